@@ -1,0 +1,1 @@
+"""Value objects and rules of the till. Standard library only."""

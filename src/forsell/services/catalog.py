@@ -1,0 +1,331 @@
+"""The catalog: barcode lookup, search as you type, the touch grid, CSV import/export, editing."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import literal_column, or_, select, text
+
+from forsell.domain.errors import CashierError
+from forsell.domain.money import format_kzt, parse_kzt
+from forsell.store.models import Category, Product
+
+from .context import TillContext
+
+#: The documented CSV columns (README "Catalog CSV"). Order matters on export only.
+CSV_COLUMNS = ["sku", "barcode", "name_ru", "name_kk", "name_en", "category_ru", "category_kk",
+               "category_en", "price", "vat_percent", "unit", "favourite"]
+REQUIRED = {"sku", "name_ru", "price", "vat_percent"}
+SEARCH_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class ProductView:
+    id: str
+    sku: str
+    barcode: str
+    names: dict[str, str]
+    category_id: str | None
+    price: int
+    vat_bp: int
+    weighted: bool
+    favourite: bool
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names["ru"]
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    id: str
+    names: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names["ru"]
+
+
+@dataclass(frozen=True)
+class ProductDraft:
+    """What the product editor submits; ``id`` None adds a new product."""
+
+    sku: str
+    name_ru: str
+    price: int
+    vat_bp: int
+    barcode: str = ""
+    name_kk: str = ""
+    name_en: str = ""
+    category_id: str | None = None
+    weighted: bool = False
+    favourite: bool = False
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    line: int
+    reason: str
+
+
+class CsvImportError(CashierError):
+    def __init__(self, problems: list[CsvProblem]) -> None:
+        super().__init__("csv.rejected", "{count} bad rows; nothing was imported",
+                         count=len(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+
+
+def _view(p: Product) -> ProductView:
+    return ProductView(p.id, p.sku, p.barcode or "", {"ru": p.name_ru, "kk": p.name_kk, "en": p.name_en},
+                       p.category_id, p.price, p.vat_bp, p.weighted, p.favourite)
+
+
+def _fts_phrase(query: str) -> str:
+    return '"' + query.replace('"', '""') + '"'
+
+
+def _like_escape(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class CatalogService:
+    def __init__(self, ctx: TillContext) -> None:
+        self.ctx = ctx
+
+    def by_barcode(self, code: str) -> ProductView | None:
+        code = code.strip()
+        if not code:
+            return None
+        with self.ctx.db.read() as session:
+            p = session.scalar(select(Product).where(Product.barcode == code, Product.active))
+            return _view(p) if p else None
+
+    def get(self, product_id: str) -> ProductView | None:
+        with self.ctx.db.read() as session:
+            p = session.get(Product, product_id)
+            return _view(p) if p else None
+
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[ProductView]:
+        """Prefix and substring search over names (ru/kk/en), SKU and barcode."""
+        q = query.strip()
+        if not q:
+            return []
+        with self.ctx.db.read() as session:
+            exact = session.scalars(
+                select(Product).where(Product.active, or_(Product.barcode == q, Product.sku == q))
+            ).all()
+            if len(q) >= 3:
+                matches = (select(literal_column("rowid")).select_from(text("product_search"))
+                           .where(text("product_search MATCH :q")))
+                stmt = (
+                    select(Product)
+                    .where(literal_column("products.rowid").in_(matches), Product.active)
+                    .order_by(Product.name_ru)
+                    .limit(limit)
+                )
+                found = session.scalars(stmt, {"q": _fts_phrase(q)}).all()
+            else:
+                pattern = "% " + _like_escape(q.casefold()) + "%"
+                stmt = (
+                    select(Product)
+                    .where(Product.search_key.like(pattern, escape="\\"), Product.active)
+                    .order_by(Product.name_ru)
+                    .limit(limit)
+                )
+                found = session.scalars(stmt).all()
+        seen: set[str] = set()
+        result = []
+        for p in [*exact, *found]:
+            if p.id not in seen:
+                seen.add(p.id)
+                result.append(_view(p))
+        return result[:limit]
+
+    def categories(self) -> list[CategoryView]:
+        with self.ctx.db.read() as session:
+            rows = session.scalars(select(Category).order_by(Category.position, Category.name_ru))
+            return [CategoryView(c.id, {"ru": c.name_ru, "kk": c.name_kk, "en": c.name_en}) for c in rows]
+
+    def in_category(self, category_id: str) -> list[ProductView]:
+        with self.ctx.db.read() as session:
+            rows = session.scalars(select(Product).where(Product.category_id == category_id, Product.active)
+                                   .order_by(Product.name_ru))
+            return [_view(p) for p in rows]
+
+    def favourites(self) -> list[ProductView]:
+        with self.ctx.db.read() as session:
+            rows = session.scalars(select(Product).where(Product.favourite, Product.active)
+                                   .order_by(Product.name_ru))
+            return [_view(p) for p in rows]
+
+    def save(self, draft: ProductDraft) -> ProductView:
+        """Adds or edits a product. Callers check the admin role (services.till/admin screens)."""
+        _check_draft(draft)
+        with self.ctx.db.write() as session:
+            clash = session.scalar(select(Product).where(
+                or_(Product.sku == draft.sku, Product.barcode == (draft.barcode or None)),
+                Product.id != (draft.id or "")))
+            if clash is not None:
+                raise CashierError("product.duplicate", "SKU or barcode already used by {sku}", sku=clash.sku)
+            p = session.get(Product, draft.id) if draft.id else Product()
+            if p is None:
+                raise CashierError("product.unknown", "No such product")
+            for name in ("sku", "name_ru", "name_kk", "name_en", "price", "vat_bp", "category_id",
+                         "weighted", "favourite"):
+                setattr(p, name, getattr(draft, name))
+            p.barcode = draft.barcode or None
+            session.add(p)
+            session.flush()
+            return _view(p)
+
+    # --- CSV ---------------------------------------------------------------------------------
+
+    def import_csv(self, path: Path) -> ImportResult:
+        """All rows or none: every bad row is reported with its line number and reason."""
+        try:
+            content = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CashierError("csv.unreadable", "Cannot read {path}: {error}", path=str(path),
+                               error=str(exc)) from exc
+        rows, problems = _parse_csv(content)
+        if problems:
+            raise CsvImportError(problems)
+        return self._apply(rows)
+
+    def export_csv(self, path: Path) -> int:
+        with self.ctx.db.read() as session:
+            cats = {c.id: c for c in session.scalars(select(Category))}
+            products = session.scalars(select(Product).where(Product.active).order_by(Product.sku)).all()
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            writer.writerow(CSV_COLUMNS)
+            for p in products:
+                c = cats.get(p.category_id)
+                price = format_kzt(p.price, symbol=False).replace("\u00a0", "").replace(",", ".")
+                writer.writerow([p.sku, p.barcode or "", p.name_ru, p.name_kk, p.name_en,
+                                 c.name_ru if c else "", c.name_kk if c else "", c.name_en if c else "",
+                                 price, _vat_percent_text(p.vat_bp), "kg" if p.weighted else "pcs",
+                                 int(p.favourite)])
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        return len(products)
+
+    def _apply(self, rows: list[dict]) -> ImportResult:
+        added = updated = 0
+        with self.ctx.db.write() as session:
+            cats = {c.name_ru: c for c in session.scalars(select(Category))}
+            by_sku = {p.sku: p for p in session.scalars(select(Product))}
+            owner = {p.barcode: p.sku for p in by_sku.values() if p.barcode}
+            taken = [CsvProblem(r["line"], f"barcode {r['barcode']} belongs to {owner[r['barcode']]}")
+                     for r in rows if r["barcode"] and owner.get(r["barcode"], r["sku"]) != r["sku"]]
+            if taken:
+                raise CsvImportError(taken)
+            for row in rows:
+                cat = None
+                if row["category_ru"]:
+                    cat = cats.get(row["category_ru"])
+                    if cat is None:
+                        cat = Category(name_ru=row["category_ru"], name_kk=row["category_kk"],
+                                       name_en=row["category_en"], position=len(cats))
+                        session.add(cat)
+                        session.flush()
+                        cats[cat.name_ru] = cat
+                p = by_sku.get(row["sku"])
+                if p is None:
+                    p = Product(sku=row["sku"])
+                    session.add(p)
+                    added += 1
+                else:
+                    updated += 1
+                p.barcode = row["barcode"] or None
+                p.name_ru, p.name_kk, p.name_en = row["name_ru"], row["name_kk"], row["name_en"]
+                p.price, p.vat_bp = row["price"], row["vat_bp"]
+                p.weighted, p.favourite, p.active = row["weighted"], row["favourite"], True
+                p.category_id = cat.id if cat else None
+            session.flush()
+        return ImportResult(added, updated)
+
+
+def _vat_percent_text(bp: int) -> str:
+    return str(bp // 100) if bp % 100 == 0 else f"{bp / 100:.2f}"
+
+
+def _check_draft(d: ProductDraft) -> None:
+    if not d.sku.strip() or not d.name_ru.strip():
+        raise CashierError("product.incomplete", "SKU and Russian name are required")
+    if not 0 <= d.vat_bp <= 10_000:
+        raise CashierError("product.vat", "VAT must be between 0 and 100 %")
+    if d.price <= 0:
+        raise CashierError("product.price", "Price must be above zero")
+
+
+def _parse_vat(text_: str) -> int:
+    bp = parse_kzt(text_.replace("%", ""))  # same grammar: digits with up to two decimals
+    if bp > 10_000:
+        raise ValueError("VAT above 100 %")
+    return bp
+
+
+_BOOL = {"1": True, "yes": True, "true": True, "да": True, "0": False, "no": False, "false": False,
+         "нет": False, "": False}
+
+
+def _parse_csv(content: str) -> tuple[list[dict], list[CsvProblem]]:
+    reader = csv.DictReader(io.StringIO(content))
+    header = set(reader.fieldnames or [])
+    missing = REQUIRED - header
+    if missing:
+        return [], [CsvProblem(1, f"missing columns: {', '.join(sorted(missing))}")]
+    rows, problems = [], []
+    skus: dict[str, int] = {}
+    barcodes: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        get = lambda k: (row.get(k) or "").strip()
+        try:
+            sku, barcode = get("sku"), get("barcode")
+            if not sku:
+                raise ValueError("empty sku")
+            if not get("name_ru"):
+                raise ValueError("empty name_ru")
+            if barcode and not barcode.isdigit():
+                raise ValueError(f"barcode {barcode!r} is not digits")
+            if sku in skus:
+                raise ValueError(f"sku {sku} repeats line {skus[sku]}")
+            if barcode and barcode in barcodes:
+                raise ValueError(f"barcode {barcode} repeats line {barcodes[barcode]}")
+            try:
+                price = parse_kzt(get("price"))
+            except CashierError:
+                raise ValueError(f"price {get('price')!r} is not an amount") from None
+            if price <= 0:
+                raise ValueError("price must be above zero")
+            try:
+                vat_bp = _parse_vat(get("vat_percent"))
+            except (CashierError, ValueError):
+                raise ValueError(f"vat_percent {get('vat_percent')!r} is not 0–100") from None
+            unit = get("unit").lower() or "pcs"
+            if unit not in ("pcs", "kg"):
+                raise ValueError(f"unit {unit!r} is not pcs or kg")
+            fav = get("favourite").lower()
+            if fav not in _BOOL:
+                raise ValueError(f"favourite {fav!r} is not 1/0")
+        except ValueError as exc:
+            problems.append(CsvProblem(line, str(exc)))
+            continue
+        skus[sku] = line
+        if barcode:
+            barcodes[barcode] = line
+        rows.append({"line": line, "sku": sku, "barcode": barcode, "name_ru": get("name_ru"),
+                     "name_kk": get("name_kk"), "name_en": get("name_en"),
+                     "category_ru": get("category_ru"), "category_kk": get("category_kk"),
+                     "category_en": get("category_en"), "price": price, "vat_bp": vat_bp,
+                     "weighted": unit == "kg", "favourite": _BOOL[fav]})
+    return rows, problems

@@ -1,0 +1,96 @@
+"""Receipts as the cashier and the customer see them (frozen views, rendered by ``ui/``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from forsell.domain.barcode import receipt_code
+from forsell.store.models import Employee, RefundLine, Sale
+
+from . import settings as s
+from .context import TillContext
+
+
+@dataclass(frozen=True)
+class ReceiptLineView:
+    line_id: str
+    line_no: int
+    names: dict[str, str]
+    sku: str
+    qty_milli: int
+    weighted: bool
+    unit_price: int
+    gross: int
+    discount: int
+    net: int
+    vat_bp: int
+    refunded_milli: int
+    refunded_amount: int
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names["ru"]
+
+    @property
+    def refundable_milli(self) -> int:
+        return self.qty_milli - self.refunded_milli
+
+
+@dataclass(frozen=True)
+class ReceiptView:
+    sale_id: str
+    receipt_no: int
+    code: str  # EAN-13 printed on the receipt, scanned back for refunds
+    created_at: datetime  # store-local time
+    store_name: str
+    store_bin: str
+    store_address: str
+    device_name: str
+    cashier_name: str
+    language: str  # receipt language (store setting)
+    lines: tuple[ReceiptLineView, ...]
+    subtotal: int
+    discount: int
+    total: int
+    vat_by_rate: dict[int, int]
+    method: str
+    cash: int
+    card: int
+    tendered: int
+    change: int
+    card_reference: str
+    footer: str
+    voided: bool
+    refunded_total: int
+
+
+def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
+    refunded = {
+        line_id: (qty, amount)
+        for line_id, qty, amount in session.execute(
+            select(RefundLine.sale_line_id, func.sum(RefundLine.qty_milli), func.sum(RefundLine.amount))
+            .where(RefundLine.sale_line_id.in_([l.id for l in sale.lines]))
+            .group_by(RefundLine.sale_line_id)
+        )
+    }
+    vat_by_rate: dict[int, int] = {}
+    lines = []
+    for l in sale.lines:
+        vat_by_rate[l.vat_bp] = vat_by_rate.get(l.vat_bp, 0) + l.vat
+        r_qty, r_amount = refunded.get(l.id, (0, 0))
+        lines.append(ReceiptLineView(
+            l.id, l.line_no, {"ru": l.name_ru, "kk": l.name_kk, "en": l.name_en}, l.sku, l.qty_milli,
+            l.weighted, l.unit_price, l.gross, l.discount, l.net, l.vat_bp, r_qty, r_amount))
+    cashier = session.get(Employee, sale.employee_id)
+    st = ctx.settings
+    return ReceiptView(
+        sale.id, sale.receipt_no, receipt_code(sale.receipt_no), ctx.local(sale.created_at),
+        st.get(s.STORE_NAME), st.get(s.STORE_BIN), st.get(s.STORE_ADDRESS), st.get(s.DEVICE_NAME),
+        cashier.name if cashier else "", st.get(s.RECEIPT_LANGUAGE), tuple(lines), sale.subtotal,
+        sale.discount, sale.total, vat_by_rate, sale.method, sale.cash, sale.card, sale.tendered,
+        sale.change, sale.card_reference, st.get(s.RECEIPT_FOOTER), sale.voided_at is not None,
+        sum(l.refunded_amount for l in lines),
+    )

@@ -1,0 +1,66 @@
+"""Store and device settings: each declared once, typed, with a default and a label key.
+
+``ui/`` translates the label key; the core never shows text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import select
+
+from forsell.store.db import Database
+from forsell.store.models import Setting as SettingRow
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SettingDef(Generic[T]):
+    key: str
+    type: type
+    default: T
+    label: str  # message key for the settings screen
+
+
+STORE_NAME = SettingDef("store.name", str, "4Sell Demo Café", "Store name")
+STORE_BIN = SettingDef("store.bin", str, "", "Store BIN")
+STORE_ADDRESS = SettingDef("store.address", str, "", "Store address")
+TIMEZONE = SettingDef("store.timezone", str, "Asia/Almaty", "Time zone")
+RECEIPT_FOOTER = SettingDef("receipt.footer", str, "Спасибо за покупку!", "Receipt footer")
+RECEIPT_LANGUAGE = SettingDef("receipt.language", str, "ru", "Receipt language")
+CASHIER_DISCOUNT_LIMIT_BP = SettingDef(
+    "till.cashier_discount_limit_bp", int, 1000, "Largest discount a cashier gives alone (bp)"
+)
+AUTO_LOCK_SECONDS = SettingDef("till.auto_lock_seconds", int, 300, "Lock the till after inactivity (s)")
+LOCKOUT_ATTEMPTS = SettingDef("login.lockout_attempts", int, 5, "Wrong PINs before a lock")
+LOCKOUT_SECONDS = SettingDef("login.lockout_seconds", int, 300, "Lock after wrong PINs (s)")
+DEVICE_ID = SettingDef("device.id", str, "", "Device id")
+DEVICE_NAME = SettingDef("device.name", str, "Касса 1", "Device name")
+
+ALL = [STORE_NAME, STORE_BIN, STORE_ADDRESS, TIMEZONE, RECEIPT_FOOTER, RECEIPT_LANGUAGE,
+       CASHIER_DISCOUNT_LIMIT_BP, AUTO_LOCK_SECONDS, LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS,
+       DEVICE_ID, DEVICE_NAME]
+
+
+class Settings:
+    """Typed access to the ``settings`` table, cached in memory (only this process writes it)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        with db.read() as session:
+            self._cache: dict[str, Any] = {
+                row.key: row.value for row in session.scalars(select(SettingRow))
+            }
+
+    def get(self, setting: SettingDef[T]) -> T:
+        value = self._cache.get(setting.key, setting.default)
+        return setting.type(value)
+
+    def set(self, setting: SettingDef[T], value: T) -> None:
+        if not isinstance(value, setting.type):
+            raise TypeError(f"{setting.key} takes {setting.type.__name__}")
+        with self._db.write() as session:
+            session.merge(SettingRow(key=setting.key, value=value))
+        self._cache[setting.key] = value

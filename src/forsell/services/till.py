@@ -1,0 +1,265 @@
+"""Ringing up a sale: the cart in progress, discounts, parking, and the atomic commit on payment."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import func, select
+
+from forsell.domain.cart import Cart, CartLine, Discount, DiscountKind
+from forsell.domain.errors import CashierError
+from forsell.domain.payment import Payment
+from forsell.domain.roles import Action, discount_needs_approval, needs_approval
+from forsell.store import audit
+from forsell.store.models import ParkedSale, Sale, SaleLine
+from forsell.store.outbox import enqueue
+
+from . import settings as s
+from .auth import Approval, EmployeeView, require
+from .catalog import CatalogService, ProductView
+from .context import TillContext
+from .receipts import ReceiptView, load_receipt
+from .shifts import open_shift_id
+
+
+@dataclass(frozen=True)
+class CartLineView:
+    index: int
+    product_id: str
+    sku: str
+    name: str
+    unit_price: int
+    qty_milli: int
+    weighted: bool
+    gross: int
+    discount: int  # line discount plus this line's share of the receipt discount
+    net: int
+    vat_bp: int
+    price_overridden: bool
+
+
+@dataclass(frozen=True)
+class CartView:
+    lines: tuple[CartLineView, ...]
+    subtotal: int
+    discount: int
+    total: int
+    vat_by_rate: dict[int, int]
+    receipt_discount: Discount | None
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines
+
+
+@dataclass(frozen=True)
+class ParkedView:
+    id: str
+    label: str
+    parked_at: str  # local time, HH:MM
+    total: int
+    items: int
+
+
+def _line_from_product(p: ProductView, qty_milli: int) -> CartLine:
+    return CartLine(p.id, p.sku, p.barcode, dict(p.names), p.price, qty_milli, p.vat_bp, p.weighted)
+
+
+def _cart_to_json(cart: Cart) -> dict:
+    def line(l: CartLine) -> dict:
+        d = asdict(l)
+        d["discount"] = {"kind": l.discount.kind.value, "value": l.discount.value} if l.discount else None
+        return d
+
+    rd = cart.receipt_discount
+    return {"lines": [line(l) for l in cart.lines],
+            "receipt_discount": {"kind": rd.kind.value, "value": rd.value} if rd else None}
+
+
+def _discount_from_json(d: dict | None) -> Discount | None:
+    return Discount(DiscountKind(d["kind"]), d["value"]) if d else None
+
+
+def _cart_from_json(data: dict) -> Cart:
+    lines = [CartLine(**{**l, "discount": _discount_from_json(l["discount"])}) for l in data["lines"]]
+    return Cart(lines, _discount_from_json(data["receipt_discount"]))
+
+
+class TillService:
+    """One cashier's till session. Lives on the GUI thread; every call is a few milliseconds."""
+
+    def __init__(self, ctx: TillContext, catalog: CatalogService, employee: EmployeeView) -> None:
+        self.ctx = ctx
+        self.catalog = catalog
+        self.employee = employee
+        self.cart = Cart()
+
+    # --- building the cart -------------------------------------------------------------------
+
+    def scan(self, code: str) -> CartView:
+        """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown."""
+        product = self.catalog.by_barcode(code)
+        if product is None:
+            raise CashierError("scan.unknown", "Unknown barcode {code}", code=code.strip())
+        if product.weighted:
+            raise CashierError("scan.needs_weight", "Enter the weight of {name}", name=product.names["ru"])
+        return self.add(product, 1000)
+
+    def add(self, product: ProductView, qty_milli: int = 1000) -> CartView:
+        self._require_shift()
+        self.cart.add(_line_from_product(product, qty_milli))
+        return self.view()
+
+    def set_quantity(self, index: int, qty_milli: int) -> CartView:
+        self.cart.set_quantity(index, qty_milli)
+        return self.view()
+
+    def remove_line(self, index: int) -> CartView:
+        line = self.cart.lines[index]
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, "line_removed", self.employee.id,
+                         sku=line.sku, qty_milli=line.qty_milli, amount=line.gross)
+        self.cart.remove(index)
+        return self.view()
+
+    def set_line_discount(self, index: int, discount: Discount | None,
+                          approval: Approval | None = None) -> CartView:
+        line = self.cart.lines[index]
+        off = min(discount.amount_off(line.gross), line.gross) if discount else 0
+        self._check_discount(off, line.gross, approval)
+        self.cart.set_line_discount(index, discount)
+        return self.view()
+
+    def set_receipt_discount(self, discount: Discount | None,
+                             approval: Approval | None = None) -> CartView:
+        base = sum(l.gross - l.line_discount for l in self.cart.lines)
+        off = min(discount.amount_off(base), base) if discount else 0
+        self._check_discount(off + sum(l.line_discount for l in self.cart.lines),
+                             sum(l.gross for l in self.cart.lines), approval)
+        self.cart.set_receipt_discount(discount)
+        return self.view()
+
+    def override_price(self, index: int, unit_price: int, approval: Approval | None = None) -> CartView:
+        require(approval, Action.PRICE_OVERRIDE, needs_approval(self.employee.role, Action.PRICE_OVERRIDE))
+        old = self.cart.lines[index].unit_price
+        self.cart.set_price(index, unit_price)
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, "price_override", self.employee.id,
+                         sku=self.cart.lines[index].sku, old=old, new=unit_price,
+                         approver_id=approval.approver_id if approval else self.employee.id)
+        return self.view()
+
+    def cancel(self) -> CartView:
+        """Empties the cart (the customer walked away). Audited when it had lines."""
+        if self.cart.lines:
+            with self.ctx.db.write() as session:
+                audit.record(session, self.ctx.device_id, "sale_cancelled", self.employee.id,
+                             lines=len(self.cart.lines), total=self.cart.totals().total)
+        self.cart.clear()
+        return self.view()
+
+    def view(self) -> CartView:
+        totals = self.cart.totals()
+        lang = self.employee.language
+        lines = tuple(
+            CartLineView(i, l.product_id, l.sku, l.name(lang), l.unit_price, l.qty_milli, l.weighted,
+                         t.gross, t.line_discount + t.receipt_discount, t.net, l.vat_bp, l.price_overridden)
+            for i, (l, t) in enumerate(zip(self.cart.lines, totals.lines, strict=True))
+        )
+        return CartView(lines, totals.subtotal, totals.discount, totals.total, totals.vat_by_rate,
+                        self.cart.receipt_discount)
+
+    # --- parking ----------------------------------------------------------------------------
+
+    def park(self, label: str = "") -> CartView:
+        if not self.cart.lines:
+            raise CashierError("park.empty", "Nothing to park")
+        with self.ctx.db.write() as session:
+            session.add(ParkedSale(employee_id=self.employee.id, label=label, cart=_cart_to_json(self.cart)))
+        self.cart = Cart()
+        return self.view()
+
+    def parked(self) -> list[ParkedView]:
+        with self.ctx.db.read() as session:
+            rows = session.scalars(select(ParkedSale).order_by(ParkedSale.parked_at)).all()
+            result = []
+            for r in rows:
+                cart = _cart_from_json(r.cart)
+                result.append(ParkedView(r.id, r.label, self.ctx.local(r.parked_at).strftime("%H:%M"),
+                                         cart.totals().total, len(cart.lines)))
+            return result
+
+    def recall(self, parked_id: str) -> CartView:
+        if self.cart.lines:
+            raise CashierError("park.cart_not_empty", "Finish or park the current sale first")
+        with self.ctx.db.write() as session:
+            row = session.get(ParkedSale, parked_id)
+            if row is None:
+                raise CashierError("park.unknown", "That parked sale is gone")
+            cart = _cart_from_json(row.cart)
+            session.delete(row)
+        self.cart = cart
+        return self.view()
+
+    # --- payment ----------------------------------------------------------------------------
+
+    def pay(self, payment: Payment) -> ReceiptView:
+        """Commits the sale atomically (lines, payment, gapless receipt number, outbox row)."""
+        if not self.cart.lines:
+            raise CashierError("pay.empty", "The cart is empty")
+        totals = self.cart.totals()
+        settlement = payment.settle(totals.total)
+        with self.ctx.db.write() as session:
+            shift_id = self._require_shift(session)
+            last = session.scalar(select(func.max(Sale.receipt_no)).where(Sale.device_id == self.ctx.device_id))
+            sale = Sale(
+                device_id=self.ctx.device_id, receipt_no=(last or 0) + 1, shift_id=shift_id,
+                employee_id=self.employee.id, created_at=self.ctx.clock(),
+                subtotal=totals.subtotal, discount=totals.discount, total=totals.total, vat=totals.vat,
+                receipt_discount=_cart_to_json(self.cart)["receipt_discount"],
+                method=settlement.method.value, cash=settlement.cash, card=settlement.card,
+                tendered=settlement.tendered, change=settlement.change,
+                card_reference=payment.card_reference[:64],
+            )
+            for no, (line, t) in enumerate(zip(self.cart.lines, totals.lines, strict=True), start=1):
+                sale.lines.append(SaleLine(
+                    line_no=no, product_id=line.product_id, sku=line.sku, barcode=line.barcode,
+                    name_ru=line.names.get("ru", ""), name_kk=line.names.get("kk", ""),
+                    name_en=line.names.get("en", ""), unit_price=line.unit_price,
+                    qty_milli=line.qty_milli, weighted=line.weighted, vat_bp=line.vat_bp,
+                    gross=t.gross, discount=t.line_discount + t.receipt_discount, net=t.net, vat=t.vat,
+                    price_overridden=line.price_overridden,
+                ))
+            session.add(sale)
+            session.flush()
+            enqueue(session, "sale", sale.id, sale_payload(sale))
+            receipt = load_receipt(self.ctx, session, sale)
+        self.cart = Cart()
+        return receipt
+
+    # --- rules ------------------------------------------------------------------------------
+
+    def _check_discount(self, off: int, base: int, approval: Approval | None) -> None:
+        limit = self.ctx.settings.get(s.CASHIER_DISCOUNT_LIMIT_BP)
+        over = discount_needs_approval(self.employee.role, off, base, limit)
+        require(approval, Action.DISCOUNT_OVER_LIMIT, over)
+
+    def _require_shift(self, session=None) -> str:
+        shift_id = open_shift_id(self.ctx, session)
+        if shift_id is None:
+            raise CashierError("shift.not_open", "Open a shift first")
+        return shift_id
+
+
+def sale_payload(sale: Sale) -> dict:
+    """What the analytics backend receives for a sale (contract in resources/api)."""
+    return {
+        "id": sale.id, "device_id": sale.device_id, "receipt_no": sale.receipt_no,
+        "shift_id": sale.shift_id, "employee_id": sale.employee_id,
+        "created_at": sale.created_at.isoformat(), "subtotal": sale.subtotal,
+        "discount": sale.discount, "total": sale.total, "vat": sale.vat, "method": sale.method,
+        "cash": sale.cash, "card": sale.card,
+        "lines": [{"id": l.id, "line_no": l.line_no, "sku": l.sku, "qty_milli": l.qty_milli,
+                   "unit_price": l.unit_price, "gross": l.gross, "discount": l.discount,
+                   "net": l.net, "vat_bp": l.vat_bp, "vat": l.vat} for l in sale.lines],
+    }

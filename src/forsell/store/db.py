@@ -1,0 +1,155 @@
+"""Opening the till's SQLite database: WAL, busy timeout, migrations after a backup copy.
+
+A database written by a newer app is refused (its schema may mean something this code does not
+know). Every failure to open becomes a ``DatabaseProblem`` naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+KEEP_BACKUPS = 5
+
+
+class DatabaseProblem(Exception):
+    """The database cannot be used. ``kind`` is one of: locked, corrupt, read_only, too_new."""
+
+    def __init__(self, kind: str, path: Path, detail: str = "") -> None:
+        super().__init__(f"{kind}: {path} {detail}".strip())
+        self.kind = kind
+        self.path = path
+        self.detail = detail
+
+
+def _alembic_config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy own transactions (the pysqlite driver's own BEGIN handling is broken).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Writers take the lock up front, so a gapless number read inside the transaction
+        # cannot be taken by another writer before the commit.
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _classify(path: Path, exc: BaseException) -> DatabaseProblem:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        kind = "locked"
+    elif "readonly" in text or "read-only" in text or "unable to open" in text:
+        kind = "read_only"
+    else:
+        kind = "corrupt"
+    return DatabaseProblem(kind, path, str(getattr(exc, "orig", exc)))
+
+
+def backup_copy(path: Path, backup_dir: Path, label: str) -> Path:
+    """A consistent copy through SQLite's backup API (safe with WAL), keeping the last few."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = backup_dir / f"{path.stem}-{stamp}-{label}.sqlite"
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    for old in sorted(backup_dir.glob(f"{path.stem}-*.sqlite"))[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+class Database:
+    """The engine plus session factories. One session per thread and per unit of work."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = make_engine(path)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(immediate=True), expire_on_commit=False
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction, committed on success and rolled back on any exception."""
+        with self._write() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def open_database(path: Path, backup_dir: Path) -> Database:
+    """Opens (creating if needed) and migrates the database; raises ``DatabaseProblem``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    script = ScriptDirectory.from_config(_alembic_config())
+    db = Database(path)
+    try:
+        current = current_revision(db.engine)
+        head = script.get_current_head()
+        if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+            raise DatabaseProblem("too_new", path, f"schema {current}, this app knows up to {head}")
+        if current != head:
+            if current is not None:
+                backup_copy(path, backup_dir, f"before-{head}")
+            with db.engine.begin() as conn:
+                command.upgrade(_alembic_config(conn), "head")
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM settings").scalar()
+    except DatabaseProblem:
+        db.dispose()
+        raise
+    except (DBAPIError, sqlite3.Error) as exc:
+        db.dispose()
+        raise _classify(path, exc) from exc
+    return db

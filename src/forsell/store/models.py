@@ -1,0 +1,265 @@
+"""The schema. Change it only together with a new Alembic revision in ``migrations/versions``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    event,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from forsell.domain.ids import new_id
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores naive UTC, returns aware UTC: SQLite has no time zones, the till shows local time."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware UTC time")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _id() -> Mapped[str]:
+    return mapped_column(String(36), primary_key=True, default=new_id)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Setting(Base):
+    """Store and device settings, one typed value per key (declared in services/settings.py)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[object] = mapped_column(JSON)
+
+
+class Employee(Base):
+    __tablename__ = "employees"
+    id: Mapped[str] = _id()
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[bytes]
+    pin_salt: Mapped[bytes]
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    language: Mapped[str] = mapped_column(String(8), default="ru")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    id: Mapped[str] = _id()
+    name_ru: Mapped[str] = mapped_column(String(120))
+    name_kk: Mapped[str] = mapped_column(String(120), default="")
+    name_en: Mapped[str] = mapped_column(String(120), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Product(Base):
+    __tablename__ = "products"
+    id: Mapped[str] = _id()
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
+    name_ru: Mapped[str] = mapped_column(String(200))
+    name_kk: Mapped[str] = mapped_column(String(200), default="")
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    category_id: Mapped[str | None] = mapped_column(ForeignKey("categories.id"), nullable=True)
+    price: Mapped[int] = mapped_column(BigInteger)  # tiyn, VAT included; per kg when weighted
+    vat_bp: Mapped[int] = mapped_column(Integer)
+    weighted: Mapped[bool] = mapped_column(Boolean, default=False)
+    favourite: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # " " + case-folded names and SKU: word-prefix search for one or two letters (revision 0002)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (Index("ix_products_category", "category_id"),)
+
+    def refresh_search_key(self) -> None:
+        parts = (self.name_ru, self.name_kk, self.name_en, self.sku)
+        self.search_key = " " + " ".join(p or "" for p in parts).casefold()
+
+
+class Shift(Base):
+    __tablename__ = "shifts"
+    id: Mapped[str] = _id()
+    device_id: Mapped[str] = mapped_column(String(36))
+    opened_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    opening_float: Mapped[int] = mapped_column(BigInteger)
+    closed_by: Mapped[str | None] = mapped_column(ForeignKey("employees.id"), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    expected_cash: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    counted_cash: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    cash_count: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # denomination → pieces
+    z_number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("device_id", "z_number", name="uq_shift_z"),
+        Index("ix_shifts_open", "device_id", "closed_at"),
+    )
+
+
+class CashMovement(Base):
+    __tablename__ = "cash_movements"
+    id: Mapped[str] = _id()
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"), index=True)
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)  # positive: cash in; negative: cash out
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+    id: Mapped[str] = _id()
+    device_id: Mapped[str] = mapped_column(String(36))
+    receipt_no: Mapped[int] = mapped_column(Integer)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"))
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    subtotal: Mapped[int] = mapped_column(BigInteger)
+    discount: Mapped[int] = mapped_column(BigInteger)
+    total: Mapped[int] = mapped_column(BigInteger)
+    vat: Mapped[int] = mapped_column(BigInteger)
+    receipt_discount: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    method: Mapped[str] = mapped_column(String(8))
+    cash: Mapped[int] = mapped_column(BigInteger)
+    card: Mapped[int] = mapped_column(BigInteger)
+    tendered: Mapped[int] = mapped_column(BigInteger)
+    change: Mapped[int] = mapped_column(BigInteger)
+    card_reference: Mapped[str] = mapped_column(String(64), default="")
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    voided_by: Mapped[str | None] = mapped_column(ForeignKey("employees.id"), nullable=True)
+
+    lines: Mapped[list[SaleLine]] = relationship(
+        back_populates="sale", order_by="SaleLine.line_no", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("device_id", "receipt_no", name="uq_sale_receipt"),
+        Index("ix_sales_shift", "shift_id"),
+        Index("ix_sales_created", "created_at"),
+    )
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    id: Mapped[str] = _id()
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    sku: Mapped[str] = mapped_column(String(64))
+    barcode: Mapped[str] = mapped_column(String(32), default="")
+    name_ru: Mapped[str] = mapped_column(String(200))
+    name_kk: Mapped[str] = mapped_column(String(200), default="")
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    qty_milli: Mapped[int] = mapped_column(BigInteger)
+    weighted: Mapped[bool] = mapped_column(Boolean, default=False)
+    vat_bp: Mapped[int] = mapped_column(Integer)
+    gross: Mapped[int] = mapped_column(BigInteger)
+    discount: Mapped[int] = mapped_column(BigInteger)  # line + share of the receipt discount
+    net: Mapped[int] = mapped_column(BigInteger)
+    vat: Mapped[int] = mapped_column(BigInteger)
+    price_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    sale: Mapped[Sale] = relationship(back_populates="lines")
+
+    __table_args__ = (Index("ix_sale_lines_sale", "sale_id", "line_no"),)
+
+
+class Refund(Base):
+    __tablename__ = "refunds"
+    id: Mapped[str] = _id()
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"), index=True)
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    approved_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    method: Mapped[str] = mapped_column(String(8))  # cash | card
+    total: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+    lines: Mapped[list[RefundLine]] = relationship(cascade="all, delete-orphan")
+
+
+class RefundLine(Base):
+    __tablename__ = "refund_lines"
+    id: Mapped[str] = _id()
+    refund_id: Mapped[str] = mapped_column(ForeignKey("refunds.id"), index=True)
+    sale_line_id: Mapped[str] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    qty_milli: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+
+class ParkedSale(Base):
+    __tablename__ = "parked_sales"
+    id: Mapped[str] = _id()
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    parked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    label: Mapped[str] = mapped_column(String(120), default="")
+    cart: Mapped[dict] = mapped_column(JSON)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit"
+    id: Mapped[str] = _id()
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    device_id: Mapped[str] = mapped_column(String(36))
+    employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    action: Mapped[str] = mapped_column(String(48), index=True)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class OutboxJob(Base):
+    """A change that must reach the backend; written in the same transaction as the change."""
+
+    __tablename__ = "outbox"
+    id: Mapped[str] = _id()
+    lane: Mapped[str] = mapped_column(String(16), default="business")  # business | audio
+    kind: Mapped[str] = mapped_column(String(32))  # sale, refund, shift_opened, …
+    entity_id: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (Index("ix_outbox_due", "lane", "state", "next_attempt_at"),)
+
+
+@event.listens_for(Product, "before_insert")
+@event.listens_for(Product, "before_update")
+def _keep_search_key(_mapper, _connection, product: Product) -> None:
+    product.refresh_search_key()
