@@ -1,0 +1,95 @@
+"""Supervisor override: when a service says NeedsApproval, ask for a supervisor's PIN and retry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forsell.domain.errors import CashierError, NeedsApproval
+from forsell.domain.roles import Action
+from forsell.services.app import Till
+from forsell.services.auth import Approval, EmployeeView
+
+from .messages import message_for
+
+T = TypeVar("T")
+
+
+def action_text(action: Action) -> str:
+    tr = lambda s: OverrideDialog.tr(s)  # noqa: E731  (lupdate reads the literals below)
+    return {
+        Action.REFUND: tr("Refund"),
+        Action.DISCOUNT_OVER_LIMIT: tr("Discount above the cashier's limit"),
+        Action.PRICE_OVERRIDE: tr("Change a price"),
+        Action.CLOSE_WITH_DISCREPANCY: tr("Close the shift with a cash difference"),
+        Action.VOID_SALE: tr("Void a completed sale"),
+        Action.CATALOG_EDIT: tr("Edit the catalog"),
+    }[action]
+
+
+class OverrideDialog(QDialog):
+    """Asks a supervisor (or admin) to type their PIN for one action."""
+
+    def __init__(self, till: Till, employee: EmployeeView, action: Action,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till, self.employee, self.action = till, employee, action
+        self.approval: Approval | None = None
+        self.setWindowTitle(self.tr("Supervisor approval"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        what = QLabel(self.tr("A supervisor must approve: <b>{action}</b>").format(action=action_text(action)))
+        what.setWordWrap(True)
+        layout.addWidget(what)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("Supervisor PIN"))
+        self.pin.setAccessibleName("supervisor PIN")
+        self.pin.setMinimumHeight(48)
+        layout.addWidget(self.pin)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setAccessibleName("override error")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("approve")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _check(self) -> None:
+        try:
+            self.approval = self.till.staff.approve(self.pin.text(), self.action, self.employee.id)
+        except CashierError as exc:
+            self.error.setText(message_for(exc))
+            self.pin.clear()
+            return
+        self.accept()
+
+
+def with_approval(parent: QWidget, till: Till, employee: EmployeeView,
+                  call: Callable[[Approval | None], T]) -> T | None:
+    """Runs ``call(None)``; on NeedsApproval asks a supervisor and runs ``call(approval)``.
+
+    Returns None when the supervisor cancels. Other CashierErrors propagate to the caller.
+    """
+    try:
+        return call(None)
+    except NeedsApproval as need:
+        dialog = OverrideDialog(till, employee, Action(need.action), parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.approval is None:
+            return None
+        return call(dialog.approval)
