@@ -68,6 +68,13 @@ def _texts() -> dict[str, str]:
         "product.duplicate": _t("This SKU or barcode is already used by {sku}."),
         "product.unknown": _t("This product no longer exists."),
         "csv.unreadable": _t("Cannot read {path}: {error}"),
+        "admin.only": _t("Only an admin can do this."),
+        "admin.bin": _t("A BIN has 12 digits with a valid check digit."),
+        "admin.store_name": _t("The store needs a name."),
+        "admin.language": _t("Choose a receipt language."),
+        "admin.auto_lock": _t("Auto-lock must be between 30 seconds and 1 hour."),
+        "admin.name": _t("Enter the employee's name."),
+        "admin.last_admin": _t("The last admin cannot be deactivated."),
         "csv.rejected": _t("{count} rows are wrong; nothing was imported. Fix them and import again."),
     }
 

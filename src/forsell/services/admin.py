@@ -1,0 +1,139 @@
+"""The store admin's tasks: store settings and staff (add, change PIN, deactivate)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.store import audit
+from forsell.store.models import Employee
+
+from . import settings as s
+from .auth import EmployeeView, check_pin_format, hash_pin
+from .context import TillContext
+
+RECEIPT_LANGUAGES = ("ru", "kk", "en")
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """The editable part of the store's settings, as one form."""
+
+    store_name: str
+    store_bin: str
+    store_address: str
+    device_name: str
+    receipt_footer: str
+    receipt_language: str
+    cashier_discount_limit_bp: int
+    auto_lock_seconds: int
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    id: str
+    name: str
+    role: Role
+    active: bool
+
+
+def _check_bin(value: str) -> None:
+    """BIN: 12 digits with a check digit (Kazakhstan's algorithm with two weight series)."""
+    if not value:
+        return
+    if len(value) != 12 or not value.isdigit():
+        raise CashierError("admin.bin", "A BIN is 12 digits")
+    digits = [int(c) for c in value]
+    for weights in (range(1, 12), [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]):
+        check = sum(d * w for d, w in zip(digits[:11], weights, strict=True)) % 11
+        if check != 10:
+            break
+    if check == 10 or check != digits[11]:
+        raise CashierError("admin.bin", "A BIN is 12 digits")
+
+
+class StoreAdmin:
+    """Admin-only use cases; the caller passes the admin who acts, for the audit trail."""
+
+    def __init__(self, ctx: TillContext) -> None:
+        self.ctx = ctx
+
+    def _require_admin(self, who: EmployeeView) -> None:
+        if not who.role.at_least(Role.ADMIN):
+            raise CashierError("admin.only", "Only an admin can do this")
+
+    def store_settings(self) -> StoreSettings:
+        g = self.ctx.settings.get
+        return StoreSettings(g(s.STORE_NAME), g(s.STORE_BIN), g(s.STORE_ADDRESS), g(s.DEVICE_NAME),
+                             g(s.RECEIPT_FOOTER), g(s.RECEIPT_LANGUAGE),
+                             g(s.CASHIER_DISCOUNT_LIMIT_BP), g(s.AUTO_LOCK_SECONDS))
+
+    def save_store_settings(self, who: EmployeeView, new: StoreSettings) -> None:
+        self._require_admin(who)
+        if not new.store_name.strip():
+            raise CashierError("admin.store_name", "The store needs a name")
+        _check_bin(new.store_bin)
+        if new.receipt_language not in RECEIPT_LANGUAGES:
+            raise CashierError("admin.language", "Unknown receipt language")
+        if not 0 <= new.cashier_discount_limit_bp <= 10_000:
+            raise CashierError("discount.over_100", "A discount cannot exceed 100 %")
+        if not 30 <= new.auto_lock_seconds <= 3600:
+            raise CashierError("admin.auto_lock", "Auto-lock between 30 s and 1 hour")
+        st = self.ctx.settings
+        for setting, value in ((s.STORE_NAME, new.store_name.strip()), (s.STORE_BIN, new.store_bin),
+                               (s.STORE_ADDRESS, new.store_address.strip()),
+                               (s.DEVICE_NAME, new.device_name.strip() or s.DEVICE_NAME.default),
+                               (s.RECEIPT_FOOTER, new.receipt_footer.strip()),
+                               (s.RECEIPT_LANGUAGE, new.receipt_language),
+                               (s.CASHIER_DISCOUNT_LIMIT_BP, new.cashier_discount_limit_bp),
+                               (s.AUTO_LOCK_SECONDS, new.auto_lock_seconds)):
+            if st.get(setting) != value:
+                st.set(setting, value)
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, "settings_changed", who.id)
+
+    def staff(self) -> list[StaffMember]:
+        with self.ctx.db.read() as session:
+            rows = session.scalars(select(Employee).order_by(Employee.name)).all()
+            return [StaffMember(e.id, e.name, Role(e.role), e.active) for e in rows]
+
+    def add_employee(self, who: EmployeeView, name: str, role: Role, pin: str) -> StaffMember:
+        self._require_admin(who)
+        if not name.strip():
+            raise CashierError("admin.name", "Enter the employee's name")
+        digest, salt = hash_pin(check_pin_format(pin))
+        with self.ctx.db.write() as session:
+            e = Employee(name=name.strip(), role=role.value, pin_hash=digest, pin_salt=salt)
+            session.add(e)
+            session.flush()
+            audit.record(session, self.ctx.device_id, "employee_added", who.id, subject_id=e.id,
+                         role=role.value)
+            return StaffMember(e.id, e.name, role, True)
+
+    def change_pin(self, who: EmployeeView, employee_id: str, pin: str) -> None:
+        self._require_admin(who)
+        digest, salt = hash_pin(check_pin_format(pin))
+        with self.ctx.db.write() as session:
+            e = session.get(Employee, employee_id)
+            if e is None:
+                raise CashierError("login.unknown", "No such employee")
+            e.pin_hash, e.pin_salt, e.failed_logins, e.locked_until = digest, salt, 0, None
+            audit.record(session, self.ctx.device_id, "pin_changed", who.id, subject_id=e.id)
+
+    def set_active(self, who: EmployeeView, employee_id: str, active: bool) -> None:
+        self._require_admin(who)
+        with self.ctx.db.write() as session:
+            e = session.get(Employee, employee_id)
+            if e is None:
+                raise CashierError("login.unknown", "No such employee")
+            if not active and e.role == Role.ADMIN.value:
+                admins = session.scalar(select(func.count(Employee.id)).where(
+                    Employee.role == Role.ADMIN.value, Employee.active))
+                if admins <= 1:
+                    raise CashierError("admin.last_admin", "The last admin cannot be deactivated")
+            e.active = active
+            audit.record(session, self.ctx.device_id, "employee_activated" if active else
+                         "employee_deactivated", who.id, subject_id=e.id)

@@ -1,0 +1,193 @@
+"""Admin screens: store settings (receipt footer and language, limits) and staff with PINs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.services.admin import StoreAdmin, StoreSettings
+from forsell.services.app import Till
+from forsell.services.auth import EmployeeView
+
+from .messages import message_for
+
+LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    return label
+
+
+class StoreSettingsDialog(QDialog):
+    """Store name, BIN, address, receipt footer and language, the cashier's discount limit."""
+
+    def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = StoreAdmin(till.ctx)
+        self.admin = admin
+        self.setWindowTitle(self.tr("Store settings"))
+        self.setMinimumWidth(560)
+        current = self.service.store_settings()
+        form = QFormLayout()
+        self.name = QLineEdit(current.store_name)
+        self.bin = QLineEdit(current.store_bin)
+        self.bin.setInputMask("000000000000;_")
+        self.address = QLineEdit(current.store_address)
+        self.device = QLineEdit(current.device_name)
+        self.footer = QPlainTextEdit(current.receipt_footer)
+        self.footer.setFixedHeight(90)
+        self.footer.setAccessibleName("receipt footer")
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(list(LANGUAGE_NAMES).index(current.receipt_language))
+        self.language.setAccessibleName("receipt language")
+        self.limit = QSpinBox()
+        self.limit.setRange(0, 100)
+        self.limit.setSuffix(" %")
+        self.limit.setValue(current.cashier_discount_limit_bp // 100)
+        self.lock = QSpinBox()
+        self.lock.setRange(30, 3600)
+        self.lock.setSuffix(self.tr(" s"))
+        self.lock.setValue(current.auto_lock_seconds)
+        form.addRow(self.tr("Store name"), self.name)
+        form.addRow(self.tr("BIN"), self.bin)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Till name"), self.device)
+        form.addRow(self.tr("Receipt footer"), self.footer)
+        form.addRow(self.tr("Receipt language"), self.language)
+        form.addRow(self.tr("Cashier's discount limit"), self.limit)
+        form.addRow(self.tr("Lock the till after"), self.lock)
+        hint = QLabel(self.tr("Tip: the footer is the place for the notice that conversations at the "
+                              "counter may be recorded for quality control."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.error = _error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("save settings")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        new = StoreSettings(self.name.text(), self.bin.text().strip(), self.address.text(),
+                            self.device.text(), self.footer.toPlainText(),
+                            self.language.currentData(), self.limit.value() * 100, self.lock.value())
+        try:
+            self.service.save_store_settings(self.admin, new)
+        except CashierError as exc:
+            self.error.setText(message_for(exc))
+            return
+        self.accept()
+
+
+class StaffDialog(QDialog):
+    """Employees, their roles and PINs. PINs are only ever typed, never shown."""
+
+    def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = StoreAdmin(till.ctx)
+        self.admin = admin
+        self.setWindowTitle(self.tr("Staff"))
+        self.setMinimumSize(620, 460)
+        self.list = QListWidget()
+        self.list.setAccessibleName("staff list")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Name"))
+        self.name.setAccessibleName("employee name")
+        self.role = QComboBox()
+        for role, label in ((Role.CASHIER, self.tr("Cashier")), (Role.SUPERVISOR, self.tr("Supervisor")),
+                            (Role.ADMIN, self.tr("Admin"))):
+            self.role.addItem(label, role)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("PIN (4–8 digits)"))
+        self.pin.setAccessibleName("employee PIN")
+        add = QPushButton(self.tr("Add employee"))
+        add.setAccessibleName("add employee")
+        add.clicked.connect(self.add)
+        change = QPushButton(self.tr("Set new PIN for selected"))
+        change.setAccessibleName("change PIN")
+        change.clicked.connect(self.change_pin)
+        toggle = QPushButton(self.tr("Deactivate / activate selected"))
+        toggle.setAccessibleName("toggle employee")
+        toggle.clicked.connect(self.toggle)
+        self.error = _error_label()
+        row = QHBoxLayout()
+        for w in (self.name, self.role, self.pin):
+            row.addWidget(w)
+        actions = QHBoxLayout()
+        for w in (add, change, toggle):
+            actions.addWidget(w)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        layout.addLayout(actions)
+        layout.addWidget(self.error)
+        layout.addWidget(close)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        roles = {Role.CASHIER: self.tr("cashier"), Role.SUPERVISOR: self.tr("supervisor"),
+                 Role.ADMIN: self.tr("admin")}
+        for member in self.service.staff():
+            text = f"{member.name} — {roles[member.role]}"
+            if not member.active:
+                text += " " + self.tr("(inactive)")
+            item = QListWidgetItem(text)
+            item.setData(256, member)
+            self.list.addItem(item)
+
+    def _selected(self):
+        item = self.list.currentItem()
+        return item.data(256) if item else None
+
+    def _run(self, call) -> None:
+        try:
+            call()
+        except CashierError as exc:
+            self.error.setText(message_for(exc))
+            return
+        self.error.clear()
+        self.pin.clear()
+        self.reload()
+
+    def add(self) -> None:
+        self._run(lambda: self.service.add_employee(self.admin, self.name.text(),
+                                                    self.role.currentData(), self.pin.text()))
+
+    def change_pin(self) -> None:
+        member = self._selected()
+        if member is not None:
+            self._run(lambda: self.service.change_pin(self.admin, member.id, self.pin.text()))
+
+    def toggle(self) -> None:
+        member = self._selected()
+        if member is not None:
+            self._run(lambda: self.service.set_active(self.admin, member.id, not member.active))
