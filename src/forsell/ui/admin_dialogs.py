@@ -121,7 +121,7 @@ class StaffDialog(QDialog):
         self.role = QComboBox()
         for role, label in ((Role.CASHIER, self.tr("Cashier")), (Role.SUPERVISOR, self.tr("Supervisor")),
                             (Role.ADMIN, self.tr("Admin"))):
-            self.role.addItem(label, role)
+            self.role.addItem(label, role.value)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("PIN (4–8 digits)"))
@@ -180,7 +180,7 @@ class StaffDialog(QDialog):
 
     def add(self) -> None:
         self._run(lambda: self.service.add_employee(self.admin, self.name.text(),
-                                                    self.role.currentData(), self.pin.text()))
+                                                    Role(self.role.currentData()), self.pin.text()))
 
     def change_pin(self) -> None:
         member = self._selected()

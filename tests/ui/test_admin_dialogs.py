@@ -1,0 +1,83 @@
+"""Admin dialogs driven like an admin would: type, click save, reopen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
+
+from forsell.domain.roles import Role  # noqa: E402
+from forsell.services import settings as s  # noqa: E402
+from forsell.services.app import open_till  # noqa: E402
+from forsell.ui.admin_dialogs import StaffDialog, StoreSettingsDialog  # noqa: E402
+
+
+@pytest.fixture
+def till(tmp_path):
+    till = open_till(tmp_path)
+    yield till
+    till.close()
+
+
+def _admin(till):
+    return next(e for e in till.staff.staff() if e.role is Role.ADMIN)
+
+
+def type_text(widget, text: str) -> None:
+    """Types any Unicode text as key events (QTest.keyClicks aborts on non-Latin-1 letters)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def _button(dialog, name: str) -> QPushButton:
+    return next(b for b in dialog.findChildren(QPushButton) if b.accessibleName() == name)
+
+
+def test_footer_and_receipt_language_are_saved(qtbot, till):
+    dialog = StoreSettingsDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    dialog.footer.setPlainText("Разговор у кассы записывается для контроля качества.")
+    dialog.language.setCurrentIndex(dialog.language.findData("kk"))
+    qtbot.mouseClick(_button(dialog, "save settings"), Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert till.ctx.settings.get(s.RECEIPT_FOOTER).startswith("Разговор у кассы")
+    assert till.ctx.settings.get(s.RECEIPT_LANGUAGE) == "kk"
+
+
+def test_wrong_bin_is_shown_and_nothing_saved(qtbot, till):
+    dialog = StoreSettingsDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    dialog.bin.setText("123456789012")
+    qtbot.mouseClick(_button(dialog, "save settings"), Qt.MouseButton.LeftButton)
+    assert "12" in dialog.error.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert till.ctx.settings.get(s.STORE_BIN) == ""
+
+
+def test_admin_adds_a_cashier_who_can_log_in(qtbot, till):
+    dialog = StaffDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    before = dialog.list.count()
+    type_text(dialog.name, "Ерлан Беков")
+    qtbot.keyClicks(dialog.pin, "4321")
+    qtbot.mouseClick(_button(dialog, "add employee"), Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == before + 1
+    assert dialog.pin.text() == ""  # a typed PIN does not linger in the form
+    new = next(e for e in till.staff.staff() if e.name == "Ерлан Беков")
+    assert till.staff.login(new.id, "4321").role is Role.CASHIER
+
+
+def test_short_pin_is_refused_with_a_message(qtbot, till):
+    dialog = StaffDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    type_text(dialog.name, "Ерлан")
+    qtbot.keyClicks(dialog.pin, "12")
+    qtbot.mouseClick(_button(dialog, "add employee"), Qt.MouseButton.LeftButton)
+    assert dialog.error.text()
+    assert "Ерлан" not in {e.name for e in till.staff.staff()}
