@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from forsell.domain.roles import Role
 from forsell.paths import resources_dir
-from forsell.store.db import open_database
+from forsell.store.db import DatabaseProblem, open_database
 from forsell.store.models import Employee
 
 from .auth import EmployeeView, StaffService
@@ -20,6 +20,8 @@ from .shifts import ShiftService
 from .till import TillService
 
 DB_NAME = "cashier.sqlite"
+
+__all__ = ["DB_NAME", "DEMO_STAFF", "DatabaseProblem", "Till", "open_till", "seed_demo_store"]
 
 #: The demo staff of a fresh install (README lists these PINs).
 DEMO_STAFF = [

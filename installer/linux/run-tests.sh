@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Sets the machine up (setup.sh --test) and runs the whole test suite against real platform
+# services: a PulseAudio daemon whose null sink "counter" is heard by the remapped microphone
+# "virtmic", and a private D-Bus session with an unlocked gnome-keyring (Secret Service), all in
+# a fresh temporary HOME. Offscreen Qt. Extra arguments go to pytest; its exit code is ours.
+#
+#   bash installer/linux/run-tests.sh [pytest args...]
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VENV="$REPO/.venv"
+
+bash "$REPO/installer/linux/setup.sh" --test
+
+WORK="$(mktemp -d -t forsell-tests.XXXXXX)"
+PULSE_PID=""
+
+cleanup() {
+  # Only what this script started: our PulseAudio (by its PID), then the scratch folder.
+  if [[ -n "$PULSE_PID" ]] && kill -0 "$PULSE_PID" 2>/dev/null; then
+    kill "$PULSE_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$PULSE_PID" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Everything below sees the scratch HOME (keyring file, pulse cookie, platformdirs' data folder),
+# never the user's. pip has already run, so the real pip cache is not needed any more.
+export HOME="$WORK/home"
+export XDG_RUNTIME_DIR="$WORK/xdg"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+# Every client must use this server (a stale ~/.config/pulse/*-runtime link would mislead them).
+export PULSE_SERVER="unix:$XDG_RUNTIME_DIR/pulse/native"
+
+pulse_failed() {
+  echo "run-tests: PulseAudio did not start; its log:" >&2
+  cat "$XDG_RUNTIME_DIR/pulse.log" >&2 || true
+  exit 1
+}
+pulseaudio --daemonize=yes -n --exit-idle-time=-1 --disallow-exit \
+  --log-target="file:$XDG_RUNTIME_DIR/pulse.log" \
+  -L module-native-protocol-unix \
+  -L "module-null-sink sink_name=counter rate=16000 channels=1 sink_properties=device.description=Counter" \
+  -L "module-remap-source master=counter.monitor source_name=virtmic source_properties=device.description=VirtualMic" \
+  || pulse_failed
+for _ in $(seq 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+PULSE_PID="$(cat "$XDG_RUNTIME_DIR/pulse/pid" 2>/dev/null || true)"
+pactl info >/dev/null 2>&1 || pulse_failed
+pactl set-default-sink counter
+pactl set-default-source virtmic
+echo "run-tests: PulseAudio up: $(pactl info | grep -E '^(Server Name|Server Version)' | paste -sd' ')," \
+     "default source $(pactl get-default-source)"
+
+export QT_QPA_PLATFORM=offscreen
+export QT_LOGGING_RULES="qt.multimedia.symbolsresolver=false"
+export PYTHONDONTWRITEBYTECODE=1
+unset PYTHON_KEYRING_BACKEND
+
+cd "$REPO"
+set +e
+# gnome-keyring-daemon ends with the private bus when dbus-run-session's child exits.
+dbus-run-session -- bash -c '
+  set -e
+  echo -n forsell-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  "$0" -c "import keyring; k = keyring.get_keyring(); print(\"run-tests: keyring backend:\", k.name, \"(\" + type(k).__module__ + \")\")"
+  exec "$0" -m pytest "$@"
+' "$VENV/bin/python" "$@"
+status=$?
+set -e
+exit "$status"
