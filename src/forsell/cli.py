@@ -47,6 +47,9 @@ def doctor(data_dir: Path) -> int:
 
 
 def gui(data_dir: Path) -> int:
+    from forsell import logs
+
+    logs.configure(data_dir)
     try:
         from forsell.ui.app import run_gui
     except ImportError as exc:  # Qt or one of its system libraries is missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from .context import TillContext
 from .receipts import ReceiptView, load_receipt
 from .shifts import open_shift_id
 
+log = logging.getLogger(__name__)
 REFUND_METHODS = ("cash", "card")
 
 
@@ -103,6 +105,7 @@ class RefundService:
             audit.record(session, self.ctx.device_id, "refund", employee.id, sale_id=sale.id,
                          receipt_no=sale.receipt_no, total=refund.total, method=method,
                          approver_id=refund.approved_by)
+            log.info("refund %s of receipt %d: %d tiyn %s", refund.id, sale.receipt_no, refund.total, method)
             return RefundView(refund.id, sale.receipt_no, self.ctx.local(refund.created_at), method,
                               refund.total,
                               tuple((lines[l.sale_line_id].sku, l.qty_milli, l.amount) for l in refund.lines),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +20,8 @@ from forsell.store.outbox import enqueue
 from . import settings as s
 from .auth import Approval, EmployeeView, require
 from .context import TillContext
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class ShiftService:
             session.flush()
             enqueue(session, "shift_opened", shift.id, _shift_payload(shift))
             audit.record(session, self.ctx.device_id, "shift_opened", employee.id, float=opening_float)
+        log.info("shift %s opened by employee %s", shift.id, employee.id)
         return self.current()
 
     def cash_movement(self, employee: EmployeeView, amount: int, reason: str) -> None:
@@ -187,7 +191,9 @@ class ShiftService:
             audit.record(session, self.ctx.device_id, "shift_closed", employee.id,
                          z_number=shift.z_number, difference=counted - expected,
                          approver_id=approval.approver_id if approval else None)
-            return self._report(session, shift)
+            report = self._report(session, shift)
+        log.info("shift %s closed: Z %d, difference %d tiyn", shift_id, report.z_number, counted - expected)
+        return report
 
     # --- figures ----------------------------------------------------------------------------
 

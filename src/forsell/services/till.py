@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
@@ -20,6 +21,8 @@ from .catalog import CatalogService, ProductView
 from .context import TillContext
 from .receipts import ReceiptView, load_receipt
 from .shifts import open_shift_id
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,8 @@ class TillService:
             session.flush()
             enqueue(session, "sale", sale.id, sale_payload(sale))
             receipt = load_receipt(self.ctx, session, sale)
+        log.info("sale %s committed: receipt %d, %d lines, total %d tiyn, %s",
+                 receipt.sale_id, receipt.receipt_no, len(receipt.lines), receipt.total, receipt.method)
         self.cart = Cart()
         return receipt
 

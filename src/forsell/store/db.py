@@ -6,6 +6,7 @@ know). Every failure to open becomes a ``DatabaseProblem`` naming the file and w
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 KEEP_BACKUPS = 5
 
@@ -142,10 +144,13 @@ def open_database(path: Path, backup_dir: Path) -> Database:
         if current != head:
             if current is not None:
                 backup_copy(path, backup_dir, f"before-{head}")
+            log.info("migrating %s from %s to %s", path.name, current, head)
             with db.engine.begin() as conn:
                 command.upgrade(_alembic_config(conn), "head")
-        with db.engine.connect() as conn:
+        with db.engine.begin() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM settings").scalar()
+            # A read-only file opens and reads fine; a no-op write fails now, not at the first sale.
+            conn.exec_driver_sql("UPDATE settings SET key = key WHERE 0")
     except DatabaseProblem:
         db.dispose()
         raise
