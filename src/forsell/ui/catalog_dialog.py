@@ -1,0 +1,323 @@
+"""The admin's product list: search, add and edit products, import and export the catalog CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forsell.domain.errors import CashierError
+from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.roles import Action, needs_approval
+from forsell.services.app import Till
+from forsell.services.auth import Approval, EmployeeView, require
+from forsell.services.catalog import CsvImportError, ImportResult, ProductDraft, ProductView
+
+from .approval import with_approval
+from .backoffice_kit import Feedback, attempt, make_button, style_dialog, styled_label
+
+
+def _vat_text(bp: int) -> str:
+    return format_kzt(bp, symbol=False) + " %"
+
+
+def _parse_vat(text: str) -> int:
+    """``"16"`` or ``"12,5 %"`` → basis points (same digits grammar as money)."""
+    return parse_kzt(text.replace("%", "")) if text.strip() else 0
+
+
+def _authorised(parent: QWidget, till: Till, employee: EmployeeView, call):
+    """Runs a catalog change; someone below admin needs an admin's or supervisor's PIN."""
+    def guarded(approval: Approval | None):
+        require(approval, Action.CATALOG_EDIT, needs_approval(employee.role, Action.CATALOG_EDIT))
+        return call()
+    return with_approval(parent, till, employee, guarded)
+
+
+class ProductEditor(QDialog):
+    """Adds a product (``product`` None) or edits one; saves through catalog.save()."""
+
+    def __init__(self, till: Till, employee: EmployeeView, product: ProductView | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till, self.employee, self.product = till, employee, product
+        self.saved: ProductView | None = None
+        style_dialog(self, self.tr("Edit product") if product else self.tr("New product"), 560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(14)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(16)
+        self.sku = self._field(form, self.tr("SKU"), "product sku")
+        self.barcode = self._field(form, self.tr("Barcode"), "product barcode")
+        self.name_ru = self._field(form, self.tr("Name (Russian)"), "product name ru")
+        self.name_kk = self._field(form, self.tr("Name (Kazakh)"), "product name kk")
+        self.name_en = self._field(form, self.tr("Name (English)"), "product name en")
+        self.category = QComboBox()
+        self.category.setAccessibleName("product category")
+        self.category.addItem(self.tr("No category"), None)
+        for c in till.catalog.categories():
+            self.category.addItem(c.name(employee.language), c.id)
+        form.addRow(self.tr("Category"), self.category)
+        self.price = self._field(form, self.tr("Price, ₸"), "product price")
+        self.vat = self._field(form, self.tr("VAT, %"), "product VAT")
+        self.weighted = QCheckBox(self.tr("Sold by weight (kg)"))
+        self.weighted.setAccessibleName("sold by weight")
+        self.favourite = QCheckBox(self.tr("Favourite (on the quick grid)"))
+        self.favourite.setAccessibleName("favourite")
+        form.addRow("", self.weighted)
+        form.addRow("", self.favourite)
+        layout.addLayout(form)
+        self.feedback = Feedback("product error")
+        layout.addWidget(self.feedback)
+        row = QHBoxLayout()
+        cancel = make_button(self.tr("Cancel (Esc)"), "cancel product")
+        cancel.clicked.connect(self.reject)
+        self.save_button = make_button(self.tr("Save (Enter)"), "save product", "primary")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        row.addStretch(1)
+        row.addWidget(cancel)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        self._fill(product)
+        self.sku.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _field(self, form: QFormLayout, label: str, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(name)
+        form.addRow(label, edit)
+        return edit
+
+    def _fill(self, p: ProductView | None) -> None:
+        self.vat.setText("16")  # the standard Kazakh VAT rate, the usual case for a new product
+        if p is None:
+            return
+        for edit, value in ((self.sku, p.sku), (self.barcode, p.barcode),
+                            (self.name_ru, p.names.get("ru", "")),
+                            (self.name_kk, p.names.get("kk", "")),
+                            (self.name_en, p.names.get("en", "")),
+                            (self.price, format_kzt(p.price, symbol=False)),
+                            (self.vat, format_kzt(p.vat_bp, symbol=False))):
+            edit.setText(value)
+        self.category.setCurrentIndex(max(self.category.findData(p.category_id), 0))
+        self.weighted.setChecked(p.weighted)
+        self.favourite.setChecked(p.favourite)
+
+    def draft(self) -> ProductDraft:
+        if not self.price.text().strip():
+            raise CashierError("product.price", "Price must be above zero")
+        return ProductDraft(
+            sku=self.sku.text().strip(), name_ru=self.name_ru.text().strip(),
+            price=parse_kzt(self.price.text()), vat_bp=_parse_vat(self.vat.text()),
+            barcode=self.barcode.text().strip(), name_kk=self.name_kk.text().strip(),
+            name_en=self.name_en.text().strip(), category_id=self.category.currentData(),
+            weighted=self.weighted.isChecked(), favourite=self.favourite.isChecked(),
+            id=self.product.id if self.product else None)
+
+    def save(self) -> None:
+        ok, saved = attempt(self.feedback, lambda: _authorised(
+            self, self.till, self.employee, lambda: self.till.catalog.save(self.draft())))
+        if ok and saved is not None:
+            self.saved = saved
+            self.accept()
+
+
+class CatalogDialog(QDialog):
+    """Products of the store; the admin adds, edits, imports and exports them here."""
+
+    HEADERS = ("SKU", "Barcode", "Name (ru)", "Name (kk)", "Name (en)", "Price", "VAT", "Unit")
+
+    def __init__(self, till: Till, employee: EmployeeView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till, self.employee = till, employee
+        self.products: list[ProductView] = []
+        self.editor: ProductEditor | None = None
+        self.last_import: ImportResult | None = None
+        style_dialog(self, self.tr("Catalog"), min_width=1000)
+        self.resize(1180, 720)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(14)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(styled_label(self.tr("Catalog"), "title"))
+        self.search = QLineEdit()
+        self.search.setAccessibleName("catalog search")
+        self.search.setPlaceholderText(self.tr("Search by name, SKU or barcode"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        top.addWidget(self.search, 1)
+        layout.addLayout(top)
+        self.table = self._make_table()
+        layout.addWidget(self.table, 1)
+        self.feedback = Feedback("catalog message")
+        layout.addWidget(self.feedback)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("import problems")
+        self.problems.setMaximumHeight(160)
+        self.problems.hide()
+        layout.addWidget(self.problems)
+        layout.addLayout(self._button_row())
+        self.refresh()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(self.HEADERS))
+        table.setAccessibleName("products")
+        table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(44)
+        table.setWordWrap(False)  # one line per product, long names elided (full name on edit)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        for col, width in enumerate((120, 180, 0, 0, 0, 120, 80, 70)):
+            if width:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+                table.setColumnWidth(col, width)
+            else:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        table.doubleClicked.connect(lambda _index: self.edit_product())
+        return table
+
+    def _button_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        buttons = [
+            (self.tr("Add product"), "add product", self.add_product),
+            (self.tr("Edit product"), "edit product", self.edit_product),
+            (self.tr("Import CSV…"), "import CSV", self._ask_import),
+            (self.tr("Export CSV…"), "export CSV", self._ask_export),
+        ]
+        for text, name, slot in buttons:
+            button = make_button(text, name, "primary" if name == "add product" else "")
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        close = make_button(self.tr("Close (Esc)"), "close catalog")
+        close.clicked.connect(self.reject)
+        row.addWidget(close)
+        return row
+
+    # --- list -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        query = self.search.text().strip()
+        ok, products = attempt(self.feedback, lambda: self._load(query))
+        self.products = products if ok and products is not None else []
+        self.table.setRowCount(len(self.products))
+        for row, p in enumerate(self.products):
+            cells = (p.sku, p.barcode, p.names.get("ru", ""), p.names.get("kk", ""),
+                     p.names.get("en", ""), format_kzt(p.price), _vat_text(p.vat_bp),
+                     self.tr("kg") if p.weighted else self.tr("pcs"))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (5, 6):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+
+    def _load(self, query: str) -> list[ProductView]:
+        if query:
+            return self.till.catalog.search(query, limit=200)
+        # The service lists by category; products without one are found by searching.
+        products = [p for c in self.till.catalog.categories()
+                    for p in self.till.catalog.in_category(c.id)]
+        return sorted(products, key=lambda p: p.sku)
+
+    def selected(self) -> ProductView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.products[rows[0].row()] if rows else None
+
+    # --- editing ----------------------------------------------------------------------------
+
+    def add_product(self) -> None:
+        self._open_editor(None)
+
+    def edit_product(self) -> None:
+        product = self.selected()
+        if product is None:
+            self.feedback.error(self.tr("Choose a product in the list first."))
+            return
+        self._open_editor(product)
+
+    def _open_editor(self, product: ProductView | None) -> None:
+        self.feedback.clear_message()
+        self.editor = ProductEditor(self.till, self.employee, product, self)
+        self.editor.accepted.connect(self._editor_saved)
+        self.editor.open()
+
+    def _editor_saved(self) -> None:
+        saved = self.editor.saved if self.editor else None
+        self.refresh()
+        if saved is not None:
+            self.feedback.ok(self.tr("Saved {sku}.").format(sku=saved.sku))
+
+    # --- CSV --------------------------------------------------------------------------------
+
+    def _ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the catalog"), str(Path.home()),
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.import_from(Path(path))
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the catalog"),
+                                              str(Path.home() / "catalog.csv"),
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_to(Path(path))
+
+    def import_from(self, path: Path) -> ImportResult | None:
+        """Imports every row or none; a rejected file lists each bad line below the table."""
+        self.problems.clear()
+        self.problems.hide()
+        rejected: list[CsvImportError] = []
+
+        def run() -> ImportResult:
+            try:
+                return self.till.catalog.import_csv(path)
+            except CsvImportError as exc:
+                rejected.append(exc)
+                raise
+
+        ok, result = attempt(self.feedback, lambda: _authorised(self, self.till, self.employee, run))
+        if rejected:
+            self.problems.addItems([self.tr("line {line}: {reason}").format(
+                line=p.line, reason=p.reason) for p in rejected[0].problems])
+            self.problems.show()
+        if not ok or result is None:
+            return None
+        self.last_import = result
+        self.refresh()
+        self.feedback.ok(self.tr("Imported: {added} new, {updated} updated.")
+                         .format(added=result.added, updated=result.updated))
+        return result
+
+    def export_to(self, path: Path) -> int | None:
+        ok, count = attempt(self.feedback, lambda: self.till.catalog.export_csv(path))
+        if ok:
+            self.feedback.ok(self.tr("Exported {count} products to {path}.")
+                             .format(count=count, path=str(path)))
+        return count if ok else None

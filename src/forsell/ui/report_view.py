@@ -1,0 +1,195 @@
+"""X and Z reports: the shift's figures as HTML, on screen, printed or saved as a PDF."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forsell.domain.money import format_kzt
+from forsell.services import settings as s
+from forsell.services.app import Till
+from forsell.services.shifts import ShiftReport
+
+from .backoffice_kit import AMBER, GREEN, MUTED, RED, Feedback, attempt, make_button, style_dialog
+from .printing import make_document, print_with_dialog, save_pdf
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ReportView", text)
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%d.%m.%Y %H:%M") if moment else "—"
+
+
+def _row(label: str, value: str, *, strong: bool = False, colour: str = "",
+         sub: bool = False) -> str:
+    style = f' style="color:{colour}"' if colour else ""
+    value_html = f"<b>{value}</b>" if strong else value
+    # Sub-rows (a split of the row above) are indented and muted, like on a paper Z report.
+    label_html = (f'&nbsp;&nbsp;&nbsp;&nbsp;<span style="color:{MUTED}">{html.escape(label)}</span>'
+                  if sub else html.escape(label))
+    return (f"<tr><td>{label_html}</td>"
+            f'<td align="right"{style}>{value_html}</td></tr>')
+
+
+def _section(title: str, rows: list[str]) -> str:
+    return (f"<h3>{html.escape(title)}</h3>"
+            '<table width="100%" cellspacing="0" cellpadding="4">' + "".join(rows) + "</table>")
+
+
+def _difference_row(difference: int) -> str:
+    if difference < 0:
+        label, colour = _t("Difference (short)"), RED
+    elif difference > 0:
+        label, colour = _t("Difference (over)"), AMBER
+    else:
+        label, colour = _t("Difference"), GREEN
+    return _row(label, format_kzt(difference), strong=True, colour=colour)
+
+
+def _vat_percent(bp: int) -> str:
+    return f"{bp // 100} %" if bp % 100 == 0 else f"{bp / 100:.2f} %".replace(".", ",")
+
+
+def report_html(report: ShiftReport, lang: str) -> str:
+    """The report as simple HTML (QTextDocument subset). ``lang`` tags the document's language;
+    the words come from the installed Qt translation."""
+    m = format_kzt
+    if report.z_number is None:
+        title = _t("X report — shift still open")
+    else:
+        title = _t("Z report No. {number}").format(number=report.z_number)
+    head = (f"<h2>{html.escape(title)}</h2>"
+            f"<p><b>{html.escape(report.store_name)}</b> · {html.escape(report.device_name)}</p>")
+    shift = _section(_t("Shift"), [
+        _row(_t("Opened"), html.escape(f"{_when(report.opened_at)} · {report.opened_by}")),
+        _row(_t("Closed"), html.escape(
+            f"{_when(report.closed_at)} · {report.closed_by}" if report.closed_at
+            else _t("still open"))),
+        _row(_t("Printed"), _when(report.printed_at)),
+    ])
+    sales = _section(_t("Sales"), [
+        _row(_t("Receipts"), str(report.sales_count)),
+        _row(_t("Before discounts"), m(report.gross)),
+        _row(_t("Discounts"), m(report.discounts)),
+        _row(_t("Sales total"), m(report.sales_total), strong=True),
+        _row(_t("paid in cash"), m(report.cash_sales), sub=True),
+        _row(_t("paid by card"), m(report.card_sales), sub=True),
+        _row(_t("Voided sales"), str(report.voided_count)),
+    ])
+    refunds = _section(_t("Refunds"), [
+        _row(_t("Refunds"), str(report.refunds_count)),
+        _row(_t("Refunds total"), m(report.refunds_total), strong=True),
+        _row(_t("in cash"), m(report.cash_refunds), sub=True),
+        _row(_t("to card"), m(report.card_refunds), sub=True),
+        _row(_t("Net revenue"), m(report.net_revenue), strong=True),
+    ])
+    drawer_rows = [
+        _row(_t("Opening float"), m(report.opening_float)),
+        _row(_t("+ Cash sales"), m(report.cash_sales)),
+        _row(_t("− Cash refunds"), m(report.cash_refunds)),
+        _row(_t("+ Cash in"), m(report.cash_in)),
+        _row(_t("− Cash out"), m(report.cash_out)),
+        _row(_t("Expected in the drawer"), m(report.expected_cash), strong=True),
+    ]
+    if report.counted_cash is not None and report.difference is not None:
+        drawer_rows += [_row(_t("Counted"), m(report.counted_cash), strong=True),
+                        _difference_row(report.difference)]
+    drawer = _section(_t("Cash drawer"), drawer_rows)
+    vat = _section(_t("VAT"), [
+        _row(_t("VAT {rate}").format(rate=_vat_percent(bp)), m(amount))
+        for bp, amount in sorted(report.vat_by_rate.items(), reverse=True)
+    ] or [_row(_t("No sales"), m(0))])
+    count = ""
+    if report.cash_count:
+        count = _section(_t("Cash count"), [
+            _row(f"{m(d)} × {n}", m(d * n))
+            for d, n in sorted(report.cash_count.items(), reverse=True) if n
+        ])
+    return (f'<html lang="{html.escape(lang)}"><body style="font-size:16px">'
+            f"{head}{shift}{sales}{refunds}{drawer}{count}{vat}</body></html>")
+
+
+# Top-level report windows opened without a parent would be garbage-collected at once.
+_open_reports: set[ReportDialog] = set()
+
+
+class ReportDialog(QDialog):
+    """Shows one X or Z report with Print and Save PDF."""
+
+    def __init__(self, report: ShiftReport, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report, self.till = report, till
+        self.lang = till.ctx.settings.get(s.RECEIPT_LANGUAGE)
+        self.html = report_html(report, self.lang)
+        title = (self.tr("X report") if report.z_number is None
+                 else self.tr("Z report No. {number}").format(number=report.z_number))
+        style_dialog(self, title, min_width=620)
+        self.resize(660, 760)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 20)
+        layout.setSpacing(14)
+        self.view = QTextBrowser()
+        self.view.setAccessibleName("report text")
+        self.view.setHtml(self.html)
+        layout.addWidget(self.view, 1)
+        self.feedback = Feedback("report message")
+        layout.addWidget(self.feedback)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.print_button = make_button(self.tr("Print…"), "print report", "primary")
+        self.pdf_button = make_button(self.tr("Save PDF…"), "save report PDF")
+        self.close_button = make_button(self.tr("Close (Esc)"), "close report")
+        self.print_button.clicked.connect(self.print_report)
+        self.pdf_button.clicked.connect(self._ask_pdf_path)
+        self.close_button.clicked.connect(self.reject)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+        self.print_button.setDefault(True)
+        self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def print_report(self) -> None:
+        attempt(self.feedback, lambda: print_with_dialog(make_document(self.html), self))
+
+    def _ask_pdf_path(self) -> None:
+        name = (f"Z-{self.report.z_number}.pdf" if self.report.z_number is not None
+                else f"X-{self.report.printed_at:%Y%m%d-%H%M}.pdf")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report as PDF"), str(Path.home() / name), self.tr("PDF (*.pdf)"))
+        if path:
+            self.save_pdf_to(Path(path))
+
+    def save_pdf_to(self, path: Path) -> bool:
+        """Writes the report to ``path`` on A4; what the Save PDF button does after its dialog."""
+        ok, _ = attempt(self.feedback, lambda: save_pdf(make_document(self.html), path))
+        if ok and not (path.is_file() and path.stat().st_size):  # QPdfWriter fails silently
+            self.feedback.error(self.tr("Could not write {path}. Choose another folder.")
+                                .format(path=str(path)))
+            return False
+        if ok:
+            self.feedback.ok(self.tr("Saved to {path}").format(path=str(path)))
+        return ok
+
+
+def show_report(report: ShiftReport, till: Till, parent: QWidget | None = None) -> ReportDialog:
+    """Opens the report without blocking; it stays alive until the user closes it."""
+    dialog = ReportDialog(report, till, parent)
+    _open_reports.add(dialog)
+    dialog.finished.connect(lambda _result: _open_reports.discard(dialog))
+    dialog.open()
+    return dialog

@@ -1,0 +1,142 @@
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # backoffice_fixtures sits next to this file
+
+import pytest
+from backoffice_fixtures import (
+    approve_with,
+    by_name,
+    demo_till,
+    login,
+    shot,
+    shown,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
+
+from forsell.domain.money import format_kzt
+from forsell.domain.roles import Role
+from forsell.services.catalog import CSV_COLUMNS
+from forsell.ui.catalog_dialog import CatalogDialog
+
+LEFT = Qt.MouseButton.LeftButton
+HEADER = ",".join(CSV_COLUMNS)
+
+
+@pytest.fixture
+def till(tmp_path):
+    yield from demo_till(tmp_path)
+
+
+@pytest.fixture
+def admin(till):
+    return login(till, Role.ADMIN)
+
+
+@pytest.fixture
+def cashier(till):
+    return login(till, Role.CASHIER)
+
+
+def _editor(qtbot, dialog, button: str):
+    qtbot.mouseClick(by_name(dialog, QPushButton, button), LEFT)
+    qtbot.waitUntil(lambda: dialog.editor is not None and dialog.editor.isVisible())
+    return dialog.editor
+
+
+def test_lists_and_searches_the_catalog(qtbot, till, admin):
+    dialog = shown(qtbot, CatalogDialog(till, admin))
+    table = by_name(dialog, QTableWidget, "products")
+    assert table.rowCount() > 150  # the demo catalog
+    shot(dialog, "catalog")
+    qtbot.keyClicks(by_name(dialog, QLineEdit, "catalog search"), "DAI-018")
+    assert table.rowCount() == 1
+    assert [table.item(0, c).text() for c in (0, 1, 5, 7)] == [
+        "DAI-018", "4870107000182", format_kzt(649_050), "kg"]
+
+
+def test_bad_import_lists_lines_and_imports_nothing(qtbot, till, admin, tmp_path):
+    csv = tmp_path / "bad.csv"
+    csv.write_text(f"{HEADER}\n"
+                   "NEW-1,,Новый чай,,New tea,Чай,,Tea,500,16,pcs,0\n"
+                   "NEW-2,,Второй,,Second,Чай,,Tea,сто,16,pcs,0\n"
+                   "NEW-3,,Третий,,Third,Чай,,Tea,700,16,litre,0\n", encoding="utf-8")
+    dialog = shown(qtbot, CatalogDialog(till, admin))
+    assert dialog.import_from(csv) is None
+    problems = by_name(dialog, QListWidget, "import problems")
+    lines = [problems.item(i).text() for i in range(problems.count())]
+    assert [line.split(":")[0] for line in lines] == ["line 3", "line 4"]
+    assert "price" in lines[0] and "unit" in lines[1]
+    assert "nothing was imported" in by_name(dialog, QLabel, "catalog message").text()
+    assert till.catalog.search("NEW-1") == []
+
+
+def test_good_import_and_export_round_trip(qtbot, till, admin, tmp_path):
+    csv = tmp_path / "good.csv"
+    csv.write_text(f"{HEADER}\n"
+                   "NEW-1,4870999000011,Новый чай,Жаңа шай,New tea,Чай,Шай,Tea,1250,16,pcs,1\n",
+                   encoding="utf-8")
+    dialog = shown(qtbot, CatalogDialog(till, admin))
+    result = dialog.import_from(csv)
+    assert (result.added, result.updated) == (1, 0)
+    assert not by_name(dialog, QListWidget, "import problems").isVisible()
+    assert till.catalog.by_barcode("4870999000011").price == 125_000
+    out = tmp_path / "out.csv"
+    count = dialog.export_to(out)
+    assert count == len(out.read_text(encoding="utf-8").splitlines()) - 1
+    assert "NEW-1,4870999000011,Новый чай,Жаңа шай,New tea" in out.read_text(encoding="utf-8")
+    again = dialog.import_from(out)  # what we export, we can import back unchanged
+    assert (again.added, again.updated) == (0, count)
+    second = tmp_path / "again.csv"
+    dialog.export_to(second)
+    assert second.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+def test_add_product_with_errors_shown_in_the_editor(qtbot, till, admin):
+    dialog = shown(qtbot, CatalogDialog(till, admin))
+    editor = _editor(qtbot, dialog, "add product")
+    qtbot.keyClicks(by_name(editor, QLineEdit, "product sku"), "TEA-900")
+    by_name(editor, QLineEdit, "product name ru").setText("Чай с чабрецом")  # QTest types ASCII only
+    qtbot.keyClicks(by_name(editor, QLineEdit, "product price"), "1 250,50")
+    qtbot.keyClicks(by_name(editor, QLineEdit, "product barcode"), "4870107000175")  # cheese's
+    qtbot.mouseClick(by_name(editor, QPushButton, "save product"), LEFT)
+    assert "already used by DAI-017" in by_name(editor, QLabel, "product error").text()
+    by_name(editor, QLineEdit, "product barcode").setText("4870999000028")
+    by_name(editor, QCheckBox, "favourite").setChecked(True)
+    shot(editor, "product_editor")
+    with qtbot.waitSignal(editor.accepted):
+        qtbot.keyClick(by_name(editor, QLineEdit, "product price"), Qt.Key.Key_Return)
+    saved = till.catalog.by_barcode("4870999000028")
+    assert (saved.sku, saved.price, saved.vat_bp, saved.favourite) == ("TEA-900", 125_050, 1600, True)
+    assert "Saved TEA-900" in by_name(dialog, QLabel, "catalog message").text()
+
+
+def test_edit_product_price(qtbot, till, admin):
+    dialog = shown(qtbot, CatalogDialog(till, admin))
+    qtbot.keyClicks(by_name(dialog, QLineEdit, "catalog search"), "COF-001")
+    table = by_name(dialog, QTableWidget, "products")
+    table.selectRow(0)
+    editor = _editor(qtbot, dialog, "edit product")
+    price = by_name(editor, QLineEdit, "product price")
+    assert price.text() == format_kzt(90_000, symbol=False)
+    price.setText("950")
+    qtbot.mouseClick(by_name(editor, QPushButton, "save product"), LEFT)
+    assert next(p for p in till.catalog.search("COF-001") if p.sku == "COF-001").price == 95_000
+    assert table.item(0, 5).text() == format_kzt(95_000)
+
+
+def test_edit_without_selection_and_cashier_needs_approval(qtbot, till, cashier, tmp_path):
+    dialog = shown(qtbot, CatalogDialog(till, cashier))
+    qtbot.mouseClick(by_name(dialog, QPushButton, "edit product"), LEFT)
+    assert "Choose a product" in by_name(dialog, QLabel, "catalog message").text()
+    csv = tmp_path / "one.csv"
+    csv.write_text(f"{HEADER}\nNEW-5,,Пятый,,Fifth,,,,100,0,pcs,0\n", encoding="utf-8")
+    driver = approve_with(qtbot, ["1111"])  # a cashier's PIN does not approve catalog edits
+    assert dialog.import_from(csv) is None
+    assert driver.seen is not None
+    assert till.catalog.search("NEW-5") == []
