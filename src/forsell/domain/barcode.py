@@ -11,14 +11,17 @@ RECEIPT_PREFIX = "29"
 
 
 def ean13_check_digit(first12: str) -> int:
-    if len(first12) != 12 or not first12.isdigit():
+    # isdigit() alone also accepts "²" or "٣", which int() then rejects or misreads.
+    if len(first12) != 12 or not (first12.isascii() and first12.isdigit()):
         raise ValueError("EAN-13 needs 12 digits before the check digit")
     total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
     return (10 - total % 10) % 10
 
 
 def is_valid_ean13(code: str) -> bool:
-    return len(code) == 13 and code.isdigit() and ean13_check_digit(code[:12]) == int(code[12])
+    if len(code) != 13 or not (code.isascii() and code.isdigit()):
+        return False
+    return ean13_check_digit(code[:12]) == int(code[12])
 
 
 def receipt_code(receipt_no: int) -> str:

@@ -115,7 +115,8 @@ class CatalogService:
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[ProductView]:
         """Prefix and substring search over names (ru/kk/en), SKU and barcode."""
-        q = query.strip()
+        # SQLite reads an FTS query as a C string: a NUL (pasted junk) cuts it mid-phrase.
+        q = query.replace("\x00", "").strip()
         if not q:
             return []
         with self.ctx.db.read() as session:
@@ -170,9 +171,12 @@ class CatalogService:
         """Adds or edits a product. Callers check the admin role (services.till/admin screens)."""
         _check_draft(draft)
         with self.ctx.db.write() as session:
-            clash = session.scalar(select(Product).where(
-                or_(Product.sku == draft.sku, Product.barcode == (draft.barcode or None)),
-                Product.id != (draft.id or "")))
+            # Only a real barcode can clash: ``barcode == None`` would be IS NULL in SQL and
+            # match every other product without a barcode.
+            same = [Product.sku == draft.sku]
+            if draft.barcode:
+                same.append(Product.barcode == draft.barcode)
+            clash = session.scalar(select(Product).where(or_(*same), Product.id != (draft.id or "")))
             if clash is not None:
                 raise CashierError("product.duplicate", "SKU or barcode already used by {sku}", sku=clash.sku)
             p = session.get(Product, draft.id) if draft.id else Product()

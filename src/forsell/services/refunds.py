@@ -49,7 +49,7 @@ class RefundService:
             number = receipt_no_from_code(q)
             if number is not None:
                 stmt = stmt.where(Sale.receipt_no == number)
-            elif q.isdigit() and len(q) <= 10:
+            elif q.isascii() and q.isdigit() and len(q) <= 10:  # "²".isdigit() is True too
                 stmt = stmt.where(Sale.receipt_no == int(q))
             else:
                 try:

@@ -1,0 +1,141 @@
+"""Every released schema upgrades to head with its data; migrations also run backwards."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from forsell.domain.payment import Payment
+from forsell.services.app import DB_NAME, open_till
+from forsell.store.db import head_revision, open_database
+
+from .conftest import FIXTURES, migrate_to, revision_of
+
+SCHEMA_0001 = FIXTURES / "schema_0001.sqlite"
+CASHIER_PIN = "1111"
+
+
+@pytest.fixture
+def migrated_0001(tmp_path: Path):
+    """The saved revision-0001 database, copied and opened as the till (upgrade to head)."""
+    assert revision_of(SCHEMA_0001) == "0001"
+    shutil.copy(SCHEMA_0001, tmp_path / DB_NAME)
+    till = open_till(tmp_path, seed_demo=False)
+    yield till, tmp_path
+    till.close()
+
+
+def test_saved_0001_database_is_backed_up_then_upgraded(migrated_0001) -> None:
+    _, data_dir = migrated_0001
+    assert revision_of(data_dir / DB_NAME) == head_revision()
+    backups = list((data_dir / "backups").glob("cashier-*.sqlite"))
+    assert len(backups) == 1
+    assert revision_of(backups[0]) == "0001"
+    assert _same_rows(backups[0], SCHEMA_0001)
+
+
+def _same_rows(a: Path, b: Path) -> bool:
+    def dump(path: Path) -> list[str]:
+        db = sqlite3.connect(path)
+        try:
+            return list(db.iterdump())
+        finally:
+            db.close()
+    return dump(a) == dump(b)
+
+
+def test_saved_data_survives_the_upgrade(migrated_0001) -> None:
+    till, _ = migrated_0001
+    names = {e.name for e in till.staff.staff()}
+    assert names == {"Администратор", "Айгерим Сапарова", "Данияр Ахметов"}
+    assert till.ctx.device_id == "01930000-0000-7000-8000-00000000d001"
+    kazy = till.catalog.get("01930000-0000-7000-8000-000000000b03")
+    assert kazy is not None
+    assert kazy.names == {"ru": "Казы конская", "kk": "Жылқы қазысы",
+                          "en": "Horse meat sausage kazy"}
+    assert (kazy.price, kazy.vat_bp, kazy.weighted) == (850_000, 1200, True)
+    assert till.catalog.by_barcode("4870200000028").names["kk"] == "Қымыз 0,5 л"
+    receipt = till.refunds.find("1")
+    assert receipt.total == 417_500
+    assert [(line.sku, line.qty_milli) for line in receipt.lines] == [("BAK-001", 2000),
+                                                                      ("MEA-001", 350)]
+    assert receipt.cashier_name == "Данияр Ахметов"
+    shift = till.shifts.current()
+    assert shift is not None and shift.opening_float == 1_000_000
+    db = sqlite3.connect(till.ctx.db.path)
+    assert db.execute("SELECT kind FROM outbox ORDER BY id").fetchall() == [("shift_opened",),
+                                                                            ("sale",)]
+    db.close()
+
+
+@pytest.mark.parametrize(("query", "sku"), [
+    ("бау", "BAK-001"),  # 3-letter substring, Russian (trigram index built by the backfill)
+    ("ырс", "BAK-001"),  # inside a word
+    ("қым", "DAI-001"),  # Kazakh letters
+    ("ШУБ", "DRK-001"),  # any case
+    ("kum", "DAI-001"),
+    ("к", "MEA-001"),  # 1-letter word prefix, Cyrillic (search_key backfilled by 0002)
+    ("Ж", "MEA-001"),
+    ("т", "CND-001"),
+    ("ір", "CND-001"),
+    ("DRK-001", "DRK-001"),
+    ("4006381333931", "DRK-001"),
+])
+def test_search_works_on_migrated_products(migrated_0001, query: str, sku: str) -> None:
+    till, _ = migrated_0001
+    assert sku in [p.sku for p in till.catalog.search(query)]
+
+
+def test_one_letter_prefix_matches_word_starts_only(migrated_0001) -> None:
+    till, _ = migrated_0001
+    # "ш" starts "Шубат"/"шұбаты"; inside "Ірімшік" it is no word start, so no match there.
+    assert [p.sku for p in till.catalog.search("ш")] == ["DRK-001"]
+
+
+def test_the_migrated_till_keeps_working(migrated_0001) -> None:
+    till, _ = migrated_0001
+    cashier = next(e for e in till.staff.staff() if e.name == "Данияр Ахметов")
+    assert till.staff.login(cashier.id, CASHIER_PIN) == cashier
+    sale = till.sale_for(cashier)
+    sale.scan("4870200000011")
+    receipt = sale.pay(Payment(cash_tendered=100_000))
+    assert receipt.receipt_no == 2  # gapless after the saved receipt 1
+
+
+def test_empty_database_downgrades_to_base_and_upgrades_again(tmp_path: Path) -> None:
+    path = tmp_path / "round.sqlite"
+    open_database(path, tmp_path / "backups").dispose()
+    assert revision_of(path) == head_revision()
+
+    migrate_to(path, "base")
+    assert revision_of(path) is None
+    db = sqlite3.connect(path)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    db.close()
+    assert tables <= {"alembic_version"}
+
+    migrate_to(path, "head")
+    assert revision_of(path) == head_revision()
+    open_database(path, tmp_path / "backups").dispose()
+
+
+def test_0002_downgrade_keeps_data_and_upgrade_rebuilds_search(migrated_0001) -> None:
+    till, data_dir = migrated_0001
+    till.close()
+    path = data_dir / DB_NAME
+    migrate_to(path, "0001")
+    assert revision_of(path) == "0001"
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM products").fetchone()[0] == 5
+    columns = {r[1] for r in db.execute("PRAGMA table_info(products)")}
+    db.close()
+    assert "search_key" not in columns
+    again = open_till(data_dir, seed_demo=False)
+    try:
+        assert [p.sku for p in again.catalog.search("каз")] == ["MEA-001"]
+        assert {p.sku for p in again.catalog.search("к")} == {"MEA-001", "DAI-001"}
+    finally:
+        again.close()
