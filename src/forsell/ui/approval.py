@@ -20,20 +20,19 @@ from forsell.domain.roles import Action
 from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView
 
-from .messages import message_for
+from .messages import message_for, translate
 
 T = TypeVar("T")
 
 
 def action_text(action: Action) -> str:
-    tr = lambda s: OverrideDialog.tr(s)  # noqa: E731  (lupdate reads the literals below)
     return {
-        Action.REFUND: tr("Refund"),
-        Action.DISCOUNT_OVER_LIMIT: tr("Discount above the cashier's limit"),
-        Action.PRICE_OVERRIDE: tr("Change a price"),
-        Action.CLOSE_WITH_DISCREPANCY: tr("Close the shift with a cash difference"),
-        Action.VOID_SALE: tr("Void a completed sale"),
-        Action.CATALOG_EDIT: tr("Edit the catalog"),
+        Action.REFUND: translate("OverrideDialog", "Refund"),
+        Action.DISCOUNT_OVER_LIMIT: translate("OverrideDialog", "Discount above the cashier's limit"),
+        Action.PRICE_OVERRIDE: translate("OverrideDialog", "Change a price"),
+        Action.CLOSE_WITH_DISCREPANCY: translate("OverrideDialog", "Close the shift with a cash difference"),
+        Action.VOID_SALE: translate("OverrideDialog", "Void a completed sale"),
+        Action.CATALOG_EDIT: translate("OverrideDialog", "Edit the catalog"),
     }[action]
 
 
@@ -93,3 +92,34 @@ def with_approval(parent: QWidget, till: Till, employee: EmployeeView,
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.approval is None:
             return None
         return call(dialog.approval)
+
+
+def approve_then(parent: QWidget, till: Till, employee: EmployeeView,
+                 call: Callable[[Approval | None], T], done: Callable[[T], object],
+                 failed: Callable[[CashierError], object]) -> None:
+    """Like ``with_approval`` but never blocks in a nested event loop.
+
+    The override dialog is opened window-modal; ``done(result)`` or ``failed(error)`` runs when
+    the call finally succeeds or fails. A cancelled override calls neither (nothing happened).
+    """
+    try:
+        result = call(None)
+    except NeedsApproval as need:
+        dialog = OverrideDialog(till, employee, Action(need.action), parent)
+
+        def approved() -> None:
+            try:
+                outcome = call(dialog.approval)
+            except CashierError as exc:
+                failed(exc)
+            else:
+                done(outcome)
+
+        dialog.accepted.connect(approved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return
+    except CashierError as exc:
+        failed(exc)
+        return
+    done(result)

@@ -1,0 +1,129 @@
+"""Starting the till GUI: fonts, languages, one instance per data folder, a clear word on a bad DB."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from forsell.services.app import DatabaseProblem, open_till
+
+from . import theme
+from .i18n import Languages
+
+RAISE_REQUEST = b"raise\n"
+CONNECT_TIMEOUT_MS = 500
+
+
+def instance_name(data_dir: Path) -> str:
+    """A local socket name per data folder (two folders may run side by side)."""
+    digest = hashlib.sha256(str(data_dir.expanduser().resolve()).encode()).hexdigest()[:16]
+    return f"forsell-cashier-{digest}"
+
+
+class InstanceServer(QObject):
+    """The first instance listens; a later start asks it to come to the front."""
+
+    raise_requested = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self.server.listen(name):
+            # A crashed instance leaves its socket file behind on Unix; nobody answered on it
+            # (single_instance checked), so it is safe to take over.
+            QLocalServer.removeServer(name)
+            self.server.listen(name)
+        self.server.newConnection.connect(self._accept)
+
+    def _accept(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            # One message per connection: wait for it here (the sender writes it right after
+            # connecting) instead of keeping the socket and its notifiers alive in the loop.
+            if socket.bytesAvailable() or socket.waitForReadyRead(CONNECT_TIMEOUT_MS):
+                request = bytes(socket.readAll().data())
+            else:
+                request = b""
+            socket.abort()
+            socket.deleteLater()
+            if request.startswith(RAISE_REQUEST.strip()):
+                self.raise_requested.emit()
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def single_instance(data_dir: Path, parent: QObject | None = None) -> InstanceServer | None:
+    """Returns our server if we are the first instance for ``data_dir``.
+
+    Returns None when another instance already runs; it has then been asked to raise its window.
+    """
+    name = instance_name(data_dir)
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        socket.write(RAISE_REQUEST)
+        socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return None
+    return InstanceServer(name, parent)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def database_problem_text(problem: DatabaseProblem) -> str:
+    """What went wrong with the database file and what the user can do about it."""
+    path = str(problem.path)
+    backups = str(Path(problem.path).parent / "backups")
+    texts = {
+        "locked": _t("The database {path} is in use by another program. Close the other program "
+                     "(or another copy of 4Sell Cashier) and start again."),
+        "corrupt": _t("The database {path} is damaged. Restore the latest copy from the folder "
+                      "{backups} (close the app, replace the file, start again) or call support."),
+        "read_only": _t("The database {path} cannot be written. Check the folder's permissions "
+                        "and that the disk is not full or write-protected."),
+        "too_new": _t("The database {path} was written by a newer version of 4Sell Cashier. "
+                      "Install the newer version to open it."),
+    }
+    template = texts.get(problem.kind, _t("The database {path} cannot be opened ({kind})."))
+    return template.format(path=path, backups=backups, kind=problem.kind)
+
+
+def run_gui(data_dir: Path) -> int:
+    """The till application's event loop; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("4Sell Cashier")
+    app.setFont(theme.app_font(theme.register_fonts()))
+    app.setStyleSheet(theme.STYLE)
+    languages = Languages()
+    languages.switch(languages.current)
+    instance = single_instance(data_dir)
+    if instance is None:
+        return 0  # the running till came to the front
+    try:
+        till = open_till(data_dir)
+    except DatabaseProblem as problem:
+        box = QMessageBox(QMessageBox.Icon.Critical, _t("4Sell Cashier cannot start"),
+                          database_problem_text(problem), QMessageBox.StandardButton.Ok)
+        box.setAccessibleName("database problem")
+        box.exec()
+        instance.close()
+        return 2
+    from .main_window import MainWindow
+
+    window = MainWindow(till, languages)
+    instance.raise_requested.connect(window.bring_to_front)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        instance.close()
+        till.close()

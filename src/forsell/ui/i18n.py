@@ -1,0 +1,112 @@
+"""UI languages: Qt Linguist catalogs (.qm), live switching and pseudo-localisation.
+
+The .qm files are compiled from resources/i18n/*.ts by the build; a missing one leaves the English
+source text on screen (never a crash). ``FORSELL_PSEUDO_L10N=1`` stretches every string so that a
+cramped layout shows up before a real translation does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from forsell.paths import resources_dir
+
+#: Language code → its own name (shown untranslated, so everyone finds their language).
+LANGUAGES: dict[str, str] = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+DEFAULT_LANGUAGE = "ru"
+
+_ACCENTS = str.maketrans("aeiouyAEIOUYcnsz", "àéîõüýÀÉÎÕÜÝçñšž")
+# Placeholders ({name}), HTML tags and &-mnemonics must survive pseudo-localisation untouched.
+_KEEP = re.compile(r"(\{[^}]*\}|<[^>]*>|&\w+;|%n|%\d)")
+
+
+def pseudo(text: str) -> str:
+    """``"Pay"`` → ``"[Pàý~~]"``: accented and about 40 % longer, placeholders kept."""
+    if not text:
+        return text
+    parts = [p if _KEEP.fullmatch(p) else p.translate(_ACCENTS) for p in _KEEP.split(text)]
+    visible = len(_KEEP.sub("", text))
+    return "[" + "".join(parts) + "~" * max(2, (visible * 2) // 5) + "]"
+
+
+def pseudo_enabled() -> bool:
+    return os.environ.get("FORSELL_PSEUDO_L10N", "") not in ("", "0")
+
+
+class PseudoTranslator(QTranslator):
+    """Answers every lookup with a stretched copy of the source text."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        if len(context) > 1 and context[0] == "Q" and context[1].isupper():
+            return None  # null, not "": Qt then keeps its own strings (key names, buttons)
+        return pseudo(source)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def qm_path(language: str) -> Path:
+    return resources_dir() / "i18n" / f"forsell_{language}.qm"
+
+
+def load_translator(language: str) -> QTranslator | None:
+    """Our catalog for ``language``, or None when it is English (the source) or not built yet."""
+    translator = QTranslator()
+    path = qm_path(language)
+    if language != "en" and path.exists() and translator.load(str(path)):
+        return translator
+    return None
+
+
+class Languages:
+    """The translators installed in the application; one language at a time."""
+
+    def __init__(self) -> None:
+        self.current = DEFAULT_LANGUAGE
+        self._installed: list[QTranslator] = []
+
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+
+    def switch(self, language: str) -> None:
+        """Installs ``language`` at once: Qt sends LanguageChange and every screen retranslates."""
+        if language not in LANGUAGES:
+            language = DEFAULT_LANGUAGE
+        self.uninstall()
+        app = QCoreApplication.instance()
+        qt_own = QTranslator()  # Qt's own dialogs (file and print dialogs, standard buttons)
+        if qt_own.load(QLocale(language), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._installed.append(qt_own)
+        ours = load_translator(language)
+        if ours is not None:
+            self._installed.append(ours)
+        if pseudo_enabled():
+            self._installed.append(PseudoTranslator())
+        for translator in self._installed:
+            app.installTranslator(translator)
+        self.current = language
+        QLocale.setDefault(QLocale(language))
+
+
+class ReceiptTexts:
+    """Receipt labels in the store's receipt language, independent of the cashier's UI language."""
+
+    CONTEXT = "Receipt"
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._translator = PseudoTranslator() if pseudo_enabled() else load_translator(language)
+
+    def __call__(self, source: str) -> str:
+        if self._translator is None:
+            return source
+        return self._translator.translate(self.CONTEXT, source) or source

@@ -1,0 +1,170 @@
+"""The till window: login and selling on one stack, a status line, locking."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
+
+from forsell.domain.errors import CashierError
+from forsell.services import settings as s
+from forsell.services.app import Till
+from forsell.services.auth import EmployeeView
+from forsell.services.till import TillService
+
+from .autolock import AutoLock
+from .i18n import Languages
+from .login_screen import LoginScreen
+from .messages import message_for
+from .till_screen import TillScreen
+
+#: Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first
+#: used so that the till starts fast and does not depend on them at import time.
+DIALOGS = {
+    "refund": ("refund_dialog", "RefundDialog"),
+    "open shift": ("shift_dialogs", "OpenShiftDialog"),
+    "cash in/out": ("shift_dialogs", "CashMovementDialog"),
+    "close shift": ("shift_dialogs", "CloseShiftDialog"),
+    "catalog": ("catalog_dialog", "CatalogDialog"),
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, till: Till, languages: Languages | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till = till
+        self.languages = languages or Languages()
+        self.employee: EmployeeView | None = None
+        self.sales: dict[str, TillService] = {}  # per employee: a lock keeps their cart
+        settings = till.ctx.settings
+        self.setWindowTitle(f"{settings.get(s.STORE_NAME)} — {settings.get(s.DEVICE_NAME)} · 4Sell")
+        self.stack = QStackedWidget()
+        self.login = LoginScreen(till, self.languages)
+        self.till_screen = TillScreen(till)
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.till_screen)
+        self.setCentralWidget(self.stack)
+        self.login.logged_in.connect(self.start_session)
+        self.till_screen.action_requested.connect(self.run_action)
+        self.till_screen.cart_changed.connect(self.refresh_status)
+        self._status_bar()
+        self.autolock = AutoLock(settings.get(s.AUTO_LOCK_SECONDS), self)
+        self.autolock.timed_out.connect(self.lock)
+        self.resize(1366, 768)
+        self.refresh_status()
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.shift_status = QLabel()
+        self.shift_status.setAccessibleName("shift status")
+        self.cashier_status = QLabel()
+        self.cashier_status.setAccessibleName("cashier")
+        self.clock = QLabel()
+        self.clock.setAccessibleName("clock")
+        bar.addWidget(self.shift_status, 1)
+        bar.addWidget(self.cashier_status)
+        bar.addPermanentWidget(self.clock)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start(1000)
+        self._tick()
+
+    def _tick(self) -> None:
+        now = self.till.ctx.local(datetime.now(UTC))  # the store's time zone, not the OS's
+        self.clock.setText(now.strftime("%d.%m.%Y  %H:%M"))
+
+    def changeEvent(self, event) -> None:  # Qt override
+        if event.type() == event.Type.LanguageChange:
+            self.refresh_status()
+        super().changeEvent(event)
+
+    def refresh_status(self) -> None:
+        shift = self.till.shifts.current()
+        if shift is None:
+            self.shift_status.setText(self.tr("Shift closed"))
+        else:
+            self.shift_status.setText(self.tr("Shift open since {time} ({name})").format(
+                time=shift.opened_at.strftime("%H:%M"), name=shift.opened_by))
+        self.cashier_status.setText(
+            self.tr("Cashier: {name}").format(name=self.employee.name) if self.employee else "")
+
+    # --- sessions -----------------------------------------------------------------------------
+
+    def start_session(self, employee: EmployeeView) -> None:
+        self.employee = employee
+        sale = self.sales.get(employee.id)
+        if sale is None:
+            sale = self.sales[employee.id] = self.till.sale_for(employee)
+        sale.employee = employee  # the language may have changed at login
+        self.stack.setCurrentWidget(self.till_screen)
+        self.till_screen.set_sale(sale)
+        self.autolock.arm()
+        self.refresh_status()
+
+    def lock(self) -> None:
+        """Back to the login screen; the cart waits for the same employee."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        locked = self.employee
+        self.employee = None
+        self.autolock.disarm()
+        self.stack.setCurrentWidget(self.login)
+        self.login.reset(locked)
+        self.refresh_status()
+
+    def bring_to_front(self) -> None:
+        """A second start of the app asked us to show ourselves."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # --- dialogs owned by other screens -------------------------------------------------------
+
+    def run_action(self, name: str) -> None:
+        if name == "lock":
+            self.lock()
+            return
+        if self.employee is None:
+            return
+        try:
+            dialog = self._make_dialog(name)
+        except CashierError as exc:
+            self.till_screen.notify(message_for(exc))
+            return
+        except ImportError:
+            self.till_screen.notify(self.tr("This function is not installed."))
+            return
+        dialog.finished.connect(lambda _r: self._after_dialog(dialog))
+        dialog.open()
+
+    def _make_dialog(self, name: str) -> QDialog:
+        if name == "X report":
+            from .report_view import ReportDialog
+
+            return ReportDialog(self.till.shifts.x_report(), self.till, self)
+        module, cls = DIALOGS[name]
+        dialog_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
+        return dialog_class(self.till, self.employee, self)
+
+    def _after_dialog(self, dialog: QDialog) -> None:
+        dialog.deleteLater()
+        if self.employee is None:
+            return
+        self.till_screen.refresh_shift()
+        self.till_screen.grid.reload()
+        self.refresh_status()
+        self.till_screen.focus_scan()
+        if self.till_screen.sale is not None:
+            self.till_screen.show_cart(self.till_screen.sale.view())
+
+    def closeEvent(self, event) -> None:  # Qt override
+        self.autolock.stop()
+        self.till_screen.scanner.remove()
+        super().closeEvent(event)

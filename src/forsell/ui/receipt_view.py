@@ -1,0 +1,223 @@
+"""The customer's receipt: HTML in the store's receipt language, an EAN-13 code, print and PDF."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forsell.domain.money import format_kzt
+from forsell.services.receipts import ReceiptView
+
+from .i18n import ReceiptTexts
+from .line_dialogs import milli_text
+from .printing import RECEIPT_PAGE, make_document, print_with_dialog, save_pdf
+from .widgets import set_role
+
+BARCODE_URL = QUrl("receipt-barcode.png")
+RECEIPT_WIDTH_PX = 380
+
+# --- EAN-13 ---------------------------------------------------------------------------------
+
+_L = ["0001101", "0011001", "0010011", "0111101", "0100011",
+      "0110001", "0101111", "0111011", "0110111", "0001011"]
+_R = ["".join("1" if b == "0" else "0" for b in code) for code in _L]
+_G = [code[::-1] for code in _R]
+_PARITY = ["LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG",
+           "LGGLLG", "LGGGLL", "LGLGLG", "LGLGGL", "LGGLGL"]
+
+
+def ean13_modules(code: str) -> str:
+    """The 95 bars and spaces ("1" = bar) of a 13-digit EAN code."""
+    if len(code) != 13 or not code.isdigit():
+        raise ValueError("EAN-13 needs 13 digits")
+    digits = [int(d) for d in code]
+    left = "".join((_L if p == "L" else _G)[d] for p, d in zip(_PARITY[digits[0]], digits[1:7],
+                                                                strict=True))
+    right = "".join(_R[d] for d in digits[7:])
+    return "101" + left + "01010" + right + "101"
+
+
+def ean13_image(code: str, module_px: int = 2, bar_height: int = 64) -> QImage:
+    """Draws the bars (guards longer) with the digits under them, as printed on a receipt."""
+    modules = ean13_modules(code)
+    quiet = 11 * module_px
+    text_h = 18
+    image = QImage(quiet * 2 + len(modules) * module_px, bar_height + text_h,
+                   QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    guards = set(range(3)) | set(range(45, 50)) | set(range(92, 95))
+    for i, bit in enumerate(modules):
+        if bit == "1":
+            height = bar_height + (text_h // 2 if i in guards else 0)
+            painter.fillRect(quiet + i * module_px, 0, module_px, height, QColor("black"))
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(14)
+    painter.setFont(font)
+    baseline = bar_height + text_h - 3
+    painter.drawText(2, baseline, code[0])
+    for group, start in ((code[1:7], 3), (code[7:], 50)):
+        x = quiet + start * module_px
+        painter.drawText(x, bar_height, 42 * module_px, text_h,
+                         int(Qt.AlignmentFlag.AlignCenter), group)
+    painter.end()
+    return image
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+_T = {
+    "receipt": QT_TRANSLATE_NOOP("Receipt", "Receipt No. {no}"),
+    "bin": QT_TRANSLATE_NOOP("Receipt", "BIN {bin}"),
+    "device": QT_TRANSLATE_NOOP("Receipt", "Till: {device}"),
+    "cashier": QT_TRANSLATE_NOOP("Receipt", "Cashier: {name}"),
+    "discount": QT_TRANSLATE_NOOP("Receipt", "Discount"),
+    "subtotal": QT_TRANSLATE_NOOP("Receipt", "Subtotal"),
+    "total": QT_TRANSLATE_NOOP("Receipt", "TOTAL"),
+    "vat": QT_TRANSLATE_NOOP("Receipt", "incl. VAT {rate} %"),
+    "no_vat": QT_TRANSLATE_NOOP("Receipt", "Without VAT"),
+    "cash": QT_TRANSLATE_NOOP("Receipt", "Cash"),
+    "change": QT_TRANSLATE_NOOP("Receipt", "Change"),
+    "card": QT_TRANSLATE_NOOP("Receipt", "Card"),
+    "auth": QT_TRANSLATE_NOOP("Receipt", "Auth code {code}"),
+    "kg": QT_TRANSLATE_NOOP("Receipt", "kg"),
+    "voided": QT_TRANSLATE_NOOP("Receipt", "VOIDED"),
+    "refunded": QT_TRANSLATE_NOOP("Receipt", "Refunded"),
+}
+
+
+def _rate(bp: int) -> str:
+    return str(bp // 100) if bp % 100 == 0 else f"{bp / 100:g}".replace(".", ",")
+
+
+def _row(left: str, right: str, style: str = "") -> str:
+    return (f'<tr style="{style}"><td>{left}</td>'
+            f'<td align="right" style="white-space: nowrap">{right}</td></tr>')
+
+
+def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str:
+    """The receipt as simple HTML that QTextDocument renders the same on screen, paper and PDF."""
+    t = texts or ReceiptTexts(receipt.language)
+    esc = html.escape
+    lang = receipt.language
+    head = [f'<p align="center" style="font-size: 17px"><b>{esc(receipt.store_name)}</b></p>']
+    if receipt.store_bin:
+        head.append(f'<p align="center">{esc(t(_T["bin"]).format(bin=receipt.store_bin))}</p>')
+    if receipt.store_address:
+        head.append(f'<p align="center">{esc(receipt.store_address)}</p>')
+    rows = [
+        _row(esc(t(_T["receipt"]).format(no=receipt.receipt_no)),
+             receipt.created_at.strftime("%d.%m.%Y %H:%M")),
+        _row(esc(t(_T["device"]).format(device=receipt.device_name)), ""),
+        _row(esc(t(_T["cashier"]).format(name=receipt.cashier_name)), ""),
+    ]
+    if receipt.voided:
+        rows.append(_row(f"<b>{esc(t(_T['voided']))}</b>", ""))
+    rows.append('<tr><td colspan="2"><hr/></td></tr>')
+    for line in receipt.lines:
+        unit = f" {t(_T['kg'])}" if line.weighted else ""
+        qty = milli_text(line.qty_milli, line.weighted) + unit
+        rows.append(f'<tr><td colspan="2">{esc(line.name(lang))}</td></tr>')
+        rows.append(_row(f"&nbsp;&nbsp;{esc(qty)} × {format_kzt(line.unit_price)}",
+                         format_kzt(line.gross)))
+        if line.discount:
+            rows.append(_row(f"&nbsp;&nbsp;{esc(t(_T['discount']))}", format_kzt(-line.discount)))
+    rows.append('<tr><td colspan="2"><hr/></td></tr>')
+    if receipt.discount:
+        rows.append(_row(esc(t(_T["subtotal"])), format_kzt(receipt.subtotal)))
+        rows.append(_row(esc(t(_T["discount"])), format_kzt(-receipt.discount)))
+    rows.append(_row(f"<b>{esc(t(_T['total']))}</b>", f"<b>{format_kzt(receipt.total)}</b>",
+                     "font-size: 20px"))
+    for bp, vat in sorted(receipt.vat_by_rate.items(), reverse=True):
+        label = t(_T["vat"]).format(rate=_rate(bp)) if bp else t(_T["no_vat"])
+        rows.append(_row(esc(label), format_kzt(vat) if bp else ""))
+    rows.append('<tr><td colspan="2"><hr/></td></tr>')
+    if receipt.tendered or receipt.cash:
+        rows.append(_row(esc(t(_T["cash"])), format_kzt(receipt.tendered)))
+        rows.append(_row(esc(t(_T["change"])), format_kzt(receipt.change)))
+    if receipt.card:
+        rows.append(_row(esc(t(_T["card"])), format_kzt(receipt.card)))
+        if receipt.card_reference:
+            rows.append(_row(esc(t(_T["auth"]).format(code=receipt.card_reference)), ""))
+    if receipt.refunded_total:
+        rows.append(_row(esc(t(_T["refunded"])), format_kzt(-receipt.refunded_total)))
+    footer = esc(receipt.footer).replace("\n", "<br/>")
+    return (
+        '<html><body style="font-family: \'DejaVu Sans\'; font-size: 13px">'
+        + "".join(head)
+        + '<table width="100%" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>"
+        + (f'<p align="center">{footer}</p>' if footer else "")
+        + f'<p align="center"><img src="{BARCODE_URL.toString()}"/></p>'
+        + "</body></html>"
+    )
+
+
+def receipt_document(receipt: ReceiptView, width_px: float | None = RECEIPT_WIDTH_PX) -> QTextDocument:
+    resources = {(QTextDocument.ResourceType.ImageResource, BARCODE_URL): ean13_image(receipt.code)}
+    return make_document(receipt_html(receipt), resources, width_px)
+
+
+class ReceiptDialog(QDialog):
+    """Shown after payment. Enter or F2 starts the next sale."""
+
+    def __init__(self, receipt: ReceiptView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.receipt = receipt
+        self.setWindowTitle(self.tr("Receipt No. {no}").format(no=receipt.receipt_no))
+        layout = QVBoxLayout(self)
+        self.document = receipt_document(receipt)
+        self.view = QTextBrowser()
+        self.view.setAccessibleName("receipt")
+        self.document.setParent(self.view)
+        self.view.setDocument(self.document)
+        self.view.setMinimumSize(RECEIPT_WIDTH_PX + 40, 580)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        print_button = QPushButton(self.tr("Print"))
+        print_button.setAccessibleName("print")
+        print_button.clicked.connect(self.print_receipt)
+        pdf_button = QPushButton(self.tr("Save PDF"))
+        pdf_button.setAccessibleName("save PDF")
+        pdf_button.clicked.connect(self.ask_pdf_path)
+        self.new_sale = QPushButton(self.tr("New sale (Enter / F2)"))
+        self.new_sale.setAccessibleName("new sale")
+        self.new_sale.setDefault(True)
+        set_role(self.new_sale, "primary")
+        self.new_sale.clicked.connect(self.accept)
+        for button in (print_button, pdf_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        row.addWidget(self.new_sale, 1)
+        layout.addLayout(row)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.accept)
+        self.new_sale.setFocus()
+
+    @property
+    def html(self) -> str:
+        return receipt_html(self.receipt)
+
+    def print_receipt(self) -> bool:
+        return print_with_dialog(receipt_document(self.receipt, None), self)
+
+    def ask_pdf_path(self) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"receipt-{self.receipt.receipt_no}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the receipt as PDF"), suggested,
+                                              self.tr("PDF files (*.pdf)"))
+        return self.save_pdf_to(Path(path)) if path else None
+
+    def save_pdf_to(self, path: Path) -> Path:
+        return save_pdf(receipt_document(self.receipt, None), path, RECEIPT_PAGE)

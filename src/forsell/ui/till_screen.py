@@ -1,0 +1,371 @@
+"""Selling: scan or search, the cart, the touch grid, and one key for every action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
+
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.services.app import Till
+from forsell.services.catalog import ProductView
+from forsell.services.receipts import ReceiptView
+from forsell.services.till import CartView, TillService
+
+from .approval import approve_then
+from .cart_panel import CartPanel
+from .line_dialogs import DiscountDialog, PriceDialog, QuantityDialog
+from .messages import message_for
+from .park_dialog import RecallDialog
+from .payment_dialog import CARD, CASH, PaymentDialog
+from .product_grid import ProductGrid
+from .receipt_view import ReceiptDialog
+from .scanner import ScannerFilter
+from .search_panel import SearchPanel
+from .widgets import ActionButton
+
+K = QKeySequence
+Key = Qt.Key
+#: Actions the main window carries out (dialogs that belong to shifts, refunds, the catalog).
+WINDOW_ACTIONS = ("refund", "cash in/out", "open shift", "close shift", "X report", "catalog",
+                  "lock")
+
+
+class TillScreen(QWidget):
+    action_requested = Signal(str)  # one of WINDOW_ACTIONS
+    cart_changed = Signal()
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.till = till
+        self.sale: TillService | None = None
+        self.buttons: dict[str, ActionButton] = {}
+        self.search = SearchPanel(till)
+        self.cart = CartPanel()
+        self.grid = ProductGrid(till)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 8)
+        outer.setSpacing(10)
+        body = QHBoxLayout()
+        body.setSpacing(14)
+        outer.addLayout(body, 1)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addWidget(self.search)
+        left.addWidget(self.cart, 1)
+        left.addLayout(self._line_row())
+        body.addLayout(left, 11)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self.grid, 1)
+        right.addLayout(self._pay_block())
+        body.addLayout(right, 9)
+        outer.addLayout(self._action_row())
+        self.search.product_chosen.connect(self.add_product)
+        self.search.code_entered.connect(self.scan)
+        self.search.cart_navigate.connect(self.cart.move_selection)
+        self.search.field.delete_line.connect(self.remove_line)
+        self.search.field.quantity_key.connect(self.change_quantity)
+        self.grid.product_chosen.connect(self.add_product)
+        self.scanner = ScannerFilter(self, self.search.type_text)
+        self.scanner.scanned.connect(self.scan)
+        self.scanner.install()
+        self.retranslate()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _button(self, name: str, keys: list, slot: Callable[[], None], role: str = "",
+                min_height: int = 60) -> ActionButton:
+        button = ActionButton(name, keys, self, role)
+        button.setMinimumHeight(min_height)
+        button.clicked.connect(slot)
+        self.buttons[name] = button
+        return button
+
+    def _line_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        star = [K(Key.Key_Asterisk), K(Qt.KeyboardModifier.KeypadModifier | Key.Key_Asterisk)]
+        row.addWidget(self._button("quantity", star, self.change_quantity))
+        row.addWidget(self._button("remove line", [K(Key.Key_Delete)], self.remove_line))
+        row.addWidget(self._button("line discount", [K("Ctrl+D")], self.line_discount))
+        row.addWidget(self._button("receipt discount", [K("Ctrl+Shift+D")], self.receipt_discount))
+        row.addWidget(self._button("price", [K("Ctrl+R")], self.override_price))
+        # The scan field keeps Delete and * for itself (a line edit claims them before any
+        # shortcut) and forwards them: Delete when it is empty, * always (search_panel).
+        return row
+
+    def _pay_block(self) -> QVBoxLayout:
+        block = QVBoxLayout()
+        block.setSpacing(6)
+        methods = QHBoxLayout()
+        methods.addWidget(self._button("cash", [K(Key.Key_F5)], lambda: self.pay(CASH)))
+        methods.addWidget(self._button("card", [K(Key.Key_F6)], lambda: self.pay(CARD)))
+        block.addLayout(methods)
+        block.addWidget(self._button("pay", [K(Key.Key_F12)], lambda: self.pay(CASH), "primary",
+                                     min_height=72))
+        return block
+
+    def _action_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self._button("new sale", [K(Key.Key_F2)], self.new_sale))
+        row.addWidget(self._button("park", [K(Key.Key_F3)], self.park))
+        row.addWidget(self._button("recall", [K(Key.Key_F4)], self.recall))
+        for name, key in (("refund", K(Key.Key_F7)), ("cash in/out", K(Key.Key_F8)),
+                          ("open shift", K(Key.Key_F9)), ("close shift", K(Key.Key_F10)),
+                          ("X report", K(Key.Key_F11)), ("catalog", K("Ctrl+P")),
+                          ("lock", K("Ctrl+L"))):
+            row.addWidget(self._button(name, [key], lambda _=False, n=name: self.action_requested.emit(n)))
+        return row
+
+    def retranslate(self) -> None:
+        labels = {
+            "quantity": self.tr("Quantity"), "remove line": self.tr("Remove"),
+            "line discount": self.tr("Line discount"),
+            "receipt discount": self.tr("Receipt discount"), "price": self.tr("Price"),
+            "cash": self.tr("Cash"), "card": self.tr("Card"), "pay": self.tr("Pay"),
+            "new sale": self.tr("New sale"), "park": self.tr("Park"), "recall": self.tr("Recall"),
+            "refund": self.tr("Refund"), "cash in/out": self.tr("Cash in/out"),
+            "open shift": self.tr("Open shift"), "close shift": self.tr("Close shift"),
+            "X report": self.tr("X report"), "catalog": self.tr("Catalog"),
+            "lock": self.tr("Lock"),
+        }
+        for name, label in labels.items():
+            self.buttons[name].set_label(label)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- session ------------------------------------------------------------------------------
+
+    def set_sale(self, sale: TillService) -> None:
+        """The logged-in employee's sale in progress (kept across a lock)."""
+        self.sale = sale
+        language = sale.employee.language
+        self.search.language = language
+        self.grid.set_language(language)
+        self.buttons["catalog"].setVisible(sale.employee.role is Role.ADMIN)
+        self.search.banner.clear_notice()
+        self.refresh_shift()
+        self.show_cart(sale.view())
+        self.focus_scan()
+
+    def refresh_shift(self) -> None:
+        is_open = self.till.shifts.current() is not None
+        self.buttons["open shift"].setEnabled(not is_open)
+        for name in ("close shift", "cash in/out", "X report"):
+            self.buttons[name].setEnabled(is_open)
+        if not is_open:
+            self.notify(self.tr("No shift is open. Open a shift first (F9)."))
+
+    def focus_scan(self) -> None:
+        self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def notify(self, text: str) -> None:
+        self.search.banner.show_notice(text)
+
+    def show_cart(self, view: CartView, select: int | None = None) -> None:
+        self.cart.show_cart(view, select)
+        self.buttons["pay"].setEnabled(not view.empty)
+        self.cart_changed.emit()
+
+    def _failed(self, error: CashierError) -> None:
+        self.notify(message_for(error))
+        self.focus_scan()
+
+    # --- building the cart ----------------------------------------------------------------
+
+    def scan(self, code: str) -> None:
+        if self.sale is None:
+            return
+        code = code.strip()
+        try:
+            view = self.sale.scan(code)
+        except CashierError as exc:
+            product = self.till.catalog.by_barcode(code) if exc.key == "scan.needs_weight" else None
+            if product is not None:
+                self.search.reset()
+                self.add_product(product)
+                return
+            self.notify(message_for(exc))
+            # The code stays in the field so the cashier can search by name; a new scan still
+            # goes through the scanner filter, untouched by this text.
+            self.search.reset(code if exc.key == "scan.unknown" else "")
+            return
+        self.search.banner.clear_notice()
+        self.search.reset()
+        self.show_cart(view, len(view.lines) - 1)
+
+    def add_product(self, product: ProductView) -> None:
+        if self.sale is None:
+            return
+        if product.weighted:
+            self._ask_quantity(product.name(self.sale.employee.language), True, None,
+                               lambda qty: self.sale.add(product, qty), select_last=True)
+            return
+        try:
+            view = self.sale.add(product, 1000)
+        except CashierError as exc:
+            self._failed(exc)
+            return
+        self.search.reset()
+        self.show_cart(view, len(view.lines) - 1)
+
+    def _ask_quantity(self, name: str, weighted: bool, current: int | None,
+                      apply: Callable[[int], CartView], select_last: bool = False) -> None:
+        dialog = QuantityDialog(name, weighted, current, self)
+
+        def submitted(qty: int) -> None:
+            try:
+                view = apply(qty)
+            except CashierError as exc:
+                dialog.show_error(message_for(exc))
+                return
+            dialog.accept()
+            self.search.reset()
+            self.show_cart(view, len(view.lines) - 1 if select_last else None)
+
+        self._open(dialog, submitted)
+
+    def _open(self, dialog, submitted: Callable[[object], None]) -> None:
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.focus_scan()))
+        dialog.open()
+
+    def _selected(self) -> int | None:
+        index = self.cart.selected_index()
+        if index is None or self.sale is None:
+            self.notify(self.tr("Choose a line in the cart first."))
+            return None
+        return index
+
+    def change_quantity(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        line = self.sale.view().lines[index]
+        self._ask_quantity(line.name, line.weighted, line.qty_milli,
+                           lambda qty: self.sale.set_quantity(index, qty))
+
+    def remove_line(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        self.show_cart(self.sale.remove_line(index), max(0, index - 1))
+
+    def _with_approval(self, dialog, call: Callable[[object, object], CartView]) -> None:
+        """Opens ``dialog``; its value goes to ``call(value, approval)``, via override if needed."""
+
+        def submitted(value: object) -> None:
+            def done(view: CartView) -> None:
+                dialog.accept()
+                self.show_cart(view)
+
+            approve_then(dialog, self.till, self.sale.employee,
+                         lambda approval: call(value, approval), done,
+                         lambda exc: dialog.show_error(message_for(exc)))
+
+        self._open(dialog, submitted)
+
+    def line_discount(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        cart = self.sale.cart.lines[index]
+        dialog = DiscountDialog(self.tr("Line discount"), cart.gross, cart.discount, self)
+        self._with_approval(dialog, lambda d, a: self.sale.set_line_discount(index, d, a))
+
+    def receipt_discount(self) -> None:
+        view = self.sale.view() if self.sale else None
+        if view is None or view.empty:
+            self.notify(self.tr("The cart is empty: scan an item first."))
+            return
+        dialog = DiscountDialog(self.tr("Receipt discount"), view.subtotal, view.receipt_discount,
+                                self)
+        self._with_approval(dialog, lambda d, a: self.sale.set_receipt_discount(d, a))
+
+    def override_price(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        line = self.sale.view().lines[index]
+        dialog = PriceDialog(line.name, line.unit_price, self)
+        self._with_approval(dialog, lambda p, a: self.sale.override_price(index, p, a))
+
+    # --- the sale as a whole ---------------------------------------------------------------
+
+    def new_sale(self) -> None:
+        """Empty cart: just a fresh start. Otherwise cancelling the sale needs a confirmation."""
+        if self.sale is None:
+            return
+        if self.sale.view().empty:
+            self.search.reset()
+            self.search.banner.clear_notice()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cancel the sale?"),
+                          self.tr("Remove all items and start a new sale?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setAccessibleName("confirm cancel")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Cancel the sale"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep selling"))
+
+        def answered(button) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self.show_cart(self.sale.cancel())
+                self.search.reset()
+
+        box.buttonClicked.connect(answered)
+        box.finished.connect(lambda _r: (box.deleteLater(), self.focus_scan()))
+        box.open()
+
+    def park(self) -> None:
+        try:
+            view = self.sale.park()
+        except CashierError as exc:
+            self._failed(exc)
+            return
+        self.show_cart(view)
+        self.notify(self.tr("The sale is parked. Recall it with F4."))
+
+    def recall(self) -> None:
+        parked = self.sale.parked()
+        if not parked:
+            self.notify(self.tr("No parked sales."))
+            return
+        dialog = RecallDialog(parked, self)
+
+        def chosen(parked_id: str) -> None:
+            try:
+                self.show_cart(self.sale.recall(parked_id))
+            except CashierError as exc:
+                self._failed(exc)
+
+        dialog.chosen.connect(chosen)
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.focus_scan()))
+        dialog.open()
+
+    def pay(self, method: str) -> None:
+        if self.sale is None or self.sale.view().empty:
+            self.notify(self.tr("The cart is empty: scan an item first."))
+            return
+        dialog = PaymentDialog(self.sale, method, self)
+        dialog.paid.connect(self.show_receipt)
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.focus_scan()))
+        dialog.open()
+
+    def show_receipt(self, receipt: ReceiptView) -> None:
+        self.show_cart(self.sale.view())
+        self.search.reset()
+        dialog = ReceiptDialog(receipt, self)
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.focus_scan()))
+        self.receipt_dialog = dialog
+        # Opened after the payment dialog has closed, so Enter lands on "new sale" here.
+        dialog.open()
