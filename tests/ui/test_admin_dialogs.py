@@ -81,3 +81,17 @@ def test_short_pin_is_refused_with_a_message(qtbot, till):
     qtbot.mouseClick(_button(dialog, "add employee"), Qt.MouseButton.LeftButton)
     assert dialog.error.text()
     assert "Ерлан" not in {e.name for e in till.staff.staff()}
+
+
+def test_admin_dialog_holds_settings_and_staff_as_tabs(qtbot, till):
+    from forsell.ui.admin_dialogs import AdminDialog
+
+    dialog = AdminDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.settings_page.isVisible()
+    assert not dialog.settings_page.isWindow() and not dialog.staff_page.isWindow()
+    dialog.settings_page.footer.setPlainText("Запись разговоров ведётся")
+    qtbot.mouseClick(_button(dialog.settings_page, "save settings"), Qt.MouseButton.LeftButton)
+    assert till.ctx.settings.get(s.RECEIPT_FOOTER) == "Запись разговоров ведётся"
+    assert dialog.result() == dialog.DialogCode.Accepted

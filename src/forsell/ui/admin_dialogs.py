@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -191,3 +193,24 @@ class StaffDialog(QDialog):
         member = self._selected()
         if member is not None:
             self._run(lambda: self.service.set_active(self.admin, member.id, not member.active))
+
+
+class AdminDialog(QDialog):
+    """The admin's back office in one place: store settings and staff, as tabs."""
+
+    def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings & staff"))
+        self.setMinimumSize(720, 560)
+        tabs = QTabWidget()
+        self.settings_page = StoreSettingsDialog(till, admin, self)
+        self.staff_page = StaffDialog(till, admin, self)
+        for page in (self.settings_page, self.staff_page):
+            page.setWindowFlags(Qt.WindowType.Widget)  # a page inside the tabs, not a window
+        tabs.addTab(self.settings_page, self.tr("Store settings"))
+        tabs.addTab(self.staff_page, self.tr("Staff"))
+        self.settings_page.accepted.connect(self.accept)
+        self.settings_page.rejected.connect(self.reject)
+        self.staff_page.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)

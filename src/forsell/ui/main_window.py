@@ -28,6 +28,7 @@ DIALOGS = {
     "cash in/out": ("shift_dialogs", "CashMovementDialog"),
     "close shift": ("shift_dialogs", "CloseShiftDialog"),
     "catalog": ("catalog_dialog", "CatalogDialog"),
+    "store admin": ("admin_dialogs", "AdminDialog"),
 }
 
 

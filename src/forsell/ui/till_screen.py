@@ -119,7 +119,7 @@ class TillScreen(QWidget):
         for name, key in (("refund", K(Key.Key_F7)), ("cash in/out", K(Key.Key_F8)),
                           ("open shift", K(Key.Key_F9)), ("close shift", K(Key.Key_F10)),
                           ("X report", K(Key.Key_F11)), ("catalog", K("Ctrl+P")),
-                          ("lock", K("Ctrl+L"))):
+                          ("store admin", K("Ctrl+M")), ("lock", K("Ctrl+L"))):
             row.addWidget(self._button(name, [key], lambda _=False, n=name: self.action_requested.emit(n)))
         return row
 
@@ -133,6 +133,7 @@ class TillScreen(QWidget):
             "refund": self.tr("Refund"), "cash in/out": self.tr("Cash in/out"),
             "open shift": self.tr("Open shift"), "close shift": self.tr("Close shift"),
             "X report": self.tr("X report"), "catalog": self.tr("Catalog"),
+            "store admin": self.tr("Settings & staff"),
             "lock": self.tr("Lock"),
         }
         for name, label in labels.items():
@@ -152,6 +153,7 @@ class TillScreen(QWidget):
         self.search.language = language
         self.grid.set_language(language)
         self.buttons["catalog"].setVisible(sale.employee.role is Role.ADMIN)
+        self.buttons["store admin"].setVisible(sale.employee.role is Role.ADMIN)
         self.search.banner.clear_notice()
         self.refresh_shift()
         self.show_cart(sale.view())
