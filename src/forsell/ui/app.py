@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -75,25 +77,21 @@ def single_instance(data_dir: Path, parent: QObject | None = None) -> InstanceSe
     return InstanceServer(name, parent)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def database_problem_text(problem: DatabaseProblem) -> str:
     """What went wrong with the database file and what the user can do about it."""
     path = str(problem.path)
     backups = str(Path(problem.path).parent / "backups")
     texts = {
-        "locked": _t("The database {path} is in use by another program. Close the other program "
+        "locked": QCoreApplication.translate("Startup", "The database {path} is in use by another program. Close the other program "
                      "(or another copy of 4Sell Cashier) and start again."),
-        "corrupt": _t("The database {path} is damaged. Restore the latest copy from the folder "
+        "corrupt": QCoreApplication.translate("Startup", "The database {path} is damaged. Restore the latest copy from the folder "
                       "{backups} (close the app, replace the file, start again) or call support."),
-        "read_only": _t("The database {path} cannot be written. Check the folder's permissions "
+        "read_only": QCoreApplication.translate("Startup", "The database {path} cannot be written. Check the folder's permissions "
                         "and that the disk is not full or write-protected."),
-        "too_new": _t("The database {path} was written by a newer version of 4Sell Cashier. "
+        "too_new": QCoreApplication.translate("Startup", "The database {path} was written by a newer version of 4Sell Cashier. "
                       "Install the newer version to open it."),
     }
-    template = texts.get(problem.kind, _t("The database {path} cannot be opened ({kind})."))
+    template = texts.get(problem.kind, QCoreApplication.translate("Startup", "The database {path} cannot be opened ({kind})."))
     return template.format(path=path, backups=backups, kind=problem.kind)
 
 
@@ -111,7 +109,7 @@ def run_gui(data_dir: Path) -> int:
     try:
         till = open_till(data_dir)
     except DatabaseProblem as problem:
-        box = QMessageBox(QMessageBox.Icon.Critical, _t("4Sell Cashier cannot start"),
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "4Sell Cashier cannot start"),
                           database_problem_text(problem), QMessageBox.StandardButton.Ok)
         box.setAccessibleName("database problem")
         box.exec()
@@ -122,6 +120,9 @@ def run_gui(data_dir: Path) -> int:
     window = MainWindow(till, languages)
     instance.raise_requested.connect(window.bring_to_front)
     window.show()
+    if os.environ.get("FORSELL_EXIT_AFTER_LOGIN_SHOWN"):
+        # Cold-start benchmark probe (tests/bench): report when the login screen is on screen.
+        QTimer.singleShot(0, lambda: (print(f"LOGIN_SHOWN {time.time():.3f}", flush=True), app.quit()))
     try:
         return app.exec()
     finally:
