@@ -1,0 +1,102 @@
+"""Data keys of recordings, wrapped by the KEK, in their own small database file.
+
+The key file is separate from the main database on purpose: backups and copies of the main
+database hold only ciphertext, and deleting a key here shreds the recording in all of them.
+``secure_delete`` overwrites deleted rows, and the WAL is checkpointed and truncated after a
+destruction so the old page does not linger in the log.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from .chunks import NONCE_BYTES, RecordingUnreadable
+
+DEK_BYTES = 32
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS data_keys (
+    recording_id TEXT PRIMARY KEY,
+    wrapped      BLOB NOT NULL,       -- nonce || AES-GCM(KEK, DEK, aad=recording id)
+    created_at   TEXT NOT NULL
+);
+"""
+
+
+class KeyFileProblem(Exception):
+    """The key file cannot be used (damaged, or wrapped under another KEK)."""
+
+
+class KeyVault:
+    """Creates, unwraps and destroys per-recording data keys. Thread-safe (one connection)."""
+
+    def __init__(self, path: Path, kek: bytes) -> None:
+        self.path = path
+        self._kek = AESGCM(kek)
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA secure_delete=ON")
+        self._db.execute("PRAGMA synchronous=FULL")  # a key lost in a power cut loses audio
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise KeyFileProblem(f"{path} was written by a newer app (schema {version})")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def create(self, recording_id: str) -> bytes:
+        """A fresh DEK for ``recording_id``, stored wrapped before it is returned."""
+        dek = os.urandom(DEK_BYTES)
+        nonce = os.urandom(NONCE_BYTES)
+        wrapped = nonce + self._kek.encrypt(nonce, dek, recording_id.encode())
+        with self._lock:
+            self._db.execute("INSERT INTO data_keys VALUES (?, ?, ?)",
+                             (recording_id, wrapped, datetime.now(UTC).isoformat()))
+        return dek
+
+    def get(self, recording_id: str) -> bytes:
+        """The DEK; raises RecordingUnreadable('shredded') if it was destroyed or never existed."""
+        with self._lock:
+            row = self._db.execute("SELECT wrapped FROM data_keys WHERE recording_id = ?",
+                                   (recording_id,)).fetchone()
+        if row is None:
+            raise RecordingUnreadable(recording_id, "shredded")
+        wrapped = row[0]
+        try:
+            return self._kek.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], recording_id.encode())
+        except InvalidTag:
+            raise KeyFileProblem(
+                f"the key of recording {recording_id} does not open with this till's KEK") from None
+
+    def exists(self, recording_id: str) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM data_keys WHERE recording_id = ?",
+                                    (recording_id,)).fetchone() is not None
+
+    def recording_ids(self) -> set[str]:
+        with self._lock:
+            return {r[0] for r in self._db.execute("SELECT recording_id FROM data_keys")}
+
+    def destroy(self, recording_ids: list[str] | str) -> int:
+        """Crypto-shreds recordings: their audio is unreadable everywhere from now on."""
+        ids = [recording_ids] if isinstance(recording_ids, str) else list(recording_ids)
+        with self._lock:
+            count = 0
+            for rid in ids:
+                count += self._db.execute("DELETE FROM data_keys WHERE recording_id = ?",
+                                          (rid,)).rowcount
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return count
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

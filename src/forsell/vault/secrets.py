@@ -1,0 +1,114 @@
+"""The one adapter to the OS secret store (keyring): reports its backend, fails loudly.
+
+Without a usable secret store the app must not invent a place for keys: recording stays off and
+the till and ``doctor`` say what is missing and how to fix it.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from dataclasses import dataclass
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+SERVICE = "forsell-cashier"
+KEK_BYTES = 32
+
+#: Backends that would keep secrets in a plain file or nowhere: refused.
+_REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+
+class SecretStoreUnavailable(Exception):
+    """``kind``: no_backend | insecure_backend | locked | error. ``hint`` says how to fix it."""
+
+    def __init__(self, kind: str, backend: str, detail: str = "") -> None:
+        super().__init__(f"secret store unavailable ({kind}): {backend} {detail}".strip())
+        self.kind = kind
+        self.backend = backend
+        self.detail = detail
+
+    @property
+    def hint(self) -> str:
+        return {
+            "no_backend": "no secret store found: run the till in a desktop session with GNOME "
+                          "Keyring or KWallet (Linux), or install gnome-keyring",
+            "insecure_backend": "the keyring backend keeps secrets in a plain file: uninstall "
+                                "keyrings.alt and use the system secret store",
+            "locked": "the secret store is locked: log in to the desktop session (unlocks it)",
+        }.get(self.kind, "the secret store failed; run `forsell-cashier doctor`")
+
+
+def _backends(backend: keyring.backend.KeyringBackend) -> list[keyring.backend.KeyringBackend]:
+    return list(getattr(backend, "backends", None) or [backend])
+
+
+def describe(backend: keyring.backend.KeyringBackend) -> str:
+    return ", ".join(f"{type(b).__module__}.{type(b).__name__}" for b in _backends(backend)) or "none"
+
+
+@dataclass
+class SecretStore:
+    """Secrets of this till (one ``account`` per data folder/device)."""
+
+    account: str
+    backend: keyring.backend.KeyringBackend | None = None
+
+    def __post_init__(self) -> None:
+        if self.backend is None:
+            self.backend = keyring.get_keyring()
+
+    @property
+    def backend_name(self) -> str:
+        return describe(self.backend)
+
+    def check(self) -> None:
+        """Raises SecretStoreUnavailable unless secrets can really be kept safely."""
+        backends = _backends(self.backend)
+        if not backends or all(type(b).__module__.startswith(_REFUSED_MODULES[:2]) for b in backends):
+            raise SecretStoreUnavailable("no_backend", self.backend_name)
+        if any(type(b).__module__.startswith(_REFUSED_MODULES[2]) for b in backends):
+            raise SecretStoreUnavailable("insecure_backend", self.backend_name)
+
+    def _name(self, what: str) -> str:
+        return f"{self.account}:{what}"
+
+    def get(self, what: str) -> str | None:
+        self.check()
+        try:
+            return self.backend.get_password(SERVICE, self._name(what))
+        except keyring.errors.KeyringLocked as exc:
+            raise SecretStoreUnavailable("locked", self.backend_name) from exc
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreUnavailable("error", self.backend_name, type(exc).__name__) from exc
+
+    def set(self, what: str, value: str) -> None:
+        self.check()
+        try:
+            self.backend.set_password(SERVICE, self._name(what), value)
+        except keyring.errors.KeyringLocked as exc:
+            raise SecretStoreUnavailable("locked", self.backend_name) from exc
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreUnavailable("error", self.backend_name, type(exc).__name__) from exc
+
+    def delete(self, what: str) -> None:
+        self.check()
+        try:
+            self.backend.delete_password(SERVICE, self._name(what))
+        except keyring.errors.PasswordDeleteError:
+            pass
+
+    def key_encryption_key(self) -> bytes:
+        """The KEK of this till, created on first use. Never leaves memory except to the store."""
+        stored = self.get("kek-v1")
+        if stored is None:
+            self.set("kek-v1", base64.b64encode(os.urandom(KEK_BYTES)).decode())
+            stored = self.get("kek-v1")  # read back: proves the store really kept it
+            if stored is None:
+                raise SecretStoreUnavailable("error", self.backend_name, "the new key was not kept")
+        kek = base64.b64decode(stored)
+        if len(kek) != KEK_BYTES:
+            raise SecretStoreUnavailable("error", self.backend_name, "the stored key is damaged")
+        return kek

@@ -1,0 +1,37 @@
+"""The secret store adapter against real keyring backends."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import keyring
+import pytest
+from keyring.backends import fail, null
+
+from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
+
+needs_secret_service = pytest.mark.skipif(
+    not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
+    reason="needs a D-Bus session with an unlocked Secret Service (installer/linux/run-tests.sh)")
+
+
+@pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()])
+def test_no_usable_backend_is_refused_loudly(backend):
+    store = SecretStore("till-test", backend)
+    with pytest.raises(SecretStoreUnavailable) as err:
+        store.key_encryption_key()
+    assert err.value.kind == "no_backend"
+    assert "gnome-keyring" in err.value.hint
+
+
+@needs_secret_service
+def test_kek_is_created_once_and_kept_in_the_secret_service():
+    backend = keyring.get_keyring()
+    store = SecretStore(f"till-{uuid.uuid4()}", backend)
+    assert "SecretService" in store.backend_name or "libsecret" in store.backend_name
+    kek = store.key_encryption_key()
+    assert len(kek) == 32
+    assert SecretStore(store.account, keyring.get_keyring()).key_encryption_key() == kek
+    store.delete("kek-v1")
+    assert store.get("kek-v1") is None
