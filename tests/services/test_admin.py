@@ -20,9 +20,9 @@ def admin_till(tmp_path):
 
 
 def _settings(**changes) -> StoreSettings:
-    base = dict(store_name="Кофейня Алма", store_bin="990540001238", store_address="Алматы",
-                device_name="Касса 2", receipt_footer="Разговоры записываются для контроля качества",
-                receipt_language="kk", cashier_discount_limit_bp=500, auto_lock_seconds=120)
+    base = {"store_name": "Кофейня Алма", "store_bin": "990540001238", "store_address": "Алматы",
+                "device_name": "Касса 2", "receipt_footer": "Разговоры записываются для контроля качества",
+                "receipt_language": "kk", "cashier_discount_limit_bp": 500, "auto_lock_seconds": 120}
     base.update(changes)
     return StoreSettings(**base)
 
@@ -46,7 +46,7 @@ def test_admin_saves_settings_that_survive_reopening(admin_till, tmp_path):
     ({"auto_lock_seconds": 5}, "admin.auto_lock"),
 ])
 def test_bad_settings_are_refused_and_nothing_changes(admin_till, changes, key):
-    till, admin, staff = admin_till
+    _till, admin, staff = admin_till
     before = admin.store_settings()
     with pytest.raises(CashierError) as err:
         admin.save_store_settings(staff[Role.ADMIN], _settings(**changes))
@@ -55,7 +55,7 @@ def test_bad_settings_are_refused_and_nothing_changes(admin_till, changes, key):
 
 
 def test_only_an_admin_changes_settings_or_staff(admin_till):
-    till, admin, staff = admin_till
+    _till, admin, staff = admin_till
     for role in (Role.CASHIER, Role.SUPERVISOR):
         with pytest.raises(CashierError, match="admin"):
             admin.save_store_settings(staff[role], _settings())
@@ -88,7 +88,7 @@ def test_deactivated_employee_cannot_log_in_and_last_admin_stays(admin_till):
 
 
 def test_bad_pin_format_is_refused(admin_till):
-    till, admin, staff = admin_till
+    _till, admin, staff = admin_till
     for pin in ("12", "abcd", "123456789"):
         with pytest.raises(CashierError) as err:
             admin.add_employee(staff[Role.ADMIN], "X", Role.CASHIER, pin)

@@ -77,7 +77,7 @@ def test_saved_data_survives_the_upgrade(migrated_0001) -> None:
     ("қым", "DAI-001"),  # Kazakh letters
     ("ШУБ", "DRK-001"),  # any case
     ("kum", "DAI-001"),
-    ("к", "MEA-001"),  # 1-letter word prefix, Cyrillic (search_key backfilled by 0002)
+    ("к", "MEA-001"),  # 1-letter word prefix, Cyrillic (prefix index built by 0004)
     ("Ж", "MEA-001"),
     ("т", "CND-001"),
     ("ір", "CND-001"),

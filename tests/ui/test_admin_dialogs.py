@@ -6,15 +6,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QPushButton
 
-from forsell.domain.roles import Role  # noqa: E402
-from forsell.services import settings as s  # noqa: E402
-from forsell.services.app import open_till  # noqa: E402
-from forsell.ui.admin_dialogs import StaffDialog, StoreSettingsDialog  # noqa: E402
+from forsell.domain.roles import Role
+from forsell.services import settings as s
+from forsell.services.app import open_till
+from forsell.ui.admin_dialogs import StaffDialog, StoreSettingsDialog
 
 
 @pytest.fixture

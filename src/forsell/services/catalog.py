@@ -20,6 +20,7 @@ CSV_COLUMNS = ["sku", "barcode", "name_ru", "name_kk", "name_en", "category_ru",
                "category_en", "price", "vat_percent", "unit", "favourite"]
 REQUIRED = {"sku", "name_ru", "price", "vat_percent"}
 SEARCH_LIMIT = 30
+SHORT_QUERY_CANDIDATES = 200
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,6 @@ def _fts_phrase(query: str) -> str:
     return '"' + query.replace('"', '""') + '"'
 
 
-def _like_escape(text_: str) -> str:
-    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
 
 class CatalogService:
     def __init__(self, ctx: TillContext) -> None:
@@ -133,15 +131,21 @@ class CatalogService:
                     .limit(limit)
                 )
                 found = session.scalars(stmt, {"q": _fts_phrase(q)}).all()
-            else:
-                pattern = "% " + _like_escape(q.casefold()) + "%"
+            elif any(ch.isalnum() for ch in q):
+                # One or two letters: word prefixes from the FTS prefix index. Thousands of
+                # products may match; sorting a first slice keeps this at index speed, and the
+                # cashier narrows it down with the next letter.
+                matches = (select(literal_column("rowid")).select_from(text("product_words"))
+                           .where(text("product_words MATCH :q")).limit(SHORT_QUERY_CANDIDATES))
                 stmt = (
                     select(Product)
-                    .where(Product.search_key.like(pattern, escape="\\"), Product.active)
+                    .where(literal_column("products.rowid").in_(matches), Product.active)
                     .order_by(Product.name_ru)
                     .limit(limit)
                 )
-                found = session.scalars(stmt).all()
+                found = session.scalars(stmt, {"q": _fts_phrase(q) + " *"}).all()
+            else:
+                found = []
         seen: set[str] = set()
         result = []
         for p in [*exact, *found]:
@@ -292,7 +296,7 @@ def _parse_csv(content: str) -> tuple[list[dict], list[CsvProblem]]:
     barcodes: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
-        get = lambda k: (row.get(k) or "").strip()
+        get = lambda k, row=row: (row.get(k) or "").strip()
         try:
             sku, barcode = get("sku"), get("barcode")
             if not sku:

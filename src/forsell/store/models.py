@@ -16,7 +16,6 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
-    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -98,14 +97,9 @@ class Product(Base):
     favourite: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    # " " + case-folded names and SKU: word-prefix search for one or two letters (revision 0002)
-    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (Index("ix_products_category", "category_id"),)
 
-    def refresh_search_key(self) -> None:
-        parts = (self.name_ru, self.name_kk, self.name_en, self.sku)
-        self.search_key = " " + " ".join(p or "" for p in parts).casefold()
 
 
 class Shift(Base):
@@ -259,7 +253,59 @@ class OutboxJob(Base):
     __table_args__ = (Index("ix_outbox_due", "lane", "state", "next_attempt_at"),)
 
 
-@event.listens_for(Product, "before_insert")
-@event.listens_for(Product, "before_update")
-def _keep_search_key(_mapper, _connection, product: Product) -> None:
-    product.refresh_search_key()
+class Recording(Base):
+    """One counter conversation; its audio is in ``recording_chunks``, sealed under its own key."""
+
+    __tablename__ = "recordings"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    sale_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    reason: Mapped[str] = mapped_column(String(16), default="sale")  # sale | manual
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    duration_ms: Mapped[int] = mapped_column(BigInteger, default=0)
+    speech_ms: Mapped[int] = mapped_column(BigInteger, default=0)
+    codec: Mapped[str] = mapped_column(String(16), default="ogg-opus")
+    sample_rate: Mapped[int] = mapped_column(Integer, default=16_000)
+    bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    chunks: Mapped[int] = mapped_column(Integer, default=0)
+    overflows: Mapped[int] = mapped_column(Integer, default=0)
+    silent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # recording → sealed | queued (has speech, waits for upload) | interrupted (cut by a crash)
+    status: Mapped[str] = mapped_column(String(16), default="recording", index=True)
+    end_reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    shredded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class RecordingChunk(Base):
+    __tablename__ = "recording_chunks"
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    final: Mapped[bool] = mapped_column(Boolean, default=False)
+    blob: Mapped[bytes]  # nonce || AES-GCM ciphertext of Ogg/Opus bytes
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RecordingConsent(Base):
+    """A cashier's consent to being recorded; withdrawing it stops recording from the next sale."""
+
+    __tablename__ = "recording_consents"
+    id: Mapped[str] = _id()
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class RecordingPause(Base):
+    """A supervisor paused recording for a shift, with a reason (audited)."""
+
+    __tablename__ = "recording_pauses"
+    id: Mapped[str] = _id()
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"), index=True)
+    paused_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    reason: Mapped[str] = mapped_column(String(200))
+    paused_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

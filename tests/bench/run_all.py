@@ -1,0 +1,108 @@
+"""Runs every benchmark and prints one JSON object per metric, one per line, on stdout.
+
+    .venv/bin/python tests/bench/run_all.py            # the issue's sizes (100k products, 1M lines)
+    .venv/bin/python tests/bench/run_all.py --quick    # small smoke run: do the benches work?
+
+Each line: {"metric": ..., "value": <ms>, "unit": "ms", "goal": <ms or null>, "detail": {...}}.
+A bench that cannot run prints its metric with "value": null and the reason in detail.error.
+Progress goes to stderr. The dataset is generated once per size and cached (``--cache-dir``);
+every run works on a fresh copy of it, because the benches sell and close the shift.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_cold_start
+import bench_services
+import dataset
+
+QUICK = {"products": 2_000, "lines": 20_000}
+BENCHES = ("services", "scan", "cold_start", "z_report")
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--products", type=int, default=100_000)
+    p.add_argument("--lines", type=int, default=1_000_000, help="sale lines in the history")
+    p.add_argument("--quick", action="store_true",
+                   help=f"{QUICK['products']} products / {QUICK['lines']} lines: a smoke run")
+    p.add_argument("--cache-dir", type=Path, default=Path("/tmp/forsell-bench"),
+                   help="where generated datasets are kept, one folder per size")
+    p.add_argument("--only", nargs="+", choices=BENCHES, default=list(BENCHES))
+    args = p.parse_args(argv)
+    if args.quick:
+        args.products, args.lines = QUICK["products"], QUICK["lines"]
+    return args
+
+
+def _scan_bench(data_dir: Path, quick: bool) -> list[dict]:
+    """The Qt bench runs in its own process: offscreen platform, no Qt in this one."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               QT_LOGGING_RULES="qt.multimedia.symbolsresolver=false")
+    cmd = [sys.executable, str(HERE / "bench_scan.py"), "--data-dir", str(data_dir),
+           "--scans", "60" if quick else "200"]
+    log("bench: scan to row (Qt, offscreen) ...")
+    proc = subprocess.run(cmd, check=False, env=env, capture_output=True, text=True, timeout=600)
+    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not metrics:
+        tail = " | ".join(proc.stderr.strip().splitlines()[-3:]) or f"exit {proc.returncode}"
+        return [{"metric": "scan_to_row_p99", "value": None, "unit": "ms", "goal": 16,
+                 "detail": {"error": tail}}]
+    return metrics
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _args(argv)
+    load_before = os.getloadavg()
+    ds = dataset.ensure_dataset(args.cache_dir, args.products, args.lines, log=log)
+    m = ds.manifest
+    context = {
+        "dataset": f"{m['products']} products, {m['sale_lines']} sale lines in {m['sales']} sales, "
+                   f"{m['closed_shifts']} closed shifts + 1 open, {m['db_mb']} MB",
+        "generation_s": m["generation_s"],
+        "dataset_cached": not ds.generated_now,
+        "machine": f"{os.cpu_count()} cpu, python {platform.python_version()}",
+    }
+    started = time.perf_counter()
+    work = dataset.copy_data_dir(ds.data_dir, args.cache_dir / f"work-{ds.data_dir.parent.name}")
+    log(f"working copy {work} ({time.perf_counter() - started:.1f} s)")
+
+    def emit(metric: dict) -> None:
+        detail = metric.setdefault("detail", {})
+        detail.update(context, load1=round(os.getloadavg()[0], 2))
+        print(json.dumps(metric, ensure_ascii=False), flush=True)
+
+    if "services" in args.only:
+        for metric in bench_services.run_services(work, log=log):
+            emit(metric)
+    if "scan" in args.only:
+        for metric in _scan_bench(work, args.quick):
+            emit(metric)
+    if "cold_start" in args.only:
+        for metric in bench_cold_start.bench_cold_start(work, log=log):
+            emit(metric)
+    if "z_report" in args.only:  # last: it closes the shift the other benches use
+        for metric in bench_services.run_z_report(work, log=log):
+            emit(metric)
+    log(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f} "
+        f"(other work on this machine skews the numbers)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
