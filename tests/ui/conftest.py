@@ -76,3 +76,18 @@ def log_in(qtbot, win: MainWindow, who: EmployeeView, pin: str) -> None:
     qtbot.keyClicks(find(win.login, "login PIN"), pin)
     qtbot.keyClick(find(win.login, "login PIN"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.stack.currentWidget() is win.till_screen)
+
+
+# --- appended for test_whole_shift.py and test_screenshots.py --------------------------------
+
+
+@pytest.fixture
+def as_started(window):
+    """The window as ui/app.py starts it: the default language installed (Russian)."""
+    from PySide6.QtCore import QLocale
+
+    saved = QLocale()
+    window.languages.switch(window.languages.current)
+    yield window
+    window.languages.uninstall()
+    QLocale.setDefault(saved)  # switch() changed it for the whole process

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -144,7 +144,11 @@ class ProductEditor(QDialog):
 class CatalogDialog(QDialog):
     """Products of the store; the admin adds, edits, imports and exports them here."""
 
-    HEADERS = ("SKU", "Barcode", "Name (ru)", "Name (kk)", "Name (en)", "Price", "VAT", "Unit")
+    HEADERS = (QT_TRANSLATE_NOOP("CatalogDialog", "SKU"), QT_TRANSLATE_NOOP("CatalogDialog", "Barcode"),
+               QT_TRANSLATE_NOOP("CatalogDialog", "Name (ru)"),
+               QT_TRANSLATE_NOOP("CatalogDialog", "Name (kk)"),
+               QT_TRANSLATE_NOOP("CatalogDialog", "Name (en)"), QT_TRANSLATE_NOOP("CatalogDialog", "Price"),
+               QT_TRANSLATE_NOOP("CatalogDialog", "VAT"), QT_TRANSLATE_NOOP("CatalogDialog", "Unit"))
 
     def __init__(self, till: Till, employee: EmployeeView, parent: QWidget | None = None) -> None:
         super().__init__(parent)

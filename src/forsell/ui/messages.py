@@ -97,7 +97,7 @@ def message_for(error: CashierError) -> str:
 
 def show_error(parent: QWidget | None, error: CashierError, title: str | None = None) -> None:
     """A modal message for errors that need the cashier's attention before going on."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _t("Cannot do that"), message_for(error),
+    box = QMessageBox(QMessageBox.Icon.Warning, title or translate("messages", "Cannot do that"), message_for(error),
                       QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName("error message")
     box.exec()

@@ -106,7 +106,7 @@ class RefundDialog(QDialog):
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the spin boxes instead
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 100), (2, 110), (3, 160), (4, 130)):
+        for col, width in ((1, 100), (2, 130), (3, 160), (4, 130)):  # fits "Возвращено"
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             table.setColumnWidth(col, width)
         return table

@@ -24,9 +24,7 @@ from forsell.services.shifts import ShiftReport
 from .backoffice_kit import AMBER, GREEN, MUTED, RED, Feedback, attempt, make_button, style_dialog
 from .printing import make_document, print_with_dialog, save_pdf
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReportView", text)
+translate = QCoreApplication.translate  # lupdate reads translate("ReportView", "…")
 
 
 def _when(moment: datetime | None) -> str:
@@ -51,11 +49,11 @@ def _section(title: str, rows: list[str]) -> str:
 
 def _difference_row(difference: int) -> str:
     if difference < 0:
-        label, colour = _t("Difference (short)"), RED
+        label, colour = translate("ReportView", "Difference (short)"), RED
     elif difference > 0:
-        label, colour = _t("Difference (over)"), AMBER
+        label, colour = translate("ReportView", "Difference (over)"), AMBER
     else:
-        label, colour = _t("Difference"), GREEN
+        label, colour = translate("ReportView", "Difference"), GREEN
     return _row(label, format_kzt(difference), strong=True, colour=colour)
 
 
@@ -68,53 +66,53 @@ def report_html(report: ShiftReport, lang: str) -> str:
     the words come from the installed Qt translation."""
     m = format_kzt
     if report.z_number is None:
-        title = _t("X report — shift still open")
+        title = translate("ReportView", "X report — shift still open")
     else:
-        title = _t("Z report No. {number}").format(number=report.z_number)
+        title = translate("ReportView", "Z report No. {number}").format(number=report.z_number)
     head = (f"<h2>{html.escape(title)}</h2>"
             f"<p><b>{html.escape(report.store_name)}</b> · {html.escape(report.device_name)}</p>")
-    shift = _section(_t("Shift"), [
-        _row(_t("Opened"), html.escape(f"{_when(report.opened_at)} · {report.opened_by}")),
-        _row(_t("Closed"), html.escape(
+    shift = _section(translate("ReportView", "Shift"), [
+        _row(translate("ReportView", "Opened"), html.escape(f"{_when(report.opened_at)} · {report.opened_by}")),
+        _row(translate("ReportView", "Closed"), html.escape(
             f"{_when(report.closed_at)} · {report.closed_by}" if report.closed_at
-            else _t("still open"))),
-        _row(_t("Printed"), _when(report.printed_at)),
+            else translate("ReportView", "still open"))),
+        _row(translate("ReportView", "Printed"), _when(report.printed_at)),
     ])
-    sales = _section(_t("Sales"), [
-        _row(_t("Receipts"), str(report.sales_count)),
-        _row(_t("Before discounts"), m(report.gross)),
-        _row(_t("Discounts"), m(report.discounts)),
-        _row(_t("Sales total"), m(report.sales_total), strong=True),
-        _row(_t("paid in cash"), m(report.cash_sales), sub=True),
-        _row(_t("paid by card"), m(report.card_sales), sub=True),
-        _row(_t("Voided sales"), str(report.voided_count)),
+    sales = _section(translate("ReportView", "Sales"), [
+        _row(translate("ReportView", "Receipts"), str(report.sales_count)),
+        _row(translate("ReportView", "Before discounts"), m(report.gross)),
+        _row(translate("ReportView", "Discounts"), m(report.discounts)),
+        _row(translate("ReportView", "Sales total"), m(report.sales_total), strong=True),
+        _row(translate("ReportView", "paid in cash"), m(report.cash_sales), sub=True),
+        _row(translate("ReportView", "paid by card"), m(report.card_sales), sub=True),
+        _row(translate("ReportView", "Voided sales"), str(report.voided_count)),
     ])
-    refunds = _section(_t("Refunds"), [
-        _row(_t("Refunds"), str(report.refunds_count)),
-        _row(_t("Refunds total"), m(report.refunds_total), strong=True),
-        _row(_t("in cash"), m(report.cash_refunds), sub=True),
-        _row(_t("to card"), m(report.card_refunds), sub=True),
-        _row(_t("Net revenue"), m(report.net_revenue), strong=True),
+    refunds = _section(translate("ReportView", "Refunds"), [
+        _row(translate("ReportView", "Refunds"), str(report.refunds_count)),
+        _row(translate("ReportView", "Refunds total"), m(report.refunds_total), strong=True),
+        _row(translate("ReportView", "in cash"), m(report.cash_refunds), sub=True),
+        _row(translate("ReportView", "to card"), m(report.card_refunds), sub=True),
+        _row(translate("ReportView", "Net revenue"), m(report.net_revenue), strong=True),
     ])
     drawer_rows = [
-        _row(_t("Opening float"), m(report.opening_float)),
-        _row(_t("+ Cash sales"), m(report.cash_sales)),
-        _row(_t("− Cash refunds"), m(report.cash_refunds)),
-        _row(_t("+ Cash in"), m(report.cash_in)),
-        _row(_t("− Cash out"), m(report.cash_out)),
-        _row(_t("Expected in the drawer"), m(report.expected_cash), strong=True),
+        _row(translate("ReportView", "Opening float"), m(report.opening_float)),
+        _row(translate("ReportView", "+ Cash sales"), m(report.cash_sales)),
+        _row(translate("ReportView", "− Cash refunds"), m(report.cash_refunds)),
+        _row(translate("ReportView", "+ Cash in"), m(report.cash_in)),
+        _row(translate("ReportView", "− Cash out"), m(report.cash_out)),
+        _row(translate("ReportView", "Expected in the drawer"), m(report.expected_cash), strong=True),
     ]
     if report.counted_cash is not None and report.difference is not None:
-        drawer_rows += [_row(_t("Counted"), m(report.counted_cash), strong=True),
+        drawer_rows += [_row(translate("ReportView", "Counted"), m(report.counted_cash), strong=True),
                         _difference_row(report.difference)]
-    drawer = _section(_t("Cash drawer"), drawer_rows)
-    vat = _section(_t("VAT"), [
-        _row(_t("VAT {rate}").format(rate=_vat_percent(bp)), m(amount))
+    drawer = _section(translate("ReportView", "Cash drawer"), drawer_rows)
+    vat = _section(translate("ReportView", "VAT"), [
+        _row(translate("ReportView", "VAT {rate}").format(rate=_vat_percent(bp)), m(amount))
         for bp, amount in sorted(report.vat_by_rate.items(), reverse=True)
-    ] or [_row(_t("No sales"), m(0))])
+    ] or [_row(translate("ReportView", "No sales"), m(0))])
     count = ""
     if report.cash_count:
-        count = _section(_t("Cash count"), [
+        count = _section(translate("ReportView", "Cash count"), [
             _row(f"{m(d)} × {n}", m(d * n))
             for d, n in sorted(report.cash_count.items(), reverse=True) if n
         ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -44,7 +44,7 @@ def _buttons(dialog: QDialog, confirm_text: str, confirm_name: str):
     """Cancel on the left of the primary button, which is the one Enter presses."""
     row = QHBoxLayout()
     row.setSpacing(12)
-    cancel = make_button(dialog.tr("Cancel (Esc)"), "cancel")
+    cancel = make_button(QCoreApplication.translate("ShiftDialogs", "Cancel (Esc)"), "cancel")
     confirm = make_button(confirm_text, confirm_name, "primary")
     confirm.setDefault(True)
     cancel.clicked.connect(dialog.reject)
@@ -207,7 +207,8 @@ class CloseShiftDialog(QDialog):
             subtotal = QLabel()
             subtotal.setProperty("role", "muted")
             subtotal.setMinimumWidth(110)
-            subtotal.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # Left-aligned: next to its own count, not to the next column's denomination.
+            subtotal.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             name.setBuddy(spin)
             grid.addWidget(name, row, col)
             grid.addWidget(spin, row, col + 1)

@@ -1,0 +1,1498 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <source>Settings &amp; staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CartPanel</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal {sub} · discount {off}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan an item to start a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, cash to the safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer should hold {amount} now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (ru)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (kk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (en)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, SKU or barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a product in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {sku}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {added} new, {updated} updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {count} products to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close shift: count the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type how many of each note and coin are in the drawer. Tab moves on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close shift (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} — exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift is still open: a supervisor did not approve the difference. Count again or ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount on {base}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Who is at the till?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Shift closed</source>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift open since {time} ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This function is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the cash you put in the drawer and type the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening float, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open shift (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount above the cashier&apos;s limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change a price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the shift with a cash difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void a completed sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor must approve: &lt;b&gt;{action}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To pay {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, from the terminal slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm payment (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the sale (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash
+F5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card
+F6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal approved
+Confirm (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash due {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still due {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New price of {name}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Edit product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT, %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold by weight (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite (on the quick grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductGrid</name>
+    <message>
+        <source>★ Favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> /kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of {name}, kg:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many: {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <source>Parked sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which sale comes back?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time}  {label}  ·  {items} lines  ·  {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Receipt No. {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BIN {bin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till: {device}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incl. VAT {rate} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth code {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VOIDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt No. {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New sale (Enter / F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund or void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the code on the receipt or type its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number or scanned code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (e.g. damaged, wrong item)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void sale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the receipt first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was refunded: a supervisor did not approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} in cash. Approved by {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} to the card. Approved by {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void sale No. {number} of {total}? The whole sale is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale was not voided: a supervisor did not approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale No. {number} is voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Receipt No. {number}&lt;/b&gt; · {when} · {cashier}&lt;br&gt;Total {total} ({paid}) · refunded so far {refunded}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sale is voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pcs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To refund: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z report No. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Difference (short)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference (over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report — shift still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z report No. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid in cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid by card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Cash sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− Cash refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Scan a barcode or type a name, SKU…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialogs</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN (4–8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set new PIN for selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate / activate selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer version of 4Sell Cashier. Install the newer version to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4Sell Cashier cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettingsDialog</name>
+    <message>
+        <source>Store settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s discount limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the till after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tip: the footer is the place for the notice that conversations at the counter may be recorded for quality control.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillScreen</name>
+    <message>
+        <source>Quantity</source>
+        <extracomment>Actions the main window carries out (dialogs that belong to shifts, refunds, the catalog).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings &amp; staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift is open. Open a shift first (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a line in the cart first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the sale?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove all items and start a new sale?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale is parked. Recall it with F4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No parked sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ValueDialog</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>backoffice</name>
+    <message>
+        <source>Something went wrong and nothing was saved. Try again; if it keeps happening, restart the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>“{text}” is not an amount. Type digits, e.g. 1250 or 1250,50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That amount is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount cannot be more than 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pieces are sold in whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than {max} pieces on one line: check the quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than {max} kg: check the weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt total would be too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tendered {tendered} is less than {due} due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card amount is more than the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card already covers the total; no cash is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This employee is not active any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {left} attempts left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Locked until {until}; ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a supervisor&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown barcode {code}. Find the item by name below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is sold by weight: pick it and enter the weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift is open. Open a shift first (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shift is already open on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That shift does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to park: the cart is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish or park the current sale first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That parked sale was already recalled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{q}” is not a receipt number. Scan the receipt or type its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt {q} on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the money goes back: cash or card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what to refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund quantity must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is more than is left to refund on this line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That line is not on this receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than was paid by card: refund the rest in cash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sale does not exist or is already voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sales of the open shift can be voided; make a refund instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sale has refunds; refund the rest instead of voiding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU and Russian name are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT must be between 0 and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This SKU or barcode is already used by {sku}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A BIN has 12 digits with a valid check digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a receipt language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-lock must be between 30 seconds and 1 hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the employee&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last admin cannot be deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

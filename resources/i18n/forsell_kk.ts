@@ -1,0 +1,1501 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk">
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <source>Settings &amp; staff</source>
+        <translation>Баптау және қызметкер</translation>
+    </message>
+    <message>
+        <source>Store settings</source>
+        <translation>Дүкен баптаулары</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Қызметкерлер</translation>
+    </message>
+</context>
+<context>
+    <name>CartPanel</name>
+    <message>
+        <source>Item</source>
+        <translation>Тауар</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Саны</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Баға</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Жеңілдік</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сома</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Барлығы {amount}</translation>
+    </message>
+    <message>
+        <source>Subtotal {sub} · discount {off}</source>
+        <translation>Аралық сома {sub} · жеңілдік {off}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n жол</numerusform>
+            <numerusform>%n жол</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan an item to start a sale</source>
+        <translation>Сатуды бастау үшін тауарды сканерлеңіз</translation>
+    </message>
+</context>
+<context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / cash out</source>
+        <translation>Ақша енгізу / алу</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Енгізу</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Алу</translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, cash to the safe</source>
+        <translation>мысалы, банктен ұсақ ақша, сейфке тапсыру</translation>
+    </message>
+    <message>
+        <source>Amount, ₸</source>
+        <translation>Сома, ₸</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Себебі</translation>
+    </message>
+    <message>
+        <source>Record (Enter)</source>
+        <translation>Жазу (Enter)</translation>
+    </message>
+    <message>
+        <source>The drawer should hold {amount} now.</source>
+        <translation>Қазір кассада {amount} болуы керек.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Name (ru)</source>
+        <translation>Атауы (ru)</translation>
+    </message>
+    <message>
+        <source>Name (kk)</source>
+        <translation>Атауы (kk)</translation>
+    </message>
+    <message>
+        <source>Name (en)</source>
+        <translation>Атауы (en)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Баға</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ҚҚС</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Өлшем</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Атауы, артикулы не штрихкоды бойынша іздеу</translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation>Тауар қосу</translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation>Тауарды өзгерту</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV импорттау…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV экспорттау…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Жабу (Esc)</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>кг</translation>
+    </message>
+    <message>
+        <source>pcs</source>
+        <translation>дана</translation>
+    </message>
+    <message>
+        <source>Choose a product in the list first.</source>
+        <translation>Алдымен тізімнен тауарды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Saved {sku}.</source>
+        <translation>Сақталды: {sku}.</translation>
+    </message>
+    <message>
+        <source>Import the catalog</source>
+        <translation>Каталогты импорттау</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлдары (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the catalog</source>
+        <translation>Каталогты экспорттау</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>жол {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Imported: {added} new, {updated} updated.</source>
+        <translation>Импортталды: жаңа {added}, жаңартылды {updated}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} products to {path}.</source>
+        <translation>Экспортталған тауарлар: {count}, файл {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>Ауысымды жабу</translation>
+    </message>
+    <message>
+        <source>Close shift: count the drawer</source>
+        <translation>Ауысымды жабу: кассаны санау</translation>
+    </message>
+    <message>
+        <source>Type how many of each note and coin are in the drawer. Tab moves on.</source>
+        <translation>Кассадағы әр купюра мен тиынның санын енгізіңіз. Tab — келесісіне.</translation>
+    </message>
+    <message>
+        <source>Close shift (Enter)</source>
+        <translation>Ауысымды жабу (Enter)</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Саналды</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Күтілген</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Айырма</translation>
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation>Жетіспейді {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} over</source>
+        <translation>Артық {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} — exact</source>
+        <translation>{amount} — дәл</translation>
+    </message>
+    <message>
+        <source>The shift is still open: a supervisor did not approve the difference. Count again or ask a supervisor.</source>
+        <translation>Ауысым әлі ашық: аға кассир айырманы растамады. Қайта санаңыз немесе аға кассирді шақырыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount on {base}:</source>
+        <translation>{base} сомасына жеңілдік:</translation>
+    </message>
+    <message>
+        <source>Percent %</source>
+        <translation>Пайыз %</translation>
+    </message>
+    <message>
+        <source>Amount ₸</source>
+        <translation>Сома ₸</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Who is at the till?</source>
+        <translation>Кассада кім?</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>Кіру (Enter)</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Аға кассир</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Әкімші</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Атыңызды таңдаңыз</translation>
+    </message>
+    <message>
+        <source>PIN for {name}</source>
+        <translation>PIN: {name}</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Алдымен атыңызды таңдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Shift closed</source>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time.</extracomment>
+        <translation>Ауысым жабық</translation>
+    </message>
+    <message>
+        <source>Shift open since {time} ({name})</source>
+        <translation>Ауысым ашық ({time}, {name})</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Кассир: {name}</translation>
+    </message>
+    <message>
+        <source>This function is not installed.</source>
+        <translation>Бұл функция орнатылмаған.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Ауысымды ашу</translation>
+    </message>
+    <message>
+        <source>Count the cash you put in the drawer and type the amount.</source>
+        <translation>Кассаға салған ақшаны санап, соманы енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Opening float, ₸</source>
+        <translation>Бастапқы қалдық, ₸</translation>
+    </message>
+    <message>
+        <source>Open shift (Enter)</source>
+        <translation>Ауысымды ашу (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <source>Discount above the cashier&apos;s limit</source>
+        <translation>Кассир лимитінен асатын жеңілдік</translation>
+    </message>
+    <message>
+        <source>Change a price</source>
+        <translation>Бағаны өзгерту</translation>
+    </message>
+    <message>
+        <source>Close the shift with a cash difference</source>
+        <translation>Кассада айырма бар ауысымды жабу</translation>
+    </message>
+    <message>
+        <source>Void a completed sale</source>
+        <translation>Өткізілген чектің күшін жою</translation>
+    </message>
+    <message>
+        <source>Edit the catalog</source>
+        <translation>Каталогты өзгерту</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Аға кассирдің рұқсаты</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve: &lt;b&gt;{action}&lt;/b&gt;</source>
+        <translation>Аға кассирдің рұқсаты керек: &lt;b&gt;{action}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>Аға кассирдің PIN-і</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>Рұқсат беру (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Төлем</translation>
+    </message>
+    <message>
+        <source>To pay {amount}</source>
+        <translation>Төлеуге {amount}</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>Алынған қолма-қол</translation>
+    </message>
+    <message>
+        <source>By card</source>
+        <translation>Картамен</translation>
+    </message>
+    <message>
+        <source>optional, from the terminal slip</source>
+        <translation>міндетті емес</translation>
+    </message>
+    <message>
+        <source>Auth code</source>
+        <translation>Авторизация коды</translation>
+    </message>
+    <message>
+        <source>Confirm payment (Enter)</source>
+        <translation>Төлемді растау (Enter)</translation>
+    </message>
+    <message>
+        <source>Back to the sale (Esc)</source>
+        <translation>Чекке оралу (Esc)</translation>
+    </message>
+    <message>
+        <source>Cash
+F5</source>
+        <translation>Қолма-қол
+F5</translation>
+    </message>
+    <message>
+        <source>Card
+F6</source>
+        <translation>Карта
+F6</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Қайтарымсыз</translation>
+    </message>
+    <message>
+        <source>Terminal approved
+Confirm (Enter)</source>
+        <translation>Терминал мақұлдады
+Растау (Enter)</translation>
+    </message>
+    <message>
+        <source>Paid by card</source>
+        <translation>Картамен төленді</translation>
+    </message>
+    <message>
+        <source>Cash due {amount}</source>
+        <translation>Қолма-қол {amount}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>Қайтарым {amount}</translation>
+    </message>
+    <message>
+        <source>Still due {amount}</source>
+        <translation>Төленбеген {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Price</source>
+        <translation>Баға</translation>
+    </message>
+    <message>
+        <source>New price of {name}:</source>
+        <translation>Жаңа баға: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Edit product</source>
+        <translation>Тауарды өзгерту</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Жаңа тауар</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Атауы (орысша)</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Атауы (қазақша)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Атауы (ағылшынша)</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Санатсыз</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Санат</translation>
+    </message>
+    <message>
+        <source>Price, ₸</source>
+        <translation>Баға, ₸</translation>
+    </message>
+    <message>
+        <source>VAT, %</source>
+        <translation>ҚҚС, %</translation>
+    </message>
+    <message>
+        <source>Sold by weight (kg)</source>
+        <translation>Салмақпен сатылады (кг)</translation>
+    </message>
+    <message>
+        <source>Favourite (on the quick grid)</source>
+        <translation>Таңдаулы (жылдам батырмалар)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Сақтау (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ProductGrid</name>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Таңдаулы</translation>
+    </message>
+    <message>
+        <source> /kg</source>
+        <translation> /кг</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <source>Weight</source>
+        <translation>Салмақ</translation>
+    </message>
+    <message>
+        <source>Weight of {name}, kg:</source>
+        <translation>Салмағы, кг: {name}</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Саны</translation>
+    </message>
+    <message>
+        <source>How many: {name}?</source>
+        <translation>Қанша: {name}?</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <source>Parked sales</source>
+        <translation>Қалдырылған чектер</translation>
+    </message>
+    <message>
+        <source>Which sale comes back?</source>
+        <translation>Қай чекті ашамыз?</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>{time}  {label}  ·  {items} lines  ·  {total}</source>
+        <translation>{time}  {label}  ·  {items} жол  ·  {total}</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>Recall (Enter)</source>
+        <translation>Ашу (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Receipt No. {no}</source>
+        <translation>Чек № {no}</translation>
+    </message>
+    <message>
+        <source>BIN {bin}</source>
+        <translation>БСН {bin}</translation>
+    </message>
+    <message>
+        <source>Till: {device}</source>
+        <translation>Касса: {device}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Кассир: {name}</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Жеңілдік</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Аралық сома</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>БАРЛЫҒЫ</translation>
+    </message>
+    <message>
+        <source>incl. VAT {rate} %</source>
+        <translation>оның ішінде ҚҚС {rate} %</translation>
+    </message>
+    <message>
+        <source>Without VAT</source>
+        <translation>ҚҚС-сыз</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Қолма-қол</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Қайтарым</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Auth code {code}</source>
+        <translation>Авторизация коды {code}</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>кг</translation>
+    </message>
+    <message>
+        <source>VOIDED</source>
+        <translation>КҮШІ ЖОЙЫЛДЫ</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Қайтарылды</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt No. {no}</source>
+        <translation>Чек № {no}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Басып шығару</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF сақтау</translation>
+    </message>
+    <message>
+        <source>New sale (Enter / F2)</source>
+        <translation>Жаңа чек (Enter / F2)</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Чекті PDF-ке сақтау</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлдары (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund or void</source>
+        <translation>Қайтару немесе күшін жою</translation>
+    </message>
+    <message>
+        <source>Scan the code on the receipt or type its number.</source>
+        <translation>Чектегі кодты сканерлеңіз немесе нөмірін енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Receipt number or scanned code</source>
+        <translation>Чек нөмірі немесе коды</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Табу</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Тауар</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Сатылды</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Қайтарылды</translation>
+    </message>
+    <message>
+        <source>To refund</source>
+        <translation>Қайтаруға</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сома</translation>
+    </message>
+    <message>
+        <source>Refund all</source>
+        <translation>Бәрін қайтару</translation>
+    </message>
+    <message>
+        <source>Cash back</source>
+        <translation>Қолма-қол</translation>
+    </message>
+    <message>
+        <source>Back to card</source>
+        <translation>Картаға</translation>
+    </message>
+    <message>
+        <source>Reason (e.g. damaged, wrong item)</source>
+        <translation>Себебі (мысалы, ақау, басқа тауар)</translation>
+    </message>
+    <message>
+        <source>Void sale…</source>
+        <translation>Чектің күшін жою…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Жабу (Esc)</translation>
+    </message>
+    <message>
+        <source>Refund (Enter)</source>
+        <translation>Қайтару (Enter)</translation>
+    </message>
+    <message>
+        <source>Find the receipt first.</source>
+        <translation>Алдымен чекті табыңыз.</translation>
+    </message>
+    <message>
+        <source>Nothing was refunded: a supervisor did not approve.</source>
+        <translation>Қайтару жасалмады: аға кассир рұқсат бермеді.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} in cash. Approved by {name}.</source>
+        <translation>Қолма-қол {amount} қайтарылды. Рұқсат берген: {name}.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} to the card. Approved by {name}.</source>
+        <translation>Картаға {amount} қайтарылды. Рұқсат берген: {name}.</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>Чектің күшін жою</translation>
+    </message>
+    <message>
+        <source>Void sale No. {number} of {total}? The whole sale is cancelled.</source>
+        <translation>Чек № {number} ({total}) күшін жою керек пе? Сату толығымен жойылады.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Қалдыру</translation>
+    </message>
+    <message>
+        <source>The sale was not voided: a supervisor did not approve.</source>
+        <translation>Чектің күші жойылмады: аға кассир рұқсат бермеді.</translation>
+    </message>
+    <message>
+        <source>Sale No. {number} is voided.</source>
+        <translation>Чек № {number} күші жойылды.</translation>
+    </message>
+    <message>
+        <source>cash {amount}</source>
+        <translation>қолма-қол {amount}</translation>
+    </message>
+    <message>
+        <source>card {amount}</source>
+        <translation>карта {amount}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Receipt No. {number}&lt;/b&gt; · {when} · {cashier}&lt;br&gt;Total {total} ({paid}) · refunded so far {refunded}</source>
+        <translation>&lt;b&gt;Чек № {number}&lt;/b&gt; · {when} · {cashier}&lt;br&gt;Барлығы {total} ({paid}) · қайтарылғаны {refunded}</translation>
+    </message>
+    <message>
+        <source>This sale is voided.</source>
+        <translation>Бұл чектің күші жойылған.</translation>
+    </message>
+    <message>
+        <source> kg</source>
+        <translation> кг</translation>
+    </message>
+    <message>
+        <source> pcs</source>
+        <translation> дана</translation>
+    </message>
+    <message>
+        <source>To refund: {amount}</source>
+        <translation>Қайтаруға: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>X report</source>
+        <translation>X-есеп</translation>
+    </message>
+    <message>
+        <source>Z report No. {number}</source>
+        <translation>Z-есеп № {number}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Басып шығару…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF сақтау…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Жабу (Esc)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Есепті PDF-ке сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}. Choose another folder.</source>
+        <translation>{path} жазылмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Difference (short)</source>
+        <translation>Айырма (жетіспейді)</translation>
+    </message>
+    <message>
+        <source>Difference (over)</source>
+        <translation>Айырма (артық)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Айырма</translation>
+    </message>
+    <message>
+        <source>X report — shift still open</source>
+        <translation>X-есеп — ауысым әлі ашық</translation>
+    </message>
+    <message>
+        <source>Z report No. {number}</source>
+        <translation>Z-есеп № {number}</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Ауысым</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ашылды</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Жабылды</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>әлі ашық</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Басылды</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Сатулар</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чектер</translation>
+    </message>
+    <message>
+        <source>Before discounts</source>
+        <translation>Жеңілдікке дейін</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Жеңілдіктер</translation>
+    </message>
+    <message>
+        <source>Sales total</source>
+        <translation>Сату сомасы</translation>
+    </message>
+    <message>
+        <source>paid in cash</source>
+        <translation>қолма-қол</translation>
+    </message>
+    <message>
+        <source>paid by card</source>
+        <translation>картамен</translation>
+    </message>
+    <message>
+        <source>Voided sales</source>
+        <translation>Күші жойылған чектер</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Қайтарулар</translation>
+    </message>
+    <message>
+        <source>Refunds total</source>
+        <translation>Қайтару сомасы</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>қолма-қол</translation>
+    </message>
+    <message>
+        <source>to card</source>
+        <translation>картаға</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>Таза түсім</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>Бастапқы қалдық</translation>
+    </message>
+    <message>
+        <source>+ Cash sales</source>
+        <translation>+ Қолма-қол сатулар</translation>
+    </message>
+    <message>
+        <source>− Cash refunds</source>
+        <translation>− Қолма-қол қайтарулар</translation>
+    </message>
+    <message>
+        <source>+ Cash in</source>
+        <translation>+ Енгізулер</translation>
+    </message>
+    <message>
+        <source>− Cash out</source>
+        <translation>− Алулар</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>Кассада болуы керек</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Саналды</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Кассадағы қолма-қол</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ҚҚС</translation>
+    </message>
+    <message>
+        <source>VAT {rate}</source>
+        <translation>ҚҚС {rate}</translation>
+    </message>
+    <message>
+        <source>No sales</source>
+        <translation>Сату жоқ</translation>
+    </message>
+    <message>
+        <source>Cash count</source>
+        <translation>Кассаны санау</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Scan a barcode or type a name, SKU…</source>
+        <translation>Штрихкодты сканерлеңіз не атауын, артикулын жазыңыз…</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialogs</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff</source>
+        <translation>Қызметкерлер</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Аға кассир</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Әкімші</translation>
+    </message>
+    <message>
+        <source>PIN (4–8 digits)</source>
+        <translation>PIN (4–8 сан)</translation>
+    </message>
+    <message>
+        <source>Add employee</source>
+        <translation>Қызметкер қосу</translation>
+    </message>
+    <message>
+        <source>Set new PIN for selected</source>
+        <translation>Таңдалғанға жаңа PIN</translation>
+    </message>
+    <message>
+        <source>Deactivate / activate selected</source>
+        <translation>Таңдалғанды өшіру / қосу</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>аға кассир</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>әкімші</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>(өшірулі)</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
+        <translation>{path} дерекқорын басқа бағдарлама пайдаланып тұр. Оны (немесе 4Sell Cashier-дің басқа көшірмесін) жауып, қайта іске қосыңыз.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
+        <translation>{path} дерекқоры бүлінген. {backups} қалтасынан соңғы көшірмені қалпына келтіріңіз (бағдарламаны жауып, файлды ауыстырып, қайта іске қосыңыз) немесе қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
+        <translation>{path} дерекқорына жазу мүмкін емес. Қалтаның рұқсаттарын, дискінің толмағанын және жазудан қорғалмағанын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer version of 4Sell Cashier. Install the newer version to open it.</source>
+        <translation>{path} дерекқорын 4Sell Cashier-дің жаңарақ нұсқасы жазған. Оны ашу үшін жаңа нұсқаны орнатыңыз.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened ({kind}).</source>
+        <translation>{path} дерекқоры ашылмады ({kind}).</translation>
+    </message>
+    <message>
+        <source>4Sell Cashier cannot start</source>
+        <translation>4Sell Cashier іске қосылмайды</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettingsDialog</name>
+    <message>
+        <source>Store settings</source>
+        <translation>Дүкен баптаулары</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Дүкен атауы</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БСН</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Мекенжай</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Касса атауы</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Чектің соңғы мәтіні</translation>
+    </message>
+    <message>
+        <source>Receipt language</source>
+        <translation>Чек тілі</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s discount limit</source>
+        <translation>Кассир жеңілдігінің шегі</translation>
+    </message>
+    <message>
+        <source>Lock the till after</source>
+        <translation>Кассаны бұғаттау уақыты</translation>
+    </message>
+    <message>
+        <source>Tip: the footer is the place for the notice that conversations at the counter may be recorded for quality control.</source>
+        <translation>Кеңес: чектің соңында касса маңындағы әңгімелер сапаны бақылау үшін жазылуы мүмкін екенін ескертуге болады.</translation>
+    </message>
+</context>
+<context>
+    <name>TillScreen</name>
+    <message>
+        <source>Quantity</source>
+        <extracomment>Actions the main window carries out (dialogs that belong to shifts, refunds, the catalog).</extracomment>
+        <translation>Саны</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Жол жеңілдігі</translation>
+    </message>
+    <message>
+        <source>Receipt discount</source>
+        <translation>Чек жеңілдігі</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Баға</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Қолма-қол</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Төлеу</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Жаңа чек</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Кейінге қалдыру</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Қалдырылғанды ашу</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Енгізу/алу</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Ауысымды ашу</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Ауысымды жабу</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-есеп</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>Settings &amp; staff</source>
+        <translation>Баптау және қызметкер</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Бұғаттау</translation>
+    </message>
+    <message>
+        <source>No shift is open. Open a shift first (F9).</source>
+        <translation>Ауысым ашылмаған. Алдымен ауысымды ашыңыз (F9).</translation>
+    </message>
+    <message>
+        <source>Choose a line in the cart first.</source>
+        <translation>Алдымен чектегі жолды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item first.</source>
+        <translation>Чек бос: алдымен тауарды сканерлеңіз.</translation>
+    </message>
+    <message>
+        <source>Cancel the sale?</source>
+        <translation>Чекті болдырмау керек пе?</translation>
+    </message>
+    <message>
+        <source>Remove all items and start a new sale?</source>
+        <translation>Барлық тауарды жойып, жаңа чек бастау керек пе?</translation>
+    </message>
+    <message>
+        <source>Cancel the sale</source>
+        <translation>Чекті болдырмау</translation>
+    </message>
+    <message>
+        <source>Keep selling</source>
+        <translation>Сатуды жалғастыру</translation>
+    </message>
+    <message>
+        <source>The sale is parked. Recall it with F4.</source>
+        <translation>Чек кейінге қалдырылды. Қайта ашу — F4.</translation>
+    </message>
+    <message>
+        <source>No parked sales.</source>
+        <translation>Қалдырылған чек жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDialog</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>OK (Enter)</source>
+        <translation>ОК (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>backoffice</name>
+    <message>
+        <source>Something went wrong and nothing was saved. Try again; if it keeps happening, restart the till.</source>
+        <translation>Бірдеңе дұрыс болмады, ештеңе сақталмады. Қайталап көріңіз; қате қайталана берсе, кассаны қайта іске қосыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>“{text}” is not an amount. Type digits, e.g. 1250 or 1250,50.</source>
+        <translation>«{text}» сома емес. Сандарды енгізіңіз, мысалы 1250 немесе 1250,50.</translation>
+    </message>
+    <message>
+        <source>That amount is too large.</source>
+        <translation>Сома тым үлкен.</translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative.</source>
+        <translation>Жеңілдік теріс бола алмайды.</translation>
+    </message>
+    <message>
+        <source>A discount cannot be more than 100 %.</source>
+        <translation>Жеңілдік 100 %-дан аспайды.</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero.</source>
+        <translation>Саны нөлден көп болуы керек.</translation>
+    </message>
+    <message>
+        <source>Pieces are sold in whole numbers.</source>
+        <translation>Даналық тауар тек бүтін санмен сатылады.</translation>
+    </message>
+    <message>
+        <source>More than {max} pieces on one line: check the quantity.</source>
+        <translation>Бір жолда {max} данадан көп: санын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>More than {max} kg: check the weight.</source>
+        <translation>{max} кг-нан көп: салмағын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The receipt total would be too large.</source>
+        <translation>Чек сомасы тым үлкен болады.</translation>
+    </message>
+    <message>
+        <source>Tendered {tendered} is less than {due} due.</source>
+        <translation>Алынған сома {tendered} төленетін сомадан {due} аз.</translation>
+    </message>
+    <message>
+        <source>The card amount is more than the total.</source>
+        <translation>Карта сомасы чек сомасынан көп.</translation>
+    </message>
+    <message>
+        <source>The card already covers the total; no cash is needed.</source>
+        <translation>Карта бүкіл соманы жабады; қолма-қол керек емес.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item first.</source>
+        <translation>Чек бос: алдымен тауарды сканерлеңіз.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>PIN 4–8 саннан тұрады.</translation>
+    </message>
+    <message>
+        <source>This employee is not active any more.</source>
+        <translation>Бұл қызметкер енді белсенді емес.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {left} attempts left.</source>
+        <translation>PIN қате. Қалған әрекет: {left}.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Locked until {until}; ask a supervisor.</source>
+        <translation>Қате PIN тым көп. Кіру {until} дейін бұғатталды; аға кассирге жүгініңіз.</translation>
+    </message>
+    <message>
+        <source>That is not a supervisor&apos;s PIN.</source>
+        <translation>Бұл аға кассирдің PIN-і емес.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode {code}. Find the item by name below.</source>
+        <translation>Белгісіз штрихкод {code}. Тауарды төменде атауы бойынша табыңыз.</translation>
+    </message>
+    <message>
+        <source>{name} is sold by weight: pick it and enter the weight.</source>
+        <translation>{name} салмақпен сатылады: оны таңдап, салмағын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>No shift is open. Open a shift first (F9).</source>
+        <translation>Ауысым ашылмаған. Алдымен ауысымды ашыңыз (F9).</translation>
+    </message>
+    <message>
+        <source>A shift is already open on this till.</source>
+        <translation>Бұл кассада ауысым ашық тұр.</translation>
+    </message>
+    <message>
+        <source>That shift does not exist.</source>
+        <translation>Мұндай ауысым жоқ.</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Соманы енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Write down the reason.</source>
+        <translation>Себебін жазыңыз.</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {expected}.</source>
+        <translation>Кассада тек {expected} болуы керек.</translation>
+    </message>
+    <message>
+        <source>Nothing to park: the cart is empty.</source>
+        <translation>Қалдыратын ештеңе жоқ: чек бос.</translation>
+    </message>
+    <message>
+        <source>Finish or park the current sale first.</source>
+        <translation>Алдымен ағымдағы чекті аяқтаңыз не кейінге қалдырыңыз.</translation>
+    </message>
+    <message>
+        <source>That parked sale was already recalled.</source>
+        <translation>Бұл қалдырылған чек бұрын ашылған.</translation>
+    </message>
+    <message>
+        <source>“{q}” is not a receipt number. Scan the receipt or type its number.</source>
+        <translation>«{q}» чек нөмірі емес. Чекті сканерлеңіз немесе нөмірін енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>No receipt {q} on this till.</source>
+        <translation>Бұл кассада {q} чегі жоқ.</translation>
+    </message>
+    <message>
+        <source>Choose how the money goes back: cash or card.</source>
+        <translation>Ақшаны қалай қайтаратыныңызды таңдаңыз: қолма-қол не картаға.</translation>
+    </message>
+    <message>
+        <source>Choose what to refund.</source>
+        <translation>Нені қайтаратыныңызды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The refund quantity must be more than zero.</source>
+        <translation>Қайтарылатын сан нөлден көп болуы керек.</translation>
+    </message>
+    <message>
+        <source>That is more than is left to refund on this line.</source>
+        <translation>Бұл жол бойынша қайтаруға қалғаннан көп.</translation>
+    </message>
+    <message>
+        <source>That line is not on this receipt.</source>
+        <translation>Бұл чекте мұндай жол жоқ.</translation>
+    </message>
+    <message>
+        <source>More than was paid by card: refund the rest in cash.</source>
+        <translation>Картамен төленгеннен көп: қалғанын қолма-қол қайтарыңыз.</translation>
+    </message>
+    <message>
+        <source>This sale does not exist or is already voided.</source>
+        <translation>Мұндай чек жоқ немесе оның күші жойылған.</translation>
+    </message>
+    <message>
+        <source>Only sales of the open shift can be voided; make a refund instead.</source>
+        <translation>Тек ашық ауысымның чектерінің күшін жоюға болады; оның орнына қайтару жасаңыз.</translation>
+    </message>
+    <message>
+        <source>This sale has refunds; refund the rest instead of voiding.</source>
+        <translation>Бұл чек бойынша қайтарулар болған; күшін жоюдың орнына қалғанын қайтарыңыз.</translation>
+    </message>
+    <message>
+        <source>SKU and Russian name are required.</source>
+        <translation>Артикул мен орысша атауы міндетті.</translation>
+    </message>
+    <message>
+        <source>VAT must be between 0 and 100 %.</source>
+        <translation>ҚҚС 0 мен 100 % аралығында болуы керек.</translation>
+    </message>
+    <message>
+        <source>The price must be more than zero.</source>
+        <translation>Баға нөлден көп болуы керек.</translation>
+    </message>
+    <message>
+        <source>This SKU or barcode is already used by {sku}.</source>
+        <translation>Бұл артикул не штрихкод {sku} тауарында бар.</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>Бұл тауар енді жоқ.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation>{path} оқылмады: {error}</translation>
+    </message>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation>Мұны тек әкімші жасай алады.</translation>
+    </message>
+    <message>
+        <source>A BIN has 12 digits with a valid check digit.</source>
+        <translation>БСН — дұрыс бақылау цифры бар 12 сан.</translation>
+    </message>
+    <message>
+        <source>The store needs a name.</source>
+        <translation>Дүкен атауын көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Choose a receipt language.</source>
+        <translation>Чек тілін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Auto-lock must be between 30 seconds and 1 hour.</source>
+        <translation>Автобұғаттау 30 секундтан 1 сағатқа дейін болуы керек.</translation>
+    </message>
+    <message>
+        <source>Enter the employee&apos;s name.</source>
+        <translation>Қызметкердің атын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>The last admin cannot be deactivated.</source>
+        <translation>Соңғы әкімшіні өшіруге болмайды.</translation>
+    </message>
+    <message>
+        <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
+        <translation>Қате жолдар: {count}; ештеңе импортталмады. Оларды түзетіп, қайта импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Орындау мүмкін емес</translation>
+    </message>
+</context>
+</TS>

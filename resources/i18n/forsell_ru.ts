@@ -1,0 +1,1502 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <source>Settings &amp; staff</source>
+        <translation>Настройки и персонал</translation>
+    </message>
+    <message>
+        <source>Store settings</source>
+        <translation>Настройки магазина</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Персонал</translation>
+    </message>
+</context>
+<context>
+    <name>CartPanel</name>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Итого {amount}</translation>
+    </message>
+    <message>
+        <source>Subtotal {sub} · discount {off}</source>
+        <translation>Подытог {sub} · скидка {off}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n строка</numerusform>
+            <numerusform>%n строки</numerusform>
+            <numerusform>%n строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan an item to start a sale</source>
+        <translation>Отсканируйте товар, чтобы начать продажу</translation>
+    </message>
+</context>
+<context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / cash out</source>
+        <translation>Внесение / изъятие</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Изъятие</translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, cash to the safe</source>
+        <translation>напр. размен из банка, сдача денег в сейф</translation>
+    </message>
+    <message>
+        <source>Amount, ₸</source>
+        <translation>Сумма, ₸</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Record (Enter)</source>
+        <translation>Записать (Enter)</translation>
+    </message>
+    <message>
+        <source>The drawer should hold {amount} now.</source>
+        <translation>Сейчас в кассе должно быть {amount}.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Name (ru)</source>
+        <translation>Название (ru)</translation>
+    </message>
+    <message>
+        <source>Name (kk)</source>
+        <translation>Название (kk)</translation>
+    </message>
+    <message>
+        <source>Name (en)</source>
+        <translation>Название (en)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед.</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Поиск по названию, артикулу или штрихкоду</translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation>Добавить товар</translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation>Изменить товар</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Импорт CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>кг</translation>
+    </message>
+    <message>
+        <source>pcs</source>
+        <translation>шт</translation>
+    </message>
+    <message>
+        <source>Choose a product in the list first.</source>
+        <translation>Сначала выберите товар в списке.</translation>
+    </message>
+    <message>
+        <source>Saved {sku}.</source>
+        <translation>Сохранено: {sku}.</translation>
+    </message>
+    <message>
+        <source>Import the catalog</source>
+        <translation>Импорт каталога</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the catalog</source>
+        <translation>Экспорт каталога</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>строка {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Imported: {added} new, {updated} updated.</source>
+        <translation>Импортировано: новых {added}, обновлено {updated}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} products to {path}.</source>
+        <translation>Выгружено товаров: {count}, файл {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>Закрыть смену</translation>
+    </message>
+    <message>
+        <source>Close shift: count the drawer</source>
+        <translation>Закрытие смены: пересчёт кассы</translation>
+    </message>
+    <message>
+        <source>Type how many of each note and coin are in the drawer. Tab moves on.</source>
+        <translation>Введите, сколько в кассе купюр и монет каждого номинала. Tab — к следующему.</translation>
+    </message>
+    <message>
+        <source>Close shift (Enter)</source>
+        <translation>Закрыть смену (Enter)</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Пересчитано</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Ожидается</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Расхождение</translation>
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation>Недостача {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} over</source>
+        <translation>Излишек {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} — exact</source>
+        <translation>{amount} — без расхождений</translation>
+    </message>
+    <message>
+        <source>The shift is still open: a supervisor did not approve the difference. Count again or ask a supervisor.</source>
+        <translation>Смена не закрыта: старший кассир не подтвердил расхождение. Пересчитайте кассу или позовите старшего кассира.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount on {base}:</source>
+        <translation>Скидка с суммы {base}:</translation>
+    </message>
+    <message>
+        <source>Percent %</source>
+        <translation>Процент %</translation>
+    </message>
+    <message>
+        <source>Amount ₸</source>
+        <translation>Сумма ₸</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Who is at the till?</source>
+        <translation>Кто за кассой?</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>Войти (Enter)</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Старший кассир</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Выберите своё имя</translation>
+    </message>
+    <message>
+        <source>PIN for {name}</source>
+        <translation>PIN: {name}</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Сначала выберите своё имя.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Shift closed</source>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time.</extracomment>
+        <translation>Смена закрыта</translation>
+    </message>
+    <message>
+        <source>Shift open since {time} ({name})</source>
+        <translation>Смена открыта с {time} ({name})</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Кассир: {name}</translation>
+    </message>
+    <message>
+        <source>This function is not installed.</source>
+        <translation>Эта функция не установлена.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Открыть смену</translation>
+    </message>
+    <message>
+        <source>Count the cash you put in the drawer and type the amount.</source>
+        <translation>Пересчитайте размен, положенный в кассу, и введите сумму.</translation>
+    </message>
+    <message>
+        <source>Opening float, ₸</source>
+        <translation>Размен на начало, ₸</translation>
+    </message>
+    <message>
+        <source>Open shift (Enter)</source>
+        <translation>Открыть смену (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Discount above the cashier&apos;s limit</source>
+        <translation>Скидка сверх лимита кассира</translation>
+    </message>
+    <message>
+        <source>Change a price</source>
+        <translation>Изменение цены</translation>
+    </message>
+    <message>
+        <source>Close the shift with a cash difference</source>
+        <translation>Закрытие смены с расхождением по кассе</translation>
+    </message>
+    <message>
+        <source>Void a completed sale</source>
+        <translation>Аннулирование проведённого чека</translation>
+    </message>
+    <message>
+        <source>Edit the catalog</source>
+        <translation>Изменение каталога</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Подтверждение старшего кассира</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve: &lt;b&gt;{action}&lt;/b&gt;</source>
+        <translation>Нужно подтверждение старшего кассира: &lt;b&gt;{action}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN старшего кассира</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>Подтвердить (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <source>To pay {amount}</source>
+        <translation>К оплате {amount}</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>Получено наличными</translation>
+    </message>
+    <message>
+        <source>By card</source>
+        <translation>Картой</translation>
+    </message>
+    <message>
+        <source>optional, from the terminal slip</source>
+        <translation>необязательно</translation>
+    </message>
+    <message>
+        <source>Auth code</source>
+        <translation>Код авторизации</translation>
+    </message>
+    <message>
+        <source>Confirm payment (Enter)</source>
+        <translation>Подтвердить (Enter)</translation>
+    </message>
+    <message>
+        <source>Back to the sale (Esc)</source>
+        <translation>Назад к чеку (Esc)</translation>
+    </message>
+    <message>
+        <source>Cash
+F5</source>
+        <translation>Наличные
+F5</translation>
+    </message>
+    <message>
+        <source>Card
+F6</source>
+        <translation>Карта
+F6</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Без сдачи</translation>
+    </message>
+    <message>
+        <source>Terminal approved
+Confirm (Enter)</source>
+        <translation>Терминал одобрил
+Подтвердить (Enter)</translation>
+    </message>
+    <message>
+        <source>Paid by card</source>
+        <translation>Оплачено картой</translation>
+    </message>
+    <message>
+        <source>Cash due {amount}</source>
+        <translation>Наличными {amount}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>Сдача {amount}</translation>
+    </message>
+    <message>
+        <source>Still due {amount}</source>
+        <translation>Осталось оплатить {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>New price of {name}:</source>
+        <translation>Новая цена: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Edit product</source>
+        <translation>Изменить товар</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Новый товар</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (рус.)</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Название (каз.)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Название (англ.)</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Без категории</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Price, ₸</source>
+        <translation>Цена, ₸</translation>
+    </message>
+    <message>
+        <source>VAT, %</source>
+        <translation>НДС, %</translation>
+    </message>
+    <message>
+        <source>Sold by weight (kg)</source>
+        <translation>Весовой товар (кг)</translation>
+    </message>
+    <message>
+        <source>Favourite (on the quick grid)</source>
+        <translation>Избранное (быстрые кнопки)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Сохранить (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ProductGrid</name>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Избранное</translation>
+    </message>
+    <message>
+        <source> /kg</source>
+        <translation> /кг</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Weight of {name}, kg:</source>
+        <translation>Вес, кг: {name}</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>How many: {name}?</source>
+        <translation>Сколько: {name}?</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <source>Parked sales</source>
+        <translation>Отложенные чеки</translation>
+    </message>
+    <message>
+        <source>Which sale comes back?</source>
+        <translation>Какой чек вернуть?</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>{time}  {label}  ·  {items} lines  ·  {total}</source>
+        <translation>{time}  {label}  ·  строк: {items}  ·  {total}</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Recall (Enter)</source>
+        <translation>Вернуть (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Receipt No. {no}</source>
+        <translation>Чек № {no}</translation>
+    </message>
+    <message>
+        <source>BIN {bin}</source>
+        <translation>БИН {bin}</translation>
+    </message>
+    <message>
+        <source>Till: {device}</source>
+        <translation>Касса: {device}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Кассир: {name}</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Подытог</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>ИТОГО</translation>
+    </message>
+    <message>
+        <source>incl. VAT {rate} %</source>
+        <translation>в т. ч. НДС {rate} %</translation>
+    </message>
+    <message>
+        <source>Without VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Сдача</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Auth code {code}</source>
+        <translation>Код авторизации {code}</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>кг</translation>
+    </message>
+    <message>
+        <source>VOIDED</source>
+        <translation>АННУЛИРОВАН</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Возвращено</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt No. {no}</source>
+        <translation>Чек № {no}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Сохранить PDF</translation>
+    </message>
+    <message>
+        <source>New sale (Enter / F2)</source>
+        <translation>Новый чек (Enter / F2)</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Сохранить чек в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund or void</source>
+        <translation>Возврат или аннулирование</translation>
+    </message>
+    <message>
+        <source>Scan the code on the receipt or type its number.</source>
+        <translation>Отсканируйте код на чеке или введите его номер.</translation>
+    </message>
+    <message>
+        <source>Receipt number or scanned code</source>
+        <translation>Номер чека или код с чека</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Продано</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>To refund</source>
+        <translation>К возврату</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Refund all</source>
+        <translation>Вернуть всё</translation>
+    </message>
+    <message>
+        <source>Cash back</source>
+        <translation>Наличными</translation>
+    </message>
+    <message>
+        <source>Back to card</source>
+        <translation>На карту</translation>
+    </message>
+    <message>
+        <source>Reason (e.g. damaged, wrong item)</source>
+        <translation>Причина (напр. брак, не тот товар)</translation>
+    </message>
+    <message>
+        <source>Void sale…</source>
+        <translation>Аннулировать чек…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>Refund (Enter)</source>
+        <translation>Вернуть (Enter)</translation>
+    </message>
+    <message>
+        <source>Find the receipt first.</source>
+        <translation>Сначала найдите чек.</translation>
+    </message>
+    <message>
+        <source>Nothing was refunded: a supervisor did not approve.</source>
+        <translation>Возврат не выполнен: старший кассир не подтвердил.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} in cash. Approved by {name}.</source>
+        <translation>Возвращено наличными {amount}. Подтвердил(а): {name}.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} to the card. Approved by {name}.</source>
+        <translation>Возвращено на карту {amount}. Подтвердил(а): {name}.</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>Аннулировать чек</translation>
+    </message>
+    <message>
+        <source>Void sale No. {number} of {total}? The whole sale is cancelled.</source>
+        <translation>Аннулировать чек № {number} на {total}? Продажа отменяется целиком.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>The sale was not voided: a supervisor did not approve.</source>
+        <translation>Чек не аннулирован: старший кассир не подтвердил.</translation>
+    </message>
+    <message>
+        <source>Sale No. {number} is voided.</source>
+        <translation>Чек № {number} аннулирован.</translation>
+    </message>
+    <message>
+        <source>cash {amount}</source>
+        <translation>наличные {amount}</translation>
+    </message>
+    <message>
+        <source>card {amount}</source>
+        <translation>карта {amount}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Receipt No. {number}&lt;/b&gt; · {when} · {cashier}&lt;br&gt;Total {total} ({paid}) · refunded so far {refunded}</source>
+        <translation>&lt;b&gt;Чек № {number}&lt;/b&gt; · {when} · {cashier}&lt;br&gt;Итого {total} ({paid}) · уже возвращено {refunded}</translation>
+    </message>
+    <message>
+        <source>This sale is voided.</source>
+        <translation>Этот чек аннулирован.</translation>
+    </message>
+    <message>
+        <source> kg</source>
+        <translation> кг</translation>
+    </message>
+    <message>
+        <source> pcs</source>
+        <translation> шт</translation>
+    </message>
+    <message>
+        <source>To refund: {amount}</source>
+        <translation>К возврату: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>X report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <source>Z report No. {number}</source>
+        <translation>Z-отчёт № {number}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Сохранить отчёт в PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}. Choose another folder.</source>
+        <translation>Не удалось записать {path}. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Difference (short)</source>
+        <translation>Расхождение (недостача)</translation>
+    </message>
+    <message>
+        <source>Difference (over)</source>
+        <translation>Расхождение (излишек)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Расхождение</translation>
+    </message>
+    <message>
+        <source>X report — shift still open</source>
+        <translation>X-отчёт — смена ещё открыта</translation>
+    </message>
+    <message>
+        <source>Z report No. {number}</source>
+        <translation>Z-отчёт № {number}</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>ещё открыта</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Напечатан</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Чеков</translation>
+    </message>
+    <message>
+        <source>Before discounts</source>
+        <translation>До скидок</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Скидки</translation>
+    </message>
+    <message>
+        <source>Sales total</source>
+        <translation>Сумма продаж</translation>
+    </message>
+    <message>
+        <source>paid in cash</source>
+        <translation>наличными</translation>
+    </message>
+    <message>
+        <source>paid by card</source>
+        <translation>картой</translation>
+    </message>
+    <message>
+        <source>Voided sales</source>
+        <translation>Аннулировано чеков</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <source>Refunds total</source>
+        <translation>Сумма возвратов</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>наличными</translation>
+    </message>
+    <message>
+        <source>to card</source>
+        <translation>на карту</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>Чистая выручка</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>Размен на начало</translation>
+    </message>
+    <message>
+        <source>+ Cash sales</source>
+        <translation>+ Продажи наличными</translation>
+    </message>
+    <message>
+        <source>− Cash refunds</source>
+        <translation>− Возвраты наличными</translation>
+    </message>
+    <message>
+        <source>+ Cash in</source>
+        <translation>+ Внесения</translation>
+    </message>
+    <message>
+        <source>− Cash out</source>
+        <translation>− Изъятия</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>Должно быть в кассе</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Пересчитано</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Наличные в кассе</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>VAT {rate}</source>
+        <translation>НДС {rate}</translation>
+    </message>
+    <message>
+        <source>No sales</source>
+        <translation>Нет продаж</translation>
+    </message>
+    <message>
+        <source>Cash count</source>
+        <translation>Пересчёт кассы</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Scan a barcode or type a name, SKU…</source>
+        <translation>Сканируйте штрихкод или введите название, артикул…</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialogs</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff</source>
+        <translation>Персонал</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Старший кассир</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>PIN (4–8 digits)</source>
+        <translation>PIN (4–8 цифр)</translation>
+    </message>
+    <message>
+        <source>Add employee</source>
+        <translation>Добавить сотрудника</translation>
+    </message>
+    <message>
+        <source>Set new PIN for selected</source>
+        <translation>Сменить PIN выбранному</translation>
+    </message>
+    <message>
+        <source>Deactivate / activate selected</source>
+        <translation>Отключить / включить выбранного</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>старший кассир</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>(отключён)</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
+        <translation>База данных {path} занята другой программой. Закройте её (или другую копию 4Sell Cashier) и запустите снова.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
+        <translation>База данных {path} повреждена. Восстановите последнюю копию из папки {backups} (закройте программу, замените файл, запустите снова) или позвоните в поддержку.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
+        <translation>Не удаётся записать в базу данных {path}. Проверьте права на папку, что диск не заполнен и не защищён от записи.</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer version of 4Sell Cashier. Install the newer version to open it.</source>
+        <translation>База данных {path} записана более новой версией 4Sell Cashier. Установите новую версию, чтобы открыть её.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened ({kind}).</source>
+        <translation>Не удаётся открыть базу данных {path} ({kind}).</translation>
+    </message>
+    <message>
+        <source>4Sell Cashier cannot start</source>
+        <translation>4Sell Cashier не может запуститься</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettingsDialog</name>
+    <message>
+        <source>Store settings</source>
+        <translation>Настройки магазина</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Название магазина</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БИН</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Название кассы</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Текст внизу чека</translation>
+    </message>
+    <message>
+        <source>Receipt language</source>
+        <translation>Язык чека</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s discount limit</source>
+        <translation>Лимит скидки кассира</translation>
+    </message>
+    <message>
+        <source>Lock the till after</source>
+        <translation>Блокировать кассу через</translation>
+    </message>
+    <message>
+        <source>Tip: the footer is the place for the notice that conversations at the counter may be recorded for quality control.</source>
+        <translation>Совет: внизу чека можно предупредить, что разговоры у кассы могут записываться для контроля качества.</translation>
+    </message>
+</context>
+<context>
+    <name>TillScreen</name>
+    <message>
+        <source>Quantity</source>
+        <extracomment>Actions the main window carries out (dialogs that belong to shifts, refunds, the catalog).</extracomment>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Скидка на строку</translation>
+    </message>
+    <message>
+        <source>Receipt discount</source>
+        <translation>Скидка на чек</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Новый чек</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Отложить</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Вернуть отложенный</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Внесение/изъятие</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Открыть смену</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Закрыть смену</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>Settings &amp; staff</source>
+        <translation>Настройки и персонал</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Блокировать</translation>
+    </message>
+    <message>
+        <source>No shift is open. Open a shift first (F9).</source>
+        <translation>Смена не открыта. Сначала откройте смену (F9).</translation>
+    </message>
+    <message>
+        <source>Choose a line in the cart first.</source>
+        <translation>Сначала выберите строку чека.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item first.</source>
+        <translation>Чек пуст: сначала отсканируйте товар.</translation>
+    </message>
+    <message>
+        <source>Cancel the sale?</source>
+        <translation>Отменить чек?</translation>
+    </message>
+    <message>
+        <source>Remove all items and start a new sale?</source>
+        <translation>Удалить все товары и начать новый чек?</translation>
+    </message>
+    <message>
+        <source>Cancel the sale</source>
+        <translation>Отменить чек</translation>
+    </message>
+    <message>
+        <source>Keep selling</source>
+        <translation>Продолжить продажу</translation>
+    </message>
+    <message>
+        <source>The sale is parked. Recall it with F4.</source>
+        <translation>Чек отложен. Вернуть его — F4.</translation>
+    </message>
+    <message>
+        <source>No parked sales.</source>
+        <translation>Нет отложенных чеков.</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDialog</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>OK (Enter)</source>
+        <translation>ОК (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>backoffice</name>
+    <message>
+        <source>Something went wrong and nothing was saved. Try again; if it keeps happening, restart the till.</source>
+        <translation>Что-то пошло не так, ничего не сохранено. Попробуйте ещё раз; если ошибка повторяется, перезапустите кассу.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>“{text}” is not an amount. Type digits, e.g. 1250 or 1250,50.</source>
+        <translation>«{text}» — не сумма. Введите цифры, например 1250 или 1250,50.</translation>
+    </message>
+    <message>
+        <source>That amount is too large.</source>
+        <translation>Слишком большая сумма.</translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative.</source>
+        <translation>Скидка не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>A discount cannot be more than 100 %.</source>
+        <translation>Скидка не может быть больше 100 %.</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero.</source>
+        <translation>Количество должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>Pieces are sold in whole numbers.</source>
+        <translation>Штучный товар продаётся только целыми.</translation>
+    </message>
+    <message>
+        <source>More than {max} pieces on one line: check the quantity.</source>
+        <translation>Больше {max} шт. в одной строке: проверьте количество.</translation>
+    </message>
+    <message>
+        <source>More than {max} kg: check the weight.</source>
+        <translation>Больше {max} кг: проверьте вес.</translation>
+    </message>
+    <message>
+        <source>The receipt total would be too large.</source>
+        <translation>Сумма чека получится слишком большой.</translation>
+    </message>
+    <message>
+        <source>Tendered {tendered} is less than {due} due.</source>
+        <translation>Получено {tendered} — меньше суммы к оплате {due}.</translation>
+    </message>
+    <message>
+        <source>The card amount is more than the total.</source>
+        <translation>Сумма по карте больше суммы чека.</translation>
+    </message>
+    <message>
+        <source>The card already covers the total; no cash is needed.</source>
+        <translation>Карта покрывает всю сумму; наличные не нужны.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item first.</source>
+        <translation>Чек пуст: сначала отсканируйте товар.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>PIN состоит из 4–8 цифр.</translation>
+    </message>
+    <message>
+        <source>This employee is not active any more.</source>
+        <translation>Этот сотрудник больше не активен.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {left} attempts left.</source>
+        <translation>Неверный PIN. Осталось попыток: {left}.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Locked until {until}; ask a supervisor.</source>
+        <translation>Слишком много неверных PIN. Вход заблокирован до {until}; обратитесь к старшему кассиру.</translation>
+    </message>
+    <message>
+        <source>That is not a supervisor&apos;s PIN.</source>
+        <translation>Это не PIN старшего кассира.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode {code}. Find the item by name below.</source>
+        <translation>Неизвестный штрихкод {code}. Найдите товар по названию ниже.</translation>
+    </message>
+    <message>
+        <source>{name} is sold by weight: pick it and enter the weight.</source>
+        <translation>{name} — весовой товар: выберите его и введите вес.</translation>
+    </message>
+    <message>
+        <source>No shift is open. Open a shift first (F9).</source>
+        <translation>Смена не открыта. Сначала откройте смену (F9).</translation>
+    </message>
+    <message>
+        <source>A shift is already open on this till.</source>
+        <translation>На этой кассе смена уже открыта.</translation>
+    </message>
+    <message>
+        <source>That shift does not exist.</source>
+        <translation>Такой смены нет.</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Введите сумму.</translation>
+    </message>
+    <message>
+        <source>Write down the reason.</source>
+        <translation>Укажите причину.</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {expected}.</source>
+        <translation>В кассе должно быть только {expected}.</translation>
+    </message>
+    <message>
+        <source>Nothing to park: the cart is empty.</source>
+        <translation>Нечего откладывать: чек пуст.</translation>
+    </message>
+    <message>
+        <source>Finish or park the current sale first.</source>
+        <translation>Сначала завершите или отложите текущий чек.</translation>
+    </message>
+    <message>
+        <source>That parked sale was already recalled.</source>
+        <translation>Этот отложенный чек уже возвращён.</translation>
+    </message>
+    <message>
+        <source>“{q}” is not a receipt number. Scan the receipt or type its number.</source>
+        <translation>«{q}» — не номер чека. Отсканируйте чек или введите его номер.</translation>
+    </message>
+    <message>
+        <source>No receipt {q} on this till.</source>
+        <translation>На этой кассе нет чека {q}.</translation>
+    </message>
+    <message>
+        <source>Choose how the money goes back: cash or card.</source>
+        <translation>Выберите, как вернуть деньги: наличными или на карту.</translation>
+    </message>
+    <message>
+        <source>Choose what to refund.</source>
+        <translation>Выберите, что вернуть.</translation>
+    </message>
+    <message>
+        <source>The refund quantity must be more than zero.</source>
+        <translation>Количество к возврату должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>That is more than is left to refund on this line.</source>
+        <translation>Это больше, чем осталось к возврату по строке.</translation>
+    </message>
+    <message>
+        <source>That line is not on this receipt.</source>
+        <translation>Такой строки нет в этом чеке.</translation>
+    </message>
+    <message>
+        <source>More than was paid by card: refund the rest in cash.</source>
+        <translation>Больше, чем оплачено картой: остаток верните наличными.</translation>
+    </message>
+    <message>
+        <source>This sale does not exist or is already voided.</source>
+        <translation>Такого чека нет или он уже аннулирован.</translation>
+    </message>
+    <message>
+        <source>Only sales of the open shift can be voided; make a refund instead.</source>
+        <translation>Аннулировать можно только чеки открытой смены; оформите возврат.</translation>
+    </message>
+    <message>
+        <source>This sale has refunds; refund the rest instead of voiding.</source>
+        <translation>По этому чеку уже были возвраты; верните остаток вместо аннулирования.</translation>
+    </message>
+    <message>
+        <source>SKU and Russian name are required.</source>
+        <translation>Нужны артикул и название на русском.</translation>
+    </message>
+    <message>
+        <source>VAT must be between 0 and 100 %.</source>
+        <translation>НДС должен быть от 0 до 100 %.</translation>
+    </message>
+    <message>
+        <source>The price must be more than zero.</source>
+        <translation>Цена должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>This SKU or barcode is already used by {sku}.</source>
+        <translation>Этот артикул или штрихкод уже занят товаром {sku}.</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>Этого товара больше нет.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation>Не удаётся прочитать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation>Это может сделать только администратор.</translation>
+    </message>
+    <message>
+        <source>A BIN has 12 digits with a valid check digit.</source>
+        <translation>БИН — 12 цифр с верной контрольной цифрой.</translation>
+    </message>
+    <message>
+        <source>The store needs a name.</source>
+        <translation>Укажите название магазина.</translation>
+    </message>
+    <message>
+        <source>Choose a receipt language.</source>
+        <translation>Выберите язык чека.</translation>
+    </message>
+    <message>
+        <source>Auto-lock must be between 30 seconds and 1 hour.</source>
+        <translation>Автоблокировка — от 30 секунд до 1 часа.</translation>
+    </message>
+    <message>
+        <source>Enter the employee&apos;s name.</source>
+        <translation>Введите имя сотрудника.</translation>
+    </message>
+    <message>
+        <source>The last admin cannot be deactivated.</source>
+        <translation>Нельзя отключить последнего администратора.</translation>
+    </message>
+    <message>
+        <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
+        <translation>Строк с ошибками: {count}; ничего не импортировано. Исправьте их и повторите импорт.</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Невозможно выполнить</translation>
+    </message>
+</context>
+</TS>
