@@ -124,6 +124,18 @@ class StaffService:
                          override=action.value)
         raise CashierError("override.wrong_pin", "Not a supervisor's PIN")
 
+    def admin_by_pin(self, pin: str, purpose: str) -> EmployeeView:
+        """The active admin whose PIN this is (for lawful exports from the command line)."""
+        with self.ctx.db.write() as session:
+            admins = session.scalars(select(Employee).where(
+                Employee.active, Employee.role == Role.ADMIN.value)).all()
+            for admin in admins:
+                if not (admin.locked_until and admin.locked_until > self.ctx.clock()) \
+                        and _pin_matches(admin, pin):
+                    return _view(admin)
+            audit.record(session, self.ctx.device_id, "admin_pin_refused", None, purpose=purpose)
+        raise CashierError("override.wrong_pin", "Not an admin's PIN")
+
     def set_language(self, employee_id: str, language: str) -> None:
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)

@@ -39,9 +39,19 @@ LOCKOUT_SECONDS = SettingDef("login.lockout_seconds", int, 300, "Lock after wron
 DEVICE_ID = SettingDef("device.id", str, "", "Device id")
 DEVICE_NAME = SettingDef("device.name", str, "Касса 1", "Device name")
 
+RECORDING_ENABLED = SettingDef("recording.enabled", bool, False, "Record counter conversations")
+RECORDING_DEVICE = SettingDef("recording.device", str, "", "Microphone")
+RECORDING_PREROLL_S = SettingDef("recording.preroll_s", int, 8, "Keep before the sale starts (s)")
+RECORDING_TAIL_S = SettingDef("recording.tail_s", int, 5, "Keep after payment (s)")
+RECORDING_MAX_S = SettingDef("recording.max_s", int, 600, "Split recordings longer than (s)")
+#: The notice a store shows when it records; set as the receipt footer when recording is turned on.
+RECORDING_NOTICE = ("Разговоры на кассе записываются для контроля качества обслуживания. "
+                    "Кассадағы әңгімелер қызмет сапасын бақылау үшін жазылады.")
+
 ALL = [STORE_NAME, STORE_BIN, STORE_ADDRESS, TIMEZONE, RECEIPT_FOOTER, RECEIPT_LANGUAGE,
        CASHIER_DISCOUNT_LIMIT_BP, AUTO_LOCK_SECONDS, LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS,
-       DEVICE_ID, DEVICE_NAME]
+       DEVICE_ID, DEVICE_NAME, RECORDING_ENABLED, RECORDING_DEVICE, RECORDING_PREROLL_S,
+       RECORDING_TAIL_S, RECORDING_MAX_S]
 
 
 class Settings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
@@ -96,6 +97,13 @@ class TillService:
         self.catalog = catalog
         self.employee = employee
         self.cart = Cart()
+        #: Told about the life of a sale: ("sale_started" | "sale_paid" | "sale_cancelled" |
+        #: "sale_parked", sale id or None). The conversation recorder listens here.
+        self.listener: Callable[[str, str | None], None] | None = None
+
+    def _emit(self, event: str, sale_id: str | None = None) -> None:
+        if self.listener is not None:
+            self.listener(event, sale_id)
 
     # --- building the cart -------------------------------------------------------------------
 
@@ -110,7 +118,10 @@ class TillService:
 
     def add(self, product: ProductView, qty_milli: int = 1000) -> CartView:
         self._require_shift()
+        was_empty = not self.cart.lines
         self.cart.add(_line_from_product(product, qty_milli))
+        if was_empty:
+            self._emit("sale_started")
         return self.view()
 
     def set_quantity(self, index: int, qty_milli: int) -> CartView:
@@ -123,6 +134,8 @@ class TillService:
             audit.record(session, self.ctx.device_id, "line_removed", self.employee.id,
                          sku=line.sku, qty_milli=line.qty_milli, amount=line.gross)
         self.cart.remove(index)
+        if not self.cart.lines:
+            self._emit("sale_cancelled")
         return self.view()
 
     def set_line_discount(self, index: int, discount: Discount | None,
@@ -158,7 +171,10 @@ class TillService:
             with self.ctx.db.write() as session:
                 audit.record(session, self.ctx.device_id, "sale_cancelled", self.employee.id,
                              lines=len(self.cart.lines), total=self.cart.totals().total)
+        had_lines = bool(self.cart.lines)
         self.cart.clear()
+        if had_lines:
+            self._emit("sale_cancelled")
         return self.view()
 
     def view(self) -> CartView:
@@ -180,6 +196,7 @@ class TillService:
         with self.ctx.db.write() as session:
             session.add(ParkedSale(employee_id=self.employee.id, label=label, cart=_cart_to_json(self.cart)))
         self.cart = Cart()
+        self._emit("sale_parked")
         return self.view()
 
     def parked(self) -> list[ParkedView]:
@@ -202,6 +219,7 @@ class TillService:
             cart = _cart_from_json(row.cart)
             session.delete(row)
         self.cart = cart
+        self._emit("sale_started")
         return self.view()
 
     # --- payment ----------------------------------------------------------------------------
@@ -240,6 +258,7 @@ class TillService:
         log.info("sale %s committed: receipt %d, %d lines, total %d tiyn, %s",
                  receipt.sale_id, receipt.receipt_no, len(receipt.lines), receipt.total, receipt.method)
         self.cart = Cart()
+        self._emit("sale_paid", receipt.sale_id)
         return receipt
 
     # --- rules ------------------------------------------------------------------------------

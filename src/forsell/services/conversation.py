@@ -1,0 +1,192 @@
+"""Recording the counter conversation of each sale: the recorder tied to the till.
+
+Lives on the GUI thread. It opens the microphone only while the gate is open for the employee
+on duty (store switch on, their consent recorded, shift open and not paused, keys in the OS
+secret store), starts a recording when a sale starts and stops it a few seconds after payment or
+cancellation. The recorder's own thread does the audio work; every call here returns at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from forsell.audio.archive import EncryptedArchive
+from forsell.audio.capture import Microphone
+from forsell.audio.recorder import Recorder, RecorderConfig
+from forsell.vault.keys import KeyVault
+from forsell.vault.secrets import SecretStoreUnavailable
+
+from . import settings as s
+from .app import DB_NAME, Till
+from .auth import EmployeeView
+from .consent import ConsentService
+from .recordings import RecordingLibrary, open_vault
+from .shifts import open_shift_id
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RecorderStatus:
+    """What the till shows. ``blocked``: why nothing is recorded (None = recording allowed):
+    off | no_consent | no_shift | paused | no_secret_store | not_logged_in."""
+
+    blocked: str | None
+    hint: str = ""  # how to fix no_secret_store (from the vault)
+    state: str = "idle"  # recorder state: idle | recording | tail | device_error | silent_input | no_frames
+
+
+@dataclass
+class RecorderCallbacks:
+    """Plain callables called from the recorder's writer thread (ui/ turns them into signals)."""
+
+    on_level: Callable[[float, float, str | None], None] | None = None
+    on_state: Callable[[str], None] | None = None
+    on_error: Callable[[str, str], None] | None = None
+
+
+SourceFactory = Callable[[str], object]
+
+
+def _microphone(device: str) -> Microphone:
+    return Microphone(device or None)
+
+
+class ConversationRecorder:
+    def __init__(self, till: Till, callbacks: RecorderCallbacks | None = None, *,
+                 keyring_backend=None, source_factory: SourceFactory = _microphone,
+                 config: RecorderConfig | None = None) -> None:
+        self.till = till
+        self.consent = ConsentService(till.ctx)
+        self.callbacks = callbacks or RecorderCallbacks()
+        self._backend = keyring_backend
+        self._source_factory = source_factory
+        self._config = config
+        self.vault: KeyVault | None = None
+        self.vault_problem: SecretStoreUnavailable | None = None
+        self.recorder: Recorder | None = None
+        self._archive: EncryptedArchive | None = None
+        self.employee: EmployeeView | None = None
+        self.state = "idle"
+        self._recording = False
+
+    # --- keys and recovery ----------------------------------------------------------------------
+
+    def open_keys(self) -> KeyVault | None:
+        """Unlocks the key file (once); on a missing secret store remembers why and returns None."""
+        if self.vault is None and self.vault_problem is None:
+            try:
+                self.vault = open_vault(self.till.ctx, self._backend)
+            except SecretStoreUnavailable as problem:
+                self.vault_problem = problem
+                log.warning("recording off: %s (%s)", problem.kind, problem.backend)
+        return self.vault
+
+    def recover(self) -> None:
+        """Seals recordings cut off by a crash. Call once at start-up, before any recording."""
+        vault = self.open_keys()
+        if vault is not None:
+            RecordingLibrary(self.till.ctx, vault).recover()
+
+    # --- who is on duty -------------------------------------------------------------------------
+
+    def status(self) -> RecorderStatus:
+        blocked = self._blocked()
+        hint = self.vault_problem.hint if blocked == "no_secret_store" and self.vault_problem else ""
+        return RecorderStatus(blocked, hint, self.state if blocked is None else "idle")
+
+    def _blocked(self) -> str | None:
+        if self.employee is None:
+            return "not_logged_in"
+        gate = self.consent.gate(self.employee.id)
+        if not gate.open:
+            return gate.reason
+        if self.open_keys() is None:
+            return "no_secret_store"
+        return None
+
+    def set_employee(self, employee: EmployeeView | None) -> RecorderStatus:
+        """Login, logout, lock, shift opened or closed, pause or resume: re-check the gate.
+
+        The microphone is open (pre-roll in memory) only while recording is allowed.
+        """
+        self.employee = employee
+        return self.refresh()
+
+    def refresh(self) -> RecorderStatus:
+        status = self.status()
+        if status.blocked is None:
+            self._open_recorder()
+        else:
+            self._close_recorder()
+        return self.status()
+
+    # --- the sale ---------------------------------------------------------------------------------
+
+    def on_sale_event(self, event: str, sale_id: str | None) -> None:
+        """TillService.listener: the recording follows the sale."""
+        if event == "sale_started":
+            if self.refresh().blocked is None and self.recorder is not None:
+                self.recorder.start(shift_id=open_shift_id(self.till.ctx),
+                                    employee_id=self.employee.id, reason="sale")
+                self._recording = True
+        elif self.recorder is not None and self._recording:
+            if event == "sale_paid" and sale_id:
+                self.recorder.link_sale(sale_id)
+            self.recorder.stop(reason="sale_done" if event == "sale_paid" else "cancelled")
+            self._recording = False
+
+    def start_manual(self) -> bool:
+        """A recording started by hand (no sale yet); False when recording is not allowed."""
+        if self.refresh().blocked is not None or self.recorder is None:
+            return False
+        self.recorder.start(shift_id=open_shift_id(self.till.ctx),
+                            employee_id=self.employee.id, reason="manual")
+        self._recording = True
+        return True
+
+    def stop_manual(self) -> None:
+        if self.recorder is not None and self._recording:
+            self.recorder.stop(after_s=0, reason="manual")
+            self._recording = False
+
+    # --- the recorder's life ----------------------------------------------------------------------
+
+    def _on_state(self, state: str) -> None:
+        self.state = state
+        if self.callbacks.on_state:
+            self.callbacks.on_state(state)
+
+    def _open_recorder(self) -> None:
+        if self.recorder is not None:
+            return
+        ctx = self.till.ctx
+        st = ctx.settings
+        config = self._config or RecorderConfig(
+            preroll_s=st.get(s.RECORDING_PREROLL_S), tail_s=st.get(s.RECORDING_TAIL_S),
+            max_length_s=st.get(s.RECORDING_MAX_S))
+        self._archive = EncryptedArchive(ctx.data_dir / DB_NAME, self.vault, ctx.device_id)
+        self.recorder = Recorder(
+            self._source_factory(st.get(s.RECORDING_DEVICE)), self._archive, config,
+            on_level=self.callbacks.on_level, on_state=self._on_state,
+            on_error=self.callbacks.on_error)
+        self.recorder.open()
+
+    def _close_recorder(self) -> None:
+        if self.recorder is None:
+            return
+        self.recorder.close()  # seals a running recording ("shutdown")
+        self.recorder = None
+        self._recording = False
+        self.state = "idle"
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
+
+    def close(self) -> None:
+        self._close_recorder()
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
