@@ -1,7 +1,6 @@
 """Helpers and drivers for the back-office dialog tests (shift, refund, report, catalog).
 
-Each test module declares its own small fixtures on top of ``demo_till`` and ``login`` (imported
-fixtures would trip ruff's redefinition check and could clash with tests/ui/conftest.py).
+The till and the logged-in cashier, supervisor and admin are fixtures in tests/ui/conftest.py.
 
 A real till in tmp_path (demo catalog and staff), real sales, real Qt widgets offscreen. Modal
 dialogs opened with ``exec()`` (supervisor override, confirmations) are driven by a timer that
@@ -14,7 +13,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -28,20 +27,13 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.payment import Payment
 from forsell.domain.roles import Role
-from forsell.services.app import Till, open_till
+from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 from forsell.services.receipts import ReceiptView
 from forsell.ui.approval import OverrideDialog
 
 PINS = {Role.ADMIN: "9000", Role.SUPERVISOR: "5000", Role.CASHIER: "1111"}
 SHOTS = Path("/tmp/shots")
-
-
-def demo_till(tmp_path: Path) -> Iterator[Till]:
-    """A fresh till with the demo catalog and staff (for a fixture to ``yield from``)."""
-    opened = open_till(tmp_path / "data")
-    yield opened
-    opened.close()
 
 
 def login(till: Till, role: Role) -> EmployeeView:

@@ -20,6 +20,7 @@ from forsell.ui.main_window import MainWindow
 
 CASHIER_PIN = "1111"  # Данияр Ахметов (demo staff)
 SUPERVISOR_PIN = "5000"
+ADMIN_PIN = "9000"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -38,6 +39,22 @@ def till(tmp_path: Path) -> Iterator[Till]:
 
 def employee(till: Till, role: Role, name: str | None = None) -> EmployeeView:
     return next(e for e in till.staff.staff() if e.role is role and (name is None or e.name == name))
+
+
+@pytest.fixture
+def cashier(till: Till) -> EmployeeView:
+    """The demo cashier, logged in (their login is in the audit trail)."""
+    return till.staff.login(employee(till, Role.CASHIER).id, CASHIER_PIN)
+
+
+@pytest.fixture
+def supervisor(till: Till) -> EmployeeView:
+    return till.staff.login(employee(till, Role.SUPERVISOR).id, SUPERVISOR_PIN)
+
+
+@pytest.fixture
+def admin(till: Till) -> EmployeeView:
+    return till.staff.login(employee(till, Role.ADMIN).id, ADMIN_PIN)
 
 
 @pytest.fixture

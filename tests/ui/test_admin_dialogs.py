@@ -6,22 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from forsell.domain.roles import Role
 from forsell.services import settings as s
-from forsell.services.app import open_till
 from forsell.ui.admin_dialogs import StaffDialog, StoreSettingsDialog
-
-
-@pytest.fixture
-def till(tmp_path):
-    till = open_till(tmp_path)
-    yield till
-    till.close()
 
 
 def _admin(till):

@@ -2,45 +2,24 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))  # backoffice_fixtures sits next to this file
 
-import pytest
-from backoffice_fixtures import (
-    approve_with,
-    by_name,
-    demo_till,
-    login,
-    shot,
-    shown,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
 
 from forsell.domain.money import format_kzt
-from forsell.domain.roles import Role
 from forsell.services.catalog import CSV_COLUMNS
 from forsell.ui.catalog_dialog import CatalogDialog
 
+from .backoffice_fixtures import (
+    approve_with,
+    by_name,
+    shot,
+    shown,
+)
+
 LEFT = Qt.MouseButton.LeftButton
 HEADER = ",".join(CSV_COLUMNS)
-
-
-@pytest.fixture
-def till(tmp_path):
-    yield from demo_till(tmp_path)
-
-
-@pytest.fixture
-def admin(till):
-    return login(till, Role.ADMIN)
-
-
-@pytest.fixture
-def cashier(till):
-    return login(till, Role.CASHIER)
 
 
 def _editor(qtbot, dialog, button: str):

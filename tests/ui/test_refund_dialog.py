@@ -2,22 +2,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))  # backoffice_fixtures sits next to this file
 
-import pytest
-from backoffice_fixtures import (
-    ModalDriver,
-    approve_with,
-    by_name,
-    demo_till,
-    login,
-    sell,
-    shot,
-    shown,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -31,25 +17,18 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.money import format_kzt
 from forsell.domain.payment import Payment
-from forsell.domain.roles import Role
 from forsell.ui.refund_dialog import RefundDialog
 
+from .backoffice_fixtures import (
+    ModalDriver,
+    approve_with,
+    by_name,
+    sell,
+    shot,
+    shown,
+)
+
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def till(tmp_path):
-    yield from demo_till(tmp_path)
-
-
-@pytest.fixture
-def cashier(till):
-    return login(till, Role.CASHIER)
-
-
-@pytest.fixture
-def supervisor(till):
-    return login(till, Role.SUPERVISOR)
 
 
 def _receipt(till, cashier):

@@ -2,41 +2,20 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))  # backoffice_fixtures sits next to this file
 
-import pytest
-from backoffice_fixtures import (
-    by_name,
-    demo_till,
-    login,
-    sell,
-    shot,
-    shown,
-)
 from PySide6.QtWidgets import QPushButton
 
 from forsell.domain.money import NBSP
 from forsell.domain.payment import Payment
-from forsell.domain.roles import Role
 from forsell.ui.report_view import ReportDialog, report_html
 
-
-@pytest.fixture
-def till(tmp_path):
-    yield from demo_till(tmp_path)
-
-
-@pytest.fixture
-def cashier(till):
-    return login(till, Role.CASHIER)
-
-
-@pytest.fixture
-def supervisor(till):
-    return login(till, Role.SUPERVISOR)
+from .backoffice_fixtures import (
+    by_name,
+    sell,
+    shot,
+    shown,
+)
 
 
 def _z_report(till, cashier, supervisor):
