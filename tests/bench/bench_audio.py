@@ -4,10 +4,13 @@
     python tests/bench/bench_audio.py --hours 0.1 --minutes 2
 
 - audio_pipeline_cpu_s_per_h: resample 48→16 kHz, level + VAD, Ogg/Opus, AES-GCM seal, SQLite
-  insert (WAL, one commit per chunk) of looped espeak-ng speech, as fast as it goes;
+  insert (WAL, one commit per chunk) of looped espeak-ng speech, as fast as it goes, through the
+  encoder the app picks (``OpusChunker``: libopusenc if it loads, else libsndfile; named in the
+  detail as ``encoder``);
   ``opusenc`` on the same 16 kHz PCM at the bitrate we produced; the ratio (goal ≤ 1.5).
 - audio_bytes_per_hour (goal ≤ 10 MB/h, i.e. ≥ 11× under 16-bit WAV).
-- audio_decode_5min_ms: open_all + decode of a five-minute sealed recording (goal ≤ 150 ms).
+- audio_decode_5min_ms: open_all + soundfile decode (what playback does) of a five-minute
+  sealed recording (goal ≤ 150 ms).
 - audio_soak_overflows: real-time capture through the Recorder from the PulseAudio source
   (needs PULSE_SERVER, see RECIPES.md) for ``--minutes``; also the first-callback latency.
 """
@@ -31,9 +34,10 @@ import numpy as np
 import soundfile as sf
 import soxr
 
+from forsell.audio import libopusenc
 from forsell.audio.capture import Microphone
 from forsell.audio.dsp import Resampler, VoiceActivity, level
-from forsell.audio.encoder import OpusChunker
+from forsell.audio.encoder import COMPLEXITY, OpusChunker, encoder_class
 from forsell.audio.recorder import Recorder, RecorderConfig
 from forsell.audio.sink import MemorySink
 from forsell.vault import chunks as vault_chunks
@@ -50,6 +54,14 @@ def log(text: str) -> None:
 def emit(metric: str, value, unit: str, goal, **detail) -> None:
     print(json.dumps({"metric": metric, "value": value, "unit": unit, "goal": goal,
                       "detail": detail}, ensure_ascii=False), flush=True)
+
+
+def encoder_detail() -> dict:
+    """Which Ogg/Opus encoder ``OpusChunker`` builds here, for the metrics' detail."""
+    cls = encoder_class()
+    if cls.name == "libopusenc":
+        return {"encoder": libopusenc.version(), "complexity": COMPLEXITY}
+    return {"encoder": f"libsndfile {sf.__libsndfile_version__}", "complexity": 10}
 
 
 def speech_48k() -> np.ndarray:
@@ -201,18 +213,20 @@ def main(argv: list[str] | None = None) -> int:
             log(f"bench: opusenc at {r['kbps']:.1f} kbit/s ...")
             ref = bench_opusenc(r["pcm16"], args.hours, r["kbps"])
             emit("audio_pipeline_cpu_s_per_h", round(r["cpu_s_per_h"], 1), "s", None,
-                 wall_s=round(r["wall_s"], 1), audio_h=r["audio_h"])
+                 wall_s=round(r["wall_s"], 1), audio_h=r["audio_h"], **encoder_detail())
             emit("audio_opusenc_cpu_s_per_h", round(ref, 1) if ref else None, "s", None,
                  bitrate_kbps=round(r["kbps"], 1))
             emit("audio_cpu_ratio_vs_opusenc",
-                 round(r["cpu_s_per_h"] / ref, 2) if ref else None, "x", 1.5)
+                 round(r["cpu_s_per_h"] / ref, 2) if ref else None, "x", 1.5,
+                 **encoder_detail())
             emit("audio_bytes_per_hour", round(r["bytes_per_h"] / 1e6, 2), "MB", 10,
                  kbps=round(r["kbps"], 1),
                  smaller_than_wav=round(WAV_BYTES_PER_HOUR / r["bytes_per_h"], 1),
-                 speech_share=round(r["speech_ms_per_h"] / 3.6e6, 2))
+                 speech_share=round(r["speech_ms_per_h"] / 3.6e6, 2), **encoder_detail())
         if "decode" in args.only:
             log("bench: decrypt + decode 5 min ...")
-            emit("audio_decode_5min_ms", round(bench_decode_5min(work), 1), "ms", 150)
+            emit("audio_decode_5min_ms", round(bench_decode_5min(work), 1), "ms", 150,
+                 decoder=f"soundfile {sf.__libsndfile_version__}", **encoder_detail())
         if "soak" in args.only:
             if not os.environ.get("PULSE_SERVER"):
                 emit("audio_soak_overflows", None, "count", 0,
