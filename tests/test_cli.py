@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import soundfile as sf
 
 import forsell
 from forsell.services.app import DB_NAME
@@ -99,3 +101,225 @@ def test_doctor_and_version_do_not_load_qt(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=False, timeout=120)
     assert done.stdout.splitlines()[-1] == "no Qt", done.stdout + done.stderr
+
+
+# --- recordings ------------------------------------------------------------------------------
+# The CLI unlocks the key file with the KEK from the OS secret store, so the recordings these
+# tests make go through the real Secret Service as well (open_vault in this process, the same
+# D-Bus session as the CLI's).
+
+needs_secret_service = pytest.mark.skipif(not HAS_SECRET_SERVICE, reason=NEEDS_SECRET_SERVICE)
+
+
+@pytest.fixture
+def till_with_recording(tmp_path: Path):
+    """A till with one finished 4 s recording by the cashier Данияр (and its open vault)."""
+    from forsell.services.app import open_till
+    from forsell.services.recordings import open_vault
+    from recording_child import sealed_recording
+
+    till = open_till(tmp_path)
+    vault = open_vault(till.ctx)
+    cashier = next(e for e in till.staff.staff() if e.name == "Данияр Ахметов")
+    rid = sealed_recording(till, vault, 4.0, employee_id=cashier.id)
+    yield till, vault, rid
+    vault.close()
+    till.close()
+
+
+def _tamper(till, rid: str) -> None:
+    from sqlalchemy import select
+
+    from forsell.store.models import RecordingChunk
+
+    with till.ctx.db.write() as session:
+        chunk = session.scalar(select(RecordingChunk).where(
+            RecordingChunk.recording_id == rid, RecordingChunk.idx == 1))
+        blob = bytearray(chunk.blob)
+        blob[40] ^= 0x01
+        chunk.blob = bytes(blob)
+
+
+def _export(data_dir: Path, rid: str, out: Path, pin: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
+    return subprocess.run(
+        [sys.executable, "-m", "forsell.cli", "recordings", "export", rid, "--out", str(out),
+         "--pin-stdin", "--data-dir", str(data_dir)],
+        input=f"{pin}\n", env=environment, check=False, capture_output=True, text=True,
+        timeout=120)
+
+
+def _audit(till, action: str) -> list:
+    from sqlalchemy import select
+
+    from forsell.store.models import AuditEntry
+
+    with till.ctx.db.read() as session:
+        return list(session.scalars(select(AuditEntry).where(AuditEntry.action == action)))
+
+
+@needs_secret_service
+def test_recordings_list_on_an_empty_till(tmp_path: Path) -> None:
+    done = run_cli("recordings", "list", "--data-dir", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"no recordings in {tmp_path}\n"
+
+
+@needs_secret_service
+def test_recordings_list_shows_a_row_per_recording(till_with_recording) -> None:
+    till, _, rid = till_with_recording
+    done = run_cli("--data-dir", str(till.ctx.data_dir), "recordings", "list")
+    assert done.returncode == 0, done.stderr
+    header, row, total = done.stdout.splitlines()
+    assert header.split()[:3] == ["id", "start", "(local)"]
+    cells = row.split()
+    assert cells[0] == rid
+    assert cells[3:9] == ["0:04", "4.0", cells[5], "2", "queued", "-"]  # a 2 s chunk + the final one
+    assert 1 <= int(cells[5]) <= 30  # KB of Ogg/Opus for 4 s of voice
+    assert row.endswith("Данияр Ахметов")
+    assert total == "1 recording(s)"
+
+
+@needs_secret_service
+def test_export_with_the_admin_pin_decodes_and_is_audited(till_with_recording, tmp_path) -> None:
+    till, _, rid = till_with_recording
+    out = tmp_path / "export.ogg"
+    done = _export(till.ctx.data_dir, rid, out, "9000")
+    assert done.returncode == 0, done.stderr
+    assert f"recording {rid} exported to {out}" in done.stdout
+    pcm, rate = sf.read(out, dtype="float32")
+    assert rate == 16_000 and abs(len(pcm) / rate - 4.0) < 0.1 and pcm.std() > 0.05
+    (entry,) = _audit(till, "recording_exported")
+    assert entry.details["recording_id"] == rid
+    assert "9000" not in done.stdout + done.stderr
+
+
+@needs_secret_service
+def test_export_with_a_wrong_pin_writes_nothing(till_with_recording, tmp_path) -> None:
+    till, _, rid = till_with_recording
+    out = tmp_path / "export.ogg"
+    for pin in ("1111", "5000", "0000"):  # a cashier, a supervisor, nobody
+        done = _export(till.ctx.data_dir, rid, out, pin)
+        assert done.returncode == 1
+        assert "wrong PIN" in done.stderr and "Traceback" not in done.stderr
+        assert not out.exists()
+    assert len(_audit(till, "admin_pin_refused")) == 3
+    assert _audit(till, "recording_exported") == []
+
+
+@needs_secret_service
+def test_export_of_a_tampered_recording_names_it_and_leaves_no_file(
+        till_with_recording, tmp_path) -> None:
+    till, _, rid = till_with_recording
+    _tamper(till, rid)
+    out = tmp_path / "export.ogg"
+    done = _export(till.ctx.data_dir, rid, out, "9000")
+    assert done.returncode == 1
+    assert f"cannot export recording {rid}" in done.stderr and "altered" in done.stderr
+    assert not out.exists()
+    unknown = _export(till.ctx.data_dir, "no-such-recording", out, "9000")
+    assert unknown.returncode == 1
+    assert "cannot export recording no-such-recording" in unknown.stderr
+    assert not out.exists()
+    assert _audit(till, "recording_exported") == []
+
+
+def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path) -> None:
+    for args in (("recordings", "list"), ("recordings", "export", "x", "--out",
+                                            str(tmp_path / "x.ogg"), "--pin-stdin")):
+        done = run_cli("--data-dir", str(tmp_path), *args,
+                       PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+        assert done.returncode == 1
+        assert "secret store" in done.stderr and "install gnome-keyring" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert not (tmp_path / "x.ogg").exists()
+
+
+@needs_secret_service
+def test_doctor_checks_recording_keys_and_fails_a_tampered_recording(till_with_recording) -> None:
+    till, _, rid = till_with_recording
+    data_dir = str(till.ctx.data_dir)
+    done = run_cli("--data-dir", data_dir, "doctor")
+    assert check_line(done.stdout, "recording keys").startswith("PASS"), done.stdout
+    assert "1 data key(s)" in check_line(done.stdout, "recording keys")
+    assert check_line(done.stdout, "recordings").startswith(
+        "PASS  recordings: 1 recording(s), every chunk authenticates"), done.stdout
+    _tamper(till, rid)
+    done = run_cli("--data-dir", data_dir, "doctor")
+    assert done.returncode == 1
+    line = check_line(done.stdout, "recordings")
+    assert line.startswith("FAIL  recordings: 1 of 1 recording(s) do not authenticate")
+    assert f"{rid}: altered" in line
+
+
+def test_doctor_says_recording_stays_off_without_a_secret_store(tmp_path: Path) -> None:
+    done = run_cli("--data-dir", str(tmp_path), "doctor",
+                   PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    line = check_line(done.stdout, "recording keys")
+    assert line.startswith("FAIL  recording keys: recording stays off")
+    assert "install gnome-keyring" in line
+
+
+HAS_VIRTMIC = bool(os.environ.get("PULSE_SERVER")) and bool(shutil.which("paplay")) \
+    and bool(shutil.which("espeak-ng"))
+NEEDS_VIRTMIC = "needs the PulseAudio virtual microphone and espeak-ng " \
+                "(installer/linux/run-tests.sh provides them)"
+
+
+def _configure_microphone(data_dir: Path, device: str) -> None:
+    from forsell.services import settings
+    from forsell.services.app import open_till
+
+    till = open_till(data_dir)
+    try:
+        till.ctx.settings.set(settings.RECORDING_DEVICE, device)
+    finally:
+        till.close()
+
+
+def _mic_test(data_dir: Path, speech: bytes | None) -> tuple[int, str]:
+    """Runs ``doctor --mic-test``; plays ``speech`` once the three seconds have begun."""
+    child = subprocess.Popen([sys.executable, "-m", "forsell.cli", "doctor", "--mic-test",
+                              "--data-dir", str(data_dir)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines = []
+    try:
+        for line in child.stdout:
+            lines.append(line)
+            if line.startswith("listening") and speech is not None:
+                subprocess.run(["paplay"], input=speech, check=True, timeout=30)
+        child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.communicate()
+    return child.returncode, "".join(lines)
+
+
+@pytest.mark.skipif(not HAS_VIRTMIC, reason=NEEDS_VIRTMIC)
+def test_mic_test_hears_speech_on_the_configured_microphone(tmp_path: Path) -> None:
+    _configure_microphone(tmp_path, "virtmic")
+    speech = subprocess.run(["espeak-ng", "-v", "ru", "--stdout", "Здравствуйте, десерт?"],
+                            check=True, capture_output=True).stdout
+    code, out = _mic_test(tmp_path, speech)
+    assert code == 0, out
+    assert "device: virtmic" in out and "listening 3 s on 'virtmic' at 16000 Hz" in out
+    line = check_line(out, "microphone test")
+    assert line.startswith("PASS  microphone test: 'virtmic', 16000 Hz, 3.0 s: peak ")
+    assert "RMS " in line and "speech heard" in line
+    stored = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+    assert b"OggS" not in stored and b"RIFF" not in stored  # nothing recorded was kept
+
+
+@pytest.mark.skipif(not HAS_VIRTMIC, reason=NEEDS_VIRTMIC)
+def test_mic_test_fails_on_digital_silence_and_on_a_missing_device(tmp_path: Path) -> None:
+    _configure_microphone(tmp_path, "virtmic")
+    code, out = _mic_test(tmp_path, None)  # nothing plays: the null sink gives exact zeros
+    assert code == 1
+    line = check_line(out, "microphone test")
+    assert "only digital silence" in line and "unmute" in line
+    _configure_microphone(tmp_path, "no-such-microphone")
+    code, out = _mic_test(tmp_path, None)
+    assert code == 1
+    assert check_line(out, "microphone test").startswith(
+        "FAIL  microphone test: 'no-such-microphone' cannot be opened")

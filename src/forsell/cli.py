@@ -1,14 +1,18 @@
-"""The ``forsell-cashier`` command: the till (default) and ``doctor``.
+"""The ``forsell-cashier`` command: the till (default), ``doctor`` and ``recordings``.
 
-Qt is imported only when the GUI starts, so ``doctor`` and ``--version`` work on a machine
-without a display or without Qt's system libraries.
+Qt is imported only when the GUI starts, so ``doctor``, ``recordings`` and ``--version`` work on
+a machine without a display or without Qt's system libraries. A PIN is never an argument (it
+would land in the shell history and the process list): it is read from the terminal, or from
+stdin with ``--pin-stdin``.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from forsell import __version__
@@ -27,16 +31,33 @@ def _parser() -> argparse.ArgumentParser:
         description="4Sell Cashier: an offline-first till. Without a command it starts the till.")
     parser.add_argument("--version", action="version", version=f"forsell-cashier {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("doctor", parents=[common],
-                        help="check that this machine can run the till (exit 1 if not)")
+    doctor_cmd = commands.add_parser(
+        "doctor", parents=[common], help="check that this machine can run the till (exit 1 if not)")
+    doctor_cmd.add_argument("--mic-test", action="store_true",
+                            help="record three seconds from the configured microphone into "
+                                 "memory and report its level and whether speech was heard")
+    recordings = commands.add_parser("recordings", parents=[common],
+                                     help="list recordings, export one for a lawful request")
+    rec_commands = recordings.add_subparsers(dest="recordings_command", metavar="ACTION",
+                                             required=True)
+    rec_commands.add_parser("list", parents=[common], help="recordings with status, size, length")
+    export = rec_commands.add_parser(
+        "export", parents=[common],
+        help="write a decrypted Ogg/Opus copy of one recording (admin PIN, audited)")
+    export.add_argument("recording_id", metavar="ID")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.ogg")
+    export.add_argument("--pin-stdin", action="store_true",
+                        help="read the admin PIN from the first line of stdin (for scripts)")
     return parser
 
 
-def doctor(data_dir: Path) -> int:
+def doctor(data_dir: Path, mic_test: bool = False) -> int:
     import keyring
 
     from forsell.services.doctor import run_checks
 
+    if mic_test:
+        return doctor_mic_test(data_dir)
     print(f"forsell-cashier {__version__} doctor, data folder {data_dir}")
     results = run_checks(data_dir, keyring.get_keyring())
     for result in results:
@@ -44,6 +65,130 @@ def doctor(data_dir: Path) -> int:
     failed = sum(not r.ok for r in results)
     print("all checks passed" if not failed else f"{failed} check(s) failed")
     return 1 if failed else 0
+
+
+def doctor_mic_test(data_dir: Path) -> int:
+    from forsell.services.doctor import configured_device, mic_test
+
+    device = configured_device(data_dir)
+    print(f"forsell-cashier {__version__} microphone test, data folder {data_dir}")
+    print(f"device: {device or 'the default input'} (setting recording.device); "
+          "nothing is stored", flush=True)
+    result = mic_test(device or None, on_listening=lambda text: print(text, flush=True))
+    print(result.line())
+    return 0 if result.ok else 1
+
+
+# --- recordings ------------------------------------------------------------------------------
+
+
+class _Refused(Exception):
+    """A recordings command cannot go on: the message is printed, the exit code is 1."""
+
+
+@contextmanager
+def _library(data_dir: Path) -> Iterator:
+    """The till's recording library (database + unlocked key file), closed afterwards."""
+    from forsell.services.app import open_till
+
+    # The errors come through services.doctor: cli.py imports the services layer only.
+    from forsell.services.doctor import DatabaseProblem, KeyFileProblem, SecretStoreUnavailable
+    from forsell.services.recordings import RecordingLibrary, open_vault
+
+    try:
+        # No demo store here: listing recordings must not invent staff or a catalog.
+        till = open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        raise _Refused(f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+                       "run `forsell-cashier doctor` for the fix") from None
+    try:
+        try:
+            vault = open_vault(till.ctx)
+        except SecretStoreUnavailable as problem:
+            raise _Refused(f"recordings are unavailable: the secret store that keeps their keys "
+                           f"cannot be used ({problem.kind.replace('_', ' ')}, {problem.backend})"
+                           f"\nfix: {problem.hint}") from None
+        except KeyFileProblem as problem:
+            raise _Refused(f"recordings are unavailable: {problem}\n"
+                           "fix: run `forsell-cashier doctor`") from None
+        try:
+            yield till, RecordingLibrary(till.ctx, vault)
+        finally:
+            vault.close()
+    finally:
+        till.close()
+
+
+def _mss(ms: int) -> str:
+    seconds = ms // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def recordings_list(data_dir: Path) -> int:
+    with _library(data_dir) as (_, library):
+        views = library.list(limit=1_000_000)
+    if not views:
+        print(f"no recordings in {data_dir}")
+        return 0
+    header = ("id", "start (local)", "length", "speech s", "size KB", "chunks", "status",
+              "receipt", "employee")
+    rows = [(v.id, v.started_at.strftime("%Y-%m-%d %H:%M:%S"), _mss(v.duration_ms),
+             f"{v.speech_ms / 1000:.1f}", f"{(v.bytes + 1023) // 1024}", str(v.chunks), v.status,
+             f"№{v.receipt_no}" if v.receipt_no is not None else "-", v.employee or "-")
+            for v in views]
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    numeric = {2, 3, 4, 5}
+    for row in (header, *rows):
+        cells = [c.rjust(w) if i in numeric else c.ljust(w)
+                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        print("  ".join(cells).rstrip())
+    print(f"{len(views)} recording(s)")
+    return 0
+
+
+def _read_pin(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass("admin PIN: ")
+
+
+def recordings_export(data_dir: Path, recording_id: str, out: Path, pin_stdin: bool) -> int:
+    from forsell.services.doctor import CashierError
+    out = out.expanduser()
+    if out.exists():
+        raise _Refused(f"{out} exists already: choose a new file name (nothing was written)")
+    if not out.parent.is_dir():
+        raise _Refused(f"the folder {out.parent} does not exist (nothing was written)")
+    with _library(data_dir) as (till, library):
+        pin = _read_pin(pin_stdin)
+        try:
+            admin = till.staff.admin_by_pin(pin, "recording export")
+        except CashierError:
+            raise _Refused("wrong PIN: an active admin's PIN is needed to export a recording "
+                           "(the refusal is in the audit log; nothing was written)") from None
+        try:
+            library.export(admin, recording_id, out)
+        except CashierError as exc:
+            out.unlink(missing_ok=True)
+            raise _Refused(f"cannot export recording {recording_id}: {exc} "
+                           "(nothing was written)") from None
+        except OSError as exc:
+            out.unlink(missing_ok=True)  # a half-written copy is worse than none
+            raise _Refused(f"cannot write {out}: {exc.strerror or exc} "
+                           "(nothing was written)") from None
+    print(f"recording {recording_id} exported to {out} ({out.stat().st_size // 1024} KB) "
+          f"by {admin.name}; the export is in the audit log")
+    return 0
+
+
+def recordings(data_dir: Path, args: argparse.Namespace) -> int:
+    try:
+        if args.recordings_command == "list":
+            return recordings_list(data_dir)
+        return recordings_export(data_dir, args.recording_id, args.out, args.pin_stdin)
+    except _Refused as refused:
+        print(f"forsell-cashier recordings: {refused}", file=sys.stderr)
+        return 1
 
 
 def gui(data_dir: Path) -> int:
@@ -64,7 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
     data_dir = data_dir.expanduser()
     if args.command == "doctor":
-        return doctor(data_dir)
+        return doctor(data_dir, args.mic_test)
+    if args.command == "recordings":
+        return recordings(data_dir, args)
     return gui(data_dir)
 
 

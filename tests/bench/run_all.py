@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/bench/run_all.py            # the issue's sizes (100k products, 1M lines)
     .venv/bin/python tests/bench/run_all.py --quick    # small smoke run: do the benches work?
+    .venv/bin/python tests/bench/run_all.py --only audio --soak-minutes 2   # just the audio bench
 
 Each line: {"metric": ..., "value": <ms>, "unit": "ms", "goal": <ms or null>, "detail": {...}}.
 A bench that cannot run prints its metric with "value": null and the reason in detail.error.
@@ -28,7 +29,8 @@ import bench_services
 import dataset
 
 QUICK = {"products": 2_000, "lines": 20_000}
-BENCHES = ("services", "scan", "cold_start", "z_report")
+BENCHES = ("services", "scan", "cold_start", "z_report", "audio")
+QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
 def log(text: str) -> None:
@@ -44,9 +46,15 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--cache-dir", type=Path, default=Path("/tmp/forsell-bench"),
                    help="where generated datasets are kept, one folder per size")
     p.add_argument("--only", nargs="+", choices=BENCHES, default=list(BENCHES))
+    p.add_argument("--audio-hours", type=float, default=1.0,
+                   help="hours of speech pushed through the audio pipeline")
+    p.add_argument("--soak-minutes", type=float, default=30.0,
+                   help="real-time capture from the PulseAudio microphone (needs PULSE_SERVER)")
     args = p.parse_args(argv)
     if args.quick:
         args.products, args.lines = QUICK["products"], QUICK["lines"]
+        args.audio_hours = min(args.audio_hours, QUICK_AUDIO["hours"])
+        args.soak_minutes = min(args.soak_minutes, QUICK_AUDIO["soak_minutes"])
     return args
 
 
@@ -66,9 +74,29 @@ def _scan_bench(data_dir: Path, quick: bool) -> list[dict]:
     return metrics
 
 
+def _audio_bench(hours: float, soak_minutes: float) -> list[dict]:
+    """bench_audio.py in its own process (it runs a recorder thread and PortAudio)."""
+    cmd = [sys.executable, str(HERE / "bench_audio.py"), "--hours", str(hours),
+           "--minutes", str(soak_minutes)]
+    log(f"bench: audio ({hours} h pipeline, {soak_minutes} min soak) ...")
+    # stderr (its progress) passes through; the timeout leaves room for the soak and the hour.
+    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True,
+                          timeout=3600 + soak_minutes * 60 + hours * 3600)
+    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not metrics:
+        return metrics + [{"metric": "audio_bench", "value": None, "unit": "", "goal": None,
+                           "detail": {"error": f"bench_audio.py exit {proc.returncode}"}}]
+    return metrics
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     load_before = os.getloadavg()
+    if args.only == ["audio"]:  # needs no till dataset: skip generating one
+        for metric in _audio_bench(args.audio_hours, args.soak_minutes):
+            metric.setdefault("detail", {}).update(load1=round(os.getloadavg()[0], 2))
+            print(json.dumps(metric, ensure_ascii=False), flush=True)
+        return 0
     ds = dataset.ensure_dataset(args.cache_dir, args.products, args.lines, log=log)
     m = ds.manifest
     context = {
@@ -96,8 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     if "cold_start" in args.only:
         for metric in bench_cold_start.bench_cold_start(work, log=log):
             emit(metric)
-    if "z_report" in args.only:  # last: it closes the shift the other benches use
+    if "z_report" in args.only:  # it closes the shift the other benches use
         for metric in bench_services.run_z_report(work, log=log):
+            emit(metric)
+    if "audio" in args.only:  # last: the 30-minute soak runs in real time
+        for metric in _audio_bench(args.audio_hours, args.soak_minutes):
             emit(metric)
     log(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f} "
         f"(other work on this machine skews the numbers)")

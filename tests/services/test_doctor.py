@@ -10,8 +10,9 @@ import keyring.backends.fail
 import keyring.backends.null
 import keyring.backends.SecretService
 import pytest
+from sqlalchemy import select
 
-from forsell.services.app import DB_NAME
+from forsell.services.app import DB_NAME, open_till
 from forsell.services.doctor import (
     KEYRING_HINT,
     PORTAUDIO_HINT,
@@ -19,10 +20,17 @@ from forsell.services.doctor import (
     check_audio,
     check_data_dir,
     check_database,
+    check_recording_keys,
+    check_recordings,
     check_secret_store,
+    mic_test,
     sounddevice_query,
 )
+from forsell.services.recordings import KEY_FILE, open_vault
 from forsell.store.db import head_revision
+from forsell.store.models import RecordingChunk
+from forsell.vault.keys import KeyVault
+from recording_child import sealed_recording
 
 # --- data folder -----------------------------------------------------------------------------
 
@@ -152,3 +160,99 @@ def test_the_virtual_microphone_passes_with_the_default_input_named() -> None:
     result = check_audio(sounddevice_query)
     assert result.ok, result.line()
     assert "default input '" in result.found
+
+
+# --- recording keys and recordings -----------------------------------------------------------
+
+NEEDS_SECRET_SERVICE = pytest.mark.skipif(
+    not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
+    reason="needs a D-Bus session with an unlocked Secret Service "
+           "(installer/linux/run-tests.sh provides one)")
+
+
+def test_recording_keys_fail_without_a_secret_store(tmp_path: Path) -> None:
+    result = check_recording_keys(tmp_path, keyring.backends.fail.Keyring())
+    assert not result.ok
+    assert result.found.startswith("recording stays off (selling goes on): no backend")
+    assert "install gnome-keyring" in result.hint
+    assert not (tmp_path / KEY_FILE).exists()  # no key file without a KEK to wrap keys with
+    after_store_check = check_recording_keys(tmp_path, keyring.backends.fail.Keyring(), False)
+    assert "the secret store does not work" in after_store_check.found
+
+
+def test_recordings_are_not_verified_without_keys(tmp_path: Path) -> None:
+    result = check_recordings(tmp_path, keyring.backends.null.Keyring())
+    assert not result.ok
+    assert result.found.startswith("not verified: ")
+    assert result.hint == "fix the recording keys check first"
+
+
+@pytest.fixture
+def secret_service():
+    return keyring.backends.SecretService.Keyring()
+
+
+@pytest.fixture
+def till_and_vault(tmp_path: Path, secret_service):
+    till = open_till(tmp_path)
+    vault = open_vault(till.ctx, secret_service)
+    yield till, vault
+    vault.close()
+    till.close()
+
+
+@NEEDS_SECRET_SERVICE
+def test_recording_keys_pass_and_count_the_data_keys(till_and_vault, secret_service) -> None:
+    till, vault = till_and_vault
+    data_dir = till.ctx.data_dir
+    assert check_recording_keys(data_dir, secret_service).found.endswith(
+        "0 data key(s), all open with the key-encryption key from the secret store")
+    sealed_recording(till, vault, 3.0)
+    result = check_recording_keys(data_dir, secret_service)
+    assert result.ok, result.line()
+    assert f"{data_dir / KEY_FILE}: 1 data key(s)" in result.found
+
+
+@NEEDS_SECRET_SERVICE
+def test_a_key_wrapped_under_another_kek_fails_the_recording_keys(till_and_vault,
+                                                                  secret_service) -> None:
+    till, vault = till_and_vault
+    sealed_recording(till, vault, 3.0)
+    foreign = KeyVault(till.ctx.data_dir / KEY_FILE, os.urandom(32))  # e.g. a copied folder
+    foreign.create("from-another-till")
+    foreign.close()
+    result = check_recording_keys(till.ctx.data_dir, secret_service)
+    assert not result.ok
+    assert "1 of 2 data keys" in result.found and "recording stays off" in result.found
+    assert "another key-encryption key" in result.hint
+
+
+@NEEDS_SECRET_SERVICE
+def test_recordings_check_lists_every_damaged_recording(till_and_vault, secret_service) -> None:
+    till, vault = till_and_vault
+    good, cut, altered = (sealed_recording(till, vault, 5.0) for _ in range(3))
+    assert check_recordings(till.ctx.data_dir, secret_service).found == \
+        "3 recording(s), every chunk authenticates"
+    with till.ctx.db.write() as session:
+        chunks = {rid: session.scalars(select(RecordingChunk).where(
+            RecordingChunk.recording_id == rid).order_by(RecordingChunk.idx)).all()
+            for rid in (cut, altered)}
+        session.delete(chunks[cut][-1])  # the final chunk is gone: cut short
+        blob = bytearray(chunks[altered][0].blob)
+        blob[-1] ^= 0x80  # one bit of the tag
+        chunks[altered][0].blob = bytes(blob)
+    result = check_recordings(till.ctx.data_dir, secret_service)
+    assert not result.ok
+    assert result.found.startswith("2 of 3 recording(s) do not authenticate")
+    assert f"{cut}: truncated" in result.found and f"{altered}: altered" in result.found
+    assert good not in result.found
+
+
+# --- microphone test -------------------------------------------------------------------------
+
+
+def test_mic_test_of_a_device_that_does_not_exist_fails_with_a_hint() -> None:
+    result = mic_test("no-such-microphone", seconds=0.5)
+    assert not result.ok
+    assert result.found.startswith("'no-such-microphone' cannot be opened")
+    assert "settings" in result.hint

@@ -3,22 +3,37 @@
 Each check is a small function that takes the platform service it looks at (the keyring backend,
 a sounddevice-style device query) as a parameter, so tests hand in the real thing of whatever
 environment they run in. Checks never raise: they return a frozen ``CheckResult`` saying what was
-found and, on failure, what to do. Secrets never appear in a result.
+found and, on failure, what to do. Secrets never appear in a result, and no check writes audio
+anywhere: the recordings check decrypts into memory, the microphone test keeps three seconds of
+samples in memory only (``mic_test``).
 """
 
 from __future__ import annotations
 
+import math
 import secrets
 import shutil
+import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from forsell.domain.errors import CashierError
 from forsell.store.db import DatabaseProblem, current_revision, head_revision, open_database
+from forsell.vault.keys import KeyFileProblem, KeyVault
+from forsell.vault.secrets import SecretStoreUnavailable
 
 from .app import DB_NAME
+from .context import TillContext
+from .recordings import KEY_FILE, RecordingLibrary, open_vault
+
+#: Also what the command line catches around recordings (cli.py imports services only).
+__all__ = ["CashierError", "CheckResult", "DatabaseProblem", "KeyFileProblem",
+           "SecretStoreUnavailable", "check_recording_keys", "check_recordings",
+           "configured_device", "mic_test", "run_checks"]
 
 MIN_FREE_BYTES = 200 * 1024 * 1024
 PROBE_SERVICE = "forsell-cashier-doctor"
@@ -168,6 +183,116 @@ def check_secret_store(backend: Any) -> CheckResult:
     return CheckResult(name, True, f"{label}, store/read/delete works")
 
 
+# --- recording keys and recordings ----------------------------------------------------------
+
+RECORDING_OFF = "recording stays off (selling goes on)"
+
+
+def _key_file_hint(key_file: Path) -> str:
+    return (f"{key_file} was made under another key-encryption key (the secret store was reset, "
+            "or the data folder comes from another machine): restore this till's "
+            "'forsell-cashier' entry in the secret store, or move the key file aside (its "
+            "recordings stay unreadable) so that a new one is created")
+
+
+class _Unavailable(Exception):
+    """Why the recording keys cannot be opened: ``found`` and ``hint`` of a failed check."""
+
+    def __init__(self, found: str, hint: str) -> None:
+        super().__init__(found)
+        self.found, self.hint = found, hint
+
+
+def _open_keys(data_dir: Path, keyring_backend: Any) -> tuple[TillContext, KeyVault]:
+    """The till's context and its unlocked key file, as the till opens them (open_vault).
+
+    Raises _Unavailable. The KEK is created on first use, as the till would do.
+    """
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        raise _Unavailable("cannot check: the database does not open",
+                           "fix the database first (see the database check)") from None
+    ctx = TillContext(db, data_dir)
+    try:
+        return ctx, open_vault(ctx, keyring_backend)
+    except SecretStoreUnavailable as problem:
+        ctx.close()
+        raise _Unavailable(f"{RECORDING_OFF}: {problem.kind.replace('_', ' ')} "
+                           f"({problem.backend})", problem.hint) from None
+    except (KeyFileProblem, sqlite3.DatabaseError) as exc:
+        ctx.close()
+        key_file = data_dir / KEY_FILE
+        raise _Unavailable(f"{RECORDING_OFF}: the key file {key_file} cannot be used ({exc})",
+                           f"restore {key_file} from a copy, or move it aside (its recordings "
+                           "stay unreadable) so that a new one is created") from None
+
+
+def check_recording_keys(data_dir: Path, keyring_backend: Any,
+                         secret_store_ok: bool = True) -> CheckResult:
+    """The KEK comes out of the secret store and unwraps every data key in the key file."""
+    name = "recording keys"
+    if not secret_store_ok:
+        return _fail(name, f"{RECORDING_OFF}: the secret store does not work (see above)",
+                     KEYRING_HINT)
+    try:
+        ctx, vault = _open_keys(data_dir, keyring_backend)
+    except _Unavailable as problem:
+        return _fail(name, problem.found, problem.hint)
+    try:
+        ids = sorted(vault.recording_ids())
+        wrong = []
+        for rid in ids:
+            try:
+                vault.get(rid)
+            except KeyFileProblem:
+                wrong.append(rid)
+    finally:
+        vault.close()
+        ctx.close()
+    if wrong:
+        return _fail(name, f"{RECORDING_OFF}: {len(wrong)} of {len(ids)} data keys in "
+                           f"{vault.path} do not open with this till's key-encryption key",
+                     _key_file_hint(vault.path))
+    return CheckResult(name, True, f"{vault.path}: {len(ids)} data key(s), all open with the "
+                                   "key-encryption key from the secret store")
+
+
+def check_recordings(data_dir: Path, keyring_backend: Any) -> CheckResult:
+    """Every chunk of every recording authenticates (decrypted into memory, nothing written)."""
+    name = "recordings"
+    try:
+        ctx, vault = _open_keys(data_dir, keyring_backend)
+    except _Unavailable as problem:
+        return _fail(name, "not verified: " + problem.found.removeprefix(f"{RECORDING_OFF}: "),
+                     "fix the recording keys check first")
+    try:
+        library = RecordingLibrary(ctx, vault)
+        views = library.list(limit=1_000_000)
+        try:
+            problems = library.verify_all()
+        except KeyFileProblem:
+            return _fail(name, "not verified: a data key does not open with this till's "
+                               "key-encryption key", "fix the recording keys check first")
+    finally:
+        vault.close()
+        ctx.close()
+    open_now = sum(v.status == "recording" for v in views)
+    shredded = sum(v.status == "shredded" for v in views)
+    checked = len(views) - open_now - shredded
+    extra = "".join(f", {n} {what}" for n, what in (
+        (open_now, "still recording (or cut off: the till seals them at start-up)"),
+        (shredded, "shredded")) if n)
+    if problems:
+        listed = "; ".join(f"{rid}: {reason}" for rid, reason in problems)
+        return _fail(name, f"{len(problems)} of {checked} recording(s) do not authenticate "
+                           f"({listed})",
+                     "they were altered, cut short or their keys are gone: restore the database "
+                     f"from {data_dir / 'backups'}/ if that copy is intact, else export what "
+                     "still reads and shred the damaged ones")
+    return CheckResult(name, True, f"{checked} recording(s), every chunk authenticates{extra}")
+
+
 # --- audio -----------------------------------------------------------------------------------
 
 
@@ -205,15 +330,124 @@ def check_audio(load_query: Callable[[], DeviceQuery] = sounddevice_query) -> Ch
     return CheckResult(name, True, f"default input '{default}' ({len(inputs)} input device(s))")
 
 
+def configured_device(data_dir: Path) -> str | None:
+    """The microphone set in the till's settings (None: the system's default input, also when
+    the database does not open: the mic test then tests the default input)."""
+    from . import settings as s
+
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        return None
+    ctx = TillContext(db, data_dir)
+    try:
+        return ctx.settings.get(s.RECORDING_DEVICE) or None
+    finally:
+        ctx.close()
+
+
+# --- three seconds from the microphone ------------------------------------------------------
+
+MIC_SECONDS = 3.0
+FIRST_FRAME_TIMEOUT_S = 5.0  # PulseAudio's first callback can take ~2 s (RECIPES.md)
+SPEECH_HEARD_MS = 300  # ten 30 ms VAD frames: more than a click or a cough
+
+
+def _dbfs(value: float) -> str:
+    return f"{20 * math.log10(value):.0f} dBFS" if value > 0 else "-inf dBFS"
+
+
+def _device_label(device: str | None) -> str:
+    if device:
+        return f"'{device}'"
+    try:
+        import sounddevice
+
+        return f"the default input '{sounddevice.query_devices(kind='input')['name']}'"
+    except Exception:  # noqa: BLE001 — only for the label; the test itself reports real errors
+        return "the default input"
+
+
+def mic_test(device: str | None, seconds: float = MIC_SECONDS,
+             on_listening: Callable[[str], None] | None = None) -> CheckResult:
+    """Records ``seconds`` from ``device`` (None: the default input) into memory and measures it.
+
+    Nothing is stored: the blocks are measured (peak, RMS, voice activity) and dropped. FAILs
+    when the device cannot be opened, no frames arrive, or it delivers only digital silence
+    (exact zeros: a muted or dead input, the classic silent failure). ``on_listening`` is called
+    once the first frames arrive, i.e. when the three seconds start.
+    """
+    import numpy as np
+
+    from forsell.audio.capture import DeviceError, Microphone
+    from forsell.audio.dsp import RATE, Resampler, VoiceActivity, is_digital_silence
+
+    name = "microphone test"
+    label = _device_label(device)
+    mic = Microphone(device or None)
+    try:
+        mic.start()
+    except DeviceError as exc:
+        return _fail(name, f"{label} cannot be opened ({exc})",
+                     "plug the microphone in, or set another device in the till's settings "
+                     "(Ctrl+M, Microphone); `forsell-cashier doctor` names the default input")
+    try:
+        if not mic.first_frame.wait(FIRST_FRAME_TIMEOUT_S):
+            return _fail(name, f"{label}: no audio frames arrived in {FIRST_FRAME_TIMEOUT_S:.0f} s",
+                         "the device is busy, unplugged or the sound server hangs: close other "
+                         "programs using it, re-plug it, restart the sound server")
+        if on_listening:
+            on_listening(f"listening {seconds:.0f} s on {label} at {mic.rate} Hz")
+        resampler, vad = Resampler(mic.rate, RATE), VoiceActivity()
+        wanted = int(seconds * mic.rate)
+        got, peak, energy, heard = 0, 0.0, 0.0, False
+        deadline = time.monotonic() + seconds + FIRST_FRAME_TIMEOUT_S
+        while got < wanted and time.monotonic() < deadline and mic.error is None:
+            block = mic.read(timeout=0.2)
+            if block is None:
+                continue
+            block = block[: wanted - got]
+            got += len(block)
+            peak = max(peak, float(np.abs(block).max(initial=0.0)))
+            energy += float(np.square(block, dtype=np.float64).sum())
+            heard = heard or not is_digital_silence(block)
+            vad.feed(resampler.process(block))
+        overflows = mic.overflows
+    finally:
+        mic.stop()
+    if got < wanted // 2:
+        why = mic.error or "the stream stalled"
+        return _fail(name, f"{label}: only {got / max(mic.rate, 1):.1f} s of audio arrived "
+                           f"({why})",
+                     "re-plug the microphone or restart the sound server, then test again")
+    rms = math.sqrt(energy / got)
+    found = (f"{label}, {mic.rate} Hz, {got / mic.rate:.1f} s: peak {peak:.3f} ({_dbfs(peak)}), "
+             f"RMS {rms:.4f} ({_dbfs(rms)})")
+    if not heard:
+        return _fail(name, f"{found}, only digital silence (exact zeros)",
+                     "the input is muted or not connected: unmute it and raise its level in the "
+                     "sound settings (PulseAudio: pactl set-source-mute SOURCE 0), or choose "
+                     "another microphone in the till's settings")
+    speech = vad.speech_ms
+    said = (f"speech heard ({speech / 1000:.1f} s)" if speech >= SPEECH_HEARD_MS
+            else "no speech heard (speak during the test to check it)")
+    if overflows:
+        said += f", {overflows} input overflow(s)"
+    return CheckResult(name, True, f"{found}, {said}")
+
+
 # --- all together ----------------------------------------------------------------------------
 
 
 def run_checks(data_dir: Path, keyring_backend: Any,
                load_query: Callable[[], DeviceQuery] = sounddevice_query) -> tuple[CheckResult, ...]:
     """Every check, in the order a person would fix them."""
+    store = check_secret_store(keyring_backend)
     return (
         check_data_dir(data_dir),
         check_database(data_dir),
-        check_secret_store(keyring_backend),
+        store,
+        check_recording_keys(data_dir, keyring_backend, store.ok),
+        check_recordings(data_dir, keyring_backend),
         check_audio(load_query),
     )
