@@ -15,6 +15,10 @@
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -301,7 +305,7 @@
     <name>MainWindow</name>
     <message>
         <source>Shift closed</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time.</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -380,6 +384,33 @@
     </message>
     <message>
         <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording stops for this shift until a supervisor resumes it. Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason, e.g. a customer asked not to be recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by {name} at {time}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -675,6 +706,183 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordingAdminPage</name>
+    <message>
+        <source>Record counter conversations at this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to recording (keep the signed paper):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt footer now tells customers about recording: {footer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt footer: {footer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an employee in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the microphone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening for 3 seconds: say something…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing the 3 seconds back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone does not work: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speech heard ({seconds} s of voice). The microphone works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only silence: the microphone is muted or not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound but no speech heard: speak during the test, closer to the microphone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Playback failed: no speakers?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordingBar</name>
+    <message>
+        <source>■ Stop recording (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Record (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording is off: this computer has no safe place for the recording keys. Selling works as usual. Fix: {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone not working — check the cable; retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone gives only silence — check that it is plugged in and not muted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound arrives from the microphone — check the cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordingIndicator</name>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording (finishing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording starts with the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by supervisor: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording off: no secure key store</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1488,6 +1696,22 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin can pause or resume recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down why recording is paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no recording {rid}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

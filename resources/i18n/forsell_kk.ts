@@ -15,6 +15,10 @@
         <source>Staff</source>
         <translation>Қызметкерлер</translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation>Жазба</translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -301,7 +305,7 @@
     <name>MainWindow</name>
     <message>
         <source>Shift closed</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time.</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Ауысым жабық</translation>
     </message>
     <message>
@@ -381,6 +385,33 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Болдырмау (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <translation>Жазуды тоқтата тұру</translation>
+    </message>
+    <message>
+        <source>Recording stops for this shift until a supervisor resumes it. Why?</source>
+        <translation>Жазу аға кассир қайта қоспайынша осы ауысымда тоқтайды. Неге?</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. a customer asked not to be recorded</source>
+        <translation>Себебі, мысалы: сатып алушы жазбауды сұрады</translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <translation>Жазуды жалғастыру</translation>
+    </message>
+    <message>
+        <source>Paused by {name} at {time}: {reason}</source>
+        <translation>{name} {time} уақытта тоқтатты: {reason}</translation>
     </message>
 </context>
 <context>
@@ -679,6 +710,183 @@ Confirm (Enter)</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingAdminPage</name>
+    <message>
+        <source>Record counter conversations at this till</source>
+        <translation>Осы кассадағы әңгімелерді жазу</translation>
+    </message>
+    <message>
+        <source>Consent to recording (keep the signed paper):</source>
+        <translation>Жазуға келісім (қол қойылған қағазды сақтаңыз):</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Қызметкер</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Келісім берілді</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Келісімді тіркеу</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Келісімді кері қайтару</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Микрофон</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Жүйенің әдепкісі</translation>
+    </message>
+    <message>
+        <source>Test microphone</source>
+        <translation>Микрофонды тексеру</translation>
+    </message>
+    <message>
+        <source>The receipt footer now tells customers about recording: {footer}</source>
+        <translation>Енді чектің соңында сатып алушыларға жазу туралы ескертіледі: {footer}</translation>
+    </message>
+    <message>
+        <source>Receipt footer: {footer}</source>
+        <translation>Чектің соңындағы мәтін: {footer}</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>аға кассир</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>әкімші</translation>
+    </message>
+    <message>
+        <source>no consent</source>
+        <translation>келісім жоқ</translation>
+    </message>
+    <message>
+        <source>Choose an employee in the list first.</source>
+        <translation>Алдымен тізімнен қызметкерді таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Opening the microphone…</source>
+        <translation>Микрофон ашылуда…</translation>
+    </message>
+    <message>
+        <source>Listening for 3 seconds: say something…</source>
+        <translation>3 секунд тыңдаймыз: бірдеңе айтыңыз…</translation>
+    </message>
+    <message>
+        <source>Playing the 3 seconds back…</source>
+        <translation>Сол 3 секунд ойнатылуда…</translation>
+    </message>
+    <message>
+        <source>The microphone does not work: {detail}</source>
+        <translation>Микрофон жұмыс істемейді: {detail}</translation>
+    </message>
+    <message>
+        <source>Speech heard ({seconds} s of voice). The microphone works.</source>
+        <translation>Сөз естілді ({seconds} с дауыс). Микрофон жұмыс істейді.</translation>
+    </message>
+    <message>
+        <source>Only silence: the microphone is muted or not connected.</source>
+        <translation>Тек тыныштық: микрофон өшірулі немесе қосылмаған.</translation>
+    </message>
+    <message>
+        <source>Sound but no speech heard: speak during the test, closer to the microphone.</source>
+        <translation>Дыбыс бар, бірақ сөз естілмеді: тексеру кезінде микрофонға жақынырақ сөйлеңіз.</translation>
+    </message>
+    <message>
+        <source>(Playback failed: no speakers?)</source>
+        <translation>(Ойнату мүмкін болмады: динамик жоқ па?)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingBar</name>
+    <message>
+        <source>■ Stop recording (Ctrl+Shift+R)</source>
+        <translation>■ Жазуды тоқтату (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>● Record (Ctrl+Shift+R)</source>
+        <translation>● Жазу (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <translation>Жазуды жалғастыру</translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <translation>Жазуды тоқтата тұру</translation>
+    </message>
+    <message>
+        <source>Recording is off: this computer has no safe place for the recording keys. Selling works as usual. Fix: {hint}</source>
+        <translation>Жазу өшірулі: бұл компьютерде жазба кілттеріне қорғалған қойма жоқ. Сату әдеттегідей жұмыс істейді. Түзету жолы: {hint}</translation>
+    </message>
+    <message>
+        <source>Microphone not working — check the cable; retrying.</source>
+        <translation>Микрофон жұмыс істемейді — кабельді тексеріңіз; қайта байқап жатырмыз.</translation>
+    </message>
+    <message>
+        <source>The microphone gives only silence — check that it is plugged in and not muted.</source>
+        <translation>Микрофоннан тек тыныштық келеді — оның қосылғанын және өшірілмегенін тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>No sound arrives from the microphone — check the cable.</source>
+        <translation>Микрофоннан дыбыс келмейді — кабельді тексеріңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingIndicator</name>
+    <message>
+        <source>Recording</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Recording (finishing)</source>
+        <translation>Жазу (аяқталуда)</translation>
+    </message>
+    <message>
+        <source>Microphone ready</source>
+        <translation>Микрофон дайын</translation>
+    </message>
+    <message>
+        <source>Microphone problem</source>
+        <translation>Микрофон ақаулы</translation>
+    </message>
+    <message>
+        <source>Recording off</source>
+        <translation>Жазу өшірулі</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Келісім жоқ</translation>
+    </message>
+    <message>
+        <source>Recording starts with the shift</source>
+        <translation>Жазу ауысым ашылғанда басталады</translation>
+    </message>
+    <message>
+        <source>Paused by supervisor: {reason}</source>
+        <translation>Аға кассир тоқтатты: {reason}</translation>
+    </message>
+    <message>
+        <source>Recording off: no secure key store</source>
+        <translation>Жазу өшірулі: кілттердің қорғалған қоймасы жоқ</translation>
     </message>
 </context>
 <context>
@@ -1492,6 +1700,22 @@ Confirm (Enter)</source>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
         <translation>Қате жолдар: {count}; ештеңе импортталмады. Оларды түзетіп, қайта импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin can pause or resume recording.</source>
+        <translation>Жазуды тек аға кассир немесе әкімші тоқтата не жалғастыра алады.</translation>
+    </message>
+    <message>
+        <source>Write down why recording is paused.</source>
+        <translation>Жазудың неге тоқтатылғанын жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed.</source>
+        <translation>{rid} жазбасы оқылмайды ({reason}): ол өзгертілген, қысқартылған немесе кілті жойылған.</translation>
+    </message>
+    <message>
+        <source>There is no recording {rid}.</source>
+        <translation>{rid} жазбасы жоқ.</translation>
     </message>
     <message>
         <source>Cannot do that</source>

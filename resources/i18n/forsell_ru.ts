@@ -15,6 +15,10 @@
         <source>Staff</source>
         <translation>Персонал</translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation>Запись</translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -302,7 +306,7 @@
     <name>MainWindow</name>
     <message>
         <source>Shift closed</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time.</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Смена закрыта</translation>
     </message>
     <message>
@@ -382,6 +386,33 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <translation>Приостановить запись</translation>
+    </message>
+    <message>
+        <source>Recording stops for this shift until a supervisor resumes it. Why?</source>
+        <translation>Запись остановится на эту смену, пока старший кассир её не возобновит. Почему?</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. a customer asked not to be recorded</source>
+        <translation>Причина, например: покупатель попросил не записывать</translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <translation>Возобновить запись</translation>
+    </message>
+    <message>
+        <source>Paused by {name} at {time}: {reason}</source>
+        <translation>Приостановил(а) {name} в {time}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -680,6 +711,183 @@ Confirm (Enter)</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingAdminPage</name>
+    <message>
+        <source>Record counter conversations at this till</source>
+        <translation>Записывать разговоры у этой кассы</translation>
+    </message>
+    <message>
+        <source>Consent to recording (keep the signed paper):</source>
+        <translation>Согласие на запись (храните подписанный бланк):</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Согласие дано</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Записать согласие</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Отозвать согласие</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Микрофон</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Системный по умолчанию</translation>
+    </message>
+    <message>
+        <source>Test microphone</source>
+        <translation>Проверить микрофон</translation>
+    </message>
+    <message>
+        <source>The receipt footer now tells customers about recording: {footer}</source>
+        <translation>Теперь в конце чека покупателей предупреждают о записи: {footer}</translation>
+    </message>
+    <message>
+        <source>Receipt footer: {footer}</source>
+        <translation>Текст в конце чека: {footer}</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>старший кассир</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>no consent</source>
+        <translation>нет согласия</translation>
+    </message>
+    <message>
+        <source>Choose an employee in the list first.</source>
+        <translation>Сначала выберите сотрудника в списке.</translation>
+    </message>
+    <message>
+        <source>Opening the microphone…</source>
+        <translation>Открываем микрофон…</translation>
+    </message>
+    <message>
+        <source>Listening for 3 seconds: say something…</source>
+        <translation>Слушаем 3 секунды: скажите что-нибудь…</translation>
+    </message>
+    <message>
+        <source>Playing the 3 seconds back…</source>
+        <translation>Воспроизводим эти 3 секунды…</translation>
+    </message>
+    <message>
+        <source>The microphone does not work: {detail}</source>
+        <translation>Микрофон не работает: {detail}</translation>
+    </message>
+    <message>
+        <source>Speech heard ({seconds} s of voice). The microphone works.</source>
+        <translation>Речь слышна ({seconds} с голоса). Микрофон работает.</translation>
+    </message>
+    <message>
+        <source>Only silence: the microphone is muted or not connected.</source>
+        <translation>Только тишина: микрофон выключен или не подключён.</translation>
+    </message>
+    <message>
+        <source>Sound but no speech heard: speak during the test, closer to the microphone.</source>
+        <translation>Звук есть, но речи не слышно: говорите во время проверки ближе к микрофону.</translation>
+    </message>
+    <message>
+        <source>(Playback failed: no speakers?)</source>
+        <translation>(Воспроизвести не удалось: нет динамиков?)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingBar</name>
+    <message>
+        <source>■ Stop recording (Ctrl+Shift+R)</source>
+        <translation>■ Остановить запись (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>● Record (Ctrl+Shift+R)</source>
+        <translation>● Записать (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <translation>Возобновить запись</translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <translation>Приостановить запись</translation>
+    </message>
+    <message>
+        <source>Recording is off: this computer has no safe place for the recording keys. Selling works as usual. Fix: {hint}</source>
+        <translation>Запись выключена: на этом компьютере нет защищённого хранилища для ключей записи. Продажи работают как обычно. Как исправить: {hint}</translation>
+    </message>
+    <message>
+        <source>Microphone not working — check the cable; retrying.</source>
+        <translation>Микрофон не работает — проверьте кабель; пробуем снова.</translation>
+    </message>
+    <message>
+        <source>The microphone gives only silence — check that it is plugged in and not muted.</source>
+        <translation>Микрофон передаёт только тишину — проверьте, что он подключён и не выключен.</translation>
+    </message>
+    <message>
+        <source>No sound arrives from the microphone — check the cable.</source>
+        <translation>От микрофона не приходит звук — проверьте кабель.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingIndicator</name>
+    <message>
+        <source>Recording</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Recording (finishing)</source>
+        <translation>Запись (завершается)</translation>
+    </message>
+    <message>
+        <source>Microphone ready</source>
+        <translation>Микрофон готов</translation>
+    </message>
+    <message>
+        <source>Microphone problem</source>
+        <translation>Проблема с микрофоном</translation>
+    </message>
+    <message>
+        <source>Recording off</source>
+        <translation>Запись выключена</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Нет согласия</translation>
+    </message>
+    <message>
+        <source>Recording starts with the shift</source>
+        <translation>Запись начнётся с открытием смены</translation>
+    </message>
+    <message>
+        <source>Paused by supervisor: {reason}</source>
+        <translation>Приостановлено старшим кассиром: {reason}</translation>
+    </message>
+    <message>
+        <source>Recording off: no secure key store</source>
+        <translation>Запись выключена: нет защищённого хранилища ключей</translation>
     </message>
 </context>
 <context>
@@ -1493,6 +1701,22 @@ Confirm (Enter)</source>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
         <translation>Строк с ошибками: {count}; ничего не импортировано. Исправьте их и повторите импорт.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin can pause or resume recording.</source>
+        <translation>Приостановить или возобновить запись может только старший кассир или администратор.</translation>
+    </message>
+    <message>
+        <source>Write down why recording is paused.</source>
+        <translation>Напишите, почему запись приостановлена.</translation>
+    </message>
+    <message>
+        <source>Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed.</source>
+        <translation>Запись {rid} не читается ({reason}): она изменена, обрезана или её ключ уничтожен.</translation>
+    </message>
+    <message>
+        <source>There is no recording {rid}.</source>
+        <translation>Записи {rid} нет.</translation>
     </message>
     <message>
         <source>Cannot do that</source>

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from forsell.audio.archive import EncryptedArchive
-from forsell.audio.capture import Microphone
+from forsell.audio.capture import DeviceError, Microphone, list_input_devices
+from forsell.audio.dsp import RATE, Resampler, VoiceActivity, level
 from forsell.audio.recorder import Recorder, RecorderConfig
 from forsell.vault.keys import KeyVault
 from forsell.vault.secrets import SecretStoreUnavailable
@@ -26,6 +27,9 @@ from .recordings import RecordingLibrary, open_vault
 from .shifts import open_shift_id
 
 log = logging.getLogger(__name__)
+
+#: For the settings screen's microphone test (ui/ reaches audio/ only through services/).
+MIC_TEST_API = (DeviceError, Microphone, list_input_devices, RATE, Resampler, VoiceActivity, level)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class ConversationRecorder:
         self.employee: EmployeeView | None = None
         self.state = "idle"
         self._recording = False
+        self._device = ""
 
     # --- keys and recovery ----------------------------------------------------------------------
 
@@ -118,6 +123,9 @@ class ConversationRecorder:
     def refresh(self) -> RecorderStatus:
         status = self.status()
         if status.blocked is None:
+            if self.recorder is not None and self._device != self.till.ctx.settings.get(
+                    s.RECORDING_DEVICE):
+                self._close_recorder()  # the admin chose another microphone
             self._open_recorder()
         else:
             self._close_recorder()
@@ -168,8 +176,9 @@ class ConversationRecorder:
             preroll_s=st.get(s.RECORDING_PREROLL_S), tail_s=st.get(s.RECORDING_TAIL_S),
             max_length_s=st.get(s.RECORDING_MAX_S))
         self._archive = EncryptedArchive(ctx.data_dir / DB_NAME, self.vault, ctx.device_id)
+        self._device = st.get(s.RECORDING_DEVICE)
         self.recorder = Recorder(
-            self._source_factory(st.get(s.RECORDING_DEVICE)), self._archive, config,
+            self._source_factory(self._device), self._archive, config,
             on_level=self.callbacks.on_level, on_state=self._on_state,
             on_error=self.callbacks.on_error)
         self.recorder.open()

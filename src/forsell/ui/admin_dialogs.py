@@ -1,4 +1,5 @@
-"""Admin screens: store settings (receipt footer and language, limits) and staff with PINs."""
+"""Admin screens: store settings (receipt footer and language, limits), staff with PINs, and
+recording (consent, microphone; ui/recording_admin.py)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 
 from .messages import message_for
+from .recording_admin import RecordingAdminPage
 
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
 
@@ -209,6 +211,12 @@ class AdminDialog(QDialog):
             page.setWindowFlags(Qt.WindowType.Widget)  # a page inside the tabs, not a window
         tabs.addTab(self.settings_page, self.tr("Store settings"))
         tabs.addTab(self.staff_page, self.tr("Staff"))
+        self.recording_page = RecordingAdminPage(till, admin, self)
+        tabs.addTab(self.recording_page, self.tr("Recording"))
+        self.tabs = tabs
+        # Turning recording on writes the notice into the footer: the settings tab must not
+        # save the old footer over it.
+        self.recording_page.footer_changed.connect(self.settings_page.footer.setPlainText)
         self.settings_page.accepted.connect(self.accept)
         self.settings_page.rejected.connect(self.reject)
         self.staff_page.accepted.connect(self.accept)

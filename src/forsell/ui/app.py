@@ -116,8 +116,11 @@ def run_gui(data_dir: Path) -> int:
         instance.close()
         return 2
     from .main_window import MainWindow
+    from .recording_bridge import RecordingBridge, start_recorder
 
-    window = MainWindow(till, languages)
+    bridge = RecordingBridge()
+    recorder = start_recorder(till, bridge)  # seals recordings a crash cut off
+    window = MainWindow(till, languages, recorder=recorder, bridge=bridge)
     instance.raise_requested.connect(window.bring_to_front)
     window.show()
     if os.environ.get("FORSELL_EXIT_AFTER_LOGIN_SHOWN"):
@@ -126,5 +129,6 @@ def run_gui(data_dir: Path) -> int:
     try:
         return app.exec()
     finally:
+        recorder.close()  # seals a running recording before the database closes
         instance.close()
         till.close()

@@ -9,15 +9,18 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
 from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
+from forsell.services.conversation import ConversationRecorder
 from forsell.services.till import TillService
 
 from .autolock import AutoLock
 from .i18n import Languages
 from .login_screen import LoginScreen
 from .messages import message_for
+from .recording_bridge import RecordingBridge
 from .till_screen import TillScreen
 
 #: Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first
@@ -29,14 +32,18 @@ DIALOGS = {
     "close shift": ("shift_dialogs", "CloseShiftDialog"),
     "catalog": ("catalog_dialog", "CatalogDialog"),
     "store admin": ("admin_dialogs", "AdminDialog"),
+    "pause recording": ("recording_admin", "PauseDialog"),
 }
 
 
 class MainWindow(QMainWindow):
     def __init__(self, till: Till, languages: Languages | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, recorder: ConversationRecorder | None = None,
+                 bridge: RecordingBridge | None = None) -> None:
         super().__init__(parent)
         self.till = till
+        #: The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).
+        self.recorder = recorder
         self.languages = languages or Languages()
         self.employee: EmployeeView | None = None
         self.sales: dict[str, TillService] = {}  # per employee: a lock keeps their cart
@@ -56,6 +63,32 @@ class MainWindow(QMainWindow):
         self.autolock.timed_out.connect(self.lock)
         self.resize(1366, 768)
         self.refresh_status()
+        if recorder is not None and bridge is not None:
+            self._wire_recording(bridge)
+
+    def _wire_recording(self, bridge: RecordingBridge) -> None:
+        bar = self.till_screen.recording
+        bridge.attach(bar)  # the writer thread's calls arrive queued on the GUI thread
+        bar.manual_clicked.connect(self.toggle_manual_recording)
+        bar.pause_clicked.connect(lambda: self.run_action("pause recording"))
+
+    def refresh_recording(self) -> None:
+        """Re-checks the gate (login, lock, shift, pause, settings) and shows the outcome."""
+        if self.recorder is None:
+            return
+        status = self.recorder.refresh()
+        pause = self.recorder.consent.current_pause() if status.blocked == "paused" else None
+        can_pause = (self.employee is not None and self.employee.role.at_least(Role.SUPERVISOR)
+                     and self.recorder.consent.enabled)
+        self.till_screen.recording.set_status(status, pause.reason if pause else "", can_pause)
+
+    def toggle_manual_recording(self) -> None:
+        if self.recorder is None or self.employee is None:
+            return
+        if self.till_screen.recording.recording:
+            self.recorder.stop_manual()
+        elif not self.recorder.start_manual():
+            self.refresh_recording()  # no longer allowed: show why
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
@@ -101,10 +134,14 @@ class MainWindow(QMainWindow):
         if sale is None:
             sale = self.sales[employee.id] = self.till.sale_for(employee)
         sale.employee = employee  # the language may have changed at login
+        if self.recorder is not None:
+            sale.listener = self.recorder.on_sale_event  # the recording follows the sale
+            self.recorder.set_employee(employee)
         self.stack.setCurrentWidget(self.till_screen)
         self.till_screen.set_sale(sale)
         self.autolock.arm()
         self.refresh_status()
+        self.refresh_recording()
 
     def lock(self) -> None:
         """Back to the login screen; the cart waits for the same employee."""
@@ -113,6 +150,9 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         locked = self.employee
         self.employee = None
+        if self.recorder is not None:
+            self.recorder.set_employee(None)  # nobody on duty: the microphone closes
+            self.till_screen.recording.set_status(self.recorder.status())
         self.autolock.disarm()
         self.stack.setCurrentWidget(self.login)
         self.login.reset(locked)
@@ -161,6 +201,7 @@ class MainWindow(QMainWindow):
         self.till_screen.refresh_shift()
         self.till_screen.grid.reload()
         self.refresh_status()
+        self.refresh_recording()  # shift opened or closed, paused, consent or device changed
         self.till_screen.focus_scan()
         if self.till_screen.sale is not None:
             self.till_screen.show_cart(self.till_screen.sale.view())

@@ -79,6 +79,10 @@ def _texts() -> dict[str, str]:
         "admin.name": translate("messages", "Enter the employee's name."),
         "admin.last_admin": translate("messages", "The last admin cannot be deactivated."),
         "csv.rejected": translate("messages", "{count} rows are wrong; nothing was imported. Fix them and import again."),
+        "recording.supervisor_only": translate("messages", "Only a supervisor or an admin can pause or resume recording."),
+        "recording.pause_reason": translate("messages", "Write down why recording is paused."),
+        "recording.unreadable": translate("messages", "Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed."),
+        "recording.unknown": translate("messages", "There is no recording {rid}."),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from forsell.domain.errors import CashierError
@@ -23,6 +23,7 @@ from .park_dialog import RecallDialog
 from .payment_dialog import CARD, CASH, PaymentDialog
 from .product_grid import ProductGrid
 from .receipt_view import ReceiptDialog
+from .recording_indicator import RecordingBar
 from .scanner import ScannerFilter
 from .search_panel import SearchPanel
 from .widgets import ActionButton
@@ -56,6 +57,9 @@ class TillScreen(QWidget):
         left = QVBoxLayout()
         left.setSpacing(8)
         left.addWidget(self.search)
+        # The recorder's line: calm above the cart, hidden when this till records nothing.
+        self.recording = RecordingBar()
+        left.addWidget(self.recording)
         left.addWidget(self.cart, 1)
         left.addLayout(self._line_row())
         body.addLayout(left, 11)
@@ -71,6 +75,7 @@ class TillScreen(QWidget):
         self.search.field.delete_line.connect(self.remove_line)
         self.search.field.quantity_key.connect(self.change_quantity)
         self.grid.product_chosen.connect(self.add_product)
+        self.manual_shortcut = QShortcut(K("Ctrl+Shift+R"), self, self._manual_key)
         self.scanner = ScannerFilter(self, self.search.type_text)
         self.scanner.scanned.connect(self.scan)
         self.scanner.install()
@@ -166,6 +171,10 @@ class TillScreen(QWidget):
             self.buttons[name].setEnabled(is_open)
         if not is_open:
             self.notify(self.tr("No shift is open. Open a shift first (F9)."))
+
+    def _manual_key(self) -> None:
+        if self.recording.manual.isVisible():
+            self.recording.manual.click()
 
     def focus_scan(self) -> None:
         self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)

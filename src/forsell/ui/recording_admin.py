@@ -1,0 +1,428 @@
+"""Recording in the back office: the admin's "Recording" tab and the supervisor's pause dialog.
+
+The tab turns recording on or off (the receipt footer then carries the notice), records and
+withdraws each employee's consent, chooses the microphone and tests it: three seconds into
+memory with a live level meter, played back from memory, and a word on whether speech was
+heard. Nothing of the test is stored. The test runs on its own thread; the UI never waits.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.services import settings as s
+from forsell.services.app import Till
+from forsell.services.auth import EmployeeView
+from forsell.services.consent import ConsentService
+from forsell.services.conversation import (
+    RATE,
+    DeviceError,
+    Microphone,
+    Resampler,
+    VoiceActivity,
+    level,
+    list_input_devices,
+)
+
+from .messages import message_for
+from .recording_indicator import LevelMeter
+
+TEST_SECONDS = 3.0
+SPEECH_HEARD_MS = 300  # ten 30 ms voice frames: more than a click or a cough
+FIRST_FRAME_TIMEOUT_S = 5.0  # PulseAudio's first callback can take ~2 s
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setAccessibleName(name)
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    return label
+
+
+# --- the supervisor's pause ---------------------------------------------------------------------
+
+
+class PauseDialog(QDialog):
+    """Pause recording for this shift with a reason, or resume it (audited by the service)."""
+
+    def __init__(self, till: Till, supervisor: EmployeeView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.consent = ConsentService(till.ctx)
+        self.supervisor = supervisor
+        self.pause_now = self.consent.current_pause()
+        layout = QVBoxLayout(self)
+        self.setMinimumWidth(460)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("pause reason")
+        self.reason.setMaxLength(200)
+        self.error = _error_label("pause error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
+        if self.pause_now is None:
+            self.setWindowTitle(self.tr("Pause recording"))
+            text = QLabel(self.tr("Recording stops for this shift until a supervisor resumes it. "
+                                  "Why?"))
+            self.reason.setPlaceholderText(self.tr("Reason, e.g. a customer asked not to be "
+                                                   "recorded"))
+            ok.setText(self.tr("Pause recording"))
+            ok.setAccessibleName("confirm pause")
+        else:
+            self.setWindowTitle(self.tr("Resume recording"))
+            text = QLabel(self.tr("Paused by {name} at {time}: {reason}").format(
+                name=self.pause_now.paused_by, time=self.pause_now.paused_at.strftime("%H:%M"),
+                reason=self.pause_now.reason))
+            self.reason.hide()
+            ok.setText(self.tr("Resume recording"))
+            ok.setAccessibleName("confirm resume")
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+
+    def submit(self) -> None:
+        try:
+            if self.pause_now is None:
+                self.consent.pause(self.supervisor, self.reason.text())
+            else:
+                self.consent.resume(self.supervisor)
+        except CashierError as exc:
+            self.error.setText(message_for(exc))
+            return
+        self.accept()
+
+
+# --- the microphone test ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MicTestResult:
+    seconds: float  # audio captured
+    peak: float  # loudest RMS block, 0..1
+    speech_ms: int
+    played: bool  # played back through the default output
+    error: str = ""  # technical detail when the device failed
+
+    @property
+    def heard(self) -> bool:
+        return self.speech_ms >= SPEECH_HEARD_MS
+
+
+def play_from_memory(pcm: np.ndarray, rate: int) -> None:
+    """Plays ``pcm`` on the default output and waits for the end (on the test's thread)."""
+    import sounddevice
+
+    sounddevice.play(pcm, rate, blocking=True)
+
+
+class MicTest(QObject):
+    """Three seconds from a microphone into memory, then back out of the speakers.
+
+    ``run()`` returns at once; the work happens on a Python thread that only emits signals
+    (Qt queues them to the GUI thread). The samples live in this thread's memory and are gone
+    when it ends.
+    """
+
+    level_changed = Signal(float)
+    phase_changed = Signal(str)  # listening | playing
+    finished = Signal(object)  # MicTestResult
+
+    def __init__(self, device: str, parent: QObject | None = None, *,
+                 source_factory: Callable[[str | None], object] = Microphone,
+                 play: Callable[[np.ndarray, int], None] = play_from_memory,
+                 seconds: float = TEST_SECONDS) -> None:
+        super().__init__(parent)
+        self.device, self.seconds = device, seconds
+        self._source_factory, self._play = source_factory, play
+        self.thread: threading.Thread | None = None
+
+    def run(self) -> None:
+        self.thread = threading.Thread(target=self._work, name="mic-test", daemon=True)
+        self.thread.start()
+
+    def _emit(self, signal, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the dialog was closed during the test
+            pass
+
+    def _work(self) -> None:
+        try:
+            result = self._capture_and_play()
+        except Exception as exc:  # noqa: BLE001 - whatever happens, the UI gets an answer
+            result = MicTestResult(0.0, 0.0, 0, False, f"{type(exc).__name__}: {exc}")
+        self._emit(self.finished, result)
+
+    def _capture_and_play(self) -> MicTestResult:
+        mic = self._source_factory(self.device or None)
+        try:
+            mic.start()
+        except DeviceError as exc:
+            return MicTestResult(0.0, 0.0, 0, False, str(exc))
+        self._emit(self.phase_changed, "listening")
+        resampler, vad = Resampler(mic.rate, RATE), VoiceActivity()
+        blocks: list[np.ndarray] = []
+        wanted, got, peak, last_ui = int(self.seconds * RATE), 0, 0.0, 0.0
+        deadline = time.monotonic() + self.seconds + FIRST_FRAME_TIMEOUT_S
+        try:
+            while got < wanted and time.monotonic() < deadline and mic.error is None:
+                raw = mic.read(timeout=0.2)
+                if raw is None:
+                    continue
+                pcm = resampler.process(raw)[: wanted - got]
+                blocks.append(pcm)
+                got += len(pcm)
+                vad.feed(pcm)
+                lvl = level(pcm)
+                peak = max(peak, lvl)
+                now = time.monotonic()
+                if now - last_ui >= 0.05:  # the meter at most 20 times a second
+                    last_ui = now
+                    self._emit(self.level_changed, lvl)
+        finally:
+            mic.stop()
+        if got == 0:
+            return MicTestResult(0.0, 0.0, 0, False, mic.error or "no audio frames arrived")
+        self._emit(self.level_changed, 0.0)
+        self._emit(self.phase_changed, "playing")
+        pcm = np.concatenate(blocks)
+        try:
+            self._play(pcm, RATE)
+            played = True
+        except Exception:  # noqa: BLE001 - no speakers: the measurement still counts
+            played = False
+        return MicTestResult(got / RATE, peak, vad.speech_ms, played)
+
+
+# --- the admin tab ----------------------------------------------------------------------------
+
+
+class RecordingAdminPage(QWidget):
+    """The "Recording" tab of the admin dialog."""
+
+    footer_changed = Signal(str)
+
+    def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None, *,
+                 mic_factory: Callable[[str | None], object] = Microphone,
+                 play: Callable[[np.ndarray, int], None] = play_from_memory) -> None:
+        super().__init__(parent)
+        self.till, self.admin = till, admin
+        self.consent = ConsentService(till.ctx)
+        self._mic_factory, self._play = mic_factory, play
+        self.mic_test: MicTest | None = None
+        self.last_result: MicTestResult | None = None
+        layout = QVBoxLayout(self)
+        self.enabled = QCheckBox(self.tr("Record counter conversations at this till"))
+        self.enabled.setAccessibleName("recording enabled")
+        self.enabled.setChecked(self.consent.enabled)
+        self.enabled.toggled.connect(self.set_enabled)
+        layout.addWidget(self.enabled)
+        self.footer = QLabel()
+        self.footer.setAccessibleName("receipt footer notice")
+        self.footer.setWordWrap(True)
+        self.footer.setStyleSheet("color: #555;")
+        layout.addWidget(self.footer)
+        layout.addWidget(self._consent_box(), 1)
+        layout.addLayout(self._device_row())
+        test_row = QHBoxLayout()
+        self.test_level = LevelMeter("test level")
+        self.test_level.setFixedSize(200, 14)
+        self.test_level.hide()  # shown while a test listens
+        self.test_result = QLabel()
+        self.test_result.setAccessibleName("microphone test result")
+        self.test_result.setWordWrap(True)
+        test_row.addWidget(self.test_level)
+        test_row.addWidget(self.test_result, 1)
+        layout.addLayout(test_row)
+        self.error = _error_label("recording error")
+        layout.addWidget(self.error)
+        self.show_footer()
+        self.reload()
+
+    def _consent_box(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("Consent to recording (keep the signed paper):")))
+        self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName("consent list")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Employee"), self.tr("Role"), self.tr("Consent given")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        column.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        give = QPushButton(self.tr("Record consent"))
+        give.setAccessibleName("record consent")
+        give.clicked.connect(self.give_consent)
+        withdraw = QPushButton(self.tr("Withdraw consent"))
+        withdraw.setAccessibleName("withdraw consent")
+        withdraw.clicked.connect(self.withdraw_consent)
+        row.addWidget(give)
+        row.addWidget(withdraw)
+        row.addStretch(1)
+        column.addLayout(row)
+        return box
+
+    def _device_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Microphone")))
+        self.device = QComboBox()
+        self.device.setAccessibleName("microphone")
+        current = self.till.ctx.settings.get(s.RECORDING_DEVICE)
+        self.device.addItem(self.tr("System default"), "")
+        names = [d.name for d in list_input_devices()]
+        if current and current not in names:
+            names.append(current)  # e.g. a PulseAudio source reached through "pulse"
+        for name in names:
+            self.device.addItem(name, name)
+        self.device.setCurrentIndex(max(0, self.device.findData(current)))
+        self.device.currentIndexChanged.connect(self.choose_device)
+        row.addWidget(self.device, 1)
+        self.test_button = QPushButton(self.tr("Test microphone"))
+        self.test_button.setAccessibleName("test microphone")
+        self.test_button.clicked.connect(self.start_test)
+        row.addWidget(self.test_button)
+        return row
+
+    # --- the store's switch and consent ---------------------------------------------------------
+
+    def show_footer(self) -> None:
+        footer = self.till.ctx.settings.get(s.RECEIPT_FOOTER)
+        if self.consent.enabled and footer == s.RECORDING_NOTICE:
+            text = self.tr("The receipt footer now tells customers about recording: {footer}")
+        else:
+            text = self.tr("Receipt footer: {footer}")
+        self.footer.setText(text.format(footer=footer))
+
+    def set_enabled(self, on: bool) -> None:
+        try:
+            self.consent.set_enabled(self.admin, on)
+        except CashierError as exc:
+            self.error.setText(message_for(exc))
+            return
+        self.error.clear()
+        self.show_footer()
+        self.footer_changed.emit(self.till.ctx.settings.get(s.RECEIPT_FOOTER))
+
+    def reload(self) -> None:
+        roles = {Role.CASHIER: self.tr("cashier"), Role.SUPERVISOR: self.tr("supervisor"),
+                 Role.ADMIN: self.tr("admin")}
+        selected = self._selected()
+        people = self.consent.consents()
+        self.table.setRowCount(len(people))
+        for row, person in enumerate(people):
+            given = (person.given_at.strftime("%d.%m.%Y %H:%M") if person.given_at
+                     else self.tr("no consent"))
+            for col, text in enumerate((person.name, roles[person.role], given)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, person.employee_id)
+                self.table.setItem(row, col, item)
+            if person.employee_id == selected:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        for col in (0, 1):  # room around the text; the consent date takes the rest
+            self.table.setColumnWidth(col, self.table.columnWidth(col) + 24)
+
+    def _selected(self) -> str | None:
+        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _on_selected(self, call: Callable[[str], None]) -> None:
+        employee_id = self._selected()
+        if employee_id is None:
+            self.error.setText(self.tr("Choose an employee in the list first."))
+            return
+        try:
+            call(employee_id)
+        except CashierError as exc:
+            self.error.setText(message_for(exc))
+            return
+        self.error.clear()
+        self.reload()
+
+    def give_consent(self) -> None:
+        self._on_selected(lambda eid: self.consent.give_consent(self.admin, eid))
+
+    def withdraw_consent(self) -> None:
+        self._on_selected(lambda eid: self.consent.withdraw_consent(self.admin, eid))
+
+    # --- the microphone -----------------------------------------------------------------------
+
+    def choose_device(self) -> None:
+        self.till.ctx.settings.set(s.RECORDING_DEVICE, self.device.currentData() or "")
+
+    def start_test(self) -> None:
+        if self.mic_test is not None:
+            return  # one test at a time
+        self.test_button.setEnabled(False)
+        self.last_result = None
+        self.test_result.setText(self.tr("Opening the microphone…"))
+        test = MicTest(self.device.currentData() or "", self, source_factory=self._mic_factory,
+                       play=self._play)
+        q = Qt.ConnectionType.QueuedConnection
+        test.level_changed.connect(self.test_level.show_level, q)
+        test.phase_changed.connect(self._test_phase, q)
+        test.finished.connect(self._test_done, q)
+        self.mic_test = test
+        self.test_level.show()
+        test.run()
+
+    def _test_phase(self, phase: str) -> None:
+        self.test_result.setText(self.tr("Listening for 3 seconds: say something…")
+                                 if phase == "listening"
+                                 else self.tr("Playing the 3 seconds back…"))
+
+    def _test_done(self, result: MicTestResult) -> None:
+        self.last_result = result
+        self.mic_test = None
+        self.test_button.setEnabled(True)
+        self.test_level.show_level(0.0)
+        self.test_level.hide()
+        if result.error:
+            self.test_result.setText(self.tr("The microphone does not work: {detail}").format(
+                detail=result.error))
+        elif result.heard:
+            self.test_result.setText(self.tr("Speech heard ({seconds} s of voice). The "
+                                             "microphone works.").format(
+                seconds=f"{result.speech_ms / 1000:.1f}"))
+        elif result.peak == 0.0:
+            self.test_result.setText(self.tr("Only silence: the microphone is muted or not "
+                                             "connected."))
+        else:
+            self.test_result.setText(self.tr("Sound but no speech heard: speak during the "
+                                             "test, closer to the microphone."))
+        if not result.error and not result.played:
+            self.test_result.setText(self.test_result.text() + " " + self.tr(
+                "(Playback failed: no speakers?)"))

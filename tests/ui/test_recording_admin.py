@@ -1,0 +1,119 @@
+"""The admin's "Recording" tab: the store's switch, consent, the microphone and its test."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget
+from sqlalchemy import select
+
+from forsell.domain.roles import Role
+from forsell.services import settings as s
+from forsell.services.consent import ConsentService
+from forsell.store.models import AuditEntry
+from forsell.ui.admin_dialogs import AdminDialog
+from forsell.ui.recording_admin import RecordingAdminPage
+
+from .conftest import employee, find
+from .recording_fakes import FakeMic
+
+CASHIER = "Данияр Ахметов"
+
+
+@pytest.fixture
+def dialog(qtbot, till):
+    made = AdminDialog(till, employee(till, Role.ADMIN))
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    tabs = made.findChild(QTabWidget)
+    tabs.setCurrentWidget(made.recording_page)
+    return made
+
+
+def _actions(till) -> list[str]:
+    with till.ctx.db.read() as session:
+        return list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+
+
+def test_turning_recording_on_puts_the_notice_on_the_receipt(qtbot, till, dialog):
+    tabs = dialog.findChild(QTabWidget)
+    assert [tabs.tabText(i) for i in range(tabs.count())][-1] == "Recording"
+    switch = find(dialog, "recording enabled")
+    assert not switch.isChecked()
+    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
+    assert ConsentService(till.ctx).enabled
+    assert till.ctx.settings.get(s.RECEIPT_FOOTER) == s.RECORDING_NOTICE
+    notice = find(dialog, "receipt footer notice").text()
+    assert notice.startswith("The receipt footer now tells customers about recording")
+    assert s.RECORDING_NOTICE in notice
+    # the settings tab shows the new footer too, so saving it keeps the notice
+    assert dialog.settings_page.footer.toPlainText() == s.RECORDING_NOTICE
+    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
+    assert not ConsentService(till.ctx).enabled
+    assert _actions(till)[-2:] == ["recording_enabled", "recording_disabled"]
+
+
+def test_consent_is_recorded_with_its_date_and_withdrawn(qtbot, till, dialog):
+    cashier = employee(till, Role.CASHIER, CASHIER)
+    table = find(dialog, "consent list")
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == CASHIER)
+    assert table.item(row, 2).text() == "no consent"
+    qtbot.mouseClick(find(dialog, "record consent"), Qt.MouseButton.LeftButton)
+    assert find(dialog, "recording error").text() == "Choose an employee in the list first."
+    table.selectRow(row)
+    qtbot.mouseClick(find(dialog, "record consent"), Qt.MouseButton.LeftButton)
+    consent = ConsentService(till.ctx)
+    assert consent.has_consent(cashier.id)
+    given = next(c.given_at for c in consent.consents() if c.employee_id == cashier.id)
+    assert table.item(row, 2).text() == given.strftime("%d.%m.%Y %H:%M")
+    qtbot.mouseClick(find(dialog, "withdraw consent"), Qt.MouseButton.LeftButton)
+    assert not consent.has_consent(cashier.id)
+    assert table.item(row, 2).text() == "no consent"
+    assert _actions(till)[-2:] == ["consent_given", "consent_withdrawn"]
+
+
+def test_the_chosen_microphone_is_stored(qtbot, till, dialog):
+    combo = find(dialog, "microphone")
+    assert combo.currentData() == "" and combo.itemText(0) == "System default"
+    till.ctx.settings.set(s.RECORDING_DEVICE, "virtmic")
+    again = AdminDialog(till, employee(till, Role.ADMIN))
+    qtbot.addWidget(again)
+    combo = again.recording_page.device
+    assert combo.currentData() == "virtmic"  # kept even when PortAudio does not list it
+    combo.setCurrentIndex(0)
+    assert till.ctx.settings.get(s.RECORDING_DEVICE) == ""
+
+
+def test_microphone_test_records_three_seconds_to_memory_and_plays_them_back(qtbot, till,
+                                                                            tmp_path):
+    played = []
+    mic = FakeMic(amplitude=0.05)
+    page = RecordingAdminPage(till, employee(till, Role.ADMIN), mic_factory=lambda _d: mic,
+                              play=lambda pcm, rate: played.append((len(pcm), rate)))
+    qtbot.addWidget(page)
+    page.show()
+    before = sorted(p for p in tmp_path.rglob("*"))
+    qtbot.mouseClick(find(page, "test microphone"), Qt.MouseButton.LeftButton)
+    assert not find(page, "test microphone").isEnabled()  # one test at a time; the UI goes on
+    qtbot.waitUntil(lambda: find(page, "test level").value() > 0, timeout=5_000)
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=10_000)
+    result = page.last_result
+    assert played == [(48_000, 16_000)]  # the three seconds, from memory
+    assert result.error == "" and result.played and abs(result.seconds - 3.0) < 0.01
+    assert result.peak > 0.03
+    assert not result.heard  # a steady tone is not speech
+    assert find(page, "microphone test result").text().startswith("Sound but no speech heard")
+    assert find(page, "test microphone").isEnabled() and not mic.open
+    assert sorted(p for p in tmp_path.rglob("*")) == before  # nothing written
+
+
+def test_microphone_test_reports_a_missing_device(qtbot, till):
+    page = RecordingAdminPage(till, employee(till, Role.ADMIN),
+                              mic_factory=lambda _d: FakeMic(present=False))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(find(page, "test microphone"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=5_000)
+    text = find(page, "microphone test result").text()
+    assert text.startswith("The microphone does not work:") and "no such microphone" in text
