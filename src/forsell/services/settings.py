@@ -48,10 +48,36 @@ RECORDING_MAX_S = SettingDef("recording.max_s", int, 600, "Split recordings long
 RECORDING_NOTICE = ("Разговоры на кассе записываются для контроля качества обслуживания. "
                     "Кассадағы әңгімелер қызмет сапасын бақылау үшін жазылады.")
 
+SYNC_ENABLED = SettingDef("sync.enabled", bool, False, "Send data when online")
+SYNC_PAUSED = SettingDef("sync.paused", bool, False, "Sync paused")
+SYNC_BACKEND_URL = SettingDef("sync.backend_url", str, "", "Analytics backend address")
+SYNC_PRIMARY = SettingDef("sync.primary", str, "elevenlabs", "Speech recognition: first choice")
+SYNC_FALLBACK = SettingDef("sync.fallback", str, "yandex", "Speech recognition: fallback")
+SYNC_LANGUAGE = SettingDef("sync.language", str, "auto", "Language of conversations")
+SYNC_AUDIO_ABROAD = SettingDef("sync.audio_abroad", bool, False,
+                               "Send audio to recognition outside Kazakhstan")
+SYNC_UPLOAD_WITHOUT_SPEECH = SettingDef("sync.upload_without_speech", bool, False,
+                                        "Transcribe recordings without speech")
+ELEVENLABS_URL = SettingDef("sync.elevenlabs_url", str, "https://api.elevenlabs.io", "ElevenLabs address")
+ELEVENLABS_MODEL = SettingDef("sync.elevenlabs_model", str, "scribe_v2", "ElevenLabs model")
+ELEVENLABS_ZERO_RETENTION = SettingDef("sync.elevenlabs_zero_retention", bool, False,
+                                       "ElevenLabs zero retention (enterprise plans)")
+ELEVENLABS_KEYTERMS = SettingDef("sync.elevenlabs_keyterms", bool, False, "Send product names as key terms")
+YANDEX_URL = SettingDef("sync.yandex_url", str, "https://stt.api.cloud.yandex.net", "Yandex SpeechKit address")
+YANDEX_OPERATIONS_URL = SettingDef("sync.yandex_operations_url", str,
+                                   "https://operation.api.cloud.yandex.net", "Yandex operations address")
+YANDEX_FOLDER_ID = SettingDef("sync.yandex_folder_id", str, "", "Yandex Cloud folder")
+YANDEX_IN_KAZAKHSTAN = SettingDef("sync.yandex_in_kazakhstan", bool, True,
+                                  "Yandex SpeechKit runs in the Kazakhstan region")
+SYNC_DEMO_FAKES = SettingDef("sync.demo_fakes", bool, False, "Demo: fake servers, not real recognition")
+
 ALL = [STORE_NAME, STORE_BIN, STORE_ADDRESS, TIMEZONE, RECEIPT_FOOTER, RECEIPT_LANGUAGE,
        CASHIER_DISCOUNT_LIMIT_BP, AUTO_LOCK_SECONDS, LOCKOUT_ATTEMPTS, LOCKOUT_SECONDS,
        DEVICE_ID, DEVICE_NAME, RECORDING_ENABLED, RECORDING_DEVICE, RECORDING_PREROLL_S,
-       RECORDING_TAIL_S, RECORDING_MAX_S]
+       RECORDING_TAIL_S, RECORDING_MAX_S, SYNC_ENABLED, SYNC_PAUSED, SYNC_BACKEND_URL, SYNC_PRIMARY,
+       SYNC_FALLBACK, SYNC_LANGUAGE, SYNC_AUDIO_ABROAD, SYNC_UPLOAD_WITHOUT_SPEECH, ELEVENLABS_URL,
+       ELEVENLABS_MODEL, ELEVENLABS_ZERO_RETENTION, ELEVENLABS_KEYTERMS, YANDEX_URL,
+       YANDEX_OPERATIONS_URL, YANDEX_FOLDER_ID, YANDEX_IN_KAZAKHSTAN, SYNC_DEMO_FAKES]
 
 
 class Settings:

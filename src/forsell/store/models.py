@@ -248,7 +248,9 @@ class OutboxJob(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)  # detail, no secrets
+    error_key: Mapped[str | None] = mapped_column(String(48), nullable=True)  # ui/ translates it
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (Index("ix_outbox_due", "lane", "state", "next_attempt_at"),)
 
@@ -309,3 +311,41 @@ class RecordingPause(Base):
     reason: Mapped[str] = mapped_column(String(200))
     paused_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class TranscriptRow(Base):
+    """A recording's transcript, sealed under the recording's data key (shredded with it)."""
+
+    __tablename__ = "transcripts"
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), primary_key=True)
+    provider: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16), default="submitted")  # submitted | done | failed
+    external_id: Mapped[str | None] = mapped_column(String(128), nullable=True)  # transcription/operation id
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    audio_seconds: Mapped[float] = mapped_column(default=0.0)
+    cost_usd: Mapped[float] = mapped_column(default=0.0)
+    sealed: Mapped[bytes | None] = mapped_column(nullable=True)  # nonce || AES-GCM(JSON)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ProviderCall(Base):
+    """Every billable request to a transcription provider: seconds, cost, and double billing."""
+
+    __tablename__ = "provider_calls"
+    id: Mapped[str] = _id()
+    provider: Mapped[str] = mapped_column(String(32), index=True)
+    recording_id: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16))  # submit | fetch
+    billed: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str] = mapped_column(String(48))  # ok | error key
+    audio_seconds: Mapped[float] = mapped_column(default=0.0)
+
+
+class SyncState(Base):
+    """Small facts the sync engine keeps: pull cursors, last success per lane, device registration."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[object] = mapped_column(JSON)
