@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from forsell.audio.archive import EncryptedArchive
-from forsell.audio.capture import DeviceError, Microphone, list_input_devices
-from forsell.audio.dsp import RATE, Resampler, VoiceActivity, level
+from forsell.audio.capture import Microphone
 from forsell.audio.recorder import Recorder, RecorderConfig
 from forsell.vault.keys import KeyVault
 from forsell.vault.secrets import SecretStoreUnavailable
@@ -27,10 +26,6 @@ from .recordings import RecordingLibrary, open_vault
 from .shifts import open_shift_id
 
 log = logging.getLogger(__name__)
-
-#: For the settings screen's microphone test (ui/ reaches audio/ only through services/).
-MIC_TEST_API = (DeviceError, Microphone, list_input_devices, RATE, Resampler, VoiceActivity, level)
-
 
 @dataclass(frozen=True)
 class RecorderStatus:

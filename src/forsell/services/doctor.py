@@ -15,7 +15,6 @@ import secrets
 import shutil
 import sqlite3
 import tempfile
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -348,10 +347,6 @@ def configured_device(data_dir: Path) -> str | None:
 
 # --- three seconds from the microphone ------------------------------------------------------
 
-MIC_SECONDS = 3.0
-FIRST_FRAME_TIMEOUT_S = 5.0  # PulseAudio's first callback can take ~2 s (RECIPES.md)
-SPEECH_HEARD_MS = 300  # ten 30 ms VAD frames: more than a click or a cough
-
 
 def _dbfs(value: float) -> str:
     return f"{20 * math.log10(value):.0f} dBFS" if value > 0 else "-inf dBFS"
@@ -368,71 +363,43 @@ def _device_label(device: str | None) -> str:
         return "the default input"
 
 
-def mic_test(device: str | None, seconds: float = MIC_SECONDS,
+def mic_test(device: str | None, seconds: float = 3.0,
              on_listening: Callable[[str], None] | None = None) -> CheckResult:
     """Records ``seconds`` from ``device`` (None: the default input) into memory and measures it.
 
-    Nothing is stored: the blocks are measured (peak, RMS, voice activity) and dropped. FAILs
-    when the device cannot be opened, no frames arrive, or it delivers only digital silence
-    (exact zeros: a muted or dead input, the classic silent failure). ``on_listening`` is called
-    once the first frames arrive, i.e. when the three seconds start.
+    Nothing is stored. FAILs when the device cannot be opened, no frames arrive, or it delivers
+    only digital silence (exact zeros: a muted or dead input, the classic silent failure).
+    ``on_listening`` is called once the first frames arrive, i.e. when the seconds start.
     """
-    import numpy as np
-
-    from forsell.audio.capture import DeviceError, Microphone
-    from forsell.audio.dsp import RATE, Resampler, VoiceActivity, is_digital_silence
+    from .mic_test import FIRST_FRAME_TIMEOUT_S, capture
 
     name = "microphone test"
     label = _device_label(device)
-    mic = Microphone(device or None)
-    try:
-        mic.start()
-    except DeviceError as exc:
-        return _fail(name, f"{label} cannot be opened ({exc})",
+    result = capture(device, seconds, on_listening=on_listening and (
+        lambda rate: on_listening(f"listening {seconds:.0f} s on {label} at {rate} Hz")))
+    if result.problem == "cannot_open":
+        return _fail(name, f"{label} cannot be opened ({result.detail})",
                      "plug the microphone in, or set another device in the till's settings "
                      "(Ctrl+M, Microphone); `forsell-cashier doctor` names the default input")
-    try:
-        if not mic.first_frame.wait(FIRST_FRAME_TIMEOUT_S):
-            return _fail(name, f"{label}: no audio frames arrived in {FIRST_FRAME_TIMEOUT_S:.0f} s",
-                         "the device is busy, unplugged or the sound server hangs: close other "
-                         "programs using it, re-plug it, restart the sound server")
-        if on_listening:
-            on_listening(f"listening {seconds:.0f} s on {label} at {mic.rate} Hz")
-        resampler, vad = Resampler(mic.rate, RATE), VoiceActivity()
-        wanted = int(seconds * mic.rate)
-        got, peak, energy, heard = 0, 0.0, 0.0, False
-        deadline = time.monotonic() + seconds + FIRST_FRAME_TIMEOUT_S
-        while got < wanted and time.monotonic() < deadline and mic.error is None:
-            block = mic.read(timeout=0.2)
-            if block is None:
-                continue
-            block = block[: wanted - got]
-            got += len(block)
-            peak = max(peak, float(np.abs(block).max(initial=0.0)))
-            energy += float(np.square(block, dtype=np.float64).sum())
-            heard = heard or not is_digital_silence(block)
-            vad.feed(resampler.process(block))
-        overflows = mic.overflows
-    finally:
-        mic.stop()
-    if got < wanted // 2:
-        why = mic.error or "the stream stalled"
-        return _fail(name, f"{label}: only {got / max(mic.rate, 1):.1f} s of audio arrived "
-                           f"({why})",
+    if result.problem == "no_frames":
+        return _fail(name, f"{label}: no audio frames arrived in {FIRST_FRAME_TIMEOUT_S:.0f} s",
+                     "the device is busy, unplugged or the sound server hangs: close other "
+                     "programs using it, re-plug it, restart the sound server")
+    if result.problem == "stalled":
+        return _fail(name, f"{label}: less than half of {seconds:.1f} s of audio arrived "
+                           f"({result.detail or 'the stream stalled'})",
                      "re-plug the microphone or restart the sound server, then test again")
-    rms = math.sqrt(energy / got)
-    found = (f"{label}, {mic.rate} Hz, {got / mic.rate:.1f} s: peak {peak:.3f} ({_dbfs(peak)}), "
-             f"RMS {rms:.4f} ({_dbfs(rms)})")
-    if not heard:
+    found = (f"{label}, {result.rate} Hz, {result.seconds:.1f} s: peak {result.peak:.3f} "
+             f"({_dbfs(result.peak)}), RMS {result.rms:.4f} ({_dbfs(result.rms)})")
+    if result.silent:
         return _fail(name, f"{found}, only digital silence (exact zeros)",
                      "the input is muted or not connected: unmute it and raise its level in the "
                      "sound settings (PulseAudio: pactl set-source-mute SOURCE 0), or choose "
                      "another microphone in the till's settings")
-    speech = vad.speech_ms
-    said = (f"speech heard ({speech / 1000:.1f} s)" if speech >= SPEECH_HEARD_MS
+    said = (f"speech heard ({result.speech_ms / 1000:.1f} s)" if result.heard
             else "no speech heard (speak during the test to check it)")
-    if overflows:
-        said += f", {overflows} input overflow(s)"
+    if result.overflows:
+        said += f", {result.overflows} input overflow(s)"
     return CheckResult(name, True, f"{found}, {said}")
 
 

@@ -9,7 +9,6 @@ heard. Nothing of the test is stored. The test runs on its own thread; the UI ne
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,26 +32,16 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
+from forsell.services import mic_test
 from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 from forsell.services.consent import ConsentService
-from forsell.services.conversation import (
-    RATE,
-    DeviceError,
-    Microphone,
-    Resampler,
-    VoiceActivity,
-    level,
-    list_input_devices,
-)
 
 from .messages import message_for
 from .recording_indicator import LevelMeter
 
-TEST_SECONDS = 3.0
-SPEECH_HEARD_MS = 300  # ten 30 ms voice frames: more than a click or a cough
-FIRST_FRAME_TIMEOUT_S = 5.0  # PulseAudio's first callback can take ~2 s
+TEST_SECONDS = mic_test.SECONDS
 
 
 def _error_label(name: str) -> QLabel:
@@ -133,14 +122,7 @@ class MicTestResult:
 
     @property
     def heard(self) -> bool:
-        return self.speech_ms >= SPEECH_HEARD_MS
-
-
-def play_from_memory(pcm: np.ndarray, rate: int) -> None:
-    """Plays ``pcm`` on the default output and waits for the end (on the test's thread)."""
-    import sounddevice
-
-    sounddevice.play(pcm, rate, blocking=True)
+        return self.speech_ms >= mic_test.SPEECH_HEARD_MS
 
 
 class MicTest(QObject):
@@ -156,8 +138,8 @@ class MicTest(QObject):
     finished = Signal(object)  # MicTestResult
 
     def __init__(self, device: str, parent: QObject | None = None, *,
-                 source_factory: Callable[[str | None], object] = Microphone,
-                 play: Callable[[np.ndarray, int], None] = play_from_memory,
+                 source_factory: Callable[[str | None], object] | None = None,
+                 play: Callable[[np.ndarray, int], None] = mic_test.play,
                  seconds: float = TEST_SECONDS) -> None:
         super().__init__(parent)
         self.device, self.seconds = device, seconds
@@ -182,44 +164,20 @@ class MicTest(QObject):
         self._emit(self.finished, result)
 
     def _capture_and_play(self) -> MicTestResult:
-        mic = self._source_factory(self.device or None)
-        try:
-            mic.start()
-        except DeviceError as exc:
-            return MicTestResult(0.0, 0.0, 0, False, str(exc))
-        self._emit(self.phase_changed, "listening")
-        resampler, vad = Resampler(mic.rate, RATE), VoiceActivity()
-        blocks: list[np.ndarray] = []
-        wanted, got, peak, last_ui = int(self.seconds * RATE), 0, 0.0, 0.0
-        deadline = time.monotonic() + self.seconds + FIRST_FRAME_TIMEOUT_S
-        try:
-            while got < wanted and time.monotonic() < deadline and mic.error is None:
-                raw = mic.read(timeout=0.2)
-                if raw is None:
-                    continue
-                pcm = resampler.process(raw)[: wanted - got]
-                blocks.append(pcm)
-                got += len(pcm)
-                vad.feed(pcm)
-                lvl = level(pcm)
-                peak = max(peak, lvl)
-                now = time.monotonic()
-                if now - last_ui >= 0.05:  # the meter at most 20 times a second
-                    last_ui = now
-                    self._emit(self.level_changed, lvl)
-        finally:
-            mic.stop()
-        if got == 0:
-            return MicTestResult(0.0, 0.0, 0, False, mic.error or "no audio frames arrived")
+        got = mic_test.capture(
+            self.device or None, self.seconds, source_factory=self._source_factory,
+            on_listening=lambda _rate: self._emit(self.phase_changed, "listening"),
+            on_level=lambda rms: self._emit(self.level_changed, rms))
+        if not got.ok:
+            return MicTestResult(0.0, 0.0, 0, False, got.detail or got.problem)
         self._emit(self.level_changed, 0.0)
         self._emit(self.phase_changed, "playing")
-        pcm = np.concatenate(blocks)
         try:
-            self._play(pcm, RATE)
+            self._play(got.pcm, mic_test.RATE)
             played = True
         except Exception:  # noqa: BLE001 - no speakers: the measurement still counts
             played = False
-        return MicTestResult(got / RATE, peak, vad.speech_ms, played)
+        return MicTestResult(got.seconds, got.loudest, got.speech_ms, played)
 
 
 # --- the admin tab ----------------------------------------------------------------------------
@@ -231,8 +189,8 @@ class RecordingAdminPage(QWidget):
     footer_changed = Signal(str)
 
     def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None, *,
-                 mic_factory: Callable[[str | None], object] = Microphone,
-                 play: Callable[[np.ndarray, int], None] = play_from_memory) -> None:
+                 mic_factory: Callable[[str | None], object] | None = None,
+                 play: Callable[[np.ndarray, int], None] = mic_test.play) -> None:
         super().__init__(parent)
         self.till, self.admin = till, admin
         self.consent = ConsentService(till.ctx)
@@ -302,7 +260,7 @@ class RecordingAdminPage(QWidget):
         self.device.setAccessibleName("microphone")
         current = self.till.ctx.settings.get(s.RECORDING_DEVICE)
         self.device.addItem(self.tr("System default"), "")
-        names = [d.name for d in list_input_devices()]
+        names = [d.name for d in mic_test.input_devices()]
         if current and current not in names:
             names.append(current)  # e.g. a PulseAudio source reached through "pulse"
         for name in names:
