@@ -27,11 +27,14 @@ ALLOWED: dict[str, set[str]] = {
     "services": {"domain", "store", "vault", "audio", "sync", "analytics"},
     "ui": {"services", "domain"},
     "cli": {"services"},
+    "fakes": {"domain"},  # FAKE servers for tests and the demo: no till code in them
 }
 #: Standard-library-only helpers every layer but domain may use: the package, its folders, its logs.
 COMMON = {"", "paths", "logs"}
 #: cli.py starts the GUI by importing this one module inside a function, never at the top.
 CLI_LAZY_GUI = "forsell.ui.app"
+#: … and may start the FAKE servers (``forsell-cashier fakes``) the same lazy way.
+CLI_LAZY_FAKES = "forsell.fakes"
 QT = "PySide6"
 
 
@@ -112,6 +115,10 @@ def _is_lazy_gui(imported: str) -> bool:
             or CLI_LAZY_GUI.startswith(imported + "."))
 
 
+def _is_lazy_fakes(imported: str) -> bool:
+    return imported == CLI_LAZY_FAKES or imported.startswith(CLI_LAZY_FAKES + ".")
+
+
 def _layer(module: str) -> str:
     """``forsell.store.db`` → ``store``; ``forsell.cli`` → ``cli``; ``forsell`` → ``""``."""
     parts = module.split(".")
@@ -142,6 +149,8 @@ def check_module(module: str, source: str, is_package: bool = False) -> list[Vio
             continue
         elif layer == "cli" and not eager and _is_lazy_gui(imported):
             continue  # the one allowed way to start the GUI: a lazy import of forsell.ui.app
+        elif layer == "cli" and not eager and _is_lazy_fakes(imported):
+            continue  # `forsell-cashier fakes` imports the fake servers only when asked
         elif layer not in ALLOWED:
             problems.append(Violation(module, line, imported, f"{layer!r} is not a known layer"))
         elif target not in ALLOWED[layer]:
@@ -203,6 +212,12 @@ def test_checker_catches_pyside_outside_ui(module: str, source: str) -> None:
     ("forsell.cli", "from forsell.store.db import open_database\n", False),
     ("forsell.cli", "from forsell.ui.app import run\n", False),  # eager: not the lazy exception
     ("forsell.cli", "def main():\n    from forsell.ui.sale import SaleScreen\n", False),
+    ("forsell.cli", "from forsell.fakes.server import FakeServer\n", False),  # eager
+    ("forsell.fakes.fake_backend", "from forsell.store.db import open_database\n", False),
+    ("forsell.fakes.server", "from forsell.services.app import open_till\n", False),
+    ("forsell.fakes", "from ..sync import errors\n", True),
+    ("forsell.fakes.faults", "def f():\n    from forsell.vault import keys\n", False),
+    ("forsell.services.sync", "from forsell.fakes import server\n", False),
     ("forsell.services.till", ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
                               "    from forsell.ui import app\n"), False),
 ])
@@ -225,6 +240,10 @@ def test_checker_catches_upward_imports(module: str, source: str, is_package: bo
     ("forsell.cli", ("from forsell import __version__\nfrom forsell.services.app import open_till\n"
                     "def main():\n    from forsell.ui.app import run\n    run()\n"), False),
     ("forsell.cli", "def main():\n    from forsell.ui import app\n", False),
+    ("forsell.cli", "def fakes():\n    from forsell.fakes.__main__ import main\n", False),
+    ("forsell.fakes.fake_backend", "from forsell.domain.ids import new_id\nimport starlette\n",
+     False),
+    ("forsell.fakes.server", "from .faults import Faults\nimport uvicorn\n", False),
 ])
 def test_checker_allows_the_permitted_imports(module: str, source: str, is_package: bool) -> None:
     assert check_module(module, source, is_package) == []

@@ -19,6 +19,10 @@
         <source>Recording</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -305,7 +309,7 @@
     <name>MainWindow</name>
     <message>
         <source>Shift closed</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1347,6 +1351,339 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>SyncAdminPage</name>
+    <message>
+        <source>Save sync settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send sales and recordings when online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO MODE: this till talks to FAKE servers on this computer. Transcripts are made up by them, they are not real speech recognition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytics server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speech recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect (Russian or Kazakh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send audio to recognition services outside Kazakhstan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also transcribe recordings without speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs: zero retention (enterprise plans)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs: send product names as key terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yandex Cloud folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys (kept in the system&apos;s secret store, never shown again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytics server token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yandex API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type a new one to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting and refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop selected for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s secret store is unavailable, so keys cannot be saved or used: {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales and shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lane}: {pending} waiting ({failed} after an error), {sending} sending, {dead} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oldest {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the items first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent again: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped: {n}. This is in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>less than a minute</source>
+        <extracomment>Icon/dot colour per overall state.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recordings {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: not set up, data stays on this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync paused, waiting: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync, waiting: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused {n}, see Settings → Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync, sending: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items refused by the server: {n}. An admin can retry or drop them in Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key was refused: an admin must check Settings → Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oldest {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: all sent, last at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: nothing to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales data has been waiting for {age}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings have been waiting for {age}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>DEMO: transcripts come from FAKE servers, not real speech recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncTray</name>
+    <message>
+        <source>4Sell sync needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales and shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO: transcripts come from FAKE servers, not real speech recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit 4Sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lane}: {n} waiting, oldest {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lane}: all sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last sent {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} refused, waiting for an admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TillScreen</name>
     <message>
         <source>Quantity</source>
@@ -1712,6 +2049,70 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>There is no recording {rid}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the server. Everything waits safely on this till and is sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke during sending. It will be tried again; nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asked to slow down. Sending goes on in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this till&apos;s key or token. An admin must enter a valid one in Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused an item for good. An admin can retry or drop it in Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read. It will be tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had an error. It will be tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. It will be tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk of this till is full. Free some space; nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending failed. It will be tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending failed. See Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret store is unavailable, so keys cannot be saved: {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a speech recognition service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -19,6 +19,10 @@
         <source>Recording</source>
         <translation>Жазба</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхрондау</translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -305,7 +309,7 @@
     <name>MainWindow</name>
     <message>
         <source>Shift closed</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Ауысым жабық</translation>
     </message>
     <message>
@@ -1350,6 +1354,339 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>SyncAdminPage</name>
+    <message>
+        <source>Save sync settings</source>
+        <translation>Синхрондау баптауларын сақтау</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Қосылым</translation>
+    </message>
+    <message>
+        <source>Send sales and recordings when online</source>
+        <translation>Байланыс болғанда сатылымдар мен жазбаларды жіберу</translation>
+    </message>
+    <message>
+        <source>DEMO MODE: this till talks to FAKE servers on this computer. Transcripts are made up by them, they are not real speech recognition.</source>
+        <translation>ДЕМО РЕЖИМІ: касса осы компьютердегі ЖАЛҒАН серверлермен жұмыс істейді. Транскрипттерді солар ойдан шығарады, бұл нақты сөйлеуді тану емес.</translation>
+    </message>
+    <message>
+        <source>Analytics server</source>
+        <translation>Аналитика сервері</translation>
+    </message>
+    <message>
+        <source>Speech recognition</source>
+        <translation>Сөйлеуді тану</translation>
+    </message>
+    <message>
+        <source>No fallback</source>
+        <translation>Қосалқысыз</translation>
+    </message>
+    <message>
+        <source>Detect (Russian or Kazakh)</source>
+        <translation>Анықтау (орысша немесе қазақша)</translation>
+    </message>
+    <message>
+        <source>Send audio to recognition services outside Kazakhstan</source>
+        <translation>Аудионы Қазақстаннан тыс тану қызметтеріне жіберу</translation>
+    </message>
+    <message>
+        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
+        <translation>Дауыс жазбалары Қазақстанның № 94-V заңы бойынша дербес деректер. Оларды шетелге жіберу (ElevenLabs; Yandex қазақстандық өңірден тыс) — трансшекаралық беру: қызметкерлердің жазбаша келісімінде дүкен мен оның БСН-і, аудионы алатын қызмет, шетелге беру, мақсаты мен мерзімі аталса ғана қосыңыз. Өшірулі: аудионы тек Қазақстандағы қызметтер алады.</translation>
+    </message>
+    <message>
+        <source>Also transcribe recordings without speech</source>
+        <translation>Сөйлеусіз жазбаларды да транскрипциялау</translation>
+    </message>
+    <message>
+        <source>ElevenLabs: zero retention (enterprise plans)</source>
+        <translation>ElevenLabs: деректерді сақтамау (корпоративтік тарифтер)</translation>
+    </message>
+    <message>
+        <source>ElevenLabs: send product names as key terms</source>
+        <translation>ElevenLabs: тауар атауларын кілт сөздер ретінде жіберу</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>Негізгі</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>Қосалқы</translation>
+    </message>
+    <message>
+        <source>Language of conversations</source>
+        <translation>Әңгімелер тілі</translation>
+    </message>
+    <message>
+        <source>ElevenLabs address</source>
+        <translation>ElevenLabs мекенжайы</translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit address</source>
+        <translation>Yandex SpeechKit мекенжайы</translation>
+    </message>
+    <message>
+        <source>Yandex Cloud folder</source>
+        <translation>Yandex Cloud каталогы</translation>
+    </message>
+    <message>
+        <source>Keys (kept in the system&apos;s secret store, never shown again)</source>
+        <translation>Кілттер (жүйелік құпия қоймада сақталады, қайта көрсетілмейді)</translation>
+    </message>
+    <message>
+        <source>Analytics server token</source>
+        <translation>Аналитика серверінің токені</translation>
+    </message>
+    <message>
+        <source>ElevenLabs API key</source>
+        <translation>ElevenLabs API кілті</translation>
+    </message>
+    <message>
+        <source>Yandex API key</source>
+        <translation>Yandex API кілті</translation>
+    </message>
+    <message>
+        <source>type a new one to replace it</source>
+        <translation>ауыстыру үшін жаңасын енгізіңіз</translation>
+    </message>
+    <message>
+        <source>Waiting and refused</source>
+        <translation>Кезекте және қабылданбағандар</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Құрылды</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Не</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Әрекеттер</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Себеп</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Толығырақ</translation>
+    </message>
+    <message>
+        <source>Retry selected</source>
+        <translation>Таңдалғандарды қайталау</translation>
+    </message>
+    <message>
+        <source>Drop selected for good</source>
+        <translation>Таңдалғандарды біржола жою</translation>
+    </message>
+    <message>
+        <source>The system&apos;s secret store is unavailable, so keys cannot be saved or used: {hint}</source>
+        <translation>Жүйелік құпия қойма қолжетімсіз, кілттерді сақтау не пайдалану мүмкін емес: {hint}</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>қолжетімсіз</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>орнатылған</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>орнатылмаған</translation>
+    </message>
+    <message>
+        <source>Sales and shifts</source>
+        <translation>Сатылымдар мен ауысымдар</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Жазбалар</translation>
+    </message>
+    <message>
+        <source>{lane}: {pending} waiting ({failed} after an error), {sending} sending, {dead} refused</source>
+        <translation>{lane}: кезекте {pending} (қатеден кейін {failed}), жіберілуде {sending}, қабылданбады {dead}</translation>
+    </message>
+    <message>
+        <source>oldest {age}</source>
+        <translation>ең ескісі {age}</translation>
+    </message>
+    <message>
+        <source>Select the items first.</source>
+        <translation>Алдымен жолдарды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Sent again: {n}.</source>
+        <translation>Қайта жіберіледі: {n}.</translation>
+    </message>
+    <message>
+        <source>Dropped: {n}. This is in the audit log.</source>
+        <translation>Жойылды: {n}. Бұл аудит журналына жазылды.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>less than a minute</source>
+        <extracomment>Icon/dot colour per overall state.</extracomment>
+        <translation>бір минуттан аз</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} сағ</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} күн</translation>
+    </message>
+    <message>
+        <source>events {n}</source>
+        <translation>оқиғалар {n}</translation>
+    </message>
+    <message>
+        <source>recordings {n}</source>
+        <translation>жазбалар {n}</translation>
+    </message>
+    <message>
+        <source>Sync: not set up, data stays on this till</source>
+        <translation>Синхрондау: бапталмаған, деректер осы кассада қалады</translation>
+    </message>
+    <message>
+        <source>Sync paused, waiting: {what}</source>
+        <translation>Синхрондау тоқтатылды, кезекте: {what}</translation>
+    </message>
+    <message>
+        <source>Sync, waiting: {what}</source>
+        <translation>Синхрондау, кезекте: {what}</translation>
+    </message>
+    <message>
+        <source>refused {n}, see Settings → Sync</source>
+        <translation>қабылданбады {n}, Баптаулар → Синхрондау қараңыз</translation>
+    </message>
+    <message>
+        <source>Sync, sending: {what}</source>
+        <translation>Синхрондау, жіберілуде: {what}</translation>
+    </message>
+    <message>
+        <source>Items refused by the server: {n}. An admin can retry or drop them in Settings → Sync.</source>
+        <translation>Сервер қабылдамаған жолдар: {n}. Әкімші оларды Баптаулар → Синхрондау бөлімінде қайталай не жоя алады.</translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation>Синхрондау тоқтатылды</translation>
+    </message>
+    <message>
+        <source>a key was refused: an admin must check Settings → Sync</source>
+        <translation>кілт қабылданбады: әкімші Баптаулар → Синхрондау бөлімін тексеруі керек</translation>
+    </message>
+    <message>
+        <source>offline since {time}</source>
+        <translation>{time} бастап байланыс жоқ</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>байланыс жоқ</translation>
+    </message>
+    <message>
+        <source>oldest {age}</source>
+        <translation>ең ескісі {age}</translation>
+    </message>
+    <message>
+        <source>Sync: all sent, last at {time}</source>
+        <translation>Синхрондау: бәрі жіберілді, соңғысы {time}</translation>
+    </message>
+    <message>
+        <source>Sync: nothing to send</source>
+        <translation>Синхрондау: жіберетін ештеңе жоқ</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхрондау</translation>
+    </message>
+    <message>
+        <source>Sales data has been waiting for {age}.</source>
+        <translation>Сатылым деректері {age} бойы жіберілуді күтуде.</translation>
+    </message>
+    <message>
+        <source>Recordings have been waiting for {age}.</source>
+        <translation>Жазбалар {age} бойы жіберілуді күтуде.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>DEMO: transcripts come from FAKE servers, not real speech recognition</source>
+        <translation>ДЕМО: транскрипттер ЖАЛҒАН серверлерден, бұл нақты сөйлеуді тану емес</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTray</name>
+    <message>
+        <source>4Sell sync needs attention</source>
+        <translation>4Sell синхрондауы назар аударуды қажет етеді</translation>
+    </message>
+    <message>
+        <source>Sales and shifts</source>
+        <translation>Сатылымдар мен ауысымдар</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Жазбалар</translation>
+    </message>
+    <message>
+        <source>DEMO: transcripts come from FAKE servers, not real speech recognition</source>
+        <translation>ДЕМО: транскрипттер ЖАЛҒАН серверлерден, бұл нақты сөйлеуді тану емес</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Қазір синхрондау</translation>
+    </message>
+    <message>
+        <source>Resume sync</source>
+        <translation>Синхрондауды жалғастыру</translation>
+    </message>
+    <message>
+        <source>Pause sync</source>
+        <translation>Синхрондауды тоқтата тұру</translation>
+    </message>
+    <message>
+        <source>Open till</source>
+        <translation>Кассаны ашу</translation>
+    </message>
+    <message>
+        <source>Quit 4Sell</source>
+        <translation>4Sell-ден шығу</translation>
+    </message>
+    <message>
+        <source>{lane}: {n} waiting, oldest {age}</source>
+        <translation>{lane}: кезекте {n}, ең ескісі {age}</translation>
+    </message>
+    <message>
+        <source>{lane}: all sent</source>
+        <translation>{lane}: бәрі жіберілді</translation>
+    </message>
+    <message>
+        <source>last sent {time}</source>
+        <translation>соңғы жіберу {time}</translation>
+    </message>
+    <message>
+        <source>{n} refused, waiting for an admin</source>
+        <translation>қабылданбады {n}, әкімшіні күтуде</translation>
+    </message>
+    <message>
+        <source>last error: {error}</source>
+        <translation>соңғы қате: {error}</translation>
+    </message>
+</context>
+<context>
     <name>TillScreen</name>
     <message>
         <source>Quantity</source>
@@ -1716,6 +2053,70 @@ Confirm (Enter)</source>
     <message>
         <source>There is no recording {rid}.</source>
         <translation>{rid} жазбасы жоқ.</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Everything waits safely on this till and is sent when the connection is back.</source>
+        <translation>Сервермен байланыс жоқ. Бәрі осы кассада сенімді сақталып, байланыс қалпына келгенде жіберіледі.</translation>
+    </message>
+    <message>
+        <source>The connection broke during sending. It will be tried again; nothing is lost.</source>
+        <translation>Жіберу кезінде байланыс үзілді. Қайталанады; ештеңе жоғалмайды.</translation>
+    </message>
+    <message>
+        <source>The server asked to slow down. Sending goes on in a moment.</source>
+        <translation>Сервер қарқынды азайтуды сұрады. Жіберу жақында жалғасады.</translation>
+    </message>
+    <message>
+        <source>The server refused this till&apos;s key or token. An admin must enter a valid one in Settings → Sync.</source>
+        <translation>Сервер осы кассаның кілтін немесе токенін қабылдамады. Әкімші Баптаулар → Синхрондау бөлімінде жарамдысын енгізуі керек.</translation>
+    </message>
+    <message>
+        <source>The server refused an item for good. An admin can retry or drop it in Settings → Sync.</source>
+        <translation>Сервер жолды біржола қабылдамады. Әкімші оны Баптаулар → Синхрондау бөлімінде қайталай не жоя алады.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read. It will be tried again.</source>
+        <translation>Сервер жауабын оқу мүмкін болмады. Қайталанады.</translation>
+    </message>
+    <message>
+        <source>The server had an error. It will be tried again.</source>
+        <translation>Серверде қате болды. Қайталанады.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. It will be tried again.</source>
+        <translation>Сервер уақытында жауап бермеді. Қайталанады.</translation>
+    </message>
+    <message>
+        <source>The disk of this till is full. Free some space; nothing is lost.</source>
+        <translation>Осы кассаның дискісі толы. Орын босатыңыз; ештеңе жоғалмайды.</translation>
+    </message>
+    <message>
+        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
+        <translation>Бірде-бір тану қызметін пайдалануға болмайды: Баптаулар → Синхрондау бөлімінде кілт енгізіңіз немесе аудионы шетелге жіберуге рұқсат етіңіз.</translation>
+    </message>
+    <message>
+        <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>
+        <translation>Синхрондау бапталмаған: деректер осы кассада қалады. Әкімші оны Баптаулар → Синхрондау бөлімінде баптай алады.</translation>
+    </message>
+    <message>
+        <source>Sending failed. It will be tried again.</source>
+        <translation>Жіберу сәтсіз аяқталды. Қайталанады.</translation>
+    </message>
+    <message>
+        <source>Sending failed. See Settings → Sync.</source>
+        <translation>Жіберу сәтсіз аяқталды. Баптаулар → Синхрондау қараңыз.</translation>
+    </message>
+    <message>
+        <source>The secret store is unavailable, so keys cannot be saved: {hint}</source>
+        <translation>Құпия қойма қолжетімсіз, кілттерді сақтау мүмкін емес: {hint}</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
+        <translation>«{url}» — веб-мекенжай емес. Ол https:// (немесе сынақ сервері үшін http://) деп басталады.</translation>
+    </message>
+    <message>
+        <source>Choose a speech recognition service.</source>
+        <translation>Сөйлеуді тану қызметін таңдаңыз.</translation>
     </message>
     <message>
         <source>Cannot do that</source>

@@ -19,6 +19,10 @@
         <source>Recording</source>
         <translation>Запись</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -306,7 +310,7 @@
     <name>MainWindow</name>
     <message>
         <source>Shift closed</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Смена закрыта</translation>
     </message>
     <message>
@@ -1351,6 +1355,339 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>SyncAdminPage</name>
+    <message>
+        <source>Save sync settings</source>
+        <translation>Сохранить настройки синхронизации</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <source>Send sales and recordings when online</source>
+        <translation>Отправлять продажи и записи, когда есть связь</translation>
+    </message>
+    <message>
+        <source>DEMO MODE: this till talks to FAKE servers on this computer. Transcripts are made up by them, they are not real speech recognition.</source>
+        <translation>ДЕМО-РЕЖИМ: касса работает с ПОДДЕЛЬНЫМИ серверами на этом компьютере. Расшифровки придуманы ими, это не настоящее распознавание речи.</translation>
+    </message>
+    <message>
+        <source>Analytics server</source>
+        <translation>Сервер аналитики</translation>
+    </message>
+    <message>
+        <source>Speech recognition</source>
+        <translation>Распознавание речи</translation>
+    </message>
+    <message>
+        <source>No fallback</source>
+        <translation>Без запасного</translation>
+    </message>
+    <message>
+        <source>Detect (Russian or Kazakh)</source>
+        <translation>Определять (русский или казахский)</translation>
+    </message>
+    <message>
+        <source>Send audio to recognition services outside Kazakhstan</source>
+        <translation>Отправлять аудио в сервисы распознавания за пределами Казахстана</translation>
+    </message>
+    <message>
+        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
+        <translation>Записи голоса — персональные данные по закону Казахстана № 94-V. Их отправка за рубеж (ElevenLabs; Yandex вне казахстанского региона) — трансграничная передача: включайте, только если письменное согласие сотрудников называет магазин и его БИН, сервис, получающий аудио, передачу за рубеж, цель и срок. Выключено: аудио получают только сервисы в Казахстане.</translation>
+    </message>
+    <message>
+        <source>Also transcribe recordings without speech</source>
+        <translation>Расшифровывать и записи без речи</translation>
+    </message>
+    <message>
+        <source>ElevenLabs: zero retention (enterprise plans)</source>
+        <translation>ElevenLabs: без хранения данных (корпоративные тарифы)</translation>
+    </message>
+    <message>
+        <source>ElevenLabs: send product names as key terms</source>
+        <translation>ElevenLabs: передавать названия товаров как ключевые слова</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>Запасной</translation>
+    </message>
+    <message>
+        <source>Language of conversations</source>
+        <translation>Язык разговоров</translation>
+    </message>
+    <message>
+        <source>ElevenLabs address</source>
+        <translation>Адрес ElevenLabs</translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit address</source>
+        <translation>Адрес Yandex SpeechKit</translation>
+    </message>
+    <message>
+        <source>Yandex Cloud folder</source>
+        <translation>Каталог Yandex Cloud</translation>
+    </message>
+    <message>
+        <source>Keys (kept in the system&apos;s secret store, never shown again)</source>
+        <translation>Ключи (хранятся в системном хранилище секретов, больше не показываются)</translation>
+    </message>
+    <message>
+        <source>Analytics server token</source>
+        <translation>Токен сервера аналитики</translation>
+    </message>
+    <message>
+        <source>ElevenLabs API key</source>
+        <translation>API-ключ ElevenLabs</translation>
+    </message>
+    <message>
+        <source>Yandex API key</source>
+        <translation>API-ключ Yandex</translation>
+    </message>
+    <message>
+        <source>type a new one to replace it</source>
+        <translation>введите новый, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>Waiting and refused</source>
+        <translation>В очереди и отклонённые</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Retry selected</source>
+        <translation>Повторить выбранные</translation>
+    </message>
+    <message>
+        <source>Drop selected for good</source>
+        <translation>Удалить выбранные навсегда</translation>
+    </message>
+    <message>
+        <source>The system&apos;s secret store is unavailable, so keys cannot be saved or used: {hint}</source>
+        <translation>Системное хранилище секретов недоступно, ключи нельзя сохранить или использовать: {hint}</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>недоступно</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>задан</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задан</translation>
+    </message>
+    <message>
+        <source>Sales and shifts</source>
+        <translation>Продажи и смены</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>{lane}: {pending} waiting ({failed} after an error), {sending} sending, {dead} refused</source>
+        <translation>{lane}: в очереди {pending} (после ошибки {failed}), отправляется {sending}, отклонено {dead}</translation>
+    </message>
+    <message>
+        <source>oldest {age}</source>
+        <translation>старейшему {age}</translation>
+    </message>
+    <message>
+        <source>Select the items first.</source>
+        <translation>Сначала выберите записи.</translation>
+    </message>
+    <message>
+        <source>Sent again: {n}.</source>
+        <translation>Отправятся снова: {n}.</translation>
+    </message>
+    <message>
+        <source>Dropped: {n}. This is in the audit log.</source>
+        <translation>Удалено: {n}. Это записано в журнал аудита.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>less than a minute</source>
+        <extracomment>Icon/dot colour per overall state.</extracomment>
+        <translation>меньше минуты</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} ч</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} дн</translation>
+    </message>
+    <message>
+        <source>events {n}</source>
+        <translation>событий {n}</translation>
+    </message>
+    <message>
+        <source>recordings {n}</source>
+        <translation>записей {n}</translation>
+    </message>
+    <message>
+        <source>Sync: not set up, data stays on this till</source>
+        <translation>Синхронизация: не настроена, данные остаются на этой кассе</translation>
+    </message>
+    <message>
+        <source>Sync paused, waiting: {what}</source>
+        <translation>Синхронизация приостановлена, в очереди: {what}</translation>
+    </message>
+    <message>
+        <source>Sync, waiting: {what}</source>
+        <translation>Синхронизация, в очереди: {what}</translation>
+    </message>
+    <message>
+        <source>refused {n}, see Settings → Sync</source>
+        <translation>отклонено {n}, см. Настройки → Синхронизация</translation>
+    </message>
+    <message>
+        <source>Sync, sending: {what}</source>
+        <translation>Синхронизация, отправка: {what}</translation>
+    </message>
+    <message>
+        <source>Items refused by the server: {n}. An admin can retry or drop them in Settings → Sync.</source>
+        <translation>Сервер отклонил записей: {n}. Администратор может повторить или удалить их в Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation>Синхронизация приостановлена</translation>
+    </message>
+    <message>
+        <source>a key was refused: an admin must check Settings → Sync</source>
+        <translation>ключ отклонён: администратору нужно проверить Настройки → Синхронизация</translation>
+    </message>
+    <message>
+        <source>offline since {time}</source>
+        <translation>нет связи с {time}</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>нет связи</translation>
+    </message>
+    <message>
+        <source>oldest {age}</source>
+        <translation>старейшему {age}</translation>
+    </message>
+    <message>
+        <source>Sync: all sent, last at {time}</source>
+        <translation>Синхронизация: всё отправлено, последний раз в {time}</translation>
+    </message>
+    <message>
+        <source>Sync: nothing to send</source>
+        <translation>Синхронизация: отправлять нечего</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Sales data has been waiting for {age}.</source>
+        <translation>Данные продаж ждут отправки уже {age}.</translation>
+    </message>
+    <message>
+        <source>Recordings have been waiting for {age}.</source>
+        <translation>Записи ждут отправки уже {age}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>DEMO: transcripts come from FAKE servers, not real speech recognition</source>
+        <translation>ДЕМО: расшифровки от ПОДДЕЛЬНЫХ серверов, это не настоящее распознавание речи</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTray</name>
+    <message>
+        <source>4Sell sync needs attention</source>
+        <translation>Синхронизация 4Sell требует внимания</translation>
+    </message>
+    <message>
+        <source>Sales and shifts</source>
+        <translation>Продажи и смены</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>DEMO: transcripts come from FAKE servers, not real speech recognition</source>
+        <translation>ДЕМО: расшифровки от ПОДДЕЛЬНЫХ серверов, это не настоящее распознавание речи</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <source>Resume sync</source>
+        <translation>Возобновить синхронизацию</translation>
+    </message>
+    <message>
+        <source>Pause sync</source>
+        <translation>Приостановить синхронизацию</translation>
+    </message>
+    <message>
+        <source>Open till</source>
+        <translation>Открыть кассу</translation>
+    </message>
+    <message>
+        <source>Quit 4Sell</source>
+        <translation>Выйти из 4Sell</translation>
+    </message>
+    <message>
+        <source>{lane}: {n} waiting, oldest {age}</source>
+        <translation>{lane}: в очереди {n}, старейшему {age}</translation>
+    </message>
+    <message>
+        <source>{lane}: all sent</source>
+        <translation>{lane}: всё отправлено</translation>
+    </message>
+    <message>
+        <source>last sent {time}</source>
+        <translation>последняя отправка {time}</translation>
+    </message>
+    <message>
+        <source>{n} refused, waiting for an admin</source>
+        <translation>отклонено {n}, ждут администратора</translation>
+    </message>
+    <message>
+        <source>last error: {error}</source>
+        <translation>последняя ошибка: {error}</translation>
+    </message>
+</context>
+<context>
     <name>TillScreen</name>
     <message>
         <source>Quantity</source>
@@ -1717,6 +2054,70 @@ Confirm (Enter)</source>
     <message>
         <source>There is no recording {rid}.</source>
         <translation>Записи {rid} нет.</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Everything waits safely on this till and is sent when the connection is back.</source>
+        <translation>Нет связи с сервером. Всё надёжно ждёт на этой кассе и будет отправлено, когда связь появится.</translation>
+    </message>
+    <message>
+        <source>The connection broke during sending. It will be tried again; nothing is lost.</source>
+        <translation>Связь оборвалась во время отправки. Будет повторено; ничего не потеряно.</translation>
+    </message>
+    <message>
+        <source>The server asked to slow down. Sending goes on in a moment.</source>
+        <translation>Сервер попросил снизить темп. Отправка скоро продолжится.</translation>
+    </message>
+    <message>
+        <source>The server refused this till&apos;s key or token. An admin must enter a valid one in Settings → Sync.</source>
+        <translation>Сервер отклонил ключ или токен этой кассы. Администратору нужно ввести действующий в Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>The server refused an item for good. An admin can retry or drop it in Settings → Sync.</source>
+        <translation>Сервер окончательно отклонил запись. Администратор может повторить или удалить её в Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read. It will be tried again.</source>
+        <translation>Не удалось прочитать ответ сервера. Будет повторено.</translation>
+    </message>
+    <message>
+        <source>The server had an error. It will be tried again.</source>
+        <translation>На сервере произошла ошибка. Будет повторено.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. It will be tried again.</source>
+        <translation>Сервер не ответил вовремя. Будет повторено.</translation>
+    </message>
+    <message>
+        <source>The disk of this till is full. Free some space; nothing is lost.</source>
+        <translation>Диск этой кассы заполнен. Освободите место; ничего не потеряно.</translation>
+    </message>
+    <message>
+        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
+        <translation>Нельзя использовать ни один сервис распознавания: введите ключ или разрешите отправку аудио за рубеж в Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>
+        <translation>Синхронизация не настроена: данные остаются на этой кассе. Администратор может настроить её в Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>Sending failed. It will be tried again.</source>
+        <translation>Отправка не удалась. Будет повторено.</translation>
+    </message>
+    <message>
+        <source>Sending failed. See Settings → Sync.</source>
+        <translation>Отправка не удалась. См. Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>The secret store is unavailable, so keys cannot be saved: {hint}</source>
+        <translation>Хранилище секретов недоступно, ключи нельзя сохранить: {hint}</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
+        <translation>«{url}» — не веб-адрес. Он начинается с https:// (или http:// для тестового сервера).</translation>
+    </message>
+    <message>
+        <source>Choose a speech recognition service.</source>
+        <translation>Выберите сервис распознавания речи.</translation>
     </message>
     <message>
         <source>Cannot do that</source>

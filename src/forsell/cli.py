@@ -1,4 +1,4 @@
-"""The ``forsell-cashier`` command: the till (default), ``doctor`` and ``recordings``.
+"""The ``forsell-cashier`` command: the till (default), ``doctor``, ``recordings`` and ``sync``.
 
 Qt is imported only when the GUI starts, so ``doctor``, ``recordings`` and ``--version`` work on
 a machine without a display or without Qt's system libraries. A PIN is never an argument (it
@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="forsell-cashier", parents=[common],
         description="4Sell Cashier: an offline-first till. Without a command it starts the till.")
     parser.add_argument("--version", action="version", version=f"forsell-cashier {__version__}")
+    parser.add_argument("--tray", action="store_true",
+                        help="start hidden in the system tray (for autostart at login); if the "
+                             "till already runs for this data folder, do nothing")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     doctor_cmd = commands.add_parser(
         "doctor", parents=[common], help="check that this machine can run the till (exit 1 if not)")
@@ -48,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="FILE.ogg")
     export.add_argument("--pin-stdin", action="store_true",
                         help="read the admin PIN from the first line of stdin (for scripts)")
+    sync_cmd = commands.add_parser(
+        "sync", parents=[common],
+        help="show what waits to be sent; with --once send it now, headless "
+             "(exit 0 all sent, 1 not all, 2 sync not configured)")
+    sync_cmd.add_argument("--once", action="store_true",
+                          help="drain both lanes (business events, audio) and exit")
+    sync_cmd.add_argument("--timeout", type=float, default=300.0, metavar="S",
+                          help="give up after S seconds (default 300)")
     return parser
 
 
@@ -191,7 +202,54 @@ def recordings(data_dir: Path, args: argparse.Namespace) -> int:
         return 1
 
 
-def gui(data_dir: Path) -> int:
+# --- sync ------------------------------------------------------------------------------------
+
+
+def sync(data_dir: Path, once: bool, timeout: float) -> int:
+    """``sync``: the outbox per lane; ``sync --once``: drain it headless, print a summary."""
+    from forsell.services.app import DatabaseProblem, open_till
+    from forsell.services.sync import SyncService
+
+    try:
+        till = open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        print(f"forsell-cashier sync: the database {problem.path} is "
+              f"{problem.kind.replace('_', '-')}; run `forsell-cashier doctor`", file=sys.stderr)
+        return 1
+    try:
+        service = SyncService(till)
+        if not service.configured:
+            print("sync is not configured: an admin turns it on in the till's settings "
+                  "(sync.enabled, sync.backend_url); nothing was sent", file=sys.stderr)
+            return 2
+        if not once:
+            status = service.status()
+            for lane in status.lanes:
+                age = "-" if lane.oldest_pending_age_s is None else f"{lane.oldest_pending_age_s:.0f} s"
+                print(f"{lane.lane:<9} pending {lane.pending:>6}  failed {lane.failed:>5}  "
+                      f"dead {lane.dead:>5}  oldest {age}")
+            return 0
+        print(f"sending the outbox of {data_dir} (at most {timeout:g} s) ...", flush=True)
+        summary = service.run_once(timeout)
+    finally:
+        till.close()
+    print(f"{'lane':<9} {'sent':>6} {'dupl.':>6} {'failed':>6} {'dead':>6} {'left':>6}")
+    for lane in (summary.business, summary.audio):
+        print(f"{lane.lane:<9} {lane.sent:>6} {lane.duplicates:>6} {lane.failed:>6} "
+              f"{lane.dead:>6} {lane.remaining:>6}")
+    if summary.ok:
+        print("everything due was sent")
+        return 0
+    why = {"auth_failed": "the backend refused this till's token (an admin must fix it)",
+           "offline": "the backend could not be reached"}.get(summary.state, "")
+    print("not everything was sent" + (f": {why}" if why else "")
+          + ("; the time ran out" if summary.timed_out else "")
+          + "; dead letters wait for an admin in the till's sync screen" * bool(
+              summary.business.dead or summary.audio.dead))
+    return 1
+
+
+def gui(data_dir: Path, start_in_tray: bool = False) -> int:
     from forsell import logs
 
     logs.configure(data_dir)
@@ -201,7 +259,7 @@ def gui(data_dir: Path) -> int:
         print(f"cannot start the till: {exc}\n"
               "run `forsell-cashier doctor` and installer/linux/setup.sh", file=sys.stderr)
         return 1
-    return run_gui(data_dir)
+    return run_gui(data_dir, start_in_tray)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,7 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return doctor(data_dir, args.mic_test)
     if args.command == "recordings":
         return recordings(data_dir, args)
-    return gui(data_dir)
+    if args.command == "sync":
+        return sync(data_dir, args.once, args.timeout)
+    return gui(data_dir, getattr(args, "tray", False))
 
 
 if __name__ == "__main__":

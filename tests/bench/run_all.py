@@ -29,7 +29,7 @@ import bench_services
 import dataset
 
 QUICK = {"products": 2_000, "lines": 20_000}
-BENCHES = ("services", "scan", "cold_start", "z_report", "audio")
+BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync")
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
@@ -50,8 +50,11 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
                    help="hours of speech pushed through the audio pipeline")
     p.add_argument("--soak-minutes", type=float, default=30.0,
                    help="real-time capture from the PulseAudio microphone (needs PULSE_SERVER)")
+    p.add_argument("--sync-gb", type=float, default=1.0,
+                   help="GB of recordings drained by the sync memory bench")
     args = p.parse_args(argv)
     if args.quick:
+        args.sync_gb = min(args.sync_gb, 0.05)
         args.products, args.lines = QUICK["products"], QUICK["lines"]
         args.audio_hours = min(args.audio_hours, QUICK_AUDIO["hours"])
         args.soak_minutes = min(args.soak_minutes, QUICK_AUDIO["soak_minutes"])
@@ -89,11 +92,30 @@ def _audio_bench(hours: float, soak_minutes: float) -> list[dict]:
     return metrics
 
 
+def _sync_bench(gb: float, quick: bool) -> list[dict]:
+    """bench_sync.py in its own process (it runs the sync engine and FAKE servers)."""
+    cmd = [sys.executable, str(HERE / "bench_sync.py"), "--gb", str(gb)]
+    if quick:
+        cmd += ["--recordings", "80"]
+    log(f"bench: sync (drain rate, {gb} GB memory run) ...")
+    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True, timeout=3600)
+    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not metrics:
+        return metrics + [{"metric": "sync_bench", "value": None, "unit": "", "goal": None,
+                           "detail": {"error": f"bench_sync.py exit {proc.returncode}"}}]
+    return metrics
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     load_before = os.getloadavg()
-    if args.only == ["audio"]:  # needs no till dataset: skip generating one
-        for metric in _audio_bench(args.audio_hours, args.soak_minutes):
+    if set(args.only) <= {"audio", "sync"}:  # they need no till dataset: skip generating one
+        metrics = []
+        if "sync" in args.only:
+            metrics += _sync_bench(args.sync_gb, args.quick)
+        if "audio" in args.only:
+            metrics += _audio_bench(args.audio_hours, args.soak_minutes)
+        for metric in metrics:
             metric.setdefault("detail", {}).update(load1=round(os.getloadavg()[0], 2))
             print(json.dumps(metric, ensure_ascii=False), flush=True)
         return 0
@@ -126,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
             emit(metric)
     if "z_report" in args.only:  # it closes the shift the other benches use
         for metric in bench_services.run_z_report(work, log=log):
+            emit(metric)
+    if "sync" in args.only:
+        for metric in _sync_bench(args.sync_gb, args.quick):
             emit(metric)
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         for metric in _audio_bench(args.audio_hours, args.soak_minutes):

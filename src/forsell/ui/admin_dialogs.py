@@ -1,5 +1,5 @@
-"""Admin screens: store settings (receipt footer and language, limits), staff with PINs, and
-recording (consent, microphone; ui/recording_admin.py)."""
+"""Admin screens: store settings (receipt footer and language, limits), staff with PINs,
+recording (consent, microphone; ui/recording_admin.py) and sync (ui/sync_admin.py)."""
 
 from __future__ import annotations
 
@@ -200,7 +200,8 @@ class StaffDialog(QDialog):
 class AdminDialog(QDialog):
     """The admin's back office in one place: store settings and staff, as tabs."""
 
-    def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None) -> None:
+    def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None, *,
+                 sync=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings & staff"))
         self.setMinimumSize(720, 560)
@@ -213,6 +214,15 @@ class AdminDialog(QDialog):
         tabs.addTab(self.staff_page, self.tr("Staff"))
         self.recording_page = RecordingAdminPage(till, admin, self)
         tabs.addTab(self.recording_page, self.tr("Recording"))
+        from forsell.services.sync import SyncService
+
+        from .sync_admin import SyncAdminPage
+
+        # Without the app's running service (a test, a till without sync) a stopped one still
+        # reads the queue and the dead letters.
+        self.sync_page = SyncAdminPage(till, admin, sync or SyncService(till), self)
+        # Before "Recording", which stays the last tab (tests/ui/test_recording_admin.py).
+        tabs.insertTab(tabs.indexOf(self.recording_page), self.sync_page, self.tr("Sync"))
         self.tabs = tabs
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sys
 import time
@@ -17,7 +18,10 @@ from forsell.services.app import DatabaseProblem, open_till
 from . import theme
 from .i18n import Languages
 
+log = logging.getLogger(__name__)
+
 RAISE_REQUEST = b"raise\n"
+PING = b"ping\n"  # a second start with --tray: the running one stays as it is
 CONNECT_TIMEOUT_MS = 500
 
 
@@ -61,16 +65,18 @@ class InstanceServer(QObject):
         self.server.close()
 
 
-def single_instance(data_dir: Path, parent: QObject | None = None) -> InstanceServer | None:
+def single_instance(data_dir: Path, parent: QObject | None = None,
+                    raise_existing: bool = True) -> InstanceServer | None:
     """Returns our server if we are the first instance for ``data_dir``.
 
-    Returns None when another instance already runs; it has then been asked to raise its window.
+    Returns None when another instance already runs; it has then been asked to raise its window
+    (unless ``raise_existing`` is False: an autostart with --tray leaves it alone).
     """
     name = instance_name(data_dir)
     socket = QLocalSocket()
     socket.connectToServer(name)
     if socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        socket.write(RAISE_REQUEST)
+        socket.write(RAISE_REQUEST if raise_existing else PING)
         socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
         socket.disconnectFromServer()
         return None
@@ -95,17 +101,39 @@ def database_problem_text(problem: DatabaseProblem) -> str:
     return template.format(path=path, backups=backups, kind=problem.kind)
 
 
-def run_gui(data_dir: Path) -> int:
-    """The till application's event loop; returns the process exit code."""
+def start_sync(sync, bridge) -> None:
+    """Starts the background sync; a failure here is logged and never stops the till."""
+    try:
+        sync.start(bridge.push)
+    except Exception:
+        log.exception("sync did not start")
+    bridge.refresh()
+
+
+def restart_sync(sync, bridge) -> None:
+    """New settings or keys from the admin: the engine is rebuilt from them."""
+    try:
+        sync.stop()
+    except Exception:
+        log.exception("sync did not stop cleanly")
+    start_sync(sync, bridge)
+
+
+def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
+    """The till application's event loop; returns the process exit code.
+
+    ``start_in_tray`` (``--tray``, for autostart at login): no window, only the tray icon; where
+    the desktop has no tray the window shows anyway, or the till could not be reached.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("4Sell Cashier")
     app.setFont(theme.app_font(theme.register_fonts()))
     app.setStyleSheet(theme.STYLE)
     languages = Languages()
     languages.switch(languages.current)
-    instance = single_instance(data_dir)
+    instance = single_instance(data_dir, raise_existing=not start_in_tray)
     if instance is None:
-        return 0  # the running till came to the front
+        return 0  # the running till came to the front (or, with --tray, stays as it is)
     try:
         till = open_till(data_dir)
     except DatabaseProblem as problem:
@@ -115,20 +143,43 @@ def run_gui(data_dir: Path) -> int:
         box.exec()
         instance.close()
         return 2
+    from forsell.services.sync import SyncService
+
     from .main_window import MainWindow
     from .recording_bridge import RecordingBridge, start_recorder
+    from .sync_status import SyncBridge
+    from .tray import SyncTray
 
     bridge = RecordingBridge()
     recorder = start_recorder(till, bridge)  # seals recordings a crash cut off
-    window = MainWindow(till, languages, recorder=recorder, bridge=bridge)
+    sync = SyncService(till)
+    sync_bridge = SyncBridge(sync)
+    window = MainWindow(till, languages, recorder=recorder, bridge=bridge, sync=sync,
+                        sync_bridge=sync_bridge)
+    tray = None
+    if SyncTray.available():
+        tray = SyncTray(sync, sync_bridge, lambda: till.ctx.timezone)
+        window.set_tray(tray)
+        tray.start()
+        app.setQuitOnLastWindowClosed(False)  # a hidden window is not the end: Quit is
+    start_sync(sync, sync_bridge)
+    window.sync_settings_saved.connect(lambda: restart_sync(sync, sync_bridge))
     instance.raise_requested.connect(window.bring_to_front)
-    window.show()
+    if not (start_in_tray and tray is not None):
+        window.show()
     if os.environ.get("FORSELL_EXIT_AFTER_LOGIN_SHOWN"):
         # Cold-start benchmark probe (tests/bench): report when the login screen is on screen.
         QTimer.singleShot(0, lambda: (print(f"LOGIN_SHOWN {time.time():.3f}", flush=True), app.quit()))
     try:
         return app.exec()
     finally:
+        sync_bridge.stop()
+        try:
+            sync.stop()  # in-flight work is given back to the outbox, nothing lost
+        except Exception:
+            log.exception("sync did not stop cleanly")
+        if tray is not None:
+            tray.stop()
         recorder.close()  # seals a running recording before the database closes
         instance.close()
         till.close()

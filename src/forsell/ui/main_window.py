@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
@@ -21,6 +21,7 @@ from .i18n import Languages
 from .login_screen import LoginScreen
 from .messages import message_for
 from .recording_bridge import RecordingBridge
+from .sync_status import SyncBridge, SyncControl, SyncStatusWidget
 from .till_screen import TillScreen
 
 #: Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first
@@ -37,11 +38,19 @@ DIALOGS = {
 
 
 class MainWindow(QMainWindow):
+    #: the admin saved new sync settings: ui/app.py restarts the engine with them
+    sync_settings_saved = Signal()
+
     def __init__(self, till: Till, languages: Languages | None = None,
                  parent: QWidget | None = None, *, recorder: ConversationRecorder | None = None,
-                 bridge: RecordingBridge | None = None) -> None:
+                 bridge: RecordingBridge | None = None, sync: SyncControl | None = None,
+                 sync_bridge: SyncBridge | None = None) -> None:
         super().__init__(parent)
         self.till = till
+        #: The sync service (ui/app.py starts it) and its status bridge; None: no sync here.
+        self.sync, self.sync_bridge = sync, sync_bridge
+        self.tray = None  # ui/tray.py SyncTray when the desktop has a system tray
+        self._quitting = False
         #: The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).
         self.recorder = recorder
         self.languages = languages or Languages()
@@ -101,6 +110,10 @@ class MainWindow(QMainWindow):
         self.clock.setAccessibleName("clock")
         bar.addWidget(self.shift_status, 1)
         bar.addWidget(self.cashier_status)
+        if self.sync_bridge is not None:
+            # Always here, tray or not: without a tray it is the only place sync shows.
+            self.sync_status = SyncStatusWidget(self.sync_bridge, lambda: self.till.ctx.timezone)
+            bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.clock)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
@@ -192,6 +205,10 @@ class MainWindow(QMainWindow):
             return ReportDialog(self.till.shifts.x_report(), self.till, self)
         module, cls = DIALOGS[name]
         dialog_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
+        if name == "store admin":
+            dialog = dialog_class(self.till, self.employee, self, sync=self.sync)
+            dialog.sync_page.saved.connect(self.sync_settings_saved)
+            return dialog
         return dialog_class(self.till, self.employee, self)
 
     def _after_dialog(self, dialog: QDialog) -> None:
@@ -206,7 +223,26 @@ class MainWindow(QMainWindow):
         if self.till_screen.sale is not None:
             self.till_screen.show_cart(self.till_screen.sale.view())
 
+    # --- tray -----------------------------------------------------------------------------------
+
+    def set_tray(self, tray) -> None:
+        """With a tray, closing the window hides it (sync goes on); Quit is in the tray menu."""
+        self.tray = tray
+        tray.open_till.connect(self.bring_to_front)
+        tray.quit.connect(self.quit_app)
+
+    def quit_app(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event) -> None:  # Qt override
+        if self.tray is not None and self.tray.is_shown() and not self._quitting:
+            # Hidden, not closed: the tray keeps syncing. Nobody stays logged in behind it.
+            event.ignore()
+            self.lock()
+            self.hide()
+            return
         self.autolock.stop()
         self.till_screen.scanner.remove()
         super().closeEvent(event)

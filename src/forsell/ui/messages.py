@@ -83,7 +83,29 @@ def _texts() -> dict[str, str]:
         "recording.pause_reason": translate("messages", "Write down why recording is paused."),
         "recording.unreadable": translate("messages", "Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed."),
         "recording.unknown": translate("messages", "There is no recording {rid}."),
+        "sync.offline": translate("messages", "No connection to the server. Everything waits safely on this till and is sent when the connection is back."),
+        "sync.connection_lost": translate("messages", "The connection broke during sending. It will be tried again; nothing is lost."),
+        "sync.rate_limited": translate("messages", "The server asked to slow down. Sending goes on in a moment."),
+        "sync.auth": translate("messages", "The server refused this till's key or token. An admin must enter a valid one in Settings → Sync."),
+        "sync.rejected": translate("messages", "The server refused an item for good. An admin can retry or drop it in Settings → Sync."),
+        "sync.bad_response": translate("messages", "The server's answer could not be read. It will be tried again."),
+        "sync.server": translate("messages", "The server had an error. It will be tried again."),
+        "sync.timeout": translate("messages", "The server did not answer in time. It will be tried again."),
+        "sync.disk_full": translate("messages", "The disk of this till is full. Free some space; nothing is lost."),
+        "sync.provider_none": translate("messages", "No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync."),
+        "sync.not_configured": translate("messages", "Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync."),
+        "sync.retry": translate("messages", "Sending failed. It will be tried again."),
+        "sync.error": translate("messages", "Sending failed. See Settings → Sync."),
+        "sync.secret_store": translate("messages", "The secret store is unavailable, so keys cannot be saved: {hint}"),
+        "sync.url": translate("messages", "“{url}” is not a web address. It starts with https:// (or http:// for a test server)."),
+        "sync.provider": translate("messages", "Choose a speech recognition service."),
     }
+
+
+def text_for_key(key: str, **params: object) -> str:
+    """The translated sentence for a message key the core reported without raising (e.g. the
+    sync engine's last error); an unknown key comes back as itself."""
+    return message_for(CashierError(key, key, **params))
 
 
 def message_for(error: CashierError) -> str:

@@ -1,0 +1,130 @@
+"""Text normalisation for matching speech-recognition output against scorecard phrases.
+
+Both sides (the transcript and the phrase patterns) go through the same fold, so a pattern
+written properly in Kazakh (``сәлеметсіз бе``) matches what a recogniser or a Russian keyboard
+produces (``салеметсиз бе``), and ``Здравствуйте!`` matches ``здраствуйте`` through the fuzzy
+step in ``matching``. The fold is lossy on purpose: it only ever feeds matching, never display.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Kazakh letters → the Russian letter a Russian keyboard or a Russian-trained recogniser puts
+#: in their place; plus ё → е. Applied after lower-casing.
+_FOLD = str.maketrans({
+    "ё": "е", "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у",
+    "һ": "х", "і": "и",
+})
+#: Latin look-alikes inside a word that also has Cyrillic letters (``кофe`` with a Latin e,
+#: ``бiз`` with a Latin i, as typed on a mixed layout or produced by some recognisers).
+_LATIN_LOOKALIKE = str.maketrans({
+    "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "k": "к", "y": "у",
+    "m": "м", "t": "т", "b": "в", "h": "н", "i": "и",
+})
+_CYRILLIC = re.compile(r"[а-я]")
+_LATIN = re.compile(r"[a-z]")
+#: Word characters after folding; everything else (punctuation, dashes, quotes) splits words.
+_WORD = re.compile(r"[0-9a-zа-я]+")
+
+#: How recognisers and chat-style typing spell common words, → the dictionary form.
+SPELLINGS: dict[str, str] = {
+    "щас": "сейчас", "щяс": "сейчас", "ща": "сейчас", "сча": "сейчас", "счас": "сейчас",
+    "седня": "сегодня", "сеня": "сегодня", "чо": "что", "че": "что", "шо": "что", "што": "что",
+    "чтоб": "чтобы", "пасиб": "спасибо", "пасибо": "спасибо", "спасиб": "спасибо",
+    "спс": "спасибо", "сенкс": "спасибо", "здрасте": "здравствуйте", "здрасьте": "здравствуйте",
+    "драсте": "здравствуйте", "здрасти": "здравствуйте", "драсьте": "здравствуйте",
+    "здраствуйте": "здравствуйте", "здраствуй": "здравствуй", "пожалста": "пожалуйста",
+    "пожалуста": "пожалуйста", "пжлст": "пожалуйста", "пожалусто": "пожалуйста",
+    "ниче": "ничего", "ничо": "ничего", "всё": "все", "тыща": "тысяча", "тыщ": "тысяч",
+    "тыщи": "тысячи", "тг": "тенге", "тнг": "тенге", "ракмет": "рахмет", "рахмат": "рахмет",
+    "рахмед": "рахмет", "канешно": "конечно", "конешно": "конечно", "щто": "что",
+    "карточку": "карточку", "нету": "нету", "ок": "хорошо", "окей": "хорошо",
+}
+#: Number words → digits, so ``два капучино`` and ``2 капучино`` match alike. Kazakh words that
+#: are also Russian words (``он`` he, ``торт`` cake) are left alone.
+NUMBERS: dict[str, str] = {
+    "ноль": "0", "один": "1", "одна": "1", "одну": "1", "два": "2", "две": "2", "три": "3",
+    "четыре": "4", "пять": "5", "шесть": "6", "семь": "7", "восемь": "8", "девять": "9",
+    "десять": "10", "двадцать": "20", "тридцать": "30", "сто": "100", "тысяча": "1000",
+    "бир": "1", "еки": "2", "уш": "3", "бес": "5", "алты": "6", "жети": "7", "сегиз": "8",
+    "тогыз": "9", "жиырма": "20", "жуз": "100", "мын": "1000",
+}
+
+
+@lru_cache(maxsize=65536)
+def fold_word(raw: str) -> tuple[str, ...]:
+    """One written word → its folded tokens (usually one; ``что-нибудь`` gives two)."""
+    text = raw.lower().translate(_FOLD)
+    out: list[str] = []
+    for part in _WORD.findall(text):
+        if _LATIN.search(part) and _CYRILLIC.search(part):
+            part = part.translate(_LATIN_LOOKALIKE)
+        part = SPELLINGS.get(part, part)
+        out.append(NUMBERS.get(part, part))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A folded word with where it was said: ``raw`` is the recogniser's word it came from."""
+
+    norm: str
+    raw: str
+    start: float
+    end: float
+
+
+def normalize_text(text: str) -> list[str]:
+    """Folded tokens of a phrase or an utterance text (no times)."""
+    tokens: list[str] = []
+    for word in text.split():
+        tokens.extend(fold_word(word))
+    return _join_digit_groups(tokens)
+
+
+def _join_digit_groups(tokens: list[str]) -> list[str]:
+    """``1 250`` (a thousands separator the recogniser kept) → ``1250``."""
+    out: list[str] = []
+    for tok in tokens:
+        if out and len(tok) == 3 and tok.isdigit() and out[-1].isdigit() and len(out[-1]) <= 3:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
+def tokenize(text: str, start: float, end: float,
+             words: list[tuple[str, float, float]] | None = None) -> list[Token]:
+    """Timed tokens of one utterance. With recogniser word times each token keeps its word's
+    times; without them the utterance's span is shared out by character position, which is
+    good enough to show and seek to the matched words."""
+    tokens: list[Token] = []
+    if words:
+        for raw, w_start, w_end in words:
+            tokens.extend(Token(n, raw, w_start, w_end) for n in fold_word(raw))
+        return _join_digit_tokens(tokens)
+    parts = text.split()
+    total = sum(len(p) + 1 for p in parts) or 1
+    span = max(end - start, 0.0)
+    pos = 0
+    for raw in parts:
+        w_start = start + span * pos / total
+        pos += len(raw) + 1
+        w_end = start + span * (pos - 1) / total
+        tokens.extend(Token(n, raw, round(w_start, 3), round(w_end, 3)) for n in fold_word(raw))
+    return _join_digit_tokens(tokens)
+
+
+def _join_digit_tokens(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (prev and len(tok.norm) == 3 and tok.norm.isdigit() and prev.norm.isdigit()
+                and len(prev.norm) <= 3):
+            out[-1] = Token(prev.norm + tok.norm, f"{prev.raw} {tok.raw}", prev.start, tok.end)
+        else:
+            out.append(tok)
+    return out

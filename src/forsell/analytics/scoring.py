@@ -1,0 +1,180 @@
+"""Scoring one conversation: transcript + receipt + scorecard (+ catalog) → an explained result.
+
+Every outcome carries its evidence: the recognised words that matched, when, and who said them,
+so a supervisor can click through to hear them. A conversation without customer speech, without
+speech at all, or with bad audio is not scored (``scorable`` False with the reason): it must not
+count against the cashier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .matching import find_all
+from .model import Catalog, Receipt, Transcript
+from .normalize import tokenize
+from .scorecard import Item, Scorecard
+from .speakers import CASHIER, CUSTOMER, Said, SpeakerMap, map_speakers
+from .upsell import OfferFinder, UpsellResult
+
+PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not_applicable"
+#: Below this recogniser confidence the words are mostly guesses: judge nothing on them.
+MIN_CONFIDENCE = 0.35
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str  # the words as recognised
+    phrase: str  # the scorecard phrase (or catalog name) they matched
+    start: float
+    end: float
+    speaker: str  # diarization label
+    role: str  # cashier | customer
+    utterance: int
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    id: str
+    kind: str
+    outcome: str  # pass | fail | not_applicable
+    points: int
+    max_points: int
+    reason: str  # matched | not_said | said_by_customer | outside_window | moot | no_offer | …
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    scorable: bool
+    reason: str | None  # why not scorable: no_speech | bad_audio | no_customer_speech
+    speakers: SpeakerMap
+    items: tuple[ItemResult, ...] = ()
+    points: int = 0
+    max_points: int = 0
+    score: float | None = None  # percent of max_points, 0..100; 0 after a fatal item
+    fatal: bool = False
+    upsell: UpsellResult = field(default_factory=lambda: UpsellResult(()))
+
+    def item(self, item_id: str) -> ItemResult:
+        return next(r for r in self.items if r.id == item_id)
+
+    def to_dict(self) -> dict:
+        def ev(e: Evidence) -> dict:
+            return {"text": e.text, "phrase": e.phrase, "start": round(e.start, 2),
+                    "end": round(e.end, 2), "speaker": e.speaker, "role": e.role,
+                    "utterance": e.utterance}
+        up = self.upsell
+        return {
+            "scorable": self.scorable, "reason": self.reason,
+            "speakers": {"cashier": self.speakers.cashier, "roles": self.speakers.roles,
+                         "how": self.speakers.how, "flipped": self.speakers.flipped},
+            "score": self.score, "points": self.points, "max_points": self.max_points,
+            "fatal": self.fatal,
+            "items": [{"id": r.id, "kind": r.kind, "outcome": r.outcome, "points": r.points,
+                       "max_points": r.max_points, "reason": r.reason,
+                       "evidence": [ev(e) for e in r.evidence]} for r in self.items],
+            "upsell": {
+                "offers": [{"utterance": o.utterance, "start": round(o.start, 2),
+                            "end": round(o.end, 2), "speaker": o.speaker, "text": o.text,
+                            "term": o.term, "kind": o.kind, "skus": list(o.skus), "category": o.category,
+                            "converted": o.converted, "line": o.line, "sku": o.sku,
+                            "revenue": o.revenue} for o in up.offers],
+                "offer_count": len(up.offers), "conversions": up.conversions,
+                "extra_revenue": up.extra_revenue,
+            },
+        }
+
+
+class Scorer:
+    """A scorecard and a catalog, prepared once; ``score`` is then cheap per conversation."""
+
+    def __init__(self, scorecard: Scorecard, catalog: Catalog | None = None) -> None:
+        self.scorecard = scorecard
+        self.catalog = catalog or Catalog()
+        self.finder = OfferFinder(self.catalog, scorecard)
+        self._cashier_cues = tuple(p for it in scorecard.items if it.speaker == CASHIER
+                                   and not it.looks_for_bad for p in it.patterns)
+
+    def score(self, transcript: Transcript, receipt: Receipt | None = None, *,
+              flip: bool = False, catalog: Catalog | None = None) -> ScoreResult:
+        finder = self.finder
+        if catalog is not None:  # e.g. the receipt's own products added to the store catalog
+            finder = OfferFinder(self.catalog.merged(catalog), self.scorecard)
+        receipt = receipt or Receipt(())
+        utts = [(u, tokenize(u.text, u.start, u.end, [(w.text, w.start, w.end) for w in u.words]))
+                for u in transcript.utterances]
+        speakers = map_speakers(((u.speaker, tuple(t.norm for t in toks)) for u, toks in utts
+                                 if toks), flip=flip,
+                                extra_cashier_cues=self._cashier_cues)
+        said = [Said(i, u.speaker, speakers.role_of(u.speaker), u.start, u.end, tuple(toks))
+                for i, (u, toks) in enumerate(utts) if toks]
+        if not said:
+            return ScoreResult(False, "no_speech", speakers)
+        if transcript.audio_quality == "bad" or (
+                transcript.confidence is not None and transcript.confidence < MIN_CONFIDENCE):
+            return ScoreResult(False, "bad_audio", speakers)
+        if not any(s.role == CUSTOMER for s in said):
+            return ScoreResult(False, "no_customer_speech", speakers)
+        upsell = finder.link(finder.find_offers(said), receipt)
+        span = (min(s.start for s in said), max(s.end for s in said))
+        items = tuple(self._item(it, said, span, upsell) for it in self.scorecard.items)
+        fatal = any(r.kind == "fatal" and r.outcome == FAIL for r in items)
+        points = sum(r.points for r in items)
+        max_points = sum(r.max_points for r in items)
+        score = None
+        if fatal:
+            score = 0.0
+        elif max_points > 0:
+            score = round(min(100.0, max(0.0, 100.0 * points / max_points)), 1)
+        return ScoreResult(True, None, speakers, items, points, max_points, score, fatal, upsell)
+
+    def _item(self, item: Item, said: list[Said], span: tuple[float, float],
+              upsell: UpsellResult) -> ItemResult:
+        if item.detector == "upsell_offer":
+            evidence = tuple(Evidence(o.text, o.term, o.start, o.end,
+                                      o.speaker, CASHIER, o.utterance) for o in upsell.offers)
+            return self._outcome(item, evidence, "no_offer", said)
+        hits: list[Evidence] = []
+        near: set[str] = set()
+        for s in said:
+            for pattern in item.patterns:
+                for m in find_all(pattern, s.norms):
+                    first, last = s.tokens[m.first], s.tokens[m.last]
+                    if item.speaker != "any" and s.role != item.speaker:
+                        near.add("said_by_" + s.role)
+                        continue
+                    if item.window and not item.window.contains(first.start, last.end, *span):
+                        near.add("outside_window")
+                        continue
+                    text = " ".join(dict.fromkeys(t.raw for t in s.tokens[m.first:m.last + 1]))
+                    hits.append(Evidence(text, pattern.source, first.start, last.end, s.label,
+                                         s.role, s.index))
+        hits.sort(key=lambda e: (e.start, e.utterance))
+        if not item.looks_for_bad and hits:
+            hits = hits[:1]  # the first time it was said is what the supervisor wants to hear
+        # The closest miss explains a failed item: right words, wrong time or wrong speaker.
+        why = "outside_window" if "outside_window" in near else min(near, default="not_said")
+        return self._outcome(item, tuple(hits), why, said)
+
+    def _outcome(self, item: Item, evidence: tuple[Evidence, ...], why: str,
+                 said: list[Said]) -> ItemResult:
+        if item.looks_for_bad:
+            if evidence:
+                points = -item.penalty if item.kind == "forbidden" else 0
+                return ItemResult(item.id, item.kind, FAIL, points, 0, "said", evidence)
+            return ItemResult(item.id, item.kind, PASS, 0, 0, "not_said")
+        max_points = item.weight if item.kind == "required" else 0
+        if evidence:
+            return ItemResult(item.id, item.kind, PASS, item.weight, max_points, "matched",
+                              evidence)
+        if item.moot_patterns and any(find_all(p, s.norms) for s in said
+                                      for p in item.moot_patterns):
+            return ItemResult(item.id, item.kind, NOT_APPLICABLE, 0, 0, "moot")
+        return ItemResult(item.id, item.kind, FAIL, 0, max_points, why)
+
+
+def score(transcript: Transcript, receipt: Receipt | None, scorecard: Scorecard,
+          catalog: Catalog | None = None, *, flip: bool = False) -> ScoreResult:
+    """One-off scoring; for many conversations build a ``Scorer`` once and reuse it."""
+    return Scorer(scorecard, catalog).score(transcript, receipt, flip=flip)

@@ -1,0 +1,92 @@
+"""``python -m forsell.fakes``: starts the three FAKE servers on 127.0.0.1 until Ctrl+C.
+
+Prints their URLs and the settings and secrets that point a till at them. The transcripts they
+return are scripted, NOT speech recognition (turn on ``sync.demo_fakes`` so the till says so).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+
+from .fake_backend import FakeBackend
+from .fake_elevenlabs import DEFAULT_KEY as ELEVENLABS_KEY
+from .fake_elevenlabs import FakeElevenLabs
+from .fake_yandex import DEFAULT_FOLDER, FakeYandex
+from .fake_yandex import DEFAULT_KEY as YANDEX_KEY
+from .server import FakeServer
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m forsell.fakes", description=__doc__)
+    p.add_argument("--elevenlabs-port", type=int, default=0, help="0 = a free port")
+    p.add_argument("--yandex-port", type=int, default=0)
+    p.add_argument("--backend-port", type=int, default=0)
+    p.add_argument("--backend-db", help="SQLite file for the fake backend (survives restarts)")
+    p.add_argument("--processing", type=float, default=0.0,
+                   help="seconds each fake transcription takes")
+    p.add_argument("--seed", type=int, default=0, help="seed of the fault injection")
+    p.add_argument("--json", action="store_true", help="print one JSON line instead of text")
+    return p
+
+
+def describe(urls: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The settings and secrets a till needs to use the fakes."""
+    return {
+        "urls": urls,
+        "settings": {
+            "sync.enabled": "true",
+            "sync.demo_fakes": "true",
+            "sync.backend_url": urls["backend"],
+            "sync.elevenlabs_url": urls["elevenlabs"],
+            "sync.yandex_url": urls["yandex"],
+            "sync.yandex_operations_url": urls["yandex"],
+            "sync.yandex_folder_id": DEFAULT_FOLDER,
+        },
+        "secrets": {
+            "elevenlabs-key": ELEVENLABS_KEY,
+            "yandex-key": YANDEX_KEY,
+            "backend-token": "(issued by POST /v1/devices/register)",
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    servers = {
+        "elevenlabs": FakeServer(FakeElevenLabs(processing_s=args.processing, seed=args.seed),
+                                 port=args.elevenlabs_port, name="elevenlabs"),
+        "yandex": FakeServer(FakeYandex(seed=args.seed), port=args.yandex_port, name="yandex"),
+        "backend": FakeServer(FakeBackend(args.backend_db, seed=args.seed),
+                              port=args.backend_port, name="backend"),
+    }
+    try:
+        for server in servers.values():
+            server.start()
+        info = describe({name: s.url for name, s in servers.items()})
+        if args.json:
+            print(json.dumps(info), flush=True)
+        else:
+            print("FAKE servers running — transcripts are scripted, NOT real speech recognition.")
+            for name, url in info["urls"].items():
+                print(f"  {name:<11} {url}   (stats: {url}/_fake/stats)")
+            print("Settings:")
+            for key, value in info["settings"].items():
+                print(f"  {key} = {value}")
+            print("Secrets:")
+            for key, value in info["secrets"].items():
+                print(f"  {key} = {value}")
+            print("Ctrl+C stops them.", flush=True)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for server in servers.values():
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,482 @@
+"""FAKE analytics backend: OUR contract (notes/sync.md, resources/api/forsell-backend.openapi.yaml).
+
+* ``POST /v1/devices/register`` {device_id, store_bin, name, app_version} → 201 {device_id, token}
+  (re-registering a device replaces its token).
+* Every POST needs an ``Idempotency-Key`` of 8..128 characters (scoped per device for batches):
+  missing or malformed → 400; a body that is not JSON → 400 ``invalid_json``.
+* ``POST /v1/events:batch`` with ``Authorization: Bearer <token>``: same key + different body → 422; same key still in flight → 409; same key +
+  same body → the first response again (header ``idempotent-replayed: true``). Caps: 500 events,
+  512 KiB per request, 32 KiB per event → 413 ``{"detail": "too_large"}``. Per item: ``accepted``,
+  ``duplicate`` (event ids are de-duplicated per device forever) or ``rejected`` with a reason
+  (``unknown_kind``; ``invalid_payload: lines is required`` for a sale without lines; …).
+* ``GET /v1/pull/{catalog|staff|settings|scorecards}?cursor=&limit=`` → {items, cursor, more}.
+* ``GET /v1/health``. Errors: 401 ``{"detail": "invalid_token"}``, 403, 422 ``{"detail": [...]}``.
+
+State lives in SQLite: in memory by default, or in the file given as ``db_path`` so that it
+survives a restart of the fake (the chaos test). ``/_fake/stats`` counts events per kind and
+duplicates seen; :meth:`FakeBackend.check_exactly_once` (``POST /_fake/check``) compares the
+stored ids with the ids a test expects. Every response carries ``x-fake: true``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import json
+import secrets
+import sqlite3
+import threading
+import uuid
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .common import control_routes, validation_error
+from .faults import Faults, FaultyApp
+
+#: kind → payload fields that must be present (and, for lists, non-empty).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "sale": ("id", "total", "lines"),
+    "refund": ("id", "sale_id", "total", "lines"),
+    "sale_voided": ("id",),
+    "shift_opened": ("id", "opened_at"),
+    "shift_closed": ("id", "closed_at"),
+    "cash_movement": ("id", "amount"),
+    "audit": ("id", "action"),
+    "transcript": ("recording_id",),
+    "score": ("id",),
+}
+RESOURCES = ("catalog", "staff", "settings", "scorecards")
+DEMO_ITEMS: dict[str, list[dict[str, Any]]] = {
+    "catalog": [{"sku": "CAP-250", "name": "Капучино 250 мл", "price": 120000},
+                {"sku": "CRO-001", "name": "Круассан", "price": 60000}],
+    "staff": [],
+    "settings": [{"key": "receipt.footer", "value": "Рақмет! Спасибо!"}],
+    "scorecards": [{"id": "greeting", "rule": "The cashier greets the customer", "weight": 1}],
+}
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, token TEXT UNIQUE NOT NULL,
+    store_bin TEXT, name TEXT, app_version TEXT);
+CREATE TABLE IF NOT EXISTS events (device_id TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
+    entity_id TEXT, created_at TEXT, payload TEXT NOT NULL, duplicates INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (device_id, id));
+CREATE TABLE IF NOT EXISTS idempotency (scope TEXT NOT NULL, key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL, state TEXT NOT NULL, status INTEGER, body TEXT,
+    PRIMARY KEY (scope, key));
+CREATE TABLE IF NOT EXISTS pull_items (seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    resource TEXT NOT NULL, item TEXT NOT NULL);
+"""
+
+
+def _detail(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
+class FakeBackend:
+    """The fake backend; ``.app`` is the ASGI app, ``.faults`` its fault rules."""
+
+    def __init__(self, db_path: str | Path | None = None, *,
+                 tokens: dict[str, str] | None = None, registration_key: str | None = None,
+                 processing_s: float = 0.0, seed: int = 0, max_events: int = 500,
+                 max_batch_bytes: int = 512 * 1024, max_event_bytes: int = 32 * 1024,
+                 page_size: int = 500, demo_items: bool = True) -> None:
+        self.registration_key = registration_key  # None: anyone on loopback may register
+        self.processing_s = processing_s
+        self.max_events = max_events
+        self.max_batch_bytes = max_batch_bytes
+        self.max_event_bytes = max_event_bytes
+        self.page_size = page_size
+        self.faults = Faults(seed=seed)
+        self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)
+        self._gate = threading.Event()
+        self._gate.set()
+        self._db = sqlite3.connect(str(db_path) if db_path else ":memory:",
+                                   check_same_thread=False, isolation_level=None)
+        with self._lock:
+            if db_path:
+                self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(SCHEMA)
+            # A request in flight when the fake stopped never answered: its key is free again.
+            self._db.execute("DELETE FROM idempotency WHERE state = 'in_flight'")
+            for token, device in (tokens or {}).items():
+                self._db.execute("INSERT OR REPLACE INTO devices (device_id, token) VALUES (?, ?)",
+                                 (device, token))
+            empty = self._db.execute("SELECT COUNT(*) FROM pull_items").fetchone()[0] == 0
+        if demo_items and empty:
+            for resource, items in DEMO_ITEMS.items():
+                self.put_items(resource, items)
+        self._counts: Counter[str] = Counter()
+        self._rejections: list[dict[str, str]] = []
+        self._in_flight = 0
+        routes = [
+            Route("/v1/health", self._health, methods=["GET"]),
+            Route("/v1/devices/register", self._register, methods=["POST"]),
+            Route("/v1/events:batch", self._batch, methods=["POST"]),
+            Route("/v1/pull/{resource}", self._pull, methods=["GET"]),
+            Route("/_fake/check", self._check, methods=["POST"]),
+            *control_routes(self.stats, self.faults, self.reset),
+        ]
+        self.app = FaultyApp(Starlette(routes=routes), self.faults,
+                             error_body=lambda status: {"detail": "server_error"},
+                             rate_limit_body=lambda: {"detail": "rate_limited"})
+
+    # --- test helpers -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def reset(self) -> None:
+        """Forgets events, keys and counters (devices and pull items stay)."""
+        with self._lock:
+            self._db.execute("DELETE FROM events")
+            self._db.execute("DELETE FROM idempotency")
+            self._counts.clear()
+            self._rejections.clear()
+        self.faults.clear()
+
+    def register_device(self, device_id: str) -> str:
+        """Registers a device directly and returns its token."""
+        token = "fbt_" + secrets.token_urlsafe(24)
+        with self._lock:
+            self._db.execute("INSERT INTO devices (device_id, token) VALUES (?, ?) ON CONFLICT "
+                             "(device_id) DO UPDATE SET token = excluded.token", (device_id, token))
+        return token
+
+    def put_items(self, resource: str, items: list[dict[str, Any]]) -> None:
+        """Publishes changed items of a pull resource (each gets the next cursor position)."""
+        if resource not in RESOURCES:
+            raise ValueError(f"unknown resource {resource!r}")
+        with self._lock:
+            self._db.executemany("INSERT INTO pull_items (resource, item) VALUES (?, ?)",
+                                 [(resource, json.dumps(i, ensure_ascii=False)) for i in items])
+
+    def events(self, kind: str | None = None, device_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT device_id, id, kind, entity_id, created_at, payload, duplicates FROM events"
+        where, args = [], []
+        if kind:
+            where.append("kind = ?")
+            args.append(kind)
+        if device_id:
+            where.append("device_id = ?")
+            args.append(device_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._lock:
+            rows = self._db.execute(sql + " ORDER BY rowid", args).fetchall()
+        return [{"device_id": d, "id": i, "kind": k, "entity_id": e, "created_at": c,
+                 "payload": json.loads(p), "duplicates": n} for d, i, k, e, c, p, n in rows]
+
+    def check_exactly_once(self, expected_ids: list[str] | set[str],
+                           device_id: str | None = None) -> dict[str, Any]:
+        """Stored ids vs expected ids. (Storage is keyed by id, so none is stored twice.)"""
+        stored = {e["id"] for e in self.events(device_id=device_id)}
+        expected = set(expected_ids)
+        missing, unexpected = sorted(expected - stored), sorted(stored - expected)
+        return {"ok": not missing and not unexpected, "expected": len(expected),
+                "stored": len(stored), "missing": missing, "unexpected": unexpected}
+
+    def pause_commits(self) -> None:
+        """Batches wait (in flight) before committing until :meth:`resume_commits`."""
+        self._gate.clear()
+
+    def resume_commits(self) -> None:
+        self._gate.set()
+
+    def wait_in_flight(self, count: int, timeout: float = 5.0) -> bool:
+        """Blocks the caller until ``count`` batches are in flight (for 409 tests)."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._in_flight >= count, timeout)
+
+    def stats(self) -> dict[str, Any]:
+        with self._lock:
+            by_kind = dict(self._db.execute("SELECT kind, COUNT(*) FROM events GROUP BY kind"))
+            dupes = self._db.execute("SELECT COALESCE(SUM(duplicates), 0) FROM events").fetchone()
+            devices = self._db.execute("SELECT COUNT(*) FROM devices").fetchone()[0]
+            return {"fake": "backend", "devices": devices,
+                    "events_total": sum(by_kind.values()), "events_by_kind": by_kind,
+                    "duplicates_seen": dupes[0], "rejected": self._counts["rejected"],
+                    "rejections": list(self._rejections[-100:]),
+                    "batches": self._counts["batches"], "replays": self._counts["replays"],
+                    "conflicts": self._counts["conflicts"], "key_reuse": self._counts["key_reuse"],
+                    "unauthorized": self._counts["unauthorized"], "in_flight": self._in_flight,
+                    "faults": self.faults.snapshot()}
+
+    # --- auth and idempotency ---------------------------------------------------------------
+
+    def _device(self, request: Request) -> str | None:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            return None
+        with self._lock:
+            row = self._db.execute("SELECT device_id FROM devices WHERE token = ?",
+                                   (token,)).fetchone()
+        return row[0] if row else None
+
+    def _unauthorised(self) -> JSONResponse:
+        with self._lock:
+            self._counts["unauthorized"] += 1
+        return _detail(401, "invalid_token")
+
+    def _claim_key(self, scope: str, key: str, fingerprint: str) -> Response | None:
+        """None if this request may run; else the 409/422/replayed answer."""
+        with self._lock:
+            row = self._db.execute("SELECT fingerprint, state, status, body FROM idempotency "
+                                   "WHERE scope = ? AND key = ?", (scope, key)).fetchone()
+            if row is None:
+                self._db.execute("INSERT INTO idempotency (scope, key, fingerprint, state) "
+                                 "VALUES (?, ?, ?, 'in_flight')", (scope, key, fingerprint))
+                return None
+            if row[0] != fingerprint:
+                self._counts["key_reuse"] += 1
+                return validation_error((["header", "Idempotency-Key"],
+                                         "This key was used with a different body",
+                                         "idempotency_key_reused"))
+            if row[1] == "in_flight":
+                self._counts["conflicts"] += 1
+                return _detail(409, "in_flight", {"retry-after": "1"})
+            self._counts["replays"] += 1
+            return Response(row[3], status_code=row[2], media_type="application/json",
+                            headers={"idempotent-replayed": "true"})
+
+    def _finish_key(self, scope: str, key: str, response: JSONResponse | None) -> None:
+        with self._lock:
+            if response is None:  # failed unexpectedly: the key may be used again
+                self._db.execute("DELETE FROM idempotency WHERE scope = ? AND key = ?",
+                                 (scope, key))
+            else:
+                self._db.execute("UPDATE idempotency SET state = 'done', status = ?, body = ? "
+                                 "WHERE scope = ? AND key = ?",
+                                 (response.status_code, bytes(response.body).decode(), scope, key))
+
+    # --- routes -----------------------------------------------------------------------------
+
+    async def _health(self, request: Request) -> Response:
+        return JSONResponse({"status": "ok", "api_version": 1, "fake": True})
+
+    async def _register(self, request: Request) -> Response:
+        raw = await request.body()
+        if self.registration_key is not None and request.headers.get(
+                "authorization") != f"Bearer {self.registration_key}":
+            return self._unauthorised()
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            return _detail(400, "invalid_json")
+        problems = [(["body", f], "Field required", "missing") for f in
+                    ("device_id", "store_bin", "name", "app_version")
+                    if not isinstance(body, dict) or not isinstance(body.get(f), str)]
+        bin_ = body.get("store_bin") if isinstance(body, dict) else None
+        if not problems and bin_ and not (len(bin_) == 12 and bin_.isdigit()):
+            problems.append((["body", "store_bin"], "A BIN has 12 digits (or none)",
+                             "value_error"))
+        if problems:
+            return validation_error(*problems)
+        key = request.headers.get("idempotency-key", "")
+        if (bad_key := _key_problem(key)) is not None:
+            return bad_key
+        scope = "register"
+        if (answer := self._claim_key(scope, key, _fingerprint(body))) is not None:
+            return answer
+        token = "fbt_" + secrets.token_urlsafe(24)
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO devices (device_id, token, store_bin, name, app_version) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET "
+                "token = excluded.token, store_bin = excluded.store_bin, name = excluded.name, "
+                "app_version = excluded.app_version",
+                (body["device_id"], token, body["store_bin"], body["name"], body["app_version"]))
+        response = JSONResponse({"device_id": body["device_id"], "token": token}, status_code=201)
+        self._finish_key(scope, key, response)
+        return response
+
+    async def _batch(self, request: Request) -> Response:
+        raw = await request.body()
+        device = self._device(request)
+        if device is None:
+            return self._unauthorised()
+        key = request.headers.get("idempotency-key", "")
+        if (bad_key := _key_problem(key)) is not None:
+            return bad_key
+        if len(raw) > self.max_batch_bytes:
+            return _detail(413, "too_large")
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            return _detail(400, "invalid_json")
+        scope = f"batch:{device}"
+        if (answer := self._claim_key(scope, key, _fingerprint(body))) is not None:
+            return answer
+        response: JSONResponse | None = None
+        with self._changed:
+            self._in_flight += 1
+            self._changed.notify_all()
+        try:
+            while not self._gate.is_set():  # paused by a test: stay in flight
+                await asyncio.sleep(0.01)
+            if self.processing_s > 0:
+                await asyncio.sleep(self.processing_s)
+            response = self._commit_batch(device, body)
+            return response
+        finally:
+            self._finish_key(scope, key, response)
+            with self._changed:
+                self._in_flight -= 1
+                self._changed.notify_all()
+
+    def _commit_batch(self, device: str, body: Any) -> JSONResponse:
+        problems = _envelope_problems(body)
+        if problems:
+            return validation_error(*problems)
+        events = body["events"]
+        if body["device_id"] != device:
+            return _detail(403, "device_mismatch")
+        if len(events) > self.max_events or any(
+                len(json.dumps(e, ensure_ascii=False).encode()) > self.max_event_bytes
+                for e in events):
+            return _detail(413, "too_large")
+        results = []
+        with self._lock:
+            self._counts["batches"] += 1
+            self._db.execute("BEGIN")
+            try:
+                for event in events:
+                    results.append(self._commit_event(device, event))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return JSONResponse({"results": results})
+
+    def _commit_event(self, device: str, event: dict[str, Any]) -> dict[str, str]:
+        eid = event["id"]
+        updated = self._db.execute("UPDATE events SET duplicates = duplicates + 1 "
+                                   "WHERE device_id = ? AND id = ?", (device, eid)).rowcount
+        if updated:
+            return {"id": eid, "status": "duplicate"}
+        reason = _event_problem(event)
+        if reason is not None:
+            self._counts["rejected"] += 1
+            self._rejections.append({"id": eid, "reason": reason})
+            return {"id": eid, "status": "rejected", "reason": reason}
+        self._db.execute("INSERT INTO events (device_id, id, kind, entity_id, created_at, payload)"
+                         " VALUES (?, ?, ?, ?, ?, ?)",
+                         (device, eid, event["kind"], event["entity_id"], event["created_at"],
+                          json.dumps(event["payload"], ensure_ascii=False)))
+        return {"id": eid, "status": "accepted"}
+
+    async def _pull(self, request: Request) -> Response:
+        if self._device(request) is None:
+            return self._unauthorised()
+        resource = request.path_params["resource"]
+        if resource not in RESOURCES:
+            return _detail(404, "unknown_resource")
+        try:
+            after = _decode_cursor(request.query_params.get("cursor"), resource)
+        except ValueError:
+            return validation_error((["query", "cursor"], "Not a cursor of this resource",
+                                     "value_error"))
+        try:
+            limit = int(request.query_params.get("limit", self.page_size))
+            if not 1 <= limit <= 1000:
+                raise ValueError
+        except ValueError:
+            return validation_error((["query", "limit"], "Input should be 1..1000", "int_parsing"))
+        with self._lock:
+            rows = self._db.execute("SELECT seq, item FROM pull_items WHERE resource = ? AND "
+                                    "seq > ? ORDER BY seq LIMIT ?",
+                                    (resource, after, limit + 1)).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        last = rows[-1][0] if rows else after
+        return JSONResponse({"items": [json.loads(item) for _, item in rows],
+                             "cursor": _encode_cursor(resource, last), "more": more})
+
+    async def _check(self, request: Request) -> Response:
+        body = json.loads(await request.body() or b"{}")
+        return JSONResponse(self.check_exactly_once(body.get("ids", []), body.get("device_id")))
+
+
+def _fingerprint(body: Any) -> str:
+    # Canonical JSON: a client that re-serialises the same batch differently is still "the same".
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _key_problem(key: str) -> JSONResponse | None:
+    """The contract: Idempotency-Key on every POST, 8..128 characters."""
+    if not key.strip():
+        return _detail(400, "idempotency_key_missing")
+    if not 8 <= len(key) <= 128:
+        return _detail(400, "idempotency_key_invalid")
+    return None
+
+
+def _envelope_problems(body: Any) -> list[tuple[list[Any], str, str]]:
+    """Problems that make the whole request unusable (422); item problems are rejections."""
+    if not isinstance(body, dict):
+        return [(["body"], "Input should be an object", "dict_type")]
+    problems: list[tuple[list[Any], str, str]] = []
+    if not isinstance(body.get("device_id"), str):
+        problems.append((["body", "device_id"], "Field required", "missing"))
+    events = body.get("events")
+    if not isinstance(events, list):
+        return [*problems, (["body", "events"], "Input should be a valid list", "list_type")]
+    if not events:
+        problems.append((["body", "events"], "List should have at least 1 item", "too_short"))
+    for i, event in enumerate(events):
+        if not isinstance(event, dict) or not isinstance(event.get("id"), str):
+            problems.append((["body", "events", i, "id"], "Field required", "missing"))
+    return problems
+
+
+def _event_problem(event: dict[str, Any]) -> str | None:
+    """Why an event is rejected (a code, then details), or None."""
+    try:
+        uuid.UUID(event["id"])
+    except ValueError:
+        return "invalid_event: id is not a UUID"
+    for field in ("kind", "entity_id", "created_at"):
+        if not isinstance(event.get(field), str) or not event[field]:
+            return f"invalid_event: {field} is required"
+    try:
+        datetime.fromisoformat(event["created_at"])
+    except ValueError:
+        return "invalid_event: created_at is not an ISO 8601 time"
+    required = REQUIRED.get(event["kind"])
+    if required is None:
+        return "unknown_kind"
+    payload = event.get("payload")
+    if not isinstance(payload, dict):
+        return "invalid_payload: payload must be an object"
+    for field in required:
+        value = payload.get(field)
+        if value is None or (isinstance(value, list | str) and not value):
+            return f"invalid_payload: {field} is required"
+    return None
+
+
+def _encode_cursor(resource: str, seq: int) -> str:
+    return base64.urlsafe_b64encode(f"{resource}:{seq}".encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str | None, resource: str) -> int:
+    if not cursor:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        name, _, seq = text.partition(":")
+        if name != resource:
+            raise ValueError
+        return int(seq)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValueError("bad cursor") from exc

@@ -1,0 +1,360 @@
+"""Sync for the till: builds the engine from settings, secrets and the key vault; status for the UI.
+
+API (used by ui/tray.py, ui/sync_status.py, ui/sync_admin.py and ``forsell-cashier sync``)::
+
+    service = SyncService(till, keyring_backend=None)
+    service.start(on_status)      # background thread; on_status(SyncStatusView) from that thread
+    service.stop()                # clean stop (in-flight work is given back, nothing lost)
+    service.sync_now(); service.pause(); service.resume()
+    service.status() -> SyncStatusView          # a frozen snapshot, cheap enough to poll at 1 Hz
+    service.dead_letters() -> list[DeadLetterView]
+    service.retry_dead(admin, ids) -> int; service.drop_dead(admin, ids) -> int   # audited
+    service.run_once(timeout) -> SyncSummary    # headless drain (the CLI)
+
+``on_status`` is called on the sync thread: the UI turns it into a Qt signal (or polls status()).
+Error keys (``last_error_key``) are message keys from ``sync/errors.py`` (``KEYS``) that ui/
+translates; ``last_error_detail`` is technical, for the admin screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from forsell import __version__
+from forsell.domain.errors import CashierError
+from forsell.store import audit
+from forsell.store.models import utcnow
+from forsell.sync import engine as eng
+from forsell.sync.backend import Device
+from forsell.sync.errors import Rejected
+from forsell.sync.outbox import OutboxQueue
+from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
+
+from . import settings as s
+from .auth import EmployeeView
+
+#: Overall states of the whole sync, in the order the tray shows them.
+NOT_CONFIGURED, PAUSED, AUTH_FAILED, OFFLINE, ONLINE = (
+    "not_configured", "paused", "auth_failed", "offline", "online")
+LANES = ("business", "audio")
+
+
+@dataclass(frozen=True)
+class LaneStatusView:
+    lane: str  # business | audio
+    state: str  # online | offline | paused | auth_failed | not_configured | stopped
+    pending: int  # waiting to be sent (includes failed ones waiting for a retry)
+    in_flight: int
+    failed: int  # of pending: failed at least once, retry scheduled
+    dead: int  # dead letters (an admin decides)
+    oldest_pending_age_s: float | None
+    last_success_at: datetime | None  # UTC
+    last_error_key: str | None
+    last_error_detail: str | None
+
+
+@dataclass(frozen=True)
+class SyncStatusView:
+    state: str  # online | offline | paused | auth_failed | not_configured
+    running: bool  # the background thread is running
+    business: LaneStatusView
+    audio: LaneStatusView
+    demo_fakes: bool  # transcripts come from FAKE servers: the UI must say so
+
+    @property
+    def lanes(self) -> tuple[LaneStatusView, LaneStatusView]:
+        return (self.business, self.audio)
+
+
+@dataclass(frozen=True)
+class DeadLetterView:
+    id: str
+    lane: str
+    kind: str
+    entity_id: str
+    created_at: datetime  # UTC
+    attempts: int
+    error_key: str | None
+    error_detail: str | None
+
+
+@dataclass(frozen=True)
+class LaneSummary:
+    lane: str
+    sent: int
+    duplicates: int
+    failed: int  # failures in this run (each scheduled for a retry)
+    dead: int  # moved to the dead-letter list in this run
+    remaining: int  # still waiting after the run
+    skipped: int = 0  # recordings without speech, not uploaded (setting upload_without_speech)
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    state: str
+    business: LaneSummary
+    audio: LaneSummary
+    timed_out: bool
+
+    @property
+    def ok(self) -> bool:
+        """Everything that was due got sent: nothing left, nothing dead-lettered."""
+        return self.state not in (NOT_CONFIGURED, AUTH_FAILED) and all(
+            lane.remaining == 0 and lane.dead == 0 for lane in (self.business, self.audio))
+
+
+# --- the service ------------------------------------------------------------------------------
+
+log = logging.getLogger(__name__)
+TOKEN_SECRET = "backend-token"
+_BY_KEY = {d.key: d for d in s.ALL}
+
+
+class _Token:
+    """The device token in the OS secret store ("backend-token")."""
+
+    def __init__(self, secrets: SecretStore) -> None:
+        self._secrets = secrets
+
+    def get(self) -> str | None:
+        return self._secrets.get(TOKEN_SECRET)
+
+    def set(self, token: str) -> None:
+        self._secrets.set(TOKEN_SECRET, token)
+
+
+def _lane_view(lane: str, engine_lane: eng.LaneStatus | None, queue: OutboxQueue,
+               state: str, last_success: datetime | None, now: datetime) -> LaneStatusView:
+    counts = queue.counts(lane)
+    key, detail = (engine_lane.last_error_key, engine_lane.last_error_detail) if engine_lane \
+        else (None, None)
+    if key is None and counts.failed:
+        key, detail = queue.last_error(lane)
+    success = (engine_lane.last_success_at if engine_lane else None) or last_success
+    oldest = counts.oldest_pending_at
+    return LaneStatusView(lane, state, counts.pending, counts.in_flight, counts.failed, counts.dead,
+                          (now - oldest).total_seconds() if oldest else None, success, key, detail)
+
+
+class SyncService:
+    """Everything the till needs from sync. Methods are safe to call from the GUI thread."""
+
+    def __init__(self, till: Any, keyring_backend: Any = None, *,
+                 transport: Any = None, config: eng.EngineConfig | None = None,
+                 providers: Callable[[Any], Mapping[str, Any]] | None = None) -> None:
+        """``transport`` (httpx), ``config`` and ``providers`` (FAKE providers by name) are for
+        tests, benchmarks and the demo; the till passes only ``till`` and the keyring backend."""
+        self.till = till
+        self.ctx = till.ctx
+        self.secrets = SecretStore(self.ctx.device_id, keyring_backend)
+        # Real UTC time, not ctx.clock: outbox rows get their due time from the real clock too.
+        self.queue = OutboxQueue(self.ctx.db)
+        self._transport = transport
+        self._config = config
+        self._providers = providers
+        self._vault = None
+        self._engine: eng.SyncEngine | None = None
+        self._on_status: Callable[[SyncStatusView], None] | None = None
+
+    # --- configuration ----------------------------------------------------------------------
+
+    @property
+    def configured(self) -> bool:
+        settings = self.ctx.settings
+        return bool(settings.get(s.SYNC_ENABLED) and settings.get(s.SYNC_BACKEND_URL).strip())
+
+    def _setting(self, key: str) -> object:
+        return self.ctx.settings.get(_BY_KEY[key])
+
+    def _secret(self, name: str) -> str | None:
+        try:
+            return self.secrets.get(name)
+        except SecretStoreUnavailable:
+            return None
+
+    def _audio_lane(self):
+        """The audio lane, or None without a usable key vault (recordings cannot be read)."""
+        from forsell.sync.audio_lane import AudioLane
+
+        from .recordings import RecordingLibrary, open_vault
+
+        try:
+            self._vault = self._vault or open_vault(self.ctx, self.secrets.backend)
+        except Exception as exc:  # noqa: BLE001 - no vault: the audio lane is off, sales go on
+            log.warning("sync: audio lane off, the key vault cannot be opened: %s",
+                        type(exc).__name__)
+            return None
+        library = RecordingLibrary(self.ctx, self._vault)
+
+        def audio_of(rid: str) -> bytes:
+            try:
+                return library.ogg(rid)
+            except CashierError as exc:  # shredded, tampered or gone: it can never be sent
+                raise Rejected(exc.key.replace(".", "_"), f"recording {rid}: {exc.key}") from None
+
+        def routing_config():
+            from forsell.sync.providers.routing import RoutingConfig
+
+            return RoutingConfig.from_settings(self._setting, self._secret)
+
+        def keyterms() -> list[str]:
+            return [p.names.get("ru", "") for p in self.till.catalog.favourites()][:100]
+
+        return AudioLane(self.ctx.db, self._vault, audio_of, routing_config,
+                         providers=self._providers, keyterms=keyterms)
+
+    def _build(self) -> eng.SyncEngine:
+        settings = self.ctx.settings
+        device = Device(self.ctx.device_id, settings.get(s.STORE_BIN),
+                        settings.get(s.DEVICE_NAME), __version__)
+        engine = eng.SyncEngine(
+            self.ctx.db, backend_url=settings.get(s.SYNC_BACKEND_URL).strip(), device=device,
+            tokens=_Token(self.secrets), audio=self._audio_lane(), config=self._config,
+            transport=self._transport,
+            on_status=(lambda _status: self._emit()) if self._on_status else None)
+        if settings.get(s.SYNC_PAUSED):
+            engine.pause()
+        return engine
+
+    # --- control ------------------------------------------------------------------------------
+
+    def start(self, on_status: Callable[[SyncStatusView], None] | None = None) -> bool:
+        """Starts the background sync; False (and nothing runs) when sync is not configured."""
+        self._on_status = on_status
+        if not self.configured:
+            self._emit()
+            return False
+        if self._engine is None or not self._engine.running:
+            self._engine = self._build()
+            self._engine.start()
+        return True
+
+    def stop(self) -> None:
+        if self._engine is not None:
+            self._engine.stop()
+            self._engine = None
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None
+
+    def sync_now(self) -> None:
+        if self._engine is not None:
+            self._engine.sync_now()
+
+    def pause(self) -> None:
+        self.ctx.settings.set(s.SYNC_PAUSED, True)
+        if self._engine is not None:
+            self._engine.pause()
+        self._emit()
+
+    def resume(self) -> None:
+        self.ctx.settings.set(s.SYNC_PAUSED, False)
+        if self._engine is not None:
+            self._engine.resume()
+        self._emit()
+
+    def _emit(self) -> None:
+        if self._on_status is not None:
+            try:
+                self._on_status(self.status())
+            except Exception:
+                log.exception("sync status listener failed")
+
+    # --- status -------------------------------------------------------------------------------
+
+    def status(self) -> SyncStatusView:
+        engine = self._engine
+        engine_status = engine.status() if engine is not None else None
+        paused = self.ctx.settings.get(s.SYNC_PAUSED)
+        now = utcnow()
+        lanes = []
+        for lane in LANES:
+            lane_status = getattr(engine_status, lane) if engine_status else None
+            if not self.configured:
+                state = NOT_CONFIGURED
+            elif lane_status is not None:
+                state = lane_status.state
+            else:
+                state = PAUSED if paused else "stopped"
+            lanes.append(_lane_view(lane, lane_status, self.queue, state,
+                                    eng.last_success(self.ctx.db, lane), now))
+        states = {lane.state for lane in lanes}
+        if not self.configured:
+            overall = NOT_CONFIGURED
+        elif paused:
+            overall = PAUSED
+        else:
+            overall = next((st for st in (AUTH_FAILED, OFFLINE) if st in states), ONLINE)
+        return SyncStatusView(overall, bool(engine and engine.running), lanes[0], lanes[1],
+                              bool(self.ctx.settings.get(s.SYNC_DEMO_FAKES)))
+
+    # --- dead letters -------------------------------------------------------------------------
+
+    def dead_letters(self) -> list[DeadLetterView]:
+        return [DeadLetterView(d.id, d.lane, d.kind, d.entity_id, d.created_at, d.attempts,
+                               d.error_key, d.last_error) for d in self.queue.dead_letters()]
+
+    @staticmethod
+    def _admin_only(admin: EmployeeView) -> None:
+        if admin.role.value != "admin":
+            raise CashierError("admin.only", "Only an admin can do this")
+
+    def _audited(self, admin: EmployeeView, action: str, ids: list[str], count: int) -> None:
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, action, admin.id, count=count,
+                         ids=ids[:100])
+
+    def retry_dead(self, admin: EmployeeView, ids: list[str]) -> int:
+        """Dead letters back into the queue (admin only, audited); returns how many."""
+        self._admin_only(admin)
+        ids = list(ids)
+        count = self.queue.retry_dead(ids)
+        self._audited(admin, "sync_dead_retried", ids, count)
+        self.sync_now()
+        return count
+
+    def drop_dead(self, admin: EmployeeView, ids: list[str]) -> int:
+        """Dead letters deleted for good (admin only, audited); returns how many."""
+        self._admin_only(admin)
+        ids = list(ids)
+        count = self.queue.drop_dead(ids)
+        self._audited(admin, "sync_dead_dropped", ids, count)
+        return count
+
+    # --- headless -----------------------------------------------------------------------------
+
+    def run_once(self, timeout: float = 300.0) -> SyncSummary:
+        """Drains both lanes in this thread (the CLI); the background sync must not be running."""
+        if not self.configured:
+            return self._summary(NOT_CONFIGURED, None, False)
+        engine = self._build()
+        if self.ctx.settings.get(s.SYNC_PAUSED):
+            engine.resume()  # an explicit "sync now" from the command line
+        started = time.monotonic()
+        try:
+            status = engine.run_once(timeout)
+        finally:
+            if self._vault is not None:
+                self._vault.close()
+                self._vault = None
+        lanes = (status.business, status.audio)
+        state = next((st for st in (AUTH_FAILED, OFFLINE) if any(ln.state == st for ln in lanes)),
+                     ONLINE)
+        timed_out = time.monotonic() - started >= timeout
+        return self._summary(state, status, timed_out)
+
+    def _summary(self, state: str, status: eng.EngineStatus | None, timed_out: bool) -> SyncSummary:
+        def lane(name: str) -> LaneSummary:
+            counts = self.queue.counts(name)
+            got = getattr(status, name) if status else None
+            if got is None:
+                return LaneSummary(name, 0, 0, 0, 0, counts.pending + counts.in_flight)
+            return LaneSummary(name, got.sent, got.duplicates, got.failed, got.dead,
+                               counts.pending + counts.in_flight, got.skipped)
+
+        return SyncSummary(state, lane("business"), lane("audio"), timed_out)

@@ -1,0 +1,143 @@
+"""The admin's sync settings: addresses, providers, the audio-abroad consent, and the secrets.
+
+Settings go to the settings table; API keys and the device token go only to the OS secret store
+(vault/secrets.py), never to the database, a file or a log. A stored secret is never read back
+for display: the screen only learns whether it is set. Every save is audited (with the names of
+the settings and secrets that changed, never their values).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from urllib.parse import urlsplit
+
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.store import audit
+from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
+
+from . import settings as s
+from .auth import EmployeeView
+from .context import TillContext
+
+PROVIDERS = ("elevenlabs", "yandex")
+FALLBACKS = ("yandex", "elevenlabs", "none")
+LANGUAGES = ("auto", "ru", "kk")
+#: SecretStore names of the secrets the sync screen edits.
+SECRETS = ("backend-token", "elevenlabs-key", "yandex-key")
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    """The editable sync settings, as one form (no secrets in here)."""
+
+    enabled: bool
+    backend_url: str
+    primary: str
+    fallback: str
+    language: str
+    audio_abroad: bool
+    upload_without_speech: bool
+    elevenlabs_url: str
+    elevenlabs_zero_retention: bool
+    elevenlabs_keyterms: bool
+    yandex_url: str
+    yandex_folder_id: str
+    demo_fakes: bool
+
+
+_FIELDS = {"enabled": s.SYNC_ENABLED, "backend_url": s.SYNC_BACKEND_URL,
+           "primary": s.SYNC_PRIMARY, "fallback": s.SYNC_FALLBACK, "language": s.SYNC_LANGUAGE,
+           "audio_abroad": s.SYNC_AUDIO_ABROAD,
+           "upload_without_speech": s.SYNC_UPLOAD_WITHOUT_SPEECH,
+           "elevenlabs_url": s.ELEVENLABS_URL,
+           "elevenlabs_zero_retention": s.ELEVENLABS_ZERO_RETENTION,
+           "elevenlabs_keyterms": s.ELEVENLABS_KEYTERMS, "yandex_url": s.YANDEX_URL,
+           "yandex_folder_id": s.YANDEX_FOLDER_ID, "demo_fakes": s.SYNC_DEMO_FAKES}
+
+
+def _check_url(url: str, required: bool) -> None:
+    if not url and not required:
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise CashierError("sync.url", "Not a web address: {url}", url=url)
+
+
+class SyncSettingsService:
+    """Reads and saves the sync settings and secrets of this till (admin only)."""
+
+    def __init__(self, ctx: TillContext, keyring_backend=None) -> None:
+        self.ctx = ctx
+        self._backend = keyring_backend
+
+    def _store(self) -> SecretStore:
+        return SecretStore(self.ctx.device_id, self._backend)
+
+    def current(self) -> SyncSettings:
+        get = self.ctx.settings.get
+        return SyncSettings(**{name: get(setting) for name, setting in _FIELDS.items()})
+
+    def secret_store_problem(self) -> SecretStoreUnavailable | None:
+        """None when secrets can be kept; else what is wrong (``.kind``, ``.hint``)."""
+        try:
+            self._store().check()
+        except SecretStoreUnavailable as problem:
+            return problem
+        return None
+
+    def secrets_set(self) -> dict[str, bool] | None:
+        """Which secrets are stored (name → set or not); None if the secret store is unusable.
+        The values are looked at only to answer set/not set, and are never returned."""
+        store = self._store()
+        try:
+            return {name: bool(store.get(name)) for name in SECRETS}
+        except SecretStoreUnavailable:
+            return None
+
+    def save(self, who: EmployeeView, new: SyncSettings, secrets: dict[str, str] | None = None,
+             clear: tuple[str, ...] = ()) -> list[str]:
+        """Saves ``new``; sets each non-empty secret in ``secrets`` and deletes those in ``clear``.
+
+        Returns the names of what changed (settings keys and secret names). Raises CashierError
+        ("admin.only", "sync.url", "sync.provider", "sync.secret_store"); on a secret-store
+        failure nothing at all is saved, so the form and the store never disagree.
+        """
+        if not who.role.at_least(Role.ADMIN):
+            raise CashierError("admin.only", "Only an admin can do this")
+        new = SyncSettings(**{f.name: (getattr(new, f.name).strip()
+                                       if isinstance(getattr(new, f.name), str)
+                                       else getattr(new, f.name)) for f in fields(new)})
+        _check_url(new.backend_url, required=new.enabled and not new.demo_fakes)
+        _check_url(new.elevenlabs_url, required=True)
+        _check_url(new.yandex_url, required=True)
+        if new.primary not in PROVIDERS or new.fallback not in FALLBACKS \
+                or new.language not in LANGUAGES:
+            raise CashierError("sync.provider", "Unknown provider or language")
+        secrets = {k: v.strip() for k, v in (secrets or {}).items() if k in SECRETS and v.strip()}
+        clear = tuple(name for name in clear if name in SECRETS and name not in secrets)
+        if secrets or clear:
+            problem = self.secret_store_problem()
+            if problem is not None:
+                raise CashierError("sync.secret_store", "Secret store unavailable: {hint}",
+                                   hint=problem.hint)
+            store = self._store()
+            try:
+                for name, value in secrets.items():
+                    store.set(name, value)
+                for name in clear:
+                    store.delete(name)
+            except SecretStoreUnavailable as problem:
+                raise CashierError("sync.secret_store", "Secret store unavailable: {hint}",
+                                   hint=problem.hint) from None
+        changed = [setting.key for name, setting in _FIELDS.items()
+                   if self.ctx.settings.get(setting) != getattr(new, name)]
+        for name, setting in _FIELDS.items():
+            if setting.key in changed:
+                self.ctx.settings.set(setting, getattr(new, name))
+        changed += [f"secret:{name}" for name in (*secrets, *clear)]
+        if changed:
+            with self.ctx.db.write() as session:
+                audit.record(session, self.ctx.device_id, "sync_settings_changed", who.id,
+                             changed=sorted(changed))
+        return changed

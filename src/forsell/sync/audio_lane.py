@@ -1,0 +1,112 @@
+"""The audio lane's job: one recording → a transcript (sealed) → a business "transcript" event.
+
+    recording job ─▶ no speech? ─▶ skipped (unless sync.upload_without_speech)
+                  ─▶ external id known, no transcript ─▶ fetch from that provider (never resubmit:
+                                                         that would be paying twice)
+                  ─▶ else decrypt in memory ─▶ route (primary, fallback; abroad only if allowed)
+                     ─▶ submit ─▶ external id stored at once ─▶ transcript saved (sealed)
+                  ─▶ enqueue business "transcript" {recording_id} (once per recording)
+
+Routing, providers and the transcript store belong to ``sync/providers`` and
+``sync/transcripts.py``; they are imported when the first job runs, so the engine itself does not
+depend on them. Audio is decrypted by the caller's ``audio_source`` (services owns recordings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from forsell.store.db import Database
+from forsell.store.models import OutboxJob
+from forsell.store.outbox import enqueue
+from forsell.vault.keys import KeyVault
+
+from .errors import Rejected
+from .outbox import Job
+
+SENT, SKIPPED, PENDING = "sent", "skipped", "pending"
+
+
+class AudioLane:
+    def __init__(self, db: Database, vault: KeyVault, audio_source: Callable[[str], bytes],
+                 routing_config: Callable[[], Any], *,
+                 providers: Callable[[httpx.AsyncClient], Mapping[str, Any]] | None = None,
+                 keyterms: Callable[[], list[str]] | None = None) -> None:
+        """``routing_config()`` → ``providers.routing.RoutingConfig`` (read per job, so a changed
+        setting or key takes effect without a restart); ``providers(client)`` → providers by name
+        that replace the built-in ones (the FAKE provider of the demo and the tests)."""
+        self.db = db
+        self.vault = vault
+        self.audio_source = audio_source
+        self.routing_config = routing_config
+        self.providers = providers
+        self.keyterms = keyterms
+        self._client: httpx.AsyncClient | None = None
+        self._extra: Mapping[str, Any] | None = None
+        self._store = None
+
+    def bind(self, client: httpx.AsyncClient) -> None:
+        self._client = client
+        self._extra = self.providers(client) if self.providers is not None else None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from forsell.sync.transcripts import TranscriptStore
+
+            self._store = TranscriptStore(self.db, self.vault)
+        return self._store
+
+    def transcript_body(self, recording_id: str) -> dict:
+        """The redacted transcript for the backend (blocking; built at send time)."""
+        return self.store.redacted_for_backend(recording_id)
+
+    async def handle(self, job: Job, blocking: Callable[..., Any]) -> str:
+        """Runs one recording job: "sent", "skipped" or "pending" (the provider is still working).
+
+        Raises the ``sync.errors`` tree; the engine schedules the retry or the dead letter.
+        """
+        from forsell.sync.providers import routing
+
+        rid = str(job.payload.get("id") or job.entity_id)
+        config = await blocking(self.routing_config)
+        speech_ms = job.payload.get("speech_ms")
+        if speech_ms == 0 and not config.upload_without_speech:
+            return SKIPPED
+        store = self.store
+        state = await blocking(store.state, rid)
+        holders = routing.configured(config, self._client, self._extra)
+        if state is not None and (state.has_transcript or state.external_id):
+            chosen = []  # fetch (or reuse) only: the audio is not sent again
+            audio: bytes = b""
+        else:
+            chosen = routing.choose(config, self._client, self._extra)
+            audio = await blocking(self.audio_source, rid)  # decrypted in memory, never on disk
+        keyterms = (await blocking(self.keyterms)) if config.keyterms and self.keyterms else []
+        try:
+            transcript = await routing.transcribe(
+                rid, audio, store, chosen, holders=holders,
+                audio_seconds=(job.payload.get("duration_ms") or 0) / 1000.0,
+                language=config.language_hint, keyterms=keyterms)
+        except Rejected:
+            await blocking(store.mark_failed, rid)  # dead letter: an admin retry resubmits
+            raise
+        finally:
+            del audio  # the only copy of the clear audio goes now, not when the job's frame does
+        if transcript is None:
+            return PENDING
+        await blocking(_enqueue_transcript_event, self.db, rid)
+        return SENT
+
+
+def _enqueue_transcript_event(db: Database, recording_id: str) -> None:
+    """The business event for a transcript, once per recording (a retried job adds no second)."""
+    with db.write() as session:
+        exists = session.scalar(select(OutboxJob.id).where(
+            OutboxJob.kind == "transcript", OutboxJob.entity_id == recording_id).limit(1))
+        if exists is None:
+            enqueue(session, "transcript", recording_id, {"recording_id": recording_id})

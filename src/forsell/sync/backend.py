@@ -1,0 +1,239 @@
+"""The client of our analytics backend (resources/api/forsell-backend.openapi.yaml, version 1).
+
+Policy lives here, I/O in the ``httpx.AsyncClient`` the caller passes (tests give it a transport
+or point it at the fake backend on loopback). Every POST carries an ``Idempotency-Key`` derived
+from the request body: the same batch retried after a lost answer gets the same key (the server
+replays its answer), a re-formed batch gets a new one, and event ids de-duplicate across both.
+Every failure comes out as the ``sync.errors`` tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import httpx
+
+from .backoff import parse_retry_after
+from .errors import (
+    AuthFailed,
+    BadResponse,
+    ConnectionLost,
+    NetworkDown,
+    RateLimited,
+    Rejected,
+    ServerFailed,
+    SyncError,
+    TimedOut,
+)
+
+MAX_EVENTS = 500
+MAX_BATCH_BYTES = 512 * 1024
+MAX_EVENT_BYTES = 32 * 1024
+PULL_RESOURCES = ("catalog", "staff", "settings", "scorecards")
+ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
+
+
+@dataclass(frozen=True)
+class Device:
+    device_id: str
+    store_bin: str
+    name: str
+    app_version: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str  # the outbox job id (uuid7): the backend de-duplicates on it forever
+    kind: str
+    entity_id: str
+    created_at: str  # ISO 8601 UTC
+    payload: dict
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "entity_id": self.entity_id,
+                "created_at": self.created_at, "payload": self.payload}
+
+    @property
+    def size(self) -> int:
+        return len(_dumps(self.as_json()))
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    id: str
+    status: str  # accepted | duplicate | rejected
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PullPage:
+    items: list
+    cursor: str | None
+    more: bool
+
+
+def _dumps(obj: object) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def idempotency_key(body: bytes, scope: str) -> str:
+    return f"{scope}-{hashlib.sha256(body).hexdigest()[:40]}"
+
+
+def batches(events: Iterable[Event], max_events: int = MAX_EVENTS,
+            max_bytes: int = MAX_BATCH_BYTES) -> Iterator[list[Event]]:
+    """Splits events into requests within the caps (an event over the per-event cap is the
+    caller's to refuse before this)."""
+    batch: list[Event] = []
+    size = 0
+    envelope = 200  # {"device_id": …, "events": […]} and the commas
+    for event in events:
+        extra = event.size + 1
+        if batch and (len(batch) >= max_events or size + extra + envelope > max_bytes):
+            yield batch
+            batch, size = [], 0
+        batch.append(event)
+        size += extra
+    if batch:
+        yield batch
+
+
+def _detail(response: httpx.Response) -> str:
+    """A short, secret-free description of an error answer for logs and the admin screen."""
+    try:
+        body = response.json()
+        detail = body.get("detail") if isinstance(body, dict) else body
+        text = json.dumps(detail, ensure_ascii=False)[:200]
+    except ValueError:
+        text = "non-JSON body" + (" (HTML)" if "html" in response.headers.get(
+            "content-type", "") else "")
+    return f"HTTP {response.status_code}: {text}"
+
+
+def error_for(response: httpx.Response, destination: str = "backend") -> SyncError:
+    """The error tree for a non-2xx answer."""
+    status = response.status_code
+    retry_after = parse_retry_after(response.headers.get("retry-after"))
+    detail = _detail(response)
+    if status in (401, 403):
+        return AuthFailed(detail, destination)
+    if status == 408:
+        return TimedOut(detail)
+    if status == 429:
+        return RateLimited(detail, retry_after)
+    if status == 409:  # the same key is still being processed: same request again, later
+        return ServerFailed(detail, status, retry_after)
+    if status == 413:
+        return Rejected("too_large", detail)
+    if status >= 500:
+        return ServerFailed(detail, status, retry_after)
+    return Rejected("invalid" if status in (400, 422) else f"http_{status}", detail)
+
+
+def error_for_exception(exc: httpx.HTTPError) -> SyncError:
+    """The error tree for a transport failure (no answer at all)."""
+    name = type(exc).__name__
+    if isinstance(exc, httpx.ConnectTimeout | httpx.ConnectError):
+        return NetworkDown(name)
+    if isinstance(exc, httpx.TimeoutException):
+        return TimedOut(name)
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return Rejected("bad_url", name)
+    return ConnectionLost(name)  # reset, dropped before the answer, protocol error
+
+
+class BackendClient:
+    def __init__(self, client: httpx.AsyncClient, base_url: str,
+                 token_provider: Callable[[], str | None]) -> None:
+        self.client = client
+        self.base_url = base_url.rstrip("/")
+        self.token_provider = token_provider
+
+    def _headers(self, auth: bool = True) -> dict[str, str]:
+        headers = {"Accept": "application/json"}
+        if auth:
+            token = self.token_provider()
+            if not token:
+                raise AuthFailed("no device token yet")
+            headers["Authorization"] = f"Bearer {token}"
+        return headers
+
+    async def _request(self, method: str, path: str, *, body: bytes | None = None,
+                       params: dict | None = None, auth: bool = True,
+                       scope: str = "req") -> httpx.Response:
+        headers = self._headers(auth)
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            headers["Idempotency-Key"] = idempotency_key(body, scope)
+        try:
+            response = await self.client.request(method, self.base_url + path, content=body,
+                                                 params=params, headers=headers)
+        except httpx.HTTPError as exc:
+            raise error_for_exception(exc) from None
+        if response.status_code >= 300:
+            raise error_for(response)
+        return response
+
+    @staticmethod
+    def _json(response: httpx.Response) -> dict:
+        try:
+            data = response.json()
+        except ValueError:
+            raise BadResponse(f"HTTP {response.status_code}: not JSON") from None
+        if not isinstance(data, dict):
+            raise BadResponse("JSON is not an object")
+        return data
+
+    async def health(self) -> bool:
+        """Cheap reachability probe: True when the backend answers at all."""
+        try:
+            await self.client.get(self.base_url + "/v1/health")
+        except httpx.HTTPError:
+            return False
+        return True
+
+    async def register(self, device: Device) -> str:
+        """Registers this till; returns the device token (the caller keeps it in the secret store)."""
+        body = _dumps({"device_id": device.device_id, "store_bin": device.store_bin,
+                       "name": device.name, "app_version": device.app_version})
+        data = self._json(await self._request("POST", "/v1/devices/register", body=body,
+                                              auth=False, scope="register"))
+        token = data.get("token")
+        if not isinstance(token, str) or not token:
+            raise BadResponse("registration answer has no token")
+        return token
+
+    async def send_events(self, device_id: str, events: list[Event]) -> list[ItemResult]:
+        """One ``events:batch`` request; a result for every event or BadResponse."""
+        if not events:
+            return []
+        body = _dumps({"device_id": device_id, "events": [e.as_json() for e in events]})
+        data = self._json(await self._request("POST", "/v1/events:batch", body=body,
+                                              scope="batch"))
+        results = data.get("results")
+        if not isinstance(results, list):
+            raise BadResponse("no results list")
+        by_id: dict[str, ItemResult] = {}
+        for item in results:
+            if not isinstance(item, dict) or item.get("status") not in (ACCEPTED, DUPLICATE,
+                                                                       REJECTED):
+                raise BadResponse("malformed result item")
+            by_id[str(item.get("id"))] = ItemResult(str(item["id"]), item["status"],
+                                                    item.get("reason"))
+        missing = [e.id for e in events if e.id not in by_id]
+        if missing:
+            raise BadResponse(f"{len(missing)} event(s) without a result")
+        return [by_id[e.id] for e in events]
+
+    async def pull(self, resource: str, cursor: str | None = None) -> PullPage:
+        if resource not in PULL_RESOURCES:
+            raise ValueError(f"unknown resource {resource!r}")
+        data = self._json(await self._request(
+            "GET", f"/v1/pull/{resource}", params={"cursor": cursor} if cursor else None))
+        items = data.get("items")
+        if not isinstance(items, list):
+            raise BadResponse("pull answer has no items list")
+        return PullPage(items, data.get("cursor"), bool(data.get("more", False)))

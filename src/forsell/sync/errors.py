@@ -1,0 +1,108 @@
+"""Everything that can go wrong while syncing, as one tree: retryable or permanent.
+
+    SyncError(key, detail)
+    ├── Retryable                      the job is tried again later (backoff with full jitter)
+    │   ├── NetworkDown                no connection at all (connect failed): the engine goes offline
+    │   ├── ConnectionLost             connected, then the connection broke (reset, dropped answer)
+    │   ├── TimedOut                   no answer in time (408 or a client timeout)
+    │   ├── RateLimited(retry_after_s) 429: wait as long as the server says
+    │   ├── ServerFailed(status)       5xx, or 409 "the same request is still in flight"
+    │   ├── BadResponse                HTML error page, truncated or unexpected JSON, empty body
+    │   └── DiskFull                   our own disk is full: nothing is lost, it waits
+    └── Permanent                      trying the same thing again will not help
+        ├── AuthFailed(destination)    401/403, wrong or expired key: that destination stops until
+        │                              an admin fixes the token/key (jobs are kept, not burnt)
+        ├── Rejected(reason)           the server refused this item for good: dead-letter list
+        └── NoProvider                 no transcription provider may be used (e.g. audio abroad off)
+
+``key`` is a message key that only ``ui/`` translates; ``detail`` is for logs and the admin's
+sync screen and must never carry tokens, keys, audio or transcript text.
+"""
+
+from __future__ import annotations
+
+
+class SyncError(Exception):
+    key = "sync.error"
+
+    def __init__(self, detail: str = "", *, key: str | None = None) -> None:
+        super().__init__(detail or self.key)
+        if key is not None:
+            self.key = key
+        self.detail = detail[:500]
+
+
+class Retryable(SyncError):
+    key = "sync.retry"
+
+
+class NetworkDown(Retryable):
+    key = "sync.offline"
+
+
+class ConnectionLost(Retryable):
+    key = "sync.connection_lost"
+
+
+class TimedOut(Retryable):
+    key = "sync.timeout"
+
+
+class RateLimited(Retryable):
+    key = "sync.rate_limited"
+
+    def __init__(self, detail: str = "", retry_after_s: float | None = None) -> None:
+        super().__init__(detail)
+        self.retry_after_s = retry_after_s
+
+
+class ServerFailed(Retryable):
+    key = "sync.server"
+
+    def __init__(self, detail: str = "", status: int = 500,
+                 retry_after_s: float | None = None) -> None:
+        super().__init__(detail or f"HTTP {status}")
+        self.status = status
+        self.retry_after_s = retry_after_s
+
+
+class BadResponse(Retryable):
+    key = "sync.bad_response"
+
+
+class DiskFull(Retryable):
+    key = "sync.disk_full"
+
+
+class Permanent(SyncError):
+    key = "sync.permanent"
+
+
+class AuthFailed(Permanent):
+    key = "sync.auth"
+
+    def __init__(self, detail: str = "", destination: str = "backend") -> None:
+        super().__init__(detail or f"{destination}: not authorised")
+        self.destination = destination
+
+
+class Rejected(Permanent):
+    key = "sync.rejected"
+
+    def __init__(self, reason: str = "rejected", detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+
+
+class NoProvider(Permanent):
+    key = "sync.provider_none"
+
+
+def retry_after_of(error: SyncError) -> float | None:
+    """The server's own wait (Retry-After) carried by an error, if any."""
+    return getattr(error, "retry_after_s", None)
+
+
+#: Every message key this tree produces (ui/ has a text for each).
+KEYS = ("sync.offline", "sync.connection_lost", "sync.timeout", "sync.rate_limited", "sync.server",
+        "sync.bad_response", "sync.disk_full", "sync.auth", "sync.rejected", "sync.provider_none")

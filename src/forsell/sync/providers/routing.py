@@ -1,0 +1,233 @@
+"""Which provider gets a recording, and when the fallback may take over.
+
+``choose`` lists the usable providers, primary first. A provider outside Kazakhstan is left out
+unless the store's ``sync.audio_abroad`` consent switch is on (ElevenLabs never processes in
+Kazakhstan; Yandex does when ``sync.yandex_in_kazakhstan``); one without credentials is skipped.
+Nothing left → ``NoProvider`` ("sync.provider_none").
+
+``transcribe`` runs one audio-lane job. The rule that keeps us from paying twice: once a provider
+has accepted the audio (its external id is stored), the recording is only ever *fetched* from
+that provider — never resubmitted, never sent to the fallback. The fallback is tried only when
+the primary failed in a way that cannot have billed: it refused the credentials (401/403), was
+busy (429), failed on its side (5xx) or could not be reached. After a timeout or a dropped
+connection the upload may have been accepted, so the job waits and retries the same provider.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+
+from ..errors import (
+    AuthFailed,
+    BadResponse,
+    NetworkDown,
+    NoProvider,
+    RateLimited,
+    Retryable,
+    ServerFailed,
+    SyncError,
+)
+from ..transcripts import TranscriptStore
+from .base import Transcript, TranscriptionProvider
+from .elevenlabs import ElevenLabsConfig, ElevenLabsScribe, EmptyTranscript, TokenSource
+from .yandex import YandexConfig, YandexSpeechKit
+
+#: Errors that prove the provider did not take (and bill) the audio: safe to fall back.
+_NOT_BILLED = (AuthFailed, RateLimited, ServerFailed, NetworkDown)
+_NONE = {"", "none", "off"}
+
+
+@dataclass(frozen=True)
+class RoutingConfig:
+    """The store's routing settings and credentials (built by services from settings/secrets)."""
+
+    primary: str = "elevenlabs"
+    fallback: str = "yandex"
+    audio_abroad: bool = False
+    language: str = "auto"  # auto | ru | kk
+    keyterms: bool = False
+    upload_without_speech: bool = False
+    elevenlabs: ElevenLabsConfig = field(default_factory=ElevenLabsConfig)
+    yandex: YandexConfig = field(default_factory=YandexConfig)
+    elevenlabs_key: str | None = None
+    elevenlabs_token_source: TokenSource | None = None
+    yandex_key: str | None = None
+
+    @classmethod
+    def from_settings(cls, value: Callable[[str], object], secret: Callable[[str], str | None],
+                      token_source: TokenSource | None = None) -> RoutingConfig:
+        """From setting keys (``value("sync.primary")``) and secret names ("elevenlabs-key").
+
+        sync/ may not import services, so services pass their typed getters in as callables.
+        """
+        def s(key: str) -> str:
+            return str(value(key))
+
+        def b(key: str) -> bool:
+            return bool(value(key))
+
+        without_speech = b("sync.upload_without_speech")
+        return cls(
+            primary=s("sync.primary"), fallback=s("sync.fallback"),
+            audio_abroad=b("sync.audio_abroad"), language=s("sync.language"),
+            keyterms=b("sync.elevenlabs_keyterms"), upload_without_speech=without_speech,
+            elevenlabs=ElevenLabsConfig(
+                base_url=s("sync.elevenlabs_url"), model_id=s("sync.elevenlabs_model"),
+                zero_retention=b("sync.elevenlabs_zero_retention"),
+                keyterms=b("sync.elevenlabs_keyterms"), accept_empty=without_speech),
+            yandex=YandexConfig(
+                stt_url=s("sync.yandex_url"), operations_url=s("sync.yandex_operations_url"),
+                folder_id=s("sync.yandex_folder_id"),
+                in_kazakhstan=b("sync.yandex_in_kazakhstan")),
+            elevenlabs_key=secret("elevenlabs-key"), elevenlabs_token_source=token_source,
+            yandex_key=secret("yandex-key"))
+
+    @property
+    def language_hint(self) -> str | None:
+        return self.language if self.language in ("ru", "kk") else None
+
+
+def build(name: str, config: RoutingConfig,
+          client: httpx.AsyncClient) -> TranscriptionProvider | None:
+    """The provider called ``name``, or None when it has no credentials (or is unknown)."""
+    if name == "elevenlabs":
+        if not config.elevenlabs_key and config.elevenlabs_token_source is None:
+            return None
+        return ElevenLabsScribe(client, config.elevenlabs, api_key=config.elevenlabs_key or None,
+                                token_source=config.elevenlabs_token_source)
+    if name == "yandex":
+        if not config.yandex_key:
+            return None
+        return YandexSpeechKit(client, config.yandex, api_key=config.yandex_key)
+    return None  # Kazdream: no public API yet; it becomes one more branch and module here
+
+
+def configured(config: RoutingConfig, client: httpx.AsyncClient,
+               extra: Mapping[str, TranscriptionProvider] | None = None
+               ) -> dict[str, TranscriptionProvider]:
+    """Every provider with credentials, by name, regardless of the abroad switch: a pending
+    job is *fetched* from whoever holds it (a fetch sends no audio)."""
+    names = [n for n in dict.fromkeys([config.primary, config.fallback, "elevenlabs", "yandex"])
+             if n not in _NONE]
+    found = {n: p for n in names if (p := (extra or {}).get(n) or build(n, config, client))}
+    return found
+
+
+def choose(config: RoutingConfig, client: httpx.AsyncClient,
+           extra: Mapping[str, TranscriptionProvider] | None = None
+           ) -> list[TranscriptionProvider]:
+    """Primary → fallback, only those that may get audio; NoProvider if none may.
+
+    ``extra``: providers by name that replace the built-in ones (e.g. a fake-… provider).
+    """
+    chosen: list[TranscriptionProvider] = []
+    why: list[str] = []
+    for name in dict.fromkeys([config.primary, config.fallback]):
+        if name in _NONE:
+            continue
+        provider = (extra or {}).get(name) or build(name, config, client)
+        if provider is None:
+            why.append(f"{name}: no credentials")
+        elif not provider.in_kazakhstan and not config.audio_abroad:
+            why.append(f"{name}: outside Kazakhstan and sending audio abroad is off")
+        else:
+            chosen.append(provider)
+    if not chosen:
+        raise NoProvider("; ".join(why) or "no provider configured")
+    return chosen
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def transcribe(recording_id: str, audio: bytes | Callable[[], bytes],
+                     store: TranscriptStore, chosen: list[TranscriptionProvider], *,
+                     holders: Mapping[str, TranscriptionProvider] | None = None,
+                     audio_seconds: float, language: str | None = None,
+                     keyterms: list[str] | None = None, mime: str = "audio/ogg"
+                     ) -> Transcript | None:
+    """One audio-lane job: the transcript (saved), or None when it is still being processed.
+
+    ``audio`` may be a callable so the recording is decrypted only when it is really sent.
+    ``holders``: providers that may hold an earlier submit (``configured``); defaults to
+    ``chosen``. Raises the ``sync.errors`` tree; the outbox schedules the retry.
+    """
+    state = store.state(recording_id)
+    if state is not None and state.has_transcript:
+        return store.load(recording_id)
+    if state is not None and state.external_id:
+        return await _fetch(recording_id, state.provider, state.external_id, store,
+                            holders or {p.name: p for p in chosen})
+    return await transcribe_with_fallback(recording_id, audio, store, chosen,
+                                          audio_seconds=audio_seconds, language=language,
+                                          keyterms=keyterms or [], mime=mime)
+
+
+async def _fetch(recording_id: str, provider_name: str, external_id: str,
+                 store: TranscriptStore, holders: Mapping[str, TranscriptionProvider]
+                 ) -> Transcript | None:
+    provider = holders.get(provider_name)
+    if provider is None:
+        raise NoProvider(f"{provider_name} holds this recording but is not configured")
+    try:
+        transcript = await provider.fetch(external_id)
+    except SyncError as error:
+        store.record_call(provider.name, recording_id, "fetch", False, error.key, 0.0)
+        raise
+    store.record_call(provider.name, recording_id, "fetch", False,
+                      "ok" if transcript else "pending", 0.0)
+    if transcript is not None:
+        store.save(recording_id, transcript)
+    return transcript
+
+
+async def transcribe_with_fallback(recording_id: str, audio: bytes | Callable[[], bytes],
+                                   store: TranscriptStore, chosen: list[TranscriptionProvider],
+                                   *, audio_seconds: float, language: str | None = None,
+                                   keyterms: list[str] | None = None, mime: str = "audio/ogg"
+                                   ) -> Transcript | None:
+    """Submits to the first provider that takes it (see the module docstring for when the next
+    one may be tried). The external id is committed before anything else happens."""
+    if not chosen:
+        raise NoProvider("no provider")
+    state = store.state(recording_id)
+    if state is not None and (state.external_id or state.has_transcript):
+        raise RuntimeError(f"{recording_id} is already at {state.provider}: fetch, never resubmit")
+    data = audio() if callable(audio) else audio
+    errors: list[SyncError] = []
+    for provider in chosen:
+        started = _now()
+        try:
+            submitted = await provider.submit(data, mime, language, keyterms or [],
+                                              idempotency_key=recording_id)
+        except EmptyTranscript as error:
+            # Billed and answered, but empty: keep the id so the retry is a free fetch.
+            if error.external_id:
+                store.mark_submitted(recording_id, provider.name, error.external_id)
+            store.record_call(provider.name, recording_id, "submit", True, error.key,
+                              audio_seconds, at=started)
+            raise
+        except SyncError as error:
+            store.record_call(provider.name, recording_id, "submit", False, error.key, 0.0,
+                              at=started)
+            errors.append(error)
+            if isinstance(error, _NOT_BILLED):
+                continue
+            raise
+        if submitted.external_id:
+            store.mark_submitted(recording_id, provider.name, submitted.external_id)
+        store.record_call(provider.name, recording_id, "submit", True, "ok", audio_seconds,
+                          at=started)
+        if submitted.transcript is not None:
+            store.save(recording_id, submitted.transcript)
+        elif not submitted.external_id:
+            raise BadResponse(f"{provider.name}: neither a transcript nor an id")
+        return submitted.transcript
+    # Every provider failed before billing: a retryable failure wins, so the job comes back.
+    retryable = [e for e in errors if isinstance(e, Retryable)]
+    raise retryable[-1] if retryable else errors[0]

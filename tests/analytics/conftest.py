@@ -1,0 +1,62 @@
+"""Small builders for scoring tests: a conversation is a list of (speaker, start, text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from forsell.analytics import (
+    Catalog,
+    CatalogProduct,
+    Receipt,
+    ReceiptLine,
+    Scorer,
+    Transcript,
+    Utterance,
+    formats,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+CARDS = ROOT / "resources" / "scorecards"
+
+
+def talk(*turns: tuple[str, float, str], **kw) -> Transcript:
+    """("c"/"u" or a raw label, start, text) → a transcript; "c" is speaker_0, "u" speaker_1."""
+    labels = {"c": "speaker_0", "u": "speaker_1"}
+    utts = tuple(Utterance(labels.get(who, who), start, start + 0.3 * len(text.split()) + 0.3,
+                           text) for who, start, text in turns)
+    return Transcript(utts, **kw)
+
+
+def receipt(*lines: tuple[str, float] | tuple[str, float, int]) -> Receipt:
+    out = []
+    for line in lines:
+        sku, at, price = (*line, 100_000) if len(line) == 2 else line
+        product = CATALOG_BY_SKU[sku]
+        out.append(ReceiptLine(sku, product.names["ru"], 1, price, at, product.category))
+    return Receipt(tuple(out))
+
+
+CATALOG = Catalog((
+    CatalogProduct("COF-005", {"ru": "Капучино 250 мл", "kk": "Капучино 250 мл"}, "Кофе",
+                   ("Кофе", "Coffee")),
+    CatalogProduct("COF-007", {"ru": "Латте 300 мл"}, "Кофе", ("Кофе",)),
+    CatalogProduct("BAK-001", {"ru": "Круассан классический", "kk": "Классикалық круассан"},
+                   "Выпечка", ("Выпечка", "Нан-тоқаш өнімдері")),
+    CatalogProduct("BAK-007", {"ru": "Самса с говядиной", "kk": "Сиыр етті самса"}, "Выпечка",
+                   ("Выпечка",)),
+    CatalogProduct("DES-002", {"ru": "Тирамису"}, "Десерты", ("Десерты", "Десерттер")),
+    CatalogProduct("DES-011", {"ru": "Печенье американское с шоколадом"}, "Десерты",
+                   ("Десерты",)),
+    CatalogProduct("DRK-006", {"ru": "Coca-Cola 0,5 л"}, "Холодные напитки",
+                   ("Холодные напитки",), ("колу", "кока-кола")),
+    CatalogProduct("FRU-001", {"ru": "Яблоки Апорт", "kk": "Апорт алмасы"}, "Фрукты и овощи",
+                   ("Фрукты и овощи",)),
+))
+CATALOG_BY_SKU = {p.sku: p for p in CATALOG.products}
+
+
+@pytest.fixture(scope="session")
+def cafe_scorer() -> Scorer:
+    return Scorer(formats.load_scorecard(CARDS / "cafe.json"), CATALOG)

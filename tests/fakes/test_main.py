@@ -1,0 +1,37 @@
+"""``python -m forsell.fakes`` starts all three fakes, prints how to use them, stops on Ctrl+C."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+
+@pytest.mark.slow
+def test_module_starts_all_fakes_and_stops_on_ctrl_c(tmp_path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "forsell.fakes", "--json",
+                             "--backend-db", str(tmp_path / "backend.sqlite")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        info = json.loads(proc.stdout.readline())
+        urls = info["urls"]
+        assert set(urls) == {"elevenlabs", "yandex", "backend"}
+        assert all(u.startswith("http://127.0.0.1:") for u in urls.values())
+        assert info["settings"]["sync.demo_fakes"] == "true"
+        assert info["settings"]["sync.yandex_operations_url"] == urls["yandex"]
+        assert httpx.get(urls["backend"] + "/v1/health").json()["fake"] is True
+        for name in ("elevenlabs", "yandex"):
+            stats = httpx.get(urls[name] + "/_fake/stats")
+            assert stats.json()["fake"] == name and stats.headers["x-fake"] == "true"
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert (tmp_path / "backend.sqlite").exists()
