@@ -7,6 +7,7 @@ goods and pieces share one exact representation. Prices are VAT-inclusive, as on
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
 
 from .errors import CashierError
@@ -54,6 +55,8 @@ class CartLine:
     weighted: bool = False
     discount: Discount | None = None
     price_overridden: bool = False
+    #: When the line entered the cart (aware UTC); upsell linking compares it with offer times.
+    added_at: datetime | None = None
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get("ru") or next(iter(self.names.values()), "")

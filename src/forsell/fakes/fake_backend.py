@@ -52,6 +52,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "audit": ("id", "action"),
     "transcript": ("recording_id",),
     "score": ("id",),
+    "review": ("id", "recording_id"),
 }
 RESOURCES = ("catalog", "staff", "settings", "scorecards")
 DEMO_ITEMS: dict[str, list[dict[str, Any]]] = {

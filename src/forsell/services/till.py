@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -73,6 +74,7 @@ def _cart_to_json(cart: Cart) -> dict:
     def line(l: CartLine) -> dict:
         d = asdict(l)
         d["discount"] = {"kind": l.discount.kind.value, "value": l.discount.value} if l.discount else None
+        d["added_at"] = l.added_at.isoformat() if l.added_at else None
         return d
 
     rd = cart.receipt_discount
@@ -84,8 +86,13 @@ def _discount_from_json(d: dict | None) -> Discount | None:
     return Discount(DiscountKind(d["kind"]), d["value"]) if d else None
 
 
+def _time_from_json(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None  # parked before 0006: no time
+
+
 def _cart_from_json(data: dict) -> Cart:
-    lines = [CartLine(**{**l, "discount": _discount_from_json(l["discount"])}) for l in data["lines"]]
+    lines = [CartLine(**{**l, "discount": _discount_from_json(l["discount"]),
+                         "added_at": _time_from_json(l.get("added_at"))}) for l in data["lines"]]
     return Cart(lines, _discount_from_json(data["receipt_discount"]))
 
 
@@ -119,7 +126,7 @@ class TillService:
     def add(self, product: ProductView, qty_milli: int = 1000) -> CartView:
         self._require_shift()
         was_empty = not self.cart.lines
-        self.cart.add(_line_from_product(product, qty_milli))
+        self.cart.add(replace(_line_from_product(product, qty_milli), added_at=self.ctx.clock()))
         if was_empty:
             self._emit("sale_started")
         return self.view()
@@ -249,7 +256,7 @@ class TillService:
                     name_en=line.names.get("en", ""), unit_price=line.unit_price,
                     qty_milli=line.qty_milli, weighted=line.weighted, vat_bp=line.vat_bp,
                     gross=t.gross, discount=t.line_discount + t.receipt_discount, net=t.net, vat=t.vat,
-                    price_overridden=line.price_overridden,
+                    price_overridden=line.price_overridden, added_at=line.added_at,
                 ))
             session.add(sale)
             session.flush()

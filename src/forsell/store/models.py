@@ -185,6 +185,9 @@ class SaleLine(Base):
     net: Mapped[int] = mapped_column(BigInteger)
     vat: Mapped[int] = mapped_column(BigInteger)
     price_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When the line entered the cart (UTC): upsell linking compares it with the offer's time.
+    # None on rows written before revision 0006.
+    added_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -349,3 +352,93 @@ class SyncState(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[object] = mapped_column(JSON)
+
+
+# Review (revision 0006): the list filters by time and cashier at 100,000 conversations.
+Index("ix_recordings_started", Recording.started_at)
+Index("ix_recordings_employee_started", Recording.employee_id, Recording.started_at)
+
+
+class ConversationScore(Base):
+    """A conversation's score: the numbers in clear columns (filters, dashboard), the evidence —
+    the recognised words — only in ``sealed`` under the recording's DEK (AAD ``score|<rid>``)."""
+
+    __tablename__ = "conversation_scores"
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), primary_key=True)
+    scorecard_id: Mapped[str] = mapped_column(String(64))
+    scorecard_version: Mapped[int] = mapped_column(Integer, default=1)
+    percent: Mapped[float | None] = mapped_column(nullable=True)  # after overrides
+    scored_percent: Mapped[float | None] = mapped_column(nullable=True)  # what the scorer said
+    scorable: Mapped[bool] = mapped_column(Boolean, default=True)
+    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)  # why not scorable
+    outcomes: Mapped[dict] = mapped_column(JSON, default=dict)  # item id → effective outcome
+    # item id → [kind, weight, penalty]: enough to recompute the percent after an override
+    item_weights: Mapped[dict] = mapped_column(JSON, default=dict)
+    offers: Mapped[int] = mapped_column(Integer, default=0)
+    conversions: Mapped[int] = mapped_column(Integer, default=0)
+    extra_revenue: Mapped[int] = mapped_column(BigInteger, default=0)  # tiyn
+    flipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    sealed: Mapped[bytes | None] = mapped_column(nullable=True)  # nonce || AES-GCM(result JSON)
+    scored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_conversation_scores_percent", "percent"),)
+
+
+class ConversationItemResult(Base):
+    """One checklist item's outcome per conversation, for the "failed item" filter."""
+
+    __tablename__ = "conversation_item_results"
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16))  # effective: pass | fail | not_applicable
+    scored_outcome: Mapped[str] = mapped_column(String(16))  # before a supervisor's override
+
+    __table_args__ = (Index("ix_item_results_item", "item_id", "outcome", "recording_id"),)
+
+
+class ConversationMark(Base):
+    """A supervisor's marks on a conversation (scored or not): flagged for coaching, reviewed."""
+
+    __tablename__ = "conversation_marks"
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), primary_key=True)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    open_disputes: Mapped[int] = mapped_column(Integer, default=0)
+    flag_comment: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReviewAction(Base):
+    """Every review action, in order: what the supervisor (or cashier) did, and when."""
+
+    __tablename__ = "review_actions"
+    id: Mapped[str] = _id()
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"))
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    # override | flag | unflag | reviewed | unreviewed | flip | dispute | resolve
+    kind: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    comment: Mapped[str] = mapped_column(String(500), default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_review_actions_recording", "recording_id", "at"),)
+
+
+class Dispute(Base):
+    """A cashier's dispute of one item; a supervisor accepts or rejects it."""
+
+    __tablename__ = "disputes"
+    id: Mapped[str] = _id()
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"))
+    item_id: Mapped[str] = mapped_column(String(64))
+    employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    comment: Mapped[str] = mapped_column(String(500))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open | accepted | rejected
+    resolved_by: Mapped[str | None] = mapped_column(ForeignKey("employees.id"), nullable=True)
+    resolution: Mapped[str] = mapped_column(String(500), default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (Index("ix_disputes_recording", "recording_id", "item_id"),
+                      Index("ix_disputes_state", "state"))

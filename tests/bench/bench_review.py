@@ -1,0 +1,184 @@
+"""Review benchmark: list filters at 100,000 conversations, transcript search, opening one.
+
+    /work/venv/bin/python tests/bench/bench_review.py [--conversations 100000] [--search 10000]
+
+100,000 recordings with scores, item results and marks are bulk-inserted (plain SQL; the
+numbers are what matters, the audio is a few sealed bytes), plus ``--search`` sealed transcripts
+(each under its own DEK in a real key file). Prints one JSON object per metric, like the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from forsell.domain.ids import new_id
+from forsell.domain.roles import Role
+from forsell.services.app import open_till
+from forsell.services.demo_conversations import seed_demo_conversations
+from forsell.services.recordings import KEY_FILE
+from forsell.services.review import ConversationFilter, ReviewService
+from forsell.vault.keys import KeyVault
+
+ITEMS = ("greeting", "ask_needs", "upsell_offer", "loyalty_card", "farewell", "forbidden_words")
+PHRASES = ("здравствуйте что будете", "мне капучино пожалуйста", "хотите круассан",
+           "бонусная карта есть", "спасибо хорошего дня", "сәлеметсіз бе не аласыз",
+           "маған американо беріңізші", "чизкейк аласыз ба", "рахмет сау болыңыз",
+           "латте на овсяном молоке", "самса с курицей горячая", "тирамису попробуйте")
+
+
+def emit(metric: str, value, unit: str, goal, **detail) -> None:
+    print(json.dumps({"metric": metric, "value": value, "unit": unit, "goal": goal,
+                      "detail": detail}, ensure_ascii=False), flush=True)
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def populate(till, vault: KeyVault, n: int, n_text: int) -> None:
+    staff = {e.role: e for e in till.staff.staff()}
+    cashiers = [e.id for e in till.staff.staff() if e.role is Role.CASHIER]
+    device = till.ctx.device_id
+    db = sqlite3.connect(till.ctx.db.path)
+    rng = random.Random(5)
+    shift = new_id()
+    t0 = datetime(2025, 1, 1, 4, tzinfo=UTC)
+    db.execute("INSERT INTO shifts (id, device_id, opened_by, opened_at, opening_float) "
+               "VALUES (?, ?, ?, ?, 0)", (shift, device, staff[Role.SUPERVISOR].id,
+                                           t0.replace(tzinfo=None).isoformat(" ")))
+    recs, scores, items, marks, trans = [], [], [], [], []
+    for i in range(n):
+        rid = new_id()
+        at = (t0 + timedelta(minutes=5 * i)).replace(tzinfo=None).isoformat(" ")
+        recs.append((rid, device, shift, rng.choice(cashiers), "sale", at, 20_000, 14_000,
+                     "ogg-opus", 16_000, 0, 0, 0, 0, "sealed"))
+        outcomes = {it: rng.choices(("pass", "fail"), (4, 1))[0] for it in ITEMS}
+        percent = round(100 * sum(v == "pass" for v in outcomes.values()) / len(ITEMS), 1)
+        offers = int(outcomes["upsell_offer"] == "pass")
+        conv = offers and rng.random() < 0.4
+        scores.append((rid, "cafe", 1, percent, percent, 1, None, json.dumps(outcomes), "{}",
+                       offers, int(conv), 50_000 * int(conv), 0, None, at))
+        items += [(rid, k, v, v) for k, v in outcomes.items()]
+        if rng.random() < 0.05:
+            marks.append((rid, 1, int(rng.random() < 0.5), 0, "", at))
+        if i >= n - n_text:
+            trans.append(rid)
+    db.executemany("INSERT INTO recordings (id, device_id, shift_id, employee_id, reason, "
+                   "started_at, duration_ms, speech_ms, codec, sample_rate, bytes, chunks, "
+                   "overflows, silent, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", recs)
+    db.executemany("INSERT INTO conversation_scores VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   scores)
+    db.executemany("INSERT INTO conversation_item_results VALUES (?,?,?,?)", items)
+    db.executemany("INSERT INTO conversation_marks VALUES (?,?,?,?,?,?)", marks)
+    rows = []
+    for rid in trans:
+        dek = vault.create(rid)
+        words = " ".join(rng.choice(PHRASES) for _ in range(6))
+        if rng.random() < 0.01:
+            words += " раф лавандовый"
+        body = json.dumps({"text": words, "language": "ru", "words": [], "confidence": 0.9,
+                           "audio_seconds": 20.0, "provider": "bench", "external_id": None},
+                          ensure_ascii=False).encode()
+        nonce = os.urandom(12)
+        rows.append((rid, "bench", "done", None, "ru", 20.0, 0.0,
+                     nonce + AESGCM(dek).encrypt(nonce, body, f"transcript|{rid}".encode()),
+                     recs[0][5], recs[0][5]))
+    db.executemany("INSERT INTO transcripts VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    db.commit()
+    db.execute("ANALYZE")
+    db.close()
+
+
+def timed(fn, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def p99(xs: list[float]) -> float:
+    return round(sorted(xs)[max(0, int(len(xs) * 0.99) - 1)], 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--conversations", type=int, default=100_000)
+    p.add_argument("--search", type=int, default=10_000)
+    p.add_argument("--runs", type=int, default=30)
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        till = open_till(data)
+        vault = KeyVault(data / KEY_FILE, os.urandom(32))
+        seed_demo_conversations(till, vault)
+        log(f"bench: inserting {args.conversations} conversations ...")
+        populate(till, vault, args.conversations, args.search)
+        review = ReviewService(till, vault)
+        sup = next(e for e in till.staff.staff() if e.role is Role.SUPERVISOR)
+        cashier = next(e for e in till.staff.staff() if e.role is Role.CASHIER)
+        shift_id = review.list(sup, ConversationFilter(limit=1, sort="oldest"))[0].shift_id
+        filters = {
+            "newest": ConversationFilter(), "score_range": ConversationFilter(score_min=40,
+                                                                             score_max=70),
+            "failed_item": ConversationFilter(failed_item="loyalty_card"),
+            "converted": ConversationFilter(upsell="converted"),
+            "flagged": ConversationFilter(flagged=True),
+            "cashier_own": None, "shift": ConversationFilter(shift_id=shift_id),
+            "score_asc": ConversationFilter(sort="score_asc"),
+            "date_range": ConversationFilter(date_from=datetime(2025, 3, 1).date(),
+                                             date_to=datetime(2025, 3, 7).date()),
+            "combined": ConversationFilter(failed_item="greeting", score_max=70,
+                                           upsell="offered", sort="score_desc"),
+        }
+        all_ms: list[float] = []
+        per = {}
+        for name, f in filters.items():
+            who = cashier if f is None else sup
+            f = f or ConversationFilter()
+            review.list(who, f)
+            ms = timed(lambda who=who, f=f: review.list(who, f), args.runs)
+            per[name] = p99(ms)
+            all_ms += ms
+        emit("review_list_filter_p99", p99(all_ms), "ms", 100,
+             conversations=args.conversations, per_filter_p99=per, runs=args.runs)
+        count_ms = timed(lambda: review.count(sup, ConversationFilter(failed_item="farewell")),
+                         5)
+        emit("review_count_median", round(statistics.median(count_ms), 1), "ms", None)
+        search = ConversationFilter(text="раф лавандовый", limit=200)
+        hits = len(review.list(sup, search))
+        ms = timed(lambda: review.list(sup, search), 5)
+        emit("review_search_10k_transcripts", round(statistics.median(ms), 1), "ms", 500,
+             transcripts=args.search, hits=hits, max_ms=round(max(ms), 1))
+        demo = review.list(sup, ConversationFilter(text="круассан", limit=1))[0].recording_id
+
+        def open_one() -> None:
+            review.detail(sup, demo)
+            review.audio(sup, demo)
+        ms = timed(open_one, 10)
+        emit("review_open_to_audio_bytes", round(statistics.median(ms), 1), "ms", 300,
+             note="detail() + audio() decrypted Ogg in memory; decoding is the player's",
+             max_ms=round(max(ms), 1))
+        till.close()
+        vault.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
