@@ -323,3 +323,42 @@ def test_mic_test_fails_on_digital_silence_and_on_a_missing_device(tmp_path: Pat
     assert code == 1
     assert check_line(out, "microphone test").startswith(
         "FAIL  microphone test: 'no-such-microphone' cannot be opened")
+
+
+# --- demo, fakes, score (tests/test_demo.py has the whole demo flow) ---------------------------
+
+
+def test_help_lists_the_demo_the_fakes_and_score() -> None:
+    done = run_cli("--help")
+    assert done.returncode == 0
+    for command in ("demo", "fakes", "score"):
+        assert command in done.stdout
+    assert "--stop-after" in run_cli("fakes", "--help").stdout
+    assert "--configure-only" in run_cli("demo", "--help").stdout
+
+
+def test_fakes_on_a_busy_port_say_so_and_exit_1(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        done = run_cli("fakes", "--port-base", str(port), "--stop-after", "1",
+                       "--data-dir", str(tmp_path))
+    assert done.returncode == 1
+    assert f"port {port}" in done.stderr and "in use" in done.stderr
+
+
+def test_score_needs_both_files() -> None:
+    done = run_cli("score", "--transcript", "t.json")
+    assert done.returncode == 2 and "--receipt" in done.stderr
+
+
+@needs_secret_service
+def test_demo_configure_only_says_what_to_run_next(tmp_path: Path) -> None:
+    done = run_cli("demo", "--configure-only", "--port-base", "8750", "--data-dir", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "FAKE" in done.stdout and "NOT real speech recognition" in done.stdout
+    assert f"forsell-cashier fakes --port-base 8750 --data-dir {tmp_path}" in done.stdout
+    assert "Данияр Ахметов" in done.stdout  # recorded, with consent

@@ -1,4 +1,5 @@
-"""The ``forsell-cashier`` command: the till (default), ``doctor``, ``recordings`` and ``sync``.
+"""The ``forsell-cashier`` command: the till (default), ``doctor``, ``recordings``, ``sync``,
+``demo`` and ``fakes`` (the till with the FAKE servers) and ``score``.
 
 Qt is imported only when the GUI starts, so ``doctor``, ``recordings`` and ``--version`` work on
 a machine without a display or without Qt's system libraries. A PIN is never an argument (it
@@ -9,6 +10,7 @@ stdin with ``--pin-stdin``.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import sys
 from collections.abc import Iterator, Sequence
@@ -59,6 +61,39 @@ def _parser() -> argparse.ArgumentParser:
                           help="drain both lanes (business events, audio) and exit")
     sync_cmd.add_argument("--timeout", type=float, default=300.0, metavar="S",
                           help="give up after S seconds (default 300)")
+    demo_cmd = commands.add_parser(
+        "demo", parents=[common],
+        help="the till with the FAKE servers (no accounts needed): sales, recordings and "
+             "transcripts drain to them; transcripts are scripted, not speech recognition")
+    demo_cmd.add_argument("--port-base", type=int, default=None, metavar="N",
+                          help="the fakes listen on N (ElevenLabs), N+1 (Yandex), N+2 "
+                               "(backend); default: free ports (with --configure-only: "
+                               f"{DEMO_PORT_BASE})")
+    demo_cmd.add_argument("--configure-only", action="store_true",
+                          help="only point the data folder at the fakes on --port-base and exit "
+                               "(run them with `forsell-cashier fakes --port-base N`)")
+    fakes_cmd = commands.add_parser(
+        "fakes", parents=[common],
+        help="run only the FAKE servers until Ctrl+C; the fake backend keeps its de-duplication "
+             "in <data folder>/fake-backend.sqlite")
+    fakes_cmd.add_argument("--port-base", type=int, default=None, metavar="N",
+                           help="listen on N, N+1, N+2 (default: free ports)")
+    fakes_cmd.add_argument("--stop-after", type=float, default=None, metavar="S",
+                           help="stop by themselves after S seconds (for scripts)")
+    fakes_cmd.add_argument("--json", action="store_true",
+                           help="print one JSON line (URLs, settings) instead of text")
+    score_cmd = commands.add_parser(
+        "score", help="score one saved conversation against its receipt, print JSON "
+                      "(exit 0 scored, 2 a file is missing or not in its format; "
+                      "formats: resources/scorecards/README.md)")
+    score_cmd.add_argument("--transcript", type=Path, required=True, metavar="T.json")
+    score_cmd.add_argument("--receipt", type=Path, required=True, metavar="R.json")
+    score_cmd.add_argument("--scorecard", type=Path, default=None, metavar="S.json",
+                           help="default: the café preset")
+    score_cmd.add_argument("--catalog", type=Path, default=None, metavar="C",
+                           help="catalog JSON or the till's catalog CSV (default: the demo one)")
+    score_cmd.add_argument("--flip", action="store_true",
+                           help="swap cashier and customer (the speaker guess was wrong)")
     return parser
 
 
@@ -249,10 +284,169 @@ def sync(data_dir: Path, once: bool, timeout: float) -> int:
     return 1
 
 
-def gui(data_dir: Path, start_in_tray: bool = False) -> int:
+# --- demo, fakes, score ------------------------------------------------------------------------
+
+DEMO_PORT_BASE = 8700
+FAKE_BACKEND_DB = "fake-backend.sqlite"
+FAKE_NAMES = ("elevenlabs", "yandex", "backend")  # port base + 0, 1, 2
+
+
+class _Fakes:
+    """The three FAKE servers (not started yet). The backend persists next to the till's data,
+    so stopping and starting it again keeps its de-duplication."""
+
+    def __init__(self, data_dir: Path, port_base: int | None) -> None:
+        from forsell.fakes.fake_backend import FakeBackend
+        from forsell.fakes.fake_elevenlabs import FakeElevenLabs
+        from forsell.fakes.fake_yandex import FakeYandex
+        from forsell.fakes.server import FakeServer
+
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.backend = FakeBackend(data_dir / FAKE_BACKEND_DB)
+        targets = (FakeElevenLabs(), FakeYandex(), self.backend)
+        self.servers = {name: FakeServer(target, port=(port_base + i) if port_base else 0,
+                                         name=name)
+                        for i, (name, target) in enumerate(zip(FAKE_NAMES, targets, strict=True))}
+
+    def start(self) -> str | None:
+        """Starts them all; on failure stops those started and returns what went wrong."""
+        for server in self.servers.values():
+            try:
+                server.start()
+            except (OSError, RuntimeError) as exc:
+                self.stop()
+                busy = isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE
+                return (f"the FAKE {server.name} cannot listen on port {server.port}: "
+                        + ("the port is in use (are the fakes running already?)" if busy
+                           else str(exc)))
+        return None
+
+    def stop(self) -> None:
+        for server in self.servers.values():
+            server.stop()
+        self.backend.close()
+
+    def info(self) -> dict:
+        return _describe_fakes({name: server.url for name, server in self.servers.items()})
+
+
+def _describe_fakes(urls: dict[str, str]) -> dict:
+    from forsell.fakes.__main__ import describe
+
+    return describe(urls)
+
+
+def fakes(data_dir: Path, port_base: int | None, stop_after: float | None, as_json: bool) -> int:
+    """``fakes``: the FAKE servers in the foreground until Ctrl+C, SIGTERM or --stop-after."""
+    import json
+    import signal
+    import threading
+
+    servers = _Fakes(data_dir, port_base)
+    problem = servers.start()
+    if problem:
+        print(f"forsell-cashier fakes: {problem}", file=sys.stderr)
+        return 1
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())  # `kill` stops them cleanly too
+    try:
+        info = servers.info()
+        if as_json:
+            print(json.dumps(info), flush=True)
+        else:
+            print("FAKE servers running — transcripts are scripted, NOT real speech recognition.")
+            for name, url in info["urls"].items():
+                print(f"  {name:<11} {url}   (stats: {url}/_fake/stats)")
+            print(f"  the fake backend keeps what it received in {data_dir / FAKE_BACKEND_DB}")
+            if port_base:
+                print(f"a till set up with `forsell-cashier demo --configure-only --port-base "
+                      f"{port_base}` uses them")
+            print("Ctrl+C stops them" + (f" (or they stop after {stop_after:g} s)"
+                                         if stop_after is not None else "") + ".", flush=True)
+        stop.wait(stop_after)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        servers.stop()
+    print("FAKE servers stopped", flush=True)
+    return 0
+
+
+def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
+    """``demo``: start the fakes here (unless --configure-only), point the till at them, run it."""
+    from forsell import logs
+    from forsell.services.app import DatabaseProblem
+    from forsell.services.demo import (
+        DemoRefused,
+        FakeEndpoints,
+        SecretStoreUnavailable,
+        configure_demo_folder,
+    )
+
+    logs.configure(data_dir)  # the demo's "audio abroad is the fake" line goes to the log too
+    servers = None
+    if configure_only:
+        # Only addresses: the fakes may be running in another terminal on the same folder,
+        # and their backend file is theirs alone.
+        port_base = port_base or DEMO_PORT_BASE
+        info = _describe_fakes({name: f"http://127.0.0.1:{port_base + i}"
+                                for i, name in enumerate(FAKE_NAMES)})
+    else:
+        servers = _Fakes(data_dir, port_base)
+        problem = servers.start()
+        if problem:
+            print(f"forsell-cashier demo: {problem}", file=sys.stderr)
+            return 1
+        info = servers.info()
+    try:
+        try:
+            setup = configure_demo_folder(data_dir, FakeEndpoints.from_description(info))
+        except SecretStoreUnavailable as problem:
+            print("forsell-cashier demo: the demo keeps its (fake) API keys in the OS secret "
+                  f"store, which cannot be used ({problem.kind.replace('_', ' ')}, "
+                  f"{problem.backend})\nfix: {problem.hint}", file=sys.stderr)
+            return 1
+        except DemoRefused as refused:
+            print(f"forsell-cashier demo: {refused}", file=sys.stderr)
+            return 1
+        except DatabaseProblem as problem:
+            print(f"forsell-cashier demo: the database {problem.path} is "
+                  f"{problem.kind.replace('_', '-')}; run `forsell-cashier doctor`",
+                  file=sys.stderr)
+            return 1
+        print(f"DEMO till in {data_dir}: sync goes to the FAKE servers "
+              f"(backend {setup.backend_url}); transcripts are scripted, NOT real speech "
+              "recognition; sending audio \"abroad\" is allowed because that provider is a "
+              "fake on this machine")
+        print(f"fake API keys are in the secret store ({setup.secret_store}); recording is on "
+              f"for {', '.join(setup.recorded) or 'nobody'} (demo PINs in README.md)", flush=True)
+        if configure_only:
+            print(f"now: `forsell-cashier fakes --port-base {port_base}"
+                  + (f" --data-dir {data_dir}" if data_dir != default_data_dir() else "")
+                  + "` in one terminal, `forsell-cashier"
+                  + (f" --data-dir {data_dir}" if data_dir != default_data_dir() else "")
+                  + "` in another")
+            return 0
+        return gui(data_dir, logs_ready=True)
+    finally:
+        if servers is not None:
+            servers.stop()
+
+
+def score(args: argparse.Namespace) -> int:
+    from forsell.services.scoring_cli import score_command
+
+    code, text = score_command(args.transcript, args.receipt, args.scorecard,
+                               catalog_path=args.catalog, flip=args.flip)
+    print(text, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
+def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -> int:
     from forsell import logs
 
-    logs.configure(data_dir)
+    if not logs_ready:
+        logs.configure(data_dir)
     try:
         from forsell.ui.app import run_gui
     except ImportError as exc:  # Qt or one of its system libraries is missing
@@ -272,6 +466,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return recordings(data_dir, args)
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
+    if args.command == "demo":
+        return demo(data_dir, args.port_base, args.configure_only)
+    if args.command == "fakes":
+        return fakes(data_dir, args.port_base, args.stop_after, args.json)
+    if args.command == "score":
+        return score(args)
     return gui(data_dir, getattr(args, "tray", False))
 
 

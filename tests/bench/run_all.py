@@ -29,7 +29,9 @@ import bench_services
 import dataset
 
 QUICK = {"products": 2_000, "lines": 20_000}
-BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync")
+BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync", "scoring", "review")
+#: Benches that need no till dataset (run alone, nothing is generated).
+NO_DATASET = {"audio", "sync", "scoring", "review"}
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
@@ -106,11 +108,43 @@ def _sync_bench(gb: float, quick: bool) -> list[dict]:
     return metrics
 
 
+def _scoring_bench(quick: bool) -> list[dict]:
+    """bench_scoring.py in its own process: precision/recall on the labelled corpus, throughput."""
+    cmd = [sys.executable, str(HERE / "bench_scoring.py")]
+    if quick:
+        cmd += ["--conversations", "300"]
+    log("bench: scoring (corpus precision/recall, throughput) ...")
+    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True, timeout=1800)
+    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not metrics:
+        return metrics + [{"metric": "scoring_bench", "value": None, "unit": "", "goal": None,
+                           "detail": {"error": f"bench_scoring.py exit {proc.returncode}"}}]
+    return metrics
+
+
+def _review_bench(quick: bool) -> list[dict]:
+    """bench_review.py in its own process: list filters at 100k conversations, search, open."""
+    cmd = [sys.executable, str(HERE / "bench_review.py")]
+    if quick:
+        cmd += ["--conversations", "5000", "--search", "1000", "--runs", "5"]
+    log("bench: review (list filters, transcript search, opening a conversation) ...")
+    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True, timeout=1800)
+    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not metrics:
+        return metrics + [{"metric": "review_bench", "value": None, "unit": "", "goal": None,
+                           "detail": {"error": f"bench_review.py exit {proc.returncode}"}}]
+    return metrics
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     load_before = os.getloadavg()
-    if set(args.only) <= {"audio", "sync"}:  # they need no till dataset: skip generating one
+    if set(args.only) <= NO_DATASET:  # they need no till dataset: skip generating one
         metrics = []
+        if "scoring" in args.only:
+            metrics += _scoring_bench(args.quick)
+        if "review" in args.only:
+            metrics += _review_bench(args.quick)
         if "sync" in args.only:
             metrics += _sync_bench(args.sync_gb, args.quick)
         if "audio" in args.only:
@@ -151,6 +185,12 @@ def main(argv: list[str] | None = None) -> int:
             emit(metric)
     if "sync" in args.only:
         for metric in _sync_bench(args.sync_gb, args.quick):
+            emit(metric)
+    if "scoring" in args.only:
+        for metric in _scoring_bench(args.quick):
+            emit(metric)
+    if "review" in args.only:
+        for metric in _review_bench(args.quick):
             emit(metric)
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         for metric in _audio_bench(args.audio_hours, args.soak_minutes):

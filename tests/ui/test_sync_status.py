@@ -60,6 +60,37 @@ def test_status_line_in_each_state(qtbot, bridge, line, name):
     for word in words:
         assert word in line.text.text(), (name, line.text.text())
     assert line.demo.isVisible() is (name == "demo")
+    assert line.text.text() in line.toolTip()  # the whole line, even if a layout elides it
+
+
+def whole_text_fits(label) -> bool:
+    return label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+
+
+@pytest.mark.parametrize("demo", [False, True], ids=["offline", "offline in demo mode"])
+def test_the_whole_offline_line_fits_the_status_bar_at_1366(qtbot, bridge, till, demo):
+    """The screenshot at 1366 px read "… offline since 2": the end was cut off."""
+    from dataclasses import replace
+
+    from forsell.ui.main_window import MainWindow
+
+    window = MainWindow(till, sync_bridge=bridge)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    show(qtbot, bridge, replace(STATES["offline"], demo_fakes=demo))
+    label = window.sync_status.text
+    assert "offline since" in label.text()
+    # The status bar lays out after the text arrives: wait for that, then measure.
+    qtbot.waitUntil(lambda: label.width() >= label.sizeHint().width(), timeout=2000)
+    assert whole_text_fits(label), (label.text(), label.contentsRect().width())
+    assert label.fits()
+    assert window.width() == 1366  # nothing pushed the window wider than the screen
+    if demo:
+        note = window.sync_status.demo
+        qtbot.waitUntil(lambda: note.width() >= note.sizeHint().width(), timeout=2000)
+        assert note.isVisible() and whole_text_fits(note), note.contentsRect().width()
 
 
 def test_demo_mode_says_transcripts_are_fake(qtbot, bridge, line):

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from forsell.services import sync as sv
 from forsell.services.sync import SyncStatusView
@@ -246,8 +247,41 @@ class SyncBridge(QObject):
         self.status_changed.emit(view)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that asks for the width of its whole text and, only when the status bar
+    cannot give it that much, paints the text elided in the middle; ``text()`` stays whole and
+    the sync widget's tooltip carries it. A plain QLabel cut the end off ("… offline since 2"),
+    and its minimum width (the whole text) could force the window wider than the screen."""
+
+    MIN_CHARS = 12  # the layout may squeeze it no further
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        least = self.fontMetrics().averageCharWidth() * self.MIN_CHARS + margins.left() \
+            + margins.right()
+        return QSize(min(least, hint.width()), hint.height())
+
+    def fits(self) -> bool:
+        """The whole text is shown (nothing elided)."""
+        return self.fontMetrics().horizontalAdvance(self.text()) <= self.contentsRect().width()
+
+    def paintEvent(self, event) -> None:  # Qt override
+        if self.fits():
+            super().paintEvent(event)
+            return
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle,
+                                              rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(painter, rect, int(self.alignment()), self.palette(),
+                                  self.isEnabled(), shown, self.foregroundRole())
+        painter.end()
+
+
 class SyncStatusWidget(QWidget):
-    """The status bar's sync line: a coloured dot, the summary and, in demo mode, a loud note."""
+    """The status bar's sync line: a coloured dot, the summary and, in demo mode, a loud note
+    on a second line (side by side they did not fit a 1366 px window next to the clock)."""
 
     def __init__(self, bridge: SyncBridge, tz_of: Callable[[], object],
                  parent: QWidget | None = None) -> None:
@@ -256,22 +290,23 @@ class SyncStatusWidget(QWidget):
         self.bridge, self._tz_of = bridge, tz_of
         self.view: SyncStatusView | None = None
         self.state = "off"
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 0, 0, 0)
-        row.setSpacing(0)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 0, 0, 0)
+        grid.setSpacing(0)
         self.dot = QLabel()
         self.dot.setFixedSize(12, 12)
         self.dot.setAccessibleName("sync state")
-        self.text = QLabel()
+        self.text = ElidedLabel()
         self.text.setAccessibleName("sync summary")
         self.demo = QLabel()
         self.demo.setAccessibleName("sync demo note")
         self.demo.setStyleSheet("background: #fff4d6; color: #7a4b00; font-weight: bold;"
                                 " border: 1px solid #e0b84c; border-radius: 4px;")
         self.demo.hide()
-        row.addWidget(self.dot)
-        row.addWidget(self.text)
-        row.addWidget(self.demo)
+        grid.addWidget(self.dot, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self.text, 0, 1)
+        grid.addWidget(self.demo, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(1, 1)
         bridge.status_changed.connect(self.show_status)
         if bridge.view is not None:
             self.show_status(bridge.view)
@@ -295,10 +330,12 @@ class SyncStatusWidget(QWidget):
         self.dot.setStyleSheet(f"background: {STATE_COLOURS[state]}; border-radius: 6px;"
                                " padding: 0;")
         self.dot.setAccessibleDescription(state)
-        self.text.setText(summary(view, self._tz_of(), offline_since=self.bridge.offline_since))
         self.text.setStyleSheet(f"color: {ERROR if state == 'error' else MUTED};")
+        line = summary(view, self._tz_of(), offline_since=self.bridge.offline_since)
+        self.text.setText(line)
         found = problems(view)
-        self.setToolTip("\n".join(p.text for p in found) if found else self.text.text())
+        # The whole line is always in the tooltip: the label may show it elided.
+        self.setToolTip("\n".join([line, *(p.text for p in found)]))
         self.demo.setVisible(view.demo_fakes)
         self.demo.setText(self.tr("DEMO: transcripts come from FAKE servers, "
                                   "not real speech recognition"))
