@@ -90,6 +90,18 @@ class ConversationRecorder:
         if vault is not None:
             RecordingLibrary(self.till.ctx, vault).recover()
 
+    def prepare_review(self) -> None:
+        """At the app's start-up, once keys are unlocked: the demo store's sample conversations
+        on its first run, and scores for transcripts that arrived without one."""
+        vault = self.open_keys()
+        if vault is None:
+            return
+        from .demo_conversations import seed_demo_conversations
+        from .review import ReviewService
+
+        seed_demo_conversations(self.till, vault)
+        ReviewService(self.till, vault).score_pending()
+
     # --- who is on duty -------------------------------------------------------------------------
 
     def status(self) -> RecorderStatus:
