@@ -28,7 +28,7 @@ LANGS=(ru kk en)
 I18N=resources/i18n
 mkdir -p "$I18N"
 shopt -s nullglob
-sources=(src/forsell/ui/*.py)
+sources=(src/forsell/ui/*.py src/forsell/ui/*/*.py)  # screens and their packages (ui/review)
 (( ${#sources[@]} )) || { echo "update-translations: no src/forsell/ui/*.py" >&2; exit 1; }
 
 for lang in "${LANGS[@]}"; do

@@ -252,6 +252,216 @@
     </message>
 </context>
 <context>
+    <name>ConversationView</name>
+    <message>
+        <source>Not scored: no speech was heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored: the audio is too poor to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored: the customer is not heard, so nobody is judged on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored yet: the transcript is not here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← List (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag for coaching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score {score} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upsell +{money}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transcript yet: it comes after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the audio alone: talk {talk} s of {total} s, silence {silence} %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loudness {db} dBFS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording cannot be played.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>By cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be computed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items per ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk / silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average score, %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell revenue, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by hour, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the dashboard as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation quality {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <source>Discount on {base}:</source>
@@ -263,6 +473,286 @@
     </message>
     <message>
         <source>Amount ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>Search what was said…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cashiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any checklist result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any upsell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest score first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest score first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>Hear it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by {who}: {comment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputed by {who} ({state}): {comment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve dispute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemDecisionDialog</name>
+    <message>
+        <source>Change the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve the dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As scored (remove the change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept: the cashier is right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject: the score stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cashier wrote: {comment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a short comment: it is what the other side reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListScreen</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list cannot be loaded. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no transcript</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -489,6 +979,41 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>Player</name>
+    <message>
+        <source>Back 5 seconds (←)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds (→)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed: 1×, 1.5×, 2× (keys 1, 2, 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound output: the transcript follows in silence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Price</source>
@@ -710,6 +1235,53 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale is linked to this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} · {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bought, +{revenue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No offers were heard.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1200,6 +1772,68 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Cash count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewItems</name>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not heard in the conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Said by the customer, not the cashier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Said, but not at the right moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No offer was heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not apply to this conversation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1763,6 +2397,14 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>My conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No shift is open. Open a shift first (F9).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,6 +2442,17 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <source>Cancel (Esc)</source>
@@ -1807,6 +2460,13 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>OK (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Waveform</name>
+    <message>
+        <source>Loading the recording…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

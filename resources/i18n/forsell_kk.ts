@@ -252,6 +252,216 @@
     </message>
 </context>
 <context>
+    <name>ConversationView</name>
+    <message>
+        <source>Not scored: no speech was heard.</source>
+        <translation>Бағаланбады: сөйлеу естілмеді.</translation>
+    </message>
+    <message>
+        <source>Not scored: the audio is too poor to judge.</source>
+        <translation>Бағаланбады: дыбыс сапасы тым нашар.</translation>
+    </message>
+    <message>
+        <source>Not scored: the customer is not heard, so nobody is judged on it.</source>
+        <translation>Бағаланбады: сатып алушы естілмейді, сондықтан ешкімге есептелмейді.</translation>
+    </message>
+    <message>
+        <source>Not scored yet: the transcript is not here yet.</source>
+        <translation>Әлі бағаланбады: транскрипция әлі жоқ.</translation>
+    </message>
+    <message>
+        <source>← List (Esc)</source>
+        <translation>← Тізім (Esc)</translation>
+    </message>
+    <message>
+        <source>Flip speakers</source>
+        <translation>Сөйлеушілерді ауыстыру</translation>
+    </message>
+    <message>
+        <source>Flag for coaching</source>
+        <translation>Талдауға белгілеу</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Тексерілді</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Ашылуда…</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Жазба жүктелуде…</translation>
+    </message>
+    <message>
+        <source>receipt {number}</source>
+        <translation>чек {number}</translation>
+    </message>
+    <message>
+        <source>score {score} %</source>
+        <translation>баға {score} %</translation>
+    </message>
+    <message>
+        <source>upsell +{money}</source>
+        <translation>қосымша сату +{money}</translation>
+    </message>
+    <message>
+        <source>No transcript yet: it comes after the next sync.</source>
+        <translation>Транскрипция әлі жоқ: ол келесі синхрондаудан кейін келеді.</translation>
+    </message>
+    <message>
+        <source>From the audio alone: talk {talk} s of {total} s, silence {silence} %.</source>
+        <translation>Тек дыбыс бойынша: сөйлеу {total} с ішінен {talk} с, үнсіздік {silence} %.</translation>
+    </message>
+    <message>
+        <source>Loudness {db} dBFS.</source>
+        <translation>Дауыс қаттылығы {db} dBFS.</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played.</source>
+        <translation>Жазбаны ойнату мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>This conversation cannot be opened.</source>
+        <translation>Бұл әңгімені ашу мүмкін емес.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>By cashier</source>
+        <translation>Кассирлер бойынша</translation>
+    </message>
+    <message>
+        <source>By shift</source>
+        <translation>Ауысымдар бойынша</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Күндер бойынша</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Апталар бойынша</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV экспорты…</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>PDF есеп…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be computed. Try again.</source>
+        <translation>Көрсеткіштерді есептеу мүмкін болмады. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Топ</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Әңгімелер</translation>
+    </message>
+    <message>
+        <source>Sales recorded</source>
+        <translation>Жазбасы бар сатылымдар</translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation>Орташа баға</translation>
+    </message>
+    <message>
+        <source>Offer rate</source>
+        <translation>Ұсыныс үлесі</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Upsell revenue</source>
+        <translation>Қосымша сату түсімі</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Сатылымдар</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>Орташа чек</translation>
+    </message>
+    <message>
+        <source>Items per ticket</source>
+        <translation>Чектегі позициялар</translation>
+    </message>
+    <message>
+        <source>Talk / silence</source>
+        <translation>Сөйлеу / үнсіздік</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Барлығы</translation>
+    </message>
+    <message>
+        <source>Average score, %</source>
+        <translation>Орташа баға, %</translation>
+    </message>
+    <message>
+        <source>Upsell revenue, ₸</source>
+        <translation>Қосымша сату түсімі, ₸</translation>
+    </message>
+    <message>
+        <source>Sales by hour, ₸</source>
+        <translation>Сағат бойынша сатылым, ₸</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Рейтинг</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Баға</translation>
+    </message>
+    <message>
+        <source>Conv.</source>
+        <translation>Конв.</translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation>Қосымша сату</translation>
+    </message>
+    <message>
+        <source>Export the dashboard as CSV</source>
+        <translation>Көрсеткіштерді CSV-ге экспорттау</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Есепті PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Conversation quality {start} – {end}</source>
+        <translation>Қызмет көрсету сапасы {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}. Choose another folder.</source>
+        <translation>{path} жазу мүмкін болмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <source>Discount on {base}:</source>
@@ -264,6 +474,286 @@
     <message>
         <source>Amount ₸</source>
         <translation>Сома ₸</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>Search what was said…</source>
+        <translation>Айтылған сөздер бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Барлық күндер</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Соңғы 7 күн</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Соңғы 30 күн</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Күндер…</translation>
+    </message>
+    <message>
+        <source>All cashiers</source>
+        <translation>Барлық кассирлер</translation>
+    </message>
+    <message>
+        <source>All shifts</source>
+        <translation>Барлық ауысымдар</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Ағымдағы ауысым</translation>
+    </message>
+    <message>
+        <source>Any checklist result</source>
+        <translation>Чек-парақтың кез келген нәтижесі</translation>
+    </message>
+    <message>
+        <source>Any upsell</source>
+        <translation>Кез келген қосымша сату</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Ұсынылды</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>Сатып алынды</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>Ұсынылмады</translation>
+    </message>
+    <message>
+        <source>Flagged: any</source>
+        <translation>Белгі: кез келген</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Белгіленген</translation>
+    </message>
+    <message>
+        <source>Not flagged</source>
+        <translation>Белгіленбеген</translation>
+    </message>
+    <message>
+        <source>Reviewed: any</source>
+        <translation>Тексеру: кез келген</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Тексерілген</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Тексерілмеген</translation>
+    </message>
+    <message>
+        <source>Transcript: any</source>
+        <translation>Транскрипция: кез келген</translation>
+    </message>
+    <message>
+        <source>With transcript</source>
+        <translation>Транскрипциясы бар</translation>
+    </message>
+    <message>
+        <source>No transcript</source>
+        <translation>Транскрипциясыз</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Алдымен жаңалары</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Алдымен ескілері</translation>
+    </message>
+    <message>
+        <source>Lowest score first</source>
+        <translation>Алдымен төмен баға</translation>
+    </message>
+    <message>
+        <source>Highest score first</source>
+        <translation>Алдымен жоғары баға</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Баға</translation>
+    </message>
+    <message>
+        <source>Failed: {item}</source>
+        <translation>Орындалмады: {item}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>Hear it</source>
+        <translation>Тыңдау</translation>
+    </message>
+    <message>
+        <source>Changed by {who}: {comment}</source>
+        <translation>{who} өзгертті: {comment}</translation>
+    </message>
+    <message>
+        <source>Disputed by {who} ({state}): {comment}</source>
+        <translation>{who} дау айтты ({state}): {comment}</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Өзгерту…</translation>
+    </message>
+    <message>
+        <source>Resolve dispute…</source>
+        <translation>Дауды шешу…</translation>
+    </message>
+    <message>
+        <source>Dispute…</source>
+        <translation>Дау айту…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDecisionDialog</name>
+    <message>
+        <source>Change the outcome</source>
+        <translation>Нәтижені өзгерту</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Дау айту</translation>
+    </message>
+    <message>
+        <source>Resolve the dispute</source>
+        <translation>Дауды шешу</translation>
+    </message>
+    <message>
+        <source>As scored (remove the change)</source>
+        <translation>Бағаланғандай (өзгерісті алып тастау)</translation>
+    </message>
+    <message>
+        <source>Accept: the cashier is right</source>
+        <translation>Қабылдау: кассир дұрыс</translation>
+    </message>
+    <message>
+        <source>Reject: the score stands</source>
+        <translation>Қабылдамау: баға өзгермейді</translation>
+    </message>
+    <message>
+        <source>The cashier wrote: {comment}</source>
+        <translation>Кассир жазды: {comment}</translation>
+    </message>
+    <message>
+        <source>Comment (required)</source>
+        <translation>Түсініктеме (міндетті)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Write a short comment: it is what the other side reads.</source>
+        <translation>Қысқа түсініктеме жазыңыз: оны екінші тарап оқиды.</translation>
+    </message>
+</context>
+<context>
+    <name>ListScreen</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Артқа</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Келесі ▶</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Ашу (Enter)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Қашан</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Ұзақтығы</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сома</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Баға</translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation>Қосымша сату</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Орындалмады</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Іздеу…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>The list cannot be loaded. Try again.</source>
+        <translation>Тізімді жүктеу мүмкін болмады. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <translation>{total} ішінен {first}–{last}</translation>
+    </message>
+    <message>
+        <source>No conversations match.</source>
+        <translation>Сәйкес әңгімелер жоқ.</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>белгіленген</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>дау айтылған</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>тексерілген</translation>
+    </message>
+    <message>
+        <source>no transcript</source>
+        <translation>транскрипциясыз</translation>
     </message>
 </context>
 <context>
@@ -492,6 +982,41 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>Player</name>
+    <message>
+        <source>Back 5 seconds (←)</source>
+        <translation>5 секунд артқа (←)</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds (→)</source>
+        <translation>5 секунд алға (→)</translation>
+    </message>
+    <message>
+        <source>Speed: 1×, 1.5×, 2× (keys 1, 2, 3)</source>
+        <translation>Жылдамдық: 1×, 1.5×, 2× (1, 2, 3 пернелері)</translation>
+    </message>
+    <message>
+        <source>No sound output: the transcript follows in silence.</source>
+        <translation>Дыбыс шығысы жоқ: транскрипция дыбыссыз жүреді.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Үзіліс</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Тыңдау</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Үзіліс (бос орын)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Тыңдау (бос орын)</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Price</source>
@@ -714,6 +1239,53 @@ Confirm (Enter)</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <source>Item</source>
+        <translation>Тауар</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Саны</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сома</translation>
+    </message>
+    <message>
+        <source>Upsell offers</source>
+        <translation>Қосымша сату ұсыныстары</translation>
+    </message>
+    <message>
+        <source>No sale is linked to this conversation.</source>
+        <translation>Бұл әңгімеге сатылым байланыстырылмаған.</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} · {time}</source>
+        <translation>Чек № {number} · {time}</translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation>қосымша сату</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>Барлығы: {total}</translation>
+    </message>
+    <message>
+        <source>bought, +{revenue}</source>
+        <translation>сатып алынды, +{revenue}</translation>
+    </message>
+    <message>
+        <source>not bought</source>
+        <translation>сатып алынбады</translation>
+    </message>
+    <message>
+        <source>No offers were heard.</source>
+        <translation>Ұсыныстар болмады.</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1776,68 @@ Confirm (Enter)</source>
     <message>
         <source>Cash count</source>
         <translation>Кассаны санау</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Әңгімелер</translation>
+    </message>
+    <message>
+        <source>My conversations</source>
+        <translation>Менің әңгімелерім</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Көрсеткіштер</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewItems</name>
+    <message>
+        <source>Passed</source>
+        <translation>Орындалды</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Орындалмады</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Қолданылмайды</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ашық</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>қабылданды</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>қабылданбады</translation>
+    </message>
+    <message>
+        <source>Not heard in the conversation.</source>
+        <translation>Әңгімеде айтылмады.</translation>
+    </message>
+    <message>
+        <source>Said by the customer, not the cashier.</source>
+        <translation>Кассир емес, сатып алушы айтты.</translation>
+    </message>
+    <message>
+        <source>Said, but not at the right moment.</source>
+        <translation>Айтылды, бірақ дұрыс сәтте емес.</translation>
+    </message>
+    <message>
+        <source>No offer was heard.</source>
+        <translation>Ұсыныс болмады.</translation>
+    </message>
+    <message>
+        <source>Does not apply to this conversation.</source>
+        <translation>Бұл әңгімеге қатысы жоқ.</translation>
     </message>
 </context>
 <context>
@@ -1766,6 +2400,14 @@ Confirm (Enter)</source>
         <translation>Бұғаттау</translation>
     </message>
     <message>
+        <source>My conversations</source>
+        <translation>Менің әңгімелерім</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Әңгімелер</translation>
+    </message>
+    <message>
         <source>No shift is open. Open a shift first (F9).</source>
         <translation>Ауысым ашылмаған. Алдымен ауысымды ашыңыз (F9).</translation>
     </message>
@@ -1803,6 +2445,17 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Сатып алушы</translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <source>Cancel (Esc)</source>
@@ -1811,6 +2464,13 @@ Confirm (Enter)</source>
     <message>
         <source>OK (Enter)</source>
         <translation>ОК (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Waveform</name>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Жазба жүктелуде…</translation>
     </message>
 </context>
 <context>

@@ -253,6 +253,216 @@
     </message>
 </context>
 <context>
+    <name>ConversationView</name>
+    <message>
+        <source>Not scored: no speech was heard.</source>
+        <translation>Без оценки: речь не слышна.</translation>
+    </message>
+    <message>
+        <source>Not scored: the audio is too poor to judge.</source>
+        <translation>Без оценки: звук слишком плохой для оценки.</translation>
+    </message>
+    <message>
+        <source>Not scored: the customer is not heard, so nobody is judged on it.</source>
+        <translation>Без оценки: покупателя не слышно, поэтому разговор никому не засчитывается.</translation>
+    </message>
+    <message>
+        <source>Not scored yet: the transcript is not here yet.</source>
+        <translation>Ещё не оценено: расшифровки пока нет.</translation>
+    </message>
+    <message>
+        <source>← List (Esc)</source>
+        <translation>← Список (Esc)</translation>
+    </message>
+    <message>
+        <source>Flip speakers</source>
+        <translation>Поменять говорящих</translation>
+    </message>
+    <message>
+        <source>Flag for coaching</source>
+        <translation>Отметить для разбора</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Проверено</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Открываем…</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Загружаем запись…</translation>
+    </message>
+    <message>
+        <source>receipt {number}</source>
+        <translation>чек {number}</translation>
+    </message>
+    <message>
+        <source>score {score} %</source>
+        <translation>оценка {score} %</translation>
+    </message>
+    <message>
+        <source>upsell +{money}</source>
+        <translation>допродажа +{money}</translation>
+    </message>
+    <message>
+        <source>No transcript yet: it comes after the next sync.</source>
+        <translation>Расшифровки пока нет: она появится после следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>From the audio alone: talk {talk} s of {total} s, silence {silence} %.</source>
+        <translation>Только по звуку: речь {talk} с из {total} с, тишина {silence} %.</translation>
+    </message>
+    <message>
+        <source>Loudness {db} dBFS.</source>
+        <translation>Громкость {db} dBFS.</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played.</source>
+        <translation>Запись невозможно воспроизвести.</translation>
+    </message>
+    <message>
+        <source>This conversation cannot be opened.</source>
+        <translation>Этот разговор невозможно открыть.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>By cashier</source>
+        <translation>По кассирам</translation>
+    </message>
+    <message>
+        <source>By shift</source>
+        <translation>По сменам</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>По неделям</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>Отчёт PDF…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be computed. Try again.</source>
+        <translation>Не удалось рассчитать показатели. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Разговоры</translation>
+    </message>
+    <message>
+        <source>Sales recorded</source>
+        <translation>Продажи с записью</translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation>Средняя оценка</translation>
+    </message>
+    <message>
+        <source>Offer rate</source>
+        <translation>Доля предложений</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Upsell revenue</source>
+        <translation>Выручка допродаж</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Items per ticket</source>
+        <translation>Позиций в чеке</translation>
+    </message>
+    <message>
+        <source>Talk / silence</source>
+        <translation>Речь / тишина</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Average score, %</source>
+        <translation>Средняя оценка, %</translation>
+    </message>
+    <message>
+        <source>Upsell revenue, ₸</source>
+        <translation>Выручка допродаж, ₸</translation>
+    </message>
+    <message>
+        <source>Sales by hour, ₸</source>
+        <translation>Продажи по часам, ₸</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Рейтинг</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Conv.</source>
+        <translation>Конв.</translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation>Допродажа</translation>
+    </message>
+    <message>
+        <source>Export the dashboard as CSV</source>
+        <translation>Экспорт показателей в CSV</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Сохранить отчёт в PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Conversation quality {start} – {end}</source>
+        <translation>Качество обслуживания {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}. Choose another folder.</source>
+        <translation>Не удалось записать {path}. Выберите другую папку.</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <source>Discount on {base}:</source>
@@ -265,6 +475,286 @@
     <message>
         <source>Amount ₸</source>
         <translation>Сумма ₸</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>Search what was said…</source>
+        <translation>Поиск по сказанному…</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Все даты</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Даты…</translation>
+    </message>
+    <message>
+        <source>All cashiers</source>
+        <translation>Все кассиры</translation>
+    </message>
+    <message>
+        <source>All shifts</source>
+        <translation>Все смены</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Текущая смена</translation>
+    </message>
+    <message>
+        <source>Any checklist result</source>
+        <translation>Любой результат чек-листа</translation>
+    </message>
+    <message>
+        <source>Any upsell</source>
+        <translation>Любая допродажа</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Предложено</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>Куплено</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>Не предложено</translation>
+    </message>
+    <message>
+        <source>Flagged: any</source>
+        <translation>Отметка: любая</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Отмечено</translation>
+    </message>
+    <message>
+        <source>Not flagged</source>
+        <translation>Не отмечено</translation>
+    </message>
+    <message>
+        <source>Reviewed: any</source>
+        <translation>Проверка: любая</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Проверено</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Не проверено</translation>
+    </message>
+    <message>
+        <source>Transcript: any</source>
+        <translation>Расшифровка: любая</translation>
+    </message>
+    <message>
+        <source>With transcript</source>
+        <translation>С расшифровкой</translation>
+    </message>
+    <message>
+        <source>No transcript</source>
+        <translation>Без расшифровки</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Сначала новые</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Сначала старые</translation>
+    </message>
+    <message>
+        <source>Lowest score first</source>
+        <translation>Сначала низкая оценка</translation>
+    </message>
+    <message>
+        <source>Highest score first</source>
+        <translation>Сначала высокая оценка</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Failed: {item}</source>
+        <translation>Не выполнено: {item}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>Hear it</source>
+        <translation>Прослушать</translation>
+    </message>
+    <message>
+        <source>Changed by {who}: {comment}</source>
+        <translation>Изменил(а) {who}: {comment}</translation>
+    </message>
+    <message>
+        <source>Disputed by {who} ({state}): {comment}</source>
+        <translation>Оспорил(а) {who} ({state}): {comment}</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Resolve dispute…</source>
+        <translation>Решить спор…</translation>
+    </message>
+    <message>
+        <source>Dispute…</source>
+        <translation>Оспорить…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDecisionDialog</name>
+    <message>
+        <source>Change the outcome</source>
+        <translation>Изменить результат</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Оспорить</translation>
+    </message>
+    <message>
+        <source>Resolve the dispute</source>
+        <translation>Решить спор</translation>
+    </message>
+    <message>
+        <source>As scored (remove the change)</source>
+        <translation>Как оценено (убрать изменение)</translation>
+    </message>
+    <message>
+        <source>Accept: the cashier is right</source>
+        <translation>Принять: кассир прав</translation>
+    </message>
+    <message>
+        <source>Reject: the score stands</source>
+        <translation>Отклонить: оценка остаётся</translation>
+    </message>
+    <message>
+        <source>The cashier wrote: {comment}</source>
+        <translation>Кассир написал: {comment}</translation>
+    </message>
+    <message>
+        <source>Comment (required)</source>
+        <translation>Комментарий (обязательно)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Write a short comment: it is what the other side reads.</source>
+        <translation>Напишите короткий комментарий: его прочитает другая сторона.</translation>
+    </message>
+</context>
+<context>
+    <name>ListScreen</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Назад</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Далее ▶</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Открыть (Enter)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Длина</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation>Допродажа</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не выполнено</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Ищем…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>The list cannot be loaded. Try again.</source>
+        <translation>Не удалось загрузить список. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <translation>{first}–{last} из {total}</translation>
+    </message>
+    <message>
+        <source>No conversations match.</source>
+        <translation>Подходящих разговоров нет.</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>отмечен</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>оспорен</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>проверен</translation>
+    </message>
+    <message>
+        <source>no transcript</source>
+        <translation>без расшифровки</translation>
     </message>
 </context>
 <context>
@@ -493,6 +983,41 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>Player</name>
+    <message>
+        <source>Back 5 seconds (←)</source>
+        <translation>Назад на 5 секунд (←)</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds (→)</source>
+        <translation>Вперёд на 5 секунд (→)</translation>
+    </message>
+    <message>
+        <source>Speed: 1×, 1.5×, 2× (keys 1, 2, 3)</source>
+        <translation>Скорость: 1×, 1.5×, 2× (клавиши 1, 2, 3)</translation>
+    </message>
+    <message>
+        <source>No sound output: the transcript follows in silence.</source>
+        <translation>Нет звукового выхода: расшифровка идёт без звука.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Слушать</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Пауза (пробел)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Слушать (пробел)</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Price</source>
@@ -715,6 +1240,53 @@ Confirm (Enter)</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Upsell offers</source>
+        <translation>Предложения допродажи</translation>
+    </message>
+    <message>
+        <source>No sale is linked to this conversation.</source>
+        <translation>С этим разговором не связана продажа.</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} · {time}</source>
+        <translation>Чек № {number} · {time}</translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation>допродажа</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>Итого: {total}</translation>
+    </message>
+    <message>
+        <source>bought, +{revenue}</source>
+        <translation>куплено, +{revenue}</translation>
+    </message>
+    <message>
+        <source>not bought</source>
+        <translation>не куплено</translation>
+    </message>
+    <message>
+        <source>No offers were heard.</source>
+        <translation>Предложений не было.</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1777,68 @@ Confirm (Enter)</source>
     <message>
         <source>Cash count</source>
         <translation>Пересчёт кассы</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Разговоры</translation>
+    </message>
+    <message>
+        <source>My conversations</source>
+        <translation>Мои разговоры</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Показатели</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewItems</name>
+    <message>
+        <source>Passed</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не выполнено</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Не применимо</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>Not heard in the conversation.</source>
+        <translation>В разговоре не прозвучало.</translation>
+    </message>
+    <message>
+        <source>Said by the customer, not the cashier.</source>
+        <translation>Сказал покупатель, а не кассир.</translation>
+    </message>
+    <message>
+        <source>Said, but not at the right moment.</source>
+        <translation>Прозвучало, но не в нужный момент.</translation>
+    </message>
+    <message>
+        <source>No offer was heard.</source>
+        <translation>Предложения не было.</translation>
+    </message>
+    <message>
+        <source>Does not apply to this conversation.</source>
+        <translation>К этому разговору не относится.</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +2401,14 @@ Confirm (Enter)</source>
         <translation>Блокировать</translation>
     </message>
     <message>
+        <source>My conversations</source>
+        <translation>Мои разговоры</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Разговоры</translation>
+    </message>
+    <message>
         <source>No shift is open. Open a shift first (F9).</source>
         <translation>Смена не открыта. Сначала откройте смену (F9).</translation>
     </message>
@@ -1804,6 +2446,17 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <source>Cancel (Esc)</source>
@@ -1812,6 +2465,13 @@ Confirm (Enter)</source>
     <message>
         <source>OK (Enter)</source>
         <translation>ОК (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Waveform</name>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Загружаем запись…</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ def catalog(path: Path) -> dict[Message, list[str | None]]:
 def from_code(tmp_path_factory) -> dict[Message, list[str | None]]:
     """What lupdate finds in the UI code right now."""
     out = tmp_path_factory.mktemp("lupdate") / "code.ts"
-    subprocess.run([tool("pyside6-lupdate"), *map(str, sorted(UI_SOURCES.glob("*.py"))),
+    subprocess.run([tool("pyside6-lupdate"), *map(str, sorted(UI_SOURCES.rglob("*.py"))),
                     "-ts", str(out), "-silent", "-locations", "none"], check=True)
     return catalog(out)
 
@@ -194,7 +194,7 @@ def _hidden_from_lupdate(tree: ast.Module) -> list[tuple[int, Message]]:
 
 def test_no_translatable_text_is_hidden_from_lupdate(from_code):
     hidden = [f"{path.name}:{line}: {ctx}: {text!r}"
-              for path in sorted(UI_SOURCES.glob("*.py"))
+              for path in sorted(UI_SOURCES.rglob("*.py"))
               for line, (ctx, text) in _hidden_from_lupdate(ast.parse(path.read_text("utf-8")))
               if (ctx, text) not in from_code]
     assert not hidden, ("these texts go through a helper lupdate cannot see, so they are never "

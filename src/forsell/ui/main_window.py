@@ -34,6 +34,7 @@ DIALOGS = {
     "catalog": ("catalog_dialog", "CatalogDialog"),
     "store admin": ("admin_dialogs", "AdminDialog"),
     "pause recording": ("recording_admin", "PauseDialog"),
+    "conversations": ("review.review_window", "ReviewDialog"),
 }
 
 
@@ -209,7 +210,22 @@ class MainWindow(QMainWindow):
             dialog = dialog_class(self.till, self.employee, self, sync=self.sync)
             dialog.sync_page.saved.connect(self.sync_settings_saved)
             return dialog
+        if name == "conversations":
+            return dialog_class(self.till, self.employee, self, vault=self._review_vault())
         return dialog_class(self.till, self.employee, self)
+
+    def _review_vault(self):
+        """The recorder's open key vault, or the till's own (no recorder in this window)."""
+        vault = self.recorder.open_keys() if self.recorder is not None else None
+        if vault is not None:
+            return vault
+        from forsell.services.recordings import open_vault
+
+        try:
+            return open_vault(self.till.ctx)
+        except Exception as exc:  # no secret store: the recordings cannot be opened here
+            raise CashierError("review.no_keys", "The recordings' keys are not available: {hint}",
+                               hint=getattr(exc, "hint", "")) from exc
 
     def _after_dialog(self, dialog: QDialog) -> None:
         dialog.deleteLater()

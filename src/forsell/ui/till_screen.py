@@ -32,7 +32,7 @@ K = QKeySequence
 Key = Qt.Key
 #: Actions the main window carries out (dialogs that belong to shifts, refunds, the catalog).
 WINDOW_ACTIONS = ("refund", "cash in/out", "open shift", "close shift", "X report", "catalog",
-                  "lock")
+                  "conversations", "lock")
 
 
 class TillScreen(QWidget):
@@ -123,8 +123,9 @@ class TillScreen(QWidget):
         row.addWidget(self._button("recall", [K(Key.Key_F4)], self.recall))
         for name, key in (("refund", K(Key.Key_F7)), ("cash in/out", K(Key.Key_F8)),
                           ("open shift", K(Key.Key_F9)), ("close shift", K(Key.Key_F10)),
-                          ("X report", K(Key.Key_F11)), ("catalog", K("Ctrl+P")),
-                          ("store admin", K("Ctrl+M")), ("lock", K("Ctrl+L"))):
+                          ("X report", K(Key.Key_F11)), ("conversations", K("Ctrl+K")),
+                          ("catalog", K("Ctrl+P")), ("store admin", K("Ctrl+M")),
+                          ("lock", K("Ctrl+L"))):
             row.addWidget(self._button(name, [key], lambda _=False, n=name: self.action_requested.emit(n)))
         return row
 
@@ -138,11 +139,18 @@ class TillScreen(QWidget):
             "refund": self.tr("Refund"), "cash in/out": self.tr("Cash in/out"),
             "open shift": self.tr("Open shift"), "close shift": self.tr("Close shift"),
             "X report": self.tr("X report"), "catalog": self.tr("Catalog"),
+            "conversations": self._conversations_label(),
             "store admin": self.tr("Settings & staff"),
             "lock": self.tr("Lock"),
         }
         for name, label in labels.items():
             self.buttons[name].set_label(label)
+
+    def _conversations_label(self) -> str:
+        # Supervisors review everyone's conversations; a cashier sees only their own.
+        if self.sale is not None and not self.sale.employee.role.at_least(Role.SUPERVISOR):
+            return self.tr("My conversations")
+        return self.tr("Conversations")
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -159,6 +167,7 @@ class TillScreen(QWidget):
         self.grid.set_language(language)
         self.buttons["catalog"].setVisible(sale.employee.role is Role.ADMIN)
         self.buttons["store admin"].setVisible(sale.employee.role is Role.ADMIN)
+        self.buttons["conversations"].set_label(self._conversations_label())
         self.search.banner.clear_notice()
         self.refresh_shift()
         self.show_cart(sale.view())

@@ -1,0 +1,1 @@
+"""Supervisor review of counter conversations (issue 5): list, conversation, dashboard."""

@@ -1,0 +1,254 @@
+"""One conversation: the player and waveform on top, transcript, receipt and checklist below.
+
+Opening it reads the detail and decrypts + decodes the audio off the GUI thread (``Background``);
+the plain audio lives only in this view's memory and goes when it closes. Review actions
+(override, flag, reviewed, flip, dispute, resolve) are short service calls on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from forsell.domain.errors import CashierError
+from forsell.domain.money import format_kzt
+from forsell.domain.roles import Role
+from forsell.services.auth import EmployeeView
+from forsell.services.review import ConversationDetail, ReviewService
+
+from ..backoffice_kit import Feedback, make_button
+from ..messages import message_for
+from .audio_engine import decode
+from .background import Background
+from .items_panel import ItemDecisionDialog, ItemsPanel
+from .player import AudioOutput, Player, default_output
+from .receipt_panel import ReceiptPanel
+from .transcript_view import TranscriptView
+from .waveform import Waveform
+
+log = logging.getLogger(__name__)
+MARK_COLOURS = {"pass": QColor("#1b6e2d"), "fail": QColor("#b3261e")}
+
+
+def not_scorable_text(reason: str | None) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    texts = {
+        "no_speech": QCoreApplication.translate("ConversationView", "Not scored: no speech was heard."),
+        "bad_audio": QCoreApplication.translate("ConversationView", "Not scored: the audio is too poor to judge."),
+        "no_customer_speech": QCoreApplication.translate(
+            "ConversationView", "Not scored: the customer is not heard, so nobody is judged on it."),
+    }
+    return texts.get(reason or "", QCoreApplication.translate(
+        "ConversationView", "Not scored yet: the transcript is not here yet."))
+
+
+class ConversationView(QWidget):
+    back_requested = Signal()
+    loaded = Signal()  # the detail is shown
+    audio_ready = Signal()  # the audio is decoded and the player can play
+    changed = Signal(str)  # a review action changed this conversation (recording id)
+    failed = Signal()  # the conversation could not be opened (the reason is on screen)
+
+    def __init__(self, service: ReviewService, who: EmployeeView, parent: QWidget | None = None,
+                 *, output_factory: Callable[[], AudioOutput] = default_output,
+                 language: str = "ru") -> None:
+        super().__init__(parent)
+        self.service, self.who = service, who
+        self.supervisor = who.role.at_least(Role.SUPERVISOR)
+        self.detail: ConversationDetail | None = None
+        self.recording_id = ""
+        self.background = Background(self, latest_only=True)
+        self.audio_background = Background(self, latest_only=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(self._header())
+        self.player = Player(output_factory=output_factory)
+        self.shortcuts = self.player.install_shortcuts(self)
+        layout.addWidget(self.player)
+        self.waveform = Waveform()
+        layout.addWidget(self.waveform)
+        self.feedback = Feedback("conversation message")
+        self.feedback.setMinimumHeight(0)
+        self.feedback.hide()  # shown only when there is something to say
+        layout.addWidget(self.feedback)
+        self.transcript = TranscriptView()
+        self.receipt = ReceiptPanel(language)
+        self.items = ItemsPanel()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.transcript)
+        split.addWidget(self.receipt)
+        split.addWidget(self.items)
+        split.setSizes([470, 400, 450])
+        layout.addWidget(split, 1)
+        self.items.can_override = self.supervisor
+        self.items.can_dispute = not self.supervisor
+        self.player.position_changed.connect(self.waveform.set_position)
+        self.player.position_changed.connect(self.transcript.follow)
+        self.waveform.seek_requested.connect(self.player.seek)
+        self.transcript.seek_requested.connect(self.player.seek)
+        self.receipt.seek_requested.connect(self.player.play_from)
+        self.items.hear_requested.connect(self.player.play_from)
+        self.items.action_requested.connect(self.decide)
+
+    def _header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.back = make_button(self.tr("← List (Esc)"), "back to list")
+        self.back.clicked.connect(self.back_requested)
+        row.addWidget(self.back)
+        self.title = QLabel()
+        self.title.setAccessibleName("conversation title")
+        self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
+        self.title.setWordWrap(True)
+        row.addWidget(self.title, 1)
+        self.flip = make_button(self.tr("Flip speakers"), "flip speakers")
+        self.flip.clicked.connect(self.flip_speakers)
+        self.flag = make_button(self.tr("Flag for coaching"), "flag")
+        self.flag.setCheckable(True)
+        self.flag.clicked.connect(self.toggle_flag)
+        self.reviewed = make_button(self.tr("Mark reviewed"), "reviewed")
+        self.reviewed.setCheckable(True)
+        self.reviewed.clicked.connect(self.toggle_reviewed)
+        for button in (self.flip, self.flag, self.reviewed):
+            button.setVisible(self.supervisor)
+            row.addWidget(button)
+        return row
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def open(self, recording_id: str) -> None:
+        self.close_audio()
+        self.recording_id = recording_id
+        self.detail = None
+        self.title.setText(self.tr("Opening…"))
+        self.transcript.set_message("")
+        self.feedback.clear_message()
+        self.waveform.set_message(self.tr("Loading the recording…"))
+        service, who = self.service, self.who
+        self.background.run(lambda: service.detail(who, recording_id), self.show_detail,
+                            self._failed)
+        self.audio_background.run(lambda: decode(service.audio(who, recording_id)),
+                                  self._audio_decoded, self._audio_failed)
+
+    def show_detail(self, detail: ConversationDetail) -> None:
+        self.detail = detail
+        row = detail.row
+        parts = [row.employee, row.started_at.strftime("%d.%m.%Y %H:%M")]
+        if row.receipt_no is not None:
+            parts.append(self.tr("receipt {number}").format(number=row.receipt_no))
+        if detail.score is not None:
+            parts.append(self.tr("score {score} %").format(score=round(detail.score)))
+        if row.extra_revenue:
+            parts.append(self.tr("upsell +{money}").format(money=format_kzt(row.extra_revenue)))
+        self.title.setText(" · ".join(parts))
+        if detail.utterances:
+            self.transcript.set_utterances(detail.utterances)
+        else:
+            self.transcript.set_message(self._no_transcript_text(detail))
+        self.receipt.show_receipt(detail.receipt, detail.upsold_line_ids, detail.offers)
+        note = "" if detail.scorable and detail.items else not_scorable_text(
+            detail.not_scorable_reason)
+        self.items.show_items(detail.items, note)
+        self.flag.setChecked(row.flagged)
+        self.reviewed.setChecked(row.reviewed)
+        self.flip.setEnabled(bool(detail.utterances))
+        marks = [(e.start, MARK_COLOURS.get(i.outcome, QColor("#5f6670")))
+                 for i in detail.items for e in i.evidence]
+        self.waveform.set_marks(marks)
+        self.loaded.emit()
+
+    def _no_transcript_text(self, detail: ConversationDetail) -> str:
+        text = self.tr("No transcript yet: it comes after the next sync.")
+        measures = detail.audio_measures
+        if measures is not None:
+            text += "\n\n" + self.tr(
+                "From the audio alone: talk {talk} s of {total} s, silence {silence} %.").format(
+                talk=round(measures.talk_s), total=round(measures.duration_s),
+                silence=round(measures.silence_share * 100))
+            if measures.loudness_dbfs is not None:
+                text += " " + self.tr("Loudness {db} dBFS.").format(db=round(measures.loudness_dbfs))
+        return text
+
+    def _audio_decoded(self, decoded) -> None:
+        pcm, rate = decoded
+        self.waveform.set_pcm(pcm, rate)
+        self.player.set_audio(pcm, rate)
+        self.audio_ready.emit()
+
+    def _audio_failed(self, exc: Exception) -> None:
+        text = message_for(exc) if isinstance(exc, CashierError) else self.tr(
+            "The recording cannot be played.")
+        log.warning("recording could not be opened: %s", type(exc).__name__)
+        self.waveform.set_message(text)
+
+    def _failed(self, exc: Exception) -> None:
+        self.feedback.show()
+        if isinstance(exc, CashierError):
+            self.feedback.error(message_for(exc))
+        else:
+            log.error("conversation could not be opened: %s", type(exc).__name__)
+            self.feedback.error(self.tr("This conversation cannot be opened."))
+        self.title.setText("")
+        self.failed.emit()
+
+    def close_audio(self) -> None:
+        self.player.close_audio()
+        self.waveform.set_pcm(self.waveform.pcm[:0], self.waveform.rate)
+
+    # --- review actions -------------------------------------------------------------------------
+
+    def _apply(self, call: Callable[[], ConversationDetail | None]) -> bool:
+        self.feedback.clear_message()
+        self.feedback.hide()
+        try:
+            detail = call()
+        except CashierError as exc:
+            self.feedback.show()
+            self.feedback.error(message_for(exc))
+            return False
+        if isinstance(detail, ConversationDetail):
+            self.show_detail(detail)
+        else:
+            self.show_detail(self.service.detail(self.who, self.recording_id))
+        self.changed.emit(self.recording_id)
+        return True
+
+    def flip_speakers(self) -> None:
+        self._apply(lambda: self.service.flip_speakers(self.who, self.recording_id))
+
+    def toggle_flag(self) -> None:
+        flagged = self.flag.isChecked()
+        if not self._apply(lambda: self.service.flag(self.who, self.recording_id, flagged)):
+            self.flag.setChecked(not flagged)
+
+    def toggle_reviewed(self) -> None:
+        done = self.reviewed.isChecked()
+        if not self._apply(lambda: self.service.mark_reviewed(self.who, self.recording_id, done)):
+            self.reviewed.setChecked(not done)
+
+    def decide(self, mode: str, item_id: str) -> ItemDecisionDialog | None:
+        """Opens the override/dispute/resolve dialog for an item; returns it (window-modal)."""
+        if self.detail is None:
+            return None
+        item = next(i for i in self.detail.items if i.item_id == item_id)
+        dialog = ItemDecisionDialog(mode, item, self)
+        dialog.accepted.connect(lambda: self._decided(dialog, item_id))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def _decided(self, dialog: ItemDecisionDialog, item_id: str) -> None:
+        comment = dialog.comment.text().strip()
+        rid, who, service = self.recording_id, self.who, self.service
+        calls = {
+            "override": lambda: service.override(who, rid, item_id, dialog.chosen_outcome, comment),
+            "dispute": lambda: service.dispute(who, rid, item_id, comment),
+            "resolve": lambda: service.resolve_dispute(who, rid, item_id,
+                                                       dialog.accepted_dispute, comment),
+        }
+        self._apply(calls[dialog.mode])

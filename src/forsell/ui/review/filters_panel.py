@@ -1,0 +1,169 @@
+"""The conversation list's filters (review.md ConversationFilter), in two compact rows.
+
+Every change emits ``changed`` at once, except the text search, which waits until typing pauses
+(the search decrypts transcripts on the fly, so each keystroke must not start one).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from forsell.services.auth import EmployeeView
+from forsell.services.review import ConversationFilter
+
+TYPING_PAUSE_MS = 350
+PERIODS = ("all", "today", "7", "30", "custom")
+
+
+def _combo(name: str, choices: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for label, value in choices:
+        combo.addItem(label, value)
+    return combo
+
+
+class FiltersPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, today: date, cashiers: list[EmployeeView], current_shift: str | None,
+                 show_cashier: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.setStyleSheet("QComboBox, QLineEdit, QSpinBox, QDateEdit { font-size: 14px;"
+                           " min-height: 26px; padding: 2px 6px; } QLabel { font-size: 14px; }")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        self.text = QLineEdit()
+        self.text.setAccessibleName("search")
+        self.text.setPlaceholderText(self.tr("Search what was said…"))
+        self.text.setClearButtonEnabled(True)
+        self.period = _combo("period", [
+            (self.tr("All dates"), "all"), (self.tr("Today"), "today"),
+            (self.tr("Last 7 days"), "7"), (self.tr("Last 30 days"), "30"),
+            (self.tr("Dates…"), "custom")])
+        self.date_from = QDateEdit(QDate(today.year, today.month, 1))
+        self.date_from.setAccessibleName("date from")
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_to.setAccessibleName("date to")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setEnabled(False)
+        self.cashier = _combo("cashier", [(self.tr("All cashiers"), None)] + [
+            (e.name, e.id) for e in cashiers])
+        self.cashier.setVisible(show_cashier)
+        shifts: list[tuple[str, object]] = [(self.tr("All shifts"), None)]
+        if current_shift:
+            shifts.append((self.tr("Current shift"), current_shift))
+        self.shift = _combo("shift", shifts)
+        self.score_min = QSpinBox()
+        self.score_min.setAccessibleName("score from")
+        self.score_max = QSpinBox()
+        self.score_max.setAccessibleName("score to")
+        for spin, value in ((self.score_min, 0), (self.score_max, 100)):
+            spin.setRange(0, 100)
+            spin.setSuffix(" %")
+            spin.setValue(value)
+        self.failed_item = _combo("failed item", [(self.tr("Any checklist result"), None)])
+        self.upsell = _combo("upsell", [
+            (self.tr("Any upsell"), None), (self.tr("Offered"), "offered"),
+            (self.tr("Converted"), "converted"), (self.tr("Not offered"), "not_offered")])
+        self.flagged = self._yes_no("flagged", self.tr("Flagged: any"), self.tr("Flagged"),
+                                    self.tr("Not flagged"))
+        self.reviewed = self._yes_no("reviewed", self.tr("Reviewed: any"), self.tr("Reviewed"),
+                                     self.tr("Not reviewed"))
+        self.transcript = self._yes_no("has transcript", self.tr("Transcript: any"),
+                                       self.tr("With transcript"), self.tr("No transcript"))
+        self.sort = _combo("sort", [
+            (self.tr("Newest first"), "newest"), (self.tr("Oldest first"), "oldest"),
+            (self.tr("Lowest score first"), "score_asc"),
+            (self.tr("Highest score first"), "score_desc")])
+        score = QLabel(self.tr("Score"))
+        dash = QLabel("–")
+        top = [self.text, self.period, self.date_from, self.date_to, self.cashier, self.shift]
+        spans = [3, 1, 1, 1, 1, 1]
+        col = 0
+        for widget, span in zip(top, spans, strict=True):
+            grid.addWidget(widget, 0, col, 1, span)
+            col += span
+        bottom = [score, self.score_min, dash, self.score_max, self.failed_item, self.upsell,
+                  self.flagged, self.reviewed, self.transcript]
+        for col, widget in enumerate(bottom):
+            grid.addWidget(widget, 1, col)
+        grid.addWidget(self.sort, 0, col, 1, 1)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.changed)
+        self.text.textChanged.connect(self._typing.start)
+        self.text.returnPressed.connect(self._search_now)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        for combo in (self.cashier, self.shift, self.failed_item, self.upsell, self.flagged,
+                      self.reviewed, self.transcript, self.sort):
+            combo.currentIndexChanged.connect(self.changed)
+        for spin in (self.score_min, self.score_max):
+            spin.valueChanged.connect(self.changed)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.changed)
+
+    def _yes_no(self, name: str, any_text: str, yes: str, no: str) -> QComboBox:
+        return _combo(name, [(any_text, None), (yes, True), (no, False)])
+
+    def set_items(self, items: list[tuple[str, str]]) -> None:
+        """The scorecard's items (id, title) for "failed item"."""
+        current = self.failed_item.currentData()
+        self.failed_item.blockSignals(True)
+        while self.failed_item.count() > 1:
+            self.failed_item.removeItem(1)
+        for item_id, title in items:
+            self.failed_item.addItem(self.tr("Failed: {item}").format(item=title), item_id)
+        index = self.failed_item.findData(current)
+        self.failed_item.setCurrentIndex(max(0, index))
+        self.failed_item.blockSignals(False)
+
+    def _search_now(self) -> None:
+        self._typing.stop()
+        self.changed.emit()
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == "custom"
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        self.changed.emit()
+
+    def _dates(self) -> tuple[date | None, date | None]:
+        period = self.period.currentData()
+        if period == "today":
+            return self.today, self.today
+        if period in ("7", "30"):
+            return self.today - timedelta(days=int(period) - 1), self.today
+        if period == "custom":
+            return self.date_from.date().toPython(), self.date_to.date().toPython()
+        return None, None
+
+    def current(self, sort_override: str | None = None, limit: int = 50,
+                offset: int = 0) -> ConversationFilter:
+        date_from, date_to = self._dates()
+        return ConversationFilter(
+            date_from=date_from, date_to=date_to, shift_id=self.shift.currentData(),
+            employee_id=self.cashier.currentData(),
+            score_min=float(self.score_min.value()) if self.score_min.value() > 0 else None,
+            score_max=float(self.score_max.value()) if self.score_max.value() < 100 else None,
+            failed_item=self.failed_item.currentData(), upsell=self.upsell.currentData(),
+            flagged=self.flagged.currentData(), reviewed=self.reviewed.currentData(),
+            has_transcript=self.transcript.currentData(), text=self.text.text().strip(),
+            sort=sort_override or self.sort.currentData(), limit=limit, offset=offset)

@@ -1,0 +1,194 @@
+"""The conversation list: filters, a sortable page of conversations, paging; Enter opens one.
+
+Every query runs off the GUI thread (a text search decrypts transcripts on the fly); only the
+latest answer is shown, so typing fast never shows an older search's rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forsell.domain.errors import CashierError
+from forsell.domain.money import format_kzt
+from forsell.domain.roles import Role
+from forsell.services.auth import EmployeeView
+from forsell.services.review import ConversationRow, ReviewService
+
+from ..backoffice_kit import Feedback, make_button
+from ..messages import message_for
+from .background import Background
+from .filters_panel import FiltersPanel
+from .player import clock_text
+
+log = logging.getLogger(__name__)
+PAGE = 50
+SORTABLE = {0: ("oldest", "newest"), 5: ("score_asc", "score_desc")}  # column → (asc, desc)
+
+
+class ConversationTable(QTableWidget):
+    opened = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override: Enter opens
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self.opened.emit(self.item(self.currentRow(), 0).data(Qt.ItemDataRole.UserRole))
+            return
+        super().keyPressEvent(event)
+
+
+class ListScreen(QWidget):
+    open_requested = Signal(str)  # recording id
+    loaded = Signal()  # a page is shown (tests, automation)
+
+    def __init__(self, service: ReviewService, who: EmployeeView, cashiers: list[EmployeeView],
+                 today: date, current_shift: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service, self.who = service, who
+        self.supervisor = who.role.at_least(Role.SUPERVISOR)
+        self.rows: list[ConversationRow] = []
+        self.total = 0
+        self.offset = 0
+        self.background = Background(self, latest_only=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.filters = FiltersPanel(today, cashiers, current_shift, show_cashier=self.supervisor)
+        layout.addWidget(self.filters)
+        self.table = ConversationTable(0, 9)
+        self.table.setAccessibleName("conversations")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setStyleSheet("QTableWidget { font-size: 15px; }")
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._header_clicked)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        self.feedback = Feedback("list message")
+        self.feedback.setMinimumHeight(0)
+        self.page_label = QLabel()
+        self.page_label.setAccessibleName("page")
+        self.previous = make_button(self.tr("◀ Previous"), "previous page")
+        self.next = make_button(self.tr("Next ▶"), "next page")
+        self.open_button = make_button(self.tr("Open (Enter)"), "open conversation", "primary")
+        bottom.addWidget(self.feedback, 1)
+        for widget in (self.page_label, self.previous, self.next, self.open_button):
+            bottom.addWidget(widget)
+        layout.addLayout(bottom)
+        self.filters.changed.connect(self.first_page)
+        self.previous.clicked.connect(lambda: self.load(max(0, self.offset - PAGE)))
+        self.next.clicked.connect(lambda: self.load(self.offset + PAGE))
+        self.open_button.clicked.connect(self._open_current)
+        self.table.opened.connect(self.open_requested)
+        self.table.cellDoubleClicked.connect(lambda r, _c: self._open_row(r))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([
+            self.tr("When"), self.tr("Cashier"), self.tr("Length"), self.tr("Receipt"),
+            self.tr("Sum"), self.tr("Score"), self.tr("Upsell"), self.tr("Failed"),
+            self.tr("Status")])
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def first_page(self) -> None:
+        self.load(0)
+
+    def load(self, offset: int = 0) -> None:
+        self.offset = offset
+        query = self.filters.current(limit=PAGE, offset=offset)
+        service, who = self.service, self.who
+        self.page_label.setText(self.tr("Searching…") if query.text else self.tr("Loading…"))
+        self.background.run(lambda: (service.list(who, query), service.count(who, query)),
+                            self._show, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, CashierError):
+            self.feedback.error(message_for(exc))
+        else:
+            log.error("conversation list failed: %s", type(exc).__name__)
+            self.feedback.error(self.tr("The list cannot be loaded. Try again."))
+        self.page_label.setText("")
+
+    def _show(self, answer: tuple[list[ConversationRow], int]) -> None:
+        self.rows, self.total = answer
+        self.feedback.clear_message()
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            for c, (text, align) in enumerate(self._cells(row)):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, row.recording_id)
+                self.table.setItem(r, c, item)
+        if self.rows:
+            first, last = self.offset + 1, self.offset + len(self.rows)
+            self.page_label.setText(self.tr("{first}–{last} of {total}").format(
+                first=first, last=last, total=self.total))
+        else:
+            self.page_label.setText(self.tr("No conversations match."))
+        self.previous.setEnabled(self.offset > 0)
+        self.next.setEnabled(self.offset + len(self.rows) < self.total)
+        self.open_button.setEnabled(bool(self.rows))
+        if self.rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        self.loaded.emit()
+
+    def _cells(self, row: ConversationRow) -> list[tuple[str, Qt.AlignmentFlag]]:
+        left, right, centre = (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight,
+                               Qt.AlignmentFlag.AlignHCenter)
+        score = f"{round(row.score)} %" if row.score is not None else "—"
+        upsell = (f"{row.conversions}/{row.offers}" if row.offers else "—")
+        if row.extra_revenue:
+            upsell += f"  +{format_kzt(row.extra_revenue)}"
+        marks = []
+        if row.flagged:
+            marks.append("⚑ " + self.tr("flagged"))
+        if row.disputed:
+            marks.append("⚠ " + self.tr("disputed"))
+        if row.reviewed:
+            marks.append("✓ " + self.tr("reviewed"))
+        if not row.has_transcript:
+            marks.append(self.tr("no transcript"))
+        return [
+            (row.started_at.strftime("%d.%m %H:%M"), left), (row.employee, left),
+            (clock_text(row.duration_s), right),
+            (str(row.receipt_no) if row.receipt_no is not None else "—", right),
+            (format_kzt(row.sale_total) if row.sale_total is not None else "—", right),
+            (score, right), (upsell, centre), (str(len(row.failed_items) or ""), centre),
+            (", ".join(marks), left)]
+
+    # --- opening --------------------------------------------------------------------------------
+
+    def _header_clicked(self, column: int) -> None:
+        if column not in SORTABLE:
+            return
+        asc, desc = SORTABLE[column]
+        sort = self.filters.sort
+        target = desc if sort.currentData() == asc else asc
+        sort.setCurrentIndex(sort.findData(target))
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.open_requested.emit(self.rows[row].recording_id)
+
+    def _open_current(self) -> None:
+        self._open_row(self.table.currentRow())

@@ -1,0 +1,116 @@
+"""Manual review through the UI: override with a comment, flag and reviewed, a cashier's
+dispute of their own conversation and the supervisor's resolution — checked in the database."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from forsell.services.app import DB_NAME
+from forsell.ui.review.items_panel import ItemDecisionDialog
+from forsell.ui.review.review_window import ReviewDialog
+
+from .conftest import find
+from .review_data import review_fixture  # noqa: F401 - the "review" fixture
+
+Left = Qt.MouseButton.LeftButton
+
+
+def _open(qtbot, review, who, recording_id, signal: str = "loaded") -> ReviewDialog:
+    dialog = ReviewDialog(review.till, who, service=review.service)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.list.loaded):
+        dialog.show()
+    with qtbot.waitSignal(getattr(dialog.conversation, signal), timeout=5000):
+        dialog.open_conversation(recording_id)
+    return dialog
+
+
+def _sql(review, query: str, *args):
+    with sqlite3.connect(review.till.ctx.data_dir / DB_NAME) as db:
+        return db.execute(query, args).fetchall()
+
+
+def _decide(qtbot, dialog, button_name: str, comment: str, outcome=None, accept=None) -> None:
+    qtbot.mouseClick(find(dialog, button_name), Left)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ItemDecisionDialog))
+    decision = QApplication.activeModalWidget()
+    if outcome is not None:
+        decision.outcome.setCurrentIndex(decision.outcome.findData(outcome))
+    if accept is not None:
+        (decision.accept_choice if accept else decision.reject_choice).setChecked(True)
+    qtbot.mouseClick(find(decision, "save decision"), Left)  # no comment: refused
+    assert decision.isVisible() and decision.feedback.is_error
+    decision.comment.setText(comment)
+    with qtbot.waitSignal(dialog.conversation.loaded):
+        qtbot.mouseClick(find(decision, "save decision"), Left)
+
+
+def test_a_supervisor_override_changes_the_score_and_is_audited(qtbot, review):
+    rid = review.poor.recording_id
+    dialog = _open(qtbot, review, review.supervisor, rid)
+    before = dialog.conversation.detail.score
+    assert find(dialog, "outcome greeting").text().startswith("Failed")
+    with qtbot.waitSignal(dialog.list.loaded):
+        _decide(qtbot, dialog, "override greeting", "Greeted before the mic started",
+                outcome="pass")
+    after = dialog.conversation.detail.score
+    assert after > before
+    assert find(dialog, "outcome greeting").text().startswith("Passed")
+    assert "Greeted before the mic started" in find(dialog, "override note greeting").text()
+    assert f"{round(after)} %" in find(dialog, "conversation title").text()
+    row = next(r for r in dialog.list.rows if r.recording_id == rid)
+    assert row.score == pytest.approx(after)
+    (percent,) = _sql(review, "SELECT percent FROM conversation_scores WHERE recording_id = ?",
+                      rid)[0]
+    assert percent == pytest.approx(after)
+    audits = _sql(review, "SELECT employee_id, details FROM audit WHERE action = ?",
+                  "review_override")
+    assert len(audits) == 1 and audits[0][0] == review.supervisor.id
+    assert rid in audits[0][1]
+
+
+def test_flag_and_reviewed_are_saved(qtbot, review):
+    rid = review.good.recording_id
+    dialog = _open(qtbot, review, review.supervisor, rid)
+    with qtbot.waitSignal(dialog.list.loaded):
+        qtbot.mouseClick(find(dialog, "flag"), Left)
+    with qtbot.waitSignal(dialog.list.loaded):
+        qtbot.mouseClick(find(dialog, "reviewed"), Left)
+    row = next(r for r in dialog.list.rows if r.recording_id == rid)
+    assert row.flagged and row.reviewed
+    kinds = {k for (k,) in _sql(review, "SELECT kind FROM review_actions WHERE recording_id = ?",
+                                rid)}
+    assert {"flag", "reviewed"} <= kinds
+
+
+def test_a_cashier_disputes_an_item_and_the_supervisor_resolves_it(qtbot, review):
+    rid = review.poor.recording_id
+    cashier = _open(qtbot, review, review.second, rid)
+    assert not cashier.conversation.flip.isVisible()  # supervisors only
+    assert not [w for w in cashier.findChildren(QPushButton)
+                if w.accessibleName().startswith("override ") and w.isVisible()]
+    _decide(qtbot, cashier, "dispute greeting", "Я поздоровалась до записи")
+    assert "open" in find(cashier, "dispute note greeting").text()
+    assert _sql(review, "SELECT count(*) FROM audit WHERE action = 'review_dispute'")[0][0] == 1
+    cashier.close()
+
+    supervisor = _open(qtbot, review, review.supervisor, rid)
+    assert any(r.disputed for r in supervisor.list.rows if r.recording_id == rid)
+    before = supervisor.conversation.detail.score
+    with qtbot.waitSignal(supervisor.list.loaded):
+        _decide(qtbot, supervisor, "resolve greeting", "Heard it on the recording", accept=True)
+    item = next(i for i in supervisor.conversation.detail.items if i.item_id == "greeting")
+    assert item.dispute.state == "accepted" and item.outcome == "pass"
+    assert supervisor.conversation.detail.score > before
+    assert "accepted" in find(supervisor, "dispute note greeting").text()
+    assert _sql(review, "SELECT count(*) FROM audit WHERE action = 'review_resolve'")[0][0] == 1
+
+
+def test_a_cashier_cannot_open_someone_elses_conversation(qtbot, review):
+    dialog = _open(qtbot, review, review.second, review.good.recording_id, "failed")
+    assert dialog.conversation.detail is None
+    assert dialog.conversation.feedback.is_error

@@ -1,0 +1,109 @@
+"""The conversation list on real scored conversations: filters, search, roles, opening."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from forsell.ui.review.review_window import ReviewDialog
+
+from .conftest import find
+from .review_data import review_fixture  # noqa: F401 - the "review" fixture
+
+Key = Qt.Key
+
+
+def _dialog(qtbot, review, who) -> ReviewDialog:
+    dialog = ReviewDialog(review.till, who, service=review.service)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.list.loaded):
+        dialog.show()
+    return dialog
+
+
+def type_text(field, text: str) -> None:
+    """Key events carrying Cyrillic text (QTest.keyClicks types Latin-1 only)."""
+    field.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(field, QKeyEvent(kind, Key.Key_unknown,
+                                                    Qt.KeyboardModifier.NoModifier, char))
+
+
+def _ids(dialog: ReviewDialog) -> set[str]:
+    return {row.recording_id for row in dialog.list.rows}
+
+
+def _choose(qtbot, dialog, combo_name: str, value) -> None:
+    combo = find(dialog, combo_name)
+    with qtbot.waitSignal(dialog.list.loaded):
+        combo.setCurrentIndex(combo.findData(value))
+
+
+def test_a_supervisor_sees_every_conversation_and_filters_narrow_the_list(qtbot, review):
+    dialog = _dialog(qtbot, review, review.supervisor)
+    everything = {review.good.recording_id, review.poor.recording_id, review.silent.recording_id}
+    assert _ids(dialog) == everything
+    assert find(dialog, "page").text().endswith("3")
+    _choose(qtbot, dialog, "cashier", review.second.id)
+    assert _ids(dialog) == {review.poor.recording_id}
+    _choose(qtbot, dialog, "cashier", None)
+    _choose(qtbot, dialog, "upsell", "converted")
+    assert _ids(dialog) == {review.good.recording_id}
+    _choose(qtbot, dialog, "upsell", None)
+    _choose(qtbot, dialog, "has transcript", False)
+    assert _ids(dialog) == {review.silent.recording_id}
+    _choose(qtbot, dialog, "has transcript", None)
+    _choose(qtbot, dialog, "failed item", "greeting")
+    assert _ids(dialog) == {review.poor.recording_id}
+    _choose(qtbot, dialog, "failed item", None)
+    with qtbot.waitSignal(dialog.list.loaded):
+        find(dialog, "score from").setValue(50)
+    assert _ids(dialog) == {review.good.recording_id}
+    with qtbot.waitSignal(dialog.list.loaded):
+        find(dialog, "score from").setValue(0)
+    _choose(qtbot, dialog, "sort", "score_asc")
+    assert [r.recording_id for r in dialog.list.rows][:2] == [review.poor.recording_id,
+                                                              review.good.recording_id]
+
+
+def test_search_over_the_transcripts_updates_the_list(qtbot, review):
+    dialog = _dialog(qtbot, review, review.supervisor)
+    with qtbot.waitSignal(dialog.list.loaded, timeout=5000):
+        type_text(find(dialog, "search"), "круассан")
+    assert _ids(dialog) == {review.good.recording_id}
+    field = find(dialog, "search")
+    field.clear()
+    with qtbot.waitSignal(dialog.list.loaded, timeout=5000):
+        type_text(field, "ждите")
+        qtbot.keyClick(field, Key.Key_Return)
+    assert _ids(dialog) == {review.poor.recording_id}
+    with qtbot.waitSignal(dialog.list.loaded, timeout=5000):
+        type_text(field, " нечто")
+        qtbot.keyClick(field, Key.Key_Return)
+    assert _ids(dialog) == set()
+    assert dialog.list.table.rowCount() == 0
+
+
+def test_a_cashier_sees_only_their_own(qtbot, review):
+    dialog = _dialog(qtbot, review, review.second)
+    assert _ids(dialog) == {review.poor.recording_id}
+    assert not dialog.list.filters.cashier.isVisible()
+    assert dialog.dashboard is None
+    assert dialog.windowTitle() == "My conversations"
+
+
+def test_enter_opens_the_selected_conversation_and_escape_goes_back(qtbot, review):
+    dialog = _dialog(qtbot, review, review.supervisor)
+    table = dialog.list.table
+    row = [r.recording_id for r in dialog.list.rows].index(review.good.recording_id)
+    table.setFocus()
+    table.selectRow(row)
+    with qtbot.waitSignal(dialog.conversation.loaded):
+        qtbot.keyClick(table, Key.Key_Return)
+    assert dialog.pages.currentWidget() is dialog.conversation
+    assert "Данияр Ахметов" in find(dialog, "conversation title").text()
+    qtbot.keyClick(dialog, Key.Key_Escape)
+    assert dialog.pages.currentWidget() is dialog.list
+    assert dialog.isVisible()
