@@ -594,6 +594,18 @@
         <source>Failed: {item}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Current shift · since {time} · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z {number} · {time} · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift of {time} · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ItemCard</name>

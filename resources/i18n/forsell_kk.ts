@@ -594,6 +594,18 @@
         <source>Failed: {item}</source>
         <translation>Орындалмады: {item}</translation>
     </message>
+    <message>
+        <source>Current shift · since {time} · {name}</source>
+        <translation>Ағымдағы ауысым · {time} бастап · {name}</translation>
+    </message>
+    <message>
+        <source>Z {number} · {time} · {name}</source>
+        <translation>Z-есеп {number} · {time} · {name}</translation>
+    </message>
+    <message>
+        <source>Shift of {time} · {name}</source>
+        <translation>{time} ауысымы · {name}</translation>
+    </message>
 </context>
 <context>
     <name>ItemCard</name>

@@ -595,6 +595,18 @@
         <source>Failed: {item}</source>
         <translation>Не выполнено: {item}</translation>
     </message>
+    <message>
+        <source>Current shift · since {time} · {name}</source>
+        <translation>Текущая смена · с {time} · {name}</translation>
+    </message>
+    <message>
+        <source>Z {number} · {time} · {name}</source>
+        <translation>Z-отчёт {number} · {time} · {name}</translation>
+    </message>
+    <message>
+        <source>Shift of {time} · {name}</source>
+        <translation>Смена от {time} · {name}</translation>
+    </message>
 </context>
 <context>
     <name>ItemCard</name>

@@ -10,13 +10,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
+from forsell.domain.errors import CashierError
 from forsell.services.dashboard import Dashboard
 from forsell.services.demo_conversations import seed_demo_conversations
 from forsell.services.recordings import KEY_FILE
 from forsell.services.review import ConversationFilter, ReviewService
 from forsell.vault.keys import KeyVault
 
-from .conftest import audit_rows
+from .conftest import audit_rows, outbox_rows
 
 
 @pytest.fixture
@@ -119,3 +120,19 @@ def test_untranscribed_conversations_have_audio_measures(till, staff, board):
     assert not detail.row.has_transcript and m.loudness_dbfs is not None and m.loudness_dbfs < 0
     (speech, dur), = _q(till, "SELECT speech_ms, duration_ms FROM recordings WHERE id = ?", rid)
     assert m.talk_s == speech / 1000 and m.silence_share == round(1 - speech / dur, 3)
+
+
+def test_pdf_export_is_audited(till, staff, board, tmp_path):
+    dashboard, _ = board
+    with pytest.raises(CashierError) as e:
+        dashboard.record_pdf_export(staff.supervisor, tmp_path / "early.pdf")
+    assert e.value.key == "dashboard.empty" and not audit_rows(till, "dashboard_pdf_exported")
+    view = dashboard.summary(staff.supervisor, *_period(till), group="day")
+    dashboard.record_pdf_export(staff.supervisor, tmp_path / "folder" / "report.pdf")
+    (entry,) = audit_rows(till, "dashboard_pdf_exported")
+    assert entry.employee_id == staff.supervisor.id
+    assert entry.details == {"date_from": view.date_from.isoformat(),
+                             "date_to": view.date_to.isoformat(), "group": "day",
+                             "rows": len(view.rows), "file": "report.pdf"}
+    assert [j.payload["action"] for j in outbox_rows(till, "audit")].count(
+        "dashboard_pdf_exported") == 1

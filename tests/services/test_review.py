@@ -301,3 +301,31 @@ def test_admin_saves_a_scorecard_with_validation(review, staff, till):
     saved = review.save_scorecard(staff.admin, json.dumps(card))
     assert saved.name == "tiny" and review.scorecard().name == "tiny"
     assert audit_rows(till, "scorecard_saved")[0].employee_id == staff.admin.id
+
+
+def test_shifts_for_the_filter_newest_first_and_the_same_for_every_role(review, staff, till,
+                                                                         clock):
+    till.shifts.open(staff.supervisor, 0)
+    clock.advance(3600)
+    z = till.shifts.close(staff.supervisor, {}).z_number
+    clock.advance(60)
+    till.shifts.open(staff.cashier, 0)
+    shifts = review.shifts(staff.supervisor)
+    expected = _sql(till, """SELECT s.id, s.z_number, e.name, s.closed_at IS NULL FROM shifts s
+                             JOIN employees e ON e.id = s.opened_by ORDER BY s.opened_at DESC""")
+    assert len(expected) == 4  # two demo days, the closed one, the open one
+    assert [(o.shift_id, o.z_number, o.opened_by, int(o.closed_at is None))
+            for o in shifts] == [tuple(r) for r in expected]
+    assert (shifts[0].opened_by_id, shifts[0].opened_at) == (staff.cashier.id,
+                                                             till.ctx.local(clock.now))
+    assert shifts[1].z_number == z
+    assert shifts[1].closed_at == till.ctx.local(clock.now - timedelta(seconds=60))
+    assert review.shifts(staff.cashier) == shifts
+    assert review.shifts(staff.supervisor, limit=2) == shifts[:2]
+    mixed = 0
+    for option in shifts:  # a cashier filtering by a shift still gets only their own
+        everyone = _all(review, staff, shift_id=option.shift_id)
+        own = review.list(staff.cashier, ConversationFilter(shift_id=option.shift_id))
+        assert own == [r for r in everyone if r.employee_id == staff.cashier.id]
+        mixed += len(everyone) > len(own) > 0
+    assert mixed

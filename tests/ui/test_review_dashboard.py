@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
 
 import pytest
@@ -101,10 +102,18 @@ def test_csv_and_pdf_exports(qtbot, review, page, tmp_path):
     assert by_label[review.first.name]["conversations"] == "2"
     assert by_label["total"]["sales_total_tiyn"] == str(page.view.total.sales_total)
     pdf = tmp_path / "report.pdf"
+    assert _audited(review, "dashboard_pdf_exported") == []
     assert page.save_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+    assert len(_audited(review, "dashboard_exported")) == 1
+    (pdf_entry,) = _audited(review, "dashboard_pdf_exported")
+    assert pdf_entry[0] == review.supervisor.id
+    assert json.loads(pdf_entry[1])["file"] == "report.pdf"
+
+
+def _audited(review, action: str) -> list[tuple[str, str]]:
     with sqlite3.connect(review.till.ctx.data_dir / DB_NAME) as db:
-        assert db.execute("SELECT count(*) FROM audit WHERE action = 'dashboard_exported'"
-                          ).fetchone()[0] == 1
+        return db.execute("SELECT employee_id, details FROM audit WHERE action = ?",
+                          (action,)).fetchall()
 
 

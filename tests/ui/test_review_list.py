@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from forsell.ui.review.review_window import ReviewDialog
 
 from .conftest import find
-from .review_data import review_fixture  # noqa: F401 - the "review" fixture
+from .review_data import TEA, review_fixture  # noqa: F401 - the "review" fixture
 
 Key = Qt.Key
 
@@ -107,3 +109,36 @@ def test_enter_opens_the_selected_conversation_and_escape_goes_back(qtbot, revie
     qtbot.keyClick(dialog, Key.Key_Escape)
     assert dialog.pages.currentWidget() is dialog.list
     assert dialog.isVisible()
+
+
+def _shift_choices(dialog) -> list[tuple[str, object]]:
+    combo = find(dialog, "shift")
+    return [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+
+
+def test_the_shift_filter_offers_past_shifts_for_every_role(qtbot, review):
+    till = review.till
+    closed = till.shifts.current()
+    z = till.shifts.close(review.supervisor, {}).z_number
+    till.shifts.open(review.first, 0)
+    later = review.conversation(review.first, [TEA], [], transcribe=False, seed=3,
+                                ago=timedelta(seconds=5))
+    current = till.shifts.current()
+    for who in (review.supervisor, review.second):
+        dialog = _dialog(qtbot, review, who)
+        opened = current.opened_at.strftime("%d.%m.%Y %H:%M")
+        before = closed.opened_at.strftime("%d.%m.%Y %H:%M")
+        assert _shift_choices(dialog) == [
+            ("All shifts", None),
+            (f"Current shift · since {opened} · {review.first.name}", current.id),
+            (f"Z {z} · {before} · {review.supervisor.name}", closed.id)]
+        _choose(qtbot, dialog, "shift", closed.id)
+        if who is review.supervisor:
+            assert _ids(dialog) == {review.good.recording_id, review.poor.recording_id,
+                                    review.silent.recording_id}
+            _choose(qtbot, dialog, "shift", current.id)
+            assert _ids(dialog) == {later.recording_id}
+        else:  # every shift is listed, but only the cashier's own conversations in it
+            assert _ids(dialog) == {review.poor.recording_id}
+            _choose(qtbot, dialog, "shift", current.id)
+            assert _ids(dialog) == set()

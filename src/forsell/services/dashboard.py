@@ -255,6 +255,19 @@ class Dashboard:
                          group=view.group, rows=len(view.rows))
         return path
 
+    def record_pdf_export(self, who: EmployeeView, path: Path,
+                          view: DashboardView | None = None) -> None:
+        """Audits a PDF report of ``view`` (default: the last summary) the UI has just saved
+        at ``path``: the PDF is drawn by Qt in ``ui/``, the record of who took it out is here.
+        Only the file's name goes in the audit, not the folder (it may name a person)."""
+        view = view or self._last
+        if view is None:
+            raise CashierError("dashboard.empty", "Open the dashboard for a period first")
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, "dashboard_pdf_exported", who.id,
+                         date_from=view.date_from.isoformat(), date_to=view.date_to.isoformat(),
+                         group=view.group, rows=len(view.rows), file=path.name)
+
 
 def _fmt(value: float | None) -> str:
     if value is None:

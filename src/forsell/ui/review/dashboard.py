@@ -248,6 +248,10 @@ class DashboardPage(QWidget):
             self.feedback.error(self.tr("Could not write {path}. Choose another folder.")
                                 .format(path=str(path)))
             return False
+        if ok:  # audited like the CSV export: who took the period's numbers out, and when
+            view = self.view
+            ok, _ = attempt(self.feedback,
+                            lambda: self.dashboard.record_pdf_export(self.who, path, view))
         if ok:
             self.feedback.ok(self.tr("Saved to {path}").format(path=str(path)))
         return ok

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.services.auth import EmployeeView
-from forsell.services.review import ConversationFilter
+from forsell.services.review import ConversationFilter, ReviewService, ShiftOption
 
 TYPING_PAUSE_MS = 350
 PERIODS = ("all", "today", "7", "30", "custom")
@@ -66,10 +66,16 @@ class FiltersPanel(QWidget):
         self.cashier = _combo("cashier", [(self.tr("All cashiers"), None)] + [
             (e.name, e.id) for e in cashiers])
         self.cashier.setVisible(show_cashier)
+        # Until load_shifts() lists the past ones, only the open shift can be chosen.
         shifts: list[tuple[str, object]] = [(self.tr("All shifts"), None)]
         if current_shift:
             shifts.append((self.tr("Current shift"), current_shift))
         self.shift = _combo("shift", shifts)
+        # Past shifts have long labels: the closed combo keeps a fixed width (the 1366-px
+        # window must not grow), the open list is as wide as its longest label.
+        self.shift.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.shift.setMinimumContentsLength(14)
         self.score_min = QSpinBox()
         self.score_min.setAccessibleName("score from")
         self.score_max = QSpinBox()
@@ -134,6 +140,35 @@ class FiltersPanel(QWidget):
         index = self.failed_item.findData(current)
         self.failed_item.setCurrentIndex(max(0, index))
         self.failed_item.blockSignals(False)
+
+    def load_shifts(self, service: ReviewService, who: EmployeeView, limit: int = 50) -> None:
+        """Offers the recent shifts (``ReviewService.shifts``) in the shift filter."""
+        self.set_shifts(service.shifts(who, limit))
+
+    def set_shifts(self, shifts: list[ShiftOption]) -> None:
+        """The shift filter's choices after "All shifts": newest first, the open one first of
+        all; the current choice is kept when it is still listed."""
+        current = self.shift.currentData()
+        self.shift.blockSignals(True)
+        while self.shift.count() > 1:
+            self.shift.removeItem(1)
+        for option in shifts:
+            self.shift.addItem(self.shift_label(option), option.shift_id)
+        self.shift.setCurrentIndex(max(0, self.shift.findData(current)))
+        self.shift.view().setMinimumWidth(self.shift.view().sizeHintForColumn(0) + 24)
+        self.shift.blockSignals(False)
+        if self.shift.currentData() != current:
+            self.changed.emit()  # the chosen shift is gone: the list shows every shift now
+
+    def shift_label(self, option: ShiftOption) -> str:
+        when = option.opened_at.strftime("%d.%m.%Y %H:%M")
+        if option.closed_at is None:
+            return self.tr("Current shift · since {time} · {name}").format(
+                time=when, name=option.opened_by)
+        if option.z_number is not None:
+            return self.tr("Z {number} · {time} · {name}").format(
+                number=option.z_number, time=when, name=option.opened_by)
+        return self.tr("Shift of {time} · {name}").format(time=when, name=option.opened_by)
 
     def _search_now(self) -> None:
         self._typing.stop()

@@ -51,6 +51,7 @@ class ReviewDialog(QDialog):
         shift = till.shifts.current()
         self.list = ListScreen(service, who, cashiers, today, shift.id if shift else None)
         self.list.filters.set_items(self._scorecard_items())
+        self.list.filters.load_shifts(service, who)
         self.conversation = ConversationView(service, who, output_factory=output_factory,
                                              language=who.language)
         self.pages = QStackedWidget()

@@ -1,0 +1,196 @@
+"""One conversation opened: transcript by speaker role, checklist items with evidence,
+overrides and disputes, offers against the receipt, and audio-only measures.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.store.models import (
+    ConversationScore,
+    Dispute,
+    Employee,
+    Recording,
+    ReviewAction,
+    Sale,
+    TranscriptRow,
+)
+from forsell.sync.transcripts import TranscriptStore, TranscriptUnreadable
+
+from .auth import EmployeeView
+from .receipts import ReceiptView, load_receipt
+from .recordings import RecordingLibrary
+from .review_query import ConversationQuery
+from .review_scoring import ConversationScoring, analytics_transcript, item_points
+from .review_views import (
+    AudioMeasures,
+    ConversationDetail,
+    ConversationFilter,
+    DisputeView,
+    EvidenceView,
+    ItemView,
+    OfferView,
+    OverrideView,
+    UtteranceView,
+    WordView,
+)
+
+
+def load_overrides(ctx, session: Session, recording_id: str) -> dict[str, OverrideView]:
+    """Each item's standing override (the latest; ``None`` outcome takes one back)."""
+    out: dict[str, OverrideView] = {}
+    names = dict(session.execute(select(Employee.id, Employee.name)).all())
+    for a in session.scalars(select(ReviewAction).where(
+            ReviewAction.recording_id == recording_id, ReviewAction.kind == "override")
+            .order_by(ReviewAction.at, ReviewAction.id)):
+        if a.outcome is None:
+            out.pop(a.item_id, None)  # the override was taken back
+        else:
+            out[a.item_id] = OverrideView(a.outcome, a.comment, a.employee_id,
+                                          names.get(a.employee_id, ""), ctx.local(a.at))
+    return out
+
+
+def load_disputes(ctx, session: Session, recording_id: str) -> dict[str, DisputeView]:
+    names = dict(session.execute(select(Employee.id, Employee.name)).all())
+    out: dict[str, DisputeView] = {}
+    for d in session.scalars(select(Dispute).where(Dispute.recording_id == recording_id)
+                             .order_by(Dispute.opened_at, Dispute.id)):
+        out[d.item_id] = DisputeView(
+            d.comment, d.employee_id, names.get(d.employee_id, ""),
+            ctx.local(d.opened_at), d.state, d.resolution,
+            names.get(d.resolved_by, "") if d.resolved_by else "",
+            ctx.local(d.resolved_at) if d.resolved_at else None)
+    return out
+
+
+class DetailBuilder:
+    """Builds ``ConversationDetail``; scores a transcribed, not yet scored one first."""
+
+    def __init__(self, ctx, scoring: ConversationScoring, query: ConversationQuery,
+                 transcripts: TranscriptStore, library: RecordingLibrary) -> None:
+        self.ctx = ctx
+        self.scoring = scoring
+        self.query = query
+        self.transcripts = transcripts
+        self.library = library
+
+    def build(self, recording_id: str) -> ConversationDetail:
+        has_score = False
+        with self.ctx.db.read() as session:
+            t_state = session.scalar(select(TranscriptRow.state)
+                                     .where(TranscriptRow.recording_id == recording_id))
+            has_score = session.get(ConversationScore, recording_id) is not None
+        if t_state == "done" and not has_score:
+            try:  # transcribed but not scored yet: score it now rather than show nothing
+                self.scoring.score_one(recording_id)
+            except TranscriptUnreadable:
+                pass
+        who_all = EmployeeView("", "", Role.ADMIN, "ru")
+        with self.ctx.db.read() as session:
+            r = session.execute(self.query.base_query(who_all, ConversationFilter())
+                                .where(Recording.id == recording_id)).one()
+            row = self.query.row(r)
+            rec = session.get(Recording, recording_id)
+            score = session.get(ConversationScore, recording_id)
+            sealed = score.sealed if score else None
+            sale = session.get(Sale, rec.sale_id) if rec.sale_id else None
+            receipt = load_receipt(self.ctx, session, sale) if sale else None
+            overrides = load_overrides(self.ctx, session, recording_id)
+            disputes = load_disputes(self.ctx, session, recording_id)
+            duration_ms, speech_ms, shredded = rec.duration_ms, rec.speech_ms, rec.shredded_at
+        result = self.scoring.sealed_result(recording_id, sealed) if score else None
+        utterances: tuple[UtteranceView, ...] = ()
+        flipped = bool(score.flipped) if score else False
+        if row.has_transcript and shredded is None:
+            try:
+                t = self.transcripts.load(recording_id)
+            except TranscriptUnreadable:
+                t = None
+            if t is not None:
+                roles = (result or {}).get("speakers", {}).get("roles", {})
+                utterances = tuple(
+                    UtteranceView(roles.get(u.speaker, "customer" if roles else "cashier"),
+                                  u.speaker, u.start, u.end, u.text,
+                                  tuple(WordView(w.text, w.start, w.end) for w in u.words))
+                    for u in analytics_transcript(t).utterances)
+        items = self.items(result, score, overrides, disputes)
+        offers, upsold = self.offers(result, receipt)
+        measures = self.measures(duration_ms, speech_ms, not row.has_transcript and not shredded,
+                                  recording_id)
+        card = (result or {}).get("scorecard", {})
+        return ConversationDetail(
+            row, utterances, flipped, items, score.percent if score else None,
+            bool(score.scorable) if score else False, score.reason if score else None, offers,
+            receipt, upsold, measures,
+            f"{card.get('name', '')} v{card.get('version', '')}" if card else "")
+
+    def items(self, result: dict | None, score: ConversationScore | None,
+               overrides: dict[str, OverrideView],
+               disputes: dict[str, DisputeView]) -> tuple[ItemView, ...]:
+        if not result or not score or not score.scorable:
+            return ()
+        card = self.scoring.scorecard()
+        lang = "ru"
+        out = []
+        for it in result.get("items", []):
+            try:
+                title_map = card.item(it["id"]).title
+            except KeyError:
+                title_map = {}
+            title = title_map.get(lang) or title_map.get("en") or it["id"]
+            outcome = (score.outcomes or {}).get(it["id"], it["outcome"])
+            kind, weight, penalty = (score.item_weights or {}).get(
+                it["id"], [it["kind"], it["max_points"], 0])
+            points, max_points = item_points(kind, outcome, weight, penalty)
+            evidence = tuple(EvidenceView(e["text"], e["start"], e["end"], e["role"],
+                                          e.get("phrase", "")) for e in it.get("evidence", []))
+            out.append(ItemView(it["id"], title, kind, outcome, points, max_points, evidence,
+                                overrides.get(it["id"]), disputes.get(it["id"]), it["outcome"],
+                                it.get("reason", "")))
+        return tuple(out)
+
+    def offers(self, result: dict | None,
+                receipt: ReceiptView | None) -> tuple[tuple[OfferView, ...], frozenset[str]]:
+        if not result:
+            return (), frozenset()
+        names = {p.sku: p.names.get("ru") or next(iter(p.names.values()), p.sku)
+                 for p in self.scoring.current_scorer().catalog.products}
+        line_ids = result.get("line_ids", [])
+        offers, upsold = [], set()
+        for o in result.get("upsell", {}).get("offers", []):
+            skus = o.get("skus") or []
+            if o.get("kind") == "category" or not skus:
+                product = o.get("category") or o.get("term", "")
+            else:
+                product = names.get(skus[0], o.get("term", ""))
+            if o.get("converted") and o.get("line") is not None and o["line"] < len(line_ids):
+                upsold.add(line_ids[o["line"]])
+            offers.append(OfferView(product, o.get("category", ""), o["start"],
+                                    bool(o.get("converted")), o.get("sku"),
+                                    int(o.get("revenue") or 0), o.get("text", "")))
+        if receipt is not None:
+            upsold &= {ln.line_id for ln in receipt.lines}
+        return tuple(offers), frozenset(upsold)
+
+    def measures(self, duration_ms: int, speech_ms: int, loudness: bool,
+                  recording_id: str) -> AudioMeasures | None:
+        if duration_ms <= 0:
+            return None
+        db = None
+        if loudness:  # only without a transcript: decoding costs a few milliseconds per second
+            try:
+                data, _ = self.library.pcm(recording_id)
+                rms = float(np.sqrt(np.mean(np.square(data, dtype=np.float64)))) if len(data) else 0
+                db = round(20 * math.log10(rms), 1) if rms > 0 else None
+            except CashierError:
+                db = None
+        talk = min(speech_ms, duration_ms)
+        return AudioMeasures(duration_ms / 1000, talk / 1000,
+                             round(1 - talk / duration_ms, 3), db)

@@ -1,0 +1,257 @@
+"""Finding conversations: who may see which, the list's filters and order in SQL, and the
+full-text search that decrypts transcripts on the fly (never indexed, never written in clear).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time, timedelta
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from forsell.analytics.normalize import normalize_text
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.store.models import (
+    ConversationItemResult,
+    ConversationMark,
+    ConversationScore,
+    Employee,
+    Recording,
+    Sale,
+    Shift,
+    TranscriptRow,
+)
+from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
+from forsell.vault.keys import KeyVault
+
+from .auth import EmployeeView
+from .review_views import ConversationFilter, ConversationRow, ShiftOption
+
+SUPERVISORS = (Role.SUPERVISOR, Role.ADMIN)
+#: Full-text search decrypts transcripts in pages of this many candidate ids.
+SEARCH_PAGE = 500
+
+
+def allowed(ctx, who: EmployeeView, recording_id: str) -> Recording:
+    """The recording (detached) if ``who`` may open it: supervisors any, a cashier their own."""
+    with ctx.db.read() as session:
+        rec = session.get(Recording, recording_id)
+        if rec is None or rec.status == "recording":
+            raise CashierError("review.unknown", "No conversation {rid}", rid=recording_id)
+        session.expunge(rec)
+    if who.role not in SUPERVISORS and rec.employee_id != who.id:
+        raise CashierError("review.not_yours", "You can open only your own conversations")
+    return rec
+
+
+def require_supervisor(who: EmployeeView) -> None:
+    if who.role not in SUPERVISORS:
+        raise CashierError("review.supervisor_only", "Only a supervisor can do this")
+
+
+class ConversationQuery:
+    """The list and its count; a cashier gets only their own conversations."""
+
+    def __init__(self, ctx, vault: KeyVault) -> None:
+        self.ctx = ctx
+        self.vault = vault
+
+    def base_query(self, who: EmployeeView, f: ConversationFilter, *, scored: bool = False):
+        """The filtered select (no text search, no order, no paging); ``scored``: only
+        conversations with a percent, joined so SQLite may start from the percent index."""
+        cs, mk, tr = ConversationScore, ConversationMark, TranscriptRow
+        q = (select(Recording.id, Recording.started_at, Recording.duration_ms,
+                    Recording.employee_id, Employee.name, Sale.receipt_no, Sale.total,
+                    cs.percent, cs.scorable, cs.outcomes, cs.offers, cs.conversions,
+                    cs.extra_revenue, mk.flagged, mk.reviewed, mk.open_disputes, tr.state,
+                    Recording.shredded_at, Recording.shift_id, Recording.sale_id)
+             .outerjoin(Employee, Employee.id == Recording.employee_id)
+             .outerjoin(Sale, Sale.id == Recording.sale_id)
+             .join(cs, and_(cs.recording_id == Recording.id, cs.percent.is_not(None))
+                   if scored else cs.recording_id == Recording.id, isouter=not scored)
+             .outerjoin(mk, mk.recording_id == Recording.id)
+             .outerjoin(tr, tr.recording_id == Recording.id)
+             .where(Recording.status != "recording"))
+        if who.role not in SUPERVISORS:
+            q = q.where(Recording.employee_id == who.id)
+        tz = self.ctx.timezone
+        if f.date_from is not None:
+            q = q.where(Recording.started_at >= datetime.combine(f.date_from, time(), tz))
+        if f.date_to is not None:
+            end = datetime.combine(f.date_to + timedelta(days=1), time(), tz)
+            q = q.where(Recording.started_at < end)
+        if f.shift_id:
+            q = q.where(Recording.shift_id == f.shift_id)
+        if f.employee_id:
+            q = q.where(Recording.employee_id == f.employee_id)
+        # "+ 0" keeps SQLite walking recordings in time order (the list's sort) and
+        # stopping after a page, instead of sorting every score in the range.
+        percent = cs.percent if f.sort.startswith("score") else cs.percent + 0
+        if f.score_min is not None:
+            q = q.where(percent >= f.score_min)
+        if f.score_max is not None:
+            q = q.where(percent <= f.score_max)
+        if f.failed_item:
+            ir = ConversationItemResult
+            q = q.where(select(ir.recording_id).where(
+                ir.recording_id == Recording.id, ir.item_id == f.failed_item,
+                ir.outcome == "fail").exists())
+        if f.upsell == "offered":
+            q = q.where(cs.offers > 0)
+        elif f.upsell == "converted":
+            q = q.where(cs.conversions > 0)
+        elif f.upsell == "not_offered":
+            q = q.where(cs.scorable.is_(True), cs.offers == 0)
+        elif f.upsell is not None:
+            raise CashierError("review.bad_filter", "Unknown upsell filter {value}",
+                               value=f.upsell)
+        if f.flagged is not None:
+            q = q.where(func.coalesce(mk.flagged, False).is_(f.flagged))
+        if f.reviewed is not None:
+            q = q.where(func.coalesce(mk.reviewed, False).is_(f.reviewed))
+        if f.has_transcript is True:
+            q = q.where(tr.state == "done")
+        elif f.has_transcript is False:
+            q = q.where(or_(tr.state.is_(None), tr.state != "done"))
+        if f.text.strip():
+            q = q.where(tr.state == "done", Recording.shredded_at.is_(None))
+        return q
+
+    @staticmethod
+    def ordered(q, sort: str):
+        if sort == "oldest":
+            return q.order_by(Recording.started_at, Recording.id)
+        if sort == "score_asc":
+            return q.order_by(ConversationScore.percent.is_(None), ConversationScore.percent,
+                              Recording.started_at.desc())
+        if sort == "score_desc":
+            return q.order_by(ConversationScore.percent.is_(None),
+                              ConversationScore.percent.desc(), Recording.started_at.desc())
+        if sort != "newest":
+            raise CashierError("review.bad_filter", "Unknown sort {value}", value=sort)
+        return q.order_by(Recording.started_at.desc(), Recording.id.desc())
+
+    def row(self, r) -> ConversationRow:
+        (rid, started, duration_ms, emp_id, emp_name, receipt_no, total, percent, scorable,
+         outcomes, offers, conversions, revenue, flagged, reviewed, disputes, t_state,
+         shredded_at, shift_id, sale_id) = r
+        if shredded_at is not None:
+            status = "shredded"
+        elif scorable is not None:
+            status = "scored" if scorable else "not_scorable"
+        elif t_state == "submitted":
+            status = "transcribing"
+        else:
+            status = "no_transcript"
+        failed = tuple(k for k, v in (outcomes or {}).items() if v == "fail")
+        return ConversationRow(
+            rid, self.ctx.local(started), duration_ms / 1000, emp_id, emp_name or "", receipt_no,
+            total, percent, failed, offers or 0, conversions or 0, revenue or 0, bool(flagged),
+            bool(reviewed), t_state == "done", bool(disputes), status, shift_id, sale_id)
+
+    def list(self, who: EmployeeView, f: ConversationFilter) -> list[ConversationRow]:
+        """Conversations matching ``f``, a page of them (``limit``/``offset``); a cashier gets
+        only their own. ``f.text`` decrypts candidate transcripts in memory, page by page."""
+        q = self.ordered(self.base_query(who, f), f.sort)
+        with self.ctx.db.read() as session:
+            if not f.text.strip() and f.sort.startswith("score"):
+                return [self.row(r) for r in self._by_score(session, who, f)]
+            if not f.text.strip():
+                return [self.row(r) for r in session.execute(
+                    q.limit(f.limit).offset(f.offset)).all()]
+            # One query for the candidates in list order, then transcripts decrypted in
+            # batches until the page is full; only the hits' rows are fetched.
+            ids = list(session.scalars(q.with_only_columns(Recording.id)))
+            matcher = TextMatcher(f.text)
+            wanted = f.offset + f.limit
+            found: list[str] = []
+            for i in range(0, len(ids), SEARCH_PAGE):
+                batch = ids[i:i + SEARCH_PAGE]
+                hits = self._search(session, batch, matcher)
+                found += [rid for rid in batch if rid in hits]
+                if len(found) >= wanted:
+                    break
+            page = found[f.offset:wanted]
+            rows = {r[0]: r for r in session.execute(
+                self.base_query(who, f).where(Recording.id.in_(page)))} if page else {}
+            out = [rows[rid] for rid in page if rid in rows]
+            return [self.row(r) for r in out]
+
+    def _by_score(self, session: Session, who: EmployeeView, f: ConversationFilter) -> list:
+        """Score order in two steps so SQLite walks the percent index and stops after a page:
+        scored conversations first, then (on the last pages) the unscored ones, newest first."""
+        cs = ConversationScore
+        base = self.base_query(who, f)
+        order = cs.percent if f.sort == "score_asc" else cs.percent.desc()
+        rows = list(session.execute(self.base_query(who, f, scored=True)
+                                    .order_by(order, Recording.started_at.desc())
+                                    .limit(f.limit).offset(f.offset)))
+        if len(rows) >= f.limit:
+            return rows
+        scored = int(session.scalar(select(func.count()).select_from(
+            base.where(cs.percent.is_not(None)).with_only_columns(Recording.id).subquery())) or 0)
+        rest = base.where(cs.percent.is_(None)).order_by(Recording.started_at.desc())
+        return rows + list(session.execute(rest.limit(f.limit - len(rows))
+                                           .offset(max(0, f.offset - scored))))
+
+    def count(self, who: EmployeeView, f: ConversationFilter) -> int:
+        """How many conversations match ``f`` (all pages)."""
+        q = self.base_query(who, f)
+        with self.ctx.db.read() as session:
+            if not f.text.strip():
+                return int(session.scalar(select(func.count()).select_from(
+                    q.with_only_columns(Recording.id).subquery())) or 0)
+            ids = list(session.scalars(q.with_only_columns(Recording.id)))
+            matcher = TextMatcher(f.text)
+            return sum(len(self._search(session, ids[i:i + SEARCH_PAGE], matcher))
+                       for i in range(0, len(ids), SEARCH_PAGE))
+
+    def _search(self, session: Session, ids: list[str], matcher: TextMatcher) -> set[str]:
+        """Ids whose transcript contains the query: decrypted in memory, never indexed."""
+        hits: set[str] = set()
+        sealed = dict(session.execute(select(TranscriptRow.recording_id, TranscriptRow.sealed)
+                                      .where(TranscriptRow.recording_id.in_(ids))).all())
+        for rid in ids:
+            blob = sealed.get(rid)
+            if blob is None:
+                continue
+            try:
+                dek = self.vault.get(rid)
+                plain = AESGCM(dek).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:],
+                                            f"transcript|{rid}".encode())
+            except (RecordingUnreadable, InvalidTag):
+                continue
+            if matcher.matches(json.loads(plain).get("text", "")):
+                hits.add(rid)
+        return hits
+
+
+def recent_shifts(ctx, limit: int = 50) -> list[ShiftOption]:
+    """The newest shifts first, with who opened them. Every role gets the same list: a shift
+    is not private (the conversation list still limits a cashier to their own)."""
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Shift.id, Shift.opened_at, Shift.opened_by, Employee.name, Shift.z_number,
+                   Shift.closed_at)
+            .outerjoin(Employee, Employee.id == Shift.opened_by)
+            .order_by(Shift.opened_at.desc(), Shift.id.desc()).limit(max(0, limit))).all()
+    return [ShiftOption(sid, ctx.local(opened), by_id, name or "", z,
+                        ctx.local(closed) if closed else None)
+            for sid, opened, by_id, name, z, closed in rows]
+
+
+class TextMatcher:
+    """A query matched against transcript text after the scorer's normalisation (case, ё/е,
+    Kazakh letters, recogniser spellings): its words in a row, each a word start (stems)."""
+
+    def __init__(self, query: str) -> None:
+        self.needle = " " + " ".join(normalize_text(query))
+
+    def matches(self, text: str) -> bool:
+        if self.needle == " ":
+            return False
+        return self.needle in " " + " ".join(normalize_text(text))

@@ -1,0 +1,329 @@
+"""Scoring conversations: the scorer's inputs (transcript, receipt with line times, catalog),
+the store's scorecard, and the sealed result with its clear numeric summary.
+
+Numbers (percent, item outcomes, offers, conversions, revenue) go to clear columns for fast
+filters; the evidence (what was said) only inside the result sealed under the recording's DEK
+with AAD ``score|<rid>``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from forsell.analytics import (
+    Catalog,
+    CatalogProduct,
+    Receipt,
+    ReceiptLine,
+    Scorecard,
+    Scorer,
+    formats,
+)
+from forsell.analytics.model import Transcript
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.paths import resources_dir
+from forsell.store import audit
+from forsell.store.models import (
+    Category,
+    ConversationItemResult,
+    ConversationScore,
+    Product,
+    Recording,
+    Sale,
+    TranscriptRow,
+)
+from forsell.store.outbox import enqueue
+from forsell.sync.providers.base import Transcript as ProviderTranscript
+from forsell.sync.transcripts import TranscriptStore, TranscriptUnreadable
+from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
+from forsell.vault.keys import KeyVault
+
+from . import settings as s
+from .auth import EmployeeView
+from .settings import SettingDef
+
+log = logging.getLogger(__name__)
+
+
+class ScorecardProblem(CashierError):
+    """``save_scorecard`` refused the document; ``problems``: one line per thing wrong."""
+
+    def __init__(self, problems: list[str] | tuple[str, ...]) -> None:
+        super().__init__("review.scorecard_invalid", "The scorecard has problems: {problems}",
+                         problems="; ".join(problems))
+        self.problems = tuple(problems)
+
+
+#: The store's scorecard: a preset's name (``resources/scorecards/<name>.json``) or "custom".
+REVIEW_SCORECARD = SettingDef("review.scorecard", str, "cafe", "Quality scorecard")
+#: The admin's own scorecard, as JSON text (validated before it is saved).
+REVIEW_SCORECARD_CUSTOM = SettingDef("review.scorecard_custom", str, "", "Custom scorecard")
+
+
+def score_aad(recording_id: str) -> bytes:
+    return f"score|{recording_id}".encode()
+
+
+def load_scorecard_setting(settings: s.Settings) -> Scorecard:
+    """The store's scorecard: the custom one if chosen and valid, else the named preset."""
+    name = settings.get(REVIEW_SCORECARD)
+    if name == "custom":
+        text = settings.get(REVIEW_SCORECARD_CUSTOM)
+        if text:
+            return formats.parse_scorecard(json.loads(text), "custom scorecard")
+        name = "cafe"
+    path = resources_dir() / "scorecards" / f"{Path(name).name}.json"
+    if not path.exists():
+        path = resources_dir() / "scorecards" / "cafe.json"
+    return formats.load_scorecard(path)
+
+
+def store_catalog(session: Session) -> Catalog:
+    """The till's products as the scorer sees them: names in every language and categories."""
+    cats = {c.id: c for c in session.scalars(select(Category))}
+    products = []
+    for p in session.scalars(select(Product).where(Product.active)):
+        names = {k: v for k, v in (("ru", p.name_ru), ("kk", p.name_kk), ("en", p.name_en)) if v}
+        cat = cats.get(p.category_id) if p.category_id else None
+        cat_names = tuple(n for n in ((cat.name_ru, cat.name_kk, cat.name_en) if cat else ())
+                          if n)
+        products.append(CatalogProduct(p.sku, names, cat.name_ru if cat else "", cat_names))
+    return Catalog(tuple(products))
+
+
+def analytics_transcript(t: ProviderTranscript, *, bad_audio: bool = False) -> Transcript:
+    """A recogniser's words → utterances (speaker turns, or pauses) for the scorer."""
+    words = [{"text": w.text, "start": w.start, "end": w.end,
+              "speaker": "speaker_0" if w.speaker is None else str(w.speaker)}
+             for w in t.words if w.text.strip()]
+    doc: dict = {"words": words, "language": t.language}
+    if t.confidence is not None:
+        doc["confidence"] = min(1.0, max(0.0, t.confidence))
+    if bad_audio:
+        doc["audio_quality"] = "bad"
+    return formats.parse_transcript(doc, f"transcript {t.external_id or ''}")
+
+
+def sale_receipt(session: Session, sale_id: str | None, started_at: datetime,
+                 categories: dict[str, str]) -> tuple[Receipt, list[str]]:
+    """The sale as the scorer's receipt (line times relative to the recording's start) and the
+    sale line ids in the same order. Lines from before revision 0006 have no time: they count as
+    rung up before the conversation, so they never convert an offer."""
+    if not sale_id:
+        return Receipt(()), []
+    sale = session.get(Sale, sale_id)
+    if sale is None:
+        return Receipt(()), []
+    lines, ids = [], []
+    for ln in sale.lines:
+        at = (ln.added_at - started_at).total_seconds() if ln.added_at else -1.0
+        names = {k: v for k, v in (("ru", ln.name_ru), ("kk", ln.name_kk), ("en", ln.name_en)) if v}
+        lines.append(ReceiptLine(ln.sku, ln.name_ru, ln.qty_milli / 1000, ln.unit_price, at,
+                                 categories.get(ln.sku, ""), names, ln.net))
+        ids.append(ln.id)
+    return Receipt(tuple(lines), str(sale.receipt_no)), ids
+
+
+def recompute_percent(outcomes: dict[str, str], weights: dict[str, list]) -> float | None:
+    """The scorer's arithmetic over effective outcomes (after overrides)."""
+    points = max_points = 0
+    fatal = False
+    for item_id, (kind, weight, penalty) in weights.items():
+        outcome = outcomes.get(item_id, "not_applicable")
+        if kind == "required" and outcome != "not_applicable":
+            max_points += weight
+            points += weight if outcome == "pass" else 0
+        elif kind == "bonus" and outcome == "pass":
+            points += weight
+        elif kind == "forbidden" and outcome == "fail":
+            points -= penalty
+        elif kind == "fatal" and outcome == "fail":
+            fatal = True
+    if fatal:
+        return 0.0
+    if max_points <= 0:
+        return None
+    return round(min(100.0, max(0.0, 100.0 * points / max_points)), 1)
+
+
+def item_points(kind: str, outcome: str, weight: int, penalty: int) -> tuple[float, float]:
+    """(points earned, points possible) of one item with this outcome."""
+    if kind == "required":
+        if outcome == "not_applicable":
+            return 0.0, 0.0
+        return (float(weight) if outcome == "pass" else 0.0), float(weight)
+    if kind == "bonus":
+        return (float(weight) if outcome == "pass" else 0.0), 0.0
+    if kind == "forbidden":
+        return (-float(penalty) if outcome == "fail" else 0.0), 0.0
+    return 0.0, 0.0
+
+
+class ConversationScoring:
+    """Scores conversations with the store's scorecard; the scorer is rebuilt only when the
+    scorecard setting changes. ``ctx``: the till's context (db, settings, clock, device id)."""
+
+    def __init__(self, ctx, vault: KeyVault, transcripts: TranscriptStore) -> None:
+        self.ctx = ctx
+        self.vault = vault
+        self.transcripts = transcripts
+        self._scorer: Scorer | None = None
+        self._scorer_key: tuple[str, str] | None = None
+
+    def scorecard(self) -> Scorecard:
+        """The store's current scorecard (preset or custom)."""
+        return self.current_scorer().scorecard
+
+    def scorecard_text(self) -> str:
+        """The JSON text an admin edits: the custom one, or the chosen preset's file."""
+        st = self.ctx.settings
+        if st.get(REVIEW_SCORECARD) == "custom" and st.get(REVIEW_SCORECARD_CUSTOM):
+            return st.get(REVIEW_SCORECARD_CUSTOM)
+        path = resources_dir() / "scorecards" / f"{Path(st.get(REVIEW_SCORECARD)).name}.json"
+        if not path.exists():
+            path = resources_dir() / "scorecards" / "cafe.json"
+        return path.read_text(encoding="utf-8")
+
+    def save_scorecard(self, admin: EmployeeView, json_text: str) -> Scorecard:
+        """Validates and stores the admin's scorecard; raises ScorecardProblem listing every
+        problem (as ``analytics.formats`` finds them). New conversations are scored with it."""
+        if admin.role is not Role.ADMIN:
+            raise CashierError("admin.only", "Only an admin can do this")
+        try:
+            doc = json.loads(json_text)
+        except json.JSONDecodeError as e:
+            where = f"not valid JSON at line {e.lineno} column {e.colno}"
+            raise ScorecardProblem([f"{where}: {e.msg}"]) from None
+        try:
+            card = formats.parse_scorecard(doc)
+        except formats.FormatError as e:
+            raise ScorecardProblem(e.problems) from None
+        self.ctx.settings.set(REVIEW_SCORECARD_CUSTOM, json_text)
+        self.ctx.settings.set(REVIEW_SCORECARD, "custom")
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, "scorecard_saved", admin.id,
+                         name=card.name[:64], items=len(card.items))
+        self._scorer = None
+        return card
+
+    def current_scorer(self) -> Scorer:
+        st = self.ctx.settings
+        key = (st.get(REVIEW_SCORECARD), st.get(REVIEW_SCORECARD_CUSTOM))
+        if self._scorer is None or key != self._scorer_key:
+            with self.ctx.db.read() as session:
+                catalog = store_catalog(session)
+            self._scorer = Scorer(load_scorecard_setting(st), catalog)
+            self._scorer_key = key
+        return self._scorer
+
+    def score_pending(self, limit: int | None = None) -> int:
+        """Scores every transcribed conversation that has no score yet (after sync, at start).
+        Returns how many were scored; a shredded or unreadable one is skipped."""
+        with self.ctx.db.read() as session:
+            query = (select(TranscriptRow.recording_id)
+                     .join(Recording, Recording.id == TranscriptRow.recording_id)
+                     .outerjoin(ConversationScore,
+                                ConversationScore.recording_id == TranscriptRow.recording_id)
+                     .where(TranscriptRow.state == "done", TranscriptRow.sealed.is_not(None),
+                            ConversationScore.recording_id.is_(None),
+                            Recording.shredded_at.is_(None))
+                     .order_by(Recording.started_at))
+            ids = list(session.scalars(query.limit(limit) if limit else query))
+        done = 0
+        for rid in ids:
+            try:
+                self.score_one(rid)
+            except TranscriptUnreadable:
+                log.warning("recording %s: transcript unreadable, not scored", rid)
+                continue
+            done += 1
+        if done:
+            log.info("scored %d conversations", done)
+        return done
+
+    def score_one(self, recording_id: str, *, flip: bool | None = None,
+                   overrides: dict[str, str] | None = None) -> None:
+        """(Re-)scores one conversation: scorer outside any transaction, then one write."""
+        scorer = self.current_scorer()
+        t = self.transcripts.load(recording_id)
+        with self.ctx.db.read() as session:
+            rec = session.get(Recording, recording_id)
+            old = session.get(ConversationScore, recording_id)
+            if flip is None:
+                flip = bool(old.flipped) if old else False
+            categories = {p.sku: p.category for p in scorer.catalog.products}
+            receipt, line_ids = sale_receipt(session, rec.sale_id, rec.started_at, categories)
+            sale_id, employee_id = rec.sale_id, rec.employee_id
+        result = scorer.score(analytics_transcript(t, bad_audio=rec.silent), receipt, flip=flip,
+                              catalog=formats.receipt_catalog(receipt))
+        doc = result.to_dict()
+        doc["line_ids"] = line_ids
+        doc["scorecard"] = {"name": scorer.scorecard.name, "version": scorer.scorecard.version}
+        dek = self.vault.get(recording_id)
+        nonce = os.urandom(NONCE_BYTES)
+        sealed = nonce + AESGCM(dek).encrypt(
+            nonce, json.dumps(doc, ensure_ascii=False).encode(), score_aad(recording_id))
+        scored = {r.id: r.outcome for r in result.items}
+        weights = {it.id: [it.kind, it.weight, it.penalty] for it in scorer.scorecard.items
+                   if it.id in scored}
+        effective = {**scored, **{k: v for k, v in (overrides or {}).items() if k in scored}}
+        percent = (recompute_percent(effective, weights) if result.scorable and overrides
+                   else result.score)
+        up = result.upsell
+        now = self.ctx.clock()
+        with self.ctx.db.write() as session:
+            row = session.get(ConversationScore, recording_id) or ConversationScore(
+                recording_id=recording_id)
+            row.scorecard_id = scorer.scorecard.name[:64]
+            row.scorecard_version = scorer.scorecard.version
+            row.percent = percent if result.scorable else None
+            row.scored_percent = result.score if result.scorable else None
+            row.scorable = result.scorable
+            row.reason = result.reason
+            row.outcomes = effective
+            row.item_weights = weights
+            row.offers = len(up.offers)
+            row.conversions = up.conversions
+            row.extra_revenue = up.extra_revenue
+            row.flipped = flip
+            row.sealed = sealed
+            row.scored_at = now
+            session.merge(row)
+            session.execute(delete(ConversationItemResult)
+                            .where(ConversationItemResult.recording_id == recording_id))
+            session.add_all(ConversationItemResult(
+                recording_id=recording_id, item_id=item_id, outcome=effective[item_id],
+                scored_outcome=outcome) for item_id, outcome in scored.items())
+            enqueue(session, "score", recording_id, {
+                "id": recording_id, "recording_id": recording_id, "sale_id": sale_id,
+                "employee_id": employee_id, "scorecard": row.scorecard_id,
+                "scorecard_version": row.scorecard_version, "scorable": result.scorable,
+                "reason": result.reason, "score": row.percent, "scored_score": row.scored_percent,
+                "items": effective, "offers": row.offers, "conversions": row.conversions,
+                "extra_revenue": row.extra_revenue, "speakers_flipped": flip,
+                "scored_at": now.isoformat()})
+
+    def sealed_result(self, recording_id: str, sealed: bytes | None) -> dict | None:
+        if sealed is None:
+            return None
+        try:
+            dek = self.vault.get(recording_id)
+        except RecordingUnreadable:
+            return None
+        try:
+            plain = AESGCM(dek).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:],
+                                        score_aad(recording_id))
+        except InvalidTag:
+            raise CashierError("review.score_altered", "The score of {rid} was altered",
+                               rid=recording_id) from None
+        return json.loads(plain)
