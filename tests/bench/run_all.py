@@ -29,9 +29,10 @@ import bench_services
 import dataset
 
 QUICK = {"products": 2_000, "lines": 20_000}
-BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync", "scoring", "review")
+BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync", "scoring", "review",
+           "gui_lag")
 #: Benches that need no till dataset (run alone, nothing is generated).
-NO_DATASET = {"audio", "sync", "scoring", "review"}
+NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag"}
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
@@ -94,46 +95,38 @@ def _audio_bench(hours: float, soak_minutes: float) -> list[dict]:
     return metrics
 
 
-def _sync_bench(gb: float, quick: bool) -> list[dict]:
-    """bench_sync.py in its own process (it runs the sync engine and FAKE servers)."""
-    cmd = [sys.executable, str(HERE / "bench_sync.py"), "--gb", str(gb)]
-    if quick:
-        cmd += ["--recordings", "80"]
-    log(f"bench: sync (drain rate, {gb} GB memory run) ...")
-    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True, timeout=3600)
+def _script(name: str, extra: list[str], label: str, timeout: int = 3600) -> list[dict]:
+    """A bench script in its own process (it runs servers, threads or a GUI of its own); its
+    JSON lines are re-emitted, and a failure becomes a metric with the reason."""
+    log(f"bench: {label} ...")
+    proc = subprocess.run([sys.executable, str(HERE / f"bench_{name}.py"), *extra], check=False,
+                          stdout=subprocess.PIPE, text=True, timeout=timeout)
     metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     if proc.returncode != 0 or not metrics:
-        return metrics + [{"metric": "sync_bench", "value": None, "unit": "", "goal": None,
-                           "detail": {"error": f"bench_sync.py exit {proc.returncode}"}}]
+        return metrics + [{"metric": f"{name}_bench", "value": None, "unit": "", "goal": None,
+                           "detail": {"error": f"bench_{name}.py exit {proc.returncode}"}}]
     return metrics
+
+
+def _sync_bench(gb: float, quick: bool) -> list[dict]:
+    return _script("sync", ["--gb", str(gb)] + (["--recordings", "80"] if quick else []),
+                   f"sync (drain rate, {gb} GB memory run)")
 
 
 def _scoring_bench(quick: bool) -> list[dict]:
-    """bench_scoring.py in its own process: precision/recall on the labelled corpus, throughput."""
-    cmd = [sys.executable, str(HERE / "bench_scoring.py")]
-    if quick:
-        cmd += ["--conversations", "300"]
-    log("bench: scoring (corpus precision/recall, throughput) ...")
-    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True, timeout=1800)
-    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not metrics:
-        return metrics + [{"metric": "scoring_bench", "value": None, "unit": "", "goal": None,
-                           "detail": {"error": f"bench_scoring.py exit {proc.returncode}"}}]
-    return metrics
+    return _script("scoring", ["--conversations", "300"] if quick else [],
+                   "scoring (corpus precision/recall, throughput)", timeout=1800)
 
 
 def _review_bench(quick: bool) -> list[dict]:
-    """bench_review.py in its own process: list filters at 100k conversations, search, open."""
-    cmd = [sys.executable, str(HERE / "bench_review.py")]
-    if quick:
-        cmd += ["--conversations", "5000", "--search", "1000", "--runs", "5"]
-    log("bench: review (list filters, transcript search, opening a conversation) ...")
-    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True, timeout=1800)
-    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not metrics:
-        return metrics + [{"metric": "review_bench", "value": None, "unit": "", "goal": None,
-                           "detail": {"error": f"bench_review.py exit {proc.returncode}"}}]
-    return metrics
+    extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
+    return _script("review", extra, "review (list filters, transcript search, opening)",
+                   timeout=1800)
+
+
+def _gui_lag_bench(quick: bool) -> list[dict]:
+    return _script("gui_lag", ["--runs", "1" if quick else "3"],
+                   "GUI lag while sync drains 3,000 events + 100 recordings", timeout=1800)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
             metrics += _review_bench(args.quick)
         if "sync" in args.only:
             metrics += _sync_bench(args.sync_gb, args.quick)
+        if "gui_lag" in args.only:
+            metrics += _gui_lag_bench(args.quick)
         if "audio" in args.only:
             metrics += _audio_bench(args.audio_hours, args.soak_minutes)
         for metric in metrics:
@@ -191,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
             emit(metric)
     if "review" in args.only:
         for metric in _review_bench(args.quick):
+            emit(metric)
+    if "gui_lag" in args.only:
+        for metric in _gui_lag_bench(args.quick):
             emit(metric)
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         for metric in _audio_bench(args.audio_hours, args.soak_minutes):

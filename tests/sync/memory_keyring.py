@@ -6,12 +6,21 @@ this folder on ``PYTHONPATH`` (the CLI tests).
 
 from __future__ import annotations
 
+import os
+
 import keyring.backend
 import keyring.errors
+from jaraco.classes import properties
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Only when chosen on purpose (passed in, or named in PYTHON_KEYRING_BACKEND): keyring's
+        # automatic choice sees every imported backend class and must never pick a test's.
+        if os.environ.get("PYTHON_KEYRING_BACKEND", "").endswith("." + cls.__name__):
+            return 1
+        raise RuntimeError("test keyring: pass it in explicitly")
 
     def __init__(self) -> None:
         super().__init__()

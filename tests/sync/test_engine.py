@@ -146,8 +146,13 @@ def test_invalid_token_stops_the_lane_until_the_token_changes(db, backend) -> No
     engine = engine_for(db, backend, tokens)
     engine.start()
     try:
-        wait_until(lambda: engine.status().business.state == "auth_failed", what="auth_failed")
+        # The lane stops the moment the 401 arrives, then gives the refused batch back: wait for
+        # both (in_flight counts jobs not yet given back), not only for the state.
+        wait_until(lambda: (status := engine.status().business).state == "auth_failed"
+                   and status.in_flight == 0, what="auth_failed and the batch given back")
         unauthorised = backend.stats()["unauthorized"]
+        # Every slot may have had one batch in flight when the first 401 came; nothing after it.
+        assert 1 <= unauthorised <= FAST.backend_concurrency
         assert states(db) == {"pending": 20}  # kept, not burnt
         time.sleep(0.5)  # a stopped lane does not keep knocking
         assert backend.stats()["unauthorized"] == unauthorised

@@ -65,6 +65,27 @@ class AudioLane:
         """The redacted transcript for the backend (blocking; built at send time)."""
         return self.store.redacted_for_backend(recording_id)
 
+    def _prepare(self, rid: str, speech_ms: Any) -> tuple[Any, Any, Any, bytes, list[str]]:
+        """Everything blocking before the upload, in ONE trip to the engine's executor (each trip
+        is a thread hand-over that costs milliseconds when the GIL is busy): the routing config
+        (settings, secrets), the transcript state, the route, the decrypted audio, the keyterms.
+
+        Returns (config, state, chosen, audio, keyterms); ``config`` alone (state None, audio
+        empty) when the recording has no speech and is skipped.
+        """
+        from forsell.sync.providers import routing
+
+        config = self.routing_config()
+        if speech_ms == 0 and not config.upload_without_speech:
+            return config, None, None, b"", []
+        state = self.store.state(rid)
+        if state is not None and (state.has_transcript or state.external_id):
+            return config, state, [], b"", []  # fetch (or reuse) only: the audio is not sent again
+        chosen = routing.choose(config, self._client, self._extra)  # NoProvider before decrypting
+        audio = self.audio_source(rid)  # decrypted in memory, never on disk
+        keyterms = self.keyterms() if config.keyterms and self.keyterms else []
+        return config, state, chosen, audio, keyterms
+
     async def handle(self, job: Job, blocking: Callable[..., Any]) -> str:
         """Runs one recording job: "sent", "skipped" or "pending" (the provider is still working).
 
@@ -73,25 +94,17 @@ class AudioLane:
         from forsell.sync.providers import routing
 
         rid = str(job.payload.get("id") or job.entity_id)
-        config = await blocking(self.routing_config)
-        speech_ms = job.payload.get("speech_ms")
-        if speech_ms == 0 and not config.upload_without_speech:
+        config, state, chosen, audio, keyterms = await blocking(
+            self._prepare, rid, job.payload.get("speech_ms"))
+        if chosen is None:
             return SKIPPED
         store = self.store
-        state = await blocking(store.state, rid)
         holders = routing.configured(config, self._client, self._extra)
-        if state is not None and (state.has_transcript or state.external_id):
-            chosen = []  # fetch (or reuse) only: the audio is not sent again
-            audio: bytes = b""
-        else:
-            chosen = routing.choose(config, self._client, self._extra)
-            audio = await blocking(self.audio_source, rid)  # decrypted in memory, never on disk
-        keyterms = (await blocking(self.keyterms)) if config.keyterms and self.keyterms else []
         try:
             transcript = await routing.transcribe(
                 rid, audio, store, chosen, holders=holders,
                 audio_seconds=(job.payload.get("duration_ms") or 0) / 1000.0,
-                language=config.language_hint, keyterms=keyterms)
+                language=config.language_hint, keyterms=keyterms, blocking=blocking, state=state)
         except Rejected:
             await blocking(store.mark_failed, rid)  # dead letter: an admin retry resubmits
             raise

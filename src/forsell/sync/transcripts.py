@@ -68,6 +68,26 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _mark(session, recording_id: str, provider: str, external_id: str | None) -> None:
+    row = session.get(TranscriptRow, recording_id)
+    if row is None:
+        session.add(TranscriptRow(recording_id=recording_id, provider=provider,
+                                  state="submitted", external_id=external_id,
+                                  submitted_at=_now()))
+        return
+    if row.external_id is None and external_id is not None:
+        row.submitted_at = _now()
+    row.provider = provider
+    if external_id is not None:
+        row.external_id = external_id
+
+
+def _call(provider: str, recording_id: str, kind: str, billed: bool, outcome: str,
+          seconds: float, at: datetime | None) -> ProviderCall:
+    return ProviderCall(provider=provider, recording_id=recording_id, at=at or _now(), kind=kind,
+                        billed=billed, outcome=outcome, audio_seconds=seconds if billed else 0.0)
+
+
 def to_json(transcript: Transcript) -> bytes:
     return json.dumps(asdict(transcript), ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -96,39 +116,62 @@ class TranscriptStore:
         later submits against it.
         """
         with self._db.write() as session:
-            row = session.get(TranscriptRow, recording_id)
-            if row is None:
-                session.add(TranscriptRow(recording_id=recording_id, provider=provider,
-                                          state="submitted", external_id=external_id,
-                                          submitted_at=_now()))
-                return
-            if row.external_id is None and external_id is not None:
-                row.submitted_at = _now()
-            row.provider = provider
-            if external_id is not None:
-                row.external_id = external_id
+            _mark(session, recording_id, provider, external_id)
 
     def save(self, recording_id: str, transcript: Transcript) -> None:
         """Seals the transcript under the recording's DEK; raises TranscriptUnreadable
         ('shredded') if the recording's key is gone (nothing is written then)."""
+        sealed = self._seal(recording_id, transcript)
+        with self._db.write() as session:
+            self._put(session, recording_id, transcript, sealed)
+
+    def record_submit(self, recording_id: str, provider: str, external_id: str | None,
+                      billed: bool, outcome: str, seconds: float, at: datetime,
+                      transcript: Transcript | None = None) -> None:
+        """After a submit: ``mark_submitted`` + ``record_call`` (+ ``save`` when the transcript
+        came back at once) in ONE short transaction.
+
+        The id is still committed before anything else happens (together with what came with
+        it), and one commit instead of three is most of the audio lane's SQLite work per job.
+        If the transcript cannot be sealed (the recording was shredded meanwhile) the id and the
+        call are committed anyway, then TranscriptUnreadable is raised.
+        """
+        sealed = None
+        if transcript is not None:
+            try:
+                sealed = self._seal(recording_id, transcript)
+            except TranscriptUnreadable:
+                self.record_submit(recording_id, provider, external_id, billed, outcome,
+                                   seconds, at)
+                raise
+        with self._db.write() as session:
+            if external_id is not None:
+                _mark(session, recording_id, provider, external_id)
+            session.add(_call(provider, recording_id, "submit", billed, outcome, seconds, at))
+            if transcript is not None and sealed is not None:
+                session.flush()  # the row _mark added, so _put finds it
+                self._put(session, recording_id, transcript, sealed)
+
+    def _seal(self, recording_id: str, transcript: Transcript) -> bytes:
         dek = self._dek(recording_id)
         nonce = os.urandom(NONCE_BYTES)
-        sealed = nonce + AESGCM(dek).encrypt(nonce, to_json(transcript), _aad(recording_id))
+        return nonce + AESGCM(dek).encrypt(nonce, to_json(transcript), _aad(recording_id))
+
+    def _put(self, session, recording_id: str, transcript: Transcript, sealed: bytes) -> None:
         rate = self.rates.get(transcript.provider, 0.0)
-        with self._db.write() as session:
-            row = session.get(TranscriptRow, recording_id)
-            if row is None:
-                row = TranscriptRow(recording_id=recording_id, provider=transcript.provider,
-                                    submitted_at=_now())
-                session.add(row)
-            row.provider = transcript.provider
-            row.external_id = transcript.external_id or row.external_id
-            row.state = "done"
-            row.language = transcript.language
-            row.audio_seconds = transcript.audio_seconds
-            row.cost_usd = transcript.audio_seconds / 3600.0 * rate
-            row.sealed = sealed
-            row.done_at = _now()
+        row = session.get(TranscriptRow, recording_id)
+        if row is None:
+            row = TranscriptRow(recording_id=recording_id, provider=transcript.provider,
+                                submitted_at=_now())
+            session.add(row)
+        row.provider = transcript.provider
+        row.external_id = transcript.external_id or row.external_id
+        row.state = "done"
+        row.language = transcript.language
+        row.audio_seconds = transcript.audio_seconds
+        row.cost_usd = transcript.audio_seconds / 3600.0 * rate
+        row.sealed = sealed
+        row.done_at = _now()
 
     def load(self, recording_id: str) -> Transcript:
         """The transcript, authenticated; TranscriptUnreadable if shredded/altered/missing."""
@@ -174,9 +217,7 @@ class TranscriptStore:
         """One request to a provider. ``at``: when the request *started* (for a submit, that is
         what decides whether the external id was already known)."""
         with self._db.write() as session:
-            session.add(ProviderCall(provider=provider, recording_id=recording_id,
-                                     at=at or _now(), kind=kind, billed=billed, outcome=outcome,
-                                     audio_seconds=seconds if billed else 0.0))
+            session.add(_call(provider, recording_id, kind, billed, outcome, seconds, at))
 
     def billed_twice(self) -> int:
         """Recordings with a billed submit started after their external id was known."""

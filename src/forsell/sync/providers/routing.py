@@ -15,9 +15,12 @@ connection the upload may have been accepted, so the job waits and retries the s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
+from typing import Any
 
 import httpx
 
@@ -31,7 +34,7 @@ from ..errors import (
     ServerFailed,
     SyncError,
 )
-from ..transcripts import TranscriptStore
+from ..transcripts import TranscriptState, TranscriptStore
 from .base import Transcript, TranscriptionProvider
 from .elevenlabs import ElevenLabsConfig, ElevenLabsScribe, EmptyTranscript, TokenSource
 from .yandex import YandexConfig, YandexSpeechKit
@@ -145,60 +148,90 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+#: Runs a blocking call off the event loop (the engine passes its own executor's ``blocking``).
+Blocking = Callable[..., Awaitable[Any]]
+
+
+#: ``transcribe(state=…)`` not given: read it.
+UNREAD = object()
+
+
+async def _to_thread(fn: Callable[..., Any], *args: Any) -> Any:
+    return await asyncio.to_thread(fn, *args)
+
+
 async def transcribe(recording_id: str, audio: bytes | Callable[[], bytes],
                      store: TranscriptStore, chosen: list[TranscriptionProvider], *,
                      holders: Mapping[str, TranscriptionProvider] | None = None,
                      audio_seconds: float, language: str | None = None,
-                     keyterms: list[str] | None = None, mime: str = "audio/ogg"
-                     ) -> Transcript | None:
+                     keyterms: list[str] | None = None, mime: str = "audio/ogg",
+                     blocking: Blocking | None = None,
+                     state: TranscriptState | None | object = UNREAD) -> Transcript | None:
     """One audio-lane job: the transcript (saved), or None when it is still being processed.
 
     ``audio`` may be a callable so the recording is decrypted only when it is really sent.
     ``holders``: providers that may hold an earlier submit (``configured``); defaults to
     ``chosen``. Raises the ``sync.errors`` tree; the outbox schedules the retry.
+
+    Every ``store`` call is SQLite (and crypto): it runs through ``blocking`` (default: a worker
+    thread), one short transaction each, never on the event loop and never open across a request.
+    ``state``: the recording's ``store.state`` if the caller has just read it (saves a trip).
     """
-    state = store.state(recording_id)
+    run = blocking or _to_thread
+    if state is UNREAD:
+        state = await run(store.state, recording_id)
     if state is not None and state.has_transcript:
-        return store.load(recording_id)
+        return await run(store.load, recording_id)
     if state is not None and state.external_id:
         return await _fetch(recording_id, state.provider, state.external_id, store,
-                            holders or {p.name: p for p in chosen})
-    return await transcribe_with_fallback(recording_id, audio, store, chosen,
-                                          audio_seconds=audio_seconds, language=language,
-                                          keyterms=keyterms or [], mime=mime)
+                            holders or {p.name: p for p in chosen}, run)
+    return await _submit(recording_id, audio, store, chosen, audio_seconds=audio_seconds,
+                         language=language, keyterms=keyterms or [], mime=mime, run=run)
 
 
 async def _fetch(recording_id: str, provider_name: str, external_id: str,
-                 store: TranscriptStore, holders: Mapping[str, TranscriptionProvider]
-                 ) -> Transcript | None:
+                 store: TranscriptStore, holders: Mapping[str, TranscriptionProvider],
+                 run: Blocking) -> Transcript | None:
     provider = holders.get(provider_name)
     if provider is None:
         raise NoProvider(f"{provider_name} holds this recording but is not configured")
     try:
         transcript = await provider.fetch(external_id)
     except SyncError as error:
-        store.record_call(provider.name, recording_id, "fetch", False, error.key, 0.0)
+        await run(store.record_call, provider.name, recording_id, "fetch", False, error.key, 0.0)
         raise
-    store.record_call(provider.name, recording_id, "fetch", False,
-                      "ok" if transcript else "pending", 0.0)
+    await run(store.record_call, provider.name, recording_id, "fetch", False,
+              "ok" if transcript else "pending", 0.0)
     if transcript is not None:
-        store.save(recording_id, transcript)
+        await run(store.save, recording_id, transcript)
     return transcript
 
 
 async def transcribe_with_fallback(recording_id: str, audio: bytes | Callable[[], bytes],
                                    store: TranscriptStore, chosen: list[TranscriptionProvider],
                                    *, audio_seconds: float, language: str | None = None,
-                                   keyterms: list[str] | None = None, mime: str = "audio/ogg"
-                                   ) -> Transcript | None:
+                                   keyterms: list[str] | None = None, mime: str = "audio/ogg",
+                                   blocking: Blocking | None = None) -> Transcript | None:
     """Submits to the first provider that takes it (see the module docstring for when the next
     one may be tried). The external id is committed before anything else happens."""
     if not chosen:
         raise NoProvider("no provider")
-    state = store.state(recording_id)
+    run = blocking or _to_thread
+    state = await run(store.state, recording_id)
     if state is not None and (state.external_id or state.has_transcript):
         raise RuntimeError(f"{recording_id} is already at {state.provider}: fetch, never resubmit")
-    data = audio() if callable(audio) else audio
+    return await _submit(recording_id, audio, store, chosen, audio_seconds=audio_seconds,
+                         language=language, keyterms=keyterms or [], mime=mime, run=run)
+
+
+async def _submit(recording_id: str, audio: bytes | Callable[[], bytes], store: TranscriptStore,
+                  chosen: list[TranscriptionProvider], *, audio_seconds: float,
+                  language: str | None, keyterms: list[str], mime: str,
+                  run: Blocking) -> Transcript | None:
+    """transcribe_with_fallback once the caller has checked the recording is at no provider."""
+    if not chosen:
+        raise NoProvider("no provider")
+    data = (await run(audio)) if callable(audio) else audio
     errors: list[SyncError] = []
     for provider in chosen:
         started = _now()
@@ -207,25 +240,22 @@ async def transcribe_with_fallback(recording_id: str, audio: bytes | Callable[[]
                                               idempotency_key=recording_id)
         except EmptyTranscript as error:
             # Billed and answered, but empty: keep the id so the retry is a free fetch.
-            if error.external_id:
-                store.mark_submitted(recording_id, provider.name, error.external_id)
-            store.record_call(provider.name, recording_id, "submit", True, error.key,
-                              audio_seconds, at=started)
+            await run(store.record_submit, recording_id, provider.name, error.external_id or None,
+                      True, error.key, audio_seconds, started)
             raise
         except SyncError as error:
-            store.record_call(provider.name, recording_id, "submit", False, error.key, 0.0,
-                              at=started)
+            await run(partial(store.record_call, provider.name, recording_id, "submit", False,
+                              error.key, 0.0, at=started))
             errors.append(error)
             if isinstance(error, _NOT_BILLED):
                 continue
             raise
-        if submitted.external_id:
-            store.mark_submitted(recording_id, provider.name, submitted.external_id)
-        store.record_call(provider.name, recording_id, "submit", True, "ok", audio_seconds,
-                          at=started)
-        if submitted.transcript is not None:
-            store.save(recording_id, submitted.transcript)
-        elif not submitted.external_id:
+        # The external id (with the call and a transcript that came back at once) is committed
+        # in one transaction before anything else happens.
+        await run(store.record_submit, recording_id, provider.name,
+                  submitted.external_id or None, True, "ok", audio_seconds, started,
+                  submitted.transcript)
+        if submitted.transcript is None and not submitted.external_id:
             raise BadResponse(f"{provider.name}: neither a transcript nor an id")
         return submitted.transcript
     # Every provider failed before billing: a retryable failure wins, so the job comes back.
