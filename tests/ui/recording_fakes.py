@@ -6,43 +6,18 @@ the real ConversationRecorder, Recorder, EncryptedArchive, vault and SQLite run 
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 
-import keyring.backend
 import numpy as np
-from jaraco.classes import properties
 from sqlalchemy import select
 
 from forsell.audio.capture import DeviceError
 from forsell.services.app import Till
 from forsell.store.models import Recording
+from sync.memory_keyring import MemoryKeyring
 
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A secret store in this process's memory (what the Secret Service is to a real till)."""
-
-    @properties.classproperty
-    def priority(cls) -> float:
-        # Only when chosen on purpose (passed in, or named in PYTHON_KEYRING_BACKEND): keyring's
-        # automatic choice sees every imported backend class and must never pick a test's.
-        if os.environ.get("PYTHON_KEYRING_BACKEND", "").endswith("." + cls.__name__):
-            return 1
-        raise RuntimeError("test keyring: pass it in explicitly")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
+__all__ = ["FakeMic", "MemoryKeyring", "recordings"]
 
 
 class FakeMic:
