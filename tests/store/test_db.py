@@ -169,3 +169,11 @@ def test_session_write_rolls_back_on_error(db_path: Path, backup_dir: Path) -> N
                 .scalar() == 0
     finally:
         db.dispose()
+
+
+def test_the_fast_path_head_is_alembic_head() -> None:
+    # open_database skips loading Alembic for a database already at SCHEMA_HEAD: a new revision
+    # must move this constant too, or old databases would never be migrated.
+    from forsell.store.db import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()

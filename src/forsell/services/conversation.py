@@ -11,11 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from forsell.audio.archive import EncryptedArchive
-from forsell.audio.capture import Microphone
-from forsell.audio.recorder import Recorder, RecorderConfig
-from forsell.vault.keys import KeyVault
 from forsell.vault.secrets import SecretStoreUnavailable
 
 from . import settings as s
@@ -24,6 +21,12 @@ from .auth import EmployeeView
 from .consent import ConsentService
 from .recordings import RecordingLibrary, open_vault
 from .shifts import open_shift_id
+
+if TYPE_CHECKING:  # the audio stack (numpy, PortAudio, soxr) loads only when a till records
+    from forsell.audio.archive import EncryptedArchive
+    from forsell.audio.capture import Microphone
+    from forsell.audio.recorder import Recorder, RecorderConfig
+    from forsell.vault.keys import KeyVault
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,8 @@ SourceFactory = Callable[[str], object]
 
 
 def _microphone(device: str) -> Microphone:
+    from forsell.audio.capture import Microphone
+
     return Microphone(device or None)
 
 
@@ -179,6 +184,9 @@ class ConversationRecorder:
             return
         ctx = self.till.ctx
         st = ctx.settings
+        from forsell.audio.archive import EncryptedArchive
+        from forsell.audio.recorder import Recorder, RecorderConfig
+
         config = self._config or RecorderConfig(
             preroll_s=st.get(s.RECORDING_PREROLL_S), tail_s=st.get(s.RECORDING_TAIL_S),
             max_length_s=st.get(s.RECORDING_MAX_S))

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import soundfile
 from sqlalchemy import delete, select
 
 from forsell.domain.errors import CashierError
@@ -107,6 +106,8 @@ class RecordingLibrary:
 
     def pcm(self, recording_id: str):
         """Decoded float32 samples and the sample rate, in memory (for playback and checks)."""
+        import soundfile  # numpy and libsndfile load only when audio is decoded
+
         data, rate = soundfile.read(io.BytesIO(self.ogg(recording_id)), dtype="float32")
         return data, rate
 
@@ -220,6 +221,8 @@ class RecordingLibrary:
 def _duration_ms(ogg: bytes) -> int:
     if not ogg:
         return 0
+    import soundfile
+
     try:
         info = soundfile.info(io.BytesIO(ogg))
         return int(info.frames * 1000 / info.samplerate)
