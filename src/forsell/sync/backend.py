@@ -20,13 +20,12 @@ from .backoff import parse_retry_after
 from .errors import (
     AuthFailed,
     BadResponse,
-    ConnectionLost,
-    NetworkDown,
     RateLimited,
     Rejected,
     ServerFailed,
     SyncError,
     TimedOut,
+    transport_error,
 )
 
 MAX_EVENTS = 500
@@ -135,14 +134,7 @@ def error_for(response: httpx.Response, destination: str = "backend") -> SyncErr
 
 def error_for_exception(exc: httpx.HTTPError) -> SyncError:
     """The error tree for a transport failure (no answer at all)."""
-    name = type(exc).__name__
-    if isinstance(exc, httpx.ConnectTimeout | httpx.ConnectError):
-        return NetworkDown(name)
-    if isinstance(exc, httpx.TimeoutException):
-        return TimedOut(name)
-    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return Rejected("bad_url", name)
-    return ConnectionLost(name)  # reset, dropped before the answer, protocol error
+    return transport_error(exc, "backend")
 
 
 class BackendClient:

@@ -106,3 +106,23 @@ def retry_after_of(error: SyncError) -> float | None:
 #: Every message key this tree produces (ui/ has a text for each).
 KEYS = ("sync.offline", "sync.connection_lost", "sync.timeout", "sync.rate_limited", "sync.server",
         "sync.bad_response", "sync.disk_full", "sync.auth", "sync.rejected", "sync.provider_none")
+
+
+def transport_error(exc: Exception, where: str) -> SyncError:
+    """The error tree for an HTTP request that got no answer (httpx's transport errors).
+
+    One mapping for the backend and the providers, because the distinction decides billing: a
+    failure before the connection was made (``NetworkDown``) is safe to send elsewhere; once the
+    request may have gone out (``ConnectionLost``, ``TimedOut``) it may already have been
+    accepted — and paid for — so the caller must not resubmit it blindly.
+    """
+    import httpx  # the tree itself stays transport-agnostic
+
+    name = type(exc).__name__
+    if isinstance(exc, httpx.ConnectTimeout | httpx.ConnectError):
+        return NetworkDown(f"{where}: cannot connect ({name})")
+    if isinstance(exc, httpx.TimeoutException):
+        return TimedOut(f"{where}: {name}")
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return Rejected("bad_url", f"{where}: {name}")
+    return ConnectionLost(f"{where}: connection lost ({name})")  # reset, dropped, protocol error

@@ -16,13 +16,12 @@ from ..backoff import parse_retry_after
 from ..errors import (
     AuthFailed,
     BadResponse,
-    ConnectionLost,
-    NetworkDown,
     RateLimited,
     Rejected,
     ServerFailed,
     SyncError,
     TimedOut,
+    transport_error,
 )
 
 
@@ -32,18 +31,8 @@ async def send(client: httpx.AsyncClient, request: httpx.Request, provider: str)
         response = await client.send(request)
         await response.aread()
         return response
-    except httpx.ConnectTimeout as exc:
-        raise NetworkDown(f"{provider}: connect timeout ({type(exc).__name__})") from None
-    except httpx.TimeoutException as exc:
-        raise TimedOut(f"{provider}: {type(exc).__name__}") from None
-    except httpx.ConnectError as exc:
-        raise NetworkDown(f"{provider}: cannot connect ({type(exc).__name__})") from None
-    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-        # Connected and sent (maybe all of it), then the connection broke: the provider may
-        # have accepted and billed the request. The caller must not resubmit blindly.
-        raise ConnectionLost(f"{provider}: connection lost ({type(exc).__name__})") from None
     except httpx.TransportError as exc:
-        raise NetworkDown(f"{provider}: {type(exc).__name__}") from None
+        raise transport_error(exc, provider) from None
 
 
 def _detail(response: httpx.Response) -> Any:
