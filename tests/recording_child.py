@@ -39,25 +39,33 @@ def voice(seconds: float) -> np.ndarray:
     return (0.3 * envelope * np.sign(np.sin(2 * np.pi * 180 * t))).astype(np.float32)
 
 
+def record_into(archive: EncryptedArchive, seconds: float, *, finish: bool = True,
+                employee_id: str | None = None) -> str:
+    """Feeds ``seconds`` of voice through the real encoder into ``archive`` in ~2 s chunks;
+    without ``finish`` it stops as a killed process would (no final chunk, no end)."""
+    rid = new_id()
+    archive.begin(RecordingStart(rid, datetime.now(UTC), None, None, employee_id, "manual"))
+    enc = OpusChunker()
+    index = 0
+    for block in np.array_split(voice(seconds), max(1, int(seconds * 10))):
+        enc.write(block)
+        due = enc.take_due()
+        if due is not None:
+            archive.chunk(rid, index, due, False)
+            index += 1
+    if finish:
+        archive.chunk(rid, index, enc.close(), True)
+        archive.end(rid, RecordingStats(datetime.now(UTC), enc.duration_ms, enc.duration_ms,
+                                        enc.bytes_total, index + 1, 0, "manual", 0.3, False))
+    return rid
+
+
 def sealed_recording(till: Till, vault: KeyVault, seconds: float = 4.0, *,
                      employee_id: str | None = None) -> str:
     """A finished recording of ``seconds`` of voice, sealed into the till's database."""
     archive = EncryptedArchive(till.ctx.data_dir / DB_NAME, vault, till.ctx.device_id)
     try:
-        rid = new_id()
-        archive.begin(RecordingStart(rid, datetime.now(UTC), None, None, employee_id, "manual"))
-        enc = OpusChunker()
-        index = 0
-        for block in np.array_split(voice(seconds), max(1, int(seconds * 10))):
-            enc.write(block)
-            due = enc.take_due()
-            if due is not None:
-                archive.chunk(rid, index, due, False)
-                index += 1
-        archive.chunk(rid, index, enc.close(), True)
-        archive.end(rid, RecordingStats(datetime.now(UTC), enc.duration_ms, enc.duration_ms,
-                                        enc.bytes_total, index + 1, 0, "manual", 0.3, False))
-        return rid
+        return record_into(archive, seconds, employee_id=employee_id)
     finally:
         archive.close()
 

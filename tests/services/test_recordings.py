@@ -6,14 +6,12 @@ import io
 import os
 from datetime import UTC, datetime
 
-import numpy as np
 import pytest
 import soundfile
 from sqlalchemy import select, update
 
 from forsell.audio.archive import EncryptedArchive
-from forsell.audio.encoder import OpusChunker
-from forsell.audio.sink import RecordingStart, RecordingStats
+from forsell.audio.sink import RecordingStart
 from forsell.domain.errors import CashierError
 from forsell.domain.ids import new_id
 from forsell.domain.roles import Role
@@ -21,6 +19,7 @@ from forsell.services.app import DB_NAME, open_till
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.store.models import OutboxJob, Recording, RecordingChunk
 from forsell.vault.keys import KeyVault
+from recording_child import record_into
 
 KEK = os.urandom(32)
 RATE = 16_000
@@ -40,30 +39,9 @@ def vault(till):
     v.close()
 
 
-def _voice(seconds: float) -> np.ndarray:
-    """A voiced, speech-like signal: a 180 Hz buzz with syllable-rate amplitude changes."""
-    t = np.arange(int(seconds * RATE)) / RATE
-    envelope = 0.5 + 0.5 * np.sin(2 * np.pi * 4 * t) ** 2
-    return (0.3 * envelope * np.sign(np.sin(2 * np.pi * 180 * t))).astype(np.float32)
-
-
 def _record(archive: EncryptedArchive, seconds: float, *, finish: bool) -> str:
     """Feeds ``seconds`` of audio through the real encoder in 2-second chunks into the archive."""
-    rid = new_id()
-    archive.begin(RecordingStart(rid, datetime.now(UTC), None, None, None, "manual"))
-    enc = OpusChunker()
-    index = 0
-    for block in np.array_split(_voice(seconds), max(1, int(seconds * 10))):
-        enc.write(block)
-        due = enc.take_due()
-        if due is not None:
-            archive.chunk(rid, index, due, False)
-            index += 1
-    if finish:
-        archive.chunk(rid, index, enc.close(), True)
-        archive.end(rid, RecordingStats(datetime.now(UTC), enc.duration_ms, enc.duration_ms,
-                                        enc.bytes_total, index + 1, 0, "manual", 0.3, False))
-    return rid
+    return record_into(archive, seconds, finish=finish)
 
 
 def _archive(till, vault) -> EncryptedArchive:
