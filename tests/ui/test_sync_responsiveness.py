@@ -27,6 +27,7 @@ from PySide6.QtCore import Qt, QTimer
 from forsell.services.app import open_till
 from forsell.services.sync import SyncService
 from forsell.store.outbox import enqueue
+from forsell.ui.app import start_sync
 from forsell.ui.main_window import MainWindow
 from forsell.ui.sync_status import SyncBridge
 from sync.chaos_fixtures import (
@@ -96,7 +97,8 @@ def test_event_loop_lag_stays_low_during_a_large_drain(qtbot, tmp_path, fakes) -
     try:
         timer.start()
         started = time.perf_counter()
-        assert service.start(bridge.push)
+        start_sync(service, bridge)  # as the app starts it (with the heap frozen)
+        assert service.status().running
         # Drained as the status bar sees it (the bridge's last view: no DB work in the check).
         qtbot.waitUntil(lambda: bridge.view is not None and all(
             lane.pending == 0 and lane.in_flight == 0 for lane in bridge.view.lanes)
@@ -119,8 +121,11 @@ def test_event_loop_lag_stays_low_during_a_large_drain(qtbot, tmp_path, fakes) -
           f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {worst:.1f} ms; status bar: "
           f"{window.sync_status.text.text()!r}")
     assert len(lags) > 100
-    # Behaviour, not speed: the till never freezes while it syncs (a blocking call on the GUI
-    # thread — a request or a long transaction — stalls it for seconds). The speed goal, p99
-    # under 50 ms, is measured by tests/bench/bench_gui_lag.py, which runs this test.
+    # Behaviour first: the till never freezes while it syncs (a blocking call on the GUI thread —
+    # a request or a long transaction — stalls it for seconds). Then the goal, p99 under
+    # 50 ms: measured 5–9 ms here since claims/outcomes are single statements and the start-up
+    # heap is frozen (before: 40–90 ms from per-row ORM updates and ~90 ms full collections),
+    # so the margin is wide; tests/bench/bench_gui_lag.py reports the numbers.
     assert worst < 1_000.0
+    assert p99 < 50.0
     till.close()
