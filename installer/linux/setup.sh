@@ -36,9 +36,11 @@ APP_PACKAGES=(
   libopusenc0
 )
 # The tests' real platform services: a PulseAudio null sink fed with espeak speech, a private
-# D-Bus session with gnome-keyring (Secret Service), Xvfb for real windows.
+# D-Bus session with gnome-keyring (Secret Service), Xvfb for real windows, trayer (a real XEmbed
+# system tray) and xdotool to drive the tray icon like a user.
 # Never dbus-x11 (it autolaunches stray D-Bus daemons) and never keyrings.alt (plain-file secrets).
-TEST_PACKAGES=(pulseaudio pulseaudio-utils espeak-ng sox opus-tools dbus gnome-keyring xvfb xauth)
+TEST_PACKAGES=(pulseaudio pulseaudio-utils espeak-ng sox opus-tools dbus gnome-keyring xvfb xauth
+               trayer xdotool)
 
 # --- Python 3.11+ ---------------------------------------------------------------------------
 

@@ -175,3 +175,20 @@ def test_without_a_tray_closing_the_window_closes_it(qtbot, till, service, bridg
     qtbot.waitExposed(window)
     closed = window.close()
     assert closed and not window.isVisible()
+
+
+def test_long_status_lines_wrap_instead_of_being_cut(qtbot, tray):
+    # The Russian demo line is ~900 px in bold: a menu cannot wrap, so the tray splits it into
+    # lines that fit (seen cut to "…серверо…" on a real XEmbed tray before).
+    from PySide6.QtGui import QFontMetrics
+
+    from forsell.ui.tray import MENU_TEXT_PX
+
+    tray.fill(STATES["demo"])
+    demo = [a for a in tray.menu.actions() if a.toolTip().startswith("DEMO")]
+    assert len(demo) >= 2
+    for action in demo:
+        assert "…" not in action.text()
+        assert QFontMetrics(action.font()).horizontalAdvance(action.text()) <= MENU_TEXT_PX + 30
+    words = " ".join(a.text().strip() for a in demo).split()
+    assert words == demo[0].toolTip().split()  # every word, in order, nothing lost

@@ -45,7 +45,24 @@ from .sync_status import (
     summary,
 )
 
-MENU_TEXT_PX = 420  # long error sentences are elided in the menu; the tooltip has them whole
+MENU_TEXT_PX = 460  # long lines wrap onto the next menu line; the tooltip has them whole
+
+
+def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """``text`` split at spaces into lines no wider than ``width``; the last one elided."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
 
 def _glyph(painter: QPainter, state: str, size: int) -> None:
@@ -209,17 +226,20 @@ class SyncTray(QObject):
                 error=error_text(lane.last_error_key)))
 
     def _info(self, text: str, bold: bool = False) -> QAction:
-        """A line of status: disabled (nothing happens on click), elided, whole in its tooltip."""
-        elided = QFontMetrics(self.menu.font()).elidedText(text, Qt.TextElideMode.ElideRight,
-                                                           MENU_TEXT_PX)
-        action = self.menu.addAction(elided)
-        action.setEnabled(False)
-        action.setToolTip(text)
-        if bold:
-            font = action.font()
-            font.setBold(True)
+        """A line of status: disabled (nothing happens on click), word-wrapped onto at most
+        three menu lines (a menu cannot wrap by itself), whole in its tooltip."""
+        font = self.menu.font()
+        font.setBold(bold)
+        body = text.lstrip(" ")
+        indent = text[:len(text) - len(body)]
+        first = None
+        for number, line in enumerate(wrap_lines(body, QFontMetrics(font), MENU_TEXT_PX, 3)):
+            action = self.menu.addAction(indent + ("  " if number else "") + line)
+            action.setEnabled(False)
+            action.setToolTip(body)
             action.setFont(font)
-        return action
+            first = first or action
+        return first
 
     def _action(self, text: str, name: str, slot: Callable[[], object]) -> QAction:
         action = self.menu.addAction(text)
