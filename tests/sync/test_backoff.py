@@ -52,3 +52,17 @@ def test_who_gives_up() -> None:
     assert audio.gives_up(BadResponse("x"), NOW - timedelta(days=7), NOW)
     assert audio.gives_up(NoProvider("x"), NOW - timedelta(days=8), NOW)
     assert not audio.gives_up(AuthFailed("x"), old, NOW)
+
+
+def test_an_http_date_retry_after_is_measured_on_the_servers_clock() -> None:
+    # The till's clock is 3 hours behind; the server says "retry at 04:00:30" and "it is 04:00:00".
+    import httpx
+
+    headers = httpx.Headers({"Retry-After": "Mon, 02 Mar 2026 04:00:30 GMT",
+                             "Date": "Mon, 02 Mar 2026 04:00:00 GMT"})
+    assert backoff.retry_after(headers) == 30.0
+    assert backoff.retry_after(httpx.Headers({"Retry-After": "12"})) == 12.0
+    assert backoff.retry_after(httpx.Headers({})) is None
+    # Without a Date header the till's own clock is all there is.
+    only = httpx.Headers({"Retry-After": "Mon, 02 Mar 2026 04:00:30 GMT"})
+    assert backoff.retry_after(only) == 0.0  # that date is long past on this machine

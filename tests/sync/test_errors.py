@@ -15,6 +15,7 @@ from forsell.sync import errors as e
     (e.ServerFailed("boom", 503), True, "sync.server"),
     (e.BadResponse("html"), True, "sync.bad_response"),
     (e.DiskFull("ENOSPC"), True, "sync.disk_full"),
+    (e.ClockWrong("not yet valid"), True, "sync.clock"),
     (e.AuthFailed("401"), False, "sync.auth"),
     (e.Rejected("invalid"), False, "sync.rejected"),
     (e.NoProvider("abroad off"), False, "sync.provider_none"),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from .backoff import parse_retry_after
+from .backoff import retry_after
 from .errors import (
     AuthFailed,
     BadResponse,
@@ -115,20 +115,20 @@ def _detail(response: httpx.Response) -> str:
 def error_for(response: httpx.Response, destination: str = "backend") -> SyncError:
     """The error tree for a non-2xx answer."""
     status = response.status_code
-    retry_after = parse_retry_after(response.headers.get("retry-after"))
+    wait = retry_after(response.headers)
     detail = _detail(response)
     if status in (401, 403):
         return AuthFailed(detail, destination)
     if status == 408:
         return TimedOut(detail)
     if status == 429:
-        return RateLimited(detail, retry_after)
+        return RateLimited(detail, wait)
     if status == 409:  # the same key is still being processed: same request again, later
-        return ServerFailed(detail, status, retry_after)
+        return ServerFailed(detail, status, wait)
     if status == 413:
         return Rejected("too_large", detail)
     if status >= 500:
-        return ServerFailed(detail, status, retry_after)
+        return ServerFailed(detail, status, wait)
     return Rejected("invalid" if status in (400, 422) else f"http_{status}", detail)
 
 

@@ -21,8 +21,24 @@ def full_jitter(attempt: int, base_s: float, cap_s: float, rng: random.Random | 
     return (rng or random).uniform(0.0, ceiling)
 
 
+def retry_after(headers) -> float | None:
+    """Seconds to wait from a response's ``Retry-After``. An HTTP date is measured against the
+    response's own ``Date`` header when there is one, so a till whose clock is hours off still
+    waits what the server meant (instead of nothing, or the one-hour cap)."""
+    server_now = None
+    if headers.get("date"):
+        try:
+            server_now = parsedate_to_datetime(headers["date"])
+        except (TypeError, ValueError, IndexError):
+            server_now = None
+        if server_now is not None and server_now.tzinfo is None:
+            server_now = server_now.replace(tzinfo=UTC)
+    return parse_retry_after(headers.get("retry-after"), server_now)
+
+
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP date; else None."""
+    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP date; else None.
+    ``now``: the time the date is measured against (the server's ``Date``; else this clock)."""
     if value is None:
         return None
     text = value.strip()

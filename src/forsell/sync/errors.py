@@ -74,6 +74,14 @@ class DiskFull(Retryable):
     key = "sync.disk_full"
 
 
+class ClockWrong(Retryable):
+    """TLS refused the server's certificate as not yet valid or expired: nearly always this
+    till's date and time are wrong (a dead CMOS battery after a power cut). Not "offline": the
+    network is there, and the fix is the clock, so the admin is told exactly that."""
+
+    key = "sync.clock"
+
+
 class Permanent(SyncError):
     key = "sync.permanent"
 
@@ -105,7 +113,24 @@ def retry_after_of(error: SyncError) -> float | None:
 
 #: Every message key this tree produces (ui/ has a text for each).
 KEYS = ("sync.offline", "sync.connection_lost", "sync.timeout", "sync.rate_limited", "sync.server",
-        "sync.bad_response", "sync.disk_full", "sync.auth", "sync.rejected", "sync.provider_none")
+        "sync.bad_response", "sync.disk_full", "sync.auth", "sync.rejected", "sync.provider_none",
+        "sync.clock")
+
+#: What OpenSSL says when a certificate's validity period does not contain the local time.
+_CLOCK_SIGNS = ("certificate is not yet valid", "certificate has expired")
+
+
+def _clock_problem(exc: BaseException) -> bool:
+    """True when a TLS verification failure in ``exc``'s chain is about the certificate's dates."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        text = str(getattr(current, "verify_message", "") or current)
+        if any(sign in text for sign in _CLOCK_SIGNS):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def transport_error(exc: Exception, where: str) -> SyncError:
@@ -119,6 +144,8 @@ def transport_error(exc: Exception, where: str) -> SyncError:
     import httpx  # the tree itself stays transport-agnostic
 
     name = type(exc).__name__
+    if isinstance(exc, httpx.ConnectError) and _clock_problem(exc):
+        return ClockWrong(f"{where}: the server's certificate is not valid at this till's time")
     if isinstance(exc, httpx.ConnectTimeout | httpx.ConnectError):
         return NetworkDown(f"{where}: cannot connect ({name})")
     if isinstance(exc, httpx.TimeoutException):

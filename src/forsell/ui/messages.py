@@ -92,6 +92,7 @@ def _texts() -> dict[str, str]:
         "sync.server": translate("messages", "The server had an error. It will be tried again."),
         "sync.timeout": translate("messages", "The server did not answer in time. It will be tried again."),
         "sync.disk_full": translate("messages", "The disk of this till is full. Free some space; nothing is lost."),
+        "sync.clock": translate("messages", "Secure connections fail because this till's date or time looks wrong. Set the correct date and time; nothing is lost."),
         "sync.provider_none": translate("messages", "No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync."),
         "sync.not_configured": translate("messages", "Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync."),
         "sync.retry": translate("messages", "Sending failed. It will be tried again."),

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from ..backoff import parse_retry_after
+from ..backoff import retry_after as _retry_after
 from ..errors import (
     AuthFailed,
     BadResponse,
@@ -53,7 +53,7 @@ def raise_for_status(response: httpx.Response, provider: str) -> None:
     if 200 <= status < 300:
         return
     detail = _detail(response)
-    retry_after = parse_retry_after(response.headers.get("retry-after"))
+    retry_after = _retry_after(response.headers)
     if status in (401, 403):
         what = detail.get("status") if isinstance(detail, dict) else None
         raise AuthFailed(f"{provider}: HTTP {status} {what or ''}".strip(), destination=provider)
