@@ -682,6 +682,93 @@
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forbidden (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fatal (score 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the first…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the last…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes when the upsell detector finds an offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title (ru / kk / en)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who, when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrases, {language} (one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applicable if anyone says (one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A * ends a stem: бонусн* matches бонусная, бонусной.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>◀ Previous</source>
@@ -1801,6 +1888,10 @@ Confirm (Enter)</source>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scorecard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -1846,6 +1937,351 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Does not apply to this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardEditor</name>
+    <message>
+        <source>Café preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our own card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin can change the scorecard; you see it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced: JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save scorecard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the backend, version {version}: a change made here is replaced at the next pull.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems to fix before saving: {n}. Your draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preset replaces the changes you have not saved. Go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. New conversations are scored with this card; scores already given stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardProblems</name>
+    <message>
+        <source>a required item needs more than 0 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bonus item needs more than 0 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a forbidden item needs a penalty above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{1}” is already the ID of another item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add at least one phrase (or let the upsell detector decide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a forbidden or fatal item cannot use the upsell detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{1}” has no words to match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is less than {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose one of: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the start or the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add at least one item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {0}, column {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only version 1 is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phrase {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who says it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phrases ({language})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offer cues ({language})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synonyms “{key}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upsell offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {n} “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardTable</name>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(new item)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detector</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2465,6 +2901,44 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>TrialBar</name>
+    <message>
+        <source>Try on saved conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} conversations: {changed} would score differently; average {before} → {after}. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the card failed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpsellForm</name>
+    <message>
+        <source>Offer cues, {language} (one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cashier&apos;s sentence with an offer cue and a product or category in it counts as an upsell offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More names for products and categories: one per line, sku:&lt;SKU&gt; or category:&lt;name&gt; = name | name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <source>Cancel (Esc)</source>
@@ -2757,6 +3231,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The disk of this till is full. Free some space; nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure connections fail because this till&apos;s date or time looks wrong. Set the correct date and time; nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -682,6 +682,93 @@
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <source>Required</source>
+        <translation>Міндетті</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Бонустық</translation>
+    </message>
+    <message>
+        <source>Forbidden (penalty)</source>
+        <translation>Тыйым салынған (айыппұл)</translation>
+    </message>
+    <message>
+        <source>Fatal (score 0)</source>
+        <translation>Шешуші (баға 0)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Ұпай</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Сатып алушы</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Кез келген</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Кез келген уақытта</translation>
+    </message>
+    <message>
+        <source>In the first…</source>
+        <translation>Алғашқы…</translation>
+    </message>
+    <message>
+        <source>In the last…</source>
+        <translation>Соңғы…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Passes when the upsell detector finds an offer</source>
+        <translation>Қосымша сату детекторы ұсынысты тапса, орындалды</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title (ru / kk / en)</source>
+        <translation>Атауы (ru / kk / en)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Who, when</source>
+        <translation>Кім, қашан</translation>
+    </message>
+    <message>
+        <source>Phrases, {language} (one per line)</source>
+        <translation>Фразалар, {language} (әр жолда біреу)</translation>
+    </message>
+    <message>
+        <source>Not applicable if anyone says (one per line)</source>
+        <translation>Біреу айтса, есепке алынбайды (әр жолда біреу)</translation>
+    </message>
+    <message>
+        <source>A * ends a stem: бонусн* matches бонусная, бонусной.</source>
+        <translation>* түбірді білдіреді: бонусн* «бонусная», «бонусной» сөздерін табады.</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>Айыппұл</translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>◀ Previous</source>
@@ -1804,6 +1891,10 @@ Confirm (Enter)</source>
         <source>Dashboard</source>
         <translation>Көрсеткіштер</translation>
     </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Чек-парақ</translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -1850,6 +1941,351 @@ Confirm (Enter)</source>
     <message>
         <source>Does not apply to this conversation.</source>
         <translation>Бұл әңгімеге қатысы жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardEditor</name>
+    <message>
+        <source>Café preset</source>
+        <translation>«Кафе» үлгісі</translation>
+    </message>
+    <message>
+        <source>Shop preset</source>
+        <translation>«Дүкен» үлгісі</translation>
+    </message>
+    <message>
+        <source>Our own card</source>
+        <translation>Өз чек-парағымыз</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Чек-парақ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Only an admin can change the scorecard; you see it as it is.</source>
+        <translation>Чек-парақты тек әкімші өзгерте алады; мұнда ол қалай бар, солай көрсетілген.</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Тармақтар</translation>
+    </message>
+    <message>
+        <source>Upsell offers</source>
+        <translation>Қосымша сату</translation>
+    </message>
+    <message>
+        <source>Advanced: JSON</source>
+        <translation>Тәжірибелілерге: JSON</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Тармақ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Ұпай</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Қашан</translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation>Фразалар</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Қосу</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Жоғары</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Төмен</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Өзгерістерді болдырмау</translation>
+    </message>
+    <message>
+        <source>Save scorecard</source>
+        <translation>Чек-парақты сақтау</translation>
+    </message>
+    <message>
+        <source>From the backend, version {version}: a change made here is replaced at the next pull.</source>
+        <translation>Серверден, {version} нұсқа: мұнда жасалған өзгеріс серверден келесі жүктеуде ауыстырылады.</translation>
+    </message>
+    <message>
+        <source>Problems to fix before saving: {n}. Your draft is kept.</source>
+        <translation>Сақтау алдында түзетілетін қателер: {n}. Жоба экранда қалады.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Сақталмаған өзгерістер бар.</translation>
+    </message>
+    <message>
+        <source>Replace the draft?</source>
+        <translation>Жобаны ауыстыру керек пе?</translation>
+    </message>
+    <message>
+        <source>The preset replaces the changes you have not saved. Go on?</source>
+        <translation>Үлгі сақталмаған өзгерістерді ауыстырады. Жалғастырасыз ба?</translation>
+    </message>
+    <message>
+        <source>Saved. New conversations are scored with this card; scores already given stay as they are.</source>
+        <translation>Сақталды. Жаңа әңгімелер осы чек-парақпен бағаланады; қойылған бағалар өзгермейді.</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardProblems</name>
+    <message>
+        <source>a required item needs more than 0 points</source>
+        <translation>міндетті тармаққа 0-ден көп ұпай керек</translation>
+    </message>
+    <message>
+        <source>a bonus item needs more than 0 points</source>
+        <translation>бонустық тармаққа 0-ден көп ұпай керек</translation>
+    </message>
+    <message>
+        <source>a forbidden item needs a penalty above 0</source>
+        <translation>тыйым салынған тармаққа 0-ден көп айыппұл керек</translation>
+    </message>
+    <message>
+        <source>“{1}” is already the ID of another item</source>
+        <translation>«{1}» басқа тармақтың ID-і</translation>
+    </message>
+    <message>
+        <source>add at least one phrase (or let the upsell detector decide)</source>
+        <translation>кемінде бір фраза қосыңыз (немесе қосымша сату детекторын қосыңыз)</translation>
+    </message>
+    <message>
+        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
+        <translation>қосымша сату тармағына ұсыныс сөздері керек («Қосымша сату» қойындысы)</translation>
+    </message>
+    <message>
+        <source>a forbidden or fatal item cannot use the upsell detector</source>
+        <translation>тыйым салынған не шешуші тармақ қосымша сату детекторын пайдалана алмайды</translation>
+    </message>
+    <message>
+        <source>“{1}” has no words to match</source>
+        <translation>«{1}» ішінде іздейтін сөз жоқ</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>бос болмауы керек</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>мәтін болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>бүтін сан болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>сан болуы керек</translation>
+    </message>
+    <message>
+        <source>{0} is out of range</source>
+        <translation>{0} рұқсат етілген шектен тыс</translation>
+    </message>
+    <message>
+        <source>{0} is less than {1}</source>
+        <translation>{0} мәні {1}-ден аз</translation>
+    </message>
+    <message>
+        <source>choose one of: {0}</source>
+        <translation>мыналардың бірін таңдаңыз: {0}</translation>
+    </message>
+    <message>
+        <source>choose the start or the end</source>
+        <translation>басын не соңын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>объект болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>тізім болуы керек</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>белгісіз өріс</translation>
+    </message>
+    <message>
+        <source>add at least one item</source>
+        <translation>кемінде бір тармақ қосыңыз</translation>
+    </message>
+    <message>
+        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
+        <translation>sku:&lt;SKU&gt; немесе category:&lt;category name&gt; деп жазыңыз</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {0}, column {1} ({2})</source>
+        <translation>JSON қатесі: {0} жол, {1} баған ({2})</translation>
+    </message>
+    <message>
+        <source>only version 1 is supported</source>
+        <translation>тек 1-нұсқа қолдау табады</translation>
+    </message>
+    <message>
+        <source>must be “{1}”</source>
+        <translation>«{1}» болуы керек</translation>
+    </message>
+    <message>
+        <source>phrase {n}</source>
+        <translation>{n}-фраза</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>түрі</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>ұпай</translation>
+    </message>
+    <message>
+        <source>penalty</source>
+        <translation>айыппұл</translation>
+    </message>
+    <message>
+        <source>who says it</source>
+        <translation>кім айтады</translation>
+    </message>
+    <message>
+        <source>time window</source>
+        <translation>уақыт аралығы</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>атауы</translation>
+    </message>
+    <message>
+        <source>detector</source>
+        <translation>детектор</translation>
+    </message>
+    <message>
+        <source>not applicable if</source>
+        <translation>есепке алынбайды, егер</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>атауы</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>тармақтар</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>пішім</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>нұсқа</translation>
+    </message>
+    <message>
+        <source>phrases ({language})</source>
+        <translation>фразалар ({language})</translation>
+    </message>
+    <message>
+        <source>offer cues ({language})</source>
+        <translation>ұсыныс сөздері ({language})</translation>
+    </message>
+    <message>
+        <source>synonyms “{key}”</source>
+        <translation>басқа атаулар «{key}»</translation>
+    </message>
+    <message>
+        <source>upsell offers</source>
+        <translation>қосымша сату</translation>
+    </message>
+    <message>
+        <source>Item {n} “{title}”</source>
+        <translation>{n}-тармақ «{title}»</translation>
+    </message>
+    <message>
+        <source>Item {n}</source>
+        <translation>{n}-тармақ</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardTable</name>
+    <message>
+        <source>Required</source>
+        <translation>Міндетті</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Бонустық</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>Тыйым салынған</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Шешуші</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Сатып алушы</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Кез келген</translation>
+    </message>
+    <message>
+        <source>(new item)</source>
+        <translation>(жаңа тармақ)</translation>
+    </message>
+    <message>
+        <source>score 0</source>
+        <translation>баға 0</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>кез келген уақытта</translation>
+    </message>
+    <message>
+        <source>last {s} s</source>
+        <translation>соңғы {s} с</translation>
+    </message>
+    <message>
+        <source>first {s} s</source>
+        <translation>алғашқы {s} с</translation>
+    </message>
+    <message>
+        <source>detector</source>
+        <translation>детектор</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2904,44 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>TrialBar</name>
+    <message>
+        <source>Try on saved conversations</source>
+        <translation>Жазылған әңгімелерде тексеру</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Соңғы</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>Бағалап жатырмыз…</translation>
+    </message>
+    <message>
+        <source>{n} conversations: {changed} would score differently; average {before} → {after}. Nothing was saved.</source>
+        <translation>Әңгімелер: {n}, бағасы өзгеретіні: {changed}; орташа {before} → {after}. Ештеңе сақталмады.</translation>
+    </message>
+    <message>
+        <source>Trying the card failed; nothing was changed.</source>
+        <translation>Чек-парақты тексеру сәтсіз аяқталды; ештеңе өзгертілмеді.</translation>
+    </message>
+</context>
+<context>
+    <name>UpsellForm</name>
+    <message>
+        <source>Offer cues, {language} (one per line)</source>
+        <translation>Ұсыныс сөздері, {language} (әр жолда біреу)</translation>
+    </message>
+    <message>
+        <source>A cashier&apos;s sentence with an offer cue and a product or category in it counts as an upsell offer.</source>
+        <translation>Кассирдің ұсыныс сөзі және тауар не санат бар сөйлемі қосымша сату ұсынысы болып саналады.</translation>
+    </message>
+    <message>
+        <source>More names for products and categories: one per line, sku:&lt;SKU&gt; or category:&lt;name&gt; = name | name</source>
+        <translation>Тауарлар мен санаттардың басқа атаулары: әр жолда біреу, sku:&lt;SKU&gt; немесе category:&lt;name&gt; = атау | атау</translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <source>Cancel (Esc)</source>
@@ -2761,6 +3235,10 @@ Confirm (Enter)</source>
     <message>
         <source>The disk of this till is full. Free some space; nothing is lost.</source>
         <translation>Осы кассаның дискісі толы. Орын босатыңыз; ештеңе жоғалмайды.</translation>
+    </message>
+    <message>
+        <source>Secure connections fail because this till&apos;s date or time looks wrong. Set the correct date and time; nothing is lost.</source>
+        <translation>Қорғалған байланыс орнамайды: кассадағы күн не уақыт қате сияқты. Дұрыс күн мен уақытты орнатыңыз; ештеңе жоғалмайды.</translation>
     </message>
     <message>
         <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>

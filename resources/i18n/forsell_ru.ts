@@ -683,6 +683,93 @@
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <source>Required</source>
+        <translation>Обязательный</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Бонусный</translation>
+    </message>
+    <message>
+        <source>Forbidden (penalty)</source>
+        <translation>Запрещённый (штраф)</translation>
+    </message>
+    <message>
+        <source>Fatal (score 0)</source>
+        <translation>Критический (оценка 0)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Баллы</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Любой</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>В любой момент</translation>
+    </message>
+    <message>
+        <source>In the first…</source>
+        <translation>В первые…</translation>
+    </message>
+    <message>
+        <source>In the last…</source>
+        <translation>В последние…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Passes when the upsell detector finds an offer</source>
+        <translation>Выполнен, если детектор допродаж находит предложение</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title (ru / kk / en)</source>
+        <translation>Название (ru / kk / en)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Who, when</source>
+        <translation>Кто, когда</translation>
+    </message>
+    <message>
+        <source>Phrases, {language} (one per line)</source>
+        <translation>Фразы, {language} (по одной в строке)</translation>
+    </message>
+    <message>
+        <source>Not applicable if anyone says (one per line)</source>
+        <translation>Не учитывать, если кто-то скажет (по одной в строке)</translation>
+    </message>
+    <message>
+        <source>A * ends a stem: бонусн* matches бонусная, бонусной.</source>
+        <translation>* обозначает основу: бонусн* находит «бонусная», «бонусной».</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>Штраф</translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>◀ Previous</source>
@@ -1805,6 +1892,10 @@ Confirm (Enter)</source>
         <source>Dashboard</source>
         <translation>Показатели</translation>
     </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Чек-лист</translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -1851,6 +1942,351 @@ Confirm (Enter)</source>
     <message>
         <source>Does not apply to this conversation.</source>
         <translation>К этому разговору не относится.</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardEditor</name>
+    <message>
+        <source>Café preset</source>
+        <translation>Шаблон «Кафе»</translation>
+    </message>
+    <message>
+        <source>Shop preset</source>
+        <translation>Шаблон «Магазин»</translation>
+    </message>
+    <message>
+        <source>Our own card</source>
+        <translation>Свой чек-лист</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Чек-лист</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Only an admin can change the scorecard; you see it as it is.</source>
+        <translation>Менять чек-лист может только администратор; здесь он показан как есть.</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Пункты</translation>
+    </message>
+    <message>
+        <source>Upsell offers</source>
+        <translation>Допродажи</translation>
+    </message>
+    <message>
+        <source>Advanced: JSON</source>
+        <translation>Для опытных: JSON</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Баллы</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation>Фразы</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Save scorecard</source>
+        <translation>Сохранить чек-лист</translation>
+    </message>
+    <message>
+        <source>From the backend, version {version}: a change made here is replaced at the next pull.</source>
+        <translation>С сервера, версия {version}: изменение, сделанное здесь, будет заменено при следующей загрузке с сервера.</translation>
+    </message>
+    <message>
+        <source>Problems to fix before saving: {n}. Your draft is kept.</source>
+        <translation>Перед сохранением исправьте ошибки: {n}. Черновик сохранён на экране.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Есть несохранённые изменения.</translation>
+    </message>
+    <message>
+        <source>Replace the draft?</source>
+        <translation>Заменить черновик?</translation>
+    </message>
+    <message>
+        <source>The preset replaces the changes you have not saved. Go on?</source>
+        <translation>Шаблон заменит несохранённые изменения. Продолжить?</translation>
+    </message>
+    <message>
+        <source>Saved. New conversations are scored with this card; scores already given stay as they are.</source>
+        <translation>Сохранено. Новые разговоры оцениваются по этому чек-листу; уже выставленные оценки не меняются.</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardProblems</name>
+    <message>
+        <source>a required item needs more than 0 points</source>
+        <translation>обязательному пункту нужно больше 0 баллов</translation>
+    </message>
+    <message>
+        <source>a bonus item needs more than 0 points</source>
+        <translation>бонусному пункту нужно больше 0 баллов</translation>
+    </message>
+    <message>
+        <source>a forbidden item needs a penalty above 0</source>
+        <translation>запрещённому пункту нужен штраф больше 0</translation>
+    </message>
+    <message>
+        <source>“{1}” is already the ID of another item</source>
+        <translation>«{1}» уже ID другого пункта</translation>
+    </message>
+    <message>
+        <source>add at least one phrase (or let the upsell detector decide)</source>
+        <translation>добавьте хотя бы одну фразу (или включите детектор допродаж)</translation>
+    </message>
+    <message>
+        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
+        <translation>для пункта о допродаже нужны слова предложения (вкладка «Допродажи»)</translation>
+    </message>
+    <message>
+        <source>a forbidden or fatal item cannot use the upsell detector</source>
+        <translation>запрещённый или критический пункт не может использовать детектор допродаж</translation>
+    </message>
+    <message>
+        <source>“{1}” has no words to match</source>
+        <translation>в «{1}» нет слов для поиска</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>не может быть пустым</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>должно быть текстом</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>должно быть целым числом</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>должно быть числом</translation>
+    </message>
+    <message>
+        <source>{0} is out of range</source>
+        <translation>{0} вне допустимых пределов</translation>
+    </message>
+    <message>
+        <source>{0} is less than {1}</source>
+        <translation>{0} меньше {1}</translation>
+    </message>
+    <message>
+        <source>choose one of: {0}</source>
+        <translation>выберите одно из: {0}</translation>
+    </message>
+    <message>
+        <source>choose the start or the end</source>
+        <translation>выберите начало или конец</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>должно быть объектом</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>должно быть списком</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>неизвестное поле</translation>
+    </message>
+    <message>
+        <source>add at least one item</source>
+        <translation>добавьте хотя бы один пункт</translation>
+    </message>
+    <message>
+        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
+        <translation>пишите sku:&lt;SKU&gt; или category:&lt;category name&gt;</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {0}, column {1} ({2})</source>
+        <translation>ошибка JSON в строке {0}, столбце {1} ({2})</translation>
+    </message>
+    <message>
+        <source>only version 1 is supported</source>
+        <translation>поддерживается только версия 1</translation>
+    </message>
+    <message>
+        <source>must be “{1}”</source>
+        <translation>должно быть «{1}»</translation>
+    </message>
+    <message>
+        <source>phrase {n}</source>
+        <translation>фраза {n}</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>баллы</translation>
+    </message>
+    <message>
+        <source>penalty</source>
+        <translation>штраф</translation>
+    </message>
+    <message>
+        <source>who says it</source>
+        <translation>кто говорит</translation>
+    </message>
+    <message>
+        <source>time window</source>
+        <translation>время</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>detector</source>
+        <translation>детектор</translation>
+    </message>
+    <message>
+        <source>not applicable if</source>
+        <translation>не учитывать, если</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>пункты</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>формат</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>версия</translation>
+    </message>
+    <message>
+        <source>phrases ({language})</source>
+        <translation>фразы ({language})</translation>
+    </message>
+    <message>
+        <source>offer cues ({language})</source>
+        <translation>слова предложения ({language})</translation>
+    </message>
+    <message>
+        <source>synonyms “{key}”</source>
+        <translation>другие названия «{key}»</translation>
+    </message>
+    <message>
+        <source>upsell offers</source>
+        <translation>допродажи</translation>
+    </message>
+    <message>
+        <source>Item {n} “{title}”</source>
+        <translation>Пункт {n} «{title}»</translation>
+    </message>
+    <message>
+        <source>Item {n}</source>
+        <translation>Пункт {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardTable</name>
+    <message>
+        <source>Required</source>
+        <translation>Обязательный</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Бонусный</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>Запрещённый</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Критический</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Любой</translation>
+    </message>
+    <message>
+        <source>(new item)</source>
+        <translation>(новый пункт)</translation>
+    </message>
+    <message>
+        <source>score 0</source>
+        <translation>оценка 0</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>всегда</translation>
+    </message>
+    <message>
+        <source>last {s} s</source>
+        <translation>последние {s} с</translation>
+    </message>
+    <message>
+        <source>first {s} s</source>
+        <translation>первые {s} с</translation>
+    </message>
+    <message>
+        <source>detector</source>
+        <translation>детектор</translation>
     </message>
 </context>
 <context>
@@ -2469,6 +2905,44 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>TrialBar</name>
+    <message>
+        <source>Try on saved conversations</source>
+        <translation>Проверить на записанных разговорах</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Последние</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>Оцениваем…</translation>
+    </message>
+    <message>
+        <source>{n} conversations: {changed} would score differently; average {before} → {after}. Nothing was saved.</source>
+        <translation>Разговоров: {n}, оценка изменится у {changed}; в среднем {before} → {after}. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Trying the card failed; nothing was changed.</source>
+        <translation>Не удалось проверить чек-лист; ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>UpsellForm</name>
+    <message>
+        <source>Offer cues, {language} (one per line)</source>
+        <translation>Слова предложения, {language} (по одному в строке)</translation>
+    </message>
+    <message>
+        <source>A cashier&apos;s sentence with an offer cue and a product or category in it counts as an upsell offer.</source>
+        <translation>Фраза кассира, где есть слово предложения и товар или категория, считается предложением допродажи.</translation>
+    </message>
+    <message>
+        <source>More names for products and categories: one per line, sku:&lt;SKU&gt; or category:&lt;name&gt; = name | name</source>
+        <translation>Другие названия товаров и категорий: по одному в строке, sku:&lt;SKU&gt; или category:&lt;name&gt; = название | название</translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <source>Cancel (Esc)</source>
@@ -2762,6 +3236,10 @@ Confirm (Enter)</source>
     <message>
         <source>The disk of this till is full. Free some space; nothing is lost.</source>
         <translation>Диск этой кассы заполнен. Освободите место; ничего не потеряно.</translation>
+    </message>
+    <message>
+        <source>Secure connections fail because this till&apos;s date or time looks wrong. Set the correct date and time; nothing is lost.</source>
+        <translation>Защищённое соединение не устанавливается: похоже, на кассе неверные дата или время. Установите правильные дату и время; ничего не потеряно.</translation>
     </message>
     <message>
         <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>

@@ -272,6 +272,10 @@ def sync(data_dir: Path, once: bool, timeout: float) -> int:
     for lane in (summary.business, summary.audio):
         print(f"{lane.lane:<9} {lane.sent:>6} {lane.duplicates:>6} {lane.failed:>6} "
               f"{lane.dead:>6} {lane.remaining:>6}")
+    pulls = summary.pulls
+    print(f"pulls: {pulls.applied} item(s) applied, {pulls.skipped} skipped; up to date: "
+          + (", ".join(pulls.resources) or "none")
+          + (f" (stopped: {pulls.error_key})" if pulls.error_key else ""))
     if summary.ok:
         print("everything due was sent")
         return 0

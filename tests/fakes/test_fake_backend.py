@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from forsell.fakes.fake_backend import FakeBackend
+from forsell.fakes.fake_backend import DEMO_ITEMS, FakeBackend
 from forsell.fakes.server import FakeServer
 
 DEVICE = "till-1"
@@ -239,7 +239,7 @@ def test_pull_pages_with_cursors(backend, token) -> None:
         page = httpx.get(f"{url}/v1/pull/staff", params={"limit": 2, "cursor": page["cursor"]},
                          headers=auth).json()
         seen += [i["id"] for i in page["items"]]
-    assert seen == [f"e{i}" for i in range(5)]
+    assert seen == [i["id"] for i in DEMO_ITEMS["staff"]] + [f"e{i}" for i in range(5)]
     idle = httpx.get(f"{url}/v1/pull/staff", params={"cursor": page["cursor"]}, headers=auth)
     assert idle.json() == {"items": [], "cursor": page["cursor"], "more": False}
     fake.put_items("staff", [{"id": "e5"}])

@@ -55,7 +55,9 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 @pytest.fixture
 def backend():
-    fake = FakeBackend()
+    # No demo feed: these tests count the outbox exactly, and an applied pull adds audit rows
+    # (tests/services/test_pulls.py covers the pulls).
+    fake = FakeBackend(demo_items=False)
     with FakeServer(fake) as server:
         fake.url = server.url
         yield fake

@@ -15,7 +15,7 @@ import httpx
 import pytest
 import yaml
 
-from forsell.fakes.fake_backend import FakeBackend
+from forsell.fakes.fake_backend import DEMO_ITEMS, FakeBackend
 from forsell.fakes.server import FakeServer
 from forsell.sync import errors
 from forsell.sync.backend import (
@@ -202,6 +202,40 @@ def test_the_openapi_file_is_3_1_and_describes_the_contract() -> None:
         assert ref[1] in spec["components"][ref[0]], ref
 
 
+ITEM_SCHEMAS = {"catalog": "CatalogItem", "staff": "StaffItem", "settings": "SettingItem",
+                "scorecards": "ScorecardItem"}
+
+
+def test_the_openapi_file_documents_the_pulled_items_as_the_till_applies_them() -> None:
+    from forsell.services.auth import _SCRYPT
+    from forsell.services.pulls import REMOTE_SETTINGS
+
+    spec = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    pull = spec["paths"]["/v1/pull/{resource}"]["get"]
+    for resource, name in ITEM_SCHEMAS.items():  # the description says which carries which
+        assert f"`{resource}` | `{name}`" in pull["description"]
+    refs = [r["$ref"] for r in schemas["PullPage"]["properties"]["items"]["items"]["anyOf"]]
+    assert refs == [f"#/components/schemas/{n}" for n in ITEM_SCHEMAS.values()]
+    # the allow-list and the PIN hash parameters are the code's, not a copy that drifts
+    assert set(schemas["SettingItem"]["properties"]["key"]["enum"]) == set(REMOTE_SETTINGS)
+    pin = schemas["PinHash"]["properties"]
+    assert (pin["n"]["const"], pin["r"]["const"], pin["p"]["const"]) == (
+        _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"])
+    assert "sync.audio_abroad" not in REMOTE_SETTINGS
+    assert not any(key.startswith(("sync.", "recording.", "device.")) for key in REMOTE_SETTINGS)
+
+
+@pytest.mark.parametrize("resource", sorted(ITEM_SCHEMAS))
+def test_the_fakes_demo_items_have_the_documented_shapes(resource: str) -> None:
+    spec = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
+    schema = spec["components"]["schemas"][ITEM_SCHEMAS[resource]]
+    assert DEMO_ITEMS[resource], f"the demo publishes no {resource}"
+    for item in DEMO_ITEMS[resource]:
+        assert set(schema["required"]) <= set(item), item
+        assert set(item) <= set(schema["properties"]), item
+
+
 def test_the_fake_backend_serves_exactly_the_documented_paths() -> None:
     spec = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
     documented = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops}
@@ -238,7 +272,8 @@ def test_against_the_fake_register_pull_with_cursors_and_health(fake_backend) ->
         page = on_fake(fake_backend, lambda c, cur=cursor: c.pull("catalog", cur), token)
         items += page.items
         cursor, more = page.cursor, page.more
-    assert [i["sku"] for i in items] == ["CAP-250", "CRO-001"]
+    assert [i["sku"] for i in items] == [i["sku"] for i in DEMO_ITEMS["catalog"]]
+    assert len(items) >= 3  # page_size 1: it took that many pages
     fake_backend.put_items("catalog", [{"sku": "NEW"}])
     page = on_fake(fake_backend, lambda c: c.pull("catalog", cursor), token)
     assert [i["sku"] for i in page.items] == ["NEW"]  # only what changed since the cursor

@@ -38,6 +38,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from forsell.paths import resources_dir
+
 from .common import control_routes, validation_error
 from .faults import Faults, FaultyApp
 
@@ -55,12 +57,52 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "review": ("id", "recording_id"),
 }
 RESOURCES = ("catalog", "staff", "settings", "scorecards")
+
+
+def _cafe_scorecard() -> dict[str, Any] | None:
+    """The café preset from resources/, as the backend would publish it (None if absent)."""
+    try:
+        return json.loads((resources_dir() / "scorecards" / "cafe.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+_CAFE = {"vat_bp": 1600, "weighted": False, "active": True}
+_COFFEE = {"ru": "Кофе", "kk": "Кофе", "en": "Coffee"}
+_DESSERTS = {"ru": "Десерты", "kk": "Десерттер", "en": "Desserts"}
+#: What the demo store's head office publishes (item shapes: the OpenAPI file's CatalogItem,
+#: StaffItem, SettingItem, ScorecardItem). Prices in tiyn. The fake stores and serves these
+#: as they are; validating them is the till's job, as with the real backend's feed.
 DEMO_ITEMS: dict[str, list[dict[str, Any]]] = {
-    "catalog": [{"sku": "CAP-250", "name": "Капучино 250 мл", "price": 120000},
-                {"sku": "CRO-001", "name": "Круассан", "price": 60000}],
-    "staff": [],
-    "settings": [{"key": "receipt.footer", "value": "Рақмет! Спасибо!"}],
-    "scorecards": [{"id": "greeting", "rule": "The cashier greets the customer", "weight": 1}],
+    "catalog": [
+        # a price change of a demo product (1 000 ₸ → 1 100 ₸) with the names people use
+        {**_CAFE, "sku": "COF-003", "name_ru": "Американо 250 мл", "name_kk": "Американо 250 мл",
+         "name_en": "Americano 250 ml", "category": _COFFEE, "price": 110000,
+         "synonyms": ["американку", "чёрный кофе"]},
+        {**_CAFE, "sku": "COF-007", "name_ru": "Латте 300 мл", "name_kk": "Латте 300 мл",
+         "name_en": "Latte 300 ml", "category": _COFFEE, "price": 140000,
+         "synonyms": ["латтешку", "кофе с молоком"]},
+        {**_CAFE, "sku": "DES-001", "barcode": "4870104000017", "name_ru": "Чизкейк Нью-Йорк",
+         "name_kk": "Нью-Йорк чизкейгі", "name_en": "New York cheesecake", "category": _DESSERTS,
+         "price": 180000, "synonyms": ["чизкейк", "что-нибудь к кофе"]},
+        # new this season
+        {**_CAFE, "sku": "DES-101", "name_ru": "Баурсаки с мёдом, 5 шт.",
+         "name_kk": "Балмен бауырсақ, 5 дана", "name_en": "Baursaks with honey, 5 pcs",
+         "category": _DESSERTS, "price": 90000, "synonyms": ["баурсаки", "бауырсақ"]},
+        # withdrawn: no longer sold
+        {"sku": "COF-011", "active": False},
+    ],
+    "staff": [
+        # a new cashier; the demo PIN is 3333 (only its scrypt hash travels, never the PIN)
+        {"id": "0190a000-0000-7000-8000-0000000d3333", "name": "Асель Нурланова",
+         "role": "cashier", "active": True, "language": "kk",
+         "pin": {"alg": "scrypt", "salt": "NHNlbGwtZGVtby1zYWx0IQ==",
+                 "hash": "fKhUuA9wr5dumc9b+VI6pHuidXjZFvpvC6TSCRjd9Dw=",
+                 "n": 16384, "r": 8, "p": 1}},
+    ],
+    "settings": [{"key": "receipt.footer", "value": "Рақмет! Спасибо за покупку!"}],
+    "scorecards": ([{"id": "cafe", "version": 3, "scorecard": card}]
+                   if (card := _cafe_scorecard()) else []),
 }
 
 SCHEMA = """

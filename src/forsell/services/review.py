@@ -21,11 +21,13 @@ from forsell.store import audit
 from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.keys import KeyVault
 
+from . import review_scorecard
 from .auth import EmployeeView
 from .recordings import RecordingLibrary
 from .review_actions import ReviewActions
 from .review_detail import DetailBuilder
 from .review_query import ConversationQuery, TextMatcher, allowed, recent_shifts
+from .review_scorecard import ScorecardPreview
 from .review_scoring import (
     REVIEW_SCORECARD,
     REVIEW_SCORECARD_CUSTOM,
@@ -61,7 +63,7 @@ __all__ = [
     "ACTION_KINDS", "OUTCOMES", "REVIEW_SCORECARD", "REVIEW_SCORECARD_CUSTOM", "SORTS",
     "STATUSES", "UPSELL_FILTERS", "AudioMeasures", "ConversationDetail", "ConversationFilter",
     "ConversationRow", "DisputeView", "EvidenceView", "ItemView", "OfferView", "OverrideView",
-    "ReviewService", "ScorecardProblem", "ShiftOption", "TextMatcher", "UtteranceView",
+    "ReviewService", "ScorecardPreview", "ScorecardProblem", "ShiftOption", "TextMatcher", "UtteranceView",
     "WordView", "analytics_transcript", "load_scorecard_setting", "recompute_percent",
     "sale_receipt", "store_catalog",
 ]
@@ -100,6 +102,35 @@ class ReviewService:
     def save_scorecard(self, admin: EmployeeView, json_text: str) -> Scorecard:
         """Validates and stores the admin's scorecard (raises ScorecardProblem); audited."""
         return self.scoring.save_scorecard(admin, json_text)
+
+    def scorecard_choice(self) -> str:
+        """What the store scores with: a preset's name (``cafe``, ``shop``) or ``custom``."""
+        return review_scorecard.scorecard_choice(self.ctx)
+
+    def preset_text(self, name: str) -> str:
+        """The JSON text of a preset, for the editor to start from."""
+        return review_scorecard.preset_text(name)
+
+    def check_scorecard(self, json_text: str) -> tuple[str, ...]:
+        """The problems ``save_scorecard`` would refuse the text for (empty: valid)."""
+        return review_scorecard.scorecard_problems(json_text)
+
+    def use_scorecard_preset(self, admin: EmployeeView, name: str) -> None:
+        """The store goes back to a preset; audited. New conversations are scored with it."""
+        review_scorecard.use_preset(self.ctx, admin, name)
+
+    def preview_scorecard(self, who: EmployeeView, json_text: str,
+                          limit: int = 50) -> ScorecardPreview:
+        """Tries a draft on the latest ``limit`` transcribed conversations against the current
+        card, saving nothing (raises ScorecardProblem for an invalid draft)."""
+        return review_scorecard.preview(self.ctx, self.scoring, who, json_text, limit)
+
+    def scorecard_source(self):
+        """Where the active card came from when it is the backend's (``pulls.ScorecardSource``:
+        source, id, version, at), else None — the editor warns that a pull replaces edits."""
+        from .pulls import scorecard_source
+
+        return scorecard_source(self.ctx)
 
     def score_pending(self, limit: int | None = None) -> int:
         """Scores every transcribed conversation that has no score yet (after sync, at start)."""

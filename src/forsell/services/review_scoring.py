@@ -97,7 +97,10 @@ def store_catalog(session: Session) -> Catalog:
         cat = cats.get(p.category_id) if p.category_id else None
         cat_names = tuple(n for n in ((cat.name_ru, cat.name_kk, cat.name_en) if cat else ())
                           if n)
-        products.append(CatalogProduct(p.sku, names, cat.name_ru if cat else "", cat_names))
+        # Synonyms (revision 0007, pulled from the backend) count as names for upsell offers.
+        synonyms = tuple(str(w) for w in (p.synonyms or ()) if str(w).strip())
+        products.append(CatalogProduct(p.sku, names, cat.name_ru if cat else "", cat_names,
+                                       synonyms))
     return Catalog(tuple(products))
 
 

@@ -90,6 +90,12 @@ class Settings:
                 row.key: row.value for row in session.scalars(select(SettingRow))
             }
 
+    def reload(self) -> None:
+        """Re-reads the table after a write that did not go through :meth:`set` (a backend pull
+        writes settings in the same transaction as its cursor)."""
+        with self._db.read() as session:
+            self._cache = {row.key: row.value for row in session.scalars(select(SettingRow))}
+
     def get(self, setting: SettingDef[T]) -> T:
         value = self._cache.get(setting.key, setting.default)
         return setting.type(value)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -33,10 +33,12 @@ from forsell.sync import engine as eng
 from forsell.sync.backend import Device
 from forsell.sync.errors import Rejected
 from forsell.sync.outbox import OutboxQueue
+from forsell.sync.pull_lane import last_pulls
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
 from .auth import EmployeeView
+from .pulls import PullApplier
 
 #: Overall states of the whole sync, in the order the tray shows them.
 NOT_CONFIGURED, PAUSED, AUTH_FAILED, OFFLINE, ONLINE = (
@@ -65,6 +67,8 @@ class SyncStatusView:
     business: LaneStatusView
     audio: LaneStatusView
     demo_fakes: bool  # transcripts come from FAKE servers: the UI must say so
+    #: resource (catalog, staff, settings, scorecards) → when it was last pulled completely (UTC)
+    last_pull_at: Mapping[str, datetime] = field(default_factory=dict)
 
     @property
     def lanes(self) -> tuple[LaneStatusView, LaneStatusView]:
@@ -95,11 +99,22 @@ class LaneSummary:
 
 
 @dataclass(frozen=True)
+class PullSummary:
+    """Backend pulls in one run: items applied, bad items skipped, resources pulled completely."""
+
+    applied: int = 0
+    skipped: int = 0
+    resources: tuple[str, ...] = ()
+    error_key: str | None = None  # why the pull stopped, if it did
+
+
+@dataclass(frozen=True)
 class SyncSummary:
     state: str
     business: LaneSummary
     audio: LaneSummary
     timed_out: bool
+    pulls: PullSummary = field(default_factory=PullSummary)
 
     @property
     def ok(self) -> bool:
@@ -216,7 +231,8 @@ class SyncService:
             self.ctx.db, backend_url=settings.get(s.SYNC_BACKEND_URL).strip(), device=device,
             tokens=_Token(self.secrets), audio=self._audio_lane(), config=self._config,
             transport=self._transport,
-            on_status=(lambda _status: self._emit()) if self._on_status else None)
+            on_status=(lambda _status: self._emit()) if self._on_status else None,
+            pull=PullApplier(self.ctx).apply)
         if settings.get(s.SYNC_PAUSED):
             engine.pause()
         return engine
@@ -291,7 +307,8 @@ class SyncService:
         else:
             overall = next((st for st in (AUTH_FAILED, OFFLINE) if st in states), ONLINE)
         return SyncStatusView(overall, bool(engine and engine.running), lanes[0], lanes[1],
-                              bool(self.ctx.settings.get(s.SYNC_DEMO_FAKES)))
+                              bool(self.ctx.settings.get(s.SYNC_DEMO_FAKES)),
+                              last_pulls(self.ctx.db))
 
     # --- dead letters -------------------------------------------------------------------------
 
@@ -357,4 +374,7 @@ class SyncService:
             return LaneSummary(name, got.sent, got.duplicates, got.failed, got.dead,
                                counts.pending + counts.in_flight, got.skipped)
 
-        return SyncSummary(state, lane("business"), lane("audio"), timed_out)
+        pull = status.pull if status else None
+        pulls = PullSummary() if pull is None else PullSummary(
+            pull.applied, pull.skipped, tuple(sorted(pull.last_success_at)), pull.last_error_key)
+        return SyncSummary(state, lane("business"), lane("audio"), timed_out, pulls)

@@ -97,6 +97,8 @@ class Product(Base):
     favourite: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Other names for upsell detection ("латте" for a "Кофе латте 350 мл"); revision 0007.
+    synonyms: Mapped[list | None] = mapped_column(JSON, nullable=True, default=None)
 
     __table_args__ = (Index("ix_products_category", "category_id"),)
 

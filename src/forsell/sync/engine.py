@@ -56,6 +56,7 @@ from .lanes import (
 from .outbox import OutboxQueue
 from .outcomes import Outcomes
 from .probe import Gate
+from .pull_lane import ApplyPage, PullLane
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ class SyncEngine:
                  audio: AudioHandler | None = None, config: EngineConfig | None = None,
                  clock: Callable[[], datetime] = utcnow,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 on_status: Callable[[EngineStatus], None] | None = None) -> None:
+                 on_status: Callable[[EngineStatus], None] | None = None,
+                 pull: ApplyPage | None = None) -> None:
         self.db = db
         self.queue = OutboxQueue(db, clock)
         self.backend_url = backend_url
@@ -86,6 +88,8 @@ class SyncEngine:
         self.outcomes = Outcomes(self, self.gate)
         self._work = {BUSINESS: BusinessWork(self, self.outcomes).run,
                       AUDIO: AudioWork(self, self.outcomes).run}
+        # Backend pulls: only with a backend and someone (services) to apply the pages.
+        self.pull = PullLane(self, self.gate, pull) if pull is not None and backend_url else None
         self._lock = threading.Lock()
         self._paused = False
         self._thread: threading.Thread | None = None
@@ -130,8 +134,14 @@ class SyncEngine:
         return self._stopping is not None and self._stopping.is_set()
 
     def sync_now(self) -> None:
-        """Try everything now: wakes idle lanes, probes at once, retries a failed auth once."""
-        self._call(self.gate.kick)
+        """Try everything now: wakes idle lanes, probes at once, retries a failed auth once,
+        pulls at once."""
+        self._call(self._kick)
+
+    def _kick(self) -> None:
+        self.gate.kick()
+        if self.pull is not None:
+            self.pull.kick()
 
     def pause(self) -> None:
         self._paused = True
@@ -145,7 +155,8 @@ class SyncEngine:
         with self._lock:
             lanes = {name: replace(lane.status, state=self._state_of(lane), in_flight=len(lane.held))
                      for name, lane in self.lanes.items()}
-        return EngineStatus(self.running, self._paused, lanes[BUSINESS], lanes[AUDIO])
+            pull = self.pull.status if self.pull is not None else None
+        return EngineStatus(self.running, self._paused, lanes[BUSINESS], lanes[AUDIO], pull)
 
     def run_once(self, timeout: float) -> EngineStatus:
         """Drains both lanes in the calling thread until nothing due is left or ``timeout``."""
@@ -202,6 +213,9 @@ class SyncEngine:
                     if lane.configured:
                         lane_tasks.add(asyncio.create_task(self._run_lane(lane),
                                                            name=f"sync-{lane.name}"))
+                if self.pull is not None:  # run_once pulls one round
+                    lane_tasks.add(asyncio.create_task(self.pull.run(once=deadline is not None),
+                                                       name="sync-pull"))
                 self.changed()
                 if deadline is None:
                     await self._stopping.wait()
@@ -223,9 +237,11 @@ class SyncEngine:
             self._loop = None
 
     async def _drain(self, deadline: float) -> None:
-        """run_once: until every configured lane is idle with nothing due before the deadline."""
+        """run_once: until the pull round is over and every configured lane is idle with
+        nothing due before the deadline (a pull's audit rows are sent in the same run)."""
         while time.monotonic() < deadline:
-            if all(self._lane_finished(lane, deadline) for lane in self.lanes.values()):
+            if (self.pull is None or self.pull.finished) and all(
+                    self._lane_finished(lane, deadline) for lane in self.lanes.values()):
                 # one more look: work that just finished may have queued follow-ups
                 await asyncio.sleep(0.05)
                 if all(self._lane_finished(lane, deadline) for lane in self.lanes.values()):

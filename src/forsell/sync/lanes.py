@@ -56,6 +56,7 @@ class EngineConfig:
     auth_retry_s: float = 300.0  # audio keys: try again this often (admin may have fixed them)
     no_provider_wait_s: float = 600.0
     poll_max_s: float = 30.0  # asynchronous providers: the longest wait between polls
+    pull_interval_s: float = 600.0  # backend pulls (catalog, staff, settings, scorecards)
     timeout: httpx.Timeout = field(default_factory=lambda: httpx.Timeout(
         connect=5.0, read=60.0, write=60.0, pool=30.0))
     business: backoff.RetryPolicy = backoff.BUSINESS
@@ -86,6 +87,7 @@ class EngineStatus:
     paused: bool
     business: LaneStatus
     audio: LaneStatus
+    pull: Any = None  # pull_lane.PullStatus when pulls are on
 
 
 @dataclass(eq=False)

@@ -24,6 +24,7 @@ from ..backoffice_kit import STYLE
 from .conversation_view import ConversationView
 from .list_screen import ListScreen
 from .player import AudioOutput, default_output
+from .scorecard_editor import ScorecardEditor
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class ReviewDialog(QDialog):
         self.tabs.setAccessibleName("review tabs")
         self.tabs.addTab(self.pages, self.windowTitle())
         self.dashboard = None
+        self.scorecard: ScorecardEditor | None = None
         if self.supervisor:
             try:
                 from .dashboard import DashboardPage
@@ -70,6 +72,10 @@ class ReviewDialog(QDialog):
                 self.dashboard = DashboardPage(till, who)
                 self.dashboard.set_item_titles(dict(self._scorecard_items()))
                 self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+            self.scorecard = ScorecardEditor(service, who)  # admins edit, supervisors read
+            self.scorecard.saved.connect(
+                lambda: self.list.filters.set_items(self._scorecard_items()))
+            self.tabs.addTab(self.scorecard, self.tr("Scorecard"))
         layout.addWidget(self.tabs)
         self.list.open_requested.connect(self.open_conversation)
         self.conversation.back_requested.connect(self.show_list)
