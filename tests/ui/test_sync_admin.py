@@ -196,3 +196,23 @@ def test_admin_dialog_has_a_sync_tab(qtbot, till, admin):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert "Sync" in titles
     dialog.sync_page.service.stop()
+
+
+def test_store_data_from_the_server_shows_when_and_what_was_not_applied(qtbot, till, admin,
+                                                                       service):
+    from forsell.services.pulls import PullApplier
+
+    applier = PullApplier(till.ctx)
+    applier.apply("catalog", [
+        {"sku": "NEW-1", "name_ru": "Самса", "price": 70_000, "vat_bp": 1600, "active": True},
+        {"sku": "NEW-2", "name_ru": "Без цены", "price": "700", "vat_bp": 1600, "active": True},
+    ], "cursor-1")
+    made = SyncAdminPage(till, admin, service)
+    qtbot.addWidget(made)
+    pulled = made.pulled.text().splitlines()
+    assert pulled[0].startswith("Products and prices: updated ")
+    assert pulled[1] == "Staff: nothing received yet"
+    assert not made.pull_problems.isHidden()
+    problems = made.pull_problems.text()
+    assert "Products and prices — sku NEW-2: price" in problems
+    assert "NEW-1" not in problems  # it was applied

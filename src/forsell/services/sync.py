@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
+
 from forsell import __version__
 from forsell.domain.errors import CashierError
 from forsell.store import audit
-from forsell.store.models import utcnow
+from forsell.store.models import AuditEntry, utcnow
 from forsell.sync import engine as eng
 from forsell.sync.backend import Device
 from forsell.sync.errors import Rejected
@@ -58,6 +60,15 @@ class LaneStatusView:
     last_success_at: datetime | None  # UTC
     last_error_key: str | None
     last_error_detail: str | None
+
+
+@dataclass(frozen=True)
+class PullProblemView:
+    """An item from the backend that was not applied: when, which resource, "<item>: <why>"."""
+
+    at: datetime
+    resource: str
+    problem: str
 
 
 @dataclass(frozen=True)
@@ -311,6 +322,21 @@ class SyncService:
                               last_pulls(self.ctx.db))
 
     # --- dead letters -------------------------------------------------------------------------
+
+    def pull_problems(self, limit: int = 10) -> list[PullProblemView]:
+        """The newest items the backend sent that this till skipped, with why (from the
+        ``backend_pull`` audit entries, where applying a page records them)."""
+        with self.ctx.db.read() as session:
+            rows = session.execute(
+                select(AuditEntry.at, AuditEntry.details).where(AuditEntry.action == "backend_pull")
+                .order_by(AuditEntry.at.desc()).limit(50)).all()
+        found: list[PullProblemView] = []
+        for at, details in rows:
+            for problem in (details or {}).get("problems") or ():
+                found.append(PullProblemView(at, str(details.get("resource", "")), str(problem)))
+                if len(found) >= limit:
+                    return found
+        return found
 
     def dead_letters(self) -> list[DeadLetterView]:
         return [DeadLetterView(d.id, d.lane, d.kind, d.entity_id, d.created_at, d.attempts,

@@ -69,6 +69,7 @@ class SyncAdminPage(QWidget):
         save.clicked.connect(self.save)
         layout.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self._queue_box())
+        layout.addWidget(self._pulls_box())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -209,6 +210,41 @@ class SyncAdminPage(QWidget):
         layout.addWidget(self.queue_message)
         return box
 
+    def _pulls_box(self) -> QGroupBox:
+        """What the server sends this till (catalog, staff, settings, checklist): when each was
+        last brought up to date, and the items it could not apply, with why."""
+        box = QGroupBox(self.tr("Store data from the server"))
+        layout = QVBoxLayout(box)
+        self.pulled = QLabel()
+        self.pulled.setAccessibleName("pulled from the server")
+        self.pulled.setWordWrap(True)
+        self.pull_problems = QLabel()
+        self.pull_problems.setAccessibleName("pull problems")
+        self.pull_problems.setWordWrap(True)
+        self.pull_problems.setStyleSheet("color: #8a5300;")
+        layout.addWidget(self.pulled)
+        layout.addWidget(self.pull_problems)
+        return box
+
+    def load_pulls(self, last_pull_at) -> None:
+        names = {"catalog": self.tr("Products and prices"), "staff": self.tr("Staff"),
+                 "settings": self.tr("Store settings"), "scorecards": self.tr("Quality checklist")}
+        lines = []
+        for resource, name in names.items():
+            when = last_pull_at.get(resource)
+            if when is None:
+                lines.append(self.tr("{what}: nothing received yet").format(what=name))
+            else:
+                lines.append(self.tr("{what}: updated {when}").format(
+                    what=name, when=self.till.ctx.local(when).strftime("%d.%m.%Y %H:%M")))
+        self.pulled.setText("\n".join(lines))
+        problems = self.service.pull_problems()
+        self.pull_problems.setVisible(bool(problems))
+        if problems:
+            rows = [self.tr("Not applied (the rest was): {resource} — {problem}").format(
+                resource=names.get(p.resource, p.resource), problem=p.problem) for p in problems]
+            self.pull_problems.setText("\n".join(rows))
+
     # --- showing --------------------------------------------------------------------------
 
     def load(self) -> None:
@@ -263,6 +299,7 @@ class SyncAdminPage(QWidget):
                 text += " · " + text_for_key(lane.last_error_key)
             parts.append(text)
         self.counts.setText("\n".join(parts))
+        self.load_pulls(view.last_pull_at)
         letters = self.service.dead_letters()
         self.dead.setRowCount(len(letters))
         for row, letter in enumerate(letters):
