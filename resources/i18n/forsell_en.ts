@@ -1178,6 +1178,14 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One per line or comma-separated, e.g. латтешка, кофе с молоком</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synonyms (for upsell detection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2563,6 +2571,38 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Store data from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products and prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: nothing received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: updated {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied (the rest was): {resource} — {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The system&apos;s secret store is unavailable, so keys cannot be saved or used: {hint}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,6 +3183,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>This product no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {count} synonyms per product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A synonym is longer than {count} letters: shorten it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1181,6 +1181,14 @@ Confirm (Enter)</source>
         <translation>Таңдаулы (жылдам батырмалар)</translation>
     </message>
     <message>
+        <source>One per line or comma-separated, e.g. латтешка, кофе с молоком</source>
+        <translation>Әр жолда біреу немесе үтір арқылы, мысалы: латтешка, сүтті кофе</translation>
+    </message>
+    <message>
+        <source>Synonyms (for upsell detection)</source>
+        <translation>Синонимдер (қосымша сатуды анықтау үшін)</translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation>Болдырмау (Esc)</translation>
     </message>
@@ -2566,6 +2574,38 @@ Confirm (Enter)</source>
         <translation>Таңдалғандарды біржола жою</translation>
     </message>
     <message>
+        <source>Store data from the server</source>
+        <translation>Сервердегі дүкен деректері</translation>
+    </message>
+    <message>
+        <source>Products and prices</source>
+        <translation>Тауарлар мен бағалар</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Қызметкерлер</translation>
+    </message>
+    <message>
+        <source>Store settings</source>
+        <translation>Дүкен баптаулары</translation>
+    </message>
+    <message>
+        <source>Quality checklist</source>
+        <translation>Сапа чек-парағы</translation>
+    </message>
+    <message>
+        <source>{what}: nothing received yet</source>
+        <translation>{what}: әлі ештеңе алынған жоқ</translation>
+    </message>
+    <message>
+        <source>{what}: updated {when}</source>
+        <translation>{what}: {when} жаңартылды</translation>
+    </message>
+    <message>
+        <source>Not applied (the rest was): {resource} — {problem}</source>
+        <translation>Қолданылмады (қалғаны қолданылды): {resource} — {problem}</translation>
+    </message>
+    <message>
         <source>The system&apos;s secret store is unavailable, so keys cannot be saved or used: {hint}</source>
         <translation>Жүйелік құпия қойма қолжетімсіз, кілттерді сақтау не пайдалану мүмкін емес: {hint}</translation>
     </message>
@@ -3147,6 +3187,14 @@ Confirm (Enter)</source>
     <message>
         <source>This product no longer exists.</source>
         <translation>Бұл тауар енді жоқ.</translation>
+    </message>
+    <message>
+        <source>At most {count} synonyms per product.</source>
+        <translation>Бір тауарға ең көбі {count} синоним.</translation>
+    </message>
+    <message>
+        <source>A synonym is longer than {count} letters: shorten it.</source>
+        <translation>Синоним {count} әріптен ұзын: қысқартыңыз.</translation>
     </message>
     <message>
         <source>Cannot read {path}: {error}</source>

@@ -1182,6 +1182,14 @@ Confirm (Enter)</source>
         <translation>Избранное (быстрые кнопки)</translation>
     </message>
     <message>
+        <source>One per line or comma-separated, e.g. латтешка, кофе с молоком</source>
+        <translation>По одному в строке или через запятую, например: латтешка, кофе с молоком</translation>
+    </message>
+    <message>
+        <source>Synonyms (for upsell detection)</source>
+        <translation>Синонимы (для распознавания допродаж)</translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
@@ -2567,6 +2575,38 @@ Confirm (Enter)</source>
         <translation>Удалить выбранные навсегда</translation>
     </message>
     <message>
+        <source>Store data from the server</source>
+        <translation>Данные магазина с сервера</translation>
+    </message>
+    <message>
+        <source>Products and prices</source>
+        <translation>Товары и цены</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Персонал</translation>
+    </message>
+    <message>
+        <source>Store settings</source>
+        <translation>Настройки магазина</translation>
+    </message>
+    <message>
+        <source>Quality checklist</source>
+        <translation>Чек-лист качества</translation>
+    </message>
+    <message>
+        <source>{what}: nothing received yet</source>
+        <translation>{what}: пока ничего не получено</translation>
+    </message>
+    <message>
+        <source>{what}: updated {when}</source>
+        <translation>{what}: обновлено {when}</translation>
+    </message>
+    <message>
+        <source>Not applied (the rest was): {resource} — {problem}</source>
+        <translation>Не применено (остальное применено): {resource} — {problem}</translation>
+    </message>
+    <message>
         <source>The system&apos;s secret store is unavailable, so keys cannot be saved or used: {hint}</source>
         <translation>Системное хранилище секретов недоступно, ключи нельзя сохранить или использовать: {hint}</translation>
     </message>
@@ -3148,6 +3188,14 @@ Confirm (Enter)</source>
     <message>
         <source>This product no longer exists.</source>
         <translation>Этого товара больше нет.</translation>
+    </message>
+    <message>
+        <source>At most {count} synonyms per product.</source>
+        <translation>Не больше {count} синонимов у одного товара.</translation>
+    </message>
+    <message>
+        <source>A synonym is longer than {count} letters: shorten it.</source>
+        <translation>Синоним длиннее {count} букв: сократите его.</translation>
     </message>
     <message>
         <source>Cannot read {path}: {error}</source>

@@ -329,3 +329,16 @@ def test_shifts_for_the_filter_newest_first_and_the_same_for_every_role(review, 
         assert own == [r for r in everyone if r.employee_id == staff.cashier.id]
         mixed += len(everyone) > len(own) > 0
     assert mixed
+
+
+def test_checklist_titles_come_in_the_viewers_language(review, staff):
+    from dataclasses import replace
+
+    row = _all(review, staff, upsell="converted")[0]
+    titles = {lang: {i.item_id: i.title for i in review.detail(
+        replace(staff.supervisor, language=lang), row.recording_id).items}
+        for lang in ("ru", "kk", "en")}
+    card = review.scorecard()
+    for lang, by_id in titles.items():
+        assert by_id["greeting"] == card.item("greeting").title[lang]
+    assert len({t["greeting"] for t in titles.values()}) == 3  # three different words

@@ -119,3 +119,25 @@ def test_edit_without_selection_and_cashier_needs_approval(qtbot, till, cashier,
     assert dialog.import_from(csv) is None
     assert driver.seen is not None
     assert till.catalog.search("NEW-5") == []
+
+
+def test_synonyms_are_edited_in_the_product_editor_and_reach_the_scorer(qtbot, till, admin):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from forsell.services.review_scoring import store_catalog
+
+    dialog = shown(qtbot, CatalogDialog(till, admin))
+    qtbot.keyClicks(by_name(dialog, QLineEdit, "catalog search"), "COF-003")
+    by_name(dialog, QTableWidget, "products").selectRow(0)
+    editor = _editor(qtbot, dialog, "edit product")
+    box = by_name(editor, QPlainTextEdit, "product synonyms")
+    assert box.toPlainText() == ""
+    assert editor.minimumSizeHint().height() <= 768  # still fits the till's screen
+    box.setPlainText("американку, чёрный кофе\nАмериканку\n")  # QTest types ASCII only
+    qtbot.mouseClick(by_name(editor, QPushButton, "save product"), LEFT)
+    with till.ctx.db.read() as session:
+        scorer_view = {p.sku: p for p in store_catalog(session).products}
+    assert scorer_view["COF-003"].synonyms == ("американку", "чёрный кофе")
+    again = _editor(qtbot, dialog, "edit product")  # reopened: one per line
+    assert by_name(again, QPlainTextEdit, "product synonyms").toPlainText() == (
+        "американку\nчёрный кофе")

@@ -17,10 +17,15 @@ from .context import TillContext
 
 #: The documented CSV columns (README "Catalog CSV"). Order matters on export only.
 CSV_COLUMNS = ["sku", "barcode", "name_ru", "name_kk", "name_en", "category_ru", "category_kk",
-               "category_en", "price", "vat_percent", "unit", "favourite"]
+               "category_en", "price", "vat_percent", "unit", "favourite", "synonyms"]
 REQUIRED = {"sku", "name_ru", "price", "vat_percent"}
 SEARCH_LIMIT = 30
 SHORT_QUERY_CANDIDATES = 200
+# Synonyms: other names for a product that count as offering it (upsell detection). The same
+# limits as the backend's catalog pull (services/pulls.py), so a local edit syncs unchanged.
+MAX_SYNONYMS = 50
+MAX_SYNONYM_LENGTH = 100
+CSV_SYNONYM_SEPARATOR = "|"  # as in the scorer's catalog CSV (resources/scorecards/README.md)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class ProductView:
     vat_bp: int
     weighted: bool
     favourite: bool
+    synonyms: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names["ru"]
@@ -63,6 +69,7 @@ class ProductDraft:
     weighted: bool = False
     favourite: bool = False
     id: str | None = None
+    synonyms: tuple[str, ...] = ()  # other names a cashier may use when offering it
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,32 @@ class ImportResult:
 
 def _view(p: Product) -> ProductView:
     return ProductView(p.id, p.sku, p.barcode or "", {"ru": p.name_ru, "kk": p.name_kk, "en": p.name_en},
-                       p.category_id, p.price, p.vat_bp, p.weighted, p.favourite)
+                       p.category_id, p.price, p.vat_bp, p.weighted, p.favourite,
+                       tuple(str(w) for w in (p.synonyms or ())))
+
+
+def split_synonyms(text_: str, separators: str = ",\n") -> tuple[str, ...]:
+    """``"латтешка, кофе с молоком"`` → the phrases, trimmed, empty ones and repeats dropped
+    (a repeat ignoring case: "Латте" and "латте" are the same word to the scorer)."""
+    parts = [text_]
+    for separator in separators:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    seen: dict[str, str] = {}
+    for piece in parts:
+        phrase = " ".join(piece.split())
+        if phrase and phrase.casefold() not in seen:
+            seen[phrase.casefold()] = phrase
+    return tuple(seen.values())
+
+
+def _check_synonyms(synonyms: tuple[str, ...]) -> None:
+    if len(synonyms) > MAX_SYNONYMS:
+        raise CashierError("product.synonyms", "At most {count} synonyms per product",
+                           count=MAX_SYNONYMS)
+    long = next((w for w in synonyms if len(w) > MAX_SYNONYM_LENGTH), None)
+    if long is not None:
+        raise CashierError("product.synonym_long", "A synonym is longer than {count} letters",
+                           count=MAX_SYNONYM_LENGTH)
 
 
 def _fts_phrase(query: str) -> str:
@@ -190,6 +222,8 @@ class CatalogService:
                          "weighted", "favourite"):
                 setattr(p, name, getattr(draft, name))
             p.barcode = draft.barcode or None
+            synonyms = split_synonyms("\n".join(draft.synonyms), "\n")
+            p.synonyms = list(synonyms) or None
             session.add(p)
             session.flush()
             return _view(p)
@@ -221,7 +255,8 @@ class CatalogService:
                 writer.writerow([p.sku, p.barcode or "", p.name_ru, p.name_kk, p.name_en,
                                  c.name_ru if c else "", c.name_kk if c else "", c.name_en if c else "",
                                  price, _vat_percent_text(p.vat_bp), "kg" if p.weighted else "pcs",
-                                 int(p.favourite)])
+                                 int(p.favourite),
+                                 CSV_SYNONYM_SEPARATOR.join(str(w) for w in p.synonyms or ())])
         path.write_text(buffer.getvalue(), encoding="utf-8")
         return len(products)
 
@@ -257,6 +292,8 @@ class CatalogService:
                 p.price, p.vat_bp = row["price"], row["vat_bp"]
                 p.weighted, p.favourite, p.active = row["weighted"], row["favourite"], True
                 p.category_id = cat.id if cat else None
+                if row["synonyms"] is not None:  # a file without the column keeps them
+                    p.synonyms = list(row["synonyms"]) or None
             session.flush()
         return ImportResult(added, updated)
 
@@ -272,6 +309,7 @@ def _check_draft(d: ProductDraft) -> None:
         raise CashierError("product.vat", "VAT must be between 0 and 100 %")
     if d.price <= 0:
         raise CashierError("product.price", "Price must be above zero")
+    _check_synonyms(split_synonyms("\n".join(d.synonyms), "\n"))
 
 
 def _parse_vat(text_: str) -> int:
@@ -325,6 +363,14 @@ def _parse_csv(content: str) -> tuple[list[dict], list[CsvProblem]]:
             fav = get("favourite").lower()
             if fav not in _BOOL:
                 raise ValueError(f"favourite {fav!r} is not 1/0")
+            synonyms = (split_synonyms(get("synonyms"), CSV_SYNONYM_SEPARATOR)
+                        if "synonyms" in header else None)
+            if synonyms is not None:
+                try:
+                    _check_synonyms(synonyms)
+                except CashierError:
+                    raise ValueError(f"synonyms: at most {MAX_SYNONYMS}, each up to "
+                                     f"{MAX_SYNONYM_LENGTH} letters") from None
         except ValueError as exc:
             problems.append(CsvProblem(line, str(exc)))
             continue
@@ -335,5 +381,5 @@ def _parse_csv(content: str) -> tuple[list[dict], list[CsvProblem]]:
                      "name_kk": get("name_kk"), "name_en": get("name_en"),
                      "category_ru": get("category_ru"), "category_kk": get("category_kk"),
                      "category_en": get("category_en"), "price": price, "vat_bp": vat_bp,
-                     "weighted": unit == "kg", "favourite": _BOOL[fav]})
+                     "weighted": unit == "kg", "favourite": _BOOL[fav], "synonyms": synonyms})
     return rows, problems

@@ -158,7 +158,7 @@ class ReviewService:
         """The conversation with transcript, items and evidence, offers and the receipt.
         Audited as ``transcript_viewed`` (who, when)."""
         allowed(self.ctx, who, recording_id)
-        view = self.details.build(recording_id)
+        view = self.details.build(recording_id, who.language)
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, "transcript_viewed", who.id,
                          recording_id=recording_id)
@@ -179,32 +179,32 @@ class ReviewService:
                  comment: str) -> ConversationDetail:
         """A supervisor sets an item's outcome (``None`` takes the override back)."""
         self.actions.override(who, recording_id, item_id, outcome, comment)
-        return self.details.build(recording_id)
+        return self.details.build(recording_id, who.language)
 
     def flag(self, who: EmployeeView, recording_id: str, flagged: bool,
              comment: str = "") -> ConversationDetail:
         """Flags (or unflags) a conversation for coaching."""
         self.actions.flag(who, recording_id, flagged, comment)
-        return self.details.build(recording_id)
+        return self.details.build(recording_id, who.language)
 
     def mark_reviewed(self, who: EmployeeView, recording_id: str,
                       reviewed: bool = True) -> ConversationDetail:
         self.actions.mark_reviewed(who, recording_id, reviewed)
-        return self.details.build(recording_id)
+        return self.details.build(recording_id, who.language)
 
     def flip_speakers(self, who: EmployeeView, recording_id: str) -> ConversationDetail:
         """Swaps cashier and customer and scores again; overrides stay the supervisor's word."""
         self.actions.flip_speakers(who, recording_id)
-        return self.details.build(recording_id)
+        return self.details.build(recording_id, who.language)
 
     def dispute(self, who: EmployeeView, recording_id: str, item_id: str,
                 comment: str) -> ConversationDetail:
         """The cashier disputes an item of their own conversation, with a comment."""
         self.actions.dispute(who, recording_id, item_id, comment)
-        return self.details.build(recording_id)
+        return self.details.build(recording_id, who.language)
 
     def resolve_dispute(self, who: EmployeeView, recording_id: str, item_id: str, accept: bool,
                         comment: str) -> ConversationDetail:
         """A supervisor accepts (a failed item then passes) or rejects the open dispute."""
         self.actions.resolve_dispute(who, recording_id, item_id, accept, comment)
-        return self.details.build(recording_id)
+        return self.details.build(recording_id, who.language)

@@ -81,7 +81,8 @@ class DetailBuilder:
         self.transcripts = transcripts
         self.library = library
 
-    def build(self, recording_id: str) -> ConversationDetail:
+    def build(self, recording_id: str, language: str = "ru") -> ConversationDetail:
+        """``language``: the viewer's (checklist item titles are shown in it)."""
         has_score = False
         with self.ctx.db.read() as session:
             t_state = session.scalar(select(TranscriptRow.state)
@@ -120,7 +121,7 @@ class DetailBuilder:
                                   u.speaker, u.start, u.end, u.text,
                                   tuple(WordView(w.text, w.start, w.end) for w in u.words))
                     for u in analytics_transcript(t).utterances)
-        items = self.items(result, score, overrides, disputes)
+        items = self.items(result, score, overrides, disputes, language)
         offers, upsold = self.offers(result, receipt)
         measures = self.measures(duration_ms, speech_ms, not row.has_transcript and not shredded,
                                   recording_id)
@@ -133,18 +134,18 @@ class DetailBuilder:
 
     def items(self, result: dict | None, score: ConversationScore | None,
                overrides: dict[str, OverrideView],
-               disputes: dict[str, DisputeView]) -> tuple[ItemView, ...]:
+               disputes: dict[str, DisputeView], lang: str = "ru") -> tuple[ItemView, ...]:
         if not result or not score or not score.scorable:
             return ()
         card = self.scoring.scorecard()
-        lang = "ru"
         out = []
         for it in result.get("items", []):
             try:
                 title_map = card.item(it["id"]).title
             except KeyError:
                 title_map = {}
-            title = title_map.get(lang) or title_map.get("en") or it["id"]
+            title = (title_map.get(lang) or title_map.get("ru") or title_map.get("en")
+                     or it["id"])
             outcome = (score.outcomes or {}).get(it["id"], it["outcome"])
             kind, weight, penalty = (score.item_weights or {}).get(
                 it["id"], [it["kind"], it["max_points"], 0])

@@ -180,7 +180,7 @@ class SyncEngine:
             return PAUSED
         if lane.auth_stopped:
             return AUTH_FAILED
-        if lane.offline_until is not None:
+        if lane.offline_until is not None or lane.trial:
             return OFFLINE
         return ONLINE
 
@@ -340,6 +340,9 @@ class SyncEngine:
                 if not busy and not await self.blocking(self.queue.has_due, lane.name):
                     lane.next_due = await self.blocking(self.queue.next_due_at, lane.name)
                     lane.idle = True
+                    if lane.trial and lane.next_due is None:  # nothing left to find out with
+                        lane.trial = False
+                        self.changed()
                     await self.wait(lane, cfg.idle_poll_s)
                     continue
                 lane.idle = False

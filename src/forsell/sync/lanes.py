@@ -104,6 +104,9 @@ class Lane:
     tasks: set = field(default_factory=set)
     held: dict = field(default_factory=dict)  # job id → Job, for giving back on stop
     offline_until: float | None = None
+    # Offline, and the next job is the probe (providers have no cheap health call): the lane
+    # still shows offline until that job gets an answer — no "online" flicker in the tray.
+    trial: bool = False
     probe_delay: float = 0.0
     failed_token: str | None = None
     auth_retry_at: float = 0.0

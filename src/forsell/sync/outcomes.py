@@ -36,6 +36,7 @@ class Outcomes:
             return
         host = self.host
         await self.record(host.queue.done, jobs)
+        lane.trial = False  # an answer: the provider is reachable
         if time.monotonic() - lane.success_saved_at > 1.0:  # for the tray after a restart
             lane.success_saved_at = time.monotonic()
             await self.record(save_success, host.db, lane.name, host.clock())
@@ -52,6 +53,7 @@ class Outcomes:
 
     async def postpone(self, lane: Lane, job: Job, delay_s: float) -> None:
         await self.record(self.host.queue.postpone, job, delay_s)
+        lane.trial = False  # the provider answered "not ready yet"
         lane.held.pop(job.id, None)
 
     async def fail(self, lane: Lane, jobs: list[Job], error: SyncError) -> None:
@@ -86,6 +88,7 @@ class Outcomes:
             await self.gate.stop_for_auth(lane, error)
             await self.give_back(lane, jobs, error)
         else:
+            lane.trial = False  # an answer (an error, but the network is there)
             await self.fail(lane, jobs, error)
 
     def give_back_all(self) -> None:

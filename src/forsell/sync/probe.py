@@ -49,6 +49,7 @@ class Gate:
                     await host.wait(lane, left)
                     continue
                 if await self.probe(lane):
+                    lane.trial = lane.name != BUSINESS  # no request made: the next job tells
                     lane.offline_until = None
                     lane.probe_delay = 0.0
                     host.changed()
@@ -65,6 +66,7 @@ class Gate:
 
     def go_offline(self, lane: Lane, error: SyncError | None = None) -> None:
         cfg = self.host.config
+        lane.trial = False
         lane.probe_delay = min(cfg.probe_max_s, max(cfg.probe_min_s, lane.probe_delay * 2))
         # jitter within [delay/2, delay]: spread, but never quicker than half the floor
         lane.offline_until = time.monotonic() + random.uniform(lane.probe_delay / 2,

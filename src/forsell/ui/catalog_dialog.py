@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,7 +28,13 @@ from forsell.domain.money import format_kzt, parse_kzt
 from forsell.domain.roles import Action, needs_approval
 from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView, require
-from forsell.services.catalog import CsvImportError, ImportResult, ProductDraft, ProductView
+from forsell.services.catalog import (
+    CsvImportError,
+    ImportResult,
+    ProductDraft,
+    ProductView,
+    split_synonyms,
+)
 
 from .approval import with_approval
 from .backoffice_kit import Feedback, attempt, make_button, style_dialog, styled_label
@@ -83,8 +90,21 @@ class ProductEditor(QDialog):
         self.weighted.setAccessibleName("sold by weight")
         self.favourite = QCheckBox(self.tr("Favourite (on the quick grid)"))
         self.favourite.setAccessibleName("favourite")
-        form.addRow("", self.weighted)
-        form.addRow("", self.favourite)
+        flags = QHBoxLayout()  # one row for both: the editor must stay under 768 px tall
+        flags.setSpacing(16)
+        flags.addWidget(self.weighted)
+        flags.addWidget(self.favourite)
+        flags.addStretch(1)
+        form.addRow("", flags)
+        # Other names the cashier may use when offering it ("латтешка"): the review's upsell
+        # detection counts them as offering this product.
+        self.synonyms = QPlainTextEdit()
+        self.synonyms.setAccessibleName("product synonyms")
+        self.synonyms.setTabChangesFocus(True)  # Tab moves on, as in the other fields
+        self.synonyms.setPlaceholderText(self.tr("One per line or comma-separated, e.g. "
+                                                 "латтешка, кофе с молоком"))
+        self.synonyms.setFixedHeight(72)
+        form.addRow(self.tr("Synonyms (for upsell detection)"), self.synonyms)
         layout.addLayout(form)
         self.feedback = Feedback("product error")
         layout.addWidget(self.feedback)
@@ -121,6 +141,7 @@ class ProductEditor(QDialog):
         self.category.setCurrentIndex(max(self.category.findData(p.category_id), 0))
         self.weighted.setChecked(p.weighted)
         self.favourite.setChecked(p.favourite)
+        self.synonyms.setPlainText("\n".join(p.synonyms))
 
     def draft(self) -> ProductDraft:
         if not self.price.text().strip():
@@ -131,7 +152,8 @@ class ProductEditor(QDialog):
             barcode=self.barcode.text().strip(), name_kk=self.name_kk.text().strip(),
             name_en=self.name_en.text().strip(), category_id=self.category.currentData(),
             weighted=self.weighted.isChecked(), favourite=self.favourite.isChecked(),
-            id=self.product.id if self.product else None)
+            id=self.product.id if self.product else None,
+            synonyms=split_synonyms(self.synonyms.toPlainText()))
 
     def save(self) -> None:
         ok, saved = attempt(self.feedback, lambda: _authorised(

@@ -7,10 +7,11 @@ chart goes on screen and, as an image, into the PDF report.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..theme import BORDER, MUTED, PRIMARY, TEXT
@@ -86,6 +87,12 @@ class BarChart(QWidget):
         peak = max((v for _l, v in self.bars), default=0) or 1
         slot = plot.width() / len(self.bars)
         width = max(2.0, min(48.0, slot * 0.7))
+        # Labels wrap at spaces; when even one word is wider than a bar's slot (24 hours on a
+        # narrow chart), only every n-th label is drawn, so that they never run together.
+        metrics = QFontMetrics(font)
+        word = max((metrics.horizontalAdvance(w) for label, _v in self.bars
+                    for w in label.split()), default=0)
+        every = max(1, math.ceil((word + 6) / slot)) if slot > 0 else 1
         for i, (label, value) in enumerate(self.bars):
             x = plot.left() + slot * i + (slot - width) / 2
             h = max(0.0, value) / peak * plot.height()
@@ -96,7 +103,11 @@ class BarChart(QWidget):
             if slot >= 34:
                 painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, self.fmt(value))
             painter.setPen(QColor(MUTED))
-            label_box = QRectF(plot.left() + slot * i, plot.bottom() + 2, slot, label_h)
+            if i % every:
+                continue
+            centre = plot.left() + slot * (i + 0.5)
+            label_box = QRectF(centre - slot * every / 2, plot.bottom() + 2, slot * every,
+                               label_h)
             painter.drawText(label_box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                              | Qt.TextFlag.TextWordWrap, label)
         painter.setPen(QColor(BORDER))

@@ -2,20 +2,29 @@
 
 Every change emits ``changed`` at once, except the text search, which waits until typing pauses
 (the search decrypts transcripts on the fly, so each keystroke must not start one).
+
+The window must fit a 1366×768 till screen in every language: each row is its own layout (no
+shared grid columns adding up), and the choice boxes may shrink below their longest text, which
+is then elided with the full text in a tooltip.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,8 +35,58 @@ TYPING_PAUSE_MS = 350
 PERIODS = ("all", "today", "7", "30", "custom")
 
 
-def _combo(name: str, choices: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
+class ElidingCombo(QComboBox):
+    """A choice box that asks for its full text but may shrink to ``min_chars`` characters; a
+    cut text ends in "…" (Qt would clip it mid-letter) and the tooltip shows it whole."""
+
+    def __init__(self, min_chars: int = 8, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.min_chars = min_chars
+        self.currentIndexChanged.connect(self._update_tooltip)
+
+    def minimumSizeHint(self) -> QSize:  # Qt override: shrinkable, unlike QComboBox
+        full = super().minimumSizeHint()
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        chrome = self.style().sizeFromContents(  # the frame, padding and arrow around the text
+            QStyle.ContentsType.CT_ComboBox, option, QSize(0, full.height()), self).width()
+        text = min(self._longest_text(), self.fontMetrics().averageCharWidth() * self.min_chars)
+        return QSize(min(full.width(), chrome + text), full.height())
+
+    def _longest_text(self) -> int:
+        metrics = self.fontMetrics()
+        return max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                   default=0)
+
+    def _label_rect_width(self) -> int:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        rect = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+        return rect.width()
+
+    def elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.currentText()) > self._label_rect_width()
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(self.currentText() if self.elided() else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override: elide, don't clip
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, self._label_rect_width())
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+def _combo(name: str, choices: list[tuple[str, object]], min_chars: int = 8) -> QComboBox:
+    combo = ElidingCombo(min_chars)
     combo.setAccessibleName(name)
     for label, value in choices:
         combo.addItem(label, value)
@@ -43,14 +102,14 @@ class FiltersPanel(QWidget):
         self.today = today
         self.setStyleSheet("QComboBox, QLineEdit, QSpinBox, QDateEdit { font-size: 14px;"
                            " min-height: 26px; padding: 2px 6px; } QLabel { font-size: 14px; }")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(4)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
         self.text = QLineEdit()
         self.text.setAccessibleName("search")
         self.text.setPlaceholderText(self.tr("Search what was said…"))
         self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(140)
         self.period = _combo("period", [
             (self.tr("All dates"), "all"), (self.tr("Today"), "today"),
             (self.tr("Last 7 days"), "7"), (self.tr("Last 30 days"), "30"),
@@ -75,7 +134,7 @@ class FiltersPanel(QWidget):
         # window must not grow), the open list is as wide as its longest label.
         self.shift.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.shift.setMinimumContentsLength(14)
+        self.shift.setMinimumContentsLength(12)
         self.score_min = QSpinBox()
         self.score_min.setAccessibleName("score from")
         self.score_max = QSpinBox()
@@ -84,7 +143,7 @@ class FiltersPanel(QWidget):
             spin.setRange(0, 100)
             spin.setSuffix(" %")
             spin.setValue(value)
-        self.failed_item = _combo("failed item", [(self.tr("Any checklist result"), None)])
+        self.failed_item = _combo("failed item", [(self.tr("Any checklist result"), None)], 14)
         self.upsell = _combo("upsell", [
             (self.tr("Any upsell"), None), (self.tr("Offered"), "offered"),
             (self.tr("Converted"), "converted"), (self.tr("Not offered"), "not_offered")])
@@ -100,17 +159,20 @@ class FiltersPanel(QWidget):
             (self.tr("Highest score first"), "score_desc")])
         score = QLabel(self.tr("Score"))
         dash = QLabel("–")
-        top = [self.text, self.period, self.date_from, self.date_to, self.cashier, self.shift]
-        spans = [3, 1, 1, 1, 1, 1]
-        col = 0
-        for widget, span in zip(top, spans, strict=True):
-            grid.addWidget(widget, 0, col, 1, span)
-            col += span
-        bottom = [score, self.score_min, dash, self.score_max, self.failed_item, self.upsell,
-                  self.flagged, self.reviewed, self.transcript]
-        for col, widget in enumerate(bottom):
-            grid.addWidget(widget, 1, col)
-        grid.addWidget(self.sort, 0, col, 1, 1)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.text, 1)  # the search takes what the choices leave
+        for widget in (self.period, self.date_from, self.date_to, self.cashier, self.shift,
+                       self.upsell, self.sort):
+            top.addWidget(widget)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(6)
+        for widget in (score, self.score_min, dash, self.score_max, self.failed_item,
+                       self.flagged, self.reviewed, self.transcript):
+            bottom.addWidget(widget)
+        bottom.addStretch(0)
+        rows.addLayout(top)
+        rows.addLayout(bottom)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)

@@ -56,6 +56,21 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
+
+class QuoteButton(QPushButton):
+    """An evidence quote that ends in "…" when the card is narrow (a clipped quote reads as
+    cut mid-word); the tooltip keeps the words whole."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        room = self.width() - 24  # padding and frame (the stylesheet's 8 px a side, plus border)
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                                   max(0, room)))
+
 class ItemCard(QFrame):
     def __init__(self, item: ItemView, panel: ItemsPanel) -> None:
         super().__init__()
@@ -82,7 +97,7 @@ class ItemCard(QFrame):
         row.setSpacing(4)
         if item.evidence:
             for n, evidence in enumerate(item.evidence[:2]):
-                button = QPushButton(f"▶ {clock_text(evidence.start)} «{evidence.words}»")
+                button = QuoteButton(f"▶ {clock_text(evidence.start)} «{evidence.words}»")
                 button.setAccessibleName(f"evidence {item.item_id} {n}")
                 button.setToolTip(self.tr("Hear it") + f": {evidence.words}")
                 button.setStyleSheet("min-height: 28px; padding: 2px 8px; font-size: 13px;")

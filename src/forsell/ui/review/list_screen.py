@@ -37,6 +37,10 @@ from .player import clock_text
 log = logging.getLogger(__name__)
 PAGE = 50
 SORTABLE = {0: ("oldest", "newest"), 5: ("score_asc", "score_desc")}  # column → (asc, desc)
+STRETCH = 1  # the cashier's name takes the spare width
+# A header longer than its column's values is elided down to this (its tooltip keeps it whole):
+# "Не выполнено" over one digit must not push the table, and the window, wider.
+HEADER_CAP = 110
 
 
 class ConversationTable(QTableWidget):
@@ -76,8 +80,9 @@ class ListScreen(QWidget):
         self.table.setStyleSheet("QTableWidget { font-size: 15px; }")
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(STRETCH, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._header_clicked)
         layout.addWidget(self.table, 1)
@@ -106,6 +111,30 @@ class ListScreen(QWidget):
             self.tr("When"), self.tr("Cashier"), self.tr("Length"), self.tr("Receipt"),
             self.tr("Sum"), self.tr("Score"), self.tr("Upsell"), self.tr("Failed"),
             self.tr("Status")])
+        for column in range(self.table.columnCount()):
+            item = self.table.horizontalHeaderItem(column)
+            item.setToolTip(item.text())
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its values and its header; when that is wider than the table,
+        headers are elided down to HEADER_CAP, and a still wider page scrolls sideways instead
+        of widening the window."""
+        header = self.table.horizontalHeader()
+        columns = [c for c in range(self.table.columnCount()) if c != STRETCH]
+        values = {c: self.table.sizeHintForColumn(c) for c in columns}
+        full = {c: max(values[c], header.sectionSizeHint(c)) for c in columns}
+        room = self.table.viewport().width() - max(self.table.sizeHintForColumn(STRETCH), 120)
+        capped = sum(full.values()) > room
+        for column in columns:
+            title = header.sectionSizeHint(column)
+            if capped:
+                title = min(title, max(values[column], HEADER_CAP))
+            self.table.setColumnWidth(column, max(values[column], title))
+
+    def resizeEvent(self, event) -> None:  # Qt override: the room for full headers changed
+        super().resizeEvent(event)
+        self._fit_columns()
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -139,6 +168,7 @@ class ListScreen(QWidget):
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row.recording_id)
                 self.table.setItem(r, c, item)
+        self._fit_columns()
         if self.rows:
             first, last = self.offset + 1, self.offset + len(self.rows)
             self.page_label.setText(self.tr("{first}–{last} of {total}").format(
