@@ -59,20 +59,23 @@ def populate(till, vault: KeyVault, n: int, n_text: int) -> None:
     shift = new_id()
     t0 = datetime(2025, 1, 1, 4, tzinfo=UTC)
     db.execute("INSERT INTO shifts (id, device_id, opened_by, opened_at, opening_float) "
-               "VALUES (?, ?, ?, ?, 0)", (shift, device, staff[Role.SUPERVISOR].id,
-                                           t0.replace(tzinfo=None).isoformat(" ")))
+               "VALUES (?, ?, ?, ?, 0)", (shift, device, staff[Role.SUPERVISOR].id, stamp(t0)))
     recs, scores, items, marks, trans = [], [], [], [], []
     for i in range(n):
         rid = new_id()
-        at = (t0 + timedelta(minutes=5 * i)).replace(tzinfo=None).isoformat(" ")
-        recs.append((rid, device, shift, rng.choice(cashiers), "sale", at, 20_000, 14_000,
+        at = stamp(t0 + timedelta(minutes=5 * i))
+        cashier = rng.choice(cashiers)
+        recs.append((rid, device, shift, cashier, "sale", at, 20_000, 14_000,
                      "ogg-opus", 16_000, 0, 0, 0, 0, "sealed"))
         outcomes = {it: rng.choices(("pass", "fail"), (4, 1))[0] for it in ITEMS}
         percent = round(100 * sum(v == "pass" for v in outcomes.values()) / len(ITEMS), 1)
         offers = int(outcomes["upsell_offer"] == "pass")
         conv = offers and rng.random() < 0.4
+        # The score row's copies (revision 0008): start, cashier, failed items "|a|b|".
+        failed = [k for k, v in outcomes.items() if v == "fail"]
         scores.append((rid, "cafe", 1, percent, percent, 1, None, json.dumps(outcomes), "{}",
-                       offers, int(conv), 50_000 * int(conv), 0, None, at))
+                       offers, int(conv), 50_000 * int(conv), 0, None, at, at, cashier,
+                       "|" + "|".join(failed) + "|" if failed else None))
         items += [(rid, k, v, v) for k, v in outcomes.items()]
         if rng.random() < 0.05:
             marks.append((rid, 1, int(rng.random() < 0.5), 0, "", at))
@@ -81,8 +84,11 @@ def populate(till, vault: KeyVault, n: int, n_text: int) -> None:
     db.executemany("INSERT INTO recordings (id, device_id, shift_id, employee_id, reason, "
                    "started_at, duration_ms, speech_ms, codec, sample_rate, bytes, chunks, "
                    "overflows, silent, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", recs)
-    db.executemany("INSERT INTO conversation_scores VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   scores)
+    db.executemany("INSERT INTO conversation_scores (recording_id, scorecard_id, "
+                   "scorecard_version, percent, scored_percent, scorable, reason, outcomes, "
+                   "item_weights, offers, conversions, extra_revenue, flipped, sealed, "
+                   "scored_at, started_at, employee_id, failed) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", scores)
     db.executemany("INSERT INTO conversation_item_results VALUES (?,?,?,?)", items)
     db.executemany("INSERT INTO conversation_marks VALUES (?,?,?,?,?,?)", marks)
     rows = []
@@ -104,6 +110,12 @@ def populate(till, vault: KeyVault, n: int, n_text: int) -> None:
     db.close()
 
 
+def stamp(at: datetime) -> str:
+    """Naive UTC as the app stores it (SQLAlchemy writes microseconds): date filters compare
+    text, so a midnight start without them would sort before the day's bound."""
+    return at.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 def timed(fn, runs: int) -> list[float]:
     out = []
     for _ in range(runs):
@@ -115,6 +127,10 @@ def timed(fn, runs: int) -> list[float]:
 
 def p99(xs: list[float]) -> float:
     return round(sorted(xs)[max(0, int(len(xs) * 0.99) - 1)], 1)
+
+
+def p50(xs: list[float]) -> float:
+    return round(statistics.median(xs), 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,17 +163,33 @@ def main(argv: list[str] | None = None) -> int:
             "combined": ConversationFilter(failed_item="greeting", score_max=70,
                                            upsell="offered", sort="score_desc"),
         }
+        cases = {name: (cashier if f is None else sup, f or ConversationFilter())
+                 for name, f in filters.items()}
         all_ms: list[float] = []
-        per = {}
-        for name, f in filters.items():
-            who = cashier if f is None else sup
-            f = f or ConversationFilter()
+        per, per50 = {}, {}
+        for name, (who, f) in cases.items():
             review.list(who, f)
             ms = timed(lambda who=who, f=f: review.list(who, f), args.runs)
-            per[name] = p99(ms)
+            per[name], per50[name] = p99(ms), p50(ms)
             all_ms += ms
         emit("review_list_filter_p99", p99(all_ms), "ms", 100,
-             conversations=args.conversations, per_filter_p99=per, runs=args.runs)
+             conversations=args.conversations, per_filter_p99=per, per_filter_p50=per50,
+             runs=args.runs)
+        # What the user waits for: the list screen asks for the page and the count on every
+        # filter change.
+        all_ms, per = [], {}
+        for name, (who, f) in cases.items():
+            def both(who=who, f=f) -> None:
+                review.list(who, f)
+                review.count(who, f)
+            both()
+            ms = timed(both, args.runs)
+            per[name] = {"p50": p50(ms), "p99": p99(ms), "count": review.count(who, f)}
+            if not per[name]["count"]:  # every filter matches thousands: timing nothing lies
+                raise SystemExit(f"bench: filter {name} matched no conversation")
+            all_ms += ms
+        emit("review_filter_list_count_p99", p99(all_ms), "ms", 100, p50=p50(all_ms),
+             conversations=args.conversations, per_filter=per, runs=args.runs)
         count_ms = timed(lambda: review.count(sup, ConversationFilter(failed_item="farewell")),
                          5)
         emit("review_count_median", round(statistics.median(count_ms), 1), "ms", None)

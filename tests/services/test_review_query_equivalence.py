@@ -79,14 +79,18 @@ def _populate(till, staff) -> list[Conv]:
                 c.offers = rng.choice((0, 0, 1, 2))
                 c.conversions = rng.randint(0, c.offers)
             c.fails = frozenset(k for k, v in outcomes.items() if v == "fail")
+            # The recording's start and cashier and the failed items ("|a|b|") are copied
+            # onto the score row, as the scorer writes them (revision 0008).
+            failed = "".join(f"|{k}" for k in sorted(c.fails)) + "|" if c.fails else None
             db.execute("INSERT INTO conversation_scores (recording_id, scorecard_id, "
                        "scorecard_version, percent, scored_percent, scorable, reason, "
                        "outcomes, item_weights, offers, conversions, extra_revenue, flipped, "
-                       "sealed, scored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       "sealed, scored_at, started_at, employee_id, failed) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        (c.rid, "cafe", 1, c.percent, c.percent, int(c.scorable),
                         None if c.scorable else "no_customer_speech", json.dumps(outcomes),
                         "{}", c.offers, c.conversions, 50_000 * c.conversions, 0, None,
-                        _naive(c.started)))
+                        _naive(c.started), _naive(c.started), c.employee, failed))
             db.executemany("INSERT INTO conversation_item_results VALUES (?,?,?,?)",
                            [(c.rid, k, v, v) for k, v in outcomes.items()])
         if rng.random() < 0.3:
@@ -197,10 +201,15 @@ def test_list_and_count_equal_a_plain_recomputation(world, till, staff):
     {"failed_item": "greeting", "score_max": 70, "upsell": "offered", "sort": "score_desc"},
     {"upsell": "converted"}, {"score_min": 40, "score_max": 70}, {"flagged": True},
     {"failed_item": "loyalty_card", "reviewed": True}, {"has_transcript": False},
+    {"failed_item": "ask_needs", "upsell": "converted", "date_from": date(2026, 1, 6),
+     "date_to": date(2026, 1, 9)},
+    {"failed_item": "farewell", "score_min": 25, "employee_id": "cashier2"},
 ])
 def test_bench_filters_every_page(world, till, staff, kw):
     """The benchmark's shapes, walked page by page to the end, against the recomputation."""
     review, convs = world
+    if kw.get("employee_id") == "cashier2":
+        kw = {**kw, "employee_id": staff.cashier2.id}
     for sort in ("newest", "score_asc", "score_desc"):
         f = ConversationFilter(**{**kw, "sort": kw.get("sort", sort)})
         expected = _expected(till, convs, staff.supervisor, f)
@@ -211,3 +220,80 @@ def test_bench_filters_every_page(world, till, staff, kw):
                 staff.supervisor, ConversationFilter(**{**f.__dict__, "limit": 7,
                                                         "offset": offset}))]
         assert pages == expected
+
+
+def test_cashier_sees_only_own_in_score_order(world, till, staff):
+    """A cashier's list in score order reads the cashier off the score row (revision 0008)."""
+    review, convs = world
+    for kw in ({"sort": "score_desc"}, {"sort": "score_asc", "score_max": 70.0,
+                                        "failed_item": "greeting"}):
+        f = ConversationFilter(limit=500, **kw)
+        expected = _expected(till, convs, staff.cashier, f)
+        assert [r.recording_id for r in review.list(staff.cashier, f)] == expected
+        assert review.count(staff.cashier, f) == len(expected) > 0
+
+
+@pytest.fixture
+def demo(till, tmp_path):
+    from forsell.services.demo_conversations import seed_demo_conversations
+
+    vault = KeyVault(tmp_path / "demo-keys.sqlite", os.urandom(32))
+    assert seed_demo_conversations(till, vault) > 0
+    yield ReviewService(till, vault)
+    vault.close()
+
+
+def _score_copies(till) -> dict[str, tuple]:
+    """Per score row: its copies and what they copy (the recording, the item results)."""
+    db = sqlite3.connect(till.ctx.db.path)
+    try:
+        rows = db.execute(
+            "SELECT s.recording_id, s.started_at, s.employee_id, s.failed, r.started_at, "
+            "r.employee_id FROM conversation_scores s JOIN recordings r "
+            "ON r.id = s.recording_id").fetchall()
+        fails = {}
+        for rid, item in db.execute("SELECT recording_id, item_id FROM "
+                                    "conversation_item_results WHERE outcome = 'fail'"):
+            fails.setdefault(rid, set()).add(item)
+    finally:
+        db.close()
+    return {rid: (s_at, s_emp, set(filter(None, (failed or "").split("|"))), r_at, r_emp,
+                  fails.get(rid, set()))
+            for rid, s_at, s_emp, failed, r_at, r_emp in rows}
+
+
+def _assert_copies_in_step(till) -> None:
+    copies = _score_copies(till)
+    assert copies
+    for s_at, s_emp, failed, r_at, r_emp, fails in copies.values():
+        assert (s_at, s_emp, failed) == (r_at, r_emp, fails)
+
+
+def test_scoring_overrides_and_rescoring_keep_the_copies_in_step(demo, till, staff):
+    """The scorer writes start, cashier and failed items; an override, an accepted dispute
+    and a flip (a rescore) keep them, so "failed item + score" finds what the item says."""
+    review = demo
+    _assert_copies_in_step(till)
+    row = review.list(staff.supervisor, ConversationFilter(score_min=100))[0]
+    combined = ConversationFilter(failed_item="greeting", score_max=99.9, sort="score_desc")
+    assert row.recording_id not in {r.recording_id for r in review.list(staff.supervisor,
+                                                                         combined)}
+    before = review.count(staff.supervisor, combined)
+    review.override(staff.supervisor, row.recording_id, "greeting", "fail", "too quiet")
+    _assert_copies_in_step(till)
+    assert row.recording_id in {r.recording_id for r in review.list(staff.supervisor,
+                                                                     combined)}
+    assert review.count(staff.supervisor, combined) == before + 1
+    review.flip_speakers(staff.supervisor, row.recording_id)  # rescored, override kept
+    _assert_copies_in_step(till)
+    assert review.count(staff.supervisor, combined) == before + 1
+    review.override(staff.supervisor, row.recording_id, "greeting", None, "undo")
+    _assert_copies_in_step(till)
+    own = next(r for r in review.list(staff.cashier, ConversationFilter())
+               if r.failed_items and r.score is not None)
+    item = own.failed_items[0]
+    review.dispute(staff.cashier, own.recording_id, item, "I did")
+    review.resolve_dispute(staff.supervisor, own.recording_id, item, True, "right")
+    _assert_copies_in_step(till)
+    assert own.recording_id not in {r.recording_id for r in review.list(
+        staff.supervisor, ConversationFilter(failed_item=item, score_min=0))}

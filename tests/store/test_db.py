@@ -177,3 +177,37 @@ def test_the_fast_path_head_is_alembic_head() -> None:
     from forsell.store.db import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision()
+
+
+def test_closing_runs_pragma_optimize_so_the_planner_gets_statistics(
+        db_path: Path, backup_dir: Path) -> None:
+    # The app never runs ANALYZE; PRAGMA optimize as each connection closes analyzes the tables
+    # its queries used, once they hold data.
+    db = open_database(db_path, backup_dir)
+    with db.write() as session:
+        session.execute(text(
+            "INSERT INTO recordings (id, device_id, employee_id, reason, started_at, "
+            "duration_ms, speech_ms, codec, sample_rate, bytes, chunks, overflows, silent, "
+            "status) VALUES (:id, 'dev', :emp, 'sale', :at, 0, 0, 'ogg-opus', 16000, 0, 0, 0, "
+            "0, 'sealed')"),
+            [{"id": f"r{i:05d}", "emp": f"e{i % 4}", "at": f"2026-01-01 10:{i % 60:02d}:00.000000"}
+             for i in range(500)])
+    with db.read() as session:
+        assert session.execute(text(
+            "SELECT count(*) FROM recordings WHERE employee_id = 'e1' "
+            "AND started_at > '2026-01-01'")).scalar() == 125
+    stats = sqlite3.connect(db_path)
+    try:
+        before = stats.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'"
+                               ).fetchall()
+    finally:
+        stats.close()
+    assert before == []
+    db.dispose()
+    stats = sqlite3.connect(db_path)
+    try:
+        analyzed = {r[0] for r in stats.execute("SELECT idx FROM sqlite_stat1 "
+                                                "WHERE tbl = 'recordings'")}
+    finally:
+        stats.close()
+    assert "ix_recordings_employee_started" in analyzed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -113,7 +114,9 @@ def test_empty_database_downgrades_to_base_and_upgrades_again(tmp_path: Path) ->
     migrate_to(path, "base")
     assert revision_of(path) is None
     db = sqlite3.connect(path)
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # SQLite's own sqlite_stat1 (PRAGMA optimize as connections close) is no app table.
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite~_%' ESCAPE '~'")}
     db.close()
     assert tables <= {"alembic_version"}
 
@@ -139,3 +142,63 @@ def test_0002_downgrade_keeps_data_and_upgrade_rebuilds_search(migrated_0001) ->
         assert {p.sku for p in again.catalog.search("к")} == {"MEA-001", "DAI-001"}
     finally:
         again.close()
+
+
+def test_0008_copies_start_cashier_and_failed_items_onto_kept_scores(tmp_path: Path) -> None:
+    """A 0007 till with scores upgrades: every score is kept and gets its recording's start
+    and cashier and its failed items; the percent-only index gives way to the order index."""
+    path = tmp_path / "scores.sqlite"
+    migrate_to(path, "0007")
+    db = sqlite3.connect(path)
+    rows = {"r1": ("2026-01-05 18:59:59.000000", "emp-a", 50.0, {"greeting": "fail",
+                                                                   "farewell": "fail",
+                                                                   "ask_needs": "pass"}),
+            "r2": ("2026-01-06 00:00:00.000000", "emp-b", 100.0, {"greeting": "pass"}),
+            "r3": ("2026-01-06 09:30:00.250000", None, None, {})}
+    for rid, (at, emp, percent, outcomes) in rows.items():
+        db.execute("INSERT INTO recordings (id, device_id, employee_id, reason, started_at, "
+                   "duration_ms, speech_ms, codec, sample_rate, bytes, chunks, overflows, "
+                   "silent, status) VALUES (?, 'dev', ?, 'sale', ?, 1, 0, 'ogg-opus', 16000, 0, "
+                   "0, 0, 0, 'sealed')", (rid, emp, at))
+        db.execute("INSERT INTO conversation_scores (recording_id, scorecard_id, "
+                   "scorecard_version, percent, scored_percent, scorable, reason, outcomes, "
+                   "item_weights, offers, conversions, extra_revenue, flipped, sealed, "
+                   "scored_at) VALUES (?, 'cafe', 1, ?, ?, ?, NULL, ?, '{}', 1, 0, 0, 0, ?, "
+                   "'2026-01-07 10:00:00.000000')",
+                   (rid, percent, percent, int(percent is not None), json.dumps(outcomes),
+                    b"sealed-" + rid.encode()))
+        db.executemany("INSERT INTO conversation_item_results VALUES (?, ?, ?, ?)",
+                       [(rid, k, v, v) for k, v in outcomes.items()])
+    db.commit()
+    db.close()
+
+    migrate_to(path, "0008")
+    db = sqlite3.connect(path)
+    try:
+        got = {r[0]: r[1:] for r in db.execute(
+            "SELECT recording_id, started_at, employee_id, failed, percent, sealed "
+            "FROM conversation_scores")}
+        indexes = {r[0] for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE tbl_name = 'conversation_scores' "
+            "AND type = 'index'")}
+    finally:
+        db.close()
+    assert set(got) == set(rows)
+    for rid, (at, emp, percent, outcomes) in rows.items():
+        failed = sorted(k for k, v in outcomes.items() if v == "fail")
+        assert got[rid][:2] == (at, emp)
+        assert sorted(filter(None, (got[rid][2] or "").split("|"))) == failed
+        assert got[rid][3:] == (percent, b"sealed-" + rid.encode())
+    assert got["r1"][2] in ("|farewell|greeting|", "|greeting|farewell|")
+    assert got["r2"][2] is None and got["r3"][2] is None
+    assert "ix_conversation_scores_order" in indexes
+    assert "ix_conversation_scores_percent" not in indexes
+
+    migrate_to(path, "0007")  # and back: the columns go, the scores stay
+    db = sqlite3.connect(path)
+    try:
+        columns = {r[1] for r in db.execute("PRAGMA table_info(conversation_scores)")}
+        assert db.execute("SELECT count(*) FROM conversation_scores").fetchone()[0] == 3
+    finally:
+        db.close()
+    assert not columns & {"started_at", "employee_id", "failed"}

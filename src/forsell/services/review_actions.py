@@ -25,7 +25,7 @@ from forsell.sync.transcripts import TranscriptUnreadable
 from .auth import EmployeeView
 from .review_detail import load_overrides
 from .review_query import allowed, require_supervisor
-from .review_scoring import ConversationScoring, recompute_percent
+from .review_scoring import ConversationScoring, failed_key, recompute_percent
 from .review_views import OUTCOMES
 
 
@@ -77,6 +77,7 @@ class ReviewActions:
         outcomes = dict(score.outcomes)
         outcomes[item_id] = cir.outcome
         score.outcomes = outcomes
+        score.failed = failed_key(outcomes)
         score.percent = recompute_percent(outcomes, score.item_weights)
 
     def override(self, who: EmployeeView, recording_id: str, item_id: str, outcome: str | None,

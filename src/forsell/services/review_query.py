@@ -29,6 +29,7 @@ from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
 from forsell.vault.keys import KeyVault
 
 from .auth import EmployeeView
+from .review_scoring import FAILED_SEP
 from .review_views import ConversationFilter, ConversationRow, ShiftOption
 
 SUPERVISORS = (Role.SUPERVISOR, Role.ADMIN)
@@ -78,10 +79,10 @@ class ConversationQuery:
              .where(Recording.status != "recording"))
         # "+ 0" keeps SQLite walking recordings in time order (the list's sort) and
         # stopping after a page, instead of sorting every score in the range.
-        return self.filtered(q, who, f, cs.percent + 0, failed_exists=True)
+        return self.filtered(q, who, f, cs.percent + 0, failed_by="exists")
 
     def lean_query(self, who: EmployeeView, f: ConversationFilter, *cols, scored: bool = False,
-                   count_only: bool = False):
+                   count_only: bool = False, in_progress: list[str] | tuple[str, ...] = ()):
         """The same filter over only the tables it needs (for counts and for the ids of a
         score-ordered page): no employee/sale joins, and a filter on scores, marks, transcripts
         or a failed item becomes an inner join, so SQLite may start from the small side (the
@@ -89,30 +90,41 @@ class ConversationQuery:
         ``scored``: only conversations with a percent. Joins are on unique keys, so a count
         over this equals the row count of ``base_query``.
 
+        When the score row is joined anyway, its copies (revision 0008) answer the failed item,
+        the cashier and the dates: ``ix_conversation_scores_order`` holds them all, so a
+        score-ordered page walks one index and a count reads nothing else.
+
         ``count_only`` (``cols`` read no recording column): when nothing else is asked of the
-        recording, the count starts from the first joined table and leaves out the few
-        recordings still in progress by their id (a small in-memory list) instead of looking
-        every candidate's recording up (a third of a count's time at 100,000 scores)."""
+        recording, the count starts from the first joined table and leaves out
+        ``in_progress`` (the few recordings still being recorded, read beforehand by the
+        caller) instead of looking every candidate's recording up (a third of a count's time
+        at 100,000 scores). A literal list, not a subquery: with statistics SQLite scans all
+        recordings for that subquery (``status`` looks unselective, one value nearly
+        everywhere)."""
         cs, mk, tr, ir = (ConversationScore, ConversationMark, TranscriptRow,
                           ConversationItemResult)
+        on_score = (scored or f.score_min is not None or f.score_max is not None
+                    or bool(f.upsell))
+        # An item id with the separator in it could match across two ids: joined instead.
+        failed_on_score = bool(f.failed_item) and on_score and FAILED_SEP not in f.failed_item
         inner = []
-        if f.failed_item:
+        if f.failed_item and not failed_on_score:
             inner.append((ir, (ir.item_id == f.failed_item, ir.outcome == "fail")))
         if f.flagged or f.reviewed:
             inner.append((mk, ()))
-        if scored or f.score_min is not None or f.score_max is not None or f.upsell:
+        if on_score:
             inner.append((cs, (cs.percent.is_not(None),) if scored else ()))
         if f.has_transcript or f.text.strip():
             inner.append((tr, ()))
-        by_recording = (who.role not in SUPERVISORS or f.date_from is not None
-                        or f.date_to is not None or bool(f.shift_id) or bool(f.employee_id)
-                        or bool(f.text.strip()))
+        by_recording = (bool(f.shift_id) or bool(f.text.strip())
+                        or (not on_score and (who.role not in SUPERVISORS
+                                              or f.date_from is not None
+                                              or f.date_to is not None or bool(f.employee_id))))
         # Flagged/reviewed marks are few: probing their recordings beats listing the
         # in-progress ones (a pass over the recordings' status).
         if count_only and inner and not by_recording and not (f.flagged or f.reviewed):
             (first, conds), inner = inner[0], inner[1:]
             rid = first.recording_id
-            in_progress = select(Recording.id).where(Recording.status == "recording")
             q = select(*cols).select_from(first).where(rid.not_in(in_progress), *conds)
         else:
             rid = Recording.id
@@ -123,38 +135,46 @@ class ConversationQuery:
             q = q.outerjoin(mk, mk.recording_id == rid)
         if f.has_transcript is False and not f.text.strip():
             q = q.outerjoin(tr, tr.recording_id == rid)
-        # With a failed item, "+ 0" keeps SQLite from starting at the percent index (half the
-        # scores for "≤ 70") when the item's index gives a fifth of them; in score order the
-        # percent index stays usable so a page stops early.
-        percent = cs.percent + 0 if f.failed_item and not scored else cs.percent
-        return self.filtered(q, who, f, percent, failed_exists=False)
+        # With a failed item joined, "+ 0" keeps SQLite from starting at the percent index
+        # (half the scores for "≤ 70") when the item's index gives a fifth of them; in score
+        # order, or with the item read from the score row, the percent index is the way.
+        percent = (cs.percent + 0 if f.failed_item and not scored and not failed_on_score
+                   else cs.percent)
+        if on_score:
+            return self.filtered(q, who, f, percent, failed_by="score" if failed_on_score
+                                 else "join", started=cs.started_at, employee=cs.employee_id)
+        return self.filtered(q, who, f, percent, failed_by="join")
 
     def filtered(self, q, who: EmployeeView, f: ConversationFilter, percent, *,
-                 failed_exists: bool):
-        """``q`` narrowed by ``f`` (the joins are the caller's); ``failed_exists``: the failed
-        item as a correlated EXISTS (``lean_query`` joins it instead)."""
+                 failed_by: str, started=Recording.started_at, employee=Recording.employee_id):
+        """``q`` narrowed by ``f`` (the joins are the caller's). ``failed_by``: the failed item
+        as a correlated EXISTS ("exists"), already joined ("join") or read from the score row's
+        ``failed`` ("score"). ``started``/``employee``: the recording's columns or the score
+        row's copies (equal, revision 0008)."""
         cs, mk, tr = ConversationScore, ConversationMark, TranscriptRow
         if who.role not in SUPERVISORS:
-            q = q.where(Recording.employee_id == who.id)
+            q = q.where(employee == who.id)
         tz = self.ctx.timezone
         if f.date_from is not None:
-            q = q.where(Recording.started_at >= datetime.combine(f.date_from, time(), tz))
+            q = q.where(started >= datetime.combine(f.date_from, time(), tz))
         if f.date_to is not None:
             end = datetime.combine(f.date_to + timedelta(days=1), time(), tz)
-            q = q.where(Recording.started_at < end)
+            q = q.where(started < end)
         if f.shift_id:
             q = q.where(Recording.shift_id == f.shift_id)
         if f.employee_id:
-            q = q.where(Recording.employee_id == f.employee_id)
+            q = q.where(employee == f.employee_id)
         if f.score_min is not None:
             q = q.where(percent >= f.score_min)
         if f.score_max is not None:
             q = q.where(percent <= f.score_max)
-        if f.failed_item and failed_exists:
+        if f.failed_item and failed_by == "exists":
             ir = ConversationItemResult
             q = q.where(select(ir.recording_id).where(
                 ir.recording_id == Recording.id, ir.item_id == f.failed_item,
                 ir.outcome == "fail").exists())
+        elif f.failed_item and failed_by == "score":
+            q = q.where(func.instr(cs.failed, FAILED_SEP + f.failed_item + FAILED_SEP) > 0)
         if f.upsell == "offered":
             q = q.where(cs.offers > 0)
         elif f.upsell == "converted":
@@ -239,9 +259,11 @@ class ConversationQuery:
         wide ones per candidate), then only those rows are fetched whole."""
         cs = ConversationScore
         order = cs.percent if f.sort == "score_asc" else cs.percent.desc()
+        # The score row's own copy of started_at (revision 0008): the order is one index, so
+        # the page stops early instead of sorting the whole percent band by recording time.
         ids = list(session.scalars(
             self.lean_query(who, f, Recording.id, scored=True)
-            .order_by(order, Recording.started_at.desc(), Recording.id.desc())
+            .order_by(order, cs.started_at.desc(), cs.recording_id.desc())
             .limit(f.limit).offset(f.offset)))
         rows = self._rows(session, who, f, ids)
         if len(rows) >= f.limit:
@@ -263,8 +285,13 @@ class ConversationQuery:
 
     def _count(self, session: Session, who: EmployeeView, f: ConversationFilter, *,
                scored: bool = False) -> int:
+        # unlikely(): after ANALYZE every recording seems to share one status, and SQLite
+        # would scan them all (15 ms at 100,000) rather than use the status index.
+        in_progress = list(session.scalars(select(Recording.id).where(
+            func.unlikely(Recording.status == "recording"))))
         return int(session.scalar(self.lean_query(who, f, func.count(), scored=scored,
-                                                     count_only=True)) or 0)
+                                                     count_only=True,
+                                                     in_progress=in_progress)) or 0)
 
     def count(self, who: EmployeeView, f: ConversationFilter) -> int:
         """How many conversations match ``f`` (all pages). The UI asks this on every filter

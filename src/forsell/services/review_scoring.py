@@ -159,6 +159,17 @@ def recompute_percent(outcomes: dict[str, str], weights: dict[str, list]) -> flo
     return round(min(100.0, max(0.0, 100.0 * points / max_points)), 1)
 
 
+#: Separates the failed item ids in ``conversation_scores.failed`` ("|a|b|").
+FAILED_SEP = "|"
+
+
+def failed_key(outcomes: dict[str, str]) -> str | None:
+    """``conversation_scores.failed`` for these effective outcomes: "|a|b|", None if none
+    failed. The list matches an item as "|id|" inside it (review_query)."""
+    failed = sorted(k for k, v in outcomes.items() if v == "fail")
+    return FAILED_SEP + FAILED_SEP.join(failed) + FAILED_SEP if failed else None
+
+
 def item_points(kind: str, outcome: str, weight: int, penalty: int) -> tuple[float, float]:
     """(points earned, points possible) of one item with this outcome."""
     if kind == "required":
@@ -266,7 +277,7 @@ class ConversationScoring:
                 flip = bool(old.flipped) if old else False
             categories = {p.sku: p.category for p in scorer.catalog.products}
             receipt, line_ids = sale_receipt(session, rec.sale_id, rec.started_at, categories)
-            sale_id, employee_id = rec.sale_id, rec.employee_id
+            sale_id, employee_id, started_at = rec.sale_id, rec.employee_id, rec.started_at
         result = scorer.score(analytics_transcript(t, bad_audio=rec.silent), receipt, flip=flip,
                               catalog=formats.receipt_catalog(receipt))
         doc = result.to_dict()
@@ -294,6 +305,7 @@ class ConversationScoring:
             row.scorable = result.scorable
             row.reason = result.reason
             row.outcomes = effective
+            row.failed = failed_key(effective)
             row.item_weights = weights
             row.offers = len(up.offers)
             row.conversions = up.conversions
@@ -301,6 +313,9 @@ class ConversationScoring:
             row.flipped = flip
             row.sealed = sealed
             row.scored_at = now
+            # Copies of the recording's (for the list's score order and a cashier's own list).
+            row.started_at = started_at
+            row.employee_id = employee_id
             session.merge(row)
             session.execute(delete(ConversationItemResult)
                             .where(ConversationItemResult.recording_id == recording_id))

@@ -382,8 +382,18 @@ class ConversationScore(Base):
     flipped: Mapped[bool] = mapped_column(Boolean, default=False)
     sealed: Mapped[bytes | None] = mapped_column(nullable=True)  # nonce || AES-GCM(result JSON)
     scored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The recording's (revision 0008), copied so a page in score order walks one index instead
+    # of fetching every recording of its percent band; neither changes once recording starts.
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    # The effective failed item ids as "|a|b|" (None: none), kept in step with ``outcomes``
+    # (services.review_scoring.failed_key): "failed item" next to score filters, in the index.
+    failed: Mapped[str | None] = mapped_column(String(1000), nullable=True)
 
-    __table_args__ = (Index("ix_conversation_scores_percent", "percent"),)
+    # Score order, then every column a score filter reads: pages and counts stay in the index.
+    __table_args__ = (Index("ix_conversation_scores_order", "percent", "started_at",
+                            "recording_id", "offers", "conversions", "scorable", "employee_id",
+                            "failed"),)
 
 
 class ConversationItemResult(Base):
