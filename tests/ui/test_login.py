@@ -82,3 +82,32 @@ def test_till_screen_after_login_uses_the_employee(qtbot, window, till):
     log_in(qtbot, window, supervisor, "5000")
     assert not find(window.till_screen, "open shift").isHidden()
     assert window.till_screen.buttons["catalog"].isHidden()  # admins only
+
+
+def test_staff_pulled_from_the_server_appear_on_the_login_screen(qtbot, till):
+    from PySide6.QtWidgets import QPushButton
+
+    from forsell.fakes.fake_backend import DEMO_ITEMS
+    from forsell.services.pulls import PullApplier
+    from forsell.services.sync import SyncService
+    from forsell.ui.main_window import MainWindow
+    from forsell.ui.sync_status import SyncBridge
+
+    service = SyncService(till)
+    bridge = SyncBridge(service)
+    window = MainWindow(till, sync=service, sync_bridge=bridge)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        name = DEMO_ITEMS["staff"][0]["name"]  # a new cashier, demo PIN 3333
+        assert f"employee {name}" not in {b.accessibleName() for b in
+                                          window.login.findChildren(QPushButton)}
+        assert PullApplier(till.ctx).apply("staff", DEMO_ITEMS["staff"], "c1").applied == 1
+        bridge.refresh()  # what the engine's status push does after a pull
+        qtbot.waitUntil(lambda: f"employee {name}" in {
+            b.accessibleName() for b in window.login.findChildren(QPushButton) if b.isVisible()})
+        log_in(qtbot, window, employee(till, Role.CASHIER, name), "3333")
+    finally:
+        window.languages.uninstall()  # she works in Kazakh: later tests expect the source texts
+        bridge.stop()
+        service.stop()

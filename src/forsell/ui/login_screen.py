@@ -182,6 +182,18 @@ class LoginScreen(QWidget):
         else:
             self.selected_label.setText(self.tr("PIN for {name}").format(name=self.selected.name))
 
+    def staff_changed(self) -> None:
+        """Staff came from the server (a pull): new names show at once; someone already picked
+        stays picked with what they typed, unless they were deactivated."""
+        selected = self.selected
+        self.reload_staff()
+        if selected is not None and selected.id in self._staff_buttons:
+            self._staff_buttons[selected.id].setChecked(True)
+        elif selected is not None:
+            self.selected = None
+            self.pin.clear()
+            self._show_selected()
+
     def reset(self, employee: EmployeeView | None = None) -> None:
         """Back to the login screen; after a lock the same employee is preselected."""
         self.reload_staff()

@@ -115,11 +115,24 @@ class MainWindow(QMainWindow):
             # Always here, tray or not: without a tray it is the only place sync shows.
             self.sync_status = SyncStatusWidget(self.sync_bridge, lambda: self.till.ctx.timezone)
             bar.addPermanentWidget(self.sync_status)
+            self._staff_pulled_at = self._catalog_pulled_at = None
+            self.sync_bridge.status_changed.connect(self._on_sync_status)
         bar.addPermanentWidget(self.clock)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start(1000)
         self._tick()
+
+    def _on_sync_status(self, view) -> None:
+        """A pull brought staff or products: the login screen lists the new names and the
+        product grid shows new prices and drops withdrawn products, without a restart."""
+        staff, catalog = view.last_pull_at.get("staff"), view.last_pull_at.get("catalog")
+        if staff is not None and staff != self._staff_pulled_at:
+            self._staff_pulled_at = staff
+            self.login.staff_changed()
+        if catalog is not None and catalog != self._catalog_pulled_at:
+            self._catalog_pulled_at = catalog
+            self.till_screen.grid.reload()
 
     def _tick(self) -> None:
         now = self.till.ctx.local(datetime.now(UTC))  # the store's time zone, not the OS's
