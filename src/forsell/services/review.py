@@ -21,7 +21,7 @@ from forsell.store import audit
 from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.keys import KeyVault
 
-from . import review_scorecard
+from . import pulls, review_scorecard
 from .auth import EmployeeView
 from .recordings import RecordingLibrary
 from .review_actions import ReviewActions
@@ -128,9 +128,7 @@ class ReviewService:
     def scorecard_source(self):
         """Where the active card came from when it is the backend's (``pulls.ScorecardSource``:
         source, id, version, at), else None — the editor warns that a pull replaces edits."""
-        from .pulls import scorecard_source
-
-        return scorecard_source(self.ctx)
+        return pulls.scorecard_source(self.ctx)
 
     def score_pending(self, limit: int | None = None) -> int:
         """Scores every transcribed conversation that has no score yet (after sync, at start)."""

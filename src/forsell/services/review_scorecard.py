@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 
 from forsell.analytics import Scorer, formats
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
-from forsell.paths import resources_dir
 from forsell.store import audit
 from forsell.store.models import ConversationScore, Recording, TranscriptRow
 from forsell.sync.transcripts import TranscriptUnreadable
@@ -30,6 +28,7 @@ from .review_scoring import (
     ConversationScoring,
     ScorecardProblem,
     analytics_transcript,
+    preset_path,
     sale_receipt,
     store_catalog,
 )
@@ -68,7 +67,7 @@ def preset_text(name: str) -> str:
     """The JSON text of a preset (``cafe``, ``shop``)."""
     if name not in PRESETS:
         raise CashierError("review.no_preset", "There is no scorecard preset {name}", name=name)
-    return (resources_dir() / "scorecards" / f"{Path(name).name}.json").read_text(encoding="utf-8")
+    return preset_path(name).read_text(encoding="utf-8")
 
 
 def scorecard_choice(ctx) -> str:

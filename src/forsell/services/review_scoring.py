@@ -74,6 +74,12 @@ def score_aad(recording_id: str) -> bytes:
     return f"score|{recording_id}".encode()
 
 
+def preset_path(name: str) -> Path:
+    """A preset's file (``resources/scorecards/<name>.json``); the café one if there is none."""
+    path = resources_dir() / "scorecards" / f"{Path(name).name}.json"
+    return path if path.exists() else resources_dir() / "scorecards" / "cafe.json"
+
+
 def load_scorecard_setting(settings: s.Settings) -> Scorecard:
     """The store's scorecard: the custom one if chosen and valid, else the named preset."""
     name = settings.get(REVIEW_SCORECARD)
@@ -82,10 +88,7 @@ def load_scorecard_setting(settings: s.Settings) -> Scorecard:
         if text:
             return formats.parse_scorecard(json.loads(text), "custom scorecard")
         name = "cafe"
-    path = resources_dir() / "scorecards" / f"{Path(name).name}.json"
-    if not path.exists():
-        path = resources_dir() / "scorecards" / "cafe.json"
-    return formats.load_scorecard(path)
+    return formats.load_scorecard(preset_path(name))
 
 
 def store_catalog(session: Session) -> Catalog:
@@ -203,10 +206,7 @@ class ConversationScoring:
         st = self.ctx.settings
         if st.get(REVIEW_SCORECARD) == "custom" and st.get(REVIEW_SCORECARD_CUSTOM):
             return st.get(REVIEW_SCORECARD_CUSTOM)
-        path = resources_dir() / "scorecards" / f"{Path(st.get(REVIEW_SCORECARD)).name}.json"
-        if not path.exists():
-            path = resources_dir() / "scorecards" / "cafe.json"
-        return path.read_text(encoding="utf-8")
+        return preset_path(st.get(REVIEW_SCORECARD)).read_text(encoding="utf-8")
 
     def save_scorecard(self, admin: EmployeeView, json_text: str) -> Scorecard:
         """Validates and stores the admin's scorecard; raises ScorecardProblem listing every
