@@ -233,6 +233,26 @@ def all_done(db: Any) -> bool:
     return bool(states) and set(states) == {"done"}
 
 
+def pulls_done(db: Any) -> bool:
+    """Every pull resource has been pulled at least once (its audit entry is committed with it)."""
+    from sqlalchemy import func, select
+
+    from forsell.store.models import SyncState
+    from forsell.sync.backend import PULL_RESOURCES
+    from forsell.sync.pull_lane import success_key
+
+    keys = [success_key(r) for r in PULL_RESOURCES]
+    with db.read() as session:
+        return session.scalar(select(func.count()).where(SyncState.key.in_(keys))) == len(keys)
+
+
+def settled(db: Any) -> bool:
+    """Nothing left to send, including what the pulls audit. The pulls are read first: their
+    audit rows commit with their cursors, so a later read of the outbox already holds them
+    (the other order raced in CI: the outbox drained, then a pull queued its audit entry)."""
+    return pulls_done(db) and set(outbox_states(db)) == {"done"}
+
+
 def wait_for(predicate: Callable[[], bool], timeout: float, what: str,
              every: float = 0.05) -> float:
     """Polls until ``predicate()``; returns the seconds it took; fails the test on timeout."""

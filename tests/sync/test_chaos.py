@@ -38,6 +38,7 @@ from .chaos_fixtures import (
     configure,
     outbox_ids,
     outbox_states,
+    settled,
     wait_for,
 )
 
@@ -160,7 +161,7 @@ def test_chaos_everything_exactly_once_through_faults_and_two_restarts(tmp_path,
         service = SyncService(till, keys, config=CHAOS)
         assert service.start()
         try:
-            drained = wait_for(lambda: set(outbox_states(till.ctx.db)) == {"done"}, 90,
+            drained = wait_for(lambda: settled(till.ctx.db), 90,
                                "everything sent after the restarts")
         finally:
             service.stop()

@@ -34,6 +34,7 @@ from .chaos_fixtures import (
     max_attempts,
     outbox_ids,
     outbox_states,
+    settled,
     wait_for,
 )
 from .memory_keyring import MemoryKeyring
@@ -134,14 +135,15 @@ def test_an_hour_offline_loses_nothing_burns_nothing_and_drains_when_back(tmp_pa
         for name in ("backend", "elevenlabs"):
             servers[name] = FakeServer(backend if name == "backend" else elevenlabs,
                                        port=ports[name]).start()
-        drained = wait_for(lambda: set(outbox_states(till.ctx.db)) == {"done"}, 60,
-                           "both lanes drained once online")
+        drained = wait_for(lambda: settled(till.ctx.db), 60,
+                           "both lanes drained and the pulls applied once online")
         first_back = min(transport.to(backend_port, since=back))
     finally:
         service.stop()
         recordings.close()
     business = outbox_ids(till.ctx.db, "business")
-    assert backend.check_exactly_once(business, till.ctx.device_id)["ok"]
+    check = backend.check_exactly_once(business, till.ctx.device_id)
+    assert check["ok"], {k: v[:5] if isinstance(v, list) else v for k, v in check.items()}
     transcripts = {e["entity_id"] for e in backend.events("transcript")}
     assert transcripts == set(rids)
     billed = elevenlabs.stats()["billed_by_audio"]

@@ -36,6 +36,7 @@ from sync.chaos_fixtures import (
     configure,
     outbox_ids,
     outbox_states,
+    settled,
 )
 from sync.memory_keyring import MemoryKeyring
 
@@ -105,6 +106,8 @@ def test_event_loop_lag_stays_low_during_a_large_drain(qtbot, tmp_path, fakes) -
             and bridge.view.business.last_success_at is not None, timeout=120_000)
         drained = time.perf_counter() - started
         timer.stop()
+        # The pulls' audit entries too (they may commit after the backlog drained).
+        qtbot.waitUntil(lambda: settled(till.ctx.db), timeout=60_000)
     finally:
         service.stop()
         bridge.stop()
