@@ -60,6 +60,20 @@ def test_short_tender_is_refused_then_cash_gives_change_and_a_receipt(qtbot, sel
     assert selling.focusWidget() is find(selling, "scan field")
 
 
+def test_field_labels_sit_level_with_their_fields(qtbot, selling):
+    """The big 'cash tendered' field is taller than its label: the label is centred beside it,
+    not stuck at the top of the row."""
+    qtbot.mouseClick(find(selling, "pay"), Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, PaymentDialog)
+    for label, field in ((dialog.tendered_label, dialog.tendered),
+                         (dialog.auth_label, dialog.auth_code)):
+        assert label.alignment() & Qt.AlignmentFlag.AlignVCenter  # text centred in the label
+        label_mid = label.mapTo(dialog, label.rect().center()).y()
+        field_mid = field.mapTo(dialog, field.rect().center()).y()
+        assert abs(label_mid - field_mid) <= 2, (label.text(), label_mid, field_mid)
+    dialog.reject()
+
+
 def test_card_payment_keeps_the_auth_code(qtbot, selling):
     qtbot.mouseClick(find(selling, "card"), Qt.MouseButton.LeftButton)
     dialog = modal(qtbot, PaymentDialog)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,21 @@ CASH, CARD = "cash", "card"
 
 def _amount(text: str) -> int:
     return parse_kzt(text) if text.strip() else 0
+
+
+def _centre_labels(form: QFormLayout) -> None:
+    """QFormLayout puts a label at the top of its row: beside a tall field (the big tendered
+    amount) it looked detached. A label that grows vertically gets the whole row's height
+    (QFormLayout caps the others at 7/4 of their own), and centres its text in it."""
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label is None or field is None or label.widget() is None:
+            continue
+        policy = label.widget().sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Expanding)
+        label.widget().setSizePolicy(policy)
+        label.widget().setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 class PaymentDialog(QDialog):
@@ -75,6 +91,7 @@ class PaymentDialog(QDialog):
         self.auth_code.setPlaceholderText(self.tr("optional, from the terminal slip"))
         self.auth_label = QLabel(self.tr("Auth code"))
         form.addRow(self.auth_label, self.auth_code)
+        _centre_labels(form)
         left.addLayout(form)
         left.addWidget(self._quick_buttons())
         self.change = QLabel()
