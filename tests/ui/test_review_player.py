@@ -125,3 +125,99 @@ def test_speed_up_keeps_the_pitch_and_shortens_the_time():
         spectrum = np.abs(np.fft.rfft(out * np.hanning(len(out))))
         assert np.argmax(spectrum) * rate / len(out) == pytest.approx(220, abs=2)
         assert engine.position == pytest.approx(2 * speed, abs=0.05)
+
+
+# --- playing while the rest decodes -----------------------------------------------------------
+
+
+def _ogg(seconds: float, rate: int = 16_000) -> tuple[bytes, np.ndarray]:
+    """A real Ogg/Opus stream (libsndfile's encoder) of a gliding tone, and its one-shot decode."""
+    import io
+
+    import soundfile
+
+    t = np.arange(int(rate * seconds)) / rate
+    tone = (0.3 * np.sin(2 * np.pi * (200 + 5 * t) * t)).astype(np.float32)
+    buffer = io.BytesIO()
+    soundfile.write(buffer, tone, rate, format="OGG", subtype="OPUS")
+    whole, _ = soundfile.read(io.BytesIO(buffer.getvalue()), dtype="float32")
+    return buffer.getvalue(), whole
+
+
+def test_a_long_recording_plays_from_its_first_block_while_the_rest_decodes():
+    from forsell.ui.review.audio_engine import FIRST_BLOCK_S, Decoding
+
+    ogg, whole = _ogg(60.0)
+    decoding = Decoding(ogg).start()
+    rate = decoding.rate
+    assert decoding.ready == int(FIRST_BLOCK_S * rate) and not decoding.complete
+    engine = PlaybackEngine(decoding)
+    assert engine.duration == pytest.approx(len(whole) / rate)  # the slider's length at once
+    engine.play()
+    first = engine.render(rate)  # one second: decoded already
+    assert np.array_equal(first, whole[:rate])
+    engine.seek(30.0)  # far ahead of the decoded part: silence, and the position waits there
+    assert not np.any(engine.render(rate // 2)) and engine.position == pytest.approx(30.0)
+    assert engine.playing and not engine.at_end
+    decoding.finish()
+    assert decoding.complete and np.array_equal(decoding.pcm, whole)  # same as one-shot decoding
+    assert np.array_equal(engine.render(rate), whole[30 * rate: 31 * rate])
+    engine.set_speed(2.0)
+    engine.seek(58.0)
+    engine.render(rate * 2)
+    assert engine.at_end and not engine.playing
+
+
+def test_stretched_playback_waits_at_the_decoded_edge_instead_of_reading_silence():
+    from forsell.ui.review.audio_engine import Decoding
+
+    ogg, whole = _ogg(20.0)
+    decoding = Decoding(ogg).start()  # two seconds decoded
+    engine = PlaybackEngine(decoding)
+    engine.set_speed(2.0)
+    engine.play()
+    heard = np.concatenate([engine.render(1600) for _ in range(20)])  # asks for 4 s of the source
+    assert engine.position <= decoding.ready / decoding.rate  # never past what is decoded
+    assert engine.position >= 1.5  # but it played up to near the edge
+    assert np.any(heard)
+
+
+def test_a_stream_longer_or_shorter_than_its_header_says_is_played_whole():
+    from forsell.ui.review.audio_engine import Decoding
+
+    ogg, whole = _ogg(12.0)
+    short = Decoding(ogg).start()
+    short.pcm = short.pcm[: short.ready]  # as if the header's length were two seconds
+    short.finish()
+    assert np.array_equal(short.pcm, whole)
+    long = Decoding(ogg).start()
+    long.pcm = np.zeros(len(long.pcm) * 2, dtype=np.float32)  # as if it said twice as long
+    long.pcm[: long.ready] = whole[: long.ready]
+    long.finish()
+    assert np.array_equal(long.pcm, whole)
+
+
+def test_the_player_is_playable_before_the_waveform_is_drawn(qtbot, review):
+    """A 3-minute conversation: the player is enabled from the first block, the waveform when
+    the whole recording is decoded."""
+    from forsell.ui.review.audio_engine import FIRST_BLOCK_S
+
+    ogg, whole = _ogg(180.0)
+    review.service.audio = lambda who, recording_id: ogg  # the decrypted bytes of a long one
+    clock = HandClock()
+    dialog = ReviewDialog(review.till, review.supervisor, service=review.service,
+                          output_factory=lambda: ClockOutput(clock))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.list.loaded):
+        dialog.show()
+    view = dialog.conversation
+    at_playable = {}
+    view.audio_playable.connect(lambda: at_playable.update(
+        ready=view.player.engine.source.ready, complete=view.player.engine.source.complete,
+        enabled=find(dialog, "play").isEnabled(), wave=find(dialog, "waveform").duration))
+    with qtbot.waitSignals([view.loaded, view.audio_playable, view.audio_ready], timeout=10000):
+        dialog.open_conversation(review.good.recording_id)
+    assert at_playable == {"ready": int(FIRST_BLOCK_S * 16_000), "complete": False,
+                           "enabled": True, "wave": 0.0}
+    assert find(dialog, "waveform").duration == pytest.approx(180.0, abs=0.1)
+    assert np.array_equal(view.player.engine.pcm, whole)

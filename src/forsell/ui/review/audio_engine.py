@@ -21,12 +21,93 @@ import numpy as np
 SPEEDS = (1.0, 1.5, 2.0)
 
 
+FIRST_BLOCK_S = 2.0  # decoded before the player may start: ~2 ms of libopus
+BLOCK_S = 10.0  # then block by block (a cancelled decode stops within one block)
+
+
+class Decoding:
+    """An Ogg/Opus recording decoded block by block into a buffer of its whole length.
+
+    Why: decoding a 5-minute recording takes ~400 ms here (libopus), its first two seconds ~2 ms.
+    The player starts on the first block while one background thread decodes the rest; readers
+    (the audio callback) look only below ``ready``. The buffer is sized from the Ogg header's
+    length; should the stream hold more, it is replaced by a longer copy (``pcm`` is read
+    fresh each time), and if it holds less it is cut at the end. All in memory, never on disk.
+    """
+
+    def __init__(self, ogg: bytes) -> None:
+        import soundfile
+
+        self._file = soundfile.SoundFile(io.BytesIO(ogg))
+        self.rate = int(self._file.samplerate)
+        self.pcm = np.zeros(max(0, self._file.frames), dtype=np.float32)
+        self.ready = 0  # samples decoded so far
+        self.complete = False
+        self._cancelled = False
+
+    @classmethod
+    def of(cls, pcm: np.ndarray, rate: int) -> Decoding:
+        """Samples already in memory (tests, tones): a finished decoding."""
+        done = cls.__new__(cls)
+        done._file, done.rate = None, int(rate)
+        done.pcm = np.ascontiguousarray(pcm, dtype=np.float32)
+        done.ready, done.complete, done._cancelled = len(done.pcm), True, False
+        return done
+
+    @property
+    def duration(self) -> float:
+        return len(self.pcm) / self.rate
+
+    def step(self, seconds: float) -> bool:
+        """Decodes the next block; False at the end (then ``complete`` is set)."""
+        if self.complete:
+            return False
+        block = self._file.read(max(1, int(seconds * self.rate)), dtype="float32",
+                                always_2d=True)
+        n = len(block)
+        if n == 0:
+            self._end()
+            return False
+        end = self.ready + n
+        if end > len(self.pcm):  # more than the header said: grow (readers see the new array)
+            grown = np.zeros(end + self.rate * int(BLOCK_S), dtype=np.float32)
+            grown[: self.ready] = self.pcm[: self.ready]
+            self.pcm = grown
+        self.pcm[self.ready: end] = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
+        self.ready = end  # after the samples are in place
+        return True
+
+    def start(self) -> Decoding:
+        """The first block: enough to start playing."""
+        self.step(FIRST_BLOCK_S)
+        return self
+
+    def finish(self) -> Decoding:
+        """The rest, until the end or :meth:`cancel`. A broken stream ends the audio where it
+        broke (what was decoded stays playable) and raises."""
+        try:
+            while not self._cancelled and self.step(BLOCK_S):
+                pass
+        except Exception:
+            self._end()
+            raise
+        return self
+
+    def cancel(self) -> None:
+        """Another conversation was opened: stop decoding this one."""
+        self._cancelled = True
+
+    def _end(self) -> None:
+        self.pcm = self.pcm[: self.ready]
+        self.complete = True
+        if self._file is not None:
+            self._file.close()
+
+
 def decode(ogg: bytes) -> tuple[np.ndarray, int]:
     """Ogg/Opus bytes → mono float32 samples and their rate, all in memory."""
-    import soundfile
-
-    data, rate = soundfile.read(io.BytesIO(ogg), dtype="float32", always_2d=True)
-    return np.ascontiguousarray(data.mean(axis=1), dtype=np.float32), int(rate)
+    decoding = Decoding(ogg).finish()
+    return np.ascontiguousarray(decoding.pcm), decoding.rate
 
 
 def peaks(pcm: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
@@ -88,11 +169,17 @@ class Wsola:
 
 
 class PlaybackEngine:
-    """Thread-safe: the audio callback renders while the GUI seeks, pauses and changes speed."""
+    """Thread-safe: the audio callback renders while the GUI seeks, pauses and changes speed.
 
-    def __init__(self, pcm: np.ndarray, rate: int) -> None:
-        self.pcm = np.ascontiguousarray(pcm, dtype=np.float32)
-        self.rate = rate
+    Plays a :class:`Decoding` that may still be running: past its ``ready`` samples it hands out
+    silence without moving on (decoding runs ~50× faster than playback at 2×, so in practice
+    only a seek far ahead in the first few hundred milliseconds ever waits)."""
+
+    def __init__(self, source: Decoding | np.ndarray, rate: int | None = None) -> None:
+        if not isinstance(source, Decoding):
+            source = Decoding.of(source, rate if rate is not None else 16_000)
+        self.source = source
+        self.rate = source.rate
         self._lock = threading.Lock()
         self._pos = 0  # source samples (at 1×)
         self._speed = 1.0
@@ -103,8 +190,12 @@ class PlaybackEngine:
     # --- state ----------------------------------------------------------------------------------
 
     @property
+    def pcm(self) -> np.ndarray:
+        return self.source.pcm
+
+    @property
     def duration(self) -> float:
-        return len(self.pcm) / self.rate
+        return len(self.source.pcm) / self.rate
 
     @property
     def position(self) -> float:
@@ -121,11 +212,11 @@ class PlaybackEngine:
 
     @property
     def at_end(self) -> bool:
-        return self._pos >= len(self.pcm)
+        return self.source.complete and self._pos >= len(self.source.pcm)
 
     def play(self) -> None:
         with self._lock:
-            if self._pos >= len(self.pcm):  # played to the end: start over
+            if self.at_end:  # played to the end: start over
                 self._reset(0)
             self._playing = True
 
@@ -155,24 +246,31 @@ class PlaybackEngine:
         with self._lock:
             if not self._playing:
                 return out
+            source = self.source
+            complete = source.complete  # read before ready: then ready is final if complete
+            ready, pcm = source.ready, source.pcm
             if self._speed == 1.0:
-                chunk = self.pcm[self._pos: self._pos + frames]
+                chunk = pcm[self._pos: min(self._pos + frames, ready)]
                 out[: len(chunk)] = chunk
                 self._pos += len(chunk)
-            else:
-                self._render_stretched(out)
-            if self._pos >= len(self.pcm):
+            elif complete or ready - self._pos > self._stretch_margin(frames):
+                self._render_stretched(out, pcm, len(pcm) if complete else ready)
+            if complete and self._pos >= len(pcm):
                 self._playing = False  # the end: the GUI sees it on its next poll
         return out
 
-    def _render_stretched(self, out: np.ndarray) -> None:
-        if self._stretch is None:
-            self._stretch = Wsola(self.pcm, self.rate, self._speed, self._pos)
+    def _stretch_margin(self, frames: int) -> int:
+        """Samples WSOLA may look at beyond the position for ``frames`` of output."""
+        return int(frames * self._speed) + self.rate // 10
+
+    def _render_stretched(self, out: np.ndarray, pcm: np.ndarray, limit: int) -> None:
+        if self._stretch is None or self._stretch.x is not pcm:
+            self._stretch = Wsola(pcm, self.rate, self._speed, self._pos)
         filled = 0
-        while filled < len(out) and self._pos < len(self.pcm):
+        while filled < len(out) and self._pos < limit:
             if len(self._pending) == 0:
                 self._pending = self._stretch.frame()
-                self._pos = min(len(self.pcm), int(self._stretch.position))
+                self._pos = min(limit, int(self._stretch.position))
             take = min(len(out) - filled, len(self._pending))
             out[filled: filled + take] = self._pending[:take]
             self._pending = self._pending[take:]

@@ -1,7 +1,9 @@
 """One conversation: the player and waveform on top, transcript, receipt and checklist below.
 
-Opening it reads the detail and decrypts + decodes the audio off the GUI thread (``Background``);
-the plain audio lives only in this view's memory and goes when it closes. Review actions
+Opening it reads the detail and decrypts + decodes the audio off the GUI thread (``Background``):
+the player can start once the first two seconds are decoded (``audio_playable``), the rest and
+the waveform follow (``audio_ready``). The plain audio lives only in this view's memory and goes
+when it closes. Review actions
 (override, flag, reviewed, flip, dispute, resolve) are short service calls on the GUI thread.
 """
 
@@ -22,7 +24,7 @@ from forsell.services.review import ConversationDetail, ReviewService
 
 from ..backoffice_kit import Feedback, make_button
 from ..messages import message_for
-from .audio_engine import decode
+from .audio_engine import Decoding
 from .background import Background
 from .items_panel import ItemDecisionDialog, ItemsPanel
 from .player import AudioOutput, Player, default_output
@@ -50,7 +52,8 @@ def not_scorable_text(reason: str | None) -> str:
 class ConversationView(QWidget):
     back_requested = Signal()
     loaded = Signal()  # the detail is shown
-    audio_ready = Signal()  # the audio is decoded and the player can play
+    audio_playable = Signal()  # the first seconds are decoded: the player can play
+    audio_ready = Signal()  # the whole recording is decoded (the waveform is drawn)
     changed = Signal(str)  # a review action changed this conversation (recording id)
     failed = Signal()  # the conversation could not be opened (the reason is on screen)
 
@@ -62,6 +65,7 @@ class ConversationView(QWidget):
         self.supervisor = who.role.at_least(Role.SUPERVISOR)
         self.detail: ConversationDetail | None = None
         self.recording_id = ""
+        self.decoding: Decoding | None = None  # the open recording's audio, maybe still decoding
         self.background = Background(self, latest_only=True)
         self.audio_background = Background(self, latest_only=True)
         layout = QVBoxLayout(self)
@@ -132,8 +136,8 @@ class ConversationView(QWidget):
         service, who = self.service, self.who
         self.background.run(lambda: service.detail(who, recording_id), self.show_detail,
                             self._failed)
-        self.audio_background.run(lambda: decode(service.audio(who, recording_id)),
-                                  self._audio_decoded, self._audio_failed)
+        self.audio_background.run(lambda: Decoding(service.audio(who, recording_id)).start(),
+                                  self._audio_started, self._audio_failed)
 
     def show_detail(self, detail: ConversationDetail) -> None:
         self.detail = detail
@@ -174,10 +178,16 @@ class ConversationView(QWidget):
                 text += " " + self.tr("Loudness {db} dBFS.").format(db=round(measures.loudness_dbfs))
         return text
 
-    def _audio_decoded(self, decoded) -> None:
-        pcm, rate = decoded
-        self.waveform.set_pcm(pcm, rate)
-        self.player.set_audio(pcm, rate)
+    def _audio_started(self, decoding: Decoding) -> None:
+        self.decoding = decoding
+        self.player.set_audio(decoding)
+        self.audio_playable.emit()
+        self.audio_background.run(decoding.finish, self._audio_decoded, self._audio_failed)
+
+    def _audio_decoded(self, decoding: Decoding) -> None:
+        if decoding is not self.decoding:  # closed meanwhile
+            return
+        self.waveform.set_pcm(decoding.pcm, decoding.rate)
         self.audio_ready.emit()
 
     def _audio_failed(self, exc: Exception) -> None:
@@ -197,6 +207,9 @@ class ConversationView(QWidget):
         self.failed.emit()
 
     def close_audio(self) -> None:
+        if self.decoding is not None:
+            self.decoding.cancel()  # its thread stops within a block; its answer is dropped
+            self.decoding = None
         self.player.close_audio()
         self.waveform.set_pcm(self.waveform.pcm[:0], self.waveform.rate)
 

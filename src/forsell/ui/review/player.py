@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from .audio_engine import SPEEDS, PlaybackEngine
+from .audio_engine import SPEEDS, Decoding, PlaybackEngine
 
 log = logging.getLogger(__name__)
 POLL_MS = 50  # the GUI follows the position at 20 Hz
@@ -169,9 +169,10 @@ class Player(QWidget):
 
     # --- loading --------------------------------------------------------------------------------
 
-    def set_audio(self, pcm: np.ndarray, rate: int) -> None:
+    def set_audio(self, source: Decoding | np.ndarray, rate: int | None = None) -> None:
+        """Samples, or a :class:`Decoding` still running (playable from its first block)."""
         self.close_audio()
-        self.engine = PlaybackEngine(pcm, rate)
+        self.engine = PlaybackEngine(source, rate)
         self.set_enabled(True)
         self._show_position(0.0)
 
