@@ -274,6 +274,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Previous conversation (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next conversation (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Flip speakers</source>
         <translation type="unfinished"></translation>
     </message>

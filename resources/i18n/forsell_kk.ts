@@ -274,6 +274,14 @@
         <translation>← Тізім (Esc)</translation>
     </message>
     <message>
+        <source>Previous conversation (Page Up)</source>
+        <translation>Алдыңғы әңгіме (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next conversation (Page Down)</source>
+        <translation>Келесі әңгіме (Page Down)</translation>
+    </message>
+    <message>
         <source>Flip speakers</source>
         <translation>Сөйлеушілерді ауыстыру</translation>
     </message>

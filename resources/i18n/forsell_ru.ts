@@ -275,6 +275,14 @@
         <translation>← Список (Esc)</translation>
     </message>
     <message>
+        <source>Previous conversation (Page Up)</source>
+        <translation>Предыдущий разговор (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next conversation (Page Down)</source>
+        <translation>Следующий разговор (Page Down)</translation>
+    </message>
+    <message>
         <source>Flip speakers</source>
         <translation>Поменять говорящих</translation>
     </message>

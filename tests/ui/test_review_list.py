@@ -142,3 +142,67 @@ def test_the_shift_filter_offers_past_shifts_for_every_role(qtbot, review):
             assert _ids(dialog) == {review.poor.recording_id}
             _choose(qtbot, dialog, "shift", current.id)
             assert _ids(dialog) == set()
+
+
+# --- going through the list one conversation after another ------------------------------------
+
+
+def _open(qtbot, dialog, recording_id: str) -> None:
+    view = dialog.conversation
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        dialog.open_conversation(recording_id)
+
+
+def _buttons(dialog) -> tuple[bool, bool]:
+    return (find(dialog, "previous conversation").isEnabled(),
+            find(dialog, "next conversation").isEnabled())
+
+
+def test_page_down_and_up_walk_the_list_across_its_pages(qtbot, review, monkeypatch):
+    from forsell.ui.review import list_screen, review_window
+
+    monkeypatch.setattr(list_screen, "PAGE", 2)  # three conversations: two pages
+    monkeypatch.setattr(review_window, "PAGE", 2)
+    dialog = _dialog(qtbot, review, review.supervisor)
+    order = [row.recording_id for row in dialog.list.rows]  # newest first, page 1
+    assert len(order) == 2
+    view = dialog.conversation
+    _open(qtbot, dialog, order[0])
+    assert _buttons(dialog) == (False, True)
+    view.transcript.setFocus()  # the keys work wherever focus is in the conversation
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        qtbot.keyClick(view.transcript, Key.Key_PageDown)
+    assert view.recording_id == order[1] and _buttons(dialog) == (True, True)
+    with qtbot.waitSignal(view.loaded, timeout=10000):  # the third is on the next page
+        qtbot.mouseClick(find(dialog, "next conversation"), Qt.MouseButton.LeftButton)
+    assert dialog.list.offset == 2 and _buttons(dialog) == (True, False)
+    third = view.recording_id
+    assert third not in order and third in {review.good.recording_id, review.poor.recording_id,
+                                            review.silent.recording_id}
+    qtbot.keyClick(view.transcript, Key.Key_PageDown)  # the last one: nothing happens
+    assert view.recording_id == third
+    with qtbot.waitSignal(view.loaded, timeout=10000):  # and back over the page boundary
+        qtbot.keyClick(view.transcript, Key.Key_PageUp)
+    assert view.recording_id == order[1] and dialog.list.offset == 0
+    qtbot.keyClick(dialog, Key.Key_Escape)  # back to the list, on the row just seen
+    assert dialog.list.table.currentRow() == 1
+
+
+def test_next_after_marking_reviewed_under_not_reviewed_does_not_skip_one(qtbot, review):
+    dialog = _dialog(qtbot, review, review.supervisor)
+    _choose(qtbot, dialog, "reviewed", False)
+    order = [row.recording_id for row in dialog.list.rows]
+    assert len(order) == 3
+    view = dialog.conversation
+    _open(qtbot, dialog, order[0])
+    with qtbot.waitSignal(dialog.list.loaded):  # it leaves the "not reviewed" list
+        qtbot.mouseClick(find(dialog, "reviewed"), Qt.MouseButton.LeftButton)
+    assert order[0] not in _ids(dialog) and _buttons(dialog) == (False, True)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        qtbot.keyClick(view, Key.Key_PageDown)
+    assert view.recording_id == order[1]  # the next one, not the one after it
+    with qtbot.waitSignal(dialog.list.loaded):
+        qtbot.mouseClick(find(dialog, "reviewed"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        qtbot.keyClick(view, Key.Key_PageDown)
+    assert view.recording_id == order[2] and _buttons(dialog) == (False, False)

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from forsell.domain.errors import CashierError
@@ -51,6 +51,7 @@ def not_scorable_text(reason: str | None) -> str:
 
 class ConversationView(QWidget):
     back_requested = Signal()
+    step_requested = Signal(int)  # -1 / +1: the previous / next conversation of the list
     loaded = Signal()  # the detail is shown
     audio_playable = Signal()  # the first seconds are decoded: the player can play
     audio_ready = Signal()  # the whole recording is decoded (the waveform is drawn)
@@ -74,6 +75,10 @@ class ConversationView(QWidget):
         layout.addLayout(self._header())
         self.player = Player(output_factory=output_factory)
         self.shortcuts = self.player.install_shortcuts(self)
+        for key, delta in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
+            shortcut = QShortcut(QKeySequence(key), self, lambda d=delta: self._step(d))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.shortcuts.append(shortcut)
         layout.addWidget(self.player)
         self.waveform = Waveform()
         layout.addWidget(self.waveform)
@@ -105,6 +110,16 @@ class ConversationView(QWidget):
         self.back = make_button(self.tr("← List (Esc)"), "back to list")
         self.back.clicked.connect(self.back_requested)
         row.addWidget(self.back)
+        # Fifty conversations to review: the next one without going back to the list.
+        self.previous_conversation = make_button("◀", "previous conversation")
+        self.previous_conversation.setToolTip(self.tr("Previous conversation (Page Up)"))
+        self.previous_conversation.clicked.connect(lambda: self._step(-1))
+        self.next_conversation = make_button("▶", "next conversation")
+        self.next_conversation.setToolTip(self.tr("Next conversation (Page Down)"))
+        self.next_conversation.clicked.connect(lambda: self._step(1))
+        for button in (self.previous_conversation, self.next_conversation):
+            button.setEnabled(False)
+            row.addWidget(button)
         self.title = QLabel()
         self.title.setAccessibleName("conversation title")
         self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
@@ -122,6 +137,16 @@ class ConversationView(QWidget):
             button.setVisible(self.supervisor)
             row.addWidget(button)
         return row
+
+    def set_neighbours(self, has_previous: bool, has_next: bool) -> None:
+        """Whether the list has a conversation before / after this one."""
+        self.previous_conversation.setEnabled(has_previous)
+        self.next_conversation.setEnabled(has_next)
+
+    def _step(self, delta: int) -> None:
+        button = self.next_conversation if delta > 0 else self.previous_conversation
+        if button.isEnabled():
+            self.step_requested.emit(delta)
 
     # --- loading --------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from forsell.services.review import ReviewService
 
 from ..backoffice_kit import STYLE
 from .conversation_view import ConversationView
-from .list_screen import ListScreen
+from .list_screen import PAGE, ListScreen
 from .player import AudioOutput, default_output
 from .scorecard_editor import ScorecardEditor
 
@@ -78,7 +78,9 @@ class ReviewDialog(QDialog):
             self.tabs.addTab(self.scorecard, self.tr("Scorecard"))
         layout.addWidget(self.tabs)
         self.list.open_requested.connect(self.open_conversation)
+        self.list.loaded.connect(self._list_reloaded)
         self.conversation.back_requested.connect(self.show_list)
+        self.conversation.step_requested.connect(self.step)
         self.conversation.changed.connect(lambda _rid: self.list.load(self.list.offset))
         self.list.first_page()
 
@@ -93,8 +95,63 @@ class ReviewDialog(QDialog):
 
     def open_conversation(self, recording_id: str) -> None:
         self.pages.setCurrentWidget(self.conversation)
+        self._open_id, self._open_gone = recording_id, False
+        self._open_at = self._index_of(recording_id)
+        if self._open_at is not None:
+            self.list.table.selectRow(self._open_at - self.list.offset)  # Back lands on it
+        self._show_neighbours()
         self.conversation.open(recording_id)
         self.conversation.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- the next / previous conversation of the list ----------------------------------------
+    # Positions are indexes into the whole filtered list (offset + row). A conversation that
+    # leaves the list while open (marked reviewed under "not reviewed") leaves its successor at
+    # its position: Next then opens that one instead of skipping it.
+
+    _open_id: str | None = None
+    _open_at: int | None = None
+    _open_gone = False
+    _step_to: int | None = None  # a step that waits for another page of the list
+
+    def _index_of(self, recording_id: str) -> int | None:
+        ids = [row.recording_id for row in self.list.rows]
+        return self.list.offset + ids.index(recording_id) if recording_id in ids else None
+
+    def _target(self, delta: int) -> int | None:
+        if self._open_at is None:
+            return None
+        target = self._open_at + (0 if self._open_gone and delta > 0 else delta)
+        return target if 0 <= target < self.list.total else None
+
+    def _show_neighbours(self) -> None:
+        self.conversation.set_neighbours(self._target(-1) is not None,
+                                         self._target(1) is not None)
+
+    def step(self, delta: int) -> None:
+        target = self._target(delta)
+        if target is None:
+            return
+        offset = self.list.offset
+        if offset <= target < offset + len(self.list.rows):
+            self.open_conversation(self.list.rows[target - offset].recording_id)
+        else:
+            self._step_to = target
+            self.list.load(target // PAGE * PAGE)
+
+    def _list_reloaded(self) -> None:
+        if self._step_to is not None:
+            target, self._step_to = self._step_to, None
+            row = target - self.list.offset
+            if 0 <= row < len(self.list.rows):
+                self.open_conversation(self.list.rows[row].recording_id)
+                return
+        if self._open_id is not None and self.pages.currentWidget() is self.conversation:
+            at = self._index_of(self._open_id)
+            if at is not None:
+                self._open_at, self._open_gone = at, False
+            else:
+                self._open_gone = True
+            self._show_neighbours()
 
     def show_list(self) -> None:
         self.conversation.close_audio()  # the plain audio leaves memory with the conversation
