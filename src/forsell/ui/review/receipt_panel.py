@@ -53,10 +53,13 @@ class ReceiptPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setStyleSheet("font-size: 14px;")
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # re-wrap
         layout.addWidget(self.table, 3)
         self.total = QLabel()
         self.total.setAccessibleName("receipt total")
@@ -103,6 +106,8 @@ class ReceiptPanel(QWidget):
                         cell.setBackground(QBrush(UPSOLD_BG))
                         cell.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "upsold")
                     self.table.setItem(row, col, cell)
+            # Long names (and the upsell mark after them) wrap instead of ending in "…".
+            self.table.resizeRowsToContents()
             self.total.setText(self.tr("Total: {total}").format(total=format_kzt(receipt.total)))
         self.offers.clear()
         for offer in offers:
