@@ -342,3 +342,17 @@ def test_checklist_titles_come_in_the_viewers_language(review, staff):
     for lang, by_id in titles.items():
         assert by_id["greeting"] == card.item("greeting").title[lang]
     assert len({t["greeting"] for t in titles.values()}) == 3  # three different words
+
+
+def test_offered_products_are_named_in_the_viewers_language_like_the_receipt(review, staff):
+    from dataclasses import replace
+
+    row = _all(review, staff, upsell="converted")[0]
+    for lang in ("ru", "kk", "en"):
+        detail = review.detail(replace(staff.supervisor, language=lang), row.recording_id)
+        bought = {o.line_sku for o in detail.offers if o.converted}
+        on_receipt = {ln.sku: ln.name(lang) for ln in detail.receipt.lines if ln.sku in bought}
+        assert on_receipt  # the converted offer's product is on the receipt
+        for offer in detail.offers:
+            if offer.converted:
+                assert offer.product == on_receipt[offer.line_sku], (lang, offer.product)

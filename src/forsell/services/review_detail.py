@@ -122,7 +122,7 @@ class DetailBuilder:
                                   tuple(WordView(w.text, w.start, w.end) for w in u.words))
                     for u in analytics_transcript(t).utterances)
         items = self.items(result, score, overrides, disputes, language)
-        offers, upsold = self.offers(result, receipt)
+        offers, upsold = self.offers(result, receipt, language)
         measures = self.measures(duration_ms, speech_ms, not row.has_transcript and not shredded,
                                   recording_id)
         card = (result or {}).get("scorecard", {})
@@ -157,11 +157,13 @@ class DetailBuilder:
                                 it.get("reason", "")))
         return tuple(out)
 
-    def offers(self, result: dict | None,
-                receipt: ReceiptView | None) -> tuple[tuple[OfferView, ...], frozenset[str]]:
+    def offers(self, result: dict | None, receipt: ReceiptView | None, language: str = "ru",
+               ) -> tuple[tuple[OfferView, ...], frozenset[str]]:
+        """The offers heard, products named in the viewer's language (as on the receipt)."""
         if not result:
             return (), frozenset()
-        names = {p.sku: p.names.get("ru") or next(iter(p.names.values()), p.sku)
+        names = {p.sku: p.names.get(language) or p.names.get("ru")
+                 or next(iter(p.names.values()), p.sku)
                  for p in self.scoring.current_scorer().catalog.products}
         line_ids = result.get("line_ids", [])
         offers, upsold = [], set()
