@@ -89,6 +89,28 @@ def test_a_cut_filter_or_header_shows_its_whole_text_as_a_tooltip(qtbot, review,
     assert not filters.period.elided() and filters.period.toolTip() == ""
 
 
+@pytest.mark.parametrize("language", ["kk"], indirect=True)
+def test_long_dashboard_headers_wrap_instead_of_widening_their_columns(qtbot, review, language):
+    from PySide6.QtCore import QRect, Qt
+
+    dialog = _open(qtbot, review, language)
+    page = dialog.dashboard
+    qtbot.waitUntil(lambda: page.view is not None)
+    table, header = page.table, page.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    wrapped = 0
+    for column in range(table.columnCount()):
+        title = table.horizontalHeaderItem(column).text()
+        width = table.columnWidth(column)
+        assert table.horizontalHeaderItem(column).toolTip() == title
+        assert width <= max(table.sizeHintForColumn(column), 120), (title, width)
+        needed = metrics.boundingRect(QRect(0, 0, width - 24, 10_000),
+                                      int(Qt.TextFlag.TextWordWrap), title).height()
+        assert needed <= header.height(), (title, needed, header.height())  # not cut off
+        wrapped += needed > metrics.height()
+    assert wrapped >= 2  # "Жазбасы бар сатылымдар" and others did need a second line
+
+
 def _save(dialog: ReviewDialog, folder: Path, name: str) -> None:
     path = folder / f"review_{name}.png"
     assert dialog.grab().save(str(path))

@@ -37,6 +37,7 @@ from ..messages import message_for
 from ..printing import make_document, save_pdf
 from .background import Background
 from .charts import BarChart
+from .table_fit import fit_columns_wrapping_headers
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ class DashboardPage(QWidget):
                 if row is view.total:
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        fit_columns_wrapping_headers(self.table)
         labelled = [(r.label, r) for r in view.rows]
         self.score_chart.set_data([(label, r.average_score or 0.0) for label, r in labelled],
                                   lambda v: f"{v:.0f}", self.tr("Average score, %"))
@@ -193,7 +194,7 @@ class DashboardPage(QWidget):
                                       percent(lead.conversion_rate),
                                       format_kzt(lead.upsell_revenue))):
                 self.leaderboard.setItem(r, c, QTableWidgetItem(text))
-        self.leaderboard.resizeColumnsToContents()
+        fit_columns_wrapping_headers(self.leaderboard, cap=90, stretch=0)
         self.loaded.emit()
 
     # --- export ---------------------------------------------------------------------------------

@@ -1,0 +1,40 @@
+"""Tables whose headers are longer than their values: the header wraps onto two or three lines.
+
+The dashboard's Kazakh and Russian headers ("Жазбасы бар сатылымдар" over "7/7 (100 %)") made
+its table scroll sideways at 1366 px although every value was short. Here a column is as wide as
+its values, or its header up to ``cap`` pixels, and a longer header wraps inside that width; the
+header row grows to the tallest wrapped title. Tooltips keep each header whole.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionHeader, QTableWidget
+
+PADDING = 12  # the header section's margins and sort indicator room, both sides
+
+
+def fit_columns_wrapping_headers(table: QTableWidget, cap: int = 120,
+                                 stretch: int | None = None) -> None:
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    metrics = header.fontMetrics()
+    tallest = 0
+    for column in range(table.columnCount()):
+        item = table.horizontalHeaderItem(column)
+        title = item.text() if item is not None else ""
+        if item is not None:
+            item.setToolTip(title)
+        if column == stretch:
+            continue
+        values = table.sizeHintForColumn(column)
+        natural = metrics.horizontalAdvance(title) + 2 * PADDING
+        width = max(values, min(natural, cap))
+        table.setColumnWidth(column, width)
+        text = metrics.boundingRect(QRect(0, 0, width - 2 * PADDING, 10_000),
+                                    int(Qt.TextFlag.TextWordWrap), title)
+        tallest = max(tallest, text.height())
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, header)
+    header.setFixedHeight(max(tallest, metrics.height()) + 2 * margin + 10)
