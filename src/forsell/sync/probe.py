@@ -49,6 +49,7 @@ class Gate:
                     await host.wait(lane, left)
                     continue
                 if await self.probe(lane):
+                    log.info("sync %s: trying again after being offline", lane.name)
                     lane.trial = lane.name != BUSINESS  # no request made: the next job tells
                     lane.offline_until = None
                     lane.probe_delay = 0.0
@@ -66,6 +67,8 @@ class Gate:
 
     def go_offline(self, lane: Lane, error: SyncError | None = None) -> None:
         cfg = self.host.config
+        if lane.offline_until is None and error is not None:  # a change, not every probe
+            log.info("sync %s: offline (%s: %s)", lane.name, error.key, error.detail)
         lane.trial = False
         lane.probe_delay = min(cfg.probe_max_s, max(cfg.probe_min_s, lane.probe_delay * 2))
         # jitter within [delay/2, delay]: spread, but never quicker than half the floor
@@ -77,10 +80,14 @@ class Gate:
     async def stop_for_auth(self, lane: Lane, error: AuthFailed) -> None:
         """The destination refused our credentials: the lane stops sending (see the docstring)."""
         host = self.host
+        first = lane.failed_token is None if lane.name == BUSINESS else not lane.auth_retry_at
         if lane.name == BUSINESS:
             lane.failed_token = await host.blocking(host.tokens.get) or ""
         else:
             lane.auth_retry_at = time.monotonic() + host.config.auth_retry_s
+        if first:  # once, not for each of the requests that were in flight together
+            log.warning("sync %s: credentials refused, the lane waits for new ones (%s: %s)",
+                        lane.name, error.key, error.detail)
         host.update(lane, last_error_key=error.key, last_error_detail=error.detail)
 
     async def ensure_token(self, lane: Lane) -> bool:
@@ -95,6 +102,8 @@ class Gate:
             return False
         except AuthFailed as exc:
             lane.failed_token = ""
+            log.warning("sync: the backend refused to register this till (%s: %s)", exc.key,
+                        exc.detail)
             host.update(lane, last_error_key=exc.key, last_error_detail=exc.detail)
             return False
         except SyncError as exc:
