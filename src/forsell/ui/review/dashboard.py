@@ -10,7 +10,7 @@ import logging
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -112,6 +112,12 @@ class DashboardPage(QWidget):
         self.csv_button.clicked.connect(self._ask_csv)
         self.pdf_button.clicked.connect(self._ask_pdf)
         self.refresh()
+
+    def showEvent(self, event) -> None:  # Qt override: not into the first date field
+        super().showEvent(event)
+        # Qt focuses the first date field, which then shows its day selected like a half-typed
+        # edit; the table is where a supervisor reads, and Tab still reaches the dates.
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _date(self, name: str, day: date) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day))

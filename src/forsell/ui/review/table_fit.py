@@ -2,7 +2,8 @@
 
 The dashboard's Kazakh and Russian headers ("Жазбасы бар сатылымдар" over "7/7 (100 %)") made
 its table scroll sideways at 1366 px although every value was short. Here a column is as wide as
-its values, or its header up to ``cap`` pixels, and a longer header wraps inside that width; the
+its values, or its header up to ``cap`` pixels (never narrower than the header's longest word),
+and a longer header wraps inside that width; the
 header row grows to the tallest wrapped title. Tooltips keep each header whole.
 """
 
@@ -29,7 +30,9 @@ def fit_columns_wrapping_headers(table: QTableWidget, cap: int = 120,
             continue
         values = table.sizeHintForColumn(column)
         natural = metrics.horizontalAdvance(title) + 2 * PADDING
-        width = max(values, min(natural, cap))
+        # A word cannot wrap: the longest one ("предложений") sets the least width.
+        word = max((metrics.horizontalAdvance(w) for w in title.split()), default=0)
+        width = max(values, min(natural, cap), word + 2 * PADDING)
         table.setColumnWidth(column, width)
         text = metrics.boundingRect(QRect(0, 0, width - 2 * PADDING, 10_000),
                                     int(Qt.TextFlag.TextWordWrap), title)
