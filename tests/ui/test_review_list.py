@@ -92,8 +92,13 @@ def test_a_cashier_sees_only_their_own(qtbot, review):
     dialog = _dialog(qtbot, review, review.second)
     assert _ids(dialog) == {review.poor.recording_id}
     assert not dialog.list.filters.cashier.isVisible()
+    table = dialog.list.table
+    assert table.isColumnHidden(1)  # "Cashier": always their own name
+    assert table.horizontalHeaderItem(1).text() == "Cashier"
     assert dialog.dashboard is None
     assert dialog.windowTitle() == "My conversations"
+    supervisor = _dialog(qtbot, review, review.supervisor)
+    assert not supervisor.list.table.isColumnHidden(1)
 
 
 def test_enter_opens_the_selected_conversation_and_escape_goes_back(qtbot, review):

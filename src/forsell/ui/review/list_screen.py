@@ -37,7 +37,8 @@ from .player import clock_text
 log = logging.getLogger(__name__)
 PAGE = 50
 SORTABLE = {0: ("oldest", "newest"), 5: ("score_asc", "score_desc")}  # column → (asc, desc)
-STRETCH = 1  # the cashier's name takes the spare width
+CASHIER_COLUMN = 1  # the cashier's name takes the spare width...
+STATUS_COLUMN = 8  # ...or, in a cashier's own list (always their name: hidden), the status
 # A header longer than its column's values is elided down to this (its tooltip keeps it whole):
 # "Не выполнено" over one digit must not push the table, and the window, wider.
 HEADER_CAP = 110
@@ -81,7 +82,9 @@ class ListScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(STRETCH, QHeaderView.ResizeMode.Stretch)
+        self.stretch = CASHIER_COLUMN if self.supervisor else STATUS_COLUMN
+        header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(CASHIER_COLUMN, not self.supervisor)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._header_clicked)
@@ -121,10 +124,11 @@ class ListScreen(QWidget):
         headers are elided down to HEADER_CAP, and a still wider page scrolls sideways instead
         of widening the window."""
         header = self.table.horizontalHeader()
-        columns = [c for c in range(self.table.columnCount()) if c != STRETCH]
+        columns = [c for c in range(self.table.columnCount())
+                   if c != self.stretch and not self.table.isColumnHidden(c)]
         values = {c: self.table.sizeHintForColumn(c) for c in columns}
         full = {c: max(values[c], header.sectionSizeHint(c)) for c in columns}
-        room = self.table.viewport().width() - max(self.table.sizeHintForColumn(STRETCH), 120)
+        room = self.table.viewport().width() - max(self.table.sizeHintForColumn(self.stretch), 120)
         capped = sum(full.values()) > room
         for column in columns:
             title = header.sectionSizeHint(column)
