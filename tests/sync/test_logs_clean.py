@@ -36,14 +36,15 @@ NEW_PIN, WRONG_PIN = "739152", "864207"
 
 @pytest.fixture
 def log_file(tmp_path: Path):
+    root = logging.getLogger("forsell")
+    level, handlers = root.level, list(root.handlers)
     path = logs.configure(tmp_path / "till", logging.DEBUG)
     assert path is not None
     yield path
-    root = logging.getLogger("forsell")
-    for handler in [h for h in root.handlers if getattr(h, "baseFilename", None) == str(path)]:
+    for handler in [h for h in root.handlers if h not in handlers]:
         root.removeHandler(handler)
         handler.close()
-    root.setLevel(logging.NOTSET)
+    root.setLevel(level)  # as it was: other tests' caplog must not depend on this one
 
 
 def test_a_day_of_selling_and_syncing_logs_no_secret_and_no_personal_data(tmp_path, log_file):
