@@ -294,6 +294,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ctrl+Enter: mark reviewed and open the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation type="unfinished"></translation>
     </message>

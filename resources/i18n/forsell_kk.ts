@@ -294,6 +294,10 @@
         <translation>Тексерілді</translation>
     </message>
     <message>
+        <source>Ctrl+Enter: mark reviewed and open the next one</source>
+        <translation>Ctrl+Enter: тексерілді деп белгілеп, келесісін ашу</translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation>Ашылуда…</translation>
     </message>

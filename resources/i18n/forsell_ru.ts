@@ -295,6 +295,10 @@
         <translation>Проверено</translation>
     </message>
     <message>
+        <source>Ctrl+Enter: mark reviewed and open the next one</source>
+        <translation>Ctrl+Enter: отметить проверенным и открыть следующий</translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation>Открываем…</translation>
     </message>

@@ -211,3 +211,22 @@ def test_next_after_marking_reviewed_under_not_reviewed_does_not_skip_one(qtbot,
     with qtbot.waitSignal(view.loaded, timeout=10000):
         qtbot.keyClick(view, Key.Key_PageDown)
     assert view.recording_id == order[2] and _buttons(dialog) == (False, False)
+
+
+def test_ctrl_enter_marks_reviewed_and_opens_the_next(qtbot, review):
+    dialog = _dialog(qtbot, review, review.supervisor)
+    _choose(qtbot, dialog, "reviewed", False)
+    order = [row.recording_id for row in dialog.list.rows]
+    view = dialog.conversation
+    _open(qtbot, dialog, order[0])
+    for i in (1, 2):
+        qtbot.keyClick(view, Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        # (view.loaded fires at once too: the reviewed one is shown again with its mark)
+        qtbot.waitUntil(lambda i=i: view.detail is not None
+                        and view.detail.row.recording_id == order[i], timeout=10000)
+        assert review.service.detail(review.supervisor, order[i - 1]).row.reviewed
+    with qtbot.waitSignal(dialog.list.loaded):  # the last: reviewed, and it stays open
+        qtbot.keyClick(view, Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+    assert view.recording_id == order[2] and find(dialog, "reviewed").isChecked()
+    assert review.service.detail(review.supervisor, order[2]).row.reviewed
+    assert _ids(dialog) == set()  # nothing left to review

@@ -52,6 +52,7 @@ def not_scorable_text(reason: str | None) -> str:
 class ConversationView(QWidget):
     back_requested = Signal()
     step_requested = Signal(int)  # -1 / +1: the previous / next conversation of the list
+    next_after_reload = Signal()  # marked reviewed: the next one once the list has caught up
     loaded = Signal()  # the detail is shown
     audio_playable = Signal()  # the first seconds are decoded: the player can play
     audio_ready = Signal()  # the whole recording is decoded (the waveform is drawn)
@@ -75,8 +76,13 @@ class ConversationView(QWidget):
         layout.addLayout(self._header())
         self.player = Player(output_factory=output_factory)
         self.shortcuts = self.player.install_shortcuts(self)
-        for key, delta in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
-            shortcut = QShortcut(QKeySequence(key), self, lambda d=delta: self._step(d))
+        keys = [(QKeySequence(Qt.Key.Key_PageUp), lambda: self._step(-1)),
+                (QKeySequence(Qt.Key.Key_PageDown), lambda: self._step(1))]
+        if self.supervisor:  # reviewed, and on to the next: one key per conversation
+            keys += [(QKeySequence(Qt.Modifier.CTRL | key), self.reviewed_and_next)
+                     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)]
+        for key, slot in keys:
+            shortcut = QShortcut(key, self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.shortcuts.append(shortcut)
         layout.addWidget(self.player)
@@ -131,6 +137,7 @@ class ConversationView(QWidget):
         self.flag.setCheckable(True)
         self.flag.clicked.connect(self.toggle_flag)
         self.reviewed = make_button(self.tr("Mark reviewed"), "reviewed")
+        self.reviewed.setToolTip(self.tr("Ctrl+Enter: mark reviewed and open the next one"))
         self.reviewed.setCheckable(True)
         self.reviewed.clicked.connect(self.toggle_reviewed)
         for button in (self.flip, self.flag, self.reviewed):
@@ -268,6 +275,19 @@ class ConversationView(QWidget):
         done = self.reviewed.isChecked()
         if not self._apply(lambda: self.service.mark_reviewed(self.who, self.recording_id, done)):
             self.reviewed.setChecked(not done)
+
+    def reviewed_and_next(self) -> None:
+        """Ctrl+Enter: marks this one reviewed, then the next. The step waits for the list to
+        reload: under "Not reviewed" this one leaves it, and the next is counted from there."""
+        if self.detail is None:
+            return
+        if self.reviewed.isChecked():
+            self._step(1)
+            return
+        self.reviewed.setChecked(True)
+        self.toggle_reviewed()
+        if self.reviewed.isChecked():  # saved (a failure unchecks it and says why)
+            self.next_after_reload.emit()
 
     def decide(self, mode: str, item_id: str) -> ItemDecisionDialog | None:
         """Opens the override/dispute/resolve dialog for an item; returns it (window-modal)."""

@@ -81,6 +81,7 @@ class ReviewDialog(QDialog):
         self.list.loaded.connect(self._list_reloaded)
         self.conversation.back_requested.connect(self.show_list)
         self.conversation.step_requested.connect(self.step)
+        self.conversation.next_after_reload.connect(self._next_after_reload)
         self.conversation.changed.connect(lambda _rid: self.list.load(self.list.offset))
         self.list.first_page()
 
@@ -112,6 +113,10 @@ class ReviewDialog(QDialog):
     _open_at: int | None = None
     _open_gone = False
     _step_to: int | None = None  # a step that waits for another page of the list
+    _advance = False  # a step to the next one that waits for the list to reload
+
+    def _next_after_reload(self) -> None:
+        self._advance = True
 
     def _index_of(self, recording_id: str) -> int | None:
         ids = [row.recording_id for row in self.list.rows]
@@ -152,8 +157,12 @@ class ReviewDialog(QDialog):
             else:
                 self._open_gone = True
             self._show_neighbours()
+            if self._advance:
+                self._advance = False
+                self.step(1)
 
     def show_list(self) -> None:
+        self._advance, self._step_to = False, None  # back in the list: no step is owed
         self.conversation.close_audio()  # the plain audio leaves memory with the conversation
         self.pages.setCurrentWidget(self.list)
         self.list.table.setFocus(Qt.FocusReason.OtherFocusReason)
