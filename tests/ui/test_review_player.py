@@ -171,7 +171,7 @@ def test_a_long_recording_plays_from_its_first_block_while_the_rest_decodes():
 def test_stretched_playback_waits_at_the_decoded_edge_instead_of_reading_silence():
     from forsell.ui.review.audio_engine import Decoding
 
-    ogg, whole = _ogg(20.0)
+    ogg, _whole = _ogg(20.0)
     decoding = Decoding(ogg).start()  # two seconds decoded
     engine = PlaybackEngine(decoding)
     engine.set_speed(2.0)
@@ -221,3 +221,14 @@ def test_the_player_is_playable_before_the_waveform_is_drawn(qtbot, review):
                            "enabled": True, "wave": 0.0}
     assert find(dialog, "waveform").duration == pytest.approx(180.0, abs=0.1)
     assert np.array_equal(view.player.engine.pcm, whole)
+
+
+def test_a_cancelled_decoding_stops_within_a_block_and_lets_go_of_the_bytes():
+    from forsell.ui.review.audio_engine import FIRST_BLOCK_S, Decoding
+
+    ogg, _whole = _ogg(60.0)
+    decoding = Decoding(ogg).start()
+    decoding.cancel()  # another conversation was opened
+    decoding.finish()
+    assert decoding.ready == int(FIRST_BLOCK_S * decoding.rate)  # not one block more
+    assert not decoding.complete and decoding._file.closed

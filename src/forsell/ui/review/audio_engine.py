@@ -91,6 +91,8 @@ class Decoding:
         except Exception:
             self._end()
             raise
+        if self._cancelled and self._file is not None:
+            self._file.close()  # let go of the decrypted bytes now, not at garbage collection
         return self
 
     def cancel(self) -> None:
