@@ -27,10 +27,11 @@ class AudioWork:
         host, outcomes = self.host, self.outcomes
         try:
             for job in jobs:
+                epoch = lane.auth_epoch
                 try:
                     outcome = await host.audio.handle(job, host.blocking)
                 except SyncError as exc:
-                    await outcomes.handle_error(lane, [job], exc)
+                    await outcomes.handle_error(lane, [job], exc, sent_in_epoch=epoch)
                     continue
                 except OSError as exc:
                     await outcomes.fail(lane, [job], DiskFull(str(exc)) if exc.errno == 28

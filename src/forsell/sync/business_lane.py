@@ -73,6 +73,7 @@ class BusinessWork:
         """One request; False when the lane must stop sending (offline, auth)."""
         outcomes = self.outcomes
         jobs = [by_id[e.id] for e in batch]
+        epoch = lane.auth_epoch
         try:
             results = await self.host.backend.send_events(self.host.device.device_id, batch)
         except Rejected as exc:  # the whole request refused: find the bad one by halving
@@ -83,7 +84,7 @@ class BusinessWork:
             return (await self.send(lane, batch[:half], by_id)
                     and await self.send(lane, batch[half:], by_id))
         except (NetworkDown, AuthFailed) as exc:
-            await outcomes.handle_error(lane, jobs, exc)
+            await outcomes.handle_error(lane, jobs, exc, sent_in_epoch=epoch)
             return False
         except SyncError as exc:
             await outcomes.fail(lane, jobs, exc)

@@ -110,6 +110,9 @@ class Lane:
     probe_delay: float = 0.0
     failed_token: str | None = None
     auth_retry_at: float = 0.0
+    # Bumped by sync_now (e.g. after an admin saved a new key): a 401 to a request sent before
+    # that answers for the old credentials and must not stop the lane again.
+    auth_epoch: int = 0
     idle: bool = False
     next_due: datetime | None = None
     success_saved_at: float = -1e9

@@ -76,7 +76,15 @@ class Outcomes:
         host.update(lane, failed=failed, dead=dead, last_error_key=error.key,
                     last_error_detail=error.detail)
 
-    async def handle_error(self, lane: Lane, jobs: list[Job], error: SyncError) -> None:
+    async def handle_error(self, lane: Lane, jobs: list[Job], error: SyncError,
+                           sent_in_epoch: int | None = None) -> None:
+        """``sent_in_epoch``: the lane's ``auth_epoch`` when the request went out."""
+        if (isinstance(error, AuthFailed) and sent_in_epoch is not None
+                and sent_in_epoch != lane.auth_epoch):
+            # Refused credentials that were replaced while the request was out: not a reason
+            # to stop the lane (it stopped a freshly fixed lane for auth_retry_s); try again.
+            await self.give_back(lane, jobs, error)
+            return
         if isinstance(error, NetworkDown):  # costs no attempt: the probe decides when to go on
             # Offline first, then give back: a given-back job must not be claimed again at once.
             self.gate.go_offline(lane, error)

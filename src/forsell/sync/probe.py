@@ -122,6 +122,7 @@ class Gate:
                 lane.offline_until = now
             lane.failed_token = None
             lane.auth_retry_at = 0.0
+            lane.auth_epoch += 1
             lane.idle = False
             if lane.wake is not None:
                 lane.wake.set()
