@@ -61,7 +61,7 @@ def test_a_supervisor_override_changes_the_score_and_is_audited(qtbot, review):
     assert after > before
     assert find(dialog, "outcome greeting").text().startswith("Passed")
     assert "Greeted before the mic started" in find(dialog, "override note greeting").text()
-    assert f"{round(after)} %" in find(dialog, "conversation title").text()
+    assert f"{round(after)}\u00a0%" in find(dialog, "conversation title").text()
     row = next(r for r in dialog.list.rows if r.recording_id == rid)
     assert row.score == pytest.approx(after)
     (percent,) = _sql(review, "SELECT percent FROM conversation_scores WHERE recording_id = ?",

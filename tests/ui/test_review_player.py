@@ -56,6 +56,7 @@ def test_play_pause_seek_and_speed_on_a_decoded_recording(qtbot, opened):
     player = view.player
     assert player.engine.duration == pytest.approx(opened_review_seconds(opened), abs=0.1)
     assert find(opened, "waveform").duration == pytest.approx(player.engine.duration)
+    assert "100\u00a0%" in find(opened, "conversation title").text()  # never wraps before "%"
     qtbot.keyClick(view, Key.Key_Space)
     assert player.playing
     assert find(opened, "play").text().endswith("Pause")

@@ -181,7 +181,8 @@ class ConversationView(QWidget):
             parts.append(self.tr("score {score} %").format(score=round(detail.score)))
         if row.extra_revenue:
             parts.append(self.tr("upsell +{money}").format(money=format_kzt(row.extra_revenue)))
-        self.title.setText(" · ".join(parts))
+        # The title wraps: never between a number and its "%" ("баға 85 / %" was seen).
+        self.title.setText(" · ".join(parts).replace(" %", "\u00a0%"))
         if detail.utterances:
             self.transcript.set_utterances(detail.utterances)
         else:
