@@ -16,6 +16,7 @@ KEYRING_FILE, prints ``STARTED`` and syncs until it is killed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -231,6 +232,51 @@ def max_attempts(db: Any) -> int:
 def all_done(db: Any) -> bool:
     states = outbox_states(db)
     return bool(states) and set(states) == {"done"}
+
+
+@dataclass
+class FakeWorld:
+    """A till pointed at the FAKE backend and ElevenLabs on loopback (see :func:`fake_world`)."""
+
+    backend: Any
+    elevenlabs: Any
+    servers: list
+    till: Any
+    keys: keyring.backend.KeyringBackend
+    recordings: Recordings
+
+    @property
+    def secrets(self) -> Any:
+        from forsell.vault.secrets import SecretStore
+
+        return SecretStore(self.till.ctx.device_id, self.keys)
+
+
+@contextlib.contextmanager
+def fake_world(folder: Path, *, demo_items: bool = True):
+    """Starts both FAKE servers, opens a demo till in ``folder`` configured for them (sync on,
+    ElevenLabs with its valid key), with a helper that seals recordings; closes all after."""
+    from forsell.fakes.fake_backend import FakeBackend
+    from forsell.fakes.fake_elevenlabs import FakeElevenLabs
+    from forsell.fakes.server import FakeServer
+    from forsell.services.app import open_till
+
+    from .memory_keyring import MemoryKeyring
+
+    backend, elevenlabs = FakeBackend(demo_items=demo_items), FakeElevenLabs()
+    servers = [FakeServer(backend).start(), FakeServer(elevenlabs).start()]
+    till = open_till(folder)
+    keys = MemoryKeyring()
+    recordings = Recordings(till, keys)
+    try:
+        configure(till, keys, servers[0].url, servers[1].url)
+        yield FakeWorld(backend, elevenlabs, servers, till, keys, recordings)
+    finally:
+        recordings.close()
+        till.close()
+        for server in servers:
+            server.stop()
+        backend.close()
 
 
 def pulls_done(db: Any) -> bool:

@@ -8,40 +8,29 @@ by the FAKE's latency until after the fix, so the order is certain.
 
 from __future__ import annotations
 
-from forsell.fakes.fake_backend import FakeBackend
-from forsell.fakes.fake_elevenlabs import DEFAULT_KEY, FakeElevenLabs
-from forsell.fakes.server import FakeServer
-from forsell.services.app import open_till
+from forsell.fakes.fake_elevenlabs import DEFAULT_KEY
 from forsell.services.sync import SyncService
-from forsell.vault.secrets import SecretStore
 
-from .chaos_fixtures import Counter_, Recordings, configure, wait_for
-from .memory_keyring import MemoryKeyring
+from .chaos_fixtures import Counter_, fake_world, wait_for
 from .test_chaos import transcripts_done
 from .test_offline_online import CONFIG, CountingTransport
 
 
 def test_a_stale_401_after_a_new_key_does_not_stop_the_audio_lane(tmp_path):
     assert CONFIG.auth_retry_s >= 60  # what a wrongly stopped lane would wait
-    backend, elevenlabs = FakeBackend(demo_items=False), FakeElevenLabs()
-    servers = [FakeServer(backend).start(), FakeServer(elevenlabs).start()]
-    till = open_till(tmp_path / "till")
-    keys = MemoryKeyring()
-    recordings = Recordings(till, keys)
-    secrets = SecretStore(till.ctx.device_id, keys)
-    try:
-        configure(till, keys, servers[0].url, servers[1].url)
-        secrets.set("elevenlabs-key", "sk_old_wrong_key")
-        elevenlabs.faults.set([{"kind": "latency", "route": "POST /v1/speech-to-text",
-                                "latency_s": 1.5, "times": 1}])
-        rid = recordings.record(Counter_(till).sell())
+    with fake_world(tmp_path / "till", demo_items=False) as world:
+        till = world.till
+        world.secrets.set("elevenlabs-key", "sk_old_wrong_key")
+        world.elevenlabs.faults.set([{"kind": "latency", "route": "POST /v1/speech-to-text",
+                                      "latency_s": 1.5, "times": 1}])
+        rid = world.recordings.record(Counter_(till).sell())
         transport = CountingTransport()
-        service = SyncService(till, keys, transport=transport, config=CONFIG)
+        service = SyncService(till, world.keys, transport=transport, config=CONFIG)
         assert service.start()
         try:
-            port = servers[1].port
+            port = world.servers[1].port
             wait_for(lambda: transport.to(port), 10, "the upload with the old key to go out")
-            secrets.set("elevenlabs-key", DEFAULT_KEY)  # the admin fixes the key...
+            world.secrets.set("elevenlabs-key", DEFAULT_KEY)  # the admin fixes the key...
             service.sync_now()  # ...and presses Sync now, while that upload is still out
             took = wait_for(lambda: transcripts_done(till.ctx.db) == 1, 20,
                             "the transcript with the new key")
@@ -50,12 +39,6 @@ def test_a_stale_401_after_a_new_key_does_not_stop_the_audio_lane(tmp_path):
             service.stop()
         # The old key's upload was refused (once: the race did happen), after the fix, and the
         # lane went on with the new key instead of waiting auth_retry_s.
-        assert elevenlabs.stats()["unauthorized"] == 1
+        assert world.elevenlabs.stats()["unauthorized"] == 1
         assert took < CONFIG.auth_retry_s / 10, took
-        assert {e["entity_id"] for e in backend.events("transcript")} <= {rid}
-    finally:
-        recordings.close()
-        till.close()
-        for server in servers:
-            server.stop()
-        backend.close()
+        assert {e["entity_id"] for e in world.backend.events("transcript")} <= {rid}

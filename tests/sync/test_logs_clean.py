@@ -16,17 +16,13 @@ import pytest
 
 from forsell import logs
 from forsell.domain.roles import Role
-from forsell.fakes.fake_backend import FakeBackend
-from forsell.fakes.fake_elevenlabs import DEFAULT_KEY, FakeElevenLabs
+from forsell.fakes.fake_elevenlabs import DEFAULT_KEY
 from forsell.fakes.script import KK_SCRIPTS, RU_SCRIPTS
-from forsell.fakes.server import FakeServer
 from forsell.services.admin import StoreAdmin
-from forsell.services.app import DEMO_STAFF, open_till
+from forsell.services.app import DEMO_STAFF
 from forsell.services.sync import TOKEN_SECRET, SyncService
-from forsell.vault.secrets import SecretStore
 
-from .chaos_fixtures import Counter_, Recordings, configure, settled, wait_for
-from .memory_keyring import MemoryKeyring
+from .chaos_fixtures import Counter_, fake_world, settled, wait_for
 from .test_chaos import transcripts_done
 from .test_offline_online import CONFIG
 
@@ -48,12 +44,8 @@ def log_file(tmp_path: Path):
 
 
 def test_a_day_of_selling_and_syncing_logs_no_secret_and_no_personal_data(tmp_path, log_file):
-    backend, elevenlabs = FakeBackend(), FakeElevenLabs()
-    servers = [FakeServer(backend).start(), FakeServer(elevenlabs).start()]
-    till = open_till(tmp_path / "till")
-    keys = MemoryKeyring()
-    recordings = Recordings(till, keys)
-    try:
+    with fake_world(tmp_path / "till") as world:
+        till, keys, backend, elevenlabs = world.till, world.keys, world.backend, world.elevenlabs
         staff = {e.name: e for e in till.staff.staff()}
         cashier = staff["Данияр Ахметов"]
         admin = till.staff.login(staff["Администратор"].id, "9000")
@@ -62,10 +54,9 @@ def test_a_day_of_selling_and_syncing_logs_no_secret_and_no_personal_data(tmp_pa
         StoreAdmin(till.ctx).change_pin(admin, cashier.id, NEW_PIN)
         assert till.staff.login(cashier.id, NEW_PIN).role is Role.CASHIER
 
-        configure(till, keys, servers[0].url, servers[1].url)
-        SecretStore(till.ctx.device_id, keys).set("elevenlabs-key", WRONG_KEY)  # 401 first
+        world.secrets.set("elevenlabs-key", WRONG_KEY)  # 401 first
         shop = Counter_(till)
-        rids = [recordings.record(shop.sell()) for _ in range(6)]
+        rids = [world.recordings.record(shop.sell()) for _ in range(6)]
         batch = "POST /v1/events:batch"
         backend.faults.set([{"kind": "error", "route": batch, "status": 503, "times": 2},
                             {"kind": "commit_then_drop", "route": batch, "times": 1}])
@@ -76,19 +67,13 @@ def test_a_day_of_selling_and_syncing_logs_no_secret_and_no_personal_data(tmp_pa
                      "the wrong key to be refused")
             elevenlabs.faults.set([{"kind": "reset", "route": "POST /v1/speech-to-text",
                                     "times": 1}])
-            SecretStore(till.ctx.device_id, keys).set("elevenlabs-key", DEFAULT_KEY)
+            world.secrets.set("elevenlabs-key", DEFAULT_KEY)
             service.sync_now()
             wait_for(lambda: transcripts_done(till.ctx.db) == len(rids) and settled(till.ctx.db),
                      60, "every recording transcribed and everything sent")
-            token = SecretStore(till.ctx.device_id, keys).get(TOKEN_SECRET)
+            token = world.secrets.get(TOKEN_SECRET)
         finally:
             service.stop()
-    finally:
-        recordings.close()
-        till.close()
-        for server in servers:
-            server.stop()
-        backend.close()
 
     text = log_file.read_text(encoding="utf-8")
     # The log did record the day, its failures included (what would leak if anything did).

@@ -32,14 +32,20 @@ class HandClock:
         return self.now
 
 
-@pytest.fixture
-def opened(qtbot, review):
-    clock = HandClock()
+def _shown(qtbot, review, clock: HandClock) -> ReviewDialog:
+    """The supervisor's review window, its output pulled by ``clock``, the list loaded."""
     dialog = ReviewDialog(review.till, review.supervisor, service=review.service,
                           output_factory=lambda: ClockOutput(clock))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.list.loaded):
         dialog.show()
+    return dialog
+
+
+@pytest.fixture
+def opened(qtbot, review):
+    clock = HandClock()
+    dialog = _shown(qtbot, review, clock)
     view = dialog.conversation
     with qtbot.waitSignals([view.loaded, view.audio_ready], timeout=10000):
         dialog.open_conversation(review.good.recording_id)
@@ -205,12 +211,7 @@ def test_the_player_is_playable_before_the_waveform_is_drawn(qtbot, review):
 
     ogg, whole = _ogg(180.0)
     review.service.audio = lambda who, recording_id: ogg  # the decrypted bytes of a long one
-    clock = HandClock()
-    dialog = ReviewDialog(review.till, review.supervisor, service=review.service,
-                          output_factory=lambda: ClockOutput(clock))
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.list.loaded):
-        dialog.show()
+    dialog = _shown(qtbot, review, HandClock())
     view = dialog.conversation
     at_playable = {}
     view.audio_playable.connect(lambda: at_playable.update(
