@@ -106,12 +106,6 @@ class Decoding:
             self._file.close()
 
 
-def decode(ogg: bytes) -> tuple[np.ndarray, int]:
-    """Ogg/Opus bytes → mono float32 samples and their rate, all in memory."""
-    decoding = Decoding(ogg).finish()
-    return np.ascontiguousarray(decoding.pcm), decoding.rate
-
-
 def peaks(pcm: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
     """Per pixel column the lowest and highest sample (what a waveform draws)."""
     columns = max(1, columns)
