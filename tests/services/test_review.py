@@ -150,6 +150,8 @@ def test_view_and_playback_are_audited(review, staff, till):
     assert greeting.outcome == "pass" and greeting.evidence[0].role == "cashier"
     ogg = review.audio(staff.supervisor, row.recording_id)
     assert ogg[:4] == b"OggS"
+    assert audit_rows(till, "recording_played") == []  # decoding ahead is not listening
+    review.played(staff.supervisor, row.recording_id)
     viewed = audit_rows(till, "transcript_viewed")
     played = audit_rows(till, "recording_played")
     assert [(a.employee_id, a.details["recording_id"]) for a in viewed + played] == [

@@ -163,13 +163,18 @@ class ReviewService:
         return view
 
     def audio(self, who: EmployeeView, recording_id: str) -> bytes:
-        """The Ogg/Opus audio decrypted into memory. Audited as ``recording_played``."""
+        """The Ogg/Opus audio decrypted into memory. Not audited: a conversation view decodes
+        its audio as soon as it opens, long before anyone listens; ``played`` is the audit."""
         allowed(self.ctx, who, recording_id)
-        data = self.library.ogg(recording_id)
+        return self.library.ogg(recording_id)
+
+    def played(self, who: EmployeeView, recording_id: str) -> None:
+        """Audits ``recording_played`` (who, when): call it when the sound actually starts,
+        once per opening of the conversation, not for every pause and play."""
+        allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, "recording_played", who.id,
                          recording_id=recording_id)
-        return data
 
     # --- manual review (each returns the refreshed conversation) ---------------------------
 
