@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,12 +12,9 @@ import soundfile as sf
 
 import forsell
 from forsell.services.app import DB_NAME
+from platform_services import espeak, needs, pulseaudio, secret_service
 
 pytestmark = pytest.mark.slow
-
-HAS_SECRET_SERVICE = bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS"))
-NEEDS_SECRET_SERVICE = "needs a D-Bus session with an unlocked Secret Service " \
-                       "(installer/linux/run-tests.sh runs the tests inside one)"
 
 
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -57,16 +53,14 @@ def test_data_dir_may_follow_the_command_and_defaults_to_platformdirs(tmp_path: 
     assert f"data folder: {tmp_path / 'xdg' / 'forsell-cashier'} " in default.stdout
 
 
-@pytest.mark.skipif(not HAS_SECRET_SERVICE, reason=NEEDS_SECRET_SERVICE)
+@needs(secret_service)
 def test_doctor_passes_the_secret_store_with_a_secret_service(tmp_path: Path) -> None:
     done = run_cli("--data-dir", str(tmp_path), "doctor")
     assert check_line(done.stdout, "secret store").startswith(
         "PASS  secret store: SecretService Keyring"), done.stdout
 
 
-@pytest.mark.skipif(not (HAS_SECRET_SERVICE and os.environ.get("PULSE_SERVER")),
-                    reason="needs the Secret Service and the PulseAudio virtual microphone "
-                           "(installer/linux/run-tests.sh provides both)")
+@needs(secret_service, pulseaudio)
 def test_doctor_passes_everything_on_a_ready_machine(tmp_path: Path) -> None:
     done = run_cli("--data-dir", str(tmp_path), "doctor")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -108,7 +102,7 @@ def test_doctor_and_version_do_not_load_qt(tmp_path: Path) -> None:
 # tests make go through the real Secret Service as well (open_vault in this process, the same
 # D-Bus session as the CLI's).
 
-needs_secret_service = pytest.mark.skipif(not HAS_SECRET_SERVICE, reason=NEEDS_SECRET_SERVICE)
+needs_secret_service = needs(secret_service)
 
 
 @pytest.fixture
@@ -260,10 +254,6 @@ def test_doctor_says_recording_stays_off_without_a_secret_store(tmp_path: Path) 
     assert "install gnome-keyring" in line
 
 
-HAS_VIRTMIC = bool(os.environ.get("PULSE_SERVER")) and bool(shutil.which("paplay")) \
-    and bool(shutil.which("espeak-ng"))
-NEEDS_VIRTMIC = "needs the PulseAudio virtual microphone and espeak-ng " \
-                "(installer/linux/run-tests.sh provides them)"
 
 
 def _configure_microphone(data_dir: Path, device: str) -> None:
@@ -296,7 +286,7 @@ def _mic_test(data_dir: Path, speech: bytes | None) -> tuple[int, str]:
     return child.returncode, "".join(lines)
 
 
-@pytest.mark.skipif(not HAS_VIRTMIC, reason=NEEDS_VIRTMIC)
+@needs(pulseaudio, espeak)
 def test_mic_test_hears_speech_on_the_configured_microphone(tmp_path: Path) -> None:
     _configure_microphone(tmp_path, "virtmic")
     speech = subprocess.run(["espeak-ng", "-v", "ru", "--stdout", "Здравствуйте, десерт?"],
@@ -311,7 +301,7 @@ def test_mic_test_hears_speech_on_the_configured_microphone(tmp_path: Path) -> N
     assert b"OggS" not in stored and b"RIFF" not in stored  # nothing recorded was kept
 
 
-@pytest.mark.skipif(not HAS_VIRTMIC, reason=NEEDS_VIRTMIC)
+@needs(pulseaudio)
 def test_mic_test_fails_on_digital_silence_and_on_a_missing_device(tmp_path: Path) -> None:
     _configure_microphone(tmp_path, "virtmic")
     code, out = _mic_test(tmp_path, None)  # nothing plays: the null sink gives exact zeros

@@ -17,10 +17,11 @@ from forsell.audio.encoder import (
     encoder_class,
     target_bitrate,
 )
+from platform_services import libopusenc as libopusenc_installed
+from platform_services import needs
 
 RATE = 16_000
-needs_libopusenc = pytest.mark.skipif(libopusenc.load() is None,
-                                      reason="libopusenc0 is not installed")
+needs_libopusenc = needs(libopusenc_installed)
 ENCODERS = [pytest.param(OpusEncChunker, id="libopusenc", marks=needs_libopusenc),
             pytest.param(SndfileChunker, id="libsndfile")]
 

@@ -30,9 +30,9 @@ import dataset
 
 QUICK = {"products": 2_000, "lines": 20_000}
 BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync", "scoring", "review",
-           "gui_lag")
+           "gui_lag", "latency")
 #: Benches that need no till dataset (run alone, nothing is generated).
-NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag"}
+NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag", "latency"}
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
@@ -129,6 +129,12 @@ def _gui_lag_bench(quick: bool) -> list[dict]:
                    "GUI lag while sync drains 3,000 events + 100 recordings", timeout=1800)
 
 
+def _latency_bench(quick: bool) -> list[dict]:
+    return _script("latency", ["--starts", "50"] if quick else [],
+                   "latency (recorder start; sale commit→accepted while the provider fails)",
+                   timeout=900)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     load_before = os.getloadavg()
@@ -142,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
             metrics += _sync_bench(args.sync_gb, args.quick)
         if "gui_lag" in args.only:
             metrics += _gui_lag_bench(args.quick)
+        if "latency" in args.only:
+            metrics += _latency_bench(args.quick)
         if "audio" in args.only:
             metrics += _audio_bench(args.audio_hours, args.soak_minutes)
         for metric in metrics:
@@ -189,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
             emit(metric)
     if "gui_lag" in args.only:
         for metric in _gui_lag_bench(args.quick):
+            emit(metric)
+    if "latency" in args.only:
+        for metric in _latency_bench(args.quick):
             emit(metric)
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         for metric in _audio_bench(args.audio_hours, args.soak_minutes):

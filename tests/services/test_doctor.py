@@ -30,6 +30,7 @@ from forsell.services.recordings import KEY_FILE, open_vault
 from forsell.store.db import head_revision
 from forsell.store.models import RecordingChunk
 from forsell.vault.keys import KeyVault
+from platform_services import needs, pulseaudio, secret_service
 from recording_child import sealed_recording
 
 # --- data folder -----------------------------------------------------------------------------
@@ -110,9 +111,7 @@ def test_a_backend_that_forgets_secrets_fails_the_round_trip() -> None:
     assert result.hint == KEYRING_HINT
 
 
-@pytest.mark.skipif(not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
-                    reason="needs a D-Bus session with an unlocked Secret Service "
-                           "(installer/linux/run-tests.sh provides one)")
+@needs(secret_service)
 def test_a_real_secret_service_passes_and_keeps_no_probe_entry() -> None:
     backend = keyring.backends.SecretService.Keyring()
     result = check_secret_store(backend)
@@ -153,9 +152,7 @@ def test_no_input_device_fails_with_the_microphone_hint() -> None:
     assert "microphone" in result.hint
 
 
-@pytest.mark.skipif(not os.environ.get("PULSE_SERVER"),
-                    reason="needs the PulseAudio virtual microphone "
-                           "(installer/linux/run-tests.sh starts one)")
+@needs(pulseaudio)
 def test_the_virtual_microphone_passes_with_the_default_input_named() -> None:
     result = check_audio(sounddevice_query)
     assert result.ok, result.line()
@@ -164,10 +161,7 @@ def test_the_virtual_microphone_passes_with_the_default_input_named() -> None:
 
 # --- recording keys and recordings -----------------------------------------------------------
 
-NEEDS_SECRET_SERVICE = pytest.mark.skipif(
-    not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
-    reason="needs a D-Bus session with an unlocked Secret Service "
-           "(installer/linux/run-tests.sh provides one)")
+NEEDS_SECRET_SERVICE = needs(secret_service)
 
 
 def test_recording_keys_fail_without_a_secret_store(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 
 import keyring
@@ -10,10 +9,9 @@ import pytest
 from keyring.backends import fail, null
 
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
+from platform_services import needs, secret_service
 
-needs_secret_service = pytest.mark.skipif(
-    not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
-    reason="needs a D-Bus session with an unlocked Secret Service (installer/linux/run-tests.sh)")
+needs_secret_service = needs(secret_service)
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()])
