@@ -352,3 +352,17 @@ def test_demo_configure_only_says_what_to_run_next(tmp_path: Path) -> None:
     assert "FAKE" in done.stdout and "NOT real speech recognition" in done.stdout
     assert f"forsell-cashier fakes --port-base 8750 --data-dir {tmp_path}" in done.stdout
     assert "Данияр Ахметов" in done.stdout  # recorded, with consent
+
+
+def test_demo_without_the_fakes_extra_prints_the_command_that_installs_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from forsell import cli
+
+    monkeypatch.setitem(sys.modules, "starlette", None)  # what a plain `pip install .` leaves
+    for command in ("demo", "fakes"):
+        assert cli.main([command, "--data-dir", str(tmp_path)]) == 1
+        err = capsys.readouterr().err
+        assert f"forsell-cashier {command}: the FAKE servers need the \"fakes\" extra" in err
+        assert "bash installer/linux/setup.sh" in err and "pip install -e '.[fakes]'" in err
+        assert "missing: starlette)" in err
+    assert list(tmp_path.iterdir()) == []  # nothing was started or written

@@ -334,6 +334,19 @@ class _Fakes:
         return _describe_fakes({name: server.url for name, server in self.servers.items()})
 
 
+FAKES_EXTRA_HINT = ("the FAKE servers need the \"fakes\" extra (starlette, uvicorn); in the "
+                    "source tree run `bash installer/linux/setup.sh` (or `.venv/bin/python -m "
+                    "pip install -e '.[fakes]'`), for an installed package `pip install "
+                    "'forsell-cashier[fakes]'`")
+
+
+def fakes_extra_missing() -> list[str]:
+    """The packages of the "fakes" extra that are not installed (a plain `pip install .`)."""
+    from importlib.util import find_spec
+
+    return [name for name in ("starlette", "uvicorn") if find_spec(name) is None]
+
+
 def _describe_fakes(urls: dict[str, str]) -> dict:
     from forsell.fakes.__main__ import describe
 
@@ -470,6 +483,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return recordings(data_dir, args)
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
+    if args.command in ("demo", "fakes") and fakes_extra_missing():
+        print(f"forsell-cashier {args.command}: {FAKES_EXTRA_HINT} (missing: "
+              f"{', '.join(fakes_extra_missing())})", file=sys.stderr)
+        return 1
     if args.command == "demo":
         return demo(data_dir, args.port_base, args.configure_only)
     if args.command == "fakes":
