@@ -61,7 +61,8 @@ secret_service_answers() {
 # unlocked by the user's own password.
 start_private_keyring() {
   local data="${FORSELL_KEYRING_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/forsell-cashier-keyring}"
-  local password="${FORSELL_KEYRING_PASSWORD_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/forsell-cashier/keyring-password}"
+  local config="${XDG_CONFIG_HOME:-$HOME/.config}/forsell-cashier"
+  local password="${FORSELL_KEYRING_PASSWORD_FILE:-$config/keyring-password}"
   local tool
   for tool in dbus-daemon gnome-keyring-daemon; do
     if ! command -v "$tool" >/dev/null; then
@@ -77,7 +78,8 @@ start_private_keyring() {
            "away to start a new one (recordings made under the old one stay unreadable)." >&2
       exit 1
     fi
-    (umask 077 && mkdir -p "$(dirname "$password")" && head -c 32 /dev/urandom | base64 >"$password")
+    (umask 077 && mkdir -p "$(dirname "$password")" \
+      && head -c 32 /dev/urandom | base64 >"$password")
     echo "run-app: made a password for the headless keyring: $password (mode 600)"
   fi
   if [[ "$(stat -c %a "$password")" != 600 && "$(stat -c %a "$password")" != 400 ]]; then
