@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -353,6 +354,23 @@ def test_fakes_on_a_busy_port_say_so_and_exit_1(tmp_path: Path) -> None:
 def test_score_needs_both_files() -> None:
     done = run_cli("score", "--transcript", "t.json")
     assert done.returncode == 2 and "--receipt" in done.stderr
+
+
+def test_score_prints_its_problems_as_data_and_in_the_terminals_language(tmp_path: Path) -> None:
+    transcript = tmp_path / "t.json"
+    transcript.write_text(json.dumps({"utterances": [{"speaker": "a", "start": "x", "end": 1}]}),
+                          encoding="utf-8")
+    receipt = tmp_path / "r.json"
+    receipt.write_text(json.dumps({"lines": []}), encoding="utf-8")
+    done = run_cli("score", "--transcript", str(transcript), "--receipt", str(receipt),
+                   LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="ru_RU.UTF-8")
+    assert done.returncode == 2
+    out = json.loads(done.stderr)
+    assert out["problems"] == ["utterances[0].start: expected a number, got 'x'"]  # as before
+    (detail,) = out["details"]
+    assert detail["code"] == "format.not_number" and detail["place"] == ["utterances", 0, "start"]
+    assert detail["message"] == "expected a number, got 'x'"
+    assert detail["text"] == "utterances[0].start: должно быть числом"
 
 
 @needs_secret_service
