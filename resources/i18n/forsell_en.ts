@@ -3110,6 +3110,18 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user may not read {path}. Copy the file to your home folder and import it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only an admin can do this.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3113,6 +3113,18 @@ Confirm (Enter)</source>
         <translation>{path} оқылмады: {error}</translation>
     </message>
     <message>
+        <source>{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again.</source>
+        <translation>{path} UTF-8 мәтіні емес. Оны «CSV UTF-8» ретінде сақтап, қайта импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>{path} файлы жоқ.</translation>
+    </message>
+    <message>
+        <source>This user may not read {path}. Copy the file to your home folder and import it from there.</source>
+        <translation>Бұл пайдаланушының {path} файлын оқуға құқығы жоқ. Файлды үй қалтасына көшіріп, сол жерден импорттаңыз.</translation>
+    </message>
+    <message>
         <source>Only an admin can do this.</source>
         <translation>Мұны тек әкімші жасай алады.</translation>
     </message>

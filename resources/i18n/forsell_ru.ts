@@ -3114,6 +3114,18 @@ Confirm (Enter)</source>
         <translation>Не удаётся прочитать {path}: {error}</translation>
     </message>
     <message>
+        <source>{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again.</source>
+        <translation>{path} — не текст в кодировке UTF-8. Сохраните его как «CSV UTF-8» и импортируйте снова.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>Файла {path} нет.</translation>
+    </message>
+    <message>
+        <source>This user may not read {path}. Copy the file to your home folder and import it from there.</source>
+        <translation>У этого пользователя нет права читать {path}. Скопируйте файл в домашнюю папку и импортируйте оттуда.</translation>
+    </message>
+    <message>
         <source>Only an admin can do this.</source>
         <translation>Это может сделать только администратор.</translation>
     </message>

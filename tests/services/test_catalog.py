@@ -206,9 +206,14 @@ def test_missing_columns_and_unreadable_files(till: Till, tmp_path: Path) -> Non
     path.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(CashierError) as error:
         till.catalog.import_csv(path)
-    assert error.value.key == "csv.unreadable"
-    with pytest.raises(CashierError):
+    assert (error.value.key, error.value.params) == ("csv.not_utf8", {"path": str(path)})
+    with pytest.raises(CashierError) as error:
         till.catalog.import_csv(tmp_path / "missing.csv")
+    assert error.value.key == "csv.not_found"
+    with pytest.raises(CashierError) as error:
+        till.catalog.import_csv(tmp_path)  # a folder: the OS's reason, not Python's words
+    assert error.value.key in ("csv.unreadable", "csv.no_access")
+    assert "Errno" not in str(error.value.params.get("error", ""))
 
 
 def test_barcode_of_another_product_is_refused(till: Till, products: Products,

@@ -178,3 +178,18 @@ def test_synonyms_are_edited_in_the_product_editor_and_reach_the_scorer(qtbot, t
     again = _editor(qtbot, dialog, "edit product")  # reopened: one per line
     assert by_name(again, QPlainTextEdit, "product synonyms").toPlainText() == (
         "американку\nчёрный кофе")
+
+
+def test_a_file_that_is_not_utf8_is_explained_in_russian(qtbot, till, admin, tmp_path):
+    path = tmp_path / "cp1251.csv"
+    path.write_bytes(f"{HEADER}\nN-1,,Чай,,,,,,500,16,pcs,0\n".encode("cp1251"))
+    languages = Languages()
+    languages.switch("ru")
+    try:
+        dialog = shown(qtbot, CatalogDialog(till, admin))
+        assert dialog.import_from(path) is None
+        text = by_name(dialog, QLabel, "catalog message").text()
+        assert text == f"{path} — не текст в кодировке UTF-8. Сохраните его как «CSV UTF-8» и " \
+                       "импортируйте снова."
+    finally:
+        languages.uninstall()

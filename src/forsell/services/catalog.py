@@ -232,9 +232,16 @@ class CatalogService:
         """All rows or none: every bad row is reported with its line number and reason."""
         try:
             content = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raise CashierError("csv.not_utf8", "{path} is not UTF-8 text", path=str(path)) from exc
+        except FileNotFoundError as exc:
+            raise CashierError("csv.not_found", "There is no file {path}", path=str(path)) from exc
+        except PermissionError as exc:
+            raise CashierError("csv.no_access", "No permission to read {path}",
+                               path=str(path)) from exc
+        except OSError as exc:
             raise CashierError("csv.unreadable", "Cannot read {path}: {error}", path=str(path),
-                               error=str(exc)) from exc
+                               error=exc.strerror or type(exc).__name__) from exc
         rows, problems = _parse_csv(content)
         if problems:
             raise CsvImportError(problems)
