@@ -225,13 +225,23 @@ def test_export_of_a_tampered_recording_names_it_and_leaves_no_file(
     assert _audit(till, "recording_exported") == []
 
 
-def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lang", "fix"), [
+    ("C.UTF-8", "fix: no secret store was found. Run the till in a desktop session with GNOME "
+                "Keyring or KWallet, or install gnome-keyring."),
+    ("ru_RU.UTF-8", "fix: хранилище секретов не найдено. Запустите кассу в сеансе рабочего стола "
+                    "с GNOME Keyring или KWallet либо установите gnome-keyring."),
+    ("kk_KZ.UTF-8", "fix: құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс "
+                    "үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз."),
+])
+def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path, lang: str,
+                                                              fix: str) -> None:
     for args in (("recordings", "list"), ("recordings", "export", "x", "--out",
                                             str(tmp_path / "x.ogg"), "--pin-stdin")):
         done = run_cli("--data-dir", str(tmp_path), *args,
-                       PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+                       PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+                       LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG=lang)
         assert done.returncode == 1
-        assert "secret store" in done.stderr and "install gnome-keyring" in done.stderr
+        assert "secret store" in done.stderr and fix in done.stderr.splitlines()
         assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.ogg").exists()
 
