@@ -226,12 +226,12 @@ def test_export_of_a_tampered_recording_names_it_and_leaves_no_file(
 
 
 @pytest.mark.parametrize(("lang", "fix"), [
-    ("C.UTF-8", "fix: no secret store was found. Run the till in a desktop session with GNOME "
-                "Keyring or KWallet, or install gnome-keyring."),
-    ("ru_RU.UTF-8", "fix: хранилище секретов не найдено. Запустите кассу в сеансе рабочего стола "
-                    "с GNOME Keyring или KWallet либо установите gnome-keyring."),
-    ("kk_KZ.UTF-8", "fix: құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс "
-                    "үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз."),
+    ("C.UTF-8", ("fix: no secret store was found. Run the till in a desktop session with GNOME "
+                 "Keyring or KWallet, or install gnome-keyring.")),
+    ("ru_RU.UTF-8", ("fix: хранилище секретов не найдено. Запустите кассу в сеансе рабочего "
+                     "стола с GNOME Keyring или KWallet либо установите gnome-keyring.")),
+    ("kk_KZ.UTF-8", ("fix: құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс "
+                     "үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз.")),
 ])
 def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path, lang: str,
                                                               fix: str) -> None:

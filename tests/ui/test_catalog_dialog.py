@@ -51,16 +51,16 @@ def test_bad_import_lists_lines_and_imports_nothing(qtbot, till, admin, tmp_path
     assert dialog.import_from(csv) is None
     problems = by_name(dialog, QListWidget, "import problems")
     lines = [problems.item(i).text() for i in range(problems.count())]
-    assert lines == ["line 3, column “price”: “сто” is not an amount: type digits, e.g. 1250 "
-                     "or 1250,50",
+    assert lines == [("line 3, column “price”: “сто” is not an amount: type digits, e.g. 1250 "
+                      "or 1250,50"),
                      "line 4, column “unit”: “litre” is not a unit: write pcs or kg"]
     assert "nothing was imported" in by_name(dialog, QLabel, "catalog message").text()
     assert till.catalog.search("NEW-1") == []
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("ru", ["строка 3, столбец «price»: «сто» — не сумма: введите цифры, например 1250 или "
-            "1250,50",
+    ("ru", [("строка 3, столбец «price»: «сто» — не сумма: введите цифры, например 1250 или "
+             "1250,50"),
             "строка 4, столбец «unit»: «litre» — не единица: пишите pcs или kg",
             "строка 5, столбец «sku»: артикул NEW-1 уже есть в строке 2",
             "строка 6, столбец «favourite»: «maybe» — не 1 и не 0"]),

@@ -78,9 +78,11 @@ def _texts() -> dict[str, str]:
         "product.synonym_long": translate("messages",
                                           "A synonym is longer than {count} letters: shorten it."),
         "csv.unreadable": translate("messages", "Cannot read {path}: {error}"),
-        "csv.not_utf8": translate("messages", "{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again."),
+        "csv.not_utf8": translate("messages", "{path} is not UTF-8 text. Save it as “CSV UTF-8” "
+                                              "and import it again."),
         "csv.not_found": translate("messages", "There is no file {path}."),
-        "csv.no_access": translate("messages", "This user may not read {path}. Copy the file to your home folder and import it from there."),
+        "csv.no_access": translate("messages", "This user may not read {path}. Copy the file to "
+                                               "your home folder and import it from there."),
         "admin.only": translate("messages", "Only an admin can do this."),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
