@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -218,13 +219,23 @@ def test_export_of_a_tampered_recording_names_it_and_leaves_no_file(
     assert _audit(till, "recording_exported") == []
 
 
-def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lang", "fix"), [
+    ("C.UTF-8", ("fix: no secret store was found. Run the till in a desktop session with GNOME "
+                 "Keyring or KWallet, or install gnome-keyring.")),
+    ("ru_RU.UTF-8", ("fix: хранилище секретов не найдено. Запустите кассу в сеансе рабочего "
+                     "стола с GNOME Keyring или KWallet либо установите gnome-keyring.")),
+    ("kk_KZ.UTF-8", ("fix: құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс "
+                     "үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз.")),
+])
+def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path, lang: str,
+                                                              fix: str) -> None:
     for args in (("recordings", "list"), ("recordings", "export", "x", "--out",
                                             str(tmp_path / "x.ogg"), "--pin-stdin")):
         done = run_cli("--data-dir", str(tmp_path), *args,
-                       PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+                       PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+                       LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG=lang)
         assert done.returncode == 1
-        assert "secret store" in done.stderr and "install gnome-keyring" in done.stderr
+        assert "secret store" in done.stderr and fix in done.stderr.splitlines()
         assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.ogg").exists()
 
@@ -343,6 +354,23 @@ def test_fakes_on_a_busy_port_say_so_and_exit_1(tmp_path: Path) -> None:
 def test_score_needs_both_files() -> None:
     done = run_cli("score", "--transcript", "t.json")
     assert done.returncode == 2 and "--receipt" in done.stderr
+
+
+def test_score_prints_its_problems_as_data_and_in_the_terminals_language(tmp_path: Path) -> None:
+    transcript = tmp_path / "t.json"
+    transcript.write_text(json.dumps({"utterances": [{"speaker": "a", "start": "x", "end": 1}]}),
+                          encoding="utf-8")
+    receipt = tmp_path / "r.json"
+    receipt.write_text(json.dumps({"lines": []}), encoding="utf-8")
+    done = run_cli("score", "--transcript", str(transcript), "--receipt", str(receipt),
+                   LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="ru_RU.UTF-8")
+    assert done.returncode == 2
+    out = json.loads(done.stderr)
+    assert out["problems"] == ["utterances[0].start: expected a number, got 'x'"]  # as before
+    (detail,) = out["details"]
+    assert detail["code"] == "format.not_number" and detail["place"] == ["utterances", 0, "start"]
+    assert detail["message"] == "expected a number, got 'x'"
+    assert detail["text"] == "utterances[0].start: должно быть числом"
 
 
 @needs_secret_service

@@ -192,10 +192,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>line {line}: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Imported: {added} new, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2074,102 +2070,6 @@ Confirm (Enter)</source>
 <context>
     <name>ScorecardProblems</name>
     <message>
-        <source>a required item needs more than 0 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a bonus item needs more than 0 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a forbidden item needs a penalty above 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{1}” is already the ID of another item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>add at least one phrase (or let the upsell detector decide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a forbidden or fatal item cannot use the upsell detector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{1}” has no words to match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} is out of range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} is less than {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose one of: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose the start or the end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>add at least one item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not valid JSON at line {0}, column {1} ({2})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only version 1 is supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be “{1}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>phrase {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3210,6 +3110,18 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user may not read {path}. Copy the file to your home folder and import it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only an admin can do this.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,6 +3230,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The recordings&apos; keys are not available: {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3327,6 +3243,221 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Cannot do that</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>the file is not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be “{expected}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version {version} is not supported: only version 1 is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is less than {low}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is more than {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date and time, e.g. 2025-03-01T10:00:00+05:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose one of: {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{phrase}” has no words to match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transcript needs “utterances” (or a recogniser&apos;s “words” list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends at {end} s, before it starts at {start} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be “ok” or “bad”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt needs “lines”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time of day needs “recording_started_at”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add at least one item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{id}” is already the ID of another item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add at least one phrase (or let the upsell detector decide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a required item needs more than 0 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bonus item needs more than 0 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a forbidden item needs a penalty above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a forbidden item cannot use the upsell detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fatal item cannot use the upsell detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the start or the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a product needs at least one name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file needs the columns sku and name_ru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>columns are missing: {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty: fill it in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{barcode}” is not a barcode: digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU {sku} is already on line {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {barcode} is already on line {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount: type digits, e.g. 1250 or 1250,50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a VAT rate from 0 to 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a unit: write pcs or kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 or 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {count} synonyms, each up to {length} letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {barcode} already belongs to {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keyring keeps secrets in a plain file. Uninstall keyrings.alt and use the system secret store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret store is locked. Log in to the desktop session to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret store failed. Run “forsell-cashier doctor” to find out why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}, column “{column}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

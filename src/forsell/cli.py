@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from forsell import __version__
+from forsell import __version__, cli_messages
 from forsell.paths import default_data_dir
 
 
@@ -128,6 +128,11 @@ def doctor_mic_test(data_dir: Path) -> int:
 # --- recordings ------------------------------------------------------------------------------
 
 
+def _fix(problem: cli_messages.ReportedProblem) -> str:
+    """How to fix a problem the core reported, in the terminal's language."""
+    return cli_messages.problem_text(problem, cli_messages.language())
+
+
 class _Refused(Exception):
     """A recordings command cannot go on: the message is printed, the exit code is 1."""
 
@@ -153,7 +158,7 @@ def _library(data_dir: Path) -> Iterator:
         except SecretStoreUnavailable as problem:
             raise _Refused(f"recordings are unavailable: the secret store that keeps their keys "
                            f"cannot be used ({problem.kind.replace('_', ' ')}, {problem.backend})"
-                           f"\nfix: {problem.hint}") from None
+                           f"\nfix: {_fix(problem.problem)}") from None
         except KeyFileProblem as problem:
             raise _Refused(f"recordings are unavailable: {problem}\n"
                            "fix: run `forsell-cashier doctor`") from None
@@ -421,7 +426,7 @@ def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
         except SecretStoreUnavailable as problem:
             print("forsell-cashier demo: the demo keeps its (fake) API keys in the OS secret "
                   f"store, which cannot be used ({problem.kind.replace('_', ' ')}, "
-                  f"{problem.backend})\nfix: {problem.hint}", file=sys.stderr)
+                  f"{problem.backend})\nfix: {_fix(problem.problem)}", file=sys.stderr)
             return 1
         except DemoRefused as refused:
             print(f"forsell-cashier demo: {refused}", file=sys.stderr)
@@ -453,8 +458,10 @@ def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
 def score(args: argparse.Namespace) -> int:
     from forsell.services.scoring_cli import score_command
 
+    lang = cli_messages.language()
     code, text = score_command(args.transcript, args.receipt, args.scorecard,
-                               catalog_path=args.catalog, flip=args.flip)
+                               catalog_path=args.catalog, flip=args.flip,
+                               describe=lambda problem: cli_messages.describe(problem, lang))
     print(text, file=sys.stdout if code == 0 else sys.stderr)
     return code
 

@@ -293,7 +293,8 @@ def test_shredded_conversation_is_listed_but_not_searchable(review, staff, vault
 def test_admin_saves_a_scorecard_with_validation(review, staff, till):
     with pytest.raises(ScorecardProblem) as e:
         review.save_scorecard(staff.admin, json.dumps({"items": [{"id": "x", "kind": "maybe"}]}))
-    assert any("kind" in p for p in e.value.problems)
+    assert any(p.place == ("items", 0, "kind") and p.code == "format.one_of"
+               for p in e.value.problems)
     with pytest.raises(ScorecardProblem):
         review.save_scorecard(staff.admin, "{not json")
     with pytest.raises(CashierError):

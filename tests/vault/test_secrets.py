@@ -20,7 +20,20 @@ def test_no_usable_backend_is_refused_loudly(backend):
     with pytest.raises(SecretStoreUnavailable) as err:
         store.key_encryption_key()
     assert err.value.kind == "no_backend"
+    assert err.value.problem.code == "secret_store.no_backend"
     assert "gnome-keyring" in err.value.hint
+
+
+@pytest.mark.parametrize("kind", ["no_backend", "insecure_backend", "locked", "error"])
+def test_each_kind_is_a_declared_problem_whose_fallback_is_the_hint(kind):
+    problem = SecretStoreUnavailable(kind, "some.Backend", "KeyringError").problem
+    assert problem.code == f"secret_store.{kind}"
+    assert problem.params["backend"] == "some.Backend"
+    assert SecretStoreUnavailable(kind, "some.Backend").hint == problem.message
+
+
+def test_an_unknown_kind_is_reported_as_a_failure_not_lost():
+    assert SecretStoreUnavailable("exploded", "some.Backend").problem.code == "secret_store.error"
 
 
 @needs_secret_service

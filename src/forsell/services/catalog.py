@@ -11,6 +11,7 @@ from sqlalchemy import literal_column, or_, select, text
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.problems import Problem
 from forsell.store.models import Category, Product
 
 from .context import TillContext
@@ -72,14 +73,11 @@ class ProductDraft:
     synonyms: tuple[str, ...] = ()  # other names a cashier may use when offering it
 
 
-@dataclass(frozen=True)
-class CsvProblem:
-    line: int
-    reason: str
-
-
 class CsvImportError(CashierError):
-    def __init__(self, problems: list[CsvProblem]) -> None:
+    """The file was refused as a whole. ``problems``: one per bad row, as data (line, column,
+    code, parameters) for the UI to word in the admin's language."""
+
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__("csv.rejected", "{count} bad rows; nothing was imported",
                          count=len(problems))
         self.problems = problems
@@ -234,9 +232,16 @@ class CatalogService:
         """All rows or none: every bad row is reported with its line number and reason."""
         try:
             content = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raise CashierError("csv.not_utf8", "{path} is not UTF-8 text", path=str(path)) from exc
+        except FileNotFoundError as exc:
+            raise CashierError("csv.not_found", "There is no file {path}", path=str(path)) from exc
+        except PermissionError as exc:
+            raise CashierError("csv.no_access", "No permission to read {path}",
+                               path=str(path)) from exc
+        except OSError as exc:
             raise CashierError("csv.unreadable", "Cannot read {path}: {error}", path=str(path),
-                               error=str(exc)) from exc
+                               error=exc.strerror or type(exc).__name__) from exc
         rows, problems = _parse_csv(content)
         if problems:
             raise CsvImportError(problems)
@@ -266,7 +271,9 @@ class CatalogService:
             cats = {c.name_ru: c for c in session.scalars(select(Category))}
             by_sku = {p.sku: p for p in session.scalars(select(Product))}
             owner = {p.barcode: p.sku for p in by_sku.values() if p.barcode}
-            taken = [CsvProblem(r["line"], f"barcode {r['barcode']} belongs to {owner[r['barcode']]}")
+            taken = [Problem("csv.barcode_taken", {"barcode": r["barcode"],
+                                                   "sku": owner[r["barcode"]]},
+                             line=r["line"], column="barcode")
                      for r in rows if r["barcode"] and owner.get(r["barcode"], r["sku"]) != r["sku"]]
             if taken:
                 raise CsvImportError(taken)
@@ -323,56 +330,70 @@ _BOOL = {"1": True, "yes": True, "true": True, "да": True, "0": False, "no": F
          "нет": False, "": False}
 
 
-def _parse_csv(content: str) -> tuple[list[dict], list[CsvProblem]]:
+class _BadRow(Exception):
+    """One row is wrong; its problem says where and what."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
     reader = csv.DictReader(io.StringIO(content))
     header = set(reader.fieldnames or [])
     missing = REQUIRED - header
     if missing:
-        return [], [CsvProblem(1, f"missing columns: {', '.join(sorted(missing))}")]
+        return [], [Problem("csv.missing_columns", {"columns": ", ".join(sorted(missing))},
+                            line=1)]
     rows, problems = [], []
     skus: dict[str, int] = {}
     barcodes: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
         get = lambda k, row=row: (row.get(k) or "").strip()
+
+        def bad(column: str, code: str, line: int = line, **params: object) -> _BadRow:
+            return _BadRow(Problem(code, params, line=line, column=column))
+
         try:
             sku, barcode = get("sku"), get("barcode")
             if not sku:
-                raise ValueError("empty sku")
+                raise bad("sku", "csv.empty")
             if not get("name_ru"):
-                raise ValueError("empty name_ru")
+                raise bad("name_ru", "csv.empty")
             if barcode and not barcode.isdigit():
-                raise ValueError(f"barcode {barcode!r} is not digits")
+                raise bad("barcode", "csv.barcode_digits", barcode=barcode)
             if sku in skus:
-                raise ValueError(f"sku {sku} repeats line {skus[sku]}")
+                raise bad("sku", "csv.sku_repeats", sku=sku, first=skus[sku])
             if barcode and barcode in barcodes:
-                raise ValueError(f"barcode {barcode} repeats line {barcodes[barcode]}")
+                raise bad("barcode", "csv.barcode_repeats", barcode=barcode,
+                          first=barcodes[barcode])
             try:
                 price = parse_kzt(get("price"))
             except CashierError:
-                raise ValueError(f"price {get('price')!r} is not an amount") from None
+                raise bad("price", "csv.not_amount", text=get("price")) from None
             if price <= 0:
-                raise ValueError("price must be above zero")
+                raise bad("price", "csv.price_not_positive")
             try:
                 vat_bp = _parse_vat(get("vat_percent"))
             except (CashierError, ValueError):
-                raise ValueError(f"vat_percent {get('vat_percent')!r} is not 0–100") from None
+                raise bad("vat_percent", "csv.vat", text=get("vat_percent")) from None
             unit = get("unit").lower() or "pcs"
             if unit not in ("pcs", "kg"):
-                raise ValueError(f"unit {unit!r} is not pcs or kg")
+                raise bad("unit", "csv.unit", text=unit)
             fav = get("favourite").lower()
             if fav not in _BOOL:
-                raise ValueError(f"favourite {fav!r} is not 1/0")
+                raise bad("favourite", "csv.favourite", text=fav)
             synonyms = (split_synonyms(get("synonyms"), CSV_SYNONYM_SEPARATOR)
                         if "synonyms" in header else None)
             if synonyms is not None:
                 try:
                     _check_synonyms(synonyms)
                 except CashierError:
-                    raise ValueError(f"synonyms: at most {MAX_SYNONYMS}, each up to "
-                                     f"{MAX_SYNONYM_LENGTH} letters") from None
-        except ValueError as exc:
-            problems.append(CsvProblem(line, str(exc)))
+                    raise bad("synonyms", "csv.synonyms", count=MAX_SYNONYMS,
+                              length=MAX_SYNONYM_LENGTH) from None
+        except _BadRow as row_problem:
+            problems.append(row_problem.problem)
             continue
         skus[sku] = line
         if barcode:

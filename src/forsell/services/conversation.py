@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from forsell.domain.problems import Problem
 from forsell.vault.secrets import SecretStoreUnavailable
 
 from . import settings as s
@@ -36,7 +37,7 @@ class RecorderStatus:
     off | no_consent | no_shift | paused | no_secret_store | not_logged_in."""
 
     blocked: str | None
-    hint: str = ""  # how to fix no_secret_store (from the vault)
+    hint: Problem | None = None  # how to fix no_secret_store (the vault's, as data)
     state: str = "idle"  # recorder state: idle | recording | tail | device_error | silent_input | no_frames
 
 
@@ -111,7 +112,8 @@ class ConversationRecorder:
 
     def status(self) -> RecorderStatus:
         blocked = self._blocked()
-        hint = self.vault_problem.hint if blocked == "no_secret_store" and self.vault_problem else ""
+        hint = (self.vault_problem.problem if blocked == "no_secret_store" and self.vault_problem
+                else None)
         return RecorderStatus(blocked, hint, self.state if blocked is None else "idle")
 
     def _blocked(self) -> str | None:

@@ -379,5 +379,5 @@ class PullApplier:
         try:
             formats.parse_scorecard(doc, "scorecard")
         except formats.FormatError as e:
-            raise Skip("invalid scorecard: " + "; ".join(e.problems)) from None
+            raise Skip("invalid scorecard: " + "; ".join(map(str, e.problems))) from None
         return version, card_id, json.dumps(doc, ensure_ascii=False, indent=2)

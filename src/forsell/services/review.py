@@ -17,6 +17,7 @@ the recording's DEK.
 from __future__ import annotations
 
 from forsell.analytics import Scorecard
+from forsell.domain.problems import Problem
 from forsell.store import audit
 from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.keys import KeyVault
@@ -111,8 +112,8 @@ class ReviewService:
         """The JSON text of a preset, for the editor to start from."""
         return review_scorecard.preset_text(name)
 
-    def check_scorecard(self, json_text: str) -> tuple[str, ...]:
-        """The problems ``save_scorecard`` would refuse the text for (empty: valid)."""
+    def check_scorecard(self, json_text: str) -> tuple[Problem, ...]:
+        """The problems ``save_scorecard`` would refuse the text for (empty: valid), as data."""
         return review_scorecard.scorecard_problems(json_text)
 
     def use_scorecard_preset(self, admin: EmployeeView, name: str) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from forsell.analytics import Scorer, formats
 from forsell.domain.errors import CashierError
+from forsell.domain.problems import Problem
 from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.store.models import ConversationScore, Recording, TranscriptRow
@@ -49,13 +50,13 @@ class ScorecardPreview:
     scorable_after: int
 
 
-def scorecard_problems(json_text: str) -> tuple[str, ...]:
+def scorecard_problems(json_text: str) -> tuple[Problem, ...]:
     """Every problem ``save_scorecard`` would refuse ``json_text`` for, each with its place
-    (``items[2].weight: …``); empty when the text is a valid scorecard."""
+    (``("items", 2, "weight")``); empty when the text is a valid scorecard."""
     try:
         doc = json.loads(json_text)
     except json.JSONDecodeError as e:
-        return (f"not valid JSON at line {e.lineno} column {e.colno}: {e.msg}",)
+        return (formats.json_problem(e),)
     try:
         formats.parse_scorecard(doc)
     except formats.FormatError as e:

@@ -30,6 +30,7 @@ from forsell.analytics import (
 )
 from forsell.analytics.model import Transcript
 from forsell.domain.errors import CashierError
+from forsell.domain.problems import Problem
 from forsell.domain.roles import Role
 from forsell.paths import resources_dir
 from forsell.store import audit
@@ -56,11 +57,11 @@ log = logging.getLogger(__name__)
 
 
 class ScorecardProblem(CashierError):
-    """``save_scorecard`` refused the document; ``problems``: one line per thing wrong."""
+    """``save_scorecard`` refused the document; ``problems``: every thing wrong, as data."""
 
-    def __init__(self, problems: list[str] | tuple[str, ...]) -> None:
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         super().__init__("review.scorecard_invalid", "The scorecard has problems: {problems}",
-                         problems="; ".join(problems))
+                         problems="; ".join(map(str, problems)))
         self.problems = tuple(problems)
 
 
@@ -216,8 +217,7 @@ class ConversationScoring:
         try:
             doc = json.loads(json_text)
         except json.JSONDecodeError as e:
-            where = f"not valid JSON at line {e.lineno} column {e.colno}"
-            raise ScorecardProblem([f"{where}: {e.msg}"]) from None
+            raise ScorecardProblem([formats.json_problem(e)]) from None
         try:
             card = formats.parse_scorecard(doc)
         except formats.FormatError as e:

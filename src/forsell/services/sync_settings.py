@@ -79,7 +79,7 @@ class SyncSettingsService:
         return SyncSettings(**{name: get(setting) for name, setting in _FIELDS.items()})
 
     def secret_store_problem(self) -> SecretStoreUnavailable | None:
-        """None when secrets can be kept; else what is wrong (``.kind``, ``.hint``)."""
+        """None when secrets can be kept; else what is wrong (``.kind``, ``.problem``)."""
         try:
             self._store().check()
         except SecretStoreUnavailable as problem:
@@ -120,7 +120,7 @@ class SyncSettingsService:
             problem = self.secret_store_problem()
             if problem is not None:
                 raise CashierError("sync.secret_store", "Secret store unavailable: {hint}",
-                                   hint=problem.hint)
+                                   hint=problem.problem)
             store = self._store()
             try:
                 for name, value in secrets.items():
@@ -129,7 +129,7 @@ class SyncSettingsService:
                     store.delete(name)
             except SecretStoreUnavailable as problem:
                 raise CashierError("sync.secret_store", "Secret store unavailable: {hint}",
-                                   hint=problem.hint) from None
+                                   hint=problem.problem) from None
         changed = [setting.key for name, setting in _FIELDS.items()
                    if self.ctx.settings.get(setting) != getattr(new, name)]
         for name, setting in _FIELDS.items():

@@ -1,7 +1,8 @@
 """Turns the core's message keys into sentences in the cashier's language.
 
 The core raises ``CashierError(key, …, **params)``; only here does a key become text. Every
-sentence says what happened and what to do.
+sentence says what happened and what to do. A parameter that is itself a ``Problem`` (the secret
+store's "how to fix it") is put into the sentence in the same language, never in English.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
+from forsell.domain.problems import Problem
+
+from .problems import problem_text
 
 _MONEY_PARAMS = {"tendered", "due", "expected", "tiyn"}
 
@@ -74,6 +78,11 @@ def _texts() -> dict[str, str]:
         "product.synonym_long": translate("messages",
                                           "A synonym is longer than {count} letters: shorten it."),
         "csv.unreadable": translate("messages", "Cannot read {path}: {error}"),
+        "csv.not_utf8": translate("messages", "{path} is not UTF-8 text. Save it as “CSV UTF-8” "
+                                              "and import it again."),
+        "csv.not_found": translate("messages", "There is no file {path}."),
+        "csv.no_access": translate("messages", "This user may not read {path}. Copy the file to "
+                                               "your home folder and import it from there."),
         "admin.only": translate("messages", "Only an admin can do this."),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
@@ -101,6 +110,7 @@ def _texts() -> dict[str, str]:
         "sync.retry": translate("messages", "Sending failed. It will be tried again."),
         "sync.error": translate("messages", "Sending failed. See Settings → Sync."),
         "sync.secret_store": translate("messages", "The secret store is unavailable, so keys cannot be saved: {hint}"),
+        "review.no_keys": translate("messages", "The recordings' keys are not available: {hint}"),
         "sync.url": translate("messages", "“{url}” is not a web address. It starts with https:// (or http:// for a test server)."),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
     }
@@ -114,7 +124,8 @@ def text_for_key(key: str, **params: object) -> str:
 
 def message_for(error: CashierError) -> str:
     """The translated sentence for ``error`` (falls back to its English text)."""
-    params = {k: format_kzt(v) if k in _MONEY_PARAMS and isinstance(v, int) else v
+    params = {k: format_kzt(v) if k in _MONEY_PARAMS and isinstance(v, int)
+              else problem_text(v) if isinstance(v, Problem) else v
               for k, v in error.params.items()}
     template = _texts().get(error.key)
     if template is None:
