@@ -24,11 +24,15 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> tuple[bytes, bytes]:
+    """The scrypt hash of ``pin`` and its salt (a fresh random one unless given): the only form in
+    which a PIN is stored."""
     salt = salt or os.urandom(16)
     return hashlib.scrypt(pin.encode(), salt=salt, **_SCRYPT), salt
 
 
 def check_pin_format(pin: str) -> str:
+    """Returns ``pin`` when it is 4 to 8 digits; raises ``CashierError`` ``pin.format`` otherwise.
+    """
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
         raise CashierError("pin.format", "A PIN is 4 to 8 digits")
     return pin
@@ -71,6 +75,8 @@ class StaffService:
         return sorted((_view(e) for e in rows), key=lambda v: (v.role.rank, v.name))
 
     def add_employee(self, name: str, role: Role, pin: str, language: str = "ru") -> EmployeeView:
+        """Adds an employee without an admin's say (the demo staff on first start, tests); returns
+        their view. Raises ``CashierError`` ``pin.format``."""
         digest, salt = hash_pin(check_pin_format(pin))
         with self.ctx.db.write() as session:
             e = Employee(name=name, role=role.value, pin_hash=digest, pin_salt=salt, language=language)
@@ -137,6 +143,8 @@ class StaffService:
         raise CashierError("override.wrong_pin", "Not an admin's PIN")
 
     def set_language(self, employee_id: str, language: str) -> None:
+        """Remembers the employee's interface language (``ru``, ``kk``, ``en``) for their next
+        login; an unknown id is ignored."""
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
             if e is not None:

@@ -41,14 +41,18 @@ class MicCapture:
 
     @property
     def heard(self) -> bool:
+        """True when the microphone heard at least 0.3 s of speech (more than a click or a cough).
+        """
         return self.speech_ms >= SPEECH_HEARD_MS
 
     @property
     def ok(self) -> bool:
+        """True when the test ran through: the device opened and frames kept coming."""
         return not self.problem
 
 
 def input_devices() -> list[InputDevice]:
+    """The microphones this machine offers, for the admin's choice of recording device."""
     return list_input_devices()
 
 

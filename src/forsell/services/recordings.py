@@ -72,6 +72,9 @@ class RecordingLibrary:
     # --- reading ------------------------------------------------------------------------------
 
     def list(self, limit: int = 200) -> list[RecordingView]:
+        """The newest recordings (at most ``limit``): start (store time), length, speech, size,
+        chunks, status, receipt number and employee, as ``forsell-cashier recordings list``
+        prints them."""
         with self.ctx.db.read() as session:
             rows = session.execute(
                 select(Recording, Sale.receipt_no, Employee.name)

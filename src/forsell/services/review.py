@@ -187,6 +187,10 @@ class ReviewService:
 
     def mark_reviewed(self, who: EmployeeView, recording_id: str,
                       reviewed: bool = True) -> ConversationDetail:
+        """Marks a conversation reviewed (or not) and returns its fresh detail.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown`` (no such
+        conversation), ``review.not_yours``."""
         self.actions.mark_reviewed(who, recording_id, reviewed)
         return self.details.build(recording_id, who.language)
 

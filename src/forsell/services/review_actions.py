@@ -53,6 +53,8 @@ class ReviewActions:
             "at": now.isoformat(), "score": score})
 
     def mark(self, session: Session, recording_id: str) -> ConversationMark:
+        """The conversation's mark (flag, reviewed, open disputes), added to ``session`` if missing.
+        """
         mark = session.get(ConversationMark, recording_id)
         if mark is None:
             mark = ConversationMark(recording_id=recording_id, flagged=False, reviewed=False,
@@ -62,6 +64,9 @@ class ReviewActions:
         return mark
 
     def scored(self, session: Session, recording_id: str, item_id: str) -> ConversationScore:
+        """The score of a scorable conversation that has the checklist item ``item_id``.
+
+        Raises ``CashierError``: ``review.not_scored``, ``review.unknown_item``."""
         score = session.get(ConversationScore, recording_id)
         if score is None or not score.scorable:
             raise CashierError("review.not_scored", "This conversation has no score")
@@ -72,6 +77,8 @@ class ReviewActions:
 
     def set_outcome(self, session: Session, score: ConversationScore, item_id: str,
                      outcome: str | None) -> None:
+        """Sets one item's outcome (None: back to what the scorer said) and recomputes the failed
+        items and the percent, in ``session``."""
         cir = session.get(ConversationItemResult, (score.recording_id, item_id))
         cir.outcome = outcome or cir.scored_outcome
         outcomes = dict(score.outcomes)
@@ -108,6 +115,10 @@ class ReviewActions:
 
     def mark_reviewed(self, who: EmployeeView, recording_id: str,
                       reviewed: bool = True) -> None:
+        """Marks a conversation reviewed or not, kept as a review action.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        ``review.not_yours``."""
         require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:

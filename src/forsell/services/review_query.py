@@ -50,6 +50,8 @@ def allowed(ctx, who: EmployeeView, recording_id: str) -> Recording:
 
 
 def require_supervisor(who: EmployeeView) -> None:
+    """Raises ``CashierError`` ``review.supervisor_only`` unless ``who`` is a supervisor or an
+    admin."""
     if who.role not in SUPERVISORS:
         raise CashierError("review.supervisor_only", "Only a supervisor can do this")
 
@@ -198,6 +200,8 @@ class ConversationQuery:
 
     @staticmethod
     def ordered(q, sort: str):
+        """``q`` in the order the list asks for: ``newest``, ``oldest``, ``score_asc`` or
+        ``score_desc`` (unscored last). Raises ``CashierError`` ``review.bad_filter`` otherwise."""
         if sort == "oldest":
             return q.order_by(Recording.started_at, Recording.id)
         if sort == "score_asc":
@@ -211,6 +215,8 @@ class ConversationQuery:
         return q.order_by(Recording.started_at.desc(), Recording.id.desc())
 
     def row(self, r) -> ConversationRow:
+        """One row of the list query as a ``ConversationRow``; its status is ``shredded``,
+        ``scored``, ``not_scorable``, ``transcribing`` or ``no_transcript``."""
         (rid, started, duration_ms, emp_id, emp_name, receipt_no, total, percent, scorable,
          outcomes, offers, conversions, revenue, flagged, reviewed, disputes, t_state,
          shredded_at, shift_id, sale_id) = r
@@ -346,6 +352,7 @@ class TextMatcher:
         self.needle = " " + " ".join(normalize_text(query))
 
     def matches(self, text: str) -> bool:
+        """True when the query's words occur in ``text`` in a row, both normalised the same way."""
         if self.needle == " ":
             return False
         return self.needle in " " + " ".join(normalize_text(text))
