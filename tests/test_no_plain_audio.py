@@ -36,7 +36,7 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not os.environ.get("PULSE_SERVER") or not shutil.which("paplay")
                        or not shutil.which("espeak-ng"),
-                       reason="needs the PulseAudio null sink + virtmic of RECIPES.md and "
+                       reason="needs the PulseAudio null sink + virtmic of docs/recipes.md and "
                               "espeak-ng (run: bash installer/linux/run-tests.sh "
                               "tests/test_no_plain_audio.py)"),
 ]

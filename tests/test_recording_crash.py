@@ -31,7 +31,7 @@ pytestmark = [
                               "(run: bash installer/linux/run-tests.sh tests/test_recording_crash.py)"),
     pytest.mark.skipif(not os.environ.get("PULSE_SERVER") or not shutil.which("paplay")
                        or not shutil.which("sox"),
-                       reason="needs the PulseAudio null sink + virtmic of RECIPES.md, paplay and "
+                       reason="needs the PulseAudio null sink + virtmic of docs/recipes.md, paplay and "
                               "sox (run: bash installer/linux/run-tests.sh tests/test_recording_crash.py)"),
 ]
 

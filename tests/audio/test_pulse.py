@@ -1,5 +1,5 @@
 """Integration: the real PortAudio → PulseAudio path. A null sink ("counter") plays espeak-ng
-speech; its monitor, remapped as the source "virtmic", is the microphone (RECIPES.md).
+speech; its monitor, remapped as the source "virtmic", is the microphone (docs/recipes.md).
 installer/linux/run-tests.sh starts that PulseAudio and exports PULSE_SERVER."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .test_recorder import Events
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("PULSE_SERVER") or not shutil.which("paplay"),
-    reason="needs the PulseAudio null sink + virtmic of RECIPES.md (PULSE_SERVER unset); "
+    reason="needs the PulseAudio null sink + virtmic of docs/recipes.md (PULSE_SERVER unset); "
            "run: bash installer/linux/run-tests.sh tests/audio")
 
 

@@ -1,7 +1,7 @@
 """A minimal ctypes binding to libopusenc, Xiph's Ogg Opus encoding library.
 
 Why: libsndfile's Opus encoder cannot be told its complexity and costs about twice what
-``opusenc`` does (RECIPES.md); libopusenc is the library ``opusenc`` itself is built on, so
+``opusenc`` does (docs/recipes.md); libopusenc is the library ``opusenc`` itself is built on, so
 encoding through it costs what ``opusenc`` costs, at a complexity we choose. On Debian/Ubuntu it
 is the package ``libopusenc0`` (installer/linux/setup.sh installs it); elsewhere (Windows, macOS,
 a machine without the package) ``load()`` returns None and the encoder falls back to soundfile.

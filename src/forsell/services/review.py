@@ -1,6 +1,6 @@
 """Supervisor review: conversations listed and filtered, opened, heard, overridden and disputed.
 
-The API the UI codes against (``/work/notes/review.md``): ``ReviewService`` and the frozen views.
+The API the UI codes against: ``ReviewService`` and the frozen views of ``review_views``.
 This module is the facade; the work lives in sibling modules, one reason to change each:
 
 - ``review_views``: the frozen dataclasses and the filter/status vocabularies;
