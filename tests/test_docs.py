@@ -27,21 +27,39 @@ README = ROOT / "README.md"
 #: Where the repository's own text lives; all of it is scanned for outside references.
 SCANNED = ("src", "tests", "resources", "installer", "docs", ".ci")
 SCANNED_FILES = ("README.md", "pyproject.toml")
-TEXT_SUFFIXES = {".py", ".md", ".sh", ".toml", ".yaml", ".yml", ".json", ".csv", ".ts", ".txt",
-                 ".ini", ".cfg", ".spec", ".in", ""}
+TEXT_SUFFIXES = {
+    ".py",
+    ".md",
+    ".sh",
+    ".toml",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".csv",
+    ".ts",
+    ".txt",
+    ".ini",
+    ".cfg",
+    ".spec",
+    ".in",
+    "",
+}
 
 #: (what it catches, pattern). Each names something only the authors' machines or trackers had.
 OUTSIDE_REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("a notes file of the project's authors",
-     re.compile(r"\b(?:RECIPES|PROVIDERS|DESIGN|STYLE|QA-LABELS)\.md\b")),
+    (
+        "a notes file of the project's authors",
+        re.compile(r"\b(?:RECIPES|PROVIDERS|DESIGN|STYLE|QA-LABELS)\.md\b"),
+    ),
     ("a notes folder outside the repository", re.compile(r"(?<![\w-])notes/\w")),
     ("a shared folder next to the repository", re.compile(r"\.\./shared\b")),
     ("an absolute path on the authors' machine", re.compile(r"(?<![\w.$}~])/work/")),
     ("a home folder on someone's machine", re.compile(r"(?<![\w.$}~])/(?:home|Users)/\w")),
-    ("an absolute path to a virtual environment",
-     re.compile(r"(?<![\w.$}~-])/[\w./-]*venv/bin/")),
-    ("an issue or ticket number",
-     re.compile(r"\b(?:issues?|tickets?|task)\s*(?:no\.?\s*)?#?\d+\b", re.IGNORECASE)),
+    ("an absolute path to a virtual environment", re.compile(r"(?<![\w.$}~-])/[\w./-]*venv/bin/")),
+    (
+        "an issue or ticket number",
+        re.compile(r"\b(?:issues?|tickets?|task)\s*(?:no\.?\s*)?#?\d+\b", re.IGNORECASE),
+    ),
     ("a pull request number", re.compile(r"\b(?:PR|pull request)\s*#?\d+\b")),
     ("the issue that asked for it", re.compile(r"\b(?:the|this|that) issue(?:'s)?\b(?! date)")),
 )
@@ -55,15 +73,17 @@ def _public_defs(tree: ast.Module) -> Iterator[tuple[str, ast.FunctionDef | ast.
                 yield node.name, node
         elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
             for item in node.body:
-                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) \
-                        and not item.name.startswith("_"):
+                if isinstance(
+                    item, ast.FunctionDef | ast.AsyncFunctionDef
+                ) and not item.name.startswith("_"):
                     yield f"{node.name}.{item.name}", item
 
 
 def undocumented(source: str) -> list[str]:
     """Names of public service functions/methods in ``source`` that have no docstring."""
-    return [name for name, node in _public_defs(ast.parse(source))
-            if ast.get_docstring(node) is None]
+    return [
+        name for name, node in _public_defs(ast.parse(source)) if ast.get_docstring(node) is None
+    ]
 
 
 def outside_references(text: str) -> list[tuple[int, str, str]]:
@@ -92,8 +112,11 @@ def shipped_text_files() -> Iterator[Path]:
 def test_every_public_service_function_and_method_has_a_docstring() -> None:
     modules = sorted(SERVICES.rglob("*.py"))
     assert len(modules) > 20, "services/ not found"
-    missing = [f"{path.relative_to(SRC)}: {name}" for path in modules
-               for name in undocumented(path.read_text(encoding="utf-8"))]
+    missing = [
+        f"{path.relative_to(SRC)}: {name}"
+        for path in modules
+        for name in undocumented(path.read_text(encoding="utf-8"))
+    ]
     assert not missing, "public service API without a docstring:\n" + "\n".join(missing)
 
 
@@ -125,44 +148,53 @@ def test_nothing_refers_to_files_outside_the_repository_or_to_issue_numbers() ->
             continue
         scanned += 1
         text = path.read_text(encoding="utf-8", errors="replace")
-        problems += [f"{path.relative_to(ROOT)}:{n}: {what}: {hit!r}"
-                     for n, what, hit in outside_references(text)]
+        problems += [
+            f"{path.relative_to(ROOT)}:{n}: {what}: {hit!r}"
+            for n, what, hit in outside_references(text)
+        ]
     assert scanned > 200, "the repository's files were not found"
-    assert not problems, ("say it in place or point into the repository (docs/…):\n"
-                          + "\n".join(problems))
+    assert not problems, "say it in place or point into the repository (docs/…):\n" + "\n".join(
+        problems
+    )
 
 
-@pytest.mark.parametrize("line", [
-    "# PulseAudio's first callback can take ~2 s (RECIPES.md)",
-    '"""The layer rule of DESIGN.md, checked on the source."""',
-    "The API the UI codes against (``/work/notes/review.md``)",
-    "see ../shared/PROVIDERS.md",
-    "    /work/venv/bin/python tests/bench/bench_scoring.py",
-    "    /opt/app/.venv/bin/python make_demo.py",
-    "# holds the GIL the GUI thread needs (issue 4: GUI lag)",
-    '"""Product synonyms (issue 5 item 4): edited in the catalog."""',
-    "fixed in Issue #12",
-    "as discussed in PR #31",
-    "# the issue's sizes (100k products, 1M lines)",
-    "the rules the issue names",
-    "key file at /home/aigerim/keys",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "# PulseAudio's first callback can take ~2 s (RECIPES.md)",
+        '"""The layer rule of DESIGN.md, checked on the source."""',
+        "The API the UI codes against (``/work/notes/review.md``)",
+        "see ../shared/PROVIDERS.md",
+        "    /work/venv/bin/python tests/bench/bench_scoring.py",
+        "    /opt/app/.venv/bin/python make_demo.py",
+        "# holds the GIL the GUI thread needs (issue 4: GUI lag)",
+        '"""Product synonyms (issue 5 item 4): edited in the catalog."""',
+        "fixed in Issue #12",
+        "as discussed in PR #31",
+        "# the issue's sizes (100k products, 1M lines)",
+        "the rules the issue names",
+        "key file at /home/aigerim/keys",
+    ],
+)
 def test_the_reference_check_catches(line: str) -> None:
     assert outside_references(line), line
 
 
-@pytest.mark.parametrize("line", [
-    "# PulseAudio's first callback can take ~2 s (docs/recipes.md)",
-    ".venv/bin/forsell-cashier doctor",
-    'APP="$REPO/.venv/bin/forsell-cashier"',
-    "formats: resources/scorecards/README.md",
-    "tokens_issued counts single-use tokens",
-    "a receipt issued by the cash register; the issue date is printed",
-    "def test_registration_issues_a_working_token(backend) -> None:",
-    "background: #2f6fd6; color: #ffffff;",
-    "backup in ~/.local/share/forsell-cashier and /tmp/forsell-demo",
-    "the till's notes and coins in the drawer",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "# PulseAudio's first callback can take ~2 s (docs/recipes.md)",
+        ".venv/bin/forsell-cashier doctor",
+        'APP="$REPO/.venv/bin/forsell-cashier"',
+        "formats: resources/scorecards/README.md",
+        "tokens_issued counts single-use tokens",
+        "a receipt issued by the cash register; the issue date is printed",
+        "def test_registration_issues_a_working_token(backend) -> None:",
+        "background: #2f6fd6; color: #ffffff;",
+        "backup in ~/.local/share/forsell-cashier and /tmp/forsell-demo",
+        "the till's notes and coins in the drawer",
+    ],
+)
 def test_the_reference_check_leaves_ordinary_text_alone(line: str) -> None:
     assert outside_references(line) == [], line
 
@@ -203,8 +235,12 @@ BEING_BUILT = {"ui/tasks.py"}
 
 def _exists_in_repository(name: str) -> bool:
     if "/" not in name:
-        return any(ROOT.glob(f"src/**/{name}")) or any(ROOT.glob(f"tests/**/{name}")) \
-            or any(ROOT.glob(f"resources/**/{name}")) or any(ROOT.glob(f"installer/**/{name}"))
+        return (
+            any(ROOT.glob(f"src/**/{name}"))
+            or any(ROOT.glob(f"tests/**/{name}"))
+            or any(ROOT.glob(f"resources/**/{name}"))
+            or any(ROOT.glob(f"installer/**/{name}"))
+        )
     candidates = [ROOT / name, SRC / name]
     if any(c.exists() for c in candidates):
         return True
