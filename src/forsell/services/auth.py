@@ -85,7 +85,10 @@ class StaffService:
             return _view(e)
 
     def login(self, employee_id: str, pin: str) -> EmployeeView:
-        """Checks the PIN; after too many wrong ones the employee is locked for a while."""
+        """Checks the PIN; after too many wrong ones the employee is locked for a while.
+
+        Returns the employee. Raises ``CashierError``: ``login.unknown``, ``login.wrong_pin`` (with
+        the attempts left), ``login.locked`` (until when)."""
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
@@ -114,7 +117,10 @@ class StaffService:
         raise error  # after the commit, so the failed attempt counts
 
     def approve(self, pin: str, action: Action, requested_by: str) -> Approval:
-        """Supervisor override: any active supervisor or admin whose PIN matches approves."""
+        """Supervisor override: any active supervisor or admin whose PIN matches approves.
+
+        Returns the ``Approval``. Raises ``CashierError`` ``override.wrong_pin`` when no active
+        supervisor or admin has this PIN (the refusal is audited)."""
         with self.ctx.db.write() as session:
             approvers = session.scalars(
                 select(Employee).where(Employee.active, Employee.role.in_([Role.SUPERVISOR.value, Role.ADMIN.value]))
@@ -131,7 +137,9 @@ class StaffService:
         raise CashierError("override.wrong_pin", "Not a supervisor's PIN")
 
     def admin_by_pin(self, pin: str, purpose: str) -> EmployeeView:
-        """The active admin whose PIN this is (for lawful exports from the command line)."""
+        """The active admin whose PIN this is (for lawful exports from the command line).
+
+        Raises ``CashierError`` ``override.wrong_pin`` when no active admin has this PIN."""
         with self.ctx.db.write() as session:
             admins = session.scalars(select(Employee).where(
                 Employee.active, Employee.role == Role.ADMIN.value)).all()

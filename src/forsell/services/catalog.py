@@ -211,7 +211,11 @@ class CatalogService:
             return [_view(p) for p in rows]
 
     def save(self, draft: ProductDraft) -> ProductView:
-        """Adds or edits a product. Callers check the admin role (services.till/admin screens)."""
+        """Adds or edits a product. Callers check the admin role (services.till/admin screens).
+
+        Returns the saved product. Raises ``CashierError``: ``product.incomplete``,
+        ``product.price``, ``product.vat``, ``product.synonyms``, ``product.synonym_long``,
+        ``product.duplicate`` (SKU or barcode taken), ``product.unknown``."""
         _check_draft(draft)
         with self.ctx.db.write() as session:
             # Only a real barcode can clash: ``barcode == None`` would be IS NULL in SQL and

@@ -96,6 +96,8 @@ class RecordingLibrary:
 
         A tampered, reordered, truncated or shredded recording raises CashierError
         ``recording.unreadable`` naming it: never garbage audio.
+
+        An unknown id raises ``recording.unknown``.
         """
         with self.ctx.db.read() as session:
             rec = session.get(Recording, recording_id)
@@ -130,7 +132,10 @@ class RecordingLibrary:
     # --- lawful export and shredding ----------------------------------------------------------
 
     def export(self, admin: EmployeeView, recording_id: str, out: Path) -> Path:
-        """A decrypted copy for a lawful request, by an admin, audited."""
+        """A decrypted copy for a lawful request, by an admin, audited.
+
+        Returns the written file. Raises ``CashierError``: ``admin.only``, ``recording.unknown``,
+        ``recording.unreadable``; nothing is written then."""
         if admin.role.value != "admin":
             raise CashierError("admin.only", "Only an admin can do this")
         data = self.ogg(recording_id)

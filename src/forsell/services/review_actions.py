@@ -90,7 +90,10 @@ class ReviewActions:
     def override(self, who: EmployeeView, recording_id: str, item_id: str, outcome: str | None,
                  comment: str) -> None:
         """A supervisor sets an item's outcome (``None`` takes the override back); the percent
-        is recomputed. Audited; a "review" event for sync."""
+        is recomputed. Audited; a "review" event for sync.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        ``review.bad_outcome``, ``review.not_scored``, ``review.unknown_item``."""
         require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         if outcome is not None and outcome not in OUTCOMES:
@@ -126,7 +129,10 @@ class ReviewActions:
             self.act(session, who, recording_id, "reviewed" if reviewed else "unreviewed")
 
     def flip_speakers(self, who: EmployeeView, recording_id: str) -> None:
-        """Swaps cashier and customer and scores again; overrides stay the supervisor's word."""
+        """Swaps cashier and customer and scores again; overrides stay the supervisor's word.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        ``review.not_scored``, ``review.no_transcript``."""
         require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.read() as session:
@@ -147,7 +153,11 @@ class ReviewActions:
 
     def dispute(self, who: EmployeeView, recording_id: str, item_id: str,
                 comment: str) -> None:
-        """The cashier disputes an item of their own conversation, with a comment."""
+        """The cashier disputes an item of their own conversation, with a comment.
+
+        Raises ``CashierError``: ``review.unknown``, ``review.not_yours``,
+        ``review.comment_needed``, ``review.not_scored``, ``review.unknown_item``,
+        ``review.dispute_open``."""
         rec = allowed(self.ctx, who, recording_id)
         if rec.employee_id != who.id:
             raise CashierError("review.not_yours", "You can dispute only your own conversations")
@@ -167,7 +177,10 @@ class ReviewActions:
 
     def resolve_dispute(self, who: EmployeeView, recording_id: str, item_id: str, accept: bool,
                         comment: str) -> None:
-        """A supervisor accepts (a failed item then passes) or rejects the open dispute."""
+        """A supervisor accepts (a failed item then passes) or rejects the open dispute.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        ``review.no_dispute``."""
         require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:

@@ -38,7 +38,9 @@ SEARCH_PAGE = 500
 
 
 def allowed(ctx, who: EmployeeView, recording_id: str) -> Recording:
-    """The recording (detached) if ``who`` may open it: supervisors any, a cashier their own."""
+    """The recording (detached) if ``who`` may open it: supervisors any, a cashier their own.
+
+    Raises ``CashierError``: ``review.unknown``, ``review.not_yours``."""
     with ctx.db.read() as session:
         rec = session.get(Recording, recording_id)
         if rec is None or rec.status == "recording":
@@ -152,7 +154,9 @@ class ConversationQuery:
         """``q`` narrowed by ``f`` (the joins are the caller's). ``failed_by``: the failed item
         as a correlated EXISTS ("exists"), already joined ("join") or read from the score row's
         ``failed`` ("score"). ``started``/``employee``: the recording's columns or the score
-        row's copies (equal, revision 0008)."""
+        row's copies (equal, revision 0008).
+
+        Raises ``CashierError`` ``review.bad_filter`` for a value the filter does not know."""
         cs, mk, tr = ConversationScore, ConversationMark, TranscriptRow
         if who.role not in SUPERVISORS:
             q = q.where(employee == who.id)

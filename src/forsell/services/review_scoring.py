@@ -212,7 +212,9 @@ class ConversationScoring:
 
     def save_scorecard(self, admin: EmployeeView, json_text: str) -> Scorecard:
         """Validates and stores the admin's scorecard; raises ScorecardProblem listing every
-        problem (as ``analytics.formats`` finds them). New conversations are scored with it."""
+        problem (as ``analytics.formats`` finds them). New conversations are scored with it.
+
+        Returns the saved scorecard. Raises ``CashierError`` ``admin.only`` for anyone else."""
         if admin.role is not Role.ADMIN:
             raise CashierError("admin.only", "Only an admin can do this")
         try:

@@ -127,7 +127,10 @@ class ShiftService:
         return self.current()
 
     def cash_movement(self, employee: EmployeeView, amount: int, reason: str) -> None:
-        """``amount`` > 0 puts cash in the drawer, < 0 takes it out. A reason is required."""
+        """``amount`` > 0 puts cash in the drawer, < 0 takes it out. A reason is required.
+
+        Synced and audited. Raises ``CashierError``: ``cash.zero``, ``cash.reason``,
+        ``money.out_of_range``, ``shift.not_open``, ``cash.out_exceeds_drawer``."""
         if amount == 0:
             raise CashierError("cash.zero", "Enter an amount")
         check_amount(abs(amount))
@@ -182,6 +185,9 @@ class ShiftService:
         """Closes the shift with the counted drawer; returns the Z report.
 
         A cashier needs a supervisor's approval when the count differs from what is expected.
+
+        Raises ``CashierError`` ``shift.not_open``; ``NeedsApproval``
+        (``approval.close_with_discrepancy``) for a cashier whose count differs without an approval.
         """
         counted = counted_total(counts)
         with self.ctx.db.write() as session:

@@ -116,7 +116,10 @@ class TillService:
     # --- building the cart -------------------------------------------------------------------
 
     def scan(self, code: str) -> CartView:
-        """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown."""
+        """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown.
+
+        Returns the cart. Also raises ``scan.needs_weight`` for goods sold by weight, and ``add``'s
+        refusals."""
         product = self.catalog.by_barcode(code)
         if product is None:
             raise CashierError("scan.unknown", "Unknown barcode {code}", code=code.strip())
@@ -265,7 +268,11 @@ class TillService:
     # --- payment ----------------------------------------------------------------------------
 
     def pay(self, payment: Payment) -> ReceiptView:
-        """Commits the sale atomically (lines, payment, gapless receipt number, outbox row)."""
+        """Commits the sale atomically (lines, payment, gapless receipt number, outbox row).
+
+        Returns the receipt. Raises ``CashierError``: ``pay.empty``, ``shift.not_open``,
+        ``payment.short``, ``payment.card_over_total``, ``payment.cash_not_needed``; nothing is
+        committed then."""
         if not self.cart.lines:
             raise CashierError("pay.empty", "The cart is empty")
         totals = self.cart.totals()
