@@ -1,4 +1,4 @@
-"""The layer rule of DESIGN.md, checked on the source: imports go one way, PySide6 only in ui/.
+"""The layer rule of docs/architecture.md, checked on the source: imports go one way, PySide6 only in ui/.
 
 The checker reads every module with ``ast`` (nothing is imported), resolves relative imports and
 looks at ``import``/``from … import`` statements wherever they are (functions, ``TYPE_CHECKING``

@@ -1,4 +1,4 @@
-"""Audio benchmarks (issue 3). One JSON line per metric on stdout, like run_all.py's benches.
+"""Audio benchmarks. One JSON line per metric on stdout, like run_all.py's benches.
 
     python tests/bench/bench_audio.py                 # 1 h pipeline, 30 min soak
     python tests/bench/bench_audio.py --hours 0.1 --minutes 2
@@ -12,7 +12,7 @@
 - audio_decode_5min_ms: open_all + soundfile decode (what playback does) of a five-minute
   sealed recording (goal ≤ 150 ms).
 - audio_soak_overflows: real-time capture through the Recorder from the PulseAudio source
-  (needs PULSE_SERVER, see RECIPES.md) for ``--minutes``; also the first-callback latency.
+  (needs PULSE_SERVER, see docs/recipes.md) for ``--minutes``; also the first-callback latency.
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         if "soak" in args.only:
             if not os.environ.get("PULSE_SERVER"):
                 emit("audio_soak_overflows", None, "count", 0,
-                     error="PULSE_SERVER unset: start PulseAudio as in RECIPES.md")
+                     error="PULSE_SERVER unset: start PulseAudio as in docs/recipes.md")
             else:
                 log(f"bench: {args.minutes} min real-time capture from {args.device} ...")
                 d = bench_soak(args.minutes, args.device)

@@ -1,6 +1,6 @@
 """Runs every benchmark and prints one JSON object per metric, one per line, on stdout.
 
-    .venv/bin/python tests/bench/run_all.py            # the issue's sizes (100k products, 1M lines)
+    .venv/bin/python tests/bench/run_all.py            # full sizes (100k products, 1M lines)
     .venv/bin/python tests/bench/run_all.py --quick    # small smoke run: do the benches work?
     .venv/bin/python tests/bench/run_all.py --only audio --soak-minutes 2   # just the audio bench
 

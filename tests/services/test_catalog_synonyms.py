@@ -1,4 +1,4 @@
-"""Product synonyms (issue 5 item 4): edited in the catalog, carried by the CSV, and counted by
+"""Product synonyms: edited in the catalog, carried by the CSV, and counted by
 the scorer as offering the product."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Integration: a scripted sale in the real GUI while a customer speaks at the counter.
 
-The real microphone path with no sound card (RECIPES.md): PulseAudio's null sink "counter"
+The real microphone path with no sound card (docs/recipes.md): PulseAudio's null sink "counter"
 plays espeak-ng speech, its remapped monitor "virtmic" is the till's microphone. The keys live
 in a real Secret Service (gnome-keyring on a private D-Bus). Run with both:
 

@@ -1,7 +1,8 @@
 """Rule violations the till reports to the cashier.
 
 Core code raises these with a message *key* and parameters; only ``ui/`` turns the key into a
-translated sentence (STYLE.md point 14). ``str()`` gives an English fallback for logs and the CLI.
+translated sentence (docs/architecture.md, "Errors"). ``str()`` gives an English fallback for
+logs and the CLI.
 """
 
 from __future__ import annotations

@@ -41,9 +41,11 @@ class Till:
     refunds: RefundService
 
     def sale_for(self, employee: EmployeeView) -> TillService:
+        """The selling service for the employee who just logged in, with a cart of their own."""
         return TillService(self.ctx, self.catalog, employee)
 
     def close(self) -> None:
+        """Closes the database connections; called once when the till quits."""
         self.ctx.close()
 
 

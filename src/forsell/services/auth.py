@@ -24,11 +24,15 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> tuple[bytes, bytes]:
+    """The scrypt hash of ``pin`` and its salt (a fresh random one unless given): the only form in
+    which a PIN is stored."""
     salt = salt or os.urandom(16)
     return hashlib.scrypt(pin.encode(), salt=salt, **_SCRYPT), salt
 
 
 def check_pin_format(pin: str) -> str:
+    """Returns ``pin`` when it is 4 to 8 digits; raises ``CashierError`` ``pin.format`` otherwise.
+    """
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
         raise CashierError("pin.format", "A PIN is 4 to 8 digits")
     return pin
@@ -71,6 +75,8 @@ class StaffService:
         return sorted((_view(e) for e in rows), key=lambda v: (v.role.rank, v.name))
 
     def add_employee(self, name: str, role: Role, pin: str, language: str = "ru") -> EmployeeView:
+        """Adds an employee without an admin's say (the demo staff on first start, tests); returns
+        their view. Raises ``CashierError`` ``pin.format``."""
         digest, salt = hash_pin(check_pin_format(pin))
         with self.ctx.db.write() as session:
             e = Employee(name=name, role=role.value, pin_hash=digest, pin_salt=salt, language=language)
@@ -79,7 +85,10 @@ class StaffService:
             return _view(e)
 
     def login(self, employee_id: str, pin: str) -> EmployeeView:
-        """Checks the PIN; after too many wrong ones the employee is locked for a while."""
+        """Checks the PIN; after too many wrong ones the employee is locked for a while.
+
+        Returns the employee. Raises ``CashierError``: ``login.unknown``, ``login.wrong_pin`` (with
+        the attempts left), ``login.locked`` (until when)."""
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
@@ -108,7 +117,10 @@ class StaffService:
         raise error  # after the commit, so the failed attempt counts
 
     def approve(self, pin: str, action: Action, requested_by: str) -> Approval:
-        """Supervisor override: any active supervisor or admin whose PIN matches approves."""
+        """Supervisor override: any active supervisor or admin whose PIN matches approves.
+
+        Returns the ``Approval``. Raises ``CashierError`` ``override.wrong_pin`` when no active
+        supervisor or admin has this PIN (the refusal is audited)."""
         with self.ctx.db.write() as session:
             approvers = session.scalars(
                 select(Employee).where(Employee.active, Employee.role.in_([Role.SUPERVISOR.value, Role.ADMIN.value]))
@@ -125,7 +137,9 @@ class StaffService:
         raise CashierError("override.wrong_pin", "Not a supervisor's PIN")
 
     def admin_by_pin(self, pin: str, purpose: str) -> EmployeeView:
-        """The active admin whose PIN this is (for lawful exports from the command line)."""
+        """The active admin whose PIN this is (for lawful exports from the command line).
+
+        Raises ``CashierError`` ``override.wrong_pin`` when no active admin has this PIN."""
         with self.ctx.db.write() as session:
             admins = session.scalars(select(Employee).where(
                 Employee.active, Employee.role == Role.ADMIN.value)).all()
@@ -137,6 +151,8 @@ class StaffService:
         raise CashierError("override.wrong_pin", "Not an admin's PIN")
 
     def set_language(self, employee_id: str, language: str) -> None:
+        """Remembers the employee's interface language (``ru``, ``kk``, ``en``) for their next
+        login; an unknown id is ignored."""
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
             if e is not None:

@@ -43,6 +43,7 @@ class ProductView:
     synonyms: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
+        """The name in ``lang`` (``ru``, ``kk`` or ``en``); Russian when that one is empty."""
         return self.names.get(lang) or self.names["ru"]
 
 
@@ -52,6 +53,7 @@ class CategoryView:
     names: dict[str, str]
 
     def name(self, lang: str) -> str:
+        """The name in ``lang`` (``ru``, ``kk`` or ``en``); Russian when that one is empty."""
         return self.names.get(lang) or self.names["ru"]
 
 
@@ -129,6 +131,7 @@ class CatalogService:
         self.ctx = ctx
 
     def by_barcode(self, code: str) -> ProductView | None:
+        """The active product with this scanned barcode, or None for an empty or unknown code."""
         code = code.strip()
         if not code:
             return None
@@ -137,6 +140,7 @@ class CatalogService:
             return _view(p) if p else None
 
     def get(self, product_id: str) -> ProductView | None:
+        """The product with this id, withdrawn ones included (old receipts name them), or None."""
         with self.ctx.db.read() as session:
             p = session.get(Product, product_id)
             return _view(p) if p else None
@@ -185,24 +189,31 @@ class CatalogService:
         return result[:limit]
 
     def categories(self) -> list[CategoryView]:
+        """The catalog's categories in their display order (the touch grid's tabs)."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Category).order_by(Category.position, Category.name_ru))
             return [CategoryView(c.id, {"ru": c.name_ru, "kk": c.name_kk, "en": c.name_en}) for c in rows]
 
     def in_category(self, category_id: str) -> list[ProductView]:
+        """The active products of one category, by Russian name (one page of the touch grid)."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Product).where(Product.category_id == category_id, Product.active)
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
     def favourites(self) -> list[ProductView]:
+        """The active products marked favourite, by Russian name (the favourites grid)."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Product).where(Product.favourite, Product.active)
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
     def save(self, draft: ProductDraft) -> ProductView:
-        """Adds or edits a product. Callers check the admin role (services.till/admin screens)."""
+        """Adds or edits a product. Callers check the admin role (services.till/admin screens).
+
+        Returns the saved product. Raises ``CashierError``: ``product.incomplete``,
+        ``product.price``, ``product.vat``, ``product.synonyms``, ``product.synonym_long``,
+        ``product.duplicate`` (SKU or barcode taken), ``product.unknown``."""
         _check_draft(draft)
         with self.ctx.db.write() as session:
             # Only a real barcode can clash: ``barcode == None`` would be IS NULL in SQL and
@@ -248,6 +259,8 @@ class CatalogService:
         return self._apply(rows)
 
     def export_csv(self, path: Path) -> int:
+        """Writes the active catalog to ``path`` as UTF-8 CSV in the import format (README, "Catalog
+        CSV"); returns how many products it wrote. An unwritable path raises ``OSError``."""
         with self.ctx.db.read() as session:
             cats = {c.id: c for c in session.scalars(select(Category))}
             products = session.scalars(select(Product).where(Product.active).order_by(Product.sku)).all()

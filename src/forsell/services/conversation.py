@@ -111,6 +111,9 @@ class ConversationRecorder:
     # --- who is on duty -------------------------------------------------------------------------
 
     def status(self) -> RecorderStatus:
+        """What the recording indicator shows: why recording is blocked, if it is
+        (``not_logged_in``, a consent gate reason, ``no_secret_store``), the fix for a missing
+        secret store, and the recorder's state."""
         blocked = self._blocked()
         hint = (self.vault_problem.problem if blocked == "no_secret_store" and self.vault_problem
                 else None)
@@ -135,6 +138,8 @@ class ConversationRecorder:
         return self.refresh()
 
     def refresh(self) -> RecorderStatus:
+        """Checks the switches again (store, consent, shift, pause, keys, chosen microphone) and
+        opens or closes the recorder to match; returns the new status."""
         status = self.status()
         if status.blocked is None:
             if self.recorder is not None and self._device != self.till.ctx.settings.get(
@@ -170,6 +175,7 @@ class ConversationRecorder:
         return True
 
     def stop_manual(self) -> None:
+        """Ends a recording started by hand (Ctrl+Shift+R) at once; does nothing when none runs."""
         if self.recorder is not None and self._recording:
             self.recorder.stop(after_s=0, reason="manual")
             self._recording = False
@@ -212,6 +218,7 @@ class ConversationRecorder:
             self._archive = None
 
     def close(self) -> None:
+        """Stops the recorder and closes the key file; called when the till quits."""
         self._close_recorder()
         if self.vault is not None:
             self.vault.close()

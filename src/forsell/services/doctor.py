@@ -53,6 +53,8 @@ class CheckResult:
     hint: str = ""  # what to do; only for failures
 
     def line(self) -> str:
+        """The check as ``doctor`` prints it: PASS or FAIL, its name, what it found and, for a
+        failure, the fix."""
         text = f"{'PASS' if self.ok else 'FAIL'}  {self.name}: {self.found}"
         return f"{text} — fix: {self.hint}" if self.hint else text
 

@@ -161,6 +161,12 @@ class PullApplier:
         self.clock = clock  # real UTC time, like the outbox's
 
     def apply(self, resource: str, items: list, cursor: str | None) -> PageResult:
+        """Applies one page the backend published (``catalog``, ``staff``, ``settings`` or
+        ``scorecards``) in one transaction with its cursor; returns what was applied and what was
+        skipped, with reasons (also audited).
+
+        Items that cannot be applied are skipped, never the whole page. An unknown ``resource``
+        raises ``ValueError``."""
         handler = {"catalog": self._catalog, "staff": self._staff, "settings": self._setting,
                    "scorecards": None}.get(resource, False)
         if handler is False:

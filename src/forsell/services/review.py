@@ -1,6 +1,6 @@
 """Supervisor review: conversations listed and filtered, opened, heard, overridden and disputed.
 
-The API the UI codes against (``/work/notes/review.md``): ``ReviewService`` and the frozen views.
+The API the UI codes against: ``ReviewService`` and the frozen views of ``review_views``.
 This module is the facade; the work lives in sibling modules, one reason to change each:
 
 - ``review_views``: the frozen dataclasses and the filter/status vocabularies;
@@ -193,6 +193,10 @@ class ReviewService:
 
     def mark_reviewed(self, who: EmployeeView, recording_id: str,
                       reviewed: bool = True) -> ConversationDetail:
+        """Marks a conversation reviewed (or not) and returns its fresh detail.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown`` (no such
+        conversation), ``review.not_yours``."""
         self.actions.mark_reviewed(who, recording_id, reviewed)
         return self.details.build(recording_id, who.language)
 

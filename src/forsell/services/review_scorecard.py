@@ -65,7 +65,9 @@ def scorecard_problems(json_text: str) -> tuple[Problem, ...]:
 
 
 def preset_text(name: str) -> str:
-    """The JSON text of a preset (``cafe``, ``shop``)."""
+    """The JSON text of a preset (``cafe``, ``shop``).
+
+    Raises ``CashierError`` ``review.no_preset`` for another name."""
     if name not in PRESETS:
         raise CashierError("review.no_preset", "There is no scorecard preset {name}", name=name)
     return preset_path(name).read_text(encoding="utf-8")
@@ -78,7 +80,9 @@ def scorecard_choice(ctx) -> str:
 
 
 def use_preset(ctx, admin: EmployeeView, name: str) -> None:
-    """The store goes back to a preset (the custom text is kept for later); audited."""
+    """The store goes back to a preset (the custom text is kept for later); audited.
+
+    Raises ``CashierError``: ``admin.only``, ``review.no_preset``."""
     if admin.role is not Role.ADMIN:
         raise CashierError("admin.only", "Only an admin can do this")
     preset_text(name)  # refuses an unknown name

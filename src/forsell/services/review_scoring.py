@@ -72,6 +72,8 @@ REVIEW_SCORECARD_CUSTOM = SettingDef("review.scorecard_custom", str, "", "Custom
 
 
 def score_aad(recording_id: str) -> bytes:
+    """The associated data that ties a sealed score to its recording: moved to another one, it fails
+    to open."""
     return f"score|{recording_id}".encode()
 
 
@@ -211,7 +213,9 @@ class ConversationScoring:
 
     def save_scorecard(self, admin: EmployeeView, json_text: str) -> Scorecard:
         """Validates and stores the admin's scorecard; raises ScorecardProblem listing every
-        problem (as ``analytics.formats`` finds them). New conversations are scored with it."""
+        problem (as ``analytics.formats`` finds them). New conversations are scored with it.
+
+        Returns the saved scorecard. Raises ``CashierError`` ``admin.only`` for anyone else."""
         if admin.role is not Role.ADMIN:
             raise CashierError("admin.only", "Only an admin can do this")
         try:
@@ -231,6 +235,8 @@ class ConversationScoring:
         return card
 
     def current_scorer(self) -> Scorer:
+        """The scorer for the scorecard in force and the current catalog, rebuilt when the store's
+        scorecard setting changed."""
         st = self.ctx.settings
         key = (st.get(REVIEW_SCORECARD), st.get(REVIEW_SCORECARD_CUSTOM))
         if self._scorer is None or key != self._scorer_key:
@@ -332,6 +338,8 @@ class ConversationScoring:
                 "scored_at": now.isoformat()})
 
     def sealed_result(self, recording_id: str, sealed: bytes | None) -> dict | None:
+        """The decrypted score result of a recording, or None when there is none or its key was
+        shredded. Raises ``CashierError`` ``review.score_altered`` when it fails authentication."""
         if sealed is None:
             return None
         try:

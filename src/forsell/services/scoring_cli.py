@@ -20,6 +20,8 @@ OK, BAD_INPUT = 0, 2
 
 
 def default_scorecard() -> Path:
+    """The café scorecard shipped in ``resources/scorecards/``: ``score`` uses it without
+    ``--scorecard``."""
     return resources_dir() / "scorecards" / "cafe.json"
 
 

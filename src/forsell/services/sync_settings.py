@@ -75,6 +75,7 @@ class SyncSettingsService:
         return SecretStore(self.ctx.device_id, self._backend)
 
     def current(self) -> SyncSettings:
+        """The store's sync settings as the admin's Sync screen edits them."""
         get = self.ctx.settings.get
         return SyncSettings(**{name: get(setting) for name, setting in _FIELDS.items()})
 

@@ -54,6 +54,7 @@ class CartView:
 
     @property
     def empty(self) -> bool:
+        """True when the cart has no lines."""
         return not self.lines
 
 
@@ -115,7 +116,10 @@ class TillService:
     # --- building the cart -------------------------------------------------------------------
 
     def scan(self, code: str) -> CartView:
-        """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown."""
+        """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown.
+
+        Returns the cart. Also raises ``scan.needs_weight`` for goods sold by weight, and ``add``'s
+        refusals."""
         product = self.catalog.by_barcode(code)
         if product is None:
             raise CashierError("scan.unknown", "Unknown barcode {code}", code=code.strip())
@@ -124,6 +128,11 @@ class TillService:
         return self.add(product, 1000)
 
     def add(self, product: ProductView, qty_milli: int = 1000) -> CartView:
+        """Adds ``qty_milli`` thousandths (1000: one piece or one kilogram) of the product to the
+        cart; the first line starts the sale and its recording. Returns the cart.
+
+        Raises ``CashierError``: ``shift.not_open``, ``qty.not_positive``, ``qty.not_whole``,
+        ``qty.too_many``, ``qty.too_heavy``, ``money.out_of_range``, ``cart.total_too_large``."""
         self._require_shift()
         was_empty = not self.cart.lines
         self.cart.add(replace(_line_from_product(product, qty_milli), added_at=self.ctx.clock()))
@@ -132,10 +141,16 @@ class TillService:
         return self.view()
 
     def set_quantity(self, index: int, qty_milli: int) -> CartView:
+        """Changes the quantity of line ``index``; returns the cart.
+
+        Raises ``CashierError``: ``qty.not_positive``, ``qty.not_whole``, ``qty.too_many``,
+        ``qty.too_heavy``, ``cart.total_too_large``."""
         self.cart.set_quantity(index, qty_milli)
         return self.view()
 
     def remove_line(self, index: int) -> CartView:
+        """Removes line ``index`` (audited); removing the last one cancels the sale. Returns the
+        cart."""
         line = self.cart.lines[index]
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, "line_removed", self.employee.id,
@@ -147,6 +162,10 @@ class TillService:
 
     def set_line_discount(self, index: int, discount: Discount | None,
                           approval: Approval | None = None) -> CartView:
+        """Sets (or, with None, clears) the discount of line ``index``; returns the cart.
+
+        Raises ``NeedsApproval`` (``approval.discount_over_limit``) when the discount is over the
+        cashier's limit and no supervisor approved it; ``CashierError`` ``cart.total_too_large``."""
         line = self.cart.lines[index]
         off = min(discount.amount_off(line.gross), line.gross) if discount else 0
         self._check_discount(off, line.gross, approval)
@@ -155,6 +174,11 @@ class TillService:
 
     def set_receipt_discount(self, discount: Discount | None,
                              approval: Approval | None = None) -> CartView:
+        """Sets (or, with None, clears) the discount on the whole receipt; returns the cart.
+
+        Raises ``NeedsApproval`` (``approval.discount_over_limit``) when all discounts together are
+        over the cashier's limit and no supervisor approved them; ``CashierError``
+        ``cart.total_too_large``."""
         base = sum(l.gross - l.line_discount for l in self.cart.lines)
         off = min(discount.amount_off(base), base) if discount else 0
         self._check_discount(off + sum(l.line_discount for l in self.cart.lines),
@@ -163,6 +187,10 @@ class TillService:
         return self.view()
 
     def override_price(self, index: int, unit_price: int, approval: Approval | None = None) -> CartView:
+        """Changes the unit price of line ``index`` (audited with the approver); returns the cart.
+
+        Raises ``NeedsApproval`` (``approval.price_override``) when the employee may not do it
+        alone; ``CashierError`` ``money.out_of_range``, ``cart.total_too_large``."""
         require(approval, Action.PRICE_OVERRIDE, needs_approval(self.employee.role, Action.PRICE_OVERRIDE))
         old = self.cart.lines[index].unit_price
         self.cart.set_price(index, unit_price)
@@ -185,6 +213,8 @@ class TillService:
         return self.view()
 
     def view(self) -> CartView:
+        """The cart as the till screen shows it: lines in the employee's language, discounts, totals
+        and VAT per rate."""
         totals = self.cart.totals()
         lang = self.employee.language
         lines = tuple(
@@ -198,6 +228,8 @@ class TillService:
     # --- parking ----------------------------------------------------------------------------
 
     def park(self, label: str = "") -> CartView:
+        """Puts the current sale aside under ``label`` and starts an empty cart, which it returns.
+        Raises ``CashierError`` ``park.empty``."""
         if not self.cart.lines:
             raise CashierError("park.empty", "Nothing to park")
         with self.ctx.db.write() as session:
@@ -207,6 +239,7 @@ class TillService:
         return self.view()
 
     def parked(self) -> list[ParkedView]:
+        """The parked sales, oldest first: label, time parked, total and number of lines."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(ParkedSale).order_by(ParkedSale.parked_at)).all()
             result = []
@@ -217,6 +250,9 @@ class TillService:
             return result
 
     def recall(self, parked_id: str) -> CartView:
+        """Brings a parked sale back into the empty cart and returns it.
+
+        Raises ``CashierError``: ``park.cart_not_empty``, ``park.unknown`` (recalled elsewhere)."""
         if self.cart.lines:
             raise CashierError("park.cart_not_empty", "Finish or park the current sale first")
         with self.ctx.db.write() as session:
@@ -232,7 +268,11 @@ class TillService:
     # --- payment ----------------------------------------------------------------------------
 
     def pay(self, payment: Payment) -> ReceiptView:
-        """Commits the sale atomically (lines, payment, gapless receipt number, outbox row)."""
+        """Commits the sale atomically (lines, payment, gapless receipt number, outbox row).
+
+        Returns the receipt. Raises ``CashierError``: ``pay.empty``, ``shift.not_open``,
+        ``payment.short``, ``payment.card_over_total``, ``payment.cash_not_needed``; nothing is
+        committed then."""
         if not self.cart.lines:
             raise CashierError("pay.empty", "The cart is empty")
         totals = self.cart.totals()

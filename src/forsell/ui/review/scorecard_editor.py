@@ -53,7 +53,7 @@ PRESETS = ("cafe", "shop")
 
 
 def backend_scorecard_version(service: ReviewService) -> int | None:
-    """HOOK for the backend pulls (issue 5 item 3): the version of the active scorecard when it
+    """HOOK for the backend pulls (services/pulls.py): the version of the active scorecard when it
     came from the backend, else None. Reads ``service.scorecard_source()`` if the service has it
     (an object or dict with ``source``/``origin`` == "backend" and ``version``)."""
     source = getattr(service, "scorecard_source", None)
