@@ -489,6 +489,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>Search what was said…</source>
@@ -1086,6 +1097,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Still due {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2381,6 +2400,10 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3067,6 +3090,26 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The cart is empty: scan an item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -489,6 +489,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation>Күтпеген қате болды ({kind}). Соңғы әрекет аяқталмауы мүмкін: жалғастырмас бұрын оны тексеріңіз. Касса жұмысын жалғастырады; толығырақ журнал қалтасында: {folder}. Қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Күтпеген қате</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>Search what was said…</source>
@@ -1090,6 +1101,14 @@ Confirm (Enter)</source>
     <message>
         <source>Still due {amount}</source>
         <translation>Төленбеген {amount}</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation>Сату ЖАЗЫЛҒАН ЖОҚ: тауарды әзірге бермеңіз.</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
+        <translation>Күтпеген қатеге байланысты сату ЖАЗЫЛҒАН ЖОҚ (қате журналға жазылды). Тауарды әзірге бермеңіз: қайта көріңіз, қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +2403,10 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation>{path} орналасқан диск толып қалды. Онда орын босатыңыз (дерекқордың өзі бүтін) және бағдарламаны қайта іске қосыңыз.</translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation>{path} дерекқорын басқа бағдарлама пайдаланып тұр. Оны (немесе 4Sell Cashier-дің басқа көшірмесін) жауып, қайта іске қосыңыз.</translation>
     </message>
@@ -3071,6 +3094,26 @@ Confirm (Enter)</source>
     <message>
         <source>The cart is empty: scan an item first.</source>
         <translation>Чек бос: алдымен тауарды сканерлеңіз.</translation>
+    </message>
+    <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation>Кассаның дискі толып қалды, сондықтан ештеңе сақталмады. Орын босатыңыз немесе қолдау қызметіне хабарласыңыз, содан кейін қайта көріңіз.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation>Дерекқорды басқа бағдарлама пайдаланып жатыр, сондықтан ештеңе сақталмады. Біраздан кейін қайта көріңіз; қайталанса, басқа бағдарламаны жабыңыз.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation>Дерекқорға жазу мүмкін емес (файл немесе қалта тек оқуға арналған), сондықтан ештеңе сақталмады. Қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation>Дерекқор зақымдалған, сондықтан ештеңе сақталмады. Бұл кассада сатуды тоқтатып, қолдау қызметіне хабарласыңыз: дерекқорды сақтық көшірмеден қалпына келтіру керек.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
+        <translation>Диск қате туралы хабарлады, сондықтан ештеңе сақталмады. Қайта көріңіз; қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
         <source>A PIN has 4 to 8 digits.</source>

@@ -490,6 +490,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation>Произошла непредвиденная ошибка ({kind}). Последнее действие могло не завершиться: проверьте его, прежде чем продолжать. Касса продолжает работать; подробности — в папке журнала {folder}. Если ошибка повторится, обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>Search what was said…</source>
@@ -1091,6 +1102,14 @@ Confirm (Enter)</source>
     <message>
         <source>Still due {amount}</source>
         <translation>Осталось оплатить {amount}</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation>Продажа НЕ записана: пока не отдавайте товар.</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
+        <translation>Продажа НЕ записана из-за непредвиденной ошибки (она записана в журнал). Пока не отдавайте товар: попробуйте ещё раз, а если ошибка повторится, обратитесь в поддержку.</translation>
     </message>
 </context>
 <context>
@@ -2385,6 +2404,10 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation>Диск, на котором лежит {path}, заполнен. Освободите на нём место (сама база данных в порядке) и запустите программу снова.</translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation>База данных {path} занята другой программой. Закройте её (или другую копию 4Sell Cashier) и запустите снова.</translation>
     </message>
@@ -3072,6 +3095,26 @@ Confirm (Enter)</source>
     <message>
         <source>The cart is empty: scan an item first.</source>
         <translation>Чек пуст: сначала отсканируйте товар.</translation>
+    </message>
+    <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation>Диск кассы заполнен, поэтому ничего не сохранено. Освободите место или обратитесь в поддержку, затем попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation>База данных занята другой программой, поэтому ничего не сохранено. Попробуйте ещё раз через минуту; если не поможет, закройте другую программу.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation>В базу данных нельзя записать (файл или папка только для чтения), поэтому ничего не сохранено. Обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation>База данных повреждена, поэтому ничего не сохранено. Прекратите продажи на этой кассе и обратитесь в поддержку: базу нужно восстановить из резервной копии.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
+        <translation>Диск сообщил об ошибке, поэтому ничего не сохранено. Попробуйте ещё раз; если ошибка повторится, обратитесь в поддержку.</translation>
     </message>
     <message>
         <source>A PIN has 4 to 8 digits.</source>

@@ -103,6 +103,8 @@ def check_data_dir(data_dir: Path, min_free_bytes: int = MIN_FREE_BYTES) -> Chec
 
 def _database_hint(problem: DatabaseProblem, backups: Path) -> str:
     return {
+        "disk_full": f"the disk holding {problem.path.parent} is full: free some space there "
+                     "(the database itself is not damaged) and run doctor again",
         "locked": "another program holds the database (is the till already running?): "
                   "close it and run doctor again",
         "corrupt": f"the file is damaged: stop the app and restore the newest copy from {backups}/ "

@@ -265,7 +265,10 @@ class TillService:
         log.info("sale %s committed: receipt %d, %d lines, total %d tiyn, %s",
                  receipt.sale_id, receipt.receipt_no, len(receipt.lines), receipt.total, receipt.method)
         self.cart = Cart()
-        self._emit("sale_paid", receipt.sale_id)
+        try:
+            self._emit("sale_paid", receipt.sale_id)
+        except Exception:  # noqa: BLE001 - the sale is committed; a listener must not undo that
+            log.exception("sale %s is committed, but a listener of sale_paid failed", receipt.sale_id)
         return receipt
 
     # --- rules ------------------------------------------------------------------------------

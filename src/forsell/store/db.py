@@ -17,13 +17,16 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from forsell.domain.errors import StorageFault
+
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 KEEP_BACKUPS = 5
 
 
 class DatabaseProblem(Exception):
-    """The database cannot be used. ``kind`` is one of: locked, corrupt, read_only, too_new."""
+    """The database cannot be used. ``kind`` is one of: disk_full, locked, corrupt, read_only,
+    too_new."""
 
     def __init__(self, kind: str, path: Path, detail: str = "") -> None:
         super().__init__(f"{kind}: {path} {detail}".strip())
@@ -53,7 +56,10 @@ def head_revision() -> str:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+    # hide_parameters: an error's text never carries the row's values (names, amounts) into a log.
+    engine = create_engine(
+        f"sqlite:///{path}", connect_args={"timeout": 10}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -89,15 +95,40 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+#: SQLite's primary result codes (the low byte of an extended code) that say the storage, not
+#: the statement, failed — and what the person at the till must be told about each.
+_FAULT_BY_CODE = {
+    13: "disk_full",  # SQLITE_FULL
+    5: "locked",  # SQLITE_BUSY: another connection kept the write lock past the busy timeout
+    6: "locked",  # SQLITE_LOCKED
+    8: "read_only",  # SQLITE_READONLY
+    14: "read_only",  # SQLITE_CANTOPEN: the folder or file cannot be opened for writing
+    11: "damaged",  # SQLITE_CORRUPT
+    26: "damaged",  # SQLITE_NOTADB
+    10: "io",  # SQLITE_IOERR (its extended SQLITE_IOERR_NOMEM etc. share the primary code)
+}
+
+
+def storage_fault(exc: BaseException) -> str | None:
+    """The kind of storage fault behind a SQLite/SQLAlchemy error, or None for other errors.
+
+    Decided by SQLite's result code (Python 3.11+ gives it on every ``sqlite3.Error``), never by
+    the English message: "database or disk is full" is a full disk, not a damaged file.
+    """
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    # SQLite's unix VFS turns a write that failed with ENOSPC into SQLITE_FULL itself.
+    return _FAULT_BY_CODE.get(code & 0xFF)
+
+
 def _classify(path: Path, exc: BaseException) -> DatabaseProblem:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in text or "busy" in text:
-        kind = "locked"
-    elif "readonly" in text or "read-only" in text or "unable to open" in text:
-        kind = "read_only"
-    else:
-        kind = "corrupt"
-    return DatabaseProblem(kind, path, str(getattr(exc, "orig", exc)))
+    kind = storage_fault(exc)
+    problem_kind = {"disk_full": "disk_full", "locked": "locked", "read_only": "read_only"}.get(
+        kind or "", "corrupt"
+    )
+    return DatabaseProblem(problem_kind, path, str(getattr(exc, "orig", exc)))
 
 
 def backup_copy(path: Path, backup_dir: Path, label: str) -> Path:
@@ -136,9 +167,21 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction, committed on success and rolled back on any exception."""
-        with self._write() as session, session.begin():
-            yield session
+        """A write transaction, committed on success and rolled back on any exception.
+
+        A storage fault (full disk, lock held past the busy timeout, read-only or damaged file,
+        failing disk) is raised as ``StorageFault`` with its kind, so that the person at the till
+        is told the truth and what to do; other database errors propagate unchanged.
+        """
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            kind = storage_fault(exc)
+            if kind is None:
+                raise
+            log.error("write to %s failed: %s (%s)", self.path.name, kind, type(exc).__name__)
+            raise StorageFault(kind, type(exc).__name__) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forsell.services.app import DatabaseProblem, open_till
 
-from . import theme
+from . import error_hook, theme
 from .i18n import Languages
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,8 @@ def database_problem_text(problem: DatabaseProblem) -> str:
     path = str(problem.path)
     backups = str(Path(problem.path).parent / "backups")
     texts = {
+        "disk_full": QCoreApplication.translate("Startup", "The disk that holds {path} is full. "
+                        "Free some space on it (the database itself is fine) and start again."),
         "locked": QCoreApplication.translate("Startup", "The database {path} is in use by another program. Close the other program "
                      "(or another copy of 4Sell Cashier) and start again."),
         "corrupt": QCoreApplication.translate("Startup", "The database {path} is damaged. Restore the latest copy from the folder "
@@ -151,6 +153,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     app.setApplicationName("4Sell Cashier")
     app.setFont(theme.app_font(theme.register_fonts()))
     app.setStyleSheet(theme.STYLE)
+    error_hook.install(data_dir / "logs")  # nothing unexpected is swallowed from here on
     languages = Languages()
     languages.switch(languages.current)
     instance = single_instance(data_dir, raise_existing=not start_in_tray)
