@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from forsell import __version__
-from forsell.paths import default_data_dir
+from forsell.paths import default_data_dir, private_umask
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -462,6 +462,7 @@ def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    private_umask()  # every file this process writes (databases, logs, exports) is 0600
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
     data_dir = data_dir.expanduser()
     if args.command == "doctor":

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from forsell.domain.roles import Role
-from forsell.paths import resources_dir
+from forsell.paths import PRIVATE_DIR_MODE, make_private, resources_dir
 from forsell.store.db import DatabaseProblem, open_database
 from forsell.store.models import Employee
 
@@ -20,6 +21,8 @@ from .shifts import ShiftService
 from .till import TillService
 
 DB_NAME = "cashier.sqlite"
+
+log = logging.getLogger(__name__)
 
 __all__ = ["DB_NAME", "DEMO_STAFF", "DatabaseProblem", "Till", "open_till", "seed_demo_store"]
 
@@ -49,7 +52,11 @@ class Till:
 
 def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
     """Opens the till in ``data_dir``; raises ``store.db.DatabaseProblem`` if it cannot."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    loosened = make_private(data_dir)  # made by an older version, or copied in by hand
+    if loosened:
+        log.warning("%d path(s) in the data folder were open to other users; now private",
+                    len(loosened))
     db = open_database(data_dir / DB_NAME, data_dir / "backups")
     ctx = TillContext(db, data_dir, **({"clock": clock} if clock else {}))
     till = Till(ctx, StaffService(ctx), CatalogService(ctx), ShiftService(ctx), RefundService(ctx))

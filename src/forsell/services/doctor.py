@@ -10,7 +10,9 @@ samples in memory only (``mic_test``).
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import secrets
 import shutil
 import sqlite3
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from forsell.domain.errors import CashierError
+from forsell.paths import make_private, open_to_others
 from forsell.store.db import DatabaseProblem, current_revision, head_revision, open_database
 from forsell.vault.keys import KeyFileProblem, KeyVault
 from forsell.vault.secrets import SecretStoreUnavailable
@@ -88,6 +91,10 @@ def check_data_dir(data_dir: Path, min_free_bytes: int = MIN_FREE_BYTES) -> Chec
             probe.write(b"ok")
             probe.flush()
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            return _fail(name, f"{data_dir}: the disk is full",
+                         "free some space on that disk (nothing in the data folder is damaged "
+                         "by this)")
         return _fail(name, f"{data_dir} is not writable ({exc.strerror or exc})",
                      f"make {data_dir} writable by this user, or choose another with --data-dir")
     free = shutil.disk_usage(_nearest_existing(data_dir)).free
@@ -405,6 +412,27 @@ def mic_test(device: str | None, seconds: float = 3.0,
     return CheckResult(name, True, f"{found}, {said}")
 
 
+# --- file modes ------------------------------------------------------------------------------
+
+
+def check_file_modes(data_dir: Path) -> CheckResult:
+    """Nothing in the data folder is open to other local users (POSIX); wider modes are fixed."""
+    name = "file modes"
+    if os.name != "posix":
+        return CheckResult(name, True, "the data folder inherits the user profile's access rules")
+    changed = make_private(data_dir)
+    left = open_to_others(data_dir)
+    if left:
+        shown = ", ".join(str(p) for p in left[:5]) + (" …" if len(left) > 5 else "")
+        return _fail(name, f"{len(left)} path(s) other users can read: {shown}",
+                     f"run as the owner: chmod -R go-rwx {data_dir}")
+    if changed:
+        shown = ", ".join(p.name or str(p) for p in changed[:5]) + (" …" if len(changed) > 5 else "")
+        return CheckResult(name, True, f"{len(changed)} path(s) were open to other users and are "
+                                       f"now private (folder 0700, files 0600): {shown}")
+    return CheckResult(name, True, f"{data_dir} is private (folder 0700, files 0600)")
+
+
 # --- all together ----------------------------------------------------------------------------
 
 
@@ -414,6 +442,7 @@ def run_checks(data_dir: Path, keyring_backend: Any,
     store = check_secret_store(keyring_backend)
     return (
         check_data_dir(data_dir),
+        check_file_modes(data_dir),
         check_database(data_dir),
         store,
         check_recording_keys(data_dir, keyring_backend, store.ok),
