@@ -13,9 +13,10 @@ from forsell.paths import PRIVATE_DIR_MODE, make_private, resources_dir
 from forsell.store.db import DatabaseProblem, open_database
 from forsell.store.models import Employee
 
-from .auth import EmployeeView, StaffService
+from .auth import EmployeeView, StaffService, new_employee
 from .catalog import CatalogService
 from .context import TillContext
+from .recordings import KEY_FILE
 from .refunds import RefundService
 from .shifts import ShiftService
 from .till import TillService
@@ -57,7 +58,9 @@ def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
     if loosened:
         log.warning("%d path(s) in the data folder were open to other users; now private",
                     len(loosened))
-    db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    # A key file means recordings were made here: an empty database beside it is damage.
+    db = open_database(data_dir / DB_NAME, data_dir / "backups",
+                       used_before=(data_dir / KEY_FILE).exists())
     ctx = TillContext(db, data_dir, **({"clock": clock} if clock else {}))
     till = Till(ctx, StaffService(ctx), CatalogService(ctx), ShiftService(ctx), RefundService(ctx))
     if seed_demo:
@@ -66,11 +69,19 @@ def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
 
 
 def seed_demo_store(till: Till) -> bool:
-    """First run only: the demo catalog and staff. Returns True if it seeded."""
+    """First run only: the demo catalog and staff. Returns True if it seeded.
+
+    A kill at any point leaves either no staff (and the next start seeds again: the catalog
+    import updates the products it already wrote) or all of them: the staff are added in one
+    transaction, after the catalog, so a till is never left without a cashier or an admin.
+    """
     with till.ctx.db.read() as session:
         if session.scalar(select(func.count(Employee.id))):
             return False
     till.catalog.import_csv(resources_dir() / "demo" / "catalog.csv")
-    for name, role, pin, language in DEMO_STAFF:
-        till.staff.add_employee(name, role, pin, language)
+    with till.ctx.db.write() as session:
+        if session.scalar(select(func.count(Employee.id))):
+            return False  # another start seeded meanwhile
+        for name, role, pin, language in DEMO_STAFF:
+            new_employee(session, name, role, pin, language)
     return True

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from forsell.domain.errors import CashierError, NeedsApproval
 from forsell.domain.roles import Action, Role
@@ -60,6 +61,17 @@ def _view(e: Employee) -> EmployeeView:
     return EmployeeView(e.id, e.name, Role(e.role), e.language)
 
 
+def new_employee(session: Session, name: str, role: Role, pin: str, language: str = "ru") -> Employee:
+    """Adds an employee inside the caller's transaction (several can then be added atomically);
+    raises ``pin.format`` for a PIN that is not 4–8 digits."""
+    digest, salt = hash_pin(check_pin_format(pin))
+    employee = Employee(name=name, role=role.value, pin_hash=digest, pin_salt=salt,
+                        language=language)
+    session.add(employee)
+    session.flush()
+    return employee
+
+
 class StaffService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
@@ -71,12 +83,9 @@ class StaffService:
         return sorted((_view(e) for e in rows), key=lambda v: (v.role.rank, v.name))
 
     def add_employee(self, name: str, role: Role, pin: str, language: str = "ru") -> EmployeeView:
-        digest, salt = hash_pin(check_pin_format(pin))
+        """Adds an active employee with a hashed PIN (``pin.format`` if it is not 4–8 digits)."""
         with self.ctx.db.write() as session:
-            e = Employee(name=name, role=role.value, pin_hash=digest, pin_salt=salt, language=language)
-            session.add(e)
-            session.flush()
-            return _view(e)
+            return _view(new_employee(session, name, role, pin, language))
 
     def login(self, employee_id: str, pin: str) -> EmployeeView:
         """Checks the PIN; after too many wrong ones the employee is locked for a while."""

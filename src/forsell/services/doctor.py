@@ -108,14 +108,22 @@ def check_data_dir(data_dir: Path, min_free_bytes: int = MIN_FREE_BYTES) -> Chec
 # --- database --------------------------------------------------------------------------------
 
 
+def _restore_from(problem: DatabaseProblem, backups: Path) -> str:
+    if problem.backup is not None:
+        return f"the newest good copy {problem.backup}"
+    return f"the newest copy from {backups}/ (none there passes its check: call support)"
+
+
 def _database_hint(problem: DatabaseProblem, backups: Path) -> str:
     return {
         "disk_full": f"the disk holding {problem.path.parent} is full: free some space there "
                      "(the database itself is not damaged) and run doctor again",
         "locked": "another program holds the database (is the till already running?): "
                   "close it and run doctor again",
-        "corrupt": f"the file is damaged: stop the app and restore the newest copy from {backups}/ "
+        "corrupt": f"the file is damaged: stop the app and restore {_restore_from(problem, backups)} "
                    f"over {problem.path}",
+        "missing": f"the database is empty or gone although this till was used: stop the app and "
+                   f"restore {_restore_from(problem, backups)} as {problem.path}",
         "read_only": f"make {problem.path} and its folder writable by this user",
         "too_new": "it was written by a newer 4Sell Cashier: install that version "
                    f"(or restore an older copy from {backups}/)",
@@ -128,7 +136,7 @@ def check_database(data_dir: Path) -> CheckResult:
     path = data_dir / DB_NAME
     backups = data_dir / "backups"
     try:
-        db = open_database(path, backups)
+        db = open_database(path, backups, used_before=(data_dir / KEY_FILE).exists())
     except DatabaseProblem as problem:
         detail = f" ({problem.detail})" if problem.detail else ""
         return _fail(name, f"{path} is {problem.kind.replace('_', '-')}{detail}",

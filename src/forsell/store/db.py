@@ -7,6 +7,7 @@ know). Every failure to open becomes a ``DatabaseProblem`` naming the file and w
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,13 +27,16 @@ KEEP_BACKUPS = 5
 
 class DatabaseProblem(Exception):
     """The database cannot be used. ``kind`` is one of: disk_full, locked, corrupt, read_only,
-    too_new."""
+    too_new, missing (empty or gone on a till that has been used). ``backup`` is the newest
+    backup copy that passes its check, where restoring one is the fix."""
 
-    def __init__(self, kind: str, path: Path, detail: str = "") -> None:
+    def __init__(self, kind: str, path: Path, detail: str = "",
+                 backup: Path | None = None) -> None:
         super().__init__(f"{kind}: {path} {detail}".strip())
         self.kind = kind
         self.path = path
         self.detail = detail
+        self.backup = backup
 
 
 #: The newest revision in migrations/versions. A database already at it opens without loading
@@ -132,21 +136,91 @@ def _classify(path: Path, exc: BaseException) -> DatabaseProblem:
 
 
 def backup_copy(path: Path, backup_dir: Path, label: str) -> Path:
-    """A consistent copy through SQLite's backup API (safe with WAL), keeping the last few."""
+    """A verified, consistent copy through SQLite's backup API (safe with WAL).
+
+    The copy is written under a temporary name, checked with ``PRAGMA integrity_check`` and only
+    then renamed into place, so that a kill, a full disk or a damaged source never leaves a file
+    that looks like a backup; the oldest copies are removed only after a new one is in place.
+    """
     backup_dir.mkdir(parents=True, exist_ok=True)
+    remove_unfinished_backups(backup_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = backup_dir / f"{path.stem}-{stamp}-{label}.sqlite"
-    src = sqlite3.connect(path)
+    partial = target.with_name(target.name + PARTIAL)
     try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
-    for old in sorted(backup_dir.glob(f"{path.stem}-*.sqlite"))[:-KEEP_BACKUPS]:
+        src = sqlite3.connect(path)
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                with dst:
+                    src.backup(dst)
+                verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"the copy fails its integrity check: {verdict}")
+        with open(partial, "rb+") as copy:
+            os.fsync(copy.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        remove_unfinished_backups(backup_dir)
+        raise
+    for old in backups(backup_dir, path.stem)[:-KEEP_BACKUPS]:
         old.unlink(missing_ok=True)
     return target
+
+
+#: The suffix of a backup being written; such a file is never a backup.
+PARTIAL = ".partial"
+
+
+def backups(backup_dir: Path, stem: str = "cashier") -> list[Path]:
+    """The finished backup copies, oldest first (a 0-byte file left by an older version is not
+    one)."""
+    if not backup_dir.is_dir():
+        return []
+    found = []
+    for candidate in sorted(backup_dir.glob(f"{stem}-*.sqlite")):
+        try:
+            if candidate.stat().st_size > 0:
+                found.append(candidate)
+        except OSError:
+            continue
+    return found
+
+
+def remove_unfinished_backups(backup_dir: Path) -> None:
+    """Removes what a killed or failed backup left: partial copies, their journals, and the
+    0-byte "backups" and stray journals of older versions — none of them may take a slot."""
+    if not backup_dir.is_dir():
+        return
+    for leftover in backup_dir.iterdir():
+        name = leftover.name
+        stray = PARTIAL in name or name.endswith(("-journal", "-wal", "-shm"))
+        try:
+            empty = name.endswith(".sqlite") and leftover.stat().st_size == 0
+        except OSError:
+            continue
+        if stray or empty:
+            log.warning("removing an unfinished backup: %s", name)
+            leftover.unlink(missing_ok=True)
+
+
+def newest_good_backup(backup_dir: Path, stem: str = "cashier") -> Path | None:
+    """The newest backup that passes ``PRAGMA quick_check`` (what to restore after damage)."""
+    for candidate in reversed(backups(backup_dir, stem)):
+        try:
+            conn = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
+            try:
+                if conn.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+                    return candidate
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+    return None
 
 
 class Database:
@@ -196,9 +270,25 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def open_database(path: Path, backup_dir: Path) -> Database:
-    """Opens (creating if needed) and migrates the database; raises ``DatabaseProblem``."""
+def _is_empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def open_database(path: Path, backup_dir: Path, *, used_before: bool = False) -> Database:
+    """Opens (creating if needed) and migrates the database; raises ``DatabaseProblem``.
+
+    A missing or empty file is a new till only where nothing says otherwise: with backup copies
+    beside it, or ``used_before`` (the caller found other traces, e.g. a key file), it is damage
+    — creating a fresh database there would restart receipt numbers and seed a demo store over a
+    real one.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if _is_empty(path) and (used_before or backups(backup_dir, path.stem)):
+        raise DatabaseProblem("missing", path, "empty or missing on a till that has been used",
+                              backup=newest_good_backup(backup_dir, path.stem))
     db = Database(path)
     try:
         current = current_revision(db.engine)
@@ -213,7 +303,10 @@ def open_database(path: Path, backup_dir: Path) -> Database:
         raise
     except (DBAPIError, sqlite3.Error) as exc:
         db.dispose()
-        raise _classify(path, exc) from exc
+        problem = _classify(path, exc)
+        if problem.kind == "corrupt":
+            problem.backup = newest_good_backup(backup_dir, path.stem)
+        raise problem from exc
     return db
 
 
@@ -228,8 +321,14 @@ def _migrate(db: Database, path: Path, backup_dir: Path, current: str | None) ->
         raise DatabaseProblem("too_new", path, f"schema {current}, this app knows up to {head}")
     if current == head:
         return
-    if current is not None:
-        backup_copy(path, backup_dir, f"before-{head}")
+    taken = backup_copy(path, backup_dir, f"before-{head}") if current is not None else None
     log.info("migrating %s from %s to %s", path.name, current, head)
-    with db.engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+    try:
+        with db.engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+    except BaseException:
+        # The upgrade ran in one transaction and was rolled back: the database is as the copy
+        # is, so a failed start does not take one of the backup slots.
+        if taken is not None:
+            taken.unlink(missing_ok=True)
+        raise

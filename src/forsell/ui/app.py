@@ -95,13 +95,21 @@ def database_problem_text(problem: DatabaseProblem) -> str:
                      "(or another copy of 4Sell Cashier) and start again."),
         "corrupt": QCoreApplication.translate("Startup", "The database {path} is damaged. Restore the latest copy from the folder "
                       "{backups} (close the app, replace the file, start again) or call support."),
+        "missing": QCoreApplication.translate("Startup", "The database {path} is empty or missing, although this till has been used. "
+                      "Nothing was created in its place. Restore the latest copy from the folder {backups} "
+                      "(close the app, copy it to {path}, start again) or call support."),
         "read_only": QCoreApplication.translate("Startup", "The database {path} cannot be written. Check the folder's permissions "
                         "and that the disk is not full or write-protected."),
         "too_new": QCoreApplication.translate("Startup", "The database {path} was written by a newer version of 4Sell Cashier. "
                       "Install the newer version to open it."),
     }
     template = texts.get(problem.kind, QCoreApplication.translate("Startup", "The database {path} cannot be opened ({kind})."))
-    return template.format(path=path, backups=backups, kind=problem.kind)
+    text = template.format(path=path, backups=backups, kind=problem.kind)
+    if problem.kind in ("corrupt", "missing") and problem.backup is not None:
+        text += " " + QCoreApplication.translate(
+            "Startup", "The newest copy that passes its check is {backup}.").format(
+            backup=str(problem.backup))
+    return text
 
 
 def freeze_startup_heap() -> None:
