@@ -2412,6 +2412,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,6 +2425,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

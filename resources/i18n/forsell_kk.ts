@@ -2415,6 +2415,10 @@ Confirm (Enter)</source>
         <translation>{path} дерекқоры бүлінген. {backups} қалтасынан соңғы көшірмені қалпына келтіріңіз (бағдарламаны жауып, файлды ауыстырып, қайта іске қосыңыз) немесе қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
+        <translation>{path} дерекқоры бос немесе жоқ, бірақ бұл кассада жұмыс істелген. Оның орнына жаңа дерекқор жасалмады. {backups} қалтасынан соңғы көшірмені қалпына келтіріңіз (бағдарламаны жабыңыз, көшірмені {path} ретінде көшіріңіз, қайта іске қосыңыз) немесе қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
         <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
         <translation>{path} дерекқорына жазу мүмкін емес. Қалтаның рұқсаттарын, дискінің толмағанын және жазудан қорғалмағанын тексеріңіз.</translation>
     </message>
@@ -2425,6 +2429,10 @@ Confirm (Enter)</source>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
         <translation>{path} дерекқоры ашылмады ({kind}).</translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
+        <translation>Тексеруден өткен ең жаңа көшірме: {backup}.</translation>
     </message>
     <message>
         <source>4Sell Cashier cannot start</source>

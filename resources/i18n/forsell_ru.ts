@@ -2416,6 +2416,10 @@ Confirm (Enter)</source>
         <translation>База данных {path} повреждена. Восстановите последнюю копию из папки {backups} (закройте программу, замените файл, запустите снова) или позвоните в поддержку.</translation>
     </message>
     <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
+        <translation>База данных {path} пуста или отсутствует, хотя на этой кассе уже работали. Новая база на её месте не создавалась. Восстановите последнюю копию из папки {backups} (закройте программу, скопируйте её в {path}, запустите снова) или обратитесь в поддержку.</translation>
+    </message>
+    <message>
         <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
         <translation>Не удаётся записать в базу данных {path}. Проверьте права на папку, что диск не заполнен и не защищён от записи.</translation>
     </message>
@@ -2426,6 +2430,10 @@ Confirm (Enter)</source>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
         <translation>Не удаётся открыть базу данных {path} ({kind}).</translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
+        <translation>Самая новая копия, прошедшая проверку: {backup}.</translation>
     </message>
     <message>
         <source>4Sell Cashier cannot start</source>
