@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     doctor_cmd.add_argument("--mic-test", action="store_true",
                             help="record three seconds from the configured microphone into "
                                  "memory and report its level and whether speech was heard")
+    doctor_cmd.add_argument("--full", action="store_true",
+                            help="check the whole database with SQLite's integrity_check "
+                                 "(slower; finds index rows missing for their table rows)")
     recordings = commands.add_parser("recordings", parents=[common],
                                      help="list recordings, export one for a lawful request")
     rec_commands = recordings.add_subparsers(dest="recordings_command", metavar="ACTION",
@@ -97,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def doctor(data_dir: Path, mic_test: bool = False) -> int:
+def doctor(data_dir: Path, mic_test: bool = False, full: bool = False) -> int:
     import keyring
 
     from forsell.services.doctor import run_checks
@@ -105,7 +108,7 @@ def doctor(data_dir: Path, mic_test: bool = False) -> int:
     if mic_test:
         return doctor_mic_test(data_dir)
     print(f"forsell-cashier {__version__} doctor, data folder {data_dir}")
-    results = run_checks(data_dir, keyring.get_keyring())
+    results = run_checks(data_dir, keyring.get_keyring(), full=full)
     for result in results:
         print(result.line())
     failed = sum(not r.ok for r in results)
@@ -466,7 +469,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
     data_dir = data_dir.expanduser()
     if args.command == "doctor":
-        return doctor(data_dir, args.mic_test)
+        return doctor(data_dir, args.mic_test, args.full)
     if args.command == "recordings":
         return recordings(data_dir, args)
     if args.command == "sync":

@@ -24,7 +24,15 @@ from typing import Any
 
 from forsell.domain.errors import CashierError
 from forsell.paths import make_private, open_to_others
-from forsell.store.db import DatabaseProblem, current_revision, head_revision, open_database
+from forsell.store.db import (
+    DatabaseProblem,
+    IntegrityReport,
+    check_integrity,
+    current_revision,
+    head_revision,
+    newest_good_backup,
+    open_database,
+)
 from forsell.vault.keys import KeyFileProblem, KeyVault
 from forsell.vault.secrets import SecretStoreUnavailable
 
@@ -130,8 +138,10 @@ def _database_hint(problem: DatabaseProblem, backups: Path) -> str:
     }.get(problem.kind, f"restore the newest copy from {backups}/")
 
 
-def check_database(data_dir: Path) -> CheckResult:
-    """The database opens (migrating it after a backup copy) and is at this app's schema head."""
+def check_database(data_dir: Path, full: bool = False) -> CheckResult:
+    """The database opens (migrating it after a backup copy), is at this app's schema head and
+    passes SQLite's own check: ``quick_check``, or with ``full`` the slower ``integrity_check``
+    that also finds index rows missing for their table rows."""
     name = "database"
     path = data_dir / DB_NAME
     backups = data_dir / "backups"
@@ -152,7 +162,21 @@ def check_database(data_dir: Path) -> CheckResult:
     if revision != head:
         return _fail(name, f"{path} at schema {revision}, this app needs {head}",
                      f"restore the newest copy from {backups}/")
-    return CheckResult(name, True, f"{path} at schema {revision} (the app's head)")
+    kind = "integrity_check" if full else "quick_check"
+    try:
+        report = check_integrity(path, full=full)
+    except sqlite3.DatabaseError as exc:
+        report = IntegrityReport((str(exc),), ())
+    if not report.ok:
+        where = f" in table(s) {', '.join(report.tables)}" if report.tables else ""
+        first = report.problems[0]
+        more = f" (+{len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        good = newest_good_backup(backups)
+        restore = f"the newest good copy {good}" if good else f"the newest copy from {backups}/"
+        return _fail(name, f"{path} fails {kind}{where}: {first}{more}",
+                     f"stop selling on this till; close the app and restore {restore} over "
+                     f"{path} (sales since that copy must be re-entered or recovered by support)")
+    return CheckResult(name, True, f"{path} at schema {revision} (the app's head), {kind} ok")
 
 
 # --- secret store ----------------------------------------------------------------------------
@@ -445,13 +469,14 @@ def check_file_modes(data_dir: Path) -> CheckResult:
 
 
 def run_checks(data_dir: Path, keyring_backend: Any,
-               load_query: Callable[[], DeviceQuery] = sounddevice_query) -> tuple[CheckResult, ...]:
-    """Every check, in the order a person would fix them."""
+               load_query: Callable[[], DeviceQuery] = sounddevice_query,
+               full: bool = False) -> tuple[CheckResult, ...]:
+    """Every check, in the order a person would fix them (``full``: the slow integrity check)."""
     store = check_secret_store(keyring_backend)
     return (
         check_data_dir(data_dir),
         check_file_modes(data_dir),
-        check_database(data_dir),
+        check_database(data_dir, full),
         store,
         check_recording_keys(data_dir, keyring_backend, store.ok),
         check_recordings(data_dir, keyring_backend),

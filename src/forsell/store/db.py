@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -332,3 +334,53 @@ def _migrate(db: Database, path: Path, backup_dir: Path, current: str | None) ->
         if taken is not None:
             taken.unlink(missing_ok=True)
         raise
+
+
+# --- integrity -------------------------------------------------------------------------------
+
+_PAGE = re.compile(r"\bpage (\d+)\b", re.IGNORECASE)
+_NAMED = re.compile(r"\b(?:index|in) ([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """What ``PRAGMA quick_check`` (or ``integrity_check``) found: nothing when ``ok``."""
+
+    problems: tuple[str, ...]
+    tables: tuple[str, ...]  # the damaged tables, named through their indexes and pages
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_integrity(path: Path, *, full: bool = False, limit: int = 100) -> IntegrityReport:
+    """Runs SQLite's own check on ``path`` (read-only): ``quick_check`` is O(size) and misses
+    only index/table mismatches; ``full`` runs ``integrity_check``, which finds those too.
+
+    SQLite's messages are its own diagnostics, not ours to translate; they are read here only to
+    find which table a damaged index or page belongs to, so that the report can name it.
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}({int(limit)})")]
+        if rows == ["ok"]:
+            return IntegrityReport((), ())
+        owner = dict(conn.execute("SELECT name, tbl_name FROM sqlite_master"))
+        tables: list[str] = []
+        for line in rows:
+            for name in _NAMED.findall(line):
+                if name in owner and owner[name] not in tables:
+                    tables.append(owner[name])
+            for page in _PAGE.findall(line):
+                try:
+                    found = conn.execute("SELECT name FROM dbstat WHERE pageno = ?",
+                                         (int(page),)).fetchone()
+                except sqlite3.Error:  # dbstat not compiled in, or the page is unreadable
+                    found = None
+                if found and owner.get(found[0], found[0]) not in tables:
+                    tables.append(owner.get(found[0], found[0]))
+        return IntegrityReport(tuple(rows), tuple(tables))
+    finally:
+        conn.close()
