@@ -3141,6 +3141,18 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown barcode {code}. Find the item by name below.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3144,6 +3144,18 @@ Confirm (Enter)</source>
         <translation>Бұл аға кассирдің PIN-і емес.</translation>
     </message>
     <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation>Қатарынан тым көп қате PIN-код енгізілді: растау {until} дейін бұғатталды.</translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation>Бұл әкімшінің PIN-коды емес.</translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
+        <translation>Әкімшінің қате PIN-коды қатарынан тым көп енгізілді: {until} дейін бұғатталды.</translation>
+    </message>
+    <message>
         <source>Unknown barcode {code}. Find the item by name below.</source>
         <translation>Белгісіз штрихкод {code}. Тауарды төменде атауы бойынша табыңыз.</translation>
     </message>

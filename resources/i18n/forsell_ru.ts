@@ -3145,6 +3145,18 @@ Confirm (Enter)</source>
         <translation>Это не PIN старшего кассира.</translation>
     </message>
     <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation>Слишком много неверных PIN-кодов подряд: подтверждения заблокированы до {until}.</translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation>Это не PIN-код администратора.</translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
+        <translation>Слишком много неверных PIN-кодов администратора подряд: заблокировано до {until}.</translation>
+    </message>
+    <message>
         <source>Unknown barcode {code}. Find the item by name below.</source>
         <translation>Неизвестный штрихкод {code}. Найдите товар по названию ниже.</translation>
     </message>

@@ -212,7 +212,10 @@ def recordings_export(data_dir: Path, recording_id: str, out: Path, pin_stdin: b
         pin = _read_pin(pin_stdin)
         try:
             admin = till.staff.admin_by_pin(pin, "recording export")
-        except CashierError:
+        except CashierError as exc:
+            if exc.key == "admin_pin.locked":
+                raise _Refused(f"too many wrong admin PINs: exports are locked until "
+                               f"{exc.params['until']} (store time); nothing was written") from None
             raise _Refused("wrong PIN: an active admin's PIN is needed to export a recording "
                            "(the refusal is in the audit log; nothing was written)") from None
         try:
