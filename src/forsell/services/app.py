@@ -6,12 +6,12 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from forsell.domain.roles import Role
 from forsell.paths import PRIVATE_DIR_MODE, make_private, resources_dir
 from forsell.store.db import DatabaseProblem, open_database
-from forsell.store.models import Employee
+from forsell.store.models import Employee, ParkedSale
 
 from .auth import EmployeeView, StaffService, new_employee
 from .catalog import CatalogService
@@ -61,6 +61,11 @@ def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
     # A key file means recordings were made here: an empty database beside it is damage.
     db = open_database(data_dir / DB_NAME, data_dir / "backups",
                        used_before=(data_dir / KEY_FILE).exists())
+    with db.write() as session:
+        # No cashier holds a cart across a start: a parked sale that was recalled and then cut
+        # off by a crash before payment goes back to the list.
+        session.execute(update(ParkedSale).where(ParkedSale.recalled_at.is_not(None))
+                        .values(recalled_at=None))
     ctx = TillContext(db, data_dir, **({"clock": clock} if clock else {}))
     till = Till(ctx, StaffService(ctx), CatalogService(ctx), ShiftService(ctx), RefundService(ctx))
     if seed_demo:

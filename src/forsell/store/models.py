@@ -239,6 +239,8 @@ class ParkedSale(Base):
     parked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     label: Mapped[str] = mapped_column(String(120), default="")
     cart: Mapped[dict] = mapped_column(JSON)
+    #: Set while a cashier has it back in the cart; the row goes with the payment (or cancel).
+    recalled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class AuditEntry(Base):

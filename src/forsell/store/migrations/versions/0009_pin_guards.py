@@ -1,4 +1,5 @@
-"""pin_guards: lockout with backoff for the PIN checks that are not one employee's login
+"""pin_guards: lockout with backoff for the PIN checks that are not one employee's login;
+parked_sales.recalled_at: a recalled cart stays stored until it is paid or cancelled
 
 Revision ID: 0009
 Revises: 0008
@@ -27,9 +28,13 @@ def upgrade() -> None:
     )
     # Consecutive lockouts of a login: each lasts twice as long as the one before.
     op.execute("ALTER TABLE employees ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0")
+    # A recalled parked sale was deleted at once, so a kill before payment lost the cart; now
+    # it is only marked while a cashier works on it, and deleted with the payment.
+    op.execute("ALTER TABLE parked_sales ADD COLUMN recalled_at DATETIME")
 
 
 def downgrade() -> None:
     op.drop_table("pin_guards")
+    op.execute("ALTER TABLE parked_sales DROP COLUMN recalled_at")
     # Native DROP COLUMN (SQLite 3.35+): a batch copy of employees would trip its foreign keys.
     op.execute("ALTER TABLE employees DROP COLUMN lockouts")
