@@ -485,6 +485,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>Search what was said…</source>
@@ -1082,6 +1093,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Still due {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2281,11 +2300,19 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2298,6 +2325,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2970,6 +3001,26 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2987,6 +3038,18 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>That is not a supervisor&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -485,6 +485,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation>Күтпеген қате болды ({kind}). Соңғы әрекет аяқталмауы мүмкін: жалғастырмас бұрын оны тексеріңіз. Касса жұмысын жалғастырады; толығырақ журнал қалтасында: {folder}. Қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Күтпеген қате</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>Search what was said…</source>
@@ -1086,6 +1097,14 @@ Confirm (Enter)</source>
     <message>
         <source>Still due {amount}</source>
         <translation>Төленбеген {amount}</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation>Сату ЖАЗЫЛҒАН ЖОҚ: тауарды әзірге бермеңіз.</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
+        <translation>Күтпеген қатеге байланысты сату ЖАЗЫЛҒАН ЖОҚ (қате журналға жазылды). Тауарды әзірге бермеңіз: қайта көріңіз, қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
 </context>
 <context>
@@ -2284,12 +2303,20 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation>{path} орналасқан диск толып қалды. Онда орын босатыңыз (дерекқордың өзі бүтін) және бағдарламаны қайта іске қосыңыз.</translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation>{path} дерекқорын басқа бағдарлама пайдаланып тұр. Оны (немесе 4Sell Cashier-дің басқа көшірмесін) жауып, қайта іске қосыңыз.</translation>
     </message>
     <message>
         <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
         <translation>{path} дерекқоры бүлінген. {backups} қалтасынан соңғы көшірмені қалпына келтіріңіз (бағдарламаны жауып, файлды ауыстырып, қайта іске қосыңыз) немесе қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
+        <translation>{path} дерекқоры бос немесе жоқ, бірақ бұл кассада жұмыс істелген. Оның орнына жаңа дерекқор жасалмады. {backups} қалтасынан соңғы көшірмені қалпына келтіріңіз (бағдарламаны жабыңыз, көшірмені {path} ретінде көшіріңіз, қайта іске қосыңыз) немесе қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
         <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
@@ -2302,6 +2329,10 @@ Confirm (Enter)</source>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
         <translation>{path} дерекқоры ашылмады ({kind}).</translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
+        <translation>Тексеруден өткен ең жаңа көшірме: {backup}.</translation>
     </message>
     <message>
         <source>4Sell Cashier cannot start</source>
@@ -2973,6 +3004,26 @@ Confirm (Enter)</source>
         <translation>Чек бос: алдымен тауарды сканерлеңіз.</translation>
     </message>
     <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation>Кассаның дискі толып қалды, сондықтан ештеңе сақталмады. Орын босатыңыз немесе қолдау қызметіне хабарласыңыз, содан кейін қайта көріңіз.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation>Дерекқорды басқа бағдарлама пайдаланып жатыр, сондықтан ештеңе сақталмады. Біраздан кейін қайта көріңіз; қайталанса, басқа бағдарламаны жабыңыз.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation>Дерекқорға жазу мүмкін емес (файл немесе қалта тек оқуға арналған), сондықтан ештеңе сақталмады. Қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation>Дерекқор зақымдалған, сондықтан ештеңе сақталмады. Бұл кассада сатуды тоқтатып, қолдау қызметіне хабарласыңыз: дерекқорды сақтық көшірмеден қалпына келтіру керек.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
+        <translation>Диск қате туралы хабарлады, сондықтан ештеңе сақталмады. Қайта көріңіз; қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation>PIN 4–8 саннан тұрады.</translation>
     </message>
@@ -2991,6 +3042,18 @@ Confirm (Enter)</source>
     <message>
         <source>That is not a supervisor&apos;s PIN.</source>
         <translation>Бұл аға кассирдің PIN-і емес.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation>Қатарынан тым көп қате PIN-код енгізілді: растау {until} дейін бұғатталды.</translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation>Бұл әкімшінің PIN-коды емес.</translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
+        <translation>Әкімшінің қате PIN-коды қатарынан тым көп енгізілді: {until} дейін бұғатталды.</translation>
     </message>
     <message>
         <source>Unknown barcode {code}. Find the item by name below.</source>

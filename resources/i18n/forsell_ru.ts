@@ -486,6 +486,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation>Произошла непредвиденная ошибка ({kind}). Последнее действие могло не завершиться: проверьте его, прежде чем продолжать. Касса продолжает работать; подробности — в папке журнала {folder}. Если ошибка повторится, обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <source>Search what was said…</source>
@@ -1087,6 +1098,14 @@ Confirm (Enter)</source>
     <message>
         <source>Still due {amount}</source>
         <translation>Осталось оплатить {amount}</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation>Продажа НЕ записана: пока не отдавайте товар.</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
+        <translation>Продажа НЕ записана из-за непредвиденной ошибки (она записана в журнал). Пока не отдавайте товар: попробуйте ещё раз, а если ошибка повторится, обратитесь в поддержку.</translation>
     </message>
 </context>
 <context>
@@ -2285,12 +2304,20 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation>Диск, на котором лежит {path}, заполнен. Освободите на нём место (сама база данных в порядке) и запустите программу снова.</translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation>База данных {path} занята другой программой. Закройте её (или другую копию 4Sell Cashier) и запустите снова.</translation>
     </message>
     <message>
         <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
         <translation>База данных {path} повреждена. Восстановите последнюю копию из папки {backups} (закройте программу, замените файл, запустите снова) или позвоните в поддержку.</translation>
+    </message>
+    <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
+        <translation>База данных {path} пуста или отсутствует, хотя на этой кассе уже работали. Новая база на её месте не создавалась. Восстановите последнюю копию из папки {backups} (закройте программу, скопируйте её в {path}, запустите снова) или обратитесь в поддержку.</translation>
     </message>
     <message>
         <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
@@ -2303,6 +2330,10 @@ Confirm (Enter)</source>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
         <translation>Не удаётся открыть базу данных {path} ({kind}).</translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
+        <translation>Самая новая копия, прошедшая проверку: {backup}.</translation>
     </message>
     <message>
         <source>4Sell Cashier cannot start</source>
@@ -2974,6 +3005,26 @@ Confirm (Enter)</source>
         <translation>Чек пуст: сначала отсканируйте товар.</translation>
     </message>
     <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation>Диск кассы заполнен, поэтому ничего не сохранено. Освободите место или обратитесь в поддержку, затем попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation>База данных занята другой программой, поэтому ничего не сохранено. Попробуйте ещё раз через минуту; если не поможет, закройте другую программу.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation>В базу данных нельзя записать (файл или папка только для чтения), поэтому ничего не сохранено. Обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation>База данных повреждена, поэтому ничего не сохранено. Прекратите продажи на этой кассе и обратитесь в поддержку: базу нужно восстановить из резервной копии.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
+        <translation>Диск сообщил об ошибке, поэтому ничего не сохранено. Попробуйте ещё раз; если ошибка повторится, обратитесь в поддержку.</translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation>PIN состоит из 4–8 цифр.</translation>
     </message>
@@ -2992,6 +3043,18 @@ Confirm (Enter)</source>
     <message>
         <source>That is not a supervisor&apos;s PIN.</source>
         <translation>Это не PIN старшего кассира.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation>Слишком много неверных PIN-кодов подряд: подтверждения заблокированы до {until}.</translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation>Это не PIN-код администратора.</translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
+        <translation>Слишком много неверных PIN-кодов администратора подряд: заблокировано до {until}.</translation>
     </message>
     <message>
         <source>Unknown barcode {code}. Find the item by name below.</source>

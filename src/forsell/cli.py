@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from forsell import __version__, cli_messages
-from forsell.paths import default_data_dir
+from forsell.paths import default_data_dir, private_umask
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     doctor_cmd.add_argument("--mic-test", action="store_true",
                             help="record three seconds from the configured microphone into "
                                  "memory and report its level and whether speech was heard")
+    doctor_cmd.add_argument("--full", action="store_true",
+                            help="check the whole database with SQLite's integrity_check "
+                                 "(slower; finds index rows missing for their table rows)")
     recordings = commands.add_parser("recordings", parents=[common],
                                      help="list recordings, export one for a lawful request")
     rec_commands = recordings.add_subparsers(dest="recordings_command", metavar="ACTION",
@@ -97,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def doctor(data_dir: Path, mic_test: bool = False) -> int:
+def doctor(data_dir: Path, mic_test: bool = False, full: bool = False) -> int:
     import keyring
 
     from forsell.services.doctor import run_checks
@@ -105,7 +108,7 @@ def doctor(data_dir: Path, mic_test: bool = False) -> int:
     if mic_test:
         return doctor_mic_test(data_dir)
     print(f"forsell-cashier {__version__} doctor, data folder {data_dir}")
-    results = run_checks(data_dir, keyring.get_keyring())
+    results = run_checks(data_dir, keyring.get_keyring(), full=full)
     for result in results:
         print(result.line())
     failed = sum(not r.ok for r in results)
@@ -214,7 +217,10 @@ def recordings_export(data_dir: Path, recording_id: str, out: Path, pin_stdin: b
         pin = _read_pin(pin_stdin)
         try:
             admin = till.staff.admin_by_pin(pin, "recording export")
-        except CashierError:
+        except CashierError as exc:
+            if exc.key == "admin_pin.locked":
+                raise _Refused(f"too many wrong admin PINs: exports are locked until "
+                               f"{exc.params['until']} (store time); nothing was written") from None
             raise _Refused("wrong PIN: an active admin's PIN is needed to export a recording "
                            "(the refusal is in the audit log; nothing was written)") from None
         try:
@@ -482,10 +488,11 @@ def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    private_umask()  # every file this process writes (databases, logs, exports) is 0600
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
     data_dir = data_dir.expanduser()
     if args.command == "doctor":
-        return doctor(data_dir, args.mic_test)
+        return doctor(data_dir, args.mic_test, args.full)
     if args.command == "recordings":
         return recordings(data_dir, args)
     if args.command == "sync":

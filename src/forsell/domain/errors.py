@@ -23,3 +23,19 @@ class NeedsApproval(CashierError):
     def __init__(self, needed_for: str, fallback: str, **params: object) -> None:
         super().__init__(f"approval.{needed_for}", fallback, **params)
         self.action = needed_for
+
+
+class StorageFault(CashierError):
+    """The database could not write (or read) what was asked: nothing was committed.
+
+    ``kind`` names the cause so that the message can name the right fix: ``disk_full``,
+    ``locked`` (another program held the database longer than the busy timeout), ``read_only``,
+    ``damaged`` or ``io`` (the disk itself failed).
+    """
+
+    KINDS = ("disk_full", "locked", "read_only", "damaged", "io")
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(f"storage.{kind}", "The database could not save: {kind} ({detail})",
+                         kind=kind, detail=detail)
+        self.kind = kind

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from forsell.domain.cart import Cart, CartLine, Discount, DiscountKind
 from forsell.domain.errors import CashierError
@@ -105,6 +106,9 @@ class TillService:
         self.catalog = catalog
         self.employee = employee
         self.cart = Cart()
+        #: The parked sale now in the cart: its row stays until the cart is paid or cancelled,
+        #: so that a crash in between loses nothing (it is back in the list at the next start).
+        self._recalled: str | None = None
         #: Told about the life of a sale: ("sale_started" | "sale_paid" | "sale_cancelled" |
         #: "sale_parked", sale id or None). The conversation recorder listens here.
         self.listener: Callable[[str, str | None], None] | None = None
@@ -155,8 +159,11 @@ class TillService:
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, "line_removed", self.employee.id,
                          sku=line.sku, qty_milli=line.qty_milli, amount=line.gross)
+            if len(self.cart.lines) == 1:
+                self._forget_recalled(session)
         self.cart.remove(index)
         if not self.cart.lines:
+            self._recalled = None
             self._emit("sale_cancelled")
         return self.view()
 
@@ -206,8 +213,10 @@ class TillService:
             with self.ctx.db.write() as session:
                 audit.record(session, self.ctx.device_id, "sale_cancelled", self.employee.id,
                              lines=len(self.cart.lines), total=self.cart.totals().total)
+                self._forget_recalled(session)
         had_lines = bool(self.cart.lines)
         self.cart.clear()
+        self._recalled = None
         if had_lines:
             self._emit("sale_cancelled")
         return self.view()
@@ -233,15 +242,18 @@ class TillService:
         if not self.cart.lines:
             raise CashierError("park.empty", "Nothing to park")
         with self.ctx.db.write() as session:
+            self._forget_recalled(session)  # parked again: one row, with the cart as it is now
             session.add(ParkedSale(employee_id=self.employee.id, label=label, cart=_cart_to_json(self.cart)))
         self.cart = Cart()
+        self._recalled = None
         self._emit("sale_parked")
         return self.view()
 
     def parked(self) -> list[ParkedView]:
         """The parked sales, oldest first: label, time parked, total and number of lines."""
         with self.ctx.db.read() as session:
-            rows = session.scalars(select(ParkedSale).order_by(ParkedSale.parked_at)).all()
+            rows = session.scalars(select(ParkedSale).where(ParkedSale.recalled_at.is_(None))
+                                   .order_by(ParkedSale.parked_at)).all()
             result = []
             for r in rows:
                 cart = _cart_from_json(r.cart)
@@ -257,13 +269,19 @@ class TillService:
             raise CashierError("park.cart_not_empty", "Finish or park the current sale first")
         with self.ctx.db.write() as session:
             row = session.get(ParkedSale, parked_id)
-            if row is None:
+            if row is None or row.recalled_at is not None:
                 raise CashierError("park.unknown", "That parked sale is gone")
             cart = _cart_from_json(row.cart)
-            session.delete(row)
+            row.recalled_at = self.ctx.clock()
         self.cart = cart
+        self._recalled = parked_id
         self._emit("sale_started")
         return self.view()
+
+    def _forget_recalled(self, session: Session) -> None:
+        """Deletes the recalled parked sale's row inside the caller's transaction."""
+        if self._recalled is not None:
+            session.execute(delete(ParkedSale).where(ParkedSale.id == self._recalled))
 
     # --- payment ----------------------------------------------------------------------------
 
@@ -300,12 +318,17 @@ class TillService:
                 ))
             session.add(sale)
             session.flush()
+            self._forget_recalled(session)  # the parked cart becomes this sale, atomically
             enqueue(session, "sale", sale.id, sale_payload(sale))
             receipt = load_receipt(self.ctx, session, sale)
         log.info("sale %s committed: receipt %d, %d lines, total %d tiyn, %s",
                  receipt.sale_id, receipt.receipt_no, len(receipt.lines), receipt.total, receipt.method)
         self.cart = Cart()
-        self._emit("sale_paid", receipt.sale_id)
+        self._recalled = None
+        try:
+            self._emit("sale_paid", receipt.sale_id)
+        except Exception:  # noqa: BLE001 - the sale is committed; a listener must not undo that
+            log.exception("sale %s is committed, but a listener of sale_paid failed", receipt.sale_id)
         return receipt
 
     # --- rules ------------------------------------------------------------------------------
