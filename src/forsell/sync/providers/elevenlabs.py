@@ -114,7 +114,7 @@ class ElevenLabsScribe:
         request = self._client.build_request(
             "POST", f"{self.config.base_url.rstrip('/')}/v1/speech-to-text",
             params=params, headers=headers, data=self._form(language, keyterms),
-            files={"file": ("recording.ogg", audio, mime or "audio/ogg")})
+            files={"file": ("audio.ogg", audio, mime or "audio/ogg")})
         response = await send(self._client, request, NAME)
         raise_for_status(response, NAME)
         transcript = self._parse(json_body(response, NAME))
