@@ -257,8 +257,8 @@ def test_a_pulled_price_stops_at_the_tills_money_limit(till, price, applied) -> 
         assert product(till, "BIG-1").price == MAX_TIYN
     else:
         assert product(till, "BIG-1") is None
-        assert result.problems == (f"sku BIG-1: price: a whole number of tiyn from 1 to "
-                                   f"{MAX_TIYN}",)
+        reason = f"price: a whole number of tiyn from 1 to {MAX_TIYN}"
+        assert result.problems == (f"sku BIG-1: {reason}",)
 
 
 @pytest.fixture

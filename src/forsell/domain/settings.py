@@ -24,7 +24,7 @@ T = TypeVar("T")
 CONTEXT = "settings"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's name: the one lupdate reads
     """Marks ``text`` for Qt Linguist (lupdate finds it by this name) and returns it unchanged;
     the domain stays free of Qt and ``ui/`` translates at display time."""
     return text

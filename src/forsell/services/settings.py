@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from forsell.domain.settings import *  # noqa: F403 - the declarations, under their usual names
-from forsell.domain.settings import ALL, REGISTRY, REMOTE, SettingDef
+# The declarations, under the names services have always used (s.STORE_NAME, s.ALL, …).
+from forsell.domain.settings import *
+from forsell.domain.settings import REGISTRY, SettingDef
 from forsell.store.db import Database
 from forsell.store.models import Setting as SettingRow
 
