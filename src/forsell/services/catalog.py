@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import literal_column, or_, select, text
 
 from forsell.domain.errors import CashierError
-from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.money import check_amount, format_kzt, parse_kzt
 from forsell.store.models import Category, Product
 
 from .context import TillContext
@@ -309,6 +309,7 @@ def _check_draft(d: ProductDraft) -> None:
         raise CashierError("product.vat", "VAT must be between 0 and 100 %")
     if d.price <= 0:
         raise CashierError("product.price", "Price must be above zero")
+    check_amount(d.price)  # the till's one money limit, as for CSV imports and pulled prices
     _check_synonyms(split_synonyms("\n".join(d.synonyms), "\n"))
 
 
