@@ -20,7 +20,7 @@ from .errors import CashierError
 
 T = TypeVar("T")
 
-#: The Qt Linguist context ``ui/`` translates labels and descriptions in.
+# The Qt Linguist context ``ui/`` translates labels and descriptions in.
 CONTEXT = "settings"
 
 
@@ -231,19 +231,19 @@ RECORDING_MAX_S = _d(SettingDef(
     QT_TRANSLATE_NOOP("settings", "Split recordings longer than"),
     QT_TRANSLATE_NOOP("settings", "A longer conversation is saved as several recordings."),
     low=60, high=3600))
-#: The notice a store shows when it records; set as the receipt footer when recording is turned on.
+# The notice a store shows when it records; set as the receipt footer when recording is turned on.
 RECORDING_NOTICE = ("Разговоры на кассе записываются для контроля качества обслуживания. "
                     "Кассадағы әңгімелер қызмет сапасын бақылау үшін жазылады.")
 
 # --- review -------------------------------------------------------------------------------------
 
-#: The store's scorecard: a preset's name (``resources/scorecards/<name>.json``) or "custom".
+# The store's scorecard: a preset's name (``resources/scorecards/<name>.json``) or "custom".
 REVIEW_SCORECARD = _d(SettingDef(
     "review.scorecard", str, "cafe",
     QT_TRANSLATE_NOOP("settings", "Quality scorecard"),
     QT_TRANSLATE_NOOP("settings", "The checklist conversations are scored against."),
     max_length=64, required=True))
-#: The admin's own scorecard, as JSON text (validated before it is saved).
+# The admin's own scorecard, as JSON text (validated before it is saved).
 REVIEW_SCORECARD_CUSTOM = _d(SettingDef(
     "review.scorecard_custom", str, "",
     QT_TRANSLATE_NOOP("settings", "Custom scorecard"),

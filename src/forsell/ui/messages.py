@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
+from forsell.domain.settings import CONTEXT, REGISTRY
 
 _MONEY_PARAMS = {"tendered", "due", "expected", "tiyn"}
 
@@ -103,6 +104,7 @@ def _texts() -> dict[str, str]:
         "sync.secret_store": translate("messages", "The secret store is unavailable, so keys cannot be saved: {hint}"),
         "sync.url": translate("messages", "“{url}” is not a web address. It starts with https:// (or http:// for a test server)."),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
+        "setting.invalid": translate("messages", "“{setting}” cannot take this value."),
     }
 
 
@@ -116,6 +118,9 @@ def message_for(error: CashierError) -> str:
     """The translated sentence for ``error`` (falls back to its English text)."""
     params = {k: format_kzt(v) if k in _MONEY_PARAMS and isinstance(v, int) else v
               for k, v in error.params.items()}
+    setting = REGISTRY.get(str(params.get("setting")))
+    if setting is not None:  # a refused setting is named by its label, never by its key
+        params["setting"] = translate(CONTEXT, setting.label)
     template = _texts().get(error.key)
     if template is None:
         return str(error)
