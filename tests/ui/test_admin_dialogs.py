@@ -7,6 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
@@ -139,3 +140,13 @@ def test_a_setting_label_is_translated_in_the_settings_context(qtbot, till, monk
     qtbot.addWidget(dialog)
     assert ("settings", s.STORE_NAME.label) in seen
     assert f"[{s.STORE_NAME.label}]" in [label.text() for label in dialog.findChildren(QLabel)]
+
+
+def test_a_refused_setting_is_named_by_its_label_not_its_key(qtbot):
+    from forsell.domain.errors import CashierError
+    from forsell.ui.messages import message_for
+
+    with pytest.raises(CashierError) as refused:
+        s.LOCKOUT_ATTEMPTS.check(0)  # a setting without a message of its own
+    text = message_for(refused.value)
+    assert s.LOCKOUT_ATTEMPTS.label in text and s.LOCKOUT_ATTEMPTS.key not in text
