@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import literal_column, or_, select, text
 
 from forsell.domain.errors import CashierError
-from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.money import MAX_TIYN, check_amount, format_kzt, parse_kzt
 from forsell.domain.problems import Problem
 from forsell.store.models import Category, Product
 
@@ -329,6 +329,7 @@ def _check_draft(d: ProductDraft) -> None:
         raise CashierError("product.vat", "VAT must be between 0 and 100 %")
     if d.price <= 0:
         raise CashierError("product.price", "Price must be above zero")
+    check_amount(d.price)  # the till's one money limit, as for CSV imports and pulled prices
     _check_synonyms(split_synonyms("\n".join(d.synonyms), "\n"))
 
 
@@ -383,7 +384,10 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
                           first=barcodes[barcode])
             try:
                 price = parse_kzt(get("price"))
-            except CashierError:
+            except CashierError as exc:
+                if exc.key == "money.out_of_range":  # an amount, but past what a till can take
+                    raise bad("price", "csv.price_too_large", text=get("price"),
+                              max=format_kzt(MAX_TIYN)) from None
                 raise bad("price", "csv.not_amount", text=get("price")) from None
             if price <= 0:
                 raise bad("price", "csv.price_not_positive")

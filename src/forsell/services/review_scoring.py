@@ -51,7 +51,7 @@ from forsell.vault.keys import KeyVault
 
 from . import settings as s
 from .auth import EmployeeView
-from .settings import SettingDef
+from .settings import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +63,6 @@ class ScorecardProblem(CashierError):
         super().__init__("review.scorecard_invalid", "The scorecard has problems: {problems}",
                          problems="; ".join(map(str, problems)))
         self.problems = tuple(problems)
-
-
-#: The store's scorecard: a preset's name (``resources/scorecards/<name>.json``) or "custom".
-REVIEW_SCORECARD = SettingDef("review.scorecard", str, "cafe", "Quality scorecard")
-#: The admin's own scorecard, as JSON text (validated before it is saved).
-REVIEW_SCORECARD_CUSTOM = SettingDef("review.scorecard_custom", str, "", "Custom scorecard")
 
 
 def score_aad(recording_id: str) -> bytes:

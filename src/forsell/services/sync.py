@@ -139,7 +139,6 @@ class SyncSummary:
 
 log = logging.getLogger(__name__)
 TOKEN_SECRET = "backend-token"
-_BY_KEY = {d.key: d for d in s.ALL}
 
 
 class _Token:
@@ -196,9 +195,6 @@ class SyncService:
         settings = self.ctx.settings
         return bool(settings.get(s.SYNC_ENABLED) and settings.get(s.SYNC_BACKEND_URL).strip())
 
-    def _setting(self, key: str) -> object:
-        return self.ctx.settings.get(_BY_KEY[key])
-
     def _secret(self, name: str) -> str | None:
         try:
             return self.secrets.get(name)
@@ -228,7 +224,7 @@ class SyncService:
         def routing_config():
             from forsell.sync.providers.routing import RoutingConfig
 
-            return RoutingConfig.from_settings(self._setting, self._secret)
+            return RoutingConfig.from_settings(self.ctx.settings.get, self._secret)
 
         def keyterms() -> list[str]:
             return [p.names.get("ru", "") for p in self.till.catalog.favourites()][:100]

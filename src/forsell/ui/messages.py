@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
 from forsell.domain.problems import Problem
+from forsell.domain.settings import CONTEXT, REGISTRY
 
 from .problems import problem_text
 
@@ -121,6 +122,7 @@ def _texts() -> dict[str, str]:
         "review.no_keys": translate("messages", "The recordings' keys are not available: {hint}"),
         "sync.url": translate("messages", "“{url}” is not a web address. It starts with https:// (or http:// for a test server)."),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
+        "setting.invalid": translate("messages", "“{setting}” cannot take this value."),
     }
 
 
@@ -135,6 +137,9 @@ def message_for(error: CashierError) -> str:
     params = {k: format_kzt(v) if k in _MONEY_PARAMS and isinstance(v, int)
               else problem_text(v) if isinstance(v, Problem) else v
               for k, v in error.params.items()}
+    setting = REGISTRY.get(str(params.get("setting")))
+    if setting is not None:  # a refused setting is named by its label, never by its key
+        params["setting"] = translate(CONTEXT, setting.label)
     template = _texts().get(error.key)
     if template is None:
         return str(error)
