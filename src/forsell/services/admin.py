@@ -12,6 +12,7 @@ from forsell.store import audit
 from forsell.store.models import Employee
 
 from . import settings as s
+from .access import public, requires
 from .auth import EmployeeView, check_pin_format, hash_pin
 from .context import TillContext
 
@@ -61,18 +62,15 @@ class StoreAdmin:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
 
-    def _require_admin(self, who: EmployeeView) -> None:
-        if not who.role.at_least(Role.ADMIN):
-            raise CashierError("admin.only", "Only an admin can do this")
-
+    @public
     def store_settings(self) -> StoreSettings:
         g = self.ctx.settings.get
         return StoreSettings(g(s.STORE_NAME), g(s.STORE_BIN), g(s.STORE_ADDRESS), g(s.DEVICE_NAME),
                              g(s.RECEIPT_FOOTER), g(s.RECEIPT_LANGUAGE),
                              g(s.CASHIER_DISCOUNT_LIMIT_BP), g(s.AUTO_LOCK_SECONDS))
 
+    @requires(Role.ADMIN)
     def save_store_settings(self, who: EmployeeView, new: StoreSettings) -> None:
-        self._require_admin(who)
         if not new.store_name.strip():
             raise CashierError("admin.store_name", "The store needs a name")
         _check_bin(new.store_bin)
@@ -95,13 +93,14 @@ class StoreAdmin:
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, "settings_changed", who.id)
 
+    @public
     def staff(self) -> list[StaffMember]:
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Employee).order_by(Employee.name)).all()
             return [StaffMember(e.id, e.name, Role(e.role), e.active) for e in rows]
 
+    @requires(Role.ADMIN)
     def add_employee(self, who: EmployeeView, name: str, role: Role, pin: str) -> StaffMember:
-        self._require_admin(who)
         if not name.strip():
             raise CashierError("admin.name", "Enter the employee's name")
         digest, salt = hash_pin(check_pin_format(pin))
@@ -113,8 +112,8 @@ class StoreAdmin:
                          role=role.value)
             return StaffMember(e.id, e.name, role, True)
 
+    @requires(Role.ADMIN)
     def change_pin(self, who: EmployeeView, employee_id: str, pin: str) -> None:
-        self._require_admin(who)
         digest, salt = hash_pin(check_pin_format(pin))
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
@@ -123,8 +122,8 @@ class StoreAdmin:
             e.pin_hash, e.pin_salt, e.failed_logins, e.locked_until = digest, salt, 0, None
             audit.record(session, self.ctx.device_id, "pin_changed", who.id, subject_id=e.id)
 
+    @requires(Role.ADMIN)
     def set_active(self, who: EmployeeView, employee_id: str, active: bool) -> None:
-        self._require_admin(who)
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
             if e is None:

@@ -12,6 +12,7 @@ from forsell.paths import resources_dir
 from forsell.store.db import DatabaseProblem, open_database
 from forsell.store.models import Employee
 
+from .access import public, requires
 from .auth import EmployeeView, StaffService
 from .catalog import CatalogService
 from .context import TillContext
@@ -40,9 +41,12 @@ class Till:
     shifts: ShiftService
     refunds: RefundService
 
+    @requires(Role.CASHIER)
     def sale_for(self, employee: EmployeeView) -> TillService:
+        """The signed-in ``employee``'s sale in progress (a new, empty cart)."""
         return TillService(self.ctx, self.catalog, employee)
 
+    @public
     def close(self) -> None:
         self.ctx.close()
 
@@ -63,7 +67,8 @@ def seed_demo_store(till: Till) -> bool:
     with till.ctx.db.read() as session:
         if session.scalar(select(func.count(Employee.id))):
             return False
-    till.catalog.import_csv(resources_dir() / "demo" / "catalog.csv")
-    for name, role, pin, language in DEMO_STAFF:
-        till.staff.add_employee(name, role, pin, language)
+    seeded = [till.staff.add_employee(name, role, pin, language)
+              for name, role, pin, language in DEMO_STAFF]
+    admin = next(e for e in seeded if e.role is Role.ADMIN)
+    till.catalog.import_csv(admin, resources_dir() / "demo" / "catalog.csv")
     return True

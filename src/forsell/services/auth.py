@@ -16,6 +16,7 @@ from forsell.store import audit
 from forsell.store.models import Employee
 
 from . import settings as s
+from .access import internal, public
 from .context import TillContext
 
 # scrypt with n=2**14 costs ~40 ms here: cheap for one login, slow for brute-forcing a 4-digit PIN
@@ -64,13 +65,17 @@ class StaffService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
 
+    @public
     def staff(self) -> list[EmployeeView]:
         """Active employees for the login screen, supervisors and admins last."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Employee).where(Employee.active)).all()
         return sorted((_view(e) for e in rows), key=lambda v: (v.role.rank, v.name))
 
+    @internal
     def add_employee(self, name: str, role: Role, pin: str, language: str = "ru") -> EmployeeView:
+        """The first run's staff, before anyone can sign in; the admin's screen adds staff
+        through ``StoreAdmin.add_employee`` (admin only, audited)."""
         digest, salt = hash_pin(check_pin_format(pin))
         with self.ctx.db.write() as session:
             e = Employee(name=name, role=role.value, pin_hash=digest, pin_salt=salt, language=language)
@@ -78,6 +83,7 @@ class StaffService:
             session.flush()
             return _view(e)
 
+    @public
     def login(self, employee_id: str, pin: str) -> EmployeeView:
         """Checks the PIN; after too many wrong ones the employee is locked for a while."""
         now = self.ctx.clock()
@@ -107,6 +113,7 @@ class StaffService:
                                      left=limit - e.failed_logins)
         raise error  # after the commit, so the failed attempt counts
 
+    @public  # the supervisor's PIN is the authority
     def approve(self, pin: str, action: Action, requested_by: str) -> Approval:
         """Supervisor override: any active supervisor or admin whose PIN matches approves."""
         with self.ctx.db.write() as session:
@@ -124,6 +131,7 @@ class StaffService:
                          override=action.value)
         raise CashierError("override.wrong_pin", "Not a supervisor's PIN")
 
+    @public  # the admin's PIN is the authority
     def admin_by_pin(self, pin: str, purpose: str) -> EmployeeView:
         """The active admin whose PIN this is (for lawful exports from the command line)."""
         with self.ctx.db.write() as session:
@@ -136,6 +144,7 @@ class StaffService:
             audit.record(session, self.ctx.device_id, "admin_pin_refused", None, purpose=purpose)
         raise CashierError("override.wrong_pin", "Not an admin's PIN")
 
+    @public  # the login screen's language buttons
     def set_language(self, employee_id: str, language: str) -> None:
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)

@@ -11,8 +11,11 @@ from sqlalchemy import literal_column, or_, select, text
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.roles import Action
 from forsell.store.models import Category, Product
 
+from .access import public, requires
+from .auth import Approval, EmployeeView
 from .context import TillContext
 
 #: The documented CSV columns (README "Catalog CSV"). Order matters on export only.
@@ -127,9 +130,13 @@ def _fts_phrase(query: str) -> str:
 
 
 class CatalogService:
+    """Product lookups are public (every till screen shows the catalog); changes need an admin
+    or an approval of ``Action.CATALOG_EDIT``."""
+
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
 
+    @public
     def by_barcode(self, code: str) -> ProductView | None:
         code = code.strip()
         if not code:
@@ -138,11 +145,13 @@ class CatalogService:
             p = session.scalar(select(Product).where(Product.barcode == code, Product.active))
             return _view(p) if p else None
 
+    @public
     def get(self, product_id: str) -> ProductView | None:
         with self.ctx.db.read() as session:
             p = session.get(Product, product_id)
             return _view(p) if p else None
 
+    @public
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[ProductView]:
         """Prefix and substring search over names (ru/kk/en), SKU and barcode."""
         # SQLite reads an FTS query as a C string: a NUL (pasted junk) cuts it mid-phrase.
@@ -186,25 +195,30 @@ class CatalogService:
                 result.append(_view(p))
         return result[:limit]
 
+    @public
     def categories(self) -> list[CategoryView]:
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Category).order_by(Category.position, Category.name_ru))
             return [CategoryView(c.id, {"ru": c.name_ru, "kk": c.name_kk, "en": c.name_en}) for c in rows]
 
+    @public
     def in_category(self, category_id: str) -> list[ProductView]:
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Product).where(Product.category_id == category_id, Product.active)
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
+    @public
     def favourites(self) -> list[ProductView]:
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Product).where(Product.favourite, Product.active)
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
-    def save(self, draft: ProductDraft) -> ProductView:
-        """Adds or edits a product. Callers check the admin role (services.till/admin screens)."""
+    @requires(Action.CATALOG_EDIT)
+    def save(self, who: EmployeeView, draft: ProductDraft,
+             approval: Approval | None = None) -> ProductView:
+        """Adds or edits a product: an admin, or anyone with a supervisor's approval."""
         _check_draft(draft)
         with self.ctx.db.write() as session:
             # Only a real barcode can clash: ``barcode == None`` would be IS NULL in SQL and
@@ -230,8 +244,11 @@ class CatalogService:
 
     # --- CSV ---------------------------------------------------------------------------------
 
-    def import_csv(self, path: Path) -> ImportResult:
-        """All rows or none: every bad row is reported with its line number and reason."""
+    @requires(Action.CATALOG_EDIT)
+    def import_csv(self, who: EmployeeView, path: Path,
+                   approval: Approval | None = None) -> ImportResult:
+        """All rows or none: every bad row is reported with its line number and reason. An
+        admin, or anyone with a supervisor's approval."""
         try:
             content = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
@@ -242,6 +259,7 @@ class CatalogService:
             raise CsvImportError(problems)
         return self._apply(rows)
 
+    @public  # the catalog is no secret: every till screen shows it
     def export_csv(self, path: Path) -> int:
         with self.ctx.db.read() as session:
             cats = {c.id: c for c in session.scalars(select(Category))}

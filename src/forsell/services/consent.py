@@ -18,6 +18,7 @@ from forsell.store import audit
 from forsell.store.models import Employee, RecordingConsent, RecordingPause
 
 from . import settings as s
+from .access import public, refuse_below, requires
 from .auth import EmployeeView
 from .context import TillContext
 from .shifts import open_shift_id
@@ -49,12 +50,6 @@ class PauseView:
     paused_at: datetime  # store-local
 
 
-def _require(who: EmployeeView, role: Role) -> None:
-    if not who.role.at_least(role):
-        raise CashierError("admin.only" if role is Role.ADMIN else "recording.supervisor_only",
-                           "Not allowed for this role")
-
-
 class ConsentService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
@@ -65,10 +60,10 @@ class ConsentService:
     def enabled(self) -> bool:
         return self.ctx.settings.get(s.RECORDING_ENABLED)
 
+    @requires(Role.ADMIN)
     def set_enabled(self, admin: EmployeeView, enabled: bool) -> None:
         """Turning recording on also puts the recording notice on receipts, unless the admin
         already wrote a footer of their own."""
-        _require(admin, Role.ADMIN)
         settings = self.ctx.settings
         settings.set(s.RECORDING_ENABLED, enabled)
         if enabled and settings.get(s.RECEIPT_FOOTER) in ("", s.RECEIPT_FOOTER.default):
@@ -79,6 +74,7 @@ class ConsentService:
 
     # --- consent ------------------------------------------------------------------------------
 
+    @public
     def consents(self) -> list[ConsentView]:
         with self.ctx.db.read() as session:
             staff = session.scalars(select(Employee).where(Employee.active).order_by(Employee.name)).all()
@@ -88,15 +84,16 @@ class ConsentService:
                                 self.ctx.local(active[e.id].given_at) if e.id in active else None)
                     for e in staff]
 
+    @public
     def has_consent(self, employee_id: str) -> bool:
         with self.ctx.db.read() as session:
             return session.scalar(select(RecordingConsent.id).where(
                 RecordingConsent.employee_id == employee_id,
                 RecordingConsent.withdrawn_at.is_(None))) is not None
 
+    @requires(Role.ADMIN)
     def give_consent(self, admin: EmployeeView, employee_id: str) -> None:
         """Records that the employee consented (the signed paper stays with the admin)."""
-        _require(admin, Role.ADMIN)
         if self.has_consent(employee_id):
             return
         with self.ctx.db.write() as session:
@@ -104,11 +101,12 @@ class ConsentService:
                                          recorded_by=admin.id))
             audit.record(session, self.ctx.device_id, "consent_given", admin.id, subject_id=employee_id)
 
+    @requires(Role.CASHIER)
     def withdraw_consent(self, who: EmployeeView, employee_id: str) -> None:
         """An employee may withdraw their own consent; an admin may record anyone's withdrawal.
         Recording of that employee stops from their next sale."""
         if who.id != employee_id:
-            _require(who, Role.ADMIN)
+            refuse_below(who, Role.ADMIN)
         with self.ctx.db.write() as session:
             for c in session.scalars(select(RecordingConsent).where(
                     RecordingConsent.employee_id == employee_id, RecordingConsent.withdrawn_at.is_(None))):
@@ -117,8 +115,8 @@ class ConsentService:
 
     # --- pausing a shift ----------------------------------------------------------------------
 
+    @requires(Role.SUPERVISOR)
     def pause(self, supervisor: EmployeeView, reason: str) -> None:
-        _require(supervisor, Role.SUPERVISOR)
         if not reason.strip():
             raise CashierError("recording.pause_reason", "Give a reason for the pause")
         with self.ctx.db.write() as session:
@@ -131,8 +129,8 @@ class ConsentService:
                 audit.record(session, self.ctx.device_id, "recording_paused", supervisor.id,
                              shift_id=shift_id, reason=reason.strip()[:200])
 
+    @requires(Role.SUPERVISOR)
     def resume(self, supervisor: EmployeeView) -> None:
-        _require(supervisor, Role.SUPERVISOR)
         with self.ctx.db.write() as session:
             shift_id = open_shift_id(self.ctx, session)
             pause = self._open_pause(session, shift_id) if shift_id else None
@@ -141,6 +139,7 @@ class ConsentService:
                 audit.record(session, self.ctx.device_id, "recording_resumed", supervisor.id,
                              shift_id=shift_id)
 
+    @public
     def current_pause(self) -> PauseView | None:
         with self.ctx.db.read() as session:
             shift_id = open_shift_id(self.ctx, session)
@@ -157,6 +156,7 @@ class ConsentService:
 
     # --- the gate -----------------------------------------------------------------------------
 
+    @public
     def gate(self, employee_id: str | None) -> Gate:
         if not self.enabled:
             return Gate("off")

@@ -22,13 +22,15 @@ from forsell.store.models import (
 from forsell.store.outbox import enqueue
 from forsell.sync.transcripts import TranscriptUnreadable
 
+from .access import internal
 from .auth import EmployeeView
 from .review_detail import load_overrides
-from .review_query import allowed, require_supervisor
+from .review_query import allowed
 from .review_scoring import ConversationScoring, failed_key, recompute_percent
 from .review_views import OUTCOMES
 
 
+@internal  # ReviewService's entry points declare who may act
 class ReviewActions:
     """A supervisor's actions on a conversation, and the cashier's disputes."""
 
@@ -84,7 +86,6 @@ class ReviewActions:
                  comment: str) -> None:
         """A supervisor sets an item's outcome (``None`` takes the override back); the percent
         is recomputed. Audited; a "review" event for sync."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         if outcome is not None and outcome not in OUTCOMES:
             raise CashierError("review.bad_outcome", "Unknown outcome {outcome}", outcome=outcome)
@@ -97,7 +98,6 @@ class ReviewActions:
     def flag(self, who: EmployeeView, recording_id: str, flagged: bool,
              comment: str = "") -> None:
         """Flags (or unflags) a conversation for coaching."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             mark = self.mark(session, recording_id)
@@ -108,7 +108,6 @@ class ReviewActions:
 
     def mark_reviewed(self, who: EmployeeView, recording_id: str,
                       reviewed: bool = True) -> None:
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             self.mark(session, recording_id).reviewed = reviewed
@@ -116,7 +115,6 @@ class ReviewActions:
 
     def flip_speakers(self, who: EmployeeView, recording_id: str) -> None:
         """Swaps cashier and customer and scores again; overrides stay the supervisor's word."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.read() as session:
             score = session.get(ConversationScore, recording_id)
@@ -157,7 +155,6 @@ class ReviewActions:
     def resolve_dispute(self, who: EmployeeView, recording_id: str, item_id: str, accept: bool,
                         comment: str) -> None:
         """A supervisor accepts (a failed item then passes) or rejects the open dispute."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             d = session.scalar(select(Dispute).where(

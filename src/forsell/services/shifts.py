@@ -11,13 +11,14 @@ from sqlalchemy.orm import Session
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import check_amount
-from forsell.domain.roles import Action, needs_approval
+from forsell.domain.roles import Action, Role, needs_approval
 from forsell.domain.shift import DrawerFigures, counted_total
 from forsell.store import audit
 from forsell.store.models import CashMovement, Employee, Refund, Sale, SaleLine, Shift
 from forsell.store.outbox import enqueue
 
 from . import settings as s
+from .access import public, requires
 from .auth import Approval, EmployeeView, require
 from .context import TillContext
 
@@ -94,6 +95,7 @@ class ShiftService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
 
+    @public  # the status line shows it on the login screen too
     def current(self) -> ShiftView | None:
         with self.ctx.db.read() as session:
             shift = session.scalar(select(Shift).where(Shift.device_id == self.ctx.device_id,
@@ -104,6 +106,7 @@ class ShiftService:
             return ShiftView(shift.id, self.ctx.local(shift.opened_at), who.name if who else "",
                              shift.opening_float)
 
+    @requires(Role.CASHIER)
     def open(self, employee: EmployeeView, opening_float: int) -> ShiftView:
         check_amount(opening_float)
         with self.ctx.db.write() as session:
@@ -118,6 +121,7 @@ class ShiftService:
         log.info("shift %s opened by employee %s", shift.id, employee.id)
         return self.current()
 
+    @requires(Role.CASHIER)
     def cash_movement(self, employee: EmployeeView, amount: int, reason: str) -> None:
         """``amount`` > 0 puts cash in the drawer, < 0 takes it out. A reason is required."""
         if amount == 0:
@@ -142,6 +146,7 @@ class ShiftService:
                 "id": move.id, "shift_id": shift_id, "employee_id": employee.id,
                 "amount": amount, "reason": move.reason, "at": move.at.isoformat()})
 
+    @public
     def expected_cash(self) -> int:
         with self.ctx.db.read() as session:
             shift_id = open_shift_id(self.ctx, session)
@@ -149,6 +154,7 @@ class ShiftService:
                 raise CashierError("shift.not_open", "Open a shift first")
             return self._drawer(session, session.get(Shift, shift_id)).expected
 
+    @public
     def x_report(self) -> ShiftReport:
         with self.ctx.db.read() as session:
             shift_id = open_shift_id(self.ctx, session)
@@ -156,6 +162,7 @@ class ShiftService:
                 raise CashierError("shift.not_open", "Open a shift first")
             return self._report(session, session.get(Shift, shift_id))
 
+    @public
     def report(self, shift_id: str) -> ShiftReport:
         with self.ctx.db.read() as session:
             shift = session.get(Shift, shift_id)
@@ -163,6 +170,7 @@ class ShiftService:
                 raise CashierError("shift.unknown", "No such shift")
             return self._report(session, shift)
 
+    @requires(Role.CASHIER)  # a count that differs needs an approval (below)
     def close(self, employee: EmployeeView, counts: dict[int, int],
               approval: Approval | None = None) -> ShiftReport:
         """Closes the shift with the counted drawer; returns the Z report.

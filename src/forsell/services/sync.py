@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from forsell import __version__
 from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.store.models import AuditEntry, utcnow
 from forsell.sync import engine as eng
@@ -39,6 +40,7 @@ from forsell.sync.pull_lane import last_pulls
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
+from .access import public, requires
 from .auth import EmployeeView
 from .pulls import PullApplier
 
@@ -168,7 +170,9 @@ def _lane_view(lane: str, engine_lane: eng.LaneStatus | None, queue: OutboxQueue
 
 
 class SyncService:
-    """Everything the till needs from sync. Methods are safe to call from the GUI thread."""
+    """Everything the till needs from sync. Methods are safe to call from the GUI thread.
+    Running and watching sync needs no one signed in (the tray, ``forsell-cashier sync``);
+    deciding about dead letters is an admin's."""
 
     def __init__(self, till: Any, keyring_backend: Any = None, *,
                  transport: Any = None, config: eng.EngineConfig | None = None,
@@ -250,6 +254,7 @@ class SyncService:
 
     # --- control ------------------------------------------------------------------------------
 
+    @public
     def start(self, on_status: Callable[[SyncStatusView], None] | None = None) -> bool:
         """Starts the background sync; False (and nothing runs) when sync is not configured."""
         self._on_status = on_status
@@ -261,6 +266,7 @@ class SyncService:
             self._engine.start()
         return True
 
+    @public
     def stop(self) -> None:
         if self._engine is not None:
             self._engine.stop()
@@ -269,16 +275,19 @@ class SyncService:
             self._vault.close()
             self._vault = None
 
+    @public
     def sync_now(self) -> None:
         if self._engine is not None:
             self._engine.sync_now()
 
+    @public
     def pause(self) -> None:
         self.ctx.settings.set(s.SYNC_PAUSED, True)
         if self._engine is not None:
             self._engine.pause()
         self._emit()
 
+    @public
     def resume(self) -> None:
         self.ctx.settings.set(s.SYNC_PAUSED, False)
         if self._engine is not None:
@@ -294,6 +303,7 @@ class SyncService:
 
     # --- status -------------------------------------------------------------------------------
 
+    @public
     def status(self) -> SyncStatusView:
         engine = self._engine
         engine_status = engine.status() if engine is not None else None
@@ -331,6 +341,7 @@ class SyncService:
 
     # --- dead letters -------------------------------------------------------------------------
 
+    @public
     def pull_problems(self, limit: int = 10) -> list[PullProblemView]:
         """The newest items the backend sent that this till skipped, with why (from the
         ``backend_pull`` audit entries, where applying a page records them)."""
@@ -346,32 +357,28 @@ class SyncService:
                     return found
         return found
 
+    @public
     def dead_letters(self) -> list[DeadLetterView]:
         return [DeadLetterView(d.id, d.lane, d.kind, d.entity_id, d.created_at, d.attempts,
                                d.error_key, d.last_error) for d in self.queue.dead_letters()]
-
-    @staticmethod
-    def _admin_only(admin: EmployeeView) -> None:
-        if admin.role.value != "admin":
-            raise CashierError("admin.only", "Only an admin can do this")
 
     def _audited(self, admin: EmployeeView, action: str, ids: list[str], count: int) -> None:
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, action, admin.id, count=count,
                          ids=ids[:100])
 
+    @requires(Role.ADMIN)
     def retry_dead(self, admin: EmployeeView, ids: list[str]) -> int:
         """Dead letters back into the queue (admin only, audited); returns how many."""
-        self._admin_only(admin)
         ids = list(ids)
         count = self.queue.retry_dead(ids)
         self._audited(admin, "sync_dead_retried", ids, count)
         self.sync_now()
         return count
 
+    @requires(Role.ADMIN)
     def drop_dead(self, admin: EmployeeView, ids: list[str]) -> int:
         """Dead letters deleted for good (admin only, audited); returns how many."""
-        self._admin_only(admin)
         ids = list(ids)
         count = self.queue.drop_dead(ids)
         self._audited(admin, "sync_dead_dropped", ids, count)
@@ -379,6 +386,7 @@ class SyncService:
 
     # --- headless -----------------------------------------------------------------------------
 
+    @public
     def run_once(self, timeout: float = 300.0) -> SyncSummary:
         """Drains both lanes in this thread (the CLI); the background sync must not be running."""
         if not self.configured:

@@ -12,12 +12,13 @@ from sqlalchemy import func, select
 from forsell.domain.cart import Cart, CartLine, Discount, DiscountKind
 from forsell.domain.errors import CashierError
 from forsell.domain.payment import Payment
-from forsell.domain.roles import Action, discount_needs_approval, needs_approval
+from forsell.domain.roles import Action, Role, discount_needs_approval
 from forsell.store import audit
 from forsell.store.models import ParkedSale, Sale, SaleLine
 from forsell.store.outbox import enqueue
 
 from . import settings as s
+from .access import requires
 from .auth import Approval, EmployeeView, require
 from .catalog import CatalogService, ProductView
 from .context import TillContext
@@ -97,7 +98,8 @@ def _cart_from_json(data: dict) -> Cart:
 
 
 class TillService:
-    """One cashier's till session. Lives on the GUI thread; every call is a few milliseconds."""
+    """One cashier's till session. Lives on the GUI thread; every call is a few milliseconds.
+    Its entry points act for ``self.employee``."""
 
     def __init__(self, ctx: TillContext, catalog: CatalogService, employee: EmployeeView) -> None:
         self.ctx = ctx
@@ -114,6 +116,7 @@ class TillService:
 
     # --- building the cart -------------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def scan(self, code: str) -> CartView:
         """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown."""
         product = self.catalog.by_barcode(code)
@@ -123,6 +126,7 @@ class TillService:
             raise CashierError("scan.needs_weight", "Enter the weight of {name}", name=product.names["ru"])
         return self.add(product, 1000)
 
+    @requires(Role.CASHIER)
     def add(self, product: ProductView, qty_milli: int = 1000) -> CartView:
         self._require_shift()
         was_empty = not self.cart.lines
@@ -131,10 +135,12 @@ class TillService:
             self._emit("sale_started")
         return self.view()
 
+    @requires(Role.CASHIER)
     def set_quantity(self, index: int, qty_milli: int) -> CartView:
         self.cart.set_quantity(index, qty_milli)
         return self.view()
 
+    @requires(Role.CASHIER)
     def remove_line(self, index: int) -> CartView:
         line = self.cart.lines[index]
         with self.ctx.db.write() as session:
@@ -145,6 +151,7 @@ class TillService:
             self._emit("sale_cancelled")
         return self.view()
 
+    @requires(Role.CASHIER)
     def set_line_discount(self, index: int, discount: Discount | None,
                           approval: Approval | None = None) -> CartView:
         line = self.cart.lines[index]
@@ -153,6 +160,7 @@ class TillService:
         self.cart.set_line_discount(index, discount)
         return self.view()
 
+    @requires(Role.CASHIER)
     def set_receipt_discount(self, discount: Discount | None,
                              approval: Approval | None = None) -> CartView:
         base = sum(l.gross - l.line_discount for l in self.cart.lines)
@@ -162,8 +170,8 @@ class TillService:
         self.cart.set_receipt_discount(discount)
         return self.view()
 
+    @requires(Action.PRICE_OVERRIDE)
     def override_price(self, index: int, unit_price: int, approval: Approval | None = None) -> CartView:
-        require(approval, Action.PRICE_OVERRIDE, needs_approval(self.employee.role, Action.PRICE_OVERRIDE))
         old = self.cart.lines[index].unit_price
         self.cart.set_price(index, unit_price)
         with self.ctx.db.write() as session:
@@ -172,6 +180,7 @@ class TillService:
                          approver_id=approval.approver_id if approval else self.employee.id)
         return self.view()
 
+    @requires(Role.CASHIER)
     def cancel(self) -> CartView:
         """Empties the cart (the customer walked away). Audited when it had lines."""
         if self.cart.lines:
@@ -184,6 +193,7 @@ class TillService:
             self._emit("sale_cancelled")
         return self.view()
 
+    @requires(Role.CASHIER)
     def view(self) -> CartView:
         totals = self.cart.totals()
         lang = self.employee.language
@@ -197,6 +207,7 @@ class TillService:
 
     # --- parking ----------------------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def park(self, label: str = "") -> CartView:
         if not self.cart.lines:
             raise CashierError("park.empty", "Nothing to park")
@@ -206,6 +217,7 @@ class TillService:
         self._emit("sale_parked")
         return self.view()
 
+    @requires(Role.CASHIER)
     def parked(self) -> list[ParkedView]:
         with self.ctx.db.read() as session:
             rows = session.scalars(select(ParkedSale).order_by(ParkedSale.parked_at)).all()
@@ -216,6 +228,7 @@ class TillService:
                                          cart.totals().total, len(cart.lines)))
             return result
 
+    @requires(Role.CASHIER)
     def recall(self, parked_id: str) -> CartView:
         if self.cart.lines:
             raise CashierError("park.cart_not_empty", "Finish or park the current sale first")
@@ -231,6 +244,7 @@ class TillService:
 
     # --- payment ----------------------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def pay(self, payment: Payment) -> ReceiptView:
         """Commits the sale atomically (lines, payment, gapless receipt number, outbox row)."""
         if not self.cart.lines:
