@@ -68,6 +68,8 @@ class Requirement:
     #: The parameter that names who acts; None: the service's own ``employee``.
     actor: str | None
     signature: inspect.Signature
+    #: Each parameter's position (``self`` is 0).
+    positions: Mapping[str, int]
 
     def check(self, who: EmployeeView | None, approval: Approval | None = None) -> None:
         """Refuses (CashierError) or asks for approval (NeedsApproval); returns if allowed."""
@@ -80,12 +82,21 @@ class Requirement:
 
     def check_call(self, *args: Any, **kwargs: Any) -> None:
         """The check a call with these arguments (``self`` first) meets, without the body."""
-        bound = self.signature.bind(*args, **kwargs)
-        if self.actor is None:
-            who = getattr(bound.arguments["self"], "employee", None)
-        else:
-            who = bound.arguments.get(self.actor)
-        self.check(who, bound.arguments.get("approval"))
+        # Looked up by position rather than Signature.bind, which would cost every scan more.
+        who = (getattr(args[0], "employee", None) if self.actor is None
+               else self._argument(self.actor, args, kwargs))
+        self.check(who, self._argument("approval", args, kwargs))
+
+    def _argument(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        if name in kwargs:
+            return kwargs[name]
+        index = self.positions.get(name)
+        if index is None:
+            return None
+        if index < len(args):
+            return args[index]
+        default = self.signature.parameters[name].default
+        return None if default is inspect.Parameter.empty else default
 
 
 def _actor(signature: inspect.Signature) -> str | None:
@@ -105,7 +116,8 @@ def requires(need: Role | Action) -> Callable[[F], F]:
         signature = inspect.signature(method)
         if action is not None and "approval" not in signature.parameters:
             raise TypeError(f"{method.__qualname__} needs an ``approval`` parameter for {action}")
-        requirement = Requirement(role, action, _actor(signature), signature)
+        positions = {name: i for i, name in enumerate(signature.parameters)}
+        requirement = Requirement(role, action, _actor(signature), signature, positions)
 
         @functools.wraps(method)
         def checked(*args: Any, **kwargs: Any) -> Any:
