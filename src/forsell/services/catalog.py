@@ -218,7 +218,8 @@ class CatalogService:
     @requires(Action.CATALOG_EDIT)
     def save(self, who: EmployeeView, draft: ProductDraft,
              approval: Approval | None = None) -> ProductView:
-        """Adds or edits a product: an admin, or anyone with a supervisor's approval."""
+        """Adds or edits a product: an admin, or ``who`` with a supervisor's ``approval``
+        (both are read by the declaration, before anything is written)."""
         _check_draft(draft)
         with self.ctx.db.write() as session:
             # Only a real barcode can clash: ``barcode == None`` would be IS NULL in SQL and
