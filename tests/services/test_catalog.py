@@ -115,7 +115,8 @@ def test_save_refuses_duplicate_sku_or_barcode(till: Till, products: Products) -
 
 
 def test_products_without_barcode_do_not_clash(till: Till, products: Products) -> None:
-    saved = till.catalog.save(admin_of(till), ProductDraft("T-NOBAR", "Самса тестовая", 40_000, 1600))
+    saved = till.catalog.save(admin_of(till),
+                              ProductDraft("T-NOBAR", "Самса тестовая", 40_000, 1600))
     assert saved.barcode == "" and "T-NOBAR" in _skus(till, "самса")
 
 

@@ -43,7 +43,8 @@ def test_saved_synonyms_reach_the_scorers_catalog(till: Till) -> None:
     assert saved.synonyms == ("наполеончик", "кусок торта")
     assert till.catalog.get(saved.id).synonyms == ("наполеончик", "кусок торта")
     assert _scorer_synonyms(till, "T-NAP") == ("наполеончик", "кусок торта")
-    cleared = till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id}))
+    cleared = till.catalog.save(admin_of(till),
+                                ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id}))
     assert cleared.synonyms == () and _scorer_synonyms(till, "T-NAP") == ()
 
 
@@ -53,7 +54,8 @@ def test_too_many_or_too_long_synonyms_are_refused(till: Till) -> None:
         till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "synonyms": many}))
     assert too_many.value.key == "product.synonyms"
     with pytest.raises(CashierError) as too_long:
-        till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("ы" * 101,)}))
+        till.catalog.save(admin_of(till),
+                          ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("ы" * 101,)}))
     assert too_long.value.key == "product.synonym_long"
     assert till.catalog.search("T-NAP") == []
 
@@ -88,13 +90,15 @@ def test_csv_carries_synonyms_both_ways(till: Till, tmp_path: Path) -> None:
 
 def test_a_csv_without_the_column_keeps_synonyms_and_an_empty_cell_clears_them(
         till: Till, tmp_path: Path) -> None:
-    till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("наполеончик",)}))
+    till.catalog.save(admin_of(till),
+                      ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("наполеончик",)}))
     old = ",".join(c for c in CSV_COLUMNS if c != "synonyms")
-    till.catalog.import_csv(admin_of(till), _csv(tmp_path, f"{old}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0\n"))
+    till.catalog.import_csv(admin_of(till),
+                            _csv(tmp_path, f"{old}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0\n"))
     assert _scorer_synonyms(till, "T-NAP") == ("наполеончик",)
     header = ",".join(CSV_COLUMNS)
-    till.catalog.import_csv(admin_of(till), _csv(tmp_path, f"{header}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0,\n",
-                                 "clear.csv"))
+    till.catalog.import_csv(admin_of(till), _csv(
+        tmp_path, f"{header}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0,\n", "clear.csv"))
     assert _scorer_synonyms(till, "T-NAP") == ()
 
 
@@ -102,7 +106,8 @@ def test_a_row_with_too_many_synonyms_is_reported(till: Till, tmp_path: Path) ->
     header = ",".join(CSV_COLUMNS)
     many = "|".join(f"имя {i}" for i in range(MAX_SYNONYMS + 1))
     with pytest.raises(CsvImportError) as rejected:
-        till.catalog.import_csv(admin_of(till), _csv(tmp_path, f"{header}\nT-X,,Икс,,,,,,100,0,pcs,0,{many}\n"))
+        till.catalog.import_csv(admin_of(till),
+                                _csv(tmp_path, f"{header}\nT-X,,Икс,,,,,,100,0,pcs,0,{many}\n"))
     assert [(p.line, p.reason.split(":")[0]) for p in rejected.value.problems] == [
         (2, "synonyms")]
 
