@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -49,12 +50,16 @@ from .conftest import Staff
 SRC = Path(forsell.__file__).parent
 
 
+def _service_modules() -> list[ModuleType]:
+    return [importlib.import_module(f"forsell.services.{info.name}")
+            for info in pkgutil.iter_modules(forsell.services.__path__)]
+
+
 def _service_classes() -> list[type]:
     """Classes of ``forsell.services`` built on the till (their first argument is the till's
     context or the till itself): the use cases the UI and the command line call."""
     found = []
-    for info in pkgutil.iter_modules(forsell.services.__path__):
-        module = importlib.import_module(f"forsell.services.{info.name}")
+    for module in _service_modules():
         for cls in vars(module).values():
             if not inspect.isclass(cls) or cls.__module__ != module.__name__:
                 continue
@@ -218,10 +223,15 @@ def test_internal_services_are_not_called_from_the_ui_or_the_command_line() -> N
     suffixes = {f".{till_fields.get(cls.__name__, '')}.{name}" if name in shared else f".{name}"
                 for cls, name in names}
     assert ".staff.add_employee" in suffixes and ".ogg" in suffixes
+    internal_functions = {name for module in _service_modules()
+                          for name, value in vars(module).items() if inspect.isfunction(value)
+                          and getattr(value, "__access__", None) == "internal"}
+    assert {"use_preset", "preview"} <= internal_functions
     misuse = []
     for path in [*sorted((SRC / "ui").rglob("*.py")), SRC / "cli.py"]:
         for target, line in _calls_in(path):
-            if target in internal_classes or any(target.endswith(s) for s in suffixes):
+            if target in internal_classes | internal_functions or any(
+                    target.endswith(s) for s in suffixes):
                 misuse.append(f"{path.relative_to(SRC)}:{line}: {target}")
     assert misuse == []
 

@@ -20,6 +20,7 @@ from forsell.store.models import ConversationScore, Recording, TranscriptRow
 from forsell.sync.transcripts import TranscriptUnreadable
 from forsell.vault.chunks import RecordingUnreadable
 
+from .access import internal
 from .auth import EmployeeView
 from .review_scoring import (
     REVIEW_SCORECARD,
@@ -74,6 +75,7 @@ def scorecard_choice(ctx) -> str:
     return name if name in (*PRESETS, "custom") else "cafe"
 
 
+@internal  # ReviewService.use_scorecard_preset declares who may
 def use_preset(ctx, admin: EmployeeView, name: str) -> None:
     """The store goes back to a preset (the custom text is kept for later); audited."""
     preset_text(name)  # refuses an unknown name
@@ -82,6 +84,7 @@ def use_preset(ctx, admin: EmployeeView, name: str) -> None:
         audit.record(session, ctx.device_id, "scorecard_saved", admin.id, name=name, preset=True)
 
 
+@internal  # ReviewService.preview_scorecard declares who may
 def preview(ctx, scoring: ConversationScoring, who: EmployeeView, json_text: str,
             limit: int = 50) -> ScorecardPreview:
     """Scores the latest ``limit`` transcribed conversations with the draft and with the current
