@@ -1,10 +1,11 @@
 """Authorisation, table-driven: every public method of every service class declares who may call
-it, and each declared entry point is called with every role on a real till.
+it, the declarations are the policy table below, and each entry point that needs a role is
+called with every role (and with nobody signed in) on a real till.
 
-A role below the declared one is refused (or asked for a supervisor's approval) before the
-method's body runs: the database is byte for byte what it was. The arguments other than who
-acts are placeholders that the body would choke on, so an entry point whose check is missing,
-or comes after the work, fails here. Roles at or above the declared one pass the same check.
+A role below the policy's is refused (or asked for a supervisor's approval) before the method's
+body runs: the database is byte for byte what it was. The arguments other than who acts are
+placeholders that the body would choke on, so an entry point whose check is missing, or comes
+after the work, fails here. Roles at or above the policy's pass the same check.
 """
 
 from __future__ import annotations
