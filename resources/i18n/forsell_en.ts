@@ -3101,6 +3101,14 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only a supervisor or an admin can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3126,10 +3134,6 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a supervisor or an admin can pause or resume recording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3104,6 +3104,14 @@ Confirm (Enter)</source>
         <translation>Мұны тек әкімші жасай алады.</translation>
     </message>
     <message>
+        <source>Only a supervisor or an admin can do this.</source>
+        <translation>Мұны тек аға кассир немесе әкімші жасай алады.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Алдымен жүйеге кіріңіз.</translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation>БСН — дұрыс бақылау цифры бар 12 сан.</translation>
     </message>
@@ -3130,10 +3138,6 @@ Confirm (Enter)</source>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
         <translation>Қате жолдар: {count}; ештеңе импортталмады. Оларды түзетіп, қайта импорттаңыз.</translation>
-    </message>
-    <message>
-        <source>Only a supervisor or an admin can pause or resume recording.</source>
-        <translation>Жазуды тек аға кассир немесе әкімші тоқтата не жалғастыра алады.</translation>
     </message>
     <message>
         <source>Write down why recording is paused.</source>

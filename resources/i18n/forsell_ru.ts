@@ -3105,6 +3105,14 @@ Confirm (Enter)</source>
         <translation>Это может сделать только администратор.</translation>
     </message>
     <message>
+        <source>Only a supervisor or an admin can do this.</source>
+        <translation>Это может сделать только старший кассир или администратор.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Сначала войдите в систему.</translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation>БИН — 12 цифр с верной контрольной цифрой.</translation>
     </message>
@@ -3131,10 +3139,6 @@ Confirm (Enter)</source>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
         <translation>Строк с ошибками: {count}; ничего не импортировано. Исправьте их и повторите импорт.</translation>
-    </message>
-    <message>
-        <source>Only a supervisor or an admin can pause or resume recording.</source>
-        <translation>Приостановить или возобновить запись может только старший кассир или администратор.</translation>
     </message>
     <message>
         <source>Write down why recording is paused.</source>

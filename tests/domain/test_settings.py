@@ -127,8 +127,9 @@ def _message_key_nodes(tree: ast.Module) -> set[int]:
                     found.update(map(id, literals(stmt.value)))
         elif isinstance(node, ast.Compare) and any(map(keyish, [node.left, *node.comparators])):
             found.update(map(id, literals(node)))
-        elif isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id.endswith("KEYS") for t in node.targets):
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and any(
+                isinstance(t, ast.Name) and t.id.endswith(("KEYS", "REFUSALS"))
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
             found.update(map(id, literals(node.value)))
         elif isinstance(node, (ast.Assign, ast.AnnAssign)) and any(
                 isinstance(t, ast.Name) and t.id in ("PROBLEMS", "CATALOG")

@@ -13,6 +13,8 @@ from forsell.domain.money import MAX_TIYN, format_kzt
 from forsell.services.app import Till
 from forsell.services.catalog import CSV_COLUMNS, CsvImportError, ProductDraft
 
+from .conftest import admin_of
+
 
 def _csv_price(tiyn: int) -> str:
     return format_kzt(tiyn, symbol=False).replace("\u00a0", "").replace(",", ".")
@@ -27,11 +29,11 @@ def test_a_csv_price_stops_at_the_limit(till: Till, tmp_path: Path, price: int,
     path.write_text(",".join(CSV_COLUMNS) + "\n" + ",".join(row[c] for c in CSV_COLUMNS)
                     + "\n", encoding="utf-8")
     if accepted:
-        till.catalog.import_csv(path)
+        till.catalog.import_csv(admin_of(till), path)
         assert till.catalog.search("BIG-1")[0].price == MAX_TIYN
     else:
         with pytest.raises(CsvImportError) as refused:
-            till.catalog.import_csv(path)
+            till.catalog.import_csv(admin_of(till), path)
         [problem] = refused.value.problems
         assert (problem.column, problem.code) == ("price", "csv.price_too_large")
         assert till.catalog.search("BIG-1") == []
@@ -41,9 +43,9 @@ def test_a_csv_price_stops_at_the_limit(till: Till, tmp_path: Path, price: int,
 def test_an_edited_price_stops_at_the_limit(till: Till, price: int, accepted: bool) -> None:
     draft = ProductDraft("BIG-2", "Очень дорого", price, 0)
     if accepted:
-        till.catalog.save(draft)
+        till.catalog.save(admin_of(till), draft)
         assert till.catalog.search("BIG-2")[0].price == MAX_TIYN
     else:
         with pytest.raises(CashierError) as refused:
-            till.catalog.save(draft)
+            till.catalog.save(admin_of(till), draft)
         assert refused.value.key == "money.out_of_range"

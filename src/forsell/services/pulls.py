@@ -48,6 +48,7 @@ from forsell.store.models import Setting as SettingRow
 from forsell.sync.pull_lane import cursor_key, success_key
 
 from . import settings as s
+from .access import public
 from .auth import _SCRYPT
 from .review_scoring import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
 
@@ -139,6 +140,7 @@ def _b64(value: Any, key: str) -> bytes:
         raise Skip(f"pin.{key}: not base64") from None
 
 
+@public  # the sync engine applies what the store's backend sends; its token is the authority
 class PullApplier:
     """Applies pulled pages; ``apply`` is the engine's ``ApplyPage`` (it runs on the sync
     thread). ``ctx``: the till's context (db, settings, device id)."""

@@ -16,6 +16,7 @@ from forsell.store import audit
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
+from .access import public, requires
 from .auth import EmployeeView
 from .context import TillContext
 
@@ -69,11 +70,13 @@ class SyncSettingsService:
     def _store(self) -> SecretStore:
         return SecretStore(self.ctx.device_id, self._backend)
 
+    @public
     def current(self) -> SyncSettings:
         """The store's sync settings as the admin's Sync screen edits them."""
         get = self.ctx.settings.get
         return SyncSettings(**{name: get(setting) for name, setting in _FIELDS.items()})
 
+    @public
     def secret_store_problem(self) -> SecretStoreUnavailable | None:
         """None when secrets can be kept; else what is wrong (``.kind``, ``.problem``)."""
         try:
@@ -82,6 +85,7 @@ class SyncSettingsService:
             return problem
         return None
 
+    @public
     def secrets_set(self) -> dict[str, bool] | None:
         """Which secrets are stored (name → set or not); None if the secret store is unusable.
         The values are looked at only to answer set/not set, and are never returned."""
@@ -91,6 +95,7 @@ class SyncSettingsService:
         except SecretStoreUnavailable:
             return None
 
+    @requires(Role.ADMIN)
     def save(self, who: EmployeeView, new: SyncSettings, secrets: dict[str, str] | None = None,
              clear: tuple[str, ...] = ()) -> list[str]:
         """Saves ``new``; sets each non-empty secret in ``secrets`` and deletes those in ``clear``.
@@ -99,8 +104,6 @@ class SyncSettingsService:
         ("admin.only", "sync.url", "sync.provider", "sync.secret_store"); on a secret-store
         failure nothing at all is saved, so the form and the store never disagree.
         """
-        if not who.role.at_least(Role.ADMIN):
-            raise CashierError("admin.only", "Only an admin can do this")
         new = SyncSettings(**{f.name: (getattr(new, f.name).strip()
                                        if isinstance(getattr(new, f.name), str)
                                        else getattr(new, f.name)) for f in fields(new)})

@@ -93,6 +93,8 @@ def _texts() -> dict[str, str]:
         "csv.no_access": translate("messages", "This user may not read {path}. Copy the file to "
                                                "your home folder and import it from there."),
         "admin.only": translate("messages", "Only an admin can do this."),
+        "supervisor.only": translate("messages", "Only a supervisor or an admin can do this."),
+        "login.required": translate("messages", "Sign in first."),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
         "admin.language": translate("messages", "Choose a receipt language."),
@@ -100,7 +102,6 @@ def _texts() -> dict[str, str]:
         "admin.name": translate("messages", "Enter the employee's name."),
         "admin.last_admin": translate("messages", "The last admin cannot be deactivated."),
         "csv.rejected": translate("messages", "{count} rows are wrong; nothing was imported. Fix them and import again."),
-        "recording.supervisor_only": translate("messages", "Only a supervisor or an admin can pause or resume recording."),
         "recording.pause_reason": translate("messages", "Write down why recording is paused."),
         "recording.unreadable": translate("messages", "Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed."),
         "recording.unknown": translate("messages", "There is no recording {rid}."),
