@@ -16,6 +16,8 @@ the recording's DEK.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from forsell.analytics import Scorecard
 from forsell.store import audit
 from forsell.sync.transcripts import TranscriptStore
@@ -130,9 +132,11 @@ class ReviewService:
         source, id, version, at), else None — the editor warns that a pull replaces edits."""
         return pulls.scorecard_source(self.ctx)
 
-    def score_pending(self, limit: int | None = None) -> int:
-        """Scores every transcribed conversation that has no score yet (after sync, at start)."""
-        return self.scoring.score_pending(limit)
+    def score_pending(self, limit: int | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> int:
+        """Scores every transcribed conversation that has no score yet (after sync, at start);
+        stops between two conversations once ``cancelled()``."""
+        return self.scoring.score_pending(limit, cancelled)
 
     # --- the list -------------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ MAX_WORKERS = 3  # a slow job (scoring at start, a recorder stop) leaves room fo
 PROGRESS_HZ = 20.0
 
 
-class Cancelled(Exception):  # noqa: N818 - what a cancelled job raises, as the user sees it
+class Cancelled(Exception):
     """The job stopped because it was cancelled (its answer is dropped)."""
 
 
@@ -60,6 +60,7 @@ class Task:
                  on_failed: Callable[[Exception], None] | None,
                  on_progress: Callable[[int, int], None] | None) -> None:
         self.number, self.owner, self.key = number, owner, key
+        self.finish_on_shutdown = False
         self.owner_id = id(owner) if owner is not None else 0
         self.on_done, self.on_failed, self.on_progress = on_done, on_failed, on_progress
         self._cancel = threading.Event()
@@ -132,11 +133,15 @@ class TaskManager(QObject):
 
     def run(self, call: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[Exception], None] | None = None, *,
-            owner: QObject | None = None, key: str | None = None) -> Task:
+            owner: QObject | None = None, key: str | None = None,
+            finish_on_shutdown: bool = False) -> Task:
         """Runs ``call()`` on the pool; ``on_done(result)`` or ``on_failed(exc)`` follow on the
         GUI thread unless the task was cancelled, superseded (same ``owner`` and ``key``) or its
-        ``owner`` was deleted."""
-        return self._start(lambda _task: call(), on_done, on_failed, None, owner, key)
+        ``owner`` was deleted. ``finish_on_shutdown``: the job still runs (and is waited for)
+        when the application ends — sealing a recording must not be skipped."""
+        task = self._start(lambda _task: call(), on_done, on_failed, None, owner, key,
+                           finish_on_shutdown)
+        return task
 
     def run_with_progress(self, call: Callable[[Task], Any],
                           on_done: Callable[[Any], None] | None = None,
@@ -145,7 +150,7 @@ class TaskManager(QObject):
                           owner: QObject | None = None, key: str | None = None) -> Task:
         """Like :meth:`run`, but ``call(task)`` may ``task.report(done, total)`` (delivered to
         ``on_progress`` on the GUI thread) and stop when ``task.cancelled``."""
-        return self._start(call, on_done, on_failed, on_progress, owner, key)
+        return self._start(call, on_done, on_failed, on_progress, owner, key, False)
 
     def busy(self, owner: QObject | None = None, key: str | None = None) -> bool:
         """Whether a task (of ``owner``, with ``key``) has not delivered its answer yet."""
@@ -169,28 +174,31 @@ class TaskManager(QObject):
         return not self._running
 
     def shutdown(self, timeout: float = 10.0) -> None:
-        """The application ends: cancel everything, let running jobs stop at their next step
-        (at most ``timeout`` seconds), deliver nothing more."""
+        """The application ends: cancel everything (but ``finish_on_shutdown`` jobs), let
+        running jobs stop at their next step (at most ``timeout`` seconds in all), deliver
+        nothing more. A cancelled job still waiting in the queue ends without running."""
         self._closed = True
         for task in self._running.values():
-            task.cancel()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+            if not task.finish_on_shutdown:
+                task.cancel()
+        self._pool.shutdown(wait=False)
         deadline = time.monotonic() + timeout
         for task in list(self._running.values()):
             if task.future is not None and not task.future.done():
                 try:
                     task.future.exception(timeout=max(0.0, deadline - time.monotonic()))
-                except Exception:  # noqa: BLE001 - a timeout or a cancelled future: move on
-                    pass
+                except Exception:  # a timeout or a cancelled future: nothing more to wait for
+                    log.warning("background task %d did not stop in time", task.number)
         self._running.clear()
         self._latest.clear()
 
     def _start(self, call: Callable[[Task], Any], on_done, on_failed, on_progress,
-               owner: QObject | None, key: str | None) -> Task:
+               owner: QObject | None, key: str | None, finish_on_shutdown: bool) -> Task:
         if self._closed:
             raise RuntimeError("the task manager is shut down")
         self._serial += 1
         task = Task(self._serial, owner, key, on_done, on_failed, on_progress)
+        task.finish_on_shutdown = finish_on_shutdown
         task._manager = self
         if key is not None:
             slot = (task.owner_id, key)
@@ -254,7 +262,7 @@ class TaskManager(QObject):
                 task.result, task.ok = call(task), True
             except Cancelled as exc:
                 task.result, task.ok = exc, False
-            except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI
+            except Exception as exc:  # every failure goes back to the GUI
                 log.warning("background task %d failed", task.number, exc_info=True)
                 task.result, task.ok = exc, False
         task.finished = True
@@ -281,6 +289,6 @@ def tasks() -> TaskManager:
     (so it lives exactly as long as the application)."""
     global _manager
     app = QCoreApplication.instance()
-    if _manager is None or not shiboken6.isValid(_manager):
+    if _manager is None or not shiboken6.isValid(_manager) or _manager._closed:
         _manager = TaskManager(app)
     return _manager

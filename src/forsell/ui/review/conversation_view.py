@@ -1,6 +1,6 @@
 """One conversation: the player and waveform on top, transcript, receipt and checklist below.
 
-Opening it reads the detail and decrypts + decodes the audio off the GUI thread (``Background``):
+Opening it reads the detail and decrypts + decodes the audio off the GUI thread (``ui.tasks``):
 the player can start once the first two seconds are decoded (``audio_playable``), the rest and
 the waveform follow (``audio_ready``). The plain audio lives only in this view's memory and goes
 when it closes. Review actions
@@ -24,8 +24,8 @@ from forsell.services.review import ConversationDetail, ReviewService
 
 from ..backoffice_kit import Feedback, make_button
 from ..messages import message_for
+from ..tasks import tasks
 from .audio_engine import Decoding
-from .background import Background
 from .items_panel import ItemDecisionDialog, ItemsPanel
 from .player import AudioOutput, Player, default_output
 from .receipt_panel import ReceiptPanel
@@ -68,8 +68,6 @@ class ConversationView(QWidget):
         self.detail: ConversationDetail | None = None
         self.recording_id = ""
         self.decoding: Decoding | None = None  # the open recording's audio, maybe still decoding
-        self.background = Background(self, latest_only=True)
-        self.audio_background = Background(self, latest_only=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -166,10 +164,10 @@ class ConversationView(QWidget):
         self.feedback.clear_message()
         self.waveform.set_message(self.tr("Loading the recording…"))
         service, who = self.service, self.who
-        self.background.run(lambda: service.detail(who, recording_id), self.show_detail,
-                            self._failed)
-        self.audio_background.run(lambda: Decoding(service.audio(who, recording_id)).start(),
-                                  self._audio_started, self._audio_failed)
+        tasks().run(lambda: service.detail(who, recording_id), self.show_detail, self._failed,
+                    owner=self, key="detail")
+        tasks().run(lambda: Decoding(service.audio(who, recording_id)).start(),
+                    self._audio_started, self._audio_failed, owner=self, key="audio")
 
     def show_detail(self, detail: ConversationDetail) -> None:
         self.detail = detail
@@ -215,7 +213,8 @@ class ConversationView(QWidget):
         self.decoding = decoding
         self.player.set_audio(decoding)
         self.audio_playable.emit()
-        self.audio_background.run(decoding.finish, self._audio_decoded, self._audio_failed)
+        tasks().run(decoding.finish, self._audio_decoded, self._audio_failed, owner=self,
+                    key="audio")
 
     def _audio_decoded(self, decoding: Decoding) -> None:
         if decoding is not self.decoding:  # closed meanwhile
@@ -241,7 +240,7 @@ class ConversationView(QWidget):
 
     def close_audio(self) -> None:
         if self.decoding is not None:
-            self.decoding.cancel()  # its thread stops within a block; its answer is dropped
+            self.decoding.cancel()  # its task stops within a block; its answer is dropped
             self.decoding = None
         self.player.close_audio()
         self.waveform.set_pcm(self.waveform.pcm[:0], self.waveform.rate)
