@@ -226,6 +226,15 @@ class CatalogService:
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
+    def first_by_sku(self, limit: int) -> list[ProductView]:
+        """The first ``limit`` active products of a category, by SKU (the admin's list before
+        a search; a 100,000-product catalog is searched, not scrolled)."""
+        with self.ctx.db.read() as session:
+            rows = session.scalars(select(Product).where(Product.active,
+                                                         Product.category_id.is_not(None))
+                                   .order_by(Product.sku).limit(limit))
+            return [_view(p) for p in rows]
+
     def favourites(self) -> list[ProductView]:
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Product).where(Product.favourite, Product.active)

@@ -306,10 +306,8 @@ class CatalogDialog(QDialog):
     def _load(self, query: str) -> list[ProductView]:
         if query:
             return self.till.catalog.search(query, limit=200)
-        # The service lists by category; products without one are found by searching.
-        products = [p for c in self.till.catalog.categories()
-                    for p in self.till.catalog.in_category(c.id)]
-        return sorted(products, key=lambda p: p.sku)[:LIST_LIMIT]
+        # Products of a category; those without one are found by searching.
+        return self.till.catalog.first_by_sku(LIST_LIMIT)
 
     def selected(self) -> ProductView | None:
         rows = self.table.selectionModel().selectedRows()
