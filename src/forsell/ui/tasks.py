@@ -25,14 +25,17 @@ Other promises:
   steps. Core code gets these as plain callables, never Qt;
 - a failure is logged with its traceback and handed to ``on_failed`` (or only logged).
 
-CPU-heavy jobs (scoring) share the GIL with the GUI thread; Python hands it over every
-``sys.getswitchinterval()`` (5 ms), so the event loop keeps running as long as a job does not sit
-in one long C call. Jobs that loop over many items check ``cancelled`` between them.
+CPU-heavy jobs (scoring) share the GIL with the GUI thread. Python makes a running thread hand
+it over when another waits, after ``sys.getswitchinterval()``; the GUI thread takes the GIL once
+per Python call it makes, so the manager lowers that interval to ``GIL_SWITCH_S`` (0.5 ms) and
+the event loop keeps running as long as a job does not sit in one long C call. Jobs that loop
+over many items check ``cancelled`` between them.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -45,6 +48,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 log = logging.getLogger(__name__)
 
 MAX_WORKERS = 3  # a slow job (scoring at start, a recorder stop) leaves room for queries
+#: How long a busy worker may keep the GIL while the GUI thread waits for it. Python's default
+#: (5 ms) is paid per Python call the GUI thread makes (every event a Python widget handles):
+#: one repaint of the login screen waited 150-400 ms behind a pure-Python scoring job.
+GIL_SWITCH_S = 0.0005
 PROGRESS_HZ = 20.0
 
 
@@ -118,6 +125,7 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None, max_workers: int = MAX_WORKERS) -> None:
         super().__init__(parent)
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
         self.max_workers = max_workers
         self._pool = ThreadPoolExecutor(max_workers, thread_name_prefix="ui-task")
         self._serial = 0
