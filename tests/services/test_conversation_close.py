@@ -49,6 +49,6 @@ def test_a_writer_that_does_not_stop_keeps_its_archive_open(till: Till) -> None:
 
 
 def test_the_app_closing_waits_for_the_seal(till: Till) -> None:
-    recorder, later, writer, archive = _recorder(till, stops=True)
+    recorder, later, _writer, archive = _recorder(till, stops=True)
     recorder.close()
     assert later == [] and archive.closed

@@ -308,7 +308,8 @@ class CatalogService:
                         if progress is not None and count:
                             progress(count, total)
                     c = cats.get(p.category_id)
-                    price = format_kzt(p.price, symbol=False).replace("\u00a0", "").replace(",", ".")
+                    price = (format_kzt(p.price, symbol=False).replace("\u00a0", "")
+                             .replace(",", "."))
                     writer.writerow([p.sku, p.barcode or "", p.name_ru, p.name_kk, p.name_en,
                                      c.name_ru if c else "", c.name_kk if c else "",
                                      c.name_en if c else "", price, _vat_percent_text(p.vat_bp),

@@ -39,7 +39,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from typing import Any
 
 import shiboken6
@@ -195,7 +195,7 @@ class TaskManager(QObject):
             if task.future is not None and not task.future.done():
                 try:
                     task.future.exception(timeout=max(0.0, deadline - time.monotonic()))
-                except Exception:  # a timeout or a cancelled future: nothing more to wait for
+                except (TimeoutError, CancelledError):
                     log.warning("background task %d did not stop in time", task.number)
         self._running.clear()
         self._latest.clear()
