@@ -192,7 +192,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Importing the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>line {line}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -923,6 +947,14 @@
     </message>
     <message>
         <source>This function is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the X report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The X report cannot be prepared. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -192,8 +192,32 @@
         <translation>Каталогты экспорттау</translation>
     </message>
     <message>
+        <source>Importing the catalog…</source>
+        <translation>Каталог импортталуда…</translation>
+    </message>
+    <message>
+        <source>Exporting the catalog…</source>
+        <translation>Каталог экспортталуда…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Импорт тоқтатылды: ештеңе өзгерген жоқ.</translation>
+    </message>
+    <message>
         <source>line {line}: {reason}</source>
         <translation>жол {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Экспорт тоқтатылды: файл жазылған жоқ.</translation>
     </message>
     <message>
         <source>Imported: {added} new, {updated} updated.</source>
@@ -924,6 +948,14 @@
     <message>
         <source>This function is not installed.</source>
         <translation>Бұл функция орнатылмаған.</translation>
+    </message>
+    <message>
+        <source>Preparing the X report…</source>
+        <translation>X есебі дайындалуда…</translation>
+    </message>
+    <message>
+        <source>The X report cannot be prepared. Try again.</source>
+        <translation>X есебін дайындау мүмкін болмады. Қайталап көріңіз.</translation>
     </message>
 </context>
 <context>

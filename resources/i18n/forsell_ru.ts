@@ -193,8 +193,32 @@
         <translation>Экспорт каталога</translation>
     </message>
     <message>
+        <source>Importing the catalog…</source>
+        <translation>Импорт каталога…</translation>
+    </message>
+    <message>
+        <source>Exporting the catalog…</source>
+        <translation>Экспорт каталога…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена операции…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Импорт отменён: ничего не изменено.</translation>
+    </message>
+    <message>
         <source>line {line}: {reason}</source>
         <translation>строка {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Экспорт отменён: файл не записан.</translation>
     </message>
     <message>
         <source>Imported: {added} new, {updated} updated.</source>
@@ -925,6 +949,14 @@
     <message>
         <source>This function is not installed.</source>
         <translation>Эта функция не установлена.</translation>
+    </message>
+    <message>
+        <source>Preparing the X report…</source>
+        <translation>Готовим X-отчёт…</translation>
+    </message>
+    <message>
+        <source>The X report cannot be prepared. Try again.</source>
+        <translation>Не удалось подготовить X-отчёт. Попробуйте ещё раз.</translation>
     </message>
 </context>
 <context>

@@ -48,8 +48,8 @@ from .approval import with_approval
 from .backoffice_kit import Feedback, attempt, make_button, style_dialog, styled_label
 from .tasks import Task, tasks
 
-#: Without a search the list shows this many products (a 100,000-product catalog would take
-#: seconds to fill a table nobody scrolls through): search to find the rest.
+# Without a search the list shows this many products (a 100,000-product catalog would take
+# seconds to fill a table nobody scrolls through): search to find the rest.
 LIST_LIMIT = 1_000
 
 
