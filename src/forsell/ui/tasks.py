@@ -49,8 +49,8 @@ log = logging.getLogger(__name__)
 
 MAX_WORKERS = 3  # a slow job (scoring at start, a recorder stop) leaves room for queries
 # How long a busy worker may keep the GIL while the GUI thread waits for it. Python's default
-#: (5 ms) is paid per Python call the GUI thread makes (every event a Python widget handles):
-#: one repaint of the login screen waited 150-400 ms behind a pure-Python scoring job.
+# (5 ms) is paid per Python call the GUI thread makes (every event a Python widget handles):
+# one repaint of the login screen waited 150-400 ms behind a pure-Python scoring job.
 GIL_SWITCH_S = 0.0005
 PROGRESS_HZ = 20.0
 
