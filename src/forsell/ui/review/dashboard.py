@@ -134,6 +134,9 @@ class DashboardPage(QWidget):
         start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
         group = self.group.currentData()
         who, board = self.who, self.dashboard
+        # A year of a busy store is many thousands of rows: read in the task pool, and say so.
+        self.feedback.setStyleSheet("color: #5f6670;")
+        self.feedback.setText(self.tr("Computing…"))
         tasks().run(lambda: board.summary(who, start, end, group), self.show_view,
                     self._failed, owner=self, key="summary")
 
