@@ -165,12 +165,6 @@ class TaskManager(QObject):
         return any((owner is None or t.owner is owner) and (key is None or t.key == key)
                    for t in self._running.values() if not t.cancelled)
 
-    def cancel_owned(self, owner: QObject) -> None:
-        """Cancels every task of ``owner`` (a window closes)."""
-        for task in list(self._running.values()):
-            if task.owner is owner:
-                task.cancel()
-
     def wait(self, timeout: float = 10.0) -> bool:
         """Tests and shutdown: runs the event loop until every answer is delivered (or the
         timeout); True when nothing is left."""
@@ -225,6 +219,8 @@ class TaskManager(QObject):
         return task
 
     def _owner_gone(self, owner_id: int) -> None:
+        if not shiboken6.isValid(self):  # the application is being torn down
+            return
         self._owners.discard(owner_id)
         for task in self._running.values():
             if task.owner_id == owner_id:
