@@ -271,6 +271,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Closing the shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The shift is still open: a supervisor did not approve the difference. Count again or ask a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,6 +394,10 @@
     </message>
     <message>
         <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -271,6 +271,10 @@
         <translation>{amount} — дәл</translation>
     </message>
     <message>
+        <source>Closing the shift…</source>
+        <translation>Ауысым жабылуда…</translation>
+    </message>
+    <message>
         <source>The shift is still open: a supervisor did not approve the difference. Count again or ask a supervisor.</source>
         <translation>Ауысым әлі ашық: аға кассир айырманы растамады. Қайта санаңыз немесе аға кассирді шақырыңыз.</translation>
     </message>
@@ -391,6 +395,10 @@
     <message>
         <source>Period</source>
         <translation>Кезең</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Есептелуде…</translation>
     </message>
     <message>
         <source>The dashboard cannot be computed. Try again.</source>

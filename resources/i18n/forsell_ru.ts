@@ -272,6 +272,10 @@
         <translation>{amount} — без расхождений</translation>
     </message>
     <message>
+        <source>Closing the shift…</source>
+        <translation>Закрываем смену…</translation>
+    </message>
+    <message>
         <source>The shift is still open: a supervisor did not approve the difference. Count again or ask a supervisor.</source>
         <translation>Смена не закрыта: старший кассир не подтвердил расхождение. Пересчитайте кассу или позовите старшего кассира.</translation>
     </message>
@@ -392,6 +396,10 @@
     <message>
         <source>Period</source>
         <translation>Период</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Считаем…</translation>
     </message>
     <message>
         <source>The dashboard cannot be computed. Try again.</source>
