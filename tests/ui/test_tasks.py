@@ -157,7 +157,8 @@ def test_one_manager_per_application(qapp):
 
 
 def test_nothing_else_in_ui_starts_a_thread():
-    starts = re.compile(r"threading\.Thread\(|QThread\(|QThreadPool|_thread\.start_new")
+    starts = re.compile(r"threading\.Thread\(|QThread\(|QThreadPool|ThreadPoolExecutor\(|"
+                        r"_thread\.start_new")
     offenders = [f"{path.relative_to(UI)}:{n}" for path in UI.rglob("*.py")
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if starts.search(line) and path.name != "tasks.py"]
