@@ -2,7 +2,10 @@
 
 A CSV import is all or nothing, yet it never holds the database for long: every row is checked
 first (no writes), then rows are written ``CSV_BATCH`` at a time, one short transaction each, so
-a sale or the sync thread waits at most one batch (tens of milliseconds), never the whole file.
+a sale or the sync thread waits a batch or two (tens of milliseconds), never the whole file.
+SQLite's waiting writer only looks again every up to 100 ms, so after each batch the import
+pauses as long as the batch took (at most ``CSV_PAUSE_MAX_S``): a lock given back for a few
+microseconds would let the importer take it again every time.
 If a batch fails or the caller cancels, what the earlier batches wrote is put back as it was
 (new products and categories removed, changed products restored) before the error is raised.
 """
@@ -13,6 +16,7 @@ import csv
 import io
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -40,6 +44,7 @@ MAX_SYNONYMS = 50
 MAX_SYNONYM_LENGTH = 100
 CSV_SYNONYM_SEPARATOR = "|"  # as in the scorer's catalog CSV (resources/scorecards/README.md)
 CSV_BATCH = 2_000  # rows per write transaction: ~50 ms, far below another writer's busy timeout
+CSV_PAUSE_MAX_S = 0.1  # SQLite's busy handler retries at most every 100 ms
 
 log = logging.getLogger(__name__)
 
@@ -342,11 +347,14 @@ class CatalogService:
                 if cancelled is not None and cancelled():
                     raise CsvCancelled
                 batch = rows[start:start + CSV_BATCH]
+                began = time.perf_counter()
                 with self.ctx.db.write() as session:
                     new, changed = self._write_batch(session, batch, cats, by_sku, undo)
                 added, updated = added + new, updated + changed
                 if progress is not None:
                     progress(start + len(batch), len(rows))
+                if start + CSV_BATCH < len(rows):  # let a waiting sale or sync write get in
+                    time.sleep(min(CSV_PAUSE_MAX_S, time.perf_counter() - began))
         except BaseException:
             self._undo(undo)
             raise
