@@ -45,6 +45,7 @@ Background = Callable[[Callable[[], None]], object]
 def _inline(call: Callable[[], None]) -> None:
     call()
 
+
 @dataclass(frozen=True)
 class RecorderStatus:
     """What the till shows. ``blocked``: why nothing is recorded (None = recording allowed):
