@@ -192,6 +192,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Importing the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported: {added} new, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -240,6 +264,10 @@
     </message>
     <message>
         <source>{amount} — exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -362,6 +390,10 @@
     </message>
     <message>
         <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -930,6 +962,14 @@
     </message>
     <message>
         <source>This function is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the X report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The X report cannot be prepared. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

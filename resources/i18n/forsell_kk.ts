@@ -192,6 +192,30 @@
         <translation>Каталогты экспорттау</translation>
     </message>
     <message>
+        <source>Importing the catalog…</source>
+        <translation>Каталог импортталуда…</translation>
+    </message>
+    <message>
+        <source>Exporting the catalog…</source>
+        <translation>Каталог экспортталуда…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Импорт тоқтатылды: ештеңе өзгерген жоқ.</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Экспорт тоқтатылды: файл жазылған жоқ.</translation>
+    </message>
+    <message>
         <source>Imported: {added} new, {updated} updated.</source>
         <translation>Импортталды: жаңа {added}, жаңартылды {updated}.</translation>
     </message>
@@ -241,6 +265,10 @@
     <message>
         <source>{amount} — exact</source>
         <translation>{amount} — дәл</translation>
+    </message>
+    <message>
+        <source>Closing the shift…</source>
+        <translation>Ауысым жабылуда…</translation>
     </message>
     <message>
         <source>The shift is still open: a supervisor did not approve the difference. Count again or ask a supervisor.</source>
@@ -363,6 +391,10 @@
     <message>
         <source>Period</source>
         <translation>Кезең</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Есептелуде…</translation>
     </message>
     <message>
         <source>The dashboard cannot be computed. Try again.</source>
@@ -931,6 +963,14 @@
     <message>
         <source>This function is not installed.</source>
         <translation>Бұл функция орнатылмаған.</translation>
+    </message>
+    <message>
+        <source>Preparing the X report…</source>
+        <translation>X есебі дайындалуда…</translation>
+    </message>
+    <message>
+        <source>The X report cannot be prepared. Try again.</source>
+        <translation>X есебін дайындау мүмкін болмады. Қайталап көріңіз.</translation>
     </message>
 </context>
 <context>

@@ -193,6 +193,30 @@
         <translation>Экспорт каталога</translation>
     </message>
     <message>
+        <source>Importing the catalog…</source>
+        <translation>Импорт каталога…</translation>
+    </message>
+    <message>
+        <source>Exporting the catalog…</source>
+        <translation>Экспорт каталога…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена операции…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Импорт отменён: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Экспорт отменён: файл не записан.</translation>
+    </message>
+    <message>
         <source>Imported: {added} new, {updated} updated.</source>
         <translation>Импортировано: новых {added}, обновлено {updated}.</translation>
     </message>
@@ -242,6 +266,10 @@
     <message>
         <source>{amount} — exact</source>
         <translation>{amount} — без расхождений</translation>
+    </message>
+    <message>
+        <source>Closing the shift…</source>
+        <translation>Закрываем смену…</translation>
     </message>
     <message>
         <source>The shift is still open: a supervisor did not approve the difference. Count again or ask a supervisor.</source>
@@ -364,6 +392,10 @@
     <message>
         <source>Period</source>
         <translation>Период</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Считаем…</translation>
     </message>
     <message>
         <source>The dashboard cannot be computed. Try again.</source>
@@ -932,6 +964,14 @@
     <message>
         <source>This function is not installed.</source>
         <translation>Эта функция не установлена.</translation>
+    </message>
+    <message>
+        <source>Preparing the X report…</source>
+        <translation>Готовим X-отчёт…</translation>
+    </message>
+    <message>
+        <source>The X report cannot be prepared. Try again.</source>
+        <translation>Не удалось подготовить X-отчёт. Попробуйте ещё раз.</translation>
     </message>
 </context>
 <context>

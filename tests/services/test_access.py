@@ -97,7 +97,7 @@ POLICY: dict[str, Role | Action | str] = {
     "CatalogService.by_barcode": PUBLIC, "CatalogService.get": PUBLIC,
     "CatalogService.search": PUBLIC, "CatalogService.categories": PUBLIC,
     "CatalogService.in_category": PUBLIC, "CatalogService.favourites": PUBLIC,
-    "CatalogService.export_csv": PUBLIC,
+    "CatalogService.export_csv": PUBLIC, "CatalogService.first_by_sku": PUBLIC,
     "CatalogService.save": Action.CATALOG_EDIT, "CatalogService.import_csv": Action.CATALOG_EDIT,
     # selling
     "TillService.scan": CASHIER, "TillService.add": CASHIER, "TillService.set_quantity": CASHIER,

@@ -24,6 +24,20 @@ LEFT = Qt.MouseButton.LeftButton
 HEADER = ",".join(CSV_COLUMNS)
 
 
+def _import(qtbot, dialog, path):
+    """Imports through the dialog and waits for the answer (the rows are written off the GUI
+    thread); the result, or None when nothing was imported."""
+    dialog.import_from(path)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    return dialog.last_import
+
+
+def _export(qtbot, dialog, path):
+    dialog.export_to(path)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    return dialog.last_export
+
+
 def _editor(qtbot, dialog, button: str):
     qtbot.mouseClick(by_name(dialog, QPushButton, button), LEFT)
     qtbot.waitUntil(lambda: dialog.editor is not None and dialog.editor.isVisible())
@@ -33,7 +47,7 @@ def _editor(qtbot, dialog, button: str):
 def test_lists_and_searches_the_catalog(qtbot, till, admin):
     dialog = shown(qtbot, CatalogDialog(till, admin))
     table = by_name(dialog, QTableWidget, "products")
-    assert table.rowCount() > 150  # the demo catalog
+    qtbot.waitUntil(lambda: table.rowCount() > 150)  # the demo catalog, read off the GUI thread
     shot(dialog, "catalog")
     qtbot.keyClicks(by_name(dialog, QLineEdit, "catalog search"), "DAI-018")
     assert table.rowCount() == 1
@@ -48,7 +62,7 @@ def test_bad_import_lists_lines_and_imports_nothing(qtbot, till, admin, tmp_path
                    "NEW-2,,Второй,,Second,Чай,,Tea,сто,16,pcs,0\n"
                    "NEW-3,,Третий,,Third,Чай,,Tea,700,16,litre,0\n", encoding="utf-8")
     dialog = shown(qtbot, CatalogDialog(till, admin))
-    assert dialog.import_from(csv) is None
+    assert _import(qtbot, dialog, csv) is None
     problems = by_name(dialog, QListWidget, "import problems")
     lines = [problems.item(i).text() for i in range(problems.count())]
     assert lines == [("line 3, column “price”: “сто” is not an amount: type digits, e.g. 1250 "
@@ -98,18 +112,18 @@ def test_good_import_and_export_round_trip(qtbot, till, admin, tmp_path):
                    "NEW-1,4870999000011,Новый чай,Жаңа шай,New tea,Чай,Шай,Tea,1250,16,pcs,1\n",
                    encoding="utf-8")
     dialog = shown(qtbot, CatalogDialog(till, admin))
-    result = dialog.import_from(csv)
+    result = _import(qtbot, dialog, csv)
     assert (result.added, result.updated) == (1, 0)
     assert not by_name(dialog, QListWidget, "import problems").isVisible()
     assert till.catalog.by_barcode("4870999000011").price == 125_000
     out = tmp_path / "out.csv"
-    count = dialog.export_to(out)
+    count = _export(qtbot, dialog, out)
     assert count == len(out.read_text(encoding="utf-8").splitlines()) - 1
     assert "NEW-1,4870999000011,Новый чай,Жаңа шай,New tea" in out.read_text(encoding="utf-8")
-    again = dialog.import_from(out)  # what we export, we can import back unchanged
+    again = _import(qtbot, dialog, out)  # what we export, we can import back unchanged
     assert (again.added, again.updated) == (0, count)
     second = tmp_path / "again.csv"
-    dialog.export_to(second)
+    _export(qtbot, dialog, second)
     assert second.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
 
 
@@ -153,7 +167,7 @@ def test_edit_without_selection_and_cashier_needs_approval(qtbot, till, cashier,
     csv = tmp_path / "one.csv"
     csv.write_text(f"{HEADER}\nNEW-5,,Пятый,,Fifth,,,,100,0,pcs,0\n", encoding="utf-8")
     driver = approve_with(qtbot, ["1111"])  # a cashier's PIN does not approve catalog edits
-    assert dialog.import_from(csv) is None
+    assert _import(qtbot, dialog, csv) is None
     assert driver.seen is not None
     assert till.catalog.search("NEW-5") == []
 

@@ -278,7 +278,8 @@ def test_supervisor_pauses_with_a_reason_and_resumes(qtbot, till, recording_on, 
         "RecordingIndicator", "Paused by supervisor: {reason}").format(
         reason="Клиент попросил не записывать")
     assert not r.bar.manual.isVisible() and pause.text() == bar_text("Resume recording")
-    assert not r.mic.open  # the microphone is closed while paused
+    # The microphone is closed while paused (the recorder stops off the GUI thread).
+    qtbot.waitUntil(lambda: not r.mic.open)
 
     qtbot.mouseClick(pause, Qt.MouseButton.LeftButton)
     dialog = modal(qtbot, PauseDialog)
@@ -307,5 +308,6 @@ def test_lock_closes_the_microphone_and_hides_the_indicator(qtbot, till, recordi
     qtbot.waitUntil(r.window.isActiveWindow)
     qtbot.keyClick(find(r.window, "scan field"), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: r.window.stack.currentWidget() is r.window.login)
-    assert not r.mic.open and r.recorder.recorder is None
+    assert r.recorder.recorder is None
+    qtbot.waitUntil(lambda: not r.mic.open)
     assert not r.bar.indicator.isVisibleTo(r.window.till_screen)

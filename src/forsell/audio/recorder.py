@@ -140,13 +140,17 @@ class Recorder:
         """The sale id is known at payment: link every recording of the current session."""
         self._commands.put(("link_sale", sale_id))
 
-    def close(self, timeout: float = 10.0) -> None:
-        """Stops everything, sealing an open recording with end reason "shutdown"."""
-        if self._thread is None:
-            return
+    def close(self, timeout: float = 10.0) -> bool:
+        """Stops everything, sealing an open recording with end reason "shutdown". Returns
+        False when the writer thread is still busy after ``timeout`` (a very slow disk): it
+        still owns the sink then, so the caller must not close it."""
+        thread = self._thread
+        if thread is None:
+            return True
         self._commands.put(("close",))
-        self._thread.join(timeout)
+        thread.join(timeout)
         self._thread = None
+        return not thread.is_alive()
 
     # --- writer thread --------------------------------------------------------------------
     def _run(self) -> None:

@@ -1,15 +1,32 @@
-"""The catalog: barcode lookup, search as you type, the touch grid, CSV import/export, editing."""
+"""The catalog: barcode lookup, search as you type, the touch grid, CSV import/export, editing.
+
+A CSV import is all or nothing, yet it never holds the database for long: every row is checked
+first (no writes), then rows are written ``CSV_BATCH`` at a time, one short transaction each, so
+a sale or the sync thread waits a batch or two (tens of milliseconds), never the whole file.
+SQLite's waiting writer only looks again every up to 100 ms, so after each batch the import
+pauses as long as the batch took (at most ``CSV_PAUSE_MAX_S``): a lock given back for a few
+microseconds would let the importer take it again every time.
+If a batch fails or the caller cancels, what the earlier batches wrote is put back as it was
+(new products and categories removed, changed products restored) before the error is raised.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import literal_column, or_, select, text
+from sqlalchemy import delete, func, insert, literal_column, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
 
 from forsell.domain.errors import CashierError
+from forsell.domain.ids import new_id
 from forsell.domain.money import MAX_TIYN, check_amount, format_kzt, parse_kzt
 from forsell.domain.problems import Problem
 from forsell.domain.roles import Action
@@ -30,6 +47,15 @@ SHORT_QUERY_CANDIDATES = 200
 MAX_SYNONYMS = 50
 MAX_SYNONYM_LENGTH = 100
 CSV_SYNONYM_SEPARATOR = "|"  # as in the scorer's catalog CSV (resources/scorecards/README.md)
+CSV_BATCH = 2_000  # rows per write transaction: ~50 ms, far below another writer's busy timeout
+CSV_PAUSE_MAX_S = 0.1  # SQLite's busy handler retries at most every 100 ms
+
+log = logging.getLogger(__name__)
+
+#: ``progress(done, total)``: rows written (import) or products written (export) so far.
+Progress = Callable[[int, int], None]
+#: ``cancelled()``: True once the user asked to stop; checked between batches.
+CancelCheck = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,14 @@ class CsvImportError(CashierError):
         super().__init__("csv.rejected", "{count} bad rows; nothing was imported",
                          count=len(problems))
         self.problems = problems
+
+
+class CsvCancelled(CashierError):
+    """The user stopped an import (everything written so far was put back) or an export (no
+    file was written)."""
+
+    def __init__(self) -> None:
+        super().__init__("csv.cancelled", "Cancelled; the catalog is as it was")
 
 
 @dataclass(frozen=True)
@@ -213,6 +247,16 @@ class CatalogService:
             return [_view(p) for p in rows]
 
     @public
+    def first_by_sku(self, limit: int) -> list[ProductView]:
+        """The first ``limit`` active products of a category, by SKU (the admin's list before
+        a search; a 100,000-product catalog is searched, not scrolled)."""
+        with self.ctx.db.read() as session:
+            rows = session.scalars(select(Product).where(Product.active,
+                                                         Product.category_id.is_not(None))
+                                   .order_by(Product.sku).limit(limit))
+            return [_view(p) for p in rows]
+
+    @public
     def favourites(self) -> list[ProductView]:
         """The active products marked favourite, by Russian name (the favourites grid)."""
         with self.ctx.db.read() as session:
@@ -256,10 +300,15 @@ class CatalogService:
     # --- CSV ---------------------------------------------------------------------------------
 
     @requires(Action.CATALOG_EDIT)
-    def import_csv(self, who: EmployeeView, path: Path,
-                   approval: Approval | None = None) -> ImportResult:
+    def import_csv(self, who: EmployeeView, path: Path, approval: Approval | None = None,
+                   progress: Progress | None = None,
+                   cancelled: CancelCheck | None = None) -> ImportResult:
         """All rows or none: every bad row is reported with its line number and reason. An
-        admin, or anyone with a supervisor's approval."""
+        admin, or anyone with a supervisor's approval.
+
+        Written in batches of ``CSV_BATCH`` rows (``progress(done, total)`` after each); once
+        ``cancelled()`` the batches written so far are undone and :class:`CsvCancelled` is
+        raised."""
         try:
             content = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -275,67 +324,178 @@ class CatalogService:
         rows, problems = _parse_csv(content)
         if problems:
             raise CsvImportError(problems)
-        return self._apply(rows)
+        return self._apply(rows, progress, cancelled)
 
     @public  # the catalog is no secret: every till screen shows it
-    def export_csv(self, path: Path) -> int:
-        """Writes the active catalog to ``path`` as UTF-8 CSV in the import format (README, "Catalog
-        CSV"); returns how many products it wrote. An unwritable path raises ``OSError``."""
-        with self.ctx.db.read() as session:
-            cats = {c.id: c for c in session.scalars(select(Category))}
-            products = session.scalars(select(Product).where(Product.active).order_by(Product.sku)).all()
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(CSV_COLUMNS)
-            for p in products:
-                c = cats.get(p.category_id)
-                price = format_kzt(p.price, symbol=False).replace("\u00a0", "").replace(",", ".")
-                writer.writerow([p.sku, p.barcode or "", p.name_ru, p.name_kk, p.name_en,
-                                 c.name_ru if c else "", c.name_kk if c else "", c.name_en if c else "",
-                                 price, _vat_percent_text(p.vat_bp), "kg" if p.weighted else "pcs",
-                                 int(p.favourite),
-                                 CSV_SYNONYM_SEPARATOR.join(str(w) for w in p.synonyms or ())])
-        path.write_text(buffer.getvalue(), encoding="utf-8")
-        return len(products)
+    def export_csv(self, path: Path, progress: Progress | None = None,
+                   cancelled: CancelCheck | None = None) -> int:
+        """Writes the active products to ``path``; returns how many. The file appears only
+        when complete (written beside it, then renamed): a cancelled export
+        (:class:`CsvCancelled`) or a failure leaves an existing file as it was."""
+        partial = path.with_name(f".{path.name}.partial")
+        count = 0
+        try:
+            with self.ctx.db.read() as session, partial.open("w", encoding="utf-8",
+                                                              newline="") as out:
+                cats = {c.id: c for c in session.scalars(select(Category))}
+                total = session.scalar(select(func.count(Product.id)).where(Product.active)) or 0
+                writer = csv.writer(out, lineterminator="\r\n")
+                writer.writerow(CSV_COLUMNS)
+                rows = session.execute(select(*_EXPORTED).where(Product.active)
+                                       .order_by(Product.sku)).yield_per(CSV_BATCH)
+                for p in rows:
+                    if count % CSV_BATCH == 0:
+                        if cancelled is not None and cancelled():
+                            raise CsvCancelled
+                        if progress is not None and count:
+                            progress(count, total)
+                    c = cats.get(p.category_id)
+                    price = (format_kzt(p.price, symbol=False).replace("\u00a0", "")
+                             .replace(",", "."))
+                    writer.writerow([p.sku, p.barcode or "", p.name_ru, p.name_kk, p.name_en,
+                                     c.name_ru if c else "", c.name_kk if c else "",
+                                     c.name_en if c else "", price, _vat_percent_text(p.vat_bp),
+                                     "kg" if p.weighted else "pcs", int(p.favourite),
+                                     CSV_SYNONYM_SEPARATOR.join(str(w) for w in p.synonyms or ())])
+                    count += 1
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
+        if progress is not None:
+            progress(count, count)
+        return count
 
-    def _apply(self, rows: list[dict]) -> ImportResult:
+    def _apply(self, rows: list[dict], progress: Progress | None,
+               cancelled: CancelCheck | None) -> ImportResult:
+        with self.ctx.db.read() as session:
+            cats = {name: cid for cid, name in session.execute(
+                select(Category.id, Category.name_ru))}
+            by_sku = {sku: (pid, barcode) for pid, sku, barcode in session.execute(
+                select(Product.id, Product.sku, Product.barcode))}
+        owner = {barcode: sku for sku, (_pid, barcode) in by_sku.items() if barcode}
+        taken = [Problem("csv.barcode_taken", {"barcode": r["barcode"],
+                                               "sku": owner[r["barcode"]]},
+                         line=r["line"], column="barcode")
+                 for r in rows if r["barcode"] and owner.get(r["barcode"], r["sku"]) != r["sku"]]
+        if taken:
+            raise CsvImportError(taken)
+        undo = _Undo()
         added = updated = 0
-        with self.ctx.db.write() as session:
-            cats = {c.name_ru: c for c in session.scalars(select(Category))}
-            by_sku = {p.sku: p for p in session.scalars(select(Product))}
-            owner = {p.barcode: p.sku for p in by_sku.values() if p.barcode}
-            taken = [Problem("csv.barcode_taken", {"barcode": r["barcode"],
-                                                   "sku": owner[r["barcode"]]},
-                             line=r["line"], column="barcode")
-                     for r in rows if r["barcode"] and owner.get(r["barcode"], r["sku"]) != r["sku"]]
-            if taken:
-                raise CsvImportError(taken)
-            for row in rows:
-                cat = None
-                if row["category_ru"]:
-                    cat = cats.get(row["category_ru"])
-                    if cat is None:
-                        cat = Category(name_ru=row["category_ru"], name_kk=row["category_kk"],
-                                       name_en=row["category_en"], position=len(cats))
-                        session.add(cat)
-                        session.flush()
-                        cats[cat.name_ru] = cat
-                p = by_sku.get(row["sku"])
-                if p is None:
-                    p = Product(sku=row["sku"])
-                    session.add(p)
-                    added += 1
-                else:
-                    updated += 1
-                p.barcode = row["barcode"] or None
-                p.name_ru, p.name_kk, p.name_en = row["name_ru"], row["name_kk"], row["name_en"]
-                p.price, p.vat_bp = row["price"], row["vat_bp"]
-                p.weighted, p.favourite, p.active = row["weighted"], row["favourite"], True
-                p.category_id = cat.id if cat else None
-                if row["synonyms"] is not None:  # a file without the column keeps them
-                    p.synonyms = list(row["synonyms"]) or None
-            session.flush()
+        try:
+            for start in range(0, len(rows), CSV_BATCH):
+                if cancelled is not None and cancelled():
+                    raise CsvCancelled
+                batch = rows[start:start + CSV_BATCH]
+                began = time.perf_counter()
+                with self.ctx.db.write() as session:
+                    new, changed = self._write_batch(session, batch, cats, by_sku, undo)
+                added, updated = added + new, updated + changed
+                if progress is not None:
+                    progress(start + len(batch), len(rows))
+                if start + CSV_BATCH < len(rows):  # let a waiting sale or sync write get in
+                    time.sleep(min(CSV_PAUSE_MAX_S, time.perf_counter() - began))
+        except BaseException:
+            self._undo(undo)
+            raise
         return ImportResult(added, updated)
+
+    def _write_batch(self, session, batch: list[dict], cats: dict[str, str],
+                     by_sku: dict[str, tuple[str, str | None]], undo: _Undo) -> tuple[int, int]:
+        """One transaction: the batch's new categories, new products and changed products
+        (their previous values go to ``undo`` first)."""
+        now = datetime.now(UTC)
+        for row in batch:
+            name = row["category_ru"]
+            if name and name not in cats:
+                cid = new_id()
+                session.execute(insert(Category), [{
+                    "id": cid, "name_ru": name, "name_kk": row["category_kk"],
+                    "name_en": row["category_en"], "position": len(cats)}])
+                cats[name] = cid
+                undo.categories.append(cid)
+        fresh, changed = [], []
+        for row in batch:
+            values = {"barcode": row["barcode"] or None, "name_ru": row["name_ru"],
+                      "name_kk": row["name_kk"], "name_en": row["name_en"],
+                      "price": row["price"], "vat_bp": row["vat_bp"],
+                      "weighted": row["weighted"], "favourite": row["favourite"],
+                      "active": True, "updated_at": now,
+                      "category_id": cats[row["category_ru"]] if row["category_ru"] else None}
+            known = by_sku.get(row["sku"])
+            if row["synonyms"] is not None or known is None:  # a file without the column keeps them
+                values["synonyms"] = list(row["synonyms"] or ()) or None
+            if known is None:
+                values["id"], values["sku"] = new_id(), row["sku"]
+                fresh.append(values)
+            else:
+                values["id"] = known[0]
+                changed.append(values)
+        if changed:
+            ids = [v["id"] for v in changed]
+            undo.restore.extend(dict(r._mapping) for r in session.execute(
+                select(*_RESTORED).where(Product.id.in_(ids))))
+            for values in _same_keys(changed):
+                session.execute(update(Product), values)
+        if fresh:
+            session.execute(insert(Product), fresh)
+            undo.added.extend(v["id"] for v in fresh)
+            for v in fresh:
+                by_sku[v["sku"]] = (v["id"], v["barcode"])
+        return len(fresh), len(changed)
+
+    def _undo(self, undo: _Undo) -> None:
+        """Puts back what earlier batches of a failed or cancelled import wrote, batch by batch.
+        A new product a sale already used cannot be deleted: it is deactivated instead."""
+        for ids in _chunks(undo.added):
+            try:
+                with self.ctx.db.write() as session:
+                    session.execute(delete(Product).where(Product.id.in_(ids)))
+            except IntegrityError:
+                with self.ctx.db.write() as session:
+                    session.execute(update(Product).where(Product.id.in_(ids))
+                                    .values(active=False))
+        for values in _chunks(undo.restore):
+            with self.ctx.db.write() as session:
+                session.execute(update(Product), values)
+        for ids in _chunks(undo.categories):
+            try:
+                with self.ctx.db.write() as session:
+                    session.execute(delete(Category).where(Category.id.in_(ids)))
+            except IntegrityError:  # a product saved meanwhile uses it: keep the category
+                log.warning("import undo: %d new categories are in use and stay", len(ids))
+        if undo.added or undo.restore:
+            log.info("import undone: %d new products removed, %d restored",
+                     len(undo.added), len(undo.restore))
+
+
+@dataclass
+class _Undo:
+    """What an import wrote so far: new product ids, previous values, new category ids."""
+
+    added: list[str] = field(default_factory=list)
+    restore: list[dict] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+
+
+_EXPORTED = (Product.sku, Product.barcode, Product.name_ru, Product.name_kk, Product.name_en,
+             Product.category_id, Product.price, Product.vat_bp, Product.weighted,
+             Product.favourite, Product.synonyms)
+_RESTORED = (Product.id, Product.barcode, Product.name_ru, Product.name_kk, Product.name_en,
+             Product.price, Product.vat_bp, Product.weighted, Product.favourite, Product.active,
+             Product.updated_at, Product.category_id, Product.synonyms)
+
+
+def _chunks(items: list) -> Iterator[list]:
+    for start in range(0, len(items), CSV_BATCH):
+        yield items[start:start + CSV_BATCH]
+
+
+def _same_keys(values: list[dict]) -> Iterator[list[dict]]:
+    """ORM bulk UPDATE wants one column set per call (rows with and without synonyms)."""
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for v in values:
+        groups.setdefault(tuple(sorted(v)), []).append(v)
+    yield from groups.values()
 
 
 def _vat_percent_text(bp: int) -> str:

@@ -4,11 +4,18 @@ Lives on the GUI thread. It opens the microphone only while the gate is open for
 on duty (store switch on, their consent recorded, shift open and not paused, keys in the OS
 secret store), starts a recording when a sale starts and stops it a few seconds after payment or
 cancellation. The recorder's own thread does the audio work; every call here returns at once.
+
+Closing a recorder (logout, another microphone) waits for its writer thread to seal the
+recording — up to ``CLOSE_WAIT_S`` on a slow disk — so that wait runs on ``background`` (the UI
+passes its task pool; without one it runs inline, as the CLI and tests want). The archive is
+closed only after the writer thread has ended: closing it under a writer still sealing chunks
+would lose the end of the recording.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -31,6 +38,15 @@ if TYPE_CHECKING:  # the audio stack (numpy, PortAudio, soxr) loads only when a 
     from forsell.vault.keys import KeyVault
 
 log = logging.getLogger(__name__)
+
+CLOSE_WAIT_S = 10.0
+#: Runs a call somewhere off the caller's thread (the UI's task pool); returns at once.
+Background = Callable[[Callable[[], None]], object]
+
+
+def _inline(call: Callable[[], None]) -> None:
+    call()
+
 
 @dataclass(frozen=True)
 class RecorderStatus:
@@ -64,8 +80,11 @@ def _microphone(device: str) -> Microphone:
 class ConversationRecorder:
     def __init__(self, till: Till, callbacks: RecorderCallbacks | None = None, *,
                  keyring_backend=None, source_factory: SourceFactory = _microphone,
-                 config: RecorderConfig | None = None) -> None:
+                 config: RecorderConfig | None = None,
+                 background: Background | None = None) -> None:
         self.till = till
+        self._background = background or _inline
+        self._keys_lock = threading.Lock()  # start-up work opens the keys off the GUI thread
         self.consent = ConsentService(till.ctx)
         self.callbacks = callbacks or RecorderCallbacks()
         self._backend = keyring_backend
@@ -84,13 +103,14 @@ class ConversationRecorder:
 
     def open_keys(self) -> KeyVault | None:
         """Unlocks the key file (once); on a missing secret store remembers why and returns None."""
-        if self.vault is None and self.vault_problem is None:
-            try:
-                self.vault = open_vault(self.till.ctx, self._backend)
-            except SecretStoreUnavailable as problem:
-                self.vault_problem = problem
-                log.warning("recording off: %s (%s)", problem.kind, problem.backend)
-        return self.vault
+        with self._keys_lock:
+            if self.vault is None and self.vault_problem is None:
+                try:
+                    self.vault = open_vault(self.till.ctx, self._backend)
+                except SecretStoreUnavailable as problem:
+                    self.vault_problem = problem
+                    log.warning("recording off: %s (%s)", problem.kind, problem.backend)
+            return self.vault
 
     def recover(self) -> None:
         """Seals recordings cut off by a crash. Call once at start-up, before any recording."""
@@ -98,17 +118,19 @@ class ConversationRecorder:
         if vault is not None:
             RecordingLibrary(self.till.ctx, vault).recover()
 
-    def prepare_review(self) -> None:
+    def prepare_review(self, cancelled: Callable[[], bool] | None = None) -> int:
         """At the app's start-up, once keys are unlocked: the demo store's sample conversations
-        on its first run, and scores for transcripts that arrived without one."""
+        on its first run, and scores for transcripts that arrived without one. Slow on a big
+        store (the scorer reads the whole catalog), so the UI calls it off the GUI thread; it
+        stops between two conversations once ``cancelled()``. Returns how many were scored."""
         vault = self.open_keys()
         if vault is None:
-            return
+            return 0
         from .demo_conversations import seed_demo_conversations
         from .review import ReviewService
 
-        seed_demo_conversations(self.till, vault)
-        ReviewService(self.till, vault).score_pending()
+        seed_demo_conversations(self.till, vault, score=False)
+        return ReviewService(self.till, vault).score_pending(cancelled=cancelled)
 
     # --- who is on duty -------------------------------------------------------------------------
 
@@ -208,20 +230,30 @@ class ConversationRecorder:
             on_error=self.callbacks.on_error)
         self.recorder.open()
 
-    def _close_recorder(self) -> None:
+    def _close_recorder(self, wait: bool = False) -> None:
         if self.recorder is None:
             return
-        self.recorder.close()  # seals a running recording ("shutdown")
-        self.recorder = None
+        recorder, archive = self.recorder, self._archive
+        self.recorder, self._archive = None, None
         self._recording = False
         self.state = "idle"
-        if self._archive is not None:
-            self._archive.close()
-            self._archive = None
+
+        def close() -> None:
+            if recorder.close(CLOSE_WAIT_S):  # seals a running recording ("shutdown")
+                if archive is not None:
+                    archive.close()
+            else:  # the writer still owns the archive; it is let go with the process
+                log.error("the recorder did not stop within %.0f s; its archive stays open",
+                          CLOSE_WAIT_S)
+
+        if wait:
+            close()
+        else:
+            self._background(close)
 
     def close(self) -> None:
-        """Stops the recorder and closes the key file; called when the till quits."""
-        self._close_recorder()
+        """The app ends: the running recording is sealed before this returns."""
+        self._close_recorder(wait=True)
         if self.vault is not None:
             self.vault.close()
             self.vault = None

@@ -72,9 +72,11 @@ def load_demo_conversations(folder: Path | None = None) -> list[DemoConversation
     return out
 
 
-def seed_demo_conversations(till, vault: KeyVault, folder: Path | None = None) -> int:
+def seed_demo_conversations(till, vault: KeyVault, folder: Path | None = None, *,
+                            score: bool = True) -> int:
     """First run of a demo store: the sample conversations as sealed recordings with
-    transcripts and sales, then scored. Returns how many were added (0 when not applicable)."""
+    transcripts and sales, then scored (unless ``score`` is False: the caller scores them in
+    batches). Returns how many were added (0 when not applicable)."""
     ctx = till.ctx
     if ctx.settings.get(DEMO_CONVERSATIONS_SEEDED):
         return 0
@@ -99,7 +101,7 @@ def seed_demo_conversations(till, vault: KeyVault, folder: Path | None = None) -
     ctx.settings.set(DEMO_CONVERSATIONS_SEEDED, True)
     from .review import ReviewService
 
-    scored = ReviewService(till, vault).score_pending()
+    scored = ReviewService(till, vault).score_pending() if score else 0
     log.info("demo store: %d sample conversations sealed, %d scored", len(conversations), scored)
     return len(conversations)
 

@@ -16,6 +16,8 @@ the recording's DEK.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from forsell.analytics import Scorecard
 from forsell.domain.problems import Problem
 from forsell.domain.roles import Role
@@ -143,9 +145,11 @@ class ReviewService:
         return pulls.scorecard_source(self.ctx)
 
     @public
-    def score_pending(self, limit: int | None = None) -> int:
-        """Scores every transcribed conversation that has no score yet (after sync, at start)."""
-        return self.scoring.score_pending(limit)
+    def score_pending(self, limit: int | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> int:
+        """Scores every transcribed conversation that has no score yet (after sync, at start);
+        stops between two conversations once ``cancelled()``."""
+        return self.scoring.score_pending(limit, cancelled)
 
     # --- the list -------------------------------------------------------------------------
 

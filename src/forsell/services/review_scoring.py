@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -239,9 +240,11 @@ class ConversationScoring:
             self._scorer_key = key
         return self._scorer
 
-    def score_pending(self, limit: int | None = None) -> int:
+    def score_pending(self, limit: int | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> int:
         """Scores every transcribed conversation that has no score yet (after sync, at start).
-        Returns how many were scored; a shredded or unreadable one is skipped."""
+        Returns how many were scored; a shredded or unreadable one is skipped. Stops between
+        two conversations once ``cancelled()`` (the app is closing)."""
         with self.ctx.db.read() as session:
             query = (select(TranscriptRow.recording_id)
                      .join(Recording, Recording.id == TranscriptRow.recording_id)
@@ -254,6 +257,8 @@ class ConversationScoring:
             ids = list(session.scalars(query.limit(limit) if limit else query))
         done = 0
         for rid in ids:
+            if cancelled is not None and cancelled():
+                break
             try:
                 self.score_one(rid)
             except TranscriptUnreadable:

@@ -18,6 +18,7 @@ from forsell.services.app import DatabaseProblem, open_till
 
 from . import error_hook, theme
 from .i18n import Languages
+from .tasks import Task, fewer_full_collections, tasks
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,13 @@ def database_problem_text(problem: DatabaseProblem) -> str:
     return text
 
 
+def freeze_heap(full: bool = True) -> None:
+    """Moves what is alive now out of the garbage collector's sight (see
+    :func:`freeze_startup_heap`); ``full=False`` collects only young garbage first."""
+    gc.collect(2 if full else 1)
+    gc.freeze()
+
+
 def freeze_startup_heap() -> None:
     """Moves everything alive after start-up out of the garbage collector's sight.
 
@@ -120,8 +128,7 @@ def freeze_startup_heap() -> None:
     allocations trigger one every few seconds during a drain — a visible stutter at the till.
     Frozen objects are never collected (garbage is collected first, so nothing leaks).
     """
-    gc.collect()
-    gc.freeze()
+    freeze_heap()
 
 
 def start_sync(sync, bridge) -> None:
@@ -143,12 +150,23 @@ def restart_sync(sync, bridge) -> None:
     start_sync(sync, bridge)
 
 
-def _prepare_review(recorder) -> None:
-    try:
-        recorder.prepare_review()
-    except Exception:
-        logging.getLogger(__name__).exception("preparing conversations for review failed")
-    freeze_startup_heap()  # what the review loaded (the audio stack, the scorer) is long-lived
+def prepare_review_in_background(recorder) -> Task:
+    """The demo conversations (first run) and scores for transcripts that came without one,
+    as a task of the UI pool: on a 100,000-product store the scorer alone takes many seconds,
+    and the login screen must paint and answer meanwhile. Trouble is logged; selling goes on.
+    Closing the app cancels it between two conversations."""
+
+    def failed(exc: Exception) -> None:
+        log.error("preparing conversations for review failed: %s", exc)
+
+    def prepare(task: Task) -> int:
+        with fewer_full_collections():
+            return recorder.prepare_review(cancelled=lambda: task.cancelled)
+
+    # What the review loaded (the audio stack, the scorer) is long-lived: out of the
+    # collector's sight, without a full collection on the GUI thread (it took 2 s at 100,000
+    # products and found nothing; young garbage is collected first).
+    return tasks().run_with_progress(prepare, lambda _scored: freeze_heap(full=False), failed)
 
 
 def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
@@ -162,6 +180,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     app.setFont(theme.app_font(theme.register_fonts()))
     app.setStyleSheet(theme.STYLE)
     error_hook.install(data_dir / "logs")  # nothing unexpected is swallowed from here on
+    background = tasks()  # the one task pool, alive as long as the application
     languages = Languages()
     languages.switch(languages.current)
     instance = single_instance(data_dir, raise_existing=not start_in_tray)
@@ -202,13 +221,15 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
         window.show()
     # After the first paint: the demo store's sample conversations (first run) and scores for
     # transcripts that came without one. Trouble here is logged; selling goes on.
-    QTimer.singleShot(200, lambda: _prepare_review(recorder))
+    QTimer.singleShot(200, lambda: prepare_review_in_background(recorder))
     if os.environ.get("FORSELL_EXIT_AFTER_LOGIN_SHOWN"):
         # Cold-start benchmark probe (tests/bench): report when the login screen is on screen.
         QTimer.singleShot(0, lambda: (print(f"LOGIN_SHOWN {time.time():.3f}", flush=True), app.quit()))
     try:
         return app.exec()
     finally:
+        # Running jobs stop at their next step; recorders being closed finish sealing first.
+        background.shutdown(timeout=15.0)
         sync_bridge.stop()
         try:
             sync.stop()  # in-flight work is given back to the outbox, nothing lost

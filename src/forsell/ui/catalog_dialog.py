@@ -1,8 +1,14 @@
-"""The admin's product list: search, add and edit products, import and export the catalog CSV."""
+"""The admin's product list: search, add and edit products, import and export the catalog CSV.
+
+Loading the list, importing and exporting run as tasks of the UI pool (``ui.tasks``): a
+100,000-row import takes seconds, and the dialog shows its progress with a Cancel button
+instead of freezing the till.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+import threading
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,8 +35,10 @@ from PySide6.QtWidgets import (
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
 from forsell.services.app import Till
-from forsell.services.auth import Approval, EmployeeView
+from forsell.domain.roles import Action, needs_approval
+from forsell.services.auth import Approval, EmployeeView, require
 from forsell.services.catalog import (
+    CsvCancelled,
     CsvImportError,
     ImportResult,
     ProductDraft,
@@ -40,8 +49,14 @@ from forsell.services.catalog import (
 from .approval import with_approval
 from .backoffice_kit import Feedback, attempt, make_button, style_dialog, styled_label
 from .problems import describe
+from .tasks import Task, fewer_full_collections, tasks
 
 T = TypeVar("T")
+
+
+# Without a search the list shows this many products (a 100,000-product catalog would take
+# seconds to fill a table nobody scrolls through): search to find the rest.
+LIST_LIMIT = 1_000
 
 
 def _vat_text(bp: int) -> str:
@@ -182,6 +197,11 @@ class CatalogDialog(QDialog):
         self.products: list[ProductView] = []
         self.editor: ProductEditor | None = None
         self.last_import: ImportResult | None = None
+        self.last_export: int | None = None
+        self.progress: QProgressDialog | None = None
+        self.job: Task | None = None  # the running import or export
+        self._stop = threading.Event()  # Cancel pressed: the job stops and undoes its writes
+        self._list_task: Task | None = None
         style_dialog(self, self.tr("Catalog"), min_width=1000)
         self.resize(1180, 720)
         layout = QVBoxLayout(self)
@@ -253,10 +273,31 @@ class CatalogDialog(QDialog):
 
     # --- list -------------------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """An import, an export or a list query has not answered yet."""
+        return tasks().busy(self)
+
     def refresh(self) -> None:
+        """A search (indexed, at most 200 rows: milliseconds) answers at once; the whole list
+        (``LIST_LIMIT`` of maybe 100,000 products) is read off the GUI thread."""
         query = self.search.text().strip()
-        ok, products = attempt(self.feedback, lambda: self._load(query))
-        self.products = products if ok and products is not None else []
+        if self._list_task is not None:
+            self._list_task.cancel()  # an older whole-list answer must not replace this one
+            self._list_task = None
+        if query:
+            ok, products = attempt(self.feedback, lambda: self._load(query))
+            self._show_products(products if ok and products is not None else [])
+            return
+        self._list_task = tasks().run(lambda: self._load(query), self._show_products,
+                                      self._list_failed, owner=self, key="list")
+
+    def _list_failed(self, exc: Exception) -> None:
+        attempt(self.feedback, lambda: _raise(exc))
+
+    def _show_products(self, products: list[ProductView]) -> None:
+        self._list_task = None
+        self.products = products
         self.table.setRowCount(len(self.products))
         for row, p in enumerate(self.products):
             cells = (p.sku, p.barcode, p.names.get("ru", ""), p.names.get("kk", ""),
@@ -271,10 +312,8 @@ class CatalogDialog(QDialog):
     def _load(self, query: str) -> list[ProductView]:
         if query:
             return self.till.catalog.search(query, limit=200)
-        # The service lists by category; products without one are found by searching.
-        products = [p for c in self.till.catalog.categories()
-                    for p in self.till.catalog.in_category(c.id)]
-        return sorted(products, key=lambda p: p.sku)
+        # Products of a category; those without one are found by searching.
+        return self.till.catalog.first_by_sku(LIST_LIMIT)
 
     def selected(self) -> ProductView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -319,34 +358,109 @@ class CatalogDialog(QDialog):
         if path:
             self.export_to(Path(path))
 
-    def import_from(self, path: Path) -> ImportResult | None:
-        """Imports every row or none; a rejected file lists each bad line below the table."""
+    def import_from(self, path: Path) -> Task | None:
+        """Starts importing every row or none (after an approval where the role needs one);
+        the result lands in ``last_import`` and a rejected file lists each bad line below
+        the table. Returns the running task, or None when nothing was started."""
         self.problems.clear()
         self.problems.hide()
-        rejected: list[CsvImportError] = []
+        self.last_import = None
+        catalog = self.till.catalog
 
-        def run(approval: Approval | None) -> ImportResult:
-            try:
-                return self.till.catalog.import_csv(self.employee, path, approval)
-            except CsvImportError as exc:
-                rejected.append(exc)
-                raise
+        def start(approval: Approval | None) -> Task:
+            # Asked here, on the GUI thread, before the work starts: the service refuses the
+            # same way (before writing) if the import ran without it.
+            require(approval, Action.CATALOG_EDIT,
+                    needs_approval(self.employee.role, Action.CATALOG_EDIT))
 
-        ok, result = attempt(self.feedback, lambda: _authorised(self, self.till, self.employee, run))
-        if rejected:
-            self.problems.addItems([describe(p) for p in rejected[0].problems])
-            self.problems.show()
-        if not ok or result is None:
-            return None
+            def job(task: Task) -> ImportResult:
+                with fewer_full_collections():  # 100,000 rows are many live objects
+                    return catalog.import_csv(self.employee, path, approval, task.report,
+                                              self._stop.is_set)
+
+            return self._start(self.tr("Importing the catalog…"), job, self._imported,
+                               self._import_failed)
+
+        ok, task = attempt(self.feedback,
+                           lambda: _authorised(self, self.till, self.employee, start))
+        return task if ok else None
+
+    def export_to(self, path: Path) -> Task | None:
+        """Starts writing the catalog to ``path``; the count lands in ``last_export``."""
+        self.last_export = None
+        catalog = self.till.catalog
+        return self._start(self.tr("Exporting the catalog…"), lambda task: catalog.export_csv(
+            path, task.report, self._stop.is_set), lambda count: self._exported(count, path),
+            self._export_failed)
+
+    def _start(self, label: str, job, done, failed) -> Task:
+        self._stop.clear()
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        progress.setAccessibleName("catalog progress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)  # a small file is done before it would show
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.canceled.connect(self.cancel_job)
+        self.progress = progress
+        self.job = tasks().run_with_progress(job, done, failed, on_progress=self._progressed,
+                                             owner=self)
+        return self.job
+
+    def cancel_job(self) -> None:
+        """Cancel pressed: an import puts back what it wrote, an export writes no file."""
+        self._stop.set()
+        if self.progress is not None:
+            self.progress.setLabelText(self.tr("Cancelling…"))
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None and not self._stop.is_set():
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+
+    def _finished(self) -> None:
+        self.job = None
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel_job)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _imported(self, result: ImportResult) -> None:
+        self._finished()
         self.last_import = result
         self.refresh()
         self.feedback.ok(self.tr("Imported: {added} new, {updated} updated.")
                          .format(added=result.added, updated=result.updated))
-        return result
 
-    def export_to(self, path: Path) -> int | None:
-        ok, count = attempt(self.feedback, lambda: self.till.catalog.export_csv(path))
-        if ok:
-            self.feedback.ok(self.tr("Exported {count} products to {path}.")
-                             .format(count=count, path=str(path)))
-        return count if ok else None
+    def _import_failed(self, exc: Exception) -> None:
+        self._finished()
+        if isinstance(exc, CsvCancelled):
+            self.feedback.error(self.tr("Import cancelled: nothing was changed."))
+            return
+        if isinstance(exc, CsvImportError):
+            self.problems.addItems([describe(p) for p in exc.problems])
+            self.problems.show()
+        attempt(self.feedback, lambda: _raise(exc))
+
+    def _exported(self, count: int, path: Path) -> None:
+        self._finished()
+        self.last_export = count
+        self.feedback.ok(self.tr("Exported {count} products to {path}.")
+                         .format(count=count, path=str(path)))
+
+    def _export_failed(self, exc: Exception) -> None:
+        self._finished()
+        if isinstance(exc, CsvCancelled):
+            self.feedback.error(self.tr("Export cancelled: no file was written."))
+            return
+        attempt(self.feedback, lambda: _raise(exc))
+
+    def done(self, result: int) -> None:  # Qt override: closing stops a running job
+        self._stop.set()
+        super().done(result)
+
+
+def _raise(exc: Exception) -> None:
+    """Hands a task's failure to ``attempt``, which words it for the user (and logs the rest)."""
+    raise exc

@@ -22,6 +22,7 @@ from .login_screen import LoginScreen
 from .messages import message_for
 from .recording_bridge import RecordingBridge
 from .sync_status import SyncBridge, SyncControl, SyncStatusWidget
+from .tasks import tasks
 from .till_screen import TillScreen
 
 #: Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first
@@ -201,6 +202,9 @@ class MainWindow(QMainWindow):
             return
         if self.employee is None:
             return
+        if name == "X report":
+            self._open_x_report()
+            return
         try:
             dialog = self._make_dialog(name)
         except CashierError as exc:
@@ -212,11 +216,28 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _r: self._after_dialog(dialog))
         dialog.open()
 
-    def _make_dialog(self, name: str) -> QDialog:
-        if name == "X report":
-            from .report_view import ReportDialog
+    def _open_x_report(self) -> None:
+        """The X report adds up the whole shift (a long day is many thousands of lines), so it
+        is read in the task pool while the till says it is working; F11 again while it is
+        being read asks only once."""
+        from .report_view import ReportDialog
 
-            return ReportDialog(self.till.shifts.x_report(), self.till, self)
+        if tasks().busy(self, "X report"):
+            return
+        self.till_screen.notify(self.tr("Preparing the X report…"))
+
+        def show(report) -> None:
+            dialog = ReportDialog(report, self.till, self)
+            dialog.finished.connect(lambda _r: self._after_dialog(dialog))
+            dialog.open()
+
+        def failed(exc: Exception) -> None:
+            self.till_screen.notify(message_for(exc) if isinstance(exc, CashierError) else
+                                    self.tr("The X report cannot be prepared. Try again."))
+
+        tasks().run(self.till.shifts.x_report, show, failed, owner=self, key="X report")
+
+    def _make_dialog(self, name: str) -> QDialog:
         module, cls = DIALOGS[name]
         dialog_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
         if name == "store admin":

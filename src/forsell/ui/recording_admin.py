@@ -3,12 +3,12 @@
 The tab turns recording on or off (the receipt footer then carries the notice), records and
 withdraws each employee's consent, chooses the microphone and tests it: three seconds into
 memory with a live level meter, played back from memory, and a word on whether speech was
-heard. Nothing of the test is stored. The test runs on its own thread; the UI never waits.
+heard. Nothing of the test is stored. The test runs as a task of the UI pool; the UI never
+waits.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,6 +40,7 @@ from forsell.services.consent import ConsentService
 
 from .messages import message_for
 from .recording_indicator import LevelMeter
+from .tasks import Task, emit_safely, tasks
 
 TEST_SECONDS = mic_test.SECONDS
 
@@ -128,9 +129,9 @@ class MicTestResult:
 class MicTest(QObject):
     """Three seconds from a microphone into memory, then back out of the speakers.
 
-    ``run()`` returns at once; the work happens on a Python thread that only emits signals
-    (Qt queues them to the GUI thread). The samples live in this thread's memory and are gone
-    when it ends.
+    ``run()`` returns at once; the work is a task of the UI pool that only emits signals (Qt
+    queues them to the GUI thread) and hands its result back through the pool. The samples
+    live in the task's memory and are gone when it ends.
     """
 
     level_changed = Signal(float)
@@ -144,24 +145,19 @@ class MicTest(QObject):
         super().__init__(parent)
         self.device, self.seconds = device, seconds
         self._source_factory, self._play = source_factory, play
-        self.thread: threading.Thread | None = None
+        self.task: Task | None = None
 
     def run(self) -> None:
-        self.thread = threading.Thread(target=self._work, name="mic-test", daemon=True)
-        self.thread.start()
+        self.task = tasks().run(self._work, self.finished.emit, owner=self)
 
     def _emit(self, signal, *args: object) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # the dialog was closed during the test
-            pass
+        emit_safely(signal, *args)  # the dialog may be closed during the test
 
-    def _work(self) -> None:
+    def _work(self) -> MicTestResult:
         try:
-            result = self._capture_and_play()
+            return self._capture_and_play()
         except Exception as exc:  # noqa: BLE001 - whatever happens, the UI gets an answer
-            result = MicTestResult(0.0, 0.0, 0, False, f"{type(exc).__name__}: {exc}")
-        self._emit(self.finished, result)
+            return MicTestResult(0.0, 0.0, 0, False, f"{type(exc).__name__}: {exc}")
 
     def _capture_and_play(self) -> MicTestResult:
         got = mic_test.capture(

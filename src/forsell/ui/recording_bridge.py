@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from forsell.services.app import Till
 from forsell.services.conversation import ConversationRecorder, RecorderCallbacks
 
+from .tasks import emit_safely, tasks
+
 log = logging.getLogger(__name__)
 
 MAX_LEVEL_HZ = 20.0
@@ -59,26 +61,21 @@ class RecordingBridge(QObject):
                 return  # too soon: the loudest level so far goes out with the next one
             self._last_level = now
             level, self._pending_max = self._pending_max, 0.0
-        self._emit(self.level_changed, level, elapsed, recording_id or "")
+        emit_safely(self.level_changed, level, elapsed, recording_id or "")
 
     def push_state(self, state: str) -> None:
-        self._emit(self.state_changed, state)
+        emit_safely(self.state_changed, state)
 
     def push_error(self, kind: str, detail: str) -> None:
         log.warning("recorder %s problem: %s", kind, detail)
-        self._emit(self.error, kind, detail)
-
-    @staticmethod
-    def _emit(signal, *args: object) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # the window is gone while the writer thread finishes
-            pass
+        emit_safely(self.error, kind, detail)
 
 
 def start_recorder(till: Till, bridge: RecordingBridge, **options) -> ConversationRecorder:
     """The conversation recorder of this till, talking to ``bridge``; recordings cut off by a
     crash are sealed first. A failure here never stops the till from selling."""
+    # Closing a recorder waits for its writer to seal the recording: never on the GUI thread.
+    options.setdefault("background", lambda call: tasks().run(call, finish_on_shutdown=True))
     recorder = ConversationRecorder(till, bridge.callbacks(), **options)
     try:
         recorder.recover()

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forsell.domain.errors import NeedsApproval
 from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.roles import Action
 from forsell.domain.shift import DENOMINATIONS, counted_total
 from forsell.services.app import Till
-from forsell.services.auth import EmployeeView
+from forsell.services.auth import Approval, EmployeeView
 from forsell.services.shifts import ShiftReport, ShiftView
 
-from .approval import with_approval
+from .approval import OverrideDialog
 from .backoffice_kit import (
     AMBER,
     GREEN,
@@ -38,6 +40,12 @@ from .backoffice_kit import (
     styled_label,
 )
 from .report_view import ReportDialog, show_report
+from .tasks import tasks
+
+
+def _reraise(exc: Exception) -> None:
+    """Hands a task's failure to ``attempt``, which words it for the user."""
+    raise exc
 
 
 def _buttons(dialog: QDialog, confirm_text: str, confirm_name: str):
@@ -262,16 +270,37 @@ class CloseShiftDialog(QDialog):
             f"color: white; background: {colour}; border-radius: 6px; padding: 6px 12px;")
 
     def close_shift(self) -> None:
-        counts = self.cash_count()
-        ok, report = attempt(self.feedback, lambda: with_approval(
-            self, self.till, self.employee,
-            lambda approval: self.till.shifts.close(self.employee, counts, approval)))
-        if not ok:
+        """Closes the shift and builds the Z report (a whole day's sales) in the task pool;
+        a difference that needs a supervisor asks for one here, then closes again."""
+        if tasks().busy(self, "close"):
             return
-        if report is None:
+        self._close_with(self.cash_count(), None)
+
+    def _close_with(self, counts: dict[int, int], approval: Approval | None) -> None:
+        self.confirm.setEnabled(False)
+        self.feedback.setStyleSheet("")
+        self.feedback.setText(self.tr("Closing the shift…"))
+        shifts, employee = self.till.shifts, self.employee
+        tasks().run(lambda: shifts.close(employee, counts, approval), self._closed,
+                    lambda exc: self._close_failed(exc, counts, approval), owner=self,
+                    key="close")
+
+    def _close_failed(self, exc: Exception, counts: dict[int, int],
+                      approval: Approval | None) -> None:
+        self.confirm.setEnabled(True)
+        if isinstance(exc, NeedsApproval) and approval is None:
+            self.feedback.clear_message()
+            dialog = OverrideDialog(self.till, self.employee, Action(exc.action), self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.approval is not None:
+                self._close_with(counts, dialog.approval)
+                return
             self.feedback.error(self.tr("The shift is still open: a supervisor did not approve "
                                         "the difference. Count again or ask a supervisor."))
             return
+        attempt(self.feedback, lambda: _reraise(exc))
+
+    def _closed(self, report: ShiftReport) -> None:
+        self.feedback.clear_message()
         self.z_report = report
         # The Z report outlives this dialog: it belongs to our parent (the main window).
         self.report_dialog = show_report(report, self.till, self.parentWidget())

@@ -25,6 +25,7 @@ from forsell.services import sync as sv
 from forsell.services.sync import SyncStatusView
 
 from .messages import text_for_key
+from .tasks import emit_safely
 from .theme import ERROR, MUTED, PRIMARY, WARNING_BORDER
 
 MAX_HZ = 10.0
@@ -211,10 +212,7 @@ class SyncBridge(QObject):
             if self._woken:
                 return  # a delivery is already on its way and will take this newest view
             self._woken = True
-        try:
-            self._arrived.emit()
-        except RuntimeError:  # the bridge is gone while the engine finishes
-            pass
+        emit_safely(self._arrived)  # the bridge may be gone while the engine finishes
 
     def refresh(self) -> None:
         """GUI thread: reads a fresh status from the service now (a few counts in SQLite)."""

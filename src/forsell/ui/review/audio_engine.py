@@ -29,7 +29,7 @@ class Decoding:
     """An Ogg/Opus recording decoded block by block into a buffer of its whole length.
 
     Why: decoding a 5-minute recording takes ~400 ms here (libopus), its first two seconds ~2 ms.
-    The player starts on the first block while one background thread decodes the rest; readers
+    The player starts on the first block while a task of the UI pool decodes the rest; readers
     (the audio callback) look only below ``ready``. The buffer is sized from the Ogg header's
     length; should the stream hold more, it is replaced by a longer copy (``pcm`` is read
     fresh each time), and if it holds less it is cut at the end. All in memory, never on disk.

@@ -1,6 +1,6 @@
 """One conversation: the player and waveform on top, transcript, receipt and checklist below.
 
-Opening it reads the detail and decrypts + decodes the audio off the GUI thread (``Background``):
+Opening it reads the detail and decrypts + decodes the audio off the GUI thread (``ui.tasks``):
 the player can start once the first two seconds are decoded (``audio_playable``), the rest and
 the waveform follow (``audio_ready``). The plain audio lives only in this view's memory and goes
 when it closes. Opening is not a play: ``recording_played`` is audited when the sound first
@@ -25,8 +25,8 @@ from forsell.services.review import ConversationDetail, ReviewService
 
 from ..backoffice_kit import Feedback, make_button
 from ..messages import message_for
+from ..tasks import tasks
 from .audio_engine import Decoding
-from .background import Background
 from .items_panel import ItemDecisionDialog, ItemsPanel
 from .player import AudioOutput, Player, default_output
 from .receipt_panel import ReceiptPanel
@@ -70,8 +70,6 @@ class ConversationView(QWidget):
         self.recording_id = ""
         self.decoding: Decoding | None = None  # the open recording's audio, maybe still decoding
         self.play_audited = False  # recording_played is written once per opening, at first play
-        self.background = Background(self, latest_only=True)
-        self.audio_background = Background(self, latest_only=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -170,10 +168,10 @@ class ConversationView(QWidget):
         self.feedback.clear_message()
         self.waveform.set_message(self.tr("Loading the recording…"))
         service, who = self.service, self.who
-        self.background.run(lambda: service.detail(who, recording_id), self.show_detail,
-                            self._failed)
-        self.audio_background.run(lambda: Decoding(service.audio(who, recording_id)).start(),
-                                  self._audio_started, self._audio_failed)
+        tasks().run(lambda: service.detail(who, recording_id), self.show_detail, self._failed,
+                    owner=self, key="detail")
+        tasks().run(lambda: Decoding(service.audio(who, recording_id)).start(),
+                    self._audio_started, self._audio_failed, owner=self, key="audio")
 
     def show_detail(self, detail: ConversationDetail) -> None:
         self.detail = detail
@@ -219,7 +217,8 @@ class ConversationView(QWidget):
         self.decoding = decoding
         self.player.set_audio(decoding)
         self.audio_playable.emit()
-        self.audio_background.run(decoding.finish, self._audio_decoded, self._audio_failed)
+        tasks().run(decoding.finish, self._audio_decoded, self._audio_failed, owner=self,
+                    key="audio")
 
     def _on_playing(self, playing: bool) -> None:
         # Opening decodes ahead so that Space plays at once; only listening is a play to audit.
@@ -256,7 +255,7 @@ class ConversationView(QWidget):
 
     def close_audio(self) -> None:
         if self.decoding is not None:
-            self.decoding.cancel()  # its thread stops within a block; its answer is dropped
+            self.decoding.cancel()  # its task stops within a block; its answer is dropped
             self.decoding = None
         self.player.close_audio()
         self.waveform.set_pcm(self.waveform.pcm[:0], self.waveform.rate)

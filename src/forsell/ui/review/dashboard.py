@@ -35,7 +35,7 @@ from forsell.services.dashboard import Dashboard, DashboardRow, DashboardView
 from ..backoffice_kit import Feedback, attempt, make_button
 from ..messages import message_for
 from ..printing import make_document, save_pdf
-from .background import Background
+from ..tasks import tasks
 from .charts import BarChart
 from .table_fit import fit_columns_wrapping_headers
 
@@ -59,7 +59,6 @@ class DashboardPage(QWidget):
         self.dashboard = Dashboard(till)
         self.view: DashboardView | None = None
         self.item_titles: dict[str, str] = {}
-        self.background = Background(self, latest_only=True)
         today = till.ctx.local(datetime.now(UTC)).date()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,8 +134,11 @@ class DashboardPage(QWidget):
         start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
         group = self.group.currentData()
         who, board = self.who, self.dashboard
-        self.background.run(lambda: board.summary(who, start, end, group), self.show_view,
-                            self._failed)
+        # A year of a busy store is many thousands of rows: read in the task pool, and say so.
+        self.feedback.setStyleSheet("color: #5f6670;")
+        self.feedback.setText(self.tr("Computing…"))
+        tasks().run(lambda: board.summary(who, start, end, group), self.show_view,
+                    self._failed, owner=self, key="summary")
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, CashierError):

@@ -30,7 +30,7 @@ from forsell.services.review import ConversationRow, ReviewService
 
 from ..backoffice_kit import Feedback, make_button
 from ..messages import message_for
-from .background import Background
+from ..tasks import tasks
 from .filters_panel import FiltersPanel
 from .player import clock_text
 
@@ -66,7 +66,6 @@ class ListScreen(QWidget):
         self.rows: list[ConversationRow] = []
         self.total = 0
         self.offset = 0
-        self.background = Background(self, latest_only=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -150,8 +149,8 @@ class ListScreen(QWidget):
         query = self.filters.current(limit=PAGE, offset=offset)
         service, who = self.service, self.who
         self.page_label.setText(self.tr("Searching…") if query.text else self.tr("Loading…"))
-        self.background.run(lambda: (service.list(who, query), service.count(who, query)),
-                            self._show, self._failed)
+        tasks().run(lambda: (service.list(who, query), service.count(who, query)),
+                    self._show, self._failed, owner=self, key="list")
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, CashierError):

@@ -14,7 +14,7 @@ from forsell.services.review import ReviewService, ScorecardPreview
 
 from ..backoffice_kit import RED, make_button, styled_label
 from ..messages import message_for
-from .background import Background
+from ..tasks import tasks
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,6 @@ class TrialBar(QWidget):
         super().__init__(parent)
         self.service, self.who = service, who
         self.allowed = True
-        self.background = Background(self)
         self.count = QSpinBox()
         self.count.setAccessibleName("preview conversations")
         self.count.setRange(5, 500)
@@ -49,15 +48,16 @@ class TrialBar(QWidget):
     def set_allowed(self, allowed: bool) -> None:
         """Off while the draft has problems (the service would refuse it anyway)."""
         self.allowed = allowed
-        self.button.setEnabled(allowed and not self.background.busy)
+        self.button.setEnabled(allowed and not tasks().busy(self, "trial"))
 
     def start(self, json_text: str) -> None:
         limit = self.count.value()
         self.button.setEnabled(False)
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Scoring…"))
-        self.background.run(lambda: self.service.preview_scorecard(self.who, json_text, limit),
-                            self._done, self._failed)
+        service, who = self.service, self.who
+        tasks().run(lambda: service.preview_scorecard(who, json_text, limit),
+                    self._done, self._failed, owner=self, key="trial")
 
     def _done(self, result: ScorecardPreview) -> None:
         self.result.setText(self.tr(
