@@ -28,9 +28,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
-import forsell.services.conversation as conversation
-import forsell.ui.login_screen as login_screen
 from forsell import cli
+from forsell.services import conversation
+from forsell.ui import login_screen
 
 
 def say(*words: object) -> None:
@@ -79,10 +79,10 @@ def install(until: str) -> Probe:
     login_screen.LoginScreen.__init__ = init  # type: ignore[method-assign]
     prepare: Callable[..., None] = conversation.ConversationRecorder.prepare_review
 
-    def prepare_review(self: Any) -> None:
+    def prepare_review(self: Any, *args: Any, **kwargs: Any) -> None:
         started = time.perf_counter()
         try:
-            prepare(self)
+            prepare(self, *args, **kwargs)
         finally:
             keys = int(getattr(self, "vault", None) is not None)
             say("review_prepared", f"{time.time():.4f}",
