@@ -244,6 +244,64 @@ def bench_opusenc(pcm16: np.ndarray, hours: float, args: list[str]) -> float:
     return cpu / hours
 
 
+def _encode_decode(pcm: np.ndarray, complexity: int) -> tuple[np.ndarray, float]:
+    """``pcm`` (16 kHz) through the app's libopusenc encoder at ``complexity`` and back; also
+    the encoder's CPU seconds per hour of audio."""
+    from forsell.audio.encoder import OpusEncChunker
+
+    enc = OpusEncChunker(complexity=complexity)
+    parts = []
+    started = time.process_time()
+    for i in range(0, len(pcm), 320):
+        enc.write(pcm[i:i + 320])
+        parts.append(enc.take())
+    parts.append(enc.close())
+    cpu_per_h = (time.process_time() - started) / (len(pcm) / 16_000 / 3600)
+    out, rate = sf.read(io.BytesIO(b"".join(parts)), dtype="float32")
+    assert rate == 16_000 and len(out) == len(pcm), (rate, len(out), len(pcm))
+    return out, cpu_per_h
+
+
+def fidelity(ref: np.ndarray, out: np.ndarray) -> dict[str, float]:
+    """Listening-free distances of decoded speech from what went in: segmental SNR (20 ms
+    frames with speech energy, each clipped to -10..35 dB) and the log-spectral distance
+    (512-point frames with speech energy, Hann window, bins floored 60 dB below the
+    loudest)."""
+    frame = 320
+    n = len(ref) // frame * frame
+    r, o = ref[:n].reshape(-1, frame).astype(np.float64), out[:n].reshape(-1, frame)
+    energy = (r ** 2).sum(axis=1)
+    voiced = energy > energy.max() * 1e-3
+    noise = ((r - o) ** 2).sum(axis=1) + 1e-12
+    seg = np.clip(10 * np.log10(energy[voiced] / noise[voiced]), -10, 35)
+    win, hop = np.hanning(512), 256
+    starts = range(0, len(ref) - 512, hop)
+    spec_r = np.abs(np.fft.rfft([ref[i:i + 512] * win for i in starts])) ** 2
+    spec_o = np.abs(np.fft.rfft([out[i:i + 512] * win for i in starts])) ** 2
+    floor = spec_r.max() * 1e-6
+    frame_energy = spec_r.sum(axis=1)
+    keep = frame_energy > frame_energy.max() * 1e-3
+    ratio = 10 * np.log10((spec_r[keep] + floor) / (spec_o[keep] + floor))
+    return {"seg_snr_db": round(float(seg.mean()), 2),
+            "log_spectral_distance_db": round(float(np.sqrt((ratio ** 2).mean(axis=1)).mean()),
+                                              2)}
+
+
+def bench_complexity(speech: np.ndarray, seconds: float = 120.0) -> dict | None:
+    """Complexity 5 against 10 on ``seconds`` of 16 kHz speech: fidelity and encoder CPU.
+    None where libopusenc does not load (libsndfile's encoder has only complexity 10)."""
+    if encoder_class().name != "libopusenc":
+        return None
+    one = Resampler(48_000).process(speech, last=True)
+    pcm = np.tile(one, int(seconds * 16_000 / len(one)) + 1)[: int(seconds * 16_000)]
+    result = {}
+    for level_ in (COMPLEXITY, 10):
+        out, cpu = _encode_decode(pcm, level_)
+        result[f"complexity_{level_}"] = {**fidelity(pcm, out), "encoder_cpu_s_per_h":
+                                          round(cpu, 1)}
+    return result
+
+
 def bench_decode_5min(workdir: Path) -> float:
     """ms to authenticate, decrypt and decode a 5-minute recording into memory (median of 5)."""
     one = soxr.resample(speech_48k(), 48_000, 16_000).astype(np.float32)
@@ -326,6 +384,14 @@ def pipeline_metrics(hours: float, work: Path) -> None:
     emit("audio_cpu_ratio_vs_opusenc", round(r["cpu_s_per_h"] / ref, 2), "x", 1.5,
          dataset=dataset, load_start=started, opusenc=" ".join(equal),
          vs_opusenc_defaults=round(r["cpu_s_per_h"] / default, 2), **encoder_detail())
+    trade = bench_complexity(speech)
+    if trade is not None:
+        low, high = trade[f"complexity_{COMPLEXITY}"], trade["complexity_10"]
+        emit("audio_complexity_seg_snr_loss_db",
+             round(high["seg_snr_db"] - low["seg_snr_db"], 2), "dB", None,
+             dataset={"speech_seconds": 120}, load_start=started, **trade,
+             note=f"what complexity {COMPLEXITY} gives up against 10 for its encoder CPU; "
+                  "decoded speech against the input, no listening")
     emit("audio_bytes_per_hour", round(r["bytes_per_h"] / 1e6, 2), "MB", 10, dataset=dataset,
          load_start=started, kbps=round(r["kbps"], 1),
          smaller_than_wav=round(WAV_BYTES_PER_HOUR / r["bytes_per_h"], 1),
