@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,12 +13,9 @@ import soundfile as sf
 
 import forsell
 from forsell.services.app import DB_NAME
+from platform_services import espeak, needs, pulseaudio, secret_service
 
 pytestmark = pytest.mark.slow
-
-HAS_SECRET_SERVICE = bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS"))
-NEEDS_SECRET_SERVICE = "needs a D-Bus session with an unlocked Secret Service " \
-                       "(installer/linux/run-tests.sh runs the tests inside one)"
 
 
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -57,16 +54,14 @@ def test_data_dir_may_follow_the_command_and_defaults_to_platformdirs(tmp_path: 
     assert f"data folder: {tmp_path / 'xdg' / 'forsell-cashier'} " in default.stdout
 
 
-@pytest.mark.skipif(not HAS_SECRET_SERVICE, reason=NEEDS_SECRET_SERVICE)
+@needs(secret_service)
 def test_doctor_passes_the_secret_store_with_a_secret_service(tmp_path: Path) -> None:
     done = run_cli("--data-dir", str(tmp_path), "doctor")
     assert check_line(done.stdout, "secret store").startswith(
         "PASS  secret store: SecretService Keyring"), done.stdout
 
 
-@pytest.mark.skipif(not (HAS_SECRET_SERVICE and os.environ.get("PULSE_SERVER")),
-                    reason="needs the Secret Service and the PulseAudio virtual microphone "
-                           "(installer/linux/run-tests.sh provides both)")
+@needs(secret_service, pulseaudio)
 def test_doctor_passes_everything_on_a_ready_machine(tmp_path: Path) -> None:
     done = run_cli("--data-dir", str(tmp_path), "doctor")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -108,7 +103,7 @@ def test_doctor_and_version_do_not_load_qt(tmp_path: Path) -> None:
 # tests make go through the real Secret Service as well (open_vault in this process, the same
 # D-Bus session as the CLI's).
 
-needs_secret_service = pytest.mark.skipif(not HAS_SECRET_SERVICE, reason=NEEDS_SECRET_SERVICE)
+needs_secret_service = needs(secret_service)
 
 
 @pytest.fixture
@@ -224,13 +219,23 @@ def test_export_of_a_tampered_recording_names_it_and_leaves_no_file(
     assert _audit(till, "recording_exported") == []
 
 
-def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lang", "fix"), [
+    ("C.UTF-8", ("fix: no secret store was found. Run the till in a desktop session with GNOME "
+                 "Keyring or KWallet, or install gnome-keyring.")),
+    ("ru_RU.UTF-8", ("fix: хранилище секретов не найдено. Запустите кассу в сеансе рабочего "
+                     "стола с GNOME Keyring или KWallet либо установите gnome-keyring.")),
+    ("kk_KZ.UTF-8", ("fix: құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс "
+                     "үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз.")),
+])
+def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path, lang: str,
+                                                              fix: str) -> None:
     for args in (("recordings", "list"), ("recordings", "export", "x", "--out",
                                             str(tmp_path / "x.ogg"), "--pin-stdin")):
         done = run_cli("--data-dir", str(tmp_path), *args,
-                       PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+                       PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+                       LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG=lang)
         assert done.returncode == 1
-        assert "secret store" in done.stderr and "install gnome-keyring" in done.stderr
+        assert "secret store" in done.stderr and fix in done.stderr.splitlines()
         assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.ogg").exists()
 
@@ -260,10 +265,6 @@ def test_doctor_says_recording_stays_off_without_a_secret_store(tmp_path: Path) 
     assert "install gnome-keyring" in line
 
 
-HAS_VIRTMIC = bool(os.environ.get("PULSE_SERVER")) and bool(shutil.which("paplay")) \
-    and bool(shutil.which("espeak-ng"))
-NEEDS_VIRTMIC = "needs the PulseAudio virtual microphone and espeak-ng " \
-                "(installer/linux/run-tests.sh provides them)"
 
 
 def _configure_microphone(data_dir: Path, device: str) -> None:
@@ -296,7 +297,7 @@ def _mic_test(data_dir: Path, speech: bytes | None) -> tuple[int, str]:
     return child.returncode, "".join(lines)
 
 
-@pytest.mark.skipif(not HAS_VIRTMIC, reason=NEEDS_VIRTMIC)
+@needs(pulseaudio, espeak)
 def test_mic_test_hears_speech_on_the_configured_microphone(tmp_path: Path) -> None:
     _configure_microphone(tmp_path, "virtmic")
     speech = subprocess.run(["espeak-ng", "-v", "ru", "--stdout", "Здравствуйте, десерт?"],
@@ -311,7 +312,7 @@ def test_mic_test_hears_speech_on_the_configured_microphone(tmp_path: Path) -> N
     assert b"OggS" not in stored and b"RIFF" not in stored  # nothing recorded was kept
 
 
-@pytest.mark.skipif(not HAS_VIRTMIC, reason=NEEDS_VIRTMIC)
+@needs(pulseaudio)
 def test_mic_test_fails_on_digital_silence_and_on_a_missing_device(tmp_path: Path) -> None:
     _configure_microphone(tmp_path, "virtmic")
     code, out = _mic_test(tmp_path, None)  # nothing plays: the null sink gives exact zeros
@@ -355,6 +356,23 @@ def test_score_needs_both_files() -> None:
     assert done.returncode == 2 and "--receipt" in done.stderr
 
 
+def test_score_prints_its_problems_as_data_and_in_the_terminals_language(tmp_path: Path) -> None:
+    transcript = tmp_path / "t.json"
+    transcript.write_text(json.dumps({"utterances": [{"speaker": "a", "start": "x", "end": 1}]}),
+                          encoding="utf-8")
+    receipt = tmp_path / "r.json"
+    receipt.write_text(json.dumps({"lines": []}), encoding="utf-8")
+    done = run_cli("score", "--transcript", str(transcript), "--receipt", str(receipt),
+                   LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="ru_RU.UTF-8")
+    assert done.returncode == 2
+    out = json.loads(done.stderr)
+    assert out["problems"] == ["utterances[0].start: expected a number, got 'x'"]  # as before
+    (detail,) = out["details"]
+    assert detail["code"] == "format.not_number" and detail["place"] == ["utterances", 0, "start"]
+    assert detail["message"] == "expected a number, got 'x'"
+    assert detail["text"] == "utterances[0].start: должно быть числом"
+
+
 @needs_secret_service
 def test_demo_configure_only_says_what_to_run_next(tmp_path: Path) -> None:
     done = run_cli("demo", "--configure-only", "--port-base", "8750", "--data-dir", str(tmp_path))
@@ -362,3 +380,17 @@ def test_demo_configure_only_says_what_to_run_next(tmp_path: Path) -> None:
     assert "FAKE" in done.stdout and "NOT real speech recognition" in done.stdout
     assert f"forsell-cashier fakes --port-base 8750 --data-dir {tmp_path}" in done.stdout
     assert "Данияр Ахметов" in done.stdout  # recorded, with consent
+
+
+def test_demo_without_the_fakes_extra_prints_the_command_that_installs_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from forsell import cli
+
+    monkeypatch.setitem(sys.modules, "starlette", None)  # what a plain `pip install .` leaves
+    for command in ("demo", "fakes"):
+        assert cli.main([command, "--data-dir", str(tmp_path)]) == 1
+        err = capsys.readouterr().err
+        assert f"forsell-cashier {command}: the FAKE servers need the \"fakes\" extra" in err
+        assert "bash installer/linux/setup.sh" in err and "pip install -e '.[fakes]'" in err
+        assert "missing: starlette)" in err
+    assert list(tmp_path.iterdir()) == []  # nothing was started or written

@@ -40,14 +40,11 @@ from forsell.services.demo import (
 )
 from forsell.store.models import AuditEntry
 from forsell.vault.secrets import SERVICE
+from platform_services import needs, secret_service
 from sync.memory_keyring import MemoryKeyring
 
 pytestmark = pytest.mark.slow
-
-HAS_SECRET_SERVICE = bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS"))
-needs_secret_service = pytest.mark.skipif(
-    not HAS_SECRET_SERVICE, reason="needs a D-Bus session with an unlocked Secret Service "
-                                   "(installer/linux/run-tests.sh runs the tests inside one)")
+needs_secret_service = needs(secret_service)
 
 ENDPOINTS = FakeEndpoints.from_description(describe({
     "elevenlabs": "http://127.0.0.1:8700", "yandex": "http://127.0.0.1:8701",

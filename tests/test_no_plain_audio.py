@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -31,15 +30,9 @@ from forsell.audio.recorder import Recorder, RecorderConfig
 from forsell.services.app import DB_NAME, open_till
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.vault.keys import KeyVault
+from platform_services import espeak, needs, pulseaudio
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not os.environ.get("PULSE_SERVER") or not shutil.which("paplay")
-                       or not shutil.which("espeak-ng"),
-                       reason="needs the PulseAudio null sink + virtmic of RECIPES.md and "
-                              "espeak-ng (run: bash installer/linux/run-tests.sh "
-                              "tests/test_no_plain_audio.py)"),
-]
+pytestmark = [pytest.mark.slow, needs(pulseaudio, espeak)]
 
 HEADERS = (b"OggS", b"RIFF", b"fLaC", b"OpusHead")
 RUN = 64  # samples

@@ -10,7 +10,6 @@ Run with the real services: ``bash installer/linux/run-tests.sh tests/test_recor
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,17 +22,9 @@ from sqlalchemy import select
 from forsell.services.app import open_till
 from forsell.services.recordings import RecordingLibrary, open_vault
 from forsell.store.models import Recording
+from platform_services import needs, pulseaudio, secret_service, tools
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
-                       reason="needs a D-Bus session with an unlocked Secret Service "
-                              "(run: bash installer/linux/run-tests.sh tests/test_recording_crash.py)"),
-    pytest.mark.skipif(not os.environ.get("PULSE_SERVER") or not shutil.which("paplay")
-                       or not shutil.which("sox"),
-                       reason="needs the PulseAudio null sink + virtmic of RECIPES.md, paplay and "
-                              "sox (run: bash installer/linux/run-tests.sh tests/test_recording_crash.py)"),
-]
+pytestmark = [pytest.mark.slow, needs(secret_service, pulseaudio, tools("sox"))]
 
 CHILD = Path(__file__).with_name("recording_child.py")
 LOSS_S = 2.5  # the chunk being filled (2 s) plus the encoder's page slack and pipe latency

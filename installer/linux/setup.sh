@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prepares this machine to run 4Sell Cashier from the source tree (and, with --test, its tests).
+# Prepares this machine to run 4Sell Cashier from the source tree (and, with --test, its tests;
+# with --headless, what run-app.sh needs without a desktop session: Xvfb, D-Bus, gnome-keyring).
 #
-#   bash installer/linux/setup.sh [--test]
+#   bash installer/linux/setup.sh [--test] [--headless]
 #
 # Idempotent and quick the second time: system packages are installed only when missing
 # (Debian/Ubuntu, as root; otherwise the apt command is printed), the virtual environment in
@@ -11,12 +12,14 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="$REPO/.venv"
 WITH_TESTS=0
+HEADLESS=0
 
 for arg in "$@"; do
   case "$arg" in
     --test) WITH_TESTS=1 ;;
-    -h|--help) sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) echo "setup.sh: unknown option $arg (use --test or --help)" >&2; exit 2 ;;
+    --headless) HEADLESS=1 ;;
+    -h|--help) sed -n '2,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "setup.sh: unknown option $arg (use --test, --headless or --help)" >&2; exit 2 ;;
   esac
 done
 
@@ -41,6 +44,9 @@ APP_PACKAGES=(
 # Never dbus-x11 (it autolaunches stray D-Bus daemons) and never keyrings.alt (plain-file secrets).
 TEST_PACKAGES=(pulseaudio pulseaudio-utils espeak-ng sox opus-tools dbus gnome-keyring xvfb xauth
                trayer xdotool)
+# FORSELL_HEADLESS=1 run-app.sh: a private X display, and a private Secret Service when the
+# machine has none.
+HEADLESS_PACKAGES=(xvfb xauth dbus gnome-keyring)
 
 # --- Python 3.11+ ---------------------------------------------------------------------------
 
@@ -58,6 +64,7 @@ done
 
 wanted=("${APP_PACKAGES[@]}")
 if (( WITH_TESTS )); then wanted+=("${TEST_PACKAGES[@]}"); fi
+if (( HEADLESS )); then wanted+=("${HEADLESS_PACKAGES[@]}"); fi
 # A system Python without ensurepip cannot make a venv (Debian splits it into python3-venv).
 if [[ -z "$PYTHON" ]] || ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
   wanted+=(python3 python3-venv)
@@ -108,13 +115,15 @@ if [[ ! -x "$VENV/bin/python" ]]; then
   "$PYTHON" -m venv "$VENV"
 fi
 
-target="."
+# The app with the FAKE servers of `forsell-cashier demo` (the "fakes" extra); the tests' extra
+# holds the same packages and more.
+target=".[fakes]"
 if (( WITH_TESTS )); then target=".[test]"; fi
 # Re-run pip only when the dependencies (pyproject.toml) or the extras asked for changed.
 stamp="$VENV/.forsell-setup"
 want_stamp="$target $(sha256sum "$REPO/pyproject.toml" | cut -d' ' -f1)"
 if [[ -f "$stamp" ]] && { grep -qxF "$want_stamp" "$stamp" \
-     || { [[ "$target" == "." ]] && grep -qxF ".[test] ${want_stamp#* }" "$stamp"; }; }; then
+     || { [[ "$target" == ".[fakes]" ]] && grep -qxF ".[test] ${want_stamp#* }" "$stamp"; }; }; then
   say "python packages: up to date ($VENV)"
 else
   say "installing 4Sell Cashier into $VENV (pip install -e '$target')"

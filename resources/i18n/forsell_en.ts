@@ -192,10 +192,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>line {line}: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Imported: {added} new, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,6 +481,17 @@
     </message>
     <message>
         <source>Amount ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1086,6 +1093,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Still due {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2074,102 +2089,6 @@ Confirm (Enter)</source>
 <context>
     <name>ScorecardProblems</name>
     <message>
-        <source>a required item needs more than 0 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a bonus item needs more than 0 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a forbidden item needs a penalty above 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{1}” is already the ID of another item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>add at least one phrase (or let the upsell detector decide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a forbidden or fatal item cannot use the upsell detector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{1}” has no words to match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} is out of range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} is less than {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose one of: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose the start or the end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>add at least one item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not valid JSON at line {0}, column {1} ({2})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only version 1 is supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be “{1}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>phrase {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2381,11 +2300,19 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2398,6 +2325,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3070,6 +3001,26 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3087,6 +3038,18 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>That is not a supervisor&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3210,6 +3173,18 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user may not read {path}. Copy the file to your home folder and import it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only an admin can do this.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,6 +3293,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The recordings&apos; keys are not available: {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3327,6 +3306,221 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Cannot do that</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>the file is not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be “{expected}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version {version} is not supported: only version 1 is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is less than {low}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is more than {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date and time, e.g. 2025-03-01T10:00:00+05:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose one of: {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{phrase}” has no words to match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transcript needs “utterances” (or a recogniser&apos;s “words” list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends at {end} s, before it starts at {start} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be “ok” or “bad”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt needs “lines”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time of day needs “recording_started_at”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add at least one item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{id}” is already the ID of another item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add at least one phrase (or let the upsell detector decide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a required item needs more than 0 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bonus item needs more than 0 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a forbidden item needs a penalty above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a forbidden item cannot use the upsell detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fatal item cannot use the upsell detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the start or the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a product needs at least one name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file needs the columns sku and name_ru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>columns are missing: {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty: fill it in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{barcode}” is not a barcode: digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU {sku} is already on line {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {barcode} is already on line {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount: type digits, e.g. 1250 or 1250,50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a VAT rate from 0 to 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a unit: write pcs or kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 or 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {count} synonyms, each up to {length} letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {barcode} already belongs to {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keyring keeps secrets in a plain file. Uninstall keyrings.alt and use the system secret store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret store is locked. Log in to the desktop session to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret store failed. Run “forsell-cashier doctor” to find out why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}, column “{column}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -192,10 +192,6 @@
         <translation>Каталогты экспорттау</translation>
     </message>
     <message>
-        <source>line {line}: {reason}</source>
-        <translation>жол {line}: {reason}</translation>
-    </message>
-    <message>
         <source>Imported: {added} new, {updated} updated.</source>
         <translation>Импортталды: жаңа {added}, жаңартылды {updated}.</translation>
     </message>
@@ -486,6 +482,17 @@
     <message>
         <source>Amount ₸</source>
         <translation>Сома ₸</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation>Күтпеген қате болды ({kind}). Соңғы әрекет аяқталмауы мүмкін: жалғастырмас бұрын оны тексеріңіз. Касса жұмысын жалғастырады; толығырақ журнал қалтасында: {folder}. Қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Күтпеген қате</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1097,14 @@ Confirm (Enter)</source>
     <message>
         <source>Still due {amount}</source>
         <translation>Төленбеген {amount}</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation>Сату ЖАЗЫЛҒАН ЖОҚ: тауарды әзірге бермеңіз.</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
+        <translation>Күтпеген қатеге байланысты сату ЖАЗЫЛҒАН ЖОҚ (қате журналға жазылды). Тауарды әзірге бермеңіз: қайта көріңіз, қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
 </context>
 <context>
@@ -2077,102 +2092,6 @@ Confirm (Enter)</source>
 <context>
     <name>ScorecardProblems</name>
     <message>
-        <source>a required item needs more than 0 points</source>
-        <translation>міндетті тармаққа 0-ден көп ұпай керек</translation>
-    </message>
-    <message>
-        <source>a bonus item needs more than 0 points</source>
-        <translation>бонустық тармаққа 0-ден көп ұпай керек</translation>
-    </message>
-    <message>
-        <source>a forbidden item needs a penalty above 0</source>
-        <translation>тыйым салынған тармаққа 0-ден көп айыппұл керек</translation>
-    </message>
-    <message>
-        <source>“{1}” is already the ID of another item</source>
-        <translation>«{1}» басқа тармақтың ID-і</translation>
-    </message>
-    <message>
-        <source>add at least one phrase (or let the upsell detector decide)</source>
-        <translation>кемінде бір фраза қосыңыз (немесе қосымша сату детекторын қосыңыз)</translation>
-    </message>
-    <message>
-        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
-        <translation>қосымша сату тармағына ұсыныс сөздері керек («Қосымша сату» қойындысы)</translation>
-    </message>
-    <message>
-        <source>a forbidden or fatal item cannot use the upsell detector</source>
-        <translation>тыйым салынған не шешуші тармақ қосымша сату детекторын пайдалана алмайды</translation>
-    </message>
-    <message>
-        <source>“{1}” has no words to match</source>
-        <translation>«{1}» ішінде іздейтін сөз жоқ</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>бос болмауы керек</translation>
-    </message>
-    <message>
-        <source>must be text</source>
-        <translation>мәтін болуы керек</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>бүтін сан болуы керек</translation>
-    </message>
-    <message>
-        <source>must be a number</source>
-        <translation>сан болуы керек</translation>
-    </message>
-    <message>
-        <source>{0} is out of range</source>
-        <translation>{0} рұқсат етілген шектен тыс</translation>
-    </message>
-    <message>
-        <source>{0} is less than {1}</source>
-        <translation>{0} мәні {1}-ден аз</translation>
-    </message>
-    <message>
-        <source>choose one of: {0}</source>
-        <translation>мыналардың бірін таңдаңыз: {0}</translation>
-    </message>
-    <message>
-        <source>choose the start or the end</source>
-        <translation>басын не соңын таңдаңыз</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>объект болуы керек</translation>
-    </message>
-    <message>
-        <source>must be a list</source>
-        <translation>тізім болуы керек</translation>
-    </message>
-    <message>
-        <source>unknown field</source>
-        <translation>белгісіз өріс</translation>
-    </message>
-    <message>
-        <source>add at least one item</source>
-        <translation>кемінде бір тармақ қосыңыз</translation>
-    </message>
-    <message>
-        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
-        <translation>sku:&lt;SKU&gt; немесе category:&lt;category name&gt; деп жазыңыз</translation>
-    </message>
-    <message>
-        <source>not valid JSON at line {0}, column {1} ({2})</source>
-        <translation>JSON қатесі: {0} жол, {1} баған ({2})</translation>
-    </message>
-    <message>
-        <source>only version 1 is supported</source>
-        <translation>тек 1-нұсқа қолдау табады</translation>
-    </message>
-    <message>
-        <source>must be “{1}”</source>
-        <translation>«{1}» болуы керек</translation>
-    </message>
-    <message>
         <source>phrase {n}</source>
         <translation>{n}-фраза</translation>
     </message>
@@ -2384,12 +2303,20 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation>{path} орналасқан диск толып қалды. Онда орын босатыңыз (дерекқордың өзі бүтін) және бағдарламаны қайта іске қосыңыз.</translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation>{path} дерекқорын басқа бағдарлама пайдаланып тұр. Оны (немесе 4Sell Cashier-дің басқа көшірмесін) жауып, қайта іске қосыңыз.</translation>
     </message>
     <message>
         <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
         <translation>{path} дерекқоры бүлінген. {backups} қалтасынан соңғы көшірмені қалпына келтіріңіз (бағдарламаны жауып, файлды ауыстырып, қайта іске қосыңыз) немесе қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
+        <translation>{path} дерекқоры бос немесе жоқ, бірақ бұл кассада жұмыс істелген. Оның орнына жаңа дерекқор жасалмады. {backups} қалтасынан соңғы көшірмені қалпына келтіріңіз (бағдарламаны жабыңыз, көшірмені {path} ретінде көшіріңіз, қайта іске қосыңыз) немесе қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
         <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
@@ -2402,6 +2329,10 @@ Confirm (Enter)</source>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
         <translation>{path} дерекқоры ашылмады ({kind}).</translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
+        <translation>Тексеруден өткен ең жаңа көшірме: {backup}.</translation>
     </message>
     <message>
         <source>4Sell Cashier cannot start</source>
@@ -3073,6 +3004,26 @@ Confirm (Enter)</source>
         <translation>Чек бос: алдымен тауарды сканерлеңіз.</translation>
     </message>
     <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation>Кассаның дискі толып қалды, сондықтан ештеңе сақталмады. Орын босатыңыз немесе қолдау қызметіне хабарласыңыз, содан кейін қайта көріңіз.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation>Дерекқорды басқа бағдарлама пайдаланып жатыр, сондықтан ештеңе сақталмады. Біраздан кейін қайта көріңіз; қайталанса, басқа бағдарламаны жабыңыз.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation>Дерекқорға жазу мүмкін емес (файл немесе қалта тек оқуға арналған), сондықтан ештеңе сақталмады. Қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation>Дерекқор зақымдалған, сондықтан ештеңе сақталмады. Бұл кассада сатуды тоқтатып, қолдау қызметіне хабарласыңыз: дерекқорды сақтық көшірмеден қалпына келтіру керек.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
+        <translation>Диск қате туралы хабарлады, сондықтан ештеңе сақталмады. Қайта көріңіз; қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation>PIN 4–8 саннан тұрады.</translation>
     </message>
@@ -3091,6 +3042,18 @@ Confirm (Enter)</source>
     <message>
         <source>That is not a supervisor&apos;s PIN.</source>
         <translation>Бұл аға кассирдің PIN-і емес.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation>Қатарынан тым көп қате PIN-код енгізілді: растау {until} дейін бұғатталды.</translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation>Бұл әкімшінің PIN-коды емес.</translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
+        <translation>Әкімшінің қате PIN-коды қатарынан тым көп енгізілді: {until} дейін бұғатталды.</translation>
     </message>
     <message>
         <source>Unknown barcode {code}. Find the item by name below.</source>
@@ -3213,6 +3176,18 @@ Confirm (Enter)</source>
         <translation>{path} оқылмады: {error}</translation>
     </message>
     <message>
+        <source>{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again.</source>
+        <translation>{path} UTF-8 мәтіні емес. Оны «CSV UTF-8» ретінде сақтап, қайта импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>{path} файлы жоқ.</translation>
+    </message>
+    <message>
+        <source>This user may not read {path}. Copy the file to your home folder and import it from there.</source>
+        <translation>Бұл пайдаланушының {path} файлын оқуға құқығы жоқ. Файлды үй қалтасына көшіріп, сол жерден импорттаңыз.</translation>
+    </message>
+    <message>
         <source>Only an admin can do this.</source>
         <translation>Мұны тек әкімші жасай алады.</translation>
     </message>
@@ -3321,6 +3296,10 @@ Confirm (Enter)</source>
         <translation>Құпия қойма қолжетімсіз, кілттерді сақтау мүмкін емес: {hint}</translation>
     </message>
     <message>
+        <source>The recordings&apos; keys are not available: {hint}</source>
+        <translation>Жазбалардың кілттері қолжетімсіз: {hint}</translation>
+    </message>
+    <message>
         <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
         <translation>«{url}» — веб-мекенжай емес. Ол https:// (немесе сынақ сервері үшін http://) деп басталады.</translation>
     </message>
@@ -3331,6 +3310,221 @@ Confirm (Enter)</source>
     <message>
         <source>Cannot do that</source>
         <translation>Орындау мүмкін емес</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>the file is not there</source>
+        <translation>файл табылмады</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>файл UTF-8 мәтіні емес</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}</source>
+        <translation>JSON қатесі: {line}-жол, {column}-баған</translation>
+    </message>
+    <message>
+        <source>must be “{expected}”</source>
+        <translation>«{expected}» болуы керек</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported: only version 1 is</source>
+        <translation>{version} нұсқасына қолдау жоқ: тек 1-нұсқа қолдау табады</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>объект болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>тізім болуы керек</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>мәтін болуы керек</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>бос болмауы керек</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>сан болуы керек</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>бүтін сан болуы керек</translation>
+    </message>
+    <message>
+        <source>{value} is less than {low}</source>
+        <translation>{value} мәні {low} мәнінен аз</translation>
+    </message>
+    <message>
+        <source>{value} is more than {high}</source>
+        <translation>{value} мәні {high} мәнінен көп</translation>
+    </message>
+    <message>
+        <source>must be a date and time, e.g. 2025-03-01T10:00:00+05:00</source>
+        <translation>күні мен уақыты болуы керек, мысалы 2025-03-01T10:00:00+05:00</translation>
+    </message>
+    <message>
+        <source>choose one of: {choices}</source>
+        <translation>мыналардың бірін таңдаңыз: {choices}</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>белгісіз өріс</translation>
+    </message>
+    <message>
+        <source>“{phrase}” has no words to match</source>
+        <translation>«{phrase}» ішінде іздейтін сөз жоқ</translation>
+    </message>
+    <message>
+        <source>the transcript needs “utterances” (or a recogniser&apos;s “words” list)</source>
+        <translation>транскрипцияда «utterances» (не танушының «words» тізімі) болуы керек</translation>
+    </message>
+    <message>
+        <source>ends at {end} s, before it starts at {start} s</source>
+        <translation>{end} с-та аяқталады, ал {start} с-та басталады</translation>
+    </message>
+    <message>
+        <source>must be “ok” or “bad”</source>
+        <translation>«ok» немесе «bad» болуы керек</translation>
+    </message>
+    <message>
+        <source>the receipt needs “lines”</source>
+        <translation>чекте «lines» болуы керек</translation>
+    </message>
+    <message>
+        <source>a time of day needs “recording_started_at”</source>
+        <translation>тәулік уақыты үшін «recording_started_at» керек</translation>
+    </message>
+    <message>
+        <source>add at least one item</source>
+        <translation>кемінде бір тармақ қосыңыз</translation>
+    </message>
+    <message>
+        <source>“{id}” is already the ID of another item</source>
+        <translation>«{id}» басқа тармақтың ID-і</translation>
+    </message>
+    <message>
+        <source>add at least one phrase (or let the upsell detector decide)</source>
+        <translation>кемінде бір фраза қосыңыз (немесе қосымша сату детекторын қосыңыз)</translation>
+    </message>
+    <message>
+        <source>a required item needs more than 0 points</source>
+        <translation>міндетті тармаққа 0-ден көп ұпай керек</translation>
+    </message>
+    <message>
+        <source>a bonus item needs more than 0 points</source>
+        <translation>бонустық тармаққа 0-ден көп ұпай керек</translation>
+    </message>
+    <message>
+        <source>a forbidden item needs a penalty above 0</source>
+        <translation>тыйым салынған тармаққа 0-ден көп айыппұл керек</translation>
+    </message>
+    <message>
+        <source>a forbidden item cannot use the upsell detector</source>
+        <translation>тыйым салынған тармақ қосымша сату детекторын пайдалана алмайды</translation>
+    </message>
+    <message>
+        <source>a fatal item cannot use the upsell detector</source>
+        <translation>шешуші тармақ қосымша сату детекторын пайдалана алмайды</translation>
+    </message>
+    <message>
+        <source>choose the start or the end</source>
+        <translation>басын не соңын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
+        <translation>sku:&lt;SKU&gt; немесе category:&lt;category name&gt; деп жазыңыз</translation>
+    </message>
+    <message>
+        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
+        <translation>қосымша сату тармағына ұсыныс сөздері керек («Қосымша сату» қойындысы)</translation>
+    </message>
+    <message>
+        <source>a product needs at least one name</source>
+        <translation>тауардың кемінде бір атауы болуы керек</translation>
+    </message>
+    <message>
+        <source>the file needs the columns sku and name_ru</source>
+        <translation>файлда sku және name_ru бағандары болуы керек</translation>
+    </message>
+    <message>
+        <source>columns are missing: {columns}</source>
+        <translation>бағандар жетіспейді: {columns}</translation>
+    </message>
+    <message>
+        <source>is empty: fill it in</source>
+        <translation>бос: толтырыңыз</translation>
+    </message>
+    <message>
+        <source>“{barcode}” is not a barcode: digits only</source>
+        <translation>«{barcode}» штрихкод емес: тек цифрлар болуы керек</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is already on line {first}</source>
+        <translation>{sku} артикулы {first}-жолда бар</translation>
+    </message>
+    <message>
+        <source>barcode {barcode} is already on line {first}</source>
+        <translation>{barcode} штрихкоды {first}-жолда бар</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount: type digits, e.g. 1250 or 1250,50</source>
+        <translation>«{text}» сома емес: цифрмен жазыңыз, мысалы 1250 не 1250,50</translation>
+    </message>
+    <message>
+        <source>the price must be more than zero</source>
+        <translation>баға нөлден көп болуы керек</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a VAT rate from 0 to 100 %</source>
+        <translation>«{text}» 0-ден 100 %-ға дейінгі ҚҚС мөлшерлемесі емес</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a unit: write pcs or kg</source>
+        <translation>«{text}» өлшем бірлігі емес: pcs не kg деп жазыңыз</translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 or 0</source>
+        <translation>«{text}» 1 де, 0 де емес</translation>
+    </message>
+    <message>
+        <source>at most {count} synonyms, each up to {length} letters</source>
+        <translation>{count} синонимнен аспауы керек, әрқайсысы {length} әріпке дейін</translation>
+    </message>
+    <message>
+        <source>barcode {barcode} already belongs to {sku}</source>
+        <translation>{barcode} штрихкоды {sku} тауарына тиесілі</translation>
+    </message>
+    <message>
+        <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>
+        <translation>құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз.</translation>
+    </message>
+    <message>
+        <source>the keyring keeps secrets in a plain file. Uninstall keyrings.alt and use the system secret store.</source>
+        <translation>кілттер бауы құпияларды қарапайым файлда сақтайды. keyrings.alt бумасын жойып, жүйелік құпия қойманы пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>the secret store is locked. Log in to the desktop session to unlock it.</source>
+        <translation>құпия қойма құлыптаулы. Оны ашу үшін жұмыс үстелі сеансына кіріңіз.</translation>
+    </message>
+    <message>
+        <source>the secret store failed. Run “forsell-cashier doctor” to find out why.</source>
+        <translation>құпия қоймада қате болды. Себебін білу үшін «forsell-cashier doctor» іске қосыңыз.</translation>
+    </message>
+    <message>
+        <source>line {line}, column “{column}”</source>
+        <translation>{line}-жол, «{column}» бағаны</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>{line}-жол</translation>
     </message>
 </context>
 </TS>

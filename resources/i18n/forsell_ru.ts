@@ -193,10 +193,6 @@
         <translation>Экспорт каталога</translation>
     </message>
     <message>
-        <source>line {line}: {reason}</source>
-        <translation>строка {line}: {reason}</translation>
-    </message>
-    <message>
         <source>Imported: {added} new, {updated} updated.</source>
         <translation>Импортировано: новых {added}, обновлено {updated}.</translation>
     </message>
@@ -487,6 +483,17 @@
     <message>
         <source>Amount ₸</source>
         <translation>Сумма ₸</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong ({kind}). What you were doing may not have been finished: check it before going on. The till keeps working; the details are in the log folder {folder}. If it happens again, call support.</source>
+        <translation>Произошла непредвиденная ошибка ({kind}). Последнее действие могло не завершиться: проверьте его, прежде чем продолжать. Касса продолжает работать; подробности — в папке журнала {folder}. Если ошибка повторится, обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1098,14 @@ Confirm (Enter)</source>
     <message>
         <source>Still due {amount}</source>
         <translation>Осталось оплатить {amount}</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded: do not hand over the goods yet.</source>
+        <translation>Продажа НЕ записана: пока не отдавайте товар.</translation>
+    </message>
+    <message>
+        <source>The sale was NOT recorded because of an unexpected error (it is written in the log). Do not hand over the goods yet: try again, and call support if it repeats.</source>
+        <translation>Продажа НЕ записана из-за непредвиденной ошибки (она записана в журнал). Пока не отдавайте товар: попробуйте ещё раз, а если ошибка повторится, обратитесь в поддержку.</translation>
     </message>
 </context>
 <context>
@@ -2078,102 +2093,6 @@ Confirm (Enter)</source>
 <context>
     <name>ScorecardProblems</name>
     <message>
-        <source>a required item needs more than 0 points</source>
-        <translation>обязательному пункту нужно больше 0 баллов</translation>
-    </message>
-    <message>
-        <source>a bonus item needs more than 0 points</source>
-        <translation>бонусному пункту нужно больше 0 баллов</translation>
-    </message>
-    <message>
-        <source>a forbidden item needs a penalty above 0</source>
-        <translation>запрещённому пункту нужен штраф больше 0</translation>
-    </message>
-    <message>
-        <source>“{1}” is already the ID of another item</source>
-        <translation>«{1}» уже ID другого пункта</translation>
-    </message>
-    <message>
-        <source>add at least one phrase (or let the upsell detector decide)</source>
-        <translation>добавьте хотя бы одну фразу (или включите детектор допродаж)</translation>
-    </message>
-    <message>
-        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
-        <translation>для пункта о допродаже нужны слова предложения (вкладка «Допродажи»)</translation>
-    </message>
-    <message>
-        <source>a forbidden or fatal item cannot use the upsell detector</source>
-        <translation>запрещённый или критический пункт не может использовать детектор допродаж</translation>
-    </message>
-    <message>
-        <source>“{1}” has no words to match</source>
-        <translation>в «{1}» нет слов для поиска</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>не может быть пустым</translation>
-    </message>
-    <message>
-        <source>must be text</source>
-        <translation>должно быть текстом</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>должно быть целым числом</translation>
-    </message>
-    <message>
-        <source>must be a number</source>
-        <translation>должно быть числом</translation>
-    </message>
-    <message>
-        <source>{0} is out of range</source>
-        <translation>{0} вне допустимых пределов</translation>
-    </message>
-    <message>
-        <source>{0} is less than {1}</source>
-        <translation>{0} меньше {1}</translation>
-    </message>
-    <message>
-        <source>choose one of: {0}</source>
-        <translation>выберите одно из: {0}</translation>
-    </message>
-    <message>
-        <source>choose the start or the end</source>
-        <translation>выберите начало или конец</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>должно быть объектом</translation>
-    </message>
-    <message>
-        <source>must be a list</source>
-        <translation>должно быть списком</translation>
-    </message>
-    <message>
-        <source>unknown field</source>
-        <translation>неизвестное поле</translation>
-    </message>
-    <message>
-        <source>add at least one item</source>
-        <translation>добавьте хотя бы один пункт</translation>
-    </message>
-    <message>
-        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
-        <translation>пишите sku:&lt;SKU&gt; или category:&lt;category name&gt;</translation>
-    </message>
-    <message>
-        <source>not valid JSON at line {0}, column {1} ({2})</source>
-        <translation>ошибка JSON в строке {0}, столбце {1} ({2})</translation>
-    </message>
-    <message>
-        <source>only version 1 is supported</source>
-        <translation>поддерживается только версия 1</translation>
-    </message>
-    <message>
-        <source>must be “{1}”</source>
-        <translation>должно быть «{1}»</translation>
-    </message>
-    <message>
         <source>phrase {n}</source>
         <translation>фраза {n}</translation>
     </message>
@@ -2385,12 +2304,20 @@ Confirm (Enter)</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>The disk that holds {path} is full. Free some space on it (the database itself is fine) and start again.</source>
+        <translation>Диск, на котором лежит {path}, заполнен. Освободите на нём место (сама база данных в порядке) и запустите программу снова.</translation>
+    </message>
+    <message>
         <source>The database {path} is in use by another program. Close the other program (or another copy of 4Sell Cashier) and start again.</source>
         <translation>База данных {path} занята другой программой. Закройте её (или другую копию 4Sell Cashier) и запустите снова.</translation>
     </message>
     <message>
         <source>The database {path} is damaged. Restore the latest copy from the folder {backups} (close the app, replace the file, start again) or call support.</source>
         <translation>База данных {path} повреждена. Восстановите последнюю копию из папки {backups} (закройте программу, замените файл, запустите снова) или позвоните в поддержку.</translation>
+    </message>
+    <message>
+        <source>The database {path} is empty or missing, although this till has been used. Nothing was created in its place. Restore the latest copy from the folder {backups} (close the app, copy it to {path}, start again) or call support.</source>
+        <translation>База данных {path} пуста или отсутствует, хотя на этой кассе уже работали. Новая база на её месте не создавалась. Восстановите последнюю копию из папки {backups} (закройте программу, скопируйте её в {path}, запустите снова) или обратитесь в поддержку.</translation>
     </message>
     <message>
         <source>The database {path} cannot be written. Check the folder&apos;s permissions and that the disk is not full or write-protected.</source>
@@ -2403,6 +2330,10 @@ Confirm (Enter)</source>
     <message>
         <source>The database {path} cannot be opened ({kind}).</source>
         <translation>Не удаётся открыть базу данных {path} ({kind}).</translation>
+    </message>
+    <message>
+        <source>The newest copy that passes its check is {backup}.</source>
+        <translation>Самая новая копия, прошедшая проверку: {backup}.</translation>
     </message>
     <message>
         <source>4Sell Cashier cannot start</source>
@@ -3074,6 +3005,26 @@ Confirm (Enter)</source>
         <translation>Чек пуст: сначала отсканируйте товар.</translation>
     </message>
     <message>
+        <source>The disk of this till is full, so nothing was saved. Free some space or call support, then try again.</source>
+        <translation>Диск кассы заполнен, поэтому ничего не сохранено. Освободите место или обратитесь в поддержку, затем попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.</source>
+        <translation>База данных занята другой программой, поэтому ничего не сохранено. Попробуйте ещё раз через минуту; если не поможет, закройте другую программу.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.</source>
+        <translation>В базу данных нельзя записать (файл или папка только для чтения), поэтому ничего не сохранено. Обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.</source>
+        <translation>База данных повреждена, поэтому ничего не сохранено. Прекратите продажи на этой кассе и обратитесь в поддержку: базу нужно восстановить из резервной копии.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so nothing was saved. Try again; if it repeats, call support.</source>
+        <translation>Диск сообщил об ошибке, поэтому ничего не сохранено. Попробуйте ещё раз; если ошибка повторится, обратитесь в поддержку.</translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation>PIN состоит из 4–8 цифр.</translation>
     </message>
@@ -3092,6 +3043,18 @@ Confirm (Enter)</source>
     <message>
         <source>That is not a supervisor&apos;s PIN.</source>
         <translation>Это не PIN старшего кассира.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs in a row: approvals are locked until {until}.</source>
+        <translation>Слишком много неверных PIN-кодов подряд: подтверждения заблокированы до {until}.</translation>
+    </message>
+    <message>
+        <source>That is not an admin&apos;s PIN.</source>
+        <translation>Это не PIN-код администратора.</translation>
+    </message>
+    <message>
+        <source>Too many wrong admin PINs in a row: locked until {until}.</source>
+        <translation>Слишком много неверных PIN-кодов администратора подряд: заблокировано до {until}.</translation>
     </message>
     <message>
         <source>Unknown barcode {code}. Find the item by name below.</source>
@@ -3214,6 +3177,18 @@ Confirm (Enter)</source>
         <translation>Не удаётся прочитать {path}: {error}</translation>
     </message>
     <message>
+        <source>{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again.</source>
+        <translation>{path} — не текст в кодировке UTF-8. Сохраните его как «CSV UTF-8» и импортируйте снова.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>Файла {path} нет.</translation>
+    </message>
+    <message>
+        <source>This user may not read {path}. Copy the file to your home folder and import it from there.</source>
+        <translation>У этого пользователя нет права читать {path}. Скопируйте файл в домашнюю папку и импортируйте оттуда.</translation>
+    </message>
+    <message>
         <source>Only an admin can do this.</source>
         <translation>Это может сделать только администратор.</translation>
     </message>
@@ -3322,6 +3297,10 @@ Confirm (Enter)</source>
         <translation>Хранилище секретов недоступно, ключи нельзя сохранить: {hint}</translation>
     </message>
     <message>
+        <source>The recordings&apos; keys are not available: {hint}</source>
+        <translation>Ключи записей недоступны: {hint}</translation>
+    </message>
+    <message>
         <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
         <translation>«{url}» — не веб-адрес. Он начинается с https:// (или http:// для тестового сервера).</translation>
     </message>
@@ -3332,6 +3311,221 @@ Confirm (Enter)</source>
     <message>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>the file is not there</source>
+        <translation>файл не найден</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>файл не в кодировке UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}</source>
+        <translation>ошибка JSON в строке {line}, столбце {column}</translation>
+    </message>
+    <message>
+        <source>must be “{expected}”</source>
+        <translation>должно быть «{expected}»</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported: only version 1 is</source>
+        <translation>версия {version} не поддерживается: поддерживается только версия 1</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>должно быть объектом</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>должно быть списком</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>должно быть текстом</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>не может быть пустым</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>должно быть числом</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>должно быть целым числом</translation>
+    </message>
+    <message>
+        <source>{value} is less than {low}</source>
+        <translation>{value} меньше {low}</translation>
+    </message>
+    <message>
+        <source>{value} is more than {high}</source>
+        <translation>{value} больше {high}</translation>
+    </message>
+    <message>
+        <source>must be a date and time, e.g. 2025-03-01T10:00:00+05:00</source>
+        <translation>должно быть датой и временем, например 2025-03-01T10:00:00+05:00</translation>
+    </message>
+    <message>
+        <source>choose one of: {choices}</source>
+        <translation>выберите одно из: {choices}</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>неизвестное поле</translation>
+    </message>
+    <message>
+        <source>“{phrase}” has no words to match</source>
+        <translation>в «{phrase}» нет слов для поиска</translation>
+    </message>
+    <message>
+        <source>the transcript needs “utterances” (or a recogniser&apos;s “words” list)</source>
+        <translation>в расшифровке нужны «utterances» (или список «words» от распознавателя)</translation>
+    </message>
+    <message>
+        <source>ends at {end} s, before it starts at {start} s</source>
+        <translation>заканчивается на {end} с, раньше начала на {start} с</translation>
+    </message>
+    <message>
+        <source>must be “ok” or “bad”</source>
+        <translation>должно быть «ok» или «bad»</translation>
+    </message>
+    <message>
+        <source>the receipt needs “lines”</source>
+        <translation>в чеке нужны «lines»</translation>
+    </message>
+    <message>
+        <source>a time of day needs “recording_started_at”</source>
+        <translation>для времени суток нужно «recording_started_at»</translation>
+    </message>
+    <message>
+        <source>add at least one item</source>
+        <translation>добавьте хотя бы один пункт</translation>
+    </message>
+    <message>
+        <source>“{id}” is already the ID of another item</source>
+        <translation>«{id}» уже ID другого пункта</translation>
+    </message>
+    <message>
+        <source>add at least one phrase (or let the upsell detector decide)</source>
+        <translation>добавьте хотя бы одну фразу (или включите детектор допродаж)</translation>
+    </message>
+    <message>
+        <source>a required item needs more than 0 points</source>
+        <translation>обязательному пункту нужно больше 0 баллов</translation>
+    </message>
+    <message>
+        <source>a bonus item needs more than 0 points</source>
+        <translation>бонусному пункту нужно больше 0 баллов</translation>
+    </message>
+    <message>
+        <source>a forbidden item needs a penalty above 0</source>
+        <translation>запрещённому пункту нужен штраф больше 0</translation>
+    </message>
+    <message>
+        <source>a forbidden item cannot use the upsell detector</source>
+        <translation>запрещённый пункт не может использовать детектор допродаж</translation>
+    </message>
+    <message>
+        <source>a fatal item cannot use the upsell detector</source>
+        <translation>критический пункт не может использовать детектор допродаж</translation>
+    </message>
+    <message>
+        <source>choose the start or the end</source>
+        <translation>выберите начало или конец</translation>
+    </message>
+    <message>
+        <source>write sku:&lt;SKU&gt; or category:&lt;category name&gt;</source>
+        <translation>пишите sku:&lt;SKU&gt; или category:&lt;category name&gt;</translation>
+    </message>
+    <message>
+        <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
+        <translation>для пункта о допродаже нужны слова предложения (вкладка «Допродажи»)</translation>
+    </message>
+    <message>
+        <source>a product needs at least one name</source>
+        <translation>у товара должно быть хотя бы одно название</translation>
+    </message>
+    <message>
+        <source>the file needs the columns sku and name_ru</source>
+        <translation>в файле нужны столбцы sku и name_ru</translation>
+    </message>
+    <message>
+        <source>columns are missing: {columns}</source>
+        <translation>не хватает столбцов: {columns}</translation>
+    </message>
+    <message>
+        <source>is empty: fill it in</source>
+        <translation>пусто: заполните</translation>
+    </message>
+    <message>
+        <source>“{barcode}” is not a barcode: digits only</source>
+        <translation>«{barcode}» — не штрихкод: только цифры</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is already on line {first}</source>
+        <translation>артикул {sku} уже есть в строке {first}</translation>
+    </message>
+    <message>
+        <source>barcode {barcode} is already on line {first}</source>
+        <translation>штрихкод {barcode} уже есть в строке {first}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount: type digits, e.g. 1250 or 1250,50</source>
+        <translation>«{text}» — не сумма: введите цифры, например 1250 или 1250,50</translation>
+    </message>
+    <message>
+        <source>the price must be more than zero</source>
+        <translation>цена должна быть больше нуля</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a VAT rate from 0 to 100 %</source>
+        <translation>«{text}» — не ставка НДС от 0 до 100 %</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a unit: write pcs or kg</source>
+        <translation>«{text}» — не единица: пишите pcs или kg</translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 or 0</source>
+        <translation>«{text}» — не 1 и не 0</translation>
+    </message>
+    <message>
+        <source>at most {count} synonyms, each up to {length} letters</source>
+        <translation>не больше {count} синонимов, каждый до {length} букв</translation>
+    </message>
+    <message>
+        <source>barcode {barcode} already belongs to {sku}</source>
+        <translation>штрихкод {barcode} уже принадлежит товару {sku}</translation>
+    </message>
+    <message>
+        <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>
+        <translation>хранилище секретов не найдено. Запустите кассу в сеансе рабочего стола с GNOME Keyring или KWallet либо установите gnome-keyring.</translation>
+    </message>
+    <message>
+        <source>the keyring keeps secrets in a plain file. Uninstall keyrings.alt and use the system secret store.</source>
+        <translation>связка ключей хранит секреты в обычном файле. Удалите keyrings.alt и используйте системное хранилище секретов.</translation>
+    </message>
+    <message>
+        <source>the secret store is locked. Log in to the desktop session to unlock it.</source>
+        <translation>хранилище секретов заблокировано. Войдите в сеанс рабочего стола, чтобы разблокировать его.</translation>
+    </message>
+    <message>
+        <source>the secret store failed. Run “forsell-cashier doctor” to find out why.</source>
+        <translation>хранилище секретов дало сбой. Запустите «forsell-cashier doctor», чтобы узнать причину.</translation>
+    </message>
+    <message>
+        <source>line {line}, column “{column}”</source>
+        <translation>строка {line}, столбец «{column}»</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>строка {line}</translation>
     </message>
 </context>
 </TS>

@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from forsell import __version__
-from forsell.paths import default_data_dir
+from forsell import __version__, cli_messages
+from forsell.paths import default_data_dir, private_umask
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     doctor_cmd.add_argument("--mic-test", action="store_true",
                             help="record three seconds from the configured microphone into "
                                  "memory and report its level and whether speech was heard")
+    doctor_cmd.add_argument("--full", action="store_true",
+                            help="check the whole database with SQLite's integrity_check "
+                                 "(slower; finds index rows missing for their table rows)")
     recordings = commands.add_parser("recordings", parents=[common],
                                      help="list recordings, export one for a lawful request")
     rec_commands = recordings.add_subparsers(dest="recordings_command", metavar="ACTION",
@@ -97,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def doctor(data_dir: Path, mic_test: bool = False) -> int:
+def doctor(data_dir: Path, mic_test: bool = False, full: bool = False) -> int:
     import keyring
 
     from forsell.services.doctor import run_checks
@@ -105,7 +108,7 @@ def doctor(data_dir: Path, mic_test: bool = False) -> int:
     if mic_test:
         return doctor_mic_test(data_dir)
     print(f"forsell-cashier {__version__} doctor, data folder {data_dir}")
-    results = run_checks(data_dir, keyring.get_keyring())
+    results = run_checks(data_dir, keyring.get_keyring(), full=full)
     for result in results:
         print(result.line())
     failed = sum(not r.ok for r in results)
@@ -126,6 +129,11 @@ def doctor_mic_test(data_dir: Path) -> int:
 
 
 # --- recordings ------------------------------------------------------------------------------
+
+
+def _fix(problem: cli_messages.ReportedProblem) -> str:
+    """How to fix a problem the core reported, in the terminal's language."""
+    return cli_messages.problem_text(problem, cli_messages.language())
 
 
 class _Refused(Exception):
@@ -153,7 +161,7 @@ def _library(data_dir: Path) -> Iterator:
         except SecretStoreUnavailable as problem:
             raise _Refused(f"recordings are unavailable: the secret store that keeps their keys "
                            f"cannot be used ({problem.kind.replace('_', ' ')}, {problem.backend})"
-                           f"\nfix: {problem.hint}") from None
+                           f"\nfix: {_fix(problem.problem)}") from None
         except KeyFileProblem as problem:
             raise _Refused(f"recordings are unavailable: {problem}\n"
                            "fix: run `forsell-cashier doctor`") from None
@@ -209,7 +217,10 @@ def recordings_export(data_dir: Path, recording_id: str, out: Path, pin_stdin: b
         pin = _read_pin(pin_stdin)
         try:
             admin = till.staff.admin_by_pin(pin, "recording export")
-        except CashierError:
+        except CashierError as exc:
+            if exc.key == "admin_pin.locked":
+                raise _Refused(f"too many wrong admin PINs: exports are locked until "
+                               f"{exc.params['until']} (store time); nothing was written") from None
             raise _Refused("wrong PIN: an active admin's PIN is needed to export a recording "
                            "(the refusal is in the audit log; nothing was written)") from None
         try:
@@ -334,6 +345,19 @@ class _Fakes:
         return _describe_fakes({name: server.url for name, server in self.servers.items()})
 
 
+FAKES_EXTRA_HINT = ("the FAKE servers need the \"fakes\" extra (starlette, uvicorn); in the "
+                    "source tree run `bash installer/linux/setup.sh` (or `.venv/bin/python -m "
+                    "pip install -e '.[fakes]'`), for an installed package `pip install "
+                    "'forsell-cashier[fakes]'`")
+
+
+def fakes_extra_missing() -> list[str]:
+    """The packages of the "fakes" extra that are not installed (a plain `pip install .`)."""
+    from importlib.util import find_spec
+
+    return [name for name in ("starlette", "uvicorn") if find_spec(name) is None]
+
+
 def _describe_fakes(urls: dict[str, str]) -> dict:
     from forsell.fakes.__main__ import describe
 
@@ -408,7 +432,7 @@ def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
         except SecretStoreUnavailable as problem:
             print("forsell-cashier demo: the demo keeps its (fake) API keys in the OS secret "
                   f"store, which cannot be used ({problem.kind.replace('_', ' ')}, "
-                  f"{problem.backend})\nfix: {problem.hint}", file=sys.stderr)
+                  f"{problem.backend})\nfix: {_fix(problem.problem)}", file=sys.stderr)
             return 1
         except DemoRefused as refused:
             print(f"forsell-cashier demo: {refused}", file=sys.stderr)
@@ -440,8 +464,10 @@ def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
 def score(args: argparse.Namespace) -> int:
     from forsell.services.scoring_cli import score_command
 
+    lang = cli_messages.language()
     code, text = score_command(args.transcript, args.receipt, args.scorecard,
-                               catalog_path=args.catalog, flip=args.flip)
+                               catalog_path=args.catalog, flip=args.flip,
+                               describe=lambda problem: cli_messages.describe(problem, lang))
     print(text, file=sys.stdout if code == 0 else sys.stderr)
     return code
 
@@ -462,14 +488,19 @@ def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    private_umask()  # every file this process writes (databases, logs, exports) is 0600
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
     data_dir = data_dir.expanduser()
     if args.command == "doctor":
-        return doctor(data_dir, args.mic_test)
+        return doctor(data_dir, args.mic_test, args.full)
     if args.command == "recordings":
         return recordings(data_dir, args)
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
+    if args.command in ("demo", "fakes") and fakes_extra_missing():
+        print(f"forsell-cashier {args.command}: {FAKES_EXTRA_HINT} (missing: "
+              f"{', '.join(fakes_extra_missing())})", file=sys.stderr)
+        return 1
     if args.command == "demo":
         return demo(data_dir, args.port_base, args.configure_only)
     if args.command == "fakes":

@@ -57,5 +57,21 @@ def test_bad_input_lists_the_problems(tmp_path: Path) -> None:
     out = json.loads(text)
     assert code == BAD_INPUT and out["error"] == "bad_input" and "t.json" in out["file"]
     assert out["problems"] == ["utterances[0].start: expected a number, got 'x'"]
+    assert out["details"] == [{"code": "format.not_number", "params": {"got": "'x'"},
+                               "place": ["utterances", 0, "start"],
+                               "where": "utterances[0].start",
+                               "message": "expected a number, got 'x'"}]
     code, text = score_command(t, tmp_path / "nope.json")
     assert code == BAD_INPUT
+    good = write(tmp_path / "good.json", TRANSCRIPT)
+    code, text = score_command(good, tmp_path / "nope.json")
+    assert [d["code"] for d in json.loads(text)["details"]] == ["format.file_not_found"]
+
+
+def test_a_describer_adds_each_problems_text(tmp_path: Path) -> None:
+    t = write(tmp_path / "t.json", {"utterances": [], "confidence": 2})
+    code, text = score_command(t, write(tmp_path / "r.json", RECEIPT),
+                               describe=lambda p: f"<{p.code}@{p.where}>")
+    (detail,) = json.loads(text)["details"]
+    assert code == BAD_INPUT and detail["text"] == "<format.above@confidence>"
+    assert detail["params"] == {"value": 2, "high": 1.0}

@@ -1,7 +1,8 @@
-import shutil
-
 import numpy as np
 import pytest
+
+from platform_services import espeak as espeak_ng
+from platform_services import require
 
 from .fakes import espeak
 
@@ -11,13 +12,11 @@ KK = "Сәлеметсіз бе, тапсырысқа десерт қосқың�
 
 @pytest.fixture(scope="session")
 def speech_ru() -> tuple[np.ndarray, int]:
-    if not shutil.which("espeak-ng"):
-        pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)")
+    require(espeak_ng)
     return espeak(RU, "ru")
 
 
 @pytest.fixture(scope="session")
 def speech_kk() -> tuple[np.ndarray, int]:
-    if not shutil.which("espeak-ng"):
-        pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)")
+    require(espeak_ng)
     return espeak(KK, "kk")

@@ -11,8 +11,6 @@ starts on the first block while the rest decodes on another thread.
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import threading
 import time
 from typing import Self
@@ -24,13 +22,11 @@ import soundfile as sf
 from forsell.audio.capture import Microphone
 from forsell.ui.review.audio_engine import Decoding, PlaybackEngine
 from forsell.ui.review.player import DeviceOutput
+from platform_services import needs, pulseaudio
 
 from .fakes import active_span
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("PULSE_SERVER") or not shutil.which("paplay"),
-    reason="needs the PulseAudio null sink + virtmic of RECIPES.md (PULSE_SERVER unset); "
-           "run: bash installer/linux/run-tests.sh tests/audio")
+pytestmark = needs(pulseaudio)
 
 RATE = 16_000
 FRAME = RATE // 50  # 20 ms loudness frames

@@ -5,8 +5,6 @@ installer/linux/run-tests.sh starts that PulseAudio and exports PULSE_SERVER."""
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
 
 import pytest
@@ -15,15 +13,13 @@ import soundfile as sf
 from forsell.audio.capture import Microphone, list_input_devices
 from forsell.audio.recorder import Recorder, RecorderConfig
 from forsell.audio.sink import MemorySink
+from platform_services import needs, pulseaudio, require, tools
 
 from .conftest import KK, RU
 from .fakes import active_span, decode
 from .test_recorder import Events
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("PULSE_SERVER") or not shutil.which("paplay"),
-    reason="needs the PulseAudio null sink + virtmic of RECIPES.md (PULSE_SERVER unset); "
-           "run: bash installer/linux/run-tests.sh tests/audio")
+pytestmark = needs(pulseaudio)
 
 
 def _pactl(*args: str) -> str:
@@ -85,8 +81,7 @@ def test_a_missing_device_is_a_device_error_and_retried():
 
 
 def test_stream_killed_mid_recording_is_sealed_as_device_lost():
-    if not shutil.which("pacmd"):
-        pytest.skip("pacmd is missing (pulseaudio-utils)")
+    require(tools("pacmd"))
     module = _pactl("load-module", "module-cli-protocol-unix").strip()
     mic = Microphone("virtmic")
     sink, ev = MemorySink(), Events()

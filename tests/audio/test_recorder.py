@@ -191,15 +191,24 @@ def test_device_lost_seals_retries_and_resumes_the_sale(rig):
 def test_no_device_at_start_is_reported_and_retried(rig):
     dev = FakeDevice()
     dev.present = False
-    mic = Microphone("nope", probe=dev.probe, stream_factory=dev.stream)
+    probing, release, probed = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_probe(device):  # a device that takes its time to say it is not there
+        probing.set()
+        release.wait(10)
+        probed.set()
+        return dev.probe(device)
+
+    mic = Microphone("nope", probe=slow_probe, stream_factory=dev.stream)
     ev = Events()
     rec = Recorder(mic, MemorySink(), RecorderConfig(retry_s=0.2), on_state=ev.on_state,
                    on_error=ev.on_error)
     rec.open()
     try:
-        t0 = time.monotonic()
-        rid = rec.start()  # never blocks, even with no device
-        assert time.monotonic() - t0 < 0.05 and rid
+        rid = rec.start()  # never waits for the device: the sale must not stall on it
+        assert rid and not probed.is_set()
+        assert probing.wait(10)  # the recorder's own thread is the one waiting
+        release.set()
         ev.wait(lambda: len(ev.errors) >= 2)
         assert ev.states == ["device_error"]
     finally:

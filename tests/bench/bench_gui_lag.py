@@ -1,4 +1,4 @@
-"""GUI event-loop lag while sync drains a large backlog (issue 4; goal p99 ≤ 50 ms).
+"""GUI event-loop lag while sync drains a large backlog (goal: p99 ≤ 50 ms).
 
 Runs tests/ui/test_sync_responsiveness.py (a real MainWindow offscreen, the SyncService against
 the FAKE servers in their own process) ``--runs`` times and prints one JSON line per metric.

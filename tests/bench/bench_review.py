@@ -1,7 +1,7 @@
 """Review benchmark: list filters at 100,000 conversations, transcript search, opening one
 (to the first playable audio, and the same for a 5-minute recording).
 
-    /work/venv/bin/python tests/bench/bench_review.py [--conversations 100000] [--search 10000]
+    .venv/bin/python tests/bench/bench_review.py [--conversations 100000] [--search 10000]
 
 100,000 recordings with scores, item results and marks are bulk-inserted (plain SQL; the
 numbers are what matters, the audio is a few sealed bytes), plus ``--search`` sealed transcripts

@@ -1,6 +1,6 @@
 """Scoring benchmark: precision and recall over the labelled corpus, and throughput.
 
-    /work/venv/bin/python tests/bench/bench_scoring.py [--conversations 3000]
+    .venv/bin/python tests/bench/bench_scoring.py [--conversations 3000]
 
 One JSON object per metric per line on stdout, like the other benches:
 ``{"metric": ..., "value": ..., "unit": ..., "goal": ..., "detail": {...}}``.

@@ -1,6 +1,6 @@
 """Runs every benchmark and prints one JSON object per metric, one per line, on stdout.
 
-    .venv/bin/python tests/bench/run_all.py            # the issue's sizes (100k products, 1M lines)
+    .venv/bin/python tests/bench/run_all.py            # full sizes (100k products, 1M lines)
     .venv/bin/python tests/bench/run_all.py --quick    # small smoke run: do the benches work?
     .venv/bin/python tests/bench/run_all.py --only audio --soak-minutes 2   # just the audio bench
 
@@ -34,9 +34,9 @@ import metric_line
 
 QUICK = {"products": 2_000, "lines": 20_000}
 BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync", "scoring", "review",
-           "gui_lag")
+           "gui_lag", "latency")
 #: Benches that need no till dataset (run alone, nothing is generated).
-NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag"}
+NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag", "latency"}
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
@@ -160,6 +160,12 @@ class Output:
             self(metric)
 
 
+def _latency_bench(quick: bool) -> list[dict]:
+    return _script("latency", ["--starts", "50"] if quick else [],
+                   "latency (recorder start; sale commit→accepted while the provider fails)",
+                   {"starts": 50 if quick else 200}, timeout=900)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     load_before = metric_line.machine_load()
@@ -190,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_review_bench(args.quick))
     if "gui_lag" in args.only:
         out.many(_gui_lag_bench(args.quick))
+    if "latency" in args.only:
+        out.many(_latency_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(f"load average before {load_before:.2f}, after {metric_line.machine_load():.2f} on "

@@ -127,7 +127,7 @@ def test_cashier_or_wrong_pin_does_not_approve(till: Till, staff: Staff, pin: st
     assert error.value.key == "override.wrong_pin"
     assert audit_rows(till, "override") == []
     [refused] = audit_rows(till, "override_refused")
-    assert refused.details == {"override": "void_sale"}
+    assert refused.details == {"override": "void_sale", "attempt": 1}
 
 
 def test_locked_supervisor_cannot_approve(till: Till, staff: Staff) -> None:
@@ -151,3 +151,84 @@ def test_pin_format() -> None:
 def test_set_language(till: Till, staff: Staff) -> None:
     till.staff.set_language(staff.cashier.id, "kk")
     assert till.staff.login(staff.cashier.id, PINS["cashier"]).language == "kk"
+
+
+# --- lockout of the PIN checks that are not a login ---------------------------------------------
+
+
+def test_wrong_override_pins_lock_overrides_with_backoff_across_restarts(tmp_path) -> None:
+    """300 wrong PINs used to be tried at ~29 ms each; now the fifth in a row locks overrides
+    for 5 minutes, the next lockout for 10, and a restart does not reset the count."""
+    from datetime import UTC, datetime, timedelta
+
+    from forsell.services.app import open_till
+
+    now = [datetime(2026, 12, 5, 9, 0, tzinfo=UTC)]
+    data = tmp_path / "data"
+    first = open_till(data, clock=lambda: now[0])
+    cashier = next(e for e in first.staff.staff() if e.role is Role.CASHIER)
+    for attempt in range(4):
+        with pytest.raises(CashierError) as error:
+            first.staff.approve("0000", Action.REFUND, cashier.id)
+        assert error.value.key == "override.wrong_pin"
+    first.close()
+
+    till = open_till(data, clock=lambda: now[0])  # a restart between the tries
+    try:
+        with pytest.raises(CashierError) as error:
+            till.staff.approve("0000", Action.REFUND, cashier.id)
+        assert error.value.key == "override.locked"
+        # locked: even the right PIN is refused, without trying it
+        with pytest.raises(CashierError) as error:
+            till.staff.approve(PINS["supervisor"], Action.REFUND, cashier.id)
+        assert error.value.key == "override.locked"
+        assert len(audit_rows(till, "override_locked")) == 1
+
+        now[0] += timedelta(minutes=5, seconds=1)  # the first lock is over
+        for _ in range(5):
+            with pytest.raises(CashierError):
+                till.staff.approve("0000", Action.REFUND, cashier.id)
+        now[0] += timedelta(minutes=9)  # the second lock lasts 10 minutes
+        with pytest.raises(CashierError) as error:
+            till.staff.approve(PINS["supervisor"], Action.REFUND, cashier.id)
+        assert error.value.key == "override.locked"
+        now[0] += timedelta(minutes=1, seconds=1)
+        approval = till.staff.approve(PINS["supervisor"], Action.REFUND, cashier.id)
+        assert approval.action is Action.REFUND
+        # a right PIN resets the backoff: the next lockout is 5 minutes again
+        for _ in range(5):
+            with pytest.raises(CashierError):
+                till.staff.approve("0000", Action.REFUND, cashier.id)
+        now[0] += timedelta(minutes=5, seconds=1)
+        assert till.staff.approve(PINS["supervisor"], Action.REFUND, cashier.id)
+    finally:
+        till.close()
+
+
+def test_admin_pin_is_locked_after_wrong_tries(till: Till, staff: Staff) -> None:
+    for _ in range(4):
+        with pytest.raises(CashierError) as error:
+            till.staff.admin_by_pin("0000", "recording export")
+        assert error.value.key == "admin_pin.wrong"
+    with pytest.raises(CashierError) as error:
+        till.staff.admin_by_pin("0000", "recording export")
+    assert error.value.key == "admin_pin.locked"
+    with pytest.raises(CashierError) as error:
+        till.staff.admin_by_pin(PINS["admin"], "recording export")
+    assert error.value.key == "admin_pin.locked"
+    assert len(audit_rows(till, "admin_pin_refused")) == 6
+
+
+def test_login_lockouts_grow(till: Till, staff: Staff) -> None:
+    from datetime import timedelta
+
+    from forsell.services.auth import lock_span
+
+    assert lock_span(300, 0) == timedelta(minutes=5)
+    assert lock_span(300, 1) == timedelta(minutes=10)
+    assert lock_span(300, 40) == timedelta(days=1)  # capped
+    for _ in range(5):
+        with pytest.raises(CashierError):
+            till.staff.login(staff.cashier.id, "0000")
+    [locked] = audit_rows(till, "login_locked")
+    assert locked.details == {"lockout": 1}

@@ -175,11 +175,22 @@ def test_bad_rows_are_all_reported_and_nothing_is_imported(till: Till, tmp_path:
     )
     with pytest.raises(CsvImportError) as error:
         till.catalog.import_csv(path)
-    problems = {p.line: p.reason for p in error.value.problems}
-    assert sorted(problems) == [3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
-    assert "sku" in problems[3] and "price" in problems[4] and "line 2" in problems[5]
-    assert "barcode" in problems[6] and "vat" in problems[7] and "unit" in problems[8]
-    assert "name_ru" in problems[9] and "favourite" in problems[11]
+    # Each bad row as data: where (line, column), what (code) and the values the text needs.
+    problems = {p.line: (p.column, p.code, dict(p.params)) for p in error.value.problems}
+    assert problems == {
+        3: ("sku", "csv.empty", {}),
+        4: ("price", "csv.not_amount", {"text": "сто"}),
+        5: ("sku", "csv.sku_repeats", {"sku": "N-1", "first": 2}),
+        6: ("barcode", "csv.barcode_digits", {"barcode": "48x7"}),
+        7: ("vat_percent", "csv.vat", {"text": "120"}),
+        8: ("unit", "csv.unit", {"text": "box"}),
+        9: ("name_ru", "csv.empty", {}),
+        10: ("price", "csv.price_not_positive", {}),
+        11: ("favourite", "csv.favourite", {"text": "maybe"}),
+        12: ("price", "csv.not_amount", {"text": "-5"}),
+    }
+    # The English fallback for logs still says where and what.
+    assert str(error.value.problems[1]) == "line 4, column price: 'сто' is not an amount"
     assert error.value.key == "csv.rejected" and error.value.params == {"count": 10}
     assert _catalog(till) == before
 
@@ -189,13 +200,20 @@ def test_missing_columns_and_unreadable_files(till: Till, tmp_path: Path) -> Non
     path.write_text("sku,name_ru\nA,Б\n", encoding="utf-8")
     with pytest.raises(CsvImportError) as error:
         till.catalog.import_csv(path)
-    assert error.value.problems[0].line == 1 and "price" in error.value.problems[0].reason
+    (problem,) = error.value.problems
+    assert (problem.line, problem.code) == (1, "csv.missing_columns")
+    assert problem.params["columns"] == "price, vat_percent"
     path.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(CashierError) as error:
         till.catalog.import_csv(path)
-    assert error.value.key == "csv.unreadable"
-    with pytest.raises(CashierError):
+    assert (error.value.key, error.value.params) == ("csv.not_utf8", {"path": str(path)})
+    with pytest.raises(CashierError) as error:
         till.catalog.import_csv(tmp_path / "missing.csv")
+    assert error.value.key == "csv.not_found"
+    with pytest.raises(CashierError) as error:
+        till.catalog.import_csv(tmp_path)  # a folder: the OS's reason, not Python's words
+    assert error.value.key in ("csv.unreadable", "csv.no_access")
+    assert "Errno" not in str(error.value.params.get("error", ""))
 
 
 def test_barcode_of_another_product_is_refused(till: Till, products: Products,
@@ -205,7 +223,8 @@ def test_barcode_of_another_product_is_refused(till: Till, products: Products,
                 f"N-2,{products.bread.barcode},Чужой штрихкод,,,,,,100,16,pcs,0")
     with pytest.raises(CsvImportError) as error:
         till.catalog.import_csv(path)
-    assert [(p.line, "T-BREAD" in p.reason) for p in error.value.problems] == [(3, True)]
+    assert [(p.line, p.column, p.code, p.params["sku"]) for p in error.value.problems] == [
+        (3, "barcode", "csv.barcode_taken", "T-BREAD")]
     assert _catalog(till) == before
 
 

@@ -1,4 +1,4 @@
-"""Product synonyms (issue 5 item 4): edited in the catalog, carried by the CSV, and counted by
+"""Product synonyms: edited in the catalog, carried by the CSV, and counted by
 the scorer as offering the product."""
 
 from __future__ import annotations
@@ -101,8 +101,8 @@ def test_a_row_with_too_many_synonyms_is_reported(till: Till, tmp_path: Path) ->
     many = "|".join(f"имя {i}" for i in range(MAX_SYNONYMS + 1))
     with pytest.raises(CsvImportError) as rejected:
         till.catalog.import_csv(_csv(tmp_path, f"{header}\nT-X,,Икс,,,,,,100,0,pcs,0,{many}\n"))
-    assert [(p.line, p.reason.split(":")[0]) for p in rejected.value.problems] == [
-        (2, "synonyms")]
+    assert [(p.line, p.column, p.code) for p in rejected.value.problems] == [
+        (2, "synonyms", "csv.synonyms")]
 
 
 TRANSCRIPT = {"utterances": [

@@ -30,6 +30,7 @@ from forsell.services.recordings import KEY_FILE, open_vault
 from forsell.store.db import head_revision
 from forsell.store.models import RecordingChunk
 from forsell.vault.keys import KeyVault
+from platform_services import needs, pulseaudio, secret_service
 from recording_child import sealed_recording
 
 # --- data folder -----------------------------------------------------------------------------
@@ -110,9 +111,7 @@ def test_a_backend_that_forgets_secrets_fails_the_round_trip() -> None:
     assert result.hint == KEYRING_HINT
 
 
-@pytest.mark.skipif(not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
-                    reason="needs a D-Bus session with an unlocked Secret Service "
-                           "(installer/linux/run-tests.sh provides one)")
+@needs(secret_service)
 def test_a_real_secret_service_passes_and_keeps_no_probe_entry() -> None:
     backend = keyring.backends.SecretService.Keyring()
     result = check_secret_store(backend)
@@ -153,9 +152,7 @@ def test_no_input_device_fails_with_the_microphone_hint() -> None:
     assert "microphone" in result.hint
 
 
-@pytest.mark.skipif(not os.environ.get("PULSE_SERVER"),
-                    reason="needs the PulseAudio virtual microphone "
-                           "(installer/linux/run-tests.sh starts one)")
+@needs(pulseaudio)
 def test_the_virtual_microphone_passes_with_the_default_input_named() -> None:
     result = check_audio(sounddevice_query)
     assert result.ok, result.line()
@@ -164,10 +161,7 @@ def test_the_virtual_microphone_passes_with_the_default_input_named() -> None:
 
 # --- recording keys and recordings -----------------------------------------------------------
 
-NEEDS_SECRET_SERVICE = pytest.mark.skipif(
-    not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
-    reason="needs a D-Bus session with an unlocked Secret Service "
-           "(installer/linux/run-tests.sh provides one)")
+NEEDS_SECRET_SERVICE = needs(secret_service)
 
 
 def test_recording_keys_fail_without_a_secret_store(tmp_path: Path) -> None:
@@ -256,3 +250,67 @@ def test_mic_test_of_a_device_that_does_not_exist_fails_with_a_hint() -> None:
     assert not result.ok
     assert result.found.startswith("'no-such-microphone' cannot be opened")
     assert "settings" in result.hint
+
+
+# --- integrity --------------------------------------------------------------------------------
+
+
+def _flip_index_entries(db_file, index: str) -> str:
+    """Removes a table's rows from one of its indexes behind SQLite's back (writable_schema):
+    the kind of damage a flipped page leaves, which only integrity_check sees."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
+    table = conn.execute("SELECT tbl_name FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
+    with conn:
+        conn.execute(f"DROP INDEX {index}")
+        conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS") + " WHERE 0")
+    with conn:  # restore the index's definition without its entries
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?", (sql, index))
+    conn.close()
+    return table
+
+
+def test_doctor_full_names_the_table_of_a_damaged_index(tmp_path):
+    from forsell.services.app import open_till
+    from forsell.services.doctor import check_database
+
+    data = tmp_path / "till"
+    open_till(data).close()  # the demo store: products with their indexes
+    assert check_database(data, full=True).ok
+    import sqlite3
+
+    conn = sqlite3.connect(data / "cashier.sqlite")
+    index = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                         "'products' AND sql IS NOT NULL").fetchone()[0]
+    conn.close()
+    _flip_index_entries(data / "cashier.sqlite", index)
+
+    full = check_database(data, full=True)
+    assert not full.ok, full.line()
+    assert "products" in full.found and "integrity_check" in full.found
+    assert "stop selling" in full.hint
+
+
+def test_doctor_quick_check_catches_a_damaged_page(tmp_path):
+    import sqlite3
+
+    from forsell.services.app import open_till
+    from forsell.services.doctor import check_database
+
+    data = tmp_path / "till"
+    open_till(data).close()
+    db_file = data / "cashier.sqlite"
+    conn = sqlite3.connect(db_file)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'products'").fetchone()[0]
+    conn.close()
+    with open(db_file, "r+b") as raw:
+        raw.seek((root - 1) * page_size)
+        raw.write(b"\xff" * 16)  # the b-tree page header of the products table
+    result = check_database(data)
+    assert not result.ok, result.line()
+    assert "products" in result.found or "malformed" in result.found or "corrupt" in result.found

@@ -33,9 +33,10 @@ from forsell.services.sync import SyncService
 from forsell.store.models import Employee, Product, SyncState
 from forsell.sync.pull_lane import cursor_key
 from forsell.vault.keys import KeyVault
+from sync.memory_keyring import MemoryKeyring
 
 from .conftest import audit_rows
-from .test_sync import FAST, MemoryKeyring
+from .test_sync import FAST
 
 CAFE = json.loads((resources_dir() / "scorecards" / "cafe.json").read_text("utf-8"))
 

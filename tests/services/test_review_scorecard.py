@@ -39,12 +39,16 @@ def test_check_lists_what_save_would_refuse_with_places(review, staff):
     card["items"][2]["weight"] = 0
     text = json.dumps(card, ensure_ascii=False)
     problems = review.check_scorecard(text)
-    assert any(p.startswith("items[1].id:") for p in problems)
-    assert any(p.startswith("items[2].weight:") for p in problems)
+    assert {(p.place, p.code) for p in problems} == {
+        (("items", 1, "id"), "scorecard.id_twice"), (("items", 2, "weight"),
+                                                      "scorecard.required_weight")}
+    assert any(str(p).startswith("items[1].id:") for p in problems)  # the English fallback
     with pytest.raises(ScorecardProblem) as refused:
         review.save_scorecard(staff.admin, text)
     assert refused.value.problems == problems
-    assert review.check_scorecard("{oops")[0].startswith("not valid JSON at line 1")
+    (broken,) = review.check_scorecard("{oops")
+    assert broken.code == "format.not_json" and broken.params["line"] == 1
+    assert str(broken).startswith("not valid JSON at line 1")
     assert review.check_scorecard(review.scorecard_text()) == ()
 
 

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import httpx
-import keyring.backend
 import pytest
 from sqlalchemy import select
 
@@ -28,29 +27,13 @@ from forsell.store.models import AuditEntry, OutboxJob
 from forsell.store.outbox import enqueue
 from forsell.sync.backoff import RetryPolicy
 from forsell.sync.engine import EngineConfig
+from sync.memory_keyring import MemoryKeyring
 
 from .conftest import OPENING_FLOAT
 
 FAST = EngineConfig(idle_poll_s=0.05, probe_min_s=0.1, probe_max_s=0.3, timeout=httpx.Timeout(5),
                     business=RetryPolicy(base_s=0.05, cap_s=0.2),
                     audio=RetryPolicy(base_s=0.05, cap_s=0.2))
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture

@@ -301,6 +301,37 @@ def test_park_and_recall_survive_reopening_the_till(till: Till, staff: Staff,
         again.close()
 
 
+def test_a_recalled_sale_cut_off_by_a_crash_is_parked_again_at_the_next_start(
+        till: Till, staff: Staff, products: Products, data_dir, clock: Clock) -> None:
+    """It used to be deleted at recall: a kill before payment lost the customer's cart."""
+    sale = till.sale_for(staff.cashier)
+    sale.scan(products.bread.barcode)
+    sale.park("Стол 7")
+    [parked] = sale.parked()
+    sale.recall(parked.id)
+    assert sale.parked() == []  # in the cart now, not in the list
+    other = till.sale_for(staff.supervisor)  # another login on the same till meanwhile
+    assert other.parked() == []
+    with pytest.raises(CashierError) as error:
+        other.recall(parked.id)  # cannot be taken twice
+    assert error.value.key == "park.unknown"
+    till.close()  # the crash: no payment, no cancel
+
+    again = open_till(data_dir, clock=clock)
+    try:
+        back = again.sale_for(staff.cashier)
+        assert [(p.id, p.label) for p in back.parked()] == [(parked.id, "Стол 7")]
+        back.recall(parked.id)
+        back.park("Стол 7, позже")  # parked again: still one row
+        assert [p.label for p in back.parked()] == ["Стол 7, позже"]
+        [again_parked] = back.parked()
+        back.recall(again_parked.id)
+        back.cancel()  # the customer left: the parked cart goes with the cancel
+        assert back.parked() == []
+    finally:
+        again.close()
+
+
 def test_empty_cart_cannot_be_parked(till: Till, staff: Staff) -> None:
     with pytest.raises(CashierError) as error:
         till.sale_for(staff.cashier).park()

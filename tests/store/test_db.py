@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from sqlalchemy import select, text
 
 from forsell.store.db import DatabaseProblem, head_revision, open_database
 from forsell.store.models import Setting
+from platform_services import require, tools
 
 from .conftest import digest, migrate_to, revision_of
 
@@ -126,14 +126,13 @@ def _read_only(*paths: Path) -> Iterator[None]:
             for p, mode in modes.items():
                 p.chmod(mode)
         return
-    if shutil.which("chattr") is None:
-        pytest.skip("running as root and chattr is missing: root ignores file permissions")
+    require(tools("chattr"))  # as root, file permissions alone would not stop us
     done = []
     try:
         for p in paths:
             result = subprocess.run(["chattr", "+i", str(p)], check=False, capture_output=True,
                                     text=True)
-            if result.returncode:
+            if result.returncode:  # a property of the folder's file system, not a service
                 pytest.skip(f"running as root and chattr +i is not supported here: "
                             f"{result.stderr.strip()}")
             done.append(p)

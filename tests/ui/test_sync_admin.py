@@ -1,8 +1,8 @@
 """The admin's Sync tab: settings saved, keys only into the real secret store, dead letters.
 
 Key tests need a real Secret Service (``bash installer/linux/run-tests.sh
-tests/ui/test_sync_admin.py``: a private D-Bus session with an unlocked gnome-keyring). Without
-one (DBUS_SESSION_BUS_ADDRESS unset) the other branch runs: the tab must say the store is
+tests/ui/test_sync_admin.py``: a private D-Bus session with an unlocked gnome-keyring). The other
+branch runs with keyring's own "no backend" keyring passed in: the tab must say the store is
 unavailable and save nothing secret.
 """
 
@@ -22,10 +22,9 @@ from forsell.store.models import AuditEntry, OutboxJob
 from forsell.ui.admin_dialogs import AdminDialog
 from forsell.ui.sync_admin import SyncAdminPage
 from forsell.vault.secrets import SecretStore
+from platform_services import needs, secret_service
 
 from .conftest import find
-
-HAS_SECRET_SERVICE = bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS"))
 
 
 @pytest.fixture
@@ -96,7 +95,7 @@ def test_demo_mode_is_said_on_the_tab(qtbot, till, admin, service):
     assert page.demo.isVisible() and "FAKE" in page.demo.text()
 
 
-@pytest.mark.skipif(not HAS_SECRET_SERVICE, reason="needs a Secret Service (run-tests.sh)")
+@needs(secret_service)
 def test_keys_go_to_the_secret_store_and_are_never_shown(qtbot, till, page):
     assert not page.store_problem.isVisible()
     assert page.secret_states["elevenlabs-key"].text() == "not set"

@@ -125,7 +125,7 @@ def test_event_loop_lag_stays_low_during_a_large_drain(qtbot, tmp_path, fakes) -
           f"{window.sync_status.text.text()!r}")
     assert len(lags) > 100
     # Behaviour first: the till never freezes while it syncs (a blocking call on the GUI thread —
-    # a request or a long transaction — stalls it for seconds). Then the goal, p99 under
+    # a request or a long transaction — stalls it for seconds). Then the goal, p99 under
     # 50 ms: measured 5–9 ms here since claims/outcomes are single statements and the start-up
     # heap is frozen (before: 40–90 ms from per-row ORM updates and ~90 ms full collections),
     # so the margin is wide; tests/bench/bench_gui_lag.py reports the numbers.

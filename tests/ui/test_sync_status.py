@@ -14,6 +14,7 @@ from PySide6.QtCore import QThread
 
 from forsell.services import sync as sv
 from forsell.ui.sync_status import SyncBridge, SyncStatusWidget
+from platform_services import needs, secret_service
 
 from .sync_views import STATES, lane, view
 
@@ -145,8 +146,7 @@ def test_a_burst_from_the_engine_is_throttled_and_the_newest_wins(qtbot, bridge)
     assert delivered[-1].business.pending == 1
 
 
-@pytest.mark.skipif(not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
-                    reason="the engine needs the secret store for its token (run-tests.sh)")
+@needs(secret_service)  # the engine keeps its device token in the secret store
 def test_real_engine_towards_a_dead_port_shows_offline_in_the_window(qtbot, till):
     from forsell.services import settings as s
     from forsell.services.sync import SyncService

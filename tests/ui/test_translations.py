@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
-import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from forsell.domain.errors import CashierError
 from forsell.paths import resources_dir
 from forsell.ui import i18n
 from forsell.ui.messages import message_for
+from platform_services import venv_tool
 
 from .conftest import find
 
@@ -41,11 +40,7 @@ Message = tuple[str, str]  # (context, source)
 
 def tool(name: str) -> str:
     """pyside6-lupdate / -lrelease of the Python running the tests (the project's venv)."""
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.exists() else shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} is not installed next to {sys.executable}")
-    return found
+    return venv_tool(name)
 
 
 def catalog(path: Path) -> dict[Message, list[str | None]]:

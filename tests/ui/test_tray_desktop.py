@@ -9,7 +9,6 @@ right-click the icon, walk the menu, Open till, Quit.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -18,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-TOOLS = ("Xvfb", "trayer", "xdotool")
-pytestmark = pytest.mark.skipif(
-    not all(shutil.which(t) for t in TOOLS),
-    reason="needs Xvfb, trayer and xdotool (installer/linux/run-tests.sh installs them)")
+from platform_services import needs, tools
+
+pytestmark = needs(tools("Xvfb", "trayer", "xdotool"))
 
 
 def wait_for(check, timeout: float = 20.0, what: str = ""):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 
 import keyring
@@ -10,10 +9,9 @@ import pytest
 from keyring.backends import fail, null
 
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
+from platform_services import needs, secret_service
 
-needs_secret_service = pytest.mark.skipif(
-    not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
-    reason="needs a D-Bus session with an unlocked Secret Service (installer/linux/run-tests.sh)")
+needs_secret_service = needs(secret_service)
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()])
@@ -22,7 +20,20 @@ def test_no_usable_backend_is_refused_loudly(backend):
     with pytest.raises(SecretStoreUnavailable) as err:
         store.key_encryption_key()
     assert err.value.kind == "no_backend"
+    assert err.value.problem.code == "secret_store.no_backend"
     assert "gnome-keyring" in err.value.hint
+
+
+@pytest.mark.parametrize("kind", ["no_backend", "insecure_backend", "locked", "error"])
+def test_each_kind_is_a_declared_problem_whose_fallback_is_the_hint(kind):
+    problem = SecretStoreUnavailable(kind, "some.Backend", "KeyringError").problem
+    assert problem.code == f"secret_store.{kind}"
+    assert problem.params["backend"] == "some.Backend"
+    assert SecretStoreUnavailable(kind, "some.Backend").hint == problem.message
+
+
+def test_an_unknown_kind_is_reported_as_a_failure_not_lost():
+    assert SecretStoreUnavailable("exploded", "some.Backend").problem.code == "secret_store.error"
 
 
 @needs_secret_service

@@ -1,6 +1,6 @@
 """Builds the demo store's sample counter conversations (run by hand; the output is committed).
 
-    /work/venv/bin/python resources/demo/conversations/make_demo.py
+    .venv/bin/python resources/demo/conversations/make_demo.py
 
 Each conversation is synthesized turn by turn with espeak-ng (two voices: cashier and customer;
 Russian, Kazakh and mixed speech), resampled to 16 kHz, encoded to Ogg/Opus with the app's own

@@ -1,8 +1,8 @@
 """The real RecordingSink: each chunk sealed under its recording's data key and committed at once.
 
-Runs on the recorder's writer thread with its own database engine (DESIGN: one session per
-thread). Each chunk is its own short transaction, so a crash or a power cut loses at most the
-chunk being written; start-up recovery (services.recording) seals what is left.
+Runs on the recorder's writer thread with its own database engine (one session per thread,
+docs/threads.md). Each chunk is its own short transaction, so a crash or a power cut loses at
+most the chunk being written; start-up recovery (services/recordings.py) seals what is left.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class EncryptedArchive:
             rec.silent = stats.silent
             rec.end_reason = stats.end_reason
             rec.status = "queued" if queued else "sealed"
-            if queued:  # the audio lane of the outbox: transcription picks it up (sync issue)
+            if queued:  # the outbox's audio lane: transcription picks it up (sync/audio_lane.py)
                 enqueue(session, "recording", recording_id, {
                     "id": recording_id, "sale_id": rec.sale_id, "duration_ms": stats.duration_ms,
                     "speech_ms": stats.speech_ms}, lane=AUDIO)

@@ -1,7 +1,7 @@
 """A minimal ctypes binding to libopusenc, Xiph's Ogg Opus encoding library.
 
 Why: libsndfile's Opus encoder cannot be told its complexity and costs about twice what
-``opusenc`` does (RECIPES.md); libopusenc is the library ``opusenc`` itself is built on, so
+``opusenc`` does; libopusenc is the library ``opusenc`` itself is built on, so
 encoding through it costs what ``opusenc`` costs, at a complexity we choose. On Debian/Ubuntu it
 is the package ``libopusenc0`` (installer/linux/setup.sh installs it); elsewhere (Windows, macOS,
 a machine without the package) ``load()`` returns None and the encoder falls back to soundfile.
@@ -47,10 +47,13 @@ def _bind(lib: ctypes.CDLL) -> ctypes.CDLL:
     lib.ope_comments_destroy.argtypes = [vp]
     lib.ope_encoder_create_pull.restype = vp
     lib.ope_encoder_create_pull.argtypes = [vp, ctypes.c_int32, i, i, p(i)]
-    # ope_encoder_ctl is variadic; every request we send takes one opus_int32, which the
-    # x86-64/aarch64 Linux ABIs pass like a fixed int argument.
+    # ope_encoder_ctl(enc, request, ...) is variadic. ctypes passes the arguments beyond
+    # argtypes with the variadic calling convention, which differs from the fixed one on Apple
+    # arm64 (there variadic arguments go on the stack): declaring the value as a third fixed
+    # argument put it in a register the library never reads. So only the fixed parameters are
+    # declared, and every call passes its value as an explicit ctypes object (see ``ctl``).
     lib.ope_encoder_ctl.restype = i
-    lib.ope_encoder_ctl.argtypes = [vp, i, ctypes.c_int32]
+    lib.ope_encoder_ctl.argtypes = [vp, i]
     lib.ope_encoder_flush_header.restype = i
     lib.ope_encoder_flush_header.argtypes = [vp]
     lib.ope_encoder_write_float.restype = i
@@ -79,6 +82,12 @@ def load(names: tuple[str, ...] = LIBRARY_NAMES) -> ctypes.CDLL | None:
         except (OSError, AttributeError):  # not installed / too old for the pull API
             continue
     return None
+
+
+def ctl(lib: ctypes.CDLL, enc: int, request: int, value: int) -> int:
+    """``ope_encoder_ctl`` for the setters we use: each takes one ``opus_int32`` after the
+    request, passed as a ``c_int32`` so that ctypes gives it the variadic convention."""
+    return lib.ope_encoder_ctl(enc, request, ctypes.c_int32(value))
 
 
 def version() -> str | None:
@@ -119,7 +128,7 @@ class PullEncoder:
                                (OPUS_SET_COMPLEXITY_REQUEST, complexity),
                                (OPUS_SET_SIGNAL_REQUEST, OPUS_SIGNAL_VOICE),
                                (OPUS_SET_MAX_BANDWIDTH_REQUEST, OPUS_BANDWIDTH_WIDEBAND)):
-            self._check("ope_encoder_ctl", lib.ope_encoder_ctl(enc, request, value))
+            self._check("ope_encoder_ctl", ctl(lib, enc, request, value))
         self._check("ope_encoder_flush_header", lib.ope_encoder_flush_header(enc))
         # A zero-sample write sets the stream's end granule, which libopusenc 0.2.1 leaves
         # uninitialized until the first write: draining a never-written encoder then failed an

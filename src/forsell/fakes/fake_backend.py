@@ -1,4 +1,4 @@
-"""FAKE analytics backend: OUR contract (notes/sync.md, resources/api/forsell-backend.openapi.yaml).
+"""FAKE analytics backend: OUR contract (resources/api/forsell-backend.openapi.yaml).
 
 * ``POST /v1/devices/register`` {device_id, store_bin, name, app_version} → 201 {device_id, token}
   (re-registering a device replaces its token).

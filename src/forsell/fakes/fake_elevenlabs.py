@@ -1,6 +1,6 @@
 """FAKE ElevenLabs Speech-to-Text (Scribe) batch API — it recognises nothing.
 
-Behaves like the documented service (PROVIDERS.md) so that our client can be tested against it:
+Behaves like the documented service (docs/providers.md) so that our client can be tested against it:
 
 * ``POST /v1/speech-to-text`` multipart: ``model_id`` (``scribe_v1``/``scribe_v2``) and ``file``
   required; ``language_code``, ``diarize``, ``num_speakers``, ``timestamps_granularity``,

@@ -66,12 +66,19 @@ class StoreAdmin:
             raise CashierError("admin.only", "Only an admin can do this")
 
     def store_settings(self) -> StoreSettings:
+        """The store's details as the admin screen shows them: name, BIN, address, till name,
+        receipt footer and language, the cashier's discount limit and auto-lock time."""
         g = self.ctx.settings.get
         return StoreSettings(g(s.STORE_NAME), g(s.STORE_BIN), g(s.STORE_ADDRESS), g(s.DEVICE_NAME),
                              g(s.RECEIPT_FOOTER), g(s.RECEIPT_LANGUAGE),
                              g(s.CASHIER_DISCOUNT_LIMIT_BP), g(s.AUTO_LOCK_SECONDS))
 
     def save_store_settings(self, who: EmployeeView, new: StoreSettings) -> None:
+        """Saves the admin's changes to the store's details (only what changed) and audits it.
+
+        Raises ``CashierError``, saving nothing: ``admin.only`` (not an admin), ``admin.store_name``
+        (empty name), ``admin.bin`` (not 12 digits), ``admin.language`` (unknown receipt language),
+        ``discount.over_100``, ``admin.auto_lock`` (outside 30 s to 1 hour)."""
         self._require_admin(who)
         if not new.store_name.strip():
             raise CashierError("admin.store_name", "The store needs a name")
@@ -96,11 +103,17 @@ class StoreAdmin:
             audit.record(session, self.ctx.device_id, "settings_changed", who.id)
 
     def staff(self) -> list[StaffMember]:
+        """Everyone on the staff list, active or not, by name, as ``StaffMember`` views."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Employee).order_by(Employee.name)).all()
             return [StaffMember(e.id, e.name, Role(e.role), e.active) for e in rows]
 
     def add_employee(self, who: EmployeeView, name: str, role: Role, pin: str) -> StaffMember:
+        """Adds an employee with a PIN (kept only as a scrypt hash), audited; returns the new
+        member.
+
+        Raises ``CashierError``: ``admin.only``, ``admin.name`` (empty name), ``pin.format`` (not 4
+        to 8 digits)."""
         self._require_admin(who)
         if not name.strip():
             raise CashierError("admin.name", "Enter the employee's name")
@@ -114,6 +127,10 @@ class StoreAdmin:
             return StaffMember(e.id, e.name, role, True)
 
     def change_pin(self, who: EmployeeView, employee_id: str, pin: str) -> None:
+        """Gives an employee a new PIN and lifts a lock-out after wrong PINs; audited.
+
+        Raises ``CashierError``: ``admin.only``, ``pin.format``, ``login.unknown`` (no such
+        employee)."""
         self._require_admin(who)
         digest, salt = hash_pin(check_pin_format(pin))
         with self.ctx.db.write() as session:
@@ -124,6 +141,10 @@ class StoreAdmin:
             audit.record(session, self.ctx.device_id, "pin_changed", who.id, subject_id=e.id)
 
     def set_active(self, who: EmployeeView, employee_id: str, active: bool) -> None:
+        """Lets an employee log in again (``active``) or stops them from logging in; audited.
+
+        Raises ``CashierError``: ``admin.only``, ``login.unknown``, ``admin.last_admin`` (the last
+        active admin cannot be switched off)."""
         self._require_admin(who)
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from forsell.domain.errors import CashierError, NeedsApproval
 from forsell.domain.roles import Action, Role
 from forsell.store import audit
-from forsell.store.models import Employee
+from forsell.store.models import Employee, PinGuard
 
 from . import settings as s
 from .context import TillContext
@@ -24,14 +25,31 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> tuple[bytes, bytes]:
+    """The scrypt hash of ``pin`` and its salt (a fresh random one unless given): the only form in
+    which a PIN is stored."""
     salt = salt or os.urandom(16)
     return hashlib.scrypt(pin.encode(), salt=salt, **_SCRYPT), salt
 
 
 def check_pin_format(pin: str) -> str:
+    """Returns ``pin`` when it is 4 to 8 digits; raises ``CashierError`` ``pin.format`` otherwise.
+    """
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
         raise CashierError("pin.format", "A PIN is 4 to 8 digits")
     return pin
+
+
+#: PIN entry points guarded as a whole (see ``PinGuard``); their audit actions are
+#: ``<entry>_refused`` and ``<entry>_locked``.
+OVERRIDE_ENTRY = "override"
+ADMIN_PIN_ENTRY = "admin_pin"
+#: The longest lock, however many lockouts came before.
+MAX_LOCK = timedelta(days=1)
+
+
+def lock_span(base_seconds: int, earlier_lockouts: int) -> timedelta:
+    """How long a lock lasts: the base span, doubled for each consecutive lockout before it."""
+    return min(timedelta(seconds=base_seconds) * 2 ** min(earlier_lockouts, 16), MAX_LOCK)
 
 
 def _pin_matches(employee: Employee, pin: str) -> bool:
@@ -60,6 +78,17 @@ def _view(e: Employee) -> EmployeeView:
     return EmployeeView(e.id, e.name, Role(e.role), e.language)
 
 
+def new_employee(session: Session, name: str, role: Role, pin: str, language: str = "ru") -> Employee:
+    """Adds an employee inside the caller's transaction (several can then be added atomically);
+    raises ``pin.format`` for a PIN that is not 4–8 digits."""
+    digest, salt = hash_pin(check_pin_format(pin))
+    employee = Employee(name=name, role=role.value, pin_hash=digest, pin_salt=salt,
+                        language=language)
+    session.add(employee)
+    session.flush()
+    return employee
+
+
 class StaffService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
@@ -71,15 +100,16 @@ class StaffService:
         return sorted((_view(e) for e in rows), key=lambda v: (v.role.rank, v.name))
 
     def add_employee(self, name: str, role: Role, pin: str, language: str = "ru") -> EmployeeView:
-        digest, salt = hash_pin(check_pin_format(pin))
+        """Adds an employee without an admin's say (the demo staff on first start, tests); returns
+        their view. Raises ``CashierError`` ``pin.format`` if the PIN is not 4–8 digits."""
         with self.ctx.db.write() as session:
-            e = Employee(name=name, role=role.value, pin_hash=digest, pin_salt=salt, language=language)
-            session.add(e)
-            session.flush()
-            return _view(e)
+            return _view(new_employee(session, name, role, pin, language))
 
     def login(self, employee_id: str, pin: str) -> EmployeeView:
-        """Checks the PIN; after too many wrong ones the employee is locked for a while."""
+        """Checks the PIN; after too many wrong ones the employee is locked for a while.
+
+        Returns the employee. Raises ``CashierError``: ``login.unknown``, ``login.wrong_pin`` (with
+        the attempts left), ``login.locked`` (until when)."""
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
@@ -90,6 +120,7 @@ class StaffService:
                                    until=self.ctx.local(e.locked_until).strftime("%H:%M"))
             if _pin_matches(e, pin):
                 e.failed_logins = 0
+                e.lockouts = 0
                 e.locked_until = None
                 audit.record(session, self.ctx.device_id, "login", e.id)
                 return _view(e)
@@ -98,8 +129,11 @@ class StaffService:
             audit.record(session, self.ctx.device_id, "login_failed", e.id, attempt=e.failed_logins)
             if e.failed_logins >= limit:
                 e.failed_logins = 0
-                e.locked_until = now + timedelta(seconds=self.ctx.settings.get(s.LOCKOUT_SECONDS))
-                audit.record(session, self.ctx.device_id, "login_locked", e.id)
+                e.locked_until = now + lock_span(self.ctx.settings.get(s.LOCKOUT_SECONDS),
+                                                 e.lockouts)
+                e.lockouts += 1
+                audit.record(session, self.ctx.device_id, "login_locked", e.id,
+                             lockout=e.lockouts)
                 error = CashierError("login.locked", "Locked until {until}",
                                      until=self.ctx.local(e.locked_until).strftime("%H:%M"))
             else:
@@ -108,35 +142,79 @@ class StaffService:
         raise error  # after the commit, so the failed attempt counts
 
     def approve(self, pin: str, action: Action, requested_by: str) -> Approval:
-        """Supervisor override: any active supervisor or admin whose PIN matches approves."""
+        """Supervisor override: any active supervisor or admin whose PIN matches approves.
+
+        Wrong PINs are counted for the override as a whole (any supervisor's PIN is accepted, so
+        they cannot be counted per person): after ``login.lockout_attempts`` of them in a row
+        overrides are refused (``override.locked``) for ``login.lockout_seconds``, twice as long
+        at each further lockout; every refusal and lock is audited.
+
+        Returns the ``Approval``. Raises ``CashierError`` ``override.wrong_pin`` when no active
+        supervisor or admin has this PIN, ``override.locked`` while overrides are locked."""
+        roles = (Role.SUPERVISOR, Role.ADMIN)
+        approver = self._guarded_check(OVERRIDE_ENTRY, pin, roles, "override.locked",
+                                       requested_by, override=action.value)
         with self.ctx.db.write() as session:
-            approvers = session.scalars(
-                select(Employee).where(Employee.active, Employee.role.in_([Role.SUPERVISOR.value, Role.ADMIN.value]))
-            ).all()
-            for approver in approvers:
-                if approver.locked_until and approver.locked_until > self.ctx.clock():
-                    continue
-                if _pin_matches(approver, pin):
-                    audit.record(session, self.ctx.device_id, "override", requested_by,
-                                 approver_id=approver.id, override=action.value)
-                    return Approval(approver.id, approver.name, action)
-            audit.record(session, self.ctx.device_id, "override_refused", requested_by,
-                         override=action.value)
-        raise CashierError("override.wrong_pin", "Not a supervisor's PIN")
+            audit.record(session, self.ctx.device_id, "override", requested_by,
+                         approver_id=approver.id, override=action.value)
+        return Approval(approver.id, approver.name, action)
 
     def admin_by_pin(self, pin: str, purpose: str) -> EmployeeView:
-        """The active admin whose PIN this is (for lawful exports from the command line)."""
+        """The active admin whose PIN this is (for lawful exports from the command line).
+
+        Guarded like the override (``admin_pin.locked`` after too many wrong PINs in a row,
+        persisted across runs of the command, with backoff); refusals are audited.
+
+        Raises ``CashierError`` ``admin_pin.wrong`` when no active admin has this PIN,
+        ``admin_pin.locked`` while the admin PIN is locked."""
+        return self._guarded_check(ADMIN_PIN_ENTRY, pin, (Role.ADMIN,), "admin_pin.locked",
+                                   None, purpose=purpose)
+
+    def _guarded_check(self, entry: str, pin: str, roles: tuple[Role, ...], locked_key: str,
+                       requested_by: str | None, **details: object) -> EmployeeView:
+        """The active employee of one of ``roles`` whose PIN this is, counted at ``entry``."""
+        now = self.ctx.clock()
         with self.ctx.db.write() as session:
-            admins = session.scalars(select(Employee).where(
-                Employee.active, Employee.role == Role.ADMIN.value)).all()
-            for admin in admins:
-                if not (admin.locked_until and admin.locked_until > self.ctx.clock()) \
-                        and _pin_matches(admin, pin):
-                    return _view(admin)
-            audit.record(session, self.ctx.device_id, "admin_pin_refused", None, purpose=purpose)
-        raise CashierError("override.wrong_pin", "Not an admin's PIN")
+            guard = session.get(PinGuard, entry) or PinGuard(entry=entry, failures=0,
+                                                            lockouts=0)
+            session.add(guard)
+            if guard.locked_until and guard.locked_until > now:
+                audit.record(session, self.ctx.device_id, f"{entry}_refused", requested_by,
+                             locked=True, **details)
+                error = CashierError(locked_key, "Too many wrong PINs; locked until {until}",
+                                     until=self.ctx.local(guard.locked_until).strftime("%H:%M"))
+            else:
+                candidates = session.scalars(select(Employee).where(
+                    Employee.active, Employee.role.in_([r.value for r in roles]))).all()
+                for candidate in candidates:
+                    if candidate.locked_until and candidate.locked_until > now:
+                        continue
+                    if _pin_matches(candidate, pin):
+                        guard.failures = 0
+                        guard.lockouts = 0
+                        guard.locked_until = None
+                        return _view(candidate)
+                guard.failures += 1
+                audit.record(session, self.ctx.device_id, f"{entry}_refused", requested_by,
+                             attempt=guard.failures, **details)
+                if guard.failures >= self.ctx.settings.get(s.LOCKOUT_ATTEMPTS):
+                    guard.failures = 0
+                    guard.locked_until = now + lock_span(
+                        self.ctx.settings.get(s.LOCKOUT_SECONDS), guard.lockouts)
+                    guard.lockouts += 1
+                    audit.record(session, self.ctx.device_id, f"{entry}_locked", requested_by,
+                                 lockout=guard.lockouts)
+                    error = CashierError(locked_key, "Too many wrong PINs; locked until {until}",
+                                         until=self.ctx.local(guard.locked_until).strftime("%H:%M"))
+                else:
+                    wrong = "override.wrong_pin" if entry == OVERRIDE_ENTRY else "admin_pin.wrong"
+                    error = CashierError(wrong, "Not the PIN of a {roles}",
+                                         roles="/".join(r.value for r in roles))
+        raise error  # after the commit, so the wrong try counts
 
     def set_language(self, employee_id: str, language: str) -> None:
+        """Remembers the employee's interface language (``ru``, ``kk``, ``en``) for their next
+        login; an unknown id is ignored."""
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
             if e is not None:

@@ -11,6 +11,7 @@ from sqlalchemy import literal_column, or_, select, text
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.problems import Problem
 from forsell.store.models import Category, Product
 
 from .context import TillContext
@@ -42,6 +43,7 @@ class ProductView:
     synonyms: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
+        """The name in ``lang`` (``ru``, ``kk`` or ``en``); Russian when that one is empty."""
         return self.names.get(lang) or self.names["ru"]
 
 
@@ -51,6 +53,7 @@ class CategoryView:
     names: dict[str, str]
 
     def name(self, lang: str) -> str:
+        """The name in ``lang`` (``ru``, ``kk`` or ``en``); Russian when that one is empty."""
         return self.names.get(lang) or self.names["ru"]
 
 
@@ -72,14 +75,11 @@ class ProductDraft:
     synonyms: tuple[str, ...] = ()  # other names a cashier may use when offering it
 
 
-@dataclass(frozen=True)
-class CsvProblem:
-    line: int
-    reason: str
-
-
 class CsvImportError(CashierError):
-    def __init__(self, problems: list[CsvProblem]) -> None:
+    """The file was refused as a whole. ``problems``: one per bad row, as data (line, column,
+    code, parameters) for the UI to word in the admin's language."""
+
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__("csv.rejected", "{count} bad rows; nothing was imported",
                          count=len(problems))
         self.problems = problems
@@ -131,6 +131,7 @@ class CatalogService:
         self.ctx = ctx
 
     def by_barcode(self, code: str) -> ProductView | None:
+        """The active product with this scanned barcode, or None for an empty or unknown code."""
         code = code.strip()
         if not code:
             return None
@@ -139,6 +140,7 @@ class CatalogService:
             return _view(p) if p else None
 
     def get(self, product_id: str) -> ProductView | None:
+        """The product with this id, withdrawn ones included (old receipts name them), or None."""
         with self.ctx.db.read() as session:
             p = session.get(Product, product_id)
             return _view(p) if p else None
@@ -187,24 +189,31 @@ class CatalogService:
         return result[:limit]
 
     def categories(self) -> list[CategoryView]:
+        """The catalog's categories in their display order (the touch grid's tabs)."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Category).order_by(Category.position, Category.name_ru))
             return [CategoryView(c.id, {"ru": c.name_ru, "kk": c.name_kk, "en": c.name_en}) for c in rows]
 
     def in_category(self, category_id: str) -> list[ProductView]:
+        """The active products of one category, by Russian name (one page of the touch grid)."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Product).where(Product.category_id == category_id, Product.active)
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
     def favourites(self) -> list[ProductView]:
+        """The active products marked favourite, by Russian name (the favourites grid)."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Product).where(Product.favourite, Product.active)
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
     def save(self, draft: ProductDraft) -> ProductView:
-        """Adds or edits a product. Callers check the admin role (services.till/admin screens)."""
+        """Adds or edits a product. Callers check the admin role (services.till/admin screens).
+
+        Returns the saved product. Raises ``CashierError``: ``product.incomplete``,
+        ``product.price``, ``product.vat``, ``product.synonyms``, ``product.synonym_long``,
+        ``product.duplicate`` (SKU or barcode taken), ``product.unknown``."""
         _check_draft(draft)
         with self.ctx.db.write() as session:
             # Only a real barcode can clash: ``barcode == None`` would be IS NULL in SQL and
@@ -234,15 +243,24 @@ class CatalogService:
         """All rows or none: every bad row is reported with its line number and reason."""
         try:
             content = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raise CashierError("csv.not_utf8", "{path} is not UTF-8 text", path=str(path)) from exc
+        except FileNotFoundError as exc:
+            raise CashierError("csv.not_found", "There is no file {path}", path=str(path)) from exc
+        except PermissionError as exc:
+            raise CashierError("csv.no_access", "No permission to read {path}",
+                               path=str(path)) from exc
+        except OSError as exc:
             raise CashierError("csv.unreadable", "Cannot read {path}: {error}", path=str(path),
-                               error=str(exc)) from exc
+                               error=exc.strerror or type(exc).__name__) from exc
         rows, problems = _parse_csv(content)
         if problems:
             raise CsvImportError(problems)
         return self._apply(rows)
 
     def export_csv(self, path: Path) -> int:
+        """Writes the active catalog to ``path`` as UTF-8 CSV in the import format (README, "Catalog
+        CSV"); returns how many products it wrote. An unwritable path raises ``OSError``."""
         with self.ctx.db.read() as session:
             cats = {c.id: c for c in session.scalars(select(Category))}
             products = session.scalars(select(Product).where(Product.active).order_by(Product.sku)).all()
@@ -266,7 +284,9 @@ class CatalogService:
             cats = {c.name_ru: c for c in session.scalars(select(Category))}
             by_sku = {p.sku: p for p in session.scalars(select(Product))}
             owner = {p.barcode: p.sku for p in by_sku.values() if p.barcode}
-            taken = [CsvProblem(r["line"], f"barcode {r['barcode']} belongs to {owner[r['barcode']]}")
+            taken = [Problem("csv.barcode_taken", {"barcode": r["barcode"],
+                                                   "sku": owner[r["barcode"]]},
+                             line=r["line"], column="barcode")
                      for r in rows if r["barcode"] and owner.get(r["barcode"], r["sku"]) != r["sku"]]
             if taken:
                 raise CsvImportError(taken)
@@ -323,56 +343,70 @@ _BOOL = {"1": True, "yes": True, "true": True, "да": True, "0": False, "no": F
          "нет": False, "": False}
 
 
-def _parse_csv(content: str) -> tuple[list[dict], list[CsvProblem]]:
+class _BadRow(Exception):
+    """One row is wrong; its problem says where and what."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
     reader = csv.DictReader(io.StringIO(content))
     header = set(reader.fieldnames or [])
     missing = REQUIRED - header
     if missing:
-        return [], [CsvProblem(1, f"missing columns: {', '.join(sorted(missing))}")]
+        return [], [Problem("csv.missing_columns", {"columns": ", ".join(sorted(missing))},
+                            line=1)]
     rows, problems = [], []
     skus: dict[str, int] = {}
     barcodes: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
         get = lambda k, row=row: (row.get(k) or "").strip()
+
+        def bad(column: str, code: str, line: int = line, **params: object) -> _BadRow:
+            return _BadRow(Problem(code, params, line=line, column=column))
+
         try:
             sku, barcode = get("sku"), get("barcode")
             if not sku:
-                raise ValueError("empty sku")
+                raise bad("sku", "csv.empty")
             if not get("name_ru"):
-                raise ValueError("empty name_ru")
+                raise bad("name_ru", "csv.empty")
             if barcode and not barcode.isdigit():
-                raise ValueError(f"barcode {barcode!r} is not digits")
+                raise bad("barcode", "csv.barcode_digits", barcode=barcode)
             if sku in skus:
-                raise ValueError(f"sku {sku} repeats line {skus[sku]}")
+                raise bad("sku", "csv.sku_repeats", sku=sku, first=skus[sku])
             if barcode and barcode in barcodes:
-                raise ValueError(f"barcode {barcode} repeats line {barcodes[barcode]}")
+                raise bad("barcode", "csv.barcode_repeats", barcode=barcode,
+                          first=barcodes[barcode])
             try:
                 price = parse_kzt(get("price"))
             except CashierError:
-                raise ValueError(f"price {get('price')!r} is not an amount") from None
+                raise bad("price", "csv.not_amount", text=get("price")) from None
             if price <= 0:
-                raise ValueError("price must be above zero")
+                raise bad("price", "csv.price_not_positive")
             try:
                 vat_bp = _parse_vat(get("vat_percent"))
             except (CashierError, ValueError):
-                raise ValueError(f"vat_percent {get('vat_percent')!r} is not 0–100") from None
+                raise bad("vat_percent", "csv.vat", text=get("vat_percent")) from None
             unit = get("unit").lower() or "pcs"
             if unit not in ("pcs", "kg"):
-                raise ValueError(f"unit {unit!r} is not pcs or kg")
+                raise bad("unit", "csv.unit", text=unit)
             fav = get("favourite").lower()
             if fav not in _BOOL:
-                raise ValueError(f"favourite {fav!r} is not 1/0")
+                raise bad("favourite", "csv.favourite", text=fav)
             synonyms = (split_synonyms(get("synonyms"), CSV_SYNONYM_SEPARATOR)
                         if "synonyms" in header else None)
             if synonyms is not None:
                 try:
                     _check_synonyms(synonyms)
                 except CashierError:
-                    raise ValueError(f"synonyms: at most {MAX_SYNONYMS}, each up to "
-                                     f"{MAX_SYNONYM_LENGTH} letters") from None
-        except ValueError as exc:
-            problems.append(CsvProblem(line, str(exc)))
+                    raise bad("synonyms", "csv.synonyms", count=MAX_SYNONYMS,
+                              length=MAX_SYNONYM_LENGTH) from None
+        except _BadRow as row_problem:
+            problems.append(row_problem.problem)
             continue
         skus[sku] = line
         if barcode:

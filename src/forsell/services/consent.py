@@ -31,6 +31,7 @@ class Gate:
 
     @property
     def open(self) -> bool:
+        """True when nothing stops the recording."""
         return self.reason is None
 
 
@@ -63,6 +64,7 @@ class ConsentService:
 
     @property
     def enabled(self) -> bool:
+        """Whether the admin has turned recording on for this store."""
         return self.ctx.settings.get(s.RECORDING_ENABLED)
 
     def set_enabled(self, admin: EmployeeView, enabled: bool) -> None:
@@ -80,6 +82,7 @@ class ConsentService:
     # --- consent ------------------------------------------------------------------------------
 
     def consents(self) -> list[ConsentView]:
+        """Every active employee with the time (store time) of their recording consent, or None."""
         with self.ctx.db.read() as session:
             staff = session.scalars(select(Employee).where(Employee.active).order_by(Employee.name)).all()
             active = {c.employee_id: c for c in session.scalars(
@@ -89,6 +92,7 @@ class ConsentService:
                     for e in staff]
 
     def has_consent(self, employee_id: str) -> bool:
+        """True when the employee has a recording consent on file that is not withdrawn."""
         with self.ctx.db.read() as session:
             return session.scalar(select(RecordingConsent.id).where(
                 RecordingConsent.employee_id == employee_id,
@@ -118,6 +122,11 @@ class ConsentService:
     # --- pausing a shift ----------------------------------------------------------------------
 
     def pause(self, supervisor: EmployeeView, reason: str) -> None:
+        """A supervisor pauses recording for the open shift, giving a reason (kept and audited); a
+        second pause changes nothing.
+
+        Raises ``CashierError``: ``recording.supervisor_only``, ``recording.pause_reason`` (no
+        reason), ``shift.not_open``."""
         _require(supervisor, Role.SUPERVISOR)
         if not reason.strip():
             raise CashierError("recording.pause_reason", "Give a reason for the pause")
@@ -132,6 +141,8 @@ class ConsentService:
                              shift_id=shift_id, reason=reason.strip()[:200])
 
     def resume(self, supervisor: EmployeeView) -> None:
+        """A supervisor lets recording go on in the open shift (audited); without a pause nothing
+        happens. Raises ``CashierError`` ``recording.supervisor_only``."""
         _require(supervisor, Role.SUPERVISOR)
         with self.ctx.db.write() as session:
             shift_id = open_shift_id(self.ctx, session)
@@ -142,6 +153,7 @@ class ConsentService:
                              shift_id=shift_id)
 
     def current_pause(self) -> PauseView | None:
+        """The pause in force in the open shift (reason, who, since when), or None."""
         with self.ctx.db.read() as session:
             shift_id = open_shift_id(self.ctx, session)
             pause = self._open_pause(session, shift_id) if shift_id else None
@@ -158,6 +170,8 @@ class ConsentService:
     # --- the gate -----------------------------------------------------------------------------
 
     def gate(self, employee_id: str | None) -> Gate:
+        """May ``employee_id`` be recorded now? A ``Gate`` whose ``reason`` is the first that says
+        no (``off``: the store's switch, ``no_consent``, ``no_shift``, ``paused``), or None."""
         if not self.enabled:
             return Gate("off")
         if employee_id is None or not self.has_consent(employee_id):

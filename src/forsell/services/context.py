@@ -29,14 +29,18 @@ class TillContext:
 
     @property
     def device_id(self) -> str:
+        """This till's id (a UUIDv7 made at the first start); every record it syncs carries it."""
         return self.settings.get(s.DEVICE_ID)
 
     @property
     def timezone(self) -> ZoneInfo:
+        """The store's time zone (the IANA name in the settings, e.g. ``Asia/Almaty``)."""
         return ZoneInfo(self.settings.get(s.TIMEZONE))
 
     def local(self, when: datetime) -> datetime:
+        """``when`` (stored in UTC) in the store's time zone, for display."""
         return when.astimezone(self.timezone)
 
     def close(self) -> None:
+        """Closes the database connections."""
         self.db.dispose()

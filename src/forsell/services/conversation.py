@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from forsell.domain.problems import Problem
 from forsell.vault.secrets import SecretStoreUnavailable
 
 from . import settings as s
@@ -36,7 +37,7 @@ class RecorderStatus:
     off | no_consent | no_shift | paused | no_secret_store | not_logged_in."""
 
     blocked: str | None
-    hint: str = ""  # how to fix no_secret_store (from the vault)
+    hint: Problem | None = None  # how to fix no_secret_store (the vault's, as data)
     state: str = "idle"  # recorder state: idle | recording | tail | device_error | silent_input | no_frames
 
 
@@ -110,8 +111,12 @@ class ConversationRecorder:
     # --- who is on duty -------------------------------------------------------------------------
 
     def status(self) -> RecorderStatus:
+        """What the recording indicator shows: why recording is blocked, if it is
+        (``not_logged_in``, a consent gate reason, ``no_secret_store``), the fix for a missing
+        secret store, and the recorder's state."""
         blocked = self._blocked()
-        hint = self.vault_problem.hint if blocked == "no_secret_store" and self.vault_problem else ""
+        hint = (self.vault_problem.problem if blocked == "no_secret_store" and self.vault_problem
+                else None)
         return RecorderStatus(blocked, hint, self.state if blocked is None else "idle")
 
     def _blocked(self) -> str | None:
@@ -133,6 +138,8 @@ class ConversationRecorder:
         return self.refresh()
 
     def refresh(self) -> RecorderStatus:
+        """Checks the switches again (store, consent, shift, pause, keys, chosen microphone) and
+        opens or closes the recorder to match; returns the new status."""
         status = self.status()
         if status.blocked is None:
             if self.recorder is not None and self._device != self.till.ctx.settings.get(
@@ -168,6 +175,7 @@ class ConversationRecorder:
         return True
 
     def stop_manual(self) -> None:
+        """Ends a recording started by hand (Ctrl+Shift+R) at once; does nothing when none runs."""
         if self.recorder is not None and self._recording:
             self.recorder.stop(after_s=0, reason="manual")
             self._recording = False
@@ -210,6 +218,7 @@ class ConversationRecorder:
             self._archive = None
 
     def close(self) -> None:
+        """Stops the recorder and closes the key file; called when the till quits."""
         self._close_recorder()
         if self.vault is not None:
             self.vault.close()

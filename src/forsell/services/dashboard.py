@@ -91,7 +91,9 @@ class Dashboard:
 
     def summary(self, who: EmployeeView, date_from: date, date_to: date,
                 group: str = "cashier") -> DashboardView:
-        """The period's numbers grouped by ``group``; a cashier sees only their own."""
+        """The period's numbers grouped by ``group``; a cashier sees only their own.
+
+        Raises ``CashierError`` ``dashboard.bad_group`` for an unknown grouping."""
         if group not in GROUPS:
             raise CashierError("dashboard.bad_group", "Unknown grouping {group}", group=group)
         tz = self.ctx.timezone
@@ -231,7 +233,9 @@ class Dashboard:
     # --- export ---------------------------------------------------------------------------
 
     def export_csv(self, who: EmployeeView, path: Path, view: DashboardView | None = None) -> Path:
-        """The dashboard rows as CSV (UTF-8 with BOM, for Excel); audited."""
+        """The dashboard rows as CSV (UTF-8 with BOM, for Excel); audited.
+
+        Raises ``CashierError`` ``dashboard.empty`` before a period was opened."""
         view = view or self._last
         if view is None:
             raise CashierError("dashboard.empty", "Open the dashboard for a period first")
@@ -259,7 +263,9 @@ class Dashboard:
                           view: DashboardView | None = None) -> None:
         """Audits a PDF report of ``view`` (default: the last summary) the UI has just saved
         at ``path``: the PDF is drawn by Qt in ``ui/``, the record of who took it out is here.
-        Only the file's name goes in the audit, not the folder (it may name a person)."""
+        Only the file's name goes in the audit, not the folder (it may name a person).
+
+        Raises ``CashierError`` ``dashboard.empty`` before a period was opened."""
         view = view or self._last
         if view is None:
             raise CashierError("dashboard.empty", "Open the dashboard for a period first")

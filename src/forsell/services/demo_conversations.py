@@ -52,6 +52,7 @@ class DemoConversation:
 
 
 def demo_folder() -> Path:
+    """The folder of the demo store's recorded conversations (``resources/demo/conversations``)."""
     return resources_dir() / DEMO_DIR
 
 

@@ -10,7 +10,9 @@ samples in memory only (``mic_test``).
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import secrets
 import shutil
 import sqlite3
@@ -21,7 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from forsell.domain.errors import CashierError
-from forsell.store.db import DatabaseProblem, current_revision, head_revision, open_database
+from forsell.paths import make_private, open_to_others
+from forsell.store.db import (
+    DatabaseProblem,
+    IntegrityReport,
+    check_integrity,
+    current_revision,
+    head_revision,
+    newest_good_backup,
+    open_database,
+)
 from forsell.vault.keys import KeyFileProblem, KeyVault
 from forsell.vault.secrets import SecretStoreUnavailable
 
@@ -53,6 +64,8 @@ class CheckResult:
     hint: str = ""  # what to do; only for failures
 
     def line(self) -> str:
+        """The check as ``doctor`` prints it: PASS or FAIL, its name, what it found and, for a
+        failure, the fix."""
         text = f"{'PASS' if self.ok else 'FAIL'}  {self.name}: {self.found}"
         return f"{text} — fix: {self.hint}" if self.hint else text
 
@@ -88,6 +101,10 @@ def check_data_dir(data_dir: Path, min_free_bytes: int = MIN_FREE_BYTES) -> Chec
             probe.write(b"ok")
             probe.flush()
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            return _fail(name, f"{data_dir}: the disk is full",
+                         "free some space on that disk (nothing in the data folder is damaged "
+                         "by this)")
         return _fail(name, f"{data_dir} is not writable ({exc.strerror or exc})",
                      f"make {data_dir} writable by this user, or choose another with --data-dir")
     free = shutil.disk_usage(_nearest_existing(data_dir)).free
@@ -101,25 +118,37 @@ def check_data_dir(data_dir: Path, min_free_bytes: int = MIN_FREE_BYTES) -> Chec
 # --- database --------------------------------------------------------------------------------
 
 
+def _restore_from(problem: DatabaseProblem, backups: Path) -> str:
+    if problem.backup is not None:
+        return f"the newest good copy {problem.backup}"
+    return f"the newest copy from {backups}/ (none there passes its check: call support)"
+
+
 def _database_hint(problem: DatabaseProblem, backups: Path) -> str:
     return {
+        "disk_full": f"the disk holding {problem.path.parent} is full: free some space there "
+                     "(the database itself is not damaged) and run doctor again",
         "locked": "another program holds the database (is the till already running?): "
                   "close it and run doctor again",
-        "corrupt": f"the file is damaged: stop the app and restore the newest copy from {backups}/ "
+        "corrupt": f"the file is damaged: stop the app and restore {_restore_from(problem, backups)} "
                    f"over {problem.path}",
+        "missing": f"the database is empty or gone although this till was used: stop the app and "
+                   f"restore {_restore_from(problem, backups)} as {problem.path}",
         "read_only": f"make {problem.path} and its folder writable by this user",
         "too_new": "it was written by a newer 4Sell Cashier: install that version "
                    f"(or restore an older copy from {backups}/)",
     }.get(problem.kind, f"restore the newest copy from {backups}/")
 
 
-def check_database(data_dir: Path) -> CheckResult:
-    """The database opens (migrating it after a backup copy) and is at this app's schema head."""
+def check_database(data_dir: Path, full: bool = False) -> CheckResult:
+    """The database opens (migrating it after a backup copy), is at this app's schema head and
+    passes SQLite's own check: ``quick_check``, or with ``full`` the slower ``integrity_check``
+    that also finds index rows missing for their table rows."""
     name = "database"
     path = data_dir / DB_NAME
     backups = data_dir / "backups"
     try:
-        db = open_database(path, backups)
+        db = open_database(path, backups, used_before=(data_dir / KEY_FILE).exists())
     except DatabaseProblem as problem:
         detail = f" ({problem.detail})" if problem.detail else ""
         return _fail(name, f"{path} is {problem.kind.replace('_', '-')}{detail}",
@@ -135,7 +164,21 @@ def check_database(data_dir: Path) -> CheckResult:
     if revision != head:
         return _fail(name, f"{path} at schema {revision}, this app needs {head}",
                      f"restore the newest copy from {backups}/")
-    return CheckResult(name, True, f"{path} at schema {revision} (the app's head)")
+    kind = "integrity_check" if full else "quick_check"
+    try:
+        report = check_integrity(path, full=full)
+    except sqlite3.DatabaseError as exc:
+        report = IntegrityReport((str(exc),), ())
+    if not report.ok:
+        where = f" in table(s) {', '.join(report.tables)}" if report.tables else ""
+        first = report.problems[0]
+        more = f" (+{len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        good = newest_good_backup(backups)
+        restore = f"the newest good copy {good}" if good else f"the newest copy from {backups}/"
+        return _fail(name, f"{path} fails {kind}{where}: {first}{more}",
+                     f"stop selling on this till; close the app and restore {restore} over "
+                     f"{path} (sales since that copy must be re-entered or recovered by support)")
+    return CheckResult(name, True, f"{path} at schema {revision} (the app's head), {kind} ok")
 
 
 # --- secret store ----------------------------------------------------------------------------
@@ -403,16 +446,39 @@ def mic_test(device: str | None, seconds: float = 3.0,
     return CheckResult(name, True, f"{found}, {said}")
 
 
+# --- file modes ------------------------------------------------------------------------------
+
+
+def check_file_modes(data_dir: Path) -> CheckResult:
+    """Nothing in the data folder is open to other local users (POSIX); wider modes are fixed."""
+    name = "file modes"
+    if os.name != "posix":
+        return CheckResult(name, True, "the data folder inherits the user profile's access rules")
+    changed = make_private(data_dir)
+    left = open_to_others(data_dir)
+    if left:
+        shown = ", ".join(str(p) for p in left[:5]) + (" …" if len(left) > 5 else "")
+        return _fail(name, f"{len(left)} path(s) other users can read: {shown}",
+                     f"run as the owner: chmod -R go-rwx {data_dir}")
+    if changed:
+        shown = ", ".join(p.name or str(p) for p in changed[:5]) + (" …" if len(changed) > 5 else "")
+        return CheckResult(name, True, f"{len(changed)} path(s) were open to other users and are "
+                                       f"now private (folder 0700, files 0600): {shown}")
+    return CheckResult(name, True, f"{data_dir} is private (folder 0700, files 0600)")
+
+
 # --- all together ----------------------------------------------------------------------------
 
 
 def run_checks(data_dir: Path, keyring_backend: Any,
-               load_query: Callable[[], DeviceQuery] = sounddevice_query) -> tuple[CheckResult, ...]:
-    """Every check, in the order a person would fix them."""
+               load_query: Callable[[], DeviceQuery] = sounddevice_query,
+               full: bool = False) -> tuple[CheckResult, ...]:
+    """Every check, in the order a person would fix them (``full``: the slow integrity check)."""
     store = check_secret_store(keyring_backend)
     return (
         check_data_dir(data_dir),
-        check_database(data_dir),
+        check_file_modes(data_dir),
+        check_database(data_dir, full),
         store,
         check_recording_keys(data_dir, keyring_backend, store.ok),
         check_recordings(data_dir, keyring_backend),

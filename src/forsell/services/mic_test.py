@@ -18,7 +18,7 @@ from forsell.audio.capture import DeviceError, InputDevice, Microphone, list_inp
 from forsell.audio.dsp import RATE, Resampler, VoiceActivity, is_digital_silence, level
 
 SECONDS = 3.0
-FIRST_FRAME_TIMEOUT_S = 5.0  # PulseAudio's first callback can take ~2 s (RECIPES.md)
+FIRST_FRAME_TIMEOUT_S = 5.0  # PulseAudio's first callback can take ~2 s (docs/recipes.md)
 SPEECH_HEARD_MS = 300  # ten 30 ms voice frames: more than a click or a cough
 UI_INTERVAL_S = 0.05  # the level meter at most 20 times a second
 
@@ -41,14 +41,18 @@ class MicCapture:
 
     @property
     def heard(self) -> bool:
+        """True when the microphone heard at least 0.3 s of speech (more than a click or a cough).
+        """
         return self.speech_ms >= SPEECH_HEARD_MS
 
     @property
     def ok(self) -> bool:
+        """True when the test ran through: the device opened and frames kept coming."""
         return not self.problem
 
 
 def input_devices() -> list[InputDevice]:
+    """The microphones this machine offers, for the admin's choice of recording device."""
     return list_input_devices()
 
 

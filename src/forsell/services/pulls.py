@@ -161,6 +161,12 @@ class PullApplier:
         self.clock = clock  # real UTC time, like the outbox's
 
     def apply(self, resource: str, items: list, cursor: str | None) -> PageResult:
+        """Applies one page the backend published (``catalog``, ``staff``, ``settings`` or
+        ``scorecards``) in one transaction with its cursor; returns what was applied and what was
+        skipped, with reasons (also audited).
+
+        Items that cannot be applied are skipped, never the whole page. An unknown ``resource``
+        raises ``ValueError``."""
         handler = {"catalog": self._catalog, "staff": self._staff, "settings": self._setting,
                    "scorecards": None}.get(resource, False)
         if handler is False:
@@ -379,5 +385,5 @@ class PullApplier:
         try:
             formats.parse_scorecard(doc, "scorecard")
         except formats.FormatError as e:
-            raise Skip("invalid scorecard: " + "; ".join(e.problems)) from None
+            raise Skip("invalid scorecard: " + "; ".join(map(str, e.problems))) from None
         return version, card_id, json.dumps(doc, ensure_ascii=False, indent=2)

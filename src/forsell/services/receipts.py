@@ -32,10 +32,12 @@ class ReceiptLineView:
     refunded_amount: int
 
     def name(self, lang: str) -> str:
+        """The name in ``lang`` (``ru``, ``kk`` or ``en``); Russian when that one is empty."""
         return self.names.get(lang) or self.names["ru"]
 
     @property
     def refundable_milli(self) -> int:
+        """How much of the line (in thousandths of a piece or a kilogram) may still be refunded."""
         return self.qty_milli - self.refunded_milli
 
 
@@ -68,6 +70,8 @@ class ReceiptView:
 
 
 def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
+    """The receipt of ``sale`` as printed and shown: store details, lines with what was already
+    refunded, VAT per rate, payment and change; read in the caller's ``session``."""
     refunded = {
         line_id: (qty, amount)
         for line_id, qty, amount in session.execute(

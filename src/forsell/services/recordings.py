@@ -72,6 +72,9 @@ class RecordingLibrary:
     # --- reading ------------------------------------------------------------------------------
 
     def list(self, limit: int = 200) -> list[RecordingView]:
+        """The newest recordings (at most ``limit``): start (store time), length, speech, size,
+        chunks, status, receipt number and employee, as ``forsell-cashier recordings list``
+        prints them."""
         with self.ctx.db.read() as session:
             rows = session.execute(
                 select(Recording, Sale.receipt_no, Employee.name)
@@ -93,6 +96,8 @@ class RecordingLibrary:
 
         A tampered, reordered, truncated or shredded recording raises CashierError
         ``recording.unreadable`` naming it: never garbage audio.
+
+        An unknown id raises ``recording.unknown``.
         """
         with self.ctx.db.read() as session:
             rec = session.get(Recording, recording_id)
@@ -127,7 +132,10 @@ class RecordingLibrary:
     # --- lawful export and shredding ----------------------------------------------------------
 
     def export(self, admin: EmployeeView, recording_id: str, out: Path) -> Path:
-        """A decrypted copy for a lawful request, by an admin, audited."""
+        """A decrypted copy for a lawful request, by an admin, audited.
+
+        Returns the written file. Raises ``CashierError``: ``admin.only``, ``recording.unknown``,
+        ``recording.unreadable``; nothing is written then."""
         if admin.role.value != "admin":
             raise CashierError("admin.only", "Only an admin can do this")
         data = self.ogg(recording_id)

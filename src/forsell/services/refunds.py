@@ -42,7 +42,10 @@ class RefundService:
         self.ctx = ctx
 
     def find(self, query: str) -> ReceiptView:
-        """By receipt number (``123``), scanned receipt code (EAN-13 ``29…``) or sale id."""
+        """By receipt number (``123``), scanned receipt code (EAN-13 ``29…``) or sale id.
+
+        Raises ``CashierError``: ``refund.bad_query`` (not a receipt number or code),
+        ``refund.not_found``."""
         q = query.strip().lstrip("№#").strip()
         with self.ctx.db.read() as session:
             stmt = select(Sale).where(Sale.device_id == self.ctx.device_id)
@@ -63,7 +66,12 @@ class RefundService:
 
     def refund(self, employee: EmployeeView, sale_id: str, items: dict[str, int], method: str,
                reason: str = "", approval: Approval | None = None) -> RefundView:
-        """Refunds ``items`` (sale line id → quantity in thousandths); never more than is left."""
+        """Refunds ``items`` (sale line id → quantity in thousandths); never more than is left.
+
+        Returns the refund. Raises ``NeedsApproval`` (``approval.refund``) when the employee may not
+        refund alone; ``CashierError``: ``refund.method``, ``refund.nothing``, ``shift.not_open``,
+        ``refund.not_found``, ``refund.line_unknown``, ``refund.qty_not_positive``,
+        ``refund.too_much``, ``refund.card_over_paid``."""
         require(approval, Action.REFUND, needs_approval(employee.role, Action.REFUND))
         if method not in REFUND_METHODS:
             raise CashierError("refund.method", "Choose cash or card")
@@ -112,7 +120,10 @@ class RefundService:
                               approval.approver_name if approval else employee.name)
 
     def void(self, employee: EmployeeView, sale_id: str, approval: Approval | None = None) -> None:
-        """Voids a completed sale of the open shift that has no refunds (wrongly rung up)."""
+        """Voids a completed sale of the open shift that has no refunds (wrongly rung up).
+
+        Raises ``NeedsApproval`` (``approval.void_sale``) when the employee may not void alone;
+        ``CashierError``: ``void.unknown``, ``void.other_shift``, ``void.refunded``."""
         require(approval, Action.VOID_SALE, needs_approval(employee.role, Action.VOID_SALE))
         with self.ctx.db.write() as session:
             sale = session.get(Sale, sale_id)

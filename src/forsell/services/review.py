@@ -1,6 +1,6 @@
 """Supervisor review: conversations listed and filtered, opened, heard, overridden and disputed.
 
-The API the UI codes against (``/work/notes/review.md``): ``ReviewService`` and the frozen views.
+The API the UI codes against: ``ReviewService`` and the frozen views of ``review_views``.
 This module is the facade; the work lives in sibling modules, one reason to change each:
 
 - ``review_views``: the frozen dataclasses and the filter/status vocabularies;
@@ -17,6 +17,7 @@ the recording's DEK.
 from __future__ import annotations
 
 from forsell.analytics import Scorecard
+from forsell.domain.problems import Problem
 from forsell.store import audit
 from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.keys import KeyVault
@@ -111,8 +112,8 @@ class ReviewService:
         """The JSON text of a preset, for the editor to start from."""
         return review_scorecard.preset_text(name)
 
-    def check_scorecard(self, json_text: str) -> tuple[str, ...]:
-        """The problems ``save_scorecard`` would refuse the text for (empty: valid)."""
+    def check_scorecard(self, json_text: str) -> tuple[Problem, ...]:
+        """The problems ``save_scorecard`` would refuse the text for (empty: valid), as data."""
         return review_scorecard.scorecard_problems(json_text)
 
     def use_scorecard_preset(self, admin: EmployeeView, name: str) -> None:
@@ -163,13 +164,18 @@ class ReviewService:
         return view
 
     def audio(self, who: EmployeeView, recording_id: str) -> bytes:
-        """The Ogg/Opus audio decrypted into memory. Audited as ``recording_played``."""
+        """The Ogg/Opus audio decrypted into memory. Not audited: a conversation view decodes
+        its audio as soon as it opens, long before anyone listens; ``played`` is the audit."""
         allowed(self.ctx, who, recording_id)
-        data = self.library.ogg(recording_id)
+        return self.library.ogg(recording_id)
+
+    def played(self, who: EmployeeView, recording_id: str) -> None:
+        """Audits ``recording_played`` (who, when): call it when the sound actually starts,
+        once per opening of the conversation, not for every pause and play."""
+        allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, "recording_played", who.id,
                          recording_id=recording_id)
-        return data
 
     # --- manual review (each returns the refreshed conversation) ---------------------------
 
@@ -187,6 +193,10 @@ class ReviewService:
 
     def mark_reviewed(self, who: EmployeeView, recording_id: str,
                       reviewed: bool = True) -> ConversationDetail:
+        """Marks a conversation reviewed (or not) and returns its fresh detail.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown`` (no such
+        conversation), ``review.not_yours``."""
         self.actions.mark_reviewed(who, recording_id, reviewed)
         return self.details.build(recording_id, who.language)
 

@@ -53,6 +53,8 @@ class ReviewActions:
             "at": now.isoformat(), "score": score})
 
     def mark(self, session: Session, recording_id: str) -> ConversationMark:
+        """The conversation's mark (flag, reviewed, open disputes), added to ``session`` if missing.
+        """
         mark = session.get(ConversationMark, recording_id)
         if mark is None:
             mark = ConversationMark(recording_id=recording_id, flagged=False, reviewed=False,
@@ -62,6 +64,9 @@ class ReviewActions:
         return mark
 
     def scored(self, session: Session, recording_id: str, item_id: str) -> ConversationScore:
+        """The score of a scorable conversation that has the checklist item ``item_id``.
+
+        Raises ``CashierError``: ``review.not_scored``, ``review.unknown_item``."""
         score = session.get(ConversationScore, recording_id)
         if score is None or not score.scorable:
             raise CashierError("review.not_scored", "This conversation has no score")
@@ -72,6 +77,8 @@ class ReviewActions:
 
     def set_outcome(self, session: Session, score: ConversationScore, item_id: str,
                      outcome: str | None) -> None:
+        """Sets one item's outcome (None: back to what the scorer said) and recomputes the failed
+        items and the percent, in ``session``."""
         cir = session.get(ConversationItemResult, (score.recording_id, item_id))
         cir.outcome = outcome or cir.scored_outcome
         outcomes = dict(score.outcomes)
@@ -83,7 +90,10 @@ class ReviewActions:
     def override(self, who: EmployeeView, recording_id: str, item_id: str, outcome: str | None,
                  comment: str) -> None:
         """A supervisor sets an item's outcome (``None`` takes the override back); the percent
-        is recomputed. Audited; a "review" event for sync."""
+        is recomputed. Audited; a "review" event for sync.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        ``review.bad_outcome``, ``review.not_scored``, ``review.unknown_item``."""
         require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         if outcome is not None and outcome not in OUTCOMES:
@@ -108,6 +118,10 @@ class ReviewActions:
 
     def mark_reviewed(self, who: EmployeeView, recording_id: str,
                       reviewed: bool = True) -> None:
+        """Marks a conversation reviewed or not, kept as a review action.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        ``review.not_yours``."""
         require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
@@ -115,7 +129,10 @@ class ReviewActions:
             self.act(session, who, recording_id, "reviewed" if reviewed else "unreviewed")
 
     def flip_speakers(self, who: EmployeeView, recording_id: str) -> None:
-        """Swaps cashier and customer and scores again; overrides stay the supervisor's word."""
+        """Swaps cashier and customer and scores again; overrides stay the supervisor's word.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        ``review.not_scored``, ``review.no_transcript``."""
         require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.read() as session:
@@ -136,7 +153,11 @@ class ReviewActions:
 
     def dispute(self, who: EmployeeView, recording_id: str, item_id: str,
                 comment: str) -> None:
-        """The cashier disputes an item of their own conversation, with a comment."""
+        """The cashier disputes an item of their own conversation, with a comment.
+
+        Raises ``CashierError``: ``review.unknown``, ``review.not_yours``,
+        ``review.comment_needed``, ``review.not_scored``, ``review.unknown_item``,
+        ``review.dispute_open``."""
         rec = allowed(self.ctx, who, recording_id)
         if rec.employee_id != who.id:
             raise CashierError("review.not_yours", "You can dispute only your own conversations")
@@ -156,7 +177,10 @@ class ReviewActions:
 
     def resolve_dispute(self, who: EmployeeView, recording_id: str, item_id: str, accept: bool,
                         comment: str) -> None:
-        """A supervisor accepts (a failed item then passes) or rejects the open dispute."""
+        """A supervisor accepts (a failed item then passes) or rejects the open dispute.
+
+        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        ``review.no_dispute``."""
         require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:

@@ -58,6 +58,8 @@ def load_overrides(ctx, session: Session, recording_id: str) -> dict[str, Overri
 
 
 def load_disputes(ctx, session: Session, recording_id: str) -> dict[str, DisputeView]:
+    """The disputes of one conversation by checklist item: comment, who and when, state, resolution
+    and who resolved it."""
     names = dict(session.execute(select(Employee.id, Employee.name)).all())
     out: dict[str, DisputeView] = {}
     for d in session.scalars(select(Dispute).where(Dispute.recording_id == recording_id)
@@ -135,6 +137,8 @@ class DetailBuilder:
     def items(self, result: dict | None, score: ConversationScore | None,
                overrides: dict[str, OverrideView],
                disputes: dict[str, DisputeView], lang: str = "ru") -> tuple[ItemView, ...]:
+        """The checklist as the conversation screen shows it: each item's title in ``lang``, outcome
+        after overrides, points, evidence, override and dispute; empty when not scorable."""
         if not result or not score or not score.scorable:
             return ()
         card = self.scoring.scorecard()
@@ -184,6 +188,8 @@ class DetailBuilder:
 
     def measures(self, duration_ms: int, speech_ms: int, loudness: bool,
                   recording_id: str) -> AudioMeasures | None:
+        """Length, talk time and share of silence of a recording, with its loudness in dBFS when
+        ``loudness`` is asked for (decodes the audio); None for an empty recording."""
         if duration_ms <= 0:
             return None
         db = None

@@ -38,7 +38,9 @@ SEARCH_PAGE = 500
 
 
 def allowed(ctx, who: EmployeeView, recording_id: str) -> Recording:
-    """The recording (detached) if ``who`` may open it: supervisors any, a cashier their own."""
+    """The recording (detached) if ``who`` may open it: supervisors any, a cashier their own.
+
+    Raises ``CashierError``: ``review.unknown``, ``review.not_yours``."""
     with ctx.db.read() as session:
         rec = session.get(Recording, recording_id)
         if rec is None or rec.status == "recording":
@@ -50,6 +52,8 @@ def allowed(ctx, who: EmployeeView, recording_id: str) -> Recording:
 
 
 def require_supervisor(who: EmployeeView) -> None:
+    """Raises ``CashierError`` ``review.supervisor_only`` unless ``who`` is a supervisor or an
+    admin."""
     if who.role not in SUPERVISORS:
         raise CashierError("review.supervisor_only", "Only a supervisor can do this")
 
@@ -150,7 +154,9 @@ class ConversationQuery:
         """``q`` narrowed by ``f`` (the joins are the caller's). ``failed_by``: the failed item
         as a correlated EXISTS ("exists"), already joined ("join") or read from the score row's
         ``failed`` ("score"). ``started``/``employee``: the recording's columns or the score
-        row's copies (equal, revision 0008)."""
+        row's copies (equal, revision 0008).
+
+        Raises ``CashierError`` ``review.bad_filter`` for a value the filter does not know."""
         cs, mk, tr = ConversationScore, ConversationMark, TranscriptRow
         if who.role not in SUPERVISORS:
             q = q.where(employee == who.id)
@@ -198,6 +204,8 @@ class ConversationQuery:
 
     @staticmethod
     def ordered(q, sort: str):
+        """``q`` in the order the list asks for: ``newest``, ``oldest``, ``score_asc`` or
+        ``score_desc`` (unscored last). Raises ``CashierError`` ``review.bad_filter`` otherwise."""
         if sort == "oldest":
             return q.order_by(Recording.started_at, Recording.id)
         if sort == "score_asc":
@@ -211,6 +219,8 @@ class ConversationQuery:
         return q.order_by(Recording.started_at.desc(), Recording.id.desc())
 
     def row(self, r) -> ConversationRow:
+        """One row of the list query as a ``ConversationRow``; its status is ``shredded``,
+        ``scored``, ``not_scorable``, ``transcribing`` or ``no_transcript``."""
         (rid, started, duration_ms, emp_id, emp_name, receipt_no, total, percent, scorable,
          outcomes, offers, conversions, revenue, flagged, reviewed, disputes, t_state,
          shredded_at, shift_id, sale_id) = r
@@ -346,6 +356,7 @@ class TextMatcher:
         self.needle = " " + " ".join(normalize_text(query))
 
     def matches(self, text: str) -> bool:
+        """True when the query's words occur in ``text`` in a row, both normalised the same way."""
         if self.needle == " ":
             return False
         return self.needle in " " + " ".join(normalize_text(text))

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from forsell.analytics import Scorer, formats
 from forsell.domain.errors import CashierError
+from forsell.domain.problems import Problem
 from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.store.models import ConversationScore, Recording, TranscriptRow
@@ -49,13 +50,13 @@ class ScorecardPreview:
     scorable_after: int
 
 
-def scorecard_problems(json_text: str) -> tuple[str, ...]:
+def scorecard_problems(json_text: str) -> tuple[Problem, ...]:
     """Every problem ``save_scorecard`` would refuse ``json_text`` for, each with its place
-    (``items[2].weight: …``); empty when the text is a valid scorecard."""
+    (``("items", 2, "weight")``); empty when the text is a valid scorecard."""
     try:
         doc = json.loads(json_text)
     except json.JSONDecodeError as e:
-        return (f"not valid JSON at line {e.lineno} column {e.colno}: {e.msg}",)
+        return (formats.json_problem(e),)
     try:
         formats.parse_scorecard(doc)
     except formats.FormatError as e:
@@ -64,7 +65,9 @@ def scorecard_problems(json_text: str) -> tuple[str, ...]:
 
 
 def preset_text(name: str) -> str:
-    """The JSON text of a preset (``cafe``, ``shop``)."""
+    """The JSON text of a preset (``cafe``, ``shop``).
+
+    Raises ``CashierError`` ``review.no_preset`` for another name."""
     if name not in PRESETS:
         raise CashierError("review.no_preset", "There is no scorecard preset {name}", name=name)
     return preset_path(name).read_text(encoding="utf-8")
@@ -77,7 +80,9 @@ def scorecard_choice(ctx) -> str:
 
 
 def use_preset(ctx, admin: EmployeeView, name: str) -> None:
-    """The store goes back to a preset (the custom text is kept for later); audited."""
+    """The store goes back to a preset (the custom text is kept for later); audited.
+
+    Raises ``CashierError``: ``admin.only``, ``review.no_preset``."""
     if admin.role is not Role.ADMIN:
         raise CashierError("admin.only", "Only an admin can do this")
     preset_text(name)  # refuses an unknown name

@@ -30,6 +30,7 @@ from forsell.analytics import (
 )
 from forsell.analytics.model import Transcript
 from forsell.domain.errors import CashierError
+from forsell.domain.problems import Problem
 from forsell.domain.roles import Role
 from forsell.paths import resources_dir
 from forsell.store import audit
@@ -56,11 +57,11 @@ log = logging.getLogger(__name__)
 
 
 class ScorecardProblem(CashierError):
-    """``save_scorecard`` refused the document; ``problems``: one line per thing wrong."""
+    """``save_scorecard`` refused the document; ``problems``: every thing wrong, as data."""
 
-    def __init__(self, problems: list[str] | tuple[str, ...]) -> None:
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         super().__init__("review.scorecard_invalid", "The scorecard has problems: {problems}",
-                         problems="; ".join(problems))
+                         problems="; ".join(map(str, problems)))
         self.problems = tuple(problems)
 
 
@@ -71,6 +72,8 @@ REVIEW_SCORECARD_CUSTOM = SettingDef("review.scorecard_custom", str, "", "Custom
 
 
 def score_aad(recording_id: str) -> bytes:
+    """The associated data that ties a sealed score to its recording: moved to another one, it fails
+    to open."""
     return f"score|{recording_id}".encode()
 
 
@@ -210,14 +213,15 @@ class ConversationScoring:
 
     def save_scorecard(self, admin: EmployeeView, json_text: str) -> Scorecard:
         """Validates and stores the admin's scorecard; raises ScorecardProblem listing every
-        problem (as ``analytics.formats`` finds them). New conversations are scored with it."""
+        problem (as ``analytics.formats`` finds them). New conversations are scored with it.
+
+        Returns the saved scorecard. Raises ``CashierError`` ``admin.only`` for anyone else."""
         if admin.role is not Role.ADMIN:
             raise CashierError("admin.only", "Only an admin can do this")
         try:
             doc = json.loads(json_text)
         except json.JSONDecodeError as e:
-            where = f"not valid JSON at line {e.lineno} column {e.colno}"
-            raise ScorecardProblem([f"{where}: {e.msg}"]) from None
+            raise ScorecardProblem([formats.json_problem(e)]) from None
         try:
             card = formats.parse_scorecard(doc)
         except formats.FormatError as e:
@@ -231,6 +235,8 @@ class ConversationScoring:
         return card
 
     def current_scorer(self) -> Scorer:
+        """The scorer for the scorecard in force and the current catalog, rebuilt when the store's
+        scorecard setting changed."""
         st = self.ctx.settings
         key = (st.get(REVIEW_SCORECARD), st.get(REVIEW_SCORECARD_CUSTOM))
         if self._scorer is None or key != self._scorer_key:
@@ -332,6 +338,8 @@ class ConversationScoring:
                 "scored_at": now.isoformat()})
 
     def sealed_result(self, recording_id: str, sealed: bytes | None) -> dict | None:
+        """The decrypted score result of a recording, or None when there is none or its key was
+        shredded. Raises ``CashierError`` ``review.score_altered`` when it fails authentication."""
         if sealed is None:
             return None
         try:

@@ -1,4 +1,4 @@
-"""The review screens' frozen views: what ``ReviewService`` hands the UI (review.md API).
+"""The review screens' frozen views: what ``ReviewService`` hands the UI.
 
 Plain data only, so the UI never touches a session; ``services/review.py`` re-exports them.
 """

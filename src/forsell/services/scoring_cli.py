@@ -7,9 +7,11 @@ formats are in ``resources/scorecards/README.md``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from forsell.analytics import Catalog, FormatError, Scorer, formats
+from forsell.domain.problems import Problem
 from forsell.paths import resources_dir
 
 #: Exit codes: 0 = a result was printed (scored, or ``"scorable": false`` with the reason);
@@ -18,12 +20,15 @@ OK, BAD_INPUT = 0, 2
 
 
 def default_scorecard() -> Path:
+    """The café scorecard shipped in ``resources/scorecards/``: ``score`` uses it without
+    ``--scorecard``."""
     return resources_dir() / "scorecards" / "cafe.json"
 
 
 def score_command(transcript_path: str | Path, receipt_path: str | Path,
                   scorecard_path: str | Path | None = None, *,
-                  catalog_path: str | Path | None = None, flip: bool = False) -> tuple[int, str]:
+                  catalog_path: str | Path | None = None, flip: bool = False,
+                  describe: Callable[[Problem], str] | None = None) -> tuple[int, str]:
     """Scores the conversation in ``transcript_path`` against the sale in ``receipt_path``.
 
     The scorecard defaults to the café preset. Upsell detection knows the products on the
@@ -31,6 +36,10 @@ def score_command(transcript_path: str | Path, receipt_path: str | Path,
     were offered but not bought; without it the demo catalog is used when it is there.
     ``flip`` swaps cashier and customer when the speaker heuristic got them the wrong way round.
     Returns (exit code, JSON text).
+
+    A bad input file gives ``{"error": "bad_input", "file", "problems": ["place: English"],
+    "details": [{"code", "params", "place", "where", "message"}]}``; ``describe`` (the CLI's
+    catalog) adds each problem's ``"text"`` in the user's language.
     """
     try:
         scorecard = formats.load_scorecard(scorecard_path or default_scorecard())
@@ -43,8 +52,11 @@ def score_command(transcript_path: str | Path, receipt_path: str | Path,
         elif demo.is_file():
             catalog = formats.load_catalog(demo)
     except FormatError as e:
+        details = [{**p.to_dict(), **({"text": describe(p)} if describe else {})}
+                   for p in e.problems]
         return BAD_INPUT, json.dumps({"error": "bad_input", "file": e.what,
-                                      "problems": e.problems}, ensure_ascii=False, indent=2)
+                                      "problems": [str(p) for p in e.problems],
+                                      "details": details}, ensure_ascii=False, indent=2)
     catalog = formats.receipt_catalog(receipt).merged(catalog)
     result = Scorer(scorecard, catalog).score(transcript, receipt, flip=flip)
     out = {"scorecard": scorecard.name, **result.to_dict()}

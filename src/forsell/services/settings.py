@@ -97,10 +97,13 @@ class Settings:
             self._cache = {row.key: row.value for row in session.scalars(select(SettingRow))}
 
     def get(self, setting: SettingDef[T]) -> T:
+        """The setting's value (its default when never set), of the type it was declared with."""
         value = self._cache.get(setting.key, setting.default)
         return setting.type(value)
 
     def set(self, setting: SettingDef[T], value: T) -> None:
+        """Stores a new value and refreshes the cache. Raises ``TypeError`` when ``value`` is not of
+        the setting's declared type."""
         if not isinstance(value, setting.type):
             raise TypeError(f"{setting.key} takes {setting.type.__name__}")
         with self._db.write() as session:

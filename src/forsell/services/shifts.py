@@ -66,14 +66,18 @@ class ShiftReport:
 
     @property
     def difference(self) -> int | None:
+        """Counted minus expected cash in tiyn (negative: the drawer is short), or None before the
+        count."""
         return None if self.counted_cash is None else self.counted_cash - self.expected_cash
 
     @property
     def net_revenue(self) -> int:
+        """Sales minus refunds of the shift, in tiyn."""
         return self.sales_total - self.refunds_total
 
 
 def open_shift_id(ctx: TillContext, session: Session | None = None) -> str | None:
+    """The id of this till's open shift, or None; read in ``session`` when one is given."""
     stmt = select(Shift.id).where(Shift.device_id == ctx.device_id, Shift.closed_at.is_(None))
     if session is not None:
         return session.scalar(stmt)
@@ -95,6 +99,7 @@ class ShiftService:
         self.ctx = ctx
 
     def current(self) -> ShiftView | None:
+        """The open shift (since when, opened by whom, opening float), or None."""
         with self.ctx.db.read() as session:
             shift = session.scalar(select(Shift).where(Shift.device_id == self.ctx.device_id,
                                                        Shift.closed_at.is_(None)))
@@ -105,6 +110,9 @@ class ShiftService:
                              shift.opening_float)
 
     def open(self, employee: EmployeeView, opening_float: int) -> ShiftView:
+        """Opens a shift with ``opening_float`` tiyn in the drawer (synced and audited); returns it.
+
+        Raises ``CashierError``: ``money.out_of_range``, ``shift.already_open``."""
         check_amount(opening_float)
         with self.ctx.db.write() as session:
             if open_shift_id(self.ctx, session):
@@ -119,7 +127,10 @@ class ShiftService:
         return self.current()
 
     def cash_movement(self, employee: EmployeeView, amount: int, reason: str) -> None:
-        """``amount`` > 0 puts cash in the drawer, < 0 takes it out. A reason is required."""
+        """``amount`` > 0 puts cash in the drawer, < 0 takes it out. A reason is required.
+
+        Synced and audited. Raises ``CashierError``: ``cash.zero``, ``cash.reason``,
+        ``money.out_of_range``, ``shift.not_open``, ``cash.out_exceeds_drawer``."""
         if amount == 0:
             raise CashierError("cash.zero", "Enter an amount")
         check_amount(abs(amount))
@@ -143,6 +154,8 @@ class ShiftService:
                 "amount": amount, "reason": move.reason, "at": move.at.isoformat()})
 
     def expected_cash(self) -> int:
+        """What the drawer should hold now, in tiyn: the float, cash sales, cash refunds and cash
+        in/out of the open shift. Raises ``CashierError`` ``shift.not_open``."""
         with self.ctx.db.read() as session:
             shift_id = open_shift_id(self.ctx, session)
             if shift_id is None:
@@ -150,6 +163,8 @@ class ShiftService:
             return self._drawer(session, session.get(Shift, shift_id)).expected
 
     def x_report(self) -> ShiftReport:
+        """The X report of the open shift: its totals so far, closing nothing. Raises
+        ``CashierError`` ``shift.not_open``."""
         with self.ctx.db.read() as session:
             shift_id = open_shift_id(self.ctx, session)
             if shift_id is None:
@@ -157,6 +172,8 @@ class ShiftService:
             return self._report(session, session.get(Shift, shift_id))
 
     def report(self, shift_id: str) -> ShiftReport:
+        """The report of any shift by id (a closed one's Z report). Raises ``CashierError``
+        ``shift.unknown``."""
         with self.ctx.db.read() as session:
             shift = session.get(Shift, shift_id)
             if shift is None:
@@ -168,6 +185,9 @@ class ShiftService:
         """Closes the shift with the counted drawer; returns the Z report.
 
         A cashier needs a supervisor's approval when the count differs from what is expected.
+
+        Raises ``CashierError`` ``shift.not_open``; ``NeedsApproval``
+        (``approval.close_with_discrepancy``) for a cashier whose count differs without an approval.
         """
         counted = counted_total(counts)
         with self.ctx.db.write() as session:

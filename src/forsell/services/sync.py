@@ -83,6 +83,7 @@ class SyncStatusView:
 
     @property
     def lanes(self) -> tuple[LaneStatusView, LaneStatusView]:
+        """The business and the audio lane, in the order they are shown."""
         return (self.business, self.audio)
 
 
@@ -191,6 +192,7 @@ class SyncService:
 
     @property
     def configured(self) -> bool:
+        """True when sync is switched on and a backend address is set."""
         settings = self.ctx.settings
         return bool(settings.get(s.SYNC_ENABLED) and settings.get(s.SYNC_BACKEND_URL).strip())
 
@@ -262,6 +264,8 @@ class SyncService:
         return True
 
     def stop(self) -> None:
+        """Stops the sync thread (work in flight goes back to the outbox, nothing is lost) and
+        closes the key file."""
         if self._engine is not None:
             self._engine.stop()
             self._engine = None
@@ -270,16 +274,20 @@ class SyncService:
             self._vault = None
 
     def sync_now(self) -> None:
+        """Asks the running engine to try every lane and pull now (Sync now); nothing when stopped.
+        """
         if self._engine is not None:
             self._engine.sync_now()
 
     def pause(self) -> None:
+        """Pauses sending and pulling, remembered across restarts; selling and recording go on."""
         self.ctx.settings.set(s.SYNC_PAUSED, True)
         if self._engine is not None:
             self._engine.pause()
         self._emit()
 
     def resume(self) -> None:
+        """Lets a paused sync go on (remembered across restarts)."""
         self.ctx.settings.set(s.SYNC_PAUSED, False)
         if self._engine is not None:
             self._engine.resume()
@@ -295,6 +303,8 @@ class SyncService:
     # --- status -------------------------------------------------------------------------------
 
     def status(self) -> SyncStatusView:
+        """A frozen snapshot for the status bar and the tray: overall state, per lane what waits,
+        since when and the last error, and the last pulls; cheap enough to poll."""
         engine = self._engine
         engine_status = engine.status() if engine is not None else None
         paused = self.ctx.settings.get(s.SYNC_PAUSED)
@@ -347,6 +357,8 @@ class SyncService:
         return found
 
     def dead_letters(self) -> list[DeadLetterView]:
+        """Outbox items that are not retried until an admin says so (refused by the backend or a
+        provider), with the reason."""
         return [DeadLetterView(d.id, d.lane, d.kind, d.entity_id, d.created_at, d.attempts,
                                d.error_key, d.last_error) for d in self.queue.dead_letters()]
 

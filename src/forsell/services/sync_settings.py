@@ -75,11 +75,12 @@ class SyncSettingsService:
         return SecretStore(self.ctx.device_id, self._backend)
 
     def current(self) -> SyncSettings:
+        """The store's sync settings as the admin's Sync screen edits them."""
         get = self.ctx.settings.get
         return SyncSettings(**{name: get(setting) for name, setting in _FIELDS.items()})
 
     def secret_store_problem(self) -> SecretStoreUnavailable | None:
-        """None when secrets can be kept; else what is wrong (``.kind``, ``.hint``)."""
+        """None when secrets can be kept; else what is wrong (``.kind``, ``.problem``)."""
         try:
             self._store().check()
         except SecretStoreUnavailable as problem:
@@ -120,7 +121,7 @@ class SyncSettingsService:
             problem = self.secret_store_problem()
             if problem is not None:
                 raise CashierError("sync.secret_store", "Secret store unavailable: {hint}",
-                                   hint=problem.hint)
+                                   hint=problem.problem)
             store = self._store()
             try:
                 for name, value in secrets.items():
@@ -129,7 +130,7 @@ class SyncSettingsService:
                     store.delete(name)
             except SecretStoreUnavailable as problem:
                 raise CashierError("sync.secret_store", "Secret store unavailable: {hint}",
-                                   hint=problem.hint) from None
+                                   hint=problem.problem) from None
         changed = [setting.key for name, setting in _FIELDS.items()
                    if self.ctx.settings.get(setting) != getattr(new, name)]
         for name, setting in _FIELDS.items():

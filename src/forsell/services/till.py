@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from forsell.domain.cart import Cart, CartLine, Discount, DiscountKind
 from forsell.domain.errors import CashierError
@@ -54,6 +55,7 @@ class CartView:
 
     @property
     def empty(self) -> bool:
+        """True when the cart has no lines."""
         return not self.lines
 
 
@@ -104,6 +106,9 @@ class TillService:
         self.catalog = catalog
         self.employee = employee
         self.cart = Cart()
+        #: The parked sale now in the cart: its row stays until the cart is paid or cancelled,
+        #: so that a crash in between loses nothing (it is back in the list at the next start).
+        self._recalled: str | None = None
         #: Told about the life of a sale: ("sale_started" | "sale_paid" | "sale_cancelled" |
         #: "sale_parked", sale id or None). The conversation recorder listens here.
         self.listener: Callable[[str, str | None], None] | None = None
@@ -115,7 +120,10 @@ class TillService:
     # --- building the cart -------------------------------------------------------------------
 
     def scan(self, code: str) -> CartView:
-        """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown."""
+        """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown.
+
+        Returns the cart. Also raises ``scan.needs_weight`` for goods sold by weight, and ``add``'s
+        refusals."""
         product = self.catalog.by_barcode(code)
         if product is None:
             raise CashierError("scan.unknown", "Unknown barcode {code}", code=code.strip())
@@ -124,6 +132,11 @@ class TillService:
         return self.add(product, 1000)
 
     def add(self, product: ProductView, qty_milli: int = 1000) -> CartView:
+        """Adds ``qty_milli`` thousandths (1000: one piece or one kilogram) of the product to the
+        cart; the first line starts the sale and its recording. Returns the cart.
+
+        Raises ``CashierError``: ``shift.not_open``, ``qty.not_positive``, ``qty.not_whole``,
+        ``qty.too_many``, ``qty.too_heavy``, ``money.out_of_range``, ``cart.total_too_large``."""
         self._require_shift()
         was_empty = not self.cart.lines
         self.cart.add(replace(_line_from_product(product, qty_milli), added_at=self.ctx.clock()))
@@ -132,21 +145,34 @@ class TillService:
         return self.view()
 
     def set_quantity(self, index: int, qty_milli: int) -> CartView:
+        """Changes the quantity of line ``index``; returns the cart.
+
+        Raises ``CashierError``: ``qty.not_positive``, ``qty.not_whole``, ``qty.too_many``,
+        ``qty.too_heavy``, ``cart.total_too_large``."""
         self.cart.set_quantity(index, qty_milli)
         return self.view()
 
     def remove_line(self, index: int) -> CartView:
+        """Removes line ``index`` (audited); removing the last one cancels the sale. Returns the
+        cart."""
         line = self.cart.lines[index]
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, "line_removed", self.employee.id,
                          sku=line.sku, qty_milli=line.qty_milli, amount=line.gross)
+            if len(self.cart.lines) == 1:
+                self._forget_recalled(session)
         self.cart.remove(index)
         if not self.cart.lines:
+            self._recalled = None
             self._emit("sale_cancelled")
         return self.view()
 
     def set_line_discount(self, index: int, discount: Discount | None,
                           approval: Approval | None = None) -> CartView:
+        """Sets (or, with None, clears) the discount of line ``index``; returns the cart.
+
+        Raises ``NeedsApproval`` (``approval.discount_over_limit``) when the discount is over the
+        cashier's limit and no supervisor approved it; ``CashierError`` ``cart.total_too_large``."""
         line = self.cart.lines[index]
         off = min(discount.amount_off(line.gross), line.gross) if discount else 0
         self._check_discount(off, line.gross, approval)
@@ -155,6 +181,11 @@ class TillService:
 
     def set_receipt_discount(self, discount: Discount | None,
                              approval: Approval | None = None) -> CartView:
+        """Sets (or, with None, clears) the discount on the whole receipt; returns the cart.
+
+        Raises ``NeedsApproval`` (``approval.discount_over_limit``) when all discounts together are
+        over the cashier's limit and no supervisor approved them; ``CashierError``
+        ``cart.total_too_large``."""
         base = sum(l.gross - l.line_discount for l in self.cart.lines)
         off = min(discount.amount_off(base), base) if discount else 0
         self._check_discount(off + sum(l.line_discount for l in self.cart.lines),
@@ -163,6 +194,10 @@ class TillService:
         return self.view()
 
     def override_price(self, index: int, unit_price: int, approval: Approval | None = None) -> CartView:
+        """Changes the unit price of line ``index`` (audited with the approver); returns the cart.
+
+        Raises ``NeedsApproval`` (``approval.price_override``) when the employee may not do it
+        alone; ``CashierError`` ``money.out_of_range``, ``cart.total_too_large``."""
         require(approval, Action.PRICE_OVERRIDE, needs_approval(self.employee.role, Action.PRICE_OVERRIDE))
         old = self.cart.lines[index].unit_price
         self.cart.set_price(index, unit_price)
@@ -178,13 +213,17 @@ class TillService:
             with self.ctx.db.write() as session:
                 audit.record(session, self.ctx.device_id, "sale_cancelled", self.employee.id,
                              lines=len(self.cart.lines), total=self.cart.totals().total)
+                self._forget_recalled(session)
         had_lines = bool(self.cart.lines)
         self.cart.clear()
+        self._recalled = None
         if had_lines:
             self._emit("sale_cancelled")
         return self.view()
 
     def view(self) -> CartView:
+        """The cart as the till screen shows it: lines in the employee's language, discounts, totals
+        and VAT per rate."""
         totals = self.cart.totals()
         lang = self.employee.language
         lines = tuple(
@@ -198,17 +237,23 @@ class TillService:
     # --- parking ----------------------------------------------------------------------------
 
     def park(self, label: str = "") -> CartView:
+        """Puts the current sale aside under ``label`` and starts an empty cart, which it returns.
+        Raises ``CashierError`` ``park.empty``."""
         if not self.cart.lines:
             raise CashierError("park.empty", "Nothing to park")
         with self.ctx.db.write() as session:
+            self._forget_recalled(session)  # parked again: one row, with the cart as it is now
             session.add(ParkedSale(employee_id=self.employee.id, label=label, cart=_cart_to_json(self.cart)))
         self.cart = Cart()
+        self._recalled = None
         self._emit("sale_parked")
         return self.view()
 
     def parked(self) -> list[ParkedView]:
+        """The parked sales, oldest first: label, time parked, total and number of lines."""
         with self.ctx.db.read() as session:
-            rows = session.scalars(select(ParkedSale).order_by(ParkedSale.parked_at)).all()
+            rows = session.scalars(select(ParkedSale).where(ParkedSale.recalled_at.is_(None))
+                                   .order_by(ParkedSale.parked_at)).all()
             result = []
             for r in rows:
                 cart = _cart_from_json(r.cart)
@@ -217,22 +262,35 @@ class TillService:
             return result
 
     def recall(self, parked_id: str) -> CartView:
+        """Brings a parked sale back into the empty cart and returns it.
+
+        Raises ``CashierError``: ``park.cart_not_empty``, ``park.unknown`` (recalled elsewhere)."""
         if self.cart.lines:
             raise CashierError("park.cart_not_empty", "Finish or park the current sale first")
         with self.ctx.db.write() as session:
             row = session.get(ParkedSale, parked_id)
-            if row is None:
+            if row is None or row.recalled_at is not None:
                 raise CashierError("park.unknown", "That parked sale is gone")
             cart = _cart_from_json(row.cart)
-            session.delete(row)
+            row.recalled_at = self.ctx.clock()
         self.cart = cart
+        self._recalled = parked_id
         self._emit("sale_started")
         return self.view()
+
+    def _forget_recalled(self, session: Session) -> None:
+        """Deletes the recalled parked sale's row inside the caller's transaction."""
+        if self._recalled is not None:
+            session.execute(delete(ParkedSale).where(ParkedSale.id == self._recalled))
 
     # --- payment ----------------------------------------------------------------------------
 
     def pay(self, payment: Payment) -> ReceiptView:
-        """Commits the sale atomically (lines, payment, gapless receipt number, outbox row)."""
+        """Commits the sale atomically (lines, payment, gapless receipt number, outbox row).
+
+        Returns the receipt. Raises ``CashierError``: ``pay.empty``, ``shift.not_open``,
+        ``payment.short``, ``payment.card_over_total``, ``payment.cash_not_needed``; nothing is
+        committed then."""
         if not self.cart.lines:
             raise CashierError("pay.empty", "The cart is empty")
         totals = self.cart.totals()
@@ -260,12 +318,17 @@ class TillService:
                 ))
             session.add(sale)
             session.flush()
+            self._forget_recalled(session)  # the parked cart becomes this sale, atomically
             enqueue(session, "sale", sale.id, sale_payload(sale))
             receipt = load_receipt(self.ctx, session, sale)
         log.info("sale %s committed: receipt %d, %d lines, total %d tiyn, %s",
                  receipt.sale_id, receipt.receipt_no, len(receipt.lines), receipt.total, receipt.method)
         self.cart = Cart()
-        self._emit("sale_paid", receipt.sale_id)
+        self._recalled = None
+        try:
+            self._emit("sale_paid", receipt.sale_id)
+        except Exception:  # noqa: BLE001 - the sale is committed; a listener must not undo that
+            log.exception("sale %s is committed, but a listener of sale_paid failed", receipt.sale_id)
         return receipt
 
     # --- rules ------------------------------------------------------------------------------

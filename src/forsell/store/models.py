@@ -68,9 +68,21 @@ class Employee(Base):
     pin_salt: Mapped[bytes]
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)  # consecutive; each lasts 2x longer
     language: Mapped[str] = mapped_column(String(8), default="ru")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PinGuard(Base):
+    """Wrong tries at a PIN entry point that is not one employee's login (the supervisor
+    override, the command line's admin PIN): counted per entry point, persisted."""
+
+    __tablename__ = "pin_guards"
+    entry: Mapped[str] = mapped_column(String(32), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Category(Base):
@@ -227,6 +239,8 @@ class ParkedSale(Base):
     parked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     label: Mapped[str] = mapped_column(String(120), default="")
     cart: Mapped[dict] = mapped_column(JSON)
+    #: Set while a cashier has it back in the cart; the row goes with the payment (or cancel).
+    recalled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class AuditEntry(Base):

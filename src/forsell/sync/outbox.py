@@ -99,7 +99,8 @@ class OutboxQueue:
         jobs: list[Job] = []
         # Plain column rows and one UPDATE … WHERE id IN (…), not ORM objects flushed one by one:
         # a claim of 500 jobs then costs a few ms of Python instead of ~100 ms, and that time
-        # holds the GIL the till's GUI thread needs (issue 4: GUI lag during a large drain).
+        # holds the GIL the till's GUI thread needs (tests/bench/bench_gui_lag.py measures the
+        # GUI's lag while sync drains a large backlog).
         with self.db.write() as session:
             query = select(OutboxJob.id, OutboxJob.lane, OutboxJob.kind, OutboxJob.entity_id,
                            OutboxJob.payload, OutboxJob.created_at, OutboxJob.attempts

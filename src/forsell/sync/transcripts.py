@@ -30,7 +30,8 @@ from . import redact
 from .errors import Rejected
 from .providers.base import Transcript, Word
 
-#: Estimated USD per audio hour when the caller gives no rate (PROVIDERS.md; Yandex unverified).
+#: Estimated USD per audio hour when the caller gives no rate (docs/providers.md; Yandex's is a
+#: placeholder: no public price for v3 asynchronous recognition could be confirmed).
 DEFAULT_RATES = {"elevenlabs": 0.40, "yandex": 0.40}
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forsell.services.app import DatabaseProblem, open_till
 
-from . import theme
+from . import error_hook, theme
 from .i18n import Languages
 
 log = logging.getLogger(__name__)
@@ -87,17 +87,27 @@ def database_problem_text(problem: DatabaseProblem) -> str:
     path = str(problem.path)
     backups = str(Path(problem.path).parent / "backups")
     texts = {
+        "disk_full": QCoreApplication.translate("Startup", "The disk that holds {path} is full. "
+                        "Free some space on it (the database itself is fine) and start again."),
         "locked": QCoreApplication.translate("Startup", "The database {path} is in use by another program. Close the other program "
                      "(or another copy of 4Sell Cashier) and start again."),
         "corrupt": QCoreApplication.translate("Startup", "The database {path} is damaged. Restore the latest copy from the folder "
                       "{backups} (close the app, replace the file, start again) or call support."),
+        "missing": QCoreApplication.translate("Startup", "The database {path} is empty or missing, although this till has been used. "
+                      "Nothing was created in its place. Restore the latest copy from the folder {backups} "
+                      "(close the app, copy it to {path}, start again) or call support."),
         "read_only": QCoreApplication.translate("Startup", "The database {path} cannot be written. Check the folder's permissions "
                         "and that the disk is not full or write-protected."),
         "too_new": QCoreApplication.translate("Startup", "The database {path} was written by a newer version of 4Sell Cashier. "
                       "Install the newer version to open it."),
     }
     template = texts.get(problem.kind, QCoreApplication.translate("Startup", "The database {path} cannot be opened ({kind})."))
-    return template.format(path=path, backups=backups, kind=problem.kind)
+    text = template.format(path=path, backups=backups, kind=problem.kind)
+    if problem.kind in ("corrupt", "missing") and problem.backup is not None:
+        text += " " + QCoreApplication.translate(
+            "Startup", "The newest copy that passes its check is {backup}.").format(
+            backup=str(problem.backup))
+    return text
 
 
 def freeze_startup_heap() -> None:
@@ -149,6 +159,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     app.setApplicationName("4Sell Cashier")
     app.setFont(theme.app_font(theme.register_fonts()))
     app.setStyleSheet(theme.STYLE)
+    error_hook.install(data_dir / "logs")  # nothing unexpected is swallowed from here on
     languages = Languages()
     languages.switch(languages.current)
     instance = single_instance(data_dir, raise_existing=not start_in_tray)

@@ -38,6 +38,7 @@ from forsell.services.catalog import (
 
 from .approval import with_approval
 from .backoffice_kit import Feedback, attempt, make_button, style_dialog, styled_label
+from .problems import describe
 
 
 def _vat_text(bp: int) -> str:
@@ -330,8 +331,7 @@ class CatalogDialog(QDialog):
 
         ok, result = attempt(self.feedback, lambda: _authorised(self, self.till, self.employee, run))
         if rejected:
-            self.problems.addItems([self.tr("line {line}: {reason}").format(
-                line=p.line, reason=p.reason) for p in rejected[0].problems])
+            self.problems.addItems([describe(p) for p in rejected[0].problems])
             self.problems.show()
         if not ok or result is None:
             return None

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
             return open_vault(self.till.ctx)
         except Exception as exc:  # no secret store: the recordings cannot be opened here
             raise CashierError("review.no_keys", "The recordings' keys are not available: {hint}",
-                               hint=getattr(exc, "hint", "")) from exc
+                               hint=getattr(exc, "problem", "")) from exc
 
     def _after_dialog(self, dialog: QDialog) -> None:
         dialog.deleteLater()

@@ -1,7 +1,8 @@
 """Turns the core's message keys into sentences in the cashier's language.
 
 The core raises ``CashierError(key, …, **params)``; only here does a key become text. Every
-sentence says what happened and what to do.
+sentence says what happened and what to do. A parameter that is itself a ``Problem`` (the secret
+store's "how to fix it") is put into the sentence in the same language, never in English.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
+from forsell.domain.problems import Problem
+
+from .problems import problem_text
 
 _MONEY_PARAMS = {"tendered", "due", "expected", "tiyn"}
 
@@ -38,11 +42,19 @@ def _texts() -> dict[str, str]:
         "payment.card_over_total": translate("messages", "The card amount is more than the total."),
         "payment.cash_not_needed": translate("messages", "The card already covers the total; no cash is needed."),
         "pay.empty": translate("messages", "The cart is empty: scan an item first."),
+        "storage.disk_full": translate("messages", "The disk of this till is full, so nothing was saved. Free some space or call support, then try again."),
+        "storage.locked": translate("messages", "The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program."),
+        "storage.read_only": translate("messages", "The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support."),
+        "storage.damaged": translate("messages", "The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy."),
+        "storage.io": translate("messages", "The disk reported an error, so nothing was saved. Try again; if it repeats, call support."),
         "pin.format": translate("messages", "A PIN has 4 to 8 digits."),
         "login.unknown": translate("messages", "This employee is not active any more."),
         "login.wrong_pin": translate("messages", "Wrong PIN. {left} attempts left."),
         "login.locked": translate("messages", "Too many wrong PINs. Locked until {until}; ask a supervisor."),
         "override.wrong_pin": translate("messages", "That is not a supervisor's PIN."),
+        "override.locked": translate("messages", "Too many wrong PINs in a row: approvals are locked until {until}."),
+        "admin_pin.wrong": translate("messages", "That is not an admin's PIN."),
+        "admin_pin.locked": translate("messages", "Too many wrong admin PINs in a row: locked until {until}."),
         "scan.unknown": translate("messages", "Unknown barcode {code}. Find the item by name below."),
         "scan.needs_weight": translate("messages", "{name} is sold by weight: pick it and enter the weight."),
         "shift.not_open": translate("messages", "No shift is open. Open a shift first (F9)."),
@@ -74,6 +86,11 @@ def _texts() -> dict[str, str]:
         "product.synonym_long": translate("messages",
                                           "A synonym is longer than {count} letters: shorten it."),
         "csv.unreadable": translate("messages", "Cannot read {path}: {error}"),
+        "csv.not_utf8": translate("messages", "{path} is not UTF-8 text. Save it as “CSV UTF-8” "
+                                              "and import it again."),
+        "csv.not_found": translate("messages", "There is no file {path}."),
+        "csv.no_access": translate("messages", "This user may not read {path}. Copy the file to "
+                                               "your home folder and import it from there."),
         "admin.only": translate("messages", "Only an admin can do this."),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
@@ -101,6 +118,7 @@ def _texts() -> dict[str, str]:
         "sync.retry": translate("messages", "Sending failed. It will be tried again."),
         "sync.error": translate("messages", "Sending failed. See Settings → Sync."),
         "sync.secret_store": translate("messages", "The secret store is unavailable, so keys cannot be saved: {hint}"),
+        "review.no_keys": translate("messages", "The recordings' keys are not available: {hint}"),
         "sync.url": translate("messages", "“{url}” is not a web address. It starts with https:// (or http:// for a test server)."),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
     }
@@ -114,7 +132,8 @@ def text_for_key(key: str, **params: object) -> str:
 
 def message_for(error: CashierError) -> str:
     """The translated sentence for ``error`` (falls back to its English text)."""
-    params = {k: format_kzt(v) if k in _MONEY_PARAMS and isinstance(v, int) else v
+    params = {k: format_kzt(v) if k in _MONEY_PARAMS and isinstance(v, int)
+              else problem_text(v) if isinstance(v, Problem) else v
               for k, v in error.params.items()}
     template = _texts().get(error.key)
     if template is None:

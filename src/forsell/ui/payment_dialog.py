@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forsell.domain.errors import CashierError
+from forsell.domain.errors import CashierError, StorageFault
 from forsell.domain.money import format_kzt, parse_kzt
 from forsell.domain.payment import Payment
 from forsell.services.receipts import ReceiptView
@@ -27,6 +29,8 @@ from forsell.services.till import TillService
 
 from .messages import message_for
 from .widgets import Keypad, set_role
+
+log = logging.getLogger(__name__)
 
 BANKNOTES = [100_000, 200_000, 500_000, 1_000_000, 2_000_000]  # tiyn: 1 000 … 20 000 ₸
 CASH, CARD = "cash", "card"
@@ -220,6 +224,12 @@ class PaymentDialog(QDialog):
         else:
             self.change.setText(self.tr("Still due {amount}").format(amount=format_kzt(due - tendered)))
 
+    def _refuse(self, text: str) -> None:
+        """Nothing was committed: say why, keep the cart and the amounts for another try."""
+        self.error.setText(text)
+        self.tendered.setFocus()
+        self.tendered.selectAll()
+
     def submit(self) -> None:
         try:
             card = _amount(self.card_amount.text())
@@ -228,10 +238,19 @@ class PaymentDialog(QDialog):
                               card_reference=self.auth_code.text().strip() if card else "")
             payment.settle(self.due)  # check before committing; the message names the shortfall
             self.receipt = self.sale.pay(payment)
+        except StorageFault as exc:
+            # The cashier must not hand over goods for a sale that is not on record.
+            self._refuse(self.tr("The sale was NOT recorded: do not hand over the goods yet.")
+                         + " " + message_for(exc))
+            return
         except CashierError as exc:
-            self.error.setText(message_for(exc))
-            self.tendered.setFocus()
-            self.tendered.selectAll()
+            self._refuse(message_for(exc))
+            return
+        except Exception:  # noqa: BLE001 - a payment must never fail silently
+            log.exception("payment failed unexpectedly; the sale was not committed")
+            self._refuse(self.tr("The sale was NOT recorded because of an unexpected error (it "
+                                 "is written in the log). Do not hand over the goods yet: try "
+                                 "again, and call support if it repeats."))
             return
         self.paid.emit(self.receipt)
         self.accept()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from forsell.services.conversation import RecorderStatus
 
+from .problems import problem_text
 from .theme import BORDER, MUTED
 from .widgets import set_role
 
@@ -261,7 +262,8 @@ class RecordingBar(QWidget):
         if self.indicator.status.blocked == "no_secret_store":
             return self.tr("Recording is off: this computer has no safe place for the recording "
                            "keys. Selling works as usual. Fix: {hint}").format(
-                hint=self.indicator.status.hint)
+                hint=problem_text(self.indicator.status.hint) if self.indicator.status.hint
+                else "")
         if self.indicator.mode != "problem":
             return ""
         return {

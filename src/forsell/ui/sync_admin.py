@@ -34,6 +34,7 @@ from forsell.services.sync import SyncService
 from forsell.services.sync_settings import SyncSettings, SyncSettingsService
 
 from .messages import message_for, text_for_key
+from .problems import problem_text
 from .sync_status import age_text
 
 SECRET_FIELDS = ("backend-token", "elevenlabs-key", "yandex-key")
@@ -269,7 +270,7 @@ class SyncAdminPage(QWidget):
         problem = self.settings.secret_store_problem()
         stored = None if problem else self.settings.secrets_set()
         if stored is None:
-            hint = problem.hint if problem else ""
+            hint = problem_text(problem.problem) if problem else ""
             self.store_problem.setText(self.tr(
                 "The system's secret store is unavailable, so keys cannot be saved or used: "
                 "{hint}").format(hint=hint))

@@ -14,6 +14,8 @@ import keyring
 import keyring.backend
 import keyring.errors
 
+from forsell.domain.problems import Problem
+
 SERVICE = "forsell-cashier"
 KEK_BYTES = 32
 
@@ -21,24 +23,31 @@ KEK_BYTES = 32
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
+#: Why secrets cannot be kept; each has its problem code ``secret_store.<kind>``.
+KINDS = ("no_backend", "insecure_backend", "locked", "error")
+
+
 class SecretStoreUnavailable(Exception):
-    """``kind``: no_backend | insecure_backend | locked | error. ``hint`` says how to fix it."""
+    """``kind``: no_backend | insecure_backend | locked | error. ``problem`` says how to fix it
+    as data (``secret_store.<kind>``) for ``ui/`` and the CLI to word; ``hint`` is its English
+    fallback, for logs and ``doctor``."""
 
     def __init__(self, kind: str, backend: str, detail: str = "") -> None:
         super().__init__(f"secret store unavailable ({kind}): {backend} {detail}".strip())
-        self.kind = kind
+        self.kind = kind if kind in KINDS else "error"
         self.backend = backend
         self.detail = detail
 
     @property
+    def problem(self) -> Problem:
+        params: dict[str, object] = {"backend": self.backend}
+        if self.detail:
+            params["detail"] = self.detail
+        return Problem(f"secret_store.{self.kind}", params)
+
+    @property
     def hint(self) -> str:
-        return {
-            "no_backend": "no secret store found: run the till in a desktop session with GNOME "
-                          "Keyring or KWallet (Linux), or install gnome-keyring",
-            "insecure_backend": "the keyring backend keeps secrets in a plain file: uninstall "
-                                "keyrings.alt and use the system secret store",
-            "locked": "the secret store is locked: log in to the desktop session (unlocks it)",
-        }.get(self.kind, "the secret store failed; run `forsell-cashier doctor`")
+        return self.problem.message
 
 
 def _backends(backend: keyring.backend.KeyringBackend) -> list[keyring.backend.KeyringBackend]:

@@ -1,6 +1,6 @@
 """Writes the labelled corpus: counter conversations with receipts and the truth about them.
 
-    /work/venv/bin/python tests/analytics/corpus/make_corpus.py
+    .venv/bin/python tests/analytics/corpus/make_corpus.py
 
 Each conversation is assembled from turns a person wrote (phrase banks below, in Russian,
 Kazakh and mixed speech) and every turn carries what it really is — a greeting, an upsell offer
@@ -359,7 +359,7 @@ def expected(case: Case, timed: list[tuple[Turn, float, float]], receipt: dict) 
             "extra_revenue": sum(o["revenue"] for o in offers)}
 
 
-# --- hand-made cases for the rules the issue names --------------------------------------------
+# --- hand-made cases for the checklist's boundaries (docs/labelling.md) ----------------------
 
 
 def C(text: str, *tags: str, offer=None, buy=(), pause: float = 0.4) -> Turn:

@@ -39,7 +39,7 @@ BASE_URLS = {
     "in": "https://api.in.residency.elevenlabs.io",
     "sg": "https://api.sg.residency.elevenlabs.io",
 }
-#: Upper end of the public $0.22–0.40 per audio hour (PROVIDERS.md); an estimate, not a bill.
+#: Upper end of the public $0.22–0.40 per audio hour (docs/providers.md); an estimate, not a bill.
 USD_PER_HOUR = 0.40
 TokenSource = Callable[[], Awaitable[str]]
 

@@ -1,1 +1,1 @@
-"""Supervisor review of counter conversations (issue 5): list, conversation, dashboard."""
+"""Supervisor review of counter conversations: list, conversation, dashboard."""

@@ -3,7 +3,8 @@
 Opening it reads the detail and decrypts + decodes the audio off the GUI thread (``Background``):
 the player can start once the first two seconds are decoded (``audio_playable``), the rest and
 the waveform follow (``audio_ready``). The plain audio lives only in this view's memory and goes
-when it closes. Review actions
+when it closes. Opening is not a play: ``recording_played`` is audited when the sound first
+starts in an opening. Review actions
 (override, flag, reviewed, flip, dispute, resolve) are short service calls on the GUI thread.
 """
 
@@ -68,6 +69,7 @@ class ConversationView(QWidget):
         self.detail: ConversationDetail | None = None
         self.recording_id = ""
         self.decoding: Decoding | None = None  # the open recording's audio, maybe still decoding
+        self.play_audited = False  # recording_played is written once per opening, at first play
         self.background = Background(self, latest_only=True)
         self.audio_background = Background(self, latest_only=True)
         layout = QVBoxLayout(self)
@@ -103,6 +105,7 @@ class ConversationView(QWidget):
         layout.addWidget(split, 1)
         self.items.can_override = self.supervisor
         self.items.can_dispute = not self.supervisor
+        self.player.state_changed.connect(self._on_playing)
         self.player.position_changed.connect(self.waveform.set_position)
         self.player.position_changed.connect(self.transcript.follow)
         self.waveform.seek_requested.connect(self.player.seek)
@@ -160,6 +163,7 @@ class ConversationView(QWidget):
     def open(self, recording_id: str) -> None:
         self.close_audio()
         self.recording_id = recording_id
+        self.play_audited = False
         self.detail = None
         self.title.setText(self.tr("Opening…"))
         self.transcript.set_message("")
@@ -216,6 +220,17 @@ class ConversationView(QWidget):
         self.player.set_audio(decoding)
         self.audio_playable.emit()
         self.audio_background.run(decoding.finish, self._audio_decoded, self._audio_failed)
+
+    def _on_playing(self, playing: bool) -> None:
+        # Opening decodes ahead so that Space plays at once; only listening is a play to audit.
+        if not playing or self.play_audited or not self.recording_id:
+            return
+        self.play_audited = True
+        try:
+            self.service.played(self.who, self.recording_id)
+        except CashierError as exc:
+            self.feedback.show()
+            self.feedback.error(message_for(exc))
 
     def _audio_decoded(self, decoding: Decoding) -> None:
         if decoding is not self.decoding:  # closed meanwhile

@@ -1,4 +1,4 @@
-"""The conversation list's filters (review.md ConversationFilter), in two compact rows.
+"""The conversation list's filters (``services.review_views.ConversationFilter``), in two rows.
 
 Every change emits ``changed`` at once, except the text search, which waits until typing pauses
 (the search decrypts transcripts on the fly, so each keystroke must not start one).

@@ -191,6 +191,10 @@ class Player(QWidget):
             self.output = None
         self.engine = None
         self.set_enabled(False)
+        if self._was_playing:  # the next recording starts paused, and its first play is news
+            self._was_playing = False
+            self._show_state()
+            self.state_changed.emit(False)
 
     # --- controls -------------------------------------------------------------------------------
 

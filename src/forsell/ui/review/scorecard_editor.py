@@ -44,7 +44,7 @@ from forsell.services.review import ReviewService, ScorecardProblem
 from ..backoffice_kit import RED, Feedback, make_button, styled_label
 from ..messages import message_for
 from .scorecard_forms import ItemForm, UpsellForm
-from .scorecard_problems import Problem, translate_problem
+from .scorecard_problems import ShownProblem, translate_problem
 from .scorecard_table import fill_row, new_item
 from .scorecard_trial import TrialBar
 
@@ -53,7 +53,7 @@ PRESETS = ("cafe", "shop")
 
 
 def backend_scorecard_version(service: ReviewService) -> int | None:
-    """HOOK for the backend pulls (issue 5 item 3): the version of the active scorecard when it
+    """HOOK for the backend pulls (services/pulls.py): the version of the active scorecard when it
     came from the backend, else None. Reads ``service.scorecard_source()`` if the service has it
     (an object or dict with ``source``/``origin`` == "backend" and ``version``)."""
     source = getattr(service, "scorecard_source", None)
@@ -86,7 +86,7 @@ class ScorecardEditor(QWidget):
         self.language = who.language
         self.doc: dict = {}
         self.saved_doc: dict = {}
-        self.problems: list[Problem] = []
+        self.problems: list[ShownProblem] = []
         self.json_broken = False
         self._syncing = False
         self._presets: dict[str, dict] = {}
@@ -277,8 +277,8 @@ class ScorecardEditor(QWidget):
     def validate(self) -> None:
         """Asks the service what is wrong with the draft; shows it; Save only when all is well."""
         titles = [self._title(item) for item in self._items()]
-        self.problems = [translate_problem(raw, titles)
-                         for raw in self.service.check_scorecard(self.json.toPlainText())]
+        self.problems = [translate_problem(problem, titles)
+                         for problem in self.service.check_scorecard(self.json.toPlainText())]
         self.problem_list.clear()
         for problem in self.problems:
             entry = QListWidgetItem(f"⚠ {problem}")

@@ -1,0 +1,339 @@
+"""The command line's words for the core's problems (``domain.problems``), in Russian, Kazakh
+and English.
+
+The core reports a code, its parameters and the place; ``cli.py`` prints them through this
+catalog in the language of the terminal (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, as
+gettext reads them; English for anything else). The Qt screens have their own catalog in
+``ui/problems.py``; a test checks that both know every code with the same placeholders.
+
+Standard library only: the CLI starts without Qt and without opening the till's database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Protocol
+
+LANGUAGES = ("ru", "kk", "en")
+
+
+class ReportedProblem(Protocol):
+    """What the catalog reads of a ``domain.problems.Problem`` (the CLI imports services only)."""
+
+    code: str
+    params: Mapping[str, object]
+    line: int | None
+    column: str | None
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def where(self) -> str: ...
+
+
+#: code → language → sentence; ``{param}`` placeholders as in ``domain.problems.PROBLEMS``.
+CATALOG: dict[str, dict[str, str]] = {
+    "format.file_not_found": {
+        "en": "the file is not there",
+        "ru": "файл не найден",
+        "kk": "файл табылмады",
+    },
+    "format.not_utf8": {
+        "en": "the file is not UTF-8 text",
+        "ru": "файл не в кодировке UTF-8",
+        "kk": "файл UTF-8 мәтіні емес",
+    },
+    "format.not_json": {
+        "en": "not valid JSON at line {line}, column {column}",
+        "ru": "ошибка JSON в строке {line}, столбце {column}",
+        "kk": "JSON қатесі: {line}-жол, {column}-баған",
+    },
+    "format.wrong_format": {
+        "en": "must be “{expected}”",
+        "ru": "должно быть «{expected}»",
+        "kk": "«{expected}» болуы керек",
+    },
+    "format.version": {
+        "en": "version {version} is not supported: only version 1 is",
+        "ru": "версия {version} не поддерживается: поддерживается только версия 1",
+        "kk": "{version} нұсқасына қолдау жоқ: тек 1-нұсқа қолдау табады",
+    },
+    "format.not_object": {
+        "en": "must be an object",
+        "ru": "должно быть объектом",
+        "kk": "объект болуы керек",
+    },
+    "format.not_list": {
+        "en": "must be a list",
+        "ru": "должно быть списком",
+        "kk": "тізім болуы керек",
+    },
+    "format.not_text": {
+        "en": "must be text",
+        "ru": "должно быть текстом",
+        "kk": "мәтін болуы керек",
+    },
+    "format.empty_text": {
+        "en": "must not be empty",
+        "ru": "не может быть пустым",
+        "kk": "бос болмауы керек",
+    },
+    "format.not_number": {
+        "en": "must be a number",
+        "ru": "должно быть числом",
+        "kk": "сан болуы керек",
+    },
+    "format.not_whole": {
+        "en": "must be a whole number",
+        "ru": "должно быть целым числом",
+        "kk": "бүтін сан болуы керек",
+    },
+    "format.below": {
+        "en": "{value} is less than {low}",
+        "ru": "{value} меньше {low}",
+        "kk": "{value} мәні {low} мәнінен аз",
+    },
+    "format.above": {
+        "en": "{value} is more than {high}",
+        "ru": "{value} больше {high}",
+        "kk": "{value} мәні {high} мәнінен көп",
+    },
+    "format.not_time": {
+        "en": "must be a date and time, e.g. 2025-03-01T10:00:00+05:00",
+        "ru": "должно быть датой и временем, например 2025-03-01T10:00:00+05:00",
+        "kk": "күні мен уақыты болуы керек, мысалы 2025-03-01T10:00:00+05:00",
+    },
+    "format.one_of": {
+        "en": "choose one of: {choices}",
+        "ru": "выберите одно из: {choices}",
+        "kk": "мыналардың бірін таңдаңыз: {choices}",
+    },
+    "format.unknown_field": {
+        "en": "unknown field",
+        "ru": "неизвестное поле",
+        "kk": "белгісіз өріс",
+    },
+    "format.no_words": {
+        "en": "“{phrase}” has no words to match",
+        "ru": "в «{phrase}» нет слов для поиска",
+        "kk": "«{phrase}» ішінде іздейтін сөз жоқ",
+    },
+    "transcript.no_utterances": {
+        "en": "the transcript needs “utterances” (or a recogniser's “words” list)",
+        "ru": "в расшифровке нужны «utterances» (или список «words» от распознавателя)",
+        "kk": "транскрипцияда «utterances» (не танушының «words» тізімі) болуы керек",
+    },
+    "transcript.end_before_start": {
+        "en": "ends at {end} s, before it starts at {start} s",
+        "ru": "заканчивается на {end} с, раньше начала на {start} с",
+        "kk": "{end} с-та аяқталады, ал {start} с-та басталады",
+    },
+    "transcript.audio_quality": {
+        "en": "must be “ok” or “bad”",
+        "ru": "должно быть «ok» или «bad»",
+        "kk": "«ok» немесе «bad» болуы керек",
+    },
+    "receipt.no_lines": {
+        "en": "the receipt needs “lines”",
+        "ru": "в чеке нужны «lines»",
+        "kk": "чекте «lines» болуы керек",
+    },
+    "receipt.time_needs_start": {
+        "en": "a time of day needs “recording_started_at”",
+        "ru": "для времени суток нужно «recording_started_at»",
+        "kk": "тәулік уақыты үшін «recording_started_at» керек",
+    },
+    "scorecard.no_items": {
+        "en": "add at least one item",
+        "ru": "добавьте хотя бы один пункт",
+        "kk": "кемінде бір тармақ қосыңыз",
+    },
+    "scorecard.id_twice": {
+        "en": "“{id}” is already the ID of another item",
+        "ru": "«{id}» уже ID другого пункта",
+        "kk": "«{id}» басқа тармақтың ID-і",
+    },
+    "scorecard.phrases_needed": {
+        "en": "add at least one phrase (or let the upsell detector decide)",
+        "ru": "добавьте хотя бы одну фразу (или включите детектор допродаж)",
+        "kk": "кемінде бір фраза қосыңыз (немесе қосымша сату детекторын қосыңыз)",
+    },
+    "scorecard.required_weight": {
+        "en": "a required item needs more than 0 points",
+        "ru": "обязательному пункту нужно больше 0 баллов",
+        "kk": "міндетті тармаққа 0-ден көп ұпай керек",
+    },
+    "scorecard.bonus_weight": {
+        "en": "a bonus item needs more than 0 points",
+        "ru": "бонусному пункту нужно больше 0 баллов",
+        "kk": "бонустық тармаққа 0-ден көп ұпай керек",
+    },
+    "scorecard.forbidden_penalty": {
+        "en": "a forbidden item needs a penalty above 0",
+        "ru": "запрещённому пункту нужен штраф больше 0",
+        "kk": "тыйым салынған тармаққа 0-ден көп айыппұл керек",
+    },
+    "scorecard.forbidden_detector": {
+        "en": "a forbidden item cannot use the upsell detector",
+        "ru": "запрещённый пункт не может использовать детектор допродаж",
+        "kk": "тыйым салынған тармақ қосымша сату детекторын пайдалана алмайды",
+    },
+    "scorecard.fatal_detector": {
+        "en": "a fatal item cannot use the upsell detector",
+        "ru": "критический пункт не может использовать детектор допродаж",
+        "kk": "шешуші тармақ қосымша сату детекторын пайдалана алмайды",
+    },
+    "scorecard.window_from": {
+        "en": "choose the start or the end",
+        "ru": "выберите начало или конец",
+        "kk": "басын не соңын таңдаңыз",
+    },
+    "scorecard.synonym_key": {
+        "en": "write sku:<SKU> or category:<category name>",
+        "ru": "пишите sku:<SKU> или category:<category name>",
+        "kk": "sku:<SKU> немесе category:<category name> деп жазыңыз",
+    },
+    "scorecard.offer_cues_needed": {
+        "en": "the upsell offer item needs offer cues (tab “Upsell offers”)",
+        "ru": "для пункта о допродаже нужны слова предложения (вкладка «Допродажи»)",
+        "kk": "қосымша сату тармағына ұсыныс сөздері керек («Қосымша сату» қойындысы)",
+    },
+    "catalog.no_name": {
+        "en": "a product needs at least one name",
+        "ru": "у товара должно быть хотя бы одно название",
+        "kk": "тауардың кемінде бір атауы болуы керек",
+    },
+    "catalog.columns": {
+        "en": "the file needs the columns sku and name_ru",
+        "ru": "в файле нужны столбцы sku и name_ru",
+        "kk": "файлда sku және name_ru бағандары болуы керек",
+    },
+    "csv.missing_columns": {
+        "en": "columns are missing: {columns}",
+        "ru": "не хватает столбцов: {columns}",
+        "kk": "бағандар жетіспейді: {columns}",
+    },
+    "csv.empty": {
+        "en": "is empty: fill it in",
+        "ru": "пусто: заполните",
+        "kk": "бос: толтырыңыз",
+    },
+    "csv.barcode_digits": {
+        "en": "“{barcode}” is not a barcode: digits only",
+        "ru": "«{barcode}» — не штрихкод: только цифры",
+        "kk": "«{barcode}» штрихкод емес: тек цифрлар болуы керек",
+    },
+    "csv.sku_repeats": {
+        "en": "SKU {sku} is already on line {first}",
+        "ru": "артикул {sku} уже есть в строке {first}",
+        "kk": "{sku} артикулы {first}-жолда бар",
+    },
+    "csv.barcode_repeats": {
+        "en": "barcode {barcode} is already on line {first}",
+        "ru": "штрихкод {barcode} уже есть в строке {first}",
+        "kk": "{barcode} штрихкоды {first}-жолда бар",
+    },
+    "csv.not_amount": {
+        "en": "“{text}” is not an amount: type digits, e.g. 1250 or 1250,50",
+        "ru": "«{text}» — не сумма: введите цифры, например 1250 или 1250,50",
+        "kk": "«{text}» сома емес: цифрмен жазыңыз, мысалы 1250 не 1250,50",
+    },
+    "csv.price_not_positive": {
+        "en": "the price must be more than zero",
+        "ru": "цена должна быть больше нуля",
+        "kk": "баға нөлден көп болуы керек",
+    },
+    "csv.vat": {
+        "en": "“{text}” is not a VAT rate from 0 to 100 %",
+        "ru": "«{text}» — не ставка НДС от 0 до 100 %",
+        "kk": "«{text}» 0-ден 100 %-ға дейінгі ҚҚС мөлшерлемесі емес",
+    },
+    "csv.unit": {
+        "en": "“{text}” is not a unit: write pcs or kg",
+        "ru": "«{text}» — не единица: пишите pcs или kg",
+        "kk": "«{text}» өлшем бірлігі емес: pcs не kg деп жазыңыз",
+    },
+    "csv.favourite": {
+        "en": "“{text}” is not 1 or 0",
+        "ru": "«{text}» — не 1 и не 0",
+        "kk": "«{text}» 1 де, 0 де емес",
+    },
+    "csv.synonyms": {
+        "en": "at most {count} synonyms, each up to {length} letters",
+        "ru": "не больше {count} синонимов, каждый до {length} букв",
+        "kk": "{count} синонимнен аспауы керек, әрқайсысы {length} әріпке дейін",
+    },
+    "csv.barcode_taken": {
+        "en": "barcode {barcode} already belongs to {sku}",
+        "ru": "штрихкод {barcode} уже принадлежит товару {sku}",
+        "kk": "{barcode} штрихкоды {sku} тауарына тиесілі",
+    },
+    "secret_store.no_backend": {
+        "en": ("no secret store was found. Run the till in a desktop session with GNOME Keyring "
+               "or KWallet, or install gnome-keyring."),
+        "ru": ("хранилище секретов не найдено. Запустите кассу в сеансе рабочего стола с GNOME "
+               "Keyring или KWallet либо установите gnome-keyring."),
+        "kk": ("құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс үстелі "
+               "сеансында іске қосыңыз немесе gnome-keyring орнатыңыз."),
+    },
+    "secret_store.insecure_backend": {
+        "en": ("the keyring keeps secrets in a plain file. Uninstall keyrings.alt and use the "
+               "system secret store."),
+        "ru": ("связка ключей хранит секреты в обычном файле. Удалите keyrings.alt и используйте"
+               " системное хранилище секретов."),
+        "kk": ("кілттер бауы құпияларды қарапайым файлда сақтайды. keyrings.alt бумасын жойып, "
+               "жүйелік құпия қойманы пайдаланыңыз."),
+    },
+    "secret_store.locked": {
+        "en": "the secret store is locked. Log in to the desktop session to unlock it.",
+        "ru": ("хранилище секретов заблокировано. Войдите в сеанс рабочего стола, чтобы "
+               "разблокировать его."),
+        "kk": "құпия қойма құлыптаулы. Оны ашу үшін жұмыс үстелі сеансына кіріңіз.",
+    },
+    "secret_store.error": {
+        "en": "the secret store failed. Run “forsell-cashier doctor” to find out why.",
+        "ru": ("хранилище секретов дало сбой. Запустите «forsell-cashier doctor», чтобы узнать "
+               "причину."),
+        "kk": "құпия қоймада қате болды. Себебін білу үшін «forsell-cashier doctor» іске қосыңыз.",
+    },
+}
+
+_LINE = {"en": "line {line}", "ru": "строка {line}", "kk": "{line}-жол"}
+_LINE_COLUMN = {"en": "line {line}, column {column}", "ru": "строка {line}, столбец {column}",
+                "kk": "{line}-жол, {column} бағаны"}
+
+
+def language(environ: Mapping[str, str] | None = None) -> str:
+    """``ru``, ``kk`` or ``en`` from the locale variables, in gettext's order of precedence."""
+    env = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if not value:
+            continue
+        first = value.split(":")[0].split("_")[0].split(".")[0].lower()
+        return first if first in LANGUAGES else "en"
+    return "en"
+
+
+def problem_text(problem: ReportedProblem, lang: str) -> str:
+    """What is wrong, in ``lang``, without the place; the English fallback for an unknown code."""
+    template = CATALOG.get(problem.code, {}).get(lang)
+    if template is None:
+        return problem.message
+    try:
+        return template.format(**problem.params)
+    except (KeyError, IndexError, ValueError):
+        return problem.message
+
+
+def describe(problem: ReportedProblem, lang: str) -> str:
+    """Place and problem in one line (``строка 4, столбец price: …``)."""
+    if problem.line is not None:
+        table = _LINE_COLUMN if problem.column else _LINE
+        where = table.get(lang, table["en"]).format(line=problem.line, column=problem.column)
+    else:
+        where = problem.where  # a JSON path names fields, which stay as written
+    text = problem_text(problem, lang)
+    return f"{where}: {text}" if where else text
