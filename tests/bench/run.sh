@@ -16,8 +16,10 @@ cleanup() {
   # Only what this script started: our PulseAudio (by its PID), then the scratch folder.
   if [[ -n "$PULSE_PID" ]] && kill -0 "$PULSE_PID" 2>/dev/null; then
     kill "$PULSE_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$PULSE_PID" 2>/dev/null || break; sleep 0.1; done
   fi
-  rm -rf "$WORK"
+  # The keyring daemon may still be writing as the bus closes: the benches' status counts.
+  rm -rf "$WORK" 2>/dev/null || { sleep 1; rm -rf "$WORK" || true; }
 }
 trap cleanup EXIT
 
