@@ -4,7 +4,9 @@
 #   bash installer/update-translations.sh            # uses .venv/bin of the repo
 #   VENV=/path/to/venv bash installer/update-translations.sh
 #
-# 1. pyside6-lupdate reads every src/forsell/ui/*.py into resources/i18n/forsell_{ru,kk,en}.ts:
+# 1. pyside6-lupdate reads every src/forsell/ui/*.py, and the settings registry
+#    (src/forsell/domain/settings.py: labels and descriptions the admin screen shows, marked with
+#    QT_TRANSLATE_NOOP), into resources/i18n/forsell_{ru,kk,en}.ts:
 #    existing translations are kept, new texts arrive as "unfinished", texts gone from the code
 #    are dropped (-no-obsolete) so the catalogs never carry dead entries.
 # 2. pyside6-lrelease compiles each .ts into the .qm that forsell.ui.i18n loads.
@@ -30,6 +32,7 @@ mkdir -p "$I18N"
 shopt -s nullglob
 sources=(src/forsell/ui/*.py src/forsell/ui/*/*.py)  # screens and their packages (ui/review)
 (( ${#sources[@]} )) || { echo "update-translations: no src/forsell/ui/*.py" >&2; exit 1; }
+sources+=(src/forsell/domain/settings.py)  # the settings' labels and descriptions
 
 for lang in "${LANGS[@]}"; do
   # -locations none: line numbers would make every unrelated edit churn the catalogs.

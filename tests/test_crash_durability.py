@@ -55,9 +55,10 @@ def login_cashier(till: Till) -> EmployeeView:
 
 def test_a_paid_sale_survives_sigkill_and_numbering_continues(tmp_path: Path) -> None:
     till = open_till(tmp_path)
-    latte = till.catalog.save(ProductDraft(sku="CRASH-1", name_ru="Латте", price=125000,
+    admin = next(e for e in till.staff.staff() if e.role.value == "admin")
+    latte = till.catalog.save(admin, ProductDraft(sku="CRASH-1", name_ru="Латте", price=125000,
                                            vat_bp=1200, barcode="4870000000017"))
-    bun = till.catalog.save(ProductDraft(sku="CRASH-2", name_ru="Булочка", price=49950,
+    bun = till.catalog.save(admin, ProductDraft(sku="CRASH-2", name_ru="Булочка", price=49950,
                                          vat_bp=1200, barcode="4870000000024"))
     till.close()
 

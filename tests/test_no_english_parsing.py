@@ -23,6 +23,7 @@ REGEX_READS = {
     "sync/redact.py": "personal data in transcripts",
     "analytics/normalize.py": "words of transcripts",
     "fakes/fake_yandex.py": "the fake recogniser's own transcript",
+    "store/db.py": "SQLite's integrity_check report, to name the damaged table",
 }
 #: Where problems and errors are worded: they look codes up, never patterns.
 WORDING = ("ui/problems.py", "ui/review/scorecard_problems.py", "ui/messages.py",

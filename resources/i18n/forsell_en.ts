@@ -2346,42 +2346,6 @@ Confirm (Enter)</source>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Store name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Till name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt footer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cashier&apos;s discount limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lock the till after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tip: the footer is the place for the notice that conversations at the counter may be recorded for quality control.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SyncAdminPage</name>
@@ -2394,15 +2358,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send sales and recordings when online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>DEMO MODE: this till talks to FAKE servers on this computer. Transcripts are made up by them, they are not real speech recognition.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Analytics server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2415,50 +2371,6 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Detect (Russian or Kazakh)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send audio to recognition services outside Kazakhstan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also transcribe recordings without speech</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ElevenLabs: zero retention (enterprise plans)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ElevenLabs: send product names as key terms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First choice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fallback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language of conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ElevenLabs address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yandex SpeechKit address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yandex Cloud folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3189,6 +3101,14 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only a supervisor or an admin can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3214,10 +3134,6 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a supervisor or an admin can pause or resume recording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3302,6 +3218,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Choose a speech recognition service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{setting}” cannot take this value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3480,6 +3400,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“{text}” is more than a till can take ({max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{text}” is not a VAT rate from 0 to 100 %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3521,6 +3445,301 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>line {line}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Store name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed at the top of every receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s 12-digit business identification number, printed on receipts and sent with fiscal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed under the store name on receipts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times on screens and receipts are shown in this zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed at the bottom of every receipt: the place for the notice that conversations at the counter may be recorded for quality control.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language receipts and reports are printed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s discount limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest discount a cashier gives without a supervisor&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the till after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a touch or a key for this long, the till locks and asks for a PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PINs before a lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After this many wrong PINs in a row the employee is locked out for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after wrong PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long an employee stays locked out after too many wrong PINs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till&apos;s own identifier towards the server; set once at first start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tells the tills of one store apart on receipts and reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record counter conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records the conversation at the counter during each sale, for cashiers who have given their consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone that records; empty means the system&apos;s default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep before the sale starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds kept from before the first scan, so the greeting is in the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep after payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds recorded after payment, for the goodbye.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split recordings longer than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A longer conversation is saved as several recordings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality scorecard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist conversations are scored against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom scorecard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s own checklist, edited by an admin or sent by the head office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo conversations added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo&apos;s sample conversations are already on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send sales and recordings when online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: everything stays on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending waits until it is resumed from the tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytics server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the store&apos;s analytics server; sales, transcripts and scores go there, never audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech recognition service tried first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes over when the first choice is refused or unreachable before it received the audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telling the service the language makes transcripts better when every conversation is in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send audio to recognition services outside Kazakhstan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also transcribe recordings without speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: recordings in which nobody spoke are not sent, which saves money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change only for a test server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech-to-text model ElevenLabs is asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs: zero retention (enterprise plans)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs keeps neither the audio nor the transcript; other plans refuse such requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs: send product names as key terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product names are recognised better; ElevenLabs charges extra for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yandex operations address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where finished Yandex transcripts are fetched from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yandex Cloud folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Yandex Cloud folder the API key belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit runs in the Kazakhstan region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: audio sent to Yandex stays in Kazakhstan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: fake servers, not real recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2349,42 +2349,6 @@ Confirm (Enter)</source>
         <source> s</source>
         <translation> с</translation>
     </message>
-    <message>
-        <source>Store name</source>
-        <translation>Дүкен атауы</translation>
-    </message>
-    <message>
-        <source>BIN</source>
-        <translation>БСН</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Мекенжай</translation>
-    </message>
-    <message>
-        <source>Till name</source>
-        <translation>Касса атауы</translation>
-    </message>
-    <message>
-        <source>Receipt footer</source>
-        <translation>Чектің соңғы мәтіні</translation>
-    </message>
-    <message>
-        <source>Receipt language</source>
-        <translation>Чек тілі</translation>
-    </message>
-    <message>
-        <source>Cashier&apos;s discount limit</source>
-        <translation>Кассир жеңілдігінің шегі</translation>
-    </message>
-    <message>
-        <source>Lock the till after</source>
-        <translation>Кассаны бұғаттау уақыты</translation>
-    </message>
-    <message>
-        <source>Tip: the footer is the place for the notice that conversations at the counter may be recorded for quality control.</source>
-        <translation>Кеңес: чектің соңында касса маңындағы әңгімелер сапаны бақылау үшін жазылуы мүмкін екенін ескертуге болады.</translation>
-    </message>
 </context>
 <context>
     <name>SyncAdminPage</name>
@@ -2397,16 +2361,8 @@ Confirm (Enter)</source>
         <translation>Қосылым</translation>
     </message>
     <message>
-        <source>Send sales and recordings when online</source>
-        <translation>Байланыс болғанда сатылымдар мен жазбаларды жіберу</translation>
-    </message>
-    <message>
         <source>DEMO MODE: this till talks to FAKE servers on this computer. Transcripts are made up by them, they are not real speech recognition.</source>
         <translation>ДЕМО РЕЖИМІ: касса осы компьютердегі ЖАЛҒАН серверлермен жұмыс істейді. Транскрипттерді солар ойдан шығарады, бұл нақты сөйлеуді тану емес.</translation>
-    </message>
-    <message>
-        <source>Analytics server</source>
-        <translation>Аналитика сервері</translation>
     </message>
     <message>
         <source>Speech recognition</source>
@@ -2419,50 +2375,6 @@ Confirm (Enter)</source>
     <message>
         <source>Detect (Russian or Kazakh)</source>
         <translation>Анықтау (орысша немесе қазақша)</translation>
-    </message>
-    <message>
-        <source>Send audio to recognition services outside Kazakhstan</source>
-        <translation>Аудионы Қазақстаннан тыс тану қызметтеріне жіберу</translation>
-    </message>
-    <message>
-        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
-        <translation>Дауыс жазбалары Қазақстанның № 94-V заңы бойынша дербес деректер. Оларды шетелге жіберу (ElevenLabs; Yandex қазақстандық өңірден тыс) — трансшекаралық беру: қызметкерлердің жазбаша келісімінде дүкен мен оның БСН-і, аудионы алатын қызмет, шетелге беру, мақсаты мен мерзімі аталса ғана қосыңыз. Өшірулі: аудионы тек Қазақстандағы қызметтер алады.</translation>
-    </message>
-    <message>
-        <source>Also transcribe recordings without speech</source>
-        <translation>Сөйлеусіз жазбаларды да транскрипциялау</translation>
-    </message>
-    <message>
-        <source>ElevenLabs: zero retention (enterprise plans)</source>
-        <translation>ElevenLabs: деректерді сақтамау (корпоративтік тарифтер)</translation>
-    </message>
-    <message>
-        <source>ElevenLabs: send product names as key terms</source>
-        <translation>ElevenLabs: тауар атауларын кілт сөздер ретінде жіберу</translation>
-    </message>
-    <message>
-        <source>First choice</source>
-        <translation>Негізгі</translation>
-    </message>
-    <message>
-        <source>Fallback</source>
-        <translation>Қосалқы</translation>
-    </message>
-    <message>
-        <source>Language of conversations</source>
-        <translation>Әңгімелер тілі</translation>
-    </message>
-    <message>
-        <source>ElevenLabs address</source>
-        <translation>ElevenLabs мекенжайы</translation>
-    </message>
-    <message>
-        <source>Yandex SpeechKit address</source>
-        <translation>Yandex SpeechKit мекенжайы</translation>
-    </message>
-    <message>
-        <source>Yandex Cloud folder</source>
-        <translation>Yandex Cloud каталогы</translation>
     </message>
     <message>
         <source>Keys (kept in the system&apos;s secret store, never shown again)</source>
@@ -3192,6 +3104,14 @@ Confirm (Enter)</source>
         <translation>Мұны тек әкімші жасай алады.</translation>
     </message>
     <message>
+        <source>Only a supervisor or an admin can do this.</source>
+        <translation>Мұны тек аға кассир немесе әкімші жасай алады.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Алдымен жүйеге кіріңіз.</translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation>БСН — дұрыс бақылау цифры бар 12 сан.</translation>
     </message>
@@ -3218,10 +3138,6 @@ Confirm (Enter)</source>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
         <translation>Қате жолдар: {count}; ештеңе импортталмады. Оларды түзетіп, қайта импорттаңыз.</translation>
-    </message>
-    <message>
-        <source>Only a supervisor or an admin can pause or resume recording.</source>
-        <translation>Жазуды тек аға кассир немесе әкімші тоқтата не жалғастыра алады.</translation>
     </message>
     <message>
         <source>Write down why recording is paused.</source>
@@ -3306,6 +3222,10 @@ Confirm (Enter)</source>
     <message>
         <source>Choose a speech recognition service.</source>
         <translation>Сөйлеуді тану қызметін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>“{setting}” cannot take this value.</source>
+        <translation>«{setting}» мұндай мән қабылдай алмайды.</translation>
     </message>
     <message>
         <source>Cannot do that</source>
@@ -3483,6 +3403,10 @@ Confirm (Enter)</source>
         <translation>баға нөлден көп болуы керек</translation>
     </message>
     <message>
+        <source>“{text}” is more than a till can take ({max})</source>
+        <translation>«{text}» касса қабылдай алатын сомадан көп ({max})</translation>
+    </message>
+    <message>
         <source>“{text}” is not a VAT rate from 0 to 100 %</source>
         <translation>«{text}» 0-ден 100 %-ға дейінгі ҚҚС мөлшерлемесі емес</translation>
     </message>
@@ -3525,6 +3449,301 @@ Confirm (Enter)</source>
     <message>
         <source>line {line}</source>
         <translation>{line}-жол</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Store name</source>
+        <translation>Дүкен атауы</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every receipt.</source>
+        <translation>Әр чектің басында басылады.</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БСН</translation>
+    </message>
+    <message>
+        <source>The store&apos;s 12-digit business identification number, printed on receipts and sent with fiscal data.</source>
+        <translation>Дүкеннің 12 таңбалы бизнес-сәйкестендіру нөмірі; чектерде басылып, фискалдық деректермен бірге жіберіледі.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Мекенжай</translation>
+    </message>
+    <message>
+        <source>Printed under the store name on receipts.</source>
+        <translation>Чектерде дүкен атауының астында басылады.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Уақыт белдеуі</translation>
+    </message>
+    <message>
+        <source>Times on screens and receipts are shown in this zone.</source>
+        <translation>Экрандар мен чектердегі уақыт осы белдеу бойынша көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Чектің соңғы мәтіні</translation>
+    </message>
+    <message>
+        <source>Printed at the bottom of every receipt: the place for the notice that conversations at the counter may be recorded for quality control.</source>
+        <translation>Әр чектің соңында басылады: кассадағы әңгімелер сапаны бақылау үшін жазылуы мүмкін деген ескертуге арналған орын.</translation>
+    </message>
+    <message>
+        <source>Receipt language</source>
+        <translation>Чек тілі</translation>
+    </message>
+    <message>
+        <source>The language receipts and reports are printed in.</source>
+        <translation>Чектер мен есептер басылатын тіл.</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s discount limit</source>
+        <translation>Кассир жеңілдігінің шегі</translation>
+    </message>
+    <message>
+        <source>The largest discount a cashier gives without a supervisor&apos;s PIN.</source>
+        <translation>Кассир аға кассирдің PIN-інсіз бере алатын ең үлкен жеңілдік.</translation>
+    </message>
+    <message>
+        <source>Lock the till after</source>
+        <translation>Кассаны бұғаттау уақыты</translation>
+    </message>
+    <message>
+        <source>Without a touch or a key for this long, the till locks and asks for a PIN.</source>
+        <translation>Осы уақыт бойы экранға не пернеге ешкім тимесе, касса бұғатталып, PIN сұрайды.</translation>
+    </message>
+    <message>
+        <source>Wrong PINs before a lock</source>
+        <translation>Бұғатталғанға дейінгі қате PIN саны</translation>
+    </message>
+    <message>
+        <source>After this many wrong PINs in a row the employee is locked out for a while.</source>
+        <translation>Қатарынан осынша қате PIN енгізілсе, қызметкердің кіруі біраз уақытқа бұғатталады.</translation>
+    </message>
+    <message>
+        <source>Lock after wrong PINs</source>
+        <translation>Қате PIN-нен кейінгі бұғаттау</translation>
+    </message>
+    <message>
+        <source>How long an employee stays locked out after too many wrong PINs.</source>
+        <translation>Қате PIN тым көп болғанда қызметкердің кіруі қанша уақытқа бұғатталады.</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Касса идентификаторы</translation>
+    </message>
+    <message>
+        <source>This till&apos;s own identifier towards the server; set once at first start.</source>
+        <translation>Осы кассаның сервер үшін өз идентификаторы; алғаш іске қосқанда бір рет беріледі.</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Касса атауы</translation>
+    </message>
+    <message>
+        <source>Tells the tills of one store apart on receipts and reports.</source>
+        <translation>Бір дүкеннің кассаларын чектер мен есептерде ажыратады.</translation>
+    </message>
+    <message>
+        <source>Record counter conversations</source>
+        <translation>Кассадағы әңгімелерді жазу</translation>
+    </message>
+    <message>
+        <source>Records the conversation at the counter during each sale, for cashiers who have given their consent.</source>
+        <translation>Келісім берген кассирлердің әр сату кезіндегі кассадағы әңгімесін жазады.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Микрофон</translation>
+    </message>
+    <message>
+        <source>The microphone that records; empty means the system&apos;s default.</source>
+        <translation>Жазатын микрофон; бос болса — жүйенің әдепкі микрофоны.</translation>
+    </message>
+    <message>
+        <source>Keep before the sale starts</source>
+        <translation>Сату басталғанға дейін сақтау</translation>
+    </message>
+    <message>
+        <source>Seconds kept from before the first scan, so the greeting is in the recording.</source>
+        <translation>Сәлемдесу жазбаға түсуі үшін алғашқы сканерлеуге дейінгі қанша секунд сақталады.</translation>
+    </message>
+    <message>
+        <source>Keep after payment</source>
+        <translation>Төлемнен кейін сақтау</translation>
+    </message>
+    <message>
+        <source>Seconds recorded after payment, for the goodbye.</source>
+        <translation>Қоштасу түсуі үшін төлемнен кейін қанша секунд жазылады.</translation>
+    </message>
+    <message>
+        <source>Split recordings longer than</source>
+        <translation>Жазбаларды бөлу, егер ұзақтығы асса</translation>
+    </message>
+    <message>
+        <source>A longer conversation is saved as several recordings.</source>
+        <translation>Одан ұзақ әңгіме бірнеше жазба болып сақталады.</translation>
+    </message>
+    <message>
+        <source>Quality scorecard</source>
+        <translation>Сапа тексеру парағы</translation>
+    </message>
+    <message>
+        <source>The checklist conversations are scored against.</source>
+        <translation>Әңгімелер бағаланатын тексеру парағы.</translation>
+    </message>
+    <message>
+        <source>Custom scorecard</source>
+        <translation>Өз тексеру парағы</translation>
+    </message>
+    <message>
+        <source>The store&apos;s own checklist, edited by an admin or sent by the head office.</source>
+        <translation>Дүкеннің өз тексеру парағы: оны әкімші құрастырады немесе бас кеңсе жібереді.</translation>
+    </message>
+    <message>
+        <source>Demo conversations added</source>
+        <translation>Демо әңгімелер қосылды</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s sample conversations are already on this till.</source>
+        <translation>Көрсетілімге арналған үлгі әңгімелер бұл кассада бар.</translation>
+    </message>
+    <message>
+        <source>Send sales and recordings when online</source>
+        <translation>Байланыс болғанда сатылымдар мен жазбаларды жіберу</translation>
+    </message>
+    <message>
+        <source>Off: everything stays on this till.</source>
+        <translation>Өшірулі: бәрі осы кассада қалады.</translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation>Синхрондау тоқтатылды</translation>
+    </message>
+    <message>
+        <source>Sending waits until it is resumed from the tray.</source>
+        <translation>Жіберу науадағы белгішеден қайта қосылғанша күтеді.</translation>
+    </message>
+    <message>
+        <source>Analytics server</source>
+        <translation>Аналитика сервері</translation>
+    </message>
+    <message>
+        <source>The address of the store&apos;s analytics server; sales, transcripts and scores go there, never audio.</source>
+        <translation>Дүкеннің аналитика серверінің мекенжайы; оған сатулар, транскрипциялар мен бағалар жіберіледі, аудио ешқашан жіберілмейді.</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>Негізгі</translation>
+    </message>
+    <message>
+        <source>The speech recognition service tried first.</source>
+        <translation>Алдымен қолданылатын сөйлеуді тану қызметі.</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>Қосалқы</translation>
+    </message>
+    <message>
+        <source>Takes over when the first choice is refused or unreachable before it received the audio.</source>
+        <translation>Негізгі қызмет аудионы алмай тұрып бас тартса не қолжетімсіз болса, осы қызмет іске қосылады.</translation>
+    </message>
+    <message>
+        <source>Language of conversations</source>
+        <translation>Әңгімелер тілі</translation>
+    </message>
+    <message>
+        <source>Telling the service the language makes transcripts better when every conversation is in it.</source>
+        <translation>Барлық әңгіме бір тілде болса, оны көрсету транскрипцияны жақсартады.</translation>
+    </message>
+    <message>
+        <source>Send audio to recognition services outside Kazakhstan</source>
+        <translation>Аудионы Қазақстаннан тыс тану қызметтеріне жіберу</translation>
+    </message>
+    <message>
+        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
+        <translation>Дауыс жазбалары Қазақстанның № 94-V заңы бойынша дербес деректер. Оларды шетелге жіберу (ElevenLabs; Yandex қазақстандық өңірден тыс) — трансшекаралық беру: қызметкерлердің жазбаша келісімінде дүкен мен оның БСН-і, аудионы алатын қызмет, шетелге беру, мақсаты мен мерзімі аталса ғана қосыңыз. Өшірулі: аудионы тек Қазақстандағы қызметтер алады.</translation>
+    </message>
+    <message>
+        <source>Also transcribe recordings without speech</source>
+        <translation>Сөйлеусіз жазбаларды да транскрипциялау</translation>
+    </message>
+    <message>
+        <source>Off: recordings in which nobody spoke are not sent, which saves money.</source>
+        <translation>Өшірулі: ешкім сөйлемеген жазбалар жіберілмейді, бұл ақша үнемдейді.</translation>
+    </message>
+    <message>
+        <source>ElevenLabs address</source>
+        <translation>ElevenLabs мекенжайы</translation>
+    </message>
+    <message>
+        <source>Change only for a test server.</source>
+        <translation>Тек сынақ сервері үшін өзгертіңіз.</translation>
+    </message>
+    <message>
+        <source>ElevenLabs model</source>
+        <translation>ElevenLabs моделі</translation>
+    </message>
+    <message>
+        <source>The speech-to-text model ElevenLabs is asked for.</source>
+        <translation>ElevenLabs-тен сұралатын сөйлеуді тану моделі.</translation>
+    </message>
+    <message>
+        <source>ElevenLabs: zero retention (enterprise plans)</source>
+        <translation>ElevenLabs: деректерді сақтамау (корпоративтік тарифтер)</translation>
+    </message>
+    <message>
+        <source>ElevenLabs keeps neither the audio nor the transcript; other plans refuse such requests.</source>
+        <translation>ElevenLabs аудионы да, транскрипцияны да сақтамайды; басқа тарифтерде мұндай сұраулар қабылданбайды.</translation>
+    </message>
+    <message>
+        <source>ElevenLabs: send product names as key terms</source>
+        <translation>ElevenLabs: тауар атауларын кілт сөздер ретінде жіберу</translation>
+    </message>
+    <message>
+        <source>Product names are recognised better; ElevenLabs charges extra for it.</source>
+        <translation>Тауар атаулары жақсырақ танылады; ElevenLabs бұл үшін қосымша ақы алады.</translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit address</source>
+        <translation>Yandex SpeechKit мекенжайы</translation>
+    </message>
+    <message>
+        <source>Yandex operations address</source>
+        <translation>Yandex операцияларының мекенжайы</translation>
+    </message>
+    <message>
+        <source>Where finished Yandex transcripts are fetched from.</source>
+        <translation>Дайын Yandex транскрипциялары алынатын мекенжай.</translation>
+    </message>
+    <message>
+        <source>Yandex Cloud folder</source>
+        <translation>Yandex Cloud каталогы</translation>
+    </message>
+    <message>
+        <source>The Yandex Cloud folder the API key belongs to.</source>
+        <translation>API кілті тиесілі Yandex Cloud каталогы.</translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit runs in the Kazakhstan region</source>
+        <translation>Yandex SpeechKit Қазақстан өңірінде жұмыс істейді</translation>
+    </message>
+    <message>
+        <source>On: audio sent to Yandex stays in Kazakhstan.</source>
+        <translation>Қосулы: Yandex-ке жіберілген аудио Қазақстанда қалады.</translation>
+    </message>
+    <message>
+        <source>Demo: fake servers, not real recognition</source>
+        <translation>Демо: нағыз тану емес, жалған серверлер</translation>
+    </message>
+    <message>
+        <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
+        <translation>Касса осы компьютердегі жалған серверлермен жұмыс істейді; транскрипциялар шынайы емес.</translation>
     </message>
 </context>
 </TS>

@@ -2350,42 +2350,6 @@ Confirm (Enter)</source>
         <source> s</source>
         <translation> с</translation>
     </message>
-    <message>
-        <source>Store name</source>
-        <translation>Название магазина</translation>
-    </message>
-    <message>
-        <source>BIN</source>
-        <translation>БИН</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Адрес</translation>
-    </message>
-    <message>
-        <source>Till name</source>
-        <translation>Название кассы</translation>
-    </message>
-    <message>
-        <source>Receipt footer</source>
-        <translation>Текст внизу чека</translation>
-    </message>
-    <message>
-        <source>Receipt language</source>
-        <translation>Язык чека</translation>
-    </message>
-    <message>
-        <source>Cashier&apos;s discount limit</source>
-        <translation>Лимит скидки кассира</translation>
-    </message>
-    <message>
-        <source>Lock the till after</source>
-        <translation>Блокировать кассу через</translation>
-    </message>
-    <message>
-        <source>Tip: the footer is the place for the notice that conversations at the counter may be recorded for quality control.</source>
-        <translation>Совет: внизу чека можно предупредить, что разговоры у кассы могут записываться для контроля качества.</translation>
-    </message>
 </context>
 <context>
     <name>SyncAdminPage</name>
@@ -2398,16 +2362,8 @@ Confirm (Enter)</source>
         <translation>Подключение</translation>
     </message>
     <message>
-        <source>Send sales and recordings when online</source>
-        <translation>Отправлять продажи и записи, когда есть связь</translation>
-    </message>
-    <message>
         <source>DEMO MODE: this till talks to FAKE servers on this computer. Transcripts are made up by them, they are not real speech recognition.</source>
         <translation>ДЕМО-РЕЖИМ: касса работает с ПОДДЕЛЬНЫМИ серверами на этом компьютере. Расшифровки придуманы ими, это не настоящее распознавание речи.</translation>
-    </message>
-    <message>
-        <source>Analytics server</source>
-        <translation>Сервер аналитики</translation>
     </message>
     <message>
         <source>Speech recognition</source>
@@ -2420,50 +2376,6 @@ Confirm (Enter)</source>
     <message>
         <source>Detect (Russian or Kazakh)</source>
         <translation>Определять (русский или казахский)</translation>
-    </message>
-    <message>
-        <source>Send audio to recognition services outside Kazakhstan</source>
-        <translation>Отправлять аудио в сервисы распознавания за пределами Казахстана</translation>
-    </message>
-    <message>
-        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
-        <translation>Записи голоса — персональные данные по закону Казахстана № 94-V. Их отправка за рубеж (ElevenLabs; Yandex вне казахстанского региона) — трансграничная передача: включайте, только если письменное согласие сотрудников называет магазин и его БИН, сервис, получающий аудио, передачу за рубеж, цель и срок. Выключено: аудио получают только сервисы в Казахстане.</translation>
-    </message>
-    <message>
-        <source>Also transcribe recordings without speech</source>
-        <translation>Расшифровывать и записи без речи</translation>
-    </message>
-    <message>
-        <source>ElevenLabs: zero retention (enterprise plans)</source>
-        <translation>ElevenLabs: без хранения данных (корпоративные тарифы)</translation>
-    </message>
-    <message>
-        <source>ElevenLabs: send product names as key terms</source>
-        <translation>ElevenLabs: передавать названия товаров как ключевые слова</translation>
-    </message>
-    <message>
-        <source>First choice</source>
-        <translation>Основной</translation>
-    </message>
-    <message>
-        <source>Fallback</source>
-        <translation>Запасной</translation>
-    </message>
-    <message>
-        <source>Language of conversations</source>
-        <translation>Язык разговоров</translation>
-    </message>
-    <message>
-        <source>ElevenLabs address</source>
-        <translation>Адрес ElevenLabs</translation>
-    </message>
-    <message>
-        <source>Yandex SpeechKit address</source>
-        <translation>Адрес Yandex SpeechKit</translation>
-    </message>
-    <message>
-        <source>Yandex Cloud folder</source>
-        <translation>Каталог Yandex Cloud</translation>
     </message>
     <message>
         <source>Keys (kept in the system&apos;s secret store, never shown again)</source>
@@ -3193,6 +3105,14 @@ Confirm (Enter)</source>
         <translation>Это может сделать только администратор.</translation>
     </message>
     <message>
+        <source>Only a supervisor or an admin can do this.</source>
+        <translation>Это может сделать только старший кассир или администратор.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Сначала войдите в систему.</translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation>БИН — 12 цифр с верной контрольной цифрой.</translation>
     </message>
@@ -3219,10 +3139,6 @@ Confirm (Enter)</source>
     <message>
         <source>{count} rows are wrong; nothing was imported. Fix them and import again.</source>
         <translation>Строк с ошибками: {count}; ничего не импортировано. Исправьте их и повторите импорт.</translation>
-    </message>
-    <message>
-        <source>Only a supervisor or an admin can pause or resume recording.</source>
-        <translation>Приостановить или возобновить запись может только старший кассир или администратор.</translation>
     </message>
     <message>
         <source>Write down why recording is paused.</source>
@@ -3307,6 +3223,10 @@ Confirm (Enter)</source>
     <message>
         <source>Choose a speech recognition service.</source>
         <translation>Выберите сервис распознавания речи.</translation>
+    </message>
+    <message>
+        <source>“{setting}” cannot take this value.</source>
+        <translation>«{setting}» не может принять такое значение.</translation>
     </message>
     <message>
         <source>Cannot do that</source>
@@ -3484,6 +3404,10 @@ Confirm (Enter)</source>
         <translation>цена должна быть больше нуля</translation>
     </message>
     <message>
+        <source>“{text}” is more than a till can take ({max})</source>
+        <translation>«{text}» — больше, чем может принять касса ({max})</translation>
+    </message>
+    <message>
         <source>“{text}” is not a VAT rate from 0 to 100 %</source>
         <translation>«{text}» — не ставка НДС от 0 до 100 %</translation>
     </message>
@@ -3526,6 +3450,301 @@ Confirm (Enter)</source>
     <message>
         <source>line {line}</source>
         <translation>строка {line}</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Store name</source>
+        <translation>Название магазина</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every receipt.</source>
+        <translation>Печатается в начале каждого чека.</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БИН</translation>
+    </message>
+    <message>
+        <source>The store&apos;s 12-digit business identification number, printed on receipts and sent with fiscal data.</source>
+        <translation>12-значный бизнес-идентификационный номер магазина; печатается на чеках и передаётся с фискальными данными.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Printed under the store name on receipts.</source>
+        <translation>Печатается на чеках под названием магазина.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>Times on screens and receipts are shown in this zone.</source>
+        <translation>Время на экранах и в чеках показывается в этом поясе.</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Текст внизу чека</translation>
+    </message>
+    <message>
+        <source>Printed at the bottom of every receipt: the place for the notice that conversations at the counter may be recorded for quality control.</source>
+        <translation>Печатается в конце каждого чека: здесь место для уведомления о том, что разговоры у кассы могут записываться для контроля качества.</translation>
+    </message>
+    <message>
+        <source>Receipt language</source>
+        <translation>Язык чека</translation>
+    </message>
+    <message>
+        <source>The language receipts and reports are printed in.</source>
+        <translation>Язык, на котором печатаются чеки и отчёты.</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s discount limit</source>
+        <translation>Лимит скидки кассира</translation>
+    </message>
+    <message>
+        <source>The largest discount a cashier gives without a supervisor&apos;s PIN.</source>
+        <translation>Наибольшая скидка, которую кассир даёт без PIN-кода старшего кассира.</translation>
+    </message>
+    <message>
+        <source>Lock the till after</source>
+        <translation>Блокировать кассу через</translation>
+    </message>
+    <message>
+        <source>Without a touch or a key for this long, the till locks and asks for a PIN.</source>
+        <translation>Если столько времени никто не касается экрана и клавиш, касса блокируется и просит PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PINs before a lock</source>
+        <translation>Неверных PIN до блокировки</translation>
+    </message>
+    <message>
+        <source>After this many wrong PINs in a row the employee is locked out for a while.</source>
+        <translation>После стольких неверных PIN подряд вход сотрудника блокируется на время.</translation>
+    </message>
+    <message>
+        <source>Lock after wrong PINs</source>
+        <translation>Блокировка после неверных PIN</translation>
+    </message>
+    <message>
+        <source>How long an employee stays locked out after too many wrong PINs.</source>
+        <translation>Сколько длится блокировка сотрудника после слишком многих неверных PIN.</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Идентификатор кассы</translation>
+    </message>
+    <message>
+        <source>This till&apos;s own identifier towards the server; set once at first start.</source>
+        <translation>Собственный идентификатор этой кассы для сервера; задаётся один раз при первом запуске.</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Название кассы</translation>
+    </message>
+    <message>
+        <source>Tells the tills of one store apart on receipts and reports.</source>
+        <translation>Различает кассы одного магазина в чеках и отчётах.</translation>
+    </message>
+    <message>
+        <source>Record counter conversations</source>
+        <translation>Записывать разговоры у кассы</translation>
+    </message>
+    <message>
+        <source>Records the conversation at the counter during each sale, for cashiers who have given their consent.</source>
+        <translation>Записывает разговор у кассы во время каждой продажи — у кассиров, давших согласие.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Микрофон</translation>
+    </message>
+    <message>
+        <source>The microphone that records; empty means the system&apos;s default.</source>
+        <translation>Микрофон для записи; пусто — микрофон системы по умолчанию.</translation>
+    </message>
+    <message>
+        <source>Keep before the sale starts</source>
+        <translation>Сохранять до начала продажи</translation>
+    </message>
+    <message>
+        <source>Seconds kept from before the first scan, so the greeting is in the recording.</source>
+        <translation>Сколько секунд до первого сканирования сохраняется, чтобы приветствие попало в запись.</translation>
+    </message>
+    <message>
+        <source>Keep after payment</source>
+        <translation>Сохранять после оплаты</translation>
+    </message>
+    <message>
+        <source>Seconds recorded after payment, for the goodbye.</source>
+        <translation>Сколько секунд пишется после оплаты, чтобы попало прощание.</translation>
+    </message>
+    <message>
+        <source>Split recordings longer than</source>
+        <translation>Делить записи длиннее</translation>
+    </message>
+    <message>
+        <source>A longer conversation is saved as several recordings.</source>
+        <translation>Более длинный разговор сохраняется несколькими записями.</translation>
+    </message>
+    <message>
+        <source>Quality scorecard</source>
+        <translation>Чек-лист качества</translation>
+    </message>
+    <message>
+        <source>The checklist conversations are scored against.</source>
+        <translation>Чек-лист, по которому оцениваются разговоры.</translation>
+    </message>
+    <message>
+        <source>Custom scorecard</source>
+        <translation>Свой чек-лист</translation>
+    </message>
+    <message>
+        <source>The store&apos;s own checklist, edited by an admin or sent by the head office.</source>
+        <translation>Собственный чек-лист магазина, составленный администратором или присланный головным офисом.</translation>
+    </message>
+    <message>
+        <source>Demo conversations added</source>
+        <translation>Демо-разговоры добавлены</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s sample conversations are already on this till.</source>
+        <translation>Примеры разговоров для демонстрации уже есть на этой кассе.</translation>
+    </message>
+    <message>
+        <source>Send sales and recordings when online</source>
+        <translation>Отправлять продажи и записи, когда есть связь</translation>
+    </message>
+    <message>
+        <source>Off: everything stays on this till.</source>
+        <translation>Выключено: всё остаётся на этой кассе.</translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation>Синхронизация приостановлена</translation>
+    </message>
+    <message>
+        <source>Sending waits until it is resumed from the tray.</source>
+        <translation>Отправка ждёт, пока её не возобновят из значка в трее.</translation>
+    </message>
+    <message>
+        <source>Analytics server</source>
+        <translation>Сервер аналитики</translation>
+    </message>
+    <message>
+        <source>The address of the store&apos;s analytics server; sales, transcripts and scores go there, never audio.</source>
+        <translation>Адрес сервера аналитики магазина; туда уходят продажи, расшифровки и оценки, но не аудио.</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <source>The speech recognition service tried first.</source>
+        <translation>Сервис распознавания речи, который пробуется первым.</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>Запасной</translation>
+    </message>
+    <message>
+        <source>Takes over when the first choice is refused or unreachable before it received the audio.</source>
+        <translation>Подключается, если основной сервис отказал или недоступен до того, как получил аудио.</translation>
+    </message>
+    <message>
+        <source>Language of conversations</source>
+        <translation>Язык разговоров</translation>
+    </message>
+    <message>
+        <source>Telling the service the language makes transcripts better when every conversation is in it.</source>
+        <translation>Если все разговоры на одном языке, его указание улучшает расшифровки.</translation>
+    </message>
+    <message>
+        <source>Send audio to recognition services outside Kazakhstan</source>
+        <translation>Отправлять аудио в сервисы распознавания за пределами Казахстана</translation>
+    </message>
+    <message>
+        <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
+        <translation>Записи голоса — персональные данные по закону Казахстана № 94-V. Их отправка за рубеж (ElevenLabs; Yandex вне казахстанского региона) — трансграничная передача: включайте, только если письменное согласие сотрудников называет магазин и его БИН, сервис, получающий аудио, передачу за рубеж, цель и срок. Выключено: аудио получают только сервисы в Казахстане.</translation>
+    </message>
+    <message>
+        <source>Also transcribe recordings without speech</source>
+        <translation>Расшифровывать и записи без речи</translation>
+    </message>
+    <message>
+        <source>Off: recordings in which nobody spoke are not sent, which saves money.</source>
+        <translation>Выключено: записи, в которых никто не говорил, не отправляются — это экономит деньги.</translation>
+    </message>
+    <message>
+        <source>ElevenLabs address</source>
+        <translation>Адрес ElevenLabs</translation>
+    </message>
+    <message>
+        <source>Change only for a test server.</source>
+        <translation>Меняйте только для тестового сервера.</translation>
+    </message>
+    <message>
+        <source>ElevenLabs model</source>
+        <translation>Модель ElevenLabs</translation>
+    </message>
+    <message>
+        <source>The speech-to-text model ElevenLabs is asked for.</source>
+        <translation>Модель распознавания речи, которую запрашивают у ElevenLabs.</translation>
+    </message>
+    <message>
+        <source>ElevenLabs: zero retention (enterprise plans)</source>
+        <translation>ElevenLabs: без хранения данных (корпоративные тарифы)</translation>
+    </message>
+    <message>
+        <source>ElevenLabs keeps neither the audio nor the transcript; other plans refuse such requests.</source>
+        <translation>ElevenLabs не хранит ни аудио, ни расшифровку; на других тарифах такие запросы отклоняются.</translation>
+    </message>
+    <message>
+        <source>ElevenLabs: send product names as key terms</source>
+        <translation>ElevenLabs: передавать названия товаров как ключевые слова</translation>
+    </message>
+    <message>
+        <source>Product names are recognised better; ElevenLabs charges extra for it.</source>
+        <translation>Названия товаров распознаются лучше; ElevenLabs берёт за это доплату.</translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit address</source>
+        <translation>Адрес Yandex SpeechKit</translation>
+    </message>
+    <message>
+        <source>Yandex operations address</source>
+        <translation>Адрес операций Yandex</translation>
+    </message>
+    <message>
+        <source>Where finished Yandex transcripts are fetched from.</source>
+        <translation>Откуда забираются готовые расшифровки Yandex.</translation>
+    </message>
+    <message>
+        <source>Yandex Cloud folder</source>
+        <translation>Каталог Yandex Cloud</translation>
+    </message>
+    <message>
+        <source>The Yandex Cloud folder the API key belongs to.</source>
+        <translation>Каталог Yandex Cloud, к которому относится API-ключ.</translation>
+    </message>
+    <message>
+        <source>Yandex SpeechKit runs in the Kazakhstan region</source>
+        <translation>Yandex SpeechKit работает в регионе Казахстан</translation>
+    </message>
+    <message>
+        <source>On: audio sent to Yandex stays in Kazakhstan.</source>
+        <translation>Включено: аудио, отправленное в Yandex, остаётся в Казахстане.</translation>
+    </message>
+    <message>
+        <source>Demo: fake servers, not real recognition</source>
+        <translation>Демо: поддельные серверы, а не настоящее распознавание</translation>
+    </message>
+    <message>
+        <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
+        <translation>Касса работает с имитацией серверов на этом компьютере; расшифровки ненастоящие.</translation>
     </message>
 </context>
 </TS>

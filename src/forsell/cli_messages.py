@@ -245,6 +245,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "ru": "цена должна быть больше нуля",
         "kk": "баға нөлден көп болуы керек",
     },
+    "csv.price_too_large": {
+        "en": "“{text}” is more than a till can take ({max})",
+        "ru": "«{text}» — больше, чем может принять касса ({max})",
+        "kk": "«{text}» касса қабылдай алатын сомадан көп ({max})",
+    },
     "csv.vat": {
         "en": "“{text}” is not a VAT rate from 0 to 100 %",
         "ru": "«{text}» — не ставка НДС от 0 до 100 %",

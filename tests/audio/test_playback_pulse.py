@@ -1,7 +1,7 @@
 """Integration: the review player's sound reaches a real speaker — the PulseAudio null sink
 "counter" — through PortAudio, and pause and 2× are heard as such.
 
-The sink's monitor is the source "virtmic" (RECIPES.md), so what the player sends to the
+The sink's monitor is the source "virtmic" (docs/recipes.md), so what the player sends to the
 "speaker" is recorded back with the app's own Microphone and compared with the recording: the
 waveform must be the recording's, sample for sample after the output latency (1×), and the
 speech must last half as long at 2×. The recording is decoded progressively, as the conversation view does: playback

@@ -1,5 +1,5 @@
 """Integration: the real PortAudio → PulseAudio path. A null sink ("counter") plays espeak-ng
-speech; its monitor, remapped as the source "virtmic", is the microphone (RECIPES.md).
+speech; its monitor, remapped as the source "virtmic", is the microphone (docs/recipes.md).
 installer/linux/run-tests.sh starts that PulseAudio and exports PULSE_SERVER."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from forsell.services.app import Till, open_till
 from forsell.services.catalog import CSV_COLUMNS, CsvImportError, ProductDraft
 from forsell.store.models import Category, Product
 
-from .conftest import Products
+from .conftest import Products, admin_of
 
 HEADER = ",".join(CSV_COLUMNS)
 
@@ -82,7 +82,7 @@ def test_special_characters_do_not_crash(till: Till, products: Products, query: 
 
 def test_percent_and_underscore_are_literal(till: Till, products: Products) -> None:
     assert _skus(till, "%") == [] and _skus(till, "_") == []
-    till.catalog.save(ProductDraft("T-50", "Скидка 50% кофе", 10_000, 1600))
+    till.catalog.save(admin_of(till), ProductDraft("T-50", "Скидка 50% кофе", 10_000, 1600))
     assert _skus(till, "50%") == ["T-50"]
     assert "T-50" in _skus(till, "50")  # two characters: word prefix
     assert "T-50" not in _skus(till, "0%")  # "%" separates words: this is the prefix "0"
@@ -110,19 +110,20 @@ def test_save_refuses_duplicate_sku_or_barcode(till: Till, products: Products) -
     for draft in (ProductDraft("T-BREAD", "Другой хлеб", 100, 1600),
                   ProductDraft("T-NEW", "Другое молоко", 100, 1600, barcode=products.milk.barcode)):
         with pytest.raises(CashierError) as error:
-            till.catalog.save(draft)
+            till.catalog.save(admin_of(till), draft)
         assert error.value.key == "product.duplicate"
 
 
 def test_products_without_barcode_do_not_clash(till: Till, products: Products) -> None:
-    saved = till.catalog.save(ProductDraft("T-NOBAR", "Самса тестовая", 40_000, 1600))
+    saved = till.catalog.save(admin_of(till),
+                              ProductDraft("T-NOBAR", "Самса тестовая", 40_000, 1600))
     assert saved.barcode == "" and "T-NOBAR" in _skus(till, "самса")
 
 
 def test_edit_keeps_own_sku_and_updates_search(till: Till, products: Products) -> None:
     draft = ProductDraft("T-KURT", "Курт солёный", 35_000, 1600, name_kk="Тұзды құрт",
                          id=products.kurt.id)
-    edited = till.catalog.save(draft)
+    edited = till.catalog.save(admin_of(till), draft)
     assert (edited.id, edited.price, edited.names["ru"]) == (products.kurt.id, 35_000,
                                                              "Курт солёный")
     assert "T-KURT" in _skus(till, "солёный") and "T-KURT" in _skus(till, "тұз")
@@ -135,7 +136,7 @@ def test_edit_keeps_own_sku_and_updates_search(till: Till, products: Products) -
                                    ProductDraft("S", "Имя", 100, 0, id="no-such-id")])
 def test_save_checks_the_draft(till: Till, draft: ProductDraft) -> None:
     with pytest.raises(CashierError):
-        till.catalog.save(draft)
+        till.catalog.save(admin_of(till), draft)
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -174,7 +175,7 @@ def test_bad_rows_are_all_reported_and_nothing_is_imported(till: Till, tmp_path:
         'N-12,,Хороший,,,,,,"1 250,50",12,kg,1',  # 13: good
     )
     with pytest.raises(CsvImportError) as error:
-        till.catalog.import_csv(path)
+        till.catalog.import_csv(admin_of(till), path)
     # Each bad row as data: where (line, column), what (code) and the values the text needs.
     problems = {p.line: (p.column, p.code, dict(p.params)) for p in error.value.problems}
     assert problems == {
@@ -199,19 +200,19 @@ def test_missing_columns_and_unreadable_files(till: Till, tmp_path: Path) -> Non
     path = tmp_path / "short.csv"
     path.write_text("sku,name_ru\nA,Б\n", encoding="utf-8")
     with pytest.raises(CsvImportError) as error:
-        till.catalog.import_csv(path)
+        till.catalog.import_csv(admin_of(till), path)
     (problem,) = error.value.problems
     assert (problem.line, problem.code) == (1, "csv.missing_columns")
     assert problem.params["columns"] == "price, vat_percent"
     path.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(CashierError) as error:
-        till.catalog.import_csv(path)
+        till.catalog.import_csv(admin_of(till), path)
     assert (error.value.key, error.value.params) == ("csv.not_utf8", {"path": str(path)})
     with pytest.raises(CashierError) as error:
-        till.catalog.import_csv(tmp_path / "missing.csv")
+        till.catalog.import_csv(admin_of(till), tmp_path / "missing.csv")
     assert error.value.key == "csv.not_found"
     with pytest.raises(CashierError) as error:
-        till.catalog.import_csv(tmp_path)  # a folder: the OS's reason, not Python's words
+        till.catalog.import_csv(admin_of(till), tmp_path)  # a folder: the OS's reason, not Python's words
     assert error.value.key in ("csv.unreadable", "csv.no_access")
     assert "Errno" not in str(error.value.params.get("error", ""))
 
@@ -222,7 +223,7 @@ def test_barcode_of_another_product_is_refused(till: Till, products: Products,
     path = _csv(tmp_path, "N-1,,Новый,,,,,,100,16,pcs,0",
                 f"N-2,{products.bread.barcode},Чужой штрихкод,,,,,,100,16,pcs,0")
     with pytest.raises(CsvImportError) as error:
-        till.catalog.import_csv(path)
+        till.catalog.import_csv(admin_of(till), path)
     assert [(p.line, p.column, p.code, p.params["sku"]) for p in error.value.problems] == [
         (3, "barcode", "csv.barcode_taken", "T-BREAD")]
     assert _catalog(till) == before
@@ -235,14 +236,14 @@ def test_reimport_updates_products(till: Till, products: Products, tmp_path: Pat
         "Нан тест,Bakery test,275.50,12,pcs,1",
         "N-1,,Баурсак,Бауырсақ,Baursak,Выпечка тест,Нан тест,Bakery test,60,16,pcs,0",
     )
-    result = till.catalog.import_csv(path)
+    result = till.catalog.import_csv(admin_of(till), path)
     assert (result.added, result.updated) == (1, 1)
     bread = till.catalog.get(products.bread.id)
     assert (bread.price, bread.vat_bp, bread.favourite, bread.names["kk"]) == (27_550, 1200, True,
                                                                                "Жаңа нан")
     assert "T-BREAD" in _skus(till, "новый") and "N-1" in _skus(till, "бауыр")
     assert "T-BREAD" not in _skus(till, "пшеничный")
-    again = till.catalog.import_csv(path)
+    again = till.catalog.import_csv(admin_of(till), path)
     assert (again.added, again.updated) == (0, 2)
 
 
@@ -251,7 +252,7 @@ def test_export_then_import_leaves_the_catalog_equal(till: Till, tmp_path: Path,
     before = _catalog(till)
     path = tmp_path / "export.csv"
     assert till.catalog.export_csv(path) == len(before)
-    result = till.catalog.import_csv(path)
+    result = till.catalog.import_csv(admin_of(till), path)
     assert (result.added, result.updated) == (0, len(before))
     assert _catalog(till) == before
     second = tmp_path / "export2.csv"
@@ -261,7 +262,7 @@ def test_export_then_import_leaves_the_catalog_equal(till: Till, tmp_path: Path,
     # Into an empty till: the same catalog.
     fresh = open_till(tmp_path / "fresh", seed_demo=False)
     try:
-        fresh.catalog.import_csv(path)
+        fresh.catalog.import_csv(admin_of(till), path)  # an admin; the empty till has no staff
         assert _catalog(fresh) == before
     finally:
         fresh.close()

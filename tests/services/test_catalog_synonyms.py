@@ -20,6 +20,8 @@ from forsell.services.catalog import (
 )
 from forsell.services.review_scoring import load_scorecard_setting, store_catalog
 
+from .conftest import admin_of
+
 NAPOLEON = ProductDraft("T-NAP", "Торт Наполеон кусок", 95_000, 1600, name_kk="Наполеон торты")
 
 
@@ -36,22 +38,24 @@ def test_split_synonyms_takes_commas_and_lines_and_drops_repeats() -> None:
 
 
 def test_saved_synonyms_reach_the_scorers_catalog(till: Till) -> None:
-    saved = till.catalog.save(ProductDraft(**{**NAPOLEON.__dict__,
+    saved = till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__,
                                               "synonyms": ("наполеончик", "кусок торта")}))
     assert saved.synonyms == ("наполеончик", "кусок торта")
     assert till.catalog.get(saved.id).synonyms == ("наполеончик", "кусок торта")
     assert _scorer_synonyms(till, "T-NAP") == ("наполеончик", "кусок торта")
-    cleared = till.catalog.save(ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id}))
+    cleared = till.catalog.save(admin_of(till),
+                                ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id}))
     assert cleared.synonyms == () and _scorer_synonyms(till, "T-NAP") == ()
 
 
 def test_too_many_or_too_long_synonyms_are_refused(till: Till) -> None:
     many = tuple(f"имя {i}" for i in range(MAX_SYNONYMS + 1))
     with pytest.raises(CashierError) as too_many:
-        till.catalog.save(ProductDraft(**{**NAPOLEON.__dict__, "synonyms": many}))
+        till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "synonyms": many}))
     assert too_many.value.key == "product.synonyms"
     with pytest.raises(CashierError) as too_long:
-        till.catalog.save(ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("ы" * 101,)}))
+        till.catalog.save(admin_of(till),
+                          ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("ы" * 101,)}))
     assert too_long.value.key == "product.synonym_long"
     assert till.catalog.search("T-NAP") == []
 
@@ -65,7 +69,7 @@ def _csv(tmp_path: Path, text: str, name: str = "catalog.csv") -> Path:
 def test_csv_carries_synonyms_both_ways(till: Till, tmp_path: Path) -> None:
     assert CSV_COLUMNS[-1] == "synonyms"
     header = ",".join(CSV_COLUMNS)
-    till.catalog.import_csv(_csv(tmp_path, f"{header}\n"
+    till.catalog.import_csv(admin_of(till), _csv(tmp_path, f"{header}\n"
                                  "T-NAP,,Торт Наполеон кусок,,,Десерты,,,950,16,pcs,0,"
                                  "наполеончик| кусок торта |наполеончик\n"))
     assert _scorer_synonyms(till, "T-NAP") == ("наполеончик", "кусок торта")
@@ -78,7 +82,7 @@ def test_csv_carries_synonyms_both_ways(till: Till, tmp_path: Path) -> None:
     assert next(line for line in out.read_text(encoding="utf-8").splitlines()
                 if line.startswith("COF-001,")).endswith(",0,")
     before = out.read_text(encoding="utf-8")
-    till.catalog.import_csv(out)  # round trip: the same file again
+    till.catalog.import_csv(admin_of(till), out)  # round trip: the same file again
     again = tmp_path / "again.csv"
     till.catalog.export_csv(again)
     assert again.read_text(encoding="utf-8") == before
@@ -86,13 +90,15 @@ def test_csv_carries_synonyms_both_ways(till: Till, tmp_path: Path) -> None:
 
 def test_a_csv_without_the_column_keeps_synonyms_and_an_empty_cell_clears_them(
         till: Till, tmp_path: Path) -> None:
-    till.catalog.save(ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("наполеончик",)}))
+    till.catalog.save(admin_of(till),
+                      ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("наполеончик",)}))
     old = ",".join(c for c in CSV_COLUMNS if c != "synonyms")
-    till.catalog.import_csv(_csv(tmp_path, f"{old}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0\n"))
+    till.catalog.import_csv(admin_of(till),
+                            _csv(tmp_path, f"{old}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0\n"))
     assert _scorer_synonyms(till, "T-NAP") == ("наполеончик",)
     header = ",".join(CSV_COLUMNS)
-    till.catalog.import_csv(_csv(tmp_path, f"{header}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0,\n",
-                                 "clear.csv"))
+    till.catalog.import_csv(admin_of(till), _csv(
+        tmp_path, f"{header}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0,\n", "clear.csv"))
     assert _scorer_synonyms(till, "T-NAP") == ()
 
 
@@ -100,7 +106,7 @@ def test_a_row_with_too_many_synonyms_is_reported(till: Till, tmp_path: Path) ->
     header = ",".join(CSV_COLUMNS)
     many = "|".join(f"имя {i}" for i in range(MAX_SYNONYMS + 1))
     with pytest.raises(CsvImportError) as rejected:
-        till.catalog.import_csv(_csv(tmp_path, f"{header}\nT-X,,Икс,,,,,,100,0,pcs,0,{many}\n"))
+        till.catalog.import_csv(admin_of(till), _csv(tmp_path, f"{header}\nT-X,,Икс,,,,,,100,0,pcs,0,{many}\n"))
     assert [(p.line, p.column, p.code) for p in rejected.value.problems] == [
         (2, "synonyms", "csv.synonyms")]
 
@@ -127,9 +133,9 @@ def _offers(till: Till):
 
 
 def test_an_offer_by_a_synonym_is_detected_and_converted(till: Till) -> None:
-    saved = till.catalog.save(NAPOLEON)
+    saved = till.catalog.save(admin_of(till), NAPOLEON)
     assert not [o for o in _offers(till) if "T-NAP" in o.skus]  # unknown word, no offer yet
-    till.catalog.save(ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id,
+    till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id,
                                       "synonyms": split_synonyms("наполеончик, кусок торта")}))
     offer = next(o for o in _offers(till) if "T-NAP" in o.skus)
     assert offer.term == "наполеончик" and offer.start == 5.0

@@ -42,3 +42,29 @@ def test_a_failure_between_two_employees_leaves_none_and_the_next_start_seeds_al
         assert products == DEMO_PRODUCTS  # imported twice, stored once
     finally:
         till.close()
+
+
+def test_a_first_run_cut_off_before_its_catalog_gets_it_at_the_next_start(tmp_path, monkeypatch):
+    from forsell.services.catalog import CatalogService
+
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt("killed before the catalog")
+
+    monkeypatch.setattr(CatalogService, "import_csv", killed)
+    with pytest.raises(KeyboardInterrupt):
+        open_till(tmp_path / "data")
+    monkeypatch.undo()
+
+    till = open_till(tmp_path / "data")
+    try:
+        with till.ctx.db.read() as session:
+            assert session.scalar(select(func.count()).select_from(Product)) == DEMO_PRODUCTS
+        assert len(till.staff.staff()) == len(DEMO_STAFF)
+    finally:
+        till.close()
+    again = open_till(tmp_path / "data")  # and a seeded till is left alone after that
+    try:
+        with again.ctx.db.read() as session:
+            assert session.scalar(select(func.count()).select_from(Product)) == DEMO_PRODUCTS
+    finally:
+        again.close()

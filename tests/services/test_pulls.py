@@ -4,6 +4,7 @@ code path (SyncService.run_once), and PullApplier's rules page by page on real S
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import os
@@ -14,6 +15,7 @@ from sqlalchemy import select
 
 from forsell.analytics import formats
 from forsell.domain.errors import CashierError
+from forsell.domain.money import MAX_TIYN
 from forsell.domain.roles import Role
 from forsell.fakes.fake_backend import DEMO_ITEMS, FakeBackend
 from forsell.fakes.server import FakeServer
@@ -213,6 +215,53 @@ def test_only_allow_listed_settings_come_from_the_backend(till) -> None:
                for p in result.problems)
 
 
+#: (setting, value, the admin form's field); the form holds valid values for the rest.
+SAME_RULE = [
+    (s.AUTO_LOCK_SECONDS, 29, "auto_lock_seconds"), (s.AUTO_LOCK_SECONDS, 30, "auto_lock_seconds"),
+    (s.AUTO_LOCK_SECONDS, 3600, "auto_lock_seconds"),
+    (s.AUTO_LOCK_SECONDS, 3601, "auto_lock_seconds"),
+    (s.CASHIER_DISCOUNT_LIMIT_BP, 10_000, "cashier_discount_limit_bp"),
+    (s.CASHIER_DISCOUNT_LIMIT_BP, 10_001, "cashier_discount_limit_bp"),
+    (s.CASHIER_DISCOUNT_LIMIT_BP, -1, "cashier_discount_limit_bp"),
+    (s.RECEIPT_LANGUAGE, "en", "receipt_language"), (s.RECEIPT_LANGUAGE, "de", "receipt_language"),
+    (s.STORE_NAME, "   ", "store_name"), (s.STORE_NAME, "x" * 121, "store_name"),
+    (s.RECEIPT_FOOTER, "y" * 500, "receipt_footer"), (s.RECEIPT_FOOTER, "y" * 501, "receipt_footer"),
+]
+
+
+@pytest.mark.parametrize(("setting", "value", "field"), SAME_RULE)
+def test_a_pulled_setting_obeys_the_rule_of_the_admin_screen(till, setting, value, field) -> None:
+    from forsell.services.admin import StoreAdmin
+
+    admin = StoreAdmin(till.ctx)
+    who = next(e for e in till.staff.staff() if e.role is Role.ADMIN)
+    form = dataclasses.replace(admin.store_settings(), store_bin="", **{field: value})
+    try:
+        admin.save_store_settings(who, form)
+        admin_took_it = True
+    except CashierError:
+        admin_took_it = False
+    result = PullApplier(till.ctx).apply("settings", [{"key": setting.key, "value": value}], "c")
+    assert (result.applied == 1) is admin_took_it
+    assert (setting.problem(value) is None) is admin_took_it  # and the registry says the same
+    if not admin_took_it:
+        assert result.problems == (f"key {setting.key}: value: {setting.problem(value)}",)
+
+
+@pytest.mark.parametrize(("price", "applied"), [(MAX_TIYN, True), (MAX_TIYN + 1, False)])
+def test_a_pulled_price_stops_at_the_tills_money_limit(till, price, applied) -> None:
+    item = {"sku": "BIG-1", "name_ru": "Очень дорого", "price": price, "vat_bp": 0,
+            "active": True}
+    result = PullApplier(till.ctx).apply("catalog", [item], "c")
+    assert (result.applied == 1) is applied
+    if applied:
+        assert product(till, "BIG-1").price == MAX_TIYN
+    else:
+        assert product(till, "BIG-1") is None
+        reason = f"price: a whole number of tiyn from 1 to {MAX_TIYN}"
+        assert result.problems == (f"sku BIG-1: {reason}",)
+
+
 @pytest.fixture
 def review(till):
     vault = KeyVault(till.ctx.data_dir / KEY_FILE, os.urandom(32))
@@ -262,7 +311,7 @@ def test_the_backend_scorecard_replaces_the_local_one_and_an_invalid_one_is_refu
 def test_the_scorecard_text_is_what_the_backend_sent(till) -> None:
     doc = card("Сеть")
     PullApplier(till.ctx).apply("scorecards", [{"id": "s", "version": 1, "scorecard": doc}], "c")
-    stored = till.ctx.settings.get(s.SettingDef("review.scorecard_custom", str, "", ""))
+    stored = till.ctx.settings.get(s.REVIEW_SCORECARD_CUSTOM)
     assert json.loads(stored) == doc
     with till.ctx.db.read() as session:
         info = session.get(SyncState, "scorecard.source").value

@@ -136,7 +136,7 @@ def test_cashier_sees_only_own_conversations(review, staff):
         review.audio(staff.cashier, other.recording_id)
     with pytest.raises(CashierError) as e:
         review.override(staff.cashier, own[0].recording_id, "greeting", "fail", "no")
-    assert e.value.key == "review.supervisor_only"
+    assert e.value.key == "supervisor.only"
 
 
 def test_view_and_playback_are_audited(review, staff, till):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from forsell.domain.roles import Role
 from forsell.services import settings as s
@@ -86,3 +88,65 @@ def test_admin_dialog_holds_settings_and_staff_as_tabs(qtbot, till):
     qtbot.mouseClick(_button(dialog.settings_page, "save settings"), Qt.MouseButton.LeftButton)
     assert till.ctx.settings.get(s.RECEIPT_FOOTER) == "Запись разговоров ведётся"
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+# --- the settings registry drives the form ----------------------------------------------------
+
+
+def test_spin_boxes_take_their_range_from_the_registry(qtbot, till):
+    dialog = StoreSettingsDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    lock, limit = s.AUTO_LOCK_SECONDS, s.CASHIER_DISCOUNT_LIMIT_BP
+    assert (dialog.lock.minimum(), dialog.lock.maximum()) == (lock.low, lock.high)
+    assert (dialog.limit.minimum() * 100, dialog.limit.maximum() * 100) == (limit.low, limit.high)
+    assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == list(
+        s.RECEIPT_LANGUAGE.choices)
+
+
+def test_a_changed_range_in_the_registry_reaches_the_screen(qtbot, till, monkeypatch):
+    # Nothing in ui/ repeats a bound: change it in the registry and the spin box follows.
+    from forsell.domain import settings as registry
+
+    monkeypatch.setattr(registry, "AUTO_LOCK_SECONDS",
+                        dataclasses.replace(registry.AUTO_LOCK_SECONDS, low=60, high=900))
+    dialog = StoreSettingsDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    assert (dialog.lock.minimum(), dialog.lock.maximum()) == (60, 900)
+
+
+def test_labels_and_descriptions_come_from_the_registry(qtbot, till):
+    dialog = StoreSettingsDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    for setting, field in ((s.STORE_NAME, dialog.name), (s.RECEIPT_FOOTER, dialog.footer),
+                           (s.AUTO_LOCK_SECONDS, dialog.lock)):
+        title = next(label for label in dialog.findChildren(QLabel) if label.buddy() is field)
+        assert title.text() == setting.label  # the English source, no translator installed
+        assert field.toolTip() == setting.description == field.accessibleDescription()
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert s.RECEIPT_FOOTER.description in shown  # the recording notice hint, visible
+
+
+def test_a_setting_label_is_translated_in_the_settings_context(qtbot, till, monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+
+    seen = []
+
+    def translate(context, text, *args):
+        seen.append((context, text))
+        return f"[{text}]"
+
+    monkeypatch.setattr(QCoreApplication, "translate", staticmethod(translate))
+    dialog = StoreSettingsDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    assert ("settings", s.STORE_NAME.label) in seen
+    assert f"[{s.STORE_NAME.label}]" in [label.text() for label in dialog.findChildren(QLabel)]
+
+
+def test_a_refused_setting_is_named_by_its_label_not_its_key(qtbot):
+    from forsell.domain.errors import CashierError
+    from forsell.ui.messages import message_for
+
+    with pytest.raises(CashierError) as refused:
+        s.LOCKOUT_ATTEMPTS.check(0)  # a setting without a message of its own
+    text = message_for(refused.value)
+    assert s.LOCKOUT_ATTEMPTS.label in text and s.LOCKOUT_ATTEMPTS.key not in text

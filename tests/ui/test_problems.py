@@ -22,7 +22,8 @@ from forsell.vault.secrets import KINDS, SecretStoreUnavailable
 SAMPLE = {"line": 17, "column": 23, "expected": "forsell-scorecard", "version": 7, "value": 5.5,
           "low": 1.25, "high": 3.75, "choices": "start, end", "phrase": "?!", "end": 1.5,
           "start": 2.5, "id": "greeting", "columns": "price, vat_percent", "barcode": "48x7",
-          "sku": "T-ЧАЙ", "first": 12, "text": "сто", "count": 50, "length": 100}
+          "sku": "T-ЧАЙ", "first": 12, "text": "сто", "count": 50, "length": 100,
+          "max": "1 000 000 000 ₸"}
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 #: Words of the English sentences that must not show up in a Russian or Kazakh one.
 ENGLISH = re.compile(r"\b(the|is|not|must|needs?|line|column|store|secret|install|run|found|"

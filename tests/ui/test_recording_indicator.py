@@ -296,8 +296,7 @@ def test_a_cashier_has_no_pause_button_and_the_service_refuses_them(qtbot, till,
     assert not r.bar.pause.isVisible()
     with pytest.raises(CashierError) as err:
         recording_on.pause(cashier, "no")
-    assert message_for(err.value) == ("Only a supervisor or an admin can pause or resume "
-                                      "recording.")
+    assert message_for(err.value) == "Only a supervisor or an admin can do this."
 
 
 def test_lock_closes_the_microphone_and_hides_the_indicator(qtbot, till, recording_on, rig):

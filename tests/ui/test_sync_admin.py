@@ -215,3 +215,17 @@ def test_store_data_from_the_server_shows_when_and_what_was_not_applied(qtbot, t
     problems = made.pull_problems.text()
     assert "Products and prices — sku NEW-2: price" in problems
     assert "NEW-1" not in problems  # it was applied
+
+
+def test_choices_labels_and_descriptions_come_from_the_registry(page):
+    from PySide6.QtWidgets import QLabel
+
+    for combo, setting in ((page.primary, s.SYNC_PRIMARY), (page.fallback, s.SYNC_FALLBACK),
+                           (page.language, s.SYNC_LANGUAGE)):
+        assert [combo.itemData(i) for i in range(combo.count())] == list(setting.choices)
+        title = next(label for label in page.findChildren(QLabel) if label.buddy() is combo)
+        assert title.text() == setting.label and combo.toolTip() == setting.description
+    assert page.abroad.text() == s.SYNC_AUDIO_ABROAD.label
+    # The consent the switch needs is spelled out on the page, not only in a tooltip.
+    assert s.SYNC_AUDIO_ABROAD.description in [label.text() for label in
+                                               page.findChildren(QLabel)]

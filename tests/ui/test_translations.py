@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
+from forsell.domain import settings as registry
 from forsell.domain.errors import CashierError
 from forsell.paths import resources_dir
 from forsell.ui import i18n
@@ -26,6 +27,8 @@ from .conftest import find
 
 I18N = resources_dir() / "i18n"
 UI_SOURCES = Path(i18n.__file__).resolve().parent
+#: Outside ui/, only the settings registry carries texts to translate (labels, descriptions).
+REGISTRY_SOURCE = Path(registry.__file__).resolve()
 TRANSLATED = ("ru", "kk")  # must be complete; English is the source text itself
 ALL = (*TRANSLATED, "en")
 
@@ -59,9 +62,10 @@ def catalog(path: Path) -> dict[Message, list[str | None]]:
 
 @pytest.fixture(scope="module")
 def from_code(tmp_path_factory) -> dict[Message, list[str | None]]:
-    """What lupdate finds in the UI code right now."""
+    """What lupdate finds in the UI code and the settings registry right now."""
     out = tmp_path_factory.mktemp("lupdate") / "code.ts"
-    subprocess.run([tool("pyside6-lupdate"), *map(str, sorted(UI_SOURCES.rglob("*.py"))),
+    sources = [*sorted(UI_SOURCES.rglob("*.py")), REGISTRY_SOURCE]
+    subprocess.run([tool("pyside6-lupdate"), *map(str, sources),
                     "-ts", str(out), "-silent", "-locations", "none"], check=True)
     return catalog(out)
 
@@ -119,6 +123,15 @@ def test_catalogs_match_the_code(language, from_code):
                          + "\n".join(missing))
     assert not stale, (f"forsell_{language}.ts has texts the code no longer uses "
                        "(run installer/update-translations.sh):\n" + "\n".join(stale))
+
+
+def test_every_setting_label_and_description_reaches_the_catalogs(from_code):
+    # A label written without its QT_TRANSLATE_NOOP marker would show in English only.
+    missing = sorted(f"{setting.key}: {text!r}" for setting in registry.ALL
+                     for text in (setting.label, setting.description)
+                     if (registry.CONTEXT, text) not in from_code)
+    assert not missing, ("settings texts lupdate does not see; wrap them in "
+                         "QT_TRANSLATE_NOOP(\"settings\", …):\n" + "\n".join(missing))
 
 
 TR_NAMES = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}

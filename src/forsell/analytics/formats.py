@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from forsell.domain.problems import Place, Problem
+from forsell.domain.money import MAX_TIYN
 
 from .matching import Pattern
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine, Transcript, Utterance, Word
@@ -243,7 +244,7 @@ def parse_receipt(data: Any, what: str = "receipt") -> Receipt:
             price=c.integer(ln.get("price"), (*where, "price")), added_at=at,
             category=c.text(ln.get("category", ""), (*where, "category"), empty=True),
             names={str(k): v for k, v in names.items() if isinstance(v, str)},
-            total=None if total is None else c.integer(total, (*where, "total"), low=-10**12)))
+            total=None if total is None else c.integer(total, (*where, "total"), low=-MAX_TIYN)))
     receipt_no = doc.get("receipt_no")
     c.done(what)
     return Receipt(tuple(lines), None if receipt_no is None else str(receipt_no))

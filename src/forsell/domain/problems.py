@@ -73,6 +73,7 @@ PROBLEMS: Mapping[str, str] = MappingProxyType({
     "csv.barcode_repeats": "{barcode} repeats line {first}",
     "csv.not_amount": "{text!r} is not an amount",
     "csv.price_not_positive": "must be above zero",
+    "csv.price_too_large": "{text!r} is more than a till can take ({max})",
     "csv.vat": "{text!r} is not 0–100",
     "csv.unit": "{text!r} is not pcs or kg",
     "csv.favourite": "{text!r} is not 1/0",

@@ -29,11 +29,21 @@ class Action(StrEnum):
     CATALOG_EDIT = "catalog_edit"
 
 
+#: The lowest role that may do each action alone; below it, a supervisor's (or admin's) PIN
+#: approves it. Service entry points declare these actions (``services.access.requires``).
+ALONE_FROM: dict[Action, Role] = {
+    Action.REFUND: Role.SUPERVISOR,
+    Action.DISCOUNT_OVER_LIMIT: Role.SUPERVISOR,
+    Action.PRICE_OVERRIDE: Role.SUPERVISOR,
+    Action.CLOSE_WITH_DISCREPANCY: Role.SUPERVISOR,
+    Action.VOID_SALE: Role.SUPERVISOR,
+    Action.CATALOG_EDIT: Role.ADMIN,
+}
+
+
 def needs_approval(role: Role, action: Action) -> bool:
     """True when the employee on duty needs a supervisor's PIN for ``action``."""
-    if action is Action.CATALOG_EDIT:
-        return not role.at_least(Role.ADMIN)
-    return not role.at_least(Role.SUPERVISOR)
+    return not role.at_least(ALONE_FROM[action])
 
 
 def discount_needs_approval(role: Role, discount_off: int, base: int, limit_bp: int) -> bool:

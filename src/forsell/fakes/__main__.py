@@ -11,6 +11,8 @@ import json
 import sys
 import threading
 
+from forsell.domain import settings as st
+
 from .fake_backend import FakeBackend
 from .fake_elevenlabs import DEFAULT_KEY as ELEVENLABS_KEY
 from .fake_elevenlabs import FakeElevenLabs
@@ -37,13 +39,13 @@ def describe(urls: dict[str, str]) -> dict[str, dict[str, str]]:
     return {
         "urls": urls,
         "settings": {
-            "sync.enabled": "true",
-            "sync.demo_fakes": "true",
-            "sync.backend_url": urls["backend"],
-            "sync.elevenlabs_url": urls["elevenlabs"],
-            "sync.yandex_url": urls["yandex"],
-            "sync.yandex_operations_url": urls["yandex"],
-            "sync.yandex_folder_id": DEFAULT_FOLDER,
+            st.SYNC_ENABLED.key: "true",
+            st.SYNC_DEMO_FAKES.key: "true",
+            st.SYNC_BACKEND_URL.key: urls["backend"],
+            st.ELEVENLABS_URL.key: urls["elevenlabs"],
+            st.YANDEX_URL.key: urls["yandex"],
+            st.YANDEX_OPERATIONS_URL.key: urls["yandex"],
+            st.YANDEX_FOLDER_ID.key: DEFAULT_FOLDER,
         },
         "secrets": {
             "elevenlabs-key": ELEVENLABS_KEY,

@@ -38,6 +38,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from forsell.domain.settings import RECEIPT_FOOTER
 from forsell.paths import resources_dir
 
 from .common import control_routes, validation_error
@@ -100,7 +101,7 @@ DEMO_ITEMS: dict[str, list[dict[str, Any]]] = {
                  "hash": "fKhUuA9wr5dumc9b+VI6pHuidXjZFvpvC6TSCRjd9Dw=",
                  "n": 16384, "r": 8, "p": 1}},
     ],
-    "settings": [{"key": "receipt.footer", "value": "Рақмет! Спасибо за покупку!"}],
+    "settings": [{"key": RECEIPT_FOOTER.key, "value": "Рақмет! Спасибо за покупку!"}],
     "scorecards": ([{"id": "cafe", "version": 3, "scorecard": card}]
                    if (card := _cafe_scorecard()) else []),
 }

@@ -11,8 +11,9 @@ from sqlalchemy import func, select, update
 from forsell.domain.roles import Role
 from forsell.paths import PRIVATE_DIR_MODE, make_private, resources_dir
 from forsell.store.db import DatabaseProblem, open_database
-from forsell.store.models import Employee, ParkedSale
+from forsell.store.models import Employee, ParkedSale, Product, Sale
 
+from .access import public, requires
 from .auth import EmployeeView, StaffService, new_employee
 from .catalog import CatalogService
 from .context import TillContext
@@ -44,10 +45,12 @@ class Till:
     shifts: ShiftService
     refunds: RefundService
 
+    @requires(Role.CASHIER)
     def sale_for(self, employee: EmployeeView) -> TillService:
-        """The selling service for the employee who just logged in, with a cart of their own."""
+        """The signed-in ``employee``'s sale in progress (a new, empty cart)."""
         return TillService(self.ctx, self.catalog, employee)
 
+    @public
     def close(self) -> None:
         """Closes the database connections; called once when the till quits."""
         self.ctx.close()
@@ -76,19 +79,23 @@ def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
 
 
 def seed_demo_store(till: Till) -> bool:
-    """First run only: the demo catalog and staff. Returns True if it seeded.
+    """First run only: the demo staff, then the demo catalog (imported as the demo admin, since
+    a catalog import is an admin's). Returns True if it seeded anything.
 
-    A kill at any point leaves either no staff (and the next start seeds again: the catalog
-    import updates the products it already wrote) or all of them: the staff are added in one
-    transaction, after the catalog, so a till is never left without a cashier or an admin.
+    A kill at any point is repaired by the next start: the staff are added in one transaction,
+    so a till never has some of them only; and a demo till whose first run was cut off before
+    its catalog (the demo staff, no product, no sale) gets the catalog then.
     """
-    with till.ctx.db.read() as session:
-        if session.scalar(select(func.count(Employee.id))):
-            return False
-    till.catalog.import_csv(resources_dir() / "demo" / "catalog.csv")
     with till.ctx.db.write() as session:
-        if session.scalar(select(func.count(Employee.id))):
-            return False  # another start seeded meanwhile
-        for name, role, pin, language in DEMO_STAFF:
-            new_employee(session, name, role, pin, language)
-    return True
+        fresh = not session.scalar(select(func.count(Employee.id)))
+        if fresh:
+            for name, role, pin, language in DEMO_STAFF:
+                new_employee(session, name, role, pin, language)
+        names = set(session.scalars(select(Employee.name)))
+        catalog_missing = (names == {name for name, *_ in DEMO_STAFF}
+                           and not session.scalar(select(func.count(Product.id)))
+                           and not session.scalar(select(func.count(Sale.id))))
+    if catalog_missing:
+        admin = next(e for e in till.staff.staff() if e.role is Role.ADMIN)
+        till.catalog.import_csv(admin, resources_dir() / "demo" / "catalog.csv")
+    return fresh or catalog_missing

@@ -17,6 +17,7 @@ from forsell.store import audit
 from forsell.store.models import Employee, PinGuard
 
 from . import settings as s
+from .access import internal, public
 from .context import TillContext
 
 # scrypt with n=2**14 costs ~40 ms here: cheap for one login, slow for brute-forcing a 4-digit PIN
@@ -93,18 +94,22 @@ class StaffService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
 
+    @public
     def staff(self) -> list[EmployeeView]:
         """Active employees for the login screen, supervisors and admins last."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Employee).where(Employee.active)).all()
         return sorted((_view(e) for e in rows), key=lambda v: (v.role.rank, v.name))
 
+    @internal
     def add_employee(self, name: str, role: Role, pin: str, language: str = "ru") -> EmployeeView:
-        """Adds an employee without an admin's say (the demo staff on first start, tests); returns
-        their view. Raises ``CashierError`` ``pin.format`` if the PIN is not 4–8 digits."""
+        """The first run's staff, before anyone can sign in; the admin's screen adds staff
+        through ``StoreAdmin.add_employee`` (admin only, audited). Raises ``CashierError``
+        ``pin.format`` if the PIN is not 4–8 digits."""
         with self.ctx.db.write() as session:
             return _view(new_employee(session, name, role, pin, language))
 
+    @public
     def login(self, employee_id: str, pin: str) -> EmployeeView:
         """Checks the PIN; after too many wrong ones the employee is locked for a while.
 
@@ -141,6 +146,7 @@ class StaffService:
                                      left=limit - e.failed_logins)
         raise error  # after the commit, so the failed attempt counts
 
+    @public  # the supervisor's PIN is the authority
     def approve(self, pin: str, action: Action, requested_by: str) -> Approval:
         """Supervisor override: any active supervisor or admin whose PIN matches approves.
 
@@ -159,6 +165,7 @@ class StaffService:
                          approver_id=approver.id, override=action.value)
         return Approval(approver.id, approver.name, action)
 
+    @public  # the admin's PIN is the authority
     def admin_by_pin(self, pin: str, purpose: str) -> EmployeeView:
         """The active admin whose PIN this is (for lawful exports from the command line).
 
@@ -212,6 +219,7 @@ class StaffService:
                                          roles="/".join(r.value for r in roles))
         raise error  # after the commit, so the wrong try counts
 
+    @public  # the login screen's language buttons
     def set_language(self, employee_id: str, language: str) -> None:
         """Remembers the employee's interface language (``ru``, ``kk``, ``en``) for their next
         login; an unknown id is ignored."""

@@ -10,10 +10,13 @@ from pathlib import Path
 from sqlalchemy import literal_column, or_, select, text
 
 from forsell.domain.errors import CashierError
-from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.money import MAX_TIYN, check_amount, format_kzt, parse_kzt
 from forsell.domain.problems import Problem
+from forsell.domain.roles import Action
 from forsell.store.models import Category, Product
 
+from .access import public, requires
+from .auth import Approval, EmployeeView
 from .context import TillContext
 
 #: The documented CSV columns (README "Catalog CSV"). Order matters on export only.
@@ -127,9 +130,13 @@ def _fts_phrase(query: str) -> str:
 
 
 class CatalogService:
+    """Product lookups are public (every till screen shows the catalog); changes need an admin
+    or an approval of ``Action.CATALOG_EDIT``."""
+
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
 
+    @public
     def by_barcode(self, code: str) -> ProductView | None:
         """The active product with this scanned barcode, or None for an empty or unknown code."""
         code = code.strip()
@@ -139,12 +146,14 @@ class CatalogService:
             p = session.scalar(select(Product).where(Product.barcode == code, Product.active))
             return _view(p) if p else None
 
+    @public
     def get(self, product_id: str) -> ProductView | None:
         """The product with this id, withdrawn ones included (old receipts name them), or None."""
         with self.ctx.db.read() as session:
             p = session.get(Product, product_id)
             return _view(p) if p else None
 
+    @public
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[ProductView]:
         """Prefix and substring search over names (ru/kk/en), SKU and barcode."""
         # SQLite reads an FTS query as a C string: a NUL (pasted junk) cuts it mid-phrase.
@@ -188,12 +197,14 @@ class CatalogService:
                 result.append(_view(p))
         return result[:limit]
 
+    @public
     def categories(self) -> list[CategoryView]:
         """The catalog's categories in their display order (the touch grid's tabs)."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Category).order_by(Category.position, Category.name_ru))
             return [CategoryView(c.id, {"ru": c.name_ru, "kk": c.name_kk, "en": c.name_en}) for c in rows]
 
+    @public
     def in_category(self, category_id: str) -> list[ProductView]:
         """The active products of one category, by Russian name (one page of the touch grid)."""
         with self.ctx.db.read() as session:
@@ -201,6 +212,7 @@ class CatalogService:
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
+    @public
     def favourites(self) -> list[ProductView]:
         """The active products marked favourite, by Russian name (the favourites grid)."""
         with self.ctx.db.read() as session:
@@ -208,12 +220,16 @@ class CatalogService:
                                    .order_by(Product.name_ru))
             return [_view(p) for p in rows]
 
-    def save(self, draft: ProductDraft) -> ProductView:
-        """Adds or edits a product. Callers check the admin role (services.till/admin screens).
+    @requires(Action.CATALOG_EDIT)
+    def save(self, who: EmployeeView, draft: ProductDraft,
+             approval: Approval | None = None) -> ProductView:
+        """Adds or edits a product: an admin, or ``who`` with a supervisor's ``approval``
+        (both are read by the declaration, before anything is written).
 
         Returns the saved product. Raises ``CashierError``: ``product.incomplete``,
         ``product.price``, ``product.vat``, ``product.synonyms``, ``product.synonym_long``,
-        ``product.duplicate`` (SKU or barcode taken), ``product.unknown``."""
+        ``product.duplicate`` (SKU or barcode taken), ``product.unknown``; ``NeedsApproval``
+        (``approval.catalog_edit``) below admin without ``approval``."""
         _check_draft(draft)
         with self.ctx.db.write() as session:
             # Only a real barcode can clash: ``barcode == None`` would be IS NULL in SQL and
@@ -239,8 +255,11 @@ class CatalogService:
 
     # --- CSV ---------------------------------------------------------------------------------
 
-    def import_csv(self, path: Path) -> ImportResult:
-        """All rows or none: every bad row is reported with its line number and reason."""
+    @requires(Action.CATALOG_EDIT)
+    def import_csv(self, who: EmployeeView, path: Path,
+                   approval: Approval | None = None) -> ImportResult:
+        """All rows or none: every bad row is reported with its line number and reason. An
+        admin, or anyone with a supervisor's approval."""
         try:
             content = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -258,6 +277,7 @@ class CatalogService:
             raise CsvImportError(problems)
         return self._apply(rows)
 
+    @public  # the catalog is no secret: every till screen shows it
     def export_csv(self, path: Path) -> int:
         """Writes the active catalog to ``path`` as UTF-8 CSV in the import format (README, "Catalog
         CSV"); returns how many products it wrote. An unwritable path raises ``OSError``."""
@@ -329,6 +349,7 @@ def _check_draft(d: ProductDraft) -> None:
         raise CashierError("product.vat", "VAT must be between 0 and 100 %")
     if d.price <= 0:
         raise CashierError("product.price", "Price must be above zero")
+    check_amount(d.price)  # the till's one money limit, as for CSV imports and pulled prices
     _check_synonyms(split_synonyms("\n".join(d.synonyms), "\n"))
 
 
@@ -383,7 +404,10 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
                           first=barcodes[barcode])
             try:
                 price = parse_kzt(get("price"))
-            except CashierError:
+            except CashierError as exc:
+                if exc.key == "money.out_of_range":  # an amount, but past what a till can take
+                    raise bad("price", "csv.price_too_large", text=get("price"),
+                              max=format_kzt(MAX_TIYN)) from None
                 raise bad("price", "csv.not_amount", text=get("price")) from None
             if price <= 0:
                 raise bad("price", "csv.price_not_positive")

@@ -18,6 +18,7 @@ from forsell.store import audit
 from forsell.store.models import Employee, RecordingConsent, RecordingPause
 
 from . import settings as s
+from .access import public, refuse_below, requires
 from .auth import EmployeeView
 from .context import TillContext
 from .shifts import open_shift_id
@@ -50,12 +51,6 @@ class PauseView:
     paused_at: datetime  # store-local
 
 
-def _require(who: EmployeeView, role: Role) -> None:
-    if not who.role.at_least(role):
-        raise CashierError("admin.only" if role is Role.ADMIN else "recording.supervisor_only",
-                           "Not allowed for this role")
-
-
 class ConsentService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
@@ -67,10 +62,10 @@ class ConsentService:
         """Whether the admin has turned recording on for this store."""
         return self.ctx.settings.get(s.RECORDING_ENABLED)
 
+    @requires(Role.ADMIN)
     def set_enabled(self, admin: EmployeeView, enabled: bool) -> None:
         """Turning recording on also puts the recording notice on receipts, unless the admin
         already wrote a footer of their own."""
-        _require(admin, Role.ADMIN)
         settings = self.ctx.settings
         settings.set(s.RECORDING_ENABLED, enabled)
         if enabled and settings.get(s.RECEIPT_FOOTER) in ("", s.RECEIPT_FOOTER.default):
@@ -81,6 +76,7 @@ class ConsentService:
 
     # --- consent ------------------------------------------------------------------------------
 
+    @public
     def consents(self) -> list[ConsentView]:
         """Every active employee with the time (store time) of their recording consent, or None."""
         with self.ctx.db.read() as session:
@@ -91,6 +87,7 @@ class ConsentService:
                                 self.ctx.local(active[e.id].given_at) if e.id in active else None)
                     for e in staff]
 
+    @public
     def has_consent(self, employee_id: str) -> bool:
         """True when the employee has a recording consent on file that is not withdrawn."""
         with self.ctx.db.read() as session:
@@ -98,9 +95,9 @@ class ConsentService:
                 RecordingConsent.employee_id == employee_id,
                 RecordingConsent.withdrawn_at.is_(None))) is not None
 
+    @requires(Role.ADMIN)
     def give_consent(self, admin: EmployeeView, employee_id: str) -> None:
         """Records that the employee consented (the signed paper stays with the admin)."""
-        _require(admin, Role.ADMIN)
         if self.has_consent(employee_id):
             return
         with self.ctx.db.write() as session:
@@ -108,11 +105,12 @@ class ConsentService:
                                          recorded_by=admin.id))
             audit.record(session, self.ctx.device_id, "consent_given", admin.id, subject_id=employee_id)
 
+    @requires(Role.CASHIER)
     def withdraw_consent(self, who: EmployeeView, employee_id: str) -> None:
         """An employee may withdraw their own consent; an admin may record anyone's withdrawal.
         Recording of that employee stops from their next sale."""
         if who.id != employee_id:
-            _require(who, Role.ADMIN)
+            refuse_below(who, Role.ADMIN)
         with self.ctx.db.write() as session:
             for c in session.scalars(select(RecordingConsent).where(
                     RecordingConsent.employee_id == employee_id, RecordingConsent.withdrawn_at.is_(None))):
@@ -121,13 +119,13 @@ class ConsentService:
 
     # --- pausing a shift ----------------------------------------------------------------------
 
+    @requires(Role.SUPERVISOR)
     def pause(self, supervisor: EmployeeView, reason: str) -> None:
         """A supervisor pauses recording for the open shift, giving a reason (kept and audited); a
         second pause changes nothing.
 
-        Raises ``CashierError``: ``recording.supervisor_only``, ``recording.pause_reason`` (no
+        Raises ``CashierError``: ``supervisor.only``, ``recording.pause_reason`` (no
         reason), ``shift.not_open``."""
-        _require(supervisor, Role.SUPERVISOR)
         if not reason.strip():
             raise CashierError("recording.pause_reason", "Give a reason for the pause")
         with self.ctx.db.write() as session:
@@ -140,10 +138,10 @@ class ConsentService:
                 audit.record(session, self.ctx.device_id, "recording_paused", supervisor.id,
                              shift_id=shift_id, reason=reason.strip()[:200])
 
+    @requires(Role.SUPERVISOR)
     def resume(self, supervisor: EmployeeView) -> None:
         """A supervisor lets recording go on in the open shift (audited); without a pause nothing
-        happens. Raises ``CashierError`` ``recording.supervisor_only``."""
-        _require(supervisor, Role.SUPERVISOR)
+        happens. Raises ``CashierError`` ``supervisor.only``."""
         with self.ctx.db.write() as session:
             shift_id = open_shift_id(self.ctx, session)
             pause = self._open_pause(session, shift_id) if shift_id else None
@@ -152,6 +150,7 @@ class ConsentService:
                 audit.record(session, self.ctx.device_id, "recording_resumed", supervisor.id,
                              shift_id=shift_id)
 
+    @public
     def current_pause(self) -> PauseView | None:
         """The pause in force in the open shift (reason, who, since when), or None."""
         with self.ctx.db.read() as session:
@@ -169,6 +168,7 @@ class ConsentService:
 
     # --- the gate -----------------------------------------------------------------------------
 
+    @public
     def gate(self, employee_id: str | None) -> Gate:
         """May ``employee_id`` be recorded now? A ``Gate`` whose ``reason`` is the first that says
         no (``off``: the store's switch, ``no_consent``, ``no_shift``, ``paused``), or None."""

@@ -17,6 +17,7 @@ from forsell.domain.problems import Problem
 from forsell.vault.secrets import SecretStoreUnavailable
 
 from . import settings as s
+from .access import public
 from .app import DB_NAME, Till
 from .auth import EmployeeView
 from .consent import ConsentService
@@ -59,6 +60,7 @@ def _microphone(device: str) -> Microphone:
     return Microphone(device or None)
 
 
+@public  # follows the till's own events for the employee on duty (``set_employee``)
 class ConversationRecorder:
     def __init__(self, till: Till, callbacks: RecorderCallbacks | None = None, *,
                  keyring_backend=None, source_factory: SourceFactory = _microphone,

@@ -29,6 +29,7 @@ from forsell.store.models import (
     Shift,
 )
 
+from .access import requires
 from .auth import EmployeeView
 
 GROUPS = ("cashier", "shift", "day", "week")
@@ -89,6 +90,7 @@ class Dashboard:
         self.ctx = till.ctx
         self._last: DashboardView | None = None
 
+    @requires(Role.CASHIER)
     def summary(self, who: EmployeeView, date_from: date, date_to: date,
                 group: str = "cashier") -> DashboardView:
         """The period's numbers grouped by ``group``; a cashier sees only their own.
@@ -232,6 +234,7 @@ class Dashboard:
 
     # --- export ---------------------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def export_csv(self, who: EmployeeView, path: Path, view: DashboardView | None = None) -> Path:
         """The dashboard rows as CSV (UTF-8 with BOM, for Excel); audited.
 
@@ -259,6 +262,7 @@ class Dashboard:
                          group=view.group, rows=len(view.rows))
         return path
 
+    @requires(Role.CASHIER)
     def record_pdf_export(self, who: EmployeeView, path: Path,
                           view: DashboardView | None = None) -> None:
         """Audits a PDF report of ``view`` (default: the last summary) the UI has just saved

@@ -4,7 +4,7 @@
 ``demo --configure-only`` for fakes run in another terminal. The demo till then:
 
 - sends sales to the FAKE backend and audio to the FAKE ElevenLabs/Yandex (URLs on loopback);
-- says on screen that transcripts are FAKE (``sync.demo_fakes``);
+- says on screen that transcripts are FAKE (``SYNC_DEMO_FAKES``);
 - allows "audio abroad", because the "abroad" provider is a fake on this machine (logged);
 - keeps the fake API keys in the OS secret store like real ones (never in a file);
 - records the demo cashiers (recording on, their consent recorded by the demo admin); the
@@ -61,7 +61,7 @@ class FakeEndpoints:
         urls, settings, secrets = info["urls"], info["settings"], info["secrets"]
         return cls(urls["elevenlabs"], urls["yandex"], urls["backend"],
                    secrets["elevenlabs-key"], secrets["yandex-key"],
-                   settings["sync.yandex_folder_id"])
+                   settings[s.YANDEX_FOLDER_ID.key])
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,10 @@ from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.chunks import seal
 from forsell.vault.keys import KeyVault
 
-from .settings import SettingDef
+from .settings import DEMO_CONVERSATIONS_SEEDED
 
 log = logging.getLogger(__name__)
 
-DEMO_CONVERSATIONS_SEEDED = SettingDef("demo.conversations_seeded", bool, False,
-                                       "Demo conversations added")
 DEMO_DIR = "demo/conversations"
 
 

@@ -17,7 +17,8 @@ Item shapes (resources/api/forsell-backend.openapi.yaml, components ``CatalogIte
   n, r, p}} — never a plain PIN; only our own scrypt parameters are accepted (a weaker hash
   would let a stolen database be brute-forced faster). A new employee needs a PIN. The last
   active admin is never deactivated or demoted from afar: the till must keep a local admin.
-* settings: {key, value} — only :data:`REMOTE_SETTINGS`; any other key is skipped and reported.
+* settings: {key, value} — only :data:`REMOTE_SETTINGS`; any other key, and a value the
+  registry refuses (the rule the admin screen obeys), is skipped and reported.
 * scorecards: {id, version, scorecard} — the newest valid one replaces the store's scorecard
   (as an admin's save would: new conversations use it, existing scores stay until rescored);
   an invalid one is rejected with its problems recorded, the local card stays.
@@ -39,6 +40,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forsell.analytics import formats
+from forsell.domain.money import MAX_TIYN
 from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.store.models import Category, Employee, Product, SyncState, utcnow
@@ -46,6 +48,7 @@ from forsell.store.models import Setting as SettingRow
 from forsell.sync.pull_lane import cursor_key, success_key
 
 from . import settings as s
+from .access import public
 from .auth import _SCRYPT
 from .review_scoring import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
 
@@ -64,26 +67,11 @@ def _int_in(low: int, high: int) -> Callable[[Any], bool]:
     return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
 
 
-#: The store settings the backend may set: head-office policy and receipt text.
-#: Deliberately NOT here, so they stay local-only:
-#: * ``sync.*`` — the backend URL, providers, their addresses and keys: whoever could change them
-#:   remotely could point this till's sales, transcripts and audio at another server.
-#: * ``sync.audio_abroad`` — the store's own, informed consent to send customers' voices out of
-#:   Kazakhstan; a server cannot give it on the store's behalf.
-#: * ``recording.*`` — turning recording on needs the notice to customers and the staff's
-#:   consent on this till (services/consent.py); a remote switch would skip both.
-#: * ``device.*``, ``store.bin`` — this till's identity towards the backend.
-#: * ``login.*`` — lockout protects PINs; loosening it remotely weakens them.
-REMOTE_SETTINGS: dict[str, tuple[s.SettingDef, Callable[[Any], bool]]] = {
-    s.STORE_NAME.key: (s.STORE_NAME, _text(120)),
-    s.STORE_ADDRESS.key: (s.STORE_ADDRESS, _text(300)),
-    s.RECEIPT_FOOTER.key: (s.RECEIPT_FOOTER, _text(500)),
-    s.RECEIPT_LANGUAGE.key: (s.RECEIPT_LANGUAGE, lambda v: v in ("ru", "kk", "en")),
-    s.CASHIER_DISCOUNT_LIMIT_BP.key: (s.CASHIER_DISCOUNT_LIMIT_BP, _int_in(0, 10_000)),
-    s.AUTO_LOCK_SECONDS.key: (s.AUTO_LOCK_SECONDS, _int_in(30, 3600)),
-}
+#: The store settings the backend may set: those the registry marks ``remote`` (its comment says
+#: which stay local-only, and why).
+REMOTE_SETTINGS: dict[str, s.SettingDef] = {setting.key: setting for setting in s.REMOTE}
 ROLES = {r.value for r in Role}
-LANGUAGES = ("ru", "kk", "en")
+LANGUAGES = s.LANGUAGES
 
 
 class Skip(Exception):
@@ -152,6 +140,7 @@ def _b64(value: Any, key: str) -> bytes:
         raise Skip(f"pin.{key}: not base64") from None
 
 
+@public  # the sync engine applies what the store's backend sends; its token is the authority
 class PullApplier:
     """Applies pulled pages; ``apply`` is the engine's ``ApplyPage`` (it runs on the sync
     thread). ``ctx``: the till's context (db, settings, device id)."""
@@ -243,7 +232,8 @@ class PullApplier:
         names = {k: item.get(k) or "" for k in ("name_kk", "name_en")}
         if not all(_text(200)(v) for v in names.values()):
             raise Skip("names: text of up to 200 characters")
-        price = _need(item, "price", _int_in(1, 10**12), "a whole number of tiyn above zero")
+        price = _need(item, "price", _int_in(1, MAX_TIYN),
+                      f"a whole number of tiyn from 1 to {MAX_TIYN}")
         vat_bp = _need(item, "vat_bp", _int_in(0, 10_000), "basis points 0..10000")
         weighted = item.get("weighted", False)
         if not isinstance(weighted, bool):
@@ -329,13 +319,15 @@ class PullApplier:
 
     def _setting(self, session: Session, item: dict, cache: dict) -> str:
         key = item.get("key")
-        allowed = REMOTE_SETTINGS.get(key) if isinstance(key, str) else None
-        if allowed is None:
+        definition = REMOTE_SETTINGS.get(key) if isinstance(key, str) else None
+        if definition is None:
             raise Skip("not a setting the backend may change")
-        definition, check = allowed
         value = item.get("value")
-        if not check(value):
-            raise Skip(f"value: not a valid {definition.type.__name__} for {key}")
+        if isinstance(value, str):
+            value = value.strip()  # as the admin screen saves it
+        reason = definition.problem(value)
+        if reason is not None:
+            raise Skip(f"value: {reason}")
         session.merge(SettingRow(key=definition.key, value=value))
         return definition.key
 

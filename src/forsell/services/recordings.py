@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 
 from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.store.models import Employee, Recording, RecordingChunk, Sale
 from forsell.store.outbox import AUDIO, enqueue
@@ -18,6 +19,7 @@ from forsell.vault.chunks import RecordingUnreadable, SealedChunk, open_all, ope
 from forsell.vault.keys import KeyVault
 from forsell.vault.secrets import SecretStore
 
+from .access import internal, public, requires
 from .auth import EmployeeView
 from .context import TillContext
 
@@ -71,6 +73,7 @@ class RecordingLibrary:
 
     # --- reading ------------------------------------------------------------------------------
 
+    @public  # ``forsell-cashier recordings list``: times, lengths and sizes, no content
     def list(self, limit: int = 200) -> list[RecordingView]:
         """The newest recordings (at most ``limit``): start (store time), length, speech, size,
         chunks, status, receipt number and employee, as ``forsell-cashier recordings list``
@@ -91,6 +94,7 @@ class RecordingLibrary:
             select(RecordingChunk).where(RecordingChunk.recording_id == recording_id)
             .order_by(RecordingChunk.idx))]
 
+    @internal  # review and the lawful export check who may hear it first
     def ogg(self, recording_id: str) -> bytes:
         """The recording's Ogg/Opus stream, decrypted into memory; every chunk authenticated.
 
@@ -109,6 +113,7 @@ class RecordingLibrary:
         except RecordingUnreadable as exc:
             raise _unreadable(exc) from exc
 
+    @internal  # review's audio checks who may hear it first
     def pcm(self, recording_id: str):
         """Decoded float32 samples and the sample rate, in memory (for playback and checks)."""
         import soundfile  # numpy and libsndfile load only when audio is decoded
@@ -116,6 +121,7 @@ class RecordingLibrary:
         data, rate = soundfile.read(io.BytesIO(self.ogg(recording_id)), dtype="float32")
         return data, rate
 
+    @public  # the doctor's check
     def verify_all(self) -> list[tuple[str, str]]:
         """(recording id, reason) for every recording whose chunks do not all authenticate."""
         problems = []
@@ -131,13 +137,12 @@ class RecordingLibrary:
 
     # --- lawful export and shredding ----------------------------------------------------------
 
+    @requires(Role.ADMIN)
     def export(self, admin: EmployeeView, recording_id: str, out: Path) -> Path:
         """A decrypted copy for a lawful request, by an admin, audited.
 
         Returns the written file. Raises ``CashierError``: ``admin.only``, ``recording.unknown``,
         ``recording.unreadable``; nothing is written then."""
-        if admin.role.value != "admin":
-            raise CashierError("admin.only", "Only an admin can do this")
         data = self.ogg(recording_id)
         out.write_bytes(data)
         with self.ctx.db.write() as session:
@@ -146,6 +151,7 @@ class RecordingLibrary:
         log.info("recording %s exported by admin %s", recording_id, admin.id)
         return out
 
+    @requires(Role.ADMIN)
     def shred(self, who: EmployeeView, recording_ids: list[str], reason: str) -> int:
         """Crypto-shreds recordings: keys destroyed, chunks deleted, rows kept as evidence."""
         count = self.vault.destroy(recording_ids)
@@ -160,6 +166,7 @@ class RecordingLibrary:
 
     # --- crash recovery -----------------------------------------------------------------------
 
+    @public  # start-up, before anyone signs in
     def recover(self) -> RecoveryReport:
         """At start-up: recordings cut off by a crash are sealed from their last durable chunk.
 

@@ -12,12 +12,13 @@ from sqlalchemy import func, select
 from forsell.domain.barcode import receipt_no_from_code
 from forsell.domain.errors import CashierError
 from forsell.domain.refund import refund_amount
-from forsell.domain.roles import Action, needs_approval
+from forsell.domain.roles import Action
 from forsell.store import audit
 from forsell.store.models import Refund, RefundLine, Sale, SaleLine
 from forsell.store.outbox import enqueue
 
-from .auth import Approval, EmployeeView, require
+from .access import public, requires
+from .auth import Approval, EmployeeView
 from .context import TillContext
 from .receipts import ReceiptView, load_receipt
 from .shifts import open_shift_id
@@ -41,6 +42,7 @@ class RefundService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
 
+    @public
     def find(self, query: str) -> ReceiptView:
         """By receipt number (``123``), scanned receipt code (EAN-13 ``29…``) or sale id.
 
@@ -64,6 +66,7 @@ class RefundService:
                 raise CashierError("refund.not_found", "No receipt {q}", q=q)
             return load_receipt(self.ctx, session, sale)
 
+    @requires(Action.REFUND)
     def refund(self, employee: EmployeeView, sale_id: str, items: dict[str, int], method: str,
                reason: str = "", approval: Approval | None = None) -> RefundView:
         """Refunds ``items`` (sale line id → quantity in thousandths); never more than is left.
@@ -72,7 +75,6 @@ class RefundService:
         refund alone; ``CashierError``: ``refund.method``, ``refund.nothing``, ``shift.not_open``,
         ``refund.not_found``, ``refund.line_unknown``, ``refund.qty_not_positive``,
         ``refund.too_much``, ``refund.card_over_paid``."""
-        require(approval, Action.REFUND, needs_approval(employee.role, Action.REFUND))
         if method not in REFUND_METHODS:
             raise CashierError("refund.method", "Choose cash or card")
         items = {k: v for k, v in items.items() if v}
@@ -119,12 +121,12 @@ class RefundService:
                               tuple((lines[l.sale_line_id].sku, l.qty_milli, l.amount) for l in refund.lines),
                               approval.approver_name if approval else employee.name)
 
+    @requires(Action.VOID_SALE)
     def void(self, employee: EmployeeView, sale_id: str, approval: Approval | None = None) -> None:
         """Voids a completed sale of the open shift that has no refunds (wrongly rung up).
 
         Raises ``NeedsApproval`` (``approval.void_sale``) when the employee may not void alone;
         ``CashierError``: ``void.unknown``, ``void.other_shift``, ``void.refunded``."""
-        require(approval, Action.VOID_SALE, needs_approval(employee.role, Action.VOID_SALE))
         with self.ctx.db.write() as session:
             sale = session.get(Sale, sale_id)
             if sale is None or sale.voided_at is not None:

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from forsell.analytics import Scorecard
 from forsell.domain.problems import Problem
+from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.keys import KeyVault
 
 from . import pulls, review_scorecard
+from .access import public, requires
 from .auth import EmployeeView
 from .recordings import RecordingLibrary
 from .review_actions import ReviewActions
@@ -92,59 +94,72 @@ class ReviewService:
 
     # --- scoring ---------------------------------------------------------------------------
 
+    @public
     def scorecard(self) -> Scorecard:
         """The store's current scorecard (preset or custom)."""
         return self.scoring.scorecard()
 
+    @public
     def scorecard_text(self) -> str:
         """The JSON text an admin edits: the custom one, or the chosen preset's file."""
         return self.scoring.scorecard_text()
 
+    @requires(Role.ADMIN)
     def save_scorecard(self, admin: EmployeeView, json_text: str) -> Scorecard:
         """Validates and stores the admin's scorecard (raises ScorecardProblem); audited."""
         return self.scoring.save_scorecard(admin, json_text)
 
+    @public
     def scorecard_choice(self) -> str:
         """What the store scores with: a preset's name (``cafe``, ``shop``) or ``custom``."""
         return review_scorecard.scorecard_choice(self.ctx)
 
+    @public
     def preset_text(self, name: str) -> str:
         """The JSON text of a preset, for the editor to start from."""
         return review_scorecard.preset_text(name)
 
+    @public
     def check_scorecard(self, json_text: str) -> tuple[Problem, ...]:
         """The problems ``save_scorecard`` would refuse the text for (empty: valid), as data."""
         return review_scorecard.scorecard_problems(json_text)
 
+    @requires(Role.ADMIN)
     def use_scorecard_preset(self, admin: EmployeeView, name: str) -> None:
         """The store goes back to a preset; audited. New conversations are scored with it."""
         review_scorecard.use_preset(self.ctx, admin, name)
 
+    @requires(Role.SUPERVISOR)
     def preview_scorecard(self, who: EmployeeView, json_text: str,
                           limit: int = 50) -> ScorecardPreview:
         """Tries a draft on the latest ``limit`` transcribed conversations against the current
         card, saving nothing (raises ScorecardProblem for an invalid draft)."""
         return review_scorecard.preview(self.ctx, self.scoring, who, json_text, limit)
 
+    @public
     def scorecard_source(self):
         """Where the active card came from when it is the backend's (``pulls.ScorecardSource``:
         source, id, version, at), else None — the editor warns that a pull replaces edits."""
         return pulls.scorecard_source(self.ctx)
 
+    @public
     def score_pending(self, limit: int | None = None) -> int:
         """Scores every transcribed conversation that has no score yet (after sync, at start)."""
         return self.scoring.score_pending(limit)
 
     # --- the list -------------------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def list(self, who: EmployeeView, f: ConversationFilter) -> list[ConversationRow]:
         """Conversations matching ``f``, a page of them; a cashier gets only their own."""
         return self.query.list(who, f)
 
+    @requires(Role.CASHIER)
     def count(self, who: EmployeeView, f: ConversationFilter) -> int:
         """How many conversations match ``f`` (all pages)."""
         return self.query.count(who, f)
 
+    @requires(Role.CASHIER)
     def shifts(self, who: EmployeeView, limit: int = 50) -> list[ShiftOption]:
         """Recent shifts for the shift filter, newest first. Every role gets all shifts; a
         cashier's list filtered by one still shows only their own conversations."""
@@ -153,6 +168,7 @@ class ReviewService:
 
     # --- one conversation -----------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def detail(self, who: EmployeeView, recording_id: str) -> ConversationDetail:
         """The conversation with transcript, items and evidence, offers and the receipt.
         Audited as ``transcript_viewed`` (who, when)."""
@@ -163,12 +179,14 @@ class ReviewService:
                          recording_id=recording_id)
         return view
 
+    @requires(Role.CASHIER)
     def audio(self, who: EmployeeView, recording_id: str) -> bytes:
         """The Ogg/Opus audio decrypted into memory. Not audited: a conversation view decodes
         its audio as soon as it opens, long before anyone listens; ``played`` is the audit."""
         allowed(self.ctx, who, recording_id)
         return self.library.ogg(recording_id)
 
+    @requires(Role.CASHIER)
     def played(self, who: EmployeeView, recording_id: str) -> None:
         """Audits ``recording_played`` (who, when): call it when the sound actually starts,
         once per opening of the conversation, not for every pause and play."""
@@ -179,38 +197,44 @@ class ReviewService:
 
     # --- manual review (each returns the refreshed conversation) ---------------------------
 
+    @requires(Role.SUPERVISOR)
     def override(self, who: EmployeeView, recording_id: str, item_id: str, outcome: str | None,
                  comment: str) -> ConversationDetail:
         """A supervisor sets an item's outcome (``None`` takes the override back)."""
         self.actions.override(who, recording_id, item_id, outcome, comment)
         return self.details.build(recording_id, who.language)
 
+    @requires(Role.SUPERVISOR)
     def flag(self, who: EmployeeView, recording_id: str, flagged: bool,
              comment: str = "") -> ConversationDetail:
         """Flags (or unflags) a conversation for coaching."""
         self.actions.flag(who, recording_id, flagged, comment)
         return self.details.build(recording_id, who.language)
 
+    @requires(Role.SUPERVISOR)
     def mark_reviewed(self, who: EmployeeView, recording_id: str,
                       reviewed: bool = True) -> ConversationDetail:
         """Marks a conversation reviewed (or not) and returns its fresh detail.
 
-        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown`` (no such
+        Raises ``CashierError``: ``supervisor.only``, ``review.unknown`` (no such
         conversation), ``review.not_yours``."""
         self.actions.mark_reviewed(who, recording_id, reviewed)
         return self.details.build(recording_id, who.language)
 
+    @requires(Role.SUPERVISOR)
     def flip_speakers(self, who: EmployeeView, recording_id: str) -> ConversationDetail:
         """Swaps cashier and customer and scores again; overrides stay the supervisor's word."""
         self.actions.flip_speakers(who, recording_id)
         return self.details.build(recording_id, who.language)
 
+    @requires(Role.CASHIER)
     def dispute(self, who: EmployeeView, recording_id: str, item_id: str,
                 comment: str) -> ConversationDetail:
         """The cashier disputes an item of their own conversation, with a comment."""
         self.actions.dispute(who, recording_id, item_id, comment)
         return self.details.build(recording_id, who.language)
 
+    @requires(Role.SUPERVISOR)
     def resolve_dispute(self, who: EmployeeView, recording_id: str, item_id: str, accept: bool,
                         comment: str) -> ConversationDetail:
         """A supervisor accepts (a failed item then passes) or rejects the open dispute."""

@@ -22,13 +22,15 @@ from forsell.store.models import (
 from forsell.store.outbox import enqueue
 from forsell.sync.transcripts import TranscriptUnreadable
 
+from .access import internal
 from .auth import EmployeeView
 from .review_detail import load_overrides
-from .review_query import allowed, require_supervisor
+from .review_query import allowed
 from .review_scoring import ConversationScoring, failed_key, recompute_percent
 from .review_views import OUTCOMES
 
 
+@internal  # ReviewService's entry points declare who may act
 class ReviewActions:
     """A supervisor's actions on a conversation, and the cashier's disputes."""
 
@@ -92,9 +94,8 @@ class ReviewActions:
         """A supervisor sets an item's outcome (``None`` takes the override back); the percent
         is recomputed. Audited; a "review" event for sync.
 
-        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
         ``review.bad_outcome``, ``review.not_scored``, ``review.unknown_item``."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         if outcome is not None and outcome not in OUTCOMES:
             raise CashierError("review.bad_outcome", "Unknown outcome {outcome}", outcome=outcome)
@@ -107,7 +108,6 @@ class ReviewActions:
     def flag(self, who: EmployeeView, recording_id: str, flagged: bool,
              comment: str = "") -> None:
         """Flags (or unflags) a conversation for coaching."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             mark = self.mark(session, recording_id)
@@ -120,9 +120,8 @@ class ReviewActions:
                       reviewed: bool = True) -> None:
         """Marks a conversation reviewed or not, kept as a review action.
 
-        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
         ``review.not_yours``."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             self.mark(session, recording_id).reviewed = reviewed
@@ -131,9 +130,8 @@ class ReviewActions:
     def flip_speakers(self, who: EmployeeView, recording_id: str) -> None:
         """Swaps cashier and customer and scores again; overrides stay the supervisor's word.
 
-        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
         ``review.not_scored``, ``review.no_transcript``."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.read() as session:
             score = session.get(ConversationScore, recording_id)
@@ -179,9 +177,8 @@ class ReviewActions:
                         comment: str) -> None:
         """A supervisor accepts (a failed item then passes) or rejects the open dispute.
 
-        Raises ``CashierError``: ``review.supervisor_only``, ``review.unknown``,
+        Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
         ``review.no_dispute``."""
-        require_supervisor(who)
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             d = session.scalar(select(Dispute).where(

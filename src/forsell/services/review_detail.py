@@ -23,6 +23,7 @@ from forsell.store.models import (
 )
 from forsell.sync.transcripts import TranscriptStore, TranscriptUnreadable
 
+from .access import internal
 from .auth import EmployeeView
 from .receipts import ReceiptView, load_receipt
 from .recordings import RecordingLibrary
@@ -72,6 +73,7 @@ def load_disputes(ctx, session: Session, recording_id: str) -> dict[str, Dispute
     return out
 
 
+@internal  # ReviewService.detail checks who may open the conversation first
 class DetailBuilder:
     """Builds ``ConversationDetail``; scores a transcribed, not yet scored one first."""
 

@@ -28,6 +28,7 @@ from forsell.store.models import (
 from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
 from forsell.vault.keys import KeyVault
 
+from .access import internal
 from .auth import EmployeeView
 from .review_scoring import FAILED_SEP
 from .review_views import ConversationFilter, ConversationRow, ShiftOption
@@ -51,13 +52,7 @@ def allowed(ctx, who: EmployeeView, recording_id: str) -> Recording:
     return rec
 
 
-def require_supervisor(who: EmployeeView) -> None:
-    """Raises ``CashierError`` ``review.supervisor_only`` unless ``who`` is a supervisor or an
-    admin."""
-    if who.role not in SUPERVISORS:
-        raise CashierError("review.supervisor_only", "Only a supervisor can do this")
-
-
+@internal  # ReviewService.list and .count are the entry points
 class ConversationQuery:
     """The list and its count; a cashier gets only their own conversations."""
 

@@ -16,14 +16,13 @@ from sqlalchemy import select
 from forsell.analytics import Scorer, formats
 from forsell.domain.errors import CashierError
 from forsell.domain.problems import Problem
-from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.store.models import ConversationScore, Recording, TranscriptRow
 from forsell.sync.transcripts import TranscriptUnreadable
 from forsell.vault.chunks import RecordingUnreadable
 
+from .access import internal
 from .auth import EmployeeView
-from .review_query import require_supervisor
 from .review_scoring import (
     REVIEW_SCORECARD,
     ConversationScoring,
@@ -79,23 +78,22 @@ def scorecard_choice(ctx) -> str:
     return name if name in (*PRESETS, "custom") else "cafe"
 
 
+@internal  # ReviewService.use_scorecard_preset declares who may
 def use_preset(ctx, admin: EmployeeView, name: str) -> None:
     """The store goes back to a preset (the custom text is kept for later); audited.
 
     Raises ``CashierError``: ``admin.only``, ``review.no_preset``."""
-    if admin.role is not Role.ADMIN:
-        raise CashierError("admin.only", "Only an admin can do this")
     preset_text(name)  # refuses an unknown name
     ctx.settings.set(REVIEW_SCORECARD, name)
     with ctx.db.write() as session:
         audit.record(session, ctx.device_id, "scorecard_saved", admin.id, name=name, preset=True)
 
 
+@internal  # ReviewService.preview_scorecard declares who may
 def preview(ctx, scoring: ConversationScoring, who: EmployeeView, json_text: str,
             limit: int = 50) -> ScorecardPreview:
     """Scores the latest ``limit`` transcribed conversations with the draft and with the current
     card, in memory. Raises ScorecardProblem for an invalid draft. Audited (who, how many)."""
-    require_supervisor(who)
     problems = scorecard_problems(json_text)
     if problems:
         raise ScorecardProblem(problems)

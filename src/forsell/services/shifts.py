@@ -11,13 +11,14 @@ from sqlalchemy.orm import Session
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import check_amount
-from forsell.domain.roles import Action, needs_approval
+from forsell.domain.roles import Action, Role, needs_approval
 from forsell.domain.shift import DrawerFigures, counted_total
 from forsell.store import audit
 from forsell.store.models import CashMovement, Employee, Refund, Sale, SaleLine, Shift
 from forsell.store.outbox import enqueue
 
 from . import settings as s
+from .access import public, requires
 from .auth import Approval, EmployeeView, require
 from .context import TillContext
 
@@ -98,6 +99,7 @@ class ShiftService:
     def __init__(self, ctx: TillContext) -> None:
         self.ctx = ctx
 
+    @public  # the status line shows it on the login screen too
     def current(self) -> ShiftView | None:
         """The open shift (since when, opened by whom, opening float), or None."""
         with self.ctx.db.read() as session:
@@ -109,6 +111,7 @@ class ShiftService:
             return ShiftView(shift.id, self.ctx.local(shift.opened_at), who.name if who else "",
                              shift.opening_float)
 
+    @requires(Role.CASHIER)
     def open(self, employee: EmployeeView, opening_float: int) -> ShiftView:
         """Opens a shift with ``opening_float`` tiyn in the drawer (synced and audited); returns it.
 
@@ -126,6 +129,7 @@ class ShiftService:
         log.info("shift %s opened by employee %s", shift.id, employee.id)
         return self.current()
 
+    @requires(Role.CASHIER)
     def cash_movement(self, employee: EmployeeView, amount: int, reason: str) -> None:
         """``amount`` > 0 puts cash in the drawer, < 0 takes it out. A reason is required.
 
@@ -153,6 +157,7 @@ class ShiftService:
                 "id": move.id, "shift_id": shift_id, "employee_id": employee.id,
                 "amount": amount, "reason": move.reason, "at": move.at.isoformat()})
 
+    @public
     def expected_cash(self) -> int:
         """What the drawer should hold now, in tiyn: the float, cash sales, cash refunds and cash
         in/out of the open shift. Raises ``CashierError`` ``shift.not_open``."""
@@ -162,6 +167,7 @@ class ShiftService:
                 raise CashierError("shift.not_open", "Open a shift first")
             return self._drawer(session, session.get(Shift, shift_id)).expected
 
+    @public
     def x_report(self) -> ShiftReport:
         """The X report of the open shift: its totals so far, closing nothing. Raises
         ``CashierError`` ``shift.not_open``."""
@@ -171,6 +177,7 @@ class ShiftService:
                 raise CashierError("shift.not_open", "Open a shift first")
             return self._report(session, session.get(Shift, shift_id))
 
+    @public
     def report(self, shift_id: str) -> ShiftReport:
         """The report of any shift by id (a closed one's Z report). Raises ``CashierError``
         ``shift.unknown``."""
@@ -180,6 +187,7 @@ class ShiftService:
                 raise CashierError("shift.unknown", "No such shift")
             return self._report(session, shift)
 
+    @requires(Role.CASHIER)  # a count that differs needs an approval (below)
     def close(self, employee: EmployeeView, counts: dict[int, int],
               approval: Approval | None = None) -> ShiftReport:
         """Closes the shift with the counted drawer; returns the Z report.

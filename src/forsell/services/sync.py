@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from forsell import __version__
 from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.store.models import AuditEntry, utcnow
 from forsell.sync import engine as eng
@@ -39,6 +40,7 @@ from forsell.sync.pull_lane import last_pulls
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
+from .access import public, requires
 from .auth import EmployeeView
 from .pulls import PullApplier
 
@@ -139,7 +141,6 @@ class SyncSummary:
 
 log = logging.getLogger(__name__)
 TOKEN_SECRET = "backend-token"
-_BY_KEY = {d.key: d for d in s.ALL}
 
 
 class _Token:
@@ -169,7 +170,9 @@ def _lane_view(lane: str, engine_lane: eng.LaneStatus | None, queue: OutboxQueue
 
 
 class SyncService:
-    """Everything the till needs from sync. Methods are safe to call from the GUI thread."""
+    """Everything the till needs from sync. Methods are safe to call from the GUI thread.
+    Running and watching sync needs no one signed in (the tray, ``forsell-cashier sync``);
+    deciding about dead letters is an admin's."""
 
     def __init__(self, till: Any, keyring_backend: Any = None, *,
                  transport: Any = None, config: eng.EngineConfig | None = None,
@@ -195,9 +198,6 @@ class SyncService:
         """True when sync is switched on and a backend address is set."""
         settings = self.ctx.settings
         return bool(settings.get(s.SYNC_ENABLED) and settings.get(s.SYNC_BACKEND_URL).strip())
-
-    def _setting(self, key: str) -> object:
-        return self.ctx.settings.get(_BY_KEY[key])
 
     def _secret(self, name: str) -> str | None:
         try:
@@ -228,7 +228,7 @@ class SyncService:
         def routing_config():
             from forsell.sync.providers.routing import RoutingConfig
 
-            return RoutingConfig.from_settings(self._setting, self._secret)
+            return RoutingConfig.from_settings(self.ctx.settings.get, self._secret)
 
         def keyterms() -> list[str]:
             return [p.names.get("ru", "") for p in self.till.catalog.favourites()][:100]
@@ -252,6 +252,7 @@ class SyncService:
 
     # --- control ------------------------------------------------------------------------------
 
+    @public
     def start(self, on_status: Callable[[SyncStatusView], None] | None = None) -> bool:
         """Starts the background sync; False (and nothing runs) when sync is not configured."""
         self._on_status = on_status
@@ -263,6 +264,7 @@ class SyncService:
             self._engine.start()
         return True
 
+    @public
     def stop(self) -> None:
         """Stops the sync thread (work in flight goes back to the outbox, nothing is lost) and
         closes the key file."""
@@ -273,12 +275,14 @@ class SyncService:
             self._vault.close()
             self._vault = None
 
+    @public
     def sync_now(self) -> None:
         """Asks the running engine to try every lane and pull now (Sync now); nothing when stopped.
         """
         if self._engine is not None:
             self._engine.sync_now()
 
+    @public
     def pause(self) -> None:
         """Pauses sending and pulling, remembered across restarts; selling and recording go on."""
         self.ctx.settings.set(s.SYNC_PAUSED, True)
@@ -286,6 +290,7 @@ class SyncService:
             self._engine.pause()
         self._emit()
 
+    @public
     def resume(self) -> None:
         """Lets a paused sync go on (remembered across restarts)."""
         self.ctx.settings.set(s.SYNC_PAUSED, False)
@@ -302,6 +307,7 @@ class SyncService:
 
     # --- status -------------------------------------------------------------------------------
 
+    @public
     def status(self) -> SyncStatusView:
         """A frozen snapshot for the status bar and the tray: overall state, per lane what waits,
         since when and the last error, and the last pulls; cheap enough to poll."""
@@ -341,6 +347,7 @@ class SyncService:
 
     # --- dead letters -------------------------------------------------------------------------
 
+    @public
     def pull_problems(self, limit: int = 10) -> list[PullProblemView]:
         """The newest items the backend sent that this till skipped, with why (from the
         ``backend_pull`` audit entries, where applying a page records them)."""
@@ -356,34 +363,30 @@ class SyncService:
                     return found
         return found
 
+    @public
     def dead_letters(self) -> list[DeadLetterView]:
         """Outbox items that are not retried until an admin says so (refused by the backend or a
         provider), with the reason."""
         return [DeadLetterView(d.id, d.lane, d.kind, d.entity_id, d.created_at, d.attempts,
                                d.error_key, d.last_error) for d in self.queue.dead_letters()]
 
-    @staticmethod
-    def _admin_only(admin: EmployeeView) -> None:
-        if admin.role.value != "admin":
-            raise CashierError("admin.only", "Only an admin can do this")
-
     def _audited(self, admin: EmployeeView, action: str, ids: list[str], count: int) -> None:
         with self.ctx.db.write() as session:
             audit.record(session, self.ctx.device_id, action, admin.id, count=count,
                          ids=ids[:100])
 
+    @requires(Role.ADMIN)
     def retry_dead(self, admin: EmployeeView, ids: list[str]) -> int:
         """Dead letters back into the queue (admin only, audited); returns how many."""
-        self._admin_only(admin)
         ids = list(ids)
         count = self.queue.retry_dead(ids)
         self._audited(admin, "sync_dead_retried", ids, count)
         self.sync_now()
         return count
 
+    @requires(Role.ADMIN)
     def drop_dead(self, admin: EmployeeView, ids: list[str]) -> int:
         """Dead letters deleted for good (admin only, audited); returns how many."""
-        self._admin_only(admin)
         ids = list(ids)
         count = self.queue.drop_dead(ids)
         self._audited(admin, "sync_dead_dropped", ids, count)
@@ -391,6 +394,7 @@ class SyncService:
 
     # --- headless -----------------------------------------------------------------------------
 
+    @public
     def run_once(self, timeout: float = 300.0) -> SyncSummary:
         """Drains both lanes in this thread (the CLI); the background sync must not be running."""
         if not self.configured:

@@ -9,7 +9,6 @@ the settings and secrets that changed, never their values).
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from urllib.parse import urlsplit
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
@@ -17,12 +16,10 @@ from forsell.store import audit
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
+from .access import public, requires
 from .auth import EmployeeView
 from .context import TillContext
 
-PROVIDERS = ("elevenlabs", "yandex")
-FALLBACKS = ("yandex", "elevenlabs", "none")
-LANGUAGES = ("auto", "ru", "kk")
 #: SecretStore names of the secrets the sync screen edits.
 SECRETS = ("backend-token", "elevenlabs-key", "yandex-key")
 
@@ -56,12 +53,11 @@ _FIELDS = {"enabled": s.SYNC_ENABLED, "backend_url": s.SYNC_BACKEND_URL,
            "yandex_folder_id": s.YANDEX_FOLDER_ID, "demo_fakes": s.SYNC_DEMO_FAKES}
 
 
-def _check_url(url: str, required: bool) -> None:
-    if not url and not required:
-        return
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.netloc:
-        raise CashierError("sync.url", "Not a web address: {url}", url=url)
+def _check_backend_url(new: SyncSettings) -> None:
+    """The backend's address may stay empty only while sync is off (or talks to the fakes)."""
+    if not new.backend_url and new.enabled and not new.demo_fakes:
+        raise CashierError(s.SYNC_BACKEND_URL.error, "Not a web address: {url}",
+                           setting=s.SYNC_BACKEND_URL.key, url=new.backend_url)
 
 
 class SyncSettingsService:
@@ -74,11 +70,13 @@ class SyncSettingsService:
     def _store(self) -> SecretStore:
         return SecretStore(self.ctx.device_id, self._backend)
 
+    @public
     def current(self) -> SyncSettings:
         """The store's sync settings as the admin's Sync screen edits them."""
         get = self.ctx.settings.get
         return SyncSettings(**{name: get(setting) for name, setting in _FIELDS.items()})
 
+    @public
     def secret_store_problem(self) -> SecretStoreUnavailable | None:
         """None when secrets can be kept; else what is wrong (``.kind``, ``.problem``)."""
         try:
@@ -87,6 +85,7 @@ class SyncSettingsService:
             return problem
         return None
 
+    @public
     def secrets_set(self) -> dict[str, bool] | None:
         """Which secrets are stored (name → set or not); None if the secret store is unusable.
         The values are looked at only to answer set/not set, and are never returned."""
@@ -96,6 +95,7 @@ class SyncSettingsService:
         except SecretStoreUnavailable:
             return None
 
+    @requires(Role.ADMIN)
     def save(self, who: EmployeeView, new: SyncSettings, secrets: dict[str, str] | None = None,
              clear: tuple[str, ...] = ()) -> list[str]:
         """Saves ``new``; sets each non-empty secret in ``secrets`` and deletes those in ``clear``.
@@ -104,17 +104,12 @@ class SyncSettingsService:
         ("admin.only", "sync.url", "sync.provider", "sync.secret_store"); on a secret-store
         failure nothing at all is saved, so the form and the store never disagree.
         """
-        if not who.role.at_least(Role.ADMIN):
-            raise CashierError("admin.only", "Only an admin can do this")
         new = SyncSettings(**{f.name: (getattr(new, f.name).strip()
                                        if isinstance(getattr(new, f.name), str)
                                        else getattr(new, f.name)) for f in fields(new)})
-        _check_url(new.backend_url, required=new.enabled and not new.demo_fakes)
-        _check_url(new.elevenlabs_url, required=True)
-        _check_url(new.yandex_url, required=True)
-        if new.primary not in PROVIDERS or new.fallback not in FALLBACKS \
-                or new.language not in LANGUAGES:
-            raise CashierError("sync.provider", "Unknown provider or language")
+        for name, setting in _FIELDS.items():  # the registry's rule, as for every setting
+            setting.check(getattr(new, name))
+        _check_backend_url(new)
         secrets = {k: v.strip() for k, v in (secrets or {}).items() if k in SECRETS and v.strip()}
         clear = tuple(name for name in clear if name in SECRETS and name not in secrets)
         if secrets or clear:

@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from forsell.domain.cart import Cart, CartLine, Discount, DiscountKind
 from forsell.domain.errors import CashierError
 from forsell.domain.payment import Payment
-from forsell.domain.roles import Action, discount_needs_approval, needs_approval
+from forsell.domain.roles import Action, Role, discount_needs_approval
 from forsell.store import audit
 from forsell.store.models import ParkedSale, Sale, SaleLine
 from forsell.store.outbox import enqueue
 
 from . import settings as s
+from .access import requires
 from .auth import Approval, EmployeeView, require
 from .catalog import CatalogService, ProductView
 from .context import TillContext
@@ -99,7 +100,8 @@ def _cart_from_json(data: dict) -> Cart:
 
 
 class TillService:
-    """One cashier's till session. Lives on the GUI thread; every call is a few milliseconds."""
+    """One cashier's till session. Lives on the GUI thread; every call is a few milliseconds.
+    Its entry points act for ``self.employee``."""
 
     def __init__(self, ctx: TillContext, catalog: CatalogService, employee: EmployeeView) -> None:
         self.ctx = ctx
@@ -119,6 +121,7 @@ class TillService:
 
     # --- building the cart -------------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def scan(self, code: str) -> CartView:
         """A barcode from the scanner (or typed): adds one piece. Unknown codes raise scan.unknown.
 
@@ -131,6 +134,7 @@ class TillService:
             raise CashierError("scan.needs_weight", "Enter the weight of {name}", name=product.names["ru"])
         return self.add(product, 1000)
 
+    @requires(Role.CASHIER)
     def add(self, product: ProductView, qty_milli: int = 1000) -> CartView:
         """Adds ``qty_milli`` thousandths (1000: one piece or one kilogram) of the product to the
         cart; the first line starts the sale and its recording. Returns the cart.
@@ -144,6 +148,7 @@ class TillService:
             self._emit("sale_started")
         return self.view()
 
+    @requires(Role.CASHIER)
     def set_quantity(self, index: int, qty_milli: int) -> CartView:
         """Changes the quantity of line ``index``; returns the cart.
 
@@ -152,6 +157,7 @@ class TillService:
         self.cart.set_quantity(index, qty_milli)
         return self.view()
 
+    @requires(Role.CASHIER)
     def remove_line(self, index: int) -> CartView:
         """Removes line ``index`` (audited); removing the last one cancels the sale. Returns the
         cart."""
@@ -167,6 +173,7 @@ class TillService:
             self._emit("sale_cancelled")
         return self.view()
 
+    @requires(Role.CASHIER)
     def set_line_discount(self, index: int, discount: Discount | None,
                           approval: Approval | None = None) -> CartView:
         """Sets (or, with None, clears) the discount of line ``index``; returns the cart.
@@ -179,6 +186,7 @@ class TillService:
         self.cart.set_line_discount(index, discount)
         return self.view()
 
+    @requires(Role.CASHIER)
     def set_receipt_discount(self, discount: Discount | None,
                              approval: Approval | None = None) -> CartView:
         """Sets (or, with None, clears) the discount on the whole receipt; returns the cart.
@@ -193,12 +201,12 @@ class TillService:
         self.cart.set_receipt_discount(discount)
         return self.view()
 
+    @requires(Action.PRICE_OVERRIDE)
     def override_price(self, index: int, unit_price: int, approval: Approval | None = None) -> CartView:
         """Changes the unit price of line ``index`` (audited with the approver); returns the cart.
 
         Raises ``NeedsApproval`` (``approval.price_override``) when the employee may not do it
         alone; ``CashierError`` ``money.out_of_range``, ``cart.total_too_large``."""
-        require(approval, Action.PRICE_OVERRIDE, needs_approval(self.employee.role, Action.PRICE_OVERRIDE))
         old = self.cart.lines[index].unit_price
         self.cart.set_price(index, unit_price)
         with self.ctx.db.write() as session:
@@ -207,6 +215,7 @@ class TillService:
                          approver_id=approval.approver_id if approval else self.employee.id)
         return self.view()
 
+    @requires(Role.CASHIER)
     def cancel(self) -> CartView:
         """Empties the cart (the customer walked away). Audited when it had lines."""
         if self.cart.lines:
@@ -221,6 +230,7 @@ class TillService:
             self._emit("sale_cancelled")
         return self.view()
 
+    @requires(Role.CASHIER)
     def view(self) -> CartView:
         """The cart as the till screen shows it: lines in the employee's language, discounts, totals
         and VAT per rate."""
@@ -236,6 +246,7 @@ class TillService:
 
     # --- parking ----------------------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def park(self, label: str = "") -> CartView:
         """Puts the current sale aside under ``label`` and starts an empty cart, which it returns.
         Raises ``CashierError`` ``park.empty``."""
@@ -249,6 +260,7 @@ class TillService:
         self._emit("sale_parked")
         return self.view()
 
+    @requires(Role.CASHIER)
     def parked(self) -> list[ParkedView]:
         """The parked sales, oldest first: label, time parked, total and number of lines."""
         with self.ctx.db.read() as session:
@@ -261,6 +273,7 @@ class TillService:
                                          cart.totals().total, len(cart.lines)))
             return result
 
+    @requires(Role.CASHIER)
     def recall(self, parked_id: str) -> CartView:
         """Brings a parked sale back into the empty cart and returns it.
 
@@ -285,6 +298,7 @@ class TillService:
 
     # --- payment ----------------------------------------------------------------------------
 
+    @requires(Role.CASHIER)
     def pay(self, payment: Payment) -> ReceiptView:
         """Commits the sale atomically (lines, payment, gapless receipt number, outbox row).
 

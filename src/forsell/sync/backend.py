@@ -16,17 +16,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from .backoff import retry_after
-from .errors import (
-    AuthFailed,
-    BadResponse,
-    RateLimited,
-    Rejected,
-    ServerFailed,
-    SyncError,
-    TimedOut,
-    transport_error,
-)
+from .answers import json_object, raise_for_answer
+from .errors import AuthFailed, BadResponse, SyncError, transport_error
 
 MAX_EVENTS = 500
 MAX_BATCH_BYTES = 512 * 1024
@@ -100,38 +91,6 @@ def batches(events: Iterable[Event], max_events: int = MAX_EVENTS,
         yield batch
 
 
-def _detail(response: httpx.Response) -> str:
-    """A short, secret-free description of an error answer for logs and the admin screen."""
-    try:
-        body = response.json()
-        detail = body.get("detail") if isinstance(body, dict) else body
-        text = json.dumps(detail, ensure_ascii=False)[:200]
-    except ValueError:
-        text = "non-JSON body" + (" (HTML)" if "html" in response.headers.get(
-            "content-type", "") else "")
-    return f"HTTP {response.status_code}: {text}"
-
-
-def error_for(response: httpx.Response, destination: str = "backend") -> SyncError:
-    """The error tree for a non-2xx answer."""
-    status = response.status_code
-    wait = retry_after(response.headers)
-    detail = _detail(response)
-    if status in (401, 403):
-        return AuthFailed(detail, destination)
-    if status == 408:
-        return TimedOut(detail)
-    if status == 429:
-        return RateLimited(detail, wait)
-    if status == 409:  # the same key is still being processed: same request again, later
-        return ServerFailed(detail, status, wait)
-    if status == 413:
-        return Rejected("too_large", detail)
-    if status >= 500:
-        return ServerFailed(detail, status, wait)
-    return Rejected("invalid" if status in (400, 422) else f"http_{status}", detail)
-
-
 def error_for_exception(exc: httpx.HTTPError) -> SyncError:
     """The error tree for a transport failure (no answer at all)."""
     return transport_error(exc, "backend")
@@ -165,19 +124,12 @@ class BackendClient:
                                                  params=params, headers=headers)
         except httpx.HTTPError as exc:
             raise error_for_exception(exc) from None
-        if response.status_code >= 300:
-            raise error_for(response)
+        raise_for_answer(response, "backend")
         return response
 
     @staticmethod
     def _json(response: httpx.Response) -> dict:
-        try:
-            data = response.json()
-        except ValueError:
-            raise BadResponse(f"HTTP {response.status_code}: not JSON") from None
-        if not isinstance(data, dict):
-            raise BadResponse("JSON is not an object")
-        return data
+        return json_object(response, "backend")
 
     async def health(self) -> bool:
         """Cheap reachability probe: True when the backend answers at all."""

@@ -16,18 +16,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from forsell.domain import settings as st
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.services.admin import StoreAdmin, StoreSettings
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 
+from . import setting_fields as fields
 from .messages import message_for
 from .recording_admin import RecordingAdminPage
 
@@ -60,31 +61,30 @@ class StoreSettingsDialog(QDialog):
         self.footer = QPlainTextEdit(current.receipt_footer)
         self.footer.setFixedHeight(90)
         self.footer.setAccessibleName("receipt footer")
-        self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(list(LANGUAGE_NAMES).index(current.receipt_language))
+        self.language = fields.combo_box(st.RECEIPT_LANGUAGE, LANGUAGE_NAMES)
+        self.language.setCurrentIndex(max(0, self.language.findData(current.receipt_language)))
         self.language.setAccessibleName("receipt language")
-        self.limit = QSpinBox()
-        self.limit.setRange(0, 100)
+        self.limit = fields.spin_box(st.CASHIER_DISCOUNT_LIMIT_BP, unit=100)  # bp shown in %
         self.limit.setSuffix(" %")
         self.limit.setValue(current.cashier_discount_limit_bp // 100)
-        self.lock = QSpinBox()
-        self.lock.setRange(30, 3600)
+        self.limit.setAccessibleName("discount limit")
+        self.lock = fields.spin_box(st.AUTO_LOCK_SECONDS)
         self.lock.setSuffix(self.tr(" s"))
         self.lock.setValue(current.auto_lock_seconds)
-        form.addRow(self.tr("Store name"), self.name)
-        form.addRow(self.tr("BIN"), self.bin)
-        form.addRow(self.tr("Address"), self.address)
-        form.addRow(self.tr("Till name"), self.device)
-        form.addRow(self.tr("Receipt footer"), self.footer)
-        form.addRow(self.tr("Receipt language"), self.language)
-        form.addRow(self.tr("Cashier's discount limit"), self.limit)
-        form.addRow(self.tr("Lock the till after"), self.lock)
-        hint = QLabel(self.tr("Tip: the footer is the place for the notice that conversations at the "
-                              "counter may be recorded for quality control."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        self.lock.setAccessibleName("auto-lock seconds")
+        for edit, setting in ((self.name, st.STORE_NAME), (self.bin, st.STORE_BIN),
+                              (self.address, st.STORE_ADDRESS), (self.device, st.DEVICE_NAME)):
+            if setting.max_length is not None:
+                edit.setMaxLength(setting.max_length)
+        for setting, field in ((st.STORE_NAME, self.name), (st.STORE_BIN, self.bin),
+                               (st.STORE_ADDRESS, self.address), (st.DEVICE_NAME, self.device),
+                               (st.RECEIPT_FOOTER, self.footer),
+                               (st.RECEIPT_LANGUAGE, self.language),
+                               (st.CASHIER_DISCOUNT_LIMIT_BP, self.limit),
+                               (st.AUTO_LOCK_SECONDS, self.lock)):
+            fields.add_row(form, setting, field)
+            if setting is st.RECEIPT_FOOTER:
+                form.addRow(fields.note(setting))
         self.error = _error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("save settings")
@@ -92,7 +92,6 @@ class StoreSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -25,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
-from forsell.domain.roles import Action, needs_approval
 from forsell.services.app import Till
-from forsell.services.auth import Approval, EmployeeView, require
+from forsell.services.auth import Approval, EmployeeView
 from forsell.services.catalog import (
     CsvImportError,
     ImportResult,
@@ -40,6 +41,8 @@ from .approval import with_approval
 from .backoffice_kit import Feedback, attempt, make_button, style_dialog, styled_label
 from .problems import describe
 
+T = TypeVar("T")
+
 
 def _vat_text(bp: int) -> str:
     return format_kzt(bp, symbol=False) + " %"
@@ -50,12 +53,11 @@ def _parse_vat(text: str) -> int:
     return parse_kzt(text.replace("%", "")) if text.strip() else 0
 
 
-def _authorised(parent: QWidget, till: Till, employee: EmployeeView, call):
-    """Runs a catalog change; someone below admin needs an admin's or supervisor's PIN."""
-    def guarded(approval: Approval | None):
-        require(approval, Action.CATALOG_EDIT, needs_approval(employee.role, Action.CATALOG_EDIT))
-        return call()
-    return with_approval(parent, till, employee, guarded)
+def _authorised(parent: QWidget, till: Till, employee: EmployeeView,
+                call: Callable[[Approval | None], T]) -> T | None:
+    """Runs a catalog change; below admin the catalog service asks for an admin's or a
+    supervisor's PIN (NeedsApproval), and the change runs again with their approval."""
+    return with_approval(parent, till, employee, call)
 
 
 class ProductEditor(QDialog):
@@ -158,7 +160,8 @@ class ProductEditor(QDialog):
 
     def save(self) -> None:
         ok, saved = attempt(self.feedback, lambda: _authorised(
-            self, self.till, self.employee, lambda: self.till.catalog.save(self.draft())))
+            self, self.till, self.employee,
+            lambda approval: self.till.catalog.save(self.employee, self.draft(), approval)))
         if ok and saved is not None:
             self.saved = saved
             self.accept()
@@ -322,9 +325,9 @@ class CatalogDialog(QDialog):
         self.problems.hide()
         rejected: list[CsvImportError] = []
 
-        def run() -> ImportResult:
+        def run(approval: Approval | None) -> ImportResult:
             try:
-                return self.till.catalog.import_csv(path)
+                return self.till.catalog.import_csv(self.employee, path, approval)
             except CsvImportError as exc:
                 rejected.append(exc)
                 raise

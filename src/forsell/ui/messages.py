@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
 from forsell.domain.problems import Problem
+from forsell.domain.settings import CONTEXT, REGISTRY
 
 from .problems import problem_text
 
@@ -92,6 +93,8 @@ def _texts() -> dict[str, str]:
         "csv.no_access": translate("messages", "This user may not read {path}. Copy the file to "
                                                "your home folder and import it from there."),
         "admin.only": translate("messages", "Only an admin can do this."),
+        "supervisor.only": translate("messages", "Only a supervisor or an admin can do this."),
+        "login.required": translate("messages", "Sign in first."),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
         "admin.language": translate("messages", "Choose a receipt language."),
@@ -99,7 +102,6 @@ def _texts() -> dict[str, str]:
         "admin.name": translate("messages", "Enter the employee's name."),
         "admin.last_admin": translate("messages", "The last admin cannot be deactivated."),
         "csv.rejected": translate("messages", "{count} rows are wrong; nothing was imported. Fix them and import again."),
-        "recording.supervisor_only": translate("messages", "Only a supervisor or an admin can pause or resume recording."),
         "recording.pause_reason": translate("messages", "Write down why recording is paused."),
         "recording.unreadable": translate("messages", "Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed."),
         "recording.unknown": translate("messages", "There is no recording {rid}."),
@@ -121,6 +123,7 @@ def _texts() -> dict[str, str]:
         "review.no_keys": translate("messages", "The recordings' keys are not available: {hint}"),
         "sync.url": translate("messages", "“{url}” is not a web address. It starts with https:// (or http:// for a test server)."),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
+        "setting.invalid": translate("messages", "“{setting}” cannot take this value."),
     }
 
 
@@ -135,6 +138,9 @@ def message_for(error: CashierError) -> str:
     params = {k: format_kzt(v) if k in _MONEY_PARAMS and isinstance(v, int)
               else problem_text(v) if isinstance(v, Problem) else v
               for k, v in error.params.items()}
+    setting = REGISTRY.get(str(params.get("setting")))
+    if setting is not None:  # a refused setting is named by its label, never by its key
+        params["setting"] = translate(CONTEXT, setting.label)
     template = _texts().get(error.key)
     if template is None:
         return str(error)

@@ -75,6 +75,7 @@ def texts() -> dict[str, str]:
         "csv.not_amount": translate(
             "problems", "“{text}” is not an amount: type digits, e.g. 1250 or 1250,50"),
         "csv.price_not_positive": translate("problems", "the price must be more than zero"),
+        "csv.price_too_large": translate("problems", "“{text}” is more than a till can take ({max})"),
         "csv.vat": translate("problems", "“{text}” is not a VAT rate from 0 to 100 %"),
         "csv.unit": translate("problems", "“{text}” is not a unit: write pcs or kg"),
         "csv.favourite": translate("problems", "“{text}” is not 1 or 0"),

@@ -12,8 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forsell.domain import settings as st
 from forsell.domain.errors import CashierError
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 from forsell.services.sync import SyncService
 from forsell.services.sync_settings import SyncSettings, SyncSettingsService
 
+from . import setting_fields as fields
 from .messages import message_for, text_for_key
 from .problems import problem_text
 from .sync_status import age_text
@@ -84,7 +84,7 @@ class SyncAdminPage(QWidget):
     def _connection_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Connection"))
         form = QFormLayout(box)
-        self.enabled = QCheckBox(self.tr("Send sales and recordings when online"))
+        self.enabled = fields.check_box(st.SYNC_ENABLED)
         self.enabled.setAccessibleName("sync enabled")
         self.backend_url = QLineEdit()
         self.backend_url.setAccessibleName("backend address")
@@ -96,41 +96,29 @@ class SyncAdminPage(QWidget):
         self.demo.setStyleSheet(self.demo.styleSheet() + " background: #fff4d6; padding: 6px;"
                                 " border: 1px solid #e0b84c; border-radius: 4px;")
         form.addRow(self.enabled)
-        form.addRow(self.tr("Analytics server"), self.backend_url)
+        fields.add_row(form, st.SYNC_BACKEND_URL, self.backend_url)
         form.addRow(self.demo)
         return box
 
     def _recognition_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Speech recognition"))
         form = QFormLayout(box)
-        names = {"elevenlabs": "ElevenLabs Scribe", "yandex": "Yandex SpeechKit"}
-        self.primary = QComboBox()
+        names = {"elevenlabs": "ElevenLabs Scribe", "yandex": "Yandex SpeechKit",
+                 st.NO_FALLBACK: self.tr("No fallback")}
+        self.primary = fields.combo_box(st.SYNC_PRIMARY, names)
         self.primary.setAccessibleName("primary provider")
-        for code, name in names.items():
-            self.primary.addItem(name, code)
-        self.fallback = QComboBox()
+        self.fallback = fields.combo_box(st.SYNC_FALLBACK, names)
         self.fallback.setAccessibleName("fallback provider")
-        for code, name in names.items():
-            self.fallback.addItem(name, code)
-        self.fallback.addItem(self.tr("No fallback"), "none")
-        self.language = QComboBox()
+        self.language = fields.combo_box(st.SYNC_LANGUAGE, {
+            "auto": self.tr("Detect (Russian or Kazakh)"), "ru": "Русский", "kk": "Қазақша"})
         self.language.setAccessibleName("conversation language")
-        for code, name in (("auto", self.tr("Detect (Russian or Kazakh)")),
-                           ("ru", "Русский"), ("kk", "Қазақша")):
-            self.language.addItem(name, code)
-        self.abroad = QCheckBox(self.tr("Send audio to recognition services outside Kazakhstan"))
+        self.abroad = fields.check_box(st.SYNC_AUDIO_ABROAD)
         self.abroad.setAccessibleName("send audio abroad")
-        abroad_note = _note(self.tr(
-            "Voice recordings are personal data under Kazakhstan's law No. 94-V. Sending them "
-            "abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border "
-            "transfer: turn this on only if the staff's written consent names the store and its "
-            "BIN, the service that receives the audio, the transfer abroad, the purpose and the "
-            "term. Off: only services in Kazakhstan get audio."))
-        self.without_speech = QCheckBox(self.tr("Also transcribe recordings without speech"))
+        self.without_speech = fields.check_box(st.SYNC_UPLOAD_WITHOUT_SPEECH)
         self.without_speech.setAccessibleName("upload without speech")
-        self.zero_retention = QCheckBox(self.tr("ElevenLabs: zero retention (enterprise plans)"))
+        self.zero_retention = fields.check_box(st.ELEVENLABS_ZERO_RETENTION)
         self.zero_retention.setAccessibleName("elevenlabs zero retention")
-        self.keyterms = QCheckBox(self.tr("ElevenLabs: send product names as key terms"))
+        self.keyterms = fields.check_box(st.ELEVENLABS_KEYTERMS)
         self.keyterms.setAccessibleName("elevenlabs keyterms")
         self.elevenlabs_url = QLineEdit()
         self.elevenlabs_url.setAccessibleName("elevenlabs address")
@@ -139,17 +127,19 @@ class SyncAdminPage(QWidget):
         self.folder = QLineEdit()
         self.folder.setAccessibleName("yandex folder")
         self.folder.setPlaceholderText("b1g…")
-        form.addRow(self.tr("First choice"), self.primary)
-        form.addRow(self.tr("Fallback"), self.fallback)
-        form.addRow(self.tr("Language of conversations"), self.language)
+        for setting, field in ((st.SYNC_PRIMARY, self.primary), (st.SYNC_FALLBACK, self.fallback),
+                               (st.SYNC_LANGUAGE, self.language)):
+            fields.add_row(form, setting, field)
         form.addRow(self.abroad)
-        form.addRow(abroad_note)
-        form.addRow(self.without_speech)
-        form.addRow(self.zero_retention)
-        form.addRow(self.keyterms)
-        form.addRow(self.tr("ElevenLabs address"), self.elevenlabs_url)
-        form.addRow(self.tr("Yandex SpeechKit address"), self.yandex_url)
-        form.addRow(self.tr("Yandex Cloud folder"), self.folder)
+        form.addRow(fields.note(st.SYNC_AUDIO_ABROAD))  # the consent it needs, always in view
+        for switch in (self.without_speech, self.zero_retention, self.keyterms):
+            form.addRow(switch)
+        for setting, field in ((st.ELEVENLABS_URL, self.elevenlabs_url),
+                               (st.YANDEX_URL, self.yandex_url),
+                               (st.YANDEX_FOLDER_ID, self.folder)):
+            if setting.max_length is not None:
+                field.setMaxLength(setting.max_length)
+            fields.add_row(form, setting, field)
         return box
 
     def _keys_box(self) -> QGroupBox:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from forsell.domain import settings as st
 from forsell.fakes.script import make_ogg
 from forsell.sync.errors import (
     AuthFailed,
@@ -74,14 +75,14 @@ async def test_providers_without_credentials_are_skipped() -> None:
 
 
 def test_config_from_settings_and_secrets() -> None:
-    values = {"sync.primary": "yandex", "sync.fallback": "elevenlabs",
-              "sync.audio_abroad": False, "sync.language": "kk",
-              "sync.upload_without_speech": True,
-              "sync.elevenlabs_url": "https://api.eu.residency.elevenlabs.io",
-              "sync.elevenlabs_model": "scribe_v2", "sync.elevenlabs_zero_retention": True,
-              "sync.elevenlabs_keyterms": True, "sync.yandex_url": "https://stt.example",
-              "sync.yandex_operations_url": "https://ops.example", "sync.yandex_folder_id": "f1",
-              "sync.yandex_in_kazakhstan": True}
+    values = {st.SYNC_PRIMARY: "yandex", st.SYNC_FALLBACK: "elevenlabs",
+              st.SYNC_AUDIO_ABROAD: False, st.SYNC_LANGUAGE: "kk",
+              st.SYNC_UPLOAD_WITHOUT_SPEECH: True,
+              st.ELEVENLABS_URL: "https://api.eu.residency.elevenlabs.io",
+              st.ELEVENLABS_MODEL: "scribe_v2", st.ELEVENLABS_ZERO_RETENTION: True,
+              st.ELEVENLABS_KEYTERMS: True, st.YANDEX_URL: "https://stt.example",
+              st.YANDEX_OPERATIONS_URL: "https://ops.example", st.YANDEX_FOLDER_ID: "f1",
+              st.YANDEX_IN_KAZAKHSTAN: True}
     secrets = {"elevenlabs-key": "el", "yandex-key": "ya"}
     cfg = RoutingConfig.from_settings(values.__getitem__, secrets.get)
     assert (cfg.primary, cfg.fallback, cfg.audio_abroad, cfg.language_hint) == (
@@ -91,7 +92,7 @@ def test_config_from_settings_and_secrets() -> None:
     assert cfg.elevenlabs.accept_empty  # recordings without speech are uploaded: silence is OK
     assert (cfg.yandex.operations_url, cfg.yandex.folder_id) == ("https://ops.example", "f1")
     assert (cfg.elevenlabs_key, cfg.yandex_key) == ("el", "ya")
-    assert RoutingConfig.from_settings({**values, "sync.language": "auto"}.__getitem__,
+    assert RoutingConfig.from_settings({**values, st.SYNC_LANGUAGE: "auto"}.__getitem__,
                                        secrets.get).language_hint is None
 
 

@@ -27,8 +27,9 @@ from typing import Any
 
 import httpx
 
+from ..answers import json_object, raise_for_answer
 from ..errors import AuthFailed, BadResponse
-from ._http import field_error, json_body, raise_for_status, send
+from ._http import field_error, send
 from .base import Submitted, Transcript, Word, mean_confidence, normalise_language
 
 NAME = "elevenlabs"
@@ -114,10 +115,10 @@ class ElevenLabsScribe:
         request = self._client.build_request(
             "POST", f"{self.config.base_url.rstrip('/')}/v1/speech-to-text",
             params=params, headers=headers, data=self._form(language, keyterms),
-            files={"file": ("recording.ogg", audio, mime or "audio/ogg")})
+            files={"file": ("audio.ogg", audio, mime or "audio/ogg")})
         response = await send(self._client, request, NAME)
-        raise_for_status(response, NAME)
-        transcript = self._parse(json_body(response, NAME))
+        raise_for_answer(response, NAME)
+        transcript = self._parse(json_object(response, NAME))
         return Submitted(transcript.external_id, transcript)
 
     async def fetch(self, external_id: str) -> Transcript | None:
@@ -127,8 +128,8 @@ class ElevenLabsScribe:
             "GET", f"{base}/v1/speech-to-text/transcripts/{external_id}",
             params=params, headers=headers)
         response = await send(self._client, request, NAME)
-        raise_for_status(response, NAME)
-        transcript = self._parse(json_body(response, NAME), external_id)
+        raise_for_answer(response, NAME)
+        transcript = self._parse(json_object(response, NAME), external_id)
         return transcript
 
     def _parse(self, data: dict[str, Any], known_id: str | None = None) -> Transcript:

@@ -1,9 +1,9 @@
 """Which provider gets a recording, and when the fallback may take over.
 
 ``choose`` lists the usable providers, primary first. A provider outside Kazakhstan is left out
-unless the store's ``sync.audio_abroad`` consent switch is on (ElevenLabs never processes in
-Kazakhstan; Yandex does when ``sync.yandex_in_kazakhstan``); one without credentials is skipped.
-Nothing left → ``NoProvider`` ("sync.provider_none").
+unless the store's audio-abroad consent switch (``SYNC_AUDIO_ABROAD``) is on (ElevenLabs never
+processes in Kazakhstan; Yandex does when ``YANDEX_IN_KAZAKHSTAN``); one without credentials is
+skipped. Nothing left → ``NoProvider``.
 
 ``transcribe`` runs one audio-lane job. The rule that keeps us from paying twice: once a provider
 has accepted the audio (its external id is stored), the recording is only ever *fetched* from
@@ -24,6 +24,9 @@ from typing import Any
 
 import httpx
 
+from forsell.domain import settings as st
+from forsell.domain.settings import SettingDef
+
 from ..errors import (
     AuthFailed,
     BadResponse,
@@ -41,17 +44,17 @@ from .yandex import YandexConfig, YandexSpeechKit
 
 #: Errors that prove the provider did not take (and bill) the audio: safe to fall back.
 _NOT_BILLED = (AuthFailed, RateLimited, ServerFailed, NetworkDown)
-_NONE = {"", "none", "off"}
+_NONE = {"", st.NO_FALLBACK, "off"}
 
 
 @dataclass(frozen=True)
 class RoutingConfig:
     """The store's routing settings and credentials (built by services from settings/secrets)."""
 
-    primary: str = "elevenlabs"
-    fallback: str = "yandex"
-    audio_abroad: bool = False
-    language: str = "auto"  # auto | ru | kk
+    primary: str = st.SYNC_PRIMARY.default
+    fallback: str = st.SYNC_FALLBACK.default
+    audio_abroad: bool = st.SYNC_AUDIO_ABROAD.default
+    language: str = st.SYNC_LANGUAGE.default  # auto | ru | kk
     keyterms: bool = False
     upload_without_speech: bool = False
     elevenlabs: ElevenLabsConfig = field(default_factory=ElevenLabsConfig)
@@ -61,31 +64,33 @@ class RoutingConfig:
     yandex_key: str | None = None
 
     @classmethod
-    def from_settings(cls, value: Callable[[str], object], secret: Callable[[str], str | None],
+    def from_settings(cls, value: Callable[[SettingDef[Any]], object],
+                      secret: Callable[[str], str | None],
                       token_source: TokenSource | None = None) -> RoutingConfig:
-        """From setting keys (``value("sync.primary")``) and secret names ("elevenlabs-key").
+        """From the registry's settings (``value(settings.SYNC_PRIMARY)``) and secret names
+        ("elevenlabs-key").
 
-        sync/ may not import services, so services pass their typed getters in as callables.
+        sync/ may not import services, so services pass their typed getter in as a callable.
         """
-        def s(key: str) -> str:
-            return str(value(key))
+        def s(setting: SettingDef[Any]) -> str:
+            return str(value(setting))
 
-        def b(key: str) -> bool:
-            return bool(value(key))
+        def b(setting: SettingDef[Any]) -> bool:
+            return bool(value(setting))
 
-        without_speech = b("sync.upload_without_speech")
+        without_speech = b(st.SYNC_UPLOAD_WITHOUT_SPEECH)
         return cls(
-            primary=s("sync.primary"), fallback=s("sync.fallback"),
-            audio_abroad=b("sync.audio_abroad"), language=s("sync.language"),
-            keyterms=b("sync.elevenlabs_keyterms"), upload_without_speech=without_speech,
+            primary=s(st.SYNC_PRIMARY), fallback=s(st.SYNC_FALLBACK),
+            audio_abroad=b(st.SYNC_AUDIO_ABROAD), language=s(st.SYNC_LANGUAGE),
+            keyterms=b(st.ELEVENLABS_KEYTERMS), upload_without_speech=without_speech,
             elevenlabs=ElevenLabsConfig(
-                base_url=s("sync.elevenlabs_url"), model_id=s("sync.elevenlabs_model"),
-                zero_retention=b("sync.elevenlabs_zero_retention"),
-                keyterms=b("sync.elevenlabs_keyterms"), accept_empty=without_speech),
+                base_url=s(st.ELEVENLABS_URL), model_id=s(st.ELEVENLABS_MODEL),
+                zero_retention=b(st.ELEVENLABS_ZERO_RETENTION),
+                keyterms=b(st.ELEVENLABS_KEYTERMS), accept_empty=without_speech),
             yandex=YandexConfig(
-                stt_url=s("sync.yandex_url"), operations_url=s("sync.yandex_operations_url"),
-                folder_id=s("sync.yandex_folder_id"),
-                in_kazakhstan=b("sync.yandex_in_kazakhstan")),
+                stt_url=s(st.YANDEX_URL), operations_url=s(st.YANDEX_OPERATIONS_URL),
+                folder_id=s(st.YANDEX_FOLDER_ID),
+                in_kazakhstan=b(st.YANDEX_IN_KAZAKHSTAN)),
             elevenlabs_key=secret("elevenlabs-key"), elevenlabs_token_source=token_source,
             yandex_key=secret("yandex-key"))
 

@@ -21,8 +21,9 @@ from typing import Any
 
 import httpx
 
+from ..answers import is_html, json_object, raise_for_answer
 from ..errors import BadResponse, Rejected, ServerFailed
-from ._http import field_error, json_body, raise_for_status, send
+from ._http import field_error, send
 from .base import Submitted, Transcript, Word, normalise_language
 
 NAME = "yandex"
@@ -90,8 +91,8 @@ class YandexSpeechKit:
             "POST", f"{self.config.stt_url.rstrip('/')}/stt/v3/recognizeFileAsync",
             headers=self._headers(), json=self.body(audio, language))
         response = await send(self._client, request, NAME)
-        raise_for_status(response, NAME)
-        operation = json_body(response, NAME)
+        raise_for_answer(response, NAME)
+        operation = json_object(response, NAME)
         op_id = operation.get("id")
         if not isinstance(op_id, str) or not op_id:
             raise field_error(NAME, "operation without id")
@@ -102,8 +103,8 @@ class YandexSpeechKit:
             "GET", f"{self.config.operations_url.rstrip('/')}/operations/{external_id}",
             headers=self._headers())
         response = await send(self._client, request, NAME)
-        raise_for_status(response, NAME)
-        operation = json_body(response, NAME)
+        raise_for_answer(response, NAME)
+        operation = json_object(response, NAME)
         if not operation.get("done"):
             return None
         error = operation.get("error")
@@ -117,9 +118,8 @@ class YandexSpeechKit:
             "GET", f"{self.config.stt_url.rstrip('/')}/stt/v3/getRecognition",
             params={"operationId": external_id}, headers=self._headers())
         response = await send(self._client, request, NAME)
-        raise_for_status(response, NAME)
-        return parse_recognition(response.content, external_id,
-                                 "html" in response.headers.get("content-type", ""))
+        raise_for_answer(response, NAME)
+        return parse_recognition(response.content, external_id, is_html(response))
 
 
 def _messages(body: bytes, html: bool) -> list[dict[str, Any]]:
