@@ -8,15 +8,14 @@
   provider costs a sale at most twice the healthy median (+50 ms), and its p95 at most the
   healthy p95 + 1 s.
 
-Prints one JSON object per metric: metric, value, unit, goal, detail (dataset size and the load
-average while measuring). Usage: python tests/bench/bench_latency.py [--starts 200]
+Prints one JSON object per metric (metric_line.py: metric, value, unit, goal, dataset, load,
+detail). Usage: python tests/bench/bench_latency.py [--starts 200]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -25,14 +24,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+from metric_line import emit as emit_line
+from metric_line import machine_load
+
 SCENARIO_TEST = ("tests/sync/test_offline_online.py::"
                  "test_a_failing_provider_never_delays_business_events")
 
 
-def emit(metric: str, value: float | None, unit: str, goal: float | None, **detail: object) -> None:
-    detail["loadavg"] = [round(x, 2) for x in os.getloadavg()]
-    print(json.dumps({"metric": metric, "value": value, "unit": unit, "goal": goal,
-                      "detail": detail}, ensure_ascii=False), flush=True)
+def emit(metric: str, value: float | None, unit: str, goal: float | None, *, dataset: dict,
+         load_start: float, **detail: object) -> None:
+    emit_line(metric, value, unit, goal, dataset=dataset, load_start=load_start, **detail)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -47,6 +49,7 @@ def recorder_start(starts: int) -> None:
     from forsell.audio.recorder import Recorder, RecorderConfig
     from forsell.audio.sink import MemorySink
 
+    started = machine_load()
     device = FakeDevice()
     device.present = False
     mic = Microphone("nope", probe=device.probe, stream_factory=device.stream)
@@ -62,18 +65,19 @@ def recorder_start(starts: int) -> None:
     finally:
         recorder.close()
     emit("recorder_start_ms", round(percentile(took, 0.99), 3), "ms", 50,
-         starts=starts, median_ms=round(statistics.median(took), 3),
+         dataset={"starts": starts}, load_start=started, starts=starts, median_ms=round(statistics.median(took), 3),
          max_ms=round(max(took), 3), device="missing")
 
 
 def commit_to_accepted() -> None:
+    started = machine_load()
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
                           SCENARIO_TEST], check=False, cwd=ROOT, capture_output=True, text=True)
     line = next((ln for ln in out.stdout.splitlines() if ln.startswith("COMMIT_TO_ACCEPTED ")),
                 None)
     if line is None:
-        emit("sync_commit_to_accepted_ms", None, "ms", None,
-             error=f"pytest exit {out.returncode}: {out.stdout[-500:]}")
+        emit("sync_commit_to_accepted_ms", None, "ms", None, dataset={"scenarios": 3},
+             load_start=started, error=f"pytest exit {out.returncode}: {out.stdout[-500:]}")
         return
     measured = json.loads(line.split(" ", 1)[1])
     scenarios, sales = measured["scenarios"], measured["sales"]
@@ -83,10 +87,10 @@ def commit_to_accepted() -> None:
         key = name.replace(" ", "_")
         emit(f"sync_commit_to_accepted_median_ms[{key}]", stats["median_ms"], "ms",
              round(2 * healthy["median_ms"] + 50, 1) if failing else None,
-             sales=sales, scenario=name, **stats)
+             dataset={"sales": sales}, load_start=started, sales=sales, scenario=name, **stats)
         emit(f"sync_commit_to_accepted_p95_ms[{key}]", stats["p95_ms"], "ms",
              round(healthy["p95_ms"] + 1000, 1) if failing else None,
-             sales=sales, scenario=name)
+             dataset={"sales": sales}, load_start=started, sales=sales, scenario=name)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,6 +27,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+from metric_line import emit as emit_line
+
 from forsell.domain.ids import new_id
 from forsell.domain.roles import Role
 from forsell.services.app import open_till
@@ -43,9 +46,11 @@ PHRASES = ("здравствуйте что будете", "мне капучи�
            "латте на овсяном молоке", "самса с курицей горячая", "тирамису попробуйте")
 
 
+DATASET: dict = {}  # set in main: conversations, sealed transcripts
+
+
 def emit(metric: str, value, unit: str, goal, **detail) -> None:
-    print(json.dumps({"metric": metric, "value": value, "unit": unit, "goal": goal,
-                      "detail": detail}, ensure_ascii=False), flush=True)
+    emit_line(metric, value, unit, goal, dataset=DATASET, **detail)
 
 
 def log(text: str) -> None:
@@ -158,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--search", type=int, default=10_000)
     p.add_argument("--runs", type=int, default=30)
     args = p.parse_args(argv)
+    DATASET.update(conversations=args.conversations, transcripts=args.search)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         till = open_till(data)

@@ -35,6 +35,8 @@ from forsell.ui.main_window import MainWindow
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_services import summary
+from dataset import till_sizes
+from metric_line import line, machine_load
 
 CART_SIZE = 8  # a new sale (cart cleared, not timed) every few scans, as at a real counter
 PAINT_TIMEOUT_S = 5
@@ -68,6 +70,8 @@ def _barcodes(till, n: int, rng: random.Random) -> list[str]:
 
 
 def run(data_dir: Path, scans: int, warmup: int = 10) -> list[dict]:
+    sizes = till_sizes(data_dir)
+    load_start = machine_load()
     app = QApplication.instance() or QApplication([])
     app.setStyleSheet(theme.STYLE)
     app.setFont(theme.app_font(theme.register_fonts()))
@@ -120,10 +124,10 @@ def run(data_dir: Path, scans: int, warmup: int = 10) -> list[dict]:
     app.processEvents()
     till.close()
     s = summary(samples)
-    return [{"metric": "scan_to_row_p99", "value": s["p99"], "unit": "ms", "goal": 16,
-             "detail": {**s, "digits": 13, "via_scanner_filter": len(via_scanner),
-                        "platform": app.platformName(),
-                        "measured": "first key event to end of the cart viewport's paint"}}]
+    return [line("scan_to_row_p99", s["p99"], "ms", 16, dataset=sizes, load_start=load_start,
+                 **s, digits=13, via_scanner_filter=len(via_scanner),
+                 platform=app.platformName(),
+                 measured="first key event to end of the cart viewport's paint")]
 
 
 def main() -> int:
@@ -132,7 +136,7 @@ def main() -> int:
     p.add_argument("--scans", type=int, default=200)
     args = p.parse_args()
     for metric in run(args.data_dir, args.scans):
-        print(json.dumps(metric), flush=True)
+        print(json.dumps(metric, ensure_ascii=False), flush=True)
     # PySide6 can crash while garbage-collecting widgets at interpreter exit; the numbers are out.
     os._exit(0)
 

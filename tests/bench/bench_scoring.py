@@ -14,7 +14,6 @@ catalog, in one process (the scorer is CPU-bound pure Python).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import sys
@@ -24,14 +23,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+from metric_line import emit as emit_line
 from tests.analytics.corpus.evaluate import evaluate, load_cases, scorers
 
 from forsell.analytics import formats
 
+DATASET: dict = {}  # set in main: the corpus size (and the conversations scored for speed)
+
 
 def emit(metric: str, value, unit: str, goal, **detail) -> None:
-    print(json.dumps({"metric": metric, "value": value, "unit": unit, "goal": goal,
-                      "detail": detail}, ensure_ascii=False), flush=True)
+    emit_line(metric, value, unit, goal, dataset=DATASET, **detail)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="conversations scored for the throughput figure")
     args = p.parse_args(argv)
     cases = load_cases()
+    DATASET.update(labelled_conversations=len(cases))
     report = evaluate(cases)
     corpus = f"{len(cases)} labelled conversations (ru/kk/mixed, café and shop)"
     for name, c in sorted(report.counts.items()):
@@ -57,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     prepared = [(by_store[c["store"]], formats.parse_transcript(c["transcript"]),
                  formats.parse_receipt(c["receipt"])) for c in cases]
     utterances = sum(len(t.utterances) for _, t, _ in prepared) / len(prepared)
+    DATASET.update(scored_conversations=args.conversations)
     started = time.perf_counter()
     for i in range(args.conversations):
         scorer, transcript, receipt = prepared[i % len(prepared)]
@@ -66,8 +70,7 @@ def main(argv: list[str] | None = None) -> int:
          conversations=args.conversations, seconds=round(elapsed, 2),
          mean_utterances=round(utterances, 1), catalog_products=len(
              by_store["cafe"].catalog.products),
-         machine=f"{os.cpu_count()} cpu, python {platform.python_version()}",
-         load1=round(os.getloadavg()[0], 2))
+         machine=f"{os.cpu_count()} cpu, python {platform.python_version()}")
     return 0
 
 

@@ -1,14 +1,23 @@
-"""Service benchmarks on the big till: barcode lookup, search, sale commit, X and Z reports."""
+"""Service benchmarks on the big till: barcode lookup, search, sale commit, X and Z reports.
+
+Every metric line carries the till's sizes (``dataset.till_sizes``: products, sale lines, sales,
+shifts, database MB) and the machine load from when its bench started (``metric_line``).
+"""
 
 from __future__ import annotations
 
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dataset import till_sizes
+from metric_line import line, machine_load
 
 from forsell.domain.barcode import ean13_check_digit
 from forsell.domain.payment import Payment
@@ -19,9 +28,25 @@ from forsell.services.app import Till, open_till
 Metric = dict
 
 
+class Sizes:
+    """The till's sizes and the load when the current bench started, for its metric lines."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.dataset = till_sizes(data_dir)
+        self.load_start = machine_load()
+
+    def started(self) -> None:
+        self.load_start = machine_load()
+
+
+#: Set by run_services / run_z_report for the benches below.
+_sizes: Sizes | None = None
+
+
 def metric(name: str, value: float, goal: float | None, **detail) -> Metric:
-    return {"metric": name, "value": round(value, 3), "unit": "ms", "goal": goal,
-            **({"detail": detail} if detail else {})}
+    assert _sizes is not None, "run through run_services or run_z_report"
+    return line(name, round(value, 3), "ms", goal, dataset=_sizes.dataset,
+                load_start=_sizes.load_start, **detail)
 
 
 def percentile(samples: list[float], p: float) -> float:
@@ -140,32 +165,64 @@ def bench_sale_commit(till: Till, rng: random.Random, sales: int = 300,
     return pair("sale_commit", samples, None, 15, cart_lines="3-6")
 
 
-def bench_x_report(till: Till, runs: int = 10) -> list[Metric]:
+def bench_x_report(till: Till, runs: int = 50) -> list[Metric]:
     samples = [timed(till.shifts.x_report) for _ in range(runs)]
     report = till.shifts.x_report()
     return [metric("x_report_ms", statistics.median(samples), 200, first=round(samples[0], 3),
-                   max=round(max(samples), 3), n=runs, shift_sales=report.sales_count)]
+                   **summary(samples), shift_sales=report.sales_count)]
 
 
-def bench_z_report(till: Till) -> list[Metric]:
-    """One close of the open shift (it can be closed only once): run on a throwaway copy."""
-    supervisor = _login(till, Role.SUPERVISOR, "5000")
-    expected = till.shifts.expected_cash()
+def _drawer_counts(expected: int) -> tuple[dict[int, int], int]:
+    """The drawer counted in notes and coins; what is left is the tiyn no coin holds."""
     counts, left = {}, expected
     for d in DENOMINATIONS:
         counts[d], left = divmod(left, d)
+    return counts, left
+
+
+def _reopen_with_same_sales(till: Till, cashier, closed_id: str) -> None:
+    """Not timed: opens the next shift (through the service, as a cashier does) and moves the
+    closed shift's sales, refunds and cash movements into it, so every close adds up the same
+    day's trade on the same big database."""
+    opened = till.shifts.open(cashier, 2_000_000)
+    with till.ctx.db.write() as session:
+        for table in ("sales", "refunds", "cash_movements"):
+            session.execute(text(f"UPDATE {table} SET shift_id = :new "
+                                 "WHERE shift_id = :old"), {"new": opened.id, "old": closed_id})
+
+
+def bench_z_report(till: Till, closes: int = 200) -> list[Metric]:
+    """Closing the shift with its Z report (F10: drawer total, the close written with its outbox
+    and audit rows, the report's sums over the shift's sales), ``closes`` times. A shift closes
+    only once, so between closes the next shift is opened and the same sales moved into it."""
+    supervisor = _login(till, Role.SUPERVISOR, "5000")
+    cashier = _login(till, Role.CASHIER, "1111")
+    samples: list[float] = []
+    z_numbers: list[int] = []
     sales = till.shifts.x_report().sales_count
-    holder: dict = {}
-    ms = timed(lambda: holder.setdefault("z", till.shifts.close(supervisor, counts)))
-    z = holder["z"]
-    # the drawer holds whole tenge: tiyn from weighed goods show as a shortfall a supervisor may
-    # close with
-    assert z.z_number is not None and z.difference == -left, (z.counted_cash, z.expected_cash)
-    return [metric("z_report_ms", ms, 200, n=1, z_number=z.z_number, shift_sales=sales)]
+    closed_id = ""
+    for i in range(closes):
+        if i:
+            _reopen_with_same_sales(till, cashier, closed_id)
+        counts, left = _drawer_counts(till.shifts.expected_cash())
+        started = time.perf_counter()
+        z = till.shifts.close(supervisor, counts)
+        samples.append((time.perf_counter() - started) * 1000)
+        # the drawer holds whole tenge: tiyn from weighed goods show as a shortfall a supervisor
+        # may close with
+        assert z.z_number is not None and z.difference == -left, (z.counted_cash,
+                                                                  z.expected_cash)
+        assert z.sales_count == sales, (z.sales_count, sales)
+        closed_id = z.shift_id
+        z_numbers.append(z.z_number)
+    return pair("z_report", samples, None, 200, first=round(samples[0], 3), shift_sales=sales,
+                z_numbers=f"{z_numbers[0]}..{z_numbers[-1]}")
 
 
 def run_services(data_dir: Path, seed: int = 7, log=print) -> Iterator[Metric]:
     """All service benches on ``data_dir`` (a working copy: it sells and closes the shift)."""
+    global _sizes
+    _sizes = Sizes(data_dir)
     rng = random.Random(seed)
     started = time.perf_counter()
     till = open_till(data_dir, seed_demo=True)
@@ -177,15 +234,18 @@ def run_services(data_dir: Path, seed: int = 7, log=print) -> Iterator[Metric]:
                             ("sale commit", lambda: bench_sale_commit(till, rng)),
                             ("x report", lambda: bench_x_report(till))):
             log(f"bench: {name} ...")
+            _sizes.started()
             yield from bench()
     finally:
         till.close()
 
 
-def run_z_report(data_dir: Path, log=print) -> list[Metric]:
+def run_z_report(data_dir: Path, closes: int = 200, log=print) -> list[Metric]:
+    global _sizes
+    _sizes = Sizes(data_dir)
     till = open_till(data_dir, seed_demo=True)
     try:
-        log("bench: z report ...")
-        return bench_z_report(till)
+        log(f"bench: z report ({closes} closes) ...")
+        return bench_z_report(till, closes)
     finally:
         till.close()

@@ -33,6 +33,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from metric_line import line, machine_load
+
 KEY = "fake-elevenlabs-key"
 CHUNK = 64 * 1024
 
@@ -217,7 +220,14 @@ def curl_rate(files_dir: Path, url: str, concurrency: int) -> tuple[float, int]:
     return time.perf_counter() - started, out.split().count("200")
 
 
+def _lines(metrics: list[dict], dataset: dict, load_start: float) -> list[dict]:
+    return [line(m["metric"], m["value"], m["unit"], m["goal"], dataset=dataset,
+                 load_start=load_start, **m["detail"]) for m in metrics]
+
+
 def bench_rate(args, work: Path) -> list[dict]:
+    load_start = machine_load()
+    dataset = {"recordings": args.recordings, "recording_kb": args.size_kb}
     fakes = Fakes(args.latency)
     try:
         keys = MemoryKeyring()
@@ -258,7 +268,7 @@ def bench_rate(args, work: Path) -> list[dict]:
         else:
             metrics.append({"metric": "sync_curl_drain_ratio", "value": None, "unit": "ratio",
                             "goal": None, "detail": {"error": "curl not installed"}})
-        return metrics
+        return _lines(metrics, dataset, load_start)
     finally:
         fakes.close()
 
@@ -266,6 +276,9 @@ def bench_rate(args, work: Path) -> list[dict]:
 def bench_memory(args, work: Path) -> list[dict]:
     size = args.memory_recording_mb * 2**20
     count = max(1, int(args.gb * 2**30 // size))
+    load_start = machine_load()
+    dataset = {"gb": round(count * size / 2**30, 3), "recordings": count,
+               "recording_mb": args.memory_recording_mb}
     fakes = Fakes(0.0)
     try:
         keys = MemoryKeyring()
@@ -294,7 +307,7 @@ def bench_memory(args, work: Path) -> list[dict]:
         quarter = values[len(values) // 4] if values else baseline
         peak = max(values) if values else baseline
         bound = args.concurrency * args.memory_recording_mb * 4
-        return [{"metric": "sync_memory_growth_mb", "value": round(peak - baseline, 1),
+        return _lines([{"metric": "sync_memory_growth_mb", "value": round(peak - baseline, 1),
                  "unit": "MB", "goal": bound,
                  "detail": {"gb": round(count * size / 2**30, 3), "recordings": count,
                             "recording_mb": args.memory_recording_mb,
@@ -304,7 +317,8 @@ def bench_memory(args, work: Path) -> list[dict]:
                             "end_minus_25pct_mb": round(values[-1] - quarter, 1) if values else None,
                             "seconds": round(seconds, 1),
                             "mb_per_s": round(count * size / 2**20 / seconds, 1),
-                            "goal_means": "concurrency x recording size x 4 copies"}}]
+                            "goal_means": "concurrency x recording size x 4 copies"}}],
+                      dataset, load_start)
     finally:
         fakes.close()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import sqlite3
 import time
 import uuid
 from bisect import bisect_left
@@ -80,6 +81,19 @@ def copy_data_dir(src: Path, dst: Path) -> Path:
         shutil.rmtree(dst)
     shutil.copytree(src, dst, ignore=shutil.ignore_patterns("backups"))
     return dst
+
+
+def till_sizes(data_dir: Path) -> dict:
+    """What the till's database holds now (the benches add sales and close shifts): the
+    ``dataset`` of every till metric line."""
+    path = data_dir / DB_NAME
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        count = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                 for table in ("products", "sale_lines", "sales", "shifts")}
+    finally:
+        db.close()
+    return {**count, "db_mb": round(path.stat().st_size / 1e6, 1)}
 
 
 # --- generation -------------------------------------------------------------------------------

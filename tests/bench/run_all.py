@@ -4,10 +4,13 @@
     .venv/bin/python tests/bench/run_all.py --quick    # small smoke run: do the benches work?
     .venv/bin/python tests/bench/run_all.py --only audio --soak-minutes 2   # just the audio bench
 
-Each line: {"metric": ..., "value": <ms>, "unit": "ms", "goal": <ms or null>, "detail": {...}}.
-A bench that cannot run prints its metric with "value": null and the reason in detail.error.
-Progress goes to stderr. The dataset is generated once per size and cached (``--cache-dir``);
-every run works on a fresh copy of it, because the benches sell and close the shift.
+Each line (metric_line.py): {"metric": ..., "value": ..., "unit": ..., "goal": ...,
+"dataset": {sizes measured at}, "load": {"start", "end", "cpus"}, "detail": {...}}.
+A line without a dataset size or the machine load is refused: its value is set to null, the
+reason is in "rejected", and the run exits with status 1. A bench that cannot run prints its
+metric with "value": null and the reason in detail.error. Progress goes to stderr. The dataset
+is generated once per size and cached (``--cache-dir``); every run works on a fresh copy of it,
+because the benches sell and close the shift.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ sys.path.insert(0, str(HERE))
 import bench_cold_start
 import bench_services
 import dataset
+import metric_line
 
 QUICK = {"products": 2_000, "lines": 20_000}
 BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync", "scoring", "review",
@@ -64,7 +68,15 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def _scan_bench(data_dir: Path, quick: bool) -> list[dict]:
+def _failed(metric: str, unit: str, goal: float | None, dataset: dict, error: str) -> dict:
+    return metric_line.line(metric, None, unit, goal, dataset=dataset, error=error)
+
+
+def _lines(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+
+
+def _scan_bench(data_dir: Path, quick: bool, sizes: dict) -> list[dict]:
     """The Qt bench runs in its own process: offscreen platform, no Qt in this one."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                QT_LOGGING_RULES="qt.multimedia.symbolsresolver=false")
@@ -72,140 +84,127 @@ def _scan_bench(data_dir: Path, quick: bool) -> list[dict]:
            "--scans", "60" if quick else "200"]
     log("bench: scan to row (Qt, offscreen) ...")
     proc = subprocess.run(cmd, check=False, env=env, capture_output=True, text=True, timeout=600)
-    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    metrics = _lines(proc.stdout)
     if proc.returncode != 0 or not metrics:
         tail = " | ".join(proc.stderr.strip().splitlines()[-3:]) or f"exit {proc.returncode}"
-        return [{"metric": "scan_to_row_p99", "value": None, "unit": "ms", "goal": 16,
-                 "detail": {"error": tail}}]
+        return [_failed("scan_to_row_p99", "ms", 16, sizes, tail)]
     return metrics
 
 
-def _audio_bench(hours: float, soak_minutes: float) -> list[dict]:
-    """bench_audio.py in its own process (it runs a recorder thread and PortAudio)."""
-    cmd = [sys.executable, str(HERE / "bench_audio.py"), "--hours", str(hours),
-           "--minutes", str(soak_minutes)]
-    log(f"bench: audio ({hours} h pipeline, {soak_minutes} min soak) ...")
-    # stderr (its progress) passes through; the timeout leaves room for the soak and the hour.
-    proc = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True,
-                          timeout=3600 + soak_minutes * 60 + hours * 3600)
-    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not metrics:
-        return metrics + [{"metric": "audio_bench", "value": None, "unit": "", "goal": None,
-                           "detail": {"error": f"bench_audio.py exit {proc.returncode}"}}]
-    return metrics
-
-
-def _script(name: str, extra: list[str], label: str, timeout: int = 3600) -> list[dict]:
+def _script(name: str, extra: list[str], label: str, dataset: dict,
+            timeout: float = 3600) -> list[dict]:
     """A bench script in its own process (it runs servers, threads or a GUI of its own); its
     JSON lines are re-emitted, and a failure becomes a metric with the reason."""
     log(f"bench: {label} ...")
     proc = subprocess.run([sys.executable, str(HERE / f"bench_{name}.py"), *extra], check=False,
                           stdout=subprocess.PIPE, text=True, timeout=timeout)
-    metrics = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    metrics = _lines(proc.stdout)
     if proc.returncode != 0 or not metrics:
-        return metrics + [{"metric": f"{name}_bench", "value": None, "unit": "", "goal": None,
-                           "detail": {"error": f"bench_{name}.py exit {proc.returncode}"}}]
+        return metrics + [_failed(f"{name}_bench", "", None, dataset,
+                                  f"bench_{name}.py exit {proc.returncode}")]
     return metrics
+
+
+def _audio_bench(hours: float, soak_minutes: float) -> list[dict]:
+    """bench_audio.py in its own process (it runs a recorder thread and PortAudio)."""
+    # stderr (its progress) passes through; the timeout leaves room for the soak and the hour.
+    return _script("audio", ["--hours", str(hours), "--minutes", str(soak_minutes)],
+                   f"audio ({hours} h pipeline, {soak_minutes} min soak)",
+                   {"audio_hours": hours, "soak_minutes": soak_minutes},
+                   timeout=3600 + soak_minutes * 60 + hours * 3600)
 
 
 def _sync_bench(gb: float, quick: bool) -> list[dict]:
     return _script("sync", ["--gb", str(gb)] + (["--recordings", "80"] if quick else []),
-                   f"sync (drain rate, {gb} GB memory run)")
+                   f"sync (drain rate, {gb} GB memory run)", {"gb": gb})
 
 
 def _scoring_bench(quick: bool) -> list[dict]:
-    return _script("scoring", ["--conversations", "300"] if quick else [],
-                   "scoring (corpus precision/recall, throughput)", timeout=1800)
+    conversations = 300 if quick else 3000
+    return _script("scoring", ["--conversations", str(conversations)],
+                   "scoring (corpus precision/recall, throughput)",
+                   {"conversations": conversations}, timeout=1800)
 
 
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
     return _script("review", extra, "review (list filters, transcript search, opening)",
-                   timeout=1800)
+                   {"conversations": 5000 if quick else 100_000}, timeout=1800)
 
 
 def _gui_lag_bench(quick: bool) -> list[dict]:
     return _script("gui_lag", ["--runs", "1" if quick else "3"],
-                   "GUI lag while sync drains 3,000 events + 100 recordings", timeout=1800)
+                   "GUI lag while sync drains 3,000 events + 100 recordings",
+                   {"events": 3000, "recordings": 100}, timeout=1800)
+
+
+class Output:
+    """Checks and prints the metric lines; remembers the refused ones."""
+
+    def __init__(self, context: dict) -> None:
+        self.context = context
+        self.refused: list[str] = []
+
+    def __call__(self, metric: dict) -> None:
+        bad = metric_line.problems(metric)
+        if bad:
+            reported = metric.get("value")
+            metric = {**metric, "value": None, "rejected": "; ".join(bad),
+                      "reported_value": reported}
+            self.refused.append(f"{metric.get('metric')}: {metric['rejected']}")
+        metric.setdefault("detail", {}).update(self.context)
+        print(json.dumps(metric, ensure_ascii=False), flush=True)
+
+    def many(self, metrics) -> None:
+        for metric in metrics:
+            self(metric)
 
 
 def _latency_bench(quick: bool) -> list[dict]:
     return _script("latency", ["--starts", "50"] if quick else [],
                    "latency (recorder start; sale commit→accepted while the provider fails)",
-                   timeout=900)
+                   {"starts": 50 if quick else 200}, timeout=900)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
-    load_before = os.getloadavg()
-    if set(args.only) <= NO_DATASET:  # they need no till dataset: skip generating one
-        metrics = []
-        if "scoring" in args.only:
-            metrics += _scoring_bench(args.quick)
-        if "review" in args.only:
-            metrics += _review_bench(args.quick)
-        if "sync" in args.only:
-            metrics += _sync_bench(args.sync_gb, args.quick)
-        if "gui_lag" in args.only:
-            metrics += _gui_lag_bench(args.quick)
-        if "latency" in args.only:
-            metrics += _latency_bench(args.quick)
-        if "audio" in args.only:
-            metrics += _audio_bench(args.audio_hours, args.soak_minutes)
-        for metric in metrics:
-            metric.setdefault("detail", {}).update(load1=round(os.getloadavg()[0], 2))
-            print(json.dumps(metric, ensure_ascii=False), flush=True)
-        return 0
-    ds = dataset.ensure_dataset(args.cache_dir, args.products, args.lines, log=log)
-    m = ds.manifest
-    context = {
-        "dataset": f"{m['products']} products, {m['sale_lines']} sale lines in {m['sales']} sales, "
-                   f"{m['closed_shifts']} closed shifts + 1 open, {m['db_mb']} MB",
-        "generation_s": m["generation_s"],
-        "dataset_cached": not ds.generated_now,
-        "machine": f"{os.cpu_count()} cpu, python {platform.python_version()}",
-    }
-    started = time.perf_counter()
-    work = dataset.copy_data_dir(ds.data_dir, args.cache_dir / f"work-{ds.data_dir.parent.name}")
-    log(f"working copy {work} ({time.perf_counter() - started:.1f} s)")
-
-    def emit(metric: dict) -> None:
-        detail = metric.setdefault("detail", {})
-        detail.update(context, load1=round(os.getloadavg()[0], 2))
-        print(json.dumps(metric, ensure_ascii=False), flush=True)
-
-    if "services" in args.only:
-        for metric in bench_services.run_services(work, log=log):
-            emit(metric)
-    if "scan" in args.only:
-        for metric in _scan_bench(work, args.quick):
-            emit(metric)
-    if "cold_start" in args.only:
-        for metric in bench_cold_start.bench_cold_start(work, log=log):
-            emit(metric)
-    if "z_report" in args.only:  # it closes the shift the other benches use
-        for metric in bench_services.run_z_report(work, log=log):
-            emit(metric)
+    load_before = metric_line.machine_load()
+    out = Output({"machine": f"{os.cpu_count()} cpu, python {platform.python_version()}"})
+    if not set(args.only) <= NO_DATASET:
+        ds = dataset.ensure_dataset(args.cache_dir, args.products, args.lines, log=log)
+        m = ds.manifest
+        out.context.update(generation_s=m["generation_s"], dataset_cached=not ds.generated_now)
+        started = time.perf_counter()
+        work = dataset.copy_data_dir(ds.data_dir,
+                                     args.cache_dir / f"work-{ds.data_dir.parent.name}")
+        log(f"working copy {work} ({time.perf_counter() - started:.1f} s)")
+        if "services" in args.only:
+            out.many(bench_services.run_services(work, log=log))
+        if "scan" in args.only:
+            out.many(_scan_bench(work, args.quick, dataset.till_sizes(work)))
+        if "cold_start" in args.only:
+            out.many(bench_cold_start.bench_cold_start(work, runs=5 if args.quick else 20,
+                                                       log=log))
+        if "z_report" in args.only:  # it closes shifts: after the benches that sell
+            out.many(bench_services.run_z_report(work, closes=20 if args.quick else 200,
+                                                 log=log))
     if "sync" in args.only:
-        for metric in _sync_bench(args.sync_gb, args.quick):
-            emit(metric)
+        out.many(_sync_bench(args.sync_gb, args.quick))
     if "scoring" in args.only:
-        for metric in _scoring_bench(args.quick):
-            emit(metric)
+        out.many(_scoring_bench(args.quick))
     if "review" in args.only:
-        for metric in _review_bench(args.quick):
-            emit(metric)
+        out.many(_review_bench(args.quick))
     if "gui_lag" in args.only:
-        for metric in _gui_lag_bench(args.quick):
-            emit(metric)
+        out.many(_gui_lag_bench(args.quick))
     if "latency" in args.only:
-        for metric in _latency_bench(args.quick):
-            emit(metric)
+        out.many(_latency_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
-        for metric in _audio_bench(args.audio_hours, args.soak_minutes):
-            emit(metric)
-    log(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f} "
-        f"(other work on this machine skews the numbers)")
+        out.many(_audio_bench(args.audio_hours, args.soak_minutes))
+    log(f"load average before {load_before:.2f}, after {metric_line.machine_load():.2f} on "
+        f"{os.cpu_count()} CPUs (other work on this machine skews the numbers)")
+    if out.refused:
+        log("refused (no dataset size or machine load): " + "; ".join(out.refused))
+        return 1
     return 0
 
 

@@ -7,10 +7,14 @@ encoder this machine has, both with the same interface (``write``, ``take``, ``t
 - ``OpusEncChunker``: libopusenc through ctypes (audio/libopusenc.py; Debian package
   ``libopusenc0``, which installer/linux/setup.sh installs). Why: with libsndfile's encoder, which
   always runs at complexity 10 and cannot be told otherwise, the whole recording pipeline cost
-  2.6-2.8x the CPU of ``opusenc`` (goal <= 1.5x). libopusenc is the library ``opusenc`` itself
-  is built on; at complexity 10 it costs what ``opusenc`` costs (62 CPU-s per hour of speech
-  here), at ``COMPLEXITY`` 5 half that (32 s/h) with the same size, VAD result and ~1 dB less
-  SNR (16 vs 17 dB). Pipeline, tests/bench/bench_audio.py: 153 -> 60 CPU-s/h, 1.08x opusenc.
+  2.6-2.8x the CPU of ``opusenc`` at its defaults. libopusenc is the library ``opusenc``
+  itself is built on; at complexity 10 it costs what ``opusenc`` costs (62-65 CPU-s per hour of
+  speech here), at ``COMPLEXITY`` 5 about half (32-34 s/h) with the same size and VAD result,
+  for 0.6 dB segmental SNR and 0.15 dB log-spectral distance (tests/bench/bench_audio.py,
+  ``audio_complexity_seg_snr_loss_db``). The whole pipeline (Recorder into the encrypted
+  archive, 48 kHz input) then costs 1.47x ``opusenc`` told the same (complexity 5, same target
+  bitrate; goal <= 1.5x): the encoding itself costs what ``opusenc`` does, the rest is
+  resampling, VAD, level and the recorder's Python.
   Its pull API hands out pages when asked, so ``take_due()`` ends a page right at each chunk
   boundary. libopusenc resamples to 48 kHz internally (Opus' own rate); the header keeps
   16 kHz as the input rate, so soundfile decodes at 16 kHz with the exact sample count.

@@ -5,9 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-import os
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -222,9 +220,6 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     # After the first paint: the demo store's sample conversations (first run) and scores for
     # transcripts that came without one. Trouble here is logged; selling goes on.
     QTimer.singleShot(200, lambda: prepare_review_in_background(recorder))
-    if os.environ.get("FORSELL_EXIT_AFTER_LOGIN_SHOWN"):
-        # Cold-start benchmark probe (tests/bench): report when the login screen is on screen.
-        QTimer.singleShot(0, lambda: (print(f"LOGIN_SHOWN {time.time():.3f}", flush=True), app.quit()))
     try:
         return app.exec()
     finally:
