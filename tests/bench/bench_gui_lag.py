@@ -101,17 +101,19 @@ def sync_drain() -> dict:
             "seconds": found["s"], "ticks": int(found["n"])}
 
 
-def report(scenario: str, runs: list[dict], size: dict) -> None:
+def report(scenario: str, runs: list[dict], size: dict, started: float) -> None:
+    """One line per statistic in the shared shape (tests/bench/metric_line.py): the dataset
+    sizes and the machine load from ``started`` to now travel with every number."""
+    from metric_line import emit
+
     good = [r for r in runs if "error" not in r]
-    detail = {**size, "runs": runs, "load_1_5_15": load(), "cpus": os.cpu_count(),
-              "code": os.environ.get("PYTHONPATH", "installed")}
     for key in ("p50", "p99", "max"):
         value = round(statistics.median(r[key] for r in good), 1) if good else None
         goal = 50 if scenario == "sync_drain" and key == "p99" else GOALS[key]
         # The sync drain keeps its first names (gui_lag_p99, ...): earlier runs compare.
         name = f"gui_lag_{key}" if scenario == "sync_drain" else f"gui_lag_{scenario}_{key}"
-        print(json.dumps({"metric": name, "value": value, "unit": "ms",
-                          "goal": goal, "detail": detail}, ensure_ascii=False), flush=True)
+        emit(name, value, "ms", goal, dataset=size, load_start=started, runs=runs,
+             load_1_5_15=load(), code=os.environ.get("PYTHONPATH", "installed"))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -131,16 +133,17 @@ def main(argv: list[str] | None = None) -> None:
     work = args.cache_dir / "gui-lag-runs"
     for scenario in args.only:
         log(f"bench: GUI lag, {scenario} ...")
+        started = os.getloadavg()[0]
         if scenario == "sync_drain":
             runs = [sync_drain() for _ in range(args.runs)]
-            report(scenario, runs, {"events": 3_000, "recordings": 100})
+            report(scenario, runs, {"events": 3_000, "recordings": 100}, started)
             continue
         products = args.products if scenario == "first_start" else 0
         data = template(args.cache_dir, products)
         runs = [child(scenario, data, work, args) for _ in range(args.runs)]
         size = ({"products": args.products} if scenario == "first_start"
                 else {"rows": args.rows})
-        report(scenario, runs, size)
+        report(scenario, runs, size, started)
 
 
 # --- child processes (Qt lives only here) -----------------------------------------------------

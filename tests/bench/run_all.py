@@ -133,9 +133,11 @@ def _review_bench(quick: bool) -> list[dict]:
 
 
 def _gui_lag_bench(quick: bool) -> list[dict]:
-    return _script("gui_lag", ["--runs", "1" if quick else "3"],
-                   "GUI lag while sync drains 3,000 events + 100 recordings",
-                   {"events": 3000, "recordings": 100}, timeout=1800)
+    sizes = ["--products", "2000", "--rows", "5000"] if quick else []
+    return _script("gui_lag", ["--runs", "1" if quick else "3", *sizes],
+                   "GUI lag: first start, catalog import, sync drain",
+                   {"products": 2000 if quick else 100_000, "rows": 5000 if quick else 100_000},
+                   timeout=3600)
 
 
 class Output:
