@@ -35,7 +35,7 @@ from forsell.domain.roles import Role
 from forsell.services.app import open_till
 from forsell.services.demo_conversations import seed_demo_conversations
 from forsell.services.recordings import KEY_FILE
-from forsell.services.review import ConversationFilter, ReviewService
+from forsell.services.review.service import ConversationFilter, ReviewService
 from forsell.ui.review.audio_engine import FIRST_BLOCK_S, Decoding
 from forsell.vault.keys import KeyVault
 

@@ -36,10 +36,10 @@ from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView, StaffService
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
-from forsell.services.dashboard import Dashboard
+from forsell.services.review.dashboard import Dashboard
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.services.refunds import RefundService
-from forsell.services.review import ReviewService
+from forsell.services.review.service import ReviewService
 from forsell.services.shifts import ShiftService
 from forsell.services.sync import SyncService
 from forsell.services.sync_settings import SyncSettingsService
@@ -52,8 +52,9 @@ SRC = Path(forsell.__file__).parent
 
 
 def _service_modules() -> list[ModuleType]:
-    return [importlib.import_module(f"forsell.services.{info.name}")
-            for info in pkgutil.iter_modules(forsell.services.__path__)]
+    # Every module, packages' modules too (services/review/ holds the review's use cases).
+    return [importlib.import_module(info.name)
+            for info in pkgutil.walk_packages(forsell.services.__path__, "forsell.services.")]
 
 
 def _service_classes() -> list[type]:

@@ -18,7 +18,7 @@ from forsell.services.catalog import (
     ProductDraft,
     split_synonyms,
 )
-from forsell.services.review_scoring import load_scorecard_setting, store_catalog
+from forsell.services.review.scoring import load_scorecard_setting, store_catalog
 
 from .conftest import admin_of
 

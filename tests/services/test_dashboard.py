@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import text
 
 from forsell.domain.errors import CashierError
-from forsell.services.dashboard import Dashboard
+from forsell.services.review.dashboard import Dashboard
 from forsell.services.demo_conversations import seed_demo_conversations
 from forsell.services.recordings import KEY_FILE
-from forsell.services.review import ConversationFilter, ReviewService
+from forsell.services.review.service import ConversationFilter, ReviewService
 from forsell.vault.keys import KeyVault
 
 from .conftest import audit_rows, outbox_rows

@@ -14,7 +14,7 @@ from forsell.services.demo_conversations import (
     seed_demo_conversations,
 )
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
-from forsell.services.review import ConversationFilter, ReviewService
+from forsell.services.review.service import ConversationFilter, ReviewService
 from forsell.vault.keys import KeyVault
 
 

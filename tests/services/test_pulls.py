@@ -29,8 +29,8 @@ from forsell.services.pulls import (
     scorecard_source,
 )
 from forsell.services.recordings import KEY_FILE
-from forsell.services.review import ReviewService
-from forsell.services.review_scoring import REVIEW_SCORECARD, store_catalog
+from forsell.services.review.service import ReviewService
+from forsell.services.review.scoring import REVIEW_SCORECARD, store_catalog
 from forsell.services.sync import SyncService
 from forsell.store.models import Employee, Product, SyncState
 from forsell.sync.pull_lane import cursor_key

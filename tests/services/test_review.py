@@ -16,7 +16,7 @@ from forsell.domain.ids import new_id
 from forsell.domain.payment import Payment
 from forsell.services.demo_conversations import seed_demo_conversations
 from forsell.services.recordings import KEY_FILE
-from forsell.services.review import ConversationFilter, ReviewService, ScorecardProblem
+from forsell.services.review.service import ConversationFilter, ReviewService, ScorecardProblem
 from forsell.store.models import ConversationScore, Recording, RecordingChunk
 from forsell.sync.providers.base import Transcript, Word
 from forsell.sync.transcripts import TranscriptStore

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from forsell.domain.ids import new_id
 from forsell.domain.roles import Role
-from forsell.services.review import ConversationFilter, ReviewService
+from forsell.services.review.service import ConversationFilter, ReviewService
 from forsell.vault.keys import KeyVault
 
 ITEMS = ("greeting", "ask_needs", "upsell_offer", "loyalty_card", "farewell")

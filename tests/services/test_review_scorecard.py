@@ -13,7 +13,7 @@ from forsell.domain.errors import CashierError
 from forsell.services.app import DB_NAME
 from forsell.services.demo_conversations import seed_demo_conversations
 from forsell.services.recordings import KEY_FILE
-from forsell.services.review import ReviewService, ScorecardProblem
+from forsell.services.review.service import ReviewService, ScorecardProblem
 from forsell.vault.keys import KeyVault
 
 from .conftest import audit_rows

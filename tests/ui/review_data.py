@@ -21,7 +21,7 @@ from forsell.domain.payment import Payment
 from forsell.services.app import DB_NAME, Till
 from forsell.services.auth import EmployeeView
 from forsell.services.recordings import KEY_FILE
-from forsell.services.review import ReviewService
+from forsell.services.review.service import ReviewService
 from forsell.sync.providers.base import Transcript, Word
 from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.keys import KeyVault

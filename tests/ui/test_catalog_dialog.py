@@ -175,7 +175,7 @@ def test_edit_without_selection_and_cashier_needs_approval(qtbot, till, cashier,
 def test_synonyms_are_edited_in_the_product_editor_and_reach_the_scorer(qtbot, till, admin):
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from forsell.services.review_scoring import store_catalog
+    from forsell.services.review.scoring import store_catalog
 
     dialog = shown(qtbot, CatalogDialog(till, admin))
     qtbot.keyClicks(by_name(dialog, QLineEdit, "catalog search"), "COF-003")

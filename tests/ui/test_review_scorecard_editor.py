@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from forsell.analytics import Scorer, formats
 from forsell.domain.roles import Role
 from forsell.services.app import DB_NAME
-from forsell.services.review import analytics_transcript, sale_receipt, store_catalog
+from forsell.services.review.service import analytics_transcript, sale_receipt, store_catalog
 from forsell.store.models import Recording
 from forsell.ui.backoffice_kit import RED
 from forsell.ui.i18n import Languages

@@ -127,7 +127,7 @@ class ConversationRecorder:
         if vault is None:
             return 0
         from .demo_conversations import seed_demo_conversations
-        from .review import ReviewService
+        from .review.service import ReviewService
 
         seed_demo_conversations(self.till, vault, score=False)
         return ReviewService(self.till, vault).score_pending(cancelled=cancelled)

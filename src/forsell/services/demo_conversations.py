@@ -99,7 +99,7 @@ def seed_demo_conversations(till, vault: KeyVault, folder: Path | None = None, *
         rid = _seal_one(ctx, vault, conv, day, shifts[conv.day], staff.get(conv.cashier))
         transcripts.save(rid, conv.transcript)
     ctx.settings.set(DEMO_CONVERSATIONS_SEEDED, True)
-    from .review import ReviewService
+    from .review.service import ReviewService
 
     scored = ReviewService(till, vault).score_pending() if score else 0
     log.info("demo store: %d sample conversations sealed, %d scored", len(conversations), scored)

@@ -50,7 +50,7 @@ from forsell.sync.pull_lane import cursor_key, success_key
 from . import settings as s
 from .access import public
 from .auth import _SCRYPT
-from .review_scoring import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
+from .review.scoring import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
 
 #: Where the scorecard's origin is kept (sync_state): {source, id, version, at, sha256}.
 SCORECARD_SOURCE_KEY = "scorecard.source"

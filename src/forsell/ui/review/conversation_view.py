@@ -21,7 +21,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
 from forsell.domain.roles import Role
 from forsell.services.auth import EmployeeView
-from forsell.services.review import ConversationDetail, ReviewService
+from forsell.services.review.service import ConversationDetail, ReviewService
 
 from ..backoffice_kit import Feedback, make_button
 from ..messages import message_for

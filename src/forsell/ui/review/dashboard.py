@@ -30,7 +30,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
-from forsell.services.dashboard import Dashboard, DashboardRow, DashboardView
+from forsell.services.review.dashboard import Dashboard, DashboardRow, DashboardView
 
 from ..backoffice_kit import Feedback, attempt, make_button
 from ..messages import message_for

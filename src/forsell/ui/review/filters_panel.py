@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.services.auth import EmployeeView
-from forsell.services.review import ConversationFilter, ReviewService, ShiftOption
+from forsell.services.review.service import ConversationFilter, ReviewService, ShiftOption
 
 TYPING_PAUSE_MS = 350
 PERIODS = ("all", "today", "7", "30", "custom")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forsell.services.review import ItemView
+from forsell.services.review.service import ItemView
 
 from ..backoffice_kit import GREEN, MUTED, RED, Feedback, make_button, style_dialog
 from .player import clock_text

@@ -26,7 +26,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
 from forsell.domain.roles import Role
 from forsell.services.auth import EmployeeView
-from forsell.services.review import ConversationRow, ReviewService
+from forsell.services.review.service import ConversationRow, ReviewService
 
 from ..backoffice_kit import Feedback, make_button
 from ..messages import message_for

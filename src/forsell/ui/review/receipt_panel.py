@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.money import format_kzt
 from forsell.services.receipts import ReceiptView
-from forsell.services.review import OfferView
+from forsell.services.review.service import OfferView
 
 from ..theme import ACCENT_BG
 from .player import clock_text

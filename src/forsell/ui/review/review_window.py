@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QStackedWidget, QTabWidget, QVBoxLayout, 
 from forsell.domain.roles import Role
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
-from forsell.services.review import ReviewService
+from forsell.services.review.service import ReviewService
 
 from ..backoffice_kit import STYLE
 from .conversation_view import ConversationView

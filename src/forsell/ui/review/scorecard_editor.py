@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.services.auth import EmployeeView
-from forsell.services.review import ReviewService, ScorecardProblem
+from forsell.services.review.service import ReviewService, ScorecardProblem
 
 from ..backoffice_kit import RED, Feedback, make_button, styled_label
 from ..messages import message_for

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from forsell.domain.errors import CashierError
 from forsell.services.auth import EmployeeView
-from forsell.services.review import ReviewService, ScorecardPreview
+from forsell.services.review.service import ReviewService, ScorecardPreview
 
 from ..backoffice_kit import RED, make_button, styled_label
 from ..messages import message_for

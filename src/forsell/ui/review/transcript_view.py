@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from forsell.services.review import UtteranceView, WordView
+from forsell.services.review.service import UtteranceView, WordView
 
 from ..theme import MUTED, PRIMARY
 from .player import clock_text

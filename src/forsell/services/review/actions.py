@@ -22,12 +22,12 @@ from forsell.store.models import (
 from forsell.store.outbox import enqueue
 from forsell.sync.transcripts import TranscriptUnreadable
 
-from .access import internal
-from .auth import EmployeeView
-from .review_detail import load_overrides
-from .review_query import allowed
-from .review_scoring import ConversationScoring, failed_key, recompute_percent
-from .review_views import OUTCOMES
+from ..access import internal
+from ..auth import EmployeeView
+from .detail import load_overrides
+from .query import allowed
+from .scoring import ConversationScoring, failed_key, recompute_percent
+from .views import OUTCOMES
 
 
 @internal  # ReviewService's entry points declare who may act

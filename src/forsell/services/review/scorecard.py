@@ -21,9 +21,9 @@ from forsell.store.models import ConversationScore, Recording, TranscriptRow
 from forsell.sync.transcripts import TranscriptUnreadable
 from forsell.vault.chunks import RecordingUnreadable
 
-from .access import internal
-from .auth import EmployeeView
-from .review_scoring import (
+from ..access import internal
+from ..auth import EmployeeView
+from .scoring import (
     REVIEW_SCORECARD,
     ConversationScoring,
     ScorecardProblem,

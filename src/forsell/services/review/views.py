@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .receipts import ReceiptView
+from ..receipts import ReceiptView
 
 #: upsell filter values
 UPSELL_FILTERS = ("offered", "converted", "not_offered")

@@ -29,8 +29,8 @@ from forsell.store.models import (
     Shift,
 )
 
-from .access import requires
-from .auth import EmployeeView
+from ..access import requires
+from ..auth import EmployeeView
 
 GROUPS = ("cashier", "shift", "day", "week")
 

@@ -49,10 +49,10 @@ from forsell.sync.transcripts import TranscriptStore, TranscriptUnreadable
 from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
 from forsell.vault.keys import KeyVault
 
-from . import settings as s
-from .access import internal
-from .auth import EmployeeView
-from .settings import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
+from .. import settings as s
+from ..access import internal
+from ..auth import EmployeeView
+from ..settings import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
 
 log = logging.getLogger(__name__)
 

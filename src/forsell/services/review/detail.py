@@ -23,13 +23,13 @@ from forsell.store.models import (
 )
 from forsell.sync.transcripts import TranscriptStore, TranscriptUnreadable
 
-from .access import internal
-from .auth import EmployeeView
-from .receipts import ReceiptView, load_receipt
-from .recordings import RecordingLibrary
-from .review_query import ConversationQuery
-from .review_scoring import ConversationScoring, analytics_transcript, item_points
-from .review_views import (
+from ..access import internal
+from ..auth import EmployeeView
+from ..receipts import ReceiptView, load_receipt
+from ..recordings import RecordingLibrary
+from .query import ConversationQuery
+from .scoring import ConversationScoring, analytics_transcript, item_points
+from .views import (
     AudioMeasures,
     ConversationDetail,
     ConversationFilter,

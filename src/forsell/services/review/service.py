@@ -25,15 +25,16 @@ from forsell.store import audit
 from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.keys import KeyVault
 
-from . import pulls, review_scorecard
-from .access import public, requires
-from .auth import EmployeeView
-from .recordings import RecordingLibrary
-from .review_actions import ReviewActions
-from .review_detail import DetailBuilder
-from .review_query import ConversationQuery, TextMatcher, allowed, recent_shifts
-from .review_scorecard import ScorecardPreview
-from .review_scoring import (
+from .. import pulls
+from . import scorecard as review_scorecard
+from ..access import public, requires
+from ..auth import EmployeeView
+from ..recordings import RecordingLibrary
+from .actions import ReviewActions
+from .detail import DetailBuilder
+from .query import ConversationQuery, TextMatcher, allowed, recent_shifts
+from .scorecard import ScorecardPreview
+from .scoring import (
     REVIEW_SCORECARD,
     REVIEW_SCORECARD_CUSTOM,
     ConversationScoring,
@@ -44,7 +45,7 @@ from .review_scoring import (
     sale_receipt,
     store_catalog,
 )
-from .review_views import (
+from .views import (
     ACTION_KINDS,
     OUTCOMES,
     SORTS,

@@ -28,10 +28,10 @@ from forsell.store.models import (
 from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
 from forsell.vault.keys import KeyVault
 
-from .access import internal
-from .auth import EmployeeView
-from .review_scoring import FAILED_SEP
-from .review_views import ConversationFilter, ConversationRow, ShiftOption
+from ..access import internal
+from ..auth import EmployeeView
+from .scoring import FAILED_SEP
+from .views import ConversationFilter, ConversationRow, ShiftOption
 
 SUPERVISORS = (Role.SUPERVISOR, Role.ADMIN)
 #: Full-text search decrypts transcripts in pages of this many candidate ids.
