@@ -42,7 +42,7 @@ run "ruff format --check" "$BIN/ruff" format --check .
 run "mypy" "$BIN/mypy"
 
 if (( ${#failed[@]} )); then
-  echo "check: failed: ${failed[*]}" >&2
+  (IFS=,; echo "check: failed: ${failed[*]}" >&2)
   echo "check: \`$BIN/ruff check --fix . && $BIN/ruff format .\` repairs most lint and layout" >&2
   exit 1
 fi
