@@ -8,6 +8,12 @@
 # It builds a throwaway virtual environment, installs `.[test,fakes]` from pyproject.toml's
 # ranges alone (the newest versions they allow), and writes `pip freeze` of it. setup.sh installs
 # with `pip install -c constraints.txt`, so every machine and CI gets these versions.
+#
+# Why constraints and not a requirements file: one file serves both the app (`.`) and the tests
+# (`.[test]`), a package is installed only when something asks for it (one lock for every Python
+# 3.11+ even where a backport is not needed), and it works with the editable install. No hashes:
+# pip's hash-checking mode refuses editable installs, and hashes in a constraints file are not
+# enforced on their own.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
