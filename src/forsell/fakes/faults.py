@@ -243,7 +243,7 @@ async def _after_drop(receive: Receive) -> None:
 
 
 async def hold(receive: Receive, seconds: float, released: threading.Event) -> None:
-    """Keeps a request unanswered for ``seconds``, or until the client leaves or the server stops."""
+    """Keeps a request unanswered for ``seconds``, or until the client leaves or the server ends."""
     loop = asyncio.get_running_loop()
     gone = asyncio.ensure_future(_until_disconnect(receive))
     deadline = loop.time() + seconds

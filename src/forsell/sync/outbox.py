@@ -174,7 +174,7 @@ class OutboxQueue:
                 next_attempt_at=self.clock() + timedelta(seconds=delay_s))).rowcount)
 
     def release(self, job: Job, error: SyncError | None = None, delay_s: float = 0.0) -> bool:
-        """Gives a job back without counting the attempt (lane paused, stopped or not authorised)."""
+        """Gives a job back without counting the attempt (lane paused, stopped, not authorised)."""
         values = {"state": PENDING, "lease_until": None, "attempts": OutboxJob.attempts - 1,
                       "next_attempt_at": self.clock() + timedelta(seconds=delay_s)}
         if error is not None:
