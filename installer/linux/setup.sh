@@ -6,7 +6,7 @@
 #
 # Idempotent and quick the second time: system packages are installed only when missing
 # (Debian/Ubuntu, as root; otherwise the apt command is printed), the virtual environment in
-# <repo>/.venv is created once, and pip runs again only when pyproject.toml changed.
+# <repo>/.venv is created once, and pip runs again only when the dependencies changed.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -119,15 +119,18 @@ fi
 # holds the same packages and more.
 target=".[fakes]"
 if (( WITH_TESTS )); then target=".[test]"; fi
-# Re-run pip only when the dependencies (pyproject.toml) or the extras asked for changed.
+# Re-run pip only when the dependencies (pyproject.toml), their exact versions (constraints.txt,
+# refreshed by installer/linux/lock.sh) or the extras asked for changed.
 stamp="$VENV/.forsell-setup"
-want_stamp="$target $(sha256sum "$REPO/pyproject.toml" | cut -d' ' -f1)"
+deps_hash="$(cat "$REPO/pyproject.toml" "$REPO/constraints.txt" | sha256sum | cut -d' ' -f1)"
+want_stamp="$target $deps_hash"
 if [[ -f "$stamp" ]] && { grep -qxF "$want_stamp" "$stamp" \
      || { [[ "$target" == ".[fakes]" ]] && grep -qxF ".[test] ${want_stamp#* }" "$stamp"; }; }; then
   say "python packages: up to date ($VENV)"
 else
-  say "installing 4Sell Cashier into $VENV (pip install -e '$target')"
-  (cd "$REPO" && "$VENV/bin/python" -m pip install --disable-pip-version-check -q -e "$target")
+  say "installing 4Sell Cashier into $VENV (pip install -c constraints.txt -e '$target')"
+  (cd "$REPO" && "$VENV/bin/python" -m pip install --disable-pip-version-check -q \
+     -c constraints.txt -e "$target")
   echo "$want_stamp" >"$stamp"
 fi
 

@@ -46,7 +46,7 @@ def test_find_all_reports_token_positions() -> None:
 
 
 def test_a_pattern_without_words_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="has no words"):
         Pattern.compile(" !? ")
 
 

@@ -125,6 +125,7 @@ def test_the_player_is_heard_at_the_speaker_at_1x_and_2x(speech_ru):
 
     fast = _play(engine, 2.0)  # WSOLA: half the time, the same speech
     fast_first, fast_last = active_span(fast)
-    print(f"\nSPEAKER: waveform correlation {best:.4f}, starting {lag / RATE:.2f} s into the capture (0.4 s before Play); speech {last - first:.2f} s played, "
+    print(f"\nSPEAKER: waveform correlation {best:.4f}, starting {lag / RATE:.2f} s into the "
+          f"capture (0.4 s before Play); speech {last - first:.2f} s played, "
           f"{heard_last - heard_first:.2f} s heard at 1x, {fast_last - fast_first:.2f} s at 2x")
     assert fast_last - fast_first == pytest.approx((last - first) / 2, abs=0.25)

@@ -31,7 +31,7 @@ def test_devices_include_pulse():
     assert {"pulse", "default"} <= names
 
 
-@pytest.mark.parametrize("voice,text", [("ru", RU), ("kk", KK)])
+@pytest.mark.parametrize(("voice", "text"), [("ru", RU), ("kk", KK)])
 def test_speech_played_into_the_null_sink_is_in_the_recording(voice, text):
     wav = subprocess.run(["espeak-ng", "-v", voice, "--stdout", text], check=True,
                          capture_output=True).stdout

@@ -30,9 +30,9 @@ def test_memory_sink_keeps_chunks_in_order_and_links():
 def test_memory_sink_refuses_a_wrong_order():
     sink = MemorySink()
     sink.begin(_start())
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="out of order"):
         sink.chunk("r1", 1, b"x", False)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="without a final chunk"):
         sink.end("r1", _stats())  # no final chunk yet
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="begun twice"):
         sink.begin(_start())

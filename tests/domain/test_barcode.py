@@ -34,7 +34,7 @@ def test_wrong_or_odd_codes_are_not_valid(code: str) -> None:
 
 @pytest.mark.parametrize("first12", ["", "12345678901", "1234567890123", "12345678901a", "²" * 12])
 def test_check_digit_needs_twelve_ascii_digits(first12: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs 12 digits"):
         ean13_check_digit(first12)
 
 

@@ -112,7 +112,7 @@ def test_div_round_half_up_rounds_halves_away_from_zero() -> None:
     assert div_round_half_up(5, 2) == 3
     assert div_round_half_up(-5, 2) == -3
     assert div_round_half_up(4, 2) == 2
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="denominator must be positive"):
         div_round_half_up(1, 0)
 
 

@@ -25,9 +25,13 @@ def test_counted_total_is_the_sum_of_pieces(counts: dict[int, int]) -> None:
     assert counted_total(counts) == sum(d * n for d, n in counts.items())
 
 
-@pytest.mark.parametrize("counts", [{300_000: 1}, {1: 5}, {100_000: -1}])
-def test_counted_total_refuses_odd_counts(counts: dict[int, int]) -> None:
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(("counts", "problem"), [
+    ({300_000: 1}, "not a KZT denomination"),
+    ({1: 5}, "not a KZT denomination"),
+    ({100_000: -1}, "cannot be negative"),
+])
+def test_counted_total_refuses_odd_counts(counts: dict[int, int], problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
         counted_total(counts)
 
 

@@ -159,7 +159,8 @@ def test_read_only_folder_is_reported_as_read_only(db_path: Path, backup_dir: Pa
 def test_session_write_rolls_back_on_error(db_path: Path, backup_dir: Path) -> None:
     db = open_database(db_path, backup_dir)
     try:
-        with pytest.raises(RuntimeError), db.write() as session:
+        # The error must come from inside db.write() to prove that it rolls back.
+        with pytest.raises(RuntimeError), db.write() as session:  # noqa: PT012
             session.add(Setting(key="half", value=1))
             session.flush()
             raise RuntimeError("boom")

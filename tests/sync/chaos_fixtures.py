@@ -85,7 +85,7 @@ class FileKeyring(keyring.backend.KeyringBackend):
             data[f"{service}\x00{username}"] = password
             tmp = self.path.with_suffix(".tmp")
             tmp.write_text(json.dumps(data))
-            os.replace(tmp, self.path)  # a reader in the other process never sees half a file
+            tmp.replace(self.path)  # a reader in the other process never sees half a file
 
     def delete_password(self, service: str, username: str) -> None:
         with self._lock:

@@ -257,9 +257,10 @@ def _in_stack(thread_prefix: str, function: str) -> bool:
     import threading
 
     names = {t.ident: t.name for t in threading.enumerate()}
-    for ident, frame in sys._current_frames().items():
+    for ident, top in sys._current_frames().items():
         if not names.get(ident, "").startswith(thread_prefix):
             continue
+        frame = top
         while frame is not None:
             if frame.f_code.co_name == function:
                 return True

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+import pytest
 
 from forsell.audio.archive import EncryptedArchive
 from forsell.audio.encoder import OpusChunker
 from forsell.audio.sink import RecordingStart, RecordingStats
 from forsell.domain.ids import new_id
 from forsell.domain.payment import Payment
+from forsell.domain.roles import Role
 from forsell.services.app import DB_NAME, Till
 from forsell.services.auth import EmployeeView
 from forsell.services.recordings import KEY_FILE
@@ -124,10 +126,6 @@ class ReviewData:
 
 
 # --- fixtures (imported by tests/ui/test_review_*.py) -------------------------------------------
-
-import pytest
-
-from forsell.domain.roles import Role
 
 
 @pytest.fixture(name="review")

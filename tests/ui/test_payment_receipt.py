@@ -119,7 +119,7 @@ def test_ean13_bars_follow_the_standard():
     image = ean13_image("2900000000018")
     assert is_valid_ean13("2900000000018")
     assert image.width() > 190 and not image.isNull()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs 13 digits"):
         ean13_modules("123")
 
 

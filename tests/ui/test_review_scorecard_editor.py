@@ -228,7 +228,7 @@ def test_trying_a_draft_on_saved_conversations_matches_a_recomputation(qtbot, re
             "SELECT scored_percent FROM conversation_scores WHERE scorable = 1"))
     assert sorted(b for b in before if b is not None) == stored
     assert preview.conversations == 2  # the third demo conversation has no transcript
-    assert preview.changed == sum(1 for b, a in zip(before, after) if b != a) >= 1
+    assert preview.changed == sum(1 for b, a in zip(before, after, strict=True) if b != a) >= 1
     assert preview.average_before == round(sum(stored) / len(stored), 1)
     scored_after = [a for a in after if a is not None]
     assert preview.average_after == round(sum(scored_after) / len(scored_after), 1)

@@ -59,9 +59,9 @@ def fold_word(raw: str) -> tuple[str, ...]:
     """One written word → its folded tokens (usually one; ``что-нибудь`` gives two)."""
     text = raw.lower().translate(_FOLD)
     out: list[str] = []
-    for part in _WORD.findall(text):
-        if _LATIN.search(part) and _CYRILLIC.search(part):
-            part = part.translate(_LATIN_LOOKALIKE)
+    for word in _WORD.findall(text):
+        mixed = _LATIN.search(word) and _CYRILLIC.search(word)
+        part = word.translate(_LATIN_LOOKALIKE) if mixed else word
         part = SPELLINGS.get(part, part)
         out.append(NUMBERS.get(part, part))
     return tuple(out)

@@ -70,12 +70,14 @@ def map_speakers(utterances: Iterable[tuple[str, tuple[str, ...]]], *, flip: boo
             score[label] += sum(1.0 for p in cues if search(p, norms) is not None)
             score[label] -= sum(0.75 for p in _CUSTOMER_CUES if search(p, norms) is not None)
         # A stable order: best score first, ties to whoever spoke first.
-        order = sorted(labels, key=lambda lab: (-score[lab], labels.index(lab)))
+        ranked = sorted(labels, key=lambda lab: (-score[lab], labels.index(lab)))
+        order = [*ranked]
         how = "heuristic" if len(labels) > 1 else "single"
     if flip and len(order) > 1:
         order[0], order[1] = order[1], order[0]
     elif flip and len(order) == 1 and how != "named":
-        return SpeakerMap(None, {order[0]: CUSTOMER}, how, True)
+        # Not named: order is labels re-ranked, so its one entry is the one label.
+        return SpeakerMap(None, {labels[0]: CUSTOMER}, how, True)
     cashier = order[0]
     roles = {label: (CASHIER if label == cashier else CUSTOMER) for label in labels}
     return SpeakerMap(cashier, roles, how, flip)

@@ -129,9 +129,10 @@ class OfferFinder:
             for phrase in phrases:
                 if phrase:
                     product_terms[phrase].add(p.sku)
-        for key, phrases in (*catalog.category_synonyms.items(),
-                             *((k[9:], v) for k, v in syn.items() if k.startswith("category:"))):
-            for phrase in phrases:
+        for key, key_phrases in (*catalog.category_synonyms.items(),
+                                 *((k[9:], v) for k, v in syn.items()
+                                   if k.startswith("category:"))):
+            for phrase in key_phrases:
                 category_terms.setdefault(" ".join(normalize_text(phrase)), key)
         self.terms: list[_Term] = []
         for phrase, key in category_terms.items():

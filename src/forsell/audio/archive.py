@@ -56,7 +56,7 @@ class EncryptedArchive:
     def end(self, recording_id: str, stats: RecordingStats) -> None:
         queued = stats.speech_ms >= MIN_SPEECH_MS and not stats.silent
         with self.db.write() as session:
-            rec = session.get(Recording, recording_id)
+            rec = session.get_one(Recording, recording_id)
             rec.ended_at = stats.ended_at
             rec.duration_ms = stats.duration_ms
             rec.speech_ms = stats.speech_ms

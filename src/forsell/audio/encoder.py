@@ -84,7 +84,7 @@ class _AppendOnly(io.RawIOBase):
         self.size += len(data)
         return len(data)
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         return 0
 
     def tell(self) -> int:

@@ -133,7 +133,7 @@ class Cart:
     receipt_discount: Discount | None = None
 
     def add(self, line: CartLine) -> int:
-        """Adds a line, or one more of the same piece product on the last line; returns its index."""
+        """Adds a line, or one more piece to the same product's last line; returns its index."""
         check_quantity(line.qty_milli, line.weighted)
         check_amount(line.unit_price)
         if self.lines and not line.weighted:

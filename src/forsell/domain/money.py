@@ -16,7 +16,7 @@ _AMOUNT = re.compile(r"^\s*(\d{1,12})(?:[.,](\d{1,2}))?\s*(?:₸|тг|kzt)?\s*$"
 
 
 def format_kzt(tiyn: int, *, symbol: bool = True) -> str:
-    """``125000`` → ``1 250 ₸`` (CLDR ru_KZ/kk: no-break space groups, decimal comma, symbol after)."""
+    """``125000`` → ``1 250 ₸`` (CLDR ru_KZ/kk: no-break space groups, decimal comma, ₸ after)."""
     sign = "-" if tiyn < 0 else ""
     whole, frac = divmod(abs(tiyn), 100)
     grouped = f"{whole:,}".replace(",", NBSP)
@@ -59,7 +59,7 @@ def vat_included(gross_tiyn: int, rate_bp: int) -> int:
 
 
 def allocate(total: int, weights: list[int]) -> list[int]:
-    """Split ``total`` in proportion to ``weights`` so the parts add up exactly (largest remainder)."""
+    """Splits ``total`` by ``weights`` so the parts add up exactly (largest remainder)."""
     if not weights:
         return []
     weight_sum = sum(weights)

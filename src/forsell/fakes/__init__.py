@@ -16,7 +16,8 @@ headers, 429s) and shares :mod:`forsell.fakes.faults` for fault injection (laten
 timeouts, reset connections, "commit, then drop the connection"). Every response carries the
 header ``x-fake: true``; anything that shows their transcripts to a person must say they are fake.
 
-Run them all with ``python -m forsell.fakes``; in tests use :class:`forsell.fakes.server.FakeServer`.
+Run them all with ``python -m forsell.fakes``; in tests use
+:class:`forsell.fakes.server.FakeServer`.
 Needs the ``fakes`` extra (starlette, uvicorn, python-multipart).
 """
 

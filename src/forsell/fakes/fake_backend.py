@@ -4,8 +4,9 @@
   (re-registering a device replaces its token).
 * Every POST needs an ``Idempotency-Key`` of 8..128 characters (scoped per device for batches):
   missing or malformed → 400; a body that is not JSON → 400 ``invalid_json``.
-* ``POST /v1/events:batch`` with ``Authorization: Bearer <token>``: same key + different body → 422; same key still in flight → 409; same key +
-  same body → the first response again (header ``idempotent-replayed: true``). Caps: 500 events,
+* ``POST /v1/events:batch`` with ``Authorization: Bearer <token>``: same key + different body
+  → 422; same key still in flight → 409; same key + same body → the first response again
+  (header ``idempotent-replayed: true``). Caps: 500 events,
   512 KiB per request, 32 KiB per event → 413 ``{"detail": "too_large"}``. Per item: ``accepted``,
   ``duplicate`` (event ids are de-duplicated per device forever) or ``rejected`` with a reason
   (``unknown_kind``; ``invalid_payload: lines is required`` for a sale without lines; …).
@@ -365,7 +366,8 @@ class FakeBackend:
             self._in_flight += 1
             self._changed.notify_all()
         try:
-            while not self._gate.is_set():  # paused by a test: stay in flight
+            # Paused by a test: stay in flight. A threading.Event, set from the test's thread.
+            while not self._gate.is_set():  # noqa: ASYNC110
                 await asyncio.sleep(0.01)
             if self.processing_s > 0:
                 await asyncio.sleep(self.processing_s)

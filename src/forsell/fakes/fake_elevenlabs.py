@@ -240,7 +240,7 @@ class FakeElevenLabs:
             self._transcripts[tid] = body
             self._log.append({"transcription_id": tid, "audio_sha256": heard.sha256,
                               "enable_logging": enable_logging,
-                              **{k: v for k, v in options.items()}})
+                              **options})
             del self._log[:-LOG_LIMIT]
         return body
 

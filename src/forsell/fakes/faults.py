@@ -39,7 +39,7 @@ import socket
 import struct
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -48,9 +48,10 @@ KINDS = ("latency", "error", "rate_limit", "timeout", "reset", "close", "commit_
 TRANSPORT_KEY = "forsell.transport"
 EXEMPT_PREFIX = "/_fake/"
 
-Scope = dict[str, Any]
+# The ASGI shapes as Starlette declares them, so its apps fit ASGIApp.
+Scope = MutableMapping[str, Any]
 Receive = Callable[[], Any]
-Send = Callable[[dict[str, Any]], Any]
+Send = Callable[[MutableMapping[str, Any]], Any]
 ASGIApp = Callable[[Scope, Receive, Send], Any]
 
 
@@ -185,7 +186,7 @@ class Faults:
 
 def with_fake_header(send: Send) -> Send:
     """Marks every response as coming from a FAKE server."""
-    async def wrapped(message: dict[str, Any]) -> None:
+    async def wrapped(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             message = {**message, "headers": [*message.get("headers", []), (b"x-fake", b"true")]}
         await send(message)
@@ -242,7 +243,7 @@ async def _after_drop(receive: Receive) -> None:
 
 
 async def hold(receive: Receive, seconds: float, released: threading.Event) -> None:
-    """Keeps a request unanswered for ``seconds``, or until the client leaves or the server stops."""
+    """Keeps a request unanswered for ``seconds``, or until the client leaves or the server ends."""
     loop = asyncio.get_running_loop()
     gone = asyncio.ensure_future(_until_disconnect(receive))
     deadline = loop.time() + seconds
@@ -297,7 +298,7 @@ class FaultyApp:
             drop_connection(scope, rst=rule.kind == "reset")
             await _after_drop(receive)
         else:  # commit_then_…: the effect happens, the answer never arrives
-            async def swallow(message: dict[str, Any]) -> None:
+            async def swallow(message: MutableMapping[str, Any]) -> None:
                 return None
             await self.app(scope, receive, swallow)
             if rule.kind == "commit_then_timeout":

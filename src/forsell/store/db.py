@@ -58,7 +58,10 @@ def _alembic_config(connection=None):
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    if head is None:  # only when the packaged migrations folder is missing or empty
+        raise RuntimeError("no database migrations are packaged with this build")
+    return head
 
 
 def make_engine(path: Path) -> Engine:

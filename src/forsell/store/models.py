@@ -363,7 +363,7 @@ class ProviderCall(Base):
 
 
 class SyncState(Base):
-    """Small facts the sync engine keeps: pull cursors, last success per lane, device registration."""
+    """Small facts the sync engine keeps: pull cursors, last success per lane, registration."""
 
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)

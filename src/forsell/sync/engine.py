@@ -1,4 +1,5 @@
-"""The sync engine: one background thread, one asyncio loop, two lanes that never wait for each other.
+"""The sync engine: one background thread, one asyncio loop, two lanes that never wait for each
+other.
 
 Each lane (``business`` → our backend, ``audio`` → transcription providers) is its own task with
 its own semaphore (bounded concurrency per destination), its own offline/auth state and its own
@@ -276,7 +277,7 @@ class SyncEngine:
         lane.wake.clear()
 
     def changed(self) -> None:
-        """Status changed: tell on_status, at most every 100 ms, off the loop (it may read the DB)."""
+        """Status changed: tell on_status, at most every 100 ms, off the loop (it reads the DB)."""
         if self.on_status is None or self._status_pending or self._loop is None:
             return
         self._status_pending = True

@@ -17,8 +17,10 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import CursorResult, Executable, and_, delete, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from forsell.store.db import Database
 from forsell.store.models import OutboxJob, utcnow
@@ -68,6 +70,12 @@ def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
     """SQLite allows at most 32,766 bound parameters; stay far below it."""
     for start in range(0, len(ids), size):
         yield ids[start:start + size]
+
+
+def _changed(session: Session, statement: Executable, **kwargs: Any) -> int:
+    """Rows an UPDATE or DELETE touched. Session.execute is typed as returning a plain Result;
+    for these statements it is a CursorResult, which carries the row count."""
+    return cast(CursorResult[Any], session.execute(statement, **kwargs)).rowcount
 
 
 def _payload_size(payload: dict) -> int:
@@ -159,51 +167,51 @@ class OutboxQueue:
         with self.db.write() as session:
             for lease, all_ids in by_lease.items():
                 for ids in _chunks(all_ids):
-                    count += session.execute(update(OutboxJob).where(
+                    count += _changed(session, update(OutboxJob).where(
                         OutboxJob.id.in_(ids), OutboxJob.state == IN_FLIGHT,
                         OutboxJob.lease_until == lease).values(
                         state=DONE, done_at=now, lease_until=None, error_key=None,
                         last_error=None), execution_options={"synchronize_session": False}
-                    ).rowcount
+                    )
         return count
 
     def retry(self, job: Job, error: SyncError, delay_s: float) -> bool:
         """Failed this time: due again after ``delay_s`` seconds."""
         with self.db.write() as session:
-            return bool(session.execute(update(OutboxJob).where(self._held(job)).values(
+            return bool(_changed(session, update(OutboxJob).where(self._held(job)).values(
                 state=FAILED, lease_until=None, error_key=error.key, last_error=error.detail,
-                next_attempt_at=self.clock() + timedelta(seconds=delay_s))).rowcount)
+                next_attempt_at=self.clock() + timedelta(seconds=delay_s))))
 
     def release(self, job: Job, error: SyncError | None = None, delay_s: float = 0.0) -> bool:
-        """Gives a job back without counting the attempt (lane paused, stopped or not authorised)."""
+        """Gives a job back without counting the attempt (lane paused, stopped, not authorised)."""
         values = {"state": PENDING, "lease_until": None, "attempts": OutboxJob.attempts - 1,
                       "next_attempt_at": self.clock() + timedelta(seconds=delay_s)}
         if error is not None:
             values.update(error_key=error.key, last_error=error.detail)
         with self.db.write() as session:
-            return bool(session.execute(update(OutboxJob).where(self._held(job))
-                                        .values(**values)).rowcount)
+            return bool(_changed(session, update(OutboxJob).where(self._held(job))
+                                        .values(**values)))
 
     def postpone(self, job: Job, delay_s: float) -> bool:
         """Not a failure, just not ready (a provider still transcribing): look again later."""
         with self.db.write() as session:
-            return bool(session.execute(update(OutboxJob).where(self._held(job)).values(
+            return bool(_changed(session, update(OutboxJob).where(self._held(job)).values(
                 state=PENDING, lease_until=None,
-                next_attempt_at=self.clock() + timedelta(seconds=delay_s))).rowcount)
+                next_attempt_at=self.clock() + timedelta(seconds=delay_s))))
 
     def dead(self, job: Job, error: SyncError) -> bool:
         """To the dead-letter list: an admin sees it there, retries or drops it."""
         with self.db.write() as session:
-            return bool(session.execute(update(OutboxJob).where(self._held(job)).values(
+            return bool(_changed(session, update(OutboxJob).where(self._held(job)).values(
                 state=DEAD, lease_until=None, error_key=error.key,
-                last_error=error.detail)).rowcount)
+                last_error=error.detail)))
 
     def release_expired(self) -> int:
         """Start-up tidy-up: jobs leased by a process that is gone go back to pending."""
         with self.db.write() as session:
-            return session.execute(update(OutboxJob).where(
+            return _changed(session, update(OutboxJob).where(
                 OutboxJob.state == IN_FLIGHT, OutboxJob.lease_until < self.clock()).values(
-                state=PENDING, lease_until=None)).rowcount
+                state=PENDING, lease_until=None))
 
     # --- status -------------------------------------------------------------------------------
 
@@ -240,20 +248,20 @@ class OutboxQueue:
         """Dead letters back to pending with a fresh attempt count; returns how many."""
         ids = list(ids)
         with self.db.write() as session:
-            return session.execute(update(OutboxJob).where(
+            return _changed(session, update(OutboxJob).where(
                 OutboxJob.id.in_(ids), OutboxJob.state == DEAD).values(
                 state=PENDING, attempts=0, next_attempt_at=self.clock(), lease_until=None,
-                error_key=None, last_error=None)).rowcount
+                error_key=None, last_error=None))
 
     def drop_dead(self, ids: Iterable[str]) -> int:
         """Deletes dead letters for good (the caller audits it); returns how many."""
         ids = list(ids)
         with self.db.write() as session:
-            return session.execute(delete(OutboxJob).where(
-                OutboxJob.id.in_(ids), OutboxJob.state == DEAD)).rowcount
+            return _changed(session, delete(OutboxJob).where(
+                OutboxJob.id.in_(ids), OutboxJob.state == DEAD))
 
     def purge_done(self, older_than: timedelta) -> int:
         """Sent jobs are kept a while (for the admin's history), then deleted."""
         with self.db.write() as session:
-            return session.execute(delete(OutboxJob).where(
-                OutboxJob.state == DONE, OutboxJob.done_at < self.clock() - older_than)).rowcount
+            return _changed(session, delete(OutboxJob).where(
+                OutboxJob.state == DONE, OutboxJob.done_at < self.clock() - older_than))

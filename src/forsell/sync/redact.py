@@ -138,7 +138,7 @@ def redact_words(words: Iterable[Mapping[str, object]]) -> list[dict[str, object
         touched = [k for k, (a, b) in enumerate(offsets) if a < end and b > start]
         if not touched:
             continue
-        joined_to = {cluster_of[k] for k in touched if cluster_of[k] is not None}
+        joined_to = {c for k in touched if (c := cluster_of[k]) is not None}
         target = min(joined_to) if joined_to else len(clusters)
         if target == len(clusters):
             clusters.append([])

@@ -22,7 +22,9 @@ class AutoLock(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.timed_out)
         self.set_seconds(seconds)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "created from a running QApplication"
+        app.installEventFilter(self)
 
     def set_seconds(self, seconds: int) -> None:
         self.seconds = max(0, seconds)

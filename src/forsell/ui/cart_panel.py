@@ -94,7 +94,9 @@ class CartPanel(QWidget):
             if target is None or target >= len(lines):
                 target = len(lines) - 1
             self.table.selectRow(target)
-            self.table.scrollToItem(self.table.item(target, 0))
+            shown = self.table.item(target, 0)
+            if shown is not None:
+                self.table.scrollToItem(shown)
         total = view.total if view else 0
         self.total.setText(self.tr("Total {amount}").format(amount=format_kzt(total)))
         if view and view.discount:

@@ -72,8 +72,9 @@ class Languages:
 
     def uninstall(self) -> None:
         app = QCoreApplication.instance()
-        for translator in self._installed:
-            app.removeTranslator(translator)
+        if app is not None:  # with the application gone, its translators went with it
+            for translator in self._installed:
+                app.removeTranslator(translator)
         self._installed = []
 
     def switch(self, language: str) -> None:
@@ -82,6 +83,7 @@ class Languages:
             language = DEFAULT_LANGUAGE
         self.uninstall()
         app = QCoreApplication.instance()
+        assert app is not None, "languages are switched in a running QApplication"
         qt_own = QTranslator()  # Qt's own dialogs (file and print dialogs, standard buttons)
         if qt_own.load(QLocale(language), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -42,7 +42,9 @@ class ScannerFilter(QObject):
         self._flush_timer.timeout.connect(self.flush)
 
     def install(self) -> None:
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "installed from a running QApplication"
+        app.installEventFilter(self)
 
     def remove(self) -> None:
         self._flush_timer.stop()

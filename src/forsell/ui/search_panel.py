@@ -16,7 +16,7 @@ SEARCH_DELAY_MS = 120  # wait for a pause in typing before querying
 
 
 class ScanField(QLineEdit):
-    """Arrows move in the results (or the cart); * asks the quantity; Delete on empty removes a line."""
+    """Arrows move in results (or the cart); * asks the quantity; Delete on empty removes a line."""
 
     navigate = Signal(int)
     delete_line = Signal()

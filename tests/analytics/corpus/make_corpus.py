@@ -254,7 +254,8 @@ _KK_TO_RU = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноу�
 def asr_words(text: str, rng: random.Random, style: dict) -> list[str]:
     words = text.split()
     out: list[str] = []
-    for w in words:
+    for word in words:
+        w = word
         if style["lower"]:
             w = w.lower().strip(".,!?;:«»\"")
             w = w.replace("ё", "е")

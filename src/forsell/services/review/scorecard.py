@@ -116,7 +116,8 @@ def preview(ctx, scoring: ConversationScoring, who: EmployeeView, json_text: str
     with ctx.db.write() as session:
         audit.record(session, ctx.device_id, "scorecard_previewed", who.id,
                      conversations=len(before))
-    return ScorecardPreview(len(before), sum(1 for b, a in zip(before, after) if b != a),
+    changed = sum(1 for b, a in zip(before, after, strict=True) if b != a)
+    return ScorecardPreview(len(before), changed,
                             _average(before), _average(after),
                             sum(b is not None for b in before), sum(a is not None for a in after))
 

@@ -294,9 +294,10 @@ class UpsellForm(QWidget):
                                   .format(language=lang)), 0, column)
             grid.addWidget(box, 1, column)
         layout = QVBoxLayout(self)
-        layout.addWidget(styled_label(self.tr(
+        offer_hint = self.tr(
             "A cashier's sentence with an offer cue and a product or category in it counts as "
-            "an upsell offer."), "muted"))
+            "an upsell offer.")
+        layout.addWidget(styled_label(offer_hint, "muted"))
         layout.addLayout(grid)
         names = QLabel(self.tr("More names for products and categories: one per line, "
                                "sku:<SKU> or category:<name> = name | name"))

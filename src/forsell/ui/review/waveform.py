@@ -90,8 +90,8 @@ class Waveform(QWidget):
             painter.drawLine(QPointF(x, mid - high[x] * (mid - 4)),
                              QPointF(x, mid - low[x] * (mid - 4)))
         for seconds, colour in self.marks:
-            x = self.x_for(seconds)
-            painter.fillRect(QRectF(x - 1, self.height() - 10, 3, 8), colour)
+            mark_x = self.x_for(seconds)
+            painter.fillRect(QRectF(mark_x - 1, self.height() - 10, 3, 8), colour)
         painter.setPen(QPen(HEAD, 2))
         painter.drawLine(QPointF(head_x, 0), QPointF(head_x, self.height()))
         painter.end()
