@@ -9,8 +9,10 @@ from platform_services import require
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "platform_services(*probes): the test uses these platform services for real;"
-        " without one it is skipped, or fails when CI=true")
+        "markers",
+        "platform_services(*probes): the test uses these platform services for real;"
+        " without one it is skipped, or fails when CI=true",
+    )
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

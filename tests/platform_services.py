@@ -85,8 +85,13 @@ def pulseaudio() -> str | None:
     if missing:
         return missing
     try:
-        sources = subprocess.run(["pactl", "list", "short", "sources"], check=True,
-                                 capture_output=True, text=True, timeout=10).stdout
+        sources = subprocess.run(
+            ["pactl", "list", "short", "sources"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
     except (subprocess.SubprocessError, OSError) as exc:
         return f"PulseAudio does not answer at {os.environ['PULSE_SERVER']} ({exc})"
     names = {line.split("\t")[1] for line in sources.splitlines() if "\t" in line}

@@ -39,8 +39,13 @@ def voice(seconds: float) -> np.ndarray:
     return (0.3 * envelope * np.sign(np.sin(2 * np.pi * 180 * t))).astype(np.float32)
 
 
-def record_into(archive: EncryptedArchive, seconds: float, *, finish: bool = True,
-                employee_id: str | None = None) -> str:
+def record_into(
+    archive: EncryptedArchive,
+    seconds: float,
+    *,
+    finish: bool = True,
+    employee_id: str | None = None,
+) -> str:
     """Feeds ``seconds`` of voice through the real encoder into ``archive`` in ~2 s chunks;
     without ``finish`` it stops as a killed process would (no final chunk, no end)."""
     rid = new_id()
@@ -55,13 +60,26 @@ def record_into(archive: EncryptedArchive, seconds: float, *, finish: bool = Tru
             index += 1
     if finish:
         archive.chunk(rid, index, enc.close(), True)
-        archive.end(rid, RecordingStats(datetime.now(UTC), enc.duration_ms, enc.duration_ms,
-                                        enc.bytes_total, index + 1, 0, "manual", 0.3, False))
+        archive.end(
+            rid,
+            RecordingStats(
+                datetime.now(UTC),
+                enc.duration_ms,
+                enc.duration_ms,
+                enc.bytes_total,
+                index + 1,
+                0,
+                "manual",
+                0.3,
+                False,
+            ),
+        )
     return rid
 
 
-def sealed_recording(till: Till, vault: KeyVault, seconds: float = 4.0, *,
-                     employee_id: str | None = None) -> str:
+def sealed_recording(
+    till: Till, vault: KeyVault, seconds: float = 4.0, *, employee_id: str | None = None
+) -> str:
     """A finished recording of ``seconds`` of voice, sealed into the till's database."""
     archive = EncryptedArchive(till.ctx.data_dir / DB_NAME, vault, till.ctx.device_id)
     try:
@@ -72,8 +90,9 @@ def sealed_recording(till: Till, vault: KeyVault, seconds: float = 4.0, *,
 
 def _chunks_on_disk(db_path: Path, rid: str) -> int:
     with sqlite3.connect(db_path) as conn:
-        row = conn.execute("SELECT count(*) FROM recording_chunks WHERE recording_id = ?",
-                           (rid,)).fetchone()
+        row = conn.execute(
+            "SELECT count(*) FROM recording_chunks WHERE recording_id = ?", (rid,)
+        ).fetchone()
     conn.close()
     return row[0]
 
@@ -91,9 +110,13 @@ def main(data_dir: Path, device: str) -> None:
     recording = threading.Event()
     errors: list[str] = []
     # No pre-roll: the recording starts when we say, so the test knows how long it ran.
-    rec = Recorder(mic, archive, RecorderConfig(preroll_s=0.0),
-                   on_state=lambda state: state == "recording" and recording.set(),
-                   on_error=lambda kind, detail: errors.append(f"{kind}: {detail}"))
+    rec = Recorder(
+        mic,
+        archive,
+        RecorderConfig(preroll_s=0.0),
+        on_state=lambda state: state == "recording" and recording.set(),
+        on_error=lambda kind, detail: errors.append(f"{kind}: {detail}"),
+    )
     rec.open()
     if not mic.first_frame.wait(10):
         sys.exit(f"no frames from {device}: {errors}")

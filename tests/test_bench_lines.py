@@ -17,8 +17,7 @@ SIZES = {"products": 100_000, "sale_lines": 1_000_000}
 
 
 def test_a_line_carries_dataset_and_load_at_start_and_end():
-    line = metric_line.line("z_report_p99", 41.2, "ms", 200, dataset=SIZES, load_start=3.5,
-                            n=200)
+    line = metric_line.line("z_report_p99", 41.2, "ms", 200, dataset=SIZES, load_start=3.5, n=200)
     assert line["dataset"] == SIZES
     assert line["load"]["start"] == 3.5
     assert isinstance(line["load"]["end"], float) and line["load"]["cpus"] >= 1
@@ -26,12 +25,15 @@ def test_a_line_carries_dataset_and_load_at_start_and_end():
     assert metric_line.problems(line) == []
 
 
-@pytest.mark.parametrize(("broken", "reason"), [
-    ({"dataset": None}, "'dataset' names no size"),
-    ({"dataset": {}}, "'dataset' names no size"),
-    ({"dataset": {"products": 0, "note": "x"}}, "'dataset' names no size"),
-    ({"load": {"start": 1.0}}, "'load' lacks"),
-])
+@pytest.mark.parametrize(
+    ("broken", "reason"),
+    [
+        ({"dataset": None}, "'dataset' names no size"),
+        ({"dataset": {}}, "'dataset' names no size"),
+        ({"dataset": {"products": 0, "note": "x"}}, "'dataset' names no size"),
+        ({"load": {"start": 1.0}}, "'load' lacks"),
+    ],
+)
 def test_a_line_without_a_size_or_the_load_is_a_problem(broken, reason):
     line = {**metric_line.line("m", 1.0, "ms", None, dataset=SIZES), **broken}
     assert any(p.startswith(reason) for p in metric_line.problems(line))
@@ -39,7 +41,9 @@ def test_a_line_without_a_size_or_the_load_is_a_problem(broken, reason):
 
 def test_missing_keys_are_named():
     assert metric_line.problems({"metric": "m", "value": 1, "unit": "ms", "goal": None}) == [
-        "no 'dataset'", "no 'load'"]
+        "no 'dataset'",
+        "no 'load'",
+    ]
 
 
 def test_run_all_refuses_a_line_without_dataset_and_load(capsys):

@@ -21,8 +21,14 @@ pytestmark = pytest.mark.slow
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
     environment.update(env)
-    return subprocess.run([sys.executable, "-m", "forsell.cli", *args], env=environment,
-                          check=False, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "forsell.cli", *args],
+        env=environment,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def check_line(output: str, name: str) -> str:
@@ -58,7 +64,8 @@ def test_data_dir_may_follow_the_command_and_defaults_to_platformdirs(tmp_path: 
 def test_doctor_passes_the_secret_store_with_a_secret_service(tmp_path: Path) -> None:
     done = run_cli("--data-dir", str(tmp_path), "doctor")
     assert check_line(done.stdout, "secret store").startswith(
-        "PASS  secret store: SecretService Keyring"), done.stdout
+        "PASS  secret store: SecretService Keyring"
+    ), done.stdout
 
 
 @needs(secret_service, pulseaudio)
@@ -70,8 +77,12 @@ def test_doctor_passes_everything_on_a_ready_machine(tmp_path: Path) -> None:
 
 
 def test_doctor_fails_without_a_secret_store(tmp_path: Path) -> None:
-    done = run_cli("--data-dir", str(tmp_path), "doctor",
-                   PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    done = run_cli(
+        "--data-dir",
+        str(tmp_path),
+        "doctor",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
     assert done.returncode == 1
     line = check_line(done.stdout, "secret store")
     assert line.startswith("FAIL  secret store: fail Keyring")
@@ -90,11 +101,14 @@ def test_doctor_reports_a_corrupt_database_without_a_traceback(tmp_path: Path) -
 
 
 def test_doctor_and_version_do_not_load_qt(tmp_path: Path) -> None:
-    script = ("import sys; from forsell.cli import main; "
-              f"main(['--data-dir', {str(tmp_path)!r}, 'doctor']); "
-              "print('Qt loaded' if 'PySide6' in sys.modules else 'no Qt')")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          check=False, timeout=120)
+    script = (
+        "import sys; from forsell.cli import main; "
+        f"main(['--data-dir', {str(tmp_path)!r}, 'doctor']); "
+        "print('Qt loaded' if 'PySide6' in sys.modules else 'no Qt')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
     assert done.stdout.splitlines()[-1] == "no Qt", done.stdout + done.stderr
 
 
@@ -128,8 +142,11 @@ def _tamper(till, rid: str) -> None:
     from forsell.store.models import RecordingChunk
 
     with till.ctx.db.write() as session:
-        chunk = session.scalar(select(RecordingChunk).where(
-            RecordingChunk.recording_id == rid, RecordingChunk.idx == 1))
+        chunk = session.scalar(
+            select(RecordingChunk).where(
+                RecordingChunk.recording_id == rid, RecordingChunk.idx == 1
+            )
+        )
         blob = bytearray(chunk.blob)
         blob[40] ^= 0x01
         chunk.blob = bytes(blob)
@@ -138,10 +155,26 @@ def _tamper(till, rid: str) -> None:
 def _export(data_dir: Path, rid: str, out: Path, pin: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
     return subprocess.run(
-        [sys.executable, "-m", "forsell.cli", "recordings", "export", rid, "--out", str(out),
-         "--pin-stdin", "--data-dir", str(data_dir)],
-        input=f"{pin}\n", env=environment, check=False, capture_output=True, text=True,
-        timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "forsell.cli",
+            "recordings",
+            "export",
+            rid,
+            "--out",
+            str(out),
+            "--pin-stdin",
+            "--data-dir",
+            str(data_dir),
+        ],
+        input=f"{pin}\n",
+        env=environment,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _audit(till, action: str) -> list:
@@ -169,7 +202,14 @@ def test_recordings_list_shows_a_row_per_recording(till_with_recording) -> None:
     assert header.split()[:3] == ["id", "start", "(local)"]
     cells = row.split()
     assert cells[0] == rid
-    assert cells[3:9] == ["0:04", "4.0", cells[5], "2", "queued", "-"]  # a 2 s chunk + the final one
+    assert cells[3:9] == [
+        "0:04",
+        "4.0",
+        cells[5],
+        "2",
+        "queued",
+        "-",
+    ]  # a 2 s chunk + the final one
     assert 1 <= int(cells[5]) <= 30  # KB of Ogg/Opus for 4 s of voice
     assert row.endswith("Данияр Ахметов")
     assert total == "1 recording(s)"
@@ -204,7 +244,8 @@ def test_export_with_a_wrong_pin_writes_nothing(till_with_recording, tmp_path) -
 
 @needs_secret_service
 def test_export_of_a_tampered_recording_names_it_and_leaves_no_file(
-        till_with_recording, tmp_path) -> None:
+    till_with_recording, tmp_path
+) -> None:
     till, _, rid = till_with_recording
     _tamper(till, rid)
     out = tmp_path / "export.ogg"
@@ -219,21 +260,49 @@ def test_export_of_a_tampered_recording_names_it_and_leaves_no_file(
     assert _audit(till, "recording_exported") == []
 
 
-@pytest.mark.parametrize(("lang", "fix"), [
-    ("C.UTF-8", ("fix: no secret store was found. Run the till in a desktop session with GNOME "
-                 "Keyring or KWallet, or install gnome-keyring.")),
-    ("ru_RU.UTF-8", ("fix: хранилище секретов не найдено. Запустите кассу в сеансе рабочего "
-                     "стола с GNOME Keyring или KWallet либо установите gnome-keyring.")),
-    ("kk_KZ.UTF-8", ("fix: құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс "
-                     "үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз.")),
-])
-def test_recordings_without_a_secret_store_say_how_to_fix_it(tmp_path: Path, lang: str,
-                                                              fix: str) -> None:
-    for args in (("recordings", "list"), ("recordings", "export", "x", "--out",
-                                            str(tmp_path / "x.ogg"), "--pin-stdin")):
-        done = run_cli("--data-dir", str(tmp_path), *args,
-                       PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-                       LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG=lang)
+@pytest.mark.parametrize(
+    ("lang", "fix"),
+    [
+        (
+            "C.UTF-8",
+            (
+                "fix: no secret store was found. Run the till in a desktop session with GNOME "
+                "Keyring or KWallet, or install gnome-keyring."
+            ),
+        ),
+        (
+            "ru_RU.UTF-8",
+            (
+                "fix: хранилище секретов не найдено. Запустите кассу в сеансе рабочего "
+                "стола с GNOME Keyring или KWallet либо установите gnome-keyring."
+            ),
+        ),
+        (
+            "kk_KZ.UTF-8",
+            (
+                "fix: құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс "
+                "үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз."
+            ),
+        ),
+    ],
+)
+def test_recordings_without_a_secret_store_say_how_to_fix_it(
+    tmp_path: Path, lang: str, fix: str
+) -> None:
+    for args in (
+        ("recordings", "list"),
+        ("recordings", "export", "x", "--out", str(tmp_path / "x.ogg"), "--pin-stdin"),
+    ):
+        done = run_cli(
+            "--data-dir",
+            str(tmp_path),
+            *args,
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+            LANGUAGE="",
+            LC_ALL="",
+            LC_MESSAGES="",
+            LANG=lang,
+        )
         assert done.returncode == 1
         assert "secret store" in done.stderr and fix in done.stderr.splitlines()
         assert "Traceback" not in done.stderr
@@ -248,7 +317,8 @@ def test_doctor_checks_recording_keys_and_fails_a_tampered_recording(till_with_r
     assert check_line(done.stdout, "recording keys").startswith("PASS"), done.stdout
     assert "1 data key(s)" in check_line(done.stdout, "recording keys")
     assert check_line(done.stdout, "recordings").startswith(
-        "PASS  recordings: 1 recording(s), every chunk authenticates"), done.stdout
+        "PASS  recordings: 1 recording(s), every chunk authenticates"
+    ), done.stdout
     _tamper(till, rid)
     done = run_cli("--data-dir", data_dir, "doctor")
     assert done.returncode == 1
@@ -258,13 +328,15 @@ def test_doctor_checks_recording_keys_and_fails_a_tampered_recording(till_with_r
 
 
 def test_doctor_says_recording_stays_off_without_a_secret_store(tmp_path: Path) -> None:
-    done = run_cli("--data-dir", str(tmp_path), "doctor",
-                   PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    done = run_cli(
+        "--data-dir",
+        str(tmp_path),
+        "doctor",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
     line = check_line(done.stdout, "recording keys")
     assert line.startswith("FAIL  recording keys: recording stays off")
     assert "install gnome-keyring" in line
-
-
 
 
 def _configure_microphone(data_dir: Path, device: str) -> None:
@@ -280,9 +352,12 @@ def _configure_microphone(data_dir: Path, device: str) -> None:
 
 def _mic_test(data_dir: Path, speech: bytes | None) -> tuple[int, str]:
     """Runs ``doctor --mic-test``; plays ``speech`` once the three seconds have begun."""
-    child = subprocess.Popen([sys.executable, "-m", "forsell.cli", "doctor", "--mic-test",
-                              "--data-dir", str(data_dir)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "forsell.cli", "doctor", "--mic-test", "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines = []
     try:
         for line in child.stdout:
@@ -300,8 +375,11 @@ def _mic_test(data_dir: Path, speech: bytes | None) -> tuple[int, str]:
 @needs(pulseaudio, espeak)
 def test_mic_test_hears_speech_on_the_configured_microphone(tmp_path: Path) -> None:
     _configure_microphone(tmp_path, "virtmic")
-    speech = subprocess.run(["espeak-ng", "-v", "ru", "--stdout", "Здравствуйте, десерт?"],
-                            check=True, capture_output=True).stdout
+    speech = subprocess.run(
+        ["espeak-ng", "-v", "ru", "--stdout", "Здравствуйте, десерт?"],
+        check=True,
+        capture_output=True,
+    ).stdout
     code, out = _mic_test(tmp_path, speech)
     assert code == 0, out
     assert "device: virtmic" in out and "listening 3 s on 'virtmic' at 16000 Hz" in out
@@ -323,7 +401,8 @@ def test_mic_test_fails_on_digital_silence_and_on_a_missing_device(tmp_path: Pat
     code, out = _mic_test(tmp_path, None)
     assert code == 1
     assert check_line(out, "microphone test").startswith(
-        "FAIL  microphone test: 'no-such-microphone' cannot be opened")
+        "FAIL  microphone test: 'no-such-microphone' cannot be opened"
+    )
 
 
 # --- demo, fakes, score (tests/test_demo.py has the whole demo flow) ---------------------------
@@ -345,8 +424,9 @@ def test_fakes_on_a_busy_port_say_so_and_exit_1(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        done = run_cli("fakes", "--port-base", str(port), "--stop-after", "1",
-                       "--data-dir", str(tmp_path))
+        done = run_cli(
+            "fakes", "--port-base", str(port), "--stop-after", "1", "--data-dir", str(tmp_path)
+        )
     assert done.returncode == 1
     assert f"port {port}" in done.stderr and "in use" in done.stderr
 
@@ -358,12 +438,22 @@ def test_score_needs_both_files() -> None:
 
 def test_score_prints_its_problems_as_data_and_in_the_terminals_language(tmp_path: Path) -> None:
     transcript = tmp_path / "t.json"
-    transcript.write_text(json.dumps({"utterances": [{"speaker": "a", "start": "x", "end": 1}]}),
-                          encoding="utf-8")
+    transcript.write_text(
+        json.dumps({"utterances": [{"speaker": "a", "start": "x", "end": 1}]}), encoding="utf-8"
+    )
     receipt = tmp_path / "r.json"
     receipt.write_text(json.dumps({"lines": []}), encoding="utf-8")
-    done = run_cli("score", "--transcript", str(transcript), "--receipt", str(receipt),
-                   LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="ru_RU.UTF-8")
+    done = run_cli(
+        "score",
+        "--transcript",
+        str(transcript),
+        "--receipt",
+        str(receipt),
+        LANGUAGE="",
+        LC_ALL="",
+        LC_MESSAGES="",
+        LANG="ru_RU.UTF-8",
+    )
     assert done.returncode == 2
     out = json.loads(done.stderr)
     assert out["problems"] == ["utterances[0].start: expected a number, got 'x'"]  # as before
@@ -383,14 +473,15 @@ def test_demo_configure_only_says_what_to_run_next(tmp_path: Path) -> None:
 
 
 def test_demo_without_the_fakes_extra_prints_the_command_that_installs_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     from forsell import cli
 
     monkeypatch.setitem(sys.modules, "starlette", None)  # what a plain `pip install .` leaves
     for command in ("demo", "fakes"):
         assert cli.main([command, "--data-dir", str(tmp_path)]) == 1
         err = capsys.readouterr().err
-        assert f"forsell-cashier {command}: the FAKE servers need the \"fakes\" extra" in err
+        assert f'forsell-cashier {command}: the FAKE servers need the "fakes" extra' in err
         assert "bash installer/linux/setup.sh" in err and "pip install -e '.[fakes]'" in err
         assert "missing: starlette)" in err
     assert list(tmp_path.iterdir()) == []  # nothing was started or written

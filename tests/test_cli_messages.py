@@ -23,17 +23,20 @@ def test_every_code_in_every_language_with_the_same_placeholders() -> None:
                 assert CYRILLIC.search(text) and text != texts["en"], (code, lang)
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({"LANG": "ru_RU.UTF-8"}, "ru"),
-    ({"LANG": "kk_KZ.UTF-8"}, "kk"),
-    ({"LANG": "en_US.UTF-8"}, "en"),
-    ({"LANG": "de_DE.UTF-8"}, "en"),
-    ({"LANG": "C.UTF-8"}, "en"),
-    ({}, "en"),
-    ({"LANGUAGE": "kk:ru", "LANG": "ru_RU.UTF-8"}, "kk"),
-    ({"LC_ALL": "ru_RU.UTF-8", "LANG": "en_US.UTF-8"}, "ru"),
-    ({"LC_MESSAGES": "kk_KZ", "LANG": "en_US.UTF-8"}, "kk"),
-])
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "ru_RU.UTF-8"}, "ru"),
+        ({"LANG": "kk_KZ.UTF-8"}, "kk"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"LANGUAGE": "kk:ru", "LANG": "ru_RU.UTF-8"}, "kk"),
+        ({"LC_ALL": "ru_RU.UTF-8", "LANG": "en_US.UTF-8"}, "ru"),
+        ({"LC_MESSAGES": "kk_KZ", "LANG": "en_US.UTF-8"}, "kk"),
+    ],
+)
 def test_the_language_comes_from_the_locale(environ: dict[str, str], expected: str) -> None:
     assert language(environ) == expected
 

@@ -56,16 +56,36 @@ def login_cashier(till: Till) -> EmployeeView:
 def test_a_paid_sale_survives_sigkill_and_numbering_continues(tmp_path: Path) -> None:
     till = open_till(tmp_path)
     admin = next(e for e in till.staff.staff() if e.role.value == "admin")
-    latte = till.catalog.save(admin, ProductDraft(sku="CRASH-1", name_ru="Латте", price=125000,
-                                           vat_bp=1200, barcode="4870000000017"))
-    bun = till.catalog.save(admin, ProductDraft(sku="CRASH-2", name_ru="Булочка", price=49950,
-                                         vat_bp=1200, barcode="4870000000024"))
+    latte = till.catalog.save(
+        admin,
+        ProductDraft(
+            sku="CRASH-1", name_ru="Латте", price=125000, vat_bp=1200, barcode="4870000000017"
+        ),
+    )
+    bun = till.catalog.save(
+        admin,
+        ProductDraft(
+            sku="CRASH-2", name_ru="Булочка", price=49950, vat_bp=1200, barcode="4870000000024"
+        ),
+    )
     till.close()
 
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(tmp_path), CASHIER_NAME, CASHIER_PIN,
-         latte.barcode, bun.barcode, bun.barcode],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(tmp_path),
+            CASHIER_NAME,
+            CASHIER_PIN,
+            latte.barcode,
+            bun.barcode,
+            bun.barcode,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         said = child.stdout.readline().split()
         if not said or said[0] != "PAID":
@@ -91,11 +111,14 @@ def test_a_paid_sale_survives_sigkill_and_numbering_continues(tmp_path: Path) ->
             assert sale is not None
             assert sale.receipt_no == 1
             assert [(l.sku, l.qty_milli, l.net) for l in sale.lines] == [
-                ("CRASH-1", 1000, 125000), ("CRASH-2", 2000, 99900)]
+                ("CRASH-1", 1000, 125000),
+                ("CRASH-2", 2000, 99900),
+            ]
             assert sale.total == 224900 == sale.cash
             jobs = session.scalars(select(OutboxJob).where(OutboxJob.entity_id == sale_id)).all()
             assert [(j.kind, j.state, j.payload["total"]) for j in jobs] == [
-                ("sale", "pending", 224900)]
+                ("sale", "pending", 224900)
+            ]
 
         cashier = login_cashier(till)
         assert till.shifts.current() is not None  # the shift the killed till opened is still open

@@ -46,16 +46,28 @@ from sync.memory_keyring import MemoryKeyring
 pytestmark = pytest.mark.slow
 needs_secret_service = needs(secret_service)
 
-ENDPOINTS = FakeEndpoints.from_description(describe({
-    "elevenlabs": "http://127.0.0.1:8700", "yandex": "http://127.0.0.1:8701",
-    "backend": "http://127.0.0.1:8702"}))
+ENDPOINTS = FakeEndpoints.from_description(
+    describe(
+        {
+            "elevenlabs": "http://127.0.0.1:8700",
+            "yandex": "http://127.0.0.1:8701",
+            "backend": "http://127.0.0.1:8702",
+        }
+    )
+)
 
 
 def cli(*args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
     environment.update(env)
-    return subprocess.run([sys.executable, "-m", "forsell.cli", *args], env=environment,
-                          check=False, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "forsell.cli", *args],
+        env=environment,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def secret(device_id: str, name: str, backend=None) -> str | None:
@@ -111,7 +123,8 @@ def test_configure_keeps_the_fake_keys_in_the_real_secret_service(tmp_path: Path
 
 
 def test_without_a_secret_store_nothing_is_configured_and_the_cli_says_how_to_fix_it(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from keyring.backends.fail import Keyring as Fail
 
     with pytest.raises(SecretStoreUnavailable) as caught:
@@ -120,8 +133,13 @@ def test_without_a_secret_store_nothing_is_configured_and_the_cli_says_how_to_fi
     till = open_till(tmp_path / "data", seed_demo=False)
     assert not till.ctx.settings.get(s.SYNC_ENABLED)
     till.close()
-    done = cli("demo", "--configure-only", "--data-dir", str(tmp_path / "cli"),
-               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    done = cli(
+        "demo",
+        "--configure-only",
+        "--data-dir",
+        str(tmp_path / "cli"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "secret store" in done.stderr and "install gnome-keyring" in done.stderr
 
@@ -146,9 +164,22 @@ def test_a_folder_syncing_with_real_providers_is_not_turned_into_a_demo(tmp_path
 
 
 def test_fakes_command_serves_and_stops_by_itself(tmp_path: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "forsell.cli", "fakes", "--json",
-                             "--stop-after", "2", "--data-dir", str(tmp_path)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "forsell.cli",
+            "fakes",
+            "--json",
+            "--stop-after",
+            "2",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         info = json.loads(proc.stdout.readline())
@@ -173,8 +204,10 @@ class Fakes:
     def __init__(self, folder: Path) -> None:
         self.db = folder / "fake-backend.sqlite"
         self.elevenlabs = FakeElevenLabs()
-        self.servers = [FakeServer(self.elevenlabs, name="elevenlabs"),
-                        FakeServer(FakeYandex(), name="yandex")]
+        self.servers = [
+            FakeServer(self.elevenlabs, name="elevenlabs"),
+            FakeServer(FakeYandex(), name="yandex"),
+        ]
         self.backend: FakeBackend | None = None
         self.backend_server: FakeServer | None = None
         self.backend_port = 0
@@ -202,9 +235,15 @@ class Fakes:
             self.stop_backend()
 
     def endpoints(self) -> FakeEndpoints:
-        return FakeEndpoints.from_description(describe({
-            "elevenlabs": self.servers[0].url, "yandex": self.servers[1].url,
-            "backend": self.backend_server.url}))
+        return FakeEndpoints.from_description(
+            describe(
+                {
+                    "elevenlabs": self.servers[0].url,
+                    "yandex": self.servers[1].url,
+                    "backend": self.backend_server.url,
+                }
+            )
+        )
 
 
 @pytest.fixture
@@ -217,8 +256,11 @@ def fakes(tmp_path: Path):
 
 def sync_once(data_dir: Path, timeout: float = 30) -> tuple[int, dict[str, list[str]]]:
     done = cli("sync", "--once", "--timeout", str(timeout), "--data-dir", str(data_dir))
-    rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()
-            if line.split()[:1] in (["business"], ["audio"])}
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in done.stdout.splitlines()
+        if line.split()[:1] in (["business"], ["audio"])
+    }
     return done.returncode, rows
 
 
@@ -275,20 +317,29 @@ CASES = Path(__file__).resolve().parent / "analytics" / "corpus" / "cases"
 def test_score_prints_the_checklist_of_a_corpus_conversation(tmp_path: Path) -> None:
     case = json.loads((CASES / "gen-000.json").read_text(encoding="utf-8"))
     assert case["store"] == "cafe"
-    (tmp_path / "t.json").write_text(json.dumps(case["transcript"], ensure_ascii=False),
-                                     encoding="utf-8")
-    (tmp_path / "r.json").write_text(json.dumps(case["receipt"], ensure_ascii=False),
-                                     encoding="utf-8")
-    done = cli("score", "--transcript", str(tmp_path / "t.json"),
-               "--receipt", str(tmp_path / "r.json"))
+    (tmp_path / "t.json").write_text(
+        json.dumps(case["transcript"], ensure_ascii=False), encoding="utf-8"
+    )
+    (tmp_path / "r.json").write_text(
+        json.dumps(case["receipt"], ensure_ascii=False), encoding="utf-8"
+    )
+    done = cli(
+        "score", "--transcript", str(tmp_path / "t.json"), "--receipt", str(tmp_path / "r.json")
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["scorable"] is True
     assert {item["id"]: item["outcome"] for item in result["items"]} == case["expected"]["items"]
 
-    (tmp_path / "broken.json").write_text('{"format": "forsell-transcript", "utter',
-                                          encoding="utf-8")
-    done = cli("score", "--transcript", str(tmp_path / "broken.json"),
-               "--receipt", str(tmp_path / "r.json"))
+    (tmp_path / "broken.json").write_text(
+        '{"format": "forsell-transcript", "utter', encoding="utf-8"
+    )
+    done = cli(
+        "score",
+        "--transcript",
+        str(tmp_path / "broken.json"),
+        "--receipt",
+        str(tmp_path / "r.json"),
+    )
     assert done.returncode == 2 and done.stdout == ""
     assert json.loads(done.stderr)["error"] == "bad_input"

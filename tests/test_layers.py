@@ -1,4 +1,5 @@
-"""The layer rule of docs/architecture.md, checked on the source: imports go one way, PySide6 only in ui/.
+"""The layer rule of docs/architecture.md, checked on the source: imports go one way, PySide6
+only in ui/.
 
 The checker reads every module with ``ast`` (nothing is imported), resolves relative imports and
 looks at ``import``/``from … import`` statements wherever they are (functions, ``TYPE_CHECKING``
@@ -87,14 +88,20 @@ def imports_of(tree: ast.AST, module: str, is_package: bool) -> list[tuple[int, 
             # ``from forsell import paths`` imports the module forsell.paths; under a
             # subpackage any name may be a module (``from forsell.ui import app``).
             if base == "forsell" or base.startswith("forsell."):
-                found += [(node.lineno, f"{base}.{a.name}", eager) for a in node.names
-                          if _may_be_module(base, a.name)]
+                found += [
+                    (node.lineno, f"{base}.{a.name}", eager)
+                    for a in node.names
+                    if _may_be_module(base, a.name)
+                ]
         elif isinstance(node, ast.Call) and node.args:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             first = node.args[0]
-            if name in {"import_module", "__import__"} and isinstance(first, ast.Constant) \
-                    and isinstance(first.value, str):
+            if (
+                name in {"import_module", "__import__"}
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+            ):
                 found.append((node.lineno, first.value, False))
     return found
 
@@ -112,8 +119,11 @@ def _is_forsell_module(name: str) -> bool:
 
 def _is_lazy_gui(imported: str) -> bool:
     """``forsell.ui.app`` itself, a name inside it, or the ``forsell.ui`` package on the way."""
-    return (imported == CLI_LAZY_GUI or imported.startswith(CLI_LAZY_GUI + ".")
-            or CLI_LAZY_GUI.startswith(imported + "."))
+    return (
+        imported == CLI_LAZY_GUI
+        or imported.startswith(CLI_LAZY_GUI + ".")
+        or CLI_LAZY_GUI.startswith(imported + ".")
+    )
 
 
 def _is_lazy_fakes(imported: str) -> bool:
@@ -179,73 +189,111 @@ def test_no_module_breaks_the_layer_rule() -> None:
 # --- the checker itself ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("module", "source"), [
-    ("forsell.services.till", "import PySide6\n"),
-    ("forsell.services.till", "from PySide6.QtCore import QObject\n"),
-    ("forsell.store.db", "import PySide6.QtWidgets as w\n"),
-    ("forsell.sync.engine", "def f():\n    from PySide6 import QtCore\n"),
-    ("forsell.analytics.kpi", "import importlib\nimportlib.import_module('PySide6.QtGui')\n"),
-    ("forsell.cli", "from PySide6.QtWidgets import QApplication\n"),
-    ("forsell.paths", "import PySide6\n"),
-    ("forsell", "import PySide6\n"),
-])
+@pytest.mark.parametrize(
+    ("module", "source"),
+    [
+        ("forsell.services.till", "import PySide6\n"),
+        ("forsell.services.till", "from PySide6.QtCore import QObject\n"),
+        ("forsell.store.db", "import PySide6.QtWidgets as w\n"),
+        ("forsell.sync.engine", "def f():\n    from PySide6 import QtCore\n"),
+        ("forsell.analytics.kpi", "import importlib\nimportlib.import_module('PySide6.QtGui')\n"),
+        ("forsell.cli", "from PySide6.QtWidgets import QApplication\n"),
+        ("forsell.paths", "import PySide6\n"),
+        ("forsell", "import PySide6\n"),
+    ],
+)
 def test_checker_catches_pyside_outside_ui(module: str, source: str) -> None:
     problems = check_module(module, source)
     assert problems and "PySide6" in problems[0].why
 
 
-@pytest.mark.parametrize(("module", "source", "is_package"), [
-    ("forsell.domain.cart", "from forsell.store.models import Product\n", False),
-    ("forsell.domain.cart", "from ..store import models\n", False),
-    ("forsell.domain", "from ..services import app\n", True),
-    ("forsell.domain.money", "import sqlalchemy\n", False),
-    ("forsell.domain.money", "from forsell import paths\n", False),
-    ("forsell.domain.money", "import forsell\n", False),
-    ("forsell.store.db", "from forsell.services.settings import ALL\n", False),
-    ("forsell.store.db", "from forsell.vault import keys\n", False),
-    ("forsell.vault.keys", "from forsell.audio import recorder\n", False),
-    ("forsell.audio.recorder", "from forsell.sync import engine\n", False),
-    ("forsell.sync.engine", "from forsell.analytics import kpi\n", False),
-    ("forsell.analytics.kpi", "from forsell.vault import keys\n", False),
-    ("forsell.services.till", "from forsell.ui.messages import message_for\n", False),
-    ("forsell.ui.sale", "from forsell.store.models import Sale\n", False),
-    ("forsell.ui.sale", "from forsell.sync import engine\n", False),
-    ("forsell.cli", "from forsell.store.db import open_database\n", False),
-    ("forsell.cli", "from forsell.ui.app import run\n", False),  # eager: not the lazy exception
-    ("forsell.cli", "def main():\n    from forsell.ui.sale import SaleScreen\n", False),
-    ("forsell.cli", "from forsell.fakes.server import FakeServer\n", False),  # eager
-    ("forsell.fakes.fake_backend", "from forsell.store.db import open_database\n", False),
-    ("forsell.fakes.server", "from forsell.services.app import open_till\n", False),
-    ("forsell.fakes", "from ..sync import errors\n", True),
-    ("forsell.fakes.faults", "def f():\n    from forsell.vault import keys\n", False),
-    ("forsell.services.sync", "from forsell.fakes import server\n", False),
-    ("forsell.services.till", ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
-                              "    from forsell.ui import app\n"), False),
-])
+@pytest.mark.parametrize(
+    ("module", "source", "is_package"),
+    [
+        ("forsell.domain.cart", "from forsell.store.models import Product\n", False),
+        ("forsell.domain.cart", "from ..store import models\n", False),
+        ("forsell.domain", "from ..services import app\n", True),
+        ("forsell.domain.money", "import sqlalchemy\n", False),
+        ("forsell.domain.money", "from forsell import paths\n", False),
+        ("forsell.domain.money", "import forsell\n", False),
+        ("forsell.store.db", "from forsell.services.settings import ALL\n", False),
+        ("forsell.store.db", "from forsell.vault import keys\n", False),
+        ("forsell.vault.keys", "from forsell.audio import recorder\n", False),
+        ("forsell.audio.recorder", "from forsell.sync import engine\n", False),
+        ("forsell.sync.engine", "from forsell.analytics import kpi\n", False),
+        ("forsell.analytics.kpi", "from forsell.vault import keys\n", False),
+        ("forsell.services.till", "from forsell.ui.messages import message_for\n", False),
+        ("forsell.ui.sale", "from forsell.store.models import Sale\n", False),
+        ("forsell.ui.sale", "from forsell.sync import engine\n", False),
+        ("forsell.cli", "from forsell.store.db import open_database\n", False),
+        ("forsell.cli", "from forsell.ui.app import run\n", False),  # eager: not the lazy exception
+        ("forsell.cli", "def main():\n    from forsell.ui.sale import SaleScreen\n", False),
+        ("forsell.cli", "from forsell.fakes.server import FakeServer\n", False),  # eager
+        ("forsell.fakes.fake_backend", "from forsell.store.db import open_database\n", False),
+        ("forsell.fakes.server", "from forsell.services.app import open_till\n", False),
+        ("forsell.fakes", "from ..sync import errors\n", True),
+        ("forsell.fakes.faults", "def f():\n    from forsell.vault import keys\n", False),
+        ("forsell.services.sync", "from forsell.fakes import server\n", False),
+        (
+            "forsell.services.till",
+            (
+                "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                "    from forsell.ui import app\n"
+            ),
+            False,
+        ),
+    ],
+)
 def test_checker_catches_upward_imports(module: str, source: str, is_package: bool) -> None:
     assert check_module(module, source, is_package)
 
 
-@pytest.mark.parametrize(("module", "source", "is_package"), [
-    ("forsell.domain.cart", "from .money import allocate\nimport dataclasses, re\n", False),
-    ("forsell.store.db", "import sqlalchemy\nfrom forsell.domain.ids import new_id\n", False),
-    ("forsell.store.migrations.env", "from alembic import context\nfrom ..models import Base\n",
-     False),
-    ("forsell.services.app", ("from forsell.paths import resources_dir\n"
-                             "from forsell.store.db import open_database\n"), False),
-    ("forsell.services", "from . import till\n", True),
-    ("forsell.ui.sale", ("from PySide6.QtWidgets import QWidget\n"
-                        "from forsell.services.till import TillService\n"
-                        "from forsell.domain.money import format_kzt\nfrom .messages import x\n"),
-     False),
-    ("forsell.cli", ("from forsell import __version__\nfrom forsell.services.app import open_till\n"
-                    "def main():\n    from forsell.ui.app import run\n    run()\n"), False),
-    ("forsell.cli", "def main():\n    from forsell.ui import app\n", False),
-    ("forsell.cli", "def fakes():\n    from forsell.fakes.__main__ import main\n", False),
-    ("forsell.fakes.fake_backend", "from forsell.domain.ids import new_id\nimport starlette\n",
-     False),
-    ("forsell.fakes.server", "from .faults import Faults\nimport uvicorn\n", False),
-])
+@pytest.mark.parametrize(
+    ("module", "source", "is_package"),
+    [
+        ("forsell.domain.cart", "from .money import allocate\nimport dataclasses, re\n", False),
+        ("forsell.store.db", "import sqlalchemy\nfrom forsell.domain.ids import new_id\n", False),
+        (
+            "forsell.store.migrations.env",
+            "from alembic import context\nfrom ..models import Base\n",
+            False,
+        ),
+        (
+            "forsell.services.app",
+            (
+                "from forsell.paths import resources_dir\n"
+                "from forsell.store.db import open_database\n"
+            ),
+            False,
+        ),
+        ("forsell.services", "from . import till\n", True),
+        (
+            "forsell.ui.sale",
+            (
+                "from PySide6.QtWidgets import QWidget\n"
+                "from forsell.services.till import TillService\n"
+                "from forsell.domain.money import format_kzt\nfrom .messages import x\n"
+            ),
+            False,
+        ),
+        (
+            "forsell.cli",
+            (
+                "from forsell import __version__\nfrom forsell.services.app import open_till\n"
+                "def main():\n    from forsell.ui.app import run\n    run()\n"
+            ),
+            False,
+        ),
+        ("forsell.cli", "def main():\n    from forsell.ui import app\n", False),
+        ("forsell.cli", "def fakes():\n    from forsell.fakes.__main__ import main\n", False),
+        (
+            "forsell.fakes.fake_backend",
+            "from forsell.domain.ids import new_id\nimport starlette\n",
+            False,
+        ),
+        ("forsell.fakes.server", "from .faults import Faults\nimport uvicorn\n", False),
+    ],
+)
 def test_checker_allows_the_permitted_imports(module: str, source: str, is_package: bool) -> None:
     assert check_module(module, source, is_package) == []
 

@@ -71,7 +71,7 @@ def _loud_runs(pcm: np.ndarray, count: int = 12) -> list[np.ndarray]:
     loud = np.flatnonzero(rms > 0.05)
     assert len(loud) >= count, "too little loud audio to take needles from"
     picks = loud[np.linspace(0, len(loud) - 1, count).astype(int)]
-    return [pcm[i * RUN:(i + 1) * RUN] for i in picks]
+    return [pcm[i * RUN : (i + 1) * RUN] for i in picks]
 
 
 def _needles(pcm_float: np.ndarray, label: str) -> dict[bytes, str]:
@@ -120,8 +120,9 @@ def test_a_recording_session_leaves_no_plain_audio_anywhere(tmp_path):
     data_dir = tmp_path / "till"
     till = open_till(data_dir)
     # The speech stays in memory: espeak writes the WAV to our pipe, paplay reads it from one.
-    wav = subprocess.run(["espeak-ng", "-v", "ru", "--stdout", TEXT], check=True,
-                         capture_output=True).stdout
+    wav = subprocess.run(
+        ["espeak-ng", "-v", "ru", "--stdout", TEXT], check=True, capture_output=True
+    ).stdout
     played, _ = sf.read(io.BytesIO(wav), dtype="float32")
     # A random KEK: where the KEK comes from does not matter for what lands on disk.
     vault = KeyVault(data_dir / KEY_FILE, os.urandom(32))

@@ -32,8 +32,26 @@ LOSS_S = 2.5  # the chunk being filled (2 s) plus the encoder's page slack and p
 
 def _tone(path: Path, seconds: int) -> Path:
     """A steady 440 Hz tone as a 16 kHz WAV (outside the data folder: the harness's file)."""
-    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path),
-                    "synth", str(seconds), "sine", "440", "vol", "0.3"], check=True)
+    subprocess.run(
+        [
+            "sox",
+            "-n",
+            "-r",
+            "16000",
+            "-c",
+            "1",
+            "-b",
+            "16",
+            str(path),
+            "synth",
+            str(seconds),
+            "sine",
+            "440",
+            "vol",
+            "0.3",
+        ],
+        check=True,
+    )
     return path
 
 
@@ -50,8 +68,12 @@ def test_a_killed_recorder_leaves_an_interrupted_recording_missing_at_most_2_s(t
     open_till(data_dir).close()  # seeded once, so the child starts quickly
     # The tone plays for the whole test: the microphone hears it from the first sample on.
     player = subprocess.Popen(["paplay", str(_tone(tmp_path / "tone.wav", 60))])
-    child = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), "virtmic"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(data_dir), "virtmic"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         _, rid = _line(child, "STARTED")
         started = time.monotonic()
@@ -83,7 +105,7 @@ def test_a_killed_recorder_leaves_an_interrupted_recording_missing_at_most_2_s(t
         assert recorded_s - LOSS_S <= kept_s <= recorded_s + 0.1, (kept_s, recorded_s)
         assert kept_s >= 6.0  # at least the three chunks the child saw on disk
         assert abs(view.duration_ms / 1000 - kept_s) < 0.1
-        assert abs(pcm[rate // 2:]).max() > 0.1  # the tone is in it, not silence
+        assert abs(pcm[rate // 2 :]).max() > 0.1  # the tone is in it, not silence
         assert library.verify_all() == []
         with till.ctx.db.read() as session:
             statuses = session.scalars(select(Recording.status)).all()

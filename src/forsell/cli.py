@@ -25,78 +25,143 @@ def _parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the subcommand; SUPPRESS keeps the subcommand's
     # copy from overwriting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                        help="where the database, backups and logs live "
-                             f"(default: {default_data_dir()})")
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help=f"where the database, backups and logs live (default: {default_data_dir()})",
+    )
     parser = argparse.ArgumentParser(
-        prog="forsell-cashier", parents=[common],
-        description="4Sell Cashier: an offline-first till. Without a command it starts the till.")
+        prog="forsell-cashier",
+        parents=[common],
+        description="4Sell Cashier: an offline-first till. Without a command it starts the till.",
+    )
     parser.add_argument("--version", action="version", version=f"forsell-cashier {__version__}")
-    parser.add_argument("--tray", action="store_true",
-                        help="start hidden in the system tray (for autostart at login); if the "
-                             "till already runs for this data folder, do nothing")
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start hidden in the system tray (for autostart at login); if the "
+        "till already runs for this data folder, do nothing",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     doctor_cmd = commands.add_parser(
-        "doctor", parents=[common], help="check that this machine can run the till (exit 1 if not)")
-    doctor_cmd.add_argument("--mic-test", action="store_true",
-                            help="record three seconds from the configured microphone into "
-                                 "memory and report its level and whether speech was heard")
-    doctor_cmd.add_argument("--full", action="store_true",
-                            help="check the whole database with SQLite's integrity_check "
-                                 "(slower; finds index rows missing for their table rows)")
-    recordings = commands.add_parser("recordings", parents=[common],
-                                     help="list recordings, export one for a lawful request")
-    rec_commands = recordings.add_subparsers(dest="recordings_command", metavar="ACTION",
-                                             required=True)
+        "doctor", parents=[common], help="check that this machine can run the till (exit 1 if not)"
+    )
+    doctor_cmd.add_argument(
+        "--mic-test",
+        action="store_true",
+        help="record three seconds from the configured microphone into "
+        "memory and report its level and whether speech was heard",
+    )
+    doctor_cmd.add_argument(
+        "--full",
+        action="store_true",
+        help="check the whole database with SQLite's integrity_check "
+        "(slower; finds index rows missing for their table rows)",
+    )
+    recordings = commands.add_parser(
+        "recordings", parents=[common], help="list recordings, export one for a lawful request"
+    )
+    rec_commands = recordings.add_subparsers(
+        dest="recordings_command", metavar="ACTION", required=True
+    )
     rec_commands.add_parser("list", parents=[common], help="recordings with status, size, length")
     export = rec_commands.add_parser(
-        "export", parents=[common],
-        help="write a decrypted Ogg/Opus copy of one recording (admin PIN, audited)")
+        "export",
+        parents=[common],
+        help="write a decrypted Ogg/Opus copy of one recording (admin PIN, audited)",
+    )
     export.add_argument("recording_id", metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.ogg")
-    export.add_argument("--pin-stdin", action="store_true",
-                        help="read the admin PIN from the first line of stdin (for scripts)")
+    export.add_argument(
+        "--pin-stdin",
+        action="store_true",
+        help="read the admin PIN from the first line of stdin (for scripts)",
+    )
     sync_cmd = commands.add_parser(
-        "sync", parents=[common],
+        "sync",
+        parents=[common],
         help="show what waits to be sent; with --once send it now, headless "
-             "(exit 0 all sent, 1 not all, 2 sync not configured)")
-    sync_cmd.add_argument("--once", action="store_true",
-                          help="drain both lanes (business events, audio) and exit")
-    sync_cmd.add_argument("--timeout", type=float, default=300.0, metavar="S",
-                          help="give up after S seconds (default 300)")
+        "(exit 0 all sent, 1 not all, 2 sync not configured)",
+    )
+    sync_cmd.add_argument(
+        "--once", action="store_true", help="drain both lanes (business events, audio) and exit"
+    )
+    sync_cmd.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="S",
+        help="give up after S seconds (default 300)",
+    )
     demo_cmd = commands.add_parser(
-        "demo", parents=[common],
+        "demo",
+        parents=[common],
         help="the till with the FAKE servers (no accounts needed): sales, recordings and "
-             "transcripts drain to them; transcripts are scripted, not speech recognition")
-    demo_cmd.add_argument("--port-base", type=int, default=None, metavar="N",
-                          help="the fakes listen on N (ElevenLabs), N+1 (Yandex), N+2 "
-                               "(backend); default: free ports (with --configure-only: "
-                               f"{DEMO_PORT_BASE})")
-    demo_cmd.add_argument("--configure-only", action="store_true",
-                          help="only point the data folder at the fakes on --port-base and exit "
-                               "(run them with `forsell-cashier fakes --port-base N`)")
+        "transcripts drain to them; transcripts are scripted, not speech recognition",
+    )
+    demo_cmd.add_argument(
+        "--port-base",
+        type=int,
+        default=None,
+        metavar="N",
+        help="the fakes listen on N (ElevenLabs), N+1 (Yandex), N+2 "
+        "(backend); default: free ports (with --configure-only: "
+        f"{DEMO_PORT_BASE})",
+    )
+    demo_cmd.add_argument(
+        "--configure-only",
+        action="store_true",
+        help="only point the data folder at the fakes on --port-base and exit "
+        "(run them with `forsell-cashier fakes --port-base N`)",
+    )
     fakes_cmd = commands.add_parser(
-        "fakes", parents=[common],
+        "fakes",
+        parents=[common],
         help="run only the FAKE servers until Ctrl+C; the fake backend keeps its de-duplication "
-             "in <data folder>/fake-backend.sqlite")
-    fakes_cmd.add_argument("--port-base", type=int, default=None, metavar="N",
-                           help="listen on N, N+1, N+2 (default: free ports)")
-    fakes_cmd.add_argument("--stop-after", type=float, default=None, metavar="S",
-                           help="stop by themselves after S seconds (for scripts)")
-    fakes_cmd.add_argument("--json", action="store_true",
-                           help="print one JSON line (URLs, settings) instead of text")
+        "in <data folder>/fake-backend.sqlite",
+    )
+    fakes_cmd.add_argument(
+        "--port-base",
+        type=int,
+        default=None,
+        metavar="N",
+        help="listen on N, N+1, N+2 (default: free ports)",
+    )
+    fakes_cmd.add_argument(
+        "--stop-after",
+        type=float,
+        default=None,
+        metavar="S",
+        help="stop by themselves after S seconds (for scripts)",
+    )
+    fakes_cmd.add_argument(
+        "--json", action="store_true", help="print one JSON line (URLs, settings) instead of text"
+    )
     score_cmd = commands.add_parser(
-        "score", help="score one saved conversation against its receipt, print JSON "
-                      "(exit 0 scored, 2 a file is missing or not in its format; "
-                      "formats: resources/scorecards/README.md)")
+        "score",
+        help="score one saved conversation against its receipt, print JSON "
+        "(exit 0 scored, 2 a file is missing or not in its format; "
+        "formats: resources/scorecards/README.md)",
+    )
     score_cmd.add_argument("--transcript", type=Path, required=True, metavar="T.json")
     score_cmd.add_argument("--receipt", type=Path, required=True, metavar="R.json")
-    score_cmd.add_argument("--scorecard", type=Path, default=None, metavar="S.json",
-                           help="default: the café preset")
-    score_cmd.add_argument("--catalog", type=Path, default=None, metavar="C",
-                           help="catalog JSON or the till's catalog CSV (default: the demo one)")
-    score_cmd.add_argument("--flip", action="store_true",
-                           help="swap cashier and customer (the speaker guess was wrong)")
+    score_cmd.add_argument(
+        "--scorecard", type=Path, default=None, metavar="S.json", help="default: the café preset"
+    )
+    score_cmd.add_argument(
+        "--catalog",
+        type=Path,
+        default=None,
+        metavar="C",
+        help="catalog JSON or the till's catalog CSV (default: the demo one)",
+    )
+    score_cmd.add_argument(
+        "--flip",
+        action="store_true",
+        help="swap cashier and customer (the speaker guess was wrong)",
+    )
     return parser
 
 
@@ -121,8 +186,10 @@ def doctor_mic_test(data_dir: Path) -> int:
 
     device = configured_device(data_dir)
     print(f"forsell-cashier {__version__} microphone test, data folder {data_dir}")
-    print(f"device: {device or 'the default input'} (setting recording.device); "
-          "nothing is stored", flush=True)
+    print(
+        f"device: {device or 'the default input'} (setting recording.device); nothing is stored",
+        flush=True,
+    )
     result = mic_test(device or None, on_listening=lambda text: print(text, flush=True))
     print(result.line())
     return 0 if result.ok else 1
@@ -153,18 +220,23 @@ def _library(data_dir: Path) -> Iterator:
         # No demo store here: listing recordings must not invent staff or a catalog.
         till = open_till(data_dir, seed_demo=False)
     except DatabaseProblem as problem:
-        raise _Refused(f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
-                       "run `forsell-cashier doctor` for the fix") from None
+        raise _Refused(
+            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+            "run `forsell-cashier doctor` for the fix"
+        ) from None
     try:
         try:
             vault = open_vault(till.ctx)
         except SecretStoreUnavailable as problem:
-            raise _Refused(f"recordings are unavailable: the secret store that keeps their keys "
-                           f"cannot be used ({problem.kind.replace('_', ' ')}, {problem.backend})"
-                           f"\nfix: {_fix(problem.problem)}") from None
+            raise _Refused(
+                f"recordings are unavailable: the secret store that keeps their keys "
+                f"cannot be used ({problem.kind.replace('_', ' ')}, {problem.backend})"
+                f"\nfix: {_fix(problem.problem)}"
+            ) from None
         except KeyFileProblem as problem:
-            raise _Refused(f"recordings are unavailable: {problem}\n"
-                           "fix: run `forsell-cashier doctor`") from None
+            raise _Refused(
+                f"recordings are unavailable: {problem}\nfix: run `forsell-cashier doctor`"
+            ) from None
         try:
             yield till, RecordingLibrary(till.ctx, vault)
         finally:
@@ -184,17 +256,38 @@ def recordings_list(data_dir: Path) -> int:
     if not views:
         print(f"no recordings in {data_dir}")
         return 0
-    header = ("id", "start (local)", "length", "speech s", "size KB", "chunks", "status",
-              "receipt", "employee")
-    rows = [(v.id, v.started_at.strftime("%Y-%m-%d %H:%M:%S"), _mss(v.duration_ms),
-             f"{v.speech_ms / 1000:.1f}", f"{(v.bytes + 1023) // 1024}", str(v.chunks), v.status,
-             f"№{v.receipt_no}" if v.receipt_no is not None else "-", v.employee or "-")
-            for v in views]
+    header = (
+        "id",
+        "start (local)",
+        "length",
+        "speech s",
+        "size KB",
+        "chunks",
+        "status",
+        "receipt",
+        "employee",
+    )
+    rows = [
+        (
+            v.id,
+            v.started_at.strftime("%Y-%m-%d %H:%M:%S"),
+            _mss(v.duration_ms),
+            f"{v.speech_ms / 1000:.1f}",
+            f"{(v.bytes + 1023) // 1024}",
+            str(v.chunks),
+            v.status,
+            f"№{v.receipt_no}" if v.receipt_no is not None else "-",
+            v.employee or "-",
+        )
+        for v in views
+    ]
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
     numeric = {2, 3, 4, 5}
     for row in (header, *rows):
-        cells = [c.rjust(w) if i in numeric else c.ljust(w)
-                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        cells = [
+            c.rjust(w) if i in numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
         print("  ".join(cells).rstrip())
     print(f"{len(views)} recording(s)")
     return 0
@@ -208,6 +301,7 @@ def _read_pin(from_stdin: bool) -> str:
 
 def recordings_export(data_dir: Path, recording_id: str, out: Path, pin_stdin: bool) -> int:
     from forsell.services.doctor import CashierError
+
     out = out.expanduser()
     if out.exists():
         raise _Refused(f"{out} exists already: choose a new file name (nothing was written)")
@@ -219,22 +313,30 @@ def recordings_export(data_dir: Path, recording_id: str, out: Path, pin_stdin: b
             admin = till.staff.admin_by_pin(pin, "recording export")
         except CashierError as exc:
             if exc.key == "admin_pin.locked":
-                raise _Refused(f"too many wrong admin PINs: exports are locked until "
-                               f"{exc.params['until']} (store time); nothing was written") from None
-            raise _Refused("wrong PIN: an active admin's PIN is needed to export a recording "
-                           "(the refusal is in the audit log; nothing was written)") from None
+                raise _Refused(
+                    f"too many wrong admin PINs: exports are locked until "
+                    f"{exc.params['until']} (store time); nothing was written"
+                ) from None
+            raise _Refused(
+                "wrong PIN: an active admin's PIN is needed to export a recording "
+                "(the refusal is in the audit log; nothing was written)"
+            ) from None
         try:
             library.export(admin, recording_id, out)
         except CashierError as exc:
             out.unlink(missing_ok=True)
-            raise _Refused(f"cannot export recording {recording_id}: {exc} "
-                           "(nothing was written)") from None
+            raise _Refused(
+                f"cannot export recording {recording_id}: {exc} (nothing was written)"
+            ) from None
         except OSError as exc:
             out.unlink(missing_ok=True)  # a half-written copy is worse than none
-            raise _Refused(f"cannot write {out}: {exc.strerror or exc} "
-                           "(nothing was written)") from None
-    print(f"recording {recording_id} exported to {out} ({out.stat().st_size // 1024} KB) "
-          f"by {admin.name}; the export is in the audit log")
+            raise _Refused(
+                f"cannot write {out}: {exc.strerror or exc} (nothing was written)"
+            ) from None
+    print(
+        f"recording {recording_id} exported to {out} ({out.stat().st_size // 1024} KB) "
+        f"by {admin.name}; the export is in the audit log"
+    )
     return 0
 
 
@@ -259,21 +361,33 @@ def sync(data_dir: Path, once: bool, timeout: float) -> int:
     try:
         till = open_till(data_dir, seed_demo=False)
     except DatabaseProblem as problem:
-        print(f"forsell-cashier sync: the database {problem.path} is "
-              f"{problem.kind.replace('_', '-')}; run `forsell-cashier doctor`", file=sys.stderr)
+        print(
+            f"forsell-cashier sync: the database {problem.path} is "
+            f"{problem.kind.replace('_', '-')}; run `forsell-cashier doctor`",
+            file=sys.stderr,
+        )
         return 1
     try:
         service = SyncService(till)
         if not service.configured:
-            print("sync is not configured: an admin turns it on in the till's settings "
-                  "(sync.enabled, sync.backend_url); nothing was sent", file=sys.stderr)
+            print(
+                "sync is not configured: an admin turns it on in the till's settings "
+                "(sync.enabled, sync.backend_url); nothing was sent",
+                file=sys.stderr,
+            )
             return 2
         if not once:
             status = service.status()
             for lane in status.lanes:
-                age = "-" if lane.oldest_pending_age_s is None else f"{lane.oldest_pending_age_s:.0f} s"
-                print(f"{lane.lane:<9} pending {lane.pending:>6}  failed {lane.failed:>5}  "
-                      f"dead {lane.dead:>5}  oldest {age}")
+                age = (
+                    "-"
+                    if lane.oldest_pending_age_s is None
+                    else f"{lane.oldest_pending_age_s:.0f} s"
+                )
+                print(
+                    f"{lane.lane:<9} pending {lane.pending:>6}  failed {lane.failed:>5}  "
+                    f"dead {lane.dead:>5}  oldest {age}"
+                )
             return 0
         print(f"sending the outbox of {data_dir} (at most {timeout:g} s) ...", flush=True)
         summary = service.run_once(timeout)
@@ -281,21 +395,30 @@ def sync(data_dir: Path, once: bool, timeout: float) -> int:
         till.close()
     print(f"{'lane':<9} {'sent':>6} {'dupl.':>6} {'failed':>6} {'dead':>6} {'left':>6}")
     for lane in (summary.business, summary.audio):
-        print(f"{lane.lane:<9} {lane.sent:>6} {lane.duplicates:>6} {lane.failed:>6} "
-              f"{lane.dead:>6} {lane.remaining:>6}")
+        print(
+            f"{lane.lane:<9} {lane.sent:>6} {lane.duplicates:>6} {lane.failed:>6} "
+            f"{lane.dead:>6} {lane.remaining:>6}"
+        )
     pulls = summary.pulls
-    print(f"pulls: {pulls.applied} item(s) applied, {pulls.skipped} skipped; up to date: "
-          + (", ".join(pulls.resources) or "none")
-          + (f" (stopped: {pulls.error_key})" if pulls.error_key else ""))
+    print(
+        f"pulls: {pulls.applied} item(s) applied, {pulls.skipped} skipped; up to date: "
+        + (", ".join(pulls.resources) or "none")
+        + (f" (stopped: {pulls.error_key})" if pulls.error_key else "")
+    )
     if summary.ok:
         print("everything due was sent")
         return 0
-    why = {"auth_failed": "the backend refused this till's token (an admin must fix it)",
-           "offline": "the backend could not be reached"}.get(summary.state, "")
-    print("not everything was sent" + (f": {why}" if why else "")
-          + ("; the time ran out" if summary.timed_out else "")
-          + "; dead letters wait for an admin in the till's sync screen" * bool(
-              summary.business.dead or summary.audio.dead))
+    why = {
+        "auth_failed": "the backend refused this till's token (an admin must fix it)",
+        "offline": "the backend could not be reached",
+    }.get(summary.state, "")
+    print(
+        "not everything was sent"
+        + (f": {why}" if why else "")
+        + ("; the time ran out" if summary.timed_out else "")
+        + "; dead letters wait for an admin in the till's sync screen"
+        * bool(summary.business.dead or summary.audio.dead)
+    )
     return 1
 
 
@@ -319,9 +442,10 @@ class _Fakes:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.backend = FakeBackend(data_dir / FAKE_BACKEND_DB)
         targets = (FakeElevenLabs(), FakeYandex(), self.backend)
-        self.servers = {name: FakeServer(target, port=(port_base + i) if port_base else 0,
-                                         name=name)
-                        for i, (name, target) in enumerate(zip(FAKE_NAMES, targets, strict=True))}
+        self.servers = {
+            name: FakeServer(target, port=(port_base + i) if port_base else 0, name=name)
+            for i, (name, target) in enumerate(zip(FAKE_NAMES, targets, strict=True))
+        }
 
     def start(self) -> str | None:
         """Starts them all; on failure stops those started and returns what went wrong."""
@@ -331,9 +455,9 @@ class _Fakes:
             except (OSError, RuntimeError) as exc:
                 self.stop()
                 busy = isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE
-                return (f"the FAKE {server.name} cannot listen on port {server.port}: "
-                        + ("the port is in use (are the fakes running already?)" if busy
-                           else str(exc)))
+                return f"the FAKE {server.name} cannot listen on port {server.port}: " + (
+                    "the port is in use (are the fakes running already?)" if busy else str(exc)
+                )
         return None
 
     def stop(self) -> None:
@@ -345,10 +469,12 @@ class _Fakes:
         return _describe_fakes({name: server.url for name, server in self.servers.items()})
 
 
-FAKES_EXTRA_HINT = ("the FAKE servers need the \"fakes\" extra (starlette, uvicorn); in the "
-                    "source tree run `bash installer/linux/setup.sh` (or `.venv/bin/python -m "
-                    "pip install -e '.[fakes]'`), for an installed package `pip install "
-                    "'forsell-cashier[fakes]'`")
+FAKES_EXTRA_HINT = (
+    'the FAKE servers need the "fakes" extra (starlette, uvicorn); in the '
+    "source tree run `bash installer/linux/setup.sh` (or `.venv/bin/python -m "
+    "pip install -e '.[fakes]'`), for an installed package `pip install "
+    "'forsell-cashier[fakes]'`"
+)
 
 
 def fakes_extra_missing() -> list[str]:
@@ -387,10 +513,16 @@ def fakes(data_dir: Path, port_base: int | None, stop_after: float | None, as_js
                 print(f"  {name:<11} {url}   (stats: {url}/_fake/stats)")
             print(f"  the fake backend keeps what it received in {data_dir / FAKE_BACKEND_DB}")
             if port_base:
-                print(f"a till set up with `forsell-cashier demo --configure-only --port-base "
-                      f"{port_base}` uses them")
-            print("Ctrl+C stops them" + (f" (or they stop after {stop_after:g} s)"
-                                         if stop_after is not None else "") + ".", flush=True)
+                print(
+                    f"a till set up with `forsell-cashier demo --configure-only --port-base "
+                    f"{port_base}` uses them"
+                )
+            print(
+                "Ctrl+C stops them"
+                + (f" (or they stop after {stop_after:g} s)" if stop_after is not None else "")
+                + ".",
+                flush=True,
+            )
         stop.wait(stop_after)
     except KeyboardInterrupt:
         pass
@@ -417,8 +549,9 @@ def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
         # Only addresses: the fakes may be running in another terminal on the same folder,
         # and their backend file is theirs alone.
         port_base = port_base or DEMO_PORT_BASE
-        info = _describe_fakes({name: f"http://127.0.0.1:{port_base + i}"
-                                for i, name in enumerate(FAKE_NAMES)})
+        info = _describe_fakes(
+            {name: f"http://127.0.0.1:{port_base + i}" for i, name in enumerate(FAKE_NAMES)}
+        )
     else:
         servers = _Fakes(data_dir, port_base)
         problem = servers.start()
@@ -430,30 +563,42 @@ def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
         try:
             setup = configure_demo_folder(data_dir, FakeEndpoints.from_description(info))
         except SecretStoreUnavailable as problem:
-            print("forsell-cashier demo: the demo keeps its (fake) API keys in the OS secret "
-                  f"store, which cannot be used ({problem.kind.replace('_', ' ')}, "
-                  f"{problem.backend})\nfix: {_fix(problem.problem)}", file=sys.stderr)
+            print(
+                "forsell-cashier demo: the demo keeps its (fake) API keys in the OS secret "
+                f"store, which cannot be used ({problem.kind.replace('_', ' ')}, "
+                f"{problem.backend})\nfix: {_fix(problem.problem)}",
+                file=sys.stderr,
+            )
             return 1
         except DemoRefused as refused:
             print(f"forsell-cashier demo: {refused}", file=sys.stderr)
             return 1
         except DatabaseProblem as problem:
-            print(f"forsell-cashier demo: the database {problem.path} is "
-                  f"{problem.kind.replace('_', '-')}; run `forsell-cashier doctor`",
-                  file=sys.stderr)
+            print(
+                f"forsell-cashier demo: the database {problem.path} is "
+                f"{problem.kind.replace('_', '-')}; run `forsell-cashier doctor`",
+                file=sys.stderr,
+            )
             return 1
-        print(f"DEMO till in {data_dir}: sync goes to the FAKE servers "
-              f"(backend {setup.backend_url}); transcripts are scripted, NOT real speech "
-              "recognition; sending audio \"abroad\" is allowed because that provider is a "
-              "fake on this machine")
-        print(f"fake API keys are in the secret store ({setup.secret_store}); recording is on "
-              f"for {', '.join(setup.recorded) or 'nobody'} (demo PINs in README.md)", flush=True)
+        print(
+            f"DEMO till in {data_dir}: sync goes to the FAKE servers "
+            f"(backend {setup.backend_url}); transcripts are scripted, NOT real speech "
+            'recognition; sending audio "abroad" is allowed because that provider is a '
+            "fake on this machine"
+        )
+        print(
+            f"fake API keys are in the secret store ({setup.secret_store}); recording is on "
+            f"for {', '.join(setup.recorded) or 'nobody'} (demo PINs in README.md)",
+            flush=True,
+        )
         if configure_only:
-            print(f"now: `forsell-cashier fakes --port-base {port_base}"
-                  + (f" --data-dir {data_dir}" if data_dir != default_data_dir() else "")
-                  + "` in one terminal, `forsell-cashier"
-                  + (f" --data-dir {data_dir}" if data_dir != default_data_dir() else "")
-                  + "` in another")
+            print(
+                f"now: `forsell-cashier fakes --port-base {port_base}"
+                + (f" --data-dir {data_dir}" if data_dir != default_data_dir() else "")
+                + "` in one terminal, `forsell-cashier"
+                + (f" --data-dir {data_dir}" if data_dir != default_data_dir() else "")
+                + "` in another"
+            )
             return 0
         return gui(data_dir, logs_ready=True)
     finally:
@@ -465,9 +610,14 @@ def score(args: argparse.Namespace) -> int:
     from forsell.services.scoring_cli import score_command
 
     lang = cli_messages.language()
-    code, text = score_command(args.transcript, args.receipt, args.scorecard,
-                               catalog_path=args.catalog, flip=args.flip,
-                               describe=lambda problem: cli_messages.describe(problem, lang))
+    code, text = score_command(
+        args.transcript,
+        args.receipt,
+        args.scorecard,
+        catalog_path=args.catalog,
+        flip=args.flip,
+        describe=lambda problem: cli_messages.describe(problem, lang),
+    )
     print(text, file=sys.stdout if code == 0 else sys.stderr)
     return code
 
@@ -480,8 +630,11 @@ def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -
     try:
         from forsell.ui.app import run_gui
     except ImportError as exc:  # Qt or one of its system libraries is missing
-        print(f"cannot start the till: {exc}\n"
-              "run `forsell-cashier doctor` and installer/linux/setup.sh", file=sys.stderr)
+        print(
+            f"cannot start the till: {exc}\n"
+            "run `forsell-cashier doctor` and installer/linux/setup.sh",
+            file=sys.stderr,
+        )
         return 1
     return run_gui(data_dir, start_in_tray)
 
@@ -498,8 +651,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
     if args.command in ("demo", "fakes") and fakes_extra_missing():
-        print(f"forsell-cashier {args.command}: {FAKES_EXTRA_HINT} (missing: "
-              f"{', '.join(fakes_extra_missing())})", file=sys.stderr)
+        print(
+            f"forsell-cashier {args.command}: {FAKES_EXTRA_HINT} (missing: "
+            f"{', '.join(fakes_extra_missing())})",
+            file=sys.stderr,
+        )
         return 1
     if args.command == "demo":
         return demo(data_dir, args.port_base, args.configure_only)

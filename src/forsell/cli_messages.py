@@ -276,38 +276,57 @@ CATALOG: dict[str, dict[str, str]] = {
         "kk": "{barcode} штрихкоды {sku} тауарына тиесілі",
     },
     "secret_store.no_backend": {
-        "en": ("no secret store was found. Run the till in a desktop session with GNOME Keyring "
-               "or KWallet, or install gnome-keyring."),
-        "ru": ("хранилище секретов не найдено. Запустите кассу в сеансе рабочего стола с GNOME "
-               "Keyring или KWallet либо установите gnome-keyring."),
-        "kk": ("құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс үстелі "
-               "сеансында іске қосыңыз немесе gnome-keyring орнатыңыз."),
+        "en": (
+            "no secret store was found. Run the till in a desktop session with GNOME Keyring "
+            "or KWallet, or install gnome-keyring."
+        ),
+        "ru": (
+            "хранилище секретов не найдено. Запустите кассу в сеансе рабочего стола с GNOME "
+            "Keyring или KWallet либо установите gnome-keyring."
+        ),
+        "kk": (
+            "құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс үстелі "
+            "сеансында іске қосыңыз немесе gnome-keyring орнатыңыз."
+        ),
     },
     "secret_store.insecure_backend": {
-        "en": ("the keyring keeps secrets in a plain file. Uninstall keyrings.alt and use the "
-               "system secret store."),
-        "ru": ("связка ключей хранит секреты в обычном файле. Удалите keyrings.alt и используйте"
-               " системное хранилище секретов."),
-        "kk": ("кілттер бауы құпияларды қарапайым файлда сақтайды. keyrings.alt бумасын жойып, "
-               "жүйелік құпия қойманы пайдаланыңыз."),
+        "en": (
+            "the keyring keeps secrets in a plain file. Uninstall keyrings.alt and use the "
+            "system secret store."
+        ),
+        "ru": (
+            "связка ключей хранит секреты в обычном файле. Удалите keyrings.alt и используйте"
+            " системное хранилище секретов."
+        ),
+        "kk": (
+            "кілттер бауы құпияларды қарапайым файлда сақтайды. keyrings.alt бумасын жойып, "
+            "жүйелік құпия қойманы пайдаланыңыз."
+        ),
     },
     "secret_store.locked": {
         "en": "the secret store is locked. Log in to the desktop session to unlock it.",
-        "ru": ("хранилище секретов заблокировано. Войдите в сеанс рабочего стола, чтобы "
-               "разблокировать его."),
+        "ru": (
+            "хранилище секретов заблокировано. Войдите в сеанс рабочего стола, чтобы "
+            "разблокировать его."
+        ),
         "kk": "құпия қойма құлыптаулы. Оны ашу үшін жұмыс үстелі сеансына кіріңіз.",
     },
     "secret_store.error": {
         "en": "the secret store failed. Run “forsell-cashier doctor” to find out why.",
-        "ru": ("хранилище секретов дало сбой. Запустите «forsell-cashier doctor», чтобы узнать "
-               "причину."),
+        "ru": (
+            "хранилище секретов дало сбой. Запустите «forsell-cashier doctor», чтобы узнать "
+            "причину."
+        ),
         "kk": "құпия қоймада қате болды. Себебін білу үшін «forsell-cashier doctor» іске қосыңыз.",
     },
 }
 
 _LINE = {"en": "line {line}", "ru": "строка {line}", "kk": "{line}-жол"}
-_LINE_COLUMN = {"en": "line {line}, column {column}", "ru": "строка {line}, столбец {column}",
-                "kk": "{line}-жол, {column} бағаны"}
+_LINE_COLUMN = {
+    "en": "line {line}, column {column}",
+    "ru": "строка {line}, столбец {column}",
+    "kk": "{line}-жол, {column} бағаны",
+}
 
 
 def language(environ: Mapping[str, str] | None = None) -> str:

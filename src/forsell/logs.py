@@ -19,7 +19,8 @@ def configure(data_dir: Path, level: int = logging.INFO) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
-            folder / "cashier.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+            folder / "cashier.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         return None  # a read-only data folder must not stop the till; doctor reports it
     handler.setFormatter(logging.Formatter(FORMAT))

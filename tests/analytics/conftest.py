@@ -24,8 +24,10 @@ CARDS = ROOT / "resources" / "scorecards"
 def talk(*turns: tuple[str, float, str], **kw) -> Transcript:
     """("c"/"u" or a raw label, start, text) → a transcript; "c" is speaker_0, "u" speaker_1."""
     labels = {"c": "speaker_0", "u": "speaker_1"}
-    utts = tuple(Utterance(labels.get(who, who), start, start + 0.3 * len(text.split()) + 0.3,
-                           text) for who, start, text in turns)
+    utts = tuple(
+        Utterance(labels.get(who, who), start, start + 0.3 * len(text.split()) + 0.3, text)
+        for who, start, text in turns
+    )
     return Transcript(utts, **kw)
 
 
@@ -38,22 +40,43 @@ def receipt(*lines: tuple[str, float] | tuple[str, float, int]) -> Receipt:
     return Receipt(tuple(out))
 
 
-CATALOG = Catalog((
-    CatalogProduct("COF-005", {"ru": "Капучино 250 мл", "kk": "Капучино 250 мл"}, "Кофе",
-                   ("Кофе", "Coffee")),
-    CatalogProduct("COF-007", {"ru": "Латте 300 мл"}, "Кофе", ("Кофе",)),
-    CatalogProduct("BAK-001", {"ru": "Круассан классический", "kk": "Классикалық круассан"},
-                   "Выпечка", ("Выпечка", "Нан-тоқаш өнімдері")),
-    CatalogProduct("BAK-007", {"ru": "Самса с говядиной", "kk": "Сиыр етті самса"}, "Выпечка",
-                   ("Выпечка",)),
-    CatalogProduct("DES-002", {"ru": "Тирамису"}, "Десерты", ("Десерты", "Десерттер")),
-    CatalogProduct("DES-011", {"ru": "Печенье американское с шоколадом"}, "Десерты",
-                   ("Десерты",)),
-    CatalogProduct("DRK-006", {"ru": "Coca-Cola 0,5 л"}, "Холодные напитки",
-                   ("Холодные напитки",), ("колу", "кока-кола")),
-    CatalogProduct("FRU-001", {"ru": "Яблоки Апорт", "kk": "Апорт алмасы"}, "Фрукты и овощи",
-                   ("Фрукты и овощи",)),
-))
+CATALOG = Catalog(
+    (
+        CatalogProduct(
+            "COF-005",
+            {"ru": "Капучино 250 мл", "kk": "Капучино 250 мл"},
+            "Кофе",
+            ("Кофе", "Coffee"),
+        ),
+        CatalogProduct("COF-007", {"ru": "Латте 300 мл"}, "Кофе", ("Кофе",)),
+        CatalogProduct(
+            "BAK-001",
+            {"ru": "Круассан классический", "kk": "Классикалық круассан"},
+            "Выпечка",
+            ("Выпечка", "Нан-тоқаш өнімдері"),
+        ),
+        CatalogProduct(
+            "BAK-007", {"ru": "Самса с говядиной", "kk": "Сиыр етті самса"}, "Выпечка", ("Выпечка",)
+        ),
+        CatalogProduct("DES-002", {"ru": "Тирамису"}, "Десерты", ("Десерты", "Десерттер")),
+        CatalogProduct(
+            "DES-011", {"ru": "Печенье американское с шоколадом"}, "Десерты", ("Десерты",)
+        ),
+        CatalogProduct(
+            "DRK-006",
+            {"ru": "Coca-Cola 0,5 л"},
+            "Холодные напитки",
+            ("Холодные напитки",),
+            ("колу", "кока-кола"),
+        ),
+        CatalogProduct(
+            "FRU-001",
+            {"ru": "Яблоки Апорт", "kk": "Апорт алмасы"},
+            "Фрукты и овощи",
+            ("Фрукты и овощи",),
+        ),
+    )
+)
 CATALOG_BY_SKU = {p.sku: p for p in CATALOG.products}
 
 

@@ -27,11 +27,20 @@ def test_a_good_conversation_scores_full_marks_with_evidence(cafe_scorer: Scorer
     result = cafe_scorer.score(FULL)
     assert result.scorable and result.speakers.cashier == "speaker_0"
     outcomes = {r.id: r.outcome for r in result.items}
-    assert outcomes == {"greeting": "pass", "ask_needs": "pass", "upsell_offer": "fail",
-                        "loyalty_card": "pass", "farewell": "pass", "forbidden_words": "pass"}
+    assert outcomes == {
+        "greeting": "pass",
+        "ask_needs": "pass",
+        "upsell_offer": "fail",
+        "loyalty_card": "pass",
+        "farewell": "pass",
+        "forbidden_words": "pass",
+    }
     greeting = result.item("greeting").evidence[0]
-    assert (greeting.text, greeting.speaker, greeting.role) == ("Здравствуйте!", "speaker_0",
-                                                                "cashier")
+    assert (greeting.text, greeting.speaker, greeting.role) == (
+        "Здравствуйте!",
+        "speaker_0",
+        "cashier",
+    )
     assert 1.0 <= greeting.start < greeting.end <= 2.0
     assert result.item("farewell").evidence[0].text.startswith("Спасибо")
     assert result.points == 75 and result.max_points == 100 and result.score == 75.0
@@ -46,8 +55,10 @@ def test_required_item_fails_and_says_why() -> None:
 
 
 def test_bonus_adds_points_but_not_to_the_maximum() -> None:
-    sc = card(phrase_item("required", "здравствуйте", id="hi"),
-              phrase_item("bonus", "рекомендую", id="rec", weight=5))
+    sc = card(
+        phrase_item("required", "здравствуйте", id="hi"),
+        phrase_item("bonus", "рекомендую", id="rec", weight=5),
+    )
     r = Scorer(sc).score(talk(("c", 0, "Здравствуйте, рекомендую раф"), ("u", 2, "Мне чай")))
     assert (r.points, r.max_points, r.score) == (15, 10, 100.0)
     r = Scorer(sc).score(talk(("c", 0, "Здравствуйте"), ("u", 2, "Мне чай")))
@@ -55,10 +66,15 @@ def test_bonus_adds_points_but_not_to_the_maximum() -> None:
 
 
 def test_forbidden_takes_points_off_and_shows_every_occurrence() -> None:
-    sc = card(phrase_item("required", "здравствуйте", id="hi"),
-              phrase_item("forbidden", "нету", id="bad", penalty=4))
-    r = Scorer(sc).score(talk(("c", 0, "Здравствуйте"), ("u", 2, "Капучино есть?"),
-                              ("c", 4, "Нету. Латте тоже нету.")))
+    sc = card(
+        phrase_item("required", "здравствуйте", id="hi"),
+        phrase_item("forbidden", "нету", id="bad", penalty=4),
+    )
+    r = Scorer(sc).score(
+        talk(
+            ("c", 0, "Здравствуйте"), ("u", 2, "Капучино есть?"), ("c", 4, "Нету. Латте тоже нету.")
+        )
+    )
     bad = r.item("bad")
     assert bad.outcome == "fail" and bad.points == -4 and len(bad.evidence) == 2
     assert (r.points, r.score) == (6, 60.0)
@@ -71,33 +87,44 @@ def test_forbidden_said_by_the_customer_does_not_count() -> None:
 
 
 def test_fatal_zeroes_the_score() -> None:
-    sc = card(phrase_item("required", "здравствуйте", id="hi"),
-              phrase_item("fatal", "пошел вон", id="rude"))
-    r = Scorer(sc).score(talk(("c", 0, "Здравствуйте"), ("u", 2, "Мне чай"),
-                              ("c", 4, "Пошёл вон")))
+    sc = card(
+        phrase_item("required", "здравствуйте", id="hi"),
+        phrase_item("fatal", "пошел вон", id="rude"),
+    )
+    r = Scorer(sc).score(talk(("c", 0, "Здравствуйте"), ("u", 2, "Мне чай"), ("c", 4, "Пошёл вон")))
     assert r.fatal and r.score == 0.0 and r.item("rude").outcome == "fail"
     assert r.item("hi").outcome == "pass"
 
 
 def test_time_windows() -> None:
-    sc = card(phrase_item("required", "здравствуйте", id="hi", window=Window("start", 10)),
-              phrase_item("required", "до свидания", id="bye", window=Window("end", 10)))
+    sc = card(
+        phrase_item("required", "здравствуйте", id="hi", window=Window("start", 10)),
+        phrase_item("required", "до свидания", id="bye", window=Window("end", 10)),
+    )
     scorer = Scorer(sc)
-    early = scorer.score(talk(("u", 2, "Эй"), ("c", 11.5, "Здравствуйте"),
-                              ("c", 20, "До свидания"), ("u", 40, "Угу")))
+    early = scorer.score(
+        talk(
+            ("u", 2, "Эй"), ("c", 11.5, "Здравствуйте"), ("c", 20, "До свидания"), ("u", 40, "Угу")
+        )
+    )
     # speech starts at 2 s: a greeting at 11.5 s is inside the first 10 s of speech
     assert early.item("hi").outcome == "pass"
     # the farewell at 20 s is more than 10 s before the end (about 41 s)
     assert early.item("bye").outcome == "fail" and early.item("bye").reason == "outside_window"
-    late = scorer.score(talk(("u", 0, "Эй"), ("c", 12.5, "Здравствуйте"),
-                             ("c", 38, "До свидания"), ("u", 40, "Угу")))
+    late = scorer.score(
+        talk(
+            ("u", 0, "Эй"), ("c", 12.5, "Здравствуйте"), ("c", 38, "До свидания"), ("u", 40, "Угу")
+        )
+    )
     assert late.item("hi").outcome == "fail" and late.item("hi").reason == "outside_window"
     assert late.item("bye").outcome == "pass"
 
 
 def test_speaker_constraint_and_the_flip() -> None:
-    sc = card(phrase_item("required", "здравствуйте", id="hi"),
-              phrase_item("required", "с вас", id="total"))
+    sc = card(
+        phrase_item("required", "здравствуйте", id="hi"),
+        phrase_item("required", "с вас", id="total"),
+    )
     t = talk(("c", 0, "Здравствуйте, с вас 500 тенге"), ("u", 3, "Мне воду, картой"))
     scorer = Scorer(sc)
     assert scorer.score(t).item("hi").outcome == "pass"
@@ -111,9 +138,11 @@ def test_speaker_constraint_and_the_flip() -> None:
 
 def test_cashier_found_by_what_they_say_not_by_the_label_number() -> None:
     scorer = Scorer(card(phrase_item("required", "здравствуйте")))
-    t = talk(("speaker_3", 0, "Мне капучино, пожалуйста"),
-             ("speaker_1", 2, "Здравствуйте! С вас 1 300 тенге, картой или наличными?"),
-             ("speaker_3", 5, "Картой"))
+    t = talk(
+        ("speaker_3", 0, "Мне капучино, пожалуйста"),
+        ("speaker_1", 2, "Здравствуйте! С вас 1 300 тенге, картой или наличными?"),
+        ("speaker_3", 5, "Картой"),
+    )
     r = scorer.score(t)
     assert r.speakers.cashier == "speaker_1" and r.speakers.how == "heuristic"
     assert r.speakers.roles == {"speaker_3": "customer", "speaker_1": "cashier"}
@@ -129,20 +158,22 @@ def test_named_roles_are_taken_as_they_are() -> None:
 
 
 def test_not_applicable_when_the_customer_makes_it_moot(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Вот моя карта, и латте"),
-             ("c", 5, "Спасибо"))
+    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Вот моя карта, и латте"), ("c", 5, "Спасибо"))
     item = cafe_scorer.score(t).item("loyalty_card")
     assert item.outcome == "not_applicable" and item.max_points == 0
     assert cafe_scorer.score(t).max_points == 85  # 100 less the loyalty item
 
 
-@pytest.mark.parametrize(("transcript", "reason"), [
-    (Transcript(()), "no_speech"),
-    (talk(("c", 0, "  ...  "), ("u", 1, "!")), "no_speech"),
-    (talk(("c", 0, "Алло, да, я на кассе"), ("c", 3, "Хорошо, пока")), "no_customer_speech"),
-    (talk(("c", 0, "Здравствуйте"), ("u", 1, "Латте"), audio_quality="bad"), "bad_audio"),
-    (talk(("c", 0, "Здравствуйте"), ("u", 1, "Латте"), confidence=0.2), "bad_audio"),
-])
+@pytest.mark.parametrize(
+    ("transcript", "reason"),
+    [
+        (Transcript(()), "no_speech"),
+        (talk(("c", 0, "  ...  "), ("u", 1, "!")), "no_speech"),
+        (talk(("c", 0, "Алло, да, я на кассе"), ("c", 3, "Хорошо, пока")), "no_customer_speech"),
+        (talk(("c", 0, "Здравствуйте"), ("u", 1, "Латте"), audio_quality="bad"), "bad_audio"),
+        (talk(("c", 0, "Здравствуйте"), ("u", 1, "Латте"), confidence=0.2), "bad_audio"),
+    ],
+)
 def test_not_scored_against_anyone(cafe_scorer: Scorer, transcript, reason: str) -> None:
     r = cafe_scorer.score(transcript)
     assert not r.scorable and r.reason == reason
@@ -152,17 +183,30 @@ def test_not_scored_against_anyone(cafe_scorer: Scorer, transcript, reason: str)
 
 def test_word_times_are_used_for_evidence() -> None:
     words = (formats.Word("Добрый", 4.0, 4.3), formats.Word("день", 4.4, 4.7))
-    t = Transcript((Utterance("speaker_0", 3.9, 4.8, "Добрый день", words),
-                    Utterance("speaker_1", 5.0, 6.0, "Мне чай")))
+    t = Transcript(
+        (
+            Utterance("speaker_0", 3.9, 4.8, "Добрый день", words),
+            Utterance("speaker_1", 5.0, 6.0, "Мне чай"),
+        )
+    )
     r = Scorer(card(phrase_item("required", "добрый день"))).score(t)
     ev = r.items[0].evidence[0]
     assert (ev.start, ev.end, ev.text) == (4.0, 4.7, "Добрый день")
 
 
 def test_kazakh_conversation_with_recogniser_damage(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0.5, "салеметсиз бе не аласыз"), ("u", 2, "маган капучина бериниз"),
-             ("c", 4, "бонус картаныз бар ма"), ("u", 6, "жок"),
-             ("c", 7, "1300 тенге болады рахмет сау болыныз"))
+    t = talk(
+        ("c", 0.5, "салеметсиз бе не аласыз"),
+        ("u", 2, "маган капучина бериниз"),
+        ("c", 4, "бонус картаныз бар ма"),
+        ("u", 6, "жок"),
+        ("c", 7, "1300 тенге болады рахмет сау болыныз"),
+    )
     r = Scorer(cafe_scorer.scorecard, CATALOG).score(t)
     assert {i.id for i in r.items if i.outcome == "pass"} == {
-        "greeting", "ask_needs", "loyalty_card", "farewell", "forbidden_words"}
+        "greeting",
+        "ask_needs",
+        "loyalty_card",
+        "farewell",
+        "forbidden_words",
+    }

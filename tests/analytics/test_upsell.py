@@ -9,8 +9,12 @@ def offers_of(scorer: Scorer, t, r):
 
 
 def test_offered_and_bought_after(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Латте"),
-             ("c", 4, "Круассан не хотите к кофе?"), ("u", 6, "Давайте"))
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Латте"),
+        ("c", 4, "Круассан не хотите к кофе?"),
+        ("u", 6, "Давайте"),
+    )
     up, item = offers_of(cafe_scorer, t, receipt(("COF-007", 3.0), ("BAK-001", 7.0, 75_000)))
     assert len(up.offers) == 1 and up.conversions == 1 and up.extra_revenue == 75_000
     offer = up.offers[0]
@@ -21,16 +25,24 @@ def test_offered_and_bought_after(cafe_scorer: Scorer) -> None:
 
 
 def test_bought_before_the_offer_is_not_a_conversion(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Латте"),
-             ("c", 6, "Может, круассан возьмёте?"), ("u", 8, "Нет"))
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Латте"),
+        ("c", 6, "Может, круассан возьмёте?"),
+        ("u", 8, "Нет"),
+    )
     up, item = offers_of(cafe_scorer, t, receipt(("COF-007", 3.0), ("BAK-001", 4.0)))
     assert len(up.offers) == 1 and up.conversions == 0 and up.extra_revenue == 0
     assert item.outcome == "pass"  # the offer was made all the same
 
 
 def test_category_offer_converts_on_any_product_of_it(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Добрый день"), ("u", 2, "Американо"),
-             ("c", 4, "Может, что-нибудь сладкое к кофе?"), ("u", 6, "Да, печенье"))
+    t = talk(
+        ("c", 0, "Добрый день"),
+        ("u", 2, "Американо"),
+        ("c", 4, "Может, что-нибудь сладкое к кофе?"),
+        ("u", 6, "Да, печенье"),
+    )
     up, _ = offers_of(cafe_scorer, t, receipt(("COF-007", 3.0), ("DES-011", 7.0, 50_000)))
     (offer,) = up.offers
     assert offer.kind == "category" and offer.category == "Десерты"
@@ -38,47 +50,75 @@ def test_category_offer_converts_on_any_product_of_it(cafe_scorer: Scorer) -> No
 
 
 def test_synonym_offer(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Самсу"), ("c", 4, "Колу не желаете?"),
-             ("u", 6, "Давайте"))
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Самсу"),
+        ("c", 4, "Колу не желаете?"),
+        ("u", 6, "Давайте"),
+    )
     up, _ = offers_of(cafe_scorer, t, receipt(("BAK-007", 3.0), ("DRK-006", 7.0, 40_000)))
     (offer,) = up.offers
     assert offer.skus == ("DRK-006",) and offer.converted and offer.term == "колу"
 
 
 def test_two_offers_one_bought(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Латте"), ("c", 4, "Круассан не хотите?"),
-             ("u", 6, "Нет"), ("c", 8, "А тирамису не желаете?"), ("u", 10, "Давайте"))
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Латте"),
+        ("c", 4, "Круассан не хотите?"),
+        ("u", 6, "Нет"),
+        ("c", 8, "А тирамису не желаете?"),
+        ("u", 10, "Давайте"),
+    )
     up, _ = offers_of(cafe_scorer, t, receipt(("COF-007", 3.0), ("DES-002", 11.0, 190_000)))
     assert len(up.offers) == 2 and up.conversions == 1 and up.extra_revenue == 190_000
     assert [o.converted for o in up.offers] == [False, True]
 
 
 def test_one_line_converts_one_offer_only(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Латте"), ("c", 4, "Круассан хотите?"),
-             ("c", 6, "Может, выпечку ещё хотите?"), ("u", 8, "Давайте круассан"))
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Латте"),
+        ("c", 4, "Круассан хотите?"),
+        ("c", 6, "Может, выпечку ещё хотите?"),
+        ("u", 8, "Давайте круассан"),
+    )
     up, _ = offers_of(cafe_scorer, t, receipt(("COF-007", 3.0), ("BAK-001", 9.0)))
     assert len(up.offers) == 2 and up.conversions == 1
 
 
 def test_kazakh_offer_and_kazakh_name_endings(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Сәлеметсіз бе"), ("u", 2, "Латте беріңіз"),
-             ("c", 4, "Алма аласыз ба?"), ("u", 6, "Иә"))
+    t = talk(
+        ("c", 0, "Сәлеметсіз бе"),
+        ("u", 2, "Латте беріңіз"),
+        ("c", 4, "Алма аласыз ба?"),
+        ("u", 6, "Иә"),
+    )
     up, _ = offers_of(cafe_scorer, t, receipt(("COF-007", 3.0), ("FRU-001", 7.0)))
     assert [o.skus for o in up.offers] == [("FRU-001",)] and up.conversions == 1
 
 
 def test_not_an_offer(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Капучино, пожалуйста"),
-             ("c", 4, "Капучино хотите большой?"),  # confirming the customer's order
-             ("c", 6, "Круассаны сегодня закончились"),  # a product but no offer
-             ("u", 8, "А тирамису хотите попробовать?"),  # the customer, not the cashier
-             ("c", 10, "Что-нибудь ещё хотите?"))  # an offer of nothing in particular
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Капучино, пожалуйста"),
+        ("c", 4, "Капучино хотите большой?"),  # confirming the customer's order
+        ("c", 6, "Круассаны сегодня закончились"),  # a product but no offer
+        ("u", 8, "А тирамису хотите попробовать?"),  # the customer, not the cashier
+        ("c", 10, "Что-нибудь ещё хотите?"),
+    )  # an offer of nothing in particular
     up, item = offers_of(cafe_scorer, t, receipt(("COF-005", 5.0)))
     assert up.offers == () and item.outcome == "fail"
 
 
 def test_the_same_product_offered_twice_counts_once(cafe_scorer: Scorer) -> None:
-    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Латте"), ("c", 4, "Круассан не хотите?"),
-             ("u", 6, "Не знаю"), ("c", 8, "Круассан свежий, хотите?"), ("u", 10, "Давайте"))
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Латте"),
+        ("c", 4, "Круассан не хотите?"),
+        ("u", 6, "Не знаю"),
+        ("c", 8, "Круассан свежий, хотите?"),
+        ("u", 10, "Давайте"),
+    )
     up, _ = offers_of(cafe_scorer, t, receipt(("COF-007", 3.0), ("BAK-001", 11.0)))
     assert len(up.offers) == 1 and up.conversions == 1

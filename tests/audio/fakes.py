@@ -27,10 +27,10 @@ class FakeDevice:
     def __init__(self, rate: int = 48_000, channels: int = 2, speed: float = 1.0) -> None:
         self.rate, self.channels, self.speed = rate, channels, speed
         self.present = True
-        self.signal = np.zeros(0, dtype=np.float32)   # played once, then silence (zeros)
-        self.noise = 0.0                              # RMS of background noise (0: digital zero)
-        self.overflow_every = 0                       # flag every Nth block as overflowed
-        self.stall = threading.Event()                # set: the callback stops coming
+        self.signal = np.zeros(0, dtype=np.float32)  # played once, then silence (zeros)
+        self.noise = 0.0  # RMS of background noise (0: digital zero)
+        self.overflow_every = 0  # flag every Nth block as overflowed
+        self.stall = threading.Event()  # set: the callback stops coming
         self.streams: list[FakeStream] = []
         self._lock = threading.Lock()
         self._pos = 0
@@ -39,13 +39,14 @@ class FakeDevice:
     def play(self, pcm: np.ndarray, rate: int) -> None:
         """Queues speech at the device's rate (the resampling is the recorder's job)."""
         import soxr
+
         with self._lock:
             self.signal = soxr.resample(pcm, rate, self.rate).astype(np.float32)
             self._pos = 0
 
     def next_block(self, frames: int) -> np.ndarray:
         with self._lock:
-            part = self.signal[self._pos:self._pos + frames]
+            part = self.signal[self._pos : self._pos + frames]
             self._pos += len(part)
         block = np.zeros((frames, self.channels), dtype=np.float32)
         if self.noise:
@@ -73,8 +74,17 @@ class FakeDevice:
 
 
 class FakeStream:
-    def __init__(self, fake: FakeDevice, *, samplerate: int, channels: int, blocksize: int,
-                 callback: Callable, finished_callback: Callable, **_: Any) -> None:
+    def __init__(
+        self,
+        fake: FakeDevice,
+        *,
+        samplerate: int,
+        channels: int,
+        blocksize: int,
+        callback: Callable,
+        finished_callback: Callable,
+        **_: Any,
+    ) -> None:
         assert samplerate == fake.rate and channels == fake.channels
         self.device, self.blocksize = fake, blocksize
         self.callback, self.finished = callback, finished_callback
@@ -123,20 +133,25 @@ class FakeStream:
 def espeak(text: str, voice: str) -> tuple[np.ndarray, int]:
     """Speech from espeak-ng as float32 mono and its rate (read from its stdout, no file)."""
     import io
-    wav = subprocess.run(["espeak-ng", "-v", voice, "--stdout", text], check=True,
-                         capture_output=True).stdout
+
+    wav = subprocess.run(
+        ["espeak-ng", "-v", voice, "--stdout", text], check=True, capture_output=True
+    ).stdout
     pcm, rate = sf.read(io.BytesIO(wav), dtype="float32")
     return pcm, rate
 
 
 def decode(ogg: bytes) -> np.ndarray:
     import io
+
     pcm, rate = sf.read(io.BytesIO(ogg), dtype="float32")
     assert rate == 16_000
     return pcm
 
 
-def active_span(pcm: np.ndarray, rate: int = 16_000, threshold: float = 0.01) -> tuple[float, float]:
+def active_span(
+    pcm: np.ndarray, rate: int = 16_000, threshold: float = 0.01
+) -> tuple[float, float]:
     """(first, last) second where the 10 ms RMS exceeds ``threshold``."""
     win = rate // 100
     n = len(pcm) // win

@@ -8,12 +8,14 @@ def test_streaming_resampler_matches_one_shot_and_keeps_length():
     t = np.arange(48_000 * 2) / 48_000
     x = (0.5 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
     r = Resampler(48_000)
-    out = np.concatenate([r.process(x[i:i + 960]) for i in range(0, len(x), 960)]
-                         + [r.process(np.zeros(0, np.float32), last=True)])
+    out = np.concatenate(
+        [r.process(x[i : i + 960]) for i in range(0, len(x), 960)]
+        + [r.process(np.zeros(0, np.float32), last=True)]
+    )
     assert abs(len(out) - 32_000) <= 2
     ref = soxr.resample(x, 48_000, 16_000)
     n = min(len(ref), len(out))
-    assert np.max(np.abs(out[1000:n - 1000] - ref[1000:n - 1000])) < 1e-3
+    assert np.max(np.abs(out[1000 : n - 1000] - ref[1000 : n - 1000])) < 1e-3
     assert Resampler(16_000).process(x[:320]) is not None  # passthrough
 
 
@@ -35,7 +37,7 @@ def test_silence_watch_counts_only_exact_zeros():
 def _vad_ms(pcm: np.ndarray) -> int:
     v = VoiceActivity()
     for i in range(0, len(pcm), 320):  # the recorder's 20 ms blocks
-        v.feed(pcm[i:i + 320])
+        v.feed(pcm[i : i + 320])
     return v.speech_ms
 
 

@@ -22,8 +22,10 @@ from platform_services import needs
 
 RATE = 16_000
 needs_libopusenc = needs(libopusenc_installed)
-ENCODERS = [pytest.param(OpusEncChunker, id="libopusenc", marks=needs_libopusenc),
-            pytest.param(SndfileChunker, id="libsndfile")]
+ENCODERS = [
+    pytest.param(OpusEncChunker, id="libopusenc", marks=needs_libopusenc),
+    pytest.param(SndfileChunker, id="libsndfile"),
+]
 
 
 def _speech(speech_ru, seconds: float) -> np.ndarray:
@@ -33,12 +35,13 @@ def _speech(speech_ru, seconds: float) -> np.ndarray:
     return np.tile(one, reps)[: int(seconds * RATE)]
 
 
-def _chunks(cls: type[OpusChunker], pcm: np.ndarray, block: int = 320,
-            compression_level: float = 0.93) -> list[bytes]:
+def _chunks(
+    cls: type[OpusChunker], pcm: np.ndarray, block: int = 320, compression_level: float = 0.93
+) -> list[bytes]:
     enc = cls(compression_level, chunk_s=2.0)
     out = []
     for i in range(0, len(pcm), block):  # blocks as the recorder writes them
-        enc.write(pcm[i:i + block])
+        enc.write(pcm[i : i + block])
         new = enc.take_due()
         if new is not None:
             out.append(new)
@@ -84,7 +87,7 @@ def test_decoded_speech_is_still_speech_and_in_place(cls, speech_ru):
     after.feed(decoded)
     assert before.speech_ms > 8000
     assert abs(after.speech_ms - before.speech_ms) <= 0.05 * before.speech_ms
-    snr = 10 * np.log10(np.sum(pcm ** 2) / np.sum((pcm - decoded) ** 2))
+    snr = 10 * np.log10(np.sum(pcm**2) / np.sum((pcm - decoded) ** 2))
     assert snr > 10  # measured ~16 dB for both encoders; a shifted stream gives < 3 dB
 
 
@@ -152,7 +155,7 @@ def test_ctl_declares_only_the_fixed_parameters_and_passes_the_value_as_int32():
             return libopusenc.OPE_OK
 
     assert libopusenc.ctl(Lib(), 7, libopusenc.OPUS_SET_BITRATE_REQUEST, 23_500) == 0
-    (enc, request, value), = calls
+    ((enc, request, value),) = calls
     assert (enc, request) == (7, libopusenc.OPUS_SET_BITRATE_REQUEST)
     assert type(value) is ctypes.c_int32 and value.value == 23_500
 

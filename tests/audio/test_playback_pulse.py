@@ -4,8 +4,8 @@
 The sink's monitor is the source "virtmic" (docs/recipes.md), so what the player sends to the
 "speaker" is recorded back with the app's own Microphone and compared with the recording: the
 waveform must be the recording's, sample for sample after the output latency (1×), and the
-speech must last half as long at 2×. The recording is decoded progressively, as the conversation view does: playback
-starts on the first block while the rest decodes on another thread.
+speech must last half as long at 2×. The recording is decoded progressively, as the
+conversation view does: playback starts on the first block while the rest decodes on another thread.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def test_the_player_is_heard_at_the_speaker_at_1x_and_2x(speech_ru):
     n = len(heard) + len(played)
     xcorr = np.fft.irfft(np.fft.rfft(heard, n) * np.conj(np.fft.rfft(played, n)), n)
     lag = int(np.argmax(xcorr[: len(heard) - len(played) + 1]))
-    aligned = heard[lag: lag + len(played)]
+    aligned = heard[lag : lag + len(played)]
     assert len(aligned) == len(played)  # the whole recording was heard, to its end
     best = float(np.corrcoef(aligned, played)[0, 1])
     assert best > 0.98, best  # a dropout or a glitch would pull this down
@@ -125,7 +125,9 @@ def test_the_player_is_heard_at_the_speaker_at_1x_and_2x(speech_ru):
 
     fast = _play(engine, 2.0)  # WSOLA: half the time, the same speech
     fast_first, fast_last = active_span(fast)
-    print(f"\nSPEAKER: waveform correlation {best:.4f}, starting {lag / RATE:.2f} s into the "
-          f"capture (0.4 s before Play); speech {last - first:.2f} s played, "
-          f"{heard_last - heard_first:.2f} s heard at 1x, {fast_last - fast_first:.2f} s at 2x")
+    print(
+        f"\nSPEAKER: waveform correlation {best:.4f}, starting {lag / RATE:.2f} s into the "
+        f"capture (0.4 s before Play); speech {last - first:.2f} s played, "
+        f"{heard_last - heard_first:.2f} s heard at 1x, {fast_last - fast_first:.2f} s at 2x"
+    )
     assert fast_last - fast_first == pytest.approx((last - first) / 2, abs=0.25)

@@ -33,8 +33,9 @@ def test_devices_include_pulse():
 
 @pytest.mark.parametrize(("voice", "text"), [("ru", RU), ("kk", KK)])
 def test_speech_played_into_the_null_sink_is_in_the_recording(voice, text):
-    wav = subprocess.run(["espeak-ng", "-v", voice, "--stdout", text], check=True,
-                         capture_output=True).stdout
+    wav = subprocess.run(
+        ["espeak-ng", "-v", voice, "--stdout", text], check=True, capture_output=True
+    ).stdout
     played, rate = sf.read(io.BytesIO(wav), dtype="float32")
     # espeak's WAV ends with ~0.3 s of silence: compare the spans of actual speech
     played_first, played_last = active_span(played, rate)
@@ -42,8 +43,9 @@ def test_speech_played_into_the_null_sink_is_in_the_recording(voice, text):
     assert len(played) / rate - played_s < 0.6
     mic = Microphone("virtmic")
     sink, ev = MemorySink(), Events()
-    rec = Recorder(mic, sink, RecorderConfig(preroll_s=1.0), on_state=ev.on_state,
-                   on_level=ev.on_level)
+    rec = Recorder(
+        mic, sink, RecorderConfig(preroll_s=1.0), on_state=ev.on_state, on_level=ev.on_level
+    )
     rec.open()
     try:
         assert mic.first_frame.wait(5), "no callback from PulseAudio"
@@ -58,7 +60,7 @@ def test_speech_played_into_the_null_sink_is_in_the_recording(voice, text):
     pcm = decode(r.audio())
     first, last = active_span(pcm)
     head = pcm[: int(first * 16_000)]
-    speech = pcm[int(first * 16_000): int(last * 16_000)]
+    speech = pcm[int(first * 16_000) : int(last * 16_000)]
     # silence before the speech (the null sink gives zeros), apart from the onset's last 50 ms
     assert len(head) >= 8_000 and abs(head[:-800]).max() < 0.001
     assert speech.std() > 0.03
@@ -70,8 +72,9 @@ def test_speech_played_into_the_null_sink_is_in_the_recording(voice, text):
 def test_a_missing_device_is_a_device_error_and_retried():
     mic = Microphone("no-such-microphone")
     ev = Events()
-    rec = Recorder(mic, MemorySink(), RecorderConfig(retry_s=0.3), on_state=ev.on_state,
-                   on_error=ev.on_error)
+    rec = Recorder(
+        mic, MemorySink(), RecorderConfig(retry_s=0.3), on_state=ev.on_state, on_error=ev.on_error
+    )
     rec.open()
     try:
         ev.wait(lambda: len(ev.errors) >= 2, timeout=10)
@@ -85,15 +88,19 @@ def test_stream_killed_mid_recording_is_sealed_as_device_lost():
     module = _pactl("load-module", "module-cli-protocol-unix").strip()
     mic = Microphone("virtmic")
     sink, ev = MemorySink(), Events()
-    rec = Recorder(mic, sink, RecorderConfig(retry_s=0.5), on_state=ev.on_state,
-                   on_error=ev.on_error)
+    rec = Recorder(
+        mic, sink, RecorderConfig(retry_s=0.5), on_state=ev.on_state, on_error=ev.on_error
+    )
     rec.open()
     try:
         assert mic.first_frame.wait(5)
         rid = rec.start()
         ev.wait(lambda: "recording" in ev.states)
-        outputs = [line.split()[0] for line in _pactl("list", "short", "source-outputs")
-                   .splitlines() if "protocol-native" in line]
+        outputs = [
+            line.split()[0]
+            for line in _pactl("list", "short", "source-outputs").splitlines()
+            if "protocol-native" in line
+        ]
         for out in outputs:  # what the server does to a client whose device vanished
             subprocess.run(["pacmd", "kill-source-output", out], check=True)
         assert sink.wait_ended(1, timeout=10)

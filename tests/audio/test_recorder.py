@@ -54,8 +54,9 @@ def rig():
         ev = Events()
         sink = sink or MemorySink()
         cfg = RecorderConfig(**{"retry_s": 0.3, "liveness_s": 1.0, **config})
-        rec = Recorder(mic, sink, cfg, on_level=ev.on_level, on_state=ev.on_state,
-                       on_error=ev.on_error)
+        rec = Recorder(
+            mic, sink, cfg, on_level=ev.on_level, on_state=ev.on_state, on_error=ev.on_error
+        )
         made.append(rec)
         rec.open()
         return dev, mic, sink, ev, rec
@@ -73,7 +74,7 @@ def _tone(seconds: float, rate: int = 16_000) -> np.ndarray:
 def test_a_sale_keeps_the_preroll_and_the_tail(rig, speech_ru):
     dev, mic, sink, ev, rec = rig(preroll_s=2.0)
     ev.wait(lambda: mic.frames_seen > 0)
-    dev.play(*speech_ru)            # the greeting, before the first scan
+    dev.play(*speech_ru)  # the greeting, before the first scan
     played = len(speech_ru[0]) / speech_ru[1]
     ev.wait(lambda: mic.frames_seen > 48_000 * (played + 0.5))
     rid = rec.start(sale_id=None, shift_id="sh", employee_id="emp")
@@ -87,7 +88,8 @@ def test_a_sale_keeps_the_preroll_and_the_tail(rig, speech_ru):
     assert r.stats.end_reason == "sale_done" and r.stats.chunks == len(r.chunks)
     # 2 s of pre-roll + 1 s tail; the last part of the phrase was in the pre-roll
     assert 2.8 <= len(pcm) / 16_000 <= 3.3 and r.stats.duration_ms == pytest.approx(
-        len(pcm) / 16, abs=30)
+        len(pcm) / 16, abs=30
+    )
     assert active_span(pcm)[1] > 0 and r.stats.speech_ms > 300 and r.stats.peak_level > 0.02
     assert not r.stats.silent and r.stats.bytes == len(r.audio())
     assert "tail" in ev.states and ev.states[-1] == "idle"
@@ -105,7 +107,8 @@ def test_chunks_every_two_seconds_and_level_callbacks_throttled(rig):
     assert r.stats.end_reason == "manual" and r.chunks[-1][2]
     for i in range(1, len(r.chunks) - 1):  # every middle chunk decodes to two more seconds
         grown = len(decode(r.audio(drop_last=len(r.chunks) - i - 1))) - len(
-            decode(r.audio(drop_last=len(r.chunks) - i)))
+            decode(r.audio(drop_last=len(r.chunks) - i))
+        )
         assert abs(grown - 32_000) <= 400
     times = [t for *_, t in ev.levels]
     gaps = np.diff(times)
@@ -201,8 +204,9 @@ def test_no_device_at_start_is_reported_and_retried(rig):
 
     mic = Microphone("nope", probe=slow_probe, stream_factory=dev.stream)
     ev = Events()
-    rec = Recorder(mic, MemorySink(), RecorderConfig(retry_s=0.2), on_state=ev.on_state,
-                   on_error=ev.on_error)
+    rec = Recorder(
+        mic, MemorySink(), RecorderConfig(retry_s=0.2), on_state=ev.on_state, on_error=ev.on_error
+    )
     rec.open()
     try:
         rid = rec.start()  # never waits for the device: the sale must not stall on it

@@ -10,8 +10,9 @@ def _start(rid: str = "r1") -> RecordingStart:
 
 
 def _stats() -> RecordingStats:
-    return RecordingStats(datetime(2025, 1, 1, tzinfo=UTC), 1000, 500, 10, 2, 0, "sale_done",
-                          0.1, False)
+    return RecordingStats(
+        datetime(2025, 1, 1, tzinfo=UTC), 1000, 500, 10, 2, 0, "sale_done", 0.1, False
+    )
 
 
 def test_memory_sink_keeps_chunks_in_order_and_links():

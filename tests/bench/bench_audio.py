@@ -68,8 +68,10 @@ from forsell.services.recordings import KEY_FILE
 from forsell.vault import chunks as vault_chunks
 from forsell.vault.keys import KeyVault
 
-TEXT = ("Здравствуйте! Вам как обычно, капучино и круассан? Хотите добавить десерт к заказу? "
-        "Оплата картой или наличными? Спасибо за покупку, приходите ещё.")
+TEXT = (
+    "Здравствуйте! Вам как обычно, капучино и круассан? Хотите добавить десерт к заказу? "
+    "Оплата картой или наличными? Спасибо за покупку, приходите ещё."
+)
 WAV_BYTES_PER_HOUR = 16_000 * 2 * 3600
 
 
@@ -77,10 +79,16 @@ def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def emit(metric: str, value, unit: str, goal, *, dataset: dict, load_start: float,
-         **detail) -> None:
-    print(json.dumps(line(metric, value, unit, goal, dataset=dataset, load_start=load_start,
-                          **detail), ensure_ascii=False), flush=True)
+def emit(
+    metric: str, value, unit: str, goal, *, dataset: dict, load_start: float, **detail
+) -> None:
+    print(
+        json.dumps(
+            line(metric, value, unit, goal, dataset=dataset, load_start=load_start, **detail),
+            ensure_ascii=False,
+        ),
+        flush=True,
+    )
 
 
 def complexity() -> int:
@@ -91,15 +99,22 @@ def complexity() -> int:
 def encoder_detail() -> dict:
     """Which Ogg/Opus encoder ``OpusChunker`` builds here, for the metrics' detail."""
     cls = encoder_class()
-    name = (libopusenc.version() if cls.name == "libopusenc"
-            else f"libsndfile {sf.__libsndfile_version__}")
-    return {"encoder": name, "complexity": complexity(),
-            "target_kbps": target_bitrate(DEFAULT_COMPRESSION) / 1000}
+    name = (
+        libopusenc.version()
+        if cls.name == "libopusenc"
+        else f"libsndfile {sf.__libsndfile_version__}"
+    )
+    return {
+        "encoder": name,
+        "complexity": complexity(),
+        "target_kbps": target_bitrate(DEFAULT_COMPRESSION) / 1000,
+    }
 
 
 def speech_48k() -> np.ndarray:
-    wav = subprocess.run(["espeak-ng", "-v", "ru", "--stdout", TEXT], check=True,
-                         capture_output=True).stdout
+    wav = subprocess.run(
+        ["espeak-ng", "-v", "ru", "--stdout", TEXT], check=True, capture_output=True
+    ).stdout
     pcm, rate = sf.read(io.BytesIO(wav), dtype="float32")
     return soxr.resample(pcm, rate, 48_000).astype(np.float32)
 
@@ -140,7 +155,7 @@ class SpeechSource:
             time.sleep(timeout)  # as a quiet device would: no busy loop after the end
             return None
         n = min(self.BLOCK, self._left)
-        block = self._looped[self._pos:self._pos + n].copy()  # PortAudio hands a fresh array
+        block = self._looped[self._pos : self._pos + n].copy()  # PortAudio hands a fresh array
         self._pos = (self._pos + n) % self._period
         self._left -= n
         return block
@@ -171,9 +186,16 @@ def bench_pipeline(hours: float, workdir: Path, speech: np.ndarray) -> dict:
     db.close()
     till.close()
     audio_h = frames / SpeechSource.rate / 3600
-    return {"cpu_s_per_h": cpu / audio_h, "wall_s": wall, "bytes_per_h": size / audio_h,
-            "kbps": size * 8 / (audio_h * 3600) / 1000, "speech_ms_per_h": speech_ms / audio_h,
-            "audio_h": audio_h, "recordings": count, "encoded_h": duration_ms / 3.6e6}
+    return {
+        "cpu_s_per_h": cpu / audio_h,
+        "wall_s": wall,
+        "bytes_per_h": size / audio_h,
+        "kbps": size * 8 / (audio_h * 3600) / 1000,
+        "speech_ms_per_h": speech_ms / audio_h,
+        "audio_h": audio_h,
+        "recordings": count,
+        "encoded_h": duration_ms / 3.6e6,
+    }
 
 
 def stage_profile(hours: float, workdir: Path, speech: np.ndarray) -> dict[str, float]:
@@ -185,12 +207,13 @@ def stage_profile(hours: float, workdir: Path, speech: np.ndarray) -> dict[str, 
     db = _db(workdir / "stages.db")
     dek = os.urandom(32)
     res, silence, vad, enc = Resampler(48_000), SilenceWatch(), VoiceActivity(), OpusChunker()
-    stages = dict.fromkeys(("resample", "silence_watch", "level", "vad", "encode", "seal",
-                            "sqlite_insert"), 0.0)
+    stages = dict.fromkeys(
+        ("resample", "silence_watch", "level", "vad", "encode", "seal", "sqlite_insert"), 0.0
+    )
     clock = time.process_time
     pos = index = 0
     while pos < total:
-        raw = looped[pos % len(speech):pos % len(speech) + block]
+        raw = looped[pos % len(speech) : pos % len(speech) + block]
         t0 = clock()
         pcm = res.process(raw)
         t1 = clock()
@@ -225,8 +248,16 @@ def stage_profile(hours: float, workdir: Path, speech: np.ndarray) -> dict[str, 
 def opusenc_args(complexity: int, bitrate: int) -> list[str]:
     """``opusenc`` told what our encoder is told (libopusenc's PullEncoder settings)."""
     wideband = f"{libopusenc.OPUS_SET_MAX_BANDWIDTH_REQUEST}={libopusenc.OPUS_BANDWIDTH_WIDEBAND}"
-    return ["--comp", str(complexity), "--bitrate", f"{bitrate / 1000:.1f}", "--vbr", "--speech",
-            "--set-ctl-int", wideband]
+    return [
+        "--comp",
+        str(complexity),
+        "--bitrate",
+        f"{bitrate / 1000:.1f}",
+        "--vbr",
+        "--speech",
+        "--set-ctl-int",
+        wideband,
+    ]
 
 
 def bench_opusenc(pcm16: np.ndarray, hours: float, args: list[str]) -> float:
@@ -234,8 +265,21 @@ def bench_opusenc(pcm16: np.ndarray, hours: float, args: list[str]) -> float:
     loop = (np.clip(pcm16, -1, 1) * 32767).astype("<i2").tobytes()
     total = int(hours * 3600 * 16_000 * 2)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.Popen(["opusenc", "--quiet", "--raw", "--raw-rate", "16000", "--raw-chan",
-                             "1", *args, "-", "/dev/null"], stdin=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            "opusenc",
+            "--quiet",
+            "--raw",
+            "--raw-rate",
+            "16000",
+            "--raw-chan",
+            "1",
+            *args,
+            "-",
+            "/dev/null",
+        ],
+        stdin=subprocess.PIPE,
+    )
     assert proc.stdin is not None
     sent = 0
     while sent < total:
@@ -259,7 +303,7 @@ def _encode_decode(pcm: np.ndarray, complexity: int) -> tuple[np.ndarray, float]
     parts = []
     started = time.process_time()
     for i in range(0, len(pcm), 320):
-        enc.write(pcm[i:i + 320])
+        enc.write(pcm[i : i + 320])
         parts.append(enc.take())
     parts.append(enc.close())
     cpu_per_h = (time.process_time() - started) / (len(pcm) / 16_000 / 3600)
@@ -276,21 +320,22 @@ def fidelity(ref: np.ndarray, out: np.ndarray) -> dict[str, float]:
     frame = 320
     n = len(ref) // frame * frame
     r, o = ref[:n].reshape(-1, frame).astype(np.float64), out[:n].reshape(-1, frame)
-    energy = (r ** 2).sum(axis=1)
+    energy = (r**2).sum(axis=1)
     voiced = energy > energy.max() * 1e-3
     noise = ((r - o) ** 2).sum(axis=1) + 1e-12
     seg = np.clip(10 * np.log10(energy[voiced] / noise[voiced]), -10, 35)
     win, hop = np.hanning(512), 256
     starts = range(0, len(ref) - 512, hop)
-    spec_r = np.abs(np.fft.rfft([ref[i:i + 512] * win for i in starts])) ** 2
-    spec_o = np.abs(np.fft.rfft([out[i:i + 512] * win for i in starts])) ** 2
+    spec_r = np.abs(np.fft.rfft([ref[i : i + 512] * win for i in starts])) ** 2
+    spec_o = np.abs(np.fft.rfft([out[i : i + 512] * win for i in starts])) ** 2
     floor = spec_r.max() * 1e-6
     frame_energy = spec_r.sum(axis=1)
     keep = frame_energy > frame_energy.max() * 1e-3
     ratio = 10 * np.log10((spec_r[keep] + floor) / (spec_o[keep] + floor))
-    return {"seg_snr_db": round(float(seg.mean()), 2),
-            "log_spectral_distance_db": round(float(np.sqrt((ratio ** 2).mean(axis=1)).mean()),
-                                              2)}
+    return {
+        "seg_snr_db": round(float(seg.mean()), 2),
+        "log_spectral_distance_db": round(float(np.sqrt((ratio**2).mean(axis=1)).mean()), 2),
+    }
 
 
 def bench_complexity(speech: np.ndarray, seconds: float = 120.0) -> dict | None:
@@ -303,8 +348,10 @@ def bench_complexity(speech: np.ndarray, seconds: float = 120.0) -> dict | None:
     result = {}
     for level_ in (COMPLEXITY, 10):
         out, cpu = _encode_decode(pcm, level_)
-        result[f"complexity_{level_}"] = {**fidelity(pcm, out), "encoder_cpu_s_per_h":
-                                          round(cpu, 1)}
+        result[f"complexity_{level_}"] = {
+            **fidelity(pcm, out),
+            "encoder_cpu_s_per_h": round(cpu, 1),
+        }
     return result
 
 
@@ -314,7 +361,7 @@ def bench_decode_5min(workdir: Path) -> float:
     pcm = np.tile(one, int(300 * 16_000 / len(one)) + 1)[: 300 * 16_000]
     enc, dek, sealed = OpusChunker(), os.urandom(32), []
     for i in range(0, len(pcm), 320):
-        enc.write(pcm[i:i + 320])
+        enc.write(pcm[i : i + 320])
         data = enc.take_due()
         if data is not None:
             sealed.append(vault_chunks.seal(dek, "r5", len(sealed), False, data))
@@ -343,8 +390,9 @@ def bench_soak(minutes: float, device: str) -> dict:
     stop = threading.Event()
 
     def voice() -> None:  # a "sale" every 20 s with speech, as at a counter
-        wav = subprocess.run(["espeak-ng", "-v", "ru", "--stdout", TEXT], check=True,
-                             capture_output=True).stdout
+        wav = subprocess.run(
+            ["espeak-ng", "-v", "ru", "--stdout", TEXT], check=True, capture_output=True
+        ).stdout
         while not stop.is_set():
             rec.start(reason="sale")
             subprocess.run(["paplay"], input=wav, check=False)
@@ -357,15 +405,20 @@ def bench_soak(minutes: float, device: str) -> dict:
     stop.set()
     talker.join(30)
     rec.close()
-    return {"overflows": mic.overflows, "dropped": mic.dropped, "rate": mic.rate,
-            "first_callback_s": round(first_cb, 3), "recordings": len(sink.recordings()),
-            "frames_s": round(mic.frames_seen / max(mic.rate, 1), 1),
-            "per_recording_overflows": sum(r.stats.overflows for r in sink.recordings()
-                                           if r.stats)}
+    return {
+        "overflows": mic.overflows,
+        "dropped": mic.dropped,
+        "rate": mic.rate,
+        "first_callback_s": round(first_cb, 3),
+        "recordings": len(sink.recordings()),
+        "frames_s": round(mic.frames_seen / max(mic.rate, 1), 1),
+        "per_recording_overflows": sum(r.stats.overflows for r in sink.recordings() if r.stats),
+    }
 
 
-def _interleaved(hours: float, work: Path, speech: np.ndarray, pcm16: np.ndarray,
-                 opusenc: list[str]) -> tuple[dict, float, list[float]]:
+def _interleaved(
+    hours: float, work: Path, speech: np.ndarray, pcm16: np.ndarray, opusenc: list[str]
+) -> tuple[dict, float, list[float]]:
     """The pipeline and ``opusenc`` in alternating quarter hours, so both see the same machine
     load (other work on a shared machine changes CPU time per unit of work too): the
     pipeline's summed results, opusenc's CPU-s per hour, and the ratio of each pair."""
@@ -375,8 +428,9 @@ def _interleaved(hours: float, work: Path, speech: np.ndarray, pcm16: np.ndarray
     for i in range(segments):
         runs.append(bench_pipeline(part, work / f"part{i}", speech))
         refs.append(bench_opusenc(pcm16, part, opusenc))
-    total = {key: sum(r[key] for r in runs) for key in ("wall_s", "audio_h", "recordings",
-                                                         "encoded_h")}
+    total = {
+        key: sum(r[key] for r in runs) for key in ("wall_s", "audio_h", "recordings", "encoded_h")
+    }
     for key in ("cpu_s_per_h", "bytes_per_h", "kbps", "speech_ms_per_h"):
         total[key] = statistics.fmean(r[key] for r in runs)
     pairs = [round(r["cpu_s_per_h"] / ref, 2) for r, ref in zip(runs, refs, strict=True)]
@@ -391,36 +445,76 @@ def pipeline_metrics(hours: float, work: Path) -> None:
     started = machine_load()
     level_ = complexity()
     equal = opusenc_args(level_, target_bitrate(DEFAULT_COMPRESSION))
-    log(f"bench: audio pipeline (Recorder → EncryptedArchive) and opusenc {' '.join(equal)} "
-        f"in turns, {hours} h of speech each ...")
+    log(
+        f"bench: audio pipeline (Recorder → EncryptedArchive) and opusenc {' '.join(equal)} "
+        f"in turns, {hours} h of speech each ..."
+    )
     r, ref, pairs = _interleaved(hours, work, speech, pcm16, equal)
     profile_h = min(hours, 0.25)
     log(f"bench: audio stage profile, {profile_h} h ...")
     stages = stage_profile(profile_h, work, speech)
     default = bench_opusenc(pcm16, profile_h, [])  # its defaults: complexity 10, 64 kbit/s
-    emit("audio_pipeline_cpu_s_per_h", round(r["cpu_s_per_h"], 1), "s", None, dataset=dataset,
-         load_start=started, wall_s=round(r["wall_s"], 1), recordings=r["recordings"],
-         encoded_h=round(r["encoded_h"], 3),
-         stages_cpu_s_per_h={**stages, "profiled_h": profile_h}, **encoder_detail())
-    emit("audio_opusenc_cpu_s_per_h", round(ref, 1), "s", None, dataset=dataset,
-         load_start=started, args=" ".join(equal),
-         opusenc_defaults_cpu_s_per_h=round(default, 1))
-    emit("audio_cpu_ratio_vs_opusenc", round(r["cpu_s_per_h"] / ref, 2), "x", 1.5,
-         dataset=dataset, load_start=started, opusenc=" ".join(equal),
-         per_quarter_hour=pairs,
-         vs_opusenc_defaults=round(r["cpu_s_per_h"] / default, 2), **encoder_detail())
+    emit(
+        "audio_pipeline_cpu_s_per_h",
+        round(r["cpu_s_per_h"], 1),
+        "s",
+        None,
+        dataset=dataset,
+        load_start=started,
+        wall_s=round(r["wall_s"], 1),
+        recordings=r["recordings"],
+        encoded_h=round(r["encoded_h"], 3),
+        stages_cpu_s_per_h={**stages, "profiled_h": profile_h},
+        **encoder_detail(),
+    )
+    emit(
+        "audio_opusenc_cpu_s_per_h",
+        round(ref, 1),
+        "s",
+        None,
+        dataset=dataset,
+        load_start=started,
+        args=" ".join(equal),
+        opusenc_defaults_cpu_s_per_h=round(default, 1),
+    )
+    emit(
+        "audio_cpu_ratio_vs_opusenc",
+        round(r["cpu_s_per_h"] / ref, 2),
+        "x",
+        1.5,
+        dataset=dataset,
+        load_start=started,
+        opusenc=" ".join(equal),
+        per_quarter_hour=pairs,
+        vs_opusenc_defaults=round(r["cpu_s_per_h"] / default, 2),
+        **encoder_detail(),
+    )
     trade = bench_complexity(speech)
     if trade is not None:
         low, high = trade[f"complexity_{COMPLEXITY}"], trade["complexity_10"]
-        emit("audio_complexity_seg_snr_loss_db",
-             round(high["seg_snr_db"] - low["seg_snr_db"], 2), "dB", None,
-             dataset={"speech_seconds": 120}, load_start=started, **trade,
-             note=f"what complexity {COMPLEXITY} gives up against 10 for its encoder CPU; "
-                  "decoded speech against the input, no listening")
-    emit("audio_bytes_per_hour", round(r["bytes_per_h"] / 1e6, 2), "MB", 10, dataset=dataset,
-         load_start=started, kbps=round(r["kbps"], 1),
-         smaller_than_wav=round(WAV_BYTES_PER_HOUR / r["bytes_per_h"], 1),
-         speech_share=round(r["speech_ms_per_h"] / 3.6e6, 2), **encoder_detail())
+        emit(
+            "audio_complexity_seg_snr_loss_db",
+            round(high["seg_snr_db"] - low["seg_snr_db"], 2),
+            "dB",
+            None,
+            dataset={"speech_seconds": 120},
+            load_start=started,
+            **trade,
+            note=f"what complexity {COMPLEXITY} gives up against 10 for its encoder CPU; "
+            "decoded speech against the input, no listening",
+        )
+    emit(
+        "audio_bytes_per_hour",
+        round(r["bytes_per_h"] / 1e6, 2),
+        "MB",
+        10,
+        dataset=dataset,
+        load_start=started,
+        kbps=round(r["kbps"], 1),
+        smaller_than_wav=round(WAV_BYTES_PER_HOUR / r["bytes_per_h"], 1),
+        speech_share=round(r["speech_ms_per_h"] / 3.6e6, 2),
+        **encoder_detail(),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -428,8 +522,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--hours", type=float, default=1.0, help="audio pushed through the pipeline")
     p.add_argument("--minutes", type=float, default=30.0, help="real-time soak length")
     p.add_argument("--device", default="virtmic")
-    p.add_argument("--only", nargs="+", default=["pipeline", "decode", "soak"],
-                   choices=["pipeline", "decode", "soak"])
+    p.add_argument(
+        "--only",
+        nargs="+",
+        default=["pipeline", "decode", "soak"],
+        choices=["pipeline", "decode", "soak"],
+    )
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="forsell-bench-audio-") as tmp:
         work = Path(tmp)
@@ -438,21 +536,43 @@ def main(argv: list[str] | None = None) -> int:
         if "decode" in args.only:
             log("bench: decrypt + decode 5 min ...")
             started = machine_load()
-            emit("audio_decode_5min_ms", round(bench_decode_5min(work), 1), "ms", 150,
-                 dataset={"audio_minutes": 5}, load_start=started, n=5,
-                 decoder=f"soundfile {sf.__libsndfile_version__}", **encoder_detail())
+            emit(
+                "audio_decode_5min_ms",
+                round(bench_decode_5min(work), 1),
+                "ms",
+                150,
+                dataset={"audio_minutes": 5},
+                load_start=started,
+                n=5,
+                decoder=f"soundfile {sf.__libsndfile_version__}",
+                **encoder_detail(),
+            )
         if "soak" in args.only:
             started = machine_load()
             dataset = {"soak_minutes": args.minutes}
             if not os.environ.get("PULSE_SERVER"):
-                emit("audio_soak_overflows", None, "count", 0, dataset=dataset,
-                     load_start=started,
-                     error="PULSE_SERVER unset: run through tests/bench/run.sh")
+                emit(
+                    "audio_soak_overflows",
+                    None,
+                    "count",
+                    0,
+                    dataset=dataset,
+                    load_start=started,
+                    error="PULSE_SERVER unset: run through tests/bench/run.sh",
+                )
             else:
                 log(f"bench: {args.minutes} min real-time capture from {args.device} ...")
                 d = bench_soak(args.minutes, args.device)
-                emit("audio_soak_overflows", d.pop("overflows", None), "count", 0,
-                     dataset=dataset, load_start=started, minutes=args.minutes, **d)
+                emit(
+                    "audio_soak_overflows",
+                    d.pop("overflows", None),
+                    "count",
+                    0,
+                    dataset=dataset,
+                    load_start=started,
+                    minutes=args.minutes,
+                    **d,
+                )
     return 0
 
 

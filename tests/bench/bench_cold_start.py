@@ -48,8 +48,11 @@ class Start:
 
 
 def _env() -> dict[str, str]:
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen",
-                QT_LOGGING_RULES="qt.multimedia.symbolsresolver=false")
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        QT_LOGGING_RULES="qt.multimedia.symbolsresolver=false",
+    )
 
 
 def one_start(data_dir: Path, timeout_s: float = TIMEOUT_S) -> Start | str:
@@ -57,8 +60,9 @@ def one_start(data_dir: Path, timeout_s: float = TIMEOUT_S) -> Start | str:
     cmd = [sys.executable, str(HERE / "cold_start_probe.py"), "--data-dir", str(data_dir)]
     spawned = time.time()
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        cmd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         out, err = proc.communicate(timeout=timeout_s)
     except subprocess.TimeoutExpired:
@@ -66,8 +70,11 @@ def one_start(data_dir: Path, timeout_s: float = TIMEOUT_S) -> Start | str:
         out, err = proc.communicate()
         return f"not idle within {timeout_s} s; probe said: {out.strip()[-300:]}"
     exit_ms = (time.perf_counter() - started) * 1000
-    said = {words[1]: words[2:] for words in (text.split() for text in out.splitlines())
-            if len(words) > 2 and words[0] == "PROBE"}
+    said = {
+        words[1]: words[2:]
+        for words in (text.split() for text in out.splitlines())
+        if len(words) > 2 and words[0] == "PROBE"
+    }
     if proc.returncode != 0 or not {"first_paint", "review_prepared", "idle"} <= said.keys():
         tail = (err.strip().splitlines() or ["(no stderr)"])[-1]
         return f"exit {proc.returncode}, probe said {sorted(said)}; last stderr: {tail}"
@@ -76,8 +83,13 @@ def one_start(data_dir: Path, timeout_s: float = TIMEOUT_S) -> Start | str:
         return (float(words[0]) - spawned) * 1000
 
     review = said["review_prepared"]
-    return Start(since_spawn(said["first_paint"]), since_spawn(said["idle"]),
-                 float(review[1]) * 1000, review[2] == "1", exit_ms)
+    return Start(
+        since_spawn(said["first_paint"]),
+        since_spawn(said["idle"]),
+        float(review[1]) * 1000,
+        review[2] == "1",
+        exit_ms,
+    )
 
 
 def _p90(samples: list[float]) -> float:
@@ -92,21 +104,32 @@ def bench_cold_start(data_dir: Path, runs: int = 20, log=print) -> list[dict]:
     log(f"bench: cold start (first start of the folder + {runs} runs) ...")
 
     def failed(problem: str) -> list[dict]:
-        return [line(name, None, "ms", goal, dataset=sizes, load_start=load_start,
-                     error=problem)
-                for name, goal in (("cold_start_first_paint_ms", GOAL_PAINT_MS),
-                                   ("cold_start_idle_ms", None))]
+        return [
+            line(name, None, "ms", goal, dataset=sizes, load_start=load_start, error=problem)
+            for name, goal in (
+                ("cold_start_first_paint_ms", GOAL_PAINT_MS),
+                ("cold_start_idle_ms", None),
+            )
+        ]
 
     first = one_start(data_dir, FIRST_RUN_TIMEOUT_S)
     if isinstance(first, str):
         return failed(first)
-    first_line = line("cold_start_first_run_idle_ms", round(first.idle_ms, 1), "ms", None,
-                      dataset=sizes, load_start=load_start, n=1,
-                      first_paint_ms=round(first.first_paint_ms, 1),
-                      review_ms=round(first.review_ms, 1), review_keys=first.review_keys,
-                      measured="first start of the data folder: spawn until the review "
-                               "preparation (demo conversations seeded and scored) is done "
-                               "and the GUI thread is free")
+    first_line = line(
+        "cold_start_first_run_idle_ms",
+        round(first.idle_ms, 1),
+        "ms",
+        None,
+        dataset=sizes,
+        load_start=load_start,
+        n=1,
+        first_paint_ms=round(first.first_paint_ms, 1),
+        review_ms=round(first.review_ms, 1),
+        review_keys=first.review_keys,
+        measured="first start of the data folder: spawn until the review "
+        "preparation (demo conversations seeded and scored) is done "
+        "and the GUI thread is free",
+    )
     load_start = machine_load()
     starts: list[Start] = []
     for _ in range(runs):
@@ -116,19 +139,38 @@ def bench_cold_start(data_dir: Path, runs: int = 20, log=print) -> list[dict]:
         starts.append(start)
     paint = [s.first_paint_ms for s in starts]
     idle = [s.idle_ms for s in starts]
-    common = {"n": runs, "review_keys": all(s.review_keys for s in starts),
-              "exit_ms_median": round(statistics.median(s.exit_ms for s in starts), 1),
-              "cache": "warm OS file cache (after the first start)"}
+    common = {
+        "n": runs,
+        "review_keys": all(s.review_keys for s in starts),
+        "exit_ms_median": round(statistics.median(s.exit_ms for s in starts), 1),
+        "cache": "warm OS file cache (after the first start)",
+    }
     return [
         first_line,
-        line("cold_start_first_paint_ms", round(statistics.median(paint), 1), "ms",
-             GOAL_PAINT_MS, dataset=sizes, load_start=load_start, **common,
-             p90=round(_p90(paint), 1), runs=[round(v) for v in paint],
-             measured="spawn until the first frame with the login screen is drawn"),
-        line("cold_start_idle_ms", round(statistics.median(idle), 1), "ms", None,
-             dataset=sizes, load_start=load_start, **common, p90=round(_p90(idle), 1),
-             review_ms_median=round(statistics.median(s.review_ms for s in starts), 1),
-             runs=[round(v) for v in idle],
-             measured="spawn until the review preparation started 200 ms after the window "
-                      "shows has finished and the GUI thread is free"),
+        line(
+            "cold_start_first_paint_ms",
+            round(statistics.median(paint), 1),
+            "ms",
+            GOAL_PAINT_MS,
+            dataset=sizes,
+            load_start=load_start,
+            **common,
+            p90=round(_p90(paint), 1),
+            runs=[round(v) for v in paint],
+            measured="spawn until the first frame with the login screen is drawn",
+        ),
+        line(
+            "cold_start_idle_ms",
+            round(statistics.median(idle), 1),
+            "ms",
+            None,
+            dataset=sizes,
+            load_start=load_start,
+            **common,
+            p90=round(_p90(idle), 1),
+            review_ms_median=round(statistics.median(s.review_ms for s in starts), 1),
+            runs=[round(v) for v in idle],
+            measured="spawn until the review preparation started 200 ms after the window "
+            "shows has finished and the GUI thread is free",
+        ),
     ]

@@ -15,7 +15,8 @@ The first two drive only APIs that have not changed (``run_gui``, ``CatalogDialo
 and ``last_import``), so the same file measures an older checkout too::
 
     git worktree add /tmp/before main
-    PYTHONPATH=/tmp/before/src .venv/bin/python tests/bench/bench_gui_lag.py --only first_start import
+    PYTHONPATH=/tmp/before/src .venv/bin/python tests/bench/bench_gui_lag.py \
+        --only first_start import
     PYTHONPATH=$PWD/src .venv/bin/python tests/bench/bench_gui_lag.py --only first_start import
 
 Each scenario runs in a child process (offscreen Qt, a secret store in memory) on a fresh copy
@@ -37,8 +38,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-LINE = re.compile(r"GUI LAG .* in (?P<s>[\d.]+) s: (?P<n>\d+) ticks, p50 (?P<p50>[\d.]+) ms, "
-                  r"p99 (?P<p99>[\d.]+) ms, max (?P<max>[\d.]+) ms")
+LINE = re.compile(
+    r"GUI LAG .* in (?P<s>[\d.]+) s: (?P<n>\d+) ticks, p50 (?P<p50>[\d.]+) ms, "
+    r"p99 (?P<p99>[\d.]+) ms, max (?P<max>[\d.]+) ms"
+)
 SCENARIOS = ("first_start", "import", "sync_drain")
 GOALS = {"p99": 50, "p50": None, "max": 100}  # a frozen GUI is one gap of seconds
 CHILD_TIMEOUT_S = 900
@@ -56,8 +59,11 @@ def load() -> list[float]:
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-            "QT_LOGGING_RULES": "qt.multimedia.symbolsresolver=false"}
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_LOGGING_RULES": "qt.multimedia.symbolsresolver=false",
+    }
 
 
 def template(cache_dir: Path, products: int) -> Path:
@@ -67,8 +73,20 @@ def template(cache_dir: Path, products: int) -> Path:
         return folder / "data"
     shutil.rmtree(folder, ignore_errors=True)
     log(f"bench: making a till with {products} extra products in {folder} ...")
-    subprocess.run([sys.executable, __file__, "--child", "template", "--data-dir",
-                    str(folder / "data"), "--products", str(products)], check=True, env=_env())
+    subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            "template",
+            "--data-dir",
+            str(folder / "data"),
+            "--products",
+            str(products),
+        ],
+        check=True,
+        env=_env(),
+    )
     (folder / "ready").write_text("ok")
     return folder / "data"
 
@@ -77,10 +95,19 @@ def child(scenario: str, data: Path, work: Path, args: argparse.Namespace) -> di
     run_dir = work / scenario
     shutil.rmtree(run_dir, ignore_errors=True)
     shutil.copytree(data, run_dir / "data")
-    cmd = [sys.executable, __file__, "--child", scenario, "--data-dir", str(run_dir / "data"),
-           "--rows", str(args.rows)]
-    out = subprocess.run(cmd, env=_env(), capture_output=True, text=True,
-                         timeout=CHILD_TIMEOUT_S, check=False)
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        scenario,
+        "--data-dir",
+        str(run_dir / "data"),
+        "--rows",
+        str(args.rows),
+    ]
+    out = subprocess.run(
+        cmd, env=_env(), capture_output=True, text=True, timeout=CHILD_TIMEOUT_S, check=False
+    )
     lines = [json.loads(x) for x in out.stdout.splitlines() if x.startswith("{")]
     shutil.rmtree(run_dir, ignore_errors=True)
     if out.returncode != 0 or not lines:
@@ -90,15 +117,34 @@ def child(scenario: str, data: Path, work: Path, args: argparse.Namespace) -> di
 
 
 def sync_drain() -> dict:
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
-                          "tests/ui/test_sync_responsiveness.py"], check=False, cwd=ROOT,
-                         capture_output=True, text=True, env=_env())
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-s",
+            "-p",
+            "no:cacheprovider",
+            "tests/ui/test_sync_responsiveness.py",
+        ],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
     match = LINE.search(out.stdout)
     if match is None:
         return {"error": f"no GUI LAG line; pytest said: {out.stdout[-500:]}"}
     found = {k: float(v) for k, v in match.groupdict().items()}
-    return {"p50": found["p50"], "p99": found["p99"], "max": found["max"],
-            "seconds": found["s"], "ticks": int(found["n"])}
+    return {
+        "p50": found["p50"],
+        "p99": found["p99"],
+        "max": found["max"],
+        "seconds": found["s"],
+        "ticks": int(found["n"]),
+    }
 
 
 def report(scenario: str, runs: list[dict], size: dict, started: float) -> None:
@@ -112,8 +158,17 @@ def report(scenario: str, runs: list[dict], size: dict, started: float) -> None:
         goal = 50 if scenario == "sync_drain" and key == "p99" else GOALS[key]
         # The sync drain keeps its first names (gui_lag_p99, ...): earlier runs compare.
         name = f"gui_lag_{key}" if scenario == "sync_drain" else f"gui_lag_{scenario}_{key}"
-        emit(name, value, "ms", goal, dataset=size, load_start=started, runs=runs,
-             load_1_5_15=load(), code=os.environ.get("PYTHONPATH", "installed"))
+        emit(
+            name,
+            value,
+            "ms",
+            goal,
+            dataset=size,
+            load_start=started,
+            runs=runs,
+            load_1_5_15=load(),
+            code=os.environ.get("PYTHONPATH", "installed"),
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -127,8 +182,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--data-dir", type=Path)
     args = p.parse_args(argv)
     if args.child:
-        {"template": child_template, "first_start": child_first_start,
-         "import": child_import}[args.child](args)
+        {"template": child_template, "first_start": child_first_start, "import": child_import}[
+            args.child
+        ](args)
         return
     work = args.cache_dir / "gui-lag-runs"
     for scenario in args.only:
@@ -141,8 +197,7 @@ def main(argv: list[str] | None = None) -> None:
         products = args.products if scenario == "first_start" else 0
         data = template(args.cache_dir, products)
         runs = [child(scenario, data, work, args) for _ in range(args.runs)]
-        size = ({"products": args.products} if scenario == "first_start"
-                else {"rows": args.rows})
+        size = {"products": args.products} if scenario == "first_start" else {"rows": args.rows}
         report(scenario, runs, size, started)
 
 
@@ -150,8 +205,11 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _qt_child() -> None:
-    sys.path[:0] = [str(ROOT / "tests" / "ui"), str(ROOT / "tests" / "sync"),
-                    str(ROOT / "tests" / "bench")]
+    sys.path[:0] = [
+        str(ROOT / "tests" / "ui"),
+        str(ROOT / "tests" / "sync"),
+        str(ROOT / "tests" / "bench"),
+    ]
 
 
 def _memory_keyring() -> None:
@@ -182,11 +240,23 @@ def child_template(args: argparse.Namespace) -> None:
 def _emit(lag, probe=None, **detail) -> None:
     if probe is not None and os.environ.get("FORSELL_LAG_GAPS"):  # where the long gaps were
         t0 = probe.ticks[0]
-        gaps = sorted(((b - a) * 1000, a - t0) for a, b in zip(probe.ticks, probe.ticks[1:]))
+        gaps = sorted(
+            ((b - a) * 1000, a - t0) for a, b in zip(probe.ticks, probe.ticks[1:], strict=False)
+        )
         log(" ".join(f"{g:.0f}ms@{t:.2f}s" for g, t in gaps[-12:]))
-    print(json.dumps({"p50": round(lag.p50, 1), "p99": round(lag.p99, 1),
-                      "max": round(lag.max, 1), "seconds": round(lag.seconds, 1),
-                      "ticks": lag.ticks, **detail}), flush=True)
+    print(
+        json.dumps(
+            {
+                "p50": round(lag.p50, 1),
+                "p99": round(lag.p99, 1),
+                "max": round(lag.max, 1),
+                "seconds": round(lag.seconds, 1),
+                "ticks": lag.ticks,
+                **detail,
+            }
+        ),
+        flush=True,
+    )
 
 
 def child_first_start(args: argparse.Namespace) -> None:
@@ -246,9 +316,11 @@ def child_import(args: argparse.Namespace) -> None:
     admin = till.staff.login(admin.id, "9000")
     path = args.data_dir.parent / "import.csv"
     lines = [",".join(CSV_COLUMNS)]
-    lines += [f"LAG-{i:06d},{4_600_000_000_000 + i},Товар номер {i},Тауар {i},Item {i},"
-              f"Группа {i % 50},Топ {i % 50},Group {i % 50},{100 + i % 900},12,pcs,{i % 2},"
-              for i in range(args.rows)]
+    lines += [
+        f"LAG-{i:06d},{4_600_000_000_000 + i},Товар номер {i},Тауар {i},Item {i},"
+        f"Группа {i % 50},Топ {i % 50},Group {i % 50},{100 + i % 900},12,pcs,{i % 2},"
+        for i in range(args.rows)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     del lines
     dialog = CatalogDialog(till, admin)
@@ -264,6 +336,7 @@ def child_import(args: argparse.Namespace) -> None:
 
     def busy() -> bool:
         return bool(getattr(dialog, "busy", False))  # older code has no such flag
+
     settle(lambda: not busy(), 60)
     freeze_startup_heap()  # as the app is after its start-up
     probe = LagProbe(dialog)

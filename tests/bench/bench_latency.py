@@ -28,12 +28,21 @@ sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from metric_line import emit as emit_line
 from metric_line import machine_load
 
-SCENARIO_TEST = ("tests/sync/test_offline_online.py::"
-                 "test_a_failing_provider_never_delays_business_events")
+SCENARIO_TEST = (
+    "tests/sync/test_offline_online.py::test_a_failing_provider_never_delays_business_events"
+)
 
 
-def emit(metric: str, value: float | None, unit: str, goal: float | None, *, dataset: dict,
-         load_start: float, **detail: object) -> None:
+def emit(
+    metric: str,
+    value: float | None,
+    unit: str,
+    goal: float | None,
+    *,
+    dataset: dict,
+    load_start: float,
+    **detail: object,
+) -> None:
     emit_line(metric, value, unit, goal, dataset=dataset, load_start=load_start, **detail)
 
 
@@ -64,20 +73,42 @@ def recorder_start(starts: int) -> None:
             recorder.stop(after_s=0)
     finally:
         recorder.close()
-    emit("recorder_start_ms", round(percentile(took, 0.99), 3), "ms", 50,
-         dataset={"starts": starts}, load_start=started, starts=starts, median_ms=round(statistics.median(took), 3),
-         max_ms=round(max(took), 3), device="missing")
+    emit(
+        "recorder_start_ms",
+        round(percentile(took, 0.99), 3),
+        "ms",
+        50,
+        dataset={"starts": starts},
+        load_start=started,
+        starts=starts,
+        median_ms=round(statistics.median(took), 3),
+        max_ms=round(max(took), 3),
+        device="missing",
+    )
 
 
 def commit_to_accepted() -> None:
     started = machine_load()
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
-                          SCENARIO_TEST], check=False, cwd=ROOT, capture_output=True, text=True)
-    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("COMMIT_TO_ACCEPTED ")),
-                None)
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", SCENARIO_TEST],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    line = next(
+        (ln for ln in out.stdout.splitlines() if ln.startswith("COMMIT_TO_ACCEPTED ")), None
+    )
     if line is None:
-        emit("sync_commit_to_accepted_ms", None, "ms", None, dataset={"scenarios": 3},
-             load_start=started, error=f"pytest exit {out.returncode}: {out.stdout[-500:]}")
+        emit(
+            "sync_commit_to_accepted_ms",
+            None,
+            "ms",
+            None,
+            dataset={"scenarios": 3},
+            load_start=started,
+            error=f"pytest exit {out.returncode}: {out.stdout[-500:]}",
+        )
         return
     measured = json.loads(line.split(" ", 1)[1])
     scenarios, sales = measured["scenarios"], measured["sales"]
@@ -85,12 +116,27 @@ def commit_to_accepted() -> None:
     for name, stats in scenarios.items():
         failing = name != "healthy"
         key = name.replace(" ", "_")
-        emit(f"sync_commit_to_accepted_median_ms[{key}]", stats["median_ms"], "ms",
-             round(2 * healthy["median_ms"] + 50, 1) if failing else None,
-             dataset={"sales": sales}, load_start=started, sales=sales, scenario=name, **stats)
-        emit(f"sync_commit_to_accepted_p95_ms[{key}]", stats["p95_ms"], "ms",
-             round(healthy["p95_ms"] + 1000, 1) if failing else None,
-             dataset={"sales": sales}, load_start=started, sales=sales, scenario=name)
+        emit(
+            f"sync_commit_to_accepted_median_ms[{key}]",
+            stats["median_ms"],
+            "ms",
+            round(2 * healthy["median_ms"] + 50, 1) if failing else None,
+            dataset={"sales": sales},
+            load_start=started,
+            sales=sales,
+            scenario=name,
+            **stats,
+        )
+        emit(
+            f"sync_commit_to_accepted_p95_ms[{key}]",
+            stats["p95_ms"],
+            "ms",
+            round(healthy["p95_ms"] + 1000, 1) if failing else None,
+            dataset={"sales": sales},
+            load_start=started,
+            sales=sales,
+            scenario=name,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

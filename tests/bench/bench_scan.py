@@ -56,16 +56,22 @@ class PaintWatch(QObject):
         self.painted = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt override
-        if (event.type() == QEvent.Type.Paint and self.rows_needed is not None
-                and self.table.rowCount() >= self.rows_needed):
+        if (
+            event.type() == QEvent.Type.Paint
+            and self.rows_needed is not None
+            and self.table.rowCount() >= self.rows_needed
+        ):
             self.painted = True  # the paint runs right after this filter, inside the same call
         return False
 
 
 def _barcodes(till, n: int, rng: random.Random) -> list[str]:
     with till.ctx.db.read() as session:
-        rows = session.execute(text("SELECT barcode FROM products "
-                                    "WHERE barcode IS NOT NULL AND active AND NOT weighted")).all()
+        rows = session.execute(
+            text(
+                "SELECT barcode FROM products WHERE barcode IS NOT NULL AND active AND NOT weighted"
+            )
+        ).all()
     return [r[0] for r in rng.sample(rows, min(n, len(rows)))]
 
 
@@ -113,8 +119,10 @@ def run(data_dir: Path, scans: int, warmup: int = 10) -> list[dict]:
         while not (watch.painted and table.rowCount() > before):
             app.processEvents()
             if time.perf_counter() > deadline:
-                raise RuntimeError(f"scan {code}: no new painted row after {PAINT_TIMEOUT_S} s "
-                                   f"(rows {before} → {table.rowCount()})")
+                raise RuntimeError(
+                    f"scan {code}: no new painted row after {PAINT_TIMEOUT_S} s "
+                    f"(rows {before} → {table.rowCount()})"
+                )
         ms = (time.perf_counter() - started) * 1000
         watch.rows_needed = None
         if i >= warmup:
@@ -124,10 +132,21 @@ def run(data_dir: Path, scans: int, warmup: int = 10) -> list[dict]:
     app.processEvents()
     till.close()
     s = summary(samples)
-    return [line("scan_to_row_p99", s["p99"], "ms", 16, dataset=sizes, load_start=load_start,
-                 **s, digits=13, via_scanner_filter=len(via_scanner),
-                 platform=app.platformName(),
-                 measured="first key event to end of the cart viewport's paint")]
+    return [
+        line(
+            "scan_to_row_p99",
+            s["p99"],
+            "ms",
+            16,
+            dataset=sizes,
+            load_start=load_start,
+            **s,
+            digits=13,
+            via_scanner_filter=len(via_scanner),
+            platform=app.platformName(),
+            measured="first key event to end of the cart viewport's paint",
+        )
+    ]
 
 
 def main() -> int:

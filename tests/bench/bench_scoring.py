@@ -38,8 +38,12 @@ def emit(metric: str, value, unit: str, goal, **detail) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--conversations", type=int, default=3000,
-                   help="conversations scored for the throughput figure")
+    p.add_argument(
+        "--conversations",
+        type=int,
+        default=3000,
+        help="conversations scored for the throughput figure",
+    )
     args = p.parse_args(argv)
     cases = load_cases()
     DATASET.update(labelled_conversations=len(cases))
@@ -47,18 +51,44 @@ def main(argv: list[str] | None = None) -> int:
     corpus = f"{len(cases)} labelled conversations (ru/kk/mixed, café and shop)"
     for name, c in sorted(report.counts.items()):
         if name == "extra_revenue_exact":
-            emit("scoring_upsell_revenue_exact", round(c.recall, 3), "ratio", None,
-                 right=c.tp, wrong=c.fn, corpus=corpus)
+            emit(
+                "scoring_upsell_revenue_exact",
+                round(c.recall, 3),
+                "ratio",
+                None,
+                right=c.tp,
+                wrong=c.fn,
+                corpus=corpus,
+            )
             continue
         for kind, value in (("precision", c.precision), ("recall", c.recall)):
-            emit(f"scoring_{kind}_{name}", round(value, 3), "ratio", 0.85,
-                 tp=c.tp, fp=c.fp, fn=c.fn, corpus=corpus)
-    emit("scoring_scorable_accuracy", round(report.scorable_right / report.cases, 3), "ratio",
-         1.0, corpus=corpus)
+            emit(
+                f"scoring_{kind}_{name}",
+                round(value, 3),
+                "ratio",
+                0.85,
+                tp=c.tp,
+                fp=c.fp,
+                fn=c.fn,
+                corpus=corpus,
+            )
+    emit(
+        "scoring_scorable_accuracy",
+        round(report.scorable_right / report.cases, 3),
+        "ratio",
+        1.0,
+        corpus=corpus,
+    )
 
     by_store = scorers()
-    prepared = [(by_store[c["store"]], formats.parse_transcript(c["transcript"]),
-                 formats.parse_receipt(c["receipt"])) for c in cases]
+    prepared = [
+        (
+            by_store[c["store"]],
+            formats.parse_transcript(c["transcript"]),
+            formats.parse_receipt(c["receipt"]),
+        )
+        for c in cases
+    ]
     utterances = sum(len(t.utterances) for _, t, _ in prepared) / len(prepared)
     DATASET.update(scored_conversations=args.conversations)
     started = time.perf_counter()
@@ -66,11 +96,17 @@ def main(argv: list[str] | None = None) -> int:
         scorer, transcript, receipt = prepared[i % len(prepared)]
         scorer.score(transcript, receipt)
     elapsed = time.perf_counter() - started
-    emit("scoring_throughput", round(args.conversations / elapsed, 1), "conversations/s", None,
-         conversations=args.conversations, seconds=round(elapsed, 2),
-         mean_utterances=round(utterances, 1), catalog_products=len(
-             by_store["cafe"].catalog.products),
-         machine=f"{os.cpu_count()} cpu, python {platform.python_version()}")
+    emit(
+        "scoring_throughput",
+        round(args.conversations / elapsed, 1),
+        "conversations/s",
+        None,
+        conversations=args.conversations,
+        seconds=round(elapsed, 2),
+        mean_utterances=round(utterances, 1),
+        catalog_products=len(by_store["cafe"].catalog.products),
+        machine=f"{os.cpu_count()} cpu, python {platform.python_version()}",
+    )
     return 0
 
 

@@ -45,8 +45,15 @@ _sizes: Sizes | None = None
 
 def metric(name: str, value: float, goal: float | None, **detail) -> Metric:
     assert _sizes is not None, "run through run_services or run_z_report"
-    return line(name, round(value, 3), "ms", goal, dataset=_sizes.dataset,
-                load_start=_sizes.load_start, **detail)
+    return line(
+        name,
+        round(value, 3),
+        "ms",
+        goal,
+        dataset=_sizes.dataset,
+        load_start=_sizes.load_start,
+        **detail,
+    )
 
 
 def percentile(samples: list[float], p: float) -> float:
@@ -63,16 +70,24 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def summary(samples: list[float]) -> dict:
-    return {"n": len(samples), "p50": round(percentile(samples, 50), 3),
-            "p90": round(percentile(samples, 90), 3), "p99": round(percentile(samples, 99), 3),
-            "max": round(max(samples), 3), "mean": round(statistics.fmean(samples), 3)}
+    return {
+        "n": len(samples),
+        "p50": round(percentile(samples, 50), 3),
+        "p90": round(percentile(samples, 90), 3),
+        "p99": round(percentile(samples, 99), 3),
+        "max": round(max(samples), 3),
+        "mean": round(statistics.fmean(samples), 3),
+    }
 
 
-def pair(name: str, samples: list[float], goal_p50: float | None, goal_p99: float | None,
-         **detail) -> list[Metric]:
+def pair(
+    name: str, samples: list[float], goal_p50: float | None, goal_p99: float | None, **detail
+) -> list[Metric]:
     s = summary(samples)
-    return [metric(f"{name}_p50", s["p50"], goal_p50, n=s["n"], **detail),
-            metric(f"{name}_p99", s["p99"], goal_p99, **s, **detail)]
+    return [
+        metric(f"{name}_p50", s["p50"], goal_p50, n=s["n"], **detail),
+        metric(f"{name}_p99", s["p99"], goal_p99, **s, **detail),
+    ]
 
 
 # --- samples from the database ---------------------------------------------------------------
@@ -94,8 +109,10 @@ def unknown_barcodes(rng: random.Random, n: int) -> list[str]:
 
 
 def bench_barcode(till: Till, rng: random.Random, calls: int = 2000) -> list[Metric]:
-    known = [r[0] for r in _sample(till, "SELECT barcode FROM products WHERE barcode IS NOT NULL",
-                                   calls, rng)]
+    known = [
+        r[0]
+        for r in _sample(till, "SELECT barcode FROM products WHERE barcode IS NOT NULL", calls, rng)
+    ]
     unknown = unknown_barcodes(rng, calls // 10)
     codes = known + unknown
     rng.shuffle(codes)
@@ -104,8 +121,9 @@ def bench_barcode(till: Till, rng: random.Random, calls: int = 2000) -> list[Met
     samples = [timed(lambda c=c: till.catalog.by_barcode(c)) for c in codes]
     found = sum(1 for c in known[:50] if till.catalog.by_barcode(c) is not None)
     assert found == min(50, len(known)), "generated barcodes must be found"
-    return pair("barcode_lookup", samples, None, None,
-                unknown_share=round(len(unknown) / len(codes), 2))
+    return pair(
+        "barcode_lookup", samples, None, None, unknown_share=round(len(unknown) / len(codes), 2)
+    )
 
 
 def search_queries(till: Till, rng: random.Random, names: int = 160) -> list[str]:
@@ -119,7 +137,7 @@ def search_queries(till: Till, rng: random.Random, names: int = 160) -> list[str
         words = [w for w in row[rng.randrange(3)].split() if len(w) >= 3]
         word = rng.choice(words) if words else row[0]
         start = rng.randrange(max(1, len(word) - 2))
-        queries.append(word[start:start + rng.randint(3, 6)])
+        queries.append(word[start : start + rng.randint(3, 6)])
     return queries
 
 
@@ -132,8 +150,9 @@ def bench_search(till: Till, rng: random.Random) -> list[Metric]:
     by_length: dict[str, list[float]] = {}
     for q, ms in zip(queries, samples, strict=True):
         n = len(q.strip())
-        by_length.setdefault("1" if n == 1 else "2" if n == 2 else "3" if n == 3 else "4-8",
-                             []).append(ms)
+        by_length.setdefault(
+            "1" if n == 1 else "2" if n == 2 else "3" if n == 3 else "4-8", []
+        ).append(ms)
     p99_by_length = {k: round(percentile(v, 99), 3) for k, v in sorted(by_length.items())}
     return pair("search", samples, None, 30, p99_by_query_length=p99_by_length)
 
@@ -143,13 +162,18 @@ def _login(till: Till, role: Role, pin: str):
     return till.staff.login(employee.id, pin)
 
 
-def bench_sale_commit(till: Till, rng: random.Random, sales: int = 300,
-                      warmup: int = 20) -> list[Metric]:
+def bench_sale_commit(
+    till: Till, rng: random.Random, sales: int = 300, warmup: int = 20
+) -> list[Metric]:
     cashier = _login(till, Role.CASHIER, "1111")
     if till.shifts.current() is None:
         till.shifts.open(cashier, 2_000_000)
-    codes = [r[0] for r in _sample(till, "SELECT barcode FROM products WHERE barcode IS NOT NULL "
-                                   "AND active", 5000, rng)]
+    codes = [
+        r[0]
+        for r in _sample(
+            till, "SELECT barcode FROM products WHERE barcode IS NOT NULL AND active", 5000, rng
+        )
+    ]
     products = [till.catalog.by_barcode(c) for c in codes]
     till_session = till.sale_for(cashier)
     samples = []
@@ -157,8 +181,11 @@ def bench_sale_commit(till: Till, rng: random.Random, sales: int = 300,
         for p in rng.sample(products, rng.randint(3, 6)):
             till_session.add(p, 1000 * rng.choice((1, 1, 1, 2)))
         total = till_session.view().total
-        payment = (Payment(card=total, card_reference="123456789012") if i % 2
-                   else Payment(cash_tendered=-(-total // 100_000) * 100_000))
+        payment = (
+            Payment(card=total, card_reference="123456789012")
+            if i % 2
+            else Payment(cash_tendered=-(-total // 100_000) * 100_000)
+        )
         ms = timed(lambda payment=payment: till_session.pay(payment))
         if i >= warmup:
             samples.append(ms)
@@ -168,8 +195,16 @@ def bench_sale_commit(till: Till, rng: random.Random, sales: int = 300,
 def bench_x_report(till: Till, runs: int = 50) -> list[Metric]:
     samples = [timed(till.shifts.x_report) for _ in range(runs)]
     report = till.shifts.x_report()
-    return [metric("x_report_ms", statistics.median(samples), 200, first=round(samples[0], 3),
-                   **summary(samples), shift_sales=report.sales_count)]
+    return [
+        metric(
+            "x_report_ms",
+            statistics.median(samples),
+            200,
+            first=round(samples[0], 3),
+            **summary(samples),
+            shift_sales=report.sales_count,
+        )
+    ]
 
 
 def _drawer_counts(expected: int) -> tuple[dict[int, int], int]:
@@ -187,8 +222,10 @@ def _reopen_with_same_sales(till: Till, cashier, closed_id: str) -> None:
     opened = till.shifts.open(cashier, 2_000_000)
     with till.ctx.db.write() as session:
         for table in ("sales", "refunds", "cash_movements"):
-            session.execute(text(f"UPDATE {table} SET shift_id = :new "
-                                 "WHERE shift_id = :old"), {"new": opened.id, "old": closed_id})
+            session.execute(
+                text(f"UPDATE {table} SET shift_id = :new WHERE shift_id = :old"),
+                {"new": opened.id, "old": closed_id},
+            )
 
 
 def bench_z_report(till: Till, closes: int = 200) -> list[Metric]:
@@ -210,13 +247,19 @@ def bench_z_report(till: Till, closes: int = 200) -> list[Metric]:
         samples.append((time.perf_counter() - started) * 1000)
         # the drawer holds whole tenge: tiyn from weighed goods show as a shortfall a supervisor
         # may close with
-        assert z.z_number is not None and z.difference == -left, (z.counted_cash,
-                                                                  z.expected_cash)
+        assert z.z_number is not None and z.difference == -left, (z.counted_cash, z.expected_cash)
         assert z.sales_count == sales, (z.sales_count, sales)
         closed_id = z.shift_id
         z_numbers.append(z.z_number)
-    return pair("z_report", samples, None, 200, first=round(samples[0], 3), shift_sales=sales,
-                z_numbers=f"{z_numbers[0]}..{z_numbers[-1]}")
+    return pair(
+        "z_report",
+        samples,
+        None,
+        200,
+        first=round(samples[0], 3),
+        shift_sales=sales,
+        z_numbers=f"{z_numbers[0]}..{z_numbers[-1]}",
+    )
 
 
 def run_services(data_dir: Path, seed: int = 7, log=print) -> Iterator[Metric]:
@@ -229,10 +272,12 @@ def run_services(data_dir: Path, seed: int = 7, log=print) -> Iterator[Metric]:
     open_ms = (time.perf_counter() - started) * 1000
     log(f"open_till on the working copy: {open_ms:.0f} ms")
     try:
-        for name, bench in (("barcode", lambda: bench_barcode(till, rng)),
-                            ("search", lambda: bench_search(till, rng)),
-                            ("sale commit", lambda: bench_sale_commit(till, rng)),
-                            ("x report", lambda: bench_x_report(till))):
+        for name, bench in (
+            ("barcode", lambda: bench_barcode(till, rng)),
+            ("search", lambda: bench_search(till, rng)),
+            ("sale commit", lambda: bench_sale_commit(till, rng)),
+            ("x report", lambda: bench_x_report(till)),
+        ):
             log(f"bench: {name} ...")
             _sizes.started()
             yield from bench()

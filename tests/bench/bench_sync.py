@@ -77,7 +77,7 @@ def log(text: str) -> None:
 
 
 def rss_mb() -> float:
-    with open("/proc/self/statm") as f:
+    with Path("/proc/self/statm").open() as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
@@ -85,8 +85,12 @@ class Fakes:
     """FAKE ElevenLabs + FAKE backend in a child process."""
 
     def __init__(self, latency_s: float) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", SERVER, str(latency_s)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", SERVER, str(latency_s)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         self.urls = json.loads(self.proc.stdout.readline())
 
     def close(self) -> None:
@@ -119,8 +123,14 @@ class MemoryKeyring:
         return _Keyring()
 
 
-def make_till(folder: Path, fakes: Fakes, keyring_backend, recordings: int, size: int,
-              files_dir: Path | None = None):
+def make_till(
+    folder: Path,
+    fakes: Fakes,
+    keyring_backend,
+    recordings: int,
+    size: int,
+    files_dir: Path | None = None,
+):
     """A till with ``recordings`` sealed recordings of ``size`` bytes each, queued for upload."""
     from forsell.services import settings as s
     from forsell.services.app import open_till
@@ -132,10 +142,15 @@ def make_till(folder: Path, fakes: Fakes, keyring_backend, recordings: int, size
 
     till = open_till(folder, seed_demo=False)
     settings = till.ctx.settings
-    for setting, value in ((s.SYNC_ENABLED, True), (s.SYNC_BACKEND_URL, fakes.urls["backend"]),
-                           (s.STORE_BIN, "123456789012"), (s.SYNC_AUDIO_ABROAD, True),
-                           (s.ELEVENLABS_URL, fakes.urls["elevenlabs"]), (s.SYNC_FALLBACK, "none"),
-                           (s.SYNC_DEMO_FAKES, True)):
+    for setting, value in (
+        (s.SYNC_ENABLED, True),
+        (s.SYNC_BACKEND_URL, fakes.urls["backend"]),
+        (s.STORE_BIN, "123456789012"),
+        (s.SYNC_AUDIO_ABROAD, True),
+        (s.ELEVENLABS_URL, fakes.urls["elevenlabs"]),
+        (s.SYNC_FALLBACK, "none"),
+        (s.SYNC_DEMO_FAKES, True),
+    ):
         settings.set(setting, value)
     SecretStore(till.ctx.device_id, keyring_backend).set("elevenlabs-key", KEY)
     vault = open_vault(till.ctx, keyring_backend)
@@ -147,24 +162,44 @@ def make_till(folder: Path, fakes: Fakes, keyring_backend, recordings: int, size
             (files_dir / f"{rid}.ogg").write_bytes(audio)
         dek = vault.create(rid)
         with till.ctx.db.write() as session:
-            session.add(Recording(id=rid, device_id=till.ctx.device_id, reason="sale",
-                                  started_at=datetime.now(UTC), duration_ms=30_000,
-                                  speech_ms=20_000, bytes=size, status="queued",
-                                  chunks=(size + CHUNK - 1) // CHUNK))
+            session.add(
+                Recording(
+                    id=rid,
+                    device_id=till.ctx.device_id,
+                    reason="sale",
+                    started_at=datetime.now(UTC),
+                    duration_ms=30_000,
+                    speech_ms=20_000,
+                    bytes=size,
+                    status="queued",
+                    chunks=(size + CHUNK - 1) // CHUNK,
+                )
+            )
             session.flush()
             for i, at in enumerate(range(0, size, CHUNK)):
-                sealed = seal(dek, rid, i, at + CHUNK >= size, audio[at:at + CHUNK])
-                session.add(RecordingChunk(recording_id=rid, idx=i, final=sealed.final,
-                                           blob=sealed.blob))
-            enqueue(session, "recording", rid, {"id": rid, "sale_id": None,
-                                                "duration_ms": 30_000, "speech_ms": 20_000},
-                    lane=AUDIO)
+                sealed = seal(dek, rid, i, at + CHUNK >= size, audio[at : at + CHUNK])
+                session.add(
+                    RecordingChunk(recording_id=rid, idx=i, final=sealed.final, blob=sealed.blob)
+                )
+            enqueue(
+                session,
+                "recording",
+                rid,
+                {"id": rid, "sale_id": None, "duration_ms": 30_000, "speech_ms": 20_000},
+                lane=AUDIO,
+            )
     vault.close()
     return till
 
 
-def drain(till, keyring_backend, concurrency: int, sample=None, timeout: float = 3600.0,
-          poll_s: float = 0.05):
+def drain(
+    till,
+    keyring_backend,
+    concurrency: int,
+    sample=None,
+    timeout: float = 3600.0,
+    poll_s: float = 0.05,
+):
     """Runs the real SyncService until the audio lane is empty; returns (seconds, service).
 
     ``seconds`` is wall time from start() to the poll that saw the lane empty (start-up and up
@@ -202,8 +237,13 @@ def steady_rate(db) -> tuple[float, int]:
     from forsell.store.models import OutboxJob
 
     with db.read() as session:
-        times = sorted(session.scalars(select(OutboxJob.done_at).where(
-            OutboxJob.lane == "audio", OutboxJob.state == "done")))
+        times = sorted(
+            session.scalars(
+                select(OutboxJob.done_at).where(
+                    OutboxJob.lane == "audio", OutboxJob.state == "done"
+                )
+            )
+        )
     lo, hi = len(times) // 10, len(times) - 1 - len(times) // 10
     if hi <= lo or times[hi] <= times[lo]:
         return float("nan"), 0
@@ -212,17 +252,29 @@ def steady_rate(db) -> tuple[float, int]:
 
 def curl_rate(files_dir: Path, url: str, concurrency: int) -> tuple[float, int]:
     """Seconds for curl to upload every file with ``xargs -P``; and how many got a 200."""
-    cmd = (f"find {files_dir} -name '*.ogg' -print0 | xargs -0 -P {concurrency} -I{{}} "
-           f"curl -s -o /dev/null -w '%{{http_code}}\\n' -H 'xi-api-key: {KEY}' "
-           f"-F model_id=scribe_v2 -F 'file=@{{}};type=audio/ogg' {url}/v1/speech-to-text")
+    cmd = (
+        f"find {files_dir} -name '*.ogg' -print0 | xargs -0 -P {concurrency} -I{{}} "
+        f"curl -s -o /dev/null -w '%{{http_code}}\\n' -H 'xi-api-key: {KEY}' "
+        f"-F model_id=scribe_v2 -F 'file=@{{}};type=audio/ogg' {url}/v1/speech-to-text"
+    )
     started = time.perf_counter()
     out = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=True).stdout
     return time.perf_counter() - started, out.split().count("200")
 
 
 def _lines(metrics: list[dict], dataset: dict, load_start: float) -> list[dict]:
-    return [line(m["metric"], m["value"], m["unit"], m["goal"], dataset=dataset,
-                 load_start=load_start, **m["detail"]) for m in metrics]
+    return [
+        line(
+            m["metric"],
+            m["value"],
+            m["unit"],
+            m["goal"],
+            dataset=dataset,
+            load_start=load_start,
+            **m["detail"],
+        )
+        for m in metrics
+    ]
 
 
 def bench_rate(args, work: Path) -> list[dict]:
@@ -233,8 +285,10 @@ def bench_rate(args, work: Path) -> list[dict]:
         keys = MemoryKeyring()
         files = work / "files"
         files.mkdir()
-        log(f"sync bench: {args.recordings} recordings of {args.size_kb} KB, "
-            f"latency {args.latency * 1000:.0f} ms, concurrency {args.concurrency}")
+        log(
+            f"sync bench: {args.recordings} recordings of {args.size_kb} KB, "
+            f"latency {args.latency * 1000:.0f} ms, concurrency {args.concurrency}"
+        )
         till = make_till(work / "rate", fakes, keys, args.recordings, args.size_kb * 1024, files)
         try:
             # Polled every 0.2 s: the benchmark's own COUNT queries compete with the engine for
@@ -247,27 +301,54 @@ def bench_rate(args, work: Path) -> list[dict]:
             till.close()
         ideal = args.concurrency / args.latency
         rate = args.recordings / seconds
-        metrics = [{"metric": "sync_audio_drain_ratio", "value": round(steady / ideal, 3),
-                    "unit": "ratio", "goal": 0.8,
-                    "detail": {"requests_per_s": round(steady, 2), "ideal_per_s": ideal,
-                               "steady_window": window,
-                               "wall_ratio": round(rate / ideal, 3),
-                               "wall_requests_per_s": round(rate, 2),
-                               "seconds": round(seconds, 2), "recordings": args.recordings,
-                               "concurrency": args.concurrency, "latency_s": args.latency,
-                               "size_kb": args.size_kb, "dead": summary.dead}}]
+        metrics = [
+            {
+                "metric": "sync_audio_drain_ratio",
+                "value": round(steady / ideal, 3),
+                "unit": "ratio",
+                "goal": 0.8,
+                "detail": {
+                    "requests_per_s": round(steady, 2),
+                    "ideal_per_s": ideal,
+                    "steady_window": window,
+                    "wall_ratio": round(rate / ideal, 3),
+                    "wall_requests_per_s": round(rate, 2),
+                    "seconds": round(seconds, 2),
+                    "recordings": args.recordings,
+                    "concurrency": args.concurrency,
+                    "latency_s": args.latency,
+                    "size_kb": args.size_kb,
+                    "dead": summary.dead,
+                },
+            }
+        ]
         if shutil.which("curl"):
             curl_s, ok = curl_rate(files, fakes.urls["elevenlabs"], args.concurrency)
-            metrics.append({"metric": "sync_curl_drain_ratio",
-                            "value": round(args.recordings / curl_s / ideal, 3), "unit": "ratio",
-                            "goal": None,
-                            "detail": {"requests_per_s": round(args.recordings / curl_s, 2),
-                                       "seconds": round(curl_s, 2), "ok": ok,
-                                       "engine_vs_curl": round(steady * curl_s / args.recordings, 3),
-                                       "engine_wall_vs_curl": round(curl_s / seconds, 3)}})
+            metrics.append(
+                {
+                    "metric": "sync_curl_drain_ratio",
+                    "value": round(args.recordings / curl_s / ideal, 3),
+                    "unit": "ratio",
+                    "goal": None,
+                    "detail": {
+                        "requests_per_s": round(args.recordings / curl_s, 2),
+                        "seconds": round(curl_s, 2),
+                        "ok": ok,
+                        "engine_vs_curl": round(steady * curl_s / args.recordings, 3),
+                        "engine_wall_vs_curl": round(curl_s / seconds, 3),
+                    },
+                }
+            )
         else:
-            metrics.append({"metric": "sync_curl_drain_ratio", "value": None, "unit": "ratio",
-                            "goal": None, "detail": {"error": "curl not installed"}})
+            metrics.append(
+                {
+                    "metric": "sync_curl_drain_ratio",
+                    "value": None,
+                    "unit": "ratio",
+                    "goal": None,
+                    "detail": {"error": "curl not installed"},
+                }
+            )
         return _lines(metrics, dataset, load_start)
     finally:
         fakes.close()
@@ -277,13 +358,18 @@ def bench_memory(args, work: Path) -> list[dict]:
     size = args.memory_recording_mb * 2**20
     count = max(1, int(args.gb * 2**30 // size))
     load_start = machine_load()
-    dataset = {"gb": round(count * size / 2**30, 3), "recordings": count,
-               "recording_mb": args.memory_recording_mb}
+    dataset = {
+        "gb": round(count * size / 2**30, 3),
+        "recordings": count,
+        "recording_mb": args.memory_recording_mb,
+    }
     fakes = Fakes(0.0)
     try:
         keys = MemoryKeyring()
-        log(f"sync bench: writing {count} sealed recordings of {args.memory_recording_mb} MB "
-            f"({count * size / 2**30:.2f} GB) ...")
+        log(
+            f"sync bench: writing {count} sealed recordings of {args.memory_recording_mb} MB "
+            f"({count * size / 2**30:.2f} GB) ..."
+        )
         till = make_till(work / "memory", fakes, keys, count, size)
         try:
             baseline = rss_mb()
@@ -307,18 +393,31 @@ def bench_memory(args, work: Path) -> list[dict]:
         quarter = values[len(values) // 4] if values else baseline
         peak = max(values) if values else baseline
         bound = args.concurrency * args.memory_recording_mb * 4
-        return _lines([{"metric": "sync_memory_growth_mb", "value": round(peak - baseline, 1),
-                 "unit": "MB", "goal": bound,
-                 "detail": {"gb": round(count * size / 2**30, 3), "recordings": count,
-                            "recording_mb": args.memory_recording_mb,
-                            "baseline_mb": round(baseline, 1), "peak_mb": round(peak, 1),
-                            "at_25pct_mb": round(quarter, 1), "end_mb": round(values[-1], 1)
-                            if values else None,
-                            "end_minus_25pct_mb": round(values[-1] - quarter, 1) if values else None,
-                            "seconds": round(seconds, 1),
-                            "mb_per_s": round(count * size / 2**20 / seconds, 1),
-                            "goal_means": "concurrency x recording size x 4 copies"}}],
-                      dataset, load_start)
+        return _lines(
+            [
+                {
+                    "metric": "sync_memory_growth_mb",
+                    "value": round(peak - baseline, 1),
+                    "unit": "MB",
+                    "goal": bound,
+                    "detail": {
+                        "gb": round(count * size / 2**30, 3),
+                        "recordings": count,
+                        "recording_mb": args.memory_recording_mb,
+                        "baseline_mb": round(baseline, 1),
+                        "peak_mb": round(peak, 1),
+                        "at_25pct_mb": round(quarter, 1),
+                        "end_mb": round(values[-1], 1) if values else None,
+                        "end_minus_25pct_mb": round(values[-1] - quarter, 1) if values else None,
+                        "seconds": round(seconds, 1),
+                        "mb_per_s": round(count * size / 2**20 / seconds, 1),
+                        "goal_means": "concurrency x recording size x 4 copies",
+                    },
+                }
+            ],
+            dataset,
+            load_start,
+        )
     finally:
         fakes.close()
 

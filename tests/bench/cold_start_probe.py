@@ -11,8 +11,9 @@ The product carries no benchmark hook; this wrapper installs two probes before t
 - idle: ``ConversationRecorder.prepare_review`` (the review preparation the app runs 200 ms after
   showing the window: the demo conversations on a first run, scores for transcripts that came
   without one) is timed; once it has returned, on whatever thread it ran, a zero timer on the GUI
-  thread fires after the work that followed it there. Prints ``PROBE review_prepared <unix time>
-  <seconds it took> <keys: 1 if the key vault was unlocked, else 0>`` and ``PROBE idle <unix time>``.
+  thread fires after the work that followed it there. Prints ``PROBE review_prepared
+  <unix time> <seconds it took> <keys: 1 if the key vault was unlocked, else 0>`` and
+  ``PROBE idle <unix time>``.
 
 With ``--until paint`` the app quits after the first paint, with ``--until idle`` (default) after
 idle. Unix times, so the parent can subtract its spawn time.
@@ -85,8 +86,12 @@ def install(until: str) -> Probe:
             prepare(self, *args, **kwargs)
         finally:
             keys = int(getattr(self, "vault", None) is not None)
-            say("review_prepared", f"{time.time():.4f}",
-                f"{time.perf_counter() - started:.4f}", keys)
+            say(
+                "review_prepared",
+                f"{time.time():.4f}",
+                f"{time.perf_counter() - started:.4f}",
+                keys,
+            )
             probe.review_done.emit()
 
     conversation.ConversationRecorder.prepare_review = prepare_review  # type: ignore[method-assign]

@@ -3,7 +3,8 @@
 The folder starts as a normal first run (``open_till(seed_demo=True)``: migrations, demo staff and
 catalog), then gets bulk rows through SQLAlchemy Core in big transactions. Going through the
 services would take hours; the rows are shaped exactly as the services write them (search
-indexes kept by the schema's triggers, gapless receipt numbers per device, Z numbers, time-ordered ids, UTC timestamps).
+indexes kept by the schema's triggers, gapless receipt numbers per device, Z numbers,
+time-ordered ids, UTC timestamps).
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def cache_key(products: int, lines: int, seed: int) -> str:
     return f"p{products}-l{lines}-s{seed}-g{GENERATOR_VERSION}-db{head_revision()}"
 
 
-def ensure_dataset(cache_dir: Path, products: int, lines: int, seed: int = 20261126,
-                   log=print) -> Dataset:
+def ensure_dataset(
+    cache_dir: Path, products: int, lines: int, seed: int = 20261126, log=print
+) -> Dataset:
     """The cached dataset for these sizes, generating it first if needed."""
     root = cache_dir / cache_key(products, lines, seed)
     manifest_path = root / "manifest.json"
@@ -89,8 +91,10 @@ def till_sizes(data_dir: Path) -> dict:
     path = data_dir / DB_NAME
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        count = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                 for table in ("products", "sale_lines", "sales", "shifts")}
+        count = {
+            table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("products", "sale_lines", "sales", "shifts")
+        }
     finally:
         db.close()
     return {**count, "db_mb": round(path.stat().st_size / 1e6, 1)}
@@ -141,11 +145,17 @@ def generate(data_dir: Path, n_products: int, n_lines: int, seed: int) -> dict:
     till.close()
     size = (data_dir / DB_NAME).stat().st_size
     return {
-        "products": n_products, "catalog_products_total": n_products + catalog.demo_count,
-        **counts, "seed": seed, "generator": GENERATOR_VERSION, "schema": head_revision(),
+        "products": n_products,
+        "catalog_products_total": n_products + catalog.demo_count,
+        **counts,
+        "seed": seed,
+        "generator": GENERATOR_VERSION,
+        "schema": head_revision(),
         "generation_s": round(time.perf_counter() - started, 1),
-        "catalog_s": round(t_catalog, 1), "sales_s": round(t_sales, 1),
-        "db_mb": round(size / 1e6, 1), "generated_at": datetime.now(UTC).isoformat(),
+        "catalog_s": round(t_catalog, 1),
+        "sales_s": round(t_sales, 1),
+        "db_mb": round(size / 1e6, 1),
+        "generated_at": datetime.now(UTC).isoformat(),
     }
 
 
@@ -167,12 +177,22 @@ def _insert_catalog(engine, rng: random.Random, n: int) -> _Catalog:
         position = len(conn.execute(select(Category.id)).all())
         cat_rows = []
         for (ru, kk, en), _kinds in CATEGORIES:
-            cat_rows.append({"id": _uuid7_at(rng, now), "name_ru": ru, "name_kk": kk, "name_en": en,
-                             "position": position})
+            cat_rows.append(
+                {
+                    "id": _uuid7_at(rng, now),
+                    "name_ru": ru,
+                    "name_kk": kk,
+                    "name_en": en,
+                    "position": position,
+                }
+            )
             position += 1
         conn.execute(Category.__table__.insert(), cat_rows)
-        kinds = [(cat["id"], BRANDS[names[2]], kind)
-                 for cat, (names, ks) in zip(cat_rows, CATEGORIES, strict=True) for kind in ks]
+        kinds = [
+            (cat["id"], BRANDS[names[2]], kind)
+            for cat, (names, ks) in zip(cat_rows, CATEGORIES, strict=True)
+            for kind in ks
+        ]
         # GS1 prefixes of Kazakhstan, Russia, Germany, Turkey, China; "2…" stays for in-store codes
         prefixes = ["487", "460", "461", "400", "869", "690"]
         serials = rng.sample(range(10**9), n)
@@ -183,25 +203,35 @@ def _insert_catalog(engine, rng: random.Random, n: int) -> _Catalog:
             v_ru, v_kk, v_en = rng.choice(VARIANTS)
             size = rng.choice(sizes)
             weighted = loose and size == "кг"
-            tail_ru, tail_kk, tail_en = ("", "", "") if weighted else (
-                " " + size, " " + kk_size(size), " " + en_size(size))
+            tail_ru, tail_kk, tail_en = (
+                ("", "", "") if weighted else (" " + size, " " + kk_size(size), " " + en_size(size))
+            )
             name_ru = f"{k_ru} {brand} {v_ru}{tail_ru}"
             name_kk = f"{k_kk} {brand} {v_kk}{tail_kk}"
             name_en = f"{k_en} {brand} {v_en}{tail_en}"
             sku = f"B{i + 1:07d}"
             price = max(50, round(base * rng.uniform(0.6, 1.8) / 10) * 10) * 100
-            rows.append({
-                "id": _uuid7_at(rng, now - timedelta(days=800) + timedelta(seconds=i)),
-                "sku": sku,
-                "barcode": None if weighted else _ean13(rng.choice(prefixes) + f"{serials[i]:09d}"),
-                "name_ru": name_ru, "name_kk": name_kk, "name_en": name_en,
-                "category_id": cat_id, "price": price,
-                "vat_bp": 0 if rng.random() < 0.05 else 1600,
-                "weighted": weighted, "favourite": rng.random() < 0.0003, "active": True,
-                "updated_at": now,
-            })
+            rows.append(
+                {
+                    "id": _uuid7_at(rng, now - timedelta(days=800) + timedelta(seconds=i)),
+                    "sku": sku,
+                    "barcode": None
+                    if weighted
+                    else _ean13(rng.choice(prefixes) + f"{serials[i]:09d}"),
+                    "name_ru": name_ru,
+                    "name_kk": name_kk,
+                    "name_en": name_en,
+                    "category_id": cat_id,
+                    "price": price,
+                    "vat_bp": 0 if rng.random() < 0.05 else 1600,
+                    "weighted": weighted,
+                    "favourite": rng.random() < 0.0003,
+                    "active": True,
+                    "updated_at": now,
+                }
+            )
         for start in range(0, n, 20_000):  # the FTS5 triggers index each row as it goes in
-            conn.execute(Product.__table__.insert(), rows[start:start + 20_000])
+            conn.execute(Product.__table__.insert(), rows[start : start + 20_000])
     weights = [1.0 / (rank + 10) ** 0.9 for rank in range(n)]
     rng.shuffle(weights)
     return _Catalog(rows, list(accumulate(weights)), demo_count)
@@ -211,8 +241,16 @@ def _sale_count(n_lines: int) -> int:
     return max(1, n_lines // 4)
 
 
-def _insert_sales(engine, rng: random.Random, catalog: _Catalog, n_lines: int, device_id: str,
-                  tz: ZoneInfo, cashiers: list[str], supervisors: list[str]) -> dict:
+def _insert_sales(
+    engine,
+    rng: random.Random,
+    catalog: _Catalog,
+    n_lines: int,
+    device_id: str,
+    tz: ZoneInfo,
+    cashiers: list[str],
+    supervisors: list[str],
+) -> dict:
     total_sales = _sale_count(n_lines)
     open_sales = min(OPEN_SHIFT_SALES, max(1, total_sales // 10))
     closed_shifts = max(1, (total_sales - open_sales) // SALES_PER_SHIFT)
@@ -263,27 +301,45 @@ def _insert_sales(engine, rng: random.Random, catalog: _Catalog, n_lines: int, d
             state["sales"].append(sale)
             state["lines"].extend(lines)
             if is_open:  # today's sales wait for the sync engine; older ones were sent long ago
-                state["outbox"].append({"id": _uuid7_at(rng, when), "lane": "business",
-                                        "kind": "sale", "entity_id": sale["id"],
-                                        "payload": {"id": sale["id"], "receipt_no": receipt_no},
-                                        "created_at": when, "state": "pending", "attempts": 0,
-                                        "next_attempt_at": when})
+                state["outbox"].append(
+                    {
+                        "id": _uuid7_at(rng, when),
+                        "lane": "business",
+                        "kind": "sale",
+                        "entity_id": sale["id"],
+                        "payload": {"id": sale["id"], "receipt_no": receipt_no},
+                        "created_at": when,
+                        "state": "pending",
+                        "attempts": 0,
+                        "next_attempt_at": when,
+                    }
+                )
         lines_done += sum(sizes)
         sales_done += n_sales
         expected = OPENING_FLOAT + cash_total
-        state["shifts"].append({
-            "id": shift_id, "device_id": device_id, "opened_by": cashier, "opened_at": opened,
-            "opening_float": OPENING_FLOAT,
-            "closed_by": None if is_open else supervisors[0],
-            "closed_at": None if is_open else until + timedelta(minutes=5),
-            "expected_cash": None if is_open else expected,
-            "counted_cash": None if is_open else expected,
-            "cash_count": None if is_open else _count_drawer(expected),
-            "z_number": None if is_open else z,
-        })
+        state["shifts"].append(
+            {
+                "id": shift_id,
+                "device_id": device_id,
+                "opened_by": cashier,
+                "opened_at": opened,
+                "opening_float": OPENING_FLOAT,
+                "closed_by": None if is_open else supervisors[0],
+                "closed_at": None if is_open else until + timedelta(minutes=5),
+                "expected_cash": None if is_open else expected,
+                "counted_cash": None if is_open else expected,
+                "cash_count": None if is_open else _count_drawer(expected),
+                "z_number": None if is_open else z,
+            }
+        )
         flush(force=is_open)
-    return {"sale_lines": lines_done, "sales": sales_done, "closed_shifts": closed_shifts,
-            "open_shift_sales": open_sales, "last_receipt_no": receipt_no}
+    return {
+        "sale_lines": lines_done,
+        "sales": sales_done,
+        "closed_shifts": closed_shifts,
+        "open_shift_sales": open_sales,
+        "last_receipt_no": receipt_no,
+    }
 
 
 def _split_lines(rng: random.Random, budget: int, n_sales: int) -> list[int]:
@@ -305,8 +361,16 @@ def _count_drawer(amount: int) -> dict[str, int]:
     return counts
 
 
-def _sale(rng: random.Random, catalog: _Catalog, when: datetime, n: int, receipt_no: int,
-          device_id: str, shift_id: str, cashier: str) -> tuple[dict, list[dict]]:
+def _sale(
+    rng: random.Random,
+    catalog: _Catalog,
+    when: datetime,
+    n: int,
+    receipt_no: int,
+    device_id: str,
+    shift_id: str,
+    cashier: str,
+) -> tuple[dict, list[dict]]:
     sale_id = _uuid7_at(rng, when)
     top = catalog.cum_weights[-1]
     lines = []
@@ -326,13 +390,28 @@ def _sale(rng: random.Random, catalog: _Catalog, when: datetime, n: int, receipt
         discount_sum += off
         total += net
         vat_sum += vat
-        lines.append({
-            "id": _uuid7_at(rng, when), "sale_id": sale_id, "line_no": no, "product_id": p["id"],
-            "sku": p["sku"], "barcode": p["barcode"] or "", "name_ru": p["name_ru"],
-            "name_kk": p["name_kk"], "name_en": p["name_en"], "unit_price": p["price"],
-            "qty_milli": qty, "weighted": p["weighted"], "vat_bp": p["vat_bp"], "gross": gross,
-            "discount": off, "net": net, "vat": vat, "price_overridden": False,
-        })
+        lines.append(
+            {
+                "id": _uuid7_at(rng, when),
+                "sale_id": sale_id,
+                "line_no": no,
+                "product_id": p["id"],
+                "sku": p["sku"],
+                "barcode": p["barcode"] or "",
+                "name_ru": p["name_ru"],
+                "name_kk": p["name_kk"],
+                "name_en": p["name_en"],
+                "unit_price": p["price"],
+                "qty_milli": qty,
+                "weighted": p["weighted"],
+                "vat_bp": p["vat_bp"],
+                "gross": gross,
+                "discount": off,
+                "net": net,
+                "vat": vat,
+                "price_overridden": False,
+            }
+        )
     r = rng.random()
     if r < 0.55:
         method, cash, card, tendered = "card", 0, total, 0
@@ -344,11 +423,24 @@ def _sale(rng: random.Random, catalog: _Catalog, when: datetime, n: int, receipt
         card = total // 2
         method, cash, tendered = "split", total - card, total - card
     sale = {
-        "id": sale_id, "device_id": device_id, "receipt_no": receipt_no, "shift_id": shift_id,
-        "employee_id": cashier, "created_at": when, "subtotal": subtotal, "discount": discount_sum,
-        "total": total, "vat": vat_sum, "receipt_discount": None, "method": method, "cash": cash,
-        "card": card, "tendered": tendered, "change": tendered - cash,
+        "id": sale_id,
+        "device_id": device_id,
+        "receipt_no": receipt_no,
+        "shift_id": shift_id,
+        "employee_id": cashier,
+        "created_at": when,
+        "subtotal": subtotal,
+        "discount": discount_sum,
+        "total": total,
+        "vat": vat_sum,
+        "receipt_discount": None,
+        "method": method,
+        "cash": cash,
+        "card": card,
+        "tendered": tendered,
+        "change": tendered - cash,
         "card_reference": f"{rng.randrange(10**11, 10**12)}" if card else "",
-        "voided_at": None, "voided_by": None,
+        "voided_at": None,
+        "voided_by": None,
     }
     return sale, lines

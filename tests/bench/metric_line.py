@@ -38,21 +38,40 @@ def machine_load() -> float:
 PROCESS_START_LOAD = machine_load()
 
 
-def line(metric: str, value: float | None, unit: str, goal: float | None, *,
-         dataset: Mapping[str, Any], load_start: float | None = None,
-         **detail: Any) -> dict[str, Any]:
+def line(
+    metric: str,
+    value: float | None,
+    unit: str,
+    goal: float | None,
+    *,
+    dataset: Mapping[str, Any],
+    load_start: float | None = None,
+    **detail: Any,
+) -> dict[str, Any]:
     """One metric as a dict (what ``emit`` prints); ``load_start`` defaults to the load when
     this process started."""
     start = PROCESS_START_LOAD if load_start is None else load_start
-    return {"metric": metric, "value": value, "unit": unit, "goal": goal,
-            "dataset": dict(dataset),
-            "load": {"start": start, "end": machine_load(), "cpus": os.cpu_count()},
-            "detail": detail}
+    return {
+        "metric": metric,
+        "value": value,
+        "unit": unit,
+        "goal": goal,
+        "dataset": dict(dataset),
+        "load": {"start": start, "end": machine_load(), "cpus": os.cpu_count()},
+        "detail": detail,
+    }
 
 
-def emit(metric: str, value: float | None, unit: str, goal: float | None, *,
-         dataset: Mapping[str, Any], load_start: float | None = None,
-         **detail: Any) -> dict[str, Any]:
+def emit(
+    metric: str,
+    value: float | None,
+    unit: str,
+    goal: float | None,
+    *,
+    dataset: Mapping[str, Any],
+    load_start: float | None = None,
+    **detail: Any,
+) -> dict[str, Any]:
     """Prints one metric line on stdout (flushed) and returns it."""
     out = line(metric, value, unit, goal, dataset=dataset, load_start=load_start, **detail)
     print(json.dumps(out, ensure_ascii=False), flush=True)
@@ -65,13 +84,14 @@ def problems(metric: Mapping[str, Any]) -> list[str]:
     found = [f"no {key!r}" for key in REQUIRED if key not in metric]
     dataset = metric.get("dataset")
     if "dataset" in metric and not (
-            isinstance(dataset, Mapping)
-            and any(_positive(v) for v in dataset.values())):
+        isinstance(dataset, Mapping) and any(_positive(v) for v in dataset.values())
+    ):
         found.append("'dataset' names no size (an object with a positive number)")
     load = metric.get("load")
     if "load" in metric and not (
-            isinstance(load, Mapping)
-            and all(isinstance(load.get(k), int | float) for k in ("start", "end"))):
+        isinstance(load, Mapping)
+        and all(isinstance(load.get(k), int | float) for k in ("start", "end"))
+    ):
         found.append("'load' lacks the 1-minute load average at start and end")
     return found
 

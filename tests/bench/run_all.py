@@ -33,8 +33,18 @@ import dataset
 import metric_line
 
 QUICK = {"products": 2_000, "lines": 20_000}
-BENCHES = ("services", "scan", "cold_start", "z_report", "audio", "sync", "scoring", "review",
-           "gui_lag", "latency")
+BENCHES = (
+    "services",
+    "scan",
+    "cold_start",
+    "z_report",
+    "audio",
+    "sync",
+    "scoring",
+    "review",
+    "gui_lag",
+    "latency",
+)
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag", "latency"}
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
@@ -48,17 +58,36 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--products", type=int, default=100_000)
     p.add_argument("--lines", type=int, default=1_000_000, help="sale lines in the history")
-    p.add_argument("--quick", action="store_true",
-                   help=f"{QUICK['products']} products / {QUICK['lines']} lines: a smoke run")
-    p.add_argument("--cache-dir", type=Path, default=Path("/tmp/forsell-bench"),
-                   help="where generated datasets are kept, one folder per size")
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"{QUICK['products']} products / {QUICK['lines']} lines: a smoke run",
+    )
+    p.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=Path("/tmp/forsell-bench"),
+        help="where generated datasets are kept, one folder per size",
+    )
     p.add_argument("--only", nargs="+", choices=BENCHES, default=list(BENCHES))
-    p.add_argument("--audio-hours", type=float, default=1.0,
-                   help="hours of speech pushed through the audio pipeline")
-    p.add_argument("--soak-minutes", type=float, default=30.0,
-                   help="real-time capture from the PulseAudio microphone (needs PULSE_SERVER)")
-    p.add_argument("--sync-gb", type=float, default=1.0,
-                   help="GB of recordings drained by the sync memory bench")
+    p.add_argument(
+        "--audio-hours",
+        type=float,
+        default=1.0,
+        help="hours of speech pushed through the audio pipeline",
+    )
+    p.add_argument(
+        "--soak-minutes",
+        type=float,
+        default=30.0,
+        help="real-time capture from the PulseAudio microphone (needs PULSE_SERVER)",
+    )
+    p.add_argument(
+        "--sync-gb",
+        type=float,
+        default=1.0,
+        help="GB of recordings drained by the sync memory bench",
+    )
     args = p.parse_args(argv)
     if args.quick:
         args.sync_gb = min(args.sync_gb, 0.05)
@@ -78,10 +107,19 @@ def _lines(stdout: str) -> list[dict]:
 
 def _scan_bench(data_dir: Path, quick: bool, sizes: dict) -> list[dict]:
     """The Qt bench runs in its own process: offscreen platform, no Qt in this one."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               QT_LOGGING_RULES="qt.multimedia.symbolsresolver=false")
-    cmd = [sys.executable, str(HERE / "bench_scan.py"), "--data-dir", str(data_dir),
-           "--scans", "60" if quick else "200"]
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        QT_LOGGING_RULES="qt.multimedia.symbolsresolver=false",
+    )
+    cmd = [
+        sys.executable,
+        str(HERE / "bench_scan.py"),
+        "--data-dir",
+        str(data_dir),
+        "--scans",
+        "60" if quick else "200",
+    ]
     log("bench: scan to row (Qt, offscreen) ...")
     proc = subprocess.run(cmd, check=False, env=env, capture_output=True, text=True, timeout=600)
     metrics = _lines(proc.stdout)
@@ -91,53 +129,79 @@ def _scan_bench(data_dir: Path, quick: bool, sizes: dict) -> list[dict]:
     return metrics
 
 
-def _script(name: str, extra: list[str], label: str, dataset: dict,
-            timeout: float = 3600) -> list[dict]:
+def _script(
+    name: str, extra: list[str], label: str, dataset: dict, timeout: float = 3600
+) -> list[dict]:
     """A bench script in its own process (it runs servers, threads or a GUI of its own); its
     JSON lines are re-emitted, and a failure becomes a metric with the reason."""
     log(f"bench: {label} ...")
-    proc = subprocess.run([sys.executable, str(HERE / f"bench_{name}.py"), *extra], check=False,
-                          stdout=subprocess.PIPE, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, str(HERE / f"bench_{name}.py"), *extra],
+        check=False,
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=timeout,
+    )
     metrics = _lines(proc.stdout)
     if proc.returncode != 0 or not metrics:
-        return metrics + [_failed(f"{name}_bench", "", None, dataset,
-                                  f"bench_{name}.py exit {proc.returncode}")]
+        return metrics + [
+            _failed(f"{name}_bench", "", None, dataset, f"bench_{name}.py exit {proc.returncode}")
+        ]
     return metrics
 
 
 def _audio_bench(hours: float, soak_minutes: float) -> list[dict]:
     """bench_audio.py in its own process (it runs a recorder thread and PortAudio)."""
     # stderr (its progress) passes through; the timeout leaves room for the soak and the hour.
-    return _script("audio", ["--hours", str(hours), "--minutes", str(soak_minutes)],
-                   f"audio ({hours} h pipeline, {soak_minutes} min soak)",
-                   {"audio_hours": hours, "soak_minutes": soak_minutes},
-                   timeout=3600 + soak_minutes * 60 + hours * 3600)
+    return _script(
+        "audio",
+        ["--hours", str(hours), "--minutes", str(soak_minutes)],
+        f"audio ({hours} h pipeline, {soak_minutes} min soak)",
+        {"audio_hours": hours, "soak_minutes": soak_minutes},
+        timeout=3600 + soak_minutes * 60 + hours * 3600,
+    )
 
 
 def _sync_bench(gb: float, quick: bool) -> list[dict]:
-    return _script("sync", ["--gb", str(gb)] + (["--recordings", "80"] if quick else []),
-                   f"sync (drain rate, {gb} GB memory run)", {"gb": gb})
+    return _script(
+        "sync",
+        ["--gb", str(gb)] + (["--recordings", "80"] if quick else []),
+        f"sync (drain rate, {gb} GB memory run)",
+        {"gb": gb},
+    )
 
 
 def _scoring_bench(quick: bool) -> list[dict]:
     conversations = 300 if quick else 3000
-    return _script("scoring", ["--conversations", str(conversations)],
-                   "scoring (corpus precision/recall, throughput)",
-                   {"conversations": conversations}, timeout=1800)
+    return _script(
+        "scoring",
+        ["--conversations", str(conversations)],
+        "scoring (corpus precision/recall, throughput)",
+        {"conversations": conversations},
+        timeout=1800,
+    )
 
 
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
-    return _script("review", extra, "review (list filters, transcript search, opening)",
-                   {"conversations": 5000 if quick else 100_000}, timeout=1800)
+    return _script(
+        "review",
+        extra,
+        "review (list filters, transcript search, opening)",
+        {"conversations": 5000 if quick else 100_000},
+        timeout=1800,
+    )
 
 
 def _gui_lag_bench(quick: bool) -> list[dict]:
     sizes = ["--products", "2000", "--rows", "5000"] if quick else []
-    return _script("gui_lag", ["--runs", "1" if quick else "3", *sizes],
-                   "GUI lag: first start, catalog import, sync drain",
-                   {"products": 2000 if quick else 100_000, "rows": 5000 if quick else 100_000},
-                   timeout=3600)
+    return _script(
+        "gui_lag",
+        ["--runs", "1" if quick else "3", *sizes],
+        "GUI lag: first start, catalog import, sync drain",
+        {"products": 2000 if quick else 100_000, "rows": 5000 if quick else 100_000},
+        timeout=3600,
+    )
 
 
 class Output:
@@ -151,8 +215,12 @@ class Output:
         bad = metric_line.problems(metric)
         if bad:
             reported = metric.get("value")
-            metric = {**metric, "value": None, "rejected": "; ".join(bad),
-                      "reported_value": reported}
+            metric = {
+                **metric,
+                "value": None,
+                "rejected": "; ".join(bad),
+                "reported_value": reported,
+            }
             self.refused.append(f"{metric.get('metric')}: {metric['rejected']}")
         metric.setdefault("detail", {}).update(self.context)
         print(json.dumps(metric, ensure_ascii=False), flush=True)
@@ -163,9 +231,13 @@ class Output:
 
 
 def _latency_bench(quick: bool) -> list[dict]:
-    return _script("latency", ["--starts", "50"] if quick else [],
-                   "latency (recorder start; sale commit→accepted while the provider fails)",
-                   {"starts": 50 if quick else 200}, timeout=900)
+    return _script(
+        "latency",
+        ["--starts", "50"] if quick else [],
+        "latency (recorder start; sale commit→accepted while the provider fails)",
+        {"starts": 50 if quick else 200},
+        timeout=900,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,19 +249,18 @@ def main(argv: list[str] | None = None) -> int:
         m = ds.manifest
         out.context.update(generation_s=m["generation_s"], dataset_cached=not ds.generated_now)
         started = time.perf_counter()
-        work = dataset.copy_data_dir(ds.data_dir,
-                                     args.cache_dir / f"work-{ds.data_dir.parent.name}")
+        work = dataset.copy_data_dir(
+            ds.data_dir, args.cache_dir / f"work-{ds.data_dir.parent.name}"
+        )
         log(f"working copy {work} ({time.perf_counter() - started:.1f} s)")
         if "services" in args.only:
             out.many(bench_services.run_services(work, log=log))
         if "scan" in args.only:
             out.many(_scan_bench(work, args.quick, dataset.till_sizes(work)))
         if "cold_start" in args.only:
-            out.many(bench_cold_start.bench_cold_start(work, runs=5 if args.quick else 20,
-                                                       log=log))
+            out.many(bench_cold_start.bench_cold_start(work, runs=5 if args.quick else 20, log=log))
         if "z_report" in args.only:  # it closes shifts: after the benches that sell
-            out.many(bench_services.run_z_report(work, closes=20 if args.quick else 200,
-                                                 log=log))
+            out.many(bench_services.run_z_report(work, closes=20 if args.quick else 200, log=log))
     if "sync" in args.only:
         out.many(_sync_bench(args.sync_gb, args.quick))
     if "scoring" in args.only:
@@ -202,8 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_latency_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
-    log(f"load average before {load_before:.2f}, after {metric_line.machine_load():.2f} on "
-        f"{os.cpu_count()} CPUs (other work on this machine skews the numbers)")
+    log(
+        f"load average before {load_before:.2f}, after {metric_line.machine_load():.2f} on "
+        f"{os.cpu_count()} CPUs (other work on this machine skews the numbers)"
+    )
     if out.refused:
         log("refused (no dataset size or machine load): " + "; ".join(out.refused))
         return 1

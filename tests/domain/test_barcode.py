@@ -23,10 +23,19 @@ def test_known_codes_are_valid(code: str) -> None:
     assert is_valid_ean13(code)
 
 
-@pytest.mark.parametrize("code", [
-    "4006381333932", "400638133393", "40063813339310", "400638133393a", "", "²²²²²²²²²²²²²",
-    "400638133393²", "٤٠٠٦٣٨١٣٣٣٩٣١",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "4006381333932",
+        "400638133393",
+        "40063813339310",
+        "400638133393a",
+        "",
+        "²²²²²²²²²²²²²",
+        "400638133393²",
+        "٤٠٠٦٣٨١٣٣٣٩٣١",
+    ],
+)
 def test_wrong_or_odd_codes_are_not_valid(code: str) -> None:
     assert not is_valid_ean13(code)
     assert receipt_no_from_code(code) is None
@@ -38,12 +47,13 @@ def test_check_digit_needs_twelve_ascii_digits(first12: str) -> None:
         ean13_check_digit(first12)
 
 
-@given(st.text(alphabet="0123456789", min_size=12, max_size=12), st.integers(0, 11),
-       st.integers(1, 9))
+@given(
+    st.text(alphabet="0123456789", min_size=12, max_size=12), st.integers(0, 11), st.integers(1, 9)
+)
 def test_any_single_digit_error_is_detected(first12: str, position: int, delta: int) -> None:
     code = first12 + str(ean13_check_digit(first12))
     wrong = str((int(code[position]) + delta) % 10)
-    assert not is_valid_ean13(code[:position] + wrong + code[position + 1:])
+    assert not is_valid_ean13(code[:position] + wrong + code[position + 1 :])
 
 
 @given(st.integers(min_value=1, max_value=9_999_999_999))

@@ -24,10 +24,17 @@ from forsell.domain.money import MAX_TIYN
 VAT_RATES = [0, 1200, 1600]
 
 
-def line(pid: str = "p1", price: int = 50_000, qty: int = 1000, vat: int = 1600,
-         weighted: bool = False, discount: Discount | None = None) -> CartLine:
-    return CartLine(pid, f"SKU-{pid}", "", {"ru": f"Товар {pid}"}, price, qty, vat, weighted,
-                    discount)
+def line(
+    pid: str = "p1",
+    price: int = 50_000,
+    qty: int = 1000,
+    vat: int = 1600,
+    weighted: bool = False,
+    discount: Discount | None = None,
+) -> CartLine:
+    return CartLine(
+        pid, f"SKU-{pid}", "", {"ru": f"Товар {pid}"}, price, qty, vat, weighted, discount
+    )
 
 
 discounts = st.one_of(
@@ -40,11 +47,15 @@ discounts = st.one_of(
 @st.composite
 def cart_lines(draw) -> CartLine:
     weighted = draw(st.booleans())
-    qty = (draw(st.integers(1, MAX_WEIGHT_MILLI)) if weighted
-           else draw(st.integers(1, 50)) * 1000)
-    return line(pid=str(draw(st.integers(0, 10**6))), price=draw(st.integers(0, 5_000_000)),
-                qty=qty, vat=draw(st.sampled_from(VAT_RATES)), weighted=weighted,
-                discount=draw(discounts))
+    qty = draw(st.integers(1, MAX_WEIGHT_MILLI)) if weighted else draw(st.integers(1, 50)) * 1000
+    return line(
+        pid=str(draw(st.integers(0, 10**6))),
+        price=draw(st.integers(0, 5_000_000)),
+        qty=qty,
+        vat=draw(st.sampled_from(VAT_RATES)),
+        weighted=weighted,
+        discount=draw(discounts),
+    )
 
 
 lines_lists = st.lists(cart_lines(), min_size=0, max_size=12)
@@ -61,7 +72,8 @@ def test_line_totals_sum_to_the_cart_total(lines: list[CartLine], receipt: Disco
 
 @given(lines_lists, discounts)
 def test_vat_by_rate_adds_up_to_line_vat_and_stays_within_net(
-        lines: list[CartLine], receipt: Discount | None) -> None:
+    lines: list[CartLine], receipt: Discount | None
+) -> None:
     totals = compute_totals(lines, receipt)
     assert totals.vat == sum(t.vat for t in totals.lines)
     for rate in totals.vat_by_rate:
@@ -72,8 +84,9 @@ def test_vat_by_rate_adds_up_to_line_vat_and_stays_within_net(
 
 
 @given(lines_lists, discounts)
-def test_discounts_never_make_a_line_negative(lines: list[CartLine],
-                                              receipt: Discount | None) -> None:
+def test_discounts_never_make_a_line_negative(
+    lines: list[CartLine], receipt: Discount | None
+) -> None:
     totals = compute_totals(lines, receipt)
     for t in totals.lines:
         assert 0 <= t.line_discount <= t.gross
@@ -109,22 +122,35 @@ def test_amount_discount_larger_than_the_line_stops_at_zero() -> None:
     assert cart.totals().total == 0
 
 
-@pytest.mark.parametrize(("kind", "value"), [(DiscountKind.PERCENT, -1),
-                                             (DiscountKind.PERCENT, 10_001),
-                                             (DiscountKind.AMOUNT, -5),
-                                             (DiscountKind.AMOUNT, MAX_TIYN + 1)])
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [
+        (DiscountKind.PERCENT, -1),
+        (DiscountKind.PERCENT, 10_001),
+        (DiscountKind.AMOUNT, -5),
+        (DiscountKind.AMOUNT, MAX_TIYN + 1),
+    ],
+)
 def test_impossible_discounts_are_refused(kind: DiscountKind, value: int) -> None:
     with pytest.raises(CashierError):
         Discount(kind, value)
 
 
-@pytest.mark.parametrize(("qty", "weighted", "key"), [
-    (0, False, "qty.not_positive"), (-1000, False, "qty.not_positive"),
-    (0, True, "qty.not_positive"), (-1, True, "qty.not_positive"),
-    (1500, False, "qty.not_whole"), (1, False, "qty.not_whole"),
-    (MAX_PIECES_MILLI + 1000, False, "qty.too_many"), (10**12, False, "qty.too_many"),
-    (MAX_WEIGHT_MILLI + 1, True, "qty.too_heavy"), (10**9, True, "qty.too_heavy"),
-])
+@pytest.mark.parametrize(
+    ("qty", "weighted", "key"),
+    [
+        (0, False, "qty.not_positive"),
+        (-1000, False, "qty.not_positive"),
+        (0, True, "qty.not_positive"),
+        (-1, True, "qty.not_positive"),
+        (1500, False, "qty.not_whole"),
+        (1, False, "qty.not_whole"),
+        (MAX_PIECES_MILLI + 1000, False, "qty.too_many"),
+        (10**12, False, "qty.too_many"),
+        (MAX_WEIGHT_MILLI + 1, True, "qty.too_heavy"),
+        (10**9, True, "qty.too_heavy"),
+    ],
+)
 def test_bad_quantities_are_refused(qty: int, weighted: bool, key: str) -> None:
     with pytest.raises(CashierError) as error:
         check_quantity(qty, weighted)
@@ -194,8 +220,10 @@ def test_price_override_keeps_the_line_separate() -> None:
     cart = Cart([line("a", price=1000)])
     cart.set_price(0, 800)
     cart.add(line("a", price=1000))
-    assert [(cl.unit_price, cl.price_overridden) for cl in cart.lines] == [(800, True),
-                                                                           (1000, False)]
+    assert [(cl.unit_price, cl.price_overridden) for cl in cart.lines] == [
+        (800, True),
+        (1000, False),
+    ]
 
 
 def test_weighted_lines_never_merge() -> None:

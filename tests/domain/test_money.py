@@ -20,16 +20,19 @@ from forsell.domain.money import (
 amounts = st.integers(min_value=0, max_value=MAX_TIYN)
 
 
-@pytest.mark.parametrize(("tiyn", "text"), [
-    (0, "0\u00a0₸"),
-    (100, "1\u00a0₸"),
-    (125_000, "1\u00a0250\u00a0₸"),
-    (125_050, "1\u00a0250,50\u00a0₸"),
-    (5, "0,05\u00a0₸"),
-    (100_000_000, "1\u00a0000\u00a0000\u00a0₸"),
-    (-125_050, "-1\u00a0250,50\u00a0₸"),
-    (-5, "-0,05\u00a0₸"),
-])
+@pytest.mark.parametrize(
+    ("tiyn", "text"),
+    [
+        (0, "0\u00a0₸"),
+        (100, "1\u00a0₸"),
+        (125_000, "1\u00a0250\u00a0₸"),
+        (125_050, "1\u00a0250,50\u00a0₸"),
+        (5, "0,05\u00a0₸"),
+        (100_000_000, "1\u00a0000\u00a0000\u00a0₸"),
+        (-125_050, "-1\u00a0250,50\u00a0₸"),
+        (-5, "-0,05\u00a0₸"),
+    ],
+)
 def test_format_kzt_groups_with_no_break_spaces(tiyn: int, text: str) -> None:
     assert format_kzt(tiyn) == text
 
@@ -53,18 +56,45 @@ def test_format_uses_only_nbsp_digits_and_comma(tiyn: int) -> None:
     assert all(len(g) == 3 for g in whole.split(NBSP)[1:])
 
 
-@pytest.mark.parametrize(("text", "tiyn"), [
-    ("1 250,50", 125_050), ("1250.5", 125_050), ("1250 ₸", 125_000), ("1250тг", 125_000),
-    ("  7 ", 700), ("0,05", 5), ("1000000000", MAX_TIYN), ("12 KZT", 1200),
-])
+@pytest.mark.parametrize(
+    ("text", "tiyn"),
+    [
+        ("1 250,50", 125_050),
+        ("1250.5", 125_050),
+        ("1250 ₸", 125_000),
+        ("1250тг", 125_000),
+        ("  7 ", 700),
+        ("0,05", 5),
+        ("1000000000", MAX_TIYN),
+        ("12 KZT", 1200),
+    ],
+)
 def test_parse_kzt_accepts_what_people_type(text: str, tiyn: int) -> None:
     assert parse_kzt(text) == tiyn
 
 
-@pytest.mark.parametrize("text", [
-    "", " ", "abc", "12a", "1,2,3", "1.234", "--5", "-5", "-0,01", "1e5", "½", "₸", "²",
-    "1000000000,01", "9999999999999", "NaN", "1 250,505",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "abc",
+        "12a",
+        "1,2,3",
+        "1.234",
+        "--5",
+        "-5",
+        "-0,01",
+        "1e5",
+        "½",
+        "₸",
+        "²",
+        "1000000000,01",
+        "9999999999999",
+        "NaN",
+        "1 250,505",
+    ],
+)
 def test_parse_kzt_rejects_junk_negative_and_too_large(text: str) -> None:
     with pytest.raises(CashierError) as error:
         parse_kzt(text)
@@ -80,8 +110,10 @@ def test_parse_kzt_either_gives_an_amount_in_range_or_a_cashier_error(text: str)
     assert 0 <= value <= MAX_TIYN
 
 
-@given(st.integers(min_value=0, max_value=MAX_TIYN),
-       st.lists(st.integers(min_value=0, max_value=MAX_TIYN), min_size=1, max_size=30))
+@given(
+    st.integers(min_value=0, max_value=MAX_TIYN),
+    st.lists(st.integers(min_value=0, max_value=MAX_TIYN), min_size=1, max_size=30),
+)
 def test_allocate_parts_add_up_exactly_and_are_proportional(total: int, weights: list[int]) -> None:
     parts = allocate(total, weights)
     assert len(parts) == len(weights)
@@ -102,7 +134,9 @@ def test_allocate_of_nothing() -> None:
     assert allocate(100, [1, 1, 1]) in ([34, 33, 33], [33, 34, 33], [33, 33, 34])
 
 
-@given(st.integers(min_value=-10**15, max_value=10**15), st.integers(min_value=1, max_value=10**6))
+@given(
+    st.integers(min_value=-(10**15), max_value=10**15), st.integers(min_value=1, max_value=10**6)
+)
 def test_div_round_half_up_is_within_half(numerator: int, denominator: int) -> None:
     q = div_round_half_up(numerator, denominator)
     assert abs(q * denominator - numerator) * 2 <= denominator

@@ -15,7 +15,8 @@ amounts = st.integers(min_value=0, max_value=MAX_TIYN)
 
 @given(amounts, amounts, amounts)
 def test_a_settlement_covers_the_total_and_change_is_never_negative(
-        total: int, cash: int, card: int) -> None:
+    total: int, cash: int, card: int
+) -> None:
     try:
         s = Payment(cash, card).settle(total)
     except CashierError:
@@ -48,8 +49,12 @@ def test_methods_and_change() -> None:
     assert Payment(cash_tendered=200_000).settle(125_000).method is PaymentMethod.CASH
     assert Payment(card=125_000).settle(125_000).method is PaymentMethod.CARD
     split = Payment(cash_tendered=30_000, card=100_000).settle(125_000)
-    assert (split.method, split.cash, split.card, split.change) == (PaymentMethod.SPLIT, 25_000,
-                                                                     100_000, 5_000)
+    assert (split.method, split.cash, split.card, split.change) == (
+        PaymentMethod.SPLIT,
+        25_000,
+        100_000,
+        5_000,
+    )
 
 
 def test_cash_on_top_of_a_full_card_payment_is_refused() -> None:

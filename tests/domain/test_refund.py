@@ -13,7 +13,8 @@ from forsell.domain.refund import refund_amount, refundable_qty
 
 @given(st.integers(0, MAX_TIYN), st.integers(1, 999_000), st.data())
 def test_partial_refunds_never_exceed_the_net_and_the_last_one_empties_it(
-        net: int, sold: int, data: st.DataObject) -> None:
+    net: int, sold: int, data: st.DataObject
+) -> None:
     refunded_qty = refunded = 0
     while refunded_qty < sold:
         qty = data.draw(st.integers(1, sold - refunded_qty))

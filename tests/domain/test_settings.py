@@ -49,19 +49,23 @@ def test_the_real_registry_has_every_setting_once_with_label_and_description() -
             assert setting.low is not None and setting.high is not None, setting.key
 
 
-@pytest.mark.parametrize(("setting", "value", "reason"), [
-    (st.AUTO_LOCK_SECONDS, 29, "between 30 and 3600"),
-    (st.AUTO_LOCK_SECONDS, 3601, "between 30 and 3600"),
-    (st.AUTO_LOCK_SECONDS, True, "not a int"),  # a bool is not a number of seconds
-    (st.AUTO_LOCK_SECONDS, "60", "not a int"),
-    (st.RECEIPT_LANGUAGE, "de", "one of ru, kk, en"),
-    (st.STORE_NAME, "   ", "required"),
-    (st.STORE_NAME, "x" * 121, "text of up to 120 characters"),
-    (st.SYNC_BACKEND_URL, "ftp://x", "a web address starting with https:// or http://"),
-    (st.SYNC_FALLBACK, "kazdream", "one of elevenlabs, yandex, none"),
-])
-def test_a_value_outside_the_rule_is_refused_with_the_reason(setting: SettingDef, value: object,
-                                                             reason: str) -> None:
+@pytest.mark.parametrize(
+    ("setting", "value", "reason"),
+    [
+        (st.AUTO_LOCK_SECONDS, 29, "between 30 and 3600"),
+        (st.AUTO_LOCK_SECONDS, 3601, "between 30 and 3600"),
+        (st.AUTO_LOCK_SECONDS, True, "not a int"),  # a bool is not a number of seconds
+        (st.AUTO_LOCK_SECONDS, "60", "not a int"),
+        (st.RECEIPT_LANGUAGE, "de", "one of ru, kk, en"),
+        (st.STORE_NAME, "   ", "required"),
+        (st.STORE_NAME, "x" * 121, "text of up to 120 characters"),
+        (st.SYNC_BACKEND_URL, "ftp://x", "a web address starting with https:// or http://"),
+        (st.SYNC_FALLBACK, "kazdream", "one of elevenlabs, yandex, none"),
+    ],
+)
+def test_a_value_outside_the_rule_is_refused_with_the_reason(
+    setting: SettingDef, value: object, reason: str
+) -> None:
     assert setting.problem(value) == reason
     with pytest.raises(CashierError) as refused:
         setting.check(value)
@@ -69,11 +73,17 @@ def test_a_value_outside_the_rule_is_refused_with_the_reason(setting: SettingDef
     assert refused.value.params["setting"] == setting.key
 
 
-@pytest.mark.parametrize(("setting", "value"), [
-    (st.AUTO_LOCK_SECONDS, 30), (st.AUTO_LOCK_SECONDS, 3600), (st.SYNC_BACKEND_URL, ""),
-    (st.SYNC_BACKEND_URL, "http://127.0.0.1:8080"), (st.RECEIPT_LANGUAGE, "kk"),
-    (st.STORE_NAME, "x" * 120),
-])
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        (st.AUTO_LOCK_SECONDS, 30),
+        (st.AUTO_LOCK_SECONDS, 3600),
+        (st.SYNC_BACKEND_URL, ""),
+        (st.SYNC_BACKEND_URL, "http://127.0.0.1:8080"),
+        (st.RECEIPT_LANGUAGE, "kk"),
+        (st.STORE_NAME, "x" * 120),
+    ],
+)
 def test_a_value_inside_the_rule_is_kept(setting: SettingDef, value: object) -> None:
     assert setting.problem(value) is None
     assert setting.check(value) == value
@@ -81,9 +91,14 @@ def test_a_value_inside_the_rule_is_kept(setting: SettingDef, value: object) -> 
 
 def test_only_store_policy_may_come_from_the_backend() -> None:
     remote = {s.key for s in st.REMOTE}
-    assert remote == {st.STORE_NAME.key, st.STORE_ADDRESS.key, st.RECEIPT_FOOTER.key,
-                      st.RECEIPT_LANGUAGE.key, st.CASHIER_DISCOUNT_LIMIT_BP.key,
-                      st.AUTO_LOCK_SECONDS.key}
+    assert remote == {
+        st.STORE_NAME.key,
+        st.STORE_ADDRESS.key,
+        st.RECEIPT_FOOTER.key,
+        st.RECEIPT_LANGUAGE.key,
+        st.CASHIER_DISCOUNT_LIMIT_BP.key,
+        st.AUTO_LOCK_SECONDS.key,
+    }
     # Addresses, providers, the audio-abroad consent, recording, identity and PIN lockout stay
     # local: a server able to change them could redirect data or weaken the till.
     assert not {s.namespace for s in st.REMOTE} & {"sync", "recording", "device", "login"}
@@ -115,7 +130,10 @@ def _message_key_nodes(tree: ast.Module) -> set[int]:
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if (name.endswith("Error") or name in ("__init__", "text_for_key")) and node.args:
                 found.update(map(id, literals(node.args[0])))
-            if name in ("Problem", "bad"):  # a problem code: Problem(code, …), checker.bad(place, code)
+            if name in (
+                "Problem",
+                "bad",
+            ):  # a problem code: Problem(code, …), checker.bad(place, code)
                 found.update(id(a) for a in node.args if isinstance(a, ast.Constant))
             for keyword in node.keywords:
                 if keyword.arg == "key":
@@ -123,25 +141,37 @@ def _message_key_nodes(tree: ast.Module) -> set[int]:
         elif isinstance(node, ast.ClassDef):
             for stmt in node.body:
                 if isinstance(stmt, ast.Assign) and any(
-                        isinstance(t, ast.Name) and t.id == "key" for t in stmt.targets):
+                    isinstance(t, ast.Name) and t.id == "key" for t in stmt.targets
+                ):
                     found.update(map(id, literals(stmt.value)))
         elif isinstance(node, ast.Compare) and any(map(keyish, [node.left, *node.comparators])):
             found.update(map(id, literals(node)))
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and any(
+        elif (
+            isinstance(node, (ast.Assign, ast.AnnAssign))
+            and node.value is not None
+            and any(
                 isinstance(t, ast.Name) and t.id.endswith(("KEYS", "REFUSALS"))
-                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            )
+        ):
             found.update(map(id, literals(node.value)))
         elif isinstance(node, (ast.Assign, ast.AnnAssign)) and any(
-                isinstance(t, ast.Name) and t.id in ("PROBLEMS", "CATALOG")
-                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
+            isinstance(t, ast.Name) and t.id in ("PROBLEMS", "CATALOG")
+            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        ):
             # the problem codes' English fallbacks and the CLI's catalog: keyed by code
             for inner in ast.walk(node.value):
                 if isinstance(inner, ast.Dict):
                     found.update(id(k) for k in inner.keys if k is not None)
                     break
-        elif isinstance(node, ast.Dict) and node.values and all(
+        elif (
+            isinstance(node, ast.Dict)
+            and node.values
+            and all(
                 isinstance(v, ast.Call) and getattr(v.func, "id", "") == "translate"
-                for v in node.values):
+                for v in node.values
+            )
+        ):
             found.update(id(k) for k in node.keys if k is not None)
     return found
 
@@ -152,8 +182,12 @@ def _names_a_module(text: str) -> bool:
     return any((package / relative).exists() for package in (SRC, *SRC.iterdir()))
 
 
-def setting_literals(source: str, name: str, namespaces: frozenset[str] = st.REGISTRY.namespaces,
-                     keys: frozenset[str] = frozenset(s.key for s in st.ALL)) -> list[str]:
+def setting_literals(
+    source: str,
+    name: str,
+    namespaces: frozenset[str] = st.REGISTRY.namespaces,
+    keys: frozenset[str] = frozenset(s.key for s in st.ALL),
+) -> list[str]:
     """``name:line: 'literal'`` for each literal shaped like a setting key that is a registered
     key (write the constant instead) or is no message key (declare the setting first)."""
     tree = ast.parse(source)
@@ -171,34 +205,44 @@ def setting_literals(source: str, name: str, namespaces: frozenset[str] = st.REG
 
 
 def test_no_setting_key_is_written_outside_the_registry() -> None:
-    hits = [hit for path in sorted(SRC.rglob("*.py")) if path != REGISTRY_FILE
-            for hit in setting_literals(path.read_text("utf-8"),
-                                        str(path.relative_to(SRC.parent)))]
-    assert not hits, ("setting keys written as text; refer to the registry's constants "
-                      "(forsell.domain.settings), declaring a new setting there first:\n"
-                      + "\n".join(hits))
+    hits = [
+        hit
+        for path in sorted(SRC.rglob("*.py"))
+        if path != REGISTRY_FILE
+        for hit in setting_literals(path.read_text("utf-8"), str(path.relative_to(SRC.parent)))
+    ]
+    assert not hits, (
+        "setting keys written as text; refer to the registry's constants "
+        "(forsell.domain.settings), declaring a new setting there first:\n" + "\n".join(hits)
+    )
 
 
-@pytest.mark.parametrize("code", [
-    'config = value("sync.primary")',  # a registered key, as text
-    'settings = {"sync.elevenlabs_url": url}',
-    'flag = settings.get("sync.brand_new_switch")',  # an undeclared one
-    'raise CashierError("sync.primary", "x")',  # a setting key is no message key either
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        'config = value("sync.primary")',  # a registered key, as text
+        'settings = {"sync.elevenlabs_url": url}',
+        'flag = settings.get("sync.brand_new_switch")',  # an undeclared one
+        'raise CashierError("sync.primary", "x")',  # a setting key is no message key either
+    ],
+)
 def test_the_scan_finds_a_key_written_as_text(code: str) -> None:
     assert len(setting_literals(code, "probe.py")) == 1, code
 
 
-@pytest.mark.parametrize("code", [
-    'raise CashierError("sync.url", "Not a web address")',
-    'class Lost(SyncError):\n    key = "sync.connection_lost"',
-    'shown = text_for_key("sync.auth")',
-    'problem = Problem("receipt.no_lines", {})',
-    'checker.bad((), "receipt.no_lines")',
-    'PROBLEMS = MappingProxyType({"receipt.no_lines": "needs lines"})',
-    'CATALOG: dict[str, dict[str, str]] = {"receipt.no_lines": {"en": "needs lines"}}',
-    'if exc.key == "sync.secret_store": pass',
-    'value = settings.get(st.SYNC_PRIMARY)',
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        'raise CashierError("sync.url", "Not a web address")',
+        'class Lost(SyncError):\n    key = "sync.connection_lost"',
+        'shown = text_for_key("sync.auth")',
+        'problem = Problem("receipt.no_lines", {})',
+        'checker.bad((), "receipt.no_lines")',
+        'PROBLEMS = MappingProxyType({"receipt.no_lines": "needs lines"})',
+        'CATALOG: dict[str, dict[str, str]] = {"receipt.no_lines": {"en": "needs lines"}}',
+        'if exc.key == "sync.secret_store": pass',
+        "value = settings.get(st.SYNC_PRIMARY)",
+    ],
+)
 def test_the_scan_lets_message_keys_and_constants_through(code: str) -> None:
     assert setting_literals(code, "probe.py") == [], code

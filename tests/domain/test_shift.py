@@ -25,18 +25,26 @@ def test_counted_total_is_the_sum_of_pieces(counts: dict[int, int]) -> None:
     assert counted_total(counts) == sum(d * n for d, n in counts.items())
 
 
-@pytest.mark.parametrize(("counts", "problem"), [
-    ({300_000: 1}, "not a KZT denomination"),
-    ({1: 5}, "not a KZT denomination"),
-    ({100_000: -1}, "cannot be negative"),
-])
+@pytest.mark.parametrize(
+    ("counts", "problem"),
+    [
+        ({300_000: 1}, "not a KZT denomination"),
+        ({1: 5}, "not a KZT denomination"),
+        ({100_000: -1}, "cannot be negative"),
+    ],
+)
 def test_counted_total_refuses_odd_counts(counts: dict[int, int], problem: str) -> None:
     with pytest.raises(ValueError, match=problem):
         counted_total(counts)
 
 
 def test_drawer_expected() -> None:
-    figures = DrawerFigures(opening_float=1_000_000, cash_sales=2_500_000, cash_refunds=300_000,
-                            cash_in=200_000, cash_out=1_500_000)
+    figures = DrawerFigures(
+        opening_float=1_000_000,
+        cash_sales=2_500_000,
+        cash_refunds=300_000,
+        cash_in=200_000,
+        cash_out=1_500_000,
+    )
     assert figures.expected == 1_900_000
     assert DrawerFigures(0, 0, 0, 0, 0).expected == 0

@@ -31,8 +31,7 @@ def elevenlabs_server() -> Iterator[tuple[FakeElevenLabs, FakeServer]]:
 
 
 @pytest.fixture
-def elevenlabs(elevenlabs_server: tuple[FakeElevenLabs, FakeServer]
-               ) -> tuple[FakeElevenLabs, str]:
+def elevenlabs(elevenlabs_server: tuple[FakeElevenLabs, FakeServer]) -> tuple[FakeElevenLabs, str]:
     fake, server = elevenlabs_server
     fake.reset()
     fake.max_concurrent, fake.processing_s, fake.accept_any_audio = 10, 0.0, False

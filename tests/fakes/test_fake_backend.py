@@ -17,21 +17,37 @@ from forsell.fakes.server import FakeServer
 DEVICE = "till-1"
 
 
-def event(kind: str = "sale", payload: dict[str, Any] | None = None,
-          eid: str | None = None) -> dict[str, Any]:
+def event(
+    kind: str = "sale", payload: dict[str, Any] | None = None, eid: str | None = None
+) -> dict[str, Any]:
     eid = eid or str(uuid.uuid4())
     body = {"id": eid, "total": 120000, "lines": [{"sku": "CAP-250", "qty_milli": 1000}]}
-    return {"id": eid, "kind": kind, "entity_id": eid, "created_at": "2026-11-26T10:00:00+00:00",
-            "payload": body if payload is None else payload}
+    return {
+        "id": eid,
+        "kind": kind,
+        "entity_id": eid,
+        "created_at": "2026-11-26T10:00:00+00:00",
+        "payload": body if payload is None else payload,
+    }
 
 
-def batch(url: str, token: str | None, events: list[dict[str, Any]], key: str | None = "k1",
-          device: str = DEVICE, timeout: float = 10.0) -> httpx.Response:
+def batch(
+    url: str,
+    token: str | None,
+    events: list[dict[str, Any]],
+    key: str | None = "k1",
+    device: str = DEVICE,
+    timeout: float = 10.0,
+) -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
     if key is not None:
         headers["Idempotency-Key"] = f"test-key-{key}"  # the contract: 8..128 characters
-    return httpx.post(f"{url}/v1/events:batch", json={"device_id": device, "events": events},
-                      headers=headers, timeout=timeout)
+    return httpx.post(
+        f"{url}/v1/events:batch",
+        json={"device_id": device, "events": events},
+        headers=headers,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture
@@ -49,8 +65,12 @@ def test_health_needs_no_token(backend) -> None:
 
 def test_registration_issues_a_working_token(backend) -> None:
     _, url = backend
-    body = {"device_id": "till-9", "store_bin": "123456789012", "name": "Till 9",
-            "app_version": "0.1.0"}
+    body = {
+        "device_id": "till-9",
+        "store_bin": "123456789012",
+        "name": "Till 9",
+        "app_version": "0.1.0",
+    }
     key = {"Idempotency-Key": "register-1"}
     assert httpx.post(f"{url}/v1/devices/register", json=body).status_code == 400  # no key
     r = httpx.post(f"{url}/v1/devices/register", json=body, headers=key)
@@ -58,8 +78,9 @@ def test_registration_issues_a_working_token(backend) -> None:
     token = r.json()["token"]
     assert httpx.post(f"{url}/v1/devices/register", json=body, headers=key).json() == r.json()
     assert batch(url, token, [event()], device="till-9").status_code == 200
-    again = httpx.post(f"{url}/v1/devices/register", json=body,
-                       headers={"Idempotency-Key": "register-2"}).json()["token"]
+    again = httpx.post(
+        f"{url}/v1/devices/register", json=body, headers={"Idempotency-Key": "register-2"}
+    ).json()["token"]
     assert batch(url, token, [event()], device="till-9").status_code == 401  # replaced
     assert batch(url, again, [event()], device="till-9", key="k2").status_code == 200
 
@@ -67,17 +88,24 @@ def test_registration_issues_a_working_token(backend) -> None:
 def test_registration_validates(backend) -> None:
     _, url = backend
     key = {"Idempotency-Key": "register-x"}
-    r = httpx.post(f"{url}/v1/devices/register", json={"device_id": "d", "store_bin": "12",
-                                                       "name": "n", "app_version": "1"},
-                   headers=key)
+    r = httpx.post(
+        f"{url}/v1/devices/register",
+        json={"device_id": "d", "store_bin": "12", "name": "n", "app_version": "1"},
+        headers=key,
+    )
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "store_bin"]
-    demo = httpx.post(f"{url}/v1/devices/register", json={"device_id": "d", "store_bin": "",
-                                                          "name": "n", "app_version": "1"},
-                      headers=key)
+    demo = httpx.post(
+        f"{url}/v1/devices/register",
+        json={"device_id": "d", "store_bin": "", "name": "n", "app_version": "1"},
+        headers=key,
+    )
     assert demo.status_code == 201  # a demo till has no BIN yet
     missing = httpx.post(f"{url}/v1/devices/register", json={"device_id": "d"}, headers=key)
     assert {tuple(d["loc"]) for d in missing.json()["detail"]} == {
-        ("body", "store_bin"), ("body", "name"), ("body", "app_version")}
+        ("body", "store_bin"),
+        ("body", "name"),
+        ("body", "app_version"),
+    }
 
 
 def test_per_item_results(backend, token) -> None:
@@ -90,8 +118,14 @@ def test_per_item_results(backend, token) -> None:
     r = batch(url, token, [good, dup, no_lines, unknown, bad_time, good])
     assert r.status_code == 200
     results = r.json()["results"]
-    assert [x["status"] for x in results] == ["accepted", "duplicate", "rejected", "rejected",
-                                             "rejected", "duplicate"]
+    assert [x["status"] for x in results] == [
+        "accepted",
+        "duplicate",
+        "rejected",
+        "rejected",
+        "rejected",
+        "duplicate",
+    ]
     assert results[2]["reason"] == "invalid_payload: lines is required"
     assert results[3]["reason"] == "unknown_kind"
     assert results[4]["reason"].startswith("invalid_event: created_at")
@@ -126,8 +160,11 @@ def test_idempotency_key_rules(backend, token) -> None:
     missing = batch(url, token, first, key=None)
     assert (missing.status_code, missing.json()) == (400, {"detail": "idempotency_key_missing"})
     assert batch(url, token, first, key="x" * 120).json() == {"detail": "idempotency_key_invalid"}
-    short = httpx.post(f"{url}/v1/events:batch", json={"device_id": DEVICE, "events": first},
-                       headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "k1"})
+    short = httpx.post(
+        f"{url}/v1/events:batch",
+        json={"device_id": DEVICE, "events": first},
+        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "k1"},
+    )
     assert short.status_code == 400
     original = batch(url, token, first, key="same")
     replay = batch(url, token, first, key="same")
@@ -164,8 +201,7 @@ def test_caps_are_413(backend, token) -> None:
     _, url = backend
     too_many = [event() for _ in range(501)]
     big_event = event(payload={"id": "x", "total": 1, "lines": ["l" * 33 * 1024]})
-    huge = [event(payload={"id": "x", "total": 1, "lines": ["l" * 30 * 1024]})
-            for _ in range(18)]
+    huge = [event(payload={"id": "x", "total": 1, "lines": ["l" * 30 * 1024]}) for _ in range(18)]
     for n, events in enumerate((too_many, [big_event], huge)):
         r = batch(url, token, events, key=f"cap{n}")
         assert (r.status_code, r.json()) == (413, {"detail": "too_large"})
@@ -174,8 +210,11 @@ def test_caps_are_413(backend, token) -> None:
 
 def test_malformed_envelopes_are_422(backend, token) -> None:
     _, url = backend
-    r = httpx.post(f"{url}/v1/events:batch", content=b"{oops",
-                   headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "malformed"})
+    r = httpx.post(
+        f"{url}/v1/events:batch",
+        content=b"{oops",
+        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "malformed"},
+    )
     assert (r.status_code, r.json()) == (400, {"detail": "invalid_json"})
     r = batch(url, token, [{"kind": "sale"}], key="m2")
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "events", 0, "id"]
@@ -225,7 +264,12 @@ def test_events_survive_a_restart_with_a_db_file(tmp_path: Path) -> None:
     assert again.json()["results"][0]["status"] == "duplicate"
     assert replay.headers["idempotent-replayed"] == "true"
     assert second.check_exactly_once([sent["id"]]) == {
-        "ok": True, "expected": 1, "stored": 1, "missing": [], "unexpected": []}
+        "ok": True,
+        "expected": 1,
+        "stored": 1,
+        "missing": [],
+        "unexpected": [],
+    }
     second.close()
 
 
@@ -236,8 +280,9 @@ def test_pull_pages_with_cursors(backend, token) -> None:
     page = httpx.get(f"{url}/v1/pull/staff", params={"limit": 2}, headers=auth).json()
     seen = [i["id"] for i in page["items"]]
     while page["more"]:
-        page = httpx.get(f"{url}/v1/pull/staff", params={"limit": 2, "cursor": page["cursor"]},
-                         headers=auth).json()
+        page = httpx.get(
+            f"{url}/v1/pull/staff", params={"limit": 2, "cursor": page["cursor"]}, headers=auth
+        ).json()
         seen += [i["id"] for i in page["items"]]
     assert seen == [i["id"] for i in DEMO_ITEMS["staff"]] + [f"e{i}" for i in range(5)]
     idle = httpx.get(f"{url}/v1/pull/staff", params={"cursor": page["cursor"]}, headers=auth)

@@ -17,29 +17,54 @@ from forsell.fakes.script import make_ogg
 KEY = {"xi-api-key": DEFAULT_KEY}
 
 
-def transcribe(url: str, audio: bytes, data: dict[str, Any] | None = None,
-               headers: dict[str, str] | None = KEY, params: dict[str, str] | None = None,
-               timeout: float = 10.0) -> httpx.Response:
+def transcribe(
+    url: str,
+    audio: bytes,
+    data: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = KEY,
+    params: dict[str, str] | None = None,
+    timeout: float = 10.0,
+) -> httpx.Response:
     fields = {"model_id": "scribe_v2"} if data is None else data
-    return httpx.post(f"{url}/v1/speech-to-text", data=fields, headers=headers, params=params,
-                      files={"file": ("rec.ogg", audio, "audio/ogg")}, timeout=timeout)
+    return httpx.post(
+        f"{url}/v1/speech-to-text",
+        data=fields,
+        headers=headers,
+        params=params,
+        files={"file": ("rec.ogg", audio, "audio/ogg")},
+        timeout=timeout,
+    )
 
 
 def test_a_transcription_has_the_documented_shape(elevenlabs, ogg) -> None:
     _, url = elevenlabs
-    r = transcribe(url, ogg, {"model_id": "scribe_v2", "diarize": "true", "num_speakers": "2",
-                              "timestamps_granularity": "word", "tag_audio_events": "false"})
+    r = transcribe(
+        url,
+        ogg,
+        {
+            "model_id": "scribe_v2",
+            "diarize": "true",
+            "num_speakers": "2",
+            "timestamps_granularity": "word",
+            "tag_audio_events": "false",
+        },
+    )
     assert r.status_code == 200
     assert r.headers["x-fake"] == "true"
     assert r.headers["maximum-concurrent-requests"] == "10"
     assert r.headers["current-concurrent-requests"] == "1"  # this request itself
     body = r.json()
-    assert set(body) == {"language_code", "language_probability", "text", "words",
-                         "transcription_id", "audio_duration_secs"}
+    assert set(body) == {
+        "language_code",
+        "language_probability",
+        "text",
+        "words",
+        "transcription_id",
+        "audio_duration_secs",
+    }
     assert body["language_code"] in {"rus", "kaz"}
     assert 0 < body["language_probability"] <= 1
-    assert body["audio_duration_secs"] == pytest.approx(sf.info(io.BytesIO(ogg)).duration,
-                                                        abs=0.01)
+    assert body["audio_duration_secs"] == pytest.approx(sf.info(io.BytesIO(ogg)).duration, abs=0.01)
     words = body["words"]
     assert {w["type"] for w in words} == {"word", "spacing"}
     assert all(w["logprob"] <= 0 for w in words)
@@ -69,8 +94,9 @@ def test_language_hint_picks_the_language(elevenlabs, ogg) -> None:
 
 def test_without_diarization_one_speaker_and_character_times(elevenlabs, ogg) -> None:
     _, url = elevenlabs
-    body = transcribe(url, ogg, {"model_id": "scribe_v2",
-                                 "timestamps_granularity": "character"}).json()
+    body = transcribe(
+        url, ogg, {"model_id": "scribe_v2", "timestamps_granularity": "character"}
+    ).json()
     assert {w["speaker_id"] for w in body["words"]} == {"speaker_0"}
     word = next(w for w in body["words"] if w["type"] == "word")
     assert "".join(c["text"] for c in word["characters"]) == word["text"]
@@ -87,25 +113,31 @@ def test_silence_gives_an_empty_transcript(elevenlabs) -> None:
 
 def test_keyterms_as_json_string_and_as_repeated_fields(elevenlabs, ogg) -> None:
     fake, url = elevenlabs
-    as_json = transcribe(url, ogg, {"model_id": "scribe_v2",
-                                    "keyterms": json.dumps(["капучино", "бәліш"])})
+    as_json = transcribe(
+        url, ogg, {"model_id": "scribe_v2", "keyterms": json.dumps(["капучино", "бәліш"])}
+    )
     repeated = transcribe(url, ogg, {"model_id": "scribe_v2", "keyterms": ["латте", "чай"]})
     assert as_json.status_code == repeated.status_code == 200
-    assert [e["keyterms"] for e in fake.stats()["log"]] == [["капучино", "бәліш"],
-                                                           ["латте", "чай"]]
+    assert [e["keyterms"] for e in fake.stats()["log"]] == [["капучино", "бәліш"], ["латте", "чай"]]
     bad = transcribe(url, ogg, {"model_id": "scribe_v2", "keyterms": json.dumps(["x" * 51])})
     assert bad.status_code == 422
     assert bad.json()["detail"][0]["loc"] == ["body", "keyterms", 0]
 
 
-@pytest.mark.parametrize(("data", "loc", "kind"), [
-    ({}, ["body", "model_id"], "missing"),
-    ({"model_id": "whisper-1"}, ["body", "model_id"], "enum"),
-    ({"model_id": "scribe_v2", "diarize": "maybe"}, ["body", "diarize"], "bool_parsing"),
-    ({"model_id": "scribe_v2", "num_speakers": "40"}, ["body", "num_speakers"], "int_parsing"),
-    ({"model_id": "scribe_v2", "timestamps_granularity": "ms"},
-     ["body", "timestamps_granularity"], "enum"),
-])
+@pytest.mark.parametrize(
+    ("data", "loc", "kind"),
+    [
+        ({}, ["body", "model_id"], "missing"),
+        ({"model_id": "whisper-1"}, ["body", "model_id"], "enum"),
+        ({"model_id": "scribe_v2", "diarize": "maybe"}, ["body", "diarize"], "bool_parsing"),
+        ({"model_id": "scribe_v2", "num_speakers": "40"}, ["body", "num_speakers"], "int_parsing"),
+        (
+            {"model_id": "scribe_v2", "timestamps_granularity": "ms"},
+            ["body", "timestamps_granularity"],
+            "enum",
+        ),
+    ],
+)
 def test_bad_forms_get_422_with_fastapi_details(elevenlabs, ogg, data, loc, kind) -> None:
     _, url = elevenlabs
     r = transcribe(url, ogg, data)
@@ -119,8 +151,9 @@ def test_a_missing_file_is_422(elevenlabs) -> None:
     _, url = elevenlabs
     r = httpx.post(f"{url}/v1/speech-to-text", headers=KEY, data={"model_id": "scribe_v2"})
     assert r.status_code == 422
-    assert r.json()["detail"] == [{"loc": ["body", "file"], "msg": "Field required",
-                                   "type": "missing"}]
+    assert r.json()["detail"] == [
+        {"loc": ["body", "file"], "msg": "Field required", "type": "missing"}
+    ]
 
 
 def test_undecodable_audio_is_400_and_not_billed(elevenlabs) -> None:

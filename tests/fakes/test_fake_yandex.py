@@ -15,16 +15,24 @@ from forsell.fakes.script import make_ogg
 API_KEY = {"Authorization": f"Api-Key {DEFAULT_KEY}"}
 
 
-def request_body(audio: bytes, languages: list[str] | None = None,
-                 normalization: str = "TEXT_NORMALIZATION_ENABLED") -> dict[str, Any]:
-    return {"content": base64.b64encode(audio).decode(),
-            "recognitionModel": {
-                "model": "general",
-                "audioFormat": {"containerAudio": {"containerAudioType": "OGG_OPUS"}},
-                "textNormalization": {"textNormalization": normalization},
-                "languageRestriction": {"restrictionType": "WHITELIST",
-                                        "languageCode": languages or ["ru-RU", "kk-KZ"]}},
-            "speakerLabeling": {"speakerLabeling": "SPEAKER_LABELING_ENABLED"}}
+def request_body(
+    audio: bytes,
+    languages: list[str] | None = None,
+    normalization: str = "TEXT_NORMALIZATION_ENABLED",
+) -> dict[str, Any]:
+    return {
+        "content": base64.b64encode(audio).decode(),
+        "recognitionModel": {
+            "model": "general",
+            "audioFormat": {"containerAudio": {"containerAudioType": "OGG_OPUS"}},
+            "textNormalization": {"textNormalization": normalization},
+            "languageRestriction": {
+                "restrictionType": "WHITELIST",
+                "languageCode": languages or ["ru-RU", "kk-KZ"],
+            },
+        },
+        "speakerLabeling": {"speakerLabeling": "SPEAKER_LABELING_ENABLED"},
+    }
 
 
 def submit(url: str, body: dict[str, Any], headers: dict[str, str] = API_KEY) -> httpx.Response:
@@ -43,14 +51,17 @@ def test_operation_lifecycle_and_recognition_stream(yandex, ogg) -> None:
     assert op.json()["done"] is False
     assert {"id", "description", "createdAt", "createdBy", "modifiedAt", "done"} <= set(op.json())
     op_id = op.json()["id"]
-    early = httpx.get(f"{url}/stt/v3/getRecognition", params={"operationId": op_id},
-                      headers=API_KEY)
+    early = httpx.get(
+        f"{url}/stt/v3/getRecognition", params={"operationId": op_id}, headers=API_KEY
+    )
     assert early.status_code == 400 and early.json()["code"] == 9
-    polled = [httpx.get(f"{url}/operations/{op_id}", headers=API_KEY).json()["done"]
-              for _ in range(3)]
+    polled = [
+        httpx.get(f"{url}/operations/{op_id}", headers=API_KEY).json()["done"] for _ in range(3)
+    ]
     assert polled == [False, False, True]
-    stream = httpx.get(f"{url}/stt/v3/getRecognition", params={"operationId": op_id},
-                       headers=API_KEY)
+    stream = httpx.get(
+        f"{url}/stt/v3/getRecognition", params={"operationId": op_id}, headers=API_KEY
+    )
     assert stream.status_code == 200
     results = [x["result"] for x in lines(stream)]
     finals = [r["final"] for r in results if "final" in r]
@@ -60,7 +71,8 @@ def test_operation_lifecycle_and_recognition_stream(yandex, ogg) -> None:
     alternative = finals[0]["alternatives"][0]
     word = alternative["words"][0]
     assert isinstance(word["startTimeMs"], str) and int(word["startTimeMs"]) < int(
-        word["endTimeMs"])
+        word["endTimeMs"]
+    )
     assert alternative["languages"][0]["languageCode"] == "ru-RU"
     assert alternative["text"] == alternative["text"].lower()  # raw: no normalisation
     normalised = refined[0]["normalizedText"]["alternatives"][0]["text"]
@@ -72,28 +84,37 @@ def test_operation_lifecycle_and_recognition_stream(yandex, ogg) -> None:
 
 def test_snake_case_request_bearer_token_and_operation_id_param(yandex, ogg) -> None:
     _, url = yandex
-    body = {"content": base64.b64encode(ogg).decode(),
-            "recognition_model": {"model": "general", "audio_format": {
-                "container_audio": {"container_audio_type": "OGG_OPUS"}},
-                "language_restriction": {"restriction_type": "WHITELIST",
-                                         "language_code": ["kk-KK"]},
-                "text_normalization": {"text_normalization": "TEXT_NORMALIZATION_DISABLED"}}}
+    body = {
+        "content": base64.b64encode(ogg).decode(),
+        "recognition_model": {
+            "model": "general",
+            "audio_format": {"container_audio": {"container_audio_type": "OGG_OPUS"}},
+            "language_restriction": {"restriction_type": "WHITELIST", "language_code": ["kk-KK"]},
+            "text_normalization": {"text_normalization": "TEXT_NORMALIZATION_DISABLED"},
+        },
+    }
     bearer = {"Authorization": f"Bearer {DEFAULT_IAM}", "x-folder-id": DEFAULT_FOLDER}
     op_id = submit(url, body, bearer).json()["id"]
     assert httpx.get(f"{url}/operations/{op_id}", headers=bearer).json()["done"] is False
     assert httpx.get(f"{url}/operations/{op_id}", headers=bearer).json()["done"] is True
-    stream = httpx.get(f"{url}/stt/v3/getRecognition", params={"operation_id": op_id},
-                       headers=bearer)
+    stream = httpx.get(
+        f"{url}/stt/v3/getRecognition", params={"operation_id": op_id}, headers=bearer
+    )
     results = [x["result"] for x in lines(stream)]
     assert not any("finalRefinement" in r for r in results)  # normalisation was disabled
     language = results[0]["final"]["alternatives"][0]["languages"][0]["languageCode"]
     assert language == "kk-KZ"
 
 
-@pytest.mark.parametrize("headers", [
-    {"Authorization": "Api-Key wrong"}, {"Authorization": "Bearer wrong"}, {},
-    {"Authorization": DEFAULT_KEY},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Authorization": "Api-Key wrong"},
+        {"Authorization": "Bearer wrong"},
+        {},
+        {"Authorization": DEFAULT_KEY},
+    ],
+)
 def test_bad_credentials_are_401_grpc_style(yandex, ogg, headers) -> None:
     _, url = yandex
     r = submit(url, request_body(ogg), headers)
@@ -108,16 +129,25 @@ def test_other_folder_is_403(yandex, ogg) -> None:
     assert (r.status_code, r.json()["code"]) == (403, 7)
 
 
-@pytest.mark.parametrize(("mutate", "fragment"), [
-    (lambda b: b.pop("content"), "content or uri"),
-    (lambda b: b.update(uri="https://storage.yandexcloud.net/b/a.ogg"), "content or uri"),
-    (lambda b: b["recognitionModel"].pop("audioFormat"), "audio_format"),
-    (lambda b: b["recognitionModel"]["audioFormat"]["containerAudio"].update(
-        containerAudioType="AAC"), "container_audio_type"),
-    (lambda b: b["recognitionModel"]["languageRestriction"].update(languageCode=["xx-XX"]),
-     "language_code"),
-    (lambda b: b.update(content="***not base64***"), "base64"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "fragment"),
+    [
+        (lambda b: b.pop("content"), "content or uri"),
+        (lambda b: b.update(uri="https://storage.yandexcloud.net/b/a.ogg"), "content or uri"),
+        (lambda b: b["recognitionModel"].pop("audioFormat"), "audio_format"),
+        (
+            lambda b: b["recognitionModel"]["audioFormat"]["containerAudio"].update(
+                containerAudioType="AAC"
+            ),
+            "container_audio_type",
+        ),
+        (
+            lambda b: b["recognitionModel"]["languageRestriction"].update(languageCode=["xx-XX"]),
+            "language_code",
+        ),
+        (lambda b: b.update(content="***not base64***"), "base64"),
+    ],
+)
 def test_bad_requests_are_400_invalid_argument(yandex, ogg, mutate, fragment) -> None:
     _, url = yandex
     body = request_body(ogg)
@@ -129,8 +159,11 @@ def test_bad_requests_are_400_invalid_argument(yandex, ogg, mutate, fragment) ->
 
 def test_invalid_json_is_400(yandex) -> None:
     _, url = yandex
-    r = httpx.post(f"{url}/stt/v3/recognizeFileAsync", content=b"{not json",
-                   headers={**API_KEY, "content-type": "application/json"})
+    r = httpx.post(
+        f"{url}/stt/v3/recognizeFileAsync",
+        content=b"{not json",
+        headers={**API_KEY, "content-type": "application/json"},
+    )
     assert (r.status_code, r.json()["code"]) == (400, 3)
 
 
@@ -158,8 +191,7 @@ def test_undecodable_audio_fails_the_operation(yandex) -> None:
 def test_unknown_operation_is_404(yandex) -> None:
     _, url = yandex
     assert httpx.get(f"{url}/operations/nope", headers=API_KEY).json()["code"] == 5
-    r = httpx.get(f"{url}/stt/v3/getRecognition", params={"operationId": "nope"},
-                  headers=API_KEY)
+    r = httpx.get(f"{url}/stt/v3/getRecognition", params={"operationId": "nope"}, headers=API_KEY)
     assert (r.status_code, r.json()["code"]) == (404, 5)
 
 

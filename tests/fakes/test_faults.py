@@ -49,8 +49,14 @@ def test_probability_is_deterministic_with_a_seed() -> None:
 
 
 def test_latencies_add_up_and_the_first_terminal_rule_wins() -> None:
-    faults = Faults([{"kind": "latency", "latency_s": 0.1}, {"kind": "latency", "latency_s": 0.2},
-                     {"kind": "close"}, {"kind": "reset"}])
+    faults = Faults(
+        [
+            {"kind": "latency", "latency_s": 0.1},
+            {"kind": "latency", "latency_s": 0.2},
+            {"kind": "close"},
+            {"kind": "reset"},
+        ]
+    )
     decision = faults.decide("GET", "/x")
     assert decision.latency_s == pytest.approx(0.3)
     assert decision.rule is not None and decision.rule.kind == "close"
@@ -79,7 +85,9 @@ def test_5xx_with_and_without_retry_after(served) -> None:
     fake.faults.add("error", times=1)
     first, second, third = health(url), health(url), health(url)
     assert (first.status_code, first.headers["retry-after"]) == (
-        503, "Wed, 21 Oct 2026 07:28:00 GMT")
+        503,
+        "Wed, 21 Oct 2026 07:28:00 GMT",
+    )
     assert second.status_code == 500 and "retry-after" not in second.headers
     assert second.json() == {"detail": "server_error"} and second.headers["x-fake"] == "true"
     assert third.status_code == 200
@@ -122,8 +130,13 @@ def test_timeout_outlasts_the_client(served) -> None:
 
 def test_faults_configured_over_http(served) -> None:
     fake, url = served
-    r = httpx.post(f"{url}/_fake/faults", json={"rules": [
-        {"kind": "error", "route": "GET /v1/health", "status": 502, "times": 1}], "seed": 3})
+    r = httpx.post(
+        f"{url}/_fake/faults",
+        json={
+            "rules": [{"kind": "error", "route": "GET /v1/health", "status": 502, "times": 1}],
+            "seed": 3,
+        },
+    )
     assert r.status_code == 200 and r.json()["seed"] == 3
     assert health(url).status_code == 502
     snapshot = httpx.get(f"{url}/_fake/faults").json()

@@ -13,9 +13,19 @@ import pytest
 
 @pytest.mark.slow
 def test_module_starts_all_fakes_and_stops_on_ctrl_c(tmp_path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "forsell.fakes", "--json",
-                             "--backend-db", str(tmp_path / "backend.sqlite")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "forsell.fakes",
+            "--json",
+            "--backend-db",
+            str(tmp_path / "backend.sqlite"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         info = json.loads(proc.stdout.readline())

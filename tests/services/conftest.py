@@ -55,14 +55,35 @@ class Products:
 
 
 OUR_PRODUCTS = [
-    ProductDraft("T-BREAD", "Хлеб пшеничный тестовый", 25_000, 1600, "4879990000019",
-                 "Сынақ бидай наны", "Test wheat bread"),
-    ProductDraft("T-MILK", "Молоко пастеризованное тестовое", 45_050, 1200, "4879990000026",
-                 "Сынақ пастерленген сүт", "Test pasteurised milk"),
-    ProductDraft("T-CHEESE", "Сыр тестовый весовой", 520_000, 1600, "4879990000033",
-                 "Сынақ ірімшігі", "Test cheese by weight", weighted=True),
-    ProductDraft("T-WATER", "Вода тестовая", 15_000, 0, "4879990000040", "Сынақ суы",
-                 "Test water"),
+    ProductDraft(
+        "T-BREAD",
+        "Хлеб пшеничный тестовый",
+        25_000,
+        1600,
+        "4879990000019",
+        "Сынақ бидай наны",
+        "Test wheat bread",
+    ),
+    ProductDraft(
+        "T-MILK",
+        "Молоко пастеризованное тестовое",
+        45_050,
+        1200,
+        "4879990000026",
+        "Сынақ пастерленген сүт",
+        "Test pasteurised milk",
+    ),
+    ProductDraft(
+        "T-CHEESE",
+        "Сыр тестовый весовой",
+        520_000,
+        1600,
+        "4879990000033",
+        "Сынақ ірімшігі",
+        "Test cheese by weight",
+        weighted=True,
+    ),
+    ProductDraft("T-WATER", "Вода тестовая", 15_000, 0, "4879990000040", "Сынақ суы", "Test water"),
     ProductDraft("T-KURT", "Курт тестовый", 30_000, 1600, "", "Сынақ құрты", "Test kurt"),
 ]
 

@@ -36,9 +36,9 @@ from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView, StaffService
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
-from forsell.services.review.dashboard import Dashboard
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.services.refunds import RefundService
+from forsell.services.review.dashboard import Dashboard
 from forsell.services.review.service import ReviewService
 from forsell.services.shifts import ShiftService
 from forsell.services.sync import SyncService
@@ -53,8 +53,10 @@ SRC = Path(forsell.__file__).parent
 
 def _service_modules() -> list[ModuleType]:
     # Every module, packages' modules too (services/review/ holds the review's use cases).
-    return [importlib.import_module(info.name)
-            for info in pkgutil.walk_packages(forsell.services.__path__, "forsell.services.")]
+    return [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(forsell.services.__path__, "forsell.services.")
+    ]
 
 
 def _service_classes() -> list[type]:
@@ -73,8 +75,12 @@ def _service_classes() -> list[type]:
 
 def _entry_points(cls: type) -> list[str]:
     """Public methods (properties are answers about state, not calls, and are left out)."""
-    return sorted(name for name, value in vars(cls).items() if not name.startswith("_")
-                  and (inspect.isfunction(value) or isinstance(value, staticmethod | classmethod)))
+    return sorted(
+        name
+        for name, value in vars(cls).items()
+        if not name.startswith("_")
+        and (inspect.isfunction(value) or isinstance(value, staticmethod | classmethod))
+    )
 
 
 PUBLIC, INTERNAL = "public", "internal"
@@ -83,71 +89,121 @@ CASHIER, SUPERVISOR, ADMIN = Role.CASHIER, Role.SUPERVISOR, Role.ADMIN
 #: Who may call what: the store's policy, one line per entry point (a class's name alone: all
 #: its methods). A change of a declaration must change this table too, in the same review.
 POLICY: dict[str, Role | Action | str] = {
-    "Till.sale_for": CASHIER, "Till.close": PUBLIC,
+    "Till.sale_for": CASHIER,
+    "Till.close": PUBLIC,
     # signing in, overrides by PIN, the login screen
-    "StaffService.staff": PUBLIC, "StaffService.login": PUBLIC, "StaffService.approve": PUBLIC,
-    "StaffService.admin_by_pin": PUBLIC, "StaffService.set_language": PUBLIC,
+    "StaffService.staff": PUBLIC,
+    "StaffService.login": PUBLIC,
+    "StaffService.approve": PUBLIC,
+    "StaffService.admin_by_pin": PUBLIC,
+    "StaffService.set_language": PUBLIC,
     "StaffService.add_employee": INTERNAL,  # the first run's staff, before anyone can sign in
     # the store admin's screen
-    "StoreAdmin.store_settings": PUBLIC, "StoreAdmin.staff": PUBLIC,
-    "StoreAdmin.save_store_settings": ADMIN, "StoreAdmin.add_employee": ADMIN,
-    "StoreAdmin.change_pin": ADMIN, "StoreAdmin.set_active": ADMIN,
-    "SyncSettingsService.current": PUBLIC, "SyncSettingsService.secret_store_problem": PUBLIC,
-    "SyncSettingsService.secrets_set": PUBLIC, "SyncSettingsService.save": ADMIN,
+    "StoreAdmin.store_settings": PUBLIC,
+    "StoreAdmin.staff": PUBLIC,
+    "StoreAdmin.save_store_settings": ADMIN,
+    "StoreAdmin.add_employee": ADMIN,
+    "StoreAdmin.change_pin": ADMIN,
+    "StoreAdmin.set_active": ADMIN,
+    "SyncSettingsService.current": PUBLIC,
+    "SyncSettingsService.secret_store_problem": PUBLIC,
+    "SyncSettingsService.secrets_set": PUBLIC,
+    "SyncSettingsService.save": ADMIN,
     # the catalog
-    "CatalogService.by_barcode": PUBLIC, "CatalogService.get": PUBLIC,
-    "CatalogService.search": PUBLIC, "CatalogService.categories": PUBLIC,
-    "CatalogService.in_category": PUBLIC, "CatalogService.favourites": PUBLIC,
-    "CatalogService.export_csv": PUBLIC, "CatalogService.first_by_sku": PUBLIC,
-    "CatalogService.save": Action.CATALOG_EDIT, "CatalogService.import_csv": Action.CATALOG_EDIT,
+    "CatalogService.by_barcode": PUBLIC,
+    "CatalogService.get": PUBLIC,
+    "CatalogService.search": PUBLIC,
+    "CatalogService.categories": PUBLIC,
+    "CatalogService.in_category": PUBLIC,
+    "CatalogService.favourites": PUBLIC,
+    "CatalogService.export_csv": PUBLIC,
+    "CatalogService.first_by_sku": PUBLIC,
+    "CatalogService.save": Action.CATALOG_EDIT,
+    "CatalogService.import_csv": Action.CATALOG_EDIT,
     # selling
-    "TillService.scan": CASHIER, "TillService.add": CASHIER, "TillService.set_quantity": CASHIER,
-    "TillService.remove_line": CASHIER, "TillService.set_line_discount": CASHIER,
-    "TillService.set_receipt_discount": CASHIER, "TillService.cancel": CASHIER,
-    "TillService.view": CASHIER, "TillService.park": CASHIER, "TillService.parked": CASHIER,
-    "TillService.recall": CASHIER, "TillService.pay": CASHIER,
+    "TillService.scan": CASHIER,
+    "TillService.add": CASHIER,
+    "TillService.set_quantity": CASHIER,
+    "TillService.remove_line": CASHIER,
+    "TillService.set_line_discount": CASHIER,
+    "TillService.set_receipt_discount": CASHIER,
+    "TillService.cancel": CASHIER,
+    "TillService.view": CASHIER,
+    "TillService.park": CASHIER,
+    "TillService.parked": CASHIER,
+    "TillService.recall": CASHIER,
+    "TillService.pay": CASHIER,
     "TillService.override_price": Action.PRICE_OVERRIDE,
-    "RefundService.find": PUBLIC, "RefundService.refund": Action.REFUND,
+    "RefundService.find": PUBLIC,
+    "RefundService.refund": Action.REFUND,
     "RefundService.void": Action.VOID_SALE,
     # shifts (a count that differs needs an approval: a rule on the count, inside ``close``)
-    "ShiftService.current": PUBLIC, "ShiftService.expected_cash": PUBLIC,
-    "ShiftService.x_report": PUBLIC, "ShiftService.report": PUBLIC,
-    "ShiftService.open": CASHIER, "ShiftService.cash_movement": CASHIER,
+    "ShiftService.current": PUBLIC,
+    "ShiftService.expected_cash": PUBLIC,
+    "ShiftService.x_report": PUBLIC,
+    "ShiftService.report": PUBLIC,
+    "ShiftService.open": CASHIER,
+    "ShiftService.cash_movement": CASHIER,
     "ShiftService.close": CASHIER,
     # recording: the store's switch, consent, pauses, the recordings themselves
-    "ConsentService.consents": PUBLIC, "ConsentService.has_consent": PUBLIC,
-    "ConsentService.current_pause": PUBLIC, "ConsentService.gate": PUBLIC,
-    "ConsentService.set_enabled": ADMIN, "ConsentService.give_consent": ADMIN,
+    "ConsentService.consents": PUBLIC,
+    "ConsentService.has_consent": PUBLIC,
+    "ConsentService.current_pause": PUBLIC,
+    "ConsentService.gate": PUBLIC,
+    "ConsentService.set_enabled": ADMIN,
+    "ConsentService.give_consent": ADMIN,
     "ConsentService.withdraw_consent": CASHIER,  # one's own; anyone's is an admin's (inside)
-    "ConsentService.pause": SUPERVISOR, "ConsentService.resume": SUPERVISOR,
+    "ConsentService.pause": SUPERVISOR,
+    "ConsentService.resume": SUPERVISOR,
     "ConversationRecorder": PUBLIC,  # follows the till's events for the employee on duty
-    "RecordingLibrary.list": PUBLIC, "RecordingLibrary.verify_all": PUBLIC,
-    "RecordingLibrary.recover": PUBLIC, "RecordingLibrary.ogg": INTERNAL,
-    "RecordingLibrary.pcm": INTERNAL, "RecordingLibrary.export": ADMIN,
+    "RecordingLibrary.list": PUBLIC,
+    "RecordingLibrary.verify_all": PUBLIC,
+    "RecordingLibrary.recover": PUBLIC,
+    "RecordingLibrary.ogg": INTERNAL,
+    "RecordingLibrary.pcm": INTERNAL,
+    "RecordingLibrary.export": ADMIN,
     "RecordingLibrary.shred": ADMIN,
     # review (a cashier sees and disputes only their own: a rule on the recording, inside)
-    "ReviewService.scorecard": PUBLIC, "ReviewService.scorecard_text": PUBLIC,
-    "ReviewService.scorecard_choice": PUBLIC, "ReviewService.preset_text": PUBLIC,
-    "ReviewService.check_scorecard": PUBLIC, "ReviewService.scorecard_source": PUBLIC,
+    "ReviewService.scorecard": PUBLIC,
+    "ReviewService.scorecard_text": PUBLIC,
+    "ReviewService.scorecard_choice": PUBLIC,
+    "ReviewService.preset_text": PUBLIC,
+    "ReviewService.check_scorecard": PUBLIC,
+    "ReviewService.scorecard_source": PUBLIC,
     "ReviewService.score_pending": PUBLIC,
-    "ReviewService.save_scorecard": ADMIN, "ReviewService.use_scorecard_preset": ADMIN,
+    "ReviewService.save_scorecard": ADMIN,
+    "ReviewService.use_scorecard_preset": ADMIN,
     "ReviewService.preview_scorecard": SUPERVISOR,
-    "ReviewService.list": CASHIER, "ReviewService.count": CASHIER,
-    "ReviewService.shifts": CASHIER, "ReviewService.detail": CASHIER,
-    "ReviewService.audio": CASHIER, "ReviewService.played": CASHIER,
+    "ReviewService.list": CASHIER,
+    "ReviewService.count": CASHIER,
+    "ReviewService.shifts": CASHIER,
+    "ReviewService.detail": CASHIER,
+    "ReviewService.audio": CASHIER,
+    "ReviewService.played": CASHIER,
     "ReviewService.dispute": CASHIER,
-    "ReviewService.override": SUPERVISOR, "ReviewService.flag": SUPERVISOR,
-    "ReviewService.mark_reviewed": SUPERVISOR, "ReviewService.flip_speakers": SUPERVISOR,
+    "ReviewService.override": SUPERVISOR,
+    "ReviewService.flag": SUPERVISOR,
+    "ReviewService.mark_reviewed": SUPERVISOR,
+    "ReviewService.flip_speakers": SUPERVISOR,
     "ReviewService.resolve_dispute": SUPERVISOR,
-    "ReviewActions": INTERNAL, "DetailBuilder": INTERNAL, "ConversationQuery": INTERNAL,
+    "ReviewActions": INTERNAL,
+    "DetailBuilder": INTERNAL,
+    "ConversationQuery": INTERNAL,
     "ConversationScoring": INTERNAL,
-    "Dashboard.summary": CASHIER, "Dashboard.export_csv": CASHIER,  # a cashier: their own
+    "Dashboard.summary": CASHIER,
+    "Dashboard.export_csv": CASHIER,  # a cashier: their own
     "Dashboard.record_pdf_export": CASHIER,
     # sync: running and watching it needs no one; dead letters are an admin's decision
-    "SyncService.start": PUBLIC, "SyncService.stop": PUBLIC, "SyncService.sync_now": PUBLIC,
-    "SyncService.pause": PUBLIC, "SyncService.resume": PUBLIC, "SyncService.status": PUBLIC,
-    "SyncService.pull_problems": PUBLIC, "SyncService.dead_letters": PUBLIC,
-    "SyncService.run_once": PUBLIC, "SyncService.retry_dead": ADMIN,
+    "SyncService.start": PUBLIC,
+    "SyncService.stop": PUBLIC,
+    "SyncService.sync_now": PUBLIC,
+    "SyncService.pause": PUBLIC,
+    "SyncService.resume": PUBLIC,
+    "SyncService.status": PUBLIC,
+    "SyncService.pull_problems": PUBLIC,
+    "SyncService.dead_letters": PUBLIC,
+    "SyncService.run_once": PUBLIC,
+    "SyncService.retry_dead": ADMIN,
     "SyncService.drop_dead": ADMIN,
     "PullApplier": PUBLIC,  # applies what the store's backend sends; its token is the authority
 }
@@ -168,33 +224,57 @@ def _declared(cls: type, name: str) -> Role | Action | str | None:
 
 
 #: (class, method, the policy's role or action, the method's declaration) for the role walk.
-DECLARED = [(cls, name, _policy(cls, name), req) for cls, name in ENTRY_POINTS
-            if isinstance(req := declaration(cls, name), Requirement)]
+DECLARED = [
+    (cls, name, _policy(cls, name), req)
+    for cls, name in ENTRY_POINTS
+    if isinstance(req := declaration(cls, name), Requirement)
+]
 #: Who acts: the three roles, and nobody signed in.
 WHO = ("cashier", "supervisor", "admin", "nobody")
 
 
 def test_the_walk_finds_the_services_the_ui_calls() -> None:
     # Guards the introspection itself: an empty walk would pass everything below.
-    assert {StoreAdmin, StaffService, CatalogService, ConsentService, Dashboard, RecordingLibrary,
-            RefundService, ReviewService, ShiftService, SyncService, SyncSettingsService,
-            TillService, Till} <= set(SERVICES)
+    assert {
+        StoreAdmin,
+        StaffService,
+        CatalogService,
+        ConsentService,
+        Dashboard,
+        RecordingLibrary,
+        RefundService,
+        ReviewService,
+        ShiftService,
+        SyncService,
+        SyncSettingsService,
+        TillService,
+        Till,
+    } <= set(SERVICES)
     assert len(DECLARED) >= 40
 
 
 def test_every_service_entry_point_declares_who_may_call_it() -> None:
-    undeclared = [f"{cls.__module__}.{cls.__qualname__}.{name}" for cls, name in ENTRY_POINTS
-                  if declaration(cls, name) is None]
-    assert undeclared == [], ("declare each with @requires(Role/Action), @public or @internal "
-                              "(forsell.services.access), and add it to POLICY here")
+    undeclared = [
+        f"{cls.__module__}.{cls.__qualname__}.{name}"
+        for cls, name in ENTRY_POINTS
+        if declaration(cls, name) is None
+    ]
+    assert undeclared == [], (
+        "declare each with @requires(Role/Action), @public or @internal "
+        "(forsell.services.access), and add it to POLICY here"
+    )
 
 
 def test_the_declarations_are_the_policy() -> None:
-    differ = {f"{cls.__qualname__}.{name}": (_declared(cls, name), _policy(cls, name))
-              for cls, name in ENTRY_POINTS if _declared(cls, name) != _policy(cls, name)}
+    differ = {
+        f"{cls.__qualname__}.{name}": (_declared(cls, name), _policy(cls, name))
+        for cls, name in ENTRY_POINTS
+        if _declared(cls, name) != _policy(cls, name)
+    }
     assert differ == {}, "(declared, policy) differ"
     walked = {f"{cls.__qualname__}.{name}" for cls, name in ENTRY_POINTS} | {
-        cls.__qualname__ for cls in SERVICES}
+        cls.__qualname__ for cls in SERVICES
+    }
     assert set(POLICY) - walked == set(), "the policy names entry points that are gone"
 
 
@@ -214,27 +294,37 @@ def _calls_in(path: Path) -> Iterator[tuple[str, int]]:
 
 
 def test_internal_services_are_not_called_from_the_ui_or_the_command_line() -> None:
-    internal_classes = {cls.__name__ for cls in SERVICES
-                        if cls.__dict__.get("__access__") == "internal"}
+    internal_classes = {
+        cls.__name__ for cls in SERVICES if cls.__dict__.get("__access__") == "internal"
+    }
     assert {"ReviewActions", "DetailBuilder", "ConversationQuery"} <= internal_classes
     # An internal method is found by its name, or through the till's attribute for its class
     # when another service has a public method of the same name (``till.staff.add_employee``).
-    names = [(cls, name) for cls, name in ENTRY_POINTS if cls.__name__ not in internal_classes
-             and declaration(cls, name) == "internal"]
+    names = [
+        (cls, name)
+        for cls, name in ENTRY_POINTS
+        if cls.__name__ not in internal_classes and declaration(cls, name) == "internal"
+    ]
     shared = {name for cls, name in ENTRY_POINTS if declaration(cls, name) != "internal"}
     till_fields = {f.type: f.name for f in fields(Till)}
-    suffixes = {f".{till_fields.get(cls.__name__, '')}.{name}" if name in shared else f".{name}"
-                for cls, name in names}
+    suffixes = {
+        f".{till_fields.get(cls.__name__, '')}.{name}" if name in shared else f".{name}"
+        for cls, name in names
+    }
     assert ".staff.add_employee" in suffixes and ".ogg" in suffixes
-    internal_functions = {name for module in _service_modules()
-                          for name, value in vars(module).items() if inspect.isfunction(value)
-                          and getattr(value, "__access__", None) == "internal"}
+    internal_functions = {
+        name
+        for module in _service_modules()
+        for name, value in vars(module).items()
+        if inspect.isfunction(value) and getattr(value, "__access__", None) == "internal"
+    }
     assert {"use_preset", "preview"} <= internal_functions
     misuse = []
     for path in [*sorted((SRC / "ui").rglob("*.py")), SRC / "cli.py"]:
         for target, line in _calls_in(path):
             if target in internal_classes | internal_functions or any(
-                    target.endswith(s) for s in suffixes):
+                target.endswith(s) for s in suffixes
+            ):
                 misuse.append(f"{path.relative_to(SRC)}:{line}: {target}")
     assert misuse == []
 
@@ -292,8 +382,9 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
     return make
 
 
-def _arguments(req: Requirement, who: EmployeeView | None,
-               approval: Approval | None = None) -> dict[str, Any]:
+def _arguments(
+    req: Requirement, who: EmployeeView | None, approval: Approval | None = None
+) -> dict[str, Any]:
     """Keyword arguments for a call: who acts, the approval, placeholders for the rest."""
     args: dict[str, Any] = {}
     for name, parameter in list(req.signature.parameters.items())[1:]:
@@ -316,8 +407,9 @@ def _refused(needed: Role, person: EmployeeView | None) -> bool:
     return person is None or not person.role.at_least(needed)
 
 
-def _expect_refusal(needed: Role | Action, person: EmployeeView | None,
-                    call: Callable[[], object]) -> None:
+def _expect_refusal(
+    needed: Role | Action, person: EmployeeView | None, call: Callable[[], object]
+) -> None:
     if person is not None and isinstance(needed, Action):
         with pytest.raises(NeedsApproval) as asked:
             call()
@@ -335,11 +427,21 @@ def _role(needed: Role | Action) -> Role:
 
 
 @pytest.mark.parametrize("who", WHO)
-@pytest.mark.parametrize(("cls", "name", "needed", "req"), DECLARED,
-                         ids=[f"{c.__qualname__}.{n}" for c, n, _, _ in DECLARED])
+@pytest.mark.parametrize(
+    ("cls", "name", "needed", "req"),
+    DECLARED,
+    ids=[f"{c.__qualname__}.{n}" for c, n, _, _ in DECLARED],
+)
 def test_each_role_is_refused_below_the_policy_before_anything_is_written(
-        till: Till, staff: Staff, services, cls: type, name: str, needed: Role | Action,
-        req: Requirement, who: str) -> None:
+    till: Till,
+    staff: Staff,
+    services,
+    cls: type,
+    name: str,
+    needed: Role | Action,
+    req: Requirement,
+    who: str,
+) -> None:
     person = _person(staff, who)
     service = services(cls, person)
     args = _arguments(req, person)
@@ -351,20 +453,29 @@ def test_each_role_is_refused_below_the_policy_before_anything_is_written(
     assert _database(till) == before
 
 
-APPROVABLE = [(cls, name, needed, req) for cls, name, needed, req in DECLARED
-              if isinstance(needed, Action)]
+APPROVABLE = [
+    (cls, name, needed, req) for cls, name, needed, req in DECLARED if isinstance(needed, Action)
+]
 
 
 def test_the_overrides_of_the_till_are_all_declared() -> None:
     assert {(c.__qualname__, n) for c, n, _, _ in APPROVABLE} == {
-        ("CatalogService", "save"), ("CatalogService", "import_csv"), ("RefundService", "refund"),
-        ("RefundService", "void"), ("TillService", "override_price")}
+        ("CatalogService", "save"),
+        ("CatalogService", "import_csv"),
+        ("RefundService", "refund"),
+        ("RefundService", "void"),
+        ("TillService", "override_price"),
+    }
 
 
-@pytest.mark.parametrize(("cls", "name", "needed", "req"), APPROVABLE,
-                         ids=[f"{c.__qualname__}.{n}" for c, n, _, _ in APPROVABLE])
+@pytest.mark.parametrize(
+    ("cls", "name", "needed", "req"),
+    APPROVABLE,
+    ids=[f"{c.__qualname__}.{n}" for c, n, _, _ in APPROVABLE],
+)
 def test_below_the_role_only_an_approval_of_that_action_stands_in(
-        staff: Staff, services, cls: type, name: str, needed: Action, req: Requirement) -> None:
+    staff: Staff, services, cls: type, name: str, needed: Action, req: Requirement
+) -> None:
     service = services(cls, staff.cashier)
     other = next(a for a in Action if a is not needed)
     wrong = Approval(staff.supervisor.id, staff.supervisor.name, other)
@@ -395,8 +506,9 @@ def test_an_admin_saves_a_product_alone(till: Till, staff: Staff) -> None:
     assert till.catalog.save(staff.admin, TEA).sku == "T-TEA"
 
 
-def test_a_refused_import_reads_no_file_and_imports_nothing(till: Till, staff: Staff,
-                                                             tmp_path: Path) -> None:
+def test_a_refused_import_reads_no_file_and_imports_nothing(
+    till: Till, staff: Staff, tmp_path: Path
+) -> None:
     path = tmp_path / "missing.csv"  # reading it would fail with csv.unreadable instead
     with pytest.raises(NeedsApproval):
         till.catalog.import_csv(staff.supervisor, path)

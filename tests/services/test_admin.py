@@ -20,9 +20,16 @@ def admin_till(tmp_path):
 
 
 def _settings(**changes) -> StoreSettings:
-    base = {"store_name": "Кофейня Алма", "store_bin": "990540001238", "store_address": "Алматы",
-                "device_name": "Касса 2", "receipt_footer": "Разговоры записываются для контроля качества",
-                "receipt_language": "kk", "cashier_discount_limit_bp": 500, "auto_lock_seconds": 120}
+    base = {
+        "store_name": "Кофейня Алма",
+        "store_bin": "990540001238",
+        "store_address": "Алматы",
+        "device_name": "Касса 2",
+        "receipt_footer": "Разговоры записываются для контроля качества",
+        "receipt_language": "kk",
+        "cashier_discount_limit_bp": 500,
+        "auto_lock_seconds": 120,
+    }
     base.update(changes)
     return StoreSettings(**base)
 
@@ -32,19 +39,25 @@ def test_admin_saves_settings_that_survive_reopening(admin_till, tmp_path):
     admin.save_store_settings(staff[Role.ADMIN], _settings())
     till.close()
     reopened = open_till(tmp_path)
-    assert reopened.ctx.settings.get(s.RECEIPT_FOOTER) == "Разговоры записываются для контроля качества"
+    assert (
+        reopened.ctx.settings.get(s.RECEIPT_FOOTER)
+        == "Разговоры записываются для контроля качества"
+    )
     assert reopened.ctx.settings.get(s.RECEIPT_LANGUAGE) == "kk"
     assert StoreAdmin(reopened.ctx).store_settings() == _settings()
     reopened.close()
 
 
-@pytest.mark.parametrize("changes, key", [
-    ({"store_bin": "123456789012"}, "admin.bin"),
-    ({"store_bin": "12345"}, "admin.bin"),
-    ({"store_name": "  "}, "admin.store_name"),
-    ({"receipt_language": "de"}, "admin.language"),
-    ({"auto_lock_seconds": 5}, "admin.auto_lock"),
-])
+@pytest.mark.parametrize(
+    ("changes", "key"),
+    [
+        ({"store_bin": "123456789012"}, "admin.bin"),
+        ({"store_bin": "12345"}, "admin.bin"),
+        ({"store_name": "  "}, "admin.store_name"),
+        ({"receipt_language": "de"}, "admin.language"),
+        ({"auto_lock_seconds": 5}, "admin.auto_lock"),
+    ],
+)
 def test_bad_settings_are_refused_and_nothing_changes(admin_till, changes, key):
     _till, admin, staff = admin_till
     before = admin.store_settings()

@@ -14,8 +14,12 @@ from .conftest import PINS, Clock, Staff, audit_rows, outbox_rows
 
 
 def test_demo_staff_and_their_roles(till: Till, staff: Staff) -> None:
-    assert [e.role for e in till.staff.staff()] == [Role.CASHIER, Role.CASHIER, Role.SUPERVISOR,
-                                                     Role.ADMIN]
+    assert [e.role for e in till.staff.staff()] == [
+        Role.CASHIER,
+        Role.CASHIER,
+        Role.SUPERVISOR,
+        Role.ADMIN,
+    ]
     assert (staff.admin.role, staff.supervisor.role) == (Role.ADMIN, Role.SUPERVISOR)
     assert staff.supervisor.language == "kk"
 
@@ -45,8 +49,9 @@ def test_unknown_employee(till: Till) -> None:
     assert error.value.key == "login.unknown"
 
 
-def test_wrong_pins_count_down_then_lock_until_the_time_passes(till: Till, staff: Staff,
-                                                              clock: Clock) -> None:
+def test_wrong_pins_count_down_then_lock_until_the_time_passes(
+    till: Till, staff: Staff, clock: Clock
+) -> None:
     lefts = []
     for _ in range(4):
         with pytest.raises(CashierError) as error:
@@ -92,8 +97,9 @@ def test_lockout_limit_is_a_setting(till: Till, staff: Staff) -> None:
     assert error.value.key == "login.locked"
 
 
-def test_lockout_survives_reopening_the_till(till: Till, staff: Staff, clock: Clock,
-                                             data_dir) -> None:
+def test_lockout_survives_reopening_the_till(
+    till: Till, staff: Staff, clock: Clock, data_dir
+) -> None:
     from forsell.services.app import open_till
 
     for _ in range(5):
@@ -114,7 +120,10 @@ def test_supervisor_or_admin_pin_approves(till: Till, staff: Staff, who: str) ->
     approval = till.staff.approve(PINS[who], Action.REFUND, staff.cashier.id)
     approver = getattr(staff, who)
     assert (approval.approver_id, approval.approver_name, approval.action) == (
-        approver.id, approver.name, Action.REFUND)
+        approver.id,
+        approver.name,
+        Action.REFUND,
+    )
     [entry] = audit_rows(till, "override")
     assert entry.employee_id == staff.cashier.id
     assert entry.details == {"approver_id": approver.id, "override": "refund"}
@@ -167,7 +176,7 @@ def test_wrong_override_pins_lock_overrides_with_backoff_across_restarts(tmp_pat
     data = tmp_path / "data"
     first = open_till(data, clock=lambda: now[0])
     cashier = next(e for e in first.staff.staff() if e.role is Role.CASHIER)
-    for attempt in range(4):
+    for _attempt in range(4):
         with pytest.raises(CashierError) as error:
             first.staff.approve("0000", Action.REFUND, cashier.id)
         assert error.value.key == "override.wrong_pin"

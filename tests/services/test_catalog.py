@@ -29,34 +29,43 @@ def test_by_barcode(till: Till, products: Products) -> None:
     assert till.catalog.by_barcode("") is None
 
 
-@pytest.mark.parametrize(("query", "sku"), [
-    ("пшеничный", "T-BREAD"),  # Russian, whole word
-    ("ПШЕНИЧ", "T-BREAD"),  # any case, prefix
-    ("шени", "T-BREAD"),  # substring inside a word
-    ("бидай", "T-BREAD"),  # Kazakh
-    ("пастерленген", "T-MILK"),
-    ("құрт", "T-KURT"),  # Kazakh-only letters
-    ("pasteurised", "T-MILK"),  # English
-    ("Wheat", "T-BREAD"),
-    ("T-CHEESE", "T-CHEESE"),  # SKU
-    ("t-wat", "T-WATER"),  # SKU prefix
-    ("4879990000026", "T-MILK"),  # barcode
-    ("99900000", "T-MILK"),  # part of a barcode
-    ("к", "T-KURT"),  # one letter: word prefix
-    ("Ку", "T-KURT"),  # two letters
-    ("сү", "T-MILK"),  # two Kazakh letters
-    ("t", "T-BREAD"),  # one Latin letter: "test", "t-bread"
-])
+@pytest.mark.parametrize(
+    ("query", "sku"),
+    [
+        ("пшеничный", "T-BREAD"),  # Russian, whole word
+        ("ПШЕНИЧ", "T-BREAD"),  # any case, prefix
+        ("шени", "T-BREAD"),  # substring inside a word
+        ("бидай", "T-BREAD"),  # Kazakh
+        ("пастерленген", "T-MILK"),
+        ("құрт", "T-KURT"),  # Kazakh-only letters
+        ("pasteurised", "T-MILK"),  # English
+        ("Wheat", "T-BREAD"),
+        ("T-CHEESE", "T-CHEESE"),  # SKU
+        ("t-wat", "T-WATER"),  # SKU prefix
+        ("4879990000026", "T-MILK"),  # barcode
+        ("99900000", "T-MILK"),  # part of a barcode
+        ("к", "T-KURT"),  # one letter: word prefix
+        ("Ку", "T-KURT"),  # two letters
+        ("сү", "T-MILK"),  # two Kazakh letters
+        ("t", "T-BREAD"),  # one Latin letter: "test", "t-bread"
+    ],
+)
 def test_search_finds(till: Till, products: Products, query: str, sku: str) -> None:
     assert sku in _skus(till, query)
 
 
-@pytest.mark.parametrize(("query", "inside"), [("ыр", "T-CHEESE"),  # in "Сыр"
-                                              ("ый", "T-BREAD"),  # ends "тестовый"
-                                              ("ко", "T-MILK"),  # in "Молоко"
-                                              ("ү", "T-MILK")])  # in "сүт"
-def test_short_queries_match_word_starts_only(till: Till, products: Products, query: str,
-                                              inside: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "inside"),
+    [
+        ("ыр", "T-CHEESE"),  # in "Сыр"
+        ("ый", "T-BREAD"),  # ends "тестовый"
+        ("ко", "T-MILK"),  # in "Молоко"
+        ("ү", "T-MILK"),
+    ],
+)  # in "сүт"
+def test_short_queries_match_word_starts_only(
+    till: Till, products: Products, query: str, inside: str
+) -> None:
     assert inside not in _skus(till, query)
 
 
@@ -72,9 +81,35 @@ def test_inactive_products_are_not_found(till: Till, products: Products) -> None
     assert "T-KURT" not in _skus(till, "к")
 
 
-@pytest.mark.parametrize("query", ['"', '""', '"хлеб', "%", "%%", "_", "50%", "a_b", "'", "*",
-                                   "хлеб*", "NEAR(a b)", "a AND b", "OR", "(", ")", "-", "^",
-                                   ":", "\\", "\\%", "col:val", "\x00", "ё" * 300])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        '"хлеб',
+        "%",
+        "%%",
+        "_",
+        "50%",
+        "a_b",
+        "'",
+        "*",
+        "хлеб*",
+        "NEAR(a b)",
+        "a AND b",
+        "OR",
+        "(",
+        ")",
+        "-",
+        "^",
+        ":",
+        "\\",
+        "\\%",
+        "col:val",
+        "\x00",
+        "ё" * 300,
+    ],
+)
 def test_special_characters_do_not_crash(till: Till, products: Products, query: str) -> None:
     found = till.catalog.search(query)
     assert all(isinstance(p.sku, str) for p in found)
@@ -88,8 +123,9 @@ def test_percent_and_underscore_are_literal(till: Till, products: Products) -> N
     assert "T-50" not in _skus(till, "0%")  # "%" separates words: this is the prefix "0"
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(min_size=1, max_size=12))
 def test_any_query_gives_a_list(till: Till, query: str) -> None:
     assert isinstance(till.catalog.search(query), list)
@@ -107,33 +143,46 @@ def test_demo_catalog_is_searchable(till: Till) -> None:
 
 
 def test_save_refuses_duplicate_sku_or_barcode(till: Till, products: Products) -> None:
-    for draft in (ProductDraft("T-BREAD", "Другой хлеб", 100, 1600),
-                  ProductDraft("T-NEW", "Другое молоко", 100, 1600, barcode=products.milk.barcode)):
+    for draft in (
+        ProductDraft("T-BREAD", "Другой хлеб", 100, 1600),
+        ProductDraft("T-NEW", "Другое молоко", 100, 1600, barcode=products.milk.barcode),
+    ):
         with pytest.raises(CashierError) as error:
             till.catalog.save(admin_of(till), draft)
         assert error.value.key == "product.duplicate"
 
 
 def test_products_without_barcode_do_not_clash(till: Till, products: Products) -> None:
-    saved = till.catalog.save(admin_of(till),
-                              ProductDraft("T-NOBAR", "Самса тестовая", 40_000, 1600))
+    saved = till.catalog.save(
+        admin_of(till), ProductDraft("T-NOBAR", "Самса тестовая", 40_000, 1600)
+    )
     assert saved.barcode == "" and "T-NOBAR" in _skus(till, "самса")
 
 
 def test_edit_keeps_own_sku_and_updates_search(till: Till, products: Products) -> None:
-    draft = ProductDraft("T-KURT", "Курт солёный", 35_000, 1600, name_kk="Тұзды құрт",
-                         id=products.kurt.id)
+    draft = ProductDraft(
+        "T-KURT", "Курт солёный", 35_000, 1600, name_kk="Тұзды құрт", id=products.kurt.id
+    )
     edited = till.catalog.save(admin_of(till), draft)
-    assert (edited.id, edited.price, edited.names["ru"]) == (products.kurt.id, 35_000,
-                                                             "Курт солёный")
+    assert (edited.id, edited.price, edited.names["ru"]) == (
+        products.kurt.id,
+        35_000,
+        "Курт солёный",
+    )
     assert "T-KURT" in _skus(till, "солёный") and "T-KURT" in _skus(till, "тұз")
     assert "T-KURT" not in _skus(till, "тестовый")
 
 
-@pytest.mark.parametrize("draft", [ProductDraft(" ", "Имя", 100, 0), ProductDraft("S", "", 100, 0),
-                                   ProductDraft("S", "Имя", 0, 0),
-                                   ProductDraft("S", "Имя", 100, 10_001),
-                                   ProductDraft("S", "Имя", 100, 0, id="no-such-id")])
+@pytest.mark.parametrize(
+    "draft",
+    [
+        ProductDraft(" ", "Имя", 100, 0),
+        ProductDraft("S", "", 100, 0),
+        ProductDraft("S", "Имя", 0, 0),
+        ProductDraft("S", "Имя", 100, 10_001),
+        ProductDraft("S", "Имя", 100, 0, id="no-such-id"),
+    ],
+)
 def test_save_checks_the_draft(till: Till, draft: ProductDraft) -> None:
     with pytest.raises(CashierError):
         till.catalog.save(admin_of(till), draft)
@@ -152,9 +201,21 @@ def _catalog(till: Till) -> list[tuple]:
     """Everything the CSV carries, per product, without ids."""
     with till.ctx.db.read() as session:
         cats = {c.id: (c.name_ru, c.name_kk, c.name_en) for c in session.scalars(select(Category))}
-        return sorted((p.sku, p.barcode, p.name_ru, p.name_kk, p.name_en, cats.get(p.category_id),
-                       p.price, p.vat_bp, p.weighted, p.favourite)
-                      for p in session.scalars(select(Product).where(Product.active)))
+        return sorted(
+            (
+                p.sku,
+                p.barcode,
+                p.name_ru,
+                p.name_kk,
+                p.name_en,
+                cats.get(p.category_id),
+                p.price,
+                p.vat_bp,
+                p.weighted,
+                p.favourite,
+            )
+            for p in session.scalars(select(Product).where(Product.active))
+        )
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_imported(till: Till, tmp_path: Path) -> None:
@@ -212,20 +273,27 @@ def test_missing_columns_and_unreadable_files(till: Till, tmp_path: Path) -> Non
         till.catalog.import_csv(admin_of(till), tmp_path / "missing.csv")
     assert error.value.key == "csv.not_found"
     with pytest.raises(CashierError) as error:
-        till.catalog.import_csv(admin_of(till), tmp_path)  # a folder: the OS's reason, not Python's words
+        till.catalog.import_csv(
+            admin_of(till), tmp_path
+        )  # a folder: the OS's reason, not Python's words
     assert error.value.key in ("csv.unreadable", "csv.no_access")
     assert "Errno" not in str(error.value.params.get("error", ""))
 
 
-def test_barcode_of_another_product_is_refused(till: Till, products: Products,
-                                               tmp_path: Path) -> None:
+def test_barcode_of_another_product_is_refused(
+    till: Till, products: Products, tmp_path: Path
+) -> None:
     before = _catalog(till)
-    path = _csv(tmp_path, "N-1,,Новый,,,,,,100,16,pcs,0",
-                f"N-2,{products.bread.barcode},Чужой штрихкод,,,,,,100,16,pcs,0")
+    path = _csv(
+        tmp_path,
+        "N-1,,Новый,,,,,,100,16,pcs,0",
+        f"N-2,{products.bread.barcode},Чужой штрихкод,,,,,,100,16,pcs,0",
+    )
     with pytest.raises(CsvImportError) as error:
         till.catalog.import_csv(admin_of(till), path)
     assert [(p.line, p.column, p.code, p.params["sku"]) for p in error.value.problems] == [
-        (3, "barcode", "csv.barcode_taken", "T-BREAD")]
+        (3, "barcode", "csv.barcode_taken", "T-BREAD")
+    ]
     assert _catalog(till) == before
 
 
@@ -239,16 +307,21 @@ def test_reimport_updates_products(till: Till, products: Products, tmp_path: Pat
     result = till.catalog.import_csv(admin_of(till), path)
     assert (result.added, result.updated) == (1, 1)
     bread = till.catalog.get(products.bread.id)
-    assert (bread.price, bread.vat_bp, bread.favourite, bread.names["kk"]) == (27_550, 1200, True,
-                                                                               "Жаңа нан")
+    assert (bread.price, bread.vat_bp, bread.favourite, bread.names["kk"]) == (
+        27_550,
+        1200,
+        True,
+        "Жаңа нан",
+    )
     assert "T-BREAD" in _skus(till, "новый") and "N-1" in _skus(till, "бауыр")
     assert "T-BREAD" not in _skus(till, "пшеничный")
     again = till.catalog.import_csv(admin_of(till), path)
     assert (again.added, again.updated) == (0, 2)
 
 
-def test_export_then_import_leaves_the_catalog_equal(till: Till, tmp_path: Path,
-                                                     data_dir: Path) -> None:
+def test_export_then_import_leaves_the_catalog_equal(
+    till: Till, tmp_path: Path, data_dir: Path
+) -> None:
     before = _catalog(till)
     path = tmp_path / "export.csv"
     assert till.catalog.export_csv(path) == len(before)

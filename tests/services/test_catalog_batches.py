@@ -20,20 +20,30 @@ from .conftest import admin_of
 HEADER = ",".join(CSV_COLUMNS)
 
 
-def _file(tmp_path: Path, rows: int, *, prefix: str = "B", category: str = "Пакетные",
-          price: str = "100") -> Path:
+def _file(
+    tmp_path: Path, rows: int, *, prefix: str = "B", category: str = "Пакетные", price: str = "100"
+) -> Path:
     path = tmp_path / f"{prefix}.csv"
-    lines = [HEADER] + [f"{prefix}-{i:06d},,Товар {i},,,{category},,,{price},12,pcs,0,"
-                        for i in range(rows)]
+    lines = [HEADER] + [
+        f"{prefix}-{i:06d},,Товар {i},,,{category},,,{price},12,pcs,0," for i in range(rows)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
 def _snapshot(till: Till) -> list[tuple]:
     with till.ctx.db.read() as session:
-        rows = session.execute(select(Product.sku, Product.barcode, Product.name_ru,
-                                      Product.price, Product.active, Product.category_id,
-                                      Product.synonyms).order_by(Product.sku))
+        rows = session.execute(
+            select(
+                Product.sku,
+                Product.barcode,
+                Product.name_ru,
+                Product.price,
+                Product.active,
+                Product.category_id,
+                Product.synonyms,
+            ).order_by(Product.sku)
+        )
         return [tuple(r) for r in rows]
 
 
@@ -48,22 +58,34 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> int:
     return 10
 
 
-def test_rows_are_written_in_batches_with_progress(till: Till, tmp_path: Path,
-                                                   small_batches: int) -> None:
+def test_rows_are_written_in_batches_with_progress(
+    till: Till, tmp_path: Path, small_batches: int
+) -> None:
     seen: list[tuple[int, int]] = []
-    result = till.catalog.import_csv(admin_of(till), _file(tmp_path, 35), progress=lambda d, t: seen.append((d, t)))
+    result = till.catalog.import_csv(
+        admin_of(till), _file(tmp_path, 35), progress=lambda d, t: seen.append((d, t))
+    )
     assert (result.added, result.updated) == (35, 0)
     assert seen == [(10, 35), (20, 35), (30, 35), (35, 35)]
     assert till.catalog.search("B-000034")[0].price == 10_000
 
 
-def test_a_cancel_mid_way_puts_everything_back(till: Till, tmp_path: Path,
-                                               small_batches: int) -> None:
+def test_a_cancel_mid_way_puts_everything_back(
+    till: Till, tmp_path: Path, small_batches: int
+) -> None:
     # Half the file updates known products, half adds new ones; one new category.
     till.catalog.import_csv(admin_of(till), _file(tmp_path, 15, prefix="K", category=""))
-    till.catalog.save(admin_of(till), ProductDraft(sku="K-000003", name_ru="Свой", price=777, vat_bp=0,
-                                   id=till.catalog.search("K-000003")[0].id,
-                                   synonyms=("своё",)))
+    till.catalog.save(
+        admin_of(till),
+        ProductDraft(
+            sku="K-000003",
+            name_ru="Свой",
+            price=777,
+            vat_bp=0,
+            id=till.catalog.search("K-000003")[0].id,
+            synonyms=("своё",),
+        ),
+    )
     before, categories = _snapshot(till), _categories(till)
     changed = tmp_path / "changed.csv"
     lines = [HEADER] + [f"K-{i:06d},,Новое {i},,,Новая,,,200,0,pcs,1," for i in range(40)]
@@ -75,9 +97,9 @@ def test_a_cancel_mid_way_puts_everything_back(till: Till, tmp_path: Path,
     assert _categories(till) == categories
 
 
-def test_a_failing_batch_puts_the_earlier_batches_back(till: Till, tmp_path: Path,
-                                                       small_batches: int,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_batch_puts_the_earlier_batches_back(
+    till: Till, tmp_path: Path, small_batches: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _snapshot(till)
     real = till.catalog._write_batch
     calls = []
@@ -89,7 +111,7 @@ def test_a_failing_batch_puts_the_earlier_batches_back(till: Till, tmp_path: Pat
         return real(*args, **kwargs)
 
     monkeypatch.setattr(till.catalog, "_write_batch", third_fails)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="disk full"):
         till.catalog.import_csv(admin_of(till), _file(tmp_path, 45))
     assert _snapshot(till) == before
 
@@ -127,8 +149,9 @@ def test_another_writer_waits_at_most_one_batch(till: Till, tmp_path: Path) -> N
     assert max(waits) < max(1.0, took / 3)
 
 
-def test_a_cancelled_export_leaves_the_old_file(till: Till, tmp_path: Path,
-                                                small_batches: int) -> None:
+def test_a_cancelled_export_leaves_the_old_file(
+    till: Till, tmp_path: Path, small_batches: int
+) -> None:
     (tmp_path / "exports").mkdir()
     out = tmp_path / "exports" / "catalog.csv"
     out.write_text("old\n", encoding="utf-8")

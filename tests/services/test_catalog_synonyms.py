@@ -32,19 +32,24 @@ def _scorer_synonyms(till: Till, sku: str) -> tuple[str, ...]:
 
 def test_split_synonyms_takes_commas_and_lines_and_drops_repeats() -> None:
     assert split_synonyms(" наполеончик,\nкусок  торта ,, Наполеончик\n\n") == (
-        "наполеончик", "кусок торта")
+        "наполеончик",
+        "кусок торта",
+    )
     assert split_synonyms("a|b, c", "|") == ("a", "b, c")
     assert split_synonyms("") == ()
 
 
 def test_saved_synonyms_reach_the_scorers_catalog(till: Till) -> None:
-    saved = till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__,
-                                              "synonyms": ("наполеончик", "кусок торта")}))
+    saved = till.catalog.save(
+        admin_of(till),
+        ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("наполеончик", "кусок торта")}),
+    )
     assert saved.synonyms == ("наполеончик", "кусок торта")
     assert till.catalog.get(saved.id).synonyms == ("наполеончик", "кусок торта")
     assert _scorer_synonyms(till, "T-NAP") == ("наполеончик", "кусок торта")
-    cleared = till.catalog.save(admin_of(till),
-                                ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id}))
+    cleared = till.catalog.save(
+        admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id})
+    )
     assert cleared.synonyms == () and _scorer_synonyms(till, "T-NAP") == ()
 
 
@@ -54,8 +59,9 @@ def test_too_many_or_too_long_synonyms_are_refused(till: Till) -> None:
         till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "synonyms": many}))
     assert too_many.value.key == "product.synonyms"
     with pytest.raises(CashierError) as too_long:
-        till.catalog.save(admin_of(till),
-                          ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("ы" * 101,)}))
+        till.catalog.save(
+            admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("ы" * 101,)})
+        )
     assert too_long.value.key == "product.synonym_long"
     assert till.catalog.search("T-NAP") == []
 
@@ -69,18 +75,26 @@ def _csv(tmp_path: Path, text: str, name: str = "catalog.csv") -> Path:
 def test_csv_carries_synonyms_both_ways(till: Till, tmp_path: Path) -> None:
     assert CSV_COLUMNS[-1] == "synonyms"
     header = ",".join(CSV_COLUMNS)
-    till.catalog.import_csv(admin_of(till), _csv(tmp_path, f"{header}\n"
-                                 "T-NAP,,Торт Наполеон кусок,,,Десерты,,,950,16,pcs,0,"
-                                 "наполеончик| кусок торта |наполеончик\n"))
+    till.catalog.import_csv(
+        admin_of(till),
+        _csv(
+            tmp_path,
+            f"{header}\n"
+            "T-NAP,,Торт Наполеон кусок,,,Десерты,,,950,16,pcs,0,"
+            "наполеончик| кусок торта |наполеончик\n",
+        ),
+    )
     assert _scorer_synonyms(till, "T-NAP") == ("наполеончик", "кусок торта")
     out = tmp_path / "out.csv"
     till.catalog.export_csv(out)
-    row = next(line for line in out.read_text(encoding="utf-8").splitlines()
-               if line.startswith("T-NAP,"))
+    row = next(
+        line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("T-NAP,")
+    )
     assert row.endswith(",наполеончик|кусок торта")
     # A product without synonyms exports an empty last column.
-    assert next(line for line in out.read_text(encoding="utf-8").splitlines()
-                if line.startswith("COF-001,")).endswith(",0,")
+    assert next(
+        line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("COF-001,")
+    ).endswith(",0,")
     before = out.read_text(encoding="utf-8")
     till.catalog.import_csv(admin_of(till), out)  # round trip: the same file again
     again = tmp_path / "again.csv"
@@ -89,16 +103,21 @@ def test_csv_carries_synonyms_both_ways(till: Till, tmp_path: Path) -> None:
 
 
 def test_a_csv_without_the_column_keeps_synonyms_and_an_empty_cell_clears_them(
-        till: Till, tmp_path: Path) -> None:
-    till.catalog.save(admin_of(till),
-                      ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("наполеончик",)}))
+    till: Till, tmp_path: Path
+) -> None:
+    till.catalog.save(
+        admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "synonyms": ("наполеончик",)})
+    )
     old = ",".join(c for c in CSV_COLUMNS if c != "synonyms")
-    till.catalog.import_csv(admin_of(till),
-                            _csv(tmp_path, f"{old}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0\n"))
+    till.catalog.import_csv(
+        admin_of(till), _csv(tmp_path, f"{old}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0\n")
+    )
     assert _scorer_synonyms(till, "T-NAP") == ("наполеончик",)
     header = ",".join(CSV_COLUMNS)
-    till.catalog.import_csv(admin_of(till), _csv(
-        tmp_path, f"{header}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0,\n", "clear.csv"))
+    till.catalog.import_csv(
+        admin_of(till),
+        _csv(tmp_path, f"{header}\nT-NAP,,Торт Наполеон,,,,,,990,16,pcs,0,\n", "clear.csv"),
+    )
     assert _scorer_synonyms(till, "T-NAP") == ()
 
 
@@ -106,22 +125,29 @@ def test_a_row_with_too_many_synonyms_is_reported(till: Till, tmp_path: Path) ->
     header = ",".join(CSV_COLUMNS)
     many = "|".join(f"имя {i}" for i in range(MAX_SYNONYMS + 1))
     with pytest.raises(CsvImportError) as rejected:
-        till.catalog.import_csv(admin_of(till), _csv(tmp_path, f"{header}\nT-X,,Икс,,,,,,100,0,pcs,0,{many}\n"))
+        till.catalog.import_csv(
+            admin_of(till), _csv(tmp_path, f"{header}\nT-X,,Икс,,,,,,100,0,pcs,0,{many}\n")
+        )
     assert [(p.line, p.column, p.code) for p in rejected.value.problems] == [
-        (2, "synonyms", "csv.synonyms")]
+        (2, "synonyms", "csv.synonyms")
+    ]
 
 
-TRANSCRIPT = {"utterances": [
-    {"speaker": "A", "start": 0.5, "end": 2.5, "text": "Здравствуйте что будете заказывать"},
-    {"speaker": "B", "start": 3.0, "end": 4.5, "text": "Американо пожалуйста"},
-    {"speaker": "A", "start": 5.0, "end": 7.5, "text": "Хотите добавить наполеончик к заказу"},
-    {"speaker": "B", "start": 8.0, "end": 9.0, "text": "Да давайте"},
-    {"speaker": "A", "start": 10.0, "end": 12.0, "text": "Спасибо за покупку хорошего дня"},
-]}
-RECEIPT = {"lines": [
-    {"sku": "COF-003", "name": "Американо 250 мл", "qty": 1, "price": 100_000, "added_at": 4.8},
-    {"sku": "T-NAP", "name": "Торт Наполеон кусок", "qty": 1, "price": 95_000, "added_at": 9.5},
-]}
+TRANSCRIPT = {
+    "utterances": [
+        {"speaker": "A", "start": 0.5, "end": 2.5, "text": "Здравствуйте что будете заказывать"},
+        {"speaker": "B", "start": 3.0, "end": 4.5, "text": "Американо пожалуйста"},
+        {"speaker": "A", "start": 5.0, "end": 7.5, "text": "Хотите добавить наполеончик к заказу"},
+        {"speaker": "B", "start": 8.0, "end": 9.0, "text": "Да давайте"},
+        {"speaker": "A", "start": 10.0, "end": 12.0, "text": "Спасибо за покупку хорошего дня"},
+    ]
+}
+RECEIPT = {
+    "lines": [
+        {"sku": "COF-003", "name": "Американо 250 мл", "qty": 1, "price": 100_000, "added_at": 4.8},
+        {"sku": "T-NAP", "name": "Торт Наполеон кусок", "qty": 1, "price": 95_000, "added_at": 9.5},
+    ]
+}
 
 
 def _offers(till: Till):
@@ -135,8 +161,16 @@ def _offers(till: Till):
 def test_an_offer_by_a_synonym_is_detected_and_converted(till: Till) -> None:
     saved = till.catalog.save(admin_of(till), NAPOLEON)
     assert not [o for o in _offers(till) if "T-NAP" in o.skus]  # unknown word, no offer yet
-    till.catalog.save(admin_of(till), ProductDraft(**{**NAPOLEON.__dict__, "id": saved.id,
-                                      "synonyms": split_synonyms("наполеончик, кусок торта")}))
+    till.catalog.save(
+        admin_of(till),
+        ProductDraft(
+            **{
+                **NAPOLEON.__dict__,
+                "id": saved.id,
+                "synonyms": split_synonyms("наполеончик, кусок торта"),
+            }
+        ),
+    )
     offer = next(o for o in _offers(till) if "T-NAP" in o.skus)
     assert offer.term == "наполеончик" and offer.start == 5.0
     assert offer.converted and offer.sku == "T-NAP" and offer.revenue == 95_000

@@ -8,17 +8,18 @@ import csv
 import pytest
 from sqlalchemy import func, select
 
-from forsell.services import app as till_app
 from forsell.paths import resources_dir
+from forsell.services import app as till_app
 from forsell.services.app import DEMO_STAFF, open_till
 from forsell.store.models import Product
 
-with open(resources_dir() / "demo" / "catalog.csv", encoding="utf-8-sig") as _f:
+with (resources_dir() / "demo" / "catalog.csv").open(encoding="utf-8-sig") as _f:
     DEMO_PRODUCTS = sum(1 for _ in csv.DictReader(_f))
 
 
 def test_a_failure_between_two_employees_leaves_none_and_the_next_start_seeds_all(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     real = till_app.new_employee
     added: list[str] = []
 

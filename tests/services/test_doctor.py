@@ -200,7 +200,8 @@ def test_recording_keys_pass_and_count_the_data_keys(till_and_vault, secret_serv
     till, vault = till_and_vault
     data_dir = till.ctx.data_dir
     assert check_recording_keys(data_dir, secret_service).found.endswith(
-        "0 data key(s), all open with the key-encryption key from the secret store")
+        "0 data key(s), all open with the key-encryption key from the secret store"
+    )
     sealed_recording(till, vault, 3.0)
     result = check_recording_keys(data_dir, secret_service)
     assert result.ok, result.line()
@@ -208,8 +209,9 @@ def test_recording_keys_pass_and_count_the_data_keys(till_and_vault, secret_serv
 
 
 @NEEDS_SECRET_SERVICE
-def test_a_key_wrapped_under_another_kek_fails_the_recording_keys(till_and_vault,
-                                                                  secret_service) -> None:
+def test_a_key_wrapped_under_another_kek_fails_the_recording_keys(
+    till_and_vault, secret_service
+) -> None:
     till, vault = till_and_vault
     sealed_recording(till, vault, 3.0)
     foreign = KeyVault(till.ctx.data_dir / KEY_FILE, os.urandom(32))  # e.g. a copied folder
@@ -225,12 +227,19 @@ def test_a_key_wrapped_under_another_kek_fails_the_recording_keys(till_and_vault
 def test_recordings_check_lists_every_damaged_recording(till_and_vault, secret_service) -> None:
     till, vault = till_and_vault
     good, cut, altered = (sealed_recording(till, vault, 5.0) for _ in range(3))
-    assert check_recordings(till.ctx.data_dir, secret_service).found == \
-        "3 recording(s), every chunk authenticates"
+    assert (
+        check_recordings(till.ctx.data_dir, secret_service).found
+        == "3 recording(s), every chunk authenticates"
+    )
     with till.ctx.db.write() as session:
-        chunks = {rid: session.scalars(select(RecordingChunk).where(
-            RecordingChunk.recording_id == rid).order_by(RecordingChunk.idx)).all()
-            for rid in (cut, altered)}
+        chunks = {
+            rid: session.scalars(
+                select(RecordingChunk)
+                .where(RecordingChunk.recording_id == rid)
+                .order_by(RecordingChunk.idx)
+            ).all()
+            for rid in (cut, altered)
+        }
         session.delete(chunks[cut][-1])  # the final chunk is gone: cut short
         blob = bytearray(chunks[altered][0].blob)
         blob[-1] ^= 0x80  # one bit of the tag
@@ -262,7 +271,9 @@ def _flip_index_entries(db_file, index: str) -> str:
 
     conn = sqlite3.connect(db_file)
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
-    table = conn.execute("SELECT tbl_name FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
+    table = conn.execute("SELECT tbl_name FROM sqlite_master WHERE name = ?", (index,)).fetchone()[
+        0
+    ]
     with conn:
         conn.execute(f"DROP INDEX {index}")
         conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS") + " WHERE 0")
@@ -283,8 +294,10 @@ def test_doctor_full_names_the_table_of_a_damaged_index(tmp_path):
     import sqlite3
 
     conn = sqlite3.connect(data / "cashier.sqlite")
-    index = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = "
-                         "'products' AND sql IS NOT NULL").fetchone()[0]
+    index = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+        "'products' AND sql IS NOT NULL"
+    ).fetchone()[0]
     conn.close()
     _flip_index_entries(data / "cashier.sqlite", index)
 
@@ -308,7 +321,7 @@ def test_doctor_quick_check_catches_a_damaged_page(tmp_path):
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'products'").fetchone()[0]
     conn.close()
-    with open(db_file, "r+b") as raw:
+    with db_file.open("r+b") as raw:
         raw.seek((root - 1) * page_size)
         raw.write(b"\xff" * 16)  # the b-tree page header of the products table
     result = check_database(data)

@@ -21,13 +21,20 @@ def _csv_price(tiyn: int) -> str:
 
 
 @pytest.mark.parametrize(("price", "accepted"), [(MAX_TIYN, True), (MAX_TIYN + 1, False)])
-def test_a_csv_price_stops_at_the_limit(till: Till, tmp_path: Path, price: int,
-                                        accepted: bool) -> None:
-    row = {c: "" for c in CSV_COLUMNS} | {"sku": "BIG-1", "name_ru": "Очень дорого",
-                                          "price": _csv_price(price), "vat_percent": "0"}
+def test_a_csv_price_stops_at_the_limit(
+    till: Till, tmp_path: Path, price: int, accepted: bool
+) -> None:
+    row = dict.fromkeys(CSV_COLUMNS, "") | {
+        "sku": "BIG-1",
+        "name_ru": "Очень дорого",
+        "price": _csv_price(price),
+        "vat_percent": "0",
+    }
     path = tmp_path / "catalog.csv"
-    path.write_text(",".join(CSV_COLUMNS) + "\n" + ",".join(row[c] for c in CSV_COLUMNS)
-                    + "\n", encoding="utf-8")
+    path.write_text(
+        ",".join(CSV_COLUMNS) + "\n" + ",".join(row[c] for c in CSV_COLUMNS) + "\n",
+        encoding="utf-8",
+    )
     if accepted:
         till.catalog.import_csv(admin_of(till), path)
         assert till.catalog.search("BIG-1")[0].price == MAX_TIYN

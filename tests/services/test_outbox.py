@@ -11,16 +11,18 @@ from forsell.store.models import AuditEntry, CashMovement, Refund, Sale, Shift
 from .conftest import OPENING_FLOAT, Products, Staff, count, counts_for, outbox_rows
 
 
-def test_a_whole_shift_leaves_one_row_per_change(till: Till, staff: Staff,
-                                                 products: Products) -> None:
+def test_a_whole_shift_leaves_one_row_per_change(
+    till: Till, staff: Staff, products: Products
+) -> None:
     opened = till.shifts.open(staff.cashier, OPENING_FLOAT)
     sale = till.sale_for(staff.cashier)
     receipts = []
     for _ in range(3):
         sale.scan(products.bread.barcode)
         receipts.append(sale.pay(Payment(cash_tendered=25_000)))
-    refund = till.refunds.refund(staff.supervisor, receipts[0].sale_id,
-                                 {receipts[0].lines[0].line_id: 1000}, "cash")
+    refund = till.refunds.refund(
+        staff.supervisor, receipts[0].sale_id, {receipts[0].lines[0].line_id: 1000}, "cash"
+    )
     till.shifts.cash_movement(staff.cashier, -10_000, "сдача")
     z = till.shifts.close(staff.cashier, counts_for(till.shifts.expected_cash()))
 

@@ -29,8 +29,8 @@ from forsell.services.pulls import (
     scorecard_source,
 )
 from forsell.services.recordings import KEY_FILE
-from forsell.services.review.service import ReviewService
 from forsell.services.review.scoring import REVIEW_SCORECARD, store_catalog
+from forsell.services.review.service import ReviewService
 from forsell.services.sync import SyncService
 from forsell.store.models import Employee, Product, SyncState
 from forsell.sync.pull_lane import cursor_key
@@ -67,12 +67,20 @@ def product(till, sku: str) -> Product | None:
 
 def pin(digits: str, **changes) -> dict:
     digest, salt = hash_pin(digits)
-    return {"alg": "scrypt", "salt": base64.b64encode(salt).decode(),
-            "hash": base64.b64encode(digest).decode(), "n": 16384, "r": 8, "p": 1, **changes}
+    return {
+        "alg": "scrypt",
+        "salt": base64.b64encode(salt).decode(),
+        "hash": base64.b64encode(digest).decode(),
+        "n": 16384,
+        "r": 8,
+        "p": 1,
+        **changes,
+    }
 
 
 def test_the_demo_feed_is_applied_by_a_sync_run_and_not_fetched_again(
-        configured, data_dir, backend, staff, tmp_path) -> None:
+    configured, data_dir, backend, staff, tmp_path
+) -> None:
     till = configured
     assert product(till, "COF-003").price == 100_000  # the demo catalog's 1 000 ₸
     summary = SyncService(till, MemoryKeyring(), config=FAST).run_once(30)
@@ -99,17 +107,23 @@ def test_the_demo_feed_is_applied_by_a_sync_run_and_not_fetched_again(
     assert till.ctx.settings.get(s.RECEIPT_FOOTER) == "Рақмет! Спасибо за покупку!"
     source = scorecard_source(till.ctx)
     assert source is not None and (source.source, source.id, source.version) == (
-        "backend", "cafe", 3)
+        "backend",
+        "cafe",
+        3,
+    )
     # audited, and the audit rows were sent in the same run
     pulled = audit_rows(till, "backend_pull")
     assert sum(a.details["applied"] for a in pulled) == total
-    assert {a.details["resource"] for a in pulled} == {"catalog", "staff", "settings",
-                                                        "scorecards"}
+    assert {a.details["resource"] for a in pulled} == {"catalog", "staff", "settings", "scorecards"}
     assert summary.business.remaining == 0
     sent = {e["entity_id"] for e in backend.events(kind="audit")}
     assert {a.id for a in pulled} <= sent
     assert set(SyncService(till, MemoryKeyring()).status().last_pull_at) == {
-        "catalog", "staff", "settings", "scorecards"}
+        "catalog",
+        "staff",
+        "settings",
+        "scorecards",
+    }
     # a restart of the till: the cursors are kept, nothing is fetched and applied again
     till.close()
     reopened = open_till(data_dir)
@@ -126,14 +140,32 @@ def test_the_demo_feed_is_applied_by_a_sync_run_and_not_fetched_again(
 def test_a_page_is_applied_with_its_bad_items_skipped_and_counted(till) -> None:
     applier = PullApplier(till.ctx)
     page = [
-        {"sku": "NEW-1", "name_ru": "Самса", "price": 70_000, "vat_bp": 1600, "active": True,
-         "category": {"ru": "Выпечка"}, "synonyms": ["самсу"]},
+        {
+            "sku": "NEW-1",
+            "name_ru": "Самса",
+            "price": 70_000,
+            "vat_bp": 1600,
+            "active": True,
+            "category": {"ru": "Выпечка"},
+            "synonyms": ["самсу"],
+        },
         {"sku": "NEW-2", "name_ru": "Без цены", "price": "700", "vat_bp": 1600, "active": True},
         "not an object",
-        {"sku": "NEW-3", "name_ru": "Чужой штрихкод", "price": 10_000, "vat_bp": 0,
-         "active": True, "barcode": "4879990000019"},  # T-BREAD's
-        {"sku": "T-WATER", "name_ru": "Вода тестовая", "price": 17_500, "vat_bp": 0,
-         "active": True},
+        {
+            "sku": "NEW-3",
+            "name_ru": "Чужой штрихкод",
+            "price": 10_000,
+            "vat_bp": 0,
+            "active": True,
+            "barcode": "4879990000019",
+        },  # T-BREAD's
+        {
+            "sku": "T-WATER",
+            "name_ru": "Вода тестовая",
+            "price": 17_500,
+            "vat_bp": 0,
+            "active": True,
+        },
     ]
     result = applier.apply("catalog", page, "cursor-1")
     assert (result.applied, result.skipped) == (2, 3)
@@ -153,15 +185,24 @@ def test_staff_pins_come_only_as_our_scrypt_hash_and_the_last_admin_stays(till, 
     new = str(uuid.uuid4())
     weak = str(uuid.uuid4())
     plain = str(uuid.uuid4())
-    result = applier.apply("staff", [
-        {"id": new, "name": "Ерлан", "role": "supervisor", "active": True, "pin": pin("4321")},
-        {"id": weak, "name": "Слабый", "role": "cashier", "active": True,
-         "pin": pin("4321", n=1024)},
-        {"id": plain, "name": "Открытый", "role": "cashier", "active": True, "pin": "4321"},
-        {"id": str(uuid.uuid4()), "name": "Без PIN", "role": "cashier", "active": True},
-        {"id": staff.admin.id, "name": staff.admin.name, "role": "admin", "active": False},
-        {"id": staff.cashier.id, "name": "Данияр А.", "role": "cashier", "active": True},
-    ], "c1")
+    result = applier.apply(
+        "staff",
+        [
+            {"id": new, "name": "Ерлан", "role": "supervisor", "active": True, "pin": pin("4321")},
+            {
+                "id": weak,
+                "name": "Слабый",
+                "role": "cashier",
+                "active": True,
+                "pin": pin("4321", n=1024),
+            },
+            {"id": plain, "name": "Открытый", "role": "cashier", "active": True, "pin": "4321"},
+            {"id": str(uuid.uuid4()), "name": "Без PIN", "role": "cashier", "active": True},
+            {"id": staff.admin.id, "name": staff.admin.name, "role": "admin", "active": False},
+            {"id": staff.cashier.id, "name": "Данияр А.", "role": "cashier", "active": True},
+        ],
+        "c1",
+    )
     assert (result.applied, result.skipped) == (2, 4)
     assert any("pin.n" in p for p in result.problems)
     assert any("plain PIN" in p for p in result.problems)
@@ -174,10 +215,20 @@ def test_staff_pins_come_only_as_our_scrypt_hash_and_the_last_admin_stays(till, 
     assert till.staff.login(staff.cashier.id, "1111")  # its local PIN is kept
     # with a second admin from the backend, the first may go
     second = str(uuid.uuid4())
-    done = applier.apply("staff", [
-        {"id": second, "name": "Новый админ", "role": "admin", "active": True, "pin": pin("8888")},
-        {"id": staff.admin.id, "name": staff.admin.name, "role": "admin", "active": False},
-    ], "c2")
+    done = applier.apply(
+        "staff",
+        [
+            {
+                "id": second,
+                "name": "Новый админ",
+                "role": "admin",
+                "active": True,
+                "pin": pin("8888"),
+            },
+            {"id": staff.admin.id, "name": staff.admin.name, "role": "admin", "active": False},
+        ],
+        "c2",
+    )
     assert (done.applied, done.skipped) == (2, 0)
     with till.ctx.db.read() as session:
         assert session.get(Employee, staff.admin.id).active is False
@@ -193,16 +244,20 @@ def _action():
 def test_only_allow_listed_settings_come_from_the_backend(till) -> None:
     settings = till.ctx.settings
     settings.set(s.SYNC_BACKEND_URL, "https://api.4sell.kz")
-    result = PullApplier(till.ctx).apply("settings", [
-        {"key": "receipt.footer", "value": "Жаңа жыл құтты болсын!"},
-        {"key": "till.auto_lock_seconds", "value": 120},
-        {"key": "till.cashier_discount_limit_bp", "value": "500"},  # wrong type
-        {"key": "sync.audio_abroad", "value": True},
-        {"key": "sync.backend_url", "value": "https://evil.example"},
-        {"key": "recording.enabled", "value": True},
-        {"key": "device.id", "value": "someone-else"},
-        {"key": "no.such.key", "value": 1},
-    ], "c1")
+    result = PullApplier(till.ctx).apply(
+        "settings",
+        [
+            {"key": "receipt.footer", "value": "Жаңа жыл құтты болсын!"},
+            {"key": "till.auto_lock_seconds", "value": 120},
+            {"key": "till.cashier_discount_limit_bp", "value": "500"},  # wrong type
+            {"key": "sync.audio_abroad", "value": True},
+            {"key": "sync.backend_url", "value": "https://evil.example"},
+            {"key": "recording.enabled", "value": True},
+            {"key": "device.id", "value": "someone-else"},
+            {"key": "no.such.key", "value": 1},
+        ],
+        "c1",
+    )
     assert (result.applied, result.skipped) == (2, 6)
     assert settings.get(s.RECEIPT_FOOTER) == "Жаңа жыл құтты болсын!"
     assert settings.get(s.AUTO_LOCK_SECONDS) == 120
@@ -211,21 +266,26 @@ def test_only_allow_listed_settings_come_from_the_backend(till) -> None:
     assert settings.get(s.SYNC_BACKEND_URL) == "https://api.4sell.kz"
     assert settings.get(s.RECORDING_ENABLED) is False
     assert s.Settings(till.ctx.db).get(s.RECEIPT_FOOTER) == "Жаңа жыл құтты болсын!"  # stored
-    assert any("sync.audio_abroad: not a setting the backend may change" in p
-               for p in result.problems)
+    assert any(
+        "sync.audio_abroad: not a setting the backend may change" in p for p in result.problems
+    )
 
 
 #: (setting, value, the admin form's field); the form holds valid values for the rest.
 SAME_RULE = [
-    (s.AUTO_LOCK_SECONDS, 29, "auto_lock_seconds"), (s.AUTO_LOCK_SECONDS, 30, "auto_lock_seconds"),
+    (s.AUTO_LOCK_SECONDS, 29, "auto_lock_seconds"),
+    (s.AUTO_LOCK_SECONDS, 30, "auto_lock_seconds"),
     (s.AUTO_LOCK_SECONDS, 3600, "auto_lock_seconds"),
     (s.AUTO_LOCK_SECONDS, 3601, "auto_lock_seconds"),
     (s.CASHIER_DISCOUNT_LIMIT_BP, 10_000, "cashier_discount_limit_bp"),
     (s.CASHIER_DISCOUNT_LIMIT_BP, 10_001, "cashier_discount_limit_bp"),
     (s.CASHIER_DISCOUNT_LIMIT_BP, -1, "cashier_discount_limit_bp"),
-    (s.RECEIPT_LANGUAGE, "en", "receipt_language"), (s.RECEIPT_LANGUAGE, "de", "receipt_language"),
-    (s.STORE_NAME, "   ", "store_name"), (s.STORE_NAME, "x" * 121, "store_name"),
-    (s.RECEIPT_FOOTER, "y" * 500, "receipt_footer"), (s.RECEIPT_FOOTER, "y" * 501, "receipt_footer"),
+    (s.RECEIPT_LANGUAGE, "en", "receipt_language"),
+    (s.RECEIPT_LANGUAGE, "de", "receipt_language"),
+    (s.STORE_NAME, "   ", "store_name"),
+    (s.STORE_NAME, "x" * 121, "store_name"),
+    (s.RECEIPT_FOOTER, "y" * 500, "receipt_footer"),
+    (s.RECEIPT_FOOTER, "y" * 501, "receipt_footer"),
 ]
 
 
@@ -250,8 +310,7 @@ def test_a_pulled_setting_obeys_the_rule_of_the_admin_screen(till, setting, valu
 
 @pytest.mark.parametrize(("price", "applied"), [(MAX_TIYN, True), (MAX_TIYN + 1, False)])
 def test_a_pulled_price_stops_at_the_tills_money_limit(till, price, applied) -> None:
-    item = {"sku": "BIG-1", "name_ru": "Очень дорого", "price": price, "vat_bp": 0,
-            "active": True}
+    item = {"sku": "BIG-1", "name_ru": "Очень дорого", "price": price, "vat_bp": 0, "active": True}
     result = PullApplier(till.ctx).apply("catalog", [item], "c")
     assert (result.applied == 1) is applied
     if applied:
@@ -277,15 +336,26 @@ def card(name: str, weight: int = 20) -> dict:
 
 
 def test_the_backend_scorecard_replaces_the_local_one_and_an_invalid_one_is_refused(
-        till, staff, review) -> None:
+    till, staff, review
+) -> None:
     applier = PullApplier(till.ctx)
     assert review.scorecard().name == "Café" and scorecard_source(till.ctx) is None
-    result = applier.apply("scorecards", [
-        {"id": "chain", "version": 4, "scorecard": card("Сеть v4")},
-        {"id": "chain", "version": 5, "scorecard": card("Сеть v5", 30)},
-        {"id": "chain", "version": 6, "scorecard": {"format": "forsell-scorecard",
-                                                    "items": [{"id": "x", "kind": "sometimes"}]}},
-    ], "c1")
+    result = applier.apply(
+        "scorecards",
+        [
+            {"id": "chain", "version": 4, "scorecard": card("Сеть v4")},
+            {"id": "chain", "version": 5, "scorecard": card("Сеть v5", 30)},
+            {
+                "id": "chain",
+                "version": 6,
+                "scorecard": {
+                    "format": "forsell-scorecard",
+                    "items": [{"id": "x", "kind": "sometimes"}],
+                },
+            },
+        ],
+        "c1",
+    )
     assert (result.applied, result.skipped) == (1, 2)
     assert review.scorecard().name == "Сеть v5"  # the newest valid one, used at once
     assert review.scorecard().items[0].weight == 30
@@ -298,8 +368,9 @@ def test_the_backend_scorecard_replaces_the_local_one_and_an_invalid_one_is_refu
     assert (bad.applied, bad.skipped) == (0, 1)
     assert review.scorecard().name == "Сеть v5"
     # an older version arriving late does not win
-    late = applier.apply("scorecards", [{"id": "chain", "version": 2,
-                                         "scorecard": card("Сеть v2")}], "c3")
+    late = applier.apply(
+        "scorecards", [{"id": "chain", "version": 2, "scorecard": card("Сеть v2")}], "c3"
+    )
     assert late.applied == 0 and review.scorecard().name == "Сеть v5"
     # the admin's own card: no longer "from the backend"
     review.save_scorecard(staff.admin, json.dumps(card("Наша"), ensure_ascii=False))

@@ -80,8 +80,11 @@ def test_a_tampered_chunk_names_the_recording(till, vault):
     archive = _archive(till, vault)
     rid = _record(archive, 5.0, finish=True)
     with till.ctx.db.write() as session:
-        chunk = session.scalar(select(RecordingChunk).where(RecordingChunk.recording_id == rid,
-                                                            RecordingChunk.idx == 1))
+        chunk = session.scalar(
+            select(RecordingChunk).where(
+                RecordingChunk.recording_id == rid, RecordingChunk.idx == 1
+            )
+        )
         blob = bytearray(chunk.blob)
         blob[40] ^= 0xFF
         chunk.blob = bytes(blob)
@@ -118,8 +121,11 @@ def test_truncating_a_recovered_recording_is_still_detected(till, vault):
     rid = _record(archive, 7.0, finish=False)
     RecordingLibrary(till.ctx, vault).recover()
     with till.ctx.db.write() as session:
-        last = session.scalar(select(RecordingChunk).where(RecordingChunk.recording_id == rid)
-                              .order_by(RecordingChunk.idx.desc()))
+        last = session.scalar(
+            select(RecordingChunk)
+            .where(RecordingChunk.recording_id == rid)
+            .order_by(RecordingChunk.idx.desc())
+        )
         session.delete(last)
     assert RecordingLibrary(till.ctx, vault).verify_all() == [(rid, "truncated")]
 
@@ -160,8 +166,14 @@ def test_shredding_makes_every_copy_unreadable(till, vault, tmp_path):
     # the backup still has the ciphertext, but without the key it is noise
     from forsell.vault.chunks import RecordingUnreadable, SealedChunk, open_all
 
-    rows = sqlite3.connect(backup).execute(
-        "SELECT idx, final, blob FROM recording_chunks WHERE recording_id=? ORDER BY idx", (rid,)).fetchall()
+    rows = (
+        sqlite3.connect(backup)
+        .execute(
+            "SELECT idx, final, blob FROM recording_chunks WHERE recording_id=? ORDER BY idx",
+            (rid,),
+        )
+        .fetchall()
+    )
     assert rows
     with pytest.raises(RecordingUnreadable):
         b"".join(open_all(vault.get(rid), rid, [SealedChunk(i, bool(f), b) for i, f, b in rows]))

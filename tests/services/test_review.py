@@ -68,12 +68,22 @@ def test_score_events_carry_numbers_not_words(till, review):
         assert set(job.payload) >= {"id", "score", "items", "offers", "conversions"}
 
 
-@pytest.mark.parametrize("kw", [
-    {"score_min": 90}, {"score_max": 50}, {"failed_item": "loyalty_card"},
-    {"upsell": "offered"}, {"upsell": "converted"}, {"upsell": "not_offered"},
-    {"has_transcript": True}, {"flagged": False}, {"reviewed": False},
-    {"sort": "score_asc"}, {"sort": "oldest"},
-])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"score_min": 90},
+        {"score_max": 50},
+        {"failed_item": "loyalty_card"},
+        {"upsell": "offered"},
+        {"upsell": "converted"},
+        {"upsell": "not_offered"},
+        {"has_transcript": True},
+        {"flagged": False},
+        {"reviewed": False},
+        {"sort": "score_asc"},
+        {"sort": "oldest"},
+    ],
+)
 def test_each_filter_matches_an_independent_check(review, staff, kw):
     everything = _all(review, staff)
     rows = _all(review, staff, **kw)
@@ -81,11 +91,14 @@ def test_each_filter_matches_an_independent_check(review, staff, kw):
         "score_min": lambda r: r.score is not None and r.score >= 90,
         "score_max": lambda r: r.score is not None and r.score <= 50,
         "failed_item": lambda r: "loyalty_card" in r.failed_items,
-        "upsell": {"offered": lambda r: r.offers > 0, "converted": lambda r: r.conversions > 0,
-                   "not_offered": lambda r: r.status == "scored" and r.offers == 0}.get(
-                       kw.get("upsell")),
+        "upsell": {
+            "offered": lambda r: r.offers > 0,
+            "converted": lambda r: r.conversions > 0,
+            "not_offered": lambda r: r.status == "scored" and r.offers == 0,
+        }.get(kw.get("upsell")),
         "has_transcript": lambda r: r.has_transcript,
-        "flagged": lambda r: not r.flagged, "reviewed": lambda r: not r.reviewed,
+        "flagged": lambda r: not r.flagged,
+        "reviewed": lambda r: not r.reviewed,
         "sort": lambda r: True,
     }[next(iter(kw))]
     expected = [r.recording_id for r in everything if check(r)]
@@ -155,28 +168,33 @@ def test_view_and_playback_are_audited(review, staff, till):
     viewed = audit_rows(till, "transcript_viewed")
     played = audit_rows(till, "recording_played")
     assert [(a.employee_id, a.details["recording_id"]) for a in viewed + played] == [
-        (staff.supervisor.id, row.recording_id)] * 2
+        (staff.supervisor.id, row.recording_id)
+    ] * 2
 
 
 def test_override_recomputes_the_percent_and_is_an_event(review, staff, till):
     row = _all(review, staff, score_min=100)[0]
-    detail = review.override(staff.supervisor, row.recording_id, "greeting", "fail",
-                             "Greeting too quiet")
+    detail = review.override(
+        staff.supervisor, row.recording_id, "greeting", "fail", "Greeting too quiet"
+    )
     item = next(i for i in detail.items if i.item_id == "greeting")
     assert item.outcome == "fail" and item.scored_outcome == "pass"
     assert item.override.comment == "Greeting too quiet"
     weights = {i.item_id: i.max_points for i in detail.items}
-    assert detail.score == round(100 * (sum(weights.values()) - weights["greeting"])
-                                 / sum(weights.values()), 1)
-    assert row.recording_id in {r.recording_id for r in _all(review, staff,
-                                                             failed_item="greeting")}
+    assert detail.score == round(
+        100 * (sum(weights.values()) - weights["greeting"]) / sum(weights.values()), 1
+    )
+    assert row.recording_id in {r.recording_id for r in _all(review, staff, failed_item="greeting")}
     events = outbox_rows(till, "review")
     assert [(e.payload["kind"], e.payload["item_id"], e.payload["score"]) for e in events] == [
-        ("override", "greeting", detail.score)]
+        ("override", "greeting", detail.score)
+    ]
     assert audit_rows(till, "review_override")[0].employee_id == staff.supervisor.id
     back = review.override(staff.supervisor, row.recording_id, "greeting", None, "undo")
-    assert back.score == 100.0 and next(i for i in back.items
-                                        if i.item_id == "greeting").override is None
+    assert (
+        back.score == 100.0
+        and next(i for i in back.items if i.item_id == "greeting").override is None
+    )
 
 
 def test_flag_and_reviewed_filter_and_sync(review, staff, till):
@@ -187,8 +205,11 @@ def test_flag_and_reviewed_filter_and_sync(review, staff, till):
     assert [r.recording_id for r in _all(review, staff, reviewed=True)] == [rid]
     review.flag(staff.supervisor, rid, False)
     assert _all(review, staff, flagged=True) == []
-    assert [e.payload["kind"] for e in outbox_rows(till, "review")] == ["flag", "reviewed",
-                                                                       "unflag"]
+    assert [e.payload["kind"] for e in outbox_rows(till, "review")] == [
+        "flag",
+        "reviewed",
+        "unflag",
+    ]
 
 
 def test_flip_rescores_and_keeps_overrides(review, staff, till):
@@ -197,8 +218,9 @@ def test_flip_rescores_and_keeps_overrides(review, staff, till):
     flipped = review.flip_speakers(staff.supervisor, row.recording_id)
     assert flipped.speakers_flipped
     assert {u.role for u in flipped.utterances} == {"cashier", "customer"}
-    before = {u.speaker: u.role for u in review.detail(staff.supervisor,
-                                                        row.recording_id).utterances}
+    before = {
+        u.speaker: u.role for u in review.detail(staff.supervisor, row.recording_id).utterances
+    }
     assert next(i for i in flipped.items if i.item_id == "forbidden_words").outcome == "fail"
     assert flipped.score < 100
     again = review.flip_speakers(staff.supervisor, row.recording_id)
@@ -208,8 +230,11 @@ def test_flip_rescores_and_keeps_overrides(review, staff, till):
 
 
 def test_cashier_disputes_and_supervisor_resolves(review, staff, till):
-    row = next(r for r in review.list(staff.cashier, ConversationFilter())
-               if "loyalty_card" in r.failed_items)
+    row = next(
+        r
+        for r in review.list(staff.cashier, ConversationFilter())
+        if "loyalty_card" in r.failed_items
+    )
     d = review.dispute(staff.cashier, row.recording_id, "loyalty_card", "I asked, it was noisy")
     item = next(i for i in d.items if i.item_id == "loyalty_card")
     assert item.dispute.state == "open" and d.row.disputed
@@ -229,8 +254,7 @@ def test_cashier_disputes_and_supervisor_resolves(review, staff, till):
     assert e.value.key == "review.no_dispute"
 
 
-def test_a_new_sale_with_a_transcript_is_scored_with_line_times(till, vault, staff, shift,
-                                                                 clock):
+def test_a_new_sale_with_a_transcript_is_scored_with_line_times(till, vault, staff, shift, clock):
     review = ReviewService(till, vault)
     started = clock()
     sale = till.sale_for(staff.cashier)
@@ -242,34 +266,67 @@ def test_a_new_sale_with_a_transcript_is_scored_with_line_times(till, vault, sta
     rid = new_id()
     dek = vault.create(rid)
     with till.ctx.db.write() as session:
-        session.add(Recording(id=rid, device_id=till.ctx.device_id, sale_id=receipt.sale_id,
-                              shift_id=shift.id, employee_id=staff.cashier.id,
-                              started_at=started, duration_ms=12_000, speech_ms=9_000,
-                              status="queued"))
+        session.add(
+            Recording(
+                id=rid,
+                device_id=till.ctx.device_id,
+                sale_id=receipt.sale_id,
+                shift_id=shift.id,
+                employee_id=staff.cashier.id,
+                started_at=started,
+                duration_ms=12_000,
+                speech_ms=9_000,
+                status="queued",
+            )
+        )
         session.flush()
-        session.add(RecordingChunk(recording_id=rid, idx=0, final=True,
-                                   blob=seal(dek, rid, 0, True, b"OggS").blob))
-    words = [("Здравствуйте,", 0.5, 1.2, "0"), ("что", 1.3, 1.5, "0"), ("будете?", 1.5, 2.0, "0"),
-             ("Мне", 2.5, 2.8, "1"), ("капучино", 2.8, 3.5, "1"),
-             ("Хотите", 7.0, 7.4, "0"), ("круассан?", 7.4, 8.0, "0"),
-             ("Да", 8.5, 8.8, "1"), ("Спасибо,", 11.0, 11.5, "0"), ("до", 11.5, 11.6, "0"),
-             ("свидания", 11.6, 12.0, "0")]
-    TranscriptStore(till.ctx.db, vault).save(rid, Transcript(
-        " ".join(w[0] for w in words), "ru", tuple(Word(t, s, e, sp, 0.9) for t, s, e, sp in words),
-        0.9, 12.0, "test", None))
+        session.add(
+            RecordingChunk(
+                recording_id=rid, idx=0, final=True, blob=seal(dek, rid, 0, True, b"OggS").blob
+            )
+        )
+    words = [
+        ("Здравствуйте,", 0.5, 1.2, "0"),
+        ("что", 1.3, 1.5, "0"),
+        ("будете?", 1.5, 2.0, "0"),
+        ("Мне", 2.5, 2.8, "1"),
+        ("капучино", 2.8, 3.5, "1"),
+        ("Хотите", 7.0, 7.4, "0"),
+        ("круассан?", 7.4, 8.0, "0"),
+        ("Да", 8.5, 8.8, "1"),
+        ("Спасибо,", 11.0, 11.5, "0"),
+        ("до", 11.5, 11.6, "0"),
+        ("свидания", 11.6, 12.0, "0"),
+    ]
+    TranscriptStore(till.ctx.db, vault).save(
+        rid,
+        Transcript(
+            " ".join(w[0] for w in words),
+            "ru",
+            tuple(Word(t, s, e, sp, 0.9) for t, s, e, sp in words),
+            0.9,
+            12.0,
+            "test",
+            None,
+        ),
+    )
     assert review.score_pending() == 1
     row = review.list(staff.supervisor, ConversationFilter(limit=1))[0]
     assert (row.recording_id, row.offers, row.conversions) == (rid, 1, 1)
-    added = _sql(till, "SELECT sku, added_at FROM sale_lines WHERE sale_id = ? ORDER BY line_no",
-                 receipt.sale_id)
+    added = _sql(
+        till,
+        "SELECT sku, added_at FROM sale_lines WHERE sale_id = ? ORDER BY line_no",
+        receipt.sale_id,
+    )
     assert [a[0] for a in added] == ["COF-005", "BAK-001"] and all(a[1] for a in added)
     bak = next(ln for ln in receipt.lines if ln.sku == "BAK-001")
     assert row.extra_revenue == bak.net
     detail = review.detail(staff.supervisor, rid)
     assert detail.upsold_line_ids == frozenset({bak.line_id})
     with till.ctx.db.read() as session:
-        sealed = session.scalar(select(ConversationScore.sealed)
-                                .where(ConversationScore.recording_id == rid))
+        sealed = session.scalar(
+            select(ConversationScore.sealed).where(ConversationScore.recording_id == rid)
+        )
     assert "круассан".encode() not in sealed
 
 
@@ -293,34 +350,46 @@ def test_shredded_conversation_is_listed_but_not_searchable(review, staff, vault
 def test_admin_saves_a_scorecard_with_validation(review, staff, till):
     with pytest.raises(ScorecardProblem) as e:
         review.save_scorecard(staff.admin, json.dumps({"items": [{"id": "x", "kind": "maybe"}]}))
-    assert any(p.place == ("items", 0, "kind") and p.code == "format.one_of"
-               for p in e.value.problems)
+    assert any(
+        p.place == ("items", 0, "kind") and p.code == "format.one_of" for p in e.value.problems
+    )
     with pytest.raises(ScorecardProblem):
         review.save_scorecard(staff.admin, "{not json")
     with pytest.raises(CashierError):
         review.save_scorecard(staff.supervisor, review.scorecard_text())
-    card = {"format": "forsell-scorecard", "version": 1, "name": "tiny", "items": [
-        {"id": "greeting", "kind": "required", "weight": 1, "phrases": {"ru": ["здравствуйте"]}}]}
+    card = {
+        "format": "forsell-scorecard",
+        "version": 1,
+        "name": "tiny",
+        "items": [
+            {"id": "greeting", "kind": "required", "weight": 1, "phrases": {"ru": ["здравствуйте"]}}
+        ],
+    }
     saved = review.save_scorecard(staff.admin, json.dumps(card))
     assert saved.name == "tiny" and review.scorecard().name == "tiny"
     assert audit_rows(till, "scorecard_saved")[0].employee_id == staff.admin.id
 
 
-def test_shifts_for_the_filter_newest_first_and_the_same_for_every_role(review, staff, till,
-                                                                         clock):
+def test_shifts_for_the_filter_newest_first_and_the_same_for_every_role(review, staff, till, clock):
     till.shifts.open(staff.supervisor, 0)
     clock.advance(3600)
     z = till.shifts.close(staff.supervisor, {}).z_number
     clock.advance(60)
     till.shifts.open(staff.cashier, 0)
     shifts = review.shifts(staff.supervisor)
-    expected = _sql(till, """SELECT s.id, s.z_number, e.name, s.closed_at IS NULL FROM shifts s
-                             JOIN employees e ON e.id = s.opened_by ORDER BY s.opened_at DESC""")
+    expected = _sql(
+        till,
+        """SELECT s.id, s.z_number, e.name, s.closed_at IS NULL FROM shifts s
+                             JOIN employees e ON e.id = s.opened_by ORDER BY s.opened_at DESC""",
+    )
     assert len(expected) == 4  # two demo days, the closed one, the open one
-    assert [(o.shift_id, o.z_number, o.opened_by, int(o.closed_at is None))
-            for o in shifts] == [tuple(r) for r in expected]
-    assert (shifts[0].opened_by_id, shifts[0].opened_at) == (staff.cashier.id,
-                                                             till.ctx.local(clock.now))
+    assert [(o.shift_id, o.z_number, o.opened_by, int(o.closed_at is None)) for o in shifts] == [
+        tuple(r) for r in expected
+    ]
+    assert (shifts[0].opened_by_id, shifts[0].opened_at) == (
+        staff.cashier.id,
+        till.ctx.local(clock.now),
+    )
     assert shifts[1].z_number == z
     assert shifts[1].closed_at == till.ctx.local(clock.now - timedelta(seconds=60))
     assert review.shifts(staff.cashier) == shifts
@@ -338,9 +407,13 @@ def test_checklist_titles_come_in_the_viewers_language(review, staff):
     from dataclasses import replace
 
     row = _all(review, staff, upsell="converted")[0]
-    titles = {lang: {i.item_id: i.title for i in review.detail(
-        replace(staff.supervisor, language=lang), row.recording_id).items}
-        for lang in ("ru", "kk", "en")}
+    titles = {
+        lang: {
+            i.item_id: i.title
+            for i in review.detail(replace(staff.supervisor, language=lang), row.recording_id).items
+        }
+        for lang in ("ru", "kk", "en")
+    }
     card = review.scorecard()
     for lang, by_id in titles.items():
         assert by_id["greeting"] == card.item("greeting").title[lang]

@@ -29,8 +29,10 @@ def review(till):
 
 def _stored_scores(till) -> list[float]:
     with sqlite3.connect(till.ctx.data_dir / DB_NAME) as db:
-        return [r[0] for r in db.execute(
-            "SELECT scored_percent FROM conversation_scores WHERE scorable = 1")]
+        return [
+            r[0]
+            for r in db.execute("SELECT scored_percent FROM conversation_scores WHERE scorable = 1")
+        ]
 
 
 def test_check_lists_what_save_would_refuse_with_places(review, staff):
@@ -40,8 +42,9 @@ def test_check_lists_what_save_would_refuse_with_places(review, staff):
     text = json.dumps(card, ensure_ascii=False)
     problems = review.check_scorecard(text)
     assert {(p.place, p.code) for p in problems} == {
-        (("items", 1, "id"), "scorecard.id_twice"), (("items", 2, "weight"),
-                                                      "scorecard.required_weight")}
+        (("items", 1, "id"), "scorecard.id_twice"),
+        (("items", 2, "weight"), "scorecard.required_weight"),
+    }
     assert any(str(p).startswith("items[1].id:") for p in problems)  # the English fallback
     with pytest.raises(ScorecardProblem) as refused:
         review.save_scorecard(staff.admin, text)
@@ -71,8 +74,10 @@ def test_the_current_card_as_a_draft_changes_nothing(review, staff, till):
     assert preview.conversations == 7 and preview.changed == 0
     assert preview.scorable_before == preview.scorable_after == len(stored)
     assert preview.average_before == preview.average_after == round(sum(stored) / len(stored), 1)
-    assert review.preview_scorecard(staff.supervisor, review.scorecard_text(),
-                                    limit=3).conversations == 3
+    assert (
+        review.preview_scorecard(staff.supervisor, review.scorecard_text(), limit=3).conversations
+        == 3
+    )
     assert audit_rows(till, "scorecard_previewed")[0].employee_id == staff.supervisor.id
 
 

@@ -67,8 +67,12 @@ def test_x_report_figures(till: Till, staff: Staff, products: Products, clock: C
     assert (x.sales_count, x.voided_count) == (4, 1)
     assert (x.gross, x.discounts, x.sales_total) == (160_000, 0, 160_000)
     assert (x.cash_sales, x.card_sales) == (90_000, 70_000)
-    assert (x.refunds_count, x.refunds_total, x.cash_refunds, x.card_refunds) == (1, 25_000,
-                                                                               25_000, 0)
+    assert (x.refunds_count, x.refunds_total, x.cash_refunds, x.card_refunds) == (
+        1,
+        25_000,
+        25_000,
+        0,
+    )
     assert (x.cash_in, x.cash_out, x.opening_float) == (200_000, 50_000, OPENING_FLOAT)
     assert x.expected_cash == OPENING_FLOAT + 90_000 - 25_000 + 200_000 - 50_000
     assert x.expected_cash == till.shifts.expected_cash()
@@ -83,8 +87,7 @@ def test_close_with_exact_count(till: Till, staff: Staff, products: Products) ->
     _sell(till, staff, products, Payment(cash_tendered=50_000))
     expected = till.shifts.expected_cash()
     z = till.shifts.close(staff.cashier, counts_for(expected))
-    assert (z.z_number, z.counted_cash, z.expected_cash, z.difference) == (1, expected, expected,
-                                                                          0)
+    assert (z.z_number, z.counted_cash, z.expected_cash, z.difference) == (1, expected, expected, 0)
     assert z.closed_by == staff.cashier.name and z.closed_at is not None
     assert sum(d * n for d, n in z.cash_count.items()) == expected
     assert till.shifts.current() is None
@@ -100,13 +103,17 @@ def test_cashier_needs_approval_to_close_with_a_discrepancy(till: Till, staff: S
         till.shifts.close(staff.cashier, short)
     assert error.value.action == "close_with_discrepancy"
     assert till.shifts.current() is not None and outbox_rows(till, "shift_closed") == []
-    approval = till.staff.approve(PINS["supervisor"], Action.CLOSE_WITH_DISCREPANCY,
-                                  staff.cashier.id)
+    approval = till.staff.approve(
+        PINS["supervisor"], Action.CLOSE_WITH_DISCREPANCY, staff.cashier.id
+    )
     z = till.shifts.close(staff.cashier, short, approval)
     assert z.difference == -10_000
     [entry] = audit_rows(till, "shift_closed")
-    assert entry.details == {"z_number": 1, "difference": -10_000,
-                             "approver_id": staff.supervisor.id}
+    assert entry.details == {
+        "z_number": 1,
+        "difference": -10_000,
+        "approver_id": staff.supervisor.id,
+    }
 
 
 def test_supervisor_closes_with_a_discrepancy_alone(till: Till, staff: Staff) -> None:
@@ -125,9 +132,12 @@ def test_z_numbers_increase_across_shifts(till: Till, staff: Staff) -> None:
 
 
 def test_no_shift_no_report_or_close(till: Till, staff: Staff) -> None:
-    for call in (till.shifts.x_report, till.shifts.expected_cash,
-                 lambda: till.shifts.close(staff.cashier, {}),
-                 lambda: till.shifts.cash_movement(staff.cashier, 100, "x")):
+    for call in (
+        till.shifts.x_report,
+        till.shifts.expected_cash,
+        lambda: till.shifts.close(staff.cashier, {}),
+        lambda: till.shifts.cash_movement(staff.cashier, 100, "x"),
+    ):
         with pytest.raises(CashierError) as error:
             call()
         assert error.value.key == "shift.not_open"
@@ -141,7 +151,9 @@ def test_cash_movements(till: Till, staff: Staff) -> None:
     jobs = outbox_rows(till)
     assert len(jobs) == before + 2
     assert [(j.kind, j.payload["amount"], j.payload["reason"]) for j in jobs[-2:]] == [
-        ("cash_movement", 500_000, "размен"), ("cash_movement", -1_500_000, "инкассация")]
+        ("cash_movement", 500_000, "размен"),
+        ("cash_movement", -1_500_000, "инкассация"),
+    ]
     assert till.shifts.expected_cash() == 0
 
 
@@ -155,10 +167,12 @@ def test_cash_out_above_the_drawer_is_refused(till: Till, staff: Staff) -> None:
     assert len(outbox_rows(till)) == jobs and till.shifts.expected_cash() == OPENING_FLOAT
 
 
-@pytest.mark.parametrize(("amount", "reason", "key"), [(0, "x", "cash.zero"),
-                                                       (100, "   ", "cash.reason")])
-def test_cash_movement_needs_an_amount_and_a_reason(till: Till, staff: Staff, amount: int,
-                                                    reason: str, key: str) -> None:
+@pytest.mark.parametrize(
+    ("amount", "reason", "key"), [(0, "x", "cash.zero"), (100, "   ", "cash.reason")]
+)
+def test_cash_movement_needs_an_amount_and_a_reason(
+    till: Till, staff: Staff, amount: int, reason: str, key: str
+) -> None:
     till.shifts.open(staff.cashier, OPENING_FLOAT)
     with pytest.raises(CashierError) as error:
         till.shifts.cash_movement(staff.cashier, amount, reason)

@@ -31,9 +31,14 @@ from sync.memory_keyring import MemoryKeyring
 
 from .conftest import OPENING_FLOAT
 
-FAST = EngineConfig(idle_poll_s=0.05, probe_min_s=0.1, probe_max_s=0.3, timeout=httpx.Timeout(5),
-                    business=RetryPolicy(base_s=0.05, cap_s=0.2),
-                    audio=RetryPolicy(base_s=0.05, cap_s=0.2))
+FAST = EngineConfig(
+    idle_poll_s=0.05,
+    probe_min_s=0.1,
+    probe_max_s=0.3,
+    timeout=httpx.Timeout(5),
+    business=RetryPolicy(base_s=0.05, cap_s=0.2),
+    audio=RetryPolicy(base_s=0.05, cap_s=0.2),
+)
 
 
 @pytest.fixture
@@ -79,7 +84,8 @@ def test_not_configured_says_so_and_sends_nothing(till) -> None:
 
 
 def test_run_once_sends_a_real_sale_and_keeps_the_token_in_the_secret_store(
-        configured, staff, products, backend) -> None:
+    configured, staff, products, backend
+) -> None:
     a_sale(configured, staff, products)
     before = SyncService(configured, MemoryKeyring()).status()
     assert before.business.pending >= 3 and before.business.oldest_pending_age_s is not None
@@ -126,7 +132,8 @@ def test_background_start_status_pause_resume(configured, staff, products, backe
 
 
 def test_dead_letters_are_listed_retried_and_dropped_by_an_admin_only(
-        configured, staff, backend) -> None:
+    configured, staff, backend
+) -> None:
     with configured.ctx.db.write() as session:
         enqueue(session, "mystery", "m1", {"id": "m1"})
         enqueue(session, "mystery", "m2", {"id": "m2"})
@@ -144,8 +151,11 @@ def test_dead_letters_are_listed_retried_and_dropped_by_an_admin_only(
     assert [d.entity_id for d in service.dead_letters()] == []
     assert service.status().business.pending == 3  # m1 again + the two audit entries
     with configured.ctx.db.read() as session:
-        actions = set(session.scalars(select(AuditEntry.action).where(
-            AuditEntry.employee_id == staff.admin.id)))
+        actions = set(
+            session.scalars(
+                select(AuditEntry.action).where(AuditEntry.employee_id == staff.admin.id)
+            )
+        )
     assert {"sync_dead_retried", "sync_dead_dropped"} <= actions
 
 
@@ -155,11 +165,19 @@ MEMORY_KEYRING = Path(__file__).resolve().parents[1] / "sync"
 
 
 def cli_sync(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHON_KEYRING_BACKEND="memory_keyring.MemoryKeyring",
-               PYTHONPATH=os.pathsep.join([str(MEMORY_KEYRING), os.environ.get("PYTHONPATH", "")]))
-    return subprocess.run([sys.executable, "-m", "forsell.cli", "sync", "--data-dir",
-                           str(data_dir), *args], env=env, capture_output=True, text=True,
-                          timeout=60, check=False)
+    env = dict(
+        os.environ,
+        PYTHON_KEYRING_BACKEND="memory_keyring.MemoryKeyring",
+        PYTHONPATH=os.pathsep.join([str(MEMORY_KEYRING), os.environ.get("PYTHONPATH", "")]),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "forsell.cli", "sync", "--data-dir", str(data_dir), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_cli_sync_once_exit_codes(till, data_dir, staff, products, backend) -> None:

@@ -22,8 +22,9 @@ def test_scan_adds_one_piece_and_counts_up(till: Till, staff: Staff, products: P
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)
     view = sale.scan(f" {products.bread.barcode}\n")
-    assert [(line.sku, line.qty_milli, line.gross) for line in view.lines] == [("T-BREAD", 2000,
-                                                                                50_000)]
+    assert [(line.sku, line.qty_milli, line.gross) for line in view.lines] == [
+        ("T-BREAD", 2000, 50_000)
+    ]
     assert view.lines[0].name == "Хлеб пшеничный тестовый"
     assert view.total == 50_000
 
@@ -48,8 +49,11 @@ def test_weighted_item_by_weight(till: Till, staff: Staff, products: Products) -
         sale.scan(products.cheese.barcode)
     assert error.value.key == "scan.needs_weight"
     view = sale.add(products.cheese, 350)  # 350 g at 5 200 ₸/kg
-    assert (view.lines[0].qty_milli, view.lines[0].gross, view.lines[0].weighted) == (350, 182_000,
-                                                                                     True)
+    assert (view.lines[0].qty_milli, view.lines[0].gross, view.lines[0].weighted) == (
+        350,
+        182_000,
+        True,
+    )
     view = sale.add(products.cheese, 1)  # weighed again: a second line, never merged
     assert [line.gross for line in view.lines] == [182_000, 520]
     with pytest.raises(CashierError) as error:
@@ -63,8 +67,12 @@ def test_bad_quantities_change_nothing(till: Till, staff: Staff, products: Produ
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)
     before = sale.view()
-    for qty, key in [(0, "qty.not_positive"), (-1000, "qty.not_positive"),
-                     (1500, "qty.not_whole"), (10**9, "qty.too_many")]:
+    for qty, key in [
+        (0, "qty.not_positive"),
+        (-1000, "qty.not_positive"),
+        (1500, "qty.not_whole"),
+        (10**9, "qty.too_many"),
+    ]:
         with pytest.raises(CashierError) as error:
             sale.set_quantity(0, qty)
         assert error.value.key == key
@@ -91,13 +99,13 @@ def test_receipt_numbers_are_gapless(till: Till, staff: Staff, products: Product
         numbers.append(sale.pay(Payment(cash_tendered=15_000)).receipt_no)
     assert numbers == list(range(1, 26))
     with till.ctx.db.read() as session:
-        stored = sorted(session.scalars(
-            Sale.__table__.select().with_only_columns(Sale.receipt_no)))
+        stored = sorted(session.scalars(Sale.__table__.select().with_only_columns(Sale.receipt_no)))
     assert stored == list(range(1, 26))
 
 
-def test_payment_writes_sale_lines_and_one_outbox_row(till: Till, staff: Staff,
-                                                     products: Products) -> None:
+def test_payment_writes_sale_lines_and_one_outbox_row(
+    till: Till, staff: Staff, products: Products
+) -> None:
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)
     sale.scan(products.bread.barcode)
@@ -107,8 +115,12 @@ def test_payment_writes_sale_lines_and_one_outbox_row(till: Till, staff: Staff,
     after = outbox_rows(till)
     assert len(after) == before + 1
     job = after[-1]
-    assert (job.kind, job.entity_id, job.lane, job.state) == ("sale", receipt.sale_id, "business",
-                                                              "pending")
+    assert (job.kind, job.entity_id, job.lane, job.state) == (
+        "sale",
+        receipt.sale_id,
+        "business",
+        "pending",
+    )
     assert job.payload["total"] == receipt.total == 95_050
     assert [line["sku"] for line in job.payload["lines"]] == ["T-BREAD", "T-MILK"]
     assert (receipt.change, receipt.method) == (4_950, "cash")
@@ -117,11 +129,12 @@ def test_payment_writes_sale_lines_and_one_outbox_row(till: Till, staff: Staff,
     assert sale.view().empty  # the next customer starts with an empty cart
 
 
-@pytest.mark.parametrize("payment", [Payment(cash_tendered=100), Payment(card=10**6),
-                                     Payment(cash_tendered=-5)])
-def test_refused_payment_writes_neither_sale_nor_outbox(till: Till, staff: Staff,
-                                                        products: Products,
-                                                        payment: Payment) -> None:
+@pytest.mark.parametrize(
+    "payment", [Payment(cash_tendered=100), Payment(card=10**6), Payment(cash_tendered=-5)]
+)
+def test_refused_payment_writes_neither_sale_nor_outbox(
+    till: Till, staff: Staff, products: Products, payment: Payment
+) -> None:
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)
     sales, jobs = count(till, Sale), len(outbox_rows(till))
@@ -131,22 +144,28 @@ def test_refused_payment_writes_neither_sale_nor_outbox(till: Till, staff: Staff
     assert len(sale.view().lines) == 1  # the cart is still there to pay again
 
 
-def test_failing_outbox_write_rolls_back_the_sale(till: Till, staff: Staff,
-                                                  products: Products) -> None:
+def test_failing_outbox_write_rolls_back_the_sale(
+    till: Till, staff: Staff, products: Products
+) -> None:
     """The outbox row and the sale commit together: if the outbox insert fails, no sale."""
     sale = till.sale_for(staff.cashier)
     sale.scan(products.water.barcode)
     first = sale.pay(Payment(cash_tendered=15_000))
     sale.scan(products.bread.barcode)
     raw = sqlite3.connect(till.ctx.db.path)
-    raw.execute("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox "
-                "BEGIN SELECT RAISE(ABORT, 'outbox is full'); END")
+    raw.execute(
+        "CREATE TRIGGER outbox_full BEFORE INSERT ON outbox "
+        "BEGIN SELECT RAISE(ABORT, 'outbox is full'); END"
+    )
     raw.commit()
     sales, lines, jobs = count(till, Sale), count(till, SaleLine), len(outbox_rows(till))
     with pytest.raises(Exception, match="outbox is full"):
         sale.pay(Payment(cash_tendered=25_000))
-    assert (count(till, Sale), count(till, SaleLine), len(outbox_rows(till))) == (sales, lines,
-                                                                                 jobs)
+    assert (count(till, Sale), count(till, SaleLine), len(outbox_rows(till))) == (
+        sales,
+        lines,
+        jobs,
+    )
     raw.execute("DROP TRIGGER outbox_full")
     raw.commit()
     raw.close()
@@ -158,7 +177,12 @@ def test_card_and_split_payments(till: Till, staff: Staff, products: Products) -
     sale.scan(products.bread.barcode)
     card = sale.pay(Payment(card=25_000, card_reference="RRN 123456"))
     assert (card.method, card.card, card.cash, card.change, card.card_reference) == (
-        "card", 25_000, 0, 0, "RRN 123456")
+        "card",
+        25_000,
+        0,
+        0,
+        "RRN 123456",
+    )
     sale.scan(products.bread.barcode)
     split = sale.pay(Payment(cash_tendered=10_000, card=20_000))
     assert (split.method, split.card, split.cash, split.change) == ("split", 20_000, 5_000, 5_000)
@@ -200,8 +224,9 @@ def test_cashier_discount_within_the_limit(till: Till, staff: Staff, products: P
     assert view.total == 22_500
 
 
-def test_cashier_discount_above_the_limit_needs_approval(till: Till, staff: Staff,
-                                                         products: Products) -> None:
+def test_cashier_discount_above_the_limit_needs_approval(
+    till: Till, staff: Staff, products: Products
+) -> None:
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)
     for discount in (Discount(DiscountKind.PERCENT, 1001), Discount(DiscountKind.AMOUNT, 2_501)):
@@ -216,12 +241,15 @@ def test_cashier_discount_above_the_limit_needs_approval(till: Till, staff: Staf
     with pytest.raises(NeedsApproval):
         sale.set_line_discount(0, Discount(DiscountKind.PERCENT, 5000), approval=wrong)
     approval = till.staff.approve(PINS["supervisor"], Action.DISCOUNT_OVER_LIMIT, staff.cashier.id)
-    assert sale.set_line_discount(0, Discount(DiscountKind.PERCENT, 5000),
-                                  approval=approval).total == 12_500
+    assert (
+        sale.set_line_discount(0, Discount(DiscountKind.PERCENT, 5000), approval=approval).total
+        == 12_500
+    )
 
 
 def test_line_and_receipt_discounts_together_count_against_the_limit(
-        till: Till, staff: Staff, products: Products) -> None:
+    till: Till, staff: Staff, products: Products
+) -> None:
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)
     sale.set_line_discount(0, Discount(DiscountKind.PERCENT, 800))
@@ -239,8 +267,9 @@ def test_supervisor_has_no_discount_limit(till: Till, staff: Staff, products: Pr
     assert (receipt.total, receipt.change) == (0, 0)
 
 
-def test_price_override_needs_approval_and_is_audited(till: Till, staff: Staff,
-                                                      products: Products) -> None:
+def test_price_override_needs_approval_and_is_audited(
+    till: Till, staff: Staff, products: Products
+) -> None:
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)
     with pytest.raises(NeedsApproval) as error:
@@ -251,8 +280,12 @@ def test_price_override_needs_approval_and_is_audited(till: Till, staff: Staff,
     view = sale.override_price(0, 20_000, approval=approval)
     assert (view.lines[0].unit_price, view.lines[0].price_overridden) == (20_000, True)
     [entry] = audit_rows(till, "price_override")
-    assert entry.details == {"sku": "T-BREAD", "old": 25_000, "new": 20_000,
-                             "approver_id": staff.admin.id}
+    assert entry.details == {
+        "sku": "T-BREAD",
+        "old": 25_000,
+        "new": 20_000,
+        "approver_id": staff.admin.id,
+    }
     [override] = audit_rows(till, "override")
     assert override.details["override"] == "price_override"
     receipt = sale.pay(Payment(cash_tendered=20_000))
@@ -268,9 +301,9 @@ def test_supervisor_overrides_price_alone(till: Till, staff: Staff, products: Pr
 # --- parking --------------------------------------------------------------------------------
 
 
-def test_park_and_recall_survive_reopening_the_till(till: Till, staff: Staff,
-                                                     products: Products, data_dir,
-                                                     clock: Clock) -> None:
+def test_park_and_recall_survive_reopening_the_till(
+    till: Till, staff: Staff, products: Products, data_dir, clock: Clock
+) -> None:
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)
     sale.scan(products.bread.barcode)
@@ -302,7 +335,8 @@ def test_park_and_recall_survive_reopening_the_till(till: Till, staff: Staff,
 
 
 def test_a_recalled_sale_cut_off_by_a_crash_is_parked_again_at_the_next_start(
-        till: Till, staff: Staff, products: Products, data_dir, clock: Clock) -> None:
+    till: Till, staff: Staff, products: Products, data_dir, clock: Clock
+) -> None:
     """It used to be deleted at recall: a kill before payment lost the customer's cart."""
     sale = till.sale_for(staff.cashier)
     sale.scan(products.bread.barcode)

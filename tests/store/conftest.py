@@ -21,9 +21,13 @@ def migrate_to(path: Path, revision: str) -> None:
         with engine.begin() as conn:
             cfg = _alembic_config(conn)
             current = conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE name = 'alembic_version'").scalar()
-            version = (conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-                       if current else None)
+                "SELECT name FROM sqlite_master WHERE name = 'alembic_version'"
+            ).scalar()
+            version = (
+                conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                if current
+                else None
+            )
             if revision == "base" or (version is not None and revision < version):
                 command.downgrade(cfg, revision)
             else:

@@ -66,11 +66,13 @@ def test_a_copy_of_a_damaged_database_is_not_kept(tmp_path, backup_dir):
     with conn:
         conn.execute("CREATE TABLE sale_lines (name TEXT)")
         conn.execute("CREATE INDEX by_name ON sale_lines (name)")
-        conn.executemany("INSERT INTO sale_lines VALUES (?)", [(f"line {i:05}",) for i in range(3000)])
+        conn.executemany(
+            "INSERT INTO sale_lines VALUES (?)", [(f"line {i:05}",) for i in range(3000)]
+        )
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'by_name'").fetchone()[0]
     conn.close()
-    with open(source, "r+b") as raw:  # the index's root page overwritten, as a bad sector would
+    with source.open("r+b") as raw:  # the index's root page overwritten, as a bad sector would
         raw.seek((root - 1) * page_size)
         raw.write(b"\xff" * 64)
 

@@ -75,8 +75,9 @@ def test_only_the_last_backups_are_kept(db_path: Path, backup_dir: Path) -> None
     assert len(list(backup_dir.glob("cashier-*.sqlite"))) == 5
 
 
-def test_database_from_a_newer_app_is_refused_and_untouched(db_path: Path,
-                                                            backup_dir: Path) -> None:
+def test_database_from_a_newer_app_is_refused_and_untouched(
+    db_path: Path, backup_dir: Path
+) -> None:
     open_database(db_path, backup_dir).dispose()
     raw = sqlite3.connect(db_path)
     with raw:
@@ -130,11 +131,13 @@ def _read_only(*paths: Path) -> Iterator[None]:
     done = []
     try:
         for p in paths:
-            result = subprocess.run(["chattr", "+i", str(p)], check=False, capture_output=True,
-                                    text=True)
+            result = subprocess.run(
+                ["chattr", "+i", str(p)], check=False, capture_output=True, text=True
+            )
             if result.returncode:  # a property of the folder's file system, not a service
-                pytest.skip(f"running as root and chattr +i is not supported here: "
-                            f"{result.stderr.strip()}")
+                pytest.skip(
+                    f"running as root and chattr +i is not supported here: {result.stderr.strip()}"
+                )
             done.append(p)
         yield
     finally:
@@ -165,8 +168,10 @@ def test_session_write_rolls_back_on_error(db_path: Path, backup_dir: Path) -> N
             session.flush()
             raise RuntimeError("boom")
         with db.read() as session:
-            assert session.execute(text("SELECT count(*) FROM settings WHERE key = 'half'"))\
-                .scalar() == 0
+            assert (
+                session.execute(text("SELECT count(*) FROM settings WHERE key = 'half'")).scalar()
+                == 0
+            )
     finally:
         db.dispose()
 
@@ -176,38 +181,56 @@ def test_the_fast_path_head_is_alembic_head() -> None:
     # must move this constant too, or old databases would never be migrated.
     from forsell.store.db import SCHEMA_HEAD
 
-    assert SCHEMA_HEAD == head_revision()
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_closing_runs_pragma_optimize_so_the_planner_gets_statistics(
-        db_path: Path, backup_dir: Path) -> None:
+    db_path: Path, backup_dir: Path
+) -> None:
     # The app never runs ANALYZE; PRAGMA optimize as each connection closes analyzes the tables
     # its queries used, once they hold data.
     db = open_database(db_path, backup_dir)
     with db.write() as session:
-        session.execute(text(
-            "INSERT INTO recordings (id, device_id, employee_id, reason, started_at, "
-            "duration_ms, speech_ms, codec, sample_rate, bytes, chunks, overflows, silent, "
-            "status) VALUES (:id, 'dev', :emp, 'sale', :at, 0, 0, 'ogg-opus', 16000, 0, 0, 0, "
-            "0, 'sealed')"),
-            [{"id": f"r{i:05d}", "emp": f"e{i % 4}", "at": f"2026-01-01 10:{i % 60:02d}:00.000000"}
-             for i in range(500)])
+        session.execute(
+            text(
+                "INSERT INTO recordings (id, device_id, employee_id, reason, started_at, "
+                "duration_ms, speech_ms, codec, sample_rate, bytes, chunks, overflows, silent, "
+                "status) VALUES (:id, 'dev', :emp, 'sale', :at, 0, 0, 'ogg-opus', 16000, 0, 0, 0, "
+                "0, 'sealed')"
+            ),
+            [
+                {
+                    "id": f"r{i:05d}",
+                    "emp": f"e{i % 4}",
+                    "at": f"2026-01-01 10:{i % 60:02d}:00.000000",
+                }
+                for i in range(500)
+            ],
+        )
     with db.read() as session:
-        assert session.execute(text(
-            "SELECT count(*) FROM recordings WHERE employee_id = 'e1' "
-            "AND started_at > '2026-01-01'")).scalar() == 125
+        assert (
+            session.execute(
+                text(
+                    "SELECT count(*) FROM recordings WHERE employee_id = 'e1' "
+                    "AND started_at > '2026-01-01'"
+                )
+            ).scalar()
+            == 125
+        )
     stats = sqlite3.connect(db_path)
     try:
-        before = stats.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'"
-                               ).fetchall()
+        before = stats.execute(
+            "SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        ).fetchall()
     finally:
         stats.close()
     assert before == []
     db.dispose()
     stats = sqlite3.connect(db_path)
     try:
-        analyzed = {r[0] for r in stats.execute("SELECT idx FROM sqlite_stat1 "
-                                                "WHERE tbl = 'recordings'")}
+        analyzed = {
+            r[0] for r in stats.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'recordings'")
+        }
     finally:
         stats.close()
     assert "ix_recordings_employee_started" in analyzed

@@ -45,6 +45,7 @@ def _same_rows(a: Path, b: Path) -> bool:
             return list(db.iterdump())
         finally:
             db.close()
+
     return dump(a) == dump(b)
 
 
@@ -55,36 +56,46 @@ def test_saved_data_survives_the_upgrade(migrated_0001) -> None:
     assert till.ctx.device_id == "01930000-0000-7000-8000-00000000d001"
     kazy = till.catalog.get("01930000-0000-7000-8000-000000000b03")
     assert kazy is not None
-    assert kazy.names == {"ru": "Казы конская", "kk": "Жылқы қазысы",
-                          "en": "Horse meat sausage kazy"}
+    assert kazy.names == {
+        "ru": "Казы конская",
+        "kk": "Жылқы қазысы",
+        "en": "Horse meat sausage kazy",
+    }
     assert (kazy.price, kazy.vat_bp, kazy.weighted) == (850_000, 1200, True)
     assert till.catalog.by_barcode("4870200000028").names["kk"] == "Қымыз 0,5 л"
     receipt = till.refunds.find("1")
     assert receipt.total == 417_500
-    assert [(line.sku, line.qty_milli) for line in receipt.lines] == [("BAK-001", 2000),
-                                                                      ("MEA-001", 350)]
+    assert [(line.sku, line.qty_milli) for line in receipt.lines] == [
+        ("BAK-001", 2000),
+        ("MEA-001", 350),
+    ]
     assert receipt.cashier_name == "Данияр Ахметов"
     shift = till.shifts.current()
     assert shift is not None and shift.opening_float == 1_000_000
     db = sqlite3.connect(till.ctx.db.path)
-    assert db.execute("SELECT kind FROM outbox ORDER BY id").fetchall() == [("shift_opened",),
-                                                                            ("sale",)]
+    assert db.execute("SELECT kind FROM outbox ORDER BY id").fetchall() == [
+        ("shift_opened",),
+        ("sale",),
+    ]
     db.close()
 
 
-@pytest.mark.parametrize(("query", "sku"), [
-    ("бау", "BAK-001"),  # 3-letter substring, Russian (trigram index built by the backfill)
-    ("ырс", "BAK-001"),  # inside a word
-    ("қым", "DAI-001"),  # Kazakh letters
-    ("ШУБ", "DRK-001"),  # any case
-    ("kum", "DAI-001"),
-    ("к", "MEA-001"),  # 1-letter word prefix, Cyrillic (prefix index built by 0004)
-    ("Ж", "MEA-001"),
-    ("т", "CND-001"),
-    ("ір", "CND-001"),
-    ("DRK-001", "DRK-001"),
-    ("4006381333931", "DRK-001"),
-])
+@pytest.mark.parametrize(
+    ("query", "sku"),
+    [
+        ("бау", "BAK-001"),  # 3-letter substring, Russian (trigram index built by the backfill)
+        ("ырс", "BAK-001"),  # inside a word
+        ("қым", "DAI-001"),  # Kazakh letters
+        ("ШУБ", "DRK-001"),  # any case
+        ("kum", "DAI-001"),
+        ("к", "MEA-001"),  # 1-letter word prefix, Cyrillic (prefix index built by 0004)
+        ("Ж", "MEA-001"),
+        ("т", "CND-001"),
+        ("ір", "CND-001"),
+        ("DRK-001", "DRK-001"),
+        ("4006381333931", "DRK-001"),
+    ],
+)
 def test_search_works_on_migrated_products(migrated_0001, query: str, sku: str) -> None:
     till, _ = migrated_0001
     assert sku in [p.sku for p in till.catalog.search(query)]
@@ -115,8 +126,13 @@ def test_empty_database_downgrades_to_base_and_upgrades_again(tmp_path: Path) ->
     assert revision_of(path) is None
     db = sqlite3.connect(path)
     # SQLite's own sqlite_stat1 (PRAGMA optimize as connections close) is no app table.
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                       "AND name NOT LIKE 'sqlite~_%' ESCAPE '~'")}
+    tables = {
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+        )
+    }
     db.close()
     assert tables <= {"alembic_version"}
 
@@ -150,37 +166,63 @@ def test_0008_copies_start_cashier_and_failed_items_onto_kept_scores(tmp_path: P
     path = tmp_path / "scores.sqlite"
     migrate_to(path, "0007")
     db = sqlite3.connect(path)
-    rows = {"r1": ("2026-01-05 18:59:59.000000", "emp-a", 50.0, {"greeting": "fail",
-                                                                   "farewell": "fail",
-                                                                   "ask_needs": "pass"}),
-            "r2": ("2026-01-06 00:00:00.000000", "emp-b", 100.0, {"greeting": "pass"}),
-            "r3": ("2026-01-06 09:30:00.250000", None, None, {})}
+    rows = {
+        "r1": (
+            "2026-01-05 18:59:59.000000",
+            "emp-a",
+            50.0,
+            {"greeting": "fail", "farewell": "fail", "ask_needs": "pass"},
+        ),
+        "r2": ("2026-01-06 00:00:00.000000", "emp-b", 100.0, {"greeting": "pass"}),
+        "r3": ("2026-01-06 09:30:00.250000", None, None, {}),
+    }
     for rid, (at, emp, percent, outcomes) in rows.items():
-        db.execute("INSERT INTO recordings (id, device_id, employee_id, reason, started_at, "
-                   "duration_ms, speech_ms, codec, sample_rate, bytes, chunks, overflows, "
-                   "silent, status) VALUES (?, 'dev', ?, 'sale', ?, 1, 0, 'ogg-opus', 16000, 0, "
-                   "0, 0, 0, 'sealed')", (rid, emp, at))
-        db.execute("INSERT INTO conversation_scores (recording_id, scorecard_id, "
-                   "scorecard_version, percent, scored_percent, scorable, reason, outcomes, "
-                   "item_weights, offers, conversions, extra_revenue, flipped, sealed, "
-                   "scored_at) VALUES (?, 'cafe', 1, ?, ?, ?, NULL, ?, '{}', 1, 0, 0, 0, ?, "
-                   "'2026-01-07 10:00:00.000000')",
-                   (rid, percent, percent, int(percent is not None), json.dumps(outcomes),
-                    b"sealed-" + rid.encode()))
-        db.executemany("INSERT INTO conversation_item_results VALUES (?, ?, ?, ?)",
-                       [(rid, k, v, v) for k, v in outcomes.items()])
+        db.execute(
+            "INSERT INTO recordings (id, device_id, employee_id, reason, started_at, "
+            "duration_ms, speech_ms, codec, sample_rate, bytes, chunks, overflows, "
+            "silent, status) VALUES (?, 'dev', ?, 'sale', ?, 1, 0, 'ogg-opus', 16000, 0, "
+            "0, 0, 0, 'sealed')",
+            (rid, emp, at),
+        )
+        db.execute(
+            "INSERT INTO conversation_scores (recording_id, scorecard_id, "
+            "scorecard_version, percent, scored_percent, scorable, reason, outcomes, "
+            "item_weights, offers, conversions, extra_revenue, flipped, sealed, "
+            "scored_at) VALUES (?, 'cafe', 1, ?, ?, ?, NULL, ?, '{}', 1, 0, 0, 0, ?, "
+            "'2026-01-07 10:00:00.000000')",
+            (
+                rid,
+                percent,
+                percent,
+                int(percent is not None),
+                json.dumps(outcomes),
+                b"sealed-" + rid.encode(),
+            ),
+        )
+        db.executemany(
+            "INSERT INTO conversation_item_results VALUES (?, ?, ?, ?)",
+            [(rid, k, v, v) for k, v in outcomes.items()],
+        )
     db.commit()
     db.close()
 
     migrate_to(path, "0008")
     db = sqlite3.connect(path)
     try:
-        got = {r[0]: r[1:] for r in db.execute(
-            "SELECT recording_id, started_at, employee_id, failed, percent, sealed "
-            "FROM conversation_scores")}
-        indexes = {r[0] for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE tbl_name = 'conversation_scores' "
-            "AND type = 'index'")}
+        got = {
+            r[0]: r[1:]
+            for r in db.execute(
+                "SELECT recording_id, started_at, employee_id, failed, percent, sealed "
+                "FROM conversation_scores"
+            )
+        }
+        indexes = {
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE tbl_name = 'conversation_scores' "
+                "AND type = 'index'"
+            )
+        }
     finally:
         db.close()
     assert set(got) == set(rows)

@@ -43,10 +43,17 @@ RATE = 16_000
 #: The chaos timings: production behaviour, shrunk. The lease outlives the longest request
 #: (read timeout 1.5 s + latency), so a live engine never re-claims its own job.
 CHAOS = EngineConfig(
-    backend_concurrency=2, audio_concurrency=4, lease_s=6.0, idle_poll_s=0.1, probe_min_s=0.2,
-    probe_max_s=1.0, timeout=httpx.Timeout(1.5), max_events=50,
+    backend_concurrency=2,
+    audio_concurrency=4,
+    lease_s=6.0,
+    idle_poll_s=0.1,
+    probe_min_s=0.2,
+    probe_max_s=1.0,
+    timeout=httpx.Timeout(1.5),
+    max_events=50,
     business=RetryPolicy(base_s=0.05, cap_s=0.5, max_wait_s=2.0),
-    audio=RetryPolicy(base_s=0.05, cap_s=0.5, max_wait_s=2.0))
+    audio=RetryPolicy(base_s=0.05, cap_s=0.5, max_wait_s=2.0),
+)
 
 
 # --- a secret store two processes share --------------------------------------------------------
@@ -98,16 +105,23 @@ class FileKeyring(keyring.backend.KeyringBackend):
 # --- the till ------------------------------------------------------------------------------------
 
 
-def configure(till: Any, keys: keyring.backend.KeyringBackend, backend_url: str,
-              elevenlabs_url: str) -> None:
+def configure(
+    till: Any, keys: keyring.backend.KeyringBackend, backend_url: str, elevenlabs_url: str
+) -> None:
     """Sync on, pointed at the FAKE servers; ElevenLabs only (no fallback), audio abroad allowed."""
     from forsell.fakes.fake_elevenlabs import DEFAULT_KEY
     from forsell.services import settings as s
     from forsell.vault.secrets import SecretStore
 
-    values = {s.SYNC_ENABLED: True, s.SYNC_BACKEND_URL: backend_url, s.STORE_BIN: "123456789012",
-              s.SYNC_PRIMARY: "elevenlabs", s.SYNC_FALLBACK: "none", s.SYNC_AUDIO_ABROAD: True,
-              s.SYNC_DEMO_FAKES: True}
+    values = {
+        s.SYNC_ENABLED: True,
+        s.SYNC_BACKEND_URL: backend_url,
+        s.STORE_BIN: "123456789012",
+        s.SYNC_PRIMARY: "elevenlabs",
+        s.SYNC_FALLBACK: "none",
+        s.SYNC_AUDIO_ABROAD: True,
+        s.SYNC_DEMO_FAKES: True,
+    }
     for setting, value in values.items():
         till.ctx.settings.set(setting, value)
     settings = {d.key: d for d in s.ALL}
@@ -161,8 +175,7 @@ class Recordings:
         from forsell.services.recordings import open_vault
 
         self.vault = open_vault(till.ctx, keys)
-        self.archive = EncryptedArchive(till.ctx.data_dir / DB_NAME, self.vault,
-                                        till.ctx.device_id)
+        self.archive = EncryptedArchive(till.ctx.data_dir / DB_NAME, self.vault, till.ctx.device_id)
         self.made = 0
 
     def record(self, sale_id: str | None, seconds: float = 2.5) -> str:
@@ -184,8 +197,20 @@ class Recordings:
                 index += 1
         self.archive.chunk(rid, index, enc.close(), True)
         # speech_ms = the whole recording: the voice detector heard speech, so it is uploaded
-        self.archive.end(rid, RecordingStats(datetime.now(UTC), enc.duration_ms, enc.duration_ms,
-                                             enc.bytes_total, index + 1, 0, "sale", 0.3, False))
+        self.archive.end(
+            rid,
+            RecordingStats(
+                datetime.now(UTC),
+                enc.duration_ms,
+                enc.duration_ms,
+                enc.bytes_total,
+                index + 1,
+                0,
+                "sale",
+                0.3,
+                False,
+            ),
+        )
         return rid
 
     def close(self) -> None:
@@ -299,8 +324,9 @@ def settled(db: Any) -> bool:
     return pulls_done(db) and set(outbox_states(db)) == {"done"}
 
 
-def wait_for(predicate: Callable[[], bool], timeout: float, what: str,
-             every: float = 0.05) -> float:
+def wait_for(
+    predicate: Callable[[], bool], timeout: float, what: str, every: float = 0.05
+) -> float:
     """Polls until ``predicate()``; returns the seconds it took; fails the test on timeout."""
     started = time.monotonic()
     while not predicate():

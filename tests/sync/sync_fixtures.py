@@ -34,8 +34,9 @@ def database(tmp_path: Path, name: str = "cashier.sqlite") -> Database:
     return open_database(tmp_path / name, tmp_path / "backups")
 
 
-def add_jobs(db: Database, count: int, lane: str = "business", kind: str = "sale",
-             payload_bytes: int = 50) -> list[str]:
+def add_jobs(
+    db: Database, count: int, lane: str = "business", kind: str = "sale", payload_bytes: int = 50
+) -> list[str]:
     """``count`` outbox rows; returns their entity ids in order."""
     ids = []
     with db.write() as session:
@@ -80,7 +81,11 @@ def add_audit_events(db: Database, count: int, pad: int = 0) -> list[str]:
 
     with db.write() as session:
         for i in range(count):
-            enqueue(session, "audit", f"a{i:05d}", {"id": f"a{i:05d}", "action": "login",
-                                                    "pad": "x" * pad})
+            enqueue(
+                session,
+                "audit",
+                f"a{i:05d}",
+                {"id": f"a{i:05d}", "action": "login", "pad": "x" * pad},
+            )
     with db.read() as session:
         return list(session.scalars(select(OutboxJob.id).where(OutboxJob.kind == "audit")))

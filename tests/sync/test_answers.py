@@ -25,38 +25,56 @@ def answer(status: int, **kwargs) -> httpx.Response:
 TABLE = [
     (answer(301, headers={"location": "https://portal.example/login"}), errors.BadResponse, None),
     (answer(302, headers={"location": "http://10.0.0.1/"}), errors.BadResponse, None),
-    (answer(401, json={"detail": {"status": "invalid_api_key", "message": "Invalid"}}),
-     errors.AuthFailed, "destination=elevenlabs"),
+    (
+        answer(401, json={"detail": {"status": "invalid_api_key", "message": "Invalid"}}),
+        errors.AuthFailed,
+        "destination=elevenlabs",
+    ),
     (answer(403, json={"detail": "forbidden"}), errors.AuthFailed, "destination=elevenlabs"),
     (answer(401, text=PAGE, headers=HTML), errors.BadResponse, None),  # a portal, not our key
     (answer(403, text=PAGE, headers=HTML), errors.BadResponse, None),  # a proxy's block page
     (answer(404, text=PAGE, headers=HTML), errors.BadResponse, None),
-    (answer(404, json={"code": 5, "message": "Operation not found"}), errors.Rejected,
-     "reason=Operation not found"),
+    (
+        answer(404, json={"code": 5, "message": "Operation not found"}),
+        errors.Rejected,
+        "reason=Operation not found",
+    ),
     (answer(408), errors.TimedOut, None),
     (answer(408, text=PAGE, headers=HTML), errors.TimedOut, None),
     (answer(409, json={"detail": "in_flight"}), errors.ServerFailed, None),
     (answer(413, json={"detail": "too_large"}), errors.Rejected, "reason=too_large"),
-    (answer(413, text="<html>413 Request Entity Too Large</html>", headers=HTML),
-     errors.Rejected, "reason=too_large"),  # nginx in front says so in HTML: still too large
-    (answer(422, json={"detail": [{"loc": ["body", "model_id"], "msg": "unknown model"}]}),
-     errors.Rejected, "reason=model_id: unknown model"),
+    (
+        answer(413, text="<html>413 Request Entity Too Large</html>", headers=HTML),
+        errors.Rejected,
+        "reason=too_large",
+    ),  # nginx in front says so in HTML: still too large
+    (
+        answer(422, json={"detail": [{"loc": ["body", "model_id"], "msg": "unknown model"}]}),
+        errors.Rejected,
+        "reason=model_id: unknown model",
+    ),
     (answer(400, json={"detail": "unknown_kind"}), errors.Rejected, "reason=unknown_kind"),
     (answer(400), errors.Rejected, "reason=http_400"),
-    (answer(429, json={"detail": {"status": "system_busy"}}, headers={"Retry-After": "7"}),
-     errors.RateLimited, "retry_after_s=7.0"),
+    (
+        answer(429, json={"detail": {"status": "system_busy"}}, headers={"Retry-After": "7"}),
+        errors.RateLimited,
+        "retry_after_s=7.0",
+    ),
     (answer(429, text=PAGE, headers=HTML), errors.RateLimited, "retry_after_s=None"),
-    (answer(500, json={"detail": "boom"}, headers={"Retry-After": "3"}), errors.ServerFailed,
-     "retry_after_s=3.0"),
-    (answer(502, text="<html>Bad Gateway</html>", headers=HTML), errors.ServerFailed,
-     "status=502"),
+    (
+        answer(500, json={"detail": "boom"}, headers={"Retry-After": "3"}),
+        errors.ServerFailed,
+        "retry_after_s=3.0",
+    ),
+    (answer(502, text="<html>Bad Gateway</html>", headers=HTML), errors.ServerFailed, "status=502"),
     (answer(511, text=PAGE, headers=HTML), errors.ServerFailed, "status=511"),
 ]
 
 
 @pytest.mark.parametrize(("response", "error", "attribute"), TABLE)
-def test_an_answer_maps_onto_the_tree(response: httpx.Response, error: type,
-                                      attribute: str | None) -> None:
+def test_an_answer_maps_onto_the_tree(
+    response: httpx.Response, error: type, attribute: str | None
+) -> None:
     found = error_for_answer(response, "elevenlabs")
     assert type(found) is error
     assert found.detail.startswith("elevenlabs: HTTP ")
@@ -72,12 +90,15 @@ def test_a_2xx_answer_is_no_error(status: int) -> None:
     raise_for_answer(answer(status), "backend")
 
 
-@pytest.mark.parametrize("response", [
-    answer(200, text=PAGE, headers=HTML),  # a captive portal answers 200 as well
-    answer(200, content=b'{"results": [1, '),  # cut short
-    answer(200, json=[1, 2]),
-    answer(200, content=b""),
-])
+@pytest.mark.parametrize(
+    "response",
+    [
+        answer(200, text=PAGE, headers=HTML),  # a captive portal answers 200 as well
+        answer(200, content=b'{"results": [1, '),  # cut short
+        answer(200, json=[1, 2]),
+        answer(200, content=b""),
+    ],
+)
 def test_a_2xx_body_that_is_no_json_object_is_a_bad_response(response: httpx.Response) -> None:
     with pytest.raises(errors.BadResponse):
         json_object(response, "backend")
@@ -88,8 +109,9 @@ def test_a_json_object_is_returned() -> None:
 
 
 @pytest.mark.parametrize(("response", "error", "attribute"), TABLE)
-def test_the_backend_client_reads_answers_the_same_way(response: httpx.Response, error: type,
-                                                       attribute: str | None) -> None:
+def test_the_backend_client_reads_answers_the_same_way(
+    response: httpx.Response, error: type, attribute: str | None
+) -> None:
     async def pull() -> None:
         transport = httpx.MockTransport(lambda request: response)
         async with httpx.AsyncClient(transport=transport) as client:
@@ -105,8 +127,10 @@ def test_only_the_answers_module_reads_http_statuses() -> None:
     sync = Path(answers.__file__).resolve().parent
     readers = sorted(
         f"{path.relative_to(sync)}:{node.lineno}"
-        for path in sync.rglob("*.py") if path.name != "answers.py"
+        for path in sync.rglob("*.py")
+        if path.name != "answers.py"
         for node in ast.walk(ast.parse(path.read_text("utf-8")))
-        if isinstance(node, ast.Attribute) and node.attr in ("status_code", "is_success",
-                                                             "is_error", "raise_for_status"))
+        if isinstance(node, ast.Attribute)
+        and node.attr in ("status_code", "is_success", "is_error", "raise_for_status")
+    )
     assert not readers, "HTTP statuses read outside sync/answers.py: " + ", ".join(readers)

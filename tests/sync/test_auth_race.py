@@ -21,8 +21,9 @@ def test_a_stale_401_after_a_new_key_does_not_stop_the_audio_lane(tmp_path):
     with fake_world(tmp_path / "till", demo_items=False) as world:
         till = world.till
         world.secrets.set("elevenlabs-key", "sk_old_wrong_key")
-        world.elevenlabs.faults.set([{"kind": "latency", "route": "POST /v1/speech-to-text",
-                                      "latency_s": 1.5, "times": 1}])
+        world.elevenlabs.faults.set(
+            [{"kind": "latency", "route": "POST /v1/speech-to-text", "latency_s": 1.5, "times": 1}]
+        )
         rid = world.recordings.record(Counter_(till).sell())
         transport = CountingTransport()
         service = SyncService(till, world.keys, transport=transport, config=CONFIG)
@@ -32,8 +33,9 @@ def test_a_stale_401_after_a_new_key_does_not_stop_the_audio_lane(tmp_path):
             wait_for(lambda: transport.to(port), 10, "the upload with the old key to go out")
             world.secrets.set("elevenlabs-key", DEFAULT_KEY)  # the admin fixes the key...
             service.sync_now()  # ...and presses Sync now, while that upload is still out
-            took = wait_for(lambda: transcripts_done(till.ctx.db) == 1, 20,
-                            "the transcript with the new key")
+            took = wait_for(
+                lambda: transcripts_done(till.ctx.db) == 1, 20, "the transcript with the new key"
+            )
             assert service.status().audio.state != "auth_failed"
         finally:
             service.stop()

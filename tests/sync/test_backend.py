@@ -39,6 +39,7 @@ def run(handler, call, token: str | None = "s3cr3t-device-token"):
     async def go():
         async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
             return await call(BackendClient(client, URL, lambda: token))
+
     return asyncio.run(go())
 
 
@@ -47,8 +48,9 @@ TOKEN = "s3cr3t-device-token"
 
 def results_for(request: httpx.Request, status=lambda i: "accepted") -> httpx.Response:
     body = json.loads(request.content)
-    return httpx.Response(200, json={"results": [
-        {"id": e["id"], "status": status(e["id"])} for e in body["events"]]})
+    return httpx.Response(
+        200, json={"results": [{"id": e["id"], "status": status(e["id"])} for e in body["events"]]}
+    )
 
 
 def test_a_batch_gets_per_item_results_with_a_key_and_the_token() -> None:
@@ -58,13 +60,26 @@ def test_a_batch_gets_per_item_results_with_a_key_and_the_token() -> None:
         seen.append(request)
         statuses = {"id-0": "accepted", "id-1": "duplicate"}
         body = json.loads(request.content)
-        return httpx.Response(200, json={"results": [
-            {"id": e["id"], "status": statuses.get(e["id"], "rejected"),
-             "reason": "unknown_kind"} for e in body["events"]]})
+        return httpx.Response(
+            200,
+            json={
+                "results": [
+                    {
+                        "id": e["id"],
+                        "status": statuses.get(e["id"], "rejected"),
+                        "reason": "unknown_kind",
+                    }
+                    for e in body["events"]
+                ]
+            },
+        )
 
     results = run(handler, lambda c: c.send_events("dev-1", [event(0), event(1), event(2)]))
     assert [(r.id, r.status) for r in results] == [
-        ("id-0", "accepted"), ("id-1", "duplicate"), ("id-2", "rejected")]
+        ("id-0", "accepted"),
+        ("id-1", "duplicate"),
+        ("id-2", "rejected"),
+    ]
     assert results[2].reason == "unknown_kind"
     request = seen[0]
     assert request.url.path == "/v1/events:batch"
@@ -86,45 +101,81 @@ def test_the_same_batch_gets_the_same_key_another_batch_another() -> None:
     assert keys[0] == keys[1] != keys[2]
 
 
-@pytest.mark.parametrize(("response", "error", "retry_after"), [
-    (httpx.Response(401, json={"detail": "invalid_token"}), errors.AuthFailed, None),
-    (httpx.Response(403, json={"detail": "forbidden"}), errors.AuthFailed, None),
-    (httpx.Response(429, json={"detail": "slow down"}, headers={"Retry-After": "7"}),
-     errors.RateLimited, 7.0),
-    (httpx.Response(429, json={"detail": "slow down"}), errors.RateLimited, None),
-    (httpx.Response(503, text="<html>bad gateway</html>",
-                    headers={"content-type": "text/html"}), errors.ServerFailed, None),
-    (httpx.Response(500, json={"detail": "boom"}, headers={"Retry-After": "3"}),
-     errors.ServerFailed, 3.0),
-    (httpx.Response(408), errors.TimedOut, None),
-    (httpx.Response(409, json={"detail": "in_flight"}), errors.ServerFailed, None),
-    (httpx.Response(413, json={"detail": "too_large"}), errors.Rejected, None),
-    (httpx.Response(422, json={"detail": [{"loc": ["body"], "msg": "x", "type": "t"}]}),
-     errors.Rejected, None),
-    (httpx.Response(200, text="<html>captive portal</html>"), errors.BadResponse, None),
-    (httpx.Response(200, json={"results": [{"id": "id-0", "status": "accepted"}]}),
-     errors.BadResponse, None),  # a result is missing
-    (httpx.Response(200, json={"results": [{"id": "id-0", "status": "maybe"},
-                                           {"id": "id-1", "status": "accepted"}]}),
-     errors.BadResponse, None),
-    (httpx.Response(200, json=[1, 2]), errors.BadResponse, None),
-])
-def test_failures_map_onto_the_tree(response: httpx.Response, error: type,
-                                    retry_after: float | None) -> None:
+@pytest.mark.parametrize(
+    ("response", "error", "retry_after"),
+    [
+        (httpx.Response(401, json={"detail": "invalid_token"}), errors.AuthFailed, None),
+        (httpx.Response(403, json={"detail": "forbidden"}), errors.AuthFailed, None),
+        (
+            httpx.Response(429, json={"detail": "slow down"}, headers={"Retry-After": "7"}),
+            errors.RateLimited,
+            7.0,
+        ),
+        (httpx.Response(429, json={"detail": "slow down"}), errors.RateLimited, None),
+        (
+            httpx.Response(
+                503, text="<html>bad gateway</html>", headers={"content-type": "text/html"}
+            ),
+            errors.ServerFailed,
+            None,
+        ),
+        (
+            httpx.Response(500, json={"detail": "boom"}, headers={"Retry-After": "3"}),
+            errors.ServerFailed,
+            3.0,
+        ),
+        (httpx.Response(408), errors.TimedOut, None),
+        (httpx.Response(409, json={"detail": "in_flight"}), errors.ServerFailed, None),
+        (httpx.Response(413, json={"detail": "too_large"}), errors.Rejected, None),
+        (
+            httpx.Response(422, json={"detail": [{"loc": ["body"], "msg": "x", "type": "t"}]}),
+            errors.Rejected,
+            None,
+        ),
+        (httpx.Response(200, text="<html>captive portal</html>"), errors.BadResponse, None),
+        (
+            httpx.Response(200, json={"results": [{"id": "id-0", "status": "accepted"}]}),
+            errors.BadResponse,
+            None,
+        ),  # a result is missing
+        (
+            httpx.Response(
+                200,
+                json={
+                    "results": [
+                        {"id": "id-0", "status": "maybe"},
+                        {"id": "id-1", "status": "accepted"},
+                    ]
+                },
+            ),
+            errors.BadResponse,
+            None,
+        ),
+        (httpx.Response(200, json=[1, 2]), errors.BadResponse, None),
+    ],
+)
+def test_failures_map_onto_the_tree(
+    response: httpx.Response, error: type, retry_after: float | None
+) -> None:
     with pytest.raises(error) as caught:
         run(lambda request: response, lambda c: c.send_events("d", [event(0), event(1)]))
     assert errors.retry_after_of(caught.value) == retry_after
     assert TOKEN not in caught.value.detail  # no secret in what gets logged or shown
 
 
-@pytest.mark.parametrize(("exc", "error"), [
-    (httpx.ConnectError("refused"), errors.NetworkDown),
-    (httpx.ConnectTimeout("slow"), errors.NetworkDown),
-    (httpx.ReadTimeout("slow"), errors.TimedOut),
-    (httpx.ReadError("connection reset by peer"), errors.ConnectionLost),
-    (httpx.RemoteProtocolError("server disconnected without a response"),
-     errors.ConnectionLost),
-])
+@pytest.mark.parametrize(
+    ("exc", "error"),
+    [
+        (httpx.ConnectError("refused"), errors.NetworkDown),
+        (httpx.ConnectTimeout("slow"), errors.NetworkDown),
+        (httpx.ReadTimeout("slow"), errors.TimedOut),
+        (httpx.ReadError("connection reset by peer"), errors.ConnectionLost),
+        (
+            httpx.RemoteProtocolError("server disconnected without a response"),
+            errors.ConnectionLost,
+        ),
+    ],
+)
 def test_transport_failures_map_onto_the_tree(exc: Exception, error: type) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise exc
@@ -136,8 +187,11 @@ def test_transport_failures_map_onto_the_tree(exc: Exception, error: type) -> No
 def test_no_token_means_auth_failed_without_a_request() -> None:
     calls = []
     with pytest.raises(errors.AuthFailed):
-        run(lambda r: calls.append(r) or results_for(r),
-            lambda c: c.send_events("d", [event(0)]), token=None)
+        run(
+            lambda r: calls.append(r) or results_for(r),
+            lambda c: c.send_events("d", [event(0)]),
+            token=None,
+        )
     assert calls == []
 
 
@@ -150,8 +204,7 @@ def test_register_pull_and_health() -> None:
             return httpx.Response(201, json={"device_id": body["device_id"], "token": "t-1"})
         if request.url.path == "/v1/pull/catalog":
             more = request.url.params.get("cursor") is None
-            return httpx.Response(200, json={"items": [{"sku": "A"}], "cursor": "c2",
-                                             "more": more})
+            return httpx.Response(200, json={"items": [{"sku": "A"}], "cursor": "c2", "more": more})
         if request.url.path == "/v1/health":
             return httpx.Response(200, json={"status": "ok"})
         return httpx.Response(404)
@@ -162,7 +215,7 @@ def test_register_pull_and_health() -> None:
     assert (page.items, page.cursor, page.more) == ([{"sku": "A"}], "c2", True)
     assert run(handler, lambda c: c.pull("catalog", "c2")).more is False
     assert run(handler, lambda c: c.health()) is True
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="passwords"):
         run(handler, lambda c: c.pull("passwords"))
 
 
@@ -202,8 +255,12 @@ def test_the_openapi_file_is_3_1_and_describes_the_contract() -> None:
         assert ref[1] in spec["components"][ref[0]], ref
 
 
-ITEM_SCHEMAS = {"catalog": "CatalogItem", "staff": "StaffItem", "settings": "SettingItem",
-                "scorecards": "ScorecardItem"}
+ITEM_SCHEMAS = {
+    "catalog": "CatalogItem",
+    "staff": "StaffItem",
+    "settings": "SettingItem",
+    "scorecards": "ScorecardItem",
+}
 
 
 def test_the_openapi_file_documents_the_pulled_items_as_the_till_applies_them() -> None:
@@ -221,7 +278,10 @@ def test_the_openapi_file_documents_the_pulled_items_as_the_till_applies_them() 
     assert set(schemas["SettingItem"]["properties"]["key"]["enum"]) == set(REMOTE_SETTINGS)
     pin = schemas["PinHash"]["properties"]
     assert (pin["n"]["const"], pin["r"]["const"], pin["p"]["const"]) == (
-        _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"])
+        _SCRYPT["n"],
+        _SCRYPT["r"],
+        _SCRYPT["p"],
+    )
     assert "sync.audio_abroad" not in REMOTE_SETTINGS
     assert not any(key.startswith(("sync.", "recording.", "device.")) for key in REMOTE_SETTINGS)
 
@@ -240,9 +300,13 @@ def test_the_fake_backend_serves_exactly_the_documented_paths() -> None:
     spec = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
     documented = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops}
     fake = FakeBackend()
-    served = {(method, route.path) for route in fake.app.app.routes
-              if not route.path.startswith("/_fake/")
-              for method in (route.methods or ()) if method != "HEAD"}
+    served = {
+        (method, route.path)
+        for route in fake.app.app.routes
+        if not route.path.startswith("/_fake/")
+        for method in (route.methods or ())
+        if method != "HEAD"
+    }
     fake.close()
     assert served == documented
 
@@ -260,6 +324,7 @@ def on_fake(fake, call, token: str | None = None):
     async def go():
         async with httpx.AsyncClient(timeout=5) as client:
             return await call(BackendClient(client, fake.url, lambda: token))
+
     return asyncio.run(go())
 
 
@@ -284,8 +349,15 @@ def test_against_the_fake_register_pull_with_cursors_and_health(fake_backend) ->
 def test_against_the_fake_the_same_batch_in_flight_is_409_then_replayed(fake_backend) -> None:
     device_id = "0190a000-0000-7000-8000-00000000000b"
     token = fake_backend.register_device(device_id)
-    batch = [Event("0190a000-0000-7000-8000-0000000000e1", "audit", "x",
-                   "2026-03-02T04:00:00+00:00", {"id": "x", "action": "login"})]
+    batch = [
+        Event(
+            "0190a000-0000-7000-8000-0000000000e1",
+            "audit",
+            "x",
+            "2026-03-02T04:00:00+00:00",
+            {"id": "x", "action": "login"},
+        )
+    ]
 
     async def go():
         async with httpx.AsyncClient(timeout=5) as client:

@@ -58,8 +58,9 @@ def test_an_http_date_retry_after_is_measured_on_the_servers_clock() -> None:
     # The till's clock is 3 hours behind; the server says "retry at 04:00:30" and "it is 04:00:00".
     import httpx
 
-    headers = httpx.Headers({"Retry-After": "Mon, 02 Mar 2026 04:00:30 GMT",
-                             "Date": "Mon, 02 Mar 2026 04:00:00 GMT"})
+    headers = httpx.Headers(
+        {"Retry-After": "Mon, 02 Mar 2026 04:00:30 GMT", "Date": "Mon, 02 Mar 2026 04:00:00 GMT"}
+    )
     assert backoff.retry_after(headers) == 30.0
     assert backoff.retry_after(httpx.Headers({"Retry-After": "12"})) == 12.0
     assert backoff.retry_after(httpx.Headers({})) is None

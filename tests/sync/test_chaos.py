@@ -76,18 +76,34 @@ ELEVENLABS_FAULTS = [
 def business_count(till) -> int:
     """Business events the till made (transcript events come later, from the audio lane)."""
     with till.ctx.db.read() as session:
-        return int(session.scalar(select(func.count()).select_from(OutboxJob).where(
-            OutboxJob.lane == "business", OutboxJob.kind != "transcript")) or 0)
+        return int(
+            session.scalar(
+                select(func.count())
+                .select_from(OutboxJob)
+                .where(OutboxJob.lane == "business", OutboxJob.kind != "transcript")
+            )
+            or 0
+        )
 
 
 def transcripts_done(db) -> int:
     with db.read() as session:
-        return int(session.scalar(select(func.count()).select_from(TranscriptRow)
-                                  .where(TranscriptRow.state == "done")) or 0)
+        return int(
+            session.scalar(
+                select(func.count()).select_from(TranscriptRow).where(TranscriptRow.state == "done")
+            )
+            or 0
+        )
 
 
-def make_load(till, shop: Counter_, recordings: Recordings, rids: list[str],
-              business_to: int, recordings_to: int) -> None:
+def make_load(
+    till,
+    shop: Counter_,
+    recordings: Recordings,
+    rids: list[str],
+    business_to: int,
+    recordings_to: int,
+) -> None:
     """Sells (every few sales with a recording) until the targets are reached."""
     count = business_count(till)
     while count < business_to or len(rids) < recordings_to:
@@ -127,24 +143,34 @@ def test_chaos_everything_exactly_once_through_faults_and_two_restarts(tmp_path,
     make_load(till, shop, recordings, rids, 1_300, 100)
     wait_for(lambda: transcripts_done(till.ctx.db) >= 40, 60, "40 transcripts in app 1")
     rids += [recordings.record(None) for _ in range(30)]  # a burst, so the stop hits uploads
-    wait_for(lambda: outbox_states(till.ctx.db, "audio").get("in_flight", 0) > 0, 20,
-             "uploads in flight to stop")
+    wait_for(
+        lambda: outbox_states(till.ctx.db, "audio").get("in_flight", 0) > 0,
+        20,
+        "uploads in flight to stop",
+    )
     service.stop()
     report["at stop (app 1)"] = outbox_states(till.ctx.db)
-    assert outbox_states(till.ctx.db).get("pending", 0) + outbox_states(till.ctx.db).get(
-        "failed", 0) > 0, "app 1 was stopped after everything was sent: not mid-way"
+    assert (
+        outbox_states(till.ctx.db).get("pending", 0) + outbox_states(till.ctx.db).get("failed", 0)
+        > 0
+    ), "app 1 was stopped after everything was sent: not mid-way"
 
     # --- app 2: a separate process runs the sync while the till sells; then SIGKILL
-    process = subprocess.Popen(app_process_args(data, keys.path), stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        app_process_args(data, keys.path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout.readline().strip() == "STARTED", process.stderr.read()
         done_before = transcripts_done(till.ctx.db)
         make_load(till, shop, recordings, rids, BUSINESS_EVENTS, RECORDINGS)
-        wait_for(lambda: transcripts_done(till.ctx.db) >= done_before + 40, 60,
-                 "40 more transcripts in app 2")
-        wait_for(lambda: outbox_states(till.ctx.db).get("in_flight", 0) > 0, 20,
-                 "work in flight to kill")
+        wait_for(
+            lambda: transcripts_done(till.ctx.db) >= done_before + 40,
+            60,
+            "40 more transcripts in app 2",
+        )
+        wait_for(
+            lambda: outbox_states(till.ctx.db).get("in_flight", 0) > 0, 20, "work in flight to kill"
+        )
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(10)
@@ -161,8 +187,9 @@ def test_chaos_everything_exactly_once_through_faults_and_two_restarts(tmp_path,
         service = SyncService(till, keys, config=CHAOS)
         assert service.start()
         try:
-            drained = wait_for(lambda: settled(till.ctx.db), 90,
-                               "everything sent after the restarts")
+            drained = wait_for(
+                lambda: settled(till.ctx.db), 90, "everything sent after the restarts"
+            )
         finally:
             service.stop()
         report["app 3 drained in s"] = round(drained, 1)
@@ -179,7 +206,8 @@ def business_count_total(data: Path) -> tuple[int, int]:
         with till.ctx.db.read() as session:
             kinds = Counter(session.scalars(select(OutboxJob.kind)))
         return sum(n for k, n in kinds.items() if k not in ("transcript", "recording")), kinds[
-            "recording"]
+            "recording"
+        ]
     finally:
         till.close()
 
@@ -193,23 +221,43 @@ def check_everything(till, keys, fakes: Fakes, rids: list[str], report: dict) ->
     business = outbox_ids(db, "business")
     check = fakes.backend.check_exactly_once(business, device)
     assert check["ok"], {k: check[k] for k in ("expected", "stored")} | {
-        "missing": check["missing"][:5], "unexpected": check["unexpected"][:5]}
+        "missing": check["missing"][:5],
+        "unexpected": check["unexpected"][:5],
+    }
     stats = fakes.backend.stats()
-    report["backend"] = {"events": stats["events_total"], "duplicates_seen": stats[
-        "duplicates_seen"], "replays": stats["replays"], "restarts": fakes.backend_restarts,
-        "faults fired": fakes.backend_faults_fired()}
+    report["backend"] = {
+        "events": stats["events_total"],
+        "duplicates_seen": stats["duplicates_seen"],
+        "replays": stats["replays"],
+        "restarts": fakes.backend_restarts,
+        "faults fired": fakes.backend_faults_fired(),
+    }
 
     # exactly one transcript per recording, in the till and at the backend
     with db.read() as session:
-        rows = session.execute(select(TranscriptRow.recording_id, TranscriptRow.state,
-                                      TranscriptRow.sealed.is_not(None))).all()
-        calls = session.execute(select(ProviderCall.recording_id, ProviderCall.kind,
-                                       ProviderCall.billed, ProviderCall.outcome)).all()
+        rows = session.execute(
+            select(
+                TranscriptRow.recording_id, TranscriptRow.state, TranscriptRow.sealed.is_not(None)
+            )
+        ).all()
+        calls = session.execute(
+            select(
+                ProviderCall.recording_id,
+                ProviderCall.kind,
+                ProviderCall.billed,
+                ProviderCall.outcome,
+            )
+        ).all()
         submits_after_id = session.scalar(
-            select(func.count()).select_from(ProviderCall)
+            select(func.count())
+            .select_from(ProviderCall)
             .join(TranscriptRow, TranscriptRow.recording_id == ProviderCall.recording_id)
-            .where(ProviderCall.kind == "submit", TranscriptRow.external_id.is_not(None),
-                   ProviderCall.at > TranscriptRow.submitted_at))
+            .where(
+                ProviderCall.kind == "submit",
+                TranscriptRow.external_id.is_not(None),
+                ProviderCall.at > TranscriptRow.submitted_at,
+            )
+        )
     assert sorted(r[0] for r in rows) == sorted(rids)
     assert all(state == "done" and sealed for _, state, sealed in rows)
     per_recording = Counter(e["entity_id"] for e in fakes.backend.events("transcript", device))
@@ -234,18 +282,24 @@ def check_everything(till, keys, fakes: Fakes, rids: list[str], report: dict) ->
     # committed and dropped it, or an app stopped or was killed with the upload in flight.
     fired = el["faults"]["fired"]
     lost_answers = fired.get("commit_then_drop", 0)
-    ambiguous = sum(1 for _, kind, billed_, outcome in calls
-                    if kind == "submit" and not billed_
-                    and outcome in ("sync.connection_lost", "sync.timeout"))
+    ambiguous = sum(
+        1
+        for _, kind, billed_, outcome in calls
+        if kind == "submit" and not billed_ and outcome in ("sync.connection_lost", "sync.timeout")
+    )
     assert sum(extra.values()) <= lost_answers + 2 * CHAOS.audio_concurrency
     local_billed = Counter(rid for rid, kind, billed_, _ in calls if kind == "submit" and billed_)
     assert max(local_billed.values()) == 1  # we paid knowingly at most once per recording
     report["elevenlabs"] = {
-        "billed uploads": el["billed_requests"], "recordings billed twice (id unknown)":
-        len(extra), "extra billed uploads": sum(extra.values()),
-        "answers dropped after billing": lost_answers, "ambiguous failed submits": ambiguous,
+        "billed uploads": el["billed_requests"],
+        "recordings billed twice (id unknown)": len(extra),
+        "extra billed uploads": sum(extra.values()),
+        "answers dropped after billing": lost_answers,
+        "ambiguous failed submits": ambiguous,
         "fetches": sum(1 for _, kind, *_ in calls if kind == "fetch"),
-        "billed_twice (id known)": store.billed_twice(), "faults fired": fired}
+        "billed_twice (id known)": store.billed_twice(),
+        "faults fired": fired,
+    }
 
 
 # --- a stop that lands while a claim is being written -------------------------------------------
@@ -280,10 +334,14 @@ def test_a_stop_during_a_claim_gives_every_job_back(tmp_path, fakes) -> None:
     db = database(tmp_path)
     add_audit_events(db, 20)
     started = threading.Event()
-    engine = SyncEngine(db, backend_url=fakes.backend_url,
-                        device=Device("0190a000-0000-7000-8000-0000000000c1", "123456789012",
-                                      "Касса 1", "test"),
-                        tokens=MemoryTokens(), config=CHAOS, on_status=lambda _: started.set())
+    engine = SyncEngine(
+        db,
+        backend_url=fakes.backend_url,
+        device=Device("0190a000-0000-7000-8000-0000000000c1", "123456789012", "Касса 1", "test"),
+        tokens=MemoryTokens(),
+        config=CHAOS,
+        on_status=lambda _: started.set(),
+    )
     engine.pause()  # started but idle: its start-up writes are done before the lock is taken
     engine.start()
     assert started.wait(10)

@@ -28,18 +28,30 @@ def certificate(tmp: Path, not_before: dt.datetime, not_after: dt.datetime) -> t
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     import ipaddress
 
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(not_before).not_valid_after(not_after)
-            .add_extension(x509.SubjectAlternativeName(
-                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = tmp / "cert.pem", tmp / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return cert_path, key_path
 
 
@@ -67,9 +79,10 @@ def tls_server(cert: Path, key: Path):
     return server
 
 
-@pytest.mark.parametrize(("shift", "valid"), [(dt.timedelta(days=1), False),
-                                               (dt.timedelta(days=-30), False),
-                                               (dt.timedelta(0), True)])
+@pytest.mark.parametrize(
+    ("shift", "valid"),
+    [(dt.timedelta(days=1), False), (dt.timedelta(days=-30), False), (dt.timedelta(0), True)],
+)
 def test_a_certificate_outside_the_tills_time_is_a_clock_problem(tmp_path, shift, valid) -> None:
     now = dt.datetime.now(dt.UTC)
     # shift > 0: valid from tomorrow (the till is behind); < 0: expired a month ago (ahead).
@@ -83,8 +96,9 @@ def test_a_certificate_outside_the_tills_time_is_a_clock_problem(tmp_path, shift
     url = f"https://127.0.0.1:{server.server_address[1]}"
 
     async def pull():
-        async with httpx.AsyncClient(verify=ssl.create_default_context(cafile=str(cert)),
-                                     timeout=5) as client:
+        async with httpx.AsyncClient(
+            verify=ssl.create_default_context(cafile=str(cert)), timeout=5
+        ) as client:
             return await BackendClient(client, url, lambda: "token").pull("catalog")
 
     try:

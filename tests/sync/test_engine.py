@@ -33,9 +33,16 @@ from .sync_fixtures import MemoryTokens, add_audit_events, database, wait_until
 
 DEVICE = Device("0190a000-0000-7000-8000-000000000001", "123456789012", "Касса 1", "test")
 FAST = EngineConfig(
-    backend_concurrency=2, audio_concurrency=2, lease_s=30, idle_poll_s=0.05, probe_min_s=0.1,
-    probe_max_s=0.3, timeout=httpx.Timeout(5.0),
-    business=RetryPolicy(base_s=0.05, cap_s=0.2), audio=RetryPolicy(base_s=0.05, cap_s=0.2))
+    backend_concurrency=2,
+    audio_concurrency=2,
+    lease_s=30,
+    idle_poll_s=0.05,
+    probe_min_s=0.1,
+    probe_max_s=0.3,
+    timeout=httpx.Timeout(5.0),
+    business=RetryPolicy(base_s=0.05, cap_s=0.2),
+    audio=RetryPolicy(base_s=0.05, cap_s=0.2),
+)
 
 
 @pytest.fixture
@@ -64,9 +71,15 @@ def db(tmp_path: Path):
 
 
 def engine_for(db, backend, tokens=None, audio=None, config=FAST, **kw) -> SyncEngine:
-    return SyncEngine(db, backend_url=backend.url, device=DEVICE,
-                      tokens=tokens if tokens is not None else MemoryTokens(), audio=audio,
-                      config=config, **kw)
+    return SyncEngine(
+        db,
+        backend_url=backend.url,
+        device=DEVICE,
+        tokens=tokens if tokens is not None else MemoryTokens(),
+        audio=audio,
+        config=config,
+        **kw,
+    )
 
 
 def states(db) -> dict[str, int]:
@@ -99,13 +112,16 @@ def test_commit_then_drop_sends_nothing_twice(db, backend) -> None:
     assert status.business.failed >= 1 and states(db) == {"done": 300}
 
 
-@pytest.mark.parametrize("rule", [
-    {"kind": "error", "status": 503, "times": 2},
-    {"kind": "error", "status": 500, "retry_after": 0.1, "times": 1},
-    {"kind": "reset", "times": 2},
-    {"kind": "close", "times": 1},
-    {"kind": "rate_limit", "times": 2},  # no Retry-After: our own backoff
-])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"kind": "error", "status": 503, "times": 2},
+        {"kind": "error", "status": 500, "retry_after": 0.1, "times": 1},
+        {"kind": "reset", "times": 2},
+        {"kind": "close", "times": 1},
+        {"kind": "rate_limit", "times": 2},  # no Retry-After: our own backoff
+    ],
+)
 def test_transient_failures_are_retried_until_sent(db, backend, rule) -> None:
     ids = add_audit_events(db, 50)
     backend.faults.add(route="POST /v1/events:batch", **rule)
@@ -134,7 +150,9 @@ def test_a_rejected_event_is_a_dead_letter_and_the_rest_go(db, backend) -> None:
     assert backend.check_exactly_once(ids, DEVICE.device_id)["ok"]
     assert status.business.dead == 2
     with db.read() as session:
-        dead = {r.kind: r for r in session.scalars(select(OutboxJob).where(OutboxJob.state == "dead"))}
+        dead = {
+            r.kind: r for r in session.scalars(select(OutboxJob).where(OutboxJob.state == "dead"))
+        }
     assert set(dead) == {"mystery", "audit"}
     assert re.search("unknown.kind", dead["mystery"].last_error)  # the backend's reason
     assert dead["audit"].error_key == "sync.rejected" and "bytes" in dead["audit"].last_error
@@ -148,8 +166,13 @@ def test_invalid_token_stops_the_lane_until_the_token_changes(db, backend) -> No
     try:
         # The lane stops the moment the 401 arrives, then gives the refused batch back: wait for
         # both (in_flight counts jobs not yet given back), not only for the state.
-        wait_until(lambda: (status := engine.status().business).state == "auth_failed"
-                   and status.in_flight == 0, what="auth_failed and the batch given back")
+        wait_until(
+            lambda: (
+                (status := engine.status().business).state == "auth_failed"
+                and status.in_flight == 0
+            ),
+            what="auth_failed and the batch given back",
+        )
         unauthorised = backend.stats()["unauthorized"]
         # Every slot may have had one batch in flight when the first 401 came; nothing after it.
         assert 1 <= unauthorised <= FAST.backend_concurrency
@@ -211,26 +234,45 @@ def test_new_rows_are_noticed_and_stop_is_clean(db, backend) -> None:
 # --- audio lane -------------------------------------------------------------------------------
 
 
-def add_recordings(db, vault: KeyVault, count: int, speech_ms: int = 4_000,
-                   first: int = 0) -> list[str]:
+def add_recordings(
+    db, vault: KeyVault, count: int, speech_ms: int = 4_000, first: int = 0
+) -> list[str]:
     rids = []
     with db.write() as session:
         for i in range(first, first + count):
             rid = f"0190a000-0000-7000-9000-{i:012d}"
             vault.create(rid)
-            session.add(Recording(id=rid, device_id=DEVICE.device_id, reason="sale",
-                                  started_at=datetime.now(UTC), duration_ms=5_000,
-                                  speech_ms=speech_ms, status="queued"))
-            enqueue(session, "recording", rid, {"id": rid, "sale_id": None, "duration_ms": 5_000,
-                                                "speech_ms": speech_ms}, lane=AUDIO)
+            session.add(
+                Recording(
+                    id=rid,
+                    device_id=DEVICE.device_id,
+                    reason="sale",
+                    started_at=datetime.now(UTC),
+                    duration_ms=5_000,
+                    speech_ms=speech_ms,
+                    status="queued",
+                )
+            )
+            enqueue(
+                session,
+                "recording",
+                rid,
+                {"id": rid, "sale_id": None, "duration_ms": 5_000, "speech_ms": speech_ms},
+                lane=AUDIO,
+            )
             rids.append(rid)
     return rids
 
 
 def audio_lane(db, vault, elevenlabs_url: str, **routing) -> AudioLane:
-    config = RoutingConfig(primary="elevenlabs", fallback="none", audio_abroad=True,
-                           elevenlabs=ElevenLabsConfig(base_url=elevenlabs_url),
-                           elevenlabs_key=DEFAULT_KEY, **routing)
+    config = RoutingConfig(
+        primary="elevenlabs",
+        fallback="none",
+        audio_abroad=True,
+        elevenlabs=ElevenLabsConfig(base_url=elevenlabs_url),
+        elevenlabs_key=DEFAULT_KEY,
+        **routing,
+    )
     # The recording's audio: fixed bytes per recording (the FAKE hears nothing anyway).
     return AudioLane(db, vault, lambda rid: b"OggS" + rid.encode() * 200, lambda: config)
 
@@ -242,8 +284,9 @@ def vault(tmp_path: Path):
     vault.close()
 
 
-def test_recordings_become_transcripts_and_redacted_backend_events(db, backend, elevenlabs,
-                                                                   vault) -> None:
+def test_recordings_become_transcripts_and_redacted_backend_events(
+    db, backend, elevenlabs, vault
+) -> None:
     rids = add_recordings(db, vault, 4)
     silent = add_recordings(db, vault, 1, speech_ms=0, first=100)  # not uploaded
     lane = audio_lane(db, vault, elevenlabs.url)
@@ -268,8 +311,10 @@ def test_a_stuck_audio_upload_never_delays_business_events(db, backend, elevenla
         wait_until(lambda: engine.status().audio.in_flight == 2, what="audio stuck")
         started = time.monotonic()
         ids = add_audit_events(db, 40)
-        wait_until(lambda: backend.check_exactly_once(ids, DEVICE.device_id)["ok"],
-                   what="business events while audio hangs")
+        wait_until(
+            lambda: backend.check_exactly_once(ids, DEVICE.device_id)["ok"],
+            what="business events while audio hangs",
+        )
         assert time.monotonic() - started < 3
         assert engine.status().audio.in_flight == 2  # still stuck
     finally:

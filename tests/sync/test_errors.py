@@ -7,21 +7,25 @@ import pytest
 from forsell.sync import errors as e
 
 
-@pytest.mark.parametrize(("error", "retryable", "key"), [
-    (e.NetworkDown("connect"), True, "sync.offline"),
-    (e.ConnectionLost("reset"), True, "sync.connection_lost"),
-    (e.TimedOut("read"), True, "sync.timeout"),
-    (e.RateLimited("429", retry_after_s=7), True, "sync.rate_limited"),
-    (e.ServerFailed("boom", 503), True, "sync.server"),
-    (e.BadResponse("html"), True, "sync.bad_response"),
-    (e.DiskFull("ENOSPC"), True, "sync.disk_full"),
-    (e.ClockWrong("not yet valid"), True, "sync.clock"),
-    (e.AuthFailed("401"), False, "sync.auth"),
-    (e.Rejected("invalid"), False, "sync.rejected"),
-    (e.NoProvider("abroad off"), False, "sync.provider_none"),
-])
-def test_each_error_is_on_one_side_with_its_key(error: e.SyncError, retryable: bool,
-                                               key: str) -> None:
+@pytest.mark.parametrize(
+    ("error", "retryable", "key"),
+    [
+        (e.NetworkDown("connect"), True, "sync.offline"),
+        (e.ConnectionLost("reset"), True, "sync.connection_lost"),
+        (e.TimedOut("read"), True, "sync.timeout"),
+        (e.RateLimited("429", retry_after_s=7), True, "sync.rate_limited"),
+        (e.ServerFailed("boom", 503), True, "sync.server"),
+        (e.BadResponse("html"), True, "sync.bad_response"),
+        (e.DiskFull("ENOSPC"), True, "sync.disk_full"),
+        (e.ClockWrong("not yet valid"), True, "sync.clock"),
+        (e.AuthFailed("401"), False, "sync.auth"),
+        (e.Rejected("invalid"), False, "sync.rejected"),
+        (e.NoProvider("abroad off"), False, "sync.provider_none"),
+    ],
+)
+def test_each_error_is_on_one_side_with_its_key(
+    error: e.SyncError, retryable: bool, key: str
+) -> None:
     assert isinstance(error, e.Retryable) is retryable
     assert isinstance(error, e.Permanent) is (not retryable)
     assert error.key == key

@@ -58,19 +58,30 @@ def test_a_day_of_selling_and_syncing_logs_no_secret_and_no_personal_data(tmp_pa
         shop = Counter_(till)
         rids = [world.recordings.record(shop.sell()) for _ in range(6)]
         batch = "POST /v1/events:batch"
-        backend.faults.set([{"kind": "error", "route": batch, "status": 503, "times": 2},
-                            {"kind": "commit_then_drop", "route": batch, "times": 1}])
+        backend.faults.set(
+            [
+                {"kind": "error", "route": batch, "status": 503, "times": 2},
+                {"kind": "commit_then_drop", "route": batch, "times": 1},
+            ]
+        )
         service = SyncService(till, keys, config=CONFIG)
         assert service.start()
         try:
-            wait_for(lambda: service.status().audio.last_error_key == "sync.auth", 30,
-                     "the wrong key to be refused")
-            elevenlabs.faults.set([{"kind": "reset", "route": "POST /v1/speech-to-text",
-                                    "times": 1}])
+            wait_for(
+                lambda: service.status().audio.last_error_key == "sync.auth",
+                30,
+                "the wrong key to be refused",
+            )
+            elevenlabs.faults.set(
+                [{"kind": "reset", "route": "POST /v1/speech-to-text", "times": 1}]
+            )
             world.secrets.set("elevenlabs-key", DEFAULT_KEY)
             service.sync_now()
-            wait_for(lambda: transcripts_done(till.ctx.db) == len(rids) and settled(till.ctx.db),
-                     60, "every recording transcribed and everything sent")
+            wait_for(
+                lambda: transcripts_done(till.ctx.db) == len(rids) and settled(till.ctx.db),
+                60,
+                "every recording transcribed and everything sent",
+            )
             token = world.secrets.get(TOKEN_SECRET)
         finally:
             service.stop()
@@ -79,20 +90,35 @@ def test_a_day_of_selling_and_syncing_logs_no_secret_and_no_personal_data(tmp_pa
     # The log did record the day, its failures included (what would leak if anything did).
     assert len(text.splitlines()) > 20
     lines = text.splitlines()
-    for lane, failure in (("audio", "sync.auth"), ("business", "sync.server"),
-                          ("business", "sync.connection_lost"), ("audio", "sync.connection_lost")):
+    for lane, failure in (
+        ("audio", "sync.auth"),
+        ("business", "sync.server"),
+        ("business", "sync.connection_lost"),
+        ("audio", "sync.connection_lost"),
+    ):
         assert any(f"sync {lane}: " in line and failure in line for line in lines), (
-            lane, failure, text[-3000:])
-    secrets = {"the wrong API key": WRONG_KEY, "the API key": DEFAULT_KEY,
-               "the device token": token, "a new PIN": NEW_PIN, "a wrong PIN": WRONG_PIN}
+            lane,
+            failure,
+            text[-3000:],
+        )
+    secrets = {
+        "the wrong API key": WRONG_KEY,
+        "the API key": DEFAULT_KEY,
+        "the device token": token,
+        "a new PIN": NEW_PIN,
+        "a wrong PIN": WRONG_PIN,
+    }
     secrets |= {f"{name}'s PIN": pin for name, _role, pin, _lang in DEMO_STAFF}
     personal = {"a phone number": "701 234 56 78", "the phone's digits": "7012345678"}
     personal |= {f"an employee's name ({name})": name for name, *_ in DEMO_STAFF}
     said = [line for script in RU_SCRIPTS + KK_SCRIPTS for line in script if len(line) > 12]
     personal |= {f"customer/cashier words ({line[:20]}…)": line[:16] for line in said}
     assert token and len(token) >= 16
-    leaks = {what: value for what, value in (secrets | personal).items()
-             if value and _in_log(value, text)}
+    leaks = {
+        what: value
+        for what, value in (secrets | personal).items()
+        if value and _in_log(value, text)
+    }
     assert not leaks, leaks
 
 

@@ -42,10 +42,16 @@ from .memory_keyring import MemoryKeyring
 
 SCALE = 10  # production probe timings / these
 CONFIG = EngineConfig(
-    backend_concurrency=2, audio_concurrency=4, lease_s=30.0, idle_poll_s=0.2,
-    probe_min_s=5.0 / SCALE, probe_max_s=30.0 / SCALE, timeout=httpx.Timeout(2.0),
+    backend_concurrency=2,
+    audio_concurrency=4,
+    lease_s=30.0,
+    idle_poll_s=0.2,
+    probe_min_s=5.0 / SCALE,
+    probe_max_s=30.0 / SCALE,
+    timeout=httpx.Timeout(2.0),
     business=RetryPolicy(base_s=0.05, cap_s=0.5, max_wait_s=2.0),
-    audio=RetryPolicy(base_s=0.05, cap_s=0.5, max_wait_s=2.0))
+    audio=RetryPolicy(base_s=0.05, cap_s=0.5, max_wait_s=2.0),
+)
 
 
 class CountingTransport(httpx.AsyncBaseTransport):
@@ -53,8 +59,9 @@ class CountingTransport(httpx.AsyncBaseTransport):
 
     def __init__(self, config: EngineConfig = CONFIG) -> None:
         n = config.backend_concurrency + config.audio_concurrency + 2
-        self.inner = httpx.AsyncHTTPTransport(limits=httpx.Limits(
-            max_connections=n, max_keepalive_connections=n))
+        self.inner = httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(max_connections=n, max_keepalive_connections=n)
+        )
         self.requests: list[tuple[float, int, str]] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -88,8 +95,9 @@ def fakes():
     backend.close()
 
 
-def test_an_hour_offline_loses_nothing_burns_nothing_and_drains_when_back(tmp_path: Path,
-                                                                          fakes) -> None:
+def test_an_hour_offline_loses_nothing_burns_nothing_and_drains_when_back(
+    tmp_path: Path, fakes
+) -> None:
     backend, elevenlabs, servers = fakes
     ports = {name: server.port for name, server in servers.items()}
     for server in servers.values():
@@ -134,10 +142,12 @@ def test_an_hour_offline_loses_nothing_burns_nothing_and_drains_when_back(tmp_pa
         # --- the network is back
         back = time.monotonic()
         for name in ("backend", "elevenlabs"):
-            servers[name] = FakeServer(backend if name == "backend" else elevenlabs,
-                                       port=ports[name]).start()
-        drained = wait_for(lambda: settled(till.ctx.db), 60,
-                           "both lanes drained and the pulls applied once online")
+            servers[name] = FakeServer(
+                backend if name == "backend" else elevenlabs, port=ports[name]
+            ).start()
+        drained = wait_for(
+            lambda: settled(till.ctx.db), 60, "both lanes drained and the pulls applied once online"
+        )
         first_back = min(transport.to(backend_port, since=back))
     finally:
         service.stop()
@@ -152,13 +162,15 @@ def test_an_hour_offline_loses_nothing_burns_nothing_and_drains_when_back(tmp_pa
     batches = backend.stats()["batches"]
     assert batches <= len(business) // CONFIG.max_events + 1 + len(rids)  # no storm when back
     till.close()
-    print(f"\nOFFLINE: {len(business) - len(rids)} business events + {len(rids)} recordings "
-          f"over {int((clock.now - datetime.now(UTC) + timedelta(hours=1)).total_seconds() / 60)}"
-          f" min of till time; offline {offline_s:.1f} s real: backend knocks {len(knocks)}, "
-          f"audio knocks {len(audio_knocks)}, gaps {[round(g, 2) for g in gaps]} s "
-          f"→ {per_min_at_cap:.1f}/min at production probe timings; back online: first "
-          f"request after {first_back - back:.2f} s, drained in {drained:.1f} s with "
-          f"{batches} batches and {len(transport.to(audio_port, since=back))} audio requests")
+    print(
+        f"\nOFFLINE: {len(business) - len(rids)} business events + {len(rids)} recordings "
+        f"over {int((clock.now - datetime.now(UTC) + timedelta(hours=1)).total_seconds() / 60)}"
+        f" min of till time; offline {offline_s:.1f} s real: backend knocks {len(knocks)}, "
+        f"audio knocks {len(audio_knocks)}, gaps {[round(g, 2) for g in gaps]} s "
+        f"→ {per_min_at_cap:.1f}/min at production probe timings; back online: first "
+        f"request after {first_back - back:.2f} s, drained in {drained:.1f} s with "
+        f"{batches} batches and {len(transport.to(audio_port, since=back))} audio requests"
+    )
 
 
 # --- a failing provider never delays business events ------------------------------------------
@@ -176,8 +188,12 @@ def commit_to_acceptance(till, backend: FakeBackend, shop: Counter_, sales: int)
         committed = time.monotonic()
         with till.ctx.db.read() as session:
             job = session.scalar(select(OutboxJob.id).where(OutboxJob.entity_id == sale_id))
-        wait_for(lambda job=job: backend.check_exactly_once([job])["missing"] == [],
-                 ACCEPTED_WITHIN_S, "the sale at the backend", every=0.005)
+        wait_for(
+            lambda job=job: backend.check_exactly_once([job])["missing"] == [],
+            ACCEPTED_WITHIN_S,
+            "the sale at the backend",
+            every=0.005,
+        )
         latencies.append(time.monotonic() - committed)
     return latencies
 
@@ -205,8 +221,11 @@ def test_a_failing_provider_never_delays_business_events(tmp_path: Path, fakes) 
             service = SyncService(till, keys, config=CONFIG)
             assert service.start()
             try:
-                wait_for(lambda service=service: service.status().audio.in_flight > 0, 10,
-                         "uploads running")
+                wait_for(
+                    lambda service=service: service.status().audio.in_flight > 0,
+                    10,
+                    "uploads running",
+                )
                 measured[name] = commit_to_acceptance(till, backend, shop, SALES)
                 audio = service.status().audio
             finally:
@@ -223,7 +242,12 @@ def test_a_failing_provider_never_delays_business_events(tmp_path: Path, fakes) 
     # 10 s a lane waiting on the hung upload would take) while the audio lane was failing. How
     # fast, compared with a healthy provider, is tests/bench/bench_latency.py's measurement.
     assert {name: len(v) for name, v in measured.items()} == dict.fromkeys(SCENARIOS, SALES)
-    stats = {name: {"median_ms": round(1000 * statistics.median(v), 1),
-                    "p95_ms": round(1000 * sorted(v)[int(0.95 * len(v))], 1),
-                    "max_ms": round(1000 * max(v), 1)} for name, v in measured.items()}
+    stats = {
+        name: {
+            "median_ms": round(1000 * statistics.median(v), 1),
+            "p95_ms": round(1000 * sorted(v)[int(0.95 * len(v))], 1),
+            "max_ms": round(1000 * max(v), 1),
+        }
+        for name, v in measured.items()
+    }
     print("\nCOMMIT_TO_ACCEPTED " + json.dumps({"sales": SALES, "scenarios": stats}))

@@ -62,7 +62,8 @@ def test_state_machine_done_retry_dead(tmp_path: Path) -> None:
 
 
 def test_an_expired_lease_is_claimed_again_and_the_old_holder_cannot_overwrite(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     db = database(tmp_path)
     clock = Clock()
     add_jobs(db, 1)

@@ -27,8 +27,14 @@ from .test_engine import DEVICE, FAST
 
 
 def product(sku: str, price: int = 50_000, **extra) -> dict:
-    return {"sku": sku, "name_ru": f"Товар {sku}", "price": price, "vat_bp": 1600,
-            "active": True, **extra}
+    return {
+        "sku": sku,
+        "name_ru": f"Товар {sku}",
+        "price": price,
+        "vat_bp": 1600,
+        "active": True,
+        **extra,
+    }
 
 
 class Counting(httpx.AsyncBaseTransport):
@@ -66,8 +72,15 @@ def backend():
 
 
 def engine(ctx, url: str, tokens: MemoryTokens, **kw) -> SyncEngine:
-    return SyncEngine(ctx.db, backend_url=url, device=DEVICE, tokens=tokens, config=FAST,
-                      pull=PullApplier(ctx).apply, **kw)
+    return SyncEngine(
+        ctx.db,
+        backend_url=url,
+        device=DEVICE,
+        tokens=tokens,
+        config=FAST,
+        pull=PullApplier(ctx).apply,
+        **kw,
+    )
 
 
 def products(ctx) -> dict[str, tuple[int, bool]]:
@@ -97,8 +110,7 @@ def test_pages_while_more_then_the_cursor_survives_a_restart(ctx, backend) -> No
     assert [a["payload"]["details"]["applied"] for a in audits] == [2, 2, 1, 2]
 
 
-def test_a_refused_token_during_a_pull_stops_the_backend_like_a_refused_batch(
-        ctx, backend) -> None:
+def test_a_refused_token_during_a_pull_stops_the_backend_like_a_refused_batch(ctx, backend) -> None:
     backend.put_items("catalog", [product("P-1")])
     status = engine(ctx, backend.url, MemoryTokens("fbt_not-a-token")).run_once(10)
     assert status.business.state == AUTH_FAILED and status.business.last_error_key == "sync.auth"
@@ -129,8 +141,7 @@ def test_offline_the_pull_waits_for_the_probe_without_a_hot_loop_then_pulls(ctx)
     fake = FakeBackend(demo_items=False, tokens={"fbt_known": DEVICE.device_id})
     fake.put_items("catalog", [product("P-1"), product("P-2")])
     transport = Counting()
-    sync = engine(ctx, f"http://127.0.0.1:{port}", MemoryTokens("fbt_known"),
-                  transport=transport)
+    sync = engine(ctx, f"http://127.0.0.1:{port}", MemoryTokens("fbt_known"), transport=transport)
     sync.start()
     try:
         wait_until(lambda: sync.status().business.state == OFFLINE, what="offline")

@@ -11,9 +11,12 @@ from forsell.sync.redact import luhn_ok, redact, redact_words
 
 # Text around the personal data: letters (Latin, Cyrillic, Kazakh), spaces and punctuation, but no
 # digits, "+" or "@" (which would make the neighbourhood itself part of a number or an address).
-SAFE = st.text(alphabet=st.sampled_from(
-    list("abcxyzабвгдеёжзийклмнопрстуфхцчшщыэюяәғқңөұүһі АБВ ,.;:!?()-–«»\"'\n\t")),
-    max_size=30)
+SAFE = st.text(
+    alphabet=st.sampled_from(
+        list("abcxyzабвгдеёжзийклмнопрстуфхцчшщыэюяәғқңөұүһі АБВ ,.;:!?()-–«»\"'\n\t")
+    ),
+    max_size=30,
+)
 DIGIT = st.sampled_from("0123456789")
 
 
@@ -26,9 +29,19 @@ def phones(draw) -> str:
     body = draw(st.sampled_from(["70", "77", "74", "71", "91", "92", "95", "98"])) + draw(digits(8))
     prefix = draw(st.sampled_from(["+7 ", "+7", "8 ", "8", "7 ", "8-", "", "+7-"]))
     a, b, c, d = body[:3], body[3:6], body[6:8], body[8:]
-    shape = draw(st.sampled_from([
-        f"({a}) {b}-{c}-{d}", f"{a} {b} {c} {d}", body, f"{a}-{b}-{c}-{d}", f"({a}){b}{c}{d}",
-        f"{a} {b}-{c}{d}", f"{a}.{b}.{c}.{d}"]))
+    shape = draw(
+        st.sampled_from(
+            [
+                f"({a}) {b}-{c}-{d}",
+                f"{a} {b} {c} {d}",
+                body,
+                f"{a}-{b}-{c}-{d}",
+                f"({a}){b}{c}{d}",
+                f"{a} {b}-{c}{d}",
+                f"{a}.{b}.{c}.{d}",
+            ]
+        )
+    )
     return prefix + shape
 
 
@@ -40,7 +53,7 @@ def cards(draw) -> str:
     number = head + check
     sep = draw(st.sampled_from(["", " ", "-"]))
     size = draw(st.sampled_from([4, 4, 5, 6]))
-    return sep.join(number[i:i + size] for i in range(0, n, size))
+    return sep.join(number[i : i + size] for i in range(0, n, size))
 
 
 @settings(max_examples=300)
@@ -76,8 +89,9 @@ def test_emails_never_leak(before: str, email: str, after: str) -> None:
     assert "@" not in out
 
 
-WORD = st.text(alphabet=st.sampled_from(list("абвгдеклмнопрстәқңөұүabcxyz")), min_size=1,
-               max_size=8)
+WORD = st.text(
+    alphabet=st.sampled_from(list("абвгдеклмнопрстәқңөұүabcxyz")), min_size=1, max_size=8
+)
 SMALL_NUMBER = st.integers(0, 999_999).map(str) | st.sampled_from(["1 250", "12,5", "3.5"])
 
 
@@ -108,8 +122,10 @@ def test_numbers_that_are_not_personal_data_stay() -> None:
 
 def test_a_number_split_over_several_words_is_redacted_as_one() -> None:
     said = ["мой", "номер", "+7", "701", "123", "45", "67", "спасибо"]
-    words = [{"text": t, "start": float(i), "end": i + 0.5, "speaker": "speaker_1",
-              "confidence": 0.9} for i, t in enumerate(said)]
+    words = [
+        {"text": t, "start": float(i), "end": i + 0.5, "speaker": "speaker_1", "confidence": 0.9}
+        for i, t in enumerate(said)
+    ]
     out = redact_words(words)
     assert [w["text"] for w in out] == ["мой", "номер", "[phone]", "спасибо"]
     phone = out[2]
@@ -125,8 +141,9 @@ def test_text_glued_to_a_number_keeps_its_harmless_part() -> None:
 
 @settings(max_examples=150)
 @given(st.lists(WORD, max_size=5), phones(), st.lists(WORD, max_size=5))
-def test_word_lists_never_leak_a_phone_number(before: list[str], phone: str,
-                                              after: list[str]) -> None:
+def test_word_lists_never_leak_a_phone_number(
+    before: list[str], phone: str, after: list[str]
+) -> None:
     tokens = before + phone.split() + after
     words = [{"text": t, "start": float(i), "end": i + 0.5} for i, t in enumerate(tokens)]
     out = redact_words(words)

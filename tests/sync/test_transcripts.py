@@ -37,17 +37,37 @@ def new_recording(db: Database, vault: KeyVault) -> str:
     rid = new_id()
     vault.create(rid)
     with db.write() as session:
-        session.add(Recording(id=rid, device_id="dev-1", started_at=datetime.now(UTC),
-                              duration_ms=12_000, speech_ms=9_000, status="queued"))
+        session.add(
+            Recording(
+                id=rid,
+                device_id="dev-1",
+                started_at=datetime.now(UTC),
+                duration_ms=12_000,
+                speech_ms=9_000,
+                status="queued",
+            )
+        )
     return rid
 
 
-def transcript(text: str = SECRET_PHRASE, provider: str = "elevenlabs",
-               external_id: str | None = "tr_1", seconds: float = 12.0) -> Transcript:
-    words = tuple(Word(t, float(i), i + 0.4, f"speaker_{i % 2}", 0.9)
-                  for i, t in enumerate(text.split()))
-    return Transcript(text=text, language="ru", words=words, confidence=0.9,
-                      audio_seconds=seconds, provider=provider, external_id=external_id)
+def transcript(
+    text: str = SECRET_PHRASE,
+    provider: str = "elevenlabs",
+    external_id: str | None = "tr_1",
+    seconds: float = 12.0,
+) -> Transcript:
+    words = tuple(
+        Word(t, float(i), i + 0.4, f"speaker_{i % 2}", 0.9) for i, t in enumerate(text.split())
+    )
+    return Transcript(
+        text=text,
+        language="ru",
+        words=words,
+        confidence=0.9,
+        audio_seconds=seconds,
+        provider=provider,
+        external_id=external_id,
+    )
 
 
 def test_saved_transcript_round_trips(db: Database, vault: KeyVault) -> None:
@@ -62,8 +82,9 @@ def test_saved_transcript_round_trips(db: Database, vault: KeyVault) -> None:
     assert (state.state, state.provider, state.has_transcript) == ("done", "elevenlabs", True)
 
 
-def test_no_transcript_text_in_the_database_file_in_clear(db: Database, vault: KeyVault,
-                                                          tmp_path: Path) -> None:
+def test_no_transcript_text_in_the_database_file_in_clear(
+    db: Database, vault: KeyVault, tmp_path: Path
+) -> None:
     store = TranscriptStore(db, vault)
     rid = new_recording(db, vault)
     store.save(rid, transcript())
@@ -91,7 +112,8 @@ def test_every_save_uses_a_fresh_nonce(db: Database, vault: KeyVault) -> None:
 
 
 def test_shredding_the_recording_key_makes_the_transcript_unreadable(
-        db: Database, vault: KeyVault) -> None:
+    db: Database, vault: KeyVault
+) -> None:
     store = TranscriptStore(db, vault)
     rid = new_recording(db, vault)
     store.save(rid, transcript())
@@ -104,8 +126,9 @@ def test_shredding_the_recording_key_makes_the_transcript_unreadable(
         store.redacted_for_backend(rid)
 
 
-def test_a_transcript_moved_to_another_recording_does_not_open(db: Database,
-                                                               vault: KeyVault) -> None:
+def test_a_transcript_moved_to_another_recording_does_not_open(
+    db: Database, vault: KeyVault
+) -> None:
     store = TranscriptStore(db, vault)
     a, b = new_recording(db, vault), new_recording(db, vault)
     store.save(a, transcript())
@@ -126,8 +149,9 @@ def test_missing_transcript_is_a_clear_error(db: Database, vault: KeyVault) -> N
     assert caught.value.reason == "transcript_missing"
 
 
-def test_redacted_for_backend_has_no_personal_data_and_no_audio(db: Database,
-                                                                vault: KeyVault) -> None:
+def test_redacted_for_backend_has_no_personal_data_and_no_audio(
+    db: Database, vault: KeyVault
+) -> None:
     store = TranscriptStore(db, vault)
     rid = new_recording(db, vault)
     store.save(rid, transcript())
@@ -142,8 +166,9 @@ def test_redacted_for_backend_has_no_personal_data_and_no_audio(db: Database,
     assert "ogg" not in repr(body).lower()
 
 
-def test_usage_counts_seconds_and_estimated_cost_per_provider(db: Database,
-                                                              vault: KeyVault) -> None:
+def test_usage_counts_seconds_and_estimated_cost_per_provider(
+    db: Database, vault: KeyVault
+) -> None:
     store = TranscriptStore(db, vault, rates={"elevenlabs": 0.40, "yandex": 0.30})
     r1, r2 = new_recording(db, vault), new_recording(db, vault)
     store.record_call("elevenlabs", r1, "submit", False, "sync.rate_limited", 0.0)
@@ -158,15 +183,17 @@ def test_usage_counts_seconds_and_estimated_cost_per_provider(db: Database,
     assert usage["yandex"].cost_usd == pytest.approx(0.30)
 
 
-def test_billed_twice_counts_only_submits_after_the_id_was_known(db: Database,
-                                                                 vault: KeyVault) -> None:
+def test_billed_twice_counts_only_submits_after_the_id_was_known(
+    db: Database, vault: KeyVault
+) -> None:
     store = TranscriptStore(db, vault)
     lost, paid_twice, fine = (new_recording(db, vault) for _ in range(3))
     past = datetime.now(UTC) - timedelta(seconds=30)
     # A submit whose answer was lost (no id ever known), then a second one: unavoidable, not ours.
     store.record_call("elevenlabs", lost, "submit", False, "sync.connection_lost", 0.0, at=past)
-    store.record_call("elevenlabs", lost, "submit", True, "ok", 12.0,
-                      at=past + timedelta(seconds=1))
+    store.record_call(
+        "elevenlabs", lost, "submit", True, "ok", 12.0, at=past + timedelta(seconds=1)
+    )
     store.mark_submitted(lost, "elevenlabs", "tr_lost")
     # The normal case: one submit, its id stored after it started.
     store.record_call("elevenlabs", fine, "submit", True, "ok", 12.0, at=past)
@@ -180,8 +207,9 @@ def test_billed_twice_counts_only_submits_after_the_id_was_known(db: Database,
     assert store.billed_submits(paid_twice) == 2
 
 
-def test_mark_submitted_keeps_the_first_time_the_id_was_known(db: Database,
-                                                              vault: KeyVault) -> None:
+def test_mark_submitted_keeps_the_first_time_the_id_was_known(
+    db: Database, vault: KeyVault
+) -> None:
     store = TranscriptStore(db, vault)
     rid = new_recording(db, vault)
     store.mark_submitted(rid, "yandex", "op-1")

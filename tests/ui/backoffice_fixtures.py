@@ -41,11 +41,9 @@ def login(till: Till, role: Role) -> EmployeeView:
     return till.staff.login(person.id, PINS[role])
 
 
-
-
-
-def sell(till: Till, employee: EmployeeView, items: list[tuple[str, int]],
-         payment: Payment) -> ReceiptView:
+def sell(
+    till: Till, employee: EmployeeView, items: list[tuple[str, int]], payment: Payment
+) -> ReceiptView:
     """Rings up ``items`` (SKU, qty in thousandths) and pays."""
     sale = till.sale_for(employee)
     for sku, qty in items:
@@ -82,6 +80,7 @@ class ModalDriver:
 
 def approve_with(qtbot, pins: list[str], errors: list[str] | None = None):
     """Types each PIN into the next override dialog; records its error line after each try."""
+
     def act(dialog: QWidget) -> None:
         for pin in pins:
             field = by_name(dialog, QLineEdit, "supervisor PIN")

@@ -38,7 +38,9 @@ def till(tmp_path: Path) -> Iterator[Till]:
 
 
 def employee(till: Till, role: Role, name: str | None = None) -> EmployeeView:
-    return next(e for e in till.staff.staff() if e.role is role and (name is None or e.name == name))
+    return next(
+        e for e in till.staff.staff() if e.role is role and (name is None or e.name == name)
+    )
 
 
 @pytest.fixture

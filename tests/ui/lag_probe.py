@@ -25,8 +25,10 @@ class Lag:
     seconds: float
 
     def line(self, what: str) -> str:
-        return (f"GUI LAG {what} in {self.seconds:.1f} s: {self.ticks} ticks, p50 {self.p50:.1f}"
-                f" ms, p99 {self.p99:.1f} ms, max {self.max:.1f} ms")
+        return (
+            f"GUI LAG {what} in {self.seconds:.1f} s: {self.ticks} ticks, p50 {self.p50:.1f}"
+            f" ms, p99 {self.p99:.1f} ms, max {self.max:.1f} ms"
+        )
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -51,5 +53,10 @@ class LagProbe:
         self.timer.stop()
         self.ticks.append(time.perf_counter())  # a freeze up to the very end counts too
         gaps = [max(0.0, (b - a) * 1000 - INTERVAL_MS) for a, b in itertools.pairwise(self.ticks)]
-        return Lag(len(gaps), percentile(gaps, 0.50), percentile(gaps, 0.99), max(gaps, default=0),
-                   self.ticks[-1] - self.ticks[0])
+        return Lag(
+            len(gaps),
+            percentile(gaps, 0.50),
+            percentile(gaps, 0.99),
+            max(gaps, default=0),
+            self.ticks[-1] - self.ticks[0],
+        )

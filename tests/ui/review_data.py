@@ -45,8 +45,11 @@ def voice(seconds: float, seed: int = 0) -> np.ndarray:
 def words_of(speaker: str, start: float, text: str, step: float = 0.45) -> list[Word]:
     out = []
     for i, token in enumerate(text.split()):
-        out.append(Word(token, round(start + i * step, 2), round(start + i * step + 0.38, 2),
-                        speaker, 0.95))
+        out.append(
+            Word(
+                token, round(start + i * step, 2), round(start + i * step + 0.38, 2), speaker, 0.95
+            )
+        )
     return out
 
 
@@ -82,17 +85,23 @@ class ReviewData:
     def __init__(self, till: Till) -> None:
         self.till = till
         self.vault = KeyVault(till.ctx.data_dir / KEY_FILE, os.urandom(32))
-        self.archive = EncryptedArchive(till.ctx.data_dir / DB_NAME, self.vault,
-                                        till.ctx.device_id)
+        self.archive = EncryptedArchive(till.ctx.data_dir / DB_NAME, self.vault, till.ctx.device_id)
         self.transcripts = TranscriptStore(till.ctx.db, self.vault)
         self.service = ReviewService(till, self.vault)
 
     def close(self) -> None:
         self.vault.close()
 
-    def conversation(self, who: EmployeeView, barcodes: list[str], script: list,
-                     seconds: float = 16.0, transcribe: bool = True, seed: int = 0,
-                     ago: timedelta = timedelta(seconds=60)) -> Conversation:
+    def conversation(
+        self,
+        who: EmployeeView,
+        barcodes: list[str],
+        script: list,
+        seconds: float = 16.0,
+        transcribe: bool = True,
+        seed: int = 0,
+        ago: timedelta = timedelta(seconds=60),
+    ) -> Conversation:
         """A sale by ``who`` and its recording; the offer happens before the lines are rung up
         (the recording started ``ago``, the lines enter the cart now)."""
         shift = self.till.shifts.current()
@@ -102,8 +111,11 @@ class ReviewData:
         receipt = sale.pay(Payment(cash_tendered=sale.view().total))
         rid = new_id()
         started = datetime.now(UTC) - ago
-        self.archive.begin(RecordingStart(rid, started, receipt.sale_id,
-                                          shift.id if shift else None, who.id, "sale"))
+        self.archive.begin(
+            RecordingStart(
+                rid, started, receipt.sale_id, shift.id if shift else None, who.id, "sale"
+            )
+        )
         enc = OpusChunker()
         index = 0
         for block in np.array_split(voice(seconds, seed), int(seconds * 10)):
@@ -113,15 +125,26 @@ class ReviewData:
                 self.archive.chunk(rid, index, due, False)
                 index += 1
         self.archive.chunk(rid, index, enc.close(), True)
-        self.archive.end(rid, RecordingStats(started + timedelta(seconds=seconds),
-                                             enc.duration_ms, enc.duration_ms // 2,
-                                             enc.bytes_total, index + 1, 0, "sale_done", 0.3,
-                                             False))
+        self.archive.end(
+            rid,
+            RecordingStats(
+                started + timedelta(seconds=seconds),
+                enc.duration_ms,
+                enc.duration_ms // 2,
+                enc.bytes_total,
+                index + 1,
+                0,
+                "sale_done",
+                0.3,
+                False,
+            ),
+        )
         if transcribe:
             words = [w for speaker, start, text in script for w in words_of(speaker, start, text)]
             text = " ".join(t for _s, _t, t in script)
-            self.transcripts.save(rid, Transcript(text, "ru", tuple(words), 0.95, seconds,
-                                                  "fake", None))
+            self.transcripts.save(
+                rid, Transcript(text, "ru", tuple(words), 0.95, seconds, "fake", None)
+            )
         return Conversation(rid, receipt.sale_id, who, seconds)
 
 
@@ -137,8 +160,7 @@ def review_fixture(till: Till):
     first, second = [e for e in staff if e.role is Role.CASHIER][:2]
     till.shifts.open(supervisor, 0)
     data = ReviewData(till)
-    data.good = data.conversation(first, [COFFEE, CROISSANT], GOOD,
-                                  ago=timedelta(seconds=120))
+    data.good = data.conversation(first, [COFFEE, CROISSANT], GOOD, ago=timedelta(seconds=120))
     data.poor = data.conversation(second, [TEA], POOR, seed=1, ago=timedelta(seconds=90))
     data.silent = data.conversation(first, [TEA], POOR, transcribe=False, seed=2)
     data.supervisor, data.first, data.second = supervisor, first, second

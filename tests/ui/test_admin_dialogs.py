@@ -100,15 +100,19 @@ def test_spin_boxes_take_their_range_from_the_registry(qtbot, till):
     assert (dialog.lock.minimum(), dialog.lock.maximum()) == (lock.low, lock.high)
     assert (dialog.limit.minimum() * 100, dialog.limit.maximum() * 100) == (limit.low, limit.high)
     assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == list(
-        s.RECEIPT_LANGUAGE.choices)
+        s.RECEIPT_LANGUAGE.choices
+    )
 
 
 def test_a_changed_range_in_the_registry_reaches_the_screen(qtbot, till, monkeypatch):
     # Nothing in ui/ repeats a bound: change it in the registry and the spin box follows.
     from forsell.domain import settings as registry
 
-    monkeypatch.setattr(registry, "AUTO_LOCK_SECONDS",
-                        dataclasses.replace(registry.AUTO_LOCK_SECONDS, low=60, high=900))
+    monkeypatch.setattr(
+        registry,
+        "AUTO_LOCK_SECONDS",
+        dataclasses.replace(registry.AUTO_LOCK_SECONDS, low=60, high=900),
+    )
     dialog = StoreSettingsDialog(till, _admin(till))
     qtbot.addWidget(dialog)
     assert (dialog.lock.minimum(), dialog.lock.maximum()) == (60, 900)
@@ -117,8 +121,11 @@ def test_a_changed_range_in_the_registry_reaches_the_screen(qtbot, till, monkeyp
 def test_labels_and_descriptions_come_from_the_registry(qtbot, till):
     dialog = StoreSettingsDialog(till, _admin(till))
     qtbot.addWidget(dialog)
-    for setting, field in ((s.STORE_NAME, dialog.name), (s.RECEIPT_FOOTER, dialog.footer),
-                           (s.AUTO_LOCK_SECONDS, dialog.lock)):
+    for setting, field in (
+        (s.STORE_NAME, dialog.name),
+        (s.RECEIPT_FOOTER, dialog.footer),
+        (s.AUTO_LOCK_SECONDS, dialog.lock),
+    ):
         title = next(label for label in dialog.findChildren(QLabel) if label.buddy() is field)
         assert title.text() == setting.label  # the English source, no translator installed
         assert field.toolTip() == setting.description == field.accessibleDescription()

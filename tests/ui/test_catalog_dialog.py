@@ -3,7 +3,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
@@ -52,46 +51,73 @@ def test_lists_and_searches_the_catalog(qtbot, till, admin):
     qtbot.keyClicks(by_name(dialog, QLineEdit, "catalog search"), "DAI-018")
     assert table.rowCount() == 1
     assert [table.item(0, c).text() for c in (0, 1, 5, 7)] == [
-        "DAI-018", "4870107000182", format_kzt(649_050), "kg"]
+        "DAI-018",
+        "4870107000182",
+        format_kzt(649_050),
+        "kg",
+    ]
 
 
 def test_bad_import_lists_lines_and_imports_nothing(qtbot, till, admin, tmp_path):
     csv = tmp_path / "bad.csv"
-    csv.write_text(f"{HEADER}\n"
-                   "NEW-1,,Новый чай,,New tea,Чай,,Tea,500,16,pcs,0\n"
-                   "NEW-2,,Второй,,Second,Чай,,Tea,сто,16,pcs,0\n"
-                   "NEW-3,,Третий,,Third,Чай,,Tea,700,16,litre,0\n", encoding="utf-8")
+    csv.write_text(
+        f"{HEADER}\n"
+        "NEW-1,,Новый чай,,New tea,Чай,,Tea,500,16,pcs,0\n"
+        "NEW-2,,Второй,,Second,Чай,,Tea,сто,16,pcs,0\n"
+        "NEW-3,,Третий,,Third,Чай,,Tea,700,16,litre,0\n",
+        encoding="utf-8",
+    )
     dialog = shown(qtbot, CatalogDialog(till, admin))
     assert _import(qtbot, dialog, csv) is None
     problems = by_name(dialog, QListWidget, "import problems")
     lines = [problems.item(i).text() for i in range(problems.count())]
-    assert lines == [("line 3, column “price”: “сто” is not an amount: type digits, e.g. 1250 "
-                      "or 1250,50"),
-                     "line 4, column “unit”: “litre” is not a unit: write pcs or kg"]
+    assert lines == [
+        ("line 3, column “price”: “сто” is not an amount: type digits, e.g. 1250 or 1250,50"),
+        "line 4, column “unit”: “litre” is not a unit: write pcs or kg",
+    ]
     assert "nothing was imported" in by_name(dialog, QLabel, "catalog message").text()
     assert till.catalog.search("NEW-1") == []
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("ru", [("строка 3, столбец «price»: «сто» — не сумма: введите цифры, например 1250 или "
-             "1250,50"),
-            "строка 4, столбец «unit»: «litre» — не единица: пишите pcs или kg",
-            "строка 5, столбец «sku»: артикул NEW-1 уже есть в строке 2",
-            "строка 6, столбец «favourite»: «maybe» — не 1 и не 0"]),
-    ("kk", ["3-жол, «price» бағаны: «сто» сома емес: цифрмен жазыңыз, мысалы 1250 не 1250,50",
-            "4-жол, «unit» бағаны: «litre» өлшем бірлігі емес: pcs не kg деп жазыңыз",
-            "5-жол, «sku» бағаны: NEW-1 артикулы 2-жолда бар",
-            "6-жол, «favourite» бағаны: «maybe» 1 де, 0 де емес"]),
-])
-def test_bad_rows_are_listed_in_the_admins_language(qtbot, till, admin, tmp_path, language,
-                                                    expected):
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "ru",
+            [
+                (
+                    "строка 3, столбец «price»: «сто» — не сумма: введите цифры, например 1250 или "
+                    "1250,50"
+                ),
+                "строка 4, столбец «unit»: «litre» — не единица: пишите pcs или kg",
+                "строка 5, столбец «sku»: артикул NEW-1 уже есть в строке 2",
+                "строка 6, столбец «favourite»: «maybe» — не 1 и не 0",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "3-жол, «price» бағаны: «сто» сома емес: цифрмен жазыңыз, мысалы 1250 не 1250,50",
+                "4-жол, «unit» бағаны: «litre» өлшем бірлігі емес: pcs не kg деп жазыңыз",
+                "5-жол, «sku» бағаны: NEW-1 артикулы 2-жолда бар",
+                "6-жол, «favourite» бағаны: «maybe» 1 де, 0 де емес",
+            ],
+        ),
+    ],
+)
+def test_bad_rows_are_listed_in_the_admins_language(
+    qtbot, till, admin, tmp_path, language, expected
+):
     csv = tmp_path / "bad.csv"
-    csv.write_text(f"{HEADER}\n"
-                   "NEW-1,,Новый чай,,New tea,Чай,,Tea,500,16,pcs,0\n"
-                   "NEW-2,,Второй,,Second,Чай,,Tea,сто,16,pcs,0\n"
-                   "NEW-3,,Третий,,Third,Чай,,Tea,700,16,litre,0\n"
-                   "NEW-1,,Повтор,,,,,,700,16,pcs,0\n"
-                   "NEW-5,,Любимый?,,,,,,700,16,pcs,maybe\n", encoding="utf-8")
+    csv.write_text(
+        f"{HEADER}\n"
+        "NEW-1,,Новый чай,,New tea,Чай,,Tea,500,16,pcs,0\n"
+        "NEW-2,,Второй,,Second,Чай,,Tea,сто,16,pcs,0\n"
+        "NEW-3,,Третий,,Third,Чай,,Tea,700,16,litre,0\n"
+        "NEW-1,,Повтор,,,,,,700,16,pcs,0\n"
+        "NEW-5,,Любимый?,,,,,,700,16,pcs,maybe\n",
+        encoding="utf-8",
+    )
     languages = Languages()
     languages.switch(language)
     try:
@@ -100,17 +126,19 @@ def test_bad_rows_are_listed_in_the_admins_language(qtbot, till, admin, tmp_path
         problems = by_name(dialog, QListWidget, "import problems")
         lines = [problems.item(i).text() for i in range(problems.count())]
         assert lines == expected
-        assert not any(english in line for line in lines
-                       for english in ("line", "column", "is not", "repeats"))
+        assert not any(
+            english in line for line in lines for english in ("line", "column", "is not", "repeats")
+        )
     finally:
         languages.uninstall()
 
 
 def test_good_import_and_export_round_trip(qtbot, till, admin, tmp_path):
     csv = tmp_path / "good.csv"
-    csv.write_text(f"{HEADER}\n"
-                   "NEW-1,4870999000011,Новый чай,Жаңа шай,New tea,Чай,Шай,Tea,1250,16,pcs,1\n",
-                   encoding="utf-8")
+    csv.write_text(
+        f"{HEADER}\nNEW-1,4870999000011,Новый чай,Жаңа шай,New tea,Чай,Шай,Tea,1250,16,pcs,1\n",
+        encoding="utf-8",
+    )
     dialog = shown(qtbot, CatalogDialog(till, admin))
     result = _import(qtbot, dialog, csv)
     assert (result.added, result.updated) == (1, 0)
@@ -131,7 +159,9 @@ def test_add_product_with_errors_shown_in_the_editor(qtbot, till, admin):
     dialog = shown(qtbot, CatalogDialog(till, admin))
     editor = _editor(qtbot, dialog, "add product")
     qtbot.keyClicks(by_name(editor, QLineEdit, "product sku"), "TEA-900")
-    by_name(editor, QLineEdit, "product name ru").setText("Чай с чабрецом")  # QTest types ASCII only
+    by_name(editor, QLineEdit, "product name ru").setText(
+        "Чай с чабрецом"
+    )  # QTest types ASCII only
     qtbot.keyClicks(by_name(editor, QLineEdit, "product price"), "1 250,50")
     qtbot.keyClicks(by_name(editor, QLineEdit, "product barcode"), "4870107000175")  # cheese's
     qtbot.mouseClick(by_name(editor, QPushButton, "save product"), LEFT)
@@ -142,7 +172,12 @@ def test_add_product_with_errors_shown_in_the_editor(qtbot, till, admin):
     with qtbot.waitSignal(editor.accepted):
         qtbot.keyClick(by_name(editor, QLineEdit, "product price"), Qt.Key.Key_Return)
     saved = till.catalog.by_barcode("4870999000028")
-    assert (saved.sku, saved.price, saved.vat_bp, saved.favourite) == ("TEA-900", 125_050, 1600, True)
+    assert (saved.sku, saved.price, saved.vat_bp, saved.favourite) == (
+        "TEA-900",
+        125_050,
+        1600,
+        True,
+    )
     assert "Saved TEA-900" in by_name(dialog, QLabel, "catalog message").text()
 
 
@@ -191,7 +226,8 @@ def test_synonyms_are_edited_in_the_product_editor_and_reach_the_scorer(qtbot, t
     assert scorer_view["COF-003"].synonyms == ("американку", "чёрный кофе")
     again = _editor(qtbot, dialog, "edit product")  # reopened: one per line
     assert by_name(again, QPlainTextEdit, "product synonyms").toPlainText() == (
-        "американку\nчёрный кофе")
+        "американку\nчёрный кофе"
+    )
 
 
 def test_a_file_that_is_not_utf8_is_explained_in_russian(qtbot, till, admin, tmp_path):
@@ -203,7 +239,9 @@ def test_a_file_that_is_not_utf8_is_explained_in_russian(qtbot, till, admin, tmp
         dialog = shown(qtbot, CatalogDialog(till, admin))
         assert dialog.import_from(path) is None
         text = by_name(dialog, QLabel, "catalog message").text()
-        assert text == f"{path} — не текст в кодировке UTF-8. Сохраните его как «CSV UTF-8» и " \
-                       "импортируйте снова."
+        assert (
+            text == f"{path} — не текст в кодировке UTF-8. Сохраните его как «CSV UTF-8» и "
+            "импортируйте снова."
+        )
     finally:
         languages.uninstall()

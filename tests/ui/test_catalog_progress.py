@@ -19,8 +19,12 @@ from .backoffice_fixtures import by_name, shown
 
 def _products(till) -> list[tuple]:
     with till.ctx.db.read() as session:
-        return [tuple(r) for r in session.execute(
-            select(Product.sku, Product.name_ru, Product.price).order_by(Product.sku))]
+        return [
+            tuple(r)
+            for r in session.execute(
+                select(Product.sku, Product.name_ru, Product.price).order_by(Product.sku)
+            )
+        ]
 
 
 def _slow_batches(monkeypatch, till) -> None:

@@ -37,9 +37,11 @@ CONVERSATIONS = int(os.environ.get("FORSELL_LAG_CONVERSATIONS", "100"))
 
 def _catalog_file(path, rows: int):
     lines = [",".join(CSV_COLUMNS)]
-    lines += [f"LAG-{i:06d},{4_600_000_000_000 + i},Товар номер {i},Тауар {i},Item {i},"
-              f"Группа {i % 50},Топ {i % 50},Group {i % 50},{100 + i % 900},12,pcs,{i % 2},"
-              for i in range(rows)]
+    lines += [
+        f"LAG-{i:06d},{4_600_000_000_000 + i},Товар номер {i},Тауар {i},Item {i},"
+        f"Группа {i % 50},Топ {i % 50},Group {i % 50},{100 + i % 900},12,pcs,{i % 2},"
+        for i in range(rows)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -70,8 +72,14 @@ def unscored(till):
     till.shifts.open(supervisor, 0)
     data = ReviewData(till)
     for i in range(CONVERSATIONS):
-        data.conversation(cashier, [COFFEE] if i % 2 else [TEA], GOOD if i % 2 else POOR,
-                          seconds=2.0, seed=i, ago=timedelta(seconds=600 - i))
+        data.conversation(
+            cashier,
+            [COFFEE] if i % 2 else [TEA],
+            GOOD if i % 2 else POOR,
+            seconds=2.0,
+            seed=i,
+            ago=timedelta(seconds=600 - i),
+        )
     yield data
     data.close()
 
@@ -101,8 +109,7 @@ def test_scoring_at_start_up_never_blocks_the_gui(qtbot, till, unscored, monkeyp
     assert lag.p99 < P99_MS and lag.max < MAX_MS, lag
 
 
-def test_closing_the_app_stops_scoring_between_conversations(qtbot, till, unscored,
-                                                            monkeypatch):
+def test_closing_the_app_stops_scoring_between_conversations(qtbot, till, unscored, monkeypatch):
     recorder = ConversationRecorder(till)
     monkeypatch.setattr(recorder, "open_keys", lambda: unscored.vault)
     task = prepare_review_in_background(recorder)

@@ -100,12 +100,21 @@ def test_staff_pulled_from_the_server_appear_on_the_login_screen(qtbot, till):
     window.show()
     try:
         name = DEMO_ITEMS["staff"][0]["name"]  # a new cashier, demo PIN 3333
-        assert f"employee {name}" not in {b.accessibleName() for b in
-                                          window.login.findChildren(QPushButton)}
+        assert f"employee {name}" not in {
+            b.accessibleName() for b in window.login.findChildren(QPushButton)
+        }
         assert PullApplier(till.ctx).apply("staff", DEMO_ITEMS["staff"], "c1").applied == 1
         bridge.refresh()  # what the engine's status push does after a pull
-        qtbot.waitUntil(lambda: f"employee {name}" in {
-            b.accessibleName() for b in window.login.findChildren(QPushButton) if b.isVisible()})
+        qtbot.waitUntil(
+            lambda: (
+                f"employee {name}"
+                in {
+                    b.accessibleName()
+                    for b in window.login.findChildren(QPushButton)
+                    if b.isVisible()
+                }
+            )
+        )
         log_in(qtbot, window, employee(till, Role.CASHIER, name), "3333")
     finally:
         window.languages.uninstall()  # she works in Kazakh: later tests expect the source texts

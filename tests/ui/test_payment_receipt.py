@@ -65,8 +65,10 @@ def test_field_labels_sit_level_with_their_fields(qtbot, selling):
     not stuck at the top of the row."""
     qtbot.mouseClick(find(selling, "pay"), Qt.MouseButton.LeftButton)
     dialog = modal(qtbot, PaymentDialog)
-    for label, field in ((dialog.tendered_label, dialog.tendered),
-                         (dialog.auth_label, dialog.auth_code)):
+    for label, field in (
+        (dialog.tendered_label, dialog.tendered),
+        (dialog.auth_label, dialog.auth_code),
+    ):
         assert label.alignment() & Qt.AlignmentFlag.AlignVCenter  # text centred in the label
         label_mid = label.mapTo(dialog, label.rect().center()).y()
         field_mid = field.mapTo(dialog, field.rect().center()).y()
@@ -82,7 +84,11 @@ def test_card_payment_keeps_the_auth_code(qtbot, selling):
     qtbot.mouseClick(find(dialog, "confirm payment"), Qt.MouseButton.LeftButton)
     receipt = modal(qtbot, ReceiptDialog).receipt
     assert (receipt.method, receipt.card, receipt.cash, receipt.card_reference) == (
-        "card", 595_000, 0, "A1B2C3")
+        "card",
+        595_000,
+        0,
+        "A1B2C3",
+    )
 
 
 def test_split_payment_card_plus_cash(qtbot, selling):
@@ -94,7 +100,11 @@ def test_split_payment_card_plus_cash(qtbot, selling):
     qtbot.mouseClick(find(dialog, "confirm payment"), Qt.MouseButton.LeftButton)
     receipt = modal(qtbot, ReceiptDialog).receipt
     assert (receipt.method, receipt.card, receipt.cash, receipt.change) == (
-        "split", 300_000, 295_000, 0)
+        "split",
+        300_000,
+        295_000,
+        0,
+    )
 
 
 def test_receipt_saves_as_pdf(qtbot, selling, tmp_path):

@@ -19,15 +19,35 @@ from forsell.vault.secrets import KINDS, SecretStoreUnavailable
 
 #: A value for every parameter a translation shows, each distinct so that a swapped or dropped
 #: placeholder is seen.
-SAMPLE = {"line": 17, "column": 23, "expected": "forsell-scorecard", "version": 7, "value": 5.5,
-          "low": 1.25, "high": 3.75, "choices": "start, end", "phrase": "?!", "end": 1.5,
-          "start": 2.5, "id": "greeting", "columns": "price, vat_percent", "barcode": "48x7",
-          "sku": "T-ЧАЙ", "first": 12, "text": "сто", "count": 50, "length": 100,
-          "max": "1 000 000 000 ₸"}
+SAMPLE = {
+    "line": 17,
+    "column": 23,
+    "expected": "forsell-scorecard",
+    "version": 7,
+    "value": 5.5,
+    "low": 1.25,
+    "high": 3.75,
+    "choices": "start, end",
+    "phrase": "?!",
+    "end": 1.5,
+    "start": 2.5,
+    "id": "greeting",
+    "columns": "price, vat_percent",
+    "barcode": "48x7",
+    "sku": "T-ЧАЙ",
+    "first": 12,
+    "text": "сто",
+    "count": 50,
+    "length": 100,
+    "max": "1 000 000 000 ₸",
+}
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 #: Words of the English sentences that must not show up in a Russian or Kazakh one.
-ENGLISH = re.compile(r"\b(the|is|not|must|needs?|line|column|store|secret|install|run|found|"
-                     r"session|locked|file|item|choose|already|empty)\b", re.IGNORECASE)
+ENGLISH = re.compile(
+    r"\b(the|is|not|must|needs?|line|column|store|secret|install|run|found|"
+    r"session|locked|file|item|choose|already|empty)\b",
+    re.IGNORECASE,
+)
 
 
 @pytest.fixture(params=["ru", "kk"])
@@ -41,8 +61,11 @@ def language(request) -> Iterator[str]:
 
 
 def _sample(code: str) -> Problem:
-    return Problem(code, {name: SAMPLE[name] for name in placeholders(PROBLEMS[code])
-                          if name in SAMPLE} | {"got": "'x'", "detail": "Expecting value"})
+    return Problem(
+        code,
+        {name: SAMPLE[name] for name in placeholders(PROBLEMS[code]) if name in SAMPLE}
+        | {"got": "'x'", "detail": "Expecting value"},
+    )
 
 
 def test_every_code_has_a_screen_text_with_the_same_placeholders() -> None:
@@ -65,18 +88,21 @@ def test_every_code_is_worded_in_the_language_with_its_values(language: str) -> 
 
 def test_a_csv_row_is_placed_by_line_and_column(language: str) -> None:
     problem = Problem("csv.not_amount", {"text": "сто"}, line=4, column="price")
-    expected = {"ru": "строка 4, столбец «price»: «сто» — не сумма: введите цифры, например "
-                      "1250 или 1250,50",
-                "kk": "4-жол, «price» бағаны: «сто» сома емес: цифрмен жазыңыз, мысалы 1250 "
-                      "не 1250,50"}
+    expected = {
+        "ru": "строка 4, столбец «price»: «сто» — не сумма: введите цифры, например "
+        "1250 или 1250,50",
+        "kk": "4-жол, «price» бағаны: «сто» сома емес: цифрмен жазыңыз, мысалы 1250 не 1250,50",
+    }
     assert describe(problem) == expected[language]
 
 
 def test_english_shows_the_screen_source_text() -> None:
-    problem = Problem("csv.barcode_taken", {"barcode": "4870001", "sku": "T-BREAD"}, line=3,
-                      column="barcode")
-    assert describe(problem) == "line 3, column “barcode”: barcode 4870001 already belongs to " \
-                                "T-BREAD"
+    problem = Problem(
+        "csv.barcode_taken", {"barcode": "4870001", "sku": "T-BREAD"}, line=3, column="barcode"
+    )
+    assert (
+        describe(problem) == "line 3, column “barcode”: barcode 4870001 already belongs to T-BREAD"
+    )
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -92,8 +118,11 @@ def test_the_secret_store_hint_is_in_russian_without_english(qtbot, kind: str) -
         hint = problem_text(problem.problem)
         assert hint in banner and banner.startswith("Запись выключена")
         assert problem.hint not in banner and not ENGLISH.search(banner), banner
-        refused = message_for(CashierError("sync.secret_store", "Secret store unavailable: {hint}",
-                                           hint=problem.problem))
+        refused = message_for(
+            CashierError(
+                "sync.secret_store", "Secret store unavailable: {hint}", hint=problem.problem
+            )
+        )
         assert refused.startswith("Хранилище секретов недоступно") and hint in refused
         assert not ENGLISH.search(refused), refused
     finally:

@@ -85,12 +85,15 @@ def test_the_chosen_microphone_is_stored(qtbot, till, dialog):
     assert till.ctx.settings.get(s.RECORDING_DEVICE) == ""
 
 
-def test_microphone_test_records_three_seconds_to_memory_and_plays_them_back(qtbot, till,
-                                                                            tmp_path):
+def test_microphone_test_records_three_seconds_to_memory_and_plays_them_back(qtbot, till, tmp_path):
     played = []
     mic = FakeMic(amplitude=0.05)
-    page = RecordingAdminPage(till, employee(till, Role.ADMIN), mic_factory=lambda _d: mic,
-                              play=lambda pcm, rate: played.append((len(pcm), rate)))
+    page = RecordingAdminPage(
+        till,
+        employee(till, Role.ADMIN),
+        mic_factory=lambda _d: mic,
+        play=lambda pcm, rate: played.append((len(pcm), rate)),
+    )
     qtbot.addWidget(page)
     page.show()
     before = sorted(p for p in tmp_path.rglob("*"))
@@ -109,8 +112,9 @@ def test_microphone_test_records_three_seconds_to_memory_and_plays_them_back(qtb
 
 
 def test_microphone_test_reports_a_missing_device(qtbot, till):
-    page = RecordingAdminPage(till, employee(till, Role.ADMIN),
-                              mic_factory=lambda _d: FakeMic(present=False))
+    page = RecordingAdminPage(
+        till, employee(till, Role.ADMIN), mic_factory=lambda _d: FakeMic(present=False)
+    )
     qtbot.addWidget(page)
     page.show()
     qtbot.mouseClick(find(page, "test microphone"), Qt.MouseButton.LeftButton)

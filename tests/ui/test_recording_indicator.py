@@ -122,8 +122,13 @@ class Rig:
     def __init__(self, qtbot, till, keyring_backend, mic: FakeMic) -> None:
         self.till, self.mic = till, mic
         self.bridge = RecordingBridge()
-        self.recorder = start_recorder(till, self.bridge, keyring_backend=keyring_backend,
-                                       source_factory=lambda _device: mic, config=FAST)
+        self.recorder = start_recorder(
+            till,
+            self.bridge,
+            keyring_backend=keyring_backend,
+            source_factory=lambda _device: mic,
+            config=FAST,
+        )
         self.window = MainWindow(till, recorder=self.recorder, bridge=self.bridge)
         qtbot.addWidget(self.window)
         self.window.show()
@@ -183,8 +188,7 @@ def test_consent_off_records_nothing(qtbot, till, recording_on, rig):
     assert recordings(till) == [] and r.mic.starts == 0  # the microphone was never opened
 
 
-def test_with_consent_a_sale_is_recorded_with_a_red_dot_and_linked(qtbot, till, recording_on,
-                                                                   rig):
+def test_with_consent_a_sale_is_recorded_with_a_red_dot_and_linked(qtbot, till, recording_on, rig):
     # the counterpart of the test above: the same sale, with consent, is recorded
     r = rig()
     log_in(qtbot, r.window, employee(till, Role.CASHIER, CASHIER), CASHIER_PIN)
@@ -196,16 +200,18 @@ def test_with_consent_a_sale_is_recorded_with_a_red_dot_and_linked(qtbot, till, 
     qtbot.waitUntil(lambda: find(r.window, "recording level").value() > 0)
     assert indicator.dot_color == RED
     sale_id = pay_cash(till, r.window)
-    qtbot.waitUntil(lambda: [x.status for x in recordings(till)] in (["sealed"], ["queued"]),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: [x.status for x in recordings(till)] in (["sealed"], ["queued"]), timeout=10_000
+    )
     qtbot.waitUntil(lambda: indicator.mode == "ready")
     (rec,) = recordings(till)
     assert rec.sale_id == sale_id and rec.end_reason == "sale_done"
     assert rec.duration_ms >= FAST.tail_s * 1000 and rec.chunks >= 1
 
 
-def test_a_dead_microphone_shows_a_banner_that_clears_when_it_comes_back(qtbot, till,
-                                                                         recording_on, rig):
+def test_a_dead_microphone_shows_a_banner_that_clears_when_it_comes_back(
+    qtbot, till, recording_on, rig
+):
     mic = FakeMic(present=False)
     r = rig(mic=mic)
     log_in(qtbot, r.window, employee(till, Role.CASHIER, CASHIER), CASHIER_PIN)
@@ -236,10 +242,14 @@ def test_manual_recording_by_button_and_shortcut(qtbot, till, recording_on, rig)
     assert manual.text().startswith("■ Stop recording")
     r.window.activateWindow()  # a window shortcut needs the active window
     qtbot.waitUntil(r.window.isActiveWindow)
-    qtbot.keyClick(find(r.window, "scan field"), Qt.Key.Key_R,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: [x.status for x in recordings(till)] in (["sealed"], ["queued"]),
-                    timeout=10_000)
+    qtbot.keyClick(
+        find(r.window, "scan field"),
+        Qt.Key.Key_R,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(
+        lambda: [x.status for x in recordings(till)] in (["sealed"], ["queued"]), timeout=10_000
+    )
     (rec,) = recordings(till)
     assert rec.reason == "manual" and rec.end_reason == "manual" and rec.sale_id is None
     qtbot.waitUntil(lambda: manual.text().startswith("● Record"))
@@ -256,6 +266,7 @@ def test_supervisor_pauses_with_a_reason_and_resumes(qtbot, till, recording_on, 
     r = rig()
     log_in(qtbot, r.window, supervisor, SUPERVISOR_PIN)
     qtbot.waitUntil(lambda: r.mic.starts == 1)
+
     # the supervisor works in Kazakh (demo staff): the texts come from the catalog
     def bar_text(text: str) -> str:
         return QCoreApplication.translate("RecordingBar", text)
@@ -266,7 +277,8 @@ def test_supervisor_pauses_with_a_reason_and_resumes(qtbot, till, recording_on, 
     dialog = modal(qtbot, PauseDialog)
     qtbot.mouseClick(find(dialog, "confirm pause"), Qt.MouseButton.LeftButton)
     assert find(dialog, "pause error").text() == message_for(
-        CashierError("recording.pause_reason", "Give a reason for the pause"))
+        CashierError("recording.pause_reason", "Give a reason for the pause")
+    )
     find(dialog, "pause reason").insert("Клиент попросил не записывать")  # QTest types Latin-1 only
     qtbot.mouseClick(find(dialog, "confirm pause"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
@@ -275,8 +287,8 @@ def test_supervisor_pauses_with_a_reason_and_resumes(qtbot, till, recording_on, 
     assert row.details["reason"] == "Клиент попросил не записывать"
     indicator = find(r.window, "recording indicator")
     assert indicator.text.text() == QCoreApplication.translate(
-        "RecordingIndicator", "Paused by supervisor: {reason}").format(
-        reason="Клиент попросил не записывать")
+        "RecordingIndicator", "Paused by supervisor: {reason}"
+    ).format(reason="Клиент попросил не записывать")
     assert not r.bar.manual.isVisible() and pause.text() == bar_text("Resume recording")
     # The microphone is closed while paused (the recorder stops off the GUI thread).
     qtbot.waitUntil(lambda: not r.mic.open)
@@ -289,8 +301,7 @@ def test_supervisor_pauses_with_a_reason_and_resumes(qtbot, till, recording_on, 
     assert indicator.mode == "ready" and pause.text() == bar_text("Pause recording")
 
 
-def test_a_cashier_has_no_pause_button_and_the_service_refuses_them(qtbot, till, recording_on,
-                                                                     rig):
+def test_a_cashier_has_no_pause_button_and_the_service_refuses_them(qtbot, till, recording_on, rig):
     cashier = employee(till, Role.CASHIER, CASHIER)
     r = rig()
     log_in(qtbot, r.window, cashier, CASHIER_PIN)

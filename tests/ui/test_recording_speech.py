@@ -49,8 +49,9 @@ pytestmark = [pytest.mark.slow, needs(pulseaudio, espeak, secret_service)]
 
 
 def espeak_wav(voice: str, text: str) -> bytes:
-    return subprocess.run(["espeak-ng", "-v", voice, "--stdout", text], check=True,
-                          capture_output=True, timeout=30).stdout
+    return subprocess.run(
+        ["espeak-ng", "-v", voice, "--stdout", text], check=True, capture_output=True, timeout=30
+    ).stdout
 
 
 def active_span(pcm: np.ndarray, rate: int, threshold: float = 0.01) -> tuple[float, float]:
@@ -160,8 +161,9 @@ def test_speech_during_a_gui_sale_is_recorded_encrypted_and_linked(qtbot, counte
     assert indicator.mode in ("ready", "problem")
 
     scan(qtbot, find(window, "scan field"), ARABICA)  # the first item starts the recording
-    qtbot.waitUntil(lambda: indicator.recording_id != "" and indicator.elapsed >= 2.5,
-                    timeout=5_000)  # the pre-roll and half a second of silence
+    qtbot.waitUntil(
+        lambda: indicator.recording_id != "" and indicator.elapsed >= 2.5, timeout=5_000
+    )  # the pre-roll and half a second of silence
     shown = []
 
     def red_dot_with_level() -> bool:
@@ -173,8 +175,9 @@ def test_speech_during_a_gui_sale_is_recorded_encrypted_and_linked(qtbot, counte
     assert shown and all(t.count(":") == 1 for t, _ in shown)
     sale_id = pay_cash_in_gui(qtbot, window)
 
-    qtbot.waitUntil(lambda: [r.status for r in recordings(till)] in (["queued"], ["sealed"]),
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: [r.status for r in recordings(till)] in (["queued"], ["sealed"]), timeout=15_000
+    )
     (rec,) = recordings(till)
     assert rec.sale_id == sale_id and rec.end_reason == "sale_done" and rec.status == "queued"
     assert rec.overflows == 0 and not rec.silent
@@ -182,7 +185,7 @@ def test_speech_during_a_gui_sale_is_recorded_encrypted_and_linked(qtbot, counte
     assert rate == 16_000
     first, last = active_span(pcm, rate)
     before = pcm[: int(first * rate) - 800]  # the silence before the speech (minus the onset)
-    speech = pcm[int(first * rate): int(last * rate)]
+    speech = pcm[int(first * rate) : int(last * rate)]
     assert len(before) >= rate  # at least a second of silence was recorded before it
     assert rms(speech) > 0.03 and rms(speech) > 30 * max(rms(before), 1e-4)
     assert abs((last - first) - played_span) <= 0.3, (last - first, played_span)
@@ -191,21 +194,23 @@ def test_speech_during_a_gui_sale_is_recorded_encrypted_and_linked(qtbot, counte
     # --- no plain audio anywhere: data folder (all database files), temp folder ---------------
     int16, _ = sf.read(io.BytesIO(wav), dtype="int16")
     mid = int((played_first + played_span / 2) * wav_rate)
-    needle = int16[mid: mid + 64].tobytes()
-    assert np.count_nonzero(int16[mid: mid + 64]) > 48 and needle in wav  # a real, findable run
+    needle = int16[mid : mid + 64].tobytes()
+    assert np.count_nonzero(int16[mid : mid + 64]) > 48 and needle in wav  # a real, findable run
     data_dir = till.ctx.data_dir
     found = []
     for path, data in files_under(data_dir):
         found += [f"{path}: {m!r}" for m in MAGIC if m in data]
         found += [f"{path}: played PCM"] if needle in data else []
-    assert any(p.suffix == ".sqlite" or "sqlite" in p.name
-               for p, _ in files_under(data_dir)), "no database file was scanned"
+    assert any(p.suffix == ".sqlite" or "sqlite" in p.name for p, _ in files_under(data_dir)), (
+        "no database file was scanned"
+    )
     tmp = Path(tempfile.gettempdir())
     test_dir = data_dir.parent  # tmp_path
     session = test_dir.parent  # pytest's folder of this run
     # other pytest runs' and other tests' folders: not written by this sale
     others = tuple(p for p in tmp.glob("pytest-of-*/pytest-*") if p != session) + tuple(
-        p for p in session.iterdir() if p != test_dir)
+        p for p in session.iterdir() if p != test_dir
+    )
     scanned = 0
     for path, data in files_under(tmp, since=started - 1, skip=others):
         scanned += 1
@@ -226,8 +231,11 @@ def test_microphone_test_in_the_admin_tab_hears_speech(qtbot, counter):
     assert find(page, "microphone").currentData() == "virtmic"
     qtbot.mouseClick(find(page, "test microphone"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.test_result.text().startswith("Listening"), timeout=8_000)
-    play(qtbot, espeak_wav("ru", "Раз, два, три, проверка микрофона."),
-         during=lambda: find(page, "test level").value() > 50)
+    play(
+        qtbot,
+        espeak_wav("ru", "Раз, два, три, проверка микрофона."),
+        during=lambda: find(page, "test level").value() > 50,
+    )
     qtbot.waitUntil(lambda: page.last_result is not None, timeout=15_000)
     assert page.last_result.error == "" and page.last_result.heard
     assert page.last_result.played  # back out through the default output (the null sink)

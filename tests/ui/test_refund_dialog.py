@@ -3,7 +3,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -34,8 +33,9 @@ LEFT = Qt.MouseButton.LeftButton
 def _receipt(till, cashier):
     """3 espressos (900 ₸) and 0.750 kg of cheese (5 200 ₸/kg = 3 900 ₸), paid in cash."""
     till.shifts.open(cashier, 1_000_000)
-    return sell(till, cashier, [("COF-001", 3000), ("DAI-017", 750)],
-                Payment(cash_tendered=700_000))
+    return sell(
+        till, cashier, [("COF-001", 3000), ("DAI-017", 750)], Payment(cash_tendered=700_000)
+    )
 
 
 def _refunded(till, receipt) -> dict[int, int]:
@@ -116,7 +116,9 @@ def test_unknown_receipt_and_cancelled_approval_are_shown_inline(qtbot, till, ca
 def test_void_asks_for_confirmation_and_a_supervisor(qtbot, till, cashier):
     receipt = _receipt(till, cashier)
     dialog = shown(qtbot, RefundDialog(till, cashier, query=receipt.code))
-    confirm = ModalDriver(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    confirm = ModalDriver(
+        QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click()
+    )
     approval = approve_with(qtbot, ["5000"])
     qtbot.mouseClick(by_name(dialog, QPushButton, "void sale"), LEFT)
     assert confirm.seen is not None and approval.seen is not None

@@ -3,7 +3,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-
 from PySide6.QtWidgets import QPushButton
 
 from forsell.domain.money import NBSP

@@ -55,8 +55,9 @@ def test_a_supervisor_override_changes_the_score_and_is_audited(qtbot, review):
     before = dialog.conversation.detail.score
     assert find(dialog, "outcome greeting").text().startswith("Failed")
     with qtbot.waitSignal(dialog.list.loaded):
-        _decide(qtbot, dialog, "override greeting", "Greeted before the mic started",
-                outcome="pass")
+        _decide(
+            qtbot, dialog, "override greeting", "Greeted before the mic started", outcome="pass"
+        )
     after = dialog.conversation.detail.score
     assert after > before
     assert find(dialog, "outcome greeting").text().startswith("Passed")
@@ -64,11 +65,13 @@ def test_a_supervisor_override_changes_the_score_and_is_audited(qtbot, review):
     assert f"{round(after)}\u00a0%" in find(dialog, "conversation title").text()
     row = next(r for r in dialog.list.rows if r.recording_id == rid)
     assert row.score == pytest.approx(after)
-    (percent,) = _sql(review, "SELECT percent FROM conversation_scores WHERE recording_id = ?",
-                      rid)[0]
+    (percent,) = _sql(
+        review, "SELECT percent FROM conversation_scores WHERE recording_id = ?", rid
+    )[0]
     assert percent == pytest.approx(after)
-    audits = _sql(review, "SELECT employee_id, details FROM audit WHERE action = ?",
-                  "review_override")
+    audits = _sql(
+        review, "SELECT employee_id, details FROM audit WHERE action = ?", "review_override"
+    )
     assert len(audits) == 1 and audits[0][0] == review.supervisor.id
     assert rid in audits[0][1]
 
@@ -82,8 +85,9 @@ def test_flag_and_reviewed_are_saved(qtbot, review):
         qtbot.mouseClick(find(dialog, "reviewed"), Left)
     row = next(r for r in dialog.list.rows if r.recording_id == rid)
     assert row.flagged and row.reviewed
-    kinds = {k for (k,) in _sql(review, "SELECT kind FROM review_actions WHERE recording_id = ?",
-                                rid)}
+    kinds = {
+        k for (k,) in _sql(review, "SELECT kind FROM review_actions WHERE recording_id = ?", rid)
+    }
     assert {"flag", "reviewed"} <= kinds
 
 
@@ -91,8 +95,11 @@ def test_a_cashier_disputes_an_item_and_the_supervisor_resolves_it(qtbot, review
     rid = review.poor.recording_id
     cashier = _open(qtbot, review, review.second, rid)
     assert not cashier.conversation.flip.isVisible()  # supervisors only
-    assert not [w for w in cashier.findChildren(QPushButton)
-                if w.accessibleName().startswith("override ") and w.isVisible()]
+    assert not [
+        w
+        for w in cashier.findChildren(QPushButton)
+        if w.accessibleName().startswith("override ") and w.isVisible()
+    ]
     _decide(qtbot, cashier, "dispute greeting", "Я поздоровалась до записи")
     assert "open" in find(cashier, "dispute note greeting").text()
     assert _sql(review, "SELECT count(*) FROM audit WHERE action = 'review_dispute'")[0][0] == 1

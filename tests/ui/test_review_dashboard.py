@@ -31,25 +31,39 @@ def _independent(review) -> dict[str, dict]:
     with sqlite3.connect(review.till.ctx.data_dir / DB_NAME) as db:
         out: dict[str, dict] = {}
         for emp, name in db.execute("SELECT id, name FROM employees"):
-            conversations, = db.execute(
-                "SELECT count(*) FROM recordings WHERE employee_id = ?", (emp,)).fetchone()
+            (conversations,) = db.execute(
+                "SELECT count(*) FROM recordings WHERE employee_id = ?", (emp,)
+            ).fetchone()
             if not conversations:
                 continue
-            scores = [p for (p,) in db.execute(
-                "SELECT s.percent FROM conversation_scores s JOIN recordings r"
-                " ON r.id = s.recording_id WHERE r.employee_id = ? AND s.scorable"
-                " AND s.percent IS NOT NULL", (emp,))]
+            scores = [
+                p
+                for (p,) in db.execute(
+                    "SELECT s.percent FROM conversation_scores s JOIN recordings r"
+                    " ON r.id = s.recording_id WHERE r.employee_id = ? AND s.scorable"
+                    " AND s.percent IS NOT NULL",
+                    (emp,),
+                )
+            ]
             sales, total = db.execute(
                 "SELECT count(*), coalesce(sum(total), 0) FROM sales WHERE employee_id = ?"
-                " AND voided_at IS NULL", (emp,)).fetchone()
-            revenue, = db.execute(
+                " AND voided_at IS NULL",
+                (emp,),
+            ).fetchone()
+            (revenue,) = db.execute(
                 "SELECT coalesce(sum(s.extra_revenue), 0) FROM conversation_scores s"
                 " JOIN recordings r ON r.id = s.recording_id WHERE r.employee_id = ?",
-                (emp,)).fetchone()
+                (emp,),
+            ).fetchone()
             by_hour = db.execute("SELECT count(*) FROM sales WHERE voided_at IS NULL").fetchone()
-            out[name] = {"conversations": conversations, "sales": sales, "total": total,
-                         "score": sum(scores) / len(scores) if scores else None,
-                         "revenue": revenue, "all_sales": by_hour[0]}
+            out[name] = {
+                "conversations": conversations,
+                "sales": sales,
+                "total": total,
+                "score": sum(scores) / len(scores) if scores else None,
+                "revenue": revenue,
+                "all_sales": by_hour[0],
+            }
     return out
 
 
@@ -64,12 +78,12 @@ def test_the_numbers_equal_sql_computed_independently(qtbot, review, page):
         r = shown[name]
         assert table.item(r, col["Conversations"]).text() == str(numbers["conversations"])
         assert table.item(r, col["Sales"]).text() == format_kzt(numbers["total"])
-        assert table.item(r, col["Sales recorded"]).text().endswith(
-            f"/{numbers['sales']} (100 %)")
+        assert table.item(r, col["Sales recorded"]).text().endswith(f"/{numbers['sales']} (100 %)")
         assert table.item(r, col["Average score"]).text() == f"{numbers['score']:.1f} %"
         assert table.item(r, col["Upsell revenue"]).text() == format_kzt(numbers["revenue"])
         assert table.item(r, col["Average ticket"]).text() == format_kzt(
-            round(numbers["total"] / numbers["sales"]))
+            round(numbers["total"] / numbers["sales"])
+        )
     total = table.item(table.rowCount() - 1, col["Sales"]).text()
     assert total == format_kzt(sum(n["total"] for n in expected.values()))
     assert table.item(table.rowCount() - 1, 0).text() == "Total"
@@ -113,7 +127,6 @@ def test_csv_and_pdf_exports(qtbot, review, page, tmp_path):
 
 def _audited(review, action: str) -> list[tuple[str, str]]:
     with sqlite3.connect(review.till.ctx.data_dir / DB_NAME) as db:
-        return db.execute("SELECT employee_id, details FROM audit WHERE action = ?",
-                          (action,)).fetchall()
-
-
+        return db.execute(
+            "SELECT employee_id, details FROM audit WHERE action = ?", (action,)
+        ).fetchall()

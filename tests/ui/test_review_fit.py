@@ -78,8 +78,11 @@ def test_a_cut_filter_or_header_shows_its_whole_text_as_a_tooltip(qtbot, review,
     assert header.toolTip() == header.text() != ""
     dialog.resize(filters.minimumSizeHint().width() + 40, SCREEN[1])  # as narrow as it goes
     QApplication.processEvents()
-    cut = [c for c in (filters.period, filters.upsell, filters.failed_item, filters.transcript)
-           if c.elided()]
+    cut = [
+        c
+        for c in (filters.period, filters.upsell, filters.failed_item, filters.transcript)
+        if c.elided()
+    ]
     assert cut, "nothing was squeezed: the test proves nothing"
     for combo in cut:
         assert combo.toolTip() == combo.currentText()
@@ -105,8 +108,11 @@ def _check_headers(table) -> int:
     header = table.horizontalHeader()
     metrics = header.fontMetrics()
     wrapped = 0
-    stretched = {c for c in range(table.columnCount())
-                 if header.sectionResizeMode(c) == header.ResizeMode.Stretch}
+    stretched = {
+        c
+        for c in range(table.columnCount())
+        if header.sectionResizeMode(c) == header.ResizeMode.Stretch
+    }
     for column in range(table.columnCount()):
         if column in stretched:
             continue
@@ -116,8 +122,9 @@ def _check_headers(table) -> int:
         longest_word = max(metrics.horizontalAdvance(w) for w in title.split())
         assert width <= max(table.sizeHintForColumn(column), 120, longest_word + 24), (title, width)
         assert longest_word <= width - 24, (title, width)  # no word is cut
-        needed = metrics.boundingRect(QRect(0, 0, width - 24, 10_000),
-                                      int(Qt.TextFlag.TextWordWrap), title).height()
+        needed = metrics.boundingRect(
+            QRect(0, 0, width - 24, 10_000), int(Qt.TextFlag.TextWordWrap), title
+        ).height()
         assert needed <= header.height(), (title, needed, header.height())  # not cut off
         wrapped += needed > metrics.height()
     return wrapped
@@ -128,8 +135,10 @@ def _save(dialog: ReviewDialog, folder: Path, name: str) -> None:
     assert dialog.grab().save(str(path))
     image = QImage(str(path))
     assert (image.width(), image.height()) == SCREEN
-    assert len({image.pixel(x, y) for x in range(0, SCREEN[0], 7)
-                for y in range(0, SCREEN[1], 7)}) >= 40  # a real picture, not a blank one
+    assert (
+        len({image.pixel(x, y) for x in range(0, SCREEN[0], 7) for y in range(0, SCREEN[1], 7)})
+        >= 40
+    )  # a real picture, not a blank one
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"], indirect=True)

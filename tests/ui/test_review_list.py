@@ -29,8 +29,9 @@ def type_text(field, text: str) -> None:
     field.setFocus()
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(field, QKeyEvent(kind, Key.Key_unknown,
-                                                    Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                field, QKeyEvent(kind, Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 def _ids(dialog: ReviewDialog) -> set[str]:
@@ -66,8 +67,10 @@ def test_a_supervisor_sees_every_conversation_and_filters_narrow_the_list(qtbot,
     with qtbot.waitSignal(dialog.list.loaded):
         find(dialog, "score from").setValue(0)
     _choose(qtbot, dialog, "sort", "score_asc")
-    assert [r.recording_id for r in dialog.list.rows][:2] == [review.poor.recording_id,
-                                                              review.good.recording_id]
+    assert [r.recording_id for r in dialog.list.rows][:2] == [
+        review.poor.recording_id,
+        review.good.recording_id,
+    ]
 
 
 def test_search_over_the_transcripts_updates_the_list(qtbot, review):
@@ -126,8 +129,9 @@ def test_the_shift_filter_offers_past_shifts_for_every_role(qtbot, review):
     closed = till.shifts.current()
     z = till.shifts.close(review.supervisor, {}).z_number
     till.shifts.open(review.first, 0)
-    later = review.conversation(review.first, [TEA], [], transcribe=False, seed=3,
-                                ago=timedelta(seconds=5))
+    later = review.conversation(
+        review.first, [TEA], [], transcribe=False, seed=3, ago=timedelta(seconds=5)
+    )
     current = till.shifts.current()
     for who in (review.supervisor, review.second):
         dialog = _dialog(qtbot, review, who)
@@ -136,11 +140,15 @@ def test_the_shift_filter_offers_past_shifts_for_every_role(qtbot, review):
         assert _shift_choices(dialog) == [
             ("All shifts", None),
             (f"Current shift · since {opened} · {review.first.name}", current.id),
-            (f"Z {z} · {before} · {review.supervisor.name}", closed.id)]
+            (f"Z {z} · {before} · {review.supervisor.name}", closed.id),
+        ]
         _choose(qtbot, dialog, "shift", closed.id)
         if who is review.supervisor:
-            assert _ids(dialog) == {review.good.recording_id, review.poor.recording_id,
-                                    review.silent.recording_id}
+            assert _ids(dialog) == {
+                review.good.recording_id,
+                review.poor.recording_id,
+                review.silent.recording_id,
+            }
             _choose(qtbot, dialog, "shift", current.id)
             assert _ids(dialog) == {later.recording_id}
         else:  # every shift is listed, but only the cashier's own conversations in it
@@ -159,8 +167,10 @@ def _open(qtbot, dialog, recording_id: str) -> None:
 
 
 def _buttons(dialog) -> tuple[bool, bool]:
-    return (find(dialog, "previous conversation").isEnabled(),
-            find(dialog, "next conversation").isEnabled())
+    return (
+        find(dialog, "previous conversation").isEnabled(),
+        find(dialog, "next conversation").isEnabled(),
+    )
 
 
 def test_page_down_and_up_walk_the_list_across_its_pages(qtbot, review, monkeypatch):
@@ -182,8 +192,11 @@ def test_page_down_and_up_walk_the_list_across_its_pages(qtbot, review, monkeypa
         qtbot.mouseClick(find(dialog, "next conversation"), Qt.MouseButton.LeftButton)
     assert dialog.list.offset == 2 and _buttons(dialog) == (True, False)
     third = view.recording_id
-    assert third not in order and third in {review.good.recording_id, review.poor.recording_id,
-                                            review.silent.recording_id}
+    assert third not in order and third in {
+        review.good.recording_id,
+        review.poor.recording_id,
+        review.silent.recording_id,
+    }
     qtbot.keyClick(view.transcript, Key.Key_PageDown)  # the last one: nothing happens
     assert view.recording_id == third
     with qtbot.waitSignal(view.loaded, timeout=10000):  # and back over the page boundary
@@ -222,8 +235,10 @@ def test_ctrl_enter_marks_reviewed_and_opens_the_next(qtbot, review):
     for i in (1, 2):
         qtbot.keyClick(view, Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         # (view.loaded fires at once too: the reviewed one is shown again with its mark)
-        qtbot.waitUntil(lambda i=i: view.detail is not None
-                        and view.detail.row.recording_id == order[i], timeout=10000)
+        qtbot.waitUntil(
+            lambda i=i: view.detail is not None and view.detail.row.recording_id == order[i],
+            timeout=10000,
+        )
         assert review.service.detail(review.supervisor, order[i - 1]).row.reviewed
     with qtbot.waitSignal(dialog.list.loaded):  # the last: reviewed, and it stays open
         qtbot.keyClick(view, Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)

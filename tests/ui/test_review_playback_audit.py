@@ -34,19 +34,27 @@ class HandClock:
 def played(review) -> list[tuple[str, str]]:
     """(employee id, recording id) of every ``recording_played`` entry, oldest first."""
     with review.till.ctx.db.read() as session:
-        rows = session.scalars(select(AuditEntry).where(AuditEntry.action == "recording_played")
-                               .order_by(AuditEntry.at, AuditEntry.id))
+        rows = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.action == "recording_played")
+            .order_by(AuditEntry.at, AuditEntry.id)
+        )
         return [(row.employee_id, row.details["recording_id"]) for row in rows]
 
 
 @pytest.fixture
 def dialog(qtbot, review):
     for i in range(CONVERSATIONS - 3):  # the fixture brings three
-        review.conversation(review.second, [TEA], POOR, seconds=3.0, seed=i % 5,
-                            ago=timedelta(seconds=200 + i))
+        review.conversation(
+            review.second, [TEA], POOR, seconds=3.0, seed=i % 5, ago=timedelta(seconds=200 + i)
+        )
     clock = HandClock()
-    made = ReviewDialog(review.till, review.supervisor, service=review.service,
-                        output_factory=lambda: ClockOutput(clock))
+    made = ReviewDialog(
+        review.till,
+        review.supervisor,
+        service=review.service,
+        output_factory=lambda: ClockOutput(clock),
+    )
     qtbot.addWidget(made)
     with qtbot.waitSignal(made.list.loaded):
         made.show()

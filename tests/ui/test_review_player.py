@@ -34,8 +34,12 @@ class HandClock:
 
 def _shown(qtbot, review, clock: HandClock) -> ReviewDialog:
     """The supervisor's review window, its output pulled by ``clock``, the list loaded."""
-    dialog = ReviewDialog(review.till, review.supervisor, service=review.service,
-                          output_factory=lambda: ClockOutput(clock))
+    dialog = ReviewDialog(
+        review.till,
+        review.supervisor,
+        service=review.service,
+        output_factory=lambda: ClockOutput(clock),
+    )
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.list.loaded):
         dialog.show()
@@ -101,7 +105,9 @@ def test_a_click_on_the_waveform_and_on_a_word_seeks(qtbot, opened):
     view = opened.conversation
     wave = find(opened, "waveform")
     qtbot.mouseClick(wave, Qt.MouseButton.LeftButton, pos=QPoint(wave.width() // 2, 30))
-    assert view.player.position == pytest.approx(wave.duration / 2, abs=wave.duration / wave.width() * 2)
+    assert view.player.position == pytest.approx(
+        wave.duration / 2, abs=wave.duration / wave.width() * 2
+    )
     transcript = find(opened, "transcript")
     # The word "бонусная" is said at 9.5 + 3 × 0.45 s (review_data.GOOD, words_of).
     index = next(i for i, w in enumerate(sorted(transcript.words)) if abs(w[2] - 10.85) < 0.01)
@@ -168,7 +174,7 @@ def test_a_long_recording_plays_from_its_first_block_while_the_rest_decodes():
     assert engine.playing and not engine.at_end
     decoding.finish()
     assert decoding.complete and np.array_equal(decoding.pcm, whole)  # same as one-shot decoding
-    assert np.array_equal(engine.render(rate), whole[30 * rate: 31 * rate])
+    assert np.array_equal(engine.render(rate), whole[30 * rate : 31 * rate])
     engine.set_speed(2.0)
     engine.seek(58.0)
     engine.render(rate * 2)
@@ -214,13 +220,22 @@ def test_the_player_is_playable_before_the_waveform_is_drawn(qtbot, review):
     dialog = _shown(qtbot, review, HandClock())
     view = dialog.conversation
     at_playable = {}
-    view.audio_playable.connect(lambda: at_playable.update(
-        ready=view.player.engine.source.ready, complete=view.player.engine.source.complete,
-        enabled=find(dialog, "play").isEnabled(), wave=find(dialog, "waveform").duration))
+    view.audio_playable.connect(
+        lambda: at_playable.update(
+            ready=view.player.engine.source.ready,
+            complete=view.player.engine.source.complete,
+            enabled=find(dialog, "play").isEnabled(),
+            wave=find(dialog, "waveform").duration,
+        )
+    )
     with qtbot.waitSignals([view.loaded, view.audio_playable, view.audio_ready], timeout=10000):
         dialog.open_conversation(review.good.recording_id)
-    assert at_playable == {"ready": int(FIRST_BLOCK_S * 16_000), "complete": False,
-                           "enabled": True, "wave": 0.0}
+    assert at_playable == {
+        "ready": int(FIRST_BLOCK_S * 16_000),
+        "complete": False,
+        "enabled": True,
+        "wave": 0.0,
+    }
     assert find(dialog, "waveform").duration == pytest.approx(180.0, abs=0.1)
     assert np.array_equal(view.player.engine.pcm, whole)
 

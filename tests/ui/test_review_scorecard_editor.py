@@ -131,12 +131,21 @@ def test_invalid_edits_show_each_problem_and_are_not_saved(qtbot, review):
     assert len(editor.problems) == 2  # back to the two problems of the draft
 
 
-@pytest.mark.parametrize(("language", "place", "message"), [
-    ("ru", "Пункт {n} «Вопрос о бонусной карте», баллы",
-     "обязательному пункту нужно больше 0 баллов"),
-    ("kk", "{n}-тармақ «Бонус картасы туралы сұрақ», ұпай",
-     "міндетті тармаққа 0-ден көп ұпай керек"),
-])
+@pytest.mark.parametrize(
+    ("language", "place", "message"),
+    [
+        (
+            "ru",
+            "Пункт {n} «Вопрос о бонусной карте», баллы",
+            "обязательному пункту нужно больше 0 баллов",
+        ),
+        (
+            "kk",
+            "{n}-тармақ «Бонус картасы туралы сұрақ», ұпай",
+            "міндетті тармаққа 0-ден көп ұпай керек",
+        ),
+    ],
+)
 def test_problems_are_shown_in_the_admins_language(qtbot, review, language, place, message):
     languages = Languages()
     languages.switch(language)
@@ -151,7 +160,10 @@ def test_problems_are_shown_in_the_admins_language(qtbot, review, language, plac
         row = _row_of(editor, "loyalty_card")
         (problem,) = editor.problems
         assert (problem.item, problem.field, problem.original.code) == (
-            row, "weight", "scorecard.required_weight")
+            row,
+            "weight",
+            "scorecard.required_weight",
+        )
         shown = find(dialog, "scorecard problems").item(0).text()
         assert shown == f"⚠ {place.format(n=row + 1)}: {message}"
         assert find(dialog, "item problems").text() == shown
@@ -224,8 +236,10 @@ def test_trying_a_draft_on_saved_conversations_matches_a_recomputation(qtbot, re
     before = _recompute(review, review.service.preset_text("cafe"))
     after = _recompute(review, editor.json.toPlainText())
     with sqlite3.connect(review.till.ctx.data_dir / DB_NAME) as db:  # what score_pending stored
-        stored = sorted(r[0] for r in db.execute(
-            "SELECT scored_percent FROM conversation_scores WHERE scorable = 1"))
+        stored = sorted(
+            r[0]
+            for r in db.execute("SELECT scored_percent FROM conversation_scores WHERE scorable = 1")
+        )
     assert sorted(b for b in before if b is not None) == stored
     assert preview.conversations == 2  # the third demo conversation has no transcript
     assert preview.changed == sum(1 for b, a in zip(before, after, strict=True) if b != a) >= 1
@@ -256,8 +270,16 @@ def test_screenshots_in_english_and_russian(qtbot, review, tmp_path):
             path = folder / f"scorecard_{language}.png"
             assert dialog.grab().save(str(path))
             image = QImage(str(path))
-            assert len({image.pixel(x, y) for x in range(0, image.width(), 7)
-                        for y in range(0, image.height(), 7)}) >= 40
+            assert (
+                len(
+                    {
+                        image.pixel(x, y)
+                        for x in range(0, image.width(), 7)
+                        for y in range(0, image.height(), 7)
+                    }
+                )
+                >= 40
+            )
             dialog.close()
         finally:
             languages.uninstall()
@@ -268,7 +290,8 @@ def test_a_card_from_the_backend_says_so_until_the_admin_saves_their_own(qtbot, 
 
     card = json.loads(review.service.preset_text("shop"))
     result = PullApplier(review.till.ctx).apply(
-        "scorecards", [{"id": "hq-shop", "version": 7, "scorecard": card}], None)
+        "scorecards", [{"id": "hq-shop", "version": 7, "scorecard": card}], None
+    )
     assert result.applied == 1
     dialog = _dialog(qtbot, review, _admin(review))
     editor = dialog.scorecard

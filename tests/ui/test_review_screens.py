@@ -34,8 +34,9 @@ def _save(widget, folder: Path, name: str) -> Path:
 def test_screenshots_of_the_list_the_conversation_and_the_dashboard(qtbot, review, tmp_path):
     folder = Path(os.environ.get("FORSELL_SCREENSHOT_DIR") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    dialog = ReviewDialog(review.till, review.supervisor, service=review.service,
-                          output_factory=ClockOutput)
+    dialog = ReviewDialog(
+        review.till, review.supervisor, service=review.service, output_factory=ClockOutput
+    )
     qtbot.addWidget(dialog)
     dialog.resize(1366, 768)
     with qtbot.waitSignal(dialog.list.loaded):
@@ -52,7 +53,8 @@ def test_screenshots_of_the_list_the_conversation_and_the_dashboard(qtbot, revie
 
 
 def test_the_till_opens_conversations_for_a_supervisor_and_my_conversations_for_a_cashier(
-        qtbot, window, till, review):
+    qtbot, window, till, review
+):
     supervisor = employee(till, review.supervisor.role)
     log_in(qtbot, window, supervisor, SUPERVISOR_PIN)
     button = find(window.till_screen, "conversations")
@@ -60,8 +62,9 @@ def test_the_till_opens_conversations_for_a_supervisor_and_my_conversations_for_
     assert button.label() == QCoreApplication.translate("TillScreen", "Conversations")
     window.recorder = None
     window._review_vault = lambda: review.vault  # the test's vault: its KEK is not in a keyring
-    qtbot.keyClick(window.till_screen.search.field, Qt.Key.Key_K,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.till_screen.search.field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
+    )
     dialog = modal(qtbot, ReviewDialog)
     qtbot.waitUntil(lambda: len(dialog.list.rows) == 3)
     assert dialog.dashboard is not None
@@ -70,7 +73,8 @@ def test_the_till_opens_conversations_for_a_supervisor_and_my_conversations_for_
     cashier = employee(till, review.first.role, review.first.name)
     log_in(qtbot, window, cashier, CASHIER_PIN)
     assert find(window.till_screen, "conversations").label() == QCoreApplication.translate(
-        "TillScreen", "My conversations")
+        "TillScreen", "My conversations"
+    )
     qtbot.mouseClick(find(window.till_screen, "conversations"), Qt.MouseButton.LeftButton)
     mine = modal(qtbot, ReviewDialog)
     qtbot.waitUntil(lambda: len(mine.list.rows) == 2)

@@ -79,8 +79,11 @@ def colours(image: QImage) -> int:
 
 def clipped(root: QWidget) -> list[str]:
     """Buttons and table headers on ``root`` whose text is wider than the room they got."""
-    found = [f"button {b.accessibleName() or b.text()!r}" for b in root.findChildren(QPushButton)
-             if b.isVisible() and b.text() and b.sizeHint().width() > b.width()]
+    found = [
+        f"button {b.accessibleName() or b.text()!r}"
+        for b in root.findChildren(QPushButton)
+        if b.isVisible() and b.text() and b.sizeHint().width() > b.width()
+    ]
     for table in root.findChildren(QTableWidget):
         header = table.horizontalHeader()
         if not table.isVisible():
@@ -111,8 +114,9 @@ def check(path: Path, dialog: QWidget | None = None) -> None:
     assert colours(image) > MIN_COLOURS, f"{path.name} looks blank"
     if dialog is not None:  # the dialog itself painted, not only the till behind it
         assert colours(dialog.grab().toImage()) > MIN_COLOURS, f"{path.name}: blank dialog"
-        assert image.rect().contains(dialog_rect(dialog.window().parentWidget().window(), dialog)), (
-            f"{path.name}: the dialog ({dialog.width()}×{dialog.height()}) does not fit in {SIZE}")
+        assert image.rect().contains(
+            dialog_rect(dialog.window().parentWidget().window(), dialog)
+        ), f"{path.name}: the dialog ({dialog.width()}×{dialog.height()}) does not fit in {SIZE}"
 
 
 def test_screenshots_of_the_main_screens(qtbot, as_started, till, open_shift, tmp_path):
@@ -168,5 +172,7 @@ def test_screenshots_of_the_main_screens(qtbot, as_started, till, open_shift, tm
     shots.append(shoot(window, folder, "6_close_shift", closing))
     closing.reject()
 
-    assert [p.name for p in shots] == [f"{n}.png" for n in (
-        "1_login", "2_till_cart", "3_payment", "4_receipt", "5_refund", "6_close_shift")]
+    assert [p.name for p in shots] == [
+        f"{n}.png"
+        for n in ("1_login", "2_till_cart", "3_payment", "4_receipt", "5_refund", "6_close_shift")
+    ]

@@ -3,7 +3,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox
 
@@ -154,11 +153,14 @@ def test_close_shift_tab_walks_the_denominations(qtbot, till, cashier):
     first.setFocus()
     qtbot.waitUntil(first.hasFocus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() in (by_name(dialog, QSpinBox, "count 10000"),
-                                          by_name(dialog, QSpinBox, "count 10000").findChild(
-                                              QLineEdit))
-    assert all(s.minimumSizeHint().height() >= 44 or s.minimumHeight() >= 44
-               for s in dialog.findChildren(QSpinBox))
+    assert QApplication.focusWidget() in (
+        by_name(dialog, QSpinBox, "count 10000"),
+        by_name(dialog, QSpinBox, "count 10000").findChild(QLineEdit),
+    )
+    assert all(
+        s.minimumSizeHint().height() >= 44 or s.minimumHeight() >= 44
+        for s in dialog.findChildren(QSpinBox)
+    )
 
 
 def test_close_shift_without_open_shift_says_so(qtbot, till, cashier):

@@ -28,7 +28,7 @@ from forsell.ui import error_hook
 from forsell.ui.payment_dialog import PaymentDialog
 
 from .conftest import find, modal
-from .test_payment_receipt import selling  # noqa: F401 - the fixture these tests pay in
+from .test_payment_receipt import selling as selling  # the fixture these tests pay in
 
 pytestmark = pytest.mark.usefixtures("selling")
 
@@ -61,8 +61,12 @@ def till(tmp_path: Path, small_disks: list[Path]) -> Iterator[Till]:
     """The till's data folder on a 32 MB tmpfs of its own, so that the disk can really fill."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m,mode=0700", "tmpfs",
-                              str(disk)], capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=32m,mode=0700", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if mounted.returncode != 0:
         message = f"a small disk for the full-disk test needs mount (root): {mounted.stderr}"
         if os.environ.get("CI") == "true":
@@ -98,8 +102,10 @@ def _fill_disk(db: Database) -> Path:
 
 def _counts(db: Database) -> tuple[int, int]:
     with db.read() as session:
-        return (session.scalar(select(func.count()).select_from(Sale)),
-                session.scalar(select(func.count()).select_from(OutboxJob)))
+        return (
+            session.scalar(select(func.count()).select_from(Sale)),
+            session.scalar(select(func.count()).select_from(OutboxJob)),
+        )
 
 
 def _open_payment(qtbot, window) -> PaymentDialog:
@@ -148,12 +154,15 @@ def test_read_only_database_is_named_as_such(qtbot, selling, till):
     _pragma_on_every_connection(till.ctx.db, "PRAGMA query_only=ON")
     _pay(qtbot, dialog)
     assert dialog.isVisible()
-    assert "Продажа НЕ записана" in dialog.error.text() and "только для чтения" in dialog.error.text()
+    assert (
+        "Продажа НЕ записана" in dialog.error.text() and "только для чтения" in dialog.error.text()
+    )
     dialog.reject()
 
 
 def test_an_unexpected_error_is_logged_and_said(qtbot, selling, till, monkeypatch, caplog):
     selling.languages.switch("ru")
+
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("a bug nobody foresaw")
 

@@ -67,7 +67,10 @@ def test_settings_are_saved_and_audited(qtbot, till, page):
     get = till.ctx.settings.get
     assert get(s.SYNC_ENABLED) and get(s.SYNC_BACKEND_URL) == "https://analytics.example.kz"
     assert (get(s.SYNC_PRIMARY), get(s.SYNC_FALLBACK), get(s.SYNC_LANGUAGE)) == (
-        "yandex", "none", "kk")
+        "yandex",
+        "none",
+        "kk",
+    )
     assert get(s.SYNC_AUDIO_ABROAD) and get(s.YANDEX_FOLDER_ID) == "b1gfolder"
     [entry] = audits(till, "sync_settings_changed")
     assert "sync.audio_abroad" in entry.details["changed"]
@@ -111,8 +114,9 @@ def test_keys_go_to_the_secret_store_and_are_never_shown(qtbot, till, page):
     assert entry.details["changed"] == ["secret:elevenlabs-key"]
     assert "xi-test-key-123" not in str(entry.details)
     with till.ctx.db.read() as session:  # nowhere in the database either
-        assert not any("xi-test-key" in str(row.value)
-                       for row in session.scalars(select(s.SettingRow)))
+        assert not any(
+            "xi-test-key" in str(row.value) for row in session.scalars(select(s.SettingRow))
+        )
     SecretStore(till.ctx.device_id).delete("elevenlabs-key")
 
 
@@ -141,9 +145,16 @@ def add_dead(till, n: int) -> list[str]:
     ids = []
     with till.ctx.db.write() as session:
         for i in range(n):
-            job = OutboxJob(lane="business", kind="sale", entity_id=f"sale-{i}", payload={},
-                            state="dead", attempts=3, error_key="sync.rejected",
-                            last_error="422 bad field")
+            job = OutboxJob(
+                lane="business",
+                kind="sale",
+                entity_id=f"sale-{i}",
+                payload={},
+                state="dead",
+                attempts=3,
+                error_key="sync.rejected",
+                last_error="422 bad field",
+            )
             session.add(job)
             session.flush()
             ids.append(job.id)
@@ -152,8 +163,10 @@ def add_dead(till, n: int) -> list[str]:
 
 def select_row(page, row: int) -> None:
     model = page.dead.selectionModel()
-    model.select(page.dead.model().index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                 | QItemSelectionModel.SelectionFlag.Rows)
+    model.select(
+        page.dead.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
 def job_state(till, job_id: str) -> str | None:
@@ -197,15 +210,20 @@ def test_admin_dialog_has_a_sync_tab(qtbot, till, admin):
     dialog.sync_page.service.stop()
 
 
-def test_store_data_from_the_server_shows_when_and_what_was_not_applied(qtbot, till, admin,
-                                                                       service):
+def test_store_data_from_the_server_shows_when_and_what_was_not_applied(
+    qtbot, till, admin, service
+):
     from forsell.services.pulls import PullApplier
 
     applier = PullApplier(till.ctx)
-    applier.apply("catalog", [
-        {"sku": "NEW-1", "name_ru": "Самса", "price": 70_000, "vat_bp": 1600, "active": True},
-        {"sku": "NEW-2", "name_ru": "Без цены", "price": "700", "vat_bp": 1600, "active": True},
-    ], "cursor-1")
+    applier.apply(
+        "catalog",
+        [
+            {"sku": "NEW-1", "name_ru": "Самса", "price": 70_000, "vat_bp": 1600, "active": True},
+            {"sku": "NEW-2", "name_ru": "Без цены", "price": "700", "vat_bp": 1600, "active": True},
+        ],
+        "cursor-1",
+    )
     made = SyncAdminPage(till, admin, service)
     qtbot.addWidget(made)
     pulled = made.pulled.text().splitlines()
@@ -220,12 +238,14 @@ def test_store_data_from_the_server_shows_when_and_what_was_not_applied(qtbot, t
 def test_choices_labels_and_descriptions_come_from_the_registry(page):
     from PySide6.QtWidgets import QLabel
 
-    for combo, setting in ((page.primary, s.SYNC_PRIMARY), (page.fallback, s.SYNC_FALLBACK),
-                           (page.language, s.SYNC_LANGUAGE)):
+    for combo, setting in (
+        (page.primary, s.SYNC_PRIMARY),
+        (page.fallback, s.SYNC_FALLBACK),
+        (page.language, s.SYNC_LANGUAGE),
+    ):
         assert [combo.itemData(i) for i in range(combo.count())] == list(setting.choices)
         title = next(label for label in page.findChildren(QLabel) if label.buddy() is combo)
         assert title.text() == setting.label and combo.toolTip() == setting.description
     assert page.abroad.text() == s.SYNC_AUDIO_ABROAD.label
     # The consent the switch needs is spelled out on the page, not only in a tooltip.
-    assert s.SYNC_AUDIO_ABROAD.description in [label.text() for label in
-                                               page.findChildren(QLabel)]
+    assert s.SYNC_AUDIO_ABROAD.description in [label.text() for label in page.findChildren(QLabel)]

@@ -47,12 +47,17 @@ EVENTS, RECORDINGS = 3_000, 100
 def fakes():
     """The FAKE servers in a process of their own, as the real ones are elsewhere: the lag
     measured is the till's, not the fakes' (they would share this process's GIL)."""
-    process = subprocess.Popen([sys.executable, "-m", "forsell.fakes", "--json"],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "forsell.fakes", "--json"], stdout=subprocess.PIPE, text=True
+    )
     try:
         urls = json.loads(process.stdout.readline())["urls"]
-        httpx.post(urls["elevenlabs"] + "/_fake/faults", json={"rules": [
-            {"kind": "latency", "route": "POST /v1/speech-to-text", "latency_s": 0.1}]})
+        httpx.post(
+            urls["elevenlabs"] + "/_fake/faults",
+            json={
+                "rules": [{"kind": "latency", "route": "POST /v1/speech-to-text", "latency_s": 0.1}]
+            },
+        )
         yield urls
     finally:
         process.terminate()
@@ -101,9 +106,14 @@ def test_event_loop_lag_stays_low_during_a_large_drain(qtbot, tmp_path, fakes) -
         start_sync(service, bridge)  # as the app starts it (with the heap frozen)
         assert service.status().running
         # Drained as the status bar sees it (the bridge's last view: no DB work in the check).
-        qtbot.waitUntil(lambda: bridge.view is not None and all(
-            lane.pending == 0 and lane.in_flight == 0 for lane in bridge.view.lanes)
-            and bridge.view.business.last_success_at is not None, timeout=120_000)
+        qtbot.waitUntil(
+            lambda: (
+                bridge.view is not None
+                and all(lane.pending == 0 and lane.in_flight == 0 for lane in bridge.view.lanes)
+                and bridge.view.business.last_success_at is not None
+            ),
+            timeout=120_000,
+        )
         drained = time.perf_counter() - started
         timer.stop()
         # The pulls' audit entries too (they may commit after the backlog drained).
@@ -112,17 +122,21 @@ def test_event_loop_lag_stays_low_during_a_large_drain(qtbot, tmp_path, fakes) -
         service.stop()
         bridge.stop()
     assert set(outbox_states(till.ctx.db)) == {"done"}
-    check = httpx.post(fakes["backend"] + "/_fake/check", json={
-        "ids": outbox_ids(till.ctx.db, "business"), "device_id": till.ctx.device_id}).json()
+    check = httpx.post(
+        fakes["backend"] + "/_fake/check",
+        json={"ids": outbox_ids(till.ctx.db, "business"), "device_id": till.ctx.device_id},
+    ).json()
     assert check["ok"], {k: check[k] for k in ("expected", "stored")}
     assert stats(fakes["backend"])["events_by_kind"]["transcript"] == RECORDINGS
     assert stats(fakes["elevenlabs"])["billed_requests"] == RECORDINGS
     lags = [max(0.0, (b - a) - 0.010) * 1000 for a, b in itertools.pairwise(ticks)]
     p50, p99, worst = percentile(lags, 0.50), percentile(lags, 0.99), max(lags)
-    print(f"\nGUI LAG during the drain of {EVENTS} events + {RECORDINGS} recordings "
-          f"({EVENTS + 2 * RECORDINGS} outbox jobs) in {drained:.1f} s: {len(lags)} ticks, "
-          f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {worst:.1f} ms; status bar: "
-          f"{window.sync_status.text.text()!r}")
+    print(
+        f"\nGUI LAG during the drain of {EVENTS} events + {RECORDINGS} recordings "
+        f"({EVENTS + 2 * RECORDINGS} outbox jobs) in {drained:.1f} s: {len(lags)} ticks, "
+        f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {worst:.1f} ms; status bar: "
+        f"{window.sync_status.text.text()!r}"
+    )
     assert len(lags) > 100
     # Behaviour first: the till never freezes while it syncs (a blocking call on the GUI thread —
     # a request or a long transaction — stalls it for seconds). Then the goal, p99 under

@@ -164,8 +164,9 @@ def test_real_engine_towards_a_dead_port_shows_offline_in_the_window(qtbot, till
     window.show()
     try:
         service.start(bridge.push)  # the engine's thread calls bridge.push
-        qtbot.waitUntil(lambda: bridge.view is not None and bridge.view.state == sv.OFFLINE,
-                        timeout=10_000)
+        qtbot.waitUntil(
+            lambda: bridge.view is not None and bridge.view.state == sv.OFFLINE, timeout=10_000
+        )
         text = window.sync_status.text.text()
         assert "events 1" in text and "offline since" in text
         assert window.sync_status.state == "offline"

@@ -28,8 +28,10 @@ def test_answers_arrive_on_the_gui_thread(qtbot, manager):
     gui = threading.get_ident()
     ran_on: list[int] = []
     answers: list[tuple[int, int]] = []
-    manager.run(lambda: ran_on.append(threading.get_ident()) or 42,
-                lambda result: answers.append((result, threading.get_ident())))
+    manager.run(
+        lambda: ran_on.append(threading.get_ident()) or 42,
+        lambda result: answers.append((result, threading.get_ident())),
+    )
     assert manager.wait(5)
     assert ran_on and ran_on[0] != gui
     assert answers == [(42, gui)]
@@ -107,8 +109,9 @@ def test_progress_reaches_the_gui_thread_throttled(qtbot, manager):
             task.report(i, 2000)
         return 2000
 
-    manager.run_with_progress(job, on_progress=lambda d, t: seen.append(
-        (d, t, threading.get_ident())))
+    manager.run_with_progress(
+        job, on_progress=lambda d, t: seen.append((d, t, threading.get_ident()))
+    )
     assert manager.wait(5)
     assert seen and all(thread == gui for *_, thread in seen)
     assert len(seen) < 100  # newest only, not 2,000 updates
@@ -127,8 +130,9 @@ def test_a_deleted_owner_gets_no_callback_and_nothing_crashes(qtbot, manager):
 
     panel = Panel()
     gate = threading.Event()
-    task = manager.run(lambda: gate.wait(5) and "late", panel.show_answer, panel.show_answer,
-                       owner=panel)
+    task = manager.run(
+        lambda: gate.wait(5) and "late", panel.show_answer, panel.show_answer, owner=panel
+    )
     panel.deleteLater()
     qtbot.waitUntil(lambda: task.cancelled, timeout=2000)
     gate.set()
@@ -157,9 +161,14 @@ def test_one_manager_per_application(qapp):
 
 
 def test_nothing_else_in_ui_starts_a_thread():
-    starts = re.compile(r"threading\.Thread\(|QThread\(|QThreadPool|ThreadPoolExecutor\(|"
-                        r"_thread\.start_new")
-    offenders = [f"{path.relative_to(UI)}:{n}" for path in UI.rglob("*.py")
-                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if starts.search(line) and path.name != "tasks.py"]
+    starts = re.compile(
+        r"threading\.Thread\(|QThread\(|QThreadPool|ThreadPoolExecutor\(|"
+        r"_thread\.start_new"
+    )
+    offenders = [
+        f"{path.relative_to(UI)}:{n}"
+        for path in UI.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if starts.search(line) and path.name != "tasks.py"
+    ]
     assert offenders == []

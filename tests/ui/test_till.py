@@ -214,12 +214,32 @@ def assert_label_fits(label, name: str, size) -> None:
     widest = max(metrics.horizontalAdvance(word) for word in label.text().split())
     assert widest <= label.width(), f"{name!r}: {label.text()!r} is cut at {size}"
     assert label.heightForWidth(label.width()) <= label.height() + 1, (
-        f"{name!r}: {label.text()!r} is cut at the bottom at {size}")
+        f"{name!r}: {label.text()!r} is cut at the bottom at {size}"
+    )
 
 
-KEY_CONTROLS = ["scan field", "cart table", "total", "pay", "cash", "card", "new sale", "park",
-                "recall", "refund", "cash in/out", "open shift", "close shift", "X report", "lock",
-                "quantity", "remove line", "line discount", "receipt discount", "price"]
+KEY_CONTROLS = [
+    "scan field",
+    "cart table",
+    "total",
+    "pay",
+    "cash",
+    "card",
+    "new sale",
+    "park",
+    "recall",
+    "refund",
+    "cash in/out",
+    "open shift",
+    "close shift",
+    "X report",
+    "lock",
+    "quantity",
+    "remove line",
+    "line discount",
+    "receipt discount",
+    "price",
+]
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])

@@ -56,7 +56,8 @@ def catalog(path: Path) -> dict[Message, list[str | None]]:
             forms = translation.findall("numerusform") or [translation]
             done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
             messages[(name, message.findtext("source"))] = [
-                (form.text or "") if done else None for form in forms]
+                (form.text or "") if done else None for form in forms
+            ]
     return messages
 
 
@@ -65,8 +66,18 @@ def from_code(tmp_path_factory) -> dict[Message, list[str | None]]:
     """What lupdate finds in the UI code and the settings registry right now."""
     out = tmp_path_factory.mktemp("lupdate") / "code.ts"
     sources = [*sorted(UI_SOURCES.rglob("*.py")), REGISTRY_SOURCE]
-    subprocess.run([tool("pyside6-lupdate"), *map(str, sources),
-                    "-ts", str(out), "-silent", "-locations", "none"], check=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *map(str, sources),
+            "-ts",
+            str(out),
+            "-silent",
+            "-locations",
+            "none",
+        ],
+        check=True,
+    )
     return catalog(out)
 
 
@@ -74,8 +85,11 @@ def from_code(tmp_path_factory) -> dict[Message, list[str | None]]:
 def test_every_message_is_translated(language):
     messages = catalog(I18N / f"forsell_{language}.ts")
     assert messages, f"forsell_{language}.ts has no messages"
-    untranslated = sorted(f"{ctx}: {src!r}" for (ctx, src), forms in messages.items()
-                          if any(not (form or "").strip() for form in forms))
+    untranslated = sorted(
+        f"{ctx}: {src!r}"
+        for (ctx, src), forms in messages.items()
+        if any(not (form or "").strip() for form in forms)
+    )
     assert not untranslated, f"untranslated in {language}:\n" + "\n".join(untranslated)
 
 
@@ -85,8 +99,12 @@ def test_translations_keep_placeholders_tags_and_key_names(language):
     wrong = []
     for (ctx, source), forms in catalog(I18N / f"forsell_{language}.ts").items():
         for text in filter(None, forms):
-            for what, pattern in (("placeholders", PLACEHOLDER), ("HTML tags", TAG),
-                                  ("& accelerators", ACCELERATOR), ("key names", KEY)):
+            for what, pattern in (
+                ("placeholders", PLACEHOLDER),
+                ("HTML tags", TAG),
+                ("& accelerators", ACCELERATOR),
+                ("key names", KEY),
+            ):
                 want, got = sorted(pattern.findall(source)), sorted(pattern.findall(text))
                 if want != got:
                     wrong.append(f"{ctx}: {source!r} → {text!r}: {what} {want} ≠ {got}")
@@ -96,7 +114,8 @@ def test_translations_keep_placeholders_tags_and_key_names(language):
 def test_the_placeholder_check_catches_a_broken_translation():
     # The check above must be able to fail: a renamed and a dropped placeholder differ.
     assert sorted(PLACEHOLDER.findall("Change {amount}")) != sorted(
-        PLACEHOLDER.findall("Сдача {сумма}"))
+        PLACEHOLDER.findall("Сдача {сумма}")
+    )
     assert KEY.findall("Close (Esc)") != KEY.findall("Закрыть")
 
 
@@ -104,12 +123,21 @@ def test_the_placeholder_check_catches_a_broken_translation():
 def test_compiled_catalogs_are_up_to_date(language, tmp_path):
     # lrelease output is byte-stable, so the committed .qm must equal a fresh build of its .ts.
     fresh = tmp_path / f"forsell_{language}.qm"
-    subprocess.run([tool("pyside6-lrelease"), str(I18N / f"forsell_{language}.ts"),
-                    "-qm", str(fresh), "-silent"], check=True)
+    subprocess.run(
+        [
+            tool("pyside6-lrelease"),
+            str(I18N / f"forsell_{language}.ts"),
+            "-qm",
+            str(fresh),
+            "-silent",
+        ],
+        check=True,
+    )
     committed = I18N / f"forsell_{language}.qm"
     assert committed.exists(), f"{committed.name} missing: run installer/update-translations.sh"
     assert committed.read_bytes() == fresh.read_bytes(), (
-        f"{committed.name} is older than its .ts: run installer/update-translations.sh")
+        f"{committed.name} is older than its .ts: run installer/update-translations.sh"
+    )
     assert QTranslator().load(str(committed))
 
 
@@ -118,20 +146,28 @@ def test_catalogs_match_the_code(language, from_code):
     in_catalog = catalog(I18N / f"forsell_{language}.ts")
     missing = sorted(f"{ctx}: {src!r}" for ctx, src in from_code.keys() - in_catalog.keys())
     stale = sorted(f"{ctx}: {src!r}" for ctx, src in in_catalog.keys() - from_code.keys())
-    assert not missing, (f"texts in src/forsell/ui missing from forsell_{language}.ts "
-                         "(run installer/update-translations.sh, then translate):\n"
-                         + "\n".join(missing))
-    assert not stale, (f"forsell_{language}.ts has texts the code no longer uses "
-                       "(run installer/update-translations.sh):\n" + "\n".join(stale))
+    assert not missing, (
+        f"texts in src/forsell/ui missing from forsell_{language}.ts "
+        "(run installer/update-translations.sh, then translate):\n" + "\n".join(missing)
+    )
+    assert not stale, (
+        f"forsell_{language}.ts has texts the code no longer uses "
+        "(run installer/update-translations.sh):\n" + "\n".join(stale)
+    )
 
 
 def test_every_setting_label_and_description_reaches_the_catalogs(from_code):
     # A label written without its QT_TRANSLATE_NOOP marker would show in English only.
-    missing = sorted(f"{setting.key}: {text!r}" for setting in registry.ALL
-                     for text in (setting.label, setting.description)
-                     if (registry.CONTEXT, text) not in from_code)
-    assert not missing, ("settings texts lupdate does not see; wrap them in "
-                         "QT_TRANSLATE_NOOP(\"settings\", …):\n" + "\n".join(missing))
+    missing = sorted(
+        f"{setting.key}: {text!r}"
+        for setting in registry.ALL
+        for text in (setting.label, setting.description)
+        if (registry.CONTEXT, text) not in from_code
+    )
+    assert not missing, (
+        "settings texts lupdate does not see; wrap them in "
+        'QT_TRANSLATE_NOOP("settings", …):\n' + "\n".join(missing)
+    )
 
 
 TR_NAMES = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
@@ -176,46 +212,69 @@ def _hidden_from_lupdate(tree: ast.Module) -> list[tuple[int, Message]]:
                     wrappers[node.name] = _context_of(call, owner.get(id(node), ""))
         elif isinstance(node, ast.ListComp | ast.GeneratorExp):
             for call in (n for n in ast.walk(node.elt) if isinstance(n, ast.Call)):
-                if _source_arg(call) is not None and not isinstance(_source_arg(call),
-                                                                    ast.Constant):
-                    dynamic.append((node.generators[0].iter,
-                                    _context_of(call, owner.get(id(call), ""))))
-    found = [(c.lineno, (wrappers[c.func.id], c.args[0].value))
-             for c in (n for n in ast.walk(tree) if isinstance(n, ast.Call))
-             if isinstance(c.func, ast.Name) and c.func.id in wrappers and c.args
-             and isinstance(c.args[0], ast.Constant) and isinstance(c.args[0].value, str)]
+                if _source_arg(call) is not None and not isinstance(
+                    _source_arg(call), ast.Constant
+                ):
+                    dynamic.append(
+                        (node.generators[0].iter, _context_of(call, owner.get(id(call), "")))
+                    )
+    found = [
+        (c.lineno, (wrappers[c.func.id], c.args[0].value))
+        for c in (n for n in ast.walk(tree) if isinstance(n, ast.Call))
+        if isinstance(c.func, ast.Name)
+        and c.func.id in wrappers
+        and c.args
+        and isinstance(c.args[0], ast.Constant)
+        and isinstance(c.args[0].value, str)
+    ]
     # ``dialog.tr("…")`` outside a method: lupdate files it under the context "dialog", but at
     # run time Qt looks it up under the object's class name, so it is never found.
-    found += [(c.lineno, (f"{c.func.value.id}.tr (context: its class)", c.args[0].value))
-              for c in (n for n in ast.walk(tree) if isinstance(n, ast.Call))
-              if isinstance(c.func, ast.Attribute) and c.func.attr == "tr"
-              and isinstance(c.func.value, ast.Name) and c.func.value.id != "self"
-              and c.args and isinstance(c.args[0], ast.Constant)]
+    found += [
+        (c.lineno, (f"{c.func.value.id}.tr (context: its class)", c.args[0].value))
+        for c in (n for n in ast.walk(tree) if isinstance(n, ast.Call))
+        if isinstance(c.func, ast.Attribute)
+        and c.func.attr == "tr"
+        and isinstance(c.func.value, ast.Name)
+        and c.func.value.id != "self"
+        and c.args
+        and isinstance(c.args[0], ast.Constant)
+    ]
     for source, context in dynamic:
         name = source.attr if isinstance(source, ast.Attribute) else getattr(source, "id", "")
         values = constants.get(name)
         if isinstance(values, ast.Tuple | ast.List):
-            found += [(e.lineno, (context, e.value)) for e in values.elts
-                      if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            found += [
+                (e.lineno, (context, e.value))
+                for e in values.elts
+                if isinstance(e, ast.Constant) and isinstance(e.value, str)
+            ]
     return found
 
 
 def test_no_translatable_text_is_hidden_from_lupdate(from_code):
-    hidden = [f"{path.name}:{line}: {ctx}: {text!r}"
-              for path in sorted(UI_SOURCES.rglob("*.py"))
-              for line, (ctx, text) in _hidden_from_lupdate(ast.parse(path.read_text("utf-8")))
-              if (ctx, text) not in from_code]
-    assert not hidden, ("these texts go through a helper lupdate cannot see, so they are never "
-                        "translated; write translate(\"Context\", \"…\") or "
-                        "QT_TRANSLATE_NOOP at the call site:\n" + "\n".join(hidden))
+    hidden = [
+        f"{path.name}:{line}: {ctx}: {text!r}"
+        for path in sorted(UI_SOURCES.rglob("*.py"))
+        for line, (ctx, text) in _hidden_from_lupdate(ast.parse(path.read_text("utf-8")))
+        if (ctx, text) not in from_code
+    ]
+    assert not hidden, (
+        "these texts go through a helper lupdate cannot see, so they are never "
+        'translated; write translate("Context", "…") or '
+        "QT_TRANSLATE_NOOP at the call site:\n" + "\n".join(hidden)
+    )
 
 
-@pytest.mark.parametrize(("language", "log_in_text", "pay", "park", "total"), [
-    ("ru", "Войти (Enter)", "Оплата", "Отложить", "ИТОГО"),
-    ("kk", "Кіру (Enter)", "Төлеу", "Кейінге қалдыру", "БАРЛЫҒЫ"),
-])
-def test_switching_language_changes_the_screens(qtbot, window, language, log_in_text, pay,
-                                                 park, total):
+@pytest.mark.parametrize(
+    ("language", "log_in_text", "pay", "park", "total"),
+    [
+        ("ru", "Войти (Enter)", "Оплата", "Отложить", "ИТОГО"),
+        ("kk", "Кіру (Enter)", "Төлеу", "Кейінге қалдыру", "БАРЛЫҒЫ"),
+    ],
+)
+def test_switching_language_changes_the_screens(
+    qtbot, window, language, log_in_text, pay, park, total
+):
     window.languages.switch("en")
     assert find(window.login, "log in").text() == "Log in (Enter)"
     window.languages.switch(language)  # what the login screen's language buttons do

@@ -36,16 +36,34 @@ def wait_for(check, timeout: float = 20.0, what: str = ""):
 def desktop() -> Iterator[dict[str, str]]:
     """A private Xvfb display with a system tray panel (trayer) along its top edge."""
     read, write = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24",
-                             "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     with os.fdopen(read) as pipe:
         display = ":" + pipe.readline().strip()
     env = {**os.environ, "DISPLAY": display}
     env.pop("QT_QPA_PLATFORM", None)  # the app under test draws on the real (X11) display
-    tray = subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--widthtype",
-                             "pixel", "--width", "120", "--height", "28"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tray = subprocess.Popen(
+        [
+            "trayer",
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "pixel",
+            "--width",
+            "120",
+            "--height",
+            "28",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(lambda: xdo(env, "search", "--name", "^panel$"), what="the tray panel")
         yield env
@@ -56,15 +74,21 @@ def desktop() -> Iterator[dict[str, str]]:
 
 
 def xdo(env: dict[str, str], *args: str) -> list[str]:
-    done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, check=False)
     return done.stdout.split()
 
 
 def geometry(env: dict[str, str], window: str) -> tuple[int, int, int, int]:
-    values = dict(line.split("=") for line in subprocess.run(
-        ["xdotool", "getwindowgeometry", "--shell", window], env=env, capture_output=True,
-        text=True, check=True).stdout.split())
+    values = dict(
+        line.split("=")
+        for line in subprocess.run(
+            ["xdotool", "getwindowgeometry", "--shell", window],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    )
     return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
 
 
@@ -72,8 +96,13 @@ def tray_icon(env: dict[str, str]) -> tuple[int, int] | None:
     """Centre of our icon inside the panel (Qt names the embedded window after the app; xdotool's
     name search misses reparented tray windows, so every window is asked for its name)."""
     for window in xdo(env, "search", "--name", ""):
-        name = subprocess.run(["xdotool", "getwindowname", window], env=env, capture_output=True,
-                              text=True, check=False).stdout.strip()
+        name = subprocess.run(
+            ["xdotool", "getwindowname", window],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
         if name != "4Sell Cashier":
             continue
         x, y, width, height = geometry(env, window)
@@ -97,8 +126,11 @@ def menu_key(env: dict[str, str], icon: tuple[int, int], *keys: str) -> None:
     for _attempt in range(6):
         xdo(env, "mousemove", str(icon[0]), str(icon[1]), "click", "3")
         try:
-            wait_for(lambda: set(xdo(env, "search", "--onlyvisible", "--name", "")) - before,
-                     timeout=5, what="the tray menu")
+            wait_for(
+                lambda: set(xdo(env, "search", "--onlyvisible", "--name", "")) - before,
+                timeout=5,
+                what="the tray menu",
+            )
             break
         except AssertionError:
             continue
@@ -109,9 +141,13 @@ def menu_key(env: dict[str, str], icon: tuple[int, int], *keys: str) -> None:
 
 
 def test_tray_start_hidden_then_open_till_and_quit_from_the_real_tray(desktop, tmp_path: Path):
-    app = subprocess.Popen([sys.executable, "-m", "forsell.cli", "--tray", "--data-dir",
-                            str(tmp_path / "data")], env=desktop,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "forsell.cli", "--tray", "--data-dir", str(tmp_path / "data")],
+        env=desktop,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         icon = wait_for(lambda: tray_icon(desktop), timeout=60, what="the icon in the tray")
         # --tray (autostart at login): only the icon; the till window is not shown.

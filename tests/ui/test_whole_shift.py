@@ -121,8 +121,12 @@ def test_a_whole_shift_by_keyboard_and_scanner(qtbot, as_started, till, language
     assert find(window, "total").text().endswith(format_kzt(595_000))
 
     # --- 20 % off the receipt: over the cashier's 10 %, so a supervisor approves -----------
-    press(qtbot, window, Key.Key_D,
-          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot,
+        window,
+        Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     discount = modal(qtbot, DiscountDialog)
     type_into(qtbot, find(discount, "discount value"), "20")
     qtbot.keyClick(find(discount, "discount value"), Key.Key_Return)
@@ -193,22 +197,40 @@ def test_a_whole_shift_by_keyboard_and_scanner(qtbot, as_started, till, language
     sold = till.refunds.find(str(receipt.receipt_no))
     assert len(sold.lines) == 2
     assert (sold.subtotal, sold.discount, sold.total) == (595_000, 119_000, 476_000)
-    assert (sold.cash, sold.tendered, sold.change, sold.method) == (476_000, 500_000, 24_000, "cash")
+    assert (sold.cash, sold.tendered, sold.change, sold.method) == (
+        476_000,
+        500_000,
+        24_000,
+        "cash",
+    )
     assert sold.refunded_total == 116_000
-    assert {line.sku: line.refunded_milli for line in sold.lines} == {ARABICA_SKU: 0,
-                                                                      PIALA_SKU: 1000}
+    assert {line.sku: line.refunded_milli for line in sold.lines} == {
+        ARABICA_SKU: 0,
+        PIALA_SKU: 1000,
+    }
     refunds = rows_of(till, Refund)
     assert len(refunds) == 1
-    assert (refunds[0].total, refunds[0].method, refunds[0].sale_id) == (116_000, "cash",
-                                                                          sales[0].id)
+    assert (refunds[0].total, refunds[0].method, refunds[0].sale_id) == (
+        116_000,
+        "cash",
+        sales[0].id,
+    )
     z = till.shifts.report(report.report.shift_id)
     assert (z.z_number, z.expected_cash, z.counted_cash, z.difference) == (1, expected, expected, 0)
     assert (z.opening_float, z.cash_sales, z.cash_refunds, z.sales_count) == (
-        1_000_000, 476_000, 116_000, 1)
+        1_000_000,
+        476_000,
+        116_000,
+        1,
+    )
 
     kinds = Counter(job.kind for job in rows_of(till, OutboxJob))
     assert (kinds["sale"], kinds["refund"], kinds["shift_opened"], kinds["shift_closed"]) == (
-        1, 1, 1, 1)
+        1,
+        1,
+        1,
+        1,
+    )
     assert kinds["audit"] == count(till, AuditEntry)
     actions = Counter(entry.action for entry in rows_of(till, AuditEntry))
     assert actions["login"] == 1
@@ -218,6 +240,7 @@ def test_a_whole_shift_by_keyboard_and_scanner(qtbot, as_started, till, language
     overrides = rows_of(till, AuditEntry, action="override")
     assert {entry.employee_id for entry in overrides} == {cashier.id}  # who asked
     assert sorted((e.details["override"], e.details["approver_id"]) for e in overrides) == sorted(
-        [(Action.DISCOUNT_OVER_LIMIT.value, supervisor.id), (Action.REFUND.value, supervisor.id)])
+        [(Action.DISCOUNT_OVER_LIMIT.value, supervisor.id), (Action.REFUND.value, supervisor.id)]
+    )
     assert [e.employee_id for e in rows_of(till, AuditEntry, action="login")] == [cashier.id]
     assert employee(till, Role.CASHIER, cashier.name).language == language  # remembered

@@ -45,7 +45,11 @@ def test_a_flipped_byte_is_detected():
 def test_swapped_chunks_are_detected():
     chunks = _recording([b"one", b"two", b"three"])
     # the store keeps the index beside the blob: swapping blobs between rows is the attack
-    swapped = [SealedChunk(0, False, chunks[1].blob), SealedChunk(1, False, chunks[0].blob), chunks[2]]
+    swapped = [
+        SealedChunk(0, False, chunks[1].blob),
+        SealedChunk(1, False, chunks[0].blob),
+        chunks[2],
+    ]
     with pytest.raises(RecordingUnreadable) as err:
         _read(swapped)
     assert err.value.reason == "altered"

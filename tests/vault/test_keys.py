@@ -58,8 +58,11 @@ def test_destroying_a_key_shreds_the_recording_in_every_copy(tmp_path, vault):
     dek = vault.create("rec-1")
     chunks = [seal(dek, "rec-1", 0, False, b"greeting"), seal(dek, "rec-1", 1, True, b"farewell")]
     copy_of_chunks = list(chunks)  # e.g. a backup of the main database
-    wrapped = sqlite3.connect(tmp_path / "keys.sqlite").execute(
-        "SELECT wrapped FROM data_keys").fetchone()[0]
+    wrapped = (
+        sqlite3.connect(tmp_path / "keys.sqlite")
+        .execute("SELECT wrapped FROM data_keys")
+        .fetchone()[0]
+    )
     assert vault.destroy("rec-1") == 1
     with pytest.raises(RecordingUnreadable) as err:
         b"".join(open_all(vault.get("rec-1"), "rec-1", copy_of_chunks))

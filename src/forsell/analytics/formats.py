@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from forsell.domain.problems import Place, Problem
 from forsell.domain.money import MAX_TIYN
+from forsell.domain.problems import Place, Problem
 
 from .matching import Pattern
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine, Transcript, Utterance, Word
@@ -64,8 +64,9 @@ class _Check:
             return ""
         return value
 
-    def number(self, value: Any, where: Place, *, low: float | None = 0.0,
-               high: float | None = None) -> float:
+    def number(
+        self, value: Any, where: Place, *, low: float | None = 0.0, high: float | None = None
+    ) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.bad(where, "format.not_number", got=_kind(value))
             return 0.0
@@ -99,14 +100,20 @@ def _kind(value: Any) -> str:
         return "null"
     if isinstance(value, str):
         return f"{value[:30]!r}"
-    return {bool: "true/false", int: "a number", float: "a number", list: "a list",
-            dict: "an object"}.get(type(value), type(value).__name__)
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
 def json_problem(error: json.JSONDecodeError) -> Problem:
     """Where a JSON text broke (line and column, and the parser's own English words)."""
-    return Problem("format.not_json", {"line": error.lineno, "column": error.colno,
-                                       "detail": error.msg})
+    return Problem(
+        "format.not_json", {"line": error.lineno, "column": error.colno, "detail": error.msg}
+    )
 
 
 def read_json(path: str | Path, what: str) -> Any:
@@ -132,8 +139,10 @@ def parse_transcript(data: Any, what: str = "transcript") -> Transcript:
         raise AssertionError  # unreachable: done() raised
     c.header(doc, "forsell-transcript")
     if "utterances" in doc:
-        utterances = [_utterance(c, u, ("utterances", i))
-                      for i, u in enumerate(c.lst(doc["utterances"], ("utterances",)))]
+        utterances = [
+            _utterance(c, u, ("utterances", i))
+            for i, u in enumerate(c.lst(doc["utterances"], ("utterances",)))
+        ]
     elif "words" in doc:
         utterances = _from_words(c, c.lst(doc["words"], ("words",)))
     else:
@@ -167,9 +176,13 @@ def _utterance(c: _Check, raw: Any, where: Place) -> Utterance | None:
     for j, w in enumerate(c.lst(u.get("words", []), (*where, "words"))):
         ww = c.obj(w, (*where, "words", j))
         if ww is not None:
-            words.append(Word(c.text(ww.get("text"), (*where, "words", j, "text")),
-                              c.number(ww.get("start"), (*where, "words", j, "start")),
-                              c.number(ww.get("end"), (*where, "words", j, "end"))))
+            words.append(
+                Word(
+                    c.text(ww.get("text"), (*where, "words", j, "text")),
+                    c.number(ww.get("start"), (*where, "words", j, "start")),
+                    c.number(ww.get("end"), (*where, "words", j, "end")),
+                )
+            )
     if not text and words:
         text = " ".join(w.text for w in words)
     return Utterance(speaker, start, end, text, tuple(words))
@@ -183,16 +196,30 @@ def _from_words(c: _Check, raw: list) -> list[Utterance]:
             continue
         speaker = ww.get("speaker")
         label = "speaker_0" if speaker is None else c.text(speaker, ("words", i, "speaker"))
-        words.append((label, Word(c.text(ww.get("text"), ("words", i, "text")),
-                                  c.number(ww.get("start"), ("words", i, "start")),
-                                  c.number(ww.get("end"), ("words", i, "end")))))
+        words.append(
+            (
+                label,
+                Word(
+                    c.text(ww.get("text"), ("words", i, "text")),
+                    c.number(ww.get("start"), ("words", i, "start")),
+                    c.number(ww.get("end"), ("words", i, "end")),
+                ),
+            )
+        )
     out: list[Utterance] = []
     group: list[Word] = []
     label = ""
     for speaker, w in words + [("", Word("", float("inf"), float("inf")))]:
         if group and (speaker != label or w.start - group[-1].end > UTTERANCE_PAUSE):
-            out.append(Utterance(label, group[0].start, group[-1].end,
-                                 " ".join(x.text for x in group), tuple(group)))
+            out.append(
+                Utterance(
+                    label,
+                    group[0].start,
+                    group[-1].end,
+                    " ".join(x.text for x in group),
+                    tuple(group),
+                )
+            )
             group = []
         label = speaker
         group.append(w)
@@ -213,8 +240,11 @@ def parse_receipt(data: Any, what: str = "receipt") -> Receipt:
         c.done(what)
         raise AssertionError
     c.header(doc, "forsell-receipt")
-    origin = _time(c, doc.get("recording_started_at"), ("recording_started_at",)) \
-        if doc.get("recording_started_at") is not None else None
+    origin = (
+        _time(c, doc.get("recording_started_at"), ("recording_started_at",))
+        if doc.get("recording_started_at") is not None
+        else None
+    )
     lines = []
     if "lines" not in doc:
         c.bad((), "receipt.no_lines")
@@ -238,13 +268,18 @@ def parse_receipt(data: Any, what: str = "receipt") -> Receipt:
         else:
             at = c.number(added, (*where, "added_at"), low=None)
         total = ln.get("total")
-        lines.append(ReceiptLine(
-            sku=c.text(ln.get("sku"), (*where, "sku")), name=name,
-            qty=c.number(ln.get("qty", 1), (*where, "qty"), low=0.001),
-            price=c.integer(ln.get("price"), (*where, "price")), added_at=at,
-            category=c.text(ln.get("category", ""), (*where, "category"), empty=True),
-            names={str(k): v for k, v in names.items() if isinstance(v, str)},
-            total=None if total is None else c.integer(total, (*where, "total"), low=-MAX_TIYN)))
+        lines.append(
+            ReceiptLine(
+                sku=c.text(ln.get("sku"), (*where, "sku")),
+                name=name,
+                qty=c.number(ln.get("qty", 1), (*where, "qty"), low=0.001),
+                price=c.integer(ln.get("price"), (*where, "price")),
+                added_at=at,
+                category=c.text(ln.get("category", ""), (*where, "category"), empty=True),
+                names={str(k): v for k, v in names.items() if isinstance(v, str)},
+                total=None if total is None else c.integer(total, (*where, "total"), low=-MAX_TIYN),
+            )
+        )
     receipt_no = doc.get("receipt_no")
     c.done(what)
     return Receipt(tuple(lines), None if receipt_no is None else str(receipt_no))
@@ -307,28 +342,39 @@ def parse_scorecard(data: Any, what: str = "scorecard") -> Scorecard:
     if any(it.detector == "upsell_offer" for it in items) and not cues:
         c.bad(("upsell", "offer_cues"), "scorecard.offer_cues_needed")
     c.done(what)
-    return Scorecard(name, tuple(items), 1, tuple(p for ps in cues.values() for p in ps),
-                     synonyms)
+    return Scorecard(name, tuple(items), 1, tuple(p for ps in cues.values() for p in ps), synonyms)
 
 
 def _item(c: _Check, raw: Any, where: Place) -> Item | None:
     it = c.obj(raw, where)
     if it is None:
         return None
-    known = {"id", "kind", "title", "phrases", "weight", "penalty", "speaker", "window",
-             "detector", "not_applicable_if"}
+    known = {
+        "id",
+        "kind",
+        "title",
+        "phrases",
+        "weight",
+        "penalty",
+        "speaker",
+        "window",
+        "detector",
+        "not_applicable_if",
+    }
     for key in sorted(set(it) - known):
         c.bad((*where, key), "format.unknown_field")
     item_id = c.text(it.get("id"), (*where, "id"))
     kind = it.get("kind")
     if kind not in KINDS:
         c.bad((*where, "kind"), "format.one_of", choices=", ".join(KINDS), got=_kind(kind))
-    title = {str(k): str(v) for k, v in (c.obj(it.get("title", {}), (*where, "title"))
-                                         or {}).items()}
+    title = {
+        str(k): str(v) for k, v in (c.obj(it.get("title", {}), (*where, "title")) or {}).items()
+    }
     detector = it.get("detector")
     if detector is not None and detector not in DETECTORS:
-        c.bad((*where, "detector"), "format.one_of", choices=", ".join(DETECTORS),
-              got=_kind(detector))
+        c.bad(
+            (*where, "detector"), "format.one_of", choices=", ".join(DETECTORS), got=_kind(detector)
+        )
     phrases = _phrases(c, it.get("phrases", {}), (*where, "phrases"))
     if not detector and not any(phrases.values()):
         c.bad((*where, "phrases"), "scorecard.phrases_needed")
@@ -342,8 +388,7 @@ def _item(c: _Check, raw: Any, where: Place) -> Item | None:
         c.bad((*where, "detector"), f"scorecard.{kind}_detector")
     speaker = it.get("speaker", "cashier")
     if speaker not in SPEAKERS:
-        c.bad((*where, "speaker"), "format.one_of", choices=", ".join(SPEAKERS),
-              got=_kind(speaker))
+        c.bad((*where, "speaker"), "format.one_of", choices=", ".join(SPEAKERS), got=_kind(speaker))
     window = None
     if it.get("window") is not None:
         w = c.obj(it["window"], (*where, "window")) or {}
@@ -353,8 +398,18 @@ def _item(c: _Check, raw: Any, where: Place) -> Item | None:
         seconds = c.number(w.get("seconds"), (*where, "window", "seconds"), low=0.1)
         window = Window(str(anchor), seconds)
     moot = _phrase_list(c, it.get("not_applicable_if", []), (*where, "not_applicable_if"))
-    return Item(item_id, str(kind), title, phrases, weight, penalty, str(speaker), window,
-                detector, tuple(moot))
+    return Item(
+        item_id,
+        str(kind),
+        title,
+        phrases,
+        weight,
+        penalty,
+        str(speaker),
+        window,
+        detector,
+        tuple(moot),
+    )
 
 
 def _phrases(c: _Check, raw: Any, where: Place) -> dict[str, tuple[str, ...]]:
@@ -395,20 +450,31 @@ def parse_catalog(data: Any, what: str = "catalog") -> Catalog:
         p = c.obj(raw, where)
         if p is None:
             continue
-        names = {str(k): c.text(v, (*where, "names", k))
-                 for k, v in (c.obj(p.get("names"), (*where, "names")) or {}).items()}
+        names = {
+            str(k): c.text(v, (*where, "names", k))
+            for k, v in (c.obj(p.get("names"), (*where, "names")) or {}).items()
+        }
         if not names:
             c.bad((*where, "names"), "catalog.no_name")
-        cat_names = {str(k): c.text(v, (*where, "category_names", k)) for k, v in
-                     (c.obj(p.get("category_names", {}), (*where, "category_names")) or {}).items()}
-        products.append(CatalogProduct(
-            c.text(p.get("sku"), (*where, "sku")), names,
-            c.text(p.get("category", ""), (*where, "category"), empty=True),
-            tuple(cat_names.values()), tuple(_phrase_list(c, p.get("synonyms", []),
-                                                          (*where, "synonyms")))))
-    cat_syn = {str(k): tuple(_phrase_list(c, v, ("category_synonyms", k)))
-               for k, v in (c.obj(doc.get("category_synonyms", {}), ("category_synonyms",))
-                            or {}).items()}
+        cat_names = {
+            str(k): c.text(v, (*where, "category_names", k))
+            for k, v in (
+                c.obj(p.get("category_names", {}), (*where, "category_names")) or {}
+            ).items()
+        }
+        products.append(
+            CatalogProduct(
+                c.text(p.get("sku"), (*where, "sku")),
+                names,
+                c.text(p.get("category", ""), (*where, "category"), empty=True),
+                tuple(cat_names.values()),
+                tuple(_phrase_list(c, p.get("synonyms", []), (*where, "synonyms"))),
+            )
+        )
+    cat_syn = {
+        str(k): tuple(_phrase_list(c, v, ("category_synonyms", k)))
+        for k, v in (c.obj(doc.get("category_synonyms", {}), ("category_synonyms",)) or {}).items()
+    }
     c.done(what)
     return Catalog(tuple(products), cat_syn)
 
@@ -428,11 +494,12 @@ def load_catalog(path: str | Path) -> Catalog:
         raise FormatError(f"catalog {p}", [Problem("catalog.columns")])
     products = []
     for row in rows:
-        names = {lang: row[f"name_{lang}"] for lang in ("ru", "kk", "en")
-                 if row.get(f"name_{lang}")}
-        cats = tuple(row[f"category_{lang}"] for lang in ("ru", "kk", "en")
-                     if row.get(f"category_{lang}"))
+        names = {
+            lang: row[f"name_{lang}"] for lang in ("ru", "kk", "en") if row.get(f"name_{lang}")
+        }
+        cats = tuple(
+            row[f"category_{lang}"] for lang in ("ru", "kk", "en") if row.get(f"category_{lang}")
+        )
         synonyms = tuple(s.strip() for s in (row.get("synonyms") or "").split("|") if s.strip())
-        products.append(CatalogProduct(row["sku"], names, cats[0] if cats else "", cats,
-                                       synonyms))
+        products.append(CatalogProduct(row["sku"], names, cats[0] if cats else "", cats, synonyms))
     return Catalog(tuple(products))

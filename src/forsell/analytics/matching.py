@@ -66,8 +66,10 @@ def _word_matches(p: str, stem: bool, word: str) -> bool:
             return True
         limit = 1 if len(p) >= 6 else 0
         return limit > 0 and any(
-            edit_distance(p, word[:n], limit) <= limit for n in (len(p) - 1, len(p), len(p) + 1)
-            if 0 < n <= len(word))
+            edit_distance(p, word[:n], limit) <= limit
+            for n in (len(p) - 1, len(p), len(p) + 1)
+            if 0 < n <= len(word)
+        )
     if p.isdigit() or word.isdigit():
         return False
     if len(p) >= 5 and word.startswith(p[:-1]) and len(word) <= len(p) + 2:
@@ -127,8 +129,10 @@ def search(pattern: Pattern, norms: Sequence[str], start: int = 0) -> Match | No
 
 def _splits(a: PatternWord, b: PatternWord, tok: str) -> bool:
     """``tok`` is ``a`` (with its ending) run together with ``b``: ``скидочнаякарта``."""
-    return any(word_matches(a, tok[:k]) and word_matches(b, tok[k:])
-               for k in range(max(2, len(a.text) - 1), min(len(tok) - 1, len(a.text) + 4)))
+    return any(
+        word_matches(a, tok[:k]) and word_matches(b, tok[k:])
+        for k in range(max(2, len(a.text) - 1), min(len(tok) - 1, len(a.text) + 4))
+    )
 
 
 def match_at(pattern: Pattern, norms: Sequence[str], i: int) -> Match | None:
@@ -147,8 +151,9 @@ def find_all(pattern: Pattern, norms: Sequence[str]) -> list[Match]:
     return out
 
 
-def _match_from(pattern: Pattern, wi: int, norms: Sequence[str], ti: int, gaps: int,
-                first: bool) -> int | None:
+def _match_from(
+    pattern: Pattern, wi: int, norms: Sequence[str], ti: int, gaps: int, first: bool
+) -> int | None:
     """Index of the last token used when ``words[wi:]`` match from token ``ti``, else None."""
     if ti >= len(norms):
         return None
@@ -161,8 +166,12 @@ def _match_from(pattern: Pattern, wi: int, norms: Sequence[str], ti: int, gaps: 
         options.append((wi + 1, 1))
     if ti + 1 < len(norms) and len(w.text) >= 5 and word_matches(w, tok + norms[ti + 1]):
         options.append((wi + 1, 2))  # a word the recogniser split in two
-    if not last and len(tok) >= 5 and tok[:2] == w.text[:2] and (
-            word_matches(pattern.joined[wi], tok) or _splits(w, words[wi + 1], tok)):
+    if (
+        not last
+        and len(tok) >= 5
+        and tok[:2] == w.text[:2]
+        and (word_matches(pattern.joined[wi], tok) or _splits(w, words[wi + 1], tok))
+    ):
         options.append((wi + 2, 1))  # two words the recogniser ran together
     for next_wi, used in options:
         if next_wi == len(words):

@@ -61,26 +61,63 @@ class ScoreResult:
 
     def to_dict(self) -> dict:
         def ev(e: Evidence) -> dict:
-            return {"text": e.text, "phrase": e.phrase, "start": round(e.start, 2),
-                    "end": round(e.end, 2), "speaker": e.speaker, "role": e.role,
-                    "utterance": e.utterance}
+            return {
+                "text": e.text,
+                "phrase": e.phrase,
+                "start": round(e.start, 2),
+                "end": round(e.end, 2),
+                "speaker": e.speaker,
+                "role": e.role,
+                "utterance": e.utterance,
+            }
+
         up = self.upsell
         return {
-            "scorable": self.scorable, "reason": self.reason,
-            "speakers": {"cashier": self.speakers.cashier, "roles": self.speakers.roles,
-                         "how": self.speakers.how, "flipped": self.speakers.flipped},
-            "score": self.score, "points": self.points, "max_points": self.max_points,
+            "scorable": self.scorable,
+            "reason": self.reason,
+            "speakers": {
+                "cashier": self.speakers.cashier,
+                "roles": self.speakers.roles,
+                "how": self.speakers.how,
+                "flipped": self.speakers.flipped,
+            },
+            "score": self.score,
+            "points": self.points,
+            "max_points": self.max_points,
             "fatal": self.fatal,
-            "items": [{"id": r.id, "kind": r.kind, "outcome": r.outcome, "points": r.points,
-                       "max_points": r.max_points, "reason": r.reason,
-                       "evidence": [ev(e) for e in r.evidence]} for r in self.items],
+            "items": [
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "outcome": r.outcome,
+                    "points": r.points,
+                    "max_points": r.max_points,
+                    "reason": r.reason,
+                    "evidence": [ev(e) for e in r.evidence],
+                }
+                for r in self.items
+            ],
             "upsell": {
-                "offers": [{"utterance": o.utterance, "start": round(o.start, 2),
-                            "end": round(o.end, 2), "speaker": o.speaker, "text": o.text,
-                            "term": o.term, "kind": o.kind, "skus": list(o.skus), "category": o.category,
-                            "converted": o.converted, "line": o.line, "sku": o.sku,
-                            "revenue": o.revenue} for o in up.offers],
-                "offer_count": len(up.offers), "conversions": up.conversions,
+                "offers": [
+                    {
+                        "utterance": o.utterance,
+                        "start": round(o.start, 2),
+                        "end": round(o.end, 2),
+                        "speaker": o.speaker,
+                        "text": o.text,
+                        "term": o.term,
+                        "kind": o.kind,
+                        "skus": list(o.skus),
+                        "category": o.category,
+                        "converted": o.converted,
+                        "line": o.line,
+                        "sku": o.sku,
+                        "revenue": o.revenue,
+                    }
+                    for o in up.offers
+                ],
+                "offer_count": len(up.offers),
+                "conversions": up.conversions,
                 "extra_revenue": up.extra_revenue,
             },
         }
@@ -93,26 +130,44 @@ class Scorer:
         self.scorecard = scorecard
         self.catalog = catalog or Catalog()
         self.finder = OfferFinder(self.catalog, scorecard)
-        self._cashier_cues = tuple(p for it in scorecard.items if it.speaker == CASHIER
-                                   and not it.looks_for_bad for p in it.patterns)
+        self._cashier_cues = tuple(
+            p
+            for it in scorecard.items
+            if it.speaker == CASHIER and not it.looks_for_bad
+            for p in it.patterns
+        )
 
-    def score(self, transcript: Transcript, receipt: Receipt | None = None, *,
-              flip: bool = False, catalog: Catalog | None = None) -> ScoreResult:
+    def score(
+        self,
+        transcript: Transcript,
+        receipt: Receipt | None = None,
+        *,
+        flip: bool = False,
+        catalog: Catalog | None = None,
+    ) -> ScoreResult:
         finder = self.finder
         if catalog is not None:  # e.g. the receipt's own products added to the store catalog
             finder = OfferFinder(self.catalog.merged(catalog), self.scorecard)
         receipt = receipt or Receipt(())
-        utts = [(u, tokenize(u.text, u.start, u.end, [(w.text, w.start, w.end) for w in u.words]))
-                for u in transcript.utterances]
-        speakers = map_speakers(((u.speaker, tuple(t.norm for t in toks)) for u, toks in utts
-                                 if toks), flip=flip,
-                                extra_cashier_cues=self._cashier_cues)
-        said = [Said(i, u.speaker, speakers.role_of(u.speaker), u.start, u.end, tuple(toks))
-                for i, (u, toks) in enumerate(utts) if toks]
+        utts = [
+            (u, tokenize(u.text, u.start, u.end, [(w.text, w.start, w.end) for w in u.words]))
+            for u in transcript.utterances
+        ]
+        speakers = map_speakers(
+            ((u.speaker, tuple(t.norm for t in toks)) for u, toks in utts if toks),
+            flip=flip,
+            extra_cashier_cues=self._cashier_cues,
+        )
+        said = [
+            Said(i, u.speaker, speakers.role_of(u.speaker), u.start, u.end, tuple(toks))
+            for i, (u, toks) in enumerate(utts)
+            if toks
+        ]
         if not said:
             return ScoreResult(False, "no_speech", speakers)
         if transcript.audio_quality == "bad" or (
-                transcript.confidence is not None and transcript.confidence < MIN_CONFIDENCE):
+            transcript.confidence is not None and transcript.confidence < MIN_CONFIDENCE
+        ):
             return ScoreResult(False, "bad_audio", speakers)
         if not any(s.role == CUSTOMER for s in said):
             return ScoreResult(False, "no_customer_speech", speakers)
@@ -129,11 +184,14 @@ class Scorer:
             score = round(min(100.0, max(0.0, 100.0 * points / max_points)), 1)
         return ScoreResult(True, None, speakers, items, points, max_points, score, fatal, upsell)
 
-    def _item(self, item: Item, said: list[Said], span: tuple[float, float],
-              upsell: UpsellResult) -> ItemResult:
+    def _item(
+        self, item: Item, said: list[Said], span: tuple[float, float], upsell: UpsellResult
+    ) -> ItemResult:
         if item.detector == "upsell_offer":
-            evidence = tuple(Evidence(o.text, o.term, o.start, o.end,
-                                      o.speaker, CASHIER, o.utterance) for o in upsell.offers)
+            evidence = tuple(
+                Evidence(o.text, o.term, o.start, o.end, o.speaker, CASHIER, o.utterance)
+                for o in upsell.offers
+            )
             return self._outcome(item, evidence, "no_offer", said)
         hits: list[Evidence] = []
         near: set[str] = set()
@@ -147,9 +205,12 @@ class Scorer:
                     if item.window and not item.window.contains(first.start, last.end, *span):
                         near.add("outside_window")
                         continue
-                    text = " ".join(dict.fromkeys(t.raw for t in s.tokens[m.first:m.last + 1]))
-                    hits.append(Evidence(text, pattern.source, first.start, last.end, s.label,
-                                         s.role, s.index))
+                    text = " ".join(dict.fromkeys(t.raw for t in s.tokens[m.first : m.last + 1]))
+                    hits.append(
+                        Evidence(
+                            text, pattern.source, first.start, last.end, s.label, s.role, s.index
+                        )
+                    )
         hits.sort(key=lambda e: (e.start, e.utterance))
         if not item.looks_for_bad and hits:
             hits = hits[:1]  # the first time it was said is what the supervisor wants to hear
@@ -157,8 +218,9 @@ class Scorer:
         why = "outside_window" if "outside_window" in near else min(near, default="not_said")
         return self._outcome(item, tuple(hits), why, said)
 
-    def _outcome(self, item: Item, evidence: tuple[Evidence, ...], why: str,
-                 said: list[Said]) -> ItemResult:
+    def _outcome(
+        self, item: Item, evidence: tuple[Evidence, ...], why: str, said: list[Said]
+    ) -> ItemResult:
         if item.looks_for_bad:
             if evidence:
                 points = -item.penalty if item.kind == "forbidden" else 0
@@ -166,15 +228,23 @@ class Scorer:
             return ItemResult(item.id, item.kind, PASS, 0, 0, "not_said")
         max_points = item.weight if item.kind == "required" else 0
         if evidence:
-            return ItemResult(item.id, item.kind, PASS, item.weight, max_points, "matched",
-                              evidence)
-        if item.moot_patterns and any(find_all(p, s.norms) for s in said
-                                      for p in item.moot_patterns):
+            return ItemResult(
+                item.id, item.kind, PASS, item.weight, max_points, "matched", evidence
+            )
+        if item.moot_patterns and any(
+            find_all(p, s.norms) for s in said for p in item.moot_patterns
+        ):
             return ItemResult(item.id, item.kind, NOT_APPLICABLE, 0, 0, "moot")
         return ItemResult(item.id, item.kind, FAIL, 0, max_points, why)
 
 
-def score(transcript: Transcript, receipt: Receipt | None, scorecard: Scorecard,
-          catalog: Catalog | None = None, *, flip: bool = False) -> ScoreResult:
+def score(
+    transcript: Transcript,
+    receipt: Receipt | None,
+    scorecard: Scorecard,
+    catalog: Catalog | None = None,
+    *,
+    flip: bool = False,
+) -> ScoreResult:
     """One-off scoring; for many conversations build a ``Scorer`` once and reuse it."""
     return Scorer(scorecard, catalog).score(transcript, receipt, flip=flip)

@@ -17,23 +17,85 @@ from .matching import Pattern, search
 from .normalize import Token
 
 CASHIER, CUSTOMER = "cashier", "customer"
-_NAMED = {"agent": CASHIER, "cashier": CASHIER, "operator": CASHIER, "seller": CASHIER,
-          "кассир": CASHIER, "customer": CUSTOMER, "client": CUSTOMER, "user": CUSTOMER,
-          "клиент": CUSTOMER, "покупатель": CUSTOMER}
+_NAMED = {
+    "agent": CASHIER,
+    "cashier": CASHIER,
+    "operator": CASHIER,
+    "seller": CASHIER,
+    "кассир": CASHIER,
+    "customer": CUSTOMER,
+    "client": CUSTOMER,
+    "user": CUSTOMER,
+    "клиент": CUSTOMER,
+    "покупатель": CUSTOMER,
+}
 
-_CASHIER_CUES = tuple(Pattern.compile(p) for p in (
-    "здравствуйте", "добрый день", "добрый вечер", "доброе утро", "сәлеметсіз бе", "қайырлы күн",
-    "с вас", "итого", "к оплате", "оплата", "картой или наличными", "наличными или картой",
-    "чек нужен", "ваш чек", "сдача", "бонусн* карт*", "карт* лояльности", "бонус карта*",
-    "что будете", "что вам", "чем могу помочь", "не аласыз", "сізге не", "төлейсіз бе",
-    "хотите", "не желаете", "аласыз ба", "приходите еще", "хорошего дня", "тенге", "барлығы",
-    "чекті алыңыз", "пакет нужен", "пакет керек", "с собой или здесь", "картамен бе",
-))
-_CUSTOMER_CUES = tuple(Pattern.compile(p) for p in (
-    "мне", "можно мне", "дайте", "я возьму", "возьму", "маған", "беріңізші", "берші",
-    "сколько стоит", "сколько с меня", "қанша тұрады", "қанша болады", "давайте", "без сахара",
-    "алайын", "картой", "наличными", "картамен", "қолма-қол", "каспи",
-))
+_CASHIER_CUES = tuple(
+    Pattern.compile(p)
+    for p in (
+        "здравствуйте",
+        "добрый день",
+        "добрый вечер",
+        "доброе утро",
+        "сәлеметсіз бе",
+        "қайырлы күн",
+        "с вас",
+        "итого",
+        "к оплате",
+        "оплата",
+        "картой или наличными",
+        "наличными или картой",
+        "чек нужен",
+        "ваш чек",
+        "сдача",
+        "бонусн* карт*",
+        "карт* лояльности",
+        "бонус карта*",
+        "что будете",
+        "что вам",
+        "чем могу помочь",
+        "не аласыз",
+        "сізге не",
+        "төлейсіз бе",
+        "хотите",
+        "не желаете",
+        "аласыз ба",
+        "приходите еще",
+        "хорошего дня",
+        "тенге",
+        "барлығы",
+        "чекті алыңыз",
+        "пакет нужен",
+        "пакет керек",
+        "с собой или здесь",
+        "картамен бе",
+    )
+)
+_CUSTOMER_CUES = tuple(
+    Pattern.compile(p)
+    for p in (
+        "мне",
+        "можно мне",
+        "дайте",
+        "я возьму",
+        "возьму",
+        "маған",
+        "беріңізші",
+        "берші",
+        "сколько стоит",
+        "сколько с меня",
+        "қанша тұрады",
+        "қанша болады",
+        "давайте",
+        "без сахара",
+        "алайын",
+        "картой",
+        "наличными",
+        "картамен",
+        "қолма-қол",
+        "каспи",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -49,8 +111,12 @@ class SpeakerMap:
         return self.roles.get(label, CUSTOMER)
 
 
-def map_speakers(utterances: Iterable[tuple[str, tuple[str, ...]]], *, flip: bool = False,
-                 extra_cashier_cues: Iterable[Pattern] = ()) -> SpeakerMap:
+def map_speakers(
+    utterances: Iterable[tuple[str, tuple[str, ...]]],
+    *,
+    flip: bool = False,
+    extra_cashier_cues: Iterable[Pattern] = (),
+) -> SpeakerMap:
     """``utterances``: (label, folded token texts) in time order."""
     utts = list(utterances)
     labels = list(dict.fromkeys(label for label, _ in utts))
@@ -64,7 +130,7 @@ def map_speakers(utterances: Iterable[tuple[str, tuple[str, ...]]], *, flip: boo
         how = "named"
     else:
         cues = _CASHIER_CUES + tuple(extra_cashier_cues)
-        score = {label: 0.0 for label in labels}
+        score = dict.fromkeys(labels, 0.0)
         score[utts[0][0]] += 0.5
         for label, norms in utts:
             score[label] += sum(1.0 for p in cues if search(p, norms) is not None)

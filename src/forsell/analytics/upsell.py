@@ -124,14 +124,16 @@ class OfferFinder:
                     phrases += _heads(lang, words)
                     if len(words) > 1 and lang != "kk":
                         phrases.append(" ".join(words[:2]))
-            phrases += [" ".join(normalize_text(s)) for s in (*p.synonyms,
-                                                              *syn.get(f"sku:{p.sku}", ()))]
+            phrases += [
+                " ".join(normalize_text(s)) for s in (*p.synonyms, *syn.get(f"sku:{p.sku}", ()))
+            ]
             for phrase in phrases:
                 if phrase:
                     product_terms[phrase].add(p.sku)
-        for key, key_phrases in (*catalog.category_synonyms.items(),
-                                 *((k[9:], v) for k, v in syn.items()
-                                   if k.startswith("category:"))):
+        for key, key_phrases in (
+            *catalog.category_synonyms.items(),
+            *((k[9:], v) for k, v in syn.items() if k.startswith("category:")),
+        ):
             for phrase in key_phrases:
                 category_terms.setdefault(" ".join(normalize_text(phrase)), key)
         self.terms: list[_Term] = []
@@ -140,7 +142,9 @@ class OfferFinder:
                 self.terms.append(_Term(Pattern.compile(phrase), Target("category", category=key)))
         for phrase, skus in product_terms.items():
             if phrase not in category_terms:  # "кофе" is the category, not "Кофе молотый"
-                self.terms.append(_Term(Pattern.compile(phrase), Target("product", frozenset(skus))))
+                self.terms.append(
+                    _Term(Pattern.compile(phrase), Target("product", frozenset(skus)))
+                )
         self.buckets: dict[str, list[_Term]] = defaultdict(list)
         for term in self.terms:
             self.buckets[term.pattern.words[0].text[:3]].append(term)
@@ -158,9 +162,18 @@ class OfferFinder:
                 if m is not None:
                     found.append((term, m))
         # Keep the most specific names: drop a match inside a longer one.
-        kept = [(t, m) for t, m in found if not any(
-            (o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first))
-            for _, o in found)]
+        kept = [
+            (t, m)
+            for t, m in found
+            if not any(
+                (
+                    o.first <= m.first
+                    and m.last <= o.last
+                    and (o.last - o.first) > (m.last - m.first)
+                )
+                for _, o in found
+            )
+        ]
         by_span: dict[tuple[int, int], list[_Term]] = defaultdict(list)
         for t, m in kept:
             by_span[(m.first, m.last)].append(t)
@@ -207,11 +220,20 @@ class OfferFinder:
                     continue
                 seen.append(target)
                 first, last = min(cue.first, m.first), max(cue.last, m.last)
-                words = " ".join(dict.fromkeys(t.raw for t in s.tokens[first:last + 1]))
-                offers.append(Offer(
-                    s.index, s.tokens[first].start, s.tokens[last].end, s.label, words,
-                    m.pattern.source, target.kind, tuple(sorted(target.skus)),
-                    target.category or self._category_of(target)))
+                words = " ".join(dict.fromkeys(t.raw for t in s.tokens[first : last + 1]))
+                offers.append(
+                    Offer(
+                        s.index,
+                        s.tokens[first].start,
+                        s.tokens[last].end,
+                        s.label,
+                        words,
+                        m.pattern.source,
+                        target.kind,
+                        tuple(sorted(target.skus)),
+                        target.category or self._category_of(target),
+                    )
+                )
         return offers
 
     def link(self, offers: list[Offer], receipt: Receipt) -> UpsellResult:
@@ -219,15 +241,22 @@ class OfferFinder:
         used: set[int] = set()
         out: list[Offer] = []
         for offer in sorted(offers, key=lambda o: o.start):
-            hit = next((i for i, line in lines if i not in used and line.added_at >= offer.start
-                        and self._line_fits(offer, line)), None)
+            hit = next(
+                (
+                    i
+                    for i, line in lines
+                    if i not in used
+                    and line.added_at >= offer.start
+                    and self._line_fits(offer, line)
+                ),
+                None,
+            )
             if hit is None:
                 out.append(offer)
                 continue
             used.add(hit)
             line = receipt.lines[hit]
-            out.append(replace(offer, converted=True, line=hit, sku=line.sku,
-                               revenue=line.amount))
+            out.append(replace(offer, converted=True, line=hit, sku=line.sku, revenue=line.amount))
         return UpsellResult(tuple(sorted(out, key=lambda o: (o.start, o.utterance))))
 
     def _line_fits(self, offer: Offer, line: ReceiptLine) -> bool:

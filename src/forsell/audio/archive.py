@@ -38,20 +38,32 @@ class EncryptedArchive:
     def begin(self, start: RecordingStart) -> None:
         self._keys[start.recording_id] = self.vault.create(start.recording_id)
         with self.db.write() as session:
-            session.add(Recording(
-                id=start.recording_id, device_id=self.device_id, sale_id=start.sale_id,
-                shift_id=start.shift_id, employee_id=start.employee_id, reason=start.reason,
-                started_at=start.started_at, status="recording"))
+            session.add(
+                Recording(
+                    id=start.recording_id,
+                    device_id=self.device_id,
+                    sale_id=start.sale_id,
+                    shift_id=start.shift_id,
+                    employee_id=start.employee_id,
+                    reason=start.reason,
+                    started_at=start.started_at,
+                    status="recording",
+                )
+            )
         log.info("recording %s started (%s)", start.recording_id, start.reason)
 
     def chunk(self, recording_id: str, index: int, data: bytes, final: bool) -> None:
         dek = self._keys[recording_id]
         sealed = seal(dek, recording_id, index, final, data)
         with self.db.write() as session:
-            session.add(RecordingChunk(recording_id=recording_id, idx=index, final=final,
-                                       blob=sealed.blob))
-            session.execute(update(Recording).where(Recording.id == recording_id)
-                            .values(chunks=index + 1, bytes=Recording.bytes + len(data)))
+            session.add(
+                RecordingChunk(recording_id=recording_id, idx=index, final=final, blob=sealed.blob)
+            )
+            session.execute(
+                update(Recording)
+                .where(Recording.id == recording_id)
+                .values(chunks=index + 1, bytes=Recording.bytes + len(data))
+            )
 
     def end(self, recording_id: str, stats: RecordingStats) -> None:
         queued = stats.speech_ms >= MIN_SPEECH_MS and not stats.silent
@@ -67,17 +79,33 @@ class EncryptedArchive:
             rec.end_reason = stats.end_reason
             rec.status = "queued" if queued else "sealed"
             if queued:  # the outbox's audio lane: transcription picks it up (sync/audio_lane.py)
-                enqueue(session, "recording", recording_id, {
-                    "id": recording_id, "sale_id": rec.sale_id, "duration_ms": stats.duration_ms,
-                    "speech_ms": stats.speech_ms}, lane=AUDIO)
+                enqueue(
+                    session,
+                    "recording",
+                    recording_id,
+                    {
+                        "id": recording_id,
+                        "sale_id": rec.sale_id,
+                        "duration_ms": stats.duration_ms,
+                        "speech_ms": stats.speech_ms,
+                    },
+                    lane=AUDIO,
+                )
         self._keys.pop(recording_id, None)
-        log.info("recording %s sealed: %d ms, %d ms speech, %d chunks, %s", recording_id,
-                 stats.duration_ms, stats.speech_ms, stats.chunks, stats.end_reason)
+        log.info(
+            "recording %s sealed: %d ms, %d ms speech, %d chunks, %s",
+            recording_id,
+            stats.duration_ms,
+            stats.speech_ms,
+            stats.chunks,
+            stats.end_reason,
+        )
 
     def link_sale(self, recording_id: str, sale_id: str) -> None:
         with self.db.write() as session:
-            session.execute(update(Recording).where(Recording.id == recording_id)
-                            .values(sale_id=sale_id))
+            session.execute(
+                update(Recording).where(Recording.id == recording_id).values(sale_id=sale_id)
+            )
 
     def close(self) -> None:
         self.db.dispose()

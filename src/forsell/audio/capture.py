@@ -62,9 +62,17 @@ def list_input_devices() -> list[InputDevice]:
             default_in = sd.query_devices(kind="input")["index"]
         except (sd.PortAudioError, ValueError):
             default_in = -1
-    return [InputDevice(d["index"], d["name"], int(d["default_samplerate"]),
-                        d["max_input_channels"], d["index"] == default_in)
-            for d in devices if d["max_input_channels"] > 0]
+    return [
+        InputDevice(
+            d["index"],
+            d["name"],
+            int(d["default_samplerate"]),
+            d["max_input_channels"],
+            d["index"] == default_in,
+        )
+        for d in devices
+        if d["max_input_channels"] > 0
+    ]
 
 
 def probe_format(device: int | str | None) -> tuple[int | str | None, int, int]:
@@ -86,10 +94,14 @@ def probe_format(device: int | str | None) -> tuple[int | str | None, int, int]:
         if _ours.get("pulse_source") and os.environ.get("PULSE_SOURCE") == _ours["pulse_source"]:
             del os.environ["PULSE_SOURCE"]  # set by us for an earlier device: back to default
         _ours.pop("pulse_source", None)
-    channels = 1 if _accepts(device, TARGET_RATE, 1) or _accepts(
-        device, int(info["default_samplerate"]), 1) else min(2, info["max_input_channels"])
-    rate = TARGET_RATE if _accepts(device, TARGET_RATE, channels) else int(
-        info["default_samplerate"])
+    channels = (
+        1
+        if _accepts(device, TARGET_RATE, 1) or _accepts(device, int(info["default_samplerate"]), 1)
+        else min(2, info["max_input_channels"])
+    )
+    rate = (
+        TARGET_RATE if _accepts(device, TARGET_RATE, channels) else int(info["default_samplerate"])
+    )
     return info["index"], rate, channels
 
 
@@ -103,8 +115,7 @@ def _has_pulse() -> bool:
 
 def _accepts(device: int | str | None, rate: int, channels: int) -> bool:
     try:
-        sd.check_input_settings(device=device, samplerate=rate, channels=channels,
-                                dtype="float32")
+        sd.check_input_settings(device=device, samplerate=rate, channels=channels, dtype="float32")
         return True
     except (sd.PortAudioError, ValueError):
         return False
@@ -118,10 +129,15 @@ class Microphone:
     """One input device. ``start()`` opens a fresh stream each time (so it can retry after an
     error); ``read()`` returns mono float32 blocks at ``rate``."""
 
-    def __init__(self, device: int | str | None = None, *, block_ms: int = 20,
-                 queue_s: float = 10.0,
-                 probe: Callable[[int | str | None], tuple[Any, int, int]] = probe_format,
-                 stream_factory: StreamFactory = sd.InputStream) -> None:
+    def __init__(
+        self,
+        device: int | str | None = None,
+        *,
+        block_ms: int = 20,
+        queue_s: float = 10.0,
+        probe: Callable[[int | str | None], tuple[Any, int, int]] = probe_format,
+        stream_factory: StreamFactory = sd.InputStream,
+    ) -> None:
         self.device = device
         self._block_ms = block_ms
         self._queue_s = queue_s
@@ -133,8 +149,8 @@ class Microphone:
         self._queue: queue.Queue[np.ndarray] = queue.Queue()
         self.rate = 0
         self.channels = 0
-        self.overflows = 0      # PortAudio input_overflow flags: the device lost samples
-        self.dropped = 0        # blocks thrown away because the reader fell behind
+        self.overflows = 0  # PortAudio input_overflow flags: the device lost samples
+        self.dropped = 0  # blocks thrown away because the reader fell behind
         self.frames_seen = 0
         self.first_frame = threading.Event()
         self._error: str | None = None
@@ -161,9 +177,14 @@ class Microphone:
             self.first_frame.clear()
             try:
                 self._stream = self._factory(
-                    device=device, samplerate=rate, channels=channels, dtype="float32",
-                    blocksize=blocksize, callback=self._callback,
-                    finished_callback=self._finished)
+                    device=device,
+                    samplerate=rate,
+                    channels=channels,
+                    dtype="float32",
+                    blocksize=blocksize,
+                    callback=self._callback,
+                    finished_callback=self._finished,
+                )
                 self._stream.start()
             except (sd.PortAudioError, ValueError, OSError) as exc:
                 self._stream = None

@@ -15,8 +15,11 @@ class Resampler:
 
     def __init__(self, in_rate: int, out_rate: int = RATE) -> None:
         self.in_rate, self.out_rate = in_rate, out_rate
-        self._stream = (None if in_rate == out_rate else
-                        soxr.ResampleStream(in_rate, out_rate, 1, dtype="float32", quality="HQ"))
+        self._stream = (
+            None
+            if in_rate == out_rate
+            else soxr.ResampleStream(in_rate, out_rate, 1, dtype="float32", quality="HQ")
+        )
 
     def process(self, block: np.ndarray, last: bool = False) -> np.ndarray:
         block = np.ascontiguousarray(block, dtype=np.float32)
@@ -93,8 +96,8 @@ class VoiceActivity:
             pcm = to_int16(data[:whole]).tobytes()
             size = self.FRAME * 2
             for start in range(0, whole, self.FRAME):
-                loud = self._floor <= 0 or level(data[start:start + self.FRAME]) >= self._floor
-                speech = loud and self._vad.is_speech(pcm[start * 2:start * 2 + size], RATE)
+                loud = self._floor <= 0 or level(data[start : start + self.FRAME]) >= self._floor
+                speech = loud and self._vad.is_speech(pcm[start * 2 : start * 2 + size], RATE)
                 self.frames += 1
                 self.speech_frames += speech
                 self.last_is_speech = speech

@@ -91,8 +91,11 @@ class _AppendOnly(io.RawIOBase):
         return self.size
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        target = {io.SEEK_SET: offset, io.SEEK_CUR: self.size + offset,
-                  io.SEEK_END: self.size + offset}[whence]
+        target = {
+            io.SEEK_SET: offset,
+            io.SEEK_CUR: self.size + offset,
+            io.SEEK_END: self.size + offset,
+        }[whence]
         if target != self.size:  # would rewrite bytes already handed out
             raise io.UnsupportedOperation("the encoder output only appends")
         return self.size
@@ -114,8 +117,9 @@ class OpusChunker:
     def __new__(cls, *args, **kwargs):  # the arguments go to __init__
         return super().__new__(encoder_class() if cls is OpusChunker else cls)
 
-    def __init__(self, compression_level: float = DEFAULT_COMPRESSION,
-                 chunk_s: float = 2.0) -> None:
+    def __init__(
+        self, compression_level: float = DEFAULT_COMPRESSION, chunk_s: float = 2.0
+    ) -> None:
         self._every = max(RATE, int(chunk_s * RATE) // RATE * RATE)  # whole seconds
         self._next_take = self._every + PAGE_SLACK
         self.frames = 0
@@ -175,12 +179,20 @@ class SndfileChunker(OpusChunker):
 
     name = "libsndfile"
 
-    def __init__(self, compression_level: float = DEFAULT_COMPRESSION,
-                 chunk_s: float = 2.0) -> None:
+    def __init__(
+        self, compression_level: float = DEFAULT_COMPRESSION, chunk_s: float = 2.0
+    ) -> None:
         super().__init__(compression_level, chunk_s)
         self._out = _AppendOnly()
-        self._file = sf.SoundFile(self._out, "w", samplerate=RATE, channels=1, format="OGG",
-                                  subtype="OPUS", compression_level=compression_level)
+        self._file = sf.SoundFile(
+            self._out,
+            "w",
+            samplerate=RATE,
+            channels=1,
+            format="OGG",
+            subtype="OPUS",
+            compression_level=compression_level,
+        )
 
     def _encode(self, pcm: np.ndarray) -> None:
         self._file.write(pcm)
@@ -198,11 +210,17 @@ class OpusEncChunker(OpusChunker):
 
     name = "libopusenc"
 
-    def __init__(self, compression_level: float = DEFAULT_COMPRESSION,
-                 chunk_s: float = 2.0, *, complexity: int = COMPLEXITY) -> None:
+    def __init__(
+        self,
+        compression_level: float = DEFAULT_COMPRESSION,
+        chunk_s: float = 2.0,
+        *,
+        complexity: int = COMPLEXITY,
+    ) -> None:
         super().__init__(compression_level, chunk_s)
-        self._enc = libopusenc.PullEncoder(RATE, bitrate=target_bitrate(compression_level),
-                                           complexity=complexity)
+        self._enc = libopusenc.PullEncoder(
+            RATE, bitrate=target_bitrate(compression_level), complexity=complexity
+        )
 
     def _encode(self, pcm: np.ndarray) -> None:
         self._enc.write(pcm)
@@ -216,7 +234,6 @@ class OpusEncChunker(OpusChunker):
 
 
 @cache
-def encoder_class(library_names: tuple[str, ...] = libopusenc.LIBRARY_NAMES
-                  ) -> type[OpusChunker]:
+def encoder_class(library_names: tuple[str, ...] = libopusenc.LIBRARY_NAMES) -> type[OpusChunker]:
     """OpusEncChunker where libopusenc loads, else SndfileChunker."""
     return OpusEncChunker if libopusenc.load(library_names) is not None else SndfileChunker

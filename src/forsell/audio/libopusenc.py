@@ -101,8 +101,15 @@ class PullEncoder:
     Owns the C encoder; ``close()`` (drain + destroy) is idempotent and also runs on GC.
     """
 
-    def __init__(self, rate: int, *, bitrate: int, complexity: int, decision_delay: int = 0,
-                 lib: ctypes.CDLL | None = None) -> None:
+    def __init__(
+        self,
+        rate: int,
+        *,
+        bitrate: int,
+        complexity: int,
+        decision_delay: int = 0,
+        lib: ctypes.CDLL | None = None,
+    ) -> None:
         self._enc: int | None = None
         lib = lib or load()
         if lib is None:
@@ -122,19 +129,22 @@ class PullEncoder:
         # 0 decision delay: libopusenc otherwise holds 2 s of audio back before encoding,
         # which a crash would lose. The comment padding (512 bytes by default) is for
         # rewriting tags in place, which we never do.
-        for request, value in ((OPE_SET_DECISION_DELAY_REQUEST, decision_delay),
-                               (OPE_SET_COMMENT_PADDING_REQUEST, 0),
-                               (OPUS_SET_BITRATE_REQUEST, bitrate),
-                               (OPUS_SET_COMPLEXITY_REQUEST, complexity),
-                               (OPUS_SET_SIGNAL_REQUEST, OPUS_SIGNAL_VOICE),
-                               (OPUS_SET_MAX_BANDWIDTH_REQUEST, OPUS_BANDWIDTH_WIDEBAND)):
+        for request, value in (
+            (OPE_SET_DECISION_DELAY_REQUEST, decision_delay),
+            (OPE_SET_COMMENT_PADDING_REQUEST, 0),
+            (OPUS_SET_BITRATE_REQUEST, bitrate),
+            (OPUS_SET_COMPLEXITY_REQUEST, complexity),
+            (OPUS_SET_SIGNAL_REQUEST, OPUS_SIGNAL_VOICE),
+            (OPUS_SET_MAX_BANDWIDTH_REQUEST, OPUS_BANDWIDTH_WIDEBAND),
+        ):
             self._check("ope_encoder_ctl", ctl(lib, enc, request, value))
         self._check("ope_encoder_flush_header", lib.ope_encoder_flush_header(enc))
         # A zero-sample write sets the stream's end granule, which libopusenc 0.2.1 leaves
         # uninitialized until the first write: draining a never-written encoder then failed an
         # assert (abort) depending on heap contents (tests/audio/test_encoder.py).
-        self._check("ope_encoder_write_float",
-                    lib.ope_encoder_write_float(enc, (ctypes.c_float * 1)(), 0))
+        self._check(
+            "ope_encoder_write_float", lib.ope_encoder_write_float(enc, (ctypes.c_float * 1)(), 0)
+        )
         self._page = ctypes.POINTER(ctypes.c_ubyte)()
         self._len = ctypes.c_int32()
 
@@ -151,8 +161,9 @@ class PullEncoder:
         if self._enc is None:
             raise OpusEncError("the encoder is closed")
         ptr = pcm.ctypes.data_as(ctypes.POINTER(ctypes.c_float))
-        self._check("ope_encoder_write_float",
-                    self._lib.ope_encoder_write_float(self._enc, ptr, len(pcm)))
+        self._check(
+            "ope_encoder_write_float", self._lib.ope_encoder_write_float(self._enc, ptr, len(pcm))
+        )
 
     def pages(self, flush: bool) -> bytes:
         """The finished pages; with ``flush`` the packets not yet in a page end one now."""

@@ -45,15 +45,16 @@ class RecorderConfig:
     chunk_s: float = 2.0
     tail_s: float = 5.0
     max_length_s: float = 600.0
-    retry_s: float = 3.0          # reopen a failed device this often
-    liveness_s: float = 3.0       # no frames / only zeros this long → tell the till
-    ui_hz: float = 20.0           # at most this many on_level calls per second
+    retry_s: float = 3.0  # reopen a failed device this often
+    liveness_s: float = 3.0  # no frames / only zeros this long → tell the till
+    ui_hz: float = 20.0  # at most this many on_level calls per second
     compression_level: float = DEFAULT_COMPRESSION
 
 
 @dataclass
 class _Session:
     """What the till asked for: one sale (or a manual recording), maybe several recordings."""
+
     sale_id: str | None
     shift_id: str | None
     employee_id: str | None
@@ -70,21 +71,26 @@ class _Recording:
     overflows_at_start: int
     index: int = 0
     chunks: int = 0
-    pending: bytes = b""          # encoded bytes whose chunk() has not succeeded yet
+    pending: bytes = b""  # encoded bytes whose chunk() has not succeeded yet
     begun: bool = False
     peak: float = 0.0
-    heard: bool = False           # any non-zero sample
+    heard: bool = False  # any non-zero sample
     end: RecordingStats | None = None  # set when the recording is over
     final_sent: bool = False
 
 
 class Recorder:
-    def __init__(self, source: AudioSource, sink: RecordingSink,
-                 config: RecorderConfig | None = None, *,
-                 on_level: Callable[[float, float, str | None], None] | None = None,
-                 on_state: Callable[[str], None] | None = None,
-                 on_error: Callable[[str, str], None] | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        source: AudioSource,
+        sink: RecordingSink,
+        config: RecorderConfig | None = None,
+        *,
+        on_level: Callable[[float, float, str | None], None] | None = None,
+        on_state: Callable[[str], None] | None = None,
+        on_error: Callable[[str, str], None] | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.source, self.sink = source, sink
         self.config = config or RecorderConfig()
         self._on_level = on_level or (lambda *_: None)
@@ -103,8 +109,8 @@ class Recorder:
         self._preroll_frames = 0
         self._session: _Session | None = None
         self._rec: _Recording | None = None
-        self._closing: list[_Recording] = []   # ended, but the sink has not taken everything
-        self._tail_left: int | None = None     # frames still to record after stop()
+        self._closing: list[_Recording] = []  # ended, but the sink has not taken everything
+        self._tail_left: int | None = None  # frames still to record after stop()
         self._stop_reason = "sale_done"
         self._last_frame_at = time.monotonic()
         self._silence = SilenceWatch(RATE)
@@ -116,12 +122,17 @@ class Recorder:
     def open(self) -> None:
         """Starts the writer thread; it opens the device (and keeps retrying if it cannot)."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="recorder-writer",
-                                            daemon=True)
+            self._thread = threading.Thread(target=self._run, name="recorder-writer", daemon=True)
             self._thread.start()
 
-    def start(self, *, sale_id: str | None = None, shift_id: str | None = None,
-              employee_id: str | None = None, reason: str = "sale") -> str:
+    def start(
+        self,
+        *,
+        sale_id: str | None = None,
+        shift_id: str | None = None,
+        employee_id: str | None = None,
+        reason: str = "sale",
+    ) -> str:
         """Begins (or keeps) a recording; returns the id the recording will have (the first
         one of this session if a recording is already running). Never blocks."""
         rid = new_id()
@@ -308,11 +319,15 @@ class Recorder:
         session.next_id = new_id()
         kept = self._preroll_frames if with_preroll else 0
         started = self._clock() - timedelta(seconds=kept / RATE)
-        start = RecordingStart(rid, started, session.sale_id, session.shift_id,
-                               session.employee_id, session.reason)
-        rec = _Recording(start, OpusChunker(self.config.compression_level,
-                                                     self.config.chunk_s), VoiceActivity(),
-                         self.source.overflows)
+        start = RecordingStart(
+            rid, started, session.sale_id, session.shift_id, session.employee_id, session.reason
+        )
+        rec = _Recording(
+            start,
+            OpusChunker(self.config.compression_level, self.config.chunk_s),
+            VoiceActivity(),
+            self.source.overflows,
+        )
         session.recording_ids.append(rid)
         self._rec = rec
         rec.begun = self._sink_call("begin", self.sink.begin, start)
@@ -335,10 +350,16 @@ class Recorder:
             return
         rec.pending += rec.encoder.close()
         rec.end = RecordingStats(
-            ended_at=self._clock(), duration_ms=rec.encoder.duration_ms,
-            speech_ms=rec.vad.speech_ms, bytes=rec.encoder.bytes_total,
-            chunks=0, overflows=self.source.overflows - rec.overflows_at_start,
-            end_reason=reason, peak_level=rec.peak, silent=not rec.heard)
+            ended_at=self._clock(),
+            duration_ms=rec.encoder.duration_ms,
+            speech_ms=rec.vad.speech_ms,
+            bytes=rec.encoder.bytes_total,
+            chunks=0,
+            overflows=self.source.overflows - rec.overflows_at_start,
+            end_reason=reason,
+            peak_level=rec.peak,
+            silent=not rec.heard,
+        )
         self._closing.append(rec)
         self._flush_closing()
 
@@ -349,8 +370,9 @@ class Recorder:
                 return False
         if not rec.pending and not final:
             return True
-        ok = self._sink_call("chunk", self.sink.chunk, rec.start.recording_id, rec.index,
-                             rec.pending, final)
+        ok = self._sink_call(
+            "chunk", self.sink.chunk, rec.start.recording_id, rec.index, rec.pending, final
+        )
         if ok:
             rec.index += 1
             rec.chunks += 1
@@ -365,9 +387,15 @@ class Recorder:
             assert rec.end is not None
             if not rec.final_sent:
                 rec.final_sent = self._send_pending(rec, final=True)
-            if not (rec.final_sent and self._sink_call(
-                    "end", self.sink.end, rec.start.recording_id,
-                    replace(rec.end, chunks=rec.chunks))):
+            if not (
+                rec.final_sent
+                and self._sink_call(
+                    "end",
+                    self.sink.end,
+                    rec.start.recording_id,
+                    replace(rec.end, chunks=rec.chunks),
+                )
+            ):
                 still.append(rec)
         self._closing = still
         self._next_sink_retry = time.monotonic() + 1.0

@@ -14,25 +14,27 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class RecordingStart:
-    recording_id: str          # forsell.domain.ids.new_id()
-    started_at: datetime       # aware UTC, time of the first sample kept (pre-roll included)
+    recording_id: str  # forsell.domain.ids.new_id()
+    started_at: datetime  # aware UTC, time of the first sample kept (pre-roll included)
     sale_id: str | None
     shift_id: str | None
     employee_id: str | None
-    reason: str                # "sale" | "manual"
+    reason: str  # "sale" | "manual"
 
 
 @dataclass(frozen=True)
 class RecordingStats:
-    ended_at: datetime         # aware UTC
-    duration_ms: int           # audio actually encoded
-    speech_ms: int             # voice activity
-    bytes: int                 # encoded bytes (before encryption)
+    ended_at: datetime  # aware UTC
+    duration_ms: int  # audio actually encoded
+    speech_ms: int  # voice activity
+    bytes: int  # encoded bytes (before encryption)
     chunks: int
-    overflows: int             # PortAudio input overflows during this recording
-    end_reason: str            # "sale_done" | "cancelled" | "manual" | "max_length" | "device_lost" | "shutdown"
-    peak_level: float          # 0..1 max RMS level seen
-    silent: bool               # only digital silence / no frames
+    overflows: int  # PortAudio input overflows during this recording
+    end_reason: (
+        str  # "sale_done" | "cancelled" | "manual" | "max_length" | "device_lost" | "shutdown"
+    )
+    peak_level: float  # 0..1 max RMS level seen
+    silent: bool  # only digital silence / no frames
 
 
 class RecordingSink(Protocol):
@@ -103,4 +105,5 @@ class MemorySink:
         with self._lock:
             return self._ended.wait_for(
                 lambda: sum(r.stats is not None for r in self._recordings.values()) >= count,
-                timeout)
+                timeout,
+            )

@@ -97,16 +97,22 @@ def check_quantity(qty_milli: int, weighted: bool) -> int:
         raise CashierError("qty.not_positive", "Quantity must be above zero")
     if weighted:
         if qty_milli > MAX_WEIGHT_MILLI:
-            raise CashierError("qty.too_heavy", "Weight above {max} kg", max=MAX_WEIGHT_MILLI / 1000)
+            raise CashierError(
+                "qty.too_heavy", "Weight above {max} kg", max=MAX_WEIGHT_MILLI / 1000
+            )
     else:
         if qty_milli % 1000:
             raise CashierError("qty.not_whole", "Pieces are counted in whole numbers")
         if qty_milli > MAX_PIECES_MILLI:
-            raise CashierError("qty.too_many", "More than {max} pieces", max=MAX_PIECES_MILLI // 1000)
+            raise CashierError(
+                "qty.too_many", "More than {max} pieces", max=MAX_PIECES_MILLI // 1000
+            )
     return qty_milli
 
 
-def compute_totals(lines: list[CartLine] | tuple[CartLine, ...], receipt_discount: Discount | None) -> CartTotals:
+def compute_totals(
+    lines: list[CartLine] | tuple[CartLine, ...], receipt_discount: Discount | None
+) -> CartTotals:
     after_line = [line.gross - line.line_discount for line in lines]
     base = sum(after_line)
     receipt_off = min(receipt_discount.amount_off(base), base) if receipt_discount else 0
@@ -138,7 +144,11 @@ class Cart:
         check_amount(line.unit_price)
         if self.lines and not line.weighted:
             last = self.lines[-1]
-            if last.product_id == line.product_id and not last.weighted and not last.price_overridden:
+            if (
+                last.product_id == line.product_id
+                and not last.weighted
+                and not last.price_overridden
+            ):
                 self.set_quantity(len(self.lines) - 1, last.qty_milli + line.qty_milli)
                 return len(self.lines) - 1
         self._checked_replace(None, line)

@@ -36,6 +36,10 @@ class StorageFault(CashierError):
     KINDS = ("disk_full", "locked", "read_only", "damaged", "io")
 
     def __init__(self, kind: str, detail: str = "") -> None:
-        super().__init__(f"storage.{kind}", "The database could not save: {kind} ({detail})",
-                         kind=kind, detail=detail)
+        super().__init__(
+            f"storage.{kind}",
+            "The database could not save: {kind} ({detail})",
+            kind=kind,
+            detail=detail,
+        )
         self.kind = kind

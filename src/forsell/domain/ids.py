@@ -18,7 +18,7 @@ _seq = 0
 
 def new_id() -> str:
     """A UUIDv7 string; strictly increasing within this process."""
-    global _last_ms, _seq  # noqa: PLW0603 - one clock per process, behind _lock
+    global _last_ms, _seq  # one clock per process, behind _lock
     with _lock:
         ms = time.time_ns() // 1_000_000
         if ms <= _last_ms:

@@ -38,9 +38,7 @@ def parse_kzt(text: str) -> int:
 
 def check_amount(tiyn: int) -> int:
     if tiyn < 0 or tiyn > MAX_TIYN:
-        raise CashierError(
-            "money.out_of_range", "Amount out of range: {tiyn} tiyn", tiyn=tiyn
-        )
+        raise CashierError("money.out_of_range", "Amount out of range: {tiyn} tiyn", tiyn=tiyn)
     return tiyn
 
 

@@ -31,16 +31,23 @@ class Payment:
         cash_due = total - self.card
         if self.cash_tendered < cash_due:
             raise CashierError(
-                "payment.short", "Tendered {tendered} is below {due} due",
-                tendered=self.cash_tendered, due=cash_due,
+                "payment.short",
+                "Tendered {tendered} is below {due} due",
+                tendered=self.cash_tendered,
+                due=cash_due,
             )
         if self.card and self.cash_tendered > cash_due and cash_due == 0:
             raise CashierError("payment.cash_not_needed", "The card already covers the total")
         method = (
-            PaymentMethod.SPLIT if self.card and cash_due
-            else PaymentMethod.CARD if self.card else PaymentMethod.CASH
+            PaymentMethod.SPLIT
+            if self.card and cash_due
+            else PaymentMethod.CARD
+            if self.card
+            else PaymentMethod.CASH
         )
-        return Settlement(method, cash_due, self.card, self.cash_tendered, self.cash_tendered - cash_due)
+        return Settlement(
+            method, cash_due, self.card, self.cash_tendered, self.cash_tendered - cash_due
+        )
 
 
 @dataclass(frozen=True)

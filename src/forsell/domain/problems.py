@@ -24,76 +24,81 @@ Place = tuple[str | int, ...]
 ENGLISH_ONLY = frozenset({"got", "detail"})
 
 #: code → English fallback (``str.format`` placeholders name the parameters).
-PROBLEMS: Mapping[str, str] = MappingProxyType({
-    # any structured document (transcript, receipt, scorecard, catalog JSON)
-    "format.file_not_found": "file not found",
-    "format.not_utf8": "not UTF-8 text",
-    "format.not_json": "not valid JSON at line {line} column {column}: {detail}",
-    "format.wrong_format": "expected {expected!r}, got {got}",
-    "format.version": "version {version!r} is not supported (only 1)",
-    "format.not_object": "expected an object, got {got}",
-    "format.not_list": "expected a list, got {got}",
-    "format.not_text": "expected a string, got {got}",
-    "format.empty_text": "expected a non-empty string, got {got}",
-    "format.not_number": "expected a number, got {got}",
-    "format.not_whole": "expected a whole number, got {got}",
-    "format.below": "{value} is below {low}",
-    "format.above": "{value} is above {high}",
-    "format.not_time": "expected an ISO 8601 time, got {got}",
-    "format.one_of": "expected one of {choices}, got {got}",
-    "format.unknown_field": "unknown field",
-    "format.no_words": "{phrase!r} has no words to match",
-    # transcript
-    "transcript.no_utterances": "needs \"utterances\" (or a recogniser's \"words\" list)",
-    "transcript.end_before_start": "{end} is before start {start}",
-    "transcript.audio_quality": "expected \"ok\" or \"bad\", got {got}",
-    # receipt
-    "receipt.no_lines": "needs \"lines\"",
-    "receipt.time_needs_start": "a time of day needs \"recording_started_at\"",
-    # scorecard
-    "scorecard.no_items": "a scorecard needs at least one item",
-    "scorecard.id_twice": "{id!r} is used twice",
-    "scorecard.phrases_needed": "an item needs phrases (or a detector)",
-    "scorecard.required_weight": "a required item needs a weight above 0",
-    "scorecard.bonus_weight": "a bonus item needs a weight above 0",
-    "scorecard.forbidden_penalty": "a forbidden item needs a penalty above 0",
-    "scorecard.forbidden_detector": "a forbidden item cannot use a detector",
-    "scorecard.fatal_detector": "a fatal item cannot use a detector",
-    "scorecard.window_from": "expected \"start\" or \"end\", got {got}",
-    "scorecard.synonym_key": "a key is \"sku:<SKU>\" or \"category:<category>\"",
-    "scorecard.offer_cues_needed": "an upsell_offer item needs offer cues",
-    # the scorer's catalog (JSON or the till's CSV)
-    "catalog.no_name": "a product needs at least one name",
-    "catalog.columns": "needs the columns sku and name_ru",
-    # the till's catalog CSV import: one problem per bad row (line, column)
-    "csv.missing_columns": "missing columns: {columns}",
-    "csv.empty": "empty",
-    "csv.barcode_digits": "{barcode!r} is not digits",
-    "csv.sku_repeats": "{sku} repeats line {first}",
-    "csv.barcode_repeats": "{barcode} repeats line {first}",
-    "csv.not_amount": "{text!r} is not an amount",
-    "csv.price_not_positive": "must be above zero",
-    "csv.price_too_large": "{text!r} is more than a till can take ({max})",
-    "csv.vat": "{text!r} is not 0–100",
-    "csv.unit": "{text!r} is not pcs or kg",
-    "csv.favourite": "{text!r} is not 1/0",
-    "csv.synonyms": "at most {count}, each up to {length} letters",
-    "csv.barcode_taken": "{barcode} belongs to {sku}",
-    # the OS secret store: what is wrong, said as how to fix it
-    "secret_store.no_backend": "no secret store found: run the till in a desktop session with "
-                               "GNOME Keyring or KWallet (Linux), or install gnome-keyring",
-    "secret_store.insecure_backend": "the keyring backend keeps secrets in a plain file: "
-                                     "uninstall keyrings.alt and use the system secret store",
-    "secret_store.locked": "the secret store is locked: log in to the desktop session "
-                           "(unlocks it)",
-    "secret_store.error": "the secret store failed; run `forsell-cashier doctor`",
-})
+PROBLEMS: Mapping[str, str] = MappingProxyType(
+    {
+        # any structured document (transcript, receipt, scorecard, catalog JSON)
+        "format.file_not_found": "file not found",
+        "format.not_utf8": "not UTF-8 text",
+        "format.not_json": "not valid JSON at line {line} column {column}: {detail}",
+        "format.wrong_format": "expected {expected!r}, got {got}",
+        "format.version": "version {version!r} is not supported (only 1)",
+        "format.not_object": "expected an object, got {got}",
+        "format.not_list": "expected a list, got {got}",
+        "format.not_text": "expected a string, got {got}",
+        "format.empty_text": "expected a non-empty string, got {got}",
+        "format.not_number": "expected a number, got {got}",
+        "format.not_whole": "expected a whole number, got {got}",
+        "format.below": "{value} is below {low}",
+        "format.above": "{value} is above {high}",
+        "format.not_time": "expected an ISO 8601 time, got {got}",
+        "format.one_of": "expected one of {choices}, got {got}",
+        "format.unknown_field": "unknown field",
+        "format.no_words": "{phrase!r} has no words to match",
+        # transcript
+        "transcript.no_utterances": 'needs "utterances" (or a recogniser\'s "words" list)',
+        "transcript.end_before_start": "{end} is before start {start}",
+        "transcript.audio_quality": 'expected "ok" or "bad", got {got}',
+        # receipt
+        "receipt.no_lines": 'needs "lines"',
+        "receipt.time_needs_start": 'a time of day needs "recording_started_at"',
+        # scorecard
+        "scorecard.no_items": "a scorecard needs at least one item",
+        "scorecard.id_twice": "{id!r} is used twice",
+        "scorecard.phrases_needed": "an item needs phrases (or a detector)",
+        "scorecard.required_weight": "a required item needs a weight above 0",
+        "scorecard.bonus_weight": "a bonus item needs a weight above 0",
+        "scorecard.forbidden_penalty": "a forbidden item needs a penalty above 0",
+        "scorecard.forbidden_detector": "a forbidden item cannot use a detector",
+        "scorecard.fatal_detector": "a fatal item cannot use a detector",
+        "scorecard.window_from": 'expected "start" or "end", got {got}',
+        "scorecard.synonym_key": 'a key is "sku:<SKU>" or "category:<category>"',
+        "scorecard.offer_cues_needed": "an upsell_offer item needs offer cues",
+        # the scorer's catalog (JSON or the till's CSV)
+        "catalog.no_name": "a product needs at least one name",
+        "catalog.columns": "needs the columns sku and name_ru",
+        # the till's catalog CSV import: one problem per bad row (line, column)
+        "csv.missing_columns": "missing columns: {columns}",
+        "csv.empty": "empty",
+        "csv.barcode_digits": "{barcode!r} is not digits",
+        "csv.sku_repeats": "{sku} repeats line {first}",
+        "csv.barcode_repeats": "{barcode} repeats line {first}",
+        "csv.not_amount": "{text!r} is not an amount",
+        "csv.price_not_positive": "must be above zero",
+        "csv.price_too_large": "{text!r} is more than a till can take ({max})",
+        "csv.vat": "{text!r} is not 0–100",
+        "csv.unit": "{text!r} is not pcs or kg",
+        "csv.favourite": "{text!r} is not 1/0",
+        "csv.synonyms": "at most {count}, each up to {length} letters",
+        "csv.barcode_taken": "{barcode} belongs to {sku}",
+        # the OS secret store: what is wrong, said as how to fix it
+        "secret_store.no_backend": "no secret store found: run the till in a desktop session with "
+        "GNOME Keyring or KWallet (Linux), or install gnome-keyring",
+        "secret_store.insecure_backend": "the keyring backend keeps secrets in a plain file: "
+        "uninstall keyrings.alt and use the system secret store",
+        "secret_store.locked": "the secret store is locked: log in to the desktop session "
+        "(unlocks it)",
+        "secret_store.error": "the secret store failed; run `forsell-cashier doctor`",
+    }
+)
 
 
 def placeholders(template: str) -> set[str]:
     """The parameter names a template uses (``"{text!r} is …"`` → ``{"text"}``)."""
-    return {name.split(".")[0].split("[")[0]
-            for _, name, _, _ in string.Formatter().parse(template) if name}
+    return {
+        name.split(".")[0].split("[")[0]
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name
+    }
 
 
 def translated_params(code: str) -> set[str]:
@@ -129,8 +134,15 @@ class Problem:
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
 
     def __hash__(self) -> int:
-        return hash((self.code, self.place, self.line, self.column,
-                     tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+        return hash(
+            (
+                self.code,
+                self.place,
+                self.line,
+                self.column,
+                tuple(sorted((k, repr(v)) for k, v in self.params.items())),
+            )
+        )
 
     @property
     def where(self) -> str:
@@ -146,9 +158,13 @@ class Problem:
 
     def to_dict(self) -> dict[str, object]:
         """For JSON output: the code, its parameters, the place and the English message."""
-        out: dict[str, object] = {"code": self.code, "params": dict(self.params),
-                                  "place": list(self.place), "where": self.where,
-                                  "message": self.message}
+        out: dict[str, object] = {
+            "code": self.code,
+            "params": dict(self.params),
+            "place": list(self.place),
+            "where": self.where,
+            "message": self.message,
+        }
         if self.line is not None:
             out["line"] = self.line
         if self.column is not None:
@@ -160,7 +176,7 @@ class Problem:
         return f"{where}: {self.message}" if where else self.message
 
 
-class _Missing(dict):
+class _Missing(dict[str, object]):
     """Format parameters where a missing one shows as its name instead of failing: a fallback
     for logs must never raise while reporting another error."""
 

@@ -9,8 +9,9 @@ def refundable_qty(sold_milli: int, refunded_milli: int) -> int:
     return max(sold_milli - refunded_milli, 0)
 
 
-def refund_amount(line_net: int, sold_milli: int, refunded_milli: int, refunded_amount: int,
-                  qty_milli: int) -> int:
+def refund_amount(
+    line_net: int, sold_milli: int, refunded_milli: int, refunded_amount: int, qty_milli: int
+) -> int:
     """Money back for ``qty_milli`` more of a sold line.
 
     Proportional to the line's net (after discounts); the refund that empties the line gets exactly

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 from .errors import CashierError
@@ -64,7 +64,9 @@ class SettingDef(Generic[T]):
             ok_type = isinstance(value, self.type)
         if not ok_type:
             return f"not a {self.type.__name__}"
-        if self.low is not None and value < self.low or self.high is not None and value > self.high:
+        if (self.low is not None and value < self.low) or (
+            self.high is not None and value > self.high
+        ):
             return f"between {self.low} and {self.high}"
         if self.choices and value not in self.choices:
             return "one of " + ", ".join(map(str, self.choices))
@@ -81,9 +83,16 @@ class SettingDef(Generic[T]):
         """``value`` if it may be stored; else CashierError(:attr:`error`, setting=key, …)."""
         reason = self.problem(value)
         if reason is not None:
-            raise CashierError(self.error, "{setting}: {reason}", setting=self.key,
-                               reason=reason, low=self.low, high=self.high, url=value)
-        return value
+            raise CashierError(
+                self.error,
+                "{setting}: {reason}",
+                setting=self.key,
+                reason=reason,
+                low=self.low,
+                high=self.high,
+                url=value,
+            )
+        return cast(T, value)
 
 
 def _is_url(value: str) -> bool:
@@ -133,126 +142,270 @@ LANGUAGES = ("ru", "kk", "en")
 
 # --- the store ----------------------------------------------------------------------------------
 
-STORE_NAME = _d(SettingDef(
-    "store.name", str, "4Sell Demo Café",
-    QT_TRANSLATE_NOOP("settings", "Store name"),
-    QT_TRANSLATE_NOOP("settings", "Printed at the top of every receipt."),
-    max_length=120, required=True, remote=True, error="admin.store_name"))
-STORE_BIN = _d(SettingDef(
-    "store.bin", str, "",
-    QT_TRANSLATE_NOOP("settings", "BIN"),
-    QT_TRANSLATE_NOOP("settings", "The store's 12-digit business identification number, "
-                                  "printed on receipts and sent with fiscal data."),
-    max_length=12, error="admin.bin"))
-STORE_ADDRESS = _d(SettingDef(
-    "store.address", str, "",
-    QT_TRANSLATE_NOOP("settings", "Address"),
-    QT_TRANSLATE_NOOP("settings", "Printed under the store name on receipts."),
-    max_length=300, remote=True))
-TIMEZONE = _d(SettingDef(
-    "store.timezone", str, "Asia/Almaty",
-    QT_TRANSLATE_NOOP("settings", "Time zone"),
-    QT_TRANSLATE_NOOP("settings", "Times on screens and receipts are shown in this zone."),
-    max_length=64, required=True))
-RECEIPT_FOOTER = _d(SettingDef(
-    "receipt.footer", str, "Спасибо за покупку!",
-    QT_TRANSLATE_NOOP("settings", "Receipt footer"),
-    QT_TRANSLATE_NOOP("settings", "Printed at the bottom of every receipt: the place for the "
-                                  "notice that conversations at the counter may be recorded "
-                                  "for quality control."),
-    max_length=500, remote=True))
-RECEIPT_LANGUAGE = _d(SettingDef(
-    "receipt.language", str, "ru",
-    QT_TRANSLATE_NOOP("settings", "Receipt language"),
-    QT_TRANSLATE_NOOP("settings", "The language receipts and reports are printed in."),
-    choices=LANGUAGES, remote=True, error="admin.language"))
-CASHIER_DISCOUNT_LIMIT_BP = _d(SettingDef(
-    "till.cashier_discount_limit_bp", int, 1000,
-    QT_TRANSLATE_NOOP("settings", "Cashier's discount limit"),
-    QT_TRANSLATE_NOOP("settings", "The largest discount a cashier gives without a supervisor's "
-                                  "PIN."),
-    low=0, high=10_000, remote=True, error="discount.over_100"))
-AUTO_LOCK_SECONDS = _d(SettingDef(
-    "till.auto_lock_seconds", int, 300,
-    QT_TRANSLATE_NOOP("settings", "Lock the till after"),
-    QT_TRANSLATE_NOOP("settings", "Without a touch or a key for this long, the till locks and "
-                                  "asks for a PIN."),
-    low=30, high=3600, remote=True, error="admin.auto_lock"))
-LOCKOUT_ATTEMPTS = _d(SettingDef(
-    "login.lockout_attempts", int, 5,
-    QT_TRANSLATE_NOOP("settings", "Wrong PINs before a lock"),
-    QT_TRANSLATE_NOOP("settings", "After this many wrong PINs in a row the employee is locked "
-                                  "out for a while."),
-    low=1, high=20))
-LOCKOUT_SECONDS = _d(SettingDef(
-    "login.lockout_seconds", int, 300,
-    QT_TRANSLATE_NOOP("settings", "Lock after wrong PINs"),
-    QT_TRANSLATE_NOOP("settings", "How long an employee stays locked out after too many wrong "
-                                  "PINs."),
-    low=30, high=86_400))
-DEVICE_ID = _d(SettingDef(
-    "device.id", str, "",
-    QT_TRANSLATE_NOOP("settings", "Device id"),
-    QT_TRANSLATE_NOOP("settings", "This till's own identifier towards the server; set once at "
-                                  "first start."),
-    max_length=64))
-DEVICE_NAME = _d(SettingDef(
-    "device.name", str, "Касса 1",
-    QT_TRANSLATE_NOOP("settings", "Till name"),
-    QT_TRANSLATE_NOOP("settings", "Tells the tills of one store apart on receipts and reports."),
-    max_length=120))
+STORE_NAME = _d(
+    SettingDef(
+        "store.name",
+        str,
+        "4Sell Demo Café",
+        QT_TRANSLATE_NOOP("settings", "Store name"),
+        QT_TRANSLATE_NOOP("settings", "Printed at the top of every receipt."),
+        max_length=120,
+        required=True,
+        remote=True,
+        error="admin.store_name",
+    )
+)
+STORE_BIN = _d(
+    SettingDef(
+        "store.bin",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "BIN"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The store's 12-digit business identification number, "
+            "printed on receipts and sent with fiscal data.",
+        ),
+        max_length=12,
+        error="admin.bin",
+    )
+)
+STORE_ADDRESS = _d(
+    SettingDef(
+        "store.address",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Address"),
+        QT_TRANSLATE_NOOP("settings", "Printed under the store name on receipts."),
+        max_length=300,
+        remote=True,
+    )
+)
+TIMEZONE = _d(
+    SettingDef(
+        "store.timezone",
+        str,
+        "Asia/Almaty",
+        QT_TRANSLATE_NOOP("settings", "Time zone"),
+        QT_TRANSLATE_NOOP("settings", "Times on screens and receipts are shown in this zone."),
+        max_length=64,
+        required=True,
+    )
+)
+RECEIPT_FOOTER = _d(
+    SettingDef(
+        "receipt.footer",
+        str,
+        "Спасибо за покупку!",
+        QT_TRANSLATE_NOOP("settings", "Receipt footer"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Printed at the bottom of every receipt: the place for the "
+            "notice that conversations at the counter may be recorded "
+            "for quality control.",
+        ),
+        max_length=500,
+        remote=True,
+    )
+)
+RECEIPT_LANGUAGE = _d(
+    SettingDef(
+        "receipt.language",
+        str,
+        "ru",
+        QT_TRANSLATE_NOOP("settings", "Receipt language"),
+        QT_TRANSLATE_NOOP("settings", "The language receipts and reports are printed in."),
+        choices=LANGUAGES,
+        remote=True,
+        error="admin.language",
+    )
+)
+CASHIER_DISCOUNT_LIMIT_BP = _d(
+    SettingDef(
+        "till.cashier_discount_limit_bp",
+        int,
+        1000,
+        QT_TRANSLATE_NOOP("settings", "Cashier's discount limit"),
+        QT_TRANSLATE_NOOP(
+            "settings", "The largest discount a cashier gives without a supervisor's PIN."
+        ),
+        low=0,
+        high=10_000,
+        remote=True,
+        error="discount.over_100",
+    )
+)
+AUTO_LOCK_SECONDS = _d(
+    SettingDef(
+        "till.auto_lock_seconds",
+        int,
+        300,
+        QT_TRANSLATE_NOOP("settings", "Lock the till after"),
+        QT_TRANSLATE_NOOP(
+            "settings", "Without a touch or a key for this long, the till locks and asks for a PIN."
+        ),
+        low=30,
+        high=3600,
+        remote=True,
+        error="admin.auto_lock",
+    )
+)
+LOCKOUT_ATTEMPTS = _d(
+    SettingDef(
+        "login.lockout_attempts",
+        int,
+        5,
+        QT_TRANSLATE_NOOP("settings", "Wrong PINs before a lock"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "After this many wrong PINs in a row the employee is locked out for a while.",
+        ),
+        low=1,
+        high=20,
+    )
+)
+LOCKOUT_SECONDS = _d(
+    SettingDef(
+        "login.lockout_seconds",
+        int,
+        300,
+        QT_TRANSLATE_NOOP("settings", "Lock after wrong PINs"),
+        QT_TRANSLATE_NOOP(
+            "settings", "How long an employee stays locked out after too many wrong PINs."
+        ),
+        low=30,
+        high=86_400,
+    )
+)
+DEVICE_ID = _d(
+    SettingDef(
+        "device.id",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Device id"),
+        QT_TRANSLATE_NOOP(
+            "settings", "This till's own identifier towards the server; set once at first start."
+        ),
+        max_length=64,
+    )
+)
+DEVICE_NAME = _d(
+    SettingDef(
+        "device.name",
+        str,
+        "Касса 1",
+        QT_TRANSLATE_NOOP("settings", "Till name"),
+        QT_TRANSLATE_NOOP(
+            "settings", "Tells the tills of one store apart on receipts and reports."
+        ),
+        max_length=120,
+    )
+)
 
 # --- recording ----------------------------------------------------------------------------------
 
-RECORDING_ENABLED = _d(SettingDef(
-    "recording.enabled", bool, False,
-    QT_TRANSLATE_NOOP("settings", "Record counter conversations"),
-    QT_TRANSLATE_NOOP("settings", "Records the conversation at the counter during each sale, "
-                                  "for cashiers who have given their consent.")))
-RECORDING_DEVICE = _d(SettingDef(
-    "recording.device", str, "",
-    QT_TRANSLATE_NOOP("settings", "Microphone"),
-    QT_TRANSLATE_NOOP("settings", "The microphone that records; empty means the system's "
-                                  "default."),
-    max_length=200))
-RECORDING_PREROLL_S = _d(SettingDef(
-    "recording.preroll_s", int, 8,
-    QT_TRANSLATE_NOOP("settings", "Keep before the sale starts"),
-    QT_TRANSLATE_NOOP("settings", "Seconds kept from before the first scan, so the greeting is "
-                                  "in the recording."),
-    low=0, high=30))
-RECORDING_TAIL_S = _d(SettingDef(
-    "recording.tail_s", int, 5,
-    QT_TRANSLATE_NOOP("settings", "Keep after payment"),
-    QT_TRANSLATE_NOOP("settings", "Seconds recorded after payment, for the goodbye."),
-    low=0, high=60))
-RECORDING_MAX_S = _d(SettingDef(
-    "recording.max_s", int, 600,
-    QT_TRANSLATE_NOOP("settings", "Split recordings longer than"),
-    QT_TRANSLATE_NOOP("settings", "A longer conversation is saved as several recordings."),
-    low=60, high=3600))
+RECORDING_ENABLED = _d(
+    SettingDef(
+        "recording.enabled",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Record counter conversations"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Records the conversation at the counter during each sale, "
+            "for cashiers who have given their consent.",
+        ),
+    )
+)
+RECORDING_DEVICE = _d(
+    SettingDef(
+        "recording.device",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Microphone"),
+        QT_TRANSLATE_NOOP(
+            "settings", "The microphone that records; empty means the system's default."
+        ),
+        max_length=200,
+    )
+)
+RECORDING_PREROLL_S = _d(
+    SettingDef(
+        "recording.preroll_s",
+        int,
+        8,
+        QT_TRANSLATE_NOOP("settings", "Keep before the sale starts"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Seconds kept from before the first scan, so the greeting is in the recording.",
+        ),
+        low=0,
+        high=30,
+    )
+)
+RECORDING_TAIL_S = _d(
+    SettingDef(
+        "recording.tail_s",
+        int,
+        5,
+        QT_TRANSLATE_NOOP("settings", "Keep after payment"),
+        QT_TRANSLATE_NOOP("settings", "Seconds recorded after payment, for the goodbye."),
+        low=0,
+        high=60,
+    )
+)
+RECORDING_MAX_S = _d(
+    SettingDef(
+        "recording.max_s",
+        int,
+        600,
+        QT_TRANSLATE_NOOP("settings", "Split recordings longer than"),
+        QT_TRANSLATE_NOOP("settings", "A longer conversation is saved as several recordings."),
+        low=60,
+        high=3600,
+    )
+)
 # The notice a store shows when it records; set as the receipt footer when recording is turned on.
-RECORDING_NOTICE = ("Разговоры на кассе записываются для контроля качества обслуживания. "
-                    "Кассадағы әңгімелер қызмет сапасын бақылау үшін жазылады.")
+RECORDING_NOTICE = (
+    "Разговоры на кассе записываются для контроля качества обслуживания. "
+    "Кассадағы әңгімелер қызмет сапасын бақылау үшін жазылады."
+)
 
 # --- review -------------------------------------------------------------------------------------
 
 # The store's scorecard: a preset's name (``resources/scorecards/<name>.json``) or "custom".
-REVIEW_SCORECARD = _d(SettingDef(
-    "review.scorecard", str, "cafe",
-    QT_TRANSLATE_NOOP("settings", "Quality scorecard"),
-    QT_TRANSLATE_NOOP("settings", "The checklist conversations are scored against."),
-    max_length=64, required=True))
+REVIEW_SCORECARD = _d(
+    SettingDef(
+        "review.scorecard",
+        str,
+        "cafe",
+        QT_TRANSLATE_NOOP("settings", "Quality scorecard"),
+        QT_TRANSLATE_NOOP("settings", "The checklist conversations are scored against."),
+        max_length=64,
+        required=True,
+    )
+)
 # The admin's own scorecard, as JSON text (validated before it is saved).
-REVIEW_SCORECARD_CUSTOM = _d(SettingDef(
-    "review.scorecard_custom", str, "",
-    QT_TRANSLATE_NOOP("settings", "Custom scorecard"),
-    QT_TRANSLATE_NOOP("settings", "The store's own checklist, edited by an admin or sent by the "
-                                  "head office.")))
-DEMO_CONVERSATIONS_SEEDED = _d(SettingDef(
-    "demo.conversations_seeded", bool, False,
-    QT_TRANSLATE_NOOP("settings", "Demo conversations added"),
-    QT_TRANSLATE_NOOP("settings", "The demo's sample conversations are already on this till.")))
+REVIEW_SCORECARD_CUSTOM = _d(
+    SettingDef(
+        "review.scorecard_custom",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Custom scorecard"),
+        QT_TRANSLATE_NOOP(
+            "settings", "The store's own checklist, edited by an admin or sent by the head office."
+        ),
+    )
+)
+DEMO_CONVERSATIONS_SEEDED = _d(
+    SettingDef(
+        "demo.conversations_seeded",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Demo conversations added"),
+        QT_TRANSLATE_NOOP("settings", "The demo's sample conversations are already on this till."),
+    )
+)
 
 # --- sync ---------------------------------------------------------------------------------------
 # None of these is ``remote``: whoever could change them from afar could point this till's
@@ -262,96 +415,214 @@ PROVIDERS = ("elevenlabs", "yandex")
 NO_FALLBACK = "none"
 CONVERSATION_LANGUAGES = ("auto", "ru", "kk")
 
-SYNC_ENABLED = _d(SettingDef(
-    "sync.enabled", bool, False,
-    QT_TRANSLATE_NOOP("settings", "Send sales and recordings when online"),
-    QT_TRANSLATE_NOOP("settings", "Off: everything stays on this till.")))
-SYNC_PAUSED = _d(SettingDef(
-    "sync.paused", bool, False,
-    QT_TRANSLATE_NOOP("settings", "Sync paused"),
-    QT_TRANSLATE_NOOP("settings", "Sending waits until it is resumed from the tray.")))
-SYNC_BACKEND_URL = _d(SettingDef(
-    "sync.backend_url", str, "",
-    QT_TRANSLATE_NOOP("settings", "Analytics server"),
-    QT_TRANSLATE_NOOP("settings", "The address of the store's analytics server; sales, "
-                                  "transcripts and scores go there, never audio."),
-    max_length=500, url=True, error="sync.url"))
-SYNC_PRIMARY = _d(SettingDef(
-    "sync.primary", str, "elevenlabs",
-    QT_TRANSLATE_NOOP("settings", "First choice"),
-    QT_TRANSLATE_NOOP("settings", "The speech recognition service tried first."),
-    choices=PROVIDERS, error="sync.provider"))
-SYNC_FALLBACK = _d(SettingDef(
-    "sync.fallback", str, "yandex",
-    QT_TRANSLATE_NOOP("settings", "Fallback"),
-    QT_TRANSLATE_NOOP("settings", "Takes over when the first choice is refused or unreachable "
-                                  "before it received the audio."),
-    choices=(*PROVIDERS, NO_FALLBACK), error="sync.provider"))
-SYNC_LANGUAGE = _d(SettingDef(
-    "sync.language", str, "auto",
-    QT_TRANSLATE_NOOP("settings", "Language of conversations"),
-    QT_TRANSLATE_NOOP("settings", "Telling the service the language makes transcripts better "
-                                  "when every conversation is in it."),
-    choices=CONVERSATION_LANGUAGES, error="sync.provider"))
-SYNC_AUDIO_ABROAD = _d(SettingDef(
-    "sync.audio_abroad", bool, False,
-    QT_TRANSLATE_NOOP("settings", "Send audio to recognition services outside Kazakhstan"),
-    QT_TRANSLATE_NOOP("settings",
-                      "Voice recordings are personal data under Kazakhstan's law No. 94-V. "
-                      "Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is "
-                      "a cross-border transfer: turn this on only if the staff's written consent "
-                      "names the store and its BIN, the service that receives the audio, the "
-                      "transfer abroad, the purpose and the term. Off: only services in "
-                      "Kazakhstan get audio.")))
-SYNC_UPLOAD_WITHOUT_SPEECH = _d(SettingDef(
-    "sync.upload_without_speech", bool, False,
-    QT_TRANSLATE_NOOP("settings", "Also transcribe recordings without speech"),
-    QT_TRANSLATE_NOOP("settings", "Off: recordings in which nobody spoke are not sent, which "
-                                  "saves money.")))
-ELEVENLABS_URL = _d(SettingDef(
-    "sync.elevenlabs_url", str, "https://api.elevenlabs.io",
-    QT_TRANSLATE_NOOP("settings", "ElevenLabs address"),
-    QT_TRANSLATE_NOOP("settings", "Change only for a test server."),
-    max_length=500, required=True, url=True, error="sync.url"))
-ELEVENLABS_MODEL = _d(SettingDef(
-    "sync.elevenlabs_model", str, "scribe_v2",
-    QT_TRANSLATE_NOOP("settings", "ElevenLabs model"),
-    QT_TRANSLATE_NOOP("settings", "The speech-to-text model ElevenLabs is asked for."),
-    max_length=64, required=True))
-ELEVENLABS_ZERO_RETENTION = _d(SettingDef(
-    "sync.elevenlabs_zero_retention", bool, False,
-    QT_TRANSLATE_NOOP("settings", "ElevenLabs: zero retention (enterprise plans)"),
-    QT_TRANSLATE_NOOP("settings", "ElevenLabs keeps neither the audio nor the transcript; "
-                                  "other plans refuse such requests.")))
-ELEVENLABS_KEYTERMS = _d(SettingDef(
-    "sync.elevenlabs_keyterms", bool, False,
-    QT_TRANSLATE_NOOP("settings", "ElevenLabs: send product names as key terms"),
-    QT_TRANSLATE_NOOP("settings", "Product names are recognised better; ElevenLabs charges "
-                                  "extra for it.")))
-YANDEX_URL = _d(SettingDef(
-    "sync.yandex_url", str, "https://stt.api.cloud.yandex.net",
-    QT_TRANSLATE_NOOP("settings", "Yandex SpeechKit address"),
-    QT_TRANSLATE_NOOP("settings", "Change only for a test server."),
-    max_length=500, required=True, url=True, error="sync.url"))
-YANDEX_OPERATIONS_URL = _d(SettingDef(
-    "sync.yandex_operations_url", str, "https://operation.api.cloud.yandex.net",
-    QT_TRANSLATE_NOOP("settings", "Yandex operations address"),
-    QT_TRANSLATE_NOOP("settings", "Where finished Yandex transcripts are fetched from."),
-    max_length=500, required=True, url=True, error="sync.url"))
-YANDEX_FOLDER_ID = _d(SettingDef(
-    "sync.yandex_folder_id", str, "",
-    QT_TRANSLATE_NOOP("settings", "Yandex Cloud folder"),
-    QT_TRANSLATE_NOOP("settings", "The Yandex Cloud folder the API key belongs to."),
-    max_length=64))
-YANDEX_IN_KAZAKHSTAN = _d(SettingDef(
-    "sync.yandex_in_kazakhstan", bool, True,
-    QT_TRANSLATE_NOOP("settings", "Yandex SpeechKit runs in the Kazakhstan region"),
-    QT_TRANSLATE_NOOP("settings", "On: audio sent to Yandex stays in Kazakhstan.")))
-SYNC_DEMO_FAKES = _d(SettingDef(
-    "sync.demo_fakes", bool, False,
-    QT_TRANSLATE_NOOP("settings", "Demo: fake servers, not real recognition"),
-    QT_TRANSLATE_NOOP("settings", "The till talks to made-up servers on this computer; "
-                                  "transcripts are not real.")))
+SYNC_ENABLED = _d(
+    SettingDef(
+        "sync.enabled",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Send sales and recordings when online"),
+        QT_TRANSLATE_NOOP("settings", "Off: everything stays on this till."),
+    )
+)
+SYNC_PAUSED = _d(
+    SettingDef(
+        "sync.paused",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Sync paused"),
+        QT_TRANSLATE_NOOP("settings", "Sending waits until it is resumed from the tray."),
+    )
+)
+SYNC_BACKEND_URL = _d(
+    SettingDef(
+        "sync.backend_url",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Analytics server"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The address of the store's analytics server; sales, "
+            "transcripts and scores go there, never audio.",
+        ),
+        max_length=500,
+        url=True,
+        error="sync.url",
+    )
+)
+SYNC_PRIMARY = _d(
+    SettingDef(
+        "sync.primary",
+        str,
+        "elevenlabs",
+        QT_TRANSLATE_NOOP("settings", "First choice"),
+        QT_TRANSLATE_NOOP("settings", "The speech recognition service tried first."),
+        choices=PROVIDERS,
+        error="sync.provider",
+    )
+)
+SYNC_FALLBACK = _d(
+    SettingDef(
+        "sync.fallback",
+        str,
+        "yandex",
+        QT_TRANSLATE_NOOP("settings", "Fallback"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Takes over when the first choice is refused or unreachable "
+            "before it received the audio.",
+        ),
+        choices=(*PROVIDERS, NO_FALLBACK),
+        error="sync.provider",
+    )
+)
+SYNC_LANGUAGE = _d(
+    SettingDef(
+        "sync.language",
+        str,
+        "auto",
+        QT_TRANSLATE_NOOP("settings", "Language of conversations"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Telling the service the language makes transcripts better "
+            "when every conversation is in it.",
+        ),
+        choices=CONVERSATION_LANGUAGES,
+        error="sync.provider",
+    )
+)
+SYNC_AUDIO_ABROAD = _d(
+    SettingDef(
+        "sync.audio_abroad",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Send audio to recognition services outside Kazakhstan"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Voice recordings are personal data under Kazakhstan's law No. 94-V. "
+            "Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is "
+            "a cross-border transfer: turn this on only if the staff's written consent "
+            "names the store and its BIN, the service that receives the audio, the "
+            "transfer abroad, the purpose and the term. Off: only services in "
+            "Kazakhstan get audio.",
+        ),
+    )
+)
+SYNC_UPLOAD_WITHOUT_SPEECH = _d(
+    SettingDef(
+        "sync.upload_without_speech",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Also transcribe recordings without speech"),
+        QT_TRANSLATE_NOOP(
+            "settings", "Off: recordings in which nobody spoke are not sent, which saves money."
+        ),
+    )
+)
+ELEVENLABS_URL = _d(
+    SettingDef(
+        "sync.elevenlabs_url",
+        str,
+        "https://api.elevenlabs.io",
+        QT_TRANSLATE_NOOP("settings", "ElevenLabs address"),
+        QT_TRANSLATE_NOOP("settings", "Change only for a test server."),
+        max_length=500,
+        required=True,
+        url=True,
+        error="sync.url",
+    )
+)
+ELEVENLABS_MODEL = _d(
+    SettingDef(
+        "sync.elevenlabs_model",
+        str,
+        "scribe_v2",
+        QT_TRANSLATE_NOOP("settings", "ElevenLabs model"),
+        QT_TRANSLATE_NOOP("settings", "The speech-to-text model ElevenLabs is asked for."),
+        max_length=64,
+        required=True,
+    )
+)
+ELEVENLABS_ZERO_RETENTION = _d(
+    SettingDef(
+        "sync.elevenlabs_zero_retention",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "ElevenLabs: zero retention (enterprise plans)"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "ElevenLabs keeps neither the audio nor the transcript; "
+            "other plans refuse such requests.",
+        ),
+    )
+)
+ELEVENLABS_KEYTERMS = _d(
+    SettingDef(
+        "sync.elevenlabs_keyterms",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "ElevenLabs: send product names as key terms"),
+        QT_TRANSLATE_NOOP(
+            "settings", "Product names are recognised better; ElevenLabs charges extra for it."
+        ),
+    )
+)
+YANDEX_URL = _d(
+    SettingDef(
+        "sync.yandex_url",
+        str,
+        "https://stt.api.cloud.yandex.net",
+        QT_TRANSLATE_NOOP("settings", "Yandex SpeechKit address"),
+        QT_TRANSLATE_NOOP("settings", "Change only for a test server."),
+        max_length=500,
+        required=True,
+        url=True,
+        error="sync.url",
+    )
+)
+YANDEX_OPERATIONS_URL = _d(
+    SettingDef(
+        "sync.yandex_operations_url",
+        str,
+        "https://operation.api.cloud.yandex.net",
+        QT_TRANSLATE_NOOP("settings", "Yandex operations address"),
+        QT_TRANSLATE_NOOP("settings", "Where finished Yandex transcripts are fetched from."),
+        max_length=500,
+        required=True,
+        url=True,
+        error="sync.url",
+    )
+)
+YANDEX_FOLDER_ID = _d(
+    SettingDef(
+        "sync.yandex_folder_id",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Yandex Cloud folder"),
+        QT_TRANSLATE_NOOP("settings", "The Yandex Cloud folder the API key belongs to."),
+        max_length=64,
+    )
+)
+YANDEX_IN_KAZAKHSTAN = _d(
+    SettingDef(
+        "sync.yandex_in_kazakhstan",
+        bool,
+        True,
+        QT_TRANSLATE_NOOP("settings", "Yandex SpeechKit runs in the Kazakhstan region"),
+        QT_TRANSLATE_NOOP("settings", "On: audio sent to Yandex stays in Kazakhstan."),
+    )
+)
+SYNC_DEMO_FAKES = _d(
+    SettingDef(
+        "sync.demo_fakes",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Demo: fake servers, not real recognition"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The till talks to made-up servers on this computer; transcripts are not real.",
+        ),
+    )
+)
 
 #: Every setting, in declaration order.
 ALL: tuple[SettingDef[Any], ...] = tuple(REGISTRY)

@@ -32,4 +32,6 @@ class DrawerFigures:
 
     @property
     def expected(self) -> int:
-        return self.opening_float + self.cash_sales - self.cash_refunds + self.cash_in - self.cash_out
+        return (
+            self.opening_float + self.cash_sales - self.cash_refunds + self.cash_in - self.cash_out
+        )

@@ -27,8 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--yandex-port", type=int, default=0)
     p.add_argument("--backend-port", type=int, default=0)
     p.add_argument("--backend-db", help="SQLite file for the fake backend (survives restarts)")
-    p.add_argument("--processing", type=float, default=0.0,
-                   help="seconds each fake transcription takes")
+    p.add_argument(
+        "--processing", type=float, default=0.0, help="seconds each fake transcription takes"
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the fault injection")
     p.add_argument("--json", action="store_true", help="print one JSON line instead of text")
     return p
@@ -58,11 +59,15 @@ def describe(urls: dict[str, str]) -> dict[str, dict[str, str]]:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     servers = {
-        "elevenlabs": FakeServer(FakeElevenLabs(processing_s=args.processing, seed=args.seed),
-                                 port=args.elevenlabs_port, name="elevenlabs"),
+        "elevenlabs": FakeServer(
+            FakeElevenLabs(processing_s=args.processing, seed=args.seed),
+            port=args.elevenlabs_port,
+            name="elevenlabs",
+        ),
         "yandex": FakeServer(FakeYandex(seed=args.seed), port=args.yandex_port, name="yandex"),
-        "backend": FakeServer(FakeBackend(args.backend_db, seed=args.seed),
-                              port=args.backend_port, name="backend"),
+        "backend": FakeServer(
+            FakeBackend(args.backend_db, seed=args.seed), port=args.backend_port, name="backend"
+        ),
     }
     try:
         for server in servers.values():

@@ -13,8 +13,9 @@ from starlette.routing import Route
 from .faults import Faults
 
 
-def control_routes(stats: Callable[[], dict[str, Any]], faults: Faults,
-                   reset: Callable[[], None]) -> list[Route]:
+def control_routes(
+    stats: Callable[[], dict[str, Any]], faults: Faults, reset: Callable[[], None]
+) -> list[Route]:
     """``GET /_fake/stats``; ``GET|POST|DELETE /_fake/faults``; ``POST /_fake/reset``.
 
     These are for tests and the demo only (loopback), never faulted, never authenticated.
@@ -49,8 +50,10 @@ def control_routes(stats: Callable[[], dict[str, Any]], faults: Faults,
 
 def validation_error(*problems: tuple[list[Any], str, str]) -> JSONResponse:
     """FastAPI-style 422: ``{"detail": [{"loc": [...], "msg": ..., "type": ...}]}``."""
-    return JSONResponse({"detail": [{"loc": loc, "msg": msg, "type": kind}
-                                    for loc, msg, kind in problems]}, status_code=422)
+    return JSONResponse(
+        {"detail": [{"loc": loc, "msg": msg, "type": kind} for loc, msg, kind in problems]},
+        status_code=422,
+    )
 
 
 TRUE = {"true", "1", "yes", "on", "t", "y"}

@@ -78,33 +78,73 @@ _DESSERTS = {"ru": "Десерты", "kk": "Десерттер", "en": "Desserts
 DEMO_ITEMS: dict[str, list[dict[str, Any]]] = {
     "catalog": [
         # a price change of a demo product (1 000 ₸ → 1 100 ₸) with the names people use
-        {**_CAFE, "sku": "COF-003", "name_ru": "Американо 250 мл", "name_kk": "Американо 250 мл",
-         "name_en": "Americano 250 ml", "category": _COFFEE, "price": 110000,
-         "synonyms": ["американку", "чёрный кофе"]},
-        {**_CAFE, "sku": "COF-007", "name_ru": "Латте 300 мл", "name_kk": "Латте 300 мл",
-         "name_en": "Latte 300 ml", "category": _COFFEE, "price": 140000,
-         "synonyms": ["латтешку", "кофе с молоком"]},
-        {**_CAFE, "sku": "DES-001", "barcode": "4870104000017", "name_ru": "Чизкейк Нью-Йорк",
-         "name_kk": "Нью-Йорк чизкейгі", "name_en": "New York cheesecake", "category": _DESSERTS,
-         "price": 180000, "synonyms": ["чизкейк", "что-нибудь к кофе"]},
+        {
+            **_CAFE,
+            "sku": "COF-003",
+            "name_ru": "Американо 250 мл",
+            "name_kk": "Американо 250 мл",
+            "name_en": "Americano 250 ml",
+            "category": _COFFEE,
+            "price": 110000,
+            "synonyms": ["американку", "чёрный кофе"],
+        },
+        {
+            **_CAFE,
+            "sku": "COF-007",
+            "name_ru": "Латте 300 мл",
+            "name_kk": "Латте 300 мл",
+            "name_en": "Latte 300 ml",
+            "category": _COFFEE,
+            "price": 140000,
+            "synonyms": ["латтешку", "кофе с молоком"],
+        },
+        {
+            **_CAFE,
+            "sku": "DES-001",
+            "barcode": "4870104000017",
+            "name_ru": "Чизкейк Нью-Йорк",
+            "name_kk": "Нью-Йорк чизкейгі",
+            "name_en": "New York cheesecake",
+            "category": _DESSERTS,
+            "price": 180000,
+            "synonyms": ["чизкейк", "что-нибудь к кофе"],
+        },
         # new this season
-        {**_CAFE, "sku": "DES-101", "name_ru": "Баурсаки с мёдом, 5 шт.",
-         "name_kk": "Балмен бауырсақ, 5 дана", "name_en": "Baursaks with honey, 5 pcs",
-         "category": _DESSERTS, "price": 90000, "synonyms": ["баурсаки", "бауырсақ"]},
+        {
+            **_CAFE,
+            "sku": "DES-101",
+            "name_ru": "Баурсаки с мёдом, 5 шт.",
+            "name_kk": "Балмен бауырсақ, 5 дана",
+            "name_en": "Baursaks with honey, 5 pcs",
+            "category": _DESSERTS,
+            "price": 90000,
+            "synonyms": ["баурсаки", "бауырсақ"],
+        },
         # withdrawn: no longer sold
         {"sku": "COF-011", "active": False},
     ],
     "staff": [
         # a new cashier; the demo PIN is 3333 (only its scrypt hash travels, never the PIN)
-        {"id": "0190a000-0000-7000-8000-0000000d3333", "name": "Асель Нурланова",
-         "role": "cashier", "active": True, "language": "kk",
-         "pin": {"alg": "scrypt", "salt": "NHNlbGwtZGVtby1zYWx0IQ==",
-                 "hash": "fKhUuA9wr5dumc9b+VI6pHuidXjZFvpvC6TSCRjd9Dw=",
-                 "n": 16384, "r": 8, "p": 1}},
+        {
+            "id": "0190a000-0000-7000-8000-0000000d3333",
+            "name": "Асель Нурланова",
+            "role": "cashier",
+            "active": True,
+            "language": "kk",
+            "pin": {
+                "alg": "scrypt",
+                "salt": "NHNlbGwtZGVtby1zYWx0IQ==",
+                "hash": "fKhUuA9wr5dumc9b+VI6pHuidXjZFvpvC6TSCRjd9Dw=",
+                "n": 16384,
+                "r": 8,
+                "p": 1,
+            },
+        },
     ],
     "settings": [{"key": RECEIPT_FOOTER.key, "value": "Рақмет! Спасибо за покупку!"}],
-    "scorecards": ([{"id": "cafe", "version": 3, "scorecard": card}]
-                   if (card := _cafe_scorecard()) else []),
+    "scorecards": (
+        [{"id": "cafe", "version": 3, "scorecard": card}] if (card := _cafe_scorecard()) else []
+    ),
 }
 
 SCHEMA = """
@@ -128,11 +168,20 @@ def _detail(status: int, detail: Any, headers: dict[str, str] | None = None) -> 
 class FakeBackend:
     """The fake backend; ``.app`` is the ASGI app, ``.faults`` its fault rules."""
 
-    def __init__(self, db_path: str | Path | None = None, *,
-                 tokens: dict[str, str] | None = None, registration_key: str | None = None,
-                 processing_s: float = 0.0, seed: int = 0, max_events: int = 500,
-                 max_batch_bytes: int = 512 * 1024, max_event_bytes: int = 32 * 1024,
-                 page_size: int = 500, demo_items: bool = True) -> None:
+    def __init__(
+        self,
+        db_path: str | Path | None = None,
+        *,
+        tokens: dict[str, str] | None = None,
+        registration_key: str | None = None,
+        processing_s: float = 0.0,
+        seed: int = 0,
+        max_events: int = 500,
+        max_batch_bytes: int = 512 * 1024,
+        max_event_bytes: int = 32 * 1024,
+        page_size: int = 500,
+        demo_items: bool = True,
+    ) -> None:
         self.registration_key = registration_key  # None: anyone on loopback may register
         self.processing_s = processing_s
         self.max_events = max_events
@@ -144,8 +193,9 @@ class FakeBackend:
         self._changed = threading.Condition(self._lock)
         self._gate = threading.Event()
         self._gate.set()
-        self._db = sqlite3.connect(str(db_path) if db_path else ":memory:",
-                                   check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(
+            str(db_path) if db_path else ":memory:", check_same_thread=False, isolation_level=None
+        )
         with self._lock:
             if db_path:
                 self._db.execute("PRAGMA journal_mode=WAL")
@@ -153,8 +203,10 @@ class FakeBackend:
             # A request in flight when the fake stopped never answered: its key is free again.
             self._db.execute("DELETE FROM idempotency WHERE state = 'in_flight'")
             for token, device in (tokens or {}).items():
-                self._db.execute("INSERT OR REPLACE INTO devices (device_id, token) VALUES (?, ?)",
-                                 (device, token))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO devices (device_id, token) VALUES (?, ?)",
+                    (device, token),
+                )
             empty = self._db.execute("SELECT COUNT(*) FROM pull_items").fetchone()[0] == 0
         if demo_items and empty:
             for resource, items in DEMO_ITEMS.items():
@@ -170,9 +222,12 @@ class FakeBackend:
             Route("/_fake/check", self._check, methods=["POST"]),
             *control_routes(self.stats, self.faults, self.reset),
         ]
-        self.app = FaultyApp(Starlette(routes=routes), self.faults,
-                             error_body=lambda status: {"detail": "server_error"},
-                             rate_limit_body=lambda: {"detail": "rate_limited"})
+        self.app = FaultyApp(
+            Starlette(routes=routes),
+            self.faults,
+            error_body=lambda status: {"detail": "server_error"},
+            rate_limit_body=lambda: {"detail": "rate_limited"},
+        )
 
     # --- test helpers -----------------------------------------------------------------------
 
@@ -193,8 +248,11 @@ class FakeBackend:
         """Registers a device directly and returns its token."""
         token = "fbt_" + secrets.token_urlsafe(24)
         with self._lock:
-            self._db.execute("INSERT INTO devices (device_id, token) VALUES (?, ?) ON CONFLICT "
-                             "(device_id) DO UPDATE SET token = excluded.token", (device_id, token))
+            self._db.execute(
+                "INSERT INTO devices (device_id, token) VALUES (?, ?) ON CONFLICT "
+                "(device_id) DO UPDATE SET token = excluded.token",
+                (device_id, token),
+            )
         return token
 
     def put_items(self, resource: str, items: list[dict[str, Any]]) -> None:
@@ -202,8 +260,10 @@ class FakeBackend:
         if resource not in RESOURCES:
             raise ValueError(f"unknown resource {resource!r}")
         with self._lock:
-            self._db.executemany("INSERT INTO pull_items (resource, item) VALUES (?, ?)",
-                                 [(resource, json.dumps(i, ensure_ascii=False)) for i in items])
+            self._db.executemany(
+                "INSERT INTO pull_items (resource, item) VALUES (?, ?)",
+                [(resource, json.dumps(i, ensure_ascii=False)) for i in items],
+            )
 
     def events(self, kind: str | None = None, device_id: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT device_id, id, kind, entity_id, created_at, payload, duplicates FROM events"
@@ -218,17 +278,33 @@ class FakeBackend:
             sql += " WHERE " + " AND ".join(where)
         with self._lock:
             rows = self._db.execute(sql + " ORDER BY rowid", args).fetchall()
-        return [{"device_id": d, "id": i, "kind": k, "entity_id": e, "created_at": c,
-                 "payload": json.loads(p), "duplicates": n} for d, i, k, e, c, p, n in rows]
+        return [
+            {
+                "device_id": d,
+                "id": i,
+                "kind": k,
+                "entity_id": e,
+                "created_at": c,
+                "payload": json.loads(p),
+                "duplicates": n,
+            }
+            for d, i, k, e, c, p, n in rows
+        ]
 
-    def check_exactly_once(self, expected_ids: list[str] | set[str],
-                           device_id: str | None = None) -> dict[str, Any]:
+    def check_exactly_once(
+        self, expected_ids: list[str] | set[str], device_id: str | None = None
+    ) -> dict[str, Any]:
         """Stored ids vs expected ids. (Storage is keyed by id, so none is stored twice.)"""
         stored = {e["id"] for e in self.events(device_id=device_id)}
         expected = set(expected_ids)
         missing, unexpected = sorted(expected - stored), sorted(stored - expected)
-        return {"ok": not missing and not unexpected, "expected": len(expected),
-                "stored": len(stored), "missing": missing, "unexpected": unexpected}
+        return {
+            "ok": not missing and not unexpected,
+            "expected": len(expected),
+            "stored": len(stored),
+            "missing": missing,
+            "unexpected": unexpected,
+        }
 
     def pause_commits(self) -> None:
         """Batches wait (in flight) before committing until :meth:`resume_commits`."""
@@ -247,14 +323,22 @@ class FakeBackend:
             by_kind = dict(self._db.execute("SELECT kind, COUNT(*) FROM events GROUP BY kind"))
             dupes = self._db.execute("SELECT COALESCE(SUM(duplicates), 0) FROM events").fetchone()
             devices = self._db.execute("SELECT COUNT(*) FROM devices").fetchone()[0]
-            return {"fake": "backend", "devices": devices,
-                    "events_total": sum(by_kind.values()), "events_by_kind": by_kind,
-                    "duplicates_seen": dupes[0], "rejected": self._counts["rejected"],
-                    "rejections": list(self._rejections[-100:]),
-                    "batches": self._counts["batches"], "replays": self._counts["replays"],
-                    "conflicts": self._counts["conflicts"], "key_reuse": self._counts["key_reuse"],
-                    "unauthorized": self._counts["unauthorized"], "in_flight": self._in_flight,
-                    "faults": self.faults.snapshot()}
+            return {
+                "fake": "backend",
+                "devices": devices,
+                "events_total": sum(by_kind.values()),
+                "events_by_kind": by_kind,
+                "duplicates_seen": dupes[0],
+                "rejected": self._counts["rejected"],
+                "rejections": list(self._rejections[-100:]),
+                "batches": self._counts["batches"],
+                "replays": self._counts["replays"],
+                "conflicts": self._counts["conflicts"],
+                "key_reuse": self._counts["key_reuse"],
+                "unauthorized": self._counts["unauthorized"],
+                "in_flight": self._in_flight,
+                "faults": self.faults.snapshot(),
+            }
 
     # --- auth and idempotency ---------------------------------------------------------------
 
@@ -263,8 +347,9 @@ class FakeBackend:
         if scheme.lower() != "bearer" or not token:
             return None
         with self._lock:
-            row = self._db.execute("SELECT device_id FROM devices WHERE token = ?",
-                                   (token,)).fetchone()
+            row = self._db.execute(
+                "SELECT device_id FROM devices WHERE token = ?", (token,)
+            ).fetchone()
         return row[0] if row else None
 
     def _unauthorised(self) -> JSONResponse:
@@ -275,33 +360,50 @@ class FakeBackend:
     def _claim_key(self, scope: str, key: str, fingerprint: str) -> Response | None:
         """None if this request may run; else the 409/422/replayed answer."""
         with self._lock:
-            row = self._db.execute("SELECT fingerprint, state, status, body FROM idempotency "
-                                   "WHERE scope = ? AND key = ?", (scope, key)).fetchone()
+            row = self._db.execute(
+                "SELECT fingerprint, state, status, body FROM idempotency "
+                "WHERE scope = ? AND key = ?",
+                (scope, key),
+            ).fetchone()
             if row is None:
-                self._db.execute("INSERT INTO idempotency (scope, key, fingerprint, state) "
-                                 "VALUES (?, ?, ?, 'in_flight')", (scope, key, fingerprint))
+                self._db.execute(
+                    "INSERT INTO idempotency (scope, key, fingerprint, state) "
+                    "VALUES (?, ?, ?, 'in_flight')",
+                    (scope, key, fingerprint),
+                )
                 return None
             if row[0] != fingerprint:
                 self._counts["key_reuse"] += 1
-                return validation_error((["header", "Idempotency-Key"],
-                                         "This key was used with a different body",
-                                         "idempotency_key_reused"))
+                return validation_error(
+                    (
+                        ["header", "Idempotency-Key"],
+                        "This key was used with a different body",
+                        "idempotency_key_reused",
+                    )
+                )
             if row[1] == "in_flight":
                 self._counts["conflicts"] += 1
                 return _detail(409, "in_flight", {"retry-after": "1"})
             self._counts["replays"] += 1
-            return Response(row[3], status_code=row[2], media_type="application/json",
-                            headers={"idempotent-replayed": "true"})
+            return Response(
+                row[3],
+                status_code=row[2],
+                media_type="application/json",
+                headers={"idempotent-replayed": "true"},
+            )
 
     def _finish_key(self, scope: str, key: str, response: JSONResponse | None) -> None:
         with self._lock:
             if response is None:  # failed unexpectedly: the key may be used again
-                self._db.execute("DELETE FROM idempotency WHERE scope = ? AND key = ?",
-                                 (scope, key))
+                self._db.execute(
+                    "DELETE FROM idempotency WHERE scope = ? AND key = ?", (scope, key)
+                )
             else:
-                self._db.execute("UPDATE idempotency SET state = 'done', status = ?, body = ? "
-                                 "WHERE scope = ? AND key = ?",
-                                 (response.status_code, bytes(response.body).decode(), scope, key))
+                self._db.execute(
+                    "UPDATE idempotency SET state = 'done', status = ?, body = ? "
+                    "WHERE scope = ? AND key = ?",
+                    (response.status_code, bytes(response.body).decode(), scope, key),
+                )
 
     # --- routes -----------------------------------------------------------------------------
 
@@ -310,20 +412,23 @@ class FakeBackend:
 
     async def _register(self, request: Request) -> Response:
         raw = await request.body()
-        if self.registration_key is not None and request.headers.get(
-                "authorization") != f"Bearer {self.registration_key}":
+        if (
+            self.registration_key is not None
+            and request.headers.get("authorization") != f"Bearer {self.registration_key}"
+        ):
             return self._unauthorised()
         try:
             body = json.loads(raw)
         except ValueError:
             return _detail(400, "invalid_json")
-        problems = [(["body", f], "Field required", "missing") for f in
-                    ("device_id", "store_bin", "name", "app_version")
-                    if not isinstance(body, dict) or not isinstance(body.get(f), str)]
+        problems = [
+            (["body", f], "Field required", "missing")
+            for f in ("device_id", "store_bin", "name", "app_version")
+            if not isinstance(body, dict) or not isinstance(body.get(f), str)
+        ]
         bin_ = body.get("store_bin") if isinstance(body, dict) else None
         if not problems and bin_ and not (len(bin_) == 12 and bin_.isdigit()):
-            problems.append((["body", "store_bin"], "A BIN has 12 digits (or none)",
-                             "value_error"))
+            problems.append((["body", "store_bin"], "A BIN has 12 digits (or none)", "value_error"))
         if problems:
             return validation_error(*problems)
         key = request.headers.get("idempotency-key", "")
@@ -339,7 +444,8 @@ class FakeBackend:
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET "
                 "token = excluded.token, store_bin = excluded.store_bin, name = excluded.name, "
                 "app_version = excluded.app_version",
-                (body["device_id"], token, body["store_bin"], body["name"], body["app_version"]))
+                (body["device_id"], token, body["store_bin"], body["name"], body["app_version"]),
+            )
         response = JSONResponse({"device_id": body["device_id"], "token": token}, status_code=201)
         self._finish_key(scope, key, response)
         return response
@@ -387,8 +493,8 @@ class FakeBackend:
         if body["device_id"] != device:
             return _detail(403, "device_mismatch")
         if len(events) > self.max_events or any(
-                len(json.dumps(e, ensure_ascii=False).encode()) > self.max_event_bytes
-                for e in events):
+            len(json.dumps(e, ensure_ascii=False).encode()) > self.max_event_bytes for e in events
+        ):
             return _detail(413, "too_large")
         results = []
         with self._lock:
@@ -405,8 +511,10 @@ class FakeBackend:
 
     def _commit_event(self, device: str, event: dict[str, Any]) -> dict[str, str]:
         eid = event["id"]
-        updated = self._db.execute("UPDATE events SET duplicates = duplicates + 1 "
-                                   "WHERE device_id = ? AND id = ?", (device, eid)).rowcount
+        updated = self._db.execute(
+            "UPDATE events SET duplicates = duplicates + 1 WHERE device_id = ? AND id = ?",
+            (device, eid),
+        ).rowcount
         if updated:
             return {"id": eid, "status": "duplicate"}
         reason = _event_problem(event)
@@ -414,10 +522,18 @@ class FakeBackend:
             self._counts["rejected"] += 1
             self._rejections.append({"id": eid, "reason": reason})
             return {"id": eid, "status": "rejected", "reason": reason}
-        self._db.execute("INSERT INTO events (device_id, id, kind, entity_id, created_at, payload)"
-                         " VALUES (?, ?, ?, ?, ?, ?)",
-                         (device, eid, event["kind"], event["entity_id"], event["created_at"],
-                          json.dumps(event["payload"], ensure_ascii=False)))
+        self._db.execute(
+            "INSERT INTO events (device_id, id, kind, entity_id, created_at, payload)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                device,
+                eid,
+                event["kind"],
+                event["entity_id"],
+                event["created_at"],
+                json.dumps(event["payload"], ensure_ascii=False),
+            ),
+        )
         return {"id": eid, "status": "accepted"}
 
     async def _pull(self, request: Request) -> Response:
@@ -429,8 +545,9 @@ class FakeBackend:
         try:
             after = _decode_cursor(request.query_params.get("cursor"), resource)
         except ValueError:
-            return validation_error((["query", "cursor"], "Not a cursor of this resource",
-                                     "value_error"))
+            return validation_error(
+                (["query", "cursor"], "Not a cursor of this resource", "value_error")
+            )
         try:
             limit = int(request.query_params.get("limit", self.page_size))
             if not 1 <= limit <= 1000:
@@ -438,14 +555,21 @@ class FakeBackend:
         except ValueError:
             return validation_error((["query", "limit"], "Input should be 1..1000", "int_parsing"))
         with self._lock:
-            rows = self._db.execute("SELECT seq, item FROM pull_items WHERE resource = ? AND "
-                                    "seq > ? ORDER BY seq LIMIT ?",
-                                    (resource, after, limit + 1)).fetchall()
+            rows = self._db.execute(
+                "SELECT seq, item FROM pull_items WHERE resource = ? AND "
+                "seq > ? ORDER BY seq LIMIT ?",
+                (resource, after, limit + 1),
+            ).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
         last = rows[-1][0] if rows else after
-        return JSONResponse({"items": [json.loads(item) for _, item in rows],
-                             "cursor": _encode_cursor(resource, last), "more": more})
+        return JSONResponse(
+            {
+                "items": [json.loads(item) for _, item in rows],
+                "cursor": _encode_cursor(resource, last),
+                "more": more,
+            }
+        )
 
     async def _check(self, request: Request) -> Response:
         body = json.loads(await request.body() or b"{}")

@@ -60,12 +60,19 @@ def _detail(status: str, message: str) -> dict[str, Any]:
 class FakeElevenLabs:
     """The fake service; ``.app`` is the ASGI app, ``.faults`` its fault rules."""
 
-    def __init__(self, api_keys: tuple[str, ...] | list[str] = (DEFAULT_KEY,), *,
-                 max_concurrent: int = 10, processing_s: float = 0.0, seed: int = 0,
-                 token_ttl_s: float = 15 * 60, accept_any_audio: bool = False) -> None:
+    def __init__(
+        self,
+        api_keys: tuple[str, ...] | list[str] = (DEFAULT_KEY,),
+        *,
+        max_concurrent: int = 10,
+        processing_s: float = 0.0,
+        seed: int = 0,
+        token_ttl_s: float = 15 * 60,
+        accept_any_audio: bool = False,
+    ) -> None:
         self.api_keys = set(api_keys)
         self.max_concurrent = max_concurrent
-        self.processing_s = processing_s      # simulated transcription time, inside the slot
+        self.processing_s = processing_s  # simulated transcription time, inside the slot
         self.token_ttl_s = token_ttl_s
         self.accept_any_audio = accept_any_audio  # undecodable audio: guess 16 kbit/s, not 400
         self.faults = Faults(seed=seed)
@@ -73,16 +80,22 @@ class FakeElevenLabs:
         self.reset()
         routes = [
             Route("/v1/speech-to-text", self._transcribe, methods=["POST"]),
-            Route("/v1/speech-to-text/transcripts/{transcription_id}", self._transcript,
-                  methods=["GET", "DELETE"]),
+            Route(
+                "/v1/speech-to-text/transcripts/{transcription_id}",
+                self._transcript,
+                methods=["GET", "DELETE"],
+            ),
             Route("/v1/single-use-token/{token_type}", self._mint_token, methods=["POST"]),
             *control_routes(self.stats, self.faults, self.reset),
         ]
-        self.app = FaultyApp(Starlette(routes=routes), self.faults,
-                             error_body=lambda status: _detail("internal_server_error",
-                                                               "FAKE server error"),
-                             rate_limit_body=lambda: _detail(
-                                 "system_busy", "The system is busy, please retry later"))
+        self.app = FaultyApp(
+            Starlette(routes=routes),
+            self.faults,
+            error_body=lambda status: _detail("internal_server_error", "FAKE server error"),
+            rate_limit_body=lambda: _detail(
+                "system_busy", "The system is busy, please retry later"
+            ),
+        )
 
     # --- state ------------------------------------------------------------------------------
 
@@ -151,8 +164,10 @@ class FakeElevenLabs:
     def _concurrency_headers(self) -> dict[str, str]:
         with self._lock:
             current = self._in_flight
-        return {"current-concurrent-requests": str(current),
-                "maximum-concurrent-requests": str(self.max_concurrent)}
+        return {
+            "current-concurrent-requests": str(current),
+            "maximum-concurrent-requests": str(self.max_concurrent),
+        }
 
     # --- routes -----------------------------------------------------------------------------
 
@@ -161,9 +176,13 @@ class FakeElevenLabs:
         if not self._authorised(request, allow_token=False):
             return self._unauthorised()
         if request.path_params["token_type"] not in ("batch_scribe", "realtime_scribe"):
-            return validation_error((["path", "token_type"],
-                                     "Input should be 'realtime_scribe' or 'batch_scribe'",
-                                     "enum"))
+            return validation_error(
+                (
+                    ["path", "token_type"],
+                    "Input should be 'realtime_scribe' or 'batch_scribe'",
+                    "enum",
+                )
+            )
         return JSONResponse({"token": self.mint_token()})
 
     async def _transcribe(self, request: Request) -> Response:
@@ -181,10 +200,14 @@ class FakeElevenLabs:
                 self._max_in_flight = max(self._max_in_flight, self._in_flight)
         if busy:
             await request.body()
-            return JSONResponse(_detail(
-                "too_many_concurrent_requests",
-                f"Too many concurrent requests; your plan allows {self.max_concurrent}"),
-                status_code=429, headers=self._concurrency_headers())
+            return JSONResponse(
+                _detail(
+                    "too_many_concurrent_requests",
+                    f"Too many concurrent requests; your plan allows {self.max_concurrent}",
+                ),
+                status_code=429,
+                headers=self._concurrency_headers(),
+            )
         try:
             response = await self._transcribe_slot(request)
             response.headers.update(self._concurrency_headers())
@@ -202,12 +225,14 @@ class FakeElevenLabs:
         upload = form.get("file")
         if upload is None:
             if form.get("cloud_storage_url") or form.get("source_url"):
-                return JSONResponse(_detail("invalid_request", "the FAKE cannot fetch URLs"),
-                                    status_code=400)
+                return JSONResponse(
+                    _detail("invalid_request", "the FAKE cannot fetch URLs"), status_code=400
+                )
             problems.append((["body", "file"], "Field required", "missing"))
         elif not isinstance(upload, UploadFile):
-            problems.append((["body", "file"], "Expected UploadFile, received: <class 'str'>",
-                             "value_error"))
+            problems.append(
+                (["body", "file"], "Expected UploadFile, received: <class 'str'>", "value_error")
+            )
         if problems:
             return validation_error(*problems)
         assert isinstance(upload, UploadFile)
@@ -223,13 +248,19 @@ class FakeElevenLabs:
         heard = hear(audio, options["language_code"], duration_s=duration, silent=silent)
         body = self._commit(heard, options, request.query_params.get("enable_logging"))
         if options["webhook"]:
-            return JSONResponse({"message": "Request accepted; the result goes to your webhooks",
-                                 "request_id": body["transcription_id"],
-                                 "transcription_id": body["transcription_id"]}, status_code=202)
+            return JSONResponse(
+                {
+                    "message": "Request accepted; the result goes to your webhooks",
+                    "request_id": body["transcription_id"],
+                    "transcription_id": body["transcription_id"],
+                },
+                status_code=202,
+            )
         return JSONResponse(body)
 
-    def _commit(self, heard: Heard, options: dict[str, Any], enable_logging: str | None
-                ) -> dict[str, Any]:
+    def _commit(
+        self, heard: Heard, options: dict[str, Any], enable_logging: str | None
+    ) -> dict[str, Any]:
         """Bills the transcription and keeps it for GET (the effect "commit_then_drop" keeps)."""
         with self._lock:
             self._billed[heard.sha256] += 1
@@ -238,9 +269,14 @@ class FakeElevenLabs:
             tid = hashlib.sha256(f"{heard.sha256}:{n}".encode()).hexdigest()[:20]
             body = _response_body(heard, options, tid)
             self._transcripts[tid] = body
-            self._log.append({"transcription_id": tid, "audio_sha256": heard.sha256,
-                              "enable_logging": enable_logging,
-                              **options})
+            self._log.append(
+                {
+                    "transcription_id": tid,
+                    "audio_sha256": heard.sha256,
+                    "enable_logging": enable_logging,
+                    **options,
+                }
+            )
             del self._log[:-LOG_LIMIT]
         return body
 
@@ -249,11 +285,15 @@ class FakeElevenLabs:
             return self._unauthorised()
         tid = request.path_params["transcription_id"]
         with self._lock:
-            body = (self._transcripts.pop(tid, None) if request.method == "DELETE"
-                    else self._transcripts.get(tid))
+            body = (
+                self._transcripts.pop(tid, None)
+                if request.method == "DELETE"
+                else self._transcripts.get(tid)
+            )
         if body is None:
-            return JSONResponse(_detail("transcript_not_found", "Transcript not found"),
-                                status_code=404)
+            return JSONResponse(
+                _detail("transcript_not_found", "Transcript not found"), status_code=404
+            )
         if request.method == "DELETE":
             return JSONResponse({"message": "Transcript deleted"})
         return JSONResponse(body)
@@ -266,16 +306,21 @@ def _read_form(form: Any) -> tuple[dict[str, Any], list[tuple[list[Any], str, st
     if model is None:
         problems.append((["body", "model_id"], "Field required", "missing"))
     elif model not in MODELS:
-        problems.append((["body", "model_id"], "Input should be 'scribe_v1' or 'scribe_v2'",
-                         "enum"))
+        problems.append(
+            (["body", "model_id"], "Input should be 'scribe_v1' or 'scribe_v2'", "enum")
+        )
     options: dict[str, Any] = {"model_id": model}
     for name, default in (("diarize", False), ("tag_audio_events", True), ("webhook", False)):
         raw = form.get(name)
         value = default if raw is None else parse_bool(str(raw))
         if value is None:
-            problems.append((["body", name],
-                             "Input should be a valid boolean, unable to interpret input",
-                             "bool_parsing"))
+            problems.append(
+                (
+                    ["body", name],
+                    "Input should be a valid boolean, unable to interpret input",
+                    "bool_parsing",
+                )
+            )
         options[name] = value
     language = form.get("language_code")
     if language is not None and str(language).lower() not in LANGUAGES:
@@ -283,8 +328,13 @@ def _read_form(form: Any) -> tuple[dict[str, Any], list[tuple[list[Any], str, st
     options["language_code"] = language
     granularity = form.get("timestamps_granularity", "word")
     if granularity not in GRANULARITIES:
-        problems.append((["body", "timestamps_granularity"],
-                         "Input should be 'none', 'word' or 'character'", "enum"))
+        problems.append(
+            (
+                ["body", "timestamps_granularity"],
+                "Input should be 'none', 'word' or 'character'",
+                "enum",
+            )
+        )
     options["timestamps_granularity"] = granularity
     speakers = form.get("num_speakers")
     options["num_speakers"] = None
@@ -294,8 +344,9 @@ def _read_form(form: Any) -> tuple[dict[str, Any], list[tuple[list[Any], str, st
             if not 1 <= options["num_speakers"] <= 32:
                 raise ValueError
         except ValueError:
-            problems.append((["body", "num_speakers"],
-                             "Input should be an integer from 1 to 32", "int_parsing"))
+            problems.append(
+                (["body", "num_speakers"], "Input should be an integer from 1 to 32", "int_parsing")
+            )
     options["keyterms"] = _keyterms(form.getlist("keyterms"), problems)
     return options, problems
 
@@ -316,9 +367,13 @@ def _keyterms(values: list[Any], problems: list[tuple[list[Any], str, str]]) -> 
         problems.append((["body", "keyterms"], f"At most {MAX_KEYTERMS} keyterms", "too_long"))
     for i, term in enumerate(terms):
         if not isinstance(term, str) or not 0 < len(term) <= MAX_KEYTERM_CHARS:
-            problems.append((["body", "keyterms", i],
-                             f"A keyterm is a string of 1..{MAX_KEYTERM_CHARS} characters",
-                             "string_type"))
+            problems.append(
+                (
+                    ["body", "keyterms", i],
+                    f"A keyterm is a string of 1..{MAX_KEYTERM_CHARS} characters",
+                    "string_type",
+                )
+            )
     return [t for t in terms if isinstance(t, str)]
 
 
@@ -330,17 +385,36 @@ def _response_body(heard: Heard, options: dict[str, Any], tid: str) -> dict[str,
     if granularity != "none":
         for i, word in enumerate(flat):
             speaker = f"speaker_{word.speaker if diarized else 0}"
-            entry: dict[str, Any] = {"text": word.text, "type": "word", "logprob": word.logprob,
-                                     "start": word.start, "end": word.end, "speaker_id": speaker}
+            entry: dict[str, Any] = {
+                "text": word.text,
+                "type": "word",
+                "logprob": word.logprob,
+                "start": word.start,
+                "end": word.end,
+                "speaker_id": speaker,
+            }
             if granularity == "character":
                 step = (word.end - word.start) / len(word.text)
-                entry["characters"] = [{"text": c, "start": round(word.start + k * step, 3),
-                                        "end": round(word.start + (k + 1) * step, 3)}
-                                       for k, c in enumerate(word.text)]
+                entry["characters"] = [
+                    {
+                        "text": c,
+                        "start": round(word.start + k * step, 3),
+                        "end": round(word.start + (k + 1) * step, 3),
+                    }
+                    for k, c in enumerate(word.text)
+                ]
             words.append(entry)
             if i + 1 < len(flat):
-                words.append({"text": " ", "type": "spacing", "logprob": 0.0, "start": word.end,
-                              "end": flat[i + 1].start, "speaker_id": speaker})
+                words.append(
+                    {
+                        "text": " ",
+                        "type": "spacing",
+                        "logprob": 0.0,
+                        "start": word.end,
+                        "end": flat[i + 1].start,
+                        "speaker_id": speaker,
+                    }
+                )
     return {
         "language_code": LANGUAGE_CODES[heard.language][0],
         "language_probability": heard.probability,

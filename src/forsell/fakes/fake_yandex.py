@@ -51,13 +51,14 @@ DEFAULT_IAM = "fake-iam-token"
 DEFAULT_FOLDER = "fake-folder"
 CONTAINERS = {"WAV", "OGG_OPUS", "MP3"}
 LANGUAGES = {"ru-RU", "kk-KZ", "kk-KK", "en-US", "auto"}
-GRPC_CODE_FOR_STATUS = {400: 3, 401: 16, 403: 7, 404: 5, 429: 8, 500: 13, 501: 12, 503: 14,
-                        504: 4}
+GRPC_CODE_FOR_STATUS = {400: 3, 401: 16, 403: 7, 404: 5, 429: 8, 500: 13, 501: 12, 503: 14, 504: 4}
 
 
 def grpc_error(status: int, message: str, code: int | None = None) -> JSONResponse:
-    return JSONResponse({"code": code or GRPC_CODE_FOR_STATUS.get(status, 2), "message": message,
-                         "details": []}, status_code=status)
+    return JSONResponse(
+        {"code": code or GRPC_CODE_FOR_STATUS.get(status, 2), "message": message, "details": []},
+        status_code=status,
+    )
 
 
 def _camel(key: str) -> str:
@@ -81,11 +82,18 @@ def _now() -> str:
 class FakeYandex:
     """The fake service; ``.app`` is the ASGI app, ``.faults`` its fault rules."""
 
-    def __init__(self, api_keys: tuple[str, ...] | list[str] = (DEFAULT_KEY,),
-                 iam_tokens: tuple[str, ...] | list[str] = (DEFAULT_IAM,), *,
-                 folder_id: str = DEFAULT_FOLDER, polls_until_done: int = 1,
-                 ready_after_s: float = 0.0, max_bytes: int = 1 << 30,
-                 max_seconds: float = 4 * 3600, seed: int = 0) -> None:
+    def __init__(
+        self,
+        api_keys: tuple[str, ...] | list[str] = (DEFAULT_KEY,),
+        iam_tokens: tuple[str, ...] | list[str] = (DEFAULT_IAM,),
+        *,
+        folder_id: str = DEFAULT_FOLDER,
+        polls_until_done: int = 1,
+        ready_after_s: float = 0.0,
+        max_bytes: int = 1 << 30,
+        max_seconds: float = 4 * 3600,
+        seed: int = 0,
+    ) -> None:
         self.api_keys = set(api_keys)
         self.iam_tokens = set(iam_tokens)
         self.folder_id = folder_id
@@ -102,12 +110,16 @@ class FakeYandex:
             Route("/stt/v3/getRecognition", self._recognition, methods=["GET"]),
             *control_routes(self.stats, self.faults, self.reset),
         ]
-        self.app = FaultyApp(Starlette(routes=routes), self.faults,
-                             error_body=lambda status: {"code": GRPC_CODE_FOR_STATUS.get(status, 13),
-                                                        "message": "FAKE server error",
-                                                        "details": []},
-                             rate_limit_body=lambda: {"code": 8, "message": "Resource exhausted",
-                                                      "details": []})
+        self.app = FaultyApp(
+            Starlette(routes=routes),
+            self.faults,
+            error_body=lambda status: {
+                "code": GRPC_CODE_FOR_STATUS.get(status, 13),
+                "message": "FAKE server error",
+                "details": [],
+            },
+            rate_limit_body=lambda: {"code": 8, "message": "Resource exhausted", "details": []},
+        )
 
     def reset(self) -> None:
         with self._lock:
@@ -144,8 +156,9 @@ class FakeYandex:
     def _auth_problem(self, request: Request) -> JSONResponse | None:
         scheme, _, credential = request.headers.get("authorization", "").partition(" ")
         scheme = scheme.lower()
-        ok = ((scheme == "api-key" and credential in self.api_keys)
-              or (scheme == "bearer" and credential in self.iam_tokens))
+        ok = (scheme == "api-key" and credential in self.api_keys) or (
+            scheme == "bearer" and credential in self.iam_tokens
+        )
         if not ok:
             with self._lock:
                 self._counts["unauthorized"] += 1
@@ -193,8 +206,9 @@ class FakeYandex:
             heard = hear(audio, options["language"], duration_s=duration, silent=silent)
         except AudioError as exc:
             error = {"code": 3, "message": f"audio decoding failed: {exc}", "details": []}
-        op_id = "f8d" + "".join(secrets.choice(string.ascii_lowercase + string.digits)
-                                for _ in range(17))
+        op_id = "f8d" + "".join(
+            secrets.choice(string.ascii_lowercase + string.digits) for _ in range(17)
+        )
         created = _now()
         with self._lock:
             sha = audio_sha256(audio)
@@ -202,25 +216,38 @@ class FakeYandex:
             if heard is not None:
                 self._billed_seconds += heard.duration_s
             self._operations[op_id] = {
-                "id": op_id, "createdAt": created, "polls": 0, "started": time.monotonic(),
-                "heard": heard, "error": error, "normalize": options["normalize"]}
+                "id": op_id,
+                "createdAt": created,
+                "polls": 0,
+                "started": time.monotonic(),
+                "heard": heard,
+                "error": error,
+                "normalize": options["normalize"],
+            }
             self._log.append({"operation_id": op_id, "audio_sha256": sha, **options})
             del self._log[:-1000]
         return JSONResponse(self._operation_json(op_id, done=False))
 
     def _operation_json(self, op_id: str, done: bool) -> dict[str, Any]:
         op = self._operations[op_id]
-        body: dict[str, Any] = {"id": op_id, "description": "STT v3 async recognition",
-                                "createdAt": op["createdAt"], "createdBy": "fake-service-account",
-                                "modifiedAt": _now() if done else op["createdAt"], "done": done,
-                                "metadata": None}
+        body: dict[str, Any] = {
+            "id": op_id,
+            "description": "STT v3 async recognition",
+            "createdAt": op["createdAt"],
+            "createdBy": "fake-service-account",
+            "modifiedAt": _now() if done else op["createdAt"],
+            "done": done,
+            "metadata": None,
+        }
         if done and op["error"] is not None:
             body["error"] = op["error"]
         return body
 
     def _is_done(self, op: dict[str, Any]) -> bool:
-        return (op["polls"] > self.polls_until_done
-                and time.monotonic() - op["started"] >= self.ready_after_s)
+        return (
+            op["polls"] > self.polls_until_done
+            and time.monotonic() - op["started"] >= self.ready_after_s
+        )
 
     async def _operation(self, request: Request) -> Response:
         if (problem := self._auth_problem(request)) is not None:
@@ -237,8 +264,7 @@ class FakeYandex:
     async def _recognition(self, request: Request) -> Response:
         if (problem := self._auth_problem(request)) is not None:
             return problem
-        op_id = (request.query_params.get("operationId")
-                 or request.query_params.get("operation_id"))
+        op_id = request.query_params.get("operationId") or request.query_params.get("operation_id")
         if not op_id:
             return grpc_error(400, "operation_id is required")
         with self._lock:
@@ -251,8 +277,10 @@ class FakeYandex:
         if op["error"] is not None:
             return grpc_error(400, op["error"]["message"], code=op["error"]["code"])
         lines = _stream(op["heard"], op["normalize"], op_id)
-        return Response("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
-                        media_type="application/json")
+        return Response(
+            "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+            media_type="application/json",
+        )
 
 
 def _read_request(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
@@ -270,8 +298,9 @@ def _read_request(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     container = fmt.get("containerAudio", {}).get("containerAudioType")
     if "containerAudio" in fmt and container not in CONTAINERS:
         return {}, f"unsupported container_audio_type {container!r}"
-    normalization = model.get("textNormalization", {}).get("textNormalization",
-                                                           "TEXT_NORMALIZATION_ENABLED")
+    normalization = model.get("textNormalization", {}).get(
+        "textNormalization", "TEXT_NORMALIZATION_ENABLED"
+    )
     if normalization not in ("TEXT_NORMALIZATION_ENABLED", "TEXT_NORMALIZATION_DISABLED"):
         return {}, f"unsupported text_normalization {normalization!r}"
     restriction = model.get("languageRestriction") or {}
@@ -280,13 +309,20 @@ def _read_request(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
         return {}, "language_restriction.restriction_type must be WHITELIST or BLACKLIST"
     if not isinstance(codes, list) or any(c not in LANGUAGES for c in codes):
         return {}, f"unsupported language_code {codes!r}"
-    whitelist = [c for c in codes if c != "auto"] if restriction.get(
-        "restrictionType") == "WHITELIST" else []
+    whitelist = (
+        [c for c in codes if c != "auto"]
+        if restriction.get("restrictionType") == "WHITELIST"
+        else []
+    )
     bases = {c.split("-")[0] for c in whitelist}
-    return {"model": model.get("model", "general"), "container": container,
-            "language": whitelist[0] if len(bases) == 1 else None,
-            "languages": codes, "normalize": normalization == "TEXT_NORMALIZATION_ENABLED",
-            "speaker_labeling": (body.get("speakerLabeling") or {}).get("speakerLabeling")}, None
+    return {
+        "model": model.get("model", "general"),
+        "container": container,
+        "language": whitelist[0] if len(bases) == 1 else None,
+        "languages": codes,
+        "normalize": normalization == "TEXT_NORMALIZATION_ENABLED",
+        "speaker_labeling": (body.get("speakerLabeling") or {}).get("speakerLabeling"),
+    }, None
 
 
 def _raw(text: str) -> str:
@@ -294,11 +330,22 @@ def _raw(text: str) -> str:
 
 
 def _alternative(u: Utterance, language: str, raw: bool) -> dict[str, Any]:
-    words = [{"text": _raw(w.text) if raw else w.text, "startTimeMs": str(int(w.start * 1000)),
-              "endTimeMs": str(int(w.end * 1000))} for w in u.words]
-    return {"words": words, "text": _raw(u.text) if raw else u.text,
-            "startTimeMs": str(int(u.start * 1000)), "endTimeMs": str(int(u.end * 1000)),
-            "confidence": 0, "languages": [{"languageCode": language, "probability": "0.97"}]}
+    words = [
+        {
+            "text": _raw(w.text) if raw else w.text,
+            "startTimeMs": str(int(w.start * 1000)),
+            "endTimeMs": str(int(w.end * 1000)),
+        }
+        for w in u.words
+    ]
+    return {
+        "words": words,
+        "text": _raw(u.text) if raw else u.text,
+        "startTimeMs": str(int(u.start * 1000)),
+        "endTimeMs": str(int(u.end * 1000)),
+        "confidence": 0,
+        "languages": [{"languageCode": language, "probability": "0.97"}],
+    }
 
 
 def _stream(heard: Heard, normalize: bool, op_id: str) -> list[dict[str, Any]]:
@@ -306,18 +353,44 @@ def _stream(heard: Heard, normalize: bool, op_id: str) -> list[dict[str, Any]]:
     received = str(int(heard.duration_s * 1000))
     out = []
     for index, u in enumerate(heard.utterances):
-        head = {"sessionUuid": {"uuid": f"fake-{op_id}", "userRequestId": op_id},
-                "audioCursors": {"receivedDataMs": received, "resetTimeMs": "0",
-                                 "partialTimeMs": received, "finalTimeMs": str(int(u.end * 1000)),
-                                 "finalIndex": str(index), "eouTimeMs": "0"},
-                "responseWallTimeMs": "190"}
-        out.append({"result": {**head, "final": {"alternatives": [_alternative(u, language, True)],
-                                                 "channelTag": "0"}, "channelTag": "0"}})
-        if normalize:
-            out.append({"result": {**head, "finalRefinement": {
+        head = {
+            "sessionUuid": {"uuid": f"fake-{op_id}", "userRequestId": op_id},
+            "audioCursors": {
+                "receivedDataMs": received,
+                "resetTimeMs": "0",
+                "partialTimeMs": received,
+                "finalTimeMs": str(int(u.end * 1000)),
                 "finalIndex": str(index),
-                "normalizedText": {"alternatives": [_alternative(u, language, False)],
-                                   "channelTag": "0"}}, "channelTag": "0"}})
-        out.append({"result": {**head, "eouUpdate": {"timeMs": str(int(u.end * 1000))},
-                               "channelTag": "0"}})
+                "eouTimeMs": "0",
+            },
+            "responseWallTimeMs": "190",
+        }
+        out.append(
+            {
+                "result": {
+                    **head,
+                    "final": {"alternatives": [_alternative(u, language, True)], "channelTag": "0"},
+                    "channelTag": "0",
+                }
+            }
+        )
+        if normalize:
+            out.append(
+                {
+                    "result": {
+                        **head,
+                        "finalRefinement": {
+                            "finalIndex": str(index),
+                            "normalizedText": {
+                                "alternatives": [_alternative(u, language, False)],
+                                "channelTag": "0",
+                            },
+                        },
+                        "channelTag": "0",
+                    }
+                }
+            )
+        out.append(
+            {"result": {**head, "eouUpdate": {"timeMs": str(int(u.end * 1000))}, "channelTag": "0"}}
+        )
     return out

@@ -43,8 +43,16 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-KINDS = ("latency", "error", "rate_limit", "timeout", "reset", "close", "commit_then_drop",
-         "commit_then_timeout")
+KINDS = (
+    "latency",
+    "error",
+    "rate_limit",
+    "timeout",
+    "reset",
+    "close",
+    "commit_then_drop",
+    "commit_then_timeout",
+)
 TRANSPORT_KEY = "forsell.transport"
 EXEMPT_PREFIX = "/_fake/"
 
@@ -58,15 +66,15 @@ ASGIApp = Callable[[Scope, Receive, Send], Any]
 @dataclass
 class FaultRule:
     kind: str
-    route: str = "*"            # fnmatch pattern on "METHOD /path", or on "/path" if no space
+    route: str = "*"  # fnmatch pattern on "METHOD /path", or on "/path" if no space
     probability: float = 1.0
-    skip: int = 0               # let this many matching requests through first
-    times: int | None = None    # fire at most this often (None: no limit)
-    status: int | None = None   # for "error" (default 500)
+    skip: int = 0  # let this many matching requests through first
+    times: int | None = None  # fire at most this often (None: no limit)
+    status: int | None = None  # for "error" (default 500)
     retry_after: float | str | None = None  # seconds or an HTTP date, for "rate_limit"/"error"
-    latency_s: float = 0.0      # for "latency"
-    hang_s: float = 30.0        # for "timeout"
-    body: Any = None            # replaces the fake's own error body
+    latency_s: float = 0.0  # for "latency"
+    hang_s: float = 30.0  # for "timeout"
+    body: Any = None  # replaces the fake's own error body
     seen: int = field(default=0, compare=False)
     fired: int = field(default=0, compare=False)
 
@@ -103,7 +111,9 @@ class Decision:
 class Faults:
     """The rules of one fake, changeable at runtime from any thread."""
 
-    def __init__(self, rules: list[FaultRule | dict[str, Any]] | None = None, seed: int = 0) -> None:
+    def __init__(
+        self, rules: list[FaultRule | dict[str, Any]] | None = None, seed: int = 0
+    ) -> None:
         self._lock = threading.Lock()
         self._fired_changed = threading.Condition(self._lock)
         self._rules: list[FaultRule] = []
@@ -165,8 +175,11 @@ class Faults:
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
-            return {"seed": self._seed, "rules": [r.to_dict() for r in self._rules],
-                    "fired": dict(self._fired)}
+            return {
+                "seed": self._seed,
+                "rules": [r.to_dict() for r in self._rules],
+                "fired": dict(self._fired),
+            }
 
     def configure(self, body: dict[str, Any]) -> None:
         """``POST /_fake/faults`` body: {"rules": [...], "seed": n?, "append": bool?}."""
@@ -186,15 +199,18 @@ class Faults:
 
 def with_fake_header(send: Send) -> Send:
     """Marks every response as coming from a FAKE server."""
+
     async def wrapped(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             message = {**message, "headers": [*message.get("headers", []), (b"x-fake", b"true")]}
         await send(message)
+
     return wrapped
 
 
-async def send_json(send: Send, status: int, body: Any,
-                    headers: dict[str, str] | None = None) -> None:
+async def send_json(
+    send: Send, status: int, body: Any, headers: dict[str, str] | None = None
+) -> None:
     raw = json.dumps(body, ensure_ascii=False).encode()
     head = [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())]
     head += [(k.lower().encode(), str(v).encode()) for k, v in (headers or {}).items()]
@@ -261,8 +277,14 @@ class FaultyApp:
     shapes; a rule's ``body`` replaces them.
     """
 
-    def __init__(self, app: ASGIApp, faults: Faults, *, error_body: Callable[[int], Any],
-                 rate_limit_body: Callable[[], Any]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        faults: Faults,
+        *,
+        error_body: Callable[[int], Any],
+        rate_limit_body: Callable[[], Any],
+    ) -> None:
         self.app = app
         self.faults = faults
         self.error_body = error_body
@@ -285,7 +307,9 @@ class FaultyApp:
         elif rule.kind in ("error", "rate_limit"):
             await drain(receive)
             status = 429 if rule.kind == "rate_limit" else (rule.status or 500)
-            default = self.rate_limit_body() if rule.kind == "rate_limit" else self.error_body(status)
+            default = (
+                self.rate_limit_body() if rule.kind == "rate_limit" else self.error_body(status)
+            )
             headers = {"retry-after": str(rule.retry_after)} if rule.retry_after is not None else {}
             await send_json(send, status, rule.body if rule.body is not None else default, headers)
         elif rule.kind == "timeout":
@@ -298,8 +322,10 @@ class FaultyApp:
             drop_connection(scope, rst=rule.kind == "reset")
             await _after_drop(receive)
         else:  # commit_then_…: the effect happens, the answer never arrives
+
             async def swallow(message: MutableMapping[str, Any]) -> None:
                 return None
+
             await self.app(scope, receive, swallow)
             if rule.kind == "commit_then_timeout":
                 await hold(receive, rule.hang_s, self.faults.released)

@@ -16,21 +16,43 @@ import numpy as np
 import soundfile as sf
 
 RU_SCRIPTS: tuple[tuple[str, ...], ...] = (
-    ("Здравствуйте!", "Добрый день, капучино и круассан, пожалуйста.",
-     "С вас тысяча восемьсот тенге. Картой или наличными?", "Картой.",
-     "Вот ваш чек, спасибо за покупку!"),
-    ("Добрый день, что будете брать?", "Два латте с собой.",
-     "Есть бонусная карта?", "Запишите мой номер +7 701 234 56 78.",
-     "Готово, две тысячи четыреста тенге.", "Спасибо, до свидания."),
-    ("Здравствуйте, пакет нужен?", "Нет, спасибо. Хлеб и молоко.",
-     "Семьсот двадцать тенге.", "Вот, без сдачи.", "Хорошего дня!"),
+    (
+        "Здравствуйте!",
+        "Добрый день, капучино и круассан, пожалуйста.",
+        "С вас тысяча восемьсот тенге. Картой или наличными?",
+        "Картой.",
+        "Вот ваш чек, спасибо за покупку!",
+    ),
+    (
+        "Добрый день, что будете брать?",
+        "Два латте с собой.",
+        "Есть бонусная карта?",
+        "Запишите мой номер +7 701 234 56 78.",
+        "Готово, две тысячи четыреста тенге.",
+        "Спасибо, до свидания.",
+    ),
+    (
+        "Здравствуйте, пакет нужен?",
+        "Нет, спасибо. Хлеб и молоко.",
+        "Семьсот двадцать тенге.",
+        "Вот, без сдачи.",
+        "Хорошего дня!",
+    ),
 )
 KK_SCRIPTS: tuple[tuple[str, ...], ...] = (
-    ("Сәлеметсіз бе!", "Сәлеметсіз бе, бір капучино беріңізші.",
-     "Бір мың екі жүз елу теңге болады. Картамен бе, қолма-қол ма?", "Картамен.",
-     "Міне, чегіңіз. Рақмет!"),
-    ("Қайырлы күн, не аласыз?", "Екі шай және бір бәліш.",
-     "Тоғыз жүз теңге.", "Рақмет, сау болыңыз."),
+    (
+        "Сәлеметсіз бе!",
+        "Сәлеметсіз бе, бір капучино беріңізші.",
+        "Бір мың екі жүз елу теңге болады. Картамен бе, қолма-қол ма?",
+        "Картамен.",
+        "Міне, чегіңіз. Рақмет!",
+    ),
+    (
+        "Қайырлы күн, не аласыз?",
+        "Екі шай және бір бәліш.",
+        "Тоғыз жүз теңге.",
+        "Рақмет, сау болыңыз.",
+    ),
 )
 
 #: language → (ElevenLabs ISO-639-3 code, Yandex code)
@@ -69,8 +91,8 @@ class Utterance:
 class Heard:
     sha256: str
     duration_s: float
-    language: str            # "ru" | "kk"
-    probability: float       # how sure the fake "is" of the language
+    language: str  # "ru" | "kk"
+    probability: float  # how sure the fake "is" of the language
     utterances: tuple[Utterance, ...]
 
     @property
@@ -99,15 +121,20 @@ def probe(audio: bytes) -> tuple[float, bool]:
 
 
 def normalise_language(code: str | None) -> str | None:
-    """"ru", "rus", "ru-RU" → "ru"; "kk", "kaz", "kk-KZ", "kk-KK" → "kk"; others → None."""
+    """ "ru", "rus", "ru-RU" → "ru"; "kk", "kaz", "kk-KZ", "kk-KK" → "kk"; others → None."""
     if not code:
         return None
     base = code.lower().split("-")[0]
     return {"ru": "ru", "rus": "ru", "kk": "kk", "kaz": "kk"}.get(base)
 
 
-def hear(audio: bytes, language_hint: str | None = None, *, duration_s: float | None = None,
-         silent: bool | None = None) -> Heard:
+def hear(
+    audio: bytes,
+    language_hint: str | None = None,
+    *,
+    duration_s: float | None = None,
+    silent: bool | None = None,
+) -> Heard:
     """The scripted transcript of ``audio`` (raises AudioError if it cannot be decoded)."""
     if duration_s is None or silent is None:
         duration_s, silent = probe(audio)

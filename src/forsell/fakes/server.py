@@ -85,9 +85,15 @@ class FakeServer:
         self.port = sock.getsockname()[1]
         if self.faults is not None:
             self.faults.released.clear()
-        config = uvicorn.Config(self.app, http=_TransportH11, lifespan="off", log_level="warning",
-                                access_log=False, timeout_graceful_shutdown=1,
-                                timeout_keep_alive=5)
+        config = uvicorn.Config(
+            self.app,
+            http=_TransportH11,
+            lifespan="off",
+            log_level="warning",
+            access_log=False,
+            timeout_graceful_shutdown=1,
+            timeout_keep_alive=5,
+        )
         ready = threading.Event()
         self._server = _Server(config, ready)
         self._error = None

@@ -75,16 +75,22 @@ class Requirement:
         """Refuses (CashierError) or asks for approval (NeedsApproval); returns if allowed."""
         if who is not None and self.action is not None and not who.role.at_least(self.role):
             if approval is None or approval.action is not self.action:
-                raise NeedsApproval(self.action.value, "A supervisor must approve: {action}",
-                                    action=self.action.value)
+                raise NeedsApproval(
+                    self.action.value,
+                    "A supervisor must approve: {action}",
+                    action=self.action.value,
+                )
             return
         refuse_below(who, self.role)
 
     def check_call(self, *args: Any, **kwargs: Any) -> None:
         """The check a call with these arguments (``self`` first) meets, without the body."""
         # Looked up by position rather than Signature.bind, which would cost every scan more.
-        who = (getattr(args[0], "employee", None) if self.actor is None
-               else self._argument(self.actor, args, kwargs))
+        who = (
+            getattr(args[0], "employee", None)
+            if self.actor is None
+            else self._argument(self.actor, args, kwargs)
+        )
         self.check(who, self._argument("approval", args, kwargs))
 
     def _argument(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:

@@ -65,9 +65,16 @@ class StoreAdmin:
         """The store's details as the admin screen shows them: name, BIN, address, till name,
         receipt footer and language, the cashier's discount limit and auto-lock time."""
         g = self.ctx.settings.get
-        return StoreSettings(g(s.STORE_NAME), g(s.STORE_BIN), g(s.STORE_ADDRESS), g(s.DEVICE_NAME),
-                             g(s.RECEIPT_FOOTER), g(s.RECEIPT_LANGUAGE),
-                             g(s.CASHIER_DISCOUNT_LIMIT_BP), g(s.AUTO_LOCK_SECONDS))
+        return StoreSettings(
+            g(s.STORE_NAME),
+            g(s.STORE_BIN),
+            g(s.STORE_ADDRESS),
+            g(s.DEVICE_NAME),
+            g(s.RECEIPT_FOOTER),
+            g(s.RECEIPT_LANGUAGE),
+            g(s.CASHIER_DISCOUNT_LIMIT_BP),
+            g(s.AUTO_LOCK_SECONDS),
+        )
 
     @requires(Role.ADMIN)
     def save_store_settings(self, who: EmployeeView, new: StoreSettings) -> None:
@@ -76,13 +83,16 @@ class StoreAdmin:
 
         Raises ``CashierError``, saving nothing: ``admin.only`` (not an admin), ``admin.bin`` (not
         12 digits with a valid check digit), or the refused setting's own key."""
-        values = ((s.STORE_NAME, new.store_name.strip()), (s.STORE_BIN, new.store_bin),
-                  (s.STORE_ADDRESS, new.store_address.strip()),
-                  (s.DEVICE_NAME, new.device_name.strip() or s.DEVICE_NAME.default),
-                  (s.RECEIPT_FOOTER, new.receipt_footer.strip()),
-                  (s.RECEIPT_LANGUAGE, new.receipt_language),
-                  (s.CASHIER_DISCOUNT_LIMIT_BP, new.cashier_discount_limit_bp),
-                  (s.AUTO_LOCK_SECONDS, new.auto_lock_seconds))
+        values = (
+            (s.STORE_NAME, new.store_name.strip()),
+            (s.STORE_BIN, new.store_bin),
+            (s.STORE_ADDRESS, new.store_address.strip()),
+            (s.DEVICE_NAME, new.device_name.strip() or s.DEVICE_NAME.default),
+            (s.RECEIPT_FOOTER, new.receipt_footer.strip()),
+            (s.RECEIPT_LANGUAGE, new.receipt_language),
+            (s.CASHIER_DISCOUNT_LIMIT_BP, new.cashier_discount_limit_bp),
+            (s.AUTO_LOCK_SECONDS, new.auto_lock_seconds),
+        )
         for setting, value in values:
             setting.check(value)
         _check_bin(new.store_bin)
@@ -114,8 +124,14 @@ class StoreAdmin:
             e = Employee(name=name.strip(), role=role.value, pin_hash=digest, pin_salt=salt)
             session.add(e)
             session.flush()
-            audit.record(session, self.ctx.device_id, "employee_added", who.id, subject_id=e.id,
-                         role=role.value)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "employee_added",
+                who.id,
+                subject_id=e.id,
+                role=role.value,
+            )
             return StaffMember(e.id, e.name, role, True)
 
     @requires(Role.ADMIN)
@@ -143,10 +159,18 @@ class StoreAdmin:
             if e is None:
                 raise CashierError("login.unknown", "No such employee")
             if not active and e.role == Role.ADMIN.value:
-                admins = session.scalar(select(func.count(Employee.id)).where(
-                    Employee.role == Role.ADMIN.value, Employee.active))
+                admins = session.scalar(
+                    select(func.count(Employee.id)).where(
+                        Employee.role == Role.ADMIN.value, Employee.active
+                    )
+                )
                 if admins <= 1:
                     raise CashierError("admin.last_admin", "The last admin cannot be deactivated")
             e.active = active
-            audit.record(session, self.ctx.device_id, "employee_activated" if active else
-                         "employee_deactivated", who.id, subject_id=e.id)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "employee_activated" if active else "employee_deactivated",
+                who.id,
+                subject_id=e.id,
+            )

@@ -61,16 +61,19 @@ def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
     data_dir.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     loosened = make_private(data_dir)  # made by an older version, or copied in by hand
     if loosened:
-        log.warning("%d path(s) in the data folder were open to other users; now private",
-                    len(loosened))
+        log.warning(
+            "%d path(s) in the data folder were open to other users; now private", len(loosened)
+        )
     # A key file means recordings were made here: an empty database beside it is damage.
-    db = open_database(data_dir / DB_NAME, data_dir / "backups",
-                       used_before=(data_dir / KEY_FILE).exists())
+    db = open_database(
+        data_dir / DB_NAME, data_dir / "backups", used_before=(data_dir / KEY_FILE).exists()
+    )
     with db.write() as session:
         # No cashier holds a cart across a start: a parked sale that was recalled and then cut
         # off by a crash before payment goes back to the list.
-        session.execute(update(ParkedSale).where(ParkedSale.recalled_at.is_not(None))
-                        .values(recalled_at=None))
+        session.execute(
+            update(ParkedSale).where(ParkedSale.recalled_at.is_not(None)).values(recalled_at=None)
+        )
     ctx = TillContext(db, data_dir, **({"clock": clock} if clock else {}))
     till = Till(ctx, StaffService(ctx), CatalogService(ctx), ShiftService(ctx), RefundService(ctx))
     if seed_demo:
@@ -92,9 +95,11 @@ def seed_demo_store(till: Till) -> bool:
             for name, role, pin, language in DEMO_STAFF:
                 new_employee(session, name, role, pin, language)
         names = set(session.scalars(select(Employee.name)))
-        catalog_missing = (names == {name for name, *_ in DEMO_STAFF}
-                           and not session.scalar(select(func.count(Product.id)))
-                           and not session.scalar(select(func.count(Sale.id))))
+        catalog_missing = (
+            names == {name for name, *_ in DEMO_STAFF}
+            and not session.scalar(select(func.count(Product.id)))
+            and not session.scalar(select(func.count(Sale.id)))
+        )
     if catalog_missing:
         admin = next(e for e in till.staff.staff() if e.role is Role.ADMIN)
         till.catalog.import_csv(admin, resources_dir() / "demo" / "catalog.csv")

@@ -33,8 +33,7 @@ def hash_pin(pin: str, salt: bytes | None = None) -> tuple[bytes, bytes]:
 
 
 def check_pin_format(pin: str) -> str:
-    """Returns ``pin`` when it is 4 to 8 digits; raises ``CashierError`` ``pin.format`` otherwise.
-    """
+    """Returns ``pin`` when it is 4 to 8 digits; else raises ``CashierError`` ``pin.format``."""
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
         raise CashierError("pin.format", "A PIN is 4 to 8 digits")
     return pin
@@ -79,12 +78,15 @@ def _view(e: Employee) -> EmployeeView:
     return EmployeeView(e.id, e.name, Role(e.role), e.language)
 
 
-def new_employee(session: Session, name: str, role: Role, pin: str, language: str = "ru") -> Employee:
+def new_employee(
+    session: Session, name: str, role: Role, pin: str, language: str = "ru"
+) -> Employee:
     """Adds an employee inside the caller's transaction (several can then be added atomically);
     raises ``pin.format`` for a PIN that is not 4–8 digits."""
     digest, salt = hash_pin(check_pin_format(pin))
-    employee = Employee(name=name, role=role.value, pin_hash=digest, pin_salt=salt,
-                        language=language)
+    employee = Employee(
+        name=name, role=role.value, pin_hash=digest, pin_salt=salt, language=language
+    )
     session.add(employee)
     session.flush()
     return employee
@@ -121,8 +123,11 @@ class StaffService:
             if e is None or not e.active:
                 raise CashierError("login.unknown", "No such employee")
             if e.locked_until and e.locked_until > now:
-                raise CashierError("login.locked", "Locked until {until}",
-                                   until=self.ctx.local(e.locked_until).strftime("%H:%M"))
+                raise CashierError(
+                    "login.locked",
+                    "Locked until {until}",
+                    until=self.ctx.local(e.locked_until).strftime("%H:%M"),
+                )
             if _pin_matches(e, pin):
                 e.failed_logins = 0
                 e.lockouts = 0
@@ -134,16 +139,22 @@ class StaffService:
             audit.record(session, self.ctx.device_id, "login_failed", e.id, attempt=e.failed_logins)
             if e.failed_logins >= limit:
                 e.failed_logins = 0
-                e.locked_until = now + lock_span(self.ctx.settings.get(s.LOCKOUT_SECONDS),
-                                                 e.lockouts)
+                e.locked_until = now + lock_span(
+                    self.ctx.settings.get(s.LOCKOUT_SECONDS), e.lockouts
+                )
                 e.lockouts += 1
-                audit.record(session, self.ctx.device_id, "login_locked", e.id,
-                             lockout=e.lockouts)
-                error = CashierError("login.locked", "Locked until {until}",
-                                     until=self.ctx.local(e.locked_until).strftime("%H:%M"))
+                audit.record(session, self.ctx.device_id, "login_locked", e.id, lockout=e.lockouts)
+                error = CashierError(
+                    "login.locked",
+                    "Locked until {until}",
+                    until=self.ctx.local(e.locked_until).strftime("%H:%M"),
+                )
             else:
-                error = CashierError("login.wrong_pin", "Wrong PIN, {left} attempts left",
-                                     left=limit - e.failed_logins)
+                error = CashierError(
+                    "login.wrong_pin",
+                    "Wrong PIN, {left} attempts left",
+                    left=limit - e.failed_logins,
+                )
         raise error  # after the commit, so the failed attempt counts
 
     @public  # the supervisor's PIN is the authority
@@ -158,11 +169,18 @@ class StaffService:
         Returns the ``Approval``. Raises ``CashierError`` ``override.wrong_pin`` when no active
         supervisor or admin has this PIN, ``override.locked`` while overrides are locked."""
         roles = (Role.SUPERVISOR, Role.ADMIN)
-        approver = self._guarded_check(OVERRIDE_ENTRY, pin, roles, "override.locked",
-                                       requested_by, override=action.value)
+        approver = self._guarded_check(
+            OVERRIDE_ENTRY, pin, roles, "override.locked", requested_by, override=action.value
+        )
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "override", requested_by,
-                         approver_id=approver.id, override=action.value)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "override",
+                requested_by,
+                approver_id=approver.id,
+                override=action.value,
+            )
         return Approval(approver.id, approver.name, action)
 
     @public  # the admin's PIN is the authority
@@ -174,25 +192,44 @@ class StaffService:
 
         Raises ``CashierError`` ``admin_pin.wrong`` when no active admin has this PIN,
         ``admin_pin.locked`` while the admin PIN is locked."""
-        return self._guarded_check(ADMIN_PIN_ENTRY, pin, (Role.ADMIN,), "admin_pin.locked",
-                                   None, purpose=purpose)
+        return self._guarded_check(
+            ADMIN_PIN_ENTRY, pin, (Role.ADMIN,), "admin_pin.locked", None, purpose=purpose
+        )
 
-    def _guarded_check(self, entry: str, pin: str, roles: tuple[Role, ...], locked_key: str,
-                       requested_by: str | None, **details: object) -> EmployeeView:
+    def _guarded_check(
+        self,
+        entry: str,
+        pin: str,
+        roles: tuple[Role, ...],
+        locked_key: str,
+        requested_by: str | None,
+        **details: object,
+    ) -> EmployeeView:
         """The active employee of one of ``roles`` whose PIN this is, counted at ``entry``."""
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
-            guard = session.get(PinGuard, entry) or PinGuard(entry=entry, failures=0,
-                                                            lockouts=0)
+            guard = session.get(PinGuard, entry) or PinGuard(entry=entry, failures=0, lockouts=0)
             session.add(guard)
             if guard.locked_until and guard.locked_until > now:
-                audit.record(session, self.ctx.device_id, f"{entry}_refused", requested_by,
-                             locked=True, **details)
-                error = CashierError(locked_key, "Too many wrong PINs; locked until {until}",
-                                     until=self.ctx.local(guard.locked_until).strftime("%H:%M"))
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    f"{entry}_refused",
+                    requested_by,
+                    locked=True,
+                    **details,
+                )
+                error = CashierError(
+                    locked_key,
+                    "Too many wrong PINs; locked until {until}",
+                    until=self.ctx.local(guard.locked_until).strftime("%H:%M"),
+                )
             else:
-                candidates = session.scalars(select(Employee).where(
-                    Employee.active, Employee.role.in_([r.value for r in roles]))).all()
+                candidates = session.scalars(
+                    select(Employee).where(
+                        Employee.active, Employee.role.in_([r.value for r in roles])
+                    )
+                ).all()
                 for candidate in candidates:
                     if candidate.locked_until and candidate.locked_until > now:
                         continue
@@ -202,21 +239,37 @@ class StaffService:
                         guard.locked_until = None
                         return _view(candidate)
                 guard.failures += 1
-                audit.record(session, self.ctx.device_id, f"{entry}_refused", requested_by,
-                             attempt=guard.failures, **details)
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    f"{entry}_refused",
+                    requested_by,
+                    attempt=guard.failures,
+                    **details,
+                )
                 if guard.failures >= self.ctx.settings.get(s.LOCKOUT_ATTEMPTS):
                     guard.failures = 0
                     guard.locked_until = now + lock_span(
-                        self.ctx.settings.get(s.LOCKOUT_SECONDS), guard.lockouts)
+                        self.ctx.settings.get(s.LOCKOUT_SECONDS), guard.lockouts
+                    )
                     guard.lockouts += 1
-                    audit.record(session, self.ctx.device_id, f"{entry}_locked", requested_by,
-                                 lockout=guard.lockouts)
-                    error = CashierError(locked_key, "Too many wrong PINs; locked until {until}",
-                                         until=self.ctx.local(guard.locked_until).strftime("%H:%M"))
+                    audit.record(
+                        session,
+                        self.ctx.device_id,
+                        f"{entry}_locked",
+                        requested_by,
+                        lockout=guard.lockouts,
+                    )
+                    error = CashierError(
+                        locked_key,
+                        "Too many wrong PINs; locked until {until}",
+                        until=self.ctx.local(guard.locked_until).strftime("%H:%M"),
+                    )
                 else:
                     wrong = "override.wrong_pin" if entry == OVERRIDE_ENTRY else "admin_pin.wrong"
-                    error = CashierError(wrong, "Not the PIN of a {roles}",
-                                         roles="/".join(r.value for r in roles))
+                    error = CashierError(
+                        wrong, "Not the PIN of a {roles}", roles="/".join(r.value for r in roles)
+                    )
         raise error  # after the commit, so the wrong try counts
 
     @public  # the login screen's language buttons
@@ -232,4 +285,6 @@ class StaffService:
 def require(approval: Approval | None, action: Action, needed: bool) -> None:
     """Raises NeedsApproval when approval is ``needed`` and no matching one was given."""
     if needed and (approval is None or approval.action is not action):
-        raise NeedsApproval(action.value, "A supervisor must approve: {action}", action=action.value)
+        raise NeedsApproval(
+            action.value, "A supervisor must approve: {action}", action=action.value
+        )

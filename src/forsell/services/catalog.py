@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,8 +36,21 @@ from .auth import Approval, EmployeeView
 from .context import TillContext
 
 #: The documented CSV columns (README "Catalog CSV"). Order matters on export only.
-CSV_COLUMNS = ["sku", "barcode", "name_ru", "name_kk", "name_en", "category_ru", "category_kk",
-               "category_en", "price", "vat_percent", "unit", "favourite", "synonyms"]
+CSV_COLUMNS = [
+    "sku",
+    "barcode",
+    "name_ru",
+    "name_kk",
+    "name_en",
+    "category_ru",
+    "category_kk",
+    "category_en",
+    "price",
+    "vat_percent",
+    "unit",
+    "favourite",
+    "synonyms",
+]
 REQUIRED = {"sku", "name_ru", "price", "vat_percent"}
 SEARCH_LIMIT = 30
 SHORT_QUERY_CANDIDATES = 200
@@ -109,8 +121,9 @@ class CsvImportError(CashierError):
     code, parameters) for the UI to word in the admin's language."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("csv.rejected", "{count} bad rows; nothing was imported",
-                         count=len(problems))
+        super().__init__(
+            "csv.rejected", "{count} bad rows; nothing was imported", count=len(problems)
+        )
         self.problems = problems
 
 
@@ -129,9 +142,18 @@ class ImportResult:
 
 
 def _view(p: Product) -> ProductView:
-    return ProductView(p.id, p.sku, p.barcode or "", {"ru": p.name_ru, "kk": p.name_kk, "en": p.name_en},
-                       p.category_id, p.price, p.vat_bp, p.weighted, p.favourite,
-                       tuple(str(w) for w in (p.synonyms or ())))
+    return ProductView(
+        p.id,
+        p.sku,
+        p.barcode or "",
+        {"ru": p.name_ru, "kk": p.name_kk, "en": p.name_en},
+        p.category_id,
+        p.price,
+        p.vat_bp,
+        p.weighted,
+        p.favourite,
+        tuple(str(w) for w in (p.synonyms or ())),
+    )
 
 
 def split_synonyms(text_: str, separators: str = ",\n") -> tuple[str, ...]:
@@ -150,17 +172,20 @@ def split_synonyms(text_: str, separators: str = ",\n") -> tuple[str, ...]:
 
 def _check_synonyms(synonyms: tuple[str, ...]) -> None:
     if len(synonyms) > MAX_SYNONYMS:
-        raise CashierError("product.synonyms", "At most {count} synonyms per product",
-                           count=MAX_SYNONYMS)
+        raise CashierError(
+            "product.synonyms", "At most {count} synonyms per product", count=MAX_SYNONYMS
+        )
     long = next((w for w in synonyms if len(w) > MAX_SYNONYM_LENGTH), None)
     if long is not None:
-        raise CashierError("product.synonym_long", "A synonym is longer than {count} letters",
-                           count=MAX_SYNONYM_LENGTH)
+        raise CashierError(
+            "product.synonym_long",
+            "A synonym is longer than {count} letters",
+            count=MAX_SYNONYM_LENGTH,
+        )
 
 
 def _fts_phrase(query: str) -> str:
     return '"' + query.replace('"', '""') + '"'
-
 
 
 class CatalogService:
@@ -199,8 +224,11 @@ class CatalogService:
                 select(Product).where(Product.active, or_(Product.barcode == q, Product.sku == q))
             ).all()
             if len(q) >= 3:
-                matches = (select(literal_column("rowid")).select_from(text("product_search"))
-                           .where(text("product_search MATCH :q")))
+                matches = (
+                    select(literal_column("rowid"))
+                    .select_from(text("product_search"))
+                    .where(text("product_search MATCH :q"))
+                )
                 stmt = (
                     select(Product)
                     .where(literal_column("products.rowid").in_(matches), Product.active)
@@ -212,8 +240,12 @@ class CatalogService:
                 # One or two letters: word prefixes from the FTS prefix index. Thousands of
                 # products may match; sorting a first slice keeps this at index speed, and the
                 # cashier narrows it down with the next letter.
-                matches = (select(literal_column("rowid")).select_from(text("product_words"))
-                           .where(text("product_words MATCH :q")).limit(SHORT_QUERY_CANDIDATES))
+                matches = (
+                    select(literal_column("rowid"))
+                    .select_from(text("product_words"))
+                    .where(text("product_words MATCH :q"))
+                    .limit(SHORT_QUERY_CANDIDATES)
+                )
                 stmt = (
                     select(Product)
                     .where(literal_column("products.rowid").in_(matches), Product.active)
@@ -236,14 +268,20 @@ class CatalogService:
         """The catalog's categories in their display order (the touch grid's tabs)."""
         with self.ctx.db.read() as session:
             rows = session.scalars(select(Category).order_by(Category.position, Category.name_ru))
-            return [CategoryView(c.id, {"ru": c.name_ru, "kk": c.name_kk, "en": c.name_en}) for c in rows]
+            return [
+                CategoryView(c.id, {"ru": c.name_ru, "kk": c.name_kk, "en": c.name_en})
+                for c in rows
+            ]
 
     @public
     def in_category(self, category_id: str) -> list[ProductView]:
         """The active products of one category, by Russian name (one page of the touch grid)."""
         with self.ctx.db.read() as session:
-            rows = session.scalars(select(Product).where(Product.category_id == category_id, Product.active)
-                                   .order_by(Product.name_ru))
+            rows = session.scalars(
+                select(Product)
+                .where(Product.category_id == category_id, Product.active)
+                .order_by(Product.name_ru)
+            )
             return [_view(p) for p in rows]
 
     @public
@@ -251,22 +289,27 @@ class CatalogService:
         """The first ``limit`` active products of a category, by SKU (the admin's list before
         a search; a 100,000-product catalog is searched, not scrolled)."""
         with self.ctx.db.read() as session:
-            rows = session.scalars(select(Product).where(Product.active,
-                                                         Product.category_id.is_not(None))
-                                   .order_by(Product.sku).limit(limit))
+            rows = session.scalars(
+                select(Product)
+                .where(Product.active, Product.category_id.is_not(None))
+                .order_by(Product.sku)
+                .limit(limit)
+            )
             return [_view(p) for p in rows]
 
     @public
     def favourites(self) -> list[ProductView]:
         """The active products marked favourite, by Russian name (the favourites grid)."""
         with self.ctx.db.read() as session:
-            rows = session.scalars(select(Product).where(Product.favourite, Product.active)
-                                   .order_by(Product.name_ru))
+            rows = session.scalars(
+                select(Product).where(Product.favourite, Product.active).order_by(Product.name_ru)
+            )
             return [_view(p) for p in rows]
 
     @requires(Action.CATALOG_EDIT)
-    def save(self, who: EmployeeView, draft: ProductDraft,
-             approval: Approval | None = None) -> ProductView:
+    def save(
+        self, who: EmployeeView, draft: ProductDraft, approval: Approval | None = None
+    ) -> ProductView:
         """Adds or edits a product: an admin, or ``who`` with a supervisor's ``approval``
         (both are read by the declaration, before anything is written).
 
@@ -281,14 +324,27 @@ class CatalogService:
             same = [Product.sku == draft.sku]
             if draft.barcode:
                 same.append(Product.barcode == draft.barcode)
-            clash = session.scalar(select(Product).where(or_(*same), Product.id != (draft.id or "")))
+            clash = session.scalar(
+                select(Product).where(or_(*same), Product.id != (draft.id or ""))
+            )
             if clash is not None:
-                raise CashierError("product.duplicate", "SKU or barcode already used by {sku}", sku=clash.sku)
+                raise CashierError(
+                    "product.duplicate", "SKU or barcode already used by {sku}", sku=clash.sku
+                )
             p = session.get(Product, draft.id) if draft.id else Product()
             if p is None:
                 raise CashierError("product.unknown", "No such product")
-            for name in ("sku", "name_ru", "name_kk", "name_en", "price", "vat_bp", "category_id",
-                         "weighted", "favourite"):
+            for name in (
+                "sku",
+                "name_ru",
+                "name_kk",
+                "name_en",
+                "price",
+                "vat_bp",
+                "category_id",
+                "weighted",
+                "favourite",
+            ):
                 setattr(p, name, getattr(draft, name))
             p.barcode = draft.barcode or None
             synonyms = split_synonyms("\n".join(draft.synonyms), "\n")
@@ -300,9 +356,14 @@ class CatalogService:
     # --- CSV ---------------------------------------------------------------------------------
 
     @requires(Action.CATALOG_EDIT)
-    def import_csv(self, who: EmployeeView, path: Path, approval: Approval | None = None,
-                   progress: Progress | None = None,
-                   cancelled: CancelCheck | None = None) -> ImportResult:
+    def import_csv(
+        self,
+        who: EmployeeView,
+        path: Path,
+        approval: Approval | None = None,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> ImportResult:
         """All rows or none: every bad row is reported with its line number and reason. An
         admin, or anyone with a supervisor's approval.
 
@@ -316,33 +377,42 @@ class CatalogService:
         except FileNotFoundError as exc:
             raise CashierError("csv.not_found", "There is no file {path}", path=str(path)) from exc
         except PermissionError as exc:
-            raise CashierError("csv.no_access", "No permission to read {path}",
-                               path=str(path)) from exc
+            raise CashierError(
+                "csv.no_access", "No permission to read {path}", path=str(path)
+            ) from exc
         except OSError as exc:
-            raise CashierError("csv.unreadable", "Cannot read {path}: {error}", path=str(path),
-                               error=exc.strerror or type(exc).__name__) from exc
+            raise CashierError(
+                "csv.unreadable",
+                "Cannot read {path}: {error}",
+                path=str(path),
+                error=exc.strerror or type(exc).__name__,
+            ) from exc
         rows, problems = _parse_csv(content)
         if problems:
             raise CsvImportError(problems)
         return self._apply(rows, progress, cancelled)
 
     @public  # the catalog is no secret: every till screen shows it
-    def export_csv(self, path: Path, progress: Progress | None = None,
-                   cancelled: CancelCheck | None = None) -> int:
+    def export_csv(
+        self, path: Path, progress: Progress | None = None, cancelled: CancelCheck | None = None
+    ) -> int:
         """Writes the active products to ``path``; returns how many. The file appears only
         when complete (written beside it, then renamed): a cancelled export
         (:class:`CsvCancelled`) or a failure leaves an existing file as it was."""
         partial = path.with_name(f".{path.name}.partial")
         count = 0
         try:
-            with self.ctx.db.read() as session, partial.open("w", encoding="utf-8",
-                                                              newline="") as out:
+            with (
+                self.ctx.db.read() as session,
+                partial.open("w", encoding="utf-8", newline="") as out,
+            ):
                 cats = {c.id: c for c in session.scalars(select(Category))}
                 total = session.scalar(select(func.count(Product.id)).where(Product.active)) or 0
                 writer = csv.writer(out, lineterminator="\r\n")
                 writer.writerow(CSV_COLUMNS)
-                rows = session.execute(select(*_EXPORTED).where(Product.active)
-                                       .order_by(Product.sku)).yield_per(CSV_BATCH)
+                rows = session.execute(
+                    select(*_EXPORTED).where(Product.active).order_by(Product.sku)
+                ).yield_per(CSV_BATCH)
                 for p in rows:
                     if count % CSV_BATCH == 0:
                         if cancelled is not None and cancelled():
@@ -350,33 +420,58 @@ class CatalogService:
                         if progress is not None and count:
                             progress(count, total)
                     c = cats.get(p.category_id)
-                    price = (format_kzt(p.price, symbol=False).replace("\u00a0", "")
-                             .replace(",", "."))
-                    writer.writerow([p.sku, p.barcode or "", p.name_ru, p.name_kk, p.name_en,
-                                     c.name_ru if c else "", c.name_kk if c else "",
-                                     c.name_en if c else "", price, _vat_percent_text(p.vat_bp),
-                                     "kg" if p.weighted else "pcs", int(p.favourite),
-                                     CSV_SYNONYM_SEPARATOR.join(str(w) for w in p.synonyms or ())])
+                    price = (
+                        format_kzt(p.price, symbol=False).replace("\u00a0", "").replace(",", ".")
+                    )
+                    writer.writerow(
+                        [
+                            p.sku,
+                            p.barcode or "",
+                            p.name_ru,
+                            p.name_kk,
+                            p.name_en,
+                            c.name_ru if c else "",
+                            c.name_kk if c else "",
+                            c.name_en if c else "",
+                            price,
+                            _vat_percent_text(p.vat_bp),
+                            "kg" if p.weighted else "pcs",
+                            int(p.favourite),
+                            CSV_SYNONYM_SEPARATOR.join(str(w) for w in p.synonyms or ()),
+                        ]
+                    )
                     count += 1
-            os.replace(partial, path)
+            partial.replace(path)
         finally:
             partial.unlink(missing_ok=True)
         if progress is not None:
             progress(count, count)
         return count
 
-    def _apply(self, rows: list[dict], progress: Progress | None,
-               cancelled: CancelCheck | None) -> ImportResult:
+    def _apply(
+        self, rows: list[dict], progress: Progress | None, cancelled: CancelCheck | None
+    ) -> ImportResult:
         with self.ctx.db.read() as session:
-            cats = {name: cid for cid, name in session.execute(
-                select(Category.id, Category.name_ru))}
-            by_sku = {sku: (pid, barcode) for pid, sku, barcode in session.execute(
-                select(Product.id, Product.sku, Product.barcode))}
+            cats = {
+                name: cid for cid, name in session.execute(select(Category.id, Category.name_ru))
+            }
+            by_sku = {
+                sku: (pid, barcode)
+                for pid, sku, barcode in session.execute(
+                    select(Product.id, Product.sku, Product.barcode)
+                )
+            }
         owner = {barcode: sku for sku, (_pid, barcode) in by_sku.items() if barcode}
-        taken = [Problem("csv.barcode_taken", {"barcode": r["barcode"],
-                                               "sku": owner[r["barcode"]]},
-                         line=r["line"], column="barcode")
-                 for r in rows if r["barcode"] and owner.get(r["barcode"], r["sku"]) != r["sku"]]
+        taken = [
+            Problem(
+                "csv.barcode_taken",
+                {"barcode": r["barcode"], "sku": owner[r["barcode"]]},
+                line=r["line"],
+                column="barcode",
+            )
+            for r in rows
+            if r["barcode"] and owner.get(r["barcode"], r["sku"]) != r["sku"]
+        ]
         if taken:
             raise CsvImportError(taken)
         undo = _Undo()
@@ -385,7 +480,7 @@ class CatalogService:
             for start in range(0, len(rows), CSV_BATCH):
                 if cancelled is not None and cancelled():
                     raise CsvCancelled
-                batch = rows[start:start + CSV_BATCH]
+                batch = rows[start : start + CSV_BATCH]
                 began = time.perf_counter()
                 with self.ctx.db.write() as session:
                     new, changed = self._write_batch(session, batch, cats, by_sku, undo)
@@ -399,8 +494,14 @@ class CatalogService:
             raise
         return ImportResult(added, updated)
 
-    def _write_batch(self, session, batch: list[dict], cats: dict[str, str],
-                     by_sku: dict[str, tuple[str, str | None]], undo: _Undo) -> tuple[int, int]:
+    def _write_batch(
+        self,
+        session,
+        batch: list[dict],
+        cats: dict[str, str],
+        by_sku: dict[str, tuple[str, str | None]],
+        undo: _Undo,
+    ) -> tuple[int, int]:
         """One transaction: the batch's new categories, new products and changed products
         (their previous values go to ``undo`` first)."""
         now = datetime.now(UTC)
@@ -408,19 +509,35 @@ class CatalogService:
             name = row["category_ru"]
             if name and name not in cats:
                 cid = new_id()
-                session.execute(insert(Category), [{
-                    "id": cid, "name_ru": name, "name_kk": row["category_kk"],
-                    "name_en": row["category_en"], "position": len(cats)}])
+                session.execute(
+                    insert(Category),
+                    [
+                        {
+                            "id": cid,
+                            "name_ru": name,
+                            "name_kk": row["category_kk"],
+                            "name_en": row["category_en"],
+                            "position": len(cats),
+                        }
+                    ],
+                )
                 cats[name] = cid
                 undo.categories.append(cid)
         fresh, changed = [], []
         for row in batch:
-            values = {"barcode": row["barcode"] or None, "name_ru": row["name_ru"],
-                      "name_kk": row["name_kk"], "name_en": row["name_en"],
-                      "price": row["price"], "vat_bp": row["vat_bp"],
-                      "weighted": row["weighted"], "favourite": row["favourite"],
-                      "active": True, "updated_at": now,
-                      "category_id": cats[row["category_ru"]] if row["category_ru"] else None}
+            values = {
+                "barcode": row["barcode"] or None,
+                "name_ru": row["name_ru"],
+                "name_kk": row["name_kk"],
+                "name_en": row["name_en"],
+                "price": row["price"],
+                "vat_bp": row["vat_bp"],
+                "weighted": row["weighted"],
+                "favourite": row["favourite"],
+                "active": True,
+                "updated_at": now,
+                "category_id": cats[row["category_ru"]] if row["category_ru"] else None,
+            }
             known = by_sku.get(row["sku"])
             if row["synonyms"] is not None or known is None:  # a file without the column keeps them
                 values["synonyms"] = list(row["synonyms"] or ()) or None
@@ -432,8 +549,10 @@ class CatalogService:
                 changed.append(values)
         if changed:
             ids = [v["id"] for v in changed]
-            undo.restore.extend(dict(r._mapping) for r in session.execute(
-                select(*_RESTORED).where(Product.id.in_(ids))))
+            undo.restore.extend(
+                dict(r._mapping)
+                for r in session.execute(select(*_RESTORED).where(Product.id.in_(ids)))
+            )
             for values in _same_keys(changed):
                 session.execute(update(Product), values)
         if fresh:
@@ -452,8 +571,7 @@ class CatalogService:
                     session.execute(delete(Product).where(Product.id.in_(ids)))
             except IntegrityError:
                 with self.ctx.db.write() as session:
-                    session.execute(update(Product).where(Product.id.in_(ids))
-                                    .values(active=False))
+                    session.execute(update(Product).where(Product.id.in_(ids)).values(active=False))
         for values in _chunks(undo.restore):
             with self.ctx.db.write() as session:
                 session.execute(update(Product), values)
@@ -464,8 +582,11 @@ class CatalogService:
             except IntegrityError:  # a product saved meanwhile uses it: keep the category
                 log.warning("import undo: %d new categories are in use and stay", len(ids))
         if undo.added or undo.restore:
-            log.info("import undone: %d new products removed, %d restored",
-                     len(undo.added), len(undo.restore))
+            log.info(
+                "import undone: %d new products removed, %d restored",
+                len(undo.added),
+                len(undo.restore),
+            )
 
 
 @dataclass
@@ -477,17 +598,39 @@ class _Undo:
     categories: list[str] = field(default_factory=list)
 
 
-_EXPORTED = (Product.sku, Product.barcode, Product.name_ru, Product.name_kk, Product.name_en,
-             Product.category_id, Product.price, Product.vat_bp, Product.weighted,
-             Product.favourite, Product.synonyms)
-_RESTORED = (Product.id, Product.barcode, Product.name_ru, Product.name_kk, Product.name_en,
-             Product.price, Product.vat_bp, Product.weighted, Product.favourite, Product.active,
-             Product.updated_at, Product.category_id, Product.synonyms)
+_EXPORTED = (
+    Product.sku,
+    Product.barcode,
+    Product.name_ru,
+    Product.name_kk,
+    Product.name_en,
+    Product.category_id,
+    Product.price,
+    Product.vat_bp,
+    Product.weighted,
+    Product.favourite,
+    Product.synonyms,
+)
+_RESTORED = (
+    Product.id,
+    Product.barcode,
+    Product.name_ru,
+    Product.name_kk,
+    Product.name_en,
+    Product.price,
+    Product.vat_bp,
+    Product.weighted,
+    Product.favourite,
+    Product.active,
+    Product.updated_at,
+    Product.category_id,
+    Product.synonyms,
+)
 
 
 def _chunks(items: list) -> Iterator[list]:
     for start in range(0, len(items), CSV_BATCH):
-        yield items[start:start + CSV_BATCH]
+        yield items[start : start + CSV_BATCH]
 
 
 def _same_keys(values: list[dict]) -> Iterator[list[dict]]:
@@ -520,8 +663,17 @@ def _parse_vat(text_: str) -> int:
     return bp
 
 
-_BOOL = {"1": True, "yes": True, "true": True, "да": True, "0": False, "no": False, "false": False,
-         "нет": False, "": False}
+_BOOL = {
+    "1": True,
+    "yes": True,
+    "true": True,
+    "да": True,
+    "0": False,
+    "no": False,
+    "false": False,
+    "нет": False,
+    "": False,
+}
 
 
 class _BadRow(Exception):
@@ -537,14 +689,15 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
     header = set(reader.fieldnames or [])
     missing = REQUIRED - header
     if missing:
-        return [], [Problem("csv.missing_columns", {"columns": ", ".join(sorted(missing))},
-                            line=1)]
+        return [], [Problem("csv.missing_columns", {"columns": ", ".join(sorted(missing))}, line=1)]
     rows, problems = [], []
     skus: dict[str, int] = {}
     barcodes: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
-        get = lambda k, row=row: (row.get(k) or "").strip()
+
+        def get(k: str, row: dict[str, str] = row) -> str:
+            return (row.get(k) or "").strip()
 
         def bad(column: str, code: str, line: int = line, **params: object) -> _BadRow:
             return _BadRow(Problem(code, params, line=line, column=column))
@@ -560,14 +713,16 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
             if sku in skus:
                 raise bad("sku", "csv.sku_repeats", sku=sku, first=skus[sku])
             if barcode and barcode in barcodes:
-                raise bad("barcode", "csv.barcode_repeats", barcode=barcode,
-                          first=barcodes[barcode])
+                raise bad(
+                    "barcode", "csv.barcode_repeats", barcode=barcode, first=barcodes[barcode]
+                )
             try:
                 price = parse_kzt(get("price"))
             except CashierError as exc:
                 if exc.key == "money.out_of_range":  # an amount, but past what a till can take
-                    raise bad("price", "csv.price_too_large", text=get("price"),
-                              max=format_kzt(MAX_TIYN)) from None
+                    raise bad(
+                        "price", "csv.price_too_large", text=get("price"), max=format_kzt(MAX_TIYN)
+                    ) from None
                 raise bad("price", "csv.not_amount", text=get("price")) from None
             if price <= 0:
                 raise bad("price", "csv.price_not_positive")
@@ -581,23 +736,40 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
             fav = get("favourite").lower()
             if fav not in _BOOL:
                 raise bad("favourite", "csv.favourite", text=fav)
-            synonyms = (split_synonyms(get("synonyms"), CSV_SYNONYM_SEPARATOR)
-                        if "synonyms" in header else None)
+            synonyms = (
+                split_synonyms(get("synonyms"), CSV_SYNONYM_SEPARATOR)
+                if "synonyms" in header
+                else None
+            )
             if synonyms is not None:
                 try:
                     _check_synonyms(synonyms)
                 except CashierError:
-                    raise bad("synonyms", "csv.synonyms", count=MAX_SYNONYMS,
-                              length=MAX_SYNONYM_LENGTH) from None
+                    raise bad(
+                        "synonyms", "csv.synonyms", count=MAX_SYNONYMS, length=MAX_SYNONYM_LENGTH
+                    ) from None
         except _BadRow as row_problem:
             problems.append(row_problem.problem)
             continue
         skus[sku] = line
         if barcode:
             barcodes[barcode] = line
-        rows.append({"line": line, "sku": sku, "barcode": barcode, "name_ru": get("name_ru"),
-                     "name_kk": get("name_kk"), "name_en": get("name_en"),
-                     "category_ru": get("category_ru"), "category_kk": get("category_kk"),
-                     "category_en": get("category_en"), "price": price, "vat_bp": vat_bp,
-                     "weighted": unit == "kg", "favourite": _BOOL[fav], "synonyms": synonyms})
+        rows.append(
+            {
+                "line": line,
+                "sku": sku,
+                "barcode": barcode,
+                "name_ru": get("name_ru"),
+                "name_kk": get("name_kk"),
+                "name_en": get("name_en"),
+                "category_ru": get("category_ru"),
+                "category_kk": get("category_kk"),
+                "category_en": get("category_en"),
+                "price": price,
+                "vat_bp": vat_bp,
+                "weighted": unit == "kg",
+                "favourite": _BOOL[fav],
+                "synonyms": synonyms,
+            }
+        )
     return rows, problems

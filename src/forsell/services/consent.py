@@ -71,8 +71,12 @@ class ConsentService:
         if enabled and settings.get(s.RECEIPT_FOOTER) in ("", s.RECEIPT_FOOTER.default):
             settings.set(s.RECEIPT_FOOTER, s.RECORDING_NOTICE)
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id,
-                         "recording_enabled" if enabled else "recording_disabled", admin.id)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "recording_enabled" if enabled else "recording_disabled",
+                admin.id,
+            )
 
     # --- consent ------------------------------------------------------------------------------
 
@@ -80,20 +84,38 @@ class ConsentService:
     def consents(self) -> list[ConsentView]:
         """Every active employee with the time (store time) of their recording consent, or None."""
         with self.ctx.db.read() as session:
-            staff = session.scalars(select(Employee).where(Employee.active).order_by(Employee.name)).all()
-            active = {c.employee_id: c for c in session.scalars(
-                select(RecordingConsent).where(RecordingConsent.withdrawn_at.is_(None)))}
-            return [ConsentView(e.id, e.name, Role(e.role),
-                                self.ctx.local(active[e.id].given_at) if e.id in active else None)
-                    for e in staff]
+            staff = session.scalars(
+                select(Employee).where(Employee.active).order_by(Employee.name)
+            ).all()
+            active = {
+                c.employee_id: c
+                for c in session.scalars(
+                    select(RecordingConsent).where(RecordingConsent.withdrawn_at.is_(None))
+                )
+            }
+            return [
+                ConsentView(
+                    e.id,
+                    e.name,
+                    Role(e.role),
+                    self.ctx.local(active[e.id].given_at) if e.id in active else None,
+                )
+                for e in staff
+            ]
 
     @public
     def has_consent(self, employee_id: str) -> bool:
         """True when the employee has a recording consent on file that is not withdrawn."""
         with self.ctx.db.read() as session:
-            return session.scalar(select(RecordingConsent.id).where(
-                RecordingConsent.employee_id == employee_id,
-                RecordingConsent.withdrawn_at.is_(None))) is not None
+            return (
+                session.scalar(
+                    select(RecordingConsent.id).where(
+                        RecordingConsent.employee_id == employee_id,
+                        RecordingConsent.withdrawn_at.is_(None),
+                    )
+                )
+                is not None
+            )
 
     @requires(Role.ADMIN)
     def give_consent(self, admin: EmployeeView, employee_id: str) -> None:
@@ -101,9 +123,14 @@ class ConsentService:
         if self.has_consent(employee_id):
             return
         with self.ctx.db.write() as session:
-            session.add(RecordingConsent(employee_id=employee_id, given_at=self.ctx.clock(),
-                                         recorded_by=admin.id))
-            audit.record(session, self.ctx.device_id, "consent_given", admin.id, subject_id=employee_id)
+            session.add(
+                RecordingConsent(
+                    employee_id=employee_id, given_at=self.ctx.clock(), recorded_by=admin.id
+                )
+            )
+            audit.record(
+                session, self.ctx.device_id, "consent_given", admin.id, subject_id=employee_id
+            )
 
     @requires(Role.CASHIER)
     def withdraw_consent(self, who: EmployeeView, employee_id: str) -> None:
@@ -112,10 +139,16 @@ class ConsentService:
         if who.id != employee_id:
             refuse_below(who, Role.ADMIN)
         with self.ctx.db.write() as session:
-            for c in session.scalars(select(RecordingConsent).where(
-                    RecordingConsent.employee_id == employee_id, RecordingConsent.withdrawn_at.is_(None))):
+            for c in session.scalars(
+                select(RecordingConsent).where(
+                    RecordingConsent.employee_id == employee_id,
+                    RecordingConsent.withdrawn_at.is_(None),
+                )
+            ):
                 c.withdrawn_at = self.ctx.clock()
-            audit.record(session, self.ctx.device_id, "consent_withdrawn", who.id, subject_id=employee_id)
+            audit.record(
+                session, self.ctx.device_id, "consent_withdrawn", who.id, subject_id=employee_id
+            )
 
     # --- pausing a shift ----------------------------------------------------------------------
 
@@ -133,10 +166,22 @@ class ConsentService:
             if shift_id is None:
                 raise CashierError("shift.not_open", "Open a shift first")
             if self._open_pause(session, shift_id) is None:
-                session.add(RecordingPause(shift_id=shift_id, paused_by=supervisor.id,
-                                           reason=reason.strip()[:200], paused_at=self.ctx.clock()))
-                audit.record(session, self.ctx.device_id, "recording_paused", supervisor.id,
-                             shift_id=shift_id, reason=reason.strip()[:200])
+                session.add(
+                    RecordingPause(
+                        shift_id=shift_id,
+                        paused_by=supervisor.id,
+                        reason=reason.strip()[:200],
+                        paused_at=self.ctx.clock(),
+                    )
+                )
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    "recording_paused",
+                    supervisor.id,
+                    shift_id=shift_id,
+                    reason=reason.strip()[:200],
+                )
 
     @requires(Role.SUPERVISOR)
     def resume(self, supervisor: EmployeeView) -> None:
@@ -147,8 +192,13 @@ class ConsentService:
             pause = self._open_pause(session, shift_id) if shift_id else None
             if pause is not None:
                 pause.resumed_at = self.ctx.clock()
-                audit.record(session, self.ctx.device_id, "recording_resumed", supervisor.id,
-                             shift_id=shift_id)
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    "recording_resumed",
+                    supervisor.id,
+                    shift_id=shift_id,
+                )
 
     @public
     def current_pause(self) -> PauseView | None:
@@ -163,8 +213,11 @@ class ConsentService:
 
     @staticmethod
     def _open_pause(session, shift_id: str) -> RecordingPause | None:
-        return session.scalar(select(RecordingPause).where(
-            RecordingPause.shift_id == shift_id, RecordingPause.resumed_at.is_(None)))
+        return session.scalar(
+            select(RecordingPause).where(
+                RecordingPause.shift_id == shift_id, RecordingPause.resumed_at.is_(None)
+            )
+        )
 
     # --- the gate -----------------------------------------------------------------------------
 

@@ -55,7 +55,9 @@ class RecorderStatus:
 
     blocked: str | None
     hint: Problem | None = None  # how to fix no_secret_store (the vault's, as data)
-    state: str = "idle"  # recorder state: idle | recording | tail | device_error | silent_input | no_frames
+    state: str = (
+        "idle"  # recorder state: idle | recording | tail | device_error | silent_input | no_frames
+    )
 
 
 @dataclass
@@ -78,10 +80,16 @@ def _microphone(device: str) -> Microphone:
 
 @public  # follows the till's own events for the employee on duty (``set_employee``)
 class ConversationRecorder:
-    def __init__(self, till: Till, callbacks: RecorderCallbacks | None = None, *,
-                 keyring_backend=None, source_factory: SourceFactory = _microphone,
-                 config: RecorderConfig | None = None,
-                 background: Background | None = None) -> None:
+    def __init__(
+        self,
+        till: Till,
+        callbacks: RecorderCallbacks | None = None,
+        *,
+        keyring_backend=None,
+        source_factory: SourceFactory = _microphone,
+        config: RecorderConfig | None = None,
+        background: Background | None = None,
+    ) -> None:
         self.till = till
         self._background = background or _inline
         self._keys_lock = threading.Lock()  # start-up work opens the keys off the GUI thread
@@ -139,8 +147,11 @@ class ConversationRecorder:
         (``not_logged_in``, a consent gate reason, ``no_secret_store``), the fix for a missing
         secret store, and the recorder's state."""
         blocked = self._blocked()
-        hint = (self.vault_problem.problem if blocked == "no_secret_store" and self.vault_problem
-                else None)
+        hint = (
+            self.vault_problem.problem
+            if blocked == "no_secret_store" and self.vault_problem
+            else None
+        )
         return RecorderStatus(blocked, hint, self.state if blocked is None else "idle")
 
     def _blocked(self) -> str | None:
@@ -167,7 +178,8 @@ class ConversationRecorder:
         status = self.status()
         if status.blocked is None:
             if self.recorder is not None and self._device != self.till.ctx.settings.get(
-                    s.RECORDING_DEVICE):
+                s.RECORDING_DEVICE
+            ):
                 self._close_recorder()  # the admin chose another microphone
             self._open_recorder()
         else:
@@ -180,8 +192,11 @@ class ConversationRecorder:
         """TillService.listener: the recording follows the sale."""
         if event == "sale_started":
             if self.refresh().blocked is None and self.recorder is not None:
-                self.recorder.start(shift_id=open_shift_id(self.till.ctx),
-                                    employee_id=self.employee.id, reason="sale")
+                self.recorder.start(
+                    shift_id=open_shift_id(self.till.ctx),
+                    employee_id=self.employee.id,
+                    reason="sale",
+                )
                 self._recording = True
         elif self.recorder is not None and self._recording:
             if event == "sale_paid" and sale_id:
@@ -193,8 +208,9 @@ class ConversationRecorder:
         """A recording started by hand (no sale yet); False when recording is not allowed."""
         if self.refresh().blocked is not None or self.recorder is None:
             return False
-        self.recorder.start(shift_id=open_shift_id(self.till.ctx),
-                            employee_id=self.employee.id, reason="manual")
+        self.recorder.start(
+            shift_id=open_shift_id(self.till.ctx), employee_id=self.employee.id, reason="manual"
+        )
         self._recording = True
         return True
 
@@ -220,14 +236,20 @@ class ConversationRecorder:
         from forsell.audio.recorder import Recorder, RecorderConfig
 
         config = self._config or RecorderConfig(
-            preroll_s=st.get(s.RECORDING_PREROLL_S), tail_s=st.get(s.RECORDING_TAIL_S),
-            max_length_s=st.get(s.RECORDING_MAX_S))
+            preroll_s=st.get(s.RECORDING_PREROLL_S),
+            tail_s=st.get(s.RECORDING_TAIL_S),
+            max_length_s=st.get(s.RECORDING_MAX_S),
+        )
         self._archive = EncryptedArchive(ctx.data_dir / DB_NAME, self.vault, ctx.device_id)
         self._device = st.get(s.RECORDING_DEVICE)
         self.recorder = Recorder(
-            self._source_factory(self._device), self._archive, config,
-            on_level=self.callbacks.on_level, on_state=self._on_state,
-            on_error=self.callbacks.on_error)
+            self._source_factory(self._device),
+            self._archive,
+            config,
+            on_level=self.callbacks.on_level,
+            on_state=self._on_state,
+            on_error=self.callbacks.on_error,
+        )
         self.recorder.open()
 
     def _close_recorder(self, wait: bool = False) -> None:
@@ -243,8 +265,9 @@ class ConversationRecorder:
                 if archive is not None:
                     archive.close()
             else:  # the writer still owns the archive; it is let go with the process
-                log.error("the recorder did not stop within %.0f s; its archive stays open",
-                          CLOSE_WAIT_S)
+                log.error(
+                    "the recorder did not stop within %.0f s; its archive stays open", CLOSE_WAIT_S
+                )
 
         if wait:
             close()

@@ -32,8 +32,14 @@ from .app import Till, open_till
 from .consent import ConsentService
 from .sync_settings import SyncSettingsService
 
-__all__ = ["DemoRefused", "DemoSetup", "FakeEndpoints", "SecretStoreUnavailable",
-           "configure_demo", "configure_demo_folder"]
+__all__ = [
+    "DemoRefused",
+    "DemoSetup",
+    "FakeEndpoints",
+    "SecretStoreUnavailable",
+    "configure_demo",
+    "configure_demo_folder",
+]
 
 log = logging.getLogger(__name__)
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -59,9 +65,14 @@ class FakeEndpoints:
         """From ``forsell.fakes.__main__.describe(urls)`` (what ``python -m forsell.fakes``
         prints with ``--json``)."""
         urls, settings, secrets = info["urls"], info["settings"], info["secrets"]
-        return cls(urls["elevenlabs"], urls["yandex"], urls["backend"],
-                   secrets["elevenlabs-key"], secrets["yandex-key"],
-                   settings[s.YANDEX_FOLDER_ID.key])
+        return cls(
+            urls["elevenlabs"],
+            urls["yandex"],
+            urls["backend"],
+            secrets["elevenlabs-key"],
+            secrets["yandex-key"],
+            settings[s.YANDEX_FOLDER_ID.key],
+        )
 
 
 @dataclass(frozen=True)
@@ -94,34 +105,52 @@ def configure_demo(till: Till, endpoints: FakeEndpoints, keyring_backend: Any = 
     if current.enabled and not current.demo_fakes:
         raise DemoRefused(
             f"sync in {ctx.data_dir} is set up for real providers; the demo would replace "
-            "their keys. Use another folder: forsell-cashier demo --data-dir /tmp/forsell-demo")
+            "their keys. Use another folder: forsell-cashier demo --data-dir /tmp/forsell-demo"
+        )
     store = SecretStore(ctx.device_id, keyring_backend)
     store.check()  # SecretStoreUnavailable: no backend, or one that keeps secrets in a file
     store.get("backend-token")  # … or a locked one
     admin = next((e for e in till.staff.staff() if e.role is Role.ADMIN), None)
     if admin is None:
         raise DemoRefused(f"the till in {ctx.data_dir} has no active admin to configure it")
-    demo = replace(current, enabled=True, backend_url=endpoints.backend_url,
-                   primary="elevenlabs", fallback="yandex", audio_abroad=True,
-                   elevenlabs_url=endpoints.elevenlabs_url, yandex_url=endpoints.yandex_url,
-                   yandex_folder_id=endpoints.yandex_folder_id, demo_fakes=True)
+    demo = replace(
+        current,
+        enabled=True,
+        backend_url=endpoints.backend_url,
+        primary="elevenlabs",
+        fallback="yandex",
+        audio_abroad=True,
+        elevenlabs_url=endpoints.elevenlabs_url,
+        yandex_url=endpoints.yandex_url,
+        yandex_folder_id=endpoints.yandex_folder_id,
+        demo_fakes=True,
+    )
     try:
         # A fresh fake backend does not know the old token: registering again is harmless
         # (events are de-duplicated per device id, which stays).
-        changed = sync.save(admin, demo, secrets={"elevenlabs-key": endpoints.elevenlabs_key,
-                                                  "yandex-key": endpoints.yandex_key},
-                            clear=("backend-token",))
+        changed = sync.save(
+            admin,
+            demo,
+            secrets={
+                "elevenlabs-key": endpoints.elevenlabs_key,
+                "yandex-key": endpoints.yandex_key,
+            },
+            clear=("backend-token",),
+        )
     except CashierError as exc:
         if exc.key == "sync.secret_store":
-            raise SecretStoreUnavailable("error", store.backend_name,
-                                         str(exc.params.get("hint", ""))) from None
+            raise SecretStoreUnavailable(
+                "error", store.backend_name, str(exc.params.get("hint", ""))
+            ) from None
         raise
     if ctx.settings.get(s.YANDEX_OPERATIONS_URL) != endpoints.yandex_url:
         ctx.settings.set(s.YANDEX_OPERATIONS_URL, endpoints.yandex_url)
         changed.append(s.YANDEX_OPERATIONS_URL.key)
-    log.warning("DEMO: sending audio abroad is allowed because ElevenLabs here is the FAKE "
-                "server at %s on this machine; transcripts are scripted, not real recognition",
-                endpoints.elevenlabs_url)
+    log.warning(
+        "DEMO: sending audio abroad is allowed because ElevenLabs here is the FAKE "
+        "server at %s on this machine; transcripts are scripted, not real recognition",
+        endpoints.elevenlabs_url,
+    )
     consent = ConsentService(ctx)
     if not consent.enabled:
         consent.set_enabled(admin, True)
@@ -129,12 +158,18 @@ def configure_demo(till: Till, endpoints: FakeEndpoints, keyring_backend: Any = 
     cashiers = [e for e in till.staff.staff() if e.role is Role.CASHIER]
     for cashier in cashiers:
         consent.give_consent(admin, cashier.id)  # does nothing when already given
-    return DemoSetup(ctx.data_dir, endpoints.backend_url, store.backend_name,
-                     tuple(e.name for e in cashiers), tuple(changed))
+    return DemoSetup(
+        ctx.data_dir,
+        endpoints.backend_url,
+        store.backend_name,
+        tuple(e.name for e in cashiers),
+        tuple(changed),
+    )
 
 
-def configure_demo_folder(data_dir: Path, endpoints: FakeEndpoints,
-                          keyring_backend: Any = None) -> DemoSetup:
+def configure_demo_folder(
+    data_dir: Path, endpoints: FakeEndpoints, keyring_backend: Any = None
+) -> DemoSetup:
     """Opens (on first use: creates, with the demo store) the till in ``data_dir`` and
     configures it for the fakes. Raises DatabaseProblem as ``open_till`` does."""
     till = open_till(data_dir)

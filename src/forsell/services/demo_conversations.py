@@ -62,18 +62,34 @@ def load_demo_conversations(folder: Path | None = None) -> list[DemoConversation
     for m in manifest["conversations"]:
         raw = json.loads((folder / f"{m['id']}.transcript.json").read_text(encoding="utf-8"))
         transcript = Transcript(
-            raw["text"], raw.get("language"), tuple(Word(**w) for w in raw["words"]),
-            raw.get("confidence"), raw.get("audio_seconds", 0.0), raw.get("provider", "demo"),
-            raw.get("external_id"))
+            raw["text"],
+            raw.get("language"),
+            tuple(Word(**w) for w in raw["words"]),
+            raw.get("confidence"),
+            raw.get("audio_seconds", 0.0),
+            raw.get("provider", "demo"),
+            raw.get("external_id"),
+        )
         receipt = json.loads((folder / f"{m['id']}.receipt.json").read_text(encoding="utf-8"))
-        out.append(DemoConversation(m["id"], m["cashier"], m["day"], m["time"], m["duration_ms"],
-                                    m["speech_ms"], (folder / f"{m['id']}.ogg").read_bytes(),
-                                    transcript, receipt))
+        out.append(
+            DemoConversation(
+                m["id"],
+                m["cashier"],
+                m["day"],
+                m["time"],
+                m["duration_ms"],
+                m["speech_ms"],
+                (folder / f"{m['id']}.ogg").read_bytes(),
+                transcript,
+                receipt,
+            )
+        )
     return out
 
 
-def seed_demo_conversations(till, vault: KeyVault, folder: Path | None = None, *,
-                            score: bool = True) -> int:
+def seed_demo_conversations(
+    till, vault: KeyVault, folder: Path | None = None, *, score: bool = True
+) -> int:
     """First run of a demo store: the sample conversations as sealed recordings with
     transcripts and sales, then scored (unless ``score`` is False: the caller scores them in
     batches). Returns how many were added (0 when not applicable)."""
@@ -114,70 +130,140 @@ def _at(ctx, day: date, hhmm: str) -> datetime:
 def _demo_shift(ctx, day: date, supervisor: str) -> str:
     """A closed shift of that day for the demo sales (no Z number: it never had a Z report)."""
     with ctx.db.write() as session:
-        shift = Shift(device_id=ctx.device_id, opened_by=supervisor,
-                      opened_at=_at(ctx, day, "08:00"), opening_float=0, closed_by=supervisor,
-                      closed_at=_at(ctx, day, "21:00"), expected_cash=0, counted_cash=0,
-                      cash_count={}, z_number=None)
+        shift = Shift(
+            device_id=ctx.device_id,
+            opened_by=supervisor,
+            opened_at=_at(ctx, day, "08:00"),
+            opening_float=0,
+            closed_by=supervisor,
+            closed_at=_at(ctx, day, "21:00"),
+            expected_cash=0,
+            counted_cash=0,
+            cash_count={},
+            z_number=None,
+        )
         session.add(shift)
         session.flush()
         return shift.id
 
 
-def _seal_one(ctx, vault: KeyVault, conv: DemoConversation, day: date, shift_id: str,
-              employee_id: str | None) -> str:
+def _seal_one(
+    ctx, vault: KeyVault, conv: DemoConversation, day: date, shift_id: str, employee_id: str | None
+) -> str:
     started = _at(ctx, day, conv.time_of_day)
     rid = new_id()
     dek = vault.create(rid)
     chunk = seal(dek, rid, 0, True, conv.ogg)
     with ctx.db.write() as session:
         sale_id = _demo_sale(ctx, session, conv, started, shift_id, employee_id)
-        session.add(Recording(
-            id=rid, device_id=ctx.device_id, sale_id=sale_id, shift_id=shift_id,
-            employee_id=employee_id, reason="sale", started_at=started,
-            ended_at=started + timedelta(milliseconds=conv.duration_ms),
-            duration_ms=conv.duration_ms, speech_ms=conv.speech_ms, bytes=len(conv.ogg),
-            chunks=1, status="sealed", end_reason="sale_done"))
+        session.add(
+            Recording(
+                id=rid,
+                device_id=ctx.device_id,
+                sale_id=sale_id,
+                shift_id=shift_id,
+                employee_id=employee_id,
+                reason="sale",
+                started_at=started,
+                ended_at=started + timedelta(milliseconds=conv.duration_ms),
+                duration_ms=conv.duration_ms,
+                speech_ms=conv.speech_ms,
+                bytes=len(conv.ogg),
+                chunks=1,
+                status="sealed",
+                end_reason="sale_done",
+            )
+        )
         session.flush()
-        session.add(RecordingChunk(recording_id=rid, idx=0, final=True, blob=chunk.blob,
-                                   created_at=started))
+        session.add(
+            RecordingChunk(recording_id=rid, idx=0, final=True, blob=chunk.blob, created_at=started)
+        )
     return rid
 
 
-def _demo_sale(ctx, session, conv: DemoConversation, started: datetime, shift_id: str,
-               employee_id: str | None) -> str | None:
+def _demo_sale(
+    ctx, session, conv: DemoConversation, started: datetime, shift_id: str, employee_id: str | None
+) -> str | None:
     lines_raw = conv.receipt.get("lines", [])
     if not lines_raw or employee_id is None:
         return None
-    products = {p.sku: p for p in session.scalars(
-        select(Product).where(Product.sku.in_([ln["sku"] for ln in lines_raw])))}
+    products = {
+        p.sku: p
+        for p in session.scalars(
+            select(Product).where(Product.sku.in_([ln["sku"] for ln in lines_raw]))
+        )
+    }
     lines = []
     for ln in lines_raw:
         p = products.get(ln["sku"])
         if p is None:  # the demo catalog changed: keep the line as the receipt file has it
             names = ln.get("names") or {"ru": ln["name"]}
-            lines.append(CartLine("", ln["sku"], "", names, ln["price"], 1000, 1200,
-                                  added_at=started + timedelta(seconds=ln["added_at"])))
+            lines.append(
+                CartLine(
+                    "",
+                    ln["sku"],
+                    "",
+                    names,
+                    ln["price"],
+                    1000,
+                    1200,
+                    added_at=started + timedelta(seconds=ln["added_at"]),
+                )
+            )
             continue
-        lines.append(CartLine(p.id, p.sku, p.barcode or "",
-                              {"ru": p.name_ru, "kk": p.name_kk, "en": p.name_en}, p.price,
-                              round(ln.get("qty", 1) * 1000), p.vat_bp,
-                              added_at=started + timedelta(seconds=ln["added_at"])))
+        lines.append(
+            CartLine(
+                p.id,
+                p.sku,
+                p.barcode or "",
+                {"ru": p.name_ru, "kk": p.name_kk, "en": p.name_en},
+                p.price,
+                round(ln.get("qty", 1) * 1000),
+                p.vat_bp,
+                added_at=started + timedelta(seconds=ln["added_at"]),
+            )
+        )
     totals = compute_totals(lines, None)
     last = session.scalar(select(func.max(Sale.receipt_no)).where(Sale.device_id == ctx.device_id))
     paid = started + timedelta(milliseconds=conv.duration_ms - 1500)
-    sale = Sale(device_id=ctx.device_id, receipt_no=(last or 0) + 1, shift_id=shift_id,
-                employee_id=employee_id, created_at=paid, subtotal=totals.subtotal,
-                discount=totals.discount, total=totals.total, vat=totals.vat, method="card",
-                cash=0, card=totals.total, tendered=totals.total, change=0,
-                card_reference="DEMO")
+    sale = Sale(
+        device_id=ctx.device_id,
+        receipt_no=(last or 0) + 1,
+        shift_id=shift_id,
+        employee_id=employee_id,
+        created_at=paid,
+        subtotal=totals.subtotal,
+        discount=totals.discount,
+        total=totals.total,
+        vat=totals.vat,
+        method="card",
+        cash=0,
+        card=totals.total,
+        tendered=totals.total,
+        change=0,
+        card_reference="DEMO",
+    )
     for no, (line, t) in enumerate(zip(lines, totals.lines, strict=True), start=1):
-        sale.lines.append(SaleLine(
-            line_no=no, product_id=line.product_id or None, sku=line.sku, barcode=line.barcode,
-            name_ru=line.names.get("ru", ""), name_kk=line.names.get("kk", ""),
-            name_en=line.names.get("en", ""), unit_price=line.unit_price,
-            qty_milli=line.qty_milli, weighted=False, vat_bp=line.vat_bp, gross=t.gross,
-            discount=t.line_discount + t.receipt_discount, net=t.net, vat=t.vat,
-            added_at=line.added_at))
+        sale.lines.append(
+            SaleLine(
+                line_no=no,
+                product_id=line.product_id or None,
+                sku=line.sku,
+                barcode=line.barcode,
+                name_ru=line.names.get("ru", ""),
+                name_kk=line.names.get("kk", ""),
+                name_en=line.names.get("en", ""),
+                unit_price=line.unit_price,
+                qty_milli=line.qty_milli,
+                weighted=False,
+                vat_bp=line.vat_bp,
+                gross=t.gross,
+                discount=t.line_discount + t.receipt_discount,
+                net=t.net,
+                vat=t.vat,
+                added_at=line.added_at,
+            )
+        )
     session.add(sale)
     session.flush()
     return sale.id

@@ -41,14 +41,24 @@ from .context import TillContext
 from .recordings import KEY_FILE, RecordingLibrary, open_vault
 
 #: Also what the command line catches around recordings (cli.py imports services only).
-__all__ = ["CashierError", "CheckResult", "DatabaseProblem", "KeyFileProblem",
-           "SecretStoreUnavailable", "check_recording_keys", "check_recordings",
-           "configured_device", "mic_test", "run_checks"]
+__all__ = [
+    "CashierError",
+    "CheckResult",
+    "DatabaseProblem",
+    "KeyFileProblem",
+    "SecretStoreUnavailable",
+    "check_recording_keys",
+    "check_recordings",
+    "configured_device",
+    "mic_test",
+    "run_checks",
+]
 
 MIN_FREE_BYTES = 200 * 1024 * 1024
 PROBE_SERVICE = "forsell-cashier-doctor"
-KEYRING_HINT = ("run inside a desktop session with GNOME Keyring/KWallet unlocked, "
-                "or install gnome-keyring")
+KEYRING_HINT = (
+    "run inside a desktop session with GNOME Keyring/KWallet unlocked, or install gnome-keyring"
+)
 PORTAUDIO_HINT = "apt-get install libportaudio2 libasound2-plugins"
 
 #: A device query with sounddevice's signature: ``query()`` lists all devices,
@@ -94,24 +104,35 @@ def check_data_dir(data_dir: Path, min_free_bytes: int = MIN_FREE_BYTES) -> Chec
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return _fail(name, f"{data_dir} cannot be created ({exc.strerror or exc})",
-                     f"choose another folder with --data-dir, or fix the path {data_dir}")
+        return _fail(
+            name,
+            f"{data_dir} cannot be created ({exc.strerror or exc})",
+            f"choose another folder with --data-dir, or fix the path {data_dir}",
+        )
     try:
         with tempfile.NamedTemporaryFile(dir=data_dir, prefix=".doctor-") as probe:
             probe.write(b"ok")
             probe.flush()
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            return _fail(name, f"{data_dir}: the disk is full",
-                         "free some space on that disk (nothing in the data folder is damaged "
-                         "by this)")
-        return _fail(name, f"{data_dir} is not writable ({exc.strerror or exc})",
-                     f"make {data_dir} writable by this user, or choose another with --data-dir")
+            return _fail(
+                name,
+                f"{data_dir}: the disk is full",
+                "free some space on that disk (nothing in the data folder is damaged by this)",
+            )
+        return _fail(
+            name,
+            f"{data_dir} is not writable ({exc.strerror or exc})",
+            f"make {data_dir} writable by this user, or choose another with --data-dir",
+        )
     free = shutil.disk_usage(_nearest_existing(data_dir)).free
     free_text = _size_text(free) + " free"
     if free < min_free_bytes:
-        return _fail(name, f"{data_dir} has only {free_text}",
-                     f"free at least {min_free_bytes // 1024**2} MB on that disk")
+        return _fail(
+            name,
+            f"{data_dir} has only {free_text}",
+            f"free at least {min_free_bytes // 1024**2} MB on that disk",
+        )
     return CheckResult(name, True, f"{data_dir} (writable, {free_text})")
 
 
@@ -127,16 +148,16 @@ def _restore_from(problem: DatabaseProblem, backups: Path) -> str:
 def _database_hint(problem: DatabaseProblem, backups: Path) -> str:
     return {
         "disk_full": f"the disk holding {problem.path.parent} is full: free some space there "
-                     "(the database itself is not damaged) and run doctor again",
+        "(the database itself is not damaged) and run doctor again",
         "locked": "another program holds the database (is the till already running?): "
-                  "close it and run doctor again",
-        "corrupt": f"the file is damaged: stop the app and restore {_restore_from(problem, backups)} "
-                   f"over {problem.path}",
+        "close it and run doctor again",
+        "corrupt": "the file is damaged: stop the app and restore "
+        f"{_restore_from(problem, backups)} over {problem.path}",
         "missing": f"the database is empty or gone although this till was used: stop the app and "
-                   f"restore {_restore_from(problem, backups)} as {problem.path}",
+        f"restore {_restore_from(problem, backups)} as {problem.path}",
         "read_only": f"make {problem.path} and its folder writable by this user",
         "too_new": "it was written by a newer 4Sell Cashier: install that version "
-                   f"(or restore an older copy from {backups}/)",
+        f"(or restore an older copy from {backups}/)",
     }.get(problem.kind, f"restore the newest copy from {backups}/")
 
 
@@ -151,19 +172,28 @@ def check_database(data_dir: Path, full: bool = False) -> CheckResult:
         db = open_database(path, backups, used_before=(data_dir / KEY_FILE).exists())
     except DatabaseProblem as problem:
         detail = f" ({problem.detail})" if problem.detail else ""
-        return _fail(name, f"{path} is {problem.kind.replace('_', '-')}{detail}",
-                     _database_hint(problem, backups))
+        return _fail(
+            name,
+            f"{path} is {problem.kind.replace('_', '-')}{detail}",
+            _database_hint(problem, backups),
+        )
     except OSError as exc:
-        return _fail(name, f"{path} cannot be opened ({exc.strerror or exc})",
-                     "fix the data folder first (see the data folder check)")
+        return _fail(
+            name,
+            f"{path} cannot be opened ({exc.strerror or exc})",
+            "fix the data folder first (see the data folder check)",
+        )
     try:
         revision = current_revision(db.engine)
     finally:
         db.dispose()
     head = head_revision()
     if revision != head:
-        return _fail(name, f"{path} at schema {revision}, this app needs {head}",
-                     f"restore the newest copy from {backups}/")
+        return _fail(
+            name,
+            f"{path} at schema {revision}, this app needs {head}",
+            f"restore the newest copy from {backups}/",
+        )
     kind = "integrity_check" if full else "quick_check"
     try:
         report = check_integrity(path, full=full)
@@ -175,9 +205,12 @@ def check_database(data_dir: Path, full: bool = False) -> CheckResult:
         more = f" (+{len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
         good = newest_good_backup(backups)
         restore = f"the newest good copy {good}" if good else f"the newest copy from {backups}/"
-        return _fail(name, f"{path} fails {kind}{where}: {first}{more}",
-                     f"stop selling on this till; close the app and restore {restore} over "
-                     f"{path} (sales since that copy must be re-entered or recovered by support)")
+        return _fail(
+            name,
+            f"{path} fails {kind}{where}: {first}{more}",
+            f"stop selling on this till; close the app and restore {restore} over "
+            f"{path} (sales since that copy must be re-entered or recovered by support)",
+        )
     return CheckResult(name, True, f"{path} at schema {revision} (the app's head), {kind} ok")
 
 
@@ -219,7 +252,9 @@ def check_secret_store(backend: Any) -> CheckResult:
         finally:
             backend.delete_password(PROBE_SERVICE, username)
     except Exception as exc:  # noqa: BLE001 — any backend error (D-Bus, locked collection...) means unusable
-        return _fail(name, f"{label}: store/read/delete failed ({type(exc).__name__})", KEYRING_HINT)
+        return _fail(
+            name, f"{label}: store/read/delete failed ({type(exc).__name__})", KEYRING_HINT
+        )
     if read_back != value:
         return _fail(name, f"{label}: a stored secret did not read back", KEYRING_HINT)
     return CheckResult(name, True, f"{label}, store/read/delete works")
@@ -231,10 +266,12 @@ RECORDING_OFF = "recording stays off (selling goes on)"
 
 
 def _key_file_hint(key_file: Path) -> str:
-    return (f"{key_file} was made under another key-encryption key (the secret store was reset, "
-            "or the data folder comes from another machine): restore this till's "
-            "'forsell-cashier' entry in the secret store, or move the key file aside (its "
-            "recordings stay unreadable) so that a new one is created")
+    return (
+        f"{key_file} was made under another key-encryption key (the secret store was reset, "
+        "or the data folder comes from another machine): restore this till's "
+        "'forsell-cashier' entry in the secret store, or move the key file aside (its "
+        "recordings stay unreadable) so that a new one is created"
+    )
 
 
 class _Unavailable(Exception):
@@ -253,30 +290,37 @@ def _open_keys(data_dir: Path, keyring_backend: Any) -> tuple[TillContext, KeyVa
     try:
         db = open_database(data_dir / DB_NAME, data_dir / "backups")
     except (DatabaseProblem, OSError):
-        raise _Unavailable("cannot check: the database does not open",
-                           "fix the database first (see the database check)") from None
+        raise _Unavailable(
+            "cannot check: the database does not open",
+            "fix the database first (see the database check)",
+        ) from None
     ctx = TillContext(db, data_dir)
     try:
         return ctx, open_vault(ctx, keyring_backend)
     except SecretStoreUnavailable as problem:
         ctx.close()
-        raise _Unavailable(f"{RECORDING_OFF}: {problem.kind.replace('_', ' ')} "
-                           f"({problem.backend})", problem.hint) from None
+        raise _Unavailable(
+            f"{RECORDING_OFF}: {problem.kind.replace('_', ' ')} ({problem.backend})", problem.hint
+        ) from None
     except (KeyFileProblem, sqlite3.DatabaseError) as exc:
         ctx.close()
         key_file = data_dir / KEY_FILE
-        raise _Unavailable(f"{RECORDING_OFF}: the key file {key_file} cannot be used ({exc})",
-                           f"restore {key_file} from a copy, or move it aside (its recordings "
-                           "stay unreadable) so that a new one is created") from None
+        raise _Unavailable(
+            f"{RECORDING_OFF}: the key file {key_file} cannot be used ({exc})",
+            f"restore {key_file} from a copy, or move it aside (its recordings "
+            "stay unreadable) so that a new one is created",
+        ) from None
 
 
-def check_recording_keys(data_dir: Path, keyring_backend: Any,
-                         secret_store_ok: bool = True) -> CheckResult:
+def check_recording_keys(
+    data_dir: Path, keyring_backend: Any, secret_store_ok: bool = True
+) -> CheckResult:
     """The KEK comes out of the secret store and unwraps every data key in the key file."""
     name = "recording keys"
     if not secret_store_ok:
-        return _fail(name, f"{RECORDING_OFF}: the secret store does not work (see above)",
-                     KEYRING_HINT)
+        return _fail(
+            name, f"{RECORDING_OFF}: the secret store does not work (see above)", KEYRING_HINT
+        )
     try:
         ctx, vault = _open_keys(data_dir, keyring_backend)
     except _Unavailable as problem:
@@ -293,11 +337,18 @@ def check_recording_keys(data_dir: Path, keyring_backend: Any,
         vault.close()
         ctx.close()
     if wrong:
-        return _fail(name, f"{RECORDING_OFF}: {len(wrong)} of {len(ids)} data keys in "
-                           f"{vault.path} do not open with this till's key-encryption key",
-                     _key_file_hint(vault.path))
-    return CheckResult(name, True, f"{vault.path}: {len(ids)} data key(s), all open with the "
-                                   "key-encryption key from the secret store")
+        return _fail(
+            name,
+            f"{RECORDING_OFF}: {len(wrong)} of {len(ids)} data keys in "
+            f"{vault.path} do not open with this till's key-encryption key",
+            _key_file_hint(vault.path),
+        )
+    return CheckResult(
+        name,
+        True,
+        f"{vault.path}: {len(ids)} data key(s), all open with the "
+        "key-encryption key from the secret store",
+    )
 
 
 def check_recordings(data_dir: Path, keyring_backend: Any) -> CheckResult:
@@ -306,32 +357,45 @@ def check_recordings(data_dir: Path, keyring_backend: Any) -> CheckResult:
     try:
         ctx, vault = _open_keys(data_dir, keyring_backend)
     except _Unavailable as problem:
-        return _fail(name, "not verified: " + problem.found.removeprefix(f"{RECORDING_OFF}: "),
-                     "fix the recording keys check first")
+        return _fail(
+            name,
+            "not verified: " + problem.found.removeprefix(f"{RECORDING_OFF}: "),
+            "fix the recording keys check first",
+        )
     try:
         library = RecordingLibrary(ctx, vault)
         views = library.list(limit=1_000_000)
         try:
             problems = library.verify_all()
         except KeyFileProblem:
-            return _fail(name, "not verified: a data key does not open with this till's "
-                               "key-encryption key", "fix the recording keys check first")
+            return _fail(
+                name,
+                "not verified: a data key does not open with this till's key-encryption key",
+                "fix the recording keys check first",
+            )
     finally:
         vault.close()
         ctx.close()
     open_now = sum(v.status == "recording" for v in views)
     shredded = sum(v.status == "shredded" for v in views)
     checked = len(views) - open_now - shredded
-    extra = "".join(f", {n} {what}" for n, what in (
-        (open_now, "still recording (or cut off: the till seals them at start-up)"),
-        (shredded, "shredded")) if n)
+    extra = "".join(
+        f", {n} {what}"
+        for n, what in (
+            (open_now, "still recording (or cut off: the till seals them at start-up)"),
+            (shredded, "shredded"),
+        )
+        if n
+    )
     if problems:
         listed = "; ".join(f"{rid}: {reason}" for rid, reason in problems)
-        return _fail(name, f"{len(problems)} of {checked} recording(s) do not authenticate "
-                           f"({listed})",
-                     "they were altered, cut short or their keys are gone: restore the database "
-                     f"from {data_dir / 'backups'}/ if that copy is intact, else export what "
-                     "still reads and shred the damaged ones")
+        return _fail(
+            name,
+            f"{len(problems)} of {checked} recording(s) do not authenticate ({listed})",
+            "they were altered, cut short or their keys are gone: restore the database "
+            f"from {data_dir / 'backups'}/ if that copy is intact, else export what "
+            "still reads and shred the damaged ones",
+        )
     return CheckResult(name, True, f"{checked} recording(s), every chunk authenticates{extra}")
 
 
@@ -359,16 +423,23 @@ def check_audio(load_query: Callable[[], DeviceQuery] = sounddevice_query) -> Ch
     try:
         inputs = _input_devices(list(query()))
     except Exception as exc:  # noqa: BLE001 — PortAudioError and friends: the audio system itself is broken
-        return _fail(name, f"cannot list audio devices ({exc})",
-                     f"{PORTAUDIO_HINT}; check that the sound server runs")
+        return _fail(
+            name,
+            f"cannot list audio devices ({exc})",
+            f"{PORTAUDIO_HINT}; check that the sound server runs",
+        )
     if not inputs:
-        return _fail(name, "no input device",
-                     "plug in a microphone and select it as the input device in the sound settings")
+        return _fail(
+            name,
+            "no input device",
+            "plug in a microphone and select it as the input device in the sound settings",
+        )
     try:
         default = query(kind="input")["name"]
     except Exception:  # noqa: BLE001 — inputs exist but none is the default
-        return CheckResult(name, True, f"no default input set; {len(inputs)} input(s), "
-                                       f"first: {inputs[0]['name']}")
+        return CheckResult(
+            name, True, f"no default input set; {len(inputs)} input(s), first: {inputs[0]['name']}"
+        )
     return CheckResult(name, True, f"default input '{default}' ({len(inputs)} input device(s))")
 
 
@@ -406,8 +477,9 @@ def _device_label(device: str | None) -> str:
         return "the default input"
 
 
-def mic_test(device: str | None, seconds: float = 3.0,
-             on_listening: Callable[[str], None] | None = None) -> CheckResult:
+def mic_test(
+    device: str | None, seconds: float = 3.0, on_listening: Callable[[str], None] | None = None
+) -> CheckResult:
     """Records ``seconds`` from ``device`` (None: the default input) into memory and measures it.
 
     Nothing is stored. FAILs when the device cannot be opened, no frames arrive, or it delivers
@@ -418,29 +490,50 @@ def mic_test(device: str | None, seconds: float = 3.0,
 
     name = "microphone test"
     label = _device_label(device)
-    result = capture(device, seconds, on_listening=on_listening and (
-        lambda rate: on_listening(f"listening {seconds:.0f} s on {label} at {rate} Hz")))
+    result = capture(
+        device,
+        seconds,
+        on_listening=on_listening
+        and (lambda rate: on_listening(f"listening {seconds:.0f} s on {label} at {rate} Hz")),
+    )
     if result.problem == "cannot_open":
-        return _fail(name, f"{label} cannot be opened ({result.detail})",
-                     "plug the microphone in, or set another device in the till's settings "
-                     "(Ctrl+M, Microphone); `forsell-cashier doctor` names the default input")
+        return _fail(
+            name,
+            f"{label} cannot be opened ({result.detail})",
+            "plug the microphone in, or set another device in the till's settings "
+            "(Ctrl+M, Microphone); `forsell-cashier doctor` names the default input",
+        )
     if result.problem == "no_frames":
-        return _fail(name, f"{label}: no audio frames arrived in {FIRST_FRAME_TIMEOUT_S:.0f} s",
-                     "the device is busy, unplugged or the sound server hangs: close other "
-                     "programs using it, re-plug it, restart the sound server")
+        return _fail(
+            name,
+            f"{label}: no audio frames arrived in {FIRST_FRAME_TIMEOUT_S:.0f} s",
+            "the device is busy, unplugged or the sound server hangs: close other "
+            "programs using it, re-plug it, restart the sound server",
+        )
     if result.problem == "stalled":
-        return _fail(name, f"{label}: less than half of {seconds:.1f} s of audio arrived "
-                           f"({result.detail or 'the stream stalled'})",
-                     "re-plug the microphone or restart the sound server, then test again")
-    found = (f"{label}, {result.rate} Hz, {result.seconds:.1f} s: peak {result.peak:.3f} "
-             f"({_dbfs(result.peak)}), RMS {result.rms:.4f} ({_dbfs(result.rms)})")
+        return _fail(
+            name,
+            f"{label}: less than half of {seconds:.1f} s of audio arrived "
+            f"({result.detail or 'the stream stalled'})",
+            "re-plug the microphone or restart the sound server, then test again",
+        )
+    found = (
+        f"{label}, {result.rate} Hz, {result.seconds:.1f} s: peak {result.peak:.3f} "
+        f"({_dbfs(result.peak)}), RMS {result.rms:.4f} ({_dbfs(result.rms)})"
+    )
     if result.silent:
-        return _fail(name, f"{found}, only digital silence (exact zeros)",
-                     "the input is muted or not connected: unmute it and raise its level in the "
-                     "sound settings (PulseAudio: pactl set-source-mute SOURCE 0), or choose "
-                     "another microphone in the till's settings")
-    said = (f"speech heard ({result.speech_ms / 1000:.1f} s)" if result.heard
-            else "no speech heard (speak during the test to check it)")
+        return _fail(
+            name,
+            f"{found}, only digital silence (exact zeros)",
+            "the input is muted or not connected: unmute it and raise its level in the "
+            "sound settings (PulseAudio: pactl set-source-mute SOURCE 0), or choose "
+            "another microphone in the till's settings",
+        )
+    said = (
+        f"speech heard ({result.speech_ms / 1000:.1f} s)"
+        if result.heard
+        else "no speech heard (speak during the test to check it)"
+    )
     if result.overflows:
         said += f", {result.overflows} input overflow(s)"
     return CheckResult(name, True, f"{found}, {said}")
@@ -458,21 +551,33 @@ def check_file_modes(data_dir: Path) -> CheckResult:
     left = open_to_others(data_dir)
     if left:
         shown = ", ".join(str(p) for p in left[:5]) + (" …" if len(left) > 5 else "")
-        return _fail(name, f"{len(left)} path(s) other users can read: {shown}",
-                     f"run as the owner: chmod -R go-rwx {data_dir}")
+        return _fail(
+            name,
+            f"{len(left)} path(s) other users can read: {shown}",
+            f"run as the owner: chmod -R go-rwx {data_dir}",
+        )
     if changed:
-        shown = ", ".join(p.name or str(p) for p in changed[:5]) + (" …" if len(changed) > 5 else "")
-        return CheckResult(name, True, f"{len(changed)} path(s) were open to other users and are "
-                                       f"now private (folder 0700, files 0600): {shown}")
+        shown = ", ".join(p.name or str(p) for p in changed[:5]) + (
+            " …" if len(changed) > 5 else ""
+        )
+        return CheckResult(
+            name,
+            True,
+            f"{len(changed)} path(s) were open to other users and are "
+            f"now private (folder 0700, files 0600): {shown}",
+        )
     return CheckResult(name, True, f"{data_dir} is private (folder 0700, files 0600)")
 
 
 # --- all together ----------------------------------------------------------------------------
 
 
-def run_checks(data_dir: Path, keyring_backend: Any,
-               load_query: Callable[[], DeviceQuery] = sounddevice_query,
-               full: bool = False) -> tuple[CheckResult, ...]:
+def run_checks(
+    data_dir: Path,
+    keyring_backend: Any,
+    load_query: Callable[[], DeviceQuery] = sounddevice_query,
+    full: bool = False,
+) -> tuple[CheckResult, ...]:
     """Every check, in the order a person would fix them (``full``: the slow integrity check)."""
     store = check_secret_store(keyring_backend)
     return (

@@ -41,8 +41,7 @@ class MicCapture:
 
     @property
     def heard(self) -> bool:
-        """True when the microphone heard at least 0.3 s of speech (more than a click or a cough).
-        """
+        """True when the microphone heard at least 0.3 s of speech (more than a click, a cough)."""
         return self.speech_ms >= SPEECH_HEARD_MS
 
     @property
@@ -57,13 +56,19 @@ def input_devices() -> list[InputDevice]:
 
 
 def _failed(problem: str, detail: str, rate: int = 0) -> MicCapture:
-    return MicCapture(rate, 0.0, 0.0, 0.0, 0.0, 0, True, 0, np.zeros(0, np.float32), problem, detail)
+    return MicCapture(
+        rate, 0.0, 0.0, 0.0, 0.0, 0, True, 0, np.zeros(0, np.float32), problem, detail
+    )
 
 
-def capture(device: str | None, seconds: float = SECONDS, *,
-            on_level: Callable[[float], None] | None = None,
-            on_listening: Callable[[int], None] | None = None,
-            source_factory: Callable[[str | None], Microphone] | None = None) -> MicCapture:
+def capture(
+    device: str | None,
+    seconds: float = SECONDS,
+    *,
+    on_level: Callable[[float], None] | None = None,
+    on_listening: Callable[[int], None] | None = None,
+    source_factory: Callable[[str | None], Microphone] | None = None,
+) -> MicCapture:
     """Records ``seconds`` from ``device`` (None: the default input) into memory and measures it.
 
     ``on_listening(rate)`` is called when the first frames arrive; ``on_level(rms)`` ≤ 20 Hz.
@@ -110,8 +115,17 @@ def capture(device: str | None, seconds: float = SECONDS, *,
     if got < wanted // 2:
         return _failed("stalled", mic.error or "", mic.rate)
     pcm = np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
-    return MicCapture(mic.rate, got / mic.rate, peak, math.sqrt(energy / got), loudest,
-                      vad.speech_ms, not heard_any, overflows, pcm)
+    return MicCapture(
+        mic.rate,
+        got / mic.rate,
+        peak,
+        math.sqrt(energy / got),
+        loudest,
+        vad.speech_ms,
+        not heard_any,
+        overflows,
+        pcm,
+    )
 
 
 def play(pcm: np.ndarray, rate: int = RATE) -> None:

@@ -112,8 +112,9 @@ def scorecard_source(ctx) -> ScorecardSource | None:
     text = settings.get(REVIEW_SCORECARD_CUSTOM)
     if hashlib.sha256(text.encode()).hexdigest() != info.get("sha256"):
         return None  # an admin saved their own card (or picked a preset) since
-    return ScorecardSource("backend", str(info["id"]), int(info["version"]),
-                           datetime.fromisoformat(info["at"]))
+    return ScorecardSource(
+        "backend", str(info["id"]), int(info["version"]), datetime.fromisoformat(info["at"])
+    )
 
 
 def _label(item: Any, *keys: str) -> str:
@@ -156,8 +157,12 @@ class PullApplier:
 
         Items that cannot be applied are skipped, never the whole page. An unknown ``resource``
         raises ``ValueError``."""
-        handler = {"catalog": self._catalog, "staff": self._staff, "settings": self._setting,
-                   "scorecards": None}.get(resource, False)
+        handler = {
+            "catalog": self._catalog,
+            "staff": self._staff,
+            "settings": self._setting,
+            "scorecards": None,
+        }.get(resource, False)
         if handler is False:
             raise ValueError(f"unknown resource {resource!r}")
         applied, changed, problems = 0, [], []
@@ -188,13 +193,22 @@ class PullApplier:
                 session.merge(SyncState(key=cursor_key(resource), value=cursor))
             session.merge(SyncState(key=success_key(resource), value=now.isoformat()))
             if items:
-                audit.record(session, self.ctx.device_id, "backend_pull", None,
-                             resource=resource, applied=applied, skipped=len(problems),
-                             changed=changed[:50], problems=problems[:MAX_REPORTED])
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    "backend_pull",
+                    None,
+                    resource=resource,
+                    applied=applied,
+                    skipped=len(problems),
+                    changed=changed[:50],
+                    problems=problems[:MAX_REPORTED],
+                )
         if settings_touched:
             self.ctx.settings.reload()  # the cached values, after the commit
-        return PageResult(resource, applied, len(problems), tuple(problems[:MAX_REPORTED]),
-                          tuple(changed))
+        return PageResult(
+            resource, applied, len(problems), tuple(problems[:MAX_REPORTED]), tuple(changed)
+        )
 
     # --- catalog ----------------------------------------------------------------------------
 
@@ -211,8 +225,9 @@ class PullApplier:
         cats = cache["categories"]
         cat = cats.get(names["ru"])
         if cat is None:
-            cat = Category(name_ru=names["ru"], name_kk=names["kk"], name_en=names["en"],
-                           position=len(cats))
+            cat = Category(
+                name_ru=names["ru"], name_kk=names["kk"], name_en=names["en"], position=len(cats)
+            )
             session.add(cat)
             session.flush()
             cats[cat.name_ru] = cat
@@ -232,32 +247,40 @@ class PullApplier:
         names = {k: item.get(k) or "" for k in ("name_kk", "name_en")}
         if not all(_text(200)(v) for v in names.values()):
             raise Skip("names: text of up to 200 characters")
-        price = _need(item, "price", _int_in(1, MAX_TIYN),
-                      f"a whole number of tiyn from 1 to {MAX_TIYN}")
+        price = _need(
+            item, "price", _int_in(1, MAX_TIYN), f"a whole number of tiyn from 1 to {MAX_TIYN}"
+        )
         vat_bp = _need(item, "vat_bp", _int_in(0, 10_000), "basis points 0..10000")
         weighted = item.get("weighted", False)
         if not isinstance(weighted, bool):
             raise Skip("weighted: true or false")
         barcode = item.get("barcode") or None
-        if barcode is not None and not (isinstance(barcode, str) and barcode.isdigit()
-                                        and len(barcode) <= 32):
+        if barcode is not None and not (
+            isinstance(barcode, str) and barcode.isdigit() and len(barcode) <= 32
+        ):
             raise Skip("barcode: digits only")
         synonyms = item.get("synonyms")
         if synonyms is not None and not (
-                isinstance(synonyms, list) and len(synonyms) <= 50
-                and all(_text(100)(w) and w.strip() for w in synonyms)):
+            isinstance(synonyms, list)
+            and len(synonyms) <= 50
+            and all(_text(100)(w) and w.strip() for w in synonyms)
+        ):
             raise Skip("synonyms: a list of up to 50 phrases")
         if barcode is not None:
-            owner = session.scalar(select(Product.sku).where(Product.barcode == barcode,
-                                                             Product.sku != sku))
+            owner = session.scalar(
+                select(Product.sku).where(Product.barcode == barcode, Product.sku != sku)
+            )
             if owner is not None:
                 raise Skip(f"barcode {barcode} belongs to {owner}")
         category_id = self._category(session, item.get("category"), cache)
         if product is None:
             product = Product(sku=sku)
             session.add(product)
-        product.name_ru, product.name_kk, product.name_en = name_ru, names["name_kk"], \
-            names["name_en"]
+        product.name_ru, product.name_kk, product.name_en = (
+            name_ru,
+            names["name_kk"],
+            names["name_en"],
+        )
         product.barcode = barcode
         product.price, product.vat_bp, product.weighted = price, vat_bp, weighted
         product.active = active
@@ -309,8 +332,11 @@ class PullApplier:
         employee.name, employee.role, employee.active = name.strip(), role, active
         employee.language = language
         session.flush()
-        admins = session.scalar(select(func.count()).select_from(Employee).where(
-            Employee.active, Employee.role == Role.ADMIN.value))
+        admins = session.scalar(
+            select(func.count())
+            .select_from(Employee)
+            .where(Employee.active, Employee.role == Role.ADMIN.value)
+        )
         if not admins:
             raise Skip("the last active admin stays (the till must keep a local admin)")
         return f"{eid} {name.strip()}"
@@ -333,8 +359,9 @@ class PullApplier:
 
     # --- scorecards -------------------------------------------------------------------------
 
-    def _scorecards(self, session: Session, items: list, now: datetime
-                    ) -> tuple[int, list[str], list[str]]:
+    def _scorecards(
+        self, session: Session, items: list, now: datetime
+    ) -> tuple[int, list[str], list[str]]:
         """The newest valid card of the page replaces the store's; older ones are superseded."""
         problems: list[str] = []
         valid: list[tuple[int, str, str]] = []  # (version, id, JSON text)
@@ -345,14 +372,23 @@ class PullApplier:
             except Skip as skip:
                 problems.append(f"{label}: {skip.reason}")
                 if isinstance(item, dict):
-                    session.merge(SyncState(key=SCORECARD_REJECTED_KEY, value={
-                        "id": str(item.get("id"))[:64], "version": item.get("version"),
-                        "at": now.isoformat(), "problems": skip.reason[:2000]}))
+                    session.merge(
+                        SyncState(
+                            key=SCORECARD_REJECTED_KEY,
+                            value={
+                                "id": str(item.get("id"))[:64],
+                                "version": item.get("version"),
+                                "at": now.isoformat(),
+                                "problems": skip.reason[:2000],
+                            },
+                        )
+                    )
         if not valid:
             return 0, [], problems
         row = session.get(SyncState, SCORECARD_SOURCE_KEY)
-        current = row.value.get("version", 0) if row is not None and isinstance(
-            row.value, dict) else 0
+        current = (
+            row.value.get("version", 0) if row is not None and isinstance(row.value, dict) else 0
+        )
         valid.sort()
         version, card_id, text = valid[-1]
         for older_version, older_id, _ in valid[:-1]:
@@ -362,9 +398,18 @@ class PullApplier:
             return 0, [], problems
         session.merge(SettingRow(key=REVIEW_SCORECARD_CUSTOM.key, value=text))
         session.merge(SettingRow(key=REVIEW_SCORECARD.key, value="custom"))
-        session.merge(SyncState(key=SCORECARD_SOURCE_KEY, value={
-            "source": "backend", "id": card_id, "version": version, "at": now.isoformat(),
-            "sha256": hashlib.sha256(text.encode()).hexdigest()}))
+        session.merge(
+            SyncState(
+                key=SCORECARD_SOURCE_KEY,
+                value={
+                    "source": "backend",
+                    "id": card_id,
+                    "version": version,
+                    "at": now.isoformat(),
+                    "sha256": hashlib.sha256(text.encode()).hexdigest(),
+                },
+            )
+        )
         return 1, [f"{card_id} v{version}"], problems
 
     @staticmethod

@@ -75,7 +75,9 @@ def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
     refunded = {
         line_id: (qty, amount)
         for line_id, qty, amount in session.execute(
-            select(RefundLine.sale_line_id, func.sum(RefundLine.qty_milli), func.sum(RefundLine.amount))
+            select(
+                RefundLine.sale_line_id, func.sum(RefundLine.qty_milli), func.sum(RefundLine.amount)
+            )
             .where(RefundLine.sale_line_id.in_([l.id for l in sale.lines]))
             .group_by(RefundLine.sale_line_id)
         )
@@ -85,16 +87,48 @@ def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
     for l in sale.lines:
         vat_by_rate[l.vat_bp] = vat_by_rate.get(l.vat_bp, 0) + l.vat
         r_qty, r_amount = refunded.get(l.id, (0, 0))
-        lines.append(ReceiptLineView(
-            l.id, l.line_no, {"ru": l.name_ru, "kk": l.name_kk, "en": l.name_en}, l.sku, l.qty_milli,
-            l.weighted, l.unit_price, l.gross, l.discount, l.net, l.vat_bp, r_qty, r_amount))
+        lines.append(
+            ReceiptLineView(
+                l.id,
+                l.line_no,
+                {"ru": l.name_ru, "kk": l.name_kk, "en": l.name_en},
+                l.sku,
+                l.qty_milli,
+                l.weighted,
+                l.unit_price,
+                l.gross,
+                l.discount,
+                l.net,
+                l.vat_bp,
+                r_qty,
+                r_amount,
+            )
+        )
     cashier = session.get(Employee, sale.employee_id)
     st = ctx.settings
     return ReceiptView(
-        sale.id, sale.receipt_no, receipt_code(sale.receipt_no), ctx.local(sale.created_at),
-        st.get(s.STORE_NAME), st.get(s.STORE_BIN), st.get(s.STORE_ADDRESS), st.get(s.DEVICE_NAME),
-        cashier.name if cashier else "", st.get(s.RECEIPT_LANGUAGE), tuple(lines), sale.subtotal,
-        sale.discount, sale.total, vat_by_rate, sale.method, sale.cash, sale.card, sale.tendered,
-        sale.change, sale.card_reference, st.get(s.RECEIPT_FOOTER), sale.voided_at is not None,
+        sale.id,
+        sale.receipt_no,
+        receipt_code(sale.receipt_no),
+        ctx.local(sale.created_at),
+        st.get(s.STORE_NAME),
+        st.get(s.STORE_BIN),
+        st.get(s.STORE_ADDRESS),
+        st.get(s.DEVICE_NAME),
+        cashier.name if cashier else "",
+        st.get(s.RECEIPT_LANGUAGE),
+        tuple(lines),
+        sale.subtotal,
+        sale.discount,
+        sale.total,
+        vat_by_rate,
+        sale.method,
+        sale.cash,
+        sale.card,
+        sale.tendered,
+        sale.change,
+        sale.card_reference,
+        st.get(s.RECEIPT_FOOTER),
+        sale.voided_at is not None,
         sum(l.refunded_amount for l in lines),
     )

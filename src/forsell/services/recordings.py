@@ -62,8 +62,12 @@ class RecoveryReport:
 
 
 def _unreadable(exc: RecordingUnreadable) -> CashierError:
-    return CashierError("recording.unreadable", "Recording {rid} cannot be read: {reason}",
-                        rid=exc.recording_id, reason=exc.reason)
+    return CashierError(
+        "recording.unreadable",
+        "Recording {rid} cannot be read: {reason}",
+        rid=exc.recording_id,
+        reason=exc.reason,
+    )
 
 
 class RecordingLibrary:
@@ -83,16 +87,37 @@ class RecordingLibrary:
                 select(Recording, Sale.receipt_no, Employee.name)
                 .outerjoin(Sale, Sale.id == Recording.sale_id)
                 .outerjoin(Employee, Employee.id == Recording.employee_id)
-                .order_by(Recording.started_at.desc()).limit(limit)).all()
-            return [RecordingView(
-                r.id, self.ctx.local(r.started_at), self.ctx.local(r.ended_at) if r.ended_at else None,
-                r.duration_ms, r.speech_ms, r.bytes, r.chunks, r.status, r.end_reason, receipt_no,
-                name or "", r.overflows, r.silent) for r, receipt_no, name in rows]
+                .order_by(Recording.started_at.desc())
+                .limit(limit)
+            ).all()
+            return [
+                RecordingView(
+                    r.id,
+                    self.ctx.local(r.started_at),
+                    self.ctx.local(r.ended_at) if r.ended_at else None,
+                    r.duration_ms,
+                    r.speech_ms,
+                    r.bytes,
+                    r.chunks,
+                    r.status,
+                    r.end_reason,
+                    receipt_no,
+                    name or "",
+                    r.overflows,
+                    r.silent,
+                )
+                for r, receipt_no, name in rows
+            ]
 
     def _sealed_chunks(self, session, recording_id: str) -> list[SealedChunk]:
-        return [SealedChunk(c.idx, c.final, c.blob) for c in session.scalars(
-            select(RecordingChunk).where(RecordingChunk.recording_id == recording_id)
-            .order_by(RecordingChunk.idx))]
+        return [
+            SealedChunk(c.idx, c.final, c.blob)
+            for c in session.scalars(
+                select(RecordingChunk)
+                .where(RecordingChunk.recording_id == recording_id)
+                .order_by(RecordingChunk.idx)
+            )
+        ]
 
     @internal  # review and the lawful export check who may hear it first
     def ogg(self, recording_id: str) -> bytes:
@@ -126,8 +151,11 @@ class RecordingLibrary:
         """(recording id, reason) for every recording whose chunks do not all authenticate."""
         problems = []
         with self.ctx.db.read() as session:
-            ids = session.scalars(select(Recording.id).where(
-                Recording.status != "recording", Recording.shredded_at.is_(None))).all()
+            ids = session.scalars(
+                select(Recording.id).where(
+                    Recording.status != "recording", Recording.shredded_at.is_(None)
+                )
+            ).all()
         for rid in ids:
             try:
                 self.ogg(rid)
@@ -146,8 +174,14 @@ class RecordingLibrary:
         data = self.ogg(recording_id)
         out.write_bytes(data)
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "recording_exported", admin.id,
-                         recording_id=recording_id, bytes=len(data))
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "recording_exported",
+                admin.id,
+                recording_id=recording_id,
+                bytes=len(data),
+            )
         log.info("recording %s exported by admin %s", recording_id, admin.id)
         return out
 
@@ -156,12 +190,20 @@ class RecordingLibrary:
         """Crypto-shreds recordings: keys destroyed, chunks deleted, rows kept as evidence."""
         count = self.vault.destroy(recording_ids)
         with self.ctx.db.write() as session:
-            session.execute(delete(RecordingChunk).where(RecordingChunk.recording_id.in_(recording_ids)))
+            session.execute(
+                delete(RecordingChunk).where(RecordingChunk.recording_id.in_(recording_ids))
+            )
             for rec in session.scalars(select(Recording).where(Recording.id.in_(recording_ids))):
                 rec.shredded_at = self.ctx.clock()
                 rec.status = "shredded"
-            audit.record(session, self.ctx.device_id, "recordings_shredded", who.id,
-                         count=len(recording_ids), reason=reason[:200])
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "recordings_shredded",
+                who.id,
+                count=len(recording_ids),
+                reason=reason[:200],
+            )
         return count
 
     # --- crash recovery -----------------------------------------------------------------------
@@ -176,23 +218,31 @@ class RecordingLibrary:
         """
         interrupted = discarded = 0
         with self.ctx.db.write() as session:
-            open_rows = session.scalars(select(Recording).where(Recording.status == "recording")).all()
+            open_rows = session.scalars(
+                select(Recording).where(Recording.status == "recording")
+            ).all()
             for rec in open_rows:
                 chunks = self._sealed_chunks(session, rec.id)
                 if not chunks or not self.vault.exists(rec.id):
-                    session.execute(delete(RecordingChunk).where(RecordingChunk.recording_id == rec.id))
+                    session.execute(
+                        delete(RecordingChunk).where(RecordingChunk.recording_id == rec.id)
+                    )
                     session.delete(rec)
                     self.vault.destroy(rec.id)
                     discarded += 1
                     continue
                 dek = self.vault.get(rec.id)
                 ogg, kept, ended = self._durable_prefix(dek, rec.id, chunks)
-                session.execute(delete(RecordingChunk).where(
-                    RecordingChunk.recording_id == rec.id, RecordingChunk.idx >= kept))
+                session.execute(
+                    delete(RecordingChunk).where(
+                        RecordingChunk.recording_id == rec.id, RecordingChunk.idx >= kept
+                    )
+                )
                 if not ended:  # an empty final chunk keeps later truncation detectable
                     final = seal(dek, rec.id, kept, True, b"")
-                    session.add(RecordingChunk(recording_id=rec.id, idx=kept, final=True,
-                                               blob=final.blob))
+                    session.add(
+                        RecordingChunk(recording_id=rec.id, idx=kept, final=True, blob=final.blob)
+                    )
                     kept += 1
                 rec.chunks = kept
                 rec.bytes = len(ogg)
@@ -201,22 +251,36 @@ class RecordingLibrary:
                 rec.status = "interrupted"
                 rec.end_reason = "crash"
                 if rec.duration_ms >= 1000:
-                    enqueue(session, "recording", rec.id, {
-                        "id": rec.id, "sale_id": rec.sale_id, "duration_ms": rec.duration_ms,
-                        "speech_ms": None}, lane=AUDIO)
+                    enqueue(
+                        session,
+                        "recording",
+                        rec.id,
+                        {
+                            "id": rec.id,
+                            "sale_id": rec.sale_id,
+                            "duration_ms": rec.duration_ms,
+                            "speech_ms": None,
+                        },
+                        lane=AUDIO,
+                    )
                 interrupted += 1
             known = set(session.scalars(select(Recording.id)))
         orphans = [rid for rid in self.vault.recording_ids() if rid not in known]
         if orphans:
             self.vault.destroy(orphans)
         if interrupted or discarded or orphans:
-            log.warning("recovered recordings: %d interrupted, %d discarded, %d orphan keys",
-                        interrupted, discarded, len(orphans))
+            log.warning(
+                "recovered recordings: %d interrupted, %d discarded, %d orphan keys",
+                interrupted,
+                discarded,
+                len(orphans),
+            )
         return RecoveryReport(interrupted, discarded, len(orphans))
 
     @staticmethod
-    def _durable_prefix(dek: bytes, recording_id: str,
-                        chunks: list[SealedChunk]) -> tuple[bytes, int, bool]:
+    def _durable_prefix(
+        dek: bytes, recording_id: str, chunks: list[SealedChunk]
+    ) -> tuple[bytes, int, bool]:
         """The authentic chunks from 0 on: (their audio, how many, whether the last is final)."""
         ogg = bytearray()
         kept = 0

@@ -60,15 +60,24 @@ class RefundService:
                 try:
                     stmt = select(Sale).where(Sale.id == str(uuid.UUID(q)))
                 except ValueError:
-                    raise CashierError("refund.bad_query", "Not a receipt number: {q}", q=q) from None
+                    raise CashierError(
+                        "refund.bad_query", "Not a receipt number: {q}", q=q
+                    ) from None
             sale = session.scalar(stmt)
             if sale is None:
                 raise CashierError("refund.not_found", "No receipt {q}", q=q)
             return load_receipt(self.ctx, session, sale)
 
     @requires(Action.REFUND)
-    def refund(self, employee: EmployeeView, sale_id: str, items: dict[str, int], method: str,
-               reason: str = "", approval: Approval | None = None) -> RefundView:
+    def refund(
+        self,
+        employee: EmployeeView,
+        sale_id: str,
+        items: dict[str, int],
+        method: str,
+        reason: str = "",
+        approval: Approval | None = None,
+    ) -> RefundView:
         """Refunds ``items`` (sale line id → quantity in thousandths); never more than is left.
 
         Returns the refund. Raises ``NeedsApproval`` (``approval.refund``) when the employee may not
@@ -88,12 +97,28 @@ class RefundService:
             if sale is None or sale.voided_at is not None:
                 raise CashierError("refund.not_found", "No receipt {q}", q=sale_id)
             lines = {l.id: l for l in sale.lines}
-            done = {lid: (q, a) for lid, q, a in session.execute(
-                select(RefundLine.sale_line_id, func.sum(RefundLine.qty_milli), func.sum(RefundLine.amount))
-                .where(RefundLine.sale_line_id.in_(list(lines))).group_by(RefundLine.sale_line_id))}
-            refund = Refund(sale_id=sale.id, shift_id=shift_id, employee_id=employee.id,
-                            approved_by=approval.approver_id if approval else employee.id,
-                            created_at=self.ctx.clock(), method=method, total=0, reason=reason[:200])
+            done = {
+                lid: (q, a)
+                for lid, q, a in session.execute(
+                    select(
+                        RefundLine.sale_line_id,
+                        func.sum(RefundLine.qty_milli),
+                        func.sum(RefundLine.amount),
+                    )
+                    .where(RefundLine.sale_line_id.in_(list(lines)))
+                    .group_by(RefundLine.sale_line_id)
+                )
+            }
+            refund = Refund(
+                sale_id=sale.id,
+                shift_id=shift_id,
+                employee_id=employee.id,
+                approved_by=approval.approver_id if approval else employee.id,
+                created_at=self.ctx.clock(),
+                method=method,
+                total=0,
+                reason=reason[:200],
+            )
             for line_id, qty in items.items():
                 line: SaleLine | None = lines.get(line_id)
                 if line is None:
@@ -106,20 +131,56 @@ class RefundService:
                 raise CashierError("refund.card_over_paid", "More than was paid by card")
             session.add(refund)
             session.flush()
-            enqueue(session, "refund", refund.id, {
-                "id": refund.id, "sale_id": sale.id, "shift_id": shift_id,
-                "employee_id": employee.id, "approved_by": refund.approved_by,
-                "created_at": refund.created_at.isoformat(), "method": method, "total": refund.total,
-                "lines": [{"sale_line_id": l.sale_line_id, "qty_milli": l.qty_milli, "amount": l.amount}
-                          for l in refund.lines]})
-            audit.record(session, self.ctx.device_id, "refund", employee.id, sale_id=sale.id,
-                         receipt_no=sale.receipt_no, total=refund.total, method=method,
-                         approver_id=refund.approved_by)
-            log.info("refund %s of receipt %d: %d tiyn %s", refund.id, sale.receipt_no, refund.total, method)
-            return RefundView(refund.id, sale.receipt_no, self.ctx.local(refund.created_at), method,
-                              refund.total,
-                              tuple((lines[l.sale_line_id].sku, l.qty_milli, l.amount) for l in refund.lines),
-                              approval.approver_name if approval else employee.name)
+            enqueue(
+                session,
+                "refund",
+                refund.id,
+                {
+                    "id": refund.id,
+                    "sale_id": sale.id,
+                    "shift_id": shift_id,
+                    "employee_id": employee.id,
+                    "approved_by": refund.approved_by,
+                    "created_at": refund.created_at.isoformat(),
+                    "method": method,
+                    "total": refund.total,
+                    "lines": [
+                        {
+                            "sale_line_id": l.sale_line_id,
+                            "qty_milli": l.qty_milli,
+                            "amount": l.amount,
+                        }
+                        for l in refund.lines
+                    ],
+                },
+            )
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "refund",
+                employee.id,
+                sale_id=sale.id,
+                receipt_no=sale.receipt_no,
+                total=refund.total,
+                method=method,
+                approver_id=refund.approved_by,
+            )
+            log.info(
+                "refund %s of receipt %d: %d tiyn %s",
+                refund.id,
+                sale.receipt_no,
+                refund.total,
+                method,
+            )
+            return RefundView(
+                refund.id,
+                sale.receipt_no,
+                self.ctx.local(refund.created_at),
+                method,
+                refund.total,
+                tuple((lines[l.sale_line_id].sku, l.qty_milli, l.amount) for l in refund.lines),
+                approval.approver_name if approval else employee.name,
+            )
 
     @requires(Action.VOID_SALE)
     def void(self, employee: EmployeeView, sale_id: str, approval: Approval | None = None) -> None:
@@ -132,13 +193,28 @@ class RefundService:
             if sale is None or sale.voided_at is not None:
                 raise CashierError("void.unknown", "No such sale, or already voided")
             if sale.shift_id != open_shift_id(self.ctx, session):
-                raise CashierError("void.other_shift", "Only sales of the open shift can be voided; refund instead")
+                raise CashierError(
+                    "void.other_shift", "Only sales of the open shift can be voided; refund instead"
+                )
             if session.scalar(select(func.count(Refund.id)).where(Refund.sale_id == sale_id)):
-                raise CashierError("void.refunded", "This sale has refunds; refund the rest instead")
+                raise CashierError(
+                    "void.refunded", "This sale has refunds; refund the rest instead"
+                )
             sale.voided_at = self.ctx.clock()
             sale.voided_by = employee.id
-            enqueue(session, "sale_voided", sale.id, {"id": sale.id, "voided_at": sale.voided_at.isoformat(),
-                                                       "voided_by": employee.id})
-            audit.record(session, self.ctx.device_id, "sale_voided", employee.id, sale_id=sale.id,
-                         receipt_no=sale.receipt_no, total=sale.total,
-                         approver_id=approval.approver_id if approval else employee.id)
+            enqueue(
+                session,
+                "sale_voided",
+                sale.id,
+                {"id": sale.id, "voided_at": sale.voided_at.isoformat(), "voided_by": employee.id},
+            )
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "sale_voided",
+                employee.id,
+                sale_id=sale.id,
+                receipt_no=sale.receipt_no,
+                total=sale.total,
+                approver_id=approval.approver_id if approval else employee.id,
+            )

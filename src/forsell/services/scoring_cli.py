@@ -25,10 +25,15 @@ def default_scorecard() -> Path:
     return resources_dir() / "scorecards" / "cafe.json"
 
 
-def score_command(transcript_path: str | Path, receipt_path: str | Path,
-                  scorecard_path: str | Path | None = None, *,
-                  catalog_path: str | Path | None = None, flip: bool = False,
-                  describe: Callable[[Problem], str] | None = None) -> tuple[int, str]:
+def score_command(
+    transcript_path: str | Path,
+    receipt_path: str | Path,
+    scorecard_path: str | Path | None = None,
+    *,
+    catalog_path: str | Path | None = None,
+    flip: bool = False,
+    describe: Callable[[Problem], str] | None = None,
+) -> tuple[int, str]:
     """Scores the conversation in ``transcript_path`` against the sale in ``receipt_path``.
 
     The scorecard defaults to the café preset. Upsell detection knows the products on the
@@ -52,11 +57,19 @@ def score_command(transcript_path: str | Path, receipt_path: str | Path,
         elif demo.is_file():
             catalog = formats.load_catalog(demo)
     except FormatError as e:
-        details = [{**p.to_dict(), **({"text": describe(p)} if describe else {})}
-                   for p in e.problems]
-        return BAD_INPUT, json.dumps({"error": "bad_input", "file": e.what,
-                                      "problems": [str(p) for p in e.problems],
-                                      "details": details}, ensure_ascii=False, indent=2)
+        details = [
+            {**p.to_dict(), **({"text": describe(p)} if describe else {})} for p in e.problems
+        ]
+        return BAD_INPUT, json.dumps(
+            {
+                "error": "bad_input",
+                "file": e.what,
+                "problems": [str(p) for p in e.problems],
+                "details": details,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
     catalog = formats.receipt_catalog(receipt).merged(catalog)
     result = Scorer(scorecard, catalog).score(transcript, receipt, flip=flip)
     out = {"scorecard": scorecard.name, **result.to_dict()}

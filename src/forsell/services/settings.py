@@ -7,17 +7,16 @@ their labels; the core never shows text.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any, cast
 
 from sqlalchemy import select
 
 # The declarations, under the names services have always used (s.STORE_NAME, s.ALL, …).
 from forsell.domain.settings import *
-from forsell.domain.settings import REGISTRY, SettingDef
+from forsell.domain.settings import REGISTRY, SettingDef, T
 from forsell.store.db import Database
 from forsell.store.models import Setting as SettingRow
-
-T = TypeVar("T")
 
 
 class Settings:
@@ -39,7 +38,8 @@ class Settings:
     def get(self, setting: SettingDef[T]) -> T:
         """The setting's value (its default when never set), of the type it was declared with."""
         value = self._cache.get(setting.key, setting.default)
-        return setting.type(value)
+        convert = cast(Callable[[Any], T], setting.type)  # int/str/bool: JSON gives them back
+        return convert(value)
 
     def set(self, setting: SettingDef[T], value: T) -> None:
         """Stores ``value`` after the registry's check (CashierError(``setting.error``) when it

@@ -87,12 +87,18 @@ def open_shift_id(ctx: TillContext, session: Session | None = None) -> str | Non
 
 
 def _shift_payload(shift: Shift) -> dict:
-    return {"id": shift.id, "device_id": shift.device_id, "opened_by": shift.opened_by,
-            "opened_at": shift.opened_at.isoformat(), "opening_float": shift.opening_float,
-            "closed_by": shift.closed_by,
-            "closed_at": shift.closed_at.isoformat() if shift.closed_at else None,
-            "expected_cash": shift.expected_cash, "counted_cash": shift.counted_cash,
-            "z_number": shift.z_number}
+    return {
+        "id": shift.id,
+        "device_id": shift.device_id,
+        "opened_by": shift.opened_by,
+        "opened_at": shift.opened_at.isoformat(),
+        "opening_float": shift.opening_float,
+        "closed_by": shift.closed_by,
+        "closed_at": shift.closed_at.isoformat() if shift.closed_at else None,
+        "expected_cash": shift.expected_cash,
+        "counted_cash": shift.counted_cash,
+        "z_number": shift.z_number,
+    }
 
 
 class ShiftService:
@@ -103,13 +109,20 @@ class ShiftService:
     def current(self) -> ShiftView | None:
         """The open shift (since when, opened by whom, opening float), or None."""
         with self.ctx.db.read() as session:
-            shift = session.scalar(select(Shift).where(Shift.device_id == self.ctx.device_id,
-                                                       Shift.closed_at.is_(None)))
+            shift = session.scalar(
+                select(Shift).where(
+                    Shift.device_id == self.ctx.device_id, Shift.closed_at.is_(None)
+                )
+            )
             if shift is None:
                 return None
             who = session.get(Employee, shift.opened_by)
-            return ShiftView(shift.id, self.ctx.local(shift.opened_at), who.name if who else "",
-                             shift.opening_float)
+            return ShiftView(
+                shift.id,
+                self.ctx.local(shift.opened_at),
+                who.name if who else "",
+                shift.opening_float,
+            )
 
     @requires(Role.CASHIER)
     def open(self, employee: EmployeeView, opening_float: int) -> ShiftView:
@@ -120,12 +133,18 @@ class ShiftService:
         with self.ctx.db.write() as session:
             if open_shift_id(self.ctx, session):
                 raise CashierError("shift.already_open", "A shift is already open")
-            shift = Shift(device_id=self.ctx.device_id, opened_by=employee.id,
-                          opened_at=self.ctx.clock(), opening_float=opening_float)
+            shift = Shift(
+                device_id=self.ctx.device_id,
+                opened_by=employee.id,
+                opened_at=self.ctx.clock(),
+                opening_float=opening_float,
+            )
             session.add(shift)
             session.flush()
             enqueue(session, "shift_opened", shift.id, _shift_payload(shift))
-            audit.record(session, self.ctx.device_id, "shift_opened", employee.id, float=opening_float)
+            audit.record(
+                session, self.ctx.device_id, "shift_opened", employee.id, float=opening_float
+            )
         log.info("shift %s opened by employee %s", shift.id, employee.id)
         return self.current()
 
@@ -147,15 +166,33 @@ class ShiftService:
             if amount < 0:
                 figures = self._drawer(session, session.get(Shift, shift_id))
                 if -amount > figures.expected:
-                    raise CashierError("cash.out_exceeds_drawer", "Only {expected} in the drawer",
-                                       expected=figures.expected)
-            move = CashMovement(shift_id=shift_id, employee_id=employee.id, amount=amount,
-                                reason=reason.strip()[:200], at=self.ctx.clock())
+                    raise CashierError(
+                        "cash.out_exceeds_drawer",
+                        "Only {expected} in the drawer",
+                        expected=figures.expected,
+                    )
+            move = CashMovement(
+                shift_id=shift_id,
+                employee_id=employee.id,
+                amount=amount,
+                reason=reason.strip()[:200],
+                at=self.ctx.clock(),
+            )
             session.add(move)
             session.flush()
-            enqueue(session, "cash_movement", move.id, {
-                "id": move.id, "shift_id": shift_id, "employee_id": employee.id,
-                "amount": amount, "reason": move.reason, "at": move.at.isoformat()})
+            enqueue(
+                session,
+                "cash_movement",
+                move.id,
+                {
+                    "id": move.id,
+                    "shift_id": shift_id,
+                    "employee_id": employee.id,
+                    "amount": amount,
+                    "reason": move.reason,
+                    "at": move.at.isoformat(),
+                },
+            )
 
     @public
     def expected_cash(self) -> int:
@@ -188,8 +225,9 @@ class ShiftService:
             return self._report(session, shift)
 
     @requires(Role.CASHIER)  # a count that differs needs an approval (below)
-    def close(self, employee: EmployeeView, counts: dict[int, int],
-              approval: Approval | None = None) -> ShiftReport:
+    def close(
+        self, employee: EmployeeView, counts: dict[int, int], approval: Approval | None = None
+    ) -> ShiftReport:
         """Closes the shift with the counted drawer; returns the Z report.
 
         A cashier needs a supervisor's approval when the count differs from what is expected.
@@ -205,9 +243,14 @@ class ShiftService:
             shift = session.get(Shift, shift_id)
             expected = self._drawer(session, shift).expected
             if counted != expected:
-                require(approval, Action.CLOSE_WITH_DISCREPANCY,
-                        needs_approval(employee.role, Action.CLOSE_WITH_DISCREPANCY))
-            last_z = session.scalar(select(func.max(Shift.z_number)).where(Shift.device_id == self.ctx.device_id))
+                require(
+                    approval,
+                    Action.CLOSE_WITH_DISCREPANCY,
+                    needs_approval(employee.role, Action.CLOSE_WITH_DISCREPANCY),
+                )
+            last_z = session.scalar(
+                select(func.max(Shift.z_number)).where(Shift.device_id == self.ctx.device_id)
+            )
             shift.z_number = (last_z or 0) + 1
             shift.closed_at = self.ctx.clock()
             shift.closed_by = employee.id
@@ -216,55 +259,112 @@ class ShiftService:
             shift.cash_count = {str(d): n for d, n in counts.items() if n}
             session.flush()
             enqueue(session, "shift_closed", shift.id, _shift_payload(shift))
-            audit.record(session, self.ctx.device_id, "shift_closed", employee.id,
-                         z_number=shift.z_number, difference=counted - expected,
-                         approver_id=approval.approver_id if approval else None)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "shift_closed",
+                employee.id,
+                z_number=shift.z_number,
+                difference=counted - expected,
+                approver_id=approval.approver_id if approval else None,
+            )
             report = self._report(session, shift)
-        log.info("shift %s closed: Z %d, difference %d tiyn", shift_id, report.z_number, counted - expected)
+        log.info(
+            "shift %s closed: Z %d, difference %d tiyn",
+            shift_id,
+            report.z_number,
+            counted - expected,
+        )
         return report
 
     # --- figures ----------------------------------------------------------------------------
 
     def _drawer(self, session: Session, shift: Shift) -> DrawerFigures:
         live = Sale.voided_at.is_(None)
-        cash_sales = session.scalar(select(func.coalesce(func.sum(Sale.cash), 0))
-                                    .where(Sale.shift_id == shift.id, live))
-        cash_refunds = session.scalar(select(func.coalesce(func.sum(Refund.total), 0))
-                                      .where(Refund.shift_id == shift.id, Refund.method == "cash"))
-        moves = session.execute(select(
-            func.coalesce(func.sum(case((CashMovement.amount > 0, CashMovement.amount), else_=0)), 0),
-            func.coalesce(func.sum(case((CashMovement.amount < 0, -CashMovement.amount), else_=0)), 0),
-        ).where(CashMovement.shift_id == shift.id)).one()
+        cash_sales = session.scalar(
+            select(func.coalesce(func.sum(Sale.cash), 0)).where(Sale.shift_id == shift.id, live)
+        )
+        cash_refunds = session.scalar(
+            select(func.coalesce(func.sum(Refund.total), 0)).where(
+                Refund.shift_id == shift.id, Refund.method == "cash"
+            )
+        )
+        moves = session.execute(
+            select(
+                func.coalesce(
+                    func.sum(case((CashMovement.amount > 0, CashMovement.amount), else_=0)), 0
+                ),
+                func.coalesce(
+                    func.sum(case((CashMovement.amount < 0, -CashMovement.amount), else_=0)), 0
+                ),
+            ).where(CashMovement.shift_id == shift.id)
+        ).one()
         return DrawerFigures(shift.opening_float, cash_sales, cash_refunds, moves[0], moves[1])
 
     def _report(self, session: Session, shift: Shift) -> ShiftReport:
         live = (Sale.shift_id == shift.id, Sale.voided_at.is_(None))
-        sales = session.execute(select(
-            func.count(Sale.id), func.coalesce(func.sum(Sale.subtotal), 0),
-            func.coalesce(func.sum(Sale.discount), 0), func.coalesce(func.sum(Sale.total), 0),
-            func.coalesce(func.sum(Sale.cash), 0), func.coalesce(func.sum(Sale.card), 0),
-        ).where(*live)).one()
-        voided = session.scalar(select(func.count(Sale.id)).where(
-            Sale.shift_id == shift.id, Sale.voided_at.is_not(None)))
-        refunds = session.execute(select(
-            func.count(Refund.id), func.coalesce(func.sum(Refund.total), 0),
-            func.coalesce(func.sum(case((Refund.method == "cash", Refund.total), else_=0)), 0),
-        ).where(Refund.shift_id == shift.id)).one()
-        vat = dict(session.execute(
-            select(SaleLine.vat_bp, func.sum(SaleLine.vat)).join(Sale, SaleLine.sale_id == Sale.id)
-            .where(*live).group_by(SaleLine.vat_bp)).all())
+        sales = session.execute(
+            select(
+                func.count(Sale.id),
+                func.coalesce(func.sum(Sale.subtotal), 0),
+                func.coalesce(func.sum(Sale.discount), 0),
+                func.coalesce(func.sum(Sale.total), 0),
+                func.coalesce(func.sum(Sale.cash), 0),
+                func.coalesce(func.sum(Sale.card), 0),
+            ).where(*live)
+        ).one()
+        voided = session.scalar(
+            select(func.count(Sale.id)).where(
+                Sale.shift_id == shift.id, Sale.voided_at.is_not(None)
+            )
+        )
+        refunds = session.execute(
+            select(
+                func.count(Refund.id),
+                func.coalesce(func.sum(Refund.total), 0),
+                func.coalesce(func.sum(case((Refund.method == "cash", Refund.total), else_=0)), 0),
+            ).where(Refund.shift_id == shift.id)
+        ).one()
+        vat = dict(
+            session.execute(
+                select(SaleLine.vat_bp, func.sum(SaleLine.vat))
+                .join(Sale, SaleLine.sale_id == Sale.id)
+                .where(*live)
+                .group_by(SaleLine.vat_bp)
+            ).all()
+        )
         drawer = self._drawer(session, shift)
-        names = {e.id: e.name for e in session.scalars(select(Employee).where(
-            Employee.id.in_([shift.opened_by, shift.closed_by or ""])))}
+        names = {
+            e.id: e.name
+            for e in session.scalars(
+                select(Employee).where(Employee.id.in_([shift.opened_by, shift.closed_by or ""]))
+            )
+        }
         st = self.ctx.settings
         return ShiftReport(
-            shift.id, shift.z_number, st.get(s.STORE_NAME), st.get(s.DEVICE_NAME),
-            self.ctx.local(shift.opened_at), names.get(shift.opened_by, ""),
+            shift.id,
+            shift.z_number,
+            st.get(s.STORE_NAME),
+            st.get(s.DEVICE_NAME),
+            self.ctx.local(shift.opened_at),
+            names.get(shift.opened_by, ""),
             self.ctx.local(shift.closed_at) if shift.closed_at else None,
-            names.get(shift.closed_by) if shift.closed_by else None, self.ctx.local(self.ctx.clock()),
-            sales[0], voided, sales[1], sales[2], sales[3], sales[4], sales[5],
-            refunds[0], refunds[1], refunds[2], refunds[1] - refunds[2],
-            drawer.cash_in, drawer.cash_out, shift.opening_float,
+            names.get(shift.closed_by) if shift.closed_by else None,
+            self.ctx.local(self.ctx.clock()),
+            sales[0],
+            voided,
+            sales[1],
+            sales[2],
+            sales[3],
+            sales[4],
+            sales[5],
+            refunds[0],
+            refunds[1],
+            refunds[2],
+            refunds[1] - refunds[2],
+            drawer.cash_in,
+            drawer.cash_out,
+            shift.opening_float,
             shift.expected_cash if shift.expected_cash is not None else drawer.expected,
             shift.counted_cash,
             {int(k): v for k, v in shift.cash_count.items()} if shift.cash_count else None,

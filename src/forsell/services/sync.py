@@ -46,7 +46,12 @@ from .pulls import PullApplier
 
 #: Overall states of the whole sync, in the order the tray shows them.
 NOT_CONFIGURED, PAUSED, AUTH_FAILED, OFFLINE, ONLINE = (
-    "not_configured", "paused", "auth_failed", "offline", "online")
+    "not_configured",
+    "paused",
+    "auth_failed",
+    "offline",
+    "online",
+)
 LANES = ("business", "audio")
 
 
@@ -134,7 +139,8 @@ class SyncSummary:
     def ok(self) -> bool:
         """Everything that was due got sent: nothing left, nothing dead-lettered."""
         return self.state not in (NOT_CONFIGURED, AUTH_FAILED) and all(
-            lane.remaining == 0 and lane.dead == 0 for lane in (self.business, self.audio))
+            lane.remaining == 0 and lane.dead == 0 for lane in (self.business, self.audio)
+        )
 
 
 # --- the service ------------------------------------------------------------------------------
@@ -156,17 +162,34 @@ class _Token:
         self._secrets.set(TOKEN_SECRET, token)
 
 
-def _lane_view(lane: str, engine_lane: eng.LaneStatus | None, queue: OutboxQueue,
-               state: str, last_success: datetime | None, now: datetime) -> LaneStatusView:
+def _lane_view(
+    lane: str,
+    engine_lane: eng.LaneStatus | None,
+    queue: OutboxQueue,
+    state: str,
+    last_success: datetime | None,
+    now: datetime,
+) -> LaneStatusView:
     counts = queue.counts(lane)
-    key, detail = (engine_lane.last_error_key, engine_lane.last_error_detail) if engine_lane \
-        else (None, None)
+    key, detail = (
+        (engine_lane.last_error_key, engine_lane.last_error_detail) if engine_lane else (None, None)
+    )
     if key is None and counts.failed:
         key, detail = queue.last_error(lane)
     success = (engine_lane.last_success_at if engine_lane else None) or last_success
     oldest = counts.oldest_pending_at
-    return LaneStatusView(lane, state, counts.pending, counts.in_flight, counts.failed, counts.dead,
-                          (now - oldest).total_seconds() if oldest else None, success, key, detail)
+    return LaneStatusView(
+        lane,
+        state,
+        counts.pending,
+        counts.in_flight,
+        counts.failed,
+        counts.dead,
+        (now - oldest).total_seconds() if oldest else None,
+        success,
+        key,
+        detail,
+    )
 
 
 class SyncService:
@@ -174,9 +197,15 @@ class SyncService:
     Running and watching sync needs no one signed in (the tray, ``forsell-cashier sync``);
     deciding about dead letters is an admin's."""
 
-    def __init__(self, till: Any, keyring_backend: Any = None, *,
-                 transport: Any = None, config: eng.EngineConfig | None = None,
-                 providers: Callable[[Any], Mapping[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        till: Any,
+        keyring_backend: Any = None,
+        *,
+        transport: Any = None,
+        config: eng.EngineConfig | None = None,
+        providers: Callable[[Any], Mapping[str, Any]] | None = None,
+    ) -> None:
         """``transport`` (httpx), ``config`` and ``providers`` (FAKE providers by name) are for
         tests, benchmarks and the demo; the till passes only ``till`` and the keyring backend."""
         self.till = till
@@ -214,8 +243,9 @@ class SyncService:
         try:
             self._vault = self._vault or open_vault(self.ctx, self.secrets.backend)
         except Exception as exc:  # noqa: BLE001 - no vault: the audio lane is off, sales go on
-            log.warning("sync: audio lane off, the key vault cannot be opened: %s",
-                        type(exc).__name__)
+            log.warning(
+                "sync: audio lane off, the key vault cannot be opened: %s", type(exc).__name__
+            )
             return None
         library = RecordingLibrary(self.ctx, self._vault)
 
@@ -233,19 +263,31 @@ class SyncService:
         def keyterms() -> list[str]:
             return [p.names.get("ru", "") for p in self.till.catalog.favourites()][:100]
 
-        return AudioLane(self.ctx.db, self._vault, audio_of, routing_config,
-                         providers=self._providers, keyterms=keyterms)
+        return AudioLane(
+            self.ctx.db,
+            self._vault,
+            audio_of,
+            routing_config,
+            providers=self._providers,
+            keyterms=keyterms,
+        )
 
     def _build(self) -> eng.SyncEngine:
         settings = self.ctx.settings
-        device = Device(self.ctx.device_id, settings.get(s.STORE_BIN),
-                        settings.get(s.DEVICE_NAME), __version__)
+        device = Device(
+            self.ctx.device_id, settings.get(s.STORE_BIN), settings.get(s.DEVICE_NAME), __version__
+        )
         engine = eng.SyncEngine(
-            self.ctx.db, backend_url=settings.get(s.SYNC_BACKEND_URL).strip(), device=device,
-            tokens=_Token(self.secrets), audio=self._audio_lane(), config=self._config,
+            self.ctx.db,
+            backend_url=settings.get(s.SYNC_BACKEND_URL).strip(),
+            device=device,
+            tokens=_Token(self.secrets),
+            audio=self._audio_lane(),
+            config=self._config,
             transport=self._transport,
             on_status=(lambda _status: self._emit()) if self._on_status else None,
-            pull=PullApplier(self.ctx).apply)
+            pull=PullApplier(self.ctx).apply,
+        )
         if settings.get(s.SYNC_PAUSED):
             engine.pause()
         return engine
@@ -277,8 +319,7 @@ class SyncService:
 
     @public
     def sync_now(self) -> None:
-        """Asks the running engine to try every lane and pull now (Sync now); nothing when stopped.
-        """
+        """Asks the running engine to try every lane and pull now (Sync now); none when stopped."""
         if self._engine is not None:
             self._engine.sync_now()
 
@@ -324,8 +365,11 @@ class SyncService:
                 state = lane_status.state
             else:
                 state = PAUSED if paused else "stopped"
-            lanes.append(_lane_view(lane, lane_status, self.queue, state,
-                                    eng.last_success(self.ctx.db, lane), now))
+            lanes.append(
+                _lane_view(
+                    lane, lane_status, self.queue, state, eng.last_success(self.ctx.db, lane), now
+                )
+            )
         states = {lane.state for lane in lanes}
         if not self.configured:
             overall = NOT_CONFIGURED
@@ -333,9 +377,14 @@ class SyncService:
             overall = PAUSED
         else:
             overall = next((st for st in (AUTH_FAILED, OFFLINE) if st in states), ONLINE)
-        return SyncStatusView(overall, bool(engine and engine.running), lanes[0], lanes[1],
-                              bool(self.ctx.settings.get(s.SYNC_DEMO_FAKES)),
-                              self._last_pulls(engine_status))
+        return SyncStatusView(
+            overall,
+            bool(engine and engine.running),
+            lanes[0],
+            lanes[1],
+            bool(self.ctx.settings.get(s.SYNC_DEMO_FAKES)),
+            self._last_pulls(engine_status),
+        )
 
     def _last_pulls(self, engine_status) -> Mapping[str, datetime]:
         """The running pull lane keeps these in memory (loaded from the DB at its start); read the
@@ -353,8 +402,11 @@ class SyncService:
         ``backend_pull`` audit entries, where applying a page records them)."""
         with self.ctx.db.read() as session:
             rows = session.execute(
-                select(AuditEntry.at, AuditEntry.details).where(AuditEntry.action == "backend_pull")
-                .order_by(AuditEntry.at.desc()).limit(50)).all()
+                select(AuditEntry.at, AuditEntry.details)
+                .where(AuditEntry.action == "backend_pull")
+                .order_by(AuditEntry.at.desc())
+                .limit(50)
+            ).all()
         found: list[PullProblemView] = []
         for at, details in rows:
             for problem in (details or {}).get("problems") or ():
@@ -367,13 +419,23 @@ class SyncService:
     def dead_letters(self) -> list[DeadLetterView]:
         """Outbox items that are not retried until an admin says so (refused by the backend or a
         provider), with the reason."""
-        return [DeadLetterView(d.id, d.lane, d.kind, d.entity_id, d.created_at, d.attempts,
-                               d.error_key, d.last_error) for d in self.queue.dead_letters()]
+        return [
+            DeadLetterView(
+                d.id,
+                d.lane,
+                d.kind,
+                d.entity_id,
+                d.created_at,
+                d.attempts,
+                d.error_key,
+                d.last_error,
+            )
+            for d in self.queue.dead_letters()
+        ]
 
     def _audited(self, admin: EmployeeView, action: str, ids: list[str], count: int) -> None:
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, action, admin.id, count=count,
-                         ids=ids[:100])
+            audit.record(session, self.ctx.device_id, action, admin.id, count=count, ids=ids[:100])
 
     @requires(Role.ADMIN)
     def retry_dead(self, admin: EmployeeView, ids: list[str]) -> int:
@@ -410,8 +472,9 @@ class SyncService:
                 self._vault.close()
                 self._vault = None
         lanes = (status.business, status.audio)
-        state = next((st for st in (AUTH_FAILED, OFFLINE) if any(ln.state == st for ln in lanes)),
-                     ONLINE)
+        state = next(
+            (st for st in (AUTH_FAILED, OFFLINE) if any(ln.state == st for ln in lanes)), ONLINE
+        )
         timed_out = time.monotonic() - started >= timeout
         return self._summary(state, status, timed_out)
 
@@ -421,10 +484,22 @@ class SyncService:
             got = getattr(status, name) if status else None
             if got is None:
                 return LaneSummary(name, 0, 0, 0, 0, counts.pending + counts.in_flight)
-            return LaneSummary(name, got.sent, got.duplicates, got.failed, got.dead,
-                               counts.pending + counts.in_flight, got.skipped)
+            return LaneSummary(
+                name,
+                got.sent,
+                got.duplicates,
+                got.failed,
+                got.dead,
+                counts.pending + counts.in_flight,
+                got.skipped,
+            )
 
         pull = status.pull if status else None
-        pulls = PullSummary() if pull is None else PullSummary(
-            pull.applied, pull.skipped, tuple(sorted(pull.last_success_at)), pull.last_error_key)
+        pulls = (
+            PullSummary()
+            if pull is None
+            else PullSummary(
+                pull.applied, pull.skipped, tuple(sorted(pull.last_success_at)), pull.last_error_key
+            )
+        )
         return SyncSummary(state, lane("business"), lane("audio"), timed_out, pulls)

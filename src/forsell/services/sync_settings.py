@@ -43,21 +43,32 @@ class SyncSettings:
     demo_fakes: bool
 
 
-_FIELDS = {"enabled": s.SYNC_ENABLED, "backend_url": s.SYNC_BACKEND_URL,
-           "primary": s.SYNC_PRIMARY, "fallback": s.SYNC_FALLBACK, "language": s.SYNC_LANGUAGE,
-           "audio_abroad": s.SYNC_AUDIO_ABROAD,
-           "upload_without_speech": s.SYNC_UPLOAD_WITHOUT_SPEECH,
-           "elevenlabs_url": s.ELEVENLABS_URL,
-           "elevenlabs_zero_retention": s.ELEVENLABS_ZERO_RETENTION,
-           "elevenlabs_keyterms": s.ELEVENLABS_KEYTERMS, "yandex_url": s.YANDEX_URL,
-           "yandex_folder_id": s.YANDEX_FOLDER_ID, "demo_fakes": s.SYNC_DEMO_FAKES}
+_FIELDS = {
+    "enabled": s.SYNC_ENABLED,
+    "backend_url": s.SYNC_BACKEND_URL,
+    "primary": s.SYNC_PRIMARY,
+    "fallback": s.SYNC_FALLBACK,
+    "language": s.SYNC_LANGUAGE,
+    "audio_abroad": s.SYNC_AUDIO_ABROAD,
+    "upload_without_speech": s.SYNC_UPLOAD_WITHOUT_SPEECH,
+    "elevenlabs_url": s.ELEVENLABS_URL,
+    "elevenlabs_zero_retention": s.ELEVENLABS_ZERO_RETENTION,
+    "elevenlabs_keyterms": s.ELEVENLABS_KEYTERMS,
+    "yandex_url": s.YANDEX_URL,
+    "yandex_folder_id": s.YANDEX_FOLDER_ID,
+    "demo_fakes": s.SYNC_DEMO_FAKES,
+}
 
 
 def _check_backend_url(new: SyncSettings) -> None:
     """The backend's address may stay empty only while sync is off (or talks to the fakes)."""
     if not new.backend_url and new.enabled and not new.demo_fakes:
-        raise CashierError(s.SYNC_BACKEND_URL.error, "Not a web address: {url}",
-                           setting=s.SYNC_BACKEND_URL.key, url=new.backend_url)
+        raise CashierError(
+            s.SYNC_BACKEND_URL.error,
+            "Not a web address: {url}",
+            setting=s.SYNC_BACKEND_URL.key,
+            url=new.backend_url,
+        )
 
 
 class SyncSettingsService:
@@ -96,17 +107,29 @@ class SyncSettingsService:
             return None
 
     @requires(Role.ADMIN)
-    def save(self, who: EmployeeView, new: SyncSettings, secrets: dict[str, str] | None = None,
-             clear: tuple[str, ...] = ()) -> list[str]:
+    def save(
+        self,
+        who: EmployeeView,
+        new: SyncSettings,
+        secrets: dict[str, str] | None = None,
+        clear: tuple[str, ...] = (),
+    ) -> list[str]:
         """Saves ``new``; sets each non-empty secret in ``secrets`` and deletes those in ``clear``.
 
         Returns the names of what changed (settings keys and secret names). Raises CashierError
         ("admin.only", "sync.url", "sync.provider", "sync.secret_store"); on a secret-store
         failure nothing at all is saved, so the form and the store never disagree.
         """
-        new = SyncSettings(**{f.name: (getattr(new, f.name).strip()
-                                       if isinstance(getattr(new, f.name), str)
-                                       else getattr(new, f.name)) for f in fields(new)})
+        new = SyncSettings(
+            **{
+                f.name: (
+                    getattr(new, f.name).strip()
+                    if isinstance(getattr(new, f.name), str)
+                    else getattr(new, f.name)
+                )
+                for f in fields(new)
+            }
+        )
         for name, setting in _FIELDS.items():  # the registry's rule, as for every setting
             setting.check(getattr(new, name))
         _check_backend_url(new)
@@ -115,8 +138,9 @@ class SyncSettingsService:
         if secrets or clear:
             problem = self.secret_store_problem()
             if problem is not None:
-                raise CashierError("sync.secret_store", "Secret store unavailable: {hint}",
-                                   hint=problem.problem)
+                raise CashierError(
+                    "sync.secret_store", "Secret store unavailable: {hint}", hint=problem.problem
+                )
             store = self._store()
             try:
                 for name, value in secrets.items():
@@ -124,16 +148,25 @@ class SyncSettingsService:
                 for name in clear:
                     store.delete(name)
             except SecretStoreUnavailable as problem:
-                raise CashierError("sync.secret_store", "Secret store unavailable: {hint}",
-                                   hint=problem.problem) from None
-        changed = [setting.key for name, setting in _FIELDS.items()
-                   if self.ctx.settings.get(setting) != getattr(new, name)]
+                raise CashierError(
+                    "sync.secret_store", "Secret store unavailable: {hint}", hint=problem.problem
+                ) from None
+        changed = [
+            setting.key
+            for name, setting in _FIELDS.items()
+            if self.ctx.settings.get(setting) != getattr(new, name)
+        ]
         for name, setting in _FIELDS.items():
             if setting.key in changed:
                 self.ctx.settings.set(setting, getattr(new, name))
         changed += [f"secret:{name}" for name in (*secrets, *clear)]
         if changed:
             with self.ctx.db.write() as session:
-                audit.record(session, self.ctx.device_id, "sync_settings_changed", who.id,
-                             changed=sorted(changed))
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    "sync_settings_changed",
+                    who.id,
+                    changed=sorted(changed),
+                )
         return changed

@@ -76,13 +76,17 @@ def _line_from_product(p: ProductView, qty_milli: int) -> CartLine:
 def _cart_to_json(cart: Cart) -> dict:
     def line(l: CartLine) -> dict:
         d = asdict(l)
-        d["discount"] = {"kind": l.discount.kind.value, "value": l.discount.value} if l.discount else None
+        d["discount"] = (
+            {"kind": l.discount.kind.value, "value": l.discount.value} if l.discount else None
+        )
         d["added_at"] = l.added_at.isoformat() if l.added_at else None
         return d
 
     rd = cart.receipt_discount
-    return {"lines": [line(l) for l in cart.lines],
-            "receipt_discount": {"kind": rd.kind.value, "value": rd.value} if rd else None}
+    return {
+        "lines": [line(l) for l in cart.lines],
+        "receipt_discount": {"kind": rd.kind.value, "value": rd.value} if rd else None,
+    }
 
 
 def _discount_from_json(d: dict | None) -> Discount | None:
@@ -94,8 +98,16 @@ def _time_from_json(value: str | None) -> datetime | None:
 
 
 def _cart_from_json(data: dict) -> Cart:
-    lines = [CartLine(**{**l, "discount": _discount_from_json(l["discount"]),
-                         "added_at": _time_from_json(l.get("added_at"))}) for l in data["lines"]]
+    lines = [
+        CartLine(
+            **{
+                **l,
+                "discount": _discount_from_json(l["discount"]),
+                "added_at": _time_from_json(l.get("added_at")),
+            }
+        )
+        for l in data["lines"]
+    ]
     return Cart(lines, _discount_from_json(data["receipt_discount"]))
 
 
@@ -131,7 +143,9 @@ class TillService:
         if product is None:
             raise CashierError("scan.unknown", "Unknown barcode {code}", code=code.strip())
         if product.weighted:
-            raise CashierError("scan.needs_weight", "Enter the weight of {name}", name=product.names["ru"])
+            raise CashierError(
+                "scan.needs_weight", "Enter the weight of {name}", name=product.names["ru"]
+            )
         return self.add(product, 1000)
 
     @requires(Role.CASHIER)
@@ -163,8 +177,15 @@ class TillService:
         cart."""
         line = self.cart.lines[index]
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "line_removed", self.employee.id,
-                         sku=line.sku, qty_milli=line.qty_milli, amount=line.gross)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "line_removed",
+                self.employee.id,
+                sku=line.sku,
+                qty_milli=line.qty_milli,
+                amount=line.gross,
+            )
             if len(self.cart.lines) == 1:
                 self._forget_recalled(session)
         self.cart.remove(index)
@@ -174,8 +195,9 @@ class TillService:
         return self.view()
 
     @requires(Role.CASHIER)
-    def set_line_discount(self, index: int, discount: Discount | None,
-                          approval: Approval | None = None) -> CartView:
+    def set_line_discount(
+        self, index: int, discount: Discount | None, approval: Approval | None = None
+    ) -> CartView:
         """Sets (or, with None, clears) the discount of line ``index``; returns the cart.
 
         Raises ``NeedsApproval`` (``approval.discount_over_limit``) when the discount is over the
@@ -187,8 +209,9 @@ class TillService:
         return self.view()
 
     @requires(Role.CASHIER)
-    def set_receipt_discount(self, discount: Discount | None,
-                             approval: Approval | None = None) -> CartView:
+    def set_receipt_discount(
+        self, discount: Discount | None, approval: Approval | None = None
+    ) -> CartView:
         """Sets (or, with None, clears) the discount on the whole receipt; returns the cart.
 
         Raises ``NeedsApproval`` (``approval.discount_over_limit``) when all discounts together are
@@ -196,13 +219,18 @@ class TillService:
         ``cart.total_too_large``."""
         base = sum(l.gross - l.line_discount for l in self.cart.lines)
         off = min(discount.amount_off(base), base) if discount else 0
-        self._check_discount(off + sum(l.line_discount for l in self.cart.lines),
-                             sum(l.gross for l in self.cart.lines), approval)
+        self._check_discount(
+            off + sum(l.line_discount for l in self.cart.lines),
+            sum(l.gross for l in self.cart.lines),
+            approval,
+        )
         self.cart.set_receipt_discount(discount)
         return self.view()
 
     @requires(Action.PRICE_OVERRIDE)
-    def override_price(self, index: int, unit_price: int, approval: Approval | None = None) -> CartView:
+    def override_price(
+        self, index: int, unit_price: int, approval: Approval | None = None
+    ) -> CartView:
         """Changes the unit price of line ``index`` (audited with the approver); returns the cart.
 
         Raises ``NeedsApproval`` (``approval.price_override``) when the employee may not do it
@@ -210,9 +238,16 @@ class TillService:
         old = self.cart.lines[index].unit_price
         self.cart.set_price(index, unit_price)
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "price_override", self.employee.id,
-                         sku=self.cart.lines[index].sku, old=old, new=unit_price,
-                         approver_id=approval.approver_id if approval else self.employee.id)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "price_override",
+                self.employee.id,
+                sku=self.cart.lines[index].sku,
+                old=old,
+                new=unit_price,
+                approver_id=approval.approver_id if approval else self.employee.id,
+            )
         return self.view()
 
     @requires(Role.CASHIER)
@@ -220,8 +255,14 @@ class TillService:
         """Empties the cart (the customer walked away). Audited when it had lines."""
         if self.cart.lines:
             with self.ctx.db.write() as session:
-                audit.record(session, self.ctx.device_id, "sale_cancelled", self.employee.id,
-                             lines=len(self.cart.lines), total=self.cart.totals().total)
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    "sale_cancelled",
+                    self.employee.id,
+                    lines=len(self.cart.lines),
+                    total=self.cart.totals().total,
+                )
                 self._forget_recalled(session)
         had_lines = bool(self.cart.lines)
         self.cart.clear()
@@ -237,12 +278,30 @@ class TillService:
         totals = self.cart.totals()
         lang = self.employee.language
         lines = tuple(
-            CartLineView(i, l.product_id, l.sku, l.name(lang), l.unit_price, l.qty_milli, l.weighted,
-                         t.gross, t.line_discount + t.receipt_discount, t.net, l.vat_bp, l.price_overridden)
+            CartLineView(
+                i,
+                l.product_id,
+                l.sku,
+                l.name(lang),
+                l.unit_price,
+                l.qty_milli,
+                l.weighted,
+                t.gross,
+                t.line_discount + t.receipt_discount,
+                t.net,
+                l.vat_bp,
+                l.price_overridden,
+            )
             for i, (l, t) in enumerate(zip(self.cart.lines, totals.lines, strict=True))
         )
-        return CartView(lines, totals.subtotal, totals.discount, totals.total, totals.vat_by_rate,
-                        self.cart.receipt_discount)
+        return CartView(
+            lines,
+            totals.subtotal,
+            totals.discount,
+            totals.total,
+            totals.vat_by_rate,
+            self.cart.receipt_discount,
+        )
 
     # --- parking ----------------------------------------------------------------------------
 
@@ -254,7 +313,9 @@ class TillService:
             raise CashierError("park.empty", "Nothing to park")
         with self.ctx.db.write() as session:
             self._forget_recalled(session)  # parked again: one row, with the cart as it is now
-            session.add(ParkedSale(employee_id=self.employee.id, label=label, cart=_cart_to_json(self.cart)))
+            session.add(
+                ParkedSale(employee_id=self.employee.id, label=label, cart=_cart_to_json(self.cart))
+            )
         self.cart = Cart()
         self._recalled = None
         self._emit("sale_parked")
@@ -264,13 +325,23 @@ class TillService:
     def parked(self) -> list[ParkedView]:
         """The parked sales, oldest first: label, time parked, total and number of lines."""
         with self.ctx.db.read() as session:
-            rows = session.scalars(select(ParkedSale).where(ParkedSale.recalled_at.is_(None))
-                                   .order_by(ParkedSale.parked_at)).all()
+            rows = session.scalars(
+                select(ParkedSale)
+                .where(ParkedSale.recalled_at.is_(None))
+                .order_by(ParkedSale.parked_at)
+            ).all()
             result = []
             for r in rows:
                 cart = _cart_from_json(r.cart)
-                result.append(ParkedView(r.id, r.label, self.ctx.local(r.parked_at).strftime("%H:%M"),
-                                         cart.totals().total, len(cart.lines)))
+                result.append(
+                    ParkedView(
+                        r.id,
+                        r.label,
+                        self.ctx.local(r.parked_at).strftime("%H:%M"),
+                        cart.totals().total,
+                        len(cart.lines),
+                    )
+                )
             return result
 
     @requires(Role.CASHIER)
@@ -311,38 +382,72 @@ class TillService:
         settlement = payment.settle(totals.total)
         with self.ctx.db.write() as session:
             shift_id = self._require_shift(session)
-            last = session.scalar(select(func.max(Sale.receipt_no)).where(Sale.device_id == self.ctx.device_id))
+            last = session.scalar(
+                select(func.max(Sale.receipt_no)).where(Sale.device_id == self.ctx.device_id)
+            )
             sale = Sale(
-                device_id=self.ctx.device_id, receipt_no=(last or 0) + 1, shift_id=shift_id,
-                employee_id=self.employee.id, created_at=self.ctx.clock(),
-                subtotal=totals.subtotal, discount=totals.discount, total=totals.total, vat=totals.vat,
+                device_id=self.ctx.device_id,
+                receipt_no=(last or 0) + 1,
+                shift_id=shift_id,
+                employee_id=self.employee.id,
+                created_at=self.ctx.clock(),
+                subtotal=totals.subtotal,
+                discount=totals.discount,
+                total=totals.total,
+                vat=totals.vat,
                 receipt_discount=_cart_to_json(self.cart)["receipt_discount"],
-                method=settlement.method.value, cash=settlement.cash, card=settlement.card,
-                tendered=settlement.tendered, change=settlement.change,
+                method=settlement.method.value,
+                cash=settlement.cash,
+                card=settlement.card,
+                tendered=settlement.tendered,
+                change=settlement.change,
                 card_reference=payment.card_reference[:64],
             )
-            for no, (line, t) in enumerate(zip(self.cart.lines, totals.lines, strict=True), start=1):
-                sale.lines.append(SaleLine(
-                    line_no=no, product_id=line.product_id, sku=line.sku, barcode=line.barcode,
-                    name_ru=line.names.get("ru", ""), name_kk=line.names.get("kk", ""),
-                    name_en=line.names.get("en", ""), unit_price=line.unit_price,
-                    qty_milli=line.qty_milli, weighted=line.weighted, vat_bp=line.vat_bp,
-                    gross=t.gross, discount=t.line_discount + t.receipt_discount, net=t.net, vat=t.vat,
-                    price_overridden=line.price_overridden, added_at=line.added_at,
-                ))
+            for no, (line, t) in enumerate(
+                zip(self.cart.lines, totals.lines, strict=True), start=1
+            ):
+                sale.lines.append(
+                    SaleLine(
+                        line_no=no,
+                        product_id=line.product_id,
+                        sku=line.sku,
+                        barcode=line.barcode,
+                        name_ru=line.names.get("ru", ""),
+                        name_kk=line.names.get("kk", ""),
+                        name_en=line.names.get("en", ""),
+                        unit_price=line.unit_price,
+                        qty_milli=line.qty_milli,
+                        weighted=line.weighted,
+                        vat_bp=line.vat_bp,
+                        gross=t.gross,
+                        discount=t.line_discount + t.receipt_discount,
+                        net=t.net,
+                        vat=t.vat,
+                        price_overridden=line.price_overridden,
+                        added_at=line.added_at,
+                    )
+                )
             session.add(sale)
             session.flush()
             self._forget_recalled(session)  # the parked cart becomes this sale, atomically
             enqueue(session, "sale", sale.id, sale_payload(sale))
             receipt = load_receipt(self.ctx, session, sale)
-        log.info("sale %s committed: receipt %d, %d lines, total %d tiyn, %s",
-                 receipt.sale_id, receipt.receipt_no, len(receipt.lines), receipt.total, receipt.method)
+        log.info(
+            "sale %s committed: receipt %d, %d lines, total %d tiyn, %s",
+            receipt.sale_id,
+            receipt.receipt_no,
+            len(receipt.lines),
+            receipt.total,
+            receipt.method,
+        )
         self.cart = Cart()
         self._recalled = None
         try:
             self._emit("sale_paid", receipt.sale_id)
-        except Exception:  # noqa: BLE001 - the sale is committed; a listener must not undo that
-            log.exception("sale %s is committed, but a listener of sale_paid failed", receipt.sale_id)
+        except Exception:
+            log.exception(
+                "sale %s is committed, but a listener of sale_paid failed", receipt.sale_id
+            )
         return receipt
 
     # --- rules ------------------------------------------------------------------------------
@@ -362,12 +467,32 @@ class TillService:
 def sale_payload(sale: Sale) -> dict:
     """What the analytics backend receives for a sale (contract in resources/api)."""
     return {
-        "id": sale.id, "device_id": sale.device_id, "receipt_no": sale.receipt_no,
-        "shift_id": sale.shift_id, "employee_id": sale.employee_id,
-        "created_at": sale.created_at.isoformat(), "subtotal": sale.subtotal,
-        "discount": sale.discount, "total": sale.total, "vat": sale.vat, "method": sale.method,
-        "cash": sale.cash, "card": sale.card,
-        "lines": [{"id": l.id, "line_no": l.line_no, "sku": l.sku, "qty_milli": l.qty_milli,
-                   "unit_price": l.unit_price, "gross": l.gross, "discount": l.discount,
-                   "net": l.net, "vat_bp": l.vat_bp, "vat": l.vat} for l in sale.lines],
+        "id": sale.id,
+        "device_id": sale.device_id,
+        "receipt_no": sale.receipt_no,
+        "shift_id": sale.shift_id,
+        "employee_id": sale.employee_id,
+        "created_at": sale.created_at.isoformat(),
+        "subtotal": sale.subtotal,
+        "discount": sale.discount,
+        "total": sale.total,
+        "vat": sale.vat,
+        "method": sale.method,
+        "cash": sale.cash,
+        "card": sale.card,
+        "lines": [
+            {
+                "id": l.id,
+                "line_no": l.line_no,
+                "sku": l.sku,
+                "qty_milli": l.qty_milli,
+                "unit_price": l.unit_price,
+                "gross": l.gross,
+                "discount": l.discount,
+                "net": l.net,
+                "vat_bp": l.vat_bp,
+                "vat": l.vat,
+            }
+            for l in sale.lines
+        ],
     }

@@ -8,8 +8,9 @@ from .models import AuditEntry
 from .outbox import enqueue
 
 
-def record(session: Session, device_id: str, action: str, employee_id: str | None,
-           **details: object) -> None:
+def record(
+    session: Session, device_id: str, action: str, employee_id: str | None, **details: object
+) -> None:
     """Adds an audit entry (and its outbox row) to the caller's transaction.
 
     ``details`` must not carry PINs, keys or customers' personal data.
@@ -17,7 +18,16 @@ def record(session: Session, device_id: str, action: str, employee_id: str | Non
     entry = AuditEntry(device_id=device_id, action=action, employee_id=employee_id, details=details)
     session.add(entry)
     session.flush()
-    enqueue(session, "audit", entry.id, {
-        "id": entry.id, "at": entry.at.isoformat(), "device_id": device_id,
-        "employee_id": employee_id, "action": action, "details": details,
-    })
+    enqueue(
+        session,
+        "audit",
+        entry.id,
+        {
+            "id": entry.id,
+            "at": entry.at.isoformat(),
+            "device_id": device_id,
+            "employee_id": employee_id,
+            "action": action,
+            "details": details,
+        },
+    )

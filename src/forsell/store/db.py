@@ -32,8 +32,7 @@ class DatabaseProblem(Exception):
     too_new, missing (empty or gone on a till that has been used). ``backup`` is the newest
     backup copy that passes its check, where restoring one is the fix."""
 
-    def __init__(self, kind: str, path: Path, detail: str = "",
-                 backup: Path | None = None) -> None:
+    def __init__(self, kind: str, path: Path, detail: str = "", backup: Path | None = None) -> None:
         super().__init__(f"{kind}: {path} {detail}".strip())
         self.kind = kind
         self.path = path
@@ -66,9 +65,7 @@ def head_revision() -> str:
 
 def make_engine(path: Path) -> Engine:
     # hide_parameters: an error's text never carries the row's values (names, amounts) into a log.
-    engine = create_engine(
-        f"sqlite:///{path}", connect_args={"timeout": 10}, hide_parameters=True
-    )
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -166,9 +163,9 @@ def backup_copy(path: Path, backup_dir: Path, label: str) -> Path:
             src.close()
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"the copy fails its integrity check: {verdict}")
-        with open(partial, "rb+") as copy:
+        with partial.open("rb+") as copy:
             os.fsync(copy.fileno())
-        os.replace(partial, target)
+        partial.replace(target)
     except BaseException:
         remove_unfinished_backups(backup_dir)
         raise
@@ -268,8 +265,9 @@ class Database:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        has_table = conn.execute(text(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")).first()
+        has_table = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+        ).first()
         if has_table is None:
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -292,8 +290,12 @@ def open_database(path: Path, backup_dir: Path, *, used_before: bool = False) ->
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     if _is_empty(path) and (used_before or backups(backup_dir, path.stem)):
-        raise DatabaseProblem("missing", path, "empty or missing on a till that has been used",
-                              backup=newest_good_backup(backup_dir, path.stem))
+        raise DatabaseProblem(
+            "missing",
+            path,
+            "empty or missing on a till that has been used",
+            backup=newest_good_backup(backup_dir, path.stem),
+        )
     db = Database(path)
     try:
         current = current_revision(db.engine)
@@ -378,8 +380,9 @@ def check_integrity(path: Path, *, full: bool = False, limit: int = 100) -> Inte
                     tables.append(owner[name])
             for page in _PAGE.findall(line):
                 try:
-                    found = conn.execute("SELECT name FROM dbstat WHERE pageno = ?",
-                                         (int(page),)).fetchone()
+                    found = conn.execute(
+                        "SELECT name FROM dbstat WHERE pageno = ?", (int(page),)
+                    ).fetchone()
                 except sqlite3.Error:  # dbstat not compiled in, or the page is unreadable
                     found = None
                 if found and owner.get(found[0], found[0]) not in tables:

@@ -115,7 +115,6 @@ class Product(Base):
     __table_args__ = (Index("ix_products_category", "category_id"),)
 
 
-
 class Shift(Base):
     __tablename__ = "shifts"
     id: Mapped[str] = _id()
@@ -339,7 +338,9 @@ class TranscriptRow(Base):
     recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), primary_key=True)
     provider: Mapped[str] = mapped_column(String(32))
     state: Mapped[str] = mapped_column(String(16), default="submitted")  # submitted | done | failed
-    external_id: Mapped[str | None] = mapped_column(String(128), nullable=True)  # transcription/operation id
+    external_id: Mapped[str | None] = mapped_column(
+        String(128), nullable=True
+    )  # transcription/operation id
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     audio_seconds: Mapped[float] = mapped_column(default=0.0)
     cost_usd: Mapped[float] = mapped_column(default=0.0)
@@ -405,9 +406,19 @@ class ConversationScore(Base):
     failed: Mapped[str | None] = mapped_column(String(1000), nullable=True)
 
     # Score order, then every column a score filter reads: pages and counts stay in the index.
-    __table_args__ = (Index("ix_conversation_scores_order", "percent", "started_at",
-                            "recording_id", "offers", "conversions", "scorable", "employee_id",
-                            "failed"),)
+    __table_args__ = (
+        Index(
+            "ix_conversation_scores_order",
+            "percent",
+            "started_at",
+            "recording_id",
+            "offers",
+            "conversions",
+            "scorable",
+            "employee_id",
+            "failed",
+        ),
+    )
 
 
 class ConversationItemResult(Base):
@@ -466,5 +477,7 @@ class Dispute(Base):
     resolution: Mapped[str] = mapped_column(String(500), default="")
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
-    __table_args__ = (Index("ix_disputes_recording", "recording_id", "item_id"),
-                      Index("ix_disputes_state", "state"))
+    __table_args__ = (
+        Index("ix_disputes_recording", "recording_id", "item_id"),
+        Index("ix_disputes_state", "state"),
+    )

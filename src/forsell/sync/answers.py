@@ -86,12 +86,16 @@ def error_for_answer(response: httpx.Response, where: str) -> SyncError:
     """The error tree for a non-2xx answer from ``where`` ("backend", "elevenlabs", …)."""
     status = response.status_code
     if is_html(response) and 400 <= status < 500 and status not in _WHOEVER_ANSWERED:
-        return BadResponse(f"{where}: HTTP {status} as a web page, not the API's answer "
-                           "(a proxy or a captive portal?)")
+        return BadResponse(
+            f"{where}: HTTP {status} as a web page, not the API's answer "
+            "(a proxy or a captive portal?)"
+        )
     if 300 <= status < 400:
-        return BadResponse(f"{where}: HTTP {status} redirect to "
-                           f"{response.headers.get('location', '?')[:100]} (a captive portal or "
-                           "a moved address?)")
+        return BadResponse(
+            f"{where}: HTTP {status} redirect to "
+            f"{response.headers.get('location', '?')[:100]} (a captive portal or "
+            "a moved address?)"
+        )
     body = _error_body(response)
     detail = f"{where}: HTTP {status} {_code(body)}".strip()
     wait = retry_after(response.headers)

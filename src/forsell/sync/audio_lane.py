@@ -32,10 +32,16 @@ SENT, SKIPPED, PENDING = "sent", "skipped", "pending"
 
 
 class AudioLane:
-    def __init__(self, db: Database, vault: KeyVault, audio_source: Callable[[str], bytes],
-                 routing_config: Callable[[], Any], *,
-                 providers: Callable[[httpx.AsyncClient], Mapping[str, Any]] | None = None,
-                 keyterms: Callable[[], list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        vault: KeyVault,
+        audio_source: Callable[[str], bytes],
+        routing_config: Callable[[], Any],
+        *,
+        providers: Callable[[httpx.AsyncClient], Mapping[str, Any]] | None = None,
+        keyterms: Callable[[], list[str]] | None = None,
+    ) -> None:
         """``routing_config()`` → ``providers.routing.RoutingConfig`` (read per job, so a changed
         setting or key takes effect without a restart); ``providers(client)`` → providers by name
         that replace the built-in ones (the FAKE provider of the demo and the tests)."""
@@ -95,16 +101,25 @@ class AudioLane:
 
         rid = str(job.payload.get("id") or job.entity_id)
         config, state, chosen, audio, keyterms = await blocking(
-            self._prepare, rid, job.payload.get("speech_ms"))
+            self._prepare, rid, job.payload.get("speech_ms")
+        )
         if chosen is None:
             return SKIPPED
         store = self.store
         holders = routing.configured(config, self._client, self._extra)
         try:
             transcript = await routing.transcribe(
-                rid, audio, store, chosen, holders=holders,
+                rid,
+                audio,
+                store,
+                chosen,
+                holders=holders,
                 audio_seconds=(job.payload.get("duration_ms") or 0) / 1000.0,
-                language=config.language_hint, keyterms=keyterms, blocking=blocking, state=state)
+                language=config.language_hint,
+                keyterms=keyterms,
+                blocking=blocking,
+                state=state,
+            )
         except Rejected:
             await blocking(store.mark_failed, rid)  # dead letter: an admin retry resubmits
             raise
@@ -119,7 +134,10 @@ class AudioLane:
 def _enqueue_transcript_event(db: Database, recording_id: str) -> None:
     """The business event for a transcript, once per recording (a retried job adds no second)."""
     with db.write() as session:
-        exists = session.scalar(select(OutboxJob.id).where(
-            OutboxJob.kind == "transcript", OutboxJob.entity_id == recording_id).limit(1))
+        exists = session.scalar(
+            select(OutboxJob.id)
+            .where(OutboxJob.kind == "transcript", OutboxJob.entity_id == recording_id)
+            .limit(1)
+        )
         if exists is None:
             enqueue(session, "transcript", recording_id, {"recording_id": recording_id})

@@ -34,16 +34,22 @@ class AudioWork:
                     await outcomes.handle_error(lane, [job], exc, sent_in_epoch=epoch)
                     continue
                 except OSError as exc:
-                    await outcomes.fail(lane, [job], DiskFull(str(exc)) if exc.errno == 28
-                                        else BadResponse(f"{type(exc).__name__}: {exc}"))
+                    await outcomes.fail(
+                        lane,
+                        [job],
+                        DiskFull(str(exc))
+                        if exc.errno == 28
+                        else BadResponse(f"{type(exc).__name__}: {exc}"),
+                    )
                     continue
                 except Exception as exc:  # a bug must not kill the lane: the job waits
                     log.exception("sync audio job %s", job.id)
                     await outcomes.fail(lane, [job], BadResponse(type(exc).__name__))
                     continue
                 if outcome == "pending":  # the provider is still transcribing: poll later
-                    await outcomes.postpone(lane, job,
-                                            min(host.config.poll_max_s, 2.0 * job.attempts))
+                    await outcomes.postpone(
+                        lane, job, min(host.config.poll_max_s, 2.0 * job.attempts)
+                    )
                     continue
                 skipped = outcome == "skipped"
                 await outcomes.done(lane, [job], sent=int(not skipped), skipped=int(skipped))
@@ -51,6 +57,7 @@ class AudioWork:
                 # poll picks up a whole batch of them instead of one request per recording.
                 host.lanes[BUSINESS].idle = False
         except asyncio.CancelledError:
-            await outcomes.give_back(lane, [lane.held[j.id] for j in jobs if j.id in lane.held],
-                                     None)
+            await outcomes.give_back(
+                lane, [lane.held[j.id] for j in jobs if j.id in lane.held], None
+            )
             raise

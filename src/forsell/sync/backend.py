@@ -43,8 +43,13 @@ class Event:
     payload: dict
 
     def as_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "entity_id": self.entity_id,
-                "created_at": self.created_at, "payload": self.payload}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "entity_id": self.entity_id,
+            "created_at": self.created_at,
+            "payload": self.payload,
+        }
 
     @property
     def size(self) -> int:
@@ -73,8 +78,9 @@ def idempotency_key(body: bytes, scope: str) -> str:
     return f"{scope}-{hashlib.sha256(body).hexdigest()[:40]}"
 
 
-def batches(events: Iterable[Event], max_events: int = MAX_EVENTS,
-            max_bytes: int = MAX_BATCH_BYTES) -> Iterator[list[Event]]:
+def batches(
+    events: Iterable[Event], max_events: int = MAX_EVENTS, max_bytes: int = MAX_BATCH_BYTES
+) -> Iterator[list[Event]]:
     """Splits events into requests within the caps (an event over the per-event cap is the
     caller's to refuse before this)."""
     batch: list[Event] = []
@@ -97,8 +103,9 @@ def error_for_exception(exc: httpx.HTTPError) -> SyncError:
 
 
 class BackendClient:
-    def __init__(self, client: httpx.AsyncClient, base_url: str,
-                 token_provider: Callable[[], str | None]) -> None:
+    def __init__(
+        self, client: httpx.AsyncClient, base_url: str, token_provider: Callable[[], str | None]
+    ) -> None:
         self.client = client
         self.base_url = base_url.rstrip("/")
         self.token_provider = token_provider
@@ -112,16 +119,24 @@ class BackendClient:
             headers["Authorization"] = f"Bearer {token}"
         return headers
 
-    async def _request(self, method: str, path: str, *, body: bytes | None = None,
-                       params: dict | None = None, auth: bool = True,
-                       scope: str = "req") -> httpx.Response:
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        params: dict | None = None,
+        auth: bool = True,
+        scope: str = "req",
+    ) -> httpx.Response:
         headers = self._headers(auth)
         if body is not None:
             headers["Content-Type"] = "application/json"
             headers["Idempotency-Key"] = idempotency_key(body, scope)
         try:
-            response = await self.client.request(method, self.base_url + path, content=body,
-                                                 params=params, headers=headers)
+            response = await self.client.request(
+                method, self.base_url + path, content=body, params=params, headers=headers
+            )
         except httpx.HTTPError as exc:
             raise error_for_exception(exc) from None
         raise_for_answer(response, "backend")
@@ -140,11 +155,20 @@ class BackendClient:
         return True
 
     async def register(self, device: Device) -> str:
-        """Registers this till; returns the device token (the caller keeps it in the secret store)."""
-        body = _dumps({"device_id": device.device_id, "store_bin": device.store_bin,
-                       "name": device.name, "app_version": device.app_version})
-        data = self._json(await self._request("POST", "/v1/devices/register", body=body,
-                                              auth=False, scope="register"))
+        """Registers this till; returns the device token (the caller keeps it in secrets)."""
+        body = _dumps(
+            {
+                "device_id": device.device_id,
+                "store_bin": device.store_bin,
+                "name": device.name,
+                "app_version": device.app_version,
+            }
+        )
+        data = self._json(
+            await self._request(
+                "POST", "/v1/devices/register", body=body, auth=False, scope="register"
+            )
+        )
         token = data.get("token")
         if not isinstance(token, str) or not token:
             raise BadResponse("registration answer has no token")
@@ -155,18 +179,21 @@ class BackendClient:
         if not events:
             return []
         body = _dumps({"device_id": device_id, "events": [e.as_json() for e in events]})
-        data = self._json(await self._request("POST", "/v1/events:batch", body=body,
-                                              scope="batch"))
+        data = self._json(await self._request("POST", "/v1/events:batch", body=body, scope="batch"))
         results = data.get("results")
         if not isinstance(results, list):
             raise BadResponse("no results list")
         by_id: dict[str, ItemResult] = {}
         for item in results:
-            if not isinstance(item, dict) or item.get("status") not in (ACCEPTED, DUPLICATE,
-                                                                       REJECTED):
+            if not isinstance(item, dict) or item.get("status") not in (
+                ACCEPTED,
+                DUPLICATE,
+                REJECTED,
+            ):
                 raise BadResponse("malformed result item")
-            by_id[str(item.get("id"))] = ItemResult(str(item["id"]), item["status"],
-                                                    item.get("reason"))
+            by_id[str(item.get("id"))] = ItemResult(
+                str(item["id"]), item["status"], item.get("reason")
+            )
         missing = [e.id for e in events if e.id not in by_id]
         if missing:
             raise BadResponse(f"{len(missing)} event(s) without a result")
@@ -175,8 +202,11 @@ class BackendClient:
     async def pull(self, resource: str, cursor: str | None = None) -> PullPage:
         if resource not in PULL_RESOURCES:
             raise ValueError(f"unknown resource {resource!r}")
-        data = self._json(await self._request(
-            "GET", f"/v1/pull/{resource}", params={"cursor": cursor} if cursor else None))
+        data = self._json(
+            await self._request(
+                "GET", f"/v1/pull/{resource}", params={"cursor": cursor} if cursor else None
+            )
+        )
         items = data.get("items")
         if not isinstance(items, list):
             raise BadResponse("pull answer has no items list")

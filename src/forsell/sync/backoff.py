@@ -15,7 +15,9 @@ from email.utils import parsedate_to_datetime
 from .errors import AuthFailed, Rejected, SyncError, retry_after_of
 
 
-def full_jitter(attempt: int, base_s: float, cap_s: float, rng: random.Random | None = None) -> float:
+def full_jitter(
+    attempt: int, base_s: float, cap_s: float, rng: random.Random | None = None
+) -> float:
     """A random delay in [0, min(cap, base * 2**attempt)] seconds; ``attempt`` counts from 0."""
     ceiling = min(cap_s, base_s * 2 ** min(max(attempt, 0), 32))
     return (rng or random).uniform(0.0, ceiling)
@@ -69,8 +71,9 @@ class RetryPolicy:
     min_wait_s: float = 0.05  # never a hot loop, even when the jitter draws 0
     dead_after: timedelta | None = None
 
-    def delay(self, attempt: int, error: SyncError | None = None,
-              rng: random.Random | None = None) -> float:
+    def delay(
+        self, attempt: int, error: SyncError | None = None, rng: random.Random | None = None
+    ) -> float:
         """Seconds until the next try after ``attempt`` failed tries (1 = the first failed)."""
         server = retry_after_of(error) if error is not None else None
         if server is not None:

@@ -22,7 +22,9 @@ class BusinessWork:
         self.host = host
         self.outcomes = outcomes
 
-    def events(self, jobs: list[Job]) -> tuple[list[tuple[Job, Event]], list[tuple[Job, SyncError]]]:
+    def events(
+        self, jobs: list[Job]
+    ) -> tuple[list[tuple[Job, Event]], list[tuple[Job, SyncError]]]:
         """Builds the events (blocking: transcript bodies are read and redacted here); refuses
         the ones that cannot go."""
         audio = self.host.audio
@@ -52,8 +54,9 @@ class BusinessWork:
             try:
                 ok, refused = await self.host.blocking(self.events, jobs)
             except OSError as exc:
-                await outcomes.fail(lane, jobs, DiskFull(str(exc)) if exc.errno == 28
-                                    else BadResponse(str(exc)))
+                await outcomes.fail(
+                    lane, jobs, DiskFull(str(exc)) if exc.errno == 28 else BadResponse(str(exc))
+                )
                 return
             for job, error in refused:
                 await outcomes.fail(lane, [job], error)
@@ -65,8 +68,9 @@ class BusinessWork:
                     await outcomes.give_back(lane, left, None)
                     return
         except asyncio.CancelledError:
-            await outcomes.give_back(lane, [lane.held[j.id] for j in jobs if j.id in lane.held],
-                                     None)
+            await outcomes.give_back(
+                lane, [lane.held[j.id] for j in jobs if j.id in lane.held], None
+            )
             raise
 
     async def send(self, lane: Lane, batch: list[Event], by_id: dict[str, Job]) -> bool:
@@ -81,8 +85,9 @@ class BusinessWork:
                 await outcomes.fail(lane, jobs, exc)
                 return True
             half = len(batch) // 2
-            return (await self.send(lane, batch[:half], by_id)
-                    and await self.send(lane, batch[half:], by_id))
+            return await self.send(lane, batch[:half], by_id) and await self.send(
+                lane, batch[half:], by_id
+            )
         except (NetworkDown, AuthFailed) as exc:
             await outcomes.handle_error(lane, jobs, exc, sent_in_epoch=epoch)
             return False

@@ -63,12 +63,20 @@ log = logging.getLogger(__name__)
 
 
 class SyncEngine:
-    def __init__(self, db: Database, *, backend_url: str, device: Device, tokens: TokenStore,
-                 audio: AudioHandler | None = None, config: EngineConfig | None = None,
-                 clock: Callable[[], datetime] = utcnow,
-                 transport: httpx.AsyncBaseTransport | None = None,
-                 on_status: Callable[[EngineStatus], None] | None = None,
-                 pull: ApplyPage | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        backend_url: str,
+        device: Device,
+        tokens: TokenStore,
+        audio: AudioHandler | None = None,
+        config: EngineConfig | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        transport: httpx.AsyncBaseTransport | None = None,
+        on_status: Callable[[EngineStatus], None] | None = None,
+        pull: ApplyPage | None = None,
+    ) -> None:
         self.db = db
         self.queue = OutboxQueue(db, clock)
         self.backend_url = backend_url
@@ -80,15 +88,17 @@ class SyncEngine:
         self.transport = transport
         self.on_status = on_status
         self.lanes = {
-            BUSINESS: Lane(BUSINESS, self.config.business, self.config.backend_concurrency,
-                           bool(backend_url)),
-            AUDIO: Lane(AUDIO, self.config.audio, self.config.audio_concurrency,
-                        audio is not None),
+            BUSINESS: Lane(
+                BUSINESS, self.config.business, self.config.backend_concurrency, bool(backend_url)
+            ),
+            AUDIO: Lane(AUDIO, self.config.audio, self.config.audio_concurrency, audio is not None),
         }
         self.gate = Gate(self)
         self.outcomes = Outcomes(self, self.gate)
-        self._work = {BUSINESS: BusinessWork(self, self.outcomes).run,
-                      AUDIO: AudioWork(self, self.outcomes).run}
+        self._work = {
+            BUSINESS: BusinessWork(self, self.outcomes).run,
+            AUDIO: AudioWork(self, self.outcomes).run,
+        }
         # Backend pulls: only with a backend and someone (services) to apply the pages.
         self.pull = PullLane(self, self.gate, pull) if pull is not None and backend_url else None
         self._lock = threading.Lock()
@@ -106,8 +116,9 @@ class SyncEngine:
         if self._thread and self._thread.is_alive():
             return
         ready = threading.Event()
-        self._thread = threading.Thread(target=lambda: asyncio.run(self._main(None, ready)),
-                                        name="sync-engine", daemon=True)
+        self._thread = threading.Thread(
+            target=lambda: asyncio.run(self._main(None, ready)), name="sync-engine", daemon=True
+        )
         self._thread.start()
         ready.wait(10)
 
@@ -154,8 +165,10 @@ class SyncEngine:
 
     def status(self) -> EngineStatus:
         with self._lock:
-            lanes = {name: replace(lane.status, state=self._state_of(lane), in_flight=len(lane.held))
-                     for name, lane in self.lanes.items()}
+            lanes = {
+                name: replace(lane.status, state=self._state_of(lane), in_flight=len(lane.held))
+                for name, lane in self.lanes.items()
+            }
             pull = self.pull.status if self.pull is not None else None
         return EngineStatus(self.running, self._paused, lanes[BUSINESS], lanes[AUDIO], pull)
 
@@ -193,8 +206,7 @@ class SyncEngine:
         # finds the lock taken sleeps in its busy handler (1, 2, 5 … 100 ms steps), so threads of
         # one process racing for it lose far more than they win (measured: 4 threads cost a third
         # of the drain rate; 10 cost more). In one thread they queue for microseconds instead.
-        self._executor = ThreadPoolExecutor(1,
-                                            thread_name_prefix="sync-db")
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="sync-db")
         for lane in self.lanes.values():
             lane.sem = asyncio.Semaphore(lane.concurrency)
             lane.wake = asyncio.Event()
@@ -205,18 +217,23 @@ class SyncEngine:
         lane_tasks: set[asyncio.Task] = set()
         try:
             await self.blocking(self.queue.release_expired)
-            async with httpx.AsyncClient(timeout=cfg.timeout, limits=limits,
-                                         transport=self.transport) as client:
+            async with httpx.AsyncClient(
+                timeout=cfg.timeout, limits=limits, transport=self.transport
+            ) as client:
                 self.backend = BackendClient(client, self.backend_url, self.tokens.get)
                 if self.audio is not None:
                     self.audio.bind(client)
                 for lane in self.lanes.values():
                     if lane.configured:
-                        lane_tasks.add(asyncio.create_task(self._run_lane(lane),
-                                                           name=f"sync-{lane.name}"))
+                        lane_tasks.add(
+                            asyncio.create_task(self._run_lane(lane), name=f"sync-{lane.name}")
+                        )
                 if self.pull is not None:  # run_once pulls one round
-                    lane_tasks.add(asyncio.create_task(self.pull.run(once=deadline is not None),
-                                                       name="sync-pull"))
+                    lane_tasks.add(
+                        asyncio.create_task(
+                            self.pull.run(once=deadline is not None), name="sync-pull"
+                        )
+                    )
                 self.changed()
                 if deadline is None:
                     await self._stopping.wait()
@@ -242,7 +259,8 @@ class SyncEngine:
         nothing due before the deadline (a pull's audit rows are sent in the same run)."""
         while time.monotonic() < deadline:
             if (self.pull is None or self.pull.finished) and all(
-                    self._lane_finished(lane, deadline) for lane in self.lanes.values()):
+                self._lane_finished(lane, deadline) for lane in self.lanes.values()
+            ):
                 # one more look: work that just finished may have queued follow-ups
                 await asyncio.sleep(0.05)
                 if all(self._lane_finished(lane, deadline) for lane in self.lanes.values()):
@@ -289,8 +307,12 @@ class SyncEngine:
             except Exception:  # a broken listener must not stop the sync
                 log.exception("sync status listener failed")
 
-        self._loop.call_later(0.1, lambda: self._loop.run_in_executor(self._executor, emit)
-                              if self._loop is not None else None)
+        self._loop.call_later(
+            0.1,
+            lambda: (
+                self._loop.run_in_executor(self._executor, emit) if self._loop is not None else None
+            ),
+        )
 
     def update(self, lane: Lane, **changes: Any) -> None:
         with self._lock:
@@ -319,8 +341,9 @@ class SyncEngine:
         if self._must_hold(lane):
             return []
         if lane.name == BUSINESS:  # one batch per slot
-            jobs = await self.blocking(self._claim_held, lane, cfg.max_events, cfg.lease_s,
-                                       cfg.max_batch_bytes)
+            jobs = await self.blocking(
+                self._claim_held, lane, cfg.max_events, cfg.lease_s, cfg.max_batch_bytes
+            )
         else:  # one recording per slot
             jobs = await self.blocking(self._claim_held, lane, slots, cfg.lease_s)
         if jobs and self._must_hold(lane):
@@ -383,5 +406,15 @@ class SyncEngine:
         self.changed()
 
 
-__all__ = ["AUDIO", "BUSINESS", "AudioHandler", "EngineConfig", "EngineStatus", "LaneStatus",
-           "Retryable", "SyncEngine", "TokenStore", "last_success"]
+__all__ = [
+    "AUDIO",
+    "BUSINESS",
+    "AudioHandler",
+    "EngineConfig",
+    "EngineStatus",
+    "LaneStatus",
+    "Retryable",
+    "SyncEngine",
+    "TokenStore",
+    "last_success",
+]

@@ -2,7 +2,7 @@
 
     SyncError(key, detail)
     ├── Retryable                      the job is tried again later (backoff with full jitter)
-    │   ├── NetworkDown                no connection at all (connect failed): the engine goes offline
+    │   ├── NetworkDown                no connection at all (connect failed): engine goes offline
     │   ├── ConnectionLost             connected, then the connection broke (reset, dropped answer)
     │   ├── TimedOut                   no answer in time (408 or a client timeout)
     │   ├── RateLimited(retry_after_s) 429: wait as long as the server says
@@ -59,8 +59,9 @@ class RateLimited(Retryable):
 class ServerFailed(Retryable):
     key = "sync.server"
 
-    def __init__(self, detail: str = "", status: int = 500,
-                 retry_after_s: float | None = None) -> None:
+    def __init__(
+        self, detail: str = "", status: int = 500, retry_after_s: float | None = None
+    ) -> None:
         super().__init__(detail or f"HTTP {status}")
         self.status = status
         self.retry_after_s = retry_after_s
@@ -112,9 +113,19 @@ def retry_after_of(error: SyncError) -> float | None:
 
 
 #: Every message key this tree produces (ui/ has a text for each).
-KEYS = ("sync.offline", "sync.connection_lost", "sync.timeout", "sync.rate_limited", "sync.server",
-        "sync.bad_response", "sync.disk_full", "sync.auth", "sync.rejected", "sync.provider_none",
-        "sync.clock")
+KEYS = (
+    "sync.offline",
+    "sync.connection_lost",
+    "sync.timeout",
+    "sync.rate_limited",
+    "sync.server",
+    "sync.bad_response",
+    "sync.disk_full",
+    "sync.auth",
+    "sync.rejected",
+    "sync.provider_none",
+    "sync.clock",
+)
 
 #: What OpenSSL says when a certificate's validity period does not contain the local time.
 _CLOCK_SIGNS = ("certificate is not yet valid", "certificate has expired")

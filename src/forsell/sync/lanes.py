@@ -24,7 +24,13 @@ from .outbox import Job, OutboxQueue
 
 BUSINESS, AUDIO = "business", "audio"
 ONLINE, OFFLINE, PAUSED, AUTH_FAILED, NOT_CONFIGURED, STOPPED = (
-    "online", "offline", "paused", "auth_failed", "not_configured", "stopped")
+    "online",
+    "offline",
+    "paused",
+    "auth_failed",
+    "not_configured",
+    "stopped",
+)
 
 #: Runs a blocking call (SQLite, decryption, the secret store) off the event loop.
 Blocking = Callable[..., Awaitable[Any]]
@@ -57,8 +63,9 @@ class EngineConfig:
     no_provider_wait_s: float = 600.0
     poll_max_s: float = 30.0  # asynchronous providers: the longest wait between polls
     pull_interval_s: float = 600.0  # backend pulls (catalog, staff, settings, scorecards)
-    timeout: httpx.Timeout = field(default_factory=lambda: httpx.Timeout(
-        connect=5.0, read=60.0, write=60.0, pool=30.0))
+    timeout: httpx.Timeout = field(
+        default_factory=lambda: httpx.Timeout(connect=5.0, read=60.0, write=60.0, pool=30.0)
+    )
     business: backoff.RetryPolicy = backoff.BUSINESS
     audio: backoff.RetryPolicy = backoff.AUDIO
     max_events: int = MAX_EVENTS

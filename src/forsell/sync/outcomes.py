@@ -30,8 +30,9 @@ class Outcomes:
         except Exception as exc:  # noqa: BLE001 - the lease expires, the job comes back
             log.warning("sync: could not record an outcome: %s", exc)
 
-    async def done(self, lane: Lane, jobs: list[Job], sent: int = 0, duplicates: int = 0,
-                   skipped: int = 0) -> None:
+    async def done(
+        self, lane: Lane, jobs: list[Job], sent: int = 0, duplicates: int = 0, skipped: int = 0
+    ) -> None:
         if not jobs:
             return
         host = self.host
@@ -42,8 +43,9 @@ class Outcomes:
             await self.record(save_success, host.db, lane.name, host.clock())
         for job in jobs:
             lane.held.pop(job.id, None)
-        host.update(lane, sent=sent, duplicates=duplicates, skipped=skipped,
-                    last_success_at=host.clock())
+        host.update(
+            lane, sent=sent, duplicates=duplicates, skipped=skipped, last_success_at=host.clock()
+        )
 
     async def give_back(self, lane: Lane, jobs: list[Job], error: SyncError | None) -> None:
         """Back to pending without counting the attempt (offline, not authorised, stopping)."""
@@ -72,15 +74,22 @@ class Outcomes:
                 await self.record(host.queue.retry, job, error, delay)
                 failed += 1
             lane.held.pop(job.id, None)
-        log.info("sync %s: %d job(s) failed (%s: %s)", lane.name, len(jobs), error.key, error.detail)
-        host.update(lane, failed=failed, dead=dead, last_error_key=error.key,
-                    last_error_detail=error.detail)
+        log.info(
+            "sync %s: %d job(s) failed (%s: %s)", lane.name, len(jobs), error.key, error.detail
+        )
+        host.update(
+            lane, failed=failed, dead=dead, last_error_key=error.key, last_error_detail=error.detail
+        )
 
-    async def handle_error(self, lane: Lane, jobs: list[Job], error: SyncError,
-                           sent_in_epoch: int | None = None) -> None:
+    async def handle_error(
+        self, lane: Lane, jobs: list[Job], error: SyncError, sent_in_epoch: int | None = None
+    ) -> None:
         """``sent_in_epoch``: the lane's ``auth_epoch`` when the request went out."""
-        if (isinstance(error, AuthFailed) and sent_in_epoch is not None
-                and sent_in_epoch != lane.auth_epoch):
+        if (
+            isinstance(error, AuthFailed)
+            and sent_in_epoch is not None
+            and sent_in_epoch != lane.auth_epoch
+        ):
             # Refused credentials that were replaced while the request was out: not a reason
             # to stop the lane (it stopped a freshly fixed lane for auth_retry_s); try again.
             await self.give_back(lane, jobs, error)

@@ -72,8 +72,9 @@ class Gate:
         lane.trial = False
         lane.probe_delay = min(cfg.probe_max_s, max(cfg.probe_min_s, lane.probe_delay * 2))
         # jitter within [delay/2, delay]: spread, but never quicker than half the floor
-        lane.offline_until = time.monotonic() + random.uniform(lane.probe_delay / 2,
-                                                               lane.probe_delay)
+        lane.offline_until = time.monotonic() + random.uniform(
+            lane.probe_delay / 2, lane.probe_delay
+        )
         if error is not None:
             self.host.update(lane, last_error_key=error.key, last_error_detail=error.detail)
 
@@ -86,8 +87,12 @@ class Gate:
         else:
             lane.auth_retry_at = time.monotonic() + host.config.auth_retry_s
         if first:  # once, not for each of the requests that were in flight together
-            log.warning("sync %s: credentials refused, the lane waits for new ones (%s: %s)",
-                        lane.name, error.key, error.detail)
+            log.warning(
+                "sync %s: credentials refused, the lane waits for new ones (%s: %s)",
+                lane.name,
+                error.key,
+                error.detail,
+            )
         host.update(lane, last_error_key=error.key, last_error_detail=error.detail)
 
     async def ensure_token(self, lane: Lane) -> bool:
@@ -102,8 +107,9 @@ class Gate:
             return False
         except AuthFailed as exc:
             lane.failed_token = ""
-            log.warning("sync: the backend refused to register this till (%s: %s)", exc.key,
-                        exc.detail)
+            log.warning(
+                "sync: the backend refused to register this till (%s: %s)", exc.key, exc.detail
+            )
             host.update(lane, last_error_key=exc.key, last_error_detail=exc.detail)
             return False
         except SyncError as exc:

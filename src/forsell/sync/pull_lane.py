@@ -68,8 +68,9 @@ def last_pulls(db: Database) -> dict[str, datetime]:
     """When each resource was last pulled completely (kept across restarts)."""
     keys = {success_key(r): r for r in PULL_RESOURCES}
     with db.read() as session:
-        rows = session.execute(select(SyncState.key, SyncState.value)
-                               .where(SyncState.key.in_(keys))).all()
+        rows = session.execute(
+            select(SyncState.key, SyncState.value).where(SyncState.key.in_(keys))
+        ).all()
     return {keys[key]: datetime.fromisoformat(value) for key, value in rows if value}
 
 
@@ -85,8 +86,9 @@ class PullStatus:
 
 
 class PullLane:
-    def __init__(self, host: Host, gate: Gate, apply: ApplyPage,
-                 resources: tuple[str, ...] = PULL_RESOURCES) -> None:
+    def __init__(
+        self, host: Host, gate: Gate, apply: ApplyPage, resources: tuple[str, ...] = PULL_RESOURCES
+    ) -> None:
         self.host = host
         self.gate = gate
         self.apply = apply
@@ -118,8 +120,9 @@ class PullLane:
         self.wake = asyncio.Event()
         self.finished = False
         try:
-            self.status = replace(self.status, last_success_at=await self.host.blocking(
-                last_pulls, self.host.db))
+            self.status = replace(
+                self.status, last_success_at=await self.host.blocking(last_pulls, self.host.db)
+            )
             while not self.host.stopping:
                 if not await self._ready(once):
                     break
@@ -166,7 +169,9 @@ class PullLane:
                 try:
                     page = await host.backend.pull(resource, cursor)
                     if page.more and (not page.cursor or page.cursor == cursor):
-                        raise BadResponse(f"pull {resource}: more pages but the cursor did not move")
+                        raise BadResponse(
+                            f"pull {resource}: more pages but the cursor did not move"
+                        )
                 except NetworkDown as exc:
                     self.gate.go_offline(business, exc)  # the business lane's probe decides
                     self._failed(exc, WAITING)
@@ -194,8 +199,11 @@ class PullLane:
         return True
 
     def _page_done(self, result: PageApplied) -> None:
-        self._set(applied=self.status.applied + result.applied,
-                  skipped=self.status.skipped + result.skipped, pages=self.status.pages + 1)
+        self._set(
+            applied=self.status.applied + result.applied,
+            skipped=self.status.skipped + result.skipped,
+            pages=self.status.pages + 1,
+        )
         if result.applied or result.skipped:
             # Applying audited it: the business lane has new outbox rows to send.
             business = self.host.lanes[BUSINESS]

@@ -33,7 +33,8 @@ _GROUP = re.compile(r"\d+")
 _IIN = re.compile(r"(?<!\d)\d{12}(?!\d)")
 _SEP = r"[\s\-.]{0,3}"
 _PHONE = re.compile(
-    rf"(?<!\d)(?P<prefix>\+\s?7|8|7)?{_SEP}\(?(?P<body>\d{{3}})\)?(?:{_SEP}\d){{7}}(?!\d)")
+    rf"(?<!\d)(?P<prefix>\+\s?7|8|7)?{_SEP}\(?(?P<body>\d{{3}})\)?(?:{_SEP}\d){{7}}(?!\d)"
+)
 
 Span = tuple[int, int, str]
 
@@ -51,8 +52,10 @@ def luhn_ok(digits: str) -> bool:
 def _cards(text: str) -> list[Span]:
     spans: list[Span] = []
     for run in _DIGIT_RUN.finditer(text):
-        groups = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                  for m in _GROUP.finditer(run.group())]
+        groups = [
+            (m.start() + run.start(), m.end() + run.start(), m.group())
+            for m in _GROUP.finditer(run.group())
+        ]
         i = 0
         while i < len(groups):
             best = None  # the longest Luhn-valid 13–19 digit stretch of groups starting at i
@@ -95,10 +98,12 @@ def find(text: str) -> list[Span]:
     """Non-overlapping (start, end, tag) spans of personal data in ``text``, in order."""
     spans: list[Span] = []
     work = text
-    for finder in (lambda t: [(m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(t)],
-                   _cards,
-                   lambda t: [(m.start(), m.end(), IIN) for m in _IIN.finditer(t)],
-                   _phones):
+    for finder in (
+        lambda t: [(m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(t)],
+        _cards,
+        lambda t: [(m.start(), m.end(), IIN) for m in _IIN.finditer(t)],
+        _phones,
+    ):
         found = finder(work)
         spans += found
         work = _masked(work, found)
@@ -162,8 +167,9 @@ def redact_words(words: Iterable[Mapping[str, object]]) -> list[dict[str, object
             continue
         a, b = offsets[members[0]][0], offsets[members[-1]][1]
         merged = dict(items[members[0]])
-        merged.update(text=_replace(joined, a, b, spans), end=items[members[-1]].get("end"),
-                      confidence=None)
+        merged.update(
+            text=_replace(joined, a, b, spans), end=items[members[-1]].get("end"), confidence=None
+        )
         out.append(merged)
     return out
 
@@ -174,7 +180,7 @@ def _replace(joined: str, a: int, b: int, spans: list[Span]) -> str:
     out, pos = [], a
     for start, end, tag in spans:
         if start < b and end > a:
-            out += [joined[pos:max(start, a)], tag]
+            out += [joined[pos : max(start, a)], tag]
             pos = min(end, b)
     out.append(joined[pos:b])
     return "".join(out)

@@ -72,9 +72,15 @@ def _now() -> datetime:
 def _mark(session, recording_id: str, provider: str, external_id: str | None) -> None:
     row = session.get(TranscriptRow, recording_id)
     if row is None:
-        session.add(TranscriptRow(recording_id=recording_id, provider=provider,
-                                  state="submitted", external_id=external_id,
-                                  submitted_at=_now()))
+        session.add(
+            TranscriptRow(
+                recording_id=recording_id,
+                provider=provider,
+                state="submitted",
+                external_id=external_id,
+                submitted_at=_now(),
+            )
+        )
         return
     if row.external_id is None and external_id is not None:
         row.submitted_at = _now()
@@ -83,10 +89,24 @@ def _mark(session, recording_id: str, provider: str, external_id: str | None) ->
         row.external_id = external_id
 
 
-def _call(provider: str, recording_id: str, kind: str, billed: bool, outcome: str,
-          seconds: float, at: datetime | None) -> ProviderCall:
-    return ProviderCall(provider=provider, recording_id=recording_id, at=at or _now(), kind=kind,
-                        billed=billed, outcome=outcome, audio_seconds=seconds if billed else 0.0)
+def _call(
+    provider: str,
+    recording_id: str,
+    kind: str,
+    billed: bool,
+    outcome: str,
+    seconds: float,
+    at: datetime | None,
+) -> ProviderCall:
+    return ProviderCall(
+        provider=provider,
+        recording_id=recording_id,
+        at=at or _now(),
+        kind=kind,
+        billed=billed,
+        outcome=outcome,
+        audio_seconds=seconds if billed else 0.0,
+    )
 
 
 def to_json(transcript: Transcript) -> bytes:
@@ -102,8 +122,9 @@ def from_json(data: bytes) -> Transcript:
 class TranscriptStore:
     """Reads and writes ``transcripts`` and ``provider_calls``; every method is one transaction."""
 
-    def __init__(self, db: Database, vault: KeyVault,
-                 rates: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self, db: Database, vault: KeyVault, rates: Mapping[str, float] | None = None
+    ) -> None:
         self._db = db
         self._vault = vault
         self.rates = {**DEFAULT_RATES, **(rates or {})}
@@ -126,9 +147,17 @@ class TranscriptStore:
         with self._db.write() as session:
             self._put(session, recording_id, transcript, sealed)
 
-    def record_submit(self, recording_id: str, provider: str, external_id: str | None,
-                      billed: bool, outcome: str, seconds: float, at: datetime,
-                      transcript: Transcript | None = None) -> None:
+    def record_submit(
+        self,
+        recording_id: str,
+        provider: str,
+        external_id: str | None,
+        billed: bool,
+        outcome: str,
+        seconds: float,
+        at: datetime,
+        transcript: Transcript | None = None,
+    ) -> None:
         """After a submit: ``mark_submitted`` + ``record_call`` (+ ``save`` when the transcript
         came back at once) in ONE short transaction.
 
@@ -142,8 +171,9 @@ class TranscriptStore:
             try:
                 sealed = self._seal(recording_id, transcript)
             except TranscriptUnreadable:
-                self.record_submit(recording_id, provider, external_id, billed, outcome,
-                                   seconds, at)
+                self.record_submit(
+                    recording_id, provider, external_id, billed, outcome, seconds, at
+                )
                 raise
         with self._db.write() as session:
             if external_id is not None:
@@ -162,8 +192,9 @@ class TranscriptStore:
         rate = self.rates.get(transcript.provider, 0.0)
         row = session.get(TranscriptRow, recording_id)
         if row is None:
-            row = TranscriptRow(recording_id=recording_id, provider=transcript.provider,
-                                submitted_at=_now())
+            row = TranscriptRow(
+                recording_id=recording_id, provider=transcript.provider, submitted_at=_now()
+            )
             session.add(row)
         row.provider = transcript.provider
         row.external_id = transcript.external_id or row.external_id
@@ -183,8 +214,9 @@ class TranscriptStore:
             raise TranscriptUnreadable(recording_id, "missing")
         dek = self._dek(recording_id)
         try:
-            plain = AESGCM(dek).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:],
-                                        _aad(recording_id))
+            plain = AESGCM(dek).decrypt(
+                sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], _aad(recording_id)
+            )
         except InvalidTag:
             raise TranscriptUnreadable(recording_id, "altered") from None
         return from_json(plain)
@@ -200,8 +232,9 @@ class TranscriptStore:
             row = session.get(TranscriptRow, recording_id)
             if row is None:
                 return None
-            return TranscriptState(recording_id, row.provider, row.state, row.external_id,
-                                   row.sealed is not None)
+            return TranscriptState(
+                recording_id, row.provider, row.state, row.external_id, row.sealed is not None
+            )
 
     def mark_failed(self, recording_id: str) -> None:
         """The provider gave up on it for good (dead letter); a later retry may resubmit."""
@@ -213,8 +246,16 @@ class TranscriptStore:
 
     # -- the bill --------------------------------------------------------------------------
 
-    def record_call(self, provider: str, recording_id: str, kind: str, billed: bool,
-                    outcome: str, seconds: float, at: datetime | None = None) -> None:
+    def record_call(
+        self,
+        provider: str,
+        recording_id: str,
+        kind: str,
+        billed: bool,
+        outcome: str,
+        seconds: float,
+        at: datetime | None = None,
+    ) -> None:
         """One request to a provider. ``at``: when the request *started* (for a submit, that is
         what decides whether the external id was already known)."""
         with self._db.write() as session:
@@ -223,31 +264,48 @@ class TranscriptStore:
     def billed_twice(self) -> int:
         """Recordings with a billed submit started after their external id was known."""
         with self._db.read() as session:
-            query = (select(func.count(func.distinct(ProviderCall.recording_id)))
-                     .join(TranscriptRow, TranscriptRow.recording_id == ProviderCall.recording_id)
-                     .where(ProviderCall.kind == "submit", ProviderCall.billed.is_(True),
-                            TranscriptRow.external_id.is_not(None),
-                            ProviderCall.at > TranscriptRow.submitted_at))
+            query = (
+                select(func.count(func.distinct(ProviderCall.recording_id)))
+                .join(TranscriptRow, TranscriptRow.recording_id == ProviderCall.recording_id)
+                .where(
+                    ProviderCall.kind == "submit",
+                    ProviderCall.billed.is_(True),
+                    TranscriptRow.external_id.is_not(None),
+                    ProviderCall.at > TranscriptRow.submitted_at,
+                )
+            )
             return int(session.scalar(query) or 0)
 
     def billed_submits(self, recording_id: str) -> int:
         with self._db.read() as session:
-            return int(session.scalar(
-                select(func.count()).select_from(ProviderCall)
-                .where(ProviderCall.recording_id == recording_id, ProviderCall.kind == "submit",
-                       ProviderCall.billed.is_(True))) or 0)
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(ProviderCall)
+                    .where(
+                        ProviderCall.recording_id == recording_id,
+                        ProviderCall.kind == "submit",
+                        ProviderCall.billed.is_(True),
+                    )
+                )
+                or 0
+            )
 
     def usage_by_provider(self) -> dict[str, Usage]:
         """Seconds transcribed (billed submits) and the estimated cost, per provider."""
         with self._db.read() as session:
             rows = session.execute(
-                select(ProviderCall.provider,
-                       func.coalesce(func.sum(ProviderCall.audio_seconds), 0.0),
-                       func.count().filter(ProviderCall.billed.is_(True)),
-                       func.count())
-                .group_by(ProviderCall.provider)).all()
-        return {p: Usage(p, float(s), float(s) / 3600.0 * self.rates.get(p, 0.0), int(b), int(n))
-                for p, s, b, n in rows}
+                select(
+                    ProviderCall.provider,
+                    func.coalesce(func.sum(ProviderCall.audio_seconds), 0.0),
+                    func.count().filter(ProviderCall.billed.is_(True)),
+                    func.count(),
+                ).group_by(ProviderCall.provider)
+            ).all()
+        return {
+            p: Usage(p, float(s), float(s) / 3600.0 * self.rates.get(p, 0.0), int(b), int(n))
+            for p, s, b, n in rows
+        }
 
     # -- what the backend may see ----------------------------------------------------------
 
@@ -255,8 +313,15 @@ class TranscriptStore:
         """The transcript for our analytics backend: personal data redacted, never audio."""
         t = self.load(recording_id)
         words = redact.redact_words(
-            {"text": w.text, "start": w.start, "end": w.end, "speaker": w.speaker,
-             "confidence": w.confidence} for w in t.words)
+            {
+                "text": w.text,
+                "start": w.start,
+                "end": w.end,
+                "speaker": w.speaker,
+                "confidence": w.confidence,
+            }
+            for w in t.words
+        )
         return {
             "recording_id": recording_id,
             "provider": t.provider,

@@ -72,21 +72,31 @@ class StoreSettingsDialog(QDialog):
         self.lock.setSuffix(self.tr(" s"))
         self.lock.setValue(current.auto_lock_seconds)
         self.lock.setAccessibleName("auto-lock seconds")
-        for edit, setting in ((self.name, st.STORE_NAME), (self.bin, st.STORE_BIN),
-                              (self.address, st.STORE_ADDRESS), (self.device, st.DEVICE_NAME)):
+        for edit, setting in (
+            (self.name, st.STORE_NAME),
+            (self.bin, st.STORE_BIN),
+            (self.address, st.STORE_ADDRESS),
+            (self.device, st.DEVICE_NAME),
+        ):
             if setting.max_length is not None:
                 edit.setMaxLength(setting.max_length)
-        for setting, field in ((st.STORE_NAME, self.name), (st.STORE_BIN, self.bin),
-                               (st.STORE_ADDRESS, self.address), (st.DEVICE_NAME, self.device),
-                               (st.RECEIPT_FOOTER, self.footer),
-                               (st.RECEIPT_LANGUAGE, self.language),
-                               (st.CASHIER_DISCOUNT_LIMIT_BP, self.limit),
-                               (st.AUTO_LOCK_SECONDS, self.lock)):
+        for setting, field in (
+            (st.STORE_NAME, self.name),
+            (st.STORE_BIN, self.bin),
+            (st.STORE_ADDRESS, self.address),
+            (st.DEVICE_NAME, self.device),
+            (st.RECEIPT_FOOTER, self.footer),
+            (st.RECEIPT_LANGUAGE, self.language),
+            (st.CASHIER_DISCOUNT_LIMIT_BP, self.limit),
+            (st.AUTO_LOCK_SECONDS, self.lock),
+        ):
             fields.add_row(form, setting, field)
             if setting is st.RECEIPT_FOOTER:
                 form.addRow(fields.note(setting))
         self.error = _error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("save settings")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -96,9 +106,16 @@ class StoreSettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        new = StoreSettings(self.name.text(), self.bin.text().strip(), self.address.text(),
-                            self.device.text(), self.footer.toPlainText(),
-                            self.language.currentData(), self.limit.value() * 100, self.lock.value())
+        new = StoreSettings(
+            self.name.text(),
+            self.bin.text().strip(),
+            self.address.text(),
+            self.device.text(),
+            self.footer.toPlainText(),
+            self.language.currentData(),
+            self.limit.value() * 100,
+            self.lock.value(),
+        )
         try:
             self.service.save_store_settings(self.admin, new)
         except CashierError as exc:
@@ -122,8 +139,11 @@ class StaffDialog(QDialog):
         self.name.setPlaceholderText(self.tr("Name"))
         self.name.setAccessibleName("employee name")
         self.role = QComboBox()
-        for role, label in ((Role.CASHIER, self.tr("Cashier")), (Role.SUPERVISOR, self.tr("Supervisor")),
-                            (Role.ADMIN, self.tr("Admin"))):
+        for role, label in (
+            (Role.CASHIER, self.tr("Cashier")),
+            (Role.SUPERVISOR, self.tr("Supervisor")),
+            (Role.ADMIN, self.tr("Admin")),
+        ):
             self.role.addItem(label, role.value)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -157,8 +177,11 @@ class StaffDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        roles = {Role.CASHIER: self.tr("cashier"), Role.SUPERVISOR: self.tr("supervisor"),
-                 Role.ADMIN: self.tr("admin")}
+        roles = {
+            Role.CASHIER: self.tr("cashier"),
+            Role.SUPERVISOR: self.tr("supervisor"),
+            Role.ADMIN: self.tr("admin"),
+        }
         for member in self.service.staff():
             text = f"{member.name} — {roles[member.role]}"
             if not member.active:
@@ -182,8 +205,11 @@ class StaffDialog(QDialog):
         self.reload()
 
     def add(self) -> None:
-        self._run(lambda: self.service.add_employee(self.admin, self.name.text(),
-                                                    Role(self.role.currentData()), self.pin.text()))
+        self._run(
+            lambda: self.service.add_employee(
+                self.admin, self.name.text(), Role(self.role.currentData()), self.pin.text()
+            )
+        )
 
     def change_pin(self) -> None:
         member = self._selected()
@@ -199,8 +225,9 @@ class StaffDialog(QDialog):
 class AdminDialog(QDialog):
     """The admin's back office in one place: store settings and staff, as tabs."""
 
-    def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None, *,
-                 sync=None) -> None:
+    def __init__(
+        self, till: Till, admin: EmployeeView, parent: QWidget | None = None, *, sync=None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings & staff"))
         self.setMinimumSize(720, 560)

@@ -1,4 +1,5 @@
-"""Starting the till GUI: fonts, languages, one instance per data folder, a clear word on a bad DB."""
+"""Starting the till GUI: fonts, languages, one instance per data folder, a clear word on a bad
+database."""
 
 from __future__ import annotations
 
@@ -65,8 +66,9 @@ class InstanceServer(QObject):
         self.server.close()
 
 
-def single_instance(data_dir: Path, parent: QObject | None = None,
-                    raise_existing: bool = True) -> InstanceServer | None:
+def single_instance(
+    data_dir: Path, parent: QObject | None = None, raise_existing: bool = True
+) -> InstanceServer | None:
     """Returns our server if we are the first instance for ``data_dir``.
 
     Returns None when another instance already runs; it has then been asked to raise its window
@@ -88,26 +90,47 @@ def database_problem_text(problem: DatabaseProblem) -> str:
     path = str(problem.path)
     backups = str(Path(problem.path).parent / "backups")
     texts = {
-        "disk_full": QCoreApplication.translate("Startup", "The disk that holds {path} is full. "
-                        "Free some space on it (the database itself is fine) and start again."),
-        "locked": QCoreApplication.translate("Startup", "The database {path} is in use by another program. Close the other program "
-                     "(or another copy of 4Sell Cashier) and start again."),
-        "corrupt": QCoreApplication.translate("Startup", "The database {path} is damaged. Restore the latest copy from the folder "
-                      "{backups} (close the app, replace the file, start again) or call support."),
-        "missing": QCoreApplication.translate("Startup", "The database {path} is empty or missing, although this till has been used. "
-                      "Nothing was created in its place. Restore the latest copy from the folder {backups} "
-                      "(close the app, copy it to {path}, start again) or call support."),
-        "read_only": QCoreApplication.translate("Startup", "The database {path} cannot be written. Check the folder's permissions "
-                        "and that the disk is not full or write-protected."),
-        "too_new": QCoreApplication.translate("Startup", "The database {path} was written by a newer version of 4Sell Cashier. "
-                      "Install the newer version to open it."),
+        "disk_full": QCoreApplication.translate(
+            "Startup",
+            "The disk that holds {path} is full. "
+            "Free some space on it (the database itself is fine) and start again.",
+        ),
+        "locked": QCoreApplication.translate(
+            "Startup",
+            "The database {path} is in use by another program. Close the other program "
+            "(or another copy of 4Sell Cashier) and start again.",
+        ),
+        "corrupt": QCoreApplication.translate(
+            "Startup",
+            "The database {path} is damaged. Restore the latest copy from the folder "
+            "{backups} (close the app, replace the file, start again) or call support.",
+        ),
+        "missing": QCoreApplication.translate(
+            "Startup",
+            "The database {path} is empty or missing, although this till has been used. "
+            "Nothing was created in its place. Restore the latest copy from the folder {backups} "
+            "(close the app, copy it to {path}, start again) or call support.",
+        ),
+        "read_only": QCoreApplication.translate(
+            "Startup",
+            "The database {path} cannot be written. Check the folder's permissions "
+            "and that the disk is not full or write-protected.",
+        ),
+        "too_new": QCoreApplication.translate(
+            "Startup",
+            "The database {path} was written by a newer version of 4Sell Cashier. "
+            "Install the newer version to open it.",
+        ),
     }
-    template = texts.get(problem.kind, QCoreApplication.translate("Startup", "The database {path} cannot be opened ({kind})."))
+    template = texts.get(
+        problem.kind,
+        QCoreApplication.translate("Startup", "The database {path} cannot be opened ({kind})."),
+    )
     text = template.format(path=path, backups=backups, kind=problem.kind)
     if problem.kind in ("corrupt", "missing") and problem.backup is not None:
         text += " " + QCoreApplication.translate(
-            "Startup", "The newest copy that passes its check is {backup}.").format(
-            backup=str(problem.backup))
+            "Startup", "The newest copy that passes its check is {backup}."
+        ).format(backup=str(problem.backup))
     return text
 
 
@@ -187,8 +210,12 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     try:
         till = open_till(data_dir)
     except DatabaseProblem as problem:
-        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "4Sell Cashier cannot start"),
-                          database_problem_text(problem), QMessageBox.StandardButton.Ok)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Startup", "4Sell Cashier cannot start"),
+            database_problem_text(problem),
+            QMessageBox.StandardButton.Ok,
+        )
         box.setAccessibleName("database problem")
         box.exec()
         instance.close()
@@ -204,8 +231,9 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     recorder = start_recorder(till, bridge)  # seals recordings a crash cut off
     sync = SyncService(till)
     sync_bridge = SyncBridge(sync)
-    window = MainWindow(till, languages, recorder=recorder, bridge=bridge, sync=sync,
-                        sync_bridge=sync_bridge)
+    window = MainWindow(
+        till, languages, recorder=recorder, bridge=bridge, sync=sync, sync_bridge=sync_bridge
+    )
     tray = None
     if SyncTray.available():
         tray = SyncTray(sync, sync_bridge, lambda: till.ctx.timezone)

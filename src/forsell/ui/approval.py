@@ -28,9 +28,13 @@ T = TypeVar("T")
 def action_text(action: Action) -> str:
     return {
         Action.REFUND: translate("OverrideDialog", "Refund"),
-        Action.DISCOUNT_OVER_LIMIT: translate("OverrideDialog", "Discount above the cashier's limit"),
+        Action.DISCOUNT_OVER_LIMIT: translate(
+            "OverrideDialog", "Discount above the cashier's limit"
+        ),
         Action.PRICE_OVERRIDE: translate("OverrideDialog", "Change a price"),
-        Action.CLOSE_WITH_DISCREPANCY: translate("OverrideDialog", "Close the shift with a cash difference"),
+        Action.CLOSE_WITH_DISCREPANCY: translate(
+            "OverrideDialog", "Close the shift with a cash difference"
+        ),
         Action.VOID_SALE: translate("OverrideDialog", "Void a completed sale"),
         Action.CATALOG_EDIT: translate("OverrideDialog", "Edit the catalog"),
     }[action]
@@ -39,15 +43,18 @@ def action_text(action: Action) -> str:
 class OverrideDialog(QDialog):
     """Asks a supervisor (or admin) to type their PIN for one action."""
 
-    def __init__(self, till: Till, employee: EmployeeView, action: Action,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, till: Till, employee: EmployeeView, action: Action, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.till, self.employee, self.action = till, employee, action
         self.approval: Approval | None = None
         self.setWindowTitle(self.tr("Supervisor approval"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        what = QLabel(self.tr("A supervisor must approve: <b>{action}</b>").format(action=action_text(action)))
+        what = QLabel(
+            self.tr("A supervisor must approve: <b>{action}</b>").format(action=action_text(action))
+        )
         what.setWordWrap(True)
         layout.addWidget(what)
         self.pin = QLineEdit()
@@ -60,7 +67,9 @@ class OverrideDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setAccessibleName("override error")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve (Enter)"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("approve")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
@@ -79,8 +88,9 @@ class OverrideDialog(QDialog):
         self.accept()
 
 
-def with_approval(parent: QWidget, till: Till, employee: EmployeeView,
-                  call: Callable[[Approval | None], T]) -> T | None:
+def with_approval(
+    parent: QWidget, till: Till, employee: EmployeeView, call: Callable[[Approval | None], T]
+) -> T | None:
     """Runs ``call(None)``; on NeedsApproval asks a supervisor and runs ``call(approval)``.
 
     Returns None when the supervisor cancels. Other CashierErrors propagate to the caller.
@@ -94,9 +104,14 @@ def with_approval(parent: QWidget, till: Till, employee: EmployeeView,
         return call(dialog.approval)
 
 
-def approve_then(parent: QWidget, till: Till, employee: EmployeeView,
-                 call: Callable[[Approval | None], T], done: Callable[[T], object],
-                 failed: Callable[[CashierError], object]) -> None:
+def approve_then(
+    parent: QWidget,
+    till: Till,
+    employee: EmployeeView,
+    call: Callable[[Approval | None], T],
+    done: Callable[[T], object],
+    failed: Callable[[CashierError], object],
+) -> None:
     """Like ``with_approval`` but never blocks in a nested event loop.
 
     The override dialog is opened window-modal; ``done(result)`` or ``failed(error)`` runs when

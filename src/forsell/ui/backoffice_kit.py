@@ -131,7 +131,11 @@ def attempt(feedback: Feedback, call: Callable[[], T]) -> tuple[bool, T | None]:
         feedback.error(message_for(exc))
     except Exception:  # a broken disk or database must not take the till down with it
         log.exception("back-office action failed")
-        feedback.error(QCoreApplication.translate(
-            "backoffice", "Something went wrong and nothing was saved. Try again; if it keeps "
-            "happening, restart the till."))
+        feedback.error(
+            QCoreApplication.translate(
+                "backoffice",
+                "Something went wrong and nothing was saved. Try again; if it keeps "
+                "happening, restart the till.",
+            )
+        )
     return False, None

@@ -66,7 +66,8 @@ class CartPanel(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Discount"), self.tr("Sum")])
+            [self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Discount"), self.tr("Sum")]
+        )
         self.show_cart(self.view)
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
@@ -82,8 +83,13 @@ class CartPanel(QWidget):
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             name = line.name + (" *" if line.price_overridden else "")
-            cells = [name, qty_text(line), format_kzt(line.unit_price),
-                     format_kzt(-line.discount) if line.discount else "", format_kzt(line.net)]
+            cells = [
+                name,
+                qty_text(line),
+                format_kzt(line.unit_price),
+                format_kzt(-line.discount) if line.discount else "",
+                format_kzt(line.net),
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:
@@ -100,12 +106,18 @@ class CartPanel(QWidget):
         total = view.total if view else 0
         self.total.setText(self.tr("Total {amount}").format(amount=format_kzt(total)))
         if view and view.discount:
-            self.details.setText(self.tr("Subtotal {sub} · discount {off}").format(
-                sub=format_kzt(view.subtotal), off=format_kzt(view.discount)))
+            self.details.setText(
+                self.tr("Subtotal {sub} · discount {off}").format(
+                    sub=format_kzt(view.subtotal), off=format_kzt(view.discount)
+                )
+            )
         else:
             items = len(lines)
-            self.details.setText(self.tr("%n line(s)", "", items) if items else
-                                 self.tr("Scan an item to start a sale"))
+            self.details.setText(
+                self.tr("%n line(s)", "", items)
+                if items
+                else self.tr("Scan an item to start a sale")
+            )
 
     def selected_index(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -7,8 +7,8 @@ instead of freezing the till.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
-from forsell.services.app import Till
 from forsell.domain.roles import Action, needs_approval
+from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView, require
 from forsell.services.catalog import (
     CsvCancelled,
@@ -68,8 +68,9 @@ def _parse_vat(text: str) -> int:
     return parse_kzt(text.replace("%", "")) if text.strip() else 0
 
 
-def _authorised(parent: QWidget, till: Till, employee: EmployeeView,
-                call: Callable[[Approval | None], T]) -> T | None:
+def _authorised(
+    parent: QWidget, till: Till, employee: EmployeeView, call: Callable[[Approval | None], T]
+) -> T | None:
     """Runs a catalog change; below admin the catalog service asks for an admin's or a
     supervisor's PIN (NeedsApproval), and the change runs again with their approval."""
     return with_approval(parent, till, employee, call)
@@ -78,8 +79,13 @@ def _authorised(parent: QWidget, till: Till, employee: EmployeeView,
 class ProductEditor(QDialog):
     """Adds a product (``product`` None) or edits one; saves through catalog.save()."""
 
-    def __init__(self, till: Till, employee: EmployeeView, product: ProductView | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        till: Till,
+        employee: EmployeeView,
+        product: ProductView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.till, self.employee, self.product = till, employee, product
         self.saved: ProductView | None = None
@@ -119,8 +125,9 @@ class ProductEditor(QDialog):
         self.synonyms = QPlainTextEdit()
         self.synonyms.setAccessibleName("product synonyms")
         self.synonyms.setTabChangesFocus(True)  # Tab moves on, as in the other fields
-        self.synonyms.setPlaceholderText(self.tr("One per line or comma-separated, e.g. "
-                                                 "латтешка, кофе с молоком"))
+        self.synonyms.setPlaceholderText(
+            self.tr("One per line or comma-separated, e.g. латтешка, кофе с молоком")
+        )
         self.synonyms.setFixedHeight(72)
         form.addRow(self.tr("Synonyms (for upsell detection)"), self.synonyms)
         layout.addLayout(form)
@@ -149,12 +156,15 @@ class ProductEditor(QDialog):
         self.vat.setText("16")  # the standard Kazakh VAT rate, the usual case for a new product
         if p is None:
             return
-        for edit, value in ((self.sku, p.sku), (self.barcode, p.barcode),
-                            (self.name_ru, p.names.get("ru", "")),
-                            (self.name_kk, p.names.get("kk", "")),
-                            (self.name_en, p.names.get("en", "")),
-                            (self.price, format_kzt(p.price, symbol=False)),
-                            (self.vat, format_kzt(p.vat_bp, symbol=False))):
+        for edit, value in (
+            (self.sku, p.sku),
+            (self.barcode, p.barcode),
+            (self.name_ru, p.names.get("ru", "")),
+            (self.name_kk, p.names.get("kk", "")),
+            (self.name_en, p.names.get("en", "")),
+            (self.price, format_kzt(p.price, symbol=False)),
+            (self.vat, format_kzt(p.vat_bp, symbol=False)),
+        ):
             edit.setText(value)
         self.category.setCurrentIndex(max(self.category.findData(p.category_id), 0))
         self.weighted.setChecked(p.weighted)
@@ -165,18 +175,30 @@ class ProductEditor(QDialog):
         if not self.price.text().strip():
             raise CashierError("product.price", "Price must be above zero")
         return ProductDraft(
-            sku=self.sku.text().strip(), name_ru=self.name_ru.text().strip(),
-            price=parse_kzt(self.price.text()), vat_bp=_parse_vat(self.vat.text()),
-            barcode=self.barcode.text().strip(), name_kk=self.name_kk.text().strip(),
-            name_en=self.name_en.text().strip(), category_id=self.category.currentData(),
-            weighted=self.weighted.isChecked(), favourite=self.favourite.isChecked(),
+            sku=self.sku.text().strip(),
+            name_ru=self.name_ru.text().strip(),
+            price=parse_kzt(self.price.text()),
+            vat_bp=_parse_vat(self.vat.text()),
+            barcode=self.barcode.text().strip(),
+            name_kk=self.name_kk.text().strip(),
+            name_en=self.name_en.text().strip(),
+            category_id=self.category.currentData(),
+            weighted=self.weighted.isChecked(),
+            favourite=self.favourite.isChecked(),
             id=self.product.id if self.product else None,
-            synonyms=split_synonyms(self.synonyms.toPlainText()))
+            synonyms=split_synonyms(self.synonyms.toPlainText()),
+        )
 
     def save(self) -> None:
-        ok, saved = attempt(self.feedback, lambda: _authorised(
-            self, self.till, self.employee,
-            lambda approval: self.till.catalog.save(self.employee, self.draft(), approval)))
+        ok, saved = attempt(
+            self.feedback,
+            lambda: _authorised(
+                self,
+                self.till,
+                self.employee,
+                lambda approval: self.till.catalog.save(self.employee, self.draft(), approval),
+            ),
+        )
         if ok and saved is not None:
             self.saved = saved
             self.accept()
@@ -185,11 +207,16 @@ class ProductEditor(QDialog):
 class CatalogDialog(QDialog):
     """Products of the store; the admin adds, edits, imports and exports them here."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("CatalogDialog", "SKU"), QT_TRANSLATE_NOOP("CatalogDialog", "Barcode"),
-               QT_TRANSLATE_NOOP("CatalogDialog", "Name (ru)"),
-               QT_TRANSLATE_NOOP("CatalogDialog", "Name (kk)"),
-               QT_TRANSLATE_NOOP("CatalogDialog", "Name (en)"), QT_TRANSLATE_NOOP("CatalogDialog", "Price"),
-               QT_TRANSLATE_NOOP("CatalogDialog", "VAT"), QT_TRANSLATE_NOOP("CatalogDialog", "Unit"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CatalogDialog", "SKU"),
+        QT_TRANSLATE_NOOP("CatalogDialog", "Barcode"),
+        QT_TRANSLATE_NOOP("CatalogDialog", "Name (ru)"),
+        QT_TRANSLATE_NOOP("CatalogDialog", "Name (kk)"),
+        QT_TRANSLATE_NOOP("CatalogDialog", "Name (en)"),
+        QT_TRANSLATE_NOOP("CatalogDialog", "Price"),
+        QT_TRANSLATE_NOOP("CatalogDialog", "VAT"),
+        QT_TRANSLATE_NOOP("CatalogDialog", "Unit"),
+    )
 
     def __init__(self, till: Till, employee: EmployeeView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -289,8 +316,13 @@ class CatalogDialog(QDialog):
             ok, products = attempt(self.feedback, lambda: self._load(query))
             self._show_products(products if ok and products is not None else [])
             return
-        self._list_task = tasks().run(lambda: self._load(query), self._show_products,
-                                      self._list_failed, owner=self, key="list")
+        self._list_task = tasks().run(
+            lambda: self._load(query),
+            self._show_products,
+            self._list_failed,
+            owner=self,
+            key="list",
+        )
 
     def _list_failed(self, exc: Exception) -> None:
         attempt(self.feedback, lambda: _raise(exc))
@@ -300,13 +332,22 @@ class CatalogDialog(QDialog):
         self.products = products
         self.table.setRowCount(len(self.products))
         for row, p in enumerate(self.products):
-            cells = (p.sku, p.barcode, p.names.get("ru", ""), p.names.get("kk", ""),
-                     p.names.get("en", ""), format_kzt(p.price), _vat_text(p.vat_bp),
-                     self.tr("kg") if p.weighted else self.tr("pcs"))
+            cells = (
+                p.sku,
+                p.barcode,
+                p.names.get("ru", ""),
+                p.names.get("kk", ""),
+                p.names.get("en", ""),
+                format_kzt(p.price),
+                _vat_text(p.vat_bp),
+                self.tr("kg") if p.weighted else self.tr("pcs"),
+            )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (5, 6):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, col, item)
 
     def _load(self, query: str) -> list[ProductView]:
@@ -346,15 +387,19 @@ class CatalogDialog(QDialog):
     # --- CSV --------------------------------------------------------------------------------
 
     def _ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the catalog"), str(Path.home()),
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import the catalog"), str(Path.home()), self.tr("CSV files (*.csv)")
+        )
         if path:
             self.import_from(Path(path))
 
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the catalog"),
-                                              str(Path.home() / "catalog.csv"),
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the catalog"),
+            str(Path.home() / "catalog.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
         if path:
             self.export_to(Path(path))
 
@@ -370,28 +415,37 @@ class CatalogDialog(QDialog):
         def start(approval: Approval | None) -> Task:
             # Asked here, on the GUI thread, before the work starts: the service refuses the
             # same way (before writing) if the import ran without it.
-            require(approval, Action.CATALOG_EDIT,
-                    needs_approval(self.employee.role, Action.CATALOG_EDIT))
+            require(
+                approval,
+                Action.CATALOG_EDIT,
+                needs_approval(self.employee.role, Action.CATALOG_EDIT),
+            )
 
             def job(task: Task) -> ImportResult:
                 with fewer_full_collections():  # 100,000 rows are many live objects
-                    return catalog.import_csv(self.employee, path, approval, task.report,
-                                              self._stop.is_set)
+                    return catalog.import_csv(
+                        self.employee, path, approval, task.report, self._stop.is_set
+                    )
 
-            return self._start(self.tr("Importing the catalog…"), job, self._imported,
-                               self._import_failed)
+            return self._start(
+                self.tr("Importing the catalog…"), job, self._imported, self._import_failed
+            )
 
-        ok, task = attempt(self.feedback,
-                           lambda: _authorised(self, self.till, self.employee, start))
+        ok, task = attempt(
+            self.feedback, lambda: _authorised(self, self.till, self.employee, start)
+        )
         return task if ok else None
 
     def export_to(self, path: Path) -> Task | None:
         """Starts writing the catalog to ``path``; the count lands in ``last_export``."""
         self.last_export = None
         catalog = self.till.catalog
-        return self._start(self.tr("Exporting the catalog…"), lambda task: catalog.export_csv(
-            path, task.report, self._stop.is_set), lambda count: self._exported(count, path),
-            self._export_failed)
+        return self._start(
+            self.tr("Exporting the catalog…"),
+            lambda task: catalog.export_csv(path, task.report, self._stop.is_set),
+            lambda count: self._exported(count, path),
+            self._export_failed,
+        )
 
     def _start(self, label: str, job, done, failed) -> Task:
         self._stop.clear()
@@ -403,8 +457,9 @@ class CatalogDialog(QDialog):
         progress.setAutoClose(False)
         progress.canceled.connect(self.cancel_job)
         self.progress = progress
-        self.job = tasks().run_with_progress(job, done, failed, on_progress=self._progressed,
-                                             owner=self)
+        self.job = tasks().run_with_progress(
+            job, done, failed, on_progress=self._progressed, owner=self
+        )
         return self.job
 
     def cancel_job(self) -> None:
@@ -430,8 +485,11 @@ class CatalogDialog(QDialog):
         self._finished()
         self.last_import = result
         self.refresh()
-        self.feedback.ok(self.tr("Imported: {added} new, {updated} updated.")
-                         .format(added=result.added, updated=result.updated))
+        self.feedback.ok(
+            self.tr("Imported: {added} new, {updated} updated.").format(
+                added=result.added, updated=result.updated
+            )
+        )
 
     def _import_failed(self, exc: Exception) -> None:
         self._finished()
@@ -446,8 +504,9 @@ class CatalogDialog(QDialog):
     def _exported(self, count: int, path: Path) -> None:
         self._finished()
         self.last_export = count
-        self.feedback.ok(self.tr("Exported {count} products to {path}.")
-                         .format(count=count, path=str(path)))
+        self.feedback.ok(
+            self.tr("Exported {count} products to {path}.").format(count=count, path=str(path))
+        )
 
     def _export_failed(self, exc: Exception) -> None:
         self._finished()

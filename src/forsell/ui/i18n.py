@@ -40,8 +40,9 @@ def pseudo_enabled() -> bool:
 class PseudoTranslator(QTranslator):
     """Answers every lookup with a stretched copy of the source text."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         if len(context) > 1 and context[0] == "Q" and context[1].isupper():
             return None  # null, not "": Qt then keeps its own strings (key names, buttons)
         return pseudo(source)
@@ -85,8 +86,12 @@ class Languages:
         app = QCoreApplication.instance()
         assert app is not None, "languages are switched in a running QApplication"
         qt_own = QTranslator()  # Qt's own dialogs (file and print dialogs, standard buttons)
-        if qt_own.load(QLocale(language), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if qt_own.load(
+            QLocale(language),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
             self._installed.append(qt_own)
         ours = load_translator(language)
         if ours is not None:

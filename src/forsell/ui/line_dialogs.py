@@ -104,8 +104,9 @@ class ValueDialog(QDialog):
 class QuantityDialog(ValueDialog):
     """Pieces, or the weight in kg for goods sold by weight."""
 
-    def __init__(self, name: str, weighted: bool, current_milli: int | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str, weighted: bool, current_milli: int | None, parent: QWidget | None = None
+    ) -> None:
         # self.tr needs the C++ object, which exists only after super().__init__.
         if weighted:
             title = QCoreApplication.translate("QuantityDialog", "Weight")
@@ -132,8 +133,9 @@ class QuantityDialog(ValueDialog):
 class DiscountDialog(ValueDialog):
     """A discount as a percent or an amount off; an empty field removes the discount."""
 
-    def __init__(self, title: str, base: int, current: Discount | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, base: int, current: Discount | None, parent: QWidget | None = None
+    ) -> None:
         prompt = QCoreApplication.translate("DiscountDialog", "Discount on {base}:")
         super().__init__(title, prompt.format(base=format_kzt(base)), "discount value", parent)
         self.percent = QPushButton(self.tr("Percent %"))
@@ -165,9 +167,12 @@ class DiscountDialog(ValueDialog):
 
 class PriceDialog(ValueDialog):
     def __init__(self, name: str, current: int, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("PriceDialog", "Price"),
-                         QCoreApplication.translate("PriceDialog", "New price of {name}:")
-                         .format(name=name), "new price", parent)
+        super().__init__(
+            QCoreApplication.translate("PriceDialog", "Price"),
+            QCoreApplication.translate("PriceDialog", "New price of {name}:").format(name=name),
+            "new price",
+            parent,
+        )
         self.edit.setText(format_kzt(current, symbol=False))
         self.edit.selectAll()
 

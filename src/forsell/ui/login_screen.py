@@ -132,8 +132,11 @@ class LoginScreen(QWidget):
         super().changeEvent(event)
 
     def _role_text(self, role: Role) -> str:
-        return {Role.CASHIER: self.tr("Cashier"), Role.SUPERVISOR: self.tr("Supervisor"),
-                Role.ADMIN: self.tr("Administrator")}[role]
+        return {
+            Role.CASHIER: self.tr("Cashier"),
+            Role.SUPERVISOR: self.tr("Supervisor"),
+            Role.ADMIN: self.tr("Administrator"),
+        }[role]
 
     def _staff_text(self, employee: EmployeeView) -> str:
         return f"{employee.name}\n{self._role_text(employee.role)}"

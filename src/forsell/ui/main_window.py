@@ -43,10 +43,17 @@ class MainWindow(QMainWindow):
     #: the admin saved new sync settings: ui/app.py restarts the engine with them
     sync_settings_saved = Signal()
 
-    def __init__(self, till: Till, languages: Languages | None = None,
-                 parent: QWidget | None = None, *, recorder: ConversationRecorder | None = None,
-                 bridge: RecordingBridge | None = None, sync: SyncControl | None = None,
-                 sync_bridge: SyncBridge | None = None) -> None:
+    def __init__(
+        self,
+        till: Till,
+        languages: Languages | None = None,
+        parent: QWidget | None = None,
+        *,
+        recorder: ConversationRecorder | None = None,
+        bridge: RecordingBridge | None = None,
+        sync: SyncControl | None = None,
+        sync_bridge: SyncBridge | None = None,
+    ) -> None:
         super().__init__(parent)
         self.till = till
         #: The sync service (ui/app.py starts it) and its status bridge; None: no sync here.
@@ -89,8 +96,11 @@ class MainWindow(QMainWindow):
             return
         status = self.recorder.refresh()
         pause = self.recorder.consent.current_pause() if status.blocked == "paused" else None
-        can_pause = (self.employee is not None and self.employee.role.at_least(Role.SUPERVISOR)
-                     and self.recorder.consent.enabled)
+        can_pause = (
+            self.employee is not None
+            and self.employee.role.at_least(Role.SUPERVISOR)
+            and self.recorder.consent.enabled
+        )
         self.till_screen.recording.set_status(status, pause.reason if pause else "", can_pause)
 
     def toggle_manual_recording(self) -> None:
@@ -149,10 +159,14 @@ class MainWindow(QMainWindow):
         if shift is None:
             self.shift_status.setText(self.tr("Shift closed"))
         else:
-            self.shift_status.setText(self.tr("Shift open since {time} ({name})").format(
-                time=shift.opened_at.strftime("%H:%M"), name=shift.opened_by))
+            self.shift_status.setText(
+                self.tr("Shift open since {time} ({name})").format(
+                    time=shift.opened_at.strftime("%H:%M"), name=shift.opened_by
+                )
+            )
         self.cashier_status.setText(
-            self.tr("Cashier: {name}").format(name=self.employee.name) if self.employee else "")
+            self.tr("Cashier: {name}").format(name=self.employee.name) if self.employee else ""
+        )
 
     # --- sessions -----------------------------------------------------------------------------
 
@@ -232,8 +246,11 @@ class MainWindow(QMainWindow):
             dialog.open()
 
         def failed(exc: Exception) -> None:
-            self.till_screen.notify(message_for(exc) if isinstance(exc, CashierError) else
-                                    self.tr("The X report cannot be prepared. Try again."))
+            self.till_screen.notify(
+                message_for(exc)
+                if isinstance(exc, CashierError)
+                else self.tr("The X report cannot be prepared. Try again.")
+            )
 
         tasks().run(self.till.shifts.x_report, show, failed, owner=self, key="X report")
 
@@ -258,8 +275,11 @@ class MainWindow(QMainWindow):
         try:
             return open_vault(self.till.ctx)
         except Exception as exc:  # no secret store: the recordings cannot be opened here
-            raise CashierError("review.no_keys", "The recordings' keys are not available: {hint}",
-                               hint=getattr(exc, "problem", "")) from exc
+            raise CashierError(
+                "review.no_keys",
+                "The recordings' keys are not available: {hint}",
+                hint=getattr(exc, "problem", ""),
+            ) from exc
 
     def _after_dialog(self, dialog: QDialog) -> None:
         dialog.deleteLater()

@@ -30,34 +30,65 @@ def _t(text: str) -> str:
 def _texts() -> dict[str, str]:
     # Built on each call so that a language switch takes effect at once.
     return {
-        "money.invalid": translate("messages", "“{text}” is not an amount. Type digits, e.g. 1250 or 1250,50."),
+        "money.invalid": translate(
+            "messages", "“{text}” is not an amount. Type digits, e.g. 1250 or 1250,50."
+        ),
         "money.out_of_range": translate("messages", "That amount is too large."),
         "discount.negative": translate("messages", "A discount cannot be negative."),
         "discount.over_100": translate("messages", "A discount cannot be more than 100 %."),
         "qty.not_positive": translate("messages", "The quantity must be more than zero."),
         "qty.not_whole": translate("messages", "Pieces are sold in whole numbers."),
-        "qty.too_many": translate("messages", "More than {max} pieces on one line: check the quantity."),
+        "qty.too_many": translate(
+            "messages", "More than {max} pieces on one line: check the quantity."
+        ),
         "qty.too_heavy": translate("messages", "More than {max} kg: check the weight."),
         "cart.total_too_large": translate("messages", "The receipt total would be too large."),
         "payment.short": translate("messages", "Tendered {tendered} is less than {due} due."),
         "payment.card_over_total": translate("messages", "The card amount is more than the total."),
-        "payment.cash_not_needed": translate("messages", "The card already covers the total; no cash is needed."),
+        "payment.cash_not_needed": translate(
+            "messages", "The card already covers the total; no cash is needed."
+        ),
         "pay.empty": translate("messages", "The cart is empty: scan an item first."),
-        "storage.disk_full": translate("messages", "The disk of this till is full, so nothing was saved. Free some space or call support, then try again."),
-        "storage.locked": translate("messages", "The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program."),
-        "storage.read_only": translate("messages", "The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support."),
-        "storage.damaged": translate("messages", "The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy."),
-        "storage.io": translate("messages", "The disk reported an error, so nothing was saved. Try again; if it repeats, call support."),
+        "storage.disk_full": translate(
+            "messages",
+            "The disk of this till is full, so nothing was saved. Free some space or call support, then try again.",
+        ),
+        "storage.locked": translate(
+            "messages",
+            "The database is busy (another program is using it), so nothing was saved. Try again in a moment; if it repeats, close the other program.",
+        ),
+        "storage.read_only": translate(
+            "messages",
+            "The database cannot be written (the file or its folder is read-only), so nothing was saved. Call support.",
+        ),
+        "storage.damaged": translate(
+            "messages",
+            "The database is damaged, so nothing was saved. Stop selling on this till and call support: it must be restored from a backup copy.",
+        ),
+        "storage.io": translate(
+            "messages",
+            "The disk reported an error, so nothing was saved. Try again; if it repeats, call support.",
+        ),
         "pin.format": translate("messages", "A PIN has 4 to 8 digits."),
         "login.unknown": translate("messages", "This employee is not active any more."),
         "login.wrong_pin": translate("messages", "Wrong PIN. {left} attempts left."),
-        "login.locked": translate("messages", "Too many wrong PINs. Locked until {until}; ask a supervisor."),
+        "login.locked": translate(
+            "messages", "Too many wrong PINs. Locked until {until}; ask a supervisor."
+        ),
         "override.wrong_pin": translate("messages", "That is not a supervisor's PIN."),
-        "override.locked": translate("messages", "Too many wrong PINs in a row: approvals are locked until {until}."),
+        "override.locked": translate(
+            "messages", "Too many wrong PINs in a row: approvals are locked until {until}."
+        ),
         "admin_pin.wrong": translate("messages", "That is not an admin's PIN."),
-        "admin_pin.locked": translate("messages", "Too many wrong admin PINs in a row: locked until {until}."),
-        "scan.unknown": translate("messages", "Unknown barcode {code}. Find the item by name below."),
-        "scan.needs_weight": translate("messages", "{name} is sold by weight: pick it and enter the weight."),
+        "admin_pin.locked": translate(
+            "messages", "Too many wrong admin PINs in a row: locked until {until}."
+        ),
+        "scan.unknown": translate(
+            "messages", "Unknown barcode {code}. Find the item by name below."
+        ),
+        "scan.needs_weight": translate(
+            "messages", "{name} is sold by weight: pick it and enter the weight."
+        ),
         "shift.not_open": translate("messages", "No shift is open. Open a shift first (F9)."),
         "shift.already_open": translate("messages", "A shift is already open on this till."),
         "shift.unknown": translate("messages", "That shift does not exist."),
@@ -67,61 +98,119 @@ def _texts() -> dict[str, str]:
         "park.empty": translate("messages", "Nothing to park: the cart is empty."),
         "park.cart_not_empty": translate("messages", "Finish or park the current sale first."),
         "park.unknown": translate("messages", "That parked sale was already recalled."),
-        "refund.bad_query": translate("messages", "“{q}” is not a receipt number. Scan the receipt or type its number."),
+        "refund.bad_query": translate(
+            "messages", "“{q}” is not a receipt number. Scan the receipt or type its number."
+        ),
         "refund.not_found": translate("messages", "No receipt {q} on this till."),
         "refund.method": translate("messages", "Choose how the money goes back: cash or card."),
         "refund.nothing": translate("messages", "Choose what to refund."),
-        "refund.qty_not_positive": translate("messages", "The refund quantity must be more than zero."),
-        "refund.too_much": translate("messages", "That is more than is left to refund on this line."),
+        "refund.qty_not_positive": translate(
+            "messages", "The refund quantity must be more than zero."
+        ),
+        "refund.too_much": translate(
+            "messages", "That is more than is left to refund on this line."
+        ),
         "refund.line_unknown": translate("messages", "That line is not on this receipt."),
-        "refund.card_over_paid": translate("messages", "More than was paid by card: refund the rest in cash."),
+        "refund.card_over_paid": translate(
+            "messages", "More than was paid by card: refund the rest in cash."
+        ),
         "void.unknown": translate("messages", "This sale does not exist or is already voided."),
-        "void.other_shift": translate("messages", "Only sales of the open shift can be voided; make a refund instead."),
-        "void.refunded": translate("messages", "This sale has refunds; refund the rest instead of voiding."),
+        "void.other_shift": translate(
+            "messages", "Only sales of the open shift can be voided; make a refund instead."
+        ),
+        "void.refunded": translate(
+            "messages", "This sale has refunds; refund the rest instead of voiding."
+        ),
         "product.incomplete": translate("messages", "SKU and Russian name are required."),
         "product.vat": translate("messages", "VAT must be between 0 and 100 %."),
         "product.price": translate("messages", "The price must be more than zero."),
         "product.duplicate": translate("messages", "This SKU or barcode is already used by {sku}."),
         "product.unknown": translate("messages", "This product no longer exists."),
         "product.synonyms": translate("messages", "At most {count} synonyms per product."),
-        "product.synonym_long": translate("messages",
-                                          "A synonym is longer than {count} letters: shorten it."),
+        "product.synonym_long": translate(
+            "messages", "A synonym is longer than {count} letters: shorten it."
+        ),
         "csv.unreadable": translate("messages", "Cannot read {path}: {error}"),
-        "csv.not_utf8": translate("messages", "{path} is not UTF-8 text. Save it as “CSV UTF-8” "
-                                              "and import it again."),
+        "csv.not_utf8": translate(
+            "messages", "{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again."
+        ),
         "csv.not_found": translate("messages", "There is no file {path}."),
-        "csv.no_access": translate("messages", "This user may not read {path}. Copy the file to "
-                                               "your home folder and import it from there."),
+        "csv.no_access": translate(
+            "messages",
+            "This user may not read {path}. Copy the file to "
+            "your home folder and import it from there.",
+        ),
         "admin.only": translate("messages", "Only an admin can do this."),
         "supervisor.only": translate("messages", "Only a supervisor or an admin can do this."),
         "login.required": translate("messages", "Sign in first."),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
         "admin.language": translate("messages", "Choose a receipt language."),
-        "admin.auto_lock": translate("messages", "Auto-lock must be between 30 seconds and 1 hour."),
+        "admin.auto_lock": translate(
+            "messages", "Auto-lock must be between 30 seconds and 1 hour."
+        ),
         "admin.name": translate("messages", "Enter the employee's name."),
         "admin.last_admin": translate("messages", "The last admin cannot be deactivated."),
-        "csv.rejected": translate("messages", "{count} rows are wrong; nothing was imported. Fix them and import again."),
+        "csv.rejected": translate(
+            "messages", "{count} rows are wrong; nothing was imported. Fix them and import again."
+        ),
         "recording.pause_reason": translate("messages", "Write down why recording is paused."),
-        "recording.unreadable": translate("messages", "Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed."),
+        "recording.unreadable": translate(
+            "messages",
+            "Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed.",
+        ),
         "recording.unknown": translate("messages", "There is no recording {rid}."),
-        "sync.offline": translate("messages", "No connection to the server. Everything waits safely on this till and is sent when the connection is back."),
-        "sync.connection_lost": translate("messages", "The connection broke during sending. It will be tried again; nothing is lost."),
-        "sync.rate_limited": translate("messages", "The server asked to slow down. Sending goes on in a moment."),
-        "sync.auth": translate("messages", "The server refused this till's key or token. An admin must enter a valid one in Settings → Sync."),
-        "sync.rejected": translate("messages", "The server refused an item for good. An admin can retry or drop it in Settings → Sync."),
-        "sync.bad_response": translate("messages", "The server's answer could not be read. It will be tried again."),
+        "sync.offline": translate(
+            "messages",
+            "No connection to the server. Everything waits safely on this till and is sent when the connection is back.",
+        ),
+        "sync.connection_lost": translate(
+            "messages",
+            "The connection broke during sending. It will be tried again; nothing is lost.",
+        ),
+        "sync.rate_limited": translate(
+            "messages", "The server asked to slow down. Sending goes on in a moment."
+        ),
+        "sync.auth": translate(
+            "messages",
+            "The server refused this till's key or token. An admin must enter a valid one in Settings → Sync.",
+        ),
+        "sync.rejected": translate(
+            "messages",
+            "The server refused an item for good. An admin can retry or drop it in Settings → Sync.",
+        ),
+        "sync.bad_response": translate(
+            "messages", "The server's answer could not be read. It will be tried again."
+        ),
         "sync.server": translate("messages", "The server had an error. It will be tried again."),
-        "sync.timeout": translate("messages", "The server did not answer in time. It will be tried again."),
-        "sync.disk_full": translate("messages", "The disk of this till is full. Free some space; nothing is lost."),
-        "sync.clock": translate("messages", "Secure connections fail because this till's date or time looks wrong. Set the correct date and time; nothing is lost."),
-        "sync.provider_none": translate("messages", "No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync."),
-        "sync.not_configured": translate("messages", "Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync."),
+        "sync.timeout": translate(
+            "messages", "The server did not answer in time. It will be tried again."
+        ),
+        "sync.disk_full": translate(
+            "messages", "The disk of this till is full. Free some space; nothing is lost."
+        ),
+        "sync.clock": translate(
+            "messages",
+            "Secure connections fail because this till's date or time looks wrong. Set the correct date and time; nothing is lost.",
+        ),
+        "sync.provider_none": translate(
+            "messages",
+            "No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.",
+        ),
+        "sync.not_configured": translate(
+            "messages",
+            "Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.",
+        ),
         "sync.retry": translate("messages", "Sending failed. It will be tried again."),
         "sync.error": translate("messages", "Sending failed. See Settings → Sync."),
-        "sync.secret_store": translate("messages", "The secret store is unavailable, so keys cannot be saved: {hint}"),
+        "sync.secret_store": translate(
+            "messages", "The secret store is unavailable, so keys cannot be saved: {hint}"
+        ),
         "review.no_keys": translate("messages", "The recordings' keys are not available: {hint}"),
-        "sync.url": translate("messages", "“{url}” is not a web address. It starts with https:// (or http:// for a test server)."),
+        "sync.url": translate(
+            "messages",
+            "“{url}” is not a web address. It starts with https:// (or http:// for a test server).",
+        ),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
         "setting.invalid": translate("messages", "“{setting}” cannot take this value."),
     }
@@ -135,9 +224,14 @@ def text_for_key(key: str, **params: object) -> str:
 
 def message_for(error: CashierError) -> str:
     """The translated sentence for ``error`` (falls back to its English text)."""
-    params = {k: format_kzt(v) if k in _MONEY_PARAMS and isinstance(v, int)
-              else problem_text(v) if isinstance(v, Problem) else v
-              for k, v in error.params.items()}
+    params = {
+        k: format_kzt(v)
+        if k in _MONEY_PARAMS and isinstance(v, int)
+        else problem_text(v)
+        if isinstance(v, Problem)
+        else v
+        for k, v in error.params.items()
+    }
     setting = REGISTRY.get(str(params.get("setting")))
     if setting is not None:  # a refused setting is named by its label, never by its key
         params["setting"] = translate(CONTEXT, setting.label)
@@ -152,7 +246,12 @@ def message_for(error: CashierError) -> str:
 
 def show_error(parent: QWidget | None, error: CashierError, title: str | None = None) -> None:
     """A modal message for errors that need the cashier's attention before going on."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title or translate("messages", "Cannot do that"), message_for(error),
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or translate("messages", "Cannot do that"),
+        message_for(error),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setAccessibleName("error message")
     box.exec()

@@ -33,8 +33,11 @@ class RecallDialog(QDialog):
         self.list.setAccessibleName("parked sales")
         for p in parked:
             label = p.label or self.tr("Sale")
-            item = QListWidgetItem(self.tr("{time}  {label}  ·  {items} lines  ·  {total}").format(
-                time=p.parked_at, label=label, items=p.items, total=format_kzt(p.total)))
+            item = QListWidgetItem(
+                self.tr("{time}  {label}  ·  {items} lines  ·  {total}").format(
+                    time=p.parked_at, label=label, items=p.items, total=format_kzt(p.total)
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

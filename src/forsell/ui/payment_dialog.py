@@ -60,7 +60,9 @@ class PaymentDialog(QDialog):
 
     paid = Signal(object)  # ReceiptView
 
-    def __init__(self, sale: TillService, method: str = CASH, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sale: TillService, method: str = CASH, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.sale = sale
         self.due = sale.view().total
@@ -220,9 +222,13 @@ class PaymentDialog(QDialog):
         elif not self.tendered.text().strip():
             self.change.setText(self.tr("Cash due {amount}").format(amount=format_kzt(due)))
         elif tendered >= due:
-            self.change.setText(self.tr("Change {amount}").format(amount=format_kzt(tendered - due)))
+            self.change.setText(
+                self.tr("Change {amount}").format(amount=format_kzt(tendered - due))
+            )
         else:
-            self.change.setText(self.tr("Still due {amount}").format(amount=format_kzt(due - tendered)))
+            self.change.setText(
+                self.tr("Still due {amount}").format(amount=format_kzt(due - tendered))
+            )
 
     def _refuse(self, text: str) -> None:
         """Nothing was committed: say why, keep the cart and the amounts for another try."""
@@ -234,23 +240,33 @@ class PaymentDialog(QDialog):
         try:
             card = _amount(self.card_amount.text())
             tendered = _amount(self.tendered.text())
-            payment = Payment(cash_tendered=tendered, card=card,
-                              card_reference=self.auth_code.text().strip() if card else "")
+            payment = Payment(
+                cash_tendered=tendered,
+                card=card,
+                card_reference=self.auth_code.text().strip() if card else "",
+            )
             payment.settle(self.due)  # check before committing; the message names the shortfall
             self.receipt = self.sale.pay(payment)
         except StorageFault as exc:
             # The cashier must not hand over goods for a sale that is not on record.
-            self._refuse(self.tr("The sale was NOT recorded: do not hand over the goods yet.")
-                         + " " + message_for(exc))
+            self._refuse(
+                self.tr("The sale was NOT recorded: do not hand over the goods yet.")
+                + " "
+                + message_for(exc)
+            )
             return
         except CashierError as exc:
             self._refuse(message_for(exc))
             return
-        except Exception:  # noqa: BLE001 - a payment must never fail silently
+        except Exception:
             log.exception("payment failed unexpectedly; the sale was not committed")
-            self._refuse(self.tr("The sale was NOT recorded because of an unexpected error (it "
-                                 "is written in the log). Do not hand over the goods yet: try "
-                                 "again, and call support if it repeats."))
+            self._refuse(
+                self.tr(
+                    "The sale was NOT recorded because of an unexpected error (it "
+                    "is written in the log). Do not hand over the goods yet: try "
+                    "again, and call support if it repeats."
+                )
+            )
             return
         self.paid.emit(self.receipt)
         self.accept()

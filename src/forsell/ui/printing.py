@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QWidget
 RECEIPT_PAGE = QPageSize(QSizeF(80, 297), QPageSize.Unit.Millimeter, "Receipt 80mm")
 
 
-def make_document(html: str, resources: dict | None = None, width_px: float | None = None) -> QTextDocument:
+def make_document(
+    html: str, resources: dict | None = None, width_px: float | None = None
+) -> QTextDocument:
     doc = QTextDocument()
     for (kind, url), value in (resources or {}).items():
         doc.addResource(kind, url, value)

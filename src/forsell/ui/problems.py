@@ -22,8 +22,9 @@ def texts() -> dict[str, str]:
         "format.not_utf8": translate("problems", "the file is not UTF-8 text"),
         "format.not_json": translate("problems", "not valid JSON at line {line}, column {column}"),
         "format.wrong_format": translate("problems", "must be “{expected}”"),
-        "format.version": translate("problems",
-                                    "version {version} is not supported: only version 1 is"),
+        "format.version": translate(
+            "problems", "version {version} is not supported: only version 1 is"
+        ),
         "format.not_object": translate("problems", "must be an object"),
         "format.not_list": translate("problems", "must be a list"),
         "format.not_text": translate("problems", "must be text"),
@@ -32,68 +33,87 @@ def texts() -> dict[str, str]:
         "format.not_whole": translate("problems", "must be a whole number"),
         "format.below": translate("problems", "{value} is less than {low}"),
         "format.above": translate("problems", "{value} is more than {high}"),
-        "format.not_time": translate("problems", "must be a date and time, e.g. "
-                                                 "2025-03-01T10:00:00+05:00"),
+        "format.not_time": translate(
+            "problems", "must be a date and time, e.g. 2025-03-01T10:00:00+05:00"
+        ),
         "format.one_of": translate("problems", "choose one of: {choices}"),
         "format.unknown_field": translate("problems", "unknown field"),
         "format.no_words": translate("problems", "“{phrase}” has no words to match"),
         "transcript.no_utterances": translate(
-            "problems", "the transcript needs “utterances” (or a recogniser's “words” list)"),
+            "problems", "the transcript needs “utterances” (or a recogniser's “words” list)"
+        ),
         "transcript.end_before_start": translate(
-            "problems", "ends at {end} s, before it starts at {start} s"),
+            "problems", "ends at {end} s, before it starts at {start} s"
+        ),
         "transcript.audio_quality": translate("problems", "must be “ok” or “bad”"),
         "receipt.no_lines": translate("problems", "the receipt needs “lines”"),
         "receipt.time_needs_start": translate(
-            "problems", "a time of day needs “recording_started_at”"),
+            "problems", "a time of day needs “recording_started_at”"
+        ),
         "scorecard.no_items": translate("problems", "add at least one item"),
         "scorecard.id_twice": translate("problems", "“{id}” is already the ID of another item"),
         "scorecard.phrases_needed": translate(
-            "problems", "add at least one phrase (or let the upsell detector decide)"),
+            "problems", "add at least one phrase (or let the upsell detector decide)"
+        ),
         "scorecard.required_weight": translate(
-            "problems", "a required item needs more than 0 points"),
+            "problems", "a required item needs more than 0 points"
+        ),
         "scorecard.bonus_weight": translate("problems", "a bonus item needs more than 0 points"),
         "scorecard.forbidden_penalty": translate(
-            "problems", "a forbidden item needs a penalty above 0"),
+            "problems", "a forbidden item needs a penalty above 0"
+        ),
         "scorecard.forbidden_detector": translate(
-            "problems", "a forbidden item cannot use the upsell detector"),
+            "problems", "a forbidden item cannot use the upsell detector"
+        ),
         "scorecard.fatal_detector": translate(
-            "problems", "a fatal item cannot use the upsell detector"),
+            "problems", "a fatal item cannot use the upsell detector"
+        ),
         "scorecard.window_from": translate("problems", "choose the start or the end"),
         "scorecard.synonym_key": translate(
-            "problems", "write sku:<SKU> or category:<category name>"),
+            "problems", "write sku:<SKU> or category:<category name>"
+        ),
         "scorecard.offer_cues_needed": translate(
-            "problems", "the upsell offer item needs offer cues (tab “Upsell offers”)"),
+            "problems", "the upsell offer item needs offer cues (tab “Upsell offers”)"
+        ),
         "catalog.no_name": translate("problems", "a product needs at least one name"),
         "catalog.columns": translate("problems", "the file needs the columns sku and name_ru"),
         "csv.missing_columns": translate("problems", "columns are missing: {columns}"),
         "csv.empty": translate("problems", "is empty: fill it in"),
-        "csv.barcode_digits": translate("problems",
-                                        "“{barcode}” is not a barcode: digits only"),
+        "csv.barcode_digits": translate("problems", "“{barcode}” is not a barcode: digits only"),
         "csv.sku_repeats": translate("problems", "SKU {sku} is already on line {first}"),
-        "csv.barcode_repeats": translate("problems",
-                                         "barcode {barcode} is already on line {first}"),
+        "csv.barcode_repeats": translate(
+            "problems", "barcode {barcode} is already on line {first}"
+        ),
         "csv.not_amount": translate(
-            "problems", "“{text}” is not an amount: type digits, e.g. 1250 or 1250,50"),
+            "problems", "“{text}” is not an amount: type digits, e.g. 1250 or 1250,50"
+        ),
         "csv.price_not_positive": translate("problems", "the price must be more than zero"),
-        "csv.price_too_large": translate("problems", "“{text}” is more than a till can take ({max})"),
+        "csv.price_too_large": translate(
+            "problems", "“{text}” is more than a till can take ({max})"
+        ),
         "csv.vat": translate("problems", "“{text}” is not a VAT rate from 0 to 100 %"),
         "csv.unit": translate("problems", "“{text}” is not a unit: write pcs or kg"),
         "csv.favourite": translate("problems", "“{text}” is not 1 or 0"),
-        "csv.synonyms": translate("problems",
-                                  "at most {count} synonyms, each up to {length} letters"),
+        "csv.synonyms": translate(
+            "problems", "at most {count} synonyms, each up to {length} letters"
+        ),
         "csv.barcode_taken": translate("problems", "barcode {barcode} already belongs to {sku}"),
         "secret_store.no_backend": translate(
-            "problems", "no secret store was found. Run the till in a desktop session with "
-                        "GNOME Keyring or KWallet, or install gnome-keyring."),
+            "problems",
+            "no secret store was found. Run the till in a desktop session with "
+            "GNOME Keyring or KWallet, or install gnome-keyring.",
+        ),
         "secret_store.insecure_backend": translate(
-            "problems", "the keyring keeps secrets in a plain file. Uninstall keyrings.alt and "
-                        "use the system secret store."),
+            "problems",
+            "the keyring keeps secrets in a plain file. Uninstall keyrings.alt and "
+            "use the system secret store.",
+        ),
         "secret_store.locked": translate(
-            "problems", "the secret store is locked. Log in to the desktop session to unlock "
-                        "it."),
+            "problems", "the secret store is locked. Log in to the desktop session to unlock it."
+        ),
         "secret_store.error": translate(
-            "problems", "the secret store failed. Run “forsell-cashier doctor” to find out "
-                        "why."),
+            "problems", "the secret store failed. Run “forsell-cashier doctor” to find out why."
+        ),
     }
 
 
@@ -115,7 +135,8 @@ def line_text(problem: Problem) -> str:
         return problem.where
     if problem.column:
         return translate("problems", "line {line}, column “{column}”").format(
-            line=problem.line, column=problem.column)
+            line=problem.line, column=problem.column
+        )
     return translate("problems", "line {line}").format(line=problem.line)
 
 

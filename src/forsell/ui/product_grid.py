@@ -72,8 +72,11 @@ class ProductGrid(QWidget):
 
     def show_category(self, category_id: str) -> None:
         self.current = category_id
-        products = (self.till.catalog.favourites() if category_id == FAVOURITES
-                    else self.till.catalog.in_category(category_id))
+        products = (
+            self.till.catalog.favourites()
+            if category_id == FAVOURITES
+            else self.till.catalog.in_category(category_id)
+        )
         _clear(self._product_grid)
         for i, product in enumerate(products):
             tile = self._tile(product)

@@ -30,12 +30,32 @@ RECEIPT_WIDTH_PX = 380
 
 # --- EAN-13 ---------------------------------------------------------------------------------
 
-_L = ["0001101", "0011001", "0010011", "0111101", "0100011",
-      "0110001", "0101111", "0111011", "0110111", "0001011"]
+_L = [
+    "0001101",
+    "0011001",
+    "0010011",
+    "0111101",
+    "0100011",
+    "0110001",
+    "0101111",
+    "0111011",
+    "0110111",
+    "0001011",
+]
 _R = ["".join("1" if b == "0" else "0" for b in code) for code in _L]
 _G = [code[::-1] for code in _R]
-_PARITY = ["LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG",
-           "LGGLLG", "LGGGLL", "LGLGLG", "LGLGGL", "LGGLGL"]
+_PARITY = [
+    "LLLLLL",
+    "LLGLGG",
+    "LLGGLG",
+    "LLGGGL",
+    "LGLLGG",
+    "LGGLLG",
+    "LGGGLL",
+    "LGLGLG",
+    "LGLGGL",
+    "LGGLGL",
+]
 
 
 def ean13_modules(code: str) -> str:
@@ -43,8 +63,9 @@ def ean13_modules(code: str) -> str:
     if len(code) != 13 or not code.isdigit():
         raise ValueError("EAN-13 needs 13 digits")
     digits = [int(d) for d in code]
-    left = "".join((_L if p == "L" else _G)[d] for p, d in zip(_PARITY[digits[0]], digits[1:7],
-                                                                strict=True))
+    left = "".join(
+        (_L if p == "L" else _G)[d] for p, d in zip(_PARITY[digits[0]], digits[1:7], strict=True)
+    )
     right = "".join(_R[d] for d in digits[7:])
     return "101" + left + "01010" + right + "101"
 
@@ -54,8 +75,9 @@ def ean13_image(code: str, module_px: int = 2, bar_height: int = 64) -> QImage:
     modules = ean13_modules(code)
     quiet = 11 * module_px
     text_h = 18
-    image = QImage(quiet * 2 + len(modules) * module_px, bar_height + text_h,
-                   QImage.Format.Format_RGB32)
+    image = QImage(
+        quiet * 2 + len(modules) * module_px, bar_height + text_h, QImage.Format.Format_RGB32
+    )
     image.fill(QColor("white"))
     painter = QPainter(image)
     guards = set(range(3)) | set(range(45, 50)) | set(range(92, 95))
@@ -70,8 +92,9 @@ def ean13_image(code: str, module_px: int = 2, bar_height: int = 64) -> QImage:
     painter.drawText(2, baseline, code[0])
     for group, start in ((code[1:7], 3), (code[7:], 50)):
         x = quiet + start * module_px
-        painter.drawText(x, bar_height, 42 * module_px, text_h,
-                         int(Qt.AlignmentFlag.AlignCenter), group)
+        painter.drawText(
+            x, bar_height, 42 * module_px, text_h, int(Qt.AlignmentFlag.AlignCenter), group
+        )
     painter.end()
     return image
 
@@ -103,8 +126,10 @@ def _rate(bp: int) -> str:
 
 
 def _row(left: str, right: str, style: str = "") -> str:
-    return (f'<tr style="{style}"><td>{left}</td>'
-            f'<td align="right" style="white-space: nowrap">{right}</td></tr>')
+    return (
+        f'<tr style="{style}"><td>{left}</td>'
+        f'<td align="right" style="white-space: nowrap">{right}</td></tr>'
+    )
 
 
 def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str:
@@ -118,8 +143,10 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
     if receipt.store_address:
         head.append(f'<p align="center">{esc(receipt.store_address)}</p>')
     rows = [
-        _row(esc(t(_T["receipt"]).format(no=receipt.receipt_no)),
-             receipt.created_at.strftime("%d.%m.%Y %H:%M")),
+        _row(
+            esc(t(_T["receipt"]).format(no=receipt.receipt_no)),
+            receipt.created_at.strftime("%d.%m.%Y %H:%M"),
+        ),
         _row(esc(t(_T["device"]).format(device=receipt.device_name)), ""),
         _row(esc(t(_T["cashier"]).format(name=receipt.cashier_name)), ""),
     ]
@@ -130,16 +157,22 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
         unit = f" {t(_T['kg'])}" if line.weighted else ""
         qty = milli_text(line.qty_milli, line.weighted) + unit
         rows.append(f'<tr><td colspan="2">{esc(line.name(lang))}</td></tr>')
-        rows.append(_row(f"&nbsp;&nbsp;{esc(qty)} × {format_kzt(line.unit_price)}",
-                         format_kzt(line.gross)))
+        rows.append(
+            _row(f"&nbsp;&nbsp;{esc(qty)} × {format_kzt(line.unit_price)}", format_kzt(line.gross))
+        )
         if line.discount:
             rows.append(_row(f"&nbsp;&nbsp;{esc(t(_T['discount']))}", format_kzt(-line.discount)))
     rows.append('<tr><td colspan="2"><hr/></td></tr>')
     if receipt.discount:
         rows.append(_row(esc(t(_T["subtotal"])), format_kzt(receipt.subtotal)))
         rows.append(_row(esc(t(_T["discount"])), format_kzt(-receipt.discount)))
-    rows.append(_row(f"<b>{esc(t(_T['total']))}</b>", f"<b>{format_kzt(receipt.total)}</b>",
-                     "font-size: 20px"))
+    rows.append(
+        _row(
+            f"<b>{esc(t(_T['total']))}</b>",
+            f"<b>{format_kzt(receipt.total)}</b>",
+            "font-size: 20px",
+        )
+    )
     for bp, vat in sorted(receipt.vat_by_rate.items(), reverse=True):
         label = t(_T["vat"]).format(rate=_rate(bp)) if bp else t(_T["no_vat"])
         rows.append(_row(esc(label), format_kzt(vat) if bp else ""))
@@ -155,16 +188,20 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
         rows.append(_row(esc(t(_T["refunded"])), format_kzt(-receipt.refunded_total)))
     footer = esc(receipt.footer).replace("\n", "<br/>")
     return (
-        '<html><body style="font-family: \'DejaVu Sans\'; font-size: 13px">'
+        "<html><body style=\"font-family: 'DejaVu Sans'; font-size: 13px\">"
         + "".join(head)
-        + '<table width="100%" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>"
+        + '<table width="100%" cellspacing="0" cellpadding="1">'
+        + "".join(rows)
+        + "</table>"
         + (f'<p align="center">{footer}</p>' if footer else "")
         + f'<p align="center"><img src="{BARCODE_URL.toString()}"/></p>'
         + "</body></html>"
     )
 
 
-def receipt_document(receipt: ReceiptView, width_px: float | None = RECEIPT_WIDTH_PX) -> QTextDocument:
+def receipt_document(
+    receipt: ReceiptView, width_px: float | None = RECEIPT_WIDTH_PX
+) -> QTextDocument:
     resources = {(QTextDocument.ResourceType.ImageResource, BARCODE_URL): ean13_image(receipt.code)}
     return make_document(receipt_html(receipt), resources, width_px)
 
@@ -215,8 +252,9 @@ class ReceiptDialog(QDialog):
     def ask_pdf_path(self) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"receipt-{self.receipt.receipt_no}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the receipt as PDF"), suggested,
-                                              self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the receipt as PDF"), suggested, self.tr("PDF files (*.pdf)")
+        )
         return self.save_pdf_to(Path(path)) if path else None
 
     def save_pdf_to(self, path: Path) -> Path:

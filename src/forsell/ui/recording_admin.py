@@ -70,23 +70,30 @@ class PauseDialog(QDialog):
         self.reason.setAccessibleName("pause reason")
         self.reason.setMaxLength(200)
         self.error = _error_label("pause error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
         if self.pause_now is None:
             self.setWindowTitle(self.tr("Pause recording"))
-            text = QLabel(self.tr("Recording stops for this shift until a supervisor resumes it. "
-                                  "Why?"))
-            self.reason.setPlaceholderText(self.tr("Reason, e.g. a customer asked not to be "
-                                                   "recorded"))
+            text = QLabel(
+                self.tr("Recording stops for this shift until a supervisor resumes it. Why?")
+            )
+            self.reason.setPlaceholderText(
+                self.tr("Reason, e.g. a customer asked not to be recorded")
+            )
             ok.setText(self.tr("Pause recording"))
             ok.setAccessibleName("confirm pause")
         else:
             self.setWindowTitle(self.tr("Resume recording"))
-            text = QLabel(self.tr("Paused by {name} at {time}: {reason}").format(
-                name=self.pause_now.paused_by, time=self.pause_now.paused_at.strftime("%H:%M"),
-                reason=self.pause_now.reason))
+            text = QLabel(
+                self.tr("Paused by {name} at {time}: {reason}").format(
+                    name=self.pause_now.paused_by,
+                    time=self.pause_now.paused_at.strftime("%H:%M"),
+                    reason=self.pause_now.reason,
+                )
+            )
             self.reason.hide()
             ok.setText(self.tr("Resume recording"))
             ok.setAccessibleName("confirm resume")
@@ -138,10 +145,15 @@ class MicTest(QObject):
     phase_changed = Signal(str)  # listening | playing
     finished = Signal(object)  # MicTestResult
 
-    def __init__(self, device: str, parent: QObject | None = None, *,
-                 source_factory: Callable[[str | None], object] | None = None,
-                 play: Callable[[np.ndarray, int], None] = mic_test.play,
-                 seconds: float = TEST_SECONDS) -> None:
+    def __init__(
+        self,
+        device: str,
+        parent: QObject | None = None,
+        *,
+        source_factory: Callable[[str | None], object] | None = None,
+        play: Callable[[np.ndarray, int], None] = mic_test.play,
+        seconds: float = TEST_SECONDS,
+    ) -> None:
         super().__init__(parent)
         self.device, self.seconds = device, seconds
         self._source_factory, self._play = source_factory, play
@@ -161,9 +173,12 @@ class MicTest(QObject):
 
     def _capture_and_play(self) -> MicTestResult:
         got = mic_test.capture(
-            self.device or None, self.seconds, source_factory=self._source_factory,
+            self.device or None,
+            self.seconds,
+            source_factory=self._source_factory,
             on_listening=lambda _rate: self._emit(self.phase_changed, "listening"),
-            on_level=lambda rms: self._emit(self.level_changed, rms))
+            on_level=lambda rms: self._emit(self.level_changed, rms),
+        )
         if not got.ok:
             return MicTestResult(0.0, 0.0, 0, False, got.detail or got.problem)
         self._emit(self.level_changed, 0.0)
@@ -184,9 +199,15 @@ class RecordingAdminPage(QWidget):
 
     footer_changed = Signal(str)
 
-    def __init__(self, till: Till, admin: EmployeeView, parent: QWidget | None = None, *,
-                 mic_factory: Callable[[str | None], object] | None = None,
-                 play: Callable[[np.ndarray, int], None] = mic_test.play) -> None:
+    def __init__(
+        self,
+        till: Till,
+        admin: EmployeeView,
+        parent: QWidget | None = None,
+        *,
+        mic_factory: Callable[[str | None], object] | None = None,
+        play: Callable[[np.ndarray, int], None] = mic_test.play,
+    ) -> None:
         super().__init__(parent)
         self.till, self.admin = till, admin
         self.consent = ConsentService(till.ctx)
@@ -229,7 +250,8 @@ class RecordingAdminPage(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName("consent list")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Employee"), self.tr("Role"), self.tr("Consent given")])
+            [self.tr("Employee"), self.tr("Role"), self.tr("Consent given")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -291,14 +313,20 @@ class RecordingAdminPage(QWidget):
         self.footer_changed.emit(self.till.ctx.settings.get(s.RECEIPT_FOOTER))
 
     def reload(self) -> None:
-        roles = {Role.CASHIER: self.tr("cashier"), Role.SUPERVISOR: self.tr("supervisor"),
-                 Role.ADMIN: self.tr("admin")}
+        roles = {
+            Role.CASHIER: self.tr("cashier"),
+            Role.SUPERVISOR: self.tr("supervisor"),
+            Role.ADMIN: self.tr("admin"),
+        }
         selected = self._selected()
         people = self.consent.consents()
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
-            given = (person.given_at.strftime("%d.%m.%Y %H:%M") if person.given_at
-                     else self.tr("no consent"))
+            given = (
+                person.given_at.strftime("%d.%m.%Y %H:%M")
+                if person.given_at
+                else self.tr("no consent")
+            )
             for col, text in enumerate((person.name, roles[person.role], given)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person.employee_id)
@@ -343,8 +371,9 @@ class RecordingAdminPage(QWidget):
         self.test_button.setEnabled(False)
         self.last_result = None
         self.test_result.setText(self.tr("Opening the microphone…"))
-        test = MicTest(self.device.currentData() or "", self, source_factory=self._mic_factory,
-                       play=self._play)
+        test = MicTest(
+            self.device.currentData() or "", self, source_factory=self._mic_factory, play=self._play
+        )
         q = Qt.ConnectionType.QueuedConnection
         test.level_changed.connect(self.test_level.show_level, q)
         test.phase_changed.connect(self._test_phase, q)
@@ -354,9 +383,11 @@ class RecordingAdminPage(QWidget):
         test.run()
 
     def _test_phase(self, phase: str) -> None:
-        self.test_result.setText(self.tr("Listening for 3 seconds: say something…")
-                                 if phase == "listening"
-                                 else self.tr("Playing the 3 seconds back…"))
+        self.test_result.setText(
+            self.tr("Listening for 3 seconds: say something…")
+            if phase == "listening"
+            else self.tr("Playing the 3 seconds back…")
+        )
 
     def _test_done(self, result: MicTestResult) -> None:
         self.last_result = result
@@ -365,18 +396,26 @@ class RecordingAdminPage(QWidget):
         self.test_level.show_level(0.0)
         self.test_level.hide()
         if result.error:
-            self.test_result.setText(self.tr("The microphone does not work: {detail}").format(
-                detail=result.error))
+            self.test_result.setText(
+                self.tr("The microphone does not work: {detail}").format(detail=result.error)
+            )
         elif result.heard:
-            self.test_result.setText(self.tr("Speech heard ({seconds} s of voice). The "
-                                             "microphone works.").format(
-                seconds=f"{result.speech_ms / 1000:.1f}"))
+            self.test_result.setText(
+                self.tr("Speech heard ({seconds} s of voice). The microphone works.").format(
+                    seconds=f"{result.speech_ms / 1000:.1f}"
+                )
+            )
         elif result.peak == 0.0:
-            self.test_result.setText(self.tr("Only silence: the microphone is muted or not "
-                                             "connected."))
+            self.test_result.setText(
+                self.tr("Only silence: the microphone is muted or not connected.")
+            )
         else:
-            self.test_result.setText(self.tr("Sound but no speech heard: speak during the "
-                                             "test, closer to the microphone."))
+            self.test_result.setText(
+                self.tr(
+                    "Sound but no speech heard: speak during the test, closer to the microphone."
+                )
+            )
         if not result.error and not result.played:
-            self.test_result.setText(self.test_result.text() + " " + self.tr(
-                "(Playback failed: no speakers?)"))
+            self.test_result.setText(
+                self.test_result.text() + " " + self.tr("(Playback failed: no speakers?)")
+            )

@@ -48,8 +48,9 @@ class RecordingBridge(QObject):
         self.level_changed.connect(view.on_level, queued)
 
     def callbacks(self) -> RecorderCallbacks:
-        return RecorderCallbacks(on_level=self.push_level, on_state=self.push_state,
-                                 on_error=self.push_error)
+        return RecorderCallbacks(
+            on_level=self.push_level, on_state=self.push_state, on_error=self.push_error
+        )
 
     # --- called from any thread ---------------------------------------------------------------
 

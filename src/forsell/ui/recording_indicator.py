@@ -62,7 +62,8 @@ class LevelMeter(QProgressBar):
         self.setFixedSize(90, 10)
         self.setStyleSheet(
             f"QProgressBar {{ border: 1px solid {BORDER}; border-radius: 3px; background: white; }}"
-            "QProgressBar::chunk { background: #2e9d7e; border-radius: 2px; }")
+            "QProgressBar::chunk { background: #2e9d7e; border-radius: 2px; }"
+        )
 
     def show_level(self, level: float) -> None:
         self.setValue(meter_percent(level))
@@ -215,14 +216,17 @@ class RecordingBar(QWidget):
         button = QPushButton()
         button.setAccessibleName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
-        button.setStyleSheet("QPushButton { min-height: 26px; padding: 2px 10px; font-size: 14px; }")
+        button.setStyleSheet(
+            "QPushButton { min-height: 26px; padding: 2px 10px; font-size: 14px; }"
+        )
         button.clicked.connect(slot)
         return button
 
     # --- inputs (GUI thread) ----------------------------------------------------------------
 
-    def set_status(self, status: RecorderStatus, pause_reason: str = "",
-                   can_pause: bool = False) -> None:
+    def set_status(
+        self, status: RecorderStatus, pause_reason: str = "", can_pause: bool = False
+    ) -> None:
         self.can_pause = can_pause
         self.indicator.set_status(status, pause_reason)
         self._render()
@@ -248,11 +252,17 @@ class RecordingBar(QWidget):
         ind = self.indicator
         status = ind.status
         self.manual.setVisible(status.blocked is None)
-        self.manual.setText(self.tr("■ Stop recording (Ctrl+Shift+R)") if self.recording
-                            else self.tr("● Record (Ctrl+Shift+R)"))
+        self.manual.setText(
+            self.tr("■ Stop recording (Ctrl+Shift+R)")
+            if self.recording
+            else self.tr("● Record (Ctrl+Shift+R)")
+        )
         self.pause.setVisible(self.can_pause)
-        self.pause.setText(self.tr("Resume recording") if status.blocked == "paused"
-                           else self.tr("Pause recording"))
+        self.pause.setText(
+            self.tr("Resume recording")
+            if status.blocked == "paused"
+            else self.tr("Pause recording")
+        )
         banner = self._banner_text()
         self.banner.setText(banner)
         self.banner.setVisible(bool(banner))
@@ -260,16 +270,19 @@ class RecordingBar(QWidget):
 
     def _banner_text(self) -> str:
         if self.indicator.status.blocked == "no_secret_store":
-            return self.tr("Recording is off: this computer has no safe place for the recording "
-                           "keys. Selling works as usual. Fix: {hint}").format(
-                hint=problem_text(self.indicator.status.hint) if self.indicator.status.hint
-                else "")
+            return self.tr(
+                "Recording is off: this computer has no safe place for the recording "
+                "keys. Selling works as usual. Fix: {hint}"
+            ).format(
+                hint=problem_text(self.indicator.status.hint) if self.indicator.status.hint else ""
+            )
         if self.indicator.mode != "problem":
             return ""
         return {
             "device_error": self.tr("Microphone not working — check the cable; retrying."),
-            "silent_input": self.tr("The microphone gives only silence — check that it is "
-                                    "plugged in and not muted."),
+            "silent_input": self.tr(
+                "The microphone gives only silence — check that it is plugged in and not muted."
+            ),
             "no_frames": self.tr("No sound arrives from the microphone — check the cable."),
         }[self.indicator.state]
 

@@ -45,8 +45,9 @@ def _qty_text(line: ReceiptLineView, milli: int) -> str:
 class RefundDialog(QDialog):
     """Refund some or all lines of a receipt, or void a sale of the open shift."""
 
-    def __init__(self, till: Till, employee: EmployeeView, parent: QWidget | None = None,
-                 query: str = "") -> None:
+    def __init__(
+        self, till: Till, employee: EmployeeView, parent: QWidget | None = None, query: str = ""
+    ) -> None:
         super().__init__(parent)
         self.till, self.employee = till, employee
         self.receipt: ReceiptView | None = None
@@ -59,8 +60,9 @@ class RefundDialog(QDialog):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(14)
         layout.addLayout(self._search_row())
-        self.header = styled_label(self.tr("Scan the code on the receipt or type its number."),
-                                   "muted")
+        self.header = styled_label(
+            self.tr("Scan the code on the receipt or type its number."), "muted"
+        )
         self.header.setAccessibleName("receipt summary")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.header)
@@ -97,8 +99,15 @@ class RefundDialog(QDialog):
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, COLUMNS)
         table.setAccessibleName("receipt lines")
-        table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Sold"), self.tr("Refunded"),
-                                         self.tr("To refund"), self.tr("Amount")])
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("Item"),
+                self.tr("Sold"),
+                self.tr("Refunded"),
+                self.tr("To refund"),
+                self.tr("Amount"),
+            ]
+        )
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(56)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -161,9 +170,12 @@ class RefundDialog(QDialog):
         return row
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self.find()
             return True
         return super().eventFilter(watched, event)
@@ -188,8 +200,11 @@ class RefundDialog(QDialog):
         """Line id → quantity to refund in thousandths (only lines with something chosen)."""
         chosen = {}
         for line_id, spin in self.spins.items():
-            milli = (round(spin.value() * 1000) if isinstance(spin, QDoubleSpinBox)
-                     else spin.value() * 1000)
+            milli = (
+                round(spin.value() * 1000)
+                if isinstance(spin, QDoubleSpinBox)
+                else spin.value() * 1000
+            )
             if milli:
                 chosen[line_id] = milli
         return chosen
@@ -198,9 +213,13 @@ class RefundDialog(QDialog):
         if self.receipt is None:
             return 0
         chosen = self.items()
-        return sum(refund_amount(l.net, l.qty_milli, l.refunded_milli, l.refunded_amount,
-                                 chosen[l.line_id])
-                   for l in self.receipt.lines if l.line_id in chosen)
+        return sum(
+            refund_amount(
+                l.net, l.qty_milli, l.refunded_milli, l.refunded_amount, chosen[l.line_id]
+            )
+            for l in self.receipt.lines
+            if l.line_id in chosen
+        )
 
     def confirm_refund(self) -> None:
         if self.receipt is None:
@@ -209,10 +228,17 @@ class RefundDialog(QDialog):
         sale_id, items = self.receipt.sale_id, self.items()
         method = "card" if self.card.isChecked() else "cash"
         reason = self.reason.text().strip()
-        ok, refund = attempt(self.feedback, lambda: with_approval(
-            self, self.till, self.employee,
-            lambda approval: self.till.refunds.refund(self.employee, sale_id, items, method,
-                                                      reason, approval)))
+        ok, refund = attempt(
+            self.feedback,
+            lambda: with_approval(
+                self,
+                self.till,
+                self.employee,
+                lambda approval: self.till.refunds.refund(
+                    self.employee, sale_id, items, method, reason, approval
+                ),
+            ),
+        )
         if not ok:
             return
         if refund is None:
@@ -220,8 +246,11 @@ class RefundDialog(QDialog):
             return
         self.result_refund = refund
         self._reload()
-        text = (self.tr("Refunded {amount} in cash. Approved by {name}.") if method == "cash"
-                else self.tr("Refunded {amount} to the card. Approved by {name}."))
+        text = (
+            self.tr("Refunded {amount} in cash. Approved by {name}.")
+            if method == "cash"
+            else self.tr("Refunded {amount} to the card. Approved by {name}.")
+        )
         self.feedback.ok(text.format(amount=format_kzt(refund.total), name=refund.approver_name))
 
     def void(self) -> None:
@@ -229,21 +258,32 @@ class RefundDialog(QDialog):
             self.feedback.error(self.tr("Find the receipt first."))
             return
         receipt = self.receipt
-        ask = QMessageBox(QMessageBox.Icon.Question, self.tr("Void sale"),
-                          self.tr("Void sale No. {number} of {total}? The whole sale is "
-                                  "cancelled.").format(number=receipt.receipt_no,
-                                                       total=format_kzt(receipt.total)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        ask = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Void sale"),
+            self.tr("Void sale No. {number} of {total}? The whole sale is cancelled.").format(
+                number=receipt.receipt_no, total=format_kzt(receipt.total)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         ask.setAccessibleName("confirm void")
         ask.button(QMessageBox.StandardButton.Yes).setText(self.tr("Void sale"))
         ask.button(QMessageBox.StandardButton.No).setText(self.tr("Keep it"))
         ask.setDefaultButton(QMessageBox.StandardButton.No)
         if ask.exec() != QMessageBox.StandardButton.Yes:
             return
-        ok, done = attempt(self.feedback, lambda: with_approval(
-            self, self.till, self.employee,
-            lambda approval: self.till.refunds.void(self.employee, receipt.sale_id, approval)
-            or True))
+        ok, done = attempt(
+            self.feedback,
+            lambda: with_approval(
+                self,
+                self.till,
+                self.employee,
+                lambda approval: (
+                    self.till.refunds.void(self.employee, receipt.sale_id, approval) or True
+                ),
+            ),
+        )
         if not ok:
             return
         if not done:
@@ -292,11 +332,17 @@ class RefundDialog(QDialog):
             paid.append(self.tr("cash {amount}").format(amount=format_kzt(r.cash)))
         if r.card:
             paid.append(self.tr("card {amount}").format(amount=format_kzt(r.card)))
-        text = self.tr("<b>Receipt No. {number}</b> · {when} · {cashier}<br>"
-                       "Total {total} ({paid}) · refunded so far {refunded}").format(
-            number=r.receipt_no, when=r.created_at.strftime("%d.%m.%Y %H:%M"),
-            cashier=r.cashier_name, total=format_kzt(r.total), paid=", ".join(paid),
-            refunded=format_kzt(r.refunded_total))
+        text = self.tr(
+            "<b>Receipt No. {number}</b> · {when} · {cashier}<br>"
+            "Total {total} ({paid}) · refunded so far {refunded}"
+        ).format(
+            number=r.receipt_no,
+            when=r.created_at.strftime("%d.%m.%Y %H:%M"),
+            cashier=r.cashier_name,
+            total=format_kzt(r.total),
+            paid=", ".join(paid),
+            refunded=format_kzt(r.refunded_total),
+        )
         if r.voided:
             text += "<br><b>" + self.tr("This sale is voided.") + "</b>"
         return text
@@ -335,10 +381,16 @@ class RefundDialog(QDialog):
             chosen = self.items()
             for row, line in enumerate(self.receipt.lines):
                 milli = chosen.get(line.line_id, 0)
-                amount = (refund_amount(line.net, line.qty_milli, line.refunded_milli,
-                                        line.refunded_amount, milli) if milli else 0)
+                amount = (
+                    refund_amount(
+                        line.net, line.qty_milli, line.refunded_milli, line.refunded_amount, milli
+                    )
+                    if milli
+                    else 0
+                )
                 cell = self.table.item(row, 4)
                 if cell is not None:
                     cell.setText(format_kzt(amount) if milli else "")
-        self.total_label.setText(self.tr("To refund: {amount}")
-                                 .format(amount=format_kzt(self.refund_total())))
+        self.total_label.setText(
+            self.tr("To refund: {amount}").format(amount=format_kzt(self.refund_total()))
+        )

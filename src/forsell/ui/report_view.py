@@ -31,20 +31,25 @@ def _when(moment: datetime | None) -> str:
     return moment.strftime("%d.%m.%Y %H:%M") if moment else "—"
 
 
-def _row(label: str, value: str, *, strong: bool = False, colour: str = "",
-         sub: bool = False) -> str:
+def _row(
+    label: str, value: str, *, strong: bool = False, colour: str = "", sub: bool = False
+) -> str:
     style = f' style="color:{colour}"' if colour else ""
     value_html = f"<b>{value}</b>" if strong else value
     # Sub-rows (a split of the row above) are indented and muted, like on a paper Z report.
-    label_html = (f'&nbsp;&nbsp;&nbsp;&nbsp;<span style="color:{MUTED}">{html.escape(label)}</span>'
-                  if sub else html.escape(label))
-    return (f"<tr><td>{label_html}</td>"
-            f'<td align="right"{style}>{value_html}</td></tr>')
+    label_html = (
+        f'&nbsp;&nbsp;&nbsp;&nbsp;<span style="color:{MUTED}">{html.escape(label)}</span>'
+        if sub
+        else html.escape(label)
+    )
+    return f'<tr><td>{label_html}</td><td align="right"{style}>{value_html}</td></tr>'
 
 
 def _section(title: str, rows: list[str]) -> str:
-    return (f"<h3>{html.escape(title)}</h3>"
-            '<table width="100%" cellspacing="0" cellpadding="4">' + "".join(rows) + "</table>")
+    return (
+        f"<h3>{html.escape(title)}</h3>"
+        '<table width="100%" cellspacing="0" cellpadding="4">' + "".join(rows) + "</table>"
+    )
 
 
 def _difference_row(difference: int) -> str:
@@ -69,55 +74,88 @@ def report_html(report: ShiftReport, lang: str) -> str:
         title = translate("ReportView", "X report — shift still open")
     else:
         title = translate("ReportView", "Z report No. {number}").format(number=report.z_number)
-    head = (f"<h2>{html.escape(title)}</h2>"
-            f"<p><b>{html.escape(report.store_name)}</b> · {html.escape(report.device_name)}</p>")
-    shift = _section(translate("ReportView", "Shift"), [
-        _row(translate("ReportView", "Opened"), html.escape(f"{_when(report.opened_at)} · {report.opened_by}")),
-        _row(translate("ReportView", "Closed"), html.escape(
-            f"{_when(report.closed_at)} · {report.closed_by}" if report.closed_at
-            else translate("ReportView", "still open"))),
-        _row(translate("ReportView", "Printed"), _when(report.printed_at)),
-    ])
-    sales = _section(translate("ReportView", "Sales"), [
-        _row(translate("ReportView", "Receipts"), str(report.sales_count)),
-        _row(translate("ReportView", "Before discounts"), m(report.gross)),
-        _row(translate("ReportView", "Discounts"), m(report.discounts)),
-        _row(translate("ReportView", "Sales total"), m(report.sales_total), strong=True),
-        _row(translate("ReportView", "paid in cash"), m(report.cash_sales), sub=True),
-        _row(translate("ReportView", "paid by card"), m(report.card_sales), sub=True),
-        _row(translate("ReportView", "Voided sales"), str(report.voided_count)),
-    ])
-    refunds = _section(translate("ReportView", "Refunds"), [
-        _row(translate("ReportView", "Refunds"), str(report.refunds_count)),
-        _row(translate("ReportView", "Refunds total"), m(report.refunds_total), strong=True),
-        _row(translate("ReportView", "in cash"), m(report.cash_refunds), sub=True),
-        _row(translate("ReportView", "to card"), m(report.card_refunds), sub=True),
-        _row(translate("ReportView", "Net revenue"), m(report.net_revenue), strong=True),
-    ])
+    head = (
+        f"<h2>{html.escape(title)}</h2>"
+        f"<p><b>{html.escape(report.store_name)}</b> · {html.escape(report.device_name)}</p>"
+    )
+    shift = _section(
+        translate("ReportView", "Shift"),
+        [
+            _row(
+                translate("ReportView", "Opened"),
+                html.escape(f"{_when(report.opened_at)} · {report.opened_by}"),
+            ),
+            _row(
+                translate("ReportView", "Closed"),
+                html.escape(
+                    f"{_when(report.closed_at)} · {report.closed_by}"
+                    if report.closed_at
+                    else translate("ReportView", "still open")
+                ),
+            ),
+            _row(translate("ReportView", "Printed"), _when(report.printed_at)),
+        ],
+    )
+    sales = _section(
+        translate("ReportView", "Sales"),
+        [
+            _row(translate("ReportView", "Receipts"), str(report.sales_count)),
+            _row(translate("ReportView", "Before discounts"), m(report.gross)),
+            _row(translate("ReportView", "Discounts"), m(report.discounts)),
+            _row(translate("ReportView", "Sales total"), m(report.sales_total), strong=True),
+            _row(translate("ReportView", "paid in cash"), m(report.cash_sales), sub=True),
+            _row(translate("ReportView", "paid by card"), m(report.card_sales), sub=True),
+            _row(translate("ReportView", "Voided sales"), str(report.voided_count)),
+        ],
+    )
+    refunds = _section(
+        translate("ReportView", "Refunds"),
+        [
+            _row(translate("ReportView", "Refunds"), str(report.refunds_count)),
+            _row(translate("ReportView", "Refunds total"), m(report.refunds_total), strong=True),
+            _row(translate("ReportView", "in cash"), m(report.cash_refunds), sub=True),
+            _row(translate("ReportView", "to card"), m(report.card_refunds), sub=True),
+            _row(translate("ReportView", "Net revenue"), m(report.net_revenue), strong=True),
+        ],
+    )
     drawer_rows = [
         _row(translate("ReportView", "Opening float"), m(report.opening_float)),
         _row(translate("ReportView", "+ Cash sales"), m(report.cash_sales)),
         _row(translate("ReportView", "− Cash refunds"), m(report.cash_refunds)),
         _row(translate("ReportView", "+ Cash in"), m(report.cash_in)),
         _row(translate("ReportView", "− Cash out"), m(report.cash_out)),
-        _row(translate("ReportView", "Expected in the drawer"), m(report.expected_cash), strong=True),
+        _row(
+            translate("ReportView", "Expected in the drawer"), m(report.expected_cash), strong=True
+        ),
     ]
     if report.counted_cash is not None and report.difference is not None:
-        drawer_rows += [_row(translate("ReportView", "Counted"), m(report.counted_cash), strong=True),
-                        _difference_row(report.difference)]
+        drawer_rows += [
+            _row(translate("ReportView", "Counted"), m(report.counted_cash), strong=True),
+            _difference_row(report.difference),
+        ]
     drawer = _section(translate("ReportView", "Cash drawer"), drawer_rows)
-    vat = _section(translate("ReportView", "VAT"), [
-        _row(translate("ReportView", "VAT {rate}").format(rate=_vat_percent(bp)), m(amount))
-        for bp, amount in sorted(report.vat_by_rate.items(), reverse=True)
-    ] or [_row(translate("ReportView", "No sales"), m(0))])
+    vat = _section(
+        translate("ReportView", "VAT"),
+        [
+            _row(translate("ReportView", "VAT {rate}").format(rate=_vat_percent(bp)), m(amount))
+            for bp, amount in sorted(report.vat_by_rate.items(), reverse=True)
+        ]
+        or [_row(translate("ReportView", "No sales"), m(0))],
+    )
     count = ""
     if report.cash_count:
-        count = _section(translate("ReportView", "Cash count"), [
-            _row(f"{m(d)} × {n}", m(d * n))
-            for d, n in sorted(report.cash_count.items(), reverse=True) if n
-        ])
-    return (f'<html lang="{html.escape(lang)}"><body style="font-size:16px">'
-            f"{head}{shift}{sales}{refunds}{drawer}{count}{vat}</body></html>")
+        count = _section(
+            translate("ReportView", "Cash count"),
+            [
+                _row(f"{m(d)} × {n}", m(d * n))
+                for d, n in sorted(report.cash_count.items(), reverse=True)
+                if n
+            ],
+        )
+    return (
+        f'<html lang="{html.escape(lang)}"><body style="font-size:16px">'
+        f"{head}{shift}{sales}{refunds}{drawer}{count}{vat}</body></html>"
+    )
 
 
 # Top-level report windows opened without a parent would be garbage-collected at once.
@@ -132,8 +170,11 @@ class ReportDialog(QDialog):
         self.report, self.till = report, till
         self.lang = till.ctx.settings.get(s.RECEIPT_LANGUAGE)
         self.html = report_html(report, self.lang)
-        title = (self.tr("X report") if report.z_number is None
-                 else self.tr("Z report No. {number}").format(number=report.z_number))
+        title = (
+            self.tr("X report")
+            if report.z_number is None
+            else self.tr("Z report No. {number}").format(number=report.z_number)
+        )
         style_dialog(self, title, min_width=620)
         self.resize(660, 760)
         layout = QVBoxLayout(self)
@@ -165,10 +206,14 @@ class ReportDialog(QDialog):
         attempt(self.feedback, lambda: print_with_dialog(make_document(self.html), self))
 
     def _ask_pdf_path(self) -> None:
-        name = (f"Z-{self.report.z_number}.pdf" if self.report.z_number is not None
-                else f"X-{self.report.printed_at:%Y%m%d-%H%M}.pdf")
+        name = (
+            f"Z-{self.report.z_number}.pdf"
+            if self.report.z_number is not None
+            else f"X-{self.report.printed_at:%Y%m%d-%H%M}.pdf"
+        )
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report as PDF"), str(Path.home() / name), self.tr("PDF (*.pdf)"))
+            self, self.tr("Save the report as PDF"), str(Path.home() / name), self.tr("PDF (*.pdf)")
+        )
         if path:
             self.save_pdf_to(Path(path))
 
@@ -176,8 +221,9 @@ class ReportDialog(QDialog):
         """Writes the report to ``path`` on A4; what the Save PDF button does after its dialog."""
         ok, _ = attempt(self.feedback, lambda: save_pdf(make_document(self.html), path))
         if ok and not (path.is_file() and path.stat().st_size):  # QPdfWriter fails silently
-            self.feedback.error(self.tr("Could not write {path}. Choose another folder.")
-                                .format(path=str(path)))
+            self.feedback.error(
+                self.tr("Could not write {path}. Choose another folder.").format(path=str(path))
+            )
             return False
         if ok:
             self.feedback.ok(self.tr("Saved to {path}").format(path=str(path)))

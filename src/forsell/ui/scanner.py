@@ -19,8 +19,11 @@ GAP_MS = 30  # scanners send a key every 1–10 ms; no person types faster than 
 MIN_CODE = 4  # shorter bursts are key chatter, not a barcode
 COMMAND_CHARS = "*"  # the quantity key: never part of a barcode, goes straight to the screen
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                      | Qt.KeyboardModifier.MetaModifier)
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
 
 
 class ScannerFilter(QObject):
@@ -28,8 +31,12 @@ class ScannerFilter(QObject):
 
     scanned = Signal(str)
 
-    def __init__(self, scope: QWidget, type_text: Callable[[str], None],
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        scope: QWidget,
+        type_text: Callable[[str], None],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(scope)
         self.scope = scope
         self.type_text = type_text
@@ -75,8 +82,12 @@ class ScannerFilter(QObject):
             self.flush()
             return False
         text = event.text()
-        if (text and text.isprintable() and text not in COMMAND_CHARS
-                and not event.modifiers() & _COMMAND_MODIFIERS):
+        if (
+            text
+            and text.isprintable()
+            and text not in COMMAND_CHARS
+            and not event.modifiers() & _COMMAND_MODIFIERS
+        ):
             if self._held and not fast:
                 self.flush()
             self._held.append(text)
@@ -94,7 +105,11 @@ class ScannerFilter(QObject):
         text = "".join(self._held)
         self._held.clear()
         focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit) and not focus.isReadOnly() and self.scope.isAncestorOf(focus):
+        if (
+            isinstance(focus, QLineEdit)
+            and not focus.isReadOnly()
+            and self.scope.isAncestorOf(focus)
+        ):
             focus.insert(text)
         else:
             self.type_text(text)

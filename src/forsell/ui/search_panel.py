@@ -89,8 +89,10 @@ class SearchPanel(QWidget):
         found = self.till.catalog.search(query) if query else []
         self.results.clear()
         for product in found:
-            item = QListWidgetItem(f"{product.name(self.language)}    {format_kzt(product.price)}"
-                                   + ("  /kg" if product.weighted else ""))
+            item = QListWidgetItem(
+                f"{product.name(self.language)}    {format_kzt(product.price)}"
+                + ("  /kg" if product.weighted else "")
+            )
             item.setData(Qt.ItemDataRole.UserRole, product)
             self.results.addItem(item)
         self.results.setVisible(bool(found))

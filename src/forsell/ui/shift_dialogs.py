@@ -78,8 +78,11 @@ class OpenShiftDialog(QDialog):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
         layout.addWidget(styled_label(self.tr("Open shift"), "title"))
-        layout.addWidget(styled_label(
-            self.tr("Count the cash you put in the drawer and type the amount."), "muted"))
+        layout.addWidget(
+            styled_label(
+                self.tr("Count the cash you put in the drawer and type the amount."), "muted"
+            )
+        )
         self.amount = money_edit("opening float")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -93,8 +96,9 @@ class OpenShiftDialog(QDialog):
         self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_shift(self) -> None:
-        ok, shift = attempt(self.feedback, lambda: self.till.shifts.open(
-            self.employee, _amount(self.amount.text())))
+        ok, shift = attempt(
+            self.feedback, lambda: self.till.shifts.open(self.employee, _amount(self.amount.text()))
+        )
         if ok:
             self.shift = shift
             self.accept()
@@ -148,8 +152,9 @@ class CashMovementDialog(QDialog):
     def _show_drawer(self) -> None:
         ok, expected = attempt(self.feedback, self.till.shifts.expected_cash)
         if ok and expected is not None:
-            self.drawer.setText(self.tr("The drawer should hold {amount} now.")
-                                .format(amount=format_kzt(expected)))
+            self.drawer.setText(
+                self.tr("The drawer should hold {amount} now.").format(amount=format_kzt(expected))
+            )
         self.confirm.setEnabled(ok)
 
     def record(self) -> None:
@@ -179,9 +184,12 @@ class CloseShiftDialog(QDialog):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
         layout.addWidget(styled_label(self.tr("Close shift: count the drawer"), "title"))
-        layout.addWidget(styled_label(
-            self.tr("Type how many of each note and coin are in the drawer. Tab moves on."),
-            "muted"))
+        layout.addWidget(
+            styled_label(
+                self.tr("Type how many of each note and coin are in the drawer. Tab moves on."),
+                "muted",
+            )
+        )
         layout.addLayout(self._count_grid())
         layout.addLayout(self._totals())
         self.feedback = Feedback("close shift error")
@@ -238,9 +246,13 @@ class CloseShiftDialog(QDialog):
         self.difference_label = styled_label("", "big")
         self.difference_label.setAccessibleName("cash difference")
         self.difference_label.setMinimumHeight(44)
-        for col, (caption, value) in enumerate([(self.tr("Counted"), self.counted_label),
-                                                (self.tr("Expected"), self.expected_label),
-                                                (self.tr("Difference"), self.difference_label)]):
+        for col, (caption, value) in enumerate(
+            [
+                (self.tr("Counted"), self.counted_label),
+                (self.tr("Expected"), self.expected_label),
+                (self.tr("Difference"), self.difference_label),
+            ]
+        ):
             grid.addWidget(styled_label(caption, "muted"), 0, col)
             grid.addWidget(value, 1, col)
         return grid
@@ -267,7 +279,8 @@ class CloseShiftDialog(QDialog):
             colour, text = GREEN, self.tr("{amount} — exact")
         self.difference_label.setText(text.format(amount=format_kzt(abs(difference))))
         self.difference_label.setStyleSheet(
-            f"color: white; background: {colour}; border-radius: 6px; padding: 6px 12px;")
+            f"color: white; background: {colour}; border-radius: 6px; padding: 6px 12px;"
+        )
 
     def close_shift(self) -> None:
         """Closes the shift and builds the Z report (a whole day's sales) in the task pool;
@@ -281,12 +294,17 @@ class CloseShiftDialog(QDialog):
         self.feedback.setStyleSheet("")
         self.feedback.setText(self.tr("Closing the shift…"))
         shifts, employee = self.till.shifts, self.employee
-        tasks().run(lambda: shifts.close(employee, counts, approval), self._closed,
-                    lambda exc: self._close_failed(exc, counts, approval), owner=self,
-                    key="close")
+        tasks().run(
+            lambda: shifts.close(employee, counts, approval),
+            self._closed,
+            lambda exc: self._close_failed(exc, counts, approval),
+            owner=self,
+            key="close",
+        )
 
-    def _close_failed(self, exc: Exception, counts: dict[int, int],
-                      approval: Approval | None) -> None:
+    def _close_failed(
+        self, exc: Exception, counts: dict[int, int], approval: Approval | None
+    ) -> None:
         self.confirm.setEnabled(True)
         if isinstance(exc, NeedsApproval) and approval is None:
             self.feedback.clear_message()
@@ -294,8 +312,12 @@ class CloseShiftDialog(QDialog):
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.approval is not None:
                 self._close_with(counts, dialog.approval)
                 return
-            self.feedback.error(self.tr("The shift is still open: a supervisor did not approve "
-                                        "the difference. Count again or ask a supervisor."))
+            self.feedback.error(
+                self.tr(
+                    "The shift is still open: a supervisor did not approve "
+                    "the difference. Count again or ask a supervisor."
+                )
+            )
             return
         attempt(self.feedback, lambda: _reraise(exc))
 

@@ -52,8 +52,15 @@ class SyncAdminPage(QWidget):
 
     saved = Signal()  # the app restarts the engine with the new settings
 
-    def __init__(self, till: Till, admin: EmployeeView, service: SyncService,
-                 parent: QWidget | None = None, *, keyring_backend=None) -> None:
+    def __init__(
+        self,
+        till: Till,
+        admin: EmployeeView,
+        service: SyncService,
+        parent: QWidget | None = None,
+        *,
+        keyring_backend=None,
+    ) -> None:
         super().__init__(parent)
         self.till, self.admin, self.service = till, admin, service
         self.settings = SyncSettingsService(till.ctx, keyring_backend)
@@ -89,12 +96,19 @@ class SyncAdminPage(QWidget):
         self.backend_url = QLineEdit()
         self.backend_url.setAccessibleName("backend address")
         self.backend_url.setPlaceholderText("https://analytics.example.kz")
-        self.demo = _note(self.tr("DEMO MODE: this till talks to FAKE servers on this computer. "
-                                  "Transcripts are made up by them, they are not real speech "
-                                  "recognition."), "#7a4b00")
+        self.demo = _note(
+            self.tr(
+                "DEMO MODE: this till talks to FAKE servers on this computer. "
+                "Transcripts are made up by them, they are not real speech "
+                "recognition."
+            ),
+            "#7a4b00",
+        )
         self.demo.setAccessibleName("sync demo note")
-        self.demo.setStyleSheet(self.demo.styleSheet() + " background: #fff4d6; padding: 6px;"
-                                " border: 1px solid #e0b84c; border-radius: 4px;")
+        self.demo.setStyleSheet(
+            self.demo.styleSheet() + " background: #fff4d6; padding: 6px;"
+            " border: 1px solid #e0b84c; border-radius: 4px;"
+        )
         form.addRow(self.enabled)
         fields.add_row(form, st.SYNC_BACKEND_URL, self.backend_url)
         form.addRow(self.demo)
@@ -103,14 +117,19 @@ class SyncAdminPage(QWidget):
     def _recognition_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Speech recognition"))
         form = QFormLayout(box)
-        names = {"elevenlabs": "ElevenLabs Scribe", "yandex": "Yandex SpeechKit",
-                 st.NO_FALLBACK: self.tr("No fallback")}
+        names = {
+            "elevenlabs": "ElevenLabs Scribe",
+            "yandex": "Yandex SpeechKit",
+            st.NO_FALLBACK: self.tr("No fallback"),
+        }
         self.primary = fields.combo_box(st.SYNC_PRIMARY, names)
         self.primary.setAccessibleName("primary provider")
         self.fallback = fields.combo_box(st.SYNC_FALLBACK, names)
         self.fallback.setAccessibleName("fallback provider")
-        self.language = fields.combo_box(st.SYNC_LANGUAGE, {
-            "auto": self.tr("Detect (Russian or Kazakh)"), "ru": "Русский", "kk": "Қазақша"})
+        self.language = fields.combo_box(
+            st.SYNC_LANGUAGE,
+            {"auto": self.tr("Detect (Russian or Kazakh)"), "ru": "Русский", "kk": "Қазақша"},
+        )
         self.language.setAccessibleName("conversation language")
         self.abroad = fields.check_box(st.SYNC_AUDIO_ABROAD)
         self.abroad.setAccessibleName("send audio abroad")
@@ -127,16 +146,21 @@ class SyncAdminPage(QWidget):
         self.folder = QLineEdit()
         self.folder.setAccessibleName("yandex folder")
         self.folder.setPlaceholderText("b1g…")
-        for setting, field in ((st.SYNC_PRIMARY, self.primary), (st.SYNC_FALLBACK, self.fallback),
-                               (st.SYNC_LANGUAGE, self.language)):
+        for setting, field in (
+            (st.SYNC_PRIMARY, self.primary),
+            (st.SYNC_FALLBACK, self.fallback),
+            (st.SYNC_LANGUAGE, self.language),
+        ):
             fields.add_row(form, setting, field)
         form.addRow(self.abroad)
         form.addRow(fields.note(st.SYNC_AUDIO_ABROAD))  # the consent it needs, always in view
         for switch in (self.without_speech, self.zero_retention, self.keyterms):
             form.addRow(switch)
-        for setting, field in ((st.ELEVENLABS_URL, self.elevenlabs_url),
-                               (st.YANDEX_URL, self.yandex_url),
-                               (st.YANDEX_FOLDER_ID, self.folder)):
+        for setting, field in (
+            (st.ELEVENLABS_URL, self.elevenlabs_url),
+            (st.YANDEX_URL, self.yandex_url),
+            (st.YANDEX_FOLDER_ID, self.folder),
+        ):
             if setting.max_length is not None:
                 field.setMaxLength(setting.max_length)
             fields.add_row(form, setting, field)
@@ -148,9 +172,11 @@ class SyncAdminPage(QWidget):
         self.store_problem = _note("", "#b00020")
         self.store_problem.setAccessibleName("secret store problem")
         form.addRow(self.store_problem)
-        labels = {"backend-token": self.tr("Analytics server token"),
-                  "elevenlabs-key": self.tr("ElevenLabs API key"),
-                  "yandex-key": self.tr("Yandex API key")}
+        labels = {
+            "backend-token": self.tr("Analytics server token"),
+            "elevenlabs-key": self.tr("ElevenLabs API key"),
+            "yandex-key": self.tr("Yandex API key"),
+        }
         self.secret_edits: dict[str, QLineEdit] = {}
         self.secret_states: dict[str, QLabel] = {}
         for name in SECRET_FIELDS:
@@ -175,9 +201,15 @@ class SyncAdminPage(QWidget):
         self.counts.setWordWrap(True)
         self.dead = QTableWidget(0, 5)
         self.dead.setAccessibleName("dead letters")
-        self.dead.setHorizontalHeaderLabels([self.tr("Created"), self.tr("What"),
-                                             self.tr("Attempts"), self.tr("Reason"),
-                                             self.tr("Detail")])
+        self.dead.setHorizontalHeaderLabels(
+            [
+                self.tr("Created"),
+                self.tr("What"),
+                self.tr("Attempts"),
+                self.tr("Reason"),
+                self.tr("Detail"),
+            ]
+        )
         self.dead.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.dead.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.dead.verticalHeader().hide()
@@ -218,22 +250,33 @@ class SyncAdminPage(QWidget):
         return box
 
     def load_pulls(self, last_pull_at) -> None:
-        names = {"catalog": self.tr("Products and prices"), "staff": self.tr("Staff"),
-                 "settings": self.tr("Store settings"), "scorecards": self.tr("Quality checklist")}
+        names = {
+            "catalog": self.tr("Products and prices"),
+            "staff": self.tr("Staff"),
+            "settings": self.tr("Store settings"),
+            "scorecards": self.tr("Quality checklist"),
+        }
         lines = []
         for resource, name in names.items():
             when = last_pull_at.get(resource)
             if when is None:
                 lines.append(self.tr("{what}: nothing received yet").format(what=name))
             else:
-                lines.append(self.tr("{what}: updated {when}").format(
-                    what=name, when=self.till.ctx.local(when).strftime("%d.%m.%Y %H:%M")))
+                lines.append(
+                    self.tr("{what}: updated {when}").format(
+                        what=name, when=self.till.ctx.local(when).strftime("%d.%m.%Y %H:%M")
+                    )
+                )
         self.pulled.setText("\n".join(lines))
         problems = self.service.pull_problems()
         self.pull_problems.setVisible(bool(problems))
         if problems:
-            rows = [self.tr("Not applied (the rest was): {resource} — {problem}").format(
-                resource=names.get(p.resource, p.resource), problem=p.problem) for p in problems]
+            rows = [
+                self.tr("Not applied (the rest was): {resource} — {problem}").format(
+                    resource=names.get(p.resource, p.resource), problem=p.problem
+                )
+                for p in problems
+            ]
             self.pull_problems.setText("\n".join(rows))
 
     # --- showing --------------------------------------------------------------------------
@@ -242,8 +285,11 @@ class SyncAdminPage(QWidget):
         current = self.settings.current()
         self.enabled.setChecked(current.enabled)
         self.backend_url.setText(current.backend_url)
-        for combo, value in ((self.primary, current.primary), (self.fallback, current.fallback),
-                             (self.language, current.language)):
+        for combo, value in (
+            (self.primary, current.primary),
+            (self.fallback, current.fallback),
+            (self.language, current.language),
+        ):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.abroad.setChecked(current.audio_abroad)
         self.without_speech.setChecked(current.upload_without_speech)
@@ -261,9 +307,12 @@ class SyncAdminPage(QWidget):
         stored = None if problem else self.settings.secrets_set()
         if stored is None:
             hint = problem_text(problem.problem) if problem else ""
-            self.store_problem.setText(self.tr(
-                "The system's secret store is unavailable, so keys cannot be saved or used: "
-                "{hint}").format(hint=hint))
+            self.store_problem.setText(
+                self.tr(
+                    "The system's secret store is unavailable, so keys cannot be saved or used: "
+                    "{hint}"
+                ).format(hint=hint)
+            )
         self.store_problem.setVisible(stored is None)
         for name, edit in self.secret_edits.items():
             edit.clear()
@@ -277,15 +326,24 @@ class SyncAdminPage(QWidget):
     def load_queue(self) -> None:
         view = self.service.status()
         parts = []
-        for lane, title in ((view.business, self.tr("Sales and shifts")),
-                            (view.audio, self.tr("Recordings"))):
-            text = self.tr("{lane}: {pending} waiting ({failed} after an error), {sending} "
-                           "sending, {dead} refused").format(
-                lane=title, pending=lane.pending, failed=lane.failed, sending=lane.in_flight,
-                dead=lane.dead)
+        for lane, title in (
+            (view.business, self.tr("Sales and shifts")),
+            (view.audio, self.tr("Recordings")),
+        ):
+            text = self.tr(
+                "{lane}: {pending} waiting ({failed} after an error), {sending} "
+                "sending, {dead} refused"
+            ).format(
+                lane=title,
+                pending=lane.pending,
+                failed=lane.failed,
+                sending=lane.in_flight,
+                dead=lane.dead,
+            )
             if lane.oldest_pending_age_s is not None:
                 text += " · " + self.tr("oldest {age}").format(
-                    age=age_text(lane.oldest_pending_age_s))
+                    age=age_text(lane.oldest_pending_age_s)
+                )
             if lane.last_error_key:
                 text += " · " + text_for_key(lane.last_error_key)
             parts.append(text)
@@ -295,9 +353,13 @@ class SyncAdminPage(QWidget):
         self.dead.setRowCount(len(letters))
         for row, letter in enumerate(letters):
             when = self.till.ctx.local(letter.created_at).strftime("%d.%m.%Y %H:%M")
-            cells = (when, f"{letter.kind} {letter.entity_id[:8]}", str(letter.attempts),
-                     text_for_key(letter.error_key) if letter.error_key else "",
-                     letter.error_detail or "")
+            cells = (
+                when,
+                f"{letter.kind} {letter.entity_id[:8]}",
+                str(letter.attempts),
+                text_for_key(letter.error_key) if letter.error_key else "",
+                letter.error_detail or "",
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -311,18 +373,27 @@ class SyncAdminPage(QWidget):
     def form(self) -> SyncSettings:
         current = self.settings.current()
         return SyncSettings(
-            enabled=self.enabled.isChecked(), backend_url=self.backend_url.text(),
-            primary=self.primary.currentData(), fallback=self.fallback.currentData(),
-            language=self.language.currentData(), audio_abroad=self.abroad.isChecked(),
+            enabled=self.enabled.isChecked(),
+            backend_url=self.backend_url.text(),
+            primary=self.primary.currentData(),
+            fallback=self.fallback.currentData(),
+            language=self.language.currentData(),
+            audio_abroad=self.abroad.isChecked(),
             upload_without_speech=self.without_speech.isChecked(),
             elevenlabs_url=self.elevenlabs_url.text(),
             elevenlabs_zero_retention=self.zero_retention.isChecked(),
-            elevenlabs_keyterms=self.keyterms.isChecked(), yandex_url=self.yandex_url.text(),
-            yandex_folder_id=self.folder.text(), demo_fakes=current.demo_fakes)
+            elevenlabs_keyterms=self.keyterms.isChecked(),
+            yandex_url=self.yandex_url.text(),
+            yandex_folder_id=self.folder.text(),
+            demo_fakes=current.demo_fakes,
+        )
 
     def save(self) -> bool:
-        secrets = {name: edit.text() for name, edit in self.secret_edits.items()
-                   if edit.isEnabled() and edit.text().strip()}
+        secrets = {
+            name: edit.text()
+            for name, edit in self.secret_edits.items()
+            if edit.isEnabled() and edit.text().strip()
+        }
         try:
             self.settings.save(self.admin, self.form(), secrets)
         except CashierError as exc:
@@ -353,6 +424,7 @@ class SyncAdminPage(QWidget):
             self.queue_message.setText(self.tr("Select the items first."))
             return
         count = self.service.drop_dead(self.admin, ids)
-        self.queue_message.setText(self.tr("Dropped: {n}. This is in the audit log.")
-                                   .format(n=count))
+        self.queue_message.setText(
+            self.tr("Dropped: {n}. This is in the audit log.").format(n=count)
+        )
         self.load_queue()

@@ -33,8 +33,14 @@ POLL_MS = 30_000  # ages ("oldest 12 min") move on even when the engine is quiet
 STUCK_AFTER_S = 30 * 60  # pending this long while online: worth a notification
 
 #: Icon/dot colour per overall state.
-STATE_COLOURS = {"ok": PRIMARY, "syncing": "#1e6fd9", "offline": "#8a949a", "error": ERROR,
-                 "paused": WARNING_BORDER, "off": "#b8c0c5"}
+STATE_COLOURS = {
+    "ok": PRIMARY,
+    "syncing": "#1e6fd9",
+    "offline": "#8a949a",
+    "error": ERROR,
+    "paused": WARNING_BORDER,
+    "off": "#b8c0c5",
+}
 
 
 class SyncControl(Protocol):
@@ -50,8 +56,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("context", "te
 
 
 def auth_failed(view: SyncStatusView) -> bool:
-    return view.state == sv.AUTH_FAILED or any(lane.state == sv.AUTH_FAILED
-                                               for lane in view.lanes)
+    return view.state == sv.AUTH_FAILED or any(lane.state == sv.AUTH_FAILED for lane in view.lanes)
 
 
 def overall(view: SyncStatusView) -> str:
@@ -106,38 +111,56 @@ def error_text(key: str | None) -> str:
     return text_for_key(key) if key else ""
 
 
-def summary(view: SyncStatusView, tz, now: datetime | None = None,
-            offline_since: datetime | None = None) -> str:
+def summary(
+    view: SyncStatusView, tz, now: datetime | None = None, offline_since: datetime | None = None
+) -> str:
     """The one-line status: "Sync, waiting: events 3, recordings 1 · offline since 12:04"."""
     now = now or datetime.now(UTC)
     state, waiting = overall(view), waiting_text(view)
     if state == "off":
         return translate("SyncStatus", "Sync: not set up, data stays on this till")
     if state == "paused":
-        return (translate("SyncStatus", "Sync paused, waiting: {what}").format(what=waiting)
-                if waiting else translate("SyncStatus", "Sync paused"))
+        return (
+            translate("SyncStatus", "Sync paused, waiting: {what}").format(what=waiting)
+            if waiting
+            else translate("SyncStatus", "Sync paused")
+        )
     head = translate("SyncStatus", "Sync, waiting: {what}").format(what=waiting) if waiting else ""
     dead = sum(lane.dead for lane in view.lanes)
     if auth_failed(view):
         tail = translate("SyncStatus", "a key was refused: an admin must check Settings → Sync")
     elif view.state == sv.OFFLINE:
-        tail = (translate("SyncStatus", "offline since {time}").format(
-            time=local_time(offline_since, tz, now)) if offline_since
-            else translate("SyncStatus", "offline"))
+        tail = (
+            translate("SyncStatus", "offline since {time}").format(
+                time=local_time(offline_since, tz, now)
+            )
+            if offline_since
+            else translate("SyncStatus", "offline")
+        )
     elif dead:
         tail = translate("SyncStatus", "refused {n}, see Settings → Sync").format(n=dead)
     elif waiting:
         if view.running:
             head = translate("SyncStatus", "Sync, sending: {what}").format(what=waiting)
-        ages = [lane.oldest_pending_age_s for lane in view.lanes
-                if lane.oldest_pending_age_s is not None]
-        tail = translate("SyncStatus", "oldest {age}").format(age=age_text(max(ages))) if ages else ""
+        ages = [
+            lane.oldest_pending_age_s
+            for lane in view.lanes
+            if lane.oldest_pending_age_s is not None
+        ]
+        tail = (
+            translate("SyncStatus", "oldest {age}").format(age=age_text(max(ages))) if ages else ""
+        )
     else:
-        last = max((lane.last_success_at for lane in view.lanes if lane.last_success_at),
-                   default=None)
-        return (translate("SyncStatus", "Sync: all sent, last at {time}").format(
-            time=local_time(last, tz, now)) if last
-            else translate("SyncStatus", "Sync: nothing to send"))
+        last = max(
+            (lane.last_success_at for lane in view.lanes if lane.last_success_at), default=None
+        )
+        return (
+            translate("SyncStatus", "Sync: all sent, last at {time}").format(
+                time=local_time(last, tz, now)
+            )
+            if last
+            else translate("SyncStatus", "Sync: nothing to send")
+        )
     head = head or translate("SyncStatus", "Sync")
     return f"{head} · {tail}" if tail else head
 
@@ -157,20 +180,29 @@ def problems(view: SyncStatusView) -> list[Problem]:
         found.append(Problem("auth", text_for_key("sync.auth")))
     dead = sum(lane.dead for lane in view.lanes)
     if dead:
-        found.append(Problem("dead", translate(
-            "SyncStatus", "Items refused by the server: {n}. An admin can retry or drop them in "
-            "Settings → Sync.").format(n=dead)))
+        found.append(
+            Problem(
+                "dead",
+                translate(
+                    "SyncStatus",
+                    "Items refused by the server: {n}. An admin can retry or drop them in "
+                    "Settings → Sync.",
+                ).format(n=dead),
+            )
+        )
     if view.state != sv.OFFLINE:
         for lane in view.lanes:
             age = lane.oldest_pending_age_s
             if age is None or age < STUCK_AFTER_S:
                 continue
-            text = (translate("SyncStatus", "Sales data has been waiting for {age}.")
-                    if lane.lane == "business"
-                    else translate("SyncStatus", "Recordings have been waiting for {age}.")
-                    ).format(age=age_text(age))
-            found.append(Problem(f"stuck:{lane.lane}",
-                                 f"{text} {error_text(lane.last_error_key)}".strip()))
+            text = (
+                translate("SyncStatus", "Sales data has been waiting for {age}.")
+                if lane.lane == "business"
+                else translate("SyncStatus", "Recordings have been waiting for {age}.")
+            ).format(age=age_text(age))
+            found.append(
+                Problem(f"stuck:{lane.lane}", f"{text} {error_text(lane.last_error_key)}".strip())
+            )
     return found
 
 
@@ -184,8 +216,13 @@ class SyncBridge(QObject):
     status_changed = Signal(object)  # SyncStatusView, on the GUI thread
     _arrived = Signal()
 
-    def __init__(self, control: SyncControl | None = None, parent: QObject | None = None,
-                 max_hz: float = MAX_HZ, poll_ms: int = POLL_MS) -> None:
+    def __init__(
+        self,
+        control: SyncControl | None = None,
+        parent: QObject | None = None,
+        max_hz: float = MAX_HZ,
+        poll_ms: int = POLL_MS,
+    ) -> None:
         super().__init__(parent)
         self.control = control
         self.view: SyncStatusView | None = None
@@ -256,8 +293,11 @@ class ElidedLabel(QLabel):
     def minimumSizeHint(self) -> QSize:  # Qt override
         hint = super().minimumSizeHint()
         margins = self.contentsMargins()
-        least = self.fontMetrics().averageCharWidth() * self.MIN_CHARS + margins.left() \
+        least = (
+            self.fontMetrics().averageCharWidth() * self.MIN_CHARS
+            + margins.left()
             + margins.right()
+        )
         return QSize(min(least, hint.width()), hint.height())
 
     def fits(self) -> bool:
@@ -269,11 +309,19 @@ class ElidedLabel(QLabel):
             super().paintEvent(event)
             return
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle,
-                                              rect.width())
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, rect.width()
+        )
         painter = QPainter(self)
-        self.style().drawItemText(painter, rect, int(self.alignment()), self.palette(),
-                                  self.isEnabled(), shown, self.foregroundRole())
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
         painter.end()
 
 
@@ -281,8 +329,9 @@ class SyncStatusWidget(QWidget):
     """The status bar's sync line: a coloured dot, the summary and, in demo mode, a loud note
     on a second line (side by side they did not fit a 1366 px window next to the clock)."""
 
-    def __init__(self, bridge: SyncBridge, tz_of: Callable[[], object],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: SyncBridge, tz_of: Callable[[], object], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName("sync status")
         self.bridge, self._tz_of = bridge, tz_of
@@ -298,8 +347,10 @@ class SyncStatusWidget(QWidget):
         self.text.setAccessibleName("sync summary")
         self.demo = QLabel()
         self.demo.setAccessibleName("sync demo note")
-        self.demo.setStyleSheet("background: #fff4d6; color: #7a4b00; font-weight: bold;"
-                                " border: 1px solid #e0b84c; border-radius: 4px;")
+        self.demo.setStyleSheet(
+            "background: #fff4d6; color: #7a4b00; font-weight: bold;"
+            " border: 1px solid #e0b84c; border-radius: 4px;"
+        )
         self.demo.hide()
         grid.addWidget(self.dot, 0, 0, Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.text, 0, 1)
@@ -325,8 +376,9 @@ class SyncStatusWidget(QWidget):
             return
         state = overall(view)
         self.state = state
-        self.dot.setStyleSheet(f"background: {STATE_COLOURS[state]}; border-radius: 6px;"
-                               " padding: 0;")
+        self.dot.setStyleSheet(
+            f"background: {STATE_COLOURS[state]}; border-radius: 6px; padding: 0;"
+        )
         self.dot.setAccessibleDescription(state)
         self.text.setStyleSheet(f"color: {ERROR if state == 'error' else MUTED};")
         line = summary(view, self._tz_of(), offline_since=self.bridge.offline_since)
@@ -335,5 +387,6 @@ class SyncStatusWidget(QWidget):
         # The whole line is always in the tooltip: the label may show it elided.
         self.setToolTip("\n".join([line, *(p.text for p in found)]))
         self.demo.setVisible(view.demo_fakes)
-        self.demo.setText(self.tr("DEMO: transcripts come from FAKE servers, "
-                                  "not real speech recognition"))
+        self.demo.setText(
+            self.tr("DEMO: transcripts come from FAKE servers, not real speech recognition")
+        )

@@ -67,10 +67,15 @@ class Cancelled(Exception):
 class Task:
     """One background job: cancel it from the GUI thread, check and report from the worker."""
 
-    def __init__(self, number: int, owner: QObject | None, key: str | None,
-                 on_done: Callable[[Any], None] | None,
-                 on_failed: Callable[[Exception], None] | None,
-                 on_progress: Callable[[int, int], None] | None) -> None:
+    def __init__(
+        self,
+        number: int,
+        owner: QObject | None,
+        key: str | None,
+        on_done: Callable[[Any], None] | None,
+        on_failed: Callable[[Exception], None] | None,
+        on_progress: Callable[[int, int], None] | None,
+    ) -> None:
         self.number, self.owner, self.key = number, owner, key
         self.finish_on_shutdown = False
         self.owner_id = id(owner) if owner is not None else 0
@@ -109,8 +114,9 @@ class Task:
         now = time.monotonic()
         with self._lock:
             self._progress = (done, total)
-            if self._progress_posted or (now - self._last_report < 1 / PROGRESS_HZ
-                                         and done < total):
+            if self._progress_posted or (
+                now - self._last_report < 1 / PROGRESS_HZ and done < total
+            ):
                 return
             self._progress_posted, self._last_report = True, now
         manager._post_progress(self)
@@ -144,31 +150,46 @@ class TaskManager(QObject):
 
     # --- GUI thread ---------------------------------------------------------------------------
 
-    def run(self, call: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_failed: Callable[[Exception], None] | None = None, *,
-            owner: QObject | None = None, key: str | None = None,
-            finish_on_shutdown: bool = False) -> Task:
+    def run(
+        self,
+        call: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[Exception], None] | None = None,
+        *,
+        owner: QObject | None = None,
+        key: str | None = None,
+        finish_on_shutdown: bool = False,
+    ) -> Task:
         """Runs ``call()`` on the pool; ``on_done(result)`` or ``on_failed(exc)`` follow on the
         GUI thread unless the task was cancelled, superseded (same ``owner`` and ``key``) or its
         ``owner`` was deleted. ``finish_on_shutdown``: the job still runs (and is waited for)
         when the application ends — sealing a recording must not be skipped."""
-        task = self._start(lambda _task: call(), on_done, on_failed, None, owner, key,
-                           finish_on_shutdown)
+        task = self._start(
+            lambda _task: call(), on_done, on_failed, None, owner, key, finish_on_shutdown
+        )
         return task
 
-    def run_with_progress(self, call: Callable[[Task], Any],
-                          on_done: Callable[[Any], None] | None = None,
-                          on_failed: Callable[[Exception], None] | None = None, *,
-                          on_progress: Callable[[int, int], None] | None = None,
-                          owner: QObject | None = None, key: str | None = None) -> Task:
+    def run_with_progress(
+        self,
+        call: Callable[[Task], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[Exception], None] | None = None,
+        *,
+        on_progress: Callable[[int, int], None] | None = None,
+        owner: QObject | None = None,
+        key: str | None = None,
+    ) -> Task:
         """Like :meth:`run`, but ``call(task)`` may ``task.report(done, total)`` (delivered to
         ``on_progress`` on the GUI thread) and stop when ``task.cancelled``."""
         return self._start(call, on_done, on_failed, on_progress, owner, key, False)
 
     def busy(self, owner: QObject | None = None, key: str | None = None) -> bool:
         """Whether a task (of ``owner``, with ``key``) has not delivered its answer yet."""
-        return any((owner is None or t.owner is owner) and (key is None or t.key == key)
-                   for t in self._running.values() if not t.cancelled)
+        return any(
+            (owner is None or t.owner is owner) and (key is None or t.key == key)
+            for t in self._running.values()
+            if not t.cancelled
+        )
 
     def wait(self, timeout: float = 10.0) -> bool:
         """Tests and shutdown: runs the event loop until every answer is delivered (or the
@@ -199,8 +220,16 @@ class TaskManager(QObject):
         self._running.clear()
         self._latest.clear()
 
-    def _start(self, call: Callable[[Task], Any], on_done, on_failed, on_progress,
-               owner: QObject | None, key: str | None, finish_on_shutdown: bool) -> Task:
+    def _start(
+        self,
+        call: Callable[[Task], Any],
+        on_done,
+        on_failed,
+        on_progress,
+        owner: QObject | None,
+        key: str | None,
+        finish_on_shutdown: bool,
+    ) -> Task:
         if self._closed:
             raise RuntimeError("the task manager is shut down")
         self._serial += 1
@@ -298,8 +327,7 @@ def fewer_full_collections() -> Iterator[None]:
     with _gc_lock:
         if _gc_jobs == 0:
             _gc_saved = gc.get_threshold()
-            gc.set_threshold(_gc_saved[0], _gc_saved[1],
-                             max(_gc_saved[2], FULL_COLLECTION_EVERY))
+            gc.set_threshold(_gc_saved[0], _gc_saved[1], max(_gc_saved[2], FULL_COLLECTION_EVERY))
         _gc_jobs += 1
     try:
         yield

@@ -31,8 +31,16 @@ from .widgets import ActionButton
 K = QKeySequence
 Key = Qt.Key
 #: Actions the main window carries out (dialogs that belong to shifts, refunds, the catalog).
-WINDOW_ACTIONS = ("refund", "cash in/out", "open shift", "close shift", "X report", "catalog",
-                  "conversations", "lock")
+WINDOW_ACTIONS = (
+    "refund",
+    "cash in/out",
+    "open shift",
+    "close shift",
+    "X report",
+    "catalog",
+    "conversations",
+    "lock",
+)
 
 
 class TillScreen(QWidget):
@@ -83,8 +91,9 @@ class TillScreen(QWidget):
 
     # --- layout -------------------------------------------------------------------------------
 
-    def _button(self, name: str, keys: list, slot: Callable[[], None], role: str = "",
-                min_height: int = 60) -> ActionButton:
+    def _button(
+        self, name: str, keys: list, slot: Callable[[], None], role: str = "", min_height: int = 60
+    ) -> ActionButton:
         button = ActionButton(name, keys, self, role)
         button.setMinimumHeight(min_height)
         button.clicked.connect(slot)
@@ -111,8 +120,9 @@ class TillScreen(QWidget):
         methods.addWidget(self._button("cash", [K(Key.Key_F5)], lambda: self.pay(CASH)))
         methods.addWidget(self._button("card", [K(Key.Key_F6)], lambda: self.pay(CARD)))
         block.addLayout(methods)
-        block.addWidget(self._button("pay", [K(Key.Key_F12)], lambda: self.pay(CASH), "primary",
-                                     min_height=72))
+        block.addWidget(
+            self._button("pay", [K(Key.Key_F12)], lambda: self.pay(CASH), "primary", min_height=72)
+        )
         return block
 
     def _action_row(self) -> QHBoxLayout:
@@ -121,24 +131,41 @@ class TillScreen(QWidget):
         row.addWidget(self._button("new sale", [K(Key.Key_F2)], self.new_sale))
         row.addWidget(self._button("park", [K(Key.Key_F3)], self.park))
         row.addWidget(self._button("recall", [K(Key.Key_F4)], self.recall))
-        for name, key in (("refund", K(Key.Key_F7)), ("cash in/out", K(Key.Key_F8)),
-                          ("open shift", K(Key.Key_F9)), ("close shift", K(Key.Key_F10)),
-                          ("X report", K(Key.Key_F11)), ("conversations", K("Ctrl+K")),
-                          ("catalog", K("Ctrl+P")), ("store admin", K("Ctrl+M")),
-                          ("lock", K("Ctrl+L"))):
-            row.addWidget(self._button(name, [key], lambda _=False, n=name: self.action_requested.emit(n)))
+        for name, key in (
+            ("refund", K(Key.Key_F7)),
+            ("cash in/out", K(Key.Key_F8)),
+            ("open shift", K(Key.Key_F9)),
+            ("close shift", K(Key.Key_F10)),
+            ("X report", K(Key.Key_F11)),
+            ("conversations", K("Ctrl+K")),
+            ("catalog", K("Ctrl+P")),
+            ("store admin", K("Ctrl+M")),
+            ("lock", K("Ctrl+L")),
+        ):
+            row.addWidget(
+                self._button(name, [key], lambda _=False, n=name: self.action_requested.emit(n))
+            )
         return row
 
     def retranslate(self) -> None:
         labels = {
-            "quantity": self.tr("Quantity"), "remove line": self.tr("Remove"),
+            "quantity": self.tr("Quantity"),
+            "remove line": self.tr("Remove"),
             "line discount": self.tr("Line discount"),
-            "receipt discount": self.tr("Receipt discount"), "price": self.tr("Price"),
-            "cash": self.tr("Cash"), "card": self.tr("Card"), "pay": self.tr("Pay"),
-            "new sale": self.tr("New sale"), "park": self.tr("Park"), "recall": self.tr("Recall"),
-            "refund": self.tr("Refund"), "cash in/out": self.tr("Cash in/out"),
-            "open shift": self.tr("Open shift"), "close shift": self.tr("Close shift"),
-            "X report": self.tr("X report"), "catalog": self.tr("Catalog"),
+            "receipt discount": self.tr("Receipt discount"),
+            "price": self.tr("Price"),
+            "cash": self.tr("Cash"),
+            "card": self.tr("Card"),
+            "pay": self.tr("Pay"),
+            "new sale": self.tr("New sale"),
+            "park": self.tr("Park"),
+            "recall": self.tr("Recall"),
+            "refund": self.tr("Refund"),
+            "cash in/out": self.tr("Cash in/out"),
+            "open shift": self.tr("Open shift"),
+            "close shift": self.tr("Close shift"),
+            "X report": self.tr("X report"),
+            "catalog": self.tr("Catalog"),
             "conversations": self._conversations_label(),
             "store admin": self.tr("Settings & staff"),
             "lock": self.tr("Lock"),
@@ -227,8 +254,13 @@ class TillScreen(QWidget):
         if self.sale is None:
             return
         if product.weighted:
-            self._ask_quantity(product.name(self.sale.employee.language), True, None,
-                               lambda qty: self.sale.add(product, qty), select_last=True)
+            self._ask_quantity(
+                product.name(self.sale.employee.language),
+                True,
+                None,
+                lambda qty: self.sale.add(product, qty),
+                select_last=True,
+            )
             return
         try:
             view = self.sale.add(product, 1000)
@@ -238,8 +270,14 @@ class TillScreen(QWidget):
         self.search.reset()
         self.show_cart(view, len(view.lines) - 1)
 
-    def _ask_quantity(self, name: str, weighted: bool, current: int | None,
-                      apply: Callable[[int], CartView], select_last: bool = False) -> None:
+    def _ask_quantity(
+        self,
+        name: str,
+        weighted: bool,
+        current: int | None,
+        apply: Callable[[int], CartView],
+        select_last: bool = False,
+    ) -> None:
         dialog = QuantityDialog(name, weighted, current, self)
 
         def submitted(qty: int) -> None:
@@ -271,8 +309,9 @@ class TillScreen(QWidget):
         if index is None:
             return
         line = self.sale.view().lines[index]
-        self._ask_quantity(line.name, line.weighted, line.qty_milli,
-                           lambda qty: self.sale.set_quantity(index, qty))
+        self._ask_quantity(
+            line.name, line.weighted, line.qty_milli, lambda qty: self.sale.set_quantity(index, qty)
+        )
 
     def remove_line(self) -> None:
         index = self._selected()
@@ -288,9 +327,14 @@ class TillScreen(QWidget):
                 dialog.accept()
                 self.show_cart(view)
 
-            approve_then(dialog, self.till, self.sale.employee,
-                         lambda approval: call(value, approval), done,
-                         lambda exc: dialog.show_error(message_for(exc)))
+            approve_then(
+                dialog,
+                self.till,
+                self.sale.employee,
+                lambda approval: call(value, approval),
+                done,
+                lambda exc: dialog.show_error(message_for(exc)),
+            )
 
         self._open(dialog, submitted)
 
@@ -307,8 +351,9 @@ class TillScreen(QWidget):
         if view is None or view.empty:
             self.notify(self.tr("The cart is empty: scan an item first."))
             return
-        dialog = DiscountDialog(self.tr("Receipt discount"), view.subtotal, view.receipt_discount,
-                                self)
+        dialog = DiscountDialog(
+            self.tr("Receipt discount"), view.subtotal, view.receipt_discount, self
+        )
         self._with_approval(dialog, lambda d, a: self.sale.set_receipt_discount(d, a))
 
     def override_price(self) -> None:
@@ -329,9 +374,13 @@ class TillScreen(QWidget):
             self.search.reset()
             self.search.banner.clear_notice()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cancel the sale?"),
-                          self.tr("Remove all items and start a new sale?"),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Cancel the sale?"),
+            self.tr("Remove all items and start a new sale?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setAccessibleName("confirm cancel")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Cancel the sale"))

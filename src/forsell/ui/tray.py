@@ -61,15 +61,20 @@ def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
             current = candidate
     lines.append(current)
     if len(lines) > max_lines:
-        lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
+        lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
     return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
 
 def _glyph(painter: QPainter, state: str, size: int) -> None:
     """A white sign on the coloured disc, so the state reads without colour vision too."""
     s = size / 64
-    pen = QPen(QColor("white"), 7 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-               Qt.PenJoinStyle.RoundJoin)
+    pen = QPen(
+        QColor("white"),
+        7 * s,
+        Qt.PenStyle.SolidLine,
+        Qt.PenCapStyle.RoundCap,
+        Qt.PenJoinStyle.RoundJoin,
+    )
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if state == "ok":  # a tick
@@ -120,8 +125,13 @@ class SyncTray(QObject):
     open_till = Signal()
     quit = Signal()
 
-    def __init__(self, control: SyncControl, bridge: SyncBridge, tz_of: Callable[[], object],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        control: SyncControl,
+        bridge: SyncBridge,
+        tz_of: Callable[[], object],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.control, self.bridge, self._tz_of = control, bridge, tz_of
         self.view: SyncStatusView | None = None
@@ -160,8 +170,9 @@ class SyncTray(QObject):
         self.view = view
         state = overall(view)
         self.icon.setIcon(state_icon(state))
-        self.icon.setToolTip("4Sell · " + summary(view, self._tz_of(),
-                                                  offline_since=self.bridge.offline_since))
+        self.icon.setToolTip(
+            "4Sell · " + summary(view, self._tz_of(), offline_since=self.bridge.offline_since)
+        )
         self._notify(view)
 
     def _notify(self, view: SyncStatusView) -> None:
@@ -173,8 +184,12 @@ class SyncTray(QObject):
             self._notified.add(key)
             self.announced.append(problem)
             if self.icon.isVisible() and self.icon.supportsMessages():
-                self.icon.showMessage(self.tr("4Sell sync needs attention"), problem.text,
-                                      QSystemTrayIcon.MessageIcon.Warning, 15_000)
+                self.icon.showMessage(
+                    self.tr("4Sell sync needs attention"),
+                    problem.text,
+                    QSystemTrayIcon.MessageIcon.Warning,
+                    15_000,
+                )
 
     # --- the menu -------------------------------------------------------------------------
 
@@ -190,12 +205,16 @@ class SyncTray(QObject):
         menu.clear()
         self._info(summary(view, tz, now, self.bridge.offline_since), bold=True)
         menu.addSeparator()
-        for lane, title in ((view.business, self.tr("Sales and shifts")),
-                            (view.audio, self.tr("Recordings"))):
+        for lane, title in (
+            (view.business, self.tr("Sales and shifts")),
+            (view.audio, self.tr("Recordings")),
+        ):
             self._lane(title, lane, tz, now)
         if view.demo_fakes:
-            self._info(self.tr("DEMO: transcripts come from FAKE servers, not real speech "
-                               "recognition"), bold=True)
+            self._info(
+                self.tr("DEMO: transcripts come from FAKE servers, not real speech recognition"),
+                bold=True,
+            )
         menu.addSeparator()
         sync_now = self._action(self.tr("Sync now"), "sync now", self.control.sync_now)
         configured = view.state != sv.NOT_CONFIGURED
@@ -212,18 +231,23 @@ class SyncTray(QObject):
     def _lane(self, title: str, lane: LaneStatusView, tz, now: datetime) -> None:
         if lane.pending:
             line = self.tr("{lane}: {n} waiting, oldest {age}").format(
-                lane=title, n=lane.pending, age=age_text(lane.oldest_pending_age_s))
+                lane=title, n=lane.pending, age=age_text(lane.oldest_pending_age_s)
+            )
         else:
             line = self.tr("{lane}: all sent").format(lane=title)
         self._info(line)
         if lane.last_success_at is not None:
-            self._info("    " + self.tr("last sent {time}").format(
-                time=local_time(lane.last_success_at, tz, now)))
+            self._info(
+                "    "
+                + self.tr("last sent {time}").format(time=local_time(lane.last_success_at, tz, now))
+            )
         if lane.dead:
             self._info("    " + self.tr("{n} refused, waiting for an admin").format(n=lane.dead))
         if lane.last_error_key:
-            self._info("    " + self.tr("last error: {error}").format(
-                error=error_text(lane.last_error_key)))
+            self._info(
+                "    "
+                + self.tr("last error: {error}").format(error=error_text(lane.last_error_key))
+            )
 
     def _info(self, text: str, bold: bool = False) -> QAction:
         """A line of status: disabled (nothing happens on click), word-wrapped onto at most
@@ -231,7 +255,7 @@ class SyncTray(QObject):
         font = self.menu.font()
         font.setBold(bold)
         body = text.lstrip(" ")
-        indent = text[:len(text) - len(body)]
+        indent = text[: len(text) - len(body)]
         first = None
         for number, line in enumerate(wrap_lines(body, QFontMetrics(font), MENU_TEXT_PX, 3)):
             action = self.menu.addAction(indent + ("  " if number else "") + line)
@@ -260,11 +284,16 @@ class SyncTray(QObject):
 
     def lines(self) -> list[str]:
         """The status lines of the menu, whole (for tests and screen readers)."""
-        return [a.toolTip() for a in self.menu.actions() if not a.isSeparator()
-                and not a.isEnabled() and not a.objectName()]
+        return [
+            a.toolTip()
+            for a in self.menu.actions()
+            if not a.isSeparator() and not a.isEnabled() and not a.objectName()
+        ]
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
-                      QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
             self.open_till.emit()

@@ -22,8 +22,14 @@ class ActionButton(QPushButton):
     clicks with a 100 ms animation, and the scanner-fast till should not wait for it.
     """
 
-    def __init__(self, accessible: str, keys: list[QKeySequence | str], scope: QWidget,
-                 role: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        accessible: str,
+        keys: list[QKeySequence | str],
+        scope: QWidget,
+        role: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         from PySide6.QtWidgets import QSizePolicy, QVBoxLayout
 
         super().__init__(parent)
@@ -127,8 +133,9 @@ class Keypad(QWidget):
 class Tile(QPushButton):
     """A touch tile whose text wraps (QPushButton alone never wraps: long names get cut)."""
 
-    def __init__(self, title: str, subtitle: str = "", height: int = 76,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, subtitle: str = "", height: int = 76, parent: QWidget | None = None
+    ) -> None:
         from PySide6.QtWidgets import QSizePolicy, QVBoxLayout
 
         super().__init__(parent)

@@ -59,28 +59,38 @@ class KeyVault:
         nonce = os.urandom(NONCE_BYTES)
         wrapped = nonce + self._kek.encrypt(nonce, dek, recording_id.encode())
         with self._lock:
-            self._db.execute("INSERT INTO data_keys VALUES (?, ?, ?)",
-                             (recording_id, wrapped, datetime.now(UTC).isoformat()))
+            self._db.execute(
+                "INSERT INTO data_keys VALUES (?, ?, ?)",
+                (recording_id, wrapped, datetime.now(UTC).isoformat()),
+            )
         return dek
 
     def get(self, recording_id: str) -> bytes:
         """The DEK; raises RecordingUnreadable('shredded') if it was destroyed or never existed."""
         with self._lock:
-            row = self._db.execute("SELECT wrapped FROM data_keys WHERE recording_id = ?",
-                                   (recording_id,)).fetchone()
+            row = self._db.execute(
+                "SELECT wrapped FROM data_keys WHERE recording_id = ?", (recording_id,)
+            ).fetchone()
         if row is None:
             raise RecordingUnreadable(recording_id, "shredded")
         wrapped = row[0]
         try:
-            return self._kek.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], recording_id.encode())
+            return self._kek.decrypt(
+                wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], recording_id.encode()
+            )
         except InvalidTag:
             raise KeyFileProblem(
-                f"the key of recording {recording_id} does not open with this till's KEK") from None
+                f"the key of recording {recording_id} does not open with this till's KEK"
+            ) from None
 
     def exists(self, recording_id: str) -> bool:
         with self._lock:
-            return self._db.execute("SELECT 1 FROM data_keys WHERE recording_id = ?",
-                                    (recording_id,)).fetchone() is not None
+            return (
+                self._db.execute(
+                    "SELECT 1 FROM data_keys WHERE recording_id = ?", (recording_id,)
+                ).fetchone()
+                is not None
+            )
 
     def recording_ids(self) -> set[str]:
         with self._lock:
@@ -92,8 +102,9 @@ class KeyVault:
         with self._lock:
             count = 0
             for rid in ids:
-                count += self._db.execute("DELETE FROM data_keys WHERE recording_id = ?",
-                                          (rid,)).rowcount
+                count += self._db.execute(
+                    "DELETE FROM data_keys WHERE recording_id = ?", (rid,)
+                ).rowcount
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return count
 

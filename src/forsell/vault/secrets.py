@@ -55,7 +55,9 @@ def _backends(backend: keyring.backend.KeyringBackend) -> list[keyring.backend.K
 
 
 def describe(backend: keyring.backend.KeyringBackend) -> str:
-    return ", ".join(f"{type(b).__module__}.{type(b).__name__}" for b in _backends(backend)) or "none"
+    return (
+        ", ".join(f"{type(b).__module__}.{type(b).__name__}" for b in _backends(backend)) or "none"
+    )
 
 
 @dataclass
@@ -76,7 +78,9 @@ class SecretStore:
     def check(self) -> None:
         """Raises SecretStoreUnavailable unless secrets can really be kept safely."""
         backends = _backends(self.backend)
-        if not backends or all(type(b).__module__.startswith(_REFUSED_MODULES[:2]) for b in backends):
+        if not backends or all(
+            type(b).__module__.startswith(_REFUSED_MODULES[:2]) for b in backends
+        ):
             raise SecretStoreUnavailable("no_backend", self.backend_name)
         if any(type(b).__module__.startswith(_REFUSED_MODULES[2]) for b in backends):
             raise SecretStoreUnavailable("insecure_backend", self.backend_name)

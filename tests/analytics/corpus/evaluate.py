@@ -38,15 +38,18 @@ class Report:
 
 
 def load_cases() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted((HERE / "cases").glob("*.json"))]
+    return [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted((HERE / "cases").glob("*.json"))
+    ]
 
 
 def scorers() -> dict[str, Scorer]:
     catalog = formats.load_catalog(HERE / "catalog.json")
     cards = ROOT / "resources" / "scorecards"
-    return {store: Scorer(formats.load_scorecard(cards / f"{store}.json"), catalog)
-            for store in ("cafe", "shop")}
+    return {
+        store: Scorer(formats.load_scorecard(cards / f"{store}.json"), catalog)
+        for store in ("cafe", "shop")
+    }
 
 
 def _detected(kind: str, outcome: str) -> bool:
@@ -67,12 +70,14 @@ def evaluate(cases: list[dict] | None = None) -> Report:
     report = Report()
     for case in cases:
         scorer = by_store[case["store"]]
-        result = scorer.score(formats.parse_transcript(case["transcript"]),
-                              formats.parse_receipt(case["receipt"]))
+        result = scorer.score(
+            formats.parse_transcript(case["transcript"]), formats.parse_receipt(case["receipt"])
+        )
         exp = case["expected"]
         report.cases += 1
-        if result.scorable == exp["scorable"] and (exp["scorable"] or
-                                                   result.reason == exp.get("reason")):
+        if result.scorable == exp["scorable"] and (
+            exp["scorable"] or result.reason == exp.get("reason")
+        ):
             report.scorable_right += 1
         else:
             report.misses.append(f"{case['id']}: scorable {result.scorable}/{result.reason}")
@@ -99,8 +104,9 @@ def evaluate(cases: list[dict] | None = None) -> Report:
         offers = list(result.upsell.offers)
         used: set[int] = set()
         for e in exp["offers"]:
-            hit = next((i for i, o in enumerate(offers) if i not in used
-                        and _offer_matches(o, e)), None)
+            hit = next(
+                (i for i, o in enumerate(offers) if i not in used and _offer_matches(o, e)), None
+            )
             oc, cc = report.counts["upsell_offer_detect"], report.counts["upsell_conversion"]
             if hit is None:
                 oc.fn += 1
@@ -119,8 +125,9 @@ def evaluate(cases: list[dict] | None = None) -> Report:
             if i not in used:
                 report.counts["upsell_offer_detect"].fp += 1
                 report.counts["upsell_conversion"].fp += o.converted
-                report.misses.append(f"{case['id']}: extra offer {o.term} {o.skus} "
-                                     f"{o.category} in utt {o.utterance}")
+                report.misses.append(
+                    f"{case['id']}: extra offer {o.term} {o.skus} {o.category} in utt {o.utterance}"
+                )
         rev = report.counts["extra_revenue_exact"]
         if result.upsell.extra_revenue == exp["extra_revenue"]:
             rev.tp += 1

@@ -67,8 +67,13 @@ class Odd:
             status, ctype, body = self.reply
             return Response(body, status_code=status, media_type=ctype)
 
-        paths = ["/v1/speech-to-text", "/v1/speech-to-text/transcripts/{tid}",
-                 "/stt/v3/recognizeFileAsync", "/stt/v3/getRecognition", "/operations/{oid}"]
+        paths = [
+            "/v1/speech-to-text",
+            "/v1/speech-to-text/transcripts/{tid}",
+            "/stt/v3/recognizeFileAsync",
+            "/stt/v3/getRecognition",
+            "/operations/{oid}",
+        ]
         self.app = Starlette(routes=[Route(p, any_route, methods=["GET", "POST"]) for p in paths])
 
 
@@ -111,9 +116,18 @@ def recording(db: Database, vault: KeyVault) -> Callable[[], str]:
         rid = new_id()
         vault.create(rid)
         with db.write() as session:
-            session.add(Recording(id=rid, device_id="dev-1", started_at=datetime.now(UTC),
-                                  duration_ms=4000, speech_ms=3000, status="queued"))
+            session.add(
+                Recording(
+                    id=rid,
+                    device_id="dev-1",
+                    started_at=datetime.now(UTC),
+                    duration_ms=4000,
+                    speech_ms=3000,
+                    status="queued",
+                )
+            )
         return rid
+
     return make
 
 

@@ -25,8 +25,9 @@ from .conftest import EL_KEY
 pytestmark = pytest.mark.anyio
 
 
-def scribe(client: httpx.AsyncClient, url: str, key: str | None = EL_KEY,
-           **config) -> ElevenLabsScribe:
+def scribe(
+    client: httpx.AsyncClient, url: str, key: str | None = EL_KEY, **config
+) -> ElevenLabsScribe:
     return ElevenLabsScribe(client, ElevenLabsConfig(base_url=url, **config), api_key=key)
 
 
@@ -92,14 +93,20 @@ async def test_the_fake_accepts_both_keyterm_encodings(elevenlabs, audio) -> Non
     fake, url = elevenlabs
     form = {"model_id": "scribe_v2", "keyterms": ["латте", "шай"]}  # repeated fields
     async with httpx.AsyncClient() as client:
-        r = await client.post(f"{url}/v1/speech-to-text", headers={"xi-api-key": EL_KEY},
-                              data=form, files={"file": ("a.ogg", audio, "audio/ogg")})
+        r = await client.post(
+            f"{url}/v1/speech-to-text",
+            headers={"xi-api-key": EL_KEY},
+            data=form,
+            files={"file": ("a.ogg", audio, "audio/ogg")},
+        )
         assert r.status_code == 200
         assert last_request(fake)["keyterms"] == ["латте", "шай"]
-        r = await client.post(f"{url}/v1/speech-to-text", headers={"xi-api-key": EL_KEY},
-                              data={"model_id": "scribe_v2",
-                                    "keyterms": json.dumps(["латте", "шай"])},
-                              files={"file": ("a.ogg", audio, "audio/ogg")})
+        r = await client.post(
+            f"{url}/v1/speech-to-text",
+            headers={"xi-api-key": EL_KEY},
+            data={"model_id": "scribe_v2", "keyterms": json.dumps(["латте", "шай"])},
+            files={"file": ("a.ogg", audio, "audio/ogg")},
+        )
         assert r.status_code == 200
         assert last_request(fake)["keyterms"] == ["латте", "шай"]
 
@@ -158,8 +165,9 @@ async def test_422_is_rejected_with_its_field(elevenlabs, audio) -> None:
     _, url = elevenlabs
     async with httpx.AsyncClient() as client:
         with pytest.raises(Rejected) as caught:
-            await scribe(client, url, model_id="scribe_v9").submit(audio, "audio/ogg", "ru", [],
-                                                                   "r")
+            await scribe(client, url, model_id="scribe_v9").submit(
+                audio, "audio/ogg", "ru", [], "r"
+            )
     assert caught.value.reason.startswith("model_id:")
     assert caught.value.key == "sync.rejected"
 
@@ -225,14 +233,17 @@ async def test_timeout_and_dropped_connections(elevenlabs, audio) -> None:
     assert fake.billed_count(audio) == 1  # billed, and the answer was lost
 
 
-@pytest.mark.parametrize(("ctype", "body"), [
-    ("text/html", b"<html><body><h1>502 Bad Gateway</h1></body></html>"),
-    ("application/json", '{"language_code": "rus", "text": "Сәлем", "words": [{"te'.encode()),
-    ("application/json", b"[]"),
-    ("application/json", b'{"language_code": "rus", "words": []}'),
-    ("application/json", b'{"text": "x", "words": [{"type": "word", "text": "x"}]}'),
-    ("application/json", b'{"text": "", "words": [], "transcription_id": "t1"}'),
-])
+@pytest.mark.parametrize(
+    ("ctype", "body"),
+    [
+        ("text/html", b"<html><body><h1>502 Bad Gateway</h1></body></html>"),
+        ("application/json", '{"language_code": "rus", "text": "Сәлем", "words": [{"te'.encode()),
+        ("application/json", b"[]"),
+        ("application/json", b'{"language_code": "rus", "words": []}'),
+        ("application/json", b'{"text": "x", "words": [{"type": "word", "text": "x"}]}'),
+        ("application/json", b'{"text": "", "words": [], "transcription_id": "t1"}'),
+    ],
+)
 async def test_malformed_answers_are_bad_responses(odd, ctype: str, body: bytes, audio) -> None:
     server, url = odd
     server.reply = (200, ctype, body)

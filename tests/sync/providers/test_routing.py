@@ -25,13 +25,18 @@ from .conftest import EL_KEY, YA_KEY
 pytestmark = pytest.mark.anyio
 
 
-def config(el_url: str = "http://127.0.0.1:9", ya_url: str = "http://127.0.0.1:9",
-           **overrides) -> RoutingConfig:
+def config(
+    el_url: str = "http://127.0.0.1:9", ya_url: str = "http://127.0.0.1:9", **overrides
+) -> RoutingConfig:
     values = {
-        "primary": "elevenlabs", "fallback": "yandex", "audio_abroad": True,
+        "primary": "elevenlabs",
+        "fallback": "yandex",
+        "audio_abroad": True,
         "elevenlabs": ElevenLabsConfig(base_url=el_url),
         "yandex": YandexConfig(stt_url=ya_url, operations_url=ya_url),
-        "elevenlabs_key": EL_KEY, "yandex_key": YA_KEY}
+        "elevenlabs_key": EL_KEY,
+        "yandex_key": YA_KEY,
+    }
     values.update(overrides)
     return RoutingConfig(**values)
 
@@ -51,7 +56,9 @@ async def test_abroad_switch_decides_whether_elevenlabs_may_get_audio() -> None:
         assert "abroad" in caught.value.detail
         # Yandex hosted abroad is fine once the admin has turned the switch on.
         assert names(choose(config(yandex=YandexConfig(in_kazakhstan=False)), client)) == [
-            "elevenlabs", "yandex"]
+            "elevenlabs",
+            "yandex",
+        ]
 
 
 async def test_providers_without_credentials_are_skipped() -> None:
@@ -69,35 +76,53 @@ async def test_providers_without_credentials_are_skipped() -> None:
         assert names(choose(with_token, client)) == ["elevenlabs", "yandex"]
         assert names(choose(config(fallback="none"), client)) == ["elevenlabs"]
         assert names(choose(config(primary="yandex", fallback="elevenlabs"), client)) == [
-            "yandex", "elevenlabs"]
+            "yandex",
+            "elevenlabs",
+        ]
         with pytest.raises(NoProvider):
             choose(config(primary="kazdream", fallback=""), client)  # no public API yet
 
 
 def test_config_from_settings_and_secrets() -> None:
-    values = {st.SYNC_PRIMARY: "yandex", st.SYNC_FALLBACK: "elevenlabs",
-              st.SYNC_AUDIO_ABROAD: False, st.SYNC_LANGUAGE: "kk",
-              st.SYNC_UPLOAD_WITHOUT_SPEECH: True,
-              st.ELEVENLABS_URL: "https://api.eu.residency.elevenlabs.io",
-              st.ELEVENLABS_MODEL: "scribe_v2", st.ELEVENLABS_ZERO_RETENTION: True,
-              st.ELEVENLABS_KEYTERMS: True, st.YANDEX_URL: "https://stt.example",
-              st.YANDEX_OPERATIONS_URL: "https://ops.example", st.YANDEX_FOLDER_ID: "f1",
-              st.YANDEX_IN_KAZAKHSTAN: True}
+    values = {
+        st.SYNC_PRIMARY: "yandex",
+        st.SYNC_FALLBACK: "elevenlabs",
+        st.SYNC_AUDIO_ABROAD: False,
+        st.SYNC_LANGUAGE: "kk",
+        st.SYNC_UPLOAD_WITHOUT_SPEECH: True,
+        st.ELEVENLABS_URL: "https://api.eu.residency.elevenlabs.io",
+        st.ELEVENLABS_MODEL: "scribe_v2",
+        st.ELEVENLABS_ZERO_RETENTION: True,
+        st.ELEVENLABS_KEYTERMS: True,
+        st.YANDEX_URL: "https://stt.example",
+        st.YANDEX_OPERATIONS_URL: "https://ops.example",
+        st.YANDEX_FOLDER_ID: "f1",
+        st.YANDEX_IN_KAZAKHSTAN: True,
+    }
     secrets = {"elevenlabs-key": "el", "yandex-key": "ya"}
     cfg = RoutingConfig.from_settings(values.__getitem__, secrets.get)
     assert (cfg.primary, cfg.fallback, cfg.audio_abroad, cfg.language_hint) == (
-        "yandex", "elevenlabs", False, "kk")
+        "yandex",
+        "elevenlabs",
+        False,
+        "kk",
+    )
     assert cfg.elevenlabs.base_url == "https://api.eu.residency.elevenlabs.io"
     assert cfg.elevenlabs.zero_retention and cfg.elevenlabs.keyterms
     assert cfg.elevenlabs.accept_empty  # recordings without speech are uploaded: silence is OK
     assert (cfg.yandex.operations_url, cfg.yandex.folder_id) == ("https://ops.example", "f1")
     assert (cfg.elevenlabs_key, cfg.yandex_key) == ("el", "ya")
-    assert RoutingConfig.from_settings({**values, st.SYNC_LANGUAGE: "auto"}.__getitem__,
-                                       secrets.get).language_hint is None
+    assert (
+        RoutingConfig.from_settings(
+            {**values, st.SYNC_LANGUAGE: "auto"}.__getitem__, secrets.get
+        ).language_hint
+        is None
+    )
 
 
-async def test_primary_answers_and_the_transcript_is_saved(elevenlabs, yandex, store, recording,
-                                                           audio) -> None:
+async def test_primary_answers_and_the_transcript_is_saved(
+    elevenlabs, yandex, store, recording, audio
+) -> None:
     (_el, el_url), (ya, ya_url) = elevenlabs, yandex
     rid = recording()
     async with httpx.AsyncClient() as client:
@@ -111,8 +136,9 @@ async def test_primary_answers_and_the_transcript_is_saved(elevenlabs, yandex, s
     assert usage["elevenlabs"].seconds == 4.0 and usage["elevenlabs"].cost_usd > 0
 
 
-async def test_elevenlabs_is_never_used_when_audio_may_not_leave(elevenlabs, yandex, store,
-                                                                 recording, audio) -> None:
+async def test_elevenlabs_is_never_used_when_audio_may_not_leave(
+    elevenlabs, yandex, store, recording, audio
+) -> None:
     (el, el_url), (ya, ya_url) = elevenlabs, yandex
     rid = recording()
     async with httpx.AsyncClient() as client:
@@ -125,13 +151,16 @@ async def test_elevenlabs_is_never_used_when_audio_may_not_leave(elevenlabs, yan
     assert ya.billed_count(audio) == 1
 
 
-@pytest.mark.parametrize("fault", [
-    {"kind": "rate_limit", "retry_after": 30},
-    {"kind": "error", "status": 503},
-])
-async def test_fallback_after_the_primary_refused_before_billing(elevenlabs, yandex, store,
-                                                                 recording, audio,
-                                                                 fault) -> None:
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"kind": "rate_limit", "retry_after": 30},
+        {"kind": "error", "status": 503},
+    ],
+)
+async def test_fallback_after_the_primary_refused_before_billing(
+    elevenlabs, yandex, store, recording, audio, fault
+) -> None:
     (el, el_url), (ya, ya_url) = elevenlabs, yandex
     el.faults.add(route="POST /v1/speech-to-text", **fault)
     rid = recording()
@@ -143,8 +172,9 @@ async def test_fallback_after_the_primary_refused_before_billing(elevenlabs, yan
     assert el.billed_count(audio) == 0 and ya.billed_count(audio) == 1
 
 
-async def test_fallback_after_the_primary_refused_the_key(elevenlabs, yandex, store, recording,
-                                                          audio) -> None:
+async def test_fallback_after_the_primary_refused_the_key(
+    elevenlabs, yandex, store, recording, audio
+) -> None:
     (_el, el_url), (_ya, ya_url) = elevenlabs, yandex
     rid = recording()
     async with httpx.AsyncClient() as client:
@@ -155,13 +185,17 @@ async def test_fallback_after_the_primary_refused_the_key(elevenlabs, yandex, st
     assert outcomes == {("elevenlabs", 1, 0), ("yandex", 1, 1)}
 
 
-@pytest.mark.parametrize(("fault", "error"), [
-    ({"kind": "timeout", "hang_s": 5.0}, TimedOut),
-    ({"kind": "commit_then_drop"}, ConnectionLost),
-    ({"kind": "reset"}, ConnectionLost),
-])
-async def test_no_fallback_when_the_primary_may_have_billed(elevenlabs, yandex, store, recording,
-                                                            audio, fault, error) -> None:
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        ({"kind": "timeout", "hang_s": 5.0}, TimedOut),
+        ({"kind": "commit_then_drop"}, ConnectionLost),
+        ({"kind": "reset"}, ConnectionLost),
+    ],
+)
+async def test_no_fallback_when_the_primary_may_have_billed(
+    elevenlabs, yandex, store, recording, audio, fault, error
+) -> None:
     (el, el_url), (ya, ya_url) = elevenlabs, yandex
     el.faults.add(route="POST /v1/speech-to-text", times=1, **fault)
     rid = recording()
@@ -172,20 +206,26 @@ async def test_no_fallback_when_the_primary_may_have_billed(elevenlabs, yandex, 
     assert ya.stats()["requests"] == 0  # the audio did not go to a second provider
 
 
-async def test_a_rejected_audio_is_not_sent_to_the_fallback(elevenlabs, yandex, store,
-                                                            recording) -> None:
+async def test_a_rejected_audio_is_not_sent_to_the_fallback(
+    elevenlabs, yandex, store, recording
+) -> None:
     (_el, el_url), (ya, ya_url) = elevenlabs, yandex
     rid = recording()
     async with httpx.AsyncClient() as client:
-        chosen = choose(config(el_url, ya_url, elevenlabs=ElevenLabsConfig(
-            base_url=el_url, model_id="scribe_v9")), client)
+        chosen = choose(
+            config(
+                el_url, ya_url, elevenlabs=ElevenLabsConfig(base_url=el_url, model_id="scribe_v9")
+            ),
+            client,
+        )
         with pytest.raises(Rejected):
             await transcribe(rid, make_ogg(2.0), store, chosen, audio_seconds=2.0)
     assert ya.stats()["requests"] == 0
 
 
-async def test_all_providers_refusing_raises_the_retryable_error(elevenlabs, yandex, store,
-                                                                 recording, audio) -> None:
+async def test_all_providers_refusing_raises_the_retryable_error(
+    elevenlabs, yandex, store, recording, audio
+) -> None:
     (_el, el_url), (ya, ya_url) = elevenlabs, yandex
     ya.faults.add("rate_limit", "POST /stt/v3/recognizeFileAsync", retry_after=5)
     rid = recording()
@@ -202,8 +242,9 @@ async def test_all_providers_refusing_raises_the_retryable_error(elevenlabs, yan
     assert store.state(rid) is None
 
 
-async def test_once_accepted_it_is_only_fetched_never_resubmitted(elevenlabs, yandex, store,
-                                                                  recording, audio) -> None:
+async def test_once_accepted_it_is_only_fetched_never_resubmitted(
+    elevenlabs, yandex, store, recording, audio
+) -> None:
     (el, el_url), (ya, ya_url) = elevenlabs, yandex
     ya.polls_until_done = 3
     rid = recording()
@@ -224,8 +265,9 @@ async def test_once_accepted_it_is_only_fetched_never_resubmitted(elevenlabs, ya
         holders = configured(cfg, client)
         t = None
         for _ in range(6):
-            t = await transcribe(rid, decrypt, store, choose(cfg, client), holders=holders,
-                                 audio_seconds=4.0)
+            t = await transcribe(
+                rid, decrypt, store, choose(cfg, client), holders=holders, audio_seconds=4.0
+            )
             if t is not None:
                 break
         assert t is not None
@@ -238,7 +280,8 @@ async def test_once_accepted_it_is_only_fetched_never_resubmitted(elevenlabs, ya
 
 
 async def test_lost_answer_is_recovered_by_fetch_and_double_billing_is_counted(
-        elevenlabs, yandex, store, recording, audio) -> None:
+    elevenlabs, yandex, store, recording, audio
+) -> None:
     (el, el_url), (_, ya_url) = elevenlabs, yandex
     rid = recording()
     async with httpx.AsyncClient() as client:
@@ -253,8 +296,9 @@ async def test_lost_answer_is_recovered_by_fetch_and_double_billing_is_counted(
     assert store.billed_twice() == 1
 
 
-async def test_empty_answer_keeps_the_id_so_the_retry_is_a_fetch(elevenlabs, yandex, store,
-                                                                  recording) -> None:
+async def test_empty_answer_keeps_the_id_so_the_retry_is_a_fetch(
+    elevenlabs, yandex, store, recording
+) -> None:
     (el, el_url), (_, ya_url) = elevenlabs, yandex
     silence = make_ogg(2.0, silent=True)
     rid = recording()

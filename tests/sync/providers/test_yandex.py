@@ -18,10 +18,10 @@ from .conftest import YA_FOLDER, YA_KEY
 pytestmark = pytest.mark.anyio
 
 
-def speechkit(client: httpx.AsyncClient, url: str, key: str = YA_KEY,
-              **config) -> YandexSpeechKit:
-    return YandexSpeechKit(client, YandexConfig(stt_url=url, operations_url=url, **config),
-                           api_key=key)
+def speechkit(client: httpx.AsyncClient, url: str, key: str = YA_KEY, **config) -> YandexSpeechKit:
+    return YandexSpeechKit(
+        client, YandexConfig(stt_url=url, operations_url=url, **config), api_key=key
+    )
 
 
 async def poll(provider: YandexSpeechKit, op_id: str, limit: int = 10):
@@ -53,8 +53,7 @@ async def test_submit_returns_the_operation_and_fetch_polls_until_done(yandex, a
     assert fake.billed_count(audio) == 1
     sent = fake.stats()["log"][-1]
     assert sent["languages"] == ["ru-RU"]
-    assert (sent["container"], sent["speaker_labeling"]) == ("OGG_OPUS",
-                                                             "SPEAKER_LABELING_ENABLED")
+    assert (sent["container"], sent["speaker_labeling"]) == ("OGG_OPUS", "SPEAKER_LABELING_ENABLED")
 
 
 async def test_kazakh_and_auto_language_restrictions(yandex, audio) -> None:
@@ -75,8 +74,10 @@ def test_request_body_is_the_documented_shape() -> None:
     model = body["recognitionModel"]
     assert model["model"] == "general"
     assert model["audioFormat"] == {"containerAudio": {"containerAudioType": "OGG_OPUS"}}
-    assert model["languageRestriction"] == {"restrictionType": "WHITELIST",
-                                            "languageCode": ["ru-RU"]}
+    assert model["languageRestriction"] == {
+        "restrictionType": "WHITELIST",
+        "languageCode": ["ru-RU"],
+    }
     assert body["speakerLabeling"] == {"speakerLabeling": "SPEAKER_LABELING_ENABLED"}
 
 
@@ -88,7 +89,8 @@ async def test_wrong_key_and_wrong_folder_are_auth_failures(yandex, audio) -> No
         assert caught.value.destination == "yandex"
         with pytest.raises(AuthFailed):
             await speechkit(client, url, folder_id="someone-else").submit(
-                audio, "audio/ogg", "ru", [], "r")
+                audio, "audio/ogg", "ru", [], "r"
+            )
 
 
 async def test_undecodable_audio_fails_the_operation_for_good(yandex) -> None:
@@ -153,23 +155,39 @@ def test_stream_parsing_odd_shapes() -> None:
         return json.dumps(obj, ensure_ascii=False) + "\n"
 
     def final(index: int, text: str, start: int, channel: str = "0") -> dict:
-        return {"audioCursors": {"finalIndex": str(index)}, "channelTag": channel,
-                "final": {"channelTag": channel, "alternatives": [{
-                    "text": text, "startTimeMs": str(start), "endTimeMs": str(start + 500),
-                    "languages": [{"languageCode": "kk-KK", "probability": "0.8"}],
-                    "words": [{"text": text, "startTimeMs": str(start),
-                               "endTimeMs": str(start + 500)}]}]}}
+        return {
+            "audioCursors": {"finalIndex": str(index)},
+            "channelTag": channel,
+            "final": {
+                "channelTag": channel,
+                "alternatives": [
+                    {
+                        "text": text,
+                        "startTimeMs": str(start),
+                        "endTimeMs": str(start + 500),
+                        "languages": [{"languageCode": "kk-KK", "probability": "0.8"}],
+                        "words": [
+                            {"text": text, "startTimeMs": str(start), "endTimeMs": str(start + 500)}
+                        ],
+                    }
+                ],
+            },
+        }
 
     # Unwrapped objects (no "result"), two channels, finals out of order, old Kazakh code.
     body = (line(final(1, "рақмет", 2000, "1")) + line(final(0, "сәлем", 0, "0"))).encode()
     t = parse_recognition(body, "op-1")
-    assert [(w.text, w.speaker, w.start) for w in t.words] == [("сәлем", "0", 0.0),
-                                                             ("рақмет", "1", 2.0)]
+    assert [(w.text, w.speaker, w.start) for w in t.words] == [
+        ("сәлем", "0", 0.0),
+        ("рақмет", "1", 2.0),
+    ]
     assert (t.text, t.language, t.audio_seconds) == ("сәлем рақмет", "kk", 2.5)
     with pytest.raises(BadResponse):
         parse_recognition(body[:-20], "op-1")  # truncated
     with pytest.raises(BadResponse):
         parse_recognition(b"", "op-1")  # nothing recognised
     with pytest.raises(BadResponse):
-        parse_recognition(b'{"final": {"alternatives": [{"words": [{"text": "x", '
-                          b'"startTimeMs": "soon"}]}]}}', "op-1")
+        parse_recognition(
+            b'{"final": {"alternatives": [{"words": [{"text": "x", "startTimeMs": "soon"}]}]}}',
+            "op-1",
+        )

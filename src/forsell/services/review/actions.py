@@ -38,29 +38,67 @@ class ReviewActions:
         self.ctx = ctx
         self.scoring = scoring
 
-    def act(self, session: Session, who: EmployeeView, recording_id: str, kind: str,
-             item_id: str | None = None, outcome: str | None = None, comment: str = "",
-             score: float | None = None) -> None:
+    def act(
+        self,
+        session: Session,
+        who: EmployeeView,
+        recording_id: str,
+        kind: str,
+        item_id: str | None = None,
+        outcome: str | None = None,
+        comment: str = "",
+        score: float | None = None,
+    ) -> None:
         """One review action: its row, its audit entry and its outbox event, together."""
         now = self.ctx.clock()
-        action = ReviewAction(recording_id=recording_id, employee_id=who.id, kind=kind,
-                              item_id=item_id, outcome=outcome, comment=comment[:500], at=now)
+        action = ReviewAction(
+            recording_id=recording_id,
+            employee_id=who.id,
+            kind=kind,
+            item_id=item_id,
+            outcome=outcome,
+            comment=comment[:500],
+            at=now,
+        )
         session.add(action)
         session.flush()
-        audit.record(session, self.ctx.device_id, f"review_{kind}", who.id,
-                     recording_id=recording_id, item_id=item_id, outcome=outcome)
-        enqueue(session, "review", action.id, {
-            "id": action.id, "recording_id": recording_id, "kind": kind, "item_id": item_id,
-            "outcome": outcome, "comment": comment[:500], "employee_id": who.id,
-            "at": now.isoformat(), "score": score})
+        audit.record(
+            session,
+            self.ctx.device_id,
+            f"review_{kind}",
+            who.id,
+            recording_id=recording_id,
+            item_id=item_id,
+            outcome=outcome,
+        )
+        enqueue(
+            session,
+            "review",
+            action.id,
+            {
+                "id": action.id,
+                "recording_id": recording_id,
+                "kind": kind,
+                "item_id": item_id,
+                "outcome": outcome,
+                "comment": comment[:500],
+                "employee_id": who.id,
+                "at": now.isoformat(),
+                "score": score,
+            },
+        )
 
     def mark(self, session: Session, recording_id: str) -> ConversationMark:
-        """The conversation's mark (flag, reviewed, open disputes), added to ``session`` if missing.
-        """
+        """The conversation's mark (flag, reviewed, open disputes), added to ``session`` if new."""
         mark = session.get(ConversationMark, recording_id)
         if mark is None:
-            mark = ConversationMark(recording_id=recording_id, flagged=False, reviewed=False,
-                                    open_disputes=0, flag_comment="")
+            mark = ConversationMark(
+                recording_id=recording_id,
+                flagged=False,
+                reviewed=False,
+                open_disputes=0,
+                flag_comment="",
+            )
             session.add(mark)
         mark.updated_at = self.ctx.clock()
         return mark
@@ -73,12 +111,12 @@ class ReviewActions:
         if score is None or not score.scorable:
             raise CashierError("review.not_scored", "This conversation has no score")
         if item_id not in (score.outcomes or {}):
-            raise CashierError("review.unknown_item", "No item {item} in this score",
-                               item=item_id)
+            raise CashierError("review.unknown_item", "No item {item} in this score", item=item_id)
         return score
 
-    def set_outcome(self, session: Session, score: ConversationScore, item_id: str,
-                     outcome: str | None) -> None:
+    def set_outcome(
+        self, session: Session, score: ConversationScore, item_id: str, outcome: str | None
+    ) -> None:
         """Sets one item's outcome (None: back to what the scorer said) and recomputes the failed
         items and the percent, in ``session``."""
         cir = session.get(ConversationItemResult, (score.recording_id, item_id))
@@ -89,8 +127,9 @@ class ReviewActions:
         score.failed = failed_key(outcomes)
         score.percent = recompute_percent(outcomes, score.item_weights)
 
-    def override(self, who: EmployeeView, recording_id: str, item_id: str, outcome: str | None,
-                 comment: str) -> None:
+    def override(
+        self, who: EmployeeView, recording_id: str, item_id: str, outcome: str | None, comment: str
+    ) -> None:
         """A supervisor sets an item's outcome (``None`` takes the override back); the percent
         is recomputed. Audited; a "review" event for sync.
 
@@ -102,22 +141,20 @@ class ReviewActions:
         with self.ctx.db.write() as session:
             score = self.scored(session, recording_id, item_id)
             self.set_outcome(session, score, item_id, outcome)
-            self.act(session, who, recording_id, "override", item_id, outcome, comment,
-                     score.percent)
+            self.act(
+                session, who, recording_id, "override", item_id, outcome, comment, score.percent
+            )
 
-    def flag(self, who: EmployeeView, recording_id: str, flagged: bool,
-             comment: str = "") -> None:
+    def flag(self, who: EmployeeView, recording_id: str, flagged: bool, comment: str = "") -> None:
         """Flags (or unflags) a conversation for coaching."""
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
             mark = self.mark(session, recording_id)
             mark.flagged = flagged
             mark.flag_comment = comment[:500] if flagged else ""
-            self.act(session, who, recording_id, "flag" if flagged else "unflag",
-                     comment=comment)
+            self.act(session, who, recording_id, "flag" if flagged else "unflag", comment=comment)
 
-    def mark_reviewed(self, who: EmployeeView, recording_id: str,
-                      reviewed: bool = True) -> None:
+    def mark_reviewed(self, who: EmployeeView, recording_id: str, reviewed: bool = True) -> None:
         """Marks a conversation reviewed or not, kept as a review action.
 
         Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
@@ -138,19 +175,25 @@ class ReviewActions:
             if score is None:
                 raise CashierError("review.not_scored", "This conversation has no score")
             flip = not score.flipped
-            overrides = {k: v.outcome
-                         for k, v in load_overrides(self.ctx, session, recording_id).items()}
+            overrides = {
+                k: v.outcome for k, v in load_overrides(self.ctx, session, recording_id).items()
+            }
         try:
             self.scoring.score_one(recording_id, flip=flip, overrides=overrides)
         except TranscriptUnreadable:
             raise CashierError("review.no_transcript", "The transcript cannot be read") from None
         with self.ctx.db.write() as session:
             percent = session.get(ConversationScore, recording_id).percent
-            self.act(session, who, recording_id, "flip", outcome="flipped" if flip else "normal",
-                     score=percent)
+            self.act(
+                session,
+                who,
+                recording_id,
+                "flip",
+                outcome="flipped" if flip else "normal",
+                score=percent,
+            )
 
-    def dispute(self, who: EmployeeView, recording_id: str, item_id: str,
-                comment: str) -> None:
+    def dispute(self, who: EmployeeView, recording_id: str, item_id: str, comment: str) -> None:
         """The cashier disputes an item of their own conversation, with a comment.
 
         Raises ``CashierError``: ``review.unknown``, ``review.not_yours``,
@@ -163,27 +206,44 @@ class ReviewActions:
             raise CashierError("review.comment_needed", "Say why you dispute it")
         with self.ctx.db.write() as session:
             self.scored(session, recording_id, item_id)
-            if session.scalar(select(Dispute.id).where(
-                    Dispute.recording_id == recording_id, Dispute.item_id == item_id,
-                    Dispute.state == "open")):
+            if session.scalar(
+                select(Dispute.id).where(
+                    Dispute.recording_id == recording_id,
+                    Dispute.item_id == item_id,
+                    Dispute.state == "open",
+                )
+            ):
                 raise CashierError("review.dispute_open", "This item is already disputed")
-            session.add(Dispute(recording_id=recording_id, item_id=item_id, employee_id=who.id,
-                                comment=comment[:500], opened_at=self.ctx.clock(),
-                                state="open", resolution=""))
+            session.add(
+                Dispute(
+                    recording_id=recording_id,
+                    item_id=item_id,
+                    employee_id=who.id,
+                    comment=comment[:500],
+                    opened_at=self.ctx.clock(),
+                    state="open",
+                    resolution="",
+                )
+            )
             self.mark(session, recording_id).open_disputes += 1
             self.act(session, who, recording_id, "dispute", item_id, comment=comment)
 
-    def resolve_dispute(self, who: EmployeeView, recording_id: str, item_id: str, accept: bool,
-                        comment: str) -> None:
+    def resolve_dispute(
+        self, who: EmployeeView, recording_id: str, item_id: str, accept: bool, comment: str
+    ) -> None:
         """A supervisor accepts (a failed item then passes) or rejects the open dispute.
 
         Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
         ``review.no_dispute``."""
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
-            d = session.scalar(select(Dispute).where(
-                Dispute.recording_id == recording_id, Dispute.item_id == item_id,
-                Dispute.state == "open"))
+            d = session.scalar(
+                select(Dispute).where(
+                    Dispute.recording_id == recording_id,
+                    Dispute.item_id == item_id,
+                    Dispute.state == "open",
+                )
+            )
             if d is None:
                 raise CashierError("review.no_dispute", "There is no open dispute on this item")
             d.state = "accepted" if accept else "rejected"
@@ -195,7 +255,16 @@ class ReviewActions:
             score = self.scored(session, recording_id, item_id)
             if accept and score.outcomes.get(item_id) == "fail":
                 self.set_outcome(session, score, item_id, "pass")
-                self.act(session, who, recording_id, "override", item_id, "pass", comment,
-                          score.percent)
-            self.act(session, who, recording_id, "resolve", item_id,
-                     "accepted" if accept else "rejected", comment, score.percent)
+                self.act(
+                    session, who, recording_id, "override", item_id, "pass", comment, score.percent
+                )
+            self.act(
+                session,
+                who,
+                recording_id,
+                "resolve",
+                item_id,
+                "accepted" if accept else "rejected",
+                comment,
+                score.percent,
+            )

@@ -91,8 +91,9 @@ class Dashboard:
         self._last: DashboardView | None = None
 
     @requires(Role.CASHIER)
-    def summary(self, who: EmployeeView, date_from: date, date_to: date,
-                group: str = "cashier") -> DashboardView:
+    def summary(
+        self, who: EmployeeView, date_from: date, date_to: date, group: str = "cashier"
+    ) -> DashboardView:
         """The period's numbers grouped by ``group``; a cashier sees only their own.
 
         Raises ``CashierError`` ``dashboard.bad_group`` for an unknown grouping."""
@@ -109,11 +110,15 @@ class Dashboard:
             rates = self._pass_rates(session, start, end, group, offset_h, own and who.id)
             hours = self._by_hour(session, start, end, offset_h, own and who.id)
             labels = self._labels(session, group, set(conv) | set(sales))
-            totals = (self._conversations(session, start, end, None, offset_h, own and who.id),
-                      self._sales(session, start, end, None, offset_h, own and who.id),
-                      self._pass_rates(session, start, end, None, offset_h, own and who.id))
-        rows = tuple(self._row(k, labels.get(k, k), conv.get(k), sales.get(k), rates.get(k, {}))
-                     for k in sorted(set(conv) | set(sales), key=lambda k: labels.get(k, k)))
+            totals = (
+                self._conversations(session, start, end, None, offset_h, own and who.id),
+                self._sales(session, start, end, None, offset_h, own and who.id),
+                self._pass_rates(session, start, end, None, offset_h, own and who.id),
+            )
+        rows = tuple(
+            self._row(k, labels.get(k, k), conv.get(k), sales.get(k), rates.get(k, {}))
+            for k in sorted(set(conv) | set(sales), key=lambda k: labels.get(k, k))
+        )
         total = self._row("", "", totals[0].get(""), totals[1].get(""), totals[2].get("", {}))
         if group == "cashier":
             board_rows = rows
@@ -122,10 +127,23 @@ class Dashboard:
                 c = self._conversations(session, start, end, "cashier", offset_h, own and who.id)
                 names = self._labels(session, "cashier", set(c))
             board_rows = tuple(self._row(k, names.get(k, k), c[k], None, {}) for k in c)
-        board = tuple(sorted(
-            (LeaderboardRow(r.key, r.label, r.average_score, r.conversations, r.conversion_rate,
-                            r.upsell_revenue) for r in board_rows if r.key),
-            key=lambda b: (-(b.average_score or -1), -b.upsell_revenue, b.employee)))
+        board = tuple(
+            sorted(
+                (
+                    LeaderboardRow(
+                        r.key,
+                        r.label,
+                        r.average_score,
+                        r.conversations,
+                        r.conversion_rate,
+                        r.upsell_revenue,
+                    )
+                    for r in board_rows
+                    if r.key
+                ),
+                key=lambda b: (-(b.average_score or -1), -b.upsell_revenue, b.employee),
+            )
+        )
         items = tuple(sorted({i for r in rows for i in r.pass_rates}))
         self._last = DashboardView(date_from, date_to, group, rows, total, hours, board, items)
         return self._last
@@ -149,33 +167,55 @@ class Dashboard:
         r, cs = Recording, ConversationScore
         key = self._key(group, r.employee_id, r.shift_id, r.started_at, offset_h)
         scored = and_(cs.scorable.is_(True), cs.percent.is_not(None))
-        q = (select(key, func.count(r.id), func.sum(case((scored, 1), else_=0)),
-                    func.avg(case((scored, cs.percent))),
-                    func.coalesce(func.sum(cs.offers), 0),
-                    func.sum(case((and_(scored, cs.offers > 0), 1), else_=0)),
-                    func.coalesce(func.sum(cs.conversions), 0),
-                    func.coalesce(func.sum(cs.extra_revenue), 0),
-                    func.coalesce(func.sum(r.speech_ms), 0), func.coalesce(func.sum(r.duration_ms), 0))
-             .outerjoin(cs, cs.recording_id == r.id)
-             .where(r.started_at >= start, r.started_at < end, r.status != "recording",
-                    r.shredded_at.is_(None))
-             .group_by(key))
+        q = (
+            select(
+                key,
+                func.count(r.id),
+                func.sum(case((scored, 1), else_=0)),
+                func.avg(case((scored, cs.percent))),
+                func.coalesce(func.sum(cs.offers), 0),
+                func.sum(case((and_(scored, cs.offers > 0), 1), else_=0)),
+                func.coalesce(func.sum(cs.conversions), 0),
+                func.coalesce(func.sum(cs.extra_revenue), 0),
+                func.coalesce(func.sum(r.speech_ms), 0),
+                func.coalesce(func.sum(r.duration_ms), 0),
+            )
+            .outerjoin(cs, cs.recording_id == r.id)
+            .where(
+                r.started_at >= start,
+                r.started_at < end,
+                r.status != "recording",
+                r.shredded_at.is_(None),
+            )
+            .group_by(key)
+        )
         if only:
             q = q.where(r.employee_id == only)
         return {k or "": tuple(v) for k, *v in session.execute(q)}
 
     def _sales(self, session, start, end, group, offset_h, only) -> dict[str, tuple]:
         key = self._key(group, Sale.employee_id, Sale.shift_id, Sale.created_at, offset_h)
-        items = (select(SaleLine.sale_id.label("sale_id"),
-                        func.sum(case((SaleLine.weighted, 1000), else_=SaleLine.qty_milli))
-                        .label("milli")).group_by(SaleLine.sale_id).subquery())
+        items = (
+            select(
+                SaleLine.sale_id.label("sale_id"),
+                func.sum(case((SaleLine.weighted, 1000), else_=SaleLine.qty_milli)).label("milli"),
+            )
+            .group_by(SaleLine.sale_id)
+            .subquery()
+        )
         recorded = select(Recording.sale_id).where(Recording.sale_id.is_not(None))
-        q = (select(key, func.count(Sale.id), func.sum(case((Sale.id.in_(recorded), 1), else_=0)),
-                    func.coalesce(func.sum(Sale.total), 0),
-                    func.coalesce(func.sum(items.c.milli), 0))
-             .outerjoin(items, items.c.sale_id == Sale.id)
-             .where(Sale.created_at >= start, Sale.created_at < end, Sale.voided_at.is_(None))
-             .group_by(key))
+        q = (
+            select(
+                key,
+                func.count(Sale.id),
+                func.sum(case((Sale.id.in_(recorded), 1), else_=0)),
+                func.coalesce(func.sum(Sale.total), 0),
+                func.coalesce(func.sum(items.c.milli), 0),
+            )
+            .outerjoin(items, items.c.sale_id == Sale.id)
+            .where(Sale.created_at >= start, Sale.created_at < end, Sale.voided_at.is_(None))
+            .group_by(key)
+        )
         if only:
             q = q.where(Sale.employee_id == only)
         return {k or "": tuple(v) for k, *v in session.execute(q)}
@@ -183,11 +223,17 @@ class Dashboard:
     def _pass_rates(self, session, start, end, group, offset_h, only) -> dict[str, dict]:
         r, ir = Recording, ConversationItemResult
         key = self._key(group, r.employee_id, r.shift_id, r.started_at, offset_h)
-        q = (select(key, ir.item_id, func.sum(case((ir.outcome == "pass", 1), else_=0)),
-                    func.sum(case((ir.outcome == "fail", 1), else_=0)))
-             .join(r, r.id == ir.recording_id)
-             .where(r.started_at >= start, r.started_at < end, r.shredded_at.is_(None))
-             .group_by(key, ir.item_id))
+        q = (
+            select(
+                key,
+                ir.item_id,
+                func.sum(case((ir.outcome == "pass", 1), else_=0)),
+                func.sum(case((ir.outcome == "fail", 1), else_=0)),
+            )
+            .join(r, r.id == ir.recording_id)
+            .where(r.started_at >= start, r.started_at < end, r.shredded_at.is_(None))
+            .group_by(key, ir.item_id)
+        )
         if only:
             q = q.where(r.employee_id == only)
         out: dict[str, dict] = {}
@@ -197,40 +243,63 @@ class Dashboard:
         return out
 
     def _by_hour(self, session, start, end, offset_h, only) -> dict[int, tuple[int, int]]:
-        hour = func.cast(func.strftime("%H", func.datetime(Sale.created_at,
-                                                          f"{offset_h:+.2f} hours")), literal(0).type)
-        q = (select(hour, func.count(Sale.id), func.sum(Sale.total))
-             .where(Sale.created_at >= start, Sale.created_at < end, Sale.voided_at.is_(None))
-             .group_by(hour))
+        hour = func.cast(
+            func.strftime("%H", func.datetime(Sale.created_at, f"{offset_h:+.2f} hours")),
+            literal(0).type,
+        )
+        q = (
+            select(hour, func.count(Sale.id), func.sum(Sale.total))
+            .where(Sale.created_at >= start, Sale.created_at < end, Sale.voided_at.is_(None))
+            .group_by(hour)
+        )
         if only:
             q = q.where(Sale.employee_id == only)
         return {int(h): (int(n), int(t)) for h, n, t in session.execute(q)}
 
     def _labels(self, session, group, keys: set[str]) -> dict[str, str]:
         if group == "cashier":
-            return dict(session.execute(select(Employee.id, Employee.name)
-                                        .where(Employee.id.in_(keys))).all())
+            return dict(
+                session.execute(
+                    select(Employee.id, Employee.name).where(Employee.id.in_(keys))
+                ).all()
+            )
         if group == "shift":
             out = {}
-            for sid, z, opened in session.execute(select(Shift.id, Shift.z_number, Shift.opened_at)
-                                                  .where(Shift.id.in_(keys))):
+            for sid, z, opened in session.execute(
+                select(Shift.id, Shift.z_number, Shift.opened_at).where(Shift.id.in_(keys))
+            ):
                 when = self.ctx.local(opened).strftime("%d.%m %H:%M")
                 out[sid] = f"Z {z} · {when}" if z else when
             return out
         return {k: k for k in keys}
 
     @staticmethod
-    def _row(key: str, label: str, c: tuple | None, s: tuple | None,
-             rates: dict[str, float]) -> DashboardRow:
+    def _row(
+        key: str, label: str, c: tuple | None, s: tuple | None, rates: dict[str, float]
+    ) -> DashboardRow:
         n, scored, avg, offers, offered, conv, revenue, talk_ms, dur_ms = c or (0,) * 9
         sales, recorded, total, milli = s or (0, 0, 0, 0)
         return DashboardRow(
-            key, label, int(n), int(scored or 0), int(sales), int(recorded or 0),
-            _ratio(recorded or 0, sales), None if avg is None else round(float(avg), 1), rates,
-            int(offers), _ratio(offered or 0, scored or 0), int(conv), _ratio(conv, offers),
-            int(revenue), int(total), round(total / sales) if sales else None,
-            round(milli / 1000 / sales, 2) if sales else None, talk_ms / 1000,
-            None if not dur_ms else round(1 - min(talk_ms, dur_ms) / dur_ms, 3))
+            key,
+            label,
+            int(n),
+            int(scored or 0),
+            int(sales),
+            int(recorded or 0),
+            _ratio(recorded or 0, sales),
+            None if avg is None else round(float(avg), 1),
+            rates,
+            int(offers),
+            _ratio(offered or 0, scored or 0),
+            int(conv),
+            _ratio(conv, offers),
+            int(revenue),
+            int(total),
+            round(total / sales) if sales else None,
+            round(milli / 1000 / sales, 2) if sales else None,
+            talk_ms / 1000,
+            None if not dur_ms else round(1 - min(talk_ms, dur_ms) / dur_ms, 3),
+        )
 
     # --- export ---------------------------------------------------------------------------
 
@@ -244,27 +313,72 @@ class Dashboard:
             raise CashierError("dashboard.empty", "Open the dashboard for a period first")
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
-            w.writerow(["group", "key", "label", "conversations", "scored", "sales",
-                        "sales_recorded", "recorded_share", "average_score", "offers",
-                        "offer_rate", "conversions", "conversion_rate", "upsell_revenue_tiyn",
-                        "sales_total_tiyn", "average_ticket_tiyn", "items_per_ticket", "talk_s",
-                        "silence_share"] + [f"pass_{i}" for i in view.items])
+            w.writerow(
+                [
+                    "group",
+                    "key",
+                    "label",
+                    "conversations",
+                    "scored",
+                    "sales",
+                    "sales_recorded",
+                    "recorded_share",
+                    "average_score",
+                    "offers",
+                    "offer_rate",
+                    "conversions",
+                    "conversion_rate",
+                    "upsell_revenue_tiyn",
+                    "sales_total_tiyn",
+                    "average_ticket_tiyn",
+                    "items_per_ticket",
+                    "talk_s",
+                    "silence_share",
+                ]
+                + [f"pass_{i}" for i in view.items]
+            )
             for r in (*view.rows, view.total):
-                w.writerow([view.group, r.key, r.label or "total", r.conversations, r.scored,
-                            r.sales, r.sales_recorded, _fmt(r.recorded_share),
-                            _fmt(r.average_score), r.offers, _fmt(r.offer_rate), r.conversions,
-                            _fmt(r.conversion_rate), r.upsell_revenue, r.sales_total,
-                            _fmt(r.average_ticket), _fmt(r.items_per_ticket), round(r.talk_s, 1),
-                            _fmt(r.silence_share)] + [_fmt(r.pass_rates.get(i)) for i in view.items])
+                w.writerow(
+                    [
+                        view.group,
+                        r.key,
+                        r.label or "total",
+                        r.conversations,
+                        r.scored,
+                        r.sales,
+                        r.sales_recorded,
+                        _fmt(r.recorded_share),
+                        _fmt(r.average_score),
+                        r.offers,
+                        _fmt(r.offer_rate),
+                        r.conversions,
+                        _fmt(r.conversion_rate),
+                        r.upsell_revenue,
+                        r.sales_total,
+                        _fmt(r.average_ticket),
+                        _fmt(r.items_per_ticket),
+                        round(r.talk_s, 1),
+                        _fmt(r.silence_share),
+                    ]
+                    + [_fmt(r.pass_rates.get(i)) for i in view.items]
+                )
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "dashboard_exported", who.id,
-                         date_from=view.date_from.isoformat(), date_to=view.date_to.isoformat(),
-                         group=view.group, rows=len(view.rows))
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "dashboard_exported",
+                who.id,
+                date_from=view.date_from.isoformat(),
+                date_to=view.date_to.isoformat(),
+                group=view.group,
+                rows=len(view.rows),
+            )
         return path
 
     @requires(Role.CASHIER)
-    def record_pdf_export(self, who: EmployeeView, path: Path,
-                          view: DashboardView | None = None) -> None:
+    def record_pdf_export(
+        self, who: EmployeeView, path: Path, view: DashboardView | None = None
+    ) -> None:
         """Audits a PDF report of ``view`` (default: the last summary) the UI has just saved
         at ``path``: the PDF is drawn by Qt in ``ui/``, the record of who took it out is here.
         Only the file's name goes in the audit, not the folder (it may name a person).
@@ -274,9 +388,17 @@ class Dashboard:
         if view is None:
             raise CashierError("dashboard.empty", "Open the dashboard for a period first")
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "dashboard_pdf_exported", who.id,
-                         date_from=view.date_from.isoformat(), date_to=view.date_to.isoformat(),
-                         group=view.group, rows=len(view.rows), file=path.name)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "dashboard_pdf_exported",
+                who.id,
+                date_from=view.date_from.isoformat(),
+                date_to=view.date_to.isoformat(),
+                group=view.group,
+                rows=len(view.rows),
+                file=path.name,
+            )
 
 
 def _fmt(value: float | None) -> str:

@@ -47,14 +47,17 @@ def load_overrides(ctx, session: Session, recording_id: str) -> dict[str, Overri
     """Each item's standing override (the latest; ``None`` outcome takes one back)."""
     out: dict[str, OverrideView] = {}
     names = dict(session.execute(select(Employee.id, Employee.name)).all())
-    for a in session.scalars(select(ReviewAction).where(
-            ReviewAction.recording_id == recording_id, ReviewAction.kind == "override")
-            .order_by(ReviewAction.at, ReviewAction.id)):
+    for a in session.scalars(
+        select(ReviewAction)
+        .where(ReviewAction.recording_id == recording_id, ReviewAction.kind == "override")
+        .order_by(ReviewAction.at, ReviewAction.id)
+    ):
         if a.outcome is None:
             out.pop(a.item_id, None)  # the override was taken back
         else:
-            out[a.item_id] = OverrideView(a.outcome, a.comment, a.employee_id,
-                                          names.get(a.employee_id, ""), ctx.local(a.at))
+            out[a.item_id] = OverrideView(
+                a.outcome, a.comment, a.employee_id, names.get(a.employee_id, ""), ctx.local(a.at)
+            )
     return out
 
 
@@ -63,13 +66,21 @@ def load_disputes(ctx, session: Session, recording_id: str) -> dict[str, Dispute
     and who resolved it."""
     names = dict(session.execute(select(Employee.id, Employee.name)).all())
     out: dict[str, DisputeView] = {}
-    for d in session.scalars(select(Dispute).where(Dispute.recording_id == recording_id)
-                             .order_by(Dispute.opened_at, Dispute.id)):
+    for d in session.scalars(
+        select(Dispute)
+        .where(Dispute.recording_id == recording_id)
+        .order_by(Dispute.opened_at, Dispute.id)
+    ):
         out[d.item_id] = DisputeView(
-            d.comment, d.employee_id, names.get(d.employee_id, ""),
-            ctx.local(d.opened_at), d.state, d.resolution,
+            d.comment,
+            d.employee_id,
+            names.get(d.employee_id, ""),
+            ctx.local(d.opened_at),
+            d.state,
+            d.resolution,
             names.get(d.resolved_by, "") if d.resolved_by else "",
-            ctx.local(d.resolved_at) if d.resolved_at else None)
+            ctx.local(d.resolved_at) if d.resolved_at else None,
+        )
     return out
 
 
@@ -77,8 +88,14 @@ def load_disputes(ctx, session: Session, recording_id: str) -> dict[str, Dispute
 class DetailBuilder:
     """Builds ``ConversationDetail``; scores a transcribed, not yet scored one first."""
 
-    def __init__(self, ctx, scoring: ConversationScoring, query: ConversationQuery,
-                 transcripts: TranscriptStore, library: RecordingLibrary) -> None:
+    def __init__(
+        self,
+        ctx,
+        scoring: ConversationScoring,
+        query: ConversationQuery,
+        transcripts: TranscriptStore,
+        library: RecordingLibrary,
+    ) -> None:
         self.ctx = ctx
         self.scoring = scoring
         self.query = query
@@ -89,8 +106,9 @@ class DetailBuilder:
         """``language``: the viewer's (checklist item titles are shown in it)."""
         has_score = False
         with self.ctx.db.read() as session:
-            t_state = session.scalar(select(TranscriptRow.state)
-                                     .where(TranscriptRow.recording_id == recording_id))
+            t_state = session.scalar(
+                select(TranscriptRow.state).where(TranscriptRow.recording_id == recording_id)
+            )
             has_score = session.get(ConversationScore, recording_id) is not None
         if t_state == "done" and not has_score:
             try:  # transcribed but not scored yet: score it now rather than show nothing
@@ -99,8 +117,11 @@ class DetailBuilder:
                 pass
         who_all = EmployeeView("", "", Role.ADMIN, "ru")
         with self.ctx.db.read() as session:
-            r = session.execute(self.query.base_query(who_all, ConversationFilter())
-                                .where(Recording.id == recording_id)).one()
+            r = session.execute(
+                self.query.base_query(who_all, ConversationFilter()).where(
+                    Recording.id == recording_id
+                )
+            ).one()
             row = self.query.row(r)
             rec = session.get(Recording, recording_id)
             score = session.get(ConversationScore, recording_id)
@@ -121,24 +142,45 @@ class DetailBuilder:
             if t is not None:
                 roles = (result or {}).get("speakers", {}).get("roles", {})
                 utterances = tuple(
-                    UtteranceView(roles.get(u.speaker, "customer" if roles else "cashier"),
-                                  u.speaker, u.start, u.end, u.text,
-                                  tuple(WordView(w.text, w.start, w.end) for w in u.words))
-                    for u in analytics_transcript(t).utterances)
+                    UtteranceView(
+                        roles.get(u.speaker, "customer" if roles else "cashier"),
+                        u.speaker,
+                        u.start,
+                        u.end,
+                        u.text,
+                        tuple(WordView(w.text, w.start, w.end) for w in u.words),
+                    )
+                    for u in analytics_transcript(t).utterances
+                )
         items = self.items(result, score, overrides, disputes, language)
         offers, upsold = self.offers(result, receipt, language)
-        measures = self.measures(duration_ms, speech_ms, not row.has_transcript and not shredded,
-                                  recording_id)
+        measures = self.measures(
+            duration_ms, speech_ms, not row.has_transcript and not shredded, recording_id
+        )
         card = (result or {}).get("scorecard", {})
         return ConversationDetail(
-            row, utterances, flipped, items, score.percent if score else None,
-            bool(score.scorable) if score else False, score.reason if score else None, offers,
-            receipt, upsold, measures,
-            f"{card.get('name', '')} v{card.get('version', '')}" if card else "")
+            row,
+            utterances,
+            flipped,
+            items,
+            score.percent if score else None,
+            bool(score.scorable) if score else False,
+            score.reason if score else None,
+            offers,
+            receipt,
+            upsold,
+            measures,
+            f"{card.get('name', '')} v{card.get('version', '')}" if card else "",
+        )
 
-    def items(self, result: dict | None, score: ConversationScore | None,
-               overrides: dict[str, OverrideView],
-               disputes: dict[str, DisputeView], lang: str = "ru") -> tuple[ItemView, ...]:
+    def items(
+        self,
+        result: dict | None,
+        score: ConversationScore | None,
+        overrides: dict[str, OverrideView],
+        disputes: dict[str, DisputeView],
+        lang: str = "ru",
+    ) -> tuple[ItemView, ...]:
         """The checklist as the conversation screen shows it: each item's title in ``lang``, outcome
         after overrides, points, evidence, override and dispute; empty when not scorable."""
         if not result or not score or not score.scorable:
@@ -150,27 +192,46 @@ class DetailBuilder:
                 title_map = card.item(it["id"]).title
             except KeyError:
                 title_map = {}
-            title = (title_map.get(lang) or title_map.get("ru") or title_map.get("en")
-                     or it["id"])
+            title = title_map.get(lang) or title_map.get("ru") or title_map.get("en") or it["id"]
             outcome = (score.outcomes or {}).get(it["id"], it["outcome"])
             kind, weight, penalty = (score.item_weights or {}).get(
-                it["id"], [it["kind"], it["max_points"], 0])
+                it["id"], [it["kind"], it["max_points"], 0]
+            )
             points, max_points = item_points(kind, outcome, weight, penalty)
-            evidence = tuple(EvidenceView(e["text"], e["start"], e["end"], e["role"],
-                                          e.get("phrase", "")) for e in it.get("evidence", []))
-            out.append(ItemView(it["id"], title, kind, outcome, points, max_points, evidence,
-                                overrides.get(it["id"]), disputes.get(it["id"]), it["outcome"],
-                                it.get("reason", "")))
+            evidence = tuple(
+                EvidenceView(e["text"], e["start"], e["end"], e["role"], e.get("phrase", ""))
+                for e in it.get("evidence", [])
+            )
+            out.append(
+                ItemView(
+                    it["id"],
+                    title,
+                    kind,
+                    outcome,
+                    points,
+                    max_points,
+                    evidence,
+                    overrides.get(it["id"]),
+                    disputes.get(it["id"]),
+                    it["outcome"],
+                    it.get("reason", ""),
+                )
+            )
         return tuple(out)
 
-    def offers(self, result: dict | None, receipt: ReceiptView | None, language: str = "ru",
-               ) -> tuple[tuple[OfferView, ...], frozenset[str]]:
+    def offers(
+        self,
+        result: dict | None,
+        receipt: ReceiptView | None,
+        language: str = "ru",
+    ) -> tuple[tuple[OfferView, ...], frozenset[str]]:
         """The offers heard, products named in the viewer's language (as on the receipt)."""
         if not result:
             return (), frozenset()
-        names = {p.sku: p.names.get(language) or p.names.get("ru")
-                 or next(iter(p.names.values()), p.sku)
-                 for p in self.scoring.current_scorer().catalog.products}
+        names = {
+            p.sku: p.names.get(language) or p.names.get("ru") or next(iter(p.names.values()), p.sku)
+            for p in self.scoring.current_scorer().catalog.products
+        }
         line_ids = result.get("line_ids", [])
         offers, upsold = [], set()
         for o in result.get("upsell", {}).get("offers", []):
@@ -181,15 +242,24 @@ class DetailBuilder:
                 product = names.get(skus[0], o.get("term", ""))
             if o.get("converted") and o.get("line") is not None and o["line"] < len(line_ids):
                 upsold.add(line_ids[o["line"]])
-            offers.append(OfferView(product, o.get("category", ""), o["start"],
-                                    bool(o.get("converted")), o.get("sku"),
-                                    int(o.get("revenue") or 0), o.get("text", "")))
+            offers.append(
+                OfferView(
+                    product,
+                    o.get("category", ""),
+                    o["start"],
+                    bool(o.get("converted")),
+                    o.get("sku"),
+                    int(o.get("revenue") or 0),
+                    o.get("text", ""),
+                )
+            )
         if receipt is not None:
             upsold &= {ln.line_id for ln in receipt.lines}
         return tuple(offers), frozenset(upsold)
 
-    def measures(self, duration_ms: int, speech_ms: int, loudness: bool,
-                  recording_id: str) -> AudioMeasures | None:
+    def measures(
+        self, duration_ms: int, speech_ms: int, loudness: bool, recording_id: str
+    ) -> AudioMeasures | None:
         """Length, talk time and share of silence of a recording, with its loudness in dBFS when
         ``loudness`` is asked for (decodes the audio); None for an empty recording."""
         if duration_ms <= 0:
@@ -203,5 +273,4 @@ class DetailBuilder:
             except CashierError:
                 db = None
         talk = min(speech_ms, duration_ms)
-        return AudioMeasures(duration_ms / 1000, talk / 1000,
-                             round(1 - talk / duration_ms, 3), db)
+        return AudioMeasures(duration_ms / 1000, talk / 1000, round(1 - talk / duration_ms, 3), db)

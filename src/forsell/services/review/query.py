@@ -65,23 +65,49 @@ class ConversationQuery:
         table the row shows is joined. Used for a page (LIMIT pushed down in time order) and to
         fetch the rows of a page of ids found by ``lean_query``."""
         cs, mk, tr = ConversationScore, ConversationMark, TranscriptRow
-        q = (select(Recording.id, Recording.started_at, Recording.duration_ms,
-                    Recording.employee_id, Employee.name, Sale.receipt_no, Sale.total,
-                    cs.percent, cs.scorable, cs.outcomes, cs.offers, cs.conversions,
-                    cs.extra_revenue, mk.flagged, mk.reviewed, mk.open_disputes, tr.state,
-                    Recording.shredded_at, Recording.shift_id, Recording.sale_id)
-             .outerjoin(Employee, Employee.id == Recording.employee_id)
-             .outerjoin(Sale, Sale.id == Recording.sale_id)
-             .outerjoin(cs, cs.recording_id == Recording.id)
-             .outerjoin(mk, mk.recording_id == Recording.id)
-             .outerjoin(tr, tr.recording_id == Recording.id)
-             .where(Recording.status != "recording"))
+        q = (
+            select(
+                Recording.id,
+                Recording.started_at,
+                Recording.duration_ms,
+                Recording.employee_id,
+                Employee.name,
+                Sale.receipt_no,
+                Sale.total,
+                cs.percent,
+                cs.scorable,
+                cs.outcomes,
+                cs.offers,
+                cs.conversions,
+                cs.extra_revenue,
+                mk.flagged,
+                mk.reviewed,
+                mk.open_disputes,
+                tr.state,
+                Recording.shredded_at,
+                Recording.shift_id,
+                Recording.sale_id,
+            )
+            .outerjoin(Employee, Employee.id == Recording.employee_id)
+            .outerjoin(Sale, Sale.id == Recording.sale_id)
+            .outerjoin(cs, cs.recording_id == Recording.id)
+            .outerjoin(mk, mk.recording_id == Recording.id)
+            .outerjoin(tr, tr.recording_id == Recording.id)
+            .where(Recording.status != "recording")
+        )
         # "+ 0" keeps SQLite walking recordings in time order (the list's sort) and
         # stopping after a page, instead of sorting every score in the range.
         return self.filtered(q, who, f, cs.percent + 0, failed_by="exists")
 
-    def lean_query(self, who: EmployeeView, f: ConversationFilter, *cols, scored: bool = False,
-                   count_only: bool = False, in_progress: list[str] | tuple[str, ...] = ()):
+    def lean_query(
+        self,
+        who: EmployeeView,
+        f: ConversationFilter,
+        *cols,
+        scored: bool = False,
+        count_only: bool = False,
+        in_progress: list[str] | tuple[str, ...] = (),
+    ):
         """The same filter over only the tables it needs (for counts and for the ids of a
         score-ordered page): no employee/sale joins, and a filter on scores, marks, transcripts
         or a failed item becomes an inner join, so SQLite may start from the small side (the
@@ -100,10 +126,13 @@ class ConversationQuery:
         at 100,000 scores). A literal list, not a subquery: with statistics SQLite scans all
         recordings for that subquery (``status`` looks unselective, one value nearly
         everywhere)."""
-        cs, mk, tr, ir = (ConversationScore, ConversationMark, TranscriptRow,
-                          ConversationItemResult)
-        on_score = (scored or f.score_min is not None or f.score_max is not None
-                    or bool(f.upsell))
+        cs, mk, tr, ir = (
+            ConversationScore,
+            ConversationMark,
+            TranscriptRow,
+            ConversationItemResult,
+        )
+        on_score = scored or f.score_min is not None or f.score_max is not None or bool(f.upsell)
         # An item id with the separator in it could match across two ids: joined instead.
         failed_on_score = bool(f.failed_item) and on_score and FAILED_SEP not in f.failed_item
         inner = []
@@ -115,10 +144,19 @@ class ConversationQuery:
             inner.append((cs, (cs.percent.is_not(None),) if scored else ()))
         if f.has_transcript or f.text.strip():
             inner.append((tr, ()))
-        by_recording = (bool(f.shift_id) or bool(f.text.strip())
-                        or (not on_score and (who.role not in SUPERVISORS
-                                              or f.date_from is not None
-                                              or f.date_to is not None or bool(f.employee_id))))
+        by_recording = (
+            bool(f.shift_id)
+            or bool(f.text.strip())
+            or (
+                not on_score
+                and (
+                    who.role not in SUPERVISORS
+                    or f.date_from is not None
+                    or f.date_to is not None
+                    or bool(f.employee_id)
+                )
+            )
+        )
         # Flagged/reviewed marks are few: probing their recordings beats listing the
         # in-progress ones (a pass over the recordings' status).
         if count_only and inner and not by_recording and not (f.flagged or f.reviewed):
@@ -137,15 +175,32 @@ class ConversationQuery:
         # With a failed item joined, "+ 0" keeps SQLite from starting at the percent index
         # (half the scores for "≤ 70") when the item's index gives a fifth of them; in score
         # order, or with the item read from the score row, the percent index is the way.
-        percent = (cs.percent + 0 if f.failed_item and not scored and not failed_on_score
-                   else cs.percent)
+        percent = (
+            cs.percent + 0 if f.failed_item and not scored and not failed_on_score else cs.percent
+        )
         if on_score:
-            return self.filtered(q, who, f, percent, failed_by="score" if failed_on_score
-                                 else "join", started=cs.started_at, employee=cs.employee_id)
+            return self.filtered(
+                q,
+                who,
+                f,
+                percent,
+                failed_by="score" if failed_on_score else "join",
+                started=cs.started_at,
+                employee=cs.employee_id,
+            )
         return self.filtered(q, who, f, percent, failed_by="join")
 
-    def filtered(self, q, who: EmployeeView, f: ConversationFilter, percent, *,
-                 failed_by: str, started=Recording.started_at, employee=Recording.employee_id):
+    def filtered(
+        self,
+        q,
+        who: EmployeeView,
+        f: ConversationFilter,
+        percent,
+        *,
+        failed_by: str,
+        started=Recording.started_at,
+        employee=Recording.employee_id,
+    ):
         """``q`` narrowed by ``f`` (the joins are the caller's). ``failed_by``: the failed item
         as a correlated EXISTS ("exists"), already joined ("join") or read from the score row's
         ``failed`` ("score"). ``started``/``employee``: the recording's columns or the score
@@ -171,9 +226,15 @@ class ConversationQuery:
             q = q.where(percent <= f.score_max)
         if f.failed_item and failed_by == "exists":
             ir = ConversationItemResult
-            q = q.where(select(ir.recording_id).where(
-                ir.recording_id == Recording.id, ir.item_id == f.failed_item,
-                ir.outcome == "fail").exists())
+            q = q.where(
+                select(ir.recording_id)
+                .where(
+                    ir.recording_id == Recording.id,
+                    ir.item_id == f.failed_item,
+                    ir.outcome == "fail",
+                )
+                .exists()
+            )
         elif f.failed_item and failed_by == "score":
             q = q.where(func.instr(cs.failed, FAILED_SEP + f.failed_item + FAILED_SEP) > 0)
         if f.upsell == "offered":
@@ -183,8 +244,7 @@ class ConversationQuery:
         elif f.upsell == "not_offered":
             q = q.where(cs.scorable.is_(True), cs.offers == 0)
         elif f.upsell is not None:
-            raise CashierError("review.bad_filter", "Unknown upsell filter {value}",
-                               value=f.upsell)
+            raise CashierError("review.bad_filter", "Unknown upsell filter {value}", value=f.upsell)
         if f.flagged is not None:
             q = q.where(func.coalesce(mk.flagged, False).is_(f.flagged))
         if f.reviewed is not None:
@@ -204,11 +264,17 @@ class ConversationQuery:
         if sort == "oldest":
             return q.order_by(Recording.started_at, Recording.id)
         if sort == "score_asc":
-            return q.order_by(ConversationScore.percent.is_(None), ConversationScore.percent,
-                              Recording.started_at.desc())
+            return q.order_by(
+                ConversationScore.percent.is_(None),
+                ConversationScore.percent,
+                Recording.started_at.desc(),
+            )
         if sort == "score_desc":
-            return q.order_by(ConversationScore.percent.is_(None),
-                              ConversationScore.percent.desc(), Recording.started_at.desc())
+            return q.order_by(
+                ConversationScore.percent.is_(None),
+                ConversationScore.percent.desc(),
+                Recording.started_at.desc(),
+            )
         if sort != "newest":
             raise CashierError("review.bad_filter", "Unknown sort {value}", value=sort)
         return q.order_by(Recording.started_at.desc(), Recording.id.desc())
@@ -216,9 +282,28 @@ class ConversationQuery:
     def row(self, r) -> ConversationRow:
         """One row of the list query as a ``ConversationRow``; its status is ``shredded``,
         ``scored``, ``not_scorable``, ``transcribing`` or ``no_transcript``."""
-        (rid, started, duration_ms, emp_id, emp_name, receipt_no, total, percent, scorable,
-         outcomes, offers, conversions, revenue, flagged, reviewed, disputes, t_state,
-         shredded_at, shift_id, sale_id) = r
+        (
+            rid,
+            started,
+            duration_ms,
+            emp_id,
+            emp_name,
+            receipt_no,
+            total,
+            percent,
+            scorable,
+            outcomes,
+            offers,
+            conversions,
+            revenue,
+            flagged,
+            reviewed,
+            disputes,
+            t_state,
+            shredded_at,
+            shift_id,
+            sale_id,
+        ) = r
         if shredded_at is not None:
             status = "shredded"
         elif scorable is not None:
@@ -229,9 +314,26 @@ class ConversationQuery:
             status = "no_transcript"
         failed = tuple(k for k, v in (outcomes or {}).items() if v == "fail")
         return ConversationRow(
-            rid, self.ctx.local(started), duration_ms / 1000, emp_id, emp_name or "", receipt_no,
-            total, percent, failed, offers or 0, conversions or 0, revenue or 0, bool(flagged),
-            bool(reviewed), t_state == "done", bool(disputes), status, shift_id, sale_id)
+            rid,
+            self.ctx.local(started),
+            duration_ms / 1000,
+            emp_id,
+            emp_name or "",
+            receipt_no,
+            total,
+            percent,
+            failed,
+            offers or 0,
+            conversions or 0,
+            revenue or 0,
+            bool(flagged),
+            bool(reviewed),
+            t_state == "done",
+            bool(disputes),
+            status,
+            shift_id,
+            sale_id,
+        )
 
     def list(self, who: EmployeeView, f: ConversationFilter) -> list[ConversationRow]:
         """Conversations matching ``f``, a page of them (``limit``/``offset``); a cashier gets
@@ -241,8 +343,9 @@ class ConversationQuery:
             if not f.text.strip() and f.sort.startswith("score"):
                 return [self.row(r) for r in self._by_score(session, who, f)]
             if not f.text.strip():
-                return [self.row(r) for r in session.execute(
-                    q.limit(f.limit).offset(f.offset)).all()]
+                return [
+                    self.row(r) for r in session.execute(q.limit(f.limit).offset(f.offset)).all()
+                ]
             # One query for the candidates in list order, then transcripts decrypted in
             # batches until the page is full; only the hits' rows are fetched.
             ids = list(session.scalars(q.with_only_columns(Recording.id)))
@@ -250,12 +353,12 @@ class ConversationQuery:
             wanted = f.offset + f.limit
             found: list[str] = []
             for i in range(0, len(ids), SEARCH_PAGE):
-                batch = ids[i:i + SEARCH_PAGE]
+                batch = ids[i : i + SEARCH_PAGE]
                 hits = self._search(session, batch, matcher)
                 found += [rid for rid in batch if rid in hits]
                 if len(found) >= wanted:
                     break
-            return [self.row(r) for r in self._rows(session, who, f, found[f.offset:wanted])]
+            return [self.row(r) for r in self._rows(session, who, f, found[f.offset : wanted])]
 
     def _by_score(self, session: Session, who: EmployeeView, f: ConversationFilter) -> list:
         """Score order in two steps so SQLite walks the percent index and stops after a page:
@@ -266,37 +369,56 @@ class ConversationQuery:
         order = cs.percent if f.sort == "score_asc" else cs.percent.desc()
         # The score row's own copy of started_at (revision 0008): the order is one index, so
         # the page stops early instead of sorting the whole percent band by recording time.
-        ids = list(session.scalars(
-            self.lean_query(who, f, Recording.id, scored=True)
-            .order_by(order, cs.started_at.desc(), cs.recording_id.desc())
-            .limit(f.limit).offset(f.offset)))
+        ids = list(
+            session.scalars(
+                self.lean_query(who, f, Recording.id, scored=True)
+                .order_by(order, cs.started_at.desc(), cs.recording_id.desc())
+                .limit(f.limit)
+                .offset(f.offset)
+            )
+        )
         rows = self._rows(session, who, f, ids)
         if len(rows) >= f.limit:
             return rows
         scored = self._count(session, who, f, scored=True)
-        rest = (self.base_query(who, f).where(cs.percent.is_(None))
-                .order_by(Recording.started_at.desc(), Recording.id.desc()))
-        return rows + list(session.execute(rest.limit(f.limit - len(rows))
-                                           .offset(max(0, f.offset - scored))))
+        rest = (
+            self.base_query(who, f)
+            .where(cs.percent.is_(None))
+            .order_by(Recording.started_at.desc(), Recording.id.desc())
+        )
+        return rows + list(
+            session.execute(rest.limit(f.limit - len(rows)).offset(max(0, f.offset - scored)))
+        )
 
-    def _rows(self, session: Session, who: EmployeeView, f: ConversationFilter,
-              ids: list[str]) -> list:
+    def _rows(
+        self, session: Session, who: EmployeeView, f: ConversationFilter, ids: list[str]
+    ) -> list:
         """The whole rows of ``ids``, in that order."""
         if not ids:
             return []
-        rows = {r[0]: r for r in session.execute(
-            self.base_query(who, f).where(Recording.id.in_(ids)))}
+        rows = {
+            r[0]: r for r in session.execute(self.base_query(who, f).where(Recording.id.in_(ids)))
+        }
         return [rows[rid] for rid in ids if rid in rows]
 
-    def _count(self, session: Session, who: EmployeeView, f: ConversationFilter, *,
-               scored: bool = False) -> int:
+    def _count(
+        self, session: Session, who: EmployeeView, f: ConversationFilter, *, scored: bool = False
+    ) -> int:
         # unlikely(): after ANALYZE every recording seems to share one status, and SQLite
         # would scan them all (15 ms at 100,000) rather than use the status index.
-        in_progress = list(session.scalars(select(Recording.id).where(
-            func.unlikely(Recording.status == "recording"))))
-        return int(session.scalar(self.lean_query(who, f, func.count(), scored=scored,
-                                                     count_only=True,
-                                                     in_progress=in_progress)) or 0)
+        in_progress = list(
+            session.scalars(
+                select(Recording.id).where(func.unlikely(Recording.status == "recording"))
+            )
+        )
+        return int(
+            session.scalar(
+                self.lean_query(
+                    who, f, func.count(), scored=scored, count_only=True, in_progress=in_progress
+                )
+            )
+            or 0
+        )
 
     def count(self, who: EmployeeView, f: ConversationFilter) -> int:
         """How many conversations match ``f`` (all pages). The UI asks this on every filter
@@ -306,22 +428,30 @@ class ConversationQuery:
                 return self._count(session, who, f)
             ids = list(session.scalars(self.lean_query(who, f, Recording.id)))
             matcher = TextMatcher(f.text)
-            return sum(len(self._search(session, ids[i:i + SEARCH_PAGE], matcher))
-                       for i in range(0, len(ids), SEARCH_PAGE))
+            return sum(
+                len(self._search(session, ids[i : i + SEARCH_PAGE], matcher))
+                for i in range(0, len(ids), SEARCH_PAGE)
+            )
 
     def _search(self, session: Session, ids: list[str], matcher: TextMatcher) -> set[str]:
         """Ids whose transcript contains the query: decrypted in memory, never indexed."""
         hits: set[str] = set()
-        sealed = dict(session.execute(select(TranscriptRow.recording_id, TranscriptRow.sealed)
-                                      .where(TranscriptRow.recording_id.in_(ids))).all())
+        sealed = dict(
+            session.execute(
+                select(TranscriptRow.recording_id, TranscriptRow.sealed).where(
+                    TranscriptRow.recording_id.in_(ids)
+                )
+            ).all()
+        )
         for rid in ids:
             blob = sealed.get(rid)
             if blob is None:
                 continue
             try:
                 dek = self.vault.get(rid)
-                plain = AESGCM(dek).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:],
-                                            f"transcript|{rid}".encode())
+                plain = AESGCM(dek).decrypt(
+                    blob[:NONCE_BYTES], blob[NONCE_BYTES:], f"transcript|{rid}".encode()
+                )
             except (RecordingUnreadable, InvalidTag):
                 continue
             if matcher.matches(json.loads(plain).get("text", "")):
@@ -334,13 +464,24 @@ def recent_shifts(ctx, limit: int = 50) -> list[ShiftOption]:
     is not private (the conversation list still limits a cashier to their own)."""
     with ctx.db.read() as session:
         rows = session.execute(
-            select(Shift.id, Shift.opened_at, Shift.opened_by, Employee.name, Shift.z_number,
-                   Shift.closed_at)
+            select(
+                Shift.id,
+                Shift.opened_at,
+                Shift.opened_by,
+                Employee.name,
+                Shift.z_number,
+                Shift.closed_at,
+            )
             .outerjoin(Employee, Employee.id == Shift.opened_by)
-            .order_by(Shift.opened_at.desc(), Shift.id.desc()).limit(max(0, limit))).all()
-    return [ShiftOption(sid, ctx.local(opened), by_id, name or "", z,
-                        ctx.local(closed) if closed else None)
-            for sid, opened, by_id, name, z, closed in rows]
+            .order_by(Shift.opened_at.desc(), Shift.id.desc())
+            .limit(max(0, limit))
+        ).all()
+    return [
+        ShiftOption(
+            sid, ctx.local(opened), by_id, name or "", z, ctx.local(closed) if closed else None
+        )
+        for sid, opened, by_id, name, z, closed in rows
+    ]
 
 
 class TextMatcher:

@@ -90,8 +90,9 @@ def use_preset(ctx, admin: EmployeeView, name: str) -> None:
 
 
 @internal  # ReviewService.preview_scorecard declares who may
-def preview(ctx, scoring: ConversationScoring, who: EmployeeView, json_text: str,
-            limit: int = 50) -> ScorecardPreview:
+def preview(
+    ctx, scoring: ConversationScoring, who: EmployeeView, json_text: str, limit: int = 50
+) -> ScorecardPreview:
     """Scores the latest ``limit`` transcribed conversations with the draft and with the current
     card, in memory. Raises ScorecardProblem for an invalid draft. Audited (who, how many)."""
     problems = scorecard_problems(json_text)
@@ -100,12 +101,19 @@ def preview(ctx, scoring: ConversationScoring, who: EmployeeView, json_text: str
     current = scoring.current_scorer()
     with ctx.db.read() as session:
         draft = Scorer(formats.parse_scorecard(json.loads(json_text)), store_catalog(session))
-        ids = list(session.scalars(
-            select(TranscriptRow.recording_id)
-            .join(Recording, Recording.id == TranscriptRow.recording_id)
-            .where(TranscriptRow.state == "done", TranscriptRow.sealed.is_not(None),
-                   Recording.shredded_at.is_(None))
-            .order_by(Recording.started_at.desc()).limit(max(1, limit))))
+        ids = list(
+            session.scalars(
+                select(TranscriptRow.recording_id)
+                .join(Recording, Recording.id == TranscriptRow.recording_id)
+                .where(
+                    TranscriptRow.state == "done",
+                    TranscriptRow.sealed.is_not(None),
+                    Recording.shredded_at.is_(None),
+                )
+                .order_by(Recording.started_at.desc())
+                .limit(max(1, limit))
+            )
+        )
     before: list[float | None] = []
     after: list[float | None] = []
     for rid in ids:
@@ -114,16 +122,23 @@ def preview(ctx, scoring: ConversationScoring, who: EmployeeView, json_text: str
             before.append(pair[0])
             after.append(pair[1])
     with ctx.db.write() as session:
-        audit.record(session, ctx.device_id, "scorecard_previewed", who.id,
-                     conversations=len(before))
+        audit.record(
+            session, ctx.device_id, "scorecard_previewed", who.id, conversations=len(before)
+        )
     changed = sum(1 for b, a in zip(before, after, strict=True) if b != a)
-    return ScorecardPreview(len(before), changed,
-                            _average(before), _average(after),
-                            sum(b is not None for b in before), sum(a is not None for a in after))
+    return ScorecardPreview(
+        len(before),
+        changed,
+        _average(before),
+        _average(after),
+        sum(b is not None for b in before),
+        sum(a is not None for a in after),
+    )
 
 
-def _score_both(ctx, scoring: ConversationScoring, current: Scorer, draft: Scorer,
-                recording_id: str) -> tuple[float | None, float | None] | None:
+def _score_both(
+    ctx, scoring: ConversationScoring, current: Scorer, draft: Scorer, recording_id: str
+) -> tuple[float | None, float | None] | None:
     """(current, draft) percent of one conversation (None: not scorable); None if unreadable.
     The scorer's own numbers, before any supervisor override: the cards are what is compared."""
     try:
@@ -139,8 +154,9 @@ def _score_both(ctx, scoring: ConversationScoring, current: Scorer, draft: Score
     transcript = analytics_transcript(t, bad_audio=rec.silent)
     scores = []
     for scorer in (current, draft):
-        result = scorer.score(transcript, receipt, flip=flip,
-                              catalog=formats.receipt_catalog(receipt))
+        result = scorer.score(
+            transcript, receipt, flip=flip, catalog=formats.receipt_catalog(receipt)
+        )
         scores.append(result.score if result.scorable else None)
     return scores[0], scores[1]
 

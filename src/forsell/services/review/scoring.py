@@ -61,8 +61,11 @@ class ScorecardProblem(CashierError):
     """``save_scorecard`` refused the document; ``problems``: every thing wrong, as data."""
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__("review.scorecard_invalid", "The scorecard has problems: {problems}",
-                         problems="; ".join(map(str, problems)))
+        super().__init__(
+            "review.scorecard_invalid",
+            "The scorecard has problems: {problems}",
+            problems="; ".join(map(str, problems)),
+        )
         self.problems = tuple(problems)
 
 
@@ -96,20 +99,27 @@ def store_catalog(session: Session) -> Catalog:
     for p in session.scalars(select(Product).where(Product.active)):
         names = {k: v for k, v in (("ru", p.name_ru), ("kk", p.name_kk), ("en", p.name_en)) if v}
         cat = cats.get(p.category_id) if p.category_id else None
-        cat_names = tuple(n for n in ((cat.name_ru, cat.name_kk, cat.name_en) if cat else ())
-                          if n)
+        cat_names = tuple(n for n in ((cat.name_ru, cat.name_kk, cat.name_en) if cat else ()) if n)
         # Synonyms (revision 0007, pulled from the backend) count as names for upsell offers.
         synonyms = tuple(str(w) for w in (p.synonyms or ()) if str(w).strip())
-        products.append(CatalogProduct(p.sku, names, cat.name_ru if cat else "", cat_names,
-                                       synonyms))
+        products.append(
+            CatalogProduct(p.sku, names, cat.name_ru if cat else "", cat_names, synonyms)
+        )
     return Catalog(tuple(products))
 
 
 def analytics_transcript(t: ProviderTranscript, *, bad_audio: bool = False) -> Transcript:
     """A recogniser's words → utterances (speaker turns, or pauses) for the scorer."""
-    words = [{"text": w.text, "start": w.start, "end": w.end,
-              "speaker": "speaker_0" if w.speaker is None else str(w.speaker)}
-             for w in t.words if w.text.strip()]
+    words = [
+        {
+            "text": w.text,
+            "start": w.start,
+            "end": w.end,
+            "speaker": "speaker_0" if w.speaker is None else str(w.speaker),
+        }
+        for w in t.words
+        if w.text.strip()
+    ]
     doc: dict = {"words": words, "language": t.language}
     if t.confidence is not None:
         doc["confidence"] = min(1.0, max(0.0, t.confidence))
@@ -118,8 +128,9 @@ def analytics_transcript(t: ProviderTranscript, *, bad_audio: bool = False) -> T
     return formats.parse_transcript(doc, f"transcript {t.external_id or ''}")
 
 
-def sale_receipt(session: Session, sale_id: str | None, started_at: datetime,
-                 categories: dict[str, str]) -> tuple[Receipt, list[str]]:
+def sale_receipt(
+    session: Session, sale_id: str | None, started_at: datetime, categories: dict[str, str]
+) -> tuple[Receipt, list[str]]:
     """The sale as the scorer's receipt (line times relative to the recording's start) and the
     sale line ids in the same order. Lines from before revision 0006 have no time: they count as
     rung up before the conversation, so they never convert an offer."""
@@ -132,8 +143,18 @@ def sale_receipt(session: Session, sale_id: str | None, started_at: datetime,
     for ln in sale.lines:
         at = (ln.added_at - started_at).total_seconds() if ln.added_at else -1.0
         names = {k: v for k, v in (("ru", ln.name_ru), ("kk", ln.name_kk), ("en", ln.name_en)) if v}
-        lines.append(ReceiptLine(ln.sku, ln.name_ru, ln.qty_milli / 1000, ln.unit_price, at,
-                                 categories.get(ln.sku, ""), names, ln.net))
+        lines.append(
+            ReceiptLine(
+                ln.sku,
+                ln.name_ru,
+                ln.qty_milli / 1000,
+                ln.unit_price,
+                at,
+                categories.get(ln.sku, ""),
+                names,
+                ln.net,
+            )
+        )
         ids.append(ln.id)
     return Receipt(tuple(lines), str(sale.receipt_no)), ids
 
@@ -223,8 +244,14 @@ class ConversationScoring:
         self.ctx.settings.set(REVIEW_SCORECARD_CUSTOM, json_text)
         self.ctx.settings.set(REVIEW_SCORECARD, "custom")
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "scorecard_saved", admin.id,
-                         name=card.name[:64], items=len(card.items))
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "scorecard_saved",
+                admin.id,
+                name=card.name[:64],
+                items=len(card.items),
+            )
         self._scorer = None
         return card
 
@@ -240,20 +267,27 @@ class ConversationScoring:
             self._scorer_key = key
         return self._scorer
 
-    def score_pending(self, limit: int | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> int:
+    def score_pending(
+        self, limit: int | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> int:
         """Scores every transcribed conversation that has no score yet (after sync, at start).
         Returns how many were scored; a shredded or unreadable one is skipped. Stops between
         two conversations once ``cancelled()`` (the app is closing)."""
         with self.ctx.db.read() as session:
-            query = (select(TranscriptRow.recording_id)
-                     .join(Recording, Recording.id == TranscriptRow.recording_id)
-                     .outerjoin(ConversationScore,
-                                ConversationScore.recording_id == TranscriptRow.recording_id)
-                     .where(TranscriptRow.state == "done", TranscriptRow.sealed.is_not(None),
-                            ConversationScore.recording_id.is_(None),
-                            Recording.shredded_at.is_(None))
-                     .order_by(Recording.started_at))
+            query = (
+                select(TranscriptRow.recording_id)
+                .join(Recording, Recording.id == TranscriptRow.recording_id)
+                .outerjoin(
+                    ConversationScore, ConversationScore.recording_id == TranscriptRow.recording_id
+                )
+                .where(
+                    TranscriptRow.state == "done",
+                    TranscriptRow.sealed.is_not(None),
+                    ConversationScore.recording_id.is_(None),
+                    Recording.shredded_at.is_(None),
+                )
+                .order_by(Recording.started_at)
+            )
             ids = list(session.scalars(query.limit(limit) if limit else query))
         done = 0
         for rid in ids:
@@ -269,8 +303,13 @@ class ConversationScoring:
             log.info("scored %d conversations", done)
         return done
 
-    def score_one(self, recording_id: str, *, flip: bool | None = None,
-                   overrides: dict[str, str] | None = None) -> None:
+    def score_one(
+        self,
+        recording_id: str,
+        *,
+        flip: bool | None = None,
+        overrides: dict[str, str] | None = None,
+    ) -> None:
         """(Re-)scores one conversation: scorer outside any transaction, then one write."""
         scorer = self.current_scorer()
         t = self.transcripts.load(recording_id)
@@ -282,26 +321,36 @@ class ConversationScoring:
             categories = {p.sku: p.category for p in scorer.catalog.products}
             receipt, line_ids = sale_receipt(session, rec.sale_id, rec.started_at, categories)
             sale_id, employee_id, started_at = rec.sale_id, rec.employee_id, rec.started_at
-        result = scorer.score(analytics_transcript(t, bad_audio=rec.silent), receipt, flip=flip,
-                              catalog=formats.receipt_catalog(receipt))
+        result = scorer.score(
+            analytics_transcript(t, bad_audio=rec.silent),
+            receipt,
+            flip=flip,
+            catalog=formats.receipt_catalog(receipt),
+        )
         doc = result.to_dict()
         doc["line_ids"] = line_ids
         doc["scorecard"] = {"name": scorer.scorecard.name, "version": scorer.scorecard.version}
         dek = self.vault.get(recording_id)
         nonce = os.urandom(NONCE_BYTES)
         sealed = nonce + AESGCM(dek).encrypt(
-            nonce, json.dumps(doc, ensure_ascii=False).encode(), score_aad(recording_id))
+            nonce, json.dumps(doc, ensure_ascii=False).encode(), score_aad(recording_id)
+        )
         scored = {r.id: r.outcome for r in result.items}
-        weights = {it.id: [it.kind, it.weight, it.penalty] for it in scorer.scorecard.items
-                   if it.id in scored}
+        weights = {
+            it.id: [it.kind, it.weight, it.penalty]
+            for it in scorer.scorecard.items
+            if it.id in scored
+        }
         effective = {**scored, **{k: v for k, v in (overrides or {}).items() if k in scored}}
-        percent = (recompute_percent(effective, weights) if result.scorable and overrides
-                   else result.score)
+        percent = (
+            recompute_percent(effective, weights) if result.scorable and overrides else result.score
+        )
         up = result.upsell
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
             row = session.get(ConversationScore, recording_id) or ConversationScore(
-                recording_id=recording_id)
+                recording_id=recording_id
+            )
             row.scorecard_id = scorer.scorecard.name[:64]
             row.scorecard_version = scorer.scorecard.version
             row.percent = percent if result.scorable else None
@@ -321,19 +370,43 @@ class ConversationScoring:
             row.started_at = started_at
             row.employee_id = employee_id
             session.merge(row)
-            session.execute(delete(ConversationItemResult)
-                            .where(ConversationItemResult.recording_id == recording_id))
-            session.add_all(ConversationItemResult(
-                recording_id=recording_id, item_id=item_id, outcome=effective[item_id],
-                scored_outcome=outcome) for item_id, outcome in scored.items())
-            enqueue(session, "score", recording_id, {
-                "id": recording_id, "recording_id": recording_id, "sale_id": sale_id,
-                "employee_id": employee_id, "scorecard": row.scorecard_id,
-                "scorecard_version": row.scorecard_version, "scorable": result.scorable,
-                "reason": result.reason, "score": row.percent, "scored_score": row.scored_percent,
-                "items": effective, "offers": row.offers, "conversions": row.conversions,
-                "extra_revenue": row.extra_revenue, "speakers_flipped": flip,
-                "scored_at": now.isoformat()})
+            session.execute(
+                delete(ConversationItemResult).where(
+                    ConversationItemResult.recording_id == recording_id
+                )
+            )
+            session.add_all(
+                ConversationItemResult(
+                    recording_id=recording_id,
+                    item_id=item_id,
+                    outcome=effective[item_id],
+                    scored_outcome=outcome,
+                )
+                for item_id, outcome in scored.items()
+            )
+            enqueue(
+                session,
+                "score",
+                recording_id,
+                {
+                    "id": recording_id,
+                    "recording_id": recording_id,
+                    "sale_id": sale_id,
+                    "employee_id": employee_id,
+                    "scorecard": row.scorecard_id,
+                    "scorecard_version": row.scorecard_version,
+                    "scorable": result.scorable,
+                    "reason": result.reason,
+                    "score": row.percent,
+                    "scored_score": row.scored_percent,
+                    "items": effective,
+                    "offers": row.offers,
+                    "conversions": row.conversions,
+                    "extra_revenue": row.extra_revenue,
+                    "speakers_flipped": flip,
+                    "scored_at": now.isoformat(),
+                },
+            )
 
     def sealed_result(self, recording_id: str, sealed: bytes | None) -> dict | None:
         """The decrypted score result of a recording, or None when there is none or its key was
@@ -345,9 +418,11 @@ class ConversationScoring:
         except RecordingUnreadable:
             return None
         try:
-            plain = AESGCM(dek).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:],
-                                        score_aad(recording_id))
+            plain = AESGCM(dek).decrypt(
+                sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], score_aad(recording_id)
+            )
         except InvalidTag:
-            raise CashierError("review.score_altered", "The score of {rid} was altered",
-                               rid=recording_id) from None
+            raise CashierError(
+                "review.score_altered", "The score of {rid} was altered", rid=recording_id
+            ) from None
         return json.loads(plain)

@@ -26,10 +26,10 @@ from forsell.sync.transcripts import TranscriptStore
 from forsell.vault.keys import KeyVault
 
 from .. import pulls
-from . import scorecard as review_scorecard
 from ..access import public, requires
 from ..auth import EmployeeView
 from ..recordings import RecordingLibrary
+from . import scorecard as review_scorecard
 from .actions import ReviewActions
 from .detail import DetailBuilder
 from .query import ConversationQuery, TextMatcher, allowed, recent_shifts
@@ -66,12 +66,34 @@ from .views import (
 )
 
 __all__ = [
-    "ACTION_KINDS", "OUTCOMES", "REVIEW_SCORECARD", "REVIEW_SCORECARD_CUSTOM", "SORTS",
-    "STATUSES", "UPSELL_FILTERS", "AudioMeasures", "ConversationDetail", "ConversationFilter",
-    "ConversationRow", "DisputeView", "EvidenceView", "ItemView", "OfferView", "OverrideView",
-    "ReviewService", "ScorecardPreview", "ScorecardProblem", "ShiftOption", "TextMatcher", "UtteranceView",
-    "WordView", "analytics_transcript", "load_scorecard_setting", "recompute_percent",
-    "sale_receipt", "store_catalog",
+    "ACTION_KINDS",
+    "OUTCOMES",
+    "REVIEW_SCORECARD",
+    "REVIEW_SCORECARD_CUSTOM",
+    "SORTS",
+    "STATUSES",
+    "UPSELL_FILTERS",
+    "AudioMeasures",
+    "ConversationDetail",
+    "ConversationFilter",
+    "ConversationRow",
+    "DisputeView",
+    "EvidenceView",
+    "ItemView",
+    "OfferView",
+    "OverrideView",
+    "ReviewService",
+    "ScorecardPreview",
+    "ScorecardProblem",
+    "ShiftOption",
+    "TextMatcher",
+    "UtteranceView",
+    "WordView",
+    "analytics_transcript",
+    "load_scorecard_setting",
+    "recompute_percent",
+    "sale_receipt",
+    "store_catalog",
 ]
 
 
@@ -91,8 +113,9 @@ class ReviewService:
         self.library = RecordingLibrary(self.ctx, vault)
         self.scoring = ConversationScoring(self.ctx, vault, self.transcripts)
         self.query = ConversationQuery(self.ctx, vault)
-        self.details = DetailBuilder(self.ctx, self.scoring, self.query, self.transcripts,
-                                     self.library)
+        self.details = DetailBuilder(
+            self.ctx, self.scoring, self.query, self.transcripts, self.library
+        )
         self.actions = ReviewActions(self.ctx, self.scoring)
 
     # --- scoring ---------------------------------------------------------------------------
@@ -133,8 +156,9 @@ class ReviewService:
         review_scorecard.use_preset(self.ctx, admin, name)
 
     @requires(Role.SUPERVISOR)
-    def preview_scorecard(self, who: EmployeeView, json_text: str,
-                          limit: int = 50) -> ScorecardPreview:
+    def preview_scorecard(
+        self, who: EmployeeView, json_text: str, limit: int = 50
+    ) -> ScorecardPreview:
         """Tries a draft on the latest ``limit`` transcribed conversations against the current
         card, saving nothing (raises ScorecardProblem for an invalid draft)."""
         return review_scorecard.preview(self.ctx, self.scoring, who, json_text, limit)
@@ -146,8 +170,9 @@ class ReviewService:
         return pulls.scorecard_source(self.ctx)
 
     @public
-    def score_pending(self, limit: int | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> int:
+    def score_pending(
+        self, limit: int | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> int:
         """Scores every transcribed conversation that has no score yet (after sync, at start);
         stops between two conversations once ``cancelled()``."""
         return self.scoring.score_pending(limit, cancelled)
@@ -180,8 +205,9 @@ class ReviewService:
         allowed(self.ctx, who, recording_id)
         view = self.details.build(recording_id, who.language)
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "transcript_viewed", who.id,
-                         recording_id=recording_id)
+            audit.record(
+                session, self.ctx.device_id, "transcript_viewed", who.id, recording_id=recording_id
+            )
         return view
 
     @requires(Role.CASHIER)
@@ -197,28 +223,32 @@ class ReviewService:
         once per opening of the conversation, not for every pause and play."""
         allowed(self.ctx, who, recording_id)
         with self.ctx.db.write() as session:
-            audit.record(session, self.ctx.device_id, "recording_played", who.id,
-                         recording_id=recording_id)
+            audit.record(
+                session, self.ctx.device_id, "recording_played", who.id, recording_id=recording_id
+            )
 
     # --- manual review (each returns the refreshed conversation) ---------------------------
 
     @requires(Role.SUPERVISOR)
-    def override(self, who: EmployeeView, recording_id: str, item_id: str, outcome: str | None,
-                 comment: str) -> ConversationDetail:
+    def override(
+        self, who: EmployeeView, recording_id: str, item_id: str, outcome: str | None, comment: str
+    ) -> ConversationDetail:
         """A supervisor sets an item's outcome (``None`` takes the override back)."""
         self.actions.override(who, recording_id, item_id, outcome, comment)
         return self.details.build(recording_id, who.language)
 
     @requires(Role.SUPERVISOR)
-    def flag(self, who: EmployeeView, recording_id: str, flagged: bool,
-             comment: str = "") -> ConversationDetail:
+    def flag(
+        self, who: EmployeeView, recording_id: str, flagged: bool, comment: str = ""
+    ) -> ConversationDetail:
         """Flags (or unflags) a conversation for coaching."""
         self.actions.flag(who, recording_id, flagged, comment)
         return self.details.build(recording_id, who.language)
 
     @requires(Role.SUPERVISOR)
-    def mark_reviewed(self, who: EmployeeView, recording_id: str,
-                      reviewed: bool = True) -> ConversationDetail:
+    def mark_reviewed(
+        self, who: EmployeeView, recording_id: str, reviewed: bool = True
+    ) -> ConversationDetail:
         """Marks a conversation reviewed (or not) and returns its fresh detail.
 
         Raises ``CashierError``: ``supervisor.only``, ``review.unknown`` (no such
@@ -233,15 +263,17 @@ class ReviewService:
         return self.details.build(recording_id, who.language)
 
     @requires(Role.CASHIER)
-    def dispute(self, who: EmployeeView, recording_id: str, item_id: str,
-                comment: str) -> ConversationDetail:
+    def dispute(
+        self, who: EmployeeView, recording_id: str, item_id: str, comment: str
+    ) -> ConversationDetail:
         """The cashier disputes an item of their own conversation, with a comment."""
         self.actions.dispute(who, recording_id, item_id, comment)
         return self.details.build(recording_id, who.language)
 
     @requires(Role.SUPERVISOR)
-    def resolve_dispute(self, who: EmployeeView, recording_id: str, item_id: str, accept: bool,
-                        comment: str) -> ConversationDetail:
+    def resolve_dispute(
+        self, who: EmployeeView, recording_id: str, item_id: str, accept: bool, comment: str
+    ) -> ConversationDetail:
         """A supervisor accepts (a failed item then passes) or rejects the open dispute."""
         self.actions.resolve_dispute(who, recording_id, item_id, accept, comment)
         return self.details.build(recording_id, who.language)

@@ -14,8 +14,16 @@ from ..receipts import ReceiptView
 UPSELL_FILTERS = ("offered", "converted", "not_offered")
 SORTS = ("newest", "oldest", "score_asc", "score_desc")
 #: review_actions.kind
-ACTION_KINDS = ("override", "flag", "unflag", "reviewed", "unreviewed", "flip", "dispute",
-                "resolve")
+ACTION_KINDS = (
+    "override",
+    "flag",
+    "unflag",
+    "reviewed",
+    "unreviewed",
+    "flip",
+    "dispute",
+    "resolve",
+)
 #: ConversationRow.status: scored | not_scorable | transcribing | no_transcript | shredded
 STATUSES = ("scored", "not_scorable", "transcribing", "no_transcript", "shredded")
 

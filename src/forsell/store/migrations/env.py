@@ -11,6 +11,7 @@ if connection is None:  # `alembic revision --autogenerate` from a developer she
     url = context.config.get_main_option("sqlalchemy.url") or "sqlite:///dev-autogen.sqlite"
     connection = create_engine(url).connect()
 
+
 def _include(obj, name, type_, reflected, compare_to):
     # FTS5 virtual tables and their shadow tables are made by raw SQL in their revisions.
     return not (type_ == "table" and name and name.startswith(("product_search", "product_words")))

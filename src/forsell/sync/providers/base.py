@@ -46,8 +46,14 @@ class TranscriptionProvider(Protocol):
     in_kazakhstan: bool  # where the audio is processed (the store's abroad switch)
     usd_per_hour: float  # for the cost estimate
 
-    async def submit(self, audio: bytes, mime: str, language: str | None, keyterms: list[str],
-                     idempotency_key: str) -> Submitted: ...
+    async def submit(
+        self,
+        audio: bytes,
+        mime: str,
+        language: str | None,
+        keyterms: list[str],
+        idempotency_key: str,
+    ) -> Submitted: ...
 
     async def fetch(self, external_id: str) -> Transcript | None: ...  # None = not ready
 

@@ -70,8 +70,14 @@ class ElevenLabsScribe:
     name = NAME
     in_kazakhstan = False
 
-    def __init__(self, client: httpx.AsyncClient, config: ElevenLabsConfig | None = None, *,
-                 api_key: str | None = None, token_source: TokenSource | None = None) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        config: ElevenLabsConfig | None = None,
+        *,
+        api_key: str | None = None,
+        token_source: TokenSource | None = None,
+    ) -> None:
         if not api_key and token_source is None:
             raise ValueError("ElevenLabs needs an API key or a single-use token source")
         self._client = client
@@ -105,17 +111,27 @@ class ElevenLabsScribe:
             form["keyterms"] = json.dumps(keyterms, ensure_ascii=False)
         return form
 
-    async def submit(self, audio: bytes, mime: str, language: str | None, keyterms: list[str],
-                     idempotency_key: str) -> Submitted:
+    async def submit(
+        self,
+        audio: bytes,
+        mime: str,
+        language: str | None,
+        keyterms: list[str],
+        idempotency_key: str,
+    ) -> Submitted:
         # ElevenLabs has no idempotency key; ``idempotency_key`` is unused on purpose (the
         # transcription_id is what makes a lost answer recoverable).
         headers, params = await self._auth()
         if self.config.zero_retention:
             params["enable_logging"] = "false"
         request = self._client.build_request(
-            "POST", f"{self.config.base_url.rstrip('/')}/v1/speech-to-text",
-            params=params, headers=headers, data=self._form(language, keyterms),
-            files={"file": ("audio.ogg", audio, mime or "audio/ogg")})
+            "POST",
+            f"{self.config.base_url.rstrip('/')}/v1/speech-to-text",
+            params=params,
+            headers=headers,
+            data=self._form(language, keyterms),
+            files={"file": ("audio.ogg", audio, mime or "audio/ogg")},
+        )
         response = await send(self._client, request, NAME)
         raise_for_answer(response, NAME)
         transcript = self._parse(json_object(response, NAME))
@@ -125,8 +141,11 @@ class ElevenLabsScribe:
         headers, params = await self._auth()
         base = self.config.base_url.rstrip("/")
         request = self._client.build_request(
-            "GET", f"{base}/v1/speech-to-text/transcripts/{external_id}",
-            params=params, headers=headers)
+            "GET",
+            f"{base}/v1/speech-to-text/transcripts/{external_id}",
+            params=params,
+            headers=headers,
+        )
         response = await send(self._client, request, NAME)
         raise_for_answer(response, NAME)
         transcript = self._parse(json_object(response, NAME), external_id)
@@ -143,17 +162,23 @@ class ElevenLabsScribe:
         raw_words = data.get("words", [])
         if not isinstance(text, str) or not isinstance(raw_words, list):
             raise field_error(NAME, "text/words missing")
-        words = tuple(_word(w) for w in raw_words
-                      if isinstance(w, dict) and w.get("type", "word") == "word")
+        words = tuple(
+            _word(w) for w in raw_words if isinstance(w, dict) and w.get("type", "word") == "word"
+        )
         if not text.strip() and not words and not self.config.accept_empty:
             raise EmptyTranscript(external_id if isinstance(external_id, str) else None)
         seconds = data.get("audio_duration_secs")
         if not isinstance(seconds, int | float):
             seconds = max((w.end for w in words), default=0.0)
         return Transcript(
-            text=text, language=normalise_language(_str(data.get("language_code"))), words=words,
-            confidence=mean_confidence(words), audio_seconds=float(seconds), provider=NAME,
-            external_id=external_id if isinstance(external_id, str) else None)
+            text=text,
+            language=normalise_language(_str(data.get("language_code"))),
+            words=words,
+            confidence=mean_confidence(words),
+            audio_seconds=float(seconds),
+            provider=NAME,
+            external_id=external_id if isinstance(external_id, str) else None,
+        )
 
 
 def _str(value: object) -> str | None:
@@ -170,5 +195,6 @@ def _word(w: dict[str, Any]) -> Word:
     confidence = None
     if isinstance(logprob, int | float) and not isinstance(logprob, bool):
         confidence = min(1.0, max(0.0, math.exp(min(float(logprob), 0.0))))
-    return Word(text=text, start=start, end=end, speaker=_str(w.get("speaker_id")),
-                confidence=confidence)
+    return Word(
+        text=text, start=start, end=end, speaker=_str(w.get("speaker_id")), confidence=confidence
+    )

@@ -64,14 +64,18 @@ class RoutingConfig:
     yandex_key: str | None = None
 
     @classmethod
-    def from_settings(cls, value: Callable[[SettingDef[Any]], object],
-                      secret: Callable[[str], str | None],
-                      token_source: TokenSource | None = None) -> RoutingConfig:
+    def from_settings(
+        cls,
+        value: Callable[[SettingDef[Any]], object],
+        secret: Callable[[str], str | None],
+        token_source: TokenSource | None = None,
+    ) -> RoutingConfig:
         """From the registry's settings (``value(settings.SYNC_PRIMARY)``) and secret names
         ("elevenlabs-key").
 
         sync/ may not import services, so services pass their typed getter in as a callable.
         """
+
         def s(setting: SettingDef[Any]) -> str:
             return str(value(setting))
 
@@ -80,33 +84,48 @@ class RoutingConfig:
 
         without_speech = b(st.SYNC_UPLOAD_WITHOUT_SPEECH)
         return cls(
-            primary=s(st.SYNC_PRIMARY), fallback=s(st.SYNC_FALLBACK),
-            audio_abroad=b(st.SYNC_AUDIO_ABROAD), language=s(st.SYNC_LANGUAGE),
-            keyterms=b(st.ELEVENLABS_KEYTERMS), upload_without_speech=without_speech,
+            primary=s(st.SYNC_PRIMARY),
+            fallback=s(st.SYNC_FALLBACK),
+            audio_abroad=b(st.SYNC_AUDIO_ABROAD),
+            language=s(st.SYNC_LANGUAGE),
+            keyterms=b(st.ELEVENLABS_KEYTERMS),
+            upload_without_speech=without_speech,
             elevenlabs=ElevenLabsConfig(
-                base_url=s(st.ELEVENLABS_URL), model_id=s(st.ELEVENLABS_MODEL),
+                base_url=s(st.ELEVENLABS_URL),
+                model_id=s(st.ELEVENLABS_MODEL),
                 zero_retention=b(st.ELEVENLABS_ZERO_RETENTION),
-                keyterms=b(st.ELEVENLABS_KEYTERMS), accept_empty=without_speech),
+                keyterms=b(st.ELEVENLABS_KEYTERMS),
+                accept_empty=without_speech,
+            ),
             yandex=YandexConfig(
-                stt_url=s(st.YANDEX_URL), operations_url=s(st.YANDEX_OPERATIONS_URL),
+                stt_url=s(st.YANDEX_URL),
+                operations_url=s(st.YANDEX_OPERATIONS_URL),
                 folder_id=s(st.YANDEX_FOLDER_ID),
-                in_kazakhstan=b(st.YANDEX_IN_KAZAKHSTAN)),
-            elevenlabs_key=secret("elevenlabs-key"), elevenlabs_token_source=token_source,
-            yandex_key=secret("yandex-key"))
+                in_kazakhstan=b(st.YANDEX_IN_KAZAKHSTAN),
+            ),
+            elevenlabs_key=secret("elevenlabs-key"),
+            elevenlabs_token_source=token_source,
+            yandex_key=secret("yandex-key"),
+        )
 
     @property
     def language_hint(self) -> str | None:
         return self.language if self.language in ("ru", "kk") else None
 
 
-def build(name: str, config: RoutingConfig,
-          client: httpx.AsyncClient) -> TranscriptionProvider | None:
+def build(
+    name: str, config: RoutingConfig, client: httpx.AsyncClient
+) -> TranscriptionProvider | None:
     """The provider called ``name``, or None when it has no credentials (or is unknown)."""
     if name == "elevenlabs":
         if not config.elevenlabs_key and config.elevenlabs_token_source is None:
             return None
-        return ElevenLabsScribe(client, config.elevenlabs, api_key=config.elevenlabs_key or None,
-                                token_source=config.elevenlabs_token_source)
+        return ElevenLabsScribe(
+            client,
+            config.elevenlabs,
+            api_key=config.elevenlabs_key or None,
+            token_source=config.elevenlabs_token_source,
+        )
     if name == "yandex":
         if not config.yandex_key:
             return None
@@ -114,20 +133,27 @@ def build(name: str, config: RoutingConfig,
     return None  # Kazdream: no public API yet; it becomes one more branch and module here
 
 
-def configured(config: RoutingConfig, client: httpx.AsyncClient,
-               extra: Mapping[str, TranscriptionProvider] | None = None
-               ) -> dict[str, TranscriptionProvider]:
+def configured(
+    config: RoutingConfig,
+    client: httpx.AsyncClient,
+    extra: Mapping[str, TranscriptionProvider] | None = None,
+) -> dict[str, TranscriptionProvider]:
     """Every provider with credentials, by name, regardless of the abroad switch: a pending
     job is *fetched* from whoever holds it (a fetch sends no audio)."""
-    names = [n for n in dict.fromkeys([config.primary, config.fallback, "elevenlabs", "yandex"])
-             if n not in _NONE]
+    names = [
+        n
+        for n in dict.fromkeys([config.primary, config.fallback, "elevenlabs", "yandex"])
+        if n not in _NONE
+    ]
     found = {n: p for n in names if (p := (extra or {}).get(n) or build(n, config, client))}
     return found
 
 
-def choose(config: RoutingConfig, client: httpx.AsyncClient,
-           extra: Mapping[str, TranscriptionProvider] | None = None
-           ) -> list[TranscriptionProvider]:
+def choose(
+    config: RoutingConfig,
+    client: httpx.AsyncClient,
+    extra: Mapping[str, TranscriptionProvider] | None = None,
+) -> list[TranscriptionProvider]:
     """Primary → fallback, only those that may get audio; NoProvider if none may.
 
     ``extra``: providers by name that replace the built-in ones (e.g. a fake-… provider).
@@ -165,13 +191,20 @@ async def _to_thread(fn: Callable[..., Any], *args: Any) -> Any:
     return await asyncio.to_thread(fn, *args)
 
 
-async def transcribe(recording_id: str, audio: bytes | Callable[[], bytes],
-                     store: TranscriptStore, chosen: list[TranscriptionProvider], *,
-                     holders: Mapping[str, TranscriptionProvider] | None = None,
-                     audio_seconds: float, language: str | None = None,
-                     keyterms: list[str] | None = None, mime: str = "audio/ogg",
-                     blocking: Blocking | None = None,
-                     state: TranscriptState | None | object = UNREAD) -> Transcript | None:
+async def transcribe(
+    recording_id: str,
+    audio: bytes | Callable[[], bytes],
+    store: TranscriptStore,
+    chosen: list[TranscriptionProvider],
+    *,
+    holders: Mapping[str, TranscriptionProvider] | None = None,
+    audio_seconds: float,
+    language: str | None = None,
+    keyterms: list[str] | None = None,
+    mime: str = "audio/ogg",
+    blocking: Blocking | None = None,
+    state: TranscriptState | object | None = UNREAD,
+) -> Transcript | None:
     """One audio-lane job: the transcript (saved), or None when it is still being processed.
 
     ``audio`` may be a callable so the recording is decrypted only when it is really sent.
@@ -188,15 +221,35 @@ async def transcribe(recording_id: str, audio: bytes | Callable[[], bytes],
     if state is not None and state.has_transcript:
         return await run(store.load, recording_id)
     if state is not None and state.external_id:
-        return await _fetch(recording_id, state.provider, state.external_id, store,
-                            holders or {p.name: p for p in chosen}, run)
-    return await _submit(recording_id, audio, store, chosen, audio_seconds=audio_seconds,
-                         language=language, keyterms=keyterms or [], mime=mime, run=run)
+        return await _fetch(
+            recording_id,
+            state.provider,
+            state.external_id,
+            store,
+            holders or {p.name: p for p in chosen},
+            run,
+        )
+    return await _submit(
+        recording_id,
+        audio,
+        store,
+        chosen,
+        audio_seconds=audio_seconds,
+        language=language,
+        keyterms=keyterms or [],
+        mime=mime,
+        run=run,
+    )
 
 
-async def _fetch(recording_id: str, provider_name: str, external_id: str,
-                 store: TranscriptStore, holders: Mapping[str, TranscriptionProvider],
-                 run: Blocking) -> Transcript | None:
+async def _fetch(
+    recording_id: str,
+    provider_name: str,
+    external_id: str,
+    store: TranscriptStore,
+    holders: Mapping[str, TranscriptionProvider],
+    run: Blocking,
+) -> Transcript | None:
     provider = holders.get(provider_name)
     if provider is None:
         raise NoProvider(f"{provider_name} holds this recording but is not configured")
@@ -205,18 +258,32 @@ async def _fetch(recording_id: str, provider_name: str, external_id: str,
     except SyncError as error:
         await run(store.record_call, provider.name, recording_id, "fetch", False, error.key, 0.0)
         raise
-    await run(store.record_call, provider.name, recording_id, "fetch", False,
-              "ok" if transcript else "pending", 0.0)
+    await run(
+        store.record_call,
+        provider.name,
+        recording_id,
+        "fetch",
+        False,
+        "ok" if transcript else "pending",
+        0.0,
+    )
     if transcript is not None:
         await run(store.save, recording_id, transcript)
     return transcript
 
 
-async def transcribe_with_fallback(recording_id: str, audio: bytes | Callable[[], bytes],
-                                   store: TranscriptStore, chosen: list[TranscriptionProvider],
-                                   *, audio_seconds: float, language: str | None = None,
-                                   keyterms: list[str] | None = None, mime: str = "audio/ogg",
-                                   blocking: Blocking | None = None) -> Transcript | None:
+async def transcribe_with_fallback(
+    recording_id: str,
+    audio: bytes | Callable[[], bytes],
+    store: TranscriptStore,
+    chosen: list[TranscriptionProvider],
+    *,
+    audio_seconds: float,
+    language: str | None = None,
+    keyterms: list[str] | None = None,
+    mime: str = "audio/ogg",
+    blocking: Blocking | None = None,
+) -> Transcript | None:
     """Submits to the first provider that takes it (see the module docstring for when the next
     one may be tried). The external id is committed before anything else happens."""
     if not chosen:
@@ -225,14 +292,31 @@ async def transcribe_with_fallback(recording_id: str, audio: bytes | Callable[[]
     state = await run(store.state, recording_id)
     if state is not None and (state.external_id or state.has_transcript):
         raise RuntimeError(f"{recording_id} is already at {state.provider}: fetch, never resubmit")
-    return await _submit(recording_id, audio, store, chosen, audio_seconds=audio_seconds,
-                         language=language, keyterms=keyterms or [], mime=mime, run=run)
+    return await _submit(
+        recording_id,
+        audio,
+        store,
+        chosen,
+        audio_seconds=audio_seconds,
+        language=language,
+        keyterms=keyterms or [],
+        mime=mime,
+        run=run,
+    )
 
 
-async def _submit(recording_id: str, audio: bytes | Callable[[], bytes], store: TranscriptStore,
-                  chosen: list[TranscriptionProvider], *, audio_seconds: float,
-                  language: str | None, keyterms: list[str], mime: str,
-                  run: Blocking) -> Transcript | None:
+async def _submit(
+    recording_id: str,
+    audio: bytes | Callable[[], bytes],
+    store: TranscriptStore,
+    chosen: list[TranscriptionProvider],
+    *,
+    audio_seconds: float,
+    language: str | None,
+    keyterms: list[str],
+    mime: str,
+    run: Blocking,
+) -> Transcript | None:
     """transcribe_with_fallback once the caller has checked the recording is at no provider."""
     if not chosen:
         raise NoProvider("no provider")
@@ -241,25 +325,52 @@ async def _submit(recording_id: str, audio: bytes | Callable[[], bytes], store: 
     for provider in chosen:
         started = _now()
         try:
-            submitted = await provider.submit(data, mime, language, keyterms or [],
-                                              idempotency_key=recording_id)
+            submitted = await provider.submit(
+                data, mime, language, keyterms or [], idempotency_key=recording_id
+            )
         except EmptyTranscript as error:
             # Billed and answered, but empty: keep the id so the retry is a free fetch.
-            await run(store.record_submit, recording_id, provider.name, error.external_id or None,
-                      True, error.key, audio_seconds, started)
+            await run(
+                store.record_submit,
+                recording_id,
+                provider.name,
+                error.external_id or None,
+                True,
+                error.key,
+                audio_seconds,
+                started,
+            )
             raise
         except SyncError as error:
-            await run(partial(store.record_call, provider.name, recording_id, "submit", False,
-                              error.key, 0.0, at=started))
+            await run(
+                partial(
+                    store.record_call,
+                    provider.name,
+                    recording_id,
+                    "submit",
+                    False,
+                    error.key,
+                    0.0,
+                    at=started,
+                )
+            )
             errors.append(error)
             if isinstance(error, _NOT_BILLED):
                 continue
             raise
         # The external id (with the call and a transcript that came back at once) is committed
         # in one transaction before anything else happens.
-        await run(store.record_submit, recording_id, provider.name,
-                  submitted.external_id or None, True, "ok", audio_seconds, started,
-                  submitted.transcript)
+        await run(
+            store.record_submit,
+            recording_id,
+            provider.name,
+            submitted.external_id or None,
+            True,
+            "ok",
+            audio_seconds,
+            started,
+            submitted.transcript,
+        )
         if submitted.transcript is None and not submitted.external_id:
             raise BadResponse(f"{provider.name}: neither a transcript nor an id")
         return submitted.transcript

@@ -33,8 +33,14 @@ MAX_SECONDS = 4 * 3600  # 4 h per file
 USD_PER_HOUR = 0.40
 _LANGUAGE_CODES = {"ru": "ru-RU", "kk": "kk-KZ"}
 # google.rpc codes in a failed operation that a retry will not fix.
-_PERMANENT_CODES = {3: "invalid_argument", 5: "not_found", 7: "permission_denied",
-                    9: "failed_precondition", 11: "out_of_range", 16: "unauthenticated"}
+_PERMANENT_CODES = {
+    3: "invalid_argument",
+    5: "not_found",
+    7: "permission_denied",
+    9: "failed_precondition",
+    11: "out_of_range",
+    16: "unauthenticated",
+}
 
 
 @dataclass(frozen=True)
@@ -52,8 +58,9 @@ class YandexSpeechKit:
 
     name = NAME
 
-    def __init__(self, client: httpx.AsyncClient, config: YandexConfig | None = None, *,
-                 api_key: str) -> None:
+    def __init__(
+        self, client: httpx.AsyncClient, config: YandexConfig | None = None, *, api_key: str
+    ) -> None:
         if not api_key:
             raise ValueError("Yandex SpeechKit needs an API key")
         self._client = client
@@ -75,21 +82,32 @@ class YandexSpeechKit:
             "recognitionModel": {
                 "model": self.config.model,
                 "audioFormat": {"containerAudio": {"containerAudioType": "OGG_OPUS"}},
-                "textNormalization": {"textNormalization": "TEXT_NORMALIZATION_ENABLED",
-                                      "literatureText": False},
+                "textNormalization": {
+                    "textNormalization": "TEXT_NORMALIZATION_ENABLED",
+                    "literatureText": False,
+                },
                 "languageRestriction": {"restrictionType": "WHITELIST", "languageCode": codes},
             },
             "speakerLabeling": {"speakerLabeling": "SPEAKER_LABELING_ENABLED"},
         }
 
-    async def submit(self, audio: bytes, mime: str, language: str | None, keyterms: list[str],
-                     idempotency_key: str) -> Submitted:
+    async def submit(
+        self,
+        audio: bytes,
+        mime: str,
+        language: str | None,
+        keyterms: list[str],
+        idempotency_key: str,
+    ) -> Submitted:
         # keyterms: v3 async has no per-request key terms; idempotency: none on this API.
         if len(audio) > MAX_BYTES:
             raise Rejected("too_large", detail=f"{NAME}: {len(audio)} bytes > 1 GB")
         request = self._client.build_request(
-            "POST", f"{self.config.stt_url.rstrip('/')}/stt/v3/recognizeFileAsync",
-            headers=self._headers(), json=self.body(audio, language))
+            "POST",
+            f"{self.config.stt_url.rstrip('/')}/stt/v3/recognizeFileAsync",
+            headers=self._headers(),
+            json=self.body(audio, language),
+        )
         response = await send(self._client, request, NAME)
         raise_for_answer(response, NAME)
         operation = json_object(response, NAME)
@@ -100,8 +118,10 @@ class YandexSpeechKit:
 
     async def fetch(self, external_id: str) -> Transcript | None:
         request = self._client.build_request(
-            "GET", f"{self.config.operations_url.rstrip('/')}/operations/{external_id}",
-            headers=self._headers())
+            "GET",
+            f"{self.config.operations_url.rstrip('/')}/operations/{external_id}",
+            headers=self._headers(),
+        )
         response = await send(self._client, request, NAME)
         raise_for_answer(response, NAME)
         operation = json_object(response, NAME)
@@ -115,8 +135,11 @@ class YandexSpeechKit:
                 raise Rejected(_PERMANENT_CODES[code], detail=f"{NAME}: {message}")
             raise ServerFailed(f"{NAME}: operation failed ({code}) {message}", status=500)
         request = self._client.build_request(
-            "GET", f"{self.config.stt_url.rstrip('/')}/stt/v3/getRecognition",
-            params={"operationId": external_id}, headers=self._headers())
+            "GET",
+            f"{self.config.stt_url.rstrip('/')}/stt/v3/getRecognition",
+            params={"operationId": external_id},
+            headers=self._headers(),
+        )
         response = await send(self._client, request, NAME)
         raise_for_answer(response, NAME)
         return parse_recognition(response.content, external_id, is_html(response))
@@ -202,8 +225,15 @@ def parse_recognition(body: bytes, external_id: str, html: bool = False) -> Tran
         for w in best.get("words") or []:
             if not isinstance(w, dict) or "text" not in w:
                 raise field_error(NAME, "a word without text")
-            words.append(Word(text=str(w["text"]), start=_ms(w.get("startTimeMs", 0)),
-                              end=_ms(w.get("endTimeMs", 0)), speaker=speaker, confidence=None))
+            words.append(
+                Word(
+                    text=str(w["text"]),
+                    start=_ms(w.get("startTimeMs", 0)),
+                    end=_ms(w.get("endTimeMs", 0)),
+                    speaker=speaker,
+                    confidence=None,
+                )
+            )
         if best.get("text"):
             texts.append((_ms(best.get("startTimeMs", 0)), str(best["text"])))
         for lang in best.get("languages") or []:
@@ -219,6 +249,12 @@ def parse_recognition(body: bytes, external_id: str, html: bool = False) -> Tran
     if not text.strip() and not words:
         raise BadResponse(f"{NAME}: empty recognition")
     language = max(languages, key=lambda k: languages[k]) if languages else None
-    return Transcript(text=text, language=language or None, words=tuple(words), confidence=None,
-                      audio_seconds=max((w.end for w in words), default=0.0), provider=NAME,
-                      external_id=external_id)
+    return Transcript(
+        text=text,
+        language=language or None,
+        words=tuple(words),
+        confidence=None,
+        audio_seconds=max((w.end for w in words), default=0.0),
+        provider=NAME,
+        external_id=external_id,
+    )

@@ -62,8 +62,7 @@ class Decoding:
         """Decodes the next block; False at the end (then ``complete`` is set)."""
         if self.complete:
             return False
-        block = self._file.read(max(1, int(seconds * self.rate)), dtype="float32",
-                                always_2d=True)
+        block = self._file.read(max(1, int(seconds * self.rate)), dtype="float32", always_2d=True)
         n = len(block)
         if n == 0:
             self._end()
@@ -73,7 +72,7 @@ class Decoding:
             grown = np.zeros(end + self.rate * int(BLOCK_S), dtype=np.float32)
             grown[: self.ready] = self.pcm[: self.ready]
             self.pcm = grown
-        self.pcm[self.ready: end] = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
+        self.pcm[self.ready : end] = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
         self.ready = end  # after the samples are in place
         return True
 
@@ -132,7 +131,7 @@ class Wsola:
         self.acc = np.zeros(self.n, dtype=np.float32)
 
     def _segment(self, at: int) -> np.ndarray:
-        seg = self.x[max(0, at): at + self.n]
+        seg = self.x[max(0, at) : at + self.n]
         if len(seg) < self.n:
             seg = np.pad(seg, (0, self.n - len(seg)))
         return seg
@@ -144,7 +143,7 @@ class Wsola:
         else:
             natural = self._segment(self.previous + self.hop)
             lo = max(0, nominal - self.tolerance)
-            region = self.x[lo: nominal + self.tolerance + self.n]
+            region = self.x[lo : nominal + self.tolerance + self.n]
             if len(region) >= self.n and np.any(natural):
                 corr = np.correlate(region, natural, mode="valid")
                 best = lo + int(np.argmax(corr))
@@ -152,8 +151,8 @@ class Wsola:
                 best = nominal
         self.acc += self._segment(best) * self.window
         out = self.acc[: self.hop].copy()
-        self.acc[: -self.hop] = self.acc[self.hop:]
-        self.acc[-self.hop:] = 0.0
+        self.acc[: -self.hop] = self.acc[self.hop :]
+        self.acc[-self.hop :] = 0.0
         self.previous = best
         self.analysis += self.hop * self.speed
         return out
@@ -246,7 +245,7 @@ class PlaybackEngine:
             complete = source.complete  # read before ready: then ready is final if complete
             ready, pcm = source.ready, source.pcm
             if self._speed == 1.0:
-                chunk = pcm[self._pos: min(self._pos + frames, ready)]
+                chunk = pcm[self._pos : min(self._pos + frames, ready)]
                 out[: len(chunk)] = chunk
                 self._pos += len(chunk)
             elif complete or ready - self._pos > self._stretch_margin(frames):
@@ -268,6 +267,6 @@ class PlaybackEngine:
                 self._pending = self._stretch.frame()
                 self._pos = min(limit, int(self._stretch.position))
             take = min(len(out) - filled, len(self._pending))
-            out[filled: filled + take] = self._pending[:take]
+            out[filled : filled + take] = self._pending[:take]
             self._pending = self._pending[take:]
             filled += take

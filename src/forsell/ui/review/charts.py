@@ -24,8 +24,9 @@ def _plain(value: float) -> str:
 
 
 class BarChart(QWidget):
-    def __init__(self, title: str = "", accessible: str = "chart",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str = "", accessible: str = "chart", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title = title
         self.setAccessibleName(accessible)
@@ -36,8 +37,12 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(420, 220)
 
-    def set_data(self, bars: Sequence[tuple[str, float]],
-                 fmt: Callable[[float], str] = _plain, title: str | None = None) -> None:
+    def set_data(
+        self,
+        bars: Sequence[tuple[str, float]],
+        fmt: Callable[[float], str] = _plain,
+        title: str | None = None,
+    ) -> None:
         self.bars = list(bars)
         self.fmt = fmt
         if title is not None:
@@ -73,8 +78,11 @@ class BarChart(QWidget):
             bold.setBold(True)
             painter.setFont(bold)
             painter.setPen(QColor(TEXT))
-            painter.drawText(QRectF(area.left() + 8, top, area.width() - 16, 18),
-                             Qt.AlignmentFlag.AlignLeft, self.title)
+            painter.drawText(
+                QRectF(area.left() + 8, top, area.width() - 16, 18),
+                Qt.AlignmentFlag.AlignLeft,
+                self.title,
+            )
             painter.setFont(font)
             top += 22
         if not self.bars:
@@ -82,16 +90,22 @@ class BarChart(QWidget):
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "—")
             return
         label_h, value_h = 30, 16
-        plot = QRectF(area.left() + 8, top + value_h, area.width() - 16,
-                      area.bottom() - top - value_h - label_h - 4)
+        plot = QRectF(
+            area.left() + 8,
+            top + value_h,
+            area.width() - 16,
+            area.bottom() - top - value_h - label_h - 4,
+        )
         peak = max((v for _l, v in self.bars), default=0) or 1
         slot = plot.width() / len(self.bars)
         width = max(2.0, min(48.0, slot * 0.7))
         # Labels wrap at spaces; when even one word is wider than a bar's slot (24 hours on a
         # narrow chart), only every n-th label is drawn, so that they never run together.
         metrics = QFontMetrics(font)
-        word = max((metrics.horizontalAdvance(w) for label, _v in self.bars
-                    for w in label.split()), default=0)
+        word = max(
+            (metrics.horizontalAdvance(w) for label, _v in self.bars for w in label.split()),
+            default=0,
+        )
         every = max(1, math.ceil((word + 6) / slot)) if slot > 0 else 1
         for i, (label, value) in enumerate(self.bars):
             x = plot.left() + slot * i + (slot - width) / 2
@@ -106,9 +120,13 @@ class BarChart(QWidget):
             if i % every:
                 continue
             centre = plot.left() + slot * (i + 0.5)
-            label_box = QRectF(centre - slot * every / 2, plot.bottom() + 2, slot * every,
-                               label_h)
-            painter.drawText(label_box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap, label)
+            label_box = QRectF(centre - slot * every / 2, plot.bottom() + 2, slot * every, label_h)
+            painter.drawText(
+                label_box,
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                label,
+            )
         painter.setPen(QColor(BORDER))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())

@@ -41,13 +41,22 @@ def not_scorable_text(reason: str | None) -> str:
     from PySide6.QtCore import QCoreApplication
 
     texts = {
-        "no_speech": QCoreApplication.translate("ConversationView", "Not scored: no speech was heard."),
-        "bad_audio": QCoreApplication.translate("ConversationView", "Not scored: the audio is too poor to judge."),
+        "no_speech": QCoreApplication.translate(
+            "ConversationView", "Not scored: no speech was heard."
+        ),
+        "bad_audio": QCoreApplication.translate(
+            "ConversationView", "Not scored: the audio is too poor to judge."
+        ),
         "no_customer_speech": QCoreApplication.translate(
-            "ConversationView", "Not scored: the customer is not heard, so nobody is judged on it."),
+            "ConversationView", "Not scored: the customer is not heard, so nobody is judged on it."
+        ),
     }
-    return texts.get(reason or "", QCoreApplication.translate(
-        "ConversationView", "Not scored yet: the transcript is not here yet."))
+    return texts.get(
+        reason or "",
+        QCoreApplication.translate(
+            "ConversationView", "Not scored yet: the transcript is not here yet."
+        ),
+    )
 
 
 class ConversationView(QWidget):
@@ -60,9 +69,15 @@ class ConversationView(QWidget):
     changed = Signal(str)  # a review action changed this conversation (recording id)
     failed = Signal()  # the conversation could not be opened (the reason is on screen)
 
-    def __init__(self, service: ReviewService, who: EmployeeView, parent: QWidget | None = None,
-                 *, output_factory: Callable[[], AudioOutput] = default_output,
-                 language: str = "ru") -> None:
+    def __init__(
+        self,
+        service: ReviewService,
+        who: EmployeeView,
+        parent: QWidget | None = None,
+        *,
+        output_factory: Callable[[], AudioOutput] = default_output,
+        language: str = "ru",
+    ) -> None:
         super().__init__(parent)
         self.service, self.who = service, who
         self.supervisor = who.role.at_least(Role.SUPERVISOR)
@@ -76,11 +91,15 @@ class ConversationView(QWidget):
         layout.addLayout(self._header())
         self.player = Player(output_factory=output_factory)
         self.shortcuts = self.player.install_shortcuts(self)
-        keys = [(QKeySequence(Qt.Key.Key_PageUp), lambda: self._step(-1)),
-                (QKeySequence(Qt.Key.Key_PageDown), lambda: self._step(1))]
+        keys = [
+            (QKeySequence(Qt.Key.Key_PageUp), lambda: self._step(-1)),
+            (QKeySequence(Qt.Key.Key_PageDown), lambda: self._step(1)),
+        ]
         if self.supervisor:  # reviewed, and on to the next: one key per conversation
-            keys += [(QKeySequence(Qt.Modifier.CTRL | key), self.reviewed_and_next)
-                     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)]
+            keys += [
+                (QKeySequence(Qt.Modifier.CTRL | key), self.reviewed_and_next)
+                for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ]
         for key, slot in keys:
             shortcut = QShortcut(key, self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -168,10 +187,20 @@ class ConversationView(QWidget):
         self.feedback.clear_message()
         self.waveform.set_message(self.tr("Loading the recording…"))
         service, who = self.service, self.who
-        tasks().run(lambda: service.detail(who, recording_id), self.show_detail, self._failed,
-                    owner=self, key="detail")
-        tasks().run(lambda: Decoding(service.audio(who, recording_id)).start(),
-                    self._audio_started, self._audio_failed, owner=self, key="audio")
+        tasks().run(
+            lambda: service.detail(who, recording_id),
+            self.show_detail,
+            self._failed,
+            owner=self,
+            key="detail",
+        )
+        tasks().run(
+            lambda: Decoding(service.audio(who, recording_id)).start(),
+            self._audio_started,
+            self._audio_failed,
+            owner=self,
+            key="audio",
+        )
 
     def show_detail(self, detail: ConversationDetail) -> None:
         self.detail = detail
@@ -190,14 +219,20 @@ class ConversationView(QWidget):
         else:
             self.transcript.set_message(self._no_transcript_text(detail))
         self.receipt.show_receipt(detail.receipt, detail.upsold_line_ids, detail.offers)
-        note = "" if detail.scorable and detail.items else not_scorable_text(
-            detail.not_scorable_reason)
+        note = (
+            ""
+            if detail.scorable and detail.items
+            else not_scorable_text(detail.not_scorable_reason)
+        )
         self.items.show_items(detail.items, note)
         self.flag.setChecked(row.flagged)
         self.reviewed.setChecked(row.reviewed)
         self.flip.setEnabled(bool(detail.utterances))
-        marks = [(e.start, MARK_COLOURS.get(i.outcome, QColor("#5f6670")))
-                 for i in detail.items for e in i.evidence]
+        marks = [
+            (e.start, MARK_COLOURS.get(i.outcome, QColor("#5f6670")))
+            for i in detail.items
+            for e in i.evidence
+        ]
         self.waveform.set_marks(marks)
         self.loaded.emit()
 
@@ -206,19 +241,25 @@ class ConversationView(QWidget):
         measures = detail.audio_measures
         if measures is not None:
             text += "\n\n" + self.tr(
-                "From the audio alone: talk {talk} s of {total} s, silence {silence} %.").format(
-                talk=round(measures.talk_s), total=round(measures.duration_s),
-                silence=round(measures.silence_share * 100))
+                "From the audio alone: talk {talk} s of {total} s, silence {silence} %."
+            ).format(
+                talk=round(measures.talk_s),
+                total=round(measures.duration_s),
+                silence=round(measures.silence_share * 100),
+            )
             if measures.loudness_dbfs is not None:
-                text += " " + self.tr("Loudness {db} dBFS.").format(db=round(measures.loudness_dbfs))
+                text += " " + self.tr("Loudness {db} dBFS.").format(
+                    db=round(measures.loudness_dbfs)
+                )
         return text
 
     def _audio_started(self, decoding: Decoding) -> None:
         self.decoding = decoding
         self.player.set_audio(decoding)
         self.audio_playable.emit()
-        tasks().run(decoding.finish, self._audio_decoded, self._audio_failed, owner=self,
-                    key="audio")
+        tasks().run(
+            decoding.finish, self._audio_decoded, self._audio_failed, owner=self, key="audio"
+        )
 
     def _on_playing(self, playing: bool) -> None:
         # Opening decodes ahead so that Space plays at once; only listening is a play to audit.
@@ -238,8 +279,11 @@ class ConversationView(QWidget):
         self.audio_ready.emit()
 
     def _audio_failed(self, exc: Exception) -> None:
-        text = message_for(exc) if isinstance(exc, CashierError) else self.tr(
-            "The recording cannot be played.")
+        text = (
+            message_for(exc)
+            if isinstance(exc, CashierError)
+            else self.tr("The recording cannot be played.")
+        )
         log.warning("recording could not be opened: %s", type(exc).__name__)
         self.waveform.set_message(text)
 
@@ -321,7 +365,8 @@ class ConversationView(QWidget):
         calls = {
             "override": lambda: service.override(who, rid, item_id, dialog.chosen_outcome, comment),
             "dispute": lambda: service.dispute(who, rid, item_id, comment),
-            "resolve": lambda: service.resolve_dispute(who, rid, item_id,
-                                                       dialog.accepted_dispute, comment),
+            "resolve": lambda: service.resolve_dispute(
+                who, rid, item_id, dialog.accepted_dispute, comment
+            ),
         }
         self._apply(calls[dialog.mode])

@@ -67,8 +67,12 @@ class DashboardPage(QWidget):
         self.date_to = self._date("period to", today)
         self.group = QComboBox()
         self.group.setAccessibleName("group by")
-        for label, value in ((self.tr("By cashier"), "cashier"), (self.tr("By shift"), "shift"),
-                             (self.tr("By day"), "day"), (self.tr("By week"), "week")):
+        for label, value in (
+            (self.tr("By cashier"), "cashier"),
+            (self.tr("By shift"), "shift"),
+            (self.tr("By day"), "day"),
+            (self.tr("By week"), "week"),
+        ):
             self.group.addItem(label, value)
         self.csv_button = make_button(self.tr("Export CSV…"), "export CSV")
         self.pdf_button = make_button(self.tr("PDF report…"), "PDF report")
@@ -99,10 +103,13 @@ class DashboardPage(QWidget):
         self.leaderboard.verticalHeader().hide()
         self.leaderboard.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.leaderboard.setStyleSheet("QTableWidget { font-size: 13px; }")
-        self.leaderboard.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-        for widget, stretch in ((self.score_chart, 2), (self.revenue_chart, 2),
-                                (self.hour_chart, 2), (self.leaderboard, 3)):
+        self.leaderboard.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for widget, stretch in (
+            (self.score_chart, 2),
+            (self.revenue_chart, 2),
+            (self.hour_chart, 2),
+            (self.leaderboard, 3),
+        ):
             charts.addWidget(widget, stretch)
         layout.addLayout(charts, 2)
         for edit in (self.date_from, self.date_to):
@@ -137,8 +144,13 @@ class DashboardPage(QWidget):
         # A year of a busy store is many thousands of rows: read in the task pool, and say so.
         self.feedback.setStyleSheet("color: #5f6670;")
         self.feedback.setText(self.tr("Computing…"))
-        tasks().run(lambda: board.summary(who, start, end, group), self.show_view,
-                    self._failed, owner=self, key="summary")
+        tasks().run(
+            lambda: board.summary(who, start, end, group),
+            self.show_view,
+            self._failed,
+            owner=self,
+            key="summary",
+        )
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, CashierError):
@@ -148,22 +160,35 @@ class DashboardPage(QWidget):
             self.feedback.error(self.tr("The dashboard cannot be computed. Try again."))
 
     def columns(self, view: DashboardView) -> list[str]:
-        return [self.tr("Group"), self.tr("Conversations"), self.tr("Sales recorded"),
-                self.tr("Average score"), self.tr("Offer rate"), self.tr("Conversion"),
-                self.tr("Upsell revenue"), self.tr("Sales"), self.tr("Average ticket"),
-                self.tr("Items per ticket"), self.tr("Talk / silence")] + [
-                    self.item_titles.get(i, i) for i in view.items]
+        return [
+            self.tr("Group"),
+            self.tr("Conversations"),
+            self.tr("Sales recorded"),
+            self.tr("Average score"),
+            self.tr("Offer rate"),
+            self.tr("Conversion"),
+            self.tr("Upsell revenue"),
+            self.tr("Sales"),
+            self.tr("Average ticket"),
+            self.tr("Items per ticket"),
+            self.tr("Talk / silence"),
+        ] + [self.item_titles.get(i, i) for i in view.items]
 
     def cells(self, row: DashboardRow, view: DashboardView) -> list[str]:
         talk = f"{round(row.talk_s)} s / {percent(row.silence_share)}"
-        return [row.label or self.tr("Total"), str(row.conversations),
-                f"{row.sales_recorded}/{row.sales} ({percent(row.recorded_share)})",
-                score_text(row.average_score), percent(row.offer_rate),
-                f"{row.conversions}/{row.offers} ({percent(row.conversion_rate)})",
-                format_kzt(row.upsell_revenue), format_kzt(row.sales_total),
-                format_kzt(row.average_ticket) if row.average_ticket is not None else "—",
-                "—" if row.items_per_ticket is None else f"{row.items_per_ticket:g}", talk] + [
-                    percent(row.pass_rates.get(i)) for i in view.items]
+        return [
+            row.label or self.tr("Total"),
+            str(row.conversations),
+            f"{row.sales_recorded}/{row.sales} ({percent(row.recorded_share)})",
+            score_text(row.average_score),
+            percent(row.offer_rate),
+            f"{row.conversions}/{row.offers} ({percent(row.conversion_rate)})",
+            format_kzt(row.upsell_revenue),
+            format_kzt(row.sales_total),
+            format_kzt(row.average_ticket) if row.average_ticket is not None else "—",
+            "—" if row.items_per_ticket is None else f"{row.items_per_ticket:g}",
+            talk,
+        ] + [percent(row.pass_rates.get(i)) for i in view.items]
 
     def show_view(self, view: DashboardView) -> None:
         self.view = view
@@ -183,24 +208,36 @@ class DashboardPage(QWidget):
                 self.table.setItem(r, c, item)
         fit_columns_wrapping_headers(self.table)
         labelled = [(r.label, r) for r in view.rows]
-        self.score_chart.set_data([(label, r.average_score or 0.0) for label, r in labelled],
-                                  lambda v: f"{v:.0f}", self.tr("Average score, %"))
-        self.revenue_chart.set_data([(label, r.upsell_revenue / 100) for label, r in labelled],
-                                    lambda v: f"{v:,.0f}".replace(",", " "),
-                                    self.tr("Upsell revenue, ₸"))
+        self.score_chart.set_data(
+            [(label, r.average_score or 0.0) for label, r in labelled],
+            lambda v: f"{v:.0f}",
+            self.tr("Average score, %"),
+        )
+        self.revenue_chart.set_data(
+            [(label, r.upsell_revenue / 100) for label, r in labelled],
+            lambda v: f"{v:,.0f}".replace(",", " "),
+            self.tr("Upsell revenue, ₸"),
+        )
         known = sorted(view.sales_by_hour) or [9]
         hours = range(min(8, known[0]), max(20, known[-1]) + 1)  # a working day, zeros included
-        self.hour_chart.set_data([(f"{h}", view.sales_by_hour.get(h, (0, 0))[1] / 100)
-                                  for h in hours],
-                                 lambda v: f"{v / 1000:.0f}k" if v >= 1000 else f"{v:.0f}",
-                                 self.tr("Sales by hour, ₸"))
+        self.hour_chart.set_data(
+            [(f"{h}", view.sales_by_hour.get(h, (0, 0))[1] / 100) for h in hours],
+            lambda v: f"{v / 1000:.0f}k" if v >= 1000 else f"{v:.0f}",
+            self.tr("Sales by hour, ₸"),
+        )
         self.leaderboard.setHorizontalHeaderLabels(
-            [self.tr("Leaderboard"), self.tr("Score"), self.tr("Conv."), self.tr("Upsell")])
+            [self.tr("Leaderboard"), self.tr("Score"), self.tr("Conv."), self.tr("Upsell")]
+        )
         self.leaderboard.setRowCount(len(view.leaderboard))
         for r, lead in enumerate(view.leaderboard):
-            for c, text in enumerate((f"{r + 1}. {lead.employee}", score_text(lead.average_score),
-                                      percent(lead.conversion_rate),
-                                      format_kzt(lead.upsell_revenue))):
+            for c, text in enumerate(
+                (
+                    f"{r + 1}. {lead.employee}",
+                    score_text(lead.average_score),
+                    percent(lead.conversion_rate),
+                    format_kzt(lead.upsell_revenue),
+                )
+            ):
                 self.leaderboard.setItem(r, c, QTableWidgetItem(text))
         fit_columns_wrapping_headers(self.leaderboard, cap=90, stretch=0)
         self.loaded.emit()
@@ -208,8 +245,12 @@ class DashboardPage(QWidget):
     # --- export ---------------------------------------------------------------------------------
 
     def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the dashboard as CSV"),
-                                              str(Path.home() / "dashboard.csv"), "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the dashboard as CSV"),
+            str(Path.home() / "dashboard.csv"),
+            "CSV (*.csv)",
+        )
         if path:
             self.export_csv(Path(path))
 
@@ -220,9 +261,12 @@ class DashboardPage(QWidget):
         return ok
 
     def _ask_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report as PDF"),
-                                              str(Path.home() / "review-report.pdf"),
-                                              self.tr("PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the report as PDF"),
+            str(Path.home() / "review-report.pdf"),
+            self.tr("PDF (*.pdf)"),
+        )
         if path:
             self.save_pdf(Path(path))
 
@@ -236,31 +280,39 @@ class DashboardPage(QWidget):
             cells = "".join(f"<td>{html.escape(c)}</td>" for c in self.cells(row, view))
             body += f"<tr>{cells}</tr>"
         title = self.tr("Conversation quality {start} – {end}").format(
-            start=view.date_from.strftime("%d.%m.%Y"), end=view.date_to.strftime("%d.%m.%Y"))
-        return (f'<html><body style="font-size:9pt"><h2>{html.escape(title)}</h2>'
-                f'<table border="1" cellspacing="0" cellpadding="3"><tr>{head}</tr>{body}</table>'
-                '<p><img src="chart:score" width="620"></p>'
-                '<p><img src="chart:upsell" width="620"></p>'
-                '<p><img src="chart:hours" width="620"></p></body></html>')
+            start=view.date_from.strftime("%d.%m.%Y"), end=view.date_to.strftime("%d.%m.%Y")
+        )
+        return (
+            f'<html><body style="font-size:9pt"><h2>{html.escape(title)}</h2>'
+            f'<table border="1" cellspacing="0" cellpadding="3"><tr>{head}</tr>{body}</table>'
+            '<p><img src="chart:score" width="620"></p>'
+            '<p><img src="chart:upsell" width="620"></p>'
+            '<p><img src="chart:hours" width="620"></p></body></html>'
+        )
 
     def save_pdf(self, path: Path) -> bool:
         """The period's report (table and charts) as an A4 PDF."""
         if self.view is None:
             return False
         image = QTextDocument.ResourceType.ImageResource
-        resources = {(image, QUrl("chart:score")): self.score_chart.image(),
-                     (image, QUrl("chart:upsell")): self.revenue_chart.image(),
-                     (image, QUrl("chart:hours")): self.hour_chart.image()}
-        ok, _ = attempt(self.feedback, lambda: save_pdf(
-            make_document(self.report_html(), resources), path))
+        resources = {
+            (image, QUrl("chart:score")): self.score_chart.image(),
+            (image, QUrl("chart:upsell")): self.revenue_chart.image(),
+            (image, QUrl("chart:hours")): self.hour_chart.image(),
+        }
+        ok, _ = attempt(
+            self.feedback, lambda: save_pdf(make_document(self.report_html(), resources), path)
+        )
         if ok and not (path.is_file() and path.stat().st_size):
-            self.feedback.error(self.tr("Could not write {path}. Choose another folder.")
-                                .format(path=str(path)))
+            self.feedback.error(
+                self.tr("Could not write {path}. Choose another folder.").format(path=str(path))
+            )
             return False
         if ok:  # audited like the CSV export: who took the period's numbers out, and when
             view = self.view
-            ok, _ = attempt(self.feedback,
-                            lambda: self.dashboard.record_pdf_export(self.who, path, view))
+            ok, _ = attempt(
+                self.feedback, lambda: self.dashboard.record_pdf_export(self.who, path, view)
+            )
         if ok:
             self.feedback.ok(self.tr("Saved to {path}").format(path=str(path)))
         return ok

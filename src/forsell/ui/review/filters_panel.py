@@ -48,21 +48,28 @@ class ElidingCombo(QComboBox):
         full = super().minimumSizeHint()
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
-        chrome = self.style().sizeFromContents(  # the frame, padding and arrow around the text
-            QStyle.ContentsType.CT_ComboBox, option, QSize(0, full.height()), self).width()
+        chrome = (
+            self.style()
+            .sizeFromContents(  # the frame, padding and arrow around the text
+                QStyle.ContentsType.CT_ComboBox, option, QSize(0, full.height()), self
+            )
+            .width()
+        )
         text = min(self._longest_text(), self.fontMetrics().averageCharWidth() * self.min_chars)
         return QSize(min(full.width(), chrome + text), full.height())
 
     def _longest_text(self) -> int:
         metrics = self.fontMetrics()
-        return max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
-                   default=0)
+        return max(
+            (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
 
     def _label_rect_width(self) -> int:
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
-        rect = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+        rect = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
         return rect.width()
 
     def elided(self) -> bool:
@@ -80,7 +87,8 @@ class ElidingCombo(QComboBox):
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         option.currentText = self.fontMetrics().elidedText(
-            option.currentText, Qt.TextElideMode.ElideRight, self._label_rect_width())
+            option.currentText, Qt.TextElideMode.ElideRight, self._label_rect_width()
+        )
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
@@ -96,12 +104,20 @@ def _combo(name: str, choices: list[tuple[str, object]], min_chars: int = 8) -> 
 class FiltersPanel(QWidget):
     changed = Signal()
 
-    def __init__(self, today: date, cashiers: list[EmployeeView], current_shift: str | None,
-                 show_cashier: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: date,
+        cashiers: list[EmployeeView],
+        current_shift: str | None,
+        show_cashier: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.today = today
-        self.setStyleSheet("QComboBox, QLineEdit, QSpinBox, QDateEdit { font-size: 14px;"
-                           " min-height: 26px; padding: 2px 6px; } QLabel { font-size: 14px; }")
+        self.setStyleSheet(
+            "QComboBox, QLineEdit, QSpinBox, QDateEdit { font-size: 14px;"
+            " min-height: 26px; padding: 2px 6px; } QLabel { font-size: 14px; }"
+        )
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(4)
@@ -110,10 +126,16 @@ class FiltersPanel(QWidget):
         self.text.setPlaceholderText(self.tr("Search what was said…"))
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(140)
-        self.period = _combo("period", [
-            (self.tr("All dates"), "all"), (self.tr("Today"), "today"),
-            (self.tr("Last 7 days"), "7"), (self.tr("Last 30 days"), "30"),
-            (self.tr("Dates…"), "custom")])
+        self.period = _combo(
+            "period",
+            [
+                (self.tr("All dates"), "all"),
+                (self.tr("Today"), "today"),
+                (self.tr("Last 7 days"), "7"),
+                (self.tr("Last 30 days"), "30"),
+                (self.tr("Dates…"), "custom"),
+            ],
+        )
         self.date_from = QDateEdit(QDate(today.year, today.month, 1))
         self.date_from.setAccessibleName("date from")
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
@@ -122,8 +144,9 @@ class FiltersPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
             edit.setEnabled(False)
-        self.cashier = _combo("cashier", [(self.tr("All cashiers"), None)] + [
-            (e.name, e.id) for e in cashiers])
+        self.cashier = _combo(
+            "cashier", [(self.tr("All cashiers"), None)] + [(e.name, e.id) for e in cashiers]
+        )
         self.cashier.setVisible(show_cashier)
         # Until load_shifts() lists the past ones, only the open shift can be chosen.
         shifts: list[tuple[str, object]] = [(self.tr("All shifts"), None)]
@@ -133,7 +156,8 @@ class FiltersPanel(QWidget):
         # Past shifts have long labels: the closed combo keeps a fixed width (the 1366-px
         # window must not grow), the open list is as wide as its longest label.
         self.shift.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.shift.setMinimumContentsLength(12)
         self.score_min = QSpinBox()
         self.score_min.setAccessibleName("score from")
@@ -144,31 +168,63 @@ class FiltersPanel(QWidget):
             spin.setSuffix(" %")
             spin.setValue(value)
         self.failed_item = _combo("failed item", [(self.tr("Any checklist result"), None)], 14)
-        self.upsell = _combo("upsell", [
-            (self.tr("Any upsell"), None), (self.tr("Offered"), "offered"),
-            (self.tr("Converted"), "converted"), (self.tr("Not offered"), "not_offered")])
-        self.flagged = self._yes_no("flagged", self.tr("Flagged: any"), self.tr("Flagged"),
-                                    self.tr("Not flagged"))
-        self.reviewed = self._yes_no("reviewed", self.tr("Reviewed: any"), self.tr("Reviewed"),
-                                     self.tr("Not reviewed"))
-        self.transcript = self._yes_no("has transcript", self.tr("Transcript: any"),
-                                       self.tr("With transcript"), self.tr("No transcript"))
-        self.sort = _combo("sort", [
-            (self.tr("Newest first"), "newest"), (self.tr("Oldest first"), "oldest"),
-            (self.tr("Lowest score first"), "score_asc"),
-            (self.tr("Highest score first"), "score_desc")])
+        self.upsell = _combo(
+            "upsell",
+            [
+                (self.tr("Any upsell"), None),
+                (self.tr("Offered"), "offered"),
+                (self.tr("Converted"), "converted"),
+                (self.tr("Not offered"), "not_offered"),
+            ],
+        )
+        self.flagged = self._yes_no(
+            "flagged", self.tr("Flagged: any"), self.tr("Flagged"), self.tr("Not flagged")
+        )
+        self.reviewed = self._yes_no(
+            "reviewed", self.tr("Reviewed: any"), self.tr("Reviewed"), self.tr("Not reviewed")
+        )
+        self.transcript = self._yes_no(
+            "has transcript",
+            self.tr("Transcript: any"),
+            self.tr("With transcript"),
+            self.tr("No transcript"),
+        )
+        self.sort = _combo(
+            "sort",
+            [
+                (self.tr("Newest first"), "newest"),
+                (self.tr("Oldest first"), "oldest"),
+                (self.tr("Lowest score first"), "score_asc"),
+                (self.tr("Highest score first"), "score_desc"),
+            ],
+        )
         score = QLabel(self.tr("Score"))
         dash = QLabel("–")
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(self.text, 1)  # the search takes what the choices leave
-        for widget in (self.period, self.date_from, self.date_to, self.cashier, self.shift,
-                       self.upsell, self.sort):
+        for widget in (
+            self.period,
+            self.date_from,
+            self.date_to,
+            self.cashier,
+            self.shift,
+            self.upsell,
+            self.sort,
+        ):
             top.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
-        for widget in (score, self.score_min, dash, self.score_max, self.failed_item,
-                       self.flagged, self.reviewed, self.transcript):
+        for widget in (
+            score,
+            self.score_min,
+            dash,
+            self.score_max,
+            self.failed_item,
+            self.flagged,
+            self.reviewed,
+            self.transcript,
+        ):
             bottom.addWidget(widget)
         bottom.addStretch(0)
         rows.addLayout(top)
@@ -180,8 +236,16 @@ class FiltersPanel(QWidget):
         self.text.textChanged.connect(self._typing.start)
         self.text.returnPressed.connect(self._search_now)
         self.period.currentIndexChanged.connect(self._period_changed)
-        for combo in (self.cashier, self.shift, self.failed_item, self.upsell, self.flagged,
-                      self.reviewed, self.transcript, self.sort):
+        for combo in (
+            self.cashier,
+            self.shift,
+            self.failed_item,
+            self.upsell,
+            self.flagged,
+            self.reviewed,
+            self.transcript,
+            self.sort,
+        ):
             combo.currentIndexChanged.connect(self.changed)
         for spin in (self.score_min, self.score_max):
             spin.valueChanged.connect(self.changed)
@@ -226,10 +290,12 @@ class FiltersPanel(QWidget):
         when = option.opened_at.strftime("%d.%m.%Y %H:%M")
         if option.closed_at is None:
             return self.tr("Current shift · since {time} · {name}").format(
-                time=when, name=option.opened_by)
+                time=when, name=option.opened_by
+            )
         if option.z_number is not None:
             return self.tr("Z {number} · {time} · {name}").format(
-                number=option.z_number, time=when, name=option.opened_by)
+                number=option.z_number, time=when, name=option.opened_by
+            )
         return self.tr("Shift of {time} · {name}").format(time=when, name=option.opened_by)
 
     def _search_now(self) -> None:
@@ -252,15 +318,24 @@ class FiltersPanel(QWidget):
             return self.date_from.date().toPython(), self.date_to.date().toPython()
         return None, None
 
-    def current(self, sort_override: str | None = None, limit: int = 50,
-                offset: int = 0) -> ConversationFilter:
+    def current(
+        self, sort_override: str | None = None, limit: int = 50, offset: int = 0
+    ) -> ConversationFilter:
         date_from, date_to = self._dates()
         return ConversationFilter(
-            date_from=date_from, date_to=date_to, shift_id=self.shift.currentData(),
+            date_from=date_from,
+            date_to=date_to,
+            shift_id=self.shift.currentData(),
             employee_id=self.cashier.currentData(),
             score_min=float(self.score_min.value()) if self.score_min.value() > 0 else None,
             score_max=float(self.score_max.value()) if self.score_max.value() < 100 else None,
-            failed_item=self.failed_item.currentData(), upsell=self.upsell.currentData(),
-            flagged=self.flagged.currentData(), reviewed=self.reviewed.currentData(),
-            has_transcript=self.transcript.currentData(), text=self.text.text().strip(),
-            sort=sort_override or self.sort.currentData(), limit=limit, offset=offset)
+            failed_item=self.failed_item.currentData(),
+            upsell=self.upsell.currentData(),
+            flagged=self.flagged.currentData(),
+            reviewed=self.reviewed.currentData(),
+            has_transcript=self.transcript.currentData(),
+            text=self.text.text().strip(),
+            sort=sort_override or self.sort.currentData(),
+            limit=limit,
+            offset=offset,
+        )

@@ -56,7 +56,6 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-
 class QuoteButton(QPushButton):
     """An evidence quote that ends in "…" when the card is narrow (a clipped quote reads as
     cut mid-word); the tooltip keeps the words whole."""
@@ -68,8 +67,10 @@ class QuoteButton(QPushButton):
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         room = self.width() - 24  # padding and frame (the stylesheet's 8 px a side, plus border)
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
-                                                   max(0, room)))
+        self.setText(
+            self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(0, room))
+        )
+
 
 class ItemCard(QFrame):
     def __init__(self, item: ItemView, panel: ItemsPanel) -> None:
@@ -77,8 +78,10 @@ class ItemCard(QFrame):
         self.item = item
         self.setObjectName("itemCard")
         self.setAccessibleName(f"item {item.item_id}")
-        self.setStyleSheet("QFrame#itemCard { background: white; border: 1px solid #d5d9df;"
-                           " border-radius: 6px; } QLabel { font-size: 14px; }")
+        self.setStyleSheet(
+            "QFrame#itemCard { background: white; border: 1px solid #d5d9df;"
+            " border-radius: 6px; } QLabel { font-size: 14px; }"
+        )
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 6, 8, 6)
         column.setSpacing(3)
@@ -86,8 +89,9 @@ class ItemCard(QFrame):
         title = QLabel(f"<b>{item.title}</b>")
         title.setWordWrap(True)
         head.addWidget(title, 1)
-        self.outcome = QLabel(f"{outcome_label(item.outcome)} · "
-                              f"{_points(item.points)}/{_points(item.max_points)}")
+        self.outcome = QLabel(
+            f"{outcome_label(item.outcome)} · {_points(item.points)}/{_points(item.max_points)}"
+        )
         self.outcome.setAccessibleName(f"outcome {item.item_id}")
         colour = OUTCOME_COLOURS.get(item.outcome, MUTED)
         self.outcome.setStyleSheet(f"color: {colour}; font-weight: bold;")
@@ -105,7 +109,9 @@ class ItemCard(QFrame):
                 # Long quotes shrink with the panel instead of pushing the card wider.
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 button.setMinimumWidth(90)
-                button.clicked.connect(lambda _=False, t=evidence.start: panel.hear_requested.emit(t))
+                button.clicked.connect(
+                    lambda _=False, t=evidence.start: panel.hear_requested.emit(t)
+                )
                 row.addWidget(button, 1)  # the quotes share the free width
         elif item.reason:
             reason = QLabel(reason_label(item.reason))
@@ -116,15 +122,20 @@ class ItemCard(QFrame):
             row.addStretch(1)
         column.addLayout(row)
         if item.override is not None:
-            note = QLabel(self.tr("Changed by {who}: {comment}").format(
-                who=item.override.by, comment=item.override.comment))
+            note = QLabel(
+                self.tr("Changed by {who}: {comment}").format(
+                    who=item.override.by, comment=item.override.comment
+                )
+            )
             note.setWordWrap(True)
             note.setAccessibleName(f"override note {item.item_id}")
             column.addWidget(note)
         if item.dispute is not None:
             text = self.tr("Disputed by {who} ({state}): {comment}").format(
-                who=item.dispute.by, state=dispute_state_label(item.dispute.state),
-                comment=item.dispute.comment)
+                who=item.dispute.by,
+                state=dispute_state_label(item.dispute.state),
+                comment=item.dispute.comment,
+            )
             if item.dispute.resolution:
                 text += " — " + item.dispute.resolution
             note = QLabel(text)
@@ -132,25 +143,37 @@ class ItemCard(QFrame):
             note.setAccessibleName(f"dispute note {item.item_id}")
             column.addWidget(note)
         for name, label, allowed in (
-                ("override", self.tr("Change…"), panel.can_override),
-                ("resolve", self.tr("Resolve dispute…"),
-                 panel.can_override and item.dispute is not None and item.dispute.state == "open"),
-                ("dispute", self.tr("Dispute…"),
-                 panel.can_dispute and (item.dispute is None or item.dispute.state != "open"))):
+            ("override", self.tr("Change…"), panel.can_override),
+            (
+                "resolve",
+                self.tr("Resolve dispute…"),
+                panel.can_override and item.dispute is not None and item.dispute.state == "open",
+            ),
+            (
+                "dispute",
+                self.tr("Dispute…"),
+                panel.can_dispute and (item.dispute is None or item.dispute.state != "open"),
+            ),
+        ):
             if not allowed:
                 continue
             button = make_button(label, f"{name} {item.item_id}")
             button.setStyleSheet("min-height: 30px; padding: 0 10px; font-size: 13px;")
-            button.clicked.connect(lambda _=False, n=name: panel.action_requested.emit(
-                n, item.item_id))
+            button.clicked.connect(
+                lambda _=False, n=name: panel.action_requested.emit(n, item.item_id)
+            )
             row.addWidget(button)
 
 
 def reason_label(reason: str) -> str:
     labels = {
         "not_said": QCoreApplication.translate("ReviewItems", "Not heard in the conversation."),
-        "said_by_customer": QCoreApplication.translate("ReviewItems", "Said by the customer, not the cashier."),
-        "outside_window": QCoreApplication.translate("ReviewItems", "Said, but not at the right moment."),
+        "said_by_customer": QCoreApplication.translate(
+            "ReviewItems", "Said by the customer, not the cashier."
+        ),
+        "outside_window": QCoreApplication.translate(
+            "ReviewItems", "Said, but not at the right moment."
+        ),
         "no_offer": QCoreApplication.translate("ReviewItems", "No offer was heard."),
         "moot": QCoreApplication.translate("ReviewItems", "Does not apply to this conversation."),
     }
@@ -200,8 +223,11 @@ class ItemDecisionDialog(QDialog):
     def __init__(self, mode: str, item: ItemView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode = mode
-        titles = {"override": self.tr("Change the outcome"), "dispute": self.tr("Dispute"),
-                  "resolve": self.tr("Resolve the dispute")}
+        titles = {
+            "override": self.tr("Change the outcome"),
+            "dispute": self.tr("Dispute"),
+            "resolve": self.tr("Resolve the dispute"),
+        }
         style_dialog(self, titles[mode], min_width=480)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{item.title}</b> — {outcome_label(item.outcome)}"))
@@ -211,8 +237,9 @@ class ItemDecisionDialog(QDialog):
             self.outcome.addItem(outcome_label(value), value)
         if item.override is not None:
             self.outcome.addItem(self.tr("As scored (remove the change)"), None)
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(
-            "fail" if item.outcome == "pass" else "pass")))
+        self.outcome.setCurrentIndex(
+            max(0, self.outcome.findData("fail" if item.outcome == "pass" else "pass"))
+        )
         self.outcome.setVisible(mode == "override")
         layout.addWidget(self.outcome)
         self.accept_choice = QRadioButton(self.tr("Accept: the cashier is right"))
@@ -226,8 +253,9 @@ class ItemDecisionDialog(QDialog):
             layout.addWidget(choice)
         self.accept_choice.setChecked(True)
         if mode == "resolve" and item.dispute is not None:
-            layout.addWidget(QLabel(self.tr("The cashier wrote: {comment}").format(
-                comment=item.dispute.comment)))
+            layout.addWidget(
+                QLabel(self.tr("The cashier wrote: {comment}").format(comment=item.dispute.comment))
+            )
         self.comment = QLineEdit()
         self.comment.setAccessibleName("comment")
         self.comment.setPlaceholderText(self.tr("Comment (required)"))

@@ -58,8 +58,15 @@ class ListScreen(QWidget):
     open_requested = Signal(str)  # recording id
     loaded = Signal()  # a page is shown (tests, automation)
 
-    def __init__(self, service: ReviewService, who: EmployeeView, cashiers: list[EmployeeView],
-                 today: date, current_shift: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: ReviewService,
+        who: EmployeeView,
+        cashiers: list[EmployeeView],
+        today: date,
+        current_shift: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service, self.who = service, who
         self.supervisor = who.role.at_least(Role.SUPERVISOR)
@@ -109,10 +116,19 @@ class ListScreen(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("Cashier"), self.tr("Length"), self.tr("Receipt"),
-            self.tr("Sum"), self.tr("Score"), self.tr("Upsell"), self.tr("Failed"),
-            self.tr("Status")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Cashier"),
+                self.tr("Length"),
+                self.tr("Receipt"),
+                self.tr("Sum"),
+                self.tr("Score"),
+                self.tr("Upsell"),
+                self.tr("Failed"),
+                self.tr("Status"),
+            ]
+        )
         for column in range(self.table.columnCount()):
             item = self.table.horizontalHeaderItem(column)
             item.setToolTip(item.text())
@@ -123,8 +139,11 @@ class ListScreen(QWidget):
         headers are elided down to HEADER_CAP, and a still wider page scrolls sideways instead
         of widening the window."""
         header = self.table.horizontalHeader()
-        columns = [c for c in range(self.table.columnCount())
-                   if c != self.stretch and not self.table.isColumnHidden(c)]
+        columns = [
+            c
+            for c in range(self.table.columnCount())
+            if c != self.stretch and not self.table.isColumnHidden(c)
+        ]
         values = {c: self.table.sizeHintForColumn(c) for c in columns}
         full = {c: max(values[c], header.sectionSizeHint(c)) for c in columns}
         room = self.table.viewport().width() - max(self.table.sizeHintForColumn(self.stretch), 120)
@@ -149,8 +168,13 @@ class ListScreen(QWidget):
         query = self.filters.current(limit=PAGE, offset=offset)
         service, who = self.service, self.who
         self.page_label.setText(self.tr("Searching…") if query.text else self.tr("Loading…"))
-        tasks().run(lambda: (service.list(who, query), service.count(who, query)),
-                    self._show, self._failed, owner=self, key="list")
+        tasks().run(
+            lambda: (service.list(who, query), service.count(who, query)),
+            self._show,
+            self._failed,
+            owner=self,
+            key="list",
+        )
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, CashierError):
@@ -174,8 +198,11 @@ class ListScreen(QWidget):
         self._fit_columns()
         if self.rows:
             first, last = self.offset + 1, self.offset + len(self.rows)
-            self.page_label.setText(self.tr("{first}–{last} of {total}").format(
-                first=first, last=last, total=self.total))
+            self.page_label.setText(
+                self.tr("{first}–{last} of {total}").format(
+                    first=first, last=last, total=self.total
+                )
+            )
         else:
             self.page_label.setText(self.tr("No conversations match."))
         self.previous.setEnabled(self.offset > 0)
@@ -186,10 +213,13 @@ class ListScreen(QWidget):
         self.loaded.emit()
 
     def _cells(self, row: ConversationRow) -> list[tuple[str, Qt.AlignmentFlag]]:
-        left, right, centre = (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight,
-                               Qt.AlignmentFlag.AlignHCenter)
+        left, right, centre = (
+            Qt.AlignmentFlag.AlignLeft,
+            Qt.AlignmentFlag.AlignRight,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
         score = f"{round(row.score)} %" if row.score is not None else "—"
-        upsell = (f"{row.conversions}/{row.offers}" if row.offers else "—")
+        upsell = f"{row.conversions}/{row.offers}" if row.offers else "—"
         if row.extra_revenue:
             upsell += f"  +{format_kzt(row.extra_revenue)}"
         marks = []
@@ -202,12 +232,16 @@ class ListScreen(QWidget):
         if not row.has_transcript:
             marks.append(self.tr("no transcript"))
         return [
-            (row.started_at.strftime("%d.%m %H:%M"), left), (row.employee, left),
+            (row.started_at.strftime("%d.%m %H:%M"), left),
+            (row.employee, left),
             (clock_text(row.duration_s), right),
             (str(row.receipt_no) if row.receipt_no is not None else "—", right),
             (format_kzt(row.sale_total) if row.sale_total is not None else "—", right),
-            (score, right), (upsell, centre), (str(len(row.failed_items) or ""), centre),
-            (", ".join(marks), left)]
+            (score, right),
+            (upsell, centre),
+            (str(len(row.failed_items) or ""), centre),
+            (", ".join(marks), left),
+        ]
 
     # --- opening --------------------------------------------------------------------------------
 

@@ -50,8 +50,13 @@ class DeviceOutput:
             outdata[:, 0] = engine.render(frames)
 
         self._stream = sounddevice.OutputStream(
-            samplerate=engine.rate, channels=1, dtype="float32", device=self.device,
-            callback=callback, blocksize=int(engine.rate * 0.02))
+            samplerate=engine.rate,
+            channels=1,
+            dtype="float32",
+            device=self.device,
+            callback=callback,
+            blocksize=int(engine.rate * 0.02),
+        )
         self._stream.start()
 
     def stop(self) -> None:
@@ -68,8 +73,9 @@ class ClockOutput(QObject):
     a clock they move by hand, so playback runs through the real engine at a known pace.
     """
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
         self.engine: PlaybackEngine | None = None
@@ -106,8 +112,12 @@ class Player(QWidget):
     speed_changed = Signal(float)
     no_device = Signal(str)  # the sound card failed: why (technical); playback goes on silently
 
-    def __init__(self, parent: QWidget | None = None, *,
-                 output_factory: Callable[[], AudioOutput] = default_output) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        output_factory: Callable[[], AudioOutput] = default_output,
+    ) -> None:
         super().__init__(parent)
         self.engine: PlaybackEngine | None = None
         self._output_factory = output_factory
@@ -152,8 +162,9 @@ class Player(QWidget):
             (QKeySequence(Qt.Key.Key_Left), lambda: self.skip(-SKIP_S)),
             (QKeySequence(Qt.Key.Key_Right), lambda: self.skip(SKIP_S)),
         ]
-        keys += [(QKeySequence(str(i + 1)), lambda s=s: self.set_speed(s))
-                 for i, s in enumerate(SPEEDS)]
+        keys += [
+            (QKeySequence(str(i + 1)), lambda s=s: self.set_speed(s)) for i, s in enumerate(SPEEDS)
+        ]
         shortcuts = []
         for key, slot in keys:
             shortcut = QShortcut(key, scope, slot)
@@ -285,10 +296,12 @@ class Player(QWidget):
             self._timer.stop()
 
     def _show_state(self) -> None:
-        self.play_button.setText("❚❚ " + self.tr("Pause") if self.playing
-                                 else "▶ " + self.tr("Play"))
-        self.play_button.setToolTip(self.tr("Pause (Space)") if self.playing
-                                    else self.tr("Play (Space)"))
+        self.play_button.setText(
+            "❚❚ " + self.tr("Pause") if self.playing else "▶ " + self.tr("Play")
+        )
+        self.play_button.setToolTip(
+            self.tr("Pause (Space)") if self.playing else self.tr("Play (Space)")
+        )
 
     def _show_position(self, position: float) -> None:
         total = self.engine.duration if self.engine else 0.0

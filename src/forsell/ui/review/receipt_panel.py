@@ -82,25 +82,33 @@ class ReceiptPanel(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Sum")])
         self.offers_title.setText(self.tr("Upsell offers"))
 
-    def show_receipt(self, receipt: ReceiptView | None, upsold: frozenset[str],
-                     offers: Sequence[OfferView]) -> None:
+    def show_receipt(
+        self, receipt: ReceiptView | None, upsold: frozenset[str], offers: Sequence[OfferView]
+    ) -> None:
         self.upsold = set(upsold)
         self.table.setRowCount(0)
         if receipt is None:
             self.title.setText(self.tr("No sale is linked to this conversation."))
             self.total.setText("")
         else:
-            self.title.setText(self.tr("Receipt No. {number} · {time}").format(
-                number=receipt.receipt_no, time=receipt.created_at.strftime("%H:%M")))
+            self.title.setText(
+                self.tr("Receipt No. {number} · {time}").format(
+                    number=receipt.receipt_no, time=receipt.created_at.strftime("%H:%M")
+                )
+            )
             self.table.setRowCount(len(receipt.lines))
             for row, line in enumerate(receipt.lines):
                 marked = line.line_id in self.upsold
                 name = line.name(self.language) + ("  ★ " + self.tr("upsell") if marked else "")
-                cells = [QTableWidgetItem(name),
-                         QTableWidgetItem(_qty(line.qty_milli, line.weighted)),
-                         QTableWidgetItem(format_kzt(line.net))]
+                cells = [
+                    QTableWidgetItem(name),
+                    QTableWidgetItem(_qty(line.qty_milli, line.weighted)),
+                    QTableWidgetItem(format_kzt(line.net)),
+                ]
                 cells[1].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                cells[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                cells[2].setTextAlignment(
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
                 for col, cell in enumerate(cells):
                     if marked:
                         cell.setBackground(QBrush(UPSOLD_BG))
@@ -111,8 +119,11 @@ class ReceiptPanel(QWidget):
             self.total.setText(self.tr("Total: {total}").format(total=format_kzt(receipt.total)))
         self.offers.clear()
         for offer in offers:
-            outcome = (self.tr("bought, +{revenue}").format(revenue=format_kzt(offer.revenue))
-                       if offer.converted else self.tr("not bought"))
+            outcome = (
+                self.tr("bought, +{revenue}").format(revenue=format_kzt(offer.revenue))
+                if offer.converted
+                else self.tr("not bought")
+            )
             item = QListWidgetItem(f"{clock_text(offer.at)}  {offer.product} — {outcome}")
             item.setData(Qt.ItemDataRole.UserRole, offer.at)
             item.setToolTip(offer.text)

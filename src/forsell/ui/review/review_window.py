@@ -30,31 +30,41 @@ log = logging.getLogger(__name__)
 
 
 class ReviewDialog(QDialog):
-    def __init__(self, till: Till, who: EmployeeView, parent: QWidget | None = None, *,
-                 service: ReviewService | None = None, vault=None,
-                 output_factory: Callable[[], AudioOutput] = default_output) -> None:
+    def __init__(
+        self,
+        till: Till,
+        who: EmployeeView,
+        parent: QWidget | None = None,
+        *,
+        service: ReviewService | None = None,
+        vault=None,
+        output_factory: Callable[[], AudioOutput] = default_output,
+    ) -> None:
         super().__init__(parent)
         self.till, self.who = till, who
         if service is None:
             service = ReviewService(till, vault if vault is not None else _open_vault(till))
         self.service = service
         self.supervisor = who.role.at_least(Role.SUPERVISOR)
-        self.setWindowTitle(self.tr("Conversations") if self.supervisor
-                            else self.tr("My conversations"))
+        self.setWindowTitle(
+            self.tr("Conversations") if self.supervisor else self.tr("My conversations")
+        )
         self.setStyleSheet(STYLE + "QDialog QWidget { font-size: 15px; }")
         self.resize(1366, 740)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         ctx = till.ctx
         today = ctx.local(datetime.now(UTC)).date()
-        cashiers = [e for e in till.staff.staff() if e.role is Role.CASHIER] if self.supervisor \
-            else [who]
+        cashiers = (
+            [e for e in till.staff.staff() if e.role is Role.CASHIER] if self.supervisor else [who]
+        )
         shift = till.shifts.current()
         self.list = ListScreen(service, who, cashiers, today, shift.id if shift else None)
         self.list.filters.set_items(self._scorecard_items())
         self.list.filters.load_shifts(service, who)
-        self.conversation = ConversationView(service, who, output_factory=output_factory,
-                                             language=who.language)
+        self.conversation = ConversationView(
+            service, who, output_factory=output_factory, language=who.language
+        )
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list)
         self.pages.addWidget(self.conversation)
@@ -74,7 +84,8 @@ class ReviewDialog(QDialog):
                 self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
             self.scorecard = ScorecardEditor(service, who)  # admins edit, supervisors read
             self.scorecard.saved.connect(
-                lambda: self.list.filters.set_items(self._scorecard_items()))
+                lambda: self.list.filters.set_items(self._scorecard_items())
+            )
             self.tabs.addTab(self.scorecard, self.tr("Scorecard"))
         layout.addWidget(self.tabs)
         self.list.open_requested.connect(self.open_conversation)
@@ -129,8 +140,7 @@ class ReviewDialog(QDialog):
         return target if 0 <= target < self.list.total else None
 
     def _show_neighbours(self) -> None:
-        self.conversation.set_neighbours(self._target(-1) is not None,
-                                         self._target(1) is not None)
+        self.conversation.set_neighbours(self._target(-1) is not None, self._target(1) is not None)
 
     def step(self, delta: int) -> None:
         target = self._target(delta)
@@ -168,8 +178,11 @@ class ReviewDialog(QDialog):
         self.list.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event) -> None:  # Qt override: Esc goes back to the list first
-        if (event.key() == Qt.Key.Key_Escape and self.tabs.currentWidget() is self.pages
-                and self.pages.currentWidget() is self.conversation):
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and self.tabs.currentWidget() is self.pages
+            and self.pages.currentWidget() is self.conversation
+        ):
             self.show_list()
             return
         super().keyPressEvent(event)

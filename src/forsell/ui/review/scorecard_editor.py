@@ -78,8 +78,9 @@ class ScorecardEditor(QWidget):
     saved = Signal()
     previewed = Signal(object)  # ScorecardPreview
 
-    def __init__(self, service: ReviewService, who: EmployeeView,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ReviewService, who: EmployeeView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service, self.who = service, who
         self.editable = who.role is Role.ADMIN
@@ -98,12 +99,17 @@ class ScorecardEditor(QWidget):
     def _build(self) -> None:
         self.backend_note = styled_label()
         self.backend_note.setAccessibleName("scorecard from backend")
-        self.backend_note.setStyleSheet("background: #fff4d6; border: 1px solid #e0b84c; "
-                                        "border-radius: 4px; padding: 6px; color: #7a4b00;")
+        self.backend_note.setStyleSheet(
+            "background: #fff4d6; border: 1px solid #e0b84c; "
+            "border-radius: 4px; padding: 6px; color: #7a4b00;"
+        )
         self.preset = QComboBox()
         self.preset.setAccessibleName("scorecard preset")
-        for code, label in (("cafe", self.tr("Café preset")), ("shop", self.tr("Shop preset")),
-                            ("custom", self.tr("Our own card"))):
+        for code, label in (
+            ("cafe", self.tr("Café preset")),
+            ("shop", self.tr("Shop preset")),
+            ("custom", self.tr("Our own card")),
+        ):
             self.preset.addItem(label, code)
         self.preset.activated.connect(self._preset_chosen)
         self.name = QLineEdit()
@@ -114,8 +120,9 @@ class ScorecardEditor(QWidget):
         top.addWidget(self.preset)
         top.addWidget(QLabel(self.tr("Name")))
         top.addWidget(self.name, 1)
-        self.read_only_note = styled_label(self.tr(
-            "Only an admin can change the scorecard; you see it as it is."), "muted")
+        self.read_only_note = styled_label(
+            self.tr("Only an admin can change the scorecard; you see it as it is."), "muted"
+        )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("scorecard tabs")
         self.tabs.addTab(self._checklist(), self.tr("Checklist"))
@@ -152,9 +159,16 @@ class ScorecardEditor(QWidget):
     def _checklist(self) -> QWidget:
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName("scorecard items")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Item"), self.tr("Kind"), self.tr("Points"), self.tr("Who"),
-            self.tr("When"), self.tr("Phrases")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Item"),
+                self.tr("Kind"),
+                self.tr("Points"),
+                self.tr("Who"),
+                self.tr("When"),
+                self.tr("Phrases"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -226,9 +240,12 @@ class ScorecardEditor(QWidget):
 
     def _show_source(self) -> None:
         version = backend_scorecard_version(self.service)
-        self.backend_note.setText(self.tr(
-            "From the backend, version {version}: a change made here is replaced at the next "
-            "pull.").format(version=version))
+        self.backend_note.setText(
+            self.tr(
+                "From the backend, version {version}: a change made here is replaced at the next "
+                "pull."
+            ).format(version=version)
+        )
         self.backend_note.setVisible(version is not None)
 
     def _show_doc(self, select: int | None = None, *, json_too: bool = True) -> None:
@@ -277,8 +294,10 @@ class ScorecardEditor(QWidget):
     def validate(self) -> None:
         """Asks the service what is wrong with the draft; shows it; Save only when all is well."""
         titles = [self._title(item) for item in self._items()]
-        self.problems = [translate_problem(problem, titles)
-                         for problem in self.service.check_scorecard(self.json.toPlainText())]
+        self.problems = [
+            translate_problem(problem, titles)
+            for problem in self.service.check_scorecard(self.json.toPlainText())
+        ]
         self.problem_list.clear()
         for problem in self.problems:
             entry = QListWidgetItem(f"⚠ {problem}")
@@ -287,7 +306,9 @@ class ScorecardEditor(QWidget):
             self.problem_list.addItem(entry)
         self.problem_list.setVisible(bool(self.problems))
         rows = min(len(self.problems), 3)  # as tall as its lines, up to three, then it scrolls
-        line = max(self.problem_list.sizeHintForRow(0), self.problem_list.fontMetrics().height() + 8)
+        line = max(
+            self.problem_list.sizeHintForRow(0), self.problem_list.fontMetrics().height() + 8
+        )
         self.problem_list.setFixedHeight(rows * line + 10 if rows else 0)
         for row in range(self.table.rowCount()):
             bad = any(p.item == row for p in self.problems)
@@ -302,8 +323,11 @@ class ScorecardEditor(QWidget):
         for index in range(2):  # the forms cannot show a document that is not a card's JSON
             self.tabs.setTabEnabled(index, not self.json_broken)
         if self.problems and self.editable:
-            self.feedback.error(self.tr("Problems to fix before saving: {n}. Your draft is kept.")
-                                .format(n=len(self.problems)))
+            self.feedback.error(
+                self.tr("Problems to fix before saving: {n}. Your draft is kept.").format(
+                    n=len(self.problems)
+                )
+            )
         elif dirty and self.editable:
             self.feedback.ok(self.tr("Unsaved changes."))
         else:
@@ -367,8 +391,9 @@ class ScorecardEditor(QWidget):
         self.doc.setdefault("items", [])
         if not isinstance(self.doc["items"], list):
             return
-        self.doc["items"].append(new_item({str(i.get("id")) for i in self._items()
-                                           if isinstance(i, dict)}))
+        self.doc["items"].append(
+            new_item({str(i.get("id")) for i in self._items() if isinstance(i, dict)})
+        )
         self._edited()
         self._show_doc(select=len(self._items()) - 1)
         self.form.item_id.setFocus()
@@ -405,8 +430,11 @@ class ScorecardEditor(QWidget):
         self._show_doc(select=0)
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(self, self.tr("Replace the draft?"), self.tr(
-            "The preset replaces the changes you have not saved. Go on?"))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the draft?"),
+            self.tr("The preset replaces the changes you have not saved. Go on?"),
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     # --- saving and trying ----------------------------------------------------------------
@@ -429,8 +457,12 @@ class ScorecardEditor(QWidget):
         self.json_broken = False
         self._show_source()
         self.validate()
-        self.feedback.ok(self.tr("Saved. New conversations are scored with this card; scores "
-                                 "already given stay as they are."))
+        self.feedback.ok(
+            self.tr(
+                "Saved. New conversations are scored with this card; scores "
+                "already given stay as they are."
+            )
+        )
         self.saved.emit()
         return True
 

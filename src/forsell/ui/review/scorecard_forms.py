@@ -65,9 +65,12 @@ class ItemForm(QWidget):
             edit.setAccessibleName(f"item title {lang}")
         self.kind = QComboBox()
         self.kind.setAccessibleName("item kind")
-        for code, label in (("required", self.tr("Required")), ("bonus", self.tr("Bonus")),
-                            ("forbidden", self.tr("Forbidden (penalty)")),
-                            ("fatal", self.tr("Fatal (score 0)"))):
+        for code, label in (
+            ("required", self.tr("Required")),
+            ("bonus", self.tr("Bonus")),
+            ("forbidden", self.tr("Forbidden (penalty)")),
+            ("fatal", self.tr("Fatal (score 0)")),
+        ):
             self.kind.addItem(label, code)
         self.points = QSpinBox()
         self.points.setAccessibleName("item points")
@@ -75,13 +78,19 @@ class ItemForm(QWidget):
         self.points_label = QLabel(self.tr("Points"))
         self.speaker = QComboBox()
         self.speaker.setAccessibleName("item speaker")
-        for code, label in (("cashier", self.tr("Cashier")), ("customer", self.tr("Customer")),
-                            ("any", self.tr("Anyone"))):
+        for code, label in (
+            ("cashier", self.tr("Cashier")),
+            ("customer", self.tr("Customer")),
+            ("any", self.tr("Anyone")),
+        ):
             self.speaker.addItem(label, code)
         self.window = QComboBox()
         self.window.setAccessibleName("item window")
-        for code, label in (("", self.tr("Any time")), ("start", self.tr("In the first…")),
-                            ("end", self.tr("In the last…"))):
+        for code, label in (
+            ("", self.tr("Any time")),
+            ("start", self.tr("In the first…")),
+            ("end", self.tr("In the last…")),
+        ):
             self.window.addItem(label, code)
         self.seconds = QSpinBox()
         self.seconds.setAccessibleName("item window seconds")
@@ -116,8 +125,11 @@ class ItemForm(QWidget):
         form.addRow("", self.detector)
         phrases = QGridLayout()
         for column, (lang, box) in enumerate(self.phrases.items()):
-            phrases.addWidget(QLabel(self.tr("Phrases, {language} (one per line)")
-                                     .format(language=lang)), 0, column)
+            phrases.addWidget(
+                QLabel(self.tr("Phrases, {language} (one per line)").format(language=lang)),
+                0,
+                column,
+            )
             phrases.addWidget(box, 1, column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,8 +138,9 @@ class ItemForm(QWidget):
         layout.addLayout(phrases)
         layout.addWidget(QLabel(self.tr("Not applicable if anyone says (one per line)")))
         layout.addWidget(self.moot)
-        hint = styled_label(self.tr("A * ends a stem: бонусн* matches бонусная, бонусной."),
-                            "muted")
+        hint = styled_label(
+            self.tr("A * ends a stem: бонусн* matches бонусная, бонусной."), "muted"
+        )
         layout.addWidget(hint)
         layout.addStretch(1)
 
@@ -160,8 +173,9 @@ class ItemForm(QWidget):
                 edit.setText(str(title.get(lang, "")))
                 edit.setCursorPosition(0)  # the start of a long title, not its tail
             self.kind.setCurrentIndex(max(0, self.kind.findData(it.get("kind", "required"))))
-            self.speaker.setCurrentIndex(max(0, self.speaker.findData(it.get("speaker",
-                                                                             "cashier"))))
+            self.speaker.setCurrentIndex(
+                max(0, self.speaker.findData(it.get("speaker", "cashier")))
+            )
             window = it.get("window") if isinstance(it.get("window"), dict) else {}
             self.window.setCurrentIndex(max(0, self.window.findData(window.get("from", ""))))
             seconds = window.get("seconds", 30)
@@ -181,8 +195,7 @@ class ItemForm(QWidget):
         kind = self.kind.currentData()
         self.points_label.setText(self.tr("Penalty") if kind == "forbidden" else self.tr("Points"))
         value = it.get("penalty" if kind == "forbidden" else "weight", 0)
-        self.points.setValue(value if isinstance(value, int) and not isinstance(value, bool)
-                             else 0)
+        self.points.setValue(value if isinstance(value, int) and not isinstance(value, bool) else 0)
         self.points.setEnabled(kind != "fatal" and not self.read_only)
         self.seconds.setEnabled(bool(self.window.currentData()) and not self.read_only)
 
@@ -192,18 +205,31 @@ class ItemForm(QWidget):
             edit.setReadOnly(read_only)
         for box in (*self.phrases.values(), self.moot):
             box.setReadOnly(read_only)
-        for widget in (self.kind, self.points, self.speaker, self.window, self.seconds,
-                       self.detector):
+        for widget in (
+            self.kind,
+            self.points,
+            self.speaker,
+            self.window,
+            self.seconds,
+            self.detector,
+        ):
             widget.setEnabled(not read_only)
 
     def show_problems(self, problems: list) -> None:
         """Marks the fields with problems (``Problem``s of this item) and lists them on top."""
         fields = {p.field.partition(".")[0].partition("[")[0] for p in problems}
-        marked = {"id": [self.item_id], "title": list(self.titles.values()),
-                  "kind": [self.kind], "weight": [self.points], "penalty": [self.points],
-                  "speaker": [self.speaker], "window": [self.window, self.seconds],
-                  "detector": [self.detector], "not_applicable_if": [self.moot],
-                  "phrases": list(self.phrases.values())}
+        marked = {
+            "id": [self.item_id],
+            "title": list(self.titles.values()),
+            "kind": [self.kind],
+            "weight": [self.points],
+            "penalty": [self.points],
+            "speaker": [self.speaker],
+            "window": [self.window, self.seconds],
+            "detector": [self.detector],
+            "not_applicable_if": [self.moot],
+            "phrases": list(self.phrases.values()),
+        }
         bad = {id(w) for name in fields for w in marked.get(name, [])}
         for widget in {id(w): w for ws in marked.values() for w in ws}.values():
             widget.setStyleSheet(INVALID if id(widget) in bad else "")
@@ -222,11 +248,13 @@ class ItemForm(QWidget):
         self.changed.emit()
 
     def _titles_edited(self) -> None:
-        old = self.item.get("title") if self.item and isinstance(self.item.get("title"),
-                                                                  dict) else {}
+        old = (
+            self.item.get("title") if self.item and isinstance(self.item.get("title"), dict) else {}
+        )
         title = {k: v for k, v in old.items() if k not in LANGUAGES}
-        title.update({lang: edit.text().strip() for lang, edit in self.titles.items()
-                      if edit.text().strip()})
+        title.update(
+            {lang: edit.text().strip() for lang, edit in self.titles.items() if edit.text().strip()}
+        )
         self._set("title", title)
 
     def _kind_edited(self) -> None:
@@ -267,8 +295,7 @@ class ItemForm(QWidget):
             return
         old = self.item.get("phrases") if isinstance(self.item.get("phrases"), dict) else {}
         phrases = {k: v for k, v in old.items() if k not in self.phrases}
-        phrases.update({lang: lines_of(box) for lang, box in self.phrases.items()
-                        if lines_of(box)})
+        phrases.update({lang: lines_of(box) for lang, box in self.phrases.items() if lines_of(box)})
         self._set("phrases", phrases)
 
     def _moot_edited(self) -> None:
@@ -286,21 +313,30 @@ class UpsellForm(QWidget):
         self._loading = False
         self.cues = {lang: phrase_box(f"offer cues {lang}", 160) for lang in ("ru", "kk")}
         self.synonyms = phrase_box("upsell synonyms", 160)
-        self.synonyms.setPlaceholderText("sku:DRK-006 = колу | кока-колу\n"
-                                         "category:Десерты = что-нибудь сладкое")
+        self.synonyms.setPlaceholderText(
+            "sku:DRK-006 = колу | кока-колу\ncategory:Десерты = что-нибудь сладкое"
+        )
         grid = QGridLayout()
         for column, (lang, box) in enumerate(self.cues.items()):
-            grid.addWidget(QLabel(self.tr("Offer cues, {language} (one per line)")
-                                  .format(language=lang)), 0, column)
+            grid.addWidget(
+                QLabel(self.tr("Offer cues, {language} (one per line)").format(language=lang)),
+                0,
+                column,
+            )
             grid.addWidget(box, 1, column)
         layout = QVBoxLayout(self)
         offer_hint = self.tr(
             "A cashier's sentence with an offer cue and a product or category in it counts as "
-            "an upsell offer.")
+            "an upsell offer."
+        )
         layout.addWidget(styled_label(offer_hint, "muted"))
         layout.addLayout(grid)
-        names = QLabel(self.tr("More names for products and categories: one per line, "
-                               "sku:<SKU> or category:<name> = name | name"))
+        names = QLabel(
+            self.tr(
+                "More names for products and categories: one per line, "
+                "sku:<SKU> or category:<name> = name | name"
+            )
+        )
         names.setTextFormat(Qt.TextFormat.PlainText)  # the <SKU> is what to type, not a tag
         layout.addWidget(names)
         layout.addWidget(self.synonyms)
@@ -317,9 +353,12 @@ class UpsellForm(QWidget):
             for lang, box in self.cues.items():
                 set_lines(box, cues.get(lang, []))
             synonyms = upsell.get("synonyms") if isinstance(upsell.get("synonyms"), dict) else {}
-            self.synonyms.setPlainText("\n".join(
-                f"{key} = {' | '.join(map(str, names)) if isinstance(names, list) else ''}"
-                for key, names in synonyms.items()))
+            self.synonyms.setPlainText(
+                "\n".join(
+                    f"{key} = {' | '.join(map(str, names)) if isinstance(names, list) else ''}"
+                    for key, names in synonyms.items()
+                )
+            )
         finally:
             self._loading = False
 
@@ -331,14 +370,16 @@ class UpsellForm(QWidget):
         if self._loading:
             return
         old = self.upsell.get("offer_cues")
-        cues = {k: v for k, v in (old if isinstance(old, dict) else {}).items()
-                if k not in self.cues}
+        cues = {
+            k: v for k, v in (old if isinstance(old, dict) else {}).items() if k not in self.cues
+        }
         cues.update({lang: lines_of(box) for lang, box in self.cues.items() if lines_of(box)})
         synonyms: dict[str, list[str]] = {}
         for line in lines_of(self.synonyms):
             key, _, names = line.partition("=")
             synonyms.setdefault(key.strip(), []).extend(
-                n.strip() for n in names.split("|") if n.strip())
+                n.strip() for n in names.split("|") if n.strip()
+            )
         self.upsell["offer_cues"] = cues
         self.upsell["synonyms"] = synonyms
         self.changed.emit()

@@ -31,19 +31,21 @@ class ShownProblem:
 
 
 def _names() -> dict[str, str]:
-    return {"id": translate("ScorecardProblems", "ID"),
-            "kind": translate("ScorecardProblems", "kind"),
-            "weight": translate("ScorecardProblems", "points"),
-            "penalty": translate("ScorecardProblems", "penalty"),
-            "speaker": translate("ScorecardProblems", "who says it"),
-            "window": translate("ScorecardProblems", "time window"),
-            "title": translate("ScorecardProblems", "title"),
-            "detector": translate("ScorecardProblems", "detector"),
-            "not_applicable_if": translate("ScorecardProblems", "not applicable if"),
-            "name": translate("ScorecardProblems", "name"),
-            "items": translate("ScorecardProblems", "checklist"),
-            "format": translate("ScorecardProblems", "format"),
-            "version": translate("ScorecardProblems", "version")}
+    return {
+        "id": translate("ScorecardProblems", "ID"),
+        "kind": translate("ScorecardProblems", "kind"),
+        "weight": translate("ScorecardProblems", "points"),
+        "penalty": translate("ScorecardProblems", "penalty"),
+        "speaker": translate("ScorecardProblems", "who says it"),
+        "window": translate("ScorecardProblems", "time window"),
+        "title": translate("ScorecardProblems", "title"),
+        "detector": translate("ScorecardProblems", "detector"),
+        "not_applicable_if": translate("ScorecardProblems", "not applicable if"),
+        "name": translate("ScorecardProblems", "name"),
+        "items": translate("ScorecardProblems", "checklist"),
+        "format": translate("ScorecardProblems", "format"),
+        "version": translate("ScorecardProblems", "version"),
+    }
 
 
 def _field_name(path: Place) -> str:
@@ -76,9 +78,11 @@ def translate_problem(problem: Problem, titles: list[str]) -> ShownProblem:
         item = place[1]
         rest = place[2:]
         title = titles[item] if item < len(titles) else ""
-        where = (translate("ScorecardProblems", "Item {n} “{title}”").format(n=item + 1,
-                                                                            title=title)
-                 if title else translate("ScorecardProblems", "Item {n}").format(n=item + 1))
+        where = (
+            translate("ScorecardProblems", "Item {n} “{title}”").format(n=item + 1, title=title)
+            if title
+            else translate("ScorecardProblems", "Item {n}").format(n=item + 1)
+        )
         shown = f"{where}, {_field_name(rest)}" if rest else where
         return ShownProblem(item, str(rest[0]) if rest else "", shown, message, problem)
     shown = _field_name(place) if place else ""

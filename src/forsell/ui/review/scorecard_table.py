@@ -9,13 +9,20 @@ translate = QCoreApplication.translate  # lupdate finds translate("context", "te
 
 
 def kind_text(kind: object) -> str:
-    return {"required": translate("ScorecardTable", "Required"), "bonus": translate("ScorecardTable", "Bonus"), "forbidden": translate("ScorecardTable", "Forbidden"),
-            "fatal": translate("ScorecardTable", "Fatal")}.get(str(kind), str(kind))
+    return {
+        "required": translate("ScorecardTable", "Required"),
+        "bonus": translate("ScorecardTable", "Bonus"),
+        "forbidden": translate("ScorecardTable", "Forbidden"),
+        "fatal": translate("ScorecardTable", "Fatal"),
+    }.get(str(kind), str(kind))
 
 
 def speaker_text(speaker: object) -> str:
-    return {"cashier": translate("ScorecardTable", "Cashier"), "customer": translate("ScorecardTable", "Customer"),
-            "any": translate("ScorecardTable", "Anyone")}.get(str(speaker), str(speaker))
+    return {
+        "cashier": translate("ScorecardTable", "Cashier"),
+        "customer": translate("ScorecardTable", "Customer"),
+        "any": translate("ScorecardTable", "Anyone"),
+    }.get(str(speaker), str(speaker))
 
 
 def _number(value: object) -> int | float | None:
@@ -25,7 +32,12 @@ def _number(value: object) -> int | float | None:
 def row_texts(item: dict, language: str) -> list[str]:
     """Title, kind, points, who, when, phrases — what the table shows for ``item``."""
     title = item.get("title") if isinstance(item.get("title"), dict) else {}
-    name = str(title.get(language) or title.get("ru") or item.get("id") or translate("ScorecardTable", "(new item)"))
+    name = str(
+        title.get(language)
+        or title.get("ru")
+        or item.get("id")
+        or translate("ScorecardTable", "(new item)")
+    )
     kind = item.get("kind")
     if kind == "forbidden":
         points = f"−{_number(item.get('penalty')) or 0}"
@@ -38,14 +50,21 @@ def row_texts(item: dict, language: str) -> list[str]:
     if window is None:
         when = translate("ScorecardTable", "any time")
     elif window.get("from") == "end":
-        when = translate("ScorecardTable", "last {s} s").format(s=f"{seconds:g}" if seconds is not None else "?")
+        when = translate("ScorecardTable", "last {s} s").format(
+            s=f"{seconds:g}" if seconds is not None else "?"
+        )
     else:
-        when = translate("ScorecardTable", "first {s} s").format(s=f"{seconds:g}" if seconds is not None else "?")
+        when = translate("ScorecardTable", "first {s} s").format(
+            s=f"{seconds:g}" if seconds is not None else "?"
+        )
     phrases = item.get("phrases") if isinstance(item.get("phrases"), dict) else {}
     count = sum(len(v) for v in phrases.values() if isinstance(v, list))
-    said = translate("ScorecardTable", "detector") if item.get("detector") == "upsell_offer" else str(count)
-    return [name, kind_text(kind), points, speaker_text(item.get("speaker", "cashier")), when,
-            said]
+    said = (
+        translate("ScorecardTable", "detector")
+        if item.get("detector") == "upsell_offer"
+        else str(count)
+    )
+    return [name, kind_text(kind), points, speaker_text(item.get("speaker", "cashier")), when, said]
 
 
 def fill_row(table: QTableWidget, row: int, item: object, language: str) -> None:
@@ -61,5 +80,11 @@ def new_item(taken: set[str]) -> dict:
     n = 1
     while f"item_{n}" in taken:
         n += 1
-    return {"id": f"item_{n}", "kind": "required", "weight": 10, "speaker": "cashier",
-            "title": {}, "phrases": {}}
+    return {
+        "id": f"item_{n}",
+        "kind": "required",
+        "weight": 10,
+        "speaker": "cashier",
+        "title": {},
+        "phrases": {},
+    }

@@ -26,8 +26,9 @@ def _average(value: float | None) -> str:
 class TrialBar(QWidget):
     previewed = Signal(object)  # ScorecardPreview
 
-    def __init__(self, service: ReviewService, who: EmployeeView,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ReviewService, who: EmployeeView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service, self.who = service, who
         self.allowed = True
@@ -56,15 +57,26 @@ class TrialBar(QWidget):
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Scoring…"))
         service, who = self.service, self.who
-        tasks().run(lambda: service.preview_scorecard(who, json_text, limit),
-                    self._done, self._failed, owner=self, key="trial")
+        tasks().run(
+            lambda: service.preview_scorecard(who, json_text, limit),
+            self._done,
+            self._failed,
+            owner=self,
+            key="trial",
+        )
 
     def _done(self, result: ScorecardPreview) -> None:
-        self.result.setText(self.tr(
-            "{n} conversations: {changed} would score differently; average {before} → {after}. "
-            "Nothing was saved.").format(n=result.conversations, changed=result.changed,
-                                         before=_average(result.average_before),
-                                         after=_average(result.average_after)))
+        self.result.setText(
+            self.tr(
+                "{n} conversations: {changed} would score differently; average {before} → {after}. "
+                "Nothing was saved."
+            ).format(
+                n=result.conversations,
+                changed=result.changed,
+                before=_average(result.average_before),
+                after=_average(result.average_after),
+            )
+        )
         self.button.setEnabled(self.allowed)
         self.previewed.emit(result)
 

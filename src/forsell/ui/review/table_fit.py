@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QStyle, QStyleOptionHeader, QTableWidget
 PADDING = 12  # the header section's margins and sort indicator room, both sides
 
 
-def fit_columns_wrapping_headers(table: QTableWidget, cap: int = 120,
-                                 stretch: int | None = None) -> None:
+def fit_columns_wrapping_headers(
+    table: QTableWidget, cap: int = 120, stretch: int | None = None
+) -> None:
     header = table.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
     metrics = header.fontMetrics()
@@ -34,8 +35,9 @@ def fit_columns_wrapping_headers(table: QTableWidget, cap: int = 120,
         word = max((metrics.horizontalAdvance(w) for w in title.split()), default=0)
         width = max(values, min(natural, cap), word + 2 * PADDING)
         table.setColumnWidth(column, width)
-        text = metrics.boundingRect(QRect(0, 0, width - 2 * PADDING, 10_000),
-                                    int(Qt.TextFlag.TextWordWrap), title)
+        text = metrics.boundingRect(
+            QRect(0, 0, width - 2 * PADDING, 10_000), int(Qt.TextFlag.TextWordWrap), title
+        )
         tallest = max(tallest, text.height())
     option = QStyleOptionHeader()
     option.initFrom(header)

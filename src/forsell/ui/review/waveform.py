@@ -87,8 +87,9 @@ class Waveform(QWidget):
         head_x = self.x_for(self.position)
         for x in range(len(low)):
             painter.setPen(PLAYED if x <= head_x else WAVE)
-            painter.drawLine(QPointF(x, mid - high[x] * (mid - 4)),
-                             QPointF(x, mid - low[x] * (mid - 4)))
+            painter.drawLine(
+                QPointF(x, mid - high[x] * (mid - 4)), QPointF(x, mid - low[x] * (mid - 4))
+            )
         for seconds, colour in self.marks:
             mark_x = self.x_for(seconds)
             painter.fillRect(QRectF(mark_x - 1, self.height() - 10, 3, 8), colour)

@@ -28,7 +28,9 @@ def upgrade() -> None:
     rows = conn.execute(sa.text("SELECT id, name_ru, name_kk, name_en, sku FROM products")).all()
     for row in rows:
         key = " " + " ".join(str(v or "") for v in row[1:]).casefold()
-        conn.execute(sa.text("UPDATE products SET search_key = :k WHERE id = :i"), {"k": key, "i": row[0]})
+        conn.execute(
+            sa.text("UPDATE products SET search_key = :k WHERE id = :i"), {"k": key, "i": row[0]}
+        )
     op.execute(
         f"CREATE VIRTUAL TABLE product_search USING fts5({_COLUMNS}, "
         "content='products', content_rowid='rowid', tokenize='trigram case_sensitive 0')"

@@ -55,9 +55,13 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("ALTER TABLE products ADD COLUMN search_key TEXT NOT NULL DEFAULT ''")
     conn = op.get_bind()
-    for row in conn.execute(sa.text("SELECT id, name_ru, name_kk, name_en, sku FROM products")).all():
+    for row in conn.execute(
+        sa.text("SELECT id, name_ru, name_kk, name_en, sku FROM products")
+    ).all():
         key = " " + " ".join(str(v or "") for v in row[1:]).casefold()
-        conn.execute(sa.text("UPDATE products SET search_key = :k WHERE id = :i"), {"k": key, "i": row[0]})
+        conn.execute(
+            sa.text("UPDATE products SET search_key = :k WHERE id = :i"), {"k": key, "i": row[0]}
+        )
     for trigger in ("ai", "ad", "au"):
         op.execute(f"DROP TRIGGER IF EXISTS product_words_{trigger}")
     op.execute("DROP TABLE IF EXISTS product_words")

@@ -20,8 +20,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("added_at", sa.DateTime(), nullable=True))
     with op.batch_alter_table("recordings", schema=None) as batch_op:
         batch_op.create_index("ix_recordings_started", ["started_at"], unique=False)
-        batch_op.create_index("ix_recordings_employee_started", ["employee_id", "started_at"],
-                              unique=False)
+        batch_op.create_index(
+            "ix_recordings_employee_started", ["employee_id", "started_at"], unique=False
+        )
 
     op.create_table(
         "conversation_scores",
@@ -54,8 +55,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["recording_id"], ["recordings.id"]),
         sa.PrimaryKeyConstraint("recording_id", "item_id"),
     )
-    op.create_index("ix_item_results_item", "conversation_item_results",
-                    ["item_id", "outcome", "recording_id"])
+    op.create_index(
+        "ix_item_results_item", "conversation_item_results", ["item_id", "outcome", "recording_id"]
+    )
 
     op.create_table(
         "conversation_marks",

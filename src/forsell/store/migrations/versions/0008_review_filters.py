@@ -24,20 +24,26 @@ def upgrade() -> None:
     op.execute("ALTER TABLE conversation_scores ADD COLUMN started_at DATETIME")
     op.execute("ALTER TABLE conversation_scores ADD COLUMN employee_id VARCHAR(36)")
     op.execute("ALTER TABLE conversation_scores ADD COLUMN failed VARCHAR(1000)")
-    op.execute("UPDATE conversation_scores SET (started_at, employee_id) = "
-               "(SELECT r.started_at, r.employee_id FROM recordings AS r "
-               "WHERE r.id = conversation_scores.recording_id)")
-    op.execute("UPDATE conversation_scores SET failed = "
-               "(SELECT '|' || group_concat(ir.item_id, '|') || '|' "
-               "FROM conversation_item_results AS ir "
-               "WHERE ir.recording_id = conversation_scores.recording_id AND ir.outcome = 'fail')")
+    op.execute(
+        "UPDATE conversation_scores SET (started_at, employee_id) = "
+        "(SELECT r.started_at, r.employee_id FROM recordings AS r "
+        "WHERE r.id = conversation_scores.recording_id)"
+    )
+    op.execute(
+        "UPDATE conversation_scores SET failed = "
+        "(SELECT '|' || group_concat(ir.item_id, '|') || '|' "
+        "FROM conversation_item_results AS ir "
+        "WHERE ir.recording_id = conversation_scores.recording_id AND ir.outcome = 'fail')"
+    )
     # The list's score order with every score filter's column after it: a page walks the index
     # and stops, a count reads only the index. It serves "score between" too, so the
     # percent-only index goes.
     op.execute("DROP INDEX ix_conversation_scores_percent")
-    op.execute("CREATE INDEX ix_conversation_scores_order ON conversation_scores "
-               "(percent, started_at, recording_id, offers, conversions, scorable, employee_id, "
-               "failed)")
+    op.execute(
+        "CREATE INDEX ix_conversation_scores_order ON conversation_scores "
+        "(percent, started_at, recording_id, offers, conversions, scorable, employee_id, "
+        "failed)"
+    )
 
 
 def downgrade() -> None:
