@@ -122,7 +122,7 @@ def test_bad_rows_are_listed_in_the_admins_language(
     languages.switch(language)
     try:
         dialog = shown(qtbot, CatalogDialog(till, admin))
-        assert dialog.import_from(csv) is None
+        assert _import(qtbot, dialog, csv) is None
         problems = by_name(dialog, QListWidget, "import problems")
         lines = [problems.item(i).text() for i in range(problems.count())]
         assert lines == expected
@@ -237,7 +237,7 @@ def test_a_file_that_is_not_utf8_is_explained_in_russian(qtbot, till, admin, tmp
     languages.switch("ru")
     try:
         dialog = shown(qtbot, CatalogDialog(till, admin))
-        assert dialog.import_from(path) is None
+        assert _import(qtbot, dialog, path) is None
         text = by_name(dialog, QLabel, "catalog message").text()
         assert (
             text == f"{path} — не текст в кодировке UTF-8. Сохраните его как «CSV UTF-8» и "
