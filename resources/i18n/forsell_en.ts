@@ -361,6 +361,10 @@
         <source>This conversation cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scoring again failed; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -361,6 +361,10 @@
         <source>This conversation cannot be opened.</source>
         <translation>Бұл әңгімені ашу мүмкін емес.</translation>
     </message>
+    <message>
+        <source>Scoring again failed; the details are in the log.</source>
+        <translation>Қайта бағалау сәтсіз аяқталды; толығырақ журналда.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -362,6 +362,10 @@
         <source>This conversation cannot be opened.</source>
         <translation>Этот разговор невозможно открыть.</translation>
     </message>
+    <message>
+        <source>Scoring again failed; the details are in the log.</source>
+        <translation>Повторная оценка не удалась; подробности — в журнале.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -121,3 +121,34 @@ def test_a_cashier_cannot_open_someone_elses_conversation(qtbot, review):
     dialog = _open(qtbot, review, review.second, review.good.recording_id, "failed")
     assert dialog.conversation.detail is None
     assert dialog.conversation.feedback.is_error
+
+
+def test_flipping_speakers_scores_again_off_the_gui_thread(qtbot, review):
+    """The rescoring runs in the task pool: the button waits, the view and the list follow."""
+    import threading
+
+    from forsell.services.review.service import ReviewService
+
+    threads: list[str] = []
+    real = ReviewService.flip_speakers
+
+    def spy(self, *args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real(self, *args, **kwargs)
+
+    rid = review.poor.recording_id
+    dialog = _open(qtbot, review, review.supervisor, rid)
+    assert dialog.conversation.detail.speakers_flipped is False
+    ReviewService.flip_speakers = spy
+    try:
+        with qtbot.waitSignal(dialog.conversation.changed, timeout=10_000):
+            qtbot.mouseClick(find(dialog, "flip speakers"), Left)
+            assert not find(dialog, "flip speakers").isEnabled()  # waits for the answer
+    finally:
+        ReviewService.flip_speakers = real
+    assert threads and threads[0] != threading.main_thread().name
+    assert dialog.conversation.detail.speakers_flipped is True
+    assert find(dialog, "flip speakers").isEnabled()
+    assert _sql(review, "SELECT flipped FROM conversation_scores WHERE recording_id = ?", rid) == [
+        (1,)
+    ]

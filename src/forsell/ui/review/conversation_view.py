@@ -323,7 +323,31 @@ class ConversationView(QWidget):
         return True
 
     def flip_speakers(self) -> None:
-        self._apply(lambda: self.service.flip_speakers(self.who, self.recording_id))
+        """Swaps cashier and customer and scores again. Scoring builds the scorer's catalog
+        index on first use (seconds at 100,000 products), so it runs in the task pool; the
+        button waits and the view shows the new score when it comes back."""
+        self.feedback.clear_message()
+        self.feedback.hide()
+        self.flip.setEnabled(False)
+        rid = self.recording_id
+
+        def done(detail: ConversationDetail) -> None:
+            self.flip.setEnabled(True)
+            if rid == self.recording_id:  # the supervisor may have moved on meanwhile
+                self.show_detail(detail)
+            self.changed.emit(rid)
+
+        def failed(exc: Exception) -> None:
+            self.flip.setEnabled(True)
+            self.feedback.show()
+            if isinstance(exc, CashierError):
+                self.feedback.error(message_for(exc))
+            else:  # logged by the task manager with its traceback
+                self.feedback.error(self.tr("Scoring again failed; the details are in the log."))
+
+        tasks().run(
+            lambda: self.service.flip_speakers(self.who, rid), done, failed, owner=self, key="flip"
+        )
 
     def toggle_flag(self) -> None:
         flagged = self.flag.isChecked()
