@@ -233,6 +233,10 @@ class PaymentDialog(QDialog):
     def _refuse(self, text: str) -> None:
         """Nothing was committed: say why, keep the cart and the amounts for another try."""
         self.error.setText(text)
+        # A refusal can take four lines (the storage faults say what to do): the dialog grows
+        # to show all of it instead of squeezing the quick-amount buttons over each other.
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         self.tendered.setFocus()
         self.tendered.selectAll()
 
