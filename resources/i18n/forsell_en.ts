@@ -3257,7 +3257,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
+        <source>“{url}” is not a secure web address: it must start with https:// (http:// only for a test server on this computer, e.g. http://127.0.0.1:8702).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3496,6 +3496,7 @@ Confirm (Enter)</source>
     <name>settings</name>
     <message>
         <source>Store name</source>
+        <extracomment>Hosts that name this computer: plain http:// is allowed only to them (the FAKE servers of the tests and the demo). Anywhere else the device token, sales and transcripts would travel in clear, so the address must be https://.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

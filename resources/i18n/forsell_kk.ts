@@ -3260,8 +3260,8 @@ Confirm (Enter)</source>
         <translation>Жазбалардың кілттері қолжетімсіз: {hint}</translation>
     </message>
     <message>
-        <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
-        <translation>«{url}» — веб-мекенжай емес. Ол https:// (немесе сынақ сервері үшін http://) деп басталады.</translation>
+        <source>“{url}” is not a secure web address: it must start with https:// (http:// only for a test server on this computer, e.g. http://127.0.0.1:8702).</source>
+        <translation>«{url}» — қорғалған веб-мекенжай емес: ол https:// деп басталуы керек (http:// тек осы компьютердегі сынақ серверіне ғана, мысалы http://127.0.0.1:8702).</translation>
     </message>
     <message>
         <source>Choose a speech recognition service.</source>
@@ -3499,6 +3499,7 @@ Confirm (Enter)</source>
     <name>settings</name>
     <message>
         <source>Store name</source>
+        <extracomment>Hosts that name this computer: plain http:// is allowed only to them (the FAKE servers of the tests and the demo). Anywhere else the device token, sales and transcripts would travel in clear, so the address must be https://.</extracomment>
         <translation>Дүкен атауы</translation>
     </message>
     <message>

@@ -3261,8 +3261,8 @@ Confirm (Enter)</source>
         <translation>Ключи записей недоступны: {hint}</translation>
     </message>
     <message>
-        <source>“{url}” is not a web address. It starts with https:// (or http:// for a test server).</source>
-        <translation>«{url}» — не веб-адрес. Он начинается с https:// (или http:// для тестового сервера).</translation>
+        <source>“{url}” is not a secure web address: it must start with https:// (http:// only for a test server on this computer, e.g. http://127.0.0.1:8702).</source>
+        <translation>«{url}» — не защищённый веб-адрес: он должен начинаться с https:// (http:// — только для тестового сервера на этом компьютере, например http://127.0.0.1:8702).</translation>
     </message>
     <message>
         <source>Choose a speech recognition service.</source>
@@ -3500,6 +3500,7 @@ Confirm (Enter)</source>
     <name>settings</name>
     <message>
         <source>Store name</source>
+        <extracomment>Hosts that name this computer: plain http:// is allowed only to them (the FAKE servers of the tests and the demo). Anywhere else the device token, sales and transcripts would travel in clear, so the address must be https://.</extracomment>
         <translation>Название магазина</translation>
     </message>
     <message>

@@ -59,7 +59,22 @@ def test_the_real_registry_has_every_setting_once_with_label_and_description() -
         (st.RECEIPT_LANGUAGE, "de", "one of ru, kk, en"),
         (st.STORE_NAME, "   ", "required"),
         (st.STORE_NAME, "x" * 121, "text of up to 120 characters"),
-        (st.SYNC_BACKEND_URL, "ftp://x", "a web address starting with https:// or http://"),
+        (
+            st.SYNC_BACKEND_URL,
+            "ftp://x",
+            "a web address starting with https:// (http:// only on this computer)",
+        ),
+        # the device token and sales would travel in clear to another host
+        (
+            st.SYNC_BACKEND_URL,
+            "http://analytics.example.kz",
+            "a web address starting with https:// (http:// only on this computer)",
+        ),
+        (
+            st.ELEVENLABS_URL,
+            "http://10.0.0.5:8700",
+            "a web address starting with https:// (http:// only on this computer)",
+        ),
         (st.SYNC_FALLBACK, "kazdream", "one of elevenlabs, yandex, none"),
     ],
 )
@@ -79,7 +94,9 @@ def test_a_value_outside_the_rule_is_refused_with_the_reason(
         (st.AUTO_LOCK_SECONDS, 30),
         (st.AUTO_LOCK_SECONDS, 3600),
         (st.SYNC_BACKEND_URL, ""),
-        (st.SYNC_BACKEND_URL, "http://127.0.0.1:8080"),
+        (st.SYNC_BACKEND_URL, "http://127.0.0.1:8080"),  # a FAKE server on this computer
+        (st.SYNC_BACKEND_URL, "http://localhost:8702"),
+        (st.SYNC_BACKEND_URL, "https://analytics.example.kz"),
         (st.RECEIPT_LANGUAGE, "kk"),
         (st.STORE_NAME, "x" * 120),
     ],

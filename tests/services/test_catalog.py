@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -339,3 +340,27 @@ def test_export_then_import_leaves_the_catalog_equal(
         assert _catalog(fresh) == before
     finally:
         fresh.close()
+
+
+def test_an_export_opened_in_a_spreadsheet_runs_no_formula_and_imports_back_unchanged(
+    till: Till, tmp_path: Path
+) -> None:
+    """Names come from imports and backend pulls: a cell starting with = + - @ must reach a
+    spreadsheet as text, and the file must still import back to the same names."""
+    hostile = {
+        "F-1": '=HYPERLINK("http://x.example","click")',
+        "F-2": "+cmd|' /C calc'!A0",
+        "F-3": "@SUM(1+1)",
+        "F-4": "-2+3",
+    }
+    admin = admin_of(till)
+    for sku, name in hostile.items():
+        till.catalog.save(admin, ProductDraft(sku=sku, name_ru=name, price=100, vat_bp=0))
+    path = tmp_path / "export.csv"
+    till.catalog.export_csv(path)
+    cells = {row["sku"]: row["name_ru"] for row in csv.DictReader(path.open(encoding="utf-8"))}
+    for sku, name in hostile.items():
+        assert cells[sku] == "'" + name  # the spreadsheet's own "this is text" mark
+    till.catalog.import_csv(admin, path)
+    names = {sku: till.catalog.search(sku)[0].names["ru"] for sku in hostile}
+    assert names == hostile

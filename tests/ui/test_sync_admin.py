@@ -80,7 +80,16 @@ def test_a_wrong_address_is_refused_in_words(qtbot, till, page):
     page.enabled.setChecked(True)
     page.backend_url.setText("analytics.example.kz")
     click(qtbot, page, "save sync settings")
-    assert "is not a web address" in page.error.text()
+    assert "is not a secure web address" in page.error.text()
+    assert till.ctx.settings.get(s.SYNC_ENABLED) is False
+
+
+def test_plain_http_to_another_computer_is_refused(qtbot, till, page):
+    """The device token, sales and transcripts would travel in clear."""
+    page.enabled.setChecked(True)
+    page.backend_url.setText("http://analytics.example.kz")
+    click(qtbot, page, "save sync settings")
+    assert "https://" in page.error.text()
     assert till.ctx.settings.get(s.SYNC_ENABLED) is False
 
 

@@ -76,7 +76,7 @@ class SettingDef(Generic[T]):
             if self.required and not value.strip():
                 return "required"
             if self.url and value and not _is_url(value):
-                return "a web address starting with https:// or http://"
+                return "a web address starting with https:// (http:// only on this computer)"
         return None
 
     def check(self, value: Any) -> T:
@@ -95,9 +95,18 @@ class SettingDef(Generic[T]):
         return cast(T, value)
 
 
+#: Hosts that name this computer: plain http:// is allowed only to them (the FAKE servers of the
+#: tests and the demo). Anywhere else the device token, sales and transcripts would travel in
+#: clear, so the address must be https://.
+_THIS_COMPUTER = ("localhost", "127.0.0.1", "::1")
+
+
 def _is_url(value: str) -> bool:
     parts = urlsplit(value)
-    return parts.scheme in ("https", "http") and bool(parts.netloc)
+    if not parts.netloc or parts.scheme not in ("https", "http"):
+        return False
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" or host in _THIS_COMPUTER or host.startswith("127.")
 
 
 class Registry:

@@ -425,19 +425,19 @@ class CatalogService:
                     )
                     writer.writerow(
                         [
-                            p.sku,
+                            _cell(p.sku),
                             p.barcode or "",
-                            p.name_ru,
-                            p.name_kk,
-                            p.name_en,
-                            c.name_ru if c else "",
-                            c.name_kk if c else "",
-                            c.name_en if c else "",
+                            _cell(p.name_ru),
+                            _cell(p.name_kk),
+                            _cell(p.name_en),
+                            _cell(c.name_ru if c else ""),
+                            _cell(c.name_kk if c else ""),
+                            _cell(c.name_en if c else ""),
                             price,
                             _vat_percent_text(p.vat_bp),
                             "kg" if p.weighted else "pcs",
                             int(p.favourite),
-                            CSV_SYNONYM_SEPARATOR.join(str(w) for w in p.synonyms or ()),
+                            _cell(CSV_SYNONYM_SEPARATOR.join(str(w) for w in p.synonyms or ())),
                         ]
                     )
                     count += 1
@@ -641,6 +641,23 @@ def _same_keys(values: list[dict]) -> Iterator[list[dict]]:
     yield from groups.values()
 
 
+#: What a spreadsheet takes for the start of a formula (or of a DDE command) in a cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A text cell that a spreadsheet shows as text: names come from imports and backend
+    pulls, and ``=HYPERLINK(…)`` or ``+cmd|…`` must not run when the admin opens the export.
+    A leading apostrophe is the spreadsheet's own "this is text" mark; ``_uncell`` takes it
+    off again on import, so an export imports back unchanged."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    """The inverse of ``_cell`` for a cell read back from a CSV file."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
 def _vat_percent_text(bp: int) -> str:
     return str(bp // 100) if bp % 100 == 0 else f"{bp / 100:.2f}"
 
@@ -697,7 +714,7 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
         line = reader.line_num
 
         def get(k: str, row: dict[str, str] = row) -> str:
-            return (row.get(k) or "").strip()
+            return _uncell((row.get(k) or "").strip())
 
         def bad(column: str, code: str, line: int = line, **params: object) -> _BadRow:
             return _BadRow(Problem(code, params, line=line, column=column))

@@ -209,7 +209,8 @@ def _texts() -> dict[str, str]:
         "review.no_keys": translate("messages", "The recordings' keys are not available: {hint}"),
         "sync.url": translate(
             "messages",
-            "“{url}” is not a web address. It starts with https:// (or http:// for a test server).",
+            "“{url}” is not a secure web address: it must start with https:// "
+            "(http:// only for a test server on this computer, e.g. http://127.0.0.1:8702).",
         ),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
         "setting.invalid": translate("messages", "“{setting}” cannot take this value."),
