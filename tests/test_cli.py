@@ -18,12 +18,13 @@ from platform_services import espeak, needs, pulseaudio, secret_service
 pytestmark = pytest.mark.slow
 
 
-def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-m", "forsell.cli", *args],
         env=environment,
+        input=stdin,
         check=False,
         capture_output=True,
         text=True,
@@ -188,15 +189,38 @@ def _audit(till, action: str) -> list:
 
 @needs_secret_service
 def test_recordings_list_on_an_empty_till(tmp_path: Path) -> None:
-    done = run_cli("recordings", "list", "--data-dir", str(tmp_path))
+    from forsell.services.app import open_till
+
+    open_till(tmp_path).close()  # the demo store: its admin's PIN is 9000
+    done = run_cli("recordings", "list", "--data-dir", str(tmp_path), "--pin-stdin", stdin="9000\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"no recordings in {tmp_path}\n"
 
 
 @needs_secret_service
+def test_recordings_list_needs_an_admin_pin(till_with_recording) -> None:
+    """Who was recorded on which receipt is personal data: not for any local account."""
+    till, _, rid = till_with_recording
+    for pin in ("1111", "5000", ""):  # a cashier, a supervisor, nothing typed
+        done = run_cli(
+            "--data-dir",
+            str(till.ctx.data_dir),
+            "recordings",
+            "list",
+            "--pin-stdin",
+            stdin=f"{pin}\n",
+        )
+        assert done.returncode == 1 and "wrong PIN" in done.stderr, done.stderr
+        assert rid not in done.stdout and "Данияр" not in done.stdout + done.stderr
+    assert len(_audit(till, "admin_pin_refused")) == 3
+
+
+@needs_secret_service
 def test_recordings_list_shows_a_row_per_recording(till_with_recording) -> None:
     till, _, rid = till_with_recording
-    done = run_cli("--data-dir", str(till.ctx.data_dir), "recordings", "list")
+    done = run_cli(
+        "--data-dir", str(till.ctx.data_dir), "recordings", "list", "--pin-stdin", stdin="9000\n"
+    )
     assert done.returncode == 0, done.stderr
     header, row, total = done.stdout.splitlines()
     assert header.split()[:3] == ["id", "start", "(local)"]

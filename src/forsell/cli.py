@@ -66,7 +66,16 @@ def _parser() -> argparse.ArgumentParser:
     rec_commands = recordings.add_subparsers(
         dest="recordings_command", metavar="ACTION", required=True
     )
-    rec_commands.add_parser("list", parents=[common], help="recordings with status, size, length")
+    listing = rec_commands.add_parser(
+        "list",
+        parents=[common],
+        help="recordings with status, size, length, receipt and employee (admin PIN)",
+    )
+    listing.add_argument(
+        "--pin-stdin",
+        action="store_true",
+        help="read the admin PIN from the first line of stdin (for scripts)",
+    )
     export = rec_commands.add_parser(
         "export",
         parents=[common],
@@ -250,8 +259,10 @@ def _mss(ms: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def recordings_list(data_dir: Path) -> int:
-    with _library(data_dir) as (_, library):
+def recordings_list(data_dir: Path, pin_stdin: bool) -> int:
+    # Who was recorded and on which receipt is personal data: an admin's PIN first.
+    with _library(data_dir) as (till, library):
+        _admin(till, _read_pin(pin_stdin), "recordings list", "list the recordings")
         views = library.list(limit=1_000_000)
     if not views:
         print(f"no recordings in {data_dir}")
@@ -293,6 +304,24 @@ def recordings_list(data_dir: Path) -> int:
     return 0
 
 
+def _admin(till, pin: str, purpose: str, to_do: str):
+    """The active admin whose PIN this is, or ``_Refused`` saying why (wrong, or locked)."""
+    from forsell.services.doctor import CashierError
+
+    try:
+        return till.staff.admin_by_pin(pin, purpose)
+    except CashierError as exc:
+        if exc.key == "admin_pin.locked":
+            raise _Refused(
+                f"too many wrong admin PINs: locked until {exc.params['until']} (store time); "
+                f"cannot {to_do}"
+            ) from None
+        raise _Refused(
+            f"wrong PIN: an active admin's PIN is needed to {to_do} (the refusal is in the "
+            "audit log)"
+        ) from None
+
+
 def _read_pin(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -308,19 +337,12 @@ def recordings_export(data_dir: Path, recording_id: str, out: Path, pin_stdin: b
     if not out.parent.is_dir():
         raise _Refused(f"the folder {out.parent} does not exist (nothing was written)")
     with _library(data_dir) as (till, library):
-        pin = _read_pin(pin_stdin)
-        try:
-            admin = till.staff.admin_by_pin(pin, "recording export")
-        except CashierError as exc:
-            if exc.key == "admin_pin.locked":
-                raise _Refused(
-                    f"too many wrong admin PINs: exports are locked until "
-                    f"{exc.params['until']} (store time); nothing was written"
-                ) from None
-            raise _Refused(
-                "wrong PIN: an active admin's PIN is needed to export a recording "
-                "(the refusal is in the audit log; nothing was written)"
-            ) from None
+        admin = _admin(
+            till,
+            _read_pin(pin_stdin),
+            "recording export",
+            "export a recording (nothing was written)",
+        )
         try:
             library.export(admin, recording_id, out)
         except CashierError as exc:
@@ -343,7 +365,7 @@ def recordings_export(data_dir: Path, recording_id: str, out: Path, pin_stdin: b
 def recordings(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         if args.recordings_command == "list":
-            return recordings_list(data_dir)
+            return recordings_list(data_dir, args.pin_stdin)
         return recordings_export(data_dir, args.recording_id, args.out, args.pin_stdin)
     except _Refused as refused:
         print(f"forsell-cashier recordings: {refused}", file=sys.stderr)
