@@ -42,7 +42,10 @@ pulse_failed() {
   cat "$XDG_RUNTIME_DIR/pulse.log" >&2 || true
   exit 1
 }
-pulseaudio --daemonize=yes -n --exit-idle-time=-1 --disallow-exit \
+# --no-cpu-limit: PulseAudio's own watchdog ends the daemon when it gets "too much" CPU for a
+# while, which a loaded 2-core CI machine can look like; no realtime threads for the same reason.
+pulseaudio --daemonize=yes -n --exit-idle-time=-1 --disallow-exit --no-cpu-limit \
+  --high-priority=no --realtime=no \
   --log-target="file:$XDG_RUNTIME_DIR/pulse.log" \
   -L module-native-protocol-unix \
   -L "module-null-sink sink_name=counter rate=16000 channels=1 sink_properties=device.description=Counter" \
@@ -72,4 +75,9 @@ dbus-run-session -- bash -c '
 ' "$VENV/bin/python" "$@"
 status=$?
 set -e
+if [[ -n "$PULSE_PID" ]] && ! kill -0 "$PULSE_PID" 2>/dev/null; then
+  # Audio tests failing with "Connection refused" mean the daemon died: say why, from its log.
+  echo "run-tests: PulseAudio (pid $PULSE_PID) ended during the tests; the end of its log:" >&2
+  tail -n 20 "$XDG_RUNTIME_DIR/pulse.log" >&2 || true
+fi
 exit "$status"
