@@ -131,9 +131,8 @@ def storage_fault(exc: BaseException) -> str | None:
 
 def _classify(path: Path, exc: BaseException) -> DatabaseProblem:
     kind = storage_fault(exc)
-    problem_kind = {"disk_full": "disk_full", "locked": "locked", "read_only": "read_only"}.get(
-        kind or "", "corrupt"
-    )
+    # At opening, anything but these three (damaged, disk error, no code) means "corrupt".
+    problem_kind = kind if kind in ("disk_full", "locked", "read_only") else "corrupt"
     return DatabaseProblem(problem_kind, path, str(getattr(exc, "orig", exc)))
 
 

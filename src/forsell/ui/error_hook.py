@@ -63,18 +63,13 @@ class _Reporter(QObject):
             self.showing = False
 
 
-_reporter: _Reporter | None = None
-
-
 def install(logs_folder: Path | None) -> _Reporter:
     """Routes uncaught exceptions (GUI thread and worker threads) to the log and a dialog.
 
     Call once, on the GUI thread, after the QApplication exists. Returns the reporter (tests
     read ``shown``). Ctrl+C in a terminal still ends the app as Python would.
     """
-    global _reporter
     reporter = _Reporter(logs_folder)
-    _reporter = reporter
     previous: ExceptHook = sys.excepthook
 
     def report(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
