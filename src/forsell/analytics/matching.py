@@ -1,15 +1,20 @@
-"""Phrase patterns matched against timed tokens, tolerant of recogniser errors.
+"""Phrase patterns matched against timed tokens, tolerant of inflection and recogniser errors.
 
-A pattern is a phrase in plain words (``добрый день``, ``сәлеметсіз бе``). Each word matches
-  * exactly after folding (see ``normalize``);
-  * with an inflected ending: a word of 5+ letters matches words that start with it minus its
-    last letter and are at most 2 letters longer (``карта`` → ``карту``, ``картой``);
-  * as a stem when written with ``*`` (``бонус*`` → ``бонусная``, ``бонусов``);
-  * within a bounded edit distance: 1 for 5–8 letters, 2 for 9+ (``здраствуйте``, ``капучина``);
-    short words (4 letters or fewer) never fuzz, they are too easy to confuse.
-Between the words of a phrase up to ``MAX_GAP`` extra words may stand (``что ещё вам
-подсказать``); a pattern word may match two recognised words run apart (``здрав ствуйте``) and two
-pattern words may match one run-together word (``добрыйдень``).
+A pattern is a phrase in plain words (``добрый день``, ``сәлеметсіз бе``). Each word matches a
+recognised word (both folded, see ``normalize``) when
+  * it is the same word;
+  * they share a Russian lemma (``колу`` / ``кола``, ``доброго`` / ``добрый``; see ``lang``);
+  * the recognised word is the pattern word with a chain of Kazakh endings (``нанды`` / ``нан``,
+    ``картаңызды`` / ``карта``);
+  * the pattern word is written with ``*`` and the recognised word starts with it (an explicit
+    stem in a scorecard: ``бонус*``);
+  * the recognised word is not a Russian dictionary word and is within a small edit distance:
+    1 for 5–8 letters, 2 for 9+ (``здраствуйте``, ``капучина``). A real word is never taken for
+    another by spelling (``привез`` is not ``привет``); words of 4 letters or fewer never fuzz.
+There is no prefix rule: a word that merely starts like another (``привезут``, ``приветливый``)
+never counts as it. Between the words of a phrase up to ``MAX_GAP`` extra words may stand (``что
+ещё вам подсказать``); a pattern word may match two recognised words run apart (``здрав
+ствуйте``) and two pattern words may match one run-together word (``добрыйдень``).
 """
 
 from __future__ import annotations
@@ -19,46 +24,40 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from rapidfuzz.distance import Levenshtein
+
+from .lang import diminutive_of, kazakh_form_of, known_russian, lemmas
 from .normalize import Token, normalize_text
 
 MAX_GAP = 2  # extra words allowed inside one phrase, in total
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    if a == b:
-        return 0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            best = min(best, cur[j])
-        if best > limit:
-            return limit + 1
-        prev = cur
-    return min(prev[-1], limit + 1)
+    """Levenshtein distance, or ``limit + 1`` when it exceeds ``limit``."""
+    return Levenshtein.distance(a, b, score_cutoff=limit)
 
 
 def fuzz_limit(length: int) -> int:
-    return 0 if length <= 4 else 1 if length <= 8 else 2
+    """Edits allowed for a recogniser error: none up to 6 letters (one letter apart, short words
+    are other words: «күтіңіз» / «күніңіз»), 1 up to 9, 2 beyond."""
+    return 0 if length <= 6 else 1 if length <= 9 else 2
 
 
 @dataclass(frozen=True, slots=True)
 class PatternWord:
     text: str  # folded, without the ``*``
     stem: bool
+    #: other forms of the word count (lemma, Kazakh endings, diminutive); off for fixed
+    #: formulas (greetings) and a store's forbidden phrases, where «ждём» is not «ждите»
+    inflect: bool = True
 
 
 def word_matches(pattern: PatternWord, word: str) -> bool:
-    return pattern.text == word or _word_matches(pattern.text, pattern.stem, word)
+    return pattern.text == word or _word_matches(pattern.text, pattern.stem, word, pattern.inflect)
 
 
 @lru_cache(maxsize=262144)
-def _word_matches(p: str, stem: bool, word: str) -> bool:
+def _word_matches(p: str, stem: bool, word: str, inflect: bool = True) -> bool:
     if word == p:
         return True
     if stem:
@@ -72,10 +71,20 @@ def _word_matches(p: str, stem: bool, word: str) -> bool:
         )
     if p.isdigit() or word.isdigit():
         return False
-    if len(p) >= 5 and word.startswith(p[:-1]) and len(word) <= len(p) + 2:
-        return True
+    if inflect:
+        if len(p) >= 3 and len(word) >= 3 and lemmas(p) & lemmas(word):
+            return True
+        if kazakh_form_of(p, word) and not known_russian(word):
+            return True  # «хотите» is Russian, not «хот» with Kazakh endings
+        if diminutive_of(p, word):
+            return True
     limit = fuzz_limit(len(p))
-    return limit > 0 and edit_distance(p, word, limit) <= limit
+    return (
+        limit > 0
+        and word[:1] == p[:1]
+        and not known_russian(word)
+        and edit_distance(p, word, limit) <= limit
+    )
 
 
 @dataclass(frozen=True)
@@ -88,16 +97,17 @@ class Pattern:
     joined: tuple[PatternWord, ...] = ()
 
     @classmethod
-    def compile(cls, phrase: str) -> Pattern:
+    def compile(cls, phrase: str, *, inflect: bool = True) -> Pattern:
+        """``inflect=False``: each word only as written (or misrecognised), not its other forms."""
         words: list[PatternWord] = []
         for raw in phrase.split():
             stem = raw.endswith("*")
             folded = normalize_text(raw.rstrip("*"))
             for i, part in enumerate(folded):
-                words.append(PatternWord(part, stem and i == len(folded) - 1))
+                words.append(PatternWord(part, stem and i == len(folded) - 1, inflect))
         if not words:
             raise ValueError(f"pattern {phrase!r} has no words")
-        joined = tuple(PatternWord(a.text + b.text, b.stem) for a, b in pairwise(words))
+        joined = tuple(PatternWord(a.text + b.text, b.stem, inflect) for a, b in pairwise(words))
         return cls(phrase, tuple(words), joined)
 
 

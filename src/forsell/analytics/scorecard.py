@@ -14,7 +14,9 @@ from .matching import Pattern
 KINDS = ("required", "bonus", "forbidden", "fatal")
 SPEAKERS = ("cashier", "customer", "any")
 ANCHORS = ("start", "end")
-DETECTORS = ("upsell_offer",)
+#: Built-in detectors (``acts``): an item with one passes on the act found by form and words,
+#: and its ``phrases`` are searched as well (a store's own wording).
+DETECTORS = ("upsell_offer", "greeting", "needs_question", "loyalty_question", "farewell")
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,15 @@ class Item:
     penalty: int = 0  # points taken off when a forbidden phrase is said
     speaker: str = "cashier"
     window: Window | None = None
-    detector: str | None = None  # "upsell_offer": passes when the upsell detector finds an offer
+    detector: str | None = None  # one of DETECTORS: passes when that detector finds its act
     not_applicable_if: tuple[str, ...] = ()  # phrases (anyone) that make the item moot
 
     @cached_property
     def patterns(self) -> tuple[Pattern, ...]:
         phrases = [p for lang in sorted(self.phrases) for p in self.phrases[lang]]
-        return tuple(Pattern.compile(p) for p in dict.fromkeys(phrases))
+        # A forbidden phrase counts as the store wrote it: «ждём» is not «ждите».
+        inflect = not self.looks_for_bad
+        return tuple(Pattern.compile(p, inflect=inflect) for p in dict.fromkeys(phrases))
 
     @cached_property
     def moot_patterns(self) -> tuple[Pattern, ...]:

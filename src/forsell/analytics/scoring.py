@@ -2,20 +2,26 @@
 
 Every outcome carries its evidence: the recognised words that matched, when, and who said them,
 so a supervisor can click through to hear them. A conversation without customer speech, without
-speech at all, or with bad audio is not scored (``scorable`` False with the reason): it must not
-count against the cashier.
+speech at all, with bad audio, or whose speakers cannot be told apart (and no supervisor has
+confirmed or swapped them) is not scored (``scorable`` False with the reason): it must not count
+against the cashier.
+
+Items with a ``detector`` (greeting, needs question, loyalty question, farewell, upsell offer)
+pass on the act ``acts`` recognises by form and words, or on one of the item's own phrases;
+other items pass (or, forbidden, fail) on their phrases alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .acts import Acts, Hit, find_acts
 from .matching import find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
 from .scorecard import Item, Scorecard
 from .speakers import CASHIER, CUSTOMER, Said, SpeakerMap, map_speakers
-from .upsell import OfferFinder, UpsellResult
+from .upsell import CatalogIndex, OfferFinder, UpsellResult
 
 PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not_applicable"
 #: Below this recogniser confidence the words are mostly guesses: judge nothing on them.
@@ -47,7 +53,7 @@ class ItemResult:
 @dataclass(frozen=True)
 class ScoreResult:
     scorable: bool
-    reason: str | None  # why not scorable: no_speech | bad_audio | no_customer_speech
+    reason: str | None  # why not: no_speech | bad_audio | no_customer_speech | speakers_uncertain
     speakers: SpeakerMap
     items: tuple[ItemResult, ...] = ()
     points: int = 0
@@ -80,6 +86,8 @@ class ScoreResult:
                 "roles": self.speakers.roles,
                 "how": self.speakers.how,
                 "flipped": self.speakers.flipped,
+                "confidence": self.speakers.confidence,
+                "uncertain": self.speakers.uncertain,
             },
             "score": self.score,
             "points": self.points,
@@ -123,19 +131,19 @@ class ScoreResult:
         }
 
 
+#: How long "at the end" is for a farewell when the scorecard gives no window, in utterances.
+LAST_UTTERANCES = 3
+
+
 class Scorer:
-    """A scorecard and a catalog, prepared once; ``score`` is then cheap per conversation."""
+    """A scorecard and a catalog, prepared once (the catalog index is the costly part: build one
+    ``Scorer`` per catalog version and keep it current with ``index.add``/``index.remove``);
+    ``score`` is then cheap per conversation and safe to call from several threads."""
 
     def __init__(self, scorecard: Scorecard, catalog: Catalog | None = None) -> None:
         self.scorecard = scorecard
         self.catalog = catalog or Catalog()
-        self.finder = OfferFinder(self.catalog, scorecard)
-        self._cashier_cues = tuple(
-            p
-            for it in scorecard.items
-            if it.speaker == CASHIER and not it.looks_for_bad
-            for p in it.patterns
-        )
+        self.index = CatalogIndex(self.catalog, scorecard)
 
     def score(
         self,
@@ -143,25 +151,27 @@ class Scorer:
         receipt: Receipt | None = None,
         *,
         flip: bool = False,
+        confirmed: bool = False,
         catalog: Catalog | None = None,
     ) -> ScoreResult:
-        finder = self.finder
-        if catalog is not None:  # e.g. the receipt's own products added to the store catalog
-            finder = OfferFinder(self.catalog.merged(catalog), self.scorecard)
+        """``flip``/``confirmed``: a supervisor swapped the roles / said they are right.
+        ``catalog``: products to search like the receipt's own lines (they are always searched
+        first), e.g. a sale's products missing from the store catalog."""
         receipt = receipt or Receipt(())
         utts = [
             (u, tokenize(u.text, u.start, u.end, [(w.text, w.start, w.end) for w in u.words]))
             for u in transcript.utterances
         ]
+        utts = [(u, toks) for u, toks in utts if toks]
+        acts = [find_acts(toks, self.scorecard.cue_patterns) for _, toks in utts]
         speakers = map_speakers(
-            ((u.speaker, tuple(t.norm for t in toks)) for u, toks in utts if toks),
+            ((u.speaker, a) for (u, _), a in zip(utts, acts, strict=True)),
             flip=flip,
-            extra_cashier_cues=self._cashier_cues,
+            confirmed=confirmed,
         )
         said = [
             Said(i, u.speaker, speakers.role_of(u.speaker), u.start, u.end, tuple(toks))
             for i, (u, toks) in enumerate(utts)
-            if toks
         ]
         if not said:
             return ScoreResult(False, "no_speech", speakers)
@@ -171,9 +181,17 @@ class Scorer:
             return ScoreResult(False, "bad_audio", speakers)
         if not any(s.role == CUSTOMER for s in said):
             return ScoreResult(False, "no_customer_speech", speakers)
-        upsell = finder.link(finder.find_offers(said), receipt)
+        if speakers.uncertain:
+            return ScoreResult(False, "speakers_uncertain", speakers)
+        finder = OfferFinder(
+            self.index, self.scorecard, receipt, catalog.products if catalog else ()
+        )
+        upsell = finder.link(finder.find_offers(said, acts), receipt)
+        clarifying = {u: (first, last) for u, first, last in reversed(finder.clarifying)}
         span = (min(s.start for s in said), max(s.end for s in said))
-        items = tuple(self._item(it, said, span, upsell) for it in self.scorecard.items)
+        items = tuple(
+            self._item(it, said, acts, span, upsell, clarifying) for it in self.scorecard.items
+        )
         fatal = any(r.kind == "fatal" and r.outcome == FAIL for r in items)
         points = sum(r.points for r in items)
         max_points = sum(r.max_points for r in items)
@@ -185,7 +203,13 @@ class Scorer:
         return ScoreResult(True, None, speakers, items, points, max_points, score, fatal, upsell)
 
     def _item(
-        self, item: Item, said: list[Said], span: tuple[float, float], upsell: UpsellResult
+        self,
+        item: Item,
+        said: list[Said],
+        acts: list[Acts],
+        span: tuple[float, float],
+        upsell: UpsellResult,
+        clarifying: dict[int, tuple[int, int]],
     ) -> ItemResult:
         if item.detector == "upsell_offer":
             evidence = tuple(
@@ -195,29 +219,41 @@ class Scorer:
             return self._outcome(item, evidence, "no_offer", said)
         hits: list[Evidence] = []
         near: set[str] = set()
-        for s in said:
+        found: list[tuple[Said, int, int, str]] = []  # (utterance, first, last, phrase)
+        for s, a in zip(said, acts, strict=True):
+            hit = _act_hit(item.detector, a)
+            if hit is not None:
+                found.append((s, hit.first, hit.last, hit.phrase))
+            elif item.detector == "needs_question" and s.index in clarifying:
+                first_i, last_i = clarifying[s.index]
+                found.append((s, first_i, last_i, "?"))
             for pattern in item.patterns:
                 for m in find_all(pattern, s.norms):
-                    first, last = s.tokens[m.first], s.tokens[m.last]
-                    if item.speaker != "any" and s.role != item.speaker:
-                        near.add("said_by_" + s.role)
-                        continue
-                    if item.window and not item.window.contains(first.start, last.end, *span):
-                        near.add("outside_window")
-                        continue
-                    text = " ".join(dict.fromkeys(t.raw for t in s.tokens[m.first : m.last + 1]))
-                    hits.append(
-                        Evidence(
-                            text, pattern.source, first.start, last.end, s.label, s.role, s.index
-                        )
-                    )
+                    found.append((s, m.first, m.last, pattern.source))
+        cashier_said = [s.index for s in said if s.role == CASHIER]
+        for s, first_i, last_i, phrase in found:
+            first, last = s.tokens[first_i], s.tokens[last_i]
+            if item.speaker != "any" and s.role != item.speaker:
+                near.add("said_by_" + s.role)
+                continue
+            if item.window and not item.window.contains(first.start, last.end, *span):
+                near.add("outside_window")
+                continue
+            if item.detector == "farewell" and s.index not in cashier_said[-2:]:
+                near.add("outside_window")  # thanks in the middle is not a goodbye
+                continue
+            if item.detector == "greeting" and s.index not in cashier_said[:2]:
+                near.add("outside_window")  # «сәлем айтыңыз» on leaving is not a greeting
+                continue
+            text = " ".join(dict.fromkeys(t.raw for t in s.tokens[first_i : last_i + 1]))
+            hits.append(Evidence(text, phrase, first.start, last.end, s.label, s.role, s.index))
         hits.sort(key=lambda e: (e.start, e.utterance))
+        hits = list({(e.utterance, e.start): e for e in hits}.values())
         if not item.looks_for_bad and hits:
             hits = hits[:1]  # the first time it was said is what the supervisor wants to hear
         # The closest miss explains a failed item: right words, wrong time or wrong speaker.
         why = "outside_window" if "outside_window" in near else min(near, default="not_said")
         return self._outcome(item, tuple(hits), why, said)
-
     def _outcome(
         self, item: Item, evidence: tuple[Evidence, ...], why: str, said: list[Said]
     ) -> ItemResult:
@@ -236,6 +272,18 @@ class Scorer:
         ):
             return ItemResult(item.id, item.kind, NOT_APPLICABLE, 0, 0, "moot")
         return ItemResult(item.id, item.kind, FAIL, 0, max_points, why)
+
+
+def _act_hit(detector: str | None, acts: Acts) -> Hit | None:
+    if detector == "greeting":
+        return acts.greeting
+    if detector == "needs_question":
+        return acts.needs
+    if detector == "loyalty_question":
+        return acts.loyalty
+    if detector == "farewell":
+        return acts.farewell
+    return None
 
 
 def score(

@@ -1,11 +1,14 @@
-"""Who is the cashier? Mapping diarization labels to cashier and customer.
+"""Who is the cashier? Mapping diarization labels to cashier and customer, with a confidence.
 
 Recognisers label voices ``speaker_0``/``speaker_1`` (or ``agent``/``customer`` with some
 ElevenLabs settings) without knowing who stands behind the till. Named roles are taken as they
-are; otherwise each voice is scored by what cashiers say — greetings, prices and totals, payment
-and loyalty-card questions, thanks — against what customers say (ordering phrases), with a small
-bonus for speaking first, since the till's microphone usually hears the cashier greet first.
-A supervisor who hears it the other way round flips the mapping.
+are. Otherwise each voice is judged by what it does (``acts``): the cashier greets first in most
+shops, asks the order questions, names prices and totals, asks about payment and the loyalty
+card; the customer orders and asks what things cost. Speaking first is a small hint only: in many
+conversations the customer speaks first. When the two voices cannot be told apart (``margin``
+below ``SURE``), the map says ``uncertain`` and the conversation is not scored until a
+supervisor listens and confirms or swaps the roles: scoring the wrong person is worse than not
+scoring.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .matching import Pattern, search
+from .acts import Acts
 from .normalize import Token
 
 CASHIER, CUSTOMER = "cashier", "customer"
@@ -30,74 +33,6 @@ _NAMED = {
     "покупатель": CUSTOMER,
 }
 
-_CASHIER_CUES = tuple(
-    Pattern.compile(p)
-    for p in (
-        "здравствуйте",
-        "добрый день",
-        "добрый вечер",
-        "доброе утро",
-        "сәлеметсіз бе",
-        "қайырлы күн",
-        "с вас",
-        "итого",
-        "к оплате",
-        "оплата",
-        "картой или наличными",
-        "наличными или картой",
-        "чек нужен",
-        "ваш чек",
-        "сдача",
-        "бонусн* карт*",
-        "карт* лояльности",
-        "бонус карта*",
-        "что будете",
-        "что вам",
-        "чем могу помочь",
-        "не аласыз",
-        "сізге не",
-        "төлейсіз бе",
-        "хотите",
-        "не желаете",
-        "аласыз ба",
-        "приходите еще",
-        "хорошего дня",
-        "тенге",
-        "барлығы",
-        "чекті алыңыз",
-        "пакет нужен",
-        "пакет керек",
-        "с собой или здесь",
-        "картамен бе",
-    )
-)
-_CUSTOMER_CUES = tuple(
-    Pattern.compile(p)
-    for p in (
-        "мне",
-        "можно мне",
-        "дайте",
-        "я возьму",
-        "возьму",
-        "маған",
-        "беріңізші",
-        "берші",
-        "сколько стоит",
-        "сколько с меня",
-        "қанша тұрады",
-        "қанша болады",
-        "давайте",
-        "без сахара",
-        "алайын",
-        "картой",
-        "наличными",
-        "картамен",
-        "қолма-қол",
-        "каспи",
-    )
-)
-
-
 @dataclass(frozen=True)
 class SpeakerMap:
     """``roles``: diarization label → "cashier" | "customer"; ``how`` says why."""
@@ -106,39 +41,74 @@ class SpeakerMap:
     roles: dict[str, str]
     how: str  # "named" | "heuristic" | "single" | "none"
     flipped: bool = False
+    #: 0..1: how clearly the content tells the voices apart (1 for named or confirmed roles)
+    confidence: float = 1.0
+    #: roles guessed from content without enough to go on, and not confirmed by a person
+    uncertain: bool = False
 
     def role_of(self, label: str) -> str:
         return self.roles.get(label, CUSTOMER)
 
 
+#: What each act says about its speaker: + for the cashier, − for the customer.
+WEIGHTS = {
+    "greeting": 1.0,
+    "needs": 2.0,
+    "price": 1.5,
+    "loyalty": 1.5,
+    "farewell": 0.5,
+    "offer": 0.5,
+    "order": -1.5,
+}
+#: Speaking first: a hint (the cashier usually greets first), not a rule.
+FIRST_WORD = 0.5
+#: A margin between the two voices below this is a guess, not a decision.
+SURE = 1.5
+
+
+def voice_evidence(acts: Acts) -> float:
+    """How much one utterance sounds like the cashier (positive) or the customer (negative)."""
+    total = 0.0
+    for act in ("greeting", "needs", "price", "loyalty", "farewell", "order"):
+        if getattr(acts, act) is not None:
+            total += WEIGHTS[act]
+    if any(hit.phrase != "?" for _, _, hit in acts.offer_form):
+        total += WEIGHTS["offer"]
+    return total
+
+
 def map_speakers(
-    utterances: Iterable[tuple[str, tuple[str, ...]]],
+    utterances: Iterable[tuple[str, Acts]],
     *,
     flip: bool = False,
-    extra_cashier_cues: Iterable[Pattern] = (),
+    confirmed: bool = False,
 ) -> SpeakerMap:
-    """``utterances``: (label, folded token texts) in time order."""
+    """``utterances``: (label, acts) in time order. ``flip``: a supervisor swapped the roles;
+    ``confirmed``: a supervisor said the automatic roles are right (both end ``uncertain``)."""
     utts = list(utterances)
     labels = list(dict.fromkeys(label for label, _ in utts))
     if not labels:
         return SpeakerMap(None, {}, "none", flip)
     named = {label: _NAMED.get(label.strip().lower()) for label in labels}
+    confidence, uncertain = 1.0, False
     if any(named.values()):
         cashier = next((lab for lab, role in named.items() if role == CASHIER), None)
         # None first when only customers are named: nobody is the cashier unless flipped.
         order: list[str | None] = [cashier] + [lab for lab in labels if lab != cashier]
         how = "named"
     else:
-        cues = _CASHIER_CUES + tuple(extra_cashier_cues)
         score = dict.fromkeys(labels, 0.0)
-        score[utts[0][0]] += 0.5
-        for label, norms in utts:
-            score[label] += sum(1.0 for p in cues if search(p, norms) is not None)
-            score[label] -= sum(0.75 for p in _CUSTOMER_CUES if search(p, norms) is not None)
+        score[utts[0][0]] += FIRST_WORD
+        for label, acts in utts:
+            score[label] += voice_evidence(acts)
         # A stable order: best score first, ties to whoever spoke first.
         ranked = sorted(labels, key=lambda lab: (-score[lab], labels.index(lab)))
         order = [*ranked]
         how = "heuristic" if len(labels) > 1 else "single"
+        if len(labels) > 1:
+            margin = score[ranked[0]] - score[ranked[1]]
+            confidence = round(min(1.0, max(0.0, margin / (2 * SURE))), 2)
+            uncertain = margin < SURE and not (flip or confirmed)
     if flip and len(order) > 1:
         order[0], order[1] = order[1], order[0]
     elif flip and len(order) == 1 and how != "named":
@@ -146,7 +116,9 @@ def map_speakers(
         return SpeakerMap(None, {labels[0]: CUSTOMER}, how, True)
     cashier = order[0]
     roles = {label: (CASHIER if label == cashier else CUSTOMER) for label in labels}
-    return SpeakerMap(cashier, roles, how, flip)
+    if flip or confirmed:
+        confidence = 1.0
+    return SpeakerMap(cashier, roles, how, flip, confidence, uncertain)
 
 
 @dataclass(frozen=True)

@@ -1,44 +1,84 @@
 """Upsell detection and receipt linking.
 
-An offer is a cashier's utterance with an offer cue (``хотите``, ``не желаете``, ``аласыз ба``)
-and a catalog product or category in it (its name in any language, a head word of the name,
-a synonym). It is not an offer when the customer named that product earlier: then the cashier
-is only confirming the order. The same product offered twice counts once. An offer is converted
-when a receipt line of that product (or of that category, for a category offer) was added at or
-after the offer's start; each line converts at most one offer. A product already rung up before
-the offer is not a conversion.
+An offer is a cashier's clause in an offer form (a question, an imperative, a recommendation:
+``acts.OFFER_CUES`` and the scorecard's own cues) that names a product, a category, an add-on or
+a bigger size the customer had not asked for. Names are looked up on the sale's own receipt
+lines first, then in the catalog (``CatalogIndex``, built once per catalog), matching lemmas,
+Kazakh endings, synonyms and recogniser errors (``matching``). It is not an offer when the
+customer named that product earlier (the cashier is confirming the order), when the clause is a
+choice or an interrogative about the order (a needs question), or when it is a bag. The same
+product offered twice counts once. An offer is converted when a receipt line of that product (or
+of that category, or a bigger size) was added at or after the offer's start; each line converts
+at most one offer. A product already rung up before the offer is not a conversion.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .matching import Match, Pattern, match_at, search
+from .acts import SIZE_UP, WEAK_CUES, Acts, _any
+from .lang import index_key, lookup_keys
+from .matching import Match, Pattern, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
 from .normalize import normalize_text
 from .scorecard import Scorecard
 from .speakers import CASHIER, CUSTOMER, Said
 
-_UNITS = {"мл", "л", "г", "гр", "кг", "шт", "пак", "дана", "ml", "l", "g", "kg", "pcs", "mg"}
-_STOP = {"с", "и", "в", "на", "для", "без", "из", "мен", "with", "and", "of", "the", "a"}
+_UNITS = {"мл", "л", "г", "гр", "кг", "шт", "пак", "дана", "ml", "l", "g", "kg", "pcs", "mg", "мг"}
+_STOP = {"с", "и", "в", "на", "для", "без", "из", "мен", "with", "and", "of", "the", "a", "по"}
 _WITH = {"к", "ко"}
-_KK_SUFFIXES = ("лар", "лер", "дар", "дер", "тар", "тер", "сы", "си", "ы", "и")
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+#: Goods that are never an upsell (the guide: a bag is not an offer).
+_NOT_GOODS = {"пакет", "пакетик", "пакети", "bag", "чек", "контейнер", "ыдыс"}
+
+#: How people call products whose catalog names are formal (folded). A catalog word on the left
+#: adds the spoken names on the right to every product with that word.
+COLLOQUIAL: dict[str, tuple[str, ...]] = {
+    "картофель": ("картошка", "картошка фри", "картошечка", "фри"),
+    "кока": ("кола",),
+    "coca": ("кола",),
+    "pepsi": ("пепси",),
+    "гамбургер": ("бургер",),
+    "шаурма": ("шаверма", "шаурмичка"),
+    "шаверма": ("шаурма",),
+    "донер": ("шаурма", "шаверма"),
+    "минеральная": ("минералка",),
+    "газированная": ("газировка", "газводa"),
+    "мороженое": ("мороженка", "пломбир"),
+    "эспрессо": ("экспрессо",),
+    "американо": ("американка",),
+    "хот-дог": ("хотдог", "хот дог"),
+    "хот": ("хотдог",),
+    "капучино": ("капуч",),
+    "пирожок": ("пирожки",),
+    "сосиска": ("сосиска в тесте",),
+    "лимонад": ("лимонадик",),
+    "чай": ("чаек", "чайку", "шай"),
+    "шай": ("чай",),
+    "вода": ("водичка", "водичку", "су"),
+}
 
 
 @dataclass(frozen=True)
 class Target:
-    kind: str  # "product" | "category"
+    kind: str  # "product" | "category" | "size"
     skus: frozenset[str] = frozenset()
     category: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Term:
     pattern: Pattern
     target: Target
+    #: the catalog's SKUs under this phrase, kept current by ``CatalogIndex.add``/``remove``
+    live: set[str] | None = None
+
+    @property
+    def skus(self) -> frozenset[str]:
+        return frozenset(self.live) if self.live is not None else self.target.skus
 
 
 @dataclass(frozen=True)
@@ -49,7 +89,7 @@ class Offer:
     speaker: str
     text: str  # the words of the offer (cue to product), as recognised
     term: str  # the catalog name or synonym they matched
-    kind: str  # "product" | "category"
+    kind: str  # "product" | "category" | "size"
     skus: tuple[str, ...]
     category: str
     converted: bool = False
@@ -82,159 +122,282 @@ def _significant(name: str) -> list[str]:
 
 
 def _heads(lang: str, words: list[str]) -> list[str]:
+    """The words people use alone for a product: its noun."""
     if not words:
         return []
     if lang == "kk":
-        # Kazakh puts the noun last ("Классикалық круассан") and names carry plural and
-        # possessive endings people drop when they speak ("Апорт алмасы" → "алма").
-        head = words[-1]
-        heads = [head]
-        for suffix in _KK_SUFFIXES:
-            if head.endswith(suffix) and len(head) - len(suffix) >= 3:
-                head = head[: -len(suffix)]
-                heads.append(head)
-        return heads
-    heads = [words[0]]
+        return [words[-1]]  # Kazakh puts the noun last: «Қосымша шот» is a «шот»
     if words[0].endswith(_ADJ_ENDINGS) and len(words) > 1:
-        heads = [words[1]]  # "Горячий шоколад": people say "шоколад", not "горячий"
-    return heads
+        return [words[1]]  # "Горячий шоколад": people say "шоколад", not "горячий"
+    return [words[0]]
 
 
-class OfferFinder:
-    """The catalog's names as patterns, built once per catalog and scorecard."""
+def product_phrases(p: CatalogProduct, extra: Iterable[str] = ()) -> list[str]:
+    """Every way the product may be called: full names, head words, the first two words,
+    synonyms, and the colloquial names of its words."""
+    phrases: list[str] = []
+    for lang, name in p.names.items():
+        words = _significant(name)
+        if not words:
+            continue
+        phrases.append(" ".join(words))
+        phrases += _heads(lang, words)
+        if len(words) > 2 and lang != "kk":
+            phrases.append(" ".join(words[:2]))
+        for w in words:
+            phrases += COLLOQUIAL.get(w, ())
+    phrases += [" ".join(normalize_text(x)) for x in (*p.synonyms, *extra)]
+    return [ph for ph in dict.fromkeys(phrases) if ph and ph not in _NOT_GOODS]
+
+
+def is_bag(p: CatalogProduct) -> bool:
+    return any(w in _NOT_GOODS for name in p.names.values() for w in normalize_text(name))
+
+
+class _TermIndex:
+    """Phrases filed by their first word's first letters (``lang.index_key``)."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, list[_Term]] = defaultdict(list)
+        self.count = 0
+
+    def add(self, phrase: str, target: Target, live: set[str] | None = None) -> None:
+        try:
+            pattern = _pattern(phrase)
+        except ValueError:
+            return
+        self.buckets[index_key(pattern.words[0].text)].append(_Term(pattern, target, live))
+        self.count += 1
+
+    def matches(self, norms: Sequence[str], i: int) -> list[tuple[_Term, Match]]:
+        out: list[tuple[_Term, Match]] = []
+        seen: set[int] = set()
+        for key in lookup_keys(norms[i]):
+            for term in self.buckets.get(key, ()):
+                if id(term) in seen:
+                    continue
+                seen.add(id(term))
+                m = match_at(term.pattern, norms, i)
+                if m is not None:
+                    out.append((term, m))
+        return out
+
+
+@lru_cache(maxsize=65536)
+def _pattern(phrase: str) -> Pattern:
+    return Pattern.compile(phrase)
+
+
+class CatalogIndex:
+    """The catalog's names and categories as an index, built once per catalog version
+    (``add``/``remove`` keep it current without a rebuild) and shared by every conversation."""
 
     def __init__(self, catalog: Catalog, scorecard: Scorecard) -> None:
         self.catalog = catalog
-        self.cues = scorecard.cue_patterns
-        self.by_sku: dict[str, CatalogProduct] = {p.sku: p for p in catalog.products}
+        self.synonyms = scorecard.synonyms
+        self.by_sku: dict[str, CatalogProduct] = {}
         self.category_names: dict[str, set[str]] = defaultdict(set)
-        product_terms: dict[str, set[str]] = defaultdict(set)
+        self.products = _TermIndex()
+        self.categories = _TermIndex()
+        self._phrase_skus: dict[str, set[str]] = defaultdict(set)
+        self._filed: set[str] = set()
         category_terms: dict[str, str] = {}
-        syn = scorecard.synonyms
-        for p in catalog.products:
-            if p.category:
-                for name in (p.category, *p.category_names):
-                    self.category_names[p.category].add(" ".join(normalize_text(name)))
-                    category_terms.setdefault(" ".join(_significant(name)), p.category)
-            phrases: list[str] = []
-            for lang, name in p.names.items():
-                words = _significant(name)
-                if words:
-                    phrases.append(" ".join(words))
-                    phrases += _heads(lang, words)
-                    if len(words) > 1 and lang != "kk":
-                        phrases.append(" ".join(words[:2]))
-            phrases += [
-                " ".join(normalize_text(s)) for s in (*p.synonyms, *syn.get(f"sku:{p.sku}", ()))
-            ]
-            for phrase in phrases:
-                if phrase:
-                    product_terms[phrase].add(p.sku)
         for key, key_phrases in (
             *catalog.category_synonyms.items(),
-            *((k[9:], v) for k, v in syn.items() if k.startswith("category:")),
+            *((k[9:], v) for k, v in self.synonyms.items() if k.startswith("category:")),
         ):
             for phrase in key_phrases:
                 category_terms.setdefault(" ".join(normalize_text(phrase)), key)
-        self.terms: list[_Term] = []
+        for p in catalog.products:
+            for name in (p.category, *p.category_names) if p.category else ():
+                self.category_names[p.category].add(" ".join(normalize_text(name)))
+                category_terms.setdefault(" ".join(_significant(name)), p.category)
+        self._category_phrases = set(category_terms)
         for phrase, key in category_terms.items():
             if phrase:
-                self.terms.append(_Term(Pattern.compile(phrase), Target("category", category=key)))
-        for phrase, skus in product_terms.items():
-            if phrase not in category_terms:  # "кофе" is the category, not "Кофе молотый"
-                self.terms.append(
-                    _Term(Pattern.compile(phrase), Target("product", frozenset(skus)))
-                )
-        self.buckets: dict[str, list[_Term]] = defaultdict(list)
-        for term in self.terms:
-            self.buckets[term.pattern.words[0].text[:3]].append(term)
+                self.categories.add(phrase, Target("category", category=key))
+        for p in catalog.products:
+            self.add(p)
+
+    def add(self, p: CatalogProduct) -> None:
+        """A new or changed product (a changed one keeps its old names too until a rebuild)."""
+        self.by_sku[p.sku] = p
+        if is_bag(p):
+            return
+        for phrase in product_phrases(p, self.synonyms.get(f"sku:{p.sku}", ())):
+            if phrase in self._category_phrases:
+                continue  # "кофе" is the category, not "Кофе молотый"
+            skus = self._phrase_skus[phrase]
+            if phrase not in self._filed:
+                # One term per phrase; its set of SKUs grows and shrinks in place.
+                self._filed.add(phrase)
+                self.products.add(phrase, Target("product"), live=skus)
+            skus.add(p.sku)
+
+    def remove(self, sku: str) -> None:
+        """A product taken out of sale: no longer offered under any name."""
+        self.by_sku.pop(sku, None)
+        for skus in self._phrase_skus.values():
+            skus.discard(sku)
+
+    def category_of(self, skus: Iterable[str]) -> str:
+        cats = {self.by_sku[s].category for s in skus if s in self.by_sku}
+        return cats.pop() if len(cats) == 1 else ""
+
+
+class OfferFinder:
+    """Finds offers in one conversation: the receipt's own lines first, then the catalog."""
+
+    def __init__(
+        self,
+        index: CatalogIndex,
+        scorecard: Scorecard,
+        receipt: Receipt,
+        extra: Iterable[CatalogProduct] = (),
+    ) -> None:
+        self.index = index
+        self.cues = scorecard.cue_patterns
+        self.receipt = receipt
+        self.own = _TermIndex()
+        self.own_products: dict[str, CatalogProduct] = {}
+        products = [
+            index.by_sku.get(line.sku)
+            or CatalogProduct(line.sku, line.names or {"ru": line.name}, line.category)
+            for line in receipt.lines
+        ]
+        for p in (*products, *extra):
+            if p.sku in self.own_products:
+                continue
+            self.own_products[p.sku] = p
+            if is_bag(p):
+                continue
+            for phrase in product_phrases(p, index.synonyms.get(f"sku:{p.sku}", ())):
+                self.own.add(phrase, Target("product", frozenset((p.sku,))))
 
     # --- what is named in an utterance ------------------------------------------------------
 
     def targets(self, said: Said) -> list[tuple[Target, Match]]:
         norms = said.norms
-        found: list[tuple[_Term, Match]] = []
-        for i, tok in enumerate(norms):
+        found: list[tuple[_Term, Match, int]] = []  # (term, match, rank: 0 receipt, 1 catalog)
+        for i in range(len(norms)):
             if i and norms[i - 1] in _WITH:
                 continue  # "круассан к кофе": the coffee is what it goes with, not the offer
-            for term in self.buckets.get(tok[:3], ()):
-                m = match_at(term.pattern, norms, i)
-                if m is not None:
-                    found.append((term, m))
+            own = self.own.matches(norms, i)
+            found += [(t, m, 0) for t, m in own]
+            found += [(t, m, 1) for t, m in self.index.categories.matches(norms, i)]
+            if not own:
+                found += [(t, m, 1) for t, m in self.index.products.matches(norms, i)]
         # Keep the most specific names: drop a match inside a longer one.
         kept = [
-            (t, m)
-            for t, m in found
+            (t, m, r)
+            for t, m, r in found
             if not any(
-                (
-                    o.first <= m.first
-                    and m.last <= o.last
-                    and (o.last - o.first) > (m.last - m.first)
-                )
-                for _, o in found
+                o.first <= m.first
+                and m.last <= o.last
+                and ((o.last - o.first) > (m.last - m.first) or (ro < r))
+                for _, o, ro in found
             )
         ]
         by_span: dict[tuple[int, int], list[_Term]] = defaultdict(list)
-        for t, m in kept:
+        for t, m, _ in kept:
+            if t.target.kind == "product" and not t.skus:
+                continue  # every product of that name was taken out of sale
             by_span[(m.first, m.last)].append(t)
         out: list[tuple[Target, Match]] = []
         for (first, last), terms in sorted(by_span.items()):
             products = [t for t in terms if t.target.kind == "product"]
             if products:
-                skus = frozenset().union(*(t.target.skus for t in products))
+                skus = frozenset().union(*(t.skus for t in products))
                 target = Target("product", skus)
             else:
                 target = terms[0].target
             out.append((target, Match(terms[0].pattern, first, last)))
         return out
 
+    def category_of(self, t: Target) -> str:
+        if t.category:
+            return t.category
+        cats = {self._product(s).category for s in t.skus if self._product(s)}
+        cats.discard("")
+        return cats.pop() if len(cats) == 1 else ""
+
+    def _product(self, sku: str) -> CatalogProduct | None:
+        return self.own_products.get(sku) or self.index.by_sku.get(sku)
+
     def _same(self, a: Target, b: Target) -> bool:
         if a.kind == "product" and b.kind == "product":
             return bool(a.skus & b.skus)
-        cat_a = a.category or self._category_of(a)
-        cat_b = b.category or self._category_of(b)
+        cat_a, cat_b = self.category_of(a), self.category_of(b)
         return bool(cat_a) and cat_a == cat_b and (a.kind == "category" or b.kind == "category")
-
-    def _category_of(self, t: Target) -> str:
-        cats = {self.by_sku[s].category for s in t.skus if s in self.by_sku}
-        return cats.pop() if len(cats) == 1 else ""
 
     # --- offers and conversions -------------------------------------------------------------
 
-    def find_offers(self, said: list[Said]) -> list[Offer]:
+    def find_offers(self, said: Sequence[Said], acts: Sequence[Acts]) -> list[Offer]:
+        """The cashier's offers, in order. Also fills ``clarifying``: the cashier's questions
+        about something the customer already ordered («Сахар бір келі ме?», «Капучино большой?»):
+        they clarify the order, which the guide counts as a needs question."""
         offers: list[Offer] = []
         seen: list[Target] = []
         ordered: list[Target] = []  # what the customer has named so far
-        for s in said:
+        size_asked = False
+        self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
+        for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
             if s.role == CUSTOMER:
                 ordered += [t for t, _ in named]
+                size_asked = size_asked or a.size_up is not None
                 continue
-            if s.role != CASHIER or not named:
+            if s.role != CASHIER:
                 continue
-            cue = next((m for c in self.cues if (m := search(c, s.norms)) is not None), None)
-            if cue is None:
-                continue
-            for target, m in named:
-                if any(self._same(target, o) for o in ordered) or target in seen:
+            for first, last in a.questions:
+                if any(
+                    first <= m.first <= last and any(self._same(t, o) for o in ordered)
+                    for t, m in named
+                ):
+                    self.clarifying.append((s.index, first, last))
+            for first, last, cue in a.offer_form:
+                weak = cue.phrase in WEAK_CUES
+                if weak and (first, last) in a.needs_clauses:
+                    continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
+                inside = [(t, m) for t, m in named if first <= m.first and m.last <= last]
+                new = [
+                    (t, m)
+                    for t, m in inside
+                    if not any(self._same(t, o) for o in ordered) and t not in seen
+                ]
+                for target, m in new:
+                    seen.append(target)
+                    offers.append(self._offer(s, cue.first, cue.last, target, m))
+                if new:
                     continue
-                seen.append(target)
-                first, last = min(cue.first, m.first), max(cue.last, m.last)
-                words = " ".join(dict.fromkeys(t.raw for t in s.tokens[first : last + 1]))
-                offers.append(
-                    Offer(
-                        s.index,
-                        s.tokens[first].start,
-                        s.tokens[last].end,
-                        s.label,
-                        words,
-                        m.pattern.source,
-                        target.kind,
-                        tuple(sorted(target.skus)),
-                        target.category or self._category_of(target),
-                    )
-                )
+                # Nothing new named: a bigger size or pack of what was ordered («картошку
+                # сделать большую?», «фридің үлкенін алыңыз»).
+                size = _any(SIZE_UP, s.norms, first, last)
+                target = Target("size")
+                if (
+                    size is not None
+                    and not size_asked
+                    and target not in seen
+                    and (first, last) not in a.needs_clauses
+                ):
+                    seen.append(target)
+                    offers.append(self._offer(s, cue.first, cue.last, target, size))
         return offers
+
+    def _offer(self, s: Said, cue_first: int, cue_last: int, target: Target, m: Match) -> Offer:
+        first, last = min(cue_first, m.first), max(cue_last, m.last)
+        words = " ".join(dict.fromkeys(t.raw for t in s.tokens[first : last + 1]))
+        return Offer(
+            s.index,
+            s.tokens[first].start,
+            s.tokens[last].end,
+            s.label,
+            words,
+            m.pattern.source,
+            target.kind,
+            tuple(sorted(target.skus)),
+            self.category_of(target) if target.kind != "size" else "",
+        )
 
     def link(self, offers: list[Offer], receipt: Receipt) -> UpsellResult:
         lines = sorted(enumerate(receipt.lines), key=lambda il: (il[1].added_at, il[0]))
@@ -247,7 +410,7 @@ class OfferFinder:
                     for i, line in lines
                     if i not in used
                     and line.added_at >= offer.start
-                    and self._line_fits(offer, line)
+                    and self._line_fits(offer, line, receipt)
                 ),
                 None,
             )
@@ -259,13 +422,28 @@ class OfferFinder:
             out.append(replace(offer, converted=True, line=hit, sku=line.sku, revenue=line.amount))
         return UpsellResult(tuple(sorted(out, key=lambda o: (o.start, o.utterance))))
 
-    def _line_fits(self, offer: Offer, line: ReceiptLine) -> bool:
+    def _line_fits(self, offer: Offer, line: ReceiptLine, receipt: Receipt) -> bool:
         if offer.kind == "product":
             return line.sku in offer.skus
-        product = self.by_sku.get(line.sku)
+        if offer.kind == "size":
+            return _bigger(line, receipt, offer.start)
+        product = self._product(line.sku)
         if product is not None and product.category == offer.category:
             return True
-        return _fold(line.category) in self.category_names.get(offer.category, set())
+        return _fold(line.category) in self.index.category_names.get(offer.category, set())
+
+
+def _bigger(line: ReceiptLine, receipt: Receipt, since: float) -> bool:
+    """A size upgrade on the receipt: a line whose name says large, or another size of a product
+    rung up before the offer (same first word, another SKU)."""
+    words = normalize_text(line.name)
+    if any(_any((p,), words, 0, len(words) - 1) for p in SIZE_UP) or "l" in words:
+        return True
+    head = _significant(line.name)[:1]
+    return bool(head) and any(
+        other.sku != line.sku and _significant(other.name)[:1] == head and other.added_at < since
+        for other in receipt.lines
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,308 @@
+"""Dialogue acts at the counter: what an utterance does (greets, asks what the customer wants,
+offers, asks about the loyalty card, thanks and says goodbye, names a price, orders), recognised
+by form as well as by words, in Russian, Kazakh and both at once.
+
+The labelling guide (docs/labelling.md) is the specification. The lexicons below are the
+building blocks a cashier's sentence is made of, not whole sentences to look up: a question is
+told by its question mark, its interrogative word or its Kazakh question particle; a choice by
+«или» / «әлде» / two particles; an offer by a question, an imperative or a recommendation. Every
+word is matched by ``matching`` (lemmas, Kazakh endings, recogniser errors), on text with or
+without case and punctuation.
+
+Acts are found for every utterance regardless of who said it: ``speakers`` uses them to tell the
+cashier from the customer, and ``scoring`` then credits only the cashier's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .matching import Match, Pattern, find_all
+from .normalize import Token
+
+
+def _compile(*phrases: str, inflect: bool = True) -> tuple[Pattern, ...]:
+    return tuple(Pattern.compile(p, inflect=inflect) for p in phrases)
+
+
+# --- lexicons (folded on compile; ``*`` marks an explicit stem) --------------------------------
+
+GREETINGS = _compile(
+    "здравствуйте", "здравствуй", "привет", "приветствую", "добрый день", "добрый вечер",
+    "доброе утро", "доброго утра", "доброго дня", "доброй ночи", "добро пожаловать", "салют",
+    "сәлеметсіз бе", "сәлеметсіздер ме", "сәлеметсізбе", "сәлем", "салам", "саламатсыз ба",
+    "ассалаумағалейкум", "армысыз", "армысыздар", "қайырлы таң", "қайырлы күн", "қайырлы кеш",
+    "қош келдіңіз", "hello", "hi",
+    inflect=False,  # fixed formulas: «саламын» (I put) is not «салам»
+)  # fmt: skip
+#: «Добрый!» alone is a greeting; «всего доброго» is a farewell.
+GOOD = _compile("добрый")
+NOT_GOOD = frozenset({"всего", "всех", "всем", "очень"})
+
+FAREWELLS = _compile(
+    "спасибо", "благодарю", "до свидания", "всего доброго", "всего хорошего", "всего наилучшего",
+    "хорошего дня", "хорошего вечера", "хороших выходных", "доброго дня", "доброго вечера",
+    "приходите еще", "приходите снова", "заходите еще", "ждем вас", "ждем снова", "будем ждать",
+    "удачи", "пока", "приятного аппетита", "счастливо", "до встречи", "рахмет", "көп рахмет",
+    "сау болыңыз", "сау болыңыздар", "сау бол", "көріскенше", "қош болыңыз", "тағы келіңіз",
+    "қайта келіңіз", "тағы келіңіздер", "жақсы күн", "ас болсын", "сәттілік", "bye", "thank you",
+)  # fmt: skip
+
+#: Open questions about the order, and "as usual?".
+NEEDS_OPEN = _compile(
+    "что будете", "что вам", "что желаете", "что хотите", "что для вас", "что подсказать",
+    "чем помочь", "чем могу помочь", "что берем", "что возьмете", "что брать будете",
+    "что ищете", "помочь найти", "вам помочь", "ваш заказ", "заказывать будете",
+    "определились", "что-нибудь еще", "что-то еще", "еще что-нибудь", "еще что-то",
+    "что еще", "больше ничего", "как обычно", "как всегда", "вам как", "что готовим",
+    "что сделать", "что налить", "что показать", "что-то подсказать",
+    "не аласыз", "не алғыңыз келеді", "не алайық", "не қалайсыз", "не керек", "не береміз",
+    "не берейін", "не ұсынайын", "не іздеп жүрсіз", "не ішесіз", "не ішесіздер", "не жейсіз", "не іздейсіз", "не аласыздар",
+    "тапсырыс", "тапсырысыңыз", "көмектесейін бе", "тағы не", "тағы бірдеңе", "басқа не",
+    "тағы не керек", "әдеттегідей", "кәдімгідей", "what would you like",
+)  # fmt: skip
+#: Interrogative words that ask about the order when the sentence is a question.
+ORDER_WH = _compile(
+    "какой", "какая", "какое", "какие", "какую", "каким", "сколько", "какого", "чем",
+    "каких", "қандай", "қай", "қанша", "нешеу", "неше", "қайсысы", "қайсы",
+)  # fmt: skip
+CHOICE = _compile("или", "либо", "әлде", "не то")
+#: Offer cues too weak to make a needs question an offer («будете?», «нужен?», «…ше?»).
+WEAK_CUES = frozenset({"?", "будете", "нужен", "нужна", "нужно", "ше", "может", "давайте"})
+
+#: Kazakh question particles (folded: ма/ме/ба/бе/па/пе) and the Russian «ли».
+PARTICLES = frozenset({"ма", "ме", "ба", "бе", "па", "пе", "ли", "ше"})
+RU_QUESTION = _compile(
+    "будете", "хотите", "желаете", "нужен", "нужна", "нужно", "нужны", "можно", "может",
+    "да", "нет", "не хотите", "подойдет", "устроит",
+)  # fmt: skip
+
+#: Payment, bag, receipt, ID: questions about these are not about what the customer wants.
+NOT_ORDER = _compile(
+    "картой", "карточкой", "наличными", "наличкой", "налом", "налик", "оплата", "оплатите",
+    "оплачивать", "платить", "заплатите", "каспи", "kaspi", "qr", "кьюар", "перевод",
+    "переводом", "сдача", "сдачи", "без сдачи", "мелочь", "мелочи", "пакет", "пакетик",
+    "чек", "паспорт", "удостоверение", "документ", "бонус*", "скидочн*", "балл*",
+    "картамен", "қолма-қол", "төлейсіз", "төлем", "төлеңіз", "қалта", "пакет керек",
+    "жеке куәлік", "қайтарым", "ақша",
+)  # fmt: skip
+
+LOYALTY = _compile(
+    "бонус*", "балл*", "кэшбэк", "кешбэк", "скидочн* карт*", "накопительн*", "дисконтн*",
+    "карт* лояльности", "клубн* карт*", "карта клиента", "карта магазина", "нашу карту",
+    "наша карта", "нашей карты", "карту оформить", "оформить карту", "оформим карту",
+    "карточку оформить", "карта есть", "карточка есть", "карты нет", "карта имеется",
+    "приложение", "программа лояльности", "скидку по карте", "жеңілдік", "жеңілдік карта",
+    "бонус карта", "жинақ карта", "картаңыз бар", "картаңыз бар ма", "карта бар ма",
+    "карточкаңыз бар", "бонус қосымша*", "қосымшамыз", "тіркелу", "тіркелейік",
+)  # fmt: skip
+
+#: A cashier naming the sum, a price, change, the total.
+PRICE = _compile(
+    "с вас", "итого", "к оплате", "всего", "стоит", "стоимость", "будет", "тенге", "сдача",
+    "барлығы", "бағасы", "тұрады", "болады", "төлеңіз", "төлейсіз", "картой или наличными",
+    "наличными или картой", "каспи или", "картамен бе", "қолма-қол ма", "чек",
+)  # fmt: skip
+#: A customer ordering or asking.
+ORDER = _compile(
+    "мне", "можно", "дайте", "давайте", "возьму", "я возьму", "хочу", "хотела бы",
+    "хотел бы", "сколько стоит", "сколько с меня", "почем", "есть", "у вас есть", "маған",
+    "беріңізші", "беріңіз", "берші", "алайын", "аламын", "қанша тұрады", "қанша болады",
+    "бар ма", "керек", "вот", "держите", "мынау", "міне",
+)  # fmt: skip
+
+OFFER_CUES = _compile(
+    "хотите", "не хотите", "желаете", "не желаете", "может", "можем", "могу предложить",
+    "предлагаю", "предложить", "возьмите", "возьмете", "попробуйте", "рекомендую", "советую",
+    "берите", "добавить", "добавим", "добавлю", "добавите", "давайте", "не хотели бы",
+    "по акции", "акция", "акции", "скидка", "новинка", "свежие", "свежая", "свежий", "свежее",
+    "только что", "горячие", "вкусные", "у нас есть", "к вашему", "в комплект", "комбо",
+    "не желаете ли", "не интересует", "интересует", "будете", "нужен", "нужна", "нужно",
+    "аласыз ба", "алмайсыз ба", "алыңыз", "алыңызшы", "алсаңыз", "қалайсыз ба",
+    "қаламайсыз ба", "ұсынамын", "ұсынайын", "ұсынамыз", "көріңіз", "татып көріңіз",
+    "қосайын ба", "қосайық", "қосамыз ба", "қосайын", "жаңа", "бізде", "жеңілдік", "керек пе",
+    "керек емес пе", "алайық па", "ше",
+)  # fmt: skip
+#: Size upgrades: a bigger size the customer did not ask for.
+SIZE_UP = _compile(
+    "выгоднее", "сразу две", "сразу два", "вторую", "большая", "большое", "большие", "большой", "большую", "побольше", "больше", "увеличить", "увеличим", "крупный", "крупную",
+    "двойной", "двойную", "макси", "xl", "үлкен", "үлкенін", "үлкенірек", "үлкейтейік",
+    "үлкейтейін", "0,5", "литровую",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An act found in an utterance: ``first``..``last`` are token indexes, ``phrase`` is the
+    lexicon entry or rule that matched (shown to the supervisor as the reason)."""
+
+    act: str
+    first: int
+    last: int
+    phrase: str
+
+
+def clauses(tokens: Sequence[Token]) -> list[tuple[int, int, bool]]:
+    """(first, last, ends with "?") token spans, split at sentence punctuation the recogniser
+    kept; without punctuation the whole utterance is one clause."""
+    out: list[tuple[int, int, bool]] = []
+    start = 0
+    for i, t in enumerate(tokens):
+        raw = t.raw.rstrip("»\"')")
+        if raw.endswith(("?", ".", "!", "…")) or i == len(tokens) - 1:
+            out.append((start, i, raw.endswith("?")))
+            start = i + 1
+    return out
+
+
+def _hits(patterns: Sequence[Pattern], norms: Sequence[str], first: int, last: int) -> list[Match]:
+    part = norms[first : last + 1]
+    out = []
+    for p in patterns:
+        for m in find_all(p, part):
+            out.append(Match(p, m.first + first, m.last + first))
+    return out
+
+
+def _any(patterns: Sequence[Pattern], norms: Sequence[str], first: int, last: int) -> Match | None:
+    found = _hits(patterns, norms, first, last)
+    return min(found, key=lambda m: m.first) if found else None
+
+
+def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool:
+    """A question by its mark, its Kazakh particle or «ли», or an interrogative word."""
+    if mark:
+        return True
+    if any(n in PARTICLES for n in norms[first : last + 1]):
+        return True
+    return _any(ORDER_WH, norms, first, last) is not None or (
+        _any(RU_QUESTION, norms, first, last) is not None
+    )
+
+
+def _particles(norms: Sequence[str], first: int, last: int) -> int:
+    return sum(n in PARTICLES and n != "ше" for n in norms[first : last + 1])
+
+
+@dataclass(frozen=True)
+class Acts:
+    """What one utterance does; each act's first hit, or None."""
+
+    greeting: Hit | None = None
+    needs: Hit | None = None
+    loyalty: Hit | None = None
+    farewell: Hit | None = None
+    price: Hit | None = None
+    order: Hit | None = None
+    size_up: Hit | None = None
+    offer_form: tuple[tuple[int, int, Hit], ...] = ()  # (clause first, clause last, cue)
+    #: clauses that ask what the customer wants (open, choice, wh-question): not offers
+    needs_clauses: tuple[tuple[int, int], ...] = ()
+    #: clauses in question form: (first, last)
+    questions: tuple[tuple[int, int], ...] = ()
+
+
+_TWO_PARTICLES = Pattern.compile("ма ме")  # «үлкен бе, кішкентай ма?»
+_WHAT_DO_YOU = Pattern.compile("не …сыз")
+
+
+def _hit(act: str, m: Match | None) -> Hit | None:
+    return Hit(act, m.first, m.last, m.pattern.source) if m is not None else None
+
+
+def find_acts(tokens: Sequence[Token], offer_cues: Sequence[Pattern] = ()) -> Acts:
+    """Every act in one utterance (``tokens`` from ``normalize.tokenize``)."""
+    norms = tuple(t.norm for t in tokens)
+    return _find_acts(norms, tuple(t.raw for t in tokens), tuple(offer_cues))
+
+
+@lru_cache(maxsize=16384)
+def _find_acts(
+    norms: tuple[str, ...], raws: tuple[str, ...], offer_cues: tuple[Pattern, ...]
+) -> Acts:
+    if not norms:
+        return Acts()
+    n = len(norms)
+    greeting = _any(GREETINGS, norms, 0, n - 1)
+    if greeting is None:
+        for m in _hits(GOOD, norms, 0, n - 1):
+            if (m.first == 0 or norms[m.first - 1] not in NOT_GOOD) and m.first <= 2:
+                greeting = m
+                break
+    needs: Match | None = None
+    offer_form: list[tuple[int, int, Hit]] = []
+    needs_clauses: list[tuple[int, int]] = []
+    questions: list[tuple[int, int]] = []
+    spans = _clauses_of(raws)
+    cues = OFFER_CUES + offer_cues
+    for first, last, mark in spans:
+        question = is_question(norms, first, last, mark)
+        if question:
+            questions.append((first, last))
+        excluded = _any(NOT_ORDER, norms, first, last) is not None
+        clause_needs = None
+        if not excluded:
+            clause_needs = _any(NEEDS_OPEN, norms, first, last) or _what_do_you(
+                norms, first, last
+            )
+            if clause_needs is None and question:
+                choice = _any(CHOICE, norms, first, last)
+                wh = _any(ORDER_WH, norms, first, last)
+                if choice is not None and (first < choice.first < last or mark):
+                    clause_needs = choice
+                elif _particles(norms, first, last) >= 2:
+                    clause_needs = Match(_TWO_PARTICLES, first, last)
+                elif wh is not None:
+                    clause_needs = wh
+        if clause_needs is not None:
+            needs_clauses.append((first, last))
+            needs = needs or clause_needs
+        cue = _any(cues, norms, first, last)
+        if cue is not None:
+            offer_form.append((first, last, Hit("offer", cue.first, cue.last, cue.pattern.source)))
+        elif question:
+            offer_form.append((first, last, Hit("offer", first, last, "?")))
+    loyalty = _any(LOYALTY, norms, 0, n - 1)
+    return Acts(
+        greeting=_hit("greeting", greeting),
+        needs=_hit("needs", needs),
+        loyalty=_hit("loyalty", loyalty),
+        farewell=_hit("farewell", _any(FAREWELLS, norms, 0, n - 1)),
+        price=_hit("price", _price(norms)),
+        order=_hit("order", _any(ORDER, norms, 0, n - 1)),
+        size_up=_hit("size_up", _any(SIZE_UP, norms, 0, n - 1)),
+        offer_form=tuple(offer_form),
+        needs_clauses=tuple(needs_clauses),
+        questions=tuple(questions),
+    )
+
+
+#: Kazakh polite second-person endings (folded): «ішесіз», «аласыз», «жейсіздер».
+_YOU = ("сыз", "сиз", "сыздар", "сиздер", "йсыз", "йсиз")
+
+
+def _what_do_you(norms: Sequence[str], first: int, last: int) -> Match | None:
+    """Kazakh «не …сыз/сіз?» — «what will you …?» with any verb («не ішесіз», «не жейсіз»)."""
+    for i in range(first, last):
+        if norms[i] == "не":
+            for j in range(i + 1, min(i + 3, last + 1)):
+                if norms[j].endswith(_YOU) and len(norms[j]) > 4:
+                    return Match(_WHAT_DO_YOU, i, j)
+    return None
+
+
+def _clauses_of(raws: tuple[str, ...]) -> list[tuple[int, int, bool]]:
+    return clauses([Token("", r, 0.0, 0.0) for r in raws])
+
+
+def _price(norms: Sequence[str]) -> Match | None:
+    m = _any(PRICE, norms, 0, len(norms) - 1)
+    if m is not None:
+        return m
+    # A bare sum: «1 450» / «тысяча двести» (digits after folding) of at least three digits.
+    for i, tok in enumerate(norms):
+        if tok.isdigit() and len(tok) >= 3:
+            return Match(Pattern.compile(tok), i, i)
+    return None
