@@ -177,7 +177,7 @@ def _card() -> dict:
         ),
         (lambda d: d["items"][1].update(id="greeting"), "items[1].id: 'greeting' is used twice"),
         (lambda d: d["items"][0].update(phrases={"ru": ["?!"]}), "has no words to match"),
-        (lambda d: d["items"][0].update(phrases={}), "an item needs phrases"),
+        (lambda d: d["items"][5].update(phrases={}), "an item needs phrases"),
         (lambda d: d["items"][0].update(colour="red"), "items[0].colour: unknown field"),
         (lambda d: d["items"][2].update(detector="magic"), "items[2].detector"),
         (lambda d: d["upsell"].update(offer_cues={}), "an upsell_offer item needs offer cues"),

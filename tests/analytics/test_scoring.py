@@ -105,7 +105,8 @@ def test_time_windows() -> None:
     early = scorer.score(
         talk(
             ("u", 2, "Эй"), ("c", 11.5, "Здравствуйте"), ("c", 20, "До свидания"), ("u", 40, "Угу")
-        )
+        ),
+        confirmed=True,  # four words tell nobody who is who
     )
     # speech starts at 2 s: a greeting at 11.5 s is inside the first 10 s of speech
     assert early.item("hi").outcome == "pass"
@@ -114,7 +115,8 @@ def test_time_windows() -> None:
     late = scorer.score(
         talk(
             ("u", 0, "Эй"), ("c", 12.5, "Здравствуйте"), ("c", 38, "До свидания"), ("u", 40, "Угу")
-        )
+        ),
+        confirmed=True,
     )
     assert late.item("hi").outcome == "fail" and late.item("hi").reason == "outside_window"
     assert late.item("bye").outcome == "pass"

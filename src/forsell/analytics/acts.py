@@ -59,14 +59,16 @@ NEEDS_OPEN = _compile(
     "что еще", "больше ничего", "как обычно", "как всегда", "вам как", "что готовим",
     "что сделать", "что налить", "что показать", "что-то подсказать",
     "не аласыз", "не алғыңыз келеді", "не алайық", "не қалайсыз", "не керек", "не береміз",
-    "не берейін", "не ұсынайын", "не іздеп жүрсіз", "не ішесіз", "не ішесіздер", "не жейсіз", "не іздейсіз", "не аласыздар",
+    "не берейін", "не ұсынайын", "не іздеп жүрсіз", "не ішесіз", "не ішесіздер", "не жейсіз",
+    "не іздейсіз", "не аласыздар",
     "тапсырыс", "тапсырысыңыз", "көмектесейін бе", "тағы не", "тағы бірдеңе", "басқа не",
     "тағы не керек", "әдеттегідей", "кәдімгідей", "what would you like",
 )  # fmt: skip
 #: Interrogative words that ask about the order when the sentence is a question.
 ORDER_WH = _compile(
-    "какой", "какая", "какое", "какие", "какую", "каким", "сколько", "какого", "чем",
-    "каких", "қандай", "қай", "қанша", "нешеу", "неше", "қайсысы", "қайсы",
+    "что", "какой", "какая", "какое", "какие", "какую", "каким", "сколько", "какого", "каких",
+    "қандай", "қай", "қанша", "нешеу", "неше", "қайсысы", "қайсы", "қайсысын",
+    inflect=False,  # «что-нибудь» shares a lemma with «чем», but asks nothing
 )  # fmt: skip
 CHOICE = _compile("или", "либо", "әлде", "не то")
 #: Offer cues too weak to make a needs question an offer («будете?», «нужен?», «…ше?»).
@@ -127,9 +129,10 @@ OFFER_CUES = _compile(
 )  # fmt: skip
 #: Size upgrades: a bigger size the customer did not ask for.
 SIZE_UP = _compile(
-    "выгоднее", "сразу две", "сразу два", "вторую", "большая", "большое", "большие", "большой", "большую", "побольше", "больше", "увеличить", "увеличим", "крупный", "крупную",
-    "двойной", "двойную", "макси", "xl", "үлкен", "үлкенін", "үлкенірек", "үлкейтейік",
-    "үлкейтейін", "0,5", "литровую",
+    "выгоднее", "сразу две", "сразу два", "вторую", "большая", "большое", "большие", "большой",
+    "большую", "побольше", "больше", "увеличить", "увеличим", "крупный", "крупную", "двойной",
+    "двойную", "макси", "xl", "үлкен", "үлкенін", "үлкенірек", "үлкейтейік", "үлкейтейін",
+    "0,5", "литровую",
 )  # fmt: skip
 
 
@@ -177,9 +180,21 @@ def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool
         return True
     if any(n in PARTICLES for n in norms[first : last + 1]):
         return True
-    return _any(ORDER_WH, norms, first, last) is not None or (
+    return _wh(norms, first, last) is not None or (
         _any(RU_QUESTION, norms, first, last) is not None
     )
+
+
+_INDEFINITE = frozenset({"нибудь", "то", "либо"})
+
+
+def _wh(norms: Sequence[str], first: int, last: int) -> Match | None:
+    """An interrogative word, not the indefinite «что-нибудь» / «что-то»."""
+    for m in sorted(_hits(ORDER_WH, norms, first, last), key=lambda m: m.first):
+        if m.last + 1 < len(norms) and norms[m.last + 1] in _INDEFINITE:
+            continue
+        return m
+    return None
 
 
 def _particles(norms: Sequence[str], first: int, last: int) -> int:
@@ -244,12 +259,10 @@ def _find_acts(
         excluded = _any(NOT_ORDER, norms, first, last) is not None
         clause_needs = None
         if not excluded:
-            clause_needs = _any(NEEDS_OPEN, norms, first, last) or _what_do_you(
-                norms, first, last
-            )
+            clause_needs = _any(NEEDS_OPEN, norms, first, last) or _what_do_you(norms, first, last)
             if clause_needs is None and question:
                 choice = _any(CHOICE, norms, first, last)
-                wh = _any(ORDER_WH, norms, first, last)
+                wh = _wh(norms, first, last)
                 if choice is not None and (first < choice.first < last or mark):
                     clause_needs = choice
                 elif _particles(norms, first, last) >= 2:

@@ -56,7 +56,7 @@ def _analyzer():
     if _morph is None:
         with _morph_lock:
             if _morph is None:
-                import pymorphy3
+                import pymorphy3  # type: ignore[import-untyped]
 
                 _morph = pymorphy3.MorphAnalyzer(lang="ru")
     return _morph

@@ -254,6 +254,7 @@ class Scorer:
         # The closest miss explains a failed item: right words, wrong time or wrong speaker.
         why = "outside_window" if "outside_window" in near else min(near, default="not_said")
         return self._outcome(item, tuple(hits), why, said)
+
     def _outcome(
         self, item: Item, evidence: tuple[Evidence, ...], why: str, said: list[Said]
     ) -> ItemResult:

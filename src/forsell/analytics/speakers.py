@@ -33,6 +33,7 @@ _NAMED = {
     "покупатель": CUSTOMER,
 }
 
+
 @dataclass(frozen=True)
 class SpeakerMap:
     """``roles``: diarization label → "cashier" | "customer"; ``how`` says why."""

@@ -126,7 +126,15 @@ def _heads(lang: str, words: list[str]) -> list[str]:
     if not words:
         return []
     if lang == "kk":
-        return [words[-1]]  # Kazakh puts the noun last: «Қосымша шот» is a «шот»
+        # Kazakh puts the noun last («Қосымша шот» is a «шот») and a name often carries a
+        # possessive people drop when they speak («Апорт алмасы» → «алма»).
+        head = words[-1]
+        heads = [head]
+        for ending in ("сы", "си", "ы", "и"):
+            if head.endswith(ending) and len(head) - len(ending) >= 3:
+                heads.append(head[: -len(ending)])
+                break
+        return heads
     if words[0].endswith(_ADJ_ENDINGS) and len(words) > 1:
         return [words[1]]  # "Горячий шоколад": people say "шоколад", not "горячий"
     return [words[0]]
@@ -317,7 +325,7 @@ class OfferFinder:
     def category_of(self, t: Target) -> str:
         if t.category:
             return t.category
-        cats = {self._product(s).category for s in t.skus if self._product(s)}
+        cats = {p.category for s in t.skus if (p := self._product(s)) is not None}
         cats.discard("")
         return cats.pop() if len(cats) == 1 else ""
 
@@ -373,15 +381,20 @@ class OfferFinder:
                 # Nothing new named: a bigger size or pack of what was ordered («картошку
                 # сделать большую?», «фридің үлкенін алыңыз»).
                 size = _any(SIZE_UP, s.norms, first, last)
-                target = Target("size")
                 if (
-                    size is not None
-                    and not size_asked
-                    and target not in seen
-                    and (first, last) not in a.needs_clauses
+                    size is None
+                    or size_asked
+                    or (first, last) in a.needs_clauses
+                    or any(t.kind == "size" for t in seen)
                 ):
-                    seen.append(target)
-                    offers.append(self._offer(s, cue.first, cue.last, target, size))
+                    continue
+                # Of what? The ordered product named here, else the last one ordered: any of
+                # its SKUs rung up afterwards is the upgrade (one «Парацетамол» for another).
+                about = [t for t, _ in inside] or ordered[-1:]
+                skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
+                target = Target("size", skus)
+                seen.append(target)
+                offers.append(self._offer(s, cue.first, cue.last, target, size))
         return offers
 
     def _offer(self, s: Said, cue_first: int, cue_last: int, target: Target, m: Match) -> Offer:
@@ -426,7 +439,7 @@ class OfferFinder:
         if offer.kind == "product":
             return line.sku in offer.skus
         if offer.kind == "size":
-            return _bigger(line, receipt, offer.start)
+            return line.sku in offer.skus or _bigger(line, receipt, offer.start)
         product = self._product(line.sku)
         if product is not None and product.category == offer.category:
             return True

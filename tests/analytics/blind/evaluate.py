@@ -156,7 +156,7 @@ def receipt_of(conv: dict, products: list[dict], spans: list[tuple[float, float]
                 p["sku"],
                 p["ru"],
                 float(line["qty"]),
-                int(round(float(p["price"]) * 100)),
+                round(float(p["price"]) * 100),
                 spans[line["after"]][1] + 0.4,
                 p["category"],
                 {"ru": p["ru"], "kk": p["kk"]},

@@ -1,0 +1,71 @@
+"""The blind corpus (``blind/``): conversations written and labelled from the labelling guide by
+writers who never saw the scoring code, split once into dev (tuned on) and test (reported only).
+
+These floors are the figures measured when the scorer last changed, a little below, so that a
+change that makes scoring worse on either split fails here. They are not the goals (docs/
+labelling.md lists those and the latest figures)."""
+
+import json
+
+import pytest
+
+from .blind.evaluate import RAW, SPLIT, evaluate, load_raw
+
+#: (split, speakers) → item → (precision floor, recall floor)
+FLOORS = {
+    "labelled": {
+        "greeting": (0.97, 0.97),
+        "ask_needs": (0.93, 0.85),
+        "upsell_offer": (0.93, 0.82),
+        "loyalty_card": (0.97, 0.92),
+        "farewell": (0.93, 0.93),
+        "forbidden_words": (0.9, 0.93),
+        "upsell_converted_lines": (0.85, 0.72),
+    },
+    "unlabelled": {
+        "greeting": (0.95, 0.93),
+        "ask_needs": (0.93, 0.82),
+        "upsell_offer": (0.93, 0.78),
+        "loyalty_card": (0.97, 0.9),
+        "farewell": (0.93, 0.88),
+        "forbidden_words": (0.85, 0.8),
+        "upsell_converted_lines": (0.85, 0.68),
+    },
+}
+
+
+def test_the_corpus_is_big_varied_and_split_once() -> None:
+    convs = [c for c, _ in load_raw()]
+    assert len(convs) >= 300 and len({c["id"] for c in convs}) == len(convs)
+    assert {c["language"] for c in convs} == {"ru", "kk", "mixed"}
+    assert {c["kind"] for c in convs} == {
+        "cafe", "fast_food", "bakery", "grocery", "pharmacy", "canteen"
+    }  # fmt: skip
+    lower = sum(c["style"] in ("asr", "misheard", "translit") for c in convs)
+    assert lower >= len(convs) / 3
+    split = json.loads(SPLIT.read_text(encoding="utf-8"))
+    assert set(split) == {c["id"] for c in convs}, "run make_split after adding conversations"
+    assert min(sum(v == s for v in split.values()) for s in ("dev", "test")) >= 140
+    assert len(list(RAW.glob("*.json"))) >= 6
+
+
+@pytest.fixture(scope="module", params=["dev", "test"])
+def reports(request):
+    return {mode: evaluate(request.param, mode) for mode in ("labelled", "unlabelled")}
+
+
+@pytest.mark.parametrize("mode", sorted(FLOORS))
+def test_floors(reports, mode: str) -> None:
+    report = reports[mode]
+    for item, (low_p, low_r) in FLOORS[mode].items():
+        c = report.counts[item]
+        assert c.tp > 0
+        assert c.precision >= low_p and c.recall >= low_r, (
+            f"{report.split} {mode} {item}: P={c.precision:.3f} R={c.recall:.3f}"
+        )
+
+
+def test_roles_are_guessed_right_or_marked_uncertain(reports) -> None:
+    r = reports["unlabelled"]
+    assert r.roles_wrong <= 3
+    assert r.unscored.get("speakers_uncertain", 0) <= r.conversations * 0.12
