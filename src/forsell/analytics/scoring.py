@@ -144,6 +144,23 @@ class Scorer:
         self.scorecard = scorecard
         self.catalog = catalog or Catalog()
         self.index = CatalogIndex(self.catalog, scorecard)
+        # (item id, folded words) → where the item's phrases were said: utterances repeat
+        # ("спасибо", "с вас тысяча") and phrase search is the costliest step.
+        self._said: dict[tuple[str, tuple[str, ...]], list[tuple[int, int, str]]] = {}
+
+    def _phrases(self, item: Item, s: Said) -> list[tuple[int, int, str]]:
+        key = (item.id, s.norms)
+        found = self._said.get(key)
+        if found is None:
+            found = [
+                (m.first, m.last, pattern.source)
+                for pattern in item.patterns
+                for m in find_all(pattern, s.norms)
+            ]
+            if len(self._said) > 100_000:
+                self._said.clear()
+            self._said[key] = found
+        return found
 
     def score(
         self,
@@ -227,9 +244,7 @@ class Scorer:
             elif item.detector == "needs_question" and s.index in clarifying:
                 first_i, last_i = clarifying[s.index]
                 found.append((s, first_i, last_i, "?"))
-            for pattern in item.patterns:
-                for m in find_all(pattern, s.norms):
-                    found.append((s, m.first, m.last, pattern.source))
+            found += [(s, first, last, source) for first, last, source in self._phrases(item, s)]
         cashier_said = [s.index for s in said if s.role == CASHIER]
         for s, first_i, last_i, phrase in found:
             first, last = s.tokens[first_i], s.tokens[last_i]

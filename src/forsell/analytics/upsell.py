@@ -75,6 +75,7 @@ class _Term:
     target: Target
     #: the catalog's SKUs under this phrase, kept current by ``CatalogIndex.add``/``remove``
     live: set[str] | None = None
+    phrase: str = ""
 
     @property
     def skus(self) -> frozenset[str]:
@@ -140,15 +141,19 @@ def _heads(lang: str, words: list[str]) -> list[str]:
     return [words[0]]
 
 
-def product_phrases(p: CatalogProduct, extra: Iterable[str] = ()) -> list[str]:
-    """Every way the product may be called: full names, head words, the first two words,
-    synonyms, and the colloquial names of its words."""
+def product_phrases(
+    p: CatalogProduct, extra: Iterable[str] = (), *, full: bool = True
+) -> list[str]:
+    """Every way the product may be called: its full names (``full``: for the receipt's few
+    lines; a 100,000-product catalog files only the short forms people say), head words, the
+    first two words, synonyms, and the colloquial names of its words."""
     phrases: list[str] = []
     for lang, name in p.names.items():
         words = _significant(name)
         if not words:
             continue
-        phrases.append(" ".join(words))
+        if full or len(words) <= 2:
+            phrases.append(" ".join(words))
         phrases += _heads(lang, words)
         if len(words) > 2 and lang != "kk":
             phrases.append(" ".join(words[:2]))
@@ -174,7 +179,8 @@ class _TermIndex:
             pattern = _pattern(phrase)
         except ValueError:
             return
-        self.buckets[index_key(pattern.words[0].text)].append(_Term(pattern, target, live))
+        term = _Term(pattern, target, live, phrase)
+        self.buckets[index_key(pattern.words[0].text)].append(term)
         self.count += 1
 
     def matches(self, norms: Sequence[str], i: int) -> list[tuple[_Term, Match]]:
@@ -209,6 +215,8 @@ class CatalogIndex:
         self.categories = _TermIndex()
         self._phrase_skus: dict[str, set[str]] = defaultdict(set)
         self._filed: set[str] = set()
+        #: the one category every product of a phrase is in ("" when they differ)
+        self._phrase_category: dict[str, str] = {}
         category_terms: dict[str, str] = {}
         for key, key_phrases in (
             *catalog.category_synonyms.items(),
@@ -232,15 +240,22 @@ class CatalogIndex:
         self.by_sku[p.sku] = p
         if is_bag(p):
             return
-        for phrase in product_phrases(p, self.synonyms.get(f"sku:{p.sku}", ())):
+        for phrase in product_phrases(p, self.synonyms.get(f"sku:{p.sku}", ()), full=False):
             if phrase in self._category_phrases:
                 continue  # "кофе" is the category, not "Кофе молотый"
             skus = self._phrase_skus[phrase]
             if phrase not in self._filed:
                 # One term per phrase; its set of SKUs grows and shrinks in place.
                 self._filed.add(phrase)
+                self._phrase_category[phrase] = p.category
                 self.products.add(phrase, Target("product"), live=skus)
+            elif self._phrase_category.get(phrase) != p.category:
+                self._phrase_category[phrase] = ""
             skus.add(p.sku)
+
+    def phrase_category(self, phrase: str) -> str:
+        """The one category of every product called ``phrase`` ("" when they differ)."""
+        return self._phrase_category.get(phrase, "")
 
     def remove(self, sku: str) -> None:
         """A product taken out of sale: no longer offered under any name."""
@@ -316,16 +331,26 @@ class OfferFinder:
             products = [t for t in terms if t.target.kind == "product"]
             if products:
                 skus = frozenset().union(*(t.skus for t in products))
-                target = Target("product", skus)
+                cats = {self._term_category(t) for t in products}
+                target = Target("product", skus, cats.pop() if len(cats) == 1 else "")
             else:
                 target = terms[0].target
             out.append((target, Match(terms[0].pattern, first, last)))
         return out
 
+    def _term_category(self, term: _Term) -> str:
+        """A catalog term knows its phrase's category; a receipt term asks its product."""
+        if term.live is not None:
+            return self.index.phrase_category(term.phrase)
+        return self._category_from_skus(term.target.skus)
+
     def category_of(self, t: Target) -> str:
-        if t.category:
+        if t.category or t.kind != "product":
             return t.category
-        cats = {p.category for s in t.skus if (p := self._product(s)) is not None}
+        return self._category_from_skus(t.skus)
+
+    def _category_from_skus(self, skus: frozenset[str]) -> str:
+        cats = {p.category for s in skus if (p := self._product(s)) is not None}
         cats.discard("")
         return cats.pop() if len(cats) == 1 else ""
 
