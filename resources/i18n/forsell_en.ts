@@ -3396,7 +3396,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a time with a time zone and one without cannot be compared: give both with a zone, e.g. +05:00</source>
+        <source>a time with a zone and one without cannot be compared: add a zone, e.g. +05:00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

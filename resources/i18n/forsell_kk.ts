@@ -3399,8 +3399,8 @@ Confirm (Enter)</source>
         <translation>тәулік уақыты үшін «recording_started_at» керек</translation>
     </message>
     <message>
-        <source>a time with a time zone and one without cannot be compared: give both with a zone, e.g. +05:00</source>
-        <translation>уақыт белдеуі бар уақытты белдеуі жоқ уақытпен салыстыруға болмайды: екеуінде де белдеуді көрсетіңіз, мысалы +05:00</translation>
+        <source>a time with a zone and one without cannot be compared: add a zone, e.g. +05:00</source>
+        <translation>белдеуі бар уақытты белдеуі жоқ уақытпен салыстыруға болмайды: белдеу қосыңыз, мысалы +05:00</translation>
     </message>
     <message>
         <source>add at least one item</source>

@@ -3400,8 +3400,8 @@ Confirm (Enter)</source>
         <translation>для времени суток нужно «recording_started_at»</translation>
     </message>
     <message>
-        <source>a time with a time zone and one without cannot be compared: give both with a zone, e.g. +05:00</source>
-        <translation>время с часовым поясом нельзя сравнить со временем без пояса: укажите пояс в обоих, например +05:00</translation>
+        <source>a time with a zone and one without cannot be compared: add a zone, e.g. +05:00</source>
+        <translation>время с поясом нельзя сравнить со временем без пояса: добавьте пояс, например +05:00</translation>
     </message>
     <message>
         <source>add at least one item</source>

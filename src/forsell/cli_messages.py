@@ -186,9 +186,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "kk": "тәулік уақыты үшін «recording_started_at» керек",
     },
     "receipt.time_zone_mixed": {
-        "en": "a time with a time zone and one without cannot be compared: give both with a zone, e.g. +05:00",
-        "ru": "время с часовым поясом нельзя сравнить со временем без пояса: укажите пояс в обоих, например +05:00",
-        "kk": "уақыт белдеуі бар уақытты белдеуі жоқ уақытпен салыстыруға болмайды: екеуінде де белдеуді көрсетіңіз, мысалы +05:00",
+        "en": "a time with a zone and one without cannot be compared: add a zone, e.g. +05:00",
+        "ru": (
+            "время с поясом нельзя сравнить со временем без пояса: добавьте пояс, например +05:00"
+        ),
+        "kk": (
+            "белдеуі бар уақытты белдеуі жоқ уақытпен салыстыруға болмайды: "
+            "белдеу қосыңыз, мысалы +05:00"
+        ),
     },
     "scorecard.no_items": {
         "en": "add at least one item",

@@ -68,7 +68,7 @@ def texts() -> dict[str, str]:
         ),
         "receipt.time_zone_mixed": translate(
             "problems",
-            "a time with a time zone and one without cannot be compared: give both with a zone, e.g. +05:00",
+            "a time with a zone and one without cannot be compared: add a zone, e.g. +05:00",
         ),
         "scorecard.no_items": translate("problems", "add at least one item"),
         "scorecard.id_twice": translate("problems", "“{id}” is already the ID of another item"),
