@@ -12,7 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forsell import cli
-from forsell.analytics import FormatError, formats, parse_receipt, parse_transcript
+from forsell.analytics import (
+    FormatError,
+    formats,
+    parse_receipt,
+    parse_scorecard,
+    parse_transcript,
+)
 from forsell.services.scoring_cli import BAD_INPUT, OK, score_command
 
 from .conftest import CARDS
@@ -418,6 +424,9 @@ HOSTILE = JSON_VALUES | st.sampled_from(
     [
         0,
         -1,
+        0.001,
+        86_400,
+        99_999.5,
         1e308,
         -1e308,
         10**300,
@@ -445,9 +454,9 @@ def _paths(doc: Any, place: tuple = ()) -> list[tuple]:
 
 @st.composite
 def mutated(draw, valid: dict) -> Any:
-    """``valid`` with a few of its values replaced by others, or deleted."""
+    """``valid`` with a few of its values (or none) replaced by others, or deleted."""
     doc = copy.deepcopy(valid)
-    for _ in range(draw(st.integers(1, 4))):
+    for _ in range(draw(st.integers(0, 3))):
         paths = _paths(doc)
         path = draw(st.sampled_from(paths))
         value = draw(HOSTILE)
@@ -470,8 +479,15 @@ TIMED_RECEIPT = {
         {"sku": "DES-002", "name": "Тирамису", "price": 1, "added_at": "2025-03-01T10:00:21+05:00"},
     ],
 }
-TRANSCRIPTS = JSON_VALUES | mutated(TRANSCRIPT) | mutated({"words": TRANSCRIPT["utterances"]})
-RECEIPTS = JSON_VALUES | mutated(RECEIPT) | mutated(TIMED_RECEIPT)
+WORDS_ONLY = {
+    "words": [
+        {"text": "здравствуйте", "start": 0.4, "end": 1.1, "speaker": "speaker_0"},
+        {"text": "латте", "start": 2.0, "end": 2.4, "speaker": 1},
+        {"text": "тирамису", "start": 3.5, "end": 4.0, "speaker": "speaker_0"},
+    ]
+}
+TRANSCRIPTS = mutated(TRANSCRIPT) | mutated(WORDS_ONLY) | JSON_VALUES
+RECEIPTS = mutated(RECEIPT) | mutated(TIMED_RECEIPT) | JSON_VALUES
 
 
 @settings(max_examples=400, deadline=None)
@@ -487,20 +503,49 @@ def test_the_parsers_read_or_raise_format_error(transcript: Any, receipt: Any) -
         json.dumps([p.to_dict() for p in problems])  # whatever the values: writable as JSON
 
 
+CAFE = json.loads((CARDS / "cafe.json").read_text(encoding="utf-8"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(mutated(CAFE) | JSON_VALUES)
+def test_the_scorecard_parser_reads_or_raises_format_error(card: Any) -> None:
+    try:
+        parse_scorecard(card)
+        return
+    except FormatError as e:
+        problems = e.problems
+    assert problems
+    json.dumps([p.to_dict() for p in problems])
+
+
 @settings(
-    max_examples=60,
+    max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(TRANSCRIPTS, RECEIPTS, st.booleans())
+@given(
+    TRANSCRIPTS,
+    RECEIPTS,
+    mutated(CAFE),
+    st.sampled_from(["both", "transcript", "receipt", "scorecard", "valid"]),
+)
 def test_the_command_answers_strict_json(
-    monkeypatch, capsys, transcript: Any, receipt: Any, as_python: bool
+    monkeypatch, capsys, transcript: Any, receipt: Any, card: Any, mutate: str
 ) -> None:
+    """Exit 0 or 2 and strict JSON, whatever the files hold; one of them is often valid, so that
+    the scorer sees the other's odd (but allowed) values."""
+    if mutate in ("receipt", "scorecard", "valid"):
+        transcript = TRANSCRIPT
+    if mutate in ("transcript", "scorecard", "valid"):
+        receipt = TIMED_RECEIPT
     with tempfile.TemporaryDirectory() as folder:
         t, r = Path(folder) / "t.json", Path(folder) / "r.json"
         # NaN and Infinity as JSON literals, and big numbers as they are
         t.write_text(_nan_json(transcript), encoding="utf-8")
         r.write_text(_nan_json(receipt), encoding="utf-8")
-        run(
-            monkeypatch, capsys, "--transcript", t, "--receipt", r, lang="ru" if as_python else "en"
-        )
+        s = Path(folder) / "s.json"
+        s.write_text(_nan_json(card if mutate == "scorecard" else CAFE), encoding="utf-8")
+        done = run(monkeypatch, capsys, "--transcript", t, "--receipt", r, "--scorecard", s)
+        assert done.code == BAD_INPUT or "items" in done.out
+        if mutate == "valid":
+            assert done.code == OK and done.out["scorable"] is True
