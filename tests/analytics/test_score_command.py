@@ -1,6 +1,8 @@
 import copy
 import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -341,6 +343,31 @@ def test_a_50_mb_transcript_is_refused_before_it_is_read(
     big_receipt.write_text(" " * (formats.MAX_BYTES["receipt"] + 1) + "{}")
     done = refused(monkeypatch, capsys, "--transcript", good[0], "--receipt", big_receipt)
     assert done.codes == ["format.too_large"]
+
+
+@pytest.mark.slow
+def test_as_a_separate_process_huge_and_deep_files_exit_2_quickly(tmp_path: Path, good) -> None:
+    """``python -m forsell.cli score`` as a user runs it: no traceback from the interpreter
+    either (a RecursionError would print one), and a quick answer."""
+    huge, deep = tmp_path / "huge.json", tmp_path / "deep.json"
+    with huge.open("wb") as f:
+        f.truncate(50_000_000)
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    for transcript, code in ((huge, "format.too_large"), (deep, "format.too_deep")):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "forsell.cli", "score", "--transcript", str(transcript)]
+            + ["--receipt", str(good[1])],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+            env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""},
+        )
+        assert time.perf_counter() - started < 20
+        assert done.returncode == BAD_INPUT and done.stdout == "", done.stderr
+        assert "Traceback" not in done.stderr
+        assert [d["code"] for d in strict_json(done.stderr)["details"]] == [code]
 
 
 def test_too_many_utterances_words_lines_and_phrases(
