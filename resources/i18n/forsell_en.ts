@@ -3344,6 +3344,34 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>this is not a file (a folder?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read (check its permissions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is {size} bytes, more than the {limit} bytes allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested deeper than {limit} levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a finite number (not NaN, Infinity or a number this large)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} entries, at most {limit} are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the transcript needs “utterances” (or a recogniser&apos;s “words” list)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3356,11 +3384,19 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{count} words, at most {limit} are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the receipt needs “lines”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a time of day needs “recording_started_at”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time with a zone and one without cannot be compared: add a zone, e.g. +05:00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3405,6 +3441,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} phrases, at most {limit} are allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

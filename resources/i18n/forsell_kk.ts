@@ -3347,6 +3347,34 @@ Confirm (Enter)</source>
         <translation>«{phrase}» ішінде іздейтін сөз жоқ</translation>
     </message>
     <message>
+        <source>this is not a file (a folder?)</source>
+        <translation>бұл файл емес (қалта ма?)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (check its permissions)</source>
+        <translation>файлды оқу мүмкін емес (рұқсаттарын тексеріңіз)</translation>
+    </message>
+    <message>
+        <source>the file is {size} bytes, more than the {limit} bytes allowed</source>
+        <translation>файл көлемі {size} байт, рұқсат етілген {limit} байттан көп</translation>
+    </message>
+    <message>
+        <source>nested deeper than {limit} levels</source>
+        <translation>кірістіру {limit} деңгейден терең</translation>
+    </message>
+    <message>
+        <source>must be a finite number (not NaN, Infinity or a number this large)</source>
+        <translation>шекті сан болуы керек (NaN, Infinity не тым үлкен сан емес)</translation>
+    </message>
+    <message>
+        <source>{count} entries, at most {limit} are allowed</source>
+        <translation>{count} жазба, ең көбі {limit} болуы мүмкін</translation>
+    </message>
+    <message>
+        <source>not a valid CSV file</source>
+        <translation>файл дұрыс CSV емес</translation>
+    </message>
+    <message>
         <source>the transcript needs “utterances” (or a recogniser&apos;s “words” list)</source>
         <translation>транскрипцияда «utterances» (не танушының «words» тізімі) болуы керек</translation>
     </message>
@@ -3359,12 +3387,20 @@ Confirm (Enter)</source>
         <translation>«ok» немесе «bad» болуы керек</translation>
     </message>
     <message>
+        <source>{count} words, at most {limit} are allowed</source>
+        <translation>{count} сөз, ең көбі {limit} болуы мүмкін</translation>
+    </message>
+    <message>
         <source>the receipt needs “lines”</source>
         <translation>чекте «lines» болуы керек</translation>
     </message>
     <message>
         <source>a time of day needs “recording_started_at”</source>
         <translation>тәулік уақыты үшін «recording_started_at» керек</translation>
+    </message>
+    <message>
+        <source>a time with a zone and one without cannot be compared: add a zone, e.g. +05:00</source>
+        <translation>белдеуі бар уақытты белдеуі жоқ уақытпен салыстыруға болмайды: белдеу қосыңыз, мысалы +05:00</translation>
     </message>
     <message>
         <source>add at least one item</source>
@@ -3409,6 +3445,10 @@ Confirm (Enter)</source>
     <message>
         <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
         <translation>қосымша сату тармағына ұсыныс сөздері керек («Қосымша сату» қойындысы)</translation>
+    </message>
+    <message>
+        <source>{count} phrases, at most {limit} are allowed</source>
+        <translation>{count} фраза, ең көбі {limit} болуы мүмкін</translation>
     </message>
     <message>
         <source>a product needs at least one name</source>

@@ -3348,6 +3348,34 @@ Confirm (Enter)</source>
         <translation>в «{phrase}» нет слов для поиска</translation>
     </message>
     <message>
+        <source>this is not a file (a folder?)</source>
+        <translation>это не файл (папка?)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (check its permissions)</source>
+        <translation>файл не читается (проверьте права доступа)</translation>
+    </message>
+    <message>
+        <source>the file is {size} bytes, more than the {limit} bytes allowed</source>
+        <translation>файл занимает {size} байт, больше допустимых {limit} байт</translation>
+    </message>
+    <message>
+        <source>nested deeper than {limit} levels</source>
+        <translation>вложенность глубже {limit} уровней</translation>
+    </message>
+    <message>
+        <source>must be a finite number (not NaN, Infinity or a number this large)</source>
+        <translation>должно быть конечным числом (не NaN, не Infinity и не такое большое)</translation>
+    </message>
+    <message>
+        <source>{count} entries, at most {limit} are allowed</source>
+        <translation>{count} записей, допускается не больше {limit}</translation>
+    </message>
+    <message>
+        <source>not a valid CSV file</source>
+        <translation>файл не в формате CSV</translation>
+    </message>
+    <message>
         <source>the transcript needs “utterances” (or a recogniser&apos;s “words” list)</source>
         <translation>в расшифровке нужны «utterances» (или список «words» от распознавателя)</translation>
     </message>
@@ -3360,12 +3388,20 @@ Confirm (Enter)</source>
         <translation>должно быть «ok» или «bad»</translation>
     </message>
     <message>
+        <source>{count} words, at most {limit} are allowed</source>
+        <translation>{count} слов, допускается не больше {limit}</translation>
+    </message>
+    <message>
         <source>the receipt needs “lines”</source>
         <translation>в чеке нужны «lines»</translation>
     </message>
     <message>
         <source>a time of day needs “recording_started_at”</source>
         <translation>для времени суток нужно «recording_started_at»</translation>
+    </message>
+    <message>
+        <source>a time with a zone and one without cannot be compared: add a zone, e.g. +05:00</source>
+        <translation>время с поясом нельзя сравнить со временем без пояса: добавьте пояс, например +05:00</translation>
     </message>
     <message>
         <source>add at least one item</source>
@@ -3410,6 +3446,10 @@ Confirm (Enter)</source>
     <message>
         <source>the upsell offer item needs offer cues (tab “Upsell offers”)</source>
         <translation>для пункта о допродаже нужны слова предложения (вкладка «Допродажи»)</translation>
+    </message>
+    <message>
+        <source>{count} phrases, at most {limit} are allowed</source>
+        <translation>{count} фраз, допускается не больше {limit}</translation>
     </message>
     <message>
         <source>a product needs at least one name</source>

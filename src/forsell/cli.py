@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import errno
 import getpass
+import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -640,7 +642,19 @@ def score(args: argparse.Namespace) -> int:
         flip=args.flip,
         describe=lambda problem: cli_messages.describe(problem, lang),
     )
-    print(text, file=sys.stdout if code == 0 else sys.stderr)
+    stream = sys.stdout if code == 0 else sys.stderr
+    try:
+        text.encode(stream.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        # a terminal that cannot show the text (LANG=…ISO-8859-1), or a lone surrogate from a
+        # JSON escape (\ud800): the same JSON with \u escapes
+        text = json.dumps(json.loads(text), ensure_ascii=True, indent=2, allow_nan=False)
+    try:
+        print(text, file=stream)
+        stream.flush()
+    except BrokenPipeError:  # `… | head`: the reader left; say nothing more, not even at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
     return code
 
 

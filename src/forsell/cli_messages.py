@@ -120,6 +120,41 @@ CATALOG: dict[str, dict[str, str]] = {
         "ru": "в «{phrase}» нет слов для поиска",
         "kk": "«{phrase}» ішінде іздейтін сөз жоқ",
     },
+    "format.not_a_file": {
+        "en": "this is not a file (a folder?)",
+        "ru": "это не файл (папка?)",
+        "kk": "бұл файл емес (қалта ма?)",
+    },
+    "format.unreadable": {
+        "en": "the file cannot be read (check its permissions)",
+        "ru": "файл не читается (проверьте права доступа)",
+        "kk": "файлды оқу мүмкін емес (рұқсаттарын тексеріңіз)",
+    },
+    "format.too_large": {
+        "en": "the file is {size} bytes, more than the {limit} bytes allowed",
+        "ru": "файл занимает {size} байт, больше допустимых {limit} байт",
+        "kk": "файл көлемі {size} байт, рұқсат етілген {limit} байттан көп",
+    },
+    "format.too_deep": {
+        "en": "nested deeper than {limit} levels",
+        "ru": "вложенность глубже {limit} уровней",
+        "kk": "кірістіру {limit} деңгейден терең",
+    },
+    "format.not_finite": {
+        "en": "must be a finite number (not NaN, Infinity or a number this large)",
+        "ru": "должно быть конечным числом (не NaN, не Infinity и не такое большое)",
+        "kk": "шекті сан болуы керек (NaN, Infinity не тым үлкен сан емес)",
+    },
+    "format.too_many": {
+        "en": "{count} entries, at most {limit} are allowed",
+        "ru": "{count} записей, допускается не больше {limit}",
+        "kk": "{count} жазба, ең көбі {limit} болуы мүмкін",
+    },
+    "format.not_csv": {
+        "en": "not a valid CSV file",
+        "ru": "файл не в формате CSV",
+        "kk": "файл дұрыс CSV емес",
+    },
     "transcript.no_utterances": {
         "en": "the transcript needs “utterances” (or a recogniser's “words” list)",
         "ru": "в расшифровке нужны «utterances» (или список «words» от распознавателя)",
@@ -135,6 +170,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "ru": "должно быть «ok» или «bad»",
         "kk": "«ok» немесе «bad» болуы керек",
     },
+    "transcript.too_many_words": {
+        "en": "{count} words, at most {limit} are allowed",
+        "ru": "{count} слов, допускается не больше {limit}",
+        "kk": "{count} сөз, ең көбі {limit} болуы мүмкін",
+    },
     "receipt.no_lines": {
         "en": "the receipt needs “lines”",
         "ru": "в чеке нужны «lines»",
@@ -144,6 +184,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a time of day needs “recording_started_at”",
         "ru": "для времени суток нужно «recording_started_at»",
         "kk": "тәулік уақыты үшін «recording_started_at» керек",
+    },
+    "receipt.time_zone_mixed": {
+        "en": "a time with a zone and one without cannot be compared: add a zone, e.g. +05:00",
+        "ru": (
+            "время с поясом нельзя сравнить со временем без пояса: добавьте пояс, например +05:00"
+        ),
+        "kk": (
+            "белдеуі бар уақытты белдеуі жоқ уақытпен салыстыруға болмайды: "
+            "белдеу қосыңыз, мысалы +05:00"
+        ),
     },
     "scorecard.no_items": {
         "en": "add at least one item",
@@ -199,6 +249,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "the upsell offer item needs offer cues (tab “Upsell offers”)",
         "ru": "для пункта о допродаже нужны слова предложения (вкладка «Допродажи»)",
         "kk": "қосымша сату тармағына ұсыныс сөздері керек («Қосымша сату» қойындысы)",
+    },
+    "scorecard.too_many_phrases": {
+        "en": "{count} phrases, at most {limit} are allowed",
+        "ru": "{count} фраз, допускается не больше {limit}",
+        "kk": "{count} фраза, ең көбі {limit} болуы мүмкін",
     },
     "catalog.no_name": {
         "en": "a product needs at least one name",

@@ -40,6 +40,8 @@ SAMPLE = {
     "count": 50,
     "length": 100,
     "max": "1 000 000 000 ₸",
+    "size": 52428800,
+    "limit": 4000000,
 }
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 #: Words of the English sentences that must not show up in a Russian or Kazakh one.

@@ -44,13 +44,22 @@ PROBLEMS: Mapping[str, str] = MappingProxyType(
         "format.one_of": "expected one of {choices}, got {got}",
         "format.unknown_field": "unknown field",
         "format.no_words": "{phrase!r} has no words to match",
+        "format.not_a_file": "not a file (a folder?)",
+        "format.unreadable": "cannot be read: {detail}",
+        "format.too_large": "the file is {size} bytes, over the limit of {limit} bytes",
+        "format.too_deep": "nested deeper than {limit} levels",
+        "format.not_finite": "not a finite number (NaN, Infinity or too large)",
+        "format.too_many": "{count} entries, at most {limit} are allowed",
+        "format.not_csv": "not valid CSV: {detail}",
         # transcript
         "transcript.no_utterances": 'needs "utterances" (or a recogniser\'s "words" list)',
         "transcript.end_before_start": "{end} is before start {start}",
         "transcript.audio_quality": 'expected "ok" or "bad", got {got}',
+        "transcript.too_many_words": "{count} words, at most {limit} are allowed",
         # receipt
         "receipt.no_lines": 'needs "lines"',
         "receipt.time_needs_start": 'a time of day needs "recording_started_at"',
+        "receipt.time_zone_mixed": "a time with a time zone and one without cannot be compared",
         # scorecard
         "scorecard.no_items": "a scorecard needs at least one item",
         "scorecard.id_twice": "{id!r} is used twice",
@@ -63,6 +72,7 @@ PROBLEMS: Mapping[str, str] = MappingProxyType(
         "scorecard.window_from": 'expected "start" or "end", got {got}',
         "scorecard.synonym_key": 'a key is "sku:<SKU>" or "category:<category>"',
         "scorecard.offer_cues_needed": "an upsell_offer item needs offer cues",
+        "scorecard.too_many_phrases": "{count} phrases, at most {limit} are allowed",
         # the scorer's catalog (JSON or the till's CSV)
         "catalog.no_name": "a product needs at least one name",
         "catalog.columns": "needs the columns sku and name_ru",

@@ -43,8 +43,11 @@ def score_command(
     Returns (exit code, JSON text).
 
     A bad input file gives ``{"error": "bad_input", "file", "problems": ["place: English"],
-    "details": [{"code", "params", "place", "where", "message"}]}``; ``describe`` (the CLI's
-    catalog) adds each problem's ``"text"`` in the user's language.
+    "details": [{"code", "params", "place", "where", "message"}]}``, plus ``"more_problems": N``
+    when more were found than are listed; ``describe`` (the CLI's catalog) adds each problem's
+    ``"text"`` in the user's language. Hostile input (a folder, a huge or deeply nested file,
+    NaN, mixed time zones …) is a bad input file too: the limits are ``formats.MAX_*``,
+    documented in ``resources/scorecards/README.md``. The output is strict JSON (no NaN).
     """
     try:
         scorecard = formats.load_scorecard(scorecard_path or default_scorecard())
@@ -60,17 +63,16 @@ def score_command(
         details = [
             {**p.to_dict(), **({"text": describe(p)} if describe else {})} for p in e.problems
         ]
-        return BAD_INPUT, json.dumps(
-            {
-                "error": "bad_input",
-                "file": e.what,
-                "problems": [str(p) for p in e.problems],
-                "details": details,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
+        error: dict[str, object] = {
+            "error": "bad_input",
+            "file": e.what,
+            "problems": [str(p) for p in e.problems],
+            "details": details,
+        }
+        if e.more:
+            error["more_problems"] = e.more
+        return BAD_INPUT, json.dumps(error, ensure_ascii=False, indent=2, allow_nan=False)
     catalog = formats.receipt_catalog(receipt).merged(catalog)
     result = Scorer(scorecard, catalog).score(transcript, receipt, flip=flip)
     out = {"scorecard": scorecard.name, **result.to_dict()}
-    return OK, json.dumps(out, ensure_ascii=False, indent=2)
+    return OK, json.dumps(out, ensure_ascii=False, indent=2, allow_nan=False)

@@ -39,6 +39,19 @@ def texts() -> dict[str, str]:
         "format.one_of": translate("problems", "choose one of: {choices}"),
         "format.unknown_field": translate("problems", "unknown field"),
         "format.no_words": translate("problems", "“{phrase}” has no words to match"),
+        "format.not_a_file": translate("problems", "this is not a file (a folder?)"),
+        "format.unreadable": translate(
+            "problems", "the file cannot be read (check its permissions)"
+        ),
+        "format.too_large": translate(
+            "problems", "the file is {size} bytes, more than the {limit} bytes allowed"
+        ),
+        "format.too_deep": translate("problems", "nested deeper than {limit} levels"),
+        "format.not_finite": translate(
+            "problems", "must be a finite number (not NaN, Infinity or a number this large)"
+        ),
+        "format.too_many": translate("problems", "{count} entries, at most {limit} are allowed"),
+        "format.not_csv": translate("problems", "not a valid CSV file"),
         "transcript.no_utterances": translate(
             "problems", "the transcript needs “utterances” (or a recogniser's “words” list)"
         ),
@@ -46,9 +59,16 @@ def texts() -> dict[str, str]:
             "problems", "ends at {end} s, before it starts at {start} s"
         ),
         "transcript.audio_quality": translate("problems", "must be “ok” or “bad”"),
+        "transcript.too_many_words": translate(
+            "problems", "{count} words, at most {limit} are allowed"
+        ),
         "receipt.no_lines": translate("problems", "the receipt needs “lines”"),
         "receipt.time_needs_start": translate(
             "problems", "a time of day needs “recording_started_at”"
+        ),
+        "receipt.time_zone_mixed": translate(
+            "problems",
+            "a time with a zone and one without cannot be compared: add a zone, e.g. +05:00",
         ),
         "scorecard.no_items": translate("problems", "add at least one item"),
         "scorecard.id_twice": translate("problems", "“{id}” is already the ID of another item"),
@@ -74,6 +94,9 @@ def texts() -> dict[str, str]:
         ),
         "scorecard.offer_cues_needed": translate(
             "problems", "the upsell offer item needs offer cues (tab “Upsell offers”)"
+        ),
+        "scorecard.too_many_phrases": translate(
+            "problems", "{count} phrases, at most {limit} are allowed"
         ),
         "catalog.no_name": translate("problems", "a product needs at least one name"),
         "catalog.columns": translate("problems", "the file needs the columns sku and name_ru"),
