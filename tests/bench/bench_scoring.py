@@ -29,17 +29,17 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 
-from metric_line import emit as emit_line  # noqa: E402
-from words import BRANDS, CATEGORIES, VARIANTS, en_size, kk_size  # noqa: E402
-
-from forsell.analytics import Catalog, CatalogProduct, Scorer, formats  # noqa: E402
-from tests.analytics.blind.evaluate import (  # noqa: E402
+from metric_line import emit as emit_line
+from tests.analytics.blind.evaluate import (
     catalog_of,
     evaluate,
     load_raw,
     receipt_of,
     transcript_of,
 )
+from words import BRANDS, CATEGORIES, VARIANTS, en_size, kk_size
+
+from forsell.analytics import Catalog, CatalogProduct, Scorer, formats
 
 DATASET: dict = {}
 GOALS = {"precision": 0.95, "recall": 0.90}
@@ -52,9 +52,7 @@ def emit(metric: str, value, unit: str, goal, **detail) -> None:
 def shop_catalog(n: int, seed: int = 7) -> Catalog:
     """``n`` products named like a Kazakh shop's price list (kind, brand, variant, size)."""
     rng = random.Random(seed)
-    kinds = [
-        (names, BRANDS[names[2]], kind) for names, ks in CATEGORIES for kind in ks
-    ]
+    kinds = [(names, BRANDS[names[2]], kind) for names, ks in CATEGORIES for kind in ks]
     products = []
     for i in range(n):
         (c_ru, c_kk, c_en), brands, (k_ru, k_kk, k_en, sizes, _base, _loose) = rng.choice(kinds)
@@ -109,8 +107,9 @@ def speed(products: int, conversations: int) -> None:
     raw = load_raw()
     writers = Catalog(
         tuple(
-            {p.sku: p for _, cats in raw for ps in cats.values() for p in catalog_of(ps).products}
-            .values()
+            {
+                p.sku: p for _, cats in raw for ps in cats.values() for p in catalog_of(ps).products
+            }.values()
         )
     )
     catalog = shop_catalog(products).merged(writers)
