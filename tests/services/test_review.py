@@ -432,3 +432,40 @@ def test_offered_products_are_named_in_the_viewers_language_like_the_receipt(rev
         for offer in detail.offers:
             if offer.converted:
                 assert offer.product == on_receipt[offer.line_sku], (lang, offer.product)
+
+
+def test_the_scorer_follows_catalog_changes_without_a_rebuild(review, staff, till):
+    """A product added or taken out of sale after the catalog index was built is offered (or
+    no longer) at the next conversation; the index is updated, not rebuilt."""
+    from forsell.analytics import Receipt, Utterance
+    from forsell.analytics import Transcript as Said
+    from forsell.services.catalog import ProductDraft
+    from forsell.services.review.scoring import ConversationScoring
+    from forsell.store.models import Product
+
+    from .conftest import admin_of
+
+    scoring = review.scoring
+    assert isinstance(scoring, ConversationScoring)
+    scoring.CATALOG_CHECK_S = 0.0  # look at the catalog at every call
+    scorer = scoring.current_scorer()
+    talk = Said(
+        (
+            Utterance("cashier", 0.0, 1.0, "Здравствуйте, что будете?"),
+            Utterance("customer", 1.5, 2.5, "Американо"),
+            Utterance("cashier", 3.0, 4.5, "Халву ореховую не хотите?"),
+            Utterance("customer", 5.0, 5.5, "Нет"),
+        )
+    )
+
+    def offered() -> list[tuple[str, ...]]:
+        return [o.skus for o in scoring.current_scorer().score(talk, Receipt(())).upsell.offers]
+
+    assert offered() == []
+    draft = ProductDraft("HAL-777", "Халва ореховая", 90_000, 1600, name_kk="Жаңғақ халуа")
+    product = till.catalog.save(admin_of(till), draft)
+    assert offered() == [("HAL-777",)]
+    assert scoring.current_scorer() is scorer  # updated in place, not rebuilt
+    with till.ctx.db.write() as session:  # taken out of sale (as an import or a pull does)
+        session.get(Product, product.id).active = False
+    assert offered() == []

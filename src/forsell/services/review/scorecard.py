@@ -8,7 +8,6 @@ nothing: the stored scores change only when the admin saves (new conversations u
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -53,9 +52,10 @@ def scorecard_problems(json_text: str) -> tuple[Problem, ...]:
     """Every problem ``save_scorecard`` would refuse ``json_text`` for, each with its place
     (``("items", 2, "weight")``); empty when the text is a valid scorecard."""
     try:
-        doc = json.loads(json_text)
-    except json.JSONDecodeError as e:
-        return (formats.json_problem(e),)
+        # Strict and bounded: a pasted document nested 100,000 deep is a problem, not a crash.
+        doc = formats.loads(json_text, "scorecard")
+    except formats.FormatError as e:
+        return tuple(e.problems)
     try:
         formats.parse_scorecard(doc)
     except formats.FormatError as e:
@@ -100,7 +100,9 @@ def preview(
         raise ScorecardProblem(problems)
     current = scoring.current_scorer()
     with ctx.db.read() as session:
-        draft = Scorer(formats.parse_scorecard(json.loads(json_text)), store_catalog(session))
+        draft = Scorer(
+            formats.parse_scorecard(formats.loads(json_text, "scorecard")), store_catalog(session)
+        )
         ids = list(
             session.scalars(
                 select(TranscriptRow.recording_id)

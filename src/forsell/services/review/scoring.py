@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from forsell.analytics import (
@@ -87,7 +89,7 @@ def load_scorecard_setting(settings: s.Settings) -> Scorecard:
     if name == "custom":
         text = settings.get(REVIEW_SCORECARD_CUSTOM)
         if text:
-            return formats.parse_scorecard(json.loads(text), "custom scorecard")
+            return formats.parse_scorecard(formats.loads(text), "custom scorecard")
         name = "cafe"
     return formats.load_scorecard(preset_path(name))
 
@@ -95,17 +97,29 @@ def load_scorecard_setting(settings: s.Settings) -> Scorecard:
 def store_catalog(session: Session) -> Catalog:
     """The till's products as the scorer sees them: names in every language and categories."""
     cats = {c.id: c for c in session.scalars(select(Category))}
-    products = []
-    for p in session.scalars(select(Product).where(Product.active)):
-        names = {k: v for k, v in (("ru", p.name_ru), ("kk", p.name_kk), ("en", p.name_en)) if v}
-        cat = cats.get(p.category_id) if p.category_id else None
-        cat_names = tuple(n for n in ((cat.name_ru, cat.name_kk, cat.name_en) if cat else ()) if n)
-        # Synonyms (revision 0007, pulled from the backend) count as names for upsell offers.
-        synonyms = tuple(str(w) for w in (p.synonyms or ()) if str(w).strip())
-        products.append(
-            CatalogProduct(p.sku, names, cat.name_ru if cat else "", cat_names, synonyms)
+    return Catalog(
+        tuple(
+            scorer_product(p, cats) for p in session.scalars(select(Product).where(Product.active))
         )
-    return Catalog(tuple(products))
+    )
+
+
+def scorer_product(p: Product, cats: dict[str, Category]) -> CatalogProduct:
+    """One product as the scorer sees it (``cats``: category id → category)."""
+    names = {k: v for k, v in (("ru", p.name_ru), ("kk", p.name_kk), ("en", p.name_en)) if v}
+    cat = cats.get(p.category_id) if p.category_id else None
+    cat_names = tuple(n for n in ((cat.name_ru, cat.name_kk, cat.name_en) if cat else ()) if n)
+    # Synonyms (revision 0007, pulled from the backend) count as names for upsell offers.
+    synonyms = tuple(str(w) for w in (p.synonyms or ()) if str(w).strip())
+    return CatalogProduct(p.sku, names, cat.name_ru if cat else "", cat_names, synonyms)
+
+
+def catalog_stamp(session: Session) -> tuple[int, datetime | None]:
+    """(products, newest change): a new value means the catalog changed since."""
+    count, newest = session.execute(
+        select(func.count(Product.id), func.max(Product.updated_at))
+    ).one()
+    return int(count), newest
 
 
 def analytics_transcript(t: ProviderTranscript, *, bad_audio: bool = False) -> Transcript:
@@ -210,12 +224,20 @@ class ConversationScoring:
     """Scores conversations with the store's scorecard; the scorer is rebuilt only when the
     scorecard setting changes. ``ctx``: the till's context (db, settings, clock, device id)."""
 
+    #: How often the catalog is looked at for changes while scoring, in seconds.
+    CATALOG_CHECK_S = 5.0
+
     def __init__(self, ctx, vault: KeyVault, transcripts: TranscriptStore) -> None:
         self.ctx = ctx
         self.vault = vault
         self.transcripts = transcripts
         self._scorer: Scorer | None = None
         self._scorer_key: tuple[str, str] | None = None
+        self._stamp: tuple[int, datetime | None] = (0, None)
+        self._checked = 0.0
+        # Scoring runs on pool threads (after sync, at start, a supervisor's flip): one at a time
+        # builds or updates the shared scorer.
+        self._lock = threading.Lock()
 
     def scorecard(self) -> Scorecard:
         """The store's current scorecard (preset or custom)."""
@@ -234,9 +256,9 @@ class ConversationScoring:
 
         Returns the saved scorecard. Raises ``CashierError`` ``admin.only`` for anyone else."""
         try:
-            doc = json.loads(json_text)
-        except json.JSONDecodeError as e:
-            raise ScorecardProblem([formats.json_problem(e)]) from None
+            doc = formats.loads(json_text, "scorecard")
+        except formats.FormatError as e:
+            raise ScorecardProblem(e.problems) from None
         try:
             card = formats.parse_scorecard(doc)
         except formats.FormatError as e:
@@ -256,16 +278,60 @@ class ConversationScoring:
         return card
 
     def current_scorer(self) -> Scorer:
-        """The scorer for the scorecard in force and the current catalog, rebuilt when the store's
-        scorecard setting changed."""
+        """The scorer for the scorecard in force and the current catalog. Its catalog index is
+        built once (a few seconds at 100,000 products) and then kept current: products changed
+        since are added to it or taken out; only a new scorecard or removed rows rebuild it."""
         st = self.ctx.settings
         key = (st.get(REVIEW_SCORECARD), st.get(REVIEW_SCORECARD_CUSTOM))
-        if self._scorer is None or key != self._scorer_key:
-            with self.ctx.db.read() as session:
-                catalog = store_catalog(session)
-            self._scorer = Scorer(load_scorecard_setting(st), catalog)
-            self._scorer_key = key
+        with self._lock:
+            if self._scorer is None or key != self._scorer_key:
+                return self.current_scorer_locked(key)
+            if time.monotonic() - self._checked >= self.CATALOG_CHECK_S:
+                self._checked = time.monotonic()
+                if not self._update_catalog(self._scorer):
+                    self._scorer = None
+                    return self.current_scorer_locked(key)
+            return self._scorer
+
+    def current_scorer_locked(self, key: tuple[str, str]) -> Scorer:
+        """A full rebuild (``_lock`` held)."""
+        with self.ctx.db.read() as session:
+            self._stamp = catalog_stamp(session)
+            catalog = store_catalog(session)
+        self._scorer = Scorer(load_scorecard_setting(self.ctx.settings), catalog)
+        self._scorer_key = key
+        self._checked = time.monotonic()
         return self._scorer
+
+    #: More changed products than this since the last look: a rebuild is quicker.
+    MAX_INCREMENTAL = 1000
+
+    def _update_catalog(self, scorer: Scorer) -> bool:
+        """Brings the scorer's catalog index up to date with products changed since it looked;
+        False when it needs a rebuild instead (rows removed, or a large import)."""
+        with self.ctx.db.read() as session:
+            stamp = catalog_stamp(session)
+            if stamp == self._stamp:
+                return True
+            seen_count, seen_newest = self._stamp
+            if stamp[0] < seen_count or seen_newest is None:
+                return False
+            changed = list(
+                session.scalars(
+                    select(Product)
+                    .where(Product.updated_at > seen_newest)
+                    .limit(self.MAX_INCREMENTAL + 1)
+                )
+            )
+            if len(changed) > self.MAX_INCREMENTAL:
+                return False
+            cats = {c.id: c for c in session.scalars(select(Category))}
+            for p in changed:
+                scorer.index.remove(p.sku)  # a renamed product loses its old names
+                if p.active:
+                    scorer.index.add(scorer_product(p, cats))
+            self._stamp = stamp
+        return True
 
     def score_pending(
         self, limit: int | None = None, cancelled: Callable[[], bool] | None = None
