@@ -13,7 +13,7 @@ from .corpus.evaluate import evaluate, load_cases
 #: measured on the corpus at the time of writing (see the benchmark); floors leave a little room
 FLOORS = {
     "greeting": (0.95, 0.95),
-    "ask_needs": (0.9, 0.95),
+    "ask_needs": (0.85, 0.95),
     "loyalty_card": (0.95, 0.85),
     "farewell": (0.95, 0.95),
     "forbidden_words": (0.95, 0.45),

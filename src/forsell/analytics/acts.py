@@ -64,6 +64,13 @@ NEEDS_OPEN = _compile(
     "тапсырыс", "тапсырысыңыз", "көмектесейін бе", "тағы не", "тағы бірдеңе", "басқа не",
     "тағы не керек", "әдеттегідей", "кәдімгідей", "what would you like",
 )  # fmt: skip
+#: Words that clarify the order when asked as a question («с собой?», «разогреть?», «жарай ма?»).
+NEEDS_IF_ASKED = _compile(
+    "с собой", "здесь", "тут", "на вынос", "разогреть", "подогреть", "погреть", "нарезать",
+    "порезать", "это все", "все", "больше ничего", "осында", "өзіңізбен", "барлығы осы",
+    "осы ма", "жарай ма", "болады ма", "бола ма", "жылытайын", "кесейін",
+)  # fmt: skip
+
 #: Interrogative words that ask about the order when the sentence is a question.
 ORDER_WH = _compile(
     "что", "какой", "какая", "какое", "какие", "какую", "каким", "сколько", "какого", "каких",
@@ -125,10 +132,11 @@ OFFER_CUES = _compile(
     "аласыз ба", "алмайсыз ба", "алыңыз", "алыңызшы", "алсаңыз", "қалайсыз ба",
     "қаламайсыз ба", "ұсынамын", "ұсынайын", "ұсынамыз", "көріңіз", "татып көріңіз",
     "қосайын ба", "қосайық", "қосамыз ба", "қосайын", "жаңа", "бізде", "жеңілдік", "керек пе",
-    "керек емес пе", "алайық па", "ше",
+    "керек емес пе", "алайық па", "ше", "выгоднее", "выгодно", "дешевле", "тиімді", "арзан",
 )  # fmt: skip
 #: Size upgrades: a bigger size the customer did not ask for.
 SIZE_UP = _compile(
+    "сразу", "дешевле выйдет", "арзан", "арзанырак", "тиімді", "тиімдірек",
     "выгоднее", "сразу две", "сразу два", "вторую", "большая", "большое", "большие", "большой",
     "большую", "побольше", "больше", "увеличить", "увеличим", "крупный", "крупную", "двойной",
     "двойную", "макси", "xl", "үлкен", "үлкенін", "үлкенірек", "үлкейтейік", "үлкейтейін",
@@ -197,6 +205,21 @@ def _wh(norms: Sequence[str], first: int, last: int) -> Match | None:
     return None
 
 
+_PRICE_WORDS = frozenset({"тенге", "тг", "теңге"})
+
+
+def _how_many(norms: Sequence[str], first: int, last: int) -> Match | None:
+    """A question with a quantity in it («екі қорап па?», «четыреста восемьдесят грамм,
+    хорошо?») clarifies the order; one with a price («тысяча тенге?») does not."""
+    part = norms[first : last + 1]
+    if any(w in _PRICE_WORDS for w in part):
+        return None
+    for i, w in enumerate(part):
+        if w.isdigit():
+            return Match(_QUANTITY, first + i, first + i)
+    return None
+
+
 def _particles(norms: Sequence[str], first: int, last: int) -> int:
     return sum(n in PARTICLES and n != "ше" for n in norms[first : last + 1])
 
@@ -221,6 +244,7 @@ class Acts:
 
 _TWO_PARTICLES = Pattern.compile("ма ме")  # «үлкен бе, кішкентай ма?»
 _WHAT_DO_YOU = Pattern.compile("не …сыз")
+_QUANTITY = Pattern.compile("1")
 
 
 def _hit(act: str, m: Match | None) -> Hit | None:
@@ -258,10 +282,15 @@ def _find_acts(
             questions.append((first, last))
         excluded = _any(NOT_ORDER, norms, first, last) is not None
         clause_needs = None
+        # Without any punctuation (as recognisers often return) «здесь или с собой» is a
+        # question by its choice alone.
+        bare = not any(ch in raw for raw in raws for ch in ".?!")
+        choice = _any(CHOICE, norms, first, last)
         if not excluded:
             clause_needs = _any(NEEDS_OPEN, norms, first, last) or _what_do_you(norms, first, last)
+            if clause_needs is None and bare and choice is not None and first < choice.first < last:
+                clause_needs = choice
             if clause_needs is None and question:
-                choice = _any(CHOICE, norms, first, last)
                 wh = _wh(norms, first, last)
                 if choice is not None and (first < choice.first < last or mark):
                     clause_needs = choice
@@ -269,6 +298,10 @@ def _find_acts(
                     clause_needs = Match(_TWO_PARTICLES, first, last)
                 elif wh is not None:
                     clause_needs = wh
+                else:
+                    clause_needs = _any(NEEDS_IF_ASKED, norms, first, last) or _how_many(
+                        norms, first, last
+                    )
         if clause_needs is not None:
             needs_clauses.append((first, last))
             needs = needs or clause_needs

@@ -81,6 +81,15 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=131072)
+def lemma(word: str) -> str:
+    """The one dictionary form a written name means (pymorphy3's first parse): «кола» is the
+    drink, not the genitive of «кол»."""
+    if len(word) < 2 or not _cyrillic(word) or not known_russian(word):
+        return word
+    return _analyzer().parse(word)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=131072)
 def known_russian(word: str) -> bool:
     """The word is in the Russian dictionary (not a guess): a real word, not a misheard one."""
     if len(word) < 2 or not _cyrillic(word):

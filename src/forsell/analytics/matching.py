@@ -3,7 +3,8 @@
 A pattern is a phrase in plain words (``добрый день``, ``сәлеметсіз бе``). Each word matches a
 recognised word (both folded, see ``normalize``) when
   * it is the same word;
-  * they share a Russian lemma (``колу`` / ``кола``, ``доброго`` / ``добрый``; see ``lang``);
+  * the recognised word is a form of the pattern word's lemma (``колу`` / ``кола``, ``доброго`` /
+    ``добрый``; see ``lang``);
   * the recognised word is the pattern word with a chain of Kazakh endings (``нанды`` / ``нан``,
     ``картаңызды`` / ``карта``);
   * the pattern word is written with ``*`` and the recognised word starts with it (an explicit
@@ -26,7 +27,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
-from .lang import diminutive_of, kazakh_form_of, known_russian, lemmas
+from .lang import diminutive_of, kazakh_form_of, known_russian, lemma, lemmas
 from .normalize import Token, normalize_text
 
 MAX_GAP = 2  # extra words allowed inside one phrase, in total
@@ -72,13 +73,15 @@ def _word_matches(p: str, stem: bool, word: str, inflect: bool = True) -> bool:
     if p.isdigit() or word.isdigit():
         return False
     if inflect:
-        if len(p) >= 3 and len(word) >= 3 and lemmas(p) & lemmas(word):
-            return True
+        if len(p) >= 3 and len(word) >= 3 and lemma(p) in lemmas(word):
+            return True  # «колу» is «кола»; «кол» (a stake) is not
         if kazakh_form_of(p, word) and not known_russian(word):
             return True  # «хотите» is Russian, not «хот» with Kazakh endings
         if diminutive_of(p, word):
             return True
     limit = fuzz_limit(len(p))
+    if not inflect and len(p) < 9:
+        return False  # a fixed formula: one letter off is another word («күніңіз», «күтіңіз»)
     return (
         limit > 0
         and word[:1] == p[:1]

@@ -48,8 +48,9 @@ class Item:
     @cached_property
     def patterns(self) -> tuple[Pattern, ...]:
         phrases = [p for lang in sorted(self.phrases) for p in self.phrases[lang]]
-        # A forbidden phrase counts as the store wrote it: «ждём» is not «ждите».
-        inflect = not self.looks_for_bad
+        # A forbidden phrase counts as the store wrote it («ждём» is not «ждите»), and so does a
+        # greeting, a fixed formula («сәлемдеме», a parcel, is not «сәлем»).
+        inflect = not (self.looks_for_bad or self.detector == "greeting")
         return tuple(Pattern.compile(p, inflect=inflect) for p in dict.fromkeys(phrases))
 
     @cached_property

@@ -62,6 +62,22 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
 }
 
 
+#: How people offer a whole kind of goods without naming one («попить что-нибудь?», «сусын
+#: алмайсыз ба?», «что-нибудь сладкое?»): a category whose name contains the stem (folded) on
+#: the left is also called by the phrases on the right.
+GENERIC_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("напит", ("попить", "пить", "напиток", "сусын", "ишетин", "запить")),
+    ("сусын", ("попить", "пить", "напиток", "сусын", "ишетин", "запить")),
+    ("десерт", ("сладкое", "десерт", "сладенькое", "татти")),
+    ("сладост", ("сладкое", "сладенькое", "татти")),
+    ("татти", ("сладкое", "татти")),
+    ("кондитер", ("сладкое", "татти")),
+    ("выпечк", ("выпечка", "булочка", "токаш")),
+    ("соус", ("соус", "соусик", "туздык")),
+    ("салат", ("салат", "салатик")),
+)
+
+
 @dataclass(frozen=True)
 class Target:
     kind: str  # "product" | "category" | "size"
@@ -148,10 +164,13 @@ def product_phrases(
     lines; a 100,000-product catalog files only the short forms people say), head words, the
     first two words, synonyms, and the colloquial names of its words."""
     phrases: list[str] = []
-    for lang, name in p.names.items():
+    ru = _significant(p.names.get("ru", ""))
+    for name_lang, name in p.names.items():
         words = _significant(name)
         if not words:
             continue
+        # The same name in both (loan words): read it the Russian way.
+        lang = "ru" if name_lang == "kk" and words == ru else name_lang
         if full or len(words) <= 2:
             phrases.append(" ".join(words))
         phrases += _heads(lang, words)
@@ -226,8 +245,13 @@ class CatalogIndex:
                 category_terms.setdefault(" ".join(normalize_text(phrase)), key)
         for p in catalog.products:
             for name in (p.category, *p.category_names) if p.category else ():
-                self.category_names[p.category].add(" ".join(normalize_text(name)))
+                folded = " ".join(normalize_text(name))
+                self.category_names[p.category].add(folded)
                 category_terms.setdefault(" ".join(_significant(name)), p.category)
+                for stem, phrases in GENERIC_CATEGORIES:
+                    if stem in folded:
+                        for phrase in phrases:
+                            category_terms.setdefault(phrase, p.category)
         self._category_phrases = set(category_terms)
         for phrase, key in category_terms.items():
             if phrase:
@@ -392,7 +416,8 @@ class OfferFinder:
                 weak = cue.phrase in WEAK_CUES
                 if weak and (first, last) in a.needs_clauses:
                     continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
-                inside = [(t, m) for t, m in named if first <= m.first and m.last <= last]
+                # A name that starts in the clause («морс возьмёте? Клюквенный») belongs to it.
+                inside = [(t, m) for t, m in named if first <= m.first <= last]
                 new = [
                     (t, m)
                     for t, m in inside
