@@ -153,6 +153,9 @@ class Hit:
     first: int
     last: int
     phrase: str
+    #: why it counts, for the supervisor: phrase | choice | question_word | open_question |
+    #: quantity | asked (see ``WHY``)
+    why: str = "phrase"
 
 
 def clauses(tokens: Sequence[Token]) -> list[tuple[int, int, bool]]:
@@ -247,8 +250,28 @@ _WHAT_DO_YOU = Pattern.compile("не …сыз")
 _QUANTITY = Pattern.compile("1")
 
 
+#: Why an act was recognised, as shown to the supervisor (words for each in ``ui/``).
+WHY = ("phrase", "choice", "question_word", "open_question", "quantity", "asked")
+
+
+def _why(pattern: Pattern) -> str:
+    if pattern is _TWO_PARTICLES or pattern in CHOICE:
+        return "choice"
+    if pattern is _WHAT_DO_YOU:
+        return "open_question"
+    if pattern is _QUANTITY:
+        return "quantity"
+    if pattern in ORDER_WH:
+        return "question_word"
+    if pattern in NEEDS_IF_ASKED:
+        return "asked"
+    return "phrase"
+
+
 def _hit(act: str, m: Match | None) -> Hit | None:
-    return Hit(act, m.first, m.last, m.pattern.source) if m is not None else None
+    if m is None:
+        return None
+    return Hit(act, m.first, m.last, m.pattern.source, _why(m.pattern))
 
 
 def find_acts(tokens: Sequence[Token], offer_cues: Sequence[Pattern] = ()) -> Acts:

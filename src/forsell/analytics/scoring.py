@@ -37,6 +37,9 @@ class Evidence:
     speaker: str  # diarization label
     role: str  # cashier | customer
     utterance: int
+    #: why it counts: phrase (``phrase`` was said) | choice | question_word | open_question |
+    #: quantity | asked | clarify (a question about what was ordered) | offer | size
+    why: str = "phrase"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class ScoreResult:
                 "speaker": e.speaker,
                 "role": e.role,
                 "utterance": e.utterance,
+                "why": e.why,
             }
 
         up = self.upsell
@@ -230,23 +234,33 @@ class Scorer:
     ) -> ItemResult:
         if item.detector == "upsell_offer":
             evidence = tuple(
-                Evidence(o.text, o.term, o.start, o.end, o.speaker, CASHIER, o.utterance)
+                Evidence(
+                    o.text,
+                    o.term,
+                    o.start,
+                    o.end,
+                    o.speaker,
+                    CASHIER,
+                    o.utterance,
+                    "size" if o.kind == "size" else "offer",
+                )
                 for o in upsell.offers
             )
             return self._outcome(item, evidence, "no_offer", said)
         hits: list[Evidence] = []
         near: set[str] = set()
-        found: list[tuple[Said, int, int, str]] = []  # (utterance, first, last, phrase)
+        # (utterance, first, last, phrase, why)
+        found: list[tuple[Said, int, int, str, str]] = []
         for s, a in zip(said, acts, strict=True):
             hit = _act_hit(item.detector, a)
             if hit is not None:
-                found.append((s, hit.first, hit.last, hit.phrase))
+                found.append((s, hit.first, hit.last, hit.phrase, hit.why))
             elif item.detector == "needs_question" and s.index in clarifying:
                 first_i, last_i = clarifying[s.index]
-                found.append((s, first_i, last_i, "?"))
-            found += [(s, first, last, source) for first, last, source in self._phrases(item, s)]
+                found.append((s, first_i, last_i, "", "clarify"))
+            found += [(s, f, la, src, "phrase") for f, la, src in self._phrases(item, s)]
         cashier_said = [s.index for s in said if s.role == CASHIER]
-        for s, first_i, last_i, phrase in found:
+        for s, first_i, last_i, phrase, why in found:
             first, last = s.tokens[first_i], s.tokens[last_i]
             if item.speaker != "any" and s.role != item.speaker:
                 near.add("said_by_" + s.role)
@@ -261,7 +275,9 @@ class Scorer:
                 near.add("outside_window")  # «сәлем айтыңыз» on leaving is not a greeting
                 continue
             text = " ".join(dict.fromkeys(t.raw for t in s.tokens[first_i : last_i + 1]))
-            hits.append(Evidence(text, phrase, first.start, last.end, s.label, s.role, s.index))
+            hits.append(
+                Evidence(text, phrase, first.start, last.end, s.label, s.role, s.index, why)
+            )
         hits.sort(key=lambda e: (e.start, e.utterance))
         hits = list({(e.utterance, e.start): e for e in hits}.values())
         if not item.looks_for_bad and hits:
