@@ -129,13 +129,18 @@ class UpsellResult:
 
 
 def _significant(name: str) -> list[str]:
+    return list(_significant_words(name))
+
+
+@lru_cache(maxsize=8192)
+def _significant_words(name: str) -> tuple[str, ...]:
     out: list[str] = []
     for tok in normalize_text(name):
         if tok in _UNITS or tok.isdigit():
             break  # "Американо 250 мл": the size is not how people name it
         if tok not in _STOP:
             out.append(tok)
-    return out
+    return tuple(out)
 
 
 def _heads(lang: str, words: list[str]) -> list[str]:
@@ -183,7 +188,7 @@ def product_phrases(
 
 
 def is_bag(p: CatalogProduct) -> bool:
-    return any(w in _NOT_GOODS for name in p.names.values() for w in normalize_text(name))
+    return any(w in _NOT_GOODS for name in p.names.values() for w in _significant_words(name))
 
 
 class _TermIndex:
@@ -243,15 +248,20 @@ class CatalogIndex:
         ):
             for phrase in key_phrases:
                 category_terms.setdefault(" ".join(normalize_text(phrase)), key)
-        for p in catalog.products:
-            for name in (p.category, *p.category_names) if p.category else ():
+        # In catalog order (a set's order changes from run to run: a phrase two categories
+        # share must go to the same one every time).
+        categories = dict.fromkeys(
+            (p.category, p.category_names) for p in catalog.products if p.category
+        )
+        for category, category_names in categories:
+            for name in (category, *category_names):
                 folded = " ".join(normalize_text(name))
-                self.category_names[p.category].add(folded)
-                category_terms.setdefault(" ".join(_significant(name)), p.category)
+                self.category_names[category].add(folded)
+                category_terms.setdefault(" ".join(_significant(name)), category)
                 for stem, phrases in GENERIC_CATEGORIES:
                     if stem in folded:
                         for phrase in phrases:
-                            category_terms.setdefault(phrase, p.category)
+                            category_terms.setdefault(phrase, category)
         self._category_phrases = set(category_terms)
         for phrase, key in category_terms.items():
             if phrase:
