@@ -120,6 +120,22 @@ ORDER = _compile(
     "хотел бы", "сколько стоит", "сколько с меня", "почем", "у вас есть", "есть ли", "маған",
     "беріңізші", "беріңіз", "берші", "алайын", "аламын", "қанша тұрады", "қанша болады",
     "бар ма", "керек", "вот", "держите", "мынау", "міне",
+    inflect=False,  # «хочу», not «хотите» (a cashier's offer)
+)  # fmt: skip
+
+#: What only the one behind the till says: calling the next customer, the card terminal, the
+#: change, the receipt.
+TILL = _compile(
+    "следующий", "келесі", "слушаю", "проходите", "прикладывайте", "приложите", "вставляйте",
+    "терминал", "сдача", "ваша сдача", "қайтарым", "сканерлеңіз", "сканируйте", "өтті",
+    "прошла", "пробиваю", "ваш чек", "чекті", "готово", "дайын", "пакет нужен", "пакет керек",
+    inflect=False,
+)  # fmt: skip
+#: What a customer says when paying.
+PAYS = _compile(
+    "без сдачи", "сдачи не надо", "можно картой", "картой можно", "сколько с меня",
+    "қанша болды", "қанша төлеймін", "на каспи", "переводом можно",
+    inflect=False,
 )  # fmt: skip
 
 OFFER_CUES = _compile(
@@ -238,6 +254,8 @@ class Acts:
     price: Hit | None = None
     order: Hit | None = None
     size_up: Hit | None = None
+    till: Hit | None = None
+    pays: Hit | None = None
     offer_form: tuple[tuple[int, int, Hit], ...] = ()  # (clause first, clause last, cue)
     #: clauses that ask what the customer wants (open, choice, wh-question): not offers
     needs_clauses: tuple[tuple[int, int], ...] = ()
@@ -342,6 +360,8 @@ def _find_acts(
         price=_hit("price", _price(norms)),
         order=_hit("order", _any(ORDER, norms, 0, n - 1)),
         size_up=_hit("size_up", _any(SIZE_UP, norms, 0, n - 1)),
+        till=_hit("till", _any(TILL, norms, 0, n - 1)),
+        pays=_hit("pays", _any(PAYS, norms, 0, n - 1)),
         offer_form=tuple(offer_form),
         needs_clauses=tuple(needs_clauses),
         questions=tuple(questions),

@@ -59,7 +59,9 @@ WEIGHTS = {
     "loyalty": 1.5,
     "farewell": 0.5,
     "offer": 0.5,
+    "till": 1.5,
     "order": -1.5,
+    "pays": -1.5,
 }
 #: Speaking first: a hint (the cashier usually greets first), not a rule.
 FIRST_WORD = 0.5
@@ -70,7 +72,7 @@ SURE = 1.5
 def voice_evidence(acts: Acts) -> float:
     """How much one utterance sounds like the cashier (positive) or the customer (negative)."""
     total = 0.0
-    for act in ("greeting", "needs", "price", "loyalty", "farewell", "order"):
+    for act in ("greeting", "needs", "price", "loyalty", "farewell", "till", "order", "pays"):
         if getattr(acts, act) is not None:
             total += WEIGHTS[act]
     if any(hit.phrase != "?" for _, _, hit in acts.offer_form):
