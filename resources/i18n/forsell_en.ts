@@ -290,6 +290,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Speakers uncertain — listen and confirm or swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not scored yet: the transcript is not here yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,6 +311,14 @@
     </message>
     <message>
         <source>Flip speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles are right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You listened: the cashier and the customer are right as shown. Scores again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -907,6 +919,14 @@
     </message>
     <message>
         <source>no transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speakers uncertain — listen and confirm or swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

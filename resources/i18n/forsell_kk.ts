@@ -290,6 +290,10 @@
         <translation>Бағаланбады: сатып алушы естілмейді, сондықтан ешкімге есептелмейді.</translation>
     </message>
     <message>
+        <source>Speakers uncertain — listen and confirm or swap</source>
+        <translation>Сөйлеушілердің рөлі анық емес — тыңдап, растаңыз немесе ауыстырыңыз</translation>
+    </message>
+    <message>
         <source>Not scored yet: the transcript is not here yet.</source>
         <translation>Әлі бағаланбады: транскрипция әлі жоқ.</translation>
     </message>
@@ -308,6 +312,14 @@
     <message>
         <source>Flip speakers</source>
         <translation>Сөйлеушілерді ауыстыру</translation>
+    </message>
+    <message>
+        <source>Roles are right</source>
+        <translation>Рөлдер дұрыс</translation>
+    </message>
+    <message>
+        <source>You listened: the cashier and the customer are right as shown. Scores again.</source>
+        <translation>Сіз тыңдадыңыз: кассир мен сатып алушы дұрыс көрсетілген. Әңгіме қайта бағаланады.</translation>
     </message>
     <message>
         <source>Flag for coaching</source>
@@ -908,6 +920,14 @@
     <message>
         <source>no transcript</source>
         <translation>транскрипциясыз</translation>
+    </message>
+    <message>
+        <source>Speakers uncertain — listen and confirm or swap</source>
+        <translation>Сөйлеушілердің рөлі анық емес — тыңдап, растаңыз немесе ауыстырыңыз</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>бағаланбаған</translation>
     </message>
 </context>
 <context>

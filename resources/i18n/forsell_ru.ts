@@ -291,6 +291,10 @@
         <translation>Без оценки: покупателя не слышно, поэтому разговор никому не засчитывается.</translation>
     </message>
     <message>
+        <source>Speakers uncertain — listen and confirm or swap</source>
+        <translation>Роли говорящих не ясны — прослушайте и подтвердите или поменяйте</translation>
+    </message>
+    <message>
         <source>Not scored yet: the transcript is not here yet.</source>
         <translation>Ещё не оценено: расшифровки пока нет.</translation>
     </message>
@@ -309,6 +313,14 @@
     <message>
         <source>Flip speakers</source>
         <translation>Поменять говорящих</translation>
+    </message>
+    <message>
+        <source>Roles are right</source>
+        <translation>Роли верны</translation>
+    </message>
+    <message>
+        <source>You listened: the cashier and the customer are right as shown. Scores again.</source>
+        <translation>Вы прослушали: кассир и покупатель указаны верно. Разговор будет оценён заново.</translation>
     </message>
     <message>
         <source>Flag for coaching</source>
@@ -909,6 +921,14 @@
     <message>
         <source>no transcript</source>
         <translation>без расшифровки</translation>
+    </message>
+    <message>
+        <source>Speakers uncertain — listen and confirm or swap</source>
+        <translation>Роли говорящих не ясны — прослушайте и подтвердите или поменяйте</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>без оценки</translation>
     </message>
 </context>
 <context>

@@ -212,3 +212,62 @@ def test_kazakh_conversation_with_recogniser_damage(cafe_scorer: Scorer) -> None
         "farewell",
         "forbidden_words",
     }
+
+
+def test_voices_that_cannot_be_told_apart_are_not_scored_until_a_person_decides(
+    cafe_scorer,
+) -> None:
+    """Two voices saying nothing only a cashier (or a customer) says: "speakers uncertain"
+    rather than a guess scored against the wrong person; confirmed or swapped, it is scored."""
+    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Здравствуйте"), ("c", 4, "Да"), ("u", 6, "Ага"))
+    r = cafe_scorer.score(t)
+    assert not r.scorable and r.reason == "speakers_uncertain"
+    assert r.speakers.uncertain and r.speakers.confidence < 0.5
+    assert r.to_dict()["speakers"]["uncertain"] is True
+    assert cafe_scorer.score(t, confirmed=True).scorable
+    flipped = cafe_scorer.score(t, flip=True)
+    assert flipped.scorable and flipped.speakers.cashier == "speaker_1"
+
+
+def test_roles_come_from_what_each_voice_does_even_when_the_customer_speaks_first(
+    cafe_scorer,
+) -> None:
+    t = talk(
+        ("u", 0, "здравствуйте мне латте большой"),
+        ("c", 2, "здравствуйте с собой или здесь"),
+        ("u", 4, "с собой"),
+        ("c", 6, "тысяча двести тенге картой или наличными"),
+        ("u", 8, "картой"),
+        ("c", 10, "прикладывайте спасибо хорошего дня"),
+    )
+    r = cafe_scorer.score(t)
+    assert r.scorable and r.speakers.cashier == "speaker_0" and not r.speakers.uncertain
+    assert r.item("greeting").outcome == "pass" and r.item("greeting").evidence[0].utterance == 1
+    assert r.item("ask_needs").evidence[0].why == "choice"
+
+
+def test_no_word_that_only_starts_like_a_greeting_counts(cafe_scorer) -> None:
+    for opening in ("Привезут завтра", "Приветливый у нас район", "Сәлемдемеңізді алыңыз"):
+        t = talk(("c", 0, opening), ("u", 2, "Мне латте"), ("c", 4, "С вас тысяча тенге"))
+        r = cafe_scorer.score(t, confirmed=True)
+        assert r.item("greeting").outcome == "fail", opening
+
+
+def test_questions_without_punctuation_score_like_with_it(cafe_scorer) -> None:
+    def outcomes(lines):
+        t = talk(*[(w, i * 2.0, text) for i, (w, text) in enumerate(lines)])
+        r = cafe_scorer.score(t, confirmed=True)
+        return {i.id: i.outcome for i in r.items}
+
+    clean = [
+        ("c", "Здравствуйте! Вам здесь или с собой?"),
+        ("u", "С собой, капучино."),
+        ("c", "Круассан к кофе не хотите?"),
+        ("u", "Нет."),
+        ("c", "Бонусная карта есть?"),
+        ("u", "Нет."),
+        ("c", "Тысяча тенге. Спасибо, до свидания!"),
+    ]
+    bare = [(w, "".join(ch for ch in text.lower() if ch not in "!?.,")) for w, text in clean]
+    assert outcomes(clean) == outcomes(bare)
+    assert set(outcomes(clean).values()) == {"pass"}

@@ -185,6 +185,7 @@ POLICY: dict[str, Role | Action | str] = {
     "ReviewService.flag": SUPERVISOR,
     "ReviewService.mark_reviewed": SUPERVISOR,
     "ReviewService.flip_speakers": SUPERVISOR,
+    "ReviewService.confirm_speakers": SUPERVISOR,
     "ReviewService.resolve_dispute": SUPERVISOR,
     "ReviewActions": INTERNAL,
     "DetailBuilder": INTERNAL,
@@ -203,6 +204,7 @@ POLICY: dict[str, Role | Action | str] = {
     "SyncService.pull_problems": PUBLIC,
     "SyncService.dead_letters": PUBLIC,
     "SyncService.run_once": PUBLIC,
+    "SyncService.add_transcript_listener": PUBLIC,
     "SyncService.retry_dead": ADMIN,
     "SyncService.drop_dead": ADMIN,
     "PullApplier": PUBLIC,  # applies what the store's backend sends; its token is the authority

@@ -244,3 +244,57 @@ def test_0008_copies_start_cashier_and_failed_items_onto_kept_scores(tmp_path: P
     finally:
         db.close()
     assert not columns & {"started_at", "employee_id", "failed"}
+
+
+def test_0010_adds_speakers_confirmed_undecided_to_kept_scores(tmp_path: Path) -> None:
+    """A 0009 till with a score upgrades: the score is kept, nobody has decided who is who
+    yet; the app writes the flag through the model; and back, the column goes, the score
+    stays."""
+    path = tmp_path / "speakers.sqlite"
+    migrate_to(path, "0009")
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO recordings (id, device_id, employee_id, reason, started_at, duration_ms, "
+        "speech_ms, codec, sample_rate, bytes, chunks, overflows, silent, status) VALUES "
+        "('r1', 'dev', NULL, 'sale', '2026-01-05 10:00:00.000000', 1, 0, 'ogg-opus', 16000, "
+        "0, 0, 0, 0, 'sealed')"
+    )
+    db.execute(
+        "INSERT INTO conversation_scores (recording_id, scorecard_id, scorecard_version, "
+        "percent, scored_percent, scorable, reason, outcomes, item_weights, offers, "
+        "conversions, extra_revenue, flipped, sealed, scored_at) VALUES ('r1', 'cafe', 1, "
+        "NULL, NULL, 0, 'speakers_uncertain', '{}', '{}', 0, 0, 0, 0, x'00', "
+        "'2026-01-07 10:00:00.000000')"
+    )
+    db.commit()
+    db.close()
+
+    migrate_to(path, "0010")
+    assert revision_of(path) == "0010" == head_revision()
+    db = sqlite3.connect(path)
+    try:
+        assert db.execute(
+            "SELECT reason, speakers_confirmed FROM conversation_scores"
+        ).fetchall() == [("speakers_uncertain", 0)]
+    finally:
+        db.close()
+
+    database = open_database(path, tmp_path / "backups")
+    try:
+        from forsell.store.models import ConversationScore
+
+        with database.write() as session:
+            session.get(ConversationScore, "r1").speakers_confirmed = True
+        with database.read() as session:
+            assert session.get(ConversationScore, "r1").speakers_confirmed is True
+    finally:
+        database.dispose()
+
+    migrate_to(path, "0009")
+    db = sqlite3.connect(path)
+    try:
+        columns = {r[1] for r in db.execute("PRAGMA table_info(conversation_scores)")}
+        assert db.execute("SELECT count(*) FROM conversation_scores").fetchone()[0] == 1
+    finally:
+        db.close()
+    assert "speakers_confirmed" not in columns

@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # the audio stack (numpy, PortAudio, soxr) loads only when a 
     from forsell.audio.recorder import Recorder, RecorderConfig
     from forsell.vault.keys import KeyVault
 
+    from .review.service import ReviewService
+
 log = logging.getLogger(__name__)
 
 CLOSE_WAIT_S = 10.0
@@ -99,6 +101,7 @@ class ConversationRecorder:
         self._source_factory = source_factory
         self._config = config
         self.vault: KeyVault | None = None
+        self._review: ReviewService | None = None  # scoring's, kept for its scorer
         self.vault_problem: SecretStoreUnavailable | None = None
         self.recorder: Recorder | None = None
         self._archive: EncryptedArchive | None = None
@@ -135,10 +138,27 @@ class ConversationRecorder:
         if vault is None:
             return 0
         from .demo_conversations import seed_demo_conversations
-        from .review.service import ReviewService
 
         seed_demo_conversations(self.till, vault, score=False)
-        return ReviewService(self.till, vault).score_pending(cancelled=cancelled)
+        return self.score_new(cancelled)
+
+    def score_new(self, cancelled: Callable[[], bool] | None = None) -> int:
+        """Scores every transcribed conversation without a score yet — the app calls it in its
+        task pool each time the sync stored a transcript (never on the GUI thread: the scorer
+        is slow on a big store). One scorer is kept between calls (its catalog index costs
+        seconds to build); runs of it are serialised, so two at once never score one
+        conversation twice. Stops between two conversations once ``cancelled()``. Returns how
+        many were scored."""
+        vault = self.open_keys()
+        if vault is None:
+            return 0
+        with self._keys_lock:
+            if self._review is None or self._review.vault is not vault:
+                from .review.service import ReviewService
+
+                self._review = ReviewService(self.till, vault)
+            review = self._review
+        return review.score_pending(cancelled=cancelled)
 
     # --- who is on duty -------------------------------------------------------------------------
 

@@ -9,7 +9,12 @@ API (used by ui/tray.py, ui/sync_status.py, ui/sync_admin.py and ``forsell-cashi
     service.status() -> SyncStatusView          # a frozen snapshot, cheap enough to poll at 1 Hz
     service.dead_letters() -> list[DeadLetterView]
     service.retry_dead(admin, ids) -> int; service.drop_dead(admin, ids) -> int   # audited
-    service.run_once(timeout) -> SyncSummary    # headless drain (the CLI)
+    service.run_once(timeout) -> SyncSummary    # headless drain (the CLI), then scoring
+    service.add_transcript_listener(fn)         # fn(recording_id) from the sync thread
+
+A transcript stored by the audio lane is scored by the till: the app hands each "transcript
+stored" (``add_transcript_listener``) to its task pool; ``run_once`` scores what arrived in its
+own thread after the drain and sends those scores too.
 
 ``on_status`` is called on the sync thread: the UI turns it into a Qt signal (or polls status()).
 Error keys (``last_error_key``) are message keys from ``sync/errors.py`` (``KEYS``) that ui/
@@ -21,7 +26,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -143,6 +148,27 @@ class SyncSummary:
         )
 
 
+def _added(first: eng.EngineStatus, second: eng.EngineStatus) -> eng.EngineStatus:
+    """Two drains of one run as one: the counts added, the state and errors the second's."""
+
+    def lane(a: eng.LaneStatus, b: eng.LaneStatus) -> eng.LaneStatus:
+        return replace(
+            b,
+            sent=a.sent + b.sent,
+            duplicates=a.duplicates + b.duplicates,
+            skipped=a.skipped + b.skipped,
+            failed=a.failed + b.failed,
+            dead=a.dead + b.dead,
+        )
+
+    return replace(
+        second,
+        business=lane(first.business, second.business),
+        audio=lane(first.audio, second.audio),
+        pull=first.pull or second.pull,  # the second pulls again only what the first did
+    )
+
+
 # --- the service ------------------------------------------------------------------------------
 
 log = logging.getLogger(__name__)
@@ -219,6 +245,8 @@ class SyncService:
         self._vault = None
         self._engine: eng.SyncEngine | None = None
         self._on_status: Callable[[SyncStatusView], None] | None = None
+        self._transcript_listeners: list[Callable[[str], None]] = []
+        self._stored_in_run = 0
 
     # --- configuration ----------------------------------------------------------------------
 
@@ -270,6 +298,7 @@ class SyncService:
             routing_config,
             providers=self._providers,
             keyterms=keyterms,
+            on_stored=self._transcript_stored,
         )
 
     def _build(self) -> eng.SyncEngine:
@@ -291,6 +320,23 @@ class SyncService:
         if settings.get(s.SYNC_PAUSED):
             engine.pause()
         return engine
+
+    # --- transcripts stored ---------------------------------------------------------------------
+
+    @public
+    def add_transcript_listener(self, listener: Callable[[str], None]) -> None:
+        """``listener(recording_id)`` after the audio lane stored a transcript (and enqueued its
+        event). Called on the sync thread: it must return at once — the app schedules the
+        scoring in its task pool. Kept across engine restarts."""
+        self._transcript_listeners.append(listener)
+
+    def _transcript_stored(self, recording_id: str) -> None:
+        self._stored_in_run += 1
+        for listener in list(self._transcript_listeners):
+            try:
+                listener(recording_id)
+            except Exception:
+                log.exception("transcript listener failed")
 
     # --- control ------------------------------------------------------------------------------
 
@@ -458,15 +504,19 @@ class SyncService:
 
     @public
     def run_once(self, timeout: float = 300.0) -> SyncSummary:
-        """Drains both lanes in this thread (the CLI); the background sync must not be running."""
+        """Drains both lanes in this thread (the CLI); the background sync must not be running.
+        Transcripts stored in the drain are scored here afterwards (no GUI scores them) and
+        their "score" events sent in a second drain while time is left."""
         if not self.configured:
             return self._summary(NOT_CONFIGURED, None, False)
-        engine = self._build()
-        if self.ctx.settings.get(s.SYNC_PAUSED):
-            engine.resume()  # an explicit "sync now" from the command line
         started = time.monotonic()
+        self._stored_in_run = 0
         try:
-            status = engine.run_once(timeout)
+            status = self._drain(timeout)
+            scored = self._score_stored() if self._stored_in_run and self._vault else 0
+            if scored and time.monotonic() - started < timeout:  # and send those scores
+                more = self._drain(max(0.0, timeout - (time.monotonic() - started)))
+                status = _added(status, more)
         finally:
             if self._vault is not None:
                 self._vault.close()
@@ -477,6 +527,23 @@ class SyncService:
         )
         timed_out = time.monotonic() - started >= timeout
         return self._summary(state, status, timed_out)
+
+    def _drain(self, timeout: float) -> eng.EngineStatus:
+        engine = self._build()
+        if self.ctx.settings.get(s.SYNC_PAUSED):
+            engine.resume()  # an explicit "sync now" from the command line
+        return engine.run_once(timeout)
+
+    def _score_stored(self) -> int:
+        """Scores the transcripts that have no score yet (headless: the drain just stored
+        some); returns how many. Trouble is logged: the drain's own result stands."""
+        from .review.service import ReviewService
+
+        try:
+            return ReviewService(self.till, self._vault).score_pending()
+        except Exception:
+            log.exception("scoring after the sync failed")
+            return 0
 
     def _summary(self, state: str, status: eng.EngineStatus | None, timed_out: bool) -> SyncSummary:
         def lane(name: str) -> LaneSummary:

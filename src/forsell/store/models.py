@@ -395,6 +395,9 @@ class ConversationScore(Base):
     conversions: Mapped[int] = mapped_column(Integer, default=0)
     extra_revenue: Mapped[int] = mapped_column(BigInteger, default=0)  # tiyn
     flipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A supervisor decided who is who ("Roles are right" or a flip, revision 0010): the scorer
+    # then judges even when it cannot tell the speakers apart by itself.
+    speakers_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     sealed: Mapped[bytes | None] = mapped_column(nullable=True)  # nonce || AES-GCM(result JSON)
     scored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The recording's (revision 0008), copied so a page in score order walks one index instead

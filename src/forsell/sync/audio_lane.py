@@ -6,6 +6,8 @@
                   ─▶ else decrypt in memory ─▶ route (primary, fallback; abroad only if allowed)
                      ─▶ submit ─▶ external id stored at once ─▶ transcript saved (sealed)
                   ─▶ enqueue business "transcript" {recording_id} (once per recording)
+                  ─▶ on_stored(recording_id): the till scores it (services wire this; sync
+                     itself knows nothing of scoring or of the UI)
 
 Routing, providers and the transcript store belong to ``sync/providers`` and
 ``sync/transcripts.py``; they are imported when the first job runs, so the engine itself does not
@@ -14,6 +16,7 @@ depend on them. Audio is decrypted by the caller's ``audio_source`` (services ow
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -29,6 +32,7 @@ from .errors import Rejected
 from .outbox import Job
 
 SENT, SKIPPED, PENDING = "sent", "skipped", "pending"
+log = logging.getLogger(__name__)
 
 
 class AudioLane:
@@ -41,16 +45,21 @@ class AudioLane:
         *,
         providers: Callable[[httpx.AsyncClient], Mapping[str, Any]] | None = None,
         keyterms: Callable[[], list[str]] | None = None,
+        on_stored: Callable[[str], None] | None = None,
     ) -> None:
         """``routing_config()`` → ``providers.routing.RoutingConfig`` (read per job, so a changed
         setting or key takes effect without a restart); ``providers(client)`` → providers by name
-        that replace the built-in ones (the FAKE provider of the demo and the tests)."""
+        that replace the built-in ones (the FAKE provider of the demo and the tests).
+        ``on_stored(recording_id)``: a transcript is stored (sealed) and its event enqueued;
+        called on the engine's loop, so it must return at once (hand the work elsewhere), and
+        whatever it raises is logged, never the job's failure."""
         self.db = db
         self.vault = vault
         self.audio_source = audio_source
         self.routing_config = routing_config
         self.providers = providers
         self.keyterms = keyterms
+        self.on_stored = on_stored
         self._client: httpx.AsyncClient | None = None
         self._extra: Mapping[str, Any] | None = None
         self._store = None
@@ -128,6 +137,11 @@ class AudioLane:
         if transcript is None:
             return PENDING
         await blocking(_enqueue_transcript_event, self.db, rid)
+        if self.on_stored is not None:
+            try:
+                self.on_stored(rid)
+            except Exception:  # a listener's bug must not fail a transcript already stored
+                log.exception("transcript listener failed for %s", rid)
         return SENT
 
 

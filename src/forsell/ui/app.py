@@ -177,6 +177,8 @@ def prepare_review_in_background(recorder) -> Task:
     and the login screen must paint and answer meanwhile. Trouble is logged; selling goes on.
     Closing the app cancels it between two conversations."""
 
+    from .review.live import conversation_events
+
     def failed(exc: Exception) -> None:
         log.error("preparing conversations for review failed: %s", exc)
 
@@ -184,10 +186,29 @@ def prepare_review_in_background(recorder) -> Task:
         with fewer_full_collections():
             return recorder.prepare_review(cancelled=lambda: task.cancelled)
 
-    # What the review loaded (the audio stack, the scorer) is long-lived: out of the
-    # collector's sight, without a full collection on the GUI thread (it took 2 s at 100,000
-    # products and found nothing; young garbage is collected first).
-    return tasks().run_with_progress(prepare, lambda _scored: freeze_heap(full=False), failed)
+    def done(scored: int) -> None:
+        # What the review loaded (the audio stack, the scorer) is long-lived: out of the
+        # collector's sight, without a full collection on the GUI thread (it took 2 s at
+        # 100,000 products and found nothing; young garbage is collected first).
+        freeze_heap(full=False)
+        if scored:
+            conversation_events().notify()
+
+    return tasks().run_with_progress(prepare, done, failed)
+
+
+def score_arrivals(recorder, sync, bridge):
+    """Each transcript the sync stores is scored in the task pool (coalesced: one run at a
+    time, plus one owed), and a recording that ended or a score that came tells open review
+    lists to reload. Returns the scheduler (a child of the application)."""
+    from .review.live import ScoringScheduler, conversation_events
+
+    scheduler = ScoringScheduler(recorder.score_new, QCoreApplication.instance())
+    sync.add_transcript_listener(scheduler.transcript_stored)  # called on the sync thread
+    bridge.state_changed.connect(
+        lambda state: conversation_events().notify() if state == "idle" else None
+    )
+    return scheduler
 
 
 def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
@@ -240,6 +261,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
         window.set_tray(tray)
         tray.start()
         app.setQuitOnLastWindowClosed(False)  # a hidden window is not the end: Quit is
+    score_arrivals(recorder, sync, bridge)
     start_sync(sync, sync_bridge)
     window.sync_settings_saved.connect(lambda: restart_sync(sync, sync_bridge))
     instance.raise_requested.connect(window.bring_to_front)

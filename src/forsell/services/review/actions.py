@@ -166,22 +166,13 @@ class ReviewActions:
 
     def flip_speakers(self, who: EmployeeView, recording_id: str) -> None:
         """Swaps cashier and customer and scores again; overrides stay the supervisor's word.
+        A flip is a decision about who is who, like ``confirm_speakers``: the scorer judges
+        the conversation even when it could not tell the speakers apart by itself.
 
         Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
         ``review.not_scored``, ``review.no_transcript``."""
         allowed(self.ctx, who, recording_id)
-        with self.ctx.db.read() as session:
-            score = session.get(ConversationScore, recording_id)
-            if score is None:
-                raise CashierError("review.not_scored", "This conversation has no score")
-            flip = not score.flipped
-            overrides = {
-                k: v.outcome for k, v in load_overrides(self.ctx, session, recording_id).items()
-            }
-        try:
-            self.scoring.score_one(recording_id, flip=flip, overrides=overrides)
-        except TranscriptUnreadable:
-            raise CashierError("review.no_transcript", "The transcript cannot be read") from None
+        flip = self._decided_score(recording_id, flip=None)
         with self.ctx.db.write() as session:
             percent = session.get(ConversationScore, recording_id).percent
             self.act(
@@ -192,6 +183,43 @@ class ReviewActions:
                 outcome="flipped" if flip else "normal",
                 score=percent,
             )
+
+    def confirm_speakers(self, who: EmployeeView, recording_id: str) -> None:
+        """The supervisor listened and says the roles are right as shown ("Roles are right"):
+        scored again with that decision kept (a conversation "speakers uncertain" gets its
+        score); overrides stay. Audited; a "review" event for sync.
+
+        Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
+        ``review.not_scored``, ``review.no_transcript``."""
+        allowed(self.ctx, who, recording_id)
+        flipped = self._decided_score(recording_id, flip=False)
+        with self.ctx.db.write() as session:
+            percent = session.get(ConversationScore, recording_id).percent
+            self.act(
+                session,
+                who,
+                recording_id,
+                "confirm_speakers",
+                outcome="flipped" if flipped else "normal",
+                score=percent,
+            )
+
+    def _decided_score(self, recording_id: str, flip: bool | None) -> bool:
+        """Scores again with the speakers decided: ``flip`` None swaps them, False keeps them as
+        they are shown; overrides stay. Returns whether the speakers are now swapped."""
+        with self.ctx.db.read() as session:
+            score = session.get(ConversationScore, recording_id)
+            if score is None:
+                raise CashierError("review.not_scored", "This conversation has no score")
+            flipped = (not score.flipped) if flip is None else bool(score.flipped)
+            overrides = {
+                k: v.outcome for k, v in load_overrides(self.ctx, session, recording_id).items()
+            }
+        try:
+            self.scoring.score_one(recording_id, flip=flipped, overrides=overrides, confirmed=True)
+        except TranscriptUnreadable:
+            raise CashierError("review.no_transcript", "The transcript cannot be read") from None
+        return flipped
 
     def dispute(self, who: EmployeeView, recording_id: str, item_id: str, comment: str) -> None:
         """The cashier disputes an item of their own conversation, with a comment.

@@ -112,7 +112,8 @@ class DetailBuilder:
             has_score = session.get(ConversationScore, recording_id) is not None
         if t_state == "done" and not has_score:
             try:  # transcribed but not scored yet: score it now rather than show nothing
-                self.scoring.score_one(recording_id)
+                # (unless the background scoring stored one meanwhile: one score, one event)
+                self.scoring.score_one(recording_id, only_new=True)
             except TranscriptUnreadable:
                 pass
         who_all = EmployeeView("", "", Role.ADMIN, "ru")

@@ -87,6 +87,7 @@ class ConversationQuery:
                 Recording.shredded_at,
                 Recording.shift_id,
                 Recording.sale_id,
+                cs.reason,
             )
             .outerjoin(Employee, Employee.id == Recording.employee_id)
             .outerjoin(Sale, Sale.id == Recording.sale_id)
@@ -303,6 +304,7 @@ class ConversationQuery:
             shredded_at,
             shift_id,
             sale_id,
+            reason,
         ) = r
         if shredded_at is not None:
             status = "shredded"
@@ -333,6 +335,7 @@ class ConversationQuery:
             status,
             shift_id,
             sale_id,
+            reason if status == "not_scorable" else None,
         )
 
     def list(self, who: EmployeeView, f: ConversationFilter) -> list[ConversationRow]:

@@ -58,6 +58,10 @@ from ..settings import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
 
 log = logging.getLogger(__name__)
 
+#: One ``score_pending`` run at a time in this process (start-up, each transcript stored, the
+#: CLI): a second run waits and then finds only what the first left unscored.
+_pending_runs = threading.Lock()
+
 
 class ScorecardProblem(CashierError):
     """``save_scorecard`` refused the document; ``problems``: every thing wrong, as data."""
@@ -338,7 +342,12 @@ class ConversationScoring:
     ) -> int:
         """Scores every transcribed conversation that has no score yet (after sync, at start).
         Returns how many were scored; a shredded or unreadable one is skipped. Stops between
-        two conversations once ``cancelled()`` (the app is closing)."""
+        two conversations once ``cancelled()`` (the app is closing). Runs one at a time; one
+        scored meanwhile by someone else (opened in the review) is not scored twice."""
+        with _pending_runs:
+            return self._score_pending(limit, cancelled)
+
+    def _score_pending(self, limit: int | None, cancelled: Callable[[], bool] | None) -> int:
         with self.ctx.db.read() as session:
             query = (
                 select(TranscriptRow.recording_id)
@@ -360,7 +369,8 @@ class ConversationScoring:
             if cancelled is not None and cancelled():
                 break
             try:
-                self.score_one(rid)
+                if not self.score_one(rid, only_new=True):
+                    continue  # scored meanwhile (opened in the review, another process)
             except TranscriptUnreadable:
                 log.warning("recording %s: transcript unreadable, not scored", rid)
                 continue
@@ -375,8 +385,14 @@ class ConversationScoring:
         *,
         flip: bool | None = None,
         overrides: dict[str, str] | None = None,
-    ) -> None:
-        """(Re-)scores one conversation: scorer outside any transaction, then one write."""
+        confirmed: bool | None = None,
+        only_new: bool = False,
+    ) -> bool:
+        """(Re-)scores one conversation: scorer outside any transaction, then one write.
+        ``flip``/``confirmed`` (a supervisor decided who is who): None keeps the stored ones.
+        ``only_new``: nothing is written if a score appeared meanwhile (checked in the write's
+        transaction, so two scorers racing store one score and send one "score" event).
+        Returns whether the score was stored."""
         scorer = self.current_scorer()
         t = self.transcripts.load(recording_id)
         with self.ctx.db.read() as session:
@@ -384,6 +400,8 @@ class ConversationScoring:
             old = session.get(ConversationScore, recording_id)
             if flip is None:
                 flip = bool(old.flipped) if old else False
+            if confirmed is None:
+                confirmed = bool(old.speakers_confirmed) if old else False
             categories = {p.sku: p.category for p in scorer.catalog.products}
             receipt, line_ids = sale_receipt(session, rec.sale_id, rec.started_at, categories)
             sale_id, employee_id, started_at = rec.sale_id, rec.employee_id, rec.started_at
@@ -392,6 +410,7 @@ class ConversationScoring:
             receipt,
             flip=flip,
             catalog=formats.receipt_catalog(receipt),
+            confirmed=confirmed,
         )
         doc = result.to_dict()
         doc["line_ids"] = line_ids
@@ -414,9 +433,10 @@ class ConversationScoring:
         up = result.upsell
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
-            row = session.get(ConversationScore, recording_id) or ConversationScore(
-                recording_id=recording_id
-            )
+            row = session.get(ConversationScore, recording_id)
+            if only_new and row is not None:
+                return False
+            row = row or ConversationScore(recording_id=recording_id)
             row.scorecard_id = scorer.scorecard.name[:64]
             row.scorecard_version = scorer.scorecard.version
             row.percent = percent if result.scorable else None
@@ -430,6 +450,7 @@ class ConversationScoring:
             row.conversions = up.conversions
             row.extra_revenue = up.extra_revenue
             row.flipped = flip
+            row.speakers_confirmed = confirmed
             row.sealed = sealed
             row.scored_at = now
             # Copies of the recording's (for the list's score order and a cashier's own list).
@@ -470,9 +491,11 @@ class ConversationScoring:
                     "conversions": row.conversions,
                     "extra_revenue": row.extra_revenue,
                     "speakers_flipped": flip,
+                    "speakers_confirmed": confirmed,
                     "scored_at": now.isoformat(),
                 },
             )
+        return True
 
     def sealed_result(self, recording_id: str, sealed: bytes | None) -> dict | None:
         """The decrypted score result of a recording, or None when there is none or its key was

@@ -262,6 +262,17 @@ class ReviewService:
         self.actions.flip_speakers(who, recording_id)
         return self.details.build(recording_id, who.language)
 
+    @requires(Role.SUPERVISOR)
+    def confirm_speakers(self, who: EmployeeView, recording_id: str) -> ConversationDetail:
+        """The supervisor listened: the cashier and the customer are right as shown ("Roles are
+        right"). Scores again with that decision kept, so a conversation whose speakers the
+        scorer could not tell apart ("speakers_uncertain") gets its score; audited like a flip.
+
+        Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
+        ``review.not_scored``, ``review.no_transcript``."""
+        self.actions.confirm_speakers(who, recording_id)
+        return self.details.build(recording_id, who.language)
+
     @requires(Role.CASHIER)
     def dispute(
         self, who: EmployeeView, recording_id: str, item_id: str, comment: str

@@ -21,6 +21,7 @@ ACTION_KINDS = (
     "reviewed",
     "unreviewed",
     "flip",
+    "confirm_speakers",
     "dispute",
     "resolve",
 )
@@ -71,6 +72,9 @@ class ConversationRow:
     status: str  # see STATUSES
     shift_id: str | None = None
     sale_id: str | None = None
+    #: why a ``not_scorable`` one has no score: no_speech | bad_audio | no_customer_speech |
+    #: speakers_uncertain (a supervisor confirms or swaps the roles) | None
+    not_scorable_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,8 @@ class ConversationDetail:
     items: tuple[ItemView, ...]
     score: float | None
     scorable: bool
-    not_scorable_reason: str | None  # no_speech | bad_audio | no_customer_speech | None
+    not_scorable_reason: str | None  # no_speech | bad_audio | no_customer_speech |
+    #   speakers_uncertain | None
     offers: tuple[OfferView, ...]
     receipt: ReceiptView | None
     upsold_line_ids: frozenset[str]

@@ -5,7 +5,8 @@ the player can start once the first two seconds are decoded (``audio_playable``)
 the waveform follow (``audio_ready``). The plain audio lives only in this view's memory and goes
 when it closes. Opening is not a play: ``recording_played`` is audited when the sound first
 starts in an opening. Review actions
-(override, flag, reviewed, flip, dispute, resolve) are short service calls on the GUI thread.
+(override, flag, reviewed, dispute, resolve) are short service calls on the GUI thread; the two
+that score again (flip, "Roles are right") run in the task pool.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def not_scorable_text(reason: str | None) -> str:
         ),
         "no_customer_speech": QCoreApplication.translate(
             "ConversationView", "Not scored: the customer is not heard, so nobody is judged on it."
+        ),
+        "speakers_uncertain": QCoreApplication.translate(
+            "ConversationView", "Speakers uncertain — listen and confirm or swap"
         ),
     }
     return texts.get(
@@ -131,8 +135,13 @@ class ConversationView(QWidget):
         self.items.hear_requested.connect(self.player.play_from)
         self.items.action_requested.connect(self.decide)
 
-    def _header(self) -> QHBoxLayout:
+    def _header(self) -> QVBoxLayout:
+        """Back, previous/next and the title; below, right-aligned, the supervisor's actions
+        (one row would not fit a 1366-pixel screen in every language)."""
+        header = QVBoxLayout()
+        header.setSpacing(4)
         row = QHBoxLayout()
+        header.addLayout(row)
         self.back = make_button(self.tr("← List (Esc)"), "back to list")
         self.back.clicked.connect(self.back_requested)
         row.addWidget(self.back)
@@ -153,6 +162,11 @@ class ConversationView(QWidget):
         row.addWidget(self.title, 1)
         self.flip = make_button(self.tr("Flip speakers"), "flip speakers")
         self.flip.clicked.connect(self.flip_speakers)
+        self.confirm = make_button(self.tr("Roles are right"), "roles are right")
+        self.confirm.setToolTip(
+            self.tr("You listened: the cashier and the customer are right as shown. Scores again.")
+        )
+        self.confirm.clicked.connect(self.confirm_speakers)
         self.flag = make_button(self.tr("Flag for coaching"), "flag")
         self.flag.setCheckable(True)
         self.flag.clicked.connect(self.toggle_flag)
@@ -160,10 +174,13 @@ class ConversationView(QWidget):
         self.reviewed.setToolTip(self.tr("Ctrl+Enter: mark reviewed and open the next one"))
         self.reviewed.setCheckable(True)
         self.reviewed.clicked.connect(self.toggle_reviewed)
-        for button in (self.flip, self.flag, self.reviewed):
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        for button in (self.confirm, self.flip, self.flag, self.reviewed):
             button.setVisible(self.supervisor)
-            row.addWidget(button)
-        return row
+            actions.addWidget(button)
+        header.addLayout(actions)  # a cashier's stays empty (the buttons hidden)
+        return header
 
     def set_neighbours(self, has_previous: bool, has_next: bool) -> None:
         """Whether the list has a conversation before / after this one."""
@@ -228,6 +245,7 @@ class ConversationView(QWidget):
         self.flag.setChecked(row.flagged)
         self.reviewed.setChecked(row.reviewed)
         self.flip.setEnabled(bool(detail.utterances))
+        self.confirm.setEnabled(bool(detail.utterances))
         marks = [
             (e.start, MARK_COLOURS.get(i.outcome, QColor("#5f6670")))
             for i in detail.items
@@ -325,29 +343,40 @@ class ConversationView(QWidget):
     def flip_speakers(self) -> None:
         """Swaps cashier and customer and scores again. Scoring builds the scorer's catalog
         index on first use (seconds at 100,000 products), so it runs in the task pool; the
-        button waits and the view shows the new score when it comes back."""
+        buttons wait and the view shows the new score when it comes back."""
+        rid, who, service = self.recording_id, self.who, self.service
+        self._rescore(lambda: service.flip_speakers(who, rid), rid)
+
+    def confirm_speakers(self) -> None:
+        """ "Roles are right": the supervisor listened and the roles stand as shown; scored
+        again with that decision (in the task pool, like a flip)."""
+        rid, who, service = self.recording_id, self.who, self.service
+        self._rescore(lambda: service.confirm_speakers(who, rid), rid)
+
+    def _rescore(self, call: Callable[[], ConversationDetail], rid: str) -> None:
         self.feedback.clear_message()
         self.feedback.hide()
-        self.flip.setEnabled(False)
-        rid = self.recording_id
+        buttons = (self.flip, self.confirm)
+        for button in buttons:
+            button.setEnabled(False)
 
         def done(detail: ConversationDetail) -> None:
-            self.flip.setEnabled(True)
+            for button in buttons:
+                button.setEnabled(True)
             if rid == self.recording_id:  # the supervisor may have moved on meanwhile
                 self.show_detail(detail)
             self.changed.emit(rid)
 
         def failed(exc: Exception) -> None:
-            self.flip.setEnabled(True)
+            for button in buttons:
+                button.setEnabled(True)
             self.feedback.show()
             if isinstance(exc, CashierError):
                 self.feedback.error(message_for(exc))
             else:  # logged by the task manager with its traceback
                 self.feedback.error(self.tr("Scoring again failed; the details are in the log."))
 
-        tasks().run(
-            lambda: self.service.flip_speakers(self.who, rid), done, failed, owner=self, key="flip"
-        )
+        tasks().run(call, done, failed, owner=self, key="flip")
 
     def toggle_flag(self) -> None:
         flagged = self.flag.isChecked()

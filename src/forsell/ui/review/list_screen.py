@@ -2,14 +2,19 @@
 
 Every query runs off the GUI thread (a text search decrypts transcripts on the fly); only the
 latest answer is shown, so typing fast never shows an older search's rows.
+
+An open list follows what arrives (``live.conversation_events``: a recording ended, a
+transcript or a score came): it reloads its page at most once a second, keeping the selected
+conversation selected and the view where it was; a hidden list reloads when it shows again.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +37,7 @@ from ..backoffice_kit import Feedback, make_button
 from ..messages import message_for
 from ..tasks import tasks
 from .filters_panel import FiltersPanel
+from .live import conversation_events
 from .player import clock_text
 
 log = logging.getLogger(__name__)
@@ -42,6 +48,8 @@ STATUS_COLUMN = 8  # ...or, in a cashier's own list (always their name: hidden),
 # A header longer than its column's values is elided down to this (its tooltip keeps it whole):
 # "Не выполнено" over one digit must not push the table, and the window, wider.
 HEADER_CAP = 110
+LIVE_MIN_S = 1.0  # at most one reload a second for news (a burst of 15 transcripts is one)
+SPEAKERS_UNCERTAIN = "speakers_uncertain"
 
 
 class ConversationTable(QTableWidget):
@@ -113,6 +121,13 @@ class ListScreen(QWidget):
         self.open_button.clicked.connect(self._open_current)
         self.table.opened.connect(self.open_requested)
         self.table.cellDoubleClicked.connect(lambda r, _c: self._open_row(r))
+        self._live = QTimer(self)
+        self._live.setSingleShot(True)
+        self._live.timeout.connect(self._live_reload)
+        self._live_at = 0.0  # when the last reload for news started (monotonic)
+        self._stale = False  # news came while hidden
+        self._keep_view = False  # the answer of a reload for news keeps the scroll position
+        conversation_events().changed.connect(self.conversation_news)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -163,11 +178,41 @@ class ListScreen(QWidget):
     def first_page(self) -> None:
         self.load(0)
 
-    def load(self, offset: int = 0) -> None:
+    # --- news ------------------------------------------------------------------------------------
+
+    def conversation_news(self) -> None:
+        """A conversation was recorded, transcribed or scored: reload this page soon (at most
+        once every ``LIVE_MIN_S``; news meanwhile joins the reload already planned)."""
+        if self._live.isActive():
+            return
+        wait = max(0.0, LIVE_MIN_S - (time.monotonic() - self._live_at))
+        self._live.start(round(wait * 1000))
+
+    def _live_reload(self) -> None:
+        if not self.isVisible():
+            self._stale = True  # the conversation is open: the list catches up on return
+            return
+        if tasks().busy(self, "list"):  # a page or a search is on its way: not replaced
+            self._live.start(200)
+            return
+        self._live_at = time.monotonic()
+        self.load(self.offset, keep_view=True)
+
+    def showEvent(self, event) -> None:  # Qt override: back from a conversation
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.conversation_news()
+
+    def load(self, offset: int = 0, keep_view: bool = False) -> None:
+        """Loads the page at ``offset``; ``keep_view``: a reload for news, the scroll position
+        stays (the selected conversation stays selected either way)."""
+        self._keep_view = keep_view
         self.offset = offset
         query = self.filters.current(limit=PAGE, offset=offset)
         service, who = self.service, self.who
-        self.page_label.setText(self.tr("Searching…") if query.text else self.tr("Loading…"))
+        if not keep_view:  # news reloads quietly
+            self.page_label.setText(self.tr("Searching…") if query.text else self.tr("Loading…"))
         tasks().run(
             lambda: (service.list(who, query), service.count(who, query)),
             self._show,
@@ -185,6 +230,11 @@ class ListScreen(QWidget):
         self.page_label.setText("")
 
     def _show(self, answer: tuple[list[ConversationRow], int]) -> None:
+        keep_view, self._keep_view = self._keep_view, False
+        current = self.table.currentRow()
+        selected = self.rows[current].recording_id if 0 <= current < len(self.rows) else None
+        scroll = self.table.verticalScrollBar().value()
+        sideways = self.table.horizontalScrollBar().value()
         self.rows, self.total = answer
         self.feedback.clear_message()
         self.table.setRowCount(len(self.rows))
@@ -208,9 +258,31 @@ class ListScreen(QWidget):
         self.previous.setEnabled(self.offset > 0)
         self.next.setEnabled(self.offset + len(self.rows) < self.total)
         self.open_button.setEnabled(bool(self.rows))
+        self._reselect(selected, current, scroll if keep_view else None)
+        if keep_view:
+            self.table.horizontalScrollBar().setValue(sideways)
         if self.rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
         self.loaded.emit()
+
+    def _reselect(self, selected: str | None, was_at: int, scroll: int | None) -> None:
+        """The conversation selected before a reload stays selected wherever it moved; for news
+        (``scroll`` given) the view stays where it was: at the top it shows what came, further
+        down the selected row stays in its place on screen."""
+        ids = [row.recording_id for row in self.rows]
+        if selected is None or selected not in ids:
+            if scroll is not None:
+                self.table.verticalScrollBar().setValue(scroll)
+            return
+        at = ids.index(selected)
+        if at != self.table.currentRow() or not self.table.selectionModel().hasSelection():
+            self.table.selectRow(at)
+        if scroll is not None:
+            moved = at - was_at if scroll > 0 and was_at >= 0 else 0
+            bar = self.table.verticalScrollBar()
+            per_item = self.table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
+            step = 1 if per_item else self.table.rowHeight(at)
+            bar.setValue(scroll + moved * step)
 
     def _cells(self, row: ConversationRow) -> list[tuple[str, Qt.AlignmentFlag]]:
         left, right, centre = (
@@ -231,6 +303,12 @@ class ListScreen(QWidget):
             marks.append("✓ " + self.tr("reviewed"))
         if not row.has_transcript:
             marks.append(self.tr("no transcript"))
+        elif row.status == "not_scorable":
+            marks.append(
+                self.tr("Speakers uncertain — listen and confirm or swap")
+                if row.not_scorable_reason == SPEAKERS_UNCERTAIN
+                else self.tr("not scored")
+            )
         return [
             (row.started_at.strftime("%d.%m %H:%M"), left),
             (row.employee, left),
