@@ -5,8 +5,9 @@
 One JSON object per metric per line on stdout, like the other benches.
 
 Accuracy: precision and recall per checklist item on the blind corpus's *test* split (written
-from the labelling guide by writers who never saw the scoring code; tuning happens on dev only),
-with labelled speakers and with unlabelled ones ("speaker_0"/"speaker_1"), goals 0.95 / 0.90.
+from the labelling guide by writers who never saw the scoring code; tuning happens on dev only)
+and on its *holdout* (two writers who came after the tuning), with labelled speakers and with
+unlabelled ones ("speaker_0"/"speaker_1"), goals 0.95 / 0.90.
 
 Speed, on the path the app runs (``ConversationScoring.score_one``: one ``Scorer`` per store
 catalog, then ``score(transcript, receipt, catalog=receipt_catalog(receipt))`` per
@@ -74,15 +75,15 @@ def shop_catalog(n: int, seed: int = 7) -> Catalog:
     return Catalog(tuple(products))
 
 
-def accuracy() -> None:
+def accuracy(split: str) -> None:
     for mode in ("labelled", "unlabelled"):
-        report = evaluate("test", mode)
-        DATASET["test_conversations"] = report.conversations
+        report = evaluate(split, mode)
+        DATASET[f"{split}_conversations"] = report.conversations
         for item, c in sorted(report.counts.items()):
             for kind in ("precision", "recall"):
                 goal = None if item == "upsell_offers_each" else GOALS[kind]
                 emit(
-                    f"scoring_test_{mode}_{kind}_{item}",
+                    f"scoring_{split}_{mode}_{kind}_{item}",
                     round(getattr(c, kind), 3),
                     "ratio",
                     goal,
@@ -93,7 +94,7 @@ def accuracy() -> None:
                 )
         if mode == "unlabelled":
             emit(
-                "scoring_test_speakers_uncertain",
+                f"scoring_{split}_speakers_uncertain",
                 report.unscored.get("speakers_uncertain", 0),
                 "conversations",
                 None,
@@ -166,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--products", type=int, default=100_000)
     p.add_argument("--conversations", type=int, default=2000)
     args = p.parse_args(argv)
-    accuracy()
+    accuracy("test")
+    accuracy("holdout")
     speed(args.products, args.conversations)
     return 0
 
