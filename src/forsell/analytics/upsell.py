@@ -23,7 +23,7 @@ from .acts import SIZE_UP, WEAK_CUES, Acts, _any
 from .lang import index_key, lookup_keys
 from .matching import Match, Pattern, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
-from .normalize import normalize_text
+from .normalize import fold_word, normalize_text
 from .scorecard import Scorecard
 from .speakers import CASHIER, CUSTOMER, Said
 
@@ -135,11 +135,12 @@ def _significant(name: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _significant_words(name: str) -> tuple[str, ...]:
     out: list[str] = []
-    for tok in normalize_text(name):
-        if tok in _UNITS or tok.isdigit():
-            break  # "Американо 250 мл": the size is not how people name it
-        if tok not in _STOP:
-            out.append(tok)
+    for word in name.split():
+        for tok in fold_word(word):
+            if tok in _UNITS or tok.isdigit():
+                return tuple(out)  # "Американо 250 мл": the size is not how people name it
+            if tok not in _STOP:
+                out.append(tok)
     return tuple(out)
 
 
@@ -168,27 +169,40 @@ def product_phrases(
     """Every way the product may be called: its full names (``full``: for the receipt's few
     lines; a 100,000-product catalog files only the short forms people say), head words, the
     first two words, synonyms, and the colloquial names of its words."""
+    names = significant_names(p)
+    if any(w in _NOT_GOODS for _, words in names for w in words):
+        return []  # a bag or a take-away box: never an upsell
+    phrases = list(_name_phrases(names, full))
+    if p.synonyms or extra:
+        phrases += [" ".join(normalize_text(x)) for x in (*p.synonyms, *extra)]
+        phrases = list(dict.fromkeys(phrases))
+    return [ph for ph in phrases if ph and ph not in _NOT_GOODS]
+
+
+@lru_cache(maxsize=65536)
+def _name_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) -> tuple[str, ...]:
+    """The phrases of a product's names (language, significant words): products that differ
+    only by size or pack share them, so a large catalog computes each once."""
     phrases: list[str] = []
-    ru = _significant(p.names.get("ru", ""))
-    for name_lang, name in p.names.items():
-        words = _significant(name)
+    ru = next((words for lang, words in names if lang == "ru"), ())
+    for name_lang, words in names:
         if not words:
             continue
         # The same name in both (loan words): read it the Russian way.
         lang = "ru" if name_lang == "kk" and words == ru else name_lang
         if full or len(words) <= 2:
             phrases.append(" ".join(words))
-        phrases += _heads(lang, words)
+        phrases += _heads(lang, list(words))
         if len(words) > 2 and lang != "kk":
             phrases.append(" ".join(words[:2]))
         for w in words:
             phrases += COLLOQUIAL.get(w, ())
-    phrases += [" ".join(normalize_text(x)) for x in (*p.synonyms, *extra)]
-    return [ph for ph in dict.fromkeys(phrases) if ph and ph not in _NOT_GOODS]
+    return tuple(dict.fromkeys(phrases))
 
 
-def is_bag(p: CatalogProduct) -> bool:
-    return any(w in _NOT_GOODS for name in p.names.values() for w in _significant_words(name))
+def significant_names(p: CatalogProduct) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(language, the words people name it by) for each of the product's names."""
+    return tuple((lang, _significant_words(name)) for lang, name in p.names.items())
 
 
 class _TermIndex:
@@ -272,8 +286,6 @@ class CatalogIndex:
     def add(self, p: CatalogProduct) -> None:
         """A new or changed product (a changed one keeps its old names too until a rebuild)."""
         self.by_sku[p.sku] = p
-        if is_bag(p):
-            return
         for phrase in product_phrases(p, self.synonyms.get(f"sku:{p.sku}", ()), full=False):
             if phrase in self._category_phrases:
                 continue  # "кофе" is the category, not "Кофе молотый"
@@ -326,8 +338,6 @@ class OfferFinder:
             if p.sku in self.own_products:
                 continue
             self.own_products[p.sku] = p
-            if is_bag(p):
-                continue
             for phrase in product_phrases(p, index.synonyms.get(f"sku:{p.sku}", ())):
                 self.own.add(phrase, Target("product", frozenset((p.sku,))))
 
