@@ -2019,6 +2019,74 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Counted: the words «{phrase}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: a choice asked about the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: a question about the order («{phrase}»).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: an open question about what the customer wants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: a question about how much or how many.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: «{phrase}» asked as a question about the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: a question about what the customer ordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: «{phrase}» offered before the customer asked for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: a bigger size or pack offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a greeting by the cashier at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a question about what the customer wants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an offer of something the customer had not asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a question about the loyalty card or app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thanks or a goodbye by the cashier at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listened for {what}, such as {examples}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listened for {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listened for {examples}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not heard in the conversation.</source>
         <translation type="unfinished"></translation>
     </message>

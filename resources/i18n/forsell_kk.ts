@@ -2022,6 +2022,74 @@ Confirm (Enter)</source>
         <translation>қабылданбады</translation>
     </message>
     <message>
+        <source>Counted: the words «{phrase}».</source>
+        <translation>Есептелді: «{phrase}» сөздері.</translation>
+    </message>
+    <message>
+        <source>Counted: a choice asked about the order.</source>
+        <translation>Есептелді: тапсырыс туралы таңдау сұрағы.</translation>
+    </message>
+    <message>
+        <source>Counted: a question about the order («{phrase}»).</source>
+        <translation>Есептелді: тапсырыс туралы сұрақ («{phrase}»).</translation>
+    </message>
+    <message>
+        <source>Counted: an open question about what the customer wants.</source>
+        <translation>Есептелді: сатып алушыға не керегі туралы ашық сұрақ.</translation>
+    </message>
+    <message>
+        <source>Counted: a question about how much or how many.</source>
+        <translation>Есептелді: мөлшер туралы сұрақ.</translation>
+    </message>
+    <message>
+        <source>Counted: «{phrase}» asked as a question about the order.</source>
+        <translation>Есептелді: «{phrase}» — тапсырысты нақтылайтын сұрақ.</translation>
+    </message>
+    <message>
+        <source>Counted: a question about what the customer ordered.</source>
+        <translation>Есептелді: тапсырыс берілгенді нақтылау.</translation>
+    </message>
+    <message>
+        <source>Counted: «{phrase}» offered before the customer asked for it.</source>
+        <translation>Есептелді: «{phrase}» сатып алушы сұрамай тұрып ұсынылды.</translation>
+    </message>
+    <message>
+        <source>Counted: a bigger size or pack offered.</source>
+        <translation>Есептелді: үлкенірек өлшем немесе орам ұсынылды.</translation>
+    </message>
+    <message>
+        <source>a greeting by the cashier at the start</source>
+        <translation>басында кассирдің сәлемдесуі</translation>
+    </message>
+    <message>
+        <source>a question about what the customer wants</source>
+        <translation>сатып алушыға не керегі туралы сұрақ</translation>
+    </message>
+    <message>
+        <source>an offer of something the customer had not asked for</source>
+        <translation>сатып алушы сұрамаған нәрсені ұсыну</translation>
+    </message>
+    <message>
+        <source>a question about the loyalty card or app</source>
+        <translation>бонус картасы немесе қосымша туралы сұрақ</translation>
+    </message>
+    <message>
+        <source>thanks or a goodbye by the cashier at the end</source>
+        <translation>соңында кассирдің алғысы не қоштасуы</translation>
+    </message>
+    <message>
+        <source>Listened for {what}, such as {examples}.</source>
+        <translation>Ізделгені: {what}, мысалы {examples}.</translation>
+    </message>
+    <message>
+        <source>Listened for {what}.</source>
+        <translation>Ізделгені: {what}.</translation>
+    </message>
+    <message>
+        <source>Listened for {examples}.</source>
+        <translation>Ізделгені: {examples}.</translation>
+    </message>
+    <message>
         <source>Not heard in the conversation.</source>
         <translation>Әңгімеде айтылмады.</translation>
     </message>

@@ -2023,6 +2023,74 @@ Confirm (Enter)</source>
         <translation>отклонён</translation>
     </message>
     <message>
+        <source>Counted: the words «{phrase}».</source>
+        <translation>Засчитано: слова «{phrase}».</translation>
+    </message>
+    <message>
+        <source>Counted: a choice asked about the order.</source>
+        <translation>Засчитано: вопрос с выбором о заказе.</translation>
+    </message>
+    <message>
+        <source>Counted: a question about the order («{phrase}»).</source>
+        <translation>Засчитано: вопрос о заказе («{phrase}»).</translation>
+    </message>
+    <message>
+        <source>Counted: an open question about what the customer wants.</source>
+        <translation>Засчитано: открытый вопрос о том, что нужно покупателю.</translation>
+    </message>
+    <message>
+        <source>Counted: a question about how much or how many.</source>
+        <translation>Засчитано: вопрос о количестве.</translation>
+    </message>
+    <message>
+        <source>Counted: «{phrase}» asked as a question about the order.</source>
+        <translation>Засчитано: «{phrase}» — уточняющий вопрос о заказе.</translation>
+    </message>
+    <message>
+        <source>Counted: a question about what the customer ordered.</source>
+        <translation>Засчитано: уточнение заказанного.</translation>
+    </message>
+    <message>
+        <source>Counted: «{phrase}» offered before the customer asked for it.</source>
+        <translation>Засчитано: «{phrase}» предложено до того, как покупатель попросил.</translation>
+    </message>
+    <message>
+        <source>Counted: a bigger size or pack offered.</source>
+        <translation>Засчитано: предложен больший размер или упаковка.</translation>
+    </message>
+    <message>
+        <source>a greeting by the cashier at the start</source>
+        <translation>приветствие кассира в начале</translation>
+    </message>
+    <message>
+        <source>a question about what the customer wants</source>
+        <translation>вопрос о том, что нужно покупателю</translation>
+    </message>
+    <message>
+        <source>an offer of something the customer had not asked for</source>
+        <translation>предложение того, о чём покупатель не просил</translation>
+    </message>
+    <message>
+        <source>a question about the loyalty card or app</source>
+        <translation>вопрос о бонусной карте или приложении</translation>
+    </message>
+    <message>
+        <source>thanks or a goodbye by the cashier at the end</source>
+        <translation>благодарность или прощание кассира в конце</translation>
+    </message>
+    <message>
+        <source>Listened for {what}, such as {examples}.</source>
+        <translation>Искали {what}, например {examples}.</translation>
+    </message>
+    <message>
+        <source>Listened for {what}.</source>
+        <translation>Искали {what}.</translation>
+    </message>
+    <message>
+        <source>Listened for {examples}.</source>
+        <translation>Искали {examples}.</translation>
+    </message>
+    <message>
         <source>Not heard in the conversation.</source>
         <translation>В разговоре не прозвучало.</translation>
     </message>

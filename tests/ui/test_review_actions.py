@@ -152,3 +152,19 @@ def test_flipping_speakers_scores_again_off_the_gui_thread(qtbot, review):
     assert _sql(review, "SELECT flipped FROM conversation_scores WHERE recording_id = ?", rid) == [
         (1,)
     ]
+
+
+def test_each_item_says_why_it_counts_or_what_was_listened_for(qtbot, review):
+    """The poor conversation failed its greeting: the card says what the scorer listened for
+    (with the scorecard's own words); a passed item says why its quote counted."""
+    dialog = _open(qtbot, review, review.supervisor, review.poor.recording_id)
+    looked = find(dialog, "why greeting").text()
+    assert looked.startswith("Listened for a greeting by the cashier at the start")
+    card = review.service.scorecard()
+    said_in_their_language = card.item("greeting").phrases[review.supervisor.language][0]
+    assert f"«{said_in_their_language}»" in looked
+    detail = dialog.conversation.detail
+    passed = [i for i in detail.items if i.outcome == "pass" and i.evidence]
+    assert passed, "the poor conversation passes something"
+    why = find(dialog, f"why {passed[0].item_id}").text()
+    assert why.startswith("Counted: ") and why != "Counted: "

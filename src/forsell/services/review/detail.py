@@ -10,6 +10,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forsell.analytics import Item
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.store.models import (
@@ -190,9 +191,10 @@ class DetailBuilder:
         out = []
         for it in result.get("items", []):
             try:
-                title_map = card.item(it["id"]).title
+                card_item = card.item(it["id"])
             except KeyError:
-                title_map = {}
+                card_item = None
+            title_map = card_item.title if card_item else {}
             title = title_map.get(lang) or title_map.get("ru") or title_map.get("en") or it["id"]
             outcome = (score.outcomes or {}).get(it["id"], it["outcome"])
             kind, weight, penalty = (score.item_weights or {}).get(
@@ -200,7 +202,14 @@ class DetailBuilder:
             )
             points, max_points = item_points(kind, outcome, weight, penalty)
             evidence = tuple(
-                EvidenceView(e["text"], e["start"], e["end"], e["role"], e.get("phrase", ""))
+                EvidenceView(
+                    e["text"],
+                    e["start"],
+                    e["end"],
+                    e["role"],
+                    e.get("phrase", ""),
+                    e.get("why", "phrase"),
+                )
                 for e in it.get("evidence", [])
             )
             out.append(
@@ -216,6 +225,8 @@ class DetailBuilder:
                     disputes.get(it["id"]),
                     it["outcome"],
                     it.get("reason", ""),
+                    card_item.detector or "" if card_item else "",
+                    examples(card_item, lang) if card_item else (),
                 )
             )
         return tuple(out)
@@ -275,3 +286,10 @@ class DetailBuilder:
                 db = None
         talk = min(speech_ms, duration_ms)
         return AudioMeasures(duration_ms / 1000, talk / 1000, round(1 - talk / duration_ms, 3), db)
+
+
+def examples(item: Item, lang: str, count: int = 3) -> tuple[str, ...]:
+    """A few of the item's phrases, the viewer's language first, for "Looked for …"."""
+    ordered = [lang] + [other for other in ("ru", "kk", "en") if other != lang]
+    phrases = [p.rstrip("*") for code in ordered for p in item.phrases.get(code, ())]
+    return tuple(dict.fromkeys(phrases))[:count]

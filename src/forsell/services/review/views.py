@@ -84,6 +84,9 @@ class EvidenceView:
     end: float
     role: str  # cashier | customer
     phrase: str = ""  # the scorecard phrase (or product name) it matched
+    #: why it counts: phrase | choice | question_word | open_question | quantity | asked |
+    #: clarify | offer | size (``analytics.scoring.Evidence.why``)
+    why: str = "phrase"
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,10 @@ class ItemView:
     dispute: DisputeView | None
     scored_outcome: str = ""  # what the scorer said, before an override
     reason: str = ""  # matched | not_said | said_by_customer | outside_window | moot | …
+    #: what the item looks for: its detector (greeting, needs_question, …; "" for phrases only)
+    #: and a few of its phrases in the viewer's language, for "Looked for …"
+    detector: str = ""
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

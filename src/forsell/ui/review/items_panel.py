@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forsell.services.review.service import ItemView
+from forsell.services.review.service import EvidenceView, ItemView
 
 from ..backoffice_kit import GREEN, MUTED, RED, Feedback, make_button, style_dialog
 from .player import clock_text
@@ -121,6 +121,20 @@ class ItemCard(QFrame):
         else:
             row.addStretch(1)
         column.addLayout(row)
+        # Why it counts, or what was looked for: a supervisor must be able to check the score.
+        explain = (
+            why_label(item.evidence[0])
+            if item.evidence
+            else looked_for_label(item)
+            if item.outcome != "pass" or item.kind == "forbidden"
+            else ""
+        )
+        if explain:
+            why = QLabel(explain)
+            why.setAccessibleName(f"why {item.item_id}")
+            why.setStyleSheet(f"color: {MUTED}; font-size: 12px;")
+            why.setWordWrap(True)
+            column.addWidget(why)
         if item.override is not None:
             note = QLabel(
                 self.tr("Changed by {who}: {comment}").format(
@@ -163,6 +177,75 @@ class ItemCard(QFrame):
                 lambda _=False, n=name: panel.action_requested.emit(n, item.item_id)
             )
             row.addWidget(button)
+
+
+def why_label(evidence: EvidenceView) -> str:
+    """Why this quote decided the item, in the viewer's language."""
+    phrase = evidence.phrase
+    labels = {
+        "phrase": QCoreApplication.translate("ReviewItems", "Counted: the words «{phrase}»."),
+        "choice": QCoreApplication.translate(
+            "ReviewItems", "Counted: a choice asked about the order."
+        ),
+        "question_word": QCoreApplication.translate(
+            "ReviewItems", "Counted: a question about the order («{phrase}»)."
+        ),
+        "open_question": QCoreApplication.translate(
+            "ReviewItems", "Counted: an open question about what the customer wants."
+        ),
+        "quantity": QCoreApplication.translate(
+            "ReviewItems", "Counted: a question about how much or how many."
+        ),
+        "asked": QCoreApplication.translate(
+            "ReviewItems", "Counted: «{phrase}» asked as a question about the order."
+        ),
+        "clarify": QCoreApplication.translate(
+            "ReviewItems", "Counted: a question about what the customer ordered."
+        ),
+        "offer": QCoreApplication.translate(
+            "ReviewItems", "Counted: «{phrase}» offered before the customer asked for it."
+        ),
+        "size": QCoreApplication.translate(
+            "ReviewItems", "Counted: a bigger size or pack offered."
+        ),
+    }
+    text = labels.get(evidence.why) or labels["phrase"]
+    if "{phrase}" in text and not phrase:
+        return ""
+    return text.format(phrase=phrase)
+
+
+def looked_for_label(item: ItemView) -> str:
+    """What the scorer listened for, when it found nothing (or, forbidden, found nothing bad)."""
+    what = {
+        "greeting": QCoreApplication.translate(
+            "ReviewItems", "a greeting by the cashier at the start"
+        ),
+        "needs_question": QCoreApplication.translate(
+            "ReviewItems", "a question about what the customer wants"
+        ),
+        "upsell_offer": QCoreApplication.translate(
+            "ReviewItems", "an offer of something the customer had not asked for"
+        ),
+        "loyalty_question": QCoreApplication.translate(
+            "ReviewItems", "a question about the loyalty card or app"
+        ),
+        "farewell": QCoreApplication.translate(
+            "ReviewItems", "thanks or a goodbye by the cashier at the end"
+        ),
+    }.get(item.detector, "")
+    examples = ", ".join(f"«{e}»" for e in item.examples)
+    if what and examples:
+        return QCoreApplication.translate(
+            "ReviewItems", "Listened for {what}, such as {examples}."
+        ).format(what=what, examples=examples)
+    if what:
+        return QCoreApplication.translate("ReviewItems", "Listened for {what}.").format(what=what)
+    if examples:
+        return QCoreApplication.translate("ReviewItems", "Listened for {examples}.").format(
+            examples=examples
+        )
+    return ""
 
 
 def reason_label(reason: str) -> str:
