@@ -245,6 +245,8 @@ class ConversationView(QWidget):
         self.flag.setChecked(row.flagged)
         self.reviewed.setChecked(row.reviewed)
         self.flip.setEnabled(bool(detail.utterances))
+        # "Roles are right" only where the scorer asks for it: elsewhere it is noise.
+        self.confirm.setVisible(detail.not_scorable_reason == "speakers_uncertain")
         self.confirm.setEnabled(bool(detail.utterances))
         marks = [
             (e.start, MARK_COLOURS.get(i.outcome, QColor("#5f6670")))

@@ -181,7 +181,8 @@ class ItemCard(QFrame):
 
 def why_label(evidence: EvidenceView) -> str:
     """Why this quote decided the item, in the viewer's language."""
-    phrase = evidence.phrase
+    # A scorecard stem («бонусн* карт*») reads as a typo: show the words that were said instead.
+    phrase = evidence.words if "*" in evidence.phrase else evidence.phrase
     labels = {
         "phrase": QCoreApplication.translate("ReviewItems", "Counted: the words «{phrase}»."),
         "choice": QCoreApplication.translate(
