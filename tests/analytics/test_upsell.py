@@ -123,3 +123,29 @@ def test_the_same_product_offered_twice_counts_once(cafe_scorer: Scorer) -> None
     )
     up, _ = offers_of(cafe_scorer, t, receipt(("COF-007", 3.0), ("BAK-001", 11.0)))
     assert len(up.offers) == 1 and up.conversions == 1
+
+
+def test_an_inflected_name_finds_the_receipts_own_line_first(cafe_scorer: Scorer) -> None:
+    """«картошку» is the receipt's «Картофель фри», not another catalog product; «самсу» is a
+    declined «Самса» the dictionary does not know."""
+    from forsell.analytics import Catalog, CatalogProduct, Receipt, ReceiptLine
+
+    t = talk(
+        ("c", 0, "Здравствуйте, что будете?"),
+        ("u", 2, "Бургер"),
+        ("c", 4, "Картошку к бургеру не хотите? И самсу с курицей возьмите"),
+        ("u", 6, "Давайте"),
+    )
+    lines = (
+        ReceiptLine("BUR-1", "Бургер", 1, 150_000, 3.0),
+        ReceiptLine("FRI-9", "Картофель фри", 1, 90_000, 7.0, names={"ru": "Картофель фри"}),
+        ReceiptLine("SAM-2", "Самса с курицей", 1, 60_000, 7.5),
+    )
+    # The store catalog also has a «Картошка по-деревенски» that is not on the receipt.
+    other = Catalog((CatalogProduct("POT-5", {"ru": "Картошка по-деревенски"}, "Гарниры"),))
+    scorer = Scorer(cafe_scorer.scorecard, other)
+    result = scorer.score(t, Receipt(lines), confirmed=True)
+    assert [(o.skus, o.converted) for o in result.upsell.offers] == [
+        (("FRI-9",), True),
+        (("SAM-2",), True),
+    ]

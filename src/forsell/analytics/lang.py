@@ -139,6 +139,24 @@ def diminutive_of(base: str, word: str) -> bool:
     return word[len(stem) :] in _DIMINUTIVE
 
 
+#: Case endings Russian puts on a loan word the dictionary does not know («самса» → «самсу»,
+#: «круассан» → «круассаны», «шаурма» → «шаурмой»).
+_RU_AFTER_A = frozenset(("у", "ы", "и", "е", "ой", "ою", "ю", "ам", "ами", "ах"))
+_RU_AFTER_CONSONANT = frozenset(("а", "у", "ом", "е", "ы", "и", "ов", "ам", "ами", "ах", "ей"))
+
+
+def russian_form_of(base: str, word: str) -> bool:
+    """``word`` is ``base`` declined the Russian way (for names pymorphy3 does not know)."""
+    if len(base) < 4 or not _cyrillic(base):
+        return False
+    if base[-1] in "ая":
+        stem = base[:-1]
+        return word.startswith(stem) and word[len(stem) :] in _RU_AFTER_A
+    if base[-1] in "аеёиоуыэюяьй":
+        return False  # «латте», «капучино»: indeclinable
+    return word.startswith(base) and word[len(base) :] in _RU_AFTER_CONSONANT
+
+
 def index_key(word: str) -> str:
     """Where a catalog word is filed for lookup: its first four letters (three for a word of four
     letters or fewer, whose endings reach further in: «кола» under «кол»). Spoken forms find it

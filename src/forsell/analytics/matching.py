@@ -6,7 +6,8 @@ recognised word (both folded, see ``normalize``) when
   * the recognised word is a form of the pattern word's lemma (``колу`` / ``кола``, ``доброго`` /
     ``добрый``; see ``lang``);
   * the recognised word is the pattern word with a chain of Kazakh endings (``нанды`` / ``нан``,
-    ``картаңызды`` / ``карта``);
+    ``картаңызды`` / ``карта``), a Russian diminutive (``компотик``), or a Russian case ending
+    on a name the dictionary does not know (``самсу`` / ``самса``);
   * the pattern word is written with ``*`` and the recognised word starts with it (an explicit
     stem in a scorecard: ``бонус*``);
   * the recognised word is not a Russian dictionary word and is within a small edit distance:
@@ -27,7 +28,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
-from .lang import diminutive_of, kazakh_form_of, known_russian, lemma, lemmas
+from .lang import diminutive_of, kazakh_form_of, known_russian, lemma, lemmas, russian_form_of
 from .normalize import Token, normalize_text
 
 MAX_GAP = 2  # extra words allowed inside one phrase, in total
@@ -79,6 +80,8 @@ def _word_matches(p: str, stem: bool, word: str, inflect: bool = True) -> bool:
             return True  # «хотите» is Russian, not «хот» with Kazakh endings
         if diminutive_of(p, word):
             return True
+        if not (known_russian(p) and known_russian(word)) and russian_form_of(p, word):
+            return True  # «самсу» of «самса», a name the dictionary does not know
     limit = fuzz_limit(len(p))
     if not inflect and len(p) < 9:
         return False  # a fixed formula: one letter off is another word («күніңіз», «күтіңіз»)
