@@ -19,7 +19,7 @@ FLOORS = {
     "forbidden_words": (0.95, 0.45),
     "upsell_offer": (0.9, 0.9),
     "upsell_offer_detect": (0.75, 0.8),
-    "upsell_conversion": (0.95, 0.9),
+    "upsell_conversion": (0.95, 0.88),
     "not_applicable": (0.95, 0.95),
 }
 

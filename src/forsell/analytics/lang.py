@@ -86,7 +86,11 @@ def lemma(word: str) -> str:
     drink, not the genitive of «кол»."""
     if len(word) < 2 or not _cyrillic(word) or not known_russian(word):
         return word
-    return _analyzer().parse(word)[0].normal_form.replace("ё", "е")
+    parses = _analyzer().parse(word)
+    # A name is written in its dictionary form: prefer the reading in which it is one («кола»
+    # the drink, not the genitive of «кол»).
+    own = next((p for p in parses if p.normal_form.replace("ё", "е") == word), parses[0])
+    return own.normal_form.replace("ё", "е")
 
 
 @lru_cache(maxsize=131072)

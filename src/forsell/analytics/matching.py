@@ -74,7 +74,9 @@ def _word_matches(p: str, stem: bool, word: str, inflect: bool = True) -> bool:
     if p.isdigit() or word.isdigit():
         return False
     if inflect:
-        if len(p) >= 3 and len(word) >= 3 and lemma(p) in lemmas(word):
+        # A form shorter than the name («кол», genitive plural of «кола») is too short to tell
+        # from other words («қолма-қол», cash).
+        if len(p) >= 3 and len(word) >= min(len(p), 4) and lemma(p) in lemmas(word):
             return True  # «колу» is «кола»; «кол» (a stake) is not
         if kazakh_form_of(p, word) and not known_russian(word):
             return True  # «хотите» is Russian, not «хот» with Kazakh endings
