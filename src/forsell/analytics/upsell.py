@@ -299,6 +299,10 @@ class CatalogIndex:
                 self._phrase_category[phrase] = ""
             skus.add(p.sku)
 
+    def skus_called(self, phrase: str) -> set[str]:
+        """The products filed under ``phrase`` (folded), e.g. a head word."""
+        return self._phrase_skus.get(phrase, set())
+
     def phrase_category(self, phrase: str) -> str:
         """The one category of every product called ``phrase`` ("" when they differ)."""
         return self._phrase_category.get(phrase, "")
@@ -398,6 +402,15 @@ class OfferFinder:
         cats.discard("")
         return cats.pop() if len(cats) == 1 else ""
 
+    def family(self, sku: str) -> frozenset[str]:
+        """The catalog's other sizes and packs of a product: those named by its head word
+        («Стрепсилс №16» → every «Стрепсилс»)."""
+        p = self._product(sku)
+        if p is None:
+            return frozenset()
+        head = _heads("ru", _significant(p.names.get("ru") or next(iter(p.names.values()), "")))
+        return frozenset(self.index.skus_called(head[0])) if head else frozenset()
+
     def _product(self, sku: str) -> CatalogProduct | None:
         return self.own_products.get(sku) or self.index.by_sku.get(sku)
 
@@ -462,6 +475,7 @@ class OfferFinder:
                 # its SKUs rung up afterwards is the upgrade (one «Парацетамол» for another).
                 about = [t for t, _ in inside] or ordered[-1:]
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
+                skus = skus.union(*(self.family(sku) for sku in skus))
                 target = Target("size", skus)
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
@@ -509,11 +523,35 @@ class OfferFinder:
         if offer.kind == "product":
             return line.sku in offer.skus
         if offer.kind == "size":
-            return line.sku in offer.skus or _bigger(line, receipt, offer.start)
+            if line.sku not in offer.skus:
+                return _bigger(line, receipt, offer.start)
+            # One of the offered family: the upgrade only if it is the biggest of them (the
+            # customer who keeps the small pack declined).
+            size = _size_of(line.name)
+            sizes = [
+                _size_of(p.names.get("ru") or next(iter(p.names.values()), ""))
+                for sku in offer.skus
+                if (p := self._product(sku)) is not None
+            ]
+            known = [x for x in sizes if x is not None]
+            if size is not None and known:
+                return size >= max(known)
+            return _bigger(line, receipt, offer.start)
         product = self._product(line.sku)
         if product is not None and product.category == offer.category:
             return True
         return _fold(line.category) in self.index.category_names.get(offer.category, set())
+
+
+def _size_of(name: str) -> float | None:
+    """The first number in a product's name («Стрепсилс №24» → 24, «Кола 0,5 л» → 0.5)."""
+    for word in name.replace(",", ".").split():
+        digits = word.strip("№#xх×()")
+        try:
+            return float(digits)
+        except ValueError:
+            continue
+    return None
 
 
 def _bigger(line: ReceiptLine, receipt: Receipt, since: float) -> bool:
