@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .acts import SIZE_UP, WEAK_CUES, Acts, _any
+from .acts import CHOICE, SIZE_UP, WEAK_CUES, Acts, _any
 from .lang import index_key, lookup_keys
 from .matching import Match, Pattern, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
@@ -371,6 +371,8 @@ class OfferFinder:
         ]
         by_span: dict[tuple[int, int], list[_Term]] = defaultdict(list)
         for t, m, _ in kept:
+            if m.first == m.last and _is_size_word(norms[m.first]):
+                continue  # «үлкенін», «большую»: a size, not the product «Үлкен фри»
             if t.target.kind == "product" and not t.skus:
                 continue  # every product of that name was taken out of sale
             by_span[(m.first, m.last)].append(t)
@@ -467,7 +469,7 @@ class OfferFinder:
                 if (
                     size is None
                     or size_asked
-                    or (first, last) in a.needs_clauses
+                    or _any(CHOICE, s.norms, first, last) is not None  # «большой или маленький?»
                     or any(t.kind == "size" for t in seen)
                 ):
                     continue
@@ -541,6 +543,11 @@ class OfferFinder:
         if product is not None and product.category == offer.category:
             return True
         return _fold(line.category) in self.index.category_names.get(offer.category, set())
+
+
+@lru_cache(maxsize=4096)
+def _is_size_word(word: str) -> bool:
+    return _any(SIZE_UP, (word,), 0, 0) is not None
 
 
 def _size_of(name: str) -> float | None:
