@@ -85,7 +85,7 @@ WEAK_CUES = frozenset({"?", "будете", "нужен", "нужна", "нуж�
 PARTICLES = frozenset({"ма", "ме", "ба", "бе", "па", "пе", "ли", "ше"})
 RU_QUESTION = _compile(
     "будете", "хотите", "желаете", "нужен", "нужна", "нужно", "нужны", "можно", "может",
-    "да", "нет", "не хотите", "подойдет", "устроит",
+    "не хотите", "подойдет", "устроит",
 )  # fmt: skip
 
 #: Payment, bag, receipt, ID: questions about these are not about what the customer wants.
@@ -207,6 +207,8 @@ def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool
         return True
     if any(n in PARTICLES for n in norms[first : last + 1]):
         return True
+    if last > first and norms[last] in ("да", "нет"):
+        return True  # a tag question: «капучино, да?»
     return _wh(norms, first, last) is not None or (
         _any(RU_QUESTION, norms, first, last) is not None
     )
@@ -231,8 +233,8 @@ def _how_many(norms: Sequence[str], first: int, last: int) -> Match | None:
     """A question with a quantity in it («екі қорап па?», «четыреста восемьдесят грамм,
     хорошо?») clarifies the order; one with a price («тысяча тенге?») does not."""
     part = norms[first : last + 1]
-    if any(w in _PRICE_WORDS for w in part):
-        return None
+    if len(part) < 2 or any(w in _PRICE_WORDS for w in part):
+        return None  # «Одну?» alone is an echo, not a question about the order
     for i, w in enumerate(part):
         if w.isdigit():
             return Match(_QUANTITY, first + i, first + i)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .acts import CHOICE, SIZE_UP, WEAK_CUES, Acts, _any
+from .acts import CHOICE, NOT_ORDER, SIZE_UP, WEAK_CUES, Acts, _any
 from .lang import index_key, lookup_keys
 from .matching import Match, Pattern, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
@@ -441,7 +441,12 @@ class OfferFinder:
                 continue
             if s.role != CASHIER:
                 continue
+            offering = {
+                (first, last) for first, last, cue in a.offer_form if cue.phrase not in WEAK_CUES
+            }
             for first, last in a.questions:
+                if (first, last) in offering or _any(NOT_ORDER, s.norms, first, last):
+                    continue  # an offer, or a bag or the payment: not about the order
                 if any(
                     first <= m.first <= last and any(self._same(t, o) for o in ordered)
                     for t, m in named
