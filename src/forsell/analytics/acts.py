@@ -33,7 +33,8 @@ GREETINGS = _compile(
     "здравствуйте", "здравствуй", "привет", "приветствую", "добрый день", "добрый вечер",
     "доброе утро", "доброго утра", "доброго дня", "доброй ночи", "добро пожаловать", "салют",
     "сәлеметсіз бе", "сәлеметсіздер ме", "сәлеметсізбе", "сәлем", "салам", "саламатсыз ба",
-    "ассалаумағалейкум", "армысыз", "армысыздар", "қайырлы таң", "қайырлы күн", "қайырлы кеш",
+    "ассалаумағалейкум", "уағалейкумассалам", "уағалейкум сәлем", "армысыз", "армысыздар",
+    "приветики", "қайырлы таң", "қайырлы күн", "қайырлы кеш",
     "қош келдіңіз", "hello", "hi",
     inflect=False,  # fixed formulas: «саламын» (I put) is not «салам»
 )  # fmt: skip
@@ -48,6 +49,9 @@ FAREWELLS = _compile(
     "удачи", "пока", "приятного аппетита", "счастливо", "до встречи", "рахмет", "көп рахмет",
     "сау болыңыз", "сау болыңыздар", "сау бол", "көріскенше", "қош болыңыз", "тағы келіңіз",
     "қайта келіңіз", "тағы келіңіздер", "жақсы күн", "ас болсын", "сәттілік", "bye", "thank you",
+    "до завтра", "до вечера", "выздоравливайте", "поправляйтесь", "будьте здоровы",
+    "не болейте", "жазылыңыз", "тез жазылыңыз", "жолыңыз болсын", "денсаулығыңыз болсын",
+    "ертеңге дейін",
 )  # fmt: skip
 
 #: Open questions about the order, and "as usual?".
@@ -353,7 +357,7 @@ def _find_acts(
             offer_form.append((first, last, Hit("offer", cue.first, cue.last, cue.pattern.source)))
         elif question:
             offer_form.append((first, last, Hit("offer", first, last, "?")))
-    loyalty = _any(LOYALTY, norms, 0, n - 1)
+    loyalty = _any(LOYALTY, norms, 0, n - 1) or _card_asked(norms, spans)
     return Acts(
         greeting=_hit("greeting", greeting),
         needs=_hit("needs", needs),
@@ -368,6 +372,21 @@ def _find_acts(
         needs_clauses=tuple(needs_clauses),
         questions=tuple(questions),
     )
+
+
+_CARD = frozenset({"карта", "карточка", "карту", "карточку", "картаныз", "карточканыз"})
+_HAVE = frozenset({"есть", "имеется", "бар", "оформить", "оформим", "оформлю", "нету", "жок"})
+_ASK_CARD = Pattern.compile("карта есть")
+
+
+def _card_asked(norms: Sequence[str], spans: Sequence[tuple[int, int, bool]]) -> Match | None:
+    """«Карта аптеки у вас есть?», «карта постоянного гостя есть?»: the card named (not «картой»,
+    the payment) with having or signing up in one clause is the loyalty question."""
+    for first, last, _ in spans:
+        part = norms[first : last + 1]
+        if any(w in _CARD for w in part) and any(w in _HAVE for w in part):
+            return Match(_ASK_CARD, first, last)
+    return None
 
 
 #: Kazakh polite second-person endings (folded): «ішесіз», «аласыз», «жейсіздер».
