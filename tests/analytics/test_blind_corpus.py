@@ -14,22 +14,22 @@ from .blind.evaluate import RAW, SPLIT, evaluate, load_raw
 #: (split, speakers) → item → (precision floor, recall floor)
 FLOORS = {
     "labelled": {
-        "greeting": (0.97, 0.96),
-        "ask_needs": (0.92, 0.91),
-        "upsell_offer": (0.93, 0.87),
-        "loyalty_card": (0.98, 0.92),
-        "farewell": (0.92, 0.93),
+        "greeting": (0.97, 0.98),
+        "ask_needs": (0.94, 0.89),
+        "upsell_offer": (0.94, 0.88),
+        "loyalty_card": (0.98, 0.98),
+        "farewell": (0.92, 0.97),
         "forbidden_words": (0.98, 0.94),
-        "upsell_converted_lines": (0.87, 0.8),
+        "upsell_converted_lines": (0.9, 0.83),
     },
     "unlabelled": {
-        "greeting": (0.94, 0.92),
-        "ask_needs": (0.92, 0.88),
-        "upsell_offer": (0.93, 0.84),
-        "loyalty_card": (0.98, 0.92),
-        "farewell": (0.91, 0.88),
-        "forbidden_words": (0.98, 0.79),
-        "upsell_converted_lines": (0.86, 0.78),
+        "greeting": (0.96, 0.93),
+        "ask_needs": (0.93, 0.87),
+        "upsell_offer": (0.94, 0.87),
+        "loyalty_card": (0.98, 0.96),
+        "farewell": (0.93, 0.93),
+        "forbidden_words": (0.98, 0.86),
+        "upsell_converted_lines": (0.9, 0.83),
     },
 }
 
@@ -67,5 +67,5 @@ def test_floors(reports, mode: str) -> None:
 
 def test_roles_are_guessed_right_or_marked_uncertain(reports) -> None:
     r = reports["unlabelled"]
-    assert r.roles_wrong <= 5
-    assert r.unscored.get("speakers_uncertain", 0) <= r.conversations * 0.12
+    assert r.roles_wrong <= 4
+    assert r.unscored.get("speakers_uncertain", 0) <= r.conversations * 0.08
