@@ -173,6 +173,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="swap cashier and customer (the speaker guess was wrong)",
     )
+    score_cmd.add_argument(
+        "--roles-confirmed",
+        action="store_true",
+        help="the speaker guess is right: score even when the voices are hard to tell apart",
+    )
     return parser
 
 
@@ -640,6 +645,7 @@ def score(args: argparse.Namespace) -> int:
         args.scorecard,
         catalog_path=args.catalog,
         flip=args.flip,
+        confirmed=args.roles_confirmed,
         describe=lambda problem: cli_messages.describe(problem, lang),
     )
     stream = sys.stdout if code == 0 else sys.stderr

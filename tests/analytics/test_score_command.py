@@ -576,3 +576,25 @@ def test_the_command_answers_strict_json(
         assert done.code == BAD_INPUT or "items" in done.out
         if mutate == "valid":
             assert done.code == OK and done.out["scorable"] is True
+
+
+def test_voices_that_cannot_be_told_apart_and_the_roles_confirmed_flag(tmp_path: Path) -> None:
+    transcript = write(
+        tmp_path / "t.json",
+        {
+            "utterances": [
+                {"speaker": "speaker_0", "start": 0, "end": 1, "text": "Здравствуйте"},
+                {"speaker": "speaker_1", "start": 1.5, "end": 2, "text": "Здравствуйте"},
+                {"speaker": "speaker_0", "start": 2.5, "end": 3, "text": "Угу"},
+            ]
+        },
+    )
+    receipt = write(tmp_path / "r.json", {"lines": []})
+    code, text = score_command(transcript, receipt)
+    out = json.loads(text)
+    assert code == OK and out["scorable"] is False and out["reason"] == "speakers_uncertain"
+    assert out["speakers"]["uncertain"] is True
+    code, text = score_command(transcript, receipt, confirmed=True)
+    out = json.loads(text)
+    assert code == OK and out["scorable"] is True and out["speakers"]["cashier"] == "speaker_0"
+    assert all("why" in e for item in out["items"] for e in item["evidence"])

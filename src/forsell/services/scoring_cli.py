@@ -32,6 +32,7 @@ def score_command(
     *,
     catalog_path: str | Path | None = None,
     flip: bool = False,
+    confirmed: bool = False,
     describe: Callable[[Problem], str] | None = None,
 ) -> tuple[int, str]:
     """Scores the conversation in ``transcript_path`` against the sale in ``receipt_path``.
@@ -39,7 +40,9 @@ def score_command(
     The scorecard defaults to the café preset. Upsell detection knows the products on the
     receipt; ``catalog_path`` (catalog JSON or the till's catalog CSV) adds the products that
     were offered but not bought; without it the demo catalog is used when it is there.
-    ``flip`` swaps cashier and customer when the speaker heuristic got them the wrong way round.
+    ``flip`` swaps cashier and customer when the speaker heuristic got them the wrong way round;
+    ``confirmed`` says its roles are right (a conversation whose voices cannot be told apart is
+    otherwise ``"scorable": false, "reason": "speakers_uncertain"``).
     Returns (exit code, JSON text).
 
     A bad input file gives ``{"error": "bad_input", "file", "problems": ["place: English"],
@@ -73,6 +76,6 @@ def score_command(
             error["more_problems"] = e.more
         return BAD_INPUT, json.dumps(error, ensure_ascii=False, indent=2, allow_nan=False)
     catalog = formats.receipt_catalog(receipt).merged(catalog)
-    result = Scorer(scorecard, catalog).score(transcript, receipt, flip=flip)
+    result = Scorer(scorecard, catalog).score(transcript, receipt, flip=flip, confirmed=confirmed)
     out = {"scorecard": scorecard.name, **result.to_dict()}
     return OK, json.dumps(out, ensure_ascii=False, indent=2, allow_nan=False)
