@@ -34,6 +34,8 @@ from forsell.analytics import (
     formats,
 )
 
+from ..corpus.evaluate import Counts
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 RAW = HERE / "raw"
@@ -48,30 +50,6 @@ ITEMS = {
     "farewell": "farewell",
     "forbidden": "forbidden_words",
 }
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    def as_dict(self) -> dict:
-        return {
-            "precision": round(self.precision, 3),
-            "recall": round(self.recall, 3),
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-        }
 
 
 @dataclass
@@ -90,11 +68,21 @@ class Report:
             "split": self.split,
             "speakers": self.mode,
             "conversations": self.conversations,
-            "items": {k: c.as_dict() for k, c in sorted(self.counts.items())},
+            "items": {k: _counts(c) for k, c in sorted(self.counts.items())},
             "unscored": dict(self.unscored),
             "roles_right": self.roles_right,
             "roles_wrong": self.roles_wrong,
         }
+
+
+def _counts(c: Counts) -> dict:
+    return {
+        "precision": round(c.precision, 3),
+        "recall": round(c.recall, 3),
+        "tp": c.tp,
+        "fp": c.fp,
+        "fn": c.fn,
+    }
 
 
 def load_raw() -> list[tuple[dict, dict[str, list[dict]]]]:

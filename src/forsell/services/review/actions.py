@@ -171,18 +171,7 @@ class ReviewActions:
 
         Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
         ``review.not_scored``, ``review.no_transcript``."""
-        allowed(self.ctx, who, recording_id)
-        flip = self._decided_score(recording_id, flip=None)
-        with self.ctx.db.write() as session:
-            percent = session.get(ConversationScore, recording_id).percent
-            self.act(
-                session,
-                who,
-                recording_id,
-                "flip",
-                outcome="flipped" if flip else "normal",
-                score=percent,
-            )
+        self._decide_speakers(who, recording_id, "flip", flip=None)
 
     def confirm_speakers(self, who: EmployeeView, recording_id: str) -> None:
         """The supervisor listened and says the roles are right as shown ("Roles are right"):
@@ -191,15 +180,21 @@ class ReviewActions:
 
         Raises ``CashierError``: ``supervisor.only``, ``review.unknown``,
         ``review.not_scored``, ``review.no_transcript``."""
+        self._decide_speakers(who, recording_id, "confirm_speakers", flip=False)
+
+    def _decide_speakers(
+        self, who: EmployeeView, recording_id: str, action: str, flip: bool | None
+    ) -> None:
+        """A supervisor's decision about who is who: scored again, audited and sent."""
         allowed(self.ctx, who, recording_id)
-        flipped = self._decided_score(recording_id, flip=False)
+        flipped = self._decided_score(recording_id, flip=flip)
         with self.ctx.db.write() as session:
             percent = session.get(ConversationScore, recording_id).percent
             self.act(
                 session,
                 who,
                 recording_id,
-                "confirm_speakers",
+                action,
                 outcome="flipped" if flipped else "normal",
                 score=percent,
             )
