@@ -192,10 +192,12 @@ def _name_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) ->
         lang = "ru" if name_lang == "kk" and words == ru else name_lang
         if full or len(words) <= 2:
             phrases.append(" ".join(words))
-        phrases += _heads(lang, list(words))
+        heads = _heads(lang, list(words))
+        phrases += heads
         if len(words) > 2 and lang != "kk":
             phrases.append(" ".join(words[:2]))
-        for w in words:
+        # Colloquial names of the head only: «Комбо: хот-дог + фри» is not a «хотдог».
+        for w in dict.fromkeys((*heads, words[0])):
             phrases += COLLOQUIAL.get(w, ())
     return tuple(dict.fromkeys(phrases))
 
@@ -437,7 +439,11 @@ class OfferFinder:
             named = self.targets(s)
             if s.role == CUSTOMER:
                 ordered += [t for t, _ in named]
-                size_asked = size_asked or a.size_up is not None
+                # «большую колу» asks for a size; «двойной бургер» names a product.
+                size = a.size_up
+                size_asked = size_asked or (
+                    size is not None and not any(m.first <= size.first <= m.last for _, m in named)
+                )
                 continue
             if s.role != CASHIER:
                 continue
@@ -454,7 +460,11 @@ class OfferFinder:
                     self.clarifying.append((s.index, first, last))
             for first, last, cue in a.offer_form:
                 weak = cue.phrase in WEAK_CUES
-                if weak and (first, last) in a.needs_clauses:
+                if (
+                    weak
+                    and (first, last) in a.needs_clauses
+                    and not _something_of_a_kind(s.norms, first, last, named)
+                ):
                     continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
                 # A name that starts in the clause («морс возьмёте? Клюквенный») belongs to it.
                 inside = [(t, m) for t, m in named if first <= m.first <= last]
@@ -548,6 +558,19 @@ class OfferFinder:
         if product is not None and product.category == offer.category:
             return True
         return _fold(line.category) in self.index.category_names.get(offer.category, set())
+
+
+_INDEFINITE = frozenset({"нибудь", "то", "либо", "бирдене", "биреу", "нарсе"})
+
+
+def _something_of_a_kind(
+    norms: Sequence[str], first: int, last: int, named: list[tuple[Target, Match]]
+) -> bool:
+    """«Пить что-нибудь будете?», «тәтті бірдеңе?»: a kind of goods and an indefinite word is an
+    offer of that kind, even in the form of a question about what the customer wants."""
+    return any(w in _INDEFINITE for w in norms[first : last + 1]) and any(
+        t.kind == "category" and first <= m.first <= last for t, m in named
+    )
 
 
 @lru_cache(maxsize=4096)
