@@ -440,9 +440,10 @@ class OfferFinder:
             if s.role == CUSTOMER:
                 ordered += [t for t, _ in named]
                 # «большую колу» asks for a size; «двойной бургер» names a product.
-                size = a.size_up
+                asked = a.size_up
                 size_asked = size_asked or (
-                    size is not None and not any(m.first <= size.first <= m.last for _, m in named)
+                    asked is not None
+                    and not any(m.first <= asked.first <= m.last for _, m in named)
                 )
                 continue
             if s.role != CASHIER:
