@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lang import known_russian
 from .matching import Match, Pattern, find_all
 from .normalize import Token
 
@@ -392,15 +393,21 @@ def _card_asked(norms: Sequence[str], spans: Sequence[tuple[int, int, bool]]) ->
 
 
 #: Kazakh polite second-person endings (folded): «ішесіз», «аласыз», «жейсіздер».
-_YOU = ("сыз", "сиз", "сыздар", "сиздер", "йсыз", "йсиз")
+_YOU = (
+    "сыз", "сиз", "сыздар", "сиздер",  # you (polite): «не ішесіз»
+    "сын", "син",  # you (familiar): «не аласың»
+    "мыз", "миз", "йык", "йик", "йын", "йин",  # we / let me: «не саламыз», «не берейін»
+)  # fmt: skip
 
 
 def _what_do_you(norms: Sequence[str], first: int, last: int) -> Match | None:
-    """Kazakh «не …сыз/сіз?» — «what will you …?» with any verb («не ішесіз», «не жейсіз»)."""
+    """Kazakh «не …сыз?» — «what will you …?» with any verb («не ішесіз», «не жейсіз», «не
+    аласың», «не саламыз», «не берейін»)."""
     for i in range(first, last):
         if norms[i] == "не":
             for j in range(i + 1, min(i + 3, last + 1)):
-                if norms[j].endswith(_YOU) and len(norms[j]) > 4:
+                # A Kazakh verb; «не апельсин» is Russian («апельсин» is in the dictionary).
+                if norms[j].endswith(_YOU) and len(norms[j]) > 4 and not known_russian(norms[j]):
                     return Match(_WHAT_DO_YOU, i, j)
     return None
 
