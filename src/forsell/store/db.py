@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -129,8 +130,31 @@ def storage_fault(exc: BaseException) -> str | None:
     return _FAULT_BY_CODE.get(code & 0xFF)
 
 
+#: Less free space than this on the database's disk turns an I/O error into "disk_full".
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def disk_nearly_full(path: Path) -> bool:
+    """True when the disk holding ``path`` has (almost) no room left for this user."""
+    for candidate in (path, *path.parents):
+        try:
+            return shutil.disk_usage(candidate).free < NEARLY_FULL_BYTES
+        except OSError:
+            continue
+    return False
+
+
+def refine_fault(kind: str | None, path: Path) -> str | None:
+    """A generic I/O error on a full disk is the full disk. SQLite reports ENOSPC as SQLITE_FULL
+    only for its page writes: growing the ``-shm`` index of a WAL database (every start after
+    a clean exit) fails with SQLITE_IOERR_SHMSIZE, which must not read as a damaged file."""
+    if kind == "io" and disk_nearly_full(path):
+        return "disk_full"
+    return kind
+
+
 def _classify(path: Path, exc: BaseException) -> DatabaseProblem:
-    kind = storage_fault(exc)
+    kind = refine_fault(storage_fault(exc), path)
     # At opening, anything but these three (damaged, disk error, no code) means "corrupt".
     problem_kind = kind if kind in ("disk_full", "locked", "read_only") else "corrupt"
     return DatabaseProblem(problem_kind, path, str(getattr(exc, "orig", exc)))
@@ -252,7 +276,7 @@ class Database:
             with self._write() as session, session.begin():
                 yield session
         except (DBAPIError, sqlite3.Error) as exc:
-            kind = storage_fault(exc)
+            kind = refine_fault(storage_fault(exc), self.path)
             if kind is None:
                 raise
             log.error("write to %s failed: %s (%s)", self.path.name, kind, type(exc).__name__)
