@@ -392,7 +392,12 @@ def check_integrity(path: Path, *, full: bool = False, limit: int = 100) -> Inte
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         pragma = "integrity_check" if full else "quick_check"
-        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}({int(limit)})")]
+        try:
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}({int(limit)})")]
+        except sqlite3.DatabaseError as exc:
+            # A page too damaged to walk stops the check itself ("database disk image is
+            # malformed"), without a page number: each table is then checked on its own.
+            rows = [str(exc)]
         if rows == ["ok"]:
             return IntegrityReport((), ())
         owner = dict(conn.execute("SELECT name, tbl_name FROM sqlite_master"))
@@ -410,6 +415,28 @@ def check_integrity(path: Path, *, full: bool = False, limit: int = 100) -> Inte
                     found = None
                 if found and owner.get(found[0], found[0]) not in tables:
                     tables.append(owner.get(found[0], found[0]))
+        if not tables:
+            tables = _damaged_tables(conn, pragma)
         return IntegrityReport(tuple(rows), tuple(tables))
     finally:
         conn.close()
+
+
+def _damaged_tables(conn: sqlite3.Connection, pragma: str) -> list[str]:
+    """The tables whose own check (the table with its indexes) fails or cannot finish."""
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0 ORDER BY name"
+        )
+    ]
+    damaged = []
+    for name in names:
+        quoted = name.replace('"', '""')
+        try:
+            verdict = [r[0] for r in conn.execute(f'PRAGMA {pragma}("{quoted}")')]
+        except sqlite3.DatabaseError:
+            verdict = ["unreadable"]
+        if verdict != ["ok"]:
+            damaged.append(name)
+    return damaged
