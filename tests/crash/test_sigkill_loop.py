@@ -31,9 +31,9 @@ import pytest
 
 from forsell.services.app import DB_NAME, open_till
 from forsell.services.recordings import KEY_FILE, RecordingLibrary, open_vault
+from platform_services import needs, secret_service
 
 from . import till_checks
-from platform_services import needs, secret_service
 
 pytestmark = [pytest.mark.slow, needs(secret_service)]
 

@@ -45,7 +45,9 @@ def _gapless(numbers: list[int], what: str) -> list[str]:
         return []
     missing = sorted(set(expected) - set(numbers))
     doubled = sorted({n for n in numbers if numbers.count(n) > 1})
-    return [f"{what} not gapless: missing {missing[:10]}, doubled {doubled[:10]}, got {numbers[-5:]}"]
+    return [
+        f"{what} not gapless: missing {missing[:10]}, doubled {doubled[:10]}, got {numbers[-5:]}"
+    ]
 
 
 def numbering(conn: sqlite3.Connection) -> list[str]:
@@ -110,4 +112,4 @@ def plain_audio(folders: Iterable[Path]) -> list[str]:
 
 
 def counts(conn: sqlite3.Connection, *tables: str) -> dict[str, int]:
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

@@ -189,7 +189,9 @@ class Counter:
             lines = session.execute(
                 select(Sale.id, SaleLine.id)
                 .join(SaleLine, SaleLine.sale_id == Sale.id)
-                .where(Sale.voided_at.is_(None), Sale.cash > 0, SaleLine.qty_milli - refunded >= 1000)
+                .where(
+                    Sale.voided_at.is_(None), Sale.cash > 0, SaleLine.qty_milli - refunded >= 1000
+                )
                 .order_by(Sale.receipt_no.desc())
                 .limit(20)
             ).all()
