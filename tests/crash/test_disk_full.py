@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from forsell.audio.archive import EncryptedArchive
 from forsell.audio.recorder import Recorder, RecorderConfig
@@ -27,12 +26,11 @@ from forsell.services.app import DB_NAME, Till, open_till
 from forsell.services.doctor import check_database
 from forsell.services.recordings import RecordingLibrary, open_vault
 from forsell.store.db import DatabaseProblem, backups, head_revision
-from forsell.store.models import Product
 from sync.memory_keyring import MemoryKeyring
 
 from . import till_checks
 from .small_disk import SmallDisk, mount_small_disk, unmount
-from .till_child import FastVoice, sign_in
+from .till_child import FastVoice, scannable, sign_in
 
 pytestmark = pytest.mark.slow
 
@@ -61,18 +59,6 @@ def till(disk: SmallDisk) -> Iterator[Till]:
     opened.close()
 
 
-def _barcodes(till: Till, n: int) -> list[str]:
-    with till.ctx.db.read() as session:
-        return list(
-            session.scalars(
-                select(Product.barcode)
-                .where(Product.barcode.is_not(None), Product.weighted.is_(False))
-                .order_by(Product.sku)
-                .limit(n)
-            )
-        )
-
-
 def _rows(till: Till) -> dict[str, int]:
     conn = sqlite3.connect(till.ctx.db.path)
     try:
@@ -95,7 +81,7 @@ def test_a_sale_on_a_full_disk_is_refused_whole_and_paid_once_space_is_freed(dis
     cashier = sign_in(till, Role.CASHIER)
     till.shifts.open(cashier, 0)
     first = till.sale_for(cashier)
-    barcodes = _barcodes(till, 3)
+    barcodes = scannable(till, 3)
     for code in barcodes[:2]:
         first.scan(code)
     paid = first.pay(Payment(cash_tendered=first.view().total))
@@ -193,7 +179,7 @@ def _used_till(data_dir: Path) -> None:
     cashier = sign_in(till, Role.CASHIER)
     till.shifts.open(cashier, 0)
     sale = till.sale_for(cashier)
-    sale.scan(_barcodes(till, 1)[0])
+    sale.scan(scannable(till, 1)[0])
     sale.pay(Payment(cash_tendered=sale.view().total))
     till.close()
 

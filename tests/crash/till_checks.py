@@ -34,6 +34,8 @@ def integrity(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:  # too damaged for the check to finish
+        rows = [str(exc)]
     finally:
         conn.close()
     return [] if rows == ["ok"] else [f"{path.name}: integrity_check: {rows[:5]}"]

@@ -83,6 +83,19 @@ def sign_in(till: Till, role: Role) -> EmployeeView:
     return till.staff.login(person.id, pin)
 
 
+def scannable(till: Till, n: int | None = None) -> list[str]:
+    """Barcodes of active products sold by the piece (at most ``n``), by SKU."""
+    with till.ctx.db.read() as session:
+        return list(
+            session.scalars(
+                select(Product.barcode)
+                .where(Product.active, Product.barcode.is_not(None), Product.weighted.is_(False))
+                .order_by(Product.sku)
+                .limit(n)
+            )
+        )
+
+
 def counts_for(amount: int) -> dict[int, int]:
     """The drawer counted in notes and coins, as close to ``amount`` as they allow."""
     counts = {}
@@ -103,14 +116,7 @@ class Counter:
         self.supervisor = sign_in(till, Role.SUPERVISOR)
         self.sale = self._new_sale()
         self.n = 0
-        with till.ctx.db.read() as session:
-            self.barcodes = list(
-                session.scalars(
-                    select(Product.barcode).where(
-                        Product.active, Product.barcode.is_not(None), Product.weighted.is_(False)
-                    )
-                )
-            )
+        self.barcodes = scannable(till)
 
     def _new_sale(self) -> TillService:
         sale = self.till.sale_for(self.cashier)
