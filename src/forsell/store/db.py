@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -129,8 +130,31 @@ def storage_fault(exc: BaseException) -> str | None:
     return _FAULT_BY_CODE.get(code & 0xFF)
 
 
+#: Less free space than this on the database's disk turns an I/O error into "disk_full".
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def disk_nearly_full(path: Path) -> bool:
+    """True when the disk holding ``path`` has (almost) no room left for this user."""
+    for candidate in (path, *path.parents):
+        try:
+            return shutil.disk_usage(candidate).free < NEARLY_FULL_BYTES
+        except OSError:
+            continue
+    return False
+
+
+def refine_fault(kind: str | None, path: Path) -> str | None:
+    """A generic I/O error on a full disk is the full disk. SQLite reports ENOSPC as SQLITE_FULL
+    only for its page writes: growing the ``-shm`` index of a WAL database (every start after
+    a clean exit) fails with SQLITE_IOERR_SHMSIZE, which must not read as a damaged file."""
+    if kind == "io" and disk_nearly_full(path):
+        return "disk_full"
+    return kind
+
+
 def _classify(path: Path, exc: BaseException) -> DatabaseProblem:
-    kind = storage_fault(exc)
+    kind = refine_fault(storage_fault(exc), path)
     # At opening, anything but these three (damaged, disk error, no code) means "corrupt".
     problem_kind = kind if kind in ("disk_full", "locked", "read_only") else "corrupt"
     return DatabaseProblem(problem_kind, path, str(getattr(exc, "orig", exc)))
@@ -252,7 +276,7 @@ class Database:
             with self._write() as session, session.begin():
                 yield session
         except (DBAPIError, sqlite3.Error) as exc:
-            kind = storage_fault(exc)
+            kind = refine_fault(storage_fault(exc), self.path)
             if kind is None:
                 raise
             log.error("write to %s failed: %s (%s)", self.path.name, kind, type(exc).__name__)
@@ -368,7 +392,12 @@ def check_integrity(path: Path, *, full: bool = False, limit: int = 100) -> Inte
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         pragma = "integrity_check" if full else "quick_check"
-        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}({int(limit)})")]
+        try:
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}({int(limit)})")]
+        except sqlite3.DatabaseError as exc:
+            # A page too damaged to walk stops the check itself ("database disk image is
+            # malformed"), without a page number: each table is then checked on its own.
+            rows = [str(exc)]
         if rows == ["ok"]:
             return IntegrityReport((), ())
         owner = dict(conn.execute("SELECT name, tbl_name FROM sqlite_master"))
@@ -386,6 +415,28 @@ def check_integrity(path: Path, *, full: bool = False, limit: int = 100) -> Inte
                     found = None
                 if found and owner.get(found[0], found[0]) not in tables:
                     tables.append(owner.get(found[0], found[0]))
+        if not tables:
+            tables = _damaged_tables(conn, pragma)
         return IntegrityReport(tuple(rows), tuple(tables))
     finally:
         conn.close()
+
+
+def _damaged_tables(conn: sqlite3.Connection, pragma: str) -> list[str]:
+    """The tables whose own check (the table with its indexes) fails or cannot finish."""
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0 ORDER BY name"
+        )
+    ]
+    damaged = []
+    for name in names:
+        quoted = name.replace('"', '""')
+        try:
+            verdict = [r[0] for r in conn.execute(f'PRAGMA {pragma}("{quoted}")')]
+        except sqlite3.DatabaseError:
+            verdict = ["unreadable"]
+        if verdict != ["ok"]:
+            damaged.append(name)
+    return damaged
