@@ -17,6 +17,7 @@ from forsell.store.models import (
     ConversationScore,
     Dispute,
     Employee,
+    Product,
     Recording,
     ReviewAction,
     Sale,
@@ -240,10 +241,11 @@ class DetailBuilder:
         """The offers heard, products named in the viewer's language (as on the receipt)."""
         if not result:
             return (), frozenset()
-        names = {
-            p.sku: p.names.get(language) or p.names.get("ru") or next(iter(p.names.values()), p.sku)
-            for p in self.scoring.current_scorer().catalog.products
-        }
+        names = offered_names(
+            self.ctx,
+            {s for o in result.get("upsell", {}).get("offers", []) for s in o.get("skus") or []},
+            language,
+        )
         line_ids = result.get("line_ids", [])
         offers, upsold = [], set()
         for o in result.get("upsell", {}).get("offers", []):
@@ -293,3 +295,18 @@ def examples(item: Item, lang: str, count: int = 3) -> tuple[str, ...]:
     ordered = [lang] + [other for other in ("ru", "kk", "en") if other != lang]
     phrases = [p.rstrip("*") for code in ordered for p in item.phrases.get(code, ())]
     return tuple(dict.fromkeys(phrases))[:count]
+
+
+def offered_names(ctx, skus: set[str], language: str) -> dict[str, str]:
+    """The offered products' names in the viewer's language, read for these SKUs only (the
+    scorer's catalog index is not needed to show a conversation)."""
+    if not skus:
+        return {}
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Product.sku, Product.name_ru, Product.name_kk, Product.name_en).where(
+                Product.sku.in_(sorted(skus)[:500])
+            )
+        ).all()
+    pick = {"ru": 1, "kk": 2, "en": 3}.get(language, 1)
+    return {row[0]: row[pick] or row[1] for row in rows}

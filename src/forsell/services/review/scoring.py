@@ -238,14 +238,23 @@ class ConversationScoring:
         self._scorer: Scorer | None = None
         self._scorer_key: tuple[str, str] | None = None
         self._stamp: tuple[int, datetime | None] = (0, None)
+        self._card: tuple[tuple[str, str], Scorecard] | None = None
         self._checked = 0.0
         # Scoring runs on pool threads (after sync, at start, a supervisor's flip): one at a time
         # builds or updates the shared scorer.
         self._lock = threading.Lock()
 
     def scorecard(self) -> Scorecard:
-        """The store's current scorecard (preset or custom)."""
-        return self.current_scorer().scorecard
+        """The store's current scorecard (preset or custom). Cheap: it does not build the
+        catalog index (seconds at 100,000 products), so a screen may ask for it."""
+        st = self.ctx.settings
+        key = (st.get(REVIEW_SCORECARD), st.get(REVIEW_SCORECARD_CUSTOM))
+        scorer = self._scorer
+        if scorer is not None and key == self._scorer_key:
+            return scorer.scorecard
+        if self._card is None or self._card[0] != key:
+            self._card = (key, load_scorecard_setting(st))
+        return self._card[1]
 
     def scorecard_text(self) -> str:
         """The JSON text an admin edits: the custom one, or the chosen preset's file."""
