@@ -3596,6 +3596,30 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“{name}” is not a catalog column: remove it or correct its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column {name} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} fields, but the header has only {columns} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains the control character {char}: remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{length} characters, at most {limit} are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field is longer than {limit} characters, so the row cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>
         <translation type="unfinished"></translation>
     </message>

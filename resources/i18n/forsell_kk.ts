@@ -3599,6 +3599,30 @@ Confirm (Enter)</source>
         <translation>{barcode} штрихкоды {sku} тауарына тиесілі</translation>
     </message>
     <message>
+        <source>“{name}” is not a catalog column: remove it or correct its name</source>
+        <translation>«{name}» каталог бағаны емес: оны өшіріңіз не атауын түзетіңіз</translation>
+    </message>
+    <message>
+        <source>the column {name} appears twice</source>
+        <translation>{name} бағаны екі рет кездеседі</translation>
+    </message>
+    <message>
+        <source>{count} fields, but the header has only {columns} columns</source>
+        <translation>өрістер саны {count}, ал тақырыпта тек {columns} баған бар</translation>
+    </message>
+    <message>
+        <source>contains the control character {char}: remove it</source>
+        <translation>ішінде {char} басқару таңбасы бар: оны өшіріңіз</translation>
+    </message>
+    <message>
+        <source>{length} characters, at most {limit} are allowed</source>
+        <translation>таңба саны {length}, ең көбі {limit} болуы мүмкін</translation>
+    </message>
+    <message>
+        <source>a field is longer than {limit} characters, so the row cannot be read</source>
+        <translation>өріс {limit} таңбадан ұзын, сондықтан жолды оқу мүмкін емес</translation>
+    </message>
+    <message>
         <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>
         <translation>құпия қойма табылмады. Кассаны GNOME Keyring не KWallet бар жұмыс үстелі сеансында іске қосыңыз немесе gnome-keyring орнатыңыз.</translation>
     </message>

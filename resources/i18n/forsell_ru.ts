@@ -3600,6 +3600,30 @@ Confirm (Enter)</source>
         <translation>штрихкод {barcode} уже принадлежит товару {sku}</translation>
     </message>
     <message>
+        <source>“{name}” is not a catalog column: remove it or correct its name</source>
+        <translation>«{name}» — не столбец каталога: удалите его или исправьте название</translation>
+    </message>
+    <message>
+        <source>the column {name} appears twice</source>
+        <translation>столбец {name} встречается дважды</translation>
+    </message>
+    <message>
+        <source>{count} fields, but the header has only {columns} columns</source>
+        <translation>полей: {count}, а столбцов в заголовке только {columns}</translation>
+    </message>
+    <message>
+        <source>contains the control character {char}: remove it</source>
+        <translation>содержит управляющий символ {char}: удалите его</translation>
+    </message>
+    <message>
+        <source>{length} characters, at most {limit} are allowed</source>
+        <translation>символов: {length}, допускается не больше {limit}</translation>
+    </message>
+    <message>
+        <source>a field is longer than {limit} characters, so the row cannot be read</source>
+        <translation>поле длиннее {limit} символов, поэтому строку не прочитать</translation>
+    </message>
+    <message>
         <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>
         <translation>хранилище секретов не найдено. Запустите кассу в сеансе рабочего стола с GNOME Keyring или KWallet либо установите gnome-keyring.</translation>
     </message>
