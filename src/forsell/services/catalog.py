@@ -837,9 +837,9 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
         try:
             row = _check_row(dict(zip(header, fields, strict=False)), len(fields), header, line)
             if row["sku"] in skus:
-                raise _bad(line, "sku", "csv.sku_repeats", sku=row["sku"], first=skus[row["sku"]])
+                raise bad(line, "sku", "csv.sku_repeats", sku=row["sku"], first=skus[row["sku"]])
             if row["barcode"] in barcodes:
-                raise _bad(
+                raise bad(
                     line,
                     "barcode",
                     "csv.barcode_repeats",
@@ -856,7 +856,8 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
     return rows, problems
 
 
-def _bad(line: int, column: str, code: str, **params: object) -> _BadRow:
+def bad(line: int, column: str, code: str, **params: object) -> _BadRow:
+    """The problem ``code`` of one cell, ready to raise out of the row's checks."""
     return _BadRow(Problem(code, params, line=line, column=column))
 
 
@@ -871,51 +872,49 @@ def _check_row(cells: dict[str, str], count: int, header: list[str], line: int) 
         value = _uncell(cells.get(column, "").strip())
         char = _control_char(value)
         if char is not None:
-            raise _bad(line, column, "csv.control_char", char=char)
+            raise bad(line, column, "csv.control_char", char=char)
         if len(value) > CSV_MAX_LENGTH[column]:
-            raise _bad(
-                line, column, "csv.too_long", length=len(value), limit=CSV_MAX_LENGTH[column]
-            )
+            raise bad(line, column, "csv.too_long", length=len(value), limit=CSV_MAX_LENGTH[column])
         values[column] = value
     sku, barcode = values["sku"], values["barcode"]
     if not sku:
-        raise _bad(line, "sku", "csv.empty")
+        raise bad(line, "sku", "csv.empty")
     if not values["name_ru"]:
-        raise _bad(line, "name_ru", "csv.empty")
+        raise bad(line, "name_ru", "csv.empty")
     # Only 0-9: str.isdigit() also takes "²" and fullwidth "４", which no scanner ever types.
     if barcode and not (barcode.isascii() and barcode.isdigit()):
-        raise _bad(line, "barcode", "csv.barcode_digits", barcode=barcode)
+        raise bad(line, "barcode", "csv.barcode_digits", barcode=barcode)
     try:
         price = parse_kzt(values["price"])
     except CashierError as exc:
         if exc.key == "money.out_of_range":  # an amount, but past what a till can take
-            raise _bad(
+            raise bad(
                 line,
                 "price",
                 "csv.price_too_large",
                 text=values["price"],
                 max=format_kzt(MAX_TIYN),
             ) from None
-        raise _bad(line, "price", "csv.not_amount", text=values["price"]) from None
+        raise bad(line, "price", "csv.not_amount", text=values["price"]) from None
     if price <= 0:
-        raise _bad(line, "price", "csv.price_not_positive")
+        raise bad(line, "price", "csv.price_not_positive")
     try:
         vat_bp = _parse_vat(values["vat_percent"])
     except (CashierError, ValueError):
-        raise _bad(line, "vat_percent", "csv.vat", text=values["vat_percent"]) from None
+        raise bad(line, "vat_percent", "csv.vat", text=values["vat_percent"]) from None
     unit = values["unit"].lower() or "pcs"
     if unit not in ("pcs", "kg"):
-        raise _bad(line, "unit", "csv.unit", text=unit)
+        raise bad(line, "unit", "csv.unit", text=unit)
     fav = values["favourite"].lower()
     if fav not in _BOOL:
-        raise _bad(line, "favourite", "csv.favourite", text=fav)
+        raise bad(line, "favourite", "csv.favourite", text=fav)
     synonyms = None
     if "synonyms" in header:
         synonyms = split_synonyms(values["synonyms"], CSV_SYNONYM_SEPARATOR)
         try:
             _check_synonyms(synonyms)
         except CashierError:
-            raise _bad(
+            raise bad(
                 line, "synonyms", "csv.synonyms", count=MAX_SYNONYMS, length=MAX_SYNONYM_LENGTH
             ) from None
     return {
