@@ -305,40 +305,65 @@ _CELL = st.one_of(
     st.integers(0, 6).map(lambda n: "Я" * (0, 63, 65, 200, 201, 5051, 131_073)[n]),
 )
 _NAME = st.one_of(st.sampled_from(CSV_COLUMNS), st.text(max_size=8))
+_TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30)
+#: A value each column takes, so that some random files are imported.
+_VALID = {
+    "sku": st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=8),
+    "barcode": st.one_of(st.just(""), st.from_regex(r"[0-9]{1,32}", fullmatch=True)),
+    "name_ru": st.text(st.characters(categories=("L", "N")), min_size=1, max_size=30),
+    "name_kk": _TEXT,
+    "name_en": _TEXT,
+    "category_ru": _TEXT,
+    "category_kk": _TEXT,
+    "category_en": _TEXT,
+    "price": st.sampled_from(["100", "1250.50", "1 250,50", "7"]),
+    "vat_percent": st.sampled_from(["0", "12", "16", "12%"]),
+    "unit": st.sampled_from(["", "pcs", "kg", "KG"]),
+    "favourite": st.sampled_from(["", "0", "1", "да"]),
+    "synonyms": st.sampled_from(["", "латтешка|кофе с молоком", "a|A|a"]),
+}
+
+
+@st.composite
+def _row(draw: st.DrawFn, header: list[str]) -> list[str]:
+    row = [
+        draw(_VALID[name] if name in _VALID and draw(st.integers(0, 19)) else _CELL)
+        for name in header
+    ]
+    change = draw(st.integers(-1, 12))  # now and then a row one cell short or long
+    if change == -1 and row:
+        row.pop()
+    elif change == 0:
+        row.append(draw(_CELL))
+    return row
 
 
 @st.composite
 def _csv_text(draw: st.DrawFn) -> str:
     required = sorted(REQUIRED)
-    header = draw(
-        st.one_of(
-            st.permutations(CSV_COLUMNS),
-            st.lists(_NAME, max_size=15).map(lambda names: [*required, *names]),
-            st.lists(_NAME, max_size=15),
-        )
-    )
-    rows = draw(
-        st.lists(
-            st.lists(_CELL, min_size=max(len(header) - 2, 0), max_size=len(header) + 1),
-            max_size=6,
-        )
-    )
+    kind = draw(st.integers(0, 9))  # mostly the documented columns in any order
+    if kind < 7:
+        header = draw(st.permutations(CSV_COLUMNS))
+    else:
+        names = draw(st.lists(_NAME, max_size=15))
+        header = [*required, *names] if kind < 9 else names
+    rows = draw(st.lists(_row(header), max_size=6))
     sku_at = header.index("sku") if "sku" in header else None
-    if sku_at is not None and draw(st.booleans()):  # mostly unique SKUs, so some files pass
+    if sku_at is not None and draw(st.integers(0, 3)):  # mostly unique SKUs
         for i, row in enumerate(rows):
             if sku_at < len(row):
                 row[sku_at] = f"P-{i}"
     out = io.StringIO()
     writer = csv.writer(
         out,
-        delimiter=draw(st.sampled_from([",", ",", ",", ";", "\t"])),
+        delimiter=draw(st.sampled_from([*",,,,,,,", ";", "\t"])),
         quoting=draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])),
         lineterminator=draw(st.sampled_from(["\n", "\r\n", "\r"])),
     )
     writer.writerow(header)
     writer.writerows(rows)
     text = out.getvalue()
-    if draw(st.booleans()):  # a stray quote or a cut-off end: text no writer would make
+    if not draw(st.integers(0, 3)):  # a stray quote or a cut: text no writer would make
         at = draw(st.integers(0, len(text)))
         text = text[:at] + draw(st.sampled_from(['"', "", '"\n', ",,"])) + text[at:]
     return text
