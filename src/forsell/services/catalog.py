@@ -367,6 +367,14 @@ class CatalogService:
         """All rows or none: every bad row is reported with its line number and reason. An
         admin, or anyone with a supervisor's approval.
 
+        Raises :class:`CsvImportError` with one ``Problem`` per bad row, all found in one pass
+        (README "Catalog CSV"): the header's ``csv.missing_columns``, ``csv.unknown_column``,
+        ``csv.column_repeats``; a row's ``csv.extra_fields``, ``csv.field_over_limit``,
+        ``csv.control_char``, ``csv.too_long`` (``CSV_MAX_LENGTH``), ``csv.empty``,
+        ``csv.barcode_digits``, the repeats, the value checks and ``csv.barcode_taken``.
+        ``CashierError`` ``csv.not_utf8``, ``csv.not_found``, ``csv.no_access``,
+        ``csv.unreadable`` for a file that cannot be read at all.
+
         Written in batches of ``CSV_BATCH`` rows (``progress(done, total)`` after each); once
         ``cancelled()`` the batches written so far are undone and :class:`CsvCancelled` is
         raised."""
