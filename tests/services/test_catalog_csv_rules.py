@@ -73,10 +73,12 @@ def _refused(till: Till, path: Path) -> list[tuple]:
 
 
 def test_a_header_column_outside_the_format_is_named(till: Till, tmp_path: Path) -> None:
-    path = _file(tmp_path, HEADER + ",price_usd,\n" + GOOD + ",5,\n")
+    bad_barcode = GOOD.replace("N-1,", "N-2,²³")
+    path = _file(tmp_path, f"{HEADER},price_usd,\n{GOOD},5,\n{bad_barcode},5,\n")
     assert _refused(till, path) == [
         (1, None, "csv.unknown_column", {"name": "price_usd"}),
         (1, None, "csv.unknown_column", {"name": ""}),  # a trailing comma: a nameless column
+        (3, "barcode", "csv.barcode_digits", {"barcode": "²³"}),  # the rows are checked too
     ]
 
 
