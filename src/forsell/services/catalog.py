@@ -833,7 +833,7 @@ def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
     if isinstance(header, Problem):
         return [], [header]
     problems = _header_problems(header, header_line)
-    if not REQUIRED <= set(header):  # every row would be refused for the same reason
+    if not REQUIRED.issubset(header):  # every row would be refused for the same reason
         return [], problems
     rows: list[dict] = []
     skus: dict[str, int] = {}
