@@ -3213,6 +3213,18 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A barcode has digits 0–9 only: no letters, spaces or dashes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}…” is too long: at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name, code or synonym contains an invisible control character ({char}): type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>

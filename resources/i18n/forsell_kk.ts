@@ -3216,6 +3216,18 @@ Confirm (Enter)</source>
         <translation>Синоним {count} әріптен ұзын: қысқартыңыз.</translation>
     </message>
     <message>
+        <source>A barcode has digits 0–9 only: no letters, spaces or dashes.</source>
+        <translation>Штрихкодта тек 0–9 цифрлары болады: әріпсіз, бос орынсыз, сызықшасыз.</translation>
+    </message>
+    <message>
+        <source>“{text}…” is too long: at most {limit} characters.</source>
+        <translation>«{text}…» тым ұзын: ең көбі {limit} таңба.</translation>
+    </message>
+    <message>
+        <source>A name, code or synonym contains an invisible control character ({char}): type it again.</source>
+        <translation>Атауда, кодта не синонимде көрінбейтін басқару таңбасы ({char}) бар: оны қайта теріңіз.</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {error}</source>
         <translation>{path} оқылмады: {error}</translation>
     </message>

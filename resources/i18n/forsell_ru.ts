@@ -3217,6 +3217,18 @@ Confirm (Enter)</source>
         <translation>Синоним длиннее {count} букв: сократите его.</translation>
     </message>
     <message>
+        <source>A barcode has digits 0–9 only: no letters, spaces or dashes.</source>
+        <translation>В штрихкоде только цифры 0–9: без букв, пробелов и дефисов.</translation>
+    </message>
+    <message>
+        <source>“{text}…” is too long: at most {limit} characters.</source>
+        <translation>«{text}…» — слишком длинно: не больше {limit} символов.</translation>
+    </message>
+    <message>
+        <source>A name, code or synonym contains an invisible control character ({char}): type it again.</source>
+        <translation>В названии, коде или синониме есть невидимый управляющий символ ({char}): наберите его заново.</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {error}</source>
         <translation>Не удаётся прочитать {path}: {error}</translation>
     </message>

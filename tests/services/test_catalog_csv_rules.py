@@ -19,6 +19,7 @@ from forsell.services.catalog import (
     CSV_MAX_LENGTH,
     REQUIRED,
     CsvImportError,
+    ProductDraft,
     _uncell,
 )
 from forsell.store.models import Category, Product
@@ -407,3 +408,40 @@ def test_any_csv_text_is_imported_whole_or_refused_line_by_line(
     assert result.added + result.updated == len(files) == len(stored)
     for sku, cells in zip(skus, files, strict=True):
         assert stored[sku] == _uncell(cells["name_ru"].strip())
+
+
+# --- the product editor keeps to the same rules ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("draft", "key"),
+    [
+        (ProductDraft("E-1", "Чай", 100, 0, barcode="４８７"), "product.barcode"),
+        (ProductDraft("E-1", "Чай", 100, 0, barcode="48x7"), "product.barcode"),
+        (ProductDraft("E" * 65, "Чай", 100, 0), "product.too_long"),
+        (ProductDraft("E-1", "Ч" * 201, 100, 0), "product.too_long"),
+        (ProductDraft("E-1", "Чай", 100, 0, barcode="4" * 33), "product.too_long"),
+        (ProductDraft("E-1", "Ч\x00ай", 100, 0), "product.control_char"),
+        (ProductDraft("E-1", "Чай", 100, 0, name_kk="Ш\tай"), "product.control_char"),
+        (ProductDraft("E-1", "Чай", 100, 0, synonyms=("ча\x00й",)), "product.control_char"),
+    ],
+)
+def test_the_editor_refuses_what_an_import_would_refuse(
+    till: Till, draft: ProductDraft, key: str
+) -> None:
+    """Whatever the editor saves is exported, and the export must import back."""
+    with pytest.raises(CashierError) as error:
+        till.catalog.save(admin_of(till), draft)
+    assert error.value.key == key
+
+
+def test_an_edited_product_at_the_limits_exports_and_imports_back(
+    till: Till, tmp_path: Path
+) -> None:
+    draft = ProductDraft("E" * 64, "=Ч" + "ч" * 198, 100, 0, barcode="4" * 32)
+    till.catalog.save(admin_of(till), draft)
+    path = tmp_path / "export.csv"
+    count = till.catalog.export_csv(path)
+    result = till.catalog.import_csv(admin_of(till), path)
+    assert (result.added, result.updated) == (0, count)
+    assert till.catalog.by_barcode("4" * 32).names["ru"] == draft.name_ru

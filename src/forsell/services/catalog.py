@@ -315,6 +315,7 @@ class CatalogService:
 
         Returns the saved product. Raises ``CashierError``: ``product.incomplete``,
         ``product.price``, ``product.vat``, ``product.synonyms``, ``product.synonym_long``,
+        ``product.barcode``, ``product.too_long``, ``product.control_char`` (the CSV rules),
         ``product.duplicate`` (SKU or barcode taken), ``product.unknown``; ``NeedsApproval``
         (``approval.catalog_edit``) below admin without ``approval``."""
         _check_draft(draft)
@@ -682,7 +683,27 @@ def _check_draft(d: ProductDraft) -> None:
     if d.price <= 0:
         raise CashierError("product.price", "Price must be above zero")
     check_amount(d.price)  # the till's one money limit, as for CSV imports and pulled prices
-    _check_synonyms(split_synonyms("\n".join(d.synonyms), "\n"))
+    synonyms = split_synonyms("\n".join(d.synonyms), "\n")
+    _check_synonyms(synonyms)
+    # The CSV import's rules as well, so that whatever is saved here exports and imports back.
+    if d.barcode and not (d.barcode.isascii() and d.barcode.isdigit()):
+        raise CashierError("product.barcode", "A barcode is digits 0-9 only")
+    cells = {"sku": d.sku, "barcode": d.barcode, "name_ru": d.name_ru}
+    cells |= {"name_kk": d.name_kk, "name_en": d.name_en}
+    for column, value in cells.items():
+        if len(value) > CSV_MAX_LENGTH[column]:
+            raise CashierError(
+                "product.too_long",
+                "{text}… is longer than {limit} characters",
+                text=value[:20],
+                limit=CSV_MAX_LENGTH[column],
+            )
+    for value in [*cells.values(), *synonyms]:
+        char = _control_char(value)
+        if char is not None:
+            raise CashierError(
+                "product.control_char", "Contains the control character {char}", char=char
+            )
 
 
 def _parse_vat(text_: str) -> int:
