@@ -3213,6 +3213,18 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A barcode has digits 0–9 only: no letters, spaces or dashes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}…” is too long: at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name, code or synonym contains an invisible control character ({char}): type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3593,6 +3605,30 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>barcode {barcode} already belongs to {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a catalog column: remove it or correct its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column {name} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} fields, but the header has only {columns} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains the control character {char}: remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{length} characters, at most {limit} are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field is longer than {limit} characters, so the row cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

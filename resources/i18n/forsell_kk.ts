@@ -3216,6 +3216,18 @@ Confirm (Enter)</source>
         <translation>Синоним {count} әріптен ұзын: қысқартыңыз.</translation>
     </message>
     <message>
+        <source>A barcode has digits 0–9 only: no letters, spaces or dashes.</source>
+        <translation>Штрихкодта тек 0–9 цифрлары болады: әріпсіз, бос орынсыз, сызықшасыз.</translation>
+    </message>
+    <message>
+        <source>“{text}…” is too long: at most {limit} characters.</source>
+        <translation>«{text}…» тым ұзын: ең көбі {limit} таңба.</translation>
+    </message>
+    <message>
+        <source>A name, code or synonym contains an invisible control character ({char}): type it again.</source>
+        <translation>Атауда, кодта не синонимде көрінбейтін басқару таңбасы ({char}) бар: оны қайта теріңіз.</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {error}</source>
         <translation>{path} оқылмады: {error}</translation>
     </message>
@@ -3597,6 +3609,30 @@ Confirm (Enter)</source>
     <message>
         <source>barcode {barcode} already belongs to {sku}</source>
         <translation>{barcode} штрихкоды {sku} тауарына тиесілі</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a catalog column: remove it or correct its name</source>
+        <translation>«{name}» каталог бағаны емес: оны өшіріңіз не атауын түзетіңіз</translation>
+    </message>
+    <message>
+        <source>the column {name} appears twice</source>
+        <translation>{name} бағаны екі рет кездеседі</translation>
+    </message>
+    <message>
+        <source>{count} fields, but the header has only {columns} columns</source>
+        <translation>өрістер саны {count}, ал тақырыпта тек {columns} баған бар</translation>
+    </message>
+    <message>
+        <source>contains the control character {char}: remove it</source>
+        <translation>ішінде {char} басқару таңбасы бар: оны өшіріңіз</translation>
+    </message>
+    <message>
+        <source>{length} characters, at most {limit} are allowed</source>
+        <translation>таңба саны {length}, ең көбі {limit} болуы мүмкін</translation>
+    </message>
+    <message>
+        <source>a field is longer than {limit} characters, so the row cannot be read</source>
+        <translation>өріс {limit} таңбадан ұзын, сондықтан жолды оқу мүмкін емес</translation>
     </message>
     <message>
         <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>

@@ -3217,6 +3217,18 @@ Confirm (Enter)</source>
         <translation>Синоним длиннее {count} букв: сократите его.</translation>
     </message>
     <message>
+        <source>A barcode has digits 0–9 only: no letters, spaces or dashes.</source>
+        <translation>В штрихкоде только цифры 0–9: без букв, пробелов и дефисов.</translation>
+    </message>
+    <message>
+        <source>“{text}…” is too long: at most {limit} characters.</source>
+        <translation>«{text}…» — слишком длинно: не больше {limit} символов.</translation>
+    </message>
+    <message>
+        <source>A name, code or synonym contains an invisible control character ({char}): type it again.</source>
+        <translation>В названии, коде или синониме есть невидимый управляющий символ ({char}): наберите его заново.</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {error}</source>
         <translation>Не удаётся прочитать {path}: {error}</translation>
     </message>
@@ -3598,6 +3610,30 @@ Confirm (Enter)</source>
     <message>
         <source>barcode {barcode} already belongs to {sku}</source>
         <translation>штрихкод {barcode} уже принадлежит товару {sku}</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a catalog column: remove it or correct its name</source>
+        <translation>«{name}» — не столбец каталога: удалите его или исправьте название</translation>
+    </message>
+    <message>
+        <source>the column {name} appears twice</source>
+        <translation>столбец {name} встречается дважды</translation>
+    </message>
+    <message>
+        <source>{count} fields, but the header has only {columns} columns</source>
+        <translation>полей: {count}, а столбцов в заголовке только {columns}</translation>
+    </message>
+    <message>
+        <source>contains the control character {char}: remove it</source>
+        <translation>содержит управляющий символ {char}: удалите его</translation>
+    </message>
+    <message>
+        <source>{length} characters, at most {limit} are allowed</source>
+        <translation>символов: {length}, допускается не больше {limit}</translation>
+    </message>
+    <message>
+        <source>a field is longer than {limit} characters, so the row cannot be read</source>
+        <translation>поле длиннее {limit} символов, поэтому строку не прочитать</translation>
     </message>
     <message>
         <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>

@@ -330,6 +330,36 @@ CATALOG: dict[str, dict[str, str]] = {
         "ru": "штрихкод {barcode} уже принадлежит товару {sku}",
         "kk": "{barcode} штрихкоды {sku} тауарына тиесілі",
     },
+    "csv.unknown_column": {
+        "en": "“{name}” is not a catalog column: remove it or correct its name",
+        "ru": "«{name}» — не столбец каталога: удалите его или исправьте название",
+        "kk": "«{name}» каталог бағаны емес: оны өшіріңіз не атауын түзетіңіз",
+    },
+    "csv.column_repeats": {
+        "en": "the column {name} appears twice",
+        "ru": "столбец {name} встречается дважды",
+        "kk": "{name} бағаны екі рет кездеседі",
+    },
+    "csv.extra_fields": {
+        "en": "{count} fields, but the header has only {columns} columns",
+        "ru": "полей: {count}, а столбцов в заголовке только {columns}",
+        "kk": "өрістер саны {count}, ал тақырыпта тек {columns} баған бар",
+    },
+    "csv.control_char": {
+        "en": "contains the control character {char}: remove it",
+        "ru": "содержит управляющий символ {char}: удалите его",
+        "kk": "ішінде {char} басқару таңбасы бар: оны өшіріңіз",
+    },
+    "csv.too_long": {
+        "en": "{length} characters, at most {limit} are allowed",
+        "ru": "символов: {length}, допускается не больше {limit}",
+        "kk": "таңба саны {length}, ең көбі {limit} болуы мүмкін",
+    },
+    "csv.field_over_limit": {
+        "en": "a field is longer than {limit} characters, so the row cannot be read",
+        "ru": "поле длиннее {limit} символов, поэтому строку не прочитать",
+        "kk": "өріс {limit} таңбадан ұзын, сондықтан жолды оқу мүмкін емес",
+    },
     "secret_store.no_backend": {
         "en": (
             "no secret store was found. Run the till in a desktop session with GNOME Keyring "

@@ -133,6 +133,62 @@ def test_bad_rows_are_listed_in_the_admins_language(
         languages.uninstall()
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "line 1: “price_usd” is not a catalog column: remove it or correct its name",
+                "line 3, column “barcode”: “４８７０００” is not a barcode: digits only",
+                "line 4, column “name_ru”: contains the control character U+0000: remove it",
+                "line 5, column “sku”: 5000 characters, at most 64 are allowed",
+                "line 6: a field is longer than 131072 characters, so the row cannot be read",
+                "line 7: 15 fields, but the header has only 14 columns",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "1-жол: «price_usd» каталог бағаны емес: оны өшіріңіз не атауын түзетіңіз",
+                "3-жол, «barcode» бағаны: «４８７０００» штрихкод емес: тек цифрлар болуы керек",
+                "4-жол, «name_ru» бағаны: ішінде U+0000 басқару таңбасы бар: оны өшіріңіз",
+                "5-жол, «sku» бағаны: таңба саны 5000, ең көбі 64 болуы мүмкін",
+                "6-жол: өріс 131072 таңбадан ұзын, сондықтан жолды оқу мүмкін емес",
+                "7-жол: өрістер саны 15, ал тақырыпта тек 14 баған бар",
+            ],
+        ),
+    ],
+)
+def test_a_hostile_file_is_refused_line_by_line_never_with_an_internal_error(
+    qtbot, till, admin, tmp_path, language, expected
+):
+    """Extra columns, foreign digits, NUL, a 5,000-character SKU and a field past the csv
+    module's limit: each is a problem of its line, in the admin's language."""
+    huge, long_sku = "x" * 131_073, "S" * 5000
+    csv = tmp_path / "hostile.csv"
+    csv.write_text(
+        f"{HEADER},price_usd\n"
+        "NEW-1,,Новый чай,,,,,,500,16,pcs,0,,5\n"
+        "NEW-2,４８７０００,Чай,,,,,,500,16,pcs,0,,5\n"
+        "NEW-3,,Ч\x00ай,,,,,,500,16,pcs,0,,5\n"
+        f"{long_sku},,Чай,,,,,,500,16,pcs,0,,5\n"
+        f'NEW-5,,"{huge}",,,,,,500,16,pcs,0,,5\n'
+        "NEW-6,,Чай,,,,,,500,16,pcs,0,,5,6\n",
+        encoding="utf-8",
+    )
+    languages = Languages()
+    languages.switch(language)
+    try:
+        dialog = shown(qtbot, CatalogDialog(till, admin))
+        assert _import(qtbot, dialog, csv) is None
+        problems = by_name(dialog, QListWidget, "import problems")
+        assert [problems.item(i).text() for i in range(problems.count())] == expected
+        assert till.catalog.search("NEW-1") == []
+    finally:
+        languages.uninstall()
+
+
 def test_good_import_and_export_round_trip(qtbot, till, admin, tmp_path):
     csv = tmp_path / "good.csv"
     csv.write_text(

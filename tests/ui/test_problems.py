@@ -42,6 +42,8 @@ SAMPLE = {
     "max": "1 000 000 000 ₸",
     "size": 52428800,
     "limit": 4000000,
+    "name": "цена_2",
+    "char": "U+0000",
 }
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 #: Words of the English sentences that must not show up in a Russian or Kazakh one.

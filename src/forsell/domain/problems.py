@@ -90,6 +90,13 @@ PROBLEMS: Mapping[str, str] = MappingProxyType(
         "csv.favourite": "{text!r} is not 1/0",
         "csv.synonyms": "at most {count}, each up to {length} letters",
         "csv.barcode_taken": "{barcode} belongs to {sku}",
+        "csv.unknown_column": "{name!r} is not a catalog column",
+        "csv.column_repeats": "column {name} appears twice",
+        "csv.extra_fields": "{count} fields, the header has {columns}",
+        "csv.control_char": "contains the control character {char}",
+        "csv.too_long": "{length} characters, at most {limit}",
+        "csv.field_over_limit": "a field is longer than {limit} characters, the row cannot "
+        "be read ({detail})",
         # the OS secret store: what is wrong, said as how to fix it
         "secret_store.no_backend": "no secret store found: run the till in a desktop session with "
         "GNOME Keyring or KWallet (Linux), or install gnome-keyring",

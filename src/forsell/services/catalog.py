@@ -315,6 +315,7 @@ class CatalogService:
 
         Returns the saved product. Raises ``CashierError``: ``product.incomplete``,
         ``product.price``, ``product.vat``, ``product.synonyms``, ``product.synonym_long``,
+        ``product.barcode``, ``product.too_long``, ``product.control_char`` (the CSV rules),
         ``product.duplicate`` (SKU or barcode taken), ``product.unknown``; ``NeedsApproval``
         (``approval.catalog_edit``) below admin without ``approval``."""
         _check_draft(draft)
@@ -367,6 +368,14 @@ class CatalogService:
         """All rows or none: every bad row is reported with its line number and reason. An
         admin, or anyone with a supervisor's approval.
 
+        Raises :class:`CsvImportError` with one ``Problem`` per bad row, all found in one pass
+        (README "Catalog CSV"): the header's ``csv.missing_columns``, ``csv.unknown_column``,
+        ``csv.column_repeats``; a row's ``csv.extra_fields``, ``csv.field_over_limit``,
+        ``csv.control_char``, ``csv.too_long`` (``CSV_MAX_LENGTH``), ``csv.empty``,
+        ``csv.barcode_digits``, the repeats, the value checks and ``csv.barcode_taken``.
+        ``CashierError`` ``csv.not_utf8``, ``csv.not_found``, ``csv.no_access``,
+        ``csv.unreadable`` for a file that cannot be read at all.
+
         Written in batches of ``CSV_BATCH`` rows (``progress(done, total)`` after each); once
         ``cancelled()`` the batches written so far are undone and :class:`CsvCancelled` is
         raised."""
@@ -388,9 +397,7 @@ class CatalogService:
                 error=exc.strerror or type(exc).__name__,
             ) from exc
         rows, problems = _parse_csv(content)
-        if problems:
-            raise CsvImportError(problems)
-        return self._apply(rows, progress, cancelled)
+        return self._apply(rows, problems, progress, cancelled)
 
     @public  # the catalog is no secret: every till screen shows it
     def export_csv(
@@ -449,8 +456,14 @@ class CatalogService:
         return count
 
     def _apply(
-        self, rows: list[dict], progress: Progress | None, cancelled: CancelCheck | None
+        self,
+        rows: list[dict],
+        problems: list[Problem],
+        progress: Progress | None,
+        cancelled: CancelCheck | None,
     ) -> ImportResult:
+        """Writes the good ``rows``, unless the file had ``problems`` or a row's barcode
+        belongs to another product: then all of them are raised together, in line order."""
         with self.ctx.db.read() as session:
             cats = {
                 name: cid for cid, name in session.execute(select(Category.id, Category.name_ru))
@@ -472,8 +485,8 @@ class CatalogService:
             for r in rows
             if r["barcode"] and owner.get(r["barcode"], r["sku"]) != r["sku"]
         ]
-        if taken:
-            raise CsvImportError(taken)
+        if problems or taken:
+            raise CsvImportError(sorted([*problems, *taken], key=lambda p: p.line or 0))
         undo = _Undo()
         added = updated = 0
         try:
@@ -670,7 +683,27 @@ def _check_draft(d: ProductDraft) -> None:
     if d.price <= 0:
         raise CashierError("product.price", "Price must be above zero")
     check_amount(d.price)  # the till's one money limit, as for CSV imports and pulled prices
-    _check_synonyms(split_synonyms("\n".join(d.synonyms), "\n"))
+    synonyms = split_synonyms("\n".join(d.synonyms), "\n")
+    _check_synonyms(synonyms)
+    # The CSV import's rules as well, so that whatever is saved here exports and imports back.
+    if d.barcode and not (d.barcode.isascii() and d.barcode.isdigit()):
+        raise CashierError("product.barcode", "A barcode is digits 0-9 only")
+    cells = {"sku": d.sku, "barcode": d.barcode, "name_ru": d.name_ru}
+    cells |= {"name_kk": d.name_kk, "name_en": d.name_en}
+    for column, value in cells.items():
+        if len(value) > CSV_MAX_LENGTH[column]:
+            raise CashierError(
+                "product.too_long",
+                "{text}… is longer than {limit} characters",
+                text=value[:20],
+                limit=CSV_MAX_LENGTH[column],
+            )
+    for value in [*cells.values(), *synonyms]:
+        char = _control_char(value)
+        if char is not None:
+            raise CashierError(
+                "product.control_char", "Contains the control character {char}", char=char
+            )
 
 
 def _parse_vat(text_: str) -> int:
@@ -701,92 +734,234 @@ class _BadRow(Exception):
         self.problem = problem
 
 
-def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
-    reader = csv.DictReader(io.StringIO(content))
-    header = set(reader.fieldnames or [])
-    missing = REQUIRED - header
+#: The longest cell each column takes (README "Catalog CSV"): the database's own column sizes
+#: (as the backend's catalog pull checks them), and for the short value columns far more than
+#: any valid value needs. A longer cell is refused, never cut: a cut name would be lost data.
+CSV_MAX_LENGTH = {
+    "sku": 64,
+    "barcode": 32,
+    "name_ru": 200,
+    "name_kk": 200,
+    "name_en": 200,
+    "category_ru": 120,
+    "category_kk": 120,
+    "category_en": 120,
+    "price": 32,
+    "vat_percent": 32,
+    "unit": 32,
+    "favourite": 32,
+    # every synonym at its longest, with its separator
+    "synonyms": MAX_SYNONYMS * (MAX_SYNONYM_LENGTH + 1),
+}
+#: What is shown of an unknown header cell: enough to recognise it, never a whole pasted page.
+SHOWN_HEADER_CELL = 40
+# Every cell is one line of text: C0 and C1 controls (NUL, tab, line breaks, escape…), DEL and
+# Unicode's own line and paragraph separators would reach receipts, the fiscal register and the
+# search index as invisible junk, or cut a name short where a C string ends at NUL.
+_CONTROL = frozenset([*map(chr, range(0x20)), *map(chr, range(0x7F, 0xA0)), "\u2028", "\u2029"])
+
+
+def _control_char(text_: str) -> str | None:
+    """The first control character in a cell, as ``U+0000``; None when there is none."""
+    if text_.isprintable():  # at C speed: no control character (nor other unprintables)
+        return None
+    found = next((ch for ch in text_ if ch in _CONTROL), None)
+    return None if found is None else f"U+{ord(found):04X}"
+
+
+def _record_end(lines: list[str], start: int) -> int:
+    """The index of the line after the CSV record that begins at ``lines[start]``: a quoted
+    field may run over several lines. The csv module's rules for its default dialect; used
+    only to step over a record the csv module refused, so that the next record is read from
+    its real start, not from the middle of a quoted field."""
+    state = "start"  # of a field; then "field", "quoted", "quote" (a quote inside quotes)
+    for index in range(start, len(lines)):
+        for ch in lines[index].rstrip("\r\n"):
+            if state == "quoted":
+                state = "quote" if ch == '"' else "quoted"
+            elif ch == ",":
+                state = "start"
+            elif ch == '"' and state in ("start", "quote"):
+                state = "quoted"
+            else:
+                state = "field"
+        if state != "quoted":
+            return index + 1
+        # the line break belongs to the quoted field: the record goes on
+    return len(lines)
+
+
+def _header_problems(header: list[str], start: int) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem("csv.column_repeats", {"name": name}, line=start))
+        elif name not in CSV_COLUMNS:
+            shown = name if len(name) <= SHOWN_HEADER_CELL else name[:SHOWN_HEADER_CELL] + "…"
+            problems.append(Problem("csv.unknown_column", {"name": shown}, line=start))
+        seen.add(name)
+    missing = REQUIRED - seen
     if missing:
-        return [], [Problem("csv.missing_columns", {"columns": ", ".join(sorted(missing))}, line=1)]
-    rows, problems = [], []
+        problems.insert(
+            0, Problem("csv.missing_columns", {"columns": ", ".join(sorted(missing))}, line=start)
+        )
+    return problems
+
+
+def _records(content: str) -> Iterator[tuple[int, list[str] | Problem]]:
+    """``(first line, fields)`` per CSV record, blank lines skipped. A record the csv module
+    cannot read comes as a problem at its first line, and reading goes on after it: with
+    ``newline=""`` and the default dialect the only such record has a field over
+    ``csv.field_size_limit()``. That limit is process-wide and stays as it is (other readers
+    rely on it); every cell is refused far below it anyway (``CSV_MAX_LENGTH``)."""
+    lines = io.StringIO(content, newline="").readlines()
+    position = 0
+
+    def feed() -> Iterator[str]:
+        nonlocal position
+        while position < len(lines):
+            position += 1
+            yield lines[position - 1]
+
+    reader = csv.reader(feed())
+    while position < len(lines):
+        start = position
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            position = _record_end(lines, start)
+            reader = csv.reader(feed())
+            yield (
+                start + 1,
+                Problem(
+                    "csv.field_over_limit",
+                    {"limit": csv.field_size_limit(), "detail": str(exc)},
+                    line=start + 1,
+                ),
+            )
+            continue
+        if fields:
+            yield start + 1, fields
+
+
+def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
+    """The rows to import and the problems found: every bad row, each with its line."""
+    records = _records(content)
+    header_line, header = next(records, (1, []))
+    if isinstance(header, Problem):
+        return [], [header]
+    problems = _header_problems(header, header_line)
+    if not REQUIRED.issubset(header):  # every row would be refused for the same reason
+        return [], problems
+    rows: list[dict] = []
     skus: dict[str, int] = {}
     barcodes: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-
-        def get(k: str, row: dict[str, str] = row) -> str:
-            return _uncell((row.get(k) or "").strip())
-
-        def bad(column: str, code: str, line: int = line, **params: object) -> _BadRow:
-            return _BadRow(Problem(code, params, line=line, column=column))
-
+    for line, fields in records:
+        if isinstance(fields, Problem):
+            problems.append(fields)
+            continue
         try:
-            sku, barcode = get("sku"), get("barcode")
-            if not sku:
-                raise bad("sku", "csv.empty")
-            if not get("name_ru"):
-                raise bad("name_ru", "csv.empty")
-            if barcode and not barcode.isdigit():
-                raise bad("barcode", "csv.barcode_digits", barcode=barcode)
-            if sku in skus:
-                raise bad("sku", "csv.sku_repeats", sku=sku, first=skus[sku])
-            if barcode and barcode in barcodes:
+            row = _check_row(dict(zip(header, fields, strict=False)), len(fields), header, line)
+            if row["sku"] in skus:
+                raise bad(line, "sku", "csv.sku_repeats", sku=row["sku"], first=skus[row["sku"]])
+            if row["barcode"] in barcodes:
                 raise bad(
-                    "barcode", "csv.barcode_repeats", barcode=barcode, first=barcodes[barcode]
+                    line,
+                    "barcode",
+                    "csv.barcode_repeats",
+                    barcode=row["barcode"],
+                    first=barcodes[row["barcode"]],
                 )
-            try:
-                price = parse_kzt(get("price"))
-            except CashierError as exc:
-                if exc.key == "money.out_of_range":  # an amount, but past what a till can take
-                    raise bad(
-                        "price", "csv.price_too_large", text=get("price"), max=format_kzt(MAX_TIYN)
-                    ) from None
-                raise bad("price", "csv.not_amount", text=get("price")) from None
-            if price <= 0:
-                raise bad("price", "csv.price_not_positive")
-            try:
-                vat_bp = _parse_vat(get("vat_percent"))
-            except (CashierError, ValueError):
-                raise bad("vat_percent", "csv.vat", text=get("vat_percent")) from None
-            unit = get("unit").lower() or "pcs"
-            if unit not in ("pcs", "kg"):
-                raise bad("unit", "csv.unit", text=unit)
-            fav = get("favourite").lower()
-            if fav not in _BOOL:
-                raise bad("favourite", "csv.favourite", text=fav)
-            synonyms = (
-                split_synonyms(get("synonyms"), CSV_SYNONYM_SEPARATOR)
-                if "synonyms" in header
-                else None
-            )
-            if synonyms is not None:
-                try:
-                    _check_synonyms(synonyms)
-                except CashierError:
-                    raise bad(
-                        "synonyms", "csv.synonyms", count=MAX_SYNONYMS, length=MAX_SYNONYM_LENGTH
-                    ) from None
         except _BadRow as row_problem:
             problems.append(row_problem.problem)
             continue
-        skus[sku] = line
-        if barcode:
-            barcodes[barcode] = line
-        rows.append(
-            {
-                "line": line,
-                "sku": sku,
-                "barcode": barcode,
-                "name_ru": get("name_ru"),
-                "name_kk": get("name_kk"),
-                "name_en": get("name_en"),
-                "category_ru": get("category_ru"),
-                "category_kk": get("category_kk"),
-                "category_en": get("category_en"),
-                "price": price,
-                "vat_bp": vat_bp,
-                "weighted": unit == "kg",
-                "favourite": _BOOL[fav],
-                "synonyms": synonyms,
-            }
-        )
+        skus[row["sku"]] = line
+        if row["barcode"]:
+            barcodes[row["barcode"]] = line
+        rows.append(row)
     return rows, problems
+
+
+def bad(line: int, column: str, code: str, **params: object) -> _BadRow:
+    """The problem ``code`` of one cell, ready to raise out of the row's checks."""
+    return _BadRow(Problem(code, params, line=line, column=column))
+
+
+def _check_row(cells: dict[str, str], count: int, header: list[str], line: int) -> dict:
+    """One data row as the values to write; raises :class:`_BadRow` with its first problem."""
+    if count > len(header):
+        raise _BadRow(
+            Problem("csv.extra_fields", {"count": count, "columns": len(header)}, line=line)
+        )
+    values = {}
+    plain = "".join(cells.values()).isprintable()  # the usual row: one C-speed look at it all
+    for column in CSV_COLUMNS:
+        value = cells.get(column, "").strip()
+        if value.startswith("'"):
+            value = _uncell(value)
+        char = None if plain else _control_char(value)
+        if char is not None:
+            raise bad(line, column, "csv.control_char", char=char)
+        if len(value) > CSV_MAX_LENGTH[column]:
+            raise bad(line, column, "csv.too_long", length=len(value), limit=CSV_MAX_LENGTH[column])
+        values[column] = value
+    sku, barcode = values["sku"], values["barcode"]
+    if not sku:
+        raise bad(line, "sku", "csv.empty")
+    if not values["name_ru"]:
+        raise bad(line, "name_ru", "csv.empty")
+    # Only 0-9: str.isdigit() also takes "²" and fullwidth "４", which no scanner ever types.
+    if barcode and not (barcode.isascii() and barcode.isdigit()):
+        raise bad(line, "barcode", "csv.barcode_digits", barcode=barcode)
+    try:
+        price = parse_kzt(values["price"])
+    except CashierError as exc:
+        if exc.key == "money.out_of_range":  # an amount, but past what a till can take
+            raise bad(
+                line,
+                "price",
+                "csv.price_too_large",
+                text=values["price"],
+                max=format_kzt(MAX_TIYN),
+            ) from None
+        raise bad(line, "price", "csv.not_amount", text=values["price"]) from None
+    if price <= 0:
+        raise bad(line, "price", "csv.price_not_positive")
+    try:
+        vat_bp = _parse_vat(values["vat_percent"])
+    except (CashierError, ValueError):
+        raise bad(line, "vat_percent", "csv.vat", text=values["vat_percent"]) from None
+    unit = values["unit"].lower() or "pcs"
+    if unit not in ("pcs", "kg"):
+        raise bad(line, "unit", "csv.unit", text=unit)
+    fav = values["favourite"].lower()
+    if fav not in _BOOL:
+        raise bad(line, "favourite", "csv.favourite", text=fav)
+    synonyms = None
+    if "synonyms" in header:
+        synonyms = split_synonyms(values["synonyms"], CSV_SYNONYM_SEPARATOR)
+        try:
+            _check_synonyms(synonyms)
+        except CashierError:
+            raise bad(
+                line, "synonyms", "csv.synonyms", count=MAX_SYNONYMS, length=MAX_SYNONYM_LENGTH
+            ) from None
+    return {
+        "line": line,
+        "sku": sku,
+        "barcode": barcode,
+        "name_ru": values["name_ru"],
+        "name_kk": values["name_kk"],
+        "name_en": values["name_en"],
+        "category_ru": values["category_ru"],
+        "category_kk": values["category_kk"],
+        "category_en": values["category_en"],
+        "price": price,
+        "vat_bp": vat_bp,
+        "weighted": unit == "kg",
+        "favourite": _BOOL[fav],
+        "synonyms": synonyms,
+    }

@@ -38,6 +38,7 @@ from forsell.domain.roles import Action, needs_approval
 from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView, require
 from forsell.services.catalog import (
+    CSV_MAX_LENGTH,
     CsvCancelled,
     CsvImportError,
     ImportResult,
@@ -97,11 +98,11 @@ class ProductEditor(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(10)
         form.setHorizontalSpacing(16)
-        self.sku = self._field(form, self.tr("SKU"), "product sku")
-        self.barcode = self._field(form, self.tr("Barcode"), "product barcode")
-        self.name_ru = self._field(form, self.tr("Name (Russian)"), "product name ru")
-        self.name_kk = self._field(form, self.tr("Name (Kazakh)"), "product name kk")
-        self.name_en = self._field(form, self.tr("Name (English)"), "product name en")
+        self.sku = self._field(form, self.tr("SKU"), "product sku", "sku")
+        self.barcode = self._field(form, self.tr("Barcode"), "product barcode", "barcode")
+        self.name_ru = self._field(form, self.tr("Name (Russian)"), "product name ru", "name_ru")
+        self.name_kk = self._field(form, self.tr("Name (Kazakh)"), "product name kk", "name_kk")
+        self.name_en = self._field(form, self.tr("Name (English)"), "product name en", "name_en")
         self.category = QComboBox()
         self.category.setAccessibleName("product category")
         self.category.addItem(self.tr("No category"), None)
@@ -146,9 +147,13 @@ class ProductEditor(QDialog):
         self._fill(product)
         self.sku.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _field(self, form: QFormLayout, label: str, name: str) -> QLineEdit:
+    def _field(
+        self, form: QFormLayout, label: str, name: str, column: str | None = None
+    ) -> QLineEdit:
         edit = QLineEdit()
         edit.setAccessibleName(name)
+        if column is not None:  # the catalog CSV's limit: what is typed here imports back
+            edit.setMaxLength(CSV_MAX_LENGTH[column])
         form.addRow(label, edit)
         return edit
 

@@ -130,6 +130,17 @@ def _texts() -> dict[str, str]:
         "product.synonym_long": translate(
             "messages", "A synonym is longer than {count} letters: shorten it."
         ),
+        "product.barcode": translate(
+            "messages", "A barcode has digits 0–9 only: no letters, spaces or dashes."
+        ),
+        "product.too_long": translate(
+            "messages", "“{text}…” is too long: at most {limit} characters."
+        ),
+        "product.control_char": translate(
+            "messages",
+            "A name, code or synonym contains an invisible control character ({char}): "
+            "type it again.",
+        ),
         "csv.unreadable": translate("messages", "Cannot read {path}: {error}"),
         "csv.not_utf8": translate(
             "messages", "{path} is not UTF-8 text. Save it as “CSV UTF-8” and import it again."

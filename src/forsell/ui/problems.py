@@ -121,6 +121,20 @@ def texts() -> dict[str, str]:
             "problems", "at most {count} synonyms, each up to {length} letters"
         ),
         "csv.barcode_taken": translate("problems", "barcode {barcode} already belongs to {sku}"),
+        "csv.unknown_column": translate(
+            "problems", "“{name}” is not a catalog column: remove it or correct its name"
+        ),
+        "csv.column_repeats": translate("problems", "the column {name} appears twice"),
+        "csv.extra_fields": translate(
+            "problems", "{count} fields, but the header has only {columns} columns"
+        ),
+        "csv.control_char": translate(
+            "problems", "contains the control character {char}: remove it"
+        ),
+        "csv.too_long": translate("problems", "{length} characters, at most {limit} are allowed"),
+        "csv.field_over_limit": translate(
+            "problems", "a field is longer than {limit} characters, so the row cannot be read"
+        ),
         "secret_store.no_backend": translate(
             "problems",
             "no secret store was found. Run the till in a desktop session with "
