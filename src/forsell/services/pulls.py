@@ -256,7 +256,10 @@ class PullApplier:
             raise Skip("weighted: true or false")
         barcode = item.get("barcode") or None
         if barcode is not None and not (
-            isinstance(barcode, str) and barcode.isdigit() and len(barcode) <= 32
+            isinstance(barcode, str)
+            and barcode.isascii()
+            and barcode.isdigit()
+            and len(barcode) <= 32
         ):
             raise Skip("barcode: digits only")
         synonyms = item.get("synonyms")
