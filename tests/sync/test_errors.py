@@ -43,3 +43,30 @@ def test_extra_facts_travel_with_the_error() -> None:
 
 def test_detail_is_bounded() -> None:
     assert len(e.BadResponse("x" * 5000).detail) == 500
+
+
+@pytest.mark.parametrize(
+    ("failure", "kind", "delivered"),
+    [
+        ("ConnectError", e.NetworkDown, False),  # never reached the server
+        ("ConnectTimeout", e.NetworkDown, False),
+        ("WriteError", e.ConnectionLost, False),  # the upload broke off: nothing to act on
+        ("WriteTimeout", e.TimedOut, False),
+        ("PoolTimeout", e.TimedOut, False),
+        ("ReadError", e.ConnectionLost, True),  # sent whole, the answer lost: may be done
+        ("ReadTimeout", e.TimedOut, True),
+        ("RemoteProtocolError", e.ConnectionLost, True),
+    ],
+)
+def test_a_failure_tells_whether_the_request_reached_the_server_whole(
+    failure: str, kind: type[e.SyncError], delivered: bool
+) -> None:
+    import httpx
+
+    error = e.transport_error(getattr(httpx, failure)("boom"), "elevenlabs")
+    assert isinstance(error, kind) and error.delivered is delivered
+
+
+def test_an_answer_is_not_delivered_unless_said() -> None:
+    assert not e.BadResponse("html").delivered
+    assert e.BadResponse("truncated 200", delivered=True).delivered

@@ -121,13 +121,20 @@ def raise_for_answer(response: httpx.Response, where: str) -> None:
 
 def json_object(response: httpx.Response, where: str) -> dict[str, Any]:
     """The JSON object of a 2xx answer; an HTML page (a captive portal answers 200 too), a
-    truncated body or JSON that is not an object → BadResponse."""
+    truncated body or JSON that is not an object → BadResponse, ``delivered`` (a 2xx: the server
+    may have done what was asked, whatever its answer looks like)."""
     if is_html(response):
-        raise BadResponse(f"{where}: HTML page instead of JSON (HTTP {response.status_code})")
+        raise BadResponse(
+            f"{where}: HTML page instead of JSON (HTTP {response.status_code})", delivered=True
+        )
     try:
         data = json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
-        raise BadResponse(f"{where}: body is not JSON ({len(response.content)} bytes)") from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise BadResponse(
+            f"{where}: body is not JSON ({len(response.content)} bytes)", delivered=True
+        ) from None
     if not isinstance(data, dict):
-        raise BadResponse(f"{where}: JSON is a {type(data).__name__}, not an object")
+        raise BadResponse(
+            f"{where}: JSON is a {type(data).__name__}, not an object", delivered=True
+        )
     return data

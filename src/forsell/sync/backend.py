@@ -182,21 +182,22 @@ class BackendClient:
         data = self._json(await self._request("POST", "/v1/events:batch", body=body, scope="batch"))
         results = data.get("results")
         if not isinstance(results, list):
-            raise BadResponse("no results list")
+            raise BadResponse("no results list", delivered=True)
         by_id: dict[str, ItemResult] = {}
         for item in results:
-            if not isinstance(item, dict) or item.get("status") not in (
-                ACCEPTED,
-                DUPLICATE,
-                REJECTED,
+            if (
+                not isinstance(item, dict)
+                or item.get("status") not in (ACCEPTED, DUPLICATE, REJECTED)
+                or not isinstance(item.get("id"), str)
             ):
-                raise BadResponse("malformed result item")
-            by_id[str(item.get("id"))] = ItemResult(
-                str(item["id"]), item["status"], item.get("reason")
+                raise BadResponse("malformed result item", delivered=True)
+            reason = item.get("reason")
+            by_id[item["id"]] = ItemResult(
+                item["id"], item["status"], reason if isinstance(reason, str) else None
             )
         missing = [e.id for e in events if e.id not in by_id]
         if missing:
-            raise BadResponse(f"{len(missing)} event(s) without a result")
+            raise BadResponse(f"{len(missing)} event(s) without a result", delivered=True)
         return [by_id[e.id] for e in events]
 
     async def pull(self, resource: str, cursor: str | None = None) -> PullPage:

@@ -54,6 +54,7 @@ from .lanes import (
     TokenStore,
     last_success,
 )
+from .new_jobs import watch_new_jobs
 from .outbox import OutboxQueue
 from .outcomes import Outcomes
 from .probe import Gate
@@ -215,6 +216,7 @@ class SyncEngine:
         pool = cfg.backend_concurrency + cfg.audio_concurrency + 2
         limits = httpx.Limits(max_connections=pool, max_keepalive_connections=pool)
         lane_tasks: set[asyncio.Task] = set()
+        unwatch = watch_new_jobs(self.db, self._jobs_committed)
         try:
             await self.blocking(self.queue.release_expired)
             async with httpx.AsyncClient(
@@ -248,6 +250,7 @@ class SyncEngine:
                     task.cancel()
                 await asyncio.gather(*work, return_exceptions=True)
         finally:
+            unwatch()
             # First let a claim still running on the executor finish (it registers its jobs in
             # lane.held even when its lane task was cancelled meanwhile), then give back all.
             self._executor.shutdown(wait=True)
@@ -276,6 +279,18 @@ class SyncEngine:
             return True
         wait = (lane.next_due - self.clock()).total_seconds()
         return time.monotonic() + wait > deadline
+
+    def _jobs_committed(self, lanes: frozenset[str]) -> None:
+        """From the committing thread: new outbox jobs for ``lanes`` are in the database."""
+        self._call(lambda: self._wake_idle(lanes))
+
+    def _wake_idle(self, lanes: frozenset[str]) -> None:
+        # Only a lane asleep in its idle poll: one that is offline, paused or refused keeps its
+        # own wait (a sale must not turn into a probe or a secret-store read).
+        for name in lanes:
+            lane = self.lanes.get(name)
+            if lane is not None and lane.idle and lane.wake is not None:
+                lane.wake.set()
 
     def _request_stop(self) -> None:
         if self._stopping is not None:

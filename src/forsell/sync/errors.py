@@ -17,6 +17,11 @@
 
 ``key`` is a message key that only ``ui/`` translates; ``detail`` is for logs and the admin's
 sync screen and must never carry tokens, keys, audio or transcript text.
+
+``delivered`` tells a failure whose request reached the server whole, so that what it asked for
+may have been done (and a provider may have billed it): the answer was lost (read timeout, reset
+or closed while we waited) or came back 2xx but unusable. Reached the server or not decides the
+provider-call log's ``billed``.
 """
 
 from __future__ import annotations
@@ -25,11 +30,14 @@ from __future__ import annotations
 class SyncError(Exception):
     key = "sync.error"
 
-    def __init__(self, detail: str = "", *, key: str | None = None) -> None:
+    def __init__(
+        self, detail: str = "", *, key: str | None = None, delivered: bool = False
+    ) -> None:
         super().__init__(detail or self.key)
         if key is not None:
             self.key = key
         self.detail = detail[:500]
+        self.delivered = delivered
 
 
 class Retryable(SyncError):
@@ -159,8 +167,11 @@ def transport_error(exc: Exception, where: str) -> SyncError:
         return ClockWrong(f"{where}: the server's certificate is not valid at this till's time")
     if isinstance(exc, httpx.ConnectTimeout | httpx.ConnectError):
         return NetworkDown(f"{where}: cannot connect ({name})")
+    # The whole request was written and we were waiting for the answer: it may have been done.
+    delivered = isinstance(exc, httpx.ReadTimeout | httpx.ReadError | httpx.RemoteProtocolError)
     if isinstance(exc, httpx.TimeoutException):
-        return TimedOut(f"{where}: {name}")
+        return TimedOut(f"{where}: {name}", delivered=delivered)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return Rejected("bad_url", f"{where}: {name}")
-    return ConnectionLost(f"{where}: connection lost ({name})")  # reset, dropped, protocol error
+    # reset, dropped, protocol error
+    return ConnectionLost(f"{where}: connection lost ({name})", delivered=delivered)

@@ -7,6 +7,9 @@ its transcript too, in the database and in every backup copy.
 ``provider_calls`` counts every request to a provider: seconds and estimated cost per provider,
 and double billing — a billed submit that *started* after the recording's external id was
 already known (``billed_twice``) is a bug in our retry logic, never bad luck, and must be zero.
+A submit whose answer was lost after the provider had the whole upload (``SyncError.delivered``)
+is logged billed: the provider may well have charged it, and the retry that has to submit again
+is charged again, so the log errs towards the provider's bill, never below it.
 """
 
 from __future__ import annotations

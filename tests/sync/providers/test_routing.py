@@ -10,6 +10,7 @@ from forsell.fakes.script import make_ogg
 from forsell.sync.errors import (
     AuthFailed,
     ConnectionLost,
+    NetworkDown,
     NoProvider,
     RateLimited,
     Rejected,
@@ -294,6 +295,45 @@ async def test_lost_answer_is_recovered_by_fetch_and_double_billing_is_counted(
     # What billed_twice exists to catch: a submit although the id was already stored.
     store.record_call("elevenlabs", rid, "submit", True, "ok", 4.0)
     assert store.billed_twice() == 1
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"kind": "commit_then_drop"},  # billed, then the connection is reset
+        {"kind": "commit_then_timeout", "hang_s": 5.0},  # billed, then no answer in time
+    ],
+)
+async def test_an_answer_lost_after_billing_is_logged_billed_like_its_retry(
+    elevenlabs, yandex, store, recording, audio, fault
+) -> None:
+    """ElevenLabs has no idempotency key: when its answer is lost after it charged, the retry
+    has to submit again and is charged again. The provider-call log must show both charges,
+    so the till's bill matches the provider's."""
+    (el, el_url), (ya, ya_url) = elevenlabs, yandex
+    el.faults.add(route="POST /v1/speech-to-text", times=1, **fault)
+    rid = recording()
+    async with httpx.AsyncClient(timeout=httpx.Timeout(5.0, read=0.5)) as client:
+        chosen = choose(config(el_url, ya_url), client)
+        with pytest.raises((ConnectionLost, TimedOut)):
+            await transcribe(rid, audio, store, chosen, audio_seconds=4.0)
+        retried = await transcribe(rid, audio, store, chosen, audio_seconds=4.0)
+    assert retried is not None and store.load(rid) == retried
+    assert el.billed_count(audio) == 2 and ya.stats()["requests"] == 0
+    assert store.billed_submits(rid) == el.billed_count(audio)
+    usage = store.usage_by_provider()["elevenlabs"]
+    assert usage.billed_calls == 2 and usage.seconds == pytest.approx(8.0)
+    assert store.billed_twice() == 0  # the id was unknown when the retry started: no bug of ours
+
+
+async def test_a_refused_connection_is_logged_not_billed(store, recording, audio) -> None:
+    rid = recording()
+    async with httpx.AsyncClient() as client:
+        nobody = choose(config("http://127.0.0.1:9", fallback=""), client)
+        with pytest.raises(NetworkDown):
+            await transcribe(rid, audio, store, nobody, audio_seconds=4.0)
+    assert store.billed_submits(rid) == 0
+    assert store.usage_by_provider()["elevenlabs"].calls == 1
 
 
 async def test_empty_answer_keeps_the_id_so_the_retry_is_a_fetch(

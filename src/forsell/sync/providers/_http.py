@@ -24,5 +24,6 @@ async def send(client: httpx.AsyncClient, request: httpx.Request, provider: str)
 
 
 def field_error(provider: str, what: str) -> SyncError:
-    """A 2xx JSON answer without a field the provider's contract promises."""
-    return BadResponse(f"{provider}: unexpected JSON ({what})")
+    """A 2xx JSON answer without a field the provider's contract promises (``delivered``: the
+    provider took the request, so it may have billed it)."""
+    return BadResponse(f"{provider}: unexpected JSON ({what})", delivered=True)

@@ -60,7 +60,7 @@ class EmptyTranscript(BadResponse):
     """A 200 with nothing recognised; ``external_id`` lets the retry be a fetch."""
 
     def __init__(self, external_id: str | None) -> None:
-        super().__init__(f"{NAME}: empty transcript")
+        super().__init__(f"{NAME}: empty transcript", delivered=True)
         self.external_id = external_id
 
 

@@ -342,20 +342,24 @@ async def _submit(
             )
             raise
         except SyncError as error:
+            # An answer lost after the provider had the whole upload (or a 2xx we could not
+            # read) may well have been charged: the log counts it billed, so it matches the
+            # provider's bill when the retry has to submit again.
+            billed = error.delivered
             await run(
                 partial(
                     store.record_call,
                     provider.name,
                     recording_id,
                     "submit",
-                    False,
+                    billed,
                     error.key,
-                    0.0,
+                    audio_seconds if billed else 0.0,
                     at=started,
                 )
             )
             errors.append(error)
-            if isinstance(error, _NOT_BILLED):
+            if isinstance(error, _NOT_BILLED) and not error.delivered:
                 continue
             raise
         # The external id (with the call and a transcript that came back at once) is committed

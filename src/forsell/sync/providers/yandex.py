@@ -162,7 +162,7 @@ def _messages(body: bytes, html: bool) -> list[dict[str, Any]]:
             items = json.loads(stripped)
         except ValueError:
             raise BadResponse(f"{NAME}: truncated recognition stream") from None
-        return [i.get("result", i) if isinstance(i, dict) else {} for i in items]
+        return [_message(item) for item in items]
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1
@@ -172,25 +172,35 @@ def _messages(body: bytes, html: bool) -> list[dict[str, Any]]:
             obj, pos = decoder.raw_decode(text, pos)
         except ValueError:
             raise BadResponse(f"{NAME}: truncated recognition stream") from None
-        if not isinstance(obj, dict):
-            raise field_error(NAME, "a stream item that is not an object")
-        if isinstance(obj.get("error"), dict):
-            raise ServerFailed(f"{NAME}: error in the recognition stream", status=500)
-        messages.append(obj["result"] if isinstance(obj.get("result"), dict) else obj)
+        messages.append(_message(obj))
     return messages
+
+
+def _message(item: object) -> dict[str, Any]:
+    """One item of the stream: its ``result`` (or the item itself when it has none)."""
+    if not isinstance(item, dict):
+        raise field_error(NAME, "a stream item that is not an object")
+    if isinstance(item.get("error"), dict):
+        raise ServerFailed(f"{NAME}: error in the recognition stream", status=500)
+    return item["result"] if isinstance(item.get("result"), dict) else item
+
+
+def _list(value: object) -> list[Any]:
+    """An optional list of the answer; anything else counts as absent."""
+    return value if isinstance(value, list) else []
 
 
 def _int(value: object, default: int) -> int:
     try:
         return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return default
 
 
 def _ms(value: object) -> float:
     try:
         return int(value) / 1000.0  # int64 travels as a string in JSON
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise field_error(NAME, "a time that is not a number") from None
 
 
@@ -218,11 +228,14 @@ def parse_recognition(body: bytes, external_id: str, html: bool = False) -> Tran
     texts: list[tuple[float, str]] = []
     languages: dict[str, float] = {}
     for update, speaker in chosen.values():
-        alternatives = update.get("alternatives") or []
+        alternatives = _list(update.get("alternatives"))
         if not alternatives or not isinstance(alternatives[0], dict):
             continue
         best = alternatives[0]
-        for w in best.get("words") or []:
+        raw_words = best.get("words") or []
+        if not isinstance(raw_words, list):
+            raise field_error(NAME, "words that are not a list")
+        for w in raw_words:
             if not isinstance(w, dict) or "text" not in w:
                 raise field_error(NAME, "a word without text")
             words.append(
@@ -236,7 +249,7 @@ def parse_recognition(body: bytes, external_id: str, html: bool = False) -> Tran
             )
         if best.get("text"):
             texts.append((_ms(best.get("startTimeMs", 0)), str(best["text"])))
-        for lang in best.get("languages") or []:
+        for lang in _list(best.get("languages")):
             if isinstance(lang, dict) and lang.get("languageCode"):
                 code = normalise_language(str(lang["languageCode"])) or ""
                 try:
