@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, update
 
@@ -56,8 +57,11 @@ class Till:
         self.ctx.close()
 
 
-def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
-    """Opens the till in ``data_dir``; raises ``store.db.DatabaseProblem`` if it cannot."""
+def open_till(
+    data_dir: Path, *, seed_demo: bool = True, clock=None, keyring_backend: Any = None
+) -> Till:
+    """Opens the till in ``data_dir``; raises ``store.db.DatabaseProblem`` if it cannot.
+    ``keyring_backend``: the OS secret store that keeps the PIN pepper (None: keyring's)."""
     data_dir.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     loosened = make_private(data_dir)  # made by an older version, or copied in by hand
     if loosened:
@@ -74,7 +78,9 @@ def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
         session.execute(
             update(ParkedSale).where(ParkedSale.recalled_at.is_not(None)).values(recalled_at=None)
         )
-    ctx = TillContext(db, data_dir, **({"clock": clock} if clock else {}))
+    ctx = TillContext(
+        db, data_dir, **({"clock": clock} if clock else {}), keyring_backend=keyring_backend
+    )
     till = Till(ctx, StaffService(ctx), CatalogService(ctx), ShiftService(ctx), RefundService(ctx))
     if seed_demo:
         seed_demo_store(till)
