@@ -71,9 +71,7 @@ def test_a_new_pin_is_kept_only_peppered_and_logs_in(fresh: Till) -> None:
     assert wrong.value.key == "login.wrong_pin"
 
 
-def test_a_copied_database_without_the_pepper_verifies_no_pin(
-    fresh: Till, tmp_path: Path
-) -> None:
+def test_a_copied_database_without_the_pepper_verifies_no_pin(fresh: Till, tmp_path: Path) -> None:
     eid = _add(fresh, "Ерлан", Role.CASHIER, "4821")
     right = SecretStore(fresh.ctx.device_id).pin_pepper()
     fresh.close()

@@ -112,11 +112,11 @@ class StoreAdmin:
 
     @requires(Role.ADMIN)
     def add_employee(self, who: EmployeeView, name: str, role: Role, pin: str) -> StaffMember:
-        """Adds an employee with a PIN (kept only as a peppered scrypt hash), audited; returns the new
-        member.
+        """Adds an employee with a PIN (kept only as a peppered scrypt hash), audited; returns the
+        new member.
 
         Raises ``CashierError``: ``admin.only``, ``admin.name`` (empty name), ``pin.format`` (not 4
-        to 8 digits)."""
+        to 8 digits), the ``pin.*`` refusals when no PIN key is usable."""
         if not name.strip():
             raise CashierError("admin.name", "Enter the employee's name")
         check_pin_format(pin)

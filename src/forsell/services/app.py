@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 
+from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.paths import PRIVATE_DIR_MODE, make_private, resources_dir
 from forsell.store.db import DatabaseProblem, open_database
@@ -23,11 +24,22 @@ from .refunds import RefundService
 from .shifts import ShiftService
 from .till import TillService
 
+if TYPE_CHECKING:
+    from .doctor import DatabaseDamage
+
 DB_NAME = "cashier.sqlite"
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DB_NAME", "DEMO_STAFF", "DatabaseProblem", "Till", "open_till", "seed_demo_store"]
+__all__ = [
+    "DB_NAME",
+    "DEMO_STAFF",
+    "DatabaseProblem",
+    "StartCheck",
+    "Till",
+    "open_till",
+    "seed_demo_store",
+]
 
 #: The demo staff of a fresh install (README lists these PINs).
 DEMO_STAFF = [
@@ -36,6 +48,14 @@ DEMO_STAFF = [
     ("Данияр Ахметов", Role.CASHIER, "1111", "ru"),
     ("Мария Ким", Role.CASHIER, "2222", "ru"),
 ]
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    """What the till found after it started, in the background (see ``Till.check_at_start``)."""
+
+    pins_problem: CashierError | None  # why no PIN can be checked (pin.*), or None
+    damage: DatabaseDamage | None  # the database fails quick_check: sales are refused
 
 
 @dataclass
@@ -50,6 +70,22 @@ class Till:
     def sale_for(self, employee: EmployeeView) -> TillService:
         """The signed-in ``employee``'s sale in progress (a new, empty cart)."""
         return TillService(self.ctx, self.catalog, employee)
+
+    @public
+    def check_at_start(self) -> StartCheck:
+        """The checks that are too slow for the start itself (``quick_check`` reads the whole
+        database; the secret store may answer slowly), for a background task. A damaged
+        database stops new sales from now on (``sale.database_damaged``)."""
+        from .doctor import database_damage
+
+        damage = database_damage(self.ctx.data_dir)
+        if damage is not None:
+            log.error(
+                "the database fails quick_check (%s); new sales are refused until it is restored",
+                damage.first_problem,
+            )
+        self.ctx.sales_refused = damage
+        return StartCheck(self.ctx.pins.problem(), damage)
 
     @public
     def close(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from forsell.domain.ids import new_id
@@ -15,6 +15,9 @@ from forsell.store.models import utcnow
 
 from . import settings as s
 from .pins import PinKeeper
+
+if TYPE_CHECKING:
+    from .doctor import DatabaseDamage
 
 
 @dataclass
@@ -27,6 +30,8 @@ class TillContext:
     settings: s.Settings = field(init=False)
     #: PIN hashing with this till's pepper (see ``services/pins.py``).
     pins: PinKeeper = field(init=False)
+    #: Set by the start-up check when the database fails ``quick_check``: no new sale then.
+    sales_refused: DatabaseDamage | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.settings = s.Settings(self.db)

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStack
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.services import settings as s
-from forsell.services.app import Till
+from forsell.services.app import StartCheck, Till
 from forsell.services.auth import EmployeeView
 from forsell.services.conversation import ConversationRecorder
-from forsell.services.till import TillService
+from forsell.services.till import TillService, sales_refusal
 
 from .autolock import AutoLock
 from .i18n import Languages
@@ -80,9 +80,36 @@ class MainWindow(QMainWindow):
         self.autolock = AutoLock(settings.get(s.AUTO_LOCK_SECONDS), self)
         self.autolock.timed_out.connect(self.lock)
         self.resize(1366, 768)
+        self.start_check: StartCheck | None = None  # what check_at_start found, once it answers
         self.refresh_status()
         if recorder is not None and bridge is not None:
             self._wire_recording(bridge)
+
+    def run_start_checks(self) -> None:
+        """After the start, in the task pool: ``quick_check`` of the database (it reads the whole
+        file) and whether PINs can be checked. What they find stays on screen (see
+        :meth:`show_start_check`); the services refuse sales on a damaged database themselves."""
+        tasks().run(
+            self.till.check_at_start,
+            self.show_start_check,
+            lambda exc: self.till_screen.notify(
+                self.tr("The start-up check of the database could not run: {error}").format(
+                    error=exc
+                )
+            ),
+            owner=self,
+            key="start checks",
+        )
+
+    def show_start_check(self, check: StartCheck) -> None:
+        """Puts what the start-up checks found on the login and till screens, in the current
+        language (called again when the language changes)."""
+        self.start_check = check
+        pins = message_for(check.pins_problem) if check.pins_problem is not None else ""
+        damage = message_for(sales_refusal(check.damage)) if check.damage is not None else ""
+        self.login.show_start_problem("\n\n".join(t for t in (damage, pins) if t))
+        if damage:
+            self.till_screen.stop_selling(damage)
 
     def _wire_recording(self, bridge: RecordingBridge) -> None:
         bar = self.till_screen.recording
@@ -152,6 +179,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == event.Type.LanguageChange:
             self.refresh_status()
+            if self.start_check is not None:
+                self.show_start_check(self.start_check)
         super().changeEvent(event)
 
     def refresh_status(self) -> None:
