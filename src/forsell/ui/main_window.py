@@ -85,32 +85,6 @@ class MainWindow(QMainWindow):
         if recorder is not None and bridge is not None:
             self._wire_recording(bridge)
 
-    def run_start_checks(self) -> None:
-        """After the start, in the task pool: ``quick_check`` of the database (it reads the whole
-        file) and whether PINs can be checked. What they find stays on screen (see
-        :meth:`show_start_check`); the services refuse sales on a damaged database themselves."""
-        tasks().run(
-            self.till.check_at_start,
-            self.show_start_check,
-            lambda exc: self.till_screen.notify(
-                self.tr("The start-up check of the database could not run: {error}").format(
-                    error=exc
-                )
-            ),
-            owner=self,
-            key="start checks",
-        )
-
-    def show_start_check(self, check: StartCheck) -> None:
-        """Puts what the start-up checks found on the login and till screens, in the current
-        language (called again when the language changes)."""
-        self.start_check = check
-        pins = message_for(check.pins_problem) if check.pins_problem is not None else ""
-        damage = message_for(sales_refusal(check.damage)) if check.damage is not None else ""
-        self.login.show_start_problem("\n\n".join(t for t in (damage, pins) if t))
-        if damage:
-            self.till_screen.stop_selling(damage)
-
     def _wire_recording(self, bridge: RecordingBridge) -> None:
         bar = self.till_screen.recording
         bridge.attach(bar)  # the writer thread's calls arrive queued on the GUI thread
@@ -196,6 +170,32 @@ class MainWindow(QMainWindow):
         self.cashier_status.setText(
             self.tr("Cashier: {name}").format(name=self.employee.name) if self.employee else ""
         )
+
+    def run_start_checks(self) -> None:
+        """After the start, in the task pool: ``quick_check`` of the database (it reads the whole
+        file) and whether PINs can be checked. What they find stays on screen (see
+        :meth:`show_start_check`); the services refuse sales on a damaged database themselves."""
+        tasks().run(
+            self.till.check_at_start,
+            self.show_start_check,
+            lambda exc: self.till_screen.notify(
+                self.tr("The start-up check of the database could not run: {error}").format(
+                    error=exc
+                )
+            ),
+            owner=self,
+            key="start checks",
+        )
+
+    def show_start_check(self, check: StartCheck) -> None:
+        """Puts what the start-up checks found on the login and till screens, in the current
+        language (called again when the language changes)."""
+        self.start_check = check
+        pins = message_for(check.pins_problem) if check.pins_problem is not None else ""
+        damage = message_for(sales_refusal(check.damage)) if check.damage is not None else ""
+        self.login.show_start_problem("\n\n".join(t for t in (damage, pins) if t))
+        if damage:
+            self.till_screen.stop_selling(damage)
 
     # --- sessions -----------------------------------------------------------------------------
 
