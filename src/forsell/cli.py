@@ -412,7 +412,7 @@ def staff_reset_pins(data_dir: Path, yes: bool) -> int:
             "run `forsell-cashier doctor`"
         )
     try:
-        problem = till.ctx.pins.problem()
+        problem = till.staff.pin_problem()
         state = "PINs cannot be checked now" if problem else "PINs can be checked now"
         print(f"{state}; every employee of {data_dir} gets a new PIN, the old ones stop working.")
         if not yes:
@@ -420,7 +420,7 @@ def staff_reset_pins(data_dir: Path, yes: bool) -> int:
             if answer.strip() != "RESET":
                 return refuse("not confirmed (type RESET, or pass --yes); nothing was changed")
         try:
-            made = reset_all_pins(till.ctx, till.ctx.pins)
+            made = reset_all_pins(till.ctx)
         except CashierError as exc:
             hint = exc.params.get("hint")
             fix = f"\nfix: {_fix(hint)}" if hasattr(hint, "code") else ""

@@ -176,7 +176,7 @@ def test_reset_pins_gives_everyone_a_new_pin_once_and_audits_it(
     SecretStore(fresh.ctx.device_id).delete(PIN_PEPPER)
     till = open_till(tmp_path / "till")
     try:
-        made = reset_all_pins(till.ctx, till.ctx.pins)
+        made = reset_all_pins(till.ctx)
         assert till.ctx.pins.problem() is None
         names = {p.name for p in made}
         assert names == {e.name for e in till.staff.staff()} and "Ерлан" in names
@@ -202,7 +202,7 @@ def test_reset_pins_refuses_anyone_but_the_owner_of_the_data_folder(
     os.chown(folder, owner + 4242, -1)  # tests run as root in CI: a folder of someone else
     try:
         with pytest.raises(CashierError) as refused:
-            reset_all_pins(fresh.ctx, fresh.ctx.pins)
+            reset_all_pins(fresh.ctx)
         assert refused.value.key == "pins.not_owner"
     finally:
         os.chown(folder, owner, -1)

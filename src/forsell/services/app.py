@@ -85,7 +85,7 @@ class Till:
                 damage.first_problem,
             )
         self.ctx.sales_refused = damage
-        return StartCheck(self.ctx.pins.problem(), damage)
+        return StartCheck(self.staff.pin_problem(), damage)
 
     @public
     def close(self) -> None:

@@ -270,6 +270,12 @@ class StaffService:
                     )
         raise error  # after the commit, so the wrong try counts
 
+    @public  # says only whether PINs work, nothing about anyone
+    def pin_problem(self) -> CashierError | None:
+        """Why no PIN can be checked now (``pin.pepper_lost``, ``pin.pepper_wrong``,
+        ``pin.secret_store``), or None when they can."""
+        return self.ctx.pins.problem()
+
     @public  # the login screen's language buttons
     def set_language(self, employee_id: str, language: str) -> None:
         """Remembers the employee's interface language (``ru``, ``kk``, ``en``) for their next

@@ -43,6 +43,8 @@ from forsell.store import audit
 from forsell.store.models import Employee, PinGuard
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
+from .access import internal
+
 if TYPE_CHECKING:
     from .context import TillContext
 
@@ -112,6 +114,7 @@ def _unavailable(problem: SecretStoreUnavailable) -> CashierError:
     )
 
 
+@internal
 class PinKeeper:
     """The pepper of one till (read once, then kept in memory) and PIN checks with it.
 
@@ -218,7 +221,7 @@ def _owned_by_caller(data_dir: Path) -> bool:
     return data_dir.stat().st_uid == os.geteuid()
 
 
-def reset_all_pins(ctx: TillContext, pins: PinKeeper) -> list[OneTimePin]:
+def reset_all_pins(ctx: TillContext) -> list[OneTimePin]:
     """Makes a new pepper and a new random PIN for every active employee (returned, to be shown
     once); inactive employees get a PIN nobody knows (the admin sets one when they come back).
     Lockouts are lifted and every reset is audited, without the PIN.
@@ -234,7 +237,7 @@ def reset_all_pins(ctx: TillContext, pins: PinKeeper) -> list[OneTimePin]:
             "Only the owner of the data folder {folder} may reset the PINs",
             folder=str(ctx.data_dir),
         )
-    store = pins.store()
+    store = ctx.pins.store()
     try:
         store.check()
     except SecretStoreUnavailable as problem:
@@ -265,5 +268,5 @@ def reset_all_pins(ctx: TillContext, pins: PinKeeper) -> list[OneTimePin]:
             if e.active:
                 made.append(OneTimePin(e.name, Role(e.role), pin))
         session.execute(update(PinGuard).values(failures=0, lockouts=0, locked_until=None))
-    pins.forget()
+    ctx.pins.forget()
     return made
