@@ -239,3 +239,14 @@ def test_the_reset_command_prints_pins_that_open_the_till(fresh: Till, tmp_path:
             till.staff.login(eid, "4821")  # the old PIN is gone with the old pepper
     finally:
         till.close()
+
+
+def test_a_running_till_takes_the_pins_of_a_reset_made_meanwhile(fresh: Till) -> None:
+    eid = _add(fresh, "Ерлан", Role.CASHIER, "4821")  # this till now holds the pepper in memory
+    # The owner runs the reset from another process while the till stays open.
+    other = open_till(fresh.ctx.data_dir, seed_demo=False)
+    try:
+        made = {p.name: p.pin for p in reset_all_pins(other.ctx)}
+    finally:
+        other.close()
+    assert fresh.staff.login(eid, made["Ерлан"]).name == "Ерлан"

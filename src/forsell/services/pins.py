@@ -184,7 +184,12 @@ class PinKeeper:
         stored = employee.pin_hash
         if is_peppered(stored):
             if _hash_pepper_id(stored) != pepper_id(pepper):
-                raise _wrong()
+                # The reset command may have made a new pepper while this till ran: read again.
+                self.forget()
+                pepper = self.pepper(session)
+                assert pepper is not None
+                if _hash_pepper_id(stored) != pepper_id(pepper):
+                    raise _wrong()
             candidate, _ = peppered_hash(pin, pepper, employee.pin_salt)
             return hmac.compare_digest(candidate, stored)
         candidate, _ = hash_pin(pin, employee.pin_salt)
