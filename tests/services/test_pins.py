@@ -183,7 +183,8 @@ def test_reset_pins_gives_everyone_a_new_pin_once_and_audits_it(
         by_name = {e.name: e for e in till.staff.staff()}
         for p in made:
             assert len(p.pin) == 6 and p.pin.isdigit()
-            assert till.staff.login(by_name[p.name].id, p.pin).name == p.name
+            signed_in = till.staff.login(by_name[p.name].id, p.pin)
+            assert signed_in.name == p.name and signed_in.must_change_pin
         with till.ctx.db.read() as session:
             entries = session.scalars(
                 select(AuditEntry).where(AuditEntry.action == "pin_reset")
@@ -250,3 +251,17 @@ def test_a_running_till_takes_the_pins_of_a_reset_made_meanwhile(fresh: Till) ->
     finally:
         other.close()
     assert fresh.staff.login(eid, made["Ерлан"]).name == "Ерлан"
+
+
+def test_a_one_time_pin_is_replaced_by_the_employees_own(fresh: Till) -> None:
+    eid = _add(fresh, "Ерлан", Role.CASHIER, "4821")
+    [one_time] = [p.pin for p in reset_all_pins(fresh.ctx) if p.name == "Ерлан"]
+    erlan = fresh.staff.login(eid, one_time)
+    assert erlan.must_change_pin
+    with pytest.raises(CashierError) as refused:
+        fresh.staff.change_own_pin(erlan, "12")
+    assert refused.value.key == "pin.format"
+    assert not fresh.staff.change_own_pin(erlan, "7391").must_change_pin
+    assert not fresh.staff.login(eid, "7391").must_change_pin
+    with pytest.raises(CashierError):
+        fresh.staff.login(eid, one_time)  # used up

@@ -14,9 +14,9 @@ from forsell.store import audit
 from forsell.store.models import Employee, PinGuard
 
 from . import settings as s
-from .access import internal, public
+from .access import internal, public, requires
 from .context import TillContext
-from .pins import SCRYPT, hash_pin
+from .pins import SCRYPT, hash_pin, is_one_time
 
 # The plain form and its parameters: what the backend's staff pulls carry.
 _SCRYPT = SCRYPT
@@ -48,6 +48,8 @@ class EmployeeView:
     name: str
     role: Role
     language: str
+    #: Signed in with a one-time PIN of ``staff reset-pins``: must choose a new PIN now.
+    must_change_pin: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,9 @@ class Approval:
     action: Action
 
 
-def _view(e: Employee) -> EmployeeView:
-    return EmployeeView(e.id, e.name, Role(e.role), e.language)
+def _view(e: Employee, signed_in: bool = False) -> EmployeeView:
+    must_change = signed_in and is_one_time(e.pin_hash)
+    return EmployeeView(e.id, e.name, Role(e.role), e.language, must_change)
 
 
 def new_employee(
@@ -131,7 +134,7 @@ class StaffService:
                 e.lockouts = 0
                 e.locked_until = None
                 audit.record(session, self.ctx.device_id, "login", e.id)
-                return _view(e)
+                return _view(e, signed_in=True)
             e.failed_logins += 1
             limit = self.ctx.settings.get(s.LOCKOUT_ATTEMPTS)
             audit.record(session, self.ctx.device_id, "login_failed", e.id, attempt=e.failed_logins)
@@ -269,6 +272,22 @@ class StaffService:
                         wrong, "Not the PIN of a {roles}", roles="/".join(r.value for r in roles)
                     )
         raise error  # after the commit, so the wrong try counts
+
+    @requires(Role.CASHIER)
+    def change_own_pin(self, employee: EmployeeView, pin: str) -> EmployeeView:
+        """The signed-in ``employee`` chooses a new PIN (after a one-time PIN of the reset);
+        audited. Returns the employee, with nothing left to change.
+
+        Raises ``CashierError``: ``pin.format``, ``login.unknown``, the ``pin.*`` refusals when
+        no PIN key is usable."""
+        check_pin_format(pin)
+        with self.ctx.db.write() as session:
+            e = session.get(Employee, employee.id)
+            if e is None or not e.active:
+                raise CashierError("login.unknown", "No such employee")
+            e.pin_hash, e.pin_salt = self.ctx.pins.seal(session, pin)
+            audit.record(session, self.ctx.device_id, "pin_changed", e.id, subject_id=e.id)
+            return _view(e)
 
     @public  # says only whether PINs work, nothing about anyone
     def pin_problem(self) -> CashierError | None:

@@ -8,7 +8,7 @@ pepper a copied database gives nothing to search but the 256-bit key.
 
 Stored forms (``Employee.pin_hash``), told apart by their shape:
 
-- peppered: ``b"P1"`` + the pepper's 4-byte id + the 32-byte scrypt digest (38 bytes). The id
+- peppered: ``b"P1"`` (``b"T1"`` for a one-time PIN of the reset) + the pepper's 4-byte id + the 32-byte scrypt digest (38 bytes). The id
   (an HMAC of a fixed text under the pepper) says which pepper a hash needs, so a till whose
   secret store holds another pepper says so instead of calling every PIN wrong;
 - plain (earlier versions, the backend's staff pulls, the demo staff whose PINs the README
@@ -19,7 +19,8 @@ The pepper is made on first use, and only while no peppered hash exists: a new p
 hashes made with a lost one would lock everybody out without saying why. When it is lost (the
 secret store was reset) every PIN check refuses with ``pin.pepper_lost``, which names the way
 back: the owner of the data folder runs ``forsell-cashier staff reset-pins``
-(:func:`reset_all_pins`), which makes a new pepper and new PINs, shown once and audited.
+(:func:`reset_all_pins`), which makes a new pepper and new one-time PINs, shown once and
+audited; each opens the till once, and its owner then chooses a PIN of their own.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
 # scrypt with n=2**14 costs ~40 ms here: cheap for one login, slow for each guess.
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 TAG = b"P1"
+#: A peppered hash of a PIN the reset made: it opens once, then its owner chooses a new PIN.
+ONE_TIME_TAG = b"T1"
 ID_BYTES = 4
 PEPPERED_BYTES = len(TAG) + ID_BYTES + SCRYPT["dklen"]
 #: What the owner of the data folder runs when the pepper is lost (named in the refusals).
@@ -72,16 +75,23 @@ def pepper_id(pepper: bytes) -> bytes:
     return hmac.new(pepper, b"forsell-cashier pin pepper id", hashlib.sha256).digest()[:ID_BYTES]
 
 
-def peppered_hash(pin: str, pepper: bytes, salt: bytes | None = None) -> tuple[bytes, bytes]:
+def peppered_hash(
+    pin: str, pepper: bytes, salt: bytes | None = None, one_time: bool = False
+) -> tuple[bytes, bytes]:
     """The stored form of ``pin`` under ``pepper``: tag, pepper id, scrypt(HMAC(pepper, PIN))."""
     keyed = hmac.new(pepper, pin.encode(), hashlib.sha256).digest()
     digest, salt = hash_pin(keyed, salt)
-    return TAG + pepper_id(pepper) + digest, salt
+    return (ONE_TIME_TAG if one_time else TAG) + pepper_id(pepper) + digest, salt
 
 
 def is_peppered(stored: bytes) -> bool:
     """True for a hash made with a pepper (False: the plain form of earlier versions)."""
-    return len(stored) == PEPPERED_BYTES and stored.startswith(TAG)
+    return len(stored) == PEPPERED_BYTES and stored[: len(TAG)] in (TAG, ONE_TIME_TAG)
+
+
+def is_one_time(stored: bytes) -> bool:
+    """True for the hash of a PIN the reset made, which must be replaced at its first use."""
+    return is_peppered(stored) and stored.startswith(ONE_TIME_TAG)
 
 
 def _hash_pepper_id(stored: bytes) -> bytes:
@@ -190,7 +200,7 @@ class PinKeeper:
                 assert pepper is not None
                 if _hash_pepper_id(stored) != pepper_id(pepper):
                     raise _wrong()
-            candidate, _ = peppered_hash(pin, pepper, employee.pin_salt)
+            candidate, _ = peppered_hash(pin, pepper, employee.pin_salt, is_one_time(stored))
             return hmac.compare_digest(candidate, stored)
         candidate, _ = hash_pin(pin, employee.pin_salt)
         if not hmac.compare_digest(candidate, stored):
@@ -227,8 +237,8 @@ def _owned_by_caller(data_dir: Path) -> bool:
 
 
 def reset_all_pins(ctx: TillContext) -> list[OneTimePin]:
-    """Makes a new pepper and a new random PIN for every active employee (returned, to be shown
-    once); inactive employees get a PIN nobody knows (the admin sets one when they come back).
+    """Makes a new pepper and a new random one-time PIN for every active employee (returned, to
+    be shown once; at its first login its owner chooses a new PIN); inactive employees get a PIN nobody knows (the admin sets one when they come back).
     Lockouts are lifted and every reset is audited, without the PIN.
 
     The proof of authority is the one available offline: the caller is the operating-system user
@@ -259,7 +269,7 @@ def reset_all_pins(ctx: TillContext) -> list[OneTimePin]:
         staff = session.scalars(select(Employee).order_by(Employee.name)).all()
         for e in staff:
             pin = "".join(secrets.choice("0123456789") for _ in range(ONE_TIME_PIN_DIGITS))
-            e.pin_hash, e.pin_salt = peppered_hash(pin, pepper)
+            e.pin_hash, e.pin_salt = peppered_hash(pin, pepper, one_time=True)
             e.failed_logins, e.lockouts, e.locked_until = 0, 0, None
             audit.record(
                 session,
