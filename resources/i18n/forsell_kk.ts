@@ -1002,6 +1002,37 @@
     </message>
 </context>
 <context>
+    <name>NewPinDialog</name>
+    <message>
+        <source>Choose your PIN</source>
+        <translation>Өз PIN-кодыңызды таңдаңыз</translation>
+    </message>
+    <message>
+        <source>{name}, you signed in with a one-time PIN. Choose your own PIN (4 to 8 digits) and keep it to yourself.</source>
+        <translation>{name}, сіз бір реттік PIN-кодпен кірдіңіз. Өз PIN-кодыңызды таңдаңыз (4-тен 8-ге дейін сан) және оны ешкімге айтпаңыз.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Жаңа PIN-код</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Сол PIN-кодты тағы бір рет</translation>
+    </message>
+    <message>
+        <source>Lock (Esc)</source>
+        <translation>Құлыптау (Esc)</translation>
+    </message>
+    <message>
+        <source>Save PIN (Enter)</source>
+        <translation>PIN-кодты сақтау (Enter)</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>PIN-кодтар сәйкес келмейді. Бір PIN-кодты екі рет теріңіз.</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <source>Open shift</source>

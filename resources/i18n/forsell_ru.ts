@@ -1003,6 +1003,37 @@
     </message>
 </context>
 <context>
+    <name>NewPinDialog</name>
+    <message>
+        <source>Choose your PIN</source>
+        <translation>Выберите свой PIN-код</translation>
+    </message>
+    <message>
+        <source>{name}, you signed in with a one-time PIN. Choose your own PIN (4 to 8 digits) and keep it to yourself.</source>
+        <translation>{name}, вы вошли по одноразовому PIN-коду. Выберите свой PIN-код (от 4 до 8 цифр) и никому его не сообщайте.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Новый PIN-код</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Тот же PIN-код ещё раз</translation>
+    </message>
+    <message>
+        <source>Lock (Esc)</source>
+        <translation>Заблокировать (Esc)</translation>
+    </message>
+    <message>
+        <source>Save PIN (Enter)</source>
+        <translation>Сохранить PIN-код (Enter)</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>PIN-коды не совпадают. Введите один и тот же PIN-код дважды.</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <source>Open shift</source>

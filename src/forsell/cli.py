@@ -432,9 +432,9 @@ def staff_reset_pins(data_dir: Path, yes: bool) -> int:
     for p in made:
         print(f"{p.name:<{width}}  {p.role.value:<10}  {p.pin}")
     print(
-        f"{len(made)} new PIN(s), shown only now and stored only as peppered hashes: give each "
-        "person theirs and change them in the store admin (Ctrl+M, Staff). The reset is in the "
-        "audit log."
+        f"{len(made)} one-time PIN(s), shown only now and stored only as peppered hashes: give "
+        "each person theirs; at the first login with it they choose a PIN of their own. The "
+        "reset is in the audit log."
     )
     return 0
 

@@ -100,8 +100,8 @@ POLICY: dict[str, Role | Action | str] = {
     "StaffService.approve": PUBLIC,
     "StaffService.admin_by_pin": PUBLIC,
     "StaffService.set_language": PUBLIC,
-    "StaffService.pin_problem": PUBLIC,
-    "StaffService.change_own_pin": CASHIER,  # after a one-time PIN of the reset  # the reset command says whether PINs work now
+    "StaffService.pin_problem": PUBLIC,  # the reset command says whether PINs work now
+    "StaffService.change_own_pin": CASHIER,  # after a one-time PIN of the reset
     "StaffService.add_employee": INTERNAL,  # the first run's staff, before anyone can sign in
     # the store admin's screen
     "StoreAdmin.store_settings": PUBLIC,

@@ -143,3 +143,34 @@ def test_a_lost_pin_key_is_named_at_start_with_the_way_back(qtbot, tmp_path: Pat
     finally:
         win.languages.uninstall()
         till.close()
+
+
+def test_a_one_time_pin_opens_only_the_choice_of_an_own_pin(qtbot, tmp_path: Path) -> None:
+    from forsell.services.pins import reset_all_pins
+    from forsell.ui.new_pin_dialog import NewPinDialog
+
+    from .conftest import modal
+
+    till = open_till(tmp_path / "data")
+    win = _window(qtbot, till)
+    try:
+        [pin] = [p.pin for p in reset_all_pins(till.ctx) if p.name == "Мария Ким"]
+        maria = employee(till, Role.CASHIER, "Мария Ким")
+        log_in_clicks = (find(win.login, f"employee {maria.name}"), find(win.login, "login PIN"))
+        qtbot.mouseClick(log_in_clicks[0], Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(log_in_clicks[1], pin)
+        qtbot.keyClick(log_in_clicks[1], Qt.Key.Key_Return)
+        dialog = modal(qtbot, NewPinDialog)
+        assert win.stack.currentWidget() is win.login and win.employee is None
+        qtbot.keyClicks(find(dialog, "new PIN"), "6402")
+        qtbot.keyClicks(find(dialog, "new PIN again"), "6403")
+        qtbot.mouseClick(find(dialog, "save new PIN"), Qt.MouseButton.LeftButton)
+        assert find(dialog, "new PIN error").text()  # the two differ: nothing saved
+        qtbot.keyClicks(find(dialog, "new PIN again"), "6402")
+        qtbot.mouseClick(find(dialog, "save new PIN"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: win.stack.currentWidget() is win.till_screen)
+        assert win.employee is not None and win.employee.name == "Мария Ким"
+        assert not till.staff.login(maria.id, "6402").must_change_pin
+    finally:
+        win.languages.uninstall()
+        till.close()

@@ -8,9 +8,10 @@ pepper a copied database gives nothing to search but the 256-bit key.
 
 Stored forms (``Employee.pin_hash``), told apart by their shape:
 
-- peppered: ``b"P1"`` (``b"T1"`` for a one-time PIN of the reset) + the pepper's 4-byte id + the 32-byte scrypt digest (38 bytes). The id
-  (an HMAC of a fixed text under the pepper) says which pepper a hash needs, so a till whose
-  secret store holds another pepper says so instead of calling every PIN wrong;
+- peppered: ``b"P1"`` (``b"T1"`` for a one-time PIN of the reset) + the pepper's 4-byte id +
+  the 32-byte scrypt digest (38 bytes). The id (an HMAC of a fixed text under the pepper) says
+  which pepper a hash needs, so a till whose secret store holds another pepper says so instead
+  of calling every PIN wrong;
 - plain (earlier versions, the backend's staff pulls, the demo staff whose PINs the README
   publishes): the 32-byte scrypt digest of the PIN. It is checked the old way once and re-hashed
   with the pepper at that successful login.
@@ -238,8 +239,9 @@ def _owned_by_caller(data_dir: Path) -> bool:
 
 def reset_all_pins(ctx: TillContext) -> list[OneTimePin]:
     """Makes a new pepper and a new random one-time PIN for every active employee (returned, to
-    be shown once; at its first login its owner chooses a new PIN); inactive employees get a PIN nobody knows (the admin sets one when they come back).
-    Lockouts are lifted and every reset is audited, without the PIN.
+    be shown once; at its first login its owner chooses a new PIN); inactive employees get a
+    PIN nobody knows (the admin sets one when they come back). Lockouts are lifted and every
+    reset is audited, without the PIN.
 
     The proof of authority is the one available offline: the caller is the operating-system user
     who owns the data folder (who can read and replace the database anyway). Raises

@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
     # --- sessions -----------------------------------------------------------------------------
 
     def start_session(self, employee: EmployeeView) -> None:
+        if employee.must_change_pin:
+            self._choose_own_pin(employee)
+            return
         self.employee = employee
         sale = self.sales.get(employee.id)
         if sale is None:
@@ -213,6 +216,17 @@ class MainWindow(QMainWindow):
         self.autolock.arm()
         self.refresh_status()
         self.refresh_recording()
+
+    def _choose_own_pin(self, employee: EmployeeView) -> None:
+        """A one-time PIN of the reset opens only the dialog for the employee's own PIN; giving
+        none leaves the till at the login screen."""
+        from .new_pin_dialog import NewPinDialog
+
+        dialog = NewPinDialog(self.till, employee, self)
+        dialog.chosen.connect(self.start_session)
+        dialog.rejected.connect(lambda: self.login.reset(employee))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
 
     def lock(self) -> None:
         """Back to the login screen; the cart waits for the same employee."""
