@@ -972,6 +972,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The start-up check of the database could not run: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shift closed</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation type="unfinished"></translation>
@@ -994,6 +998,37 @@
     </message>
     <message>
         <source>The X report cannot be prepared. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPinDialog</name>
+    <message>
+        <source>Choose your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, you signed in with a one-time PIN. Choose your own PIN (4 to 8 digits) and keep it to yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PIN (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3366,6 +3401,26 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>“{setting}” cannot take this value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked: the secret store of this computer was reset and the PIN key is gone. Nobody can sign in until the owner of the data folder runs `{command}` on this computer (it gives everyone a new PIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked: the secret store holds the PIN key of another till. Restore this till&apos;s secret store, or the owner of the data folder runs `{command}` on this computer (it gives everyone a new PIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked without the secret store: {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selling is stopped: the database {path} is damaged (table {tables}). Close the app, copy the newest good copy {backup} over {path} and start again; sales made after that copy must be entered again. `forsell-cashier doctor` shows the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selling is stopped: the database {path} is damaged (table {tables}) and no copy in {backups} passes its check. Close the app and call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

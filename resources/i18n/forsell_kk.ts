@@ -972,6 +972,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The start-up check of the database could not run: {error}</source>
+        <translation>Іске қосу кезіндегі дерекқор тексерісі орындалмады: {error}</translation>
+    </message>
+    <message>
         <source>Shift closed</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Ауысым жабық</translation>
@@ -995,6 +999,37 @@
     <message>
         <source>The X report cannot be prepared. Try again.</source>
         <translation>X есебін дайындау мүмкін болмады. Қайталап көріңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPinDialog</name>
+    <message>
+        <source>Choose your PIN</source>
+        <translation>Өз PIN-кодыңызды таңдаңыз</translation>
+    </message>
+    <message>
+        <source>{name}, you signed in with a one-time PIN. Choose your own PIN (4 to 8 digits) and keep it to yourself.</source>
+        <translation>{name}, сіз бір реттік PIN-кодпен кірдіңіз. Өз PIN-кодыңызды таңдаңыз (4-тен 8-ге дейін сан) және оны ешкімге айтпаңыз.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Жаңа PIN-код</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Сол PIN-кодты тағы бір рет</translation>
+    </message>
+    <message>
+        <source>Lock (Esc)</source>
+        <translation>Құлыптау (Esc)</translation>
+    </message>
+    <message>
+        <source>Save PIN (Enter)</source>
+        <translation>PIN-кодты сақтау (Enter)</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>PIN-кодтар сәйкес келмейді. Бір PIN-кодты екі рет теріңіз.</translation>
     </message>
 </context>
 <context>
@@ -3370,6 +3405,26 @@ Confirm (Enter)</source>
     <message>
         <source>“{setting}” cannot take this value.</source>
         <translation>«{setting}» мұндай мән қабылдай алмайды.</translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked: the secret store of this computer was reset and the PIN key is gone. Nobody can sign in until the owner of the data folder runs `{command}` on this computer (it gives everyone a new PIN).</source>
+        <translation>PIN-кодтарды тексеру мүмкін емес: осы компьютердің құпия қоймасы тазартылып, PIN-кодтар кілті жоғалды. Деректер қалтасының иесі осы компьютерде `{command}` іске қоспайынша ешкім кіре алмайды (әр қызметкер жаңа PIN-код алады).</translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked: the secret store holds the PIN key of another till. Restore this till&apos;s secret store, or the owner of the data folder runs `{command}` on this computer (it gives everyone a new PIN).</source>
+        <translation>PIN-кодтарды тексеру мүмкін емес: құпия қоймада басқа кассаның PIN-кодтар кілті тұр. Осы кассаның құпия қоймасын қалпына келтіріңіз немесе деректер қалтасының иесі осы компьютерде `{command}` іске қоссын (әр қызметкер жаңа PIN-код алады).</translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked without the secret store: {hint}</source>
+        <translation>Құпия қоймасыз PIN-кодтарды тексеру мүмкін емес: {hint}</translation>
+    </message>
+    <message>
+        <source>Selling is stopped: the database {path} is damaged (table {tables}). Close the app, copy the newest good copy {backup} over {path} and start again; sales made after that copy must be entered again. `forsell-cashier doctor` shows the details.</source>
+        <translation>Сату тоқтатылды: {path} дерекқоры бүлінген ({tables} кестесі). Бағдарламаны жабыңыз, соңғы жарамды {backup} көшірмесін {path} орнына көшіріп, қайта іске қосыңыз; сол көшірмеден кейінгі сатуларды қайта енгізу керек. Толығырақ: `forsell-cashier doctor`.</translation>
+    </message>
+    <message>
+        <source>Selling is stopped: the database {path} is damaged (table {tables}) and no copy in {backups} passes its check. Close the app and call support.</source>
+        <translation>Сату тоқтатылды: {path} дерекқоры бүлінген ({tables} кестесі), ал {backups} ішіндегі бірде-бір көшірме тексерістен өтпейді. Бағдарламаны жабыңыз да, қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
         <source>Cannot do that</source>

@@ -973,6 +973,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The start-up check of the database could not run: {error}</source>
+        <translation>Проверка базы данных при запуске не выполнилась: {error}</translation>
+    </message>
+    <message>
         <source>Shift closed</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Смена закрыта</translation>
@@ -996,6 +1000,37 @@
     <message>
         <source>The X report cannot be prepared. Try again.</source>
         <translation>Не удалось подготовить X-отчёт. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPinDialog</name>
+    <message>
+        <source>Choose your PIN</source>
+        <translation>Выберите свой PIN-код</translation>
+    </message>
+    <message>
+        <source>{name}, you signed in with a one-time PIN. Choose your own PIN (4 to 8 digits) and keep it to yourself.</source>
+        <translation>{name}, вы вошли по одноразовому PIN-коду. Выберите свой PIN-код (от 4 до 8 цифр) и никому его не сообщайте.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Новый PIN-код</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Тот же PIN-код ещё раз</translation>
+    </message>
+    <message>
+        <source>Lock (Esc)</source>
+        <translation>Заблокировать (Esc)</translation>
+    </message>
+    <message>
+        <source>Save PIN (Enter)</source>
+        <translation>Сохранить PIN-код (Enter)</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>PIN-коды не совпадают. Введите один и тот же PIN-код дважды.</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3406,26 @@ Confirm (Enter)</source>
     <message>
         <source>“{setting}” cannot take this value.</source>
         <translation>«{setting}» не может принять такое значение.</translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked: the secret store of this computer was reset and the PIN key is gone. Nobody can sign in until the owner of the data folder runs `{command}` on this computer (it gives everyone a new PIN).</source>
+        <translation>PIN-коды нельзя проверить: хранилище секретов этого компьютера было сброшено, и ключ PIN-кодов утерян. Никто не сможет войти, пока владелец папки данных не выполнит на этом компьютере `{command}` (каждый сотрудник получит новый PIN-код).</translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked: the secret store holds the PIN key of another till. Restore this till&apos;s secret store, or the owner of the data folder runs `{command}` on this computer (it gives everyone a new PIN).</source>
+        <translation>PIN-коды нельзя проверить: в хранилище секретов лежит ключ PIN-кодов другой кассы. Восстановите хранилище секретов этой кассы или попросите владельца папки данных выполнить на этом компьютере `{command}` (каждый сотрудник получит новый PIN-код).</translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked without the secret store: {hint}</source>
+        <translation>PIN-коды нельзя проверить без хранилища секретов: {hint}</translation>
+    </message>
+    <message>
+        <source>Selling is stopped: the database {path} is damaged (table {tables}). Close the app, copy the newest good copy {backup} over {path} and start again; sales made after that copy must be entered again. `forsell-cashier doctor` shows the details.</source>
+        <translation>Продажи остановлены: база данных {path} повреждена (таблица {tables}). Закройте программу, скопируйте последнюю исправную копию {backup} поверх {path} и запустите снова; продажи, сделанные после этой копии, нужно ввести заново. Подробности покажет `forsell-cashier doctor`.</translation>
+    </message>
+    <message>
+        <source>Selling is stopped: the database {path} is damaged (table {tables}) and no copy in {backups} passes its check. Close the app and call support.</source>
+        <translation>Продажи остановлены: база данных {path} повреждена (таблица {tables}), и ни одна копия в {backups} не проходит проверку. Закройте программу и позвоните в поддержку.</translation>
     </message>
     <message>
         <source>Cannot do that</source>

@@ -1,5 +1,5 @@
-"""The ``forsell-cashier`` command: the till (default), ``doctor``, ``recordings``, ``sync``,
-``demo`` and ``fakes`` (the till with the FAKE servers) and ``score``.
+"""The ``forsell-cashier`` command: the till (default), ``doctor``, ``recordings``, ``staff``,
+``sync``, ``demo`` and ``fakes`` (the till with the FAKE servers) and ``score``.
 
 Qt is imported only when the GUI starts, so ``doctor``, ``recordings`` and ``--version`` work on
 a machine without a display or without Qt's system libraries. A PIN is never an argument (it
@@ -89,6 +89,19 @@ def _parser() -> argparse.ArgumentParser:
         "--pin-stdin",
         action="store_true",
         help="read the admin PIN from the first line of stdin (for scripts)",
+    )
+    staff_cmd = commands.add_parser(
+        "staff", parents=[common], help="the way back when PINs cannot be checked"
+    )
+    staff_commands = staff_cmd.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    reset_cmd = staff_commands.add_parser(
+        "reset-pins",
+        parents=[common],
+        help="after the secret store was reset: a new PIN key and a new PIN for every active "
+        "employee, shown once and audited (only the owner of the data folder; close the till)",
+    )
+    reset_cmd.add_argument(
+        "--yes", action="store_true", help="do not ask for confirmation (for scripts)"
     )
     sync_cmd = commands.add_parser(
         "sync",
@@ -318,6 +331,8 @@ def _admin(till, pin: str, purpose: str, to_do: str):
     try:
         return till.staff.admin_by_pin(pin, purpose)
     except CashierError as exc:
+        if exc.key.startswith("pin."):  # no PIN can be checked: the lost PIN key, say so
+            raise _Refused(f"{exc}; cannot {to_do}") from None
         if exc.key == "admin_pin.locked":
             raise _Refused(
                 f"too many wrong admin PINs: locked until {exc.params['until']} (store time); "
@@ -377,6 +392,56 @@ def recordings(data_dir: Path, args: argparse.Namespace) -> int:
     except _Refused as refused:
         print(f"forsell-cashier recordings: {refused}", file=sys.stderr)
         return 1
+
+
+# --- staff -----------------------------------------------------------------------------------
+
+
+def staff_reset_pins(data_dir: Path, yes: bool) -> int:
+    """``staff reset-pins``: new pepper, new PINs printed once; exit 1 when refused."""
+    from forsell.services.app import DatabaseProblem, open_till
+    from forsell.services.doctor import CashierError
+    from forsell.services.pins import reset_all_pins
+
+    def refuse(text: str) -> int:
+        print(f"forsell-cashier staff reset-pins: {text}", file=sys.stderr)
+        return 1
+
+    if not (data_dir / "cashier.sqlite").exists():
+        return refuse(f"no till in {data_dir} (give its folder with --data-dir)")
+    try:
+        till = open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        return refuse(
+            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+            "run `forsell-cashier doctor`"
+        )
+    try:
+        problem = till.staff.pin_problem()
+        state = "PINs cannot be checked now" if problem else "PINs can be checked now"
+        print(f"{state}; every employee of {data_dir} gets a new PIN, the old ones stop working.")
+        if not yes:
+            answer = input("Type RESET to go on: ") if sys.stdin.isatty() else ""
+            if answer.strip() != "RESET":
+                return refuse("not confirmed (type RESET, or pass --yes); nothing was changed")
+        try:
+            made = reset_all_pins(till.ctx)
+        except CashierError as exc:
+            hint = exc.params.get("hint")
+            fix = f"\nfix: {_fix(hint)}" if hasattr(hint, "code") else ""
+            return refuse(f"{exc}; nothing was changed{fix}")
+    finally:
+        till.close()
+    width = max((len(p.name) for p in made), default=4)
+    print(f"{'name':<{width}}  {'role':<10}  PIN")
+    for p in made:
+        print(f"{p.name:<{width}}  {p.role.value:<10}  {p.pin}")
+    print(
+        f"{len(made)} one-time PIN(s), shown only now and stored only as peppered hashes: give "
+        "each person theirs; at the first login with it they choose a PIN of their own. The "
+        "reset is in the audit log."
+    )
+    return 0
 
 
 # --- sync ------------------------------------------------------------------------------------
@@ -690,6 +755,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return doctor(data_dir, args.mic_test, args.full)
     if args.command == "recordings":
         return recordings(data_dir, args)
+    if args.command == "staff":
+        return staff_reset_pins(data_dir, args.yes)
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
     if args.command in ("demo", "fakes") and fakes_extra_missing():

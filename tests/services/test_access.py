@@ -91,12 +91,17 @@ CASHIER, SUPERVISOR, ADMIN = Role.CASHIER, Role.SUPERVISOR, Role.ADMIN
 POLICY: dict[str, Role | Action | str] = {
     "Till.sale_for": CASHIER,
     "Till.close": PUBLIC,
+    "Till.check_at_start": PUBLIC,  # the till's own background check after the start
+    # the PIN key: only the staff services use it, after their own declarations
+    "PinKeeper": INTERNAL,
     # signing in, overrides by PIN, the login screen
     "StaffService.staff": PUBLIC,
     "StaffService.login": PUBLIC,
     "StaffService.approve": PUBLIC,
     "StaffService.admin_by_pin": PUBLIC,
     "StaffService.set_language": PUBLIC,
+    "StaffService.pin_problem": PUBLIC,  # the reset command says whether PINs work now
+    "StaffService.change_own_pin": CASHIER,  # after a one-time PIN of the reset
     "StaffService.add_employee": INTERNAL,  # the first run's staff, before anyone can sign in
     # the store admin's screen
     "StoreAdmin.store_settings": PUBLIC,

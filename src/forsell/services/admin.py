@@ -13,7 +13,7 @@ from forsell.store.models import Employee
 
 from . import settings as s
 from .access import public, requires
-from .auth import EmployeeView, check_pin_format, hash_pin
+from .auth import EmployeeView, check_pin_format
 from .context import TillContext
 
 
@@ -112,15 +112,16 @@ class StoreAdmin:
 
     @requires(Role.ADMIN)
     def add_employee(self, who: EmployeeView, name: str, role: Role, pin: str) -> StaffMember:
-        """Adds an employee with a PIN (kept only as a scrypt hash), audited; returns the new
-        member.
+        """Adds an employee with a PIN (kept only as a peppered scrypt hash), audited; returns the
+        new member.
 
         Raises ``CashierError``: ``admin.only``, ``admin.name`` (empty name), ``pin.format`` (not 4
-        to 8 digits)."""
+        to 8 digits), the ``pin.*`` refusals when no PIN key is usable."""
         if not name.strip():
             raise CashierError("admin.name", "Enter the employee's name")
-        digest, salt = hash_pin(check_pin_format(pin))
+        check_pin_format(pin)
         with self.ctx.db.write() as session:
+            digest, salt = self.ctx.pins.seal(session, pin)
             e = Employee(name=name.strip(), role=role.value, pin_hash=digest, pin_salt=salt)
             session.add(e)
             session.flush()
@@ -140,11 +141,12 @@ class StoreAdmin:
 
         Raises ``CashierError``: ``admin.only``, ``pin.format``, ``login.unknown`` (no such
         employee)."""
-        digest, salt = hash_pin(check_pin_format(pin))
+        check_pin_format(pin)
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
             if e is None:
                 raise CashierError("login.unknown", "No such employee")
+            digest, salt = self.ctx.pins.seal(session, pin)
             e.pin_hash, e.pin_salt, e.failed_logins, e.locked_until = digest, salt, 0, None
             audit.record(session, self.ctx.device_id, "pin_changed", who.id, subject_id=e.id)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 
+from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.paths import PRIVATE_DIR_MODE, make_private, resources_dir
 from forsell.store.db import DatabaseProblem, open_database
@@ -22,11 +24,22 @@ from .refunds import RefundService
 from .shifts import ShiftService
 from .till import TillService
 
+if TYPE_CHECKING:
+    from .doctor import DatabaseDamage
+
 DB_NAME = "cashier.sqlite"
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DB_NAME", "DEMO_STAFF", "DatabaseProblem", "Till", "open_till", "seed_demo_store"]
+__all__ = [
+    "DB_NAME",
+    "DEMO_STAFF",
+    "DatabaseProblem",
+    "StartCheck",
+    "Till",
+    "open_till",
+    "seed_demo_store",
+]
 
 #: The demo staff of a fresh install (README lists these PINs).
 DEMO_STAFF = [
@@ -35,6 +48,14 @@ DEMO_STAFF = [
     ("Данияр Ахметов", Role.CASHIER, "1111", "ru"),
     ("Мария Ким", Role.CASHIER, "2222", "ru"),
 ]
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    """What the till found after it started, in the background (see ``Till.check_at_start``)."""
+
+    pins_problem: CashierError | None  # why no PIN can be checked (pin.*), or None
+    damage: DatabaseDamage | None  # the database fails quick_check: sales are refused
 
 
 @dataclass
@@ -51,13 +72,32 @@ class Till:
         return TillService(self.ctx, self.catalog, employee)
 
     @public
+    def check_at_start(self) -> StartCheck:
+        """The checks that are too slow for the start itself (``quick_check`` reads the whole
+        database; the secret store may answer slowly), for a background task. A damaged
+        database stops new sales from now on (``sale.database_damaged``)."""
+        from .doctor import database_damage
+
+        damage = database_damage(self.ctx.data_dir)
+        if damage is not None:
+            log.error(
+                "the database fails quick_check (%s); new sales are refused until it is restored",
+                damage.first_problem,
+            )
+        self.ctx.sales_refused = damage
+        return StartCheck(self.staff.pin_problem(), damage)
+
+    @public
     def close(self) -> None:
         """Closes the database connections; called once when the till quits."""
         self.ctx.close()
 
 
-def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
-    """Opens the till in ``data_dir``; raises ``store.db.DatabaseProblem`` if it cannot."""
+def open_till(
+    data_dir: Path, *, seed_demo: bool = True, clock=None, keyring_backend: Any = None
+) -> Till:
+    """Opens the till in ``data_dir``; raises ``store.db.DatabaseProblem`` if it cannot.
+    ``keyring_backend``: the OS secret store that keeps the PIN pepper (None: keyring's)."""
     data_dir.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     loosened = make_private(data_dir)  # made by an older version, or copied in by hand
     if loosened:
@@ -74,7 +114,9 @@ def open_till(data_dir: Path, *, seed_demo: bool = True, clock=None) -> Till:
         session.execute(
             update(ParkedSale).where(ParkedSale.recalled_at.is_not(None)).values(recalled_at=None)
         )
-    ctx = TillContext(db, data_dir, **({"clock": clock} if clock else {}))
+    ctx = TillContext(
+        db, data_dir, **({"clock": clock} if clock else {}), keyring_backend=keyring_backend
+    )
     till = Till(ctx, StaffService(ctx), CatalogService(ctx), ShiftService(ctx), RefundService(ctx))
     if seed_demo:
         seed_demo_store(till)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,19 +14,12 @@ from forsell.store import audit
 from forsell.store.models import Employee, PinGuard
 
 from . import settings as s
-from .access import internal, public
+from .access import internal, public, requires
 from .context import TillContext
+from .pins import SCRYPT, hash_pin, is_one_time
 
-# scrypt with n=2**14 costs ~40 ms here: cheap for one login, slow for brute-forcing a 4-digit PIN
-# from a stolen database file (10,000 PINs ≈ 7 minutes per employee).
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
-
-
-def hash_pin(pin: str, salt: bytes | None = None) -> tuple[bytes, bytes]:
-    """The scrypt hash of ``pin`` and its salt (a fresh random one unless given): the only form in
-    which a PIN is stored."""
-    salt = salt or os.urandom(16)
-    return hashlib.scrypt(pin.encode(), salt=salt, **_SCRYPT), salt
+# The plain form and its parameters: what the backend's staff pulls carry.
+_SCRYPT = SCRYPT
 
 
 def check_pin_format(pin: str) -> str:
@@ -52,17 +42,14 @@ def lock_span(base_seconds: int, earlier_lockouts: int) -> timedelta:
     return min(timedelta(seconds=base_seconds) * 2 ** min(earlier_lockouts, 16), MAX_LOCK)
 
 
-def _pin_matches(employee: Employee, pin: str) -> bool:
-    candidate, _ = hash_pin(pin, employee.pin_salt)
-    return hmac.compare_digest(candidate, employee.pin_hash)
-
-
 @dataclass(frozen=True)
 class EmployeeView:
     id: str
     name: str
     role: Role
     language: str
+    #: Signed in with a one-time PIN of ``staff reset-pins``: must choose a new PIN now.
+    must_change_pin: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,16 +61,28 @@ class Approval:
     action: Action
 
 
-def _view(e: Employee) -> EmployeeView:
-    return EmployeeView(e.id, e.name, Role(e.role), e.language)
+def _view(e: Employee, signed_in: bool = False) -> EmployeeView:
+    must_change = signed_in and is_one_time(e.pin_hash)
+    return EmployeeView(e.id, e.name, Role(e.role), e.language, must_change)
 
 
 def new_employee(
-    session: Session, name: str, role: Role, pin: str, language: str = "ru"
+    session: Session,
+    name: str,
+    role: Role,
+    pin: str,
+    language: str = "ru",
+    ctx: TillContext | None = None,
 ) -> Employee:
     """Adds an employee inside the caller's transaction (several can then be added atomically);
-    raises ``pin.format`` for a PIN that is not 4–8 digits."""
-    digest, salt = hash_pin(check_pin_format(pin))
+    raises ``pin.format`` for a PIN that is not 4–8 digits.
+
+    With the till's ``ctx`` the PIN is peppered (raising the ``pin.*`` refusals of
+    ``PinKeeper.seal``); without it, it is kept in the plain form and peppered at the first
+    login: only for the demo staff, whose PINs the README publishes anyway, so that a first
+    start needs no secret store."""
+    check_pin_format(pin)
+    digest, salt = ctx.pins.seal(session, pin) if ctx is not None else hash_pin(pin)
     employee = Employee(
         name=name, role=role.value, pin_hash=digest, pin_salt=salt, language=language
     )
@@ -109,14 +108,16 @@ class StaffService:
         through ``StoreAdmin.add_employee`` (admin only, audited). Raises ``CashierError``
         ``pin.format`` if the PIN is not 4–8 digits."""
         with self.ctx.db.write() as session:
-            return _view(new_employee(session, name, role, pin, language))
+            return _view(new_employee(session, name, role, pin, language, self.ctx))
 
     @public
     def login(self, employee_id: str, pin: str) -> EmployeeView:
         """Checks the PIN; after too many wrong ones the employee is locked for a while.
 
         Returns the employee. Raises ``CashierError``: ``login.unknown``, ``login.wrong_pin`` (with
-        the attempts left), ``login.locked`` (until when)."""
+        the attempts left), ``login.locked`` (until when); ``pin.pepper_lost``,
+        ``pin.pepper_wrong``, ``pin.secret_store`` when no PIN can be checked (not counted as a
+        wrong PIN)."""
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
             e = session.get(Employee, employee_id)
@@ -128,12 +129,12 @@ class StaffService:
                     "Locked until {until}",
                     until=self.ctx.local(e.locked_until).strftime("%H:%M"),
                 )
-            if _pin_matches(e, pin):
+            if self.ctx.pins.matches(session, e, pin):
                 e.failed_logins = 0
                 e.lockouts = 0
                 e.locked_until = None
                 audit.record(session, self.ctx.device_id, "login", e.id)
-                return _view(e)
+                return _view(e, signed_in=True)
             e.failed_logins += 1
             limit = self.ctx.settings.get(s.LOCKOUT_ATTEMPTS)
             audit.record(session, self.ctx.device_id, "login_failed", e.id, attempt=e.failed_logins)
@@ -233,7 +234,7 @@ class StaffService:
                 for candidate in candidates:
                     if candidate.locked_until and candidate.locked_until > now:
                         continue
-                    if _pin_matches(candidate, pin):
+                    if self.ctx.pins.matches(session, candidate, pin):
                         guard.failures = 0
                         guard.lockouts = 0
                         guard.locked_until = None
@@ -271,6 +272,28 @@ class StaffService:
                         wrong, "Not the PIN of a {roles}", roles="/".join(r.value for r in roles)
                     )
         raise error  # after the commit, so the wrong try counts
+
+    @requires(Role.CASHIER)
+    def change_own_pin(self, employee: EmployeeView, pin: str) -> EmployeeView:
+        """The signed-in ``employee`` chooses a new PIN (after a one-time PIN of the reset);
+        audited. Returns the employee, with nothing left to change.
+
+        Raises ``CashierError``: ``pin.format``, ``login.unknown``, the ``pin.*`` refusals when
+        no PIN key is usable."""
+        check_pin_format(pin)
+        with self.ctx.db.write() as session:
+            e = session.get(Employee, employee.id)
+            if e is None or not e.active:
+                raise CashierError("login.unknown", "No such employee")
+            e.pin_hash, e.pin_salt = self.ctx.pins.seal(session, pin)
+            audit.record(session, self.ctx.device_id, "pin_changed", e.id, subject_id=e.id)
+            return _view(e)
+
+    @public  # says only whether PINs work, nothing about anyone
+    def pin_problem(self) -> CashierError | None:
+        """Why no PIN can be checked now (``pin.pepper_lost``, ``pin.pepper_wrong``,
+        ``pin.secret_store``), or None when they can."""
+        return self.ctx.pins.problem()
 
     @public  # the login screen's language buttons
     def set_language(self, employee_id: str, language: str) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from forsell.domain.ids import new_id
@@ -13,6 +14,10 @@ from forsell.store.db import Database
 from forsell.store.models import utcnow
 
 from . import settings as s
+from .pins import PinKeeper
+
+if TYPE_CHECKING:
+    from .doctor import DatabaseDamage
 
 
 @dataclass
@@ -20,12 +25,19 @@ class TillContext:
     db: Database
     data_dir: Path
     clock: Callable[[], datetime] = utcnow
+    #: The OS secret store's keyring backend (None: keyring's default); the PIN pepper is there.
+    keyring_backend: Any = None
     settings: s.Settings = field(init=False)
+    #: PIN hashing with this till's pepper (see ``services/pins.py``).
+    pins: PinKeeper = field(init=False)
+    #: Set by the start-up check when the database fails ``quick_check``: no new sale then.
+    sales_refused: DatabaseDamage | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.settings = s.Settings(self.db)
         if not self.settings.get(s.DEVICE_ID):
             self.settings.set(s.DEVICE_ID, new_id())
+        self.pins = PinKeeper(self, self.keyring_backend)
 
     @property
     def device_id(self) -> str:

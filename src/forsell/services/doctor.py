@@ -44,12 +44,14 @@ from .recordings import KEY_FILE, RecordingLibrary, open_vault
 __all__ = [
     "CashierError",
     "CheckResult",
+    "DatabaseDamage",
     "DatabaseProblem",
     "KeyFileProblem",
     "SecretStoreUnavailable",
     "check_recording_keys",
     "check_recordings",
     "configured_device",
+    "database_damage",
     "mic_test",
     "run_checks",
 ]
@@ -212,6 +214,58 @@ def check_database(data_dir: Path, full: bool = False) -> CheckResult:
             f"{path} (sales since that copy must be re-entered or recovered by support)",
         )
     return CheckResult(name, True, f"{path} at schema {revision} (the app's head), {kind} ok")
+
+
+@dataclass(frozen=True)
+class DatabaseDamage:
+    """What ``PRAGMA quick_check`` found wrong with the till's database, and the way back: the
+    till refuses new sales until the newest good copy is restored."""
+
+    path: Path  # the damaged database
+    tables: tuple[str, ...]  # the damaged tables, where SQLite's report names them
+    first_problem: str  # SQLite's own first line (its diagnostics, not translated)
+    backup: Path | None  # the newest backup that passes its check (None: none does)
+    backups: Path  # the folder of the backup copies
+
+
+def database_damage(data_dir: Path) -> DatabaseDamage | None:
+    """Runs ``quick_check`` on the till's database (read-only; O(size), so off the GUI thread)
+    and returns the damage with the newest good backup, or None when the file is sound."""
+    path = data_dir / DB_NAME
+    try:
+        report = check_integrity(path)
+    except sqlite3.DatabaseError as exc:
+        report = IntegrityReport((str(exc),), ())
+    if report.ok:
+        return None
+    backups = data_dir / "backups"
+    tables = report.tables or _unreadable_tables(path)
+    return DatabaseDamage(path, tables, report.problems[0], newest_good_backup(backups), backups)
+
+
+def _unreadable_tables(path: Path) -> tuple[str, ...]:
+    """The tables whose rows cannot be read to the end: where SQLite stops the check with
+    "malformed" instead of reporting pages, reading each table names the damaged one. Reads
+    the whole file once, only on a database already found damaged."""
+    found: list[str] = []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return ()
+    try:
+        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for name in names:
+            try:
+                quoted = name.replace('"', '""')  # a name from the schema, quoted as SQL wants
+                for _ in conn.execute(f'SELECT * FROM "{quoted}"'):
+                    pass
+            except sqlite3.Error:
+                found.append(name)
+    except sqlite3.Error:
+        pass  # the schema itself is unreadable: nothing to name
+    finally:
+        conn.close()
+    return tuple(found)
 
 
 # --- secret store ----------------------------------------------------------------------------

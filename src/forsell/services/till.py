@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -25,6 +26,9 @@ from .catalog import CatalogService, ProductView
 from .context import TillContext
 from .receipts import ReceiptView, load_receipt
 from .shifts import open_shift_id
+
+if TYPE_CHECKING:
+    from .doctor import DatabaseDamage
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +158,9 @@ class TillService:
         cart; the first line starts the sale and its recording. Returns the cart.
 
         Raises ``CashierError``: ``shift.not_open``, ``qty.not_positive``, ``qty.not_whole``,
-        ``qty.too_many``, ``qty.too_heavy``, ``money.out_of_range``, ``cart.total_too_large``."""
+        ``qty.too_many``, ``qty.too_heavy``, ``money.out_of_range``, ``cart.total_too_large``,
+        ``sale.database_damaged(_no_backup)``."""
+        self._require_sound_database()
         self._require_shift()
         was_empty = not self.cart.lines
         self.cart.add(replace(_line_from_product(product, qty_milli), added_at=self.ctx.clock()))
@@ -348,7 +354,9 @@ class TillService:
     def recall(self, parked_id: str) -> CartView:
         """Brings a parked sale back into the empty cart and returns it.
 
-        Raises ``CashierError``: ``park.cart_not_empty``, ``park.unknown`` (recalled elsewhere)."""
+        Raises ``CashierError``: ``park.cart_not_empty``, ``park.unknown`` (recalled elsewhere),
+        ``sale.database_damaged(_no_backup)``."""
+        self._require_sound_database()
         if self.cart.lines:
             raise CashierError("park.cart_not_empty", "Finish or park the current sale first")
         with self.ctx.db.write() as session:
@@ -374,10 +382,11 @@ class TillService:
         """Commits the sale atomically (lines, payment, gapless receipt number, outbox row).
 
         Returns the receipt. Raises ``CashierError``: ``pay.empty``, ``shift.not_open``,
-        ``payment.short``, ``payment.card_over_total``, ``payment.cash_not_needed``; nothing is
-        committed then."""
+        ``payment.short``, ``payment.card_over_total``, ``payment.cash_not_needed``,
+        ``sale.database_damaged(_no_backup)``; nothing is committed then."""
         if not self.cart.lines:
             raise CashierError("pay.empty", "The cart is empty")
+        self._require_sound_database()
         totals = self.cart.totals()
         settlement = payment.settle(totals.total)
         with self.ctx.db.write() as session:
@@ -457,11 +466,39 @@ class TillService:
         over = discount_needs_approval(self.employee.role, off, base, limit)
         require(approval, Action.DISCOUNT_OVER_LIMIT, over)
 
+    def _require_sound_database(self) -> None:
+        """No sale on a database that failed its start-up check: each write could spread the
+        damage, and the restore would lose the sale anyway."""
+        if self.ctx.sales_refused is not None:
+            raise sales_refusal(self.ctx.sales_refused)
+
     def _require_shift(self, session=None) -> str:
         shift_id = open_shift_id(self.ctx, session)
         if shift_id is None:
             raise CashierError("shift.not_open", "Open a shift first")
         return shift_id
+
+
+def sales_refusal(damage: DatabaseDamage) -> CashierError:
+    """Why no sale is made on a damaged database and how to restore it, as the till says it."""
+    tables = ", ".join(damage.tables) or "?"
+    if damage.backup is None:
+        return CashierError(
+            "sale.database_damaged_no_backup",
+            "Selling is stopped: the database {path} is damaged (table(s) {tables}) and no "
+            "copy in {backups} passes its check; call support",
+            path=str(damage.path),
+            tables=tables,
+            backups=str(damage.backups),
+        )
+    return CashierError(
+        "sale.database_damaged",
+        "Selling is stopped: the database {path} is damaged (table(s) {tables}); close the "
+        "app, copy {backup} over it and start again",
+        path=str(damage.path),
+        tables=tables,
+        backup=str(damage.backup),
+    )
 
 
 def sale_payload(sale: Sale) -> dict:

@@ -267,6 +267,8 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     instance.raise_requested.connect(window.bring_to_front)
     if not (start_in_tray and tray is not None):
         window.show()
+    # quick_check reads the whole database: in the task pool, never before the first paint.
+    window.run_start_checks()
     # After the first paint: the demo store's sample conversations (first run) and scores for
     # transcripts that came without one. Trouble here is logged; selling goes on.
     QTimer.singleShot(200, lambda: prepare_review_in_background(recorder))

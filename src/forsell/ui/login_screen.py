@@ -44,6 +44,15 @@ class LoginScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 24)
         outer.addLayout(self._top_row())
+        # What the start-up checks found that stops the till (PINs that cannot be checked, a
+        # damaged database): stays until the cause is fixed, with the way to fix it.
+        self.start_problem = QLabel()
+        self.start_problem.setAccessibleName("start-up problem")
+        self.start_problem.setWordWrap(True)
+        self.start_problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_role(self.start_problem, "error")
+        self.start_problem.hide()
+        outer.addWidget(self.start_problem)
         body = QHBoxLayout()
         body.setSpacing(40)
         outer.addLayout(body, 1)
@@ -117,6 +126,11 @@ class LoginScreen(QWidget):
         layout.addWidget(self.login_button)
         layout.addStretch(1)
         return panel
+
+    def show_start_problem(self, text: str) -> None:
+        """Shows (or, with an empty ``text``, hides) what stops the till and how to fix it."""
+        self.start_problem.setText(text)
+        self.start_problem.setVisible(bool(text))
 
     def retranslate(self) -> None:
         self.who.setText(self.tr("Who is at the till?"))

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStack
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.services import settings as s
-from forsell.services.app import Till
+from forsell.services.app import StartCheck, Till
 from forsell.services.auth import EmployeeView
 from forsell.services.conversation import ConversationRecorder
-from forsell.services.till import TillService
+from forsell.services.till import TillService, sales_refusal
 
 from .autolock import AutoLock
 from .i18n import Languages
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.autolock = AutoLock(settings.get(s.AUTO_LOCK_SECONDS), self)
         self.autolock.timed_out.connect(self.lock)
         self.resize(1366, 768)
+        self.start_check: StartCheck | None = None  # what check_at_start found, once it answers
         self.refresh_status()
         if recorder is not None and bridge is not None:
             self._wire_recording(bridge)
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == event.Type.LanguageChange:
             self.refresh_status()
+            if self.start_check is not None:
+                self.show_start_check(self.start_check)
         super().changeEvent(event)
 
     def refresh_status(self) -> None:
@@ -168,9 +171,38 @@ class MainWindow(QMainWindow):
             self.tr("Cashier: {name}").format(name=self.employee.name) if self.employee else ""
         )
 
+    def run_start_checks(self) -> None:
+        """After the start, in the task pool: ``quick_check`` of the database (it reads the whole
+        file) and whether PINs can be checked. What they find stays on screen (see
+        :meth:`show_start_check`); the services refuse sales on a damaged database themselves."""
+        tasks().run(
+            self.till.check_at_start,
+            self.show_start_check,
+            lambda exc: self.till_screen.notify(
+                self.tr("The start-up check of the database could not run: {error}").format(
+                    error=exc
+                )
+            ),
+            owner=self,
+            key="start checks",
+        )
+
+    def show_start_check(self, check: StartCheck) -> None:
+        """Puts what the start-up checks found on the login and till screens, in the current
+        language (called again when the language changes)."""
+        self.start_check = check
+        pins = message_for(check.pins_problem) if check.pins_problem is not None else ""
+        damage = message_for(sales_refusal(check.damage)) if check.damage is not None else ""
+        self.login.show_start_problem("\n\n".join(t for t in (damage, pins) if t))
+        if damage:
+            self.till_screen.stop_selling(damage)
+
     # --- sessions -----------------------------------------------------------------------------
 
     def start_session(self, employee: EmployeeView) -> None:
+        if employee.must_change_pin:
+            self._choose_own_pin(employee)
+            return
         self.employee = employee
         sale = self.sales.get(employee.id)
         if sale is None:
@@ -184,6 +216,17 @@ class MainWindow(QMainWindow):
         self.autolock.arm()
         self.refresh_status()
         self.refresh_recording()
+
+    def _choose_own_pin(self, employee: EmployeeView) -> None:
+        """A one-time PIN of the reset opens only the dialog for the employee's own PIN; giving
+        none leaves the till at the login screen."""
+        from .new_pin_dialog import NewPinDialog
+
+        dialog = NewPinDialog(self.till, employee, self)
+        dialog.chosen.connect(self.start_session)
+        dialog.rejected.connect(lambda: self.login.reset(employee))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
 
     def lock(self) -> None:
         """Back to the login screen; the cart waits for the same employee."""

@@ -225,6 +225,32 @@ def _texts() -> dict[str, str]:
         ),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
         "setting.invalid": translate("messages", "“{setting}” cannot take this value."),
+        "pin.pepper_lost": translate(
+            "messages",
+            "PINs cannot be checked: the secret store of this computer was reset and the PIN "
+            "key is gone. Nobody can sign in until the owner of the data folder runs "
+            "`{command}` on this computer (it gives everyone a new PIN).",
+        ),
+        "pin.pepper_wrong": translate(
+            "messages",
+            "PINs cannot be checked: the secret store holds the PIN key of another till. "
+            "Restore this till's secret store, or the owner of the data folder runs "
+            "`{command}` on this computer (it gives everyone a new PIN).",
+        ),
+        "pin.secret_store": translate(
+            "messages", "PINs cannot be checked without the secret store: {hint}"
+        ),
+        "sale.database_damaged": translate(
+            "messages",
+            "Selling is stopped: the database {path} is damaged (table {tables}). Close the app, "
+            "copy the newest good copy {backup} over {path} and start again; sales made after "
+            "that copy must be entered again. `forsell-cashier doctor` shows the details.",
+        ),
+        "sale.database_damaged_no_backup": translate(
+            "messages",
+            "Selling is stopped: the database {path} is damaged (table {tables}) and no copy "
+            "in {backups} passes its check. Close the app and call support.",
+        ),
     }
 
 

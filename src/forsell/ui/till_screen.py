@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
@@ -26,7 +26,7 @@ from .receipt_view import ReceiptDialog
 from .recording_indicator import RecordingBar
 from .scanner import ScannerFilter
 from .search_panel import SearchPanel
-from .widgets import ActionButton
+from .widgets import ActionButton, set_role
 
 K = QKeySequence
 Key = Qt.Key
@@ -59,6 +59,14 @@ class TillScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 8)
         outer.setSpacing(10)
+        # Stays while the database fails its start-up check: why selling stopped, how to restore.
+        self.sales_stopped = QLabel()
+        self.sales_stopped.setAccessibleName("sales stopped")
+        self.sales_stopped.setWordWrap(True)
+        self.sales_stopped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_role(self.sales_stopped, "error")
+        self.sales_stopped.hide()
+        outer.addWidget(self.sales_stopped)
         body = QHBoxLayout()
         body.setSpacing(14)
         outer.addLayout(body, 1)
@@ -215,12 +223,19 @@ class TillScreen(QWidget):
     def focus_scan(self) -> None:
         self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def stop_selling(self, text: str) -> None:
+        """Shows why no sale can be made and how to restore the database (the services refuse
+        the sales themselves); Pay stays off."""
+        self.sales_stopped.setText(text)
+        self.sales_stopped.setVisible(bool(text))
+        self.buttons["pay"].setEnabled(False)
+
     def notify(self, text: str) -> None:
         self.search.banner.show_notice(text)
 
     def show_cart(self, view: CartView, select: int | None = None) -> None:
         self.cart.show_cart(view, select)
-        self.buttons["pay"].setEnabled(not view.empty)
+        self.buttons["pay"].setEnabled(not view.empty and not self.sales_stopped.text())
         self.cart_changed.emit()
 
     def _failed(self, error: CashierError) -> None:

@@ -18,6 +18,9 @@ from forsell.domain.problems import Problem
 
 SERVICE = "forsell-cashier"
 KEK_BYTES = 32
+#: The PIN pepper: an HMAC-SHA256 key, kept beside the KEK under this name.
+PIN_PEPPER = "pin-pepper-v1"
+PEPPER_BYTES = 32
 
 #: Backends that would keep secrets in a plain file or nowhere: refused.
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -125,3 +128,23 @@ class SecretStore:
         if len(kek) != KEK_BYTES:
             raise SecretStoreUnavailable("error", self.backend_name, "the stored key is damaged")
         return kek
+
+    def pin_pepper(self) -> bytes | None:
+        """The PIN pepper of this till (an HMAC key mixed into every PIN before it is hashed), or
+        None when the store holds none. Creating one is the caller's decision (``new_pin_pepper``):
+        a new pepper beside hashes made with a lost one would lock everyone out without a word."""
+        stored = self.get(PIN_PEPPER)
+        if stored is None:
+            return None
+        pepper = base64.b64decode(stored)
+        if len(pepper) != PEPPER_BYTES:
+            raise SecretStoreUnavailable("error", self.backend_name, "the stored pepper is damaged")
+        return pepper
+
+    def new_pin_pepper(self) -> bytes:
+        """Stores a fresh random PIN pepper in place of any earlier one and returns it."""
+        self.set(PIN_PEPPER, base64.b64encode(os.urandom(PEPPER_BYTES)).decode())
+        pepper = self.pin_pepper()  # read back: proves the store really kept it
+        if pepper is None:
+            raise SecretStoreUnavailable("error", self.backend_name, "the new pepper was not kept")
+        return pepper
