@@ -83,10 +83,15 @@ def test_a_damaged_page_is_found_and_named(db: Path) -> None:
 
 
 def test_plain_audio_is_found(tmp_path: Path) -> None:
-    (tmp_path / "spill.tmp").write_bytes(b"\0" * 100 + b"OggS\0\2" + b"\0" * 20 + b"OpusHead")
-    assert till_checks.plain_audio([tmp_path]) == [
-        f"plain audio (b'OpusHead') in {tmp_path}/spill.tmp"
-    ]
+    spill = tmp_path / "spill.tmp"
+    spill.write_bytes(b"\0" * 100 + b"OggS\0\2" + b"\0" * 20 + b"OpusHead")
+    try:
+        assert till_checks.plain_audio([tmp_path]) == [
+            f"plain audio (b'OpusHead') in {tmp_path}/spill.tmp"
+        ]
+    finally:
+        # Gone at once: tests/test_no_plain_audio.py scans the whole temp folder for audio.
+        spill.unlink()
 
 
 def _first_sale(db: Path) -> str:
