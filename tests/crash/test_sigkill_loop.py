@@ -53,6 +53,8 @@ class Journal:
 
     def _read(self, child: subprocess.Popen) -> None:
         for line in child.stdout:
+            if not line.endswith("\n"):
+                break  # cut by the kill mid-write: not a confirmation
             words = line.split()
             if words:
                 self.lines.append(words)
