@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import threading
 
@@ -58,6 +59,9 @@ def describe(urls: dict[str, str]) -> dict[str, dict[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Ctrl+C stops the servers even when started from a script in the background, which hands
+    # its children SIGINT ignored (Python then never raises KeyboardInterrupt).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     servers = {
         "elevenlabs": FakeServer(
             FakeElevenLabs(processing_s=args.processing, seed=args.seed),
