@@ -149,3 +149,67 @@ def test_an_inflected_name_finds_the_receipts_own_line_first(cafe_scorer: Scorer
         (("FRI-9",), True),
         (("SAM-2",), True),
     ]
+
+
+def test_a_combo_is_not_named_by_what_it_holds(cafe_scorer: Scorer) -> None:
+    """The customer's «кола» is the drink, not «Комбо: хот-дог + фри + кола»; proposing the combo
+    after the customer named its parts is an offer, and the combo rung up converts it."""
+    from forsell.analytics import Catalog, CatalogProduct, Receipt, ReceiptLine
+
+    combo = "Комбо: хот-дог + фри малый + кола 0,5"
+    catalog = Catalog(
+        (
+            CatalogProduct("HD-1", {"ru": "Хот-дог классический"}, "Хот-доги"),
+            CatalogProduct("COLA", {"ru": "Coca-Cola 0,5 л"}, "Напитки"),
+            CatalogProduct("CMB", {"ru": combo, "kk": "Комбо: хот-дог + фри кіші + кола"}, "Комбо"),
+        )
+    )
+    t = talk(
+        ("c", 0, "сәлеметсіз бе не береміз"),
+        ("u", 2, "хот дог фри және кола"),
+        ("c", 4, "онда комбо алыңыз бөлек алғаннан арзан шығады"),
+        ("u", 6, "жарайды комбо"),
+    )
+    line = ReceiptLine("CMB", combo, 1, 180_000, 7.0, names={"ru": combo})
+    result = Scorer(cafe_scorer.scorecard, catalog).score(t, Receipt((line,)), confirmed=True)
+    assert [(o.kind, o.skus, o.converted) for o in result.upsell.offers] == [
+        ("product", ("CMB",), True)
+    ]
+
+
+def test_the_answer_to_a_request_for_a_kind_of_thing_is_not_an_upsell(
+    cafe_scorer: Scorer,
+) -> None:
+    """«Тұмауға бір дәрі керек» — the remedy the pharmacist then proposes is what the customer
+    asked for; the vitamins proposed after it are the upsell."""
+    from forsell.analytics import Catalog, CatalogProduct, Receipt, ReceiptLine
+
+    catalog = Catalog(
+        (
+            CatalogProduct("FLU", {"ru": "Терафлю лимон, 10 пакетиков"}, "Простуда"),
+            CatalogProduct(
+                "VIT", {"ru": "Витамин C 500 мг", "kk": "С дәрумені 500 мг"}, "Витамины"
+            ),
+        )
+    )
+    t = talk(
+        ("u", 0, "Сәлеметсіз бе, тұмауға бір дәрі керек еді."),
+        ("c", 2, "Онда Терафлю ұсынамын, ыстық суға езіп ішесіз."),
+        ("u", 4, "Жарайды, беріңіз."),
+        ("c", 6, "Қосымша С дәруменін де алыңыз, иммунитетке жақсы."),
+        ("u", 8, "Иә."),
+    )
+    lines = (
+        ReceiptLine("FLU", "Терафлю лимон, 10 пакетиков", 1, 330_000, 5.0),
+        ReceiptLine("VIT", "Витамин C 500 мг", 1, 110_000, 9.0),
+    )
+    result = Scorer(cafe_scorer.scorecard, catalog).score(t, Receipt(lines), confirmed=True)
+    assert [(o.skus, o.converted) for o in result.upsell.offers] == [(("VIT",), True)]
+    # A request after something was ordered («…and what would you suggest?») invites an upsell.
+    t2 = talk(
+        ("customer", 0, "Терафлю беріңіз. Тағы бірдеңе ұсынасыз ба?"),
+        ("cashier", 2, "С дәруменін алыңыз."),
+        ("customer", 4, "Иә."),
+    )
+    result = Scorer(cafe_scorer.scorecard, catalog).score(t2, Receipt(lines), confirmed=True)
+    assert [o.skus for o in result.upsell.offers] == [("VIT",)]

@@ -130,6 +130,16 @@ ORDER = _compile(
     inflect=False,  # «хочу», not «хотите» (a cashier's offer)
 )  # fmt: skip
 
+#: A customer asking for a kind of thing without naming it («тұмауға бір дәрі керек», «что-нибудь
+#: от кашля», «посоветуйте …»): the product the cashier then proposes is the answer to the
+#: request, not an upsell (the guide: "the customer asked for it first").
+SEEKING = _compile(
+    "нужно что-нибудь", "нужно что-то", "что-нибудь от", "что-то от", "что нибудь от",
+    "что то от", "посоветуйте", "подскажите", "порекомендуйте", "что посоветуете",
+    "бір дәрі", "дәрі керек", "бірдеңе", "бір нәрсе", "не ұсынасыз", "кеңес беріңіз",
+    inflect=False,
+)  # fmt: skip
+
 #: What only the one behind the till says: calling the next customer, the card terminal, the
 #: change, the receipt.
 TILL = _compile(

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .acts import CHOICE, NOT_ORDER, SIZE_UP, WEAK_CUES, Acts, _any
+from .acts import CHOICE, NOT_ORDER, SEEKING, SIZE_UP, WEAK_CUES, Acts, _any
 from .lang import index_key, lookup_keys
 from .matching import Match, Pattern, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
@@ -136,11 +136,17 @@ def _significant(name: str) -> list[str]:
 def _significant_words(name: str) -> tuple[str, ...]:
     out: list[str] = []
     for word in name.split():
+        if word.startswith("(") or word == "+":
+            # «Комбо: хот-дог + фри + кола», «Комплексный обед (суп + второе)»: what a set holds
+            # is not its name; the customer who orders a cola does not order the combo.
+            return tuple(out)
         for tok in fold_word(word):
             if tok in _UNITS or tok.isdigit():
                 return tuple(out)  # "Американо 250 мл": the size is not how people name it
             if tok not in _STOP:
                 out.append(tok)
+        if word.endswith(":"):
+            return tuple(out)
     return tuple(out)
 
 
@@ -434,10 +440,15 @@ class OfferFinder:
         seen: list[Target] = []
         ordered: list[Target] = []  # what the customer has named so far
         size_asked = False
+        seeking = False  # the customer asked for a kind of thing and awaits a proposal
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
             if s.role == CUSTOMER:
+                # Only before anything was ordered: «…and what would you suggest?» after an
+                # order invites an upsell rather than being the purchase itself.
+                if not ordered and not any(t.kind == "product" for t, _ in named):
+                    seeking = seeking or _any(SEEKING, s.norms, 0, len(s.norms) - 1) is not None
                 ordered += [t for t, _ in named]
                 # «большую колу» asks for a size; «двойной бургер» names a product.
                 asked = a.size_up
@@ -474,6 +485,11 @@ class OfferFinder:
                     for t, m in inside
                     if not any(self._same(t, o) for o in ordered) and t not in seen
                 ]
+                if seeking and new:
+                    # The first product proposed answers the customer's request.
+                    seeking = False
+                    ordered.append(new[0][0])
+                    new = new[1:]
                 for target, m in new:
                     seen.append(target)
                     offers.append(self._offer(s, cue.first, cue.last, target, m))
