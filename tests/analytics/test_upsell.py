@@ -1,4 +1,4 @@
-from forsell.analytics import Scorer
+from forsell.analytics import Receipt, ReceiptLine, Scorer
 
 from .conftest import receipt, talk
 
@@ -213,3 +213,76 @@ def test_the_answer_to_a_request_for_a_kind_of_thing_is_not_an_upsell(
     )
     result = Scorer(cafe_scorer.scorecard, catalog).score(t2, Receipt(lines), confirmed=True)
     assert [o.skus for o in result.upsell.offers] == [("VIT",)]
+
+
+def _pharmacy() -> Scorer:
+    from forsell.analytics import Catalog, CatalogProduct, formats
+
+    from .conftest import CARDS
+
+    return Scorer(
+        formats.load_scorecard(CARDS / "cafe.json"),
+        Catalog(
+            (
+                CatalogProduct("LIZ", {"ru": "Лизобакт №30"}, "Горло", ("Горло",)),
+                CatalogProduct("STR", {"ru": "Стрепсилс №24"}, "Горло", ("Горло",)),
+                CatalogProduct("ING", {"ru": "Ингалипт спрей"}, "Горло", ("Горло",)),
+                CatalogProduct("NAP", {"ru": "Наполеон, кусок"}, "Десерты"),
+                CatalogProduct("CHZ", {"ru": "Чизкейк"}, "Десерты"),
+                CatalogProduct("TEA", {"ru": "Чай Пиала 100 пакетиков"}, "Чай"),
+            )
+        ),
+    )
+
+
+def test_a_kind_asked_for_is_fulfilled_by_the_product_chosen() -> None:
+    """«Горло болит, бірдеңе беріңізші» → the choice → «Лизобакт»; Стрепсилс proposed after the
+    customer chose is an upsell (neither the throat request nor the open request covers it)."""
+    t = talk(
+        ("cashier", 0, "салеметсиз бе"),
+        ("customer", 2, "тамак ауырып жатыр горло болит бирдене бериниизши"),
+        ("cashier", 4, "лизобакт бар немесе стрепсилс кайсысын аласыз"),
+        ("customer", 6, "лизобакт"),
+        ("cashier", 8, "стрепсилсти де алып қойыңыз жолда сорып журесиз"),
+        ("customer", 10, "жок"),
+    )
+    result = _pharmacy().score(t, Receipt(()), confirmed=True)
+    assert [o.skus for o in result.upsell.offers] == [("STR",)]
+    assert result.item("upsell_offer").outcome == "pass"
+
+
+def test_a_name_the_recogniser_split_in_two_is_found() -> None:
+    t = talk(
+        ("cashier", 0, "здравствуйте что будете"),
+        ("customer", 2, "чай"),
+        ("cashier", 4, "к чаю чиз кейк не хотите или на полеон"),
+        ("customer", 6, "давайте на полеон"),
+    )
+    lines = (
+        ReceiptLine("TEA", "Чай Пиала 100 пакетиков", 1, 50_000, 3.0),
+        ReceiptLine("NAP", "Наполеон, кусок", 1, 90_000, 8.0),
+    )
+    result = _pharmacy().score(t, Receipt(lines), confirmed=True)
+    assert [(o.skus, o.converted) for o in result.upsell.offers] == [
+        (("CHZ",), False),
+        (("NAP",), True),
+    ]
+
+
+def test_a_pack_size_question_is_about_the_order_not_a_bag() -> None:
+    """«Пиала жүз пакеттік пе?» clarifies the tea ordered; «пакет керек пе?» is the bag."""
+    t = talk(
+        ("cashier", 0, "сәлеметсіз бе"),
+        ("customer", 2, "пиала шай берші"),
+        ("cashier", 4, "пиала жүз пакеттік пе"),
+        ("customer", 6, "иә"),
+    )
+    needs = _pharmacy().score(t, Receipt(()), confirmed=True).item("ask_needs")
+    assert needs.outcome == "pass" and needs.evidence[0].utterance == 2
+    bag = talk(
+        ("cashier", 0, "сәлеметсіз бе"),
+        ("customer", 2, "пиала шай берші"),
+        ("cashier", 4, "мың бес жүз пакет керек пе"),
+        ("customer", 6, "жоқ"),
+    )
+    assert _pharmacy().score(bag, Receipt(()), confirmed=True).item("ask_needs").outcome == "fail"

@@ -167,7 +167,8 @@ OFFER_CUES = _compile(
     "қосайын ба", "қосайық", "қосамыз ба", "қосайын", "жаңа", "бізде", "жеңілдік", "керек пе",
     "керек емес пе", "алайық па", "ше", "выгоднее", "выгодно", "дешевле", "тиімді", "арзан",
     "сделать", "сделаем", "увеличить", "всего на", "доплата", "доплатить", "за доплату",
-    "қымбат", "қымбатырақ",
+    "қымбат", "қымбатырақ", "алып қойыңыз", "алып кетіңіз", "ала кетіңіз", "ала салыңыз",
+    "алып көріңіз", "ала қойыңыз", "қоса алыңыз",
 )  # fmt: skip
 #: Size upgrades: a bigger size the customer did not ask for.
 SIZE_UP = _compile(
@@ -218,6 +219,27 @@ def _hits(patterns: Sequence[Pattern], norms: Sequence[str], first: int, last: i
 def _any(patterns: Sequence[Pattern], norms: Sequence[str], first: int, last: int) -> Match | None:
     found = _hits(patterns, norms, first, last)
     return min(found, key=lambda m: m.first) if found else None
+
+
+_PACK = _compile("пакет", "пакетик", "пакетиков")
+_WANTED = frozenset({"нужен", "нужно", "надо", "керек", "нужны", "берейин", "салайын"})
+
+
+def not_order(norms: Sequence[str], first: int, last: int) -> Match | None:
+    """The payment, a bag, an ID, the loyalty card: a question about it is not about the order.
+    «Пиала жүз пакеттік пе?» counts its tea bags: a pack size (a number before it), not a bag."""
+    for m in sorted(_hits(NOT_ORDER, norms, first, last), key=lambda m: m.first):
+        # One number right before it (not a price's run of numbers), no «нужен»/«керек» after.
+        packed = (
+            m.first > 0
+            and norms[m.first - 1].isdigit()
+            and not (m.first > 1 and norms[m.first - 2].isdigit())
+            and not (m.last + 1 < len(norms) and norms[m.last + 1] in _WANTED)
+        )
+        if packed and _any(_PACK, norms, m.first, m.last) is not None:
+            continue
+        return m
+    return None
 
 
 def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool:
@@ -342,7 +364,7 @@ def _find_acts(
         question = is_question(norms, first, last, mark)
         if question:
             questions.append((first, last))
-        excluded = _any(NOT_ORDER, norms, first, last) is not None
+        excluded = not_order(norms, first, last) is not None
         clause_needs = None
         # Without any punctuation (as recognisers often return) «здесь или с собой» is a
         # question by its choice alone.

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .acts import CHOICE, NOT_ORDER, SEEKING, SIZE_UP, WEAK_CUES, Acts, _any
+from .acts import CHOICE, SEEKING, SIZE_UP, WEAK_CUES, Acts, _any, not_order
 from .lang import index_key, lookup_keys
 from .matching import Match, Pattern, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
@@ -358,14 +358,32 @@ class OfferFinder:
     def targets(self, said: Said) -> list[tuple[Target, Match]]:
         norms = said.norms
         found: list[tuple[_Term, Match, int]] = []  # (term, match, rank: 0 receipt, 1 catalog)
+        starts: set[int] = set()  # tokens where a name starts
+        merged: list[tuple[_Term, Match, int]] = []
         for i in range(len(norms)):
             if i and norms[i - 1] in _WITH:
                 continue  # "круассан к кофе": the coffee is what it goes with, not the offer
             own = self.own.matches(norms, i)
-            found += [(t, m, 0) for t, m in own]
-            found += [(t, m, 1) for t, m in self.index.categories.matches(norms, i)]
+            here = [(t, m, 0) for t, m in own]
+            here += [(t, m, 1) for t, m in self.index.categories.matches(norms, i)]
             if not own:
-                found += [(t, m, 1) for t, m in self.index.products.matches(norms, i)]
+                here += [(t, m, 1) for t, m in self.index.products.matches(norms, i)]
+            if here:
+                starts.add(i)
+            found += here
+            if (
+                i + 1 < len(norms)
+                and len(norms[i]) <= 3
+                and not norms[i].isdigit()
+                and not norms[i + 1].isdigit()
+            ):
+                # A recogniser splits a word it does not know («чиз кейк», «на полеон»); a
+                # first half this short cannot reach the name's index key (``lang.index_key``),
+                # so the two read as one are looked up as a one-word name. Longer halves are
+                # matched as split words by ``matching``.
+                merged += self._one_word(norms[i] + norms[i + 1], i)
+        # Only where neither half names anything itself («таба нан алыңыз» stays as it is).
+        found += [(t, m, r) for t, m, r in merged if m.first not in starts and m.last not in starts]
         # Keep the most specific names: drop a match inside a longer one.
         kept = [
             (t, m, r)
@@ -395,6 +413,14 @@ class OfferFinder:
                 target = terms[0].target
             out.append((target, Match(terms[0].pattern, first, last)))
         return out
+
+    def _one_word(self, word: str, i: int) -> list[tuple[_Term, Match, int]]:
+        """One-word names matching ``word``, as a match over the two tokens at ``i``."""
+        own = [(t, m, 0) for t, m in self.own.matches((word,), 0)]
+        found = own or [(t, m, 1) for t, m in self.index.products.matches((word,), 0)]
+        return [
+            (t, Match(m.pattern, i, i + 1), r) for t, m, r in found if len(t.pattern.words) == 1
+        ]
 
     def _term_category(self, term: _Term) -> str:
         """A catalog term knows its phrase's category; a receipt term asks its product."""
@@ -447,8 +473,16 @@ class OfferFinder:
             if s.role == CUSTOMER:
                 # Only before anything was ordered: «…and what would you suggest?» after an
                 # order invites an upsell rather than being the purchase itself.
-                if not ordered and not any(t.kind == "product" for t, _ in named):
+                if any(t.kind == "product" for t, _ in named):
+                    seeking = False  # the customer chose: «спрей» after «спрей ме, әлде …?»
+                elif not ordered:
                     seeking = seeking or _any(SEEKING, s.norms, 0, len(s.norms) - 1) is not None
+                # A product of a kind asked for earlier («горло болит … Лизобакт») fulfils that
+                # request: another product of the kind offered later is an upsell again.
+                picked = {self.category_of(t) for t, _ in named if t.kind == "product"}
+                ordered = [
+                    o for o in ordered if not (o.kind == "category" and o.category in picked)
+                ]
                 ordered += [t for t, _ in named]
                 # «большую колу» asks for a size; «двойной бургер» names a product.
                 asked = a.size_up
@@ -463,7 +497,7 @@ class OfferFinder:
                 (first, last) for first, last, cue in a.offer_form if cue.phrase not in WEAK_CUES
             }
             for first, last in a.questions:
-                if (first, last) in offering or _any(NOT_ORDER, s.norms, first, last):
+                if (first, last) in offering or not_order(s.norms, first, last):
                     continue  # an offer, or a bag or the payment: not about the order
                 if any(
                     first <= m.first <= last and any(self._same(t, o) for o in ordered)
