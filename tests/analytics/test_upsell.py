@@ -236,8 +236,8 @@ def _pharmacy() -> Scorer:
 
 
 def test_a_kind_asked_for_is_fulfilled_by_the_product_chosen() -> None:
-    """«Горло болит, бірдеңе беріңізші» → the choice → «Лизобакт»; Стрепсилс proposed after the
-    customer chose is an upsell (neither the throat request nor the open request covers it)."""
+    """«Горло болит, бірдеңе беріңізші» → the choice → «Лизобакт» rung up; Стрепсилс proposed
+    after that is an upsell (neither the throat request nor the open request covers it)."""
     t = talk(
         ("cashier", 0, "салеметсиз бе"),
         ("customer", 2, "тамак ауырып жатыр горло болит бирдене бериниизши"),
@@ -246,8 +246,11 @@ def test_a_kind_asked_for_is_fulfilled_by_the_product_chosen() -> None:
         ("cashier", 8, "стрепсилсти де алып қойыңыз жолда сорып журесиз"),
         ("customer", 10, "жок"),
     )
-    result = _pharmacy().score(t, Receipt(()), confirmed=True)
+    rung = Receipt((ReceiptLine("LIZ", "Лизобакт №30", 1, 250_000, 7.0),))
+    result = _pharmacy().score(t, rung, confirmed=True)
     assert [o.skus for o in result.upsell.offers] == [("STR",)]
+    # Before Лизобакт is rung up the throat remedy asked for is still being answered.
+    assert _pharmacy().score(t, Receipt(()), confirmed=True).upsell.offers == ()
     assert result.item("upsell_offer").outcome == "pass"
 
 
@@ -286,3 +289,42 @@ def test_a_pack_size_question_is_about_the_order_not_a_bag() -> None:
         ("customer", 6, "жоқ"),
     )
     assert _pharmacy().score(bag, Receipt(()), confirmed=True).item("ask_needs").outcome == "fail"
+
+
+def test_the_usual_order_named_back_is_not_an_offer() -> None:
+    t = talk(
+        ("customer", 0, "Салам! Как обычно."),
+        ("cashier", 2, "Салам! Чизкейк и чай, да?"),
+        ("customer", 4, "Иә, дұрыс."),
+        ("cashier", 6, "Наполеон алмайсың ба?"),
+    )
+    result = _pharmacy().score(t, Receipt(()), confirmed=True)
+    assert [o.skus for o in result.upsell.offers] == [("NAP",)]
+
+
+def test_the_bag_question_is_never_an_offer_even_with_a_bags_category() -> None:
+    from forsell.analytics import Catalog, CatalogProduct, formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(
+        formats.load_scorecard(CARDS / "cafe.json"),
+        Catalog(
+            (
+                CatalogProduct("BAT", {"ru": "Батон нарезной"}, "Хлеб"),
+                CatalogProduct("BAG", {"ru": "Пакет бумажный"}, "Пакеты"),
+            )
+        ),
+    )
+    t = talk(
+        ("cashier", 0, "сәлем что берём"),
+        ("customer", 2, "екі батон"),
+        ("cashier", 4, "пакет керек пе"),
+        ("customer", 6, "иә"),
+    )
+    lines = (
+        ReceiptLine("BAT", "Батон нарезной", 2, 50_000, 3.0, "Хлеб"),
+        ReceiptLine("BAG", "Пакет бумажный", 1, 5_000, 7.0, "Пакеты"),
+    )
+    result = scorer.score(t, Receipt(lines), confirmed=True)
+    assert result.upsell.offers == () and result.item("upsell_offer").outcome == "fail"

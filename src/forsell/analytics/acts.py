@@ -130,6 +130,13 @@ ORDER = _compile(
     inflect=False,  # «хочу», not «хотите» (a cashier's offer)
 )  # fmt: skip
 
+#: «Как обычно»: a regular's usual order; the products named with it are the order, not offers.
+USUAL = _compile(
+    "как обычно", "как всегда", "как в прошлый раз", "то же самое", "әдеттегідей",
+    "кәдімгідей", "баяғыдай", "баяғы", "бұрынғыдай",
+    inflect=False,
+)  # fmt: skip
+
 #: A customer asking for a kind of thing without naming it («тұмауға бір дәрі керек», «что-нибудь
 #: от кашля», «посоветуйте …»): the product the cashier then proposes is the answer to the
 #: request, not an upsell (the guide: "the customer asked for it first").

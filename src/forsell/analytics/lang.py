@@ -173,4 +173,6 @@ def lookup_keys(word: str) -> tuple[str, ...]:
     Russian lemmas («чаю» → «чай»). Inflection and Kazakh endings change a word's end, rarely
     its first letters, so the candidates are few and every one is then checked properly."""
     forms = {word} | (lemmas(word) if len(word) >= 3 else set())
-    return tuple({f[:n] for f in forms for n in (3, 4) if len(f) >= n} | {word})
+    # Sorted: the order terms are found in decides which of two equal names explains an offer,
+    # and a set's order changes from run to run.
+    return tuple(sorted({f[:n] for f in forms for n in (3, 4) if len(f) >= n} | {word}))

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .acts import CHOICE, SEEKING, SIZE_UP, WEAK_CUES, Acts, _any, not_order
-from .lang import index_key, lookup_keys
+from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, _any, not_order
+from .lang import index_key, lemma, lookup_keys
 from .matching import Match, Pattern, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
 from .normalize import fold_word, normalize_text
@@ -176,7 +176,7 @@ def product_phrases(
     lines; a 100,000-product catalog files only the short forms people say), head words, the
     first two words, synonyms, and the colloquial names of its words."""
     names = significant_names(p)
-    if any(w in _NOT_GOODS for _, words in names for w in words):
+    if any(w in _NOT_GOODS or lemma(w) in _NOT_GOODS for _, words in names for w in words):
         return []  # a bag or a take-away box: never an upsell
     phrases = list(_name_phrases(names, full))
     if p.synonyms or extra:
@@ -206,6 +206,12 @@ def _name_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) ->
         for w in dict.fromkeys((*heads, words[0])):
             phrases += COLLOQUIAL.get(w, ())
     return tuple(dict.fromkeys(phrases))
+
+
+@lru_cache(maxsize=1024)
+def _not_goods(name: str) -> bool:
+    """A bag, a box, a receipt: what a cashier asks about without selling anything."""
+    return any(w in _NOT_GOODS or lemma(w) in _NOT_GOODS for w in normalize_text(name))
 
 
 def significant_names(p: CatalogProduct) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -276,6 +282,8 @@ class CatalogIndex:
             (p.category, p.category_names) for p in catalog.products if p.category
         )
         for category, category_names in categories:
+            if _not_goods(category):
+                continue  # «Пакеты»: «пакет керек пе?» is the bag question, never an upsell
             for name in (category, *category_names):
                 folded = " ".join(normalize_text(name))
                 self.category_names[category].add(folded)
@@ -366,8 +374,10 @@ class OfferFinder:
             own = self.own.matches(norms, i)
             here = [(t, m, 0) for t, m in own]
             here += [(t, m, 1) for t, m in self.index.categories.matches(norms, i)]
-            if not own:
-                here += [(t, m, 1) for t, m in self.index.products.matches(norms, i)]
+            # The catalog too: a longer catalog name («лимонды шай») is what was said rather
+            # than the receipt's shorter one («шай» of «Чай чёрный»); at the same length the
+            # receipt's own line wins (below).
+            here += [(t, m, 1) for t, m in self.index.products.matches(norms, i)]
             if here:
                 starts.add(i)
             found += here
@@ -452,7 +462,11 @@ class OfferFinder:
 
     def _same(self, a: Target, b: Target) -> bool:
         if a.kind == "product" and b.kind == "product":
-            return bool(a.skus & b.skus)
+            if a.skus & b.skus:
+                return True
+            # «Капучино средний» ordered, «капучино» named back: another size of it is the same
+            # product to the customer (a bigger one offered is a size offer, found apart).
+            return len(a.skus) <= 8 and any(self.family(sku) & b.skus for sku in a.skus)
         cat_a, cat_b = self.category_of(a), self.category_of(b)
         return bool(cat_a) and cat_a == cat_b and (a.kind == "category" or b.kind == "category")
 
@@ -467,6 +481,7 @@ class OfferFinder:
         ordered: list[Target] = []  # what the customer has named so far
         size_asked = False
         seeking = False  # the customer asked for a kind of thing and awaits a proposal
+        usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
@@ -477,13 +492,9 @@ class OfferFinder:
                     seeking = False  # the customer chose: «спрей» after «спрей ме, әлде …?»
                 elif not ordered:
                     seeking = seeking or _any(SEEKING, s.norms, 0, len(s.norms) - 1) is not None
-                # A product of a kind asked for earlier («горло болит … Лизобакт») fulfils that
-                # request: another product of the kind offered later is an upsell again.
-                picked = {self.category_of(t) for t, _ in named if t.kind == "product"}
-                ordered = [
-                    o for o in ordered if not (o.kind == "category" and o.category in picked)
-                ]
                 ordered += [t for t, _ in named]
+                # Only while nobody has named it: «Да, как обычно» after «американо?» is done.
+                usual = not ordered and _any(USUAL, s.norms, 0, len(s.norms) - 1) is not None
                 # «большую колу» asks for a size; «двойной бургер» names a product.
                 asked = a.size_up
                 size_asked = size_asked or (
@@ -492,6 +503,15 @@ class OfferFinder:
                 )
                 continue
             if s.role != CASHIER:
+                continue
+            # A kind asked for («горло болит …») is fulfilled once a product of it is rung up
+            # («Лизобакт»): another product of that kind offered later is an upsell again.
+            ordered = [o for o in ordered if not self._fulfilled(o, s.start)]
+            if usual or _any(USUAL, s.norms, 0, len(s.norms) - 1) is not None:
+                # «Салам! Дабл и айран, да?» after «как обычно», or «Как обычно — флэт уайт?»:
+                # the regular's usual order, named back; nothing in it is an offer.
+                usual = False
+                ordered += [t for t, _ in named]
                 continue
             offering = {
                 (first, last) for first, last, cue in a.offer_form if cue.phrase not in WEAK_CUES
@@ -548,6 +568,14 @@ class OfferFinder:
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
         return offers
+
+    def _fulfilled(self, asked: Target, before: float) -> bool:
+        return asked.kind == "category" and any(
+            line.added_at < before
+            and (p := self._product(line.sku)) is not None
+            and p.category == asked.category
+            for line in self.receipt.lines
+        )
 
     def _offer(self, s: Said, cue_first: int, cue_last: int, target: Target, m: Match) -> Offer:
         first, last = min(cue_first, m.first), max(cue_last, m.last)
