@@ -271,3 +271,28 @@ def test_questions_without_punctuation_score_like_with_it(cafe_scorer) -> None:
     bare = [(w, "".join(ch for ch in text.lower() if ch not in "!?.,")) for w, text in clean]
     assert outcomes(clean) == outcomes(bare)
     assert set(outcomes(clean).values()) == {"pass"}
+
+
+@pytest.mark.parametrize(
+    ("cashier_says", "item"),
+    [
+        ("бар анау тоңазытқышта қаншасы керек", "ask_needs"),  # how many of it
+        ("бар жаңа ғана пісті жарты келі ме", "ask_needs"),  # a quantity without digits
+        ("екі пакет берейін бе", "ask_needs"),  # a number of packs, not the bag question
+        ("біздің қосымшада тіркелсеңіз әр бесінші кофе тегін", "loyalty_card"),
+        ("міне дайын жақсы демалыңыз", "farewell"),
+    ],
+)
+def test_kazakh_forms_each_item_counts(cafe_scorer, cashier_says: str, item: str) -> None:
+    t = talk(
+        ("customer", 0, "сәлеметсіз бе бауырсақ бар ма"),
+        ("cashier", 2, cashier_says),
+        ("customer", 4, "иә"),
+    )
+    assert cafe_scorer.score(t).item(item).outcome == "pass", cashier_says
+
+
+def test_the_bag_question_is_still_no_needs_question(cafe_scorer) -> None:
+    for bag in ("пакет керек пе", "бір пакет керек пе", "пакетке салайын ба"):
+        t = talk(("customer", 0, "бауырсақ бар ма"), ("cashier", 2, bag), ("customer", 4, "иә"))
+        assert cafe_scorer.score(t).item("ask_needs").outcome == "fail", bag

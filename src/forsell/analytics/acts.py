@@ -52,7 +52,7 @@ FAREWELLS = _compile(
     "қайта келіңіз", "тағы келіңіздер", "жақсы күн", "ас болсын", "сәттілік", "bye", "thank you",
     "до завтра", "до вечера", "выздоравливайте", "поправляйтесь", "будьте здоровы",
     "не болейте", "жазылыңыз", "тез жазылыңыз", "жолыңыз болсын", "денсаулығыңыз болсын",
-    "ертеңге дейін",
+    "ертеңге дейін", "жақсы демалыңыз", "жақсы демалыс", "хорошего отдыха",
 )  # fmt: skip
 
 #: Open questions about the order, and "as usual?".
@@ -79,7 +79,8 @@ NEEDS_IF_ASKED = _compile(
 #: Interrogative words that ask about the order when the sentence is a question.
 ORDER_WH = _compile(
     "что", "какой", "какая", "какое", "какие", "какую", "каким", "сколько", "какого", "каких",
-    "қандай", "қай", "қанша", "нешеу", "неше", "қайсысы", "қайсы", "қайсысын",
+    "қандай", "қай", "қанша", "нешеу", "неше", "қайсысы", "қайсы", "қайсысын", "қаншасы",
+    "қаншасын", "нешеуі", "нешеуін",
     inflect=False,  # «что-нибудь» shares a lemma with «чем», but asks nothing
 )  # fmt: skip
 CHOICE = _compile("или", "либо", "әлде", "не то")
@@ -111,6 +112,7 @@ LOYALTY = _compile(
     "приложение", "программа лояльности", "скидку по карте", "жеңілдік", "жеңілдік карта",
     "бонус карта", "жинақ карта", "картаңыз бар", "картаңыз бар ма", "карта бар ма",
     "карточкаңыз бар", "бонус қосымша*", "қосымшамыз", "тіркелу", "тіркелейік",
+    "қосымшада тіркел*", "тіркелсеңіз", "тіркелсеңіздер", "тіркеліңіз",
     "по номеру телефона", "номер телефона", "телефон нөміріңіз", "нөміріңізді", "постоянного",
     "постоянный клиент", "клубная", "дисконт", "жинақ", "скидочная", "бонустар",
 )  # fmt: skip
@@ -229,7 +231,7 @@ def _any(patterns: Sequence[Pattern], norms: Sequence[str], first: int, last: in
 
 
 _PACK = _compile("пакет", "пакетик", "пакетиков")
-_WANTED = frozenset({"нужен", "нужно", "надо", "керек", "нужны", "берейин", "салайын"})
+_WANTED = frozenset({"нужен", "нужно", "надо", "керек", "нужны", "салайын"})
 
 
 def not_order(norms: Sequence[str], first: int, last: int) -> Match | None:
@@ -275,6 +277,8 @@ def _wh(norms: Sequence[str], first: int, last: int) -> Match | None:
 
 
 _PRICE_WORDS = frozenset({"тенге", "тг", "теңге"})
+#: Quantities said without digits («жарты келі ме?», «половинку?»), folded.
+_FRACTIONS = frozenset({"жарты", "половина", "половину", "половинку", "пол", "полкило"})
 
 
 def _how_many(norms: Sequence[str], first: int, last: int) -> Match | None:
@@ -284,7 +288,7 @@ def _how_many(norms: Sequence[str], first: int, last: int) -> Match | None:
     if len(part) < 2 or any(w in _PRICE_WORDS for w in part):
         return None  # «Одну?» alone is an echo, not a question about the order
     for i, w in enumerate(part):
-        if w.isdigit():
+        if w.isdigit() or w in _FRACTIONS:
             return Match(_QUANTITY, first + i, first + i)
     return None
 
