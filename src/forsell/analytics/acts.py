@@ -45,7 +45,7 @@ NOT_GOOD = frozenset({"всего", "всех", "всем", "очень"})
 
 FAREWELLS = _compile(
     "спасибо", "благодарю", "до свидания", "всего доброго", "всего хорошего", "всего наилучшего",
-    "хорошего дня", "хорошего вечера", "хороших выходных", "доброго дня", "доброго вечера",
+    "хороших выходных",
     "приходите еще", "приходите снова", "заходите еще", "ждем вас", "ждем снова", "будем ждать",
     "удачи", "пока", "приятного аппетита", "счастливо", "до встречи", "рахмет", "көп рахмет",
     "сау болыңыз", "сау болыңыздар", "сау бол", "көріскенше", "қош болыңыз", "тағы келіңіз",
@@ -53,6 +53,10 @@ FAREWELLS = _compile(
     "до завтра", "до вечера", "выздоравливайте", "поправляйтесь", "будьте здоровы",
     "не болейте", "жазылыңыз", "тез жазылыңыз", "жолыңыз болсын", "денсаулығыңыз болсын",
     "ертеңге дейін", "жақсы демалыңыз", "жақсы демалыс", "хорошего отдыха",
+) + _compile(
+    # Wishes that share their words with greetings («добрый вечер!» on the way in).
+    "хорошего дня", "хорошего вечера", "доброго дня", "доброго вечера",
+    inflect=False,
 )  # fmt: skip
 
 #: Open questions about the order, and "as usual?".
@@ -66,7 +70,8 @@ NEEDS_OPEN = _compile(
     "не аласыз", "не алғыңыз келеді", "не алайық", "не қалайсыз", "не керек", "не береміз",
     "не берейін", "не ұсынайын", "не іздеп жүрсіз", "не ішесіз", "не ішесіздер", "не жейсіз",
     "не іздейсіз", "не аласыздар",
-    "тапсырыс", "тапсырысыңыз", "көмектесейін бе", "тағы не", "тағы бірдеңе", "басқа не",
+    "тапсырыс", "тапсырысыңыз", "көмектесейін бе", "қалай көмектесейін", "қандай көмек",
+    "тағы не", "тағы бірдеңе", "басқа не",
     "тағы не керек", "әдеттегідей", "кәдімгідей", "what would you like",
 )  # fmt: skip
 #: Words that clarify the order when asked as a question («с собой?», «разогреть?», «жарай ма?»).
@@ -138,6 +143,8 @@ USUAL = _compile(
     "кәдімгідей", "баяғыдай", "баяғы", "бұрынғыдай",
     inflect=False,
 )  # fmt: skip
+
+_USUAL_PHRASES = frozenset(p.source for p in USUAL)
 
 #: A customer asking for a kind of thing without naming it («тұмауға бір дәрі керек», «что-нибудь
 #: от кашля», «посоветуйте …»): the product the cashier then proposes is the answer to the
@@ -255,7 +262,7 @@ def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool
     """A question by its mark, its Kazakh particle or «ли», or an interrogative word."""
     if mark:
         return True
-    if any(n in PARTICLES for n in norms[first : last + 1]):
+    if _particles(norms, first, last, with_she=True):
         return True
     if last > first and norms[last] in ("да", "нет"):
         return True  # a tag question: «капучино, да?»
@@ -293,8 +300,17 @@ def _how_many(norms: Sequence[str], first: int, last: int) -> Match | None:
     return None
 
 
-def _particles(norms: Sequence[str], first: int, last: int) -> int:
-    return sum(n in PARTICLES and n != "ше" for n in norms[first : last + 1])
+#: «Сәлеметсіз бе» is a greeting formula: its «бе» asks nothing.
+_GREETING_STEMS = ("салеметсиз", "саламатсыз", "салеметсиздер")
+
+
+def _particles(norms: Sequence[str], first: int, last: int, with_she: bool = False) -> int:
+    return sum(
+        n in PARTICLES
+        and (with_she or n != "ше")
+        and not (i > 0 and norms[i - 1].startswith(_GREETING_STEMS))
+        for i, n in enumerate(norms[first : last + 1], start=first)
+    )
 
 
 @dataclass(frozen=True)
@@ -383,6 +399,12 @@ def _find_acts(
         choice = _any(CHOICE, norms, first, last)
         if not excluded:
             clause_needs = _any(NEEDS_OPEN, norms, first, last) or _what_do_you(norms, first, last)
+            if (
+                clause_needs is not None
+                and clause_needs.pattern.source in _USUAL_PHRASES
+                and not (question or bare)
+            ):
+                clause_needs = None  # «Как обычно.» stated is a regular's order, not a question
             if clause_needs is None and bare and choice is not None and first < choice.first < last:
                 clause_needs = choice
             if clause_needs is None and question:
@@ -412,7 +434,7 @@ def _find_acts(
         loyalty=_hit("loyalty", loyalty),
         farewell=_hit("farewell", _any(FAREWELLS, norms, 0, n - 1)),
         price=_hit("price", _price(norms)),
-        order=_hit("order", _any(ORDER, norms, 0, n - 1)),
+        order=_hit("order", _order(norms)),
         size_up=_hit("size_up", _any(SIZE_UP, norms, 0, n - 1)),
         till=_hit("till", _any(TILL, norms, 0, n - 1)),
         pays=_hit("pays", _any(PAYS, norms, 0, n - 1)),
@@ -459,6 +481,19 @@ def _what_do_you(norms: Sequence[str], first: int, last: int) -> Match | None:
 
 def _clauses_of(raws: tuple[str, ...]) -> list[tuple[int, int, bool]]:
     return clauses([Token("", r, 0.0, 0.0) for r in raws])
+
+
+_PREPOSITIONS = frozenset({"ко", "к", "у", "для", "от", "о", "обо", "при", "по"})
+
+
+def _order(norms: Sequence[str]) -> Match | None:
+    """The customer's ordering words; «мне» after a preposition («это не ко мне», «у меня») is
+    not «мне латте»."""
+    for m in sorted(_hits(ORDER, norms, 0, len(norms) - 1), key=lambda m: m.first):
+        if norms[m.first] == "мне" and m.first > 0 and norms[m.first - 1] in _PREPOSITIONS:
+            continue
+        return m
+    return None
 
 
 def _price(norms: Sequence[str]) -> Match | None:

@@ -54,6 +54,12 @@ class PatternWord:
     inflect: bool = True
 
 
+#: Verbs whose forms say who acts: «будете»/«хотите»/«возьмите» is the cashier asking,
+#: «была»/«есть»/«хочу»/«возьму» anybody speaking of themselves or of a thing; these match only
+#: as written.
+PERSON_MATTERS = frozenset({"быть", "хотеть", "взять", "брать", "желать", "дать", "давать"})
+
+
 def word_matches(pattern: PatternWord, word: str) -> bool:
     return pattern.text == word or _word_matches(pattern.text, pattern.stem, word, pattern.inflect)
 
@@ -76,7 +82,12 @@ def _word_matches(p: str, stem: bool, word: str, inflect: bool = True) -> bool:
     if inflect:
         # A form shorter than the name («кол», genitive plural of «кола») is too short to tell
         # from other words («қолма-қол», cash).
-        if len(p) >= 3 and len(word) >= min(len(p), 4) and lemma(p) in lemmas(word):
+        if (
+            len(p) >= 3
+            and len(word) >= min(len(p), 4)
+            and lemma(p) not in PERSON_MATTERS
+            and lemma(p) in lemmas(word)
+        ):
             return True  # «колу» is «кола»; «кол» (a stake) is not
         if kazakh_form_of(p, word) and not known_russian(word):
             return True  # «хотите» is Russian, not «хот» with Kazakh endings
@@ -188,6 +199,8 @@ def _match_from(
         not last
         and len(tok) >= 5
         and tok[:2] == w.text[:2]
+        # Run together, both words are there: «картамен» is not «картамен бе» misheard.
+        and len(tok) >= len(pattern.joined[wi].text) - 1
         and (word_matches(pattern.joined[wi], tok) or _splits(w, words[wi + 1], tok))
     ):
         options.append((wi + 2, 1))  # two words the recogniser ran together

@@ -1,0 +1,55 @@
+"""Dialogue acts of single utterances: what makes a phrase count, and what must not."""
+
+import pytest
+
+from forsell.analytics.acts import find_acts
+from forsell.analytics.normalize import tokenize
+
+
+def acts(text: str):
+    return find_acts(tokenize(text, 0.0, 1.0))
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # «быть», «хотеть», «взять» only as written: «была» is no «с вас будет»,
+        # «хочу»/«возьму» no «хотите»/«возьмите».
+        ("у меня ваша карточка где то была", "price"),
+        ("я хочу капучино", "offer"),
+        ("я возьму круассан", "offer"),
+        # «картамен» (paying by card) is not the cashier's «картамен бе?» misheard.
+        ("картамен", "price"),
+        # «Добрый вечер» on the way in is a greeting, not «доброго вечера».
+        ("добрый вечер две колы", "farewell"),
+        # «Сәлеметсіз бе» asks nothing: the order after it is no quantity question.
+        ("сәлеметсіз бе картоп екі жарым келі", "needs"),
+        # «это не ко мне» is not «мне латте».
+        ("это не ко мне", "order"),
+        # «Как обычно.» stated is a regular's order.
+        ("Салам, брат! Как обычно.", "needs"),
+    ],
+)
+def test_not_the_act(text: str, act: str) -> None:
+    a = acts(text)
+    found = bool(a.offer_form) if act == "offer" else getattr(a, act) is not None
+    assert not found, (text, act)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("с вас будет тысяча", "price"),
+        ("круассан не хотите", "offer"),
+        ("картамен бе", "price"),
+        ("спасибо, доброго вечера", "farewell"),
+        ("сәлеметсіз бе қалай көмектесейін", "needs"),
+        ("мне латте", "order"),
+        ("Как обычно?", "needs"),
+        ("как обычно", "needs"),  # no punctuation at all: may be the question
+    ],
+)
+def test_the_act(text: str, act: str) -> None:
+    a = acts(text)
+    found = bool(a.offer_form) if act == "offer" else getattr(a, act) is not None
+    assert found, (text, act)
