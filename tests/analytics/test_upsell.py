@@ -328,3 +328,94 @@ def test_the_bag_question_is_never_an_offer_even_with_a_bags_category() -> None:
     )
     result = scorer.score(t, Receipt(lines), confirmed=True)
     assert result.upsell.offers == () and result.item("upsell_offer").outcome == "fail"
+
+
+def test_an_offer_question_after_the_sentence_naming_the_product() -> None:
+    t = talk(
+        ("cashier", 0, "Доброе утро! Что для вас?"),
+        ("customer", 2, "Чай, пожалуйста."),
+        ("cashier", 4, "У нас сегодня чизкейк, только из печи. Возьмёте к чаю?"),
+        ("customer", 8, "Давайте."),
+    )
+    lines = (
+        ReceiptLine("TEA", "Чай Пиала 100 пакетиков", 1, 50_000, 3.0),
+        ReceiptLine("CHZ", "Чизкейк", 1, 90_000, 9.0),
+    )
+    result = _pharmacy().score(t, Receipt(lines), confirmed=True)
+    assert [(o.skus, o.converted) for o in result.upsell.offers] == [(("CHZ",), True)]
+
+
+def test_no_name_across_a_sentence_end_and_one_product_named_twice_is_one_offer() -> None:
+    from forsell.analytics import Catalog, CatalogProduct, formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(
+        formats.load_scorecard(CARDS / "cafe.json"),
+        Catalog(
+            (
+                CatalogProduct("AME", {"ru": "Кофе американо"}, "Кофе"),
+                CatalogProduct("CAP", {"ru": "Капучино"}, "Кофе"),
+                CatalogProduct("HCH", {"ru": "Хачапури"}, "Выпечка"),
+            )
+        ),
+    )
+    t = talk(
+        ("cashier", 0, "Что берём?"),
+        ("customer", 2, "Хачапури."),
+        ("cashier", 4, "Кофе алмайсыз ба? Американо, американо или капучино."),
+        ("customer", 8, "Капучино давайте."),
+    )
+    lines = (
+        ReceiptLine("HCH", "Хачапури", 1, 90_000, 3.0),
+        ReceiptLine("CAP", "Капучино", 1, 90_000, 9.0),
+    )
+    result = scorer.score(t, Receipt(lines), confirmed=True)
+    # «кофе» is the kind offered (the americano named after the question is one choice of it)
+    assert [(o.kind, o.converted) for o in result.upsell.offers] == [("category", True)]
+
+
+def test_one_more_of_the_same_at_half_price_converts_on_its_second_line() -> None:
+    t = talk(
+        ("cashier", 0, "не аласыз"),
+        ("customer", 2, "чизкейк бір"),
+        ("cashier", 4, "чизкейкті екеу алыңыз екіншісі жарты баға"),
+        ("customer", 6, "жарайды екеу болсын"),
+    )
+    lines = (
+        ReceiptLine("CHZ", "Чизкейк", 1, 90_000, 3.0),
+        ReceiptLine("CHZ", "Чизкейк", 1, 45_000, 7.0),
+    )
+    result = _pharmacy().score(t, Receipt(lines), confirmed=True)
+    assert [(o.kind, o.converted, o.line) for o in result.upsell.offers] == [("size", True, 1)]
+
+
+def test_a_request_answered_once_something_was_rung_up() -> None:
+    """«Что-нибудь от горла» → Стрепсилс rung up → the ascorbic acid recommended next is an
+    upsell, not the answer to the request."""
+    from forsell.analytics import Catalog, CatalogProduct, formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(
+        formats.load_scorecard(CARDS / "cafe.json"),
+        Catalog(
+            (
+                CatalogProduct("STR", {"ru": "Стрепсилс №24"}, "Горло", ("Горло",)),
+                CatalogProduct("ASC", {"ru": "Аскорбинка драже"}, "Витамины"),
+            )
+        ),
+    )
+    t = talk(
+        ("customer", 0, "Мне что-нибудь от горла."),
+        ("cashier", 2, "Тогда Стрепсилс, две тысячи. Пойдёт?"),
+        ("customer", 5, "Давайте."),
+        ("cashier", 7, "Могу ещё аскорбинку порекомендовать."),
+        ("customer", 9, "Давайте одну."),
+    )
+    lines = (
+        ReceiptLine("STR", "Стрепсилс №24", 1, 200_000, 6.0),
+        ReceiptLine("ASC", "Аскорбинка драже", 1, 30_000, 10.0),
+    )
+    result = scorer.score(t, Receipt(lines), confirmed=True)
+    assert [(o.skus, o.converted) for o in result.upsell.offers] == [(("ASC",), True)]

@@ -394,6 +394,9 @@ class OfferFinder:
                 merged += self._one_word(norms[i] + norms[i + 1], i)
         # Only where neither half names anything itself («таба нан алыңыз» stays as it is).
         found += [(t, m, r) for t, m, r in merged if m.first not in starts and m.last not in starts]
+        ends = {k for k, tok in enumerate(said.tokens) if tok.raw[-1:] in ".?!"}
+        # «кофе алмайсыз ба? Американо …» is not «Кофе американо»: no name across a sentence end.
+        found = [(t, m, r) for t, m, r in found if not any(m.first <= k < m.last for k in ends)]
         # Keep the most specific names: drop a match inside a longer one.
         kept = [
             (t, m, r)
@@ -481,6 +484,7 @@ class OfferFinder:
         ordered: list[Target] = []  # what the customer has named so far
         size_asked = False
         seeking = False  # the customer asked for a kind of thing and awaits a proposal
+        sought_at = 0.0
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
         for s, a in zip(said, acts, strict=True):
@@ -490,8 +494,8 @@ class OfferFinder:
                 # order invites an upsell rather than being the purchase itself.
                 if any(t.kind == "product" for t, _ in named):
                     seeking = False  # the customer chose: «спрей» after «спрей ме, әлде …?»
-                elif not ordered:
-                    seeking = seeking or _any(SEEKING, s.norms, 0, len(s.norms) - 1) is not None
+                elif not ordered and _any(SEEKING, s.norms, 0, len(s.norms) - 1) is not None:
+                    seeking, sought_at = True, s.end
                 ordered += [t for t, _ in named]
                 # Only while nobody has named it: «Да, как обычно» after «американо?» is done.
                 usual = not ordered and _any(USUAL, s.norms, 0, len(s.norms) - 1) is not None
@@ -507,6 +511,8 @@ class OfferFinder:
             # A kind asked for («горло болит …») is fulfilled once a product of it is rung up
             # («Лизобакт»): another product of that kind offered later is an upsell again.
             ordered = [o for o in ordered if not self._fulfilled(o, s.start)]
+            if seeking and any(sought_at <= ln.added_at < s.start for ln in self.receipt.lines):
+                seeking = False  # «Тогда Стрепсилс … Пойдёт?» rung up: the request is answered
             if usual or _any(USUAL, s.norms, 0, len(s.norms) - 1) is not None:
                 # «Салам! Дабл и айран, да?» after «как обычно», or «Как обычно — флэт уайт?»:
                 # the regular's usual order, named back; nothing in it is an offer.
@@ -524,7 +530,9 @@ class OfferFinder:
                     for t, m in named
                 ):
                     self.clarifying.append((s.index, first, last))
+            previous = -1  # the last offer clause's end
             for first, last, cue in a.offer_form:
+                before, previous = previous, last
                 weak = cue.phrase in WEAK_CUES
                 if (
                     weak
@@ -534,10 +542,16 @@ class OfferFinder:
                     continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
                 # A name that starts in the clause («морс возьмёте? Клюквенный») belongs to it.
                 inside = [(t, m) for t, m in named if first <= m.first <= last]
+                if not inside and not weak:
+                    # «У нас булочки с корицей, ещё тёплые. Возьмёте к чаю?»: the offer asks
+                    # about what the sentence before it named.
+                    inside = [(t, m) for t, m in named if before < m.first < first]
                 new = [
                     (t, m)
-                    for t, m in inside
-                    if not any(self._same(t, o) for o in ordered) and t not in seen
+                    for k, (t, m) in enumerate(inside)
+                    if not any(self._same(t, o) for o in ordered)
+                    and t not in seen
+                    and all(t != u for u, _ in inside[:k])  # «спрей … Називин»: one product
                 ]
                 if seeking and new:
                     # The first product proposed answers the customer's request.
@@ -621,6 +635,10 @@ class OfferFinder:
         if offer.kind == "size":
             if line.sku not in offer.skus:
                 return _bigger(line, receipt, offer.start)
+            if any(
+                other.sku == line.sku and other.added_at < offer.start for other in receipt.lines
+            ):
+                return True  # «екіншісі жарты баға»: one more of what was rung up already
             # One of the offered family: the upgrade only if it is the biggest of them (the
             # customer who keeps the small pack declined).
             size = _size_of(line.name)
