@@ -28,6 +28,10 @@ def acts(text: str):
         ("это не ко мне", "order"),
         # «Как обычно.» stated is a regular's order.
         ("Салам, брат! Как обычно.", "needs"),
+        # «керек емес пе» is a tag question, not a choice between two things.
+        ("бауырсақ пісіресіз бе жұмыртқа керек емес пе", "needs"),
+        # A discount in percent is no quantity of the order.
+        ("Можно зарегистрироваться, сразу пять процентов кэшбэк.", "needs"),
     ],
 )
 def test_not_the_act(text: str, act: str) -> None:
@@ -47,6 +51,7 @@ def test_not_the_act(text: str, act: str) -> None:
         ("мне латте", "order"),
         ("Как обычно?", "needs"),
         ("как обычно", "needs"),  # no punctuation at all: may be the question
+        ("маленький американо с собой", "needs"),  # the take-away question, unpunctuated
     ],
 )
 def test_the_act(text: str, act: str) -> None:

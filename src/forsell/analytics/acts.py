@@ -74,6 +74,9 @@ NEEDS_OPEN = _compile(
     "тағы не", "тағы бірдеңе", "басқа не",
     "тағы не керек", "әдеттегідей", "кәдімгідей", "what would you like",
 )  # fmt: skip
+#: The take-away question, a question by its words alone.
+TAKEAWAY = _compile("с собой", "на вынос", "өзіңізбен", "осында ма", "здесь или")
+
 #: Words that clarify the order when asked as a question («с собой?», «разогреть?», «жарай ма?»).
 NEEDS_IF_ASKED = _compile(
     "с собой", "здесь", "тут", "на вынос", "разогреть", "подогреть", "погреть", "нарезать",
@@ -188,7 +191,7 @@ OFFER_CUES = _compile(
 )  # fmt: skip
 #: Size upgrades: a bigger size the customer did not ask for.
 SIZE_UP = _compile(
-    "сразу", "дешевле выйдет", "арзан", "арзанырак", "тиімді", "тиімдірек",
+    "дешевле выйдет", "арзан", "арзанырак", "тиімді", "тиімдірек",
     "выгоднее", "сразу две", "сразу два", "вторую", "большая", "большое", "большие", "большой",
     "большую", "побольше", "больше", "увеличить", "увеличим", "крупный", "крупную", "двойной",
     "двойную", "макси", "xl", "үлкен", "үлкенін", "үлкенірек", "үлкейтейік", "үлкейтейін",
@@ -283,7 +286,7 @@ def _wh(norms: Sequence[str], first: int, last: int) -> Match | None:
     return None
 
 
-_PRICE_WORDS = frozenset({"тенге", "тг", "теңге"})
+_PRICE_WORDS = frozenset({"тенге", "тг", "теңге", "процентов", "процента", "процент", "пайыз"})
 #: Quantities said without digits («жарты келі ме?», «половинку?»), folded.
 _FRACTIONS = frozenset({"жарты", "половина", "половину", "половинку", "пол", "полкило"})
 
@@ -309,6 +312,7 @@ def _particles(norms: Sequence[str], first: int, last: int, with_she: bool = Fal
         n in PARTICLES
         and (with_she or n != "ше")
         and not (i > 0 and norms[i - 1].startswith(_GREETING_STEMS))
+        and not (i > 0 and norms[i - 1] == "емес")  # «керек емес пе?»: a tag, not a choice
         for i, n in enumerate(norms[first : last + 1], start=first)
     )
 
@@ -407,6 +411,10 @@ def _find_acts(
                 clause_needs = None  # «Как обычно.» stated is a regular's order, not a question
             if clause_needs is None and bare and choice is not None and first < choice.first < last:
                 clause_needs = choice
+            if clause_needs is None and bare:
+                # «маленький американо с собой»: without punctuation the take-away question has
+                # only its words to show it.
+                clause_needs = _any(TAKEAWAY, norms, first, last)
             if clause_needs is None and question:
                 wh = _wh(norms, first, last)
                 if choice is not None and (first < choice.first < last or mark):
