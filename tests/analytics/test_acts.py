@@ -30,6 +30,8 @@ def acts(text: str):
         ("Салам, брат! Как обычно.", "needs"),
         # «керек емес пе» is a tag question, not a choice between two things.
         ("бауырсақ пісіресіз бе жұмыртқа керек емес пе", "needs"),
+        # A sentence ended with a full stop states, whatever its words.
+        ("Мне что-то к чаю, не знаю даже что.", "needs"),
         # A discount in percent is no quantity of the order.
         ("Можно зарегистрироваться, сразу пять процентов кэшбэк.", "needs"),
     ],

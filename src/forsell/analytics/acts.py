@@ -392,7 +392,12 @@ def _find_acts(
     spans = _clauses_of(raws)
     cues = OFFER_CUES + offer_cues
     for first, last, mark in spans:
-        question = is_question(norms, first, last, mark)
+        if raws[last][-1:] in (".", "!"):
+            # A sentence the recogniser ended with a full stop states: «…не знаю даже что.»
+            # asks nothing; only a Kazakh particle still makes it a question.
+            question = _particles(norms, first, last, with_she=True) > 0
+        else:
+            question = is_question(norms, first, last, mark)
         if question:
             questions.append((first, last))
         excluded = not_order(norms, first, last) is not None
