@@ -172,6 +172,20 @@ def _added(first: eng.EngineStatus, second: eng.EngineStatus) -> eng.EngineStatu
 # --- the service ------------------------------------------------------------------------------
 
 log = logging.getLogger(__name__)
+
+
+def _named_recipients() -> frozenset[str]:
+    """Recipients the policy in force names, from the data map; nobody when the map cannot be
+    read, so a broken map stops audio instead of letting it go anywhere."""
+    from .privacy.data_map import DataMapError, shipped
+
+    try:
+        return shipped().named_by_policy()
+    except DataMapError as exc:
+        log.error("sync: no audio is sent, the data map is unusable: %s", exc)
+        return frozenset()
+
+
 TOKEN_SECRET = "backend-token"
 
 
@@ -286,7 +300,9 @@ class SyncService:
         def routing_config():
             from forsell.sync.providers.routing import RoutingConfig
 
-            return RoutingConfig.from_settings(self.ctx.settings.get, self._secret)
+            return RoutingConfig.from_settings(
+                self.ctx.settings.get, self._secret, named=_named_recipients()
+            )
 
         def keyterms() -> list[str]:
             return [p.names.get("ru", "") for p in self.till.catalog.favourites()][:100]

@@ -158,9 +158,9 @@ def _declared(value: Any, where: str, known: Mapping[str, object], what: str) ->
 
 def _retention(raw: Any) -> dict[str, RetentionRule]:
     rules = {}
-    for rid, body in _mapping(raw, "retention").items():
+    for rid, raw_rule in _mapping(raw, "retention").items():
         where = f"retention.{rid}"
-        body = _mapping(body, where)
+        body = _mapping(raw_rule, where)
         rules[rid] = RetentionRule(
             rid,
             _text(body.get("text"), f"{where}.text"),
@@ -172,9 +172,9 @@ def _retention(raw: Any) -> dict[str, RetentionRule]:
 
 def _recipients(raw: Any) -> dict[str, Recipient]:
     found = {}
-    for rid, body in _mapping(raw, "recipients").items():
+    for rid, raw_recipient in _mapping(raw, "recipients").items():
         where = f"recipients.{rid}"
-        body = _mapping(body, where)
+        body = _mapping(raw_recipient, where)
         kind = _text(body.get("kind"), f"{where}.kind")
         if kind not in RECIPIENT_KINDS:
             raise DataMapError(f"{where}.kind", f"one of {', '.join(RECIPIENT_KINDS)}")
@@ -251,10 +251,14 @@ def parse(raw: Any) -> DataMap:
     version = body.get("version")
     if version != 1:
         raise DataMapError("version", "this app reads version 1")
-    categories = {k: _text(v, f"categories.{k}") for k, v in _mapping(
-        body.get("categories"), "categories").items()}
-    bases = {k: _text(v, f"legal_bases.{k}") for k, v in _mapping(
-        body.get("legal_bases"), "legal_bases").items()}
+    categories = {
+        k: _text(v, f"categories.{k}")
+        for k, v in _mapping(body.get("categories"), "categories").items()
+    }
+    bases = {
+        k: _text(v, f"legal_bases.{k}")
+        for k, v in _mapping(body.get("legal_bases"), "legal_bases").items()
+    }
     ids: dict[str, Mapping[str, object]] = {
         "categories": categories,
         "legal_bases": bases,
@@ -266,9 +270,9 @@ def parse(raw: Any) -> DataMap:
     raw_files = body.get("local_files")
     if not isinstance(raw_files, list):
         raise DataMapError("local_files", "expected a list")
-    for i, entry in enumerate(raw_files):
+    for i, raw_file in enumerate(raw_files):
         where = f"local_files[{i}]"
-        entry = _mapping(entry, where)
+        entry = _mapping(raw_file, where)
         files.append(
             LocalFile(
                 _text(entry.get("path"), f"{where}.path"),
