@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import MetaData
 
 from forsell.paths import resources_dir
 
@@ -337,21 +338,44 @@ def database_schema(path: Path) -> dict[str, set[str]]:
         conn.close()
 
 
-def schema_differences(data_map: DataMap, schema: Mapping[str, set[str]]) -> list[str]:
+def schema_differences(
+    data_map: DataMap, schema: Mapping[str, set[str]], *, every_listed_table: bool = True
+) -> list[str]:
     """What the map and ``schema`` disagree on, in words; empty when they agree.
 
     Both directions: a table or column in the schema the map does not list (someone added data
     without saying what it is for), and one the map lists that the schema does not have.
+    ``every_listed_table`` False: a listed table missing from ``schema`` is not reported.
     """
     problems = []
     listed = data_map.columns()
     for table in sorted(set(schema) - set(listed)):
         problems.append(f"table {table} is in the database but not in the data map")
-    for table in sorted(set(listed) - set(schema)):
-        problems.append(f"table {table} is in the data map but not in the database")
+    if every_listed_table:
+        for table in sorted(set(listed) - set(schema)):
+            problems.append(f"table {table} is in the data map but not in the database")
     for table in sorted(set(schema) & set(listed)):
         for column in sorted(schema[table] - listed[table]):
             problems.append(f"column {table}.{column} is in the database but not in the data map")
         for column in sorted(listed[table] - schema[table]):
             problems.append(f"column {table}.{column} is in the data map but not in the database")
     return problems
+
+
+def model_schema(metadata: MetaData | None = None) -> dict[str, set[str]]:
+    """Table → column names as the SQLAlchemy models declare them (default: the till's models).
+
+    Tables that only a migration creates (the full-text indexes, Alembic's own) are not here;
+    :func:`database_schema` of a migrated file covers them.
+    """
+    if metadata is None:
+        from forsell.store.models import Base
+
+        metadata = Base.metadata
+    return {name: {c.name for c in table.columns} for name, table in metadata.tables.items()}
+
+
+def model_differences(data_map: DataMap, metadata: MetaData | None = None) -> list[str]:
+    """What the map and the models disagree on, as :func:`schema_differences`; a table the map
+    lists without a model is no difference here (a migration alone creates it)."""
+    return schema_differences(data_map, model_schema(metadata), every_listed_table=False)
