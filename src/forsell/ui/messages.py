@@ -224,6 +224,11 @@ def _texts() -> dict[str, str]:
             "(http:// only for a test server on this computer, e.g. http://127.0.0.1:8702).",
         ),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
+        "sync.recipient_not_acknowledged": translate(
+            "messages",
+            "{provider} is not named by the privacy policy in force. Acknowledge it under the "
+            "provider choice first, or choose another service.",
+        ),
         "setting.invalid": translate("messages", "“{setting}” cannot take this value."),
         "pin.pepper_lost": translate(
             "messages",
