@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from forsell.services.auth import EmployeeView
 from forsell.services.sync_settings import ProviderStanding, SyncSettingsService
 
-#: Asks the admin a yes/no question (title, text); tests pass their own answer.
+# Asks the admin a yes/no question (title, text); tests pass their own answer.
 Confirm = Callable[[QWidget, str, str], bool]
 
 
