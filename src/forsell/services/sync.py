@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -171,6 +171,9 @@ def _added(first: eng.EngineStatus, second: eng.EngineStatus) -> eng.EngineStatu
 
 # --- the service ------------------------------------------------------------------------------
 
+if TYPE_CHECKING:
+    from forsell.sync.providers.routing import RoutingConfig
+
 log = logging.getLogger(__name__)
 
 
@@ -276,6 +279,15 @@ class SyncService:
         except SecretStoreUnavailable:
             return None
 
+    def routing_config(self) -> RoutingConfig:
+        """Where audio may go now: the sync settings, the provider keys, and the recipients the
+        data map declares (one the policy does not name only once the admin acknowledged it)."""
+        from forsell.sync.providers.routing import RoutingConfig
+
+        return RoutingConfig.from_settings(
+            self.ctx.settings.get, self._secret, named=_named_recipients()
+        )
+
     def _audio_lane(self):
         """The audio lane, or None without a usable key vault (recordings cannot be read)."""
         from forsell.sync.audio_lane import AudioLane
@@ -297,12 +309,6 @@ class SyncService:
             except CashierError as exc:  # shredded, tampered or gone: it can never be sent
                 raise Rejected(exc.key.replace(".", "_"), f"recording {rid}: {exc.key}") from None
 
-        def routing_config():
-            from forsell.sync.providers.routing import RoutingConfig
-
-            return RoutingConfig.from_settings(
-                self.ctx.settings.get, self._secret, named=_named_recipients()
-            )
 
         def keyterms() -> list[str]:
             return [p.names.get("ru", "") for p in self.till.catalog.favourites()][:100]
@@ -311,7 +317,7 @@ class SyncService:
             self.ctx.db,
             self._vault,
             audio_of,
-            routing_config,
+            self.routing_config,
             providers=self._providers,
             keyterms=keyterms,
             on_stored=self._transcript_stored,
