@@ -9,6 +9,8 @@ after an admin's acknowledgement, which is audited with who and when.
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -213,6 +215,11 @@ def test_a_named_provider_gets_the_audio_and_the_unacknowledged_fallback_never(
     assert job.state == "done"
     assert fakes["elevenlabs"][0].stats()["billed_requests"] == 1
     assert fakes["yandex"][0].stats()["requests"] == 0
+    # The backend got the transcript event, and nothing of the audio (policy 2.4, 2.5).
+    sent = fakes["backend"][0].events(device_id=DEVICE.device_id)
+    assert any(e["kind"] == "transcript" for e in sent)
+    carried = json.dumps(sent, default=str)
+    assert "OggS" not in carried and base64.b64encode(AUDIO_BYTES[:60]).decode() not in carried
 
 
 @pytest.mark.anyio
