@@ -3407,7 +3407,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
+        <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

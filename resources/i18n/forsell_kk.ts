@@ -3410,8 +3410,8 @@ Confirm (Enter)</source>
         <translation>Қорғалған байланыс орнамайды: кассадағы күн не уақыт қате сияқты. Дұрыс күн мен уақытты орнатыңыз; ештеңе жоғалмайды.</translation>
     </message>
     <message>
-        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
-        <translation>Бірде-бір тану қызметін пайдалануға болмайды: Баптаулар → Синхрондау бөлімінде кілт енгізіңіз немесе аудионы шетелге жіберуге рұқсат етіңіз.</translation>
+        <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
+        <translation>Бірде-бір тану қызметін пайдалануға болмайды: Баптаулар → Синхрондау бөлімінде кілт енгізіңіз, аудионы шетелге жіберуге рұқсат етіңіз немесе құпиялылық саясатында аталмаған қызметті растаңыз.</translation>
     </message>
     <message>
         <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>

@@ -3411,8 +3411,8 @@ Confirm (Enter)</source>
         <translation>Защищённое соединение не устанавливается: похоже, на кассе неверные дата или время. Установите правильные дату и время; ничего не потеряно.</translation>
     </message>
     <message>
-        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
-        <translation>Нельзя использовать ни один сервис распознавания: введите ключ или разрешите отправку аудио за рубеж в Настройки → Синхронизация.</translation>
+        <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
+        <translation>Нельзя использовать ни один сервис распознавания: введите ключ, разрешите отправку аудио за рубеж или подтвердите сервис, не указанный в политике конфиденциальности, в Настройки → Синхронизация.</translation>
     </message>
     <message>
         <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>

@@ -206,7 +206,7 @@ def _texts() -> dict[str, str]:
         ),
         "sync.provider_none": translate(
             "messages",
-            "No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.",
+            "No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.",
         ),
         "sync.not_configured": translate(
             "messages",
