@@ -279,6 +279,7 @@ class SyncService:
         except SecretStoreUnavailable:
             return None
 
+    @public
     def routing_config(self) -> RoutingConfig:
         """Where audio may go now: the sync settings, the provider keys, and the recipients the
         data map declares (one the policy does not name only once the admin acknowledged it)."""
