@@ -7,12 +7,12 @@ was dropped. The loader refuses a malformed map with the place of the mistake.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-import yaml
 from sqlalchemy import Column, MetaData, String
 
 from forsell.services.privacy.data_map import (
@@ -48,7 +48,7 @@ def copy(migrated: Path, tmp_path: Path) -> Path:
 
 
 def raw_map() -> dict:
-    return yaml.safe_load(default_path().read_text(encoding="utf-8"))
+    return json.loads(default_path().read_text(encoding="utf-8"))
 
 
 def test_every_table_and_column_of_the_migrated_database_is_in_the_map(migrated: Path) -> None:
@@ -164,10 +164,10 @@ def test_a_malformed_map_is_refused_with_the_place_of_the_mistake(change, where:
     assert caught.value.where.startswith(where)
 
 
-def test_a_file_that_is_not_yaml_or_missing_is_refused_clearly(tmp_path: Path) -> None:
-    broken = tmp_path / "data-map.yaml"
-    broken.write_text("tables: [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataMapError, match="not valid YAML"):
+def test_a_file_that_is_not_json_or_missing_is_refused_clearly(tmp_path: Path) -> None:
+    broken = tmp_path / "data-map.json"
+    broken.write_text('{"tables": [\n', encoding="utf-8")
+    with pytest.raises(DataMapError, match="not valid JSON at line 2"):
         load(broken)
     with pytest.raises(DataMapError, match="cannot be read"):
-        load(tmp_path / "missing.yaml")
+        load(tmp_path / "missing.json")

@@ -310,7 +310,6 @@ class SyncService:
             except CashierError as exc:  # shredded, tampered or gone: it can never be sent
                 raise Rejected(exc.key.replace(".", "_"), f"recording {rid}: {exc.key}") from None
 
-
         def keyterms() -> list[str]:
             return [p.names.get("ru", "") for p in self.till.catalog.favourites()][:100]
 

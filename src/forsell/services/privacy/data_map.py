@@ -1,4 +1,4 @@
-"""The data map (``resources/privacy/data-map.yaml``): every table and column of the till's
+"""The data map (``resources/privacy/data-map.json``): every table and column of the till's
 database with the personal data it holds, and every recipient the till can send data to.
 
 The map is the one answer to "what do you keep about me, why, for how long, and who gets it"
@@ -9,6 +9,7 @@ policy in force does not name gets audio only after the admin's audited acknowle
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import MetaData
 
 from forsell.paths import resources_dir
@@ -27,11 +27,11 @@ RECIPIENT_KINDS = ("backend", "speech_provider")
 
 def default_path() -> Path:
     """Where the shipped data map lives (source tree or installed bundle)."""
-    return resources_dir() / "privacy" / "data-map.yaml"
+    return resources_dir() / "privacy" / "data-map.json"
 
 
 class DataMapError(ValueError):
-    """The data map file is missing, not YAML, or breaks its own rules; ``where`` names the
+    """The data map file is missing, not JSON, or breaks its own rules; ``where`` names the
     entry (``tables.sales.columns.total``) so the one who edits it finds the line at once."""
 
     def __init__(self, where: str, problem: str) -> None:
@@ -199,7 +199,7 @@ def _column(
 ) -> Column:
     where = f"tables.{table}.columns.{name}"
     body = {} if raw is None else _mapping(raw, where)
-    unknown = set(body) - {"personal", *_DEFAULTS}
+    unknown = set(body) - {"personal", "note", *_DEFAULTS}
     if unknown:
         raise DataMapError(where, f"unknown field(s) {', '.join(sorted(unknown))}")
     if not _flag(body.get("personal", True), f"{where}.personal"):
@@ -247,7 +247,7 @@ def _table(name: str, raw: Any, ids: Mapping[str, Mapping]) -> Table:
 
 
 def parse(raw: Any) -> DataMap:
-    """The map from already-parsed YAML; DataMapError when it breaks a rule."""
+    """The map from already-parsed JSON; DataMapError when it breaks a rule."""
     body = _mapping(raw, "(top)")
     version = body.get("version")
     if version != 1:
@@ -300,9 +300,11 @@ def load(path: Path | None = None) -> DataMap:
     except OSError as exc:
         raise DataMapError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataMapError(str(path), f"not valid YAML ({exc})") from None
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataMapError(
+            str(path), f"not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg})"
+        ) from None
     return parse(raw)
 
 
