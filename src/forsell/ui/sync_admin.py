@@ -149,15 +149,12 @@ class SyncAdminPage(QWidget):
         self.folder = QLineEdit()
         self.folder.setAccessibleName("yandex folder")
         self.folder.setPlaceholderText("b1g…")
-        for setting, field in (
-            (st.SYNC_PRIMARY, self.primary),
-            (st.SYNC_FALLBACK, self.fallback),
-            (st.SYNC_LANGUAGE, self.language),
-        ):
-            fields.add_row(form, setting, field)
+        fields.add_row(form, st.SYNC_PRIMARY, self.primary)
+        fields.add_row(form, st.SYNC_FALLBACK, self.fallback)
         # Right under the provider choice: who the policy names, and who needs acknowledging.
         self.recipients = ProviderRecipientsPanel(self.settings, self.admin, box)
         form.addRow(self.recipients)
+        fields.add_row(form, st.SYNC_LANGUAGE, self.language)
         form.addRow(self.abroad)
         form.addRow(fields.note(st.SYNC_AUDIO_ABROAD))  # the consent it needs, always in view
         for switch in (self.without_speech, self.zero_retention, self.keyterms):
