@@ -1332,6 +1332,45 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>ProviderRecipientsPanel</name>
+    <message>
+        <source>Withdraw acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: named by the privacy policy, but it has no public API yet, so it cannot be chosen and receives no audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: named by the privacy policy as a recipient of audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is NOT named by the privacy policy in force. An admin acknowledged it as a recipient of audio (in the audit log), so it may be chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: {name} is NOT named by the privacy policy in force. It receives no audio and cannot be chosen until an admin acknowledges it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the acknowledgement of {name}? It will receive no more audio, and it must not stay chosen as first choice or fallback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not named by the privacy policy in force. Acknowledge it as a recipient of the staff&apos;s voice recordings only if their written consent names it, and the transfer abroad where it applies. This is recorded in the audit log with your name and the time. Acknowledge?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient of audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuantityDialog</name>
     <message>
         <source>Weight</source>
@@ -3368,7 +3407,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
+        <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3397,6 +3436,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Choose a speech recognition service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{provider} is not named by the privacy policy in force. Acknowledge it under the provider choice first, or choose another service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3928,6 +3971,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services acknowledged although the policy does not name them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speech recognition services the privacy policy in force does not name, which an admin has knowingly accepted as recipients of audio (comma-separated; audited).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1335,6 +1335,45 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>ProviderRecipientsPanel</name>
+    <message>
+        <source>Withdraw acknowledgement</source>
+        <translation>Растауды кері қайтару</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Растау…</translation>
+    </message>
+    <message>
+        <source>{name}: named by the privacy policy, but it has no public API yet, so it cannot be chosen and receives no audio.</source>
+        <translation>{name}: құпиялылық саясатында аталған, бірақ оның әзірге ашық API-і жоқ, сондықтан оны таңдауға болмайды және ол аудио алмайды.</translation>
+    </message>
+    <message>
+        <source>{name}: named by the privacy policy as a recipient of audio.</source>
+        <translation>{name}: құпиялылық саясатында аудио алушы ретінде аталған.</translation>
+    </message>
+    <message>
+        <source>{name} is NOT named by the privacy policy in force. An admin acknowledged it as a recipient of audio (in the audit log), so it may be chosen.</source>
+        <translation>{name} қолданыстағы құпиялылық саясатында АТАЛМАҒАН. Әкімші оны аудио алушы ретінде растады (бұл аудит журналына жазылған), сондықтан оны таңдауға болады.</translation>
+    </message>
+    <message>
+        <source>Warning: {name} is NOT named by the privacy policy in force. It receives no audio and cannot be chosen until an admin acknowledges it.</source>
+        <translation>Назар аударыңыз: {name} қолданыстағы құпиялылық саясатында АТАЛМАҒАН. Әкімші оны растамайынша, ол аудио алмайды және оны таңдауға болмайды.</translation>
+    </message>
+    <message>
+        <source>Withdraw the acknowledgement of {name}? It will receive no more audio, and it must not stay chosen as first choice or fallback.</source>
+        <translation>{name} үшін растауды кері қайтарасыз ба? Ол енді аудио алмайды, және оны негізгі немесе қосалқы қызмет ретінде қалдыруға болмайды.</translation>
+    </message>
+    <message>
+        <source>{name} is not named by the privacy policy in force. Acknowledge it as a recipient of the staff&apos;s voice recordings only if their written consent names it, and the transfer abroad where it applies. This is recorded in the audit log with your name and the time. Acknowledge?</source>
+        <translation>{name} қолданыстағы құпиялылық саясатында аталмаған. Қызметкерлердің жазбаша келісімінде осы қызмет және қажет болса, шетелге беру аталған жағдайда ғана оны қызметкерлердің дауыс жазбаларын алушы ретінде растаңыз. Бұл аудит журналына сіздің атыңызбен және уақытпен жазылады. Растайсыз ба?</translation>
+    </message>
+    <message>
+        <source>Recipient of audio</source>
+        <translation>Аудио алушы</translation>
+    </message>
+</context>
+<context>
     <name>QuantityDialog</name>
     <message>
         <source>Weight</source>
@@ -3371,8 +3410,8 @@ Confirm (Enter)</source>
         <translation>Қорғалған байланыс орнамайды: кассадағы күн не уақыт қате сияқты. Дұрыс күн мен уақытты орнатыңыз; ештеңе жоғалмайды.</translation>
     </message>
     <message>
-        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
-        <translation>Бірде-бір тану қызметін пайдалануға болмайды: Баптаулар → Синхрондау бөлімінде кілт енгізіңіз немесе аудионы шетелге жіберуге рұқсат етіңіз.</translation>
+        <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
+        <translation>Бірде-бір тану қызметін пайдалануға болмайды: Баптаулар → Синхрондау бөлімінде кілт енгізіңіз, аудионы шетелге жіберуге рұқсат етіңіз немесе құпиялылық саясатында аталмаған қызметті растаңыз.</translation>
     </message>
     <message>
         <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>
@@ -3401,6 +3440,10 @@ Confirm (Enter)</source>
     <message>
         <source>Choose a speech recognition service.</source>
         <translation>Сөйлеуді тану қызметін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>{provider} is not named by the privacy policy in force. Acknowledge it under the provider choice first, or choose another service.</source>
+        <translation>{provider} қолданыстағы құпиялылық саясатында аталмаған. Алдымен оны қызметті таңдау астында растаңыз немесе басқа қызметті таңдаңыз.</translation>
     </message>
     <message>
         <source>“{setting}” cannot take this value.</source>
@@ -3932,6 +3975,14 @@ Confirm (Enter)</source>
     <message>
         <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
         <translation>Дауыс жазбалары Қазақстанның № 94-V заңы бойынша дербес деректер. Оларды шетелге жіберу (ElevenLabs; Yandex қазақстандық өңірден тыс) — трансшекаралық беру: қызметкерлердің жазбаша келісімінде дүкен мен оның БСН-і, аудионы алатын қызмет, шетелге беру, мақсаты мен мерзімі аталса ғана қосыңыз. Өшірулі: аудионы тек Қазақстандағы қызметтер алады.</translation>
+    </message>
+    <message>
+        <source>Services acknowledged although the policy does not name them</source>
+        <translation>Саясатта аталмаса да, расталған қызметтер</translation>
+    </message>
+    <message>
+        <source>Speech recognition services the privacy policy in force does not name, which an admin has knowingly accepted as recipients of audio (comma-separated; audited).</source>
+        <translation>Қолданыстағы құпиялылық саясатында аталмаған, әкімші аудио алушы ретінде саналы түрде қабылдаған сөйлеуді тану қызметтері (үтір арқылы; аудитке жазылады).</translation>
     </message>
     <message>
         <source>Also transcribe recordings without speech</source>

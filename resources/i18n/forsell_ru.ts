@@ -1336,6 +1336,45 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>ProviderRecipientsPanel</name>
+    <message>
+        <source>Withdraw acknowledgement</source>
+        <translation>Отозвать подтверждение</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Подтвердить…</translation>
+    </message>
+    <message>
+        <source>{name}: named by the privacy policy, but it has no public API yet, so it cannot be chosen and receives no audio.</source>
+        <translation>{name}: указан в политике конфиденциальности, но открытого API у него пока нет, поэтому его нельзя выбрать и он не получает аудио.</translation>
+    </message>
+    <message>
+        <source>{name}: named by the privacy policy as a recipient of audio.</source>
+        <translation>{name}: указан в политике конфиденциальности как получатель аудио.</translation>
+    </message>
+    <message>
+        <source>{name} is NOT named by the privacy policy in force. An admin acknowledged it as a recipient of audio (in the audit log), so it may be chosen.</source>
+        <translation>{name} НЕ указан в действующей политике конфиденциальности. Администратор подтвердил его как получателя аудио (это записано в журнал аудита), поэтому его можно выбрать.</translation>
+    </message>
+    <message>
+        <source>Warning: {name} is NOT named by the privacy policy in force. It receives no audio and cannot be chosen until an admin acknowledges it.</source>
+        <translation>Внимание: {name} НЕ указан в действующей политике конфиденциальности. Он не получает аудио, и его нельзя выбрать, пока администратор его не подтвердит.</translation>
+    </message>
+    <message>
+        <source>Withdraw the acknowledgement of {name}? It will receive no more audio, and it must not stay chosen as first choice or fallback.</source>
+        <translation>Отозвать подтверждение для {name}? Он больше не будет получать аудио, и его нельзя оставлять основным или резервным сервисом.</translation>
+    </message>
+    <message>
+        <source>{name} is not named by the privacy policy in force. Acknowledge it as a recipient of the staff&apos;s voice recordings only if their written consent names it, and the transfer abroad where it applies. This is recorded in the audit log with your name and the time. Acknowledge?</source>
+        <translation>{name} не указан в действующей политике конфиденциальности. Подтверждайте его как получателя голосовых записей сотрудников, только если их письменное согласие называет этот сервис и, где это применимо, передачу за рубеж. Это будет записано в журнал аудита с вашим именем и временем. Подтвердить?</translation>
+    </message>
+    <message>
+        <source>Recipient of audio</source>
+        <translation>Получатель аудио</translation>
+    </message>
+</context>
+<context>
     <name>QuantityDialog</name>
     <message>
         <source>Weight</source>
@@ -3372,8 +3411,8 @@ Confirm (Enter)</source>
         <translation>Защищённое соединение не устанавливается: похоже, на кассе неверные дата или время. Установите правильные дату и время; ничего не потеряно.</translation>
     </message>
     <message>
-        <source>No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.</source>
-        <translation>Нельзя использовать ни один сервис распознавания: введите ключ или разрешите отправку аудио за рубеж в Настройки → Синхронизация.</translation>
+        <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
+        <translation>Нельзя использовать ни один сервис распознавания: введите ключ, разрешите отправку аудио за рубеж или подтвердите сервис, не указанный в политике конфиденциальности, в Настройки → Синхронизация.</translation>
     </message>
     <message>
         <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>
@@ -3402,6 +3441,10 @@ Confirm (Enter)</source>
     <message>
         <source>Choose a speech recognition service.</source>
         <translation>Выберите сервис распознавания речи.</translation>
+    </message>
+    <message>
+        <source>{provider} is not named by the privacy policy in force. Acknowledge it under the provider choice first, or choose another service.</source>
+        <translation>{provider} не указан в действующей политике конфиденциальности. Сначала подтвердите его под выбором сервиса или выберите другой сервис.</translation>
     </message>
     <message>
         <source>“{setting}” cannot take this value.</source>
@@ -3933,6 +3976,14 @@ Confirm (Enter)</source>
     <message>
         <source>Voice recordings are personal data under Kazakhstan&apos;s law No. 94-V. Sending them abroad (ElevenLabs; Yandex outside its Kazakhstan region) is a cross-border transfer: turn this on only if the staff&apos;s written consent names the store and its BIN, the service that receives the audio, the transfer abroad, the purpose and the term. Off: only services in Kazakhstan get audio.</source>
         <translation>Записи голоса — персональные данные по закону Казахстана № 94-V. Их отправка за рубеж (ElevenLabs; Yandex вне казахстанского региона) — трансграничная передача: включайте, только если письменное согласие сотрудников называет магазин и его БИН, сервис, получающий аудио, передачу за рубеж, цель и срок. Выключено: аудио получают только сервисы в Казахстане.</translation>
+    </message>
+    <message>
+        <source>Services acknowledged although the policy does not name them</source>
+        <translation>Сервисы, подтверждённые, хотя политика их не называет</translation>
+    </message>
+    <message>
+        <source>Speech recognition services the privacy policy in force does not name, which an admin has knowingly accepted as recipients of audio (comma-separated; audited).</source>
+        <translation>Сервисы распознавания речи, не указанные в действующей политике конфиденциальности, которые администратор осознанно принял как получателей аудио (через запятую; записывается в аудит).</translation>
     </message>
     <message>
         <source>Also transcribe recordings without speech</source>

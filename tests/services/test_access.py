@@ -114,6 +114,8 @@ POLICY: dict[str, Role | Action | str] = {
     "SyncSettingsService.secret_store_problem": PUBLIC,
     "SyncSettingsService.secrets_set": PUBLIC,
     "SyncSettingsService.save": ADMIN,
+    "SyncSettingsService.providers": PUBLIC,
+    "SyncSettingsService.acknowledge_recipient": ADMIN,
     # the catalog
     "CatalogService.by_barcode": PUBLIC,
     "CatalogService.get": PUBLIC,
@@ -209,6 +211,7 @@ POLICY: dict[str, Role | Action | str] = {
     "SyncService.pull_problems": PUBLIC,
     "SyncService.dead_letters": PUBLIC,
     "SyncService.run_once": PUBLIC,
+    "SyncService.routing_config": PUBLIC,
     "SyncService.add_transcript_listener": PUBLIC,
     "SyncService.retry_dead": ADMIN,
     "SyncService.drop_dead": ADMIN,

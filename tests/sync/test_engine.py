@@ -26,7 +26,7 @@ from forsell.sync.backend import Device
 from forsell.sync.backoff import RetryPolicy
 from forsell.sync.engine import EngineConfig, SyncEngine
 from forsell.sync.providers.elevenlabs import ElevenLabsConfig
-from forsell.sync.providers.routing import RoutingConfig
+from forsell.sync.providers.routing import PolicyRecipients, RoutingConfig
 from forsell.vault.keys import KeyVault
 
 from .sync_fixtures import MemoryTokens, add_audit_events, database, wait_until
@@ -271,6 +271,7 @@ def audio_lane(db, vault, elevenlabs_url: str, **routing) -> AudioLane:
         audio_abroad=True,
         elevenlabs=ElevenLabsConfig(base_url=elevenlabs_url),
         elevenlabs_key=DEFAULT_KEY,
+        recipients=PolicyRecipients(named=frozenset({"elevenlabs"})),
         **routing,
     )
     # The recording's audio: fixed bytes per recording (the FAKE hears nothing anyway).

@@ -55,6 +55,8 @@ def audits(till, action: str) -> list[AuditEntry]:
 
 
 def test_settings_are_saved_and_audited(qtbot, till, page):
+    page.recipients.confirm = lambda *_: True  # Yandex is not named by the policy
+    click(qtbot, page, "acknowledge yandex")
     page.enabled.setChecked(True)
     page.backend_url.setText("https://analytics.example.kz")
     page.primary.setCurrentIndex(page.primary.findData("yandex"))
@@ -258,3 +260,39 @@ def test_choices_labels_and_descriptions_come_from_the_registry(page):
     assert page.abroad.text() == s.SYNC_AUDIO_ABROAD.label
     # The consent the switch needs is spelled out on the page, not only in a tooltip.
     assert s.SYNC_AUDIO_ABROAD.description in [label.text() for label in page.findChildren(QLabel)]
+
+
+def test_a_provider_the_policy_does_not_name_needs_a_confirmed_acknowledgement(
+    qtbot, till, admin, page
+):
+    from PySide6.QtWidgets import QLabel
+
+    warning = find(page, "yandex recipient note", QLabel).text()
+    assert "NOT named by the privacy policy" in warning and "Yandex SpeechKit" in warning
+    assert "no public API" in find(page, "kazdream recipient note", QLabel).text()
+    assert "named by the privacy policy" in find(page, "elevenlabs recipient note", QLabel).text()
+    page.fallback.setCurrentIndex(page.fallback.findData("yandex"))
+    click(qtbot, page, "save sync settings")
+    assert "not named by the privacy policy" in page.error.text()
+    assert till.ctx.settings.get(s.SYNC_FALLBACK) == "none"
+
+    asked: list[str] = []
+    page.recipients.confirm = lambda _parent, _title, text: asked.append(text) or False
+    click(qtbot, page, "acknowledge yandex")  # the admin says No: nothing changes
+    assert asked and "audit log" in asked[0]
+    assert till.ctx.settings.get(s.SYNC_ACKNOWLEDGED_RECIPIENTS) == ""
+    assert audits(till, "recipient_acknowledged") == []
+
+    page.recipients.confirm = lambda *_: True
+    click(qtbot, page, "acknowledge yandex")
+    assert till.ctx.settings.get(s.SYNC_ACKNOWLEDGED_RECIPIENTS) == "yandex"
+    [entry] = audits(till, "recipient_acknowledged")
+    assert (entry.employee_id, entry.details["provider"]) == (admin.id, "yandex")
+    assert "acknowledged it" in find(page, "yandex recipient note", QLabel).text()
+    with qtbot.waitSignal(page.saved, timeout=1000):
+        click(qtbot, page, "save sync settings")
+    assert till.ctx.settings.get(s.SYNC_FALLBACK) == "yandex"
+
+    click(qtbot, page, "acknowledge yandex")  # now it withdraws
+    assert till.ctx.settings.get(s.SYNC_ACKNOWLEDGED_RECIPIENTS) == ""
+    assert len(audits(till, "recipient_acknowledgement_withdrawn")) == 1

@@ -473,7 +473,9 @@ SYNC_FALLBACK = _d(
     SettingDef(
         "sync.fallback",
         str,
-        "yandex",
+        # Not "yandex": the privacy policy does not name it, so it needs the admin's
+        # acknowledgement first (SYNC_ACKNOWLEDGED_RECIPIENTS).
+        NO_FALLBACK,
         QT_TRANSLATE_NOOP("settings", "Fallback"),
         QT_TRANSLATE_NOOP(
             "settings",
@@ -516,6 +518,29 @@ SYNC_AUDIO_ABROAD = _d(
         ),
     )
 )
+SYNC_ACKNOWLEDGED_RECIPIENTS = _d(
+    SettingDef(
+        "sync.acknowledged_recipients",
+        str,
+        "",
+        QT_TRANSLATE_NOOP(
+            "settings", "Services acknowledged although the policy does not name them"
+        ),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Speech recognition services the privacy policy in force does not name, which an "
+            "admin has knowingly accepted as recipients of audio (comma-separated; audited).",
+        ),
+        max_length=200,
+    )
+)
+
+
+def acknowledged_names(value: str) -> frozenset[str]:
+    """The provider names in a ``SYNC_ACKNOWLEDGED_RECIPIENTS`` value (``"yandex,other"``)."""
+    return frozenset(n.strip() for n in value.split(",") if n.strip())
+
+
 SYNC_UPLOAD_WITHOUT_SPEECH = _d(
     SettingDef(
         "sync.upload_without_speech",

@@ -118,7 +118,9 @@ def configure_demo(till: Till, endpoints: FakeEndpoints, keyring_backend: Any = 
         enabled=True,
         backend_url=endpoints.backend_url,
         primary="elevenlabs",
-        fallback="yandex",
+        # Yandex stays configured but is no fallback: the privacy policy does not name it, so
+        # it needs an admin's acknowledgement in Settings → Sync, even in the demo.
+        fallback="none",
         audio_abroad=True,
         elevenlabs_url=endpoints.elevenlabs_url,
         yandex_url=endpoints.yandex_url,

@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -171,7 +171,24 @@ def _added(first: eng.EngineStatus, second: eng.EngineStatus) -> eng.EngineStatu
 
 # --- the service ------------------------------------------------------------------------------
 
+if TYPE_CHECKING:
+    from forsell.sync.providers.routing import RoutingConfig
+
 log = logging.getLogger(__name__)
+
+
+def _named_recipients() -> frozenset[str]:
+    """Recipients the policy in force names, from the data map; nobody when the map cannot be
+    read, so a broken map stops audio instead of letting it go anywhere."""
+    from .privacy.data_map import DataMapError, shipped
+
+    try:
+        return shipped().named_by_policy()
+    except DataMapError as exc:
+        log.error("sync: no audio is sent, the data map is unusable: %s", exc)
+        return frozenset()
+
+
 TOKEN_SECRET = "backend-token"
 
 
@@ -262,6 +279,16 @@ class SyncService:
         except SecretStoreUnavailable:
             return None
 
+    @public
+    def routing_config(self) -> RoutingConfig:
+        """Where audio may go now: the sync settings, the provider keys, and the recipients the
+        data map declares (one the policy does not name only once the admin acknowledged it)."""
+        from forsell.sync.providers.routing import RoutingConfig
+
+        return RoutingConfig.from_settings(
+            self.ctx.settings.get, self._secret, named=_named_recipients()
+        )
+
     def _audio_lane(self):
         """The audio lane, or None without a usable key vault (recordings cannot be read)."""
         from forsell.sync.audio_lane import AudioLane
@@ -283,11 +310,6 @@ class SyncService:
             except CashierError as exc:  # shredded, tampered or gone: it can never be sent
                 raise Rejected(exc.key.replace(".", "_"), f"recording {rid}: {exc.key}") from None
 
-        def routing_config():
-            from forsell.sync.providers.routing import RoutingConfig
-
-            return RoutingConfig.from_settings(self.ctx.settings.get, self._secret)
-
         def keyterms() -> list[str]:
             return [p.names.get("ru", "") for p in self.till.catalog.favourites()][:100]
 
@@ -295,7 +317,7 @@ class SyncService:
             self.ctx.db,
             self._vault,
             audio_of,
-            routing_config,
+            self.routing_config,
             providers=self._providers,
             keyterms=keyterms,
             on_stored=self._transcript_stored,

@@ -4,6 +4,10 @@ Settings go to the settings table; API keys and the device token go only to the 
 (vault/secrets.py), never to the database, a file or a log. A stored secret is never read back
 for display: the screen only learns whether it is set. Every save is audited (with the names of
 the settings and secrets that changed, never their values).
+
+Speech providers are recipients declared in the data map. One the privacy policy in force does
+not name (Yandex) may be chosen only after an admin has acknowledged it; the acknowledgement is a
+setting, and giving or withdrawing it is audited with who and when.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, fields
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
+from forsell.domain.settings import acknowledged_names
 from forsell.store import audit
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
@@ -19,6 +24,7 @@ from . import settings as s
 from .access import public, requires
 from .auth import EmployeeView
 from .context import TillContext
+from .privacy.data_map import DataMap, shipped
 
 #: SecretStore names of the secrets the sync screen edits.
 SECRETS = ("backend-token", "elevenlabs-key", "yandex-key")
@@ -71,12 +77,99 @@ def _check_backend_url(new: SyncSettings) -> None:
         )
 
 
+@dataclass(frozen=True)
+class ProviderStanding:
+    """A speech provider as the data map declares it, and whether the admin acknowledged it."""
+
+    name: str  # as settings and routing spell it
+    title: str
+    country: str
+    named_in_policy: bool
+    public_api: bool
+    acknowledged: bool
+
+    @property
+    def may_receive_audio(self) -> bool:
+        """Whether routing may send it audio at all (credentials and abroad aside)."""
+        return self.public_api and (self.named_in_policy or self.acknowledged)
+
+
+def _check_recipients(new: SyncSettings, data_map: DataMap, acknowledged: frozenset[str]) -> None:
+    """A provider outside the policy in force may be chosen only once acknowledged."""
+    providers = data_map.speech_providers()
+    for name in (new.primary, new.fallback):
+        standing = providers.get(name)
+        if standing is None or standing.named_in_policy or name in acknowledged:
+            continue
+        raise CashierError(
+            "sync.recipient_not_acknowledged",
+            "{provider} is not named by the privacy policy in force: acknowledge it first",
+            provider=standing.name,
+        )
+
+
 class SyncSettingsService:
     """Reads and saves the sync settings and secrets of this till (admin only)."""
 
-    def __init__(self, ctx: TillContext, keyring_backend=None) -> None:
+    def __init__(
+        self, ctx: TillContext, keyring_backend=None, data_map: DataMap | None = None
+    ) -> None:
         self.ctx = ctx
         self._backend = keyring_backend
+        self._data_map = data_map
+
+    @property
+    def data_map(self) -> DataMap:
+        """The data map the recipients rule reads (the shipped one unless a test gives another)."""
+        return self._data_map or shipped()
+
+    def _acknowledged(self) -> frozenset[str]:
+        return acknowledged_names(self.ctx.settings.get(s.SYNC_ACKNOWLEDGED_RECIPIENTS))
+
+    @public
+    def providers(self) -> list[ProviderStanding]:
+        """Every speech provider of the data map, with its standing under the policy in force."""
+        acknowledged = self._acknowledged()
+        return [
+            ProviderStanding(
+                name,
+                r.name,
+                r.country,
+                r.named_in_policy,
+                r.public_api,
+                name in acknowledged,
+            )
+            for name, r in sorted(self.data_map.speech_providers().items())
+        ]
+
+    @requires(Role.ADMIN)
+    def acknowledge_recipient(self, who: EmployeeView, provider: str, given: bool = True) -> bool:
+        """Records (``given``) or withdraws the admin's acknowledgement that ``provider`` gets
+        audio although the policy in force does not name it; audited with who and when.
+
+        Returns whether anything changed. Raises CashierError("admin.only", "sync.provider"
+        for a provider the data map does not list or the policy already names).
+        """
+        standing = self.data_map.speech_providers().get(provider)
+        if standing is None or standing.named_in_policy:
+            raise CashierError(
+                "sync.provider", "{provider}: nothing to acknowledge", provider=provider
+            )
+        current = self._acknowledged()
+        wanted = current | {provider} if given else current - {provider}
+        if wanted == current:
+            return False
+        with self.ctx.db.write() as session:
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "recipient_acknowledged" if given else "recipient_acknowledgement_withdrawn",
+                who.id,
+                provider=provider,
+                named_in_policy=False,
+            )
+        self.ctx.settings.set(s.SYNC_ACKNOWLEDGED_RECIPIENTS, ",".join(sorted(wanted)))
+        return True
 
     def _store(self) -> SecretStore:
         return SecretStore(self.ctx.device_id, self._backend)
@@ -117,7 +210,8 @@ class SyncSettingsService:
         """Saves ``new``; sets each non-empty secret in ``secrets`` and deletes those in ``clear``.
 
         Returns the names of what changed (settings keys and secret names). Raises CashierError
-        ("admin.only", "sync.url", "sync.provider", "sync.secret_store"); on a secret-store
+        ("admin.only", "sync.url", "sync.provider", "sync.recipient_not_acknowledged",
+        "sync.secret_store"); on a secret-store
         failure nothing at all is saved, so the form and the store never disagree.
         """
         new = SyncSettings(
@@ -133,6 +227,7 @@ class SyncSettingsService:
         for name, setting in _FIELDS.items():  # the registry's rule, as for every setting
             setting.check(getattr(new, name))
         _check_backend_url(new)
+        _check_recipients(new, self.data_map, self._acknowledged())
         secrets = {k: v.strip() for k, v in (secrets or {}).items() if k in SECRETS and v.strip()}
         clear = tuple(name for name in clear if name in SECRETS and name not in secrets)
         if secrets or clear:

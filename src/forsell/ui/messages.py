@@ -206,7 +206,7 @@ def _texts() -> dict[str, str]:
         ),
         "sync.provider_none": translate(
             "messages",
-            "No speech recognition service may be used: enter a key, or allow sending audio abroad, in Settings → Sync.",
+            "No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.",
         ),
         "sync.not_configured": translate(
             "messages",
@@ -224,6 +224,11 @@ def _texts() -> dict[str, str]:
             "(http:// only for a test server on this computer, e.g. http://127.0.0.1:8702).",
         ),
         "sync.provider": translate("messages", "Choose a speech recognition service."),
+        "sync.recipient_not_acknowledged": translate(
+            "messages",
+            "{provider} is not named by the privacy policy in force. Acknowledge it under the "
+            "provider choice first, or choose another service.",
+        ),
         "setting.invalid": translate("messages", "“{setting}” cannot take this value."),
         "pin.pepper_lost": translate(
             "messages",

@@ -3,8 +3,10 @@
 Keys and tokens are typed into password fields and go only to the OS secret store (through
 services/sync_settings.py); a stored one is never shown again, only "set" or "not set". Without a
 usable secret store the key fields are disabled and the tab says what is missing. Sending audio
-abroad is off by default and its switch explains the consent it needs. The dead-letter list
-(items the server refused for good) can be retried or dropped; the service audits both.
+abroad is off by default and its switch explains the consent it needs. Next to the provider
+choice each provider's standing under the privacy policy is shown (provider_recipients.py). The
+dead-letter list (items the server refused for good) can be retried or dropped; the service
+audits both.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from forsell.services.sync_settings import SyncSettings, SyncSettingsService
 from . import setting_fields as fields
 from .messages import message_for, text_for_key
 from .problems import problem_text
+from .provider_recipients import ProviderRecipientsPanel
 from .sync_status import age_text
 
 SECRET_FIELDS = ("backend-token", "elevenlabs-key", "yandex-key")
@@ -146,12 +149,12 @@ class SyncAdminPage(QWidget):
         self.folder = QLineEdit()
         self.folder.setAccessibleName("yandex folder")
         self.folder.setPlaceholderText("b1g…")
-        for setting, field in (
-            (st.SYNC_PRIMARY, self.primary),
-            (st.SYNC_FALLBACK, self.fallback),
-            (st.SYNC_LANGUAGE, self.language),
-        ):
-            fields.add_row(form, setting, field)
+        fields.add_row(form, st.SYNC_PRIMARY, self.primary)
+        fields.add_row(form, st.SYNC_FALLBACK, self.fallback)
+        # Right under the provider choice: who the policy names, and who needs acknowledging.
+        self.recipients = ProviderRecipientsPanel(self.settings, self.admin, box)
+        form.addRow(self.recipients)
+        fields.add_row(form, st.SYNC_LANGUAGE, self.language)
         form.addRow(self.abroad)
         form.addRow(fields.note(st.SYNC_AUDIO_ABROAD))  # the consent it needs, always in view
         for switch in (self.without_speech, self.zero_retention, self.keyterms):
@@ -299,6 +302,7 @@ class SyncAdminPage(QWidget):
         self.yandex_url.setText(current.yandex_url)
         self.folder.setText(current.yandex_folder_id)
         self.demo.setVisible(current.demo_fakes)
+        self.recipients.load()
         self._load_secrets()
         self.load_queue()
 

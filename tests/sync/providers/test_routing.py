@@ -18,7 +18,13 @@ from forsell.sync.errors import (
 )
 from forsell.sync.providers import routing
 from forsell.sync.providers.elevenlabs import ElevenLabsConfig, EmptyTranscript
-from forsell.sync.providers.routing import RoutingConfig, choose, configured, transcribe
+from forsell.sync.providers.routing import (
+    PolicyRecipients,
+    RoutingConfig,
+    choose,
+    configured,
+    transcribe,
+)
 from forsell.sync.providers.yandex import YandexConfig
 
 from .conftest import EL_KEY, YA_KEY
@@ -37,6 +43,10 @@ def config(
         "yandex": YandexConfig(stt_url=ya_url, operations_url=ya_url),
         "elevenlabs_key": EL_KEY,
         "yandex_key": YA_KEY,
+        # ElevenLabs is named by the privacy policy; Yandex is not and is acknowledged here.
+        "recipients": PolicyRecipients(
+            named=frozenset({"elevenlabs"}), acknowledged=frozenset({"yandex"})
+        ),
     }
     values.update(overrides)
     return RoutingConfig(**values)
@@ -99,9 +109,11 @@ def test_config_from_settings_and_secrets() -> None:
         st.YANDEX_OPERATIONS_URL: "https://ops.example",
         st.YANDEX_FOLDER_ID: "f1",
         st.YANDEX_IN_KAZAKHSTAN: True,
+        st.SYNC_ACKNOWLEDGED_RECIPIENTS: " yandex, ",
     }
     secrets = {"elevenlabs-key": "el", "yandex-key": "ya"}
-    cfg = RoutingConfig.from_settings(values.__getitem__, secrets.get)
+    cfg = RoutingConfig.from_settings(values.__getitem__, secrets.get, named=["elevenlabs"])
+    assert cfg.recipients == PolicyRecipients(frozenset({"elevenlabs"}), frozenset({"yandex"}))
     assert (cfg.primary, cfg.fallback, cfg.audio_abroad, cfg.language_hint) == (
         "yandex",
         "elevenlabs",

@@ -1,9 +1,12 @@
 """Which provider gets a recording, and when the fallback may take over.
 
-``choose`` lists the usable providers, primary first. A provider outside Kazakhstan is left out
-unless the store's audio-abroad consent switch (``SYNC_AUDIO_ABROAD``) is on (ElevenLabs never
+``choose`` lists the usable providers, primary first. Audio goes only to recipients the data
+map declares (``PolicyRecipients``): a provider the privacy policy in force does not name (Yandex)
+is left out unless the store's admin has acknowledged it (an audited setting), and Kazdream, named
+by the policy but without a public API yet, never gets audio. A provider outside Kazakhstan is left
+out unless the store's audio-abroad consent switch (``SYNC_AUDIO_ABROAD``) is on (ElevenLabs never
 processes in Kazakhstan; Yandex does when ``YANDEX_IN_KAZAKHSTAN``); one without credentials is
-skipped. Nothing left → ``NoProvider``.
+skipped. Nothing left → ``NoProvider``, with every reason.
 
 ``transcribe`` runs one audio-lane job. The rule that keeps us from paying twice: once a provider
 has accepted the audio (its external id is stored), the recording is only ever *fetched* from
@@ -16,7 +19,7 @@ connection the upload may have been accepted, so the job waits and retries the s
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -46,6 +49,32 @@ from .yandex import YandexConfig, YandexSpeechKit
 _NOT_BILLED = (AuthFailed, RateLimited, ServerFailed, NetworkDown)
 _NONE = {"", st.NO_FALLBACK, "off"}
 
+#: Every speech provider the code can name, as the data map and the settings spell them. Kazdream
+#: has a slot but no public API yet: it is declared so, and never receives audio.
+PROVIDERS = ("elevenlabs", "kazdream", "yandex")
+NO_PUBLIC_API = frozenset({"kazdream"})
+
+
+@dataclass(frozen=True)
+class PolicyRecipients:
+    """Which speech providers may receive audio under the privacy policy (clause 2.4).
+
+    ``named``: recipients the policy in force names (from the data map, read by services).
+    ``acknowledged``: providers it does not name that the store's admin accepted knowingly.
+    The default names nobody: a config built without the data map sends audio nowhere.
+    """
+
+    named: frozenset[str] = frozenset()
+    acknowledged: frozenset[str] = frozenset()
+
+    def refusal(self, name: str) -> str | None:
+        """Why ``name`` may not receive audio, or None when it may."""
+        if name in NO_PUBLIC_API:
+            return f"{name}: no public API yet, it receives no audio"
+        if name in self.named or name in self.acknowledged:
+            return None
+        return f"{name}: not named by the privacy policy in force and not acknowledged by the admin"
+
 
 @dataclass(frozen=True)
 class RoutingConfig:
@@ -62,6 +91,7 @@ class RoutingConfig:
     elevenlabs_key: str | None = None
     elevenlabs_token_source: TokenSource | None = None
     yandex_key: str | None = None
+    recipients: PolicyRecipients = field(default_factory=PolicyRecipients)
 
     @classmethod
     def from_settings(
@@ -69,9 +99,11 @@ class RoutingConfig:
         value: Callable[[SettingDef[Any]], object],
         secret: Callable[[str], str | None],
         token_source: TokenSource | None = None,
+        named: Iterable[str] = (),
     ) -> RoutingConfig:
         """From the registry's settings (``value(settings.SYNC_PRIMARY)``) and secret names
-        ("elevenlabs-key").
+        ("elevenlabs-key"). ``named``: the recipients the policy in force names (the data map's
+        ``named_in_policy``); the admin's acknowledgements come from the settings.
 
         sync/ may not import services, so services pass their typed getter in as a callable.
         """
@@ -106,6 +138,10 @@ class RoutingConfig:
             elevenlabs_key=secret("elevenlabs-key"),
             elevenlabs_token_source=token_source,
             yandex_key=secret("yandex-key"),
+            recipients=PolicyRecipients(
+                named=frozenset(named),
+                acknowledged=st.acknowledged_names(s(st.SYNC_ACKNOWLEDGED_RECIPIENTS)),
+            ),
         )
 
     @property
@@ -130,7 +166,8 @@ def build(
         if not config.yandex_key:
             return None
         return YandexSpeechKit(client, config.yandex, api_key=config.yandex_key)
-    return None  # Kazdream: no public API yet; it becomes one more branch and module here
+    # Kazdream (NO_PUBLIC_API): no public API yet; it becomes one more branch and module here.
+    return None
 
 
 def configured(
@@ -162,6 +199,10 @@ def choose(
     why: list[str] = []
     for name in dict.fromkeys([config.primary, config.fallback]):
         if name in _NONE:
+            continue
+        refused = config.recipients.refusal(name)
+        if refused is not None:
+            why.append(refused)  # checked first: audio never reaches one outside the data map
             continue
         provider = (extra or {}).get(name) or build(name, config, client)
         if provider is None:
