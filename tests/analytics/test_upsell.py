@@ -1,3 +1,5 @@
+import pytest
+
 from forsell.analytics import Receipt, ReceiptLine, Scorer
 
 from .conftest import receipt, talk
@@ -419,3 +421,20 @@ def test_a_request_answered_once_something_was_rung_up() -> None:
     )
     result = scorer.score(t, Receipt(lines), confirmed=True)
     assert [(o.skus, o.converted) for o in result.upsell.offers] == [(("ASC",), True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "called"),
+    [
+        ("Комбо: хот-дог + фри малый + кола 0,5", ("комбо",)),
+        ("Сет «Бешбармак + сорпа + чай»", ("сет",)),
+        ("«Бешбармақ + сорпа + шай» сеті", ("сети",)),
+        ("Комплексный обед (суп + второе + компот)", ("комплексный", "обед")),
+        ("Хот-дог + кола", ("хот", "дог")),
+        ("Американо 250 мл", ("американо",)),
+    ],
+)
+def test_a_set_is_called_by_its_own_name_not_by_what_it_holds(name: str, called) -> None:
+    from forsell.analytics.upsell import _significant_words
+
+    assert _significant_words(name) == called

@@ -14,6 +14,7 @@ at most one offer. A product already rung up before the offer is not a conversio
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -132,21 +133,33 @@ def _significant(name: str) -> list[str]:
     return list(_significant_words(name))
 
 
+_HOLDS = re.compile(r"«[^»]*\+[^»]*»|\"[^\"]*\+[^\"]*\"|\([^)]*\+[^)]*\)|:.*\+.*$")
+
+
+def _set_name(name: str) -> str:
+    """A set's own name without what it holds: «Комбо: хот-дог + фри + кола» → «Комбо»,
+    «Сет «Бешбармак + сорпа + шай»» → «Сет», ««Бешбармақ + сорпа + шай» сеті» → «сеті»,
+    «Комплексный обед (суп + второе)» → «Комплексный обед». The customer who orders a cola
+    or a beshbarmak does not order the set."""
+    if "+" not in name:
+        return name
+    own = _HOLDS.sub(" ", name)
+    if "+" in own or not any(ch.isalpha() for ch in own):
+        return name.split("+")[0]  # «Хот-дог + кола»: called by its first part
+    return own
+
+
 @lru_cache(maxsize=8192)
 def _significant_words(name: str) -> tuple[str, ...]:
     out: list[str] = []
-    for word in name.split():
-        if word.startswith("(") or word == "+":
-            # «Комбо: хот-дог + фри + кола», «Комплексный обед (суп + второе)»: what a set holds
-            # is not its name; the customer who orders a cola does not order the combo.
-            return tuple(out)
+    for word in _set_name(name).split():
+        if word.startswith("("):
+            return tuple(out)  # «Лагман (порция)»: a note, not the name
         for tok in fold_word(word):
             if tok in _UNITS or tok.isdigit():
                 return tuple(out)  # "Американо 250 мл": the size is not how people name it
             if tok not in _STOP:
                 out.append(tok)
-        if word.endswith(":"):
-            return tuple(out)
     return tuple(out)
 
 
