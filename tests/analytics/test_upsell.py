@@ -438,3 +438,54 @@ def test_a_set_is_called_by_its_own_name_not_by_what_it_holds(name: str, called)
     from forsell.analytics.upsell import _significant_words
 
     assert _significant_words(name) == called
+
+
+def test_a_name_in_the_kazakh_dative_is_what_the_offer_goes_with() -> None:
+    """«Шайға бірдеңе таттілеу берші» asks for something sweet; the tea is what it goes with,
+    so the biscuits the cashier proposes answer the request."""
+    from forsell.analytics import Catalog, CatalogProduct, formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(
+        formats.load_scorecard(CARDS / "cafe.json"),
+        Catalog(
+            (
+                CatalogProduct("TEA", {"ru": "Чай Пиала", "kk": "Пиала шайы"}, "Чай"),
+                CatalogProduct("BIS", {"ru": "Печенье Юбилейное"}, "Сладости"),
+            )
+        ),
+    )
+    t = talk(
+        ("cashier", 0, "салеметсиз бе апа"),
+        ("customer", 2, "салем кызым шайга бирдене таттилеу берши"),
+        ("cashier", 4, "юбилейное печенье бар жана келди соны алыныз"),
+        ("customer", 6, "жарайды еки пачка"),
+    )
+    lines = (ReceiptLine("BIS", "Печенье Юбилейное", 2, 90_000, 7.0),)
+    assert scorer.score(t, Receipt(lines), confirmed=True).upsell.offers == ()
+
+
+def test_another_variant_named_exactly_is_an_offer_in_either_word_order() -> None:
+    from forsell.analytics import Catalog, CatalogProduct, formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(
+        formats.load_scorecard(CARDS / "cafe.json"),
+        Catalog(
+            (
+                CatalogProduct("CLA", {"ru": "Круассан классический"}, "Выпечка"),
+                CatalogProduct("CHO", {"ru": "Круассан шоколадный"}, "Выпечка"),
+            )
+        ),
+    )
+    t = talk(
+        ("cashier", 0, "Доброе утро! Что вам?"),
+        ("customer", 2, "Круассан классический."),
+        ("cashier", 4, "Может, шоколадный круассан вместо классического?"),
+        ("customer", 8, "Давайте шоколадный."),
+    )
+    lines = (ReceiptLine("CHO", "Круассан шоколадный", 1, 90_000, 9.0),)
+    result = scorer.score(t, Receipt(lines), confirmed=True)
+    assert [(o.skus, o.converted) for o in result.upsell.offers] == [(("CHO",), True)]

@@ -215,6 +215,9 @@ def _name_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) ->
         phrases += heads
         if len(words) > 2 and lang != "kk":
             phrases.append(" ".join(words[:2]))
+        if lang != "kk" and len(words) >= 2 and words[1].endswith(_ADJ_ENDINGS):
+            # «Круассан шоколадный» on the menu board is a «шоколадный круассан» at the counter.
+            phrases.append(f"{words[1]} {words[0]}")
         # Colloquial names of the head only: «Комбо: хот-дог + фри» is not a «хотдог».
         for w in dict.fromkeys((*heads, words[0])):
             phrases += COLLOQUIAL.get(w, ())
@@ -407,6 +410,9 @@ class OfferFinder:
                 merged += self._one_word(norms[i] + norms[i + 1], i)
         # Only where neither half names anything itself («таба нан алыңыз» stays as it is).
         found += [(t, m, r) for t, m, r in merged if m.first not in starts and m.last not in starts]
+        # «шайға бірдеңе», «сорпаға нан алыңыз»: a name in the Kazakh dative is what the offer
+        # goes with («к чаю»), not the offer.
+        found = [(t, m, r) for t, m, r in found if not _dative(t.pattern, norms[m.last])]
         ends = {k for k, tok in enumerate(said.tokens) if tok.raw[-1:] in ".?!"}
         # «кофе алмайсыз ба? Американо …» is not «Кофе американо»: no name across a sentence end.
         found = [(t, m, r) for t, m, r in found if not any(m.first <= k < m.last for k in ends)]
@@ -476,13 +482,19 @@ class OfferFinder:
     def _product(self, sku: str) -> CatalogProduct | None:
         return self.own_products.get(sku) or self.index.by_sku.get(sku)
 
-    def _same(self, a: Target, b: Target) -> bool:
+    def _same(self, a: Target, b: Target, named_exactly: bool = False) -> bool:
+        """``a`` is what ``b`` was. ``named_exactly``: ``a`` was said with its distinguishing
+        words («шоколадный круассан»), so another variant of its family is another product."""
         if a.kind == "product" and b.kind == "product":
             if a.skus & b.skus:
                 return True
             # «Капучино средний» ordered, «капучино» named back: another size of it is the same
             # product to the customer (a bigger one offered is a size offer, found apart).
-            return len(a.skus) <= 8 and any(self.family(sku) & b.skus for sku in a.skus)
+            return (
+                not named_exactly
+                and len(a.skus) <= 8
+                and any(self.family(sku) & b.skus for sku in a.skus)
+            )
         cat_a, cat_b = self.category_of(a), self.category_of(b)
         return bool(cat_a) and cat_a == cat_b and (a.kind == "category" or b.kind == "category")
 
@@ -562,7 +574,7 @@ class OfferFinder:
                 new = [
                     (t, m)
                     for k, (t, m) in enumerate(inside)
-                    if not any(self._same(t, o) for o in ordered)
+                    if not any(self._same(t, o, m.last > m.first) for o in ordered)
                     and t not in seen
                     and all(t != u for u, _ in inside[:k])  # «спрей … Називин»: one product
                 ]
@@ -680,6 +692,21 @@ def _something_of_a_kind(
     offer of that kind, even in the form of a question about what the customer wants."""
     return any(w in _INDEFINITE for w in norms[first : last + 1]) and any(
         t.kind == "category" and first <= m.first <= last for t, m in named
+    )
+
+
+_DATIVE = ("га", "ге", "ка", "ке", "на", "не")
+
+
+def _dative(pattern: Pattern, word: str) -> bool:
+    """``word`` is the pattern's last word with a Kazakh dative ending added («шайга», «кофеге»,
+    «бургерге»), not the name itself («булка», «картошке» are the same length as theirs)."""
+    name = pattern.words[-1].text
+    return (
+        len(word) >= len(name) + 2
+        and word.endswith(_DATIVE)
+        and not name.endswith(_DATIVE)
+        and word[: len(name) - 1] == name[:-1]
     )
 
 
