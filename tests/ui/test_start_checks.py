@@ -81,6 +81,22 @@ def test_a_damaged_database_stops_sales_with_the_restore_steps(qtbot, damaged_ti
         win.languages.uninstall()
 
 
+def test_no_refund_or_cash_movement_on_a_damaged_database(damaged_till) -> None:
+    """Money leaves or enters the drawer only on a sound database, like a sale."""
+    till, good = damaged_till
+    supervisor = employee(till, Role.SUPERVISOR)
+    till.shifts.open(supervisor, 0)
+    till.check_at_start()
+    with pytest.raises(CashierError) as refused:
+        till.shifts.cash_movement(supervisor, 10_000, "размен")
+    assert refused.value.key == "sale.database_damaged" and str(good) in str(
+        refused.value.params["backup"]
+    )
+    with pytest.raises(CashierError) as refused:
+        till.refunds.refund(supervisor, "no-such-sale", {"line": 1000}, "cash")
+    assert refused.value.key == "sale.database_damaged"
+
+
 def test_the_restore_steps_are_said_in_russian_and_kazakh(qtbot, damaged_till) -> None:
     till, good = damaged_till
     win = _window(qtbot, till)

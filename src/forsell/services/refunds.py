@@ -20,6 +20,7 @@ from forsell.store.outbox import enqueue
 from .access import public, requires
 from .auth import Approval, EmployeeView
 from .context import TillContext
+from .damage import require_sound_database
 from .receipts import ReceiptView, load_receipt
 from .shifts import open_shift_id
 
@@ -83,7 +84,8 @@ class RefundService:
         Returns the refund. Raises ``NeedsApproval`` (``approval.refund``) when the employee may not
         refund alone; ``CashierError``: ``refund.method``, ``refund.nothing``, ``shift.not_open``,
         ``refund.not_found``, ``refund.line_unknown``, ``refund.qty_not_positive``,
-        ``refund.too_much``, ``refund.card_over_paid``."""
+        ``refund.too_much``, ``refund.card_over_paid``, ``sale.database_damaged(_no_backup)``."""
+        require_sound_database(self.ctx)
         if method not in REFUND_METHODS:
             raise CashierError("refund.method", "Choose cash or card")
         items = {k: v for k, v in items.items() if v}

@@ -21,6 +21,7 @@ from . import settings as s
 from .access import public, requires
 from .auth import Approval, EmployeeView, require
 from .context import TillContext
+from .damage import require_sound_database
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +154,9 @@ class ShiftService:
         """``amount`` > 0 puts cash in the drawer, < 0 takes it out. A reason is required.
 
         Synced and audited. Raises ``CashierError``: ``cash.zero``, ``cash.reason``,
-        ``money.out_of_range``, ``shift.not_open``, ``cash.out_exceeds_drawer``."""
+        ``money.out_of_range``, ``shift.not_open``, ``cash.out_exceeds_drawer``,
+        ``sale.database_damaged(_no_backup)``."""
+        require_sound_database(self.ctx)
         if amount == 0:
             raise CashierError("cash.zero", "Enter an amount")
         check_amount(abs(amount))

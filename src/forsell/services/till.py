@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -24,11 +23,9 @@ from .access import requires
 from .auth import Approval, EmployeeView, require
 from .catalog import CatalogService, ProductView
 from .context import TillContext
+from .damage import require_sound_database
 from .receipts import ReceiptView, load_receipt
 from .shifts import open_shift_id
-
-if TYPE_CHECKING:
-    from .doctor import DatabaseDamage
 
 log = logging.getLogger(__name__)
 
@@ -469,36 +466,13 @@ class TillService:
     def _require_sound_database(self) -> None:
         """No sale on a database that failed its start-up check: each write could spread the
         damage, and the restore would lose the sale anyway."""
-        if self.ctx.sales_refused is not None:
-            raise sales_refusal(self.ctx.sales_refused)
+        require_sound_database(self.ctx)
 
     def _require_shift(self, session=None) -> str:
         shift_id = open_shift_id(self.ctx, session)
         if shift_id is None:
             raise CashierError("shift.not_open", "Open a shift first")
         return shift_id
-
-
-def sales_refusal(damage: DatabaseDamage) -> CashierError:
-    """Why no sale is made on a damaged database and how to restore it, as the till says it."""
-    tables = ", ".join(damage.tables) or "?"
-    if damage.backup is None:
-        return CashierError(
-            "sale.database_damaged_no_backup",
-            "Selling is stopped: the database {path} is damaged (table(s) {tables}) and no "
-            "copy in {backups} passes its check; call support",
-            path=str(damage.path),
-            tables=tables,
-            backups=str(damage.backups),
-        )
-    return CashierError(
-        "sale.database_damaged",
-        "Selling is stopped: the database {path} is damaged (table(s) {tables}); close the "
-        "app, copy {backup} over it and start again",
-        path=str(damage.path),
-        tables=tables,
-        backup=str(damage.backup),
-    )
 
 
 def sale_payload(sale: Sale) -> dict:

@@ -14,7 +14,8 @@ from forsell.services import settings as s
 from forsell.services.app import StartCheck, Till
 from forsell.services.auth import EmployeeView
 from forsell.services.conversation import ConversationRecorder
-from forsell.services.till import TillService, sales_refusal
+from forsell.services.damage import sales_refusal
+from forsell.services.till import TillService
 
 from .autolock import AutoLock
 from .i18n import Languages
