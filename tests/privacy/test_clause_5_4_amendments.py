@@ -26,8 +26,7 @@ CLAUSE_5_4 = {
     "ru": "5.4. Изменения настоящей политики вступают в силу с момента их публикации в сервисе.",
     "kk": "5.4. Осы саясатқа енгізілген өзгерістер қызметте жарияланған сәттен бастап күшіне "
     "енеді.",
-    "en": "5.4. Amendments to this policy take effect when they are published within the "
-    "service.",
+    "en": "5.4. Amendments to this policy take effect when they are published within the service.",
 }
 
 

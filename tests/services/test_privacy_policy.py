@@ -17,7 +17,6 @@ from forsell.services.privacy.policy import (
     POLICY_LANGUAGES,
     REFUSED_KEY,
     PrivacyPolicyService,
-    check_policy,
     refused_pull,
     shipped_operator,
     shipped_policies,
@@ -92,9 +91,7 @@ def test_only_an_admin_accepts_and_only_the_version_in_force(till, staff) -> Non
     )
 
 
-def test_a_newer_pulled_version_is_in_force_and_needs_acceptance_again(
-    till, staff, clock
-) -> None:
+def test_a_newer_pulled_version_is_in_force_and_needs_acceptance_again(till, staff, clock) -> None:
     service = PrivacyPolicyService(till.ctx)
     service.accept(staff.admin, "1.0")
     result = pull_policy(till, newer("1.1"))
@@ -183,4 +180,3 @@ def test_a_pulled_operator_replaces_the_shipped_one_for_its_version(till) -> Non
     policy = PrivacyPolicyService(till.ctx).in_force()
     assert policy.operator.email == "dpo@example.kz" and "dpo@example.kz" in policy.text("ru")
     assert shipped_operator().email != "dpo@example.kz"
-

@@ -103,9 +103,7 @@ def test_later_leaves_it_unaccepted_and_the_next_admin_login_asks_again(
 ) -> None:
     admin_logs_in(qtbot, window, "ru")
     dialog = modal(qtbot, PolicyAcceptanceDialog)
-    qtbot.mouseClick(
-        find(dialog, "accept the privacy policy later"), Qt.MouseButton.LeftButton
-    )
+    qtbot.mouseClick(find(dialog, "accept the privacy policy later"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not open_dialogs(window, PolicyAcceptanceDialog))
     assert PrivacyPolicyService(window.till.ctx).awaiting_acceptance() is not None
     window.privacy_action.trigger()

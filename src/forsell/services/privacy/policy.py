@@ -95,6 +95,7 @@ class PolicyInForce:
 
     @property
     def accepted(self) -> bool:
+        """True once an admin accepted this version."""
         return self.accepted_at is not None
 
     def text(self, language: str) -> str:
