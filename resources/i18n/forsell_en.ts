@@ -1319,6 +1319,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{version}, published {date}, in force here since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not accepted yet: an administrator is asked at login</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,6 +2692,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Quality checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

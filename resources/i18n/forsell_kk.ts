@@ -1322,6 +1322,10 @@ Confirm (Enter)</source>
         <translation>{version}, {date} жарияланды</translation>
     </message>
     <message>
+        <source>{version}, published {date}, in force here since {since}</source>
+        <translation>{version}, {date} жарияланды, мұнда {since} бастап күшінде</translation>
+    </message>
+    <message>
         <source>Not accepted yet: an administrator is asked at login</source>
         <translation>Әлі қабылданбаған: әкімші кірген кезде сұралады</translation>
     </message>
@@ -2692,6 +2696,10 @@ Confirm (Enter)</source>
     <message>
         <source>Quality checklist</source>
         <translation>Сапа чек-парағы</translation>
+    </message>
+    <message>
+        <source>Privacy policy</source>
+        <translation>Құпиялылық саясаты</translation>
     </message>
     <message>
         <source>{what}: nothing received yet</source>

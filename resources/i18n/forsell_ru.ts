@@ -1323,6 +1323,10 @@ Confirm (Enter)</source>
         <translation>{version}, опубликована {date}</translation>
     </message>
     <message>
+        <source>{version}, published {date}, in force here since {since}</source>
+        <translation>{version}, опубликована {date}, действует здесь с {since}</translation>
+    </message>
+    <message>
         <source>Not accepted yet: an administrator is asked at login</source>
         <translation>Ещё не принята: администратора спросят при входе</translation>
     </message>
@@ -2693,6 +2697,10 @@ Confirm (Enter)</source>
     <message>
         <source>Quality checklist</source>
         <translation>Чек-лист качества</translation>
+    </message>
+    <message>
+        <source>Privacy policy</source>
+        <translation>Политика конфиденциальности</translation>
     </message>
     <message>
         <source>{what}: nothing received yet</source>

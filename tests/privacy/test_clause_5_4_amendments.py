@@ -8,6 +8,10 @@ to accept it at the next login (clause 5.3)."""
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # Qt reads it at import
+
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,3 +84,18 @@ def test_an_older_or_rewritten_version_never_takes_effect(till: Till) -> None:
     assert (result.applied, result.skipped) == (0, 2)
     assert "Тихая правка" not in service.in_force().text("ru")
     assert service.in_force().version == "1.1"
+
+
+def test_help_privacy_shows_the_amendment_and_since_when_it_is_in_force(qtbot, till: Till) -> None:
+    from PySide6.QtWidgets import QLabel, QTextBrowser
+
+    from forsell.ui.privacy_dialogs import PrivacyDialog
+
+    PullApplier(till.ctx, clock=lambda: NOW).apply("policy", [amendment("1.1")], None)
+    dialog = PrivacyDialog(till, "en")
+    qtbot.addWidget(dialog)
+    (version,) = [w for w in dialog.findChildren(QLabel) if w.accessibleName() == "policy version"]
+    assert version.text().startswith("1.1, published 01.02.2027")
+    assert till.ctx.local(NOW).strftime("%d.%m.%Y %H:%M") in version.text()
+    (text,) = dialog.findChildren(QTextBrowser)
+    assert "Amendment 1.1" in text.toPlainText()

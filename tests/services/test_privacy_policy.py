@@ -23,7 +23,9 @@ from forsell.services.privacy.policy import (
     version_key,
 )
 from forsell.services.pulls import PullApplier
+from forsell.services.sync import SyncService
 from forsell.store.models import PrivacyPolicyVersion, SyncState
+from sync.memory_keyring import MemoryKeyring
 
 from .conftest import audit_rows
 
@@ -156,6 +158,9 @@ def test_a_malformed_pulled_policy_is_refused_with_its_reason_and_nothing_change
     assert reason in refused_pull(till.ctx)["reason"]
     (entry,) = audit_rows(till, "privacy_policy_refused")
     assert reason in entry.details["reason"]
+    # the admin's sync screen lists it with the other pulled items that were not applied
+    (shown,) = SyncService(till, MemoryKeyring()).pull_problems()
+    assert shown.resource == "policy" and reason in shown.problem
     pull_policy(till, copy.deepcopy(doc))  # the backend says the same next round
     assert len(audit_rows(till, "privacy_policy_refused")) == 1
 

@@ -100,3 +100,30 @@ def test_the_fake_answers_as_the_contract_says(backend) -> None:
     backend.withdraw_policies()
     gone = httpx.get(url, headers={"Authorization": f"Bearer {token}"})
     assert (gone.status_code, gone.json()) == (404, {"detail": "no_policy"})
+
+
+def test_the_openapi_file_documents_the_policy_the_fake_serves() -> None:
+    import yaml
+
+    from forsell.sync.backend import POLICY, PULL_RESOURCES, PULLED
+
+    spec = yaml.safe_load(
+        (
+            Path(__file__).resolve().parents[2]
+            / "resources"
+            / "api"
+            / "forsell-backend.openapi.yaml"
+        ).read_text(encoding="utf-8")
+    )
+    get = spec["paths"]["/v1/policy"]["get"]
+    assert get["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Policy"
+    }
+    assert {"401", "404"} <= set(get["responses"])
+    schema = spec["components"]["schemas"]["Policy"]
+    doc = shipped_policy()
+    assert doc is not None and set(schema["required"]) <= set(doc) <= set(schema["properties"])
+    assert set(schema["properties"]["texts"]["required"]) == set(doc["texts"])
+    operator = spec["components"]["schemas"]["PolicyOperator"]
+    assert set(operator["required"]) == {"name", "bin", "email", "phone"}
+    assert (*PULL_RESOURCES, POLICY) == PULLED  # fetched after the paged resources

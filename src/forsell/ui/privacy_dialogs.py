@@ -148,8 +148,16 @@ class PrivacyDialog(QDialog):
         layout.addLayout(row)
 
     def _version(self, policy: PolicyInForce) -> str:
-        return self.tr("{version}, published {date}").format(
-            version=policy.version, date=policy.published.strftime("%d.%m.%Y")
+        published = policy.published.strftime("%d.%m.%Y")
+        if policy.received_at is None:  # shipped with the app: in force since installed
+            return self.tr("{version}, published {date}").format(
+                version=policy.version, date=published
+            )
+        # clause 5.4: in force from its publication within the service, i.e. its arrival here
+        return self.tr("{version}, published {date}, in force here since {since}").format(
+            version=policy.version,
+            date=published,
+            since=self.till.ctx.local(policy.received_at).strftime("%d.%m.%Y %H:%M"),
         )
 
     def _accepted(self, policy: PolicyInForce) -> str:

@@ -348,5 +348,13 @@ def remember_refusal(
     value = {"version": version, "at": now.isoformat(), "reason": reason}
     session.merge(SyncState(key=REFUSED_KEY, value=value))
     audit.record(
-        session, ctx.device_id, "privacy_policy_refused", None, version=version, reason=reason
+        session,
+        ctx.device_id,
+        "privacy_policy_refused",
+        None,
+        version=version,
+        reason=reason,
+        # as a pulled page's problems are kept, so that the admin's sync screen lists it too
+        resource="policy",
+        problems=[f"version {version}: {reason}"],
     )
