@@ -36,8 +36,8 @@ def policy_text_view(policy: PolicyInForce, language: str) -> QTextBrowser:
 
 class PolicyAcceptanceDialog(QDialog):
     """A version in force that no admin has accepted yet: read it, then Accept or Later.
-    ``Later`` changes nothing, so the next admin login asks again; ``accepted`` carries the
-    policy once the admin's acceptance is stored (and audited)."""
+    ``Later`` changes nothing, so the next admin login asks again; ``accepted_policy`` carries
+    the policy once the admin's acceptance is stored (and audited)."""
 
     accepted_policy = Signal(object)  # PolicyInForce
 
