@@ -130,6 +130,8 @@ REFUSED = {
     "malformed date": (newer("1.2", published="15.01.2027"), "published: '15.01.2027'"),
     "impossible date": (newer("1.2", published="2027-02-30"), "is not a date"),
     "malformed version": (newer("v1.2"), "version: 'v1.2'"),
+    "version with an empty part": (newer("1..2"), "version: '1..2'"),
+    "version of five parts": (newer("1.2.3.4.5"), "version: '1.2.3.4.5'"),
     "older version": (newer("0.9"), "version 0.9 is older than the version in force (1.0)"),
     "same version, other text": (newer("1.0"), "a changed text needs a new version"),
     "not an object": ("1.2", "not an object"),

@@ -21,7 +21,6 @@ manifest's: a deployment sets its operator there once (docs/privacy.md).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -48,7 +47,14 @@ SHIPPED, BACKEND = "shipped", "backend"
 REFUSED_KEY = "privacy.policy.refused"
 MAX_TEXT = 200_000  # characters per language: a policy, not a book
 OPERATOR_FIELDS = ("name", "bin", "email", "phone")
-_VERSION = re.compile(r"^\d{1,4}(\.\d{1,4}){0,3}$")
+
+
+def _well_formed(version: str) -> bool:
+    """``1.0``, ``2.1``, ``1.10.3``: one to four parts of one to four digits."""
+    parts = version.split(".")
+    return 1 <= len(parts) <= 4 and all(
+        1 <= len(part) <= 4 and part.isascii() and part.isdigit() for part in parts
+    )
 
 
 class PolicyRefused(Exception):
@@ -136,7 +142,7 @@ def check_policy(doc: Any) -> PolicyDocument:
     if not isinstance(doc, dict):
         raise PolicyRefused("not an object")
     version = doc.get("version")
-    if not isinstance(version, str) or not _VERSION.match(version):
+    if not isinstance(version, str) or not _well_formed(version):
         raise PolicyRefused(f"version: {str(version)[:20]!r} is not like 1.0 or 2.1")
     published = doc.get("published")
     try:
