@@ -977,7 +977,15 @@
     </message>
     <message>
         <source>Shift closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1239,6 +1247,25 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PolicyAcceptanceDialog</name>
+    <message>
+        <source>Privacy policy, version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} of the privacy policy, published {date}, is in force. As the store&apos;s administrator, read it and accept it. “Later” asks again at your next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Price</source>
@@ -1246,6 +1273,61 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>New price of {name}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy policy in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, BIN {bin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions about your personal data, or a request to see, correct, block or destroy it: write or call the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{version}, published {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{version}, published {date}, in force here since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted yet: an administrator is asked at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {name}, {when}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2652,6 +2734,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Privacy policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{what}: nothing received yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3324,6 +3410,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

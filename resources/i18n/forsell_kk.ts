@@ -977,8 +977,16 @@
     </message>
     <message>
         <source>Shift closed</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Ауысым жабық</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <translation>Анықтама</translation>
+    </message>
+    <message>
+        <source>Privacy…</source>
+        <translation>Құпиялылық…</translation>
     </message>
     <message>
         <source>Shift open since {time} ({name})</source>
@@ -1242,6 +1250,25 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PolicyAcceptanceDialog</name>
+    <message>
+        <source>Privacy policy, version {version}</source>
+        <translation>Құпиялылық саясаты, {version} редакциясы</translation>
+    </message>
+    <message>
+        <source>Version {version} of the privacy policy, published {date}, is in force. As the store&apos;s administrator, read it and accept it. “Later” asks again at your next login.</source>
+        <translation>Құпиялылық саясатының {date} жарияланған {version} редакциясы күшінде. Дүкен әкімшісі ретінде оны оқып, қабылдаңыз. «Кейінірек» — келесі кіргеніңізде қайта сұраймыз.</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Кейінірек</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Қабылдау</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Price</source>
@@ -1250,6 +1277,61 @@ Confirm (Enter)</source>
     <message>
         <source>New price of {name}:</source>
         <translation>Жаңа баға: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy</source>
+        <translation>Құпиялылық</translation>
+    </message>
+    <message>
+        <source>Privacy policy in force</source>
+        <translation>Күшіндегі құпиялылық саясаты</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Қабылданды</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>{name}, BIN {bin}</source>
+        <translation>{name}, БСН {bin}</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. пошта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Questions about your personal data, or a request to see, correct, block or destroy it: write or call the operator.</source>
+        <translation>Дербес деректеріңіз туралы сұрақтар немесе оларды көрсету, түзету, бұғаттау не жою туралы өтініш болса, операторға жазыңыз немесе қоңырау шалыңыз.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>{version}, published {date}</source>
+        <translation>{version}, {date} жарияланды</translation>
+    </message>
+    <message>
+        <source>{version}, published {date}, in force here since {since}</source>
+        <translation>{version}, {date} жарияланды, мұнда {since} бастап күшінде</translation>
+    </message>
+    <message>
+        <source>Not accepted yet: an administrator is asked at login</source>
+        <translation>Әлі қабылданбаған: әкімші кірген кезде сұралады</translation>
+    </message>
+    <message>
+        <source>by {name}, {when}</source>
+        <translation>{name}, {when}</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2737,10 @@ Confirm (Enter)</source>
         <translation>Сапа чек-парағы</translation>
     </message>
     <message>
+        <source>Privacy policy</source>
+        <translation>Құпиялылық саясаты</translation>
+    </message>
+    <message>
         <source>{what}: nothing received yet</source>
         <translation>{what}: әлі ештеңе алынған жоқ</translation>
     </message>
@@ -3328,6 +3414,10 @@ Confirm (Enter)</source>
     <message>
         <source>Sign in first.</source>
         <translation>Алдымен жүйеге кіріңіз.</translation>
+    </message>
+    <message>
+        <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
+        <translation>Құпиялылық саясатының жаңарақ редакциясы ({in_force}) келді. Соны оқып, қабылдаңыз.</translation>
     </message>
     <message>
         <source>A BIN has 12 digits with a valid check digit.</source>

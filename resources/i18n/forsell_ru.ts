@@ -978,8 +978,16 @@
     </message>
     <message>
         <source>Shift closed</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Смена закрыта</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <source>Privacy…</source>
+        <translation>Конфиденциальность…</translation>
     </message>
     <message>
         <source>Shift open since {time} ({name})</source>
@@ -1243,6 +1251,25 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PolicyAcceptanceDialog</name>
+    <message>
+        <source>Privacy policy, version {version}</source>
+        <translation>Политика конфиденциальности, редакция {version}</translation>
+    </message>
+    <message>
+        <source>Version {version} of the privacy policy, published {date}, is in force. As the store&apos;s administrator, read it and accept it. “Later” asks again at your next login.</source>
+        <translation>Действует редакция {version} политики конфиденциальности, опубликованная {date}. Как администратор магазина, прочитайте и примите её. «Позже» — спросим снова при следующем входе.</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>Price</source>
@@ -1251,6 +1278,61 @@ Confirm (Enter)</source>
     <message>
         <source>New price of {name}:</source>
         <translation>Новая цена: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy</source>
+        <translation>Конфиденциальность</translation>
+    </message>
+    <message>
+        <source>Privacy policy in force</source>
+        <translation>Действующая политика конфиденциальности</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принята</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>{name}, BIN {bin}</source>
+        <translation>{name}, БИН {bin}</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Questions about your personal data, or a request to see, correct, block or destroy it: write or call the operator.</source>
+        <translation>Вопросы о ваших персональных данных или просьба показать, исправить, заблокировать или уничтожить их — напишите или позвоните оператору.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>{version}, published {date}</source>
+        <translation>{version}, опубликована {date}</translation>
+    </message>
+    <message>
+        <source>{version}, published {date}, in force here since {since}</source>
+        <translation>{version}, опубликована {date}, действует здесь с {since}</translation>
+    </message>
+    <message>
+        <source>Not accepted yet: an administrator is asked at login</source>
+        <translation>Ещё не принята: администратора спросят при входе</translation>
+    </message>
+    <message>
+        <source>by {name}, {when}</source>
+        <translation>{name}, {when}</translation>
     </message>
 </context>
 <context>
@@ -2656,6 +2738,10 @@ Confirm (Enter)</source>
         <translation>Чек-лист качества</translation>
     </message>
     <message>
+        <source>Privacy policy</source>
+        <translation>Политика конфиденциальности</translation>
+    </message>
+    <message>
         <source>{what}: nothing received yet</source>
         <translation>{what}: пока ничего не получено</translation>
     </message>
@@ -3329,6 +3415,10 @@ Confirm (Enter)</source>
     <message>
         <source>Sign in first.</source>
         <translation>Сначала войдите в систему.</translation>
+    </message>
+    <message>
+        <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
+        <translation>Пришла более новая редакция политики конфиденциальности ({in_force}). Прочитайте и примите её.</translation>
     </message>
     <message>
         <source>A BIN has 12 digits with a valid check digit.</source>

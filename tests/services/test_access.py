@@ -36,6 +36,7 @@ from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView, StaffService
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
+from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.services.refunds import RefundService
 from forsell.services.review.dashboard import Dashboard
@@ -198,6 +199,10 @@ POLICY: dict[str, Role | Action | str] = {
     "DetailBuilder": INTERNAL,
     "ConversationQuery": INTERNAL,
     "ConversationScoring": INTERNAL,
+    # the privacy policy: anyone reads it (Help → Privacy); only an admin accepts it
+    "PrivacyPolicyService.in_force": PUBLIC,
+    "PrivacyPolicyService.awaiting_acceptance": PUBLIC,
+    "PrivacyPolicyService.accept": ADMIN,
     "Dashboard.summary": CASHIER,
     "Dashboard.export_csv": CASHIER,  # a cashier: their own
     "Dashboard.record_pdf_export": CASHIER,
@@ -374,6 +379,7 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         StaffService: lambda who: till.staff,
         CatalogService: lambda who: till.catalog,
         ConsentService: lambda who: ConsentService(till.ctx),
+        PrivacyPolicyService: lambda who: PrivacyPolicyService(till.ctx),
         Dashboard: lambda who: Dashboard(till),
         RecordingLibrary: lambda who: RecordingLibrary(till.ctx, vault),
         RefundService: lambda who: till.refunds,

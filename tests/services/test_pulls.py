@@ -86,7 +86,8 @@ def test_the_demo_feed_is_applied_by_a_sync_run_and_not_fetched_again(
     summary = SyncService(till, MemoryKeyring(), config=FAST).run_once(30)
     total = sum(len(items) for items in DEMO_ITEMS.values())
     assert summary.ok and summary.pulls.applied == total and summary.pulls.skipped == 0
-    assert summary.pulls.resources == ("catalog", "scorecards", "settings", "staff")
+    # the fake publishes the shipped privacy policy: the till has it already, nothing applied
+    assert summary.pulls.resources == ("catalog", "policy", "scorecards", "settings", "staff")
     # catalog: a price change with synonyms, a new product, a withdrawn one
     americano = product(till, "COF-003")
     assert americano.price == 110_000 and americano.synonyms == ["американку", "чёрный кофе"]
@@ -119,6 +120,7 @@ def test_the_demo_feed_is_applied_by_a_sync_run_and_not_fetched_again(
     sent = {e["entity_id"] for e in backend.events(kind="audit")}
     assert {a.id for a in pulled} <= sent
     assert set(SyncService(till, MemoryKeyring()).status().last_pull_at) == {
+        "policy",
         "catalog",
         "staff",
         "settings",

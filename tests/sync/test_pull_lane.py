@@ -94,7 +94,8 @@ def test_pages_while_more_then_the_cursor_survives_a_restart(ctx, backend) -> No
     status = engine(ctx, backend.url, tokens).run_once(20)
     assert status.pull.applied == 5 and status.pull.pages >= 3  # page size 2: 2 + 2 + 1
     assert status.pull.state == IDLE and status.pull.last_error_key is None
-    assert set(status.pull.last_success_at) == {"catalog", "staff", "settings", "scorecards"}
+    pulled = {"catalog", "staff", "settings", "scorecards", "policy"}
+    assert set(status.pull.last_success_at) == pulled
     assert products(ctx) == {f"P-{i}": (50_000, True) for i in range(5)}
     with ctx.db.read() as session:
         assert session.get(SyncState, cursor_key("catalog")).value

@@ -11,6 +11,11 @@
   ``duplicate`` (event ids are de-duplicated per device forever) or ``rejected`` with a reason
   (``unknown_kind``; ``invalid_payload: lines is required`` for a sale without lines; …).
 * ``GET /v1/pull/{catalog|staff|settings|scorecards}?cursor=&limit=`` → {items, cursor, more}.
+* ``GET /v1/policy`` → the privacy policy published last {version, published, texts: {ru, kk,
+  en}, operator?}; 404 ``{"detail": "no_policy"}`` before any. It starts with the version
+  shipped in resources/privacy/policy/; :meth:`FakeBackend.publish_policy` (or
+  ``POST /_fake/policy`` with the document, for the fake CLI) publishes another, stored as given:
+  checking it is the till's job, as with the real backend's.
 * ``GET /v1/health``. Errors: 401 ``{"detail": "invalid_token"}``, 403, 422 ``{"detail": [...]}``.
 
 State lives in SQLite: in memory by default, or in the file given as ``db_path`` so that it
@@ -59,6 +64,24 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "review": ("id", "recording_id"),
 }
 RESOURCES = ("catalog", "staff", "settings", "scorecards")
+
+
+def shipped_policy() -> dict[str, Any] | None:
+    """The newest privacy policy in resources/privacy/policy/, as the backend would publish it
+    (None if there is none)."""
+    folder = resources_dir() / "privacy" / "policy"
+    manifests = sorted(
+        folder.glob("*/manifest.json"),
+        key=lambda m: tuple(int(p) for p in m.parent.name.split(".") if p.isdigit()),
+    )
+    if not manifests:
+        return None
+    info = json.loads(manifests[-1].read_text("utf-8"))
+    texts = {
+        language: (manifests[-1].parent / f"{language}.md").read_text("utf-8")
+        for language in info.get("languages", ())
+    }
+    return {"version": info["version"], "published": info["published"], "texts": texts}
 
 
 def _cafe_scorecard() -> dict[str, Any] | None:
@@ -158,6 +181,7 @@ CREATE TABLE IF NOT EXISTS idempotency (scope TEXT NOT NULL, key TEXT NOT NULL,
     PRIMARY KEY (scope, key));
 CREATE TABLE IF NOT EXISTS pull_items (seq INTEGER PRIMARY KEY AUTOINCREMENT,
     resource TEXT NOT NULL, item TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS policies (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL);
 """
 
 
@@ -211,6 +235,10 @@ class FakeBackend:
         if demo_items and empty:
             for resource, items in DEMO_ITEMS.items():
                 self.put_items(resource, items)
+        with self._lock:
+            no_policy = self._db.execute("SELECT COUNT(*) FROM policies").fetchone()[0] == 0
+        if demo_items and no_policy and (policy := shipped_policy()) is not None:
+            self.publish_policy(policy)
         self._counts: Counter[str] = Counter()
         self._rejections: list[dict[str, str]] = []
         self._in_flight = 0
@@ -219,7 +247,9 @@ class FakeBackend:
             Route("/v1/devices/register", self._register, methods=["POST"]),
             Route("/v1/events:batch", self._batch, methods=["POST"]),
             Route("/v1/pull/{resource}", self._pull, methods=["GET"]),
+            Route("/v1/policy", self._policy, methods=["GET"]),
             Route("/_fake/check", self._check, methods=["POST"]),
+            Route("/_fake/policy", self._publish_policy, methods=["POST"]),
             *control_routes(self.stats, self.faults, self.reset),
         ]
         self.app = FaultyApp(
@@ -264,6 +294,19 @@ class FakeBackend:
                 "INSERT INTO pull_items (resource, item) VALUES (?, ?)",
                 [(resource, json.dumps(i, ensure_ascii=False)) for i in items],
             )
+
+    def publish_policy(self, doc: dict[str, Any]) -> None:
+        """Publishes ``doc`` as the privacy policy in force (the next ``GET /v1/policy``
+        answers it), stored as given, malformed or not."""
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO policies (doc) VALUES (?)", (json.dumps(doc, ensure_ascii=False),)
+            )
+
+    def withdraw_policies(self) -> None:
+        """No policy published any more (``GET /v1/policy`` answers 404 ``no_policy``)."""
+        with self._lock:
+            self._db.execute("DELETE FROM policies")
 
     def events(self, kind: str | None = None, device_id: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT device_id, id, kind, entity_id, created_at, payload, duplicates FROM events"
@@ -570,6 +613,25 @@ class FakeBackend:
                 "more": more,
             }
         )
+
+    async def _policy(self, request: Request) -> Response:
+        if self._device(request) is None:
+            return self._unauthorised()
+        with self._lock:
+            row = self._db.execute("SELECT doc FROM policies ORDER BY seq DESC LIMIT 1").fetchone()
+        if row is None:
+            return _detail(404, "no_policy")
+        return JSONResponse(json.loads(row[0]))
+
+    async def _publish_policy(self, request: Request) -> Response:
+        try:
+            doc = json.loads(await request.body() or b"null")
+        except ValueError:
+            return _detail(400, "invalid_json")
+        if not isinstance(doc, dict):
+            return _detail(400, "expected an object")
+        self.publish_policy(doc)
+        return JSONResponse({"published": doc.get("version")})
 
     async def _check(self, request: Request) -> Response:
         body = json.loads(await request.body() or b"{}")

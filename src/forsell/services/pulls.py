@@ -22,6 +22,10 @@ Item shapes (resources/api/forsell-backend.openapi.yaml, components ``CatalogIte
 * scorecards: {id, version, scorecard} — the newest valid one replaces the store's scorecard
   (as an admin's save would: new conversations use it, existing scores stay until rescored);
   an invalid one is rejected with its problems recorded, the local card stays.
+* policy: the one current privacy policy {version, published, texts: {ru, kk, en}, operator?}
+  (``GET /v1/policy``, handed over as a page of one item) — stored and in force when newer
+  than the policy in force, refused whole with its reason otherwise
+  (``services/privacy/policy.py``).
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from forsell.sync.pull_lane import cursor_key, success_key
 from . import settings as s
 from .access import public
 from .auth import _SCRYPT
+from .privacy import policy as privacy_policy
 from .review.scoring import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
 
 #: Where the scorecard's origin is kept (sync_state): {source, id, version, at, sha256}.
@@ -162,12 +167,15 @@ class PullApplier:
             "staff": self._staff,
             "settings": self._setting,
             "scorecards": None,
+            "policy": None,
         }.get(resource, False)
         if handler is False:
             raise ValueError(f"unknown resource {resource!r}")
         applied, changed, problems = 0, [], []
         now = self.clock()
         settings_touched = False
+        if resource == "policy":
+            return self._policy(items, now)
         with self.ctx.db.write() as session:
             if resource == "scorecards":
                 applied, changed, problems = self._scorecards(session, items, now)
@@ -359,6 +367,27 @@ class PullApplier:
             raise Skip(f"value: {reason}")
         session.merge(SettingRow(key=definition.key, value=value))
         return definition.key
+
+    # --- the privacy policy ------------------------------------------------------------------
+
+    def _policy(self, items: list, now: datetime) -> PageResult:
+        """The backend's current policy: fetched whole every round, so only a change is audited
+        (a new version, or a refusal that differs from the last one), never the same answer."""
+        applied, changed, problems = 0, [], []
+        with self.ctx.db.write() as session:
+            for doc in items:
+                try:
+                    with session.begin_nested():  # a refused policy leaves nothing behind
+                        outcome, version = privacy_policy.store_pulled(session, self.ctx, doc, now)
+                except privacy_policy.PolicyRefused as refused:
+                    problems.append(f"{_label(doc, 'version')}: {refused.reason}")
+                    privacy_policy.remember_refusal(session, self.ctx, doc, refused.reason, now)
+                    continue
+                if outcome == "published":
+                    applied += 1
+                    changed.append(version)
+            session.merge(SyncState(key=success_key("policy"), value=now.isoformat()))
+        return PageResult("policy", applied, len(problems), tuple(problems), tuple(changed))
 
     # --- scorecards -------------------------------------------------------------------------
 

@@ -467,11 +467,12 @@ class SyncService:
     @public
     def pull_problems(self, limit: int = 10) -> list[PullProblemView]:
         """The newest items the backend sent that this till skipped, with why (from the
-        ``backend_pull`` audit entries, where applying a page records them)."""
+        ``backend_pull`` audit entries, where applying a page records them, and the refused
+        privacy policies)."""
         with self.ctx.db.read() as session:
             rows = session.execute(
                 select(AuditEntry.at, AuditEntry.details)
-                .where(AuditEntry.action == "backend_pull")
+                .where(AuditEntry.action.in_(("backend_pull", "privacy_policy_refused")))
                 .order_by(AuditEntry.at.desc())
                 .limit(50)
             ).all()

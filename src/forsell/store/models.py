@@ -484,3 +484,24 @@ class Dispute(Base):
         Index("ix_disputes_recording", "recording_id", "item_id"),
         Index("ix_disputes_state", "state"),
     )
+
+
+# Privacy policy (revision 0011): the versions the till has, and the admin's acceptance of each.
+class PrivacyPolicyVersion(Base):
+    """A version of the privacy policy that was pulled from the backend or accepted here.
+
+    The shipped versions live in ``resources/privacy/policy/``; one gets a row here only when an
+    admin accepts it. A pulled version is stored whole (texts and operator), so that the text the
+    admin accepted is the text the till keeps showing.
+    """
+
+    __tablename__ = "privacy_policies"
+    version: Mapped[str] = mapped_column(String(16), primary_key=True)
+    published: Mapped[str] = mapped_column(String(10))  # ISO date, as the policy states it
+    texts: Mapped[dict] = mapped_column(JSON)  # language → Markdown with {operator_*} fields
+    operator: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # None: the shipped one
+    source: Mapped[str] = mapped_column(String(16))  # shipped | backend
+    #: When the till got it: the moment it was published within the service (clause 5.4).
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    accepted_by: Mapped[str | None] = mapped_column(ForeignKey("employees.id"), nullable=True)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -17,12 +17,16 @@ from dataclasses import dataclass
 import httpx
 
 from .answers import json_object, raise_for_answer
-from .errors import AuthFailed, BadResponse, SyncError, transport_error
+from .errors import AuthFailed, BadResponse, Rejected, SyncError, transport_error
 
 MAX_EVENTS = 500
 MAX_BATCH_BYTES = 512 * 1024
 MAX_EVENT_BYTES = 32 * 1024
-PULL_RESOURCES = ("catalog", "staff", "settings", "scorecards")
+PULL_RESOURCES = ("catalog", "staff", "settings", "scorecards")  # paged: /v1/pull/{resource}
+#: The privacy policy in force at the backend: one document (``GET /v1/policy``), no cursor.
+POLICY = "policy"
+#: Everything the pull lane fetches, in order.
+PULLED = (*PULL_RESOURCES, POLICY)
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
 
 
@@ -201,6 +205,10 @@ class BackendClient:
         return [by_id[e.id] for e in events]
 
     async def pull(self, resource: str, cursor: str | None = None) -> PullPage:
+        """One page of ``resource`` (one of :data:`PULLED`); the policy comes as a page of its
+        one document, or of none when the backend has not published one."""
+        if resource == POLICY:
+            return await self._policy()
         if resource not in PULL_RESOURCES:
             raise ValueError(f"unknown resource {resource!r}")
         data = self._json(
@@ -212,3 +220,12 @@ class BackendClient:
         if not isinstance(items, list):
             raise BadResponse("pull answer has no items list")
         return PullPage(items, data.get("cursor"), bool(data.get("more", False)))
+
+    async def _policy(self) -> PullPage:
+        try:
+            response = await self._request("GET", "/v1/policy")
+        except Rejected as exc:
+            if exc.reason == "no_policy":  # nothing published yet: the till keeps its own
+                return PullPage([], None, False)
+            raise
+        return PullPage([self._json(response)], None, False)

@@ -1,5 +1,6 @@
 """The pull lane: store data the backend publishes (catalog and prices, staff, store settings,
-scorecards), fetched page by page with a cursor and handed to the services to apply.
+scorecards), fetched page by page with a cursor and handed to the services to apply; then the
+privacy policy the backend has in force (one document, no cursor, fetched whole every round).
 
 The engine may not import services, so what a page *means* arrives as a callback (``ApplyPage``,
 built in ``services/sync.py``): it runs on the engine's DB thread and applies one page in ONE
@@ -29,7 +30,7 @@ from sqlalchemy import select
 from forsell.store.db import Database
 from forsell.store.models import SyncState
 
-from .backend import PULL_RESOURCES
+from .backend import PULLED
 from .errors import AuthFailed, BadResponse, NetworkDown, SyncError
 from .lanes import BUSINESS, Host
 from .probe import Gate
@@ -66,7 +67,7 @@ def read_cursor(db: Database, resource: str) -> str | None:
 
 def last_pulls(db: Database) -> dict[str, datetime]:
     """When each resource was last pulled completely (kept across restarts)."""
-    keys = {success_key(r): r for r in PULL_RESOURCES}
+    keys = {success_key(r): r for r in PULLED}
     with db.read() as session:
         rows = session.execute(
             select(SyncState.key, SyncState.value).where(SyncState.key.in_(keys))
@@ -87,7 +88,7 @@ class PullStatus:
 
 class PullLane:
     def __init__(
-        self, host: Host, gate: Gate, apply: ApplyPage, resources: tuple[str, ...] = PULL_RESOURCES
+        self, host: Host, gate: Gate, apply: ApplyPage, resources: tuple[str, ...] = PULLED
     ) -> None:
         self.host = host
         self.gate = gate

@@ -6,6 +6,7 @@ import importlib
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from forsell.domain.errors import CashierError
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.till_screen.action_requested.connect(self.run_action)
         self.till_screen.cart_changed.connect(self.refresh_status)
         self._status_bar()
+        self._help_menu()
         self.autolock = AutoLock(settings.get(s.AUTO_LOCK_SECONDS), self)
         self.autolock.timed_out.connect(self.lock)
         self.resize(1366, 768)
@@ -136,6 +138,41 @@ class MainWindow(QMainWindow):
         self._clock_timer.start(1000)
         self._tick()
 
+    def _help_menu(self) -> None:
+        """Help → Privacy: the policy in force, for anyone at the till, signed in or not."""
+        self.help_menu = self.menuBar().addMenu("")
+        self.privacy_action = QAction(self)
+        self.privacy_action.setObjectName("privacy")
+        self.privacy_action.triggered.connect(self.show_privacy)
+        self.help_menu.addAction(self.privacy_action)
+        self._retranslate_menu()
+
+    def _retranslate_menu(self) -> None:
+        self.help_menu.setTitle(self.tr("Help"))
+        self.privacy_action.setText(self.tr("Privacy…"))
+
+    def show_privacy(self) -> None:
+        """Opens Help → Privacy in the current language."""
+        from .privacy_dialogs import PrivacyDialog
+
+        dialog = PrivacyDialog(self.till, self.languages.current, self)
+        dialog.finished.connect(lambda _r: self._after_dialog(dialog))
+        dialog.open()
+
+    def _ask_policy_acceptance(self, admin: EmployeeView) -> None:
+        """A policy version no admin has accepted yet is shown at every admin login until one
+        accepts it (the policy's clause 5.3)."""
+        from forsell.services.privacy.policy import PrivacyPolicyService
+
+        from .privacy_dialogs import PolicyAcceptanceDialog
+
+        policy = PrivacyPolicyService(self.till.ctx).awaiting_acceptance()
+        if policy is None:
+            return
+        dialog = PolicyAcceptanceDialog(self.till, admin, policy, self.languages.current, self)
+        dialog.finished.connect(lambda _r: self._after_dialog(dialog))
+        dialog.open()
+
     def _on_sync_status(self, view) -> None:
         """A pull brought staff or products: the login screen lists the new names and the
         product grid shows new prices and drops withdrawn products, without a restart."""
@@ -154,6 +191,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == event.Type.LanguageChange:
             self.refresh_status()
+            self._retranslate_menu()
             if self.start_check is not None:
                 self.show_start_check(self.start_check)
         super().changeEvent(event)
@@ -217,6 +255,8 @@ class MainWindow(QMainWindow):
         self.autolock.arm()
         self.refresh_status()
         self.refresh_recording()
+        if employee.role is Role.ADMIN:
+            self._ask_policy_acceptance(employee)
 
     def _choose_own_pin(self, employee: EmployeeView) -> None:
         """A one-time PIN of the reset opens only the dialog for the employee's own PIN; giving

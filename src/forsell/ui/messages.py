@@ -154,6 +154,11 @@ def _texts() -> dict[str, str]:
         "admin.only": translate("messages", "Only an admin can do this."),
         "supervisor.only": translate("messages", "Only a supervisor or an admin can do this."),
         "login.required": translate("messages", "Sign in first."),
+        "privacy.policy_not_in_force": translate(
+            "messages",
+            "A newer version of the privacy policy ({in_force}) has arrived. "
+            "Read it and accept that one.",
+        ),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
         "admin.language": translate("messages", "Choose a receipt language."),

@@ -258,6 +258,7 @@ class SyncAdminPage(QWidget):
             "staff": self.tr("Staff"),
             "settings": self.tr("Store settings"),
             "scorecards": self.tr("Quality checklist"),
+            "policy": self.tr("Privacy policy"),
         }
         lines = []
         for resource, name in names.items():
