@@ -33,38 +33,37 @@ from .widgets import set_role
 WHEN = "%d.%m.%Y %H:%M"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ConsentTexts", text)
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") literals
 
 
 def purpose_text(purpose: str) -> str:
     """What a consent is for, in the UI's language."""
     if purpose == ABROAD:
-        return _t("Sending the audio to a speech service abroad (ElevenLabs, USA)")
-    return _t("Recording of conversations at the counter")
+        return translate(
+            "ConsentTexts", "Sending the audio to a speech service abroad (ElevenLabs, USA)"
+        )
+    return translate("ConsentTexts", "Recording of conversations at the counter")
 
 
-def record_text(record: ConsentRecordView | None, subject_is_reader: bool) -> str:
-    """One consent on file in words: given (version, when, recorded by), or withdrawn (when, by
-    whom, why), or none. ``subject_is_reader``: "you" instead of the employee's name."""
+def record_text(record: ConsentRecordView | None) -> str:
+    """One consent on file, told to its subject: given (version, when, recorded by), or
+    withdrawn (when, by whom, why), or none."""
     if record is None:
-        return _t("No consent on file.")
-    given = _t("Given on {when} (consent text version {version}), recorded by {admin}.").format(
+        return translate("ConsentTexts", "No consent on file.")
+    given = translate(
+        "ConsentTexts", "Given on {when} (consent text version {version}), recorded by {admin}."
+    ).format(
         when=record.given_at.strftime(WHEN), version=record.text_version, admin=record.recorded_by
     )
     if record.withdrawn_at is None:
         return given
     when = record.withdrawn_at.strftime(WHEN)
     if record.withdrawn_by_subject:
-        out = (
-            _t("Withdrawn by you on {when}.")
-            if subject_is_reader
-            else _t("Withdrawn by the employee on {when}.")
-        ).format(when=when)
+        out = translate("ConsentTexts", "Withdrawn by you on {when}.").format(when=when)
     else:
-        out = _t("Withdrawn on {when} by {admin} on the employee's behalf: {reason}").format(
-            when=when, admin=record.withdrawn_by or "", reason=record.withdrawal_reason or ""
-        )
+        out = translate(
+            "ConsentTexts", "Withdrawn on {when} by {admin} on your behalf: {reason}"
+        ).format(when=when, admin=record.withdrawn_by or "", reason=record.withdrawal_reason or "")
     return f"{given} {out}"
 
 
@@ -141,7 +140,7 @@ class MyConsentDialog(QDialog):
         records = self.consent.records(self.employee, self.employee.id)
         for purpose, label in self.status.items():
             label.setText(
-                f"<b>{purpose_text(purpose)}</b>: {record_text(latest(records, purpose), True)}"
+                f"<b>{purpose_text(purpose)}</b>: {record_text(latest(records, purpose))}"
             )
         in_force = any(r.in_force for r in records)
         self.withdraw_button.setEnabled(in_force)
