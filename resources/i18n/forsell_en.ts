@@ -1587,19 +1587,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Consent given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audio abroad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Held recordings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1639,19 +1627,11 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cashier</source>
+        <source>Abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{when} (text {version})</source>
+        <source>Held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1664,6 +1644,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent text version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

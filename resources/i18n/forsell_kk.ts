@@ -1590,20 +1590,8 @@ Confirm (Enter)</source>
         <translation>Қызметкер</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>Рөлі</translation>
-    </message>
-    <message>
         <source>Consent given</source>
         <translation>Келісім берілді</translation>
-    </message>
-    <message>
-        <source>Audio abroad</source>
-        <translation>Аудио шетелге</translation>
-    </message>
-    <message>
-        <source>Held recordings</source>
-        <translation>Ұсталған жазбалар</translation>
     </message>
     <message>
         <source>Record consent</source>
@@ -1642,20 +1630,12 @@ Confirm (Enter)</source>
         <translation>Чектің соңындағы мәтін: {footer}</translation>
     </message>
     <message>
-        <source>cashier</source>
-        <translation>кассир</translation>
+        <source>Abroad</source>
+        <translation>Шетелге</translation>
     </message>
     <message>
-        <source>supervisor</source>
-        <translation>аға кассир</translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <translation>әкімші</translation>
-    </message>
-    <message>
-        <source>{when} (text {version})</source>
-        <translation>{when} (мәтін {version})</translation>
+        <source>Held</source>
+        <translation>Ұсталған</translation>
     </message>
     <message>
         <source>withdrawn {when}</source>
@@ -1668,6 +1648,10 @@ Confirm (Enter)</source>
     <message>
         <source>no</source>
         <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>Consent text version {version}</source>
+        <translation>Келісім мәтінінің нұсқасы {version}</translation>
     </message>
     <message>
         <source>Choose an employee in the list first.</source>

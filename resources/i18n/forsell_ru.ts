@@ -1591,20 +1591,8 @@ Confirm (Enter)</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>Роль</translation>
-    </message>
-    <message>
         <source>Consent given</source>
         <translation>Согласие дано</translation>
-    </message>
-    <message>
-        <source>Audio abroad</source>
-        <translation>Аудио за рубеж</translation>
-    </message>
-    <message>
-        <source>Held recordings</source>
-        <translation>Задержанные записи</translation>
     </message>
     <message>
         <source>Record consent</source>
@@ -1643,20 +1631,12 @@ Confirm (Enter)</source>
         <translation>Текст в конце чека: {footer}</translation>
     </message>
     <message>
-        <source>cashier</source>
-        <translation>кассир</translation>
+        <source>Abroad</source>
+        <translation>За рубеж</translation>
     </message>
     <message>
-        <source>supervisor</source>
-        <translation>старший кассир</translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <translation>администратор</translation>
-    </message>
-    <message>
-        <source>{when} (text {version})</source>
-        <translation>{when} (текст {version})</translation>
+        <source>Held</source>
+        <translation>Задержано</translation>
     </message>
     <message>
         <source>withdrawn {when}</source>
@@ -1669,6 +1649,10 @@ Confirm (Enter)</source>
     <message>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <source>Consent text version {version}</source>
+        <translation>Версия текста согласия {version}</translation>
     </message>
     <message>
         <source>Choose an employee in the list first.</source>

@@ -55,7 +55,7 @@ class WithdrawConsentDialog(QDialog):
         self.consent = ConsentService(till.ctx)
         self.destroyed = 0
         self.setWindowTitle(self.tr("Withdraw consent"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setAccessibleName("withdrawal explanation")
@@ -99,6 +99,8 @@ class WithdrawConsentDialog(QDialog):
         )
         if destroy_only:
             self._offer_destroy(len(self.consent.held_recordings(admin, subject_id)))
+        else:
+            self._fit()
 
     def withdraw(self) -> None:
         try:
@@ -127,6 +129,13 @@ class WithdrawConsentDialog(QDialog):
         self.destroy.setText(self.tr("Destroy {count} recordings").format(count=held))
         self.destroy.setEnabled(held > 0)
         self.destroy.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        # A wrapped label's height depends on the width; a dialog does not ask by itself.
+        width = max(self.width(), self.minimumWidth()) - 40
+        self.intro.setMinimumHeight(self.intro.heightForWidth(width))
+        self.adjustSize()
 
     def destroy_held(self) -> None:
         try:

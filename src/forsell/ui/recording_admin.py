@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.errors import CashierError
-from forsell.domain.roles import Role
 from forsell.services import mic_test
 from forsell.services import settings as s
 from forsell.services.app import Till
@@ -47,7 +47,7 @@ from .recording_indicator import LevelMeter
 from .tasks import Task, emit_safely, tasks
 
 TEST_SECONDS = mic_test.SECONDS
-WHEN = "%d.%m.%Y %H:%M"
+DAY = "%d.%m.%y"  # short: the list must fit the dialog in Kazakh too
 
 
 def _error_label(name: str) -> QLabel:
@@ -253,18 +253,17 @@ class RecordingAdminPage(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(QLabel(self.tr("Consent to recording (keep the signed paper):")))
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 4)
         self.table.setAccessibleName("consent list")
         self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Employee"),
-                self.tr("Role"),
-                self.tr("Consent given"),
-                self.tr("Audio abroad"),
-                self.tr("Held recordings"),
-            ]
+            [self.tr("Employee"), self.tr("Consent given"), self.tr("Abroad"), self.tr("Held")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        # Each column as wide as its text, the held count takes the rest: all fit at the
+        # dialog's smallest size in every language. The consent text's version is the date's
+        # tooltip.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -283,7 +282,16 @@ class RecordingAdminPage(QWidget):
         destroy = QPushButton(self.tr("Destroy held recordings…"))
         destroy.setAccessibleName("destroy held")
         destroy.clicked.connect(self.destroy_held)
+        # Two rows of compact buttons: the Kazakh and Russian labels do not fit in one row at
+        # the dialog's size, and the list keeps its height.
         for button in (give, abroad, withdraw, destroy):
+            button.setStyleSheet("QPushButton { min-height: 28px; padding: 2px 10px; }")
+        for button in (give, abroad):
+            row.addWidget(button)
+        row.addStretch(1)
+        column.addLayout(row)
+        row = QHBoxLayout()
+        for button in (withdraw, destroy):
             row.addWidget(button)
         row.addStretch(1)
         column.addLayout(row)
@@ -331,36 +339,30 @@ class RecordingAdminPage(QWidget):
         self.footer_changed.emit(self.till.ctx.settings.get(s.RECEIPT_FOOTER))
 
     def reload(self) -> None:
-        roles = {
-            Role.CASHIER: self.tr("cashier"),
-            Role.SUPERVISOR: self.tr("supervisor"),
-            Role.ADMIN: self.tr("admin"),
-        }
         selected = self._selected()
         people = self.consent.consents()
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
             if person.given_at:
-                given = self.tr("{when} (text {version})").format(
-                    when=person.given_at.strftime(WHEN), version=person.text_version
-                )
+                given = person.given_at.strftime(DAY)
             elif person.withdrawn_at:
-                given = self.tr("withdrawn {when}").format(when=person.withdrawn_at.strftime(WHEN))
+                given = self.tr("withdrawn {when}").format(when=person.withdrawn_at.strftime(DAY))
             else:
                 given = self.tr("no consent")
             abroad = (
-                person.abroad_given_at.strftime(WHEN) if person.abroad_given_at else self.tr("no")
+                person.abroad_given_at.strftime(DAY) if person.abroad_given_at else self.tr("no")
             )
-            texts = (person.name, roles[person.role], given, abroad, str(person.held or ""))
+            texts = (person.name, given, abroad, str(person.held or ""))
             for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person.employee_id)
                 self.table.setItem(row, col, item)
+            if person.text_version:
+                self.table.item(row, 1).setToolTip(
+                    self.tr("Consent text version {version}").format(version=person.text_version)
+                )
             if person.employee_id == selected:
                 self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
-        for col in range(4):  # room around the text; the held count takes the rest
-            self.table.setColumnWidth(col, self.table.columnWidth(col) + 24)
 
     def _selected(self) -> str | None:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
