@@ -25,7 +25,7 @@ from sqlalchemy import select
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.store import audit
-from forsell.store.consent_hold import RECORDING, held_clause
+from forsell.store.consent_hold import RECORDING, held_clause, held_counts
 from forsell.store.models import Employee, Recording, RecordingConsent, RecordingPause
 
 from . import settings as s
@@ -134,11 +134,7 @@ class ConsentService:
             rows = session.scalars(
                 select(RecordingConsent).order_by(RecordingConsent.given_at)
             ).all()
-            held: dict[str, int] = {}
-            for employee_id in session.scalars(
-                select(Recording.employee_id).where(Recording.shredded_at.is_(None), held_clause())
-            ):
-                held[employee_id] = held.get(employee_id, 0) + 1
+            held = held_counts(session)
         in_force = {(c.employee_id, c.purpose): c for c in rows if c.withdrawn_at is None}
         withdrawn = {c.employee_id: c.withdrawn_at for c in rows if c.withdrawn_at is not None}
         views = []

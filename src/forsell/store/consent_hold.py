@@ -10,7 +10,7 @@ under a consent given again later are not. The sync's audio lane, scoring and th
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from .models import Recording, RecordingConsent
@@ -36,3 +36,26 @@ def hold_reason(session: Session, recording_id: str) -> str | None:
     """``CONSENT_WITHDRAWN`` when the recording is held, else None (unknown ids too)."""
     held = session.scalar(select(held_clause()).where(Recording.id == recording_id))
     return CONSENT_WITHDRAWN if held else None
+
+
+def held_counts(session: Session) -> dict[str, int]:
+    """Per employee, how many of their recordings are held and not shredded yet. One grouped
+    query through each employee's latest withdrawal (the same rule as ``held_clause``): the
+    admin's list asks on the GUI thread, and a correlated check per recording is slow on a
+    store with tens of thousands of them."""
+    latest = (
+        select(
+            RecordingConsent.employee_id.label("employee_id"),
+            func.max(RecordingConsent.withdrawn_at).label("withdrawn_at"),
+        )
+        .where(RecordingConsent.purpose == RECORDING, RecordingConsent.withdrawn_at.is_not(None))
+        .group_by(RecordingConsent.employee_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Recording.employee_id, func.count())
+        .join(latest, latest.c.employee_id == Recording.employee_id)
+        .where(Recording.shredded_at.is_(None), Recording.started_at <= latest.c.withdrawn_at)
+        .group_by(Recording.employee_id)
+    )
+    return dict(rows.all())
