@@ -276,6 +276,33 @@
     </message>
 </context>
 <context>
+    <name>ConsentTexts</name>
+    <message>
+        <source>Sending the audio to a speech service abroad (ElevenLabs, USA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording of conversations at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given on {when} (consent text version {version}), recorded by {admin}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by you on {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn on {when} by {admin} on your behalf: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Not scored: no speech was heard.</source>
@@ -1010,6 +1037,33 @@
     </message>
 </context>
 <context>
+    <name>MyConsentDialog</name>
+    <message>
+        <source>My consent to recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is on file for you, {name}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw my consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your consent is withdrawn. Nothing more is recorded of you; {held} of your recordings are held: they are not sent, transcribed or scored, and the administrator may destroy them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewPinDialog</name>
     <message>
         <source>Choose your PIN</source>
@@ -1654,10 +1708,6 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Consent given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1666,7 +1716,15 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Withdraw consent</source>
+        <source>Record consent to audio abroad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy held recordings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1690,19 +1748,27 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cashier</source>
+        <source>Abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>supervisor</source>
+        <source>Held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>admin</source>
+        <source>withdrawn {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent text version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1750,6 +1816,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>● Record (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3144,6 +3214,37 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason, e.g. the employee&apos;s written request of today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the consent of {name} on their behalf: recording and sending their audio abroad stop at once, and their recordings not yet processed are held (not sent, not transcribed, not scored). The reason is kept and audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} recordings of {name} are held. Destroy them now? Their keys are destroyed and nobody can listen to them again; this cannot be undone. Or keep them held: they are never sent or scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep them held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy {count} recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>backoffice</name>
     <message>
         <source>Something went wrong and nothing was saved. Try again; if it keeps happening, restart the till.</source>
@@ -3454,6 +3555,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>There is no recording {rid}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down why the consent is withdrawn (e.g. the employee&apos;s request).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no consent text of version {version} in this program.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

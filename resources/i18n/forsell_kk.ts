@@ -276,6 +276,33 @@
     </message>
 </context>
 <context>
+    <name>ConsentTexts</name>
+    <message>
+        <source>Sending the audio to a speech service abroad (ElevenLabs, USA)</source>
+        <translation>Аудионы шетелдегі сөзді тану қызметіне беру (ElevenLabs, АҚШ)</translation>
+    </message>
+    <message>
+        <source>Recording of conversations at the counter</source>
+        <translation>Касса алдындағы әңгімелерді жазу</translation>
+    </message>
+    <message>
+        <source>No consent on file.</source>
+        <translation>Келісім жоқ.</translation>
+    </message>
+    <message>
+        <source>Given on {when} (consent text version {version}), recorded by {admin}.</source>
+        <translation>{when} берілді (келісім мәтінінің нұсқасы {version}), тіркеген: {admin}.</translation>
+    </message>
+    <message>
+        <source>Withdrawn by you on {when}.</source>
+        <translation>Сіз {when} кері қайтарып алдыңыз.</translation>
+    </message>
+    <message>
+        <source>Withdrawn on {when} by {admin} on your behalf: {reason}</source>
+        <translation>{when} сіздің атыңыздан {admin} әкімшісі кері қайтарып алды: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Not scored: no speech was heard.</source>
@@ -1010,6 +1037,33 @@
     </message>
 </context>
 <context>
+    <name>MyConsentDialog</name>
+    <message>
+        <source>My consent to recording</source>
+        <translation>Жазуға менің келісімім</translation>
+    </message>
+    <message>
+        <source>What is on file for you, {name}:</source>
+        <translation>{name}, сіздің келісіміңіз туралы мәліметтер:</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>Сіздің PIN-кодыңыз</translation>
+    </message>
+    <message>
+        <source>Withdraw my consent</source>
+        <translation>Келісімімді кері қайтару</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Жабу (Esc)</translation>
+    </message>
+    <message>
+        <source>Your consent is withdrawn. Nothing more is recorded of you; {held} of your recordings are held: they are not sent, transcribed or scored, and the administrator may destroy them.</source>
+        <translation>Келісіміңіз кері қайтарылды. Сіз енді жазылмайсыз; ұсталған жазбаларыңыз: {held}. Олар жіберілмейді, мәтінге айналдырылмайды және бағаланбайды, ал әкімші оларды жоя алады.</translation>
+    </message>
+</context>
+<context>
     <name>NewPinDialog</name>
     <message>
         <source>Choose your PIN</source>
@@ -1657,10 +1711,6 @@ Confirm (Enter)</source>
         <translation>Қызметкер</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>Рөлі</translation>
-    </message>
-    <message>
         <source>Consent given</source>
         <translation>Келісім берілді</translation>
     </message>
@@ -1669,8 +1719,16 @@ Confirm (Enter)</source>
         <translation>Келісімді тіркеу</translation>
     </message>
     <message>
-        <source>Withdraw consent</source>
-        <translation>Келісімді кері қайтару</translation>
+        <source>Record consent to audio abroad</source>
+        <translation>Аудионы шетелге беруге келісімді тіркеу</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Келісімді кері қайтару…</translation>
+    </message>
+    <message>
+        <source>Destroy held recordings…</source>
+        <translation>Ұсталған жазбаларды жою…</translation>
     </message>
     <message>
         <source>Microphone</source>
@@ -1693,20 +1751,28 @@ Confirm (Enter)</source>
         <translation>Чектің соңындағы мәтін: {footer}</translation>
     </message>
     <message>
-        <source>cashier</source>
-        <translation>кассир</translation>
+        <source>Abroad</source>
+        <translation>Шетелге</translation>
     </message>
     <message>
-        <source>supervisor</source>
-        <translation>аға кассир</translation>
+        <source>Held</source>
+        <translation>Ұсталған</translation>
     </message>
     <message>
-        <source>admin</source>
-        <translation>әкімші</translation>
+        <source>withdrawn {when}</source>
+        <translation>{when} кері қайтарылды</translation>
     </message>
     <message>
         <source>no consent</source>
         <translation>келісім жоқ</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>Consent text version {version}</source>
+        <translation>Келісім мәтінінің нұсқасы {version}</translation>
     </message>
     <message>
         <source>Choose an employee in the list first.</source>
@@ -1754,6 +1820,10 @@ Confirm (Enter)</source>
     <message>
         <source>● Record (Ctrl+Shift+R)</source>
         <translation>● Жазу (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>My consent</source>
+        <translation>Менің келісімім</translation>
     </message>
     <message>
         <source>Resume recording</source>
@@ -3147,6 +3217,37 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Келісімді кері қайтару</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. the employee&apos;s written request of today</source>
+        <translation>Себебі, мысалы қызметкердің бүгінгі жазбаша өтініші</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>Withdraw the consent of {name} on their behalf: recording and sending their audio abroad stop at once, and their recordings not yet processed are held (not sent, not transcribed, not scored). The reason is kept and audited.</source>
+        <translation>{name} қызметкерінің келісімін оның атынан кері қайтару: жазу және оның аудиосын шетелге беру бірден тоқтайды, ал әлі өңделмеген жазбалары ұсталады (жіберілмейді, мәтінге айналдырылмайды, бағаланбайды). Себебі аудит журналында сақталады.</translation>
+    </message>
+    <message>
+        <source>{count} recordings of {name} are held. Destroy them now? Their keys are destroyed and nobody can listen to them again; this cannot be undone. Or keep them held: they are never sent or scored.</source>
+        <translation>{name} қызметкерінің ұсталған жазбалары: {count}. Оларды қазір жою керек пе? Олардың кілттері жойылады және оларды енді ешкім тыңдай алмайды; мұны кері қайтару мүмкін емес. Немесе оларды ұстаулы қалдырыңыз: олар ешқашан жіберілмейді және бағаланбайды.</translation>
+    </message>
+    <message>
+        <source>Keep them held</source>
+        <translation>Ұстаулы қалдыру</translation>
+    </message>
+    <message>
+        <source>Destroy {count} recordings</source>
+        <translation>Жазбаларды жою: {count}</translation>
+    </message>
+</context>
+<context>
     <name>backoffice</name>
     <message>
         <source>Something went wrong and nothing was saved. Try again; if it keeps happening, restart the till.</source>
@@ -3458,6 +3559,14 @@ Confirm (Enter)</source>
     <message>
         <source>There is no recording {rid}.</source>
         <translation>{rid} жазбасы жоқ.</translation>
+    </message>
+    <message>
+        <source>Write down why the consent is withdrawn (e.g. the employee&apos;s request).</source>
+        <translation>Келісімнің неге кері қайтарылатынын жазыңыз (мысалы, қызметкердің өтініші).</translation>
+    </message>
+    <message>
+        <source>There is no consent text of version {version} in this program.</source>
+        <translation>Бұл бағдарламада {version} нұсқасындағы келісім мәтіні жоқ.</translation>
     </message>
     <message>
         <source>No connection to the server. Everything waits safely on this till and is sent when the connection is back.</source>

@@ -277,6 +277,33 @@
     </message>
 </context>
 <context>
+    <name>ConsentTexts</name>
+    <message>
+        <source>Sending the audio to a speech service abroad (ElevenLabs, USA)</source>
+        <translation>Передача аудио в сервис распознавания речи за рубежом (ElevenLabs, США)</translation>
+    </message>
+    <message>
+        <source>Recording of conversations at the counter</source>
+        <translation>Запись разговоров у кассы</translation>
+    </message>
+    <message>
+        <source>No consent on file.</source>
+        <translation>Согласия нет.</translation>
+    </message>
+    <message>
+        <source>Given on {when} (consent text version {version}), recorded by {admin}.</source>
+        <translation>Дано {when} (версия текста согласия {version}), записал(а) {admin}.</translation>
+    </message>
+    <message>
+        <source>Withdrawn by you on {when}.</source>
+        <translation>Отозвано вами {when}.</translation>
+    </message>
+    <message>
+        <source>Withdrawn on {when} by {admin} on your behalf: {reason}</source>
+        <translation>Отозвано {when} администратором {admin} от вашего имени: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Not scored: no speech was heard.</source>
@@ -1011,6 +1038,33 @@
     </message>
 </context>
 <context>
+    <name>MyConsentDialog</name>
+    <message>
+        <source>My consent to recording</source>
+        <translation>Моё согласие на запись</translation>
+    </message>
+    <message>
+        <source>What is on file for you, {name}:</source>
+        <translation>{name}, вот что записано о вашем согласии:</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>Ваш PIN-код</translation>
+    </message>
+    <message>
+        <source>Withdraw my consent</source>
+        <translation>Отозвать моё согласие</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>Your consent is withdrawn. Nothing more is recorded of you; {held} of your recordings are held: they are not sent, transcribed or scored, and the administrator may destroy them.</source>
+        <translation>Ваше согласие отозвано. Вас больше не записывают; задержано ваших записей: {held}. Они не отправляются, не расшифровываются и не оцениваются, и администратор может их уничтожить.</translation>
+    </message>
+</context>
+<context>
     <name>NewPinDialog</name>
     <message>
         <source>Choose your PIN</source>
@@ -1658,10 +1712,6 @@ Confirm (Enter)</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>Роль</translation>
-    </message>
-    <message>
         <source>Consent given</source>
         <translation>Согласие дано</translation>
     </message>
@@ -1670,8 +1720,16 @@ Confirm (Enter)</source>
         <translation>Записать согласие</translation>
     </message>
     <message>
-        <source>Withdraw consent</source>
-        <translation>Отозвать согласие</translation>
+        <source>Record consent to audio abroad</source>
+        <translation>Записать согласие на аудио за рубеж</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Отозвать согласие…</translation>
+    </message>
+    <message>
+        <source>Destroy held recordings…</source>
+        <translation>Уничтожить задержанные записи…</translation>
     </message>
     <message>
         <source>Microphone</source>
@@ -1694,20 +1752,28 @@ Confirm (Enter)</source>
         <translation>Текст в конце чека: {footer}</translation>
     </message>
     <message>
-        <source>cashier</source>
-        <translation>кассир</translation>
+        <source>Abroad</source>
+        <translation>За рубеж</translation>
     </message>
     <message>
-        <source>supervisor</source>
-        <translation>старший кассир</translation>
+        <source>Held</source>
+        <translation>Задержано</translation>
     </message>
     <message>
-        <source>admin</source>
-        <translation>администратор</translation>
+        <source>withdrawn {when}</source>
+        <translation>отозвано {when}</translation>
     </message>
     <message>
         <source>no consent</source>
         <translation>нет согласия</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Consent text version {version}</source>
+        <translation>Версия текста согласия {version}</translation>
     </message>
     <message>
         <source>Choose an employee in the list first.</source>
@@ -1755,6 +1821,10 @@ Confirm (Enter)</source>
     <message>
         <source>● Record (Ctrl+Shift+R)</source>
         <translation>● Записать (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>My consent</source>
+        <translation>Моё согласие</translation>
     </message>
     <message>
         <source>Resume recording</source>
@@ -3148,6 +3218,37 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Отозвать согласие</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. the employee&apos;s written request of today</source>
+        <translation>Причина, например письменное заявление сотрудника от сегодняшнего дня</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Withdraw the consent of {name} on their behalf: recording and sending their audio abroad stop at once, and their recordings not yet processed are held (not sent, not transcribed, not scored). The reason is kept and audited.</source>
+        <translation>Отозвать согласие сотрудника {name} от его имени: запись и передача его аудио за рубеж сразу прекращаются, а ещё не обработанные записи задерживаются (не отправляются, не расшифровываются, не оцениваются). Причина сохраняется в журнале аудита.</translation>
+    </message>
+    <message>
+        <source>{count} recordings of {name} are held. Destroy them now? Their keys are destroyed and nobody can listen to them again; this cannot be undone. Or keep them held: they are never sent or scored.</source>
+        <translation>Задержано записей сотрудника {name}: {count}. Уничтожить их сейчас? Их ключи будут уничтожены, и никто больше не сможет их прослушать; это необратимо. Или оставьте их задержанными: они никогда не будут отправлены или оценены.</translation>
+    </message>
+    <message>
+        <source>Keep them held</source>
+        <translation>Оставить задержанными</translation>
+    </message>
+    <message>
+        <source>Destroy {count} recordings</source>
+        <translation>Уничтожить записи: {count}</translation>
+    </message>
+</context>
+<context>
     <name>backoffice</name>
     <message>
         <source>Something went wrong and nothing was saved. Try again; if it keeps happening, restart the till.</source>
@@ -3459,6 +3560,14 @@ Confirm (Enter)</source>
     <message>
         <source>There is no recording {rid}.</source>
         <translation>Записи {rid} нет.</translation>
+    </message>
+    <message>
+        <source>Write down why the consent is withdrawn (e.g. the employee&apos;s request).</source>
+        <translation>Укажите, почему согласие отзывается (например, заявление сотрудника).</translation>
+    </message>
+    <message>
+        <source>There is no consent text of version {version} in this program.</source>
+        <translation>В этой программе нет текста согласия версии {version}.</translation>
     </message>
     <message>
         <source>No connection to the server. Everything waits safely on this till and is sent when the connection is back.</source>

@@ -44,9 +44,10 @@ BENCHES = (
     "review",
     "gui_lag",
     "latency",
+    "consent",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
-NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag", "latency"}
+NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag", "latency", "consent"}
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
@@ -182,6 +183,17 @@ def _scoring_bench(quick: bool) -> list[dict]:
     )
 
 
+def _consent_bench(quick: bool) -> list[dict]:
+    recordings = 2_000 if quick else 20_000
+    return _script(
+        "consent",
+        ["--recordings", str(recordings)],
+        "consent (hold check per recording job, the admin's consent list)",
+        {"recordings": recordings},
+        timeout=600,
+    )
+
+
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
     return _script(
@@ -271,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_gui_lag_bench(args.quick))
     if "latency" in args.only:
         out.many(_latency_bench(args.quick))
+    if "consent" in args.only:
+        out.many(_consent_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

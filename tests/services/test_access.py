@@ -161,6 +161,11 @@ POLICY: dict[str, Role | Action | str] = {
     "ConsentService.set_enabled": ADMIN,
     "ConsentService.give_consent": ADMIN,
     "ConsentService.withdraw_consent": CASHIER,  # one's own; anyone's is an admin's (inside)
+    "ConsentService.withdraw_own": CASHIER,  # confirmed with the employee's own PIN
+    "ConsentService.records": CASHIER,  # one's own; anyone's is an admin's (inside)
+    "ConsentService.text": PUBLIC,
+    "ConsentService.held_recordings": ADMIN,
+    "ConsentService.destroy_held": ADMIN,
     "ConsentService.pause": SUPERVISOR,
     "ConsentService.resume": SUPERVISOR,
     "ConversationRecorder": PUBLIC,  # follows the till's events for the employee on duty

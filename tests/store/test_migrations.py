@@ -298,3 +298,46 @@ def test_0010_adds_speakers_confirmed_undecided_to_kept_scores(tmp_path: Path) -
     finally:
         db.close()
     assert "speakers_confirmed" not in columns
+
+
+def test_0012_keeps_every_consent_in_force_as_a_legacy_recording_consent(tmp_path: Path) -> None:
+    """A 0010 till with a consent upgrades: it stays in force, for recording, to the "legacy"
+    text (the signed paper); a consent to the transfer abroad is new in 0012 and goes on the
+    way back, which keeps the recording consent."""
+    path = tmp_path / "consents.sqlite"
+    migrate_to(path, "0010")
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO employees (id, name, role, pin_hash, pin_salt, language, active, "
+        "failed_logins, lockouts, created_at) VALUES ('e1', 'Dana', 'cashier', x'00', x'00', "
+        "'ru', 1, 0, 0, '2026-01-01 10:00:00.000000')"
+    )
+    db.execute(
+        "INSERT INTO recording_consents (id, employee_id, given_at, recorded_by) VALUES "
+        "('c1', 'e1', '2026-01-05 10:00:00.000000', 'e1')"
+    )
+    db.commit()
+    db.close()
+
+    migrate_to(path, "0012")
+    db = sqlite3.connect(path)
+    try:
+        assert db.execute(
+            "SELECT purpose, text_version, withdrawn_at, withdrawn_by FROM recording_consents"
+        ).fetchall() == [("recording", "legacy", None, None)]
+        db.execute(
+            "INSERT INTO recording_consents (id, employee_id, purpose, given_at, recorded_by) "
+            "VALUES ('c2', 'e1', 'abroad', '2026-01-06 10:00:00.000000', 'e1')"
+        )
+        db.commit()
+    finally:
+        db.close()
+
+    migrate_to(path, "0010")
+    db = sqlite3.connect(path)
+    try:
+        columns = {r[1] for r in db.execute("PRAGMA table_info(recording_consents)")}
+        assert db.execute("SELECT id FROM recording_consents").fetchall() == [("c1",)]
+    finally:
+        db.close()
+    assert not columns & {"purpose", "text_version", "withdrawn_by", "withdrawal_reason"}

@@ -7,14 +7,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 from sqlalchemy import select
 
+from forsell.audio.archive import EncryptedArchive
 from forsell.domain.roles import Role
 from forsell.services import settings as s
+from forsell.services.app import DB_NAME
 from forsell.services.consent import ConsentService
+from forsell.services.privacy.consent_records import ABROAD, current_version
+from forsell.services.recordings import open_vault
 from forsell.store.models import AuditEntry
 from forsell.ui.admin_dialogs import AdminDialog
+from forsell.ui.consent_withdrawal import WithdrawConsentDialog
 from forsell.ui.recording_admin import RecordingAdminPage
+from recording_child import record_into
 
-from .conftest import employee, find
+from .conftest import employee, find, modal
 from .recording_fakes import FakeMic
 
 CASHIER = "Данияр Ахметов"
@@ -58,7 +64,7 @@ def test_consent_is_recorded_with_its_date_and_withdrawn(qtbot, till, dialog):
     cashier = employee(till, Role.CASHIER, CASHIER)
     table = find(dialog, "consent list")
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == CASHIER)
-    assert table.item(row, 2).text() == "no consent"
+    assert table.item(row, 1).text() == "no consent"
     qtbot.mouseClick(find(dialog, "record consent"), Qt.MouseButton.LeftButton)
     assert find(dialog, "recording error").text() == "Choose an employee in the list first."
     table.selectRow(row)
@@ -66,11 +72,60 @@ def test_consent_is_recorded_with_its_date_and_withdrawn(qtbot, till, dialog):
     consent = ConsentService(till.ctx)
     assert consent.has_consent(cashier.id)
     given = next(c.given_at for c in consent.consents() if c.employee_id == cashier.id)
-    assert table.item(row, 2).text() == given.strftime("%d.%m.%Y %H:%M")
+    assert table.item(row, 1).text() == given.strftime("%d.%m.%y")
+    assert table.item(row, 1).toolTip() == f"Consent text version {current_version()}"
+    assert table.item(row, 2).text() == "no"
+    qtbot.mouseClick(find(dialog, "record consent abroad"), Qt.MouseButton.LeftButton)
+    assert consent.has_consent(cashier.id, ABROAD) and table.item(row, 2).text() != "no"
     qtbot.mouseClick(find(dialog, "withdraw consent"), Qt.MouseButton.LeftButton)
-    assert not consent.has_consent(cashier.id)
-    assert table.item(row, 2).text() == "no consent"
-    assert _actions(till)[-2:] == ["consent_given", "consent_withdrawn"]
+    withdrawal = modal(qtbot, WithdrawConsentDialog)
+    qtbot.mouseClick(find(withdrawal, "confirm withdrawal"), Qt.MouseButton.LeftButton)
+    assert find(withdrawal, "withdrawal error").text().startswith("Write down why")
+    assert consent.has_consent(cashier.id)  # no reason, no withdrawal on someone's behalf
+    qtbot.keyClicks(find(withdrawal, "withdrawal reason"), "written request")
+    qtbot.mouseClick(find(withdrawal, "confirm withdrawal"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not withdrawal.isVisible())  # nothing held: nothing to offer
+    assert not consent.has_consent(cashier.id) and not consent.has_consent(cashier.id, ABROAD)
+    assert table.item(row, 1).text().startswith("withdrawn ")
+    assert _actions(till)[-3:] == ["consent_given", "consent_given", "consent_withdrawn"]
+    for record in consent.records(employee(till, Role.ADMIN), cashier.id):
+        assert record.withdrawal_reason == "written request" and not record.withdrawn_by_subject
+
+
+def test_the_admin_withdraws_and_destroys_the_held_recordings(qtbot, till, dialog):
+    cashier = employee(till, Role.CASHIER, CASHIER)
+    admin = employee(till, Role.ADMIN)
+    consent = ConsentService(till.ctx)
+    consent.give_consent(admin, cashier.id)
+    vault = open_vault(till.ctx)
+    archive = EncryptedArchive(till.ctx.data_dir / DB_NAME, vault, till.ctx.device_id)
+    try:
+        held = [record_into(archive, 1.0, employee_id=cashier.id) for _ in range(2)]
+    finally:
+        archive.close()
+    page = dialog.recording_page
+    page.reload()
+    table = find(dialog, "consent list")
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == CASHIER)
+    table.selectRow(row)
+    qtbot.mouseClick(find(dialog, "withdraw consent"), Qt.MouseButton.LeftButton)
+    withdrawal = modal(qtbot, WithdrawConsentDialog)
+    qtbot.keyClicks(find(withdrawal, "withdrawal reason"), "asked to stop")
+    qtbot.mouseClick(find(withdrawal, "confirm withdrawal"), Qt.MouseButton.LeftButton)
+    offer = find(withdrawal, "withdrawal explanation").text()
+    assert offer.startswith("2 recordings of " + CASHIER + " are held")
+    assert table.item(row, 3).text() == "2"
+    qtbot.mouseClick(find(withdrawal, "destroy held recordings"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not withdrawal.isVisible())
+    assert withdrawal.destroyed == 2 and table.item(row, 3).text() == ""
+    assert consent.held_recordings(admin, cashier.id) == []
+    assert not any(vault.exists(rid) for rid in held)
+    vault.close()
+    assert _actions(till)[-3:] == [
+        "consent_withdrawn",
+        "recordings_shredded",
+        "consent_held_destroyed",
+    ]
 
 
 def test_the_chosen_microphone_is_stored(qtbot, till, dialog):

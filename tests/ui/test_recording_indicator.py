@@ -177,7 +177,7 @@ def test_no_secret_store_shows_a_banner_and_selling_goes_on(qtbot, till, recordi
 
 def test_consent_off_records_nothing(qtbot, till, recording_on, rig):
     cashier = employee(till, Role.CASHIER, CASHIER)
-    recording_on.withdraw_consent(employee(till, Role.ADMIN), cashier.id)
+    recording_on.withdraw_consent(employee(till, Role.ADMIN), cashier.id, "asked in writing")
     r = rig()
     log_in(qtbot, r.window, cashier, CASHIER_PIN)
     assert find(r.window, "recording indicator").text.text() == "No consent"

@@ -309,14 +309,24 @@ class RecordingChunk(Base):
 
 
 class RecordingConsent(Base):
-    """A cashier's consent to being recorded; withdrawing it stops recording from the next sale."""
+    """An employee's consent (law No. 94-V) for one purpose: ``recording`` of counter
+    conversations or ``abroad`` (audio to a speech provider outside Kazakhstan). Keeps the
+    consent text's version and language shown, who gave it (``employee_id``, the subject) and
+    who recorded it; a withdrawal keeps when, by whom (the subject or an admin) and why."""
 
     __tablename__ = "recording_consents"
     id: Mapped[str] = _id()
     employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"), index=True)
+    purpose: Mapped[str] = mapped_column(
+        String(16), default="recording", server_default="recording"
+    )
+    text_version: Mapped[str] = mapped_column(String(32), default="legacy", server_default="legacy")
+    text_language: Mapped[str | None] = mapped_column(String(2), nullable=True)
     given_at: Mapped[datetime] = mapped_column(UTCDateTime)
     recorded_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(ForeignKey("employees.id"), nullable=True)
+    withdrawal_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class RecordingPause(Base):

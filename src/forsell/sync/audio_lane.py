@@ -1,6 +1,7 @@
 """The audio lane's job: one recording → a transcript (sealed) → a business "transcript" event.
 
-    recording job ─▶ no speech? ─▶ skipped (unless sync.upload_without_speech)
+    recording job ─▶ speaker withdrew consent? ─▶ skipped (held: ``consent_withdrawn``)
+                  ─▶ no speech? ─▶ skipped (unless sync.upload_without_speech)
                   ─▶ external id known, no transcript ─▶ fetch from that provider (never resubmit:
                                                          that would be paying twice)
                   ─▶ else decrypt in memory ─▶ route (primary, fallback; abroad only if allowed)
@@ -23,6 +24,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from forsell.store.consent_hold import hold_reason
 from forsell.store.db import Database
 from forsell.store.models import OutboxJob
 from forsell.store.outbox import enqueue
@@ -86,10 +88,13 @@ class AudioLane:
         (settings, secrets), the transcript state, the route, the decrypted audio, the keyterms.
 
         Returns (config, state, chosen, audio, keyterms); ``config`` alone (state None, audio
-        empty) when the recording has no speech and is skipped.
+        empty) when the recording has no speech and is skipped; nothing at all (chosen None)
+        when a withdrawn consent holds it.
         """
         from forsell.sync.providers import routing
 
+        if _held(self.db, rid):
+            return None, None, None, b"", []  # skipped, like silence: never sent, never fetched
         config = self.routing_config()
         if speech_ms == 0 and not config.upload_without_speech:
             return config, None, None, b"", []
@@ -143,6 +148,17 @@ class AudioLane:
             except Exception:  # a listener's bug must not fail a transcript already stored
                 log.exception("transcript listener failed for %s", rid)
         return SENT
+
+
+def _held(db: Database, recording_id: str) -> bool:
+    """Eligibility check of its own: the speaker withdrew consent (``CONSENT_WITHDRAWN``), so
+    the recording is held — no upload, no transcript fetched. Checked at every try, so a
+    withdrawal made while the job waited for a retry still stops it."""
+    with db.read() as session:
+        reason = hold_reason(session, recording_id)
+    if reason is not None:
+        log.info("recording %s not uploaded: %s", recording_id, reason)
+    return reason is not None
 
 
 def _enqueue_transcript_event(db: Database, recording_id: str) -> None:

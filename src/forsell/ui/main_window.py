@@ -37,6 +37,7 @@ DIALOGS = {
     "catalog": ("catalog_dialog", "CatalogDialog"),
     "store admin": ("admin_dialogs", "AdminDialog"),
     "pause recording": ("recording_admin", "PauseDialog"),
+    "my consent": ("consent_screen", "MyConsentDialog"),
     "conversations": ("review.review_window", "ReviewDialog"),
 }
 
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         bridge.attach(bar)  # the writer thread's calls arrive queued on the GUI thread
         bar.manual_clicked.connect(self.toggle_manual_recording)
         bar.pause_clicked.connect(lambda: self.run_action("pause recording"))
+        bar.consent_clicked.connect(lambda: self.run_action("my consent"))
 
     def refresh_recording(self) -> None:
         """Re-checks the gate (login, lock, shift, pause, settings) and shows the outcome."""
@@ -347,6 +349,10 @@ class MainWindow(QMainWindow):
             return dialog
         if name == "conversations":
             return dialog_class(self.till, self.employee, self, vault=self._review_vault())
+        if name == "my consent":  # a withdrawal stops a running recording now, not on close
+            dialog = dialog_class(self.till, self.employee, self)
+            dialog.withdrawn.connect(lambda _held: self.refresh_recording())
+            return dialog
         return dialog_class(self.till, self.employee, self)
 
     def _review_vault(self):

@@ -176,6 +176,12 @@ def _texts() -> dict[str, str]:
             "Recording {rid} cannot be read ({reason}): it was altered, cut short or its key was destroyed.",
         ),
         "recording.unknown": translate("messages", "There is no recording {rid}."),
+        "consent.reason": translate(
+            "messages", "Write down why the consent is withdrawn (e.g. the employee's request)."
+        ),
+        "consent.unknown_version": translate(
+            "messages", "There is no consent text of version {version} in this program."
+        ),
         "sync.offline": translate(
             "messages",
             "No connection to the server. Everything waits safely on this till and is sent when the connection is back.",

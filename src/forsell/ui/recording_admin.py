@@ -1,10 +1,11 @@
 """Recording in the back office: the admin's "Recording" tab and the supervisor's pause dialog.
 
-The tab turns recording on or off (the receipt footer then carries the notice), records and
-withdraws each employee's consent, chooses the microphone and tests it: three seconds into
-memory with a live level meter, played back from memory, and a word on whether speech was
-heard. Nothing of the test is stored. The test runs as a task of the UI pool; the UI never
-waits.
+The tab turns recording on or off (the receipt footer then carries the notice), records each
+employee's consent (to recording; to sending their audio abroad), records a withdrawal on their
+behalf with a reason and offers to destroy the recordings it holds (ui/consent_withdrawal.py),
+chooses the microphone and tests it: three seconds into memory with a live level meter, played
+back from memory, and a word on whether speech was heard. Nothing of the test is stored. The
+test runs as a task of the UI pool; the UI never waits.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,18 +33,21 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.errors import CashierError
-from forsell.domain.roles import Role
 from forsell.services import mic_test
 from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 from forsell.services.consent import ConsentService
+from forsell.services.privacy.consent_records import ABROAD
+from forsell.services.recordings import open_vault
 
+from .consent_withdrawal import WithdrawConsentDialog
 from .messages import message_for
 from .recording_indicator import LevelMeter
 from .tasks import Task, emit_safely, tasks
 
 TEST_SECONDS = mic_test.SECONDS
+DAY = "%d.%m.%y"  # short: the list must fit the dialog in Kazakh too
 
 
 def _error_label(name: str) -> QLabel:
@@ -214,6 +219,7 @@ class RecordingAdminPage(QWidget):
         self._mic_factory, self._play = mic_factory, play
         self.mic_test: MicTest | None = None
         self.last_result: MicTestResult | None = None
+        self.withdrawal: WithdrawConsentDialog | None = None  # the last one opened
         layout = QVBoxLayout(self)
         self.enabled = QCheckBox(self.tr("Record counter conversations at this till"))
         self.enabled.setAccessibleName("recording enabled")
@@ -247,12 +253,17 @@ class RecordingAdminPage(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(QLabel(self.tr("Consent to recording (keep the signed paper):")))
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setAccessibleName("consent list")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Employee"), self.tr("Role"), self.tr("Consent given")]
+            [self.tr("Employee"), self.tr("Consent given"), self.tr("Abroad"), self.tr("Held")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        # Each column as wide as its text, the held count takes the rest: all fit at the
+        # dialog's smallest size in every language. The consent text's version is the date's
+        # tooltip.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -262,11 +273,26 @@ class RecordingAdminPage(QWidget):
         give = QPushButton(self.tr("Record consent"))
         give.setAccessibleName("record consent")
         give.clicked.connect(self.give_consent)
-        withdraw = QPushButton(self.tr("Withdraw consent"))
+        abroad = QPushButton(self.tr("Record consent to audio abroad"))
+        abroad.setAccessibleName("record consent abroad")
+        abroad.clicked.connect(self.give_abroad)
+        withdraw = QPushButton(self.tr("Withdraw consent…"))
         withdraw.setAccessibleName("withdraw consent")
         withdraw.clicked.connect(self.withdraw_consent)
-        row.addWidget(give)
-        row.addWidget(withdraw)
+        destroy = QPushButton(self.tr("Destroy held recordings…"))
+        destroy.setAccessibleName("destroy held")
+        destroy.clicked.connect(self.destroy_held)
+        # Two rows of compact buttons: the Kazakh and Russian labels do not fit in one row at
+        # the dialog's size, and the list keeps its height.
+        for button in (give, abroad, withdraw, destroy):
+            button.setStyleSheet("QPushButton { min-height: 28px; padding: 2px 10px; }")
+        for button in (give, abroad):
+            row.addWidget(button)
+        row.addStretch(1)
+        column.addLayout(row)
+        row = QHBoxLayout()
+        for button in (withdraw, destroy):
+            row.addWidget(button)
         row.addStretch(1)
         column.addLayout(row)
         return box
@@ -313,33 +339,38 @@ class RecordingAdminPage(QWidget):
         self.footer_changed.emit(self.till.ctx.settings.get(s.RECEIPT_FOOTER))
 
     def reload(self) -> None:
-        roles = {
-            Role.CASHIER: self.tr("cashier"),
-            Role.SUPERVISOR: self.tr("supervisor"),
-            Role.ADMIN: self.tr("admin"),
-        }
         selected = self._selected()
         people = self.consent.consents()
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
-            given = (
-                person.given_at.strftime("%d.%m.%Y %H:%M")
-                if person.given_at
-                else self.tr("no consent")
+            if person.given_at:
+                given = person.given_at.strftime(DAY)
+            elif person.withdrawn_at:
+                given = self.tr("withdrawn {when}").format(when=person.withdrawn_at.strftime(DAY))
+            else:
+                given = self.tr("no consent")
+            abroad = (
+                person.abroad_given_at.strftime(DAY) if person.abroad_given_at else self.tr("no")
             )
-            for col, text in enumerate((person.name, roles[person.role], given)):
+            texts = (person.name, given, abroad, str(person.held or ""))
+            for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person.employee_id)
                 self.table.setItem(row, col, item)
+            if person.text_version:
+                self.table.item(row, 1).setToolTip(
+                    self.tr("Consent text version {version}").format(version=person.text_version)
+                )
             if person.employee_id == selected:
                 self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
-        for col in (0, 1):  # room around the text; the consent date takes the rest
-            self.table.setColumnWidth(col, self.table.columnWidth(col) + 24)
 
     def _selected(self) -> str | None:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
         return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _selected_name(self) -> str:
+        item = self.table.item(self.table.currentRow(), 0)
+        return item.text() if item else ""
 
     def _on_selected(self, call: Callable[[str], None]) -> None:
         employee_id = self._selected()
@@ -357,8 +388,40 @@ class RecordingAdminPage(QWidget):
     def give_consent(self) -> None:
         self._on_selected(lambda eid: self.consent.give_consent(self.admin, eid))
 
+    def give_abroad(self) -> None:
+        self._on_selected(lambda eid: self.consent.give_consent(self.admin, eid, (ABROAD,)))
+
     def withdraw_consent(self) -> None:
-        self._on_selected(lambda eid: self.consent.withdraw_consent(self.admin, eid))
+        self._on_selected(lambda eid: self._open_withdrawal(eid, destroy_only=False))
+
+    def destroy_held(self) -> None:
+        self._on_selected(lambda eid: self._open_withdrawal(eid, destroy_only=True))
+
+    def _open_withdrawal(self, employee_id: str, *, destroy_only: bool) -> None:
+        """The withdrawal (reason, then the offer to destroy what it holds), window-modal."""
+        dialog = WithdrawConsentDialog(
+            self.till,
+            self.admin,
+            employee_id,
+            self._selected_name(),
+            self._vault,
+            self,
+            destroy_only=destroy_only,
+        )
+        dialog.changed.connect(self.reload)
+        dialog.finished.connect(dialog.deleteLater)
+        self.withdrawal = dialog
+        dialog.open()
+
+    def _vault(self) -> object:
+        try:
+            return open_vault(self.till.ctx, self.till.ctx.keyring_backend)
+        except Exception as exc:  # no secret store: the keys to destroy cannot be reached
+            raise CashierError(
+                "review.no_keys",
+                "The recordings' keys are not available: {hint}",
+                hint=getattr(exc, "problem", ""),
+            ) from exc
 
     # --- the microphone -----------------------------------------------------------------------
 

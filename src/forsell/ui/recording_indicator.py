@@ -186,6 +186,7 @@ class RecordingBar(QWidget):
 
     manual_clicked = Signal()
     pause_clicked = Signal()
+    consent_clicked = Signal()  # the employee's own consent screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,8 +200,10 @@ class RecordingBar(QWidget):
         row.addStretch(1)
         self.manual = self._small_button("manual recording", self.manual_clicked.emit)
         self.pause = self._small_button("pause recording", self.pause_clicked.emit)
+        self.my_consent = self._small_button("my consent", self.consent_clicked.emit)
         row.addWidget(self.manual)
         row.addWidget(self.pause)
+        row.addWidget(self.my_consent)
         layout.addLayout(row)
         self.banner = QLabel()
         self.banner.setAccessibleName("recording banner")
@@ -258,6 +261,8 @@ class RecordingBar(QWidget):
             else self.tr("● Record (Ctrl+Shift+R)")
         )
         self.pause.setVisible(self.can_pause)
+        self.my_consent.setVisible(status.blocked != "not_logged_in")
+        self.my_consent.setText(self.tr("My consent"))
         self.pause.setText(
             self.tr("Resume recording")
             if status.blocked == "paused"

@@ -36,6 +36,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.problems import Problem
 from forsell.paths import resources_dir
 from forsell.store import audit
+from forsell.store.consent_hold import held_clause
 from forsell.store.models import (
     Category,
     ConversationItemResult,
@@ -369,6 +370,7 @@ class ConversationScoring:
                     TranscriptRow.sealed.is_not(None),
                     ConversationScore.recording_id.is_(None),
                     Recording.shredded_at.is_(None),
+                    ~held_clause(),  # the speaker withdrew consent: never scored
                 )
                 .order_by(Recording.started_at)
             )
