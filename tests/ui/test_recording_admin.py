@@ -117,7 +117,7 @@ def test_the_admin_withdraws_and_destroys_the_held_recordings(qtbot, till, dialo
     assert table.item(row, 3).text() == "2"
     qtbot.mouseClick(find(withdrawal, "destroy held recordings"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not withdrawal.isVisible())
-    assert withdrawal.destroyed == 2 and table.item(row, 3).text() == ""
+    assert withdrawal.destroyed_count == 2 and table.item(row, 3).text() == ""
     assert consent.held_recordings(admin, cashier.id) == []
     assert not any(vault.exists(rid) for rid in held)
     vault.close()

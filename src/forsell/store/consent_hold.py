@@ -58,4 +58,4 @@ def held_counts(session: Session) -> dict[str, int]:
         .where(Recording.shredded_at.is_(None), Recording.started_at <= latest.c.withdrawn_at)
         .group_by(Recording.employee_id)
     )
-    return dict(rows.all())
+    return {employee_id: count for employee_id, count in rows.all() if employee_id is not None}

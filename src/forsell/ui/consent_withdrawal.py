@@ -11,6 +11,7 @@ still holds recordings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,9 @@ from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 from forsell.services.consent import ConsentService
 
+if TYPE_CHECKING:
+    from forsell.services.recordings import KeyVault
+
 from .messages import message_for
 from .widgets import set_role
 
@@ -43,7 +47,7 @@ class WithdrawConsentDialog(QDialog):
         admin: EmployeeView,
         subject_id: str,
         subject_name: str,
-        open_vault: Callable[[], object],
+        open_vault: Callable[[], KeyVault],
         parent: QWidget | None = None,
         *,
         destroy_only: bool = False,
@@ -53,7 +57,7 @@ class WithdrawConsentDialog(QDialog):
         self.subject_id, self.subject_name = subject_id, subject_name
         self._open_vault = open_vault
         self.consent = ConsentService(till.ctx)
-        self.destroyed = 0
+        self.destroyed_count = 0
         self.setWindowTitle(self.tr("Withdraw consent"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
@@ -81,14 +85,14 @@ class WithdrawConsentDialog(QDialog):
         self.confirm.setAccessibleName("confirm withdrawal")
         self.confirm.setDefault(True)
         self.confirm.clicked.connect(self.withdraw)
-        self.destroy = QPushButton()
-        self.destroy.setAccessibleName("destroy held recordings")
-        self.destroy.clicked.connect(self.destroy_held)
-        self.destroy.hide()
+        self.destroy_button = QPushButton()
+        self.destroy_button.setAccessibleName("destroy held recordings")
+        self.destroy_button.clicked.connect(self.destroy_held)
+        self.destroy_button.hide()
         row.addWidget(self.cancel)
         row.addStretch(1)
         row.addWidget(self.confirm)
-        row.addWidget(self.destroy)
+        row.addWidget(self.destroy_button)
         layout.addLayout(row)
         self.intro.setText(
             self.tr(
@@ -126,9 +130,9 @@ class WithdrawConsentDialog(QDialog):
             ).format(count=held, name=self.subject_name)
         )
         self.cancel.setText(self.tr("Keep them held"))
-        self.destroy.setText(self.tr("Destroy {count} recordings").format(count=held))
-        self.destroy.setEnabled(held > 0)
-        self.destroy.show()
+        self.destroy_button.setText(self.tr("Destroy {count} recordings").format(count=held))
+        self.destroy_button.setEnabled(held > 0)
+        self.destroy_button.show()
         self._fit()
 
     def _fit(self) -> None:
@@ -140,7 +144,7 @@ class WithdrawConsentDialog(QDialog):
     def destroy_held(self) -> None:
         try:
             vault = self._open_vault()
-            self.destroyed = self.consent.destroy_held(self.admin, self.subject_id, vault)
+            self.destroyed_count = self.consent.destroy_held(self.admin, self.subject_id, vault)
         except CashierError as exc:
             self.error.setText(message_for(exc))
             return
