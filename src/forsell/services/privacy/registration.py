@@ -170,13 +170,19 @@ class Submission:
 
 
 def registration_required(ctx: TillContext) -> bool:
-    """True unless every speech provider this till may reach is the demo's FAKE server on this
-    computer: audio that never leaves the machine needs no registration."""
+    """True unless the demo's FAKE servers on this computer are the only speech providers the
+    till may use (``sync.demo_fakes`` on, and the first-choice and fallback providers' addresses
+    on loopback): audio that never leaves the machine needs no registration."""
     settings = ctx.settings
     if not settings.get(s.SYNC_DEMO_FAKES):
         return True
-    urls = (settings.get(s.ELEVENLABS_URL), settings.get(s.YANDEX_URL))
-    return not all(urlsplit(str(url)).hostname in _LOOPBACK for url in urls)
+    addresses = {
+        "elevenlabs": (s.ELEVENLABS_URL,),
+        "yandex": (s.YANDEX_URL, s.YANDEX_OPERATIONS_URL),
+    }
+    chosen = {settings.get(s.SYNC_PRIMARY), settings.get(s.SYNC_FALLBACK)}
+    urls = [settings.get(url) for name in chosen for url in addresses.get(str(name), ())]
+    return not urls or not all(urlsplit(str(url)).hostname in _LOOPBACK for url in urls)
 
 
 def audio_allowed(ctx: TillContext) -> bool:
