@@ -436,6 +436,7 @@ class SyncService:
                     lane, lane_status, self.queue, state, eng.last_success(self.ctx.db, lane), now
                 )
             )
+        lanes[1] = self._held_for_registration(lanes[1])
         states = {lane.state for lane in lanes}
         if not self.configured:
             overall = NOT_CONFIGURED
@@ -450,6 +451,19 @@ class SyncService:
             lanes[1],
             bool(self.ctx.settings.get(s.SYNC_DEMO_FAKES)),
             self._last_pulls(engine_status),
+        )
+
+    def _held_for_registration(self, audio: LaneStatusView) -> LaneStatusView:
+        """Recordings wait because the store's registration is not accepted: the admin's sync
+        screen says so even before (or without) a try of the audio lane."""
+        if audio.last_error_key is not None or not audio.pending:
+            return audio
+        if registration.audio_allowed(self.ctx):
+            return audio
+        return replace(
+            audio,
+            last_error_key=registration.HELD_AUDIO_KEY,
+            last_error_detail="the store's registration is not accepted yet",
         )
 
     def _last_pulls(self, engine_status) -> Mapping[str, datetime]:
