@@ -216,6 +216,24 @@ class MainWindow(QMainWindow):
         self.autolock.arm()
         self.refresh_status()
         self.refresh_recording()
+        if employee.role is Role.ADMIN:
+            self._offer_registration(employee)
+
+    def _offer_registration(self, admin: EmployeeView) -> None:
+        """First admin login of a real store (syncing to a real backend, not the demo) whose
+        registration was never submitted: the wizard opens; "Later" closes it for this run."""
+        from forsell.services.privacy.registration import RegistrationService
+
+        if getattr(self, "_registration_offered", False):
+            return
+        if not RegistrationService(self.till.ctx).should_offer():
+            return
+        self._registration_offered = True
+        from .registration_wizard import RegistrationWizard
+
+        wizard = RegistrationWizard(self.till, admin, self)
+        wizard.finished.connect(lambda _r: wizard.deleteLater())
+        wizard.open()
 
     def _choose_own_pin(self, employee: EmployeeView) -> None:
         """A one-time PIN of the reset opens only the dialog for the employee's own PIN; giving
