@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -100,11 +100,9 @@ def reason_text(code: str, **params: object) -> str:
         "document.too_many": translate("RegistrationWizard", "At most {limit} scans can be added."),
     }
     text = texts.get(code, code)
-    shown = {
-        k: (round(int(v) / _MB, 1) if k in ("size", "limit") else v) for k, v in params.items()
-    }
-    if code == "document.too_many":
-        shown = dict(params)
+    shown = dict(params)
+    if code == "document.too_large":  # bytes → MB as people say it: 200, 10, 10.5
+        shown = {k: f"{round(int(str(v)) / _MB, 1):g}" for k, v in params.items()}
     try:
         return text.format(**shown)
     except (KeyError, ValueError):
@@ -438,10 +436,20 @@ class RegistrationWizard(QWizard):
         self.submit_page = SubmitPage(self)
         for page in (self.company, self.contact, self.documents, self.submit_page):
             self.addPage(page)
-        start = min(self.service.view().page, len(self.pageIds()) - 1)
-        self.setStartId(self.pageIds()[start])
+        self._resume_at: int | None = min(self.service.view().page, len(self.pageIds()) - 1)
         self.currentIdChanged.connect(self._page_changed)
         self.finished.connect(lambda _r: self._close_service())
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        # Back at the page the draft was left on, through the pages before it (so Back works);
+        # a page whose fields no longer pass stops there, with its messages shown.
+        target, self._resume_at = self._resume_at, None
+        while target and self._page_index() < target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
 
     def save(self, values: dict[str, str]) -> None:
         """A field changed: into the draft at once (nothing typed is lost on a crash)."""
@@ -452,8 +460,8 @@ class RegistrationWizard(QWizard):
         ids = self.pageIds()
         return ids.index(self.currentId()) if self.currentId() in ids else 0
 
-    def _page_changed(self, _id: int) -> None:
-        if self.service.view().editable:
+    def _page_changed(self, page_id: int) -> None:
+        if page_id in self.pageIds() and self.service.view().editable:  # -1: closing
             self.service.save_draft(self.admin, {}, self._page_index())
 
     def _close_service(self) -> None:
