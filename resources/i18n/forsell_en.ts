@@ -1917,6 +1917,14 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{size} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This till talks only to the demo&apos;s servers on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

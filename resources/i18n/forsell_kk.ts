@@ -1920,6 +1920,14 @@ Confirm (Enter)</source>
         <translation>Ең көбі {limit} скан қосуға болады.</translation>
     </message>
     <message>
+        <source>{size} KB</source>
+        <translation>{size} КБ</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
         <source>This till talks only to the demo&apos;s servers on this computer.</source>
         <translation>Бұл касса тек осы компьютердегі демо серверлермен жұмыс істейді.</translation>
     </message>

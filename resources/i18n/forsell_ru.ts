@@ -1921,6 +1921,14 @@ Confirm (Enter)</source>
         <translation>Можно добавить не больше {limit} сканов.</translation>
     </message>
     <message>
+        <source>{size} KB</source>
+        <translation>{size} КБ</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
         <source>This till talks only to the demo&apos;s servers on this computer.</source>
         <translation>Эта касса работает только с демо-серверами на этом компьютере.</translation>
     </message>

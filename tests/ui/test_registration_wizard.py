@@ -118,6 +118,7 @@ def test_the_admin_fills_the_wizard_and_each_mistake_is_named(
     assert not page.add_file(huge)
     assert size_says in find(wizard, "registration documents problem").text()
     assert "200" in find(wizard, "registration documents problem").text()
+    shoot(wizard, f"3-documents-200mb-{language}")
     assert page.add_file(picture(tmp_path / "certificate.png"))
     fake = tmp_path / "licence.pdf"
     fake.write_text("this is not a PDF")

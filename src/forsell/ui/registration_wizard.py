@@ -109,6 +109,13 @@ def reason_text(code: str, **params: object) -> str:
         return text
 
 
+def size_text(size: int) -> str:
+    """A scan's size as people say it: 340 KB, 2.5 MB."""
+    if size < _MB:
+        return translate("RegistrationWizard", "{size} KB").format(size=max(1, round(size / 1024)))
+    return translate("RegistrationWizard", "{size} MB").format(size=f"{round(size / _MB, 1):g}")
+
+
 def status_text(view: reg.RegistrationView) -> str:
     """What the registration's status means for the store, in words."""
     if not view.required:
@@ -139,10 +146,10 @@ def status_text(view: reg.RegistrationView) -> str:
         reg.ACCEPTED: translate("RegistrationWizard", "Accepted: the store is registered.")
         + " "
         + translate("RegistrationWizard", "Recordings are sent for speech recognition as set up."),
+        # The operator's own words on a line of their own: they end as the operator wrote them.
         reg.REJECTED: translate("RegistrationWizard", "Rejected by the operator: {reason}").format(
-            reason=view.reason or ""
+            reason=f"\n«{view.reason or ''}»\n"
         )
-        + " "
         + translate("RegistrationWizard", "Correct the form and submit it again."),
     }
     return texts[view.status]
@@ -313,7 +320,7 @@ class DocumentsPage(QWizardPage):
                 pixmap = QPixmap()
                 if png and pixmap.loadFromData(png):
                     icon = QIcon(pixmap)
-            item = QListWidgetItem(icon, f"{doc.file_name}\n{doc.size / _MB:.1f} MB")
+            item = QListWidgetItem(icon, f"{doc.file_name}\n{size_text(doc.size)}")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
             self.list.addItem(item)
         self.completeChanged.emit()
