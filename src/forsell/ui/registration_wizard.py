@@ -160,11 +160,11 @@ def make_thumbnail(image: bytes) -> bytes | None:
     picture = QImage.fromData(QByteArray(image))
     if picture.isNull():
         return None
-    small = picture.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.SmoothTransformation)
+    small = picture.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    small.save(buffer, "PNG")
+    small.save(buffer, b"PNG")
     return bytes(data.data())
 
 

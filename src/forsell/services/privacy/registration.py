@@ -422,9 +422,10 @@ class RegistrationService:
                     RegistrationDocumentChunk.document_id == document_id
                 )
             )
-            gone = session.execute(
-                delete(RegistrationDocument).where(RegistrationDocument.id == document_id)
-            ).rowcount
+            doc = session.get(RegistrationDocument, document_id)
+            gone = doc is not None
+            if doc is not None:
+                session.delete(doc)
             if gone:
                 audit.record(
                     session,
