@@ -157,7 +157,11 @@ def test_the_wizard_reopens_where_the_admin_left_it(qtbot, till, admin, keys):
     assert find(again, "registration legal_name").text() == "ИП Ахметов"
 
 
-def test_a_rejection_and_its_reason_are_on_the_admin_screen(qtbot, till, admin, keys, tmp_path):
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+def test_a_rejection_and_its_reason_are_on_the_admin_screen(
+    qtbot, till, admin, keys, tmp_path, languages, language
+):
+    languages.switch(language)
     service = reg.RegistrationService(till.ctx, keys)
     service.save_draft(
         admin,
@@ -183,7 +187,8 @@ def test_a_rejection_and_its_reason_are_on_the_admin_screen(qtbot, till, admin, 
     assert find(wizard, "registration bin").isEnabled()
     wizard.setStartId(wizard.pageIds()[3])
     wizard.restart()
-    shoot(wizard, "4-submit-rejected-en")
+    assert "Скан свидетельства не читается" in find(wizard, "registration status").text()
+    shoot(wizard, f"4-submit-rejected-{language}")
 
 
 def test_the_wizard_opens_on_a_real_stores_first_admin_login(qtbot, till, window):
@@ -200,3 +205,24 @@ def test_the_demo_store_is_not_asked_to_register(qtbot, till, window):
     assert not any(
         isinstance(w, RegistrationWizard) for w in QApplication.topLevelWidgets() if w.isVisible()
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [("ru", "пока оператор не примет регистрацию"), ("kk", "тіркеуін қабылдамайынша")],
+)
+def test_the_sync_screen_says_why_recordings_wait(qtbot, till, admin, languages, language, says):
+    from forsell.services.sync import SyncService
+    from forsell.store.outbox import enqueue
+    from forsell.ui.sync_admin import SyncAdminPage
+
+    languages.switch(language)
+    till.ctx.settings.set(s.SYNC_ENABLED, True)
+    till.ctx.settings.set(s.SYNC_BACKEND_URL, "https://api.4sell.kz")
+    with till.ctx.db.write() as session:
+        enqueue(session, "recording", "rec-1", {"id": "rec-1"}, lane="audio")
+    page = SyncAdminPage(till, admin, SyncService(till, MemoryKeyring()))
+    qtbot.addWidget(page)
+    page.show()
+    page.load_queue()
+    assert says in page.counts.text()

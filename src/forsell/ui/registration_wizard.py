@@ -160,7 +160,9 @@ def make_thumbnail(image: bytes) -> bytes | None:
     picture = QImage.fromData(QByteArray(image))
     if picture.isNull():
         return None
-    small = picture.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    small = picture.scaled(
+        THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -384,6 +386,7 @@ class SubmitPage(QWizardPage):
     def initializePage(self) -> None:  # Qt's name
         view = self.owner.service.view()
         self.status.setText(status_text(view))
+        self.status.setStyleSheet("color: #b00020;" if view.status == reg.REJECTED else "")
         self.setSubTitle(
             translate(
                 "RegistrationWizard",
