@@ -166,7 +166,7 @@ def make_thumbnail(image: bytes) -> bytes | None:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    small.save(buffer, b"PNG")
+    small.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; it takes str
     return bytes(data.data())
 
 
