@@ -41,6 +41,7 @@ from forsell.store.models import (
     RegistrationDocumentChunk,
     StoreRegistration,
 )
+from forsell.sync.errors import StoreNotRegistered
 from forsell.vault.chunks import RecordingUnreadable, SealedChunk, open_all, seal
 from forsell.vault.keys import DOCUMENT_KEY_PREFIX, KeyVault
 
@@ -73,7 +74,7 @@ BACKEND_STATUSES = (PENDING, ACCEPTED, REJECTED)
 FIELDS = ("legal_name", "bin", "legal_address", "contact_name", "phone", "email")
 _MAX_LENGTH = {"legal_name": 300, "legal_address": 500, "contact_name": 200}
 #: The audio lane's reason for holding a recording (``sync.errors.StoreNotRegistered``).
-HELD_AUDIO_KEY = "sync.store_not_registered"
+HELD_AUDIO_KEY = StoreNotRegistered.key
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 # Reason codes for a document (``ui/registration_wizard.py`` words each).
