@@ -25,6 +25,8 @@ REGEX_READS = {
     "analytics/formats.py": "JSON text, to measure its nesting before it is parsed",
     "fakes/fake_yandex.py": "the fake recogniser's own transcript",
     "store/db.py": "SQLite's integrity_check report, to name the damaged table",
+    "services/privacy/bin_check.py": "phone numbers and e-mail addresses the admin types",
+    "fakes/fake_registration.py": "the phone and e-mail of a registration form it receives",
 }
 #: Where problems and errors are worded: they look codes up, never patterns.
 WORDING = (

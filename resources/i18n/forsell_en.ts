@@ -23,6 +23,10 @@
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -2018,6 +2022,245 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RegistrationWizard</name>
+    <message>
+        <source>Enter the BIN or IIN: 12 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A BIN/IIN has digits only (spaces are allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A BIN/IIN has exactly 12 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This BIN/IIN does not exist: its check digit is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check it for a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No BIN/IIN starts with these 11 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the contact phone: +7 and 10 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the phone as +7 and 10 digits,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. +7 701 234 56 78 or 8 (701) 234-56-78.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the contact e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address, e.g. owner@cafe.kz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one scan of the registration documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is {size} MB; a scan may be at most {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan at a lower resolution or split it into several files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only PDF, JPEG or PNG scans can be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not what its name says, or it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the scan again as PDF, JPEG or PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be read. Is it still there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {limit} scans can be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till talks only to the demo&apos;s servers on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration is needed: no recording leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not submitted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until the registration is accepted, selling works as usual,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>but no recording is sent for speech recognition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted: it is sent to the operator when the till is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator received it and is checking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings wait until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: the store is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings are sent for speech recognition as set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by the operator: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the form and submit it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company or entrepreneur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BIN / IIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As in the state registration: a company&apos;s BIN, or an entrepreneur&apos;s IIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person (full name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator writes or calls this person about the registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of state registration and the like:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF, JPEG or PNG, up to {limit} MB each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit sends the form and the scans to the operator when the till is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the registration wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>X report</source>
@@ -3607,6 +3850,22 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings wait: nothing is sent for speech recognition until the operator accepts the store&apos;s registration (Settings &amp; staff → Registration). Selling goes on as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration was submitted and cannot be changed until the operator answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration form is not complete: see the fields marked in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scanned document of the registration cannot be read (damaged). Remove it and add it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

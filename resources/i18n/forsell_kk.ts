@@ -23,6 +23,10 @@
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
+    <message>
+        <source>Registration</source>
+        <translation>Тіркеу</translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -2021,6 +2025,245 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RegistrationWizard</name>
+    <message>
+        <source>Enter the BIN or IIN: 12 digits.</source>
+        <translation>БСН немесе ЖСН енгізіңіз: 12 цифр.</translation>
+    </message>
+    <message>
+        <source>A BIN/IIN has digits only (spaces are allowed).</source>
+        <translation>БСН/ЖСН тек цифрлардан тұрады (бос орын қоюға болады).</translation>
+    </message>
+    <message>
+        <source>A BIN/IIN has exactly 12 digits.</source>
+        <translation>БСН/ЖСН-да дәл 12 цифр болады.</translation>
+    </message>
+    <message>
+        <source>This BIN/IIN does not exist: its check digit is wrong.</source>
+        <translation>Мұндай БСН/ЖСН жоқ: бақылау цифры қате.</translation>
+    </message>
+    <message>
+        <source>Check it for a typo.</source>
+        <translation>Қате терілмегенін тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>No BIN/IIN starts with these 11 digits.</source>
+        <translation>БСН/ЖСН бұл 11 цифрдан басталмайды.</translation>
+    </message>
+    <message>
+        <source>Enter the contact phone: +7 and 10 digits.</source>
+        <translation>Байланыс телефонын енгізіңіз: +7 және 10 цифр.</translation>
+    </message>
+    <message>
+        <source>Write the phone as +7 and 10 digits,</source>
+        <translation>Телефонды +7 және 10 цифр түрінде жазыңыз,</translation>
+    </message>
+    <message>
+        <source>e.g. +7 701 234 56 78 or 8 (701) 234-56-78.</source>
+        <translation>мысалы, +7 701 234 56 78 немесе 8 (701) 234-56-78.</translation>
+    </message>
+    <message>
+        <source>Enter the contact e-mail.</source>
+        <translation>Байланыс e-mail мекенжайын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address, e.g. owner@cafe.kz.</source>
+        <translation>Бұл электрондық пошта мекенжайы емес; мысалы: owner@cafe.kz.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Міндетті өріс.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Тым ұзын.</translation>
+    </message>
+    <message>
+        <source>Add at least one scan of the registration documents.</source>
+        <translation>Тіркеу құжаттарының кемінде бір сканын қосыңыз.</translation>
+    </message>
+    <message>
+        <source>This file is {size} MB; a scan may be at most {limit} MB.</source>
+        <translation>Файл көлемі {size} МБ; скан {limit} МБ-тан аспауы керек.</translation>
+    </message>
+    <message>
+        <source>Scan at a lower resolution or split it into several files.</source>
+        <translation>Төменірек ажыратымдылықпен сканерлеңіз немесе бірнеше файлға бөліңіз.</translation>
+    </message>
+    <message>
+        <source>Only PDF, JPEG or PNG scans can be added.</source>
+        <translation>Тек PDF, JPEG немесе PNG сканын қосуға болады.</translation>
+    </message>
+    <message>
+        <source>This file is not what its name says, or it is damaged.</source>
+        <translation>Файлдың мазмұны атауына сәйкес келмейді немесе файл зақымдалған.</translation>
+    </message>
+    <message>
+        <source>Save the scan again as PDF, JPEG or PNG.</source>
+        <translation>Сканды PDF, JPEG немесе PNG пішімінде қайта сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>This file cannot be read. Is it still there?</source>
+        <translation>Файл оқылмайды. Ол әлі орнында ма?</translation>
+    </message>
+    <message>
+        <source>At most {limit} scans can be added.</source>
+        <translation>Ең көбі {limit} скан қосуға болады.</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} КБ</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
+        <source>This till talks only to the demo&apos;s servers on this computer.</source>
+        <translation>Бұл касса тек осы компьютердегі демо серверлермен жұмыс істейді.</translation>
+    </message>
+    <message>
+        <source>No registration is needed: no recording leaves this computer.</source>
+        <translation>Тіркеу қажет емес: жазбалар бұл компьютерден шықпайды.</translation>
+    </message>
+    <message>
+        <source>Not submitted yet.</source>
+        <translation>Әлі жіберілген жоқ.</translation>
+    </message>
+    <message>
+        <source>Until the registration is accepted, selling works as usual,</source>
+        <translation>Тіркеу қабылданғанға дейін сауда әдеттегідей жүреді,</translation>
+    </message>
+    <message>
+        <source>but no recording is sent for speech recognition.</source>
+        <translation>бірақ жазбалар сөйлеуді тануға жіберілмейді.</translation>
+    </message>
+    <message>
+        <source>Submitted: it is sent to the operator when the till is online.</source>
+        <translation>Жіберілді: касса желіге қосылғанда операторға кетеді.</translation>
+    </message>
+    <message>
+        <source>The operator received it and is checking it.</source>
+        <translation>Оператор тіркеуді алып, тексеріп жатыр.</translation>
+    </message>
+    <message>
+        <source>Recordings wait until then.</source>
+        <translation>Оған дейін жазбалар күтеді.</translation>
+    </message>
+    <message>
+        <source>Accepted: the store is registered.</source>
+        <translation>Қабылданды: дүкен тіркелді.</translation>
+    </message>
+    <message>
+        <source>Recordings are sent for speech recognition as set up.</source>
+        <translation>Жазбалар баптауларға сәйкес сөйлеуді тануға жіберіледі.</translation>
+    </message>
+    <message>
+        <source>Rejected by the operator: {reason}</source>
+        <translation>Оператор тіркеуді қабылдамады: {reason}</translation>
+    </message>
+    <message>
+        <source>Correct the form and submit it again.</source>
+        <translation>Сауалнаманы түзетіп, қайта жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>Company or entrepreneur</source>
+        <translation>Компания немесе ЖК</translation>
+    </message>
+    <message>
+        <source>BIN / IIN</source>
+        <translation>БСН / ЖСН</translation>
+    </message>
+    <message>
+        <source>Legal address</source>
+        <translation>Заңды мекенжай</translation>
+    </message>
+    <message>
+        <source>The store&apos;s owner</source>
+        <translation>Дүкен иесі</translation>
+    </message>
+    <message>
+        <source>As in the state registration: a company&apos;s BIN, or an entrepreneur&apos;s IIN.</source>
+        <translation>Мемлекеттік тіркеудегідей: компанияның БСН-ы немесе жеке кәсіпкердің ЖСН-ы.</translation>
+    </message>
+    <message>
+        <source>Contact person (full name)</source>
+        <translation>Байланыс тұлғасы (аты-жөні толық)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Байланыс тұлғасы</translation>
+    </message>
+    <message>
+        <source>The operator writes or calls this person about the registration.</source>
+        <translation>Оператор тіркеу жөнінде осы адамға жазады немесе қоңырау шалады.</translation>
+    </message>
+    <message>
+        <source>Scanned documents</source>
+        <translation>Құжаттардың сканы</translation>
+    </message>
+    <message>
+        <source>The certificate of state registration and the like:</source>
+        <translation>Мемлекеттік тіркеу туралы куәлік (анықтама) және сол сияқты құжаттар:</translation>
+    </message>
+    <message>
+        <source>PDF, JPEG or PNG, up to {limit} MB each.</source>
+        <translation>PDF, JPEG немесе PNG, әрқайсысы {limit} МБ-қа дейін.</translation>
+    </message>
+    <message>
+        <source>Add a scan…</source>
+        <translation>Скан қосу…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Add a scan</source>
+        <translation>Скан қосу</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Скандар (*.pdf *.jpg *.jpeg *.png);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Жіберу</translation>
+    </message>
+    <message>
+        <source>Submit sends the form and the scans to the operator when the till is online.</source>
+        <translation>«Жіберу» касса желіге қосылғанда сауалнама мен скандарды операторға жібереді.</translation>
+    </message>
+    <message>
+        <source>Store registration</source>
+        <translation>Дүкенді тіркеу</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Әрі қарай</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Артқа</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Кейінірек</translation>
+    </message>
+    <message>
+        <source>Open the registration wizard…</source>
+        <translation>Тіркеу шеберін ашу…</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>X report</source>
@@ -3611,6 +3854,22 @@ Confirm (Enter)</source>
     <message>
         <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
         <translation>Бірде-бір тану қызметін пайдалануға болмайды: Баптаулар → Синхрондау бөлімінде кілт енгізіңіз, аудионы шетелге жіберуге рұқсат етіңіз немесе құпиялылық саясатында аталмаған қызметті растаңыз.</translation>
+    </message>
+    <message>
+        <source>Recordings wait: nothing is sent for speech recognition until the operator accepts the store&apos;s registration (Settings &amp; staff → Registration). Selling goes on as usual.</source>
+        <translation>Жазбалар күтуде: оператор дүкеннің тіркеуін қабылдамайынша сөйлеуді тануға ештеңе жіберілмейді (Баптаулар және қызметкерлер → Тіркеу). Сауда әдеттегідей жүреді.</translation>
+    </message>
+    <message>
+        <source>The registration was submitted and cannot be changed until the operator answers.</source>
+        <translation>Тіркеу жіберілді; оператор жауап бергенше оны өзгертуге болмайды.</translation>
+    </message>
+    <message>
+        <source>The registration form is not complete: see the fields marked in red.</source>
+        <translation>Тіркеу сауалнамасы толық толтырылмаған: қызылмен белгіленген өрістерді қараңыз.</translation>
+    </message>
+    <message>
+        <source>A scanned document of the registration cannot be read (damaged). Remove it and add it again.</source>
+        <translation>Тіркеу құжатының сканы оқылмайды (зақымдалған). Оны жойып, қайта қосыңыз.</translation>
     </message>
     <message>
         <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>

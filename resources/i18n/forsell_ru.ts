@@ -23,6 +23,10 @@
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
+    <message>
+        <source>Registration</source>
+        <translation>Регистрация</translation>
+    </message>
 </context>
 <context>
     <name>CartPanel</name>
@@ -2022,6 +2026,245 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RegistrationWizard</name>
+    <message>
+        <source>Enter the BIN or IIN: 12 digits.</source>
+        <translation>Введите БИН или ИИН: 12 цифр.</translation>
+    </message>
+    <message>
+        <source>A BIN/IIN has digits only (spaces are allowed).</source>
+        <translation>БИН/ИИН состоит только из цифр (пробелы допустимы).</translation>
+    </message>
+    <message>
+        <source>A BIN/IIN has exactly 12 digits.</source>
+        <translation>В БИН/ИИН ровно 12 цифр.</translation>
+    </message>
+    <message>
+        <source>This BIN/IIN does not exist: its check digit is wrong.</source>
+        <translation>Такого БИН/ИИН не существует: неверна контрольная цифра.</translation>
+    </message>
+    <message>
+        <source>Check it for a typo.</source>
+        <translation>Проверьте, нет ли опечатки.</translation>
+    </message>
+    <message>
+        <source>No BIN/IIN starts with these 11 digits.</source>
+        <translation>БИН/ИИН не может начинаться с этих 11 цифр.</translation>
+    </message>
+    <message>
+        <source>Enter the contact phone: +7 and 10 digits.</source>
+        <translation>Введите контактный телефон: +7 и 10 цифр.</translation>
+    </message>
+    <message>
+        <source>Write the phone as +7 and 10 digits,</source>
+        <translation>Запишите телефон как +7 и 10 цифр,</translation>
+    </message>
+    <message>
+        <source>e.g. +7 701 234 56 78 or 8 (701) 234-56-78.</source>
+        <translation>например +7 701 234 56 78 или 8 (701) 234-56-78.</translation>
+    </message>
+    <message>
+        <source>Enter the contact e-mail.</source>
+        <translation>Введите контактный e-mail.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address, e.g. owner@cafe.kz.</source>
+        <translation>Это не адрес электронной почты; пример: owner@cafe.kz.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Слишком длинно.</translation>
+    </message>
+    <message>
+        <source>Add at least one scan of the registration documents.</source>
+        <translation>Добавьте хотя бы один скан регистрационных документов.</translation>
+    </message>
+    <message>
+        <source>This file is {size} MB; a scan may be at most {limit} MB.</source>
+        <translation>Файл весит {size} МБ; скан может быть не больше {limit} МБ.</translation>
+    </message>
+    <message>
+        <source>Scan at a lower resolution or split it into several files.</source>
+        <translation>Отсканируйте с меньшим разрешением или разделите на несколько файлов.</translation>
+    </message>
+    <message>
+        <source>Only PDF, JPEG or PNG scans can be added.</source>
+        <translation>Можно добавить только сканы в PDF, JPEG или PNG.</translation>
+    </message>
+    <message>
+        <source>This file is not what its name says, or it is damaged.</source>
+        <translation>Содержимое файла не соответствует его названию, или файл повреждён.</translation>
+    </message>
+    <message>
+        <source>Save the scan again as PDF, JPEG or PNG.</source>
+        <translation>Сохраните скан заново в PDF, JPEG или PNG.</translation>
+    </message>
+    <message>
+        <source>This file cannot be read. Is it still there?</source>
+        <translation>Файл не читается. Он всё ещё на месте?</translation>
+    </message>
+    <message>
+        <source>At most {limit} scans can be added.</source>
+        <translation>Можно добавить не больше {limit} сканов.</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} КБ</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
+        <source>This till talks only to the demo&apos;s servers on this computer.</source>
+        <translation>Эта касса работает только с демо-серверами на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>No registration is needed: no recording leaves this computer.</source>
+        <translation>Регистрация не нужна: записи не покидают этот компьютер.</translation>
+    </message>
+    <message>
+        <source>Not submitted yet.</source>
+        <translation>Ещё не отправлена.</translation>
+    </message>
+    <message>
+        <source>Until the registration is accepted, selling works as usual,</source>
+        <translation>Пока регистрация не принята, продажи идут как обычно,</translation>
+    </message>
+    <message>
+        <source>but no recording is sent for speech recognition.</source>
+        <translation>но записи не отправляются на распознавание речи.</translation>
+    </message>
+    <message>
+        <source>Submitted: it is sent to the operator when the till is online.</source>
+        <translation>Отправлена: уйдёт оператору, когда касса будет в сети.</translation>
+    </message>
+    <message>
+        <source>The operator received it and is checking it.</source>
+        <translation>Оператор получил регистрацию и проверяет её.</translation>
+    </message>
+    <message>
+        <source>Recordings wait until then.</source>
+        <translation>До тех пор записи ждут.</translation>
+    </message>
+    <message>
+        <source>Accepted: the store is registered.</source>
+        <translation>Принята: магазин зарегистрирован.</translation>
+    </message>
+    <message>
+        <source>Recordings are sent for speech recognition as set up.</source>
+        <translation>Записи отправляются на распознавание речи согласно настройкам.</translation>
+    </message>
+    <message>
+        <source>Rejected by the operator: {reason}</source>
+        <translation>Оператор отклонил регистрацию: {reason}</translation>
+    </message>
+    <message>
+        <source>Correct the form and submit it again.</source>
+        <translation>Исправьте анкету и отправьте её снова.</translation>
+    </message>
+    <message>
+        <source>Company or entrepreneur</source>
+        <translation>Компания или ИП</translation>
+    </message>
+    <message>
+        <source>BIN / IIN</source>
+        <translation>БИН / ИИН</translation>
+    </message>
+    <message>
+        <source>Legal address</source>
+        <translation>Юридический адрес</translation>
+    </message>
+    <message>
+        <source>The store&apos;s owner</source>
+        <translation>Владелец магазина</translation>
+    </message>
+    <message>
+        <source>As in the state registration: a company&apos;s BIN, or an entrepreneur&apos;s IIN.</source>
+        <translation>Как в государственной регистрации: БИН компании или ИИН индивидуального предпринимателя.</translation>
+    </message>
+    <message>
+        <source>Contact person (full name)</source>
+        <translation>Контактное лицо (ФИО)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>The operator writes or calls this person about the registration.</source>
+        <translation>Оператор пишет или звонит этому человеку по поводу регистрации.</translation>
+    </message>
+    <message>
+        <source>Scanned documents</source>
+        <translation>Сканы документов</translation>
+    </message>
+    <message>
+        <source>The certificate of state registration and the like:</source>
+        <translation>Свидетельство (справка) о государственной регистрации и подобные документы:</translation>
+    </message>
+    <message>
+        <source>PDF, JPEG or PNG, up to {limit} MB each.</source>
+        <translation>PDF, JPEG или PNG, до {limit} МБ каждый.</translation>
+    </message>
+    <message>
+        <source>Add a scan…</source>
+        <translation>Добавить скан…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Add a scan</source>
+        <translation>Добавить скан</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Сканы (*.pdf *.jpg *.jpeg *.png);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Submit sends the form and the scans to the operator when the till is online.</source>
+        <translation>«Отправить» передаст анкету и сканы оператору, когда касса будет в сети.</translation>
+    </message>
+    <message>
+        <source>Store registration</source>
+        <translation>Регистрация магазина</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <source>Open the registration wizard…</source>
+        <translation>Открыть мастер регистрации…</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>X report</source>
@@ -3612,6 +3855,22 @@ Confirm (Enter)</source>
     <message>
         <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
         <translation>Нельзя использовать ни один сервис распознавания: введите ключ, разрешите отправку аудио за рубеж или подтвердите сервис, не указанный в политике конфиденциальности, в Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>Recordings wait: nothing is sent for speech recognition until the operator accepts the store&apos;s registration (Settings &amp; staff → Registration). Selling goes on as usual.</source>
+        <translation>Записи ждут: ничего не отправляется на распознавание речи, пока оператор не примет регистрацию магазина (Настройки и персонал → Регистрация). Продажи идут как обычно.</translation>
+    </message>
+    <message>
+        <source>The registration was submitted and cannot be changed until the operator answers.</source>
+        <translation>Регистрация отправлена; её нельзя изменить, пока оператор не ответит.</translation>
+    </message>
+    <message>
+        <source>The registration form is not complete: see the fields marked in red.</source>
+        <translation>Анкета регистрации заполнена не полностью: см. поля, отмеченные красным.</translation>
+    </message>
+    <message>
+        <source>A scanned document of the registration cannot be read (damaged). Remove it and add it again.</source>
+        <translation>Скан регистрационного документа не читается (повреждён). Удалите его и добавьте снова.</translation>
     </message>
     <message>
         <source>Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.</source>

@@ -26,6 +26,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "forsell"
 #: recipient it sends to; None for plumbing that only carries another module's requests.
 HTTP_MODULES: dict[str, str | None] = {
     "sync/backend.py": "backend",
+    "sync/registration.py": "backend",  # the registration form and its scans
     "sync/providers/elevenlabs.py": "elevenlabs",
     "sync/providers/yandex.py": "yandex",
     "sync/providers/_http.py": None,

@@ -37,6 +37,7 @@ from forsell.services.auth import Approval, EmployeeView, StaffService
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
 from forsell.services.privacy.policy import PrivacyPolicyService
+from forsell.services.privacy.registration import RegistrationService
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.services.refunds import RefundService
 from forsell.services.review.dashboard import Dashboard
@@ -226,6 +227,22 @@ POLICY: dict[str, Role | Action | str] = {
     "SyncService.retry_dead": ADMIN,
     "SyncService.drop_dead": ADMIN,
     "PullApplier": PUBLIC,  # applies what the store's backend sends; its token is the authority
+    # the store's registration: the admin fills it; the sync sends it and records the answer
+    "RegistrationService.close": PUBLIC,
+    "RegistrationService.view": PUBLIC,
+    "RegistrationService.audio_allowed": PUBLIC,
+    "RegistrationService.should_offer": PUBLIC,
+    "RegistrationService.save_draft": ADMIN,
+    "RegistrationService.add_document": ADMIN,
+    "RegistrationService.remove_document": ADMIN,
+    "RegistrationService.thumbnail": ADMIN,
+    "RegistrationService.submit": ADMIN,
+    "RegistrationService.document_bytes": INTERNAL,
+    "RegistrationService.submission": INTERNAL,
+    "RegistrationService.document_sent": INTERNAL,
+    "RegistrationService.unsent_documents": INTERNAL,
+    "RegistrationService.awaiting_answer": INTERNAL,
+    "RegistrationService.apply_status": INTERNAL,
 }
 
 SERVICES = _service_classes()
@@ -394,6 +411,8 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         SyncService: lambda who: SyncService(till, NoKeyring()),
         SyncSettingsService: lambda who: SyncSettingsService(till.ctx, NoKeyring()),
         TillService: lambda who: TillService(till.ctx, till.catalog, who),
+        # The key file is never opened: the refusal comes first.
+        RegistrationService: lambda who: RegistrationService(till.ctx, NoKeyring()),
     }
 
     def make(cls: type, who: EmployeeView | None) -> Any:

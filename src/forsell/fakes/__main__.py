@@ -32,6 +32,14 @@ def _parser() -> argparse.ArgumentParser:
         "--processing", type=float, default=0.0, help="seconds each fake transcription takes"
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the fault injection")
+    p.add_argument(
+        "--registration-answer",
+        choices=("pending", "accepted", "rejected"),
+        default="pending",
+        help="the backend's answer to a store's registration form (later decisions: POST "
+        '{"status": "accepted"} or {"status": "rejected", "reason": "…"} to '
+        "<backend>/_fake/registration)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON line instead of text")
     return p
 
@@ -70,7 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "yandex": FakeServer(FakeYandex(seed=args.seed), port=args.yandex_port, name="yandex"),
         "backend": FakeServer(
-            FakeBackend(args.backend_db, seed=args.seed), port=args.backend_port, name="backend"
+            FakeBackend(
+                args.backend_db, seed=args.seed, registration_answer=args.registration_answer
+            ),
+            port=args.backend_port,
+            name="backend",
         ),
     }
     try:

@@ -16,6 +16,9 @@
   shipped in resources/privacy/policy/; :meth:`FakeBackend.publish_policy` (or
   ``POST /_fake/policy`` with the document, for the fake CLI) publishes another, stored as given:
   checking it is the till's job, as with the real backend's.
+* Registration of the store (privacy policy 1.5-1.6), see ``fake_registration.py``:
+  ``PUT /v1/registration/documents/{id}``, ``POST /v1/registration``, ``GET /v1/registration``;
+  ``POST /_fake/registration`` {status, reason?, device_id?} sets the operator's answer.
 * ``GET /v1/health``. Errors: 401 ``{"detail": "invalid_token"}``, 403, 422 ``{"detail": [...]}``.
 
 State lives in SQLite: in memory by default, or in the file given as ``db_path`` so that it
@@ -48,6 +51,7 @@ from forsell.domain.settings import RECEIPT_FOOTER
 from forsell.paths import resources_dir
 
 from .common import control_routes, validation_error
+from .fake_registration import RegistrationDesk
 from .faults import Faults, FaultyApp
 
 #: kind → payload fields that must be present (and, for lists, non-empty).
@@ -205,6 +209,8 @@ class FakeBackend:
         max_event_bytes: int = 32 * 1024,
         page_size: int = 500,
         demo_items: bool = True,
+        registration_answer: str = "pending",
+        max_document_bytes: int = 10 * 1024 * 1024,
     ) -> None:
         self.registration_key = registration_key  # None: anyone on loopback may register
         self.processing_s = processing_s
@@ -241,6 +247,17 @@ class FakeBackend:
             self.publish_policy(policy)
         self._counts: Counter[str] = Counter()
         self._rejections: list[dict[str, str]] = []
+        # The store's registration: its own block of the contract, sharing the devices' tokens.
+        self.registration = RegistrationDesk(
+            self._db,
+            self._lock,
+            self._device,
+            self._unauthorised,
+            self._claim_key,
+            self._finish_key,
+            answer=registration_answer,
+            max_document_bytes=max_document_bytes,
+        )
         self._in_flight = 0
         routes = [
             Route("/v1/health", self._health, methods=["GET"]),
@@ -250,6 +267,7 @@ class FakeBackend:
             Route("/v1/policy", self._policy, methods=["GET"]),
             Route("/_fake/check", self._check, methods=["POST"]),
             Route("/_fake/policy", self._publish_policy, methods=["POST"]),
+            *self.registration.routes(),
             *control_routes(self.stats, self.faults, self.reset),
         ]
         self.app = FaultyApp(

@@ -47,6 +47,7 @@ from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 from . import settings as s
 from .access import public, requires
 from .auth import EmployeeView
+from .privacy import registration
 from .pulls import PullApplier
 
 #: Overall states of the whole sync, in the order the tray shows them.
@@ -264,6 +265,7 @@ class SyncService:
         self._on_status: Callable[[SyncStatusView], None] | None = None
         self._transcript_listeners: list[Callable[[str], None]] = []
         self._stored_in_run = 0
+        self._registration: registration.RegistrationService | None = None
 
     # --- configuration ----------------------------------------------------------------------
 
@@ -321,6 +323,9 @@ class SyncService:
             providers=self._providers,
             keyterms=keyterms,
             on_stored=self._transcript_stored,
+            # Its own rule, apart from routing: no audio to any provider before the store's
+            # registration is accepted (privacy policy 1.5-1.6; the demo's fakes excepted).
+            registered=lambda: registration.audio_allowed(self.ctx),
         )
 
     def _build(self) -> eng.SyncEngine:
@@ -338,10 +343,24 @@ class SyncService:
             transport=self._transport,
             on_status=(lambda _status: self._emit()) if self._on_status else None,
             pull=PullApplier(self.ctx).apply,
+            round_steps=(self._registration_step,),
         )
         if settings.get(s.SYNC_PAUSED):
             engine.pause()
         return engine
+
+    async def _registration_step(self, backend: Any, blocking: Callable[..., Any]) -> None:
+        """After each pull round: send a submitted registration, or read the backend's answer."""
+        from forsell.sync.registration import sync_registration
+
+        if self._registration is None:
+            self._registration = registration.RegistrationService(self.ctx, self.secrets.backend)
+        await sync_registration(backend, self._registration, blocking)
+
+    def _close_registration(self) -> None:
+        if self._registration is not None:
+            self._registration.close()
+            self._registration = None
 
     # --- transcripts stored ---------------------------------------------------------------------
 
@@ -384,6 +403,7 @@ class SyncService:
         if self._vault is not None:
             self._vault.close()
             self._vault = None
+        self._close_registration()
 
     @public
     def sync_now(self) -> None:
@@ -438,6 +458,7 @@ class SyncService:
                     lane, lane_status, self.queue, state, eng.last_success(self.ctx.db, lane), now
                 )
             )
+        lanes[1] = self._held_for_registration(lanes[1])
         states = {lane.state for lane in lanes}
         if not self.configured:
             overall = NOT_CONFIGURED
@@ -452,6 +473,19 @@ class SyncService:
             lanes[1],
             bool(self.ctx.settings.get(s.SYNC_DEMO_FAKES)),
             self._last_pulls(engine_status),
+        )
+
+    def _held_for_registration(self, audio: LaneStatusView) -> LaneStatusView:
+        """Recordings wait because the store's registration is not accepted: the admin's sync
+        screen says so even before (or without) a try of the audio lane."""
+        if audio.last_error_key is not None or not audio.pending:
+            return audio
+        if registration.audio_allowed(self.ctx):
+            return audio
+        return replace(
+            audio,
+            last_error_key=registration.HELD_AUDIO_KEY,
+            last_error_detail="the store's registration is not accepted yet",
         )
 
     def _last_pulls(self, engine_status) -> Mapping[str, datetime]:
@@ -544,6 +578,7 @@ class SyncService:
             if self._vault is not None:
                 self._vault.close()
                 self._vault = None
+            self._close_registration()
         lanes = (status.business, status.audio)
         state = next(
             (st for st in (AUTH_FAILED, OFFLINE) if any(ln.state == st for ln in lanes)), ONLINE

@@ -515,3 +515,51 @@ class PrivacyPolicyVersion(Base):
     stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     accepted_by: Mapped[str | None] = mapped_column(ForeignKey("employees.id"), nullable=True)
     accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class StoreRegistration(Base):
+    """The store's registration form (one row): a draft saved field by field as the admin types,
+    then submitted to the backend, whose answer (pending, accepted, rejected + reason) it keeps.
+    Until it is accepted no audio goes to a speech-recognition provider."""
+
+    __tablename__ = "store_registration"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    legal_name: Mapped[str] = mapped_column(String(300), default="")
+    bin: Mapped[str] = mapped_column(String(20), default="")
+    legal_address: Mapped[str] = mapped_column(String(500), default="")
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    page: Mapped[int] = mapped_column(Integer, default=0)  # the wizard page to reopen at
+    # draft | submitted (waits to be sent) | pending | accepted | rejected
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # the backend's, if rejected
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class RegistrationDocument(Base):
+    """A scanned document of the registration (PDF, JPEG or PNG), sealed in chunks under a data
+    key of its own (``doc:<id>`` in the key file); its thumbnail is sealed too."""
+
+    __tablename__ = "registration_documents"
+    id: Mapped[str] = _id()
+    media_type: Mapped[str] = mapped_column(String(32))  # application/pdf | image/jpeg | image/png
+    file_name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(BigInteger)
+    chunks: Mapped[int] = mapped_column(Integer)
+    thumbnail: Mapped[bytes | None] = mapped_column(nullable=True)  # sealed PNG, or none (PDF)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class RegistrationDocumentChunk(Base):
+    __tablename__ = "registration_document_chunks"
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("registration_documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    final: Mapped[bool] = mapped_column(Boolean, default=False)
+    blob: Mapped[bytes]  # nonce || AES-GCM ciphertext of the file's bytes

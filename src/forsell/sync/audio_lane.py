@@ -2,6 +2,7 @@
 
     recording job ─▶ speaker withdrew consent? ─▶ skipped (held: ``consent_withdrawn``)
                   ─▶ no speech? ─▶ skipped (unless sync.upload_without_speech)
+                  ─▶ store not registered (accepted)? ─▶ held, StoreNotRegistered: nothing sent
                   ─▶ external id known, no transcript ─▶ fetch from that provider (never resubmit:
                                                          that would be paying twice)
                   ─▶ else decrypt in memory ─▶ route (primary, fallback; abroad only if allowed)
@@ -30,7 +31,7 @@ from forsell.store.models import OutboxJob
 from forsell.store.outbox import enqueue
 from forsell.vault.keys import KeyVault
 
-from .errors import Rejected
+from .errors import Rejected, StoreNotRegistered
 from .outbox import Job
 
 SENT, SKIPPED, PENDING = "sent", "skipped", "pending"
@@ -48,13 +49,16 @@ class AudioLane:
         providers: Callable[[httpx.AsyncClient], Mapping[str, Any]] | None = None,
         keyterms: Callable[[], list[str]] | None = None,
         on_stored: Callable[[str], None] | None = None,
+        registered: Callable[[], bool] | None = None,
     ) -> None:
         """``routing_config()`` → ``providers.routing.RoutingConfig`` (read per job, so a changed
         setting or key takes effect without a restart); ``providers(client)`` → providers by name
         that replace the built-in ones (the FAKE provider of the demo and the tests).
         ``on_stored(recording_id)``: a transcript is stored (sealed) and its event enqueued;
         called on the engine's loop, so it must return at once (hand the work elsewhere), and
-        whatever it raises is logged, never the job's failure."""
+        whatever it raises is logged, never the job's failure. ``registered()`` (blocking, per
+        job): may audio go to a provider at all — False until the store's registration is
+        accepted (privacy policy 1.5-1.6); None: no such check (the engine's own tests)."""
         self.db = db
         self.vault = vault
         self.audio_source = audio_source
@@ -62,6 +66,7 @@ class AudioLane:
         self.providers = providers
         self.keyterms = keyterms
         self.on_stored = on_stored
+        self.registered = registered
         self._client: httpx.AsyncClient | None = None
         self._extra: Mapping[str, Any] | None = None
         self._store = None
@@ -98,6 +103,7 @@ class AudioLane:
         config = self.routing_config()
         if speech_ms == 0 and not config.upload_without_speech:
             return config, None, None, b"", []
+        _check_registered(self.registered)
         state = self.store.state(rid)
         if state is not None and (state.has_transcript or state.external_id):
             return config, state, [], b"", []  # fetch (or reuse) only: the audio is not sent again
@@ -159,6 +165,13 @@ def _held(db: Database, recording_id: str) -> bool:
     if reason is not None:
         log.info("recording %s not uploaded: %s", recording_id, reason)
     return reason is not None
+
+
+def _check_registered(registered: Callable[[], bool] | None) -> None:
+    """Its own eligibility rule, apart from routing: no provider, not even to fetch, gets a
+    word about this store's recordings before its registration is accepted."""
+    if registered is not None and not registered():
+        raise StoreNotRegistered("the store's registration is not accepted yet")
 
 
 def _enqueue_transcript_event(db: Database, recording_id: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from .errors import BadResponse, DiskFull, SyncError
+from .errors import BadResponse, DiskFull, StoreNotRegistered, SyncError
 from .lanes import BUSINESS, Host, Lane
 from .outbox import Job
 from .outcomes import Outcomes
@@ -30,6 +30,9 @@ class AudioWork:
                 epoch = lane.auth_epoch
                 try:
                     outcome = await host.audio.handle(job, host.blocking)
+                except StoreNotRegistered as exc:
+                    await self._hold(lane, job, exc)
+                    continue
                 except SyncError as exc:
                     await outcomes.handle_error(lane, [job], exc, sent_in_epoch=epoch)
                     continue
@@ -51,6 +54,8 @@ class AudioWork:
                         lane, job, min(host.config.poll_max_s, 2.0 * job.attempts)
                     )
                     continue
+                if lane.status.last_error_key == StoreNotRegistered.key:
+                    host.update(lane, last_error_key=None, last_error_detail=None)
                 skipped = outcome == "skipped"
                 await outcomes.done(lane, [job], sent=int(not skipped), skipped=int(skipped))
                 # A transcript event now waits in the business lane. Not woken at once: its idle
@@ -61,3 +66,12 @@ class AudioWork:
                 lane, [lane.held[j.id] for j in jobs if j.id in lane.held], None
             )
             raise
+
+    async def _hold(self, lane: Lane, job: Job, error: StoreNotRegistered) -> None:
+        """Back to the queue without counting an attempt (a week of waiting for the operator
+        must not make it a dead letter), with the reason the admin's sync screen shows."""
+        await self.outcomes.record(
+            self.host.queue.release, job, error, self.host.config.unregistered_wait_s
+        )
+        lane.held.pop(job.id, None)
+        self.host.update(lane, last_error_key=error.key, last_error_detail=error.detail)

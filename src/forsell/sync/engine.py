@@ -58,7 +58,7 @@ from .new_jobs import watch_new_jobs
 from .outbox import OutboxQueue
 from .outcomes import Outcomes
 from .probe import Gate
-from .pull_lane import ApplyPage, PullLane
+from .pull_lane import ApplyPage, PullLane, RoundStep
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ class SyncEngine:
         transport: httpx.AsyncBaseTransport | None = None,
         on_status: Callable[[EngineStatus], None] | None = None,
         pull: ApplyPage | None = None,
+        round_steps: tuple[RoundStep, ...] = (),
     ) -> None:
         self.db = db
         self.queue = OutboxQueue(db, clock)
@@ -101,7 +102,12 @@ class SyncEngine:
             AUDIO: AudioWork(self, self.outcomes).run,
         }
         # Backend pulls: only with a backend and someone (services) to apply the pages.
-        self.pull = PullLane(self, self.gate, pull) if pull is not None and backend_url else None
+        # ``round_steps`` run after each pull round (the store's registration).
+        self.pull = (
+            PullLane(self, self.gate, pull, steps=round_steps)
+            if pull is not None and backend_url
+            else None
+        )
         self._lock = threading.Lock()
         self._paused = False
         self._thread: threading.Thread | None = None

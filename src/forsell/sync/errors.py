@@ -13,7 +13,9 @@
         ├── AuthFailed(destination)    401/403, wrong or expired key: that destination stops until
         │                              an admin fixes the token/key (jobs are kept, not burnt)
         ├── Rejected(reason)           the server refused this item for good: dead-letter list
-        └── NoProvider                 no transcription provider may be used (e.g. audio abroad off)
+        ├── NoProvider                 no transcription provider may be used (e.g. audio abroad off)
+        └── StoreNotRegistered         the store's registration is not accepted yet: no audio
+                                       goes to a provider (the recording waits, no attempt lost)
 
 ``key`` is a message key that only ``ui/`` translates; ``detail`` is for logs and the admin's
 sync screen and must never carry tokens, keys, audio or transcript text.
@@ -115,6 +117,13 @@ class NoProvider(Permanent):
     key = "sync.provider_none"
 
 
+class StoreNotRegistered(Permanent):
+    """Privacy policy 1.5-1.6: until the operator accepted the store's registration no audio
+    leaves for speech recognition. Not a failure of the recording: it is held, uncounted."""
+
+    key = "sync.store_not_registered"
+
+
 def retry_after_of(error: SyncError) -> float | None:
     """The server's own wait (Retry-After) carried by an error, if any."""
     return getattr(error, "retry_after_s", None)
@@ -133,6 +142,7 @@ KEYS = (
     "sync.rejected",
     "sync.provider_none",
     "sync.clock",
+    "sync.store_not_registered",
 )
 
 #: What OpenSSL says when a certificate's validity period does not contain the local time.

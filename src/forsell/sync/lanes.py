@@ -61,6 +61,9 @@ class EngineConfig:
     probe_max_s: float = 30.0
     auth_retry_s: float = 300.0  # audio keys: try again this often (admin may have fixed them)
     no_provider_wait_s: float = 600.0
+    # Recordings held until the store's registration is accepted: looked at again this often
+    # (an accepted answer pulled from the backend makes them due at once anyway).
+    unregistered_wait_s: float = 300.0
     poll_max_s: float = 30.0  # asynchronous providers: the longest wait between polls
     pull_interval_s: float = 600.0  # backend pulls (catalog, staff, settings, scorecards)
     timeout: httpx.Timeout = field(

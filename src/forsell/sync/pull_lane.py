@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
@@ -32,7 +32,7 @@ from forsell.store.models import SyncState
 
 from .backend import PULLED
 from .errors import AuthFailed, BadResponse, NetworkDown, SyncError
-from .lanes import BUSINESS, Host
+from .lanes import AUDIO, BUSINESS, Host
 from .probe import Gate
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,9 @@ class PageApplied(Protocol):
 
 #: (resource, items, cursor) → the page's result; blocking, one transaction (services/pulls.py).
 ApplyPage = Callable[[str, list, "str | None"], PageApplied]
+#: A step after the pages of a round (the store's registration, ``sync/registration.py``):
+#: (backend client, blocking) → None; raises the ``sync.errors`` tree like a pull.
+RoundStep = Callable[[Any, Callable[..., Any]], Awaitable[None]]
 
 
 def cursor_key(resource: str) -> str:
@@ -88,9 +91,15 @@ class PullStatus:
 
 class PullLane:
     def __init__(
-        self, host: Host, gate: Gate, apply: ApplyPage, resources: tuple[str, ...] = PULLED
+        self,
+        host: Host,
+        gate: Gate,
+        apply: ApplyPage,
+        resources: tuple[str, ...] = PULLED,
+        steps: tuple[RoundStep, ...] = (),
     ) -> None:
         self.host = host
+        self.steps = steps
         self.gate = gate
         self.apply = apply
         self.resources = resources
@@ -196,7 +205,38 @@ class PullLane:
             done = dict(self.status.last_success_at)
             done[resource] = host.clock()
             self._set(last_success_at=done)
+        for step in self.steps:
+            if not await self._step(step):
+                return False
         self._set(state=IDLE, last_error_key=None, last_error_detail=None)
+        return True
+
+    async def _step(self, step: RoundStep) -> bool:
+        """A step after the pages, with the same failure handling as a page."""
+        business = self.host.lanes[BUSINESS]
+        try:
+            await step(self.host.backend, self.host.blocking)
+        except NetworkDown as exc:
+            self.gate.go_offline(business, exc)
+            self._failed(exc, WAITING)
+            return False
+        except AuthFailed as exc:
+            await self.gate.stop_for_auth(business, exc)
+            self._failed(exc, WAITING)
+            return False
+        except SyncError as exc:
+            self._failed(exc, FAILED)
+            return False
+        except Exception as exc:  # a bug in a step must not stop the pulls
+            log.exception("sync pull: a round step failed")
+            self._failed(SyncError(f"round step: {type(exc).__name__}"), FAILED)
+            return False
+        # A step may have released held work (an accepted registration frees recordings): the
+        # audio lane looks at once instead of at its next idle poll.
+        audio = self.host.lanes.get(AUDIO)
+        if audio is not None and audio.wake is not None:
+            audio.idle = False
+            audio.wake.set()
         return True
 
     def _page_done(self, result: PageApplied) -> None:

@@ -249,6 +249,13 @@ class AdminDialog(QDialog):
         self.sync_page = SyncAdminPage(till, admin, sync or SyncService(till), self)
         # Before "Recording", which stays the last tab (tests/ui/test_recording_admin.py).
         tabs.insertTab(tabs.indexOf(self.recording_page), self.sync_page, self.tr("Sync"))
+        from .registration_wizard import RegistrationTab
+
+        # The store's registration (its status, the operator's reason, the wizard).
+        self.registration_page = RegistrationTab(till, admin, self)
+        tabs.insertTab(
+            tabs.indexOf(self.sync_page), self.registration_page, self.tr("Registration")
+        )
         self.tabs = tabs
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer, Signal
@@ -161,19 +162,29 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _r: self._after_dialog(dialog))
         dialog.open()
 
-    def _ask_policy_acceptance(self, admin: EmployeeView) -> None:
+    def _ask_policy_acceptance(
+        self, admin: EmployeeView, then: Callable[[], None] | None = None
+    ) -> bool:
         """A policy version no admin has accepted yet is shown at every admin login until one
-        accepts it (the policy's clause 5.3)."""
+        accepts it (the policy's clause 5.3). True when the dialog opened; ``then`` runs once it
+        is closed."""
         from forsell.services.privacy.policy import PrivacyPolicyService
 
         from .privacy_dialogs import PolicyAcceptanceDialog
 
         policy = PrivacyPolicyService(self.till.ctx).awaiting_acceptance()
         if policy is None:
-            return
+            return False
         dialog = PolicyAcceptanceDialog(self.till, admin, policy, self.languages.current, self)
-        dialog.finished.connect(lambda _r: self._after_dialog(dialog))
+
+        def closed(_result: int) -> None:
+            self._after_dialog(dialog)
+            if then is not None:
+                then()
+
+        dialog.finished.connect(closed)
         dialog.open()
+        return True
 
     def _on_sync_status(self, view) -> None:
         """A pull brought staff or products: the login screen lists the new names and the
@@ -257,8 +268,27 @@ class MainWindow(QMainWindow):
         self.autolock.arm()
         self.refresh_status()
         self.refresh_recording()
-        if employee.role is Role.ADMIN:
-            self._ask_policy_acceptance(employee)
+        # An admin: the policy first, then the registration wizard (never two dialogs at once).
+        if employee.role is Role.ADMIN and not self._ask_policy_acceptance(
+            employee, then=lambda: self._offer_registration(employee)
+        ):
+            self._offer_registration(employee)
+
+    def _offer_registration(self, admin: EmployeeView) -> None:
+        """First admin login of a real store (syncing to a real backend, not the demo) whose
+        registration was never submitted: the wizard opens; "Later" closes it for this run."""
+        from forsell.services.privacy.registration import RegistrationService
+
+        if getattr(self, "_registration_offered", False):
+            return
+        if not RegistrationService(self.till.ctx).should_offer():
+            return
+        self._registration_offered = True
+        from .registration_wizard import RegistrationWizard
+
+        wizard = RegistrationWizard(self.till, admin, self)
+        wizard.finished.connect(lambda _r: wizard.deleteLater())
+        wizard.open()
 
     def _choose_own_pin(self, employee: EmployeeView) -> None:
         """A one-time PIN of the reset opens only the dialog for the employee's own PIN; giving

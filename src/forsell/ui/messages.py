@@ -219,6 +219,21 @@ def _texts() -> dict[str, str]:
             "messages",
             "No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.",
         ),
+        "sync.store_not_registered": translate(
+            "messages",
+            "Recordings wait: nothing is sent for speech recognition until the operator accepts the store's registration (Settings & staff → Registration). Selling goes on as usual.",
+        ),
+        "registration.locked": translate(
+            "messages",
+            "The registration was submitted and cannot be changed until the operator answers.",
+        ),
+        "registration.incomplete": translate(
+            "messages", "The registration form is not complete: see the fields marked in red."
+        ),
+        "registration.document_unreadable": translate(
+            "messages",
+            "A scanned document of the registration cannot be read (damaged). Remove it and add it again.",
+        ),
         "sync.not_configured": translate(
             "messages",
             "Sync is not set up: data stays on this till. An admin can set it up in Settings → Sync.",

@@ -21,6 +21,9 @@ from .chunks import NONCE_BYTES, RecordingUnreadable
 
 DEK_BYTES = 32
 SCHEMA_VERSION = 1
+#: Data keys of the store's scanned registration documents are kept beside the recordings' keys
+#: under ``doc:<document id>``: the same KEK, the same crypto-shredding, but never a recording.
+DOCUMENT_KEY_PREFIX = "doc:"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS data_keys (
@@ -93,8 +96,14 @@ class KeyVault:
             )
 
     def recording_ids(self) -> set[str]:
+        """The ids of the recordings that have a key (documents' keys are not recordings: the
+        start-up recovery destroys keys of recordings that no longer exist)."""
         with self._lock:
-            return {r[0] for r in self._db.execute("SELECT recording_id FROM data_keys")}
+            return {
+                r[0]
+                for r in self._db.execute("SELECT recording_id FROM data_keys")
+                if not r[0].startswith(DOCUMENT_KEY_PREFIX)
+            }
 
     def destroy(self, recording_ids: list[str] | str) -> int:
         """Crypto-shreds recordings: their audio is unreadable everywhere from now on."""
