@@ -34,6 +34,7 @@ _WITH = {"к", "ко"}
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 #: Goods that are never an upsell (the guide: a bag is not an offer).
 _NOT_GOODS = {"пакет", "пакетик", "пакети", "bag", "чек", "контейнер", "ыдыс"}
+_NOT_GOODS_STARTS = {w[:3] for w in _NOT_GOODS}
 
 #: How people call products whose catalog names are formal (folded). A catalog word on the left
 #: adds the spoken names on the right to every product with that word.
@@ -182,6 +183,12 @@ def _heads(lang: str, words: list[str]) -> list[str]:
     return [words[0]]
 
 
+@lru_cache(maxsize=65536)
+def _head_of(name: str) -> str:
+    heads = _heads("ru", _significant(name))
+    return heads[0] if heads else ""
+
+
 def product_phrases(
     p: CatalogProduct, extra: Iterable[str] = (), *, full: bool = True
 ) -> list[str]:
@@ -189,7 +196,7 @@ def product_phrases(
     lines; a 100,000-product catalog files only the short forms people say), head words, the
     first two words, synonyms, and the colloquial names of its words."""
     names = significant_names(p)
-    if any(w in _NOT_GOODS or lemma(w) in _NOT_GOODS for _, words in names for w in words):
+    if any(_is_bag_word(w) for _, words in names for w in words):
         return []  # a bag or a take-away box: never an upsell
     phrases = list(_name_phrases(names, full))
     if p.synonyms or extra:
@@ -227,7 +234,13 @@ def _name_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) ->
 @lru_cache(maxsize=1024)
 def _not_goods(name: str) -> bool:
     """A bag, a box, a receipt: what a cashier asks about without selling anything."""
-    return any(w in _NOT_GOODS or lemma(w) in _NOT_GOODS for w in normalize_text(name))
+    return any(_is_bag_word(w) for w in normalize_text(name))
+
+
+def _is_bag_word(word: str) -> bool:
+    # The lemma only for words that start like one (a dictionary look-up per catalog word would
+    # slow the 100,000-product index build).
+    return word in _NOT_GOODS or (word[:3] in _NOT_GOODS_STARTS and lemma(word) in _NOT_GOODS)
 
 
 def significant_names(p: CatalogProduct) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -473,11 +486,19 @@ class OfferFinder:
     def family(self, sku: str) -> frozenset[str]:
         """The catalog's other sizes and packs of a product: those named by its head word
         («Стрепсилс №16» → every «Стрепсилс»)."""
+        head = self._head(sku)
+        return frozenset(self.index.skus_called(head)) if head else frozenset()
+
+    def _sized(self, sku: str) -> str:
+        """A product's name without its size or pack: what its other sizes share."""
         p = self._product(sku)
-        if p is None:
-            return frozenset()
-        head = _heads("ru", _significant(p.names.get("ru") or next(iter(p.names.values()), "")))
-        return frozenset(self.index.skus_called(head[0])) if head else frozenset()
+        name = "" if p is None else p.names.get("ru") or next(iter(p.names.values()), "")
+        return " ".join(_significant_words(name))
+
+    def _head(self, sku: str) -> str:
+        """The word a product's family is called by («Стрепсилс №16» → «стрепсилс»)."""
+        p = self._product(sku)
+        return "" if p is None else _head_of(p.names.get("ru") or next(iter(p.names.values()), ""))
 
     def _product(self, sku: str) -> CatalogProduct | None:
         return self.own_products.get(sku) or self.index.by_sku.get(sku)
@@ -493,7 +514,9 @@ class OfferFinder:
             return (
                 not named_exactly
                 and len(a.skus) <= 8
-                and any(self.family(sku) & b.skus for sku in a.skus)
+                # The same name but for the size («Капучино 350 мл», «Капучино 450 мл»); «Салат
+                # оливье» and «Салат из свёклы» are two products.
+                and bool({self._sized(x) for x in a.skus} & {self._sized(y) for y in b.skus} - {""})
             )
         cat_a, cat_b = self.category_of(a), self.category_of(b)
         return bool(cat_a) and cat_a == cat_b and (a.kind == "category" or b.kind == "category")
@@ -602,7 +625,8 @@ class OfferFinder:
                 # its SKUs rung up afterwards is the upgrade (one «Парацетамол» for another).
                 about = [t for t, _ in inside] or ordered[-1:]
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
-                skus = skus.union(*(self.family(sku) for sku in skus))
+                heads = {self._head(sku) for sku in skus} - {""}
+                skus = skus.union(*(self.index.skus_called(h) for h in heads))
                 target = Target("size", skus)
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
