@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
+from forsell.store.consent_hold import ABROAD, RECORDING
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
@@ -159,7 +160,8 @@ def configure_demo(till: Till, endpoints: FakeEndpoints, keyring_backend: Any = 
         changed.append(s.RECORDING_ENABLED.key)
     cashiers = [e for e in till.staff.staff() if e.role is Role.CASHIER]
     for cashier in cashiers:
-        consent.give_consent(admin, cashier.id)  # does nothing when already given
+        # Both purposes: the demo's "abroad" provider is the FAKE ElevenLabs on this machine.
+        consent.give_consent(admin, cashier.id, purposes=(RECORDING, ABROAD))  # once only
     return DemoSetup(
         ctx.data_dir,
         endpoints.backend_url,

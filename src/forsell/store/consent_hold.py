@@ -18,6 +18,8 @@ from .models import Recording, RecordingConsent
 #: The audio lane's reason code for a recording it does not upload.
 CONSENT_WITHDRAWN = "consent_withdrawn"
 RECORDING = "recording"
+#: The purpose of a consent to the transfer of audio to a provider outside Kazakhstan.
+ABROAD = "abroad"
 
 
 def held_clause() -> ColumnElement[bool]:
@@ -59,3 +61,23 @@ def held_counts(session: Session) -> dict[str, int]:
         .group_by(Recording.employee_id)
     )
     return {employee_id: count for employee_id, count in rows.all() if employee_id is not None}
+
+
+def abroad_consented(session: Session, recording_id: str) -> bool:
+    """Whether the recording's speaker has a consent in force to their audio going to a provider
+    outside Kazakhstan (the store's "audio abroad" switch is not enough on its own: law No.
+    94-V asks the subject's consent to a cross-border transfer). A recording with no speaker on
+    file (made before speakers were kept) follows the store's switch alone."""
+    row = session.execute(
+        select(
+            Recording.employee_id,
+            exists(
+                select(RecordingConsent.id).where(
+                    RecordingConsent.employee_id == Recording.employee_id,
+                    RecordingConsent.purpose == ABROAD,
+                    RecordingConsent.withdrawn_at.is_(None),
+                )
+            ),
+        ).where(Recording.id == recording_id)
+    ).first()
+    return row is None or row[0] is None or bool(row[1])

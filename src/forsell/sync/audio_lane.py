@@ -5,7 +5,8 @@
                   ─▶ store not registered (accepted)? ─▶ held, StoreNotRegistered: nothing sent
                   ─▶ external id known, no transcript ─▶ fetch from that provider (never resubmit:
                                                          that would be paying twice)
-                  ─▶ else decrypt in memory ─▶ route (primary, fallback; abroad only if allowed)
+                  ─▶ else decrypt in memory ─▶ route (primary, fallback; abroad only if the store
+                     allows it and the speaker consented to it)
                      ─▶ submit ─▶ external id stored at once ─▶ transcript saved (sealed)
                   ─▶ enqueue business "transcript" {recording_id} (once per recording)
                   ─▶ on_stored(recording_id): the till scores it (services wire this; sync
@@ -20,12 +21,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import httpx
 from sqlalchemy import select
 
-from forsell.store.consent_hold import hold_reason
+from forsell.store.consent_hold import abroad_consented, hold_reason
 from forsell.store.db import Database
 from forsell.store.models import OutboxJob
 from forsell.store.outbox import enqueue
@@ -101,6 +103,9 @@ class AudioLane:
         if _held(self.db, rid):
             return None, None, None, b"", []  # skipped, like silence: never sent, never fetched
         config = self.routing_config()
+        if config.audio_abroad and not _abroad_consented(self.db, rid):
+            # The store allows audio abroad, the speaker did not consent to it: in-country only.
+            config = replace(config, audio_abroad=False)
         if speech_ms == 0 and not config.upload_without_speech:
             return config, None, None, b"", []
         _check_registered(self.registered)
@@ -154,6 +159,11 @@ class AudioLane:
             except Exception:  # a listener's bug must not fail a transcript already stored
                 log.exception("transcript listener failed for %s", rid)
         return SENT
+
+
+def _abroad_consented(db: Database, recording_id: str) -> bool:
+    with db.read() as session:
+        return abroad_consented(session, recording_id)
 
 
 def _held(db: Database, recording_id: str) -> bool:

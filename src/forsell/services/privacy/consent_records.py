@@ -17,13 +17,12 @@ from pathlib import Path
 
 from forsell.domain.errors import CashierError
 from forsell.paths import resources_dir
-from forsell.store.consent_hold import RECORDING
+from forsell.store.consent_hold import ABROAD, RECORDING
 
 from .. import settings as s
 
 #: What a consent is given for: recording counter conversations; sending that audio to a speech
 #: provider outside Kazakhstan (a cross-border transfer needs a consent of its own).
-ABROAD = "abroad"
 PURPOSES = (RECORDING, ABROAD)
 LANGUAGES = ("ru", "kk", "en")
 

@@ -36,7 +36,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.problems import Problem
 from forsell.paths import resources_dir
 from forsell.store import audit
-from forsell.store.consent_hold import held_clause
+from forsell.store.consent_hold import held_clause, hold_reason
 from forsell.store.models import (
     Category,
     ConversationItemResult,
@@ -404,6 +404,9 @@ class ConversationScoring:
         ``only_new``: nothing is written if a score appeared meanwhile (checked in the write's
         transaction, so two scorers racing store one score and send one "score" event).
         Returns whether the score was stored."""
+        with self.ctx.db.read() as session:
+            if hold_reason(session, recording_id) is not None:
+                return False  # the speaker withdrew consent: never scored, even when opened
         scorer = self.current_scorer()
         t = self.transcripts.load(recording_id)
         with self.ctx.db.read() as session:
