@@ -265,3 +265,20 @@ def test_a_one_time_pin_is_replaced_by_the_employees_own(fresh: Till) -> None:
     assert not fresh.staff.login(eid, "7391").must_change_pin
     with pytest.raises(CashierError):
         fresh.staff.login(eid, one_time)  # used up
+
+
+def test_doctor_names_a_lost_pin_key_and_the_way_back(fresh: Till, tmp_path: Path) -> None:
+    import keyring
+
+    from forsell.services.doctor import check_pin_key
+
+    data = tmp_path / "till"
+    _add(fresh, "Ерлан", Role.CASHIER, "4821")  # a peppered hash exists from now on
+    backend = keyring.get_keyring()
+    assert check_pin_key(data, backend).ok
+    fresh.close()
+    SecretStore(fresh.ctx.device_id).delete(PIN_PEPPER)  # the secret store was reset
+    lost = check_pin_key(data, backend)
+    assert not lost.ok and "lost this till's PIN key" in lost.found
+    assert "forsell-cashier staff reset-pins" in lost.hint
+    assert lost.line().startswith("FAIL  PIN key: nobody can sign in")

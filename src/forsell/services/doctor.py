@@ -314,6 +314,45 @@ def check_secret_store(backend: Any) -> CheckResult:
     return CheckResult(name, True, f"{label}, store/read/delete works")
 
 
+def check_pin_key(
+    data_dir: Path, keyring_backend: Any, secret_store_ok: bool = True
+) -> CheckResult:
+    """The PIN key (pepper) in the secret store matches the staff's PIN hashes: without it
+    nobody can sign in, and the fix is ``staff reset-pins``."""
+    from .pins import RESET_COMMAND, PinKeeper
+
+    name = "PIN key"
+    if not secret_store_ok:
+        return _fail(
+            name, "nobody can sign in: the secret store does not work (see above)", KEYRING_HINT
+        )
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        return _fail(
+            name, "cannot check: the database does not open", "fix the database first (see above)"
+        )
+    ctx = TillContext(db, data_dir)
+    try:
+        problem = PinKeeper(ctx, keyring_backend).problem()
+    finally:
+        ctx.close()
+    if problem is None:
+        return CheckResult(name, True, "the secret store holds this till's PIN key")
+    if problem.key == "pin.secret_store":
+        return _fail(name, f"nobody can sign in: {problem.params.get('hint', '')}", KEYRING_HINT)
+    return _fail(
+        name,
+        "nobody can sign in: the secret store "
+        + (
+            "lost this till's PIN key"
+            if problem.key == "pin.pepper_lost"
+            else "holds another till's PIN key"
+        ),
+        f"the owner of the data folder runs `{RESET_COMMAND}`",
+    )
+
+
 # --- recording keys and recordings ----------------------------------------------------------
 
 RECORDING_OFF = "recording stays off (selling goes on)"
@@ -639,6 +678,7 @@ def run_checks(
         check_file_modes(data_dir),
         check_database(data_dir, full),
         store,
+        check_pin_key(data_dir, keyring_backend, store.ok),
         check_recording_keys(data_dir, keyring_backend, store.ok),
         check_recordings(data_dir, keyring_backend),
         check_audio(load_query),
