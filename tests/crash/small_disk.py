@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from full_disk import fill_to_the_last_byte
+
 TMPFS_SIZE = "16m"
 
 
@@ -48,18 +50,7 @@ class SmallDisk:
             self._limit = resource.getrlimit(resource.RLIMIT_FSIZE)
             resource.setrlimit(resource.RLIMIT_FSIZE, (leave, self._limit[1]))
             return
-        fd = os.open(self._filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        try:
-            for size in (1 << 20, 65536, 4096, 1):  # big blocks, then down to the last byte
-                try:
-                    while True:
-                        os.write(fd, b"\0" * size)
-                except OSError:
-                    pass
-            if leave:
-                os.ftruncate(fd, max(0, os.fstat(fd).st_size - leave))
-        finally:
-            os.close(fd)
+        fill_to_the_last_byte(self._filler, leave)
 
     def free(self) -> None:
         if self._limit is not None:

@@ -26,6 +26,7 @@ from forsell.store.db import Database, storage_fault
 from forsell.store.models import OutboxJob, Sale
 from forsell.ui import error_hook
 from forsell.ui.payment_dialog import PaymentDialog
+from full_disk import fill_to_the_last_byte
 
 from .conftest import find, modal
 from .test_payment_receipt import selling as selling  # the fixture these tests pay in
@@ -92,16 +93,7 @@ def _fill_disk(db: Database) -> Path:
     finally:
         raw.close()
     filler = db.path.parent / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        for size in (1 << 20, 65536, 4096, 1):  # big blocks, then down to the last byte
-            try:
-                while True:
-                    os.write(fd, b"\0" * size)
-            except OSError:
-                pass
-    finally:
-        os.close(fd)
+    fill_to_the_last_byte(filler)
     return filler
 
 
