@@ -432,6 +432,7 @@ def test_a_request_answered_once_something_was_rung_up() -> None:
         ("Комплексный обед (суп + второе + компот)", ("комплексный", "обед")),
         ("Хот-дог + кола", ("хот", "дог")),
         ("Американо 250 мл", ("американо",)),
+        ("Бауырсақ порция", ("бауырсак",)),
     ],
 )
 def test_a_set_is_called_by_its_own_name_not_by_what_it_holds(name: str, called) -> None:
@@ -489,3 +490,18 @@ def test_another_variant_named_exactly_is_an_offer_in_either_word_order() -> Non
     lines = (ReceiptLine("CHO", "Круассан шоколадный", 1, 90_000, 9.0),)
     result = scorer.score(t, Receipt(lines), confirmed=True)
     assert [(o.skus, o.converted) for o in result.upsell.offers] == [(("CHO",), True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "head"),
+    [
+        ("kk", "Ірімшік қосу", "иримшик"),  # «adding cheese»: the add-on is the cheese
+        ("ru", "Добавка сыр", "сыр"),
+        ("kk", "Қосымша шот", "шот"),
+        ("ru", "Горячий шоколад", "шоколад"),
+    ],
+)
+def test_an_add_on_is_called_by_what_is_added(lang: str, name: str, head: str) -> None:
+    from forsell.analytics.upsell import _heads, _significant
+
+    assert _heads(lang, _significant(name))[0] == head

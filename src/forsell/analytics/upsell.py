@@ -31,6 +31,14 @@ from .speakers import CASHIER, CUSTOMER, Said
 _UNITS = {"мл", "л", "г", "гр", "кг", "шт", "пак", "дана", "ml", "l", "g", "kg", "pcs", "mg", "мг"}
 _STOP = {"с", "и", "в", "на", "для", "без", "из", "мен", "with", "and", "of", "the", "a", "по"}
 _WITH = {"к", "ко"}
+#: Servings and packs after a name («Баурсаки порция», «Бауырсақ порция», «Чай пачка»).
+_MEASURES = {
+    "порция", "порции", "порциясы", "кусок", "кусочек", "стакан", "кесе", "пачка",
+    "бутылка", "банка", "дана", "штук", "штука", "тарелка",
+}  # fmt: skip
+#: Words that say "extra" around an add-on's name («Добавка сыр», «Ірімшік қосу»): the add-on
+#: is called by the other word.
+_EXTRA = {"добавка", "доп", "допы", "косу", "косымша", "коса", "extra"}
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 #: Goods that are never an upsell (the guide: a bag is not an offer).
 _NOT_GOODS = {"пакет", "пакетик", "пакети", "bag", "чек", "контейнер", "ыдыс"}
@@ -157,8 +165,8 @@ def _significant_words(name: str) -> tuple[str, ...]:
         if word.startswith("("):
             return tuple(out)  # «Лагман (порция)»: a note, not the name
         for tok in fold_word(word):
-            if tok in _UNITS or tok.isdigit():
-                return tuple(out)  # "Американо 250 мл": the size is not how people name it
+            if tok in _UNITS or tok.isdigit() or (out and tok in _MEASURES):
+                return tuple(out)  # "Американо 250 мл", «Бауырсақ порция»: not how it is called
             if tok not in _STOP:
                 out.append(tok)
     return tuple(out)
@@ -166,6 +174,8 @@ def _significant_words(name: str) -> tuple[str, ...]:
 
 def _heads(lang: str, words: list[str]) -> list[str]:
     """The words people use alone for a product: its noun."""
+    if len(words) > 1 and (words[0] in _EXTRA or words[-1] in _EXTRA):
+        words = [w for w in words if w not in _EXTRA] or words
     if not words:
         return []
     if lang == "kk":
