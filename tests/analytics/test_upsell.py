@@ -505,3 +505,41 @@ def test_an_add_on_is_called_by_what_is_added(lang: str, name: str, head: str) -
     from forsell.analytics.upsell import _heads, _significant
 
     assert _heads(lang, _significant(name))[0] == head
+
+
+def test_the_options_listed_for_a_customer_who_asked_what_there_is_are_no_upsell() -> None:
+    t = talk(
+        ("customer", 0, "девушка а что у вас из холодного есть"),
+        ("cashier", 2, "чизкейк наполеон можем предложить"),
+        ("customer", 4, "давайте наполеон"),
+        ("cashier", 6, "а чай не хотите"),
+    )
+    lines = (ReceiptLine("NAP", "Наполеон, кусок", 1, 90_000, 5.0),)
+    result = _pharmacy().score(t, Receipt(lines), confirmed=True)
+    assert [(o.kind, o.category) for o in result.upsell.offers] == [("category", "Чай")]
+
+
+def test_a_bigger_size_offered_again_after_the_choice_is_a_size_offer() -> None:
+    """«Обычная или большая?» asks; «Может, большую всё-таки?» after «Обычная» offers."""
+    from forsell.analytics import Catalog, CatalogProduct, formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(
+        formats.load_scorecard(CARDS / "cafe.json"),
+        Catalog(
+            (
+                CatalogProduct("SH1", {"ru": "Шаурма говяжья стандарт"}, "Шаурма"),
+                CatalogProduct("SH2", {"ru": "Шаурма говяжья большая"}, "Шаурма"),
+            )
+        ),
+    )
+    t = talk(
+        ("customer", 0, "Добрый день. Шаурму говяжью, пожалуйста."),
+        ("cashier", 2, "Добрый. Говяжья обычная или большая?"),
+        ("customer", 4, "Обычная."),
+        ("cashier", 6, "Может, большую всё-таки? На четыреста дороже."),
+        ("customer", 8, "Не-не, обычную."),
+    )
+    result = scorer.score(t, Receipt(()), confirmed=True)
+    assert [o.kind for o in result.upsell.offers] == ["size"]

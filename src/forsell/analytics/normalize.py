@@ -163,10 +163,16 @@ NUMBERS: dict[str, str] = {
 }
 
 
+#: Hyphenated words that are one word to the ear (folded), unlike «что-нибудь».
+_PARTICLE_WORDS = ("все-таки", "всё-таки", "так-то", "все-равно")
+
+
 @lru_cache(maxsize=65536)
 def fold_word(raw: str) -> tuple[str, ...]:
     """One written word → its folded tokens (usually one; ``что-нибудь`` gives two)."""
     text = raw.lower().translate(_FOLD)
+    if text.startswith(_PARTICLE_WORDS):
+        text = text.replace("-", "")  # «всё-таки» is one word, not «всё?» («это всё?»)
     out: list[str] = []
     for word in _WORD.findall(text):
         mixed = _LATIN.search(word) and _CYRILLIC.search(word)

@@ -612,10 +612,11 @@ class OfferFinder:
                     and all(t != u for u, _ in inside[:k])  # «спрей … Називин»: one product
                 ]
                 if seeking and new:
-                    # The first product proposed answers the customer's request.
+                    # What is proposed («Терафлю», or «айс латте, лимонад, матча») answers the
+                    # customer's request.
                     seeking = False
-                    ordered.append(new[0][0])
-                    new = new[1:]
+                    ordered += [t for t, _ in new]
+                    new = []
                 for target, m in new:
                     seen.append(target)
                     offers.append(self._offer(s, cue.first, cue.last, target, m))
