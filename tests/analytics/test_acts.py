@@ -32,6 +32,9 @@ def acts(text: str):
         ("бауырсақ пісіресіз бе жұмыртқа керек емес пе", "needs"),
         # A sentence ended with a full stop states, whatever its words.
         ("Мне что-то к чаю, не знаю даже что.", "needs"),
+        # «В следующий раз» (next time) is no «Следующий!».
+        ("ладно в следующий раз", "till"),
+        ("кейін келесі жолы", "till"),
         # A discount in percent is no quantity of the order.
         ("Можно зарегистрироваться, сразу пять процентов кэшбэк.", "needs"),
     ],
@@ -60,3 +63,14 @@ def test_the_act(text: str, act: str) -> None:
     a = acts(text)
     found = bool(a.offer_form) if act == "offer" else getattr(a, act) is not None
     assert found, (text, act)
+
+
+def test_a_voice_ordering_with_quantities_or_asking_about_the_card_is_read_right() -> None:
+    from forsell.analytics.speakers import voice_evidence
+
+    # The customer's bare «давайте один и компот можно большой» orders (no needs question).
+    assert voice_evidence(acts("давайте один и компот можно большой")) < 0
+    # The cashier's «карта накопительная у вас есть наша» asks about the card.
+    assert voice_evidence(acts("карта накопительная у вас есть наша")) > 0
+    # The cashier's «не керек» stays an open question even with «керек» in it.
+    assert voice_evidence(acts("салеметсиз бе апай не керек")) > 0

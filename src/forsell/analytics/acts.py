@@ -451,7 +451,7 @@ def _find_acts(
         price=_hit("price", _price(norms)),
         order=_hit("order", _order(norms)),
         size_up=_hit("size_up", _any(SIZE_UP, norms, 0, n - 1)),
-        till=_hit("till", _any(TILL, norms, 0, n - 1)),
+        till=_hit("till", _till(norms)),
         pays=_hit("pays", _any(PAYS, norms, 0, n - 1)),
         offer_form=tuple(offer_form),
         needs_clauses=tuple(needs_clauses),
@@ -499,6 +499,17 @@ def _clauses_of(raws: tuple[str, ...]) -> list[tuple[int, int, bool]]:
 
 
 _PREPOSITIONS = frozenset({"ко", "к", "у", "для", "от", "о", "обо", "при", "по"})
+_NEXT_TIME = frozenset({"раз", "жолы", "жолга", "разом"})
+
+
+def _till(norms: Sequence[str]) -> Match | None:
+    """What the one behind the till says; «в следующий раз», «келесі жолы» (next time) is not
+    «Следующий!»."""
+    for m in sorted(_hits(TILL, norms, 0, len(norms) - 1), key=lambda m: m.first):
+        if m.last + 1 < len(norms) and norms[m.last + 1] in _NEXT_TIME:
+            continue
+        return m
+    return None
 
 
 def _order(norms: Sequence[str]) -> Match | None:

@@ -69,12 +69,23 @@ FIRST_WORD = 0.5
 SURE = 1.5
 
 
+_ASKS = frozenset({"у вас есть", "есть ли"})
+
+
 def voice_evidence(acts: Acts) -> float:
     """How much one utterance sounds like the cashier (positive) or the customer (negative)."""
     total = 0.0
-    for act in ("greeting", "needs", "price", "loyalty", "farewell", "till", "order", "pays"):
-        if getattr(acts, act) is not None:
-            total += WEIGHTS[act]
+    found = {
+        act
+        for act in ("greeting", "needs", "price", "loyalty", "farewell", "till", "order", "pays")
+        if getattr(acts, act) is not None
+    }
+    if {"order", "needs"} <= found and acts.needs is not None and acts.needs.why == "quantity":
+        found.discard("needs")  # «давайте один и компот, можно большой»: the one ordering
+    if {"order", "loyalty"} <= found and acts.order is not None and acts.order.phrase in _ASKS:
+        found.discard("order")  # «карта накопительная у вас есть?»: «у вас есть» asks the card
+    for act in found:
+        total += WEIGHTS[act]
     if any(hit.phrase != "?" for _, _, hit in acts.offer_form):
         total += WEIGHTS["offer"]
     return total
