@@ -22,6 +22,7 @@ REGEX_READS = {
     "ui/i18n.py": "placeholders the pseudo-translation keeps",
     "sync/redact.py": "personal data in transcripts",
     "analytics/normalize.py": "words of transcripts",
+    "analytics/upsell.py": "catalog product names, to set aside what a set holds (« + »)",
     "analytics/formats.py": "JSON text, to measure its nesting before it is parsed",
     "fakes/fake_yandex.py": "the fake recogniser's own transcript",
     "store/db.py": "SQLite's integrity_check report, to name the damaged table",

@@ -19,6 +19,7 @@ from forsell.domain.roles import Role
 from forsell.services import settings as s
 from forsell.services.privacy import registration as reg
 from forsell.ui.i18n import Languages
+from forsell.ui.privacy_dialogs import PolicyAcceptanceDialog
 from forsell.ui.registration_wizard import RegistrationTab, RegistrationWizard
 from sync.memory_keyring import MemoryKeyring
 
@@ -195,6 +196,13 @@ def test_the_wizard_opens_on_a_real_stores_first_admin_login(qtbot, till, window
     till.ctx.settings.set(s.SYNC_ENABLED, True)
     till.ctx.settings.set(s.SYNC_BACKEND_URL, "https://api.4sell.kz")
     log_in(qtbot, window, employee(till, Role.ADMIN), ADMIN_PIN)
+    # The privacy policy in force is asked first; the wizard opens once that dialog is closed
+    # (never two dialogs at once).
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PolicyAcceptanceDialog))
+    assert not any(
+        isinstance(w, RegistrationWizard) for w in QApplication.topLevelWidgets() if w.isVisible()
+    )
+    QApplication.activeModalWidget().reject()  # "Later"
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RegistrationWizard))
     QApplication.activeModalWidget().reject()
 
