@@ -206,7 +206,11 @@ def product_phrases(
     lines; a 100,000-product catalog files only the short forms people say), head words, the
     first two words, synonyms, and the colloquial names of its words."""
     names = significant_names(p)
-    if any(_is_bag_word(w) for _, words in names for w in words):
+    if any(
+        w in _NOT_GOODS or (w[:3] in _NOT_GOODS_STARTS and _is_bag_word(w))
+        for _, words in names
+        for w in words
+    ):
         return []  # a bag or a take-away box: never an upsell
     phrases = list(_name_phrases(names, full))
     if p.synonyms or extra:
