@@ -231,3 +231,20 @@ def test_blocking_an_employee_covers_their_later_recordings_too(till, vault):
     with till.ctx.db.read() as session:
         assert block_reason(session, before) == SUBJECT_BLOCKED
         assert block_reason(session, after) == SUBJECT_BLOCKED
+
+
+def test_a_blocked_recording_plays_back_only_for_an_admin(till, vault):
+    from forsell.services.review.service import ReviewService
+
+    receipt_no, _, rid = _sold_and_recorded(till, vault)
+    service = PrivacyRequests(till.ctx, vault)
+    admin = _admin(till)
+    supervisor = next(e for e in till.staff.staff() if e.role is Role.SUPERVISOR)
+    review = ReviewService(till, vault)
+    assert review.audio(supervisor, rid)[:4] == b"OggS"  # before the block
+    request = service.register(admin, "blocking", "Покупатель", subject_receipt(receipt_no))
+    service.block(admin, request.id)
+    with pytest.raises(CashierError) as refused:
+        review.audio(supervisor, rid)
+    assert refused.value.key == "privacy.subject_blocked"
+    assert review.audio(admin, rid)[:4] == b"OggS"

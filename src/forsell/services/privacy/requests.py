@@ -39,6 +39,7 @@ from forsell.store.models import (
     Sale,
     TranscriptRow,
 )
+from forsell.store.privacy_block import block_reason
 from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
 from forsell.vault.keys import KeyVault
 
@@ -409,6 +410,8 @@ class PrivacyRequests:
             )
         )
         for rid, blob in rows:
+            if blob is None:
+                continue
             try:
                 dek = self.vault.get(rid)
                 plain = AESGCM(dek).decrypt(
@@ -443,7 +446,7 @@ class PrivacyRequests:
         self, session: Session, table: str, columns: list[str], rowids: Iterable[int]
     ) -> list[dict[str, Any]]:
         listed = ", ".join(_quoted(c) for c in columns)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for page in _pages(rowids):
             marks = ", ".join(str(int(r)) for r in page)
             sql = f"SELECT {listed} FROM {_quoted(table)} WHERE rowid IN ({marks}) ORDER BY rowid"
@@ -635,6 +638,22 @@ class PrivacyRequests:
                 recordings=len(recordings),
             )
         return len(recordings)
+
+
+def refuse_blocked_playback(ctx: TillContext, who: EmployeeView, recording_id: str) -> None:
+    """Raises ``privacy.subject_blocked`` when a data subject's block covers the recording and
+    ``who`` is not an admin (policy 6.3: a blocked recording is played back only by an admin,
+    to answer the request)."""
+    if who.role.at_least(Role.ADMIN):
+        return
+    with ctx.db.read() as session:
+        blocked = block_reason(session, recording_id)
+    if blocked is not None:
+        raise CashierError(
+            "privacy.subject_blocked",
+            "This conversation is blocked at the request of the person recorded; only an admin "
+            "can play it",
+        )
 
 
 def _plain(value: Any) -> Any:
