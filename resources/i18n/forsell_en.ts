@@ -3757,6 +3757,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This conversation is blocked at the request of the person recorded; only an admin can play it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
         <translation type="unfinished"></translation>
     </message>

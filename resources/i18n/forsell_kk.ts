@@ -3760,6 +3760,10 @@ Confirm (Enter)</source>
         <translation>Алдымен жүйеге кіріңіз.</translation>
     </message>
     <message>
+        <source>This conversation is blocked at the request of the person recorded; only an admin can play it.</source>
+        <translation>Бұл әңгіме жазылған адамның өтініші бойынша бұғатталған; оны тек әкімші ойната алады.</translation>
+    </message>
+    <message>
         <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
         <translation>Құпиялылық саясатының жаңарақ редакциясы ({in_force}) келді. Соны оқып, қабылдаңыз.</translation>
     </message>

@@ -3761,6 +3761,10 @@ Confirm (Enter)</source>
         <translation>Сначала войдите в систему.</translation>
     </message>
     <message>
+        <source>This conversation is blocked at the request of the person recorded; only an admin can play it.</source>
+        <translation>Этот разговор заблокирован по просьбе записанного человека; воспроизвести его может только администратор.</translation>
+    </message>
+    <message>
         <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
         <translation>Пришла более новая редакция политики конфиденциальности ({in_force}). Прочитайте и примите её.</translation>
     </message>

@@ -22,6 +22,83 @@ from pathlib import Path
 from forsell import __version__, cli_messages
 from forsell.paths import default_data_dir, private_umask
 
+_PIN_STDIN_HELP = "read the admin PIN from the first line of stdin (for scripts)"
+
+
+def _privacy_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``privacy``: data-subject requests (policy 6.2-6.3), every action an admin's."""
+    privacy = commands.add_parser(
+        "privacy",
+        parents=[common],
+        help="data-subject requests: register, find the subject's data, answer, export, block "
+        "(admin PIN, audited)",
+    )
+    actions = privacy.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
+
+    def subject_options(action: argparse.ArgumentParser) -> None:
+        who = action.add_mutually_exclusive_group(required=True)
+        who.add_argument("--employee", metavar="NAME|ID", help="a member of staff")
+        who.add_argument("--receipt", type=int, metavar="N", help="a customer: receipt number N")
+        who.add_argument(
+            "--window",
+            nargs=2,
+            metavar=("FROM", "TO"),
+            help="a customer: recordings started between FROM and TO "
+            "(YYYY-MM-DDTHH:MM, store time)",
+        )
+        who.add_argument(
+            "--words", metavar="TEXT", help="a customer: every word said in a transcript"
+        )
+
+    request = actions.add_parser(
+        "request", parents=[common], help="register a request as received (due in 30 days)"
+    )
+    request.add_argument(
+        "--kind",
+        required=True,
+        choices=("information", "export", "correction", "blocking", "destruction"),
+        help="what the subject asks for",
+    )
+    request.add_argument(
+        "--from", dest="requester", required=True, metavar="NAME", help="who made the request"
+    )
+    subject_options(request)
+    request.add_argument("--received", metavar="YYYY-MM-DD", help="the day it arrived (today)")
+    request.add_argument(
+        "--due-days", type=int, default=30, metavar="N", help="days to answer (default 30)"
+    )
+    request.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    find = actions.add_parser(
+        "find", parents=[common], help="where the subject's data is: rows per data-map table"
+    )
+    subject_options(find)
+    find.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    report = actions.add_parser(
+        "report",
+        parents=[common],
+        help="the answer as JSON: what is held, purposes, legal basis, recipients, retention",
+    )
+    report.add_argument("request_id", metavar="ID")
+    report.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    export = actions.add_parser(
+        "export",
+        parents=[common],
+        help="the subject's data as JSON into a new private folder (files 0600, folder 0700)",
+    )
+    export.add_argument("request_id", metavar="ID")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="a new folder")
+    export.add_argument(
+        "--audio", action="store_true", help="also each recording, decrypted (Ogg/Opus)"
+    )
+    export.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    block = actions.add_parser(
+        "block",
+        parents=[common],
+        help="block the subject's recordings: not uploaded, transcribed, scored or played back",
+    )
+    block.add_argument("request_id", metavar="ID")
+    block.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+
 
 def _parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the subcommand; SUPPRESS keeps the subcommand's
@@ -90,6 +167,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the admin PIN from the first line of stdin (for scripts)",
     )
+    _privacy_parser(commands, common)
     staff_cmd = commands.add_parser(
         "staff", parents=[common], help="the way back when PINs cannot be checked"
     )
@@ -392,6 +470,133 @@ def recordings(data_dir: Path, args: argparse.Namespace) -> int:
     except _Refused as refused:
         print(f"forsell-cashier recordings: {refused}", file=sys.stderr)
         return 1
+
+
+# --- privacy: data-subject requests ----------------------------------------------------------
+
+
+class _PrivacyRefused(Exception):
+    """A privacy command cannot go on: the message is printed, the exit code is 2."""
+
+
+@contextmanager
+def _privacy_service(data_dir: Path) -> Iterator:
+    """The till and its request service; the key file when the secret store allows (words in
+    transcripts and audio need it, the rest does not)."""
+    from forsell.services.app import open_till
+    from forsell.services.doctor import DatabaseProblem, KeyFileProblem, SecretStoreUnavailable
+    from forsell.services.privacy.requests import PrivacyRequests
+    from forsell.services.recordings import open_vault
+
+    if not (data_dir / "cashier.sqlite").exists():
+        raise _PrivacyRefused(f"no till in {data_dir} (give its folder with --data-dir)")
+    try:
+        till = open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        raise _PrivacyRefused(
+            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+            "run `forsell-cashier doctor` for the fix"
+        ) from None
+    vault = None
+    try:
+        try:
+            vault = open_vault(till.ctx)
+        except (SecretStoreUnavailable, KeyFileProblem):
+            vault = None  # the service refuses what needs it, saying so
+        yield till, PrivacyRequests(till.ctx, vault)
+    finally:
+        if vault is not None:
+            vault.close()
+        till.close()
+
+
+def _subject(args: argparse.Namespace) -> dict:
+    from forsell.services.privacy import requests as r
+
+    if args.employee is not None:
+        return r.subject_employee(args.employee)
+    if args.receipt is not None:
+        return r.subject_receipt(args.receipt)
+    if args.window is not None:
+        return {"window": list(args.window)}
+    return r.subject_words(args.words)
+
+
+def _privacy_admin(till, args: argparse.Namespace, to_do: str):
+    try:
+        return _admin(till, _read_pin(args.pin_stdin), f"privacy {args.privacy_command}", to_do)
+    except _Refused as refused:
+        raise _PrivacyRefused(str(refused)) from None
+
+
+def _privacy_run(till, service, args: argparse.Namespace) -> int:
+    command = args.privacy_command
+    if command == "request":
+        admin = _privacy_admin(till, args, "register a request (nothing was registered)")
+        view = service.register(
+            admin, args.kind, args.requester, _subject(args), args.received, args.due_days
+        )
+        print(
+            f"request {view.id} registered: {view.kind}, received {view.received_on}, "
+            f"due {view.due_on}"
+        )
+        return 0
+    if command == "find":
+        admin = _privacy_admin(till, args, "look for a data subject")
+        findings = service.find(admin, _subject(args))
+        if findings.empty:
+            print("no data about this subject is held at this till")
+            return 0
+        for table, count in findings.counts().items():
+            print(
+                f"{table}: {count} row(s)"
+                + (f"  {', '.join(findings.rows[table][:5])}" if count else "")
+            )
+        return 0
+    if command == "report":
+        admin = _privacy_admin(till, args, "answer a request")
+        answer = service.report(admin, args.request_id)
+        print(json.dumps(answer, ensure_ascii=False, indent=1, default=str))
+        if not answer["data_held"]:
+            print("no data about this subject is held at this till", file=sys.stderr)
+        return 0
+    if command == "export":
+        out = args.out.expanduser()
+        if out.exists():
+            raise _PrivacyRefused(
+                f"{out} exists already: choose a new folder (nothing was written)"
+            )
+        if not out.parent.is_dir():
+            raise _PrivacyRefused(f"the folder {out.parent} does not exist (nothing was written)")
+        admin = _privacy_admin(till, args, "export a subject's data (nothing was written)")
+        written = service.export(admin, args.request_id, out, audio=args.audio)
+        print(f"{len(written)} file(s) written to {out} by {admin.name}; the export is audited")
+        return 0
+    admin = _privacy_admin(till, args, "block a subject (nothing was blocked)")
+    count = service.block(admin, args.request_id)
+    print(
+        f"request {args.request_id}: {count} recording(s) blocked; blocked recordings are not "
+        "uploaded, transcribed, scored or played back"
+    )
+    return 0
+
+
+def privacy(data_dir: Path, args: argparse.Namespace) -> int:
+    """``privacy …``: exit 0 done, 2 refused (a message, never a traceback)."""
+    from forsell.services.doctor import CashierError
+
+    try:
+        with _privacy_service(data_dir) as (till, service):
+            return _privacy_run(till, service, args)
+    except (_PrivacyRefused, CashierError) as refused:
+        print(f"forsell-cashier privacy {args.privacy_command}: {refused}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(
+            f"forsell-cashier privacy {args.privacy_command}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return 2
 
 
 # --- staff -----------------------------------------------------------------------------------
@@ -755,6 +960,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return doctor(data_dir, args.mic_test, args.full)
     if args.command == "recordings":
         return recordings(data_dir, args)
+    if args.command == "privacy":
+        return privacy(data_dir, args)
     if args.command == "staff":
         return staff_reset_pins(data_dir, args.yes)
     if args.command == "sync":

@@ -38,6 +38,7 @@ from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
 from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.services.privacy.registration import RegistrationService
+from forsell.services.privacy.requests import PrivacyRequests
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.services.refunds import RefundService
 from forsell.services.review.dashboard import Dashboard
@@ -243,6 +244,15 @@ POLICY: dict[str, Role | Action | str] = {
     "RegistrationService.unsent_documents": INTERNAL,
     "RegistrationService.awaiting_answer": INTERNAL,
     "RegistrationService.apply_status": INTERNAL,
+    # data-subject requests (policy 6.2-6.3): the subject's data is read whole, so admins only
+    "PrivacyRequests.register": ADMIN,
+    "PrivacyRequests.get": ADMIN,
+    "PrivacyRequests.requests": ADMIN,
+    "PrivacyRequests.set_status": ADMIN,
+    "PrivacyRequests.find": ADMIN,
+    "PrivacyRequests.report": ADMIN,
+    "PrivacyRequests.export": ADMIN,
+    "PrivacyRequests.block": ADMIN,
 }
 
 SERVICES = _service_classes()
@@ -402,6 +412,7 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         CatalogService: lambda who: till.catalog,
         ConsentService: lambda who: ConsentService(till.ctx),
         PrivacyPolicyService: lambda who: PrivacyPolicyService(till.ctx),
+        PrivacyRequests: lambda who: PrivacyRequests(till.ctx, vault),
         Dashboard: lambda who: Dashboard(till),
         RecordingLibrary: lambda who: RecordingLibrary(till.ctx, vault),
         RefundService: lambda who: till.refunds,

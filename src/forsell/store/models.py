@@ -563,3 +563,36 @@ class RegistrationDocumentChunk(Base):
     idx: Mapped[int] = mapped_column(Integer, primary_key=True)
     final: Mapped[bool] = mapped_column(Boolean, default=False)
     blob: Mapped[bytes]  # nonce || AES-GCM ciphertext of the file's bytes
+
+
+# Data-subject requests (revision 0014): policy 6.2-6.3, registered and answered by an admin.
+class PrivacyRequest(Base):
+    """A data subject's request: who asked, for what, about whom, by when it must be answered."""
+
+    __tablename__ = "privacy_requests"
+    id: Mapped[str] = _id()
+    kind: Mapped[str] = mapped_column(String(16))  # information | export | correction | ...
+    requester: Mapped[str] = mapped_column(String(200))  # the person who asked, as they signed
+    #: What identifies the subject: {"employee": id} | {"receipt": n} | {"window": [a, b]} |
+    #: {"words": "..."}.
+    subject: Mapped[dict] = mapped_column(JSON)
+    received_on: Mapped[str] = mapped_column(String(10))  # ISO date
+    due_on: Mapped[str] = mapped_column(String(10))  # ISO date
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    registered_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class PrivacyBlock(Base):
+    """A recording (a customer's) or an employee (all their recordings) blocked by a request."""
+
+    __tablename__ = "privacy_blocks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    request_id: Mapped[str] = mapped_column(ForeignKey("privacy_requests.id"))
+    recording_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    blocked_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    blocked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,6 +1,7 @@
 """The audio lane's job: one recording → a transcript (sealed) → a business "transcript" event.
 
     recording job ─▶ speaker withdrew consent? ─▶ skipped (held: ``consent_withdrawn``)
+                  ─▶ subject asked for blocking? ─▶ skipped (``subject_blocked``)
                   ─▶ no speech? ─▶ skipped (unless sync.upload_without_speech)
                   ─▶ store not registered (accepted)? ─▶ held, StoreNotRegistered: nothing sent
                   ─▶ external id known, no transcript ─▶ fetch from that provider (never resubmit:
@@ -31,6 +32,7 @@ from forsell.store.consent_hold import abroad_consented, hold_reason
 from forsell.store.db import Database
 from forsell.store.models import OutboxJob
 from forsell.store.outbox import enqueue
+from forsell.store.privacy_block import block_reason
 from forsell.vault.keys import KeyVault
 
 from .errors import Rejected, StoreNotRegistered
@@ -102,6 +104,8 @@ class AudioLane:
 
         if _held(self.db, rid):
             return None, None, None, b"", []  # skipped, like silence: never sent, never fetched
+        if _blocked(self.db, rid):
+            return None, None, None, b"", []
         config = self.routing_config()
         if config.audio_abroad and not _abroad_consented(self.db, rid):
             # The store allows audio abroad, the speaker did not consent to it: in-country only.
@@ -172,6 +176,16 @@ def _held(db: Database, recording_id: str) -> bool:
     withdrawal made while the job waited for a retry still stops it."""
     with db.read() as session:
         reason = hold_reason(session, recording_id)
+    if reason is not None:
+        log.info("recording %s not uploaded: %s", recording_id, reason)
+    return reason is not None
+
+
+def _blocked(db: Database, recording_id: str) -> bool:
+    """Eligibility check of its own: the data subject asked for blocking (``SUBJECT_BLOCKED``,
+    policy 6.3), so the recording is neither uploaded nor its transcript fetched."""
+    with db.read() as session:
+        reason = block_reason(session, recording_id)
     if reason is not None:
         log.info("recording %s not uploaded: %s", recording_id, reason)
     return reason is not None

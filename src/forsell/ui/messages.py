@@ -154,6 +154,11 @@ def _texts() -> dict[str, str]:
         "admin.only": translate("messages", "Only an admin can do this."),
         "supervisor.only": translate("messages", "Only a supervisor or an admin can do this."),
         "login.required": translate("messages", "Sign in first."),
+        "privacy.subject_blocked": translate(
+            "messages",
+            "This conversation is blocked at the request of the person recorded; "
+            "only an admin can play it.",
+        ),
         "privacy.policy_not_in_force": translate(
             "messages",
             "A newer version of the privacy policy ({in_force}) has arrived. "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,28 @@ class LocalFile:
 
 
 @dataclass(frozen=True)
+class SubjectLink:
+    """How one table's rows of a data subject are found: by ``columns`` holding the subject's
+    own id, or as the rows whose ``match`` column equals the ``on`` column of the rows already
+    found in table ``within``."""
+
+    table: str
+    columns: tuple[str, ...] = ()
+    match: str = ""
+    within: str = ""
+    on: str = "id"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A kind of data subject (``employee``, ``customer``) and every table that holds them."""
+
+    kind: str
+    text: str
+    tables: Mapping[str, SubjectLink]
+
+
+@dataclass(frozen=True)
 class DataMap:
     """The whole map, checked: every id a column refers to is declared."""
 
@@ -107,6 +129,8 @@ class DataMap:
     recipients: Mapping[str, Recipient]
     tables: Mapping[str, Table]
     local_files: tuple[LocalFile, ...]
+    #: Which tables hold each kind of data subject (clauses 6.2-6.3: the answer to a request).
+    subjects: Mapping[str, Subject] = field(default_factory=dict)
 
     def speech_providers(self) -> dict[str, Recipient]:
         """The speech-recognition providers, by the name routing uses."""
@@ -246,6 +270,41 @@ def _table(name: str, raw: Any, ids: Mapping[str, Mapping]) -> Table:
     return Table(name, True, columns, note)
 
 
+def _subjects(raw: Any, tables: Mapping[str, Table]) -> dict[str, Subject]:
+    if raw is None:
+        return {}
+    found = {}
+    for kind, raw_subject in _mapping(raw, "subjects").items():
+        if kind == "about":
+            continue
+        where = f"subjects.{kind}"
+        body = _mapping(raw_subject, where)
+        links = {}
+        raw_links = _mapping(body.get("tables"), f"{where}.tables")
+        for name, raw_link in raw_links.items():
+            at = f"{where}.tables.{name}"
+            if name not in tables or not tables[name].personal_data:
+                raise DataMapError(at, "not a table with personal data in this map")
+            link = _mapping(raw_link, at)
+            columns = tuple(link.get("columns") or ())
+            within = str(link.get("in") or "")
+            if within and within not in raw_links:
+                raise DataMapError(f"{at}.in", f"{within!r} is not listed for this subject")
+            if within and within not in tables:
+                raise DataMapError(f"{at}.in", f"unknown table {within!r}")
+            match, on = str(link.get("match") or ""), str(link.get("on") or "id")
+            if bool(columns) == bool(within and match):
+                raise DataMapError(at, "give either columns, or match and in")
+            for column in (*columns, match):
+                if column and column not in tables[name].columns:
+                    raise DataMapError(at, f"unknown column {column!r}")
+            if within and on not in tables[within].columns:
+                raise DataMapError(f"{at}.on", f"unknown column {within}.{on}")
+            links[name] = SubjectLink(name, columns, match, within, on)
+        found[kind] = Subject(kind, _text(body.get("text"), f"{where}.text"), links)
+    return found
+
+
 def parse(raw: Any) -> DataMap:
     """The map from already-parsed JSON; DataMapError when it breaks a rule."""
     body = _mapping(raw, "(top)")
@@ -289,6 +348,7 @@ def parse(raw: Any) -> DataMap:
         ids["recipients"],  # type: ignore[arg-type]
         tables,
         tuple(files),
+        _subjects(body.get("subjects"), tables),
     )
 
 

@@ -47,6 +47,7 @@ from forsell.store.models import (
     TranscriptRow,
 )
 from forsell.store.outbox import enqueue
+from forsell.store.privacy_block import blocked_clause
 from forsell.sync.providers.base import Transcript as ProviderTranscript
 from forsell.sync.transcripts import TranscriptStore, TranscriptUnreadable
 from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
@@ -371,6 +372,7 @@ class ConversationScoring:
                     ConversationScore.recording_id.is_(None),
                     Recording.shredded_at.is_(None),
                     ~held_clause(),  # the speaker withdrew consent: never scored
+                    ~blocked_clause(),  # the subject asked for blocking (policy 6.3)
                 )
                 .order_by(Recording.started_at)
             )

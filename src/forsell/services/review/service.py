@@ -28,6 +28,7 @@ from forsell.vault.keys import KeyVault
 from .. import pulls
 from ..access import public, requires
 from ..auth import EmployeeView
+from ..privacy.requests import refuse_blocked_playback
 from ..recordings import RecordingLibrary
 from . import scorecard as review_scorecard
 from .actions import ReviewActions
@@ -215,6 +216,7 @@ class ReviewService:
         """The Ogg/Opus audio decrypted into memory. Not audited: a conversation view decodes
         its audio as soon as it opens, long before anyone listens; ``played`` is the audit."""
         allowed(self.ctx, who, recording_id)
+        refuse_blocked_playback(self.ctx, who, recording_id)  # policy 6.3: admins only
         return self.library.ogg(recording_id)
 
     @requires(Role.CASHIER)

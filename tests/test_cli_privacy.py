@@ -1,0 +1,136 @@
+"""``forsell-cashier privacy …`` as an admin runs it: a separate process, a real data folder,
+the real keyring; every action asks for the admin's PIN, refusals exit 2 without a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from platform_services import needs, secret_service
+
+pytestmark = pytest.mark.slow
+
+ADMIN_PIN = "9000"
+
+
+def run_cli(*args: str, stdin: str = f"{ADMIN_PIN}\n") -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
+    return subprocess.run(
+        [sys.executable, "-m", "forsell.cli", *args],
+        env=environment,
+        input=stdin,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def till_with_a_customer(tmp_path: Path):
+    """A till with one sale by the cashier Данияр and the recording of that conversation."""
+    from forsell.audio.archive import EncryptedArchive
+    from forsell.domain.payment import Payment
+    from forsell.services.app import DB_NAME, open_till
+    from forsell.services.recordings import open_vault
+    from recording_child import sealed_recording
+
+    till = open_till(tmp_path / "till")
+    vault = open_vault(till.ctx)
+    cashier = next(e for e in till.staff.staff() if e.name == "Данияр Ахметов")
+    rid = sealed_recording(till, vault, 2.0, employee_id=cashier.id)
+    signed_in = till.staff.login(cashier.id, "1111")
+    till.shifts.open(signed_in, 0)
+    sale = till.sale_for(signed_in)
+    sale.add(till.catalog.search("Капучино")[0])
+    receipt = sale.pay(Payment(cash_tendered=10_000_00))
+    archive = EncryptedArchive(till.ctx.data_dir / DB_NAME, vault, till.ctx.device_id)
+    archive.link_sale(rid, receipt.sale_id)
+    archive.close()
+    yield till, receipt.receipt_no, rid
+    vault.close()
+    till.close()
+
+
+def _request(data_dir: Path, *subject: str) -> str:
+    done = run_cli(
+        "privacy", "request", "--data-dir", str(data_dir), "--kind", "export",
+        "--from", "Айгерим", *subject, "--pin-stdin",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("request ") and " due " in done.stdout
+    return done.stdout.split()[1]
+
+
+@pytest.mark.parametrize("action", ["request", "find", "report", "export", "block"])
+def test_every_privacy_action_explains_itself(action: str) -> None:
+    done = run_cli("privacy", action, "--help", stdin="")
+    assert done.returncode == 0 and "--pin-stdin" in done.stdout
+
+
+@needs(secret_service)
+def test_a_customers_request_from_register_to_export_and_block(till_with_a_customer, tmp_path):
+    till, receipt_no, rid = till_with_a_customer
+    data_dir = str(till.ctx.data_dir)
+    request_id = _request(till.ctx.data_dir, "--receipt", str(receipt_no))
+
+    found = run_cli("privacy", "find", "--data-dir", data_dir, "--receipt", str(receipt_no),
+                    "--pin-stdin")  # fmt: skip
+    assert found.returncode == 0, found.stderr
+    assert "sales: 1 row(s)" in found.stdout and f"recordings: 1 row(s)  {rid}" in found.stdout
+
+    report = run_cli("privacy", "report", request_id, "--data-dir", data_dir, "--pin-stdin")
+    assert report.returncode == 0, report.stderr
+    answer = json.loads(report.stdout)
+    assert answer["data_held"] and answer["request"]["id"] == request_id
+    sales = next(t for t in answer["tables"] if t["table"] == "sales")
+    assert sales["values"][0]["receipt_no"] == receipt_no
+
+    out = tmp_path / "for-the-customer"
+    export = run_cli("privacy", "export", request_id, "--out", str(out), "--audio",
+                     "--data-dir", data_dir, "--pin-stdin")  # fmt: skip
+    assert export.returncode == 0, export.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    assert sorted(p.name for p in out.iterdir()) == [f"recording-{rid}.ogg", "subject-data.json"]
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in out.iterdir())
+
+    block = run_cli("privacy", "block", request_id, "--data-dir", data_dir, "--pin-stdin")
+    assert block.returncode == 0, block.stderr
+    assert "1 recording(s) blocked" in block.stdout
+    from forsell.store.privacy_block import SUBJECT_BLOCKED, block_reason
+
+    with till.ctx.db.read() as session:
+        assert block_reason(session, rid) == SUBJECT_BLOCKED
+
+
+@needs(secret_service)
+def test_a_wrong_pin_and_an_unknown_request_exit_2_with_a_message(till_with_a_customer):
+    till, receipt_no, _ = till_with_a_customer
+    data_dir = str(till.ctx.data_dir)
+    wrong = run_cli("privacy", "find", "--data-dir", data_dir, "--receipt", str(receipt_no),
+                    "--pin-stdin", stdin="0000\n")  # fmt: skip
+    assert wrong.returncode == 2 and "wrong PIN" in wrong.stderr
+    assert "Traceback" not in wrong.stderr and wrong.stdout == ""
+    unknown = run_cli("privacy", "report", "no-such-id", "--data-dir", data_dir, "--pin-stdin")
+    assert unknown.returncode == 2 and "No request no-such-id" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+
+
+@needs(secret_service)
+def test_a_subject_with_no_data_is_told_so(till_with_a_customer):
+    till, _, _ = till_with_a_customer
+    data_dir = str(till.ctx.data_dir)
+    nobody = run_cli("privacy", "find", "--data-dir", data_dir, "--receipt", "99999",
+                     "--pin-stdin")  # fmt: skip
+    assert nobody.returncode == 0
+    assert nobody.stdout == "no data about this subject is held at this till\n"
+    request_id = _request(till.ctx.data_dir, "--receipt", "99999")
+    report = run_cli("privacy", "report", request_id, "--data-dir", data_dir, "--pin-stdin")
+    assert report.returncode == 0 and json.loads(report.stdout)["data_held"] is False
+    assert "no data about this subject is held at this till" in report.stderr
