@@ -44,8 +44,12 @@ pulse_failed() {
 }
 # --no-cpu-limit: PulseAudio's own watchdog ends the daemon when it gets "too much" CPU for a
 # while, which a loaded 2-core CI machine can look like; no realtime threads for the same reason.
+# --disable-shm: clients send audio over the socket, not in shared memory. Two CI runs side by
+# side aborted PulseAudio 16.1 in memblock_replace_import (an assertion on imported shared-memory
+# blocks) while tests played and recorded; without shared memory that path is never taken, and a
+# 16 kHz mono test stream needs no zero-copy.
 pulseaudio --daemonize=yes -n --exit-idle-time=-1 --disallow-exit --no-cpu-limit \
-  --high-priority=no --realtime=no \
+  --high-priority=no --realtime=no --disable-shm=yes --enable-memfd=no \
   --log-target="file:$XDG_RUNTIME_DIR/pulse.log" \
   -L module-native-protocol-unix \
   -L "module-null-sink sink_name=counter rate=16000 channels=1 sink_properties=device.description=Counter" \
