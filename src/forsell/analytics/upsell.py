@@ -497,22 +497,18 @@ class OfferFinder:
         cats.discard("")
         return cats.pop() if len(cats) == 1 else ""
 
-    def family(self, sku: str) -> frozenset[str]:
-        """The catalog's other sizes and packs of a product: those named by its head word
-        («Стрепсилс №16» → every «Стрепсилс»)."""
-        head = self._head(sku)
-        return frozenset(self.index.skus_called(head)) if head else frozenset()
-
     def _sized(self, sku: str) -> str:
         """A product's name without its size or pack: what its other sizes share."""
-        p = self._product(sku)
-        name = "" if p is None else p.names.get("ru") or next(iter(p.names.values()), "")
-        return " ".join(_significant_words(name))
+        return " ".join(_significant_words(self._name(sku)))
 
     def _head(self, sku: str) -> str:
         """The word a product's family is called by («Стрепсилс №16» → «стрепсилс»)."""
+        return _head_of(self._name(sku))
+
+    def _name(self, sku: str) -> str:
+        """The product's Russian name (else its first one; "" for an unknown SKU)."""
         p = self._product(sku)
-        return "" if p is None else _head_of(p.names.get("ru") or next(iter(p.names.values()), ""))
+        return "" if p is None else p.names.get("ru") or next(iter(p.names.values()), "")
 
     def _product(self, sku: str) -> CatalogProduct | None:
         return self.own_products.get(sku) or self.index.by_sku.get(sku)
@@ -706,11 +702,7 @@ class OfferFinder:
             # One of the offered family: the upgrade only if it is the biggest of them (the
             # customer who keeps the small pack declined).
             size = _size_of(line.name)
-            sizes = [
-                _size_of(p.names.get("ru") or next(iter(p.names.values()), ""))
-                for sku in offer.skus
-                if (p := self._product(sku)) is not None
-            ]
+            sizes = [_size_of(self._name(sku)) for sku in offer.skus if self._name(sku)]
             known = [x for x in sizes if x is not None]
             if size is not None and known:
                 return size >= max(known)
