@@ -74,3 +74,25 @@ def test_a_voice_ordering_with_quantities_or_asking_about_the_card_is_read_right
     assert voice_evidence(acts("карта накопительная у вас есть наша")) > 0
     # The cashier's «не керек» stays an open question even with «керек» in it.
     assert voice_evidence(acts("салеметсиз бе апай не керек")) > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Картой.", "переводом", "ну наличными", "Kaspi QR", "қолма-қол", "а самса есть",
+     "борщ остался?", "Линекс есть?"],
+)  # fmt: skip
+def test_paying_by_a_method_or_asking_what_is_in_stock_sounds_like_the_customer(text: str) -> None:
+    from forsell.analytics.speakers import voice_evidence
+
+    assert voice_evidence(acts(text)) < 0, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["картой или наличными", "мелочь есть?", "пакет есть?", "у нас есть свежие самсы",
+     "бонусная карта есть?"],
+)  # fmt: skip
+def test_the_cashiers_payment_bag_offer_and_card_questions_are_not_the_customers(text: str) -> None:
+    from forsell.analytics.speakers import voice_evidence
+
+    assert voice_evidence(acts(text)) >= 0, text

@@ -449,10 +449,10 @@ def _find_acts(
         loyalty=_hit("loyalty", loyalty),
         farewell=_hit("farewell", _any(FAREWELLS, norms, 0, n - 1)),
         price=_hit("price", _price(norms)),
-        order=_hit("order", _order(norms)),
+        order=_hit("order", _order(norms) or _asks_in_stock(norms)),
         size_up=_hit("size_up", _any(SIZE_UP, norms, 0, n - 1)),
         till=_hit("till", _till(norms)),
-        pays=_hit("pays", _any(PAYS, norms, 0, n - 1)),
+        pays=_hit("pays", _pays(norms)),
         offer_form=tuple(offer_form),
         needs_clauses=tuple(needs_clauses),
         questions=tuple(questions),
@@ -519,6 +519,44 @@ def _order(norms: Sequence[str]) -> Match | None:
         if norms[m.first] == "мне" and m.first > 0 and norms[m.first - 1] in _PREPOSITIONS:
             continue
         return m
+    return None
+
+
+#: How a customer answers «картой или наличными?»: the method alone («Картой.», «Каспи»,
+#: «қолма-қол»), perhaps with a filler word.
+_METHOD = frozenset({
+    "картой", "карта", "карточкой", "наличными", "наличкой", "налом", "налик", "переводом",
+    "перевод", "каспи", "kaspi", "qr", "кьюар", "картамен", "колма", "кол", "аударым",
+    "аударыммен", "нал", "карточка",
+})  # fmt: skip
+_FILLER = frozenset({"да", "ну", "вот", "давайте", "так", "иа", "ия", "мм", "а"})
+_BY_METHOD = Pattern.compile("картой")
+#: «А самса есть?», «борщ остался?»: asking whether something is in stock.
+_IN_STOCK = frozenset({"есть", "остался", "осталась", "осталось", "остались"})
+_ASK_STOCK = Pattern.compile("есть")
+_OURS = frozenset({"нас", "бизде", "у"})
+
+
+def _pays(norms: Sequence[str]) -> Match | None:
+    """A customer paying: «без сдачи», «можно картой», or the payment method said alone."""
+    m = _any(PAYS, norms, 0, len(norms) - 1)
+    if m is not None:
+        return m
+    said = [i for i, tok in enumerate(norms) if tok not in _FILLER]
+    if said and len(said) <= 2 and all(norms[i] in _METHOD for i in said):
+        return Match(_BY_METHOD, said[0], said[-1])
+    return None
+
+
+def _asks_in_stock(norms: Sequence[str]) -> Match | None:
+    """The customer asking what is in stock: the sentence ends with «есть»/«остался» after what is
+    asked for («… бар ма?» is in ``ORDER``). «У нас есть …» is the cashier's offer, «мелочь есть?» /
+    «пакет есть?» the cashier's payment and bag questions (``not_order``), not this."""
+    n = len(norms)
+    if n < 2 or _OURS & set(norms) or not_order(norms, 0, n - 1) is not None:
+        return None
+    if norms[-1] in _IN_STOCK:
+        return Match(_ASK_STOCK, n - 1, n - 1)
     return None
 
 

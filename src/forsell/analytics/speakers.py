@@ -69,7 +69,7 @@ FIRST_WORD = 0.5
 SURE = 1.5
 
 
-_ASKS = frozenset({"у вас есть", "есть ли"})
+_ASKS = frozenset({"у вас есть", "есть ли", "есть"})
 
 
 def voice_evidence(acts: Acts) -> float:
