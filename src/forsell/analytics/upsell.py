@@ -158,16 +158,35 @@ def _set_name(name: str) -> str:
     return own
 
 
+_END, _MEASURE = "end", "measure"
+
+
+@lru_cache(maxsize=65536)
+def _word_roles(word: str) -> tuple[tuple[str, str], ...]:
+    """A catalog word's folded tokens, each with what it does in a name: ``_END`` ends the name
+    people say, ``_MEASURE`` ends it after the first word, "" is dropped, else it is kept. A
+    100,000-product catalog has a few hundred distinct words: each is judged once."""
+    if word.startswith("("):
+        return (("", _END),)  # «Лагман (порция)»: a note, not the name
+    roles = []
+    for tok in fold_word(word):
+        if tok in _UNITS or tok.isdigit():
+            roles.append((tok, _END))  # "Американо 250 мл": not how it is called
+        elif tok in _MEASURES:
+            roles.append((tok, _MEASURE))  # «Бауырсақ порция»
+        else:
+            roles.append((tok, "" if tok in _STOP else "keep"))
+    return tuple(roles)
+
+
 @lru_cache(maxsize=8192)
 def _significant_words(name: str) -> tuple[str, ...]:
     out: list[str] = []
     for word in _set_name(name).split():
-        if word.startswith("("):
-            return tuple(out)  # «Лагман (порция)»: a note, not the name
-        for tok in fold_word(word):
-            if tok in _UNITS or tok.isdigit() or (out and tok in _MEASURES):
-                return tuple(out)  # "Американо 250 мл", «Бауырсақ порция»: not how it is called
-            if tok not in _STOP:
+        for tok, role in _word_roles(word):
+            if role == _END or (role == _MEASURE and out):
+                return tuple(out)
+            if role:
                 out.append(tok)
     return tuple(out)
 
@@ -206,17 +225,19 @@ def product_phrases(
     lines; a 100,000-product catalog files only the short forms people say), head words, the
     first two words, synonyms, and the colloquial names of its words."""
     names = significant_names(p)
-    if any(
-        w in _NOT_GOODS or (w[:3] in _NOT_GOODS_STARTS and _is_bag_word(w))
-        for _, words in names
-        for w in words
-    ):
-        return []  # a bag or a take-away box: never an upsell
+    if _bag(names):
+        return []  # a bag or a take-away box: never an upsell, whatever its synonyms
     phrases = list(_name_phrases(names, full))
     if p.synonyms or extra:
         phrases += [" ".join(normalize_text(x)) for x in (*p.synonyms, *extra)]
         phrases = list(dict.fromkeys(phrases))
     return [ph for ph in phrases if ph and ph not in _NOT_GOODS]
+
+
+@lru_cache(maxsize=65536)
+def _bag(names: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """A bag or a take-away box by any of its names (computed once per distinct name)."""
+    return any(_is_bag_word(w) for _, words in names for w in words)
 
 
 @lru_cache(maxsize=65536)
@@ -257,9 +278,17 @@ def _is_bag_word(word: str) -> bool:
     return word in _NOT_GOODS or (word[:3] in _NOT_GOODS_STARTS and lemma(word) in _NOT_GOODS)
 
 
+#: The languages the counter speaks and the recognisers are asked for. A catalog's English name
+#: («Butter Food Master with nuts») is for an English menu: a Russian or Kazakh recogniser
+#: never writes it, and filing it would cost a third of the index at a real catalog's size.
+SPOKEN = ("ru", "kk")
+
+
 def significant_names(p: CatalogProduct) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(language, the words people name it by) for each of the product's names."""
-    return tuple((lang, _significant_words(name)) for lang, name in p.names.items())
+    """(language, the words people name it by) for each of the product's spoken names (every
+    name when it has none in a spoken language)."""
+    names = [(lang, name) for lang, name in p.names.items() if lang in SPOKEN]
+    return tuple((lang, _significant_words(name)) for lang, name in names or p.names.items())
 
 
 class _TermIndex:
