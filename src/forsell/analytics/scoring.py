@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .acts import Acts, Hit, find_acts
+from .acts import PARTICLES, Acts, Hit, find_acts
 from .matching import find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
@@ -271,6 +271,8 @@ class Scorer:
             if item.detector == "farewell" and s.index not in cashier_said[-2:]:
                 near.add("outside_window")  # thanks in the middle is not a goodbye
                 continue
+            if item.detector == "needs_question" and _read_back(s, first_i, last_i, said):
+                continue  # «американо с собой хорошо» after «американо с собой»: not asked
             if item.detector == "greeting" and s.index not in cashier_said[:2]:
                 near.add("outside_window")  # «сәлем айтыңыз» on leaving is not a greeting
                 continue
@@ -304,6 +306,19 @@ class Scorer:
         ):
             return ItemResult(item.id, item.kind, NOT_APPLICABLE, 0, 0, "moot")
         return ItemResult(item.id, item.kind, FAIL, 0, max_points, why)
+
+
+def _read_back(s: Said, first: int, last: int, said: list[Said]) -> bool:
+    """The cashier repeating the order («с капустой два», «американо с собой хорошо») confirms
+    it and asks nothing: the words that looked like a question were the other voice's words a
+    moment ago, and nothing in the utterance (a question mark, a question particle) asks."""
+    if any(t.raw.endswith("?") for t in s.tokens) or PARTICLES.intersection(s.norms):
+        return False  # «…бір литрлік пе»: the Kazakh particle asks
+    before = [o for o in said if o.index < s.index and o.role != s.role]
+    if not before:
+        return False
+    heard = set(before[-1].norms)
+    return all(w in heard for w in s.norms[first : last + 1])
 
 
 def _act_hit(detector: str | None, acts: Acts) -> Hit | None:

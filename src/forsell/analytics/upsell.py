@@ -260,10 +260,39 @@ def _name_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) ->
         if lang != "kk" and len(words) >= 2 and words[1].endswith(_ADJ_ENDINGS):
             # «Круассан шоколадный» on the menu board is a «шоколадный круассан» at the counter.
             phrases.append(f"{words[1]} {words[0]}")
+        phrases += _variety(lang, words, heads, ru)
         # Colloquial names of the head only: «Комбо: хот-дог + фри» is not a «хотдог».
         for w in dict.fromkeys((*heads, words[0])):
             phrases += COLLOQUIAL.get(w, ())
     return tuple(dict.fromkeys(phrases))
+
+
+#: Words that make a name a set of products («Комбо Твистер», «Твистер сеті»).
+_SETS = frozenset({"комбо", "combo", "сет", "сети", "набор", "комплекс", "ланч", "бокс", "box"})
+
+
+def _variety(lang: str, words: Sequence[str], heads: list[str], ru: Sequence[str]) -> list[str]:
+    """The variety of a kind, said alone: «Салат ачичук», «Торт Наполеон», «Пицца Пепперони»
+    are an «ачичук», a «наполеон», a «пепперони» at the counter. In Russian the second of two
+    words when it is a noun in its dictionary form (not «Чай чёрный», not «Чай с молоком»); in
+    Kazakh the first of «Ачичук салаты» when the second is the Russian name's kind with a
+    possessive (not «Картоп езбесі», whose kind is not the Russian «пюре»)."""
+    if len(words) != 2 or words[0] in _SETS or words[-1] in _SETS:
+        return []  # «Комбо Твистер» is a set named after a product, not a kind of «комбо»
+    if lang == "kk":
+        kind = heads[-1] if heads else ""
+        ru_kind = _heads("ru", list(ru)) if ru else []
+        return [words[0]] if len(heads) > 1 and ru_kind and kind == ru_kind[0] else []
+    second = words[1]
+    if (
+        len(second) < 4
+        or second.endswith(_ADJ_ENDINGS)
+        or second in _EXTRA
+        or second in _MEASURES
+        or lemma(second) != second
+    ):
+        return []
+    return [second]
 
 
 @lru_cache(maxsize=1024)

@@ -95,15 +95,22 @@ def load_raw() -> list[tuple[dict, dict[str, list[dict]]]]:
     return out
 
 
-#: Writers whose conversations arrived after the scorer was tuned: scored once, as they came,
-#: never looked into (the "conversations the team has never seen" check).
-HOLDOUT_WRITERS = frozenset({"w7", "w8"})
+#: Writers whose conversations arrived after the scorer was tuned: scored as they came, never
+#: looked into (the "conversations the team has never seen" check). w7-w8 came in one batch,
+#: w15-w18 in a later one (after the scorer had been tuned on dev again): its figures were
+#: read once, as a whole, then half of it went to dev (below).
+HOLDOUT_WRITERS = frozenset({"w7", "w8", "w17", "w18"})
+#: Writers of that later batch given wholly to dev (declared before any of their misses was
+#: read), so that tuning meets speech from more hands; w17-w18 of the batch stay held out.
+DEV_WRITERS = frozenset({"w15", "w16"})
 
 
 def split_of(conv_id: str) -> str:
     """The split, decided once by a hash of the id (recorded in split.json)."""
     if conv_id.split("-")[0] in HOLDOUT_WRITERS:
         return "holdout"
+    if conv_id.split("-")[0] in DEV_WRITERS:
+        return "dev"
     return "test" if hashlib.sha256(conv_id.encode()).digest()[0] % 2 else "dev"
 
 
@@ -171,13 +178,16 @@ def _offer_matches(pred, exp: dict) -> bool:
     return want in pred.skus or pred.kind == "size"
 
 
-def evaluate(split: str, mode: str) -> Report:
+def evaluate(split: str, mode: str, writers: frozenset[str] = frozenset()) -> Report:
+    """``writers``: only these writers' conversations (all of the split when empty)."""
     card = formats.load_scorecard(ROOT / "resources" / "scorecards" / "cafe.json")
     assignment = json.loads(SPLIT.read_text(encoding="utf-8"))
     report = Report(split, mode)
     scorers: dict[str, Scorer] = {}
     for conv, catalogs in load_raw():
         if assignment.get(conv["id"]) != split:
+            continue
+        if writers and conv["id"].split("-")[0] not in writers:
             continue
         report.conversations += 1
         key = f"{conv['id'].split('-')[0]}:{conv['store']}"
@@ -248,11 +258,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("split", choices=("dev", "test", "holdout"))
     ap.add_argument("--misses", action="store_true", help="list disagreements (dev only)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--writers", default="", help="comma-separated writer ids (e.g. w15,w16)")
     args = ap.parse_args(argv)
+    writers = frozenset(w for w in args.writers.split(",") if w)
     if args.misses and args.split != "dev":
         print("the test split is for reporting, not tuning: no misses listed", file=sys.stderr)
         return 2
-    reports = [evaluate(args.split, mode) for mode in ("labelled", "unlabelled")]
+    reports = [evaluate(args.split, mode, writers) for mode in ("labelled", "unlabelled")]
     if args.json:
         print(json.dumps([r.as_dict() for r in reports], ensure_ascii=False))
         return 0
