@@ -69,6 +69,20 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "чай": ("чаек", "чайку", "шай"),
     "шай": ("чай",),
     "вода": ("водичка", "водичку", "су"),
+    # Diminutives a cashier uses for what goes with a dish.
+    "сметана": ("сметанка",),
+    "хлеб": ("хлебушек", "хлебушка", "хлебушко"),
+    "лепешка": ("лепешечка",),
+    "сыр": ("сырок", "сырочек"),
+    "соус": ("соусик",),
+    "салат": ("салатик",),
+    "компот": ("компотик",),
+    "пирожное": ("пироженка", "пироженое"),
+    "кофе": ("кофеек", "кофейку"),
+    "булка": ("булочка",),
+    "кетчуп": ("кетчупчик",),
+    "лимон": ("лимончик",),
+    "каймак": ("каймагы",),
 }
 
 
@@ -608,10 +622,18 @@ class OfferFinder:
             if s.role == CUSTOMER:
                 # Only before anything was ordered: «…and what would you suggest?» after an
                 # order invites an upsell rather than being the purchase itself.
-                if any(t.kind == "product" for t, _ in named):
-                    seeking = False  # the customer chose: «спрей» after «спрей ме, әлде …?»
-                elif not ordered and _any(SEEKING, s.norms, 0, len(s.norms) - 1) is not None:
+                sought = _any(SEEKING, s.norms, 0, len(s.norms) - 1)
+                if (
+                    sought is not None
+                    and all(m.last < sought.first for _, m in named)
+                    and not ((ordered or named) and _MORE & set(s.norms))
+                ):
+                    # «Наполеон целый и что-нибудь к столу», «а что есть к чаю?»: what the
+                    # cashier proposes next answers the request; «…тағы бірдеңе ұсынасыз ба?»
+                    # («what else?») after an order invites an upsell.
                     seeking, sought_at = True, s.end
+                elif any(t.kind == "product" for t, _ in named):
+                    seeking = False  # the customer chose: «спрей» after «спрей ме, әлде …?»
                 ordered += [t for t, _ in named]
                 # Only while nobody has named it: «Да, как обычно» after «американо?» is done.
                 usual = not ordered and _any(USUAL, s.norms, 0, len(s.norms) - 1) is not None
@@ -629,7 +651,7 @@ class OfferFinder:
             ordered = [o for o in ordered if not self._fulfilled(o, s.start)]
             if seeking and any(sought_at <= ln.added_at < s.start for ln in self.receipt.lines):
                 seeking = False  # «Тогда Стрепсилс … Пойдёт?» rung up: the request is answered
-            if usual or _any(USUAL, s.norms, 0, len(s.norms) - 1) is not None:
+            if usual or _asks_usual(s, a):
                 # «Салам! Дабл и айран, да?» after «как обычно», or «Как обычно — флэт уайт?»:
                 # the regular's usual order, named back; nothing in it is an offer.
                 usual = False
@@ -772,6 +794,20 @@ class OfferFinder:
 
 
 _INDEFINITE = frozenset({"нибудь", "то", "либо", "бирдене", "биреу", "нарсе"})
+
+
+#: «Ещё», «тағы»: the customer asking what ELSE to take invites the cashier to sell more.
+_MORE = frozenset({"еще", "тагы", "тагыда"})  # folded: «ещё» → «еще», «тағы» → «тагы»
+
+
+def _asks_usual(s: Said, a: Acts) -> bool:
+    """The cashier asking «Как обычно?» (or saying it where nothing marks a statement); «…то же
+    самое, только дешевле выйдет.» states what a combo holds and offers it."""
+    m = _any(USUAL, s.norms, 0, len(s.norms) - 1)
+    if m is None:
+        return False
+    stated = any(t.raw[-1:] in ".!" for t in s.tokens)
+    return not stated or any(first <= m.first <= last for first, last in a.questions)
 
 
 def _something_of_a_kind(
