@@ -296,3 +296,16 @@ def test_the_bag_question_is_still_no_needs_question(cafe_scorer) -> None:
     for bag in ("пакет керек пе", "бір пакет керек пе", "пакетке салайын ба"):
         t = talk(("customer", 0, "бауырсақ бар ма"), ("cashier", 2, bag), ("customer", 4, "иә"))
         assert cafe_scorer.score(t).item("ask_needs").outcome == "fail", bag
+
+
+def test_reading_the_order_back_is_not_a_needs_question(cafe_scorer: Scorer) -> None:
+    """«американо с собой хорошо» after the customer's «американо с собой» confirms the order;
+    «с собой?» asked is still a needs question."""
+    read_back = talk(
+        ("u", 0, "здравствуйте мне американо маленький с собой"),
+        ("c", 2, "здравствуйте американо маленький с собой хорошо"),
+    )
+    asked = talk(("u", 0, "здравствуйте мне американо маленький"), ("c", 2, "С собой?"))
+    scorer = cafe_scorer
+    assert scorer.score(read_back, confirmed=True).item("ask_needs").outcome == "fail"
+    assert scorer.score(asked, confirmed=True).item("ask_needs").outcome == "pass"

@@ -543,3 +543,58 @@ def test_a_bigger_size_offered_again_after_the_choice_is_a_size_offer() -> None:
     )
     result = scorer.score(t, Receipt(()), confirmed=True)
     assert [o.kind for o in result.upsell.offers] == ["size"]
+
+
+_SHOP = (
+    ("ORB", "Жевательная резинка Orbit", "Orbit сағызы", "Сладости"),
+    ("ACH", "Салат ачичук", "Ачичук салаты", "Салаты"),
+    ("SMT", "Сметана (порция)", "Қаймақ (порция)", "Добавки"),
+    ("TWS", "Твистер", "Твистер", "Роллы"),
+    ("CMB", "Комбо Твистер (твистер, фри, кола)", "Твистер комбо", "Комбо"),
+)
+
+
+def _shop_scorer(cafe_scorer: Scorer) -> Scorer:
+    from forsell.analytics import Catalog, CatalogProduct
+
+    products = tuple(CatalogProduct(s, {"ru": r, "kk": k}, c) for s, r, k, c in _SHOP)
+    return Scorer(cafe_scorer.scorecard, Catalog(products))
+
+
+@pytest.mark.parametrize(
+    ("offer", "sku"),
+    [
+        ("Орбит на кассе возьмите", "ORB"),  # a Latin brand, heard in Cyrillic
+        ("Ачичук к лагману возьмите, свежий", "ACH"),  # the variety said alone
+        ("В борщ сметанку добавить?", "SMT"),  # a diminutive
+    ],
+)
+def test_a_product_called_by_its_brand_its_variety_or_a_diminutive(
+    cafe_scorer: Scorer, offer: str, sku: str
+) -> None:
+    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Борщ и лагман"), ("c", 4, offer))
+    result = _shop_scorer(cafe_scorer).score(t, Receipt(()), confirmed=True)
+    assert [o.skus for o in result.upsell.offers] == [(sku,)], offer
+
+
+def test_a_set_named_after_a_product_is_not_that_product(cafe_scorer: Scorer) -> None:
+    """«Комбо Твистер» is not a kind of «комбо» called «твистер»: the customer who orders a
+    twister has not asked for the combo, so the cashier's combo offer counts."""
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Твистер один"),
+        ("c", 4, "Давайте лучше комбо Твистер возьмём, выгоднее."),
+    )
+    result = _shop_scorer(cafe_scorer).score(t, Receipt(()), confirmed=True)
+    assert [o.skus for o in result.upsell.offers] == [("CMB",)]
+
+
+def test_proposals_after_a_request_with_the_order_answer_it(cafe_scorer: Scorer) -> None:
+    """«…и что-нибудь к столу» asks for proposals: they answer the customer, no upsell."""
+    t = talk(
+        ("c", 0, "Здравствуйте"),
+        ("u", 2, "Борщ и что-нибудь к нему."),
+        ("c", 4, "Возьмите ачичук, свежий."),
+    )
+    result = _shop_scorer(cafe_scorer).score(t, Receipt(()), confirmed=True)
+    assert result.upsell.offers == ()

@@ -83,6 +83,8 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "кетчуп": ("кетчупчик",),
     "лимон": ("лимончик",),
     "каймак": ("каймагы",),
+    "шоколад": ("шоколадка", "шоколадочка"),
+    "жевательная": ("жвачка", "жевачка"),
 }
 
 
@@ -278,7 +280,46 @@ def _name_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) ->
         # Colloquial names of the head only: «Комбо: хот-дог + фри» is not a «хотдог».
         for w in dict.fromkeys((*heads, words[0])):
             phrases += COLLOQUIAL.get(w, ())
+    # A brand in Latin letters is what people call the product by («Жевательная резинка
+    # Orbit» is an «Орбит»), and it is heard and written in Cyrillic.
+    phrases += [
+        w
+        for _, words in names
+        for w in words
+        if len(w) >= 3
+        and w not in _LATIN_NOT_BRANDS
+        and not _CYRILLIC_WORD.search(w)
+        and _LATIN_WORD.search(w)
+    ]
+    phrases += [_cyrillic_of(ph) for ph in phrases if _LATIN_WORD.search(ph)]
     return tuple(dict.fromkeys(phrases))
+
+
+_LATIN_WORD = re.compile(r"[a-z]")
+_CYRILLIC_WORD = re.compile(r"[а-яё]")
+#: English words on labels that name no brand.
+_LATIN_NOT_BRANDS = frozenset({
+    "classic", "light", "zero", "max", "mini", "big", "original", "extra", "premium", "gold",
+    "plus", "fresh", "juice", "water", "milk", "tea", "coffee", "with", "and", "the", "new",
+    "top", "grade", "sugar", "free", "pack", "size",
+})  # fmt: skip
+#: How a Russian speaker reads Latin letters (longest first): a brand written «Snickers» is
+#: said «сникерс». Only a first guess: the matcher's edit distance covers «спрайт» for «сприте».
+_LATIN_READ = (
+    ("sch", "ш"), ("tion", "шн"), ("sh", "ш"), ("ch", "ч"), ("ck", "к"), ("ph", "ф"),
+    ("th", "т"), ("ee", "и"), ("oo", "у"), ("qu", "кв"), ("ce", "се"), ("ci", "си"),
+    ("ya", "я"), ("yo", "е"), ("yu", "ю"), ("ja", "джа"), ("j", "дж"), ("x", "кс"),
+    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
+    ("h", "х"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"),
+    ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"),
+    ("w", "в"), ("y", "и"), ("z", "з"),
+)  # fmt: skip
+_LATIN_RE = re.compile("|".join(re.escape(a) for a, _ in _LATIN_READ))
+_LATIN_MAP = dict(_LATIN_READ)
+
+
+def _cyrillic_of(phrase: str) -> str:
+    return _LATIN_RE.sub(lambda m: _LATIN_MAP[m.group(0)], phrase)
 
 
 #: Words that make a name a set of products («Комбо Твистер», «Твистер сеті»).
