@@ -282,16 +282,8 @@ def _name_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) ->
             phrases += COLLOQUIAL.get(w, ())
     # A brand in Latin letters is what people call the product by («Жевательная резинка
     # Orbit» is an «Орбит»), and it is heard and written in Cyrillic.
-    phrases += [
-        w
-        for _, words in names
-        for w in words
-        if len(w) >= 3
-        and w not in _LATIN_NOT_BRANDS
-        and not _CYRILLIC_WORD.search(w)
-        and _LATIN_WORD.search(w)
-    ]
-    phrases += [_cyrillic_of(ph) for ph in phrases if _LATIN_WORD.search(ph)]
+    phrases += [w for _, words in names for w in words if _is_brand(w)]
+    phrases += [c for c in map(_cyrillic_of, phrases) if c]
     return tuple(dict.fromkeys(phrases))
 
 
@@ -318,7 +310,23 @@ _LATIN_RE = re.compile("|".join(re.escape(a) for a, _ in _LATIN_READ))
 _LATIN_MAP = dict(_LATIN_READ)
 
 
+@lru_cache(maxsize=65536)
+def _is_brand(word: str) -> bool:
+    """A word in Latin letters only, long enough and not a label's English («Orbit», not
+    «classic»)."""
+    return (
+        len(word) >= 3
+        and word not in _LATIN_NOT_BRANDS
+        and _LATIN_WORD.search(word) is not None
+        and _CYRILLIC_WORD.search(word) is None
+    )
+
+
+@lru_cache(maxsize=65536)
 def _cyrillic_of(phrase: str) -> str:
+    """The phrase with its Latin letters read the Russian way ("" when it has none)."""
+    if _LATIN_WORD.search(phrase) is None:
+        return ""
     return _LATIN_RE.sub(lambda m: _LATIN_MAP[m.group(0)], phrase)
 
 
