@@ -41,7 +41,11 @@ _MEASURES = {
 _EXTRA = {"добавка", "доп", "допы", "косу", "косымша", "коса", "extra"}
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 #: Goods that are never an upsell (the guide: a bag is not an offer).
-_NOT_GOODS = {"пакет", "пакетик", "пакети", "bag", "чек", "контейнер", "ыдыс"}
+#: Packaging a cashier asks about without selling anything: a bag, a box, a cup carrier.
+_NOT_GOODS = {
+    "пакет", "пакетик", "пакети", "bag", "чек", "контейнер", "ыдыс", "переноска", "подставка",
+    "холдер", "кулек",
+}  # fmt: skip
 _NOT_GOODS_STARTS = {w[:3] for w in _NOT_GOODS}
 
 #: How people call products whose catalog names are formal (folded). A catalog word on the left
