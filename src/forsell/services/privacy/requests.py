@@ -140,9 +140,7 @@ def _corrected(field: str, value: str) -> str:
         raise CashierError("privacy.value_missing", "Give the corrected value")
     limit = getattr(Employee.__table__.columns[field].type, "length", None) or 200
     if len(cleaned) > limit:
-        raise CashierError(
-            "privacy.value_too_long", "At most {limit} characters", limit=limit
-        )
+        raise CashierError("privacy.value_too_long", "At most {limit} characters", limit=limit)
     if not cleaned.isprintable():
         raise CashierError(
             "privacy.value_control", "The value holds an invisible control character"
