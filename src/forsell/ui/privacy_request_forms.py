@@ -286,10 +286,22 @@ class AnswerDialog(QDialog):
         self.setMinimumHeight(620)
         self.document, self._write = document, write
         layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(styled_label(self.tr("Language of the answer")))
+        self.language = QComboBox()
+        self.language.setAccessibleName("answer language")
+        # Each language in its own name: the subject's language, whatever the admin's.
+        for code, name in (("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(document.language)))
+        self.language.currentIndexChanged.connect(self._show_language)
+        row.addWidget(self.language)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.view = QTextBrowser()
         self.view.setAccessibleName("answer text")
-        self.view.setHtml(document.html)
         layout.addWidget(self.view, 1)
+        self._show_language()
         self.feedback = Feedback("answer feedback")
         layout.addWidget(self.feedback)
         row = QHBoxLayout()
@@ -304,6 +316,14 @@ class AnswerDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
+
+    @property
+    def html(self) -> str:
+        """The answer in the language chosen."""
+        return self.document.pages[self.language.currentData()]
+
+    def _show_language(self) -> None:
+        self.view.setHtml(self.html)
 
     def _name(self, suffix: str) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%d")
@@ -326,7 +346,7 @@ class AnswerDialog(QDialog):
     def save_pdf_to(self, path: Path) -> None:
         """Renders the answer to PDF (Qt's text layout: here, on the GUI thread, a few pages)
         and has it written privately; the outcome shows in the feedback line."""
-        self._write(path, pdf_bytes(make_document(self.document.html)), self.feedback)
+        self._write(path, pdf_bytes(make_document(self.html)), self.feedback)
 
     def save_json_to(self, path: Path) -> None:
         """The report as JSON, written privately."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +72,17 @@ def failure_text(exc: Exception) -> str:
     return QCoreApplication.translate(
         "PrivacyRequests", "Something went wrong and nothing was done. Try again."
     )
+
+
+def viewer_language() -> str:
+    """The language the screen speaks now (ru, kk, en): the answer is shown in it first. A
+    locale the till has no translation for shows English, so the answer does too."""
+    language = QLocale().language()
+    if language == QLocale.Language.Russian:
+        return "ru"
+    if language == QLocale.Language.Kazakh:
+        return "kk"
+    return "en"
 
 
 class PrivacyRequestsDialog(QDialog):
@@ -183,10 +194,13 @@ class PrivacyRequestsDialog(QDialog):
         call: Callable[[], Any],
         done: Callable[[Any], None],
         failed: Callable[[str], None] | None = None,
+        *,
+        keep_message: bool = False,
     ) -> None:
         """``call`` in the task pool; ``done`` with its result, or the refusal said (in
         ``failed`` or the feedback line). The request buttons wait meanwhile."""
-        self.feedback.clear_message()
+        if not keep_message:
+            self.feedback.clear_message()
         for button in (*self.row_buttons, self.new_button):
             button.setEnabled(False)
 
@@ -235,7 +249,8 @@ class PrivacyRequestsDialog(QDialog):
 
     def reload(self) -> None:
         """Reads the requests in the task pool and shows them."""
-        self._run(lambda: self.service.requests(self.admin), self._show)
+        # The news of the action that asked for the reload stays on screen.
+        self._run(lambda: self.service.requests(self.admin), self._show, keep_message=True)
 
     def _show(self, views: list[RequestView]) -> None:
         selected = self.selected()
@@ -331,7 +346,7 @@ class PrivacyRequestsDialog(QDialog):
         view = self.selected()
         if view is None:
             return
-        language = self.admin.language
+        language = viewer_language()
         self._run(lambda: make_answer(self.service, self.admin, view.id, language), self._answered)
 
     def _answered(self, document) -> None:

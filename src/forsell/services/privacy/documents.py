@@ -60,13 +60,21 @@ _STYLE = (
 
 @dataclass(frozen=True)
 class AnswerDocument:
-    """The answer to one request, ready to show, print or save."""
+    """The answer to one request, ready to show, print or save, in each of ``LANGUAGES``
+    (the subject may read another language than the admin)."""
 
     request_id: str
+    #: The language asked for; ``html`` is in it.
     language: str
-    html: str
+    #: Language → the answer as HTML.
+    pages: Mapping[str, str]
     #: The report of ``PrivacyRequests.report`` (what the JSON copy holds).
     report: Mapping[str, Any]
+
+    @property
+    def html(self) -> str:
+        """The answer in the language asked for."""
+        return self.pages[self.language]
 
     def json_bytes(self) -> bytes:
         """The report as UTF-8 JSON, as ``privacy report`` prints it."""
@@ -263,23 +271,19 @@ def subject_name(report: Mapping[str, Any]) -> str:
 def make_answer(
     requests: PrivacyRequests, admin: EmployeeView, request_id: str, language: str
 ) -> AnswerDocument:
-    """The answer to ``request_id`` in ``language``: the report (admin only, audited, the
-    request becomes "answered") as HTML with the operator of the policy in force.
+    """The answer to ``request_id``, shown first in ``language``: the report (admin only,
+    audited, the request becomes "answered") as HTML with the operator of the policy in force.
 
     Raises ``CashierError`` as ``PrivacyRequests.report`` does."""
     report = requests.report(admin, request_id)
     ctx = requests.ctx
     policy = PrivacyPolicyService(ctx).in_force()
-    lang = language_of(language)
-    html = answer_html(
-        report,
-        requests.data_map,
-        policy,
-        lang,
-        ctx.local(ctx.clock()),
-        subject_name(report),
-    )
-    return AnswerDocument(request_id, lang, html, report)
+    made_at, name = ctx.local(ctx.clock()), subject_name(report)
+    pages = {
+        lang: answer_html(report, requests.data_map, policy, lang, made_at, name)
+        for lang in LANGUAGES
+    }
+    return AnswerDocument(request_id, language_of(language), pages, report)
 
 
 def write_private(path: Path, data: bytes, *, replace: bool = False) -> Path:
