@@ -119,7 +119,7 @@ def test_an_admin_registers_finds_answers_saves_pdf_and_json_and_blocks(
     qtbot.mouseClick(find(dialog, "find subject data"), Qt.MouseButton.LeftButton)
     _settle(qtbot, dialog)
     found = find(dialog, "request result").toPlainText()
-    assert "sales: 1 records" in found and "employees: 1 records" in found
+    assert "Receipts — records: 1" in found and "Staff account — records: 1" in found
 
     qtbot.mouseClick(find(dialog, "answer request"), Qt.MouseButton.LeftButton)
     answer = modal(qtbot, AnswerDialog)

@@ -38,7 +38,7 @@ from forsell.domain.roles import Role
 from forsell.services.access import refuse_below
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
-from forsell.services.privacy.documents import make_answer, write_private
+from forsell.services.privacy.documents import make_answer, table_title, write_private
 from forsell.services.privacy.requests import (
     Findings,
     PrivacyRequests,
@@ -88,7 +88,7 @@ def viewer_language() -> str:
 class PrivacyRequestsDialog(QDialog):
     """Data-subject requests: admins only (a cashier or supervisor is refused at the door)."""
 
-    #: A task of this screen answered (tests wait on it instead of sleeping).
+    # A task of this screen answered (tests wait on it instead of sleeping).
     settled = Signal()
 
     def __init__(
@@ -335,8 +335,11 @@ class PrivacyRequestsDialog(QDialog):
         if findings.empty:
             self.result.setPlainText(self.tr("No data about this person is held at this till."))
             return
+        language, data_map = viewer_language(), self.service.data_map
         lines = [
-            self.tr("{table}: {count} records").format(table=table, count=count)
+            self.tr("{table} — records: {count}").format(
+                table=table_title(data_map, table, language), count=count
+            )
             for table, count in findings.counts().items()
             if count
         ]

@@ -120,6 +120,11 @@ def _subject(subject: Mapping[str, Any], subject_name: str, language: str) -> st
     return _word("words", language)
 
 
+def table_title(data_map: DataMap, name: str, language: str) -> str:
+    """A data-map table as a person calls it, in ``language`` (its name where none is known)."""
+    return _table_words(data_map, name, language_of(language))[0]
+
+
 def _table_words(data_map: DataMap, name: str, language: str) -> tuple[str, str]:
     """(name, what for) of a table in ``language``."""
     purposes = Counter(
