@@ -237,3 +237,56 @@ def test_the_admin_menu_opens_it_for_an_admin_only(qtbot, till):
     assert opened.windowTitle() == "Data-subject requests"
     opened.reject()
     window.languages.uninstall()
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+def test_screenshots_in_every_language_show_no_cut_text(
+    qtbot, till, admin_view, cashier_sale, tmp_path, language
+):
+    from forsell.ui.i18n import Languages
+
+    from .test_screenshots import clipped, colours, shot_dir
+
+    service = PrivacyRequests(till.ctx)
+    cashier = employee(till, Role.CASHIER, CASHIER)
+    service.register(
+        admin_view, "correction", "Данияр Ахметов", subject_employee(cashier.id),
+        received_on=date.today() - timedelta(days=40),
+    )  # fmt: skip
+    service.register(admin_view, "information", "Мария Ким", subject_employee("Мария Ким"))
+    languages = Languages()
+    languages.switch(language)
+    folder = shot_dir(tmp_path)
+    try:
+        dialog = _open(qtbot, till, admin_view)
+        dialog.resize(dialog.minimumWidth(), dialog.minimumHeight())
+        _select(dialog, dialog.views[0].id)
+        qtbot.mouseClick(find(dialog, "find subject data"), Qt.MouseButton.LeftButton)
+        _settle(qtbot, dialog)
+        shots = {"list": dialog}
+        for name in ("list", "answer"):
+            if name == "answer":  # after the list: answering marks the request answered
+                qtbot.mouseClick(find(dialog, "answer request"), Qt.MouseButton.LeftButton)
+                shots[name] = modal(qtbot, AnswerDialog)
+            widget = shots[name]
+            path = folder / f"dsrui_{language}_{name}.png"
+            assert widget.grab().save(str(path), "PNG")
+            assert colours(widget.grab().toImage()) > 40, f"{path.name} looks blank"
+            assert not clipped(widget), f"{path.name}: cut text: {clipped(widget)}"
+        shots["answer"].accept()
+        _settle(qtbot, dialog)
+        forms = {
+            "new": (find(dialog, "new request"), NewRequestDialog),
+            "correct": (find(dialog, "correct subject data"), CorrectDialog),
+            "block": (find(dialog, "block subject"), PinConfirmDialog),
+        }
+        for name, (button, cls) in forms.items():
+            _select(dialog, dialog.views[0].id)
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            form = modal(qtbot, cls)
+            path = folder / f"dsrui_{language}_{name}.png"
+            assert form.grab().save(str(path), "PNG")
+            assert not clipped(form), f"{path.name}: cut text: {clipped(form)}"
+            form.reject()
+    finally:
+        languages.uninstall()
