@@ -6,7 +6,6 @@ name (policy 6.2: clarification)."""
 from __future__ import annotations
 
 import json
-import os
 import stat
 
 import pytest
@@ -140,7 +139,7 @@ def test_a_document_is_written_private_and_never_half(tmp_path) -> None:
     with pytest.raises(CashierError) as exists:
         write_private(path, b"%PDF-1.4 two")
     assert exists.value.key == "privacy.file_exists" and path.read_bytes() == b"%PDF-1.4 one"
-    os.chmod(path, 0o644)
+    path.chmod(0o644)
     write_private(path, b"%PDF-1.4 three", replace=True)
     assert path.read_bytes() == b"%PDF-1.4 three"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -84,7 +84,7 @@ def test_the_screen_lists_requests_with_the_overdue_one_marked(qtbot, till, admi
     cashier = employee(till, Role.CASHIER, CASHIER)
     old = service.register(
         admin_view, "information", "Данияр", subject_employee(cashier.id),
-        received_on=date.today() - timedelta(days=40),
+        received_on=till.ctx.local(till.ctx.clock()).date() - timedelta(days=40),
     )  # fmt: skip
     service.register(admin_view, "export", "Мария", subject_employee("Мария Ким"))
 
@@ -251,7 +251,7 @@ def test_screenshots_in_every_language_show_no_cut_text(
     cashier = employee(till, Role.CASHIER, CASHIER)
     service.register(
         admin_view, "correction", "Данияр Ахметов", subject_employee(cashier.id),
-        received_on=date.today() - timedelta(days=40),
+        received_on=till.ctx.local(till.ctx.clock()).date() - timedelta(days=40),
     )  # fmt: skip
     service.register(admin_view, "information", "Мария Ким", subject_employee("Мария Ким"))
     languages = Languages()
