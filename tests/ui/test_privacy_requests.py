@@ -198,15 +198,16 @@ def test_correct_is_only_for_correction_requests_and_an_empty_name_is_refused(
     assert CASHIER in {e.name for e in till.staff.staff()}
 
 
-def test_destroy_waits_for_the_service(qtbot, till, admin_view):
+def test_destroy_is_disabled_with_a_reason_until_the_service_has_it(
+    qtbot, till, admin_view, monkeypatch
+):
+    monkeypatch.delattr(PrivacyRequests, "destroy", raising=False)
     service = PrivacyRequests(till.ctx)
     service.register(admin_view, "destruction", "x", subject_employee(CASHIER))
     dialog = _open(qtbot, till, admin_view)
     _select(dialog, dialog.views[0].id)
     destroy = find(dialog, "destroy subject data")
-    assert destroy.isEnabled() == callable(getattr(PrivacyRequests, "destroy", None))
-    if not destroy.isEnabled():
-        assert destroy.toolTip()
+    assert not destroy.isEnabled() and "not available" in destroy.toolTip()
 
 
 @pytest.mark.parametrize("role", [Role.CASHIER, Role.SUPERVISOR])
@@ -290,3 +291,44 @@ def test_screenshots_in_every_language_show_no_cut_text(
             form.reject()
     finally:
         languages.uninstall()
+
+
+def test_export_asks_for_the_pin_and_writes_a_new_private_folder(
+    qtbot, till, admin_view, cashier_sale, tmp_path
+):
+    request = PrivacyRequests(till.ctx).register(
+        admin_view, "export", CASHIER, subject_employee(CASHIER)
+    )
+    dialog = _open(qtbot, till, admin_view)
+    _select(dialog, request.id)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    dialog.export_to(exports)  # what Export… does once a folder is chosen
+    _pin(qtbot, PinConfirmDialog)
+    qtbot.waitUntil(lambda: "files written" in dialog.feedback.text(), timeout=10_000)
+    (folder,) = exports.iterdir()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    data = folder / "subject-data.json"
+    assert json.loads(data.read_text("utf-8"))["request"]["id"] == request.id
+    assert stat.S_IMODE(data.stat().st_mode) == 0o600
+
+
+def test_destroy_calls_the_service_once_it_is_there(qtbot, till, admin_view, monkeypatch):
+    called: list[tuple[str, str]] = []
+
+    def destroy(self, request_id: str, admin) -> str:
+        called.append((request_id, admin.id))
+        return "certificate"
+
+    monkeypatch.setattr(PrivacyRequests, "destroy", destroy, raising=False)
+    request = PrivacyRequests(till.ctx).register(
+        admin_view, "destruction", CASHIER, subject_employee(CASHIER)
+    )
+    dialog = _open(qtbot, till, admin_view)
+    _select(dialog, request.id)
+    button = find(dialog, "destroy subject data")
+    assert button.isEnabled() and not button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    _pin(qtbot, PinConfirmDialog)
+    qtbot.waitUntil(lambda: "Destroyed" in dialog.feedback.text(), timeout=10_000)
+    assert called == [(request.id, admin_view.id)]
