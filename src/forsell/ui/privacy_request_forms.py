@@ -108,8 +108,8 @@ class NewRequestDialog(QDialog):
         self.receipt = QSpinBox()
         self.receipt.setAccessibleName("subject receipt")
         self.receipt.setRange(1, 999_999_999)
-        self.window = QWidget()
-        row = QHBoxLayout(self.window)
+        self.time_window = QWidget()
+        row = QHBoxLayout(self.time_window)
         row.setContentsMargins(0, 0, 0, 0)
         now = QDateTime.currentDateTime()
         self.window_start = QDateTimeEdit(now.addSecs(-3600))
@@ -122,7 +122,7 @@ class NewRequestDialog(QDialog):
         self.words = QLineEdit()
         self.words.setAccessibleName("subject words")
         self.words.setPlaceholderText(self.tr("Words the customer said"))
-        for widget in (self.employee, self.receipt, self.window, self.words):
+        for widget in (self.employee, self.receipt, self.time_window, self.words):
             self.subjects.addWidget(widget)
         self.subject_kind.currentIndexChanged.connect(self.subjects.setCurrentIndex)
         form.addRow("", self.subjects)
@@ -157,13 +157,17 @@ class NewRequestDialog(QDialog):
         if key == "receipt":
             return r.subject_receipt(self.receipt.value())
         if key == "window":
-            start = self.window_start.dateTime().toPython()
-            end = self.window_end.dateTime().toPython()
-            return {"window": [start.isoformat(), end.isoformat()]}
+            # Store time without a zone: the service reads it in the store's time zone.
+            iso = Qt.DateFormat.ISODate
+            start = self.window_start.dateTime().toString(iso)
+            end = self.window_end.dateTime().toString(iso)
+            return {"window": [start, end]}
         return r.subject_words(self.words.text())
 
     def received_on(self) -> date:
-        return self.received.date().toPython()
+        """The day the request arrived, as chosen."""
+        day = self.received.date()
+        return date(day.year(), day.month(), day.day())
 
     def _check(self) -> None:
         # The service refuses too; these are the mistakes a form can catch before it.

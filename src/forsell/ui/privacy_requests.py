@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,9 @@ from .privacy_request_forms import (
 )
 from .tasks import tasks
 
+if TYPE_CHECKING:
+    from forsell.services.recordings import KeyVault
+
 DAY = "%d.%m.%Y"
 
 
@@ -88,11 +91,13 @@ def viewer_language() -> str:
 class PrivacyRequestsDialog(QDialog):
     """Data-subject requests: admins only (a cashier or supervisor is refused at the door)."""
 
-    # A task of this screen answered (tests wait on it instead of sleeping).
-    settled = Signal()
-
     def __init__(
-        self, till: Till, admin: EmployeeView, parent: QWidget | None = None, *, vault=None
+        self,
+        till: Till,
+        admin: EmployeeView,
+        parent: QWidget | None = None,
+        *,
+        vault: KeyVault | None = None,
     ) -> None:
         refuse_below(admin, Role.ADMIN)  # the services' own check, before anything is shown
         super().__init__(parent)
@@ -126,12 +131,12 @@ class PrivacyRequestsDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 2)
         layout.addLayout(self._buttons())
-        self.result = QTextBrowser()
-        self.result.setAccessibleName("request result")
-        layout.addWidget(self.result, 1)
+        self.findings_view = QTextBrowser()
+        self.findings_view.setAccessibleName("request result")
+        layout.addWidget(self.findings_view, 1)
         self.feedback = Feedback("privacy requests feedback")
         layout.addWidget(self.feedback)
-        self._retranslate_headers()
+        self._set_headers()
         self._selection_changed()
         self.reload()
 
@@ -141,7 +146,7 @@ class PrivacyRequestsDialog(QDialog):
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_button.clicked.connect(self.new_request)
         self.find_button = make_button(self.tr("Find"), "find subject data")
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_subject)
         self.answer_button = make_button(self.tr("Answer…"), "answer request")
         self.answer_button.clicked.connect(self.answer)
         self.export_button = make_button(self.tr("Export…"), "export subject data")
@@ -151,7 +156,7 @@ class PrivacyRequestsDialog(QDialog):
         self.block_button = make_button(self.tr("Block…"), "block subject", "danger")
         self.block_button.clicked.connect(self.block)
         self.destroy_button = make_button(self.tr("Destroy…"), "destroy subject data", "danger")
-        self.destroy_button.clicked.connect(self.destroy)
+        self.destroy_button.clicked.connect(self.destroy_subject)
         close = make_button(self.tr("Close"), "close requests")
         close.clicked.connect(self.accept)
         self.row_buttons = (
@@ -176,7 +181,7 @@ class PrivacyRequestsDialog(QDialog):
             rows.addLayout(row)
         return rows
 
-    def _retranslate_headers(self) -> None:
+    def _set_headers(self) -> None:
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Kind"),
@@ -208,13 +213,11 @@ class PrivacyRequestsDialog(QDialog):
             self._selection_changed()
             self.new_button.setEnabled(True)
             done(result)
-            self.settled.emit()
 
         def refused(exc: Exception) -> None:
             self._selection_changed()
             self.new_button.setEnabled(True)
             (failed or self.feedback.error)(failure_text(exc))
-            self.settled.emit()
 
         tasks().run(call, finished, refused, owner=self)
 
@@ -325,7 +328,7 @@ class PrivacyRequestsDialog(QDialog):
         )
         self.reload()
 
-    def find(self) -> None:
+    def find_subject(self) -> None:
         view = self.selected()
         if view is not None:
             self._run(lambda: self.service.find(self.admin, view.subject), self._found)
@@ -333,7 +336,9 @@ class PrivacyRequestsDialog(QDialog):
     def _found(self, findings: Findings) -> None:
         self.last_findings = findings
         if findings.empty:
-            self.result.setPlainText(self.tr("No data about this person is held at this till."))
+            self.findings_view.setPlainText(
+                self.tr("No data about this person is held at this till.")
+            )
             return
         language, data_map = viewer_language(), self.service.data_map
         lines = [
@@ -343,7 +348,7 @@ class PrivacyRequestsDialog(QDialog):
             for table, count in findings.counts().items()
             if count
         ]
-        self.result.setPlainText("\n".join(lines))
+        self.findings_view.setPlainText("\n".join(lines))
 
     def answer(self) -> None:
         view = self.selected()
@@ -441,7 +446,7 @@ class PrivacyRequestsDialog(QDialog):
             ),
         )
 
-    def destroy(self) -> None:
+    def destroy_subject(self) -> None:
         view = self.selected()
         destroy = getattr(self.service, "destroy", None)
         if view is None or not callable(destroy):

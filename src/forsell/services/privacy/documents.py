@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
@@ -139,7 +139,7 @@ def _table_words(data_map: DataMap, name: str, language: str) -> tuple[str, str]
     return words[1] if language == "ru" else words[2]
 
 
-def _rows(cells: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
+def _rows(cells: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in cells
