@@ -131,6 +131,8 @@ class NewRequestDialog(QDialog):
         self.received.setDisplayFormat("dd.MM.yyyy")
         self.received.setCalendarPopup(True)
         form.addRow(self.tr("Received on"), self.received)
+        for edit in (self.received, self.window_start, self.window_end):
+            edit.setMinimumHeight(44)  # a touch target, like the back office's other fields
         layout.addLayout(form)
         note = styled_label(
             self.tr("The answer is due 30 days after the request arrived."), "muted"
