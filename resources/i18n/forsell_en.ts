@@ -1589,6 +1589,46 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is written, readable by you only, into the new folder {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the recordings as audio files (decrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block the subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file could not be written ({error}). Choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1692,22 +1732,6 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data is written, readable by you only, into the new folder {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Include the recordings as audio files (decrypted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{count} files written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,31 +1740,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Block the subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Block</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Blocked: {count} recordings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Destroy the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Destroy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1592,6 +1592,46 @@ Confirm (Enter)</source>
         <translation>Түзетілген мән</translation>
     </message>
     <message>
+        <source>Export the subject&apos;s data</source>
+        <translation>Субъектінің деректерін экспорттау</translation>
+    </message>
+    <message>
+        <source>The data is written, readable by you only, into the new folder {path}.</source>
+        <translation>Деректер жаңа {path} қалтасына жазылады; оларды тек сіз оқи аласыз.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорттау</translation>
+    </message>
+    <message>
+        <source>Include the recordings as audio files (decrypted)</source>
+        <translation>Әңгіме жазбаларын аудиофайл ретінде қосу (шифрсыз)</translation>
+    </message>
+    <message>
+        <source>Block the subject</source>
+        <translation>Субъектіні бұғаттау</translation>
+    </message>
+    <message>
+        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
+        <translation>Бұл адамның жазбалары жіберілмейді, мәтінге айналдырылмайды және бағаланбайды; оларды тек әкімші тыңдай алады. Қызметкердің келешектегі жазбалары да бұғатталады.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Бұғаттау</translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data</source>
+        <translation>Субъектінің деректерін жою</translation>
+    </message>
+    <message>
+        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
+        <translation>Адамның деректері осы кассада және серверде жойылады; әңгіме жазбалары барлық жерде оқылмайтын болады. Мұны қайтару мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
         <source>The file could not be written ({error}). Choose another folder.</source>
         <translation>Файлды жазу мүмкін болмады ({error}). Басқа қалтаны таңдаңыз.</translation>
     </message>
@@ -1695,22 +1735,6 @@ Confirm (Enter)</source>
         <translation>Деректерді қайда экспорттау керектігін таңдаңыз</translation>
     </message>
     <message>
-        <source>Export the subject&apos;s data</source>
-        <translation>Субъектінің деректерін экспорттау</translation>
-    </message>
-    <message>
-        <source>The data is written, readable by you only, into the new folder {path}.</source>
-        <translation>Деректер жаңа {path} қалтасына жазылады; оларды тек сіз оқи аласыз.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Экспорттау</translation>
-    </message>
-    <message>
-        <source>Include the recordings as audio files (decrypted)</source>
-        <translation>Әңгіме жазбаларын аудиофайл ретінде қосу (шифрсыз)</translation>
-    </message>
-    <message>
         <source>{count} files written to {path}.</source>
         <translation>Жазылған файлдар саны: {count}, қалта {path}.</translation>
     </message>
@@ -1719,32 +1743,8 @@ Confirm (Enter)</source>
         <translation>Түзетілді. Түзету журналға жазылды.</translation>
     </message>
     <message>
-        <source>Block the subject</source>
-        <translation>Субъектіні бұғаттау</translation>
-    </message>
-    <message>
-        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
-        <translation>Бұл адамның жазбалары жіберілмейді, мәтінге айналдырылмайды және бағаланбайды; оларды тек әкімші тыңдай алады. Қызметкердің келешектегі жазбалары да бұғатталады.</translation>
-    </message>
-    <message>
-        <source>Block</source>
-        <translation>Бұғаттау</translation>
-    </message>
-    <message>
         <source>Blocked: {count} recordings.</source>
         <translation>Бұғатталған жазбалар саны: {count}.</translation>
-    </message>
-    <message>
-        <source>Destroy the subject&apos;s data</source>
-        <translation>Субъектінің деректерін жою</translation>
-    </message>
-    <message>
-        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
-        <translation>Адамның деректері осы кассада және серверде жойылады; әңгіме жазбалары барлық жерде оқылмайтын болады. Мұны қайтару мүмкін емес.</translation>
-    </message>
-    <message>
-        <source>Destroy</source>
-        <translation>Жою</translation>
     </message>
     <message>
         <source>Destroyed. The certificate of destruction is in the audit trail.</source>

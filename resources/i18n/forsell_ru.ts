@@ -1593,6 +1593,46 @@ Confirm (Enter)</source>
         <translation>Исправленное значение</translation>
     </message>
     <message>
+        <source>Export the subject&apos;s data</source>
+        <translation>Выгрузить данные субъекта</translation>
+    </message>
+    <message>
+        <source>The data is written, readable by you only, into the new folder {path}.</source>
+        <translation>Данные будут записаны в новую папку {path}; читать их сможете только вы.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <source>Include the recordings as audio files (decrypted)</source>
+        <translation>Добавить записи разговоров как аудиофайлы (расшифрованные)</translation>
+    </message>
+    <message>
+        <source>Block the subject</source>
+        <translation>Заблокировать субъекта</translation>
+    </message>
+    <message>
+        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
+        <translation>Записи с этим человеком не будут отправляться, расшифровываться и оцениваться; прослушать их сможет только администратор. У сотрудника блокируются и будущие записи.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data</source>
+        <translation>Уничтожить данные субъекта</translation>
+    </message>
+    <message>
+        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
+        <translation>Данные человека уничтожаются на этой кассе и на сервере; записи разговоров становятся нечитаемыми везде. Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Уничтожить</translation>
+    </message>
+    <message>
         <source>The file could not be written ({error}). Choose another folder.</source>
         <translation>Не удалось записать файл ({error}). Выберите другую папку.</translation>
     </message>
@@ -1696,22 +1736,6 @@ Confirm (Enter)</source>
         <translation>Выберите, куда выгрузить данные</translation>
     </message>
     <message>
-        <source>Export the subject&apos;s data</source>
-        <translation>Выгрузить данные субъекта</translation>
-    </message>
-    <message>
-        <source>The data is written, readable by you only, into the new folder {path}.</source>
-        <translation>Данные будут записаны в новую папку {path}; читать их сможете только вы.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Выгрузить</translation>
-    </message>
-    <message>
-        <source>Include the recordings as audio files (decrypted)</source>
-        <translation>Добавить записи разговоров как аудиофайлы (расшифрованные)</translation>
-    </message>
-    <message>
         <source>{count} files written to {path}.</source>
         <translation>Записано файлов: {count}, папка {path}.</translation>
     </message>
@@ -1720,32 +1744,8 @@ Confirm (Enter)</source>
         <translation>Исправлено. Исправление записано в журнал.</translation>
     </message>
     <message>
-        <source>Block the subject</source>
-        <translation>Заблокировать субъекта</translation>
-    </message>
-    <message>
-        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
-        <translation>Записи с этим человеком не будут отправляться, расшифровываться и оцениваться; прослушать их сможет только администратор. У сотрудника блокируются и будущие записи.</translation>
-    </message>
-    <message>
-        <source>Block</source>
-        <translation>Заблокировать</translation>
-    </message>
-    <message>
         <source>Blocked: {count} recordings.</source>
         <translation>Заблокировано записей: {count}.</translation>
-    </message>
-    <message>
-        <source>Destroy the subject&apos;s data</source>
-        <translation>Уничтожить данные субъекта</translation>
-    </message>
-    <message>
-        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
-        <translation>Данные человека уничтожаются на этой кассе и на сервере; записи разговоров становятся нечитаемыми везде. Это нельзя отменить.</translation>
-    </message>
-    <message>
-        <source>Destroy</source>
-        <translation>Уничтожить</translation>
     </message>
     <message>
         <source>Destroyed. The certificate of destruction is in the audit trail.</source>

@@ -12,8 +12,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forsell.domain.errors import CashierError
 from forsell.services.auth import EmployeeView
 from forsell.services.privacy import requests as r
 from forsell.services.privacy.documents import AnswerDocument
 
 from .backoffice_kit import Feedback, make_button, style_dialog, styled_label
+from .messages import message_for
 from .printing import make_document, pdf_bytes
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") literals
@@ -66,6 +69,30 @@ def field_names() -> dict[str, str]:
         "phone": translate("PrivacyRequests", "Phone"),
         "email": translate("PrivacyRequests", "Email"),
     }
+
+
+def failure_text(exc: Exception) -> str:
+    """A failed action in the user's language: the core's refusal, or what to do otherwise."""
+    if isinstance(exc, CashierError):
+        return message_for(exc)
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate(
+            "PrivacyRequests", "The file could not be written ({error}). Choose another folder."
+        ).format(error=exc.strerror or exc)
+    return QCoreApplication.translate(
+        "PrivacyRequests", "Something went wrong and nothing was done. Try again."
+    )
+
+
+def viewer_language() -> str:
+    """The language the screen speaks now (ru, kk, en): the answer is shown in it first. A
+    locale the till has no translation for shows English, so the answer does too."""
+    language = QLocale().language()
+    if language == QLocale.Language.Russian:
+        return "ru"
+    if language == QLocale.Language.Kazakh:
+        return "kk"
+    return "en"
 
 
 class NewRequestDialog(QDialog):
@@ -275,6 +302,55 @@ class CorrectDialog(PinConfirmDialog):
         self.extra.addWidget(self.field)
         self.extra.addWidget(self.value)
         self.value.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class ExportDialog(PinConfirmDialog):
+    """Where the export goes, whether with audio, and the admin's PIN."""
+
+    def __init__(self, out: Path, parent: QWidget | None = None) -> None:
+        super().__init__(
+            translate("PrivacyRequests", "Export the subject's data"),
+            translate(
+                "PrivacyRequests",
+                "The data is written, readable by you only, into the new folder {path}.",
+            ).format(path=str(out)),
+            translate("PrivacyRequests", "Export"),
+            parent,
+            danger=False,
+        )
+        self.audio = QCheckBox(
+            translate("PrivacyRequests", "Include the recordings as audio files (decrypted)")
+        )
+        self.audio.setAccessibleName("export audio")
+        self.extra.addWidget(self.audio)
+
+
+def block_dialog(parent: QWidget | None = None) -> PinConfirmDialog:
+    """Blocking the selected request's subject, with the admin's PIN."""
+    return PinConfirmDialog(
+        translate("PrivacyRequests", "Block the subject"),
+        translate(
+            "PrivacyRequests",
+            "Their recordings will not be uploaded, transcribed or scored, and only an admin can "
+            "play them back. An employee's later recordings are blocked too.",
+        ),
+        translate("PrivacyRequests", "Block"),
+        parent,
+    )
+
+
+def destroy_dialog(parent: QWidget | None = None) -> PinConfirmDialog:
+    """Destroying the selected request's subject's data, with the admin's PIN."""
+    return PinConfirmDialog(
+        translate("PrivacyRequests", "Destroy the subject's data"),
+        translate(
+            "PrivacyRequests",
+            "The subject's data is destroyed at this till and on the backend; recordings become "
+            "unreadable everywhere. This cannot be undone.",
+        ),
+        translate("PrivacyRequests", "Destroy"),
+        parent,
+    )
 
 
 class AnswerDialog(QDialog):

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.services.access import refuse_below
 from forsell.services.app import Till
@@ -47,14 +46,18 @@ from forsell.services.privacy.requests import (
 )
 
 from .backoffice_kit import RED, Feedback, make_button, style_dialog, styled_label
-from .messages import message_for
 from .privacy_request_forms import (
     AnswerDialog,
     CorrectDialog,
+    ExportDialog,
     NewRequestDialog,
     PinConfirmDialog,
+    block_dialog,
+    destroy_dialog,
+    failure_text,
     kind_names,
     status_names,
+    viewer_language,
 )
 from .tasks import tasks
 
@@ -62,30 +65,6 @@ if TYPE_CHECKING:
     from forsell.services.recordings import KeyVault
 
 DAY = "%d.%m.%Y"
-
-
-def failure_text(exc: Exception) -> str:
-    """A failed action in the user's language: the core's refusal, or what to do otherwise."""
-    if isinstance(exc, CashierError):
-        return message_for(exc)
-    if isinstance(exc, OSError):
-        return QCoreApplication.translate(
-            "PrivacyRequests", "The file could not be written ({error}). Choose another folder."
-        ).format(error=exc.strerror or exc)
-    return QCoreApplication.translate(
-        "PrivacyRequests", "Something went wrong and nothing was done. Try again."
-    )
-
-
-def viewer_language() -> str:
-    """The language the screen speaks now (ru, kk, en): the answer is shown in it first. A
-    locale the till has no translation for shows English, so the answer does too."""
-    language = QLocale().language()
-    if language == QLocale.Language.Russian:
-        return "ru"
-    if language == QLocale.Language.Kazakh:
-        return "kk"
-    return "en"
 
 
 class PrivacyRequestsDialog(QDialog):
@@ -233,15 +212,15 @@ class PrivacyRequestsDialog(QDialog):
 
         def confirmed(pin: str) -> None:
             def finished(result: Any) -> None:
-                dialog.accept()
+                if shiboken6.isValid(dialog):  # closed meanwhile: the work is done all the same
+                    dialog.accept()
                 self.reload()
                 done(result)
 
-            self._run(
-                lambda: action(self.till.staff.admin_by_pin(pin, purpose)),
-                finished,
-                dialog.refused,
-            )
+            def refused(text: str) -> None:
+                (dialog.refused if shiboken6.isValid(dialog) else self.feedback.error)(text)
+
+            self._run(lambda: action(self.till.staff.admin_by_pin(pin, purpose)), finished, refused)
 
         dialog.pin_given.connect(confirmed)
         dialog.finished.connect(dialog.deleteLater)
@@ -366,10 +345,16 @@ class PrivacyRequestsDialog(QDialog):
 
     def write_file(self, path: Path, data: bytes, feedback: Feedback) -> None:
         """Writes a document privately (0600) in the task pool; says where, or why not."""
+
+        def say(text: str, ok: bool) -> None:
+            # The answer's window may be closed before the disk answers: then say it here.
+            shown = feedback if shiboken6.isValid(feedback) else self.feedback
+            (shown.ok if ok else shown.error)(text)
+
         self._run(
             lambda: write_private(path, data, replace=True),
-            lambda written: feedback.ok(self.tr("Saved to {path}").format(path=str(written))),
-            feedback.error,
+            lambda written: say(self.tr("Saved to {path}").format(path=str(written)), True),
+            lambda text: say(text, False),
         )
 
     def export(self) -> None:
@@ -389,22 +374,11 @@ class PrivacyRequestsDialog(QDialog):
             return
         stamp = self.till.ctx.local(self.till.ctx.clock()).strftime("%Y%m%d-%H%M%S")
         out = folder / f"subject-data-{stamp}-{view.id[-6:]}"
-        dialog = PinConfirmDialog(
-            self.tr("Export the subject's data"),
-            self.tr(
-                "The data is written, readable by you only, into the new folder {path}."
-            ).format(path=str(out)),
-            self.tr("Export"),
-            self,
-            danger=False,
-        )
-        audio = QCheckBox(self.tr("Include the recordings as audio files (decrypted)"))
-        audio.setAccessibleName("export audio")
-        dialog.extra.addWidget(audio)
+        dialog = ExportDialog(out, self)
         self._confirm(
             dialog,
             "privacy export",
-            lambda admin: self.service.export(admin, view.id, out, audio=audio.isChecked()),
+            lambda admin: self.service.export(admin, view.id, out, audio=dialog.audio.isChecked()),
             lambda files: self.feedback.ok(
                 self.tr("{count} files written to {path}.").format(count=len(files), path=str(out))
             ),
@@ -428,15 +402,7 @@ class PrivacyRequestsDialog(QDialog):
         view = self.selected()
         if view is None:
             return
-        dialog = PinConfirmDialog(
-            self.tr("Block the subject"),
-            self.tr(
-                "Their recordings will not be uploaded, transcribed or scored, and only an "
-                "admin can play them back. An employee's later recordings are blocked too."
-            ),
-            self.tr("Block"),
-            self,
-        )
+        dialog = block_dialog(self)
         self._confirm(
             dialog,
             "privacy block",
@@ -451,15 +417,7 @@ class PrivacyRequestsDialog(QDialog):
         destroy = getattr(self.service, "destroy", None)
         if view is None or not callable(destroy):
             return
-        dialog = PinConfirmDialog(
-            self.tr("Destroy the subject's data"),
-            self.tr(
-                "The subject's data is destroyed at this till and on the backend; recordings "
-                "become unreadable everywhere. This cannot be undone."
-            ),
-            self.tr("Destroy"),
-            self,
-        )
+        dialog = destroy_dialog(self)
         self._confirm(
             dialog,
             "privacy destroy",
