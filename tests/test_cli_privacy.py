@@ -68,7 +68,7 @@ def _request(data_dir: Path, *subject: str) -> str:
     return done.stdout.split()[1]
 
 
-@pytest.mark.parametrize("action", ["request", "find", "report", "export", "block"])
+@pytest.mark.parametrize("action", ["request", "find", "report", "export", "block", "correct"])
 def test_every_privacy_action_explains_itself(action: str) -> None:
     done = run_cli("privacy", action, "--help", stdin="")
     assert done.returncode == 0 and "--pin-stdin" in done.stdout
@@ -134,3 +134,90 @@ def test_a_subject_with_no_data_is_told_so(till_with_a_customer):
     report = run_cli("privacy", "report", request_id, "--data-dir", data_dir, "--pin-stdin")
     assert report.returncode == 0 and json.loads(report.stdout)["data_held"] is False
     assert "no data about this subject is held at this till" in report.stderr
+
+
+def test_correct_and_the_pdf_explain_themselves() -> None:
+    correct = run_cli("privacy", "correct", "--help", stdin="")
+    assert correct.returncode == 0 and "--field" in correct.stdout and "--value" in correct.stdout
+    report = run_cli("privacy", "report", "--help", stdin="")
+    assert report.returncode == 0 and "--pdf" in report.stdout
+
+
+@needs(secret_service)
+def test_report_writes_the_answer_as_a_private_pdf_and_keeps_the_json(till_with_a_customer):
+    till, receipt_no, _ = till_with_a_customer
+    data_dir = str(till.ctx.data_dir)
+    request_id = _request(till.ctx.data_dir, "--receipt", str(receipt_no))
+    pdf = till.ctx.data_dir.parent / "answer.pdf"
+
+    done = run_cli("privacy", "report", request_id, "--pdf", str(pdf), "--language", "kk",
+                   "--data-dir", data_dir, "--pin-stdin")  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["request"]["id"] == request_id  # the JSON output stays
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 5_000 and b"%%EOF" in data[-64:]
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    again = run_cli("privacy", "report", request_id, "--pdf", str(pdf),
+                    "--data-dir", data_dir, "--pin-stdin")  # fmt: skip
+    assert again.returncode == 2 and "exists already" in again.stderr
+    assert pdf.read_bytes() == data  # never overwritten
+
+
+def _correction(data_dir: Path, employee: str) -> str:
+    done = run_cli(
+        "privacy", "request", "--data-dir", str(data_dir), "--kind", "correction",
+        "--from", employee, "--employee", employee, "--pin-stdin",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()[1]
+
+
+@needs(secret_service)
+def test_correct_changes_the_employees_name_and_audits_without_it(till_with_a_customer):
+    till, _, _ = till_with_a_customer
+    data_dir = str(till.ctx.data_dir)
+    request_id = _correction(till.ctx.data_dir, "Мария Ким")
+
+    done = run_cli("privacy", "correct", request_id, "--field", "name", "--value",
+                   " Мария  Ким-Ли ", "--data-dir", data_dir, "--pin-stdin")  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert "name corrected" in done.stdout and "Мария" not in done.stdout
+    names = {e.name for e in till.staff.staff()}
+    assert "Мария Ким-Ли" in names and "Мария Ким" not in names
+    from forsell.store.models import AuditEntry
+
+    with till.ctx.db.read() as session:
+        entry = session.query(AuditEntry).filter_by(action="privacy_data_corrected").one()
+        details = json.dumps(entry.details, ensure_ascii=False)
+    assert entry.details["field"] == "name" and entry.details["request_id"] == request_id
+    assert "Мария" not in details and "Ким" not in details
+
+
+@needs(secret_service)
+@pytest.mark.parametrize(
+    ("case", "field", "value", "says"),
+    [
+        ("unknown request", "name", "Мария", "No request no-such-id"),
+        ("wrong kind", "name", "Мария", "not a correction"),
+        ("empty name", "name", "   ", "Give the corrected value"),
+        ("not correctable", "role", "admin", "Only these can be corrected: name"),
+    ],
+)
+def test_correct_refuses_bad_input_with_exit_2(till_with_a_customer, case, field, value, says):
+    till, receipt_no, _ = till_with_a_customer
+    data_dir = str(till.ctx.data_dir)
+    if case == "unknown request":
+        request_id = "no-such-id"
+    elif case == "wrong kind":
+        request_id = _request(till.ctx.data_dir, "--receipt", str(receipt_no))
+    else:
+        request_id = _correction(till.ctx.data_dir, "Мария Ким")
+
+    done = run_cli("privacy", "correct", request_id, "--field", field, "--value", value,
+                   "--data-dir", data_dir, "--pin-stdin")  # fmt: skip
+
+    assert done.returncode == 2, done.stdout
+    assert says in done.stderr and "Traceback" not in done.stderr and done.stdout == ""
+    assert "Мария Ким" in {e.name for e in till.staff.staff()}

@@ -37,6 +37,9 @@ COMMON = {"", "paths", "logs"}
 CLI_LAZY_GUI = "forsell.ui.app"
 #: … and may start the FAKE servers (``forsell-cashier fakes``) the same lazy way.
 CLI_LAZY_FAKES = "forsell.fakes"
+#: … and renders a document to PDF (``privacy report --pdf``) with Qt's printing, lazily too:
+#: Qt's text layout and PDF writer live in ui/, and the rest of the CLI must run without Qt.
+CLI_LAZY_PRINTING = "forsell.ui.printing"
 QT = "PySide6"
 
 
@@ -126,6 +129,10 @@ def _is_lazy_gui(imported: str) -> bool:
     )
 
 
+def _is_lazy_printing(imported: str) -> bool:
+    return imported == CLI_LAZY_PRINTING or imported.startswith(CLI_LAZY_PRINTING + ".")
+
+
 def _is_lazy_fakes(imported: str) -> bool:
     return imported == CLI_LAZY_FAKES or imported.startswith(CLI_LAZY_FAKES + ".")
 
@@ -162,6 +169,8 @@ def check_module(module: str, source: str, is_package: bool = False) -> list[Vio
             continue  # the one allowed way to start the GUI: a lazy import of forsell.ui.app
         elif layer == "cli" and not eager and _is_lazy_fakes(imported):
             continue  # `forsell-cashier fakes` imports the fake servers only when asked
+        elif layer == "cli" and not eager and _is_lazy_printing(imported):
+            continue  # `privacy report --pdf` imports Qt's printing only when asked
         elif layer not in ALLOWED:
             problems.append(Violation(module, line, imported, f"{layer!r} is not a known layer"))
         elif target not in ALLOWED[layer]:
@@ -229,6 +238,8 @@ def test_checker_catches_pyside_outside_ui(module: str, source: str) -> None:
         ("forsell.cli", "from forsell.ui.app import run\n", False),  # eager: not the lazy exception
         ("forsell.cli", "def main():\n    from forsell.ui.sale import SaleScreen\n", False),
         ("forsell.cli", "from forsell.fakes.server import FakeServer\n", False),  # eager
+        ("forsell.cli", "from forsell.ui.printing import save_pdf\n", False),  # eager
+        ("forsell.cli", "def f():\n    from forsell.ui.messages import message_for\n", False),
         ("forsell.fakes.fake_backend", "from forsell.store.db import open_database\n", False),
         ("forsell.fakes.server", "from forsell.services.app import open_till\n", False),
         ("forsell.fakes", "from ..sync import errors\n", True),
@@ -286,6 +297,7 @@ def test_checker_catches_upward_imports(module: str, source: str, is_package: bo
         ),
         ("forsell.cli", "def main():\n    from forsell.ui import app\n", False),
         ("forsell.cli", "def fakes():\n    from forsell.fakes.__main__ import main\n", False),
+        ("forsell.cli", "def pdf():\n    from forsell.ui.printing import html_pdf_bytes\n", False),
         (
             "forsell.fakes.fake_backend",
             "from forsell.domain.ids import new_id\nimport starlette\n",

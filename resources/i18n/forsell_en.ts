@@ -29,6 +29,45 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Answer to the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the answer as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the answer as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Item</source>
@@ -1011,8 +1050,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Help</source>
+        <source>Admin</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data-subject requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1095,6 +1142,81 @@
     </message>
     <message>
         <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>New data-subject request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name as signed in the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer by receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer by time at this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer by words in conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words the customer said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is due 30 days after the request arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who made the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no employee to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the words to look for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time window ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1270,6 +1392,21 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PinConfirmDialog</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your PIN to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Player</name>
     <message>
         <source>Back 5 seconds (←)</source>
@@ -1386,6 +1523,228 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>by {name}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyRequests</name>
+    <message>
+        <source>Information about processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy of the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the employee&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The correction is kept in the audit trail without the old or the new value. Correct the staff list on the backend as well, or its next update brings the old value back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is written, readable by you only, into the new folder {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the recordings as audio files (decrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block the subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written ({error}). Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was done. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyRequestsDialog</name>
+    <message>
+        <source>Data-subject requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests of staff and customers about their personal data. The answer is due 30 days after a request arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destruction is not available in this version of the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request registered; the answer is due {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data about this person is held at this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table} — records: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to put the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} files written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected. The correction is audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked: {count} recordings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroyed. The certificate of destruction is in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3762,6 +4121,70 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who made the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say whom the request is about: an employee, a receipt, a time window or words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such request. Reopen the list and choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No employee is called {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} employees are called {name}: choose the employee from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recordings&apos; keys are not available, so transcripts cannot be searched and audio cannot be exported. Check the secret store (Settings → Recording).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} exists already: choose another folder. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} exists already: choose a new file name. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request does not ask for a correction. Register a correction request first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an employee&apos;s data can be corrected: receipts and recordings are records of what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these can be corrected: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the corrected value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The corrected value is too long: at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The corrected value holds an invisible control character: type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

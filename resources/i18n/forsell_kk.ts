@@ -29,6 +29,45 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Answer to the request</source>
+        <translation>Сұрауға жауап</translation>
+    </message>
+    <message>
+        <source>Language of the answer</source>
+        <translation>Жауап тілі</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF сақтау…</translation>
+    </message>
+    <message>
+        <source>Save JSON…</source>
+        <translation>JSON сақтау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Save the answer as PDF</source>
+        <translation>Жауапты PDF түрінде сақтау</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the answer as JSON</source>
+        <translation>Жауапты JSON түрінде сақтау</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Item</source>
@@ -1011,8 +1050,16 @@
         <translation>Ауысым жабық</translation>
     </message>
     <message>
-        <source>Help</source>
+        <source>Admin</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <translation>Әкімшілік</translation>
+    </message>
+    <message>
+        <source>Data-subject requests…</source>
+        <translation>Деректер субъектілерінің сұраулары…</translation>
+    </message>
+    <message>
+        <source>Help</source>
         <translation>Анықтама</translation>
     </message>
     <message>
@@ -1096,6 +1143,81 @@
     <message>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>PIN-кодтар сәйкес келмейді. Бір PIN-кодты екі рет теріңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>New data-subject request</source>
+        <translation>Деректер субъектісінің жаңа сұрауы</translation>
+    </message>
+    <message>
+        <source>Name as signed in the request</source>
+        <translation>Сұраудағы қолтаңбадағыдай аты-жөні</translation>
+    </message>
+    <message>
+        <source>Who asked</source>
+        <translation>Кім жүгінді</translation>
+    </message>
+    <message>
+        <source>What for</source>
+        <translation>Не сұрайды</translation>
+    </message>
+    <message>
+        <source>An employee</source>
+        <translation>Қызметкер</translation>
+    </message>
+    <message>
+        <source>A customer by receipt number</source>
+        <translation>Чек нөмірі бойынша сатып алушы</translation>
+    </message>
+    <message>
+        <source>A customer by time at this till</source>
+        <translation>Осы кассадағы уақыты бойынша сатып алушы</translation>
+    </message>
+    <message>
+        <source>A customer by words in conversations</source>
+        <translation>Әңгімелердегі сөздері бойынша сатып алушы</translation>
+    </message>
+    <message>
+        <source>About whom</source>
+        <translation>Кім туралы</translation>
+    </message>
+    <message>
+        <source>Words the customer said</source>
+        <translation>Сатып алушы айтқан сөздер</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Түскен күні</translation>
+    </message>
+    <message>
+        <source>The answer is due 30 days after the request arrived.</source>
+        <translation>Сұрау түскен күннен бастап 30 күн ішінде жауап беру керек.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Тіркеу</translation>
+    </message>
+    <message>
+        <source>Say who made the request.</source>
+        <translation>Сұраумен кім жүгінгенін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>There is no employee to choose.</source>
+        <translation>Таңдайтын қызметкер жоқ.</translation>
+    </message>
+    <message>
+        <source>Type the words to look for.</source>
+        <translation>Іздейтін сөздерді енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>The time window ends before it starts.</source>
+        <translation>Уақыт аралығы басталмай тұрып аяқталады.</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1395,21 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PinConfirmDialog</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Әкімшінің PIN-коды</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>Type your PIN to confirm.</source>
+        <translation>Растау үшін PIN-кодыңызды енгізіңіз.</translation>
+    </message>
+</context>
+<context>
     <name>Player</name>
     <message>
         <source>Back 5 seconds (←)</source>
@@ -1390,6 +1527,228 @@ Confirm (Enter)</source>
     <message>
         <source>by {name}, {when}</source>
         <translation>{name}, {when}</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyRequests</name>
+    <message>
+        <source>Information about processing</source>
+        <translation>Өңдеу туралы мәлімет</translation>
+    </message>
+    <message>
+        <source>Copy of the data</source>
+        <translation>Деректердің көшірмесі</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Түзету</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Бұғаттау</translation>
+    </message>
+    <message>
+        <source>Destruction</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ашық</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>жауап берілді</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>жабық</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. пошта</translation>
+    </message>
+    <message>
+        <source>Correct the employee&apos;s data</source>
+        <translation>Қызметкердің деректерін түзету</translation>
+    </message>
+    <message>
+        <source>The correction is kept in the audit trail without the old or the new value. Correct the staff list on the backend as well, or its next update brings the old value back.</source>
+        <translation>Түзету әрекеттер журналына ескі және жаңа мәнсіз жазылады. Сервердегі қызметкерлер тізімін де түзетіңіз, әйтпесе келесі жаңарту ескі мәнді қайтарады.</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Түзету</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation>Түзетілген мән</translation>
+    </message>
+    <message>
+        <source>Export the subject&apos;s data</source>
+        <translation>Субъектінің деректерін экспорттау</translation>
+    </message>
+    <message>
+        <source>The data is written, readable by you only, into the new folder {path}.</source>
+        <translation>Деректер жаңа {path} қалтасына жазылады; оларды тек сіз оқи аласыз.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорттау</translation>
+    </message>
+    <message>
+        <source>Include the recordings as audio files (decrypted)</source>
+        <translation>Әңгіме жазбаларын аудиофайл ретінде қосу (шифрсыз)</translation>
+    </message>
+    <message>
+        <source>Block the subject</source>
+        <translation>Субъектіні бұғаттау</translation>
+    </message>
+    <message>
+        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
+        <translation>Бұл адамның жазбалары жіберілмейді, мәтінге айналдырылмайды және бағаланбайды; оларды тек әкімші тыңдай алады. Қызметкердің келешектегі жазбалары да бұғатталады.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Бұғаттау</translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data</source>
+        <translation>Субъектінің деректерін жою</translation>
+    </message>
+    <message>
+        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
+        <translation>Адамның деректері осы кассада және серверде жойылады; әңгіме жазбалары барлық жерде оқылмайтын болады. Мұны қайтару мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({error}). Choose another folder.</source>
+        <translation>Файлды жазу мүмкін болмады ({error}). Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was done. Try again.</source>
+        <translation>Бірдеңе дұрыс болмады, ештеңе жасалмады. Қайталап көріңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyRequestsDialog</name>
+    <message>
+        <source>Data-subject requests</source>
+        <translation>Деректер субъектілерінің сұраулары</translation>
+    </message>
+    <message>
+        <source>Requests of staff and customers about their personal data. The answer is due 30 days after a request arrives.</source>
+        <translation>Қызметкерлер мен сатып алушылардың өз дербес деректері туралы сұраулары. Сұрау түскен күннен бастап 30 күн ішінде жауап беру керек.</translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation>Жаңа сұрау…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Табу</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>Жауап…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорттау…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Түзету…</translation>
+    </message>
+    <message>
+        <source>Block…</source>
+        <translation>Бұғаттау…</translation>
+    </message>
+    <message>
+        <source>Destroy…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Кімнен</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Түсті</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Мерзімі</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>мерзімі өтті</translation>
+    </message>
+    <message>
+        <source>The answer is overdue.</source>
+        <translation>Жауап беру мерзімі өтіп кетті.</translation>
+    </message>
+    <message>
+        <source>Destruction is not available in this version of the till.</source>
+        <translation>Кассаның бұл нұсқасында жою мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>Request registered; the answer is due {due}.</source>
+        <translation>Сұрау тіркелді; {due} дейін жауап беру керек.</translation>
+    </message>
+    <message>
+        <source>No data about this person is held at this till.</source>
+        <translation>Бұл кассада осы адам туралы деректер жоқ.</translation>
+    </message>
+    <message>
+        <source>{table} — records: {count}</source>
+        <translation>{table} — жазбалар саны: {count}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>Choose where to put the export</source>
+        <translation>Деректерді қайда экспорттау керектігін таңдаңыз</translation>
+    </message>
+    <message>
+        <source>{count} files written to {path}.</source>
+        <translation>Жазылған файлдар саны: {count}, қалта {path}.</translation>
+    </message>
+    <message>
+        <source>Corrected. The correction is audited.</source>
+        <translation>Түзетілді. Түзету журналға жазылды.</translation>
+    </message>
+    <message>
+        <source>Blocked: {count} recordings.</source>
+        <translation>Бұғатталған жазбалар саны: {count}.</translation>
+    </message>
+    <message>
+        <source>Destroyed. The certificate of destruction is in the audit trail.</source>
+        <translation>Жойылды. Жою туралы акт әрекеттер журналында.</translation>
     </message>
 </context>
 <context>
@@ -3766,6 +4125,70 @@ Confirm (Enter)</source>
     <message>
         <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
         <translation>Құпиялылық саясатының жаңарақ редакциясы ({in_force}) келді. Соны оқып, қабылдаңыз.</translation>
+    </message>
+    <message>
+        <source>Say who made the request.</source>
+        <translation>Сұраумен кім жүгінгенін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Say whom the request is about: an employee, a receipt, a time window or words.</source>
+        <translation>Сұрау кім туралы екенін көрсетіңіз: қызметкер, чек, уақыт аралығы немесе сөздер.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date.</source>
+        <translation>«{value}» — күн емес.</translation>
+    </message>
+    <message>
+        <source>There is no such request. Reopen the list and choose it again.</source>
+        <translation>Мұндай сұрау жоқ. Тізімді қайта ашып, сұрауды қайта таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>No employee is called {name}.</source>
+        <translation>{name} есімді қызметкер жоқ.</translation>
+    </message>
+    <message>
+        <source>{count} employees are called {name}: choose the employee from the list.</source>
+        <translation>{name} есімді қызметкерлер саны: {count}. Қызметкерді тізімнен таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The recordings&apos; keys are not available, so transcripts cannot be searched and audio cannot be exported. Check the secret store (Settings → Recording).</source>
+        <translation>Жазбалардың кілттері қолжетімсіз: мәтіндерден іздеу және аудионы экспорттау мүмкін емес. Құпиялар қоймасын тексеріңіз (Баптаулар → Жазу).</translation>
+    </message>
+    <message>
+        <source>{path} exists already: choose another folder. Nothing was written.</source>
+        <translation>{path} бұрыннан бар: басқа қалтаны таңдаңыз. Ештеңе жазылмады.</translation>
+    </message>
+    <message>
+        <source>{path} exists already: choose a new file name. Nothing was written.</source>
+        <translation>{path} бұрыннан бар: файлға басқа ат беріңіз. Ештеңе жазылмады.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist. Choose another one.</source>
+        <translation>{path} қалтасы жоқ. Басқасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>This request does not ask for a correction. Register a correction request first.</source>
+        <translation>Бұл сұрау түзету туралы емес. Алдымен түзетуге сұрау тіркеңіз.</translation>
+    </message>
+    <message>
+        <source>Only an employee&apos;s data can be corrected: receipts and recordings are records of what happened.</source>
+        <translation>Тек қызметкердің деректерін түзетуге болады: чектер мен жазбалар болған жайтты тіркейді.</translation>
+    </message>
+    <message>
+        <source>Only these can be corrected: {fields}.</source>
+        <translation>Тек мыналарды түзетуге болады: {fields}.</translation>
+    </message>
+    <message>
+        <source>Type the corrected value.</source>
+        <translation>Түзетілген мәнді енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>The corrected value is too long: at most {limit} characters.</source>
+        <translation>Түзетілген мән тым ұзын: {limit} таңбадан аспауы керек.</translation>
+    </message>
+    <message>
+        <source>The corrected value holds an invisible control character: type it again.</source>
+        <translation>Түзетілген мәнде көрінбейтін басқару таңбасы бар: оны қайта енгізіңіз.</translation>
     </message>
     <message>
         <source>A BIN has 12 digits with a valid check digit.</source>

@@ -29,6 +29,45 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Answer to the request</source>
+        <translation>Ответ на запрос</translation>
+    </message>
+    <message>
+        <source>Language of the answer</source>
+        <translation>Язык ответа</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <source>Save JSON…</source>
+        <translation>Сохранить JSON…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Save the answer as PDF</source>
+        <translation>Сохранить ответ в PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the answer as JSON</source>
+        <translation>Сохранить ответ в JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Item</source>
@@ -1012,8 +1051,16 @@
         <translation>Смена закрыта</translation>
     </message>
     <message>
-        <source>Help</source>
+        <source>Admin</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <translation>Администрирование</translation>
+    </message>
+    <message>
+        <source>Data-subject requests…</source>
+        <translation>Запросы субъектов данных…</translation>
+    </message>
+    <message>
+        <source>Help</source>
         <translation>Справка</translation>
     </message>
     <message>
@@ -1097,6 +1144,81 @@
     <message>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>PIN-коды не совпадают. Введите один и тот же PIN-код дважды.</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>New data-subject request</source>
+        <translation>Новый запрос субъекта данных</translation>
+    </message>
+    <message>
+        <source>Name as signed in the request</source>
+        <translation>Имя, как подписан запрос</translation>
+    </message>
+    <message>
+        <source>Who asked</source>
+        <translation>Кто обратился</translation>
+    </message>
+    <message>
+        <source>What for</source>
+        <translation>О чём просит</translation>
+    </message>
+    <message>
+        <source>An employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>A customer by receipt number</source>
+        <translation>Покупатель по номеру чека</translation>
+    </message>
+    <message>
+        <source>A customer by time at this till</source>
+        <translation>Покупатель по времени на этой кассе</translation>
+    </message>
+    <message>
+        <source>A customer by words in conversations</source>
+        <translation>Покупатель по словам в разговорах</translation>
+    </message>
+    <message>
+        <source>About whom</source>
+        <translation>О ком</translation>
+    </message>
+    <message>
+        <source>Words the customer said</source>
+        <translation>Слова, которые сказал покупатель</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Дата получения</translation>
+    </message>
+    <message>
+        <source>The answer is due 30 days after the request arrived.</source>
+        <translation>Ответить нужно в течение 30 дней со дня получения запроса.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Зарегистрировать</translation>
+    </message>
+    <message>
+        <source>Say who made the request.</source>
+        <translation>Укажите, кто обратился с запросом.</translation>
+    </message>
+    <message>
+        <source>There is no employee to choose.</source>
+        <translation>Нет сотрудников для выбора.</translation>
+    </message>
+    <message>
+        <source>Type the words to look for.</source>
+        <translation>Введите слова для поиска.</translation>
+    </message>
+    <message>
+        <source>The time window ends before it starts.</source>
+        <translation>Конец промежутка раньше его начала.</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1396,21 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PinConfirmDialog</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>PIN администратора</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Type your PIN to confirm.</source>
+        <translation>Введите свой PIN для подтверждения.</translation>
+    </message>
+</context>
+<context>
     <name>Player</name>
     <message>
         <source>Back 5 seconds (←)</source>
@@ -1391,6 +1528,228 @@ Confirm (Enter)</source>
     <message>
         <source>by {name}, {when}</source>
         <translation>{name}, {when}</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyRequests</name>
+    <message>
+        <source>Information about processing</source>
+        <translation>Сведения об обработке</translation>
+    </message>
+    <message>
+        <source>Copy of the data</source>
+        <translation>Копия данных</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Исправление</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Блокирование</translation>
+    </message>
+    <message>
+        <source>Destruction</source>
+        <translation>Уничтожение</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>дан ответ</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Correct the employee&apos;s data</source>
+        <translation>Исправить данные сотрудника</translation>
+    </message>
+    <message>
+        <source>The correction is kept in the audit trail without the old or the new value. Correct the staff list on the backend as well, or its next update brings the old value back.</source>
+        <translation>Исправление записывается в журнал действий без старого и нового значения. Исправьте и список сотрудников на сервере, иначе следующее обновление вернёт старое значение.</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Исправить</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation>Исправленное значение</translation>
+    </message>
+    <message>
+        <source>Export the subject&apos;s data</source>
+        <translation>Выгрузить данные субъекта</translation>
+    </message>
+    <message>
+        <source>The data is written, readable by you only, into the new folder {path}.</source>
+        <translation>Данные будут записаны в новую папку {path}; читать их сможете только вы.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <source>Include the recordings as audio files (decrypted)</source>
+        <translation>Добавить записи разговоров как аудиофайлы (расшифрованные)</translation>
+    </message>
+    <message>
+        <source>Block the subject</source>
+        <translation>Заблокировать субъекта</translation>
+    </message>
+    <message>
+        <source>Their recordings will not be uploaded, transcribed or scored, and only an admin can play them back. An employee&apos;s later recordings are blocked too.</source>
+        <translation>Записи с этим человеком не будут отправляться, расшифровываться и оцениваться; прослушать их сможет только администратор. У сотрудника блокируются и будущие записи.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data</source>
+        <translation>Уничтожить данные субъекта</translation>
+    </message>
+    <message>
+        <source>The subject&apos;s data is destroyed at this till and on the backend; recordings become unreadable everywhere. This cannot be undone.</source>
+        <translation>Данные человека уничтожаются на этой кассе и на сервере; записи разговоров становятся нечитаемыми везде. Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Уничтожить</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({error}). Choose another folder.</source>
+        <translation>Не удалось записать файл ({error}). Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was done. Try again.</source>
+        <translation>Что-то пошло не так, ничего не сделано. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyRequestsDialog</name>
+    <message>
+        <source>Data-subject requests</source>
+        <translation>Запросы субъектов данных</translation>
+    </message>
+    <message>
+        <source>Requests of staff and customers about their personal data. The answer is due 30 days after a request arrives.</source>
+        <translation>Запросы сотрудников и покупателей об их персональных данных. Ответить нужно в течение 30 дней со дня получения запроса.</translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation>Новый запрос…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>Ответ…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Выгрузить…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Исправить…</translation>
+    </message>
+    <message>
+        <source>Block…</source>
+        <translation>Заблокировать…</translation>
+    </message>
+    <message>
+        <source>Destroy…</source>
+        <translation>Уничтожить…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От кого</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получен</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>просрочен</translation>
+    </message>
+    <message>
+        <source>The answer is overdue.</source>
+        <translation>Срок ответа истёк.</translation>
+    </message>
+    <message>
+        <source>Destruction is not available in this version of the till.</source>
+        <translation>В этой версии кассы уничтожение недоступно.</translation>
+    </message>
+    <message>
+        <source>Request registered; the answer is due {due}.</source>
+        <translation>Запрос зарегистрирован; ответить нужно до {due}.</translation>
+    </message>
+    <message>
+        <source>No data about this person is held at this till.</source>
+        <translation>На этой кассе нет данных об этом человеке.</translation>
+    </message>
+    <message>
+        <source>{table} — records: {count}</source>
+        <translation>{table} — записей: {count}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Choose where to put the export</source>
+        <translation>Выберите, куда выгрузить данные</translation>
+    </message>
+    <message>
+        <source>{count} files written to {path}.</source>
+        <translation>Записано файлов: {count}, папка {path}.</translation>
+    </message>
+    <message>
+        <source>Corrected. The correction is audited.</source>
+        <translation>Исправлено. Исправление записано в журнал.</translation>
+    </message>
+    <message>
+        <source>Blocked: {count} recordings.</source>
+        <translation>Заблокировано записей: {count}.</translation>
+    </message>
+    <message>
+        <source>Destroyed. The certificate of destruction is in the audit trail.</source>
+        <translation>Уничтожено. Акт об уничтожении — в журнале действий.</translation>
     </message>
 </context>
 <context>
@@ -3767,6 +4126,70 @@ Confirm (Enter)</source>
     <message>
         <source>A newer version of the privacy policy ({in_force}) has arrived. Read it and accept that one.</source>
         <translation>Пришла более новая редакция политики конфиденциальности ({in_force}). Прочитайте и примите её.</translation>
+    </message>
+    <message>
+        <source>Say who made the request.</source>
+        <translation>Укажите, кто обратился с запросом.</translation>
+    </message>
+    <message>
+        <source>Say whom the request is about: an employee, a receipt, a time window or words.</source>
+        <translation>Укажите, о ком запрос: сотрудник, чек, промежуток времени или слова.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date.</source>
+        <translation>«{value}» — не дата.</translation>
+    </message>
+    <message>
+        <source>There is no such request. Reopen the list and choose it again.</source>
+        <translation>Такого запроса нет. Откройте список заново и выберите запрос ещё раз.</translation>
+    </message>
+    <message>
+        <source>No employee is called {name}.</source>
+        <translation>Нет сотрудника по имени {name}.</translation>
+    </message>
+    <message>
+        <source>{count} employees are called {name}: choose the employee from the list.</source>
+        <translation>Сотрудников с именем {name}: {count}. Выберите сотрудника из списка.</translation>
+    </message>
+    <message>
+        <source>The recordings&apos; keys are not available, so transcripts cannot be searched and audio cannot be exported. Check the secret store (Settings → Recording).</source>
+        <translation>Ключи записей недоступны: искать по расшифровкам и выгружать аудио нельзя. Проверьте хранилище секретов (Настройки → Запись).</translation>
+    </message>
+    <message>
+        <source>{path} exists already: choose another folder. Nothing was written.</source>
+        <translation>{path} уже существует: выберите другую папку. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>{path} exists already: choose a new file name. Nothing was written.</source>
+        <translation>{path} уже существует: выберите другое имя файла. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist. Choose another one.</source>
+        <translation>Папки {path} нет. Выберите другую.</translation>
+    </message>
+    <message>
+        <source>This request does not ask for a correction. Register a correction request first.</source>
+        <translation>Этот запрос не об исправлении. Сначала зарегистрируйте запрос на исправление.</translation>
+    </message>
+    <message>
+        <source>Only an employee&apos;s data can be corrected: receipts and recordings are records of what happened.</source>
+        <translation>Исправить можно только данные сотрудника: чеки и записи фиксируют то, что было.</translation>
+    </message>
+    <message>
+        <source>Only these can be corrected: {fields}.</source>
+        <translation>Исправить можно только: {fields}.</translation>
+    </message>
+    <message>
+        <source>Type the corrected value.</source>
+        <translation>Введите исправленное значение.</translation>
+    </message>
+    <message>
+        <source>The corrected value is too long: at most {limit} characters.</source>
+        <translation>Исправленное значение слишком длинное: не больше {limit} символов.</translation>
+    </message>
+    <message>
+        <source>The corrected value holds an invisible control character: type it again.</source>
+        <translation>В исправленном значении есть невидимый управляющий символ: введите его заново.</translation>
     </message>
     <message>
         <source>A BIN has 12 digits with a valid check digit.</source>

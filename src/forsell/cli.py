@@ -30,8 +30,8 @@ def _privacy_parser(commands: argparse._SubParsersAction, common: argparse.Argum
     privacy = commands.add_parser(
         "privacy",
         parents=[common],
-        help="data-subject requests: register, find the subject's data, answer, export, block "
-        "(admin PIN, audited)",
+        help="data-subject requests: register, find the subject's data, answer (JSON, PDF), "
+        "export, block, correct (admin PIN, audited)",
     )
     actions = privacy.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
 
@@ -79,6 +79,17 @@ def _privacy_parser(commands: argparse._SubParsersAction, common: argparse.Argum
         help="the answer as JSON: what is held, purposes, legal basis, recipients, retention",
     )
     report.add_argument("request_id", metavar="ID")
+    report.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="FILE",
+        help="also write the answer as a PDF for the subject (a new file, readable by you only)",
+    )
+    report.add_argument(
+        "--language",
+        choices=("ru", "kk", "en"),
+        help="the PDF's language (default: the admin's)",
+    )
     report.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
     export = actions.add_parser(
         "export",
@@ -98,6 +109,28 @@ def _privacy_parser(commands: argparse._SubParsersAction, common: argparse.Argum
     )
     block.add_argument("request_id", metavar="ID")
     block.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    _privacy_correct_parser(actions, common)
+
+
+def _privacy_correct_parser(
+    actions: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    """``privacy correct``: policy 6.2, the subject asks for a correction of their data."""
+    correct = actions.add_parser(
+        "correct",
+        parents=[common],
+        help="correct an employee's name as their correction request asks (audited, the value "
+        "is not)",
+    )
+    correct.add_argument("request_id", metavar="ID", help="a request of kind correction")
+    correct.add_argument(
+        "--field",
+        required=True,
+        metavar="FIELD",
+        help="what to correct: name (phone or email too where the staff list holds them)",
+    )
+    correct.add_argument("--value", required=True, metavar="TEXT", help="the corrected value")
+    correct.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -554,9 +587,15 @@ def _privacy_run(till, service, args: argparse.Namespace) -> int:
             )
         return 0
     if command == "report":
+        pdf = _new_file(args.pdf)
         admin = _privacy_admin(till, args, "answer a request")
-        answer = service.report(admin, args.request_id)
+        if pdf is not None:
+            answer = _privacy_pdf(service, admin, args, pdf)
+        else:
+            answer = service.report(admin, args.request_id)
         print(json.dumps(answer, ensure_ascii=False, indent=1, default=str))
+        if pdf is not None:
+            print(f"the answer is in {pdf} ({pdf.stat().st_size // 1024} KB)", file=sys.stderr)
         if not answer["data_held"]:
             print("no data about this subject is held at this till", file=sys.stderr)
         return 0
@@ -572,6 +611,14 @@ def _privacy_run(till, service, args: argparse.Namespace) -> int:
         written = service.export(admin, args.request_id, out, audio=args.audio)
         print(f"{len(written)} file(s) written to {out} by {admin.name}; the export is audited")
         return 0
+    if command == "correct":
+        admin = _privacy_admin(till, args, "correct a subject's data (nothing was changed)")
+        view = service.correct(admin, args.request_id, args.field, args.value)
+        print(
+            f"request {view.id}: the employee's {args.field} corrected; the correction is "
+            "audited (without the value). Correct the staff list on the backend as well."
+        )
+        return 0
     admin = _privacy_admin(till, args, "block a subject (nothing was blocked)")
     count = service.block(admin, args.request_id)
     print(
@@ -579,6 +626,34 @@ def _privacy_run(till, service, args: argparse.Namespace) -> int:
         "uploaded, transcribed, scored or played back"
     )
     return 0
+
+
+def _new_file(path: Path | None) -> Path | None:
+    """``path`` made absolute, refused before the PIN is asked when it cannot be written."""
+    if path is None:
+        return None
+    path = path.expanduser().absolute()
+    if path.exists():
+        raise _PrivacyRefused(f"{path} exists already: choose a new file name (nothing was done)")
+    if not path.parent.is_dir():
+        raise _PrivacyRefused(f"the folder {path.parent} does not exist (nothing was done)")
+    return path
+
+
+def _privacy_pdf(service, admin, args: argparse.Namespace, pdf: Path) -> dict:
+    """The answer made (audited), rendered to PDF in the admin's or the asked language and
+    written privately; returns the report for the JSON output."""
+    from forsell.services.privacy.documents import make_answer, write_private
+
+    document = make_answer(service, admin, args.request_id, args.language or admin.language)
+    try:
+        # Qt's text layout and PDF writer are the GUI's; imported only when a PDF is asked for,
+        # so the rest of the command line runs without Qt's libraries.
+        from forsell.ui.printing import html_pdf_bytes
+    except ImportError as exc:
+        raise _PrivacyRefused(f"a PDF needs Qt, which cannot be loaded here: {exc}") from None
+    write_private(pdf, html_pdf_bytes(document.html))
+    return dict(document.report)
 
 
 def privacy(data_dir: Path, args: argparse.Namespace) -> int:

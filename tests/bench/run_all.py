@@ -45,9 +45,19 @@ BENCHES = (
     "gui_lag",
     "latency",
     "consent",
+    "privacy_answer",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
-NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag", "latency", "consent"}
+NO_DATASET = {
+    "audio",
+    "sync",
+    "scoring",
+    "review",
+    "gui_lag",
+    "latency",
+    "consent",
+    "privacy_answer",
+}
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
@@ -194,6 +204,17 @@ def _consent_bench(quick: bool) -> list[dict]:
     )
 
 
+def _privacy_answer_bench(quick: bool) -> list[dict]:
+    sales = 200 if quick else 2_000
+    return _script(
+        "privacy_answer",
+        ["--sales", str(sales)],
+        "privacy answer (a cashier's data found and answered, the PDF rendered)",
+        {"sales": sales},
+        timeout=900,
+    )
+
+
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
     return _script(
@@ -285,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_latency_bench(args.quick))
     if "consent" in args.only:
         out.many(_consent_bench(args.quick))
+    if "privacy_answer" in args.only:
+        out.many(_privacy_answer_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

@@ -253,6 +253,7 @@ POLICY: dict[str, Role | Action | str] = {
     "PrivacyRequests.report": ADMIN,
     "PrivacyRequests.export": ADMIN,
     "PrivacyRequests.block": ADMIN,
+    "PrivacyRequests.correct": ADMIN,
 }
 
 SERVICES = _service_classes()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from forsell.domain.errors import CashierError
@@ -40,6 +40,7 @@ DIALOGS = {
     "pause recording": ("recording_admin", "PauseDialog"),
     "my consent": ("consent_screen", "MyConsentDialog"),
     "conversations": ("review.review_window", "ReviewDialog"),
+    "privacy requests": ("privacy_requests", "PrivacyRequestsDialog"),
 }
 
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.till_screen.action_requested.connect(self.run_action)
         self.till_screen.cart_changed.connect(self.refresh_status)
         self._status_bar()
+        self._admin_menu()
         self._help_menu()
         self.autolock = AutoLock(settings.get(s.AUTO_LOCK_SECONDS), self)
         self.autolock.timed_out.connect(self.lock)
@@ -141,6 +143,17 @@ class MainWindow(QMainWindow):
         self._clock_timer.start(1000)
         self._tick()
 
+    def _admin_menu(self) -> None:
+        """Admin → Data-subject requests: shown to a signed-in admin only (the screen refuses
+        anyone else as well)."""
+        self.admin_menu = self.menuBar().addMenu("")
+        self.requests_action = QAction(self)
+        self.requests_action.setObjectName("privacy requests")
+        self.requests_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.requests_action.triggered.connect(lambda: self.run_action("privacy requests"))
+        self.admin_menu.addAction(self.requests_action)
+        self.admin_menu.menuAction().setVisible(False)
+
     def _help_menu(self) -> None:
         """Help → Privacy: the policy in force, for anyone at the till, signed in or not."""
         self.help_menu = self.menuBar().addMenu("")
@@ -151,6 +164,8 @@ class MainWindow(QMainWindow):
         self._retranslate_menu()
 
     def _retranslate_menu(self) -> None:
+        self.admin_menu.setTitle(self.tr("Admin"))
+        self.requests_action.setText(self.tr("Data-subject requests…"))
         self.help_menu.setTitle(self.tr("Help"))
         self.privacy_action.setText(self.tr("Privacy…"))
 
@@ -265,6 +280,7 @@ class MainWindow(QMainWindow):
             self.recorder.set_employee(employee)
         self.stack.setCurrentWidget(self.till_screen)
         self.till_screen.set_sale(sale)
+        self.admin_menu.menuAction().setVisible(employee.role is Role.ADMIN)
         self.autolock.arm()
         self.refresh_status()
         self.refresh_recording()
@@ -312,6 +328,7 @@ class MainWindow(QMainWindow):
             self.recorder.set_employee(None)  # nobody on duty: the microphone closes
             self.till_screen.recording.set_status(self.recorder.status())
         self.autolock.disarm()
+        self.admin_menu.menuAction().setVisible(False)
         self.stack.setCurrentWidget(self.login)
         self.login.reset(locked)
         self.refresh_status()
@@ -379,6 +396,8 @@ class MainWindow(QMainWindow):
             return dialog
         if name == "conversations":
             return dialog_class(self.till, self.employee, self, vault=self._review_vault())
+        if name == "privacy requests":
+            return dialog_class(self.till, self.employee, self, vault=self._requests_vault())
         if name == "my consent":  # a withdrawal stops a running recording now, not on close
             dialog = dialog_class(self.till, self.employee, self)
             dialog.withdrawn.connect(lambda _held: self.refresh_recording())
@@ -400,6 +419,14 @@ class MainWindow(QMainWindow):
                 "The recordings' keys are not available: {hint}",
                 hint=getattr(exc, "problem", ""),
             ) from exc
+
+    def _requests_vault(self):
+        """The keys when they can be had: without them the requests screen still works, and
+        says so where a search in transcripts or an audio export needs them."""
+        try:
+            return self._review_vault()
+        except CashierError:
+            return None
 
     def _after_dialog(self, dialog: QDialog) -> None:
         dialog.deleteLater()

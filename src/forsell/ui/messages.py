@@ -164,6 +164,51 @@ def _texts() -> dict[str, str]:
             "A newer version of the privacy policy ({in_force}) has arrived. "
             "Read it and accept that one.",
         ),
+        # data-subject requests (the admin's requests screen)
+        "privacy.requester_missing": translate("messages", "Say who made the request."),
+        "privacy.subject_unknown": translate(
+            "messages",
+            "Say whom the request is about: an employee, a receipt, a time window or words.",
+        ),
+        "privacy.bad_date": translate("messages", "“{value}” is not a date."),
+        "privacy.request_unknown": translate(
+            "messages", "There is no such request. Reopen the list and choose it again."
+        ),
+        "privacy.employee_unknown": translate("messages", "No employee is called {name}."),
+        "privacy.employee_ambiguous": translate(
+            "messages", "{count} employees are called {name}: choose the employee from the list."
+        ),
+        "privacy.vault_needed": translate(
+            "messages",
+            "The recordings' keys are not available, so transcripts cannot be searched and audio "
+            "cannot be exported. Check the secret store (Settings → Recording).",
+        ),
+        "privacy.export_exists": translate(
+            "messages", "{path} exists already: choose another folder. Nothing was written."
+        ),
+        "privacy.file_exists": translate(
+            "messages", "{path} exists already: choose a new file name. Nothing was written."
+        ),
+        "privacy.folder_missing": translate(
+            "messages", "The folder {path} does not exist. Choose another one."
+        ),
+        "privacy.not_correction": translate(
+            "messages",
+            "This request does not ask for a correction. Register a correction request first.",
+        ),
+        "privacy.correct_employee_only": translate(
+            "messages",
+            "Only an employee's data can be corrected: receipts and recordings are records of "
+            "what happened.",
+        ),
+        "privacy.field_unknown": translate("messages", "Only these can be corrected: {fields}."),
+        "privacy.value_missing": translate("messages", "Type the corrected value."),
+        "privacy.value_too_long": translate(
+            "messages", "The corrected value is too long: at most {limit} characters."
+        ),
+        "privacy.value_control": translate(
+            "messages", "The corrected value holds an invisible control character: type it again."
+        ),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
         "admin.language": translate("messages", "Choose a receipt language."),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
@@ -33,6 +33,35 @@ def save_pdf(doc: QTextDocument, path: Path, page: QPageSize | None = None) -> P
     writer.setResolution(300)
     doc.print_(writer)
     return path
+
+
+def pdf_bytes(doc: QTextDocument, page: QPageSize | None = None) -> bytes:
+    """``doc`` as the bytes of a PDF (A4 unless ``page`` is given), for a caller that writes
+    the file itself (privately, or not at all when it is refused)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(page or QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    doc.print_(writer)  # its painter ends the PDF
+    del writer
+    buffer.close()
+    return bytes(data.data())
+
+
+def html_pdf_bytes(html: str) -> bytes:
+    """An HTML document as PDF bytes from the command line (``privacy report --pdf``): fonts
+    and painting need a QGuiApplication, so one is made on the offscreen platform (no window,
+    no display needed) when none runs."""
+    if QGuiApplication.instance() is None:
+        _command_line_app.append(QGuiApplication(["forsell-cashier", "-platform", "offscreen"]))
+    return pdf_bytes(make_document(html))
+
+
+#: The command line's application, kept alive for the rest of the process.
+_command_line_app: list[QGuiApplication] = []
 
 
 def print_with_dialog(doc: QTextDocument, parent: QWidget | None) -> bool:

@@ -51,6 +51,11 @@ from . import data_map as dm
 log = logging.getLogger(__name__)
 
 KINDS = ("information", "export", "correction", "blocking", "destruction")
+#: Employee fields a correction request may change (policy 6.2: clarification), where the data
+#: map lists them as personal columns of ``employees``: facts about the person. Role, active
+#: and language are the store's decisions or the employee's own setting; ids and times are the
+#: till's.
+CORRECTABLE = ("name", "phone", "email")
 STATUSES = ("open", "answered", "closed")
 #: Days the law gives the operator to answer, counted from the day the request arrived.
 DUE_DAYS = 30
@@ -118,6 +123,29 @@ def subject_window(start: datetime, end: datetime) -> dict[str, Any]:
 def subject_words(words: str) -> dict[str, Any]:
     """A customer, by words they said (every word must be in the transcript)."""
     return {"words": words.strip()}
+
+
+def correctable_fields(data_map: dm.DataMap | None = None) -> tuple[str, ...]:
+    """The employee fields a correction request may change at this till, in ``CORRECTABLE``
+    order."""
+    columns = (data_map or dm.shipped()).tables["employees"].columns
+    return tuple(f for f in CORRECTABLE if f in columns and columns[f].personal)
+
+
+def _corrected(field: str, value: str) -> str:
+    """``value`` as it will be stored: spaces collapsed; refused when empty, too long for the
+    column or holding a control character (a name pasted from a document can carry one)."""
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise CashierError("privacy.value_missing", "Give the corrected value")
+    limit = getattr(Employee.__table__.columns[field].type, "length", None) or 200
+    if len(cleaned) > limit:
+        raise CashierError("privacy.value_too_long", "At most {limit} characters", limit=limit)
+    if not cleaned.isprintable():
+        raise CashierError(
+            "privacy.value_control", "The value holds an invisible control character"
+        )
+    return cleaned
 
 
 def _kind_of(subject: Mapping[str, Any]) -> str:
@@ -548,6 +576,68 @@ class PrivacyRequests:
                 for r in sorted(recipients)
             },
         }
+
+    # --- correction ------------------------------------------------------------------------
+
+    @requires(Role.ADMIN)
+    def correct(
+        self, admin: EmployeeView, request_id: str, field: str, new_value: str
+    ) -> RequestView:
+        """Corrects an employee subject's ``field`` (one of :func:`correctable_fields`) as a
+        correction request asks (policy 6.2); the request becomes "answered" and names the
+        employee by id from now on (a name it held may be the one corrected). Audited with the
+        field and the ids, never the old or the new value.
+
+        The staff list the backend publishes is the store's: correct it there as well, or the
+        next staff pull brings the old value back.
+
+        Raises ``CashierError``: ``privacy.request_unknown``, ``privacy.not_correction``,
+        ``privacy.correct_employee_only``, ``privacy.field_unknown``,
+        ``privacy.value_missing``, ``privacy.value_too_long``, ``privacy.value_control``,
+        ``privacy.employee_unknown``, ``privacy.employee_ambiguous``."""
+        request = self.get(admin, request_id)
+        if request.kind != "correction":
+            raise CashierError(
+                "privacy.not_correction",
+                "Request {rid} asks for {kind}, not a correction: register a correction request",
+                rid=request_id,
+                kind=request.kind,
+            )
+        if _kind_of(request.subject) != "employee":
+            raise CashierError(
+                "privacy.correct_employee_only",
+                "Only an employee's data can be corrected here: receipts and recordings are "
+                "records of what happened",
+            )
+        fields = correctable_fields(self.data_map)
+        if field not in fields:
+            raise CashierError(
+                "privacy.field_unknown",
+                "Only these can be corrected: {fields}",
+                fields=", ".join(fields),
+            )
+        value = _corrected(field, new_value)
+        with self.ctx.db.write() as session:
+            employee_id = self._employee_id(session, str(request.subject["employee"]))
+            employee = session.get(Employee, employee_id)
+            assert employee is not None  # _employee_id found it in this transaction
+            setattr(employee, field, value)
+            row = session.get(PrivacyRequest, request_id)
+            assert row is not None  # get() found it; requests are never deleted
+            row.subject = subject_employee(employee_id)
+            if row.status == "open":
+                row.status = "answered"
+                row.answered_at = self.ctx.clock()
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "privacy_data_corrected",
+                admin.id,
+                request_id=request_id,
+                subject_id=employee_id,
+                field=field,
+            )
+            return _view(row)
 
     # --- export and blocking --------------------------------------------------------------
 
