@@ -706,7 +706,10 @@ class OfferFinder:
                 seeking = False  # «Тогда Стрепсилс … Пойдёт?» rung up: the request is answered
             if usual or _asks_usual(s, a):
                 # «Салам! Дабл и айран, да?» after «как обычно», or «Как обычно — флэт уайт?»:
-                # the regular's usual order, named back; nothing in it is an offer.
+                # the regular's usual order, named back; nothing in it is an offer. Asked back,
+                # it clarifies the order (a needs question).
+                if usual:
+                    self.clarifying += [(s.index, first, last) for first, last in a.questions]
                 usual = False
                 ordered += [t for t, _ in named]
                 continue
