@@ -1,0 +1,694 @@
+"""Destruction of a data subject's data (policy clause 6.3), carried out as a journal of steps.
+
+What goes, what stays:
+
+* the subject's recordings are crypto-shredded: each recording's data key is destroyed in the
+  key file, so every copy of its ciphertext the till ever made (the chunks in the database, a
+  backup copy of the database, a copy of the file taken before) is unreadable for good; the
+  chunks are deleted as well, the recording's row stays as the record that it existed;
+* everything derived from those recordings is deleted: transcripts (sealed under the same key),
+  scores and their item results, supervisors' marks, review actions and disputes;
+* an employee's name is replaced by a stable pseudonym ("Сотрудник #1a2b3c4d"), their PIN hash
+  by random bytes (nobody can sign in as them again) and they are made inactive. Sales,
+  refunds, shifts and cash movements stay: the tax code requires the till's accounting records
+  for the accounting period, and they name the employee by id only;
+* a customer's sale stays for the same reason; only the conversation recorded at it goes;
+* a deletion event for the analytics backend is queued in the business lane (exactly-once like
+  every event: its id is the outbox job's), and a provider that keeps transcripts (ElevenLabs)
+  gets a delete job in the audio lane for each transcription it made of those recordings.
+
+Nothing half-done: the plan — every id the destruction will touch — is written first, with the
+journal row; each step then commits its changes together with its mark in the journal. A
+destruction killed between steps resumes where it stopped (at the next start, or the next
+``privacy destroy``), from the plan, not from a new search: the rows it had reached are gone.
+The key file is a separate database, so destroying the keys is not in the step's transaction;
+destroying a key twice is harmless, and the step's mark commits only after the keys are gone.
+
+Audit details and the certificate carry ids and counts, never a name or a word that was said.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.store import audit
+from forsell.store.models import (
+    ConversationItemResult,
+    ConversationMark,
+    ConversationScore,
+    Dispute,
+    Employee,
+    OutboxJob,
+    PrivacyDestruction,
+    PrivacyRequest,
+    Recording,
+    RecordingChunk,
+    ReviewAction,
+    TranscriptRow,
+)
+from forsell.store.outbox import AUDIO, enqueue
+from forsell.vault.keys import KeyVault
+
+from ..context import TillContext
+
+#: The steps after the plan, in order; each commits with its mark in the journal.
+STEPS = ("keys_destroyed", "rows_deleted", "pseudonymised", "event_queued")
+#: The business event the backend deletes by (``resources/api``: SubjectDeleted).
+EVENT_KIND = "subject_deleted"
+#: The audio-lane job that asks a provider to forget a transcript it keeps.
+PROVIDER_DELETE = "provider_delete"
+#: Providers whose API deletes a transcript they keep (``sync/providers``). Yandex keeps the
+#: result of an asynchronous recognition for a few days on its own and has no delete call.
+PROVIDERS_THAT_DELETE = frozenset({"elevenlabs"})
+#: Recording ids per deletion event: 400 ids stay far below the backend's 32 KiB per event.
+EVENT_IDS = 400
+#: Tables whose rows are derived from a recording and go with it, with the column naming it.
+DERIVED = (
+    ("transcripts", TranscriptRow),
+    ("conversation_scores", ConversationScore),
+    ("conversation_item_results", ConversationItemResult),
+    ("conversation_marks", ConversationMark),
+    ("review_actions", ReviewAction),
+    ("disputes", Dispute),
+)
+#: Outbox jobs that carry a copy of what a recording said or scored (unsent or sent).
+_DERIVED_EVENTS = ("transcript", "score", "review")
+#: Rows that stay, and why: the certificate says so for each table the subject is found in.
+KEPT_BY_LAW = {
+    "sales": "tax_law",
+    "sale_lines": "tax_law",
+    "refunds": "tax_law",
+    "refund_lines": "tax_law",
+    "shifts": "tax_law",
+    "cash_movements": "tax_law",
+    "recordings": "evidence_shredded",
+    "recording_consents": "evidence_pseudonymised",
+    "audit": "evidence_ids_only",
+    "privacy_requests": "evidence_pseudonymised",
+    "privacy_blocks": "evidence_ids_only",
+    "provider_calls": "provider_bill",
+    "employees": "pseudonymised",
+}
+#: Any other row found stays as the record of work done, naming the employee by id only.
+KEPT_OTHERWISE = "names_the_employee_by_id_only"
+#: A test's way in between two steps (a failure or a SIGKILL); None in the product.
+after_step: Callable[[str], None] | None = None
+
+
+@dataclass(frozen=True)
+class ProviderDeletion:
+    """One transcript a provider keeps: whether its deletion was asked for and answered."""
+
+    provider: str
+    transcription_id: str
+    state: str  # pending | done | failed | no_delete_api
+
+
+@dataclass(frozen=True)
+class DestructionCertificate:
+    """What a destruction did, for the subject and the file: ids and counts, never a name or a
+    word said. ``backend`` is "sent" once the deletion event reached the backend, else
+    "pending" (queued and retried by the sync)."""
+
+    request_id: str
+    subject_kind: str
+    employee_id: str | None
+    pseudonym: str | None
+    destroyed_by: str
+    started_at: datetime
+    finished_at: datetime | None
+    recordings_shredded: tuple[str, ...]
+    #: Data keys of those recordings still in the key file (0: none can be decrypted again);
+    #: None when the key file was not open to check.
+    keys_left: int | None
+    deleted: Mapping[str, tuple[str, ...]]
+    kept: Mapping[str, int]
+    kept_why: Mapping[str, str]
+    events: tuple[str, ...]
+    backend: str  # sent | pending
+    providers: tuple[ProviderDeletion, ...] = field(default=())
+
+    @property
+    def done(self) -> bool:
+        """Every local step is done (the backend may still be pending)."""
+        return self.finished_at is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """The certificate as JSON-ready data."""
+        return {
+            "certificate": "destruction of personal data (policy clause 6.3)",
+            "request_id": self.request_id,
+            "subject_kind": self.subject_kind,
+            "employee_id": self.employee_id,
+            "pseudonym": self.pseudonym,
+            "destroyed_by": self.destroyed_by,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "recordings_shredded": {
+                "count": len(self.recordings_shredded),
+                "ids": list(self.recordings_shredded),
+                "keys_left": self.keys_left,
+            },
+            "deleted": {t: {"count": len(ids), "ids": list(ids)} for t, ids in self.deleted.items()},
+            "kept": {t: {"count": n, "why": self.kept_why[t]} for t, n in self.kept.items()},
+            "backend": {"deletion_events": list(self.events), "state": self.backend},
+            "providers": [
+                {"provider": p.provider, "transcription_id": p.transcription_id, "state": p.state}
+                for p in self.providers
+            ],
+        }
+
+
+def pseudonym(employee_id: str) -> str:
+    """The stable name an employee gets in place of theirs: the same id, the same pseudonym."""
+    digest = hashlib.sha256(f"forsell-pseudonym|{employee_id}".encode()).hexdigest()[:8]
+    return f"Сотрудник #{digest}"
+
+
+def destroyed_employee(session: Session, employee_id: str) -> bool:
+    """Whether a destruction has pseudonymised this employee (a staff pull must not bring the
+    name back)."""
+    return (
+        session.scalar(
+            select(PrivacyDestruction.request_id)
+            .where(PrivacyDestruction.employee_id == employee_id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+class Destruction:
+    """Carries out (or resumes) one destruction request. Called by ``PrivacyRequests.destroy``
+    after its own admin check; ``find(subject)`` is the request service's search."""
+
+    def __init__(
+        self,
+        ctx: TillContext,
+        vault: KeyVault | None,
+        find: Callable[[Mapping[str, Any]], Any],
+    ) -> None:
+        self.ctx = ctx
+        self.vault = vault
+        self.find = find
+
+    # --- the journal ------------------------------------------------------------------------
+
+    def run(self, request_id: str, admin_id: str, resuming: bool = False) -> None:
+        """Plans (once) and runs every step not done yet. Raises ``CashierError``:
+        ``privacy.request_unknown``, ``privacy.not_destruction``, ``privacy.already_destroyed``,
+        ``privacy.destroy_last_admin``, ``privacy.vault_needed``."""
+        with self.ctx.db.read() as session:
+            request = session.get(PrivacyRequest, request_id)
+            if request is None:
+                raise CashierError("privacy.request_unknown", "No request {rid}", rid=request_id)
+            if request.kind != "destruction":
+                raise CashierError(
+                    "privacy.not_destruction",
+                    "Request {rid} asks for {kind}, not destruction: nothing was destroyed",
+                    rid=request_id,
+                    kind=request.kind,
+                )
+            journal = session.get(PrivacyDestruction, request_id)
+            subject = dict(request.subject)
+        if journal is not None and journal.finished_at is not None:
+            raise CashierError(
+                "privacy.already_destroyed",
+                "Request {rid} was already carried out on {date}: nothing more to destroy",
+                rid=request_id,
+                date=self.ctx.local(journal.finished_at).date().isoformat(),
+            )
+        if journal is None:
+            self._plan(request_id, subject, admin_id)
+        with self.ctx.db.read() as session:
+            journal = session.get(PrivacyDestruction, request_id)
+            assert journal is not None
+            plan, done, who = dict(journal.plan), dict(journal.steps), journal.destroyed_by
+        if plan["recordings"] and self.vault is None and "keys_destroyed" not in done:
+            raise CashierError(
+                "privacy.vault_needed", "Recordings can be destroyed only with the key file open"
+            )
+        actor = who if resuming else admin_id
+        for step in STEPS:
+            if step in done:
+                continue
+            getattr(self, f"_{step}")(request_id, plan, actor)
+            if after_step is not None:
+                after_step(step)
+        self._finish(request_id, plan, actor)
+
+    def _plan(self, request_id: str, subject: Mapping[str, Any], admin_id: str) -> None:
+        findings = self.find(subject)
+        employee_id = None
+        if findings.subject_kind == "employee":
+            employee_id = findings.rows["employees"][0]
+            self._refuse_last_admin(employee_id)
+        recordings = sorted(findings.rows.get("recordings", ()))
+        with self.ctx.db.write() as session:
+            derived = {
+                name: _keys(session, model, recordings) for name, model in DERIVED if recordings
+            }
+            providers = [
+                [provider, external_id]
+                for provider, external_id in _in_pages(
+                    session,
+                    lambda page: select(TranscriptRow.provider, TranscriptRow.external_id).where(
+                        TranscriptRow.recording_id.in_(page),
+                        TranscriptRow.external_id.is_not(None),
+                    ),
+                    recordings,
+                )
+            ]
+            sales = sorted(
+                {
+                    sid
+                    for (sid,) in _in_pages(
+                        session,
+                        lambda page: select(Recording.sale_id).where(
+                            Recording.id.in_(page), Recording.sale_id.is_not(None)
+                        ),
+                        recordings,
+                    )
+                }
+            )
+            if recordings:
+                derived["recording_chunks"] = _keys(session, RecordingChunk, recordings)
+            # What stays is what was found and not deleted: the certificate names every table.
+            kept = {
+                table: left
+                for table, ids in findings.rows.items()
+                if (left := len(set(ids) - set(derived.get(table, ()))))
+            }
+            plan = {
+                "recordings": recordings,
+                "derived": {t: ids for t, ids in derived.items() if ids},
+                "providers": sorted(providers),
+                "sales": sales,
+                "kept": kept,
+            }
+            session.add(
+                PrivacyDestruction(
+                    request_id=request_id,
+                    subject_kind=findings.subject_kind,
+                    employee_id=employee_id,
+                    pseudonym=pseudonym(employee_id) if employee_id else None,
+                    plan=plan,
+                    steps={},
+                    destroyed_by=admin_id,
+                    started_at=self.ctx.clock(),
+                )
+            )
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "privacy_destruction_started",
+                admin_id,
+                request_id=request_id,
+                subject_kind=findings.subject_kind,
+                recordings=len(recordings),
+            )
+
+    def _refuse_last_admin(self, employee_id: str) -> None:
+        with self.ctx.db.read() as session:
+            subject = session.get(Employee, employee_id)
+            others = session.scalar(
+                select(Employee.id)
+                .where(
+                    Employee.active,
+                    Employee.role == Role.ADMIN.value,
+                    Employee.id != employee_id,
+                )
+                .limit(1)
+            )
+        if subject is not None and subject.active and subject.role == Role.ADMIN.value:
+            if others is None:
+                raise CashierError(
+                    "privacy.destroy_last_admin",
+                    "The only active admin cannot be destroyed: add another admin first",
+                )
+
+    def _mark(self, session: Session, request_id: str, step: str, **counts: Any) -> None:
+        journal = session.get(PrivacyDestruction, request_id)
+        assert journal is not None
+        # A new dict: SQLAlchemy notices a JSON column change only on assignment.
+        journal.steps = {**journal.steps, step: {"at": self.ctx.clock().isoformat(), **counts}}
+
+    # --- the steps --------------------------------------------------------------------------
+
+    def _keys_destroyed(self, request_id: str, plan: Mapping[str, Any], actor: str) -> None:
+        recordings = list(plan["recordings"])
+        if recordings:
+            assert self.vault is not None
+            self.vault.destroy(recordings)  # a key destroyed before a kill stays destroyed
+        with self.ctx.db.write() as session:
+            chunks = 0
+            for page in _pages(recordings):
+                chunks += _deleted(
+                    session, delete(RecordingChunk).where(RecordingChunk.recording_id.in_(page))
+                )
+                for rec in session.scalars(select(Recording).where(Recording.id.in_(page))):
+                    rec.shredded_at = rec.shredded_at or self.ctx.clock()
+                    rec.status = "shredded"
+                # The audio lane has nothing left to send: the key is gone.
+                _deleted(
+                    session,
+                    delete(OutboxJob).where(
+                        OutboxJob.lane == AUDIO,
+                        OutboxJob.kind == "recording",
+                        OutboxJob.entity_id.in_(page),
+                    ),
+                )
+            self._mark(session, request_id, "keys_destroyed", recordings=len(recordings))
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "privacy_recordings_shredded",
+                actor,
+                request_id=request_id,
+                recordings=len(recordings),
+                chunks=chunks,
+            )
+
+    def _rows_deleted(self, request_id: str, plan: Mapping[str, Any], actor: str) -> None:
+        recordings = list(plan["recordings"])
+        counts: dict[str, int] = {}
+        with self.ctx.db.write() as session:
+            for name, model in DERIVED:
+                counts[name] = sum(
+                    _deleted(session, delete(model).where(model.recording_id.in_(page)))
+                    for page in _pages(recordings)
+                )
+            review_ids = list(plan["derived"].get("review_actions", ()))
+            events = 0
+            for page in _pages(recordings + review_ids):
+                events += _deleted(
+                    session,
+                    delete(OutboxJob).where(
+                        OutboxJob.kind.in_(_DERIVED_EVENTS), OutboxJob.entity_id.in_(page)
+                    ),
+                )
+            for provider, external_id in plan["providers"]:
+                if provider in PROVIDERS_THAT_DELETE:
+                    enqueue(
+                        session,
+                        PROVIDER_DELETE,
+                        external_id,
+                        {"provider": provider, "transcription_id": external_id},
+                        lane=AUDIO,
+                    )
+            self._mark(session, request_id, "rows_deleted", **counts, outbox=events)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "privacy_rows_deleted",
+                actor,
+                request_id=request_id,
+                rows=sum(counts.values()),
+                unsent_events=events,
+                provider_deletions=sum(p in PROVIDERS_THAT_DELETE for p, _ in plan["providers"]),
+            )
+
+    def _pseudonymised(self, request_id: str, plan: Mapping[str, Any], actor: str) -> None:
+        with self.ctx.db.write() as session:
+            journal = session.get(PrivacyDestruction, request_id)
+            assert journal is not None
+            employee = (
+                session.get(Employee, journal.employee_id) if journal.employee_id else None
+            )
+            if employee is not None:
+                name, alias = employee.name, journal.pseudonym or pseudonym(employee.id)
+                employee.name = alias
+                # The PIN hash is derived from the person's secret and serves nothing once they
+                # are gone; random bytes of the same length verify no PIN, so nobody signs in.
+                employee.pin_hash = os.urandom(len(employee.pin_hash))
+                employee.pin_salt = os.urandom(len(employee.pin_salt))
+                employee.active = False
+                # Consent records stay: they are the evidence that recording was lawful while
+                # it lasted (law No. 94-V puts the proof on the operator). They name the
+                # employee by id, so with the name replaced here they are pseudonymised too.
+                _pseudonymise_requests(session, employee.id, name, alias)
+            self._mark(session, request_id, "pseudonymised", employee=employee is not None)
+            if employee is not None:
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    "privacy_employee_pseudonymised",
+                    actor,
+                    request_id=request_id,
+                    subject_id=employee.id,
+                )
+
+    def _event_queued(self, request_id: str, plan: Mapping[str, Any], actor: str) -> None:
+        with self.ctx.db.write() as session:
+            journal = session.get(PrivacyDestruction, request_id)
+            assert journal is not None
+            recordings = list(plan["recordings"]) or [None]
+            ids: list[str] = []
+            parts = list(range(0, len(recordings), EVENT_IDS))
+            for part, start in enumerate(parts):
+                job = OutboxJob(
+                    kind=EVENT_KIND,
+                    entity_id=request_id,
+                    payload={
+                        "id": request_id,
+                        "part": part + 1,
+                        "parts": len(parts),
+                        "subject_kind": journal.subject_kind,
+                        "employee_id": journal.employee_id,
+                        "pseudonym": journal.pseudonym,
+                        "recording_ids": [r for r in recordings[start : start + EVENT_IDS] if r],
+                        "sale_ids": list(plan["sales"]) if part == 0 else [],
+                    },
+                )
+                session.add(job)
+                session.flush()
+                ids.append(job.id)
+            self._mark(session, request_id, "event_queued", events=ids)
+
+    def _finish(self, request_id: str, plan: Mapping[str, Any], actor: str) -> None:
+        with self.ctx.db.write() as session:
+            journal = session.get(PrivacyDestruction, request_id)
+            assert journal is not None
+            now = self.ctx.clock()
+            journal.finished_at = now
+            request = session.get(PrivacyRequest, request_id)
+            if request is not None:
+                request.status = "closed"
+                request.answered_at = request.answered_at or now
+                request.closed_at = now
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "privacy_subject_destroyed",
+                actor,
+                request_id=request_id,
+                subject_kind=journal.subject_kind,
+                recordings=len(plan["recordings"]),
+                rows=sum(len(v) for v in plan["derived"].values()),
+            )
+
+    # --- the certificate --------------------------------------------------------------------
+
+    def certificate(self, request_id: str) -> DestructionCertificate:
+        """The certificate as things stand now (the backend's and providers' state is read
+        live from the outbox). ``privacy.not_destroyed`` when no destruction was started."""
+        with self.ctx.db.read() as session:
+            journal = session.get(PrivacyDestruction, request_id)
+            if journal is None:
+                raise CashierError(
+                    "privacy.not_destroyed", "Request {rid} has not been carried out", rid=request_id
+                )
+            plan, steps = dict(journal.plan), dict(journal.steps)
+            events = tuple(steps.get("event_queued", {}).get("events", ()))
+            states = {
+                job_id: state
+                for job_id, state in session.execute(
+                    select(OutboxJob.id, OutboxJob.state).where(OutboxJob.id.in_(events))
+                )
+            }
+            provider_states = {
+                entity: state
+                for entity, state in session.execute(
+                    select(OutboxJob.entity_id, OutboxJob.state).where(
+                        OutboxJob.kind == PROVIDER_DELETE,
+                        OutboxJob.entity_id.in_([e for _, e in plan["providers"]]),
+                    )
+                )
+            }
+            header = (
+                journal.subject_kind,
+                journal.employee_id,
+                journal.pseudonym,
+                journal.destroyed_by,
+                journal.started_at,
+                journal.finished_at,
+            )
+        recordings = tuple(plan["recordings"])
+        keys_left = None
+        if self.vault is not None:
+            keys_left = sum(self.vault.exists(rid) for rid in recordings)
+        # A purged outbox row was done long ago; only a row still waiting is pending.
+        sent = bool(events) and all(states.get(e, "done") == "done" for e in events)
+        deleted = {t: tuple(ids) for t, ids in plan["derived"].items()}
+        kept = dict(plan["kept"])
+        return DestructionCertificate(
+            request_id=request_id,
+            subject_kind=header[0],
+            employee_id=header[1],
+            pseudonym=header[2],
+            destroyed_by=header[3],
+            started_at=header[4],
+            finished_at=header[5],
+            recordings_shredded=recordings,
+            keys_left=keys_left,
+            deleted=deleted,
+            kept=kept,
+            kept_why={t: KEPT_BY_LAW.get(t, KEPT_OTHERWISE) for t in kept},
+            events=events,
+            backend="sent" if sent else "pending",
+            providers=tuple(
+                ProviderDeletion(
+                    provider,
+                    external_id,
+                    _provider_state(provider, provider_states.get(external_id)),
+                )
+                for provider, external_id in plan["providers"]
+            ),
+        )
+
+
+def resume_unfinished(ctx: TillContext, vault: KeyVault | None, find: Callable) -> list[str]:
+    """At start-up: finishes every destruction a kill left half-done, in the name of the admin
+    who started it. Returns the request ids finished. One that cannot go on now (the key file
+    is not open) waits for the next start."""
+    with ctx.db.read() as session:
+        open_ids = list(
+            session.scalars(
+                select(PrivacyDestruction.request_id).where(
+                    PrivacyDestruction.finished_at.is_(None)
+                )
+            )
+        )
+    finished = []
+    for request_id in open_ids:
+        try:
+            Destruction(ctx, vault, find).run(request_id, "", resuming=True)
+        except CashierError:
+            continue
+        finished.append(request_id)
+    return finished
+
+
+def certificate_html(cert: DestructionCertificate, when: datetime) -> str:
+    """The certificate as an HTML page (Russian and English), for a PDF: ids and counts only."""
+    e = html.escape
+    rows = "".join(
+        f"<tr><td>{e(t)}</td><td>{len(ids)}</td><td>{e(', '.join(ids[:50]))}"
+        f"{' …' if len(ids) > 50 else ''}</td></tr>"
+        for t, ids in cert.deleted.items()
+    )
+    kept = "".join(
+        f"<tr><td>{e(t)}</td><td>{n}</td><td>{e(cert.kept_why[t])}</td></tr>"
+        for t, n in cert.kept.items()
+    )
+    providers = "".join(
+        f"<li>{e(p.provider)} {e(p.transcription_id)}: {e(p.state)}</li>" for p in cert.providers
+    )
+    backend = {
+        "sent": "получено / received",
+        "pending": "ожидает отправки на сервер / pending at the backend",
+    }[cert.backend]
+    shredded = ", ".join(cert.recordings_shredded[:50])
+    return (
+        "<html><body style='font-family: DejaVu Sans; font-size: 9pt'>"
+        "<h2>Акт об уничтожении персональных данных<br/>"
+        "Certificate of destruction of personal data</h2>"
+        "<p>Политика конфиденциальности, п. 6.3 / Privacy policy, clause 6.3</p>"
+        "<table border='1' cellspacing='0' cellpadding='3'>"
+        f"<tr><td>Запрос / Request</td><td>{e(cert.request_id)}</td></tr>"
+        f"<tr><td>Субъект / Subject</td><td>{e(cert.subject_kind)}"
+        f"{' ' + e(cert.employee_id) if cert.employee_id else ''}</td></tr>"
+        f"<tr><td>Псевдоним / Pseudonym</td><td>{e(cert.pseudonym or '-')}</td></tr>"
+        f"<tr><td>Администратор / Admin</td><td>{e(cert.destroyed_by)}</td></tr>"
+        f"<tr><td>Начато / Started (UTC)</td><td>{e(cert.started_at.isoformat())}</td></tr>"
+        f"<tr><td>Завершено / Finished (UTC)</td>"
+        f"<td>{e(cert.finished_at.isoformat() if cert.finished_at else '-')}</td></tr>"
+        f"<tr><td>Сервер аналитики / Analytics backend</td><td>{e(backend)}</td></tr>"
+        f"<tr><td>Выдан / Issued (UTC)</td><td>{e(when.isoformat())}</td></tr>"
+        "</table>"
+        f"<h3>Записи уничтожены (ключ удалён) / Recordings shredded (key destroyed): "
+        f"{len(cert.recordings_shredded)}</h3><p>{e(shredded)}"
+        f"{' …' if len(cert.recordings_shredded) > 50 else ''}</p>"
+        f"<p>Ключей осталось / Keys left: {e(str(cert.keys_left))}</p>"
+        "<h3>Удалено / Deleted</h3><table border='1' cellspacing='0' cellpadding='3'>"
+        f"<tr><th>table</th><th>rows</th><th>ids</th></tr>{rows}</table>"
+        "<h3>Сохранено по закону / Kept as the law requires</h3>"
+        "<table border='1' cellspacing='0' cellpadding='3'>"
+        f"<tr><th>table</th><th>rows</th><th>why</th></tr>{kept}</table>"
+        f"<h3>Провайдеры распознавания / Speech providers</h3><ul>{providers or '<li>-</li>'}"
+        "</ul></body></html>"
+    )
+
+
+def _provider_state(provider: str, job_state: str | None) -> str:
+    if provider not in PROVIDERS_THAT_DELETE:
+        return "no_delete_api"
+    if job_state in (None, "done"):
+        return "done" if job_state == "done" else "pending"
+    return "failed" if job_state == "dead" else "pending"
+
+
+def _pseudonymise_requests(session: Session, employee_id: str, name: str, alias: str) -> None:
+    """The register of requests names the employee where the request was about them or made
+    by them; the request stays (it is the evidence), with the pseudonym for the name."""
+    wanted = " ".join(name.casefold().split())
+    for row in session.scalars(select(PrivacyRequest)):
+        subject = dict(row.subject)
+        said = subject.get("employee")
+        if isinstance(said, str) and " ".join(said.casefold().split()) == wanted:
+            row.subject = {"employee": employee_id}
+        if " ".join(row.requester.casefold().split()) == wanted:
+            row.requester = alias
+        elif name and name in row.requester:
+            row.requester = row.requester.replace(name, alias)
+        if name and name in row.note:
+            row.note = row.note.replace(name, alias)
+
+
+def _pages(values: Iterable[Any], size: int = 500) -> Iterable[list[Any]]:
+    items = list(values)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _in_pages(session: Session, query: Callable[[list[Any]], Any], ids: list[Any]) -> list[Any]:
+    rows: list[Any] = []
+    for page in _pages(ids):
+        rows.extend(session.execute(query(page)).all())
+    return rows
+
+
+def _keys(session: Session, model: Any, recordings: list[str]) -> list[str]:
+    """Primary keys ("a/b" for two columns) of ``model``'s rows of these recordings."""
+    columns = list(model.__table__.primary_key.columns)
+    rows = _in_pages(
+        session,
+        lambda page: select(*columns).where(model.recording_id.in_(page)),
+        recordings,
+    )
+    return sorted("/".join(str(v) for v in row) for row in rows)
+
+
+def _deleted(session: Session, statement: Any) -> int:
+    return int(session.execute(statement).rowcount or 0)
