@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -44,6 +46,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.store import audit
 from forsell.store.models import (
+    AuditEntry,
     ConversationItemResult,
     ConversationMark,
     ConversationScore,
@@ -58,16 +61,17 @@ from forsell.store.models import (
     TranscriptRow,
 )
 from forsell.store.outbox import AUDIO, enqueue
+from forsell.sync.audio_lane import PROVIDER_DELETE
 from forsell.vault.keys import KeyVault
 
 from ..context import TillContext
+
+log = logging.getLogger(__name__)
 
 #: The steps after the plan, in order; each commits with its mark in the journal.
 STEPS = ("keys_destroyed", "rows_deleted", "pseudonymised", "event_queued")
 #: The business event the backend deletes by (``resources/api``: SubjectDeleted).
 EVENT_KIND = "subject_deleted"
-#: The audio-lane job that asks a provider to forget a transcript it keeps.
-PROVIDER_DELETE = "provider_delete"
 #: Providers whose API deletes a transcript they keep (``sync/providers``). Yandex keeps the
 #: result of an asynchronous recognition for a few days on its own and has no delete call.
 PROVIDERS_THAT_DELETE = frozenset({"elevenlabs"})
@@ -138,6 +142,11 @@ class DestructionCertificate:
     events: tuple[str, ...]
     backend: str  # sent | pending
     providers: tuple[ProviderDeletion, ...] = field(default=())
+    #: Decrypted copies of these recordings an admin exported earlier (the audit log's
+    #: ``recording_exported``): plain audio handed out lawfully, beyond any key's reach.
+    plain_exports: int = 0
+    #: The database file was rewritten without free pages after the destruction.
+    compacted: bool = False
 
     @property
     def done(self) -> bool:
@@ -167,6 +176,8 @@ class DestructionCertificate:
                 {"provider": p.provider, "transcription_id": p.transcription_id, "state": p.state}
                 for p in self.providers
             ],
+            "plain_exports_made_before": self.plain_exports,
+            "database_compacted": self.compacted,
         }
 
 
@@ -247,6 +258,7 @@ class Destruction:
             if after_step is not None:
                 after_step(step)
         self._finish(request_id, plan, actor)
+        self._compact(request_id)
 
     def _plan(self, request_id: str, subject: Mapping[str, Any], admin_id: str) -> None:
         findings = self.find(subject)
@@ -290,8 +302,16 @@ class Destruction:
                 for table, ids in findings.rows.items()
                 if (left := len(set(ids) - set(derived.get(table, ()))))
             }
+            plain_exports = sum(
+                1
+                for details in session.scalars(
+                    select(AuditEntry.details).where(AuditEntry.action == "recording_exported")
+                )
+                if isinstance(details, dict) and details.get("recording_id") in set(recordings)
+            )
             plan = {
                 "recordings": recordings,
+                "plain_exports": plain_exports,
                 "derived": {t: ids for t, ids in derived.items() if ids},
                 "providers": sorted(providers),
                 "sales": sales,
@@ -498,6 +518,26 @@ class Destruction:
                 rows=sum(len(v) for v in plan["derived"].values()),
             )
 
+    def _compact(self, request_id: str) -> None:
+        """Rewrites the database file without free pages and empties its WAL: an updated or
+        deleted row leaves its old bytes in free space (every sign-in rewrote the employee's
+        row, name included), and only a VACUUM drops them. Best effort: with another
+        transaction open (the recorder writing a chunk) it is skipped, logged, and the
+        certificate says so; the next destruction or ``doctor`` may compact again."""
+        compacted = True
+        try:
+            with self.ctx.db.engine.connect() as connection:
+                raw = connection.connection.driver_connection
+                assert raw is not None
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                raw.execute("VACUUM")
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            log.warning("database not compacted after destruction %s: %s", request_id, exc)
+            compacted = False
+        with self.ctx.db.write() as session:
+            self._mark(session, request_id, "compacted", done=compacted)
+
     # --- the certificate --------------------------------------------------------------------
 
     def certificate(self, request_id: str) -> DestructionCertificate:
@@ -565,6 +605,8 @@ class Destruction:
                 )
                 for provider, external_id in plan["providers"]
             ),
+            plain_exports=int(plan.get("plain_exports", 0)),
+            compacted=bool(steps.get("compacted", {}).get("done")),
         )
 
 
@@ -630,7 +672,10 @@ def certificate_html(cert: DestructionCertificate, when: datetime) -> str:
         f"<h3>Записи уничтожены (ключ удалён) / Recordings shredded (key destroyed): "
         f"{len(cert.recordings_shredded)}</h3><p>{e(shredded)}"
         f"{' …' if len(cert.recordings_shredded) > 50 else ''}</p>"
-        f"<p>Ключей осталось / Keys left: {e(str(cert.keys_left))}</p>"
+        f"<p>Ключей осталось / Keys left: {e(str(cert.keys_left))}. "
+        f"Расшифрованных копий, выданных ранее / Decrypted copies exported before: "
+        f"{cert.plain_exports}. Файл базы сжат / Database file compacted: "
+        f"{'да / yes' if cert.compacted else 'нет / no'}</p>"
         "<h3>Удалено / Deleted</h3><table border='1' cellspacing='0' cellpadding='3'>"
         f"<tr><th>table</th><th>rows</th><th>ids</th></tr>{rows}</table>"
         "<h3>Сохранено по закону / Kept as the law requires</h3>"

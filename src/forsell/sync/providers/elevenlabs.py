@@ -151,6 +151,25 @@ class ElevenLabsScribe:
         transcript = self._parse(json_object(response, NAME), external_id)
         return transcript
 
+    async def delete(self, external_id: str) -> bool:
+        """Asks ElevenLabs to forget a transcript it keeps
+        (``DELETE /v1/speech-to-text/transcripts/{id}``, the same auth as ``fetch``). True when
+        it is gone: deleted now (200) or unknown there (404, deleted before or expired).
+        A bad key raises ``AuthFailed``, the rest the ``sync.errors`` tree."""
+        headers, params = await self._auth()
+        base = self.config.base_url.rstrip("/")
+        request = self._client.build_request(
+            "DELETE",
+            f"{base}/v1/speech-to-text/transcripts/{external_id}",
+            params=params,
+            headers=headers,
+        )
+        response = await send(self._client, request, NAME)
+        if response.status_code == 404:
+            return True
+        raise_for_answer(response, NAME)
+        return True
+
     def _parse(self, data: dict[str, Any], known_id: str | None = None) -> Transcript:
         external_id = data.get("transcription_id") or known_id
         if isinstance(data.get("transcripts"), list):  # multichannel shape: we send one channel
