@@ -37,6 +37,9 @@ COMMON = {"", "paths", "logs"}
 CLI_LAZY_GUI = "forsell.ui.app"
 #: … and may start the FAKE servers (``forsell-cashier fakes``) the same lazy way.
 CLI_LAZY_FAKES = "forsell.fakes"
+#: … and may write a PDF (``privacy destroy --certificate``) through Qt's own PDF writer, the
+#: same lazy way: the services hand it HTML, and only ui/ may touch Qt.
+CLI_LAZY_PRINTING = "forsell.ui.printing"
 QT = "PySide6"
 
 
@@ -126,6 +129,10 @@ def _is_lazy_gui(imported: str) -> bool:
     )
 
 
+def _is_lazy_printing(imported: str) -> bool:
+    return imported == CLI_LAZY_PRINTING or imported.startswith(CLI_LAZY_PRINTING + ".")
+
+
 def _is_lazy_fakes(imported: str) -> bool:
     return imported == CLI_LAZY_FAKES or imported.startswith(CLI_LAZY_FAKES + ".")
 
@@ -160,6 +167,8 @@ def check_module(module: str, source: str, is_package: bool = False) -> list[Vio
             continue
         elif layer == "cli" and not eager and _is_lazy_gui(imported):
             continue  # the one allowed way to start the GUI: a lazy import of forsell.ui.app
+        elif layer == "cli" and not eager and _is_lazy_printing(imported):
+            continue  # a certificate as PDF: Qt's PDF writer, loaded only when asked
         elif layer == "cli" and not eager and _is_lazy_fakes(imported):
             continue  # `forsell-cashier fakes` imports the fake servers only when asked
         elif layer not in ALLOWED:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
@@ -33,6 +34,20 @@ def save_pdf(doc: QTextDocument, path: Path, page: QPageSize | None = None) -> P
     writer.setResolution(300)
     doc.print_(writer)
     return path
+
+
+#: The command line's Qt application, kept alive while it writes PDFs.
+_cli_app: QGuiApplication | None = None
+
+
+def save_html_pdf(html: str, path: Path) -> Path:
+    """Writes ``html`` to an A4 PDF at ``path`` from the command line: Qt's fonts need a
+    QGuiApplication, so one is started without a window (offscreen) if none runs."""
+    global _cli_app
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never a window from the CLI
+        _cli_app = QGuiApplication([])
+    return save_pdf(make_document(html), path)
 
 
 def print_with_dialog(doc: QTextDocument, parent: QWidget | None) -> bool:
