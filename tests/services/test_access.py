@@ -253,6 +253,9 @@ POLICY: dict[str, Role | Action | str] = {
     "PrivacyRequests.report": ADMIN,
     "PrivacyRequests.export": ADMIN,
     "PrivacyRequests.block": ADMIN,
+    "PrivacyRequests.destroy": ADMIN,
+    "PrivacyRequests.destruction_certificate": ADMIN,
+    "Destruction": INTERNAL,  # behind PrivacyRequests.destroy
 }
 
 SERVICES = _service_classes()

@@ -288,3 +288,20 @@ def test_an_interrupted_destruction_resumes_at_start_and_finishes(till, vault, s
         ]
     assert actions.count("privacy_recordings_shredded") == 1
     assert actions.count("privacy_subject_destroyed") == 1
+
+
+def test_a_staff_pull_does_not_bring_the_destroyed_name_back(till, vault):
+    from forsell.services.pulls import PullApplier
+
+    cashier = _cashier(till)
+    service = PrivacyRequests(till.ctx, vault)
+    request_id = service.register(_admin(till), "destruction", "x", subject_employee(cashier.id))
+    service.destroy(request_id.id, _admin(till))
+    result = PullApplier(till.ctx).apply(
+        "staff",
+        [{"id": cashier.id, "name": cashier.name, "role": "cashier", "active": True}],
+        "c1",
+    )
+    assert result.applied == 0 and any("pseudonym" in p for p in result.problems)
+    with till.ctx.db.read() as session:
+        assert session.get(Employee, cashier.id).name == pseudonym(cashier.id)

@@ -64,6 +64,7 @@ from forsell.store.outbox import AUDIO, enqueue
 from forsell.sync.audio_lane import PROVIDER_DELETE
 from forsell.vault.keys import KeyVault
 
+from ..access import internal
 from ..context import TillContext
 
 log = logging.getLogger(__name__)
@@ -200,6 +201,7 @@ def destroyed_employee(session: Session, employee_id: str) -> bool:
     )
 
 
+@internal  # PrivacyRequests.destroy checks the admin first; ui/ and cli.py never call it
 class Destruction:
     """Carries out (or resumes) one destruction request. Called by ``PrivacyRequests.destroy``
     after its own admin check; ``find(subject)`` is the request service's search."""
