@@ -78,7 +78,7 @@ def till_with_a_cashier(tmp_path: Path):
     )
     vault.close()
     till.close()
-    yield tmp_path / "till", cashier.id, rid
+    return tmp_path / "till", cashier.id, rid
 
 
 def _register(data_dir: Path, kind: str = "destruction") -> str:
@@ -154,12 +154,8 @@ def test_destroy_asks_for_the_id_refuses_other_kinds_and_resumes_after_a_kill(
     assert _query(data_dir, "SELECT COUNT(*) FROM sales WHERE employee_id = ?", employee_id) == [
         (1,)
     ]
-    assert (
-        _query(data_dir, "SELECT COUNT(*) FROM outbox WHERE kind = 'subject_deleted'") == [(1,)]
-    )
-    assert _query(data_dir, "SELECT COUNT(*) FROM outbox WHERE kind = 'provider_delete'") == [
-        (1,)
-    ]
+    assert _query(data_dir, "SELECT COUNT(*) FROM outbox WHERE kind = 'subject_deleted'") == [(1,)]
+    assert _query(data_dir, "SELECT COUNT(*) FROM outbox WHERE kind = 'provider_delete'") == [(1,)]
     cert_json = certificates / f"destruction-{request_id}.json"
     cert_pdf = certificates / f"destruction-{request_id}.pdf"
     text = cert_json.read_text(encoding="utf-8")

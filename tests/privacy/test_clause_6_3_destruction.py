@@ -32,7 +32,6 @@ from forsell.services.sync import SyncService
 from forsell.store.consent_hold import ABROAD, RECORDING
 from forsell.store.models import ConversationScore, Recording, RecordingChunk, Sale, TranscriptRow
 from forsell.vault.chunks import RecordingUnreadable, SealedChunk, open_all
-
 from sync.chaos_fixtures import Counter_, fake_world
 from sync.test_offline_online import CONFIG
 

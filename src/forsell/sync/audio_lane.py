@@ -169,7 +169,6 @@ class AudioLane:
                 log.exception("transcript listener failed for %s", rid)
         return SENT
 
-
     async def _forget_at_provider(self, job: Job, blocking: Callable[..., Any]) -> str:
         """A data subject's destruction (policy 6.3): the provider that transcribed one of
         their recordings and keeps the transcript is asked to delete it. No audio, no

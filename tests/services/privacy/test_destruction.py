@@ -185,9 +185,9 @@ def test_an_employee_gets_a_pseudonym_and_keeps_their_sales_shifts_and_consents(
         assert request.requester == alias and request.subject == {"employee": cashier.id}
         assert session.get(Sale, sale_id).employee_id == cashier.id
         assert session.scalar(
-            select(func.count()).select_from(RecordingConsent).where(
-                RecordingConsent.employee_id == cashier.id
-            )
+            select(func.count())
+            .select_from(RecordingConsent)
+            .where(RecordingConsent.employee_id == cashier.id)
         )
         audit_text = json.dumps(
             [e.details for e in session.scalars(select(AuditEntry))], ensure_ascii=False
@@ -281,9 +281,9 @@ def test_an_interrupted_destruction_resumes_at_start_and_finishes(till, vault, s
         actions = [
             e.action
             for e in session.scalars(
-                select(AuditEntry).where(AuditEntry.action.like("privacy_%")).order_by(
-                    AuditEntry.at
-                )
+                select(AuditEntry)
+                .where(AuditEntry.action.like("privacy_%"))
+                .order_by(AuditEntry.at)
             )
         ]
     assert actions.count("privacy_recordings_shredded") == 1

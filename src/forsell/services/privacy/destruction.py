@@ -37,9 +37,9 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.errors import CashierError
@@ -170,7 +170,9 @@ class DestructionCertificate:
                 "ids": list(self.recordings_shredded),
                 "keys_left": self.keys_left,
             },
-            "deleted": {t: {"count": len(ids), "ids": list(ids)} for t, ids in self.deleted.items()},
+            "deleted": {
+                t: {"count": len(ids), "ids": list(ids)} for t, ids in self.deleted.items()
+            },
             "kept": {t: {"count": n, "why": self.kept_why[t]} for t, n in self.kept.items()},
             "backend": {"deletion_events": list(self.events), "state": self.backend},
             "providers": [
@@ -353,12 +355,16 @@ class Destruction:
                 )
                 .limit(1)
             )
-        if subject is not None and subject.active and subject.role == Role.ADMIN.value:
-            if others is None:
-                raise CashierError(
-                    "privacy.destroy_last_admin",
-                    "The only active admin cannot be destroyed: add another admin first",
-                )
+        if (
+            others is None
+            and subject is not None
+            and subject.active
+            and subject.role == Role.ADMIN.value
+        ):
+            raise CashierError(
+                "privacy.destroy_last_admin",
+                "The only active admin cannot be destroyed: add another admin first",
+            )
 
     def _mark(self, session: Session, request_id: str, step: str, **counts: Any) -> None:
         journal = session.get(PrivacyDestruction, request_id)
@@ -445,9 +451,7 @@ class Destruction:
         with self.ctx.db.write() as session:
             journal = session.get(PrivacyDestruction, request_id)
             assert journal is not None
-            employee = (
-                session.get(Employee, journal.employee_id) if journal.employee_id else None
-            )
+            employee = session.get(Employee, journal.employee_id) if journal.employee_id else None
             if employee is not None:
                 name, alias = employee.name, journal.pseudonym or pseudonym(employee.id)
                 employee.name = alias
@@ -549,25 +553,25 @@ class Destruction:
             journal = session.get(PrivacyDestruction, request_id)
             if journal is None:
                 raise CashierError(
-                    "privacy.not_destroyed", "Request {rid} has not been carried out", rid=request_id
+                    "privacy.not_destroyed",
+                    "Request {rid} has not been carried out",
+                    rid=request_id,
                 )
             plan, steps = dict(journal.plan), dict(journal.steps)
             events = tuple(steps.get("event_queued", {}).get("events", ()))
-            states = {
-                job_id: state
-                for job_id, state in session.execute(
+            states: dict[str, str] = dict(
+                session.execute(
                     select(OutboxJob.id, OutboxJob.state).where(OutboxJob.id.in_(events))
-                )
-            }
-            provider_states = {
-                entity: state
-                for entity, state in session.execute(
+                ).tuples()
+            )
+            provider_states: dict[str, str] = dict(
+                session.execute(
                     select(OutboxJob.entity_id, OutboxJob.state).where(
                         OutboxJob.kind == PROVIDER_DELETE,
                         OutboxJob.entity_id.in_([e for _, e in plan["providers"]]),
                     )
-                )
-            }
+                ).tuples()
+            )
             header = (
                 journal.subject_kind,
                 journal.employee_id,
@@ -738,4 +742,6 @@ def _keys(session: Session, model: Any, recordings: list[str]) -> list[str]:
 
 
 def _deleted(session: Session, statement: Any) -> int:
-    return int(session.execute(statement).rowcount or 0)
+    """Rows a DELETE touched (its result is a CursorResult, which carries the count)."""
+    result = cast(CursorResult[Any], session.execute(statement))
+    return int(result.rowcount or 0)

@@ -640,7 +640,6 @@ class PrivacyRequests:
             )
         return len(recordings)
 
-
     # --- destruction (services/privacy/destruction.py) -------------------------------------
 
     @requires(Role.ADMIN)

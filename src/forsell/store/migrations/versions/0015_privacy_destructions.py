@@ -33,7 +33,9 @@ def upgrade() -> None:
         )
         """
     )
-    op.execute("CREATE INDEX ix_privacy_destructions_employee_id ON privacy_destructions (employee_id)")
+    op.execute(
+        "CREATE INDEX ix_privacy_destructions_employee_id ON privacy_destructions (employee_id)"
+    )
 
 
 def downgrade() -> None:
