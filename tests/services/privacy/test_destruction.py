@@ -305,3 +305,30 @@ def test_a_staff_pull_does_not_bring_the_destroyed_name_back(till, vault):
     assert result.applied == 0 and any("pseudonym" in p for p in result.problems)
     with till.ctx.db.read() as session:
         assert session.get(Employee, cashier.id).name == pseudonym(cashier.id)
+
+
+def test_doctor_names_a_destruction_cut_off_and_one_pending_at_the_backend(
+    till, vault, monkeypatch
+):
+    from forsell.services.doctor import check_destructions
+
+    receipt_no, _, _ = _sold_and_recorded(till, vault)
+    service = PrivacyRequests(till.ctx, vault)
+    request_id = _request(till, service, subject_receipt(receipt_no))
+    assert check_destructions(till.ctx.data_dir).found == "0 carried out"
+
+    def fail(step: str) -> None:
+        raise _Interrupted(step)
+
+    monkeypatch.setattr(destruction, "after_step", fail)
+    with pytest.raises(_Interrupted):
+        service.destroy(request_id, _admin(till))
+    cut = check_destructions(till.ctx.data_dir)
+    assert not cut.ok and request_id in cut.found and "privacy destroy" in cut.hint
+    monkeypatch.setattr(destruction, "after_step", None)
+    service.destroy(request_id, _admin(till))
+    done = check_destructions(till.ctx.data_dir)
+    assert done.ok and done.found == "1 carried out, 1 deletion event(s) pending at the backend"
+    with till.ctx.db.write() as session:
+        session.execute(update(OutboxJob).where(OutboxJob.kind == EVENT_KIND).values(state="done"))
+    assert check_destructions(till.ctx.data_dir).found == "1 carried out"

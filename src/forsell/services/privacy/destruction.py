@@ -562,7 +562,7 @@ class Destruction:
             states: dict[str, str] = dict(
                 session.execute(
                     select(OutboxJob.id, OutboxJob.state).where(OutboxJob.id.in_(events))
-                ).tuples()
+                ).all()
             )
             provider_states: dict[str, str] = dict(
                 session.execute(
@@ -570,7 +570,7 @@ class Destruction:
                         OutboxJob.kind == PROVIDER_DELETE,
                         OutboxJob.entity_id.in_([e for _, e in plan["providers"]]),
                     )
-                ).tuples()
+                ).all()
             )
             header = (
                 journal.subject_kind,

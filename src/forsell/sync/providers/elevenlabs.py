@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 
-from ..answers import json_object, raise_for_answer
+from ..answers import json_object, raise_for_answer, raise_unless_deleted
 from ..errors import AuthFailed, BadResponse
 from ._http import field_error, send
 from .base import Submitted, Transcript, Word, mean_confidence, normalise_language
@@ -164,10 +164,7 @@ class ElevenLabsScribe:
             params=params,
             headers=headers,
         )
-        response = await send(self._client, request, NAME)
-        if response.status_code == 404:
-            return True
-        raise_for_answer(response, NAME)
+        raise_unless_deleted(await send(self._client, request, NAME), NAME)
         return True
 
     def _parse(self, data: dict[str, Any], known_id: str | None = None) -> Transcript:
