@@ -7,7 +7,8 @@ ElevenLabs on loopback, through the real sync engine:
   database, a copy of the database file with its WAL taken before the destruction (what a
   backup or a copied folder holds) — the key is gone, so decryption raises;
 * its transcript and score are gone;
-* an employee's name appears nowhere in the raw bytes of the database file or its WAL;
+* an employee's name appears nowhere in the raw bytes of the database file or its WAL, nor in a
+  backup copy taken before (``backups/``);
 * the backend received the deletion event and deleted what it held; the provider received
   the DELETE of its transcript;
 * a backend that refuses the event leaves the destruction done at the till and the event
@@ -30,6 +31,7 @@ from forsell.services.privacy.destruction import EVENT_KIND, pseudonym
 from forsell.services.privacy.requests import PrivacyRequests, subject_employee, subject_receipt
 from forsell.services.sync import SyncService
 from forsell.store.consent_hold import ABROAD, RECORDING
+from forsell.store.db import backup_copy
 from forsell.store.models import ConversationScore, Recording, RecordingChunk, Sale, TranscriptRow
 from forsell.vault.chunks import RecordingUnreadable, SealedChunk, open_all
 from sync.chaos_fixtures import Counter_, fake_world
@@ -168,14 +170,23 @@ def test_an_employees_name_is_nowhere_in_the_database_file_afterwards(tmp_path: 
         requests = PrivacyRequests(till.ctx, vault)
         request = requests.register(admin, "destruction", name, subject_employee(name))
         db_file = till.ctx.db.path
+        backup = backup_copy(db_file, till.ctx.data_dir / "backups", "before-destruction")
         needles = [name.encode(), json.dumps(name).strip('"').encode()]
         assert _scan(db_file, needles), "the name is in the file before, else the scan proves nil"
+        assert _scan(backup, needles)
+        assert _sealed(backup, rid)
 
         cert = requests.destroy(request.id, admin)
 
         assert cert.pseudonym == pseudonym(cashier.id) and cert.compacted
         # the destruction checkpointed and vacuumed the file itself; nothing else touched it
         assert _scan(db_file, needles) == []
+        # the backup copy got the pseudonym and lost the conversation's rows too
+        assert _scan(backup, needles) == []
+        assert _sealed(backup, rid) == []
+        with sqlite3.connect(backup) as copy:
+            assert copy.execute("SELECT COUNT(*) FROM transcripts").fetchone() == (0,)
+            assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         with till.ctx.db.read() as session:
             assert session.get(Sale, sale_id).employee_id == cashier.id  # tax law
         with pytest.raises(RecordingUnreadable):

@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, select
@@ -45,6 +47,7 @@ from sqlalchemy.orm import Session
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.store import audit
+from forsell.store.db import backups
 from forsell.store.models import (
     AuditEntry,
     ConversationItemResult,
@@ -70,7 +73,7 @@ from ..context import TillContext
 log = logging.getLogger(__name__)
 
 #: The steps after the plan, in order; each commits with its mark in the journal.
-STEPS = ("keys_destroyed", "rows_deleted", "pseudonymised", "event_queued")
+STEPS = ("keys_destroyed", "rows_deleted", "pseudonymised", "backups_cleaned", "event_queued")
 #: The business event the backend deletes by (``resources/api``: SubjectDeleted).
 EVENT_KIND = "subject_deleted"
 #: Providers whose API deletes a transcript they keep (``sync/providers``). Yandex keeps the
@@ -475,6 +478,36 @@ class Destruction:
                     subject_id=employee.id,
                 )
 
+    def _backups_cleaned(self, request_id: str, plan: Mapping[str, Any], actor: str) -> None:
+        """The copies in ``backups/`` (taken before each schema migration, the last five kept)
+        get the same deletions and the pseudonym: their audio is unreadable already (the key
+        is gone), but a name, a score or a PIN hash in clear would outlive the destruction
+        until the copy is rotated out, which may take years. Each copy is rewritten (VACUUM)
+        so no old page keeps them."""
+        with self.ctx.db.read() as session:
+            journal = session.get(PrivacyDestruction, request_id)
+            assert journal is not None
+            employee_id, alias = journal.employee_id, journal.pseudonym
+        cleaned = 0
+        for copy in backups(self.ctx.data_dir / "backups", self.ctx.db.path.stem):
+            try:
+                _clean_copy(copy, list(plan["recordings"]), employee_id, alias)
+                cleaned += 1
+            except sqlite3.Error as exc:  # a damaged copy: say so, the rest goes on
+                log.warning(
+                    "backup %s not cleaned for destruction %s: %s", copy.name, request_id, exc
+                )
+        with self.ctx.db.write() as session:
+            self._mark(session, request_id, "backups_cleaned", copies=cleaned)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "privacy_backups_cleaned",
+                actor,
+                request_id=request_id,
+                copies=cleaned,
+            )
+
     def _event_queued(self, request_id: str, plan: Mapping[str, Any], actor: str) -> None:
         with self.ctx.db.write() as session:
             journal = session.get(PrivacyDestruction, request_id)
@@ -633,6 +666,9 @@ def resume_unfinished(ctx: TillContext, vault: KeyVault | None, find: Callable) 
         try:
             Destruction(ctx, vault, find).run(request_id, "", resuming=True)
         except CashierError:
+            continue  # the key file is not open: the next start tries again
+        except Exception:  # a destruction's bug must not keep the till from starting
+            log.exception("destruction %s could not be finished at start-up", request_id)
             continue
         finished.append(request_id)
     return finished
@@ -698,6 +734,68 @@ def _provider_state(provider: str, job_state: str | None) -> str:
     if job_state in (None, "done"):
         return "done" if job_state == "done" else "pending"
     return "failed" if job_state == "dead" else "pending"
+
+
+#: What a backup copy loses with the recordings, as in the database itself.
+_COPY_TABLES = ("recording_chunks", *(name for name, _ in DERIVED))
+
+
+def _clean_copy(
+    path: Path, recordings: list[str], employee_id: str | None, alias: str | None
+) -> None:
+    """One backup copy: the recordings' derived rows deleted, the employee pseudonymised,
+    then rewritten. A table an older schema lacks is skipped."""
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("PRAGMA secure_delete=ON")
+        con.execute("BEGIN IMMEDIATE")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table in (t for t in _COPY_TABLES if t in tables):
+            for page in _pages(recordings):
+                marks = ", ".join("?" * len(page))
+                con.execute(f'DELETE FROM "{table}" WHERE recording_id IN ({marks})', page)
+        if employee_id and alias and "employees" in tables:
+            row = con.execute(
+                "SELECT name, length(pin_hash), length(pin_salt) FROM employees WHERE id = ?",
+                (employee_id,),
+            ).fetchone()
+            if row is not None:
+                name, hash_len, salt_len = row
+                con.execute(
+                    "UPDATE employees SET name = ?, pin_hash = ?, pin_salt = ?, active = 0 "
+                    "WHERE id = ?",
+                    (alias, os.urandom(hash_len or 32), os.urandom(salt_len or 16), employee_id),
+                )
+                if "privacy_requests" in tables:
+                    _pseudonymise_copy_requests(con, employee_id, name, alias)
+        con.execute("COMMIT")
+        con.execute("VACUUM")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+
+
+def _pseudonymise_copy_requests(
+    con: sqlite3.Connection, employee_id: str, name: str, alias: str
+) -> None:
+    wanted = " ".join(name.casefold().split())
+    rows = con.execute("SELECT id, requester, subject, note FROM privacy_requests").fetchall()
+    for rid, requester, subject, note in rows:
+        said = json.loads(subject or "{}").get("employee")
+        about = isinstance(said, str) and " ".join(said.casefold().split()) == wanted
+        by = " ".join((requester or "").casefold().split()) == wanted
+        con.execute(
+            "UPDATE privacy_requests SET requester = ?, subject = ?, note = ? WHERE id = ?",
+            (
+                alias if by else (requester or "").replace(name, alias),
+                json.dumps({"employee": employee_id}) if about else subject,
+                (note or "").replace(name, alias),
+                rid,
+            ),
+        )
 
 
 def _pseudonymise_requests(session: Session, employee_id: str, name: str, alias: str) -> None:
