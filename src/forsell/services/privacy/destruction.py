@@ -13,6 +13,8 @@ What goes, what stays:
   refunds, shifts and cash movements stay: the tax code requires the till's accounting records
   for the accounting period, and they name the employee by id only;
 * a customer's sale stays for the same reason; only the conversation recorded at it goes;
+* the copies in ``backups/`` get the same deletions and pseudonym, and every file touched is
+  rewritten (VACUUM), so no free page keeps an old copy of a name;
 * a deletion event for the analytics backend is queued in the business lane (exactly-once like
   every event: its id is the outbox job's), and a provider that keeps transcripts (ElevenLabs)
   gets a delete job in the audio lane for each transcription it made of those recordings.
