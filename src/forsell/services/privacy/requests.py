@@ -669,7 +669,7 @@ class PrivacyRequests:
 @public  # start-up, before anyone signs in: finishes what an admin started
 def resume_destructions(ctx: TillContext, vault: KeyVault | None) -> list[str]:
     """Finishes every destruction a kill left half-done (ids of the requests finished)."""
-    return resume_unfinished(ctx, vault, PrivacyRequests(ctx, vault)._find)
+    return resume_unfinished(ctx, vault)
 
 
 def refuse_blocked_playback(ctx: TillContext, who: EmployeeView, recording_id: str) -> None:
