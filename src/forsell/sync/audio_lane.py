@@ -42,6 +42,9 @@ SENT, SKIPPED, PENDING = "sent", "skipped", "pending"
 #: The audio-lane job of a destruction: ask a provider to delete a transcript it keeps
 #: (services/privacy/destruction.py queues it).
 PROVIDER_DELETE = "provider_delete"
+#: Providers whose API deletes a transcript they keep (``providers/*.delete``). Yandex keeps
+#: the result of an asynchronous recognition for a few days on its own and has no delete call.
+PROVIDERS_THAT_DELETE = frozenset({"elevenlabs"})
 log = logging.getLogger(__name__)
 
 

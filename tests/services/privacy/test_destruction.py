@@ -332,3 +332,21 @@ def test_doctor_names_a_destruction_cut_off_and_one_pending_at_the_backend(
     with till.ctx.db.write() as session:
         session.execute(update(OutboxJob).where(OutboxJob.kind == EVENT_KIND).values(state="done"))
     assert check_destructions(till.ctx.data_dir).found == "1 carried out"
+
+
+def test_a_transcript_arriving_after_the_destruction_is_deleted_at_the_provider(till, vault):
+    from forsell.sync.transcripts import TranscriptStore, TranscriptUnreadable
+
+    receipt_no, _, rid = _sold_and_recorded(till, vault)
+    service = PrivacyRequests(till.ctx, vault)
+    service.destroy(_request(till, service, subject_receipt(receipt_no)), _admin(till))
+    late = Transcript("поздно", "ru", (), 0.9, 2.0, "elevenlabs", "late-1")
+    with pytest.raises(TranscriptUnreadable):  # the upload was on its way when it was destroyed
+        TranscriptStore(till.ctx.db, vault).record_submit(
+            rid, "elevenlabs", "late-1", True, "ok", 2.0, datetime.now(UTC), late
+        )
+    assert _count(till, TranscriptRow, TranscriptRow.recording_id == rid) == 0
+    with till.ctx.db.read() as session:
+        jobs = session.scalars(select(OutboxJob).where(OutboxJob.kind == PROVIDER_DELETE))
+        asked = {job.payload["transcription_id"] for job in jobs}
+    assert asked == {"ext-" + rid, "late-1"}

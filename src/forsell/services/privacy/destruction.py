@@ -66,7 +66,7 @@ from forsell.store.models import (
     TranscriptRow,
 )
 from forsell.store.outbox import AUDIO, enqueue
-from forsell.sync.audio_lane import PROVIDER_DELETE
+from forsell.sync.audio_lane import PROVIDER_DELETE, PROVIDERS_THAT_DELETE
 from forsell.vault.keys import KeyVault
 
 from ..access import internal
@@ -78,9 +78,6 @@ log = logging.getLogger(__name__)
 STEPS = ("keys_destroyed", "rows_deleted", "pseudonymised", "backups_cleaned", "event_queued")
 #: The business event the backend deletes by (``resources/api``: SubjectDeleted).
 EVENT_KIND = "subject_deleted"
-#: Providers whose API deletes a transcript they keep (``sync/providers``). Yandex keeps the
-#: result of an asynchronous recognition for a few days on its own and has no delete call.
-PROVIDERS_THAT_DELETE = frozenset({"elevenlabs"})
 #: Recording ids per deletion event: 400 ids stay far below the backend's 32 KiB per event.
 EVENT_IDS = 400
 #: Tables whose rows are derived from a recording and go with it, with the column naming it.
