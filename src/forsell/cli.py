@@ -584,7 +584,7 @@ def _refusal(exc: Exception) -> _PrivacyRefused:
 
 def _write_certificate(service, cert, folder: Path) -> None:
     """The certificate as JSON and PDF in ``folder`` (made 0700; files 0600)."""
-    from forsell.services.privacy.destruction import certificate_html
+    from forsell.services.privacy.deletion_certificate import certificate_html
 
     folder = folder.expanduser()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -18,11 +18,11 @@ from forsell.domain.payment import Payment
 from forsell.domain.roles import Role
 from forsell.services.app import DB_NAME, open_till
 from forsell.services.privacy import destruction
+from forsell.services.privacy.deletion_certificate import certificate_html
 from forsell.services.privacy.destruction import (
     EVENT_KIND,
     PROVIDER_DELETE,
     STEPS,
-    certificate_html,
     pseudonym,
 )
 from forsell.services.privacy.requests import (

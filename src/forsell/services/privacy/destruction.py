@@ -32,15 +32,10 @@ Audit details and the certificate carry ids and counts, never a name or a word t
 from __future__ import annotations
 
 import hashlib
-import html
-import json
 import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
-from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, select
@@ -71,6 +66,14 @@ from forsell.vault.keys import KeyVault
 
 from ..access import internal
 from ..context import TillContext
+from .backup_copies import clean_copy
+from .deletion_certificate import (
+    KEPT_BY_LAW,
+    KEPT_OTHERWISE,
+    DestructionCertificate,
+    ProviderDeletion,
+    provider_state,
+)
 
 log = logging.getLogger(__name__)
 
@@ -89,101 +92,12 @@ DERIVED = (
     ("review_actions", ReviewAction),
     ("disputes", Dispute),
 )
+#: What a backup copy loses with the recordings, as in the database itself.
+_COPY_TABLES = ("recording_chunks", *(name for name, _ in DERIVED))
 #: Outbox jobs that carry a copy of what a recording said or scored (unsent or sent).
 _DERIVED_EVENTS = ("transcript", "score", "review")
-#: Rows that stay, and why: the certificate says so for each table the subject is found in.
-KEPT_BY_LAW = {
-    "sales": "tax_law",
-    "sale_lines": "tax_law",
-    "refunds": "tax_law",
-    "refund_lines": "tax_law",
-    "shifts": "tax_law",
-    "cash_movements": "tax_law",
-    "recordings": "evidence_shredded",
-    "recording_consents": "evidence_pseudonymised",
-    "audit": "evidence_ids_only",
-    "privacy_requests": "evidence_pseudonymised",
-    "privacy_blocks": "evidence_ids_only",
-    "provider_calls": "provider_bill",
-    "employees": "pseudonymised",
-}
-#: Any other row found stays as the record of work done, naming the employee by id only.
-KEPT_OTHERWISE = "names_the_employee_by_id_only"
 #: A test's way in between two steps (a failure or a SIGKILL); None in the product.
 after_step: Callable[[str], None] | None = None
-
-
-@dataclass(frozen=True)
-class ProviderDeletion:
-    """One transcript a provider keeps: whether its deletion was asked for and answered."""
-
-    provider: str
-    transcription_id: str
-    state: str  # pending | done | failed | no_delete_api
-
-
-@dataclass(frozen=True)
-class DestructionCertificate:
-    """What a destruction did, for the subject and the file: ids and counts, never a name or a
-    word said. ``backend`` is "sent" once the deletion event reached the backend, else
-    "pending" (queued and retried by the sync)."""
-
-    request_id: str
-    subject_kind: str
-    employee_id: str | None
-    pseudonym: str | None
-    destroyed_by: str
-    started_at: datetime
-    finished_at: datetime | None
-    recordings_shredded: tuple[str, ...]
-    #: Data keys of those recordings still in the key file (0: none can be decrypted again);
-    #: None when the key file was not open to check.
-    keys_left: int | None
-    deleted: Mapping[str, tuple[str, ...]]
-    kept: Mapping[str, int]
-    kept_why: Mapping[str, str]
-    events: tuple[str, ...]
-    backend: str  # sent | pending
-    providers: tuple[ProviderDeletion, ...] = field(default=())
-    #: Decrypted copies of these recordings an admin exported earlier (the audit log's
-    #: ``recording_exported``): plain audio handed out lawfully, beyond any key's reach.
-    plain_exports: int = 0
-    #: The database file was rewritten without free pages after the destruction.
-    compacted: bool = False
-
-    @property
-    def done(self) -> bool:
-        """Every local step is done (the backend may still be pending)."""
-        return self.finished_at is not None
-
-    def to_json(self) -> dict[str, Any]:
-        """The certificate as JSON-ready data."""
-        return {
-            "certificate": "destruction of personal data (policy clause 6.3)",
-            "request_id": self.request_id,
-            "subject_kind": self.subject_kind,
-            "employee_id": self.employee_id,
-            "pseudonym": self.pseudonym,
-            "destroyed_by": self.destroyed_by,
-            "started_at": self.started_at.isoformat(),
-            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
-            "recordings_shredded": {
-                "count": len(self.recordings_shredded),
-                "ids": list(self.recordings_shredded),
-                "keys_left": self.keys_left,
-            },
-            "deleted": {
-                t: {"count": len(ids), "ids": list(ids)} for t, ids in self.deleted.items()
-            },
-            "kept": {t: {"count": n, "why": self.kept_why[t]} for t, n in self.kept.items()},
-            "backend": {"deletion_events": list(self.events), "state": self.backend},
-            "providers": [
-                {"provider": p.provider, "transcription_id": p.transcription_id, "state": p.state}
-                for p in self.providers
-            ],
-            "plain_exports_made_before": self.plain_exports,
-            "database_compacted": self.compacted,
-        }
 
 
 def pseudonym(employee_id: str) -> str:
@@ -490,7 +404,7 @@ class Destruction:
         cleaned = 0
         for copy in backups(self.ctx.data_dir / "backups", self.ctx.db.path.stem):
             try:
-                _clean_copy(copy, list(plan["recordings"]), employee_id, alias)
+                clean_copy(copy, _COPY_TABLES, list(plan["recordings"]), employee_id, alias)
                 cleaned += 1
             except sqlite3.Error as exc:  # a damaged copy: say so, the rest goes on
                 log.warning(
@@ -639,7 +553,7 @@ class Destruction:
                 ProviderDeletion(
                     provider,
                     external_id,
-                    _provider_state(provider, provider_states.get(external_id)),
+                    provider_state(provider, provider_states.get(external_id)),
                 )
                 for provider, external_id in plan["providers"]
             ),
@@ -675,130 +589,6 @@ def resume_unfinished(ctx: TillContext, vault: KeyVault | None) -> list[str]:
             continue
         finished.append(request_id)
     return finished
-
-
-def certificate_html(cert: DestructionCertificate, when: datetime) -> str:
-    """The certificate as an HTML page (Russian and English), for a PDF: ids and counts only."""
-    e = html.escape
-    rows = "".join(
-        f"<tr><td>{e(t)}</td><td>{len(ids)}</td><td>{e(', '.join(ids[:50]))}"
-        f"{' …' if len(ids) > 50 else ''}</td></tr>"
-        for t, ids in cert.deleted.items()
-    )
-    kept = "".join(
-        f"<tr><td>{e(t)}</td><td>{n}</td><td>{e(cert.kept_why[t])}</td></tr>"
-        for t, n in cert.kept.items()
-    )
-    providers = "".join(
-        f"<li>{e(p.provider)} {e(p.transcription_id)}: {e(p.state)}</li>" for p in cert.providers
-    )
-    backend = {
-        "sent": "получено / received",
-        "pending": "ожидает отправки на сервер / pending at the backend",
-    }[cert.backend]
-    shredded = ", ".join(cert.recordings_shredded[:50])
-    return (
-        "<html><body style='font-family: DejaVu Sans; font-size: 9pt'>"
-        "<h2>Акт об уничтожении персональных данных<br/>"
-        "Certificate of destruction of personal data</h2>"
-        "<p>Политика конфиденциальности, п. 6.3 / Privacy policy, clause 6.3</p>"
-        "<table border='1' cellspacing='0' cellpadding='3'>"
-        f"<tr><td>Запрос / Request</td><td>{e(cert.request_id)}</td></tr>"
-        f"<tr><td>Субъект / Subject</td><td>{e(cert.subject_kind)}"
-        f"{' ' + e(cert.employee_id) if cert.employee_id else ''}</td></tr>"
-        f"<tr><td>Псевдоним / Pseudonym</td><td>{e(cert.pseudonym or '-')}</td></tr>"
-        f"<tr><td>Администратор / Admin</td><td>{e(cert.destroyed_by)}</td></tr>"
-        f"<tr><td>Начато / Started (UTC)</td><td>{e(cert.started_at.isoformat())}</td></tr>"
-        f"<tr><td>Завершено / Finished (UTC)</td>"
-        f"<td>{e(cert.finished_at.isoformat() if cert.finished_at else '-')}</td></tr>"
-        f"<tr><td>Сервер аналитики / Analytics backend</td><td>{e(backend)}</td></tr>"
-        f"<tr><td>Выдан / Issued (UTC)</td><td>{e(when.isoformat())}</td></tr>"
-        "</table>"
-        f"<h3>Записи уничтожены (ключ удалён) / Recordings shredded (key destroyed): "
-        f"{len(cert.recordings_shredded)}</h3><p>{e(shredded)}"
-        f"{' …' if len(cert.recordings_shredded) > 50 else ''}</p>"
-        f"<p>Ключей осталось / Keys left: {e(str(cert.keys_left))}. "
-        f"Расшифрованных копий, выданных ранее / Decrypted copies exported before: "
-        f"{cert.plain_exports}. Файл базы сжат / Database file compacted: "
-        f"{'да / yes' if cert.compacted else 'нет / no'}</p>"
-        "<h3>Удалено / Deleted</h3><table border='1' cellspacing='0' cellpadding='3'>"
-        f"<tr><th>table</th><th>rows</th><th>ids</th></tr>{rows}</table>"
-        "<h3>Сохранено по закону / Kept as the law requires</h3>"
-        "<table border='1' cellspacing='0' cellpadding='3'>"
-        f"<tr><th>table</th><th>rows</th><th>why</th></tr>{kept}</table>"
-        f"<h3>Провайдеры распознавания / Speech providers</h3><ul>{providers or '<li>-</li>'}"
-        "</ul></body></html>"
-    )
-
-
-def _provider_state(provider: str, job_state: str | None) -> str:
-    if provider not in PROVIDERS_THAT_DELETE:
-        return "no_delete_api"
-    if job_state in (None, "done"):
-        return "done" if job_state == "done" else "pending"
-    return "failed" if job_state == "dead" else "pending"
-
-
-#: What a backup copy loses with the recordings, as in the database itself.
-_COPY_TABLES = ("recording_chunks", *(name for name, _ in DERIVED))
-
-
-def _clean_copy(
-    path: Path, recordings: list[str], employee_id: str | None, alias: str | None
-) -> None:
-    """One backup copy: the recordings' derived rows deleted, the employee pseudonymised,
-    then rewritten. A table an older schema lacks is skipped."""
-    con = sqlite3.connect(path, isolation_level=None)
-    try:
-        con.execute("PRAGMA secure_delete=ON")
-        con.execute("BEGIN IMMEDIATE")
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        for table in (t for t in _COPY_TABLES if t in tables):
-            for page in _pages(recordings):
-                marks = ", ".join("?" * len(page))
-                con.execute(f'DELETE FROM "{table}" WHERE recording_id IN ({marks})', page)
-        if employee_id and alias and "employees" in tables:
-            row = con.execute(
-                "SELECT name, length(pin_hash), length(pin_salt) FROM employees WHERE id = ?",
-                (employee_id,),
-            ).fetchone()
-            if row is not None:
-                name, hash_len, salt_len = row
-                con.execute(
-                    "UPDATE employees SET name = ?, pin_hash = ?, pin_salt = ?, active = 0 "
-                    "WHERE id = ?",
-                    (alias, os.urandom(hash_len or 32), os.urandom(salt_len or 16), employee_id),
-                )
-                if "privacy_requests" in tables:
-                    _pseudonymise_copy_requests(con, employee_id, name, alias)
-        con.execute("COMMIT")
-        con.execute("VACUUM")
-    except BaseException:
-        if con.in_transaction:
-            con.execute("ROLLBACK")
-        raise
-    finally:
-        con.close()
-
-
-def _pseudonymise_copy_requests(
-    con: sqlite3.Connection, employee_id: str, name: str, alias: str
-) -> None:
-    wanted = " ".join(name.casefold().split())
-    rows = con.execute("SELECT id, requester, subject, note FROM privacy_requests").fetchall()
-    for rid, requester, subject, note in rows:
-        said = json.loads(subject or "{}").get("employee")
-        about = isinstance(said, str) and " ".join(said.casefold().split()) == wanted
-        by = " ".join((requester or "").casefold().split()) == wanted
-        con.execute(
-            "UPDATE privacy_requests SET requester = ?, subject = ?, note = ? WHERE id = ?",
-            (
-                alias if by else (requester or "").replace(name, alias),
-                json.dumps({"employee": employee_id}) if about else subject,
-                (note or "").replace(name, alias),
-                rid,
-            ),
-        )
 
 
 def _pseudonymise_requests(session: Session, employee_id: str, name: str, alias: str) -> None:
