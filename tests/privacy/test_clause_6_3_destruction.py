@@ -5,7 +5,8 @@ ElevenLabs on loopback, through the real sync engine:
 
 * a destroyed recording cannot be decrypted from any copy the till made: its chunks in the
   database, a copy of the database file with its WAL taken before the destruction (what a
-  backup or a copied folder holds) — the key is gone, so decryption raises;
+  backup or a copied folder holds) — the key is gone, so decryption raises. A decrypted export
+  an admin made earlier is plain audio out of any key's reach: the certificate counts it;
 * its transcript and score are gone;
 * an employee's name appears nowhere in the raw bytes of the database file or its WAL, nor in a
   backup copy taken before (``backups/``);
@@ -29,6 +30,7 @@ from forsell.domain.roles import Role
 from forsell.services.consent import ConsentService
 from forsell.services.privacy.destruction import EVENT_KIND, pseudonym
 from forsell.services.privacy.requests import PrivacyRequests, subject_employee, subject_receipt
+from forsell.services.recordings import RecordingLibrary
 from forsell.services.sync import SyncService
 from forsell.store.consent_hold import ABROAD, RECORDING
 from forsell.store.db import backup_copy
@@ -119,6 +121,9 @@ def test_a_customers_conversation_is_destroyed_everywhere_the_sale_stays(tmp_pat
         }
         before = _copy_database(till, tmp_path / "copy-before")
         assert b"".join(open_all(vault.get(rid), rid, _sealed(before, rid)))[:4] == b"OggS"
+        # a decrypted copy an admin exported for a lawful request is plain audio: no key can
+        # reach it, so the certificate counts it for the admin to call back
+        RecordingLibrary(till.ctx, vault).export(admin, rid, tmp_path / "lawful-copy.ogg")
 
         requests = PrivacyRequests(till.ctx, vault)
         request = requests.register(admin, "destruction", "a customer", subject_receipt(receipt_no))
@@ -127,6 +132,7 @@ def test_a_customers_conversation_is_destroyed_everywhere_the_sale_stays(tmp_pat
         # no copy the till made can be decrypted: the chunks are gone from the database, and
         # the copy taken before still holds ciphertext whose key no longer exists
         assert cert.keys_left == 0 and cert.recordings_shredded == (rid,)
+        assert cert.plain_exports == 1
         assert _sealed(till.ctx.db.path, rid) == []
         with pytest.raises(RecordingUnreadable):
             b"".join(open_all(vault.get(rid), rid, _sealed(before, rid)))
