@@ -52,3 +52,19 @@ def test_the_secret_store_fix_in_russian() -> None:
     problem = Problem("secret_store.locked", {"backend": "SecretService"})
     assert problem_text(problem, "ru").startswith("хранилище секретов заблокировано")
     assert problem_text(problem, "fr") == problem.message  # a language it does not have
+
+
+def test_the_command_lines_own_sentences_in_every_language() -> None:
+    from forsell.cli_messages import MESSAGES, message
+    from forsell.domain.problems import placeholders
+
+    for key, texts in MESSAGES.items():
+        assert set(texts) == set(LANGUAGES), key
+        for lang, text in texts.items():
+            assert placeholders(text) == placeholders(texts["en"]), (key, lang)
+            if lang != "en":
+                assert CYRILLIC.search(text) and text != texts["en"], (key, lang)
+    said = message("privacy.already_destroyed", "kk", rid="R1", date="2026-03-02")
+    assert said == "R1 сұрауы 2026-03-02 күні орындалған: басқа ештеңе жойылған жоқ"
+    assert message("privacy.no_such_sentence", "ru") is None
+    assert "{date}" in (message("privacy.already_destroyed", "ru", rid="R1") or "")

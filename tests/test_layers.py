@@ -37,8 +37,9 @@ COMMON = {"", "paths", "logs"}
 CLI_LAZY_GUI = "forsell.ui.app"
 #: … and may start the FAKE servers (``forsell-cashier fakes``) the same lazy way.
 CLI_LAZY_FAKES = "forsell.fakes"
-#: … and renders a document to PDF (``privacy report --pdf``) with Qt's printing, lazily too:
-#: Qt's text layout and PDF writer live in ui/, and the rest of the CLI must run without Qt.
+#: … and renders a document to PDF (``privacy report --pdf``, ``privacy destroy --certificate``)
+#: with Qt's printing, lazily too: the services hand it HTML, Qt's text layout and PDF writer
+#: live in ui/, and the rest of the CLI must run without Qt.
 CLI_LAZY_PRINTING = "forsell.ui.printing"
 QT = "PySide6"
 
@@ -167,10 +168,10 @@ def check_module(module: str, source: str, is_package: bool = False) -> list[Vio
             continue
         elif layer == "cli" and not eager and _is_lazy_gui(imported):
             continue  # the one allowed way to start the GUI: a lazy import of forsell.ui.app
+        elif layer == "cli" and not eager and _is_lazy_printing(imported):
+            continue  # `privacy report --pdf`, a certificate as PDF: Qt's printing when asked
         elif layer == "cli" and not eager and _is_lazy_fakes(imported):
             continue  # `forsell-cashier fakes` imports the fake servers only when asked
-        elif layer == "cli" and not eager and _is_lazy_printing(imported):
-            continue  # `privacy report --pdf` imports Qt's printing only when asked
         elif layer not in ALLOWED:
             problems.append(Violation(module, line, imported, f"{layer!r} is not a known layer"))
         elif target not in ALLOWED[layer]:

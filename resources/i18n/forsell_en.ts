@@ -4188,6 +4188,22 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This request does not ask for destruction. Register a destruction request first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request was already carried out on {date}. Nothing more was destroyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The only active admin cannot be destroyed: add another admin first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request has not been carried out yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation type="unfinished"></translation>
     </message>

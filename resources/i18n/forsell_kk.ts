@@ -4191,6 +4191,22 @@ Confirm (Enter)</source>
         <translation>Түзетілген мәнде көрінбейтін басқару таңбасы бар: оны қайта енгізіңіз.</translation>
     </message>
     <message>
+        <source>This request does not ask for destruction. Register a destruction request first.</source>
+        <translation>Бұл сұрау жою туралы емес. Алдымен жою сұрауын тіркеңіз.</translation>
+    </message>
+    <message>
+        <source>This request was already carried out on {date}. Nothing more was destroyed.</source>
+        <translation>Бұл сұрау {date} күні орындалған. Басқа ештеңе жойылған жоқ.</translation>
+    </message>
+    <message>
+        <source>The only active admin cannot be destroyed: add another admin first.</source>
+        <translation>Жалғыз белсенді әкімшінің деректерін жоюға болмайды: алдымен басқа әкімші қосыңыз.</translation>
+    </message>
+    <message>
+        <source>This request has not been carried out yet.</source>
+        <translation>Бұл сұрау әлі орындалмаған.</translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation>БСН — дұрыс бақылау цифры бар 12 сан.</translation>
     </message>

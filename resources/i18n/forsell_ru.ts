@@ -4192,6 +4192,22 @@ Confirm (Enter)</source>
         <translation>В исправленном значении есть невидимый управляющий символ: введите его заново.</translation>
     </message>
     <message>
+        <source>This request does not ask for destruction. Register a destruction request first.</source>
+        <translation>Этот запрос не об уничтожении. Сначала зарегистрируйте запрос на уничтожение.</translation>
+    </message>
+    <message>
+        <source>This request was already carried out on {date}. Nothing more was destroyed.</source>
+        <translation>Этот запрос уже выполнен {date}. Больше ничего не уничтожено.</translation>
+    </message>
+    <message>
+        <source>The only active admin cannot be destroyed: add another admin first.</source>
+        <translation>Данные единственного активного администратора нельзя уничтожить: сначала добавьте другого администратора.</translation>
+    </message>
+    <message>
+        <source>This request has not been carried out yet.</source>
+        <translation>Этот запрос ещё не выполнен.</translation>
+    </message>
+    <message>
         <source>A BIN has 12 digits with a valid check digit.</source>
         <translation>БИН — 12 цифр с верной контрольной цифрой.</translation>
     </message>

@@ -31,7 +31,7 @@ def _privacy_parser(commands: argparse._SubParsersAction, common: argparse.Argum
         "privacy",
         parents=[common],
         help="data-subject requests: register, find the subject's data, answer (JSON, PDF), "
-        "export, block, correct (admin PIN, audited)",
+        "export, block, correct, destroy (admin PIN, audited)",
     )
     actions = privacy.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
 
@@ -110,6 +110,7 @@ def _privacy_parser(commands: argparse._SubParsersAction, common: argparse.Argum
     block.add_argument("request_id", metavar="ID")
     block.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
     _privacy_correct_parser(actions, common)
+    _destroy_parsers(actions, common)
 
 
 def _privacy_correct_parser(
@@ -131,6 +132,45 @@ def _privacy_correct_parser(
     )
     correct.add_argument("--value", required=True, metavar="TEXT", help="the corrected value")
     correct.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+
+
+def _destroy_parsers(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``privacy destroy`` and ``privacy certificate``: destruction (policy 6.3)."""
+    destroy = actions.add_parser(
+        "destroy",
+        parents=[common],
+        help="carry out a destruction request: recordings shredded, transcripts and scores "
+        "deleted, an employee pseudonymised; sales, refunds and shifts stay (tax law)",
+        description="Carries out a registered destruction request (policy clause 6.3), or "
+        "finishes one that was interrupted. Asks to type the request id unless --yes. "
+        "Exit 0 done, 2 refused (already destroyed, another kind of request, wrong PIN).",
+    )
+    destroy.add_argument("request_id", metavar="ID")
+    destroy.add_argument(
+        "--certificate",
+        type=Path,
+        metavar="DIR",
+        help="write the deletion certificate there as JSON and PDF (the folder is made 0700)",
+    )
+    destroy.add_argument(
+        "--yes", action="store_true", help="do not ask to type the request id (for scripts)"
+    )
+    destroy.add_argument(
+        "--pin-stdin",
+        action="store_true",
+        help=_PIN_STDIN_HELP + "; without --yes the request id is read from the next line",
+    )
+    certificate = actions.add_parser(
+        "certificate",
+        parents=[common],
+        help="the deletion certificate of a destruction as it stands now (the backend: pending "
+        "or sent)",
+    )
+    certificate.add_argument("request_id", metavar="ID")
+    certificate.add_argument(
+        "--certificate", type=Path, metavar="DIR", help="also write it there as JSON and PDF"
+    )
+    certificate.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -562,8 +602,98 @@ def _privacy_admin(till, args: argparse.Namespace, to_do: str):
         raise _PrivacyRefused(str(refused)) from None
 
 
+def _say(key: str, **params: object) -> str:
+    """A sentence of the command line's catalog in the terminal's language."""
+    return cli_messages.message(key, cli_messages.language(), **params) or key
+
+
+def _refusal(exc: Exception) -> _PrivacyRefused:
+    """A service's refusal in the terminal's language where the catalog words it."""
+    key = getattr(exc, "key", "")
+    params = dict(getattr(exc, "params", {}) or {})
+    text = cli_messages.message(key, cli_messages.language(), **params) if key else None
+    return _PrivacyRefused(text or str(exc))
+
+
+def _write_certificate(service, cert, folder: Path) -> None:
+    """The certificate as JSON and PDF in ``folder`` (made 0700; files 0600)."""
+    from forsell.services.privacy.deletion_certificate import certificate_html
+
+    folder = folder.expanduser()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stem = folder / f"destruction-{cert.request_id}"
+    json_path = stem.with_suffix(".json")
+    data = json.dumps(cert.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+    fd = os.open(json_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    pdf_path = stem.with_suffix(".pdf")
+    try:
+        from forsell.ui.printing import save_html_pdf
+
+        save_html_pdf(certificate_html(cert, service.ctx.clock()), pdf_path)
+        pdf_path.chmod(0o600)
+    except (ImportError, OSError, RuntimeError) as exc:  # no Qt libraries on this machine
+        print(_say("privacy.certificate_no_pdf", json=json_path, reason=exc))
+        return
+    print(_say("privacy.certificate_written", json=json_path, pdf=pdf_path))
+
+
+def _print_certificate(cert) -> None:
+    print(
+        _say(
+            "privacy.destroyed",
+            rid=cert.request_id,
+            recordings=len(cert.recordings_shredded),
+            rows=sum(len(ids) for ids in cert.deleted.values()),
+            kept=sum(cert.kept.values()),
+        )
+    )
+    if cert.pseudonym:
+        print(_say("privacy.pseudonymised", pseudonym=cert.pseudonym))
+    print(_say("privacy.backend_sent" if cert.backend == "sent" else "privacy.backend_pending"))
+
+
+def _privacy_destroy(till, service, args: argparse.Namespace) -> int:
+    """``privacy destroy ID`` / ``privacy certificate ID``: exit 0 done, 2 refused."""
+    from forsell.services.doctor import CashierError
+
+    admin = _privacy_admin(till, args, "destroy a subject's data (nothing was destroyed)")
+    rid = args.request_id
+    try:
+        if args.privacy_command == "certificate":
+            cert = service.destruction_certificate(rid, admin)
+        else:
+            request = service.get(admin, rid)
+            if request.kind != "destruction":
+                raise _refusal(
+                    CashierError("privacy.not_destruction", "", rid=rid, kind=request.kind)
+                )
+            if not args.yes:
+                prompt = _say("privacy.destroy_confirm", rid=rid)
+                if args.pin_stdin:
+                    print(prompt, end="", flush=True)
+                    typed = sys.stdin.readline().strip()
+                else:
+                    try:
+                        typed = input(prompt).strip()
+                    except EOFError:  # no terminal to type on: not confirmed
+                        typed = ""
+                if typed != rid:
+                    raise _PrivacyRefused(_say("privacy.destroy_not_confirmed"))
+            cert = service.destroy(rid, admin)
+    except CashierError as exc:
+        raise _refusal(exc) from None
+    _print_certificate(cert)
+    if args.certificate is not None:
+        _write_certificate(service, cert, args.certificate)
+    return 0
+
+
 def _privacy_run(till, service, args: argparse.Namespace) -> int:
     command = args.privacy_command
+    if command in ("destroy", "certificate"):
+        return _privacy_destroy(till, service, args)
     if command == "request":
         admin = _privacy_admin(till, args, "register a request (nothing was registered)")
         view = service.register(

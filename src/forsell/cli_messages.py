@@ -406,6 +406,88 @@ CATALOG: dict[str, dict[str, str]] = {
     },
 }
 
+#: The command line's own sentences (not the core's problems): key → language → sentence.
+#: Keys that are also a service's ``CashierError`` key word that refusal; see :func:`message`.
+MESSAGES: dict[str, dict[str, str]] = {
+    # privacy destroy / certificate (policy 6.3)
+    "privacy.destroy_confirm": {
+        "en": "Destroying the data of request {rid} cannot be undone. "
+        "Type the request id to go on: ",
+        "ru": "Уничтожение данных по запросу {rid} нельзя отменить. "
+        "Введите номер запроса, чтобы продолжить: ",
+        "kk": "{rid} сұрауы бойынша деректерді жоюды болдырмау мүмкін емес. "
+        "Жалғастыру үшін сұрау нөмірін енгізіңіз: ",
+    },
+    "privacy.destroy_not_confirmed": {
+        "en": "the request id was not typed: nothing was destroyed",
+        "ru": "номер запроса не введён: ничего не уничтожено",
+        "kk": "сұрау нөмірі енгізілмеді: ештеңе жойылған жоқ",
+    },
+    "privacy.destroyed": {
+        "en": "request {rid}: {recordings} recording(s) shredded, {rows} row(s) deleted, "
+        "{kept} row(s) kept as the law requires",
+        "ru": "запрос {rid}: уничтожено записей: {recordings}, удалено строк: {rows}, "
+        "сохранено по закону строк: {kept}",
+        "kk": "{rid} сұрауы: жойылған жазбалар: {recordings}, өшірілген жолдар: {rows}, "
+        "заң бойынша сақталған жолдар: {kept}",
+    },
+    "privacy.pseudonymised": {
+        "en": "the employee is now called {pseudonym}; their sales, refunds and shifts stay "
+        "(tax law)",
+        "ru": "сотрудник теперь называется {pseudonym}; его продажи, возвраты и смены "
+        "сохранены (налоговое законодательство)",
+        "kk": "қызметкер енді {pseudonym} деп аталады; оның сатулары, қайтарулары мен "
+        "ауысымдары сақталды (салық заңнамасы)",
+    },
+    "privacy.backend_pending": {
+        "en": "the deletion event waits to be sent to the analytics backend; the sync retries it",
+        "ru": "событие об удалении ждёт отправки на сервер аналитики; синхронизация повторит "
+        "попытку",
+        "kk": "жою туралы оқиға талдау серверіне жіберілуін күтуде; синхрондау қайта әрекет етеді",
+    },
+    "privacy.backend_sent": {
+        "en": "the analytics backend has the deletion event",
+        "ru": "сервер аналитики получил событие об удалении",
+        "kk": "талдау сервері жою туралы оқиғаны алды",
+    },
+    "privacy.certificate_written": {
+        "en": "certificate: {json} and {pdf}",
+        "ru": "акт: {json} и {pdf}",
+        "kk": "акт: {json} және {pdf}",
+    },
+    "privacy.certificate_no_pdf": {
+        "en": "certificate: {json} (no PDF: {reason})",
+        "ru": "акт: {json} (без PDF: {reason})",
+        "kk": "акт: {json} (PDF жоқ: {reason})",
+    },
+    "privacy.already_destroyed": {
+        "en": "request {rid} was already carried out on {date}: nothing more was destroyed",
+        "ru": "запрос {rid} уже выполнен {date}: больше ничего не уничтожено",
+        "kk": "{rid} сұрауы {date} күні орындалған: басқа ештеңе жойылған жоқ",
+    },
+    "privacy.not_destruction": {
+        "en": "request {rid} asks for {kind}, not destruction: nothing was destroyed",
+        "ru": "запрос {rid} — это «{kind}», а не уничтожение: ничего не уничтожено",
+        "kk": "{rid} сұрауы — «{kind}», жою емес: ештеңе жойылған жоқ",
+    },
+    "privacy.destroy_last_admin": {
+        "en": "the only active admin cannot be destroyed: add another admin first",
+        "ru": "единственного активного администратора нельзя уничтожить: сначала добавьте "
+        "другого администратора",
+        "kk": "жалғыз белсенді әкімшіні жоюға болмайды: алдымен басқа әкімші қосыңыз",
+    },
+    "privacy.request_unknown": {
+        "en": "no request {rid}",
+        "ru": "запроса {rid} нет",
+        "kk": "{rid} сұрауы жоқ",
+    },
+    "privacy.not_destroyed": {
+        "en": "request {rid} has not been carried out yet",
+        "ru": "запрос {rid} ещё не выполнен",
+        "kk": "{rid} сұрауы әлі орындалмаған",
+    },
+}
+
 _LINE = {"en": "line {line}", "ru": "строка {line}", "kk": "{line}-жол"}
 _LINE_COLUMN = {
     "en": "line {line}, column {column}",
@@ -446,3 +528,22 @@ def describe(problem: ReportedProblem, lang: str) -> str:
         where = problem.where  # a JSON path names fields, which stay as written
     text = problem_text(problem, lang)
     return f"{where}: {text}" if where else text
+
+
+def message(key: str, lang: str, **params: object) -> str | None:
+    """The command line's sentence ``key`` in ``lang`` (English for a language it lacks), or
+    None for a key it does not know (the caller then shows the service's English text)."""
+    texts = MESSAGES.get(key)
+    if texts is None:
+        return None
+    try:
+        return texts.get(lang, texts["en"]).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return texts["en"].format_map(_Blank(params))
+
+
+class _Blank(dict[str, object]):
+    """Format parameters where a missing one shows as its name: words, never a traceback."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -46,6 +46,7 @@ BENCHES = (
     "latency",
     "consent",
     "privacy_answer",
+    "destruction",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {
@@ -57,6 +58,7 @@ NO_DATASET = {
     "latency",
     "consent",
     "privacy_answer",
+    "destruction",
 }
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
@@ -215,6 +217,17 @@ def _privacy_answer_bench(quick: bool) -> list[dict]:
     )
 
 
+def _destruction_bench(quick: bool) -> list[dict]:
+    recordings = 300 if quick else 2_000
+    return _script(
+        "destruction",
+        ["--recordings", str(recordings)],
+        "destruction (an employee's recordings shredded, rows deleted, file rewritten)",
+        {"recordings": recordings},
+        timeout=600,
+    )
+
+
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
     return _script(
@@ -308,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_consent_bench(args.quick))
     if "privacy_answer" in args.only:
         out.many(_privacy_answer_bench(args.quick))
+    if "destruction" in args.only:
+        out.many(_destruction_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

@@ -312,3 +312,45 @@ def test_check_endpoint(backend, token) -> None:
     missing = str(uuid.uuid4())
     r = httpx.post(f"{url}/_fake/check", content=json.dumps({"ids": [stored["id"], missing]}))
     assert r.json()["ok"] is False and r.json()["missing"] == [missing]
+
+
+def test_a_subject_deleted_event_deletes_what_the_backend_holds_and_renames_the_employee(
+    backend, token
+) -> None:
+    fake, url = backend
+    gone, kept, employee = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    fake.put_items("staff", [{"id": employee, "name": "Данияр Ахметов", "role": "cashier"}])
+    transcript = event("transcript", {"recording_id": gone, "text": "…"})
+    score = {**event("score", {"id": gone, "recording_id": gone}), "entity_id": gone}
+    review = event("review", {"id": "r1", "recording_id": gone})
+    other = event("transcript", {"recording_id": kept})
+    sale = event()
+    assert batch(url, token, [transcript, score, review, other, sale], key="one").status_code == 200
+    deletion = event(
+        "subject_deleted",
+        {
+            "id": str(uuid.uuid4()),
+            "subject_kind": "employee",
+            "employee_id": employee,
+            "pseudonym": "Сотрудник #1a2b3c4d",
+            "recording_ids": [gone],
+            "sale_ids": [],
+            "part": 1,
+            "parts": 1,
+        },
+    )
+    results = batch(url, token, [deletion], key="two").json()["results"]
+    assert results == [{"id": deletion["id"], "status": "accepted"}]
+    assert {e["id"] for e in fake.events()} == {other["id"], sale["id"], deletion["id"]}
+    assert fake.deleted_recordings(DEVICE) == {gone}
+    late = event("score", {"id": gone, "recording_id": gone})
+    (refused,) = batch(url, token, [late], key="three").json()["results"]
+    assert refused["status"] == "rejected" and refused["reason"].startswith("subject_deleted")
+    staff = httpx.get(
+        f"{url}/v1/pull/staff", params={"limit": 1000}, headers={"Authorization": f"Bearer {token}"}
+    ).json()["items"]
+    (renamed,) = [s for s in staff if s["id"] == employee]
+    assert renamed["name"] == "Сотрудник #1a2b3c4d"
+    no_part = event("subject_deleted", {"id": "x", "subject_kind": "customer"})
+    (bad,) = batch(url, token, [no_part], key="four").json()["results"]
+    assert bad["status"] == "rejected" and "part" in bad["reason"]

@@ -254,6 +254,9 @@ POLICY: dict[str, Role | Action | str] = {
     "PrivacyRequests.export": ADMIN,
     "PrivacyRequests.block": ADMIN,
     "PrivacyRequests.correct": ADMIN,
+    "PrivacyRequests.destroy": ADMIN,
+    "PrivacyRequests.destruction_certificate": ADMIN,
+    "Destruction": INTERNAL,  # behind PrivacyRequests.destroy
 }
 
 SERVICES = _service_classes()

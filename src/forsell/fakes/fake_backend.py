@@ -19,6 +19,9 @@
 * Registration of the store (privacy policy 1.5-1.6), see ``fake_registration.py``:
   ``PUT /v1/registration/documents/{id}``, ``POST /v1/registration``, ``GET /v1/registration``;
   ``POST /_fake/registration`` {status, reason?, device_id?} sets the operator's answer.
+* ``subject_deleted`` events (a data subject's destruction, policy 6.3): the transcripts, scores
+  and reviews of the listed recordings are deleted, later events about them are rejected
+  (``subject_deleted``), and an employee's name in the staff list becomes the pseudonym.
 * ``GET /v1/health``. Errors: 401 ``{"detail": "invalid_token"}``, 403, 422 ``{"detail": [...]}``.
 
 State lives in SQLite: in memory by default, or in the file given as ``db_path`` so that it
@@ -66,7 +69,11 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "transcript": ("recording_id",),
     "score": ("id",),
     "review": ("id", "recording_id"),
+    "subject_deleted": ("id", "subject_kind", "part", "parts"),
 }
+#: Events about a recording, deleted with it by a ``subject_deleted`` event (and refused as
+#: ``subject_deleted`` when one about a deleted recording arrives later).
+RECORDING_EVENTS = ("transcript", "score", "review")
 RESOURCES = ("catalog", "staff", "settings", "scorecards")
 
 
@@ -186,6 +193,8 @@ CREATE TABLE IF NOT EXISTS idempotency (scope TEXT NOT NULL, key TEXT NOT NULL,
 CREATE TABLE IF NOT EXISTS pull_items (seq INTEGER PRIMARY KEY AUTOINCREMENT,
     resource TEXT NOT NULL, item TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS policies (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS deleted_recordings (device_id TEXT NOT NULL, recording_id TEXT NOT NULL,
+    request_id TEXT NOT NULL, PRIMARY KEY (device_id, recording_id));
 """
 
 
@@ -288,6 +297,7 @@ class FakeBackend:
         with self._lock:
             self._db.execute("DELETE FROM events")
             self._db.execute("DELETE FROM idempotency")
+            self._db.execute("DELETE FROM deleted_recordings")
             self._counts.clear()
             self._rejections.clear()
         self.faults.clear()
@@ -578,7 +588,7 @@ class FakeBackend:
         ).rowcount
         if updated:
             return {"id": eid, "status": "duplicate"}
-        reason = _event_problem(event)
+        reason = _event_problem(event) or self._deleted_problem(device, event)
         if reason is not None:
             self._counts["rejected"] += 1
             self._rejections.append({"id": eid, "reason": reason})
@@ -595,7 +605,71 @@ class FakeBackend:
                 json.dumps(event["payload"], ensure_ascii=False),
             ),
         )
+        if event["kind"] == "subject_deleted":
+            self._delete_subject(device, event["payload"])
         return {"id": eid, "status": "accepted"}
+
+    # --- a data subject's destruction (policy 6.3) ------------------------------------------
+
+    def _recording_of(self, kind: str, entity_id: str, payload: dict[str, Any]) -> str:
+        return str(payload.get("recording_id") or (entity_id if kind != "review" else ""))
+
+    def _deleted_problem(self, device: str, event: dict[str, Any]) -> str | None:
+        """An event about a recording already destroyed (sent before the till knew) is not
+        stored again."""
+        if event.get("kind") not in RECORDING_EVENTS or not isinstance(event.get("payload"), dict):
+            return None
+        rid = self._recording_of(event["kind"], event["entity_id"], event["payload"])
+        gone = self._db.execute(
+            "SELECT 1 FROM deleted_recordings WHERE device_id = ? AND recording_id = ?",
+            (device, rid),
+        ).fetchone()
+        return "subject_deleted: the recording was destroyed" if gone else None
+
+    def _delete_subject(self, device: str, payload: dict[str, Any]) -> None:
+        """Deletes what the backend holds about the subject's recordings (transcripts, scores,
+        reviews) and renames the employee in the staff list to the pseudonym; sales stay."""
+        ids = {str(r) for r in payload.get("recording_ids") or ()}
+        rows = self._db.execute(
+            "SELECT id, kind, entity_id, payload FROM events WHERE device_id = ? AND kind IN "
+            f"({', '.join('?' * len(RECORDING_EVENTS))})",
+            (device, *RECORDING_EVENTS),
+        ).fetchall()
+        doomed = [
+            eid
+            for eid, kind, entity, body in rows
+            if self._recording_of(kind, entity, json.loads(body)) in ids
+        ]
+        for eid in doomed:
+            self._db.execute("DELETE FROM events WHERE device_id = ? AND id = ?", (device, eid))
+        for rid in ids:
+            self._db.execute(
+                "INSERT OR IGNORE INTO deleted_recordings VALUES (?, ?, ?)",
+                (device, rid, str(payload["id"])),
+            )
+        self._counts["subject_events_deleted"] += len(doomed)
+        employee, alias = payload.get("employee_id"), payload.get("pseudonym")
+        if employee and alias:
+            for seq, item in self._db.execute(
+                "SELECT seq, item FROM pull_items WHERE resource = 'staff'"
+            ).fetchall():
+                staff = json.loads(item)
+                if staff.get("id") == employee:
+                    staff["name"] = alias
+                    self._db.execute(
+                        "UPDATE pull_items SET item = ? WHERE seq = ?",
+                        (json.dumps(staff, ensure_ascii=False), seq),
+                    )
+
+    def deleted_recordings(self, device_id: str | None = None) -> set[str]:
+        """Recordings a ``subject_deleted`` event destroyed (for tests)."""
+        with self._lock:
+            sql = "SELECT recording_id FROM deleted_recordings"
+            args: tuple[str, ...] = ()
+            if device_id:
+                sql += " WHERE device_id = ?"
+                args = (device_id,)
+            return {r[0] for r in self._db.execute(sql, args)}
 
     async def _pull(self, request: Request) -> Response:
         if self._device(request) is None:

@@ -10,7 +10,9 @@ Behaves like the documented service (docs/providers.md) so that our client can b
   ``{"detail":{"status":"invalid_api_key",…}}``; bad form → 422 ``{"detail":[{loc,msg,type}]}``;
   more requests in flight than ``max_concurrent`` → 429 ``too_many_concurrent_requests``; every
   answer of that route carries ``current-concurrent-requests``/``maximum-concurrent-requests``.
-* ``GET``/``DELETE /v1/speech-to-text/transcripts/{id}``.
+* ``GET``/``DELETE /v1/speech-to-text/transcripts/{id}``: DELETE answers 200
+  ``{"message": …}`` and forgets the transcript (``stats()["deleted"]`` lists the ids), 404
+  ``transcript_not_found`` for an id it does not hold, 401 for a wrong key.
 * 200 body: ``language_code`` (ISO-639-3 ``rus``/``kaz``, as observed in practice),
   ``language_probability``, ``text``, ``words[]`` (word and spacing entries with ``logprob`` ≤ 0,
   ``start``/``end`` in seconds, ``speaker_id``), ``transcription_id``, ``audio_duration_secs``
@@ -109,6 +111,7 @@ class FakeElevenLabs:
             self._tokens: dict[str, float] = {}
             self._counts: Counter[str] = Counter()
             self._log: list[dict[str, Any]] = []
+            self._deleted: list[str] = []  # transcription ids deleted by DELETE, in order
         self.faults.clear()
 
     def stats(self) -> dict[str, Any]:
@@ -121,6 +124,7 @@ class FakeElevenLabs:
                 "billed_by_audio": dict(self._billed),
                 "billed_twice": {h: n for h, n in self._billed.items() if n > 1},
                 "transcripts": len(self._transcripts),
+                "deleted": list(self._deleted),
                 "in_flight": self._in_flight,
                 "max_in_flight_seen": self._max_in_flight,
                 "concurrency_rejections": self._counts["concurrency_rejections"],
@@ -295,6 +299,8 @@ class FakeElevenLabs:
                 _detail("transcript_not_found", "Transcript not found"), status_code=404
             )
         if request.method == "DELETE":
+            with self._lock:
+                self._deleted.append(tid)
             return JSONResponse({"message": "Transcript deleted"})
         return JSONResponse(body)
 

@@ -124,10 +124,16 @@ class ConversationRecorder:
             return self.vault
 
     def recover(self) -> None:
-        """Seals recordings cut off by a crash. Call once at start-up, before any recording."""
+        """Seals recordings cut off by a crash and finishes a data subject's destruction a
+        crash left half-done. Call once at start-up, before any recording."""
         vault = self.open_keys()
         if vault is not None:
             RecordingLibrary(self.till.ctx, vault).recover()
+        from .privacy.requests import resume_destructions
+
+        finished = resume_destructions(self.till.ctx, vault)
+        if finished:
+            log.warning("finished %d interrupted destruction(s) at start-up", len(finished))
 
     def prepare_review(self, cancelled: Callable[[], bool] | None = None) -> int:
         """At the app's start-up, once keys are unlocked: the demo store's sample conversations

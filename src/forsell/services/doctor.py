@@ -11,6 +11,7 @@ samples in memory only (``mic_test``).
 from __future__ import annotations
 
 import errno
+import json
 import math
 import os
 import secrets
@@ -492,6 +493,48 @@ def check_recordings(data_dir: Path, keyring_backend: Any) -> CheckResult:
     return CheckResult(name, True, f"{checked} recording(s), every chunk authenticates{extra}")
 
 
+# --- privacy: destructions --------------------------------------------------------------------
+
+
+def check_destructions(data_dir: Path) -> CheckResult:
+    """Destructions of data subjects' data (policy 6.3): none left half-done by a crash, and
+    how many deletion events still wait for the analytics backend (the sync retries them, so
+    that alone is no failure). Read-only; a database before revision 0015 has none."""
+    name = "privacy destructions"
+    path = data_dir / DB_NAME
+    if not path.exists():
+        return CheckResult(name, True, "none")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                "SELECT request_id, steps, finished_at FROM privacy_destructions"
+            ).fetchall()
+            waiting = set()
+            for request_id, steps, _ in rows:
+                events = json.loads(steps or "{}").get("event_queued", {}).get("events", [])
+                for event_id in events:
+                    state = con.execute(
+                        "SELECT state FROM outbox WHERE id = ?", (event_id,)
+                    ).fetchone()
+                    if state is not None and state[0] != "done":
+                        waiting.add(request_id)
+        finally:
+            con.close()
+    except sqlite3.Error:  # no such table yet, or the database check reports the problem
+        return CheckResult(name, True, "none")
+    unfinished = [rid for rid, _, finished in rows if finished is None]
+    if unfinished:
+        return _fail(
+            name,
+            f"{len(unfinished)} destruction(s) cut off half-way ({', '.join(unfinished)})",
+            "start the till, or run `forsell-cashier privacy destroy ID`: it finishes from "
+            "its journal",
+        )
+    pending = f", {len(waiting)} deletion event(s) pending at the backend" if waiting else ""
+    return CheckResult(name, True, f"{len(rows)} carried out{pending}")
+
+
 # --- audio -----------------------------------------------------------------------------------
 
 
@@ -681,5 +724,6 @@ def run_checks(
         check_pin_key(data_dir, keyring_backend, store.ok),
         check_recording_keys(data_dir, keyring_backend, store.ok),
         check_recordings(data_dir, keyring_backend),
+        check_destructions(data_dir),
         check_audio(load_query),
     )

@@ -55,6 +55,7 @@ from . import settings as s
 from .access import public
 from .auth import _SCRYPT
 from .privacy import policy as privacy_policy
+from .privacy.destruction import destroyed_employee
 from .review.scoring import REVIEW_SCORECARD, REVIEW_SCORECARD_CUSTOM
 
 #: Where the scorecard's origin is kept (sync_state): {source, id, version, at, sha256}.
@@ -331,6 +332,9 @@ class PullApplier:
         if language not in LANGUAGES:
             raise Skip("language: ru, kk or en")
         pin = self._pin(item["pin"]) if item.get("pin") is not None else None
+        if destroyed_employee(session, eid):
+            # The backend may not have the deletion event yet; its copy must not undo it.
+            raise Skip("destroyed at the subject's request: the name stays a pseudonym")
         employee = session.get(Employee, eid)
         if employee is None:
             if pin is None:

@@ -596,3 +596,22 @@ class PrivacyBlock(Base):
     employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     blocked_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
     blocked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# Destruction of a data subject's data (revision 0015): policy 6.3, the journal of each step.
+class PrivacyDestruction(Base):
+    """A destruction request carried out: its plan (ids, fixed before the first step), the steps
+    done so far with their counts, the pseudonym an employee got and the deletion event queued
+    for the backend. ``finished_at`` None: killed half-way, resumed at the next start."""
+
+    __tablename__ = "privacy_destructions"
+    request_id: Mapped[str] = mapped_column(ForeignKey("privacy_requests.id"), primary_key=True)
+    subject_kind: Mapped[str] = mapped_column(String(16))  # employee | customer
+    employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    pseudonym: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    plan: Mapped[dict] = mapped_column(JSON)
+    #: step → {"at": ISO time, counts…}, in the order done.
+    steps: Mapped[dict] = mapped_column(JSON, default=dict)
+    destroyed_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -119,6 +119,15 @@ def raise_for_answer(response: httpx.Response, where: str) -> None:
         raise error_for_answer(response, where)
 
 
+def raise_unless_deleted(response: httpx.Response, where: str) -> None:
+    """For a DELETE: returns on 2xx and on the API's own 404 (nothing there to delete: deleted
+    before, or expired, which is what was asked); raises :func:`error_for_answer` otherwise.
+    A 404 web page is a proxy's, not the API's, and is no proof of anything."""
+    if response.status_code == 404 and not is_html(response):
+        return
+    raise_for_answer(response, where)
+
+
 def json_object(response: httpx.Response, where: str) -> dict[str, Any]:
     """The JSON object of a 2xx answer; an HTML page (a captive portal answers 200 too), a
     truncated body or JSON that is not an object → BadResponse, ``delivered`` (a 2xx: the server

@@ -35,10 +35,16 @@ from forsell.store.outbox import enqueue
 from forsell.store.privacy_block import block_reason
 from forsell.vault.keys import KeyVault
 
-from .errors import Rejected, StoreNotRegistered
+from .errors import NoProvider, Rejected, StoreNotRegistered
 from .outbox import Job
 
 SENT, SKIPPED, PENDING = "sent", "skipped", "pending"
+#: The audio-lane job of a destruction: ask a provider to delete a transcript it keeps
+#: (services/privacy/destruction.py queues it).
+PROVIDER_DELETE = "provider_delete"
+#: Providers whose API deletes a transcript they keep (``providers/*.delete``). Yandex keeps
+#: the result of an asynchronous recognition for a few days on its own and has no delete call.
+PROVIDERS_THAT_DELETE = frozenset({"elevenlabs"})
 log = logging.getLogger(__name__)
 
 
@@ -128,6 +134,8 @@ class AudioLane:
         """
         from forsell.sync.providers import routing
 
+        if job.kind == PROVIDER_DELETE:
+            return await self._forget_at_provider(job, blocking)
         rid = str(job.payload.get("id") or job.entity_id)
         config, state, chosen, audio, keyterms = await blocking(
             self._prepare, rid, job.payload.get("speech_ms")
@@ -162,6 +170,23 @@ class AudioLane:
                 self.on_stored(rid)
             except Exception:  # a listener's bug must not fail a transcript already stored
                 log.exception("transcript listener failed for %s", rid)
+        return SENT
+
+    async def _forget_at_provider(self, job: Job, blocking: Callable[..., Any]) -> str:
+        """A data subject's destruction (policy 6.3): the provider that transcribed one of
+        their recordings and keeps the transcript is asked to delete it. No audio, no
+        eligibility checks: a blocked or held recording's transcript goes all the same."""
+        from forsell.sync.providers import routing
+
+        name = str(job.payload["provider"])
+        config = await blocking(self.routing_config)
+        provider = routing.configured(config, self._client, self._extra).get(name)
+        delete = getattr(provider, "delete", None)
+        if delete is None:
+            # No key for it any more: the admin sees the dead letter and can retry once a key
+            # is set again (the transcript stays at the provider until then).
+            raise NoProvider(f"{name}: no credentials to delete a transcript")
+        await delete(str(job.payload["transcription_id"]))
         return SENT
 
 

@@ -25,11 +25,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select
 
 from forsell.store.db import Database
-from forsell.store.models import ProviderCall, TranscriptRow
+from forsell.store.models import ProviderCall, Recording, TranscriptRow
+from forsell.store.outbox import AUDIO, enqueue
 from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
 from forsell.vault.keys import KeyVault
 
 from . import redact
+from .audio_lane import PROVIDER_DELETE, PROVIDERS_THAT_DELETE
 from .errors import Rejected
 from .providers.base import Transcript, Word
 
@@ -75,6 +77,18 @@ def _now() -> datetime:
 def _mark(session, recording_id: str, provider: str, external_id: str | None) -> None:
     row = session.get(TranscriptRow, recording_id)
     if row is None:
+        if external_id is not None and _shredded(session, recording_id):
+            # Destroyed while its upload was on the way: nothing is kept here, and the
+            # provider is asked to forget what it made of it (policy 6.3).
+            if provider in PROVIDERS_THAT_DELETE:
+                enqueue(
+                    session,
+                    PROVIDER_DELETE,
+                    external_id,
+                    {"provider": provider, "transcription_id": external_id},
+                    lane=AUDIO,
+                )
+            return
         session.add(
             TranscriptRow(
                 recording_id=recording_id,
@@ -90,6 +104,11 @@ def _mark(session, recording_id: str, provider: str, external_id: str | None) ->
     row.provider = provider
     if external_id is not None:
         row.external_id = external_id
+
+
+def _shredded(session, recording_id: str) -> bool:
+    rec = session.get(Recording, recording_id)
+    return rec is not None and rec.shredded_at is not None
 
 
 def _call(

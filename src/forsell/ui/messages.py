@@ -209,6 +209,21 @@ def _texts() -> dict[str, str]:
         "privacy.value_control": translate(
             "messages", "The corrected value holds an invisible control character: type it again."
         ),
+        "privacy.not_destruction": translate(
+            "messages",
+            "This request does not ask for destruction. Register a destruction request first.",
+        ),
+        "privacy.already_destroyed": translate(
+            "messages",
+            "This request was already carried out on {date}. Nothing more was destroyed.",
+        ),
+        "privacy.destroy_last_admin": translate(
+            "messages",
+            "The only active admin cannot be destroyed: add another admin first.",
+        ),
+        "privacy.not_destroyed": translate(
+            "messages", "This request has not been carried out yet."
+        ),
         "admin.bin": translate("messages", "A BIN has 12 digits with a valid check digit."),
         "admin.store_name": translate("messages", "The store needs a name."),
         "admin.language": translate("messages", "Choose a receipt language."),

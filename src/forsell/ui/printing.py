@@ -64,6 +64,14 @@ def html_pdf_bytes(html: str) -> bytes:
 _command_line_app: list[QGuiApplication] = []
 
 
+def save_html_pdf(html: str, path: Path) -> Path:
+    """Writes ``html`` to an A4 PDF at ``path`` from the command line (``privacy destroy
+    --certificate``), with the same offscreen application as ``html_pdf_bytes``."""
+    if QGuiApplication.instance() is None:
+        _command_line_app.append(QGuiApplication(["forsell-cashier", "-platform", "offscreen"]))
+    return save_pdf(make_document(html), path)
+
+
 def print_with_dialog(doc: QTextDocument, parent: QWidget | None) -> bool:
     """The system print dialog (any printer the OS knows, thermal receipt printers included)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -129,6 +129,23 @@ async def test_fetching_an_unknown_id_is_rejected(elevenlabs) -> None:
     assert "not found" in caught.value.reason.lower()
 
 
+async def test_deleting_a_transcript_200_then_404_both_done_401_is_auth_failed(
+    elevenlabs, audio
+) -> None:
+    fake, url = elevenlabs
+    async with httpx.AsyncClient() as client:
+        provider = scribe(client, url)
+        submitted = await provider.submit(audio, "audio/ogg", "ru", [], "rec-1")
+        with pytest.raises(AuthFailed):
+            await scribe(client, url, key="wrong").delete(submitted.external_id)
+        assert fake.stats()["deleted"] == []
+        assert await provider.delete(submitted.external_id) is True  # 200
+        assert await provider.delete(submitted.external_id) is True  # 404: gone already
+        with pytest.raises(Rejected):
+            await provider.fetch(submitted.external_id)
+    assert fake.stats()["deleted"] == [submitted.external_id]
+
+
 async def test_single_use_tokens_from_our_backend(elevenlabs, audio) -> None:
     fake, url = elevenlabs
     issued: list[str] = []

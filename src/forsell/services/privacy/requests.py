@@ -43,10 +43,11 @@ from forsell.store.privacy_block import block_reason
 from forsell.vault.chunks import NONCE_BYTES, RecordingUnreadable
 from forsell.vault.keys import KeyVault
 
-from ..access import requires
+from ..access import public, requires
 from ..auth import EmployeeView
 from ..context import TillContext
 from . import data_map as dm
+from .destruction import Destruction, DestructionCertificate, resume_unfinished
 
 log = logging.getLogger(__name__)
 
@@ -728,6 +729,37 @@ class PrivacyRequests:
                 recordings=len(recordings),
             )
         return len(recordings)
+
+    # --- destruction (services/privacy/destruction.py) -------------------------------------
+
+    @requires(Role.ADMIN)
+    def destroy(self, request_id: str, admin: EmployeeView) -> DestructionCertificate:
+        """Carries out a destruction request (policy 6.3), or finishes one a kill left half-done:
+        recordings crypto-shredded, what was derived from them deleted, an employee
+        pseudonymised, the backend and the provider told; sales, refunds and shifts stay (tax
+        law). Every step is audited (ids and counts). Returns the certificate.
+
+        Raises ``CashierError``: ``admin.only``, ``privacy.request_unknown``,
+        ``privacy.not_destruction`` (another kind of request), ``privacy.already_destroyed``
+        (with the ``date``: nothing changes), ``privacy.destroy_last_admin``,
+        ``privacy.vault_needed``."""
+        Destruction(self.ctx, self.vault, self._find).run(request_id, admin.id)
+        return self.destruction_certificate(request_id, admin)
+
+    @requires(Role.ADMIN)
+    def destruction_certificate(
+        self, request_id: str, admin: EmployeeView
+    ) -> DestructionCertificate:
+        """The certificate of a destruction as things stand now: whether the backend has the
+        deletion event yet ("pending" until it is sent), the providers' deletions.
+        ``privacy.not_destroyed`` when none was started."""
+        return Destruction(self.ctx, self.vault, self._find).certificate(request_id)
+
+
+@public  # start-up, before anyone signs in: finishes what an admin started
+def resume_destructions(ctx: TillContext, vault: KeyVault | None) -> list[str]:
+    """Finishes every destruction a kill left half-done (ids of the requests finished)."""
+    return resume_unfinished(ctx, vault)
 
 
 def refuse_blocked_playback(ctx: TillContext, who: EmployeeView, recording_id: str) -> None:

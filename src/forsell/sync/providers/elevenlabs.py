@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 
-from ..answers import json_object, raise_for_answer
+from ..answers import json_object, raise_for_answer, raise_unless_deleted
 from ..errors import AuthFailed, BadResponse
 from ._http import field_error, send
 from .base import Submitted, Transcript, Word, mean_confidence, normalise_language
@@ -150,6 +150,22 @@ class ElevenLabsScribe:
         raise_for_answer(response, NAME)
         transcript = self._parse(json_object(response, NAME), external_id)
         return transcript
+
+    async def delete(self, external_id: str) -> bool:
+        """Asks ElevenLabs to forget a transcript it keeps
+        (``DELETE /v1/speech-to-text/transcripts/{id}``, the same auth as ``fetch``). True when
+        it is gone: deleted now (200) or unknown there (404, deleted before or expired).
+        A bad key raises ``AuthFailed``, the rest the ``sync.errors`` tree."""
+        headers, params = await self._auth()
+        base = self.config.base_url.rstrip("/")
+        request = self._client.build_request(
+            "DELETE",
+            f"{base}/v1/speech-to-text/transcripts/{external_id}",
+            params=params,
+            headers=headers,
+        )
+        raise_unless_deleted(await send(self._client, request, NAME), NAME)
+        return True
 
     def _parse(self, data: dict[str, Any], known_id: str | None = None) -> Transcript:
         external_id = data.get("transcription_id") or known_id
