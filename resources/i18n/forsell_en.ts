@@ -1708,7 +1708,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Destruction is not available in this version of the till.</source>
+        <source>Destroyed: {count} recordings shredded. The certificate: forsell-cashier privacy certificate {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1741,10 +1741,6 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Blocked: {count} recordings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Destroyed. The certificate of destruction is in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1711,8 +1711,8 @@ Confirm (Enter)</source>
         <translation>Жауап беру мерзімі өтіп кетті.</translation>
     </message>
     <message>
-        <source>Destruction is not available in this version of the till.</source>
-        <translation>Кассаның бұл нұсқасында жою мүмкін емес.</translation>
+        <source>Destroyed: {count} recordings shredded. The certificate: forsell-cashier privacy certificate {id}</source>
+        <translation>Жойылды: кілті жойылған жазбалар — {count}. Жою актісі: forsell-cashier privacy certificate {id}</translation>
     </message>
     <message>
         <source>Request registered; the answer is due {due}.</source>
@@ -1745,10 +1745,6 @@ Confirm (Enter)</source>
     <message>
         <source>Blocked: {count} recordings.</source>
         <translation>Бұғатталған жазбалар саны: {count}.</translation>
-    </message>
-    <message>
-        <source>Destroyed. The certificate of destruction is in the audit trail.</source>
-        <translation>Жойылды. Жою туралы акт әрекеттер журналында.</translation>
     </message>
 </context>
 <context>

@@ -1712,8 +1712,8 @@ Confirm (Enter)</source>
         <translation>Срок ответа истёк.</translation>
     </message>
     <message>
-        <source>Destruction is not available in this version of the till.</source>
-        <translation>В этой версии кассы уничтожение недоступно.</translation>
+        <source>Destroyed: {count} recordings shredded. The certificate: forsell-cashier privacy certificate {id}</source>
+        <translation>Уничтожено: записей без ключа — {count}. Акт об уничтожении: forsell-cashier privacy certificate {id}</translation>
     </message>
     <message>
         <source>Request registered; the answer is due {due}.</source>
@@ -1746,10 +1746,6 @@ Confirm (Enter)</source>
     <message>
         <source>Blocked: {count} recordings.</source>
         <translation>Заблокировано записей: {count}.</translation>
-    </message>
-    <message>
-        <source>Destroyed. The certificate of destruction is in the audit trail.</source>
-        <translation>Уничтожено. Акт об уничтожении — в журнале действий.</translation>
     </message>
 </context>
 <context>

@@ -198,16 +198,16 @@ def test_correct_is_only_for_correction_requests_and_an_empty_name_is_refused(
     assert CASHIER in {e.name for e in till.staff.staff()}
 
 
-def test_destroy_is_disabled_with_a_reason_until_the_service_has_it(
-    qtbot, till, admin_view, monkeypatch
-):
-    monkeypatch.delattr(PrivacyRequests, "destroy", raising=False)
+def test_destroy_is_offered_for_destruction_requests_only(qtbot, till, admin_view):
     service = PrivacyRequests(till.ctx)
-    service.register(admin_view, "destruction", "x", subject_employee(CASHIER))
+    info = service.register(admin_view, "information", "x", subject_employee(CASHIER))
+    erase = service.register(admin_view, "destruction", "x", subject_employee(CASHIER))
     dialog = _open(qtbot, till, admin_view)
-    _select(dialog, dialog.views[0].id)
     destroy = find(dialog, "destroy subject data")
-    assert not destroy.isEnabled() and "not available" in destroy.toolTip()
+    _select(dialog, info.id)
+    assert not destroy.isEnabled()
+    _select(dialog, erase.id)
+    assert destroy.isEnabled()
 
 
 @pytest.mark.parametrize("role", [Role.CASHIER, Role.SUPERVISOR])
@@ -313,22 +313,15 @@ def test_export_asks_for_the_pin_and_writes_a_new_private_folder(
     assert stat.S_IMODE(data.stat().st_mode) == 0o600
 
 
-def test_destroy_calls_the_service_once_it_is_there(qtbot, till, admin_view, monkeypatch):
-    called: list[tuple[str, str]] = []
-
-    def destroy(self, request_id: str, admin) -> str:
-        called.append((request_id, admin.id))
-        return "certificate"
-
-    monkeypatch.setattr(PrivacyRequests, "destroy", destroy, raising=False)
+def test_destroy_from_the_screen_pseudonymises_the_cashier(qtbot, till, admin_view):
     request = PrivacyRequests(till.ctx).register(
         admin_view, "destruction", CASHIER, subject_employee(CASHIER)
     )
     dialog = _open(qtbot, till, admin_view)
     _select(dialog, request.id)
     button = find(dialog, "destroy subject data")
-    assert button.isEnabled() and not button.toolTip()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     _pin(qtbot, PinConfirmDialog)
-    qtbot.waitUntil(lambda: "Destroyed" in dialog.feedback.text(), timeout=10_000)
-    assert called == [(request.id, admin_view.id)]
+    qtbot.waitUntil(lambda: "Destroyed" in dialog.feedback.text(), timeout=20_000)
+    assert request.id in dialog.feedback.text()
+    assert CASHIER not in {e.name for e in till.staff.staff()}

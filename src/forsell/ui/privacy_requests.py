@@ -3,12 +3,10 @@
 The list of requests (kind, received, due, status; an open request past its due date in red),
 a new request, and on the selected one: find the subject's data (tables and counts), the answer
 (shown, saved as PDF or JSON), export into a new folder, a correction (correction requests),
-blocking and destruction. Export, correction, blocking and destruction ask for an admin's PIN,
-as the command line does: they take data out of the till or cannot be taken back. Every service
-call runs in the UI task pool; a refusal is said in the feedback line in the user's language.
-
-Destruction is ``PrivacyRequests.destroy`` where the service has it; until then its button is
-shown disabled.
+blocking and destruction (destruction requests). Export, correction, blocking and destruction
+ask for an admin's PIN, as the command line does: they take data out of the till or cannot be
+taken back. Every service call runs in the UI task pool; a refusal is said in the feedback line
+in the user's language.
 """
 
 from __future__ import annotations
@@ -273,13 +271,7 @@ class PrivacyRequestsDialog(QDialog):
         for button in self.row_buttons:
             button.setEnabled(view is not None)
         self.correct_button.setEnabled(view is not None and view.kind == "correction")
-        destroy = getattr(self.service, "destroy", None)
-        self.destroy_button.setEnabled(view is not None and callable(destroy))
-        self.destroy_button.setToolTip(
-            ""
-            if callable(destroy)
-            else self.tr("Destruction is not available in this version of the till.")
-        )
+        self.destroy_button.setEnabled(view is not None and view.kind == "destruction")
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -414,15 +406,17 @@ class PrivacyRequestsDialog(QDialog):
 
     def destroy_subject(self) -> None:
         view = self.selected()
-        destroy = getattr(self.service, "destroy", None)
-        if view is None or not callable(destroy):
+        if view is None:
             return
         dialog = destroy_dialog(self)
         self._confirm(
             dialog,
             "privacy destroy",
-            lambda admin: destroy(view.id, admin),
-            lambda _certificate: self.feedback.ok(
-                self.tr("Destroyed. The certificate of destruction is in the audit trail.")
+            lambda admin: self.service.destroy(view.id, admin),
+            lambda certificate: self.feedback.ok(
+                self.tr(
+                    "Destroyed: {count} recordings shredded. The certificate: "
+                    "forsell-cashier privacy certificate {id}"
+                ).format(count=len(certificate.recordings_shredded), id=view.id)
             ),
         )
