@@ -794,7 +794,8 @@ def privacy(data_dir: Path, args: argparse.Namespace) -> int:
         with _privacy_service(data_dir) as (till, service):
             return _privacy_run(till, service, args)
     except (_PrivacyRefused, CashierError) as refused:
-        print(f"forsell-cashier privacy {args.privacy_command}: {refused}", file=sys.stderr)
+        said = refused if isinstance(refused, _PrivacyRefused) else _refusal(refused)
+        print(f"forsell-cashier privacy {args.privacy_command}: {said}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(

@@ -409,6 +409,123 @@ CATALOG: dict[str, dict[str, str]] = {
 #: The command line's own sentences (not the core's problems): key → language → sentence.
 #: Keys that are also a service's ``CashierError`` key word that refusal; see :func:`message`.
 MESSAGES: dict[str, dict[str, str]] = {
+    # The privacy services' refusals (the same words as the screens').
+    "privacy.bad_date": {
+        "en": "“{value}” is not a date.",
+        "ru": "«{value}» — не дата.",
+        "kk": "«{value}» — күн емес.",
+    },
+    "privacy.correct_employee_only": {
+        "en": (
+            "Only an employee's data can be corrected: receipts and recordings are "
+            "records of what happened."
+        ),
+        "ru": "Исправить можно только данные сотрудника: чеки и записи фиксируют то, что было.",
+        "kk": (
+            "Тек қызметкердің деректерін түзетуге болады: чектер мен жазбалар "
+            "болған жайтты тіркейді."
+        ),
+    },
+    "privacy.employee_ambiguous": {
+        "en": "{count} employees are called {name}: choose the employee from the list.",
+        "ru": "Сотрудников с именем {name}: {count}. Выберите сотрудника из списка.",
+        "kk": "{name} есімді қызметкерлер саны: {count}. Қызметкерді тізімнен таңдаңыз.",
+    },
+    "privacy.employee_unknown": {
+        "en": "No employee is called {name}.",
+        "ru": "Нет сотрудника по имени {name}.",
+        "kk": "{name} есімді қызметкер жоқ.",
+    },
+    "privacy.export_exists": {
+        "en": "{path} exists already: choose another folder. Nothing was written.",
+        "ru": "{path} уже существует: выберите другую папку. Ничего не записано.",
+        "kk": "{path} бұрыннан бар: басқа қалтаны таңдаңыз. Ештеңе жазылмады.",
+    },
+    "privacy.field_unknown": {
+        "en": "Only these can be corrected: {fields}.",
+        "ru": "Исправить можно только: {fields}.",
+        "kk": "Тек мыналарды түзетуге болады: {fields}.",
+    },
+    "privacy.file_exists": {
+        "en": "{path} exists already: choose a new file name. Nothing was written.",
+        "ru": "{path} уже существует: выберите другое имя файла. Ничего не записано.",
+        "kk": "{path} бұрыннан бар: файлға басқа ат беріңіз. Ештеңе жазылмады.",
+    },
+    "privacy.folder_missing": {
+        "en": "The folder {path} does not exist. Choose another one.",
+        "ru": "Папки {path} нет. Выберите другую.",
+        "kk": "{path} қалтасы жоқ. Басқасын таңдаңыз.",
+    },
+    "privacy.not_correction": {
+        "en": "This request does not ask for a correction. Register a correction request first.",
+        "ru": "Этот запрос не об исправлении. Сначала зарегистрируйте запрос на исправление.",
+        "kk": "Бұл сұрау түзету туралы емес. Алдымен түзетуге сұрау тіркеңіз.",
+    },
+    "privacy.policy_not_in_force": {
+        "en": (
+            "A newer version of the privacy policy ({in_force}) has arrived. Read "
+            "it and accept that one."
+        ),
+        "ru": (
+            "Пришла более новая редакция политики конфиденциальности ({in_force}). "
+            "Прочитайте и примите её."
+        ),
+        "kk": "Құпиялылық саясатының жаңарақ редакциясы ({in_force}) келді. Соны оқып, қабылдаңыз.",
+    },
+    "privacy.requester_missing": {
+        "en": "Say who made the request.",
+        "ru": "Укажите, кто обратился с запросом.",
+        "kk": "Сұраумен кім жүгінгенін көрсетіңіз.",
+    },
+    "privacy.subject_blocked": {
+        "en": (
+            "This conversation is blocked at the request of the person recorded; "
+            "only an admin can play it."
+        ),
+        "ru": (
+            "Этот разговор заблокирован по просьбе записанного человека; "
+            "воспроизвести его может только администратор."
+        ),
+        "kk": (
+            "Бұл әңгіме жазылған адамның өтініші бойынша бұғатталған; оны тек әкімші ойната алады."
+        ),
+    },
+    "privacy.subject_unknown": {
+        "en": "Say whom the request is about: an employee, a receipt, a time window or words.",
+        "ru": "Укажите, о ком запрос: сотрудник, чек, промежуток времени или слова.",
+        "kk": "Сұрау кім туралы екенін көрсетіңіз: қызметкер, чек, уақыт аралығы немесе сөздер.",
+    },
+    "privacy.value_control": {
+        "en": "The corrected value holds an invisible control character: type it again.",
+        "ru": "В исправленном значении есть невидимый управляющий символ: введите его заново.",
+        "kk": "Түзетілген мәнде көрінбейтін басқару таңбасы бар: оны қайта енгізіңіз.",
+    },
+    "privacy.value_missing": {
+        "en": "Type the corrected value.",
+        "ru": "Введите исправленное значение.",
+        "kk": "Түзетілген мәнді енгізіңіз.",
+    },
+    "privacy.value_too_long": {
+        "en": "The corrected value is too long: at most {limit} characters.",
+        "ru": "Исправленное значение слишком длинное: не больше {limit} символов.",
+        "kk": "Түзетілген мән тым ұзын: {limit} таңбадан аспауы керек.",
+    },
+    "privacy.vault_needed": {
+        "en": (
+            "The recordings' keys are not available, so transcripts cannot be "
+            "searched and audio cannot be exported. Check the secret store "
+            "(Settings → Recording)."
+        ),
+        "ru": (
+            "Ключи записей недоступны: искать по расшифровкам и выгружать аудио "
+            "нельзя. Проверьте хранилище секретов (Настройки → Запись)."
+        ),
+        "kk": (
+            "Жазбалардың кілттері қолжетімсіз: мәтіндерден іздеу және аудионы "
+            "экспорттау мүмкін емес. Құпиялар қоймасын тексеріңіз (Баптаулар → "
+            "Жазу)."
+        ),
+    },
     # privacy destroy / certificate (policy 6.3)
     "privacy.destroy_confirm": {
         "en": "Destroying the data of request {rid} cannot be undone. "
