@@ -29,6 +29,256 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Аудит журналы</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation>Аудит журналы тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Барлық қызметкерлер</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Барлық әрекеттер</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Күндер</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Көрсету</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Әрекет</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Толығырақ</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>Жаңарақ</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Ескірек</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV-ге экспорттау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read now. Try again.</source>
+        <translation>Аудит журналын қазір оқу мүмкін емес. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>Chain intact: entries checked with the audit key: {count}.</source>
+        <translation>Тізбек бүтін: аудит кілтімен тексерілген жазбалар саны — {count}.</translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq} ({when}): the database was changed outside the till. Keep a copy of it and tell the store owner.</source>
+        <translation>Тізбек {seq} жазбасында бұзылған ({when}): дерекқорды кассаны айналып өтіп өзгерткен. Оның көшірмесін сақтап, дүкен иесіне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked: the secret store has no audit key for this till. Restore its entry from the backup of the secret store.</source>
+        <translation>Тізбекті тексеру мүмкін емес: құпиялар қоймасында осы кассаның аудит кілті жоқ. Оның жазбасын құпиялар қоймасының сақтық көшірмесінен қалпына келтіріңіз.</translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked now (secret store).</source>
+        <translation>Тізбекті қазір тексеру мүмкін емес (құпиялар қоймасы).</translation>
+    </message>
+    <message>
+        <source>Page {page}, newest first; entries on it: {count}</source>
+        <translation>{page}-бет, алдымен жаңалары; ондағы жазбалар: {count}</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>Сәйкес жазбалар жоқ.</translation>
+    </message>
+    <message>
+        <source>Export the audit trail as CSV</source>
+        <translation>Аудит журналын CSV-ге экспорттау</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспортталуда…</translation>
+    </message>
+    <message>
+        <source>Entries exported: {count}, to {path}.</source>
+        <translation>Экспортталған жазбалар: {count}, {path} файлына.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>Файлды жазу мүмкін емес: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Жүйеге кіру</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Қате PIN</translation>
+    </message>
+    <message>
+        <source>Locked after wrong PINs</source>
+        <translation>Қате PIN-дерден кейін бұғатталды</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Аға қызметкердің растауы</translation>
+    </message>
+    <message>
+        <source>Approval refused (wrong PIN)</source>
+        <translation>Растау қабылданбады (қате PIN)</translation>
+    </message>
+    <message>
+        <source>Price changed in a sale</source>
+        <translation>Чектегі баға өзгертілді</translation>
+    </message>
+    <message>
+        <source>Line removed</source>
+        <translation>Позиция жойылды</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Сату болдырылмады</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>Чек жойылды</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Ауысым ашылды</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Ауысым жабылды</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Қолма-қол енгізу/алу</translation>
+    </message>
+    <message>
+        <source>Product added</source>
+        <translation>Тауар қосылды</translation>
+    </message>
+    <message>
+        <source>Product or price changed</source>
+        <translation>Тауар немесе баға өзгертілді</translation>
+    </message>
+    <message>
+        <source>Catalog imported</source>
+        <translation>Каталог импортталды</translation>
+    </message>
+    <message>
+        <source>Recording played</source>
+        <translation>Жазба тыңдалды</translation>
+    </message>
+    <message>
+        <source>Transcript viewed</source>
+        <translation>Транскрипт қаралды</translation>
+    </message>
+    <message>
+        <source>Recording exported</source>
+        <translation>Жазба экспортталды</translation>
+    </message>
+    <message>
+        <source>Recordings destroyed</source>
+        <translation>Жазбалар жойылды</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Баптаулар өзгертілді</translation>
+    </message>
+    <message>
+        <source>Sync settings changed</source>
+        <translation>Синхрондау баптаулары өзгертілді</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Келісім берілді</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Келісім кері қайтарылды</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN өзгертілді</translation>
+    </message>
+    <message>
+        <source>PINs reset</source>
+        <translation>PIN-кодтар қайта орнатылды</translation>
+    </message>
+    <message>
+        <source>Employee added</source>
+        <translation>Қызметкер қосылды</translation>
+    </message>
+    <message>
+        <source>Dashboard exported</source>
+        <translation>Жиынтық экспортталды</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Аудит журналы экспортталды</translation>
+    </message>
+    <message>
+        <source>Audit trail checkpoint</source>
+        <translation>Аудит журналының бақылау нүктесі</translation>
+    </message>
+    <message>
+        <source>Old data removed (retention)</source>
+        <translation>Ескі деректер жойылды (сақтау мерзімі)</translation>
+    </message>
+    <message>
+        <source>Retention periods changed</source>
+        <translation>Сақтау мерзімдері өзгертілді</translation>
+    </message>
+    <message>
+        <source>Data-subject request registered</source>
+        <translation>Дерек субъектісінің сұрауы тіркелді</translation>
+    </message>
+    <message>
+        <source>Data-subject data exported</source>
+        <translation>Субъект деректері экспортталды</translation>
+    </message>
+    <message>
+        <source>Data subject blocked</source>
+        <translation>Субъект деректері бұғатталды</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Item</source>
@@ -1011,8 +1261,16 @@
         <translation>Ауысым жабық</translation>
     </message>
     <message>
-        <source>Help</source>
+        <source>Back office</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <translation>Қызметтік</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Аудит журналы…</translation>
+    </message>
+    <message>
+        <source>Help</source>
         <translation>Анықтама</translation>
     </message>
     <message>

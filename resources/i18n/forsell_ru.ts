@@ -29,6 +29,256 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation>Проверка журнала аудита…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Все сотрудники</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Все действия</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>Новее</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Старше</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read now. Try again.</source>
+        <translation>Журнал аудита сейчас не читается. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Chain intact: entries checked with the audit key: {count}.</source>
+        <translation>Цепочка цела: записей проверено ключом аудита — {count}.</translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq} ({when}): the database was changed outside the till. Keep a copy of it and tell the store owner.</source>
+        <translation>Цепочка нарушена на записи {seq} ({when}): базу данных изменили в обход кассы. Сохраните её копию и сообщите владельцу магазина.</translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked: the secret store has no audit key for this till. Restore its entry from the backup of the secret store.</source>
+        <translation>Цепочку нельзя проверить: в хранилище секретов нет ключа аудита этой кассы. Восстановите его запись из резервной копии хранилища секретов.</translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked now (secret store).</source>
+        <translation>Цепочку сейчас нельзя проверить (хранилище секретов).</translation>
+    </message>
+    <message>
+        <source>Page {page}, newest first; entries on it: {count}</source>
+        <translation>Страница {page}, сначала новые; записей на ней: {count}</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>Подходящих записей нет.</translation>
+    </message>
+    <message>
+        <source>Export the audit trail as CSV</source>
+        <translation>Экспорт журнала аудита в CSV</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Entries exported: {count}, to {path}.</source>
+        <translation>Записей выгружено: {count}, в файл {path}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>Файл не записать: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Вход в систему</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Неверный PIN</translation>
+    </message>
+    <message>
+        <source>Locked after wrong PINs</source>
+        <translation>Блокировка после неверных PIN</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Подтверждение старшего</translation>
+    </message>
+    <message>
+        <source>Approval refused (wrong PIN)</source>
+        <translation>Подтверждение отклонено (неверный PIN)</translation>
+    </message>
+    <message>
+        <source>Price changed in a sale</source>
+        <translation>Цена изменена в чеке</translation>
+    </message>
+    <message>
+        <source>Line removed</source>
+        <translation>Позиция удалена</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Продажа отменена</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>Чек аннулирован</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Смена открыта</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Смена закрыта</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Внесение/изъятие</translation>
+    </message>
+    <message>
+        <source>Product added</source>
+        <translation>Товар добавлен</translation>
+    </message>
+    <message>
+        <source>Product or price changed</source>
+        <translation>Товар или цена изменены</translation>
+    </message>
+    <message>
+        <source>Catalog imported</source>
+        <translation>Каталог импортирован</translation>
+    </message>
+    <message>
+        <source>Recording played</source>
+        <translation>Запись прослушана</translation>
+    </message>
+    <message>
+        <source>Transcript viewed</source>
+        <translation>Расшифровка просмотрена</translation>
+    </message>
+    <message>
+        <source>Recording exported</source>
+        <translation>Запись выгружена</translation>
+    </message>
+    <message>
+        <source>Recordings destroyed</source>
+        <translation>Записи уничтожены</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Настройки изменены</translation>
+    </message>
+    <message>
+        <source>Sync settings changed</source>
+        <translation>Настройки синхронизации изменены</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Согласие дано</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Согласие отозвано</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN изменён</translation>
+    </message>
+    <message>
+        <source>PINs reset</source>
+        <translation>PIN-коды сброшены</translation>
+    </message>
+    <message>
+        <source>Employee added</source>
+        <translation>Сотрудник добавлен</translation>
+    </message>
+    <message>
+        <source>Dashboard exported</source>
+        <translation>Сводка выгружена</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Журнал аудита выгружен</translation>
+    </message>
+    <message>
+        <source>Audit trail checkpoint</source>
+        <translation>Контрольная точка журнала аудита</translation>
+    </message>
+    <message>
+        <source>Old data removed (retention)</source>
+        <translation>Старые данные удалены (сроки хранения)</translation>
+    </message>
+    <message>
+        <source>Retention periods changed</source>
+        <translation>Сроки хранения изменены</translation>
+    </message>
+    <message>
+        <source>Data-subject request registered</source>
+        <translation>Зарегистрирован запрос субъекта данных</translation>
+    </message>
+    <message>
+        <source>Data-subject data exported</source>
+        <translation>Данные субъекта выгружены</translation>
+    </message>
+    <message>
+        <source>Data subject blocked</source>
+        <translation>Данные субъекта заблокированы</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Item</source>
@@ -1012,8 +1262,16 @@
         <translation>Смена закрыта</translation>
     </message>
     <message>
-        <source>Help</source>
+        <source>Back office</source>
         <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <translation>Служебное</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Журнал аудита…</translation>
+    </message>
+    <message>
+        <source>Help</source>
         <translation>Справка</translation>
     </message>
     <message>

@@ -100,6 +100,20 @@ def _privacy_parser(commands: argparse._SubParsersAction, common: argparse.Argum
     block.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
 
 
+def _audit_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``audit verify``: the check of the audit trail's hash chain."""
+    audit_cmd = commands.add_parser(
+        "audit", parents=[common], help="check the audit trail (tamper-evident hash chain)"
+    )
+    actions = audit_cmd.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    actions.add_parser(
+        "verify",
+        parents=[common],
+        help="walk the audit trail's chain: exit 0 intact, 1 an entry altered, removed or "
+        "inserted (named by number and time), 2 the audit key is missing or unreachable",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the subcommand; SUPPRESS keeps the subcommand's
     # copy from overwriting a value given before it.
@@ -181,6 +195,7 @@ def _parser() -> argparse.ArgumentParser:
     reset_cmd.add_argument(
         "--yes", action="store_true", help="do not ask for confirmation (for scripts)"
     )
+    _audit_parser(commands, common)
     sync_cmd = commands.add_parser(
         "sync",
         parents=[common],
@@ -649,6 +664,51 @@ def staff_reset_pins(data_dir: Path, yes: bool) -> int:
     return 0
 
 
+# --- audit -----------------------------------------------------------------------------------
+
+
+def audit_verify(data_dir: Path) -> int:
+    """``audit verify``: exit 0 intact, 1 broken (first break named), 2 cannot check."""
+    from forsell.services.app import DatabaseProblem, open_till
+    from forsell.services.audit_trail import (
+        AuditKeyMissing,
+        SecretStoreUnavailable,
+        summary,
+        verify_trail,
+    )
+
+    def cannot(text: str) -> int:
+        print(f"forsell-cashier audit verify: {text}", file=sys.stderr)
+        return 2
+
+    if not (data_dir / "cashier.sqlite").exists():
+        return cannot(f"no till in {data_dir} (give its folder with --data-dir)")
+    try:
+        till = open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        return cannot(
+            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+            "run `forsell-cashier doctor`"
+        )
+    try:
+        report = verify_trail(till.ctx)
+    except AuditKeyMissing:
+        return cannot(
+            "the audit key is missing from the secret store, so the chain cannot be checked; "
+            "restore this till's 'forsell-cashier' entry in the secret store from its backup "
+            "(run as the user who runs the till, in its desktop session)"
+        )
+    except SecretStoreUnavailable as problem:
+        return cannot(
+            f"the secret store that keeps the audit key cannot be used "
+            f"({problem.kind.replace('_', ' ')}, {problem.backend})\nfix: {_fix(problem.problem)}"
+        )
+    finally:
+        till.close()
+    print(summary(report))
+    return 0 if report.intact else 1
+
+
 # --- sync ------------------------------------------------------------------------------------
 
 
@@ -964,6 +1024,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return privacy(data_dir, args)
     if args.command == "staff":
         return staff_reset_pins(data_dir, args.yes)
+    if args.command == "audit":
+        return audit_verify(data_dir)
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
     if args.command in ("demo", "fakes") and fakes_extra_missing():

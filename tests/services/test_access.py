@@ -33,6 +33,7 @@ from forsell.domain.roles import ALONE_FROM, Action, Role
 from forsell.services.access import REFUSALS, Requirement, declaration
 from forsell.services.admin import StoreAdmin
 from forsell.services.app import Till
+from forsell.services.audit_trail import AuditTrail
 from forsell.services.auth import Approval, EmployeeView, StaffService
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
@@ -253,6 +254,12 @@ POLICY: dict[str, Role | Action | str] = {
     "PrivacyRequests.report": ADMIN,
     "PrivacyRequests.export": ADMIN,
     "PrivacyRequests.block": ADMIN,
+    # the audit trail: its key is the till's own; supervisors and admins read and export it
+    "AuditKeeper": INTERNAL,
+    "AuditTrail.page": SUPERVISOR,
+    "AuditTrail.actions": SUPERVISOR,
+    "AuditTrail.export_csv": SUPERVISOR,
+    "AuditTrail.check": SUPERVISOR,
 }
 
 SERVICES = _service_classes()
@@ -413,6 +420,7 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         ConsentService: lambda who: ConsentService(till.ctx),
         PrivacyPolicyService: lambda who: PrivacyPolicyService(till.ctx),
         PrivacyRequests: lambda who: PrivacyRequests(till.ctx, vault),
+        AuditTrail: lambda who: AuditTrail(till.ctx),
         Dashboard: lambda who: Dashboard(till),
         RecordingLibrary: lambda who: RecordingLibrary(till.ctx, vault),
         RefundService: lambda who: till.refunds,

@@ -250,6 +250,13 @@ class AuditEntry(Base):
     employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     action: Mapped[str] = mapped_column(String(48), index=True)
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: The entry's place in the chain: 1, 2, 3, … with no gap (a gap is a removed entry).
+    seq: Mapped[int | None] = mapped_column(Integer, unique=True, nullable=True)
+    #: ``hash`` of the entry at ``seq - 1`` ("" for the first); both set when the entry is sealed.
+    prev_hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    #: HMAC-SHA256 with the audit key (hex), or "u:" + plain SHA-256 for an entry a later
+    #: checkpoint covers (written before the chain existed or without the key); see store/audit.py.
+    hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
 
 
 class OutboxJob(Base):
