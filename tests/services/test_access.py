@@ -42,6 +42,7 @@ from forsell.services.privacy.registration import RegistrationService
 from forsell.services.privacy.requests import PrivacyRequests
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.services.refunds import RefundService
+from forsell.services.retention import RetentionService
 from forsell.services.review.dashboard import Dashboard
 from forsell.services.review.service import ReviewService
 from forsell.services.shifts import ShiftService
@@ -260,6 +261,11 @@ POLICY: dict[str, Role | Action | str] = {
     "AuditTrail.actions": SUPERVISOR,
     "AuditTrail.export_csv": SUPERVISOR,
     "AuditTrail.check": SUPERVISOR,
+    # retention: the periods are an admin's; the purge is the till's own background work
+    "RetentionService.policy": PUBLIC,
+    "RetentionService.set_policy": ADMIN,
+    "RetentionService.purge": PUBLIC,
+    "RetentionService.reports": PUBLIC,
 }
 
 SERVICES = _service_classes()
@@ -421,6 +427,7 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         PrivacyPolicyService: lambda who: PrivacyPolicyService(till.ctx),
         PrivacyRequests: lambda who: PrivacyRequests(till.ctx, vault),
         AuditTrail: lambda who: AuditTrail(till.ctx),
+        RetentionService: lambda who: RetentionService(till.ctx, vault),
         Dashboard: lambda who: Dashboard(till),
         RecordingLibrary: lambda who: RecordingLibrary(till.ctx, vault),
         RefundService: lambda who: till.refunds,

@@ -275,3 +275,15 @@ def test_two_processes_writing_at_once_make_one_unbroken_chain(tmp_path: Path) -
     switches = sum(1 for a, b in itertools.pairwise(writers) if a != b)
     assert switches > 1
     db.dispose()
+
+
+def test_a_purge_of_every_entry_keeps_the_numbering_going(tmp_path: Path) -> None:
+    path = tmp_path / "cashier.sqlite"
+    db = open_db(path)
+    write(db, 4)
+    with db.write() as session:
+        assert audit.purge_before(session, KEY, DEVICE, datetime(2030, 1, 1, tzinfo=UTC)) == 4
+    write(db, 1, "logout")
+    report = check(db)
+    assert report.intact and (report.first_seq, report.last_seq) == (5, 6)
+    db.dispose()

@@ -54,8 +54,12 @@ def _hooks(session: Session) -> AuditHooks | None:
     return hooks if isinstance(hooks, AuditHooks) else None
 
 
-def _time(at: datetime) -> str:
+def canonical_time(at: datetime) -> str:
+    """A time as the chain seals it: UTC, microseconds, ``Z``."""
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+_time = canonical_time
 
 
 def canonical(
@@ -122,8 +126,9 @@ def _append(
     action: str,
     employee_id: str | None,
     details: dict[str, object],
+    tail: tuple[int, str | None] | None = None,
 ) -> AuditEntry:
-    seq, prev = _tail(session)
+    seq, prev = tail if tail is not None else _tail(session)
     # Sealed over the details as they will read back from the JSON column (tuples are lists).
     stored = json.loads(json.dumps(details))
     entry = AuditEntry(
@@ -244,6 +249,8 @@ def purge_before(session: Session, key: bytes, device_id: str, cutoff: datetime)
     last_hash = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == last))
     if last_hash is None:
         return 0
+    # Numbering goes on after the newest entry even when every entry was removed.
+    tail = _tail(session)
     removed = session.execute(delete(AuditEntry).where(AuditEntry.seq <= last)).rowcount
     if removed == 0:
         return 0
@@ -261,6 +268,7 @@ def purge_before(session: Session, key: bytes, device_id: str, cutoff: datetime)
             "count": removed,
             "before": _time(cutoff),
         },
+        tail,
     )
     return removed
 

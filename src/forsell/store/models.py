@@ -245,7 +245,7 @@ class ParkedSale(Base):
 class AuditEntry(Base):
     __tablename__ = "audit"
     id: Mapped[str] = _id()
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     device_id: Mapped[str] = mapped_column(String(36))
     employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     action: Mapped[str] = mapped_column(String(48), index=True)
@@ -304,6 +304,8 @@ class Recording(Base):
     status: Mapped[str] = mapped_column(String(16), default="recording", index=True)
     end_reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
     shredded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: Retention destroyed the audio (its key replaced, chunks deleted); the text is kept.
+    audio_purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class RecordingChunk(Base):

@@ -1,4 +1,5 @@
-"""audit.seq, audit.prev_hash, audit.hash: the audit trail becomes a keyed hash chain
+"""audit.seq, audit.prev_hash, audit.hash: the audit trail becomes a keyed hash chain;
+recordings.audio_purged_at: retention destroyed the audio and kept the transcript
 
 Revision ID: 0017
 Revises: 0014
@@ -37,9 +38,16 @@ def upgrade() -> None:
     # Unique: two writers that both read the same last entry cannot both append after it (the
     # second one's insert fails instead of forking the chain).
     op.execute("CREATE UNIQUE INDEX ix_audit_seq ON audit (seq)")
+    # Retention removes the oldest entries by time: the index keeps that a range read.
+    op.execute("CREATE INDEX ix_audit_at ON audit (at)")
+    # Retention destroys a transcribed conversation's audio before its transcript (the transcript
+    # is sealed again under a new key first): the row says since when only the text is left.
+    op.execute("ALTER TABLE recordings ADD COLUMN audio_purged_at DATETIME")
 
 
 def downgrade() -> None:
+    op.execute("ALTER TABLE recordings DROP COLUMN audio_purged_at")
+    op.execute("DROP INDEX ix_audit_at")
     op.execute("DROP INDEX ix_audit_seq")
     op.execute("ALTER TABLE audit DROP COLUMN hash")
     op.execute("ALTER TABLE audit DROP COLUMN prev_hash")
