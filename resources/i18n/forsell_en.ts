@@ -4777,5 +4777,45 @@ Confirm (Enter)</source>
         <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep audio after its transcript (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conversation&apos;s audio is destroyed this many days after its transcription succeeded; the transcript and the score stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep audio without a transcript (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio whose transcription never succeeded is destroyed only when it is this old; never less than the days audio is kept after a transcript.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep transcripts and scores (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcripts, scores and review notes of a conversation are deleted when the conversation is this old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the audit trail (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entries older than this are removed; the chain stays verifiable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep sales, refunds and shifts (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

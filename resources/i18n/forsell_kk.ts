@@ -4780,5 +4780,45 @@ Confirm (Enter)</source>
         <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
         <translation>Касса осы компьютердегі жалған серверлермен жұмыс істейді; транскрипциялар шынайы емес.</translation>
     </message>
+    <message>
+        <source>Keep audio after its transcript (days)</source>
+        <translation>Транскрипттен кейін аудионы сақтау (күн)</translation>
+    </message>
+    <message>
+        <source>A conversation&apos;s audio is destroyed this many days after its transcription succeeded; the transcript and the score stay.</source>
+        <translation>Сөйлесудің аудиосы сәтті транскрипциядан кейін осынша күннен соң жойылады; транскрипт пен баға сақталады.</translation>
+    </message>
+    <message>
+        <source>Keep audio without a transcript (days)</source>
+        <translation>Транскриптсіз аудионы сақтау (күн)</translation>
+    </message>
+    <message>
+        <source>Audio whose transcription never succeeded is destroyed only when it is this old; never less than the days audio is kept after a transcript.</source>
+        <translation>Транскрипциясы сәтсіз болған аудио тек осы жасқа жеткенде жойылады; бұл мерзім транскрипттен кейінгі сақтау мерзімінен кем болмайды.</translation>
+    </message>
+    <message>
+        <source>Keep transcripts and scores (days)</source>
+        <translation>Транскрипттер мен бағаларды сақтау (күн)</translation>
+    </message>
+    <message>
+        <source>Transcripts, scores and review notes of a conversation are deleted when the conversation is this old.</source>
+        <translation>Сөйлесу осы жасқа жеткенде оның транскрипті, бағасы және тексеру жазбалары жойылады.</translation>
+    </message>
+    <message>
+        <source>Keep the audit trail (years)</source>
+        <translation>Аудит журналын сақтау (жыл)</translation>
+    </message>
+    <message>
+        <source>Audit entries older than this are removed; the chain stays verifiable.</source>
+        <translation>Осыдан ескі аудит жазбалары жойылады; тізбекті бұрынғыдай тексеруге болады.</translation>
+    </message>
+    <message>
+        <source>Keep sales, refunds and shifts (years)</source>
+        <translation>Сатуларды, қайтаруларды және ауысымдарды сақтау (жыл)</translation>
+    </message>
+    <message>
+        <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
+        <translation>Осыдан бұрын жабылған ауысымдар сатулары мен қайтаруларымен бірге жойылады; Салық кодексі бес жыл талап етеді.</translation>
+    </message>
 </context>
 </TS>

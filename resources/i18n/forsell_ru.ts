@@ -4781,5 +4781,45 @@ Confirm (Enter)</source>
         <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
         <translation>Касса работает с имитацией серверов на этом компьютере; расшифровки ненастоящие.</translation>
     </message>
+    <message>
+        <source>Keep audio after its transcript (days)</source>
+        <translation>Хранить аудио после расшифровки (дней)</translation>
+    </message>
+    <message>
+        <source>A conversation&apos;s audio is destroyed this many days after its transcription succeeded; the transcript and the score stay.</source>
+        <translation>Аудио разговора уничтожается через столько дней после успешной расшифровки; расшифровка и оценка остаются.</translation>
+    </message>
+    <message>
+        <source>Keep audio without a transcript (days)</source>
+        <translation>Хранить аудио без расшифровки (дней)</translation>
+    </message>
+    <message>
+        <source>Audio whose transcription never succeeded is destroyed only when it is this old; never less than the days audio is kept after a transcript.</source>
+        <translation>Аудио, которое так и не удалось расшифровать, уничтожается только в этом возрасте; не меньше срока хранения аудио после расшифровки.</translation>
+    </message>
+    <message>
+        <source>Keep transcripts and scores (days)</source>
+        <translation>Хранить расшифровки и оценки (дней)</translation>
+    </message>
+    <message>
+        <source>Transcripts, scores and review notes of a conversation are deleted when the conversation is this old.</source>
+        <translation>Расшифровки, оценки и заметки проверки разговора удаляются, когда разговору исполняется столько дней.</translation>
+    </message>
+    <message>
+        <source>Keep the audit trail (years)</source>
+        <translation>Хранить журнал аудита (лет)</translation>
+    </message>
+    <message>
+        <source>Audit entries older than this are removed; the chain stays verifiable.</source>
+        <translation>Записи аудита старше этого срока удаляются; цепочку по-прежнему можно проверить.</translation>
+    </message>
+    <message>
+        <source>Keep sales, refunds and shifts (years)</source>
+        <translation>Хранить продажи, возвраты и смены (лет)</translation>
+    </message>
+    <message>
+        <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
+        <translation>Смены, закрытые раньше этого срока, удаляются вместе с продажами и возвратами; Налоговый кодекс требует пять лет.</translation>
+    </message>
 </context>
 </TS>

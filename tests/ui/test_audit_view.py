@@ -111,3 +111,44 @@ def test_a_cashier_has_no_back_office_menu(qtbot, window: MainWindow) -> None:
     window.audit_action.trigger()  # the shortcut does nothing either
     QApplication.processEvents()
     assert not isinstance(QApplication.activeModalWidget(), AuditDialog)
+
+
+def test_the_till_purges_in_the_background_after_its_start(qtbot, till) -> None:
+    """An untranscribed recording older than its 90 days is shredded by the scheduled purge
+    (in the task pool); the purge's report is in the audit trail."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from forsell.domain.ids import new_id
+    from forsell.services.recordings import open_vault
+    from forsell.store.models import AuditEntry, Recording
+    from forsell.ui.app import schedule_retention
+
+    vault = open_vault(till.ctx)
+    rid = new_id()
+    vault.create(rid)
+    vault.close()
+    started = datetime.now(UTC) - timedelta(days=91)
+    with till.ctx.db.write() as session:
+        session.add(
+            Recording(id=rid, device_id=till.ctx.device_id, started_at=started, status="queued")
+        )
+    timer = schedule_retention(till, first_after_ms=0)
+    try:
+        assert timer.interval() == 24 * 3600 * 1000
+
+        def shredded() -> bool:
+            with till.ctx.db.read() as session:
+                return session.get(Recording, rid).shredded_at is not None
+
+        qtbot.waitUntil(shredded, timeout=10_000)
+        tasks().wait()
+        with till.ctx.db.read() as session:
+            report = session.scalar(
+                select(AuditEntry).where(AuditEntry.action == "retention_purged")
+            )
+        assert report.details["untranscribed_shredded"] == 1
+    finally:
+        timer.stop()
+        timer.deleteLater()

@@ -392,6 +392,41 @@ def check_audit_trail(
     )
 
 
+def check_retention(data_dir: Path) -> CheckResult:
+    """The retention periods in force and what the newest purge removed (the till purges at
+    start-up and daily); a purge that had to skip something fails with the reason."""
+    from .retention import RetentionService
+
+    name = "Retention"
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        return _fail(
+            name, "cannot check: the database does not open", "fix the database first (see above)"
+        )
+    ctx = TillContext(db, data_dir)
+    try:
+        service = RetentionService(ctx)
+        p = service.policy()
+        reports = service.reports(1)
+    finally:
+        ctx.close()
+    periods = (
+        f"audio {p.audio_days} d after its transcript, {p.untranscribed_days} d without one; "
+        f"transcripts {p.transcript_days} d; audit {p.audit_years} y; sales {p.sales_years} y"
+    )
+    if not reports:
+        return CheckResult(name, True, f"{periods}; no purge has removed anything yet")
+    at, details = reports[0]
+    removed = sum(v for v in details.values() if isinstance(v, int))
+    found = f"{periods}; last purge {at:%Y-%m-%d %H:%M} UTC removed {removed}"
+    skipped = details.get("skipped") or {}
+    if skipped:
+        why = "; ".join(f"{kind}: {reason}" for kind, reason in skipped.items())
+        return _fail(name, f"{found}, skipped {why}", KEYRING_HINT)
+    return CheckResult(name, True, found)
+
+
 # --- recording keys and recordings ----------------------------------------------------------
 
 RECORDING_OFF = "recording stays off (selling goes on)"
@@ -719,6 +754,7 @@ def run_checks(
         store,
         check_pin_key(data_dir, keyring_backend, store.ok),
         check_audit_trail(data_dir, keyring_backend, store.ok),
+        check_retention(data_dir),
         check_recording_keys(data_dir, keyring_backend, store.ok),
         check_recordings(data_dir, keyring_backend),
         check_audio(load_query),

@@ -428,3 +428,27 @@ class RetentionService:
                 .limit(limit)
             ).all()
         return [(at, dict(details)) for at, details in rows]
+
+
+#: How often the till purges while it runs (it also purges once shortly after it starts).
+PURGE_EVERY = timedelta(days=1)
+
+
+def purge_now(ctx: TillContext, keyring_backend: Any = None) -> PurgeReport:
+    """One purge as the till's background work and ``retention purge`` run it: with the key
+    file when the secret store opens it (else recordings are skipped, and the report says so)."""
+    from forsell.vault.keys import KeyFileProblem
+    from forsell.vault.secrets import SecretStoreUnavailable
+
+    from .recordings import open_vault
+
+    try:
+        vault: KeyVault | None = open_vault(ctx, keyring_backend)
+    except (SecretStoreUnavailable, KeyFileProblem) as problem:
+        log.warning("retention: recordings skipped, the key file cannot be opened (%s)", problem)
+        vault = None
+    try:
+        return RetentionService(ctx, vault).purge()
+    finally:
+        if vault is not None:
+            vault.close()
