@@ -45,9 +45,10 @@ BENCHES = (
     "gui_lag",
     "latency",
     "consent",
+    "audit",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
-NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag", "latency", "consent"}
+NO_DATASET = {"audio", "sync", "scoring", "review", "gui_lag", "latency", "consent", "audit"}
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
 
@@ -194,6 +195,17 @@ def _consent_bench(quick: bool) -> list[dict]:
     )
 
 
+def _audit_bench(quick: bool) -> list[dict]:
+    entries = 20_000 if quick else 1_000_000
+    return _script(
+        "audit",
+        ["--entries", str(entries)],
+        "audit trail (chain check, append, screen pages, purge)",
+        {"audit_entries": entries},
+        timeout=1800,
+    )
+
+
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
     return _script(
@@ -285,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_latency_bench(args.quick))
     if "consent" in args.only:
         out.many(_consent_bench(args.quick))
+    if "audit" in args.only:
+        out.many(_audit_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

@@ -33,6 +33,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -72,11 +73,14 @@ def canonical(
     details: object,
 ) -> bytes:
     """The bytes an entry's seal covers (details as stored: JSON with sorted keys)."""
-    fields = [seq, entry_id, _time(at), device_id, employee_id, action, details]
+    return _canonical([seq, entry_id, _time(at), device_id, employee_id, action, details])
+
+
+def _canonical(fields: list[object]) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _fields(entry: AuditEntry) -> bytes:
+def _fields(entry: Any) -> bytes:
     assert entry.seq is not None
     return canonical(
         entry.seq,
@@ -293,7 +297,7 @@ class Checkpoint:
     """A checkpoint in the trail: why (genesis, unsealed, purge), when, and how many entries."""
 
     seq: int
-    at: datetime
+    at: datetime | None
     reason: str
     count: int
 
@@ -313,23 +317,55 @@ class ChainReport:
         return self.broken is None
 
 
-def _self_sealed(key: bytes, entry: AuditEntry) -> bool:
-    if entry.hash is None or entry.prev_hash is None or entry.seq is None:
+class _Row(NamedTuple):
+    """An entry as SQLite stores it: the walk reads a million of them, so no mapped objects
+    and no type conversion; ``at`` is the stored text (naive UTC, microseconds), ``details``
+    the stored JSON text."""
+
+    seq: int
+    id: str
+    at: str
+    device_id: str
+    employee_id: str | None
+    action: str
+    details: str | None
+    prev_hash: str | None
+    hash: str | None
+
+    def fields(self) -> bytes:
+        """The canonical fields, byte for byte what ``canonical`` made when it was sealed (the
+        stored time text is the sealed time without its "T" and "Z")."""
+        try:
+            details = json.loads(self.details) if self.details is not None else None
+            when = self.at.replace(" ", "T") + "Z"
+        except (ValueError, AttributeError, TypeError):
+            return b"unreadable"  # a value no till wrote: its seal cannot match
+        return _canonical(
+            [self.seq, self.id, when, self.device_id, self.employee_id, self.action, details]
+        )
+
+    def when(self) -> datetime | None:
+        """The entry's time, to name it in a report."""
+        try:
+            return datetime.fromisoformat(str(self.at)).replace(tzinfo=UTC)
+        except ValueError:
+            return None
+
+
+_SELECT = "SELECT seq, id, at, device_id, employee_id, action, details, prev_hash, hash FROM audit"
+
+
+def _rows(session: Session, where: str, *params: object) -> Iterator[_Row]:
+    cursor = session.connection().exec_driver_sql(f"{_SELECT} WHERE {where}", params)
+    while batch := cursor.fetchmany(5000):
+        for raw in batch:
+            yield _Row(*raw)
+
+
+def _row_sealed(key: bytes, row: _Row) -> bool:
+    if row.hash is None or row.prev_hash is None:
         return False
-    expected = keyed_seal(key, entry.prev_hash, _fields(entry))
-    return hmac.compare_digest(expected, entry.hash)
-
-
-def _entries(session: Session, after: int) -> Iterator[AuditEntry]:
-    stmt = (
-        select(AuditEntry)
-        .where(AuditEntry.seq > after)
-        .order_by(AuditEntry.seq)
-        .execution_options(yield_per=2000)
-    )
-    for entry in session.scalars(stmt):
-        yield entry
-        session.expunge(entry)
+    return hmac.compare_digest(keyed_seal(key, row.prev_hash, row.fields()), row.hash)
 
 
 def verify(session: Session, key: bytes) -> ChainReport:
@@ -338,77 +374,70 @@ def verify(session: Session, key: bytes) -> ChainReport:
     The walk starts after the newest purge checkpoint whose own seal holds (or at 1); an
     entry with a keyless seal is accepted only below a genesis/unsealed checkpoint that holds.
     """
-    marks = [
-        e
-        for e in session.scalars(select(AuditEntry).where(AuditEntry.action == CHECKPOINT))
-        if _self_sealed(key, e)
-    ]
+    marks = [r for r in _rows(session, "action = ?", CHECKPOINT) if _row_sealed(key, r)]
     floor, prev = 0, ""
     covered = 0
-    for mark in marks:
-        d = mark.details or {}
-        if d.get("reason") == "purge" and int(d.get("last_seq", 0)) > floor:
+    checkpoints = []
+    for mark in sorted(marks, key=lambda m: m.seq):
+        d = json.loads(mark.details or "{}")
+        reason = str(d.get("reason"))
+        checkpoints.append(Checkpoint(mark.seq, mark.when(), reason, int(d.get("count", 0))))
+        if reason == "purge" and int(d.get("last_seq", 0)) > floor:
             floor, prev = int(d["last_seq"]), str(d.get("last_hash", ""))
-        elif d.get("reason") in ("genesis", "unsealed"):
+        elif reason in ("genesis", "unsealed"):
             covered = max(covered, int(d.get("to_seq", 0)))
-    checkpoints = tuple(
-        Checkpoint(
-            int(m.seq or 0), m.at, str(m.details.get("reason")), int(m.details.get("count", 0))
-        )
-        for m in sorted(marks, key=lambda m: m.seq or 0)
-    )
-    session.expunge_all()
     expected = floor + 1
     walked = 0
     first: int | None = None
-    last: AuditEntry | None = None
-    rows = _entries(session, floor)
+    last: _Row | None = None
+    marks_found = tuple(checkpoints)
+    rows = _rows(session, "seq > ? ORDER BY seq", floor)
     entry = next(rows, None)
     while entry is not None:
         following = next(rows, None)
         broken = _check(key, entry, following, expected, prev, last, covered)
         if broken is not None:
-            return ChainReport(walked, first, last.seq if last else None, broken, checkpoints)
+            return ChainReport(walked, first, last.seq if last else None, broken, marks_found)
         walked += 1
         first = entry.seq if first is None else first
-        assert entry.seq is not None and entry.hash is not None
+        assert entry.hash is not None
         expected, prev, last = entry.seq + 1, entry.hash, entry
         entry = following
-    return ChainReport(walked, first, last.seq if last else None, None, checkpoints)
+    return ChainReport(walked, first, last.seq if last else None, None, marks_found)
 
 
 def _check(
     key: bytes,
-    entry: AuditEntry,
-    following: AuditEntry | None,
+    entry: _Row,
+    following: _Row | None,
     expected: int,
     prev: str,
-    before: AuditEntry | None,
+    before: _Row | None,
     covered: int,
 ) -> ChainBreak | None:
-    seq = entry.seq or 0
+    seq = entry.seq
     if seq > expected:
-        return ChainBreak("removed", expected, entry.at)
+        return ChainBreak("removed", expected, entry.when())
     if seq < expected:
-        return ChainBreak("inserted", seq, entry.at)
+        return ChainBreak("inserted", seq, entry.when())
     if entry.hash is None or entry.prev_hash is None:
-        return ChainBreak("unsealed", seq, entry.at)
+        return ChainBreak("unsealed", seq, entry.when())
     # Sitting between two entries that are linked to each other: inserted.
     between = following is not None and following.prev_hash == prev
     if entry.hash.startswith(UNKEYED):
         own = seq <= covered and hmac.compare_digest(
-            plain_seal(entry.prev_hash, _fields(entry)), entry.hash
+            plain_seal(entry.prev_hash, entry.fields()), entry.hash
         )
     else:
-        own = _self_sealed(key, entry)
+        own = _row_sealed(key, entry)
     if entry.prev_hash != prev:
         if own and before is not None and (before.hash or "").startswith(UNKEYED):
             # A covered entry can be rewritten with a fresh plain link; the one after it then
             # no longer links to it: the earlier one was changed.
-            return ChainBreak("altered", before.seq or 0, before.at)
-        return ChainBreak("inserted" if between else "altered", seq, entry.at)
+            return ChainBreak("altered", before.seq, before.when())
+        return ChainBreak("inserted" if between else "altered", seq, entry.when())
     if not own:
-        return ChainBreak("inserted" if between else "altered", seq, entry.at)
+        return ChainBreak("inserted" if between else "altered", seq, entry.when())
     return None
 
 
