@@ -258,6 +258,12 @@ class AuditEntry(Base):
     #: checkpoint covers (written before the chain existed or without the key); see store/audit.py.
     hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
 
+    # The audit screen pages newest first by seq within an action or an employee (0017).
+    __table_args__ = (
+        Index("ix_audit_action_seq", "action", "seq"),
+        Index("ix_audit_employee_seq", "employee_id", "seq"),
+    )
+
 
 class OutboxJob(Base):
     """A change that must reach the backend; written in the same transaction as the change."""

@@ -40,6 +40,9 @@ def upgrade() -> None:
     op.execute("CREATE UNIQUE INDEX ix_audit_seq ON audit (seq)")
     # Retention removes the oldest entries by time: the index keeps that a range read.
     op.execute("CREATE INDEX ix_audit_at ON audit (at)")
+    # The audit screen pages newest first by seq within a chosen action or employee.
+    op.execute("CREATE INDEX ix_audit_action_seq ON audit (action, seq)")
+    op.execute("CREATE INDEX ix_audit_employee_seq ON audit (employee_id, seq)")
     # Retention destroys a transcribed conversation's audio before its transcript (the transcript
     # is sealed again under a new key first): the row says since when only the text is left.
     op.execute("ALTER TABLE recordings ADD COLUMN audio_purged_at DATETIME")
@@ -47,6 +50,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("ALTER TABLE recordings DROP COLUMN audio_purged_at")
+    op.execute("DROP INDEX ix_audit_employee_seq")
+    op.execute("DROP INDEX ix_audit_action_seq")
     op.execute("DROP INDEX ix_audit_at")
     op.execute("DROP INDEX ix_audit_seq")
     op.execute("ALTER TABLE audit DROP COLUMN hash")
