@@ -27,6 +27,10 @@
         <source>Registration</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -2701,6 +2705,46 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
+        <extracomment>(policy field, setting, True for years) in the order the page shows them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention periods saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purge has removed anything yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings were skipped: the key file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail was skipped: the audit key is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last purge {when}: audio {audio}, transcripts {transcripts}, sales {sales}, audit entries {audit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Conversations</source>
@@ -4180,6 +4224,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Selling is stopped: the database {path} is damaged (table {tables}). Close the app, copy the newest good copy {backup} over {path} and start again; sales made after that copy must be entered again. `forsell-cashier doctor` shows the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{setting}” must be between {low} and {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio without a transcript must be kept at least as long as audio with one ({days} days).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

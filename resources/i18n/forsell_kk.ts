@@ -27,6 +27,10 @@
         <source>Registration</source>
         <translation>Тіркеу</translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation>Сақтау мерзімдері</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -2704,6 +2708,46 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
+        <extracomment>(policy field, setting, True for years) in the order the page shows them.</extracomment>
+        <translation>Касса ескі деректерді іске қосылғанда және күн сайын өзі жояды. Аудио ешбір көшірмесін қайта тыңдау мүмкін болмайтындай жойылады.</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> жыл</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> күн</translation>
+    </message>
+    <message>
+        <source>Save periods</source>
+        <translation>Мерзімдерді сақтау</translation>
+    </message>
+    <message>
+        <source>Retention periods saved.</source>
+        <translation>Сақтау мерзімдері сақталды.</translation>
+    </message>
+    <message>
+        <source>No purge has removed anything yet.</source>
+        <translation>Тазалау әзірге ештеңе жоймады.</translation>
+    </message>
+    <message>
+        <source>Recordings were skipped: the key file could not be opened.</source>
+        <translation>Жазбалар өткізіп жіберілді: кілттер файлы ашылмады.</translation>
+    </message>
+    <message>
+        <source>The audit trail was skipped: the audit key is missing.</source>
+        <translation>Аудит журналы өткізіп жіберілді: аудит кілті жоқ.</translation>
+    </message>
+    <message>
+        <source>Last purge {when}: audio {audio}, transcripts {transcripts}, sales {sales}, audit entries {audit}.</source>
+        <translation>Соңғы тазалау {when}: аудио — {audio}, транскрипттер — {transcripts}, сатулар — {sales}, аудит жазбалары — {audit}.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Conversations</source>
@@ -4184,6 +4228,14 @@ Confirm (Enter)</source>
     <message>
         <source>Selling is stopped: the database {path} is damaged (table {tables}). Close the app, copy the newest good copy {backup} over {path} and start again; sales made after that copy must be entered again. `forsell-cashier doctor` shows the details.</source>
         <translation>Сату тоқтатылды: {path} дерекқоры бүлінген ({tables} кестесі). Бағдарламаны жабыңыз, соңғы жарамды {backup} көшірмесін {path} орнына көшіріп, қайта іске қосыңыз; сол көшірмеден кейінгі сатуларды қайта енгізу керек. Толығырақ: `forsell-cashier doctor`.</translation>
+    </message>
+    <message>
+        <source>“{setting}” must be between {low} and {high}.</source>
+        <translation>«{setting}»: мәні {low} мен {high} аралығында болуы керек.</translation>
+    </message>
+    <message>
+        <source>Audio without a transcript must be kept at least as long as audio with one ({days} days).</source>
+        <translation>Транскриптсіз аудио транскрипті бар аудиодан кем сақталмауы керек (күн саны: {days}).</translation>
     </message>
     <message>
         <source>Selling is stopped: the database {path} is damaged (table {tables}) and no copy in {backups} passes its check. Close the app and call support.</source>

@@ -27,6 +27,10 @@
         <source>Registration</source>
         <translation>Регистрация</translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation>Сроки хранения</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -2705,6 +2709,46 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
+        <extracomment>(policy field, setting, True for years) in the order the page shows them.</extracomment>
+        <translation>Касса сама удаляет старые данные при запуске и каждый день. Аудио уничтожается так, что ни одну копию уже нельзя прослушать.</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> г.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Save periods</source>
+        <translation>Сохранить сроки</translation>
+    </message>
+    <message>
+        <source>Retention periods saved.</source>
+        <translation>Сроки хранения сохранены.</translation>
+    </message>
+    <message>
+        <source>No purge has removed anything yet.</source>
+        <translation>Очистка пока ничего не удаляла.</translation>
+    </message>
+    <message>
+        <source>Recordings were skipped: the key file could not be opened.</source>
+        <translation>Записи пропущены: файл ключей не открылся.</translation>
+    </message>
+    <message>
+        <source>The audit trail was skipped: the audit key is missing.</source>
+        <translation>Журнал аудита пропущен: нет ключа аудита.</translation>
+    </message>
+    <message>
+        <source>Last purge {when}: audio {audio}, transcripts {transcripts}, sales {sales}, audit entries {audit}.</source>
+        <translation>Последняя очистка {when}: аудио — {audio}, расшифровок — {transcripts}, продаж — {sales}, записей аудита — {audit}.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Conversations</source>
@@ -4185,6 +4229,14 @@ Confirm (Enter)</source>
     <message>
         <source>Selling is stopped: the database {path} is damaged (table {tables}). Close the app, copy the newest good copy {backup} over {path} and start again; sales made after that copy must be entered again. `forsell-cashier doctor` shows the details.</source>
         <translation>Продажи остановлены: база данных {path} повреждена (таблица {tables}). Закройте программу, скопируйте последнюю исправную копию {backup} поверх {path} и запустите снова; продажи, сделанные после этой копии, нужно ввести заново. Подробности покажет `forsell-cashier doctor`.</translation>
+    </message>
+    <message>
+        <source>“{setting}” must be between {low} and {high}.</source>
+        <translation>«{setting}»: значение должно быть от {low} до {high}.</translation>
+    </message>
+    <message>
+        <source>Audio without a transcript must be kept at least as long as audio with one ({days} days).</source>
+        <translation>Аудио без расшифровки нужно хранить не меньше, чем аудио с расшифровкой (дней: {days}).</translation>
     </message>
     <message>
         <source>Selling is stopped: the database {path} is damaged (table {tables}) and no copy in {backups} passes its check. Close the app and call support.</source>
