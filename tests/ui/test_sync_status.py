@@ -156,8 +156,6 @@ def test_real_engine_towards_a_dead_port_shows_offline_in_the_window(qtbot, till
     till.ctx.settings.set(s.SYNC_ENABLED, True)
     till.ctx.settings.set(s.SYNC_BACKEND_URL, "http://127.0.0.1:9")  # nothing listens there
     with till.ctx.db.write() as session:
-        # The demo store's catalog import is audited: its entry waits in the outbox too.
-        waiting = session.query(OutboxJob).filter_by(lane="business").count()
         session.add(OutboxJob(lane="business", kind="sale", entity_id="s1", payload={}))
     service = SyncService(till)
     bridge = SyncBridge(service)
@@ -170,7 +168,7 @@ def test_real_engine_towards_a_dead_port_shows_offline_in_the_window(qtbot, till
             lambda: bridge.view is not None and bridge.view.state == sv.OFFLINE, timeout=10_000
         )
         text = window.sync_status.text.text()
-        assert f"events {waiting + 1}" in text and "offline since" in text
+        assert "events 1" in text and "offline since" in text
         assert window.sync_status.state == "offline"
     finally:
         service.stop()

@@ -153,5 +153,5 @@ def seed_demo_store(till: Till) -> bool:
             )
     if catalog_missing:
         admin = next(e for e in till.staff.staff() if e.role is Role.ADMIN)
-        till.catalog.import_csv(admin, resources_dir() / "demo" / "catalog.csv")
+        till.catalog.import_csv(admin, resources_dir() / "demo" / "catalog.csv", audited=False)
     return fresh or catalog_missing

@@ -378,6 +378,8 @@ class CatalogService:
         approval: Approval | None = None,
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
+        *,
+        audited: bool = True,
     ) -> ImportResult:
         """All rows or none: every bad row is reported with its line number and reason. An
         admin, or anyone with a supervisor's approval.
@@ -392,7 +394,9 @@ class CatalogService:
 
         Written in batches of ``CSV_BATCH`` rows (``progress(done, total)`` after each); once
         ``cancelled()`` the batches written so far are undone and :class:`CsvCancelled` is
-        raised."""
+        raised. The import is audited (``catalog_imported``) unless ``audited`` is False, which
+        only the first run's demo catalog uses: no one imported it, and a new till starts with
+        nothing waiting to be sent."""
         try:
             content = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -412,6 +416,8 @@ class CatalogService:
             ) from exc
         rows, problems = _parse_csv(content)
         result = self._apply(rows, problems, progress, cancelled)
+        if not audited:
+            return result
         with self.ctx.db.write() as session:
             audit.record(
                 session,
