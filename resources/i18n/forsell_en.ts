@@ -27,6 +27,10 @@
         <source>Registration</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -64,6 +68,256 @@
     </message>
     <message>
         <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read now. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain intact: entries checked with the audit key: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq} ({when}): the database was changed outside the till. Keep a copy of it and tell the store owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked: the secret store has no audit key for this till. Restore its entry from the backup of the secret store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked now (secret store).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page}, newest first; entries on it: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the audit trail as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries exported: {count}, to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after wrong PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval refused (wrong PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price changed in a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product or price changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording played</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PINs reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old data removed (retention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention periods changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data-subject request registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data-subject data exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data subject blocked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1056,6 +1310,14 @@
     </message>
     <message>
         <source>Data-subject requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2798,6 +3060,46 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
+        <extracomment>(policy field, setting, True for years) in the order the page shows them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention periods saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purge has removed anything yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings were skipped: the key file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail was skipped: the audit key is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last purge {when}: audio {audio}, transcripts {transcripts}, sales {sales}, audit entries {audit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Conversations</source>
@@ -4360,6 +4662,14 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“{setting}” must be between {low} and {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio without a transcript must be kept at least as long as audio with one ({days} days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Selling is stopped: the database {path} is damaged (table {tables}) and no copy in {backups} passes its check. Close the app and call support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4952,6 +5262,46 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep audio after its transcript (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conversation&apos;s audio is destroyed this many days after its transcription succeeded; the transcript and the score stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep audio without a transcript (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio whose transcription never succeeded is destroyed only when it is this old; never less than the days audio is kept after a transcript.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep transcripts and scores (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcripts, scores and review notes of a conversation are deleted when the conversation is this old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the audit trail (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entries older than this are removed; the chain stays verifiable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep sales, refunds and shifts (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

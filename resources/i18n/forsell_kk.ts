@@ -27,6 +27,10 @@
         <source>Registration</source>
         <translation>Тіркеу</translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation>Сақтау мерзімдері</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -65,6 +69,256 @@
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Аудит журналы</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation>Аудит журналы тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Барлық қызметкерлер</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Барлық әрекеттер</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Күндер</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Көрсету</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Әрекет</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Толығырақ</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>Жаңарақ</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Ескірек</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV-ге экспорттау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read now. Try again.</source>
+        <translation>Аудит журналын қазір оқу мүмкін емес. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>Chain intact: entries checked with the audit key: {count}.</source>
+        <translation>Тізбек бүтін: аудит кілтімен тексерілген жазбалар саны — {count}.</translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq} ({when}): the database was changed outside the till. Keep a copy of it and tell the store owner.</source>
+        <translation>Тізбек {seq} жазбасында бұзылған ({when}): дерекқорды кассаны айналып өтіп өзгерткен. Оның көшірмесін сақтап, дүкен иесіне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked: the secret store has no audit key for this till. Restore its entry from the backup of the secret store.</source>
+        <translation>Тізбекті тексеру мүмкін емес: құпиялар қоймасында осы кассаның аудит кілті жоқ. Оның жазбасын құпиялар қоймасының сақтық көшірмесінен қалпына келтіріңіз.</translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked now (secret store).</source>
+        <translation>Тізбекті қазір тексеру мүмкін емес (құпиялар қоймасы).</translation>
+    </message>
+    <message>
+        <source>Page {page}, newest first; entries on it: {count}</source>
+        <translation>{page}-бет, алдымен жаңалары; ондағы жазбалар: {count}</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>Сәйкес жазбалар жоқ.</translation>
+    </message>
+    <message>
+        <source>Export the audit trail as CSV</source>
+        <translation>Аудит журналын CSV-ге экспорттау</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспортталуда…</translation>
+    </message>
+    <message>
+        <source>Entries exported: {count}, to {path}.</source>
+        <translation>Экспортталған жазбалар: {count}, {path} файлына.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>Файлды жазу мүмкін емес: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Жүйеге кіру</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Қате PIN</translation>
+    </message>
+    <message>
+        <source>Locked after wrong PINs</source>
+        <translation>Қате PIN-дерден кейін бұғатталды</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Аға қызметкердің растауы</translation>
+    </message>
+    <message>
+        <source>Approval refused (wrong PIN)</source>
+        <translation>Растау қабылданбады (қате PIN)</translation>
+    </message>
+    <message>
+        <source>Price changed in a sale</source>
+        <translation>Чектегі баға өзгертілді</translation>
+    </message>
+    <message>
+        <source>Line removed</source>
+        <translation>Позиция жойылды</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Сату болдырылмады</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>Чек жойылды</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Ауысым ашылды</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Ауысым жабылды</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Қолма-қол енгізу/алу</translation>
+    </message>
+    <message>
+        <source>Product added</source>
+        <translation>Тауар қосылды</translation>
+    </message>
+    <message>
+        <source>Product or price changed</source>
+        <translation>Тауар немесе баға өзгертілді</translation>
+    </message>
+    <message>
+        <source>Catalog imported</source>
+        <translation>Каталог импортталды</translation>
+    </message>
+    <message>
+        <source>Recording played</source>
+        <translation>Жазба тыңдалды</translation>
+    </message>
+    <message>
+        <source>Transcript viewed</source>
+        <translation>Транскрипт қаралды</translation>
+    </message>
+    <message>
+        <source>Recording exported</source>
+        <translation>Жазба экспортталды</translation>
+    </message>
+    <message>
+        <source>Recordings destroyed</source>
+        <translation>Жазбалар жойылды</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Баптаулар өзгертілді</translation>
+    </message>
+    <message>
+        <source>Sync settings changed</source>
+        <translation>Синхрондау баптаулары өзгертілді</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Келісім берілді</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Келісім кері қайтарылды</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN өзгертілді</translation>
+    </message>
+    <message>
+        <source>PINs reset</source>
+        <translation>PIN-кодтар қайта орнатылды</translation>
+    </message>
+    <message>
+        <source>Employee added</source>
+        <translation>Қызметкер қосылды</translation>
+    </message>
+    <message>
+        <source>Dashboard exported</source>
+        <translation>Жиынтық экспортталды</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Аудит журналы экспортталды</translation>
+    </message>
+    <message>
+        <source>Audit trail checkpoint</source>
+        <translation>Аудит журналының бақылау нүктесі</translation>
+    </message>
+    <message>
+        <source>Old data removed (retention)</source>
+        <translation>Ескі деректер жойылды (сақтау мерзімі)</translation>
+    </message>
+    <message>
+        <source>Retention periods changed</source>
+        <translation>Сақтау мерзімдері өзгертілді</translation>
+    </message>
+    <message>
+        <source>Data-subject request registered</source>
+        <translation>Дерек субъектісінің сұрауы тіркелді</translation>
+    </message>
+    <message>
+        <source>Data-subject data exported</source>
+        <translation>Субъект деректері экспортталды</translation>
+    </message>
+    <message>
+        <source>Data subject blocked</source>
+        <translation>Субъект деректері бұғатталды</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1311,14 @@
     <message>
         <source>Data-subject requests…</source>
         <translation>Деректер субъектілерінің сұраулары…</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Қызметтік</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Аудит журналы…</translation>
     </message>
     <message>
         <source>Help</source>
@@ -2801,6 +3063,46 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
+        <extracomment>(policy field, setting, True for years) in the order the page shows them.</extracomment>
+        <translation>Касса ескі деректерді іске қосылғанда және күн сайын өзі жояды. Аудио ешбір көшірмесін қайта тыңдау мүмкін болмайтындай жойылады.</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> жыл</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> күн</translation>
+    </message>
+    <message>
+        <source>Save periods</source>
+        <translation>Мерзімдерді сақтау</translation>
+    </message>
+    <message>
+        <source>Retention periods saved.</source>
+        <translation>Сақтау мерзімдері сақталды.</translation>
+    </message>
+    <message>
+        <source>No purge has removed anything yet.</source>
+        <translation>Тазалау әзірге ештеңе жоймады.</translation>
+    </message>
+    <message>
+        <source>Recordings were skipped: the key file could not be opened.</source>
+        <translation>Жазбалар өткізіп жіберілді: кілттер файлы ашылмады.</translation>
+    </message>
+    <message>
+        <source>The audit trail was skipped: the audit key is missing.</source>
+        <translation>Аудит журналы өткізіп жіберілді: аудит кілті жоқ.</translation>
+    </message>
+    <message>
+        <source>Last purge {when}: audio {audio}, transcripts {transcripts}, sales {sales}, audit entries {audit}.</source>
+        <translation>Соңғы тазалау {when}: аудио — {audio}, транскрипттер — {transcripts}, сатулар — {sales}, аудит жазбалары — {audit}.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Conversations</source>
@@ -4363,6 +4665,14 @@ Confirm (Enter)</source>
         <translation>Сату тоқтатылды: {path} дерекқоры бүлінген ({tables} кестесі). Бағдарламаны жабыңыз, соңғы жарамды {backup} көшірмесін {path} орнына көшіріп, қайта іске қосыңыз; сол көшірмеден кейінгі сатуларды қайта енгізу керек. Толығырақ: `forsell-cashier doctor`.</translation>
     </message>
     <message>
+        <source>“{setting}” must be between {low} and {high}.</source>
+        <translation>«{setting}»: мәні {low} мен {high} аралығында болуы керек.</translation>
+    </message>
+    <message>
+        <source>Audio without a transcript must be kept at least as long as audio with one ({days} days).</source>
+        <translation>Транскриптсіз аудио транскрипті бар аудиодан кем сақталмауы керек (күн саны: {days}).</translation>
+    </message>
+    <message>
         <source>Selling is stopped: the database {path} is damaged (table {tables}) and no copy in {backups} passes its check. Close the app and call support.</source>
         <translation>Сату тоқтатылды: {path} дерекқоры бүлінген ({tables} кестесі), ал {backups} ішіндегі бірде-бір көшірме тексерістен өтпейді. Бағдарламаны жабыңыз да, қолдау қызметіне хабарласыңыз.</translation>
     </message>
@@ -4956,6 +5266,46 @@ Confirm (Enter)</source>
     <message>
         <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
         <translation>Касса осы компьютердегі жалған серверлермен жұмыс істейді; транскрипциялар шынайы емес.</translation>
+    </message>
+    <message>
+        <source>Keep audio after its transcript (days)</source>
+        <translation>Транскрипттен кейін аудионы сақтау (күн)</translation>
+    </message>
+    <message>
+        <source>A conversation&apos;s audio is destroyed this many days after its transcription succeeded; the transcript and the score stay.</source>
+        <translation>Сөйлесудің аудиосы сәтті транскрипциядан кейін осынша күннен соң жойылады; транскрипт пен баға сақталады.</translation>
+    </message>
+    <message>
+        <source>Keep audio without a transcript (days)</source>
+        <translation>Транскриптсіз аудионы сақтау (күн)</translation>
+    </message>
+    <message>
+        <source>Audio whose transcription never succeeded is destroyed only when it is this old; never less than the days audio is kept after a transcript.</source>
+        <translation>Транскрипциясы сәтсіз болған аудио тек осы жасқа жеткенде жойылады; бұл мерзім транскрипттен кейінгі сақтау мерзімінен кем болмайды.</translation>
+    </message>
+    <message>
+        <source>Keep transcripts and scores (days)</source>
+        <translation>Транскрипттер мен бағаларды сақтау (күн)</translation>
+    </message>
+    <message>
+        <source>Transcripts, scores and review notes of a conversation are deleted when the conversation is this old.</source>
+        <translation>Сөйлесу осы жасқа жеткенде оның транскрипті, бағасы және тексеру жазбалары жойылады.</translation>
+    </message>
+    <message>
+        <source>Keep the audit trail (years)</source>
+        <translation>Аудит журналын сақтау (жыл)</translation>
+    </message>
+    <message>
+        <source>Audit entries older than this are removed; the chain stays verifiable.</source>
+        <translation>Осыдан ескі аудит жазбалары жойылады; тізбекті бұрынғыдай тексеруге болады.</translation>
+    </message>
+    <message>
+        <source>Keep sales, refunds and shifts (years)</source>
+        <translation>Сатуларды, қайтаруларды және ауысымдарды сақтау (жыл)</translation>
+    </message>
+    <message>
+        <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
+        <translation>Осыдан бұрын жабылған ауысымдар сатулары мен қайтаруларымен бірге жойылады; Салық кодексі бес жыл талап етеді.</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,10 @@
         <source>Registration</source>
         <translation>Регистрация</translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation>Сроки хранения</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -65,6 +69,256 @@
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation>Проверка журнала аудита…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Все сотрудники</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Все действия</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>Новее</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Старше</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read now. Try again.</source>
+        <translation>Журнал аудита сейчас не читается. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Chain intact: entries checked with the audit key: {count}.</source>
+        <translation>Цепочка цела: записей проверено ключом аудита — {count}.</translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq} ({when}): the database was changed outside the till. Keep a copy of it and tell the store owner.</source>
+        <translation>Цепочка нарушена на записи {seq} ({when}): базу данных изменили в обход кассы. Сохраните её копию и сообщите владельцу магазина.</translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked: the secret store has no audit key for this till. Restore its entry from the backup of the secret store.</source>
+        <translation>Цепочку нельзя проверить: в хранилище секретов нет ключа аудита этой кассы. Восстановите его запись из резервной копии хранилища секретов.</translation>
+    </message>
+    <message>
+        <source>The chain cannot be checked now (secret store).</source>
+        <translation>Цепочку сейчас нельзя проверить (хранилище секретов).</translation>
+    </message>
+    <message>
+        <source>Page {page}, newest first; entries on it: {count}</source>
+        <translation>Страница {page}, сначала новые; записей на ней: {count}</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>Подходящих записей нет.</translation>
+    </message>
+    <message>
+        <source>Export the audit trail as CSV</source>
+        <translation>Экспорт журнала аудита в CSV</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Entries exported: {count}, to {path}.</source>
+        <translation>Записей выгружено: {count}, в файл {path}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>Файл не записать: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Вход в систему</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Неверный PIN</translation>
+    </message>
+    <message>
+        <source>Locked after wrong PINs</source>
+        <translation>Блокировка после неверных PIN</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Подтверждение старшего</translation>
+    </message>
+    <message>
+        <source>Approval refused (wrong PIN)</source>
+        <translation>Подтверждение отклонено (неверный PIN)</translation>
+    </message>
+    <message>
+        <source>Price changed in a sale</source>
+        <translation>Цена изменена в чеке</translation>
+    </message>
+    <message>
+        <source>Line removed</source>
+        <translation>Позиция удалена</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Продажа отменена</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>Чек аннулирован</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Смена открыта</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Смена закрыта</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Внесение/изъятие</translation>
+    </message>
+    <message>
+        <source>Product added</source>
+        <translation>Товар добавлен</translation>
+    </message>
+    <message>
+        <source>Product or price changed</source>
+        <translation>Товар или цена изменены</translation>
+    </message>
+    <message>
+        <source>Catalog imported</source>
+        <translation>Каталог импортирован</translation>
+    </message>
+    <message>
+        <source>Recording played</source>
+        <translation>Запись прослушана</translation>
+    </message>
+    <message>
+        <source>Transcript viewed</source>
+        <translation>Расшифровка просмотрена</translation>
+    </message>
+    <message>
+        <source>Recording exported</source>
+        <translation>Запись выгружена</translation>
+    </message>
+    <message>
+        <source>Recordings destroyed</source>
+        <translation>Записи уничтожены</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Настройки изменены</translation>
+    </message>
+    <message>
+        <source>Sync settings changed</source>
+        <translation>Настройки синхронизации изменены</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Согласие дано</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Согласие отозвано</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN изменён</translation>
+    </message>
+    <message>
+        <source>PINs reset</source>
+        <translation>PIN-коды сброшены</translation>
+    </message>
+    <message>
+        <source>Employee added</source>
+        <translation>Сотрудник добавлен</translation>
+    </message>
+    <message>
+        <source>Dashboard exported</source>
+        <translation>Сводка выгружена</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Журнал аудита выгружен</translation>
+    </message>
+    <message>
+        <source>Audit trail checkpoint</source>
+        <translation>Контрольная точка журнала аудита</translation>
+    </message>
+    <message>
+        <source>Old data removed (retention)</source>
+        <translation>Старые данные удалены (сроки хранения)</translation>
+    </message>
+    <message>
+        <source>Retention periods changed</source>
+        <translation>Сроки хранения изменены</translation>
+    </message>
+    <message>
+        <source>Data-subject request registered</source>
+        <translation>Зарегистрирован запрос субъекта данных</translation>
+    </message>
+    <message>
+        <source>Data-subject data exported</source>
+        <translation>Данные субъекта выгружены</translation>
+    </message>
+    <message>
+        <source>Data subject blocked</source>
+        <translation>Данные субъекта заблокированы</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1312,14 @@
     <message>
         <source>Data-subject requests…</source>
         <translation>Запросы субъектов данных…</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Служебное</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Журнал аудита…</translation>
     </message>
     <message>
         <source>Help</source>
@@ -2802,6 +3064,46 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
+        <extracomment>(policy field, setting, True for years) in the order the page shows them.</extracomment>
+        <translation>Касса сама удаляет старые данные при запуске и каждый день. Аудио уничтожается так, что ни одну копию уже нельзя прослушать.</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> г.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Save periods</source>
+        <translation>Сохранить сроки</translation>
+    </message>
+    <message>
+        <source>Retention periods saved.</source>
+        <translation>Сроки хранения сохранены.</translation>
+    </message>
+    <message>
+        <source>No purge has removed anything yet.</source>
+        <translation>Очистка пока ничего не удаляла.</translation>
+    </message>
+    <message>
+        <source>Recordings were skipped: the key file could not be opened.</source>
+        <translation>Записи пропущены: файл ключей не открылся.</translation>
+    </message>
+    <message>
+        <source>The audit trail was skipped: the audit key is missing.</source>
+        <translation>Журнал аудита пропущен: нет ключа аудита.</translation>
+    </message>
+    <message>
+        <source>Last purge {when}: audio {audio}, transcripts {transcripts}, sales {sales}, audit entries {audit}.</source>
+        <translation>Последняя очистка {when}: аудио — {audio}, расшифровок — {transcripts}, продаж — {sales}, записей аудита — {audit}.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Conversations</source>
@@ -4364,6 +4666,14 @@ Confirm (Enter)</source>
         <translation>Продажи остановлены: база данных {path} повреждена (таблица {tables}). Закройте программу, скопируйте последнюю исправную копию {backup} поверх {path} и запустите снова; продажи, сделанные после этой копии, нужно ввести заново. Подробности покажет `forsell-cashier doctor`.</translation>
     </message>
     <message>
+        <source>“{setting}” must be between {low} and {high}.</source>
+        <translation>«{setting}»: значение должно быть от {low} до {high}.</translation>
+    </message>
+    <message>
+        <source>Audio without a transcript must be kept at least as long as audio with one ({days} days).</source>
+        <translation>Аудио без расшифровки нужно хранить не меньше, чем аудио с расшифровкой (дней: {days}).</translation>
+    </message>
+    <message>
         <source>Selling is stopped: the database {path} is damaged (table {tables}) and no copy in {backups} passes its check. Close the app and call support.</source>
         <translation>Продажи остановлены: база данных {path} повреждена (таблица {tables}), и ни одна копия в {backups} не проходит проверку. Закройте программу и позвоните в поддержку.</translation>
     </message>
@@ -4957,6 +5267,46 @@ Confirm (Enter)</source>
     <message>
         <source>The till talks to made-up servers on this computer; transcripts are not real.</source>
         <translation>Касса работает с имитацией серверов на этом компьютере; расшифровки ненастоящие.</translation>
+    </message>
+    <message>
+        <source>Keep audio after its transcript (days)</source>
+        <translation>Хранить аудио после расшифровки (дней)</translation>
+    </message>
+    <message>
+        <source>A conversation&apos;s audio is destroyed this many days after its transcription succeeded; the transcript and the score stay.</source>
+        <translation>Аудио разговора уничтожается через столько дней после успешной расшифровки; расшифровка и оценка остаются.</translation>
+    </message>
+    <message>
+        <source>Keep audio without a transcript (days)</source>
+        <translation>Хранить аудио без расшифровки (дней)</translation>
+    </message>
+    <message>
+        <source>Audio whose transcription never succeeded is destroyed only when it is this old; never less than the days audio is kept after a transcript.</source>
+        <translation>Аудио, которое так и не удалось расшифровать, уничтожается только в этом возрасте; не меньше срока хранения аудио после расшифровки.</translation>
+    </message>
+    <message>
+        <source>Keep transcripts and scores (days)</source>
+        <translation>Хранить расшифровки и оценки (дней)</translation>
+    </message>
+    <message>
+        <source>Transcripts, scores and review notes of a conversation are deleted when the conversation is this old.</source>
+        <translation>Расшифровки, оценки и заметки проверки разговора удаляются, когда разговору исполняется столько дней.</translation>
+    </message>
+    <message>
+        <source>Keep the audit trail (years)</source>
+        <translation>Хранить журнал аудита (лет)</translation>
+    </message>
+    <message>
+        <source>Audit entries older than this are removed; the chain stays verifiable.</source>
+        <translation>Записи аудита старше этого срока удаляются; цепочку по-прежнему можно проверить.</translation>
+    </message>
+    <message>
+        <source>Keep sales, refunds and shifts (years)</source>
+        <translation>Хранить продажи, возвраты и смены (лет)</translation>
+    </message>
+    <message>
+        <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
+        <translation>Смены, закрытые раньше этого срока, удаляются вместе с продажами и возвратами; Налоговый кодекс требует пять лет.</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from forsell import __version__, cli_messages
@@ -173,6 +174,47 @@ def _destroy_parsers(actions: argparse._SubParsersAction, common: argparse.Argum
     certificate.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
 
 
+def _audit_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``audit verify``: the check of the audit trail's hash chain."""
+    audit_cmd = commands.add_parser(
+        "audit", parents=[common], help="check the audit trail (tamper-evident hash chain)"
+    )
+    actions = audit_cmd.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    actions.add_parser(
+        "verify",
+        parents=[common],
+        help="walk the audit trail's chain: exit 0 intact, 1 an entry altered, removed or "
+        "inserted (named by number and time), 2 the audit key is missing or unreachable",
+    )
+
+
+def _retention_parser(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    """``retention show|set|report|purge``: how long data is kept (privacy policy 6.3)."""
+    retention = commands.add_parser(
+        "retention", parents=[common], help="how long data is kept, and what was removed"
+    )
+    actions = retention.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
+    actions.add_parser("show", parents=[common], help="the retention periods in force")
+    change = actions.add_parser(
+        "set", parents=[common], help="change retention periods (admin PIN; audited)"
+    )
+    for flag, what in (
+        ("--audio-days", "days audio is kept after its transcription succeeded"),
+        ("--untranscribed-days", "days audio without a transcript is kept (≥ --audio-days)"),
+        ("--transcript-days", "days transcripts and scores are kept"),
+        ("--audit-years", "years audit entries are kept"),
+        ("--sales-years", "years sales, refunds and shifts are kept"),
+    ):
+        change.add_argument(flag, type=int, metavar="N", help=what)
+    change.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    actions.add_parser(
+        "report", parents=[common], help="what the last purges removed, how many, and why"
+    )
+    actions.add_parser("purge", parents=[common], help="run the purge now (the till runs it daily)")
+
+
 def _parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the subcommand; SUPPRESS keeps the subcommand's
     # copy from overwriting a value given before it.
@@ -254,6 +296,8 @@ def _parser() -> argparse.ArgumentParser:
     reset_cmd.add_argument(
         "--yes", action="store_true", help="do not ask for confirmation (for scripts)"
     )
+    _audit_parser(commands, common)
+    _retention_parser(commands, common)
     sync_cmd = commands.add_parser(
         "sync",
         parents=[common],
@@ -855,6 +899,137 @@ def staff_reset_pins(data_dir: Path, yes: bool) -> int:
     return 0
 
 
+# --- audit -----------------------------------------------------------------------------------
+
+
+def audit_verify(data_dir: Path) -> int:
+    """``audit verify``: exit 0 intact, 1 broken (first break named), 2 cannot check."""
+    from forsell.services.app import DatabaseProblem, open_till
+    from forsell.services.audit_trail import (
+        AuditKeyMissing,
+        SecretStoreUnavailable,
+        summary,
+        verify_trail,
+    )
+
+    def cannot(text: str) -> int:
+        print(f"forsell-cashier audit verify: {text}", file=sys.stderr)
+        return 2
+
+    if not (data_dir / "cashier.sqlite").exists():
+        return cannot(f"no till in {data_dir} (give its folder with --data-dir)")
+    try:
+        till = open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        return cannot(
+            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+            "run `forsell-cashier doctor`"
+        )
+    try:
+        report = verify_trail(till.ctx)
+    except AuditKeyMissing:
+        return cannot(
+            "the audit key is missing from the secret store, so the chain cannot be checked; "
+            "restore this till's 'forsell-cashier' entry in the secret store from its backup "
+            "(run as the user who runs the till, in its desktop session)"
+        )
+    except SecretStoreUnavailable as problem:
+        return cannot(
+            f"the secret store that keeps the audit key cannot be used "
+            f"({problem.kind.replace('_', ' ')}, {problem.backend})\nfix: {_fix(problem.problem)}"
+        )
+    finally:
+        till.close()
+    print(summary(report))
+    return 0 if report.intact else 1
+
+
+# --- retention -------------------------------------------------------------------------------
+
+_PERIODS = (
+    ("audio_days", "audio after its transcript", "days"),
+    ("untranscribed_days", "audio without a transcript", "days"),
+    ("transcript_days", "transcripts and scores", "days"),
+    ("audit_years", "audit entries", "years"),
+    ("sales_years", "sales, refunds and shifts", "years"),
+)
+
+
+def _print_policy(policy: object) -> None:
+    for name, what, unit in _PERIODS:
+        print(f"{what:<28} {getattr(policy, name):>5} {unit}   ({name.replace('_', '-')})")
+
+
+def _print_report(at: datetime, details: dict) -> None:
+    removed = {k: v for k, v in details.items() if isinstance(v, int) and v}
+    text = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in removed.items()) or "nothing"
+    print(f"{at:%Y-%m-%d %H:%M} UTC: {text}")
+    for kind, cutoff in details.get("cutoffs", {}).items():
+        print(f"    {kind}: older than {cutoff[:10]} is due")
+    for kind, why in details.get("skipped", {}).items():
+        print(f"    {kind} skipped: {why}")
+
+
+def retention(data_dir: Path, args: argparse.Namespace) -> int:
+    """``retention …``: exit 0 done, 2 refused (a message, never a traceback)."""
+    from dataclasses import replace
+
+    from forsell.services.app import DatabaseProblem, open_till
+    from forsell.services.doctor import CashierError
+    from forsell.services.retention import RetentionService, purge_now
+
+    command = args.retention_command
+
+    def refuse(text: str) -> int:
+        print(f"forsell-cashier retention {command}: {text}", file=sys.stderr)
+        return 2
+
+    if not (data_dir / "cashier.sqlite").exists():
+        return refuse(f"no till in {data_dir} (give its folder with --data-dir)")
+    try:
+        till = open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        return refuse(
+            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+            "run `forsell-cashier doctor`"
+        )
+    try:
+        service = RetentionService(till.ctx)
+        if command == "show":
+            _print_policy(service.policy())
+            return 0
+        if command == "report":
+            reports = service.reports()
+            if not reports:
+                print("no purge has removed anything yet (the till purges at start and daily)")
+            for at, details in reports:
+                _print_report(at, details)
+            return 0
+        if command == "purge":
+            report = purge_now(till.ctx)
+            _print_report(report.at, report.details())
+            return 0
+        wanted = {
+            name: getattr(args, name) for name, *_ in _PERIODS if getattr(args, name) is not None
+        }
+        if not wanted:
+            return refuse("give at least one period to change (see --help); nothing changed")
+        try:
+            admin = _admin(
+                till, _read_pin(args.pin_stdin), "retention set", "change retention periods"
+            )
+            policy = service.set_policy(admin, replace(service.policy(), **wanted))
+        except _Refused as refused:
+            return refuse(f"{refused} (nothing changed)")
+        except CashierError as exc:
+            return refuse(f"{exc} (nothing changed)")
+        print(f"retention periods changed by {admin.name} (audited):")
+        _print_policy(policy)
+        return 0
+    finally:
+        till.close()
+
+
 # --- sync ------------------------------------------------------------------------------------
 
 
@@ -1170,6 +1345,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return privacy(data_dir, args)
     if args.command == "staff":
         return staff_reset_pins(data_dir, args.yes)
+    if args.command == "audit":
+        return audit_verify(data_dir)
+    if args.command == "retention":
+        return retention(data_dir, args)
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
     if args.command in ("demo", "fakes") and fakes_extra_missing():

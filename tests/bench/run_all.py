@@ -47,6 +47,7 @@ BENCHES = (
     "consent",
     "privacy_answer",
     "destruction",
+    "audit",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {
@@ -59,6 +60,7 @@ NO_DATASET = {
     "consent",
     "privacy_answer",
     "destruction",
+    "audit",
 }
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
@@ -228,6 +230,17 @@ def _destruction_bench(quick: bool) -> list[dict]:
     )
 
 
+def _audit_bench(quick: bool) -> list[dict]:
+    entries = 20_000 if quick else 1_000_000
+    return _script(
+        "audit",
+        ["--entries", str(entries)],
+        "audit trail (chain check, append, screen pages, purge)",
+        {"audit_entries": entries},
+        timeout=1800,
+    )
+
+
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
     return _script(
@@ -323,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_privacy_answer_bench(args.quick))
     if "destruction" in args.only:
         out.many(_destruction_bench(args.quick))
+    if "audit" in args.only:
+        out.many(_audit_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

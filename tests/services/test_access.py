@@ -33,6 +33,7 @@ from forsell.domain.roles import ALONE_FROM, Action, Role
 from forsell.services.access import REFUSALS, Requirement, declaration
 from forsell.services.admin import StoreAdmin
 from forsell.services.app import Till
+from forsell.services.audit_trail import AuditTrail
 from forsell.services.auth import Approval, EmployeeView, StaffService
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
@@ -41,6 +42,7 @@ from forsell.services.privacy.registration import RegistrationService
 from forsell.services.privacy.requests import PrivacyRequests
 from forsell.services.recordings import KEY_FILE, RecordingLibrary
 from forsell.services.refunds import RefundService
+from forsell.services.retention import RetentionService
 from forsell.services.review.dashboard import Dashboard
 from forsell.services.review.service import ReviewService
 from forsell.services.shifts import ShiftService
@@ -257,6 +259,17 @@ POLICY: dict[str, Role | Action | str] = {
     "PrivacyRequests.destroy": ADMIN,
     "PrivacyRequests.destruction_certificate": ADMIN,
     "Destruction": INTERNAL,  # behind PrivacyRequests.destroy
+    # the audit trail: its key is the till's own; supervisors and admins read and export it
+    "AuditKeeper": INTERNAL,
+    "AuditTrail.page": SUPERVISOR,
+    "AuditTrail.actions": SUPERVISOR,
+    "AuditTrail.export_csv": SUPERVISOR,
+    "AuditTrail.check": SUPERVISOR,
+    # retention: the periods are an admin's; the purge is the till's own background work
+    "RetentionService.policy": PUBLIC,
+    "RetentionService.set_policy": ADMIN,
+    "RetentionService.purge": PUBLIC,
+    "RetentionService.reports": PUBLIC,
 }
 
 SERVICES = _service_classes()
@@ -417,6 +430,8 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         ConsentService: lambda who: ConsentService(till.ctx),
         PrivacyPolicyService: lambda who: PrivacyPolicyService(till.ctx),
         PrivacyRequests: lambda who: PrivacyRequests(till.ctx, vault),
+        AuditTrail: lambda who: AuditTrail(till.ctx),
+        RetentionService: lambda who: RetentionService(till.ctx, vault),
         Dashboard: lambda who: Dashboard(till),
         RecordingLibrary: lambda who: RecordingLibrary(till.ctx, vault),
         RefundService: lambda who: till.refunds,

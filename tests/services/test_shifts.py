@@ -145,11 +145,15 @@ def test_no_shift_no_report_or_close(till: Till, staff: Staff) -> None:
 
 def test_cash_movements(till: Till, staff: Staff) -> None:
     till.shifts.open(staff.cashier, OPENING_FLOAT)
-    before = len(outbox_rows(till))
+    before = len(outbox_rows(till, "cash_movement"))
     till.shifts.cash_movement(staff.cashier, 500_000, "  размен  ")
     till.shifts.cash_movement(staff.cashier, -1_500_000, "инкассация")  # the whole drawer
-    jobs = outbox_rows(till)
+    jobs = outbox_rows(till, "cash_movement")
     assert len(jobs) == before + 2
+    # Audited: who moved how much (the reason stays in the movement itself).
+    moves = audit_rows(till, "cash_movement")
+    assert sorted(e.details["amount"] for e in moves) == [-1_500_000, 500_000]
+    assert {e.employee_id for e in moves} == {staff.cashier.id}
     assert [(j.kind, j.payload["amount"], j.payload["reason"]) for j in jobs[-2:]] == [
         ("cash_movement", 500_000, "размен"),
         ("cash_movement", -1_500_000, "инкассация"),

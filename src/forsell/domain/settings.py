@@ -658,6 +658,87 @@ SYNC_DEMO_FAKES = _d(
     )
 )
 
+# --- retention (privacy policy 6.3: the legal period and no longer) -------------------------
+
+RETENTION_AUDIO_DAYS = _d(
+    SettingDef(
+        "retention.audio_days",
+        int,
+        30,
+        QT_TRANSLATE_NOOP("settings", "Keep audio after its transcript (days)"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "A conversation's audio is destroyed this many days after its transcription "
+            "succeeded; the transcript and the score stay.",
+        ),
+        low=1,
+        high=3650,
+        error="retention.invalid",
+    )
+)
+RETENTION_UNTRANSCRIBED_DAYS = _d(
+    SettingDef(
+        "retention.untranscribed_days",
+        int,
+        90,
+        QT_TRANSLATE_NOOP("settings", "Keep audio without a transcript (days)"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Audio whose transcription never succeeded is destroyed only when it is this old; "
+            "never less than the days audio is kept after a transcript.",
+        ),
+        low=1,
+        high=3650,
+        error="retention.invalid",
+    )
+)
+RETENTION_TRANSCRIPT_DAYS = _d(
+    SettingDef(
+        "retention.transcript_days",
+        int,
+        365,
+        QT_TRANSLATE_NOOP("settings", "Keep transcripts and scores (days)"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Transcripts, scores and review notes of a conversation are deleted when the "
+            "conversation is this old.",
+        ),
+        low=1,
+        high=3650,
+        error="retention.invalid",
+    )
+)
+RETENTION_AUDIT_YEARS = _d(
+    SettingDef(
+        "retention.audit_years",
+        int,
+        5,
+        QT_TRANSLATE_NOOP("settings", "Keep the audit trail (years)"),
+        QT_TRANSLATE_NOOP(
+            "settings", "Audit entries older than this are removed; the chain stays verifiable."
+        ),
+        low=1,
+        high=50,
+        error="retention.invalid",
+    )
+)
+RETENTION_SALES_YEARS = _d(
+    SettingDef(
+        "retention.sales_years",
+        int,
+        5,
+        QT_TRANSLATE_NOOP("settings", "Keep sales, refunds and shifts (years)"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Shifts closed longer ago than this are removed with their sales and refunds; "
+            "the tax code asks for five years.",
+        ),
+        low=1,
+        high=50,
+        error="retention.invalid",
+    )
+)
+
 #: Every setting, in declaration order.
 ALL: tuple[SettingDef[Any], ...] = tuple(REGISTRY)
 #: The settings the analytics backend may set (head-office policy and receipt text). Not here,

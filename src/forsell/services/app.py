@@ -117,6 +117,8 @@ def open_till(
     ctx = TillContext(
         db, data_dir, **({"clock": clock} if clock else {}), keyring_backend=keyring_backend
     )
+    # The first start after the upgrade seals the entries written before the audit chain.
+    ctx.audit.seal_now()
     till = Till(ctx, StaffService(ctx), CatalogService(ctx), ShiftService(ctx), RefundService(ctx))
     if seed_demo:
         seed_demo_store(till)
@@ -151,5 +153,5 @@ def seed_demo_store(till: Till) -> bool:
             )
     if catalog_missing:
         admin = next(e for e in till.staff.staff() if e.role is Role.ADMIN)
-        till.catalog.import_csv(admin, resources_dir() / "demo" / "catalog.csv")
+        till.catalog.import_csv(admin, resources_dir() / "demo" / "catalog.csv", audited=False)
     return fresh or catalog_missing

@@ -29,6 +29,7 @@ from forsell.domain.ids import new_id
 from forsell.domain.money import MAX_TIYN, check_amount, format_kzt, parse_kzt
 from forsell.domain.problems import Problem
 from forsell.domain.roles import Action
+from forsell.store import audit
 from forsell.store.models import Category, Product
 
 from .access import public, requires
@@ -335,6 +336,7 @@ class CatalogService:
             p = session.get(Product, draft.id) if draft.id else Product()
             if p is None:
                 raise CashierError("product.unknown", "No such product")
+            price_before = p.price if draft.id else None
             for name in (
                 "sku",
                 "name_ru",
@@ -352,6 +354,18 @@ class CatalogService:
             p.synonyms = list(synonyms) or None
             session.add(p)
             session.flush()
+            # Price changes are what an audit is asked about; other edits are named only.
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "product_changed" if draft.id else "product_added",
+                who.id,
+                product_id=p.id,
+                sku=p.sku,
+                price=p.price,
+                price_before=price_before,
+                approved_by=approval.approver_id if approval else None,
+            )
             return _view(p)
 
     # --- CSV ---------------------------------------------------------------------------------
@@ -364,6 +378,8 @@ class CatalogService:
         approval: Approval | None = None,
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
+        *,
+        audited: bool = True,
     ) -> ImportResult:
         """All rows or none: every bad row is reported with its line number and reason. An
         admin, or anyone with a supervisor's approval.
@@ -378,7 +394,9 @@ class CatalogService:
 
         Written in batches of ``CSV_BATCH`` rows (``progress(done, total)`` after each); once
         ``cancelled()`` the batches written so far are undone and :class:`CsvCancelled` is
-        raised."""
+        raised. The import is audited (``catalog_imported``) unless ``audited`` is False, which
+        only the first run's demo catalog uses: no one imported it, and a new till starts with
+        nothing waiting to be sent."""
         try:
             content = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -397,7 +415,20 @@ class CatalogService:
                 error=exc.strerror or type(exc).__name__,
             ) from exc
         rows, problems = _parse_csv(content)
-        return self._apply(rows, problems, progress, cancelled)
+        result = self._apply(rows, problems, progress, cancelled)
+        if not audited:
+            return result
+        with self.ctx.db.write() as session:
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "catalog_imported",
+                who.id,
+                added=result.added,
+                updated=result.updated,
+                approved_by=approval.approver_id if approval else None,
+            )
+        return result
 
     @public  # the catalog is no secret: every till screen shows it
     def export_csv(

@@ -14,6 +14,7 @@ from forsell.store.db import Database
 from forsell.store.models import utcnow
 
 from . import settings as s
+from .audit_trail import AuditKeeper
 from .pins import PinKeeper
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ class TillContext:
     settings: s.Settings = field(init=False)
     #: PIN hashing with this till's pepper (see ``services/pins.py``).
     pins: PinKeeper = field(init=False)
+    #: The audit trail's key (see ``services/audit_trail.py``); every entry is sealed with it.
+    audit: AuditKeeper = field(init=False)
     #: Set by the start-up check when the database fails ``quick_check``: no new sale then.
     sales_refused: DatabaseDamage | None = field(init=False, default=None)
 
@@ -38,6 +41,9 @@ class TillContext:
         if not self.settings.get(s.DEVICE_ID):
             self.settings.set(s.DEVICE_ID, new_id())
         self.pins = PinKeeper(self, self.keyring_backend)
+        self.audit = AuditKeeper(self, self.keyring_backend)
+        self.db.audit.key = self.audit.key
+        self.db.audit.clock = self.clock
 
     @property
     def device_id(self) -> str:

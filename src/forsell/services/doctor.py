@@ -354,6 +354,80 @@ def check_pin_key(
     )
 
 
+def check_audit_trail(
+    data_dir: Path, keyring_backend: Any, secret_store_ok: bool = True
+) -> CheckResult:
+    """The audit trail's hash chain holds, checked with the audit key from the secret store
+    (what ``forsell-cashier audit verify`` does)."""
+    from .audit_trail import AuditKeyMissing, summary, verify_trail
+
+    name = "Audit trail"
+    if not secret_store_ok:
+        return _fail(name, "cannot check: the secret store does not work (see above)", KEYRING_HINT)
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        return _fail(
+            name, "cannot check: the database does not open", "fix the database first (see above)"
+        )
+    ctx = TillContext(db, data_dir, keyring_backend=keyring_backend)
+    try:
+        report = verify_trail(ctx)
+    except AuditKeyMissing:
+        return _fail(
+            name,
+            "cannot check: the secret store holds no audit key for this till",
+            "restore this till's 'forsell-cashier' entry in the secret store from its backup",
+        )
+    except SecretStoreUnavailable as problem:
+        return _fail(name, f"cannot check: {problem.kind.replace('_', ' ')}", problem.hint)
+    finally:
+        ctx.close()
+    if report.intact:
+        return CheckResult(name, True, summary(report))
+    return _fail(
+        name,
+        summary(report),
+        "someone changed the database file outside the till: keep a copy of it as evidence, "
+        "compare with a backup, and tell the store owner",
+    )
+
+
+def check_retention(data_dir: Path) -> CheckResult:
+    """The retention periods in force and what the newest purge removed (the till purges at
+    start-up and daily); a purge that had to skip something fails with the reason."""
+    from .retention import RetentionService
+
+    name = "Retention"
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        return _fail(
+            name, "cannot check: the database does not open", "fix the database first (see above)"
+        )
+    ctx = TillContext(db, data_dir)
+    try:
+        service = RetentionService(ctx)
+        p = service.policy()
+        reports = service.reports(1)
+    finally:
+        ctx.close()
+    periods = (
+        f"audio {p.audio_days} d after its transcript, {p.untranscribed_days} d without one; "
+        f"transcripts {p.transcript_days} d; audit {p.audit_years} y; sales {p.sales_years} y"
+    )
+    if not reports:
+        return CheckResult(name, True, f"{periods}; no purge has removed anything yet")
+    at, details = reports[0]
+    removed = sum(v for v in details.values() if isinstance(v, int))
+    found = f"{periods}; last purge {at:%Y-%m-%d %H:%M} UTC removed {removed}"
+    skipped = details.get("skipped") or {}
+    if skipped:
+        why = "; ".join(f"{kind}: {reason}" for kind, reason in skipped.items())
+        return _fail(name, f"{found}, skipped {why}", KEYRING_HINT)
+    return CheckResult(name, True, found)
+
+
 # --- recording keys and recordings ----------------------------------------------------------
 
 RECORDING_OFF = "recording stays off (selling goes on)"
@@ -722,6 +796,8 @@ def run_checks(
         check_database(data_dir, full),
         store,
         check_pin_key(data_dir, keyring_backend, store.ok),
+        check_audit_trail(data_dir, keyring_backend, store.ok),
+        check_retention(data_dir),
         check_recording_keys(data_dir, keyring_backend, store.ok),
         check_recordings(data_dir, keyring_backend),
         check_destructions(data_dir),

@@ -196,6 +196,17 @@ class ShiftService:
                     "at": move.at.isoformat(),
                 },
             )
+            # The reason is free text the cash movement itself keeps; the entry says who
+            # moved how much.
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "cash_movement",
+                employee.id,
+                shift_id=shift_id,
+                amount=amount,
+                movement_id=move.id,
+            )
 
     @public
     def expected_cash(self) -> int:

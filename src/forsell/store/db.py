@@ -11,9 +11,9 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,7 +43,7 @@ class DatabaseProblem(Exception):
 
 #: The newest revision in migrations/versions. A database already at it opens without loading
 #: Alembic (~180 ms of the till's cold start); tests/store checks it equals Alembic's head.
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0017"
 
 
 def _alembic_config(connection=None):
@@ -248,15 +248,33 @@ def newest_good_backup(backup_dir: Path, stem: str = "cashier") -> Path | None:
     return None
 
 
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class AuditHooks:
+    """What the audit trail (store/audit.py) needs from above the store: the key that seals
+    the chain (from the OS secret store, which the store layer cannot reach) and the till's
+    clock. Services set them once the till's context exists; every session of the database
+    carries them in ``session.info["audit"]``, so that ``audit.record(session, …)`` needs no
+    more arguments than before. Without a key the entry is written unsealed (see audit.py)."""
+
+    key: Callable[[Session], bytes | None] | None = None
+    clock: Callable[[], datetime] = field(default=_utcnow)
+
+
 class Database:
     """The engine plus session factories. One session per thread and per unit of work."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.engine = make_engine(path)
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self.audit = AuditHooks()
+        info = {"audit": self.audit}
+        self._read = sessionmaker(self.engine, expire_on_commit=False, info=info)
         self._write = sessionmaker(
-            self.engine.execution_options(immediate=True), expire_on_commit=False
+            self.engine.execution_options(immediate=True), expire_on_commit=False, info=info
         )
 
     @contextmanager

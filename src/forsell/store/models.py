@@ -245,11 +245,24 @@ class ParkedSale(Base):
 class AuditEntry(Base):
     __tablename__ = "audit"
     id: Mapped[str] = _id()
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     device_id: Mapped[str] = mapped_column(String(36))
     employee_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     action: Mapped[str] = mapped_column(String(48), index=True)
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: The entry's place in the chain: 1, 2, 3, … with no gap (a gap is a removed entry).
+    seq: Mapped[int | None] = mapped_column(Integer, unique=True, nullable=True)
+    #: ``hash`` of the entry at ``seq - 1`` ("" for the first); both set when the entry is sealed.
+    prev_hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    #: HMAC-SHA256 with the audit key (hex), or "u:" + plain SHA-256 for an entry a later
+    #: checkpoint covers (written before the chain existed or without the key); see store/audit.py.
+    hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
+
+    # The audit screen pages newest first by seq within an action or an employee (0017).
+    __table_args__ = (
+        Index("ix_audit_action_seq", "action", "seq"),
+        Index("ix_audit_employee_seq", "employee_id", "seq"),
+    )
 
 
 class OutboxJob(Base):
@@ -297,6 +310,8 @@ class Recording(Base):
     status: Mapped[str] = mapped_column(String(16), default="recording", index=True)
     end_reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
     shredded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: Retention destroyed the audio (its key replaced, chunks deleted); the text is kept.
+    audio_purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class RecordingChunk(Base):

@@ -256,6 +256,11 @@ class AdminDialog(QDialog):
         tabs.insertTab(
             tabs.indexOf(self.sync_page), self.registration_page, self.tr("Registration")
         )
+        from .retention_admin import RetentionPage
+
+        # How long data is kept (policy 6.3), before "Recording", which stays the last tab.
+        self.retention_page = RetentionPage(till, admin, self)
+        tabs.insertTab(tabs.indexOf(self.recording_page), self.retention_page, self.tr("Retention"))
         self.tabs = tabs
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.

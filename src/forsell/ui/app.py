@@ -211,6 +211,28 @@ def score_arrivals(recorder, sync, bridge):
     return scheduler
 
 
+def schedule_retention(till, first_after_ms: int = 60_000) -> QTimer:
+    """The retention purge in the task pool: once shortly after the start (not before the
+    first paint and the start-up checks), then every day while the till runs (tray or window).
+    Returns the timer (a child of the application). Trouble is logged; selling goes on."""
+    from forsell.services.retention import PURGE_EVERY, purge_now
+
+    def purge() -> None:
+        tasks().run(
+            lambda: purge_now(till.ctx),
+            lambda report: log.info("retention purge done: %d removed", report.removed),
+            lambda exc: log.error("retention purge failed: %s", exc),
+            key="retention",
+        )
+
+    timer = QTimer(QCoreApplication.instance())
+    timer.setInterval(int(PURGE_EVERY.total_seconds() * 1000))
+    timer.timeout.connect(purge)
+    timer.start()
+    QTimer.singleShot(first_after_ms, purge)
+    return timer
+
+
 def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     """The till application's event loop; returns the process exit code.
 
@@ -272,6 +294,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     # After the first paint: the demo store's sample conversations (first run) and scores for
     # transcripts that came without one. Trouble here is logged; selling goes on.
     QTimer.singleShot(200, lambda: prepare_review_in_background(recorder))
+    schedule_retention(till)
     try:
         return app.exec()
     finally:

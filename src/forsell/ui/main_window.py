@@ -41,6 +41,7 @@ DIALOGS = {
     "my consent": ("consent_screen", "MyConsentDialog"),
     "conversations": ("review.review_window", "ReviewDialog"),
     "privacy requests": ("privacy_requests", "PrivacyRequestsDialog"),
+    "audit trail": ("audit_view", "AuditDialog"),
 }
 
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.till_screen.cart_changed.connect(self.refresh_status)
         self._status_bar()
         self._admin_menu()
+        self._back_office_menu()
         self._help_menu()
         self.autolock = AutoLock(settings.get(s.AUTO_LOCK_SECONDS), self)
         self.autolock.timed_out.connect(self.lock)
@@ -154,6 +156,18 @@ class MainWindow(QMainWindow):
         self.admin_menu.addAction(self.requests_action)
         self.admin_menu.menuAction().setVisible(False)
 
+    def _back_office_menu(self) -> None:
+        """Back office → Audit trail: shown to supervisors and admins only (the service
+        refuses anyone else as well)."""
+        self.back_office_menu = self.menuBar().addMenu("")
+        self.audit_action = QAction(self)
+        self.audit_action.setObjectName("audit trail")
+        self.audit_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.audit_action.triggered.connect(lambda: self.run_action("audit trail"))
+        self.back_office_menu.addAction(self.audit_action)
+        self.back_office_menu.menuAction().setVisible(False)
+        self.audit_action.setEnabled(False)
+
     def _help_menu(self) -> None:
         """Help → Privacy: the policy in force, for anyone at the till, signed in or not."""
         self.help_menu = self.menuBar().addMenu("")
@@ -166,6 +180,8 @@ class MainWindow(QMainWindow):
     def _retranslate_menu(self) -> None:
         self.admin_menu.setTitle(self.tr("Admin"))
         self.requests_action.setText(self.tr("Data-subject requests…"))
+        self.back_office_menu.setTitle(self.tr("Back office"))
+        self.audit_action.setText(self.tr("Audit trail…"))
         self.help_menu.setTitle(self.tr("Help"))
         self.privacy_action.setText(self.tr("Privacy…"))
 
@@ -237,6 +253,9 @@ class MainWindow(QMainWindow):
         self.cashier_status.setText(
             self.tr("Cashier: {name}").format(name=self.employee.name) if self.employee else ""
         )
+        back_office = self.employee is not None and self.employee.role.at_least(Role.SUPERVISOR)
+        self.back_office_menu.menuAction().setVisible(back_office)
+        self.audit_action.setEnabled(back_office)
 
     def run_start_checks(self) -> None:
         """After the start, in the task pool: ``quick_check`` of the database (it reads the whole

@@ -342,6 +342,12 @@ def _texts() -> dict[str, str]:
             "copy the newest good copy {backup} over {path} and start again; sales made after "
             "that copy must be entered again. `forsell-cashier doctor` shows the details.",
         ),
+        "retention.invalid": translate("messages", "“{setting}” must be between {low} and {high}."),
+        "retention.untranscribed_too_short": translate(
+            "messages",
+            "Audio without a transcript must be kept at least as long as audio with one "
+            "({days} days).",
+        ),
         "sale.database_damaged_no_backup": translate(
             "messages",
             "Selling is stopped: the database {path} is damaged (table {tables}) and no copy "

@@ -105,6 +105,23 @@ class KeyVault:
                 if not r[0].startswith(DOCUMENT_KEY_PREFIX)
             }
 
+    def replace(self, recording_id: str) -> bytes:
+        """Puts a fresh DEK in place of the recording's key, in one statement, and returns it:
+        what was sealed under the old key (its audio, in every copy of the database) is
+        unreadable from now on, and what the caller seals again under the new one stays.
+        Raises RecordingUnreadable('shredded') when there is no key to replace."""
+        dek = os.urandom(DEK_BYTES)
+        nonce = os.urandom(NONCE_BYTES)
+        wrapped = nonce + self._kek.encrypt(nonce, dek, recording_id.encode())
+        with self._lock:
+            changed = self._db.execute(
+                "UPDATE data_keys SET wrapped = ? WHERE recording_id = ?", (wrapped, recording_id)
+            ).rowcount
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if changed == 0:
+            raise RecordingUnreadable(recording_id, "shredded")
+        return dek
+
     def destroy(self, recording_ids: list[str] | str) -> int:
         """Crypto-shreds recordings: their audio is unreadable everywhere from now on."""
         ids = [recording_ids] if isinstance(recording_ids, str) else list(recording_ids)

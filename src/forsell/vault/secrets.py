@@ -21,6 +21,9 @@ KEK_BYTES = 32
 #: The PIN pepper: an HMAC-SHA256 key, kept beside the KEK under this name.
 PIN_PEPPER = "pin-pepper-v1"
 PEPPER_BYTES = 32
+#: The audit key: an HMAC-SHA256 key that seals the audit trail's hash chain (store/audit.py).
+AUDIT_KEY = "audit-key-v1"
+AUDIT_KEY_BYTES = 32
 
 #: Backends that would keep secrets in a plain file or nowhere: refused.
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -148,3 +151,27 @@ class SecretStore:
         if pepper is None:
             raise SecretStoreUnavailable("error", self.backend_name, "the new pepper was not kept")
         return pepper
+
+    def audit_key(self) -> bytes | None:
+        """The key that seals this till's audit trail, or None when the store holds none.
+        Creating one is the caller's decision (``new_audit_key``): a new key beside entries
+        sealed with a lost one would make the whole trail look forged."""
+        stored = self.get(AUDIT_KEY)
+        if stored is None:
+            return None
+        key = base64.b64decode(stored)
+        if len(key) != AUDIT_KEY_BYTES:
+            raise SecretStoreUnavailable(
+                "error", self.backend_name, "the stored audit key is damaged"
+            )
+        return key
+
+    def new_audit_key(self) -> bytes:
+        """Stores a fresh random audit key and returns it (read back from the store)."""
+        self.set(AUDIT_KEY, base64.b64encode(os.urandom(AUDIT_KEY_BYTES)).decode())
+        key = self.audit_key()
+        if key is None:
+            raise SecretStoreUnavailable(
+                "error", self.backend_name, "the new audit key was not kept"
+            )
+        return key
