@@ -214,7 +214,7 @@ class AuditTrail:
             end = datetime.combine(flt.until + timedelta(days=1), time.min, zone).astimezone(UTC)
         return start, end
 
-    def _query(self, flt: AuditFilter) -> Select[tuple[AuditEntry, str | None]]:
+    def _query(self, flt: AuditFilter) -> Select[AuditEntry, str]:
         stmt = select(AuditEntry, Employee.name).outerjoin(
             Employee, Employee.id == AuditEntry.employee_id
         )

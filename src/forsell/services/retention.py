@@ -31,11 +31,11 @@ import logging
 import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import and_, delete, exists, select
+from sqlalchemy import CursorResult, and_, delete, exists, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.errors import CashierError
@@ -344,12 +344,16 @@ class RetentionService:
             with self.ctx.db.write() as session:
                 for model in (ConversationItemResult, ConversationMark, ReviewAction, Dispute):
                     session.execute(delete(model).where(model.recording_id.in_(batch)))
-                scores += session.execute(
-                    delete(ConversationScore).where(ConversationScore.recording_id.in_(batch))
-                ).rowcount
-                transcripts += session.execute(
-                    delete(TranscriptRow).where(TranscriptRow.recording_id.in_(batch))
-                ).rowcount
+                scores += _count(
+                    session.execute(
+                        delete(ConversationScore).where(ConversationScore.recording_id.in_(batch))
+                    )
+                )
+                transcripts += _count(
+                    session.execute(
+                        delete(TranscriptRow).where(TranscriptRow.recording_id.in_(batch))
+                    )
+                )
                 self._shredded(session, batch, now)
         return transcripts, scores
 
@@ -371,18 +375,18 @@ class RetentionService:
                     Refund.shift_id.in_(batch) | Refund.sale_id.in_(sale_ids)
                 )
                 session.execute(delete(RefundLine).where(RefundLine.refund_id.in_(refund_ids)))
-                counts["refunds_deleted"] += session.execute(
-                    delete(Refund).where(Refund.id.in_(refund_ids))
-                ).rowcount
+                counts["refunds_deleted"] += _count(
+                    session.execute(delete(Refund).where(Refund.id.in_(refund_ids)))
+                )
                 session.execute(delete(SaleLine).where(SaleLine.sale_id.in_(sale_ids)))
-                counts["sales_deleted"] += session.execute(
-                    delete(Sale).where(Sale.shift_id.in_(batch))
-                ).rowcount
+                counts["sales_deleted"] += _count(
+                    session.execute(delete(Sale).where(Sale.shift_id.in_(batch)))
+                )
                 for model in (CashMovement, RecordingPause):
                     session.execute(delete(model).where(model.shift_id.in_(batch)))
-                counts["shifts_deleted"] += session.execute(
-                    delete(Shift).where(Shift.id.in_(batch))
-                ).rowcount
+                counts["shifts_deleted"] += _count(
+                    session.execute(delete(Shift).where(Shift.id.in_(batch)))
+                )
         # The outbox rows that carried them to the backend are their delivery record only.
         with self.ctx.db.write() as session:
             session.execute(
@@ -452,3 +456,8 @@ def purge_now(ctx: TillContext, keyring_backend: Any = None) -> PurgeReport:
     finally:
         if vault is not None:
             vault.close()
+
+
+def _count(result: Any) -> int:
+    """Rows a DELETE or UPDATE touched (its result is a CursorResult, which carries the count)."""
+    return int(cast(CursorResult[Any], result).rowcount or 0)

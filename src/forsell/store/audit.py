@@ -33,9 +33,9 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.ids import new_id
@@ -255,7 +255,7 @@ def purge_before(session: Session, key: bytes, device_id: str, cutoff: datetime)
         return 0
     # Numbering goes on after the newest entry even when every entry was removed.
     tail = _tail(session)
-    removed = session.execute(delete(AuditEntry).where(AuditEntry.seq <= last)).rowcount
+    removed = _count(session.execute(delete(AuditEntry).where(AuditEntry.seq <= last)))
     if removed == 0:
         return 0
     _append(
@@ -444,3 +444,8 @@ def _check(
 def count_entries(session: Session) -> int:
     """How many entries the trail holds now."""
     return int(session.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+def _count(result: Any) -> int:
+    """Rows a DELETE or UPDATE touched (its result is a CursorResult, which carries the count)."""
+    return int(cast(CursorResult[Any], result).rowcount or 0)
