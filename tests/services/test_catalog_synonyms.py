@@ -137,7 +137,7 @@ TRANSCRIPT = {
     "utterances": [
         {"speaker": "A", "start": 0.5, "end": 2.5, "text": "Здравствуйте что будете заказывать"},
         {"speaker": "B", "start": 3.0, "end": 4.5, "text": "Американо пожалуйста"},
-        {"speaker": "A", "start": 5.0, "end": 7.5, "text": "Хотите добавить наполеончик к заказу"},
+        {"speaker": "A", "start": 5.0, "end": 7.5, "text": "Хотите добавить мильфей к заказу"},
         {"speaker": "B", "start": 8.0, "end": 9.0, "text": "Да давайте"},
         {"speaker": "A", "start": 10.0, "end": 12.0, "text": "Спасибо за покупку хорошего дня"},
     ]
@@ -160,17 +160,18 @@ def _offers(till: Till):
 
 def test_an_offer_by_a_synonym_is_detected_and_converted(till: Till) -> None:
     saved = till.catalog.save(admin_of(till), NAPOLEON)
-    assert not [o for o in _offers(till) if "T-NAP" in o.skus]  # unknown word, no offer yet
+    # «мильфей» (the cake's French name) is in no name: no offer yet.
+    assert not [o for o in _offers(till) if "T-NAP" in o.skus]
     till.catalog.save(
         admin_of(till),
         ProductDraft(
             **{
                 **NAPOLEON.__dict__,
                 "id": saved.id,
-                "synonyms": split_synonyms("наполеончик, кусок торта"),
+                "synonyms": split_synonyms("мильфей, кусок торта"),
             }
         ),
     )
     offer = next(o for o in _offers(till) if "T-NAP" in o.skus)
-    assert offer.term == "наполеончик" and offer.start == 5.0
+    assert offer.term == "мильфей" and offer.start == 5.0
     assert offer.converted and offer.sku == "T-NAP" and offer.revenue == 95_000
