@@ -627,8 +627,8 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
         has_staff,
         restore_backup,
         verify_backup,
+        verify_on_this_machine,
     )
-    from forsell.vault.secrets import SecretStore
 
     command = args.backup_command
     if command == "passphrase":
@@ -647,12 +647,9 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
         return 0
     path = args.file.expanduser()
     if command == "verify":
-        from forsell.services.backup import header_of
-
-        till_id = str(header_of(path).fields.get("till", ""))
         phrase = _read_passphrase(True) if args.passphrase_stdin else None
         try:
-            got = verify_backup(path, passphrase=phrase, store=SecretStore(till_id))
+            got = verify_on_this_machine(path, passphrase=phrase)
         except BackupRefused as exc:
             if exc.reason != "other_key" or args.passphrase_stdin:
                 raise

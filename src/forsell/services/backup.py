@@ -398,6 +398,14 @@ def verify_backup(
         return open_backup(path, Path(tmp), lambda h: backup_key_for(h, store_key, passphrase))
 
 
+def verify_on_this_machine(
+    path: Path, *, passphrase: str | None = None, keyring_backend: Any = None
+) -> BackupContents:
+    """``verify_backup`` with this machine's secret store for the till that made the file."""
+    till = str(header_of(path).fields.get("till", ""))
+    return verify_backup(path, passphrase=passphrase, store=SecretStore(till, keyring_backend))
+
+
 def _store_key_or_none(store: SecretStore | None) -> bytes | None:
     if store is None:
         return None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from forsell.services.app import DatabaseProblem, open_till
 
 from . import error_hook, theme
+from .backups import schedule_backups
 from .i18n import Languages
 from .tasks import Task, fewer_full_collections, tasks
 
@@ -272,6 +273,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     # After the first paint: the demo store's sample conversations (first run) and scores for
     # transcripts that came without one. Trouble here is logged; selling goes on.
     QTimer.singleShot(200, lambda: prepare_review_in_background(recorder))
+    schedule_backups(till)
     try:
         return app.exec()
     finally:
