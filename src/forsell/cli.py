@@ -677,6 +677,12 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
         f"restored {path.name} (made {done.created_at}) into {data_dir}; "
         f"{done.tombstones_applied} recording(s) destroyed since then stay destroyed"
     )
+    if done.backend_reached is False:
+        print(
+            "warning: the backend could not be reached, so recordings destroyed on another "
+            "machine after this backup are not known here: run the restore again when online",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -299,3 +299,70 @@ def test_a_killed_restore_leaves_the_old_or_the_new_data(made: Made, when: str) 
     assert (has_marker is not None) == (when == "before")
     assert not list(made.data_dir.glob(".restore-*"))
     assert not (made.data_dir / RESTORE_MARKER).exists()
+
+
+def test_a_recording_destroyed_on_a_lost_machine_stays_destroyed_through_the_backend(
+    tmp_path: Path,
+) -> None:
+    """The till reports its tombstones through the outbox; a new machine, whose key file knows
+    none of them, gets them from the backend (``GET /v1/tombstones``) during the restore."""
+    import asyncio
+
+    import httpx
+    from sqlalchemy import select
+
+    from forsell.fakes.fake_backend import FakeBackend
+    from forsell.fakes.server import FakeServer
+    from forsell.services import settings as s
+    from forsell.services.backup import TOMBSTONE_EVENT, report_tombstones
+    from forsell.store.models import OutboxJob
+    from forsell.sync.backend import BackendClient, Event
+
+    fake = FakeBackend()
+    with FakeServer(fake) as server:
+        data_dir = tmp_path / "till"
+        till = open_till(data_dir)
+        device_id = till.ctx.device_id
+        store = SecretStore(device_id, keyring.get_keyring())
+        try:
+            token = fake.register_device(device_id)
+            store.set("backend-token", token)
+            till.ctx.settings.set(s.SYNC_BACKEND_URL, server.url)
+            vault = open_vault(till.ctx)
+            shredded, kept = sealed_recording(till, vault, 2.0), sealed_recording(till, vault, 2.0)
+            set_passphrase(store, PASSPHRASE)
+            (tmp_path / "usb").mkdir()
+            backup = create_backup(data_dir, device_id, tmp_path / "usb").path
+            admin = next(e for e in till.staff.staff() if e.role is Role.ADMIN)
+            RecordingLibrary(till.ctx, vault).shred(admin, [shredded], "erasure request")
+            vault.close()
+            assert report_tombstones(till.ctx) == 1
+            assert report_tombstones(till.ctx) == 0  # reported once
+            with till.ctx.db.read() as session:
+                job = session.scalars(
+                    select(OutboxJob).where(OutboxJob.kind == TOMBSTONE_EVENT)
+                ).one()
+                event = Event(
+                    job.id, job.kind, job.entity_id, job.created_at.isoformat(), job.payload
+                )
+
+            async def send() -> None:
+                async with httpx.AsyncClient(timeout=5) as client:
+                    backend = BackendClient(client, server.url, lambda: token)
+                    (result,) = await backend.send_events(device_id, [event])
+                    assert result.status == "accepted"
+
+            asyncio.run(send())
+            till.close()
+            _forget_secrets(device_id)  # the machine is lost: a new one, a fresh folder
+            fresh = tmp_path / "new-machine"
+            done = restore_backup(backup, fresh, passphrase=PASSPHRASE)
+            assert done.backend_reached is True and done.tombstones_applied == 1
+            db = sqlite3.connect(fresh / DB_NAME)
+            gone = db.execute("SELECT count(*) FROM recordings WHERE id = ?", (shredded,))
+            assert gone.fetchone() == (0,)
+            db.close()
+            assert _pcm_lengths(fresh, [kept])[kept] > 0
+        finally:
+            _forget_secrets(device_id)
+    fake.close()

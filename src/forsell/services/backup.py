@@ -24,7 +24,7 @@ import shutil
 import sqlite3
 import tarfile
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -443,8 +443,8 @@ def apply_tombstones(folder: Path, tombstones: dict[str, str]) -> int:
         try:
             db.execute("PRAGMA secure_delete=ON")
             db.executescript(
-                "CREATE TABLE IF NOT EXISTS destroyed_keys ("
-                "recording_id TEXT PRIMARY KEY, destroyed_at TEXT NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS destroyed_keys (recording_id TEXT PRIMARY KEY, "
+                "destroyed_at TEXT NOT NULL, reported_at TEXT)"
             )
             db.execute("BEGIN IMMEDIATE")
             for rid in ids:
@@ -452,7 +452,9 @@ def apply_tombstones(folder: Path, tombstones: dict[str, str]) -> int:
                     "DELETE FROM data_keys WHERE recording_id = ?", (rid,)
                 ).rowcount
                 db.execute(
-                    "INSERT OR IGNORE INTO destroyed_keys VALUES (?, ?)", (rid, tombstones[rid])
+                    "INSERT OR IGNORE INTO destroyed_keys (recording_id, destroyed_at) "
+                    "VALUES (?, ?)",
+                    (rid, tombstones[rid]),
                 )
             db.execute("COMMIT")
             db.execute("VACUUM")  # no freed page keeps a destroyed key
@@ -476,6 +478,86 @@ def apply_tombstones(folder: Path, tombstones: dict[str, str]) -> int:
     return destroyed
 
 
+#: The outbox event that tells the backend a recording's key was destroyed.
+TOMBSTONE_EVENT = "recording_destroyed"
+
+
+def report_tombstones(ctx: TillContext) -> int:
+    """Puts an outbox event for every tombstone not reported yet (the backend keeps the list for
+    restores on a new machine); returns how many. Reads the key file without its KEK. A kill
+    between the outbox commit and the mark sends one again: the backend keeps a set."""
+    from forsell.store.outbox import enqueue
+    from forsell.vault.keys import DOCUMENT_KEY_PREFIX
+
+    keys = ctx.data_dir / KEY_FILE
+    if not keys.exists():
+        return 0
+    db = sqlite3.connect(keys, isolation_level=None, timeout=10)
+    try:
+        table = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'destroyed_keys'"
+        ).fetchone()
+        if table is None:
+            return 0
+        rows = db.execute(
+            "SELECT recording_id, destroyed_at FROM destroyed_keys WHERE reported_at IS NULL"
+        ).fetchall()
+        if not rows:
+            return 0
+        with ctx.db.write() as session:
+            for rid, at in rows:
+                if not rid.startswith(DOCUMENT_KEY_PREFIX):
+                    payload = {"recording_id": rid, "destroyed_at": at}
+                    enqueue(session, TOMBSTONE_EVENT, rid, payload)
+        now = datetime.now(UTC).isoformat()
+        db.executemany(
+            "UPDATE destroyed_keys SET reported_at = ? WHERE recording_id = ?",
+            [(now, rid) for rid, _ in rows],
+        )
+        return len(rows)
+    finally:
+        db.close()
+
+
+def backend_address(folder: Path, secrets: dict[str, str]) -> tuple[str, str] | None:
+    """The backend's address (from the settings of the database in ``folder``) and the device
+    token (from the backup's secrets); None when this till had no backend."""
+    db = sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True)
+    try:
+        row = db.execute(
+            "SELECT value FROM settings WHERE key = ?", (s.SYNC_BACKEND_URL.key,)
+        ).fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        db.close()
+    url = json.loads(row[0]) if row and row[0] else ""
+    token = secrets.get("backend-token")
+    return (url, token) if url and token else None
+
+
+def backend_tombstones(
+    url: str, token: str, timeout: float = 20.0
+) -> list[tuple[str, str]] | None:
+    """The tombstones the backend keeps for this till, or None when it cannot be reached."""
+    import asyncio
+
+    import httpx
+
+    from forsell.sync.backend import BackendClient
+    from forsell.sync.errors import SyncError
+
+    async def ask() -> list[tuple[str, str]]:
+        async with httpx.AsyncClient(timeout=timeout) as client:
+            return await BackendClient(client, url, lambda: token).tombstones()
+
+    try:
+        return asyncio.run(ask())
+    except (SyncError, httpx.HTTPError, OSError) as exc:
+        log.warning("the backend's tombstones could not be read: %s", exc)
+        return None
+
+
 # --- restore ---------------------------------------------------------------------------------
 
 
@@ -484,6 +566,9 @@ class Restored:
     till: str
     created_at: str
     tombstones_applied: int
+    #: True: the backend's tombstones were applied too; False: it could not be reached (say
+    #: so: recordings destroyed on a lost machine may be back); None: no backend configured.
+    backend_reached: bool | None
 
 
 def has_staff(data_dir: Path) -> bool:
@@ -506,13 +591,13 @@ def restore_backup(
     *,
     passphrase: str | None = None,
     keyring_backend: Any = None,
-    backend_tombstones: Iterable[tuple[str, str]] = (),
+    ask_backend: bool = True,
     before_swap: Callable[[], None] | None = None,
 ) -> Restored:
     """Restores ``path`` into ``data_dir``; the till must be closed. The whole file is verified
-    into a staging folder first; tombstones (the live key file's and ``backend_tombstones``) are
-    re-applied there; the secrets go back into the secret store; only then is the live data
-    swapped, through a commit marker (``finish_interrupted_restore``)."""
+    into a staging folder first; the tombstones of the live key file and, with ``ask_backend``,
+    the backend's list are re-applied there; the secrets go back into the secret store; only
+    then is the live data swapped, through a commit marker (``finish_interrupted_restore``)."""
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     finish_interrupted_restore(data_dir)
     header = header_of(path)
@@ -525,7 +610,10 @@ def restore_backup(
             path, staging, lambda h: backup_key_for(h, store_key, passphrase)
         )
         tombstones = read_tombstones(data_dir / KEY_FILE)
-        tombstones.update(dict(backend_tombstones))
+        address = backend_address(staging, contents.secrets) if ask_backend else None
+        remote = backend_tombstones(*address) if address else None
+        reached = None if address is None else remote is not None
+        tombstones.update(dict(remote or ()))
         applied = apply_tombstones(staging, tombstones)
         try:
             for name, value in contents.secrets.items():
@@ -552,7 +640,7 @@ def restore_backup(
             shutil.rmtree(staging, ignore_errors=True)
         raise
     finish_interrupted_restore(data_dir)
-    return Restored(contents.till, contents.created_at, applied)
+    return Restored(contents.till, contents.created_at, applied, reached)
 
 
 def finish_interrupted_restore(data_dir: Path) -> bool:
@@ -670,7 +758,9 @@ class TillBackups:
     @public  # the till's own background work
     def run_if_due(self, *, shift_closed: bool = False) -> BackupMade | None:
         """The background's backup: at a shift's close, or once a day; None when nothing was
-        due or no folder and passphrase are set (never raises for those)."""
+        due or no folder and passphrase are set (never raises for those). New tombstones are
+        put in the outbox for the backend first, whether a backup is due or not."""
+        report_tombstones(self.ctx)
         status = self.status_now()
         if status.folder is None or not status.passphrase_set or status.folder_missing:
             return None

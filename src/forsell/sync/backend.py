@@ -221,6 +221,19 @@ class BackendClient:
             raise BadResponse("pull answer has no items list")
         return PullPage(items, data.get("cursor"), bool(data.get("more", False)))
 
+    async def tombstones(self) -> list[tuple[str, str]]:
+        """The recordings this device reported destroyed (``GET /v1/tombstones``): a restore of
+        an old backup destroys them again, also on a new machine whose key file has none."""
+        data = self._json(await self._request("GET", "/v1/tombstones"))
+        items = data.get("items")
+        if not isinstance(items, list):
+            raise BadResponse("tombstones answer has no items list")
+        found = []
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("recording_id"), str):
+                found.append((item["recording_id"], str(item.get("destroyed_at", ""))))
+        return found
+
     async def _policy(self) -> PullPage:
         try:
             response = await self._request("GET", "/v1/policy")

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS data_keys (
 -- them to an older backup, so that a destroyed recording does not come back with it.
 CREATE TABLE IF NOT EXISTS destroyed_keys (
     recording_id TEXT PRIMARY KEY,
-    destroyed_at TEXT NOT NULL
+    destroyed_at TEXT NOT NULL,
+    reported_at  TEXT                 -- when its event went into the outbox for the backend
 );
 """
 
@@ -142,7 +143,9 @@ class KeyVault:
                         "DELETE FROM data_keys WHERE recording_id = ?", (rid,)
                     ).rowcount
                     self._db.execute(
-                        "INSERT OR IGNORE INTO destroyed_keys VALUES (?, ?)", (rid, now)
+                        "INSERT OR IGNORE INTO destroyed_keys (recording_id, destroyed_at) "
+                        "VALUES (?, ?)",
+                        (rid, now),
                     )
                 self._db.execute("COMMIT")
             except BaseException:
