@@ -145,16 +145,15 @@ def main() -> int:
         )
         restore_s = time.perf_counter() - t0
         file_mb = round(made.bytes / 1e6, 1)
-        emit("backup_create_s", round(create_s, 2), "s", None, dataset=dataset,
-             load_start=started, file_mb=file_mb, what="snapshot + seal + fsync + rename")  # fmt: skip
-        emit("backup_create_mb_s", round(mb / create_s, 1), "MB/s", None, dataset=dataset,
-             load_start=started)  # fmt: skip
-        emit("backup_verify_s", round(verify_s, 2), "s", None, dataset=dataset,
-             load_start=started, what="decrypt all + integrity_check of both files")  # fmt: skip
-        emit("backup_restore_s", round(restore_s, 2), "s", None, dataset=dataset,
-             load_start=started, what="verify into staging + tombstones + secrets + swap")  # fmt: skip
-        emit("backup_restore_mb_s", round(mb / restore_s, 1), "MB/s", None, dataset=dataset,
-             load_start=started)  # fmt: skip
+        size = {"dataset": dataset, "load_start": started}
+        emit("backup_create_s", round(create_s, 2), "s", None, **size, file_mb=file_mb,
+             what="snapshot + seal + fsync + rename")  # fmt: skip
+        emit("backup_create_mb_s", round(mb / create_s, 1), "MB/s", None, **size)
+        emit("backup_verify_s", round(verify_s, 2), "s", None, **size,
+             what="decrypt all + integrity_check of both files")  # fmt: skip
+        emit("backup_restore_s", round(restore_s, 2), "s", None, **size,
+             what="verify into staging + tombstones + secrets + swap")  # fmt: skip
+        emit("backup_restore_mb_s", round(mb / restore_s, 1), "MB/s", None, **size)
         shutil.rmtree(fresh, ignore_errors=True)
     return 0
 

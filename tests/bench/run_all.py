@@ -46,6 +46,7 @@ BENCHES = (
     "latency",
     "consent",
     "privacy_answer",
+    "backup",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {
@@ -204,6 +205,22 @@ def _consent_bench(quick: bool) -> list[dict]:
     )
 
 
+def _backup_bench(args: argparse.Namespace) -> list[dict]:
+    products, lines = (QUICK["products"], QUICK["lines"]) if args.quick else (
+        args.products,
+        args.lines,
+    )
+    audio_mb = 50 if args.quick else 1024
+    return _script(
+        "backup",
+        ["--products", str(products), "--lines", str(lines), "--audio-mb", str(audio_mb),
+         "--cache-dir", str(args.cache_dir)],
+        "encrypted backup (create, verify, restore)",
+        {"products": products, "sale_lines": lines, "audio_mb": audio_mb},
+        timeout=3600,
+    )  # fmt: skip
+
+
 def _privacy_answer_bench(quick: bool) -> list[dict]:
     sales = 200 if quick else 2_000
     return _script(
@@ -308,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_consent_bench(args.quick))
     if "privacy_answer" in args.only:
         out.many(_privacy_answer_bench(args.quick))
+    if "backup" in args.only:
+        out.many(_backup_bench(args))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

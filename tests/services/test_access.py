@@ -175,6 +175,7 @@ POLICY: dict[str, Role | Action | str] = {
     # backups: the passphrase and a backup on demand are an admin's; the schedule is the till's
     "TillBackups.set_passphrase": ADMIN,
     "TillBackups.create_now": ADMIN,
+    "TillBackups.save_settings": ADMIN,
     "TillBackups.status": ADMIN,
     "TillBackups.status_now": PUBLIC,
     "TillBackups.run_if_due": PUBLIC,

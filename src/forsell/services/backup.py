@@ -708,6 +708,13 @@ class TillBackups:
         set_passphrase(self._store(), passphrase)
 
     @requires(Role.ADMIN)
+    def save_settings(self, who: EmployeeView, folder: str, keep: int) -> None:
+        """Where scheduled backups go (blank: none) and how many are kept (admin); raises
+        CashierError(``setting.invalid``) for a value the registry refuses."""
+        self.ctx.settings.set(s.BACKUP_FOLDER, folder)
+        self.ctx.settings.set(s.BACKUP_KEEP, keep)
+
+    @requires(Role.ADMIN)
     def create_now(self, who: EmployeeView, folder: Path | None = None) -> BackupMade:
         """A backup now, into ``folder`` or the chosen backup folder (admin)."""
         return self._create(folder)

@@ -256,6 +256,10 @@ class AdminDialog(QDialog):
         tabs.insertTab(
             tabs.indexOf(self.sync_page), self.registration_page, self.tr("Registration")
         )
+        from .backup_admin import BackupAdminPage
+
+        self.backup_page = BackupAdminPage(till, admin, self)
+        tabs.insertTab(tabs.indexOf(self.recording_page), self.backup_page, self.tr("Backups"))
         self.tabs = tabs
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.
