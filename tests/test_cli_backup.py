@@ -101,6 +101,14 @@ def test_passphrase_create_verify_and_restore_on_a_new_machine(tmp_path: Path) -
         finally:
             vault.close()
             till.close()
+        # A printed recovery code instead of a chosen passphrase, shown once.
+        coded = run_cli(
+            "backup", "passphrase", "--data-dir", str(fresh), "--pin-stdin", "--recovery-code",
+            stdin=f"{ADMIN_PIN}\n",
+        )  # fmt: skip
+        assert coded.returncode == 0, coded.stderr
+        code = coded.stdout.split("recovery code: ")[1].split()[0]
+        assert len(code) == 29 and code.count("-") == 4
         # A till with staff: a restore asks for an admin's PIN first.
         no_pin = run_cli(
             "backup", "restore", str(backup), "--data-dir", str(fresh), "--pin-stdin",

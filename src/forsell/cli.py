@@ -149,6 +149,12 @@ def _backup_parser(commands: argparse._SubParsersAction, common: argparse.Argume
     )
     passphrase.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
     passphrase.add_argument("--passphrase-stdin", action="store_true", help=phrase_help)
+    passphrase.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help="instead of a passphrase you choose: a random recovery code, printed once "
+        "(print it or write it down; a restore accepts it as the passphrase)",
+    )
     create = actions.add_parser(
         "create", parents=[common], help="write one encrypted backup now (admin PIN)"
     )
@@ -632,11 +638,20 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
 
     command = args.backup_command
     if command == "passphrase":
+        from forsell.services.backup import new_recovery_code
+
         with _admin_till(data_dir, args.pin_stdin, "backup passphrase", "set it") as (till, who):
-            phrase = _read_passphrase(args.passphrase_stdin, twice=True)
+            if args.recovery_code:
+                phrase = new_recovery_code()
+            else:
+                phrase = _read_passphrase(args.passphrase_stdin, twice=True)
             TillBackups(till.ctx).set_passphrase(who, phrase)
-        print("recovery passphrase set: new backups open with it on any machine; it is not "
-              "stored anywhere, so keep it written down away from the till")
+        if args.recovery_code:
+            print(f"recovery code: {phrase}\nprint it or write it down now: it is shown only "
+                  "this once and opens the backups on a new machine (type it as the passphrase)")
+        else:
+            print("recovery passphrase set: new backups open with it on any machine; it is not "
+                  "stored anywhere, so keep it written down away from the till")
         return 0
     if command == "create":
         with _admin_till(data_dir, args.pin_stdin, "backup create", "back up") as (till, who):

@@ -366,3 +366,23 @@ def test_a_recording_destroyed_on_a_lost_machine_stays_destroyed_through_the_bac
         finally:
             _forget_secrets(device_id)
     fake.close()
+
+
+def test_a_printed_recovery_code_opens_the_backup_however_it_is_typed_back(
+    made: Made, tmp_path: Path
+) -> None:
+    from forsell.services.backup import CODE_ALPHABET, new_recovery_code
+
+    code = new_recovery_code()
+    groups = code.split("-")
+    assert len(groups) == 5 and all(len(g) == 5 and set(g) <= set(CODE_ALPHABET) for g in groups)
+    assert new_recovery_code() != code
+    set_passphrase(SecretStore(made.device_id, keyring.get_keyring()), code)
+    newer = create_backup(made.data_dir, made.device_id, made.backup.parent)
+    _forget_secrets(made.device_id)
+    typed = code.replace("-", " ").lower()
+    assert verify_backup(newer.path, passphrase=typed).till == made.device_id
+    with pytest.raises(BackupRefused) as old_one:
+        verify_backup(made.backup, passphrase=typed)  # made under the passphrase before
+    assert old_one.value.reason == "wrong_passphrase"
+    assert verify_backup(made.backup, passphrase=PASSPHRASE).till == made.device_id

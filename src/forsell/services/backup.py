@@ -117,10 +117,34 @@ def stored_backup_key(store: SecretStore) -> bytes | None:
     return base64.b64decode(text) if text else None
 
 
+#: A printed recovery code: 25 characters of an alphabet without look-alikes (0/O, 1/I/L), in
+#: groups of five: about 124 bits, typed back with or without dashes, in any case.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 25
+
+
+def new_recovery_code() -> str:
+    """A random recovery code to print and keep instead of a passphrase a person chose."""
+    import secrets as random_source
+
+    code = "".join(random_source.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(code[i : i + 5] for i in range(0, CODE_LENGTH, 5))
+
+
+def normalise_passphrase(passphrase: str) -> str:
+    """A recovery code as typed back (lower case, spaces or no dashes) in its printed form;
+    any other passphrase unchanged."""
+    bare = "".join(c for c in passphrase.upper() if c not in "- ")
+    if len(bare) == CODE_LENGTH and all(c in CODE_ALPHABET for c in bare):
+        return "-".join(bare[i : i + 5] for i in range(0, CODE_LENGTH, 5))
+    return passphrase
+
+
 def set_passphrase(store: SecretStore, passphrase: str) -> None:
     """Sets the recovery passphrase: the backup key (made now if there is none) is wrapped under
     it and the wrap kept for the headers of new backups. The passphrase is never stored; older
     backups keep opening with the passphrase of their time (or this till's secret store)."""
+    passphrase = normalise_passphrase(passphrase)
     if len(passphrase) < MIN_PASSPHRASE:
         raise BackupRefused("short_passphrase", f"at least {MIN_PASSPHRASE} characters")
     key = stored_backup_key(store)
@@ -142,6 +166,7 @@ class BackupMade:
 
 
 def backup_name(device_id: str, when: datetime) -> str:
+    """The file name of a backup: the till (first 8 characters of its id) and the UTC time."""
     return f"4sell-backup-{device_id[:8]}-{when.strftime('%Y%m%dT%H%M%S%fZ')}{SUFFIX}"
 
 
@@ -321,7 +346,7 @@ def backup_key_for(
     if wrap is None:
         raise BackupRefused("no_key", "the file carries no passphrase wrap")
     try:
-        return unwrap_with_passphrase(wrap, passphrase)
+        return unwrap_with_passphrase(wrap, normalise_passphrase(passphrase))
     except BackupUnreadable as exc:
         raise BackupRefused(exc.reason, exc.detail) from None
 
