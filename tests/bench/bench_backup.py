@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring.backend
+from jaraco.classes import properties
 
 from forsell.domain.ids import new_id
 from forsell.services.app import DB_NAME, open_till
@@ -51,7 +52,10 @@ PASSPHRASE = "bench passphrase of the till"
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """Secrets in this process's memory: the bench measures backups, not the Secret Service."""
 
-    priority = 1
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Passed in explicitly only: keyring's automatic choice must never pick it.
+        raise RuntimeError("bench keyring: pass it in explicitly")
 
     def __init__(self) -> None:
         super().__init__()
