@@ -663,13 +663,15 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
     path = args.file.expanduser()
     if command == "verify":
         phrase = _read_passphrase(True) if args.passphrase_stdin else None
+        # The decrypted copy goes into the (private) data folder when there is one, not /tmp.
+        work = data_dir if data_dir.is_dir() else None
         try:
-            got = verify_on_this_machine(path, passphrase=phrase)
+            got = verify_on_this_machine(path, passphrase=phrase, work_dir=work)
         except BackupRefused as exc:
             if exc.reason != "other_key" or args.passphrase_stdin:
                 raise
             # This machine's secret store did not make the file: the passphrase opens it.
-            got = verify_backup(path, passphrase=_read_passphrase(False))
+            got = verify_backup(path, passphrase=_read_passphrase(False), work_dir=work)
         print(
             f"backup good: {path.name}, till {got.till[:8]}, made {got.created_at} by app "
             f"{got.app_version} (schema {got.schema}), {got.chunks} chunks checked"

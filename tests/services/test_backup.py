@@ -196,9 +196,13 @@ def test_rotation_keeps_the_newest_and_a_missing_or_read_only_folder_leaves_noth
     made: Made, tmp_path: Path
 ) -> None:
     out = made.backup.parent
+    # Another till's backup on the same drive: never this till's to rotate.
+    other = out / "4sell-backup-0000abcd-20260101T000000000000Z.fsb"
+    other.write_bytes(b"another till's backup")
     for _ in range(3):
         create_backup(made.data_dir, made.device_id, out, keep=2)
-    assert len(backups_in(out)) == 2 and not made.backup.exists()
+    assert len(backups_in(out, made.device_id)) == 2 and not made.backup.exists()
+    assert other.exists()
     with pytest.raises(BackupRefused) as missing:
         create_backup(made.data_dir, made.device_id, tmp_path / "unplugged")
     assert missing.value.reason == "no_folder"

@@ -24,6 +24,8 @@ import shutil
 import sqlite3
 import tarfile
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -78,6 +80,11 @@ MIN_PASSPHRASE = 12
 #: A restore in progress: present from the commit point until the new data is in place.
 RESTORE_MARKER = "restore-in-progress.json"
 _STAGING_PREFIX = ".restore-"
+#: The plain snapshots of a backup being made, inside the data folder.
+_WORK_PREFIX = ".backup-"
+_STALE_WORK_S = 6 * 3600
+#: One backup at a time in this process (the shift's close and the daily one may meet).
+_CREATING = threading.Lock()
 #: The schedule: one backup a day (and one at each shift's close); doctor warns a little later.
 DAILY_HOURS = 24
 OVERDUE_HOURS = 26
@@ -170,11 +177,14 @@ def backup_name(device_id: str, when: datetime) -> str:
     return f"4sell-backup-{device_id[:8]}-{when.strftime('%Y%m%dT%H%M%S%fZ')}{SUFFIX}"
 
 
-def backups_in(folder: Path) -> list[Path]:
-    """The finished backups in ``folder``, oldest first (a ``.partial`` never counts)."""
+def backups_in(folder: Path, device_id: str = "") -> list[Path]:
+    """The finished backups in ``folder`` (of the till ``device_id`` only, when given: tills
+    may share a drive, and one's rotation must never delete another's), oldest first; a
+    ``.partial`` never counts."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob(f"4sell-backup-*{SUFFIX}") if p.is_file())
+    pattern = f"4sell-backup-{device_id[:8]}-*{SUFFIX}" if device_id else f"4sell-backup-*{SUFFIX}"
+    return sorted(p for p in folder.glob(pattern) if p.is_file())
 
 
 def _folder_problem(exc: OSError, folder: Path) -> BackupRefused:
@@ -211,10 +221,23 @@ def create_backup(
     keyring_backend: Any = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> BackupMade:
-    """Writes one sealed backup of this till into ``folder`` and rotates to the newest ``keep``.
+    """Writes one sealed backup of this till into ``folder`` and rotates to the newest ``keep``
+    of this till's; one at a time in this process (a shift's close and the daily one may meet).
 
     Written under a temporary name, fsynced, then renamed: a kill, a full disk or a read-only
     folder never leaves a file that looks like a backup. Needs the recovery passphrase set."""
+    with _CREATING:
+        return _create_backup(data_dir, device_id, folder, keep, keyring_backend, clock)
+
+
+def _create_backup(
+    data_dir: Path,
+    device_id: str,
+    folder: Path,
+    keep: int,
+    keyring_backend: Any,
+    clock: Callable[[], datetime],
+) -> BackupMade:
     store = _secrets(device_id, keyring_backend)
     key = stored_backup_key(store)
     wrap = store.get(PASSPHRASE_WRAP)
@@ -231,7 +254,7 @@ def create_backup(
     for leftover in folder.glob(f"4sell-backup-*{SUFFIX}{PARTIAL}"):
         leftover.unlink(missing_ok=True)  # a killed backup's remains never take a slot
     # The plain snapshots stay inside the (private) data folder, never in the backup folder.
-    work = Path(tempfile.mkdtemp(prefix=".backup-", dir=data_dir))
+    work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=data_dir))
     try:
         _snapshot(data_dir / DB_NAME, work / DB_NAME)
         if (data_dir / KEY_FILE).exists():
@@ -267,7 +290,7 @@ def create_backup(
             raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    removed = tuple(backups_in(folder)[:-keep]) if keep > 0 else ()
+    removed = tuple(backups_in(folder, device_id)[:-keep]) if keep > 0 else ()
     for old in removed:
         old.unlink(missing_ok=True)
     return BackupMade(target, target.stat().st_size, writer.plain_bytes, removed)
@@ -414,21 +437,31 @@ def _integrity(path: Path) -> str:
 
 
 def verify_backup(
-    path: Path, *, passphrase: str | None = None, store: SecretStore | None = None
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    store: SecretStore | None = None,
+    work_dir: Path | None = None,
 ) -> BackupContents:
-    """Decrypts and checks the whole file in a temporary folder (deleted afterwards) without
-    touching live data; the secret store's backup key is used when it made the file."""
+    """Decrypts and checks the whole file in a temporary folder (in ``work_dir``, e.g. the data
+    folder, else the system's; deleted afterwards) without touching live data; the secret
+    store's backup key is used when it made the file."""
     store_key = _store_key_or_none(store)
-    with tempfile.TemporaryDirectory(prefix="4sell-verify-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="4sell-verify-", dir=work_dir) as tmp:
         return open_backup(path, Path(tmp), lambda h: backup_key_for(h, store_key, passphrase))
 
 
 def verify_on_this_machine(
-    path: Path, *, passphrase: str | None = None, keyring_backend: Any = None
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    keyring_backend: Any = None,
+    work_dir: Path | None = None,
 ) -> BackupContents:
     """``verify_backup`` with this machine's secret store for the till that made the file."""
     till = str(header_of(path).fields.get("till", ""))
-    return verify_backup(path, passphrase=passphrase, store=SecretStore(till, keyring_backend))
+    store = SecretStore(till, keyring_backend)
+    return verify_backup(path, passphrase=passphrase, store=store, work_dir=work_dir)
 
 
 def _store_key_or_none(store: SecretStore | None) -> bytes | None:
@@ -676,8 +709,13 @@ def finish_interrupted_restore(data_dir: Path) -> bool:
     if not marker.exists():
         for leftover in data_dir.glob(f"{_STAGING_PREFIX}*"):
             shutil.rmtree(leftover, ignore_errors=True)
-        for leftover in data_dir.glob(".backup-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in data_dir.glob(f"{_WORK_PREFIX}*"):
+            try:
+                age = time.time() - leftover.stat().st_mtime
+            except OSError:
+                continue
+            if age > _STALE_WORK_S:  # a younger one may be a running till's backup
+                shutil.rmtree(leftover, ignore_errors=True)
         return False
     staging = data_dir / json.loads(marker.read_text())["staging"]
     for name in (DB_NAME, KEY_FILE):
@@ -766,7 +804,7 @@ class TillBackups:
     def status_now(self) -> BackupStatus:
         """The newest backup in the chosen folder and whether it is older than allowed."""
         folder = self._folder()
-        found = backups_in(folder) if folder else []
+        found = backups_in(folder, self.ctx.device_id) if folder else []
         newest = found[-1] if found else None
         newest_at = (
             datetime.fromtimestamp(newest.stat().st_mtime, UTC) if newest is not None else None

@@ -199,9 +199,11 @@ class BackupAdminPage(QWidget):
     def _verify(self, path: Path, passphrase: str | None) -> None:
         self.verify.setEnabled(False)
         self.status.setText(self.tr("Checking the backup…"))
-        backend = self.till.ctx.keyring_backend
+        backend, work = self.till.ctx.keyring_backend, self.till.ctx.data_dir
         tasks().run(
-            lambda: verify_on_this_machine(path, passphrase=passphrase, keyring_backend=backend),
+            lambda: verify_on_this_machine(
+                path, passphrase=passphrase, keyring_backend=backend, work_dir=work
+            ),
             lambda got: self._verified(path, got),
             lambda exc: self._verify_failed(path, exc, passphrase),
             owner=self,
