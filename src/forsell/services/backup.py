@@ -598,20 +598,12 @@ def backend_tombstones(
     url: str, token: str, timeout: float = 20.0
 ) -> list[tuple[str, str]] | None:
     """The tombstones the backend keeps for this till, or None when it cannot be reached."""
-    import asyncio
-
-    import httpx
-
-    from forsell.sync.backend import BackendClient
+    from forsell.sync.backend import fetch_tombstones
     from forsell.sync.errors import SyncError
 
-    async def ask() -> list[tuple[str, str]]:
-        async with httpx.AsyncClient(timeout=timeout) as client:
-            return await BackendClient(client, url, lambda: token).tombstones()
-
     try:
-        return asyncio.run(ask())
-    except (SyncError, httpx.HTTPError, OSError) as exc:
+        return fetch_tombstones(url, token, timeout)
+    except (SyncError, OSError) as exc:
         log.warning("the backend's tombstones could not be read: %s", exc)
         return None
 

@@ -242,3 +242,15 @@ class BackendClient:
                 return PullPage([], None, False)
             raise
         return PullPage([self._json(response)], None, False)
+
+
+def fetch_tombstones(url: str, token: str, timeout: float = 20.0) -> list[tuple[str, str]]:
+    """``GET /v1/tombstones`` on its own, outside the sync engine: a restore asks it once, with
+    the address and token of the till being restored. Raises SyncError when unreachable."""
+    import asyncio
+
+    async def ask() -> list[tuple[str, str]]:
+        async with httpx.AsyncClient(timeout=timeout) as client:
+            return await BackendClient(client, url, lambda: token).tombstones()
+
+    return asyncio.run(ask())
