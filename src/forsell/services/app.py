@@ -17,7 +17,7 @@ from forsell.store.models import Employee, ParkedSale, Product, Sale
 
 from .access import public, requires
 from .auth import EmployeeView, StaffService, new_employee
-from .backup import finish_interrupted_restore
+from .backup_swap import finish_interrupted_restore
 from .catalog import CatalogService
 from .context import TillContext
 from .recordings import KEY_FILE

@@ -25,7 +25,6 @@ import sqlite3
 import tarfile
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -53,14 +52,21 @@ from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 from . import settings as s
 from .access import public, requires
 from .auth import EmployeeView
+from .backup_swap import (
+    DB_NAME,
+    KEY_FILE,
+    PARTIAL,
+    RESTORE_MARKER,
+    STAGING_PREFIX,
+    WORK_PREFIX,
+    finish_interrupted_restore,
+    fsync_dir,
+)
 from .context import TillContext
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "cashier.sqlite"  # services/app.py's name; imported there would be a cycle
-KEY_FILE = "keys.sqlite"
 SUFFIX = ".fsb"
-PARTIAL = ".partial"
 #: The secret store names a backup carries (those the store holds for this till).
 SECRET_NAMES = (
     "kek-v1",
@@ -77,12 +83,6 @@ BACKUP_KEY = "backup-key-v1"
 #: every new backup carries it without the passphrase being typed again.
 PASSPHRASE_WRAP = "backup-passphrase-wrap-v1"
 MIN_PASSPHRASE = 12
-#: A restore in progress: present from the commit point until the new data is in place.
-RESTORE_MARKER = "restore-in-progress.json"
-_STAGING_PREFIX = ".restore-"
-#: The plain snapshots of a backup being made, inside the data folder.
-_WORK_PREFIX = ".backup-"
-_STALE_WORK_S = 6 * 3600
 #: One backup at a time in this process (the shift's close and the daily one may meet).
 _CREATING = threading.Lock()
 #: The schedule: one backup a day (and one at each shift's close); doctor warns a little later.
@@ -254,7 +254,7 @@ def _create_backup(
     for leftover in folder.glob(f"4sell-backup-*{SUFFIX}{PARTIAL}"):
         leftover.unlink(missing_ok=True)  # a killed backup's remains never take a slot
     # The plain snapshots stay inside the (private) data folder, never in the backup folder.
-    work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=data_dir))
+    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=data_dir))
     try:
         _snapshot(data_dir / DB_NAME, work / DB_NAME)
         if (data_dir / KEY_FILE).exists():
@@ -281,7 +281,7 @@ def _create_backup(
                 out.flush()
                 os.fsync(out.fileno())
             partial.replace(target)
-            _fsync_dir(folder)
+            fsync_dir(folder)
         except OSError as exc:
             partial.unlink(missing_ok=True)
             raise _folder_problem(exc, folder) from None
@@ -305,16 +305,6 @@ class _BytesReader:
         out = self._data[self._pos : end]
         self._pos += len(out)
         return out
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _revision(db_path: Path) -> str | None:
@@ -654,7 +644,7 @@ def restore_backup(
     till = str(header.fields.get("till", ""))
     store = SecretStore(till, keyring_backend)
     store_key = _store_key_or_none(store)
-    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=data_dir))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
     try:
         contents = open_backup(
             path, staging, lambda h: backup_key_for(h, store_key, passphrase)
@@ -674,7 +664,7 @@ def restore_backup(
             if (staging / name).exists():
                 with (staging / name).open("rb+") as f:
                     os.fsync(f.fileno())
-        _fsync_dir(staging)
+        fsync_dir(staging)
         if before_swap is not None:
             before_swap()
         marker = data_dir / RESTORE_MARKER
@@ -684,51 +674,13 @@ def restore_backup(
             f.flush()
             os.fsync(f.fileno())
         temp_marker.replace(marker)  # the commit point: from here the new data wins
-        _fsync_dir(data_dir)
+        fsync_dir(data_dir)
     except BaseException:
         if not (data_dir / RESTORE_MARKER).exists():
             shutil.rmtree(staging, ignore_errors=True)
         raise
     finish_interrupted_restore(data_dir)
     return Restored(contents.till, contents.created_at, applied, reached)
-
-
-def finish_interrupted_restore(data_dir: Path) -> bool:
-    """At start-up (and before a restore): a restore past its commit point is finished, one
-    that was not is forgotten (its staging folder removed). True when one was finished."""
-    marker = data_dir / RESTORE_MARKER
-    (data_dir / (RESTORE_MARKER + PARTIAL)).unlink(missing_ok=True)
-    if not marker.exists():
-        for leftover in data_dir.glob(f"{_STAGING_PREFIX}*"):
-            shutil.rmtree(leftover, ignore_errors=True)
-        for leftover in data_dir.glob(f"{_WORK_PREFIX}*"):
-            try:
-                age = time.time() - leftover.stat().st_mtime
-            except OSError:
-                continue
-            if age > _STALE_WORK_S:  # a younger one may be a running till's backup
-                shutil.rmtree(leftover, ignore_errors=True)
-        return False
-    staging = data_dir / json.loads(marker.read_text())["staging"]
-    for name in (DB_NAME, KEY_FILE):
-        staged = staging / name
-        if not staged.exists():
-            if name == KEY_FILE and not (staging / DB_NAME).exists():
-                continue  # moved already
-            if name == KEY_FILE:
-                # The backup had no key file: the live one would not fit the restored data.
-                for suffix in ("-wal", "-shm", ""):
-                    (data_dir / (name + suffix)).unlink(missing_ok=True)
-            continue
-        # The old database's log must never be read with the new file.
-        for suffix in ("-wal", "-shm", "-journal"):
-            (data_dir / (name + suffix)).unlink(missing_ok=True)
-        staged.replace(data_dir / name)
-    _fsync_dir(data_dir)
-    marker.unlink()
-    _fsync_dir(data_dir)
-    shutil.rmtree(staging, ignore_errors=True)
-    return True
 
 
 # --- the till's own backups: settings, schedule ----------------------------------------------
