@@ -573,8 +573,7 @@ _BACKUP_WORDS = {
     "truncated": "the backup is truncated ({detail}): it is incomplete, use another one",
     "altered": "the backup was altered or damaged ({detail}): use another one",
     "wrong_passphrase": "wrong recovery passphrase: nothing was changed",
-    "other_key": "this backup was made with another backup key: the recovery passphrase is "
-    "needed",
+    "other_key": "this backup was made with another backup key: the recovery passphrase is needed",
     "damaged_database": "the database inside the backup is damaged ({detail})",
     "secret_store": "the secret store cannot keep the till's keys: {detail}",
 }
@@ -647,11 +646,15 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
                 phrase = _read_passphrase(args.passphrase_stdin, twice=True)
             TillBackups(till.ctx).set_passphrase(who, phrase)
         if args.recovery_code:
-            print(f"recovery code: {phrase}\nprint it or write it down now: it is shown only "
-                  "this once and opens the backups on a new machine (type it as the passphrase)")
+            print(
+                f"recovery code: {phrase}\nprint it or write it down now: it is shown only "
+                "this once and opens the backups on a new machine (type it as the passphrase)"
+            )
         else:
-            print("recovery passphrase set: new backups open with it on any machine; it is not "
-                  "stored anywhere, so keep it written down away from the till")
+            print(
+                "recovery passphrase set: new backups open with it on any machine; it is not "
+                "stored anywhere, so keep it written down away from the till"
+            )
         return 0
     if command == "create":
         with _admin_till(data_dir, args.pin_stdin, "backup create", "back up") as (till, who):

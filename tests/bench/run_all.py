@@ -206,10 +206,9 @@ def _consent_bench(quick: bool) -> list[dict]:
 
 
 def _backup_bench(args: argparse.Namespace) -> list[dict]:
-    products, lines = (QUICK["products"], QUICK["lines"]) if args.quick else (
-        args.products,
-        args.lines,
-    )
+    products, lines = args.products, args.lines
+    if args.quick:
+        products, lines = QUICK["products"], QUICK["lines"]
     audio_mb = 50 if args.quick else 1024
     return _script(
         "backup",

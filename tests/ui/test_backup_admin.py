@@ -38,7 +38,7 @@ def test_the_admin_sets_the_folder_and_passphrase_then_creates_and_verifies(
         assert till.ctx.settings.get(s.BACKUP_FOLDER) == str(usb)
         assert till.ctx.settings.get(s.BACKUP_KEEP) == 3
         qtbot.mouseClick(_button(page, "create backup now"), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.create.isEnabled(), timeout=30_000)
+        qtbot.waitUntil(lambda: page.create_button.isEnabled(), timeout=30_000)
         assert page.status.text() == "Set the recovery passphrase first."
         page.phrase.setText("долгая фраза восстановления")
         page.again.setText("другая фраза восстановления")
@@ -49,15 +49,15 @@ def test_the_admin_sets_the_folder_and_passphrase_then_creates_and_verifies(
         qtbot.mouseClick(_button(page, "set recovery passphrase"), Qt.MouseButton.LeftButton)
         assert page.status.text() == "Recovery passphrase set." and not page.phrase.text()
         qtbot.mouseClick(_button(page, "create backup now"), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.create.isEnabled(), timeout=60_000)
+        qtbot.waitUntil(lambda: page.create_button.isEnabled(), timeout=60_000)
         (made,) = backups_in(usb)
         assert page.status.text() == f"Backup written: {made}"
         page._verify(made, None)
-        qtbot.waitUntil(lambda: page.verify.isEnabled(), timeout=60_000)
+        qtbot.waitUntil(lambda: page.verify_button.isEnabled(), timeout=60_000)
         assert page.status.text() == f"The backup {made.name} is good."
         made.write_bytes(made.read_bytes()[:-10])
         page._verify(made, None)
-        qtbot.waitUntil(lambda: page.verify.isEnabled(), timeout=60_000)
+        qtbot.waitUntil(lambda: page.verify_button.isEnabled(), timeout=60_000)
         assert page.status.text() == refusal_text(BackupRefused("truncated"))
     finally:
         store = SecretStore(till.ctx.device_id, keyring.get_keyring())

@@ -346,9 +346,7 @@ class BackupContents:
     chunks: int
 
 
-def backup_key_for(
-    header: BackupHeader, store_key: bytes | None, passphrase: str | None
-) -> bytes:
+def backup_key_for(header: BackupHeader, store_key: bytes | None, passphrase: str | None) -> bytes:
     """The key that opens a file: the secret store's when it made the file, else the
     passphrase's; BackupRefused('other_key') when only the passphrase would do and none came."""
     if store_key is not None and key_id(store_key) == header.key_id:
@@ -584,9 +582,7 @@ def backend_address(folder: Path, secrets: dict[str, str]) -> tuple[str, str] | 
     return (url, token) if url and token else None
 
 
-def backend_tombstones(
-    url: str, token: str, timeout: float = 20.0
-) -> list[tuple[str, str]] | None:
+def backend_tombstones(url: str, token: str, timeout: float = 20.0) -> list[tuple[str, str]] | None:
     """The tombstones the backend keeps for this till, or None when it cannot be reached."""
     from forsell.sync.backend import fetch_tombstones
     from forsell.sync.errors import SyncError
@@ -646,9 +642,7 @@ def restore_backup(
     store_key = _store_key_or_none(store)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
     try:
-        contents = open_backup(
-            path, staging, lambda h: backup_key_for(h, store_key, passphrase)
-        )
+        contents = open_backup(path, staging, lambda h: backup_key_for(h, store_key, passphrase))
         tombstones = read_tombstones(data_dir / KEY_FILE)
         address = backend_address(staging, contents.secrets) if ask_backend else None
         remote = backend_tombstones(*address) if address else None

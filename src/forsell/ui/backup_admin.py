@@ -97,14 +97,14 @@ class BackupAdminPage(QWidget):
         set_phrase = QPushButton(self.tr("Set passphrase"))
         set_phrase.setAccessibleName("set recovery passphrase")
         set_phrase.clicked.connect(self.set_passphrase)
-        self.create = QPushButton(self.tr("Create backup now"))
-        self.create.setAccessibleName("create backup now")
-        self.create.clicked.connect(self.create_now)
-        self.verify = QPushButton(self.tr("Verify a backup…"))
-        self.verify.setAccessibleName("verify a backup")
-        self.verify.clicked.connect(self.verify_file)
+        self.create_button = QPushButton(self.tr("Create backup now"))
+        self.create_button.setAccessibleName("create backup now")
+        self.create_button.clicked.connect(self.create_now)
+        self.verify_button = QPushButton(self.tr("Verify a backup…"))
+        self.verify_button.setAccessibleName("verify a backup")
+        self.verify_button.clicked.connect(self.verify_file)
         buttons = QHBoxLayout()
-        for button in (save, set_phrase, self.create, self.verify):
+        for button in (save, set_phrase, self.create_button, self.verify_button):
             buttons.addWidget(button)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -127,7 +127,7 @@ class BackupAdminPage(QWidget):
 
     def show_status(self) -> None:
         status = self.service.status(self.admin)
-        if status.newest is None:
+        if status.newest is None or status.newest_at is None:
             self.status.setText(self.tr("No backup yet."))
         else:
             when = self.till.ctx.local(status.newest_at).strftime("%d.%m.%Y %H:%M")
@@ -162,7 +162,7 @@ class BackupAdminPage(QWidget):
         self.status.setText(self.tr("Recovery passphrase set."))
 
     def create_now(self) -> None:
-        self.create.setEnabled(False)
+        self.create_button.setEnabled(False)
         self.status.setText(self.tr("Creating the backup…"))
         service, admin = self.service, self.admin
         tasks().run(
@@ -174,14 +174,12 @@ class BackupAdminPage(QWidget):
         )
 
     def _created(self, made) -> None:
-        self.create.setEnabled(True)
-        self.status.setText(
-            self.tr("Backup written: {path}").format(path=str(made.path))
-        )
+        self.create_button.setEnabled(True)
+        self.status.setText(self.tr("Backup written: {path}").format(path=str(made.path)))
 
     def _failed(self, exc: Exception) -> None:
-        self.create.setEnabled(True)
-        self.verify.setEnabled(True)
+        self.create_button.setEnabled(True)
+        self.verify_button.setEnabled(True)
         if isinstance(exc, BackupRefused):
             self.status.setText(refusal_text(exc))
         elif isinstance(exc, CashierError):
@@ -197,7 +195,7 @@ class BackupAdminPage(QWidget):
             self._verify(Path(path), None)
 
     def _verify(self, path: Path, passphrase: str | None) -> None:
-        self.verify.setEnabled(False)
+        self.verify_button.setEnabled(False)
         self.status.setText(self.tr("Checking the backup…"))
         backend, work = self.till.ctx.keyring_backend, self.till.ctx.data_dir
         tasks().run(
@@ -211,7 +209,7 @@ class BackupAdminPage(QWidget):
         )
 
     def _verified(self, path: Path, got) -> None:
-        self.verify.setEnabled(True)
+        self.verify_button.setEnabled(True)
         self.status.setText(self.tr("The backup {name} is good.").format(name=path.name))
 
     def _verify_failed(self, path: Path, exc: Exception, passphrase: str | None) -> None:
