@@ -576,6 +576,8 @@ _BACKUP_WORDS = {
     "other_key": "this backup was made with another backup key: the recovery passphrase is needed",
     "damaged_database": "the database inside the backup is damaged ({detail})",
     "secret_store": "the secret store cannot keep the till's keys: {detail}",
+    "till_running": "the till runs on {detail}: close it (and its tray icon) first; nothing "
+    "was changed",
 }
 
 
@@ -631,6 +633,7 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
         TillBackups,
         has_staff,
         restore_backup,
+        till_running,
         verify_backup,
         verify_on_this_machine,
     )
@@ -680,7 +683,9 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
             f"{got.app_version} (schema {got.schema}), {got.chunks} chunks checked"
         )
         return 0
-    # restore
+    # restore: refused before any PIN or passphrase while the till runs on this folder
+    if till_running(data_dir):
+        raise BackupRefused("till_running", str(data_dir))
     if has_staff(data_dir):
         with _admin_till(data_dir, args.pin_stdin, "backup restore", "restore"):
             pass

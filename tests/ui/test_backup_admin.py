@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import keyring
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -63,3 +64,24 @@ def test_the_admin_sets_the_folder_and_passphrase_then_creates_and_verifies(
         store = SecretStore(till.ctx.device_id, keyring.get_keyring())
         for name in SECRET_NAMES:
             store.delete(name)
+
+
+def test_a_restore_is_refused_while_the_till_runs_on_the_folder(qtbot, till, tmp_path) -> None:
+    from forsell.services.backup import restore_backup
+    from forsell.services.backup_swap import till_running
+    from forsell.ui.app import InstanceServer, instance_name
+
+    data_dir = till.ctx.data_dir
+    assert not till_running(data_dir)
+    server = InstanceServer(instance_name(data_dir))  # what the running till listens on
+    try:
+        assert till_running(data_dir)
+        assert not till_running(tmp_path / "another-folder")
+        before = sorted(p.name for p in data_dir.iterdir())
+        with pytest.raises(BackupRefused) as refused:
+            restore_backup(tmp_path / "any.fsb", data_dir)
+        assert refused.value.reason == "till_running"
+        assert sorted(p.name for p in data_dir.iterdir()) == before
+    finally:
+        server.close()
+    assert not till_running(data_dir)

@@ -61,6 +61,7 @@ from .backup_swap import (
     WORK_PREFIX,
     finish_interrupted_restore,
     fsync_dir,
+    till_running,
 )
 from .context import TillContext
 
@@ -103,7 +104,7 @@ class BackupRefused(Exception):
     """A backup, verify or restore cannot go on; nothing live was changed. ``reason``:
     no_folder | folder_read_only | disk_full | write_failed | no_passphrase | short_passphrase |
     no_key | not_a_backup | newer_format | newer_schema | truncated | altered |
-    wrong_passphrase | other_key | damaged_database | secret_store."""
+    wrong_passphrase | other_key | damaged_database | secret_store | till_running."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
@@ -634,6 +635,8 @@ def restore_backup(
     into a staging folder first; the tombstones of the live key file and, with ``ask_backend``,
     the backend's list are re-applied there; the secrets go back into the secret store; only
     then is the live data swapped, through a commit marker (``finish_interrupted_restore``)."""
+    if till_running(data_dir):
+        raise BackupRefused("till_running", str(data_dir))
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     finish_interrupted_restore(data_dir)
     header = header_of(path)

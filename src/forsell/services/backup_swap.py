@@ -8,9 +8,12 @@ move in what is still staged; no marker means: the staging folder is a leftover,
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+import socket
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +26,32 @@ STAGING_PREFIX = ".restore-"
 #: The plain snapshots of a backup being made, inside the data folder.
 WORK_PREFIX = ".backup-"
 _STALE_WORK_S = 6 * 3600
+
+
+def instance_name(data_dir: Path) -> str:
+    """The local socket the running till of ``data_dir`` listens on (its single-instance
+    server in ``ui/app.py`` uses this name: two folders may run side by side)."""
+    digest = hashlib.sha256(str(data_dir.expanduser().resolve()).encode()).hexdigest()[:16]
+    return f"forsell-cashier-{digest}"
+
+
+def till_running(data_dir: Path) -> bool:
+    """True when a till (window or tray) runs on ``data_dir``: its instance socket answers.
+    Qt keeps the socket in the temporary folder on POSIX; elsewhere this cannot tell (False)."""
+    if os.name != "posix":
+        return False
+    path = Path(tempfile.gettempdir()) / instance_name(data_dir)
+    if not path.exists():
+        return False
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    probe.settimeout(1.0)
+    try:
+        probe.connect(str(path))
+    except OSError:
+        return False  # a crashed till's socket file: nobody answers
+    finally:
+        probe.close()
+    return True
 
 
 def fsync_dir(folder: Path) -> None:

@@ -4,7 +4,6 @@ database."""
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from forsell.services import backup_swap
 from forsell.services.app import DatabaseProblem, open_till
 
 from . import error_hook, theme
@@ -28,9 +28,9 @@ CONNECT_TIMEOUT_MS = 500
 
 
 def instance_name(data_dir: Path) -> str:
-    """A local socket name per data folder (two folders may run side by side)."""
-    digest = hashlib.sha256(str(data_dir.expanduser().resolve()).encode()).hexdigest()[:16]
-    return f"forsell-cashier-{digest}"
+    """A local socket name per data folder (two folders may run side by side); a restore
+    asks it whether the till runs (``services/backup_swap.py``)."""
+    return backup_swap.instance_name(data_dir)
 
 
 class InstanceServer(QObject):
