@@ -519,6 +519,13 @@ def apply_tombstones(folder: Path, tombstones: dict[str, str]) -> int:
                 if table in present:
                     column = "id" if table == "recordings" else "recording_id"
                     db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", batch)
+            if "outbox" in present:
+                # Work still queued about them (an upload, a transcript) would only fail later;
+                # their own tombstone events still go to the backend.
+                db.execute(
+                    f"DELETE FROM outbox WHERE entity_id IN ({marks}) AND kind != ?",
+                    (*batch, TOMBSTONE_EVENT),
+                )
         db.execute("COMMIT")
     finally:
         db.close()
