@@ -100,6 +100,10 @@ _RECORDING_TABLES = (
 )
 
 
+#: Told (done, total) in bytes as a backup is sealed or opened.
+Progress = Callable[[int, int], None]
+
+
 class BackupRefused(Exception):
     """A backup, verify or restore cannot go on; nothing live was changed. ``reason``:
     no_folder | folder_read_only | disk_full | write_failed | no_passphrase | short_passphrase |
@@ -221,6 +225,7 @@ def create_backup(
     keep: int = 7,
     keyring_backend: Any = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    on_progress: Progress | None = None,
 ) -> BackupMade:
     """Writes one sealed backup of this till into ``folder`` and rotates to the newest ``keep``
     of this till's; one at a time in this process (a shift's close and the daily one may meet).
@@ -228,7 +233,9 @@ def create_backup(
     Written under a temporary name, fsynced, then renamed: a kill, a full disk or a read-only
     folder never leaves a file that looks like a backup. Needs the recovery passphrase set."""
     with _CREATING:
-        return _create_backup(data_dir, device_id, folder, keep, keyring_backend, clock)
+        return _create_backup(
+            data_dir, device_id, folder, keep, keyring_backend, clock, on_progress
+        )
 
 
 def _create_backup(
@@ -238,6 +245,7 @@ def _create_backup(
     keep: int,
     keyring_backend: Any,
     clock: Callable[[], datetime],
+    on_progress: Progress | None,
 ) -> BackupMade:
     store = _secrets(device_id, keyring_backend)
     key = stored_backup_key(store)
@@ -270,7 +278,9 @@ def _create_backup(
         manifest = json.dumps({**fields, "passphrase": None, "secrets": secrets}).encode()
         try:
             with partial.open("xb") as out:
-                writer = SealingWriter(out, key, fields)
+                total = sum(p.stat().st_size for p in work.iterdir())
+                report = (lambda done: on_progress(done, total)) if on_progress else None
+                writer = SealingWriter(out, key, fields, report)
                 with tarfile.open(fileobj=writer, mode="w|") as tar:
                     info = tarfile.TarInfo("manifest.json")
                     info.size = len(manifest)
@@ -363,7 +373,12 @@ def backup_key_for(header: BackupHeader, store_key: bytes | None, passphrase: st
         raise BackupRefused(exc.reason, exc.detail) from None
 
 
-def open_backup(path: Path, into: Path, key_for: Callable[[BackupHeader], bytes]) -> BackupContents:
+def open_backup(
+    path: Path,
+    into: Path,
+    key_for: Callable[[BackupHeader], bytes],
+    on_progress: Progress | None = None,
+) -> BackupContents:
     """Decrypts and checks every chunk of ``path`` into the folder ``into`` (the secrets stay in
     memory), then checks the database and the key file with ``integrity_check`` and the schema
     against this app's. Raises BackupRefused; ``into`` may then hold partial files."""
@@ -374,7 +389,9 @@ def open_backup(path: Path, into: Path, key_for: Callable[[BackupHeader], bytes]
     with stream:
         try:
             header = read_header(stream)
-            reader = OpeningReader(stream, header, key_for(header))
+            total = path.stat().st_size
+            report = (lambda done: on_progress(done, total)) if on_progress else None
+            reader = OpeningReader(stream, header, key_for(header), report)
             manifest: dict[str, Any] | None = None
             with tarfile.open(fileobj=reader, mode="r|") as tar:
                 for member in tar:
@@ -431,13 +448,16 @@ def verify_backup(
     passphrase: str | None = None,
     store: SecretStore | None = None,
     work_dir: Path | None = None,
+    on_progress: Progress | None = None,
 ) -> BackupContents:
     """Decrypts and checks the whole file in a temporary folder (in ``work_dir``, e.g. the data
     folder, else the system's; deleted afterwards) without touching live data; the secret
     store's backup key is used when it made the file."""
     store_key = _store_key_or_none(store)
     with tempfile.TemporaryDirectory(prefix="4sell-verify-", dir=work_dir) as tmp:
-        return open_backup(path, Path(tmp), lambda h: backup_key_for(h, store_key, passphrase))
+        return open_backup(
+            path, Path(tmp), lambda h: backup_key_for(h, store_key, passphrase), on_progress
+        )
 
 
 def verify_on_this_machine(
@@ -446,11 +466,14 @@ def verify_on_this_machine(
     passphrase: str | None = None,
     keyring_backend: Any = None,
     work_dir: Path | None = None,
+    on_progress: Progress | None = None,
 ) -> BackupContents:
     """``verify_backup`` with this machine's secret store for the till that made the file."""
     till = str(header_of(path).fields.get("till", ""))
     store = SecretStore(till, keyring_backend)
-    return verify_backup(path, passphrase=passphrase, store=store, work_dir=work_dir)
+    return verify_backup(
+        path, passphrase=passphrase, store=store, work_dir=work_dir, on_progress=on_progress
+    )
 
 
 def _store_key_or_none(store: SecretStore | None) -> bytes | None:
@@ -637,6 +660,7 @@ def restore_backup(
     keyring_backend: Any = None,
     ask_backend: bool = True,
     before_swap: Callable[[], None] | None = None,
+    on_progress: Progress | None = None,
 ) -> Restored:
     """Restores ``path`` into ``data_dir``; the till must be closed. The whole file is verified
     into a staging folder first; the tombstones of the live key file and, with ``ask_backend``,
@@ -652,7 +676,9 @@ def restore_backup(
     store_key = _store_key_or_none(store)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
     try:
-        contents = open_backup(path, staging, lambda h: backup_key_for(h, store_key, passphrase))
+        contents = open_backup(
+            path, staging, lambda h: backup_key_for(h, store_key, passphrase), on_progress
+        )
         tombstones = read_tombstones(data_dir / KEY_FILE)
         address = backend_address(staging, contents.secrets) if ask_backend else None
         remote = backend_tombstones(*address) if address else None
@@ -726,11 +752,14 @@ class TillBackups:
         self.ctx.settings.set(s.BACKUP_KEEP, keep)
 
     @requires(Role.ADMIN)
-    def create_now(self, who: EmployeeView, folder: Path | None = None) -> BackupMade:
-        """A backup now, into ``folder`` or the chosen backup folder (admin)."""
-        return self._create(folder)
+    def create_now(
+        self, who: EmployeeView, folder: Path | None = None, on_progress: Progress | None = None
+    ) -> BackupMade:
+        """A backup now, into ``folder`` or the chosen backup folder (admin); ``on_progress``
+        is told (bytes sealed, bytes in all) after each chunk."""
+        return self._create(folder, on_progress)
 
-    def _create(self, folder: Path | None) -> BackupMade:
+    def _create(self, folder: Path | None, on_progress: Progress | None = None) -> BackupMade:
         folder = folder or self._folder()
         if folder is None:
             raise CashierError("backup.no_folder", "no backup folder is set")
@@ -741,6 +770,7 @@ class TillBackups:
             keep=self.ctx.settings.get(s.BACKUP_KEEP),
             keyring_backend=self.ctx.keyring_backend,
             clock=self.ctx.clock,
+            on_progress=on_progress,
         )
 
     @requires(Role.ADMIN)

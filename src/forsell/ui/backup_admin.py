@@ -165,13 +165,21 @@ class BackupAdminPage(QWidget):
         self.create_button.setEnabled(False)
         self.status.setText(self.tr("Creating the backup…"))
         service, admin = self.service, self.admin
-        tasks().run(
-            lambda: service.create_now(admin),
+        tasks().run_with_progress(
+            lambda task: service.create_now(admin, on_progress=task.report),
             self._created,
             self._failed,
+            on_progress=lambda done, total: self._progress(
+                self.tr("Creating the backup…"), done, total
+            ),
             owner=self,
             key="create",
         )
+
+    def _progress(self, doing: str, done: int, total: int) -> None:
+        """The running step and how far it is, as the task pool reports it (throttled)."""
+        percent = min(100, done * 100 // total) if total else 0
+        self.status.setText(f"{doing} {percent} %")
 
     def _created(self, made) -> None:
         self.create_button.setEnabled(True)
@@ -198,12 +206,19 @@ class BackupAdminPage(QWidget):
         self.verify_button.setEnabled(False)
         self.status.setText(self.tr("Checking the backup…"))
         backend, work = self.till.ctx.keyring_backend, self.till.ctx.data_dir
-        tasks().run(
-            lambda: verify_on_this_machine(
-                path, passphrase=passphrase, keyring_backend=backend, work_dir=work
+        tasks().run_with_progress(
+            lambda task: verify_on_this_machine(
+                path,
+                passphrase=passphrase,
+                keyring_backend=backend,
+                work_dir=work,
+                on_progress=task.report,
             ),
             lambda got: self._verified(path, got),
             lambda exc: self._verify_failed(path, exc, passphrase),
+            on_progress=lambda done, total: self._progress(
+                self.tr("Checking the backup…"), done, total
+            ),
             owner=self,
             key="verify",
         )

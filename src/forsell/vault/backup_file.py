@@ -25,6 +25,7 @@ import io
 import json
 import os
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -158,8 +159,15 @@ class SealingWriter(io.RawIOBase):
     """A writable stream that seals everything written to it into ``out`` (header first).
     ``close`` writes the last chunk; without it the file reads as truncated."""
 
-    def __init__(self, out: BinaryIO, backup_key: bytes, fields: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        out: BinaryIO,
+        backup_key: bytes,
+        fields: dict[str, Any],
+        on_chunk: Callable[[int], None] | None = None,
+    ) -> None:
         super().__init__()
+        self._on_chunk = on_chunk  # told the plain bytes sealed so far, after each chunk
         file_id = os.urandom(16)
         fields = {
             **fields,
@@ -176,6 +184,7 @@ class SealingWriter(io.RawIOBase):
         self._buffer = bytearray()
         self._index = 0
         self.plain_bytes = 0
+        self.sealed_bytes = 0
 
     def writable(self) -> bool:
         return True
@@ -195,6 +204,9 @@ class SealingWriter(io.RawIOBase):
         self._out.write(struct.pack(">I", len(sealed)))
         self._out.write(sealed)
         self._index += 1
+        self.sealed_bytes += len(plain)
+        if self._on_chunk is not None:
+            self._on_chunk(self.sealed_bytes)
 
     def close(self) -> None:
         if not self.closed:
@@ -207,8 +219,16 @@ class OpeningReader(io.RawIOBase):
     """A readable stream of the plain contents; raises BackupUnreadable at the first chunk that
     does not open, at a missing last chunk and at bytes after it."""
 
-    def __init__(self, stream: BinaryIO, header: BackupHeader, backup_key: bytes) -> None:
+    def __init__(
+        self,
+        stream: BinaryIO,
+        header: BackupHeader,
+        backup_key: bytes,
+        on_chunk: Callable[[int], None] | None = None,
+    ) -> None:
         super().__init__()
+        self._on_chunk = on_chunk  # told the file bytes read so far, after each chunk
+        self.file_bytes = len(header.raw)
         self._in = stream
         self._aead = _contents_key(backup_key, _unb64(header.fields["file_id"]))
         self._aad = header.aad
@@ -244,6 +264,9 @@ class OpeningReader(io.RawIOBase):
             raise BackupUnreadable("altered", f"chunk {self._index}")
         self._index += 1
         self.chunks += 1
+        self.file_bytes += 4 + size
+        if self._on_chunk is not None:
+            self._on_chunk(self.file_bytes)
         self._plain, self._pos = plain, 0
         if last:
             if self._in.read(1):
