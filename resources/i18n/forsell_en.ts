@@ -31,6 +31,10 @@
         <source>Retention</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -318,6 +322,85 @@
     </message>
     <message>
         <source>Data subject blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupAdminPage</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create backup now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the till and run: forsell-cashier backup restore FILE. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest backup: {name} ({when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery passphrase set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {name} is good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup was made on another computer: its passphrase opens it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4152,6 +4235,57 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>backups</name>
+    <message>
+        <source>The backup folder does not exist. Plug in the drive or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder&apos;s disk is full. Nothing was left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be written. Nothing was left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the recovery passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least 12 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong recovery passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is incomplete (cut off). Use another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was altered or damaged. Use another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database inside the backup is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was made by a newer version of the app. Update the app first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a 4Sell backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>“{text}” is not an amount. Type digits, e.g. 1250 or 1250,50.</source>
@@ -5302,6 +5436,22 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted backups are written here daily and at each shift&apos;s close; best on another disk or a USB drive. Empty: no scheduled backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,6 +31,10 @@
         <source>Retention</source>
         <translation>Сақтау мерзімдері</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Сақтық көшірмелер</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -319,6 +323,85 @@
     <message>
         <source>Data subject blocked</source>
         <translation>Субъект деректері бұғатталды</translation>
+    </message>
+</context>
+<context>
+    <name>BackupAdminPage</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>Қалпына келтіру құпия сөз тіркесі</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>Қайталап енгізіңіз</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Құпия сөз тіркесін орнату</translation>
+    </message>
+    <message>
+        <source>Create backup now</source>
+        <translation>Көшірмені қазір жасау</translation>
+    </message>
+    <message>
+        <source>Verify a backup…</source>
+        <translation>Көшірмені тексеру…</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the till and run: forsell-cashier backup restore FILE. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
+        <translation>Көшірмені қалпына келтіру үшін кассаны жабып, мына пәрменді орындаңыз: forsell-cashier backup restore FILE. Қалпына келтіру құпия сөз тіркесі еш жерде сақталмайды: оны жазып алып, кассадан алыс жерде сақтаңыз; жаңа компьютер көшірмелерді тек сол арқылы ашады.</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Әзірге көшірме жоқ.</translation>
+    </message>
+    <message>
+        <source>Newest backup: {name} ({when})</source>
+        <translation>Ең соңғы көшірме: {name} ({when})</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Көшірмелер қалтасы</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Екі құпия сөз тіркесі сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase set.</source>
+        <translation>Қалпына келтіру құпия сөз тіркесі орнатылды.</translation>
+    </message>
+    <message>
+        <source>Creating the backup…</source>
+        <translation>Көшірме жасалып жатыр…</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>Көшірме жазылды: {path}</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>Көшірмені тексеру</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Көшірме тексеріліп жатыр…</translation>
+    </message>
+    <message>
+        <source>The backup {name} is good.</source>
+        <translation>{name} көшірмесі жарамды.</translation>
+    </message>
+    <message>
+        <source>This backup was made on another computer: its passphrase opens it.</source>
+        <translation>Бұл көшірме басқа компьютерде жасалған: оны қалпына келтіру құпия сөз тіркесі ашады.</translation>
     </message>
 </context>
 <context>
@@ -4155,6 +4238,57 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>backups</name>
+    <message>
+        <source>The backup folder does not exist. Plug in the drive or choose another folder.</source>
+        <translation>Көшірмелер қалтасы жоқ. Дискіні қосыңыз немесе басқа қалта таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be written to.</source>
+        <translation>Көшірмелер қалтасына жазу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>The backup folder&apos;s disk is full. Nothing was left behind.</source>
+        <translation>Көшірмелер қалтасының дискісі толы. Аяқталмаған файл қалған жоқ.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written. Nothing was left behind.</source>
+        <translation>Көшірмені жазу мүмкін болмады. Аяқталмаған файл қалған жоқ.</translation>
+    </message>
+    <message>
+        <source>Set the recovery passphrase first.</source>
+        <translation>Алдымен қалпына келтіру құпия сөз тіркесін орнатыңыз.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least 12 characters.</source>
+        <translation>Құпия сөз тіркесі кемінде 12 таңбадан тұруы керек.</translation>
+    </message>
+    <message>
+        <source>Wrong recovery passphrase.</source>
+        <translation>Қалпына келтіру құпия сөз тіркесі қате.</translation>
+    </message>
+    <message>
+        <source>The backup is incomplete (cut off). Use another one.</source>
+        <translation>Көшірме толық емес (үзіліп қалған). Басқасын пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The backup was altered or damaged. Use another one.</source>
+        <translation>Көшірме өзгертілген немесе бүлінген. Басқасын пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The database inside the backup is damaged.</source>
+        <translation>Көшірменің ішіндегі дерекқор бүлінген.</translation>
+    </message>
+    <message>
+        <source>The backup was made by a newer version of the app. Update the app first.</source>
+        <translation>Көшірмені бағдарламаның жаңарақ нұсқасы жасаған. Алдымен бағдарламаны жаңартыңыз.</translation>
+    </message>
+    <message>
+        <source>This file is not a 4Sell backup.</source>
+        <translation>Бұл файл 4Sell көшірмесі емес.</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>“{text}” is not an amount. Type digits, e.g. 1250 or 1250,50.</source>
@@ -5306,6 +5440,22 @@ Confirm (Enter)</source>
     <message>
         <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
         <translation>Осыдан бұрын жабылған ауысымдар сатулары мен қайтаруларымен бірге жойылады; Салық кодексі бес жыл талап етеді.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Көшірмелер қалтасы</translation>
+    </message>
+    <message>
+        <source>Encrypted backups are written here daily and at each shift&apos;s close; best on another disk or a USB drive. Empty: no scheduled backups.</source>
+        <translation>Шифрланған көшірмелер осында күн сайын және әр ауысым жабылғанда жазылады; басқа дискіде немесе USB-жинақтағышта болғаны жақсы. Бос болса, кесте бойынша көшірме жасалмайды.</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Сақталатын көшірмелер саны</translation>
+    </message>
+    <message>
+        <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
+        <translation>Ең жаңа көшірмелер сақталады, ескілері жойылады. Жойылған жазба ескі көшірмелерде олар жойылғанша қала береді.</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,10 @@
         <source>Retention</source>
         <translation>Сроки хранения</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -319,6 +323,85 @@
     <message>
         <source>Data subject blocked</source>
         <translation>Данные субъекта заблокированы</translation>
+    </message>
+</context>
+<context>
+    <name>BackupAdminPage</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>Фраза восстановления</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Задать фразу</translation>
+    </message>
+    <message>
+        <source>Create backup now</source>
+        <translation>Создать копию сейчас</translation>
+    </message>
+    <message>
+        <source>Verify a backup…</source>
+        <translation>Проверить копию…</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the till and run: forsell-cashier backup restore FILE. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
+        <translation>Чтобы восстановить копию, закройте кассу и выполните: forsell-cashier backup restore FILE. Фраза восстановления нигде не хранится: запишите её и храните вдали от кассы; новый компьютер открывает копии только с ней.</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Копий пока нет.</translation>
+    </message>
+    <message>
+        <source>Newest backup: {name} ({when})</source>
+        <translation>Последняя копия: {name} ({when})</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка для копий</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase set.</source>
+        <translation>Фраза восстановления задана.</translation>
+    </message>
+    <message>
+        <source>Creating the backup…</source>
+        <translation>Создаём копию…</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>Копия записана: {path}</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>Проверка копии</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Проверяем копию…</translation>
+    </message>
+    <message>
+        <source>The backup {name} is good.</source>
+        <translation>Копия {name} в порядке.</translation>
+    </message>
+    <message>
+        <source>This backup was made on another computer: its passphrase opens it.</source>
+        <translation>Эта копия сделана на другом компьютере: её открывает фраза восстановления.</translation>
     </message>
 </context>
 <context>
@@ -4156,6 +4239,57 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>backups</name>
+    <message>
+        <source>The backup folder does not exist. Plug in the drive or choose another folder.</source>
+        <translation>Папки для копий нет. Подключите диск или выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be written to.</source>
+        <translation>В папку для копий нельзя записать.</translation>
+    </message>
+    <message>
+        <source>The backup folder&apos;s disk is full. Nothing was left behind.</source>
+        <translation>Диск папки для копий заполнен. Незаконченных файлов не осталось.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written. Nothing was left behind.</source>
+        <translation>Не удалось записать копию. Незаконченных файлов не осталось.</translation>
+    </message>
+    <message>
+        <source>Set the recovery passphrase first.</source>
+        <translation>Сначала задайте фразу восстановления.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least 12 characters.</source>
+        <translation>Фраза должна быть не короче 12 символов.</translation>
+    </message>
+    <message>
+        <source>Wrong recovery passphrase.</source>
+        <translation>Неверная фраза восстановления.</translation>
+    </message>
+    <message>
+        <source>The backup is incomplete (cut off). Use another one.</source>
+        <translation>Копия неполная (обрезана). Возьмите другую.</translation>
+    </message>
+    <message>
+        <source>The backup was altered or damaged. Use another one.</source>
+        <translation>Копия изменена или повреждена. Возьмите другую.</translation>
+    </message>
+    <message>
+        <source>The database inside the backup is damaged.</source>
+        <translation>База данных внутри копии повреждена.</translation>
+    </message>
+    <message>
+        <source>The backup was made by a newer version of the app. Update the app first.</source>
+        <translation>Копия сделана более новой версией программы. Сначала обновите программу.</translation>
+    </message>
+    <message>
+        <source>This file is not a 4Sell backup.</source>
+        <translation>Этот файл не является копией 4Sell.</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>“{text}” is not an amount. Type digits, e.g. 1250 or 1250,50.</source>
@@ -5307,6 +5441,22 @@ Confirm (Enter)</source>
     <message>
         <source>Shifts closed longer ago than this are removed with their sales and refunds; the tax code asks for five years.</source>
         <translation>Смены, закрытые раньше этого срока, удаляются вместе с продажами и возвратами; Налоговый кодекс требует пять лет.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка для копий</translation>
+    </message>
+    <message>
+        <source>Encrypted backups are written here daily and at each shift&apos;s close; best on another disk or a USB drive. Empty: no scheduled backups.</source>
+        <translation>Сюда ежедневно и при каждом закрытии смены записываются зашифрованные копии; лучше на другом диске или USB-накопителе. Пусто — копий по расписанию нет.</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Хранить копий</translation>
+    </message>
+    <message>
+        <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
+        <translation>Хранятся самые новые копии, более старые удаляются. Уничтоженная запись остаётся в старых копиях, пока они не удалены.</translation>
     </message>
 </context>
 </TS>

@@ -215,6 +215,53 @@ def _retention_parser(
     actions.add_parser("purge", parents=[common], help="run the purge now (the till runs it daily)")
 
 
+def _backup_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="encrypted archival backups: set the recovery passphrase, create, verify, restore",
+    )
+    actions = cmd.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    phrase_help = "read the recovery passphrase from the next line of stdin (for scripts)"
+    passphrase = actions.add_parser(
+        "passphrase",
+        parents=[common],
+        help="set the recovery passphrase that opens backups on a new machine (admin PIN; "
+        "never stored: write it down and keep it away from the till)",
+    )
+    passphrase.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    passphrase.add_argument("--passphrase-stdin", action="store_true", help=phrase_help)
+    passphrase.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help="instead of a passphrase you choose: a random recovery code, printed once "
+        "(print it or write it down; a restore accepts it as the passphrase)",
+    )
+    create = actions.add_parser(
+        "create", parents=[common], help="write one encrypted backup now (admin PIN)"
+    )
+    create.add_argument(
+        "--to", type=Path, default=None, metavar="DIR", help="default: the backup folder setting"
+    )
+    create.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    verify = actions.add_parser(
+        "verify",
+        parents=[common],
+        help="decrypt and check a backup without touching the till's data (exit 0 good, 1 not)",
+    )
+    verify.add_argument("file", type=Path, metavar="FILE")
+    verify.add_argument("--passphrase-stdin", action="store_true", help=phrase_help)
+    restore = actions.add_parser(
+        "restore",
+        parents=[common],
+        help="bring a backup back into the data folder (close the till first; admin PIN, or "
+        "the passphrase on a fresh data folder)",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    restore.add_argument("--passphrase-stdin", action="store_true", help=phrase_help)
+
+
 def _parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the subcommand; SUPPRESS keeps the subcommand's
     # copy from overwriting a value given before it.
@@ -283,6 +330,7 @@ def _parser() -> argparse.ArgumentParser:
         help="read the admin PIN from the first line of stdin (for scripts)",
     )
     _privacy_parser(commands, common)
+    _backup_parser(commands, common)
     staff_cmd = commands.add_parser(
         "staff", parents=[common], help="the way back when PINs cannot be checked"
     )
@@ -587,6 +635,164 @@ def recordings(data_dir: Path, args: argparse.Namespace) -> int:
     except _Refused as refused:
         print(f"forsell-cashier recordings: {refused}", file=sys.stderr)
         return 1
+
+
+# --- backup ---------------------------------------------------------------------------------
+
+#: What each refusal of a backup command means, and what to do.
+_BACKUP_WORDS = {
+    "no_folder": "the backup folder does not exist: {detail} (plug in the drive or choose "
+    "another folder)",
+    "folder_read_only": "the backup folder cannot be written: {detail}",
+    "disk_full": "the backup folder's disk is full: {detail} (nothing was left behind)",
+    "write_failed": "the backup could not be written: {detail} (nothing was left behind)",
+    "no_passphrase": "no recovery passphrase is set: run `forsell-cashier backup passphrase`",
+    "short_passphrase": "the passphrase is too short ({detail})",
+    "no_key": "the file cannot be opened: {detail}",
+    "not_a_backup": "not a 4Sell backup: {detail}",
+    "newer_format": "the backup was made by a newer version of the app ({detail}): update "
+    "the app first",
+    "newer_schema": "the backup was made by a newer version of the app ({detail}): update "
+    "the app first",
+    "truncated": "the backup is truncated ({detail}): it is incomplete, use another one",
+    "altered": "the backup was altered or damaged ({detail}): use another one",
+    "wrong_passphrase": "wrong recovery passphrase: nothing was changed",
+    "other_key": "this backup was made with another backup key: the recovery passphrase is needed",
+    "damaged_database": "the database inside the backup is damaged ({detail})",
+    "secret_store": "the secret store cannot keep the till's keys: {detail}",
+    "till_running": "the till runs on {detail}: close it (and its tray icon) first; nothing "
+    "was changed",
+}
+
+
+def _backup_refusal(exc: Exception) -> str:
+    reason = getattr(exc, "reason", "")
+    words = _BACKUP_WORDS.get(reason, "{detail}")
+    return words.format(detail=getattr(exc, "detail", "") or reason)
+
+
+def _read_passphrase(from_stdin: bool, twice: bool = False) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("recovery passphrase: ")
+    if twice and getpass.getpass("the same passphrase again: ") != first:
+        raise _Refused("the two passphrases differ: nothing was changed")
+    return first
+
+
+@contextmanager
+def _admin_till(data_dir: Path, pin_stdin: bool, purpose: str, to_do: str) -> Iterator:
+    from forsell.services.app import open_till
+    from forsell.services.doctor import DatabaseProblem
+
+    try:
+        till = open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        raise _Refused(
+            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+            "run `forsell-cashier doctor` for the fix"
+        ) from None
+    try:
+        yield till, _admin(till, _read_pin(pin_stdin), purpose, to_do)
+    finally:
+        till.close()
+
+
+def backup(data_dir: Path, args: argparse.Namespace) -> int:
+    from forsell.services.backup import BackupRefused
+
+    try:
+        return _backup_run(data_dir, args)
+    except _Refused as refused:
+        print(f"forsell-cashier backup: {refused}", file=sys.stderr)
+        return 1
+    except BackupRefused as exc:
+        print(f"forsell-cashier backup: {_backup_refusal(exc)}", file=sys.stderr)
+        return 1
+
+
+def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
+    from forsell.services.backup import (
+        BackupRefused,
+        TillBackups,
+        has_staff,
+        restore_backup,
+        till_running,
+        verify_backup,
+        verify_on_this_machine,
+    )
+
+    command = args.backup_command
+    if command == "passphrase":
+        from forsell.services.backup import new_recovery_code
+
+        with _admin_till(data_dir, args.pin_stdin, "backup passphrase", "set it") as (till, who):
+            if args.recovery_code:
+                phrase = new_recovery_code()
+            else:
+                phrase = _read_passphrase(args.passphrase_stdin, twice=True)
+            TillBackups(till.ctx).set_passphrase(who, phrase)
+        if args.recovery_code:
+            print(
+                f"recovery code: {phrase}\nprint it or write it down now: it is shown only "
+                "this once and opens the backups on a new machine (type it as the passphrase)"
+            )
+        else:
+            print(
+                "recovery passphrase set: new backups open with it on any machine; it is not "
+                "stored anywhere, so keep it written down away from the till"
+            )
+        return 0
+    if command == "create":
+        with _admin_till(data_dir, args.pin_stdin, "backup create", "back up") as (till, who):
+            made = TillBackups(till.ctx).create_now(who, args.to.expanduser() if args.to else None)
+        print(f"backup written: {made.path} ({made.bytes // 1024} KB)")
+        for old in made.removed:
+            print(f"older backup removed by rotation: {old.name}")
+        return 0
+    path = args.file.expanduser()
+    if command == "verify":
+        phrase = _read_passphrase(True) if args.passphrase_stdin else None
+        # The decrypted copy goes into the (private) data folder when there is one, not /tmp.
+        work = data_dir if data_dir.is_dir() else None
+        try:
+            got = verify_on_this_machine(path, passphrase=phrase, work_dir=work)
+        except BackupRefused as exc:
+            if exc.reason != "other_key" or args.passphrase_stdin:
+                raise
+            # This machine's secret store did not make the file: the passphrase opens it.
+            got = verify_backup(path, passphrase=_read_passphrase(False), work_dir=work)
+        print(
+            f"backup good: {path.name}, till {got.till[:8]}, made {got.created_at} by app "
+            f"{got.app_version} (schema {got.schema}), {got.chunks} chunks checked"
+        )
+        return 0
+    # restore: refused before any PIN or passphrase while the till runs on this folder
+    if till_running(data_dir):
+        raise BackupRefused("till_running", str(data_dir))
+    if has_staff(data_dir):
+        with _admin_till(data_dir, args.pin_stdin, "backup restore", "restore"):
+            pass
+        phrase = _read_passphrase(True) if args.passphrase_stdin else None
+    else:
+        phrase = _read_passphrase(args.passphrase_stdin)
+    try:
+        done = restore_backup(path, data_dir, passphrase=phrase)
+    except BackupRefused as exc:
+        if exc.reason != "other_key" or args.passphrase_stdin:
+            raise
+        done = restore_backup(path, data_dir, passphrase=_read_passphrase(False))
+    print(
+        f"restored {path.name} (made {done.created_at}) into {data_dir}; "
+        f"{done.tombstones_applied} recording(s) destroyed since then stay destroyed"
+    )
+    if done.backend_reached is False:
+        print(
+            "warning: the backend could not be reached, so recordings destroyed on another "
+            "machine after this backup are not known here: run the restore again when online",
+            file=sys.stderr,
+        )
+    return 0
 
 
 # --- privacy: data-subject requests ----------------------------------------------------------
@@ -1343,6 +1549,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return recordings(data_dir, args)
     if args.command == "privacy":
         return privacy(data_dir, args)
+    if args.command == "backup":
+        return backup(data_dir, args)
     if args.command == "staff":
         return staff_reset_pins(data_dir, args.yes)
     if args.command == "audit":

@@ -48,6 +48,7 @@ BENCHES = (
     "privacy_answer",
     "destruction",
     "audit",
+    "backup",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {
@@ -208,6 +209,21 @@ def _consent_bench(quick: bool) -> list[dict]:
     )
 
 
+def _backup_bench(args: argparse.Namespace) -> list[dict]:
+    products, lines = args.products, args.lines
+    if args.quick:
+        products, lines = QUICK["products"], QUICK["lines"]
+    audio_mb = 50 if args.quick else 1024
+    return _script(
+        "backup",
+        ["--products", str(products), "--lines", str(lines), "--audio-mb", str(audio_mb),
+         "--cache-dir", str(args.cache_dir)],
+        "encrypted backup (create, verify, restore)",
+        {"products": products, "sale_lines": lines, "audio_mb": audio_mb},
+        timeout=3600,
+    )  # fmt: skip
+
+
 def _privacy_answer_bench(quick: bool) -> list[dict]:
     sales = 200 if quick else 2_000
     return _script(
@@ -338,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_destruction_bench(args.quick))
     if "audit" in args.only:
         out.many(_audit_bench(args.quick))
+    if "backup" in args.only:
+        out.many(_backup_bench(args))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

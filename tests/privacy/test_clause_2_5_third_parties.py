@@ -36,6 +36,8 @@ HTTP_MODULES: dict[str, str | None] = {
     "sync/engine.py": None,
     "sync/errors.py": None,
     "sync/answers.py": None,
+    # A Unix socket on this machine: is the till running on this data folder? (no network)
+    "services/backup_swap.py": None,
 }
 NETWORK_LIBRARIES = ("httpx", "requests", "aiohttp", "urllib.request", "http.client", "socket")
 

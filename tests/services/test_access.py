@@ -35,6 +35,7 @@ from forsell.services.admin import StoreAdmin
 from forsell.services.app import Till
 from forsell.services.audit_trail import AuditTrail
 from forsell.services.auth import Approval, EmployeeView, StaffService
+from forsell.services.backup import TillBackups
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
 from forsell.services.privacy.policy import PrivacyPolicyService
@@ -173,6 +174,13 @@ POLICY: dict[str, Role | Action | str] = {
     "ConsentService.pause": SUPERVISOR,
     "ConsentService.resume": SUPERVISOR,
     "ConversationRecorder": PUBLIC,  # follows the till's events for the employee on duty
+    # backups: the passphrase and a backup on demand are an admin's; the schedule is the till's
+    "TillBackups.set_passphrase": ADMIN,
+    "TillBackups.create_now": ADMIN,
+    "TillBackups.save_settings": ADMIN,
+    "TillBackups.status": ADMIN,
+    "TillBackups.status_now": PUBLIC,
+    "TillBackups.run_if_due": PUBLIC,
     "RecordingLibrary.list": PUBLIC,
     "RecordingLibrary.verify_all": PUBLIC,
     "RecordingLibrary.recover": PUBLIC,
@@ -443,6 +451,8 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         TillService: lambda who: TillService(till.ctx, till.catalog, who),
         # The key file is never opened: the refusal comes first.
         RegistrationService: lambda who: RegistrationService(till.ctx, NoKeyring()),
+        # The secret store is never reached: the refusal comes first.
+        TillBackups: lambda who: TillBackups(till.ctx),
     }
 
     def make(cls: type, who: EmployeeView | None) -> Any:

@@ -79,3 +79,20 @@ def test_a_newer_key_file_is_refused(tmp_path, vault):
     db.close()
     with pytest.raises(KeyFileProblem):
         KeyVault(tmp_path / "keys.sqlite", KEK)
+
+
+def test_a_destroyed_key_leaves_a_tombstone_readable_without_the_kek(tmp_path):
+    from forsell.vault.keys import read_tombstones
+
+    path = tmp_path / "keys.sqlite"
+    vault = KeyVault(path, os.urandom(32))
+    vault.create("rec-1")
+    vault.create("rec-2")
+    assert vault.destroy(["rec-1", "never-made"]) == 1
+    assert vault.destroy("rec-1") == 0  # destroyed once: the tombstone is not repeated
+    stones = vault.tombstones()
+    assert set(stones) == {"rec-1", "never-made"} and vault.exists("rec-2")
+    vault.close()
+    # A restore reads them with no KEK at all (a new machine's secret store may be empty).
+    assert read_tombstones(path) == stones
+    assert read_tombstones(tmp_path / "none.sqlite") == {}

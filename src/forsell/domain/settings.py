@@ -739,6 +739,38 @@ RETENTION_SALES_YEARS = _d(
     )
 )
 
+# --- backups ------------------------------------------------------------------------------------
+
+BACKUP_FOLDER = _d(
+    SettingDef(
+        "backup.folder",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Backup folder"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Encrypted backups are written here daily and at each shift's close; "
+            "best on another disk or a USB drive. Empty: no scheduled backups.",
+        ),
+        max_length=1000,
+    )
+)
+BACKUP_KEEP = _d(
+    SettingDef(
+        "backup.keep",
+        int,
+        7,
+        QT_TRANSLATE_NOOP("settings", "Backups kept"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The newest backups kept; older ones are deleted. A destroyed recording can "
+            "live on in older backups until they are rotated out.",
+        ),
+        low=1,
+        high=365,
+    )
+)
+
 #: Every setting, in declaration order.
 ALL: tuple[SettingDef[Any], ...] = tuple(REGISTRY)
 #: The settings the analytics backend may set (head-office policy and receipt text). Not here,

@@ -22,6 +22,8 @@
 * ``subject_deleted`` events (a data subject's destruction, policy 6.3): the transcripts, scores
   and reviews of the listed recordings are deleted, later events about them are rejected
   (``subject_deleted``), and an employee's name in the staff list becomes the pseudonym.
+* ``GET /v1/tombstones`` → {items: [{recording_id, destroyed_at}]}: the device's events of kind
+  ``recording_destroyed`` (a restore of an old backup destroys them again).
 * ``GET /v1/health``. Errors: 401 ``{"detail": "invalid_token"}``, 403, 422 ``{"detail": [...]}``.
 
 State lives in SQLite: in memory by default, or in the file given as ``db_path`` so that it
@@ -74,6 +76,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 #: Events about a recording, deleted with it by a ``subject_deleted`` event (and refused as
 #: ``subject_deleted`` when one about a deleted recording arrives later).
 RECORDING_EVENTS = ("transcript", "score", "review")
+# Backups: a destroyed recording's tombstone, kept so that a restore on a new machine destroys
+# it again (``GET /v1/tombstones``).
+REQUIRED["recording_destroyed"] = ("recording_id", "destroyed_at")
 RESOURCES = ("catalog", "staff", "settings", "scorecards")
 
 
@@ -274,6 +279,7 @@ class FakeBackend:
             Route("/v1/events:batch", self._batch, methods=["POST"]),
             Route("/v1/pull/{resource}", self._pull, methods=["GET"]),
             Route("/v1/policy", self._policy, methods=["GET"]),
+            Route("/v1/tombstones", self._tombstones, methods=["GET"]),
             Route("/_fake/check", self._check, methods=["POST"]),
             Route("/_fake/policy", self._publish_policy, methods=["POST"]),
             *self.registration.routes(),
@@ -714,6 +720,26 @@ class FakeBackend:
         if row is None:
             return _detail(404, "no_policy")
         return JSONResponse(json.loads(row[0]))
+
+    # --- backups: the tombstones of destroyed recordings -------------------------------------
+
+    async def _tombstones(self, request: Request) -> Response:
+        device = self._device(request)
+        if device is None:
+            return self._unauthorised()
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT payload FROM events WHERE device_id = ? AND kind = 'recording_destroyed'"
+                " ORDER BY created_at",
+                (device,),
+            ).fetchall()
+        items = []
+        for (payload,) in rows:
+            body = json.loads(payload)
+            items.append(
+                {"recording_id": body["recording_id"], "destroyed_at": body["destroyed_at"]}
+            )
+        return JSONResponse({"items": items})
 
     async def _publish_policy(self, request: Request) -> Response:
         try:

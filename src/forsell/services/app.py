@@ -17,6 +17,7 @@ from forsell.store.models import Employee, ParkedSale, Product, Sale
 
 from .access import public, requires
 from .auth import EmployeeView, StaffService, new_employee
+from .backup_swap import finish_interrupted_restore
 from .catalog import CatalogService
 from .context import TillContext
 from .recordings import KEY_FILE
@@ -104,6 +105,9 @@ def open_till(
         log.warning(
             "%d path(s) in the data folder were open to other users; now private", len(loosened)
         )
+    # A restore killed past its commit point is finished now; one killed before it, forgotten.
+    if finish_interrupted_restore(data_dir):
+        log.warning("finished a restore that was interrupted")
     # A key file means recordings were made here: an empty database beside it is damage.
     db = open_database(
         data_dir / DB_NAME, data_dir / "backups", used_before=(data_dir / KEY_FILE).exists()

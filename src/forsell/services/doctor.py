@@ -779,6 +779,53 @@ def check_file_modes(data_dir: Path) -> CheckResult:
     return CheckResult(name, True, f"{data_dir} is private (folder 0700, files 0600)")
 
 
+# --- backups ---------------------------------------------------------------------------------
+
+
+def check_backups(data_dir: Path, keyring_backend: Any) -> CheckResult:
+    """The newest encrypted backup is recent enough for the schedule, and its folder is there."""
+    from .backup import OVERDUE_HOURS, TillBackups
+
+    name = "backups"
+    if not (data_dir / DB_NAME).exists():
+        return CheckResult(name, True, "no till here yet")
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        return CheckResult(name, True, "see the database line")
+    ctx = TillContext(db, data_dir, keyring_backend=keyring_backend)
+    try:
+        status = TillBackups(ctx).status_now()
+    finally:
+        ctx.close()
+    if status.folder is None:
+        return CheckResult(
+            name,
+            True,
+            "no backup folder set: a dead disk would lose everything (set backup.folder and "
+            "run `forsell-cashier backup passphrase`)",
+        )
+    if status.folder_missing:
+        return _fail(
+            name,
+            f"the backup folder {status.folder} is missing",
+            "plug in the backup drive, or choose another folder (setting backup.folder)",
+        )
+    if not status.passphrase_set:
+        return _fail(
+            name, "no recovery passphrase is set", "run `forsell-cashier backup passphrase`"
+        )
+    if status.overdue or status.newest is None:
+        when = status.newest_at.isoformat(timespec="minutes") if status.newest_at else "never"
+        return _fail(
+            name,
+            f"the newest backup is older than {OVERDUE_HOURS} hours (made {when})",
+            "start the till or the tray (they back up daily), or run "
+            "`forsell-cashier backup create`",
+        )
+    return CheckResult(name, True, f"newest {status.newest.name} in {status.folder}")
+
+
 # --- all together ----------------------------------------------------------------------------
 
 
@@ -801,5 +848,6 @@ def run_checks(
         check_recording_keys(data_dir, keyring_backend, store.ok),
         check_recordings(data_dir, keyring_backend),
         check_destructions(data_dir),
+        check_backups(data_dir, keyring_backend),
         check_audio(load_query),
     )

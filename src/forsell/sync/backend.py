@@ -221,6 +221,19 @@ class BackendClient:
             raise BadResponse("pull answer has no items list")
         return PullPage(items, data.get("cursor"), bool(data.get("more", False)))
 
+    async def tombstones(self) -> list[tuple[str, str]]:
+        """The recordings this device reported destroyed (``GET /v1/tombstones``): a restore of
+        an old backup destroys them again, also on a new machine whose key file has none."""
+        data = self._json(await self._request("GET", "/v1/tombstones"))
+        items = data.get("items")
+        if not isinstance(items, list):
+            raise BadResponse("tombstones answer has no items list")
+        found = []
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("recording_id"), str):
+                found.append((item["recording_id"], str(item.get("destroyed_at", ""))))
+        return found
+
     async def _policy(self) -> PullPage:
         try:
             response = await self._request("GET", "/v1/policy")
@@ -229,3 +242,15 @@ class BackendClient:
                 return PullPage([], None, False)
             raise
         return PullPage([self._json(response)], None, False)
+
+
+def fetch_tombstones(url: str, token: str, timeout: float = 20.0) -> list[tuple[str, str]]:
+    """``GET /v1/tombstones`` on its own, outside the sync engine: a restore asks it once, with
+    the address and token of the till being restored. Raises SyncError when unreachable."""
+    import asyncio
+
+    async def ask() -> list[tuple[str, str]]:
+        async with httpx.AsyncClient(timeout=timeout) as client:
+            return await BackendClient(client, url, lambda: token).tombstones()
+
+    return asyncio.run(ask())

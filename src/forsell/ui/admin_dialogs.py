@@ -261,6 +261,10 @@ class AdminDialog(QDialog):
         # How long data is kept (policy 6.3), before "Recording", which stays the last tab.
         self.retention_page = RetentionPage(till, admin, self)
         tabs.insertTab(tabs.indexOf(self.recording_page), self.retention_page, self.tr("Retention"))
+        from .backup_admin import BackupAdminPage
+
+        self.backup_page = BackupAdminPage(till, admin, self)
+        tabs.insertTab(tabs.indexOf(self.recording_page), self.backup_page, self.tr("Backups"))
         self.tabs = tabs
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.

@@ -4,7 +4,6 @@ database."""
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -13,9 +12,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from forsell.services import backup_swap
 from forsell.services.app import DatabaseProblem, open_till
 
 from . import error_hook, theme
+from .backups import schedule_backups
 from .i18n import Languages
 from .tasks import Task, fewer_full_collections, tasks
 
@@ -27,9 +28,9 @@ CONNECT_TIMEOUT_MS = 500
 
 
 def instance_name(data_dir: Path) -> str:
-    """A local socket name per data folder (two folders may run side by side)."""
-    digest = hashlib.sha256(str(data_dir.expanduser().resolve()).encode()).hexdigest()[:16]
-    return f"forsell-cashier-{digest}"
+    """A local socket name per data folder (two folders may run side by side); a restore
+    asks it whether the till runs (``services/backup_swap.py``)."""
+    return backup_swap.instance_name(data_dir)
 
 
 class InstanceServer(QObject):
@@ -295,6 +296,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     # transcripts that came without one. Trouble here is logged; selling goes on.
     QTimer.singleShot(200, lambda: prepare_review_in_background(recorder))
     schedule_retention(till)
+    schedule_backups(till)
     try:
         return app.exec()
     finally:

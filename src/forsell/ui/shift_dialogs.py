@@ -39,6 +39,7 @@ from .backoffice_kit import (
     style_dialog,
     styled_label,
 )
+from .backups import back_up_if_due
 from .report_view import ReportDialog, show_report
 from .tasks import tasks
 
@@ -326,4 +327,5 @@ class CloseShiftDialog(QDialog):
         self.z_report = report
         # The Z report outlives this dialog: it belongs to our parent (the main window).
         self.report_dialog = show_report(report, self.till, self.parentWidget())
+        back_up_if_due(self.till, shift_closed=True)
         self.accept()

@@ -31,11 +31,35 @@ CREATE TABLE IF NOT EXISTS data_keys (
     wrapped      BLOB NOT NULL,       -- nonce || AES-GCM(KEK, DEK, aad=recording id)
     created_at   TEXT NOT NULL
 );
+-- Tombstones: which keys were destroyed, and when. Never shredded themselves: a restore re-applies
+-- them to an older backup, so that a destroyed recording does not come back with it.
+CREATE TABLE IF NOT EXISTS destroyed_keys (
+    recording_id TEXT PRIMARY KEY,
+    destroyed_at TEXT NOT NULL,
+    reported_at  TEXT                 -- when its event went into the outbox for the backend
+);
 """
 
 
 class KeyFileProblem(Exception):
     """The key file cannot be used (damaged, or wrapped under another KEK)."""
+
+
+def read_tombstones(path: Path) -> dict[str, str]:
+    """The tombstones of the key file at ``path`` (no KEK needed; empty when there is no file or
+    it predates tombstones)."""
+    if not path.exists():
+        return {}
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        found = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'destroyed_keys'"
+        ).fetchone()
+        if found is None:
+            return {}
+        return dict(db.execute("SELECT recording_id, destroyed_at FROM destroyed_keys"))
+    finally:
+        db.close()
 
 
 class KeyVault:
@@ -123,16 +147,34 @@ class KeyVault:
         return dek
 
     def destroy(self, recording_ids: list[str] | str) -> int:
-        """Crypto-shreds recordings: their audio is unreadable everywhere from now on."""
+        """Crypto-shreds recordings: their audio is unreadable everywhere from now on, and a
+        tombstone is kept so that a restore of an older backup destroys them again."""
         ids = [recording_ids] if isinstance(recording_ids, str) else list(recording_ids)
+        now = datetime.now(UTC).isoformat()
         with self._lock:
             count = 0
-            for rid in ids:
-                count += self._db.execute(
-                    "DELETE FROM data_keys WHERE recording_id = ?", (rid,)
-                ).rowcount
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for rid in ids:
+                    count += self._db.execute(
+                        "DELETE FROM data_keys WHERE recording_id = ?", (rid,)
+                    ).rowcount
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO destroyed_keys (recording_id, destroyed_at) "
+                        "VALUES (?, ?)",
+                        (rid, now),
+                    )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return count
+
+    def tombstones(self) -> dict[str, str]:
+        """Every destroyed key's id with when it was destroyed (UTC, ISO 8601)."""
+        with self._lock:
+            return dict(self._db.execute("SELECT recording_id, destroyed_at FROM destroyed_keys"))
 
     def close(self) -> None:
         with self._lock:
