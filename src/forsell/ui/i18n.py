@@ -70,6 +70,9 @@ class Languages:
     def __init__(self) -> None:
         self.current = DEFAULT_LANGUAGE
         self._installed: list[QTranslator] = []
+        #: The default locale before this object switched it (dates, numbers, and the screens
+        #: that ask QLocale which language they speak), given back by ``uninstall``.
+        self._locale_before: QLocale | None = None
 
     def uninstall(self) -> None:
         app = QCoreApplication.instance()
@@ -77,6 +80,9 @@ class Languages:
             for translator in self._installed:
                 app.removeTranslator(translator)
         self._installed = []
+        if self._locale_before is not None:
+            QLocale.setDefault(self._locale_before)
+            self._locale_before = None
 
     def switch(self, language: str) -> None:
         """Installs ``language`` at once: Qt sends LanguageChange and every screen retranslates."""
@@ -101,6 +107,7 @@ class Languages:
         for translator in self._installed:
             app.installTranslator(translator)
         self.current = language
+        self._locale_before = QLocale()
         QLocale.setDefault(QLocale(language))
 
 
