@@ -479,6 +479,23 @@ class _Refused(Exception):
     """A recordings command cannot go on: the message is printed, the exit code is 1."""
 
 
+def _existing_till(data_dir: Path):
+    """The till in ``data_dir``, never a new demo store; ``_Refused`` saying the fix when the
+    folder holds no till or its database cannot be opened."""
+    from forsell.services.app import open_till
+    from forsell.services.doctor import DatabaseProblem
+
+    if not (data_dir / "cashier.sqlite").exists():
+        raise _Refused(f"no till in {data_dir} (give its folder with --data-dir)")
+    try:
+        return open_till(data_dir, seed_demo=False)
+    except DatabaseProblem as problem:
+        raise _Refused(
+            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
+            "run `forsell-cashier doctor` for the fix"
+        ) from None
+
+
 @contextmanager
 def _library(data_dir: Path) -> Iterator:
     """The till's recording library (database + unlocked key file), closed afterwards."""
@@ -806,20 +823,14 @@ class _PrivacyRefused(Exception):
 def _privacy_service(data_dir: Path) -> Iterator:
     """The till and its request service; the key file when the secret store allows (words in
     transcripts and audio need it, the rest does not)."""
-    from forsell.services.app import open_till
-    from forsell.services.doctor import DatabaseProblem, KeyFileProblem, SecretStoreUnavailable
+    from forsell.services.doctor import KeyFileProblem, SecretStoreUnavailable
     from forsell.services.privacy.requests import PrivacyRequests
     from forsell.services.recordings import open_vault
 
-    if not (data_dir / "cashier.sqlite").exists():
-        raise _PrivacyRefused(f"no till in {data_dir} (give its folder with --data-dir)")
     try:
-        till = open_till(data_dir, seed_demo=False)
-    except DatabaseProblem as problem:
-        raise _PrivacyRefused(
-            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
-            "run `forsell-cashier doctor` for the fix"
-        ) from None
+        till = _existing_till(data_dir)
+    except _Refused as refused:
+        raise _PrivacyRefused(str(refused)) from None
     vault = None
     try:
         try:
@@ -1060,7 +1071,6 @@ def privacy(data_dir: Path, args: argparse.Namespace) -> int:
 
 def staff_reset_pins(data_dir: Path, yes: bool) -> int:
     """``staff reset-pins``: new pepper, new PINs printed once; exit 1 when refused."""
-    from forsell.services.app import DatabaseProblem, open_till
     from forsell.services.doctor import CashierError
     from forsell.services.pins import reset_all_pins
 
@@ -1068,15 +1078,10 @@ def staff_reset_pins(data_dir: Path, yes: bool) -> int:
         print(f"forsell-cashier staff reset-pins: {text}", file=sys.stderr)
         return 1
 
-    if not (data_dir / "cashier.sqlite").exists():
-        return refuse(f"no till in {data_dir} (give its folder with --data-dir)")
     try:
-        till = open_till(data_dir, seed_demo=False)
-    except DatabaseProblem as problem:
-        return refuse(
-            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
-            "run `forsell-cashier doctor`"
-        )
+        till = _existing_till(data_dir)
+    except _Refused as refused:
+        return refuse(str(refused))
     try:
         problem = till.staff.pin_problem()
         state = "PINs cannot be checked now" if problem else "PINs can be checked now"
@@ -1110,7 +1115,6 @@ def staff_reset_pins(data_dir: Path, yes: bool) -> int:
 
 def audit_verify(data_dir: Path) -> int:
     """``audit verify``: exit 0 intact, 1 broken (first break named), 2 cannot check."""
-    from forsell.services.app import DatabaseProblem, open_till
     from forsell.services.audit_trail import (
         AuditKeyMissing,
         SecretStoreUnavailable,
@@ -1122,15 +1126,10 @@ def audit_verify(data_dir: Path) -> int:
         print(f"forsell-cashier audit verify: {text}", file=sys.stderr)
         return 2
 
-    if not (data_dir / "cashier.sqlite").exists():
-        return cannot(f"no till in {data_dir} (give its folder with --data-dir)")
     try:
-        till = open_till(data_dir, seed_demo=False)
-    except DatabaseProblem as problem:
-        return cannot(
-            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
-            "run `forsell-cashier doctor`"
-        )
+        till = _existing_till(data_dir)
+    except _Refused as refused:
+        return cannot(str(refused))
     try:
         report = verify_trail(till.ctx)
     except AuditKeyMissing:
@@ -1180,7 +1179,6 @@ def retention(data_dir: Path, args: argparse.Namespace) -> int:
     """``retention …``: exit 0 done, 2 refused (a message, never a traceback)."""
     from dataclasses import replace
 
-    from forsell.services.app import DatabaseProblem, open_till
     from forsell.services.doctor import CashierError
     from forsell.services.retention import RetentionService, purge_now
 
@@ -1190,15 +1188,10 @@ def retention(data_dir: Path, args: argparse.Namespace) -> int:
         print(f"forsell-cashier retention {command}: {text}", file=sys.stderr)
         return 2
 
-    if not (data_dir / "cashier.sqlite").exists():
-        return refuse(f"no till in {data_dir} (give its folder with --data-dir)")
     try:
-        till = open_till(data_dir, seed_demo=False)
-    except DatabaseProblem as problem:
-        return refuse(
-            f"the database {problem.path} is {problem.kind.replace('_', '-')}; "
-            "run `forsell-cashier doctor`"
-        )
+        till = _existing_till(data_dir)
+    except _Refused as refused:
+        return refuse(str(refused))
     try:
         service = RetentionService(till.ctx)
         if command == "show":
