@@ -96,3 +96,11 @@ def test_the_cashiers_payment_bag_offer_and_card_questions_are_not_the_customers
     from forsell.analytics.speakers import voice_evidence
 
     assert voice_evidence(acts(text)) >= 0, text
+
+
+def test_every_lexicon_lists_each_phrase_once() -> None:
+    from forsell.analytics import acts as lexicon
+
+    for name in ("OFFER_CUES", "SIZE_UP", "NEEDS_OPEN", "GREETINGS", "FAREWELLS", "CONFIRM"):
+        sources = [p.source for p in getattr(lexicon, name)]
+        assert len(sources) == len(set(sources)), name

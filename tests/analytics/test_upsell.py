@@ -598,3 +598,84 @@ def test_proposals_after_a_request_with_the_order_answer_it(cafe_scorer: Scorer)
     )
     result = _shop_scorer(cafe_scorer).score(t, Receipt(()), confirmed=True)
     assert result.upsell.offers == ()
+
+
+_CANTEEN = (
+    ("TEA", "Чай чёрный", "Қара шай", "Напитки"),
+    ("LEM", "Чай с лимоном", "Лимонды шай", "Напитки"),
+    ("AME", "Кофе американо", "Американо кофесі", "Горячие"),
+    ("CAP", "Капучино", "Капучино", "Горячие"),
+    ("DNS", "Донер стандарт", "Донер стандарт", "Донеры"),
+    ("DNB", "Донер большой", "Донер үлкен", "Донеры"),
+    ("BMK", "Булочка с маком", "Көкнәрлі тоқаш", "Выпечка"),
+    ("BKR", "Булочка с корицей", "Даршын тоқаш", "Выпечка"),
+)
+
+
+def _canteen(cafe_scorer: Scorer) -> Scorer:
+    from forsell.analytics import Catalog, CatalogProduct
+
+    products = tuple(CatalogProduct(s, {"ru": r, "kk": k}, c) for s, r, k, c in _CANTEEN)
+    return Scorer(cafe_scorer.scorecard, Catalog(products))
+
+
+def _line(sku: str, at: float) -> ReceiptLine:
+    name = next(r for s, r, _, _ in _CANTEEN if s == sku)
+    return ReceiptLine(sku, name, 1, 50_000, at)
+
+
+def test_a_kind_offered_then_told_which_is_the_product_told(cafe_scorer: Scorer) -> None:
+    """«Шай ше? Лимонды шай бар.» offers the lemon tea: the plain tea the customer takes
+    instead converts nothing."""
+    t = talk(
+        ("c", 0, "Қайырлы күн! Не аласыз?"),
+        ("u", 2, "Донер стандарт."),
+        ("c", 4, "Шай ше? Лимонды шай бар."),
+        ("u", 6, "Лимонсыз, жай қара шай беріңіз."),
+    )
+    r = Receipt((_line("DNS", 3.0), _line("TEA", 7.0)))
+    up = _canteen(cafe_scorer).score(t, r, confirmed=True).upsell
+    assert [(o.skus, o.converted) for o in up.offers] == [(("LEM",), False)]
+
+
+def test_a_kind_offered_then_a_choice_of_it_is_the_kind(cafe_scorer: Scorer) -> None:
+    """«Кофе алмайсыз ба? Американо или капучино.» offers coffee; the cappuccino converts."""
+    t = talk(
+        ("c", 0, "Сәлеметсіз бе!"),
+        ("u", 2, "Донер стандарт."),
+        ("c", 4, "Кофе алмайсыз ба? Американо или капучино."),
+        ("u", 6, "Капучино давайте."),
+    )
+    r = Receipt((_line("DNS", 3.0), _line("CAP", 7.0)))
+    up = _canteen(cafe_scorer).score(t, r, confirmed=True).upsell
+    (offer,) = up.offers
+    assert (offer.kind, offer.category, offer.converted, offer.sku) == (
+        "category", "Горячие", True, "CAP"
+    )
+
+
+def test_the_order_read_back_to_confirm_offers_nothing(cafe_scorer: Scorer) -> None:
+    """«Біреуі стандарт, біреуі үлкен, солай ма?» repeats the two doners ordered: neither line
+    is a conversion."""
+    t = talk(
+        ("c", 0, "Армысыз! Не алғыңыз келеді?"),
+        ("u", 2, "Екі донер беріңіз, біреуі үлкен болсын."),
+        ("c", 4, "Біреуі стандарт, біреуі үлкен, солай ма?"),
+        ("u", 6, "Иә."),
+    )
+    r = Receipt((_line("DNS", 7.0), _line("DNB", 7.0)))
+    up = _canteen(cafe_scorer).score(t, r, confirmed=True).upsell
+    assert up.offers == ()
+
+
+def test_a_preposition_glued_to_the_name_by_the_recogniser(cafe_scorer: Scorer) -> None:
+    """«булочку скорицей» is the cinnamon bun: the poppy-seed bun bought instead of it is no
+    conversion."""
+    t = talk(
+        ("c", 0, "добрый день"),
+        ("u", 2, "бородинский хлеб"),
+        ("c", 4, "возьмите булочку скорицей"),
+        ("u", 6, "с корицей не люблю давайте лучше с маком"),
+    )
+    up = _canteen(cafe_scorer).score(t, Receipt((_line("BMK", 7.0),)), confirmed=True).upsell
+    assert [(o.skus, o.converted) for o in up.offers] == [(("BKR",), False)]

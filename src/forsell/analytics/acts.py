@@ -100,6 +100,13 @@ ORDER_WH = _compile(
     inflect=False,  # «что-нибудь» shares a lemma with «чем», but asks nothing
 )  # fmt: skip
 CHOICE = _compile("или", "либо", "әлде", "не то")
+#: Tags that ask the customer to confirm what the cashier read back («…біреуі үлкен, солай ма?»,
+#: «…и латте, правильно?»): the clause repeats the order, it proposes nothing.
+CONFIRM = _compile(
+    "солай ма", "солай ғой", "солай", "дұрыс па", "дұрыс", "правильно", "верно", "так ведь",
+    "все верно", "всё правильно",
+    inflect=False,
+)  # fmt: skip
 #: Offer cues too weak to make a needs question an offer («будете?», «нужен?», «…ше?»).
 WEAK_CUES = frozenset({"?", "будете", "нужен", "нужна", "нужно", "ше", "может", "давайте"})
 
@@ -203,7 +210,7 @@ OFFER_CUES = _compile(
     "сделать", "сделаем", "увеличить", "всего на", "доплата", "доплатить", "за доплату",
     "қымбат", "қымбатырақ", "алып қойыңыз", "алып кетіңіз", "ала кетіңіз", "ала салыңыз",
     "алып көріңіз", "ала қойыңыз", "қоса алыңыз", "берете", "не берете", "брать будете",
-    "положить", "положу", "положим", "добавить", "салайын ба", "салайық па", "салып берейін",
+    "положить", "положу", "положим", "салайын ба", "салайық па", "салып берейін",
 )  # fmt: skip
 #: Size upgrades: a bigger size the customer did not ask for.
 SIZE_UP = _compile(
@@ -454,6 +461,8 @@ def _find_acts(
             needs_clauses.append((first, last))
             needs = needs or clause_needs
         cue = _any(cues, norms, first, last)
+        if _confirms(norms, first, last) and (cue is None or cue.pattern.source in WEAK_CUES):
+            continue  # the order read back for the customer to confirm: no offer in it
         if cue is not None:
             offer_form.append((first, last, Hit("offer", cue.first, cue.last, cue.pattern.source)))
         elif question:
@@ -473,6 +482,11 @@ def _find_acts(
         needs_clauses=tuple(needs_clauses),
         questions=tuple(questions),
     )
+
+
+def _confirms(norms: Sequence[str], first: int, last: int) -> bool:
+    """The clause ends with a confirmation tag («…, солай ма?», «…, правильно?»)."""
+    return any(m.last == last and m.first > first for m in _hits(CONFIRM, norms, first, last))
 
 
 _CARD = frozenset({"карта", "карточка", "карту", "карточку", "картаныз", "карточканыз"})

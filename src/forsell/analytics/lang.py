@@ -176,3 +176,18 @@ def lookup_keys(word: str) -> tuple[str, ...]:
     # Sorted: the order terms are found in decides which of two equal names explains an offer,
     # and a set's order changes from run to run.
     return tuple(sorted({f[:n] for f in forms for n in (3, 4) if len(f) >= n} | {word}))
+
+
+@lru_cache(maxsize=131072)
+def unglued(word: str) -> str:
+    """``word`` without a preposition the recogniser glued to it («скорицей» → «корицей»,
+    «смаком» → «маком»): only when the whole is no Russian word and the rest is a noun in the
+    case that preposition takes (с + instrumental). Else the word itself."""
+    if len(word) < 6 or word[0] != "с" or not _cyrillic(word) or known_russian(word):
+        return word
+    rest = word[1:]
+    if not known_russian(rest):
+        return word
+    if any("NOUN" in p.tag and "ablt" in p.tag for p in _analyzer().parse(rest)[:3]):
+        return rest
+    return word

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, _any, not_order
-from .lang import index_key, lemma, lookup_keys
+from .lang import index_key, lemma, lookup_keys, unglued
 from .matching import Match, Pattern, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
 from .normalize import fold_word, normalize_text
@@ -532,7 +532,8 @@ class OfferFinder:
     # --- what is named in an utterance ------------------------------------------------------
 
     def targets(self, said: Said) -> list[tuple[Target, Match]]:
-        norms = said.norms
+        # «булочку скорицей»: a preposition glued on by the recogniser hides the name's word.
+        norms = tuple(map(unglued, said.norms))
         found: list[tuple[_Term, Match, int]] = []  # (term, match, rank: 0 receipt, 1 catalog)
         starts: set[int] = set()  # tokens where a name starts
         merged: list[tuple[_Term, Match, int]] = []
@@ -754,7 +755,9 @@ class OfferFinder:
                     ordered += [t for t, _ in new]
                     new = []
                 for target, m in new:
+                    target, follow = self._told_which(target, m, last, named, a, ordered)
                     seen.append(target)
+                    seen += follow
                     offers.append(self._offer(s, cue.first, cue.last, target, m))
                 if new:
                     continue
@@ -778,6 +781,40 @@ class OfferFinder:
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
         return offers
+
+    def _told_which(
+        self,
+        target: Target,
+        m: Match,
+        last: int,
+        named: list[tuple[Target, Match]],
+        acts: Acts,
+        ordered: list[Target],
+    ) -> tuple[Target, list[Target]]:
+        """A kind offered by its one word, then told which in the next sentence: «Шай ше?
+        Лимонды шай бар.» offers the lemon tea, «Кофе алмайсыз ба? Американо или капучино.» the
+        coffees (their category). Returns the offer's target and the names that told it."""
+        if target.kind != "product" or m.first != m.last:
+            return target, []
+        category = self.category_of(target)
+        # Up to the next clause that is an offer of its own.
+        stop = min((f for f, _, _ in acts.offer_form if f > last), default=None)
+        follow = [
+            t
+            for t, n in named
+            if n.first > last
+            and (stop is None or n.first < stop)
+            and t.kind == "product"
+            and category
+            and self.category_of(t) == category
+            and not any(self._same(t, o) for o in ordered)
+        ]
+        follow = list(dict.fromkeys(follow))
+        if not follow:
+            return target, []
+        if len(follow) == 1:
+            return follow[0], follow
+        return Target("category", category=category), follow
 
     def _fulfilled(self, asked: Target, before: float) -> bool:
         return asked.kind == "category" and any(
