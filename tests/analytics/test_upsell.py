@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from forsell.analytics import Receipt, ReceiptLine, Scorer
@@ -679,3 +681,49 @@ def test_a_preposition_glued_to_the_name_by_the_recogniser(cafe_scorer: Scorer) 
     )
     up = _canteen(cafe_scorer).score(t, Receipt((_line("BMK", 7.0),)), confirmed=True).upsell
     assert [(o.skus, o.converted) for o in up.offers] == [(("BKR",), False)]
+
+
+def test_more_packs_of_what_was_ordered_convert_on_the_next_pack(cafe_scorer: Scorer) -> None:
+    """«…екі қорап алыңыз» after one pack was rung up: the second pack is the conversion."""
+    from forsell.analytics import Catalog, CatalogProduct
+
+    drug = CatalogProduct("OME", {"ru": "Омепразол 20 мг №30"}, "ЖКТ")
+    scorer = Scorer(cafe_scorer.scorecard, Catalog((drug,)))
+    t = talk(
+        ("u", 0, "сәлеметсіз бе омепразол керек"),
+        ("c", 2, "омепразол курсы екі апта болса екі қорап алыңыз"),
+        ("u", 4, "онда екеу берші"),
+    )
+    line = ReceiptLine("OME", "Омепразол 20 мг №30", 1, 150_000, 1.0)
+    r = Receipt((line, replace(line, added_at=5.0)))
+    up = scorer.score(t, r, confirmed=True).upsell
+    assert [(o.kind, o.line) for o in up.offers] == [("size", 1)]
+
+
+@pytest.mark.parametrize(
+    ("offer", "sku"),
+    [
+        ("возьмите комбу, выйдет дешевле", "CMB"),  # «комбо» declined like «комба»
+        ("остался, вам со сметаной", "SMT"),  # the add-on «вам с …»
+    ],
+)
+def test_an_offer_in_the_counters_own_forms(cafe_scorer: Scorer, offer: str, sku: str) -> None:
+    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Твистер и борщ"), ("c", 4, offer))
+    result = _shop_scorer(cafe_scorer).score(t, Receipt(()), confirmed=True)
+    assert [o.skus for o in result.upsell.offers] == [(sku,)], offer
+
+
+def test_a_question_with_a_choice_about_the_add_on_offers_nothing(cafe_scorer: Scorer) -> None:
+    t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Борщ"), ("c", 4, "Вам со сметаной или без?"))
+    result = _shop_scorer(cafe_scorer).score(t, Receipt(()), confirmed=True)
+    assert result.upsell.offers == ()
+
+
+def test_a_kind_and_its_product_in_one_clause_are_one_offer(cafe_scorer: Scorer) -> None:
+    t = talk(
+        ("c", 0, "сәлеметсіз бе"),
+        ("u", 2, "донер стандарт"),
+        ("c", 4, "шай ішесіз бе лимонды шай бар"),
+    )
+    up = _canteen(cafe_scorer).score(t, Receipt(()), confirmed=True).upsell
+    assert [o.skus for o in up.offers] == [("LEM",)]

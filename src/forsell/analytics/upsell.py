@@ -66,6 +66,8 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "американо": ("американка",),
     "хот-дог": ("хотдог", "хот дог"),
     "хот": ("хотдог",),
+    # Declined as if it were «комба»: «возьмите комбу», «с комбой».
+    "комбо": ("комба",),
     "капучино": ("капуч",),
     "пирожок": ("пирожки",),
     "сосиска": ("сосиска в тесте",),
@@ -754,8 +756,12 @@ class OfferFinder:
                     seeking = False
                     ordered += [t for t, _ in new]
                     new = []
+                told: list[Target] = []
                 for target, m in new:
+                    if any(target is t for t in told):
+                        continue  # «шай ішесіз бе, сүтті шай бар»: told which, one offer
                     target, follow = self._told_which(target, m, last, named, a, ordered)
+                    told += follow
                     seen.append(target)
                     seen += follow
                     offers.append(self._offer(s, cue.first, cue.last, target, m))
@@ -809,6 +815,17 @@ class OfferFinder:
             and self.category_of(t) == category
             and not any(self._same(t, o) for o in ordered)
         ]
+        if not follow:
+            # In the same clause, a longer name for one of the kind's products («шай ішесіз бе,
+            # сүтті шай бар»).
+            follow = [
+                t
+                for t, n in named
+                if m.last < n.first <= last
+                and n.last > n.first
+                and t.kind == "product"
+                and t.skus < target.skus
+            ][:1]
         follow = list(dict.fromkeys(follow))
         if not follow:
             return target, []
