@@ -104,3 +104,42 @@ def test_every_lexicon_lists_each_phrase_once() -> None:
     for name in ("OFFER_CUES", "SIZE_UP", "NEEDS_OPEN", "GREETINGS", "FAREWELLS", "CONFIRM"):
         sources = [p.source for p in getattr(lexicon, name)]
         assert len(sources) == len(set(sources)), name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «только что» is «just now», not «что?»
+        "блин острые только что закончились новые жарятся минут пять",
+        # «сейчас нет» says it is not there; no tag question
+        "эклеры привезут через полчаса сейчас нет",
+        # a quantity inside an offer belongs to the offer
+        "майонез алмайсыз ба акция екіншісі жарты бағасына",
+        "Кола акциямен, екіншісі жарты бағаға. Возьмёшь две?",
+        # one particle is small talk, the other the offer's: no choice between two things
+        "палауға ма пияз алмайсыз ба жаңа пияз келді",
+    ],
+)
+def test_no_question_about_the_order(text: str) -> None:
+    assert acts(text).needs is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "бар жаңа ғана пісті жарты келі ме",  # a quantity asked after a word of praise
+        "тағы бір нәрсе керек пе",  # «anything else?»
+        "американо две?",
+    ],
+)
+def test_still_a_question_about_the_order(text: str) -> None:
+    assert acts(text).needs is not None, text
+
+
+def test_money_handed_over_and_the_cashiers_what_do_you_need_are_told_apart() -> None:
+    from forsell.analytics.speakers import voice_evidence
+
+    # «Мә» (here you are) is no question particle: the customer hands over a sum.
+    assert voice_evidence(acts("Мә, екі мың.")) < 0
+    # «керек» of the cashier's «не керек?» is not the customer ordering.
+    assert voice_evidence(acts("Иә, не керек?")) >= 2.0

@@ -309,3 +309,26 @@ def test_reading_the_order_back_is_not_a_needs_question(cafe_scorer: Scorer) -> 
     scorer = cafe_scorer
     assert scorer.score(read_back, confirmed=True).item("ask_needs").outcome == "fail"
     assert scorer.score(asked, confirmed=True).item("ask_needs").outcome == "pass"
+
+
+def test_a_curt_cashier_and_a_chatty_customer_are_still_told_apart() -> None:
+    """The customer greets, orders, hands the money over and says goodbye; the cashier only asks
+    «не керек?» and names sums: the roles are decided, not left uncertain."""
+    from forsell.analytics import formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"))
+    t = talk(
+        ("speaker_1", 0, "Айналайын, сәлем."),
+        ("speaker_0", 2, "Иә, не керек?"),
+        ("speaker_1", 4, "Бір айран, бір қара нан, анау жұмыртқадан он."),
+        ("speaker_0", 6, "Айран литрлік қана қалды."),
+        ("speaker_1", 8, "Жарайды."),
+        ("speaker_0", 10, "Мың бес жүз жетпіс."),
+        ("speaker_1", 12, "Мә, екі мың."),
+        ("speaker_0", 14, "Төрт жүз отыз қайтарым."),
+        ("speaker_1", 16, "Рахмет, балам, сау бол."),
+    )
+    result = scorer.score(t)
+    assert result.scorable and result.speakers.cashier == "speaker_0"

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lang import known_russian
+from .lang import is_verb, known_russian
 from .matching import Match, Pattern, find_all
 from .normalize import Token
 
@@ -74,7 +74,7 @@ NEEDS_OPEN = _compile(
     "не берейін", "не ұсынайын", "не іздеп жүрсіз", "не ішесіз", "не ішесіздер", "не жейсіз",
     "не іздейсіз", "не аласыздар",
     "тапсырыс", "тапсырысыңыз", "көмектесейін бе", "қалай көмектесейін", "қандай көмек",
-    "тағы не", "тағы бірдеңе", "басқа не", "немен көмектесе", "көмектесе аламын",
+    "тағы не", "тағы бірдеңе", "тағы бір нәрсе", "басқа не", "немен көмектесе", "көмектесе аламын",
     "тағы не керек", "әдеттегідей", "кәдімгідей", "what would you like",
 )  # fmt: skip
 #: The take-away question, a question by its words alone.
@@ -214,6 +214,7 @@ OFFER_CUES = _compile(
     "сделать", "сделаем", "увеличить", "всего на", "доплата", "доплатить", "за доплату",
     "қымбат", "қымбатырақ", "алып қойыңыз", "алып кетіңіз", "ала кетіңіз", "ала салыңыз",
     "алып көріңіз", "ала қойыңыз", "қоса алыңыз", "берете", "не берете", "брать будете",
+    "возьмешь", "возьмёшь",
     "положить", "положу", "положим", "салайын ба", "салайық па", "салып берейін",
     "саламын ба", "қосамын ба", "вам с", "вам со",
 )  # fmt: skip
@@ -299,20 +300,26 @@ def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool
         return True
     if _particles(norms, first, last, with_she=True):
         return True
-    if last > first and norms[last] in ("да", "нет"):
-        return True  # a tag question: «капучино, да?»
+    if last > first and norms[last] in ("да", "нет") and norms[last - 1] not in _NOT_TAG:
+        return True  # a tag question: «капучино, да?»; «…сейчас нет» says it is not there
     return _wh(norms, first, last) is not None or (
         _any(RU_QUESTION, norms, first, last) is not None
     )
 
 
 _INDEFINITE = frozenset({"нибудь", "то", "либо"})
+#: Words before a final «нет» that make it «there is none», not a tag question.
+_NOT_TAG = frozenset({"сейчас", "пока", "уже", "больше", "тоже", "совсем", "вообще", "еще"})
+#: Words that make «что» a conjunction or «just» («только что испекли», «потому что»).
+_WHAT_NOT_ASKED = frozenset({"только", "потому", "оттого", "затем"})
 
 
 def _wh(norms: Sequence[str], first: int, last: int) -> Match | None:
     """An interrogative word, not the indefinite «что-нибудь» / «что-то»."""
     for m in sorted(_hits(ORDER_WH, norms, first, last), key=lambda m: m.first):
         if m.last + 1 < len(norms) and norms[m.last + 1] in _INDEFINITE:
+            continue
+        if m.first > 0 and norms[m.first - 1] in _WHAT_NOT_ASKED and norms[m.first] == "что":
             continue
         return m
     return None
@@ -339,9 +346,28 @@ def _how_many(norms: Sequence[str], first: int, last: int) -> Match | None:
 _GREETING_STEMS = ("салеметсиз", "саламатсыз", "салеметсиздер")
 
 
+#: Kazakh polite imperative and 2nd person endings, folded («алыңыз», «аласыз»).
+_KK_VERB_ENDINGS = ("ыныз", "иниз", "ныз", "низ", "сыз", "сиз")
+
+
+def _offer_verb(norms: Sequence[str], cue: Match) -> bool:
+    """The cue is a verb that proposes («алмайсыз ба», «возьмёшь», «алыңыз»), not a word that
+    praises («жаңа», «свежие») or a weak one («будете?»)."""
+    if cue.pattern.source in WEAK_CUES:
+        return False
+    words = norms[cue.first : cue.last + 1]
+    return any(w in PARTICLES or w.endswith(_KK_VERB_ENDINGS) or is_verb(w) for w in words)
+
+
+def _particles_in(norms: Sequence[str], m: Match | None) -> int:
+    """The question particles inside a matched phrase («алмайсыз ба»)."""
+    return 0 if m is None else sum(n in PARTICLES for n in norms[m.first : m.last + 1])
+
+
 def _particles(norms: Sequence[str], first: int, last: int, with_she: bool = False) -> int:
     return sum(
         n in PARTICLES
+        and i > first  # a particle follows what it asks about: «Мә, екі мың.» hands money
         and (with_she or n != "ше")
         and not (i > 0 and norms[i - 1].startswith(_GREETING_STEMS))
         and not (i > 0 and norms[i - 1] == "емес")  # «керек емес пе?»: a tag, not a choice
@@ -434,6 +460,10 @@ def _find_acts(
             questions.append((first, last))
         excluded = not_order(norms, first, last) is not None
         clause_needs = None
+        cue = _any(cues, norms, first, last)
+        # «майонез алмайсыз ба, екіншісі жарты бағасына», «Возьмёшь две?»: a quantity or a
+        # particle inside an offer belongs to the offer, not to a question about the order.
+        strong = cue if cue is not None and _offer_verb(norms, cue) else None
         # Without any punctuation (as recognisers often return) «здесь или с собой» is a
         # question by its choice alone.
         bare = not any(ch in raw for raw in raws for ch in ".?!")
@@ -456,18 +486,17 @@ def _find_acts(
                 wh = _wh(norms, first, last)
                 if choice is not None and (first < choice.first < last or mark):
                     clause_needs = choice
-                elif _particles(norms, first, last) >= 2:
+                elif _particles(norms, first, last) - _particles_in(norms, strong) >= 2:
                     clause_needs = Match(_TWO_PARTICLES, first, last)
                 elif wh is not None:
                     clause_needs = wh
                 else:
-                    clause_needs = _any(NEEDS_IF_ASKED, norms, first, last) or _how_many(
-                        norms, first, last
-                    )
+                    clause_needs = _any(NEEDS_IF_ASKED, norms, first, last)
+                    if clause_needs is None and strong is None:
+                        clause_needs = _how_many(norms, first, last)
         if clause_needs is not None:
             needs_clauses.append((first, last))
             needs = needs or clause_needs
-        cue = _any(cues, norms, first, last)
         if _confirms(norms, first, last) and (cue is None or cue.pattern.source in WEAK_CUES):
             continue  # the order read back for the customer to confirm: no offer in it
         if cue is not None:
@@ -571,6 +600,9 @@ _METHOD = frozenset({
 })  # fmt: skip
 _FILLER = frozenset({"да", "ну", "вот", "давайте", "так", "иа", "ия", "мм", "а"})
 _BY_METHOD = Pattern.compile("картой")
+#: «Мә» (folded «ма»: here, take it) before a sum: money handed over.
+_HERE_YOU_ARE = frozenset({"ма"})
+_HANDS = Pattern.compile("ма")
 #: «А самса есть?», «борщ остался?»: asking whether something is in stock.
 _IN_STOCK = frozenset({"есть", "остался", "осталась", "осталось", "остались"})
 _ASK_STOCK = Pattern.compile("есть")
@@ -585,6 +617,8 @@ def _pays(norms: Sequence[str]) -> Match | None:
     said = [i for i, tok in enumerate(norms) if tok not in _FILLER]
     if said and len(said) <= 2 and all(norms[i] in _METHOD for i in said):
         return Match(_BY_METHOD, said[0], said[-1])
+    if len(norms) > 1 and norms[0] in _HERE_YOU_ARE and any(t.isdigit() for t in norms):
+        return Match(_HANDS, 0, 0)  # «Мә, екі мың.»: the customer hands the money over
     return None
 
 

@@ -191,3 +191,11 @@ def unglued(word: str) -> str:
     if any("NOUN" in p.tag and "ablt" in p.tag for p in _analyzer().parse(rest)[:3]):
         return rest
     return word
+
+
+@lru_cache(maxsize=16384)
+def is_verb(word: str) -> bool:
+    """A Russian verb form («возьмёшь», «добавить»); False for unknown and Kazakh words."""
+    if not known_russian(word):
+        return False
+    return any(p.tag.POS in ("VERB", "INFN") for p in _analyzer().parse(word)[:2])

@@ -82,6 +82,15 @@ def voice_evidence(acts: Acts) -> float:
     }
     if {"order", "needs"} <= found and acts.needs is not None and acts.needs.why == "quantity":
         found.discard("needs")  # «давайте один и компот, можно большой»: the one ordering
+    if (
+        {"order", "needs"} <= found
+        and acts.needs is not None
+        and acts.order is not None
+        and acts.needs.first <= acts.order.first <= acts.needs.last
+    ):
+        found.discard("order")  # «Иә, не керек?»: the «керек» of the cashier's question
+    if {"pays", "price"} <= found:
+        found.discard("price")  # «Мә, екі мың.»: the sum handed over, not one asked for
     if {"order", "loyalty"} <= found and acts.order is not None and acts.order.phrase in _ASKS:
         found.discard("order")  # «карта накопительная у вас есть?»: «у вас есть» asks the card
     for act in found:

@@ -765,6 +765,10 @@ class OfferFinder:
                     seen.append(target)
                     seen += follow
                     offers.append(self._offer(s, cue.first, cue.last, target, m))
+                    if (s.index, first, last) in self.clarifying:
+                        # «борщ со сметаной будете?»: names the borscht ordered to offer the
+                        # sour cream; it asks nothing about the order.
+                        self.clarifying.remove((s.index, first, last))
                 if new:
                     continue
                 # Nothing new named: a bigger size or pack of what was ordered («картошку
