@@ -332,3 +332,33 @@ def test_a_curt_cashier_and_a_chatty_customer_are_still_told_apart() -> None:
     )
     result = scorer.score(t)
     assert result.scorable and result.speakers.cashier == "speaker_0"
+
+
+def test_a_forbidden_phrase_clearly_the_cashiers_is_shown_when_the_roles_are_uncertain() -> None:
+    from forsell.analytics import formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"))
+    t = talk(
+        ("speaker_0", 0, "Блин, с вас тысяча двести."),
+        ("speaker_1", 2, "Здравствуйте. Блин, карту забыла."),
+    )
+    result = scorer.score(t)
+    assert not result.scorable and result.reason == "speakers_uncertain"
+    (held,) = result.held
+    assert held.id == "forbidden_words" and held.outcome == "fail"
+    # Only the utterance that names the total: the other voice's «блин» is nobody's yet.
+    assert [e.utterance for e in held.evidence] == [0]
+    assert result.to_dict()["held"][0]["id"] == "forbidden_words"
+
+
+def test_no_forbidden_phrase_is_held_from_a_voice_that_only_might_be_the_cashier() -> None:
+    from forsell.analytics import formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"))
+    t = talk(("speaker_0", 0, "Здравствуйте, блин."), ("speaker_1", 2, "Здравствуйте."))
+    result = scorer.score(t)
+    assert result.reason == "speakers_uncertain" and result.held == ()

@@ -13,14 +13,14 @@ other items pass (or, forbidden, fail) on their phrases alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .acts import PARTICLES, Acts, Hit, find_acts
 from .matching import find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
 from .scorecard import Item, Scorecard
-from .speakers import CASHIER, CUSTOMER, Said, SpeakerMap, map_speakers
+from .speakers import CASHIER, CUSTOMER, SURE, Said, SpeakerMap, map_speakers, voice_evidence
 from .upsell import CatalogIndex, OfferFinder, UpsellResult
 
 PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not_applicable"
@@ -64,6 +64,9 @@ class ScoreResult:
     score: float | None = None  # percent of max_points, 0..100; 0 after a fatal item
     fatal: bool = False
     upsell: UpsellResult = field(default_factory=lambda: UpsellResult(()))
+    #: a conversation not scored because its speakers are uncertain still shows the forbidden
+    #: phrases said in utterances that are clearly the cashier's (failed items, not scored)
+    held: tuple[ItemResult, ...] = ()
 
     def item(self, item_id: str) -> ItemResult:
         return next(r for r in self.items if r.id == item_id)
@@ -108,6 +111,10 @@ class ScoreResult:
                     "evidence": [ev(e) for e in r.evidence],
                 }
                 for r in self.items
+            ],
+            "held": [
+                {"id": r.id, "outcome": r.outcome, "evidence": [ev(e) for e in r.evidence]}
+                for r in self.held
             ],
             "upsell": {
                 "offers": [
@@ -203,7 +210,8 @@ class Scorer:
         if not any(s.role == CUSTOMER for s in said):
             return ScoreResult(False, "no_customer_speech", speakers)
         if speakers.uncertain:
-            return ScoreResult(False, "speakers_uncertain", speakers)
+            held = self._held(said, acts, speakers)
+            return ScoreResult(False, "speakers_uncertain", speakers, held=held)
         finder = OfferFinder(
             self.index, self.scorecard, receipt, catalog.products if catalog else ()
         )
@@ -222,6 +230,31 @@ class Scorer:
         elif max_points > 0:
             score = round(min(100.0, max(0.0, 100.0 * points / max_points)), 1)
         return ScoreResult(True, None, speakers, items, points, max_points, score, fatal, upsell)
+
+    def _held(
+        self, said: list[Said], acts: list[Acts], speakers: SpeakerMap
+    ) -> tuple[ItemResult, ...]:
+        """Forbidden phrases a supervisor need not confirm the roles for: said by the voice that
+        looks most like the cashier, in an utterance that is the cashier's by itself (it names
+        the total, asks the order or the loyalty card: «Не знаю. С вас тысяча двести.»)."""
+        clear = [
+            replace(
+                s,
+                role=CASHIER
+                if s.label == speakers.cashier and voice_evidence(a) >= SURE
+                else CUSTOMER,
+            )
+            for s, a in zip(said, acts, strict=True)
+        ]
+        if not any(s.role == CASHIER for s in clear):
+            return ()
+        span = (min(s.start for s in said), max(s.end for s in said))
+        results = (
+            self._item(it, clear, acts, span, UpsellResult(()), {})
+            for it in self.scorecard.items
+            if it.kind == "forbidden"
+        )
+        return tuple(r for r in results if r.outcome == FAIL)
 
     def _item(
         self,

@@ -9,7 +9,9 @@ never saw the scoring code (see README.md here), split once into ``dev`` and ``t
 Each conversation is scored twice through the app's scorer with the default café scorecard and
 the writer's store catalog: with labelled speakers ("cashier"/"customer", as some recognisers
 return them) and with unlabelled ones ("speaker_0"/"speaker_1"). A conversation the scorer will
-not score (e.g. "speakers uncertain") counts as nothing found: that costs recall, honestly.
+not score (e.g. "speakers uncertain") counts as nothing found: that costs recall, honestly. The
+one exception: a forbidden phrase the scorer still reports (``ScoreResult.held``: said in an
+utterance that is clearly the cashier's) counts as found, as the supervisor sees it.
 """
 
 from __future__ import annotations
@@ -213,6 +215,9 @@ def evaluate(split: str, mode: str, writers: frozenset[str] = frozenset()) -> Re
             if result.scorable:
                 outcome = result.item(item_id).outcome
                 got = outcome == ("fail" if label == "forbidden" else "pass")
+            elif label == "forbidden":
+                # Shown to the supervisor although the conversation is not scored.
+                got = any(r.id == item_id for r in result.held)
             c = report.counts[item_id]
             c.tp += want and got
             c.fp += got and not want
