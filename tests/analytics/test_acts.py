@@ -143,3 +143,15 @@ def test_money_handed_over_and_the_cashiers_what_do_you_need_are_told_apart() ->
     assert voice_evidence(acts("Мә, екі мың.")) < 0
     # «керек» of the cashier's «не керек?» is not the customer ordering.
     assert voice_evidence(acts("Иә, не керек?")) >= 2.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "здрасте может одну двухлитровую возьмёте так дешевле выйдет",
+        "две булочки может еще чак чак к чаю у нас свой на меду",
+    ],
+)
+def test_a_quantity_in_a_proposal_asks_nothing_about_the_order(text: str) -> None:
+    a = acts(text)
+    assert a.needs is None and a.offer_form, text

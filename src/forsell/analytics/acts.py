@@ -463,7 +463,11 @@ def _find_acts(
         cue = _any(cues, norms, first, last)
         # «майонез алмайсыз ба, екіншісі жарты бағасына», «Возьмёшь две?»: a quantity or a
         # particle inside an offer belongs to the offer, not to a question about the order.
-        strong = cue if cue is not None and _offer_verb(norms, cue) else None
+        # Any proposing verb in the clause, «может» too («может, одну двухлитровую возьмёте»).
+        strong = None
+        if cue is not None:
+            verbs = [m for m in _hits(cues, norms, first, last) if _offer_verb(norms, m)]
+            strong = min(verbs, key=lambda m: m.first) if verbs else None
         # Without any punctuation (as recognisers often return) «здесь или с собой» is a
         # question by its choice alone.
         bare = not any(ch in raw for raw in raws for ch in ".?!")
