@@ -362,3 +362,28 @@ def test_no_forbidden_phrase_is_held_from_a_voice_that_only_might_be_the_cashier
     t = talk(("speaker_0", 0, "Здравствуйте, блин."), ("speaker_1", 2, "Здравствуйте."))
     result = scorer.score(t)
     assert result.reason == "speakers_uncertain" and result.held == ()
+
+
+@pytest.mark.parametrize(
+    ("last_words", "farewell"),
+    [
+        ("Спасибо. Итого две тысячи сто пятьдесят.", False),  # thanks for the order
+        ("спасибо пятьсот сдачи", False),  # thanks for the money, change follows
+        ("Ваша сдача пятьсот, спасибо!", True),  # thanks after the sale
+        ("Спасибо, тысяча двести. До свидания!", True),  # a goodbye with it
+        ("рахмет брат келесі", True),
+    ],
+)
+def test_thanks_before_the_sum_are_no_farewell(last_words: str, farewell: bool) -> None:
+    from forsell.analytics import formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"))
+    t = talk(
+        ("cashier", 0, "Здравствуйте! Что будете?"),
+        ("customer", 2, "Компот и морс."),
+        ("cashier", 4, last_words),
+        ("customer", 6, "Картой. Спасибо, до свидания."),
+    )
+    assert (scorer.score(t).item("farewell").outcome == "pass") is farewell, last_words

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .acts import PARTICLES, Acts, Hit, find_acts
+from .acts import FAREWELLS, PARTICLES, Acts, Hit, _hits, find_acts
 from .matching import find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
@@ -304,6 +304,9 @@ class Scorer:
             if item.detector == "farewell" and s.index not in cashier_said[-2:]:
                 near.add("outside_window")  # thanks in the middle is not a goodbye
                 continue
+            if item.detector == "farewell" and _thanks_for_the_order(s.norms):
+                near.add("outside_window")  # «Спасибо. Итого две тысячи.»: the sale goes on
+                continue
             if item.detector == "needs_question" and _read_back(s, first_i, last_i, said):
                 continue  # «американо с собой хорошо» after «американо с собой»: not asked
             if item.detector == "greeting" and s.index not in cashier_said[:2]:
@@ -352,6 +355,21 @@ def _read_back(s: Said, first: int, last: int, said: list[Said]) -> bool:
         return False
     heard = set(before[-1].norms)
     return all(w in heard for w in s.norms[first : last + 1])
+
+
+#: Thanks alone, without a goodbye or a wish.
+_THANKS = frozenset({"спасибо", "благодарю", "рахмет"})
+
+
+def _thanks_for_the_order(norms: tuple[str, ...]) -> bool:
+    """Only bare thanks, and a sum of money named after them («Спасибо. Итого две тысячи сто.»,
+    «спасибо пятьсот сдачи»): thanks for the order or the money, not the goodbye (which comes
+    after the sale: «Ваша сдача пятьсот, спасибо!»)."""
+    said = _hits(FAREWELLS, norms, 0, len(norms) - 1)
+    if not said or any(" ".join(norms[m.first : m.last + 1]) not in _THANKS for m in said):
+        return False
+    after = norms[max(m.last for m in said) + 1 :]
+    return any(w.isdigit() and len(w) >= 3 for w in after)
 
 
 def _act_hit(detector: str | None, acts: Acts) -> Hit | None:
