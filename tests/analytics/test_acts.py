@@ -53,6 +53,7 @@ def test_not_the_act(text: str, act: str) -> None:
         ("картамен бе", "price"),
         ("спасибо, доброго вечера", "farewell"),
         ("сәлеметсіз бе қалай көмектесейін", "needs"),
+        ("кеш жарық", "greeting"),
         ("мне латте", "order"),
         ("Как обычно?", "needs"),
         ("как обычно", "needs"),  # no punctuation at all: may be the question
