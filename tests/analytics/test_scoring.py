@@ -387,3 +387,16 @@ def test_thanks_before_the_sum_are_no_farewell(last_words: str, farewell: bool) 
         ("customer", 6, "Картой. Спасибо, до свидания."),
     )
     assert (scorer.score(t).item("farewell").outcome == "pass") is farewell, last_words
+
+
+@pytest.mark.parametrize(
+    ("said", "forbidden"),
+    [("Иә, не керек саған?", True), ("Сәлеметсіз бе, сізге не керек?", False)],
+)
+def test_the_rude_kazakh_what_do_you_want_is_forbidden(said: str, forbidden: bool) -> None:
+    from .conftest import CARDS
+
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"))
+    t = talk(("cashier", 0, said), ("customer", 2, "Гуляш бар ма?"))
+    outcome = scorer.score(t).item("forbidden_words").outcome
+    assert (outcome == "fail") is forbidden, said
