@@ -652,7 +652,10 @@ def test_a_kind_offered_then_a_choice_of_it_is_the_kind(cafe_scorer: Scorer) -> 
     up = _canteen(cafe_scorer).score(t, r, confirmed=True).upsell
     (offer,) = up.offers
     assert (offer.kind, offer.category, offer.converted, offer.sku) == (
-        "category", "Горячие", True, "CAP"
+        "category",
+        "Горячие",
+        True,
+        "CAP",
     )
 
 

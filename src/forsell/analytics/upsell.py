@@ -757,10 +757,10 @@ class OfferFinder:
                     ordered += [t for t, _ in new]
                     new = []
                 told: list[Target] = []
-                for target, m in new:
-                    if any(target is t for t in told):
+                for named_here, m in new:
+                    if any(named_here is t for t in told):
                         continue  # «шай ішесіз бе, сүтті шай бар»: told which, one offer
-                    target, follow = self._told_which(target, m, last, named, a, ordered)
+                    target, follow = self._told_which(named_here, m, last, named, a, ordered)
                     told += follow
                     seen.append(target)
                     seen += follow
