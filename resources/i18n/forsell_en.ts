@@ -761,6 +761,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A forbidden phrase was heard from the voice most like the cashier&apos;s, at {time}: «{text}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No transcript yet: it comes after the next sync.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -761,6 +761,10 @@
         <translation>қосымша сату +{money}</translation>
     </message>
     <message>
+        <source>A forbidden phrase was heard from the voice most like the cashier&apos;s, at {time}: «{text}»</source>
+        <translation>Тыйым салынған сөз кассирге ең ұқсас дауыспен {time} кезінде айтылды: «{text}»</translation>
+    </message>
+    <message>
         <source>No transcript yet: it comes after the next sync.</source>
         <translation>Транскрипция әлі жоқ: ол келесі синхрондаудан кейін келеді.</translation>
     </message>

@@ -762,6 +762,10 @@
         <translation>допродажа +{money}</translation>
     </message>
     <message>
+        <source>A forbidden phrase was heard from the voice most like the cashier&apos;s, at {time}: «{text}»</source>
+        <translation>Запрещённая фраза прозвучала голосом, больше всего похожим на кассира, в {time}: «{text}»</translation>
+    </message>
+    <message>
         <source>No transcript yet: it comes after the next sync.</source>
         <translation>Расшифровки пока нет: она появится после следующей синхронизации.</translation>
     </message>

@@ -77,3 +77,39 @@ def test_uncertain_speakers_are_said_and_confirming_scores(qtbot, unclear, code,
 
 def find_visible(parent, name: str) -> bool:
     return any(w.accessibleName() == name and w.isVisible() for w in parent.findChildren(QWidget))
+
+
+#: The voices still cannot be told apart, but one of them swears while naming the total.
+UNCLEAR_WITH_SWEARING = [
+    ("speaker_0", 0.5, "Блин, с вас тысяча двести."),
+    ("speaker_1", 2.0, "Здравствуйте. Блин, карту забыла."),
+]
+
+
+def test_a_forbidden_phrase_is_shown_before_the_roles_are_confirmed(qtbot, till):
+    staff = till.staff.staff()
+    supervisor = next(e for e in staff if e.role is Role.SUPERVISOR)
+    cashier = next(e for e in staff if e.role is Role.CASHIER)
+    till.shifts.open(supervisor, 0)
+    data = ReviewData(till)
+    try:
+        rid = data.conversation(
+            cashier, [TEA], UNCLEAR_WITH_SWEARING, ago=timedelta(seconds=60)
+        ).recording_id
+        assert data.service.score_pending() == 1
+        dialog = ReviewDialog(till, supervisor, service=data.service)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.list.loaded):
+            dialog.show()
+        with qtbot.waitSignal(dialog.conversation.loaded, timeout=5000):
+            dialog.open_conversation(rid)
+        detail = dialog.conversation.detail
+        assert not detail.scorable and detail.not_scorable_reason == "speakers_uncertain"
+        # Only the utterance that names the total: the other voice's «блин» is nobody's yet.
+        assert [(h.words, h.start) for h in detail.held_forbidden] == [("Блин,", 0.5)]
+        qtbot.waitUntil(lambda: find_visible(dialog, "checklist note"))
+        note = find(dialog, "checklist note").text()
+        assert "forbidden phrase" in note and "at 0:00: «Блин,»" in note
+        assert note.count("«") == 1  # the other voice's «блин» is not shown
+    finally:
+        data.close()

@@ -174,6 +174,23 @@ class DetailBuilder:
             upsold,
             measures,
             f"{card.get('name', '')} v{card.get('version', '')}" if card else "",
+            self.held_forbidden(result, score),
+        )
+
+    def held_forbidden(
+        self, result: dict | None, score: ConversationScore | None
+    ) -> tuple[EvidenceView, ...]:
+        """The forbidden phrases the scorer reported although it left the conversation unscored
+        (``held`` in the sealed result); none for a scored conversation (its items have them)."""
+        if not result or (score is not None and score.scorable):
+            return ()
+        return tuple(
+            EvidenceView(
+                e["text"], e["start"], e["end"], e["role"], e.get("phrase", ""), e.get("why", "")
+            )
+            for it in result.get("held", [])
+            if it.get("outcome") == "fail"
+            for e in it.get("evidence", [])
         )
 
     def items(

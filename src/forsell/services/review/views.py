@@ -184,6 +184,10 @@ class ConversationDetail:
     upsold_line_ids: frozenset[str]
     audio_measures: AudioMeasures | None
     scorecard: str = ""  # the scorecard's name and version it was scored with
+    #: A conversation left unscored ("speakers uncertain") still shows a forbidden phrase said
+    #: by the voice most like the cashier's in an utterance only a cashier says (a sum, an order
+    #: question): the supervisor must hear it even before the roles are confirmed.
+    held_forbidden: tuple[EvidenceView, ...] = ()
 
 
 @dataclass(frozen=True)

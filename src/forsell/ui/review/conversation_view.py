@@ -241,6 +241,11 @@ class ConversationView(QWidget):
             if detail.scorable and detail.items
             else not_scorable_text(detail.not_scorable_reason)
         )
+        for heard in detail.held_forbidden:
+            note += "\n\n" + self.tr(
+                "A forbidden phrase was heard from the voice most like the cashier's, at "
+                "{time}: «{text}»"
+            ).format(time=f"{int(heard.start) // 60}:{int(heard.start) % 60:02d}", text=heard.words)
         self.items.show_items(detail.items, note)
         self.flag.setChecked(row.flagged)
         self.reviewed.setChecked(row.reviewed)
