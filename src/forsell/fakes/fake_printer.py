@@ -15,6 +15,7 @@ A printer that is off is :meth:`FakePrinter.stop` (the port refuses). Nothing is
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from typing import Self
@@ -54,6 +55,8 @@ class FakePrinter:
     def stop(self) -> None:
         """Closes the port: the printer is off, a connection is refused."""
         if self._listener is not None:
+            with contextlib.suppress(OSError):  # wakes the accept() the thread waits in
+                self._listener.shutdown(socket.SHUT_RDWR)
             self._listener.close()
             self._listener = None
         if self._thread is not None:

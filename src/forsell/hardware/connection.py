@@ -19,6 +19,7 @@ import contextlib
 import re
 import socket
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from forsell.domain.problems import Problem
@@ -145,7 +146,7 @@ def _paper_ok(sock: socket.socket, where: str) -> bool:
 
 def _send_file(address: PrinterAddress, job: bytes) -> None:
     try:
-        with open(address.target, "ab") as device:
+        with Path(address.target).open("ab") as device:
             device.write(job)
     except OSError as exc:
         raise fault("printer.unplugged", where=str(address), detail=str(exc)) from exc

@@ -8,14 +8,29 @@ python-escpos, so the command bytes are the ones that library ships for Epson-co
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from escpos.printer import Dummy
 
 from . import raster
-from .ticket import DOTS_PER_LINE, Barcode, Block, Cut, DrawerPulse, Qr, Row, Rule, Text, Ticket
-from .ticket import aligned, row_lines, wrap
+from .ticket import (
+    DOTS_PER_LINE,
+    Barcode,
+    Block,
+    Cut,
+    DrawerPulse,
+    Qr,
+    Row,
+    Rule,
+    Text,
+    Ticket,
+    aligned,
+    row_lines,
+    wrap,
+)
 
 ESC, GS, LF = b"\x1b", b"\x1d", b"\n"
 INIT = ESC + b"@"
@@ -74,11 +89,13 @@ def encode(ticket: Ticket, profile: PrinterProfile) -> bytes:
 def _block(block: Block, chars: int, dots: int, codec: str) -> bytes:
     if isinstance(block, Text):
         width = chars // 2 if block.large else chars
-        lines = [aligned(line, block.align, width) for line in wrap(block.text, width)]
+        text = printable(block.text, codec)  # before the layout: a stand-in may be longer
+        lines = [aligned(line, block.align, width) for line in wrap(text, width)]
         body = b"".join(_line(line, codec, dots, 2 if block.large else 1) for line in lines)
         return _styled(body, block.bold, block.large)
     if isinstance(block, Row):
-        body = b"".join(_line(line, codec, dots) for line in row_lines(block.left, block.right, chars))
+        left, right = printable(block.left, codec), printable(block.right, codec)
+        body = b"".join(_line(line, codec, dots) for line in row_lines(left, right, chars))
         return _styled(body, block.bold, False)
     if isinstance(block, Rule):
         return b"-" * chars + LF
@@ -108,7 +125,6 @@ def printable(line: str, codec: str) -> str:
 
 
 def _line(line: str, codec: str, dots: int, scale: int = 1) -> bytes:
-    line = printable(line, codec)
     try:
         return line.encode(codec) + LF
     except UnicodeEncodeError:
@@ -136,5 +152,9 @@ def _command(block: Block) -> bytes:
 
 def _with_escpos(draw: Callable[[Dummy], None]) -> bytes:
     printer = Dummy(profile="default")
-    draw(printer)
+    # The default profile knows no paper width and python-escpos prints a warning on stdout
+    # (the CLI's output) for every image then; our images are already as wide as the paper.
+    printer.profile.profile_data["media"]["width"]["pixels"] = max(DOTS_PER_LINE.values())
+    with contextlib.redirect_stdout(io.StringIO()):  # "Using hardware barcode renderer"
+        draw(printer)
     return printer.output

@@ -83,7 +83,8 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split(" "):
+        for whole in paragraph.split(" "):
+            word = whole
             while len(word) > width:  # a word longer than the paper: cut it
                 if line:
                     lines.append(line)

@@ -123,7 +123,9 @@ def quantity_text(qty_milli: int, weighted: bool) -> str:
 def _lines(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     blocks: list[Block] = []
     for line in r.lines:
-        qty = quantity_text(line.qty_milli, line.weighted) + (f" {t['kg']}" if line.weighted else "")
+        qty = quantity_text(line.qty_milli, line.weighted) + (
+            f" {t['kg']}" if line.weighted else ""
+        )
         blocks.append(Text(line.name(r.language)))
         blocks.append(Row(f"  {qty} × {format_kzt(line.unit_price)}", format_kzt(line.gross)))
         if line.discount:
