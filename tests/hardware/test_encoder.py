@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from escpos_decoder import KAZAKH, decode, same_look
 from forsell.domain.settings import PRINTER_CODE_PAGES
 from forsell.hardware import raster
 from forsell.hardware.encoder import CODE_PAGES, PrinterProfile, encode
 from forsell.hardware.ticket import Barcode, Cut, DrawerPulse, Qr, Row, Rule, Text, Ticket, wrap
-
-from .escpos_decoder import KAZAKH, decode, same_look
 
 KAZAKH_LINE = "Сынақ бидай наны: ә ғ қ ң ө ұ ү һ і"
 

@@ -114,7 +114,9 @@ STAND_INS: dict[str, str] = {"₸": "тг", "×": "x", "—": "-", "–": "-", "
 
 
 def printable(line: str, codec: str) -> str:
-    """``line`` with the signs ``codec`` lacks replaced by their stand-ins (letters stay)."""
+    """``line`` with the signs ``codec`` lacks replaced by their stand-ins (letters stay) and
+    no-break spaces (amounts: ``1 250 ₸``) as plain ones, which every printer font draws."""
+    line = line.replace("\u00a0", " ").replace("\u202f", " ")
     for sign, stand_in in STAND_INS.items():
         if sign in line:
             try:
