@@ -20,7 +20,7 @@ CODE_PAGE_NUMBERS = {0: "cp437", 17: "cp866", 46: "cp1251"}
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 #: Latin letters that look like Cyrillic ones are read back as the Cyrillic letter.
-GLYPHS = RUSSIAN + KAZAKH + "".join(chr(c) for c in range(33, 127)) + "₸×—№«»"
+GLYPHS = RUSSIAN + KAZAKH + "".join(chr(c) for c in range(33, 127)) + "₸×—№«»éÉ"
 
 
 @dataclass
