@@ -1,0 +1,133 @@
+"""The till's line about the receipt printer: quiet while it prints, red with "Retry" when not.
+
+Printing runs on the background task pool: a printer that is off, out of paper or slow never
+holds up the cashier, and the sale was committed before printing began. The failed receipt is
+kept; "Retry" prints it again (after the paper is changed, say) and the line goes away once it
+printed. The supervisor's "open the drawer" goes the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from forsell.domain.errors import CashierError
+from forsell.services.app import Till
+from forsell.services.auth import EmployeeView
+from forsell.services.counter_printer import CounterPrinter, PrinterFault
+from forsell.services.receipts import ReceiptView
+
+from .messages import message_for
+from .problems import problem_text
+from .receipt_view import receipt_labels
+from .tasks import tasks
+from .widgets import set_role
+
+log = logging.getLogger(__name__)
+
+
+class PrinterBar(QWidget):
+    """Hidden while all is well; on a fault: what went wrong, "Retry" and "Hide"."""
+
+    printed = Signal(str)  # the sale id of a receipt that came out of the printer
+    failed = Signal(str)  # the fault's problem code
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.printer = CounterPrinter(till.ctx)
+        self.waiting: ReceiptView | None = None  # the receipt that did not print
+        set_role(self, "error")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.message = QLabel()
+        self.message.setAccessibleName("printer problem")
+        self.message.setWordWrap(True)
+        row.addWidget(self.message, 1)
+        self.retry_button = QPushButton()
+        self.retry_button.setAccessibleName("retry printing")
+        self.retry_button.setMinimumHeight(48)
+        self.retry_button.clicked.connect(self.retry)
+        row.addWidget(self.retry_button)
+        self.hide_button = QPushButton()
+        self.hide_button.setAccessibleName("hide printer problem")
+        self.hide_button.setMinimumHeight(48)
+        self.hide_button.clicked.connect(self.dismiss)
+        row.addWidget(self.hide_button)
+        for button in (self.retry_button, self.hide_button):
+            button.setAutoDefault(False)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.retry_button.setText(self.tr("Retry"))
+        self.hide_button.setText(self.tr("Hide"))
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def print_receipt(self, receipt: ReceiptView) -> None:
+        """Prints ``receipt`` in the background when a printer is set up (else nothing)."""
+        if not self.printer.configured():
+            return
+        self.waiting = receipt
+        labels = receipt_labels(receipt.language)
+        tasks().run(
+            lambda: self.printer.print_receipt(receipt, labels),
+            lambda _none: self._printed(receipt),
+            lambda exc: self._failed(exc, receipt),
+            owner=self,
+            key="print",
+        )
+
+    def retry(self) -> None:
+        """Prints the receipt that failed again."""
+        if self.waiting is not None:
+            self.message.setText(self.tr("Printing again…"))
+            self.retry_button.setEnabled(False)
+            self.print_receipt(self.waiting)
+
+    def dismiss(self) -> None:
+        """Hides the line; the receipt can still be found and printed again later."""
+        self.waiting = None
+        self.hide()
+
+    def open_drawer(self, who: EmployeeView) -> None:
+        """Opens the cash drawer for ``who`` (a supervisor's; refused and said here otherwise)."""
+        tasks().run(
+            lambda: self.printer.open_drawer(who),
+            lambda _none: None,
+            lambda exc: self._failed(exc, None),
+            owner=self,
+            key="drawer",
+        )
+
+    def _printed(self, receipt: ReceiptView) -> None:
+        if self.waiting is receipt:
+            self.waiting = None
+            self.hide()
+        self.printed.emit(receipt.sale_id)
+
+    def _failed(self, exc: Exception, receipt: ReceiptView | None) -> None:
+        if isinstance(exc, PrinterFault):
+            text, code = problem_text(exc.problem), exc.code
+        elif isinstance(exc, CashierError):  # a refusal: who may not open the drawer
+            text, code = message_for(exc), exc.key
+        else:
+            log.error("printing failed", exc_info=exc)
+            text, code = self.tr("The printer could not be reached."), "printer.error"
+        if receipt is None:
+            self.message.setText(text)
+        else:
+            self.message.setText(
+                self.tr("Receipt No. {no} did not print: {why}. The sale is complete.").format(
+                    no=receipt.receipt_no, why=text
+                )
+            )
+        self.retry_button.setVisible(receipt is not None)
+        self.retry_button.setEnabled(True)
+        self.show()
+        self.failed.emit(code)
