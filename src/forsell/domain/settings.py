@@ -773,7 +773,7 @@ BACKUP_KEEP = _d(
 
 # --- counter hardware: receipt printer, cash drawer, customer display -------------------------
 
-#: Code pages a receipt printer may speak (``hardware.encoder.CODE_PAGES`` knows each one).
+# Code pages a receipt printer may speak (``hardware.encoder.CODE_PAGES`` knows each one).
 PRINTER_CODE_PAGES = ("cp866", "cp1251", "kz1048")
 
 PRINTER_ADDRESS = _d(

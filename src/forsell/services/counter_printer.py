@@ -70,6 +70,8 @@ class PrinterSetup:
     code_page: str = "cp866"
     code_page_number: int = -1
     drawer: bool = True
+    #: The customer display window: the other counter device the same admin tab sets up.
+    customer_display: bool = False
 
     @property
     def profile(self) -> PrinterProfile:
@@ -225,6 +227,7 @@ class CounterPrinter:
             st.get(s.PRINTER_CODE_PAGE),
             st.get(s.PRINTER_CODE_PAGE_NUMBER),
             st.get(s.PRINTER_DRAWER),
+            st.get(s.CUSTOMER_DISPLAY),
         )
 
     @public
@@ -242,6 +245,7 @@ class CounterPrinter:
             (s.PRINTER_CODE_PAGE, setup.code_page),
             (s.PRINTER_CODE_PAGE_NUMBER, setup.code_page_number),
             (s.PRINTER_DRAWER, setup.drawer),
+            (s.CUSTOMER_DISPLAY, setup.customer_display),
         )
         for setting, value in values:
             setting.check(value)

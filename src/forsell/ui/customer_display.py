@@ -22,8 +22,8 @@ from forsell.services.till import CartView
 
 from .i18n import ReceiptTexts
 
-#: Lines shown at once; older ones scroll off the top (the newest scan is what the customer
-#: looks for).
+# Lines shown at once; older ones scroll off the top (the newest scan is what the customer
+# looks for).
 VISIBLE_LINES = 8
 
 _T = {
