@@ -57,7 +57,7 @@ def test_an_address_given_on_the_command_line_is_tried_and_not_saved(
     till.close()
 
 
-def test_a_printer_that_is_off_exits_1_with_the_reason(
+def test_a_printer_that_is_off_or_not_set_exits_1_with_the_reason(
     data_dir: Path, fake_printer: FakePrinter, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
     monkeypatch.setenv("LANG", "kk_KZ.UTF-8")
@@ -65,11 +65,6 @@ def test_a_printer_that_is_off_exits_1_with_the_reason(
     args = ["printer", "test", "--address", fake_printer.address, "--data-dir", str(data_dir)]
     assert cli.main(args) == 1
     assert "принтері жауап бермейді" in capsys.readouterr().err
-
-
-def test_no_printer_set_exits_1_and_says_where_to_set_it(
-    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch
-) -> None:
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert cli.main(["printer", "test", "--data-dir", str(data_dir)]) == 1
     assert "Settings & staff → Printer" in capsys.readouterr().err

@@ -114,6 +114,7 @@ POLICY: dict[str, Role | Action | str] = {
     # the drawer opened without a sale is a supervisor's (audited)
     "CounterPrinter.setup": PUBLIC,
     "CounterPrinter.configured": PUBLIC,
+    "CounterPrinter.address_problem": PUBLIC,
     "CounterPrinter.print_receipt": PUBLIC,
     "CounterPrinter.print_test_page": PUBLIC,
     "CounterPrinter.save_setup": ADMIN,

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from forsell.domain.money import format_kzt
+from forsell.domain.problems import Problem
 from forsell.domain.roles import Role
 from forsell.hardware import connection
 from forsell.hardware.connection import PrinterFault, fault, parse_address
@@ -234,6 +235,18 @@ class CounterPrinter:
     def configured(self) -> bool:
         """True when a printer address is set (receipts then print after payment)."""
         return bool(self.ctx.settings.get(s.PRINTER_ADDRESS).strip())
+
+    @public
+    def address_problem(self, text: str) -> Problem | None:
+        """Why ``text`` names no printer (``printer.address``), or None when it does or is
+        empty (no printer)."""
+        if not text.strip():
+            return None
+        try:
+            parse_address(text)
+        except PrinterFault as failed:
+            return failed.problem
+        return None
 
     @requires(Role.ADMIN)
     def save_setup(self, who: EmployeeView, setup: PrinterSetup) -> None:

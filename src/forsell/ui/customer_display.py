@@ -114,6 +114,7 @@ class CustomerDisplay(QWidget):
     def _set_lines(self, rows: list[tuple[str, str, str]]) -> None:
         for label in self.line_labels:
             self.lines_grid.removeWidget(label)
+            label.hide()  # gone from the screen now, deleted when Qt gets to it
             label.deleteLater()
         self.line_labels = []
         for r, cells in enumerate(rows):
@@ -123,6 +124,7 @@ class CustomerDisplay(QWidget):
                 if c:
                     label.setAlignment(Qt.AlignmentFlag.AlignRight)
                 self.lines_grid.addWidget(label, r, c)
+                label.show()  # a label added to a shown window stays hidden until then
                 self.line_labels.append(label)
         self.lines_grid.setColumnStretch(0, 1)
 

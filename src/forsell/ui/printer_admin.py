@@ -112,13 +112,12 @@ class PrinterAdminPage(QWidget):
 
     def save(self) -> None:
         """Stores the settings (checked and audited by the service); a refusal is shown here."""
-        try:
-            done, _ = attempt(
-                self.feedback, lambda: self.printer.save_setup(self.admin, self.current())
-            )
-        except PrinterFault as fault:
-            self.feedback.error(problem_text(fault.problem))
+        setup = self.current()
+        problem = self.printer.address_problem(setup.address)
+        if problem is not None:
+            self.feedback.error(problem_text(problem))
             return
+        done, _ = attempt(self.feedback, lambda: self.printer.save_setup(self.admin, setup))
         if done:
             self.feedback.ok(self.tr("Printer settings saved."))
 
