@@ -5225,7 +5225,7 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>“{text}” is not a printer address: use host:9100, usb:VID:PID, serial:DEVICE:BAUD or file:PATH</source>
-        <translation>«{text}» — принтер мекенжайы емес: host:9100, usb:VID:PID, serial:ҚҰРЫЛҒЫ:ЖЫЛДАМДЫҚ немесе file:ЖОЛ түрінде көрсетіңіз</translation>
+        <translation>«{text}» — принтер мекенжайы емес: мекенжай үлгілері «Чек принтері» баптауының сипаттамасында</translation>
     </message>
     <message>
         <source>the printer at {where} does not answer: is it switched on and connected?</source>

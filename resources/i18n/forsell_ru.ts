@@ -5226,7 +5226,7 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>“{text}” is not a printer address: use host:9100, usb:VID:PID, serial:DEVICE:BAUD or file:PATH</source>
-        <translation>«{text}» — не адрес принтера: укажите host:9100, usb:VID:PID, serial:УСТРОЙСТВО:СКОРОСТЬ или file:ПУТЬ</translation>
+        <translation>«{text}» — не адрес принтера: примеры адресов — в описании настройки «Принтер чеков»</translation>
     </message>
     <message>
         <source>the printer at {where} does not answer: is it switched on and connected?</source>

@@ -414,10 +414,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "printer.address": {
         "en": "“{text}” is not a printer address: use host:9100, usb:VID:PID, "
         "serial:DEVICE:BAUD or file:PATH",
-        "ru": "«{text}» — не адрес принтера: укажите host:9100, usb:VID:PID, "
-        "serial:УСТРОЙСТВО:СКОРОСТЬ или file:ПУТЬ",
-        "kk": "«{text}» — принтер мекенжайы емес: host:9100, usb:VID:PID, "
-        "serial:ҚҰРЫЛҒЫ:ЖЫЛДАМДЫҚ немесе file:ЖОЛ түрінде көрсетіңіз",
+        "ru": "«{text}» — не адрес принтера: примеры адресов — в «forsell-cashier printer test "
+        "--help»",
+        "kk": "«{text}» — принтер мекенжайы емес: мекенжай үлгілері «forsell-cashier printer "
+        "test --help» ішінде",
     },
     "printer.offline": {
         "en": "the printer at {where} does not answer: is it switched on and connected?",
