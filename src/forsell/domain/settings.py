@@ -778,7 +778,7 @@ PRINTER_CODE_PAGES = ("cp866", "cp1251", "kz1048")
 
 PRINTER_ADDRESS = _d(
     SettingDef(
-        "printer.address",
+        "counter.printer_address",
         str,
         "",
         QT_TRANSLATE_NOOP("settings", "Receipt printer"),
@@ -793,19 +793,21 @@ PRINTER_ADDRESS = _d(
 )
 PRINTER_PAPER_MM = _d(
     SettingDef(
-        "printer.paper_mm",
+        "counter.paper_mm",
         int,
         80,
         QT_TRANSLATE_NOOP("settings", "Paper width"),
         QT_TRANSLATE_NOOP(
             "settings", "58 mm paper holds 32 characters a line, 80 mm paper holds 48."
         ),
+        low=58,
+        high=80,
         choices=(58, 80),
     )
 )
 PRINTER_CODE_PAGE = _d(
     SettingDef(
-        "printer.code_page",
+        "counter.code_page",
         str,
         "cp866",
         QT_TRANSLATE_NOOP("settings", "Code page"),
@@ -820,7 +822,7 @@ PRINTER_CODE_PAGE = _d(
 )
 PRINTER_CODE_PAGE_NUMBER = _d(
     SettingDef(
-        "printer.code_page_number",
+        "counter.code_page_number",
         int,
         -1,
         QT_TRANSLATE_NOOP("settings", "Code page number"),
@@ -835,7 +837,7 @@ PRINTER_CODE_PAGE_NUMBER = _d(
 )
 PRINTER_DRAWER = _d(
     SettingDef(
-        "printer.drawer",
+        "counter.drawer",
         bool,
         True,
         QT_TRANSLATE_NOOP("settings", "Open the cash drawer on cash payments"),
@@ -847,7 +849,7 @@ PRINTER_DRAWER = _d(
 )
 CUSTOMER_DISPLAY = _d(
     SettingDef(
-        "display.customer",
+        "counter.customer_display",
         bool,
         False,
         QT_TRANSLATE_NOOP("settings", "Customer display"),

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(self.start_session)
         self.till_screen.action_requested.connect(self.run_action)
         self.till_screen.cart_changed.connect(self.refresh_status)
-        # The customer's window (setting ``display.customer``), made at the first sign-in.
+        # The customer's window (setting ``counter.customer_display``), made at the first sign-in.
         self.customer_display: CustomerDisplay | None = None
         self.till_screen.cart_changed.connect(self._customer_sees_cart)
         self.till_screen.paid.connect(self._customer_sees_payment)
