@@ -29,8 +29,14 @@ KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "аг�
 
 
 def font_path() -> Path | None:
-    """The monospaced font used for raster lines, or None when none is installed."""
-    for place in FONT_PLACES:
+    """The monospaced font used for raster lines, or None when none is installed (looked up
+    once per set of places: a receipt asks for every line)."""
+    return _first_font(FONT_PLACES)
+
+
+@lru_cache(maxsize=4)
+def _first_font(places: tuple[Path, ...]) -> Path | None:
+    for place in places:
         path = place if place.is_absolute() else resources_dir() / place
         if path.is_file():
             return path
@@ -48,11 +54,17 @@ def draw_line(line: str, width_dots: int, scale: int = 1) -> Image.Image | None:
     path = font_path()
     if path is None:
         return None
-    cell_w, cell_h = CELL_W * scale, CELL_H * scale
-    font = _font(str(path), 20 * scale)  # DejaVu Sans Mono advances 0.6 em: 12 dots at 20 px
-    image = Image.new("1", (width_dots, cell_h), 1)
-    pen = ImageDraw.Draw(image)
+    image = Image.new("1", (width_dots, CELL_H * scale), 1)
     for i, char in enumerate(line):
         if char != " ":
-            pen.text((i * cell_w, 1 * scale), char, font=font, fill=0)
+            image.paste(_glyph(str(path), char, scale), (i * CELL_W * scale, 0))
     return image
+
+
+@lru_cache(maxsize=1024)
+def _glyph(path: str, char: str, scale: int) -> Image.Image:
+    """One character in its cell, drawn once (a receipt repeats a few dozen letters)."""
+    cell = Image.new("1", (CELL_W * scale, CELL_H * scale), 1)
+    font = _font(path, 20 * scale)  # DejaVu Sans Mono advances 0.6 em: 12 dots at 20 px
+    ImageDraw.Draw(cell).text((0, 1 * scale), char, font=font, fill=0)
+    return cell
