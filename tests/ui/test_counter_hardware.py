@@ -173,3 +173,29 @@ def test_customer_display_in_the_receipt_language_with_screenshots(
             assert display.grab().save(str(keep / f"customer-display-paid-{language}.png"))
     finally:
         languages.uninstall()
+
+
+def test_receipts_print_one_at_a_time_and_retry_prints_every_one_that_failed(
+    qtbot, printing_till, fake_printer
+) -> None:
+    from forsell.domain.payment import Payment
+    from forsell.ui.printer_bar import PrinterBar
+
+    printing_till.shifts.open(employee(printing_till, Role.SUPERVISOR), 0)
+    sale = printing_till.sale_for(employee(printing_till, Role.CASHIER, "Данияр Ахметов"))
+    receipts = []
+    for _ in range(2):
+        sale.scan(PIALA)
+        receipts.append(sale.pay(Payment(cash_tendered=145_000)))
+    bar = PrinterBar(printing_till)
+    qtbot.addWidget(bar)
+    fake_printer.stop()
+    for receipt in receipts:
+        bar.print_receipt(receipt)
+    qtbot.waitUntil(lambda: len(bar.waiting) == 2, timeout=5000)
+    assert "1, 2" in bar.message.text() and bar.retry_button.isEnabled()
+    fake_printer.start()
+    bar.retry()
+    codes = [decode(fake_printer.wait_job()).barcodes[0][1] for _ in receipts]
+    assert codes == [r.code for r in receipts]  # in the order of the sales
+    qtbot.waitUntil(lambda: not bar.waiting and bar.isHidden(), timeout=5000)

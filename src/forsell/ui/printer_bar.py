@@ -1,9 +1,10 @@
 """The till's line about the receipt printer: quiet while it prints, red with "Retry" when not.
 
-Printing runs on the background task pool: a printer that is off, out of paper or slow never
-holds up the cashier, and the sale was committed before printing began. The failed receipt is
-kept; "Retry" prints it again (after the paper is changed, say) and the line goes away once it
-printed. The supervisor's "open the drawer" goes the same way.
+Printing runs on the background task pool, one job at a time in the order of the sales: a printer
+that is off, out of paper or slow never holds up the cashier, and the sale was committed before
+printing began. The receipts that failed are kept; "Retry" prints them again (after the paper is
+changed, say) and the line goes away once they all printed. The supervisor's "open the drawer"
+goes the same way.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ class PrinterBar(QWidget):
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.printer = CounterPrinter(till.ctx)
-        self.waiting: ReceiptView | None = None  # the receipt that did not print
+        self.waiting: list[ReceiptView] = []  # receipts that did not print, oldest first
+        self.queue: list[ReceiptView] = []  # receipts to print after the one printing now
+        self.printing: ReceiptView | None = None
         set_role(self, "error")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
@@ -70,29 +73,37 @@ class PrinterBar(QWidget):
         super().changeEvent(event)
 
     def print_receipt(self, receipt: ReceiptView) -> None:
-        """Prints ``receipt`` in the background when a printer is set up (else nothing)."""
+        """Prints ``receipt`` in the background when a printer is set up (else nothing). Jobs
+        go to the printer one at a time, in the order the sales were paid."""
         if not self.printer.configured():
             return
-        self.waiting = receipt
+        if receipt not in self.queue:
+            self.queue.append(receipt)
+        self._next()
+
+    def _next(self) -> None:
+        if self.printing is not None or not self.queue:
+            return
+        receipt = self.printing = self.queue.pop(0)
         labels = receipt_labels(receipt.language)
         tasks().run(
             lambda: self.printer.print_receipt(receipt, labels),
             lambda _none: self._printed(receipt),
             lambda exc: self._failed(exc, receipt),
             owner=self,
-            key="print",
         )
 
     def retry(self) -> None:
-        """Prints the receipt that failed again."""
-        if self.waiting is not None:
+        """Prints the receipts that failed again, oldest first."""
+        if self.waiting:
             self.message.setText(self.tr("Printing again…"))
             self.retry_button.setEnabled(False)
-            self.print_receipt(self.waiting)
+            for receipt in list(self.waiting):
+                self.print_receipt(receipt)
 
     def dismiss(self) -> None:
-        """Hides the line; the receipt can still be found and printed again later."""
-        self.waiting = None
+        """Hides the line; the receipts can still be found and printed again later."""
+        self.waiting.clear()
         self.hide()
 
     def open_drawer(self, who: EmployeeView) -> None:
@@ -106,10 +117,14 @@ class PrinterBar(QWidget):
         )
 
     def _printed(self, receipt: ReceiptView) -> None:
-        if self.waiting is receipt:
-            self.waiting = None
+        self.printing = None
+        if receipt in self.waiting:
+            self.waiting.remove(receipt)
+        if not self.waiting:
             self.hide()
         self.printed.emit(receipt.sale_id)
+        self._next()
+        self.retry_button.setEnabled(self.printing is None and not self.queue)
 
     def _failed(self, exc: Exception, receipt: ReceiptView | None) -> None:
         if isinstance(exc, PrinterFault):
@@ -122,12 +137,18 @@ class PrinterBar(QWidget):
         if receipt is None:
             self.message.setText(text)
         else:
+            self.printing = None
+            if receipt not in self.waiting:
+                self.waiting.append(receipt)
+            numbers = ", ".join(str(r.receipt_no) for r in self.waiting)
             self.message.setText(
                 self.tr("Receipt No. {no} did not print: {why}. The sale is complete.").format(
-                    no=receipt.receipt_no, why=text
+                    no=numbers, why=text
                 )
             )
-        self.retry_button.setVisible(receipt is not None)
-        self.retry_button.setEnabled(True)
+        self.retry_button.setVisible(bool(self.waiting))
+        self.retry_button.setEnabled(self.printing is None and not self.queue)
         self.show()
         self.failed.emit(code)
+        if receipt is not None:
+            self._next()
