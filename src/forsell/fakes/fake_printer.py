@@ -16,6 +16,7 @@ A printer that is off is :meth:`FakePrinter.stop` (the port refuses). Nothing is
 from __future__ import annotations
 
 import contextlib
+import queue
 import socket
 import threading
 from typing import Self
@@ -33,7 +34,8 @@ class FakePrinter:
         self.fault: str | None = None
         self.close_after = 64
         self.jobs: list[bytes] = []
-        self.job_done = threading.Event()
+        self.job_done = threading.Event()  # set at each finished job
+        self._arrived: queue.Queue[bytes] = queue.Queue()
         self._listener: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self.port = 0
@@ -70,11 +72,11 @@ class FakePrinter:
         self.stop()
 
     def wait_job(self, timeout: float = 5.0) -> bytes:
-        """The next finished job's bytes (waits for it)."""
-        if not self.job_done.wait(timeout):
-            raise TimeoutError("no print job arrived")
-        self.job_done.clear()
-        return self.jobs[-1]
+        """The oldest finished job not asked for yet (waits for one): jobs in arrival order."""
+        try:
+            return self._arrived.get(timeout=timeout)
+        except queue.Empty:
+            raise TimeoutError("no print job arrived") from None
 
     def _serve(self) -> None:
         listener = self._listener
@@ -85,6 +87,7 @@ class FakePrinter:
                 return  # stopped
             with conn:
                 self._job(conn)
+            self._arrived.put(self.jobs[-1])
             self.job_done.set()
 
     def _job(self, conn: socket.socket) -> None:
