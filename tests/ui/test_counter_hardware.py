@@ -196,6 +196,8 @@ def test_receipts_print_one_at_a_time_and_retry_prints_every_one_that_failed(
     assert "1, 2" in bar.message.text() and bar.retry_button.isEnabled()
     fake_printer.start()
     bar.retry()
-    codes = [decode(fake_printer.wait_job()).barcodes[0][1] for _ in receipts]
+    # The GUI thread starts each next job: wait in its event loop, not in wait_job().
+    qtbot.waitUntil(lambda: len(fake_printer.jobs) == 2, timeout=10000)
+    codes = [decode(job).barcodes[0][1] for job in fake_printer.jobs]
     assert codes == [r.code for r in receipts]  # in the order of the sales
     qtbot.waitUntil(lambda: not bar.waiting and bar.isHidden(), timeout=5000)
