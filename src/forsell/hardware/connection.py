@@ -154,7 +154,8 @@ def _send_file(address: PrinterAddress, job: bytes) -> None:
 
 def _send_escpos(address: PrinterAddress, job: bytes, timeout_s: float) -> None:
     """USB and serial through python-escpos's own connections (pyusb, pyserial)."""
-    from escpos.printer import Serial, Usb  # imports pyusb/pyserial only when such a printer is set
+    # pyusb and pyserial are imported only when such a printer is set; no type information.
+    from escpos.printer import Serial, Usb  # type: ignore[import-untyped]
 
     where = str(address)
     try:

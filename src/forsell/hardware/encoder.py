@@ -14,7 +14,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from escpos.printer import Dummy
+from escpos.printer import Dummy  # type: ignore[import-untyped]
 from PIL import Image
 
 from . import raster

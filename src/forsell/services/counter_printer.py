@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from forsell.domain.money import format_kzt
 from forsell.domain.problems import Problem
 from forsell.domain.roles import Role
+from forsell.domain.settings import SettingDef
 from forsell.hardware import connection
 from forsell.hardware.connection import PrinterFault, fault, parse_address
 from forsell.hardware.encoder import PrinterProfile, encode
@@ -252,7 +254,7 @@ class CounterPrinter:
     def save_setup(self, who: EmployeeView, setup: PrinterSetup) -> None:
         """Stores the printer settings after checking them (CashierError from the registry,
         PrinterFault ``printer.address`` for an address that names no printer); audited."""
-        values = (
+        values: tuple[tuple[SettingDef[Any], Any], ...] = (
             (s.PRINTER_ADDRESS, setup.address.strip()),
             (s.PRINTER_PAPER_MM, setup.paper_mm),
             (s.PRINTER_CODE_PAGE, setup.code_page),

@@ -26,7 +26,7 @@ from .i18n import ReceiptTexts
 # looks for).
 VISIBLE_LINES = 8
 
-_T = {
+_SOURCES = {
     "welcome": QT_TRANSLATE_NOOP("Receipt", "Welcome!"),
     "total": QT_TRANSLATE_NOOP("Receipt", "TOTAL"),
     "paid": QT_TRANSLATE_NOOP("Receipt", "Paid"),
@@ -39,6 +39,8 @@ _T = {
         "Conversations at this counter may be recorded to check the quality of service.",
     ),
 }
+# Qt's marker returns ``object`` to a type checker; the texts are the English source strings.
+_T: dict[str, str] = {key: str(text) for key, text in _SOURCES.items()}
 
 
 def second_screen() -> QScreen | None:

@@ -9,6 +9,7 @@ on the background task pool, so a printer that does not answer never freezes thi
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -49,10 +50,10 @@ class PrinterAdminPage(QWidget):
         self.address.setAccessibleName("printer address")
         self.address.setPlaceholderText("192.168.1.50:9100")
         fields.add_row(form, st.PRINTER_ADDRESS, self.address)
-        self.paper = fields.combo_box(
-            st.PRINTER_PAPER_MM,  # type: ignore[arg-type]
-            {58: self.tr("58 mm (32 characters)"), 80: self.tr("80 mm (48 characters)")},
-        )
+        paper_names = {58: self.tr("58 mm (32 characters)"), 80: self.tr("80 mm (48 characters)")}
+        self.paper = QComboBox()  # the registry's choices are numbers: combo_box() takes text
+        for mm in st.PRINTER_PAPER_MM.choices:
+            self.paper.addItem(paper_names[mm], mm)
         self.paper.setAccessibleName("paper width")
         fields.add_row(form, st.PRINTER_PAPER_MM, self.paper)
         self.code_page = fields.combo_box(
