@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from forsell.domain.errors import CashierError
@@ -41,10 +41,13 @@ class PrinterBar(QWidget):
         self.waiting: list[ReceiptView] = []  # receipts that did not print, oldest first
         self.queue: list[ReceiptView] = []  # receipts to print after the one printing now
         self.printing: ReceiptView | None = None
-        set_role(self, "error")
+        # A pale red band (the theme styles labels, not bare widgets) around the red message.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("PrinterBar { background: #fdecea; border-radius: 6px; }")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         self.message = QLabel()
+        set_role(self.message, "error")
         self.message.setAccessibleName("printer problem")
         self.message.setWordWrap(True)
         row.addWidget(self.message, 1)
