@@ -35,6 +35,10 @@
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -322,6 +326,14 @@
     </message>
     <message>
         <source>Data subject blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash drawer opened without a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer settings changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1821,6 +1833,100 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PrinterAdminPage</name>
+    <message>
+        <source>Receipts print on an ESC/POS printer after each payment. When it fails the sale is complete anyway and the till offers to print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CP866 (Russian; Kazakh as an image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Russian; Kazakh as an image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KZ-1048 (Russian and Kazakh as text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save printer settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer: {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper: {mm} mm, {chars} characters a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code page: {code_page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test page printed: check both alphabets, the codes and the cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBar</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt No. {no} did not print: {why}. The sale is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrivacyDialog</name>
     <message>
         <source>Privacy</source>
@@ -2287,7 +2393,27 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Welcome!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>TOTAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations at this counter may be recorded to check the quality of service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4089,6 +4215,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>My conversations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5091,6 +5221,34 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no receipt printer is set up: give its address in Settings &amp; staff → Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a printer address: use host:9100, usb:VID:PID, serial:DEVICE:BAUD or file:PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer at {where} does not answer: is it switched on and connected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer at {where} stopped answering for {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer at {where} dropped the connection before the receipt was complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer at {where} is out of paper: load a new roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer {where} cannot be opened: is it plugged in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>line {line}, column “{column}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5456,6 +5614,54 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the ESC/POS receipt printer is: 192.168.1.50:9100 (network), usb:04b8:0202 (USB vendor:product), serial:/dev/ttyUSB0:9600 or serial:COM3:9600, file:/dev/usb/lp0. Empty: no printer, receipts are shown on screen only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>58 mm paper holds 32 characters a line, 80 mm paper holds 48.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer&apos;s code page for Cyrillic. CP866 has no Kazakh letters: lines with them are printed as an image. KZ-1048 prints Kazakh as text on printers that have it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code page number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number the printer&apos;s manual gives the code page (ESC t n). -1: the usual one (CP866 17, Windows-1251 46; KZ-1048 keeps the printer&apos;s own default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the cash drawer on cash payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer wired to the receipt printer opens when a cash receipt is printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second window for the customer: the cart, the total, the change and the notice that conversations may be recorded; on the second screen when there is one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

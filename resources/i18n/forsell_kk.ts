@@ -35,6 +35,10 @@
         <source>Backups</source>
         <translation>Сақтық көшірмелер</translation>
     </message>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -323,6 +327,14 @@
     <message>
         <source>Data subject blocked</source>
         <translation>Субъект деректері бұғатталды</translation>
+    </message>
+    <message>
+        <source>Cash drawer opened without a sale</source>
+        <translation>Ақша жәшігі сатусыз ашылды</translation>
+    </message>
+    <message>
+        <source>Receipt printer settings changed</source>
+        <translation>Чек принтерінің баптаулары өзгертілді</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +1836,100 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PrinterAdminPage</name>
+    <message>
+        <source>Receipts print on an ESC/POS printer after each payment. When it fails the sale is complete anyway and the till offers to print again.</source>
+        <translation>Чектер әр төлемнен кейін ESC/POS принтерінде басылады. Басып шығару сәтсіз болса да, сату аяқталған болып саналады, ал касса қайта басып шығаруды ұсынады.</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters)</source>
+        <translation>58 мм (32 таңба)</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters)</source>
+        <translation>80 мм (48 таңба)</translation>
+    </message>
+    <message>
+        <source>CP866 (Russian; Kazakh as an image)</source>
+        <translation>CP866 (орысша; қазақша — сурет ретінде)</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Russian; Kazakh as an image)</source>
+        <translation>Windows-1251 (орысша; қазақша — сурет ретінде)</translation>
+    </message>
+    <message>
+        <source>KZ-1048 (Russian and Kazakh as text)</source>
+        <translation>KZ-1048 (орысша және қазақша мәтінмен)</translation>
+    </message>
+    <message>
+        <source>usual</source>
+        <translation>әдеттегі</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>Сынақ бетін басып шығару</translation>
+    </message>
+    <message>
+        <source>Save printer settings</source>
+        <translation>Принтер баптауларын сақтау</translation>
+    </message>
+    <message>
+        <source>Printer settings saved.</source>
+        <translation>Принтер баптаулары сақталды.</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>Сынақ беті басылып жатыр…</translation>
+    </message>
+    <message>
+        <source>Printer test page</source>
+        <translation>Принтердің сынақ беті</translation>
+    </message>
+    <message>
+        <source>Printer: {address}</source>
+        <translation>Принтер: {address}</translation>
+    </message>
+    <message>
+        <source>Paper: {mm} mm, {chars} characters a line</source>
+        <translation>Қағаз: {mm} мм, жолында {chars} таңба</translation>
+    </message>
+    <message>
+        <source>Code page: {code_page}</source>
+        <translation>Код беті: {code_page}</translation>
+    </message>
+    <message>
+        <source>The test page printed: check both alphabets, the codes and the cut.</source>
+        <translation>Сынақ беті басылды: екі әліпбиді, кодтарды және кесуді тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The printer could not be reached.</source>
+        <translation>Принтермен байланысу мүмкін болмады.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Қайталау</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Жасыру</translation>
+    </message>
+    <message>
+        <source>Printing again…</source>
+        <translation>Қайта басып жатырмыз…</translation>
+    </message>
+    <message>
+        <source>The printer could not be reached.</source>
+        <translation>Принтермен байланысу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>Receipt No. {no} did not print: {why}. The sale is complete.</source>
+        <translation>№ {no} чек басылмады: {why}. Сату аяқталды.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyDialog</name>
     <message>
         <source>Privacy</source>
@@ -2290,8 +2396,28 @@ Confirm (Enter)</source>
         <translation>Аралық сома</translation>
     </message>
     <message>
+        <source>Welcome!</source>
+        <translation>Қош келдіңіз!</translation>
+    </message>
+    <message>
         <source>TOTAL</source>
         <translation>БАРЛЫҒЫ</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Төленді</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation>Сатып алғаныңызға рахмет!</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… және тағы {count}</translation>
+    </message>
+    <message>
+        <source>Conversations at this counter may be recorded to check the quality of service.</source>
+        <translation>Кассадағы әңгімелер қызмет сапасын бақылау үшін жазылуы мүмкін.</translation>
     </message>
     <message>
         <source>incl. VAT {rate} %</source>
@@ -4092,6 +4218,10 @@ Confirm (Enter)</source>
         <translation>Бұғаттау</translation>
     </message>
     <message>
+        <source>Open drawer</source>
+        <translation>Жәшікті ашу</translation>
+    </message>
+    <message>
         <source>My conversations</source>
         <translation>Менің әңгімелерім</translation>
     </message>
@@ -5094,6 +5224,34 @@ Confirm (Enter)</source>
         <translation>құпия қоймада қате болды. Себебін білу үшін «forsell-cashier doctor» іске қосыңыз.</translation>
     </message>
     <message>
+        <source>no receipt printer is set up: give its address in Settings &amp; staff → Printer</source>
+        <translation>чек принтері бапталмаған: оның мекенжайын «Баптау және қызметкер» → «Принтер» бөлімінде көрсетіңіз</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a printer address: use host:9100, usb:VID:PID, serial:DEVICE:BAUD or file:PATH</source>
+        <translation>«{text}» — принтер мекенжайы емес: мекенжай үлгілері «Чек принтері» баптауының сипаттамасында</translation>
+    </message>
+    <message>
+        <source>the printer at {where} does not answer: is it switched on and connected?</source>
+        <translation>{where} принтері жауап бермейді: ол қосулы және жалғанған ба?</translation>
+    </message>
+    <message>
+        <source>the printer at {where} stopped answering for {seconds} s</source>
+        <translation>{where} принтері {seconds} с бойы жауап бермейді</translation>
+    </message>
+    <message>
+        <source>the printer at {where} dropped the connection before the receipt was complete</source>
+        <translation>{where} принтері чекті басып бітірмей байланысты үзді</translation>
+    </message>
+    <message>
+        <source>the printer at {where} is out of paper: load a new roll</source>
+        <translation>{where} принтерінде қағаз бітті: жаңа орам салыңыз</translation>
+    </message>
+    <message>
+        <source>the printer {where} cannot be opened: is it plugged in?</source>
+        <translation>{where} принтерін ашу мүмкін емес: ол жалғанған ба?</translation>
+    </message>
+    <message>
         <source>line {line}, column “{column}”</source>
         <translation>{line}-жол, «{column}» бағаны</translation>
     </message>
@@ -5460,6 +5618,54 @@ Confirm (Enter)</source>
     <message>
         <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
         <translation>Ең жаңа көшірмелер сақталады, ескілері жойылады. Жойылған жазба ескі көшірмелерде олар жойылғанша қала береді.</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Чек принтері</translation>
+    </message>
+    <message>
+        <source>Where the ESC/POS receipt printer is: 192.168.1.50:9100 (network), usb:04b8:0202 (USB vendor:product), serial:/dev/ttyUSB0:9600 or serial:COM3:9600, file:/dev/usb/lp0. Empty: no printer, receipts are shown on screen only.</source>
+        <translation>ESC/POS чек принтері қайда: 192.168.1.50:9100 (желі), usb:04b8:0202 (USB өндіруші:үлгі), serial:/dev/ttyUSB0:9600 немесе serial:COM3:9600, file:/dev/usb/lp0. Бос болса: принтер жоқ, чектер тек экранда көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Қағаз ені</translation>
+    </message>
+    <message>
+        <source>58 mm paper holds 32 characters a line, 80 mm paper holds 48.</source>
+        <translation>58 мм қағаздың бір жолына 32 таңба сыяды, 80 мм қағазға — 48.</translation>
+    </message>
+    <message>
+        <source>Code page</source>
+        <translation>Код беті</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s code page for Cyrillic. CP866 has no Kazakh letters: lines with them are printed as an image. KZ-1048 prints Kazakh as text on printers that have it.</source>
+        <translation>Принтердің кириллицаға арналған код беті. CP866-да қазақ әріптері жоқ: оларды қамтитын жолдар сурет ретінде басылады. KZ-1048 бар принтерлерде қазақ мәтіні мәтін күйінде басылады.</translation>
+    </message>
+    <message>
+        <source>Code page number</source>
+        <translation>Код бетінің нөмірі</translation>
+    </message>
+    <message>
+        <source>The number the printer&apos;s manual gives the code page (ESC t n). -1: the usual one (CP866 17, Windows-1251 46; KZ-1048 keeps the printer&apos;s own default).</source>
+        <translation>Принтер нұсқаулығындағы код бетінің нөмірі (ESC t n). -1: әдеттегісі (CP866 — 17, Windows-1251 — 46; KZ-1048 үшін принтердің өз әдепкі беті қалады).</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer on cash payments</source>
+        <translation>Қолма-қол төлегенде ақша жәшігін ашу</translation>
+    </message>
+    <message>
+        <source>The drawer wired to the receipt printer opens when a cash receipt is printed.</source>
+        <translation>Чек принтеріне жалғанған жәшік қолма-қол төлем чегі басылғанда ашылады.</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Сатып алушы экраны</translation>
+    </message>
+    <message>
+        <source>A second window for the customer: the cart, the total, the change and the notice that conversations may be recorded; on the second screen when there is one.</source>
+        <translation>Сатып алушыға арналған екінші терезе: себет, жиынтық, қайтарым және әңгімелер жазылуы мүмкін екені туралы хабарлама; екінші экран болса, сонда ашылады.</translation>
     </message>
 </context>
 </TS>

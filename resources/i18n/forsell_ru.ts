@@ -35,6 +35,10 @@
         <source>Backups</source>
         <translation>Резервные копии</translation>
     </message>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -323,6 +327,14 @@
     <message>
         <source>Data subject blocked</source>
         <translation>Данные субъекта заблокированы</translation>
+    </message>
+    <message>
+        <source>Cash drawer opened without a sale</source>
+        <translation>Денежный ящик открыт без продажи</translation>
+    </message>
+    <message>
+        <source>Receipt printer settings changed</source>
+        <translation>Изменены настройки принтера чеков</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1837,100 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>PrinterAdminPage</name>
+    <message>
+        <source>Receipts print on an ESC/POS printer after each payment. When it fails the sale is complete anyway and the till offers to print again.</source>
+        <translation>Чеки печатаются на принтере ESC/POS после каждой оплаты. Если печать не удалась, продажа всё равно завершена, и касса предложит напечатать снова.</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters)</source>
+        <translation>58 мм (32 символа)</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters)</source>
+        <translation>80 мм (48 символов)</translation>
+    </message>
+    <message>
+        <source>CP866 (Russian; Kazakh as an image)</source>
+        <translation>CP866 (русский; казахский — изображением)</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Russian; Kazakh as an image)</source>
+        <translation>Windows-1251 (русский; казахский — изображением)</translation>
+    </message>
+    <message>
+        <source>KZ-1048 (Russian and Kazakh as text)</source>
+        <translation>KZ-1048 (русский и казахский текстом)</translation>
+    </message>
+    <message>
+        <source>usual</source>
+        <translation>обычный</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>Напечатать пробную страницу</translation>
+    </message>
+    <message>
+        <source>Save printer settings</source>
+        <translation>Сохранить настройки принтера</translation>
+    </message>
+    <message>
+        <source>Printer settings saved.</source>
+        <translation>Настройки принтера сохранены.</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>Печатается пробная страница…</translation>
+    </message>
+    <message>
+        <source>Printer test page</source>
+        <translation>Пробная страница принтера</translation>
+    </message>
+    <message>
+        <source>Printer: {address}</source>
+        <translation>Принтер: {address}</translation>
+    </message>
+    <message>
+        <source>Paper: {mm} mm, {chars} characters a line</source>
+        <translation>Бумага: {mm} мм, {chars} символов в строке</translation>
+    </message>
+    <message>
+        <source>Code page: {code_page}</source>
+        <translation>Кодовая страница: {code_page}</translation>
+    </message>
+    <message>
+        <source>The test page printed: check both alphabets, the codes and the cut.</source>
+        <translation>Пробная страница напечатана: проверьте оба алфавита, коды и отрез.</translation>
+    </message>
+    <message>
+        <source>The printer could not be reached.</source>
+        <translation>Не удалось связаться с принтером.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBar</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Printing again…</source>
+        <translation>Печатаем снова…</translation>
+    </message>
+    <message>
+        <source>The printer could not be reached.</source>
+        <translation>Не удалось связаться с принтером.</translation>
+    </message>
+    <message>
+        <source>Receipt No. {no} did not print: {why}. The sale is complete.</source>
+        <translation>Чек № {no} не напечатан: {why}. Продажа завершена.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyDialog</name>
     <message>
         <source>Privacy</source>
@@ -2291,8 +2397,28 @@ Confirm (Enter)</source>
         <translation>Подытог</translation>
     </message>
     <message>
+        <source>Welcome!</source>
+        <translation>Добро пожаловать!</translation>
+    </message>
+    <message>
         <source>TOTAL</source>
         <translation>ИТОГО</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation>Спасибо за покупку!</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… и ещё {count}</translation>
+    </message>
+    <message>
+        <source>Conversations at this counter may be recorded to check the quality of service.</source>
+        <translation>Разговоры на кассе могут записываться для контроля качества обслуживания.</translation>
     </message>
     <message>
         <source>incl. VAT {rate} %</source>
@@ -4093,6 +4219,10 @@ Confirm (Enter)</source>
         <translation>Блокировать</translation>
     </message>
     <message>
+        <source>Open drawer</source>
+        <translation>Открыть ящик</translation>
+    </message>
+    <message>
         <source>My conversations</source>
         <translation>Мои разговоры</translation>
     </message>
@@ -5095,6 +5225,34 @@ Confirm (Enter)</source>
         <translation>хранилище секретов дало сбой. Запустите «forsell-cashier doctor», чтобы узнать причину.</translation>
     </message>
     <message>
+        <source>no receipt printer is set up: give its address in Settings &amp; staff → Printer</source>
+        <translation>принтер чеков не настроен: укажите его адрес в «Настройки и персонал» → «Принтер»</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a printer address: use host:9100, usb:VID:PID, serial:DEVICE:BAUD or file:PATH</source>
+        <translation>«{text}» — не адрес принтера: примеры адресов — в описании настройки «Принтер чеков»</translation>
+    </message>
+    <message>
+        <source>the printer at {where} does not answer: is it switched on and connected?</source>
+        <translation>принтер {where} не отвечает: он включён и подключён?</translation>
+    </message>
+    <message>
+        <source>the printer at {where} stopped answering for {seconds} s</source>
+        <translation>принтер {where} не отвечает уже {seconds} с</translation>
+    </message>
+    <message>
+        <source>the printer at {where} dropped the connection before the receipt was complete</source>
+        <translation>принтер {where} оборвал связь, не допечатав чек</translation>
+    </message>
+    <message>
+        <source>the printer at {where} is out of paper: load a new roll</source>
+        <translation>в принтере {where} закончилась бумага: вставьте новый рулон</translation>
+    </message>
+    <message>
+        <source>the printer {where} cannot be opened: is it plugged in?</source>
+        <translation>принтер {where} не открывается: он подключён?</translation>
+    </message>
+    <message>
         <source>line {line}, column “{column}”</source>
         <translation>строка {line}, столбец «{column}»</translation>
     </message>
@@ -5461,6 +5619,54 @@ Confirm (Enter)</source>
     <message>
         <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
         <translation>Хранятся самые новые копии, более старые удаляются. Уничтоженная запись остаётся в старых копиях, пока они не удалены.</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Принтер чеков</translation>
+    </message>
+    <message>
+        <source>Where the ESC/POS receipt printer is: 192.168.1.50:9100 (network), usb:04b8:0202 (USB vendor:product), serial:/dev/ttyUSB0:9600 or serial:COM3:9600, file:/dev/usb/lp0. Empty: no printer, receipts are shown on screen only.</source>
+        <translation>Где находится принтер чеков ESC/POS: 192.168.1.50:9100 (сеть), usb:04b8:0202 (USB производитель:модель), serial:/dev/ttyUSB0:9600 или serial:COM3:9600, file:/dev/usb/lp0. Пусто: принтера нет, чеки только на экране.</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Ширина бумаги</translation>
+    </message>
+    <message>
+        <source>58 mm paper holds 32 characters a line, 80 mm paper holds 48.</source>
+        <translation>На бумагу 58 мм помещается 32 символа в строке, на 80 мм — 48.</translation>
+    </message>
+    <message>
+        <source>Code page</source>
+        <translation>Кодовая страница</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s code page for Cyrillic. CP866 has no Kazakh letters: lines with them are printed as an image. KZ-1048 prints Kazakh as text on printers that have it.</source>
+        <translation>Кодовая страница принтера для кириллицы. В CP866 нет казахских букв: строки с ними печатаются изображением. KZ-1048 печатает казахский текстом на принтерах, где она есть.</translation>
+    </message>
+    <message>
+        <source>Code page number</source>
+        <translation>Номер кодовой страницы</translation>
+    </message>
+    <message>
+        <source>The number the printer&apos;s manual gives the code page (ESC t n). -1: the usual one (CP866 17, Windows-1251 46; KZ-1048 keeps the printer&apos;s own default).</source>
+        <translation>Номер кодовой страницы из руководства принтера (ESC t n). -1: обычный (CP866 — 17, Windows-1251 — 46; для KZ-1048 остаётся страница принтера по умолчанию).</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer on cash payments</source>
+        <translation>Открывать денежный ящик при оплате наличными</translation>
+    </message>
+    <message>
+        <source>The drawer wired to the receipt printer opens when a cash receipt is printed.</source>
+        <translation>Ящик, подключённый к принтеру чеков, открывается при печати чека за наличные.</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Экран покупателя</translation>
+    </message>
+    <message>
+        <source>A second window for the customer: the cart, the total, the change and the notice that conversations may be recorded; on the second screen when there is one.</source>
+        <translation>Второе окно для покупателя: корзина, итог, сдача и уведомление о возможной записи разговоров; на втором экране, если он есть.</translation>
     </message>
 </context>
 </TS>

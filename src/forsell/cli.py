@@ -188,6 +188,28 @@ def _audit_parser(commands: argparse._SubParsersAction, common: argparse.Argumen
     )
 
 
+def _printer_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``printer test``: a test page on the receipt printer."""
+    printer = commands.add_parser("printer", parents=[common], help="the receipt printer")
+    actions = printer.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
+    test = actions.add_parser(
+        "test",
+        parents=[common],
+        help="print a test page (Russian and Kazakh letters, barcode, QR code, cut) with the "
+        "till's printer settings; exit 0 printed, 1 the printer failed, 2 refused",
+    )
+    test.add_argument(
+        "--address",
+        default=None,
+        help="try this address instead of the saved one (host:9100, usb:VID:PID, "
+        "serial:DEVICE:BAUD, file:PATH); nothing is saved",
+    )
+    test.add_argument("--paper", type=int, choices=(58, 80), default=None, help="paper in mm")
+    test.add_argument(
+        "--code-page", choices=("cp866", "cp1251", "kz1048"), default=None, help="code page"
+    )
+
+
 def _retention_parser(
     commands: argparse._SubParsersAction, common: argparse.ArgumentParser
 ) -> None:
@@ -346,6 +368,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _audit_parser(commands, common)
     _retention_parser(commands, common)
+    _printer_parser(commands, common)
     sync_cmd = commands.add_parser(
         "sync",
         parents=[common],
@@ -1531,6 +1554,49 @@ def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -
     return run_gui(data_dir, start_in_tray)
 
 
+def printer_test(data_dir: Path, args: argparse.Namespace) -> int:
+    """``printer test``: exit 0 printed, 1 the printer failed (why, in the terminal's
+    language), 2 refused (no till here)."""
+    from dataclasses import replace
+
+    from forsell.services.counter_printer import CounterPrinter, PrinterFault
+
+    lang = cli_messages.language()
+
+    def say(key: str, **params: object) -> str:
+        return cli_messages.message(key, lang, **params) or key
+
+    try:
+        till = _existing_till(data_dir)
+    except _Refused as refused:
+        print(f"forsell-cashier printer test: {refused}", file=sys.stderr)
+        return 2
+    try:
+        printer = CounterPrinter(till.ctx)
+        setup = printer.setup()
+        setup = replace(
+            setup,
+            address=args.address if args.address is not None else setup.address,
+            paper_mm=args.paper or setup.paper_mm,
+            code_page=args.code_page or setup.code_page,
+        )
+        labels = {
+            "title": say("printer.page_title"),
+            "address": say("printer.page_address", address="{address}"),
+            "paper": say("printer.page_paper", mm="{mm}", chars="{chars}"),
+            "code_page": say("printer.page_code_page", code_page="{code_page}"),
+        }
+        try:
+            printer.print_test_page(labels, setup)
+        except PrinterFault as failed:
+            print(f"forsell-cashier printer test: {_fix(failed.problem)}", file=sys.stderr)
+            return 1
+        print(say("printer.printed", address=setup.address))
+        return 0
+    finally:
+        till.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     private_umask()  # every file this process writes (databases, logs, exports) is 0600
@@ -1550,6 +1616,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return audit_verify(data_dir)
     if args.command == "retention":
         return retention(data_dir, args)
+    if args.command == "printer":
+        return printer_test(data_dir, args)
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
     if args.command in ("demo", "fakes") and fakes_extra_missing():

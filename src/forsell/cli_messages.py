@@ -404,11 +404,80 @@ CATALOG: dict[str, dict[str, str]] = {
         ),
         "kk": "құпия қоймада қате болды. Себебін білу үшін «forsell-cashier doctor» іске қосыңыз.",
     },
+    # the receipt printer (the sale is complete whatever the printer says)
+    "printer.not_set": {
+        "en": "no receipt printer is set up: give its address in Settings & staff → Printer",
+        "ru": "принтер чеков не настроен: укажите его адрес в «Настройки и персонал» → «Принтер»",
+        "kk": "чек принтері бапталмаған: оның мекенжайын «Баптау және қызметкер» → "
+        "«Принтер» бөлімінде көрсетіңіз",
+    },
+    "printer.address": {
+        "en": "“{text}” is not a printer address: use host:9100, usb:VID:PID, "
+        "serial:DEVICE:BAUD or file:PATH",
+        "ru": "«{text}» — не адрес принтера: примеры адресов — в «forsell-cashier printer test "
+        "--help»",
+        "kk": "«{text}» — принтер мекенжайы емес: мекенжай үлгілері «forsell-cashier printer "
+        "test --help» ішінде",
+    },
+    "printer.offline": {
+        "en": "the printer at {where} does not answer: is it switched on and connected?",
+        "ru": "принтер {where} не отвечает: он включён и подключён?",
+        "kk": "{where} принтері жауап бермейді: ол қосулы және жалғанған ба?",
+    },
+    "printer.timeout": {
+        "en": "the printer at {where} stopped answering for {seconds} s",
+        "ru": "принтер {where} не отвечает уже {seconds} с",
+        "kk": "{where} принтері {seconds} с бойы жауап бермейді",
+    },
+    "printer.closed": {
+        "en": "the printer at {where} dropped the connection before the receipt was complete",
+        "ru": "принтер {where} оборвал связь, не допечатав чек",
+        "kk": "{where} принтері чекті басып бітірмей байланысты үзді",
+    },
+    "printer.paper_out": {
+        "en": "the printer at {where} is out of paper: load a new roll",
+        "ru": "в принтере {where} закончилась бумага: вставьте новый рулон",
+        "kk": "{where} принтерінде қағаз бітті: жаңа орам салыңыз",
+    },
+    "printer.unplugged": {
+        "en": "the printer {where} cannot be opened: is it plugged in?",
+        "ru": "принтер {where} не открывается: он подключён?",
+        "kk": "{where} принтерін ашу мүмкін емес: ол жалғанған ба?",
+    },
 }
 
 #: The command line's own sentences (not the core's problems): key → language → sentence.
 #: Keys that are also a service's ``CashierError`` key word that refusal; see :func:`message`.
 MESSAGES: dict[str, dict[str, str]] = {
+    # ``printer test``: the test page's own lines and the command's answer
+    "printer.page_title": {
+        "en": "Printer test page",
+        "ru": "Пробная страница принтера",
+        "kk": "Принтердің сынақ беті",
+    },
+    "printer.page_address": {
+        "en": "Printer: {address}",
+        "ru": "Принтер: {address}",
+        "kk": "Принтер: {address}",
+    },
+    "printer.page_paper": {
+        "en": "Paper: {mm} mm, {chars} characters a line",
+        "ru": "Бумага: {mm} мм, {chars} символов в строке",
+        "kk": "Қағаз: {mm} мм, жолында {chars} таңба",
+    },
+    "printer.page_code_page": {
+        "en": "Code page: {code_page}",
+        "ru": "Кодовая страница: {code_page}",
+        "kk": "Код беті: {code_page}",
+    },
+    "printer.printed": {
+        "en": "the test page went to {address}: check the Russian and Kazakh letters, the "
+        "barcode, the QR code and the cut",
+        "ru": "пробная страница отправлена на {address}: проверьте русские и казахские буквы, "
+        "штрихкод, QR-код и отрез",
+        "kk": "сынақ беті {address} принтеріне жіберілді: орыс және қазақ әріптерін, штрихкодты, "
+        "QR-кодты және кесуді тексеріңіз",
+    },
     # The privacy services' refusals (the same words as the screens').
     "privacy.bad_date": {
         "en": "“{value}” is not a date.",

@@ -49,6 +49,7 @@ BENCHES = (
     "destruction",
     "audit",
     "backup",
+    "printer",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {
@@ -62,6 +63,7 @@ NO_DATASET = {
     "privacy_answer",
     "destruction",
     "audit",
+    "printer",
 }
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
@@ -257,6 +259,16 @@ def _audit_bench(quick: bool) -> list[dict]:
     )
 
 
+def _printer_bench(quick: bool) -> list[dict]:
+    lines = "10" if quick else "30"
+    return _script(
+        "printer",
+        ["--lines", lines, "--runs", "10" if quick else "50"],
+        "receipt printer (ESC/POS encoding, a job to the FAKE printer)",
+        {"receipt_lines": int(lines)},
+    )
+
+
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
     return _script(
@@ -356,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_audit_bench(args.quick))
     if "backup" in args.only:
         out.many(_backup_bench(args))
+    if "printer" in args.only:
+        out.many(_printer_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

@@ -26,7 +26,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "forsell"
 #: Where problems are worded, not reported.
 WORDING = {SRC / "domain" / "problems.py", SRC / "cli_messages.py", SRC / "ui" / "problems.py"}
 CODE = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
-REPORTERS = {"Problem", "bad"}
+REPORTERS = {"Problem", "bad", "fault"}  # fault(): a printer's problem (hardware/connection.py)
 
 
 def _reported() -> tuple[set[str], list[str]]:

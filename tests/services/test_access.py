@@ -38,6 +38,7 @@ from forsell.services.auth import Approval, EmployeeView, StaffService
 from forsell.services.backup import TillBackups
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
+from forsell.services.counter_printer import CounterPrinter
 from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.services.privacy.registration import RegistrationService
 from forsell.services.privacy.requests import PrivacyRequests
@@ -109,6 +110,15 @@ POLICY: dict[str, Role | Action | str] = {
     "StaffService.pin_problem": PUBLIC,  # the reset command says whether PINs work now
     "StaffService.change_own_pin": CASHIER,  # after a one-time PIN of the reset
     "StaffService.add_employee": INTERNAL,  # the first run's staff, before anyone can sign in
+    # the receipt printer: printing is the till's own work; its settings are an admin's, and
+    # the drawer opened without a sale is a supervisor's (audited)
+    "CounterPrinter.setup": PUBLIC,
+    "CounterPrinter.configured": PUBLIC,
+    "CounterPrinter.address_problem": PUBLIC,
+    "CounterPrinter.print_receipt": PUBLIC,
+    "CounterPrinter.print_test_page": PUBLIC,
+    "CounterPrinter.save_setup": ADMIN,
+    "CounterPrinter.open_drawer": SUPERVISOR,
     # the store admin's screen
     "StoreAdmin.store_settings": PUBLIC,
     "StoreAdmin.staff": PUBLIC,
@@ -433,6 +443,7 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
     made: dict[type, Callable[[EmployeeView | None], Any]] = {
         Till: lambda who: till,
         StoreAdmin: lambda who: StoreAdmin(till.ctx),
+        CounterPrinter: lambda who: CounterPrinter(till.ctx),
         StaffService: lambda who: till.staff,
         CatalogService: lambda who: till.catalog,
         ConsentService: lambda who: ConsentService(till.ctx),

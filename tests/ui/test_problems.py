@@ -44,6 +44,8 @@ SAMPLE = {
     "limit": 4000000,
     "name": "цена_2",
     "char": "U+0000",
+    "where": "192.168.1.50:9100",  # a receipt printer's address
+    "seconds": 5,
 }
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 #: Words of the English sentences that must not show up in a Russian or Kazakh one.

@@ -105,6 +105,17 @@ PROBLEMS: Mapping[str, str] = MappingProxyType(
         "secret_store.locked": "the secret store is locked: log in to the desktop session "
         "(unlocks it)",
         "secret_store.error": "the secret store failed; run `forsell-cashier doctor`",
+        # the receipt printer: what went wrong with a print job (the sale is complete anyway)
+        "printer.not_set": "no receipt printer is set up (Settings & staff → Printer)",
+        "printer.address": "{text!r} is not a printer address: use host:9100, usb:VID:PID, "
+        "serial:DEVICE:BAUD or file:PATH",
+        "printer.offline": "the printer at {where} does not answer: is it on and connected? "
+        "({detail})",
+        "printer.timeout": "the printer at {where} stopped answering for {seconds} s",
+        "printer.closed": "the printer at {where} dropped the connection before the receipt "
+        "was complete",
+        "printer.paper_out": "the printer at {where} is out of paper",
+        "printer.unplugged": "the printer {where} cannot be opened: is it plugged in? ({detail})",
     }
 )
 

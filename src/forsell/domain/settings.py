@@ -771,6 +771,96 @@ BACKUP_KEEP = _d(
     )
 )
 
+# --- counter hardware: receipt printer, cash drawer, customer display -------------------------
+
+# Code pages a receipt printer may speak (``hardware.encoder.CODE_PAGES`` knows each one).
+PRINTER_CODE_PAGES = ("cp866", "cp1251", "kz1048")
+
+PRINTER_ADDRESS = _d(
+    SettingDef(
+        "counter.printer_address",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Receipt printer"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Where the ESC/POS receipt printer is: 192.168.1.50:9100 (network), "
+            "usb:04b8:0202 (USB vendor:product), serial:/dev/ttyUSB0:9600 or serial:COM3:9600, "
+            "file:/dev/usb/lp0. Empty: no printer, receipts are shown on screen only.",
+        ),
+        max_length=300,
+    )
+)
+PRINTER_PAPER_MM = _d(
+    SettingDef(
+        "counter.paper_mm",
+        int,
+        80,
+        QT_TRANSLATE_NOOP("settings", "Paper width"),
+        QT_TRANSLATE_NOOP(
+            "settings", "58 mm paper holds 32 characters a line, 80 mm paper holds 48."
+        ),
+        low=58,
+        high=80,
+        choices=(58, 80),
+    )
+)
+PRINTER_CODE_PAGE = _d(
+    SettingDef(
+        "counter.code_page",
+        str,
+        "cp866",
+        QT_TRANSLATE_NOOP("settings", "Code page"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The printer's code page for Cyrillic. CP866 has no Kazakh letters: lines with "
+            "them are printed as an image. KZ-1048 prints Kazakh as text on printers that "
+            "have it.",
+        ),
+        choices=PRINTER_CODE_PAGES,
+    )
+)
+PRINTER_CODE_PAGE_NUMBER = _d(
+    SettingDef(
+        "counter.code_page_number",
+        int,
+        -1,
+        QT_TRANSLATE_NOOP("settings", "Code page number"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The number the printer's manual gives the code page (ESC t n). -1: the usual "
+            "one (CP866 17, Windows-1251 46; KZ-1048 keeps the printer's own default).",
+        ),
+        low=-1,
+        high=255,
+    )
+)
+PRINTER_DRAWER = _d(
+    SettingDef(
+        "counter.drawer",
+        bool,
+        True,
+        QT_TRANSLATE_NOOP("settings", "Open the cash drawer on cash payments"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The drawer wired to the receipt printer opens when a cash receipt is printed.",
+        ),
+    )
+)
+CUSTOMER_DISPLAY = _d(
+    SettingDef(
+        "counter.customer_display",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Customer display"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "A second window for the customer: the cart, the total, the change and the "
+            "notice that conversations may be recorded; on the second screen when there is one.",
+        ),
+    )
+)
+
 #: Every setting, in declaration order.
 ALL: tuple[SettingDef[Any], ...] = tuple(REGISTRY)
 #: The settings the analytics backend may set (head-office policy and receipt text). Not here,

@@ -16,6 +16,10 @@ headers, 429s) and shares :mod:`forsell.fakes.faults` for fault injection (laten
 timeouts, reset connections, "commit, then drop the connection"). Every response carries the
 header ``x-fake: true``; anything that shows their transcripts to a person must say they are fake.
 
+Beside them, :class:`~forsell.fakes.fake_printer.FakePrinter` is a FAKE receipt printer: a TCP
+server on 127.0.0.1 that keeps the ESC/POS bytes of each job, answers status questions and can
+be out of paper, hang up mid-job, stall or be off (standard library only, nothing printed).
+
 Run them all with ``python -m forsell.fakes``; in tests use
 :class:`forsell.fakes.server.FakeServer`.
 Needs the ``fakes`` extra (starlette, uvicorn, python-multipart).

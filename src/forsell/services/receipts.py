@@ -67,6 +67,8 @@ class ReceiptView:
     footer: str
     voided: bool
     refunded_total: int
+    #: A link printed as a QR code (the fiscal receipt on the tax service's site); "" for none.
+    qr: str = ""
 
 
 def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:

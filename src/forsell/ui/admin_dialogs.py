@@ -265,6 +265,11 @@ class AdminDialog(QDialog):
 
         self.backup_page = BackupAdminPage(till, admin, self)
         tabs.insertTab(tabs.indexOf(self.recording_page), self.backup_page, self.tr("Backups"))
+        from .printer_admin import PrinterAdminPage
+
+        # The receipt printer, the cash drawer and the customer display.
+        self.printer_page = PrinterAdminPage(till, admin, self)
+        tabs.insertTab(tabs.indexOf(self.recording_page), self.printer_page, self.tr("Printer"))
         self.tabs = tabs
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.

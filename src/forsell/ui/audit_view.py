@@ -87,6 +87,8 @@ def action_label(action: str) -> str:
         "privacy_request_registered": translate("AuditView", "Data-subject request registered"),
         "privacy_data_exported": translate("AuditView", "Data-subject data exported"),
         "privacy_subject_blocked": translate("AuditView", "Data subject blocked"),
+        "drawer_opened": translate("AuditView", "Cash drawer opened without a sale"),
+        "printer_settings_changed": translate("AuditView", "Receipt printer settings changed"),
     }
     return labels.get(action, action)
 

@@ -20,6 +20,7 @@ from forsell.services.damage import sales_refusal
 from forsell.services.till import TillService
 
 from .autolock import AutoLock
+from .customer_display import CustomerDisplay
 from .i18n import Languages
 from .login_screen import LoginScreen
 from .messages import message_for
@@ -82,6 +83,10 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(self.start_session)
         self.till_screen.action_requested.connect(self.run_action)
         self.till_screen.cart_changed.connect(self.refresh_status)
+        # The customer's window (setting ``counter.customer_display``), made at the first sign-in.
+        self.customer_display: CustomerDisplay | None = None
+        self.till_screen.cart_changed.connect(self._customer_sees_cart)
+        self.till_screen.paid.connect(self._customer_sees_payment)
         self._status_bar()
         self._admin_menu()
         self._back_office_menu()
@@ -303,6 +308,7 @@ class MainWindow(QMainWindow):
         self.autolock.arm()
         self.refresh_status()
         self.refresh_recording()
+        self.refresh_customer_display()
         # An admin: the policy first, then the registration wizard (never two dialogs at once).
         if employee.role is Role.ADMIN and not self._ask_policy_acceptance(
             employee, then=lambda: self._offer_registration(employee)
@@ -455,9 +461,33 @@ class MainWindow(QMainWindow):
         self.till_screen.grid.reload()
         self.refresh_status()
         self.refresh_recording()  # shift opened or closed, paused, consent or device changed
+        self.refresh_customer_display()  # turned on or off in the settings
         self.till_screen.focus_scan()
         if self.till_screen.sale is not None:
             self.till_screen.show_cart(self.till_screen.sale.view())
+
+    # --- the customer display -------------------------------------------------------------------
+
+    def refresh_customer_display(self) -> None:
+        """Opens the customer's window when the setting is on, closes it when it is off."""
+        wanted = self.till.ctx.settings.get(s.CUSTOMER_DISPLAY)
+        if wanted and self.customer_display is None:
+            self.customer_display = CustomerDisplay(self.till, self)
+            self.customer_display.place()
+            self._customer_sees_cart()
+        elif not wanted and self.customer_display is not None:
+            self.customer_display.close()
+            self.customer_display.deleteLater()
+            self.customer_display = None
+
+    def _customer_sees_cart(self) -> None:
+        if self.customer_display is not None:
+            sale = self.till_screen.sale
+            self.customer_display.show_cart(sale.view() if sale is not None else None)
+
+    def _customer_sees_payment(self, receipt) -> None:
+        if self.customer_display is not None:
+            self.customer_display.show_paid(receipt)
 
     # --- tray -----------------------------------------------------------------------------------
 

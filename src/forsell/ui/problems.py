@@ -151,6 +151,31 @@ def texts() -> dict[str, str]:
         "secret_store.error": translate(
             "problems", "the secret store failed. Run “forsell-cashier doctor” to find out why."
         ),
+        "printer.not_set": translate(
+            "problems",
+            "no receipt printer is set up: give its address in Settings & staff → Printer",
+        ),
+        "printer.address": translate(
+            "problems",
+            "“{text}” is not a printer address: use host:9100, usb:VID:PID, "
+            "serial:DEVICE:BAUD or file:PATH",
+        ),
+        "printer.offline": translate(
+            "problems", "the printer at {where} does not answer: is it switched on and connected?"
+        ),
+        "printer.timeout": translate(
+            "problems", "the printer at {where} stopped answering for {seconds} s"
+        ),
+        "printer.closed": translate(
+            "problems",
+            "the printer at {where} dropped the connection before the receipt was complete",
+        ),
+        "printer.paper_out": translate(
+            "problems", "the printer at {where} is out of paper: load a new roll"
+        ),
+        "printer.unplugged": translate(
+            "problems", "the printer {where} cannot be opened: is it plugged in?"
+        ),
     }
 
 

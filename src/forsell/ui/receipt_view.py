@@ -121,6 +121,13 @@ _T = {
 }
 
 
+def receipt_labels(language: str) -> dict[str, str]:
+    """The receipt's labels in ``language``, keyed as the paper printer's receipt expects them
+    (``services.counter_printer.RECEIPT_LABELS``): the same translations as this HTML."""
+    t = ReceiptTexts(language)
+    return {key: t(source) for key, source in _T.items()}
+
+
 def _rate(bp: int) -> str:
     return str(bp // 100) if bp % 100 == 0 else f"{bp / 100:g}".replace(".", ",")
 

@@ -21,6 +21,7 @@ from .line_dialogs import DiscountDialog, PriceDialog, QuantityDialog
 from .messages import message_for
 from .park_dialog import RecallDialog
 from .payment_dialog import CARD, CASH, PaymentDialog
+from .printer_bar import PrinterBar
 from .product_grid import ProductGrid
 from .receipt_view import ReceiptDialog
 from .recording_indicator import RecordingBar
@@ -46,6 +47,7 @@ WINDOW_ACTIONS = (
 class TillScreen(QWidget):
     action_requested = Signal(str)  # one of WINDOW_ACTIONS
     cart_changed = Signal()
+    paid = Signal(object)  # the ReceiptView of the sale just paid (the customer display shows it)
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,9 @@ class TillScreen(QWidget):
         set_role(self.sales_stopped, "error")
         self.sales_stopped.hide()
         outer.addWidget(self.sales_stopped)
+        # The receipt printer's faults, with "Retry"; hidden while it prints.
+        self.printer_bar = PrinterBar(till)
+        outer.addWidget(self.printer_bar)
         body = QHBoxLayout()
         body.setSpacing(14)
         outer.addLayout(body, 1)
@@ -153,6 +158,8 @@ class TillScreen(QWidget):
             row.addWidget(
                 self._button(name, [key], lambda _=False, n=name: self.action_requested.emit(n))
             )
+        # A supervisor's, and only with a printer (the drawer opens through it).
+        row.addWidget(self._button("open drawer", [K("Ctrl+O")], self.open_drawer))
         return row
 
     def retranslate(self) -> None:
@@ -177,6 +184,7 @@ class TillScreen(QWidget):
             "conversations": self._conversations_label(),
             "store admin": self.tr("Settings & staff"),
             "lock": self.tr("Lock"),
+            "open drawer": self.tr("Open drawer"),
         }
         for name, label in labels.items():
             self.buttons[name].set_label(label)
@@ -202,6 +210,9 @@ class TillScreen(QWidget):
         self.grid.set_language(language)
         self.buttons["catalog"].setVisible(sale.employee.role is Role.ADMIN)
         self.buttons["store admin"].setVisible(sale.employee.role is Role.ADMIN)
+        self.buttons["open drawer"].setVisible(
+            sale.employee.role.at_least(Role.SUPERVISOR) and self.printer_bar.printer.configured()
+        )
         self.buttons["conversations"].set_label(self._conversations_label())
         self.search.banner.clear_notice()
         self.refresh_shift()
@@ -445,7 +456,14 @@ class TillScreen(QWidget):
         dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.focus_scan()))
         dialog.open()
 
+    def open_drawer(self) -> None:
+        """Opens the cash drawer without a sale (the service refuses below a supervisor)."""
+        if self.sale is not None:
+            self.printer_bar.open_drawer(self.sale.employee)
+
     def show_receipt(self, receipt: ReceiptView) -> None:
+        self.printer_bar.print_receipt(receipt)  # in the background; the sale is already saved
+        self.paid.emit(receipt)
         self.show_cart(self.sale.view())
         self.search.reset()
         dialog = ReceiptDialog(receipt, self)

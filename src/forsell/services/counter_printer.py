@@ -1,0 +1,309 @@
+"""The counter's ESC/POS printer: receipts on paper, the test page, and the cash drawer.
+
+A receipt becomes a :class:`~forsell.hardware.ticket.Ticket` section by section (one function per
+section, in the order they print), from the same frozen ``ReceiptView`` the screen and the PDF
+show. Labels come in the receipt's language from the caller (``ui/`` translates them with the
+"Receipt" catalog; English otherwise). Printing blocks on the printer, so ``ui/`` calls it on a
+background task; a fault raises :class:`~forsell.hardware.connection.PrinterFault` and changes
+nothing: the sale was committed before printing began.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from forsell.domain.money import format_kzt
+from forsell.domain.problems import Problem
+from forsell.domain.roles import Role
+from forsell.domain.settings import SettingDef
+from forsell.hardware import connection
+from forsell.hardware.connection import PrinterFault, fault, parse_address
+from forsell.hardware.encoder import PrinterProfile, encode
+from forsell.hardware.ticket import Barcode, Block, Cut, DrawerPulse, Qr, Row, Rule, Text, Ticket
+from forsell.store import audit
+
+from . import settings as s
+from .access import public, requires
+from .auth import EmployeeView
+from .context import TillContext
+from .receipts import ReceiptView
+
+#: The receipt's labels in English (the source text); ``ui/`` hands the translated ones, keyed
+#: the same way as the HTML receipt's.
+RECEIPT_LABELS: Mapping[str, str] = {
+    "receipt": "Receipt No. {no}",
+    "bin": "BIN {bin}",
+    "device": "Till: {device}",
+    "cashier": "Cashier: {name}",
+    "discount": "Discount",
+    "subtotal": "Subtotal",
+    "total": "TOTAL",
+    "vat": "incl. VAT {rate} %",
+    "no_vat": "Without VAT",
+    "cash": "Cash",
+    "change": "Change",
+    "card": "Card",
+    "auth": "Auth code {code}",
+    "kg": "kg",
+    "voided": "VOIDED",
+    "refunded": "Refunded",
+}
+#: The test page's labels in English; the admin screen and the CLI hand translated ones.
+TEST_PAGE_LABELS: Mapping[str, str] = {
+    "title": "Printer test page",
+    "address": "Printer: {address}",
+    "paper": "Paper: {mm} mm, {chars} characters a line",
+    "code_page": "Code page: {code_page}",
+}
+#: Printed on the test page: every Russian letter and every Kazakh one.
+RUSSIAN_SAMPLE = "Съешь же ещё этих мягких французских булок, да выпей чаю. № 1 250 ₸"
+KAZAKH_SAMPLE = "Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі — қазақ әріптері"
+TEST_CODE = "2000000012342"  # an in-store EAN-13 (prefix 20), valid check digit
+TEST_QR = "https://4sell.kz"
+
+
+@dataclass(frozen=True)
+class PrinterSetup:
+    """The printer settings as one value (what the admin's Printer tab edits)."""
+
+    address: str = ""
+    paper_mm: int = 80
+    code_page: str = "cp866"
+    code_page_number: int = -1
+    drawer: bool = True
+    #: The customer display window: the other counter device the same admin tab sets up.
+    customer_display: bool = False
+
+    @property
+    def profile(self) -> PrinterProfile:
+        """What the ESC/POS encoder needs from these settings."""
+        return PrinterProfile(self.paper_mm, self.code_page, self.code_page_number)
+
+
+# --- a receipt, section by section --------------------------------------------------------------
+
+
+def receipt_ticket(
+    receipt: ReceiptView,
+    labels: Mapping[str, str] = RECEIPT_LABELS,
+    paper_mm: int = 80,
+    *,
+    drawer: bool = False,
+) -> Ticket:
+    """What the printer puts on paper for ``receipt``; ``drawer`` opens the cash drawer first
+    (it opens while the receipt prints)."""
+    t = {**RECEIPT_LABELS, **labels}
+    blocks: list[Block] = [DrawerPulse()] if drawer else []
+    for section in (_header, _lines, _totals, _vat, _payment, _footer, _codes):
+        blocks += section(receipt, t)
+    blocks.append(Cut())
+    return Ticket(tuple(blocks), paper_mm)
+
+
+def _header(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
+    blocks: list[Block] = [Text(r.store_name, "center", bold=True, large=True)]
+    if r.store_bin:
+        blocks.append(Text(t["bin"].format(bin=r.store_bin), "center"))
+    if r.store_address:
+        blocks.append(Text(r.store_address, "center"))
+    blocks += [
+        Row(t["receipt"].format(no=r.receipt_no), r.created_at.strftime("%d.%m.%Y %H:%M")),
+        Text(t["device"].format(device=r.device_name)),
+        Text(t["cashier"].format(name=r.cashier_name)),
+    ]
+    if r.voided:
+        blocks.append(Text(t["voided"], "center", bold=True, large=True))
+    return [*blocks, Rule()]
+
+
+def quantity_text(qty_milli: int, weighted: bool) -> str:
+    """``2`` pieces, ``0,350`` kg: as the screen's receipt shows a quantity."""
+    if not weighted and qty_milli % 1000 == 0:
+        return str(qty_milli // 1000)
+    return f"{qty_milli / 1000:.3f}".replace(".", ",")
+
+
+def _lines(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
+    blocks: list[Block] = []
+    for line in r.lines:
+        qty = quantity_text(line.qty_milli, line.weighted) + (
+            f" {t['kg']}" if line.weighted else ""
+        )
+        blocks.append(Text(line.name(r.language)))
+        blocks.append(Row(f"  {qty} × {format_kzt(line.unit_price)}", format_kzt(line.gross)))
+        if line.discount:
+            blocks.append(Row(f"  {t['discount']}", format_kzt(-line.discount)))
+    return [*blocks, Rule()]
+
+
+def _totals(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
+    blocks: list[Block] = []
+    if r.discount:
+        blocks.append(Row(t["subtotal"], format_kzt(r.subtotal)))
+        blocks.append(Row(t["discount"], format_kzt(-r.discount)))
+    blocks.append(Row(t["total"], format_kzt(r.total), bold=True))
+    return blocks
+
+
+def _vat_rate(bp: int) -> str:
+    return str(bp // 100) if bp % 100 == 0 else f"{bp / 100:g}".replace(".", ",")
+
+
+def _vat(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
+    blocks: list[Block] = []
+    for bp, vat in sorted(r.vat_by_rate.items(), reverse=True):
+        if bp:
+            blocks.append(Row(t["vat"].format(rate=_vat_rate(bp)), format_kzt(vat)))
+        else:
+            blocks.append(Text(t["no_vat"]))
+    return [*blocks, Rule()]
+
+
+def _payment(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
+    blocks: list[Block] = []
+    if r.tendered or r.cash:
+        blocks.append(Row(t["cash"], format_kzt(r.tendered)))
+        blocks.append(Row(t["change"], format_kzt(r.change)))
+    if r.card:
+        blocks.append(Row(t["card"], format_kzt(r.card)))
+        if r.card_reference:
+            blocks.append(Text(t["auth"].format(code=r.card_reference)))
+    if r.refunded_total:
+        blocks.append(Row(t["refunded"], format_kzt(-r.refunded_total)))
+    return blocks
+
+
+def _footer(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
+    return [Text(r.footer, "center")] if r.footer.strip() else []
+
+
+def _codes(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
+    blocks: list[Block] = [Barcode(r.code)]
+    if r.qr:
+        blocks.append(Qr(r.qr))
+    return blocks
+
+
+def test_page_ticket(setup: PrinterSetup, store_name: str, labels: Mapping[str, str]) -> Ticket:
+    """A page that shows whether the settings are right: Russian and Kazakh letters, a barcode,
+    a QR code and the cut."""
+    t = {**TEST_PAGE_LABELS, **labels}
+    chars = Ticket((), setup.paper_mm).chars
+    blocks: list[Block] = [
+        Text(store_name, "center", bold=True, large=True),
+        Text(t["title"], "center", bold=True),
+        Rule(),
+        Text(t["address"].format(address=setup.address)),
+        Text(t["paper"].format(mm=setup.paper_mm, chars=chars)),
+        Text(t["code_page"].format(code_page=setup.code_page)),
+        Rule(),
+        Text(RUSSIAN_SAMPLE),
+        Text(KAZAKH_SAMPLE),
+        Rule(),
+        Barcode(TEST_CODE),
+        Qr(TEST_QR),
+        Cut(),
+    ]
+    return Ticket(tuple(blocks), setup.paper_mm)
+
+
+# --- the service --------------------------------------------------------------------------------
+
+
+class CounterPrinter:
+    """The till's receipt printer and the drawer behind it. Every call that prints blocks until
+    the printer took the job (seconds at worst): call it off the GUI thread."""
+
+    def __init__(self, ctx: TillContext, timeout_s: float = 5.0) -> None:
+        self.ctx = ctx
+        self.timeout_s = timeout_s
+
+    @public
+    def setup(self) -> PrinterSetup:
+        """The printer settings as stored."""
+        st = self.ctx.settings
+        return PrinterSetup(
+            st.get(s.PRINTER_ADDRESS),
+            st.get(s.PRINTER_PAPER_MM),
+            st.get(s.PRINTER_CODE_PAGE),
+            st.get(s.PRINTER_CODE_PAGE_NUMBER),
+            st.get(s.PRINTER_DRAWER),
+            st.get(s.CUSTOMER_DISPLAY),
+        )
+
+    @public
+    def configured(self) -> bool:
+        """True when a printer address is set (receipts then print after payment)."""
+        return bool(self.ctx.settings.get(s.PRINTER_ADDRESS).strip())
+
+    @public
+    def address_problem(self, text: str) -> Problem | None:
+        """Why ``text`` names no printer (``printer.address``), or None when it does or is
+        empty (no printer)."""
+        if not text.strip():
+            return None
+        try:
+            parse_address(text)
+        except PrinterFault as failed:
+            return failed.problem
+        return None
+
+    @requires(Role.ADMIN)
+    def save_setup(self, who: EmployeeView, setup: PrinterSetup) -> None:
+        """Stores the printer settings after checking them (CashierError from the registry,
+        PrinterFault ``printer.address`` for an address that names no printer); audited."""
+        values: tuple[tuple[SettingDef[Any], Any], ...] = (
+            (s.PRINTER_ADDRESS, setup.address.strip()),
+            (s.PRINTER_PAPER_MM, setup.paper_mm),
+            (s.PRINTER_CODE_PAGE, setup.code_page),
+            (s.PRINTER_CODE_PAGE_NUMBER, setup.code_page_number),
+            (s.PRINTER_DRAWER, setup.drawer),
+            (s.CUSTOMER_DISPLAY, setup.customer_display),
+        )
+        for setting, value in values:
+            setting.check(value)
+        if setup.address.strip():
+            parse_address(setup.address)
+        for setting, value in values:
+            self.ctx.settings.set(setting, value)
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, "printer_settings_changed", who.id)
+
+    @public
+    def print_receipt(
+        self, receipt: ReceiptView, labels: Mapping[str, str] = RECEIPT_LABELS
+    ) -> None:
+        """Prints ``receipt`` (a reprint too); a cash receipt opens the drawer when the store
+        set it so. PrinterFault when it did not print (``printer.not_set`` without a printer)."""
+        setup = self.setup()
+        drawer = setup.drawer and receipt.cash > 0 and not receipt.voided
+        self._send(setup, receipt_ticket(receipt, labels, setup.paper_mm, drawer=drawer))
+
+    @public
+    def print_test_page(
+        self, labels: Mapping[str, str] = TEST_PAGE_LABELS, setup: PrinterSetup | None = None
+    ) -> None:
+        """Prints the test page with ``setup`` (the admin's unsaved settings) or the stored
+        settings; PrinterFault when it did not print."""
+        setup = setup or self.setup()
+        self._send(setup, test_page_ticket(setup, self.ctx.settings.get(s.STORE_NAME), labels))
+
+    @requires(Role.SUPERVISOR)
+    def open_drawer(self, who: EmployeeView) -> None:
+        """Opens the cash drawer without a sale (change for a note, a count), audited as
+        ``drawer_opened`` once the printer took the pulse; PrinterFault when it did not."""
+        setup = self.setup()
+        self._send(setup, Ticket((DrawerPulse(),), setup.paper_mm))
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, "drawer_opened", who.id)
+
+    def _send(self, setup: PrinterSetup, ticket: Ticket) -> None:
+        if not setup.address.strip():
+            raise fault("printer.not_set")
+        address = parse_address(setup.address)
+        connection.send(address, encode(ticket, setup.profile), self.timeout_s)
+
+
+__all__ = ["CounterPrinter", "PrinterFault", "PrinterSetup", "receipt_ticket", "test_page_ticket"]
