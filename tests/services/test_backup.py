@@ -394,3 +394,84 @@ def test_a_printed_recovery_code_opens_the_backup_however_it_is_typed_back(
         verify_backup(made.backup, passphrase=typed)  # made under the passphrase before
     assert old_one.value.reason == "wrong_passphrase"
     assert verify_backup(made.backup, passphrase=PASSPHRASE).till == made.device_id
+
+
+def test_audio_retention_purged_stays_purged_when_an_older_backup_is_restored(
+    tmp_path: Path,
+) -> None:
+    """Retention replaces the key of transcribed audio (the text stays): the older backup still
+    holds the old key and the audio, so the purge leaves an audio tombstone that the restore
+    re-applies."""
+    import json as jsonlib
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from forsell.services.retention import RetentionService
+    from forsell.store.models import Recording, TranscriptRow
+    from forsell.sync.transcripts import _aad as transcript_aad
+    from forsell.vault.chunks import NONCE_BYTES
+    from forsell.vault.keys import read_audio_purges
+
+    data_dir = tmp_path / "till"
+    till = open_till(data_dir, seed_demo=False)
+    device_id = till.ctx.device_id
+    try:
+        vault = open_vault(till.ctx)
+        purged, kept = sealed_recording(till, vault, 2.0), sealed_recording(till, vault, 2.0)
+        dek = vault.get(purged)
+        nonce = os.urandom(NONCE_BYTES)
+        text = nonce + AESGCM(dek).encrypt(
+            nonce, jsonlib.dumps({"text": "Сәлеметсіз бе"}).encode(), transcript_aad(purged)
+        )
+        now = datetime.now(UTC)
+        with till.ctx.db.write() as session:
+            session.add(
+                TranscriptRow(
+                    recording_id=purged,
+                    provider="elevenlabs",
+                    state="done",
+                    submitted_at=now - timedelta(days=41),
+                    done_at=now - timedelta(days=40),
+                    sealed=text,
+                )
+            )
+        set_passphrase(SecretStore(device_id, keyring.get_keyring()), PASSPHRASE)
+        (tmp_path / "usb").mkdir()
+        older = create_backup(data_dir, device_id, tmp_path / "usb").path
+        report = RetentionService(till.ctx, vault).purge(now=now)
+        assert report.audio_shredded == 1
+        assert set(vault.audio_purges()) == {purged}
+        vault.close()
+    finally:
+        till.close()
+
+    done = restore_backup(older, data_dir)
+    assert done.audio_purged == 1
+    db = sqlite3.connect(data_dir / DB_NAME)
+    chunks = db.execute("SELECT count(*) FROM recording_chunks WHERE recording_id = ?", (purged,))
+    assert chunks.fetchone() == (0,)
+    queued = db.execute(
+        "SELECT count(*) FROM outbox WHERE lane = 'audio' AND entity_id = ?", (purged,)
+    )
+    assert queued.fetchone() == (0,)
+    db.close()
+    # The restored key file keeps the audio tombstone for the next restore.
+    assert set(read_audio_purges(data_dir / KEY_FILE)) == {purged}
+    till = open_till(data_dir, seed_demo=False)
+    vault = open_vault(till.ctx)
+    try:
+        with till.ctx.db.read() as session:
+            recording = session.get(Recording, purged)
+            assert recording is not None and recording.audio_purged_at is not None
+            sealed = session.get(TranscriptRow, purged).sealed
+        # The text stays readable under the backup's key; the other recording still plays.
+        key = vault.get(purged)
+        opened = AESGCM(key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:],
+                                     transcript_aad(purged))  # fmt: skip
+        assert jsonlib.loads(opened)["text"] == "Сәлеметсіз бе"
+    finally:
+        vault.close()
+        till.close()
+    assert _pcm_lengths(data_dir, [kept])[kept] > 0
+    _forget_secrets(device_id)

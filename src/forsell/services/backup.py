@@ -46,7 +46,7 @@ from forsell.vault.backup_file import (
     unwrap_with_passphrase,
     wrap_with_passphrase,
 )
-from forsell.vault.keys import read_tombstones
+from forsell.vault.keys import read_audio_purges, read_tombstones
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
@@ -555,6 +555,77 @@ def apply_tombstones(folder: Path, tombstones: dict[str, str]) -> int:
     return destroyed
 
 
+def apply_audio_purges(folder: Path, purges: dict[str, str]) -> int:
+    """Deletes again, in the database in ``folder``, the audio of every recording whose audio
+    retention purged after the backup was taken (its transcript stays: the backup's own key
+    still opens it), with the audio work still queued about it, and keeps the audio tombstones
+    in the key file there so that the restored till re-applies them to the next restore.
+    Returns how many recordings still had audio."""
+    if not purges:
+        return 0
+    ids = list(purges)
+    keys = folder / KEY_FILE
+    if keys.exists():
+        db = sqlite3.connect(keys, isolation_level=None)
+        try:
+            db.executescript(
+                "CREATE TABLE IF NOT EXISTS purged_audio (recording_id TEXT PRIMARY KEY, "
+                "purged_at TEXT NOT NULL)"
+            )
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(
+                "INSERT OR IGNORE INTO purged_audio (recording_id, purged_at) VALUES (?, ?)",
+                [(rid, purges[rid]) for rid in ids],
+            )
+            db.execute("COMMIT")
+        finally:
+            db.close()
+    db = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+    purged = 0
+    try:
+        db.execute("PRAGMA secure_delete=ON")  # the freed pages keep no audio
+        present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "recording_chunks" not in present:
+            return 0
+        columns = {r[1] for r in db.execute("PRAGMA table_info(recordings)")}
+        db.execute("BEGIN IMMEDIATE")
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            purged += len(
+                db.execute(
+                    f"SELECT DISTINCT recording_id FROM recording_chunks "
+                    f"WHERE recording_id IN ({marks})",
+                    batch,
+                ).fetchall()
+            )
+            db.execute(f"DELETE FROM recording_chunks WHERE recording_id IN ({marks})", batch)
+            if "audio_purged_at" in columns:
+                for rid in batch:
+                    db.execute(
+                        "UPDATE recordings SET audio_purged_at = ? "
+                        "WHERE id = ? AND audio_purged_at IS NULL",
+                        (_sql_time(purges[rid]), rid),
+                    )
+            if "outbox" in present:
+                db.execute(
+                    f"DELETE FROM outbox WHERE lane = 'audio' AND entity_id IN ({marks})", batch
+                )
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    return purged
+
+
+def _sql_time(iso: str) -> str:
+    """An ISO 8601 UTC moment as the database keeps its times (naive UTC, a space)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        moment = datetime.now(UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 #: The outbox event that tells the backend a recording's key was destroyed.
 TOMBSTONE_EVENT = "recording_destroyed"
 
@@ -636,6 +707,8 @@ class Restored:
     #: True: the backend's tombstones were applied too; False: it could not be reached (say
     #: so: recordings destroyed on a lost machine may be back); None: no backend configured.
     backend_reached: bool | None
+    #: Recordings whose audio retention had purged after the backup was taken: deleted again.
+    audio_purged: int = 0
 
 
 def has_staff(data_dir: Path) -> bool:
@@ -685,6 +758,10 @@ def restore_backup(
         reached = None if address is None else remote is not None
         tombstones.update(dict(remote or ()))
         applied = apply_tombstones(staging, tombstones)
+        purges = read_audio_purges(data_dir / KEY_FILE)
+        audio_purged = apply_audio_purges(
+            staging, {rid: at for rid, at in purges.items() if rid not in tombstones}
+        )
         try:
             for name, value in contents.secrets.items():
                 store.set(name, value)
@@ -710,7 +787,7 @@ def restore_backup(
             shutil.rmtree(staging, ignore_errors=True)
         raise
     finish_interrupted_restore(data_dir)
-    return Restored(contents.till, contents.created_at, applied, reached)
+    return Restored(contents.till, contents.created_at, applied, reached, audio_purged)
 
 
 # --- the till's own backups: settings, schedule ----------------------------------------------
