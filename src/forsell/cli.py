@@ -667,6 +667,7 @@ _BACKUP_WORDS = {
     "short_passphrase": "the passphrase is too short ({detail})",
     "no_key": "the file cannot be opened: {detail}",
     "not_a_backup": "not a 4Sell backup: {detail}",
+    "file_missing": "the backup file is gone: {detail} (was the drive unplugged?)",
     "newer_format": "the backup was made by a newer version of the app ({detail}): update "
     "the app first",
     "newer_schema": "the backup was made by a newer version of the app ({detail}): update "

@@ -107,7 +107,7 @@ Progress = Callable[[int, int], None]
 class BackupRefused(Exception):
     """A backup, verify or restore cannot go on; nothing live was changed. ``reason``:
     no_folder | folder_read_only | disk_full | write_failed | no_passphrase | short_passphrase |
-    no_key | not_a_backup | newer_format | newer_schema | truncated | altered |
+    no_key | not_a_backup | file_missing | newer_format | newer_schema | truncated | altered |
     wrong_passphrase | other_key | damaged_database | secret_store | till_running."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
@@ -385,7 +385,7 @@ def open_backup(
     try:
         stream: BinaryIO = path.open("rb")
     except FileNotFoundError:
-        raise BackupRefused("not_a_backup", f"{path} does not exist") from None
+        raise BackupRefused("file_missing", f"{path} does not exist") from None
     with stream:
         try:
             header = read_header(stream)
@@ -491,7 +491,7 @@ def header_of(path: Path) -> BackupHeader:
         with path.open("rb") as stream:
             return read_header(stream)
     except FileNotFoundError:
-        raise BackupRefused("not_a_backup", f"{path} does not exist") from None
+        raise BackupRefused("file_missing", f"{path} does not exist") from None
     except BackupUnreadable as exc:
         raise BackupRefused(exc.reason, exc.detail) from None
 
@@ -741,8 +741,61 @@ def restore_backup(
     then is the live data swapped, through a commit marker (``finish_interrupted_restore``)."""
     if till_running(data_dir):
         raise BackupRefused("till_running", str(data_dir))
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    done = _stage_restore(
+        path,
+        data_dir,
+        passphrase=passphrase,
+        keyring_backend=keyring_backend,
+        ask_backend=ask_backend,
+        before_swap=before_swap,
+        on_progress=on_progress,
+    )
     finish_interrupted_restore(data_dir)
+    return done
+
+
+def restore_at_next_start(
+    path: Path,
+    data_dir: Path,
+    *,
+    passphrase: str | None = None,
+    keyring_backend: Any = None,
+    ask_backend: bool = True,
+    on_progress: Progress | None = None,
+) -> Restored:
+    """The running till's restore (the admin screen): everything ``restore_backup`` does up to
+    and including the commit marker, but the database the till has open is not swapped under
+    it: the next start of the till moves the restored files in. The caller must close the till
+    at once; anything written to the live data until then is lost with it."""
+    return _stage_restore(
+        path,
+        data_dir,
+        passphrase=passphrase,
+        keyring_backend=keyring_backend,
+        ask_backend=ask_backend,
+        before_swap=None,
+        on_progress=on_progress,
+    )
+
+
+def restore_pending(data_dir: Path) -> bool:
+    """True when a verified restore waits for the next start of the till."""
+    return (data_dir / RESTORE_MARKER).exists()
+
+
+def _stage_restore(
+    path: Path,
+    data_dir: Path,
+    *,
+    passphrase: str | None,
+    keyring_backend: Any,
+    ask_backend: bool,
+    before_swap: Callable[[], None] | None,
+    on_progress: Progress | None,
+) -> Restored:
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not restore_pending(data_dir):  # a staged one waits for the start: never undo it here
+        finish_interrupted_restore(data_dir)
     header = header_of(path)
     till = str(header.fields.get("till", ""))
     store = SecretStore(till, keyring_backend)
@@ -775,6 +828,10 @@ def restore_backup(
         if before_swap is not None:
             before_swap()
         marker = data_dir / RESTORE_MARKER
+        if marker.exists():  # an earlier staged restore, not yet moved in: this one wins
+            old = data_dir / json.loads(marker.read_text())["staging"]
+            marker.unlink()
+            shutil.rmtree(old, ignore_errors=True)
         temp_marker = marker.with_name(marker.name + PARTIAL)
         with temp_marker.open("w") as f:
             json.dump({"staging": staging.name, "from": path.name}, f)
@@ -783,10 +840,10 @@ def restore_backup(
         temp_marker.replace(marker)  # the commit point: from here the new data wins
         fsync_dir(data_dir)
     except BaseException:
-        if not (data_dir / RESTORE_MARKER).exists():
+        marker = data_dir / RESTORE_MARKER
+        if not (marker.exists() and staging.name in marker.read_text()):
             shutil.rmtree(staging, ignore_errors=True)
         raise
-    finish_interrupted_restore(data_dir)
     return Restored(contents.till, contents.created_at, applied, reached, audio_purged)
 
 
