@@ -28,6 +28,8 @@ POLICY = "policy"
 #: Everything the pull lane fetches, in order.
 PULLED = (*PULL_RESOURCES, POLICY)
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
+#: Not now: the backend wants earlier events first (an audit entry after a gap); send it again.
+LATER = "later"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class Event:
 @dataclass(frozen=True)
 class ItemResult:
     id: str
-    status: str  # accepted | duplicate | rejected
+    status: str  # accepted | duplicate | rejected | later
     reason: str | None = None
 
 
@@ -191,7 +193,7 @@ class BackendClient:
         for item in results:
             if (
                 not isinstance(item, dict)
-                or item.get("status") not in (ACCEPTED, DUPLICATE, REJECTED)
+                or item.get("status") not in (ACCEPTED, DUPLICATE, REJECTED, LATER)
                 or not isinstance(item.get("id"), str)
             ):
                 raise BadResponse("malformed result item", delivered=True)
