@@ -109,9 +109,10 @@ def audit_html(doc: AuditDocument, ctx: TillContext) -> str:
             "The first {shown} are shown; export CSV for all of them.",
         ).format(shown=len(doc.lines))
     none = translate("AuditDocument", "No entries match.")
+    title = translate("AuditDocument", "Audit trail")
     return (
         '<html><body style="font-size:8pt">'
-        f"<h2>{e(translate('AuditDocument', 'Audit trail'))}</h2>"
+        f"<h2>{e(title)}</h2>"
         f'<table cellpadding="2">{head}</table>'
         f'<p style="color:{colour}; font-weight:600">{e(chain)}</p>'
         f"<p>{e(count)}</p>"
