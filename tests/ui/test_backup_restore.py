@@ -171,3 +171,37 @@ def test_the_backups_tab_opens_the_restore(qtbot, own_till: Till) -> None:
     assert isinstance(page.restore_dialog, RestoreBackupDialog)
     assert page.restore_dialog.isVisible()
     page.restore_dialog.reject()
+
+
+def test_the_restore_dialog_speaks_russian_kazakh_and_english(
+    qtbot, own_till: Till, tmp_path: Path
+) -> None:
+    """Pictures of the dialog asking for the passphrase and once the backup is ready, in each
+    language, to ``$FORSELL_SCREENSHOT_DIR`` (restore_<state>_<lang>.png) or else tmp_path."""
+    import os
+
+    from forsell.services.backup import Restored
+    from forsell.ui.i18n import Languages
+
+    folder = Path(os.environ.get("FORSELL_SCREENSHOT_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    languages = Languages()
+    ready = {"ru": "Копия от", "kk": "көшірмесі тексерілді", "en": "is verified and ready"}
+    try:
+        for language in ("ru", "kk", "en"):
+            languages.switch(language)
+            dialog = RestoreBackupDialog(own_till)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            dialog.file.setText("/media/usb/4sell-backup-till-20261205T0300Z.fsb")
+            dialog.pin.setText(ADMIN_PIN)
+            dialog._failed(BackupRefused("other_key"))
+            assert dialog.phrase.isVisible()
+            assert dialog.grab().save(str(folder / f"restore_passphrase_{language}.png"))
+            dialog._staged(Restored("till", "2026-12-05T03:00:00+00:00", 1, False))
+            assert ready[language] in dialog.status.text()
+            assert dialog.grab().save(str(folder / f"restore_ready_{language}.png"))
+            dialog.staged = False  # a picture only: nothing to close
+            dialog.reject()
+    finally:
+        languages.uninstall()

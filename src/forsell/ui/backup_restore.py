@@ -67,6 +67,7 @@ class RestoreBackupDialog(QDialog):
         self.phrase.setAccessibleName("recovery passphrase or code")
         self.phrase_label = QLabel(self.tr("Recovery passphrase or code"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Backup file"), row)
         form.addRow(self.tr("Admin PIN"), self.pin)
         form.addRow(self.phrase_label, self.phrase)
@@ -108,11 +109,19 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.setMinimumWidth(760)
+        for edit in (self.file, self.pin, self.phrase):
+            edit.setMinimumWidth(320)
+        self.adjustSize()
 
     def _ask_phrase(self, shown: bool) -> None:
         self.phrase_label.setVisible(shown)
         self.phrase.setVisible(shown)
+
+    def _say(self, text: str) -> None:
+        """The status line; the dialog grows to show all of it."""
+        self.status.setText(text)
+        self.adjustSize()
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -180,7 +189,7 @@ class RestoreBackupDialog(QDialog):
                     "till is used."
                 )
             )
-        self.status.setText("\n".join(lines))
+        self._say("\n".join(lines))
         self.restore_button.hide()
         self.cancel_button.hide()
         self.close_button.show()
@@ -193,14 +202,14 @@ class RestoreBackupDialog(QDialog):
         if isinstance(exc, BackupRefused) and exc.reason == "other_key":
             self._ask_phrase(True)
             self.phrase.setFocus()
-            self.status.setText(
+            self._say(
                 self.tr(
                     "This computer's secret store does not hold this backup's key: type the "
                     "recovery passphrase or the printed recovery code."
                 )
             )
             return
-        self.status.setText(failure_text(exc))
+        self._say(failure_text(exc))
 
     def done(self, result: int) -> None:  # Qt override: once staged, the till must close
         super().done(result)
