@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import keyring
@@ -32,6 +33,7 @@ from forsell.services.backup import (
     verify_backup,
 )
 from forsell.services.recordings import KEY_FILE, RecordingLibrary, open_vault
+from forsell.store.models import TranscriptRow
 from forsell.vault.secrets import SecretStore
 from platform_services import needs, secret_service
 from recording_child import sealed_recording
@@ -67,6 +69,19 @@ def _pcm_lengths(data_dir: Path, ids: list[str]) -> dict[str, int]:
     finally:
         vault.close()
         till.close()
+
+
+def _done_transcript(rid: str, ago: timedelta) -> TranscriptRow:
+    """A transcript that succeeded ``ago``, its text sealed under the recording's key (the key
+    file is opened for it)."""
+    return TranscriptRow(
+        recording_id=rid,
+        provider="elevenlabs",
+        state="done",
+        submitted_at=datetime.now(UTC) - ago - timedelta(hours=1),
+        done_at=datetime.now(UTC) - ago,
+        sealed=None,
+    )
 
 
 @pytest.fixture
@@ -322,7 +337,12 @@ def test_a_recording_destroyed_on_a_lost_machine_stays_destroyed_through_the_bac
     from forsell.fakes.fake_backend import FakeBackend
     from forsell.fakes.server import FakeServer
     from forsell.services import settings as s
-    from forsell.services.backup import TOMBSTONE_EVENT, report_tombstones
+    from forsell.services.backup import (
+        AUDIO_TOMBSTONE_EVENT,
+        TOMBSTONE_EVENT,
+        report_tombstones,
+    )
+    from forsell.services.retention import RetentionService
     from forsell.store.models import OutboxJob
     from forsell.sync.backend import BackendClient, Event
 
@@ -338,27 +358,34 @@ def test_a_recording_destroyed_on_a_lost_machine_stays_destroyed_through_the_bac
             till.ctx.settings.set(s.SYNC_BACKEND_URL, server.url)
             vault = open_vault(till.ctx)
             shredded, kept = sealed_recording(till, vault, 2.0), sealed_recording(till, vault, 2.0)
+            purged = sealed_recording(till, vault, 1.0)
+            with till.ctx.db.write() as session:  # transcribed 40 days ago: audio past its days
+                session.add(_done_transcript(purged, timedelta(days=40)))
             set_passphrase(store, PASSPHRASE)
             (tmp_path / "usb").mkdir()
             backup = create_backup(data_dir, device_id, tmp_path / "usb").path
             admin = next(e for e in till.staff.staff() if e.role is Role.ADMIN)
             RecordingLibrary(till.ctx, vault).shred(admin, [shredded], "erasure request")
+            assert RetentionService(till.ctx, vault).purge().audio_shredded == 1
             vault.close()
-            assert report_tombstones(till.ctx) == 1
+            assert report_tombstones(till.ctx) == 2  # one destroyed, one audio purged
             assert report_tombstones(till.ctx) == 0  # reported once
             with till.ctx.db.read() as session:
-                job = session.scalars(
-                    select(OutboxJob).where(OutboxJob.kind == TOMBSTONE_EVENT)
-                ).one()
-                event = Event(
-                    job.id, job.kind, job.entity_id, job.created_at.isoformat(), job.payload
-                )
+                jobs = session.scalars(
+                    select(OutboxJob).where(
+                        OutboxJob.kind.in_((TOMBSTONE_EVENT, AUDIO_TOMBSTONE_EVENT))
+                    )
+                ).all()
+                events = [
+                    Event(job.id, job.kind, job.entity_id, job.created_at.isoformat(), job.payload)
+                    for job in jobs
+                ]
 
             async def send() -> None:
                 async with httpx.AsyncClient(timeout=5) as client:
                     backend = BackendClient(client, server.url, lambda: token)
-                    (result,) = await backend.send_events(device_id, [event])
-                    assert result.status == "accepted"
+                    results = await backend.send_events(device_id, events)
+                    assert [r.status for r in results] == ["accepted", "accepted"]
 
             asyncio.run(send())
             till.close()
@@ -366,9 +393,14 @@ def test_a_recording_destroyed_on_a_lost_machine_stays_destroyed_through_the_bac
             fresh = tmp_path / "new-machine"
             done = restore_backup(backup, fresh, passphrase=PASSPHRASE)
             assert done.backend_reached is True and done.tombstones_applied == 1
+            assert done.audio_purged == 1  # known only from the backend's list
             db = sqlite3.connect(fresh / DB_NAME)
             gone = db.execute("SELECT count(*) FROM recordings WHERE id = ?", (shredded,))
             assert gone.fetchone() == (0,)
+            audio = db.execute(
+                "SELECT count(*) FROM recording_chunks WHERE recording_id = ?", (purged,)
+            )
+            assert audio.fetchone() == (0,)
             db.close()
             assert _pcm_lengths(fresh, [kept])[kept] > 0
         finally:

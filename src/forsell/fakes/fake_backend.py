@@ -23,8 +23,9 @@
 * ``subject_deleted`` events (a data subject's destruction, policy 6.3): the transcripts, scores
   and reviews of the listed recordings are deleted, later events about them are rejected
   (``subject_deleted``), and an employee's name in the staff list becomes the pseudonym.
-* ``GET /v1/tombstones`` → {items: [{recording_id, destroyed_at}]}: the device's events of kind
-  ``recording_destroyed`` (a restore of an old backup destroys them again).
+* ``GET /v1/tombstones`` → {items: [{recording_id, destroyed_at}], audio_purged: [{recording_id,
+  purged_at}]}: the device's events of kind ``recording_destroyed`` and
+  ``recording_audio_purged`` (a restore of an old backup destroys them, or their audio, again).
 * Audit entries (events of kind ``audit`` with ``seq``, ``hash``, ``prev_hash``) must continue
   the device's chain the backend holds: the next number after the last one, and ``prev_hash``
   equal to the last one's ``hash`` (unchecked after an unsealed entry, whose seal the till makes
@@ -89,6 +90,8 @@ RECORDING_EVENTS = ("transcript", "score", "review")
 # Backups: a destroyed recording's tombstone, kept so that a restore on a new machine destroys
 # it again (``GET /v1/tombstones``).
 REQUIRED["recording_destroyed"] = ("recording_id", "destroyed_at")
+# Retention purged a recording's audio (its transcript stays): a restore deletes it again.
+REQUIRED["recording_audio_purged"] = ("recording_id", "purged_at")
 RESOURCES = ("catalog", "staff", "settings", "scorecards")
 
 
@@ -803,13 +806,22 @@ class FakeBackend:
                 " ORDER BY created_at",
                 (device,),
             ).fetchall()
+            purged = self._db.execute(
+                "SELECT payload FROM events WHERE device_id = ? "
+                "AND kind = 'recording_audio_purged' ORDER BY created_at",
+                (device,),
+            ).fetchall()
         items = []
         for (payload,) in rows:
             body = json.loads(payload)
             items.append(
                 {"recording_id": body["recording_id"], "destroyed_at": body["destroyed_at"]}
             )
-        return JSONResponse({"items": items})
+        audio = [
+            {"recording_id": body["recording_id"], "purged_at": body["purged_at"]}
+            for body in (json.loads(p) for (p,) in purged)
+        ]
+        return JSONResponse({"items": items, "audio_purged": audio})
 
     async def _publish_policy(self, request: Request) -> Response:
         try:

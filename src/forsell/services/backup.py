@@ -570,7 +570,7 @@ def apply_audio_purges(folder: Path, purges: dict[str, str]) -> int:
         try:
             db.executescript(
                 "CREATE TABLE IF NOT EXISTS purged_audio (recording_id TEXT PRIMARY KEY, "
-                "purged_at TEXT NOT NULL)"
+                "purged_at TEXT NOT NULL, reported_at TEXT)"
             )
             db.execute("BEGIN IMMEDIATE")
             db.executemany(
@@ -630,11 +630,15 @@ def _sql_time(iso: str) -> str:
 TOMBSTONE_EVENT = "recording_destroyed"
 
 
+#: The outbox event that tells the backend retention purged a recording's audio (text kept).
+AUDIO_TOMBSTONE_EVENT = "recording_audio_purged"
+
+
 def report_tombstones(ctx: TillContext) -> int:
-    """Puts an outbox event for every tombstone not reported yet (the backend keeps the list for
-    restores on a new machine); returns how many. Reads the key file without its KEK. A kill
-    between the outbox commit and the mark sends one again: the backend keeps a set."""
-    from forsell.store.outbox import enqueue
+    """Puts an outbox event for every tombstone not reported yet — destroyed keys and purged
+    audio — (the backend keeps the lists for restores on a new machine); returns how many.
+    Reads the key file without its KEK. A kill between the outbox commit and the mark sends one
+    again: the backend keeps a set."""
     from forsell.vault.keys import DOCUMENT_KEY_PREFIX
 
     keys = ctx.data_dir / KEY_FILE
@@ -642,29 +646,45 @@ def report_tombstones(ctx: TillContext) -> int:
         return 0
     db = sqlite3.connect(keys, isolation_level=None, timeout=10)
     try:
-        table = db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'destroyed_keys'"
-        ).fetchone()
-        if table is None:
-            return 0
-        rows = db.execute(
-            "SELECT recording_id, destroyed_at FROM destroyed_keys WHERE reported_at IS NULL"
-        ).fetchall()
-        if not rows:
-            return 0
-        with ctx.db.write() as session:
-            for rid, at in rows:
-                if not rid.startswith(DOCUMENT_KEY_PREFIX):
-                    payload = {"recording_id": rid, "destroyed_at": at}
-                    enqueue(session, TOMBSTONE_EVENT, rid, payload)
-        now = datetime.now(UTC).isoformat()
-        db.executemany(
-            "UPDATE destroyed_keys SET reported_at = ? WHERE recording_id = ?",
-            [(now, rid) for rid, _ in rows],
-        )
-        return len(rows)
+        tables = {
+            r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        reported = 0
+        for table, moment, event, field in (
+            ("destroyed_keys", "destroyed_at", TOMBSTONE_EVENT, "destroyed_at"),
+            ("purged_audio", "purged_at", AUDIO_TOMBSTONE_EVENT, "purged_at"),
+        ):
+            if table not in tables:
+                continue
+            columns = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+            if "reported_at" not in columns:  # made before audio tombstones were reported
+                db.execute(f"ALTER TABLE {table} ADD COLUMN reported_at TEXT")
+            rows = db.execute(
+                f"SELECT recording_id, {moment} FROM {table} WHERE reported_at IS NULL"
+            ).fetchall()
+            if not rows:
+                continue
+            _enqueue_tombstones(ctx, event, field, rows, DOCUMENT_KEY_PREFIX)
+            now = datetime.now(UTC).isoformat()
+            db.executemany(
+                f"UPDATE {table} SET reported_at = ? WHERE recording_id = ?",
+                [(now, rid) for rid, _ in rows],
+            )
+            reported += len(rows)
+        return reported
     finally:
         db.close()
+
+
+def _enqueue_tombstones(
+    ctx: TillContext, event: str, field: str, rows: list[tuple[str, str]], skip_prefix: str
+) -> None:
+    from forsell.store.outbox import enqueue
+
+    with ctx.db.write() as session:
+        for rid, at in rows:
+            if not rid.startswith(skip_prefix):
+                enqueue(session, event, rid, {"recording_id": rid, field: at})
 
 
 def backend_address(folder: Path, secrets: dict[str, str]) -> tuple[str, str] | None:
@@ -684,8 +704,11 @@ def backend_address(folder: Path, secrets: dict[str, str]) -> tuple[str, str] | 
     return (url, token) if url and token else None
 
 
-def backend_tombstones(url: str, token: str, timeout: float = 20.0) -> list[tuple[str, str]] | None:
-    """The tombstones the backend keeps for this till, or None when it cannot be reached."""
+def backend_tombstones(
+    url: str, token: str, timeout: float = 20.0
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+    """The tombstones the backend keeps for this till — destroyed recordings, and recordings
+    whose audio retention purged — or None when it cannot be reached."""
     from forsell.sync.backend import fetch_tombstones
     from forsell.sync.errors import SyncError
 
@@ -809,9 +832,11 @@ def _stage_restore(
         address = backend_address(staging, contents.secrets) if ask_backend else None
         remote = backend_tombstones(*address) if address else None
         reached = None if address is None else remote is not None
-        tombstones.update(dict(remote or ()))
+        remote_destroyed, remote_purged = remote or ([], [])
+        tombstones.update(dict(remote_destroyed))
         applied = apply_tombstones(staging, tombstones)
-        purges = read_audio_purges(data_dir / KEY_FILE)
+        purges = dict(remote_purged)
+        purges.update(read_audio_purges(data_dir / KEY_FILE))
         audio_purged = apply_audio_purges(
             staging, {rid: at for rid, at in purges.items() if rid not in tombstones}
         )

@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS destroyed_keys (
 -- transcript stayed. A restore of an older backup deletes their audio again.
 CREATE TABLE IF NOT EXISTS purged_audio (
     recording_id TEXT PRIMARY KEY,
-    purged_at    TEXT NOT NULL
+    purged_at    TEXT NOT NULL,
+    reported_at  TEXT                 -- when its event went into the outbox for the backend
 );
 """
 
