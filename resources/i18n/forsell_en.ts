@@ -400,6 +400,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restored from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Audit trail checkpoint</source>
         <translation type="unfinished"></translation>
     </message>

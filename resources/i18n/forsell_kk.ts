@@ -400,6 +400,10 @@
         <translation>Аудит журналы PDF-ке экспортталды</translation>
     </message>
     <message>
+        <source>Restored from a backup</source>
+        <translation>Сақтық көшірмеден қалпына келтірілді</translation>
+    </message>
+    <message>
         <source>Audit trail checkpoint</source>
         <translation>Аудит журналының бақылау нүктесі</translation>
     </message>

@@ -400,6 +400,10 @@
         <translation>Журнал аудита выгружен в PDF</translation>
     </message>
     <message>
+        <source>Restored from a backup</source>
+        <translation>Восстановлено из резервной копии</translation>
+    </message>
+    <message>
         <source>Audit trail checkpoint</source>
         <translation>Контрольная точка журнала аудита</translation>
     </message>

@@ -802,7 +802,8 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
         done = restore_backup(path, data_dir, passphrase=_read_passphrase(False))
     print(
         f"restored {path.name} (made {done.created_at}) into {data_dir}; "
-        f"{done.tombstones_applied} recording(s) destroyed since then stay destroyed"
+        f"{done.tombstones_applied} recording(s) destroyed since then stay destroyed, "
+        f"{done.audio_purged} recording(s) whose audio retention purged keep only their text"
     )
     if done.backend_reached is False:
         print(

@@ -1,7 +1,8 @@
 """The backend checks that the audit trail it receives is one unbroken chain, over real HTTP on
 loopback: entries sealed by the real audit code, sent by the real sync engine to the FAKE
 backend. A forked trail (an older backup restored, then written to) is refused for good and the
-till says so (dead letter, sync status, doctor line); a gap waits for the missing entries; a
+till says so (dead letter, sync status, doctor line) unless it starts with the till's own
+``backup_restored`` entry; a gap waits for the missing entries; a
 signed purge checkpoint starts the chain after retention removed the entries before it."""
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ def test_a_forked_trail_is_refused_for_good_and_the_till_says_so(backend, tmp_pa
     assert backend.audit_tail(DEVICE.device_id) == tail  # the backend's copy is unchanged
     line = check_audit_on_backend(old_dir)
     assert not line.ok and "refused 1 audit entry" in line.found and line.hint
+    # A restore done through the till says so first: the backend keeps that branch openly.
+    _trail(older, ["backup_restored", "login"])
+    engine_for(older, backend).run_once(timeout=20)
+    assert [j.state for j in _audit_jobs(older)][-2:] == ["done", "done"]
+    assert backend.audit_tail(DEVICE.device_id)[0] == 6  # type: ignore[index]
     live.dispose()
     older.dispose()
 

@@ -11,10 +11,12 @@ from pathlib import Path
 import keyring
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from forsell.domain.roles import Role
 from forsell.services import settings as s
-from forsell.services.app import DB_NAME, Till, open_till
+from forsell.services.app import DB_NAME, RESTORED, Till, open_till
+from forsell.services.audit_trail import verify_trail
 from forsell.services.backup import (
     BACKUP_KEY,
     RESTORE_MARKER,
@@ -24,6 +26,7 @@ from forsell.services.backup import (
     set_passphrase,
 )
 from forsell.services.backup_swap import STAGING_PREFIX
+from forsell.store.models import AuditEntry
 from forsell.ui.backup_admin import BackupAdminPage, refusal_text
 from forsell.ui.backup_restore import RestoreBackupDialog
 from forsell.vault.secrets import SecretStore
@@ -112,6 +115,11 @@ def test_the_admin_restores_and_the_next_start_moves_the_backup_in(
     try:
         assert again.ctx.settings.get(s.BACKUP_KEEP) == s.BACKUP_KEEP.default
         assert again.ctx.device_id == till.ctx.device_id
+        with again.ctx.db.read() as session:  # the restore is the restored trail's newest entry
+            newest = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+        assert newest is not None and newest.action == RESTORED
+        assert newest.details == {"file": backup.name}
+        assert verify_trail(again.ctx).intact
     finally:
         again.close()
     assert _untouched(data_dir)

@@ -29,7 +29,8 @@
 * Audit entries (events of kind ``audit`` with ``seq``, ``hash``, ``prev_hash``) must continue
   the device's chain the backend holds: the next number after the last one, and ``prev_hash``
   equal to the last one's ``hash`` (unchecked after an unsealed entry, whose seal the till makes
-  later). The chain starts at ``seq`` 1 or at a checkpoint; a signed ``purge`` checkpoint whose
+  later). The chain starts at ``seq`` 1 or at a checkpoint, and again at a ``backup_restored``
+  entry (the first start after a restore of an older backup); a signed ``purge`` checkpoint whose
   ``last_seq`` reaches the last entry held re-bases it after retention removed old entries. A
   number further on → status ``later``, reason ``audit_gap: expected N`` (send it again after
   the missing ones); a number already held by another entry, or a ``prev_hash`` that does not
@@ -651,7 +652,9 @@ class FakeBackend:
             "SELECT seq, hash FROM audit_tails WHERE device_id = ?", (device,)
         ).fetchone()
         details = payload.get("details") if isinstance(payload.get("details"), dict) else {}
-        checkpoint = payload.get("action") == "audit.checkpoint"
+        if payload.get("action") == "backup_restored":
+            tail = None  # a restored till's trail: a branch starts here, openly
+        checkpoint = payload.get("action") in ("audit.checkpoint", "backup_restored")
         purge = checkpoint and details.get("reason") == "purge"
         if tail is None:
             if seq != 1 and not checkpoint:

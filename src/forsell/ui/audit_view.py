@@ -84,6 +84,7 @@ def action_label(action: str) -> str:
         "dashboard_exported": translate("AuditView", "Dashboard exported"),
         "audit_exported": translate("AuditView", "Audit trail exported"),
         "audit_pdf_exported": translate("AuditView", "Audit trail exported as PDF"),
+        "backup_restored": translate("AuditView", "Restored from a backup"),
         "audit.checkpoint": translate("AuditView", "Audit trail checkpoint"),
         "retention_purged": translate("AuditView", "Old data removed (retention)"),
         "retention_changed": translate("AuditView", "Retention periods changed"),
