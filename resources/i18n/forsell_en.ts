@@ -138,6 +138,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,6 +187,97 @@
     </message>
     <message>
         <source>The file cannot be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the audit trail as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditDocument</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: the secret store has no audit key for this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: the secret store did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain intact: entries checked with the audit key: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq} ({when}): the database was changed outside the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first {shown} are shown; export CSV for all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -305,6 +400,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Audit trail exported as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Audit trail checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -368,7 +471,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>To restore a backup, close the till and run: forsell-cashier backup restore FILE. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
+        <source>Restore a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring replaces the till&apos;s data with the backup&apos;s: the till closes and finishes it at its next start. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3273,6 +3380,73 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery passphrase or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till&apos;s data is replaced by the backup&apos;s: sales, shifts and recordings made after the backup was taken are lost. Recordings destroyed since then stay destroyed. The till closes when the backup is ready and finishes the restore when it is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an admin&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup of {when} is verified and ready. The till closes now; start it again to finish the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The analytics backend could not be reached: recordings destroyed on another computer may come back. Restore again when online before the till is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s secret store does not hold this backup&apos;s key: type the recovery passphrase or the printed recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be read or the data folder could not be written ({error}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RetentionPage</name>
     <message>
         <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
@@ -4418,6 +4592,18 @@ Confirm (Enter)</source>
         <source>This file is not a 4Sell backup.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The backup file is gone. Was the drive unplugged? Plug it in and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret store cannot keep the till&apos;s keys. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup carries no passphrase: only the computer that made it can open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -4835,6 +5021,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The server refused an item for good. An admin can retry or drop it in Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server waits for earlier audit entries first. They are sent again in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the audit trail: it does not continue the copy the server holds (an older backup restored, or the database changed). Keep the database and tell the store owner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

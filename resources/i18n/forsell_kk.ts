@@ -138,6 +138,10 @@
         <translation>CSV-ге экспорттау…</translation>
     </message>
     <message>
+        <source>Export PDF…</source>
+        <translation>PDF-ке экспорттау…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -184,6 +188,97 @@
     <message>
         <source>The file cannot be written: {reason}</source>
         <translation>Файлды жазу мүмкін емес: {reason}</translation>
+    </message>
+    <message>
+        <source>Export the audit trail as PDF</source>
+        <translation>Аудит журналын PDF-ке экспорттау</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDocument</name>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Уақыт (UTC)</translation>
+    </message>
+    <message>
+        <source>Employee ID</source>
+        <translation>Қызметкер ID</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Қызметкер</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Әрекет</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Толығырақ</translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: the secret store has no audit key for this till.</source>
+        <translation>Тізбекті тексеру мүмкін болмады: құпиялар қоймасында осы кассаның аудит кілті жоқ.</translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: the secret store did not answer.</source>
+        <translation>Тізбекті тексеру мүмкін болмады: құпиялар қоймасы жауап бермеді.</translation>
+    </message>
+    <message>
+        <source>Chain intact: entries checked with the audit key: {count}.</source>
+        <translation>Тізбек бүтін: аудит кілтімен тексерілген жазбалар саны — {count}.</translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq} ({when}): the database was changed outside the till.</source>
+        <translation>Тізбек {seq} жазбасында ({when}) бұзылған: дерекқор кассадан тыс өзгертілген.</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>барлығы</translation>
+    </message>
+    <message>
+        <source>all actions</source>
+        <translation>барлық әрекеттер</translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation>барлық күндер</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Күндер</translation>
+    </message>
+    <message>
+        <source>Exported by</source>
+        <translation>Экспорттаған</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <source>Entries: {count}.</source>
+        <translation>Жазбалар саны: {count}.</translation>
+    </message>
+    <message>
+        <source>The first {shown} are shown; export CSV for all of them.</source>
+        <translation>Алғашқы {shown} жазба көрсетілді; барлығы CSV экспортында.</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>Сәйкес жазбалар жоқ.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Аудит журналы</translation>
     </message>
 </context>
 <context>
@@ -305,6 +400,14 @@
         <translation>Аудит журналы экспортталды</translation>
     </message>
     <message>
+        <source>Audit trail exported as PDF</source>
+        <translation>Аудит журналы PDF-ке экспортталды</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>Сақтық көшірмеден қалпына келтірілді</translation>
+    </message>
+    <message>
         <source>Audit trail checkpoint</source>
         <translation>Аудит журналының бақылау нүктесі</translation>
     </message>
@@ -368,8 +471,12 @@
         <translation>Көшірмені тексеру…</translation>
     </message>
     <message>
-        <source>To restore a backup, close the till and run: forsell-cashier backup restore FILE. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
-        <translation>Көшірмені қалпына келтіру үшін кассаны жабып, мына пәрменді орындаңыз: forsell-cashier backup restore FILE. Қалпына келтіру құпия сөз тіркесі еш жерде сақталмайды: оны жазып алып, кассадан алыс жерде сақтаңыз; жаңа компьютер көшірмелерді тек сол арқылы ашады.</translation>
+        <source>Restore a backup…</source>
+        <translation>Көшірмеден қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the till&apos;s data with the backup&apos;s: the till closes and finishes it at its next start. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
+        <translation>Қалпына келтіру кассаның деректерін көшірменің деректерімен ауыстырады: касса жабылып, оны келесі іске қосылғанда аяқтайды. Қалпына келтіру құпия сөз тіркесі ешқайда сақталмайды: оны жазып алып, кассадан бөлек сақтаңыз; жаңа компьютер көшірмелерді сол арқылы ашады.</translation>
     </message>
     <message>
         <source>No backup yet.</source>
@@ -3276,6 +3383,73 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Көшірмеден қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase or code</source>
+        <translation>Қалпына келтіру құпия сөз тіркесі немесе коды</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Көшірме файлы</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Әкімшінің PIN-коды</translation>
+    </message>
+    <message>
+        <source>The till&apos;s data is replaced by the backup&apos;s: sales, shifts and recordings made after the backup was taken are lost. Recordings destroyed since then stay destroyed. The till closes when the backup is ready and finishes the restore when it is started again.</source>
+        <translation>Кассаның деректері көшірменің деректерімен ауыстырылады: көшірме жасалғаннан кейінгі сатылымдар, ауысымдар мен жазбалар жоғалады. Содан бері жойылған жазбалар жойылған күйінде қалады. Көшірме дайын болғанда касса жабылады және келесі іске қосылғанда қалпына келтіруді аяқтайды.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation>Кассаны жабу</translation>
+    </message>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation>Алдымен көшірме файлын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Type an admin&apos;s PIN.</source>
+        <translation>Әкімшінің PIN-кодын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Көшірме тексеріліп жатыр…</translation>
+    </message>
+    <message>
+        <source>The backup of {when} is verified and ready. The till closes now; start it again to finish the restore.</source>
+        <translation>{when} көшірмесі тексерілді және дайын. Касса қазір жабылады; қалпына келтіруді аяқтау үшін оны қайта іске қосыңыз.</translation>
+    </message>
+    <message>
+        <source>The analytics backend could not be reached: recordings destroyed on another computer may come back. Restore again when online before the till is used.</source>
+        <translation>Аналитика серверіне қосылу мүмкін болмады: басқа компьютерде жойылған жазбалар қайта пайда болуы мүмкін. Кассамен жұмыс істемес бұрын, байланыс болғанда қалпына келтіруді қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s secret store does not hold this backup&apos;s key: type the recovery passphrase or the printed recovery code.</source>
+        <translation>Бұл компьютердің құпиялар қоймасында осы көшірменің кілті жоқ: қалпына келтіру құпия сөз тіркесін немесе басып шығарылған қалпына келтіру кодын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>The backup could not be read or the data folder could not be written ({error}). Nothing was changed.</source>
+        <translation>Көшірмені оқу немесе деректер қалтасына жазу мүмкін болмады ({error}). Ештеңе өзгертілмеді.</translation>
+    </message>
+</context>
+<context>
     <name>RetentionPage</name>
     <message>
         <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
@@ -4421,6 +4595,18 @@ Confirm (Enter)</source>
         <source>This file is not a 4Sell backup.</source>
         <translation>Бұл файл 4Sell көшірмесі емес.</translation>
     </message>
+    <message>
+        <source>The backup file is gone. Was the drive unplugged? Plug it in and try again.</source>
+        <translation>Көшірме файлы табылмады. Жинақтауыш ажыратылды ма? Оны қосып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The secret store cannot keep the till&apos;s keys. Nothing was changed.</source>
+        <translation>Құпиялар қоймасы кассаның кілттерін сақтай алмайды. Ештеңе өзгертілмеді.</translation>
+    </message>
+    <message>
+        <source>This backup carries no passphrase: only the computer that made it can open it.</source>
+        <translation>Бұл көшірмеде құпия сөз тіркесі жоқ: оны тек жасаған компьютер ғана аша алады.</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -4839,6 +5025,14 @@ Confirm (Enter)</source>
     <message>
         <source>The server refused an item for good. An admin can retry or drop it in Settings → Sync.</source>
         <translation>Сервер жолды біржола қабылдамады. Әкімші оны Баптаулар → Синхрондау бөлімінде қайталай не жоя алады.</translation>
+    </message>
+    <message>
+        <source>The server waits for earlier audit entries first. They are sent again in order.</source>
+        <translation>Сервер алдымен ертерек аудит жазбаларын күтуде. Олар ретімен қайта жіберіледі.</translation>
+    </message>
+    <message>
+        <source>The server refused the audit trail: it does not continue the copy the server holds (an older backup restored, or the database changed). Keep the database and tell the store owner.</source>
+        <translation>Сервер аудит журналын қабылдамады: ол сервердегі көшірменің жалғасы емес (ескі көшірме қалпына келтірілген немесе дерекқор өзгертілген). Дерекқорды сақтап, дүкен иесіне хабарлаңыз.</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be read. It will be tried again.</source>

@@ -138,6 +138,10 @@
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
+        <source>Export PDF…</source>
+        <translation>Экспорт в PDF…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -184,6 +188,97 @@
     <message>
         <source>The file cannot be written: {reason}</source>
         <translation>Файл не записать: {reason}</translation>
+    </message>
+    <message>
+        <source>Export the audit trail as PDF</source>
+        <translation>Экспорт журнала аудита в PDF</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDocument</name>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <source>Employee ID</source>
+        <translation>ID сотрудника</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: the secret store has no audit key for this till.</source>
+        <translation>Цепочку не удалось проверить: в хранилище секретов нет ключа аудита этой кассы.</translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: the secret store did not answer.</source>
+        <translation>Цепочку не удалось проверить: хранилище секретов не ответило.</translation>
+    </message>
+    <message>
+        <source>Chain intact: entries checked with the audit key: {count}.</source>
+        <translation>Цепочка цела: записей проверено ключом аудита — {count}.</translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry {seq} ({when}): the database was changed outside the till.</source>
+        <translation>Цепочка нарушена на записи {seq} ({when}): базу данных изменили вне кассы.</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>все</translation>
+    </message>
+    <message>
+        <source>all actions</source>
+        <translation>все действия</translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation>все даты</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Exported by</source>
+        <translation>Экспортировал(а)</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Entries: {count}.</source>
+        <translation>Записей: {count}.</translation>
+    </message>
+    <message>
+        <source>The first {shown} are shown; export CSV for all of them.</source>
+        <translation>Показаны первые {shown}; все записи — в экспорте CSV.</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>Подходящих записей нет.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Журнал аудита</translation>
     </message>
 </context>
 <context>
@@ -305,6 +400,14 @@
         <translation>Журнал аудита выгружен</translation>
     </message>
     <message>
+        <source>Audit trail exported as PDF</source>
+        <translation>Журнал аудита выгружен в PDF</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>Восстановлено из резервной копии</translation>
+    </message>
+    <message>
         <source>Audit trail checkpoint</source>
         <translation>Контрольная точка журнала аудита</translation>
     </message>
@@ -368,8 +471,12 @@
         <translation>Проверить копию…</translation>
     </message>
     <message>
-        <source>To restore a backup, close the till and run: forsell-cashier backup restore FILE. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
-        <translation>Чтобы восстановить копию, закройте кассу и выполните: forsell-cashier backup restore FILE. Фраза восстановления нигде не хранится: запишите её и храните вдали от кассы; новый компьютер открывает копии только с ней.</translation>
+        <source>Restore a backup…</source>
+        <translation>Восстановить из копии…</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the till&apos;s data with the backup&apos;s: the till closes and finishes it at its next start. The recovery passphrase is never stored: write it down and keep it away from the till; a new computer opens the backups with it.</source>
+        <translation>Восстановление заменяет данные кассы данными копии: касса закроется и завершит его при следующем запуске. Фраза восстановления нигде не хранится: запишите её и держите отдельно от кассы; по ней новый компьютер откроет копии.</translation>
     </message>
     <message>
         <source>No backup yet.</source>
@@ -3277,6 +3384,73 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Восстановление из копии</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase or code</source>
+        <translation>Фраза или код восстановления</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Файл копии</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>PIN администратора</translation>
+    </message>
+    <message>
+        <source>The till&apos;s data is replaced by the backup&apos;s: sales, shifts and recordings made after the backup was taken are lost. Recordings destroyed since then stay destroyed. The till closes when the backup is ready and finishes the restore when it is started again.</source>
+        <translation>Данные кассы заменяются данными копии: продажи, смены и записи, сделанные после создания копии, пропадут. Записи, уничтоженные с тех пор, останутся уничтоженными. Когда копия будет готова, касса закроется и завершит восстановление при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation>Закрыть кассу</translation>
+    </message>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation>Сначала выберите файл копии.</translation>
+    </message>
+    <message>
+        <source>Type an admin&apos;s PIN.</source>
+        <translation>Введите PIN администратора.</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Проверяем копию…</translation>
+    </message>
+    <message>
+        <source>The backup of {when} is verified and ready. The till closes now; start it again to finish the restore.</source>
+        <translation>Копия от {when} проверена и готова. Сейчас касса закроется; запустите её снова, чтобы завершить восстановление.</translation>
+    </message>
+    <message>
+        <source>The analytics backend could not be reached: recordings destroyed on another computer may come back. Restore again when online before the till is used.</source>
+        <translation>Сервер аналитики недоступен: записи, уничтоженные на другом компьютере, могут вернуться. Повторите восстановление при наличии связи, прежде чем работать на кассе.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s secret store does not hold this backup&apos;s key: type the recovery passphrase or the printed recovery code.</source>
+        <translation>В хранилище секретов этого компьютера нет ключа этой копии: введите фразу восстановления или напечатанный код восстановления.</translation>
+    </message>
+    <message>
+        <source>The backup could not be read or the data folder could not be written ({error}). Nothing was changed.</source>
+        <translation>Не удалось прочитать копию или записать в папку данных ({error}). Ничего не изменено.</translation>
+    </message>
+</context>
+<context>
     <name>RetentionPage</name>
     <message>
         <source>The till removes old data by itself at start-up and every day. Audio is destroyed so that no copy can be played again.</source>
@@ -4422,6 +4596,18 @@ Confirm (Enter)</source>
         <source>This file is not a 4Sell backup.</source>
         <translation>Этот файл не является копией 4Sell.</translation>
     </message>
+    <message>
+        <source>The backup file is gone. Was the drive unplugged? Plug it in and try again.</source>
+        <translation>Файл копии пропал. Накопитель отключили? Подключите его и повторите.</translation>
+    </message>
+    <message>
+        <source>The secret store cannot keep the till&apos;s keys. Nothing was changed.</source>
+        <translation>Хранилище секретов не может сохранить ключи кассы. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>This backup carries no passphrase: only the computer that made it can open it.</source>
+        <translation>В этой копии нет фразы восстановления: открыть её может только компьютер, который её создал.</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -4840,6 +5026,14 @@ Confirm (Enter)</source>
     <message>
         <source>The server refused an item for good. An admin can retry or drop it in Settings → Sync.</source>
         <translation>Сервер окончательно отклонил запись. Администратор может повторить или удалить её в Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>The server waits for earlier audit entries first. They are sent again in order.</source>
+        <translation>Сервер ждёт сначала более ранние записи аудита. Они будут отправлены повторно по порядку.</translation>
+    </message>
+    <message>
+        <source>The server refused the audit trail: it does not continue the copy the server holds (an older backup restored, or the database changed). Keep the database and tell the store owner.</source>
+        <translation>Сервер отклонил журнал аудита: он не продолжает копию, которая есть на сервере (восстановлена старая копия или изменена база данных). Сохраните базу данных и сообщите владельцу магазина.</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be read. It will be tried again.</source>

@@ -690,6 +690,7 @@ _BACKUP_WORDS = {
     "short_passphrase": "the passphrase is too short ({detail})",
     "no_key": "the file cannot be opened: {detail}",
     "not_a_backup": "not a 4Sell backup: {detail}",
+    "file_missing": "the backup file is gone: {detail} (was the drive unplugged?)",
     "newer_format": "the backup was made by a newer version of the app ({detail}): update "
     "the app first",
     "newer_schema": "the backup was made by a newer version of the app ({detail}): update "
@@ -824,7 +825,8 @@ def _backup_run(data_dir: Path, args: argparse.Namespace) -> int:
         done = restore_backup(path, data_dir, passphrase=_read_passphrase(False))
     print(
         f"restored {path.name} (made {done.created_at}) into {data_dir}; "
-        f"{done.tombstones_applied} recording(s) destroyed since then stay destroyed"
+        f"{done.tombstones_applied} recording(s) destroyed since then stay destroyed, "
+        f"{done.audio_purged} recording(s) whose audio retention purged keep only their text"
     )
     if done.backend_reached is False:
         print(

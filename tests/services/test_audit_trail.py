@@ -11,12 +11,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from forsell.domain.errors import CashierError
 from forsell.services.app import DB_NAME, Till, open_till
 from forsell.services.audit_trail import AuditFilter, AuditTrail, verify_trail
 from forsell.store import audit
 from forsell.store.db import _alembic_config, make_engine
+from forsell.store.models import AuditEntry
 from platform_services import needs, secret_service
 
 from .conftest import Staff
@@ -114,8 +116,8 @@ def test_export_writes_a_private_csv_and_is_audited(
     count = AuditTrail(till.ctx).export_csv(staff.admin, AuditFilter(action="login"), out)
     assert count >= 1
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    with out.open(encoding="utf-8") as f:
-        rows = list(csv.reader(f))
+    with out.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f, delimiter=";"))
     assert rows[0] == ["seq", "time_utc", "employee_id", "employee", "action", "details"]
     assert len(rows) == count + 1 and {r[4] for r in rows[1:]} == {"login"}
     exported = AuditTrail(till.ctx).page(staff.admin, AuditFilter(action="audit_exported"))
@@ -125,6 +127,40 @@ def test_export_writes_a_private_csv_and_is_audited(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
     assert verify_trail(till.ctx).intact
+
+
+def test_the_pdf_document_holds_the_filter_the_exporter_and_the_chain_check(
+    till: Till, staff: Staff
+) -> None:
+    for _ in range(3):
+        till.staff.login(staff.cashier.id, "1111")
+    trail = AuditTrail(till.ctx)
+    flt = AuditFilter(employee_id=staff.cashier.id, action="login")
+    doc = trail.document(staff.supervisor, flt, limit=2)
+    assert doc.total == 3 and [line.action for line in doc.lines] == ["login", "login"]
+    assert doc.lines[0].seq < doc.lines[1].seq  # oldest first, as a document reads
+    assert doc.employee_name == staff.cashier.name
+    assert doc.exported_by == staff.supervisor.name
+    assert doc.chain is not None and doc.chain.intact and doc.chain_problem == ""
+    trail.record_pdf_export(staff.supervisor, doc)
+    (made,) = trail.page(staff.admin, AuditFilter(action="audit_pdf_exported")).lines
+    assert json.loads(made.details) == {
+        "chain": "intact",
+        "count": 2,
+        "employee": staff.cashier.id,
+        "filter_action": "login",
+        "since": None,
+        "total": 3,
+        "until": None,
+    }
+    # A changed row: the next document says the chain is broken.
+    with till.ctx.db.write() as session:
+        entry = session.scalar(select(AuditEntry).where(AuditEntry.seq == doc.lines[0].seq))
+        entry.action = "logout"
+    broken = trail.document(staff.supervisor, AuditFilter()).chain
+    assert broken is not None and not broken.intact
+    with pytest.raises(CashierError):
+        trail.document(staff.cashier, flt)
 
 
 def test_a_till_without_the_key_hook_writes_unsealed_and_says_so(till: Till) -> None:

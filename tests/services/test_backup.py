@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import keyring
@@ -32,6 +33,7 @@ from forsell.services.backup import (
     verify_backup,
 )
 from forsell.services.recordings import KEY_FILE, RecordingLibrary, open_vault
+from forsell.store.models import TranscriptRow
 from forsell.vault.secrets import SecretStore
 from platform_services import needs, secret_service
 from recording_child import sealed_recording
@@ -67,6 +69,19 @@ def _pcm_lengths(data_dir: Path, ids: list[str]) -> dict[str, int]:
     finally:
         vault.close()
         till.close()
+
+
+def _done_transcript(rid: str, ago: timedelta) -> TranscriptRow:
+    """A transcript that succeeded ``ago``, its text sealed under the recording's key (the key
+    file is opened for it)."""
+    return TranscriptRow(
+        recording_id=rid,
+        provider="elevenlabs",
+        state="done",
+        submitted_at=datetime.now(UTC) - ago - timedelta(hours=1),
+        done_at=datetime.now(UTC) - ago,
+        sealed=None,
+    )
 
 
 @pytest.fixture
@@ -322,7 +337,12 @@ def test_a_recording_destroyed_on_a_lost_machine_stays_destroyed_through_the_bac
     from forsell.fakes.fake_backend import FakeBackend
     from forsell.fakes.server import FakeServer
     from forsell.services import settings as s
-    from forsell.services.backup import TOMBSTONE_EVENT, report_tombstones
+    from forsell.services.backup import (
+        AUDIO_TOMBSTONE_EVENT,
+        TOMBSTONE_EVENT,
+        report_tombstones,
+    )
+    from forsell.services.retention import RetentionService
     from forsell.store.models import OutboxJob
     from forsell.sync.backend import BackendClient, Event
 
@@ -338,27 +358,34 @@ def test_a_recording_destroyed_on_a_lost_machine_stays_destroyed_through_the_bac
             till.ctx.settings.set(s.SYNC_BACKEND_URL, server.url)
             vault = open_vault(till.ctx)
             shredded, kept = sealed_recording(till, vault, 2.0), sealed_recording(till, vault, 2.0)
+            purged = sealed_recording(till, vault, 1.0)
+            with till.ctx.db.write() as session:  # transcribed 40 days ago: audio past its days
+                session.add(_done_transcript(purged, timedelta(days=40)))
             set_passphrase(store, PASSPHRASE)
             (tmp_path / "usb").mkdir()
             backup = create_backup(data_dir, device_id, tmp_path / "usb").path
             admin = next(e for e in till.staff.staff() if e.role is Role.ADMIN)
             RecordingLibrary(till.ctx, vault).shred(admin, [shredded], "erasure request")
+            assert RetentionService(till.ctx, vault).purge().audio_shredded == 1
             vault.close()
-            assert report_tombstones(till.ctx) == 1
+            assert report_tombstones(till.ctx) == 2  # one destroyed, one audio purged
             assert report_tombstones(till.ctx) == 0  # reported once
             with till.ctx.db.read() as session:
-                job = session.scalars(
-                    select(OutboxJob).where(OutboxJob.kind == TOMBSTONE_EVENT)
-                ).one()
-                event = Event(
-                    job.id, job.kind, job.entity_id, job.created_at.isoformat(), job.payload
-                )
+                jobs = session.scalars(
+                    select(OutboxJob).where(
+                        OutboxJob.kind.in_((TOMBSTONE_EVENT, AUDIO_TOMBSTONE_EVENT))
+                    )
+                ).all()
+                events = [
+                    Event(job.id, job.kind, job.entity_id, job.created_at.isoformat(), job.payload)
+                    for job in jobs
+                ]
 
             async def send() -> None:
                 async with httpx.AsyncClient(timeout=5) as client:
                     backend = BackendClient(client, server.url, lambda: token)
-                    (result,) = await backend.send_events(device_id, [event])
-                    assert result.status == "accepted"
+                    results = await backend.send_events(device_id, events)
+                    assert [r.status for r in results] == ["accepted", "accepted"]
 
             asyncio.run(send())
             till.close()
@@ -366,9 +393,14 @@ def test_a_recording_destroyed_on_a_lost_machine_stays_destroyed_through_the_bac
             fresh = tmp_path / "new-machine"
             done = restore_backup(backup, fresh, passphrase=PASSPHRASE)
             assert done.backend_reached is True and done.tombstones_applied == 1
+            assert done.audio_purged == 1  # known only from the backend's list
             db = sqlite3.connect(fresh / DB_NAME)
             gone = db.execute("SELECT count(*) FROM recordings WHERE id = ?", (shredded,))
             assert gone.fetchone() == (0,)
+            audio = db.execute(
+                "SELECT count(*) FROM recording_chunks WHERE recording_id = ?", (purged,)
+            )
+            assert audio.fetchone() == (0,)
             db.close()
             assert _pcm_lengths(fresh, [kept])[kept] > 0
         finally:
@@ -394,3 +426,84 @@ def test_a_printed_recovery_code_opens_the_backup_however_it_is_typed_back(
         verify_backup(made.backup, passphrase=typed)  # made under the passphrase before
     assert old_one.value.reason == "wrong_passphrase"
     assert verify_backup(made.backup, passphrase=PASSPHRASE).till == made.device_id
+
+
+def test_audio_retention_purged_stays_purged_when_an_older_backup_is_restored(
+    tmp_path: Path,
+) -> None:
+    """Retention replaces the key of transcribed audio (the text stays): the older backup still
+    holds the old key and the audio, so the purge leaves an audio tombstone that the restore
+    re-applies."""
+    import json as jsonlib
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from forsell.services.retention import RetentionService
+    from forsell.store.models import Recording, TranscriptRow
+    from forsell.sync.transcripts import _aad as transcript_aad
+    from forsell.vault.chunks import NONCE_BYTES
+    from forsell.vault.keys import read_audio_purges
+
+    data_dir = tmp_path / "till"
+    till = open_till(data_dir, seed_demo=False)
+    device_id = till.ctx.device_id
+    try:
+        vault = open_vault(till.ctx)
+        purged, kept = sealed_recording(till, vault, 2.0), sealed_recording(till, vault, 2.0)
+        dek = vault.get(purged)
+        nonce = os.urandom(NONCE_BYTES)
+        text = nonce + AESGCM(dek).encrypt(
+            nonce, jsonlib.dumps({"text": "Сәлеметсіз бе"}).encode(), transcript_aad(purged)
+        )
+        now = datetime.now(UTC)
+        with till.ctx.db.write() as session:
+            session.add(
+                TranscriptRow(
+                    recording_id=purged,
+                    provider="elevenlabs",
+                    state="done",
+                    submitted_at=now - timedelta(days=41),
+                    done_at=now - timedelta(days=40),
+                    sealed=text,
+                )
+            )
+        set_passphrase(SecretStore(device_id, keyring.get_keyring()), PASSPHRASE)
+        (tmp_path / "usb").mkdir()
+        older = create_backup(data_dir, device_id, tmp_path / "usb").path
+        report = RetentionService(till.ctx, vault).purge(now=now)
+        assert report.audio_shredded == 1
+        assert set(vault.audio_purges()) == {purged}
+        vault.close()
+    finally:
+        till.close()
+
+    done = restore_backup(older, data_dir)
+    assert done.audio_purged == 1
+    db = sqlite3.connect(data_dir / DB_NAME)
+    chunks = db.execute("SELECT count(*) FROM recording_chunks WHERE recording_id = ?", (purged,))
+    assert chunks.fetchone() == (0,)
+    queued = db.execute(
+        "SELECT count(*) FROM outbox WHERE lane = 'audio' AND entity_id = ?", (purged,)
+    )
+    assert queued.fetchone() == (0,)
+    db.close()
+    # The restored key file keeps the audio tombstone for the next restore.
+    assert set(read_audio_purges(data_dir / KEY_FILE)) == {purged}
+    till = open_till(data_dir, seed_demo=False)
+    vault = open_vault(till.ctx)
+    try:
+        with till.ctx.db.read() as session:
+            recording = session.get(Recording, purged)
+            assert recording is not None and recording.audio_purged_at is not None
+            sealed = session.get(TranscriptRow, purged).sealed
+        # The text stays readable under the backup's key; the other recording still plays.
+        key = vault.get(purged)
+        opened = AESGCM(key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:],
+                                     transcript_aad(purged))  # fmt: skip
+        assert jsonlib.loads(opened)["text"] == "Сәлеметсіз бе"
+    finally:
+        vault.close()
+        till.close()
+    assert _pcm_lengths(data_dir, [kept])[kept] > 0
+    _forget_secrets(device_id)

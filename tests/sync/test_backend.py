@@ -244,7 +244,7 @@ def test_the_openapi_file_is_3_1_and_describes_the_contract() -> None:
     assert {p["$ref"] for p in batch["parameters"]} == {"#/components/parameters/IdempotencyKey"}
     assert {"200", "400", "401", "409", "413", "422", "429"} <= set(batch["responses"])
     item = spec["components"]["schemas"]["ItemResult"]["properties"]["status"]
-    assert item["enum"] == ["accepted", "duplicate", "rejected"]
+    assert item["enum"] == ["accepted", "duplicate", "rejected", "later"]
     assert spec["components"]["schemas"]["EventBatch"]["properties"]["events"]["maxItems"] == 500
     resource = paths["/v1/pull/{resource}"]["get"]["parameters"][0]["schema"]["enum"]
     assert tuple(resource) == PULL_RESOURCES

@@ -5,19 +5,24 @@ else to tmp_path."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableWidget
 
 from forsell.domain.roles import Role
+from forsell.services.audit_trail import AuditFilter
 from forsell.store import audit
+from forsell.ui.audit_document import audit_html
 from forsell.ui.audit_view import AuditDialog
 from forsell.ui.i18n import LANGUAGES
 from forsell.ui.main_window import MainWindow
+from forsell.ui.printing import make_document
 from forsell.ui.tasks import tasks
 
 from .conftest import CASHIER_PIN, SUPERVISOR_PIN, employee, find, log_in, modal
@@ -25,6 +30,11 @@ from .conftest import CASHIER_PIN, SUPERVISOR_PIN, employee, find, log_in, modal
 #: The heading of the chain check and the "Signed in" action in each language.
 INTACT = {"ru": "Цепочка цела", "kk": "Тізбек бүтін", "en": "Chain intact"}
 SIGNED_IN = {"ru": "Вход в систему", "kk": "Жүйеге кіру", "en": "Signed in"}
+CSV_HEADERS = {
+    "ru": ("№", "Время (UTC)", "ID сотрудника", "Сотрудник", "Действие", "Подробности"),
+    "kk": ("№", "Уақыт (UTC)", "Қызметкер ID", "Қызметкер", "Әрекет", "Толығырақ"),
+    "en": ("No.", "Time (UTC)", "Employee ID", "Employee", "Action", "Details"),
+}
 
 
 def shot_dir(tmp_path: Path) -> Path:
@@ -99,8 +109,33 @@ def test_a_supervisor_reads_filters_pages_and_exports_the_trail(
     dialog.export_to(out)
     loaded(qtbot, dialog)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 1 + 131
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM spreadsheet programs need for Cyrillic
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 131
+    assert lines[0].split(";") == list(CSV_HEADERS[language])
     assert str(out) in find(dialog, "audit feedback", QLabel).text()
+
+    pdf = tmp_path / "audit.pdf"
+    assert find(dialog, "audit export pdf", QPushButton).isEnabled()
+    dialog.export_pdf_to(pdf)
+    loaded(qtbot, dialog)
+    assert pdf.read_bytes().startswith(b"%PDF") and stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    assert str(pdf) in find(dialog, "audit feedback", QLabel).text()
+    trail = dialog.trail
+    (made,) = trail.page(dialog.employee, AuditFilter(action="audit_pdf_exported")).lines
+    details = json.loads(made.details)
+    assert details["filter_action"] == "login" and details["chain"] == "intact"
+    assert details["count"] == 131 and made.who == employee(window.till, Role.SUPERVISOR).name
+    # What the PDF shows, as a picture to look at.
+    doc = trail.document(dialog.employee, dialog.current_filter())
+    page = make_document(audit_html(doc, window.till.ctx), width_px=900)
+    image = QImage(900, 700, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    page.drawContents(painter)
+    painter.end()
+    assert image.save(str(shot_dir(tmp_path) / f"audit_pdf_{language}.png"))
     dialog.reject()
 
 

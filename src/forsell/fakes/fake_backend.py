@@ -6,10 +6,11 @@
   missing or malformed → 400; a body that is not JSON → 400 ``invalid_json``.
 * ``POST /v1/events:batch`` with ``Authorization: Bearer <token>``: same key + different body
   → 422; same key still in flight → 409; same key + same body → the first response again
-  (header ``idempotent-replayed: true``). Caps: 500 events,
-  512 KiB per request, 32 KiB per event → 413 ``{"detail": "too_large"}``. Per item: ``accepted``,
-  ``duplicate`` (event ids are de-duplicated per device forever) or ``rejected`` with a reason
-  (``unknown_kind``; ``invalid_payload: lines is required`` for a sale without lines; …).
+  (header ``idempotent-replayed: true``; not for an answer with a ``later`` result). Caps: 500
+  events, 512 KiB per request, 32 KiB per event → 413 ``{"detail": "too_large"}``. Per item:
+  ``accepted``, ``duplicate`` (event ids are de-duplicated per device forever), ``rejected``
+  with a reason (``unknown_kind``; ``invalid_payload: lines is required`` for a sale without
+  lines; …) or ``later`` (an audit entry after a gap, below).
 * ``GET /v1/pull/{catalog|staff|settings|scorecards}?cursor=&limit=`` → {items, cursor, more}.
 * ``GET /v1/policy`` → the privacy policy published last {version, published, texts: {ru, kk,
   en}, operator?}; 404 ``{"detail": "no_policy"}`` before any. It starts with the version
@@ -22,8 +23,19 @@
 * ``subject_deleted`` events (a data subject's destruction, policy 6.3): the transcripts, scores
   and reviews of the listed recordings are deleted, later events about them are rejected
   (``subject_deleted``), and an employee's name in the staff list becomes the pseudonym.
-* ``GET /v1/tombstones`` → {items: [{recording_id, destroyed_at}]}: the device's events of kind
-  ``recording_destroyed`` (a restore of an old backup destroys them again).
+* ``GET /v1/tombstones`` → {items: [{recording_id, destroyed_at}], audio_purged: [{recording_id,
+  purged_at}]}: the device's events of kind ``recording_destroyed`` and
+  ``recording_audio_purged`` (a restore of an old backup destroys them, or their audio, again).
+* Audit entries (events of kind ``audit`` with ``seq``, ``hash``, ``prev_hash``) must continue
+  the device's chain the backend holds: the next number after the last one, and ``prev_hash``
+  equal to the last one's ``hash`` (unchecked after an unsealed entry, whose seal the till makes
+  later). The chain starts at ``seq`` 1 or at a checkpoint, and again at a ``backup_restored``
+  entry (the first start after a restore of an older backup); a signed ``purge`` checkpoint whose
+  ``last_seq`` reaches the last entry held re-bases it after retention removed old entries. A
+  number further on → status ``later``, reason ``audit_gap: expected N`` (send it again after
+  the missing ones); a number already held by another entry, or a ``prev_hash`` that does not
+  match → ``rejected``, reason ``audit_chain_broken: …``. Entries without ``seq`` (made before
+  the chain existed) are stored unchecked.
 * ``GET /v1/health``. Errors: 401 ``{"detail": "invalid_token"}``, 403, 422 ``{"detail": [...]}``.
 
 State lives in SQLite: in memory by default, or in the file given as ``db_path`` so that it
@@ -79,6 +91,8 @@ RECORDING_EVENTS = ("transcript", "score", "review")
 # Backups: a destroyed recording's tombstone, kept so that a restore on a new machine destroys
 # it again (``GET /v1/tombstones``).
 REQUIRED["recording_destroyed"] = ("recording_id", "destroyed_at")
+# Retention purged a recording's audio (its transcript stays): a restore deletes it again.
+REQUIRED["recording_audio_purged"] = ("recording_id", "purged_at")
 RESOURCES = ("catalog", "staff", "settings", "scorecards")
 
 
@@ -200,6 +214,8 @@ CREATE TABLE IF NOT EXISTS pull_items (seq INTEGER PRIMARY KEY AUTOINCREMENT,
 CREATE TABLE IF NOT EXISTS policies (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS deleted_recordings (device_id TEXT NOT NULL, recording_id TEXT NOT NULL,
     request_id TEXT NOT NULL, PRIMARY KEY (device_id, recording_id));
+CREATE TABLE IF NOT EXISTS audit_tails (device_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,
+    hash TEXT);
 """
 
 
@@ -557,7 +573,10 @@ class FakeBackend:
             response = self._commit_batch(device, body)
             return response
         finally:
-            self._finish_key(scope, key, response)
+            # A batch with a ``later`` result is not remembered under its key: the same batch
+            # sent again once the missing entries arrived is a new try, not a replay.
+            later = response is not None and b'"status":"later"' in bytes(response.body)
+            self._finish_key(scope, key, None if later else response)
             with self._changed:
                 self._in_flight -= 1
                 self._changed.notify_all()
@@ -599,6 +618,12 @@ class FakeBackend:
             self._counts["rejected"] += 1
             self._rejections.append({"id": eid, "reason": reason})
             return {"id": eid, "status": "rejected", "reason": reason}
+        if event["kind"] == "audit":
+            status, reason = self._audit_continuity(device, event["payload"])
+            if reason is not None:
+                self._counts[f"audit_{status}"] += 1
+                self._rejections.append({"id": eid, "reason": reason})
+                return {"id": eid, "status": status, "reason": reason}
         self._db.execute(
             "INSERT INTO events (device_id, id, kind, entity_id, created_at, payload)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -614,6 +639,60 @@ class FakeBackend:
         if event["kind"] == "subject_deleted":
             self._delete_subject(device, event["payload"])
         return {"id": eid, "status": "accepted"}
+
+    # --- the audit trail's continuity ------------------------------------------------------
+
+    def _audit_continuity(self, device: str, payload: dict[str, Any]) -> tuple[str, str | None]:
+        """("accepted", None) and the tail moved on when the entry continues the chain held for
+        ``device``; else ("later", "audit_gap: …") or ("rejected", "audit_chain_broken: …")."""
+        seq = payload.get("seq")
+        if not isinstance(seq, int) or isinstance(seq, bool):
+            return "accepted", None  # written before the chain existed: nothing to check
+        tail = self._db.execute(
+            "SELECT seq, hash FROM audit_tails WHERE device_id = ?", (device,)
+        ).fetchone()
+        raw_details = payload.get("details")
+        details: dict[str, Any] = raw_details if isinstance(raw_details, dict) else {}
+        if payload.get("action") == "backup_restored":
+            tail = None  # a restored till's trail: a branch starts here, openly
+        checkpoint = payload.get("action") in ("audit.checkpoint", "backup_restored")
+        purge = checkpoint and details.get("reason") == "purge"
+        if tail is None:
+            if seq != 1 and not checkpoint:
+                return "later", "audit_gap: expected 1 or a checkpoint, got " + str(seq)
+        else:
+            last_seq, last_hash = tail
+            rebased = (
+                purge
+                and isinstance(details.get("last_seq"), int)
+                and (details["last_seq"] >= last_seq)
+            )
+            if seq <= last_seq:
+                return "rejected", (
+                    f"audit_chain_broken: entry {seq} is held already with another id "
+                    f"(the chain here ends at {last_seq})"
+                )
+            if seq > last_seq + 1 and not rebased:
+                return "later", f"audit_gap: expected {last_seq + 1}, got {seq}"
+            prev = payload.get("prev_hash")
+            if not rebased and last_hash and prev is not None and prev != last_hash:
+                return "rejected", (
+                    f"audit_chain_broken: entry {seq} does not continue entry {last_seq}"
+                )
+        self._db.execute(
+            "INSERT INTO audit_tails VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE "
+            "SET seq = excluded.seq, hash = excluded.hash",
+            (device, seq, payload.get("hash")),
+        )
+        return "accepted", None
+
+    def audit_tail(self, device_id: str) -> tuple[int, str | None] | None:
+        """The last audit entry's number and seal the backend holds for a device (for tests)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT seq, hash FROM audit_tails WHERE device_id = ?", (device_id,)
+            ).fetchone()
+        return (int(row[0]), row[1]) if row else None
 
     # --- a data subject's destruction (policy 6.3) ------------------------------------------
 
@@ -733,13 +812,22 @@ class FakeBackend:
                 " ORDER BY created_at",
                 (device,),
             ).fetchall()
+            purged = self._db.execute(
+                "SELECT payload FROM events WHERE device_id = ? "
+                "AND kind = 'recording_audio_purged' ORDER BY created_at",
+                (device,),
+            ).fetchall()
         items = []
         for (payload,) in rows:
             body = json.loads(payload)
             items.append(
                 {"recording_id": body["recording_id"], "destroyed_at": body["destroyed_at"]}
             )
-        return JSONResponse({"items": items})
+        audio = [
+            {"recording_id": body["recording_id"], "purged_at": body["purged_at"]}
+            for body in (json.loads(p) for (p,) in purged)
+        ]
+        return JSONResponse({"items": items, "audio_purged": audio})
 
     async def _publish_policy(self, request: Request) -> Response:
         try:

@@ -12,12 +12,13 @@ from sqlalchemy import select, update
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.paths import PRIVATE_DIR_MODE, make_private, resources_dir
+from forsell.store import audit
 from forsell.store.db import DatabaseProblem, open_database
 from forsell.store.models import Employee, ParkedSale, Product, Sale
 
 from .access import public, requires
 from .auth import EmployeeView, StaffService, new_employee
-from .backup_swap import finish_interrupted_restore
+from .backup_swap import finish_interrupted_restore, restore_source
 from .catalog import CatalogService
 from .context import TillContext
 from .recordings import KEY_FILE
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 DB_NAME = "cashier.sqlite"
 
 log = logging.getLogger(__name__)
+#: The audit action of the first start after a restore: the trail continues from the backup's.
+RESTORED = "backup_restored"
 
 __all__ = [
     "DB_NAME",
@@ -105,9 +108,12 @@ def open_till(
         log.warning(
             "%d path(s) in the data folder were open to other users; now private", len(loosened)
         )
-    # A restore killed past its commit point is finished now; one killed before it, forgotten.
-    if finish_interrupted_restore(data_dir):
-        log.warning("finished a restore that was interrupted")
+    # A restore killed past its commit point (or staged by the running till's admin screen) is
+    # finished now; one killed before it, forgotten.
+    restored_from = restore_source(data_dir)
+    restored = finish_interrupted_restore(data_dir)
+    if restored:
+        log.warning("finished the restore of %s", restored_from)
     # A key file means recordings were made here: an empty database beside it is damage.
     db = open_database(
         data_dir / DB_NAME, data_dir / "backups", used_before=(data_dir / KEY_FILE).exists()
@@ -123,6 +129,11 @@ def open_till(
     )
     # The first start after the upgrade seals the entries written before the audit chain.
     ctx.audit.seal_now()
+    if restored:
+        # The restored trail is shorter than the one the backend holds: this entry tells the
+        # backend (and an auditor) that a branch starts here, instead of a forged chain.
+        with db.write() as session:
+            audit.record(session, ctx.device_id, RESTORED, None, file=restored_from or "")
     till = Till(ctx, StaffService(ctx), CatalogService(ctx), ShiftService(ctx), RefundService(ctx))
     if seed_demo:
         seed_demo_store(till)

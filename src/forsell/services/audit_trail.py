@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.roles import Role
@@ -195,8 +195,30 @@ class AuditPage:
 
 
 PAGE_SIZE = 100
-#: CSV columns, in order (the header row).
+#: CSV columns, in order (the header row; the screen passes them translated).
 CSV_COLUMNS = ("seq", "time_utc", "employee_id", "employee", "action", "details")
+#: The CSV is for spreadsheet programs as shops in Kazakhstan set them up (Russian or Kazakh
+#: regional settings): a semicolon between fields and a byte-order mark for the Cyrillic text.
+CSV_DELIMITER = ";"
+CSV_ENCODING = "utf-8-sig"
+#: A PDF is read by a person: more entries than this go to the CSV (the document says so).
+PDF_MAX_ENTRIES = 2000
+
+
+@dataclass(frozen=True)
+class AuditDocument:
+    """What an audit PDF shows: the filter, who exported it and when, the chain's state at
+    that moment, and the entries (oldest first; the first ``PDF_MAX_ENTRIES`` of ``total``)."""
+
+    filter: AuditFilter
+    employee_name: str  # the filter's employee, "" for everyone
+    exported_by: str
+    exported_at: datetime
+    #: The chain check: a report, or why there is none ("key_missing", "secret_store").
+    chain: ChainReport | None
+    chain_problem: str
+    lines: tuple[AuditLine, ...]
+    total: int
 
 
 class AuditTrail:
@@ -271,19 +293,26 @@ class AuditTrail:
             return tuple(found)
 
     @requires(Role.SUPERVISOR)
-    def export_csv(self, who: EmployeeView, flt: AuditFilter, path: Path) -> int:
+    def export_csv(
+        self,
+        who: EmployeeView,
+        flt: AuditFilter,
+        path: Path,
+        headers: tuple[str, ...] = CSV_COLUMNS,
+    ) -> int:
         """Writes the entries matching ``flt`` (oldest first) to a CSV file private to this user
-        (0600; a file already there — the save dialog asked — is replaced whole, never half);
-        returns how many. The export itself is audited (without the rows)."""
+        (0600; a file already there — the save dialog asked — is replaced whole, never half):
+        semicolons and a byte-order mark, ``headers`` (the screen's language) as the first row.
+        Returns how many. The export itself is audited (without the rows)."""
         stmt = self._query(flt).order_by(AuditEntry.seq).execution_options(yield_per=2000)
         written = 0
         partial = path.with_name(path.name + ".partial")
         partial.unlink(missing_ok=True)
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
-                writer = csv.writer(out)
-                writer.writerow(CSV_COLUMNS)
+            with os.fdopen(fd, "w", newline="", encoding=CSV_ENCODING) as out:
+                writer = csv.writer(out, delimiter=CSV_DELIMITER)
+                writer.writerow(headers)
                 with self.ctx.db.read() as session:
                     for entry, name in session.execute(stmt):
                         line = self._line(entry, name)
@@ -316,6 +345,57 @@ class AuditTrail:
                 until=flt.until.isoformat() if flt.until else None,
             )
         return written
+
+    @requires(Role.SUPERVISOR)
+    def document(
+        self, who: EmployeeView, flt: AuditFilter, limit: int = PDF_MAX_ENTRIES
+    ) -> AuditDocument:
+        """The entries matching ``flt`` for a printable document (oldest first, at most
+        ``limit``), with who asks, when, and the chain's state checked now."""
+        chain: ChainReport | None = None
+        problem = ""
+        try:
+            chain = verify_trail(self.ctx)
+        except AuditKeyMissing:
+            problem = "key_missing"
+        except SecretStoreUnavailable:
+            problem = "secret_store"
+        stmt = self._query(flt)
+        with self.ctx.db.read() as session:
+            total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+            rows = session.execute(stmt.order_by(AuditEntry.seq).limit(limit)).all()
+            lines = tuple(self._line(e, n) for e, n in rows)
+            name = ""
+            if flt.employee_id:
+                name = (
+                    session.scalar(select(Employee.name).where(Employee.id == flt.employee_id))
+                    or ""
+                )
+        return AuditDocument(flt, name, who.name, self.ctx.clock(), chain, problem, lines, total)
+
+    @requires(Role.SUPERVISOR)
+    def record_pdf_export(self, who: EmployeeView, document: AuditDocument) -> None:
+        """Audits a PDF of the trail once it was written: who, how many entries, the filter
+        and the chain's state it showed (never the rows)."""
+        flt = document.filter
+        chain = document.chain
+        with self.ctx.db.write() as session:
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "audit_pdf_exported",
+                who.id,
+                count=len(document.lines),
+                total=document.total,
+                employee=flt.employee_id,
+                filter_action=flt.action,
+                since=flt.since.isoformat() if flt.since else None,
+                until=flt.until.isoformat() if flt.until else None,
+                chain=(
+                    document.chain_problem
+                    or ("intact" if chain is not None and chain.intact else "broken")
+                ),
+            )
 
     @requires(Role.SUPERVISOR)
     def check(self, who: EmployeeView) -> ChainReport:

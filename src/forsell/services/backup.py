@@ -46,7 +46,7 @@ from forsell.vault.backup_file import (
     unwrap_with_passphrase,
     wrap_with_passphrase,
 )
-from forsell.vault.keys import read_tombstones
+from forsell.vault.keys import read_audio_purges, read_tombstones
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
@@ -107,7 +107,7 @@ Progress = Callable[[int, int], None]
 class BackupRefused(Exception):
     """A backup, verify or restore cannot go on; nothing live was changed. ``reason``:
     no_folder | folder_read_only | disk_full | write_failed | no_passphrase | short_passphrase |
-    no_key | not_a_backup | newer_format | newer_schema | truncated | altered |
+    no_key | not_a_backup | file_missing | newer_format | newer_schema | truncated | altered |
     wrong_passphrase | other_key | damaged_database | secret_store | till_running."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
@@ -385,7 +385,7 @@ def open_backup(
     try:
         stream: BinaryIO = path.open("rb")
     except FileNotFoundError:
-        raise BackupRefused("not_a_backup", f"{path} does not exist") from None
+        raise BackupRefused("file_missing", f"{path} does not exist") from None
     with stream:
         try:
             header = read_header(stream)
@@ -491,7 +491,7 @@ def header_of(path: Path) -> BackupHeader:
         with path.open("rb") as stream:
             return read_header(stream)
     except FileNotFoundError:
-        raise BackupRefused("not_a_backup", f"{path} does not exist") from None
+        raise BackupRefused("file_missing", f"{path} does not exist") from None
     except BackupUnreadable as exc:
         raise BackupRefused(exc.reason, exc.detail) from None
 
@@ -555,15 +555,90 @@ def apply_tombstones(folder: Path, tombstones: dict[str, str]) -> int:
     return destroyed
 
 
+def apply_audio_purges(folder: Path, purges: dict[str, str]) -> int:
+    """Deletes again, in the database in ``folder``, the audio of every recording whose audio
+    retention purged after the backup was taken (its transcript stays: the backup's own key
+    still opens it), with the audio work still queued about it, and keeps the audio tombstones
+    in the key file there so that the restored till re-applies them to the next restore.
+    Returns how many recordings still had audio."""
+    if not purges:
+        return 0
+    ids = list(purges)
+    keys = folder / KEY_FILE
+    if keys.exists():
+        db = sqlite3.connect(keys, isolation_level=None)
+        try:
+            db.executescript(
+                "CREATE TABLE IF NOT EXISTS purged_audio (recording_id TEXT PRIMARY KEY, "
+                "purged_at TEXT NOT NULL, reported_at TEXT)"
+            )
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(
+                "INSERT OR IGNORE INTO purged_audio (recording_id, purged_at) VALUES (?, ?)",
+                [(rid, purges[rid]) for rid in ids],
+            )
+            db.execute("COMMIT")
+        finally:
+            db.close()
+    db = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+    purged = 0
+    try:
+        db.execute("PRAGMA secure_delete=ON")  # the freed pages keep no audio
+        present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "recording_chunks" not in present:
+            return 0
+        columns = {r[1] for r in db.execute("PRAGMA table_info(recordings)")}
+        db.execute("BEGIN IMMEDIATE")
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            purged += len(
+                db.execute(
+                    f"SELECT DISTINCT recording_id FROM recording_chunks "
+                    f"WHERE recording_id IN ({marks})",
+                    batch,
+                ).fetchall()
+            )
+            db.execute(f"DELETE FROM recording_chunks WHERE recording_id IN ({marks})", batch)
+            if "audio_purged_at" in columns:
+                for rid in batch:
+                    db.execute(
+                        "UPDATE recordings SET audio_purged_at = ? "
+                        "WHERE id = ? AND audio_purged_at IS NULL",
+                        (_sql_time(purges[rid]), rid),
+                    )
+            if "outbox" in present:
+                db.execute(
+                    f"DELETE FROM outbox WHERE lane = 'audio' AND entity_id IN ({marks})", batch
+                )
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    return purged
+
+
+def _sql_time(iso: str) -> str:
+    """An ISO 8601 UTC moment as the database keeps its times (naive UTC, a space)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        moment = datetime.now(UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 #: The outbox event that tells the backend a recording's key was destroyed.
 TOMBSTONE_EVENT = "recording_destroyed"
 
 
+#: The outbox event that tells the backend retention purged a recording's audio (text kept).
+AUDIO_TOMBSTONE_EVENT = "recording_audio_purged"
+
+
 def report_tombstones(ctx: TillContext) -> int:
-    """Puts an outbox event for every tombstone not reported yet (the backend keeps the list for
-    restores on a new machine); returns how many. Reads the key file without its KEK. A kill
-    between the outbox commit and the mark sends one again: the backend keeps a set."""
-    from forsell.store.outbox import enqueue
+    """Puts an outbox event for every tombstone not reported yet — destroyed keys and purged
+    audio — (the backend keeps the lists for restores on a new machine); returns how many.
+    Reads the key file without its KEK. A kill between the outbox commit and the mark sends one
+    again: the backend keeps a set."""
     from forsell.vault.keys import DOCUMENT_KEY_PREFIX
 
     keys = ctx.data_dir / KEY_FILE
@@ -571,29 +646,43 @@ def report_tombstones(ctx: TillContext) -> int:
         return 0
     db = sqlite3.connect(keys, isolation_level=None, timeout=10)
     try:
-        table = db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'destroyed_keys'"
-        ).fetchone()
-        if table is None:
-            return 0
-        rows = db.execute(
-            "SELECT recording_id, destroyed_at FROM destroyed_keys WHERE reported_at IS NULL"
-        ).fetchall()
-        if not rows:
-            return 0
-        with ctx.db.write() as session:
-            for rid, at in rows:
-                if not rid.startswith(DOCUMENT_KEY_PREFIX):
-                    payload = {"recording_id": rid, "destroyed_at": at}
-                    enqueue(session, TOMBSTONE_EVENT, rid, payload)
-        now = datetime.now(UTC).isoformat()
-        db.executemany(
-            "UPDATE destroyed_keys SET reported_at = ? WHERE recording_id = ?",
-            [(now, rid) for rid, _ in rows],
-        )
-        return len(rows)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        reported = 0
+        for table, moment, event, field in (
+            ("destroyed_keys", "destroyed_at", TOMBSTONE_EVENT, "destroyed_at"),
+            ("purged_audio", "purged_at", AUDIO_TOMBSTONE_EVENT, "purged_at"),
+        ):
+            if table not in tables:
+                continue
+            columns = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+            if "reported_at" not in columns:  # made before audio tombstones were reported
+                db.execute(f"ALTER TABLE {table} ADD COLUMN reported_at TEXT")
+            rows = db.execute(
+                f"SELECT recording_id, {moment} FROM {table} WHERE reported_at IS NULL"
+            ).fetchall()
+            if not rows:
+                continue
+            _enqueue_tombstones(ctx, event, field, rows, DOCUMENT_KEY_PREFIX)
+            now = datetime.now(UTC).isoformat()
+            db.executemany(
+                f"UPDATE {table} SET reported_at = ? WHERE recording_id = ?",
+                [(now, rid) for rid, _ in rows],
+            )
+            reported += len(rows)
+        return reported
     finally:
         db.close()
+
+
+def _enqueue_tombstones(
+    ctx: TillContext, event: str, field: str, rows: list[tuple[str, str]], skip_prefix: str
+) -> None:
+    from forsell.store.outbox import enqueue
+
+    with ctx.db.write() as session:
+        for rid, at in rows:
+            if not rid.startswith(skip_prefix):
+                enqueue(session, event, rid, {"recording_id": rid, field: at})
 
 
 def backend_address(folder: Path, secrets: dict[str, str]) -> tuple[str, str] | None:
@@ -613,8 +702,11 @@ def backend_address(folder: Path, secrets: dict[str, str]) -> tuple[str, str] | 
     return (url, token) if url and token else None
 
 
-def backend_tombstones(url: str, token: str, timeout: float = 20.0) -> list[tuple[str, str]] | None:
-    """The tombstones the backend keeps for this till, or None when it cannot be reached."""
+def backend_tombstones(
+    url: str, token: str, timeout: float = 20.0
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+    """The tombstones the backend keeps for this till — destroyed recordings, and recordings
+    whose audio retention purged — or None when it cannot be reached."""
     from forsell.sync.backend import fetch_tombstones
     from forsell.sync.errors import SyncError
 
@@ -636,6 +728,8 @@ class Restored:
     #: True: the backend's tombstones were applied too; False: it could not be reached (say
     #: so: recordings destroyed on a lost machine may be back); None: no backend configured.
     backend_reached: bool | None
+    #: Recordings whose audio retention had purged after the backup was taken: deleted again.
+    audio_purged: int = 0
 
 
 def has_staff(data_dir: Path) -> bool:
@@ -668,8 +762,61 @@ def restore_backup(
     then is the live data swapped, through a commit marker (``finish_interrupted_restore``)."""
     if till_running(data_dir):
         raise BackupRefused("till_running", str(data_dir))
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    done = _stage_restore(
+        path,
+        data_dir,
+        passphrase=passphrase,
+        keyring_backend=keyring_backend,
+        ask_backend=ask_backend,
+        before_swap=before_swap,
+        on_progress=on_progress,
+    )
     finish_interrupted_restore(data_dir)
+    return done
+
+
+def restore_at_next_start(
+    path: Path,
+    data_dir: Path,
+    *,
+    passphrase: str | None = None,
+    keyring_backend: Any = None,
+    ask_backend: bool = True,
+    on_progress: Progress | None = None,
+) -> Restored:
+    """The running till's restore (the admin screen): everything ``restore_backup`` does up to
+    and including the commit marker, but the database the till has open is not swapped under
+    it: the next start of the till moves the restored files in. The caller must close the till
+    at once; anything written to the live data until then is lost with it."""
+    return _stage_restore(
+        path,
+        data_dir,
+        passphrase=passphrase,
+        keyring_backend=keyring_backend,
+        ask_backend=ask_backend,
+        before_swap=None,
+        on_progress=on_progress,
+    )
+
+
+def restore_pending(data_dir: Path) -> bool:
+    """True when a verified restore waits for the next start of the till."""
+    return (data_dir / RESTORE_MARKER).exists()
+
+
+def _stage_restore(
+    path: Path,
+    data_dir: Path,
+    *,
+    passphrase: str | None,
+    keyring_backend: Any,
+    ask_backend: bool,
+    before_swap: Callable[[], None] | None,
+    on_progress: Progress | None,
+) -> Restored:
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not restore_pending(data_dir):  # a staged one waits for the start: never undo it here
+        finish_interrupted_restore(data_dir)
     header = header_of(path)
     till = str(header.fields.get("till", ""))
     store = SecretStore(till, keyring_backend)
@@ -683,8 +830,14 @@ def restore_backup(
         address = backend_address(staging, contents.secrets) if ask_backend else None
         remote = backend_tombstones(*address) if address else None
         reached = None if address is None else remote is not None
-        tombstones.update(dict(remote or ()))
+        remote_destroyed, remote_purged = remote or ([], [])
+        tombstones.update(dict(remote_destroyed))
         applied = apply_tombstones(staging, tombstones)
+        purges = dict(remote_purged)
+        purges.update(read_audio_purges(data_dir / KEY_FILE))
+        audio_purged = apply_audio_purges(
+            staging, {rid: at for rid, at in purges.items() if rid not in tombstones}
+        )
         try:
             for name, value in contents.secrets.items():
                 store.set(name, value)
@@ -698,6 +851,10 @@ def restore_backup(
         if before_swap is not None:
             before_swap()
         marker = data_dir / RESTORE_MARKER
+        if marker.exists():  # an earlier staged restore, not yet moved in: this one wins
+            old = data_dir / json.loads(marker.read_text())["staging"]
+            marker.unlink()
+            shutil.rmtree(old, ignore_errors=True)
         temp_marker = marker.with_name(marker.name + PARTIAL)
         with temp_marker.open("w") as f:
             json.dump({"staging": staging.name, "from": path.name}, f)
@@ -706,11 +863,11 @@ def restore_backup(
         temp_marker.replace(marker)  # the commit point: from here the new data wins
         fsync_dir(data_dir)
     except BaseException:
-        if not (data_dir / RESTORE_MARKER).exists():
+        marker = data_dir / RESTORE_MARKER
+        if not (marker.exists() and staging.name in marker.read_text()):
             shutil.rmtree(staging, ignore_errors=True)
         raise
-    finish_interrupted_restore(data_dir)
-    return Restored(contents.till, contents.created_at, applied, reached)
+    return Restored(contents.till, contents.created_at, applied, reached, audio_purged)
 
 
 # --- the till's own backups: settings, schedule ----------------------------------------------

@@ -65,6 +65,16 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def restore_source(data_dir: Path) -> str | None:
+    """The backup file's name of a restore past its commit point, not yet moved in (None
+    without one): read before ``finish_interrupted_restore`` so the start can audit it."""
+    marker = data_dir / RESTORE_MARKER
+    try:
+        return str(json.loads(marker.read_text()).get("from") or "")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 def finish_interrupted_restore(data_dir: Path) -> bool:
     """At start-up (and before a restore): a restore past its commit point is finished, one
     that was not is forgotten (its staging folder removed). True when one was finished."""

@@ -393,6 +393,45 @@ def check_audit_trail(
     )
 
 
+def check_audit_on_backend(data_dir: Path) -> CheckResult:
+    """Whether the analytics backend accepts the audit trail as one unbroken chain: an entry
+    it refused (a number or previous seal that does not continue its copy) fails the line;
+    entries waiting for earlier ones are only counted. Read-only."""
+    name = "Audit trail on the backend"
+    path = data_dir / DB_NAME
+    if not path.exists():
+        return CheckResult(name, True, "nothing sent yet")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            refused = con.execute(
+                "SELECT count(*), min(last_error) FROM outbox WHERE kind = 'audit' "
+                "AND state = 'dead' AND error_key = 'sync.audit_chain'"
+            ).fetchone()
+            waiting = con.execute(
+                "SELECT count(*) FROM outbox WHERE kind = 'audit' AND state != 'done' "
+                "AND error_key = 'sync.audit_gap'"
+            ).fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:  # no outbox yet, or the database check reports the problem
+        return CheckResult(name, True, "nothing sent yet")
+    if refused[0]:
+        return _fail(
+            name,
+            f"the backend refused {refused[0]} audit entr{'y' if refused[0] == 1 else 'ies'}: "
+            f"{refused[1]}",
+            "the trail here does not continue the copy the backend holds (an older backup was "
+            "restored, or the database was changed): keep the database as evidence and tell "
+            "the store owner; the entries stay in the sync screen's dead letters",
+        )
+    if waiting:
+        return CheckResult(
+            name, True, f"{waiting} entr{'y' if waiting == 1 else 'ies'} wait for earlier ones"
+        )
+    return CheckResult(name, True, "no entry refused")
+
+
 def check_retention(data_dir: Path) -> CheckResult:
     """The retention periods in force and what the newest purge removed (the till purges at
     start-up and daily); a purge that had to skip something fails with the reason."""
@@ -844,6 +883,7 @@ def run_checks(
         store,
         check_pin_key(data_dir, keyring_backend, store.ok),
         check_audit_trail(data_dir, keyring_backend, store.ok),
+        check_audit_on_backend(data_dir),
         check_retention(data_dir),
         check_recording_keys(data_dir, keyring_backend, store.ok),
         check_recordings(data_dir, keyring_backend),

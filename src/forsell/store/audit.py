@@ -162,6 +162,8 @@ def _append(
             "details": stored,
             "seq": entry.seq,
             "hash": entry.hash,
+            # The backend checks that each entry continues the chain it holds.
+            "prev_hash": entry.prev_hash,
         },
     )
     return entry

@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -28,6 +29,8 @@ POLICY = "policy"
 #: Everything the pull lane fetches, in order.
 PULLED = (*PULL_RESOURCES, POLICY)
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
+#: Not now: the backend wants earlier events first (an audit entry after a gap); send it again.
+LATER = "later"
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class Event:
 @dataclass(frozen=True)
 class ItemResult:
     id: str
-    status: str  # accepted | duplicate | rejected
+    status: str  # accepted | duplicate | rejected | later
     reason: str | None = None
 
 
@@ -191,7 +194,7 @@ class BackendClient:
         for item in results:
             if (
                 not isinstance(item, dict)
-                or item.get("status") not in (ACCEPTED, DUPLICATE, REJECTED)
+                or item.get("status") not in (ACCEPTED, DUPLICATE, REJECTED, LATER)
                 or not isinstance(item.get("id"), str)
             ):
                 raise BadResponse("malformed result item", delivered=True)
@@ -221,18 +224,19 @@ class BackendClient:
             raise BadResponse("pull answer has no items list")
         return PullPage(items, data.get("cursor"), bool(data.get("more", False)))
 
-    async def tombstones(self) -> list[tuple[str, str]]:
-        """The recordings this device reported destroyed (``GET /v1/tombstones``): a restore of
-        an old backup destroys them again, also on a new machine whose key file has none."""
+    async def tombstones(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """What this device reported (``GET /v1/tombstones``): the recordings destroyed
+        (``items``) and those whose audio retention purged (``audio_purged``; absent from an
+        older backend). A restore of an old backup re-applies both, also on a new machine
+        whose key file has none."""
         data = self._json(await self._request("GET", "/v1/tombstones"))
         items = data.get("items")
         if not isinstance(items, list):
             raise BadResponse("tombstones answer has no items list")
-        found = []
-        for item in items:
-            if isinstance(item, dict) and isinstance(item.get("recording_id"), str):
-                found.append((item["recording_id"], str(item.get("destroyed_at", ""))))
-        return found
+        purged = data.get("audio_purged") or []
+        if not isinstance(purged, list):
+            raise BadResponse("tombstones answer: audio_purged is not a list")
+        return _pairs(items, "destroyed_at"), _pairs(purged, "purged_at")
 
     async def _policy(self) -> PullPage:
         try:
@@ -244,12 +248,22 @@ class BackendClient:
         return PullPage([self._json(response)], None, False)
 
 
-def fetch_tombstones(url: str, token: str, timeout: float = 20.0) -> list[tuple[str, str]]:
+def _pairs(items: list[Any], moment: str) -> list[tuple[str, str]]:
+    found = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("recording_id"), str):
+            found.append((item["recording_id"], str(item.get(moment, ""))))
+    return found
+
+
+def fetch_tombstones(
+    url: str, token: str, timeout: float = 20.0
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """``GET /v1/tombstones`` on its own, outside the sync engine: a restore asks it once, with
     the address and token of the till being restored. Raises SyncError when unreachable."""
     import asyncio
 
-    async def ask() -> list[tuple[str, str]]:
+    async def ask() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         async with httpx.AsyncClient(timeout=timeout) as client:
             return await BackendClient(client, url, lambda: token).tombstones()
 

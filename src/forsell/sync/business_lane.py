@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import asyncio
 
-from .backend import ACCEPTED, DUPLICATE, Event, batches
-from .errors import AuthFailed, BadResponse, DiskFull, NetworkDown, Rejected, SyncError
+from .backend import ACCEPTED, DUPLICATE, LATER, Event, batches
+from .errors import (
+    AUDIT_GAP_PATIENCE_S,
+    AuditChainRefused,
+    AuditGap,
+    AuthFailed,
+    BadResponse,
+    DiskFull,
+    NetworkDown,
+    Rejected,
+    SyncError,
+)
 from .lanes import Host, Lane
 from .outbox import Job
 from .outcomes import Outcomes
@@ -99,5 +109,19 @@ class BusinessWork:
         await outcomes.done(lane, done, sent=len(done) - duplicates, duplicates=duplicates)
         for result in results:
             if result.status not in (ACCEPTED, DUPLICATE):
-                await outcomes.fail(lane, [by_id[result.id]], Rejected(result.reason or "rejected"))
+                job = by_id[result.id]
+                await outcomes.fail(lane, [job], self.refusal(job, result.status, result.reason))
         return True
+
+    def refusal(self, job: Job, status: str, reason: str | None) -> SyncError:
+        """The error a refused event stands for: an audit entry the backend wants later is
+        retried (for a day), one that does not continue its chain is refused for good."""
+        reason = reason or status
+        if status == LATER:
+            waited = (self.host.clock() - job.created_at).total_seconds()
+            if waited < AUDIT_GAP_PATIENCE_S:
+                return AuditGap(reason)
+            return AuditChainRefused("audit_gap", f"{reason} (for {waited / 3600:.0f} h)")
+        if reason.startswith("audit_chain_broken"):
+            return AuditChainRefused("audit_chain_broken", reason)
+        return Rejected(reason)

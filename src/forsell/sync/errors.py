@@ -8,11 +8,13 @@
     │   ├── RateLimited(retry_after_s) 429: wait as long as the server says
     │   ├── ServerFailed(status)       5xx, or 409 "the same request is still in flight"
     │   ├── BadResponse                HTML error page, truncated or unexpected JSON, empty body
-    │   └── DiskFull                   our own disk is full: nothing is lost, it waits
+    │   ├── DiskFull                   our own disk is full: nothing is lost, it waits
+    │   └── AuditGap                   the backend wants earlier audit entries first (``later``)
     └── Permanent                      trying the same thing again will not help
         ├── AuthFailed(destination)    401/403, wrong or expired key: that destination stops until
         │                              an admin fixes the token/key (jobs are kept, not burnt)
         ├── Rejected(reason)           the server refused this item for good: dead-letter list
+        │   └── AuditChainRefused      an audit entry does not continue the backend's chain
         ├── NoProvider                 no transcription provider may be used (e.g. audio abroad off)
         └── StoreNotRegistered         the store's registration is not accepted yet: no audio
                                        goes to a provider (the recording waits, no attempt lost)
@@ -85,6 +87,18 @@ class DiskFull(Retryable):
     key = "sync.disk_full"
 
 
+class AuditGap(Retryable):
+    """The backend holds the audit trail up to an earlier entry than this one's predecessor
+    (answer ``later``, reason ``audit_gap``): the missing entries are still on their way, so
+    this one is sent again after them; after ``AUDIT_GAP_PATIENCE_S`` it is refused for good."""
+
+    key = "sync.audit_gap"
+
+
+#: How long an audit entry may wait for the entries before it to reach the backend.
+AUDIT_GAP_PATIENCE_S = 24 * 3600.0
+
+
 class ClockWrong(Retryable):
     """TLS refused the server's certificate as not yet valid or expired: nearly always this
     till's date and time are wrong (a dead CMOS battery after a power cut). Not "offline": the
@@ -111,6 +125,15 @@ class Rejected(Permanent):
     def __init__(self, reason: str = "rejected", detail: str = "") -> None:
         super().__init__(detail or reason)
         self.reason = reason
+
+
+class AuditChainRefused(Rejected):
+    """The backend refused an audit entry because it does not continue the chain it holds (a
+    number taken by another entry, a previous seal that does not match, or a gap that never
+    closed): the trail here is not the one the backend saw — an older backup restored, or the
+    database changed. Never retried; ``doctor`` and the sync screen say so."""
+
+    key = "sync.audit_chain"
 
 
 class NoProvider(Permanent):
@@ -143,6 +166,8 @@ KEYS = (
     "sync.provider_none",
     "sync.clock",
     "sync.store_not_registered",
+    "sync.audit_gap",
+    "sync.audit_chain",
 )
 
 #: What OpenSSL says when a certificate's validity period does not contain the local time.

@@ -1,5 +1,5 @@
 """The audit screen: who did what at the till, filtered by who, action and dates, a page at a
-time, exported as CSV; its header says whether the audit trail's chain is intact.
+time, exported as CSV or PDF; its header says whether the audit trail's chain is intact.
 
 Supervisors and admins open it (Back office → Audit trail); the service refuses anyone else.
 The trail may hold a million entries: every query, the chain check and the export run in the
@@ -34,6 +34,7 @@ from forsell.domain.errors import CashierError
 from forsell.services.app import Till
 from forsell.services.audit_trail import (
     PAGE_SIZE,
+    AuditDocument,
     AuditFilter,
     AuditKeyMissing,
     AuditPage,
@@ -42,6 +43,7 @@ from forsell.services.audit_trail import (
 )
 from forsell.services.auth import EmployeeView
 
+from .audit_document import csv_headers, export_pdf
 from .backoffice_kit import GREEN, RED, Feedback, make_button, style_dialog, styled_label
 from .messages import message_for
 from .tasks import tasks
@@ -81,6 +83,8 @@ def action_label(action: str) -> str:
         "employee_added": translate("AuditView", "Employee added"),
         "dashboard_exported": translate("AuditView", "Dashboard exported"),
         "audit_exported": translate("AuditView", "Audit trail exported"),
+        "audit_pdf_exported": translate("AuditView", "Audit trail exported as PDF"),
+        "backup_restored": translate("AuditView", "Restored from a backup"),
         "audit.checkpoint": translate("AuditView", "Audit trail checkpoint"),
         "retention_purged": translate("AuditView", "Old data removed (retention)"),
         "retention_changed": translate("AuditView", "Retention periods changed"),
@@ -207,12 +211,15 @@ class AuditDialog(QDialog):
         self.page_label.setAccessibleName("audit page")
         self.export = make_button(self.tr("Export CSV…"), "audit export")
         self.export.clicked.connect(self.ask_export)
+        self.export_pdf = make_button(self.tr("Export PDF…"), "audit export pdf")
+        self.export_pdf.clicked.connect(self.ask_export_pdf)
         close = make_button(self.tr("Close"), "audit close")
         close.clicked.connect(self.reject)
         row.addWidget(self.newer)
         row.addWidget(self.older)
         row.addWidget(self.page_label, 1)
         row.addWidget(self.export)
+        row.addWidget(self.export_pdf)
         row.addWidget(close)
         return row
 
@@ -369,10 +376,55 @@ class AuditDialog(QDialog):
             else:
                 self._failed(exc)
 
+        headers = csv_headers()
         tasks().run(
-            lambda: self.trail.export_csv(self.employee, flt, path),
+            lambda: self.trail.export_csv(self.employee, flt, path, headers),
             done,
             failed,
             owner=self,
             key="export",
+        )
+
+    def ask_export_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the audit trail as PDF"),
+            str(Path.home() / "audit.pdf"),
+            "PDF (*.pdf)",
+        )
+        if path:
+            self.export_pdf_to(Path(path))
+
+    def export_pdf_to(self, path: Path) -> None:
+        """Writes what the filter selects as a PDF with the chain's verification, in the task
+        pool (the file is private; the export is audited)."""
+        flt, who, trail = self.current_filter(), self.employee, self.trail
+        self.export_pdf.setEnabled(False)
+        self.feedback.ok(self.tr("Exporting…"))
+
+        def done(doc: AuditDocument) -> None:
+            self.export_pdf.setEnabled(True)
+            self.feedback.ok(
+                self.tr("Entries exported: {count}, to {path}.").format(
+                    count=len(doc.lines), path=str(path)
+                )
+            )
+
+        def failed(exc: Exception) -> None:
+            self.export_pdf.setEnabled(True)
+            if isinstance(exc, OSError):
+                self.feedback.error(
+                    self.tr("The file cannot be written: {reason}").format(
+                        reason=exc.strerror or str(exc)
+                    )
+                )
+            else:
+                self._failed(exc)
+
+        tasks().run(
+            lambda: export_pdf(trail, who, trail.document(who, flt), path),
+            done,
+            failed,
+            owner=self,
+            key="export_pdf",
         )

@@ -1,6 +1,5 @@
 """The admin's "Backups" tab: the backup folder and how many are kept, the recovery passphrase,
-"Create now" and "Verify…", each in the task pool. Restoring replaces the database under the
-running till, so the tab names the command that does it with the till closed."""
+"Create now", "Verify…" and "Restore…" (``backup_restore.py``), each in the task pool."""
 
 from __future__ import annotations
 
@@ -8,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -54,8 +54,24 @@ def refusal_text(exc: BackupRefused) -> str:
         "newer_schema": translate("backups", "The backup was made by a newer version of the app. "
                            "Update the app first."),
         "not_a_backup": translate("backups", "This file is not a 4Sell backup."),
+        "file_missing": translate("backups", "The backup file is gone. Was the drive "
+                                  "unplugged? Plug it in and try again."),
+        "secret_store": translate("backups", "The secret store cannot keep the till's keys. "
+                                  "Nothing was changed."),
+        "no_key": translate("backups", "This backup carries no passphrase: only the computer "
+                            "that made it can open it."),
     }  # fmt: skip
     return texts.get(exc.reason, str(exc))
+
+
+def close_the_till() -> None:
+    """Closes the till the way its Quit does (the main window's, else the application's)."""
+    for widget in QApplication.topLevelWidgets():
+        quit_app = getattr(widget, "quit_app", None)
+        if callable(quit_app):
+            quit_app()
+            return
+    QApplication.quit()
 
 
 class BackupAdminPage(QWidget):
@@ -103,17 +119,27 @@ class BackupAdminPage(QWidget):
         self.verify_button = QPushButton(self.tr("Verify a backup…"))
         self.verify_button.setAccessibleName("verify a backup")
         self.verify_button.clicked.connect(self.verify_file)
+        self.restore_button = QPushButton(self.tr("Restore a backup…"))
+        self.restore_button.setAccessibleName("restore a backup")
+        self.restore_button.clicked.connect(self.open_restore)
         buttons = QHBoxLayout()
-        for button in (save, set_phrase, self.create_button, self.verify_button):
+        for button in (
+            save,
+            set_phrase,
+            self.create_button,
+            self.verify_button,
+            self.restore_button,
+        ):
             buttons.addWidget(button)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("backup status")
         restore = QLabel(
             self.tr(
-                "To restore a backup, close the till and run: forsell-cashier backup restore "
-                "FILE. The recovery passphrase is never stored: write it down and keep it away "
-                "from the till; a new computer opens the backups with it."
+                "Restoring replaces the till's data with the backup's: the till closes and "
+                "finishes it at its next start. The recovery passphrase is never stored: write "
+                "it down and keep it away from the till; a new computer opens the backups with "
+                "it."
             )
         )
         restore.setWordWrap(True)
@@ -124,6 +150,15 @@ class BackupAdminPage(QWidget):
         layout.addWidget(restore)
         layout.addStretch(1)
         self.show_status()
+
+    def open_restore(self) -> None:
+        """The restore dialog; once a restore waits for the next start, the till closes."""
+        from .backup_restore import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(self.till, self.folder.text(), self)
+        dialog.close_till.connect(close_the_till)
+        dialog.open()
+        self.restore_dialog = dialog
 
     def show_status(self) -> None:
         status = self.service.status(self.admin)

@@ -266,6 +266,16 @@ def _texts() -> dict[str, str]:
             "messages",
             "The server refused an item for good. An admin can retry or drop it in Settings → Sync.",
         ),
+        "sync.audit_gap": translate(
+            "messages",
+            "The server waits for earlier audit entries first. They are sent again in order.",
+        ),
+        "sync.audit_chain": translate(
+            "messages",
+            "The server refused the audit trail: it does not continue the copy the server "
+            "holds (an older backup restored, or the database changed). Keep the database and "
+            "tell the store owner.",
+        ),
         "sync.bad_response": translate(
             "messages", "The server's answer could not be read. It will be tried again."
         ),

@@ -38,6 +38,13 @@ CREATE TABLE IF NOT EXISTS destroyed_keys (
     destroyed_at TEXT NOT NULL,
     reported_at  TEXT                 -- when its event went into the outbox for the backend
 );
+-- Audio tombstones: recordings whose audio retention purged (KeyVault.replace) while their
+-- transcript stayed. A restore of an older backup deletes their audio again.
+CREATE TABLE IF NOT EXISTS purged_audio (
+    recording_id TEXT PRIMARY KEY,
+    purged_at    TEXT NOT NULL,
+    reported_at  TEXT                 -- when its event went into the outbox for the backend
+);
 """
 
 
@@ -58,6 +65,23 @@ def read_tombstones(path: Path) -> dict[str, str]:
         if found is None:
             return {}
         return dict(db.execute("SELECT recording_id, destroyed_at FROM destroyed_keys"))
+    finally:
+        db.close()
+
+
+def read_audio_purges(path: Path) -> dict[str, str]:
+    """The audio tombstones of the key file at ``path``: recording id → when retention purged
+    its audio (no KEK needed; empty when there is no file or it predates audio tombstones)."""
+    if not path.exists():
+        return {}
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        found = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'purged_audio'"
+        ).fetchone()
+        if found is None:
+            return {}
+        return dict(db.execute("SELECT recording_id, purged_at FROM purged_audio"))
     finally:
         db.close()
 
@@ -130,17 +154,32 @@ class KeyVault:
             }
 
     def replace(self, recording_id: str) -> bytes:
-        """Puts a fresh DEK in place of the recording's key, in one statement, and returns it:
-        what was sealed under the old key (its audio, in every copy of the database) is
-        unreadable from now on, and what the caller seals again under the new one stays.
-        Raises RecordingUnreadable('shredded') when there is no key to replace."""
+        """Puts a fresh DEK in place of the recording's key, in one transaction with an audio
+        tombstone, and returns it: what was sealed under the old key (its audio, in every copy
+        of the database) is unreadable from now on, what the caller seals again under the new
+        one stays, and a restore of an older backup (which still holds the old key and the
+        audio) deletes the audio again. Raises RecordingUnreadable('shredded') when there is no
+        key to replace."""
         dek = os.urandom(DEK_BYTES)
         nonce = os.urandom(NONCE_BYTES)
         wrapped = nonce + self._kek.encrypt(nonce, dek, recording_id.encode())
         with self._lock:
-            changed = self._db.execute(
-                "UPDATE data_keys SET wrapped = ? WHERE recording_id = ?", (wrapped, recording_id)
-            ).rowcount
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                changed = self._db.execute(
+                    "UPDATE data_keys SET wrapped = ? WHERE recording_id = ?",
+                    (wrapped, recording_id),
+                ).rowcount
+                if changed:
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO purged_audio (recording_id, purged_at) "
+                        "VALUES (?, ?)",
+                        (recording_id, datetime.now(UTC).isoformat()),
+                    )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         if changed == 0:
             raise RecordingUnreadable(recording_id, "shredded")
@@ -175,6 +214,11 @@ class KeyVault:
         """Every destroyed key's id with when it was destroyed (UTC, ISO 8601)."""
         with self._lock:
             return dict(self._db.execute("SELECT recording_id, destroyed_at FROM destroyed_keys"))
+
+    def audio_purges(self) -> dict[str, str]:
+        """Every recording whose audio was purged with its key replaced, with when (UTC)."""
+        with self._lock:
+            return dict(self._db.execute("SELECT recording_id, purged_at FROM purged_audio"))
 
     def close(self) -> None:
         with self._lock:
