@@ -946,7 +946,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A report without personal data was saved for support: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open logs folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1409,6 +1417,10 @@
     </message>
     <message>
         <source>Privacy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is available — ask your administrator to install it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5452,6 +5464,15 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest version</source>
+        <extracomment>The newest version the 4Sell service announces (through the settings pull). The till only shows a notice when it is newer than the running one: an update is installed by a person, never by the till (a half-installed till at opening time is worse than an old one).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced by the 4Sell service; a notice shows when it is newer than this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
