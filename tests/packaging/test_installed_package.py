@@ -11,6 +11,7 @@ developer's machine without them the test is skipped with the reason.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pwd
@@ -31,6 +32,7 @@ INSTALLED = Path("/opt/forsell-cashier")
 COMMAND = "/usr/bin/forsell-cashier"
 SMOKE = REPO / "dist" / "smoke"
 SMOKE_USER = "forsell-smoke"
+LOCK = Path("/run/lock/forsell-cashier-package-test.lock")
 
 pytestmark = [
     pytest.mark.slow,
@@ -59,10 +61,11 @@ def _purge() -> None:
 
 @pytest.fixture(scope="module")
 def package() -> Iterator[dict]:
-    """The .deb built from this checkout, installed; purged afterwards whatever happened."""
+    """The .deb built from this checkout, installed; purged afterwards whatever happened.
+
+    The package is installed machine-wide: two test runs on one machine (two checkouts) take
+    turns through a lock once their builds are done, instead of installing over each other."""
     _root()
-    if _installed():
-        need("forsell-cashier is already installed on this machine: not touching it")
     SMOKE.mkdir(parents=True, exist_ok=True)
     build = subprocess.run(
         ["bash", str(REPO / "installer/linux/build.sh")],
@@ -75,15 +78,19 @@ def package() -> Iterator[dict]:
     assert build.returncode == 0, (build.stdout + build.stderr)[-4000:]
     report = json.loads((REPO / "dist" / "build-report.json").read_text(encoding="utf-8"))
     assert report["bundle_mb"] <= report["budget_mb"]
-    try:
-        done = subprocess.run(
-            ["dpkg", "-i", report["deb"]], capture_output=True, text=True, check=False
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
-        yield report
-    finally:
-        _purge()
-        subprocess.run(["userdel", SMOKE_USER], capture_output=True, check=False)
+    with LOCK.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, even on a crash
+        if _installed():
+            need("forsell-cashier is already installed on this machine: not touching it")
+        try:
+            done = subprocess.run(
+                ["dpkg", "-i", report["deb"]], capture_output=True, text=True, check=False
+            )
+            assert done.returncode == 0, done.stdout + done.stderr
+            yield report
+        finally:
+            _purge()
+            subprocess.run(["userdel", SMOKE_USER], capture_output=True, check=False)
 
 
 def test_every_shared_object_of_the_installed_bundle_finds_its_libraries(package):
@@ -276,6 +283,7 @@ def test_the_installed_tray_starts_hidden_and_stops(package, desktop, tmp_path: 
 def test_remove_keeps_the_data_and_purge_deletes_it(package, tmp_path: Path):
     """Last in this module: it takes the package away."""
     home = tmp_path / "home"
+    subprocess.run(["userdel", SMOKE_USER], capture_output=True, check=False)  # a crashed run's
     subprocess.run(
         ["useradd", "--no-create-home", "--home-dir", str(home), SMOKE_USER],
         check=True,
