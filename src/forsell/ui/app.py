@@ -263,8 +263,13 @@ def quit_on_terminate(app: QApplication) -> None:
             pass
 
     notifier.activated.connect(drain)  # running Python here lets the handler below run
+
+    def terminate(number: int, _frame: object) -> None:
+        log.info("signal %s: the till ends as Quit does", signal.Signals(number).name)
+        app.quit()
+
     for number in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(number, lambda *_: app.quit())
+        signal.signal(number, terminate)
     _terminate_wakeup[:] = [wake_read, wake_write, notifier]  # alive as long as the process
 
 
