@@ -106,6 +106,7 @@ def test_every_shared_object_of_the_installed_bundle_finds_its_libraries(package
     # What the bundle promises to carry (the spec's comments say why).
     internal = INSTALLED / "_internal"
     assert (internal / "resources" / "fonts" / "DejaVuSans.ttf").exists()
+    assert (internal / "resources" / "fonts" / "DejaVuSansMono.ttf").exists()  # receipt images
     assert list((internal / "native").glob("libportaudio.so*"))
     assert list((internal / "native").glob("libopusenc.so*"))
     assert (internal / "resources" / "i18n" / "forsell_kk.qm").exists()
