@@ -1069,7 +1069,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A report without personal data was saved for support: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open logs folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1532,6 +1540,10 @@
     </message>
     <message>
         <source>Privacy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is available — ask your administrator to install it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5856,6 +5868,15 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>A second window for the customer: the cart, the total, the change and the notice that conversations may be recorded; on the second screen when there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest version</source>
+        <extracomment>The newest version the 4Sell service announces (through the settings pull). The till only shows a notice when it is newer than the running one: an update is installed by a person, never by the till (a half-installed till at opening time is worse than an old one).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced by the 4Sell service; a notice shows when it is newer than this till&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1069,8 +1069,16 @@
         <translation>Күтпеген қате болды ({kind}). Соңғы әрекет аяқталмауы мүмкін: жалғастырмас бұрын оны тексеріңіз. Касса жұмысын жалғастырады; толығырақ журнал қалтасында: {folder}. Қате қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
+        <source>A report without personal data was saved for support: {file}</source>
+        <translation>Қолдау қызметіне арналған есеп сақталды (дербес деректерсіз): {file}</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>Күтпеген қате</translation>
+    </message>
+    <message>
+        <source>Open logs folder</source>
+        <translation>Журналдар қалтасын ашу</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1541,10 @@
     <message>
         <source>Privacy…</source>
         <translation>Құпиялылық…</translation>
+    </message>
+    <message>
+        <source>Version {version} is available — ask your administrator to install it</source>
+        <translation>{version} нұсқасы қолжетімді — әкімшіден оны орнатуды сұраңыз</translation>
     </message>
     <message>
         <source>Shift open since {time} ({name})</source>
@@ -5860,6 +5872,15 @@ Confirm (Enter)</source>
     <message>
         <source>A second window for the customer: the cart, the total, the change and the notice that conversations may be recorded; on the second screen when there is one.</source>
         <translation>Сатып алушыға арналған екінші терезе: себет, жиынтық, қайтарым және әңгімелер жазылуы мүмкін екені туралы хабарлама; екінші экран болса, сонда ашылады.</translation>
+    </message>
+    <message>
+        <source>Newest version</source>
+        <extracomment>The newest version the 4Sell service announces (through the settings pull). The till only shows a notice when it is newer than the running one: an update is installed by a person, never by the till (a half-installed till at opening time is worse than an old one).</extracomment>
+        <translation>Ең жаңа нұсқа</translation>
+    </message>
+    <message>
+        <source>Announced by the 4Sell service; a notice shows when it is newer than this till&apos;s.</source>
+        <translation>4Sell қызметі хабарлайды; ол осы кассаның нұсқасынан жаңа болса, хабарлама шығады.</translation>
     </message>
 </context>
 </TS>

@@ -1070,8 +1070,16 @@
         <translation>Произошла непредвиденная ошибка ({kind}). Последнее действие могло не завершиться: проверьте его, прежде чем продолжать. Касса продолжает работать; подробности — в папке журнала {folder}. Если ошибка повторится, обратитесь в поддержку.</translation>
     </message>
     <message>
+        <source>A report without personal data was saved for support: {file}</source>
+        <translation>Отчёт для поддержки сохранён (без персональных данных): {file}</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Open logs folder</source>
+        <translation>Открыть папку журналов</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1542,10 @@
     <message>
         <source>Privacy…</source>
         <translation>Конфиденциальность…</translation>
+    </message>
+    <message>
+        <source>Version {version} is available — ask your administrator to install it</source>
+        <translation>Доступна версия {version} — попросите администратора установить её</translation>
     </message>
     <message>
         <source>Shift open since {time} ({name})</source>
@@ -5861,6 +5873,15 @@ Confirm (Enter)</source>
     <message>
         <source>A second window for the customer: the cart, the total, the change and the notice that conversations may be recorded; on the second screen when there is one.</source>
         <translation>Второе окно для покупателя: корзина, итог, сдача и уведомление о возможной записи разговоров; на втором экране, если он есть.</translation>
+    </message>
+    <message>
+        <source>Newest version</source>
+        <extracomment>The newest version the 4Sell service announces (through the settings pull). The till only shows a notice when it is newer than the running one: an update is installed by a person, never by the till (a half-installed till at opening time is worse than an old one).</extracomment>
+        <translation>Новейшая версия</translation>
+    </message>
+    <message>
+        <source>Announced by the 4Sell service; a notice shows when it is newer than this till&apos;s.</source>
+        <translation>Сообщается сервисом 4Sell; если она новее версии этой кассы, показывается уведомление.</translation>
     </message>
 </context>
 </TS>

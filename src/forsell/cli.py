@@ -1381,11 +1381,19 @@ FAKES_EXTRA_HINT = (
 )
 
 
+FAKES_NOT_IN_BUNDLE = (
+    "this is the shop build, which carries no FAKE servers (a shop's till talks to the real "
+    "services); the demo build has them: `bash installer/linux/build.sh --flavour demo`"
+)
+
+
 def fakes_extra_missing() -> list[str]:
-    """The packages of the "fakes" extra that are not installed (a plain `pip install .`)."""
+    """The packages of the "fakes" extra that are not installed (a plain `pip install .`, or
+    the shop bundle, which leaves the FAKE servers out)."""
     from importlib.util import find_spec
 
-    return [name for name in ("starlette", "uvicorn") if find_spec(name) is None]
+    names = ("starlette", "uvicorn", "forsell.fakes")
+    return [name for name in names if find_spec(name) is None]
 
 
 def _describe_fakes(urls: dict[str, str]) -> dict:
@@ -1623,9 +1631,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "sync":
         return sync(data_dir, args.once, args.timeout)
     if args.command in ("demo", "fakes") and fakes_extra_missing():
+        hint = FAKES_NOT_IN_BUNDLE if getattr(sys, "frozen", False) else FAKES_EXTRA_HINT
         print(
-            f"forsell-cashier {args.command}: {FAKES_EXTRA_HINT} (missing: "
-            f"{', '.join(fakes_extra_missing())})",
+            f"forsell-cashier {args.command}: {hint} (missing: {', '.join(fakes_extra_missing())})",
             file=sys.stderr,
         )
         return 1

@@ -50,6 +50,7 @@ BENCHES = (
     "audit",
     "backup",
     "printer",
+    "install",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {
@@ -64,6 +65,7 @@ NO_DATASET = {
     "destruction",
     "audit",
     "printer",
+    "install",
 }
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
@@ -327,6 +329,17 @@ def _latency_bench(quick: bool) -> list[dict]:
     )
 
 
+def _install_bench(quick: bool) -> list[dict]:
+    runs = 2 if quick else 5
+    return _script(
+        "install",
+        ["--runs", str(runs)],
+        "installed package vs development install (size, build time, cold start)",
+        {"runs": runs},
+        timeout=1800,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     load_before = metric_line.machine_load()
@@ -370,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_backup_bench(args))
     if "printer" in args.only:
         out.many(_printer_bench(args.quick))
+    if "install" in args.only:
+        out.many(_install_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

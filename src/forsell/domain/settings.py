@@ -861,6 +861,27 @@ CUSTOMER_DISPLAY = _d(
     )
 )
 
+# --- updates ------------------------------------------------------------------------------------
+
+#: The newest version the 4Sell service announces (through the settings pull). The till only shows
+#: a notice when it is newer than the running one: an update is installed by a person, never by
+#: the till (a half-installed till at opening time is worse than an old one).
+APP_LATEST_VERSION = _d(
+    SettingDef(
+        "app.latest_version",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Newest version"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Announced by the 4Sell service; a notice shows when it is newer than this till's.",
+        ),
+        max_length=32,
+        remote=True,
+    )
+)
+
+
 #: Every setting, in declaration order.
 ALL: tuple[SettingDef[Any], ...] = tuple(REGISTRY)
 #: The settings the analytics backend may set (head-office policy and receipt text). Not here,

@@ -467,6 +467,37 @@ def check_retention(data_dir: Path) -> CheckResult:
     return CheckResult(name, True, found)
 
 
+def check_updates(data_dir: Path) -> CheckResult:
+    """This till's version and build, and a newer version the 4Sell service announced (a notice,
+    never a failure: the till works on; a person installs the update)."""
+    import sys
+
+    from forsell import __version__
+
+    from .settings import Settings
+    from .updates import update_available
+
+    name = "version"
+    build = "installed bundle" if getattr(sys, "frozen", False) else "source"
+    found = f"{__version__} ({build})"
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        return CheckResult(name, True, f"{found}; updates not checked: the database does not open")
+    try:
+        newer = update_available(Settings(db))
+    finally:
+        db.dispose()
+    if newer is None:
+        return CheckResult(name, True, f"{found}; no newer version announced")
+    return CheckResult(
+        name,
+        True,
+        f"{found}; version {newer} is available: install its package "
+        '(README, "Install in a shop"); the till never updates itself',
+    )
+
+
 # --- recording keys and recordings ----------------------------------------------------------
 
 RECORDING_OFF = "recording stays off (selling goes on)"
@@ -890,4 +921,5 @@ def run_checks(
         check_destructions(data_dir),
         check_backups(data_dir, keyring_backend),
         check_audio(load_query),
+        check_updates(data_dir),
     )

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
+import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from forsell.logs import record_fatal_errors
 from forsell.services import backup_swap
 from forsell.services.app import DatabaseProblem, open_till
 
@@ -234,6 +238,41 @@ def schedule_retention(till, first_after_ms: int = 60_000) -> QTimer:
     return timer
 
 
+_terminate_wakeup: list[object] = []
+
+
+def quit_on_terminate(app: QApplication) -> None:
+    """SIGTERM and SIGHUP (logout, shutdown, ``kill``, a package removal) end the till the way
+    Quit does: recordings sealed, sync work given back to the outbox, the database closed.
+
+    Python runs a signal handler only when the interpreter gets control, and Qt's event loop may
+    sleep in C for a long time; the wake-up fd makes the signal a socket event Qt sees at once.
+    """
+    if os.name != "posix":
+        return
+    wake_read, wake_write = socket.socketpair()
+    for end in (wake_read, wake_write):
+        end.setblocking(False)
+    signal.set_wakeup_fd(wake_write.fileno())
+    notifier = QSocketNotifier(wake_read.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        try:
+            wake_read.recv(64)
+        except OSError:
+            pass
+
+    notifier.activated.connect(drain)  # running Python here lets the handler below run
+
+    def terminate(number: int, _frame: object) -> None:
+        log.info("signal %s: the till ends as Quit does", signal.Signals(number).name)
+        app.quit()
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, terminate)
+    _terminate_wakeup[:] = [wake_read, wake_write, notifier]  # alive as long as the process
+
+
 def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     """The till application's event loop; returns the process exit code.
 
@@ -245,6 +284,8 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     app.setFont(theme.app_font(theme.register_fonts()))
     app.setStyleSheet(theme.STYLE)
     error_hook.install(data_dir / "logs")  # nothing unexpected is swallowed from here on
+    record_fatal_errors(data_dir / "logs")  # a crash below Python still leaves its stacks
+    quit_on_terminate(app)
     background = tasks()  # the one task pool, alive as long as the application
     languages = Languages()
     languages.switch(languages.current)

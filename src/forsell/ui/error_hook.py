@@ -12,14 +12,19 @@ threads) and one at a time: a burst of failures gives one dialog, not a cascade.
 from __future__ import annotations
 
 import logging
+import platform
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, qVersion
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from forsell import __version__
+from forsell.logs import write_crash_report
 
 log = logging.getLogger("forsell.unexpected")
 
@@ -36,6 +41,8 @@ class _Reporter(QObject):
         self.logs_folder = logs_folder
         self.showing = False
         self.shown = 0
+        self.last_report: Path | None = None
+        self.opened: list[QUrl] = []  # what "Open logs folder" asked the desktop to open
         self.failed.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def _show(self, kind: str) -> None:
@@ -50,6 +57,11 @@ class _Reporter(QObject):
                 "finished: check it before going on. The till keeps working; the details are "
                 "in the log folder {folder}. If it happens again, call support.",
             ).format(kind=kind, folder=where)
+            if self.last_report is not None:
+                text += "\n\n" + QCoreApplication.translate(
+                    "ErrorHook",
+                    "A report without personal data was saved for support: {file}",
+                ).format(file=self.last_report.name)
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
                 QCoreApplication.translate("ErrorHook", "Unexpected error"),
@@ -57,10 +69,37 @@ class _Reporter(QObject):
                 QMessageBox.StandardButton.Ok,
             )
             box.setAccessibleName("unexpected error")
+            open_logs = None
+            if self.logs_folder is not None:
+                open_logs = box.addButton(
+                    QCoreApplication.translate("ErrorHook", "Open logs folder"),
+                    QMessageBox.ButtonRole.ActionRole,
+                )
             self.shown += 1
             box.exec()
+            if open_logs is not None and box.clickedButton() is open_logs:
+                self.open_logs_folder()
         finally:
             self.showing = False
+
+    def open_logs_folder(self) -> None:
+        """Opens the logs folder in the desktop's file manager (support asks for its files)."""
+        if self.logs_folder is None:
+            return
+        url = QUrl.fromLocalFile(str(self.logs_folder))
+        self.opened.append(url)
+        QDesktopServices.openUrl(url)
+
+
+def crash_facts() -> dict[str, str]:
+    """What support needs to place a crash report: never anything about the shop or its people."""
+    return {
+        "version": __version__,
+        "build": "installed bundle" if getattr(sys, "frozen", False) else "source",
+        "python": platform.python_version(),
+        "qt": qVersion(),
+        "system": platform.platform(terse=True),
+    }
 
 
 def install(logs_folder: Path | None) -> _Reporter:
@@ -77,6 +116,8 @@ def install(logs_folder: Path | None) -> _Reporter:
             previous(kind, exc, tb)
             return
         log.critical("unexpected %s", kind.__name__, exc_info=(kind, exc, tb))
+        if logs_folder is not None:
+            reporter.last_report = write_crash_report(logs_folder, kind, tb, crash_facts())
         try:
             reporter.failed.emit(kind.__name__)
         except RuntimeError:  # the application is already gone (shutting down)

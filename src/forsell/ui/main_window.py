@@ -18,6 +18,7 @@ from forsell.services.auth import EmployeeView
 from forsell.services.conversation import ConversationRecorder
 from forsell.services.damage import sales_refusal
 from forsell.services.till import TillService
+from forsell.services.updates import update_available
 
 from .autolock import AutoLock
 from .customer_display import CustomerDisplay
@@ -138,11 +139,17 @@ class MainWindow(QMainWindow):
         self.clock.setAccessibleName("clock")
         bar.addWidget(self.shift_status, 1)
         bar.addWidget(self.cashier_status)
+        # A newer version announced by the 4Sell service: said, never installed by the till.
+        self.update_notice = QLabel()
+        self.update_notice.setAccessibleName("update available")
+        self.update_notice.setVisible(False)
+        bar.addWidget(self.update_notice)
+        self.refresh_update_notice()
         if self.sync_bridge is not None:
             # Always here, tray or not: without a tray it is the only place sync shows.
             self.sync_status = SyncStatusWidget(self.sync_bridge, lambda: self.till.ctx.timezone)
             bar.addPermanentWidget(self.sync_status)
-            self._staff_pulled_at = self._catalog_pulled_at = None
+            self._staff_pulled_at = self._catalog_pulled_at = self._settings_pulled_at = None
             self.sync_bridge.status_changed.connect(self._on_sync_status)
         bar.addPermanentWidget(self.clock)
         self._clock_timer = QTimer(self)
@@ -222,9 +229,25 @@ class MainWindow(QMainWindow):
         dialog.open()
         return True
 
+    def refresh_update_notice(self) -> None:
+        """Shows "version X is available" when the service announced a newer one (pulled
+        settings; the cache is in memory, so this is cheap on the GUI thread)."""
+        newer = update_available(self.till.ctx.settings)
+        self.update_notice.setVisible(newer is not None)
+        if newer is not None:
+            self.update_notice.setText(
+                self.tr(
+                    "Version {version} is available — ask your administrator to install it"
+                ).format(version=newer)
+            )
+
     def _on_sync_status(self, view) -> None:
         """A pull brought staff or products: the login screen lists the new names and the
         product grid shows new prices and drops withdrawn products, without a restart."""
+        settings_pulled = view.last_pull_at.get("settings")
+        if settings_pulled is not None and settings_pulled != self._settings_pulled_at:
+            self._settings_pulled_at = settings_pulled
+            self.refresh_update_notice()
         staff, catalog = view.last_pull_at.get("staff"), view.last_pull_at.get("catalog")
         if staff is not None and staff != self._staff_pulled_at:
             self._staff_pulled_at = staff
@@ -240,6 +263,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == event.Type.LanguageChange:
             self.refresh_status()
+            self.refresh_update_notice()
             self._retranslate_menu()
             if self.start_check is not None:
                 self.show_start_check(self.start_check)

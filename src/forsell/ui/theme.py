@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from forsell.paths import resources_dir
+
 PRIMARY = "#1f6f5c"  # pay, confirm: a deep green that reads as "go" without shouting
 PRIMARY_DARK = "#17574a"
 ACCENT_BG = "#e8f2ef"
@@ -19,6 +21,9 @@ ERROR = "#b00020"
 
 FONT_FAMILY = "DejaVu Sans"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# The installed bundle carries its own copy (installer/forsell-cashier.spec): a shop PC may have
+# no font with the Kazakh letters at all.
+BUNDLED_DEJAVU = resources_dir() / "fonts" / "DejaVuSans.ttf"
 BASE_PX = 16
 
 STYLE = f"""
@@ -75,8 +80,9 @@ QWidget#tiles {{ background: {WINDOW_BG}; }}
 
 def register_fonts() -> str:
     """Registers DejaVu Sans (Cyrillic, Kazakh letters and ₸) when present; returns the family."""
-    if DEJAVU.exists():
-        font_id = QFontDatabase.addApplicationFont(str(DEJAVU))
+    font_file = BUNDLED_DEJAVU if BUNDLED_DEJAVU.exists() else DEJAVU
+    if font_file.exists():
+        font_id = QFontDatabase.addApplicationFont(str(font_file))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:
             return families[0]
