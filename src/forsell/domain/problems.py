@@ -105,6 +105,13 @@ PROBLEMS: Mapping[str, str] = MappingProxyType(
         "secret_store.locked": "the secret store is locked: log in to the desktop session "
         "(unlocks it)",
         "secret_store.error": "the secret store failed; run `forsell-cashier doctor`",
+        # the catalog CSV's options cell (product options: milk, syrup, size)
+        "csv.options_syntax": "“{part}” is not a group “Name [1]: option +200, option” "
+        "or an option “name +200 #SKU”",
+        "csv.options_names": "“{part}”: names are Russian/Kazakh/English, without ; , : [ ] # *",
+        "csv.options_amount": "“{text}” is not a price change: write +200, -150 or +2.50",
+        "csv.options_limits": "{group}: cannot choose from {min} to {max} of {count} options",
+        "csv.options_too_many_groups": "more than {max} option groups",
     }
 )
 
