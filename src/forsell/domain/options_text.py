@@ -39,17 +39,17 @@ class OptionsTextError(CashierError):
     """A cell that is not a list of option groups: ``key`` says why, ``params`` show the part."""
 
 
-def _bad(code: str, **params: object) -> OptionsTextError:
+def bad(code: str, **params: object) -> OptionsTextError:
     return OptionsTextError(code, PROBLEMS[code], **params)
 
 
 def _names(text: str, part: str) -> dict[str, str]:
     pieces = [p.strip() for p in text.split("/")]
     if len(pieces) > 3 or not pieces[0]:
-        raise _bad("csv.options_names", part=part.strip())
+        raise bad("csv.options_names", part=part.strip())
     for piece in pieces:
         if len(piece) > MAX_NAME or _RESERVED & set(piece):
-            raise _bad("csv.options_names", part=part.strip())
+            raise bad("csv.options_names", part=part.strip())
     pieces += [""] * (3 - len(pieces))
     return {"ru": pieces[0], "kk": pieces[1], "en": pieces[2]}
 
@@ -57,18 +57,18 @@ def _names(text: str, part: str) -> dict[str, str]:
 def _delta(token: str) -> int:
     match = _DELTA.match(token)
     if not match:
-        raise _bad("csv.options_amount", text=token)
+        raise bad("csv.options_amount", text=token)
     sign, whole, frac = match.groups()
     tiyn = int(whole) * 100 + int((frac or "0").ljust(2, "0"))
     if tiyn > MAX_TIYN:
-        raise _bad("csv.options_amount", text=token)
+        raise bad("csv.options_amount", text=token)
     return -tiyn if sign == "-" else tiyn
 
 
 def _option(text: str) -> ProductOption:
     tokens = text.split()
     if not tokens:
-        raise _bad("csv.options_syntax", part=text.strip())
+        raise bad("csv.options_syntax", part=text.strip())
     sku, delta, chosen = "", 0, False
     # Trailing marks, in any order: "*", "+200", "#SKU"; the rest is the names.
     while len(tokens) > 1 and (tokens[-1][0] in "+-#*" or tokens[-1].endswith("*")):
@@ -78,7 +78,7 @@ def _option(text: str) -> ProductOption:
         elif token.startswith("#"):
             sku = token[1:]
             if not sku or len(sku) > MAX_SKU:
-                raise _bad("csv.options_syntax", part=text.strip())
+                raise bad("csv.options_syntax", part=text.strip())
         elif token[0] in "+-":
             delta = _delta(token)
         else:
@@ -93,14 +93,14 @@ def _option(text: str) -> ProductOption:
 def _group(text: str) -> OptionGroup:
     head, colon, body = text.partition(":")
     if not colon or not body.strip():
-        raise _bad("csv.options_syntax", part=text.strip())
+        raise bad("csv.options_syntax", part=text.strip())
     low, high = 0, 1
     if "[" in head:
         name_text, _, rest = head.partition("[")
         limits, closing, after = rest.partition("]")
         match = _LIMITS.match(limits)
         if not closing or after.strip() or not match:
-            raise _bad("csv.options_syntax", part=head.strip())
+            raise bad("csv.options_syntax", part=head.strip())
         low = int(match.group(1))
         high = int(match.group(2)) if match.group(2) is not None else max(low, 1)
     else:
@@ -108,12 +108,12 @@ def _group(text: str) -> OptionGroup:
     names = _names(name_text, head)
     comma = _DECIMAL_COMMA.search(body)
     if comma:  # "+200,50" would read as an option named "50"
-        raise _bad("csv.options_amount", text=comma.group(0))
+        raise bad("csv.options_amount", text=comma.group(0))
     options = tuple(_option(o) for o in body.split(","))
     try:
         return OptionGroup(new_id(), names, options, low, high)
     except CashierError:
-        raise _bad(
+        raise bad(
             "csv.options_limits", group=names["ru"], min=low, max=high, count=len(options)
         ) from None
 
@@ -127,7 +127,7 @@ def parse_option_groups(cell: str) -> tuple[OptionGroup, ...]:
     ``csv.options_too_many_groups`` (``max``)."""
     parts = [p for p in re.split(r"[;\n]", cell) if p.strip()]
     if len(parts) > MAX_GROUPS:
-        raise _bad("csv.options_too_many_groups", max=MAX_GROUPS)
+        raise bad("csv.options_too_many_groups", max=MAX_GROUPS)
     return tuple(_group(p) for p in parts)
 
 
