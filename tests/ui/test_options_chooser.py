@@ -1,0 +1,138 @@
+"""The options chooser at the till: a latte with oat milk and vanilla syrup from the demo café,
+by touch and by keyboard; required groups; editing a line's options; touch-sized targets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from forsell.domain.money import format_kzt
+from forsell.domain.options import OptionGroup, ProductOption
+from forsell.domain.roles import Role
+from forsell.ui.options_dialog import OptionsDialog
+
+from .conftest import CASHIER_PIN, employee, find, log_in, modal
+from .test_till import ARABICA, cell, rows, scan
+
+Key = Qt.Key
+LATTE = "product Латте 300 мл"  # COF-007, 1 400 ₸: milk, syrup and extras in the demo catalog
+
+
+@pytest.fixture
+def selling(qtbot, window, till, open_shift):
+    log_in(qtbot, window, employee(till, Role.CASHIER, "Данияр Ахметов"), CASHIER_PIN)
+    return window
+
+
+def tap(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def option(dialog: OptionsDialog, option_id: str) -> QPushButton:
+    return next(
+        b
+        for row in dialog.rows
+        for i, b in zip(row.ids, row.buttons, strict=True)
+        if (i or "none") == option_id
+    )
+
+
+def ids_of(dialog: OptionsDialog, group: int) -> list[str]:
+    return [o.id for o in dialog.rows[group].group.options]
+
+
+def test_a_latte_with_oat_milk_and_vanilla_syrup_by_touch(qtbot, selling):
+    tap(qtbot, find(selling, LATTE))
+    dialog = modal(qtbot, OptionsDialog)
+    qtbot.keyClick(dialog, Key.Key_Escape)  # the customer changed their mind: nothing added
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert rows(selling) == 0
+    tap(qtbot, find(selling, LATTE))
+    dialog = modal(qtbot, OptionsDialog)
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    assert len(buttons) == 3 + 3 + 2 + 2  # milks, None + syrups, None + the shot, Cancel, Add
+    small = [
+        (b.accessibleName(), b.width(), b.height())
+        for b in buttons
+        if b.width() < 44 or b.height() < 44
+    ]
+    assert small == []
+    milk, syrup, _extras = dialog.rows
+    assert milk.buttons[milk.ids.index(ids_of(dialog, 0)[0])].isChecked()  # regular, preselected
+    assert syrup.buttons[0].isChecked() and syrup.ids[0] == ""  # "None" until a syrup is tapped
+    tap(qtbot, milk.buttons[1])  # oat +200
+    tap(qtbot, syrup.buttons[1])  # vanilla +250
+    assert find(dialog, "price with options").text().endswith(format_kzt(185_000))
+    tap(qtbot, find(dialog, "add with options"))
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert rows(selling) == 1
+    assert cell(selling, 0, 0).splitlines() == [
+        "Латте 300 мл",
+        "   + овсяное  +200\u00a0₸",
+        "   + ванильный  +250\u00a0₸",
+    ]
+    assert cell(selling, 0, 2) == format_kzt(185_000)
+    assert find(selling, "total").text().endswith(format_kzt(185_000))
+
+
+def test_the_same_latte_by_keyboard_digits_arrows_and_enter(qtbot, selling):
+    scan(qtbot, find(selling, "scan field"), ARABICA)  # no options: straight into the cart
+    assert rows(selling) == 1 and QApplication.activeModalWidget() is None
+    tap(qtbot, find(selling, "options"))
+    assert "no options" in find(selling, "notice").text()
+    tap(qtbot, find(selling, LATTE))
+    dialog = modal(qtbot, OptionsDialog)
+    qtbot.keyClick(dialog, Key.Key_2)  # milk: 1 regular, 2 oat; on to the next group
+    qtbot.keyClick(dialog, Key.Key_Right)  # syrup: None → vanilla
+    qtbot.keyClick(dialog, Key.Key_Space)
+    qtbot.keyClick(dialog, Key.Key_Down)  # extras: the extra shot is its 1
+    qtbot.keyClick(dialog, Key.Key_1)
+    chosen = (ids_of(dialog, 0)[1], ids_of(dialog, 1)[0], ids_of(dialog, 2)[0])
+    assert dialog.chosen_ids() == chosen
+    qtbot.keyClick(dialog, Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert rows(selling) == 2
+    assert cell(selling, 1, 2) == format_kzt(140_000 + 20_000 + 25_000 + 30_000)
+
+
+def test_a_required_group_must_be_answered_before_add(qtbot, selling, till, admin):
+    arabica = till.catalog.by_barcode(ARABICA)
+    size = OptionGroup(
+        "g-size",
+        {"ru": "Помол"},
+        (ProductOption("beans", {"ru": "зерно"}), ProductOption("fine", {"ru": "мелкий"}, 10_000)),
+        min_choices=1,
+    )
+    till.catalog.set_option_groups(admin, arabica.id, (size,))
+    scan(qtbot, find(selling, "scan field"), ARABICA)  # a scan opens the chooser too
+    dialog = modal(qtbot, OptionsDialog)
+    add = find(dialog, "add with options")
+    assert not add.isEnabled()
+    qtbot.keyClick(dialog, Key.Key_Return)
+    assert "Помол" in find(dialog, "dialog error").text()
+    assert rows(selling) == 0
+    tap(qtbot, option(dialog, "fine"))
+    assert add.isEnabled()
+    tap(qtbot, option(dialog, "fine"))  # a second tap keeps the only answer of a required group
+    assert option(dialog, "fine").isChecked()
+    tap(qtbot, add)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert cell(selling, 0, 2) == format_kzt(460_000)
+
+
+def test_editing_a_lines_options_changes_its_price(qtbot, selling):
+    tap(qtbot, find(selling, LATTE))
+    dialog = modal(qtbot, OptionsDialog)
+    qtbot.keyClick(dialog, Key.Key_Return)  # as preselected: regular milk, 1 400 ₸
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert cell(selling, 0, 2) == format_kzt(140_000)
+    tap(qtbot, find(selling, "options"))
+    editor = modal(qtbot, OptionsDialog)
+    assert editor.chosen_ids() == (ids_of(editor, 0)[0],)
+    tap(qtbot, editor.rows[0].buttons[2])  # lactose-free +150
+    tap(qtbot, find(editor, "add with options"))
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert rows(selling) == 1
+    assert cell(selling, 0, 2) == format_kzt(155_000)
+    assert "безлактозное" in cell(selling, 0, 0)
