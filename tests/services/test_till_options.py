@@ -239,3 +239,22 @@ def test_bad_options_cells_are_reported_per_row_and_nothing_is_imported(
     ]
     assert error.value.problems[0].params == {"text": "+2OO"}
     assert not [p for p in till.catalog.search("LAT-4") if p.sku == "LAT-4"]
+
+
+def test_the_scorer_gets_the_paid_options_as_receipt_items(
+    till: Till, staff: Staff, latte: ProductView, clock
+) -> None:
+    from forsell.services.review.scoring import sale_receipt
+
+    started = clock()
+    clock.advance(5)
+    sale = till.sale_for(staff.cashier)
+    sale.add(latte, 1000, ["milk-regular", "syrup-vanilla"])
+    receipt = sale.pay(Payment(cash_tendered=50_000))
+    with till.ctx.db.read() as session:
+        scored, line_ids = sale_receipt(session, receipt.sale_id, started, {})
+    assert [(i.sku, i.name, i.amount, i.added_at) for i in scored.lines] == [
+        (latte.sku, latte.names["ru"], 50_000, 5.0),
+        ("COF-020", "Сироп ванильный", 25_000, 5.0),  # regular milk is free: not an item
+    ]
+    assert line_ids == [receipt.lines[0].line_id] * 2
