@@ -30,9 +30,7 @@ def latte_at(at: float, *options: ChosenOption) -> Receipt:
 def upsell(scorer: Scorer, said: str, receipt: Receipt):
     t = talk(("c", 0, "Здравствуйте"), ("u", 2, "Латте"), ("c", 4, said), ("u", 6, "Давайте"))
     # As the till scores a sale: the receipt's own items are names the offer may use.
-    return scorer.score(
-        t, receipt, confirmed=True, catalog=formats.receipt_catalog(receipt)
-    ).upsell
+    return scorer.score(t, receipt, confirmed=True, catalog=formats.receipt_catalog(receipt)).upsell
 
 
 def test_option_items_are_named_by_group_and_option_and_bring_their_price() -> None:

@@ -175,8 +175,12 @@ def test_a_cell_reads_back_what_it_was_written_from() -> None:
     assert groups[2].options[0].price_delta == -20_000
     again = parse_option_groups(format_option_groups(groups))
     strip = lambda gs: [  # noqa: E731 - ids are new on every read
-        (g.names, g.min_choices, g.max_choices, [(o.names, o.price_delta, o.sku, o.preselected)
-                                                  for o in g.options])
+        (
+            g.names,
+            g.min_choices,
+            g.max_choices,
+            [(o.names, o.price_delta, o.sku, o.preselected) for o in g.options],
+        )
         for g in gs
     ]
     assert strip(again) == strip(groups)
@@ -189,10 +193,16 @@ def test_a_cell_reads_back_what_it_was_written_from() -> None:
         ("Молоко [1-x]: a", "csv.options_syntax", {"part": "Молоко [1-x]"}),
         ("Молоко: овсяное +2OO", "csv.options_amount", {"text": "+2OO"}),
         ("Молоко: овсяное +200,50, b", "csv.options_amount", {"text": "+200,50"}),
-        ("Молоко [4]: a, b, c", "csv.options_limits", {"group": "Молоко", "min": 4, "max": 4,
-                                                      "count": 3}),
-        ("Молоко [0-3]: a, b", "csv.options_limits", {"group": "Молоко", "min": 0, "max": 3,
-                                                      "count": 2}),
+        (
+            "Молоко [4]: a, b, c",
+            "csv.options_limits",
+            {"group": "Молоко", "min": 4, "max": 4, "count": 3},
+        ),
+        (
+            "Молоко [0-3]: a, b",
+            "csv.options_limits",
+            {"group": "Молоко", "min": 0, "max": 3, "count": 2},
+        ),
         ("Молоко/Сүт/Milk/Extra: a", "csv.options_names", {"part": "Молоко/Сүт/Milk/Extra"}),
     ],
 )

@@ -104,8 +104,13 @@ def test_the_fake_backend_accepts_options_and_refuses_broken_ones(backend, token
         event(payload={**good, "lines": [{**good["lines"][0], "options": "oat"}]}),
     ]
     results = batch(url, token, events).json()["results"]
-    assert [r["status"] for r in results] == ["accepted", "accepted", "rejected", "rejected",
-                                              "rejected"]
+    assert [r["status"] for r in results] == [
+        "accepted",
+        "accepted",
+        "rejected",
+        "rejected",
+        "rejected",
+    ]
     assert [r.get("reason") for r in results[2:]] == [
         "invalid_payload: lines[0].options[0].price_delta must be an integer (tiyn)",
         "invalid_payload: lines[0].options[0].option_id is required",

@@ -22,8 +22,9 @@ MILK = OptionGroup(
     "g-milk",
     {"ru": "Молоко", "kk": "Сүт", "en": "Milk"},
     (
-        ProductOption("milk-regular", {"ru": "обычное", "kk": "кәдімгі", "en": "regular"}, 0,
-                      preselected=True),
+        ProductOption(
+            "milk-regular", {"ru": "обычное", "kk": "кәдімгі", "en": "regular"}, 0, preselected=True
+        ),
         ProductOption("milk-oat", {"ru": "овсяное", "kk": "сұлы", "en": "oat"}, 20_000),
     ),
     min_choices=1,
@@ -31,8 +32,14 @@ MILK = OptionGroup(
 SYRUP = OptionGroup(
     "g-syrup",
     {"ru": "Сироп", "kk": "Шәрбат", "en": "Syrup"},
-    (ProductOption("syrup-vanilla", {"ru": "ванильный", "kk": "ванильді", "en": "vanilla"},
-                   25_000, "COF-020"),),
+    (
+        ProductOption(
+            "syrup-vanilla",
+            {"ru": "ванильный", "kk": "ванильді", "en": "vanilla"},
+            25_000,
+            "COF-020",
+        ),
+    ),
 )
 SIZE = OptionGroup(
     "g-size",
@@ -185,8 +192,10 @@ def test_the_catalog_csv_imports_and_exports_option_groups(till: Till, tmp_path:
     path = _csv(
         tmp_path,
         [
-            'LAT-1,Латте,1400,16,"Молоко/Сүт/Milk [1]: обычное/кәдімгі/regular*, '
-            'овсяное/сұлы/oat +200; Сироп [0-1]: ваниль +250 #COF-020"',
+            (
+                'LAT-1,Латте,1400,16,"Молоко/Сүт/Milk [1]: обычное/кәдімгі/regular*, '
+                'овсяное/сұлы/oat +200; Сироп [0-1]: ваниль +250 #COF-020"'
+            ),
             "TEA-X,Чай,500,16,",
         ],
     )

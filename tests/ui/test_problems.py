@@ -44,6 +44,9 @@ SAMPLE = {
     "limit": 4000000,
     "name": "цена_2",
     "char": "U+0000",
+    "part": "Молоко обычное",  # the catalog CSV's options cell
+    "group": "Сироп",
+    "min": 2,
 }
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 #: Words of the English sentences that must not show up in a Russian or Kazakh one.

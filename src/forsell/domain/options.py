@@ -132,9 +132,9 @@ def check_price_delta(delta: int) -> int:
     return delta
 
 
-def choose(groups: tuple[OptionGroup, ...], option_ids: list[str] | tuple[str, ...]) -> tuple[
-    ChosenOption, ...
-]:
+def choose(
+    groups: tuple[OptionGroup, ...], option_ids: list[str] | tuple[str, ...]
+) -> tuple[ChosenOption, ...]:
     """The chosen options of a line, in the catalog's group and option order.
 
     Raises ``CashierError``: ``options.unknown`` (an id not offered for this product),

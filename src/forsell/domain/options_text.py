@@ -24,8 +24,8 @@ import re
 from .errors import CashierError
 from .ids import new_id
 from .money import MAX_TIYN
+from .options import MAX_GROUPS, OptionGroup, ProductOption
 from .problems import PROBLEMS
-from .options import MAX_GROUPS, OptionGroup, ProductOption, check_group_limits
 
 _RESERVED = set(";,:/[]#*")
 _LIMITS = re.compile(r"^\s*(\d{1,2})\s*(?:-\s*(\d{1,2}))?\s*$")
@@ -147,8 +147,10 @@ def format_option_groups(groups: tuple[OptionGroup, ...] | list[OptionGroup]) ->
     """The cell for ``groups``; :func:`parse_option_groups` reads it back to the same groups."""
     out = []
     for g in groups:
-        limits = str(g.min_choices) if g.min_choices == g.max_choices else (
-            f"{g.min_choices}-{g.max_choices}"
+        limits = (
+            str(g.min_choices)
+            if g.min_choices == g.max_choices
+            else (f"{g.min_choices}-{g.max_choices}")
         )
         options = []
         for o in g.options:

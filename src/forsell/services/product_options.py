@@ -10,8 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from forsell.domain.options import OptionGroup, ProductOption, check_price_delta
-from forsell.store.models import ProductOptionGroup
 from forsell.store.models import ProductOption as ProductOptionRow
+from forsell.store.models import ProductOptionGroup
 
 
 def _group_view(row: ProductOptionGroup) -> OptionGroup:

@@ -27,15 +27,14 @@ from forsell.domain.options import OptionGroup
 from .receipt_view import delta_text
 from .widgets import set_role
 
-#: Touch targets: at least 44×44 px everywhere; option buttons are larger still.
+# Touch targets: at least 44×44 px everywhere; option buttons are larger still.
 OPTION_MIN_WIDTH = 132
 OPTION_MIN_HEIGHT = 60
 PER_ROW = 4
 _NONE = ""  # the "None" button of an optional single-choice group
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OptionsDialog", text)
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") literals
 
 
 class _GroupRow:
@@ -49,7 +48,7 @@ class _GroupRow:
         self.buttons: list[QPushButton] = []
         self.ids: list[str] = []
         if not group.required and not group.multiple:
-            self._add(_NONE, _tr("None"), 0)
+            self._add(_NONE, translate("OptionsDialog", "None"), 0)
         for option in group.options:
             self._add(option.id, option.name(lang), option.price_delta)
 
@@ -87,7 +86,7 @@ class OptionsDialog(QDialog):
         editing: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Options: {name}").format(name=name))
+        self.setWindowTitle(translate("OptionsDialog", "Options: {name}").format(name=name))
         self.setAccessibleName("options chooser")
         self.base_price = base_price
         self.lang = lang
@@ -118,11 +117,15 @@ class OptionsDialog(QDialog):
         set_role(self.error, "error")
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(_tr("Cancel (Esc)"))
+        self.cancel_button = QPushButton(translate("OptionsDialog", "Cancel (Esc)"))
         self.cancel_button.setAccessibleName("cancel")
         self.cancel_button.setMinimumHeight(OPTION_MIN_HEIGHT)
         self.cancel_button.clicked.connect(self.reject)
-        self.add_button = QPushButton(_tr("Save (Enter)") if editing else _tr("Add (Enter)"))
+        self.add_button = QPushButton(
+            translate("OptionsDialog", "Save (Enter)")
+            if editing
+            else translate("OptionsDialog", "Add (Enter)")
+        )
         self.add_button.setAccessibleName("add with options")
         self.add_button.setMinimumHeight(OPTION_MIN_HEIGHT)
         set_role(self.add_button, "primary")
@@ -163,7 +166,7 @@ class OptionsDialog(QDialog):
             button.setChecked(False)  # over the group's limit: the tap does not count
             button.blockSignals(False)
             self.error.setText(
-                _tr("At most {count} in “{group}”.").format(
+                translate("OptionsDialog", "At most {count} in “{group}”.").format(
                     count=row.group.max_choices, group=row.group.name(self.lang)
                 )
             )
@@ -181,19 +184,19 @@ class OptionsDialog(QDialog):
         for index, row in enumerate(self.rows):
             group = row.group
             if group.required and group.multiple:
-                rule = _tr("choose {min} to {max}").format(
+                rule = translate("OptionsDialog", "choose {min} to {max}").format(
                     min=group.min_choices, max=group.max_choices
                 )
             elif group.required:
-                rule = _tr("required")
+                rule = translate("OptionsDialog", "required")
             elif group.multiple:
-                rule = _tr("up to {max}").format(max=group.max_choices)
+                rule = translate("OptionsDialog", "up to {max}").format(max=group.max_choices)
             else:
-                rule = _tr("optional")
+                rule = translate("OptionsDialog", "optional")
             marker = "▶ " if index == self.current else ""
             text = f"{marker}{group.name(self.lang)} · {rule}"
             if not row.answered:
-                text += " · " + _tr("not chosen yet")
+                text += " · " + translate("OptionsDialog", "not chosen yet")
             row.heading.setText(text)
             set_role(row.heading, "" if row.answered else "error")
             for i, button in enumerate(row.buttons):
@@ -202,7 +205,8 @@ class OptionsDialog(QDialog):
                     button.setProperty("keyFocus", focused)
                     button.style().unpolish(button)
                     button.style().polish(button)
-        self.price.setText(_tr("Price {amount}").format(amount=format_kzt(self.unit_price())))
+        price = format_kzt(self.unit_price())
+        self.price.setText(translate("OptionsDialog", "Price {amount}").format(amount=price))
         self.add_button.setEnabled(all(row.answered for row in self.rows))
 
     def show_error(self, text: str) -> None:
@@ -212,7 +216,8 @@ class OptionsDialog(QDialog):
     def _submit(self) -> None:
         missing = [row.group.name(self.lang) for row in self.rows if not row.answered]
         if missing:
-            self.error.setText(_tr("Choose: {groups}").format(groups=", ".join(missing)))
+            text = translate("OptionsDialog", "Choose: {groups}")
+            self.error.setText(text.format(groups=", ".join(missing)))
             return
         self.submitted.emit(self.chosen_ids())
 

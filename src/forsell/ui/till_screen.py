@@ -314,7 +314,8 @@ class TillScreen(QWidget):
         else:
             chosen = self.sale.line_option_ids(index)
         lang = self.sale.employee.language
-        dialog = OptionsDialog(name, base_price, groups, chosen, lang, self, editing=index is not None)
+        editing = index is not None
+        dialog = OptionsDialog(name, base_price, groups, chosen, lang, self, editing=editing)
 
         def submitted(ids: tuple[str, ...]) -> None:
             try:
