@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from forsell.domain.money import format_kzt
 from forsell.domain.options import OptionGroup, ProductOption
+from forsell.domain.payment import Payment
 from forsell.domain.roles import Role
 from forsell.ui.options_dialog import OptionsDialog
+from forsell.ui.receipt_view import receipt_html
 
 from .conftest import CASHIER_PIN, employee, find, log_in, modal
 from .test_till import ARABICA, cell, rows, scan
@@ -136,3 +139,52 @@ def test_editing_a_lines_options_changes_its_price(qtbot, selling):
     assert rows(selling) == 1
     assert cell(selling, 0, 2) == format_kzt(155_000)
     assert "безлактозное" in cell(selling, 0, 0)
+    # The receipt prints the option under its line, with its price change.
+    receipt = selling.till_screen.sale.pay(Payment(cash_tendered=200_000))
+    document = QTextDocument()
+    document.setHtml(receipt_html(receipt))
+    printed = [line.strip() for line in document.toPlainText().splitlines() if line.strip()]
+    at = printed.index("Латте 300 мл")
+    total = format_kzt(155_000).replace("\u00a0", " ")  # plain text turns no-break spaces
+    assert printed[at + 1 : at + 5] == ["+ безлактозное", "+150 ₸", f"1 × {total}", total]
+
+
+def test_screenshots_of_the_chooser_and_the_cart_in_each_language(
+    qtbot, as_started, till, open_shift, tmp_path
+):
+    from dataclasses import replace
+
+    from .test_screenshots import SIZE, shoot, shot_dir
+
+    window = as_started
+    folder = shot_dir(tmp_path)
+    window.resize(*SIZE)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == SIZE)
+    cashier = employee(till, Role.CASHIER, "Данияр Ахметов")
+    log_in(qtbot, window, cashier, CASHIER_PIN)
+    screen = window.till_screen
+    latte = next(p for p in till.catalog.search("COF-007") if p.sku == "COF-007")
+    screen.add_product(latte)
+    dialog = modal(qtbot, OptionsDialog)
+    tap(qtbot, dialog.rows[0].buttons[1])  # oat milk
+    tap(qtbot, dialog.rows[1].buttons[1])  # vanilla syrup
+    tap(qtbot, find(dialog, "add with options"))
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    for language in ("ru", "kk", "en"):
+        window.languages.switch(language)
+        screen.sale.employee = replace(cashier, language=language)
+        screen.grid.set_language(language)
+        screen.show_cart(screen.sale.view())
+        shoot(window, folder, f"options_cart_{language}")
+        screen.add_product(latte)
+        dialog = modal(qtbot, OptionsDialog)
+        tap(qtbot, dialog.rows[0].buttons[1])
+        tap(qtbot, dialog.rows[1].buttons[2])  # caramel this time
+        shoot(window, folder, f"options_chooser_{language}", dialog)
+        dialog.reject()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert sorted(p.name for p in folder.glob("options_*.png")) == sorted(
+        f"options_{what}_{language}.png"
+        for what in ("cart", "chooser")
+        for language in ("ru", "kk", "en")
+    )

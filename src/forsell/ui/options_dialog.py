@@ -53,7 +53,8 @@ class _GroupRow:
             self._add(option.id, option.name(lang), option.price_delta)
 
     def _add(self, option_id: str, name: str, delta: int) -> None:
-        button = QPushButton(name + (f"\n{delta_text(delta)}" if delta else ""))
+        button = QPushButton()
+        button.setProperty("label", name + (f"\n{delta_text(delta)}" if delta else ""))
         button.setCheckable(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the dialog reads the keys itself
         button.setMinimumSize(OPTION_MIN_WIDTH, OPTION_MIN_HEIGHT)
@@ -200,6 +201,11 @@ class OptionsDialog(QDialog):
             row.heading.setText(text)
             set_role(row.heading, "" if row.answered else "error")
             for i, button in enumerate(row.buttons):
+                # A tick as well as the colour: a chosen option must read at a glance.
+                mark = "✓ " if button.isChecked() else ""
+                button.setText(mark + button.property("label"))
+                if button.sizeHint().width() > button.minimumWidth():  # room for the tick
+                    button.setMinimumWidth(button.sizeHint().width())
                 focused = index == self.current and i == self.focused
                 if button.property("keyFocus") != focused:
                     button.setProperty("keyFocus", focused)
