@@ -45,7 +45,7 @@ def ids_of(dialog: OptionsDialog, group: int) -> list[str]:
     return [o.id for o in dialog.rows[group].group.options]
 
 
-def test_a_latte_with_oat_milk_and_vanilla_syrup_by_touch(qtbot, selling):
+def test_a_latte_with_oat_milk_and_vanilla_syrup_by_touch_edited_and_printed(qtbot, selling):
     tap(qtbot, find(selling, LATTE))
     dialog = modal(qtbot, OptionsDialog)
     qtbot.keyClick(dialog, Key.Key_Escape)  # the customer changed their mind: nothing added
@@ -77,9 +77,34 @@ def test_a_latte_with_oat_milk_and_vanilla_syrup_by_touch(qtbot, selling):
     ]
     assert cell(selling, 0, 2) == format_kzt(185_000)
     assert find(selling, "total").text().endswith(format_kzt(185_000))
+    # The customer wants lactose-free milk after all: the line's options are edited (Ctrl+O).
+    tap(qtbot, find(selling, "options"))
+    editor = modal(qtbot, OptionsDialog)
+    assert editor.chosen_ids() == (ids_of(editor, 0)[1], ids_of(editor, 1)[0])
+    tap(qtbot, editor.rows[0].buttons[2])  # lactose-free +150
+    tap(qtbot, find(editor, "add with options"))
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert rows(selling) == 1
+    assert cell(selling, 0, 2) == format_kzt(180_000)
+    assert "безлактозное" in cell(selling, 0, 0)
+    # The receipt prints the options under their line, with their price changes.
+    receipt = selling.till_screen.sale.pay(Payment(cash_tendered=200_000))
+    document = QTextDocument()
+    document.setHtml(receipt_html(receipt))
+    printed = [line.strip() for line in document.toPlainText().splitlines() if line.strip()]
+    at = printed.index("Латте 300 мл")
+    total = format_kzt(180_000).replace("\u00a0", " ")  # plain text turns no-break spaces
+    assert printed[at + 1 : at + 7] == [  # one table cell per line
+        "+ безлактозное",
+        "+150 ₸",
+        "+ ванильный",
+        "+250 ₸",
+        f"1 × {total}",
+        total,
+    ]
 
 
-def test_the_same_latte_by_keyboard_digits_arrows_and_enter(qtbot, selling):
+def test_by_keyboard_and_a_required_group_before_add(qtbot, selling, till):
     scan(qtbot, find(selling, "scan field"), ARABICA)  # no options: straight into the cart
     assert rows(selling) == 1 and QApplication.activeModalWidget() is None
     tap(qtbot, find(selling, "options"))
@@ -97,9 +122,7 @@ def test_the_same_latte_by_keyboard_digits_arrows_and_enter(qtbot, selling):
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert rows(selling) == 2
     assert cell(selling, 1, 2) == format_kzt(140_000 + 20_000 + 25_000 + 30_000)
-
-
-def test_a_required_group_must_be_answered_before_add(qtbot, selling, till, admin):
+    # The customer wants beans ground: a required question without a preselected answer.
     arabica = till.catalog.by_barcode(ARABICA)
     size = OptionGroup(
         "g-size",
@@ -107,48 +130,24 @@ def test_a_required_group_must_be_answered_before_add(qtbot, selling, till, admi
         (ProductOption("beans", {"ru": "зерно"}), ProductOption("fine", {"ru": "мелкий"}, 10_000)),
         min_choices=1,
     )
-    till.catalog.set_option_groups(admin, arabica.id, (size,))
+    till.catalog.set_option_groups(employee(till, Role.ADMIN), arabica.id, (size,))
     scan(qtbot, find(selling, "scan field"), ARABICA)  # a scan opens the chooser too
     dialog = modal(qtbot, OptionsDialog)
     add = find(dialog, "add with options")
     assert not add.isEnabled()
     qtbot.keyClick(dialog, Key.Key_Return)
     assert "Помол" in find(dialog, "dialog error").text()
-    assert rows(selling) == 0
+    assert rows(selling) == 2
     tap(qtbot, option(dialog, "fine"))
     assert add.isEnabled()
     tap(qtbot, option(dialog, "fine"))  # a second tap keeps the only answer of a required group
     assert option(dialog, "fine").isChecked()
     tap(qtbot, add)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    assert cell(selling, 0, 2) == format_kzt(460_000)
+    assert rows(selling) == 3 and cell(selling, 2, 2) == format_kzt(460_000)
 
 
-def test_editing_a_lines_options_changes_its_price(qtbot, selling):
-    tap(qtbot, find(selling, LATTE))
-    dialog = modal(qtbot, OptionsDialog)
-    qtbot.keyClick(dialog, Key.Key_Return)  # as preselected: regular milk, 1 400 ₸
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    assert cell(selling, 0, 2) == format_kzt(140_000)
-    tap(qtbot, find(selling, "options"))
-    editor = modal(qtbot, OptionsDialog)
-    assert editor.chosen_ids() == (ids_of(editor, 0)[0],)
-    tap(qtbot, editor.rows[0].buttons[2])  # lactose-free +150
-    tap(qtbot, find(editor, "add with options"))
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    assert rows(selling) == 1
-    assert cell(selling, 0, 2) == format_kzt(155_000)
-    assert "безлактозное" in cell(selling, 0, 0)
-    # The receipt prints the option under its line, with its price change.
-    receipt = selling.till_screen.sale.pay(Payment(cash_tendered=200_000))
-    document = QTextDocument()
-    document.setHtml(receipt_html(receipt))
-    printed = [line.strip() for line in document.toPlainText().splitlines() if line.strip()]
-    at = printed.index("Латте 300 мл")
-    total = format_kzt(155_000).replace("\u00a0", " ")  # plain text turns no-break spaces
-    assert printed[at + 1 : at + 5] == ["+ безлактозное", "+150 ₸", f"1 × {total}", total]
-
-
+@pytest.mark.slow  # three language switches of the whole window: ~5-10 s on a loaded machine
 def test_screenshots_of_the_chooser_and_the_cart_in_each_language(
     qtbot, as_started, till, open_shift, tmp_path
 ):
