@@ -2210,6 +2210,14 @@ Confirm (Enter)</source>
         <translation>Синонимдер (қосымша сатуды анықтау үшін)</translation>
     </message>
     <message>
+        <source>Options</source>
+        <translation>Нұсқалар</translation>
+    </message>
+    <message>
+        <source>e.g. Молоко [1]: обычное*, овсяное +200; Сироп [0-1]: ваниль +250</source>
+        <translation>мысалы: Сүт [1]: кәдімгі*, сұлы +200; Шәрбат [0-1]: ваниль +250</translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation>Болдырмау (Esc)</translation>
     </message>

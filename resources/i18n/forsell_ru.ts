@@ -2211,6 +2211,14 @@ Confirm (Enter)</source>
         <translation>Синонимы (для распознавания допродаж)</translation>
     </message>
     <message>
+        <source>Options</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>e.g. Молоко [1]: обычное*, овсяное +200; Сироп [0-1]: ваниль +250</source>
+        <translation>например: Молоко [1]: обычное*, овсяное +200; Сироп [0-1]: ваниль +250</translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>

@@ -211,3 +211,12 @@ def test_a_bad_cell_says_which_part_is_wrong(cell: str, code: str, params: dict)
         parse_option_groups(cell)
     assert error.value.key == code
     assert error.value.params == params
+
+
+def test_the_preselected_mark_may_touch_the_name_or_the_price() -> None:
+    [size] = parse_option_groups("Размер [1]: S -100*, M*, L * +300 #SIZE-L")
+    assert [(o.names["ru"], o.price_delta, o.preselected, o.sku) for o in size.options] == [
+        ("S", -10_000, True, ""),
+        ("M", 0, True, ""),
+        ("L", 30_000, True, "SIZE-L"),
+    ]

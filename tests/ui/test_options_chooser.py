@@ -187,3 +187,35 @@ def test_screenshots_of_the_chooser_and_the_cart_in_each_language(
         for what in ("cart", "chooser")
         for language in ("ru", "kk", "en")
     )
+
+
+def test_the_product_editor_edits_options_in_the_csv_cells_syntax(qtbot, till, admin):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
+
+    from forsell.ui.catalog_dialog import CatalogDialog
+
+    from .backoffice_fixtures import by_name, shown
+
+    dialog = shown(qtbot, CatalogDialog(till, admin))
+    qtbot.keyClicks(by_name(dialog, QLineEdit, "catalog search"), "COF-003")
+    by_name(dialog, QTableWidget, "products").selectRow(0)
+    tap(qtbot, by_name(dialog, QPushButton, "edit product"))
+    qtbot.waitUntil(lambda: dialog.editor is not None and dialog.editor.isVisible())
+    editor = dialog.editor
+    assert editor.minimumSizeHint().height() <= 768  # still fits the till's screen
+    field = by_name(editor, QLineEdit, "product options")
+    americano = till.catalog.search("COF-003")[0]
+    before = till.catalog.option_groups(americano.id)
+    assert field.text().startswith("Сироп/Шәрбат/Syrup [0-1]: ванильный/ванильді/vanilla +250")
+    field.setText("Сироп [0-1]: ваниль +2OO")  # a letter O for a zero
+    tap(qtbot, by_name(editor, QPushButton, "save product"))
+    assert "+2OO" in by_name(editor, QLabel, "product error").text()
+    assert till.catalog.option_groups(americano.id) == before  # nothing written
+    field.setText("Размер [1]: S -100*, L +300")
+    with qtbot.waitSignal(editor.accepted):
+        tap(qtbot, by_name(editor, QPushButton, "save product"))
+    [size] = till.catalog.option_groups(americano.id)
+    assert (size.required, [(o.names["ru"], o.price_delta) for o in size.options]) == (
+        True,
+        [("S", -10_000), ("L", 30_000)],
+    )

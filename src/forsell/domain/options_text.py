@@ -73,17 +73,19 @@ def _option(text: str) -> ProductOption:
     # Trailing marks, in any order: "*", "+200", "#SKU"; the rest is the names.
     while len(tokens) > 1 and (tokens[-1][0] in "+-#*" or tokens[-1].endswith("*")):
         token = tokens.pop()
-        if token == "*":
-            chosen = True
-        elif token.startswith("#"):
+        if token.endswith("*"):  # "обычное*", "* ", "-100*": the mark may touch any part
+            chosen, token = True, token[:-1]
+            if not token:
+                continue
+            if token[0] not in "+-#":
+                tokens.append(token)
+                break
+        if token.startswith("#"):
             sku = token[1:]
             if not sku or len(sku) > MAX_SKU:
                 raise bad("csv.options_syntax", part=text.strip())
-        elif token[0] in "+-":
-            delta = _delta(token)
         else:
-            tokens.append(token[:-1])
-            chosen = True
+            delta = _delta(token)
     names_text = " ".join(tokens)
     if names_text.endswith("*"):
         names_text, chosen = names_text[:-1], True
