@@ -9,7 +9,9 @@ sale (names and deltas), so a later catalog edit never changes a sold or parked 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import CashierError
 from .money import MAX_TIYN
@@ -84,7 +86,7 @@ class ChosenOption:
         """Its group's name in ``lang``; Russian when that one is empty."""
         return _pick_name(self.group_names, lang)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         """The form kept in parked sales and sale lines."""
         return {
             "group_id": self.group_id,
@@ -96,7 +98,7 @@ class ChosenOption:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> ChosenOption:
+    def from_json(cls, data: Mapping[str, Any]) -> ChosenOption:
         """The inverse of :meth:`to_json`."""
         return cls(
             str(data["group_id"]),
