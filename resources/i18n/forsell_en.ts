@@ -1720,6 +1720,61 @@
     </message>
 </context>
 <context>
+    <name>OptionsDialog</name>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {count} in “{group}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose {min} to {max}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to {max}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose: {groups}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Refund</source>
@@ -2378,6 +2433,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Synonyms (for upsell detection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Молоко [1]: обычное*, овсяное +200; Сироп [0-1]: ваниль +250</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4345,6 +4408,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4414,6 +4481,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>No shift is open. Open a shift first (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item has no options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4729,6 +4800,34 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>{name} is sold by weight: pick it and enter the weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the options of {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose “{group}” first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {max} can be chosen in “{group}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That option is no longer in the catalog: choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With these options nothing is left to pay: choose others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An option group asks for {min} to {max} of its {count} options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than {max} options in one group.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5408,6 +5507,26 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>a field is longer than {limit} characters, so the row cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{part}” is neither a group “Name [1]: option +200, option” nor an option “name +200 #SKU”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{part}”: names are Russian/Kazakh/English, without ; , : [ ] # *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a price change: write +200, -150 or +2.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group}: cannot choose from {min} to {max} of {count} options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {max} option groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1720,6 +1720,61 @@
     </message>
 </context>
 <context>
+    <name>OptionsDialog</name>
+    <message>
+        <source>None</source>
+        <translation>Жоқ</translation>
+    </message>
+    <message>
+        <source>Options: {name}</source>
+        <translation>Нұсқалар: {name}</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Сақтау (Enter)</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>Қосу (Enter)</translation>
+    </message>
+    <message>
+        <source>At most {count} in “{group}”.</source>
+        <translation>«{group}» ішінен ең көбі {count} таңдауға болады.</translation>
+    </message>
+    <message>
+        <source>choose {min} to {max}</source>
+        <translation>{min}-ден {max}-ге дейін таңдаңыз</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>міндетті</translation>
+    </message>
+    <message>
+        <source>up to {max}</source>
+        <translation>{max}-ге дейін</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>қалауы бойынша</translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation>әлі таңдалмаған</translation>
+    </message>
+    <message>
+        <source>Price {amount}</source>
+        <translation>Бағасы {amount}</translation>
+    </message>
+    <message>
+        <source>Choose: {groups}</source>
+        <translation>Таңдаңыз: {groups}</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Refund</source>
@@ -2382,6 +2437,14 @@ Confirm (Enter)</source>
     <message>
         <source>Synonyms (for upsell detection)</source>
         <translation>Синонимдер (қосымша сатуды анықтау үшін)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Нұсқалар</translation>
+    </message>
+    <message>
+        <source>e.g. Молоко [1]: обычное*, овсяное +200; Сироп [0-1]: ваниль +250</source>
+        <translation>мысалы: Сүт [1]: кәдімгі*, сұлы +200; Шәрбат [0-1]: ваниль +250</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
@@ -4348,6 +4411,10 @@ Confirm (Enter)</source>
         <translation>Баға</translation>
     </message>
     <message>
+        <source>Options</source>
+        <translation>Нұсқалар</translation>
+    </message>
+    <message>
         <source>Cash</source>
         <translation>Қолма-қол</translation>
     </message>
@@ -4418,6 +4485,10 @@ Confirm (Enter)</source>
     <message>
         <source>No shift is open. Open a shift first (F9).</source>
         <translation>Ауысым ашылмаған. Алдымен ауысымды ашыңыз (F9).</translation>
+    </message>
+    <message>
+        <source>This item has no options.</source>
+        <translation>Бұл тауардың нұсқалары жоқ.</translation>
     </message>
     <message>
         <source>Choose a line in the cart first.</source>
@@ -4733,6 +4804,34 @@ Confirm (Enter)</source>
     <message>
         <source>{name} is sold by weight: pick it and enter the weight.</source>
         <translation>{name} салмақпен сатылады: оны таңдап, салмағын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Choose the options of {name}.</source>
+        <translation>«{name}» үшін нұсқаларды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose “{group}” first.</source>
+        <translation>Алдымен «{group}» таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>At most {max} can be chosen in “{group}”.</source>
+        <translation>«{group}» ішінен ең көбі {max} таңдауға болады.</translation>
+    </message>
+    <message>
+        <source>That option is no longer in the catalog: choose again.</source>
+        <translation>Бұл нұсқа каталогта енді жоқ: қайта таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>With these options nothing is left to pay: choose others.</source>
+        <translation>Бұл нұсқалармен төлейтін ештеңе қалмайды: басқаларын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>An option group asks for {min} to {max} of its {count} options.</source>
+        <translation>Нұсқалар тобы {count} нұсқаның ішінен {min}-ден {max}-ге дейін таңдауды талап етеді.</translation>
+    </message>
+    <message>
+        <source>More than {max} options in one group.</source>
+        <translation>Бір топта {max}-ден көп нұсқа бар.</translation>
     </message>
     <message>
         <source>No shift is open. Open a shift first (F9).</source>
@@ -5412,6 +5511,26 @@ Confirm (Enter)</source>
     <message>
         <source>a field is longer than {limit} characters, so the row cannot be read</source>
         <translation>өріс {limit} таңбадан ұзын, сондықтан жолды оқу мүмкін емес</translation>
+    </message>
+    <message>
+        <source>“{part}” is neither a group “Name [1]: option +200, option” nor an option “name +200 #SKU”</source>
+        <translation>«{part}» топ та емес («Атауы [1]: нұсқа +200, нұсқа»), нұсқа да емес («атауы +200 #АРТИКУЛ»)</translation>
+    </message>
+    <message>
+        <source>“{part}”: names are Russian/Kazakh/English, without ; , : [ ] # *</source>
+        <translation>«{part}»: атаулар орысша/қазақша/ағылшынша жазылады, ; , : [ ] # * таңбаларынсыз</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a price change: write +200, -150 or +2.50</source>
+        <translation>«{text}» баға өзгерісі емес: +200, -150 немесе +2.50 деп жазыңыз</translation>
+    </message>
+    <message>
+        <source>{group}: cannot choose from {min} to {max} of {count} options</source>
+        <translation>{group}: {count} нұсқаның ішінен {min}-ден {max}-ге дейін таңдау мүмкін емес</translation>
+    </message>
+    <message>
+        <source>more than {max} option groups</source>
+        <translation>нұсқа топтары {max}-ден көп</translation>
     </message>
     <message>
         <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>

@@ -1721,6 +1721,61 @@
     </message>
 </context>
 <context>
+    <name>OptionsDialog</name>
+    <message>
+        <source>None</source>
+        <translation>Без</translation>
+    </message>
+    <message>
+        <source>Options: {name}</source>
+        <translation>Варианты: {name}</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Сохранить (Enter)</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>Добавить (Enter)</translation>
+    </message>
+    <message>
+        <source>At most {count} in “{group}”.</source>
+        <translation>В «{group}» можно выбрать не больше {count}.</translation>
+    </message>
+    <message>
+        <source>choose {min} to {max}</source>
+        <translation>выберите от {min} до {max}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>обязательно</translation>
+    </message>
+    <message>
+        <source>up to {max}</source>
+        <translation>до {max}</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>по желанию</translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation>ещё не выбрано</translation>
+    </message>
+    <message>
+        <source>Price {amount}</source>
+        <translation>Цена {amount}</translation>
+    </message>
+    <message>
+        <source>Choose: {groups}</source>
+        <translation>Выберите: {groups}</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Refund</source>
@@ -2383,6 +2438,14 @@ Confirm (Enter)</source>
     <message>
         <source>Synonyms (for upsell detection)</source>
         <translation>Синонимы (для распознавания допродаж)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>e.g. Молоко [1]: обычное*, овсяное +200; Сироп [0-1]: ваниль +250</source>
+        <translation>например: Молоко [1]: обычное*, овсяное +200; Сироп [0-1]: ваниль +250</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
@@ -4349,6 +4412,10 @@ Confirm (Enter)</source>
         <translation>Цена</translation>
     </message>
     <message>
+        <source>Options</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
@@ -4419,6 +4486,10 @@ Confirm (Enter)</source>
     <message>
         <source>No shift is open. Open a shift first (F9).</source>
         <translation>Смена не открыта. Сначала откройте смену (F9).</translation>
+    </message>
+    <message>
+        <source>This item has no options.</source>
+        <translation>У этого товара нет вариантов.</translation>
     </message>
     <message>
         <source>Choose a line in the cart first.</source>
@@ -4734,6 +4805,34 @@ Confirm (Enter)</source>
     <message>
         <source>{name} is sold by weight: pick it and enter the weight.</source>
         <translation>{name} — весовой товар: выберите его и введите вес.</translation>
+    </message>
+    <message>
+        <source>Choose the options of {name}.</source>
+        <translation>Выберите варианты для «{name}».</translation>
+    </message>
+    <message>
+        <source>Choose “{group}” first.</source>
+        <translation>Сначала выберите «{group}».</translation>
+    </message>
+    <message>
+        <source>At most {max} can be chosen in “{group}”.</source>
+        <translation>В «{group}» можно выбрать не больше {max}.</translation>
+    </message>
+    <message>
+        <source>That option is no longer in the catalog: choose again.</source>
+        <translation>Этого варианта уже нет в каталоге: выберите заново.</translation>
+    </message>
+    <message>
+        <source>With these options nothing is left to pay: choose others.</source>
+        <translation>С такими вариантами платить нечего: выберите другие.</translation>
+    </message>
+    <message>
+        <source>An option group asks for {min} to {max} of its {count} options.</source>
+        <translation>Группа вариантов требует выбрать от {min} до {max} из {count}.</translation>
+    </message>
+    <message>
+        <source>More than {max} options in one group.</source>
+        <translation>В одной группе больше {max} вариантов.</translation>
     </message>
     <message>
         <source>No shift is open. Open a shift first (F9).</source>
@@ -5413,6 +5512,26 @@ Confirm (Enter)</source>
     <message>
         <source>a field is longer than {limit} characters, so the row cannot be read</source>
         <translation>поле длиннее {limit} символов, поэтому строку не прочитать</translation>
+    </message>
+    <message>
+        <source>“{part}” is neither a group “Name [1]: option +200, option” nor an option “name +200 #SKU”</source>
+        <translation>«{part}» — не группа «Название [1]: вариант +200, вариант» и не вариант «название +200 #АРТИКУЛ»</translation>
+    </message>
+    <message>
+        <source>“{part}”: names are Russian/Kazakh/English, without ; , : [ ] # *</source>
+        <translation>«{part}»: названия пишутся русское/казахское/английское, без ; , : [ ] # *</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a price change: write +200, -150 or +2.50</source>
+        <translation>«{text}» — не изменение цены: пишите +200, -150 или +2.50</translation>
+    </message>
+    <message>
+        <source>{group}: cannot choose from {min} to {max} of {count} options</source>
+        <translation>{group}: нельзя выбрать от {min} до {max} из {count} вариантов</translation>
+    </message>
+    <message>
+        <source>more than {max} option groups</source>
+        <translation>групп вариантов больше {max}</translation>
     </message>
     <message>
         <source>no secret store was found. Run the till in a desktop session with GNOME Keyring or KWallet, or install gnome-keyring.</source>

@@ -360,6 +360,34 @@ CATALOG: dict[str, dict[str, str]] = {
         "ru": "поле длиннее {limit} символов, поэтому строку не прочитать",
         "kk": "өріс {limit} таңбадан ұзын, сондықтан жолды оқу мүмкін емес",
     },
+    "csv.options_syntax": {
+        "en": "“{part}” is neither a group “Name [1]: option +200, option” "
+        "nor an option “name +200 #SKU”",
+        "ru": "«{part}» — не группа «Название [1]: вариант +200, вариант» "
+        "и не вариант «название +200 #АРТИКУЛ»",
+        "kk": "«{part}» топ та емес («Атауы [1]: нұсқа +200, нұсқа»), "
+        "нұсқа да емес («атауы +200 #АРТИКУЛ»)",
+    },
+    "csv.options_names": {
+        "en": "“{part}”: names are Russian/Kazakh/English, without ; , : [ ] # *",
+        "ru": "«{part}»: названия пишутся русское/казахское/английское, без ; , : [ ] # *",
+        "kk": "«{part}»: атаулар орысша/қазақша/ағылшынша жазылады, ; , : [ ] # * таңбаларынсыз",
+    },
+    "csv.options_amount": {
+        "en": "“{text}” is not a price change: write +200, -150 or +2.50",
+        "ru": "«{text}» — не изменение цены: пишите +200, -150 или +2.50",
+        "kk": "«{text}» баға өзгерісі емес: +200, -150 немесе +2.50 деп жазыңыз",
+    },
+    "csv.options_limits": {
+        "en": "{group}: cannot choose from {min} to {max} of {count} options",
+        "ru": "{group}: нельзя выбрать от {min} до {max} из {count} вариантов",
+        "kk": "{group}: {count} нұсқаның ішінен {min}-ден {max}-ге дейін таңдау мүмкін емес",
+    },
+    "csv.options_too_many_groups": {
+        "en": "more than {max} option groups",
+        "ru": "групп вариантов больше {max}",
+        "kk": "нұсқа топтары {max}-ден көп",
+    },
     "secret_store.no_backend": {
         "en": (
             "no secret store was found. Run the till in a desktop session with GNOME Keyring "

@@ -143,6 +143,8 @@ POLICY: dict[str, Role | Action | str] = {
     "CatalogService.first_by_sku": PUBLIC,
     "CatalogService.save": Action.CATALOG_EDIT,
     "CatalogService.import_csv": Action.CATALOG_EDIT,
+    "CatalogService.option_groups": PUBLIC,
+    "CatalogService.set_option_groups": Action.CATALOG_EDIT,
     # selling
     "TillService.scan": CASHIER,
     "TillService.add": CASHIER,
@@ -157,6 +159,8 @@ POLICY: dict[str, Role | Action | str] = {
     "TillService.recall": CASHIER,
     "TillService.pay": CASHIER,
     "TillService.override_price": Action.PRICE_OVERRIDE,
+    "TillService.line_option_ids": CASHIER,
+    "TillService.set_line_options": CASHIER,
     "RefundService.find": PUBLIC,
     "RefundService.refund": Action.REFUND,
     "RefundService.void": Action.VOID_SALE,
@@ -553,6 +557,7 @@ def test_the_overrides_of_the_till_are_all_declared() -> None:
     assert {(c.__qualname__, n) for c, n, _, _ in APPROVABLE} == {
         ("CatalogService", "save"),
         ("CatalogService", "import_csv"),
+        ("CatalogService", "set_option_groups"),
         ("RefundService", "refund"),
         ("RefundService", "void"),
         ("TillService", "override_price"),

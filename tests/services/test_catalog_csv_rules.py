@@ -27,7 +27,7 @@ from forsell.store.models import Category, Product
 from .conftest import Products, Staff, admin_of
 
 HEADER = ",".join(CSV_COLUMNS)
-GOOD = "N-1,,Новый товар,,,,,,100,16,pcs,0,"  # a row every check accepts
+GOOD = "N-1,,Новый товар,,,,,,100,16,pcs,0,,"  # a row every check accepts
 
 
 def _file(tmp_path: Path, text: str) -> Path:
@@ -93,8 +93,8 @@ def test_a_row_with_more_fields_than_the_header_is_refused_on_its_line(
     till: Till, tmp_path: Path
 ) -> None:
     # "1,5" unquoted: the decimal comma split the price and shifted every cell after it.
-    path = _rows(tmp_path, GOOD, "N-2,,Сахар,,,,,,1,5,16,pcs,0,", "N-3,,Соль,,,,,,80,16,pcs,0,")
-    assert _refused(till, path) == [(3, None, "csv.extra_fields", {"count": 14, "columns": 13})]
+    path = _rows(tmp_path, GOOD, "N-2,,Сахар,,,,,,1,5,16,pcs,0,,", "N-3,,Соль,,,,,,80,16,pcs,0,,")
+    assert _refused(till, path) == [(3, None, "csv.extra_fields", {"count": 15, "columns": 14})]
 
 
 def test_a_short_row_is_still_read_as_empty_optional_cells(till: Till, tmp_path: Path) -> None:
@@ -272,7 +272,7 @@ def test_every_kind_of_bad_row_is_reported_together(
         GOOD,  # 2
         f"N-2,{products.bread.barcode},Чужой штрихкод,,,,,,100,16,pcs,0,",  # 3: a database check
         "N-3,²³,Верхние индексы,,,,,,100,16,pcs,0,",  # 4
-        "N-4,,Лишнее,,,,,,100,16,pcs,0,,",  # 5
+        "N-4,,Лишнее,,,,,,100,16,pcs,0,,,",  # 5
         "N-5,,Нулевой\x00символ,,,,,,100,16,pcs,0,",  # 6
         "A" * 5000 + ",,Длинный артикул,,,,,,100,16,pcs,0,",  # 7
         f'N-7,,"{"x" * (csv.field_size_limit() + 1)}",,,,,,100,16,pcs,0,',  # 8

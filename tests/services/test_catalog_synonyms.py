@@ -73,7 +73,7 @@ def _csv(tmp_path: Path, text: str, name: str = "catalog.csv") -> Path:
 
 
 def test_csv_carries_synonyms_both_ways(till: Till, tmp_path: Path) -> None:
-    assert CSV_COLUMNS[-1] == "synonyms"
+    assert CSV_COLUMNS[-2:] == ["synonyms", "options"]
     header = ",".join(CSV_COLUMNS)
     till.catalog.import_csv(
         admin_of(till),
@@ -90,11 +90,11 @@ def test_csv_carries_synonyms_both_ways(till: Till, tmp_path: Path) -> None:
     row = next(
         line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("T-NAP,")
     )
-    assert row.endswith(",наполеончик|кусок торта")
-    # A product without synonyms exports an empty last column.
+    assert row.endswith(",наполеончик|кусок торта,")  # and no options
+    # A product without synonyms exports an empty synonyms column.
     assert next(
         line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("COF-001,")
-    ).endswith(",0,")
+    ).endswith(",0,,")
     before = out.read_text(encoding="utf-8")
     till.catalog.import_csv(admin_of(till), out)  # round trip: the same file again
     again = tmp_path / "again.csv"

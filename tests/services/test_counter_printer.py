@@ -152,3 +152,19 @@ def test_settings_refuse_an_address_that_names_no_printer(till: Till, staff: Sta
     assert till.ctx.settings.get(s.PRINTER_ADDRESS) == ""
     with pytest.raises(CashierError):
         CounterPrinter(till.ctx).save_setup(staff.admin, PrinterSetup("", paper_mm=60))
+
+
+def test_a_lines_options_print_under_it_with_their_price_changes(
+    till: Till, staff: Staff, products: Products, shift, counter, fake_printer
+) -> None:
+    from forsell.domain.options import ChosenOption
+
+    receipt = _sell(till, staff, products, Payment(cash_tendered=50_000))
+    oat = ChosenOption("g1", "o1", {"ru": "Молоко"}, {"ru": "Овсяное молоко"}, 20_000)
+    plain = ChosenOption("g2", "o2", {"ru": "Сироп"}, {"ru": "Без сиропа"}, 0)
+    first = dataclasses.replace(receipt.lines[0], options=(oat, plain))
+    counter.print_receipt(dataclasses.replace(receipt, lines=(first, *receipt.lines[1:])))
+    lines = decode(fake_printer.wait_job()).lines
+    name = lines.index("Хлеб пшеничный тестовый")
+    assert lines[name + 1].startswith("+ Овсяное молоко") and lines[name + 1].endswith("+200 тг")
+    assert lines[name + 2].strip() == "+ Без сиропа"  # a free option: no price change printed

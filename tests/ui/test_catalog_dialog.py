@@ -144,7 +144,7 @@ def test_bad_rows_are_listed_in_the_admins_language(
                 "line 4, column “name_ru”: contains the control character U+0000: remove it",
                 "line 5, column “sku”: 5000 characters, at most 64 are allowed",
                 "line 6: a field is longer than 131072 characters, so the row cannot be read",
-                "line 7: 15 fields, but the header has only 14 columns",
+                "line 7: 16 fields, but the header has only 15 columns",
             ],
         ),
         (
@@ -155,7 +155,7 @@ def test_bad_rows_are_listed_in_the_admins_language(
                 "4-жол, «name_ru» бағаны: ішінде U+0000 басқару таңбасы бар: оны өшіріңіз",
                 "5-жол, «sku» бағаны: таңба саны 5000, ең көбі 64 болуы мүмкін",
                 "6-жол: өріс 131072 таңбадан ұзын, сондықтан жолды оқу мүмкін емес",
-                "7-жол: өрістер саны 15, ал тақырыпта тек 14 баған бар",
+                "7-жол: өрістер саны 16, ал тақырыпта тек 15 баған бар",
             ],
         ),
     ],
@@ -169,12 +169,12 @@ def test_a_hostile_file_is_refused_line_by_line_never_with_an_internal_error(
     csv = tmp_path / "hostile.csv"
     csv.write_text(
         f"{HEADER},price_usd\n"
-        "NEW-1,,Новый чай,,,,,,500,16,pcs,0,,5\n"
-        "NEW-2,４８７０００,Чай,,,,,,500,16,pcs,0,,5\n"
-        "NEW-3,,Ч\x00ай,,,,,,500,16,pcs,0,,5\n"
-        f"{long_sku},,Чай,,,,,,500,16,pcs,0,,5\n"
-        f'NEW-5,,"{huge}",,,,,,500,16,pcs,0,,5\n'
-        "NEW-6,,Чай,,,,,,500,16,pcs,0,,5,6\n",
+        "NEW-1,,Новый чай,,,,,,500,16,pcs,0,,,5\n"
+        "NEW-2,４８７０００,Чай,,,,,,500,16,pcs,0,,,5\n"
+        "NEW-3,,Ч\x00ай,,,,,,500,16,pcs,0,,,5\n"
+        f"{long_sku},,Чай,,,,,,500,16,pcs,0,,,5\n"
+        f'NEW-5,,"{huge}",,,,,,500,16,pcs,0,,,5\n'
+        "NEW-6,,Чай,,,,,,500,16,pcs,0,,,5,6\n",
         encoding="utf-8",
     )
     languages = Languages()

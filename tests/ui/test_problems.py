@@ -46,6 +46,9 @@ SAMPLE = {
     "char": "U+0000",
     "where": "192.168.1.50:9100",  # a receipt printer's address
     "seconds": 5,
+    "part": "Молоко обычное",  # the catalog CSV's options cell
+    "group": "Сироп",
+    "min": 2,
 }
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 #: Words of the English sentences that must not show up in a Russian or Kazakh one.

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from forsell.domain.options import ChosenOption
+
 from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, _any, not_order
 from .lang import index_key, lemma, lookup_keys, unglued
 from .matching import Match, Pattern, match_at
@@ -981,3 +983,38 @@ def _bigger(line: ReceiptLine, receipt: Receipt, since: float) -> bool:
 @lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     return " ".join(normalize_text(text))
+
+
+# --- product options as receipt items -------------------------------------------------------
+
+
+def option_items(line: ReceiptLine, options: Sequence[ChosenOption]) -> tuple[ReceiptLine, ...]:
+    """Receipt items for the options chosen on ``line`` (syrup, size L, an extra shot), so that
+    an offered add-on that became an option of a receipt line counts as a converted upsell, as a
+    line of its own would. Only options that cost extra: a free or cheaper choice (regular milk,
+    a small size) is not a sale the cashier made. Each item has the option's own SKU (else the
+    line's SKU and the option's id), is named "<group> <option>" in each language (so «сироп»
+    finds it, and a size's «L 400 мл» reads as a bigger size), and comes at the line's time and
+    quantity with the option's price change as its price."""
+    items = []
+    for option in options:
+        if option.price_delta <= 0:
+            continue
+        names = {
+            lang: f"{option.group_name(lang)} {option.name(lang)}".strip()
+            for lang in ("ru", "kk", "en")
+            if option.names.get(lang) or option.group_names.get(lang)
+        }
+        items.append(
+            ReceiptLine(
+                option.sku or f"{line.sku}+{option.option_id}",
+                names.get("ru") or option.name("ru"),
+                line.qty,
+                option.price_delta,
+                line.added_at,
+                line.category,
+                names,
+                round(line.qty * option.price_delta),
+            )
+        )
+    return tuple(items)

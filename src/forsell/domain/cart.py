@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from .errors import CashierError
 from .money import MAX_TIYN, allocate, check_amount, div_round_half_up, vat_included
+from .options import ChosenOption, options_delta, unit_price_with
 
 MAX_PIECES_MILLI = 999_000  # 999 pieces on one line is already a wholesale order
 MAX_WEIGHT_MILLI = 99_999  # 99.999 kg: above any shop counter scale
@@ -57,9 +58,16 @@ class CartLine:
     price_overridden: bool = False
     #: When the line entered the cart (aware UTC); upsell linking compares it with offer times.
     added_at: datetime | None = None
+    #: The chosen options (oat milk, vanilla syrup); ``unit_price`` already includes their deltas.
+    options: tuple[ChosenOption, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get("ru") or next(iter(self.names.values()), "")
+
+    @property
+    def base_price(self) -> int:
+        """The unit price without the options' deltas."""
+        return self.unit_price - options_delta(self.options)
 
     @property
     def gross(self) -> int:
@@ -148,6 +156,7 @@ class Cart:
                 last.product_id == line.product_id
                 and not last.weighted
                 and not last.price_overridden
+                and last.options == line.options  # a latte with oat milk is not a plain latte
             ):
                 self.set_quantity(len(self.lines) - 1, last.qty_milli + line.qty_milli)
                 return len(self.lines) - 1
@@ -163,6 +172,13 @@ class Cart:
         check_amount(unit_price)
         line = self.lines[index]
         self._checked_replace(index, replace(line, unit_price=unit_price, price_overridden=True))
+
+    def set_options(self, index: int, options: tuple[ChosenOption, ...]) -> None:
+        """Changes line ``index``'s options; its unit price follows their deltas (an overridden
+        price keeps the override and moves by the difference)."""
+        line = self.lines[index]
+        price = check_amount(unit_price_with(line.base_price, options))
+        self._checked_replace(index, replace(line, options=tuple(options), unit_price=price))
 
     def set_line_discount(self, index: int, discount: Discount | None) -> None:
         self._checked_replace(index, replace(self.lines[index], discount=discount))

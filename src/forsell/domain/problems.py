@@ -116,6 +116,13 @@ PROBLEMS: Mapping[str, str] = MappingProxyType(
         "was complete",
         "printer.paper_out": "the printer at {where} is out of paper",
         "printer.unplugged": "the printer {where} cannot be opened: is it plugged in? ({detail})",
+        # the catalog CSV's options cell (product options: milk, syrup, size)
+        "csv.options_syntax": "“{part}” is not a group “Name [1]: option +200, option” "
+        "or an option “name +200 #SKU”",
+        "csv.options_names": "“{part}”: names are Russian/Kazakh/English, without ; , : [ ] # *",
+        "csv.options_amount": "“{text}” is not a price change: write +200, -150 or +2.50",
+        "csv.options_limits": "{group}: cannot choose from {min} to {max} of {count} options",
+        "csv.options_too_many_groups": "more than {max} option groups",
     }
 )
 

@@ -11,6 +11,9 @@
   ``accepted``, ``duplicate`` (event ids are de-duplicated per device forever), ``rejected``
   with a reason (``unknown_kind``; ``invalid_payload: lines is required`` for a sale without
   lines; …) or ``later`` (an audit entry after a gap, below).
+* ``sale`` events: a line's ``options`` (product options, the OpenAPI file's SaleLineOption)
+  may be absent; when present each needs ``group_id``, ``option_id``, ``name`` and an integer
+  ``price_delta``, else ``invalid_payload: lines[i].options[j].<field> …``.
 * ``GET /v1/pull/{catalog|staff|settings|scorecards}?cursor=&limit=`` → {items, cursor, more}.
 * ``GET /v1/policy`` → the privacy policy published last {version, published, texts: {ru, kk,
   en}, operator?}; 404 ``{"detail": "no_policy"}`` before any. It starts with the version
@@ -900,6 +903,36 @@ def _event_problem(event: dict[str, Any]) -> str | None:
         value = payload.get(field)
         if value is None or (isinstance(value, list | str) and not value):
             return f"invalid_payload: {field} is required"
+    if event["kind"] == "sale":
+        return _sale_options_problem(payload)
+    return None
+
+
+# --- product options on sale lines (the OpenAPI file's SaleLineOption) -------------------------
+
+
+def _sale_options_problem(payload: dict[str, Any]) -> str | None:
+    """Why a sale's line options break the contract, or None. ``options`` may be missing (a
+    till older than product options); when present it is a list of SaleLineOption."""
+    lines = payload["lines"]
+    if not isinstance(lines, list):
+        return "invalid_payload: lines must be a list"
+    for i, line in enumerate(lines):
+        options = line.get("options", []) if isinstance(line, dict) else None
+        if not isinstance(options, list):
+            return f"invalid_payload: lines[{i}].options must be a list"
+        for j, option in enumerate(options):
+            where = f"lines[{i}].options[{j}]"
+            if not isinstance(option, dict):
+                return f"invalid_payload: {where} must be an object"
+            for field in ("group_id", "option_id", "name"):
+                if not isinstance(option.get(field), str) or not option[field]:
+                    return f"invalid_payload: {where}.{field} is required"
+            delta = option.get("price_delta")
+            if not isinstance(delta, int) or isinstance(delta, bool):
+                return f"invalid_payload: {where}.price_delta must be an integer (tiyn)"
+            if option.get("sku") is not None and not isinstance(option["sku"], str):
+                return f"invalid_payload: {where}.sku must be a string or null"
     return None
 
 

@@ -27,6 +27,12 @@ from sqlalchemy.exc import IntegrityError
 from forsell.domain.errors import CashierError
 from forsell.domain.ids import new_id
 from forsell.domain.money import MAX_TIYN, check_amount, format_kzt, parse_kzt
+from forsell.domain.options import OptionGroup
+from forsell.domain.options_text import (
+    OptionsTextError,
+    format_option_groups,
+    parse_option_groups,
+)
 from forsell.domain.problems import Problem
 from forsell.domain.roles import Action
 from forsell.store import audit
@@ -35,6 +41,7 @@ from forsell.store.models import Category, Product
 from .access import public, requires
 from .auth import Approval, EmployeeView
 from .context import TillContext
+from .product_options import load_groups, replace_groups
 
 #: The documented CSV columns (README "Catalog CSV"). Order matters on export only.
 CSV_COLUMNS = [
@@ -51,6 +58,7 @@ CSV_COLUMNS = [
     "unit",
     "favourite",
     "synonyms",
+    "options",
 ]
 REQUIRED = {"sku", "name_ru", "price", "vat_percent"}
 SEARCH_LIMIT = 30
@@ -368,6 +376,45 @@ class CatalogService:
             )
             return _view(p)
 
+    # --- options ------------------------------------------------------------------------------
+
+    @public
+    def option_groups(self, product_id: str) -> tuple[OptionGroup, ...]:
+        """The product's option groups (milk, syrup, size) in the order the chooser shows them;
+        empty for a product sold as it is."""
+        with self.ctx.db.read() as session:
+            return load_groups(session, [product_id]).get(product_id, ())
+
+    @requires(Action.CATALOG_EDIT)
+    def set_option_groups(
+        self,
+        who: EmployeeView,
+        product_id: str,
+        groups: tuple[OptionGroup, ...],
+        approval: Approval | None = None,
+    ) -> tuple[OptionGroup, ...]:
+        """Replaces the product's option groups (an empty tuple removes them), audited as
+        ``product_options_changed``; returns them as stored. Lines already sold or parked keep
+        the options they had. Raises ``CashierError`` ``product.unknown``,
+        ``money.out_of_range``; ``NeedsApproval`` (``approval.catalog_edit``) below admin
+        without ``approval``."""
+        with self.ctx.db.write() as session:
+            product = session.get(Product, product_id)
+            if product is None:
+                raise CashierError("product.unknown", "No such product")
+            count = replace_groups(session, product_id, groups)
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "product_options_changed",
+                who.id,
+                product_id=product_id,
+                sku=product.sku,
+                groups=count,
+                approved_by=approval.approver_id if approval else None,
+            )
+            return load_groups(session, [product_id]).get(product_id, ())
+
     # --- CSV ---------------------------------------------------------------------------------
 
     @requires(Action.CATALOG_EDIT)
@@ -445,11 +492,12 @@ class CatalogService:
                 partial.open("w", encoding="utf-8", newline="") as out,
             ):
                 cats = {c.id: c for c in session.scalars(select(Category))}
+                groups = load_groups(session, None)
                 total = session.scalar(select(func.count(Product.id)).where(Product.active)) or 0
                 writer = csv.writer(out, lineterminator="\r\n")
                 writer.writerow(CSV_COLUMNS)
                 rows = session.execute(
-                    select(*_EXPORTED).where(Product.active).order_by(Product.sku)
+                    select(Product.id, *_EXPORTED).where(Product.active).order_by(Product.sku)
                 ).yield_per(CSV_BATCH)
                 for p in rows:
                     if count % CSV_BATCH == 0:
@@ -476,6 +524,7 @@ class CatalogService:
                             "kg" if p.weighted else "pcs",
                             int(p.favourite),
                             _cell(CSV_SYNONYM_SEPARATOR.join(str(w) for w in p.synonyms or ())),
+                            _cell(format_option_groups(groups.get(p.id, ()))),
                         ]
                     )
                     count += 1
@@ -604,11 +653,34 @@ class CatalogService:
             undo.added.extend(v["id"] for v in fresh)
             for v in fresh:
                 by_sku[v["sku"]] = (v["id"], v["barcode"])
+        self._write_options(session, batch, by_sku, undo)
         return len(fresh), len(changed)
+
+    def _write_options(
+        self,
+        session,
+        batch: list[dict],
+        by_sku: dict[str, tuple[str, str | None]],
+        undo: _Undo,
+    ) -> None:
+        """The option groups of the batch's rows (a file without the column keeps them); the
+        groups they replace go to ``undo`` first."""
+        rows = [r for r in batch if r.get("options") is not None]
+        if not rows:
+            return
+        ids = [by_sku[r["sku"]][0] for r in rows]
+        before = load_groups(session, ids)
+        for pid, row in zip(ids, rows, strict=True):
+            undo.options.append((pid, before.get(pid, ())))
+            replace_groups(session, pid, row["options"])
 
     def _undo(self, undo: _Undo) -> None:
         """Puts back what earlier batches of a failed or cancelled import wrote, batch by batch.
         A new product a sale already used cannot be deleted: it is deactivated instead."""
+        for batch in _chunks(undo.options):
+            with self.ctx.db.write() as session:
+                for pid, groups in batch:
+                    replace_groups(session, pid, groups)
         for ids in _chunks(undo.added):
             try:
                 with self.ctx.db.write() as session:
@@ -640,6 +712,8 @@ class _Undo:
     added: list[str] = field(default_factory=list)
     restore: list[dict] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    #: (product id, its option groups before the import), put back first
+    options: list[tuple[str, tuple[OptionGroup, ...]]] = field(default_factory=list)
 
 
 _EXPORTED = (
@@ -783,6 +857,7 @@ CSV_MAX_LENGTH = {
     "favourite": 32,
     # every synonym at its longest, with its separator
     "synonyms": MAX_SYNONYMS * (MAX_SYNONYM_LENGTH + 1),
+    "options": 4_000,  # ten groups of a few options with three names each
 }
 #: What is shown of an unknown header cell: enough to recognise it, never a whole pasted page.
 SHOWN_HEADER_CELL = 40
@@ -980,6 +1055,12 @@ def _check_row(cells: dict[str, str], count: int, header: list[str], line: int) 
             raise bad(
                 line, "synonyms", "csv.synonyms", count=MAX_SYNONYMS, length=MAX_SYNONYM_LENGTH
             ) from None
+    options = None
+    if "options" in header:
+        try:
+            options = parse_option_groups(values["options"])
+        except OptionsTextError as exc:
+            raise bad(line, "options", exc.key, **exc.params) from None
     return {
         "line": line,
         "sku": sku,
@@ -995,4 +1076,5 @@ def _check_row(cells: dict[str, str], count: int, header: list[str], line: int) 
         "weighted": unit == "kg",
         "favourite": _BOOL[fav],
         "synonyms": synonyms,
+        "options": options,  # None: the file has no options column, the product keeps its own
     }

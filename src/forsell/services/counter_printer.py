@@ -132,6 +132,15 @@ def _lines(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
             f" {t['kg']}" if line.weighted else ""
         )
         blocks.append(Text(line.name(r.language)))
+        for option in line.options:  # per unit: the unit price below already includes them
+            delta = option.price_delta
+            sign = "+" if delta > 0 else "-"
+            blocks.append(
+                Row(
+                    f"  + {option.name(r.language)}",
+                    f"{sign}{format_kzt(abs(delta))}" if delta else "",
+                )
+            )
         blocks.append(Row(f"  {qty} × {format_kzt(line.unit_price)}", format_kzt(line.gross)))
         if line.discount:
             blocks.append(Row(f"  {t['discount']}", format_kzt(-line.discount)))

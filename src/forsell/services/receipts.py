@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.barcode import receipt_code
+from forsell.domain.options import ChosenOption
 from forsell.store.models import Employee, RefundLine, Sale
 
 from . import settings as s
@@ -30,6 +31,8 @@ class ReceiptLineView:
     vat_bp: int
     refunded_milli: int
     refunded_amount: int
+    #: The options chosen on the line (printed under its name); ``unit_price`` includes them.
+    options: tuple[ChosenOption, ...] = ()
 
     def name(self, lang: str) -> str:
         """The name in ``lang`` (``ru``, ``kk`` or ``en``); Russian when that one is empty."""
@@ -104,6 +107,7 @@ def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
                 l.vat_bp,
                 r_qty,
                 r_amount,
+                tuple(ChosenOption.from_json(o) for o in l.options or ()),
             )
         )
     cashier = session.get(Employee, sale.employee_id)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from forsell.domain.cart import Cart, CartLine, Discount, DiscountKind
 from forsell.domain.errors import CashierError
+from forsell.domain.options import ChosenOption, choose, preselected, unit_price_with
 from forsell.domain.payment import Payment
 from forsell.domain.roles import Action, Role, discount_needs_approval
 from forsell.store import audit
@@ -44,6 +45,8 @@ class CartLineView:
     net: int
     vat_bp: int
     price_overridden: bool
+    #: (option name, price delta in tiyn) in the employee's language, shown under the name
+    options: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,20 @@ class ParkedView:
     items: int
 
 
-def _line_from_product(p: ProductView, qty_milli: int) -> CartLine:
-    return CartLine(p.id, p.sku, p.barcode, dict(p.names), p.price, qty_milli, p.vat_bp, p.weighted)
+def _line_from_product(
+    p: ProductView, qty_milli: int, options: tuple[ChosenOption, ...] = ()
+) -> CartLine:
+    return CartLine(
+        p.id,
+        p.sku,
+        p.barcode,
+        dict(p.names),
+        unit_price_with(p.price, options),
+        qty_milli,
+        p.vat_bp,
+        p.weighted,
+        options=options,
+    )
 
 
 def _cart_to_json(cart: Cart) -> dict:
@@ -81,6 +96,7 @@ def _cart_to_json(cart: Cart) -> dict:
             {"kind": l.discount.kind.value, "value": l.discount.value} if l.discount else None
         )
         d["added_at"] = l.added_at.isoformat() if l.added_at else None
+        d["options"] = [o.to_json() for o in l.options]
         return d
 
     rd = cart.receipt_discount
@@ -105,6 +121,8 @@ def _cart_from_json(data: dict) -> Cart:
                 **l,
                 "discount": _discount_from_json(l["discount"]),
                 "added_at": _time_from_json(l.get("added_at")),
+                # parked before 0018: no options
+                "options": tuple(ChosenOption.from_json(o) for o in l.get("options") or ()),
             }
         )
         for l in data["lines"]
@@ -147,20 +165,35 @@ class TillService:
             raise CashierError(
                 "scan.needs_weight", "Enter the weight of {name}", name=product.names["ru"]
             )
+        if self.catalog.option_groups(product.id):
+            raise CashierError(
+                "scan.needs_options", "Choose the options of {name}", name=product.names["ru"]
+            )
         return self.add(product, 1000)
 
     @requires(Role.CASHIER)
-    def add(self, product: ProductView, qty_milli: int = 1000) -> CartView:
+    def add(
+        self,
+        product: ProductView,
+        qty_milli: int = 1000,
+        option_ids: tuple[str, ...] | list[str] | None = None,
+    ) -> CartView:
         """Adds ``qty_milli`` thousandths (1000: one piece or one kilogram) of the product to the
-        cart; the first line starts the sale and its recording. Returns the cart.
+        cart, with the options ``option_ids`` chosen (None: the catalog's preselected ones); the
+        line's unit price is the product's plus the options' deltas. The first line starts the
+        sale and its recording. Returns the cart.
 
         Raises ``CashierError``: ``shift.not_open``, ``qty.not_positive``, ``qty.not_whole``,
         ``qty.too_many``, ``qty.too_heavy``, ``money.out_of_range``, ``cart.total_too_large``,
-        ``sale.database_damaged(_no_backup)``."""
+        ``options.required``, ``options.too_many_chosen``, ``options.unknown``,
+        ``options.price_not_positive``, ``sale.database_damaged(_no_backup)``."""
         self._require_sound_database()
         self._require_shift()
+        groups = self.catalog.option_groups(product.id)
+        chosen = choose(groups, preselected(groups) if option_ids is None else option_ids)
         was_empty = not self.cart.lines
-        self.cart.add(replace(_line_from_product(product, qty_milli), added_at=self.ctx.clock()))
+        line = _line_from_product(product, qty_milli, chosen)
+        self.cart.add(replace(line, added_at=self.ctx.clock()))
         if was_empty:
             self._emit("sale_started")
         return self.view()
@@ -172,6 +205,25 @@ class TillService:
         Raises ``CashierError``: ``qty.not_positive``, ``qty.not_whole``, ``qty.too_many``,
         ``qty.too_heavy``, ``cart.total_too_large``."""
         self.cart.set_quantity(index, qty_milli)
+        return self.view()
+
+    @requires(Role.CASHIER)
+    def line_option_ids(self, index: int) -> tuple[str, ...]:
+        """The option ids chosen on line ``index``: what the chooser starts with when the line's
+        options are edited."""
+        return tuple(o.option_id for o in self.cart.lines[index].options)
+
+    @requires(Role.CASHIER)
+    def set_line_options(self, index: int, option_ids: tuple[str, ...] | list[str]) -> CartView:
+        """Changes the options of line ``index`` (the customer wants oat milk after all); its
+        unit price follows the deltas. Returns the cart.
+
+        Raises ``CashierError``: ``options.required``, ``options.too_many_chosen``,
+        ``options.unknown``, ``options.price_not_positive``, ``money.out_of_range``,
+        ``cart.total_too_large``."""
+        line = self.cart.lines[index]
+        chosen = choose(self.catalog.option_groups(line.product_id), option_ids)
+        self.cart.set_options(index, chosen)
         return self.view()
 
     @requires(Role.CASHIER)
@@ -294,6 +346,7 @@ class TillService:
                 t.net,
                 l.vat_bp,
                 l.price_overridden,
+                tuple((o.name(lang), o.price_delta) for o in l.options),
             )
             for i, (l, t) in enumerate(zip(self.cart.lines, totals.lines, strict=True))
         )
@@ -431,6 +484,7 @@ class TillService:
                         vat=t.vat,
                         price_overridden=line.price_overridden,
                         added_at=line.added_at,
+                        options=[o.to_json() for o in line.options] or None,
                     )
                 )
             session.add(sale)
@@ -503,7 +557,21 @@ def sale_payload(sale: Sale) -> dict:
                 "net": l.net,
                 "vat_bp": l.vat_bp,
                 "vat": l.vat,
+                "options": [_option_payload(o) for o in l.options or ()],
             }
             for l in sale.lines
         ],
+    }
+
+
+def _option_payload(option: dict) -> dict:
+    """One chosen option of a sale line as the backend receives it (contract in resources/api):
+    what was chosen and its price delta; the line's unit_price already includes it."""
+    return {
+        "group_id": option["group_id"],
+        "option_id": option["option_id"],
+        "group": option.get("group_names", {}).get("ru", ""),
+        "name": option.get("names", {}).get("ru", ""),
+        "sku": option.get("sku") or None,
+        "price_delta": option["price_delta"],
     }

@@ -201,6 +201,9 @@ class SaleLine(Base):
     # When the line entered the cart (UTC): upsell linking compares it with the offer's time.
     # None on rows written before revision 0006.
     added_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The chosen options as sold (names and price deltas, domain.options.ChosenOption.to_json);
+    # unit_price already includes them. None: no options, or sold before revision 0018.
+    options: Mapped[list | None] = mapped_column(JSON, nullable=True, default=None)
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -630,3 +633,42 @@ class PrivacyDestruction(Base):
     destroyed_by: Mapped[str] = mapped_column(ForeignKey("employees.id"))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ProductOptionGroup(Base):
+    """A question asked about a product (which milk?); min/max say how many answers it takes."""
+
+    __tablename__ = "product_option_groups"
+    id: Mapped[str] = _id()
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name_ru: Mapped[str] = mapped_column(String(120))
+    name_kk: Mapped[str] = mapped_column(String(120), default="")
+    name_en: Mapped[str] = mapped_column(String(120), default="")
+    min_choices: Mapped[int] = mapped_column(Integer, default=0)
+    max_choices: Mapped[int] = mapped_column(Integer, default=1)
+
+    options: Mapped[list[ProductOption]] = relationship(
+        order_by="ProductOption.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (Index("ix_product_option_groups_product", "product_id", "position"),)
+
+
+class ProductOption(Base):
+    """One answer to an option group, with what it adds to (or takes from) the price."""
+
+    __tablename__ = "product_options"
+    id: Mapped[str] = _id()
+    group_id: Mapped[str] = mapped_column(
+        ForeignKey("product_option_groups.id", ondelete="CASCADE")
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name_ru: Mapped[str] = mapped_column(String(120))
+    name_kk: Mapped[str] = mapped_column(String(120), default="")
+    name_en: Mapped[str] = mapped_column(String(120), default="")
+    price_delta: Mapped[int] = mapped_column(BigInteger, default=0)  # tiyn, may be negative
+    sku: Mapped[str] = mapped_column(String(64), default="")
+    preselected: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_product_options_group", "group_id", "position"),)

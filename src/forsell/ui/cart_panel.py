@@ -18,6 +18,7 @@ from forsell.domain.money import format_kzt
 from forsell.services.till import CartLineView, CartView
 
 from .line_dialogs import milli_text
+from .receipt_view import delta_text
 from .widgets import set_role
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -83,6 +84,8 @@ class CartPanel(QWidget):
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             name = line.name + (" *" if line.price_overridden else "")
+            for option, delta in line.options:  # under the name, with what each adds
+                name += f"\n   + {option}" + (f"  {delta_text(delta)}" if delta else "")
             cells = [
                 name,
                 qty_text(line),
@@ -95,6 +98,10 @@ class CartPanel(QWidget):
                 if col:
                     item.setTextAlignment(_RIGHT)
                 self.table.setItem(row, col, item)
+            if line.options:
+                self.table.resizeRowToContents(row)
+            else:
+                self.table.setRowHeight(row, self.table.verticalHeader().defaultSectionSize())
         if lines:
             target = select if select is not None else keep
             if target is None or target >= len(lines):

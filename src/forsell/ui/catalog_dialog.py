@@ -34,6 +34,13 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.options import OptionGroup
+from forsell.domain.options_text import (
+    OptionsTextError,
+    format_option_groups,
+    parse_option_groups,
+)
+from forsell.domain.problems import Problem
 from forsell.domain.roles import Action, needs_approval
 from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView, require
@@ -49,7 +56,7 @@ from forsell.services.catalog import (
 
 from .approval import with_approval
 from .backoffice_kit import Feedback, attempt, make_button, style_dialog, styled_label
-from .problems import describe
+from .problems import describe, problem_text
 from .tasks import Task, fewer_full_collections, tasks
 
 T = TypeVar("T")
@@ -96,7 +103,7 @@ class ProductEditor(QDialog):
         layout.setSpacing(14)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(10)
+        form.setVerticalSpacing(8)  # twelve rows, the options among them, under 768 px
         form.setHorizontalSpacing(16)
         self.sku = self._field(form, self.tr("SKU"), "product sku", "sku")
         self.barcode = self._field(form, self.tr("Barcode"), "product barcode", "barcode")
@@ -131,6 +138,12 @@ class ProductEditor(QDialog):
         )
         self.synonyms.setFixedHeight(72)
         form.addRow(self.tr("Synonyms (for upsell detection)"), self.synonyms)
+        # Milk, syrup, size: the catalog CSV's options cell, so one syntax serves both.
+        self.options = self._field(form, self.tr("Options"), "product options", "options")
+        self.options.setPlaceholderText(
+            self.tr("e.g. Молоко [1]: обычное*, овсяное +200; Сироп [0-1]: ваниль +250")
+        )
+        self.options_before = ""
         layout.addLayout(form)
         self.feedback = Feedback("product error")
         layout.addWidget(self.feedback)
@@ -175,6 +188,8 @@ class ProductEditor(QDialog):
         self.weighted.setChecked(p.weighted)
         self.favourite.setChecked(p.favourite)
         self.synonyms.setPlainText("\n".join(p.synonyms))
+        self.options_before = format_option_groups(self.till.catalog.option_groups(p.id))
+        self.options.setText(self.options_before)
 
     def draft(self) -> ProductDraft:
         if not self.price.text().strip():
@@ -194,15 +209,29 @@ class ProductEditor(QDialog):
             synonyms=split_synonyms(self.synonyms.toPlainText()),
         )
 
+    def _option_groups(self) -> tuple[OptionGroup, ...] | None:
+        """The typed option groups; None when unchanged (their ids stay, and parked lines keep
+        matching them). Raises OptionsTextError for a cell the CSV import would refuse."""
+        text = self.options.text().strip()
+        return None if text == self.options_before else parse_option_groups(text)
+
+    def _save(self, approval: Approval | None) -> ProductView:
+        groups = self._option_groups()  # checked before anything is written
+        saved = self.till.catalog.save(self.employee, self.draft(), approval)
+        if groups is not None:
+            self.till.catalog.set_option_groups(self.employee, saved.id, groups, approval)
+        return saved
+
     def save(self) -> None:
+        try:
+            self._option_groups()
+        except OptionsTextError as exc:
+            self.feedback.error(problem_text(Problem(exc.key, exc.params, column="options")))
+            self.options.setFocus()
+            return
         ok, saved = attempt(
             self.feedback,
-            lambda: _authorised(
-                self,
-                self.till,
-                self.employee,
-                lambda approval: self.till.catalog.save(self.employee, self.draft(), approval),
-            ),
+            lambda: _authorised(self, self.till, self.employee, self._save),
         )
         if ok and saved is not None:
             self.saved = saved

@@ -89,6 +89,21 @@ def _texts() -> dict[str, str]:
         "scan.needs_weight": translate(
             "messages", "{name} is sold by weight: pick it and enter the weight."
         ),
+        "scan.needs_options": translate("messages", "Choose the options of {name}."),
+        "options.required": translate("messages", "Choose “{group}” first."),
+        "options.too_many_chosen": translate(
+            "messages", "At most {max} can be chosen in “{group}”."
+        ),
+        "options.unknown": translate(
+            "messages", "That option is no longer in the catalog: choose again."
+        ),
+        "options.price_not_positive": translate(
+            "messages", "With these options nothing is left to pay: choose others."
+        ),
+        "options.bad_limits": translate(
+            "messages", "An option group asks for {min} to {max} of its {count} options."
+        ),
+        "options.too_many": translate("messages", "More than {max} options in one group."),
         "shift.not_open": translate("messages", "No shift is open. Open a shift first (F9)."),
         "shift.already_open": translate("messages", "A shift is already open on this till."),
         "shift.unknown": translate("messages", "That shift does not exist."),

@@ -135,6 +135,21 @@ def texts() -> dict[str, str]:
         "csv.field_over_limit": translate(
             "problems", "a field is longer than {limit} characters, so the row cannot be read"
         ),
+        "csv.options_syntax": translate(
+            "problems",
+            "“{part}” is neither a group “Name [1]: option +200, option” "
+            "nor an option “name +200 #SKU”",
+        ),
+        "csv.options_names": translate(
+            "problems", "“{part}”: names are Russian/Kazakh/English, without ; , : [ ] # *"
+        ),
+        "csv.options_amount": translate(
+            "problems", "“{text}” is not a price change: write +200, -150 or +2.50"
+        ),
+        "csv.options_limits": translate(
+            "problems", "{group}: cannot choose from {min} to {max} of {count} options"
+        ),
+        "csv.options_too_many_groups": translate("problems", "more than {max} option groups"),
         "secret_store.no_backend": translate(
             "problems",
             "no secret store was found. Run the till in a desktop session with "

@@ -139,6 +139,11 @@ def _row(left: str, right: str, style: str = "") -> str:
     )
 
 
+def delta_text(tiyn: int) -> str:
+    """An option's price change with its sign: ``+200 ₸``, ``−150 ₸``."""
+    return ("+" if tiyn > 0 else "\u2212") + format_kzt(abs(tiyn))
+
+
 def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str:
     """The receipt as simple HTML that QTextDocument renders the same on screen, paper and PDF."""
     t = texts or ReceiptTexts(receipt.language)
@@ -164,6 +169,13 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
         unit = f" {t(_T['kg'])}" if line.weighted else ""
         qty = milli_text(line.qty_milli, line.weighted) + unit
         rows.append(f'<tr><td colspan="2">{esc(line.name(lang))}</td></tr>')
+        for option in line.options:  # per unit; the unit price below already includes them
+            rows.append(
+                _row(
+                    f"&nbsp;&nbsp;+ {esc(option.name(lang))}",
+                    delta_text(option.price_delta) if option.price_delta else "",
+                )
+            )
         rows.append(
             _row(f"&nbsp;&nbsp;{esc(qty)} × {format_kzt(line.unit_price)}", format_kzt(line.gross))
         )

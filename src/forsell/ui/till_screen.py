@@ -19,6 +19,7 @@ from .approval import approve_then
 from .cart_panel import CartPanel
 from .line_dialogs import DiscountDialog, PriceDialog, QuantityDialog
 from .messages import message_for
+from .options_dialog import OptionsDialog
 from .park_dialog import RecallDialog
 from .payment_dialog import CARD, CASH, PaymentDialog
 from .printer_bar import PrinterBar
@@ -122,6 +123,7 @@ class TillScreen(QWidget):
         row.addWidget(self._button("line discount", [K("Ctrl+D")], self.line_discount))
         row.addWidget(self._button("receipt discount", [K("Ctrl+Shift+D")], self.receipt_discount))
         row.addWidget(self._button("price", [K("Ctrl+R")], self.override_price))
+        row.addWidget(self._button("options", [K("Ctrl+O")], self.edit_options))
         # The scan field keeps Delete and * for itself (a line edit claims them before any
         # shortcut) and forwards them: Delete when it is empty, * always (search_panel).
         return row
@@ -159,7 +161,7 @@ class TillScreen(QWidget):
                 self._button(name, [key], lambda _=False, n=name: self.action_requested.emit(n))
             )
         # A supervisor's, and only with a printer (the drawer opens through it).
-        row.addWidget(self._button("open drawer", [K("Ctrl+O")], self.open_drawer))
+        row.addWidget(self._button("open drawer", [K("Ctrl+Shift+O")], self.open_drawer))
         return row
 
     def retranslate(self) -> None:
@@ -169,6 +171,7 @@ class TillScreen(QWidget):
             "line discount": self.tr("Line discount"),
             "receipt discount": self.tr("Receipt discount"),
             "price": self.tr("Price"),
+            "options": self.tr("Options"),
             "cash": self.tr("Cash"),
             "card": self.tr("Card"),
             "pay": self.tr("Pay"),
@@ -262,7 +265,8 @@ class TillScreen(QWidget):
         try:
             view = self.sale.scan(code)
         except CashierError as exc:
-            product = self.till.catalog.by_barcode(code) if exc.key == "scan.needs_weight" else None
+            asks = exc.key in ("scan.needs_weight", "scan.needs_options")
+            product = self.till.catalog.by_barcode(code) if asks else None
             if product is not None:
                 self.search.reset()
                 self.add_product(product)
@@ -288,6 +292,16 @@ class TillScreen(QWidget):
                 select_last=True,
             )
             return
+        groups = self.till.catalog.option_groups(product.id)
+        if groups:
+            self._ask_options(
+                product.name(self.sale.employee.language),
+                product.price,
+                groups,
+                None,
+                lambda ids: self.sale.add(product, 1000, ids),
+            )
+            return
         try:
             view = self.sale.add(product, 1000)
         except CashierError as exc:
@@ -295,6 +309,52 @@ class TillScreen(QWidget):
             return
         self.search.reset()
         self.show_cart(view, len(view.lines) - 1)
+
+    def _ask_options(
+        self,
+        name: str,
+        base_price: int,
+        groups: tuple,
+        index: int | None,
+        apply: Callable[[tuple[str, ...]], CartView],
+    ) -> None:
+        """Opens the chooser for a new line (``index`` None: the preselected options) or for
+        line ``index`` (its options); ``apply`` puts the choice into the cart."""
+        if index is None:
+            chosen = tuple(o.id for g in groups for o in g.options if o.preselected)
+        else:
+            chosen = self.sale.line_option_ids(index)
+        lang = self.sale.employee.language
+        editing = index is not None
+        dialog = OptionsDialog(name, base_price, groups, chosen, lang, self, editing=editing)
+
+        def submitted(ids: tuple[str, ...]) -> None:
+            try:
+                view = apply(ids)
+            except CashierError as exc:
+                dialog.show_error(message_for(exc))
+                return
+            dialog.accept()
+            self.search.reset()
+            self.show_cart(view, len(view.lines) - 1 if index is None else index)
+
+        self._open(dialog, submitted)
+        dialog.setFocus()
+
+    def edit_options(self) -> None:
+        """The selected line's options, to change them (the customer wants oat milk after all)."""
+        index = self._selected()
+        if index is None:
+            return
+        line = self.sale.view().lines[index]
+        groups = self.till.catalog.option_groups(line.product_id)
+        if not groups:
+            self.notify(self.tr("This item has no options."))
+            return
+        base = line.unit_price - sum(delta for _name, delta in line.options)
+        self._ask_options(
+            line.name, base, groups, index, lambda ids: self.sale.set_line_options(index, ids)
+        )
 
     def _ask_quantity(
         self,

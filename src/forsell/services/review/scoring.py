@@ -32,7 +32,9 @@ from forsell.analytics import (
     formats,
 )
 from forsell.analytics.model import Transcript
+from forsell.analytics.upsell import option_items
 from forsell.domain.errors import CashierError
+from forsell.domain.options import ChosenOption
 from forsell.domain.problems import Problem
 from forsell.paths import resources_dir
 from forsell.store import audit
@@ -163,19 +165,20 @@ def sale_receipt(
     for ln in sale.lines:
         at = (ln.added_at - started_at).total_seconds() if ln.added_at else -1.0
         names = {k: v for k, v in (("ru", ln.name_ru), ("kk", ln.name_kk), ("en", ln.name_en)) if v}
-        lines.append(
-            ReceiptLine(
-                ln.sku,
-                ln.name_ru,
-                ln.qty_milli / 1000,
-                ln.unit_price,
-                at,
-                categories.get(ln.sku, ""),
-                names,
-                ln.net,
-            )
+        line = ReceiptLine(
+            ln.sku,
+            ln.name_ru,
+            ln.qty_milli / 1000,
+            ln.unit_price,
+            at,
+            categories.get(ln.sku, ""),
+            names,
+            ln.net,
         )
-        ids.append(ln.id)
+        # The line's options (a syrup, size L) count as items of their own for upsell linking.
+        extras = option_items(line, [ChosenOption.from_json(o) for o in ln.options or ()])
+        lines += [line, *extras]
+        ids += [ln.id] * (1 + len(extras))
     return Receipt(tuple(lines), str(sale.receipt_no)), ids
 
 
