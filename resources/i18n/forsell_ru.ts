@@ -234,7 +234,7 @@
     </message>
     <message>
         <source>Cash in/out</source>
-        <translation>Внесение/изъятие</translation>
+        <translation>Внесение / изъятие</translation>
     </message>
     <message>
         <source>Product added</source>
@@ -4062,7 +4062,7 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Cash in/out</source>
-        <translation>Внесение/изъятие</translation>
+        <translation>Внесение / изъятие</translation>
     </message>
     <message>
         <source>Open shift</source>

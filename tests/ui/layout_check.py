@@ -69,6 +69,12 @@ def _label(label: QLabel) -> str | None:
         needed = label.heightForWidth(label.width())
         if needed > label.height() + SLACK:
             return f"wrapped label {_name(label)!r} needs {needed}px high, has {label.height()}"
+        # A word longer than the line cannot wrap: its end is cut whatever the height.
+        words = _plain(label).split()
+        longest = max(words, key=label.fontMetrics().horizontalAdvance, default="")
+        needed = label.fontMetrics().horizontalAdvance(longest)
+        if needed > room_w + SLACK:
+            return f"wrapped label {_name(label)!r}: {longest!r} needs {needed}px, has {room_w}"
         return None
     needed = _label_width_needed(label)
     if needed > room_w + SLACK:
@@ -137,6 +143,8 @@ def clipped_texts(root: QWidget) -> list[str]:
                 problem = f"label {_name(widget)!r} elided to {widget.text()!r}"
         elif isinstance(widget, QAbstractButton):
             problem = _button(widget)
+            if problem is None and ELLIPSIS in widget.text() and widget.toolTip():
+                problem = f"button {_name(widget)!r} elided to {widget.text()!r}"
         elif isinstance(widget, QComboBox):
             problem = _combo(widget)
         elif isinstance(widget, QTabBar):

@@ -266,6 +266,9 @@ class AdminDialog(QDialog):
         self.backup_page = BackupAdminPage(till, admin, self)
         tabs.insertTab(tabs.indexOf(self.recording_page), self.backup_page, self.tr("Backups"))
         self.tabs = tabs
+        # Every tab title in sight: a scrolling tab bar hides "Recording" behind an arrow, and
+        # Kazakh and Russian titles are the longest.
+        self.setMinimumWidth(max(720, tabs.tabBar().sizeHint().width() + 48))
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.
         self.recording_page.footer_changed.connect(self.settings_page.footer.setPlainText)
