@@ -2214,6 +2214,18 @@ Confirm (Enter)</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Language code → its own name (shown untranslated, so everyone finds their language).</extracomment>
+        <translation>Қайда қ&amp;арау:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Файлдар &amp;түрі:</translation>
+    </message>
+</context>
+<context>
     <name>QuantityDialog</name>
     <message>
         <source>Weight</source>

@@ -8,6 +8,10 @@ visible label, button, check box, tab and combo box with :func:`layout_check.cli
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -40,12 +44,20 @@ LANGUAGES = ("ru", "kk", "en")
 class Screens:
     """Opens each screen over one window, as the till does, and collects what does not fit."""
 
-    def __init__(self, qtbot, window: MainWindow, review) -> None:
+    def __init__(self, qtbot, window: MainWindow, review, language: str) -> None:
         self.qtbot, self.window, self.review = qtbot, window, review
         self.problems: list[str] = []
+        #: ``$FORSELL_SCREENSHOT_DIR``: every screen checked is saved there for a person to see.
+        folder = os.environ.get("FORSELL_SCREENSHOT_DIR")
+        self.shots = Path(folder) / "layout" if folder else None
+        self.language = language
 
     def check(self, name: str, widget: QWidget) -> None:
         self.problems += [f"{name}: {p}" for p in clipped_texts(widget)]
+        if self.shots is not None:
+            self.shots.mkdir(parents=True, exist_ok=True)
+            file = re.sub(r"[^\w.-]+", "_", f"{self.language}-{name}") + ".png"
+            widget.grab().save(str(self.shots / file))
 
     def dialog(self, name: str, dialog: QDialog, pages=None) -> None:
         dialog.show()
@@ -154,7 +166,7 @@ def test_no_text_is_cut_on_any_screen(qtbot, review, language):
     window.resize(*SIZE)
     window.show()
     qtbot.waitExposed(window)
-    screens = Screens(qtbot, window, review)
+    screens = Screens(qtbot, window, review, language)
     try:
         visit_everything(screens, language)
     finally:
