@@ -170,6 +170,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -868,6 +880,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{talk} s / {silence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,6 +917,50 @@
     </message>
     <message>
         <source>Export the dashboard as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales total, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average ticket, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk, s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed: {item}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1753,6 +1813,14 @@ Confirm (Enter)</source>
 </context>
 <context>
     <name>Player</name>
+    <message>
+        <source>−{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Back 5 seconds (←)</source>
         <translation type="unfinished"></translation>

@@ -170,6 +170,18 @@
         <translation>Аудит журналын CSV-ге экспорттау</translation>
     </message>
     <message>
+        <source>Time (UTC)</source>
+        <translation>Уақыты (UTC)</translation>
+    </message>
+    <message>
+        <source>Employee ID</source>
+        <translation>Қызметкер ID</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Қызметкер</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Экспортталуда…</translation>
     </message>
@@ -868,6 +880,10 @@
         <translation>Сөйлеу / үнсіздік</translation>
     </message>
     <message>
+        <source>{talk} s / {silence}</source>
+        <translation>{talk} с / {silence}</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
@@ -902,6 +918,50 @@
     <message>
         <source>Export the dashboard as CSV</source>
         <translation>Көрсеткіштерді CSV-ге экспорттау</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Топтастыру</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Коды</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Бағаланды</translation>
+    </message>
+    <message>
+        <source>Share recorded</source>
+        <translation>Жазылғандар үлесі</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Ұсыныстар</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>Ұсыныстан кейінгі сатып алулар</translation>
+    </message>
+    <message>
+        <source>Sales total, ₸</source>
+        <translation>Сату сомасы, ₸</translation>
+    </message>
+    <message>
+        <source>Average ticket, ₸</source>
+        <translation>Орташа чек, ₸</translation>
+    </message>
+    <message>
+        <source>Talk, s</source>
+        <translation>Сөйлесу, с</translation>
+    </message>
+    <message>
+        <source>Share of silence</source>
+        <translation>Үнсіздік үлесі</translation>
+    </message>
+    <message>
+        <source>Passed: {item}</source>
+        <translation>Орындалды: {item}</translation>
     </message>
     <message>
         <source>Saved to {path}</source>
@@ -1756,6 +1816,14 @@ Confirm (Enter)</source>
 </context>
 <context>
     <name>Player</name>
+    <message>
+        <source>−{n} s</source>
+        <translation>−{n} с</translation>
+    </message>
+    <message>
+        <source>+{n} s</source>
+        <translation>+{n} с</translation>
+    </message>
     <message>
         <source>Back 5 seconds (←)</source>
         <translation>5 секунд артқа (←)</translation>

@@ -170,6 +170,18 @@
         <translation>Экспорт журнала аудита в CSV</translation>
     </message>
     <message>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <source>Employee ID</source>
+        <translation>ID сотрудника</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -869,6 +881,10 @@
         <translation>Речь / тишина</translation>
     </message>
     <message>
+        <source>{talk} s / {silence}</source>
+        <translation>{talk} с / {silence}</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
@@ -903,6 +919,50 @@
     <message>
         <source>Export the dashboard as CSV</source>
         <translation>Экспорт показателей в CSV</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Группировка</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Оценено</translation>
+    </message>
+    <message>
+        <source>Share recorded</source>
+        <translation>Доля записанных</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>Покупки после предложения</translation>
+    </message>
+    <message>
+        <source>Sales total, ₸</source>
+        <translation>Сумма продаж, ₸</translation>
+    </message>
+    <message>
+        <source>Average ticket, ₸</source>
+        <translation>Средний чек, ₸</translation>
+    </message>
+    <message>
+        <source>Talk, s</source>
+        <translation>Разговор, с</translation>
+    </message>
+    <message>
+        <source>Share of silence</source>
+        <translation>Доля тишины</translation>
+    </message>
+    <message>
+        <source>Passed: {item}</source>
+        <translation>Выполнено: {item}</translation>
     </message>
     <message>
         <source>Saved to {path}</source>
@@ -1757,6 +1817,14 @@ Confirm (Enter)</source>
 </context>
 <context>
     <name>Player</name>
+    <message>
+        <source>−{n} s</source>
+        <translation>−{n} с</translation>
+    </message>
+    <message>
+        <source>+{n} s</source>
+        <translation>+{n} с</translation>
+    </message>
     <message>
         <source>Back 5 seconds (←)</source>
         <translation>Назад на 5 секунд (←)</translation>

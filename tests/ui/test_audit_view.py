@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableWidget
 
 from forsell.domain.roles import Role
@@ -99,7 +99,10 @@ def test_a_supervisor_reads_filters_pages_and_exports_the_trail(
     dialog.export_to(out)
     loaded(qtbot, dialog)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 1 + 131
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 1 + 131
+    # The auditor's spreadsheet: titles in the UI language, ";" as the store's (Russian) Excel.
+    assert lines[0].split(";")[1] == QCoreApplication.translate("AuditDialog", "Time (UTC)")
     assert str(out) in find(dialog, "audit feedback", QLabel).text()
     dialog.reject()
 

@@ -347,6 +347,14 @@ class AuditDialog(QDialog):
     def export_to(self, path: Path) -> None:
         """Writes what the filter selects to ``path`` in the task pool (the file is private)."""
         flt = self.current_filter()
+        titles = [  # the auditor's language; the order of audit_trail.CSV_COLUMNS
+            self.tr("No."),
+            self.tr("Time (UTC)"),
+            self.tr("Employee ID"),
+            self.tr("Employee"),
+            self.tr("Action"),
+            self.tr("Details"),
+        ]
         self.export.setEnabled(False)
         self.feedback.ok(self.tr("Exporting…"))
 
@@ -368,7 +376,7 @@ class AuditDialog(QDialog):
                 self._failed(exc)
 
         tasks().run(
-            lambda: self.trail.export_csv(self.employee, flt, path),
+            lambda: self.trail.export_csv(self.employee, flt, path, titles),
             done,
             failed,
             owner=self,
