@@ -8,8 +8,8 @@ or text Qt (or our own code) shortened with "…".
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6 import QtGui
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -61,7 +61,7 @@ def _label_width_needed(label: QLabel) -> int:
 
 
 def _label(label: QLabel) -> str | None:
-    if not label.text() or label.pixmap() is not None and not label.pixmap().isNull():
+    if not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
     room = label.contentsRect()
     room_w = room.width() - 2 * max(label.margin(), 0) - max(label.indent(), 0)
@@ -87,8 +87,8 @@ def _button(button: QAbstractButton) -> str | None:
         return None
     hint = button.sizeHint().width()
     if isinstance(button, QPushButton | QCheckBox | QRadioButton) and hint > button.width() + SLACK:
-        return f"{type(button).__name__} {_name(button)!r} {button.text()!r} needs {hint}px, "\
-            f"has {button.width()}"
+        kind = type(button).__name__
+        return f"{kind} {_name(button)!r} {button.text()!r} needs {hint}px, has {button.width()}"
     return None
 
 

@@ -34,8 +34,11 @@ from forsell.ui.review.review_window import ReviewDialog
 
 from .conftest import employee
 from .layout_check import clipped_texts
-from .review_data import COFFEE, CROISSANT
-from .review_data import review_fixture  # noqa: F401 - the "review" fixture
+from .review_data import (
+    COFFEE,
+    CROISSANT,
+    review_fixture,  # noqa: F401 - the "review" fixture
+)
 
 SIZE = (1366, 768)
 LANGUAGES = ("ru", "kk", "en")
@@ -108,9 +111,7 @@ def visit_everything(screens: Screens, language: str) -> None:
 
     screens.dialog("payment", PaymentDialog(sale, parent=window))
     screens.dialog("recall", RecallDialog([], window))
-    screens.dialog(
-        "approval", OverrideDialog(till, admin, Action.DISCOUNT_OVER_LIMIT, window)
-    )
+    screens.dialog("approval", OverrideDialog(till, admin, Action.DISCOUNT_OVER_LIMIT, window))
     screens.dialog(
         "value", ValueDialog("Discount", "Discount on {base}:", "discount value", window)
     )
@@ -138,8 +139,9 @@ def visit_everything(screens: Screens, language: str) -> None:
         screens.dialog(name, dialog, _all_tabs(dialog))
     window.employee = admin
 
-    dialog = ReviewDialog(till, supervisor, window, service=review.service,
-                          output_factory=ClockOutput)
+    dialog = ReviewDialog(
+        till, supervisor, window, service=review.service, output_factory=ClockOutput
+    )
     dialog.resize(*SIZE)
     with screens.qtbot.waitSignal(dialog.list.loaded):
         dialog.show()
@@ -172,5 +174,5 @@ def test_no_text_is_cut_on_any_screen(qtbot, review, language):
     finally:
         window.languages.uninstall()
         QLocale.setDefault(saved)
-    assert QCoreApplication.translate("TillScreen", "Pay") != "" # the language was installed
+    assert QCoreApplication.translate("TillScreen", "Pay") != ""  # the language was installed
     assert not screens.problems, f"{language}: cut text:\n" + "\n".join(screens.problems)

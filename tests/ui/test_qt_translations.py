@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 from forsell.ui.i18n import Languages
 
 BUTTONS = (
-    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    QMessageBox.StandardButton.Yes
+    | QMessageBox.StandardButton.No
     | QMessageBox.StandardButton.Cancel
 )
 

@@ -218,7 +218,7 @@ class CloseShiftDialog(QDialog):
             spin = QSpinBox()
             spin.setRange(0, 99_999)
             spin.setAccessibleName(f"count {denomination // 100}")
-            spin.setMinimumWidth(120)
+            spin.setMinimumWidth(190)  # room for 4 digits between the − and + steps
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.valueChanged.connect(self._update)
             subtotal = QLabel()

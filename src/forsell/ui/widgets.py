@@ -6,7 +6,6 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-
 #: The smallest till-button label: still read from a step back from the counter.
 MIN_TITLE_PX = 11
 
