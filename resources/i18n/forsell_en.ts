@@ -35,6 +35,10 @@
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -3280,6 +3284,10 @@ Confirm (Enter)</source>
         <source>Scorecard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -3698,10 +3706,6 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cashier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3765,6 +3769,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -35,6 +35,10 @@
         <source>Backups</source>
         <translation>Сақтық көшірмелер</translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Жабу (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -3283,6 +3287,10 @@ Confirm (Enter)</source>
         <source>Scorecard</source>
         <translation>Чек-парақ</translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Жабу (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -3701,10 +3709,6 @@ Confirm (Enter)</source>
         <translation>Таңдалғанды өшіру / қосу</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Жабу</translation>
-    </message>
-    <message>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
@@ -3769,6 +3773,10 @@ Confirm (Enter)</source>
     <message>
         <source> s</source>
         <translation> с</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Баптауларды сақтау</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,10 @@
         <source>Backups</source>
         <translation>Резервные копии</translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -3284,6 +3288,10 @@ Confirm (Enter)</source>
         <source>Scorecard</source>
         <translation>Чек-лист</translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -3702,10 +3710,6 @@ Confirm (Enter)</source>
         <translation>Отключить / включить выбранного</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
@@ -3770,6 +3774,10 @@ Confirm (Enter)</source>
     <message>
         <source> s</source>
         <translation> с</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Сохранить настройки</translation>
     </message>
 </context>
 <context>

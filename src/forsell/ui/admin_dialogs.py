@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,15 @@ def _error_label() -> QLabel:
     label.setStyleSheet("color: #b00020;")
     label.setWordWrap(True)
     return label
+
+
+def page_buttons(*buttons: QPushButton) -> QHBoxLayout:
+    """The one way a settings tab (and the settings window) ends: its buttons on the right."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
 
 
 class StoreSettingsDialog(QDialog):
@@ -94,16 +102,13 @@ class StoreSettingsDialog(QDialog):
             if setting is st.RECEIPT_FOOTER:
                 form.addRow(fields.note(setting))
         self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("save settings")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        save = QPushButton(self.tr("Save settings"))
+        save.setAccessibleName("save settings")
+        save.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addLayout(page_buttons(save))
 
     def save(self) -> None:
         new = StoreSettings(
@@ -165,14 +170,11 @@ class StaffDialog(QDialog):
         actions = QHBoxLayout()
         for w in (add, change, toggle):
             actions.addWidget(w)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addLayout(actions)
         layout.addWidget(self.error)
-        layout.addWidget(close)
         self.reload()
 
     def reload(self) -> None:
@@ -277,3 +279,8 @@ class AdminDialog(QDialog):
         self.staff_page.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+        close = QPushButton(self.tr("Close (Esc)"))
+        close.setAccessibleName("close settings")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        layout.addLayout(page_buttons(close))
