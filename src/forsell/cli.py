@@ -285,6 +285,12 @@ def _parser() -> argparse.ArgumentParser:
         help="start hidden in the system tray (for autostart at login); if the "
         "till already runs for this data folder, do nothing",
     )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="full screen without a window frame; closing the till asks for an admin's PIN "
+        "(the admin's 'Kiosk mode' setting does the same at every start)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     doctor_cmd = commands.add_parser(
         "doctor", parents=[common], help="check that this machine can run the till (exit 1 if not)"
@@ -1514,7 +1520,9 @@ def score(args: argparse.Namespace) -> int:
     return code
 
 
-def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -> int:
+def gui(
+    data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False, kiosk: bool = False
+) -> int:
     from forsell import logs
 
     if not logs_ready:
@@ -1528,7 +1536,7 @@ def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -
             file=sys.stderr,
         )
         return 1
-    return run_gui(data_dir, start_in_tray)
+    return run_gui(data_dir, start_in_tray, kiosk)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1565,7 +1573,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fakes(data_dir, args.port_base, args.stop_after, args.json)
     if args.command == "score":
         return score(args)
-    return gui(data_dir, getattr(args, "tray", False))
+    return gui(data_dir, getattr(args, "tray", False), kiosk=getattr(args, "kiosk", False))
 
 
 if __name__ == "__main__":

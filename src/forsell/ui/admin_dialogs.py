@@ -80,6 +80,9 @@ class StoreSettingsDialog(QDialog):
         self.lock.setSuffix(self.tr(" s"))
         self.lock.setValue(current.auto_lock_seconds)
         self.lock.setAccessibleName("auto-lock seconds")
+        self.kiosk = fields.check_box(st.KIOSK)
+        self.kiosk.setChecked(current.kiosk)
+        self.kiosk.setAccessibleName("kiosk mode")
         for edit, setting in (
             (self.name, st.STORE_NAME),
             (self.bin, st.STORE_BIN),
@@ -101,6 +104,7 @@ class StoreSettingsDialog(QDialog):
             fields.add_row(form, setting, field)
             if setting is st.RECEIPT_FOOTER:
                 form.addRow(fields.note(setting))
+        form.addRow(self.kiosk)
         self.error = _error_label()
         save = QPushButton(self.tr("Save settings"))
         save.setAccessibleName("save settings")
@@ -120,6 +124,7 @@ class StoreSettingsDialog(QDialog):
             self.language.currentData(),
             self.limit.value() * 100,
             self.lock.value(),
+            self.kiosk.isChecked(),
         )
         try:
             self.service.save_store_settings(self.admin, new)
