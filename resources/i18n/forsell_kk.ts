@@ -1307,6 +1307,30 @@
     </message>
 </context>
 <context>
+    <name>LeaveKioskDialog</name>
+    <message>
+        <source>Close the till</source>
+        <extracomment>The purpose written in the audit trail when an admin&apos;s PIN opens the way out.</extracomment>
+        <translation>Кассаны жабу</translation>
+    </message>
+    <message>
+        <source>The till runs in kiosk mode: an admin&apos;s PIN closes it.</source>
+        <translation>Касса киоск режимінде жұмыс істейді: оны тек әкімшінің PIN-кодымен жабуға болады.</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Әкімшінің PIN-коды</translation>
+    </message>
+    <message>
+        <source>Close the till (Enter)</source>
+        <translation>Кассаны жабу (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>◀ Previous</source>
@@ -1452,7 +1476,7 @@
     </message>
     <message>
         <source>Admin</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Әкімшілік</translation>
     </message>
     <message>
@@ -5544,6 +5568,14 @@ Confirm (Enter)</source>
     <message>
         <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
         <translation>Ең жаңа көшірмелер сақталады, ескілері жойылады. Жойылған жазба ескі көшірмелерде олар жойылғанша қала береді.</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Киоск режимі</translation>
+    </message>
+    <message>
+        <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
+        <translation>Касса терезе жиегінсіз бүкіл экранды алады; оны жабу немесе трейден шығу үшін әкімшінің PIN-коды керек. Келесі іске қосудан бастап күшіне енеді.</translation>
     </message>
 </context>
 </TS>

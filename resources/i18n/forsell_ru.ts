@@ -1308,6 +1308,30 @@
     </message>
 </context>
 <context>
+    <name>LeaveKioskDialog</name>
+    <message>
+        <source>Close the till</source>
+        <extracomment>The purpose written in the audit trail when an admin&apos;s PIN opens the way out.</extracomment>
+        <translation>Закрыть кассу</translation>
+    </message>
+    <message>
+        <source>The till runs in kiosk mode: an admin&apos;s PIN closes it.</source>
+        <translation>Касса работает в режиме киоска: закрыть её можно только с PIN-кодом администратора.</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>PIN-код администратора</translation>
+    </message>
+    <message>
+        <source>Close the till (Enter)</source>
+        <translation>Закрыть кассу (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>◀ Previous</source>
@@ -1453,7 +1477,7 @@
     </message>
     <message>
         <source>Admin</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Администрирование</translation>
     </message>
     <message>
@@ -5545,6 +5569,14 @@ Confirm (Enter)</source>
     <message>
         <source>The newest backups kept; older ones are deleted. A destroyed recording can live on in older backups until they are rotated out.</source>
         <translation>Хранятся самые новые копии, более старые удаляются. Уничтоженная запись остаётся в старых копиях, пока они не удалены.</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Режим киоска</translation>
+    </message>
+    <message>
+        <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
+        <translation>Касса занимает весь экран без рамки окна; чтобы закрыть её или выйти из трея, нужен PIN-код администратора. Действует со следующего запуска.</translation>
     </message>
 </context>
 </TS>
