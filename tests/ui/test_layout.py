@@ -20,6 +20,8 @@ from forsell.domain.payment import Payment
 from forsell.domain.roles import Action, Role
 from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.ui.approval import OverrideDialog
+from forsell.ui.cart_panel import CartPanel
+from forsell.ui.kiosk import LeaveKioskDialog
 from forsell.ui.line_dialogs import ValueDialog
 from forsell.ui.main_window import DIALOGS, MainWindow
 from forsell.ui.new_pin_dialog import NewPinDialog
@@ -116,6 +118,7 @@ def visit_everything(screens: Screens, language: str) -> None:
         "value", ValueDialog("Discount", "Discount on {base}:", "discount value", window)
     )
     screens.dialog("new PIN", NewPinDialog(till, admin, window))
+    screens.dialog("kiosk exit", LeaveKioskDialog(till, window))
     screens.dialog("X report", ReportDialog(till.shifts.x_report(), till, window))
     paid = till.sale_for(supervisor)
     paid.scan(CROISSANT)
@@ -176,3 +179,31 @@ def test_no_text_is_cut_on_any_screen(qtbot, review, language):
         QLocale.setDefault(saved)
     assert QCoreApplication.translate("TillScreen", "Pay") != ""  # the language was installed
     assert not screens.problems, f"{language}: cut text:\n" + "\n".join(screens.problems)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_till_fills_the_screen_from_1366_to_1920(qtbot, review, size):
+    """The window takes the screen it is on (maximised or kiosk): at 1920×1080 the cart and
+    the product grid stretch to the edges instead of a 1366×768 block in a corner."""
+    window = MainWindow(review.till)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    screens = Screens(qtbot, window, review, f"{size[0]}x{size[1]}")
+    try:
+        window.languages.switch("kk")  # the longest words
+        window.start_session(review.supervisor)
+        window.languages.switch("kk")
+        sale = window.till_screen.sale
+        sale.scan(COFFEE)
+        window.till_screen.show_cart(sale.view())
+        screens.check("till", window)
+        grid = window.till_screen.grid
+        right = grid.mapTo(window, grid.rect().bottomRight())
+        assert right.x() >= size[0] - 40, f"the grid ends at {right.x()} of {size[0]}"
+        cart = window.till_screen.findChild(CartPanel)
+        assert cart.height() >= size[1] * 0.5, f"the cart is {cart.height()} px of {size[1]}"
+    finally:
+        window.languages.uninstall()
+    assert not screens.problems, "\n".join(screens.problems)

@@ -276,6 +276,9 @@ class AdminDialog(QDialog):
         # Every tab title in sight: a scrolling tab bar hides "Recording" behind an arrow, and
         # Kazakh and Russian titles are the longest.
         self.setMinimumWidth(max(720, tabs.tabBar().sizeHint().width() + 48))
+        # Tall enough for the store settings' rows at full height (they overlapped at 560),
+        # still inside a 1366×768 screen with its panel.
+        self.setMinimumHeight(700)
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.
         self.recording_page.footer_changed.connect(self.settings_page.footer.setPlainText)
