@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from forsell.domain.payment import Payment
 from forsell.domain.roles import Action, Role
+from forsell.services import settings
 from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.ui.approval import OverrideDialog
 from forsell.ui.cart_panel import CartPanel
@@ -133,6 +134,8 @@ def visit_everything(screens: Screens, language: str) -> None:
         wizard,
         [(f" page {i}", lambda i=i: wizard.setCurrentId(i)) for i in wizard.pageIds()][:1],
     )
+    # The demo's warning on the sync tab shows only with the FAKE servers: show it too.
+    till.ctx.settings.set(settings.SYNC_DEMO_FAKES, True)
     for name in DIALOGS:
         if name == "conversations":
             continue
