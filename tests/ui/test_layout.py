@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from forsell.domain.payment import Payment
@@ -168,6 +168,8 @@ def visit_everything(screens: Screens, language: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_text_is_cut_on_any_screen(qtbot, review, language):
+    """A fresh window per language, as the till starts in it. (Switching one window from
+    Russian to Kazakh leaves two till buttons a line too short: see docs/look.md.)"""
     saved = QLocale()
     window = MainWindow(review.till)
     qtbot.addWidget(window)
@@ -180,23 +182,22 @@ def test_no_text_is_cut_on_any_screen(qtbot, review, language):
     finally:
         window.languages.uninstall()
         QLocale.setDefault(saved)
-    assert QCoreApplication.translate("TillScreen", "Pay") != ""  # the language was installed
     assert not screens.problems, f"{language}: cut text:\n" + "\n".join(screens.problems)
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
-def test_the_till_fills_the_screen_from_1366_to_1920(qtbot, review, size):
+def test_the_till_fills_the_screen_from_1366_to_1920(qtbot, till, open_shift, size):
     """The window takes the screen it is on (maximised or kiosk): at 1920×1080 the cart and
     the product grid stretch to the edges instead of a 1366×768 block in a corner."""
-    window = MainWindow(review.till)
+    window = MainWindow(till)
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
-    screens = Screens(qtbot, window, review, f"{size[0]}x{size[1]}")
+    screens = Screens(qtbot, window, None, f"{size[0]}x{size[1]}")
     try:
         window.languages.switch("kk")  # the longest words
-        window.start_session(review.supervisor)
+        window.start_session(employee(till, Role.SUPERVISOR))
         window.languages.switch("kk")
         sale = window.till_screen.sale
         sale.scan(COFFEE)
