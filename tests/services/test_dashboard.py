@@ -138,7 +138,8 @@ def test_cashier_sees_own_row_and_export_is_audited(till, staff, board, tmp_path
     assert [r["label"] for r in rows] == ["Данияр Ахметов", "total"]
     assert int(rows[0]["conversations"]) == view.rows[0].conversations
     # Tenge with a decimal comma, as Russian Excel adds up; never tiyn.
-    assert rows[1]["sales_total"] == f"{view.total.sales_total // 100},{view.total.sales_total % 100:02d}"
+    total = view.total.sales_total
+    assert rows[1]["sales_total"] == f"{total // 100},{total % 100:02d}"
     assert audit_rows(till, "dashboard_exported")[0].employee_id == staff.cashier.id
 
 

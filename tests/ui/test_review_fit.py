@@ -78,7 +78,13 @@ def test_a_squeezed_filter_still_shows_its_chosen_text_whole(qtbot, review, lang
     assert header.toolTip() == header.text() != ""
     dialog.resize(filters.minimumSizeHint().width() + 40, SCREEN[1])  # as narrow as it goes
     QApplication.processEvents()
-    combos = (filters.period, filters.upsell, filters.failed_item, filters.transcript, filters.shift)
+    combos = (
+        filters.period,
+        filters.upsell,
+        filters.failed_item,
+        filters.transcript,
+        filters.shift,
+    )
     # Longer choices may be narrower in the closed box, but never the one the supervisor chose.
     assert not [c.currentText() for c in combos if c.elided()]
     assert any(c.width() < c._longest_text() for c in combos), "nothing was squeezed"
