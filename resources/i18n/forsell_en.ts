@@ -39,6 +39,10 @@
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -991,6 +995,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{talk} s / {silence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,6 +1032,50 @@
     </message>
     <message>
         <source>Export the dashboard as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales total, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average ticket, ₸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk, s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed: {item}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1374,6 +1426,30 @@
     </message>
 </context>
 <context>
+    <name>LeaveKioskDialog</name>
+    <message>
+        <source>Close the till</source>
+        <extracomment>The purpose written in the audit trail when an admin&apos;s PIN opens the way out.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till runs in kiosk mode: an admin&apos;s PIN closes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the till (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>◀ Previous</source>
@@ -1519,7 +1595,7 @@
     </message>
     <message>
         <source>Admin</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1943,6 +2019,14 @@ Confirm (Enter)</source>
 </context>
 <context>
     <name>Player</name>
+    <message>
+        <source>−{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Back 5 seconds (←)</source>
         <translation type="unfinished"></translation>
@@ -2499,6 +2583,18 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Recipient of audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Language code → its own name (shown untranslated, so everyone finds their language).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3579,6 +3675,10 @@ Confirm (Enter)</source>
         <source>Scorecard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -3997,10 +4097,6 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cashier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4064,6 +4160,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5996,6 +6096,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Announced by the 4Sell service; a notice shows when it is newer than this till&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

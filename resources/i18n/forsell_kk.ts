@@ -39,6 +39,10 @@
         <source>Printer</source>
         <translation>Принтер</translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Баптау және қызметкер</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -991,6 +995,10 @@
         <translation>Сөйлеу / үнсіздік</translation>
     </message>
     <message>
+        <source>{talk} s / {silence}</source>
+        <translation>{talk} с / {silence}</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
@@ -1025,6 +1033,50 @@
     <message>
         <source>Export the dashboard as CSV</source>
         <translation>Көрсеткіштерді CSV-ге экспорттау</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Топтастыру</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Коды</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Бағаланды</translation>
+    </message>
+    <message>
+        <source>Share recorded</source>
+        <translation>Жазылғандар үлесі</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Ұсыныстар</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>Ұсыныстан кейінгі сатып алулар</translation>
+    </message>
+    <message>
+        <source>Sales total, ₸</source>
+        <translation>Сату сомасы, ₸</translation>
+    </message>
+    <message>
+        <source>Average ticket, ₸</source>
+        <translation>Орташа чек, ₸</translation>
+    </message>
+    <message>
+        <source>Talk, s</source>
+        <translation>Сөйлесу, с</translation>
+    </message>
+    <message>
+        <source>Share of silence</source>
+        <translation>Үнсіздік үлесі</translation>
+    </message>
+    <message>
+        <source>Passed: {item}</source>
+        <translation>Орындалды: {item}</translation>
     </message>
     <message>
         <source>Saved to {path}</source>
@@ -1374,6 +1426,30 @@
     </message>
 </context>
 <context>
+    <name>LeaveKioskDialog</name>
+    <message>
+        <source>Close the till</source>
+        <extracomment>The purpose written in the audit trail when an admin&apos;s PIN opens the way out.</extracomment>
+        <translation>Кассаны жабу</translation>
+    </message>
+    <message>
+        <source>The till runs in kiosk mode: an admin&apos;s PIN closes it.</source>
+        <translation>Касса киоск режимінде жұмыс істейді: оны тек әкімшінің PIN-кодымен жабуға болады.</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Әкімшінің PIN-коды</translation>
+    </message>
+    <message>
+        <source>Close the till (Enter)</source>
+        <translation>Кассаны жабу (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Болдырмау (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>◀ Previous</source>
@@ -1519,7 +1595,7 @@
     </message>
     <message>
         <source>Admin</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Әкімшілік</translation>
     </message>
     <message>
@@ -1946,6 +2022,14 @@ Confirm (Enter)</source>
 </context>
 <context>
     <name>Player</name>
+    <message>
+        <source>−{n} s</source>
+        <translation>−{n} с</translation>
+    </message>
+    <message>
+        <source>+{n} s</source>
+        <translation>+{n} с</translation>
+    </message>
     <message>
         <source>Back 5 seconds (←)</source>
         <translation>5 секунд артқа (←)</translation>
@@ -2503,6 +2587,18 @@ Confirm (Enter)</source>
     <message>
         <source>Recipient of audio</source>
         <translation>Аудио алушы</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Language code → its own name (shown untranslated, so everyone finds their language).</extracomment>
+        <translation>Қайда қ&amp;арау:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Файлдар &amp;түрі:</translation>
     </message>
 </context>
 <context>
@@ -3582,6 +3678,10 @@ Confirm (Enter)</source>
         <source>Scorecard</source>
         <translation>Чек-парақ</translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Жабу (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -4000,10 +4100,6 @@ Confirm (Enter)</source>
         <translation>Таңдалғанды өшіру / қосу</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Жабу</translation>
-    </message>
-    <message>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
@@ -4068,6 +4164,10 @@ Confirm (Enter)</source>
     <message>
         <source> s</source>
         <translation> с</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Баптауларды сақтау</translation>
     </message>
 </context>
 <context>
@@ -6000,6 +6100,14 @@ Confirm (Enter)</source>
     <message>
         <source>Announced by the 4Sell service; a notice shows when it is newer than this till&apos;s.</source>
         <translation>4Sell қызметі хабарлайды; ол осы кассаның нұсқасынан жаңа болса, хабарлама шығады.</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Дүкен атауы</translation>
+    </message>
+    <message>
+        <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
+        <translation>Касса терезе жиегінсіз бүкіл экранды алады; оны жабу немесе трейден шығу үшін әкімшінің PIN-коды керек. Келесі іске қосудан бастап күшіне енеді.</translation>
     </message>
 </context>
 </TS>

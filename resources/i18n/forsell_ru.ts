@@ -39,6 +39,10 @@
         <source>Printer</source>
         <translation>Принтер</translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Настройки и персонал</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -333,7 +337,7 @@
     </message>
     <message>
         <source>Cash in/out</source>
-        <translation>Внесение/изъятие</translation>
+        <translation>Внесение / изъятие</translation>
     </message>
     <message>
         <source>Product added</source>
@@ -992,6 +996,10 @@
         <translation>Речь / тишина</translation>
     </message>
     <message>
+        <source>{talk} s / {silence}</source>
+        <translation>{talk} с / {silence}</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
@@ -1026,6 +1034,50 @@
     <message>
         <source>Export the dashboard as CSV</source>
         <translation>Экспорт показателей в CSV</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Группировка</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Оценено</translation>
+    </message>
+    <message>
+        <source>Share recorded</source>
+        <translation>Доля записанных</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>Покупки после предложения</translation>
+    </message>
+    <message>
+        <source>Sales total, ₸</source>
+        <translation>Сумма продаж, ₸</translation>
+    </message>
+    <message>
+        <source>Average ticket, ₸</source>
+        <translation>Средний чек, ₸</translation>
+    </message>
+    <message>
+        <source>Talk, s</source>
+        <translation>Разговор, с</translation>
+    </message>
+    <message>
+        <source>Share of silence</source>
+        <translation>Доля тишины</translation>
+    </message>
+    <message>
+        <source>Passed: {item}</source>
+        <translation>Выполнено: {item}</translation>
     </message>
     <message>
         <source>Saved to {path}</source>
@@ -1375,6 +1427,30 @@
     </message>
 </context>
 <context>
+    <name>LeaveKioskDialog</name>
+    <message>
+        <source>Close the till</source>
+        <extracomment>The purpose written in the audit trail when an admin&apos;s PIN opens the way out.</extracomment>
+        <translation>Закрыть кассу</translation>
+    </message>
+    <message>
+        <source>The till runs in kiosk mode: an admin&apos;s PIN closes it.</source>
+        <translation>Касса работает в режиме киоска: закрыть её можно только с PIN-кодом администратора.</translation>
+    </message>
+    <message>
+        <source>Admin PIN</source>
+        <translation>PIN-код администратора</translation>
+    </message>
+    <message>
+        <source>Close the till (Enter)</source>
+        <translation>Закрыть кассу (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>◀ Previous</source>
@@ -1520,7 +1596,7 @@
     </message>
     <message>
         <source>Admin</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Администрирование</translation>
     </message>
     <message>
@@ -1947,6 +2023,14 @@ Confirm (Enter)</source>
 </context>
 <context>
     <name>Player</name>
+    <message>
+        <source>−{n} s</source>
+        <translation>−{n} с</translation>
+    </message>
+    <message>
+        <source>+{n} s</source>
+        <translation>+{n} с</translation>
+    </message>
     <message>
         <source>Back 5 seconds (←)</source>
         <translation>Назад на 5 секунд (←)</translation>
@@ -2504,6 +2588,18 @@ Confirm (Enter)</source>
     <message>
         <source>Recipient of audio</source>
         <translation>Получатель аудио</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Language code → its own name (shown untranslated, so everyone finds their language).</extracomment>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
     </message>
 </context>
 <context>
@@ -3583,6 +3679,10 @@ Confirm (Enter)</source>
         <source>Scorecard</source>
         <translation>Чек-лист</translation>
     </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewItems</name>
@@ -4001,10 +4101,6 @@ Confirm (Enter)</source>
         <translation>Отключить / включить выбранного</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
@@ -4069,6 +4165,10 @@ Confirm (Enter)</source>
     <message>
         <source> s</source>
         <translation> с</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Сохранить настройки</translation>
     </message>
 </context>
 <context>
@@ -4445,7 +4545,7 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Cash in/out</source>
-        <translation>Внесение/изъятие</translation>
+        <translation>Внесение / изъятие</translation>
     </message>
     <message>
         <source>Open shift</source>
@@ -6001,6 +6101,14 @@ Confirm (Enter)</source>
     <message>
         <source>Announced by the 4Sell service; a notice shows when it is newer than this till&apos;s.</source>
         <translation>Сообщается сервисом 4Sell; если она новее версии этой кассы, показывается уведомление.</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Название магазина</translation>
+    </message>
+    <message>
+        <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
+        <translation>Касса занимает весь экран без рамки окна; чтобы закрыть её или выйти из трея, нужен PIN-код администратора. Действует со следующего запуска.</translation>
     </message>
 </context>
 </TS>

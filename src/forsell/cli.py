@@ -307,6 +307,12 @@ def _parser() -> argparse.ArgumentParser:
         help="start hidden in the system tray (for autostart at login); if the "
         "till already runs for this data folder, do nothing",
     )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="full screen without a window frame; closing the till asks for an admin's PIN "
+        "(the admin's 'Kiosk mode' setting does the same at every start)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     doctor_cmd = commands.add_parser(
         "doctor", parents=[common], help="check that this machine can run the till (exit 1 if not)"
@@ -1547,7 +1553,9 @@ def score(args: argparse.Namespace) -> int:
     return code
 
 
-def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -> int:
+def gui(
+    data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False, kiosk: bool = False
+) -> int:
     from forsell import logs
 
     if not logs_ready:
@@ -1561,7 +1569,7 @@ def gui(data_dir: Path, start_in_tray: bool = False, logs_ready: bool = False) -
             file=sys.stderr,
         )
         return 1
-    return run_gui(data_dir, start_in_tray)
+    return run_gui(data_dir, start_in_tray, kiosk)
 
 
 def printer_test(data_dir: Path, args: argparse.Namespace) -> int:
@@ -1643,7 +1651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fakes(data_dir, args.port_base, args.stop_after, args.json)
     if args.command == "score":
         return score(args)
-    return gui(data_dir, getattr(args, "tray", False))
+    return gui(data_dir, getattr(args, "tray", False), kiosk=getattr(args, "kiosk", False))
 
 
 if __name__ == "__main__":

@@ -116,8 +116,9 @@ def test_export_writes_a_private_csv_and_is_audited(
     count = AuditTrail(till.ctx).export_csv(staff.admin, AuditFilter(action="login"), out)
     assert count >= 1
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 for Excel
     with out.open(encoding="utf-8-sig") as f:
-        rows = list(csv.reader(f, delimiter=";"))
+        rows = list(csv.reader(f, delimiter=";"))  # the store's locale is Russian
     assert rows[0] == ["seq", "time_utc", "employee_id", "employee", "action", "details"]
     assert len(rows) == count + 1 and {r[4] for r in rows[1:]} == {"login"}
     exported = AuditTrail(till.ctx).page(staff.admin, AuditFilter(action="audit_exported"))

@@ -131,10 +131,15 @@ def test_cashier_sees_own_row_and_export_is_audited(till, staff, board, tmp_path
     view = dashboard.summary(staff.cashier, *_period(till))
     assert [r.key for r in view.rows] == [staff.cashier.id]
     path = dashboard.export_csv(staff.cashier, tmp_path / "d.csv")
+    raw = path.read_bytes()
+    assert raw.startswith("\ufeff".encode()), "no BOM: Excel reads the file as ANSI"
     with path.open(encoding="utf-8-sig") as f:
-        rows = list(csv.DictReader(f))
+        rows = list(csv.DictReader(f, delimiter=";"))  # the store's locale is Russian
     assert [r["label"] for r in rows] == ["Данияр Ахметов", "total"]
     assert int(rows[0]["conversations"]) == view.rows[0].conversations
+    # Tenge with a decimal comma, as Russian Excel adds up; never tiyn.
+    total = view.total.sales_total
+    assert rows[1]["sales_total"] == f"{total // 100},{total % 100:02d}"
     assert audit_rows(till, "dashboard_exported")[0].employee_id == staff.cashier.id
 
 

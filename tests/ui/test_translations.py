@@ -106,6 +106,10 @@ def test_translations_keep_placeholders_tags_and_key_names(language):
                 ("key names", KEY),
             ):
                 want, got = sorted(pattern.findall(source)), sorted(pattern.findall(text))
+                if what == "& accelerators" and re.match(r"Q[A-Z]", ctx):
+                    # Qt's own texts (ui/i18n.py QT_GAPS) take a letter of the translated word
+                    # as their accelerator, as Qt's own catalogs do: one each is what counts.
+                    want, got = len(want), len(got)
                 if want != got:
                     wrong.append(f"{ctx}: {source!r} → {text!r}: {what} {want} ≠ {got}")
     assert not wrong, "\n".join(wrong)

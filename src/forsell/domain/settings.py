@@ -882,6 +882,22 @@ APP_LATEST_VERSION = _d(
 )
 
 
+# --- the till's window ----------------------------------------------------------------------------
+
+KIOSK = _d(
+    SettingDef(
+        "device.kiosk",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Kiosk mode"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The till fills the screen without a window frame; closing it or quitting from the "
+            "tray asks for an admin's PIN. Takes effect at the next start.",
+        ),
+    )
+)
+
 #: Every setting, in declaration order.
 ALL: tuple[SettingDef[Any], ...] = tuple(REGISTRY)
 #: The settings the analytics backend may set (head-office policy and receipt text). Not here,

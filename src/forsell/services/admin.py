@@ -29,6 +29,7 @@ class StoreSettings:
     receipt_language: str
     cashier_discount_limit_bp: int
     auto_lock_seconds: int
+    kiosk: bool = False  # full screen, no frame, an admin PIN to leave (next start)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class StoreAdmin:
             g(s.RECEIPT_LANGUAGE),
             g(s.CASHIER_DISCOUNT_LIMIT_BP),
             g(s.AUTO_LOCK_SECONDS),
+            g(s.KIOSK),
         )
 
     @requires(Role.ADMIN)
@@ -92,6 +94,7 @@ class StoreAdmin:
             (s.RECEIPT_LANGUAGE, new.receipt_language),
             (s.CASHIER_DISCOUNT_LIMIT_BP, new.cashier_discount_limit_bp),
             (s.AUTO_LOCK_SECONDS, new.auto_lock_seconds),
+            (s.KIOSK, new.kiosk),
         )
         for setting, value in values:
             setting.check(value)

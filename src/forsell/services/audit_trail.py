@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -22,11 +23,13 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.roles import Role
+from forsell.domain.spreadsheet import ENCODING, sheet_format
 from forsell.store import audit
 from forsell.store.audit import ChainReport
 from forsell.store.models import AuditEntry, Employee
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
+from . import settings as st
 from .access import internal, requires
 
 if TYPE_CHECKING:
@@ -197,10 +200,6 @@ class AuditPage:
 PAGE_SIZE = 100
 #: CSV columns, in order (the header row; the screen passes them translated).
 CSV_COLUMNS = ("seq", "time_utc", "employee_id", "employee", "action", "details")
-#: The CSV is for spreadsheet programs as shops in Kazakhstan set them up (Russian or Kazakh
-#: regional settings): a semicolon between fields and a byte-order mark for the Cyrillic text.
-CSV_DELIMITER = ";"
-CSV_ENCODING = "utf-8-sig"
 #: A PDF is read by a person: more entries than this go to the CSV (the document says so).
 PDF_MAX_ENTRIES = 2000
 
@@ -298,21 +297,25 @@ class AuditTrail:
         who: EmployeeView,
         flt: AuditFilter,
         path: Path,
-        headers: tuple[str, ...] = CSV_COLUMNS,
+        titles: Sequence[str] | None = None,
     ) -> int:
         """Writes the entries matching ``flt`` (oldest first) to a CSV file private to this user
-        (0600; a file already there — the save dialog asked — is replaced whole, never half):
-        semicolons and a byte-order mark, ``headers`` (the screen's language) as the first row.
-        Returns how many. The export itself is audited (without the rows)."""
+        (0600; a file already there — the save dialog asked — is replaced whole, never half);
+        returns how many. The export itself is audited (without the rows).
+
+        The file is for an auditor's spreadsheet: in the store's locale (";" for ru/kk, UTF-8
+        with BOM), under ``titles`` (the six :data:`CSV_COLUMNS` in the reader's language) or
+        else the column keys; times stay ISO 8601 UTC, which no locale misreads."""
         stmt = self._query(flt).order_by(AuditEntry.seq).execution_options(yield_per=2000)
         written = 0
         partial = path.with_name(path.name + ".partial")
         partial.unlink(missing_ok=True)
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            with os.fdopen(fd, "w", newline="", encoding=CSV_ENCODING) as out:
-                writer = csv.writer(out, delimiter=CSV_DELIMITER)
-                writer.writerow(headers)
+            sheet = sheet_format(self.ctx.settings.get(st.RECEIPT_LANGUAGE))
+            with os.fdopen(fd, "w", newline="", encoding=ENCODING) as out:
+                writer = csv.writer(out, delimiter=sheet.delimiter, lineterminator="\r\n")
+                writer.writerow(titles or CSV_COLUMNS)
                 with self.ctx.db.read() as session:
                     for entry, name in session.execute(stmt):
                         line = self._line(entry, name)

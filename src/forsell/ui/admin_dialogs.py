@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,6 +41,15 @@ def _error_label() -> QLabel:
     return label
 
 
+def page_buttons(*buttons: QPushButton) -> QHBoxLayout:
+    """The one way a settings tab (and the settings window) ends: its buttons on the right."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
 class StoreSettingsDialog(QDialog):
     """Store name, BIN, address, receipt footer and language, the cashier's discount limit."""
 
@@ -72,6 +80,9 @@ class StoreSettingsDialog(QDialog):
         self.lock.setSuffix(self.tr(" s"))
         self.lock.setValue(current.auto_lock_seconds)
         self.lock.setAccessibleName("auto-lock seconds")
+        self.kiosk = fields.check_box(st.KIOSK)
+        self.kiosk.setChecked(current.kiosk)
+        self.kiosk.setAccessibleName("kiosk mode")
         for edit, setting in (
             (self.name, st.STORE_NAME),
             (self.bin, st.STORE_BIN),
@@ -93,17 +104,15 @@ class StoreSettingsDialog(QDialog):
             fields.add_row(form, setting, field)
             if setting is st.RECEIPT_FOOTER:
                 form.addRow(fields.note(setting))
+        form.addRow(self.kiosk)
         self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("save settings")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        save = QPushButton(self.tr("Save settings"))
+        save.setAccessibleName("save settings")
+        save.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addLayout(page_buttons(save))
 
     def save(self) -> None:
         new = StoreSettings(
@@ -115,6 +124,7 @@ class StoreSettingsDialog(QDialog):
             self.language.currentData(),
             self.limit.value() * 100,
             self.lock.value(),
+            self.kiosk.isChecked(),
         )
         try:
             self.service.save_store_settings(self.admin, new)
@@ -165,14 +175,11 @@ class StaffDialog(QDialog):
         actions = QHBoxLayout()
         for w in (add, change, toggle):
             actions.addWidget(w)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addLayout(actions)
         layout.addWidget(self.error)
-        layout.addWidget(close)
         self.reload()
 
     def reload(self) -> None:
@@ -271,6 +278,12 @@ class AdminDialog(QDialog):
         self.printer_page = PrinterAdminPage(till, admin, self)
         tabs.insertTab(tabs.indexOf(self.recording_page), self.printer_page, self.tr("Printer"))
         self.tabs = tabs
+        # Every tab title in sight: a scrolling tab bar hides "Recording" behind an arrow, and
+        # Kazakh and Russian titles are the longest.
+        self.setMinimumWidth(max(720, tabs.tabBar().sizeHint().width() + 48))
+        # Tall enough for the store settings' rows at full height (they overlapped at 560),
+        # still inside a 1366×768 screen with its panel.
+        self.setMinimumHeight(700)
         # Turning recording on writes the notice into the footer: the settings tab must not
         # save the old footer over it.
         self.recording_page.footer_changed.connect(self.settings_page.footer.setPlainText)
@@ -279,3 +292,8 @@ class AdminDialog(QDialog):
         self.staff_page.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+        close = QPushButton(self.tr("Close (Esc)"))
+        close.setAccessibleName("close settings")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        layout.addLayout(page_buttons(close))

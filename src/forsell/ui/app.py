@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forsell.logs import record_fatal_errors
 from forsell.services import backup_swap
+from forsell.services import settings as s
 from forsell.services.app import DatabaseProblem, open_till
 
 from . import error_hook, theme
 from .backups import schedule_backups
 from .i18n import Languages
+from .kiosk import show_on_screen
 from .tasks import Task, fewer_full_collections, tasks
 
 log = logging.getLogger(__name__)
@@ -273,11 +275,13 @@ def quit_on_terminate(app: QApplication) -> None:
     _terminate_wakeup[:] = [wake_read, wake_write, notifier]  # alive as long as the process
 
 
-def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
+def run_gui(data_dir: Path, start_in_tray: bool = False, kiosk: bool = False) -> int:
     """The till application's event loop; returns the process exit code.
 
     ``start_in_tray`` (``--tray``, for autostart at login): no window, only the tray icon; where
     the desktop has no tray the window shows anyway, or the till could not be reached.
+    ``kiosk`` (``--kiosk``, or the admin's "Kiosk mode" setting): full screen, no frame, an
+    admin's PIN to close.
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("4Sell Cashier")
@@ -329,8 +333,10 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     start_sync(sync, sync_bridge)
     window.sync_settings_saved.connect(lambda: restart_sync(sync, sync_bridge))
     instance.raise_requested.connect(window.bring_to_front)
-    if not (start_in_tray and tray is not None):
-        window.show()
+    if kiosk or till.ctx.settings.get(s.KIOSK):
+        window.start_kiosk()  # full screen whatever --tray says: a kiosk has no desktop
+    elif not (start_in_tray and tray is not None):
+        show_on_screen(window)
     # quick_check reads the whole database: in the task pool, never before the first paint.
     window.run_start_checks()
     # After the first paint: the demo store's sample conversations (first run) and scores for

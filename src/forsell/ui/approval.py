@@ -21,6 +21,7 @@ from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView
 
 from .messages import message_for, translate
+from .widgets import Keypad
 
 T = TypeVar("T")
 
@@ -63,6 +64,9 @@ class OverrideDialog(QDialog):
         self.pin.setAccessibleName("supervisor PIN")
         self.pin.setMinimumHeight(48)
         layout.addWidget(self.pin)
+        # The supervisor at a touch-only till types the PIN as at the login screen.
+        self.keypad = Keypad(self.pin, extra="")
+        layout.addWidget(self.keypad)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setAccessibleName("override error")

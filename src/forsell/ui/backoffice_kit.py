@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QWidget
 from forsell.domain.errors import CashierError
 
 from .messages import message_for
+from .theme import TOUCH_STYLE
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -49,10 +50,7 @@ QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus {{
     border: 2px solid #2f6fd6;
 }}
-QSpinBox::up-button, QSpinBox::down-button,
-QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {{ width: 34px; }}
-QRadioButton, QCheckBox {{ min-height: 44px; spacing: 10px; }}
-QRadioButton::indicator, QCheckBox::indicator {{ width: 22px; height: 22px; }}
+{TOUCH_STYLE}
 QTableWidget, QListWidget, QTextBrowser {{
     border: 1px solid #d5d9df; border-radius: 6px; background: #ffffff;
 }}

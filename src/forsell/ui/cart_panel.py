@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from forsell.domain.money import format_kzt
 from forsell.services.till import CartLineView, CartView
 
+from . import theme
 from .line_dialogs import milli_text
 from .receipt_view import delta_text
 from .widgets import set_role
@@ -42,7 +43,7 @@ class CartPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus belongs to the scan field
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.verticalHeader().setDefaultSectionSize(theme.TOUCH_PX)  # a finger picks a line
         self.table.setAlternatingRowColors(False)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)

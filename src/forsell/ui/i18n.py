@@ -11,7 +11,13 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 from forsell.paths import resources_dir
 
@@ -64,6 +70,32 @@ def load_translator(language: str) -> QTranslator | None:
     return None
 
 
+# Qt's own catalog for a language may leave texts out; the fallback's catalog fills the gaps.
+# Qt's Kazakh catalog is smaller than its Russian one: where it has no text, Russian, which
+# every Kazakh-speaking cashier reads, beats English.
+QT_FALLBACK: dict[str, str] = {"kk": "ru"}
+
+
+# Texts of Qt's file dialog its Russian catalog lacks; our catalogs translate them (ours is
+# installed after Qt's, so it is asked first). Qt's Kazakh catalog has them.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+
+
+def qt_translators(language: str) -> list[QTranslator]:
+    """Qt's own texts (file and print dialogs, standard buttons) in ``language``: its fallback
+    first, as translators installed later are asked first."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    found = []
+    for code in (QT_FALLBACK.get(language), language):
+        translator = QTranslator()
+        if code and code != "en" and translator.load(QLocale(code), "qtbase", "_", folder):
+            found.append(translator)
+    return found
+
+
 class Languages:
     """The translators installed in the application; one language at a time."""
 
@@ -91,14 +123,7 @@ class Languages:
         self.uninstall()
         app = QCoreApplication.instance()
         assert app is not None, "languages are switched in a running QApplication"
-        qt_own = QTranslator()  # Qt's own dialogs (file and print dialogs, standard buttons)
-        if qt_own.load(
-            QLocale(language),
-            "qtbase",
-            "_",
-            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-        ):
-            self._installed.append(qt_own)
+        self._installed += qt_translators(language)
         ours = load_translator(language)
         if ours is not None:
             self._installed.append(ours)

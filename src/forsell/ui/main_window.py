@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.sync, self.sync_bridge = sync, sync_bridge
         self.tray = None  # ui/tray.py SyncTray when the desktop has a system tray
         self._quitting = False
+        #: Kiosk mode (ui/kiosk.py): full screen, and only an admin's PIN closes the till.
+        self.kiosk = False
         #: The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).
         self.recorder = recorder
         self.languages = languages or Languages()
@@ -521,12 +523,43 @@ class MainWindow(QMainWindow):
         tray.open_till.connect(self.bring_to_front)
         tray.quit.connect(self.quit_app)
 
+    def start_kiosk(self) -> None:
+        """Kiosk mode from now on (``--kiosk`` or the admin's setting)."""
+        from .kiosk import enter_kiosk
+
+        self.kiosk = True
+        enter_kiosk(self)
+
     def quit_app(self) -> None:
+        if self.kiosk and not self._quitting:
+            self.ask_kiosk_exit()  # the tray's Quit is a way out too
+            return
         self._quitting = True
         self.close()
         QApplication.quit()
 
+    def ask_kiosk_exit(self) -> None:
+        """An admin's PIN, then the till quits; a cancel leaves it as it was."""
+        from .kiosk import LeaveKioskDialog
+
+        if any(d.isVisible() for d in self.findChildren(LeaveKioskDialog)):
+            return  # Alt+F4 pressed twice: one question is enough
+        dialog = LeaveKioskDialog(self.till, self)
+
+        def answered(result: int) -> None:
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                self._quitting = True
+                self.quit_app()
+
+        dialog.finished.connect(answered)
+        dialog.open()
+
     def closeEvent(self, event) -> None:  # Qt override
+        if self.kiosk and not self._quitting:  # Alt+F4 or the window manager's close
+            event.ignore()
+            self.ask_kiosk_exit()
+            return
         if self.tray is not None and self.tray.is_shown() and not self._quitting:
             # Hidden, not closed: the tray keeps syncing. Nobody stays logged in behind it.
             event.ignore()

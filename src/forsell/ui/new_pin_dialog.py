@@ -51,6 +51,7 @@ class NewPinDialog(QDialog):
         save.setDefault(True)
         set_role(save, "primary")
         save.clicked.connect(self.save)
+        save.setMinimumWidth(save.sizeHint().width())  # the row never squeezes "Save PIN"
         row.addWidget(cancel)
         row.addWidget(save, 1)
         layout.addLayout(row)

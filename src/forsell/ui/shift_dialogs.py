@@ -192,6 +192,10 @@ class CloseShiftDialog(QDialog):
             )
         )
         layout.addLayout(self._count_grid())
+        # Tab goes down the notes, then the coins. Only now are the counts in this dialog's
+        # window: ordering them earlier made Qt warn once per pair and ignore the order.
+        for first, second in pairwise(self.counts.values()):
+            QWidget.setTabOrder(first, second)
         layout.addLayout(self._totals())
         self.feedback = Feedback("close shift error")
         layout.addWidget(self.feedback)
@@ -218,7 +222,7 @@ class CloseShiftDialog(QDialog):
             spin = QSpinBox()
             spin.setRange(0, 99_999)
             spin.setAccessibleName(f"count {denomination // 100}")
-            spin.setMinimumWidth(120)
+            spin.setMinimumWidth(190)  # room for 4 digits between the − and + steps
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.valueChanged.connect(self._update)
             subtotal = QLabel()
@@ -232,9 +236,6 @@ class CloseShiftDialog(QDialog):
             grid.addWidget(subtotal, row, col + 2)
             self.counts[denomination], self.subtotals[denomination] = spin, subtotal
         grid.setColumnMinimumWidth(3, 24)
-        spins = list(self.counts.values())
-        for first, second in pairwise(spins):
-            QWidget.setTabOrder(first, second)
         return grid
 
     def _totals(self) -> QGridLayout:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+#: The smallest till-button label: still read from a step back from the counter.
+MIN_TITLE_PX = 11
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -41,6 +44,7 @@ class ActionButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(0)
+        self._base_px: int | None = None  # the style sheet's title size, before any fitting
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -66,9 +70,34 @@ class ActionButton(QPushButton):
         self.setAccessibleDescription(label)
         key = self.key_text()
         self.setToolTip(f"{label} ({key})" if key else label)
+        self._fit_title()
 
     def label(self) -> str:
         return self.title.text()
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """A label wraps between words, never inside one: when its longest word (Kazakh
+        "Қалдырылғанды", Russian "Внесение/изъятие") is wider than the button, the type gets
+        smaller until it fits, down to a size still read at arm's length."""
+        if self._base_px is None:
+            self.title.ensurePolished()  # the style sheet's size, not the application font's
+            self._base_px = self.title.font().pixelSize()
+        room = self.width() - 12  # the layout's margins and the button's border
+        words = self.title.text().split() or [""]
+        font = QFont(self.title.font())
+        size = self._base_px
+        while size > MIN_TITLE_PX:
+            font.setPixelSize(size)
+            if max(QFontMetrics(font).horizontalAdvance(w) for w in words) <= room:
+                break
+            size -= 1
+        wanted = "" if size == self._base_px else f"font-size: {size}px;"
+        if self.title.styleSheet() != wanted:
+            self.title.setStyleSheet(wanted)
 
     def minimumSizeHint(self) -> QSize:  # Qt override: two lines of label and the key
         return QSize(72, 56)

@@ -9,7 +9,7 @@ talk time and silence share from the recorder's voice activity.
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, func, literal, select
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
+from forsell.domain.spreadsheet import SheetFormat, sheet_format
 from forsell.store import audit
 from forsell.store.models import (
     ConversationItemResult,
@@ -29,6 +30,7 @@ from forsell.store.models import (
     Shift,
 )
 
+from .. import settings as st
 from ..access import requires
 from ..auth import EmployeeView
 
@@ -82,6 +84,30 @@ class DashboardView:
 
 def _ratio(a: float, b: float) -> float | None:
     return a / b if b else None
+
+
+#: The spreadsheet's columns (the keys a caller gives titles to), before one per scorecard item.
+CSV_COLUMNS = (
+    "group",
+    "key",
+    "label",
+    "conversations",
+    "scored",
+    "sales",
+    "sales_recorded",
+    "recorded_share",
+    "average_score",
+    "offers",
+    "offer_rate",
+    "conversions",
+    "conversion_rate",
+    "upsell_revenue",
+    "sales_total",
+    "average_ticket",
+    "items_per_ticket",
+    "talk_s",
+    "silence_share",
+)
 
 
 class Dashboard:
@@ -304,64 +330,54 @@ class Dashboard:
     # --- export ---------------------------------------------------------------------------
 
     @requires(Role.CASHIER)
-    def export_csv(self, who: EmployeeView, path: Path, view: DashboardView | None = None) -> Path:
-        """The dashboard rows as CSV (UTF-8 with BOM, for Excel); audited.
+    def export_csv(
+        self,
+        who: EmployeeView,
+        path: Path,
+        view: DashboardView | None = None,
+        *,
+        titles: Mapping[str, str] | None = None,
+        sheet: SheetFormat | None = None,
+    ) -> Path:
+        """The dashboard rows as a spreadsheet in the store's locale (``receipt.language``:
+        ";" and a decimal comma for ru/kk, UTF-8 with BOM, money in tenge); audited.
 
+        ``titles`` maps the column keys (:data:`CSV_COLUMNS`, ``pass_<item>``, ``"total"``) to
+        the words the supervisor reads; a key without a title is written as it is.
         Raises ``CashierError`` ``dashboard.empty`` before a period was opened."""
         view = view or self._last
         if view is None:
             raise CashierError("dashboard.empty", "Open the dashboard for a period first")
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(
-                [
-                    "group",
-                    "key",
-                    "label",
-                    "conversations",
-                    "scored",
-                    "sales",
-                    "sales_recorded",
-                    "recorded_share",
-                    "average_score",
-                    "offers",
-                    "offer_rate",
-                    "conversions",
-                    "conversion_rate",
-                    "upsell_revenue_tiyn",
-                    "sales_total_tiyn",
-                    "average_ticket_tiyn",
-                    "items_per_ticket",
-                    "talk_s",
-                    "silence_share",
-                ]
-                + [f"pass_{i}" for i in view.items]
-            )
-            for r in (*view.rows, view.total):
-                w.writerow(
-                    [
-                        view.group,
-                        r.key,
-                        r.label or "total",
-                        r.conversations,
-                        r.scored,
-                        r.sales,
-                        r.sales_recorded,
-                        _fmt(r.recorded_share),
-                        _fmt(r.average_score),
-                        r.offers,
-                        _fmt(r.offer_rate),
-                        r.conversions,
-                        _fmt(r.conversion_rate),
-                        r.upsell_revenue,
-                        r.sales_total,
-                        _fmt(r.average_ticket),
-                        _fmt(r.items_per_ticket),
-                        round(r.talk_s, 1),
-                        _fmt(r.silence_share),
-                    ]
-                    + [_fmt(r.pass_rates.get(i)) for i in view.items]
-                )
+        titles = titles or {}
+        sheet = sheet or sheet_format(self.ctx.settings.get(st.RECEIPT_LANGUAGE))
+        n = sheet.number
+        header = [titles.get(k, k) for k in (*CSV_COLUMNS, *(f"pass_{i}" for i in view.items))]
+        rows = [
+            [
+                titles.get(f"group_{view.group}", view.group),
+                r.key,
+                r.label or titles.get("total", "total"),
+                r.conversations,
+                r.scored,
+                r.sales,
+                r.sales_recorded,
+                n(r.recorded_share),
+                n(r.average_score),
+                r.offers,
+                n(r.offer_rate),
+                r.conversions,
+                n(r.conversion_rate),
+                sheet.money(r.upsell_revenue),
+                sheet.money(r.sales_total),
+                sheet.money(r.average_ticket),
+                n(r.items_per_ticket),
+                n(round(r.talk_s, 1)),
+                n(r.silence_share),
+                *(n(r.pass_rates.get(i)) for i in view.items),
+            ]
+            for r in (*view.rows, view.total)
+        ]
+        sheet.write(path, header, rows)
         with self.ctx.db.write() as session:
             audit.record(
                 session,
@@ -399,9 +415,3 @@ class Dashboard:
                 rows=len(view.rows),
                 file=path.name,
             )
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:.4f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)

@@ -175,7 +175,9 @@ class DashboardPage(QWidget):
         ] + [self.item_titles.get(i, i) for i in view.items]
 
     def cells(self, row: DashboardRow, view: DashboardView) -> list[str]:
-        talk = f"{round(row.talk_s)} s / {percent(row.silence_share)}"
+        talk = self.tr("{talk} s / {silence}").format(
+            talk=round(row.talk_s), silence=percent(row.silence_share)
+        )
         return [
             row.label or self.tr("Total"),
             str(row.conversations),
@@ -254,8 +256,46 @@ class DashboardPage(QWidget):
         if path:
             self.export_csv(Path(path))
 
+    def csv_titles(self, view: DashboardView) -> dict[str, str]:
+        """The spreadsheet's column titles in the supervisor's language (money in tenge)."""
+        titles = {
+            "group": self.tr("Grouped by"),
+            "key": self.tr("Code"),
+            "label": self.tr("Group"),
+            "conversations": self.tr("Conversations"),
+            "scored": self.tr("Scored"),
+            "sales": self.tr("Sales"),
+            "sales_recorded": self.tr("Sales recorded"),
+            "recorded_share": self.tr("Share recorded"),
+            "average_score": self.tr("Average score"),
+            "offers": self.tr("Offers"),
+            "offer_rate": self.tr("Offer rate"),
+            "conversions": self.tr("Conversions"),
+            "conversion_rate": self.tr("Conversion"),
+            "upsell_revenue": self.tr("Upsell revenue, ₸"),
+            "sales_total": self.tr("Sales total, ₸"),
+            "average_ticket": self.tr("Average ticket, ₸"),
+            "items_per_ticket": self.tr("Items per ticket"),
+            "talk_s": self.tr("Talk, s"),
+            "silence_share": self.tr("Share of silence"),
+            "total": self.tr("Total"),
+            "group_cashier": self.tr("By cashier"),
+            "group_shift": self.tr("By shift"),
+            "group_day": self.tr("By day"),
+            "group_week": self.tr("By week"),
+        }
+        for item in view.items:
+            titles[f"pass_{item}"] = self.tr("Passed: {item}").format(
+                item=self.item_titles.get(item, item)
+            )
+        return titles
+
     def export_csv(self, path: Path) -> bool:
-        ok, _ = attempt(self.feedback, lambda: self.dashboard.export_csv(self.who, path, self.view))
+        titles = self.csv_titles(self.view) if self.view is not None else None
+        ok, _ = attempt(
+            self.feedback,
+            lambda: self.dashboard.export_csv(self.who, path, self.view, titles=titles),
+        )
         if ok:
             self.feedback.ok(self.tr("Saved to {path}").format(path=str(path)))
         return ok

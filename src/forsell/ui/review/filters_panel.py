@@ -43,6 +43,7 @@ class ElidingCombo(QComboBox):
         super().__init__(parent)
         self.min_chars = min_chars
         self.currentIndexChanged.connect(self._update_tooltip)
+        self.currentIndexChanged.connect(self.updateGeometry)
 
     def minimumSizeHint(self) -> QSize:  # Qt override: shrinkable, unlike QComboBox
         full = super().minimumSizeHint()
@@ -56,7 +57,13 @@ class ElidingCombo(QComboBox):
             .width()
         )
         text = min(self._longest_text(), self.fontMetrics().averageCharWidth() * self.min_chars)
-        return QSize(min(full.width(), chrome + text), full.height())
+        # Other choices may shrink to ``min_chars``, but the one chosen is always read whole.
+        chosen = chrome + self.fontMetrics().horizontalAdvance(self.currentText()) + 4
+        return QSize(max(min(full.width(), chrome + text), chosen), full.height())
+
+    def sizeHint(self) -> QSize:  # Qt override: never less than the chosen text needs
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.minimumSizeHint().width()), hint.height())
 
     def _longest_text(self) -> int:
         metrics = self.fontMetrics()

@@ -7,7 +7,7 @@ only asks (signals); conversation_view calls the service and shows the new state
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -57,19 +57,32 @@ def _points(value: float) -> str:
 
 
 class QuoteButton(QPushButton):
-    """An evidence quote that ends in "…" when the card is narrow (a clipped quote reads as
-    cut mid-word); the tooltip keeps the words whole."""
+    """An evidence quote that wraps onto more lines when the card is narrow: a supervisor
+    judges the cashier by these words, so none of them may be cut off or hidden behind "…"."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.full_text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         room = self.width() - 24  # padding and frame (the stylesheet's 8 px a side, plus border)
-        self.setText(
-            self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(0, room))
-        )
+        wrapped = wrap_words(self.full_text, self.fontMetrics().horizontalAdvance, max(1, room))
+        if wrapped != self.text():
+            self.setText(wrapped)
+            self.updateGeometry()  # one more line: the card grows, the width stays
+
+
+def wrap_words(text: str, advance: Callable[[str], int], room: int) -> str:
+    """``text`` broken into lines no wider than ``room`` (a word longer than that stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and advance(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 class ItemCard(QFrame):

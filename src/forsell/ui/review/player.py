@@ -173,6 +173,9 @@ class Player(QWidget):
         return shortcuts
 
     def retranslate(self) -> None:
+        # "5 s" is "5 с" in Russian and Kazakh: the skip buttons speak the UI language too.
+        self.back.setText(self.tr("−{n} s").format(n=f"{SKIP_S:g}"))
+        self.forward.setText(self.tr("+{n} s").format(n=f"{SKIP_S:g}"))
         self.back.setToolTip(self.tr("Back 5 seconds (←)"))
         self.forward.setToolTip(self.tr("Forward 5 seconds (→)"))
         self.speed_button.setToolTip(self.tr("Speed: 1×, 1.5×, 2× (keys 1, 2, 3)"))

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forsell.domain.roles import Role
 from forsell.services.app import Till
@@ -87,6 +94,11 @@ class ReviewDialog(QDialog):
                 lambda: self.list.filters.set_items(self._scorecard_items())
             )
             self.tabs.addTab(self.scorecard, self.tr("Scorecard"))
+        close = QPushButton(self.tr("Close (Esc)"))
+        close.setAccessibleName("close review")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        self.tabs.setCornerWidget(close)  # beside the tabs: no row of the 768 px taken from them
         layout.addWidget(self.tabs)
         self.list.open_requested.connect(self.open_conversation)
         self.list.loaded.connect(self._list_reloaded)
