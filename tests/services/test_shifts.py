@@ -77,9 +77,24 @@ def test_x_report_figures(till: Till, staff: Staff, products: Products, clock: C
     assert x.expected_cash == OPENING_FLOAT + 90_000 - 25_000 + 200_000 - 50_000
     assert x.expected_cash == till.shifts.expected_cash()
     assert x.net_revenue == 135_000
-    assert x.vat_by_rate == {1600: 4 * 3_448, 0: 0}
+    # The bread refunded hands its VAT back: four breads sold, one refunded.
+    assert x.vat_by_rate == {1600: 3 * 3_448, 0: 0}
+    assert x.refund_vat_by_rate == {1600: 3_448}
     assert x.printed_at.hour == 10 and x.printed_at.utcoffset().total_seconds() == 5 * 3600
     assert x.store_name and x.device_name
+
+
+def test_z_report_vat_is_net_of_refunds_made_in_the_shift(
+    till: Till, staff: Staff, products: Products
+) -> None:
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    sale = _sell(till, staff, products, Payment(cash_tendered=40_000))
+    bread, water = (line.line_id for line in sale.lines)
+    till.refunds.refund(staff.supervisor, sale.sale_id, {bread: 1000, water: 1000}, "cash")
+    z = till.shifts.close(staff.supervisor, counts_for(till.shifts.expected_cash()))
+    assert z.vat_by_rate == {1600: 0, 0: 0}
+    assert z.refund_vat_by_rate == {1600: 3_448, 0: 0}
+    assert till.shifts.report(z.shift_id).vat_by_rate == z.vat_by_rate
 
 
 def test_close_with_exact_count(till: Till, staff: Staff, products: Products) -> None:

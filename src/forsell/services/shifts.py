@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.errors import CashierError
-from forsell.domain.money import check_amount
+from forsell.domain.money import check_amount, vat_included
 from forsell.domain.roles import Action, Role, needs_approval
 from forsell.domain.shift import DrawerFigures, counted_total
 from forsell.store import audit
-from forsell.store.models import CashMovement, Employee, Refund, Sale, SaleLine, Shift
+from forsell.store.models import (
+    CashMovement,
+    Employee,
+    Refund,
+    RefundLine,
+    Sale,
+    SaleLine,
+    Shift,
+)
 from forsell.store.outbox import enqueue
 
 from . import settings as s
@@ -64,7 +72,10 @@ class ShiftReport:
     expected_cash: int
     counted_cash: int | None
     cash_count: dict[int, int] | None
+    #: VAT of the shift by rate (basis points): VAT of its sales minus VAT of its refunds.
     vat_by_rate: dict[int, int]
+    #: VAT handed back by the shift's refunds, by rate (already taken off ``vat_by_rate``).
+    refund_vat_by_rate: dict[int, int] = field(default_factory=dict)
 
     @property
     def difference(self) -> int | None:
@@ -347,6 +358,18 @@ class ShiftService:
                 .group_by(SaleLine.vat_bp)
             ).all()
         )
+        refund_vat: dict[int, int] = {}
+        for rate, amount in session.execute(
+            select(SaleLine.vat_bp, RefundLine.amount)
+            .join(RefundLine, RefundLine.sale_line_id == SaleLine.id)
+            .join(Refund, RefundLine.refund_id == Refund.id)
+            .where(Refund.shift_id == shift.id)
+        ):
+            # Per refund line, as the sale computed it per line, so a whole line refunded hands
+            # back exactly the VAT its sale counted.
+            refund_vat[rate] = refund_vat.get(rate, 0) + vat_included(amount, rate)
+        for rate, amount in refund_vat.items():
+            vat[rate] = vat.get(rate, 0) - amount
         drawer = self._drawer(session, shift)
         names = {
             e.id: e.name
@@ -383,4 +406,5 @@ class ShiftService:
             shift.counted_cash,
             {int(k): v for k, v in shift.cash_count.items()} if shift.cash_count else None,
             vat,
+            refund_vat,
         )
