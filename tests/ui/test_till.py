@@ -11,6 +11,7 @@ from forsell.domain.roles import Role
 from forsell.services import settings as s
 from forsell.ui.approval import OverrideDialog
 from forsell.ui.line_dialogs import DiscountDialog, QuantityDialog
+from forsell.ui.park_dialog import RecallDialog
 from forsell.ui.widgets import ActionButton
 
 from .conftest import CASHIER_PIN, SUPERVISOR_PIN, employee, find, log_in, modal
@@ -182,6 +183,27 @@ def test_park_and_recall(qtbot, selling):
     dialog = modal(qtbot, QApplication.activeModalWidget().__class__)
     qtbot.mouseClick(find(dialog, "recall chosen"), Qt.MouseButton.LeftButton)
     assert rows(selling) == 1 and "Пиала" in cell(selling, 0, 0)
+
+
+def test_recall_with_items_in_the_cart_offers_to_park_them_first(qtbot, selling):
+    field = find(selling, "scan field")
+    scan(qtbot, field, PIALA)
+    qtbot.mouseClick(find(selling, "park"), Qt.MouseButton.LeftButton)
+    scan(qtbot, field, ARABICA)
+    qtbot.mouseClick(find(selling, "recall"), Qt.MouseButton.LeftButton)
+    box = modal(qtbot, QMessageBox)  # asked before any list is shown
+    assert box.accessibleName() == "park before recall"
+    box.button(QMessageBox.StandardButton.No).click()
+    assert rows(selling) == 1 and "Арабика" in cell(selling, 0, 0)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+    qtbot.mouseClick(find(selling, "recall"), Qt.MouseButton.LeftButton)
+    modal(qtbot, QMessageBox).button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RecallDialog))
+    dialog = QApplication.activeModalWidget()
+    qtbot.mouseClick(find(dialog, "recall chosen"), Qt.MouseButton.LeftButton)  # the oldest
+    assert rows(selling) == 1 and "Пиала" in cell(selling, 0, 0)
+    assert len(selling.till_screen.sale.parked()) == 1  # the Arabica sale waits in its place
 
 
 def test_function_keys_work_in_the_active_window(qtbot, selling):

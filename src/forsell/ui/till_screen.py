@@ -424,6 +424,42 @@ class TillScreen(QWidget):
         if not parked:
             self.notify(self.tr("No parked sales."))
             return
+        if not self.sale.view().empty:
+            # Recall needs an empty cart: ask before the list, not after a choice is made.
+            self._park_then_recall()
+            return
+        self._choose_parked(parked)
+
+    def _park_then_recall(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Recall"),
+            self.tr(
+                "The cart is not empty. Park this sale first, then choose the one to recall?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setAccessibleName("park before recall")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Park and recall"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep selling"))
+        box.finished.connect(lambda _r: (box.deleteLater(), self.focus_scan()))
+
+        def answered(button) -> None:
+            if box.standardButton(button) != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                self.show_cart(self.sale.park())
+            except CashierError as exc:
+                self._failed(exc)
+                return
+            self._choose_parked(self.sale.parked())
+
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _choose_parked(self, parked: list) -> None:
         dialog = RecallDialog(parked, self)
 
         def chosen(parked_id: str) -> None:
