@@ -335,7 +335,7 @@ class ItemDecisionDialog(QDialog):
             group.addButton(choice)
             choice.setVisible(mode == "resolve")
             layout.addWidget(choice)
-        self.accept_choice.setChecked(True)
+        # No default side: the supervisor must choose after reading the cashier's comment.
         if mode == "resolve" and item.dispute is not None:
             layout.addWidget(
                 QLabel(self.tr("The cashier wrote: {comment}").format(comment=item.dispute.comment))
@@ -360,6 +360,10 @@ class ItemDecisionDialog(QDialog):
         self.comment.setFocus()
 
     def _submit(self) -> None:
+        chose = self.accept_choice.isChecked() or self.reject_choice.isChecked()
+        if self.mode == "resolve" and not chose:
+            self.feedback.error(self.tr("Choose: accept the dispute or let the score stand."))
+            return
         if not self.comment.text().strip():
             self.feedback.error(self.tr("Write a short comment: it is what the other side reads."))
             return
