@@ -29,6 +29,7 @@ from forsell.domain.ids import new_id
 from forsell.domain.money import MAX_TIYN, check_amount, format_kzt, parse_kzt
 from forsell.domain.problems import Problem
 from forsell.domain.roles import Action
+from forsell.domain.search_text import fold_kazakh
 from forsell.store import audit
 from forsell.store.models import Category, Product
 
@@ -224,6 +225,8 @@ class CatalogService:
             exact = session.scalars(
                 select(Product).where(Product.active, or_(Product.barcode == q, Product.sku == q))
             ).all()
+            # The indexes hold the names with Kazakh letters folded (revision 0022).
+            q = fold_kazakh(q)
             if len(q) >= 3:
                 matches = (
                     select(literal_column("rowid"))
