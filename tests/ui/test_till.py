@@ -206,6 +206,25 @@ def test_recall_with_items_in_the_cart_offers_to_park_them_first(qtbot, selling)
     assert len(selling.till_screen.sale.parked()) == 1  # the Arabica sale waits in its place
 
 
+def test_search_folds_kazakh_letters_says_nothing_found_and_esc_clears(qtbot, selling):
+    field = find(selling, "scan field")
+    panel = selling.till_screen.search
+    panel.type_text("муздай")  # «Мұздай латте» typed on a Russian layout
+    panel.run_search()
+    shown = [panel.results.item(i).text() for i in range(panel.results.count())]
+    assert any(text.startswith("Айс латте") for text in shown) and panel.results.isVisible()
+
+    field.clear()
+    panel.type_text("жжжщщ")
+    panel.run_search()
+    assert not panel.results.isVisible()
+    assert panel.banner.isVisible() and "жжжщщ" in panel.banner.text()
+
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == "" and not panel.results.isVisible()
+    assert not panel.banner.isVisible()  # the answer to a search that is gone goes with it
+
+
 def test_function_keys_work_in_the_active_window(qtbot, selling):
     selling.activateWindow()
     qtbot.waitUntil(selling.isActiveWindow)
