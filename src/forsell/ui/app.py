@@ -19,6 +19,7 @@ from . import error_hook, theme
 from .backups import schedule_backups
 from .i18n import Languages
 from .tasks import Task, fewer_full_collections, tasks
+from .wheel_guard import guard_wheel
 
 log = logging.getLogger(__name__)
 
@@ -244,6 +245,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     app.setApplicationName("4Sell Cashier")
     app.setFont(theme.app_font(theme.register_fonts()))
     app.setStyleSheet(theme.STYLE)
+    guard_wheel()  # every spin box and combo box: the wheel scrolls the page until focused
     error_hook.install(data_dir / "logs")  # nothing unexpected is swallowed from here on
     background = tasks()  # the one task pool, alive as long as the application
     languages = Languages()
