@@ -308,11 +308,14 @@ class RecordingAdminPage(QWidget):
         self.device.setAccessibleName("microphone")
         current = self.till.ctx.settings.get(s.RECORDING_DEVICE)
         self.device.addItem(self.tr("System default"), "")
-        names = [d.name for d in mic_test.input_devices()]
-        if current and current not in names:
-            names.append(current)  # e.g. a PulseAudio source reached through "pulse"
-        for name in names:
-            self.device.addItem(name, name)
+        # Shown by description, stored by name: the name is what opens the same source again.
+        devices: dict[str, str] = {}
+        for found in mic_test.input_devices():
+            devices.setdefault(found.name, found.label)
+        if current and current not in devices:
+            devices[current] = current  # a microphone unplugged now: keep the choice visible
+        for name, shown in devices.items():
+            self.device.addItem(shown, name)
         self.device.setCurrentIndex(max(0, self.device.findData(current)))
         self.device.currentIndexChanged.connect(self.choose_device)
         row.addWidget(self.device, 1)
