@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import NeedsApproval
 from forsell.domain.money import format_kzt, parse_kzt
-from forsell.domain.roles import Action
+from forsell.domain.roles import Action, Role
 from forsell.domain.shift import DENOMINATIONS, counted_total
 from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView
@@ -172,7 +172,11 @@ class CashMovementDialog(QDialog):
 
 
 class CloseShiftDialog(QDialog):
-    """Closes the shift: count the drawer per note and coin, compare with what is expected."""
+    """Closes the shift: count the drawer per note and coin, compare with what is expected.
+
+    A cashier counts blind: the expected amount and the difference appear only once the count
+    is confirmed (a count that knows its target tends to find it). A supervisor or an admin
+    sees both while counting."""
 
     def __init__(self, till: Till, employee: EmployeeView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +184,7 @@ class CloseShiftDialog(QDialog):
         self.z_report: ShiftReport | None = None
         self.report_dialog: ReportDialog | None = None
         self.expected: int | None = None
+        self.blind = employee.role not in (Role.SUPERVISOR, Role.ADMIN)
         style_dialog(self, self.tr("Close shift"), min_width=760)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -266,9 +271,12 @@ class CloseShiftDialog(QDialog):
             self.subtotals[d].setText(format_kzt(d * spin.value()) if spin.value() else "")
         counted = counted_total(self.cash_count())
         self.counted_label.setText(format_kzt(counted))
-        if self.expected is None:
+        if self.expected is None or self.blind:
             self.expected_label.setText("—")
-            self.difference_label.setText("—")
+            self.difference_label.setText(
+                self.tr("after the count is confirmed") if self.blind else "—"
+            )
+            self.difference_label.setStyleSheet("")
             return
         self.expected_label.setText(format_kzt(self.expected))
         difference = counted - self.expected
@@ -309,6 +317,8 @@ class CloseShiftDialog(QDialog):
         self.confirm.setEnabled(True)
         if isinstance(exc, NeedsApproval) and approval is None:
             self.feedback.clear_message()
+            self.blind = False  # the count is confirmed: the cashier sees what is asked for
+            self._update()
             dialog = OverrideDialog(self.till, self.employee, Action(exc.action), self)
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.approval is not None:
                 self._close_with(counts, dialog.approval)
