@@ -196,3 +196,44 @@ def test_cash_movement_needs_an_amount_and_a_reason(
     with pytest.raises(CashierError) as error:
         till.shifts.cash_movement(staff.cashier, amount, reason)
     assert error.value.key == key
+
+
+def test_a_parked_sale_waits_across_the_close_for_the_next_shift(
+    till: Till, staff: Staff, products: Products
+) -> None:
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    sale = till.sale_for(staff.cashier)
+    sale.scan(products.bread.barcode)
+    sale.park("у окна")
+    assert till.shifts.parked_count() == 1
+    z = till.shifts.close(staff.cashier, counts_for(OPENING_FLOAT))
+    assert z.sales_count == 0  # unpaid: in no report
+    [entry] = audit_rows(till, "shift_closed")
+    assert entry.details["parked_left"] == 1
+
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    later = till.sale_for(staff.cashier)
+    [parked] = later.parked()
+    later.recall(parked.id)
+    receipt = later.pay(Payment(cash_tendered=25_000))
+    assert till.shifts.x_report().sales_count == 1 and receipt.total == 25_000
+    assert till.shifts.parked_count() == 0
+
+
+def test_parked_sales_can_be_voided_before_the_close(
+    till: Till, staff: Staff, products: Products
+) -> None:
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    for _ in range(2):
+        sale = till.sale_for(staff.cashier)
+        sale.scan(products.water.barcode)
+        sale.park()
+    assert till.shifts.void_parked(staff.cashier) == 2
+    assert till.shifts.parked_count() == 0 and till.sale_for(staff.cashier).parked() == []
+    [entry] = audit_rows(till, "parked_voided")
+    assert entry.details == {"count": 2}
+    assert till.shifts.void_parked(staff.cashier) == 0  # nothing left: nothing audited
+    assert len(audit_rows(till, "parked_voided")) == 1
+    z = till.shifts.close(staff.cashier, counts_for(OPENING_FLOAT))
+    assert "parked_left" not in audit_rows(till, "shift_closed")[0].details
+    assert z.z_number == 1

@@ -182,3 +182,22 @@ def test_supervisor_closes_with_difference_without_override(qtbot, till, cashier
         qtbot.mouseClick(by_name(dialog, QPushButton, "close shift"), LEFT)
     assert dialog.z_report.difference == -100_000
     dialog.report_dialog.close()
+
+
+def test_close_shift_warns_about_parked_sales_and_voids_them(qtbot, till, cashier):
+    till.shifts.open(cashier, 0)
+    sell = till.sale_for(cashier)
+    sell.add(till.catalog.search("Капучино")[0])
+    sell.park()
+    dialog = shown(qtbot, CloseShiftDialog(till, cashier))
+    warning = by_name(dialog, QLabel, "parked sales warning")
+    assert warning.isVisible() and "1" in warning.text() and "F4" in warning.text()
+    qtbot.mouseClick(by_name(dialog, QPushButton, "void parked sales"), LEFT)
+    assert till.shifts.parked_count() == 0
+    assert not warning.isVisible()
+
+
+def test_close_shift_without_parked_sales_shows_no_warning(qtbot, till, cashier):
+    till.shifts.open(cashier, 0)
+    dialog = shown(qtbot, CloseShiftDialog(till, cashier))
+    assert not dialog.parked_note.isVisible() and not dialog.void_parked.isVisible()

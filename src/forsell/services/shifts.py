@@ -17,6 +17,7 @@ from forsell.store import audit
 from forsell.store.models import (
     CashMovement,
     Employee,
+    ParkedSale,
     Refund,
     RefundLine,
     Sale,
@@ -249,6 +250,36 @@ class ShiftService:
                 raise CashierError("shift.unknown", "No such shift")
             return self._report(session, shift)
 
+    @public
+    def parked_count(self) -> int:
+        """How many parked sales wait on this till (not recalled): closing a shift warns.
+
+        A parked sale belongs to no shift: nothing was paid, so it is in no X or Z report, and
+        after a close it waits for the next shift, where it is recalled and paid as usual."""
+        with self.ctx.db.read() as session:
+            return session.scalar(
+                select(func.count(ParkedSale.id)).where(ParkedSale.recalled_at.is_(None))
+            )
+
+    @requires(Role.CASHIER)
+    def void_parked(self, employee: EmployeeView) -> int:
+        """Discards every parked sale nobody has recalled (the customer left; nothing was paid)
+        and returns how many; audited as ``parked_voided`` with the count."""
+        with self.ctx.db.write() as session:
+            waiting = select(ParkedSale).where(ParkedSale.recalled_at.is_(None))
+            rows = session.scalars(waiting).all()
+            for row in rows:
+                session.delete(row)
+            if rows:
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    "parked_voided",
+                    employee.id,
+                    count=len(rows),
+                )
+        return len(rows)
+
     @requires(Role.CASHIER)  # a count that differs needs an approval (below)
     def close(
         self, employee: EmployeeView, counts: dict[int, int], approval: Approval | None = None
@@ -292,6 +323,7 @@ class ShiftService:
                 z_number=shift.z_number,
                 difference=counted - expected,
                 approver_id=approval.approver_id if approval else None,
+                **self._parked_left(session),
             )
             report = self._report(session, shift)
         log.info(
@@ -301,6 +333,13 @@ class ShiftService:
             counted - expected,
         )
         return report
+
+    def _parked_left(self, session: Session) -> dict[str, int]:
+        # The auditor sees that sales waited parked across the close (none: nothing added).
+        left = session.scalar(
+            select(func.count(ParkedSale.id)).where(ParkedSale.recalled_at.is_(None))
+        )
+        return {"parked_left": left} if left else {}
 
     # --- figures ----------------------------------------------------------------------------
 

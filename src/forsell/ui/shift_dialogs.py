@@ -196,6 +196,7 @@ class CloseShiftDialog(QDialog):
                 "muted",
             )
         )
+        layout.addLayout(self._parked_row())
         layout.addLayout(self._count_grid())
         layout.addLayout(self._totals())
         self.feedback = Feedback("close shift error")
@@ -207,6 +208,37 @@ class CloseShiftDialog(QDialog):
         self.confirm.setEnabled(ok)
         self._update()
         self.counts[DENOMINATIONS[0]].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _parked_row(self) -> QHBoxLayout:
+        """Parked sales are unpaid and in no report: say so before the count, and let them be
+        voided here (or recalled on the till first: Esc, then F4)."""
+        row = QHBoxLayout()
+        self.parked_note = styled_label("", "error")
+        self.parked_note.setAccessibleName("parked sales warning")
+        self.void_parked = make_button(self.tr("Void parked sales"), "void parked sales")
+        self.void_parked.clicked.connect(self._void_parked)
+        row.addWidget(self.parked_note, 1)
+        row.addWidget(self.void_parked)
+        self._show_parked()
+        return row
+
+    def _show_parked(self) -> None:
+        parked = self.till.shifts.parked_count()
+        waiting = parked > 0
+        self.parked_note.setVisible(waiting)
+        self.void_parked.setVisible(waiting)
+        if waiting:
+            self.parked_note.setText(
+                self.tr(
+                    "Parked sales waiting: {count}. They are unpaid and not in this shift's "
+                    "report. Recall them on the till (Esc, then F4) to finish them, void them "
+                    "here, or leave them for the next shift."
+                ).format(count=parked)
+            )
+
+    def _void_parked(self) -> None:
+        attempt(self.feedback, lambda: self.till.shifts.void_parked(self.employee))
+        self._show_parked()
 
     def _count_grid(self) -> QGridLayout:
         # Notes in the left column, coins in the right; Tab goes down the left, then the right.
