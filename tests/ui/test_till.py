@@ -131,6 +131,7 @@ def _discount(qtbot, window, percent: str) -> DiscountDialog:
 def test_discount_within_the_limit_needs_no_supervisor(qtbot, selling):
     scan(qtbot, find(selling, "scan field"), ARABICA)
     dialog = _discount(qtbot, selling, "10")
+    assert "Арабика" in dialog.prompt.text()  # which line the discount is for
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert cell(selling, 0, 3) == format_kzt(-45_000)
 
@@ -140,6 +141,7 @@ def test_discount_over_the_limit_asks_a_supervisor(qtbot, selling, till):
     scan(qtbot, find(selling, "scan field"), ARABICA)
     _discount(qtbot, selling, "50")
     override = modal(qtbot, OverrideDialog)
+    assert "10 %" in override.what.text()  # the limit the discount went over
     assert cell(selling, 0, 3) == ""  # nothing applied while waiting
     qtbot.keyClicks(find(override, "supervisor PIN"), CASHIER_PIN)  # a cashier cannot approve
     qtbot.mouseClick(find(override, "approve"), Qt.MouseButton.LeftButton)
@@ -149,6 +151,19 @@ def test_discount_over_the_limit_asks_a_supervisor(qtbot, selling, till):
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert cell(selling, 0, 3) == format_kzt(-225_000)
     assert find(selling, "total").text().endswith(format_kzt(225_000))
+
+
+def test_receipt_discount_names_the_amount_it_applies_to(qtbot, selling):
+    scan(qtbot, find(selling, "scan field"), ARABICA)
+    scan(qtbot, find(selling, "scan field"), PIALA)
+    _discount(qtbot, selling, "10")  # the Piala line (selected): 1 450 − 145 ₸
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.mouseClick(find(selling, "receipt discount"), Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, DiscountDialog)
+    # 4 500 + 1 305 after the line discount, not the 5 950 ₸ before it
+    assert format_kzt(580_500) in dialog.prompt.text()
+    assert format_kzt(595_000) not in dialog.prompt.text()
+    dialog.reject()
 
 
 def test_cancelled_override_leaves_the_price_alone(qtbot, selling):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError, NeedsApproval
 from forsell.domain.roles import Action
+from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView
 
@@ -52,11 +53,17 @@ class OverrideDialog(QDialog):
         self.setWindowTitle(self.tr("Supervisor approval"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        what = QLabel(
-            self.tr("A supervisor must approve: <b>{action}</b>").format(action=action_text(action))
+        text = self.tr("A supervisor must approve: <b>{action}</b>").format(
+            action=action_text(action)
         )
-        what.setWordWrap(True)
-        layout.addWidget(what)
+        if action is Action.DISCOUNT_OVER_LIMIT:
+            limit = till.ctx.settings.get(s.CASHIER_DISCOUNT_LIMIT_BP)
+            text += "<br>" + self.tr("A cashier may give up to {limit} without approval.").format(
+                limit=f"{limit / 100:g} %".replace(".", ",")
+            )
+        self.what = QLabel(text)
+        self.what.setWordWrap(True)
+        layout.addWidget(self.what)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("Supervisor PIN"))

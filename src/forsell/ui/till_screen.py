@@ -358,7 +358,10 @@ class TillScreen(QWidget):
         if index is None:
             return
         cart = self.sale.cart.lines[index]
-        dialog = DiscountDialog(self.tr("Line discount"), cart.gross, cart.discount, self)
+        name = self.sale.view().lines[index].name
+        dialog = DiscountDialog(
+            self.tr("Line discount"), cart.gross, cart.discount, self, item=name
+        )
         self._with_approval(dialog, lambda d, a: self.sale.set_line_discount(index, d, a))
 
     def receipt_discount(self) -> None:
@@ -366,8 +369,12 @@ class TillScreen(QWidget):
         if view is None or view.empty:
             self.notify(self.tr("The cart is empty: scan an item first."))
             return
+        # The receipt discount applies to what is left after the line discounts: name that.
         dialog = DiscountDialog(
-            self.tr("Receipt discount"), view.subtotal, view.receipt_discount, self
+            self.tr("Receipt discount"),
+            self.sale.receipt_discount_base(),
+            view.receipt_discount,
+            self,
         )
         self._with_approval(dialog, lambda d, a: self.sale.set_receipt_discount(d, a))
 
