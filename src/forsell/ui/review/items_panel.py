@@ -56,6 +56,14 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
+def points_text(points: float, max_points: float) -> str:
+    """"8/10" for an item that can earn points; a penalty item (nothing to earn) shows only
+    what it took ("-15"), and an item that counted nothing shows no numbers instead of "0/0"."""
+    if max_points > 0:
+        return f"{_points(points)}/{_points(max_points)}"
+    return f"{points:+g}" if points else ""
+
+
 class QuoteButton(QPushButton):
     """An evidence quote that ends in "…" when the card is narrow (a clipped quote reads as
     cut mid-word); the tooltip keeps the words whole."""
@@ -89,8 +97,9 @@ class ItemCard(QFrame):
         title = QLabel(f"<b>{item.title}</b>")
         title.setWordWrap(True)
         head.addWidget(title, 1)
+        points = points_text(item.points, item.max_points)
         self.outcome = QLabel(
-            f"{outcome_label(item.outcome)} · {_points(item.points)}/{_points(item.max_points)}"
+            f"{outcome_label(item.outcome)} · {points}" if points else outcome_label(item.outcome)
         )
         self.outcome.setAccessibleName(f"outcome {item.item_id}")
         colour = OUTCOME_COLOURS.get(item.outcome, MUTED)
