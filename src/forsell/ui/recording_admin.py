@@ -132,7 +132,7 @@ class MicTestResult:
     speech_ms: int
     played: bool  # played back through the default output
     error: str = ""  # technical detail when the device failed
-    problem: str = ""  # cannot_open | no_frames | stalled | failed (see ``mic_problem_text``)
+    problem: str = ""  # cannot_open | no_frames | stalled | failed (see ``_mic_problem_text``)
 
     @property
     def heard(self) -> bool:
