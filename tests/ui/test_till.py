@@ -251,6 +251,25 @@ def test_function_keys_work_in_the_active_window(qtbot, selling):
     assert selling.stack.currentWidget() is selling.login
 
 
+def test_function_keys_work_again_as_soon_as_a_dialog_closes(qtbot, selling):
+    """Without a window manager nothing gives the till back the activation after a dialog:
+    the till takes it itself, or its shortcuts stay dead until the screen is tapped."""
+    selling.activateWindow()
+    qtbot.waitUntil(selling.isActiveWindow)
+    field = find(selling, "scan field")
+    scan(qtbot, field, PIALA)
+    qtbot.mouseClick(find(selling, "quantity"), Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, QuantityDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.reject()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(selling.isActiveWindow)
+    assert selling.focusWidget() is field
+    qtbot.keyClick(field, Qt.Key.Key_F3)  # park: a window shortcut
+    assert rows(selling) == 0
+
+
 def test_auto_lock_returns_to_login_and_keeps_the_cart(qtbot, selling, till):
     scan(qtbot, find(selling, "scan field"), PIALA)
     selling.autolock.set_seconds(1)

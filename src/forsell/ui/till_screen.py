@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
@@ -221,6 +228,12 @@ class TillScreen(QWidget):
             self.recording.manual.click()
 
     def focus_scan(self) -> None:
+        """The scan field takes the keyboard, and the till window the activation: without a
+        window manager nothing gives it back after a dialog, and the till's shortcuts work only
+        in the active window (digits would still reach the field, F-keys would not)."""
+        window = self.window()
+        if window.isVisible() and QApplication.activeModalWidget() is None:
+            window.activateWindow()
         self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def stop_selling(self, text: str) -> None:
