@@ -1643,6 +1643,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quit the till (recording and sync stop until it starts again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1643,6 +1643,10 @@
         <translation>Каталогты өзгерту</translation>
     </message>
     <message>
+        <source>Quit the till (recording and sync stop until it starts again)</source>
+        <translation>Кассаны жабу (жазу мен синхрондау ол қайта іске қосылғанша тоқтайды)</translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation>Аға кассирдің рұқсаты</translation>
     </message>

@@ -1644,6 +1644,10 @@
         <translation>Изменение каталога</translation>
     </message>
     <message>
+        <source>Quit the till (recording and sync stop until it starts again)</source>
+        <translation>Закрыть кассу (запись и синхронизация остановятся до её запуска)</translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation>Подтверждение старшего кассира</translation>
     </message>

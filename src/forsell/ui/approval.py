@@ -38,6 +38,9 @@ def action_text(action: Action) -> str:
         ),
         Action.VOID_SALE: translate("OverrideDialog", "Void a completed sale"),
         Action.CATALOG_EDIT: translate("OverrideDialog", "Edit the catalog"),
+        Action.QUIT_TILL: translate(
+            "OverrideDialog", "Quit the till (recording and sync stop until it starts again)"
+        ),
     }[action]
 
 
@@ -45,7 +48,11 @@ class OverrideDialog(QDialog):
     """Asks a supervisor (or admin) to type their PIN for one action."""
 
     def __init__(
-        self, till: Till, employee: EmployeeView, action: Action, parent: QWidget | None = None
+        self,
+        till: Till,
+        employee: EmployeeView | None,
+        action: Action,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.till, self.employee, self.action = till, employee, action
@@ -87,7 +94,9 @@ class OverrideDialog(QDialog):
 
     def _check(self) -> None:
         try:
-            self.approval = self.till.staff.approve(self.pin.text(), self.action, self.employee.id)
+            # Nobody may be signed in (the tray's Quit): the request then has no requester.
+            requester = self.employee.id if self.employee else None
+            self.approval = self.till.staff.approve(self.pin.text(), self.action, requester)
         except CashierError as exc:
             self.error.setText(message_for(exc))
             self.pin.clear()

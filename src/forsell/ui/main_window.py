@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from forsell.domain.errors import CashierError
-from forsell.domain.roles import Role
+from forsell.domain.roles import Action, Role
 from forsell.services import settings as s
 from forsell.services.app import StartCheck, Till
 from forsell.services.auth import EmployeeView
@@ -19,6 +19,7 @@ from forsell.services.conversation import ConversationRecorder
 from forsell.services.damage import sales_refusal
 from forsell.services.till import TillService
 
+from .approval import OverrideDialog
 from .autolock import AutoLock
 from .i18n import Languages
 from .login_screen import LoginScreen
@@ -465,7 +466,15 @@ class MainWindow(QMainWindow):
         """With a tray, closing the window hides it (sync goes on); Quit is in the tray menu."""
         self.tray = tray
         tray.open_till.connect(self.bring_to_front)
-        tray.quit.connect(self.quit_app)
+        tray.quit.connect(self.request_quit)
+
+    def request_quit(self) -> None:
+        """The tray's Quit: a supervisor's or an admin's PIN first, checked and audited like
+        any approval, because quitting stops recording and sync for everyone."""
+        dialog = OverrideDialog(self.till, self.employee, Action.QUIT_TILL, self)
+        dialog.accepted.connect(self.quit_app)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
 
     def quit_app(self) -> None:
         self._quitting = True
