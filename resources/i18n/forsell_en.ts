@@ -1368,6 +1368,10 @@
         <source>not scored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not scored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginScreen</name>

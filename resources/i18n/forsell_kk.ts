@@ -1368,6 +1368,10 @@
         <source>not scored</source>
         <translation>бағаланбаған</translation>
     </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>әлі бағаланбаған</translation>
+    </message>
 </context>
 <context>
     <name>LoginScreen</name>

@@ -1369,6 +1369,10 @@
         <source>not scored</source>
         <translation>без оценки</translation>
     </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>ещё не оценён</translation>
+    </message>
 </context>
 <context>
     <name>LoginScreen</name>
