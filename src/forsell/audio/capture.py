@@ -107,9 +107,11 @@ def list_pulse_sources(
     found = []
     for source in sources if isinstance(sources, list) else []:
         name = str(source.get("name") or "")
-        properties = source.get("properties") or {}
-        monitor = source.get("monitor_of_sink") not in (None, "", "n/a") or (
-            isinstance(properties, dict) and properties.get("device.class") == "monitor"
+        # PulseAudio and PipeWire name an output's monitor "<sink>.monitor".
+        monitor = name.endswith(".monitor") or source.get("monitor_of_sink") not in (
+            None,
+            "",
+            "n/a",
         )
         if not name or monitor:
             continue
