@@ -454,9 +454,7 @@ class TillScreen(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Recall"),
-            self.tr(
-                "The cart is not empty. Park this sale first, then choose the one to recall?"
-            ),
+            self.tr("The cart is not empty. Park this sale first, then choose the one to recall?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )

@@ -57,7 +57,7 @@ def _points(value: float) -> str:
 
 
 def points_text(points: float, max_points: float) -> str:
-    """"8/10" for an item that can earn points; a penalty item (nothing to earn) shows only
+    """Reads "8/10" for an item that can earn points; a penalty item (nothing to earn) shows only
     what it took ("-15"), and an item that counted nothing shows no numbers instead of "0/0"."""
     if max_points > 0:
         return f"{_points(points)}/{_points(max_points)}"
