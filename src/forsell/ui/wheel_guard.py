@@ -42,10 +42,12 @@ def guard_wheel(widget: QWidget | None = None) -> None:
     """Installs the guard on the application once (``widget`` None), or on one widget; a guarded
     widget takes the focus by click or Tab only, never by the wheel."""
     global _guard
+    app = QCoreApplication.instance()
     if _guard is None:
-        _guard = WheelGuard(QCoreApplication.instance())
+        _guard = WheelGuard(app)
     if widget is None:
-        QCoreApplication.instance().installEventFilter(_guard)
+        if app is not None:
+            app.installEventFilter(_guard)
         return
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     widget.installEventFilter(_guard)
