@@ -240,6 +240,31 @@ def test_recordings_list_shows_a_row_per_recording(till_with_recording) -> None:
 
 
 @needs_secret_service
+def test_a_list_read_by_a_reader_that_left_ends_quietly(till_with_recording) -> None:
+    """`recordings list | head -1`: the reader is gone before the rows; no traceback, code 0."""
+    till, _, _ = till_with_recording
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader already left: every write meets a broken pipe
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "forsell.cli", "--data-dir", str(till.ctx.data_dir)]
+            + ["recordings", "list", "--pin-stdin"],
+            input="9000\n",
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=environment,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+    assert done.returncode == 0
+
+
+@needs_secret_service
 def test_export_with_the_admin_pin_decodes_and_is_audited(till_with_recording, tmp_path) -> None:
     till, _, rid = till_with_recording
     out = tmp_path / "export.ogg"

@@ -336,6 +336,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Parked sales voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cash in/out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,6 +750,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Void parked sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parked sales waiting: {count}. They are unpaid and not in this shift&apos;s report. Recall them on the till (Esc, then F4) to finish them, void them here, or leave them for the next shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -755,6 +767,10 @@
     </message>
     <message>
         <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the count is confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -909,6 +925,14 @@
     </message>
     <message>
         <source>Scoring again failed; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as not reviewed yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1101,6 +1125,10 @@
 </context>
 <context>
     <name>DiscountDialog</name>
+    <message>
+        <source>Discount on {item} ({base}):</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Discount on {base}:</source>
         <translation type="unfinished"></translation>
@@ -1334,6 +1362,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose: accept the dispute or let the score stand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Write a short comment: it is what the other side reads.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,6 +1573,10 @@
     </message>
     <message>
         <source>not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1877,11 +1913,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quit the till (recording and sync stop until it starts again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A supervisor must approve: &lt;b&gt;{action}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cashier may give up to {limit} without approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1978,7 +2022,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paid by card</source>
+        <source>Card {amount}: confirm when the terminal approves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2892,15 +2936,23 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The microphone cannot be opened: it is unplugged, used by another program or not allowed. Plug it in or choose another microphone, then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone opened but sends no sound. Reconnect it or choose another microphone, then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone test failed. Choose another microphone or restart the till; the details are in the tooltip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Listening for 3 seconds: say something…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Playing the 3 seconds back…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The microphone does not work: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3534,6 +3586,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>of it handed back by refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4048,6 +4104,10 @@ Confirm (Enter)</source>
     <name>SearchPanel</name>
     <message>
         <source>Scan a barcode or type a name, SKU…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4617,6 +4677,14 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>No parked sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cart is not empty. Park this sale first, then choose the one to recall?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Park and recall</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

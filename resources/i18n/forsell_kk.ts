@@ -336,6 +336,10 @@
         <translation>Ауысым жабылды</translation>
     </message>
     <message>
+        <source>Parked sales voided</source>
+        <translation>Қалдырылған чектер жойылды</translation>
+    </message>
+    <message>
         <source>Cash in/out</source>
         <translation>Қолма-қол енгізу/алу</translation>
     </message>
@@ -746,6 +750,14 @@
         <translation>Ауысымды жабу (Enter)</translation>
     </message>
     <message>
+        <source>Void parked sales</source>
+        <translation>Қалдырылған чектерді жою</translation>
+    </message>
+    <message>
+        <source>Parked sales waiting: {count}. They are unpaid and not in this shift&apos;s report. Recall them on the till (Esc, then F4) to finish them, void them here, or leave them for the next shift.</source>
+        <translation>Қалдырылған чектер: {count}. Олар төленбеген және осы ауысымның есебіне кірмейді. Аяқтау үшін оларды кассада ашыңыз (Esc, содан кейін F4), осы жерде жойыңыз немесе келесі ауысымға қалдырыңыз.</translation>
+    </message>
+    <message>
         <source>Counted</source>
         <translation>Саналды</translation>
     </message>
@@ -756,6 +768,10 @@
     <message>
         <source>Difference</source>
         <translation>Айырма</translation>
+    </message>
+    <message>
+        <source>after the count is confirmed</source>
+        <translation>санақ расталғаннан кейін</translation>
     </message>
     <message>
         <source>{amount} short</source>
@@ -910,6 +926,14 @@
     <message>
         <source>Scoring again failed; the details are in the log.</source>
         <translation>Қайта бағалау сәтсіз аяқталды; толығырақ журналда.</translation>
+    </message>
+    <message>
+        <source>Marked reviewed.</source>
+        <translation>Қаралды деп белгіленді.</translation>
+    </message>
+    <message>
+        <source>Marked as not reviewed yet.</source>
+        <translation>Белгі алынды: әлі қаралмаған.</translation>
     </message>
 </context>
 <context>
@@ -1101,6 +1125,10 @@
 </context>
 <context>
     <name>DiscountDialog</name>
+    <message>
+        <source>Discount on {item} ({base}):</source>
+        <translation>«{item}» үшін жеңілдік ({base}):</translation>
+    </message>
     <message>
         <source>Discount on {base}:</source>
         <translation>{base} сомасына жеңілдік:</translation>
@@ -1334,6 +1362,10 @@
         <translation>Бас тарту</translation>
     </message>
     <message>
+        <source>Choose: accept the dispute or let the score stand.</source>
+        <translation>Таңдаңыз: дауды қабылдау немесе бағаны өзгеріссіз қалдыру.</translation>
+    </message>
+    <message>
         <source>Write a short comment: it is what the other side reads.</source>
         <translation>Қысқа түсініктеме жазыңыз: оны екінші тарап оқиды.</translation>
     </message>
@@ -1542,6 +1574,10 @@
     <message>
         <source>not scored</source>
         <translation>бағаланбаған</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>әлі бағаланбаған</translation>
     </message>
 </context>
 <context>
@@ -1877,12 +1913,20 @@
         <translation>Каталогты өзгерту</translation>
     </message>
     <message>
+        <source>Quit the till (recording and sync stop until it starts again)</source>
+        <translation>Кассаны жабу (жазу мен синхрондау ол қайта іске қосылғанша тоқтайды)</translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation>Аға кассирдің рұқсаты</translation>
     </message>
     <message>
         <source>A supervisor must approve: &lt;b&gt;{action}&lt;/b&gt;</source>
         <translation>Аға кассирдің рұқсаты керек: &lt;b&gt;{action}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A cashier may give up to {limit} without approval.</source>
+        <translation>Кассир растаусыз {limit} дейін жеңілдік бере алады.</translation>
     </message>
     <message>
         <source>Supervisor PIN</source>
@@ -1981,8 +2025,8 @@ Confirm (Enter)</source>
 Растау (Enter)</translation>
     </message>
     <message>
-        <source>Paid by card</source>
-        <translation>Картамен төленді</translation>
+        <source>Card {amount}: confirm when the terminal approves</source>
+        <translation>Карта {amount}: терминал төлемді мақұлдағанда растаңыз</translation>
     </message>
     <message>
         <source>Cash due {amount}</source>
@@ -2895,16 +2939,24 @@ Confirm (Enter)</source>
         <translation>Микрофон ашылуда…</translation>
     </message>
     <message>
+        <source>The microphone cannot be opened: it is unplugged, used by another program or not allowed. Plug it in or choose another microphone, then test again.</source>
+        <translation>Микрофон ашылмайды: ол ажыратылған, оны басқа бағдарлама қолданып тұр немесе рұқсат жоқ. Оны қосыңыз немесе басқа микрофонды таңдап, қайта тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The microphone opened but sends no sound. Reconnect it or choose another microphone, then test again.</source>
+        <translation>Микрофон ашылды, бірақ дыбыс бермейді. Оны қайта қосыңыз немесе басқа микрофонды таңдап, қайта тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The microphone test failed. Choose another microphone or restart the till; the details are in the tooltip.</source>
+        <translation>Микрофонды тексеру сәтсіз аяқталды. Басқа микрофонды таңдаңыз немесе кассаны қайта іске қосыңыз; толығырақ — қалқымалы кеңесте.</translation>
+    </message>
+    <message>
         <source>Listening for 3 seconds: say something…</source>
         <translation>3 секунд тыңдаймыз: бірдеңе айтыңыз…</translation>
     </message>
     <message>
         <source>Playing the 3 seconds back…</source>
         <translation>Сол 3 секунд ойнатылуда…</translation>
-    </message>
-    <message>
-        <source>The microphone does not work: {detail}</source>
-        <translation>Микрофон жұмыс істемейді: {detail}</translation>
     </message>
     <message>
         <source>Speech heard ({seconds} s of voice). The microphone works.</source>
@@ -3537,6 +3589,10 @@ Confirm (Enter)</source>
         <translation>Кассадағы қолма-қол</translation>
     </message>
     <message>
+        <source>of it handed back by refunds</source>
+        <translation>оның ішінде қайтарулар бойынша қайтарылғаны</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>ҚҚС</translation>
     </message>
@@ -4052,6 +4108,10 @@ Confirm (Enter)</source>
     <message>
         <source>Scan a barcode or type a name, SKU…</source>
         <translation>Штрихкодты сканерлеңіз не атауын, артикулын жазыңыз…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>«{query}» бойынша ештеңе табылмады.</translation>
     </message>
 </context>
 <context>
@@ -4621,6 +4681,14 @@ Confirm (Enter)</source>
     <message>
         <source>No parked sales.</source>
         <translation>Қалдырылған чек жоқ.</translation>
+    </message>
+    <message>
+        <source>The cart is not empty. Park this sale first, then choose the one to recall?</source>
+        <translation>Чекте тауарлар бар. Алдымен осы чекті қалдырып, содан кейін ашатын чекті таңдайсыз ба?</translation>
+    </message>
+    <message>
+        <source>Park and recall</source>
+        <translation>Қалдырып, ашу</translation>
     </message>
 </context>
 <context>

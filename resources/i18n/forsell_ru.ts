@@ -336,6 +336,10 @@
         <translation>Смена закрыта</translation>
     </message>
     <message>
+        <source>Parked sales voided</source>
+        <translation>Отложенные чеки аннулированы</translation>
+    </message>
+    <message>
         <source>Cash in/out</source>
         <translation>Внесение / изъятие</translation>
     </message>
@@ -747,6 +751,14 @@
         <translation>Закрыть смену (Enter)</translation>
     </message>
     <message>
+        <source>Void parked sales</source>
+        <translation>Аннулировать отложенные чеки</translation>
+    </message>
+    <message>
+        <source>Parked sales waiting: {count}. They are unpaid and not in this shift&apos;s report. Recall them on the till (Esc, then F4) to finish them, void them here, or leave them for the next shift.</source>
+        <translation>Отложенных чеков: {count}. Они не оплачены и не входят в отчёт этой смены. Верните их на кассе (Esc, затем F4), чтобы завершить, аннулируйте здесь или оставьте следующей смене.</translation>
+    </message>
+    <message>
         <source>Counted</source>
         <translation>Пересчитано</translation>
     </message>
@@ -757,6 +769,10 @@
     <message>
         <source>Difference</source>
         <translation>Расхождение</translation>
+    </message>
+    <message>
+        <source>after the count is confirmed</source>
+        <translation>после подтверждения пересчёта</translation>
     </message>
     <message>
         <source>{amount} short</source>
@@ -911,6 +927,14 @@
     <message>
         <source>Scoring again failed; the details are in the log.</source>
         <translation>Повторная оценка не удалась; подробности — в журнале.</translation>
+    </message>
+    <message>
+        <source>Marked reviewed.</source>
+        <translation>Отмечено как просмотренное.</translation>
+    </message>
+    <message>
+        <source>Marked as not reviewed yet.</source>
+        <translation>Отметка снята: ещё не просмотрено.</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1126,10 @@
 </context>
 <context>
     <name>DiscountDialog</name>
+    <message>
+        <source>Discount on {item} ({base}):</source>
+        <translation>Скидка на «{item}» ({base}):</translation>
+    </message>
     <message>
         <source>Discount on {base}:</source>
         <translation>Скидка с суммы {base}:</translation>
@@ -1335,6 +1363,10 @@
         <translation>Отмена</translation>
     </message>
     <message>
+        <source>Choose: accept the dispute or let the score stand.</source>
+        <translation>Выберите: принять спор или оставить оценку.</translation>
+    </message>
+    <message>
         <source>Write a short comment: it is what the other side reads.</source>
         <translation>Напишите короткий комментарий: его прочитает другая сторона.</translation>
     </message>
@@ -1543,6 +1575,10 @@
     <message>
         <source>not scored</source>
         <translation>без оценки</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>ещё не оценён</translation>
     </message>
 </context>
 <context>
@@ -1878,12 +1914,20 @@
         <translation>Изменение каталога</translation>
     </message>
     <message>
+        <source>Quit the till (recording and sync stop until it starts again)</source>
+        <translation>Закрыть кассу (запись и синхронизация остановятся до её запуска)</translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation>Подтверждение старшего кассира</translation>
     </message>
     <message>
         <source>A supervisor must approve: &lt;b&gt;{action}&lt;/b&gt;</source>
         <translation>Нужно подтверждение старшего кассира: &lt;b&gt;{action}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A cashier may give up to {limit} without approval.</source>
+        <translation>Кассир может дать скидку до {limit} без подтверждения.</translation>
     </message>
     <message>
         <source>Supervisor PIN</source>
@@ -1982,8 +2026,8 @@ Confirm (Enter)</source>
 Подтвердить (Enter)</translation>
     </message>
     <message>
-        <source>Paid by card</source>
-        <translation>Оплачено картой</translation>
+        <source>Card {amount}: confirm when the terminal approves</source>
+        <translation>Карта {amount}: подтвердите, когда терминал одобрит оплату</translation>
     </message>
     <message>
         <source>Cash due {amount}</source>
@@ -2896,16 +2940,24 @@ Confirm (Enter)</source>
         <translation>Открываем микрофон…</translation>
     </message>
     <message>
+        <source>The microphone cannot be opened: it is unplugged, used by another program or not allowed. Plug it in or choose another microphone, then test again.</source>
+        <translation>Микрофон не открывается: он отключён, занят другой программой или доступ к нему запрещён. Подключите его или выберите другой микрофон и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>The microphone opened but sends no sound. Reconnect it or choose another microphone, then test again.</source>
+        <translation>Микрофон открылся, но не передаёт звук. Переподключите его или выберите другой микрофон и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>The microphone test failed. Choose another microphone or restart the till; the details are in the tooltip.</source>
+        <translation>Проверка микрофона не удалась. Выберите другой микрофон или перезапустите кассу; подробности — во всплывающей подсказке.</translation>
+    </message>
+    <message>
         <source>Listening for 3 seconds: say something…</source>
         <translation>Слушаем 3 секунды: скажите что-нибудь…</translation>
     </message>
     <message>
         <source>Playing the 3 seconds back…</source>
         <translation>Воспроизводим эти 3 секунды…</translation>
-    </message>
-    <message>
-        <source>The microphone does not work: {detail}</source>
-        <translation>Микрофон не работает: {detail}</translation>
     </message>
     <message>
         <source>Speech heard ({seconds} s of voice). The microphone works.</source>
@@ -3538,6 +3590,10 @@ Confirm (Enter)</source>
         <translation>Наличные в кассе</translation>
     </message>
     <message>
+        <source>of it handed back by refunds</source>
+        <translation>в т. ч. возвращено по возвратам</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
@@ -4053,6 +4109,10 @@ Confirm (Enter)</source>
     <message>
         <source>Scan a barcode or type a name, SKU…</source>
         <translation>Сканируйте штрихкод или введите название, артикул…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>По запросу «{query}» ничего не найдено.</translation>
     </message>
 </context>
 <context>
@@ -4622,6 +4682,14 @@ Confirm (Enter)</source>
     <message>
         <source>No parked sales.</source>
         <translation>Нет отложенных чеков.</translation>
+    </message>
+    <message>
+        <source>The cart is not empty. Park this sale first, then choose the one to recall?</source>
+        <translation>В чеке есть товары. Отложить этот чек и затем выбрать тот, который вернуть?</translation>
+    </message>
+    <message>
+        <source>Park and recall</source>
+        <translation>Отложить и вернуть</translation>
     </message>
 </context>
 <context>

@@ -1615,7 +1615,28 @@ def printer_test(data_dir: Path, args: argparse.Namespace) -> int:
         till.close()
 
 
+def _reader_left() -> None:
+    """`forsell-cashier … | head`: the reader closed the pipe. The rest of the output goes to
+    the null device, so neither this print nor the flush at exit raises again (Python would
+    print "Exception ignored … BrokenPipeError" on the way out)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a file (a test's buffer)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``forsell-cashier`` command; returns its exit code. Every sub-command that prints
+    a list may meet a reader that leaves early (``| head``): that ends it quietly, code 0."""
+    try:
+        return _command(argv)
+    except BrokenPipeError:
+        _reader_left()
+        return 0
+
+
+def _command(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     private_umask()  # every file this process writes (databases, logs, exports) is 0600
     data_dir = getattr(args, "data_dir", None) or default_data_dir()

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import soundfile as sf
 
-from forsell.audio.capture import Microphone, list_input_devices
+from forsell.audio.capture import Microphone, list_input_devices, list_pulse_sources
 from forsell.audio.recorder import Recorder, RecorderConfig
 from forsell.audio.sink import MemorySink
 from platform_services import needs, pulseaudio, require, tools
@@ -110,3 +110,20 @@ def test_stream_killed_mid_recording_is_sealed_as_device_lost():
     finally:
         rec.close()
         _pactl("unload-module", module)
+
+
+def test_pulse_sources_are_listed_by_description_without_monitors():
+    sources = {d.name: d for d in list_pulse_sources()}
+    assert "virtmic" in sources and sources["virtmic"].label == "VirtualMic"
+    assert sources["virtmic"].is_default  # run-tests.sh makes it the default source
+    assert not [name for name in sources if name.endswith(".monitor")]
+
+
+def test_a_source_chosen_by_name_records_from_that_source():
+    mic = Microphone(next(d.name for d in list_pulse_sources() if d.label == "VirtualMic"))
+    mic.start()
+    try:
+        assert mic.first_frame.wait(5), "no callback from PulseAudio"
+    finally:
+        mic.stop()
+    assert mic.error is None

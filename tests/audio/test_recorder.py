@@ -19,6 +19,7 @@ from .fakes import FakeDevice, active_span, decode
 class Events:
     def __init__(self) -> None:
         self.states: list[str] = []
+        self.state_times: list[float] = []
         self.errors: list[tuple[str, str]] = []
         self.levels: list[tuple[float, float, str | None, float]] = []
         self.cond = threading.Condition()
@@ -26,6 +27,7 @@ class Events:
     def on_state(self, state: str) -> None:
         with self.cond:
             self.states.append(state)
+            self.state_times.append(time.monotonic())
             self.cond.notify_all()
 
     def on_error(self, kind: str, detail: str) -> None:
@@ -170,6 +172,20 @@ def test_liveness_no_frames_and_digital_silence(rig):
     ev.wait(lambda: ev.states[-1] == "no_frames", timeout=3)
     dev.stall.clear()
     ev.wait(lambda: ev.states[-1] == "recording", timeout=3)
+
+
+def test_silence_before_a_manual_recording_is_not_a_dead_input(rig):
+    """Idle silence (a quiet shop before the cashier presses "record") is the pre-roll, not a
+    microphone problem: only silence inside the recording counts."""
+    dev, mic, _sink, ev, rec = rig(speed=4, preroll_s=2.0)
+    dev.noise = 0.0
+    ev.wait(lambda: mic.frames_seen > 48_000 * 3)  # 3 s of zeros while idle (liveness: 1 s)
+    rid = rec.start(reason="manual")
+    ev.wait(lambda: "silent_input" in ev.states, timeout=6)  # a dead input is still told
+    flagged_at = ev.state_times[ev.states.index("silent_input")]
+    # How much of the recording (in audio seconds) had passed when it was flagged.
+    recorded = [elapsed for _, elapsed, r, at in ev.levels if r == rid and at <= flagged_at]
+    assert recorded and max(recorded) >= 0.5, recorded
 
 
 def test_device_lost_seals_retries_and_resumes_the_sale(rig):

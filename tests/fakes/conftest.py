@@ -35,6 +35,7 @@ def elevenlabs(elevenlabs_server: tuple[FakeElevenLabs, FakeServer]) -> tuple[Fa
     fake, server = elevenlabs_server
     fake.reset()
     fake.max_concurrent, fake.processing_s, fake.accept_any_audio = 10, 0.0, False
+    fake.default_language = "ru"
     return fake, server.url
 
 

@@ -92,6 +92,14 @@ def test_language_hint_picks_the_language(elevenlabs, ogg) -> None:
     assert kk["text"] != ru["text"]
 
 
+def test_auto_language_is_the_store_language_not_a_coin_toss(elevenlabs) -> None:
+    fake, url = elevenlabs
+    recordings = [make_ogg(2.0, seed=seed) for seed in range(6)]
+    assert {transcribe(url, audio).json()["language_code"] for audio in recordings} == {"rus"}
+    fake.default_language = "kk"  # a Kazakh-speaking store's demo
+    assert {transcribe(url, audio).json()["language_code"] for audio in recordings} == {"kaz"}
+
+
 def test_without_diarization_one_speaker_and_character_times(elevenlabs, ogg) -> None:
     _, url = elevenlabs
     body = transcribe(

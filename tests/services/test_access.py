@@ -152,6 +152,7 @@ POLICY: dict[str, Role | Action | str] = {
     "TillService.remove_line": CASHIER,
     "TillService.set_line_discount": CASHIER,
     "TillService.set_receipt_discount": CASHIER,
+    "TillService.receipt_discount_base": CASHIER,
     "TillService.cancel": CASHIER,
     "TillService.view": CASHIER,
     "TillService.park": CASHIER,
@@ -172,6 +173,8 @@ POLICY: dict[str, Role | Action | str] = {
     "ShiftService.open": CASHIER,
     "ShiftService.cash_movement": CASHIER,
     "ShiftService.close": CASHIER,
+    "ShiftService.parked_count": PUBLIC,  # the close warns whoever closes
+    "ShiftService.void_parked": CASHIER,
     # recording: the store's switch, consent, pauses, the recordings themselves
     "ConsentService.consents": PUBLIC,
     "ConsentService.has_consent": PUBLIC,

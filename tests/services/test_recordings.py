@@ -196,3 +196,21 @@ def test_list_links_the_sale(till, vault):
         session.execute(update(Recording).where(Recording.id == rid).values(employee_id=emp.id))
     (view,) = RecordingLibrary(till.ctx, vault).list()
     assert view.receipt_no == receipt.receipt_no and view.employee == emp.name
+
+
+def test_list_follows_the_recording_through_transcription(till, vault):
+    """A recording is "queued" only until its transcript is asked for; then the list says where
+    the transcription stands instead of "queued" forever."""
+    from forsell.store.models import TranscriptRow
+
+    archive = _archive(till, vault)
+    rid = _record(archive, 3.0, finish=True)
+    library = RecordingLibrary(till.ctx, vault)
+    assert [v.status for v in library.list()] == ["queued"]
+    with till.ctx.db.write() as session:
+        session.add(TranscriptRow(recording_id=rid, provider="elevenlabs", state="submitted"))
+    assert [v.status for v in library.list()] == ["transcribing"]
+    for state, shown in (("done", "transcribed"), ("failed", "transcription_failed")):
+        with till.ctx.db.write() as session:
+            session.get(TranscriptRow, rid).state = state
+        assert [v.status for v in library.list()] == [shown]

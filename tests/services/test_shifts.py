@@ -77,9 +77,24 @@ def test_x_report_figures(till: Till, staff: Staff, products: Products, clock: C
     assert x.expected_cash == OPENING_FLOAT + 90_000 - 25_000 + 200_000 - 50_000
     assert x.expected_cash == till.shifts.expected_cash()
     assert x.net_revenue == 135_000
-    assert x.vat_by_rate == {1600: 4 * 3_448, 0: 0}
+    # The bread refunded hands its VAT back: four breads sold, one refunded.
+    assert x.vat_by_rate == {1600: 3 * 3_448, 0: 0}
+    assert x.refund_vat_by_rate == {1600: 3_448}
     assert x.printed_at.hour == 10 and x.printed_at.utcoffset().total_seconds() == 5 * 3600
     assert x.store_name and x.device_name
+
+
+def test_z_report_vat_is_net_of_refunds_made_in_the_shift(
+    till: Till, staff: Staff, products: Products
+) -> None:
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    sale = _sell(till, staff, products, Payment(cash_tendered=40_000))
+    bread, water = (line.line_id for line in sale.lines)
+    till.refunds.refund(staff.supervisor, sale.sale_id, {bread: 1000, water: 1000}, "cash")
+    z = till.shifts.close(staff.supervisor, counts_for(till.shifts.expected_cash()))
+    assert z.vat_by_rate == {1600: 0, 0: 0}
+    assert z.refund_vat_by_rate == {1600: 3_448, 0: 0}
+    assert till.shifts.report(z.shift_id).vat_by_rate == z.vat_by_rate
 
 
 def test_close_with_exact_count(till: Till, staff: Staff, products: Products) -> None:
@@ -181,3 +196,44 @@ def test_cash_movement_needs_an_amount_and_a_reason(
     with pytest.raises(CashierError) as error:
         till.shifts.cash_movement(staff.cashier, amount, reason)
     assert error.value.key == key
+
+
+def test_a_parked_sale_waits_across_the_close_for_the_next_shift(
+    till: Till, staff: Staff, products: Products
+) -> None:
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    sale = till.sale_for(staff.cashier)
+    sale.scan(products.bread.barcode)
+    sale.park("у окна")
+    assert till.shifts.parked_count() == 1
+    z = till.shifts.close(staff.cashier, counts_for(OPENING_FLOAT))
+    assert z.sales_count == 0  # unpaid: in no report
+    [entry] = audit_rows(till, "shift_closed")
+    assert entry.details["parked_left"] == 1
+
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    later = till.sale_for(staff.cashier)
+    [parked] = later.parked()
+    later.recall(parked.id)
+    receipt = later.pay(Payment(cash_tendered=25_000))
+    assert till.shifts.x_report().sales_count == 1 and receipt.total == 25_000
+    assert till.shifts.parked_count() == 0
+
+
+def test_parked_sales_can_be_voided_before_the_close(
+    till: Till, staff: Staff, products: Products
+) -> None:
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    for _ in range(2):
+        sale = till.sale_for(staff.cashier)
+        sale.scan(products.water.barcode)
+        sale.park()
+    assert till.shifts.void_parked(staff.cashier) == 2
+    assert till.shifts.parked_count() == 0 and till.sale_for(staff.cashier).parked() == []
+    [entry] = audit_rows(till, "parked_voided")
+    assert entry.details == {"count": 2}
+    assert till.shifts.void_parked(staff.cashier) == 0  # nothing left: nothing audited
+    assert len(audit_rows(till, "parked_voided")) == 1
+    z = till.shifts.close(staff.cashier, counts_for(OPENING_FLOAT))
+    assert "parked_left" not in audit_rows(till, "shift_closed")[0].details
+    assert z.z_number == 1

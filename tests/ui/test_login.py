@@ -46,11 +46,21 @@ def test_chosen_language_is_remembered_for_the_next_login(qtbot, window, till):
     assert window.till_screen.sale.employee.language == "kk"
 
     qtbot.mouseClick(find(window.till_screen, "lock"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(find(window.login, "English"), Qt.MouseButton.LeftButton)
-    assert window.languages.current == "en"
     qtbot.mouseClick(find(window.login, f"employee {cashier.name}"), Qt.MouseButton.LeftButton)
-    assert window.languages.current == "kk"
+    assert window.languages.current == "kk"  # her language from last time
     assert find(window.login, "Қазақша").isChecked()
+
+
+def test_a_language_picked_before_the_name_is_kept(qtbot, window, till):
+    cashier = employee(till, Role.CASHIER, "Данияр Ахметов")
+    assert cashier.language == "ru"
+    qtbot.mouseClick(find(window.login, "English"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(window.login, f"employee {cashier.name}"), Qt.MouseButton.LeftButton)
+    assert window.languages.current == "en" and find(window.login, "English").isChecked()
+    qtbot.keyClicks(find(window.login, "login PIN"), CASHIER_PIN)
+    qtbot.keyClick(find(window.login, "login PIN"), Qt.Key.Key_Return)
+    assert employee(till, Role.CASHIER, cashier.name).language == "en"  # and remembered
+    window.languages.uninstall()  # later tests expect the source texts
 
 
 def test_pseudo_localisation_changes_the_texts_at_once(qtbot, window, monkeypatch):

@@ -91,6 +91,27 @@ def test_card_payment_keeps_the_auth_code(qtbot, selling):
     )
 
 
+def test_enter_on_the_empty_cash_field_takes_the_exact_amount_it_shows(qtbot, selling, till):
+    qtbot.mouseClick(find(selling, "pay"), Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, PaymentDialog)
+    tendered = find(dialog, "amount tendered")
+    assert tendered.text() == "" and tendered.placeholderText() == format_kzt(595_000, symbol=False)
+    qtbot.keyClick(tendered, Qt.Key.Key_Return)
+    receipt = modal(qtbot, ReceiptDialog).receipt
+    assert (receipt.method, receipt.tendered, receipt.change) == ("cash", 595_000, 0)
+    assert till.shifts.x_report().sales_count == 1
+
+
+def test_card_pane_waits_for_the_terminal_without_cash_buttons(qtbot, selling):
+    qtbot.mouseClick(find(selling, "card"), Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, PaymentDialog)
+    assert not dialog.quick.isVisible()  # "Exact" and the banknotes are cash answers
+    change = find(dialog, "change").text()
+    assert "Paid" not in change and format_kzt(595_000) in change
+    qtbot.mouseClick(find(dialog, "cash"), Qt.MouseButton.LeftButton)
+    assert find(dialog, "exact amount").isVisible()
+
+
 def test_split_payment_card_plus_cash(qtbot, selling):
     qtbot.mouseClick(find(selling, "pay"), Qt.MouseButton.LeftButton)
     dialog = modal(qtbot, PaymentDialog)

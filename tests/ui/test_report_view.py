@@ -5,7 +5,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QPushButton
 
-from forsell.domain.money import NBSP
+from forsell.domain.money import NBSP, format_kzt
 from forsell.domain.payment import Payment
 from forsell.ui.report_view import ReportDialog, report_html
 
@@ -44,6 +44,19 @@ def test_z_report_html_has_number_and_formatted_totals(till, cashier, supervisor
     assert z.voided_count == 1 and "Voided sales" in text
     assert "Данияр Ахметов" in text and "Айгерим Сапарова" in text  # opened by / closed by
     assert 'lang="ru"' in text
+
+
+def test_report_names_the_vat_handed_back_by_refunds(till, cashier, supervisor):
+    till.shifts.open(cashier, 1_000_000)
+    sale = sell(till, cashier, [("COF-001", 1000), ("COF-003", 1000)], Payment(card=190_000))
+    first = sale.lines[0]
+    till.refunds.refund(supervisor, sale.sale_id, {first.line_id: 1000}, "card")
+    x = till.shifts.x_report()
+    [(rate, handed_back)] = x.refund_vat_by_rate.items()
+    assert handed_back > 0
+    text = report_html(x, "en")
+    assert "of it handed back by refunds" in text
+    assert format_kzt(-handed_back) in text and format_kzt(x.vat_by_rate[rate]) in text
 
 
 def test_x_report_says_the_shift_is_open(till, cashier):

@@ -85,6 +85,8 @@ def test_flag_and_reviewed_are_saved(qtbot, review):
         qtbot.mouseClick(find(dialog, "reviewed"), Left)
     row = next(r for r in dialog.list.rows if r.recording_id == rid)
     assert row.flagged and row.reviewed
+    said = find(dialog, "conversation message")
+    assert said.text() == "Marked reviewed." and not dialog.conversation.feedback.is_error
     kinds = {
         k for (k,) in _sql(review, "SELECT kind FROM review_actions WHERE recording_id = ?", rid)
     }
@@ -108,6 +110,15 @@ def test_a_cashier_disputes_an_item_and_the_supervisor_resolves_it(qtbot, review
     supervisor = _open(qtbot, review, review.supervisor, rid)
     assert any(r.disputed for r in supervisor.list.rows if r.recording_id == rid)
     before = supervisor.conversation.detail.score
+    qtbot.mouseClick(find(supervisor, "resolve greeting"), Left)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ItemDecisionDialog))
+    decision = QApplication.activeModalWidget()
+    # No side is taken for the supervisor: saving with a comment but no choice is refused.
+    assert not decision.accept_choice.isChecked() and not decision.reject_choice.isChecked()
+    decision.comment.setText("Heard it on the recording")
+    qtbot.mouseClick(find(decision, "save decision"), Left)
+    assert decision.isVisible() and decision.feedback.is_error
+    decision.reject()
     with qtbot.waitSignal(supervisor.list.loaded):
         _decide(qtbot, supervisor, "resolve greeting", "Heard it on the recording", accept=True)
     item = next(i for i in supervisor.conversation.detail.items if i.item_id == "greeting")

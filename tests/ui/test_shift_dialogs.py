@@ -90,11 +90,12 @@ def test_cash_in_needs_a_reason_then_counts(qtbot, till, cashier):
 def test_close_exact_needs_no_approval_and_shows_z_report(qtbot, till, cashier, supervisor):
     expected = _busy_shift(till, cashier, supervisor)
     dialog = shown(qtbot, CloseShiftDialog(till, cashier))
-    assert by_name(dialog, QLabel, "expected cash").text() == format_kzt(expected)
+    # A blind count: the cashier sees neither the target nor how far off the count is.
+    assert format_kzt(expected) not in by_name(dialog, QLabel, "expected cash").text()
     for tenge, pieces in ((10000, 1), (2000, 2), (500, 1), (200, 1), (100, 1)):
         _count(qtbot, dialog, tenge, pieces)
     assert by_name(dialog, QLabel, "counted total").text() == format_kzt(1_480_000)
-    assert "exact" in by_name(dialog, QLabel, "cash difference").text()
+    assert "exact" not in by_name(dialog, QLabel, "cash difference").text()
     shot(dialog, "close_shift")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(by_name(dialog, QPushButton, "close shift"), LEFT)
@@ -116,14 +117,16 @@ def test_close_with_difference_as_cashier_needs_a_supervisor(qtbot, till, cashie
     _count(qtbot, dialog, 2000, 2)
     _count(qtbot, dialog, 500, 1)
     _count(qtbot, dialog, 200, 1)  # 100 ₸ short
-    assert "short" in by_name(dialog, QLabel, "cash difference").text()
-    assert format_kzt(10_000) in by_name(dialog, QLabel, "cash difference").text()
+    assert "short" not in by_name(dialog, QLabel, "cash difference").text()  # blind
     errors: list[str] = []
     driver = approve_with(qtbot, ["1111", "5000"], errors)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(by_name(dialog, QPushButton, "close shift"), LEFT)
     assert driver.seen is not None
     assert errors == ["That is not a supervisor's PIN."]  # the cashier's own PIN is refused
+    # Confirmed: the difference the supervisor was asked to approve is shown.
+    assert "short" in by_name(dialog, QLabel, "cash difference").text()
+    assert format_kzt(10_000) in by_name(dialog, QLabel, "cash difference").text()
     z = dialog.z_report
     assert (z.expected_cash, z.counted_cash, z.difference) == (expected, expected - 10_000, -10_000)
     assert z.closed_by == cashier.name
@@ -134,11 +137,11 @@ def test_close_with_difference_stays_open_when_no_supervisor_approves(qtbot, til
     till.shifts.open(cashier, 500_000)
     dialog = shown(qtbot, CloseShiftDialog(till, cashier))
     _count(qtbot, dialog, 5000, 2)  # 5 000 ₸ over
-    assert "over" in by_name(dialog, QLabel, "cash difference").text()
     driver = approve_with(qtbot, ["0000"])
     qtbot.mouseClick(by_name(dialog, QPushButton, "close shift"), LEFT)
     # The shift closes in the task pool; the supervisor is asked when the service says so.
     qtbot.waitUntil(lambda: "still open" in by_name(dialog, QLabel, "close shift error").text())
+    assert "over" in by_name(dialog, QLabel, "cash difference").text()
     assert driver.seen is not None
     assert dialog.z_report is None
     assert till.shifts.current() is not None
@@ -172,7 +175,29 @@ def test_close_shift_without_open_shift_says_so(qtbot, till, cashier):
 def test_supervisor_closes_with_difference_without_override(qtbot, till, cashier, supervisor):
     till.shifts.open(cashier, 100_000)
     dialog = shown(qtbot, CloseShiftDialog(till, supervisor))
+    # A supervisor may see the target and the live difference while counting.
+    assert by_name(dialog, QLabel, "expected cash").text() == format_kzt(100_000)
+    assert "short" in by_name(dialog, QLabel, "cash difference").text()
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(by_name(dialog, QPushButton, "close shift"), LEFT)
     assert dialog.z_report.difference == -100_000
     dialog.report_dialog.close()
+
+
+def test_close_shift_warns_about_parked_sales_and_voids_them(qtbot, till, cashier):
+    till.shifts.open(cashier, 0)
+    sell = till.sale_for(cashier)
+    sell.add(till.catalog.search("Капучино")[0])
+    sell.park()
+    dialog = shown(qtbot, CloseShiftDialog(till, cashier))
+    warning = by_name(dialog, QLabel, "parked sales warning")
+    assert warning.isVisible() and "1" in warning.text() and "F4" in warning.text()
+    qtbot.mouseClick(by_name(dialog, QPushButton, "void parked sales"), LEFT)
+    assert till.shifts.parked_count() == 0
+    assert not warning.isVisible()
+
+
+def test_close_shift_without_parked_sales_shows_no_warning(qtbot, till, cashier):
+    till.shifts.open(cashier, 0)
+    dialog = shown(qtbot, CloseShiftDialog(till, cashier))
+    assert not dialog.parked_note.isVisible() and not dialog.void_parked.isVisible()

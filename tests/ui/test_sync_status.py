@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import threading
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +17,7 @@ from forsell.services import sync as sv
 from forsell.ui.sync_status import SyncBridge, SyncStatusWidget
 from platform_services import needs, secret_service
 
-from .sync_views import STATES, lane, view
+from .sync_views import NOW, STATES, lane, view
 
 TZ = ZoneInfo("Asia/Almaty")
 
@@ -110,6 +111,21 @@ def test_offline_since_is_the_time_the_till_went_offline(qtbot, bridge, line):
     assert bridge.offline_since == since  # still the start, not the latest report
     show(qtbot, bridge, STATES["online idle"])
     assert bridge.offline_since is None
+
+
+def test_offline_since_survives_a_restart_as_the_last_contact(qtbot, bridge, line):
+    """The bridge is fresh (the till just restarted), yet it says since when there is no
+    contact: the last success each lane keeps in the database, not the moment this process
+    noticed."""
+    contact = NOW - timedelta(hours=2, minutes=7)
+    offline = view(
+        sv.OFFLINE,
+        lane("business", sv.OFFLINE, pending=3, last_success=contact, error="sync.offline"),
+        lane("audio", sv.OFFLINE, last_success=contact - timedelta(hours=1), error="sync.offline"),
+    )
+    show(qtbot, bridge, offline)
+    assert bridge.offline_since == contact
+    assert contact.astimezone(TZ).strftime("%H:%M") in line.text.text()
 
 
 def test_auth_failure_is_in_the_tooltip_in_words(qtbot, bridge, line):

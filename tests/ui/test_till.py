@@ -11,6 +11,7 @@ from forsell.domain.roles import Role
 from forsell.services import settings as s
 from forsell.ui.approval import OverrideDialog
 from forsell.ui.line_dialogs import DiscountDialog, QuantityDialog
+from forsell.ui.park_dialog import RecallDialog
 from forsell.ui.widgets import ActionButton
 
 from .conftest import CASHIER_PIN, SUPERVISOR_PIN, employee, find, log_in, modal
@@ -130,6 +131,7 @@ def _discount(qtbot, window, percent: str) -> DiscountDialog:
 def test_discount_within_the_limit_needs_no_supervisor(qtbot, selling):
     scan(qtbot, find(selling, "scan field"), ARABICA)
     dialog = _discount(qtbot, selling, "10")
+    assert "Арабика" in dialog.prompt.text()  # which line the discount is for
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert cell(selling, 0, 3) == format_kzt(-45_000)
 
@@ -139,6 +141,7 @@ def test_discount_over_the_limit_asks_a_supervisor(qtbot, selling, till):
     scan(qtbot, find(selling, "scan field"), ARABICA)
     _discount(qtbot, selling, "50")
     override = modal(qtbot, OverrideDialog)
+    assert "10 %" in override.what.text()  # the limit the discount went over
     assert cell(selling, 0, 3) == ""  # nothing applied while waiting
     qtbot.keyClicks(find(override, "supervisor PIN"), CASHIER_PIN)  # a cashier cannot approve
     qtbot.mouseClick(find(override, "approve"), Qt.MouseButton.LeftButton)
@@ -148,6 +151,19 @@ def test_discount_over_the_limit_asks_a_supervisor(qtbot, selling, till):
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert cell(selling, 0, 3) == format_kzt(-225_000)
     assert find(selling, "total").text().endswith(format_kzt(225_000))
+
+
+def test_receipt_discount_names_the_amount_it_applies_to(qtbot, selling):
+    scan(qtbot, find(selling, "scan field"), ARABICA)
+    scan(qtbot, find(selling, "scan field"), PIALA)
+    _discount(qtbot, selling, "10")  # the Piala line (selected): 1 450 − 145 ₸
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.mouseClick(find(selling, "receipt discount"), Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, DiscountDialog)
+    # 4 500 + 1 305 after the line discount, not the 5 950 ₸ before it
+    assert format_kzt(580_500) in dialog.prompt.text()
+    assert format_kzt(595_000) not in dialog.prompt.text()
+    dialog.reject()
 
 
 def test_cancelled_override_leaves_the_price_alone(qtbot, selling):
@@ -184,6 +200,46 @@ def test_park_and_recall(qtbot, selling):
     assert rows(selling) == 1 and "Пиала" in cell(selling, 0, 0)
 
 
+def test_recall_with_items_in_the_cart_offers_to_park_them_first(qtbot, selling):
+    field = find(selling, "scan field")
+    scan(qtbot, field, PIALA)
+    qtbot.mouseClick(find(selling, "park"), Qt.MouseButton.LeftButton)
+    scan(qtbot, field, ARABICA)
+    qtbot.mouseClick(find(selling, "recall"), Qt.MouseButton.LeftButton)
+    box = modal(qtbot, QMessageBox)  # asked before any list is shown
+    assert box.accessibleName() == "park before recall"
+    box.button(QMessageBox.StandardButton.No).click()
+    assert rows(selling) == 1 and "Арабика" in cell(selling, 0, 0)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+    qtbot.mouseClick(find(selling, "recall"), Qt.MouseButton.LeftButton)
+    modal(qtbot, QMessageBox).button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RecallDialog))
+    dialog = QApplication.activeModalWidget()
+    qtbot.mouseClick(find(dialog, "recall chosen"), Qt.MouseButton.LeftButton)  # the oldest
+    assert rows(selling) == 1 and "Пиала" in cell(selling, 0, 0)
+    assert len(selling.till_screen.sale.parked()) == 1  # the Arabica sale waits in its place
+
+
+def test_search_folds_kazakh_letters_says_nothing_found_and_esc_clears(qtbot, selling):
+    field = find(selling, "scan field")
+    panel = selling.till_screen.search
+    panel.type_text("муздай")  # «Мұздай латте» typed on a Russian layout
+    panel.run_search()
+    shown = [panel.results.item(i).text() for i in range(panel.results.count())]
+    assert any(text.startswith("Айс латте") for text in shown) and panel.results.isVisible()
+
+    field.clear()
+    panel.type_text("жжжщщ")
+    panel.run_search()
+    assert not panel.results.isVisible()
+    assert panel.banner.isVisible() and "жжжщщ" in panel.banner.text()
+
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == "" and not panel.results.isVisible()
+    assert not panel.banner.isVisible()  # the answer to a search that is gone goes with it
+
+
 def test_function_keys_work_in_the_active_window(qtbot, selling):
     selling.activateWindow()
     qtbot.waitUntil(selling.isActiveWindow)
@@ -193,6 +249,25 @@ def test_function_keys_work_in_the_active_window(qtbot, selling):
     assert rows(selling) == 0
     qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # lock
     assert selling.stack.currentWidget() is selling.login
+
+
+def test_function_keys_work_again_as_soon_as_a_dialog_closes(qtbot, selling):
+    """Without a window manager nothing gives the till back the activation after a dialog:
+    the till takes it itself, or its shortcuts stay dead until the screen is tapped."""
+    selling.activateWindow()
+    qtbot.waitUntil(selling.isActiveWindow)
+    field = find(selling, "scan field")
+    scan(qtbot, field, PIALA)
+    qtbot.mouseClick(find(selling, "quantity"), Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, QuantityDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.reject()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(selling.isActiveWindow)
+    assert selling.focusWidget() is field
+    qtbot.keyClick(field, Qt.Key.Key_F3)  # park: a window shortcut
+    assert rows(selling) == 0
 
 
 def test_auto_lock_returns_to_login_and_keeps_the_cart(qtbot, selling, till):

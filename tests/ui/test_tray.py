@@ -12,16 +12,19 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from forsell.services import settings as s
 from forsell.services import sync as sv
 from forsell.services.sync import SyncService
 from forsell.store.models import OutboxJob
+from forsell.ui.approval import OverrideDialog
 from forsell.ui.main_window import MainWindow
 from forsell.ui.sync_status import STATE_COLOURS, SyncBridge
 from forsell.ui.tray import SyncTray, state_icon
 
+from .conftest import CASHIER_PIN, SUPERVISOR_PIN, find
 from .sync_views import STATES
 
 
@@ -192,3 +195,17 @@ def test_long_status_lines_wrap_instead_of_being_cut(qtbot, tray):
         assert QFontMetrics(action.font()).horizontalAdvance(action.text()) <= MENU_TEXT_PX + 30
     words = " ".join(a.text().strip() for a in demo).split()
     assert words == demo[0].toolTip().split()  # every word, in order, nothing lost
+
+
+def test_quit_from_the_tray_needs_a_supervisor_or_admin_pin(qtbot, window, monkeypatch):
+    quits: list[bool] = []
+    monkeypatch.setattr(window, "quit_app", lambda: quits.append(True))
+    window.request_quit()  # what the tray's Quit does; nobody is signed in
+    dialog = next(d for d in window.findChildren(OverrideDialog) if d.isVisible())
+    assert "Quit the till" in dialog.what.text()
+    qtbot.keyClicks(find(dialog, "supervisor PIN"), CASHIER_PIN)
+    qtbot.mouseClick(find(dialog, "approve"), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and find(dialog, "override error").text() and quits == []
+    qtbot.keyClicks(find(dialog, "supervisor PIN"), SUPERVISOR_PIN)
+    qtbot.mouseClick(find(dialog, "approve"), Qt.MouseButton.LeftButton)
+    assert quits == [True]

@@ -178,11 +178,10 @@ def test_a_whole_shift_by_keyboard_and_scanner(qtbot, as_started, till, language
     assert expected == 1_000_000 + 476_000 - 116_000  # float + cash sale − cash refund
     press(qtbot, window, Key.Key_F10)
     closing = modal(qtbot, CloseShiftDialog)
-    assert find(closing, "expected cash").text() == format_kzt(expected)
+    assert format_kzt(expected) not in find(closing, "expected cash").text()  # a blind count
     for denomination, pieces in drawer_count(expected).items():
         type_into(qtbot, find(closing, f"count {denomination // 100}"), str(pieces))
     assert find(closing, "counted total").text() == format_kzt(expected)
-    assert find(closing, "cash difference").text().startswith(format_kzt(0))
     qtbot.mouseClick(find(closing, "close shift"), LEFT)
     report = modal(qtbot, ReportDialog)
     assert report.report.z_number == 1

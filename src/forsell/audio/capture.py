@@ -27,11 +27,18 @@ class DeviceError(Exception):
 
 @dataclass(frozen=True)
 class InputDevice:
-    index: int
-    name: str
+    index: int  # PortAudio's index; -1 for a PulseAudio source (reached through "pulse")
+    name: str  # what the recording.device setting stores and ``Microphone`` opens
     default_rate: int
     channels: int
     is_default: bool
+    #: What a person calls it ("USB Audio Device"); PortAudio's devices have only the name.
+    description: str = ""
+
+    @property
+    def label(self) -> str:
+        """The name to show in a list of microphones."""
+        return self.description or self.name
 
 
 class AudioSource(Protocol):
@@ -73,6 +80,55 @@ def list_input_devices() -> list[InputDevice]:
         for d in devices
         if d["max_input_channels"] > 0
     ]
+
+
+def list_pulse_sources(
+    run: Callable[[list[str]], str] | None = None,
+) -> list[InputDevice]:
+    """The PulseAudio (or PipeWire's pulse) sources that are microphones, by their description:
+    PortAudio offers only "pulse" and "default", so a USB microphone could not be chosen by
+    name. Monitors of outputs are left out. Empty when there is no PulseAudio (or no pactl).
+
+    Each one records through the ``pulse`` device with its name (see ``probe_format``)."""
+    import json
+    import subprocess
+
+    def pactl(args: list[str]) -> str:
+        return subprocess.run(
+            ["pactl", *args], check=True, capture_output=True, text=True, timeout=5
+        ).stdout
+
+    run = run or pactl
+    try:
+        sources = json.loads(run(["--format=json", "list", "sources"]))
+        default = run(["get-default-source"]).strip()
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return []
+    found = []
+    for source in sources if isinstance(sources, list) else []:
+        name = str(source.get("name") or "")
+        # PulseAudio and PipeWire name an output's monitor "<sink>.monitor".
+        monitor = name.endswith(".monitor") or source.get("monitor_of_sink") not in (
+            None,
+            "",
+            "n/a",
+        )
+        if not name or monitor:
+            continue
+        spec = str(source.get("sample_specification") or "")
+        rate = next((int(p[:-2]) for p in spec.split() if p.endswith("Hz") and p[:-2].isdigit()), 0)
+        channels = next((int(p[:-2]) for p in spec.split() if p.endswith("ch")), 1)
+        found.append(
+            InputDevice(
+                -1,
+                name,
+                rate or TARGET_RATE,
+                channels,
+                name == default,
+                str(source.get("description") or ""),
+            )
+        )
+    return found
 
 
 def probe_format(device: int | str | None) -> tuple[int | str | None, int, int]:

@@ -330,6 +330,9 @@ class Recorder:
         )
         session.recording_ids.append(rid)
         self._rec = rec
+        # Silence while idle (a quiet shop, the pre-roll) is no sign of a dead input: a manual
+        # recording was flagged "microphone problem" the moment it began. Count from here.
+        self._silence.reset()
         rec.begun = self._sink_call("begin", self.sink.begin, start)
         if with_preroll:
             for block in self._preroll:

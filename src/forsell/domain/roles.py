@@ -27,6 +27,7 @@ class Action(StrEnum):
     CLOSE_WITH_DISCREPANCY = "close_with_discrepancy"
     VOID_SALE = "void_sale"
     CATALOG_EDIT = "catalog_edit"
+    QUIT_TILL = "quit_till"  # stops recording and sync until the till is started again
 
 
 #: The lowest role that may do each action alone; below it, a supervisor's (or admin's) PIN
@@ -38,6 +39,7 @@ ALONE_FROM: dict[Action, Role] = {
     Action.CLOSE_WITH_DISCREPANCY: Role.SUPERVISOR,
     Action.VOID_SALE: Role.SUPERVISOR,
     Action.CATALOG_EDIT: Role.ADMIN,
+    Action.QUIT_TILL: Role.SUPERVISOR,
 }
 
 

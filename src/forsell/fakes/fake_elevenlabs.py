@@ -71,8 +71,11 @@ class FakeElevenLabs:
         seed: int = 0,
         token_ttl_s: float = 15 * 60,
         accept_any_audio: bool = False,
+        default_language: str = "ru",
     ) -> None:
         self.api_keys = set(api_keys)
+        #: The language of the scripted dialogue when a request names none ("auto").
+        self.default_language = default_language
         self.max_concurrent = max_concurrent
         self.processing_s = processing_s  # simulated transcription time, inside the slot
         self.token_ttl_s = token_ttl_s
@@ -249,7 +252,13 @@ class FakeElevenLabs:
             duration, silent = len(audio) / 2000, False
         if self.processing_s > 0:
             await asyncio.sleep(self.processing_s)
-        heard = hear(audio, options["language_code"], duration_s=duration, silent=silent)
+        heard = hear(
+            audio,
+            options["language_code"],
+            duration_s=duration,
+            silent=silent,
+            default_language=self.default_language,
+        )
         body = self._commit(heard, options, request.query_params.get("enable_logging"))
         if options["webhook"]:
             return JSONResponse(

@@ -93,8 +93,11 @@ class FakeYandex:
         max_bytes: int = 1 << 30,
         max_seconds: float = 4 * 3600,
         seed: int = 0,
+        default_language: str = "ru",
     ) -> None:
         self.api_keys = set(api_keys)
+        #: The language of the scripted dialogue when a request names none ("auto").
+        self.default_language = default_language
         self.iam_tokens = set(iam_tokens)
         self.folder_id = folder_id
         self.polls_until_done = polls_until_done  # GETs that still answer done: false
@@ -203,7 +206,13 @@ class FakeYandex:
             duration, silent = await run_in_threadpool(probe, audio)
             if duration > self.max_seconds:
                 return grpc_error(400, "audio is longer than the 4 hours limit")
-            heard = hear(audio, options["language"], duration_s=duration, silent=silent)
+            heard = hear(
+                audio,
+                options["language"],
+                duration_s=duration,
+                silent=silent,
+                default_language=self.default_language,
+            )
         except AudioError as exc:
             error = {"code": 3, "message": f"audio decoding failed: {exc}", "details": []}
         op_id = "f8d" + "".join(

@@ -159,7 +159,7 @@ class StaffService:
         raise error  # after the commit, so the failed attempt counts
 
     @public  # the supervisor's PIN is the authority
-    def approve(self, pin: str, action: Action, requested_by: str) -> Approval:
+    def approve(self, pin: str, action: Action, requested_by: str | None) -> Approval:
         """Supervisor override: any active supervisor or admin whose PIN matches approves.
 
         Wrong PINs are counted for the override as a whole (any supervisor's PIN is accepted, so

@@ -35,6 +35,7 @@ from forsell.domain.options_text import (
 )
 from forsell.domain.problems import Problem
 from forsell.domain.roles import Action
+from forsell.domain.search_text import fold_kazakh
 from forsell.store import audit
 from forsell.store.models import Category, Product
 
@@ -232,6 +233,8 @@ class CatalogService:
             exact = session.scalars(
                 select(Product).where(Product.active, or_(Product.barcode == q, Product.sku == q))
             ).all()
+            # The indexes hold the names with Kazakh letters folded (revision 0022).
+            q = fold_kazakh(q)
             if len(q) >= 3:
                 matches = (
                     select(literal_column("rowid"))

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from forsell.audio.capture import DeviceError, InputDevice, Microphone, list_input_devices
+from forsell.audio.capture import (
+    DeviceError,
+    InputDevice,
+    Microphone,
+    list_input_devices,
+    list_pulse_sources,
+)
 from forsell.audio.dsp import RATE, Resampler, VoiceActivity, is_digital_silence, level
 
 SECONDS = 3.0
@@ -51,8 +57,10 @@ class MicCapture:
 
 
 def input_devices() -> list[InputDevice]:
-    """The microphones this machine offers, for the admin's choice of recording device."""
-    return list_input_devices()
+    """The microphones this machine offers, for the admin's choice of recording device: the
+    PulseAudio/PipeWire sources by their description first (a USB microphone by its name),
+    then PortAudio's own devices."""
+    return [*list_pulse_sources(), *list_input_devices()]
 
 
 def _failed(problem: str, detail: str, rate: int = 0) -> MicCapture:

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.store import audit
-from forsell.store.models import Employee, Recording, RecordingChunk, Sale
+from forsell.store.models import Employee, Recording, RecordingChunk, Sale, TranscriptRow
 from forsell.store.outbox import AUDIO, enqueue
 from forsell.vault.chunks import RecordingUnreadable, SealedChunk, open_all, open_chunk, seal
 from forsell.vault.keys import KeyVault
@@ -70,6 +70,23 @@ def _unreadable(exc: RecordingUnreadable) -> CashierError:
     )
 
 
+#: The transcript's state, as the list shows a recording that left the "queued" stage.
+_TRANSCRIPT_STATUS = {
+    "submitted": "transcribing",
+    "done": "transcribed",
+    "failed": "transcription_failed",
+}
+
+
+def _shown_status(status: str, transcript_state: str | None) -> str:
+    """The recording's own status until a transcript is asked for; then the transcript's.
+    The recording row stays "queued" after the upload (the sync lane writes the transcript
+    row, not the recording), so the list would otherwise say "queued" forever."""
+    if status == "queued" and transcript_state in _TRANSCRIPT_STATUS:
+        return _TRANSCRIPT_STATUS[transcript_state]
+    return status
+
+
 class RecordingLibrary:
     def __init__(self, ctx: TillContext, vault: KeyVault) -> None:
         self.ctx = ctx
@@ -84,8 +101,9 @@ class RecordingLibrary:
         prints them."""
         with self.ctx.db.read() as session:
             rows = session.execute(
-                select(Recording, Sale.receipt_no, Employee.name)
+                select(Recording, Sale.receipt_no, Employee.name, TranscriptRow.state)
                 .outerjoin(Sale, Sale.id == Recording.sale_id)
+                .outerjoin(TranscriptRow, TranscriptRow.recording_id == Recording.id)
                 .outerjoin(Employee, Employee.id == Recording.employee_id)
                 .order_by(Recording.started_at.desc())
                 .limit(limit)
@@ -99,14 +117,14 @@ class RecordingLibrary:
                     r.speech_ms,
                     r.bytes,
                     r.chunks,
-                    r.status,
+                    _shown_status(r.status, transcript),
                     r.end_reason,
                     receipt_no,
                     name or "",
                     r.overflows,
                     r.silent,
                 )
-                for r, receipt_no, name in rows
+                for r, receipt_no, name, transcript in rows
             ]
 
     def _sealed_chunks(self, session, recording_id: str) -> list[SealedChunk]:

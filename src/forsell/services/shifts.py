@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.errors import CashierError
-from forsell.domain.money import check_amount
+from forsell.domain.money import check_amount, vat_included
 from forsell.domain.roles import Action, Role, needs_approval
 from forsell.domain.shift import DrawerFigures, counted_total
 from forsell.store import audit
-from forsell.store.models import CashMovement, Employee, Refund, Sale, SaleLine, Shift
+from forsell.store.models import (
+    CashMovement,
+    Employee,
+    ParkedSale,
+    Refund,
+    RefundLine,
+    Sale,
+    SaleLine,
+    Shift,
+)
 from forsell.store.outbox import enqueue
 
 from . import settings as s
@@ -64,7 +73,10 @@ class ShiftReport:
     expected_cash: int
     counted_cash: int | None
     cash_count: dict[int, int] | None
+    #: VAT of the shift by rate (basis points): VAT of its sales minus VAT of its refunds.
     vat_by_rate: dict[int, int]
+    #: VAT handed back by the shift's refunds, by rate (already taken off ``vat_by_rate``).
+    refund_vat_by_rate: dict[int, int] = field(default_factory=dict)
 
     @property
     def difference(self) -> int | None:
@@ -238,6 +250,36 @@ class ShiftService:
                 raise CashierError("shift.unknown", "No such shift")
             return self._report(session, shift)
 
+    @public
+    def parked_count(self) -> int:
+        """How many parked sales wait on this till (not recalled): closing a shift warns.
+
+        A parked sale belongs to no shift: nothing was paid, so it is in no X or Z report, and
+        after a close it waits for the next shift, where it is recalled and paid as usual."""
+        with self.ctx.db.read() as session:
+            return session.scalar(
+                select(func.count(ParkedSale.id)).where(ParkedSale.recalled_at.is_(None))
+            )
+
+    @requires(Role.CASHIER)
+    def void_parked(self, employee: EmployeeView) -> int:
+        """Discards every parked sale nobody has recalled (the customer left; nothing was paid)
+        and returns how many; audited as ``parked_voided`` with the count."""
+        with self.ctx.db.write() as session:
+            waiting = select(ParkedSale).where(ParkedSale.recalled_at.is_(None))
+            rows = session.scalars(waiting).all()
+            for row in rows:
+                session.delete(row)
+            if rows:
+                audit.record(
+                    session,
+                    self.ctx.device_id,
+                    "parked_voided",
+                    employee.id,
+                    count=len(rows),
+                )
+        return len(rows)
+
     @requires(Role.CASHIER)  # a count that differs needs an approval (below)
     def close(
         self, employee: EmployeeView, counts: dict[int, int], approval: Approval | None = None
@@ -281,6 +323,7 @@ class ShiftService:
                 z_number=shift.z_number,
                 difference=counted - expected,
                 approver_id=approval.approver_id if approval else None,
+                **self._parked_left(session),
             )
             report = self._report(session, shift)
         log.info(
@@ -290,6 +333,13 @@ class ShiftService:
             counted - expected,
         )
         return report
+
+    def _parked_left(self, session: Session) -> dict[str, int]:
+        # The auditor sees that sales waited parked across the close (none: nothing added).
+        left = session.scalar(
+            select(func.count(ParkedSale.id)).where(ParkedSale.recalled_at.is_(None))
+        )
+        return {"parked_left": left} if left else {}
 
     # --- figures ----------------------------------------------------------------------------
 
@@ -347,6 +397,18 @@ class ShiftService:
                 .group_by(SaleLine.vat_bp)
             ).all()
         )
+        refund_vat: dict[int, int] = {}
+        for rate, amount in session.execute(
+            select(SaleLine.vat_bp, RefundLine.amount)
+            .join(RefundLine, RefundLine.sale_line_id == SaleLine.id)
+            .join(Refund, RefundLine.refund_id == Refund.id)
+            .where(Refund.shift_id == shift.id)
+        ):
+            # Per refund line, as the sale computed it per line, so a whole line refunded hands
+            # back exactly the VAT its sale counted.
+            refund_vat[rate] = refund_vat.get(rate, 0) + vat_included(amount, rate)
+        for rate, amount in refund_vat.items():
+            vat[rate] = vat.get(rate, 0) - amount
         drawer = self._drawer(session, shift)
         names = {
             e.id: e.name
@@ -383,4 +445,5 @@ class ShiftService:
             shift.counted_cash,
             {int(k): v for k, v in shift.cash_count.items()} if shift.cash_count else None,
             vat,
+            refund_vat,
         )

@@ -264,6 +264,12 @@ class TillService:
         return self.view()
 
     @requires(Role.CASHIER)
+    def receipt_discount_base(self) -> int:
+        """The amount a receipt discount applies to, in tiyn: the lines after their own
+        discounts (what ``set_receipt_discount`` takes its percent of)."""
+        return sum(l.gross - l.line_discount for l in self.cart.lines)
+
+    @requires(Role.CASHIER)
     def set_receipt_discount(
         self, discount: Discount | None, approval: Approval | None = None
     ) -> CartView:
@@ -272,7 +278,7 @@ class TillService:
         Raises ``NeedsApproval`` (``approval.discount_over_limit``) when all discounts together are
         over the cashier's limit and no supervisor approved them; ``CashierError``
         ``cart.total_too_large``."""
-        base = sum(l.gross - l.line_discount for l in self.cart.lines)
+        base = self.receipt_discount_base()
         off = min(discount.amount_off(base), base) if discount else 0
         self._check_discount(
             off + sum(l.line_discount for l in self.cart.lines),

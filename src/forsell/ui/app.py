@@ -25,6 +25,7 @@ from .backups import schedule_backups
 from .i18n import Languages
 from .kiosk import show_on_screen
 from .tasks import Task, fewer_full_collections, tasks
+from .wheel_guard import guard_wheel
 
 log = logging.getLogger(__name__)
 
@@ -287,6 +288,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False, kiosk: bool = False) ->
     app.setApplicationName("4Sell Cashier")
     app.setFont(theme.app_font(theme.register_fonts()))
     app.setStyleSheet(theme.STYLE)
+    guard_wheel()  # every spin box and combo box: the wheel scrolls the page until focused
     error_hook.install(data_dir / "logs")  # nothing unexpected is swallowed from here on
     record_fatal_errors(data_dir / "logs")  # a crash below Python still leaves its stacks
     quit_on_terminate(app)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError, NeedsApproval
 from forsell.domain.roles import Action
+from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView
 
@@ -38,6 +39,9 @@ def action_text(action: Action) -> str:
         ),
         Action.VOID_SALE: translate("OverrideDialog", "Void a completed sale"),
         Action.CATALOG_EDIT: translate("OverrideDialog", "Edit the catalog"),
+        Action.QUIT_TILL: translate(
+            "OverrideDialog", "Quit the till (recording and sync stop until it starts again)"
+        ),
     }[action]
 
 
@@ -45,7 +49,11 @@ class OverrideDialog(QDialog):
     """Asks a supervisor (or admin) to type their PIN for one action."""
 
     def __init__(
-        self, till: Till, employee: EmployeeView, action: Action, parent: QWidget | None = None
+        self,
+        till: Till,
+        employee: EmployeeView | None,
+        action: Action,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.till, self.employee, self.action = till, employee, action
@@ -53,11 +61,17 @@ class OverrideDialog(QDialog):
         self.setWindowTitle(self.tr("Supervisor approval"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        what = QLabel(
-            self.tr("A supervisor must approve: <b>{action}</b>").format(action=action_text(action))
+        text = self.tr("A supervisor must approve: <b>{action}</b>").format(
+            action=action_text(action)
         )
-        what.setWordWrap(True)
-        layout.addWidget(what)
+        if action is Action.DISCOUNT_OVER_LIMIT:
+            limit = till.ctx.settings.get(s.CASHIER_DISCOUNT_LIMIT_BP)
+            text += "<br>" + self.tr("A cashier may give up to {limit} without approval.").format(
+                limit=f"{limit / 100:g} %".replace(".", ",")
+            )
+        self.what = QLabel(text)
+        self.what.setWordWrap(True)
+        layout.addWidget(self.what)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("Supervisor PIN"))
@@ -84,7 +98,9 @@ class OverrideDialog(QDialog):
 
     def _check(self) -> None:
         try:
-            self.approval = self.till.staff.approve(self.pin.text(), self.action, self.employee.id)
+            # Nobody may be signed in (the tray's Quit): the request then has no requester.
+            requester = self.employee.id if self.employee else None
+            self.approval = self.till.staff.approve(self.pin.text(), self.action, requester)
         except CashierError as exc:
             self.error.setText(message_for(exc))
             self.pin.clear()

@@ -66,6 +66,7 @@ def action_label(action: str) -> str:
         "refund": translate("AuditView", "Refund"),
         "shift_opened": translate("AuditView", "Shift opened"),
         "shift_closed": translate("AuditView", "Shift closed"),
+        "parked_voided": translate("AuditView", "Parked sales voided"),
         "cash_movement": translate("AuditView", "Cash in/out"),
         "product_added": translate("AuditView", "Product added"),
         "product_changed": translate("AuditView", "Product or price changed"),

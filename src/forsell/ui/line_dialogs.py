@@ -134,10 +134,23 @@ class DiscountDialog(ValueDialog):
     """A discount as a percent or an amount off; an empty field removes the discount."""
 
     def __init__(
-        self, title: str, base: int, current: Discount | None, parent: QWidget | None = None
+        self,
+        title: str,
+        base: int,
+        current: Discount | None,
+        parent: QWidget | None = None,
+        *,
+        item: str = "",
     ) -> None:
-        prompt = QCoreApplication.translate("DiscountDialog", "Discount on {base}:")
-        super().__init__(title, prompt.format(base=format_kzt(base)), "discount value", parent)
+        if item:  # a line discount names its line: the cart may hold several alike
+            prompt = QCoreApplication.translate(
+                "DiscountDialog", "Discount on {item} ({base}):"
+            ).format(item=item, base=format_kzt(base))
+        else:
+            prompt = QCoreApplication.translate("DiscountDialog", "Discount on {base}:").format(
+                base=format_kzt(base)
+            )
+        super().__init__(title, prompt, "discount value", parent)
         self.percent = QPushButton(self.tr("Percent %"))
         self.percent.setAccessibleName("percent")
         self.amount = QPushButton(self.tr("Amount ₸"))

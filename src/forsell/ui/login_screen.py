@@ -38,6 +38,7 @@ class LoginScreen(QWidget):
         self.setObjectName("screen")
         self.till = till
         self.languages = languages
+        self._picked_language: str | None = None  # tapped on this screen since the last login
         self.selected: EmployeeView | None = None
         self._staff_buttons: dict[str, QPushButton] = {}
         self._staff: dict[str, EmployeeView] = {}
@@ -85,7 +86,7 @@ class LoginScreen(QWidget):
             button.setAccessibleName(name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setChecked(code == self.languages.current)
-            button.clicked.connect(lambda _=False, c=code: self.choose_language(c))
+            button.clicked.connect(lambda _=False, c=code: self._language_tapped(c))
             group.addButton(button)
             row.addWidget(button)
             self.language_buttons[code] = button
@@ -183,10 +184,16 @@ class LoginScreen(QWidget):
             button.setChecked(True)
         self.error.clear()
         self.pin.clear()
-        if employee.language != self.languages.current:
+        # A language tapped on this screen is the person's choice; the stored one is only the
+        # answer when they did not pick (tapping their name must not undo their tap).
+        if self._picked_language is None and employee.language != self.languages.current:
             self.choose_language(employee.language)
         self._show_selected()
         self.pin.setFocus()
+
+    def _language_tapped(self, language: str) -> None:
+        self._picked_language = language
+        self.choose_language(language)
 
     def choose_language(self, language: str) -> None:
         self.languages.switch(language)
@@ -239,4 +246,5 @@ class LoginScreen(QWidget):
             employee = replace(employee, language=language)
         self.pin.clear()
         self.error.clear()
+        self._picked_language = None  # the next person starts from their own language
         self.logged_in.emit(employee)

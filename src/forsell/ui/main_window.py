@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from forsell.domain.errors import CashierError
-from forsell.domain.roles import Role
+from forsell.domain.roles import Action, Role
 from forsell.services import settings as s
 from forsell.services.app import StartCheck, Till
 from forsell.services.auth import EmployeeView
@@ -20,6 +20,7 @@ from forsell.services.damage import sales_refusal
 from forsell.services.till import TillService
 from forsell.services.updates import update_available
 
+from .approval import OverrideDialog
 from .autolock import AutoLock
 from .customer_display import CustomerDisplay
 from .i18n import Languages
@@ -521,7 +522,19 @@ class MainWindow(QMainWindow):
         """With a tray, closing the window hides it (sync goes on); Quit is in the tray menu."""
         self.tray = tray
         tray.open_till.connect(self.bring_to_front)
-        tray.quit.connect(self.quit_app)
+        tray.quit.connect(self.request_quit)
+
+    def request_quit(self) -> None:
+        """The tray's Quit: a supervisor's or an admin's PIN first, checked and audited like
+        any approval, because quitting stops recording and sync for everyone. In kiosk mode the
+        kiosk's own question (an admin's PIN) is the one asked, not two in a row."""
+        if self.kiosk:
+            self.ask_kiosk_exit()
+            return
+        dialog = OverrideDialog(self.till, self.employee, Action.QUIT_TILL, self)
+        dialog.accepted.connect(self.quit_app)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
 
     def start_kiosk(self) -> None:
         """Kiosk mode from now on (``--kiosk`` or the admin's setting)."""

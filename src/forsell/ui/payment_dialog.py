@@ -99,7 +99,8 @@ class PaymentDialog(QDialog):
         form.addRow(self.auth_label, self.auth_code)
         _centre_labels(form)
         left.addLayout(form)
-        left.addWidget(self._quick_buttons())
+        self.quick = self._quick_buttons()
+        left.addWidget(self.quick)
         self.change = QLabel()
         self.change.setAccessibleName("change")
         self.change.setStyleSheet("font-size: 26px; font-weight: bold;")
@@ -191,6 +192,8 @@ class PaymentDialog(QDialog):
         card = method == CARD
         self.auth_label.setVisible(card)
         self.auth_code.setVisible(card)
+        # Banknote buttons on the card pane invite a cash answer to a card question.
+        self.quick.setVisible(not card)
         if card:
             self.card_amount.setText(format_kzt(self.due, symbol=False))
             self.tendered.clear()
@@ -199,7 +202,6 @@ class PaymentDialog(QDialog):
             self.auth_code.setFocus()
         else:
             self.card_amount.clear()
-            self.tendered.setPlaceholderText(format_kzt(self.due, symbol=False))
             self.confirm.setText(self.tr("Confirm payment (Enter)"))
             self.tendered.setFocus()
         self.update_change()
@@ -217,8 +219,17 @@ class PaymentDialog(QDialog):
             self.change.setText("")
             return
         due = self.cash_due()
+        if self.method == CASH:
+            # The grey amount is what Enter on an empty field takes (see ``submit``).
+            self.tendered.setPlaceholderText(format_kzt(due, symbol=False))
         if due == 0:
-            self.change.setText(self.tr("Paid by card"))
+            # Nothing is paid until the terminal approves and the cashier confirms.
+            card = self.due if self.method == CARD else self.due - due
+            self.change.setText(
+                self.tr("Card {amount}: confirm when the terminal approves").format(
+                    amount=format_kzt(card)
+                )
+            )
         elif not self.tendered.text().strip():
             self.change.setText(self.tr("Cash due {amount}").format(amount=format_kzt(due)))
         elif tendered >= due:
@@ -244,6 +255,9 @@ class PaymentDialog(QDialog):
         try:
             card = _amount(self.card_amount.text())
             tendered = _amount(self.tendered.text())
+            if self.method == CASH and not self.tendered.text().strip():
+                # The field shows the amount due in grey: Enter takes it, the exact amount.
+                tendered = self.cash_due()
             payment = Payment(
                 cash_tendered=tendered,
                 card=card,

@@ -132,6 +132,7 @@ class MicTestResult:
     speech_ms: int
     played: bool  # played back through the default output
     error: str = ""  # technical detail when the device failed
+    problem: str = ""  # cannot_open | no_frames | stalled | failed (see ``_mic_problem_text``)
 
     @property
     def heard(self) -> bool:
@@ -174,7 +175,8 @@ class MicTest(QObject):
         try:
             return self._capture_and_play()
         except Exception as exc:  # noqa: BLE001 - whatever happens, the UI gets an answer
-            return MicTestResult(0.0, 0.0, 0, False, f"{type(exc).__name__}: {exc}")
+            detail = f"{type(exc).__name__}: {exc}"
+            return MicTestResult(0.0, 0.0, 0, False, detail, "failed")
 
     def _capture_and_play(self) -> MicTestResult:
         got = mic_test.capture(
@@ -185,7 +187,9 @@ class MicTest(QObject):
             on_level=lambda rms: self._emit(self.level_changed, rms),
         )
         if not got.ok:
-            return MicTestResult(0.0, 0.0, 0, False, got.detail or got.problem)
+            return MicTestResult(
+                0.0, 0.0, 0, False, got.detail or got.problem, got.problem or "failed"
+            )
         self._emit(self.level_changed, 0.0)
         self._emit(self.phase_changed, "playing")
         try:
@@ -304,11 +308,14 @@ class RecordingAdminPage(QWidget):
         self.device.setAccessibleName("microphone")
         current = self.till.ctx.settings.get(s.RECORDING_DEVICE)
         self.device.addItem(self.tr("System default"), "")
-        names = [d.name for d in mic_test.input_devices()]
-        if current and current not in names:
-            names.append(current)  # e.g. a PulseAudio source reached through "pulse"
-        for name in names:
-            self.device.addItem(name, name)
+        # Shown by description, stored by name: the name is what opens the same source again.
+        devices: dict[str, str] = {}
+        for found in mic_test.input_devices():
+            devices.setdefault(found.name, found.label)
+        if current and current not in devices:
+            devices[current] = current  # a microphone unplugged now: keep the choice visible
+        for name, shown in devices.items():
+            self.device.addItem(shown, name)
         self.device.setCurrentIndex(max(0, self.device.findData(current)))
         self.device.currentIndexChanged.connect(self.choose_device)
         row.addWidget(self.device, 1)
@@ -445,6 +452,23 @@ class RecordingAdminPage(QWidget):
         self.test_level.show()
         test.run()
 
+    def _mic_problem_text(self, problem: str) -> str:
+        """What went wrong with the microphone and what to do, in the user's language."""
+        if problem == "cannot_open":
+            return self.tr(
+                "The microphone cannot be opened: it is unplugged, used by another program or "
+                "not allowed. Plug it in or choose another microphone, then test again."
+            )
+        if problem in ("no_frames", "stalled"):
+            return self.tr(
+                "The microphone opened but sends no sound. Reconnect it or choose another "
+                "microphone, then test again."
+            )
+        return self.tr(
+            "The microphone test failed. Choose another microphone or restart the till; the "
+            "details are in the tooltip."
+        )
+
     def _test_phase(self, phase: str) -> None:
         self.test_result.setText(
             self.tr("Listening for 3 seconds: say something…")
@@ -458,10 +482,9 @@ class RecordingAdminPage(QWidget):
         self.test_button.setEnabled(True)
         self.test_level.show_level(0.0)
         self.test_level.hide()
+        self.test_result.setToolTip(result.error)  # PortAudio's own words, for support
         if result.error:
-            self.test_result.setText(
-                self.tr("The microphone does not work: {detail}").format(detail=result.error)
-            )
+            self.test_result.setText(self._mic_problem_text(result.problem))
         elif result.heard:
             self.test_result.setText(
                 self.tr("Speech heard ({seconds} s of voice). The microphone works.").format(

@@ -134,13 +134,22 @@ def report_html(report: ShiftReport, lang: str) -> str:
             _difference_row(report.difference),
         ]
     drawer = _section(translate("ReportView", "Cash drawer"), drawer_rows)
+    vat_rows = []
+    for bp, amount in sorted(report.vat_by_rate.items(), reverse=True):
+        rate = _vat_percent(bp)
+        vat_rows.append(_row(translate("ReportView", "VAT {rate}").format(rate=rate), m(amount)))
+        # The net figure alone would hide that refunds handed VAT back; the auditor sees both.
+        if report.refund_vat_by_rate.get(bp):
+            vat_rows.append(
+                _row(
+                    translate("ReportView", "of it handed back by refunds"),
+                    m(-report.refund_vat_by_rate[bp]),
+                    sub=True,
+                )
+            )
     vat = _section(
         translate("ReportView", "VAT"),
-        [
-            _row(translate("ReportView", "VAT {rate}").format(rate=_vat_percent(bp)), m(amount))
-            for bp, amount in sorted(report.vat_by_rate.items(), reverse=True)
-        ]
-        or [_row(translate("ReportView", "No sales"), m(0))],
+        vat_rows or [_row(translate("ReportView", "No sales"), m(0))],
     )
     count = ""
     if report.cash_count:

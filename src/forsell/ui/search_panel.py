@@ -21,6 +21,7 @@ class ScanField(QLineEdit):
     navigate = Signal(int)
     delete_line = Signal()
     quantity_key = Signal()
+    escape = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
@@ -31,6 +32,9 @@ class ScanField(QLineEdit):
             return
         if event.key() == Qt.Key.Key_Delete and not self.text():
             self.delete_line.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.escape.emit()  # an empty field lets Esc through to the screen
             return
         super().keyPressEvent(event)
 
@@ -64,7 +68,9 @@ class SearchPanel(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
-        self.field.textChanged.connect(lambda _t: self._search_timer.start())
+        self.field.textChanged.connect(self._typed)
+        self.field.escape.connect(self._escape)
+        self._nothing_found = ""
         self.field.returnPressed.connect(self._enter)
         self.field.navigate.connect(self._navigate)
         self.results.itemClicked.connect(self._choose)
@@ -98,6 +104,28 @@ class SearchPanel(QWidget):
         self.results.setVisible(bool(found))
         if found:
             self.results.setCurrentRow(0)
+        if query and not found and not query.isdigit():  # digits: a barcode, Enter decides
+            self._nothing_found = self.tr("Nothing found for “{query}”.").format(query=query)
+            self.banner.show_notice(self._nothing_found)
+        else:
+            self._forget_nothing_found()
+
+    def _forget_nothing_found(self) -> None:
+        """Hides the "nothing found" notice once it answers a query that is no longer there;
+        other notices (a parked sale, an unknown barcode) keep their own timeout."""
+        if self._nothing_found and self.banner.text() == self._nothing_found:
+            self.banner.clear_notice()
+        self._nothing_found = ""
+
+    def _typed(self, text: str) -> None:
+        if not text:
+            self._forget_nothing_found()
+        self._search_timer.start()
+
+    def _escape(self) -> None:
+        """Esc clears the search: the field, its results and what was said about them."""
+        self.reset()
+        self._forget_nothing_found()
 
     def reset(self, text: str = "") -> None:
         self._search_timer.stop()

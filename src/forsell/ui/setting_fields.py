@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBo
 
 from forsell.domain.settings import CONTEXT, SettingDef
 
+from .wheel_guard import guard_wheel
+
 
 def label(setting: SettingDef) -> str:
     """The setting's label in the user's language."""
@@ -56,6 +58,7 @@ def spin_box(setting: SettingDef[int], *, unit: int = 1) -> QSpinBox:
         raise ValueError(f"{setting.key} has no range")
     box = QSpinBox()
     box.setRange(-(-setting.low // unit), setting.high // unit)
+    guard_wheel(box)
     return box
 
 
@@ -68,6 +71,7 @@ def combo_box(setting: SettingDef[str], names: Mapping[str, str]) -> QComboBox:
     box = QComboBox()
     for code in setting.choices:
         box.addItem(names[code], code)
+    guard_wheel(box)
     return box
 
 

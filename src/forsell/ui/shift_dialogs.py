@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import NeedsApproval
 from forsell.domain.money import format_kzt, parse_kzt
-from forsell.domain.roles import Action
+from forsell.domain.roles import Action, Role
 from forsell.domain.shift import DENOMINATIONS, counted_total
 from forsell.services.app import Till
 from forsell.services.auth import Approval, EmployeeView
@@ -172,7 +172,11 @@ class CashMovementDialog(QDialog):
 
 
 class CloseShiftDialog(QDialog):
-    """Closes the shift: count the drawer per note and coin, compare with what is expected."""
+    """Closes the shift: count the drawer per note and coin, compare with what is expected.
+
+    A cashier counts blind: the expected amount and the difference appear only once the count
+    is confirmed (a count that knows its target tends to find it). A supervisor or an admin
+    sees both while counting."""
 
     def __init__(self, till: Till, employee: EmployeeView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +184,7 @@ class CloseShiftDialog(QDialog):
         self.z_report: ShiftReport | None = None
         self.report_dialog: ReportDialog | None = None
         self.expected: int | None = None
+        self.blind = employee.role not in (Role.SUPERVISOR, Role.ADMIN)
         style_dialog(self, self.tr("Close shift"), min_width=760)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -191,6 +196,7 @@ class CloseShiftDialog(QDialog):
                 "muted",
             )
         )
+        layout.addLayout(self._parked_row())
         layout.addLayout(self._count_grid())
         # Tab goes down the notes, then the coins. Only now are the counts in this dialog's
         # window: ordering them earlier made Qt warn once per pair and ignore the order.
@@ -206,6 +212,37 @@ class CloseShiftDialog(QDialog):
         self.confirm.setEnabled(ok)
         self._update()
         self.counts[DENOMINATIONS[0]].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _parked_row(self) -> QHBoxLayout:
+        """Parked sales are unpaid and in no report: say so before the count, and let them be
+        voided here (or recalled on the till first: Esc, then F4)."""
+        row = QHBoxLayout()
+        self.parked_note = styled_label("", "error")
+        self.parked_note.setAccessibleName("parked sales warning")
+        self.void_parked = make_button(self.tr("Void parked sales"), "void parked sales")
+        self.void_parked.clicked.connect(self._void_parked)
+        row.addWidget(self.parked_note, 1)
+        row.addWidget(self.void_parked)
+        self._show_parked()
+        return row
+
+    def _show_parked(self) -> None:
+        parked = self.till.shifts.parked_count()
+        waiting = parked > 0
+        self.parked_note.setVisible(waiting)
+        self.void_parked.setVisible(waiting)
+        if waiting:
+            self.parked_note.setText(
+                self.tr(
+                    "Parked sales waiting: {count}. They are unpaid and not in this shift's "
+                    "report. Recall them on the till (Esc, then F4) to finish them, void them "
+                    "here, or leave them for the next shift."
+                ).format(count=parked)
+            )
+
+    def _void_parked(self) -> None:
+        attempt(self.feedback, lambda: self.till.shifts.void_parked(self.employee))
+        self._show_parked()
 
     def _count_grid(self) -> QGridLayout:
         # Notes in the left column, coins in the right; Tab goes down the left, then the right.
@@ -267,9 +304,12 @@ class CloseShiftDialog(QDialog):
             self.subtotals[d].setText(format_kzt(d * spin.value()) if spin.value() else "")
         counted = counted_total(self.cash_count())
         self.counted_label.setText(format_kzt(counted))
-        if self.expected is None:
+        if self.expected is None or self.blind:
             self.expected_label.setText("—")
-            self.difference_label.setText("—")
+            self.difference_label.setText(
+                self.tr("after the count is confirmed") if self.blind else "—"
+            )
+            self.difference_label.setStyleSheet("")
             return
         self.expected_label.setText(format_kzt(self.expected))
         difference = counted - self.expected
@@ -310,6 +350,8 @@ class CloseShiftDialog(QDialog):
         self.confirm.setEnabled(True)
         if isinstance(exc, NeedsApproval) and approval is None:
             self.feedback.clear_message()
+            self.blind = False  # the count is confirmed: the cashier sees what is asked for
+            self._update()
             dialog = OverrideDialog(self.till, self.employee, Action(exc.action), self)
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.approval is not None:
                 self._close_with(counts, dialog.approval)

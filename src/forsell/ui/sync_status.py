@@ -276,8 +276,14 @@ class SyncBridge(QObject):
     def _publish(self, view: SyncStatusView) -> None:
         if view.state != sv.OFFLINE:
             self.offline_since = None
-        elif self.offline_since is None:
-            self.offline_since = datetime.now(UTC)
+        else:
+            # The last contact each lane keeps in the database survives a restart of the till;
+            # the moment this process noticed is only the answer when there was none.
+            contacts = [lane.last_success_at for lane in view.lanes if lane.last_success_at]
+            if contacts:
+                self.offline_since = max(contacts)
+            elif self.offline_since is None:
+                self.offline_since = datetime.now(UTC)
         self.view = view
         self.status_changed.emit(view)
 

@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
@@ -235,6 +242,12 @@ class TillScreen(QWidget):
             self.recording.manual.click()
 
     def focus_scan(self) -> None:
+        """The scan field takes the keyboard, and the till window the activation: without a
+        window manager nothing gives it back after a dialog, and the till's shortcuts work only
+        in the active window (digits would still reach the field, F-keys would not)."""
+        window = self.window()
+        if window.isVisible() and QApplication.activeModalWidget() is None:
+            window.activateWindow()
         self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def stop_selling(self, text: str) -> None:
@@ -429,7 +442,10 @@ class TillScreen(QWidget):
         if index is None:
             return
         cart = self.sale.cart.lines[index]
-        dialog = DiscountDialog(self.tr("Line discount"), cart.gross, cart.discount, self)
+        name = self.sale.view().lines[index].name
+        dialog = DiscountDialog(
+            self.tr("Line discount"), cart.gross, cart.discount, self, item=name
+        )
         self._with_approval(dialog, lambda d, a: self.sale.set_line_discount(index, d, a))
 
     def receipt_discount(self) -> None:
@@ -437,8 +453,12 @@ class TillScreen(QWidget):
         if view is None or view.empty:
             self.notify(self.tr("The cart is empty: scan an item first."))
             return
+        # The receipt discount applies to what is left after the line discounts: name that.
         dialog = DiscountDialog(
-            self.tr("Receipt discount"), view.subtotal, view.receipt_discount, self
+            self.tr("Receipt discount"),
+            self.sale.receipt_discount_base(),
+            view.receipt_discount,
+            self,
         )
         self._with_approval(dialog, lambda d, a: self.sale.set_receipt_discount(d, a))
 
@@ -495,6 +515,40 @@ class TillScreen(QWidget):
         if not parked:
             self.notify(self.tr("No parked sales."))
             return
+        if not self.sale.view().empty:
+            # Recall needs an empty cart: ask before the list, not after a choice is made.
+            self._park_then_recall()
+            return
+        self._choose_parked(parked)
+
+    def _park_then_recall(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Recall"),
+            self.tr("The cart is not empty. Park this sale first, then choose the one to recall?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setAccessibleName("park before recall")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Park and recall"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep selling"))
+        box.finished.connect(lambda _r: (box.deleteLater(), self.focus_scan()))
+
+        def answered(button) -> None:
+            if box.standardButton(button) != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                self.show_cart(self.sale.park())
+            except CashierError as exc:
+                self._failed(exc)
+                return
+            self._choose_parked(self.sale.parked())
+
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def _choose_parked(self, parked: list) -> None:
         dialog = RecallDialog(parked, self)
 
         def chosen(parked_id: str) -> None:

@@ -394,6 +394,12 @@ class ConversationView(QWidget):
         done = self.reviewed.isChecked()
         if not self._apply(lambda: self.service.mark_reviewed(self.who, self.recording_id, done)):
             self.reviewed.setChecked(not done)
+            return
+        # The row may leave the filtered list at once: say that the mark was saved.
+        self.feedback.show()
+        self.feedback.ok(
+            self.tr("Marked reviewed.") if done else self.tr("Marked as not reviewed yet.")
+        )
 
     def reviewed_and_next(self) -> None:
         """Ctrl+Enter: marks this one reviewed, then the next. The step waits for the list to

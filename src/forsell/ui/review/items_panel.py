@@ -56,6 +56,14 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
+def points_text(points: float, max_points: float) -> str:
+    """Reads "8/10" for an item that can earn points; a penalty item (nothing to earn) shows only
+    what it took ("-15"), and an item that counted nothing shows no numbers instead of "0/0"."""
+    if max_points > 0:
+        return f"{_points(points)}/{_points(max_points)}"
+    return f"{points:+g}" if points else ""
+
+
 class QuoteButton(QPushButton):
     """An evidence quote that wraps onto more lines when the card is narrow: a supervisor
     judges the cashier by these words, so none of them may be cut off or hidden behind "…"."""
@@ -102,8 +110,9 @@ class ItemCard(QFrame):
         title = QLabel(f"<b>{item.title}</b>")
         title.setWordWrap(True)
         head.addWidget(title, 1)
+        points = points_text(item.points, item.max_points)
         self.outcome = QLabel(
-            f"{outcome_label(item.outcome)} · {_points(item.points)}/{_points(item.max_points)}"
+            f"{outcome_label(item.outcome)} · {points}" if points else outcome_label(item.outcome)
         )
         self.outcome.setAccessibleName(f"outcome {item.item_id}")
         colour = OUTCOME_COLOURS.get(item.outcome, MUTED)
@@ -348,7 +357,7 @@ class ItemDecisionDialog(QDialog):
             group.addButton(choice)
             choice.setVisible(mode == "resolve")
             layout.addWidget(choice)
-        self.accept_choice.setChecked(True)
+        # No default side: the supervisor must choose after reading the cashier's comment.
         if mode == "resolve" and item.dispute is not None:
             layout.addWidget(
                 QLabel(self.tr("The cashier wrote: {comment}").format(comment=item.dispute.comment))
@@ -373,6 +382,10 @@ class ItemDecisionDialog(QDialog):
         self.comment.setFocus()
 
     def _submit(self) -> None:
+        chose = self.accept_choice.isChecked() or self.reject_choice.isChecked()
+        if self.mode == "resolve" and not chose:
+            self.feedback.error(self.tr("Choose: accept the dispute or let the score stand."))
+            return
         if not self.comment.text().strip():
             self.feedback.error(self.tr("Write a short comment: it is what the other side reads."))
             return

@@ -309,6 +309,9 @@ class ListScreen(QWidget):
                 if row.not_scorable_reason == SPEAKERS_UNCERTAIN
                 else self.tr("not scored")
             )
+        elif row.score is None and row.status != "shredded":
+            # A transcript waits for its score: say so instead of an empty status.
+            marks.append(self.tr("not scored yet"))
         return [
             (row.started_at.strftime("%d.%m %H:%M"), left),
             (row.employee, left),
