@@ -63,7 +63,11 @@ def test_the_refund_receipt_says_what_went_back_and_how(
     )
     paper = refund.receipt
     assert paper is not None and paper.is_refund and not paper.copy
-    assert (paper.receipt_no, paper.refund_of_no, paper.sale_id) == (1, sold.receipt_no, sold.sale_id)
+    assert (paper.receipt_no, paper.refund_of_no, paper.sale_id) == (
+        1,
+        sold.receipt_no,
+        sold.sale_id,
+    )
     assert paper.code == ""  # a refund receipt is not scanned back for another refund
     assert [(l.sku, l.qty_milli, l.net) for l in paper.lines] == [
         ("T-BREAD", 1000, 25_000),
@@ -93,7 +97,9 @@ def test_a_supervisor_finds_sales_and_refunds_by_number_amount_time_and_cashier(
     assert everything.entries[0].total == 25_000
 
     def found(text: str) -> list[tuple[str, int]]:
-        return _numbers(journal.page(staff.supervisor, JournalQuery(JournalPeriod.TODAY, text=text)))
+        return _numbers(
+            journal.page(staff.supervisor, JournalQuery(JournalPeriod.TODAY, text=text))
+        )
 
     # a number is the receipt's (the refunds of that receipt come with it) or an amount in tenge
     assert found("2") == [(REFUND, 1), (SALE, 2)]

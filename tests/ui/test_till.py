@@ -228,6 +228,7 @@ KEY_CONTROLS = [
     "new sale",
     "park",
     "recall",
+    "journal",
     "refund",
     "cash in/out",
     "open shift",

@@ -147,7 +147,7 @@ class ReceiptJournal:
             sales = self._sales(session, shift_id, start, end, search, after, size + 1)
             refunds = self._refunds(session, shift_id, start, end, search, after, size + 1)
             rows = sorted(sales + refunds, key=lambda r: (r[0], r[1].id), reverse=True)
-            names = {i: n for i, n in session.execute(select(Employee.id, Employee.name))}
+            names = dict(session.execute(select(Employee.id, Employee.name)).all())
             shown = rows[:size]
             entries = tuple(self._entry(at, row, names) for at, row in shown)
             more = None
@@ -190,9 +190,9 @@ class ReceiptJournal:
         found: Sale | Refund | None = session.get(Sale if kind == SALE else Refund, receipt_id)
         if found is None or (kind == SALE and found.device_id != self.ctx.device_id):
             raise CashierError("journal.not_found", "No such receipt")
-        if not employee.role.at_least(Role.SUPERVISOR):
-            if found.shift_id != open_shift_id(self.ctx, session):
-                refuse_below(employee, Role.SUPERVISOR)
+        own_shift = found.shift_id == open_shift_id(self.ctx, session)
+        if not own_shift and not employee.role.at_least(Role.SUPERVISOR):
+            refuse_below(employee, Role.SUPERVISOR)
         if isinstance(found, Sale):
             return load_receipt(self.ctx, session, found)
         return load_refund_receipt(self.ctx, session, found)
