@@ -246,7 +246,7 @@ def receipt_document(
     return make_document(receipt_html(receipt), resources, width_px)
 
 
-#: Prints a document: the system print dialog at the till, a recorder in tests.
+# Prints a document: the system print dialog at the till, a recorder in tests.
 Printer = Callable[[QTextDocument, QWidget | None], bool]
 
 

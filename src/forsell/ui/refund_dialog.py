@@ -58,7 +58,7 @@ class RefundDialog(QDialog):
         super().__init__(parent)
         self.till, self.employee = till, employee
         self.printer = printer
-        #: The refund receipt shown after the last refund (printed from there like a sale's).
+        # The refund receipt shown after the last refund (printed from there like a sale's).
         self.refund_receipt: ReceiptDialog | None = None
         self.receipt: ReceiptView | None = None
         self.result_refund: RefundView | None = None
