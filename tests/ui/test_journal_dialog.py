@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.payment import Payment
+from forsell.domain.roles import Role
 from forsell.services import settings as s
 from forsell.store.models import AuditEntry
 from forsell.ui.i18n import Languages
@@ -59,22 +60,20 @@ def _loaded(qtbot, dialog: JournalDialog, rows: int) -> None:
 
 def _two_sales_and_a_refund(till, cashier, supervisor):
     till.shifts.open(cashier, 0)
-    first = sell(till, cashier, [("COF-001", 1000)], Payment(cash_tendered=30_000))
-    second = sell(till, cashier, [("COF-001", 2000)], Payment(card=60_000))
+    first = sell(till, cashier, [("COF-001", 1000)], Payment(cash_tendered=1_000_000))
+    second = sell(till, cashier, [("COF-001", 2000)], Payment(cash_tendered=1_000_000))
     line = second.lines[0].line_id
-    till.refunds.refund(supervisor, second.sale_id, {line: 1000}, "card")
+    till.refunds.refund(supervisor, second.sale_id, {line: 1000}, "cash")
     return first, second
 
 
 def _audited_reprints(till) -> list[dict]:
     with till.ctx.db.read() as session:
-        return [
-            e.details for e in session.query(AuditEntry).filter_by(action="receipt_reprinted")
-        ]
+        return [e.details for e in session.query(AuditEntry).filter_by(action="receipt_reprinted")]
 
 
 def test_the_journal_lists_finds_and_prints_a_copy(qtbot, till, cashier, supervisor):
-    first, second = _two_sales_and_a_refund(till, cashier, supervisor)
+    first, _second = _two_sales_and_a_refund(till, cashier, supervisor)
     tray = PaperTray()
     dialog = shown(qtbot, JournalDialog(till, supervisor, printer=tray))
     _loaded(qtbot, dialog, 3)
@@ -83,11 +82,16 @@ def test_the_journal_lists_finds_and_prints_a_copy(qtbot, till, cashier, supervi
     assert "ВОЗВРАТ № 1" in preview and "Возврат по чеку № 2" in preview  # the receipt language
 
     search = by_name(dialog, QLineEdit, "journal search")
-    qtbot.keyClicks(search, "300")  # an amount in tenge: the first sale
+    # an amount in tenge: the first sale, and the refund of one coffee of the second
+    qtbot.keyClicks(search, str(first.total // 100))
     qtbot.keyClick(search, Qt.Key.Key_Return)
-    _loaded(qtbot, dialog, 1)
-    assert _rows(dialog) == [(str(first.receipt_no), "Sale")]
-    assert f"Чек № {first.receipt_no}" in by_name(dialog, QTextBrowser, "journal receipt").toPlainText()
+    _loaded(qtbot, dialog, 2)
+    assert _rows(dialog) == [("1", "Refund of receipt No. 2"), (str(first.receipt_no), "Sale")]
+    dialog.table.selectRow(1)
+    assert (
+        f"Чек № {first.receipt_no}"
+        in by_name(dialog, QTextBrowser, "journal receipt").toPlainText()
+    )
 
     qtbot.mouseClick(by_name(dialog, QPushButton, "reprint"), LEFT)
     assert len(tray.printed) == 1 and "КОПИЯ" in tray.printed[0]
@@ -118,7 +122,7 @@ def test_a_refund_started_from_the_journal_prints_its_refund_receipt(
     assert paper.receipt.is_refund and paper.receipt.receipt_no == 2
     qtbot.mouseClick(by_name(paper, QPushButton, "print"), LEFT)
     assert "ВОЗВРАТ № 2" in tray.printed[0] and "КОПИЯ" not in tray.printed[0]
-    assert "Возвращено на карту" in tray.printed[0]
+    assert "Возвращено наличными" in tray.printed[0]
     qtbot.keyClick(by_name(paper, QPushButton, "close receipt"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is refund)
     refund.reject()
@@ -128,7 +132,7 @@ def test_a_refund_started_from_the_journal_prints_its_refund_receipt(
 
 def test_a_cashier_gets_the_open_shift_and_cannot_choose_a_period(qtbot, till, cashier, supervisor):
     till.shifts.open(cashier, 0)
-    sell(till, cashier, [("COF-001", 1000)], Payment(cash_tendered=30_000))
+    sell(till, cashier, [("COF-001", 1000)], Payment(cash_tendered=1_000_000))
     dialog = shown(qtbot, JournalDialog(till, cashier, printer=PaperTray()))
     _loaded(qtbot, dialog, 1)
     assert not by_name(dialog, QComboBox, "journal period").isEnabled()
@@ -140,17 +144,12 @@ def test_a_cashier_gets_the_open_shift_and_cannot_choose_a_period(qtbot, till, c
 
 
 def test_f1_at_the_till_opens_the_journal(qtbot, window, till):
-    log_in(qtbot, window, employee(till, cashier_role()), CASHIER_PIN)
+    cashier = employee(till, Role.CASHIER)
+    log_in(qtbot, window, cashier, CASHIER_PIN)
     qtbot.keyClick(window.till_screen, Qt.Key.Key_F1)
     journal = modal(qtbot, JournalDialog)
-    assert journal.employee.name == employee(till, cashier_role()).name
+    assert journal.employee.id == cashier.id
     journal.reject()
-
-
-def cashier_role():
-    from forsell.domain.roles import Role
-
-    return Role.CASHIER
 
 
 def test_screenshots_of_the_journal_and_a_refund_receipt(
