@@ -1330,7 +1330,7 @@
     </message>
     <message>
         <source>Refund of receipt No. {no}</source>
-        <translation>№ {no} чек бойынша қайтару</translation>
+        <translation>№ {no} чекті қайтару</translation>
     </message>
     <message>
         <source>Sale (voided)</source>
