@@ -81,6 +81,7 @@ class ReceiptView:
 
     @property
     def is_refund(self) -> bool:
+        """A refund receipt (money returned), not a sale's."""
         return self.kind == "refund"
 
 
