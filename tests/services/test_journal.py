@@ -23,7 +23,15 @@ from forsell.services.journal import (
 from forsell.services.receipts import ReceiptView
 from forsell.services.refunds import RefundView
 
-from .conftest import OPENING_FLOAT, Clock, Products, Staff, audit_rows, counts_for
+from .conftest import (
+    OPENING_FLOAT,
+    Clock,
+    Products,
+    Staff,
+    audit_rows,
+    counts_for,
+    outbox_rows,
+)
 
 
 def _sell(till: Till, who, products: Products, breads: int = 1, card: bool = False) -> ReceiptView:
@@ -76,6 +84,7 @@ def test_the_refund_receipt_says_what_went_back_and_how(
     assert paper.total == refund.total == 70_050
     assert paper.vat_by_rate == {1600: vat_included(25_000, 1600), 1200: vat_included(45_050, 1200)}
     assert (paper.method, paper.card, paper.cash) == ("card", 70_050, 0)
+    assert outbox_rows(till, "refund")[0].payload["receipt_no"] == 1  # the backend gets it too
     second = till.refunds.refund(staff.supervisor, sold.sale_id, {bread.line_id: 1000}, "card")
     assert second.receipt is not None and second.receipt.receipt_no == 2  # numbered per till
 

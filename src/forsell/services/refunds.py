@@ -143,6 +143,7 @@ class RefundService:
                 refund.id,
                 {
                     "id": refund.id,
+                    "receipt_no": refund.receipt_no,
                     "sale_id": sale.id,
                     "shift_id": shift_id,
                     "employee_id": employee.id,
