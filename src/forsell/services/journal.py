@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, and_, false, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, false, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from forsell.domain.barcode import receipt_no_from_code
@@ -187,8 +187,10 @@ class ReceiptJournal:
     def _load(
         self, session: Session, employee: EmployeeView, kind: str, receipt_id: str
     ) -> ReceiptView:
-        found: Sale | Refund | None = session.get(Sale if kind == SALE else Refund, receipt_id)
-        if found is None or (kind == SALE and found.device_id != self.ctx.device_id):
+        found: Sale | Refund | None = (
+            session.get(Sale, receipt_id) if kind == SALE else session.get(Refund, receipt_id)
+        )
+        if found is None or (isinstance(found, Sale) and found.device_id != self.ctx.device_id):
             raise CashierError("journal.not_found", "No such receipt")
         own_shift = found.shift_id == open_shift_id(self.ctx, session)
         if not own_shift and not employee.role.at_least(Role.SUPERVISOR):
@@ -216,7 +218,7 @@ class ReceiptJournal:
         return start, end
 
     def _minutes(
-        self, column: ColumnElement, start: datetime, end: datetime, minute: time
+        self, column: InstrumentedAttribute[datetime], start: datetime, end: datetime, minute: time
     ) -> ColumnElement[bool]:
         """``column`` within ``minute`` on any store-local day between ``start`` and ``end``."""
         zone = self.ctx.timezone
@@ -238,7 +240,7 @@ class ReceiptJournal:
         search: _Search,
         after: JournalCursor | None,
         limit: int,
-    ) -> list[tuple[datetime, Row[Any]]]:
+    ) -> list[tuple[datetime, Any]]:  # (time, result row)
         stmt = select(
             Sale.id,
             Sale.receipt_no,
@@ -271,7 +273,7 @@ class ReceiptJournal:
                 )
             )
         stmt = stmt.order_by(Sale.created_at.desc(), Sale.id.desc()).limit(limit)
-        return [(row.created_at, row) for row in session.execute(stmt)]
+        return [(row.created_at, row) for row in session.execute(stmt).all()]
 
     def _refunds(
         self,
@@ -282,7 +284,7 @@ class ReceiptJournal:
         search: _Search,
         after: JournalCursor | None,
         limit: int,
-    ) -> list[tuple[datetime, Row[Any]]]:
+    ) -> list[tuple[datetime, Any]]:  # (time, result row)
         stmt = select(
             Refund.id,
             Refund.receipt_no,
@@ -319,9 +321,9 @@ class ReceiptJournal:
                 )
             )
         stmt = stmt.order_by(Refund.created_at.desc(), Refund.id.desc()).limit(limit)
-        return [(row.created_at, row) for row in session.execute(stmt)]
+        return [(row.created_at, row) for row in session.execute(stmt).all()]
 
-    def _entry(self, at: datetime, row: Row[Any], names: dict[str, str]) -> JournalEntry:
+    def _entry(self, at: datetime, row: Any, names: dict[str, str]) -> JournalEntry:
         refund_of = getattr(row, "refund_of_no", None)
         return JournalEntry(
             SALE if refund_of is None else REFUND,

@@ -3,6 +3,8 @@ copy, or start a refund of it."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -46,7 +48,7 @@ COLUMNS = 6  # number, time, what, cashier, paid by, total
 PERIODS = (JournalPeriod.SHIFT, JournalPeriod.TODAY, JournalPeriod.DATES)
 
 
-def _qdate(day) -> QDate:
+def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
@@ -206,10 +208,11 @@ class JournalDialog(QDialog):
         self.search()
 
     def current_query(self) -> JournalQuery:
+        first, last = self.first.date(), self.last.date()
         return JournalQuery(
             JournalPeriod(self.period.currentData()),
-            self.first.date().toPython(),
-            self.last.date().toPython(),
+            date(first.year(), first.month(), first.day()),
+            date(last.year(), last.month(), last.day()),
             self.text.text(),
         )
 
@@ -341,6 +344,11 @@ class JournalDialog(QDialog):
         dialog = RefundDialog(
             self.till, self.employee, self, query=receipt.sale_id, printer=self.printer
         )
-        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.search()))
+        dialog.finished.connect(lambda _r: self._refund_closed(dialog))
         self.refund_dialog = dialog
         dialog.open()
+
+    def _refund_closed(self, dialog: QDialog) -> None:
+        dialog.deleteLater()
+        self.refund_dialog = None
+        self.search()
