@@ -177,6 +177,7 @@ class Sale(Base):
         Index("ix_sales_created", "created_at"),
         # The receipt journal pages a shift newest first (revision 0019).
         Index("ix_sales_shift_created", "shift_id", "created_at"),
+        Index("ix_sales_device_created", "device_id", "created_at"),
     )
 
 

@@ -37,9 +37,13 @@ def upgrade() -> None:
     op.execute("CREATE INDEX ix_refunds_created ON refunds (created_at)")
     op.execute("CREATE INDEX ix_refunds_shift_created ON refunds (shift_id, created_at)")
     op.execute("CREATE INDEX ix_sales_shift_created ON sales (shift_id, created_at)")
+    # A day or a period of this till: without it SQLite reads every sale of the till through
+    # the (device_id, receipt_no) index and sorts them (seconds at a million sale lines).
+    op.execute("CREATE INDEX ix_sales_device_created ON sales (device_id, created_at)")
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX ix_sales_device_created")
     op.execute("DROP INDEX ix_sales_shift_created")
     op.execute("DROP INDEX ix_refunds_shift_created")
     op.execute("DROP INDEX ix_refunds_created")
