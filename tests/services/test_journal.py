@@ -121,6 +121,10 @@ def test_a_supervisor_finds_sales_and_refunds_by_number_amount_time_and_cashier(
     assert found("мария") == [(SALE, 2)]  # Мария Ким sold the second
     assert found("Айгерим") == [(REFUND, 1)]  # the supervisor refunded
     assert found("nobody") == []
+    shift = JournalQuery(JournalPeriod.SHIFT, text="1000")  # the same searches in a shift
+    assert _numbers(journal.page(staff.supervisor, shift)) == [(SALE, 2)]
+    shift = JournalQuery(JournalPeriod.SHIFT, text="Мария")
+    assert _numbers(journal.page(staff.supervisor, shift)) == [(SALE, 2)]
 
 
 def test_a_date_range_shows_older_days_and_today_does_not(

@@ -257,23 +257,39 @@ class ReceiptJournal:
         stmt = stmt.where(Sale.created_at >= start, Sale.created_at < end)
         if search.code_no is not None:
             stmt = stmt.where(Sale.receipt_no == search.code_no)
-        if search.numbers or search.amounts:
-            stmt = stmt.where(
-                or_(Sale.receipt_no.in_(search.numbers), Sale.total.in_(search.amounts))
-            )
         if search.minute is not None:
             stmt = stmt.where(self._minutes(Sale.created_at, start, end, search.minute))
-        if search.cashier_ids is not None:
-            stmt = stmt.where(Sale.employee_id.in_(search.cashier_ids))
         if after is not None:
             stmt = stmt.where(
+                Sale.created_at <= after.at,  # bounds the index range; the OR alone would not
                 or_(
                     Sale.created_at < after.at,
                     and_(Sale.created_at == after.at, Sale.id < after.id),
-                )
+                ),
             )
-        stmt = stmt.order_by(Sale.created_at.desc(), Sale.id.desc()).limit(limit)
-        return [(row.created_at, row) for row in session.execute(stmt).all()]
+        # SQLite would walk the whole period by time and test every sale: a search by number,
+        # amount or cashier reads the matching sales through their own index instead.
+        if search.numbers or search.amounts:
+            wanted = [
+                stmt.where(Sale.receipt_no.in_(search.numbers)),
+                stmt.where(  # the index's first column must be bound for it to be usable
+                    Sale.device_id == self.ctx.device_id, Sale.total.in_(search.amounts)
+                ).with_hint(Sale, "INDEXED BY ix_sales_device_total", "sqlite"),
+            ]
+        elif search.cashier_ids is not None:
+            wanted = [
+                stmt.where(Sale.employee_id.in_(search.cashier_ids)).with_hint(
+                    Sale, "INDEXED BY ix_sales_employee_created", "sqlite"
+                )
+            ]
+        else:
+            wanted = [stmt]
+        found: dict[str, Any] = {}
+        for query in wanted:
+            newest = query.order_by(Sale.created_at.desc(), Sale.id.desc()).limit(limit)
+            found.update({row.id: row for row in session.execute(newest).all()})
+        rows = sorted(found.values(), key=lambda r: (r.created_at, r.id), reverse=True)
+        return [(row.created_at, row) for row in rows[:limit]]
 
     def _refunds(
         self,
@@ -316,10 +332,11 @@ class ReceiptJournal:
             stmt = stmt.where(Refund.employee_id.in_(search.cashier_ids))
         if after is not None:
             stmt = stmt.where(
+                Refund.created_at <= after.at,  # bounds the index range; the OR alone would not
                 or_(
                     Refund.created_at < after.at,
                     and_(Refund.created_at == after.at, Refund.id < after.id),
-                )
+                ),
             )
         stmt = stmt.order_by(Refund.created_at.desc(), Refund.id.desc()).limit(limit)
         return [(row.created_at, row) for row in session.execute(stmt).all()]

@@ -178,6 +178,8 @@ class Sale(Base):
         # The receipt journal pages a shift newest first (revision 0019).
         Index("ix_sales_shift_created", "shift_id", "created_at"),
         Index("ix_sales_device_created", "device_id", "created_at"),
+        Index("ix_sales_device_total", "device_id", "total"),
+        Index("ix_sales_employee_created", "employee_id", "created_at"),
     )
 
 

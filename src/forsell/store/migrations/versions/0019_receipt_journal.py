@@ -40,9 +40,14 @@ def upgrade() -> None:
     # A day or a period of this till: without it SQLite reads every sale of the till through
     # the (device_id, receipt_no) index and sorts them (seconds at a million sale lines).
     op.execute("CREATE INDEX ix_sales_device_created ON sales (device_id, created_at)")
+    # The journal's search by amount and by cashier over a long period.
+    op.execute("CREATE INDEX ix_sales_device_total ON sales (device_id, total)")
+    op.execute("CREATE INDEX ix_sales_employee_created ON sales (employee_id, created_at)")
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX ix_sales_employee_created")
+    op.execute("DROP INDEX ix_sales_device_total")
     op.execute("DROP INDEX ix_sales_device_created")
     op.execute("DROP INDEX ix_sales_shift_created")
     op.execute("DROP INDEX ix_refunds_shift_created")
