@@ -14,9 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, false, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from forsell.domain.barcode import receipt_no_from_code
 from forsell.domain.errors import CashierError
@@ -35,6 +34,8 @@ SALE, REFUND = "sale", "refund"
 PAGE_SIZE = 50
 #: A time search ("14:05") looks at that minute of each day of the period, at most this many.
 TIME_SEARCH_DAYS = 366
+#: The cursor's time plus this is the page's exclusive upper bound (times are stored to the µs).
+_TICK = timedelta(microseconds=1)
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
@@ -217,19 +218,41 @@ class ReceiptJournal:
         end = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(UTC)
         return start, end
 
-    def _minutes(
-        self, column: InstrumentedAttribute[datetime], start: datetime, end: datetime, minute: time
-    ) -> ColumnElement[bool]:
-        """``column`` within ``minute`` on any store-local day between ``start`` and ``end``."""
+    def _minute_windows(
+        self, start: datetime, end: datetime, minute: time
+    ) -> list[tuple[datetime, datetime]]:
+        """``minute`` on each store-local day between ``start`` and ``end``, newest first, in
+        UTC: each is read on its own through the index on time (one query with an OR of a
+        year of minutes makes SQLite test every receipt of the year against all of them)."""
         zone = self.ctx.timezone
-        last = end.astimezone(zone).date()
-        day = max(start.astimezone(zone).date(), last - timedelta(days=TIME_SEARCH_DAYS))
-        ranges = []
-        while day <= last:
+        first = start.astimezone(zone).date()
+        day = end.astimezone(zone).date()
+        windows: list[tuple[datetime, datetime]] = []
+        while day >= first and len(windows) < TIME_SEARCH_DAYS:
             at = datetime.combine(day, minute, zone).astimezone(UTC)
-            ranges.append(and_(column >= at, column < at + timedelta(minutes=1)))
-            day += timedelta(days=1)
-        return or_(*ranges) if ranges else false()
+            windows.append((at, at + timedelta(minutes=1)))
+            day -= timedelta(days=1)
+        return windows
+
+    @staticmethod
+    def _newest(
+        session: Session,
+        queries: list[Any],
+        order: tuple[Any, ...],
+        limit: int,
+        one_by_one: bool = False,
+    ) -> list[tuple[datetime, Any]]:
+        """The newest ``limit`` rows of ``queries`` together. ``one_by_one``: the queries are
+        newest first and do not overlap, so reading stops once the page is full."""
+        found: dict[str, Any] = {}
+        for query in queries:
+            found.update(
+                {row.id: row for row in session.execute(query.order_by(*order).limit(limit))}
+            )
+            if one_by_one and len(found) >= limit:
+                break
+        rows = sorted(found.values(), key=lambda r: (r.created_at, r.id), reverse=True)
+        return [(row.created_at, row) for row in rows[:limit]]
 
     def _sales(
         self,
@@ -250,46 +273,40 @@ class ReceiptJournal:
             Sale.employee_id,
             Sale.voided_at,
         )
+        # A search by number, amount or cashier reads the matching sales through their own
+        # index. SQLite, without statistics, would rather walk the whole period by time and test
+        # every sale (seconds over a year): coalesce() hides the time and the till from its
+        # choice, and they only filter.
+        searching = bool(search.numbers or search.amounts or search.cashier_ids is not None)
+        at = func.coalesce(Sale.created_at, Sale.created_at) if searching else Sale.created_at
         if shift_id is not None:
             stmt = stmt.where(Sale.shift_id == shift_id)
+        elif search.cashier_ids is not None:
+            stmt = stmt.where(func.coalesce(Sale.device_id, "") == self.ctx.device_id)
         else:
             stmt = stmt.where(Sale.device_id == self.ctx.device_id)
-        stmt = stmt.where(Sale.created_at >= start, Sale.created_at < end)
+        if after is not None:
+            end = min(end, after.at + _TICK)  # one upper bound: SQLite seeks by one
+            stmt = stmt.where(or_(at < after.at, and_(at == after.at, Sale.id < after.id)))
+        if search.minute is None:  # else each minute is its own range
+            stmt = stmt.where(at >= start, at < end)
         if search.code_no is not None:
             stmt = stmt.where(Sale.receipt_no == search.code_no)
-        if search.minute is not None:
-            stmt = stmt.where(self._minutes(Sale.created_at, start, end, search.minute))
-        if after is not None:
-            stmt = stmt.where(
-                Sale.created_at <= after.at,  # bounds the index range; the OR alone would not
-                or_(
-                    Sale.created_at < after.at,
-                    and_(Sale.created_at == after.at, Sale.id < after.id),
-                ),
-            )
-        # SQLite would walk the whole period by time and test every sale: a search by number,
-        # amount or cashier reads the matching sales through their own index instead.
+        wanted = [stmt]
         if search.numbers or search.amounts:
             wanted = [
-                stmt.where(Sale.receipt_no.in_(search.numbers)),
-                stmt.where(  # the index's first column must be bound for it to be usable
-                    Sale.device_id == self.ctx.device_id, Sale.total.in_(search.amounts)
-                ).with_hint(Sale, "INDEXED BY ix_sales_device_total", "sqlite"),
+                stmt.where(Sale.device_id == self.ctx.device_id, Sale.total.in_(search.amounts))
             ]
+            if search.numbers:
+                wanted.append(stmt.where(Sale.receipt_no.in_(search.numbers)))
         elif search.cashier_ids is not None:
-            wanted = [
-                stmt.where(Sale.employee_id.in_(search.cashier_ids)).with_hint(
-                    Sale, "INDEXED BY ix_sales_employee_created", "sqlite"
-                )
-            ]
-        else:
-            wanted = [stmt]
-        found: dict[str, Any] = {}
-        for query in wanted:
-            newest = query.order_by(Sale.created_at.desc(), Sale.id.desc()).limit(limit)
-            found.update({row.id: row for row in session.execute(newest).all()})
-        rows = sorted(found.values(), key=lambda r: (r.created_at, r.id), reverse=True)
-        return [(row.created_at, row) for row in rows[:limit]]
+            wanted = [stmt.where(Sale.employee_id.in_(search.cashier_ids))]
+        order = (Sale.created_at.desc(), Sale.id.desc())
+        if search.minute is not None:
+            windows = self._minute_windows(start, end, search.minute)
+            wanted = [q.where(at >= a, at < b) for q in wanted for a, b in windows]
+            return self._newest(session, wanted, order, limit, one_by_one=len(windows) > 0)
+        return self._newest(session, wanted, order, limit)
 
     def _refunds(
         self,
@@ -312,10 +329,18 @@ class ReceiptJournal:
         ).join(Sale, Sale.id == Refund.sale_id)
         if shift_id is not None:
             stmt = stmt.where(Refund.shift_id == shift_id)
-        else:  # through the till's shifts: a few hundred, each read by its index on time
-            tills_shifts = select(Shift.id).where(Shift.device_id == self.ctx.device_id)
-            stmt = stmt.where(Refund.shift_id.in_(tills_shifts))
-        stmt = stmt.where(Refund.created_at >= start, Refund.created_at < end)
+        else:  # read by time; coalesce() keeps SQLite from reading every sale of the till first
+            stmt = stmt.where(func.coalesce(Sale.device_id, "") == self.ctx.device_id)
+        if after is not None:
+            end = min(end, after.at + _TICK)
+            stmt = stmt.where(
+                or_(
+                    Refund.created_at < after.at,
+                    and_(Refund.created_at == after.at, Refund.id < after.id),
+                )
+            )
+        if search.minute is None:
+            stmt = stmt.where(Refund.created_at >= start, Refund.created_at < end)
         if search.code_no is not None:  # the refunds of the scanned sale
             stmt = stmt.where(Sale.receipt_no == search.code_no)
         if search.numbers or search.amounts:
@@ -326,20 +351,16 @@ class ReceiptJournal:
                     Refund.total.in_(search.amounts),
                 )
             )
-        if search.minute is not None:
-            stmt = stmt.where(self._minutes(Refund.created_at, start, end, search.minute))
         if search.cashier_ids is not None:
             stmt = stmt.where(Refund.employee_id.in_(search.cashier_ids))
-        if after is not None:
-            stmt = stmt.where(
-                Refund.created_at <= after.at,  # bounds the index range; the OR alone would not
-                or_(
-                    Refund.created_at < after.at,
-                    and_(Refund.created_at == after.at, Refund.id < after.id),
-                ),
-            )
-        stmt = stmt.order_by(Refund.created_at.desc(), Refund.id.desc()).limit(limit)
-        return [(row.created_at, row) for row in session.execute(stmt).all()]
+        order = (Refund.created_at.desc(), Refund.id.desc())
+        if search.minute is not None:
+            windows = self._minute_windows(start, end, search.minute)
+            minutes = [
+                stmt.where(Refund.created_at >= a, Refund.created_at < b) for a, b in windows
+            ]
+            return self._newest(session, minutes, order, limit, one_by_one=True)
+        return self._newest(session, [stmt], order, limit)
 
     def _entry(self, at: datetime, row: Any, names: dict[str, str]) -> JournalEntry:
         refund_of = getattr(row, "refund_of_no", None)
