@@ -28,6 +28,7 @@ REGEX_READS = {
     "store/db.py": "SQLite's integrity_check report, to name the damaged table",
     "services/privacy/bin_check.py": "phone numbers and e-mail addresses the admin types",
     "fakes/fake_registration.py": "the phone and e-mail of a registration form it receives",
+    "services/journal.py": "a time of day (14:05) typed into the receipt journal's search",
 }
 #: Where problems and errors are worded: they look codes up, never patterns.
 WORDING = (

@@ -328,6 +328,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Receipt copy printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shift opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,6 +1458,117 @@
     </message>
     <message>
         <source>Penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <source>Receipt journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number, amount, time (14:05) or cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a copy (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund… (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You see the receipts of the open shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal cannot be read now. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift is open: open a shift or choose another day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipts match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund of receipt No. {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale (voided)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash + card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of receipt No. {no} was printed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2774,9 +2889,37 @@ Confirm (Enter)</source>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>COPY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUND No. {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund of receipt No. {no} of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUND TOTAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned in cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned to card</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
+    <message>
+        <source>Refund receipt No. {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Receipt No. {no}</source>
         <translation type="unfinished"></translation>
@@ -2791,6 +2934,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>New sale (Enter / F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4596,6 +4743,10 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5040,6 +5191,10 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>No receipt {q} on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That receipt is not on this till. Search the journal again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -328,6 +328,10 @@
         <translation>Қайтару</translation>
     </message>
     <message>
+        <source>Receipt copy printed</source>
+        <translation>Чектің көшірмесі басылды</translation>
+    </message>
+    <message>
         <source>Shift opened</source>
         <translation>Ауысым ашылды</translation>
     </message>
@@ -1455,6 +1459,117 @@
     <message>
         <source>Penalty</source>
         <translation>Айыппұл</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <source>Receipt journal</source>
+        <translation>Чектер журналы</translation>
+    </message>
+    <message>
+        <source>Older receipts</source>
+        <translation>Ертеректегі чектер</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>Осы ауысым</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Күндер</translation>
+    </message>
+    <message>
+        <source>Receipt number, amount, time (14:05) or cashier</source>
+        <translation>Чек нөмірі, сома, уақыт (14:05) немесе кассир</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Табу</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Төлем</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сома</translation>
+    </message>
+    <message>
+        <source>Print a copy (Ctrl+P)</source>
+        <translation>Көшірмесін басу (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Refund… (F7)</source>
+        <translation>Қайтару… (F7)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Жабу (Esc)</translation>
+    </message>
+    <message>
+        <source>You see the receipts of the open shift.</source>
+        <translation>Сіз ашық ауысымның чектерін көріп тұрсыз.</translation>
+    </message>
+    <message>
+        <source>The journal cannot be read now. Try again.</source>
+        <translation>Журналды қазір оқу мүмкін емес. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>No shift is open: open a shift or choose another day.</source>
+        <translation>Ауысым ашылмаған: ауысымды ашыңыз немесе басқа күнді таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>No receipts match.</source>
+        <translation>Сәйкес чектер жоқ.</translation>
+    </message>
+    <message>
+        <source>Refund of receipt No. {no}</source>
+        <translation>№ {no} чекті қайтару</translation>
+    </message>
+    <message>
+        <source>Sale (voided)</source>
+        <translation>Сату (күшін жойған)</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Сату</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Қолма-қол</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Cash + card</source>
+        <translation>Қолма-қол + карта</translation>
+    </message>
+    <message>
+        <source>A copy of receipt No. {no} was printed.</source>
+        <translation>№ {no} чектің көшірмесі басып шығарылды.</translation>
     </message>
 </context>
 <context>
@@ -2777,9 +2892,37 @@ Confirm (Enter)</source>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
+    <message>
+        <source>COPY</source>
+        <translation>КӨШІРМЕ</translation>
+    </message>
+    <message>
+        <source>REFUND No. {no}</source>
+        <translation>ҚАЙТАРУ № {no}</translation>
+    </message>
+    <message>
+        <source>Refund of receipt No. {no} of {date}</source>
+        <translation>{date} күнгі № {no} чек бойынша қайтару</translation>
+    </message>
+    <message>
+        <source>REFUND TOTAL</source>
+        <translation>ҚАЙТАРУ ЖИЫНЫ</translation>
+    </message>
+    <message>
+        <source>Returned in cash</source>
+        <translation>Қолма-қол қайтарылды</translation>
+    </message>
+    <message>
+        <source>Returned to card</source>
+        <translation>Картаға қайтарылды</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
+    <message>
+        <source>Refund receipt No. {no}</source>
+        <translation>№ {no} қайтару чегі</translation>
+    </message>
     <message>
         <source>Receipt No. {no}</source>
         <translation>Чек № {no}</translation>
@@ -2795,6 +2938,10 @@ Confirm (Enter)</source>
     <message>
         <source>New sale (Enter / F2)</source>
         <translation>Жаңа чек (Enter / F2)</translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation>Жабу (Enter)</translation>
     </message>
     <message>
         <source>Save the receipt as PDF</source>
@@ -4599,6 +4746,10 @@ Confirm (Enter)</source>
         <translation>Қалдырылғанды ашу</translation>
     </message>
     <message>
+        <source>Receipts</source>
+        <translation>Чектер</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
@@ -5044,6 +5195,10 @@ Confirm (Enter)</source>
     <message>
         <source>No receipt {q} on this till.</source>
         <translation>Бұл кассада {q} чегі жоқ.</translation>
+    </message>
+    <message>
+        <source>That receipt is not on this till. Search the journal again.</source>
+        <translation>Бұл чек осы кассада жоқ. Журналдан қайта іздеңіз.</translation>
     </message>
     <message>
         <source>Choose how the money goes back: cash or card.</source>

@@ -328,6 +328,10 @@
         <translation>Возврат</translation>
     </message>
     <message>
+        <source>Receipt copy printed</source>
+        <translation>Напечатана копия чека</translation>
+    </message>
+    <message>
         <source>Shift opened</source>
         <translation>Смена открыта</translation>
     </message>
@@ -1456,6 +1460,117 @@
     <message>
         <source>Penalty</source>
         <translation>Штраф</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <source>Receipt journal</source>
+        <translation>Журнал чеков</translation>
+    </message>
+    <message>
+        <source>Older receipts</source>
+        <translation>Более ранние чеки</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>Эта смена</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Receipt number, amount, time (14:05) or cashier</source>
+        <translation>Номер чека, сумма, время (14:05) или кассир</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Print a copy (Ctrl+P)</source>
+        <translation>Печать копии (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Refund… (F7)</source>
+        <translation>Возврат… (F7)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>You see the receipts of the open shift.</source>
+        <translation>Вы видите чеки открытой смены.</translation>
+    </message>
+    <message>
+        <source>The journal cannot be read now. Try again.</source>
+        <translation>Журнал сейчас не читается. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>No shift is open: open a shift or choose another day.</source>
+        <translation>Смена не открыта: откройте смену или выберите другой день.</translation>
+    </message>
+    <message>
+        <source>No receipts match.</source>
+        <translation>Подходящих чеков нет.</translation>
+    </message>
+    <message>
+        <source>Refund of receipt No. {no}</source>
+        <translation>Возврат по чеку № {no}</translation>
+    </message>
+    <message>
+        <source>Sale (voided)</source>
+        <translation>Продажа (аннулирована)</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Продажа</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Cash + card</source>
+        <translation>Наличные + карта</translation>
+    </message>
+    <message>
+        <source>A copy of receipt No. {no} was printed.</source>
+        <translation>Копия чека № {no} напечатана.</translation>
     </message>
 </context>
 <context>
@@ -2778,9 +2893,37 @@ Confirm (Enter)</source>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
+    <message>
+        <source>COPY</source>
+        <translation>КОПИЯ</translation>
+    </message>
+    <message>
+        <source>REFUND No. {no}</source>
+        <translation>ВОЗВРАТ № {no}</translation>
+    </message>
+    <message>
+        <source>Refund of receipt No. {no} of {date}</source>
+        <translation>Возврат по чеку № {no} от {date}</translation>
+    </message>
+    <message>
+        <source>REFUND TOTAL</source>
+        <translation>ИТОГО ВОЗВРАТ</translation>
+    </message>
+    <message>
+        <source>Returned in cash</source>
+        <translation>Возвращено наличными</translation>
+    </message>
+    <message>
+        <source>Returned to card</source>
+        <translation>Возвращено на карту</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
+    <message>
+        <source>Refund receipt No. {no}</source>
+        <translation>Чек возврата № {no}</translation>
+    </message>
     <message>
         <source>Receipt No. {no}</source>
         <translation>Чек № {no}</translation>
@@ -2796,6 +2939,10 @@ Confirm (Enter)</source>
     <message>
         <source>New sale (Enter / F2)</source>
         <translation>Новый чек (Enter / F2)</translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation>Закрыть (Enter)</translation>
     </message>
     <message>
         <source>Save the receipt as PDF</source>
@@ -4600,6 +4747,10 @@ Confirm (Enter)</source>
         <translation>Вернуть отложенный</translation>
     </message>
     <message>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
@@ -5045,6 +5196,10 @@ Confirm (Enter)</source>
     <message>
         <source>No receipt {q} on this till.</source>
         <translation>На этой кассе нет чека {q}.</translation>
+    </message>
+    <message>
+        <source>That receipt is not on this till. Search the journal again.</source>
+        <translation>Этого чека нет на этой кассе. Поищите в журнале ещё раз.</translation>
     </message>
     <message>
         <source>Choose how the money goes back: cash or card.</source>

@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import bench_cold_start
+import bench_journal
 import bench_services
 import dataset
 import metric_line
@@ -51,6 +52,7 @@ BENCHES = (
     "backup",
     "printer",
     "install",
+    "journal",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {
@@ -359,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
             out.many(_scan_bench(work, args.quick, dataset.till_sizes(work)))
         if "cold_start" in args.only:
             out.many(bench_cold_start.bench_cold_start(work, runs=5 if args.quick else 20, log=log))
+        if "journal" in args.only:  # it adds refunds to the working copy
+            out.many(bench_journal.run_journal(work, log=log))
         if "z_report" in args.only:  # it closes shifts: after the benches that sell
             out.many(bench_services.run_z_report(work, closes=20 if args.quick else 200, log=log))
     if "sync" in args.only:

@@ -39,6 +39,7 @@ from forsell.services.backup import TillBackups
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
 from forsell.services.counter_printer import CounterPrinter
+from forsell.services.journal import ReceiptJournal
 from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.services.privacy.registration import RegistrationService
 from forsell.services.privacy.requests import PrivacyRequests
@@ -295,6 +296,10 @@ POLICY: dict[str, Role | Action | str] = {
     "RetentionService.set_policy": ADMIN,
     "RetentionService.purge": PUBLIC,
     "RetentionService.reports": PUBLIC,
+    # the receipt journal: a cashier their open shift's receipts (a rule inside), others all
+    "ReceiptJournal.page": CASHIER,
+    "ReceiptJournal.receipt": CASHIER,
+    "ReceiptJournal.reprint": CASHIER,
 }
 
 SERVICES = _service_classes()
@@ -471,6 +476,7 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         RegistrationService: lambda who: RegistrationService(till.ctx, NoKeyring()),
         # The secret store is never reached: the refusal comes first.
         TillBackups: lambda who: TillBackups(till.ctx),
+        ReceiptJournal: lambda who: ReceiptJournal(till.ctx),
     }
 
     def make(cls: type, who: EmployeeView | None) -> Any:

@@ -303,6 +303,7 @@ KEY_CONTROLS = [
     "new sale",
     "park",
     "recall",
+    "journal",
     "refund",
     "cash in/out",
     "open shift",

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.barcode import receipt_code
+from forsell.domain.money import vat_included
 from forsell.domain.options import ChosenOption
-from forsell.store.models import Employee, RefundLine, Sale
+from forsell.store.models import Employee, Refund, RefundLine, Sale, SaleLine
 
 from . import settings as s
 from .context import TillContext
@@ -72,6 +73,21 @@ class ReceiptView:
     refunded_total: int
     #: A link printed as a QR code (the fiscal receipt on the tax service's site); "" for none.
     qr: str = ""
+    #: "sale", or "refund": a refund receipt, whose ``receipt_no`` is the refund's own number,
+    #: ``lines`` what went back, ``total`` and ``cash``/``card`` the money returned.
+    kind: str = "sale"
+    #: A reprint: the paper says it is a copy («КОПИЯ» / «КӨШІРМЕ» / "COPY").
+    copy: bool = False
+    #: A refund receipt: the number and store-local time of the sale it refunds.
+    refund_of_no: int = 0
+    refund_of_at: datetime | None = None
+    #: A refund receipt: the refund's id (``sale_id`` stays the refunded sale's).
+    refund_id: str = ""
+
+    @property
+    def is_refund(self) -> bool:
+        """A refund receipt (money returned), not a sale's."""
+        return self.kind == "refund"
 
 
 def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
@@ -137,4 +153,76 @@ def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
         st.get(s.RECEIPT_FOOTER),
         sale.voided_at is not None,
         sum(l.refunded_amount for l in lines),
+    )
+
+
+def load_refund_receipt(ctx: TillContext, session: Session, refund: Refund) -> ReceiptView:
+    """The refund receipt of ``refund``: which sale it refunds, the lines and money that went
+    back, the VAT contained in the refund per rate and how the money was returned. It has no
+    barcode (``code`` is empty): a refund is not refunded again."""
+    sale = session.get(Sale, refund.sale_id)
+    assert sale is not None  # a refund's sale is never deleted (foreign key)
+    sold = {
+        l.id: l
+        for l in session.scalars(
+            select(SaleLine).where(SaleLine.id.in_([r.sale_line_id for r in refund.lines]))
+        )
+    }
+    vat_by_rate: dict[int, int] = {}
+    lines = []
+    for r in sorted(refund.lines, key=lambda r: sold[r.sale_line_id].line_no):
+        l = sold[r.sale_line_id]
+        # The shelf price of what went back; the difference to the money returned is its share
+        # of the sale's discounts (never below zero when the last piece takes the remainder).
+        gross = max(r.amount, l.gross * r.qty_milli // l.qty_milli)
+        vat_by_rate[l.vat_bp] = vat_by_rate.get(l.vat_bp, 0) + vat_included(r.amount, l.vat_bp)
+        lines.append(
+            ReceiptLineView(
+                l.id,
+                l.line_no,
+                {"ru": l.name_ru, "kk": l.name_kk, "en": l.name_en},
+                l.sku,
+                r.qty_milli,
+                l.weighted,
+                l.unit_price,
+                gross,
+                gross - r.amount,
+                r.amount,
+                l.vat_bp,
+                0,
+                0,
+            )
+        )
+    cashier = session.get(Employee, refund.employee_id)
+    st = ctx.settings
+    subtotal = sum(l.gross for l in lines)
+    return ReceiptView(
+        sale.id,
+        refund.receipt_no or 0,
+        "",
+        ctx.local(refund.created_at),
+        st.get(s.STORE_NAME),
+        st.get(s.STORE_BIN),
+        st.get(s.STORE_ADDRESS),
+        st.get(s.DEVICE_NAME),
+        cashier.name if cashier else "",
+        st.get(s.RECEIPT_LANGUAGE),
+        tuple(lines),
+        subtotal,
+        subtotal - refund.total,
+        refund.total,
+        vat_by_rate,
+        refund.method,
+        refund.total if refund.method == "cash" else 0,
+        refund.total if refund.method == "card" else 0,
+        0,
+        0,
+        "",
+        st.get(s.RECEIPT_FOOTER),
+        False,
+        0,
+        kind="refund",
+        refund_of_no=sale.receipt_no,
+        refund_of_at=ctx.local(sale.created_at),
+        refund_id=refund.id,
     )

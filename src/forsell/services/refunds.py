@@ -8,20 +8,21 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from forsell.domain.barcode import receipt_no_from_code
 from forsell.domain.errors import CashierError
 from forsell.domain.refund import refund_amount
 from forsell.domain.roles import Action
 from forsell.store import audit
-from forsell.store.models import Refund, RefundLine, Sale, SaleLine
+from forsell.store.models import Refund, RefundLine, Sale, SaleLine, Shift
 from forsell.store.outbox import enqueue
 
 from .access import public, requires
 from .auth import Approval, EmployeeView
 from .context import TillContext
 from .damage import require_sound_database
-from .receipts import ReceiptView, load_receipt
+from .receipts import ReceiptView, load_receipt, load_refund_receipt
 from .shifts import open_shift_id
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ class RefundView:
     total: int
     lines: tuple[tuple[str, int, int], ...]  # (sku, qty_milli, amount)
     approver_name: str
+    #: The refund receipt to print (its own number; the journal finds and reprints it).
+    receipt: ReceiptView | None = None
 
 
 class RefundService:
@@ -120,6 +123,7 @@ class RefundService:
                 method=method,
                 total=0,
                 reason=reason[:200],
+                receipt_no=self._next_refund_no(session),
             )
             for line_id, qty in items.items():
                 line: SaleLine | None = lines.get(line_id)
@@ -139,6 +143,7 @@ class RefundService:
                 refund.id,
                 {
                     "id": refund.id,
+                    "receipt_no": refund.receipt_no,
                     "sale_id": sale.id,
                     "shift_id": shift_id,
                     "employee_id": employee.id,
@@ -163,6 +168,7 @@ class RefundService:
                 employee.id,
                 sale_id=sale.id,
                 receipt_no=sale.receipt_no,
+                refund_receipt_no=refund.receipt_no,
                 total=refund.total,
                 method=method,
                 approver_id=refund.approved_by,
@@ -182,7 +188,18 @@ class RefundService:
                 refund.total,
                 tuple((lines[l.sale_line_id].sku, l.qty_milli, l.amount) for l in refund.lines),
                 approval.approver_name if approval else employee.name,
+                load_refund_receipt(self.ctx, session, refund),
             )
+
+    def _next_refund_no(self, session: Session) -> int:
+        # Gapless per till like sales: the write transaction holds SQLite's lock, so two
+        # refunds cannot take the same number.
+        last = session.scalar(
+            select(func.max(Refund.receipt_no))
+            .join(Shift, Shift.id == Refund.shift_id)
+            .where(Shift.device_id == self.ctx.device_id)
+        )
+        return (last or 0) + 1
 
     @requires(Action.VOID_SALE)
     def void(self, employee: EmployeeView, sale_id: str, approval: Approval | None = None) -> None:

@@ -175,6 +175,11 @@ class Sale(Base):
         UniqueConstraint("device_id", "receipt_no", name="uq_sale_receipt"),
         Index("ix_sales_shift", "shift_id"),
         Index("ix_sales_created", "created_at"),
+        # The receipt journal pages a shift newest first (revision 0019).
+        Index("ix_sales_shift_created", "shift_id", "created_at"),
+        Index("ix_sales_device_created", "device_id", "created_at"),
+        Index("ix_sales_device_total", "device_id", "total"),
+        Index("ix_sales_employee_created", "employee_id", "created_at"),
     )
 
 
@@ -221,8 +226,15 @@ class Refund(Base):
     method: Mapped[str] = mapped_column(String(8))  # cash | card
     total: Mapped[int] = mapped_column(BigInteger)
     reason: Mapped[str] = mapped_column(String(200), default="")
+    # The refund receipt's number, per till (revision 0019); the journal finds it by it.
+    receipt_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     lines: Mapped[list[RefundLine]] = relationship(cascade="all, delete-orphan")
+
+    __table_args__ = (
+        Index("ix_refunds_created", "created_at"),
+        Index("ix_refunds_shift_created", "shift_id", "created_at"),
+    )
 
 
 class RefundLine(Base):

@@ -64,6 +64,7 @@ def action_label(action: str) -> str:
         "sale_cancelled": translate("AuditView", "Sale cancelled"),
         "sale_voided": translate("AuditView", "Sale voided"),
         "refund": translate("AuditView", "Refund"),
+        "receipt_reprinted": translate("AuditView", "Receipt copy printed"),
         "shift_opened": translate("AuditView", "Shift opened"),
         "shift_closed": translate("AuditView", "Shift closed"),
         "parked_voided": translate("AuditView", "Parked sales voided"),

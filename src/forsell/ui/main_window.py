@@ -34,6 +34,7 @@ from .till_screen import TillScreen
 #: Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first
 #: used so that the till starts fast and does not depend on them at import time.
 DIALOGS = {
+    "journal": ("journal_dialog", "JournalDialog"),
     "refund": ("refund_dialog", "RefundDialog"),
     "open shift": ("shift_dialogs", "OpenShiftDialog"),
     "cash in/out": ("shift_dialogs", "CashMovementDialog"),

@@ -117,6 +117,9 @@ def _texts() -> dict[str, str]:
             "messages", "“{q}” is not a receipt number. Scan the receipt or type its number."
         ),
         "refund.not_found": translate("messages", "No receipt {q} on this till."),
+        "journal.not_found": translate(
+            "messages", "That receipt is not on this till. Search the journal again."
+        ),
         "refund.method": translate("messages", "Choose how the money goes back: cash or card."),
         "refund.nothing": translate("messages", "Choose what to refund."),
         "refund.qty_not_positive": translate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl
@@ -118,6 +119,12 @@ _T = {
     "kg": QT_TRANSLATE_NOOP("Receipt", "kg"),
     "voided": QT_TRANSLATE_NOOP("Receipt", "VOIDED"),
     "refunded": QT_TRANSLATE_NOOP("Receipt", "Refunded"),
+    "copy": QT_TRANSLATE_NOOP("Receipt", "COPY"),
+    "refund": QT_TRANSLATE_NOOP("Receipt", "REFUND No. {no}"),
+    "refund_of": QT_TRANSLATE_NOOP("Receipt", "Refund of receipt No. {no} of {date}"),
+    "refund_total": QT_TRANSLATE_NOOP("Receipt", "REFUND TOTAL"),
+    "returned_cash": QT_TRANSLATE_NOOP("Receipt", "Returned in cash"),
+    "returned_card": QT_TRANSLATE_NOOP("Receipt", "Returned to card"),
 }
 
 
@@ -149,19 +156,34 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
     t = texts or ReceiptTexts(receipt.language)
     esc = html.escape
     lang = receipt.language
-    head = [f'<p align="center" style="font-size: 17px"><b>{esc(receipt.store_name)}</b></p>']
+    # A copy says so above and below, so that neither half of a torn paper passes for the
+    # original.
+    copy_mark = (
+        f'<p align="center" style="font-size: 17px"><b>*** {esc(t(_T["copy"]))} ***</b></p>'
+        if receipt.copy
+        else ""
+    )
+    head = [
+        copy_mark,
+        f'<p align="center" style="font-size: 17px"><b>{esc(receipt.store_name)}</b></p>',
+    ]
     if receipt.store_bin:
         head.append(f'<p align="center">{esc(t(_T["bin"]).format(bin=receipt.store_bin))}</p>')
     if receipt.store_address:
         head.append(f'<p align="center">{esc(receipt.store_address)}</p>')
+    title = t(_T["refund"] if receipt.is_refund else _T["receipt"]).format(no=receipt.receipt_no)
     rows = [
         _row(
-            esc(t(_T["receipt"]).format(no=receipt.receipt_no)),
+            f"<b>{esc(title)}</b>" if receipt.is_refund else esc(title),
             receipt.created_at.strftime("%d.%m.%Y %H:%M"),
         ),
         _row(esc(t(_T["device"]).format(device=receipt.device_name)), ""),
         _row(esc(t(_T["cashier"]).format(name=receipt.cashier_name)), ""),
     ]
+    if receipt.is_refund:
+        sold_at = receipt.refund_of_at.strftime("%d.%m.%Y %H:%M") if receipt.refund_of_at else ""
+        of = t(_T["refund_of"]).format(no=receipt.refund_of_no, date=sold_at)
+        rows.append(f'<tr><td colspan="2">{esc(of)}</td></tr>')
     if receipt.voided:
         rows.append(_row(f"<b>{esc(t(_T['voided']))}</b>", ""))
     rows.append('<tr><td colspan="2"><hr/></td></tr>')
@@ -185,9 +207,10 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
     if receipt.discount:
         rows.append(_row(esc(t(_T["subtotal"])), format_kzt(receipt.subtotal)))
         rows.append(_row(esc(t(_T["discount"])), format_kzt(-receipt.discount)))
+    total_label = t(_T["refund_total"] if receipt.is_refund else _T["total"])
     rows.append(
         _row(
-            f"<b>{esc(t(_T['total']))}</b>",
+            f"<b>{esc(total_label)}</b>",
             f"<b>{format_kzt(receipt.total)}</b>",
             "font-size: 20px",
         )
@@ -196,10 +219,12 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
         label = t(_T["vat"]).format(rate=_rate(bp)) if bp else t(_T["no_vat"])
         rows.append(_row(esc(label), format_kzt(vat) if bp else ""))
     rows.append('<tr><td colspan="2"><hr/></td></tr>')
-    if receipt.tendered or receipt.cash:
+    if receipt.is_refund:
+        rows += _returned_rows(receipt, t)
+    elif receipt.tendered or receipt.cash:
         rows.append(_row(esc(t(_T["cash"])), format_kzt(receipt.tendered)))
         rows.append(_row(esc(t(_T["change"])), format_kzt(receipt.change)))
-    if receipt.card:
+    if receipt.card and not receipt.is_refund:
         rows.append(_row(esc(t(_T["card"])), format_kzt(receipt.card)))
         if receipt.card_reference:
             rows.append(_row(esc(t(_T["auth"]).format(code=receipt.card_reference)), ""))
@@ -213,25 +238,54 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
         + "".join(rows)
         + "</table>"
         + (f'<p align="center">{footer}</p>' if footer else "")
-        + f'<p align="center"><img src="{BARCODE_URL.toString()}"/></p>'
+        + (f'<p align="center"><img src="{BARCODE_URL.toString()}"/></p>' if receipt.code else "")
+        + copy_mark
         + "</body></html>"
     )
+
+
+def _returned_rows(receipt: ReceiptView, t: ReceiptTexts) -> list[str]:
+    """How a refund's money went back to the customer."""
+    rows = []
+    if receipt.cash:
+        rows.append(_row(html.escape(t(_T["returned_cash"])), format_kzt(receipt.cash)))
+    if receipt.card:
+        rows.append(_row(html.escape(t(_T["returned_card"])), format_kzt(receipt.card)))
+    return rows
 
 
 def receipt_document(
     receipt: ReceiptView, width_px: float | None = RECEIPT_WIDTH_PX
 ) -> QTextDocument:
-    resources = {(QTextDocument.ResourceType.ImageResource, BARCODE_URL): ean13_image(receipt.code)}
+    resources = (
+        {(QTextDocument.ResourceType.ImageResource, BARCODE_URL): ean13_image(receipt.code)}
+        if receipt.code
+        else {}
+    )
     return make_document(receipt_html(receipt), resources, width_px)
 
 
-class ReceiptDialog(QDialog):
-    """Shown after payment. Enter or F2 starts the next sale."""
+# Prints a document: the system print dialog at the till, a recorder in tests.
+Printer = Callable[[QTextDocument, QWidget | None], bool]
 
-    def __init__(self, receipt: ReceiptView, parent: QWidget | None = None) -> None:
+
+class ReceiptDialog(QDialog):
+    """Shown after payment (Enter or F2 starts the next sale) and after a refund, with its
+    refund receipt (Enter closes)."""
+
+    def __init__(
+        self,
+        receipt: ReceiptView,
+        parent: QWidget | None = None,
+        printer: Printer = print_with_dialog,
+    ) -> None:
         super().__init__(parent)
         self.receipt = receipt
-        self.setWindowTitle(self.tr("Receipt No. {no}").format(no=receipt.receipt_no))
+        self.printer = printer
+        title = (
+            self.tr("Refund receipt No. {no}") if receipt.is_refund else self.tr("Receipt No. {no}")
+        )
+        self.setWindowTitle(title.format(no=receipt.receipt_no))
         layout = QVBoxLayout(self)
         self.document = receipt_document(receipt)
         self.view = QTextBrowser()
@@ -248,8 +302,10 @@ class ReceiptDialog(QDialog):
         pdf_button = QPushButton(self.tr("Save PDF"))
         pdf_button.setAccessibleName("save PDF")
         pdf_button.clicked.connect(self.ask_pdf_path)
-        self.new_sale = QPushButton(self.tr("New sale (Enter / F2)"))
-        self.new_sale.setAccessibleName("new sale")
+        self.new_sale = QPushButton(
+            self.tr("Close (Enter)") if receipt.is_refund else self.tr("New sale (Enter / F2)")
+        )
+        self.new_sale.setAccessibleName("close receipt" if receipt.is_refund else "new sale")
         self.new_sale.setDefault(True)
         set_role(self.new_sale, "primary")
         self.new_sale.clicked.connect(self.accept)
@@ -266,7 +322,7 @@ class ReceiptDialog(QDialog):
         return receipt_html(self.receipt)
 
     def print_receipt(self) -> bool:
-        return print_with_dialog(receipt_document(self.receipt, None), self)
+        return self.printer(receipt_document(self.receipt, None), self)
 
     def ask_pdf_path(self) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -31,6 +31,8 @@ from forsell.services.refunds import RefundView
 
 from .approval import with_approval
 from .backoffice_kit import Feedback, attempt, make_button, style_dialog, styled_label
+from .printing import print_with_dialog
+from .receipt_view import Printer, ReceiptDialog
 
 COLUMNS = 5  # item, sold, refunded, to refund, amount
 
@@ -46,10 +48,18 @@ class RefundDialog(QDialog):
     """Refund some or all lines of a receipt, or void a sale of the open shift."""
 
     def __init__(
-        self, till: Till, employee: EmployeeView, parent: QWidget | None = None, query: str = ""
+        self,
+        till: Till,
+        employee: EmployeeView,
+        parent: QWidget | None = None,
+        query: str = "",
+        printer: Printer = print_with_dialog,
     ) -> None:
         super().__init__(parent)
         self.till, self.employee = till, employee
+        self.printer = printer
+        # The refund receipt shown after the last refund (printed from there like a sale's).
+        self.refund_receipt: ReceiptDialog | None = None
         self.receipt: ReceiptView | None = None
         self.result_refund: RefundView | None = None
         self.voided = False
@@ -252,6 +262,15 @@ class RefundDialog(QDialog):
             else self.tr("Refunded {amount} to the card. Approved by {name}.")
         )
         self.feedback.ok(text.format(amount=format_kzt(refund.total), name=refund.approver_name))
+        if refund.receipt is not None:
+            self._show_refund_receipt(refund.receipt)
+
+    def _show_refund_receipt(self, receipt: ReceiptView) -> None:
+        """The refund receipt, like the sale's after payment: Print, PDF, Enter closes it."""
+        dialog = ReceiptDialog(receipt, self, self.printer)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.refund_receipt = dialog
+        dialog.open()
 
     def void(self) -> None:
         if self.receipt is None:

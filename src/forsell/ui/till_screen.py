@@ -41,6 +41,7 @@ K = QKeySequence
 Key = Qt.Key
 #: Actions the main window carries out (dialogs that belong to shifts, refunds, the catalog).
 WINDOW_ACTIONS = (
+    "journal",
     "refund",
     "cash in/out",
     "open shift",
@@ -154,6 +155,7 @@ class TillScreen(QWidget):
         row.addWidget(self._button("park", [K(Key.Key_F3)], self.park))
         row.addWidget(self._button("recall", [K(Key.Key_F4)], self.recall))
         for name, key in (
+            ("journal", K(Key.Key_F1)),
             ("refund", K(Key.Key_F7)),
             ("cash in/out", K(Key.Key_F8)),
             ("open shift", K(Key.Key_F9)),
@@ -185,6 +187,7 @@ class TillScreen(QWidget):
             "new sale": self.tr("New sale"),
             "park": self.tr("Park"),
             "recall": self.tr("Recall"),
+            "journal": self.tr("Receipts"),
             "refund": self.tr("Refund"),
             "cash in/out": self.tr("Cash in/out"),
             "open shift": self.tr("Open shift"),
