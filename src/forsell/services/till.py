@@ -14,7 +14,7 @@ from forsell.domain.cart import Cart, CartLine, Discount, DiscountKind
 from forsell.domain.errors import CashierError
 from forsell.domain.payment import Payment
 from forsell.domain.roles import Action, Role, discount_needs_approval
-from forsell.store import audit
+from forsell.store import audit, fiscal_queue
 from forsell.store.models import ParkedSale, Sale, SaleLine
 from forsell.store.outbox import enqueue
 
@@ -437,6 +437,7 @@ class TillService:
             session.flush()
             self._forget_recalled(session)  # the parked cart becomes this sale, atomically
             enqueue(session, "sale", sale.id, sale_payload(sale))
+            fiscal_queue.queue_sale(session, sale)
             receipt = load_receipt(self.ctx, session, sale)
         log.info(
             "sale %s committed: receipt %d, %d lines, total %d tiyn, %s",
