@@ -24,6 +24,7 @@ from .auth import Approval, EmployeeView, require
 from .catalog import CatalogService, ProductView
 from .context import TillContext
 from .damage import require_sound_database
+from .fiscal import require_within_autonomous_limit
 from .receipts import ReceiptView, load_receipt
 from .shifts import open_shift_id
 
@@ -380,10 +381,12 @@ class TillService:
 
         Returns the receipt. Raises ``CashierError``: ``pay.empty``, ``shift.not_open``,
         ``payment.short``, ``payment.card_over_total``, ``payment.cash_not_needed``,
-        ``sale.database_damaged(_no_backup)``; nothing is committed then."""
+        ``sale.database_damaged(_no_backup)``, ``fiscal.autonomous_limit``; nothing is
+        committed then."""
         if not self.cart.lines:
             raise CashierError("pay.empty", "The cart is empty")
         self._require_sound_database()
+        require_within_autonomous_limit(self.ctx)
         totals = self.cart.totals()
         settlement = payment.settle(totals.total)
         with self.ctx.db.write() as session:

@@ -119,9 +119,15 @@ def queue_refund(session: Session, refund: Refund, sale: Sale) -> str | None:
             }
         )
     cash = refund.total if refund.method == "cash" else 0
+    sale_operation = session.scalar(
+        select(FiscalOperation.id).where(
+            FiscalOperation.entity_id == sale.id, FiscalOperation.kind == "sale"
+        )
+    )
     payload = {
         "receipt_no": sale.receipt_no,
         "sale_id": sale.id,
+        "sale_operation_id": sale_operation or "",
         "lines": lines,
         "total": refund.total,
         "cash": cash,

@@ -1,0 +1,352 @@
+"""Fiscal registration for the till: receipts' fiscal status, the lane's thread, the admin's
+setup and checks, the autonomous-work limit.
+
+    service = FiscalService(till_context, keyring_backend)
+    service.start()                       # the fiscal lane's thread (tray and app)
+    receipt_fiscal_status(ctx, sale_id)   # what a receipt (or the journal) shows
+    service.overview()                    # `fiscal status`, `doctor`, the tray
+    service.retry(admin) / set_aside(admin, id)   # dead letters, audited
+
+The API token lives in the OS secret store under ``fiscal-token``; settings name the service,
+its address and the cash register (``fiscal.*``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select, update
+
+from forsell.domain.errors import CashierError
+from forsell.domain.roles import Role
+from forsell.store import audit
+from forsell.store.fiscal_queue import FISCAL, REFUSED, REGISTERED, WAITING, configured_register
+from forsell.store.models import FiscalOperation, OutboxJob
+from forsell.sync import fiscal_lane as fl
+from forsell.sync.cash_registers import kassa24
+from forsell.sync.cash_registers.base import CashRegisterClient, CashRegisterInfo
+from forsell.sync.errors import SyncError
+from forsell.sync.fiscal_sync import FiscalLaneStatus, FiscalSync
+from forsell.sync.outbox import DEAD, PENDING
+from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
+
+from . import settings as s
+from .access import requires
+from .auth import EmployeeView
+from .context import TillContext
+
+log = logging.getLogger(__name__)
+
+TOKEN_SECRET = "fiscal-token"
+SET_ASIDE = "set_aside"
+# How close to the legal limit the till is (``autonomous_level``).
+FINE, WARN, SOON, LIMIT = "fine", "warn", "soon", "limit"
+SOON_AFTER = fl.AUTONOMOUS_LIMIT - timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class FiscalReceiptStatus:
+    """A receipt's fiscal registration, for the receipt, a reprint and the journal."""
+
+    state: str  # registered | waiting | refused | set_aside
+    kind: str
+    autonomous_number: int  # the register's number for it (AFP when sent late)
+    fiscal_sign: str | None = None
+    fiscal_number: str | None = None
+    register_number: str | None = None
+    qr_url: str | None = None
+    registered_at: datetime | None = None
+    reason_key: str | None = None  # why it waits or was refused (message key)
+    autonomous: bool = False
+
+
+@dataclass(frozen=True)
+class RefusedOperation:
+    id: str
+    kind: str
+    entity_id: str
+    occurred_at: datetime
+    reason_key: str | None
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class FiscalOverview:
+    provider: str
+    register: str
+    configured: bool
+    waiting: int
+    registered: int
+    refused: tuple[RefusedOperation, ...]
+    oldest_waiting_at: datetime | None
+    autonomous_level: str
+    lane: FiscalLaneStatus | None
+
+
+def _status_of(op: FiscalOperation) -> FiscalReceiptStatus:
+    return FiscalReceiptStatus(
+        state=op.state,
+        kind=op.kind,
+        autonomous_number=op.seq,
+        fiscal_sign=op.fiscal_sign,
+        fiscal_number=op.fiscal_number,
+        register_number=op.register_number,
+        qr_url=op.qr_url,
+        registered_at=op.registered_at,
+        reason_key=op.reason_key,
+        autonomous=op.autonomous,
+    )
+
+
+def receipt_fiscal_status(ctx: TillContext, entity_id: str) -> FiscalReceiptStatus | None:
+    """The fiscal status of a sale or refund (by its id); None when it was never queued for
+    registration (fiscal registration off at the time). Cheap: one indexed read."""
+    with ctx.db.read() as session:
+        op = session.scalars(
+            select(FiscalOperation)
+            .where(FiscalOperation.entity_id == entity_id)
+            .order_by(FiscalOperation.seq.desc())
+            .limit(1)
+        ).first()
+        return _status_of(op) if op is not None else None
+
+
+def autonomous_level(age: timedelta | None) -> str:
+    """How close the oldest unregistered operation is to the legal limit on autonomous work."""
+    if age is None or age < fl.AUTONOMOUS_WARN:
+        return FINE
+    if age < SOON_AFTER:
+        return WARN
+    return SOON if age < fl.AUTONOMOUS_LIMIT else LIMIT
+
+
+def require_within_autonomous_limit(ctx: TillContext) -> None:
+    """Refuses a sale once the cash register has worked autonomously for the legal limit.
+
+    Raises ``CashierError`` ``fiscal.autonomous_limit`` (with ``hours``)."""
+    if configured_register_of(ctx) is None:
+        return
+    age = fl.autonomous_age(ctx.db, ctx.clock())
+    if autonomous_level(age) == LIMIT:
+        raise CashierError(
+            "fiscal.autonomous_limit",
+            "The cash register has not reached the tax office for {hours} hours: "
+            "selling stops until it registers the waiting receipts",
+            hours=int(fl.AUTONOMOUS_LIMIT.total_seconds() // 3600),
+        )
+
+
+def configured_register_of(ctx: TillContext) -> str | None:
+    with ctx.db.read() as session:
+        return configured_register(session)
+
+
+class FiscalService:
+    """The fiscal lane for one till, and the admin's view of it."""
+
+    def __init__(self, ctx: TillContext, keyring_backend: Any = None) -> None:
+        self.ctx = ctx
+        self.secrets = SecretStore(ctx.device_id, keyring_backend)
+        self.sync: FiscalSync | None = None
+
+    # --- the client -----------------------------------------------------------------------
+
+    def _token(self) -> str | None:
+        try:
+            return self.secrets.get(TOKEN_SECRET)
+        except SecretStoreUnavailable:
+            return None
+
+    def client_for(self, http: httpx.AsyncClient) -> tuple[str, CashRegisterClient | None] | None:
+        """The configured register and its client (None while it cannot have one)."""
+        key = configured_register_of(self.ctx)
+        if key is None:
+            return None
+        provider = key.split(":", 1)[0]
+        if provider != kassa24.NAME:  # Webkassa: its client waits for a contract
+            return key, None
+        token = self._token()
+        if not token:
+            return key, None
+        return key, kassa24.Kassa24Client(http, token, self.ctx.settings.get(s.FISCAL_URL))
+
+    # --- the lane's thread ----------------------------------------------------------------
+
+    def start(self) -> FiscalSync:
+        if self.sync is None:
+            self.sync = FiscalSync(self.ctx.db, self.client_for, self.ctx.clock)
+            self.sync.start()
+        return self.sync
+
+    def stop(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+
+    def nudge(self) -> None:
+        if self.sync is not None:
+            self.sync.nudge()
+
+    def register_now(self, timeout: float = 60.0) -> fl.Step | None:
+        """Drains the line once in this thread (``fiscal retry``, ``sync once``)."""
+
+        async def drain() -> fl.Step | None:
+            async with httpx.AsyncClient(timeout=httpx.Timeout(20.0)) as http:
+                setup = self.client_for(http)
+                if setup is None:
+                    return None
+                key, client = setup
+                return await fl.FiscalLane(self.ctx.db, key, client, self.ctx.clock).drain()
+
+        return asyncio.run(asyncio.wait_for(drain(), timeout))
+
+    # --- admin ----------------------------------------------------------------------------
+
+    @requires(Role.ADMIN)
+    def set_token(self, admin: EmployeeView, token: str) -> None:
+        """Stores the Kassa24 API token in the OS secret store (audited, never logged)."""
+        self.secrets.set(TOKEN_SECRET, token.strip())
+        with self.ctx.db.write() as session:
+            audit.record(session, self.ctx.device_id, "fiscal_token_set", admin.id)
+        self.nudge()
+
+    def cash_registers(self, timeout: float = 20.0) -> list[CashRegisterInfo]:
+        """The cash registers the token may use (the admin picks one). Raises ``SyncError``."""
+        token = self._token()
+        if not token:
+            raise CashierError("fiscal.no_token", "Enter the cash register service's token")
+
+        async def ask() -> list[CashRegisterInfo]:
+            async with httpx.AsyncClient(timeout=httpx.Timeout(timeout)) as http:
+                client = kassa24.Kassa24Client(http, token, self.ctx.settings.get(s.FISCAL_URL))
+                return await client.registers()
+
+        return asyncio.run(ask())
+
+    @requires(Role.ADMIN)
+    def choose_register(self, admin: EmployeeView, provider: str, register_id: str) -> None:
+        """Turns fiscal registration on with this register (audited)."""
+        self.ctx.settings.set(s.FISCAL_PROVIDER, provider)
+        self.ctx.settings.set(s.FISCAL_REGISTER, register_id)
+        with self.ctx.db.write() as session:
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "fiscal_register_chosen",
+                admin.id,
+                provider=provider,
+                register=register_id,
+            )
+        self.nudge()
+
+    @requires(Role.ADMIN)
+    def retry(self, admin: EmployeeView, ids: list[str] | None = None) -> int:
+        """Refused operations back into the line (all, or those ``ids``); audited."""
+        with self.ctx.db.write() as session:
+            query = select(FiscalOperation.id).where(FiscalOperation.state == REFUSED)
+            if ids:
+                query = query.where(FiscalOperation.id.in_(ids))
+            chosen = list(session.scalars(query))
+            if chosen:
+                session.execute(
+                    update(FiscalOperation)
+                    .where(FiscalOperation.id.in_(chosen))
+                    .values(state=WAITING)
+                )
+                session.execute(
+                    update(OutboxJob)
+                    .where(
+                        OutboxJob.lane == FISCAL,
+                        OutboxJob.entity_id.in_(chosen),
+                        OutboxJob.state == DEAD,
+                    )
+                    .values(
+                        state=PENDING,
+                        attempts=0,
+                        next_attempt_at=self.ctx.clock(),
+                        lease_until=None,
+                    )
+                )
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "fiscal_retried",
+                admin.id,
+                count=len(chosen),
+                ids=chosen[:100],
+            )
+        self.nudge()
+        return len(chosen)
+
+    @requires(Role.ADMIN)
+    def set_aside(self, admin: EmployeeView, operation_id: str) -> bool:
+        """A refused operation leaves the line for good (registered by hand at the service, or
+        not to be registered); the line moves on. Audited."""
+        with self.ctx.db.write() as session:
+            op = session.get(FiscalOperation, operation_id)
+            if op is None or op.state != REFUSED:
+                return False
+            op.state = SET_ASIDE
+            session.execute(
+                update(OutboxJob)
+                .where(OutboxJob.lane == FISCAL, OutboxJob.entity_id == operation_id)
+                .values(state="done", done_at=self.ctx.clock(), lease_until=None)
+            )
+            audit.record(
+                session,
+                self.ctx.device_id,
+                "fiscal_set_aside",
+                admin.id,
+                operation=operation_id,
+                kind=op.kind,
+                entity=op.entity_id,
+                reason=op.reason_key,
+            )
+        self.nudge()
+        return True
+
+    # --- status ---------------------------------------------------------------------------
+
+    def overview(self) -> FiscalOverview:
+        """Everything ``fiscal status``, ``doctor`` and the tray show."""
+        now = self.ctx.clock()
+        with self.ctx.db.read() as session:
+            counts = dict(
+                session.execute(
+                    select(FiscalOperation.state, func.count()).group_by(FiscalOperation.state)
+                ).all()
+            )
+            refused = [
+                RefusedOperation(
+                    o.id, o.kind, o.entity_id, o.occurred_at, o.reason_key, o.reason_detail
+                )
+                for o in session.scalars(
+                    select(FiscalOperation)
+                    .where(FiscalOperation.state == REFUSED)
+                    .order_by(FiscalOperation.seq)
+                )
+            ]
+            key = configured_register(session)
+        age = fl.autonomous_age(self.ctx.db, now)
+        provider, _, register = (key or ":").partition(":")
+        return FiscalOverview(
+            provider=provider or self.ctx.settings.get(s.FISCAL_PROVIDER),
+            register=register,
+            configured=key is not None,
+            waiting=counts.get(WAITING, 0),
+            registered=counts.get(REGISTERED, 0),
+            refused=tuple(refused),
+            oldest_waiting_at=None if age is None else now - age,
+            autonomous_level=autonomous_level(age),
+            lane=self.sync.status() if self.sync else None,
+        )
+
+
+def describe_error(error: SyncError) -> str:
+    """The error's message key (ui/ and cli_messages word it)."""
+    return error.key
