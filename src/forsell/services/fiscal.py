@@ -39,6 +39,7 @@ from . import settings as s
 from .access import requires
 from .auth import EmployeeView
 from .context import TillContext
+from .receipts import ReceiptView, fiscal_operation_of, with_fiscal
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,13 @@ def receipt_fiscal_status(ctx: TillContext, entity_id: str) -> FiscalReceiptStat
             .limit(1)
         ).first()
         return _status_of(op) if op is not None else None
+
+
+def refreshed_receipt(ctx: TillContext, receipt: ReceiptView) -> ReceiptView:
+    """``receipt`` with its current fiscal status (the receipt on screen polls this until the
+    attributes arrive; a reprint carries them once they exist)."""
+    with ctx.db.read() as session:
+        return with_fiscal(receipt, fiscal_operation_of(session, receipt.sale_id))
 
 
 def autonomous_level(age: timedelta | None) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forsell.domain.barcode import receipt_code
-from forsell.store.models import Employee, RefundLine, Sale
+from forsell.store.models import Employee, FiscalOperation, RefundLine, Sale
 
 from . import settings as s
 from .context import TillContext
@@ -67,6 +67,40 @@ class ReceiptView:
     footer: str
     voided: bool
     refunded_total: int
+    # Fiscal registration (online cash register); None while fiscal registration is off.
+    fiscal_state: str | None = None  # registered | waiting | refused | set_aside
+    fiscal_sign: str | None = None
+    fiscal_number: str | None = None
+    fiscal_register_number: str | None = None  # the register's number at the tax office (РНМ)
+    fiscal_qr_url: str | None = None  # the fiscal data operator's page that checks the receipt
+    fiscal_autonomous_number: int | None = None
+    fiscal_reason_key: str | None = None  # why it waits or was refused (a message key)
+
+
+def with_fiscal(receipt: ReceiptView, op: FiscalOperation | None) -> ReceiptView:
+    """``receipt`` carrying ``op``'s fiscal status and attributes (a reprint, a refresh)."""
+    if op is None:
+        return receipt
+    return replace(
+        receipt,
+        fiscal_state=op.state,
+        fiscal_sign=op.fiscal_sign,
+        fiscal_number=op.fiscal_number,
+        fiscal_register_number=op.register_number,
+        fiscal_qr_url=op.qr_url,
+        fiscal_autonomous_number=op.seq,
+        fiscal_reason_key=op.reason_key,
+    )
+
+
+def fiscal_operation_of(session: Session, entity_id: str) -> FiscalOperation | None:
+    """The newest fiscal operation of a sale or refund, read in the caller's session."""
+    return session.scalars(
+        select(FiscalOperation)
+        .where(FiscalOperation.entity_id == entity_id)
+        .order_by(FiscalOperation.seq.desc())
+        .limit(1)
+    ).first()
 
 
 def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
@@ -106,7 +140,7 @@ def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
         )
     cashier = session.get(Employee, sale.employee_id)
     st = ctx.settings
-    return ReceiptView(
+    receipt = ReceiptView(
         sale.id,
         sale.receipt_no,
         receipt_code(sale.receipt_no),
@@ -132,3 +166,4 @@ def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
         sale.voided_at is not None,
         sum(l.refunded_amount for l in lines),
     )
+    return with_fiscal(receipt, fiscal_operation_of(session, sale.id))
