@@ -46,7 +46,7 @@ from .cash_registers.base import (
     FiscalRequest,
 )
 from .errors import AuthFailed, Permanent, Retryable, SyncError
-from .outbox import DEAD, DONE, FAILED, IN_FLIGHT, PENDING, Job, OutboxQueue
+from .outbox import DEAD, DONE, FAILED
 
 log = logging.getLogger(__name__)
 
@@ -79,17 +79,46 @@ class Step:
 
 @dataclass(frozen=True)
 class _Head:
-    operation: FiscalOperation
+    """The head of a register's line: its operation and its outbox job, read in one query."""
+
+    id: str
+    kind: str
+    seq: int
+    occurred_at: datetime
+    state: str
+    autonomous: bool
+    reason_key: str | None
     job_id: str
     job_state: str
     next_attempt_at: datetime
-    lease_until: datetime | None
     attempts: int
+    payload: dict
+
+
+_HEAD_COLUMNS = (
+    FiscalOperation.id,
+    FiscalOperation.kind,
+    FiscalOperation.seq,
+    FiscalOperation.occurred_at,
+    FiscalOperation.state,
+    FiscalOperation.autonomous,
+    FiscalOperation.reason_key,
+    OutboxJob.id,
+    OutboxJob.state,
+    OutboxJob.next_attempt_at,
+    OutboxJob.attempts,
+    OutboxJob.payload,
+)
 
 
 class FiscalLane:
     """Registers one cash register's line. ``client`` is None while none is configured (no
-    token, or a service whose client waits for a contract): operations wait, nothing is lost."""
+    token, or a service whose client waits for a contract): operations wait, nothing is lost.
+
+    One lane per register sends at a time, and sends no claim first: a request cut off by a
+    crash is simply sent again with the same ``Uid``, which the service answers with the first
+    result. That keeps a registration to one read and one write of the database.
+    """
 
     def __init__(
         self,
@@ -98,7 +127,6 @@ class FiscalLane:
         client: CashRegisterClient | None,
         clock: Callable[[], datetime] = utcnow,
         policy: backoff.RetryPolicy = FISCAL_POLICY,
-        lease_s: float = 120.0,
         rng: random.Random | None = None,
     ) -> None:
         self.db = db
@@ -107,16 +135,18 @@ class FiscalLane:
         self.client = client
         self.clock = clock
         self.policy = policy
-        self.lease_s = lease_s
         self.rng = rng
-        self.queue = OutboxQueue(db, clock)
 
     # --- reading the head ---------------------------------------------------------------------
 
     def _head(self) -> _Head | None:
         with self.db.read() as session:
-            op = session.scalars(
-                select(FiscalOperation)
+            row = session.execute(
+                select(*_HEAD_COLUMNS)
+                .join(
+                    OutboxJob,
+                    (OutboxJob.entity_id == FiscalOperation.id) & (OutboxJob.lane == FISCAL),
+                )
                 .where(
                     FiscalOperation.register_key == self.register_key,
                     FiscalOperation.state.in_((WAITING, REFUSED)),
@@ -124,43 +154,7 @@ class FiscalLane:
                 .order_by(FiscalOperation.seq)
                 .limit(1)
             ).first()
-            if op is None:
-                return None
-            job = session.execute(
-                select(
-                    OutboxJob.id,
-                    OutboxJob.state,
-                    OutboxJob.next_attempt_at,
-                    OutboxJob.lease_until,
-                    OutboxJob.attempts,
-                    OutboxJob.payload,
-                ).where(OutboxJob.lane == FISCAL, OutboxJob.entity_id == op.id)
-            ).first()
-            session.expunge(op)
-        if job is None:  # cannot happen: both rows are written in one transaction
-            raise RuntimeError(f"fiscal operation {op.id} has no outbox job")
-        self._payload = job.payload
-        return _Head(op, job.id, job.state, job.next_attempt_at, job.lease_until, job.attempts)
-
-    def _claim(self, head: _Head, now: datetime) -> Job | None:
-        lease = now + timedelta(seconds=self.lease_s)
-        with self.db.write() as session:
-            changed = session.execute(
-                update(OutboxJob)
-                .where(
-                    OutboxJob.id == head.job_id,
-                    OutboxJob.state == head.job_state,
-                    OutboxJob.attempts == head.attempts,
-                )
-                .values(state=IN_FLIGHT, lease_until=lease, attempts=OutboxJob.attempts + 1)
-            ).rowcount
-        if not changed:
-            return None
-        op = head.operation
-        return Job(
-            head.job_id, FISCAL, op.kind, op.id, self._payload, op.occurred_at,
-            head.attempts + 1, lease, 0,
-        )  # fmt: skip
+        return None if row is None else _Head(*row)
 
     # --- one step -----------------------------------------------------------------------------
 
@@ -170,46 +164,41 @@ class FiscalLane:
         head = await asyncio.to_thread(self._head)
         if head is None:
             return Step(IDLE)
-        op = head.operation
-        if head.job_state == DEAD or op.state == REFUSED:
-            return Step(BLOCKED, error=FiscalRefused(op.reason_key or "invalid"), operation_id=op.id)
+        if head.job_state == DEAD or head.state == REFUSED:
+            refusal = FiscalRefused((head.reason_key or "fiscal.invalid").split(".", 1)[-1])
+            return Step(BLOCKED, error=refusal, operation_id=head.id)
         if self.client is None:
-            return Step(NO_CLIENT, operation_id=op.id)
-        if head.job_state in (PENDING, FAILED) and head.next_attempt_at > now:
-            return Step(WAIT, (head.next_attempt_at - now).total_seconds(), operation_id=op.id)
-        if head.job_state == IN_FLIGHT and head.lease_until and head.lease_until >= now:
-            return Step(WAIT, (head.lease_until - now).total_seconds(), operation_id=op.id)
-        if head.job_state == DONE:  # a crash between the two writes of _registered
-            await asyncio.to_thread(self._mark_registered_again, op.id)
-            return Step(SENT, operation_id=op.id)
-        job = await asyncio.to_thread(self._claim, head, now)
-        if job is None:
-            return Step(WAIT, 0.0, operation_id=op.id)
-        autonomous = job.attempts > 1 or now - op.occurred_at > LATE_AFTER or op.autonomous
+            return Step(NO_CLIENT, operation_id=head.id)
+        if head.job_state == DONE:  # a crash between the two updates of one transaction? never;
+            # but an admin's set-aside may race the read: look again
+            return Step(WAIT, 0.0, operation_id=head.id)
+        if head.next_attempt_at > now:
+            return Step(WAIT, (head.next_attempt_at - now).total_seconds(), operation_id=head.id)
+        attempt = head.attempts + 1
+        autonomous = attempt > 1 or now - head.occurred_at > LATE_AFTER or head.autonomous
         request = FiscalRequest(
-            operation_id=op.id,
+            operation_id=head.id,
             register_id=self.register_id,
-            kind=op.kind,
-            seq=op.seq,
-            occurred_at=op.occurred_at,
+            kind=head.kind,
+            seq=head.seq,
+            occurred_at=head.occurred_at,
             autonomous=autonomous,
-            payload=job.payload,
+            payload=head.payload,
         )
         try:
             attributes = await self._send(request)
-        except AuthFailed as exc:
-            await asyncio.to_thread(self.queue.release, job, exc)
-            return Step(AUTH, error=exc, operation_id=op.id)
+        except AuthFailed as exc:  # not this operation's fault: no attempt counted
+            return Step(AUTH, error=exc, operation_id=head.id)
         except Retryable as exc:
-            delay = self.policy.delay(job.attempts, exc, self.rng)
-            await asyncio.to_thread(self._retry, job, exc, delay, autonomous)
-            return Step(RETRY, delay, exc, op.id)
+            delay = self.policy.delay(attempt, exc, self.rng)
+            await asyncio.to_thread(self._retry, head, exc, delay, autonomous)
+            return Step(RETRY, delay, exc, head.id)
         except Permanent as exc:
-            await asyncio.to_thread(self._refused, job, exc)
-            log.warning("fiscal: operation %s (%s) refused: %s", op.id, op.kind, exc.detail)
-            return Step(BLOCKED, error=exc, operation_id=op.id)
-        await asyncio.to_thread(self._registered, job, attributes)
-        return Step(SENT, operation_id=op.id)
+            await asyncio.to_thread(self._refused, head, exc)
+            log.warning("fiscal: operation %s (%s) refused: %s", head.id, head.kind, exc.detail)
+            return Step(BLOCKED, error=exc, operation_id=head.id)
+        await asyncio.to_thread(self._registered, head, attributes)
+        return Step(SENT, operation_id=head.id)
 
     async def _send(self, request: FiscalRequest) -> FiscalAttributes:
         assert self.client is not None
@@ -236,12 +225,12 @@ class FiscalLane:
 
     # --- writing outcomes (blocking, each one short transaction) -------------------------------
 
-    def _registered(self, job: Job, attributes: FiscalAttributes) -> None:
+    def _registered(self, head: _Head, attributes: FiscalAttributes) -> None:
         now = self.clock()
         with self.db.write() as session:
             session.execute(
                 update(FiscalOperation)
-                .where(FiscalOperation.id == job.entity_id)
+                .where(FiscalOperation.id == head.id)
                 .values(
                     state=REGISTERED,
                     fiscal_sign=attributes.fiscal_sign,
@@ -257,33 +246,52 @@ class FiscalLane:
             )
             session.execute(
                 update(OutboxJob)
-                .where(OutboxJob.id == job.id)
-                .values(state=DONE, done_at=now, lease_until=None, error_key=None, last_error=None)
+                .where(OutboxJob.id == head.job_id)
+                .values(
+                    state=DONE,
+                    done_at=now,
+                    attempts=OutboxJob.attempts + 1,
+                    lease_until=None,
+                    error_key=None,
+                    last_error=None,
+                )
             )
 
-    def _mark_registered_again(self, operation_id: str) -> None:
+    def _retry(self, head: _Head, error: SyncError, delay: float, autonomous: bool) -> None:
+        now = self.clock()
         with self.db.write() as session:
             session.execute(
-                update(FiscalOperation)
-                .where(FiscalOperation.id == operation_id, FiscalOperation.state == WAITING)
-                .values(state=REGISTERED, registered_at=self.clock())
+                update(OutboxJob)
+                .where(OutboxJob.id == head.job_id)
+                .values(
+                    state=FAILED,
+                    attempts=OutboxJob.attempts + 1,
+                    error_key=error.key,
+                    last_error=error.detail,
+                    next_attempt_at=now + timedelta(seconds=delay),
+                )
             )
-
-    def _retry(self, job: Job, error: SyncError, delay: float, autonomous: bool) -> None:
-        self.queue.retry(job, error, delay)
-        with self.db.write() as session:
             session.execute(
                 update(FiscalOperation)
-                .where(FiscalOperation.id == job.entity_id)
+                .where(FiscalOperation.id == head.id)
                 .values(autonomous=autonomous, reason_key=error.key, reason_detail=error.detail)
             )
 
-    def _refused(self, job: Job, error: SyncError) -> None:
-        self.queue.dead(job, error)
+    def _refused(self, head: _Head, error: SyncError) -> None:
         with self.db.write() as session:
             session.execute(
+                update(OutboxJob)
+                .where(OutboxJob.id == head.job_id)
+                .values(
+                    state=DEAD,
+                    attempts=OutboxJob.attempts + 1,
+                    error_key=error.key,
+                    last_error=error.detail,
+                )
+            )
+            session.execute(
                 update(FiscalOperation)
-                .where(FiscalOperation.id == job.entity_id)
+                .where(FiscalOperation.id == head.id)
                 .values(state=REFUSED, reason_key=error.key, reason_detail=error.detail)
             )
 

@@ -23,6 +23,7 @@ from forsell.store.db import Database
 from forsell.store.fiscal_queue import FISCAL
 from forsell.store.models import utcnow
 
+from . import backoff
 from . import fiscal_lane as fl
 from .cash_registers.base import CashRegisterClient
 from .new_jobs import watch_new_jobs
@@ -64,12 +65,14 @@ class FiscalSync:
         idle_poll_s: float = 1.0,
         retry_poll_s: float = 30.0,
         timeout: httpx.Timeout | None = None,
+        policy: backoff.RetryPolicy = fl.FISCAL_POLICY,
     ) -> None:
         self.db = db
         self.make_client = make_client
         self.clock = clock
         self.idle_poll_s = idle_poll_s
         self.retry_poll_s = retry_poll_s
+        self.policy = policy
         self.timeout = timeout or httpx.Timeout(connect=5.0, read=20.0, write=20.0, pool=10.0)
         self._lock = threading.Lock()
         self._status = FiscalLaneStatus(STOPPED)
@@ -171,7 +174,7 @@ class FiscalSync:
             self._set(state=NOT_CONFIGURED)
             return self.retry_poll_s
         key, client = setup
-        step = await fl.FiscalLane(self.db, key, client, self.clock).step()
+        step = await fl.FiscalLane(self.db, key, client, self.clock, self.policy).step()
         error = step.error
         if step.outcome == fl.SENT:
             before = self.status()
