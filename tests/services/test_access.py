@@ -38,6 +38,7 @@ from forsell.services.auth import Approval, EmployeeView, StaffService
 from forsell.services.backup import TillBackups
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
+from forsell.services.fiscal import FiscalService
 from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.services.privacy.registration import RegistrationService
 from forsell.services.privacy.requests import PrivacyRequests
@@ -278,6 +279,19 @@ POLICY: dict[str, Role | Action | str] = {
     "RetentionService.set_policy": ADMIN,
     "RetentionService.purge": PUBLIC,
     "RetentionService.reports": PUBLIC,
+    # fiscal registration: the lane is the till's own; the token, the register and what happens
+    # to a refused operation are an admin's decisions
+    "FiscalService.start": PUBLIC,
+    "FiscalService.stop": PUBLIC,
+    "FiscalService.nudge": PUBLIC,
+    "FiscalService.register_now": PUBLIC,
+    "FiscalService.cash_registers": PUBLIC,
+    "FiscalService.overview": PUBLIC,
+    "FiscalService.client_for": INTERNAL,
+    "FiscalService.set_token": ADMIN,
+    "FiscalService.choose_register": ADMIN,
+    "FiscalService.retry": ADMIN,
+    "FiscalService.set_aside": ADMIN,
 }
 
 SERVICES = _service_classes()
@@ -453,6 +467,8 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         RegistrationService: lambda who: RegistrationService(till.ctx, NoKeyring()),
         # The secret store is never reached: the refusal comes first.
         TillBackups: lambda who: TillBackups(till.ctx),
+        # The secret store is never reached: the refusal comes first.
+        FiscalService: lambda who: FiscalService(till.ctx, NoKeyring()),
     }
 
     def make(cls: type, who: EmployeeView | None) -> Any:

@@ -36,7 +36,7 @@ from forsell.sync.outbox import DEAD, PENDING
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
-from .access import requires
+from .access import internal, public, requires
 from .auth import EmployeeView
 from .context import TillContext
 from .receipts import ReceiptView, fiscal_operation_of, with_fiscal
@@ -170,6 +170,7 @@ class FiscalService:
         except SecretStoreUnavailable:
             return None
 
+    @internal
     def client_for(self, http: httpx.AsyncClient) -> tuple[str, CashRegisterClient | None] | None:
         """The configured register and its client (None while it cannot have one)."""
         key = configured_register_of(self.ctx)
@@ -185,21 +186,25 @@ class FiscalService:
 
     # --- the lane's thread ----------------------------------------------------------------
 
+    @public
     def start(self) -> FiscalSync:
         if self.sync is None:
             self.sync = FiscalSync(self.ctx.db, self.client_for, self.ctx.clock)
             self.sync.start()
         return self.sync
 
+    @public
     def stop(self) -> None:
         if self.sync is not None:
             self.sync.stop()
             self.sync = None
 
+    @public
     def nudge(self) -> None:
         if self.sync is not None:
             self.sync.nudge()
 
+    @public
     def register_now(self, timeout: float = 60.0) -> fl.Step | None:
         """Drains the line once in this thread (``fiscal retry``, ``sync once``)."""
 
@@ -223,6 +228,7 @@ class FiscalService:
             audit.record(session, self.ctx.device_id, "fiscal_token_set", admin.id)
         self.nudge()
 
+    @public
     def cash_registers(self, timeout: float = 20.0) -> list[CashRegisterInfo]:
         """The cash registers the token may use (the admin picks one). Raises ``SyncError``."""
         token = self._token()
@@ -320,6 +326,7 @@ class FiscalService:
 
     # --- status ---------------------------------------------------------------------------
 
+    @public
     def overview(self) -> FiscalOverview:
         """Everything ``fiscal status``, ``doctor`` and the tray show."""
         now = self.ctx.clock()
