@@ -365,3 +365,63 @@ class FiscalService:
 def describe_error(error: SyncError) -> str:
     """The error's message key (ui/ and cli_messages word it)."""
     return error.key
+
+
+# --- doctor ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FiscalCheck:
+    """``doctor``'s line: is the cash register service reachable, the register's shift, the
+    oldest operation not yet registered."""
+
+    ok: bool
+    found: str
+    hint: str = ""
+
+
+def check(ctx: TillContext, keyring_backend: Any, timeout: float = 5.0) -> FiscalCheck:
+    """Asks the service for the register's shift (one short call) and reads the line."""
+    service = FiscalService(ctx, keyring_backend)
+    overview = service.overview()
+    if not overview.configured:
+        return FiscalCheck(True, "off (no cash register chosen; receipts are not fiscal)")
+    where = f"{overview.provider} register {overview.register}"
+    line = f"{overview.waiting} waiting, {len(overview.refused)} refused"
+    if overview.oldest_waiting_at is not None:
+        line += f", oldest since {overview.oldest_waiting_at:%Y-%m-%d %H:%M} UTC"
+    if overview.refused:
+        return FiscalCheck(
+            False,
+            f"{where}: {line} ({overview.refused[0].reason_key})",
+            "an admin resolves it: `forsell-cashier fiscal retry` (or set it aside)",
+        )
+    if overview.autonomous_level in (SOON, LIMIT):
+        return FiscalCheck(
+            False,
+            f"{where}: {line}; the 72-hour limit on autonomous work is near or reached",
+            "connect the till to the internet so the waiting receipts are registered",
+        )
+    if overview.provider != kassa24.NAME:
+        return FiscalCheck(True, f"{where}: {line}; its client waits for a contract")
+    token = service._token()
+    if not token:
+        return FiscalCheck(
+            False, f"{where}: no API token", "enter it: `forsell-cashier fiscal setup`"
+        )
+
+    async def ask() -> str:
+        async with httpx.AsyncClient(timeout=httpx.Timeout(timeout)) as http:
+            client = kassa24.Kassa24Client(http, token, ctx.settings.get(s.FISCAL_URL))
+            shift = await client.shift_state(overview.register)
+        return "shift open" if shift.open else "shift closed"
+
+    try:
+        state = asyncio.run(ask())
+    except SyncError as exc:
+        return FiscalCheck(
+            False,
+            f"{where}: not reachable ({exc.key}); {line}",
+            "receipts wait and are registered when it answers; check the network and token",
+        )
+    return FiscalCheck(True, f"{where}: reachable, {state}; {line}")
