@@ -264,6 +264,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
         box.exec()
         instance.close()
         return 2
+    from forsell.services.fiscal import FiscalService
     from forsell.services.sync import SyncService
 
     from .main_window import MainWindow
@@ -297,12 +298,19 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     QTimer.singleShot(200, lambda: prepare_review_in_background(recorder))
     schedule_retention(till)
     schedule_backups(till)
+    # Fiscal receipts: the cash register's own lane, started whether or not one is chosen (it
+    # notices a register chosen later); its status is in the tray.
+    fiscal = FiscalService(till.ctx)
+    fiscal.start()
+    if tray is not None:
+        tray.fiscal = fiscal.overview
     try:
         return app.exec()
     finally:
         # Running jobs stop at their next step; recorders being closed finish sealing first.
         background.shutdown(timeout=15.0)
         sync_bridge.stop()
+        fiscal.stop()
         try:
             sync.stop()  # in-flight work is given back to the outbox, nothing lost
         except Exception:
