@@ -300,7 +300,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False) -> int:
     schedule_backups(till)
     # Fiscal receipts: the cash register's own lane, started whether or not one is chosen (it
     # notices a register chosen later); its status is in the tray.
-    fiscal = FiscalService(till.ctx)
+    fiscal = FiscalService(till.ctx, till.ctx.keyring_backend)
     fiscal.start()
     if tray is not None:
         tray.fiscal = fiscal.overview
