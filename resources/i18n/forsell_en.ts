@@ -3046,6 +3046,38 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sales registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash out registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not registered yet: waiting {n}, refused {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differs from the cash register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches the cash register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiscal registration (cash register / till)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>X report — shift still open</source>
         <translation type="unfinished"></translation>
     </message>

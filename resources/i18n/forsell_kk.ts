@@ -3049,6 +3049,38 @@ Confirm (Enter)</source>
         <translation>Айырма</translation>
     </message>
     <message>
+        <source>Sales registered</source>
+        <translation>Тіркелген сатулар</translation>
+    </message>
+    <message>
+        <source>Refunds registered</source>
+        <translation>Тіркелген қайтарулар</translation>
+    </message>
+    <message>
+        <source>Cash in registered</source>
+        <translation>Тіркелген салымдар</translation>
+    </message>
+    <message>
+        <source>Cash out registered</source>
+        <translation>Тіркелген алулар</translation>
+    </message>
+    <message>
+        <source>Not registered yet: waiting {n}, refused {m}</source>
+        <translation>Әлі тіркелмеген: {n} күтуде, {m} қабылданбады</translation>
+    </message>
+    <message>
+        <source>Differs from the cash register</source>
+        <translation>Онлайн-кассамен сәйкес келмейді</translation>
+    </message>
+    <message>
+        <source>Matches the cash register</source>
+        <translation>Онлайн-кассамен сәйкес келеді</translation>
+    </message>
+    <message>
+        <source>Fiscal registration (cash register / till)</source>
+        <translation>Фискалдық тіркеу (онлайн-касса / касса)</translation>
+    </message>
+    <message>
         <source>X report — shift still open</source>
         <translation>X-есеп — ауысым әлі ашық</translation>
     </message>

@@ -3050,6 +3050,38 @@ Confirm (Enter)</source>
         <translation>Расхождение</translation>
     </message>
     <message>
+        <source>Sales registered</source>
+        <translation>Продажи зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Refunds registered</source>
+        <translation>Возвраты зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Cash in registered</source>
+        <translation>Внесения зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Cash out registered</source>
+        <translation>Изъятия зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Not registered yet: waiting {n}, refused {m}</source>
+        <translation>Ещё не зарегистрировано: ждут {n}, отклонено {m}</translation>
+    </message>
+    <message>
+        <source>Differs from the cash register</source>
+        <translation>Расходится с онлайн-кассой</translation>
+    </message>
+    <message>
+        <source>Matches the cash register</source>
+        <translation>Совпадает с онлайн-кассой</translation>
+    </message>
+    <message>
+        <source>Fiscal registration (cash register / till)</source>
+        <translation>Фискальная регистрация (онлайн-касса / касса)</translation>
+    </message>
+    <message>
         <source>X report — shift still open</source>
         <translation>X-отчёт — смена ещё открыта</translation>
     </message>

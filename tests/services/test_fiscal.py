@@ -131,3 +131,22 @@ def test_a_refusal_blocks_until_the_admin_retries_or_sets_it_aside(
     assert service.overview().refused == ()
     assert len(audit_rows(till, "fiscal_set_aside")) == 1
     assert PINS  # the demo staff the fixtures signed in
+
+
+def test_x_report_compares_the_registered_sums_with_the_tills(
+    till: Till, staff: Staff, products: Products, clock: Clock, service, kassa
+) -> None:
+    shift_id = till.shifts.current().id
+    _sell(till, staff, products)
+    till.shifts.cash_movement(staff.cashier, 5_000_00, "размен")
+    service.register_now()
+    totals = f.shift_fiscal_totals(till.ctx, shift_id)
+    report = till.shifts.x_report()
+    assert totals.registered == {"sale": report.sales_total, "cash_in": 5_000_00}
+    assert totals.differences(report) == {}
+    kassa[1].stop()
+    _sell(till, staff, products)  # waits: the register has not got it yet
+    totals = f.shift_fiscal_totals(till.ctx, shift_id)
+    report = till.shifts.x_report()
+    assert totals.waiting == 1
+    assert totals.differences(report) == {"sale": report.sales_total // 2}

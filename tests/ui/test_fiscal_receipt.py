@@ -62,3 +62,16 @@ def test_offline_gui_sale_gets_its_fiscal_sign_and_qr_when_the_service_is_back(
     finally:
         service.stop()
         server.stop()
+
+
+def test_the_report_flags_a_difference_from_the_cash_register(till, open_shift) -> None:
+    from forsell.services.fiscal import FiscalShiftTotals
+    from forsell.ui.report_view import report_html
+
+    report = till.shifts.x_report()
+    same = FiscalShiftTotals({}, 0, 0, None)
+    assert "Matches the cash register" in report_html(report, "en", same)
+    differs = FiscalShiftTotals({"cash_in": 100}, 1, 0, None)
+    page = report_html(report, "en", differs)
+    assert "Differs from the cash register" in page and "waiting 1" in page
+    assert "Fiscal registration" not in report_html(report, "en")

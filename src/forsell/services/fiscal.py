@@ -425,3 +425,74 @@ def check(ctx: TillContext, keyring_backend: Any, timeout: float = 5.0) -> Fisca
             "receipts wait and are registered when it answers; check the network and token",
         )
     return FiscalCheck(True, f"{where}: reachable, {state}; {line}")
+
+
+# --- X and Z reports ----------------------------------------------------------------------------
+
+#: The till's report figures each fiscal kind is compared with.
+REPORT_FIELDS = {
+    "sale": "sales_total",
+    "refund": "refunds_total",
+    "cash_in": "cash_in",
+    "cash_out": "cash_out",
+}
+
+
+@dataclass(frozen=True)
+class FiscalShiftTotals:
+    """What the cash register has registered for a till shift, beside the till's own figures."""
+
+    registered: dict[str, int]  # kind → tiyn registered (sale, refund, cash_in, cash_out)
+    waiting: int  # operations of the shift not registered yet
+    refused: int
+    register_z: dict[str, int] | None  # the register's own sums at its Z, once registered
+
+    def differences(self, report: Any) -> dict[str, int]:
+        """kind → till minus registered, for each kind that differs (a waiting operation, or a
+        sale voided after it was registered, makes a difference)."""
+        found = {}
+        for kind, name in REPORT_FIELDS.items():
+            gap = int(getattr(report, name)) - self.registered.get(kind, 0)
+            if gap:
+                found[kind] = gap
+        return found
+
+
+def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | None:
+    """The fiscal side of a shift's X or Z report; None when nothing of it was queued for
+    registration (fiscal registration off during the shift)."""
+    from sqlalchemy import union_all
+
+    from forsell.store.models import CashMovement, Refund, Sale
+
+    entities = union_all(
+        select(Sale.id).where(Sale.shift_id == shift_id),
+        select(Refund.id).where(Refund.shift_id == shift_id),
+        select(CashMovement.id).where(CashMovement.shift_id == shift_id),
+        select(func.cast(shift_id, FiscalOperation.entity_id.type)),
+    ).subquery()
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(
+                FiscalOperation.kind,
+                FiscalOperation.state,
+                FiscalOperation.amount,
+                FiscalOperation.totals,
+            ).where(FiscalOperation.entity_id.in_(select(entities)))
+        ).all()
+    if not rows:
+        return None
+    registered: dict[str, int] = {}
+    waiting = refused = 0
+    z = None
+    for kind, state, amount, totals in rows:
+        if state == REGISTERED:
+            if kind in REPORT_FIELDS:
+                registered[kind] = registered.get(kind, 0) + amount
+            if kind == "shift_close":
+                z = totals
+        elif state == WAITING:
+            waiting += 1
+        elif state == REFUSED:
+            refused += 1
+    return FiscalShiftTotals(registered, waiting, refused, z)
