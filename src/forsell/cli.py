@@ -428,7 +428,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="listen on N, N+1, N+2 (default: free ports)",
+        help="listen on N, N+1, N+2, N+3 (default: free ports)",
     )
     fakes_cmd.add_argument(
         "--stop-after",
@@ -1417,22 +1417,23 @@ def sync(data_dir: Path, once: bool, timeout: float) -> int:
 
 DEMO_PORT_BASE = 8700
 FAKE_BACKEND_DB = "fake-backend.sqlite"
-FAKE_NAMES = ("elevenlabs", "yandex", "backend")  # port base + 0, 1, 2
+FAKE_NAMES = ("elevenlabs", "yandex", "backend", "kassa24")  # port base + 0, 1, 2, 3
 
 
 class _Fakes:
-    """The three FAKE servers (not started yet). The backend persists next to the till's data,
+    """The FAKE servers (not started yet). The backend persists next to the till's data,
     so stopping and starting it again keeps its de-duplication."""
 
     def __init__(self, data_dir: Path, port_base: int | None) -> None:
         from forsell.fakes.fake_backend import FakeBackend
         from forsell.fakes.fake_elevenlabs import FakeElevenLabs
+        from forsell.fakes.fake_kassa24 import FakeKassa24
         from forsell.fakes.fake_yandex import FakeYandex
         from forsell.fakes.server import FakeServer
 
         data_dir.mkdir(parents=True, exist_ok=True)
         self.backend = FakeBackend(data_dir / FAKE_BACKEND_DB)
-        targets = (FakeElevenLabs(), FakeYandex(), self.backend)
+        targets = (FakeElevenLabs(), FakeYandex(), self.backend, FakeKassa24())
         self.servers = {
             name: FakeServer(target, port=(port_base + i) if port_base else 0, name=name)
             for i, (name, target) in enumerate(zip(FAKE_NAMES, targets, strict=True))
@@ -1582,6 +1583,12 @@ def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
             f"for {', '.join(setup.recorded) or 'nobody'} (demo PINs in README.md)",
             flush=True,
         )
+        if "kassa24" in info["urls"]:
+            print(
+                "fiscal receipts go to the FAKE Kassa24 cash register on this machine: "
+                "nothing is registered with a tax office",
+                flush=True,
+            )
         if configure_only:
             print(
                 f"now: `forsell-cashier fakes --port-base {port_base}"
