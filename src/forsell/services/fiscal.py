@@ -150,6 +150,7 @@ def require_within_autonomous_limit(ctx: TillContext) -> None:
 
 
 def configured_register_of(ctx: TillContext) -> str | None:
+    """``"<provider>:<cash register id>"`` when fiscal registration is on, else None."""
     with ctx.db.read() as session:
         return configured_register(session)
 
@@ -188,6 +189,7 @@ class FiscalService:
 
     @public
     def start(self) -> FiscalSync:
+        """Starts the fiscal lane's thread (once); returns it (its ``status()`` for the tray)."""
         if self.sync is None:
             self.sync = FiscalSync(self.ctx.db, self.client_for, self.ctx.clock)
             self.sync.start()
@@ -195,12 +197,14 @@ class FiscalService:
 
     @public
     def stop(self) -> None:
+        """Stops the lane's thread after its current request; nothing waiting is lost."""
         if self.sync is not None:
             self.sync.stop()
             self.sync = None
 
     @public
     def nudge(self) -> None:
+        """Makes the lane look at its line now (a new token, a retried refusal)."""
         if self.sync is not None:
             self.sync.nudge()
 
