@@ -20,7 +20,7 @@ from forsell.services.doctor import check_fiscal
 from forsell.services.fiscal import FiscalService
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "sync"))
-from memory_keyring import MemoryKeyring  # noqa: E402
+from memory_keyring import MemoryKeyring
 
 
 @pytest.fixture

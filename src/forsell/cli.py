@@ -263,7 +263,7 @@ def _backup_parser(commands: argparse._SubParsersAction, common: argparse.Argume
 
 
 def _fiscal_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """``fiscal status|retry|registers|setup``: fiscal registration with the online cash register."""
+    """``fiscal status|retry|registers|setup``: registration with the online cash register."""
     cmd = commands.add_parser(
         "fiscal", parents=[common], help="fiscal receipts: the online cash register's line"
     )
@@ -1183,7 +1183,6 @@ def audit_verify(data_dir: Path) -> int:
     return 0 if report.intact else 1
 
 
-
 # --- fiscal ------------------------------------------------------------------------------------
 
 
@@ -1218,8 +1217,10 @@ def fiscal(data_dir: Path, args: argparse.Namespace) -> int:
             ) as (till, admin):
                 service = FiscalService(till.ctx, till.ctx.keyring_backend)
                 if action == "setup":
-                    token = sys.stdin.readline().strip() if args.pin_stdin else getpass.getpass(
-                        "Kassa24 API token: "
+                    token = (
+                        sys.stdin.readline().strip()
+                        if args.pin_stdin
+                        else getpass.getpass("Kassa24 API token: ")
                     )
                     if args.url:
                         from forsell.services import settings as s
@@ -1260,6 +1261,7 @@ def fiscal(data_dir: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+
 
 # --- retention -------------------------------------------------------------------------------
 

@@ -29,18 +29,18 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-import metric_line  # noqa: E402
-from sync.fiscal.chaos import run_chaos  # noqa: E402
-from sync.fiscal.fiscal_fixtures import REGISTER_KEY, add_operations, fiscal_database  # noqa: E402
+import metric_line
 
-from forsell.domain.payment import Payment  # noqa: E402
-from forsell.fakes.fake_kassa24 import DEFAULT_REGISTER, DEFAULT_TOKEN, FakeKassa24  # noqa: E402
-from forsell.fakes.server import FakeServer  # noqa: E402
-from forsell.services.app import open_till  # noqa: E402
-from forsell.services.fiscal import receipt_fiscal_status  # noqa: E402
-from forsell.store.db import Database  # noqa: E402
-from forsell.sync.cash_registers.kassa24 import Kassa24Client  # noqa: E402
-from forsell.sync.fiscal_sync import FiscalSync  # noqa: E402
+from forsell.domain.payment import Payment
+from forsell.fakes.fake_kassa24 import DEFAULT_REGISTER, DEFAULT_TOKEN, FakeKassa24
+from forsell.fakes.server import FakeServer
+from forsell.services.app import open_till
+from forsell.services.fiscal import receipt_fiscal_status
+from forsell.store.db import Database
+from forsell.sync.cash_registers.kassa24 import Kassa24Client
+from forsell.sync.fiscal_sync import FiscalSync
+from sync.fiscal.chaos import run_chaos
+from sync.fiscal.fiscal_fixtures import REGISTER_KEY, add_operations, fiscal_database
 
 LATENCY_S = 0.150
 
@@ -62,7 +62,7 @@ def _lane(db: Database, url: str) -> FiscalSync:
 
 def bench_payment(sales: int, folder: Path) -> None:
     started = metric_line.machine_load()
-    fake, server = _fake(LATENCY_S)
+    _, server = _fake(LATENCY_S)
     till = open_till(folder / "till")
     try:
         with till.ctx.db.write() as session:

@@ -19,7 +19,7 @@ from forsell.services.app import Till
 from .conftest import PINS, Clock, Products, Staff, audit_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-from memory_keyring import MemoryKeyring  # noqa: E402
+from memory_keyring import MemoryKeyring
 
 pytestmark = pytest.mark.usefixtures("shift")
 

@@ -22,7 +22,7 @@ from .conftest import CASHIER_PIN, employee, find, log_in, modal
 from .test_till import ARABICA, scan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-from memory_keyring import MemoryKeyring  # noqa: E402
+from memory_keyring import MemoryKeyring
 
 
 def test_offline_gui_sale_gets_its_fiscal_sign_and_qr_when_the_service_is_back(

@@ -37,7 +37,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .common import control_routes
-from .faults import FaultyApp, Faults
+from .faults import Faults, FaultyApp
 
 DEFAULT_TOKEN = "fake-kassa24-token"
 DEFAULT_REGISTER = "2062"
@@ -62,7 +62,7 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 def _date(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def _tiyn(value: Any) -> int:
@@ -188,7 +188,10 @@ class FakeKassa24:
                     "Allowed": not r.blocked,
                     "Address": {"Name": "FAKE, Алматы"},
                     "Company": {"Bin": "000000000000", "ShortName": "FAKE"},
-                    "StatusKKM": {"Id": 2 if r.blocked else 1, "Name": "blocked" if r.blocked else "active"},
+                    "StatusKKM": {
+                        "Id": 2 if r.blocked else 1,
+                        "Name": "blocked" if r.blocked else "active",
+                    },
                 }
                 for r in self._registers.values()
             ]
@@ -251,9 +254,9 @@ class FakeKassa24:
                 return _error(400, "Некорректный запрос")
             if reg.last_date is not None and when < reg.last_date:
                 return _error(400, ORDER_VIOLATED)
-            if kind != "shift_open" and reg.shift_opened_at is not None:
-                if when - reg.shift_opened_at > timedelta(hours=24):
-                    return _error(400, SHIFT_OVER)
+            opened = reg.shift_opened_at
+            if kind != "shift_open" and opened and when - opened > timedelta(hours=24):
+                return _error(400, SHIFT_OVER)
             if kind in ("sale", "refund") and not body.get("Positions"):
                 return _error(400, "Чек не содержит позиций")
             if reg.shift_opened_at is None and kind != "shift_close":

@@ -19,6 +19,8 @@ def qr_image(text: str, module_px: int = 3) -> QImage:
     for y, row in enumerate(matrix):
         for x, dark in enumerate(row):
             if dark:
-                painter.fillRect(x * module_px, y * module_px, module_px, module_px, QColor("black"))
+                painter.fillRect(
+                    x * module_px, y * module_px, module_px, module_px, QColor("black")
+                )
     painter.end()
     return image

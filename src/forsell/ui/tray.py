@@ -272,9 +272,7 @@ class SyncTray(QObject):
         if o.autonomous_level in ("warn", "soon"):
             self._info("    " + self.tr("Receipts wait for the tax office: selling stops at 72 h"))
         elif o.autonomous_level == "limit":
-            self._info(
-                "    " + self.tr("72 h without the tax office: selling stopped"), bold=True
-            )
+            self._info("    " + self.tr("72 h without the tax office: selling stopped"), bold=True)
 
     def _info(self, text: str, bold: bool = False) -> QAction:
         """A line of status: disabled (nothing happens on click), word-wrapped onto at most

@@ -80,7 +80,11 @@ def run_chaos(tmp_path: Path, count: int, seed: int = 7, timeout: float = 120.0)
             ids += add_operations(db, datetime.now(UTC), batch, step_s=0.001)[: count - len(ids)]
             if part == 1:  # the token expires; the admin enters a new one
                 fake.expire_token()
-                wait_for(lambda: sync.status().state == fs.AUTH_FAILED, 30, "the token refused")
+                wait_for(
+                    lambda lane=sync: lane.status().state == fs.AUTH_FAILED,
+                    30,
+                    "the token refused",
+                )
                 fake.issue_token(DEFAULT_TOKEN)
                 sync.nudge()
             if part in (2, 3):  # the till restarts

@@ -182,7 +182,7 @@ class Kassa24Client:
         opened = data.get("OpenedAt")
         return ShiftState(
             open=bool(data.get("Open")),
-            opened_at=datetime.fromisoformat(opened.replace("Z", "+00:00")) if opened else None,
+            opened_at=datetime.fromisoformat(opened) if opened else None,
             totals={str(k): tiyn_of(v) for k, v in (data.get("Totals") or {}).items()},
         )
 
@@ -218,5 +218,7 @@ def attributes_of(data: dict[str, Any]) -> FiscalAttributes:
         register_number=str(data.get("Rnm", "")),
         qr_url=str(data.get("QrUrl", "")),
         autonomous=bool(data.get("Offline", False)),
-        totals={str(k): tiyn_of(v) for k, v in totals.items()} if isinstance(totals, dict) else None,
+        totals={str(k): tiyn_of(v) for k, v in totals.items()}
+        if isinstance(totals, dict)
+        else None,
     )
