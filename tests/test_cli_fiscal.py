@@ -4,6 +4,7 @@ this process on a real till folder, with the FAKE Kassa24 and a secret store in 
 from __future__ import annotations
 
 import io
+import shutil
 import sys
 from pathlib import Path
 
@@ -23,28 +24,36 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "sync"))
 from memory_keyring import MemoryKeyring
 
 
-@pytest.fixture
-def secrets(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+@pytest.fixture(scope="module")
+def secrets() -> MemoryKeyring:
     store = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(store)
-    monkeypatch.setenv("LANGUAGE", "ru")
     yield store
     keyring.set_keyring(previous)
 
 
-@pytest.fixture
-def kassa():
+@pytest.fixture(scope="module")
+def service_up():
     fake = FakeKassa24()
-    with FakeServer(fake, name="kassa24") as server:
-        yield fake, server
+    with FakeServer(fake, name="kassa24") as running:
+        yield fake, running
 
 
 @pytest.fixture
-def folder(tmp_path: Path, secrets: MemoryKeyring, kassa) -> Path:
-    """A till with Kassa24 on, the register blocked, one sale refused by it."""
-    fake, server = kassa
-    folder = tmp_path / "till"
+def kassa(service_up, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("LANGUAGE", "ru")
+    fake, _ = service_up
+    fake.reset()
+    return service_up
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory, secrets: MemoryKeyring, service_up) -> Path:
+    """A till with Kassa24 on, the register blocked, one sale refused by it (built once: the
+    demo staff's PINs take seconds to hash); each test gets a copy."""
+    fake, server = service_up
+    folder = tmp_path_factory.mktemp("fiscal-cli") / "till"
     till = open_till(folder, keyring_backend=secrets)
     try:
         admin = till.staff.admin_by_pin("9000", "test")
@@ -62,6 +71,14 @@ def folder(tmp_path: Path, secrets: MemoryKeyring, kassa) -> Path:
     finally:
         till.close()
     return folder
+
+
+@pytest.fixture
+def folder(template: Path, tmp_path: Path, kassa) -> Path:
+    copy = tmp_path / "till"
+    shutil.copytree(template, copy)
+    kassa[0].block()
+    return copy
 
 
 def run(capsys, *args: str, stdin: str = "") -> tuple[int, str, str]:
