@@ -155,6 +155,7 @@ class FakeKassa24:
     def stats(self) -> dict[str, Any]:
         with self._lock:
             return {
+                "fake": "kassa24",
                 "requests": self.requests,
                 "replays": self.replays,
                 "registers": {
