@@ -256,7 +256,8 @@ class FakeKassa24:
             if reg.last_date is not None and when < reg.last_date:
                 return _error(400, ORDER_VIOLATED)
             opened = reg.shift_opened_at
-            if kind != "shift_open" and opened and when - opened > timedelta(hours=24):
+            over = opened is not None and when - opened > timedelta(hours=24)
+            if kind not in ("shift_open", "shift_close") and over:  # a Z is how it ends
                 return _error(400, SHIFT_OVER)
             if kind in ("sale", "refund") and not body.get("Positions"):
                 return _error(400, "Чек не содержит позиций")

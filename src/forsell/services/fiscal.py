@@ -31,7 +31,7 @@ from forsell.sync import fiscal_lane as fl
 from forsell.sync.cash_registers import kassa24
 from forsell.sync.cash_registers.base import CashRegisterClient, CashRegisterInfo
 from forsell.sync.errors import SyncError
-from forsell.sync.fiscal_sync import FiscalLaneStatus, FiscalSync
+from forsell.sync.fiscal_sync import AUTH_FAILED, FiscalLaneStatus, FiscalSync
 from forsell.sync.outbox import DEAD, PENDING
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
@@ -162,14 +162,20 @@ class FiscalService:
         self.ctx = ctx
         self.secrets = SecretStore(ctx.device_id, keyring_backend)
         self.sync: FiscalSync | None = None
+        # The lane builds its client before every step: the token is read from the secret
+        # store (a D-Bus call on Linux) once, and again only after a change or a nudge.
+        self._cached_token: str | None = None
 
     # --- the client -----------------------------------------------------------------------
 
     def _token(self) -> str | None:
+        if self._cached_token:
+            return self._cached_token
         try:
-            return self.secrets.get(TOKEN_SECRET)
+            self._cached_token = self.secrets.get(TOKEN_SECRET)
         except SecretStoreUnavailable:
             return None
+        return self._cached_token
 
     @internal
     def client_for(self, http: httpx.AsyncClient) -> tuple[str, CashRegisterClient | None] | None:
@@ -180,6 +186,8 @@ class FiscalService:
         provider = key.split(":", 1)[0]
         if provider != kassa24.NAME:  # Webkassa: its client waits for a contract
             return key, None
+        if self.sync is not None and self.sync.status().state == AUTH_FAILED:
+            self._cached_token = None  # the admin may have stored a new one from another process
         token = self._token()
         if not token:
             return key, None
@@ -205,6 +213,7 @@ class FiscalService:
     @public
     def nudge(self) -> None:
         """Makes the lane look at its line now (a new token, a retried refusal)."""
+        self._cached_token = None
         if self.sync is not None:
             self.sync.nudge()
 

@@ -83,3 +83,44 @@ def test_refused_operation_blocks_the_line_until_an_admin_acts(tmp_path) -> None
     with db.read() as session:
         states = [o.state for o in session.scalars(select(FiscalOperation).order_by("seq"))]
     assert states == ["refused", "waiting"]
+
+
+def test_a_refused_token_stops_the_lane_without_spending_an_attempt(tmp_path) -> None:
+    db = fiscal_database(tmp_path)
+    add_operations(db, datetime.now(UTC), 1)
+    with FakeCashRegister() as k:
+        k.fake.expire_token()
+
+        async def go() -> fl.Step:
+            async with http_client() as http:
+                return await k.lane(db, http).drain()
+
+        step = _run(go())
+        assert step.outcome == fl.AUTH and step.error.key == "sync.auth"
+        with db.read() as session:
+            job = session.scalars(select(OutboxJob).where(OutboxJob.lane == "fiscal")).one()
+            assert (job.state, job.attempts) == ("pending", 0)
+        k.fake.issue_token()
+        assert _run(go()).outcome == fl.IDLE
+        assert len(k.fake.registered()) == 1
+
+
+def test_a_shift_over_24_hours_is_closed_on_the_register_and_the_receipt_registered(
+    tmp_path,
+) -> None:
+    db = fiscal_database(tmp_path)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=30)
+    ids = add_operations(db, start, 2, step_s=25 * 3600)  # the till's shift was left open
+    with FakeCashRegister() as k:
+
+        async def go() -> fl.Step:
+            async with http_client() as http:
+                return await k.lane(db, http).drain()
+
+        assert _run(go()).outcome == fl.IDLE
+        registered = k.fake.registered()
+    assert [(r.uid, r.kind) for r in registered] == [
+        (ids[0], "sale"),
+        (f"{ids[1]}-z", "shift_close"),
+        (ids[1], "sale"),
+    ]
