@@ -474,7 +474,7 @@ class FiscalShiftTotals:
 def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | None:
     """The fiscal side of a shift's X or Z report; None when nothing of it was queued for
     registration (fiscal registration off during the shift)."""
-    from sqlalchemy import union_all
+    from sqlalchemy import literal, union_all
 
     from forsell.store.models import CashMovement, Refund, Sale
 
@@ -482,7 +482,7 @@ def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | 
         select(Sale.id).where(Sale.shift_id == shift_id),
         select(Refund.id).where(Refund.shift_id == shift_id),
         select(CashMovement.id).where(CashMovement.shift_id == shift_id),
-        select(func.cast(shift_id, FiscalOperation.entity_id.type)),
+        select(literal(shift_id, FiscalOperation.entity_id.type)),
     ).subquery()
     with ctx.db.read() as session:
         rows = session.execute(
