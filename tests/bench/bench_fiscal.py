@@ -68,8 +68,8 @@ def bench_payment(sales: int, folder: Path) -> None:
         with till.ctx.db.write() as session:
             from forsell.store.models import Setting
 
-            session.merge(Setting(key="fiscal.provider", value="kassa24"))
-            session.merge(Setting(key="fiscal.register", value=DEFAULT_REGISTER))
+            session.merge(Setting(key="cashregister.provider", value="kassa24"))
+            session.merge(Setting(key="cashregister.id", value=DEFAULT_REGISTER))
         cashier = next(e for e in till.staff.staff() if e.role.value == "cashier")
         till.shifts.open(cashier, 0)
         product = till.catalog.search("Капучино")[0]

@@ -35,7 +35,7 @@ def test_module_starts_all_fakes_and_stops_on_ctrl_c(tmp_path) -> None:
         assert info["settings"]["sync.demo_fakes"] == "true"
         assert info["settings"]["sync.yandex_operations_url"] == urls["yandex"]
         assert httpx.get(urls["backend"] + "/v1/health").json()["fake"] is True
-        assert info["settings"]["fiscal.url"] == urls["kassa24"]
+        assert info["settings"]["cashregister.url"] == urls["kassa24"]
         assert info["secrets"]["fiscal-token"]
         for name in ("elevenlabs", "yandex", "kassa24"):
             stats = httpx.get(urls[name] + "/_fake/stats")

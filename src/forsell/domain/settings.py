@@ -778,7 +778,7 @@ BACKUP_KEEP = _d(
 #: secret store ("fiscal-token"), never here.
 FISCAL_PROVIDER = _d(
     SettingDef(
-        "fiscal.provider",
+        "cashregister.provider",
         str,
         "off",
         QT_TRANSLATE_NOOP("settings", "Online cash register"),
@@ -792,7 +792,7 @@ FISCAL_PROVIDER = _d(
 #: The cash register's id at the service (Kassa24: the id from its list of cash registers).
 FISCAL_REGISTER = _d(
     SettingDef(
-        "fiscal.register",
+        "cashregister.id",
         str,
         "",
         QT_TRANSLATE_NOOP("settings", "Cash register"),
@@ -803,7 +803,7 @@ FISCAL_REGISTER = _d(
 #: Where the Kassa24 Business API answers (a test server or the FAKE in the demo).
 FISCAL_URL = _d(
     SettingDef(
-        "fiscal.url",
+        "cashregister.url",
         str,
         "https://business.kassa24.kz/api",
         QT_TRANSLATE_NOOP("settings", "Cash register service address"),

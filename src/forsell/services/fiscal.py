@@ -8,7 +8,7 @@ setup and checks, the autonomous-work limit.
     service.retry(admin) / set_aside(admin, id)   # dead letters, audited
 
 The API token lives in the OS secret store under ``fiscal-token``; settings name the service,
-its address and the cash register (``fiscal.*``).
+its address and the cash register (``cashregister.*``).
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from forsell.domain.settings import FISCAL_PROVIDER, FISCAL_REGISTER
+
 from .models import CashMovement, FiscalOperation, OutboxJob, Refund, Sale, Setting, Shift
 
 FISCAL = "fiscal"
@@ -24,8 +26,8 @@ WAITING, REGISTERED, REFUSED = "waiting", "registered", "refused"
 
 def configured_register(session: Session) -> str | None:
     """``"<provider>:<cash register id>"`` when fiscal registration is on, else None."""
-    provider = session.get(Setting, "fiscal.provider")
-    register = session.get(Setting, "fiscal.register")
+    provider = session.get(Setting, FISCAL_PROVIDER.key)
+    register = session.get(Setting, FISCAL_REGISTER.key)
     name = provider.value if provider else None
     ident = register.value if register else None
     if name not in PROVIDERS or not isinstance(ident, str) or not ident.strip():

@@ -22,8 +22,8 @@ REGISTER_KEY = f"kassa24:{DEFAULT_REGISTER}"
 def fiscal_database(tmp_path: Path, name: str = "cashier.sqlite") -> Database:
     db = open_database(tmp_path / name, tmp_path / "backups")
     with db.write() as session:
-        session.merge(Setting(key="fiscal.provider", value="kassa24"))
-        session.merge(Setting(key="fiscal.register", value=DEFAULT_REGISTER))
+        session.merge(Setting(key="cashregister.provider", value="kassa24"))
+        session.merge(Setting(key="cashregister.id", value=DEFAULT_REGISTER))
     return db
 
 
