@@ -172,7 +172,9 @@ class FiscalLane:
         if head.job_state == DONE:  # a crash between the two updates of one transaction? never;
             # but an admin's set-aside may race the read: look again
             return Step(WAIT, 0.0, operation_id=head.id)
-        if head.next_attempt_at > now:
+        # Backoff applies after a failed attempt; a new operation is due at once, whatever
+        # the clock that stamped it said.
+        if head.attempts and head.next_attempt_at > now:
             return Step(WAIT, (head.next_attempt_at - now).total_seconds(), operation_id=head.id)
         attempt = head.attempts + 1
         autonomous = attempt > 1 or now - head.occurred_at > LATE_AFTER or head.autonomous

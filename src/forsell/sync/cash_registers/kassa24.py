@@ -18,9 +18,10 @@ What those pages did not show, and this client ASSUMES (each is marked ASSUMPTIO
 what the FAKE in ``forsell.fakes.fake_kassa24`` implements, so a difference from the real
 service shows up in one place): the bearer token header, the paths of the operations and of the
 shift calls, the names of the body's fields (``Positions``, ``Payments``, ``Total``…), the
-names of the fiscal attributes in the answer, the status codes of a blocked register (423) and
-of a shift over 24 hours (400 with its message), and that a repeated ``Uid`` answers the first
-result again. Sums are sent in tenge with two decimals, as the API's examples show money.
+names of the fiscal attributes in the answer, the messages of a blocked register and of a shift
+over 24 hours (the client tells refusals apart by the service's message; statuses are read only
+by ``sync/answers.py``), and that a repeated ``Uid`` answers the first result again. Sums are
+sent in tenge with two decimals, as the API's examples show money.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from typing import Any
 
 import httpx
 
-from ..answers import error_for_answer, json_object
-from ..errors import BadResponse
+from ..answers import json_object, raise_for_answer
+from ..errors import BadResponse, Rejected
 from ..providers._http import send
 from .base import (
     INVALID,
@@ -144,8 +145,10 @@ class Kassa24Client:
             method, f"{self.base_url}/{path}", headers=self._headers(uid), json=body
         )
         response = await send(self.client, request, NAME)
-        if not 200 <= response.status_code < 300:
-            raise refusal(response) or error_for_answer(response, NAME)
+        try:
+            raise_for_answer(response, NAME)  # the one reading of HTTP statuses (sync/answers)
+        except Rejected as exc:  # the API's own 4xx about this request: the register refused it
+            raise refusal(response, exc) from None
         data = json_object(response, NAME)
         inner = data.get("Data")
         if not isinstance(inner, dict):
@@ -187,21 +190,16 @@ class Kassa24Client:
         )
 
 
-def refusal(response: httpx.Response) -> FiscalRefused | None:
-    """A 4xx that is the cash register's refusal of this operation (not our token, not a
-    proxy), with its reason; None for anything else."""
-    status = response.status_code
-    if not 400 <= status < 500 or status in (401, 403, 408, 409, 429):
-        return None
+def refusal(response: httpx.Response, rejected: Rejected) -> FiscalRefused:
+    """The cash register's refusal of this operation, with the reason its message names (the
+    service's documented texts); a message it does not document is a refusal of the data."""
     try:
         body = response.json()
     except (ValueError, UnicodeDecodeError):
-        return None
+        body = None
     message = str(body.get("Message", "")) if isinstance(body, dict) else ""
-    reason = MESSAGES.get(message.strip())
-    if reason is None:
-        reason = REGISTER_BLOCKED if status == 423 else INVALID
-    return FiscalRefused(reason, f"{NAME}: HTTP {status} {message[:200]}".strip())
+    reason = MESSAGES.get(message.strip(), INVALID)
+    return FiscalRefused(reason, f"{rejected.detail} {message[:200]}".strip())
 
 
 def attributes_of(data: dict[str, Any]) -> FiscalAttributes:
