@@ -2913,6 +2913,38 @@ Confirm (Enter)</source>
         <source>Returned to card</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>FISCAL RECEIPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiscal sign {sign}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt at the fiscal operator No. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash register RNM {rnm}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code to check the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet registered with the tax office: it will be registered automatically (autonomous No. {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register refused this receipt: the administrator will resolve it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiscal registration handled by the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
@@ -3618,6 +3650,38 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash out registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not registered yet: waiting {n}, refused {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differs from the cash register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches the cash register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiscal registration (cash register / till)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4636,6 +4700,7 @@ Confirm (Enter)</source>
     <name>SyncTray</name>
     <message>
         <source>4Sell sync needs attention</source>
+        <extracomment>The fiscal lane&apos;s overview (set by the app when fiscal registration runs).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4688,6 +4753,26 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>last error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiscal receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lane}: {n} waiting, {m} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lane}: all registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts wait for the tax office: selling stops at 72 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>72 h without the tax office: selling stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5487,6 +5572,30 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register refused an operation dated before the previous one (the till&apos;s clock went back?). Check the clock, then retry it or set it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register is blocked at the service or by the tax office. Selling goes on; receipts wait. Call Kassa24, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register&apos;s shift ran over 24 hours. The till closes it (Z) and registers the receipt in a new shift; close the till&apos;s shift every day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register refused the receipt&apos;s data. An admin looks at it, then retries it or sets it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register has not reached the tax office for {hours} hours: selling stops until the waiting receipts are registered. Connect the till to the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the cash register service&apos;s API token first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6327,6 +6436,33 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online cash register</source>
+        <extracomment>The online cash register service: &quot;off&quot;, &quot;kassa24&quot; (Kassa24 Business) or &quot;webkassa&quot; (its client waits for a contract; choosing it registers nothing yet). The API token is in the OS secret store (&quot;fiscal-token&quot;), never here.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service that registers every sale and refund with the fiscal data operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <extracomment>The cash register&apos;s id at the service (Kassa24: the id from its list of cash registers).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register this till registers its receipts on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash register service address</source>
+        <extracomment>Where the Kassa24 Business API answers (a test server or the FAKE in the demo).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the online cash register&apos;s API.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2916,6 +2916,38 @@ Confirm (Enter)</source>
         <source>Returned to card</source>
         <translation>Картаға қайтарылды</translation>
     </message>
+    <message>
+        <source>FISCAL RECEIPT</source>
+        <translation>Чек № {no}</translation>
+    </message>
+    <message>
+        <source>Fiscal sign {sign}</source>
+        <translation>Фискалдық белгі {sign}</translation>
+    </message>
+    <message>
+        <source>Receipt at the fiscal operator No. {number}</source>
+        <translation>ФДО-дағы чек № {number}</translation>
+    </message>
+    <message>
+        <source>Cash register RNM {rnm}</source>
+        <translation>Кассаның тіркеу нөмірі {rnm}</translation>
+    </message>
+    <message>
+        <source>Scan the QR code to check the receipt</source>
+        <translation>Чекті тексеру үшін QR-кодты сканерлеңіз</translation>
+    </message>
+    <message>
+        <source>Not yet registered with the tax office: it will be registered automatically (autonomous No. {number})</source>
+        <translation>Салық органында әлі тіркелмеген: автоматты түрде тіркеледі (автономды № {number})</translation>
+    </message>
+    <message>
+        <source>The cash register refused this receipt: the administrator will resolve it</source>
+        <translation>Касса бұл чекті қабылдамады: мәселені әкімші шешеді</translation>
+    </message>
+    <message>
+        <source>Fiscal registration handled by the administrator</source>
+        <translation>Фискалдық тіркеуді әкімші жүргізді</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
@@ -3622,6 +3654,38 @@ Confirm (Enter)</source>
     <message>
         <source>Difference</source>
         <translation>Айырма</translation>
+    </message>
+    <message>
+        <source>Sales registered</source>
+        <translation>Тіркелген сатулар</translation>
+    </message>
+    <message>
+        <source>Refunds registered</source>
+        <translation>Тіркелген қайтарулар</translation>
+    </message>
+    <message>
+        <source>Cash in registered</source>
+        <translation>Тіркелген салымдар</translation>
+    </message>
+    <message>
+        <source>Cash out registered</source>
+        <translation>Тіркелген алулар</translation>
+    </message>
+    <message>
+        <source>Not registered yet: waiting {n}, refused {m}</source>
+        <translation>Әлі тіркелмеген: {n} күтуде, {m} қабылданбады</translation>
+    </message>
+    <message>
+        <source>Differs from the cash register</source>
+        <translation>Онлайн-кассамен сәйкес келмейді</translation>
+    </message>
+    <message>
+        <source>Matches the cash register</source>
+        <translation>Онлайн-кассамен сәйкес келеді</translation>
+    </message>
+    <message>
+        <source>Fiscal registration (cash register / till)</source>
+        <translation>Фискалдық тіркеу (онлайн-касса / касса)</translation>
     </message>
     <message>
         <source>X report — shift still open</source>
@@ -4639,6 +4703,7 @@ Confirm (Enter)</source>
     <name>SyncTray</name>
     <message>
         <source>4Sell sync needs attention</source>
+        <extracomment>The fiscal lane&apos;s overview (set by the app when fiscal registration runs).</extracomment>
         <translation>4Sell синхрондауы назар аударуды қажет етеді</translation>
     </message>
     <message>
@@ -4692,6 +4757,26 @@ Confirm (Enter)</source>
     <message>
         <source>last error: {error}</source>
         <translation>соңғы қате: {error}</translation>
+    </message>
+    <message>
+        <source>Fiscal receipts</source>
+        <translation>Фискалдық чектер</translation>
+    </message>
+    <message>
+        <source>{lane}: {n} waiting, {m} refused</source>
+        <translation>{lane}: {n} күтуде, {m} қабылданбады</translation>
+    </message>
+    <message>
+        <source>{lane}: all registered</source>
+        <translation>{lane}: барлығы тіркелді</translation>
+    </message>
+    <message>
+        <source>Receipts wait for the tax office: selling stops at 72 h</source>
+        <translation>Чектер салық органында тіркелуді күтуде: 72 сағатта сауда тоқтайды</translation>
+    </message>
+    <message>
+        <source>72 h without the tax office: selling stopped</source>
+        <translation>Салық органымен 72 сағат байланыс жоқ: сауда тоқтатылды</translation>
     </message>
 </context>
 <context>
@@ -5491,6 +5576,30 @@ Confirm (Enter)</source>
     <message>
         <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
         <translation>Бірде-бір тану қызметін пайдалануға болмайды: Баптаулар → Синхрондау бөлімінде кілт енгізіңіз, аудионы шетелге жіберуге рұқсат етіңіз немесе құпиялылық саясатында аталмаған қызметті растаңыз.</translation>
+    </message>
+    <message>
+        <source>The cash register refused an operation dated before the previous one (the till&apos;s clock went back?). Check the clock, then retry it or set it aside.</source>
+        <translation>Касса алдыңғысынан ерте күнмен жасалған операцияны қабылдамады (касса сағаты артқа кетті ме?). Сағатты тексеріп, оны қайталаңыз немесе шетке қойыңыз.</translation>
+    </message>
+    <message>
+        <source>The cash register is blocked at the service or by the tax office. Selling goes on; receipts wait. Call Kassa24, then retry.</source>
+        <translation>Касса сервисте немесе салық органында бұғатталған. Сауда жалғасады, чектер күтеді. Kassa24-ке қоңырау шалып, кейін қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>The cash register&apos;s shift ran over 24 hours. The till closes it (Z) and registers the receipt in a new shift; close the till&apos;s shift every day.</source>
+        <translation>Кассаның ауысымы 24 сағаттан асты. Касса оны жабады (Z) және чекті жаңа ауысымда тіркейді; ауысымды күн сайын жабыңыз.</translation>
+    </message>
+    <message>
+        <source>The cash register refused the receipt&apos;s data. An admin looks at it, then retries it or sets it aside.</source>
+        <translation>Касса чек деректерін қабылдамады. Әкімші оны тексеріп, қайталайды немесе шетке қояды.</translation>
+    </message>
+    <message>
+        <source>The cash register has not reached the tax office for {hours} hours: selling stops until the waiting receipts are registered. Connect the till to the internet.</source>
+        <translation>Касса салық органымен {hours} сағат байланыспады: күтіп тұрған чектер тіркелгенше сауда тоқтатылды. Кассаны интернетке қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Enter the cash register service&apos;s API token first.</source>
+        <translation>Алдымен онлайн-касса сервисінің API-токенін енгізіңіз.</translation>
     </message>
     <message>
         <source>Recordings wait: nothing is sent for speech recognition until the operator accepts the store&apos;s registration (Settings &amp; staff → Registration). Selling goes on as usual.</source>
@@ -6331,6 +6440,33 @@ Confirm (Enter)</source>
     <message>
         <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
         <translation>Касса терезе жиегінсіз бүкіл экранды алады; оны жабу немесе трейден шығу үшін әкімшінің PIN-коды керек. Келесі іске қосудан бастап күшіне енеді.</translation>
+    </message>
+    <message>
+        <source>Online cash register</source>
+        <extracomment>The online cash register service: &quot;off&quot;, &quot;kassa24&quot; (Kassa24 Business) or &quot;webkassa&quot; (its client waits for a contract; choosing it registers nothing yet). The API token is in the OS secret store (&quot;fiscal-token&quot;), never here.</extracomment>
+        <translation>Дүкен атауы</translation>
+    </message>
+    <message>
+        <source>The service that registers every sale and refund with the fiscal data operator.</source>
+        <translation>Әр сатуды және қайтаруды фискалдық деректер операторында тіркейтін сервис.</translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <extracomment>The cash register&apos;s id at the service (Kassa24: the id from its list of cash registers).</extracomment>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>The cash register this till registers its receipts on.</source>
+        <translation>Осы жұмыс орнының чектері тіркелетін сервистегі касса.</translation>
+    </message>
+    <message>
+        <source>Cash register service address</source>
+        <extracomment>Where the Kassa24 Business API answers (a test server or the FAKE in the demo).</extracomment>
+        <translation>Онлайн-касса сервисінің мекенжайы</translation>
+    </message>
+    <message>
+        <source>The address of the online cash register&apos;s API.</source>
+        <translation>Онлайн-кассаның API мекенжайы.</translation>
     </message>
 </context>
 </TS>

@@ -2917,6 +2917,38 @@ Confirm (Enter)</source>
         <source>Returned to card</source>
         <translation>Возвращено на карту</translation>
     </message>
+    <message>
+        <source>FISCAL RECEIPT</source>
+        <translation>Чек № {no}</translation>
+    </message>
+    <message>
+        <source>Fiscal sign {sign}</source>
+        <translation>ФП {sign}</translation>
+    </message>
+    <message>
+        <source>Receipt at the fiscal operator No. {number}</source>
+        <translation>Чек в ОФД № {number}</translation>
+    </message>
+    <message>
+        <source>Cash register RNM {rnm}</source>
+        <translation>РНМ кассы {rnm}</translation>
+    </message>
+    <message>
+        <source>Scan the QR code to check the receipt</source>
+        <translation>Отсканируйте QR-код, чтобы проверить чек</translation>
+    </message>
+    <message>
+        <source>Not yet registered with the tax office: it will be registered automatically (autonomous No. {number})</source>
+        <translation>Ещё не зарегистрирован в налоговой: будет зарегистрирован автоматически (автономный № {number})</translation>
+    </message>
+    <message>
+        <source>The cash register refused this receipt: the administrator will resolve it</source>
+        <translation>Касса отклонила этот чек: администратор решит вопрос</translation>
+    </message>
+    <message>
+        <source>Fiscal registration handled by the administrator</source>
+        <translation>Фискальную регистрацию провёл администратор</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
@@ -3623,6 +3655,38 @@ Confirm (Enter)</source>
     <message>
         <source>Difference</source>
         <translation>Расхождение</translation>
+    </message>
+    <message>
+        <source>Sales registered</source>
+        <translation>Продажи зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Refunds registered</source>
+        <translation>Возвраты зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Cash in registered</source>
+        <translation>Внесения зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Cash out registered</source>
+        <translation>Изъятия зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Not registered yet: waiting {n}, refused {m}</source>
+        <translation>Ещё не зарегистрировано: ждут {n}, отклонено {m}</translation>
+    </message>
+    <message>
+        <source>Differs from the cash register</source>
+        <translation>Расходится с онлайн-кассой</translation>
+    </message>
+    <message>
+        <source>Matches the cash register</source>
+        <translation>Совпадает с онлайн-кассой</translation>
+    </message>
+    <message>
+        <source>Fiscal registration (cash register / till)</source>
+        <translation>Фискальная регистрация (онлайн-касса / касса)</translation>
     </message>
     <message>
         <source>X report — shift still open</source>
@@ -4640,6 +4704,7 @@ Confirm (Enter)</source>
     <name>SyncTray</name>
     <message>
         <source>4Sell sync needs attention</source>
+        <extracomment>The fiscal lane&apos;s overview (set by the app when fiscal registration runs).</extracomment>
         <translation>Синхронизация 4Sell требует внимания</translation>
     </message>
     <message>
@@ -4693,6 +4758,26 @@ Confirm (Enter)</source>
     <message>
         <source>last error: {error}</source>
         <translation>последняя ошибка: {error}</translation>
+    </message>
+    <message>
+        <source>Fiscal receipts</source>
+        <translation>Фискальные чеки</translation>
+    </message>
+    <message>
+        <source>{lane}: {n} waiting, {m} refused</source>
+        <translation>{lane}: ждут {n}, отклонено {m}</translation>
+    </message>
+    <message>
+        <source>{lane}: all registered</source>
+        <translation>{lane}: все зарегистрированы</translation>
+    </message>
+    <message>
+        <source>Receipts wait for the tax office: selling stops at 72 h</source>
+        <translation>Чеки ждут регистрации в налоговой: через 72 ч продажи остановятся</translation>
+    </message>
+    <message>
+        <source>72 h without the tax office: selling stopped</source>
+        <translation>72 ч без связи с налоговой: продажи остановлены</translation>
     </message>
 </context>
 <context>
@@ -5492,6 +5577,30 @@ Confirm (Enter)</source>
     <message>
         <source>No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.</source>
         <translation>Нельзя использовать ни один сервис распознавания: введите ключ, разрешите отправку аудио за рубеж или подтвердите сервис, не указанный в политике конфиденциальности, в Настройки → Синхронизация.</translation>
+    </message>
+    <message>
+        <source>The cash register refused an operation dated before the previous one (the till&apos;s clock went back?). Check the clock, then retry it or set it aside.</source>
+        <translation>Касса отклонила операцию с датой раньше предыдущей (часы кассы ушли назад?). Проверьте часы, затем повторите её или отложите.</translation>
+    </message>
+    <message>
+        <source>The cash register is blocked at the service or by the tax office. Selling goes on; receipts wait. Call Kassa24, then retry.</source>
+        <translation>Касса заблокирована сервисом или налоговой. Продажи продолжаются, чеки ждут. Позвоните в Kassa24, затем повторите.</translation>
+    </message>
+    <message>
+        <source>The cash register&apos;s shift ran over 24 hours. The till closes it (Z) and registers the receipt in a new shift; close the till&apos;s shift every day.</source>
+        <translation>Смена кассы длится больше 24 часов. Касса закрывает её (Z) и регистрирует чек в новой смене; закрывайте смену каждый день.</translation>
+    </message>
+    <message>
+        <source>The cash register refused the receipt&apos;s data. An admin looks at it, then retries it or sets it aside.</source>
+        <translation>Касса отклонила данные чека. Администратор проверяет его, затем повторяет или откладывает.</translation>
+    </message>
+    <message>
+        <source>The cash register has not reached the tax office for {hours} hours: selling stops until the waiting receipts are registered. Connect the till to the internet.</source>
+        <translation>Касса не связывалась с налоговой {hours} ч: продажи остановлены, пока ждущие чеки не зарегистрированы. Подключите кассу к интернету.</translation>
+    </message>
+    <message>
+        <source>Enter the cash register service&apos;s API token first.</source>
+        <translation>Сначала введите API-токен сервиса онлайн-кассы.</translation>
     </message>
     <message>
         <source>Recordings wait: nothing is sent for speech recognition until the operator accepts the store&apos;s registration (Settings &amp; staff → Registration). Selling goes on as usual.</source>
@@ -6332,6 +6441,33 @@ Confirm (Enter)</source>
     <message>
         <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
         <translation>Касса занимает весь экран без рамки окна; чтобы закрыть её или выйти из трея, нужен PIN-код администратора. Действует со следующего запуска.</translation>
+    </message>
+    <message>
+        <source>Online cash register</source>
+        <extracomment>The online cash register service: &quot;off&quot;, &quot;kassa24&quot; (Kassa24 Business) or &quot;webkassa&quot; (its client waits for a contract; choosing it registers nothing yet). The API token is in the OS secret store (&quot;fiscal-token&quot;), never here.</extracomment>
+        <translation>Название магазина</translation>
+    </message>
+    <message>
+        <source>The service that registers every sale and refund with the fiscal data operator.</source>
+        <translation>Сервис, который регистрирует каждую продажу и возврат у оператора фискальных данных.</translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <extracomment>The cash register&apos;s id at the service (Kassa24: the id from its list of cash registers).</extracomment>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>The cash register this till registers its receipts on.</source>
+        <translation>Касса сервиса, на которой регистрируются чеки этого рабочего места.</translation>
+    </message>
+    <message>
+        <source>Cash register service address</source>
+        <extracomment>Where the Kassa24 Business API answers (a test server or the FAKE in the demo).</extracomment>
+        <translation>Адрес сервиса онлайн-кассы</translation>
+    </message>
+    <message>
+        <source>The address of the online cash register&apos;s API.</source>
+        <translation>Адрес API онлайн-кассы.</translation>
     </message>
 </context>
 </TS>

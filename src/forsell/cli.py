@@ -284,6 +284,39 @@ def _backup_parser(commands: argparse._SubParsersAction, common: argparse.Argume
     restore.add_argument("--passphrase-stdin", action="store_true", help=phrase_help)
 
 
+def _fiscal_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``fiscal status|retry|registers|setup``: registration with the online cash register."""
+    cmd = commands.add_parser(
+        "fiscal", parents=[common], help="fiscal receipts: the online cash register's line"
+    )
+    actions = cmd.add_subparsers(dest="fiscal_command", metavar="ACTION", required=True)
+    actions.add_parser(
+        "status",
+        parents=[common],
+        help="what waits, what was refused and why, the autonomous-work limit "
+        "(exit 0 fine, 1 refused or near the limit, 2 fiscal registration off)",
+    )
+    retry = actions.add_parser(
+        "retry",
+        parents=[common],
+        help="put refused operations back in the line (admin PIN) and register what waits now",
+    )
+    retry.add_argument("ids", nargs="*", metavar="ID", help="only these operations")
+    retry.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    actions.add_parser(
+        "registers", parents=[common], help="the cash registers the stored token may use"
+    )
+    setup = actions.add_parser(
+        "setup",
+        parents=[common],
+        help="store the Kassa24 API token (read from stdin) and choose the cash register "
+        "(admin PIN first line of stdin with --pin-stdin)",
+    )
+    setup.add_argument("--register", required=True, metavar="ID", help="the cash register's id")
+    setup.add_argument("--url", help="the API's address (a test server)")
+    setup.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+
+
 def _parser() -> argparse.ArgumentParser:
     # --data-dir is accepted before and after the subcommand; SUPPRESS keeps the subcommand's
     # copy from overwriting a value given before it.
@@ -373,6 +406,7 @@ def _parser() -> argparse.ArgumentParser:
         "--yes", action="store_true", help="do not ask for confirmation (for scripts)"
     )
     _audit_parser(commands, common)
+    _fiscal_parser(commands, common)
     _retention_parser(commands, common)
     _printer_parser(commands, common)
     sync_cmd = commands.add_parser(
@@ -423,7 +457,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="listen on N, N+1, N+2 (default: free ports)",
+        help="listen on N, N+1, N+2, N+3 (default: free ports)",
     )
     fakes_cmd.add_argument(
         "--stop-after",
@@ -1180,6 +1214,86 @@ def audit_verify(data_dir: Path) -> int:
     return 0 if report.intact else 1
 
 
+# --- fiscal ------------------------------------------------------------------------------------
+
+
+def _fiscal_status(service) -> int:
+    o = service.overview()
+    if not o.configured:
+        print("fiscal registration is off: no cash register chosen (`fiscal setup`)")
+        return 2
+    print(f"cash register: {o.provider} {o.register}")
+    print(f"registered: {o.registered}; waiting: {o.waiting}; refused: {len(o.refused)}")
+    if o.oldest_waiting_at is not None:
+        print(f"oldest waiting since {o.oldest_waiting_at:%Y-%m-%d %H:%M} UTC")
+    lang = cli_messages.language()
+    limit = cli_messages.message(f"fiscal.level.{o.autonomous_level}", lang)
+    if limit:
+        print(limit)
+    for r in o.refused:
+        why = cli_messages.message(r.reason_key or "", lang) or (r.detail or "")
+        print(f"refused {r.id} {r.kind} at {r.occurred_at:%Y-%m-%d %H:%M} UTC: {why}")
+    return 1 if o.refused or o.autonomous_level in ("soon", "limit") else 0
+
+
+def fiscal(data_dir: Path, args: argparse.Namespace) -> int:
+    """``fiscal status|retry|registers|setup``; exit 1 on a refusal, with the reason."""
+    from forsell.services.fiscal import CashierError, FiscalService, SyncError
+
+    action = args.fiscal_command
+    try:
+        if action in ("retry", "setup"):
+            with _admin_till(
+                data_dir, args.pin_stdin, f"fiscal {action}", f"run fiscal {action}"
+            ) as (till, admin):
+                service = FiscalService(till.ctx, till.ctx.keyring_backend)
+                if action == "setup":
+                    token = (
+                        sys.stdin.readline().strip()
+                        if args.pin_stdin
+                        else getpass.getpass("Kassa24 API token: ")
+                    )
+                    if args.url:
+                        from forsell.services import settings as s
+
+                        till.ctx.settings.set(s.FISCAL_URL, args.url)
+                    service.set_token(admin, token)
+                    service.choose_register(admin, "kassa24", args.register)
+                    print(f"fiscal registration on: kassa24 register {args.register}")
+                    return 0
+                count = service.retry(admin, list(args.ids))
+                print(f"{count} refused operation(s) back in the line")
+                step = service.register_now()
+                print(f"registering now: {step.outcome if step else 'off'}")
+                return _fiscal_status(service)
+        till = _existing_till(data_dir)
+        try:
+            service = FiscalService(till.ctx, till.ctx.keyring_backend)
+            if action == "registers":
+                for kkm in service.cash_registers():
+                    allowed = "" if kkm.allowed else " (not allowed)"
+                    print(f"{kkm.id}\t{kkm.name}\t{kkm.address}\t{kkm.status}{allowed}")
+                return 0
+            return _fiscal_status(service)
+        finally:
+            till.close()
+    except _Refused as refused:
+        print(f"forsell-cashier fiscal {action}: {refused}", file=sys.stderr)
+        return 1
+    except SyncError as exc:
+        lang = cli_messages.language()
+        why = cli_messages.message(exc.key, lang) or exc.detail
+        print(f"forsell-cashier fiscal {action}: {why}", file=sys.stderr)
+        return 1
+    except CashierError as exc:
+        lang = cli_messages.language()
+        print(
+            f"forsell-cashier fiscal {action}: {cli_messages.message(exc.key, lang) or exc}",
+            file=sys.stderr,
+        )
+        return 1
+
+
 # --- retention -------------------------------------------------------------------------------
 
 _PERIODS = (
@@ -1336,22 +1450,23 @@ def sync(data_dir: Path, once: bool, timeout: float) -> int:
 
 DEMO_PORT_BASE = 8700
 FAKE_BACKEND_DB = "fake-backend.sqlite"
-FAKE_NAMES = ("elevenlabs", "yandex", "backend")  # port base + 0, 1, 2
+FAKE_NAMES = ("elevenlabs", "yandex", "backend", "kassa24")  # port base + 0, 1, 2, 3
 
 
 class _Fakes:
-    """The three FAKE servers (not started yet). The backend persists next to the till's data,
+    """The FAKE servers (not started yet). The backend persists next to the till's data,
     so stopping and starting it again keeps its de-duplication."""
 
     def __init__(self, data_dir: Path, port_base: int | None) -> None:
         from forsell.fakes.fake_backend import FakeBackend
         from forsell.fakes.fake_elevenlabs import FakeElevenLabs
+        from forsell.fakes.fake_kassa24 import FakeKassa24
         from forsell.fakes.fake_yandex import FakeYandex
         from forsell.fakes.server import FakeServer
 
         data_dir.mkdir(parents=True, exist_ok=True)
         self.backend = FakeBackend(data_dir / FAKE_BACKEND_DB)
-        targets = (FakeElevenLabs(), FakeYandex(), self.backend)
+        targets = (FakeElevenLabs(), FakeYandex(), self.backend, FakeKassa24())
         self.servers = {
             name: FakeServer(target, port=(port_base + i) if port_base else 0, name=name)
             for i, (name, target) in enumerate(zip(FAKE_NAMES, targets, strict=True))
@@ -1509,6 +1624,12 @@ def demo(data_dir: Path, port_base: int | None, configure_only: bool) -> int:
             f"for {', '.join(setup.recorded) or 'nobody'} (demo PINs in README.md)",
             flush=True,
         )
+        if "kassa24" in info["urls"]:
+            print(
+                "fiscal receipts go to the FAKE Kassa24 cash register on this machine: "
+                "nothing is registered with a tax office",
+                flush=True,
+            )
         if configure_only:
             print(
                 f"now: `forsell-cashier fakes --port-base {port_base}"
@@ -1653,6 +1774,8 @@ def _command(argv: Sequence[str] | None) -> int:
         return staff_reset_pins(data_dir, args.yes)
     if args.command == "audit":
         return audit_verify(data_dir)
+    if args.command == "fiscal":
+        return fiscal(data_dir, args)
     if args.command == "retention":
         return retention(data_dir, args)
     if args.command == "printer":

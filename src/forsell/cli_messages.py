@@ -700,6 +700,101 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "запрос {rid} ещё не выполнен",
         "kk": "{rid} сұрауы әлі орындалмаған",
     },
+    # Fiscal registration (the online cash register's refusals and the autonomous-work limit).
+    "fiscal.order_violated": {
+        "en": (
+            "The cash register refused an operation dated before the previous one (the till's "
+            "clock went back?). Check the clock, then retry it or set it aside."
+        ),
+        "ru": (
+            "Касса отклонила операцию с датой раньше предыдущей (часы кассы ушли назад?). "
+            "Проверьте часы, затем повторите её или отложите."
+        ),
+        "kk": (
+            "Касса алдыңғысынан ерте күнмен жасалған операцияны қабылдамады (касса сағаты "
+            "артқа кетті ме?). Сағатты тексеріп, оны қайталаңыз немесе шетке қойыңыз."
+        ),
+    },
+    "fiscal.register_blocked": {
+        "en": (
+            "The cash register is blocked at the service or by the tax office. Selling goes on; "
+            "receipts wait. Call Kassa24, then retry."
+        ),
+        "ru": (
+            "Касса заблокирована сервисом или налоговой. Продажи продолжаются, чеки ждут. "
+            "Позвоните в Kassa24, затем повторите."
+        ),
+        "kk": (
+            "Касса сервисте немесе салық органында бұғатталған. Сауда жалғасады, чектер күтеді. "
+            "Kassa24-ке қоңырау шалып, кейін қайталаңыз."
+        ),
+    },
+    "fiscal.shift_over_24h": {
+        "en": (
+            "The cash register's shift ran over 24 hours. The till closes it (Z) and registers "
+            "the receipt in a new shift; close the till's shift every day."
+        ),
+        "ru": (
+            "Смена кассы длится больше 24 часов. Касса закрывает её (Z) и регистрирует чек "
+            "в новой смене; закрывайте смену каждый день."
+        ),
+        "kk": (
+            "Кассаның ауысымы 24 сағаттан асты. Касса оны жабады (Z) және чекті жаңа ауысымда "
+            "тіркейді; ауысымды күн сайын жабыңыз."
+        ),
+    },
+    "fiscal.invalid": {
+        "en": (
+            "The cash register refused the receipt's data. An admin looks at it, then retries "
+            "it or sets it aside."
+        ),
+        "ru": (
+            "Касса отклонила данные чека. Администратор проверяет его, затем повторяет "
+            "или откладывает."
+        ),
+        "kk": (
+            "Касса чек деректерін қабылдамады. Әкімші оны тексеріп, қайталайды немесе шетке қояды."
+        ),
+    },
+    "fiscal.autonomous_limit": {
+        "en": (
+            "The cash register has not reached the tax office for {hours} hours: selling stops "
+            "until the waiting receipts are registered. Connect the till to the internet."
+        ),
+        "ru": (
+            "Касса не связывалась с налоговой {hours} ч: продажи остановлены, пока ждущие чеки "
+            "не зарегистрированы. Подключите кассу к интернету."
+        ),
+        "kk": (
+            "Касса салық органымен {hours} сағат байланыспады: күтіп тұрған чектер тіркелгенше "
+            "сауда тоқтатылды. Кассаны интернетке қосыңыз."
+        ),
+    },
+    "fiscal.no_token": {
+        "en": "Enter the cash register service's API token first.",
+        "ru": "Сначала введите API-токен сервиса онлайн-кассы.",
+        "kk": "Алдымен онлайн-касса сервисінің API-токенін енгізіңіз.",
+    },
+    "fiscal.level.fine": {
+        "en": "Autonomous work: within the limit.",
+        "ru": "Автономная работа: в пределах нормы.",
+        "kk": "Автономды жұмыс: шектен аспайды.",
+    },
+    "fiscal.level.warn": {
+        "en": "Receipts have waited over 48 hours: after 72 hours selling stops.",
+        "ru": "Чеки ждут больше 48 часов: через 72 часа продажи остановятся.",
+        "kk": "Чектер 48 сағаттан артық күтуде: 72 сағаттан кейін сауда тоқтайды.",
+    },
+    "fiscal.level.soon": {
+        "en": "Receipts have waited over 66 hours: selling stops at 72 hours.",
+        "ru": "Чеки ждут больше 66 часов: в 72 часа продажи остановятся.",
+        "kk": "Чектер 66 сағаттан артық күтуде: 72 сағатта сауда тоқтайды.",
+    },
+    "fiscal.level.limit": {
+        "en": "The 72-hour limit is reached: selling is stopped until receipts are registered.",
+        "ru": "Достигнут предел 72 часа: продажи остановлены до регистрации чеков.",
+        "kk": "72 сағат шегіне жетті: чектер тіркелгенше сауда тоқтатылды.",
+    },
 }
 
 _LINE = {"en": "line {line}", "ru": "строка {line}", "kk": "{line}-жол"}

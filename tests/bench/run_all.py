@@ -53,6 +53,7 @@ BENCHES = (
     "printer",
     "install",
     "journal",
+    "fiscal",
 )
 #: Benches that need no till dataset (run alone, nothing is generated).
 NO_DATASET = {
@@ -68,6 +69,7 @@ NO_DATASET = {
     "audit",
     "printer",
     "install",
+    "fiscal",
 }
 QUICK_AUDIO = {"hours": 0.05, "soak_minutes": 1.0}
 
@@ -273,6 +275,17 @@ def _printer_bench(quick: bool) -> list[dict]:
     )
 
 
+def _fiscal_bench(quick: bool) -> list[dict]:
+    sales, backlog, chaos = (30, 200, 200) if quick else (100, 1_000, 1_000)
+    return _script(
+        "fiscal",
+        ["--sales", str(sales), "--backlog", str(backlog), "--chaos", str(chaos)],
+        "fiscal receipts (payment to fiscal sign at 150 ms, backlog drain, chaos)",
+        {"operations": backlog},
+        timeout=3600,
+    )
+
+
 def _review_bench(quick: bool) -> list[dict]:
     extra = ["--conversations", "5000", "--search", "1000", "--runs", "5"] if quick else []
     return _script(
@@ -389,6 +402,8 @@ def main(argv: list[str] | None = None) -> int:
         out.many(_printer_bench(args.quick))
     if "install" in args.only:
         out.many(_install_bench(args.quick))
+    if "fiscal" in args.only:
+        out.many(_fiscal_bench(args.quick))
     if "audio" in args.only:  # last: the 30-minute soak runs in real time
         out.many(_audio_bench(args.audio_hours, args.soak_minutes))
     log(

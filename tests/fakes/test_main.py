@@ -1,4 +1,4 @@
-"""``python -m forsell.fakes`` starts all three fakes, prints how to use them, stops on Ctrl+C."""
+"""``python -m forsell.fakes`` starts all the fakes, prints how to use them, stops on Ctrl+C."""
 
 from __future__ import annotations
 
@@ -30,12 +30,14 @@ def test_module_starts_all_fakes_and_stops_on_ctrl_c(tmp_path) -> None:
         assert proc.stdout is not None
         info = json.loads(proc.stdout.readline())
         urls = info["urls"]
-        assert set(urls) == {"elevenlabs", "yandex", "backend"}
+        assert set(urls) == {"elevenlabs", "yandex", "backend", "kassa24"}
         assert all(u.startswith("http://127.0.0.1:") for u in urls.values())
         assert info["settings"]["sync.demo_fakes"] == "true"
         assert info["settings"]["sync.yandex_operations_url"] == urls["yandex"]
         assert httpx.get(urls["backend"] + "/v1/health").json()["fake"] is True
-        for name in ("elevenlabs", "yandex"):
+        assert info["settings"]["cashregister.url"] == urls["kassa24"]
+        assert info["secrets"]["fiscal-token"]
+        for name in ("elevenlabs", "yandex", "kassa24"):
             stats = httpx.get(urls[name] + "/_fake/stats")
             assert stats.json()["fake"] == name and stats.headers["x-fake"] == "true"
         proc.send_signal(signal.SIGINT)

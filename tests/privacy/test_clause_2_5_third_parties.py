@@ -29,6 +29,9 @@ HTTP_MODULES: dict[str, str | None] = {
     "sync/registration.py": "backend",  # the registration form and its scans
     "sync/providers/elevenlabs.py": "elevenlabs",
     "sync/providers/yandex.py": "yandex",
+    "sync/cash_registers/kassa24.py": "kassa24",  # fiscal registration (Tax Code)
+    "services/fiscal.py": "kassa24",  # the admin's list of cash registers
+    "sync/fiscal_sync.py": None,
     "sync/providers/_http.py": None,
     "sync/providers/routing.py": None,
     "sync/audio_lane.py": None,
@@ -114,7 +117,11 @@ def test_the_backend_is_a_named_recipient_that_never_gets_audio() -> None:
 
 def test_a_recipient_the_policy_does_not_name_is_a_speech_provider_that_gets_only_audio() -> None:
     data_map = shipped()
-    unnamed = {k for k, r in data_map.recipients.items() if not r.named_in_policy}
+    unnamed = {
+        k
+        for k, r in data_map.recipients.items()
+        if not r.named_in_policy and r.kind != "cash_register"
+    }
     assert unnamed == {"yandex"}
     assert all(data_map.recipients[k].kind == "speech_provider" for k in unnamed)
     for table in data_map.tables.values():
@@ -130,3 +137,16 @@ def test_kazdream_is_declared_without_a_public_api_and_routing_agrees() -> None:
     assert no_api == set(routing.NO_PUBLIC_API)
     refusal = routing.PolicyRecipients(named=frozenset({"kazdream"})).refusal("kazdream")
     assert refusal is not None and "no public API" in refusal
+
+
+def test_cash_registers_get_transaction_data_by_legal_obligation_only() -> None:
+    """Fiscal registration is the law's (the Tax Code), not a choice the policy makes: a cash
+    register receives transaction data for that purpose and nothing personal beyond it."""
+    data_map = shipped()
+    registers = {k for k, r in data_map.recipients.items() if r.kind == "cash_register"}
+    assert registers == {"kassa24", "webkassa"}
+    for table in data_map.tables.values():
+        for column in table.columns.values():
+            if set(column.recipients) & registers and table.name != "outbox":
+                assert column.category == "transaction_data", column
+                assert column.legal_basis == "legal_obligation", column

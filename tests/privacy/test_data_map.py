@@ -122,7 +122,7 @@ def test_every_personal_column_says_what_why_how_long_and_to_whom() -> None:
 
 def test_recipients_and_what_the_policy_says_of_them() -> None:
     recipients = shipped().recipients
-    assert set(recipients) == {"backend", "elevenlabs", "kazdream", "yandex"}
+    assert set(recipients) == {"backend", "elevenlabs", "kazdream", "yandex", "kassa24", "webkassa"}
     assert shipped().named_by_policy() == {"backend", "elevenlabs", "kazdream"}
     assert set(shipped().speech_providers()) == {"elevenlabs", "kazdream", "yandex"}
     assert not recipients["kazdream"].public_api

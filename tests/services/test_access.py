@@ -39,6 +39,7 @@ from forsell.services.backup import TillBackups
 from forsell.services.catalog import CatalogService, ProductDraft
 from forsell.services.consent import ConsentService
 from forsell.services.counter_printer import CounterPrinter
+from forsell.services.fiscal import FiscalService
 from forsell.services.journal import ReceiptJournal
 from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.services.privacy.registration import RegistrationService
@@ -300,6 +301,19 @@ POLICY: dict[str, Role | Action | str] = {
     "ReceiptJournal.page": CASHIER,
     "ReceiptJournal.receipt": CASHIER,
     "ReceiptJournal.reprint": CASHIER,
+    # fiscal registration: the lane is the till's own; the token, the register and what happens
+    # to a refused operation are an admin's decisions
+    "FiscalService.start": PUBLIC,
+    "FiscalService.stop": PUBLIC,
+    "FiscalService.nudge": PUBLIC,
+    "FiscalService.register_now": PUBLIC,
+    "FiscalService.cash_registers": PUBLIC,
+    "FiscalService.overview": PUBLIC,
+    "FiscalService.client_for": INTERNAL,
+    "FiscalService.set_token": ADMIN,
+    "FiscalService.choose_register": ADMIN,
+    "FiscalService.retry": ADMIN,
+    "FiscalService.set_aside": ADMIN,
 }
 
 SERVICES = _service_classes()
@@ -477,6 +491,8 @@ def services(till: Till, vault: KeyVault) -> Callable[[type, EmployeeView | None
         # The secret store is never reached: the refusal comes first.
         TillBackups: lambda who: TillBackups(till.ctx),
         ReceiptJournal: lambda who: ReceiptJournal(till.ctx),
+        # The secret store is never reached: the refusal comes first.
+        FiscalService: lambda who: FiscalService(till.ctx, NoKeyring()),
     }
 
     def make(cls: type, who: EmployeeView | None) -> Any:

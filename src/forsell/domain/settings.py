@@ -898,6 +898,48 @@ KIOSK = _d(
     )
 )
 
+# --- fiscal registration ------------------------------------------------------------------------
+
+#: The online cash register service: "off", "kassa24" (Kassa24 Business) or "webkassa" (its
+#: client waits for a contract; choosing it registers nothing yet). The API token is in the OS
+#: secret store ("fiscal-token"), never here.
+FISCAL_PROVIDER = _d(
+    SettingDef(
+        "cashregister.provider",
+        str,
+        "off",
+        QT_TRANSLATE_NOOP("settings", "Online cash register"),
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "The service that registers every sale and refund with the fiscal data operator.",
+        ),
+        choices=("off", "kassa24", "webkassa"),
+    )
+)
+#: The cash register's id at the service (Kassa24: the id from its list of cash registers).
+FISCAL_REGISTER = _d(
+    SettingDef(
+        "cashregister.id",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Cash register"),
+        QT_TRANSLATE_NOOP("settings", "The cash register this till registers its receipts on."),
+        max_length=64,
+    )
+)
+#: Where the Kassa24 Business API answers (a test server or the FAKE in the demo).
+FISCAL_URL = _d(
+    SettingDef(
+        "cashregister.url",
+        str,
+        "https://business.kassa24.kz/api",
+        QT_TRANSLATE_NOOP("settings", "Cash register service address"),
+        QT_TRANSLATE_NOOP("settings", "The address of the online cash register's API."),
+        max_length=300,
+        url=True,
+    )
+)
+
 #: Every setting, in declaration order.
 ALL: tuple[SettingDef[Any], ...] = tuple(REGISTRY)
 #: The settings the analytics backend may set (head-office policy and receipt text). Not here,

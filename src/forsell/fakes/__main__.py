@@ -17,6 +17,9 @@ from forsell.domain import settings as st
 from .fake_backend import FakeBackend
 from .fake_elevenlabs import DEFAULT_KEY as ELEVENLABS_KEY
 from .fake_elevenlabs import FakeElevenLabs
+from .fake_kassa24 import DEFAULT_REGISTER as KASSA24_REGISTER
+from .fake_kassa24 import DEFAULT_TOKEN as KASSA24_TOKEN
+from .fake_kassa24 import FakeKassa24
 from .fake_yandex import DEFAULT_FOLDER, FakeYandex
 from .fake_yandex import DEFAULT_KEY as YANDEX_KEY
 from .server import FakeServer
@@ -27,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--elevenlabs-port", type=int, default=0, help="0 = a free port")
     p.add_argument("--yandex-port", type=int, default=0)
     p.add_argument("--backend-port", type=int, default=0)
+    p.add_argument("--kassa24-port", type=int, default=0)
     p.add_argument("--backend-db", help="SQLite file for the fake backend (survives restarts)")
     p.add_argument(
         "--processing", type=float, default=0.0, help="seconds each fake transcription takes"
@@ -45,8 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def describe(urls: dict[str, str]) -> dict[str, dict[str, str]]:
-    """The settings and secrets a till needs to use the fakes."""
-    return {
+    """The settings and secrets a till needs to use the fakes (the FAKE cash register's when
+    ``urls`` has "kassa24")."""
+    info = {
         "urls": urls,
         "settings": {
             st.SYNC_ENABLED.key: "true",
@@ -63,6 +68,16 @@ def describe(urls: dict[str, str]) -> dict[str, dict[str, str]]:
             "backend-token": "(issued by POST /v1/devices/register)",
         },
     }
+    if "kassa24" in urls:
+        info["settings"].update(
+            {
+                st.FISCAL_PROVIDER.key: "kassa24",
+                st.FISCAL_REGISTER.key: KASSA24_REGISTER,
+                st.FISCAL_URL.key: urls["kassa24"],
+            }
+        )
+        info["secrets"]["fiscal-token"] = KASSA24_TOKEN
+    return info
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             port=args.backend_port,
             name="backend",
         ),
+        "kassa24": FakeServer(FakeKassa24(seed=args.seed), port=args.kassa24_port, name="kassa24"),
     }
     try:
         for server in servers.values():

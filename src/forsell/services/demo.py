@@ -60,6 +60,9 @@ class FakeEndpoints:
     elevenlabs_key: str
     yandex_key: str
     yandex_folder_id: str
+    kassa24_url: str = ""  # the FAKE cash register ("": fiscal registration left as it is)
+    kassa24_token: str = ""
+    kassa24_register: str = ""
 
     @classmethod
     def from_description(cls, info: Mapping[str, Any]) -> FakeEndpoints:
@@ -73,6 +76,9 @@ class FakeEndpoints:
             secrets["elevenlabs-key"],
             secrets["yandex-key"],
             settings[s.YANDEX_FOLDER_ID.key],
+            urls.get("kassa24", ""),
+            secrets.get("fiscal-token", ""),
+            settings.get(s.FISCAL_REGISTER.key, ""),
         )
 
 
@@ -87,7 +93,8 @@ class DemoSetup:
 
 def _loopback_only(endpoints: FakeEndpoints) -> None:
     # "Audio abroad" is switched on below only because nothing leaves this machine.
-    for url in (endpoints.elevenlabs_url, endpoints.yandex_url, endpoints.backend_url):
+    urls = (endpoints.elevenlabs_url, endpoints.yandex_url, endpoints.backend_url)
+    for url in urls + ((endpoints.kassa24_url,) if endpoints.kassa24_url else ()):
         if urlsplit(url).hostname not in LOOPBACK:
             raise DemoRefused(f"the demo talks only to FAKE servers on this machine, not {url}")
 
@@ -154,6 +161,8 @@ def configure_demo(till: Till, endpoints: FakeEndpoints, keyring_backend: Any = 
         "server at %s on this machine; transcripts are scripted, not real recognition",
         endpoints.elevenlabs_url,
     )
+    if endpoints.kassa24_url:
+        changed += _demo_fiscal(till, admin, endpoints, keyring_backend)
     consent = ConsentService(ctx)
     if not consent.enabled:
         consent.set_enabled(admin, True)
@@ -169,6 +178,29 @@ def configure_demo(till: Till, endpoints: FakeEndpoints, keyring_backend: Any = 
         tuple(e.name for e in cashiers),
         tuple(changed),
     )
+
+
+def _demo_fiscal(
+    till: Till, admin: Any, endpoints: FakeEndpoints, keyring_backend: Any
+) -> list[str]:
+    """Fiscal receipts go to the FAKE cash register (nothing reaches a tax office)."""
+    from .fiscal import TOKEN_SECRET, FiscalService
+
+    ctx = till.ctx
+    changed = []
+    if ctx.settings.get(s.FISCAL_URL) != endpoints.kassa24_url:
+        ctx.settings.set(s.FISCAL_URL, endpoints.kassa24_url)
+        changed.append(s.FISCAL_URL.key)
+    service = FiscalService(ctx, keyring_backend)
+    if service.secrets.get(TOKEN_SECRET) != endpoints.kassa24_token:
+        service.set_token(admin, endpoints.kassa24_token)
+        changed.append(f"secret:{TOKEN_SECRET}")
+    register = endpoints.kassa24_register
+    wanted = (s.FISCAL_PROVIDER, "kassa24"), (s.FISCAL_REGISTER, register)
+    if any(ctx.settings.get(setting) != value for setting, value in wanted):
+        service.choose_register(admin, "kassa24", register)
+        changed += [setting.key for setting, _ in wanted]
+    return changed
 
 
 def configure_demo_folder(

@@ -899,6 +899,25 @@ def check_backups(data_dir: Path, keyring_backend: Any) -> CheckResult:
 # --- all together ----------------------------------------------------------------------------
 
 
+def check_fiscal(data_dir: Path, keyring_backend: Any) -> CheckResult:
+    """Fiscal registration: the cash register service reachable, its shift, what waits."""
+    from . import fiscal
+
+    name = "Fiscal registration"
+    try:
+        db = open_database(data_dir / DB_NAME, data_dir / "backups")
+    except (DatabaseProblem, OSError):
+        return _fail(
+            name, "cannot check: the database does not open", "fix the database first (see above)"
+        )
+    ctx = TillContext(db, data_dir, keyring_backend=keyring_backend)
+    try:
+        result = fiscal.check(ctx, keyring_backend)
+    finally:
+        ctx.close()
+    return CheckResult(name, result.ok, result.found, result.hint)
+
+
 def run_checks(
     data_dir: Path,
     keyring_backend: Any,
@@ -920,6 +939,7 @@ def run_checks(
         check_recordings(data_dir, keyring_backend),
         check_destructions(data_dir),
         check_backups(data_dir, keyring_backend),
+        check_fiscal(data_dir, keyring_backend),
         check_audio(load_query),
         check_updates(data_dir),
     )

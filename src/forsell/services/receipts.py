@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from forsell.domain.barcode import receipt_code
 from forsell.domain.money import vat_included
 from forsell.domain.options import ChosenOption
-from forsell.store.models import Employee, Refund, RefundLine, Sale, SaleLine
+from forsell.store.models import Employee, FiscalOperation, Refund, RefundLine, Sale, SaleLine
 
 from . import settings as s
 from .context import TillContext
@@ -89,6 +89,41 @@ class ReceiptView:
         """A refund receipt (money returned), not a sale's."""
         return self.kind == "refund"
 
+    # Fiscal registration (online cash register); None while fiscal registration is off.
+    fiscal_state: str | None = None  # registered | waiting | refused | set_aside
+    fiscal_sign: str | None = None
+    fiscal_number: str | None = None
+    fiscal_register_number: str | None = None  # the register's number at the tax office (РНМ)
+    fiscal_qr_url: str | None = None  # the fiscal data operator's page that checks the receipt
+    fiscal_autonomous_number: int | None = None
+    fiscal_reason_key: str | None = None  # why it waits or was refused (a message key)
+
+
+def with_fiscal(receipt: ReceiptView, op: FiscalOperation | None) -> ReceiptView:
+    """``receipt`` carrying ``op``'s fiscal status and attributes (a reprint, a refresh)."""
+    if op is None:
+        return receipt
+    return replace(
+        receipt,
+        fiscal_state=op.state,
+        fiscal_sign=op.fiscal_sign,
+        fiscal_number=op.fiscal_number,
+        fiscal_register_number=op.register_number,
+        fiscal_qr_url=op.qr_url,
+        fiscal_autonomous_number=op.seq,
+        fiscal_reason_key=op.reason_key,
+    )
+
+
+def fiscal_operation_of(session: Session, entity_id: str) -> FiscalOperation | None:
+    """The newest fiscal operation of a sale or refund, read in the caller's session."""
+    return session.scalars(
+        select(FiscalOperation)
+        .where(FiscalOperation.entity_id == entity_id)
+        .order_by(FiscalOperation.seq.desc())
+        .limit(1)
+    ).first()
+
 
 def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
     """The receipt of ``sale`` as printed and shown: store details, lines with what was already
@@ -128,7 +163,7 @@ def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
         )
     cashier = session.get(Employee, sale.employee_id)
     st = ctx.settings
-    return ReceiptView(
+    receipt = ReceiptView(
         sale.id,
         sale.receipt_no,
         receipt_code(sale.receipt_no),
@@ -154,6 +189,7 @@ def load_receipt(ctx: TillContext, session: Session, sale: Sale) -> ReceiptView:
         sale.voided_at is not None,
         sum(l.refunded_amount for l in lines),
     )
+    return with_fiscal(receipt, fiscal_operation_of(session, sale.id))
 
 
 def load_refund_receipt(ctx: TillContext, session: Session, refund: Refund) -> ReceiptView:
@@ -196,7 +232,7 @@ def load_refund_receipt(ctx: TillContext, session: Session, refund: Refund) -> R
     cashier = session.get(Employee, refund.employee_id)
     st = ctx.settings
     subtotal = sum(l.gross for l in lines)
-    return ReceiptView(
+    receipt = ReceiptView(
         sale.id,
         refund.receipt_no or 0,
         "",
@@ -226,3 +262,5 @@ def load_refund_receipt(ctx: TillContext, session: Session, refund: Refund) -> R
         refund_of_at=ctx.local(sale.created_at),
         refund_id=refund.id,
     )
+    # The refund is registered with the cash register on its own: its status, not the sale's.
+    return with_fiscal(receipt, fiscal_operation_of(session, refund.id))

@@ -14,7 +14,7 @@ from forsell.domain.barcode import receipt_no_from_code
 from forsell.domain.errors import CashierError
 from forsell.domain.refund import refund_amount
 from forsell.domain.roles import Action
-from forsell.store import audit
+from forsell.store import audit, fiscal_queue
 from forsell.store.models import Refund, RefundLine, Sale, SaleLine, Shift
 from forsell.store.outbox import enqueue
 
@@ -161,6 +161,7 @@ class RefundService:
                     ],
                 },
             )
+            fiscal_queue.queue_refund(session, refund, sale)
             audit.record(
                 session,
                 self.ctx.device_id,

@@ -13,7 +13,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.money import check_amount, vat_included
 from forsell.domain.roles import Action, Role, needs_approval
 from forsell.domain.shift import DrawerFigures, counted_total
-from forsell.store import audit
+from forsell.store import audit, fiscal_queue
 from forsell.store.models import (
     CashMovement,
     Employee,
@@ -155,6 +155,7 @@ class ShiftService:
             session.add(shift)
             session.flush()
             enqueue(session, "shift_opened", shift.id, _shift_payload(shift))
+            fiscal_queue.queue_shift(session, shift, closing=False)
             audit.record(
                 session, self.ctx.device_id, "shift_opened", employee.id, float=opening_float
             )
@@ -208,6 +209,7 @@ class ShiftService:
                     "at": move.at.isoformat(),
                 },
             )
+            fiscal_queue.queue_cash_movement(session, move)
             # The reason is free text the cash movement itself keeps; the entry says who
             # moved how much.
             audit.record(
@@ -315,6 +317,7 @@ class ShiftService:
             shift.cash_count = {str(d): n for d, n in counts.items() if n}
             session.flush()
             enqueue(session, "shift_closed", shift.id, _shift_payload(shift))
+            fiscal_queue.queue_shift(session, shift, closing=True)
             audit.record(
                 session,
                 self.ctx.device_id,

@@ -15,7 +15,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.options import ChosenOption, choose, preselected, unit_price_with
 from forsell.domain.payment import Payment
 from forsell.domain.roles import Action, Role, discount_needs_approval
-from forsell.store import audit
+from forsell.store import audit, fiscal_queue
 from forsell.store.models import ParkedSale, Sale, SaleLine
 from forsell.store.outbox import enqueue
 
@@ -25,6 +25,7 @@ from .auth import Approval, EmployeeView, require
 from .catalog import CatalogService, ProductView
 from .context import TillContext
 from .damage import require_sound_database
+from .fiscal import require_within_autonomous_limit
 from .receipts import ReceiptView, load_receipt
 from .shifts import open_shift_id
 
@@ -439,10 +440,12 @@ class TillService:
 
         Returns the receipt. Raises ``CashierError``: ``pay.empty``, ``shift.not_open``,
         ``payment.short``, ``payment.card_over_total``, ``payment.cash_not_needed``,
-        ``sale.database_damaged(_no_backup)``; nothing is committed then."""
+        ``sale.database_damaged(_no_backup)``, ``fiscal.autonomous_limit``; nothing is
+        committed then."""
         if not self.cart.lines:
             raise CashierError("pay.empty", "The cart is empty")
         self._require_sound_database()
+        require_within_autonomous_limit(self.ctx)
         totals = self.cart.totals()
         settlement = payment.settle(totals.total)
         with self.ctx.db.write() as session:
@@ -497,6 +500,7 @@ class TillService:
             session.flush()
             self._forget_recalled(session)  # the parked cart becomes this sale, atomically
             enqueue(session, "sale", sale.id, sale_payload(sale))
+            fiscal_queue.queue_sale(session, sale)
             receipt = load_receipt(self.ctx, session, sale)
         log.info(
             "sale %s committed: receipt %d, %d lines, total %d tiyn, %s",

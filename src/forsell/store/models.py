@@ -684,3 +684,35 @@ class ProductOption(Base):
     preselected: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (Index("ix_product_options_group", "group_id", "position"),)
+
+
+# Fiscal registration with the online cash register (revision 0020).
+class FiscalOperation(Base):
+    """One sale, refund, cash movement or shift open/close to be registered with the cash
+    register of the fiscal data operator. Written in the same transaction as the change, with
+    its outbox job (lane ``fiscal``). ``id`` is the request's idempotency key (Kassa24's ``Uid``);
+    ``seq`` orders a register's operations and doubles as the autonomous number (``AFP``)."""
+
+    __tablename__ = "fiscal_operations"
+    id: Mapped[str] = _id()
+    register_key: Mapped[str] = mapped_column(String(64))  # "kassa24:<cash register id>"
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # sale|refund|cash_in|cash_out|shift_open|…
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    amount: Mapped[int] = mapped_column(BigInteger, default=0)  # tiyn
+    state: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting|registered|refused
+    autonomous: Mapped[bool] = mapped_column(Boolean, default=False)
+    fiscal_sign: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    fiscal_number: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    register_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    qr_url: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    registered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    reason_key: Mapped[str | None] = mapped_column(String(48), nullable=True)
+    reason_detail: Mapped[str | None] = mapped_column(Text, nullable=True)
+    totals: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # a Z report's fiscal sums
+
+    __table_args__ = (
+        UniqueConstraint("register_key", "seq", name="uq_fiscal_register_seq"),
+        Index("ix_fiscal_register_state_seq", "register_key", "state", "seq"),
+    )

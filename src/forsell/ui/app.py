@@ -311,6 +311,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False, kiosk: bool = False) ->
         box.exec()
         instance.close()
         return 2
+    from forsell.services.fiscal import FiscalService
     from forsell.services.sync import SyncService
 
     from .main_window import MainWindow
@@ -346,12 +347,19 @@ def run_gui(data_dir: Path, start_in_tray: bool = False, kiosk: bool = False) ->
     QTimer.singleShot(200, lambda: prepare_review_in_background(recorder))
     schedule_retention(till)
     schedule_backups(till)
+    # Fiscal receipts: the cash register's own lane, started whether or not one is chosen (it
+    # notices a register chosen later); its status is in the tray.
+    fiscal = FiscalService(till.ctx, till.ctx.keyring_backend)
+    fiscal.start()
+    if tray is not None:
+        tray.fiscal = fiscal.overview
     try:
         return app.exec()
     finally:
         # Running jobs stop at their next step; recorders being closed finish sealing first.
         background.shutdown(timeout=15.0)
         sync_bridge.stop()
+        fiscal.stop()
         try:
             sync.stop()  # in-flight work is given back to the outbox, nothing lost
         except Exception:

@@ -312,6 +312,29 @@ def _texts() -> dict[str, str]:
             "messages",
             "No speech recognition service may be used: enter a key, allow sending audio abroad, or acknowledge a service the privacy policy does not name, in Settings → Sync.",
         ),
+        "fiscal.order_violated": translate(
+            "messages",
+            "The cash register refused an operation dated before the previous one (the till's clock went back?). Check the clock, then retry it or set it aside.",
+        ),
+        "fiscal.register_blocked": translate(
+            "messages",
+            "The cash register is blocked at the service or by the tax office. Selling goes on; receipts wait. Call Kassa24, then retry.",
+        ),
+        "fiscal.shift_over_24h": translate(
+            "messages",
+            "The cash register's shift ran over 24 hours. The till closes it (Z) and registers the receipt in a new shift; close the till's shift every day.",
+        ),
+        "fiscal.invalid": translate(
+            "messages",
+            "The cash register refused the receipt's data. An admin looks at it, then retries it or sets it aside.",
+        ),
+        "fiscal.autonomous_limit": translate(
+            "messages",
+            "The cash register has not reached the tax office for {hours} hours: selling stops until the waiting receipts are registered. Connect the till to the internet.",
+        ),
+        "fiscal.no_token": translate(
+            "messages", "Enter the cash register service's API token first."
+        ),
         "sync.store_not_registered": translate(
             "messages",
             "Recordings wait: nothing is sent for speech recognition until the operator accepts the store's registration (Settings & staff → Registration). Selling goes on as usual.",

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 from forsell.domain.money import format_kzt
 from forsell.services.receipts import ReceiptView
 
+from .fiscal_qr import qr_image
 from .i18n import ReceiptTexts
 from .line_dialogs import milli_text
 from .printing import RECEIPT_PAGE, make_document, print_with_dialog, save_pdf
 from .widgets import set_role
 
 BARCODE_URL = QUrl("receipt-barcode.png")
+FISCAL_QR_URL = QUrl("receipt-fiscal-qr.png")
 RECEIPT_WIDTH_PX = 380
+FISCAL_POLL_MS = 250
 
 # --- EAN-13 ---------------------------------------------------------------------------------
 
@@ -125,6 +128,22 @@ _T = {
     "refund_total": QT_TRANSLATE_NOOP("Receipt", "REFUND TOTAL"),
     "returned_cash": QT_TRANSLATE_NOOP("Receipt", "Returned in cash"),
     "returned_card": QT_TRANSLATE_NOOP("Receipt", "Returned to card"),
+    "fiscal": QT_TRANSLATE_NOOP("Receipt", "FISCAL RECEIPT"),
+    "fiscal_sign": QT_TRANSLATE_NOOP("Receipt", "Fiscal sign {sign}"),
+    "fiscal_number": QT_TRANSLATE_NOOP("Receipt", "Receipt at the fiscal operator No. {number}"),
+    "fiscal_rnm": QT_TRANSLATE_NOOP("Receipt", "Cash register RNM {rnm}"),
+    "fiscal_check": QT_TRANSLATE_NOOP("Receipt", "Scan the QR code to check the receipt"),
+    "fiscal_waiting": QT_TRANSLATE_NOOP(
+        "Receipt",
+        "Not yet registered with the tax office: it will be registered automatically "
+        "(autonomous No. {number})",
+    ),
+    "fiscal_refused": QT_TRANSLATE_NOOP(
+        "Receipt", "The cash register refused this receipt: the administrator will resolve it"
+    ),
+    "fiscal_set_aside": QT_TRANSLATE_NOOP(
+        "Receipt", "Fiscal registration handled by the administrator"
+    ),
 }
 
 
@@ -230,6 +249,7 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
             rows.append(_row(esc(t(_T["auth"]).format(code=receipt.card_reference)), ""))
     if receipt.refunded_total:
         rows.append(_row(esc(t(_T["refunded"])), format_kzt(-receipt.refunded_total)))
+    rows.extend(_fiscal_rows(receipt, t))
     footer = esc(receipt.footer).replace("\n", "<br/>")
     return (
         "<html><body style=\"font-family: 'DejaVu Sans'; font-size: 13px\">"
@@ -237,6 +257,11 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
         + '<table width="100%" cellspacing="0" cellpadding="1">'
         + "".join(rows)
         + "</table>"
+        + (
+            f'<p align="center"><img src="{FISCAL_QR_URL.toString()}"/></p>'
+            if receipt.fiscal_state == "registered" and receipt.fiscal_qr_url
+            else ""
+        )
         + (f'<p align="center">{footer}</p>' if footer else "")
         + (f'<p align="center"><img src="{BARCODE_URL.toString()}"/></p>' if receipt.code else "")
         + copy_mark
@@ -254,14 +279,45 @@ def _returned_rows(receipt: ReceiptView, t: ReceiptTexts) -> list[str]:
     return rows
 
 
+def _fiscal_rows(receipt: ReceiptView, t: ReceiptTexts) -> list[str]:
+    """The fiscal attributes once registered, or what happens to the receipt until then."""
+    esc = html.escape
+    state = receipt.fiscal_state
+    if state is None:
+        return []
+    rows = ['<tr><td colspan="2"><hr/></td></tr>']
+    if state == "registered":
+        rows.append(f'<tr><td colspan="2" align="center"><b>{esc(t(_T["fiscal"]))}</b></td></tr>')
+        texts = (
+            (_T["fiscal_sign"], {"sign": receipt.fiscal_sign or ""}),
+            (_T["fiscal_number"], {"number": receipt.fiscal_number or ""}),
+            (_T["fiscal_rnm"], {"rnm": receipt.fiscal_register_number or ""}),
+        )
+        rows.extend(_row(esc(t(text).format(**values)), "") for text, values in texts)
+        if receipt.fiscal_qr_url:
+            rows.append(_row(esc(t(_T["fiscal_check"])), ""))
+    elif state == "waiting":
+        text = t(_T["fiscal_waiting"]).format(number=receipt.fiscal_autonomous_number or "")
+        rows.append(_row(f"<i>{esc(text)}</i>", ""))
+    elif state == "refused":
+        rows.append(_row(f"<b>{esc(t(_T['fiscal_refused']))}</b>", ""))
+    else:
+        rows.append(_row(esc(t(_T["fiscal_set_aside"])), ""))
+    return rows
+
+
 def receipt_document(
     receipt: ReceiptView, width_px: float | None = RECEIPT_WIDTH_PX
 ) -> QTextDocument:
-    resources = (
+    resources: dict = (
         {(QTextDocument.ResourceType.ImageResource, BARCODE_URL): ean13_image(receipt.code)}
         if receipt.code
         else {}
     )
+    if receipt.fiscal_state == "registered" and receipt.fiscal_qr_url:
+        resources[(QTextDocument.ResourceType.ImageResource, FISCAL_QR_URL)] = qr_image(
+            receipt.fiscal_qr_url
+        )
     return make_document(receipt_html(receipt), resources, width_px)
 
 
@@ -278,6 +334,7 @@ class ReceiptDialog(QDialog):
         receipt: ReceiptView,
         parent: QWidget | None = None,
         printer: Printer = print_with_dialog,
+        refresh: Callable[[ReceiptView], ReceiptView] | None = None,
     ) -> None:
         super().__init__(parent)
         self.receipt = receipt
@@ -316,6 +373,28 @@ class ReceiptDialog(QDialog):
         layout.addLayout(row)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.accept)
         self.new_sale.setFocus()
+        # While the receipt waits for its fiscal registration, look again a few times a second:
+        # the fiscal lane stores the attributes as soon as the cash register answers.
+        self._refresh = refresh
+        self.fiscal_timer = QTimer(self)
+        self.fiscal_timer.setInterval(FISCAL_POLL_MS)
+        self.fiscal_timer.timeout.connect(self.refresh_fiscal)
+        if refresh is not None and receipt.fiscal_state == "waiting":
+            self.fiscal_timer.start()
+        self.finished.connect(self.fiscal_timer.stop)
+
+    def refresh_fiscal(self) -> None:
+        """Shows the fiscal attributes once they exist (one short indexed read)."""
+        if self._refresh is None:
+            return
+        fresh = self._refresh(self.receipt)
+        if fresh.fiscal_state != "waiting":
+            self.fiscal_timer.stop()
+        if fresh != self.receipt:
+            self.receipt = fresh
+            self.document = receipt_document(fresh)
+            self.document.setParent(self.view)
+            self.view.setDocument(self.document)
 
     @property
     def html(self) -> str:

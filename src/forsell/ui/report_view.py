@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from forsell.domain.money import format_kzt
 from forsell.services import settings as s
 from forsell.services.app import Till
+from forsell.services.fiscal import REPORT_FIELDS, FiscalShiftTotals, shift_fiscal_totals
 from forsell.services.shifts import ShiftReport
 
 from .backoffice_kit import AMBER, GREEN, MUTED, RED, Feedback, attempt, make_button, style_dialog
@@ -66,9 +67,47 @@ def _vat_percent(bp: int) -> str:
     return f"{bp // 100} %" if bp % 100 == 0 else f"{bp / 100:.2f} %".replace(".", ",")
 
 
-def report_html(report: ShiftReport, lang: str) -> str:
+def _fiscal_section(report: ShiftReport, fiscal: FiscalShiftTotals) -> str:
+    """The cash register's registered sums beside the till's, with any difference flagged."""
+    m = format_kzt
+    labels = {
+        "sale": translate("ReportView", "Sales registered"),
+        "refund": translate("ReportView", "Refunds registered"),
+        "cash_in": translate("ReportView", "Cash in registered"),
+        "cash_out": translate("ReportView", "Cash out registered"),
+    }
+    gaps = fiscal.differences(report)
+    rows = []
+    for kind, label in labels.items():
+        till_value = getattr(report, REPORT_FIELDS[kind])
+        value = f"{m(fiscal.registered.get(kind, 0))} / {m(till_value)}"
+        rows.append(_row(label, value, colour=RED if kind in gaps else ""))
+    if fiscal.waiting or fiscal.refused:
+        rows.append(
+            _row(
+                translate("ReportView", "Not registered yet: waiting {n}, refused {m}").format(
+                    n=fiscal.waiting, m=fiscal.refused
+                ),
+                "",
+                colour=AMBER,
+            )
+        )
+    if gaps:
+        rows.append(
+            _row(translate("ReportView", "Differs from the cash register"), "", strong=True,
+                 colour=RED)
+        )  # fmt: skip
+    else:
+        rows.append(
+            _row(translate("ReportView", "Matches the cash register"), "", strong=True,
+                 colour=GREEN)
+        )  # fmt: skip
+    return _section(translate("ReportView", "Fiscal registration (cash register / till)"), rows)
+
+
+def report_html(report: ShiftReport, lang: str, fiscal: FiscalShiftTotals | None = None) -> str:
     """The report as simple HTML (QTextDocument subset). ``lang`` tags the document's language;
-    the words come from the installed Qt translation."""
+    the words come from the installed Qt translation. ``fiscal``: the cash register's side."""
     m = format_kzt
     if report.z_number is None:
         title = translate("ReportView", "X report — shift still open")
@@ -163,7 +202,8 @@ def report_html(report: ShiftReport, lang: str) -> str:
         )
     return (
         f'<html lang="{html.escape(lang)}"><body style="font-size:16px">'
-        f"{head}{shift}{sales}{refunds}{drawer}{count}{vat}</body></html>"
+        f"{head}{shift}{sales}{refunds}{drawer}{count}{vat}"
+        f"{_fiscal_section(report, fiscal) if fiscal is not None else ''}</body></html>"
     )
 
 
@@ -178,7 +218,8 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.report, self.till = report, till
         self.lang = till.ctx.settings.get(s.RECEIPT_LANGUAGE)
-        self.html = report_html(report, self.lang)
+        self.fiscal = shift_fiscal_totals(till.ctx, report.shift_id)
+        self.html = report_html(report, self.lang, self.fiscal)
         title = (
             self.tr("X report")
             if report.z_number is None

@@ -19,6 +19,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.services.app import Till
 from forsell.services.catalog import ProductView
+from forsell.services.fiscal import refreshed_receipt
 from forsell.services.receipts import ReceiptView
 from forsell.services.till import CartView, TillService
 
@@ -583,7 +584,8 @@ class TillScreen(QWidget):
         self.paid.emit(receipt)
         self.show_cart(self.sale.view())
         self.search.reset()
-        dialog = ReceiptDialog(receipt, self)
+        ctx = self.till.ctx
+        dialog = ReceiptDialog(receipt, self, lambda shown: refreshed_receipt(ctx, shown))
         dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.focus_scan()))
         self.receipt_dialog = dialog
         # Opened after the payment dialog has closed, so Enter lands on "new sale" here.

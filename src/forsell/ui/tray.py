@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from forsell.services import sync as sv
+from forsell.services.fiscal import FiscalOverview
 from forsell.services.sync import LaneStatusView, SyncStatusView
 
 from .sync_status import (
@@ -146,6 +147,8 @@ class SyncTray(QObject):
         self.icon.activated.connect(self._activated)
         bridge.status_changed.connect(self.show_status)
         self.show_status(bridge.view or control.status())
+        #: The fiscal lane's overview (set by the app when fiscal registration runs).
+        self.fiscal: Callable[[], FiscalOverview] | None = None
 
     @staticmethod
     def available() -> bool:
@@ -210,6 +213,8 @@ class SyncTray(QObject):
             (view.audio, self.tr("Recordings")),
         ):
             self._lane(title, lane, tz, now)
+        if self.fiscal is not None:
+            self._fiscal(self.fiscal())
         if view.demo_fakes:
             self._info(
                 self.tr("DEMO: transcripts come from FAKE servers, not real speech recognition"),
@@ -248,6 +253,26 @@ class SyncTray(QObject):
                 "    "
                 + self.tr("last error: {error}").format(error=error_text(lane.last_error_key))
             )
+
+    def _fiscal(self, o: FiscalOverview) -> None:
+        """Fiscal receipts: what waits for the cash register, refusals, the 72-hour limit."""
+        if not o.configured:
+            return
+        title = self.tr("Fiscal receipts")
+        if o.waiting or o.refused:
+            self._info(
+                self.tr("{lane}: {n} waiting, {m} refused").format(
+                    lane=title, n=o.waiting, m=len(o.refused)
+                )
+            )
+        else:
+            self._info(self.tr("{lane}: all registered").format(lane=title))
+        for refused in o.refused[:3]:
+            self._info("    " + error_text(refused.reason_key))
+        if o.autonomous_level in ("warn", "soon"):
+            self._info("    " + self.tr("Receipts wait for the tax office: selling stops at 72 h"))
+        elif o.autonomous_level == "limit":
+            self._info("    " + self.tr("72 h without the tax office: selling stopped"), bold=True)
 
     def _info(self, text: str, bold: bool = False) -> QAction:
         """A line of status: disabled (nothing happens on click), word-wrapped onto at most

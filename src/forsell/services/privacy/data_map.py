@@ -22,7 +22,7 @@ from sqlalchemy import MetaData
 from forsell.paths import resources_dir
 
 #: Recipient kinds the map may declare.
-RECIPIENT_KINDS = ("backend", "speech_provider")
+RECIPIENT_KINDS = ("backend", "speech_provider", "cash_register")
 
 
 def default_path() -> Path:
@@ -56,7 +56,7 @@ class Recipient:
 
     id: str
     name: str
-    kind: str  # backend | speech_provider
+    kind: str  # backend | speech_provider | cash_register
     country: str
     receives: str
     named_in_policy: bool

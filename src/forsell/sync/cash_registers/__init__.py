@@ -1,0 +1,1 @@
+"""Online cash register clients (fiscal registration): one interface, one module per service."""
