@@ -1465,6 +1465,7 @@
     <name>JournalDialog</name>
     <message>
         <source>Receipt journal</source>
+        <extracomment>The counter&apos;s ESC/POS printer when one is set up (faults show on the till&apos;s bar).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1565,6 +1566,10 @@
     </message>
     <message>
         <source>Cash + card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of receipt No. {no} was sent to the receipt printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3233,6 +3238,7 @@ Confirm (Enter)</source>
     <name>RefundDialog</name>
     <message>
         <source>Refund or void</source>
+        <extracomment>The counter&apos;s ESC/POS printer when one is set up: the refund receipt comes out of it at once, as a sale&apos;s does after payment.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1465,6 +1465,7 @@
     <name>JournalDialog</name>
     <message>
         <source>Receipt journal</source>
+        <extracomment>The counter&apos;s ESC/POS printer when one is set up (faults show on the till&apos;s bar).</extracomment>
         <translation>Чектер журналы</translation>
     </message>
     <message>
@@ -1566,6 +1567,10 @@
     <message>
         <source>Cash + card</source>
         <translation>Қолма-қол + карта</translation>
+    </message>
+    <message>
+        <source>A copy of receipt No. {no} was sent to the receipt printer.</source>
+        <translation>№ {no} чектің көшірмесі чек принтеріне жіберілді.</translation>
     </message>
     <message>
         <source>A copy of receipt No. {no} was printed.</source>
@@ -3236,6 +3241,7 @@ Confirm (Enter)</source>
     <name>RefundDialog</name>
     <message>
         <source>Refund or void</source>
+        <extracomment>The counter&apos;s ESC/POS printer when one is set up: the refund receipt comes out of it at once, as a sale&apos;s does after payment.</extracomment>
         <translation>Қайтару немесе күшін жою</translation>
     </message>
     <message>

@@ -1466,6 +1466,7 @@
     <name>JournalDialog</name>
     <message>
         <source>Receipt journal</source>
+        <extracomment>The counter&apos;s ESC/POS printer when one is set up (faults show on the till&apos;s bar).</extracomment>
         <translation>Журнал чеков</translation>
     </message>
     <message>
@@ -1567,6 +1568,10 @@
     <message>
         <source>Cash + card</source>
         <translation>Наличные + карта</translation>
+    </message>
+    <message>
+        <source>A copy of receipt No. {no} was sent to the receipt printer.</source>
+        <translation>Копия чека № {no} отправлена на принтер чеков.</translation>
     </message>
     <message>
         <source>A copy of receipt No. {no} was printed.</source>
@@ -3237,6 +3242,7 @@ Confirm (Enter)</source>
     <name>RefundDialog</name>
     <message>
         <source>Refund or void</source>
+        <extracomment>The counter&apos;s ESC/POS printer when one is set up: the refund receipt comes out of it at once, as a sale&apos;s does after payment.</extracomment>
         <translation>Возврат или аннулирование</translation>
     </message>
     <message>

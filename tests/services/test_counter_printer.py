@@ -168,3 +168,70 @@ def test_a_lines_options_print_under_it_with_their_price_changes(
     name = lines.index("Хлеб пшеничный тестовый")
     assert lines[name + 1].startswith("+ Овсяное молоко") and lines[name + 1].endswith("+200 тг")
     assert lines[name + 2].strip() == "+ Без сиропа"  # a free option: no price change printed
+
+
+def test_a_copy_from_the_journal_says_so_above_and_below(
+    till: Till, staff: Staff, products: Products, shift, counter, fake_printer
+) -> None:
+    receipt = _sell(till, staff, products, Payment(cash_tendered=50_000))
+    counter.print_receipt(dataclasses.replace(receipt, copy=True))
+    printout = decode(fake_printer.wait_job())
+    marks = [i for i, line in enumerate(printout.lines) if line.strip() == "*** COPY ***"]
+    total = next(i for i, line in enumerate(printout.lines) if line.startswith("TOTAL"))
+    assert len(marks) == 2 and marks[0] < total < marks[1]
+    assert printout.events[-1] == "cut"
+
+
+def test_a_refund_receipt_prints_what_went_back_and_no_barcode(
+    till: Till, staff: Staff, products: Products, shift, counter, fake_printer
+) -> None:
+    from datetime import UTC, datetime
+
+    receipt = _sell(till, staff, products, Payment(cash_tendered=50_000))
+    refund = dataclasses.replace(
+        receipt,
+        kind="refund",
+        code="",
+        receipt_no=3,
+        refund_of_no=receipt.receipt_no,
+        refund_of_at=datetime(2026, 12, 5, 9, 30, tzinfo=UTC),
+        cash=receipt.total,
+        tendered=0,
+        change=0,
+    )
+    counter.print_receipt(refund)
+    printout = decode(fake_printer.wait_job())
+    text = printout.text
+    assert "REFUND No. 3" in text
+    flat = " ".join(text.split())  # 32 characters a line: long lines wrap
+    assert f"Refund of receipt No. {receipt.receipt_no} of 05.12.2026 09:30" in flat
+    assert any(line.startswith("REFUND TOTAL") for line in printout.lines)
+    assert any(line.startswith("Returned in cash") for line in printout.lines)
+    assert "Change" not in text and printout.barcodes == []
+
+
+def test_a_registered_receipt_prints_its_fiscal_attributes_and_the_check_qr(
+    till: Till, staff: Staff, products: Products, shift, counter, fake_printer
+) -> None:
+    receipt = _sell(till, staff, products, Payment(cash_tendered=50_000))
+    url = "https://consumer.oofd.kz/?i=123&f=010101&s=400.00&t=20261205T093000"
+    registered = dataclasses.replace(
+        receipt,
+        fiscal_state="registered",
+        fiscal_sign="2905312345",
+        fiscal_number="700123",
+        fiscal_register_number="010101",
+        fiscal_qr_url=url,
+    )
+    counter.print_receipt(registered)
+    printout = decode(fake_printer.wait_job())
+    text = printout.text
+    flat = " ".join(text.split())  # 32 characters a line: long lines wrap
+    assert "FISCAL RECEIPT" in flat and "Fiscal sign 2905312345" in flat
+    assert "Cash register RNM 010101" in flat
+    assert printout.qr_codes == [url] and printout.barcodes == [(2, receipt.code)]
+    counter.print_receipt(
+        dataclasses.replace(registered, fiscal_state="waiting", fiscal_autonomous_number=17)
+    )
+    waiting = decode(fake_printer.wait_job())
+    assert "(autonomous No. 17)" in " ".join(waiting.text.split()) and waiting.qr_codes == []

@@ -49,6 +49,21 @@ RECEIPT_LABELS: Mapping[str, str] = {
     "kg": "kg",
     "voided": "VOIDED",
     "refunded": "Refunded",
+    "copy": "COPY",
+    "refund": "REFUND No. {no}",
+    "refund_of": "Refund of receipt No. {no} of {date}",
+    "refund_total": "REFUND TOTAL",
+    "returned_cash": "Returned in cash",
+    "returned_card": "Returned to card",
+    "fiscal": "FISCAL RECEIPT",
+    "fiscal_sign": "Fiscal sign {sign}",
+    "fiscal_number": "Receipt at the fiscal operator No. {number}",
+    "fiscal_rnm": "Cash register RNM {rnm}",
+    "fiscal_check": "Scan the QR code to check the receipt",
+    "fiscal_waiting": "Not yet registered with the tax office: it will be registered "
+    "automatically (autonomous No. {number})",
+    "fiscal_refused": "The cash register refused this receipt: the administrator will resolve it",
+    "fiscal_set_aside": "Fiscal registration handled by the administrator",
 }
 #: The test page's labels in English; the admin screen and the CLI hand translated ones.
 TEST_PAGE_LABELS: Mapping[str, str] = {
@@ -96,20 +111,29 @@ def receipt_ticket(
     (it opens while the receipt prints)."""
     t = {**RECEIPT_LABELS, **labels}
     blocks: list[Block] = [DrawerPulse()] if drawer else []
-    for section in (_header, _lines, _totals, _vat, _payment, _footer, _codes):
+    for section in (_header, _lines, _totals, _vat, _payment, _fiscal, _footer, _codes):
         blocks += section(receipt, t)
+    if receipt.copy:  # above and below: a torn-off half still says it
+        blocks.append(Text(f"*** {t['copy']} ***", "center", bold=True, large=True))
     blocks.append(Cut())
     return Ticket(tuple(blocks), paper_mm)
 
 
 def _header(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
-    blocks: list[Block] = [Text(r.store_name, "center", bold=True, large=True)]
+    blocks: list[Block] = []
+    if r.copy:  # a reprint from the journal: never taken for a second sale
+        blocks.append(Text(f"*** {t['copy']} ***", "center", bold=True, large=True))
+    blocks.append(Text(r.store_name, "center", bold=True, large=True))
     if r.store_bin:
         blocks.append(Text(t["bin"].format(bin=r.store_bin), "center"))
     if r.store_address:
         blocks.append(Text(r.store_address, "center"))
+    title = t["refund" if r.is_refund else "receipt"].format(no=r.receipt_no)
+    blocks.append(Row(title, r.created_at.strftime("%d.%m.%Y %H:%M")))
+    if r.is_refund:
+        sold_at = r.refund_of_at.strftime("%d.%m.%Y %H:%M") if r.refund_of_at else ""
+        blocks.append(Text(t["refund_of"].format(no=r.refund_of_no, date=sold_at)))
     blocks += [
-        Row(t["receipt"].format(no=r.receipt_no), r.created_at.strftime("%d.%m.%Y %H:%M")),
         Text(t["device"].format(device=r.device_name)),
         Text(t["cashier"].format(name=r.cashier_name)),
     ]
@@ -152,7 +176,9 @@ def _totals(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     if r.discount:
         blocks.append(Row(t["subtotal"], format_kzt(r.subtotal)))
         blocks.append(Row(t["discount"], format_kzt(-r.discount)))
-    blocks.append(Row(t["total"], format_kzt(r.total), bold=True))
+    blocks.append(
+        Row(t["refund_total" if r.is_refund else "total"], format_kzt(r.total), bold=True)
+    )
     return blocks
 
 
@@ -172,6 +198,12 @@ def _vat(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
 
 def _payment(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     blocks: list[Block] = []
+    if r.is_refund:  # how the money went back, not how it was paid
+        if r.cash:
+            blocks.append(Row(t["returned_cash"], format_kzt(r.cash)))
+        if r.card:
+            blocks.append(Row(t["returned_card"], format_kzt(r.card)))
+        return blocks
     if r.tendered or r.cash:
         blocks.append(Row(t["cash"], format_kzt(r.tendered)))
         blocks.append(Row(t["change"], format_kzt(r.change)))
@@ -188,9 +220,37 @@ def _footer(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     return [Text(r.footer, "center")] if r.footer.strip() else []
 
 
+def _fiscal(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
+    """The fiscal attributes once the cash register registered the receipt, or what happens to
+    it until then (as the screen's receipt says it); nothing while fiscal registration is off."""
+    state = r.fiscal_state
+    if state is None:
+        return []
+    blocks: list[Block] = [Rule()]
+    if state == "registered":
+        blocks += [
+            Text(t["fiscal"], "center", bold=True),
+            Text(t["fiscal_sign"].format(sign=r.fiscal_sign or "")),
+            Text(t["fiscal_number"].format(number=r.fiscal_number or "")),
+            Text(t["fiscal_rnm"].format(rnm=r.fiscal_register_number or "")),
+        ]
+        if r.fiscal_qr_url:
+            blocks.append(Text(t["fiscal_check"]))
+    elif state == "waiting":
+        blocks.append(Text(t["fiscal_waiting"].format(number=r.fiscal_autonomous_number or "")))
+    elif state == "refused":
+        blocks.append(Text(t["fiscal_refused"], bold=True))
+    else:
+        blocks.append(Text(t["fiscal_set_aside"]))
+    return blocks
+
+
 def _codes(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
-    blocks: list[Block] = [Barcode(r.code)]
-    if r.qr:
+    # A refund receipt has no code: a refund is not refunded again.
+    blocks: list[Block] = [Barcode(r.code)] if r.code else []
+    if r.fiscal_state == "registered" and r.fiscal_qr_url:
+        blocks.append(Qr(r.fiscal_qr_url))  # the tax service's page that checks this receipt
+    elif r.qr:
         blocks.append(Qr(r.qr))
     return blocks
 
@@ -287,7 +347,8 @@ class CounterPrinter:
         """Prints ``receipt`` (a reprint too); a cash receipt opens the drawer when the store
         set it so. PrinterFault when it did not print (``printer.not_set`` without a printer)."""
         setup = self.setup()
-        drawer = setup.drawer and receipt.cash > 0 and not receipt.voided
+        # Cash taken or handed back opens the drawer; a copy from the journal never does.
+        drawer = setup.drawer and receipt.cash > 0 and not receipt.voided and not receipt.copy
         self._send(setup, receipt_ticket(receipt, labels, setup.paper_mm, drawer=drawer))
 
     @public

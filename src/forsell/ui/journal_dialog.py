@@ -3,6 +3,7 @@ copy, or start a refund of it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
@@ -62,9 +63,12 @@ class JournalDialog(QDialog):
         employee: EmployeeView,
         parent: QWidget | None = None,
         printer: Printer = print_with_dialog,
+        paper: Callable[[ReceiptView], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.till, self.employee, self.printer = till, employee, printer
+        #: The counter's ESC/POS printer when one is set up (faults show on the till's bar).
+        self.paper = paper
         self.journal = ReceiptJournal(till.ctx)
         self.entries: list[JournalEntry] = []
         self.more: JournalCursor | None = None
@@ -329,7 +333,11 @@ class JournalDialog(QDialog):
         )
         if not ok or copy is None:
             return
-        if self.printer(receipt_document(copy, None), self):
+        if self.paper is not None:
+            self.paper(copy)
+            sent = self.tr("A copy of receipt No. {no} was sent to the receipt printer.")
+            self.feedback.ok(sent.format(no=copy.receipt_no))
+        elif self.printer(receipt_document(copy, None), self):
             printed = self.tr("A copy of receipt No. {no} was printed.")
             self.feedback.ok(printed.format(no=copy.receipt_no))
 
@@ -342,7 +350,12 @@ class JournalDialog(QDialog):
         from .refund_dialog import RefundDialog
 
         dialog = RefundDialog(
-            self.till, self.employee, self, query=receipt.sale_id, printer=self.printer
+            self.till,
+            self.employee,
+            self,
+            query=receipt.sale_id,
+            printer=self.printer,
+            paper=self.paper,
         )
         dialog.finished.connect(lambda _r: self._refund_closed(dialog))
         self.refund_dialog = dialog

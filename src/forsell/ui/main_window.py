@@ -455,6 +455,9 @@ class MainWindow(QMainWindow):
             dialog = dialog_class(self.till, self.employee, self)
             dialog.withdrawn.connect(lambda _held: self.refresh_recording())
             return dialog
+        if name in ("journal", "refund"):  # copies and refund receipts on the counter's printer
+            paper = self.till_screen.printer_bar.paper()
+            return dialog_class(self.till, self.employee, self, paper=paper)
         return dialog_class(self.till, self.employee, self)
 
     def _review_vault(self):

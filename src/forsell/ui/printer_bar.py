@@ -10,6 +10,7 @@ goes the same way.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -74,6 +75,12 @@ class PrinterBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def paper(self) -> Callable[[ReceiptView], None] | None:
+        """The counter's receipt printer for other screens (a journal copy, a refund receipt),
+        with this bar's fault handling; None when no receipt printer is set up (those screens
+        then print through the system's print dialog)."""
+        return self.print_receipt if self.printer.configured() else None
 
     def print_receipt(self, receipt: ReceiptView) -> None:
         """Prints ``receipt`` in the background when a printer is set up (else nothing). Jobs

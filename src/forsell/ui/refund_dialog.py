@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -54,10 +56,14 @@ class RefundDialog(QDialog):
         parent: QWidget | None = None,
         query: str = "",
         printer: Printer = print_with_dialog,
+        paper: Callable[[ReceiptView], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.till, self.employee = till, employee
         self.printer = printer
+        #: The counter's ESC/POS printer when one is set up: the refund receipt comes out of it
+        #: at once, as a sale's does after payment.
+        self.paper = paper
         # The refund receipt shown after the last refund (printed from there like a sale's).
         self.refund_receipt: ReceiptDialog | None = None
         self.receipt: ReceiptView | None = None
@@ -263,6 +269,8 @@ class RefundDialog(QDialog):
         )
         self.feedback.ok(text.format(amount=format_kzt(refund.total), name=refund.approver_name))
         if refund.receipt is not None:
+            if self.paper is not None:
+                self.paper(refund.receipt)
             self._show_refund_receipt(refund.receipt)
 
     def _show_refund_receipt(self, receipt: ReceiptView) -> None:
