@@ -34,6 +34,9 @@ case "$FLAVOUR" in shop) NAME=forsell-cashier ;; demo) NAME=forsell-cashier-demo
   *) echo "build.sh: --flavour must be shop or demo" >&2; exit 2 ;; esac
 
 say() { echo "build: $*"; }
+# What is built is for every user of a till: readable by all (make-deb.sh sets the modes of
+# the package's files again, whatever this umask was).
+umask 022
 
 bash "$REPO/installer/linux/setup.sh" --test
 if ! "$VENV/bin/python" -c 'import PyInstaller' 2>/dev/null; then

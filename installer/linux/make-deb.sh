@@ -25,6 +25,9 @@ install -d "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin" "$ROOT/usr/share/applicati
   "$ROOT/usr/share/icons/hicolor/scalable/apps" "$ROOT/etc/xdg/autostart" \
   "$ROOT/usr/share/doc/$PKG"
 cp -a "$BUNDLE" "$ROOT/opt/$PKG"
+# Every user of the machine runs the till: the files are readable by all, programs and folders
+# executable, whatever umask built them (a test run builds under the app's private 0077).
+chmod -R u=rwX,go=rX "$ROOT/opt/$PKG"
 ln -s "/opt/$PKG/forsell-cashier" "$ROOT/usr/bin/forsell-cashier"
 install -m 644 "$HERE/deb/forsell-cashier.desktop" "$ROOT/usr/share/applications/"
 install -m 644 "$HERE/deb/forsell-cashier-tray.desktop" "$ROOT/etc/xdg/autostart/"

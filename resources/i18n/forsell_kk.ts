@@ -4834,7 +4834,7 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Recall</source>
-        <translation>Қалдырылғанды ашу</translation>
+        <translation>Қалдырылған чектер</translation>
     </message>
     <message>
         <source>Receipts</source>

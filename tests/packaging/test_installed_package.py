@@ -114,6 +114,30 @@ def test_every_shared_object_of_the_installed_bundle_finds_its_libraries(package
     assert not (internal / "forsell" / "fakes").exists()  # the shop flavour has no FAKE servers
 
 
+def test_an_ordinary_user_can_run_the_installed_till(package):
+    """The till runs as the cashier's account, not root: every file is readable by all, every
+    program and folder executable."""
+    not_for_all = [
+        str(path)
+        for path in [INSTALLED, *INSTALLED.rglob("*")]
+        if not path.is_symlink()
+        and (
+            path.stat().st_mode & 0o004 == 0 or (path.is_dir() and path.stat().st_mode & 0o001 == 0)
+        )
+    ]
+    assert not not_for_all, not_for_all[:10]
+    assert (INSTALLED / "forsell-cashier").stat().st_mode & 0o111 == 0o111
+    done = subprocess.run(
+        ["runuser", "-u", "nobody", "--", COMMAND, "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd="/",
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_the_installed_command_says_its_version(package):
     version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     done = subprocess.run(

@@ -68,7 +68,10 @@ def _label(label: QLabel) -> str | None:
     if label.wordWrap():
         needed = label.heightForWidth(label.width())
         if needed > label.height() + SLACK:
-            return f"wrapped label {_name(label)!r} needs {needed}px high, has {label.height()}"
+            return (
+                f"wrapped label {_name(label)!r} {label.text()!r} needs {needed}px high, "
+                f"has {label.height()}"
+            )
         # A word longer than the line cannot wrap: its end is cut whatever the height.
         words = _plain(label).split()
         longest = max(words, key=label.fontMetrics().horizontalAdvance, default="")

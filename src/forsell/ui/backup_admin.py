@@ -122,15 +122,17 @@ class BackupAdminPage(QWidget):
         self.restore_button = QPushButton(self.tr("Restore a backup…"))
         self.restore_button.setAccessibleName("restore a backup")
         self.restore_button.clicked.connect(self.open_restore)
-        buttons = QHBoxLayout()
-        for button in (
-            save,
-            set_phrase,
-            self.create_button,
-            self.verify_button,
-            self.restore_button,
+        # Two rows: the settings, then what is done with backups (five in one row left each
+        # button too narrow for its English words at 1366 px).
+        buttons = QVBoxLayout()
+        for group in (
+            (save, set_phrase),
+            (self.create_button, self.verify_button, self.restore_button),
         ):
-            buttons.addWidget(button)
+            row = QHBoxLayout()
+            for button in group:
+                row.addWidget(button)
+            buttons.addLayout(row)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("backup status")

@@ -115,8 +115,10 @@ class TillScreen(QWidget):
     # --- layout -------------------------------------------------------------------------------
 
     def _button(
-        self, name: str, keys: list, slot: Callable[[], None], role: str = "", min_height: int = 60
+        self, name: str, keys: list, slot: Callable[[], None], role: str = "", min_height: int = 68
     ) -> ActionButton:
+        # 68 px: a title may wrap onto two lines in a narrow button ("Receipt discount" among six,
+        # «Менің әңгімелерім» among eleven), and two lines and the key need more than 60.
         button = ActionButton(name, keys, self, role)
         button.setMinimumHeight(min_height)
         button.clicked.connect(slot)

@@ -54,7 +54,9 @@ class ActionButton(QPushButton):
         self.key.setObjectName("actionKey")
         for label in (self.title, self.key):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
+            # The title takes the room the key leaves: a title that wraps onto a second line
+            # after a language switch needs it (a button passes no height-for-width on).
+            layout.addWidget(label, 1 if label is self.title else 0)
         if role:
             set_role(self, role)
 
