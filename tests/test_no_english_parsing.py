@@ -29,6 +29,9 @@ REGEX_READS = {
     "services/privacy/bin_check.py": "phone numbers and e-mail addresses the admin types",
     "fakes/fake_registration.py": "the phone and e-mail of a registration form it receives",
     "services/journal.py": "a time of day (14:05) typed into the receipt journal's search",
+    "domain/options_text.py": "the catalog CSV's options cell a shop owner writes",
+    "hardware/connection.py": "the printer address the admin types (host:9100, usb:VID:PID)",
+    "services/updates.py": "the version number the 4Sell service announces",
 }
 #: Where problems and errors are worded: they look codes up, never patterns.
 WORDING = (

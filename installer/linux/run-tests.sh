@@ -69,14 +69,50 @@ export PYTHONDONTWRITEBYTECODE=1
 unset PYTHON_KEYRING_BACKEND
 
 cd "$REPO"
+# The whole suite (no arguments) runs as two pytest processes side by side, one per core: the
+# screens (tests/ui, tests/packaging) and everything else. Every test that plays or records
+# through the shared PulseAudio sink stays in the second one, so no two of them ever overlap;
+# each test has its own data folder, keyring entries and X display. FORSELL_TEST_SPLIT=0 runs
+# them as one process. With arguments, pytest gets exactly those.
+HALVES=0
+if (( $# == 0 )) && [[ "${FORSELL_TEST_SPLIT:-1}" != 0 ]]; then
+  HALVES=1
+  mapfile -t SCREENS < <(cd "$REPO" && ls tests/ui/test_*.py | grep -v -E 'test_recording_(speech|admin|indicator)\.py$')
+  SCREENS+=(tests/packaging)
+  IGNORE=()
+  for path in "${SCREENS[@]}"; do IGNORE+=("--ignore=$path"); done
+fi
+export HALVES WORK
 set +e
 # gnome-keyring-daemon ends with the private bus when dbus-run-session's child exits.
-dbus-run-session -- bash -c '
-  set -e
-  echo -n forsell-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  "$0" -c "import keyring; k = keyring.get_keyring(); print(\"run-tests: keyring backend:\", k.name, \"(\" + type(k).__module__ + \")\")"
-  exec "$0" -m pytest "$@"
-' "$VENV/bin/python" "$@"
+if (( HALVES )); then
+  dbus-run-session -- bash -c '
+    set -e
+    echo -n forsell-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    "$0" -c "import keyring; k = keyring.get_keyring(); print(\"run-tests: keyring backend:\", k.name, \"(\" + type(k).__module__ + \")\")"
+    count=$1; shift
+    screens=("${@:1:$count}"); shift "$count"
+    echo "run-tests: two halves side by side: ${#screens[@]} screen test files; the rest"
+    "$0" -m pytest -p no:cacheprovider "${screens[@]}" >"$WORK/screens.log" 2>&1 &
+    screens_pid=$!
+    set +e
+    "$0" -m pytest -p no:cacheprovider "$@"
+    rest=$?
+    wait "$screens_pid"
+    first=$?
+    echo "run-tests: ---- the screens half (tests/ui, tests/packaging) ----"
+    cat "$WORK/screens.log"
+    echo "run-tests: the rest exited $rest, the screens half $first"
+    (( rest == 0 && first == 0 ))
+  ' "$VENV/bin/python" "${#SCREENS[@]}" "${SCREENS[@]}" "${IGNORE[@]}"
+else
+  dbus-run-session -- bash -c '
+    set -e
+    echo -n forsell-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    "$0" -c "import keyring; k = keyring.get_keyring(); print(\"run-tests: keyring backend:\", k.name, \"(\" + type(k).__module__ + \")\")"
+    exec "$0" -m pytest "$@"
+  ' "$VENV/bin/python" "$@"
+fi
 status=$?
 set -e
 if [[ -n "$PULSE_PID" ]] && ! kill -0 "$PULSE_PID" 2>/dev/null; then

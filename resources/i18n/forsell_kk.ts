@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation>Баптау және қызметкер</translation>
+        <translation>Жабу (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2923,7 +2923,7 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>FISCAL RECEIPT</source>
-        <translation>Чек № {no}</translation>
+        <translation>ФИСКАЛДЫҚ ЧЕК</translation>
     </message>
     <message>
         <source>Fiscal sign {sign}</source>
@@ -6441,7 +6441,7 @@ Confirm (Enter)</source>
     </message>
     <message>
         <source>Kiosk mode</source>
-        <translation>Дүкен атауы</translation>
+        <translation>Киоск режимі</translation>
     </message>
     <message>
         <source>The till fills the screen without a window frame; closing it or quitting from the tray asks for an admin&apos;s PIN. Takes effect at the next start.</source>
@@ -6450,7 +6450,7 @@ Confirm (Enter)</source>
     <message>
         <source>Online cash register</source>
         <extracomment>The online cash register service: &quot;off&quot;, &quot;kassa24&quot; (Kassa24 Business) or &quot;webkassa&quot; (its client waits for a contract; choosing it registers nothing yet). The API token is in the OS secret store (&quot;fiscal-token&quot;), never here.</extracomment>
-        <translation>Дүкен атауы</translation>
+        <translation>Онлайн-касса</translation>
     </message>
     <message>
         <source>The service that registers every sale and refund with the fiscal data operator.</source>

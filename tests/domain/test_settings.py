@@ -115,6 +115,7 @@ def test_only_store_policy_may_come_from_the_backend() -> None:
         st.RECEIPT_LANGUAGE.key,
         st.CASHIER_DISCOUNT_LIMIT_BP.key,
         st.AUTO_LOCK_SECONDS.key,
+        st.APP_LATEST_VERSION.key,  # a notice only: the till never installs anything itself
     }
     # Addresses, providers, the audio-abroad consent, recording, identity and PIN lockout stay
     # local: a server able to change them could redirect data or weaken the till.

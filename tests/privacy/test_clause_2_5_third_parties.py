@@ -41,6 +41,11 @@ HTTP_MODULES: dict[str, str | None] = {
     "sync/answers.py": None,
     # A Unix socket on this machine: is the till running on this data folder? (no network)
     "services/backup_swap.py": None,
+    # The counter's receipt printer on the shop's own network (host:9100): the receipt goes to
+    # the store's own device, not to a third party.
+    "hardware/connection.py": None,
+    # A socket pair inside the process: SIGTERM wakes Qt's event loop (no network).
+    "ui/app.py": None,
 }
 NETWORK_LIBRARIES = ("httpx", "requests", "aiohttp", "urllib.request", "http.client", "socket")
 

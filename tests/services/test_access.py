@@ -292,6 +292,8 @@ POLICY: dict[str, Role | Action | str] = {
     "AuditTrail.actions": SUPERVISOR,
     "AuditTrail.export_csv": SUPERVISOR,
     "AuditTrail.check": SUPERVISOR,
+    "AuditTrail.document": SUPERVISOR,
+    "AuditTrail.record_pdf_export": SUPERVISOR,
     # retention: the periods are an admin's; the purge is the till's own background work
     "RetentionService.policy": PUBLIC,
     "RetentionService.set_policy": ADMIN,

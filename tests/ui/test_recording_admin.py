@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTabWidget
 from sqlalchemy import select
 
@@ -38,6 +38,12 @@ def dialog(qtbot, till):
     return made
 
 
+def _box(check) -> QPoint:
+    """Where a person taps a check box: its box (the widget is stretched wider than its text,
+    and empty room to the right of the words is no part of it)."""
+    return QPoint(14, check.height() // 2)
+
+
 def _actions(till) -> list[str]:
     with till.ctx.db.read() as session:
         return list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
@@ -48,7 +54,7 @@ def test_turning_recording_on_puts_the_notice_on_the_receipt(qtbot, till, dialog
     assert [tabs.tabText(i) for i in range(tabs.count())][-1] == "Recording"
     switch = find(dialog, "recording enabled")
     assert not switch.isChecked()
-    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton, pos=_box(switch))
     assert ConsentService(till.ctx).enabled
     assert till.ctx.settings.get(s.RECEIPT_FOOTER) == s.RECORDING_NOTICE
     notice = find(dialog, "receipt footer notice").text()
@@ -56,7 +62,7 @@ def test_turning_recording_on_puts_the_notice_on_the_receipt(qtbot, till, dialog
     assert s.RECORDING_NOTICE in notice
     # the settings tab shows the new footer too, so saving it keeps the notice
     assert dialog.settings_page.footer.toPlainText() == s.RECORDING_NOTICE
-    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton, pos=_box(switch))
     assert not ConsentService(till.ctx).enabled
     assert _actions(till)[-2:] == ["recording_enabled", "recording_disabled"]
 

@@ -157,7 +157,17 @@ def test_tray_start_hidden_then_open_till_and_quit_from_the_real_tray(desktop, t
         menu_key(desktop, icon, "Up", "Up", "Return")
         wait_for(lambda: till_window_visible(desktop), what="the till window")
         assert app.poll() is None
+        shown = set(xdo(desktop, "search", "--onlyvisible", "--name", ""))
         menu_key(desktop, icon, "Up", "Return")  # the last item: Quit 4Sell
+        # Quitting stops recording and sync for everyone: a supervisor's PIN first (the demo
+        # store's supervisor, 5000). The PIN field has the focus when the question shows.
+        wait_for(
+            lambda: set(xdo(desktop, "search", "--onlyvisible", "--name", "")) - shown,
+            what="the supervisor's PIN question",
+        )
+        time.sleep(0.5)  # the dialog takes the keyboard once it is mapped
+        xdo(desktop, "type", "--delay", "80", "5000")
+        xdo(desktop, "key", "Return")
         assert app.wait(30) == 0
     except AssertionError as problem:
         if app.poll() is None:

@@ -587,7 +587,7 @@ class TillScreen(QWidget):
         self.show_cart(self.sale.view())
         self.search.reset()
         ctx = self.till.ctx
-        dialog = ReceiptDialog(receipt, self, lambda shown: refreshed_receipt(ctx, shown))
+        dialog = ReceiptDialog(receipt, self, refresh=lambda shown: refreshed_receipt(ctx, shown))
         dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.focus_scan()))
         self.receipt_dialog = dialog
         # Opened after the payment dialog has closed, so Enter lands on "new sale" here.
