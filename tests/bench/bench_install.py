@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import signal
 import statistics
@@ -29,8 +28,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 from metric_line import emit, machine_load
+
+import x11_desktop
 
 INSTALLED = "/usr/bin/forsell-cashier"
 DEVELOPMENT = str(REPO / ".venv" / "bin" / "forsell-cashier")
@@ -38,18 +39,7 @@ TIMEOUT_S = 180
 
 
 def _display() -> tuple[subprocess.Popen, dict[str, str]]:
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
-    env = {**os.environ, "DISPLAY": display}
-    env.pop("QT_QPA_PLATFORM", None)
-    return xvfb, env
+    return x11_desktop.start_display()
 
 
 def _window_shown(env: dict[str, str]) -> bool:

@@ -25,7 +25,9 @@ from pathlib import Path
 
 import pytest
 
+import x11_desktop
 from platform_services import need, needs, pulseaudio, secret_service, tools
+from x11_desktop import wait_for, windows
 
 REPO = Path(__file__).resolve().parents[2]
 INSTALLED = Path("/opt/forsell-cashier")
@@ -177,57 +179,8 @@ def test_doctor_of_the_installed_app_passes_with_real_secret_service_and_microph
 @pytest.fixture
 def desktop() -> Iterator[dict[str, str]]:
     """A private Xvfb display at the counter's 1366×768 with a system tray panel (trayer)."""
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
-    env = {**os.environ, "DISPLAY": display}
-    env.pop("QT_QPA_PLATFORM", None)
-    tray = subprocess.Popen(
-        [
-            "trayer",
-            "--edge",
-            "top",
-            "--align",
-            "right",
-            "--widthtype",
-            "pixel",
-            "--width",
-            "120",
-            "--height",
-            "28",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait(lambda: _windows(env, "^panel$"), 20, "the tray panel")
+    with x11_desktop.desktop(tray=True) as env:
         yield env
-    finally:
-        for process in (tray, xvfb):
-            process.terminate()
-            process.wait(10)
-
-
-def _wait(check, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.2)  # another process's windows: there is no signal to wait on
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def _windows(env: dict[str, str], name: str, visible: bool = False) -> list[str]:
-    args = ["xdotool", "search", *(["--onlyvisible"] if visible else []), "--name", name]
-    return subprocess.run(args, env=env, capture_output=True, text=True, check=False).stdout.split()
 
 
 def _screenshot(env: dict[str, str], path: Path) -> None:
@@ -254,7 +207,7 @@ def _stop(app: subprocess.Popen, data_dir: Path) -> str:
         log = data_dir / "logs" / "cashier.log"
         tail = log.read_text(encoding="utf-8")[-3000:] if log.exists() else "(no log)"
         raise AssertionError(f"did not end on SIGTERM: {said}\nits log:\n{tail}") from None
-    assert app.returncode == 0, output[-3000:]
+    assert app.returncode == 0, f"exit code {app.returncode}: {output[-3000:]}"
     return output
 
 
@@ -277,7 +230,7 @@ def test_the_installed_till_starts_to_its_login_screen_and_ends_on_sigterm(
     )
     try:
         # The demo store is seeded on the first start; its name is in the window title.
-        _wait(lambda: _windows(desktop, "4Sell Demo", visible=True), 120, "the till window")
+        wait_for(lambda: windows(desktop, "4Sell Demo", visible=True), 120, "the till window")
         time.sleep(2.0)  # the first paint of the login screen's staff list
         shot = SMOKE / "installed-login-screen.png"
         _screenshot(desktop, shot)
@@ -301,9 +254,9 @@ def test_the_installed_tray_starts_hidden_and_stops(package, desktop, tmp_path: 
     )
     try:
         # Qt names the embedded icon window after the application.
-        _wait(lambda: _windows(desktop, "^4Sell Cashier$"), 120, "the tray icon")
+        wait_for(lambda: windows(desktop, "^4Sell Cashier$"), 120, "the tray icon")
         time.sleep(1.0)
-        assert not _windows(desktop, "4Sell Demo", visible=True)  # no till window with --tray
+        assert not windows(desktop, "4Sell Demo", visible=True)  # no till window with --tray
     except AssertionError:
         app.kill()
         raise AssertionError(app.communicate()[0][-3000:]) from None

@@ -8,7 +8,7 @@ right-click the icon, walk the menu, Open till, Quit.
 
 from __future__ import annotations
 
-import os
+import signal
 import subprocess
 import sys
 import time
@@ -17,60 +17,18 @@ from pathlib import Path
 
 import pytest
 
+import x11_desktop
 from platform_services import needs, tools
+from x11_desktop import TRAY_PANEL, wait_for
 
 pytestmark = needs(tools("Xvfb", "trayer", "xdotool"))
-
-
-def wait_for(check, timeout: float = 20.0, what: str = ""):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)  # polling another process's windows: there is no signal to wait on
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture
 def desktop() -> Iterator[dict[str, str]]:
     """A private Xvfb display with a system tray panel (trayer) along its top edge."""
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
-    env = {**os.environ, "DISPLAY": display}
-    env.pop("QT_QPA_PLATFORM", None)  # the app under test draws on the real (X11) display
-    tray = subprocess.Popen(
-        [
-            "trayer",
-            "--edge",
-            "top",
-            "--align",
-            "right",
-            "--widthtype",
-            "pixel",
-            "--width",
-            "120",
-            "--height",
-            "28",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(lambda: xdo(env, "search", "--name", "^panel$"), what="the tray panel")
+    with x11_desktop.desktop(tray=True) as env:
         yield env
-    finally:
-        for process in (tray, xvfb):
-            process.terminate()
-            process.wait(10)
 
 
 def xdo(env: dict[str, str], *args: str) -> list[str]:
@@ -118,7 +76,7 @@ def till_window_visible(env: dict[str, str]) -> bool:
 def menu_key(env: dict[str, str], icon: tuple[int, int], *keys: str) -> None:
     """Right-click the icon, wait for the menu, press ``keys`` (Up from nothing = the last item)."""
     # Without a window manager the till's window covers the panel; a desktop keeps panels on top.
-    for panel in xdo(env, "search", "--name", "^panel$"):
+    for panel in xdo(env, "search", "--name", TRAY_PANEL):
         xdo(env, "windowraise", panel)
     before = set(xdo(env, "search", "--onlyvisible", "--name", ""))
     # The first-run app may still be busy seeding the demo conversations: click again until the
@@ -178,3 +136,36 @@ def test_tray_start_hidden_then_open_till_and_quit_from_the_real_tray(desktop, t
             app.kill()
     output = app.communicate()[0]
     assert "Traceback" not in output, output
+
+
+def test_sigterm_ends_the_till_shown_beside_its_tray_icon_even_with_a_question_open(
+    desktop, tmp_path: Path
+):
+    """A shutdown or logout sends SIGTERM. With the icon in the tray, closing the window only
+    hides it, and the tray's Quit asks for a PIN: neither may keep the till alive (the system
+    would SIGKILL it 90 s later, mid-write)."""
+    data = tmp_path / "data"
+    app = subprocess.Popen(
+        [sys.executable, "-m", "forsell.cli", "--data-dir", str(data)],
+        env=desktop,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        icon = wait_for(lambda: tray_icon(desktop), timeout=60, what="the icon in the tray")
+        wait_for(lambda: till_window_visible(desktop), timeout=60, what="the till window")
+        shown = set(xdo(desktop, "search", "--onlyvisible", "--name", ""))
+        menu_key(desktop, icon, "Up", "Return")  # Quit 4Sell: the supervisor's PIN question
+        wait_for(
+            lambda: set(xdo(desktop, "search", "--onlyvisible", "--name", "")) - shown,
+            what="the supervisor's PIN question",
+        )
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(60) == 0
+    except (AssertionError, subprocess.TimeoutExpired) as problem:
+        if app.poll() is None:
+            app.kill()
+        raise AssertionError(f"{problem}; the app said:\n{app.communicate()[0][-3000:]}") from None
+    output = app.communicate()[0]
+    assert "signal SIGTERM" in output and "Traceback" not in output, output[-3000:]

@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Signal
@@ -244,15 +245,20 @@ def schedule_retention(till, first_after_ms: int = 60_000) -> QTimer:
 _terminate_wakeup: list[object] = []
 
 
-def quit_on_terminate(app: QApplication) -> None:
+def quit_on_terminate(app: QApplication) -> Callable[[Callable[[], None]], None]:
     """SIGTERM and SIGHUP (logout, shutdown, ``kill``, a package removal) end the till the way
     Quit does: recordings sealed, sync work given back to the outbox, the database closed.
+    Returns the function that names how the till ends once its window exists (until then the
+    event loop just ends).
 
     Python runs a signal handler only when the interpreter gets control, and Qt's event loop may
     sleep in C for a long time; the wake-up fd makes the signal a socket event Qt sees at once.
+    The ending is queued, not run in the handler: a signal during start-up then ends the till as
+    soon as its event loop runs, instead of being lost before it.
     """
+    ending: list[Callable[[], None]] = [lambda: app.exit(0)]
     if os.name != "posix":
-        return
+        return ending.append
     wake_read, wake_write = socket.socketpair()
     for end in (wake_read, wake_write):
         end.setblocking(False)
@@ -269,11 +275,12 @@ def quit_on_terminate(app: QApplication) -> None:
 
     def terminate(number: int, _frame: object) -> None:
         log.info("signal %s: the till ends as Quit does", signal.Signals(number).name)
-        app.quit()
+        QTimer.singleShot(0, lambda: ending[-1]())
 
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, terminate)
     _terminate_wakeup[:] = [wake_read, wake_write, notifier]  # alive as long as the process
+    return ending.append
 
 
 def run_gui(data_dir: Path, start_in_tray: bool = False, kiosk: bool = False) -> int:
@@ -291,7 +298,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False, kiosk: bool = False) ->
     guard_wheel()  # every spin box and combo box: the wheel scrolls the page until focused
     error_hook.install(data_dir / "logs")  # nothing unexpected is swallowed from here on
     record_fatal_errors(data_dir / "logs")  # a crash below Python still leaves its stacks
-    quit_on_terminate(app)
+    end_on_signal_with = quit_on_terminate(app)
     background = tasks()  # the one task pool, alive as long as the application
     languages = Languages()
     languages.switch(languages.current)
@@ -326,6 +333,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False, kiosk: bool = False) ->
     window = MainWindow(
         till, languages, recorder=recorder, bridge=bridge, sync=sync, sync_bridge=sync_bridge
     )
+    end_on_signal_with(window.shut_down)
     tray = None
     if SyncTray.available():
         tray = SyncTray(sync, sync_bridge, lambda: till.ctx.timezone)

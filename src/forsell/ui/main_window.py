@@ -555,6 +555,15 @@ class MainWindow(QMainWindow):
         self.close()
         QApplication.quit()
 
+    def shut_down(self) -> None:
+        """The system ends the till (SIGTERM at a shutdown or logout, SIGHUP): no question is
+        asked, not the tray's PIN nor the kiosk's, and the window closes instead of hiding in the
+        tray. ``exit`` ends every event loop, an open dialog's too, where ``quit`` would let a
+        window refuse."""
+        self._quitting = True
+        self.close()
+        QApplication.exit(0)
+
     def ask_kiosk_exit(self) -> None:
         """An admin's PIN, then the till quits; a cancel leaves it as it was."""
         from .kiosk import LeaveKioskDialog
