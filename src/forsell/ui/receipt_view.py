@@ -333,6 +333,7 @@ class ReceiptDialog(QDialog):
         self,
         receipt: ReceiptView,
         parent: QWidget | None = None,
+        *,  # by name: a refresh once went in as the printer
         printer: Printer = print_with_dialog,
         refresh: Callable[[ReceiptView], ReceiptView] | None = None,
     ) -> None:

@@ -275,7 +275,7 @@ class RefundDialog(QDialog):
 
     def _show_refund_receipt(self, receipt: ReceiptView) -> None:
         """The refund receipt, like the sale's after payment: Print, PDF, Enter closes it."""
-        dialog = ReceiptDialog(receipt, self, self.printer)
+        dialog = ReceiptDialog(receipt, self, printer=self.printer)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         self.refund_receipt = dialog
         dialog.open()
