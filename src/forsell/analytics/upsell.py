@@ -24,7 +24,7 @@ from forsell.domain.options import ChosenOption
 
 from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, _any, not_order
 from .lang import index_key, lemma, lookup_keys, unglued
-from .matching import Match, Pattern, match_at
+from .matching import Match, Pattern, edit_distance, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
 from .normalize import fold_word, normalize_text
 from .scorecard import Scorecard
@@ -675,9 +675,12 @@ class OfferFinder:
         sought_at = 0.0
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
+        #: (utterance, SKUs) the customer named: a line they ordered is no conversion
+        self._asked_for: list[tuple[int, frozenset[str]]] = []
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
             if s.role == CUSTOMER:
+                self._asked_for += [(s.index, t.skus) for t, _ in named if t.skus]
                 # Only before anything was ordered: «…and what would you suggest?» after an
                 # order invites an upsell rather than being the purchase itself.
                 sought = _any(SEEKING, s.norms, 0, len(s.norms) - 1)
@@ -773,6 +776,11 @@ class OfferFinder:
                         self.clarifying.remove((s.index, first, last))
                 if new:
                     continue
+                heard = self._misheard(s, first, last, cue, named, seen)
+                if heard is not None:
+                    seen.append(heard[0])
+                    offers.append(self._offer(s, cue.first, cue.last, *heard))
+                    continue
                 # Nothing new named: a bigger size or pack of what was ordered («картошку
                 # сделать большую?», «фридің үлкенін алыңыз»).
                 size = _any(SIZE_UP, s.norms, first, last)
@@ -792,7 +800,70 @@ class OfferFinder:
                 target = Target("size", skus)
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
+        self._declined = {
+            o.utterance: reply.index
+            for o in offers
+            if (reply := _next(said, o.utterance)) is not None
+            and reply.role == CUSTOMER
+            and _declines(reply.norms)
+            and not any(
+                self._fits_named(o, t) for t, _ in self.targets(reply)
+            )
+        }
         return offers
+
+    def _misheard(
+        self,
+        s: Said,
+        first: int,
+        last: int,
+        cue: Match,
+        named: list[tuple[Target, Match]],
+        seen: list[Target],
+    ) -> tuple[Target, Match] | None:
+        """An offer that names nothing the index knows, with a word one or two letters off a
+        product rung up after it («брони» → «Брауни», «кобо» → «Комбо», «кайма» → «Қаймақ»):
+        the recogniser misheard the name. Only the sale's own later lines are read this way,
+        never the catalog, where a word that near would find some other product."""
+        taken = {k for _, m in named for k in range(m.first, m.last + 1)}
+        taken.update(range(cue.first, cue.last + 1))
+        later = [ln for ln in self.receipt.lines if ln.added_at >= s.start]
+        for k in range(first, last + 1):
+            word = s.norms[k]
+            if k in taken or len(word) < 4 or not word.isalpha() or _is_size_word(word):
+                continue
+            for line in later:
+                p = self._product(line.sku)
+                names = tuple(p.names.values()) if p is not None else (line.name,)
+                if _bag(significant_names(p)) if p is not None else False:
+                    continue
+                for name in names:
+                    heard = next((w for w in _significant_words(name) if _heard_as(word, w)), "")
+                    target = Target("product", frozenset((line.sku,)), line.category)
+                    if heard and target not in seen:
+                        return target, Match(_pattern(heard), k, k)
+        return None
+
+    def _fits_named(self, offer: Offer, named: Target) -> bool:
+        """The customer's answer names what was offered («нет, давайте большой» aside)."""
+        if offer.kind == "category":
+            return self.category_of(named) == offer.category
+        return bool(named.skus & set(offer.skus))
+
+    def _ordered_before(self, sku: str, offer: Offer) -> bool:
+        """The customer asked for ``sku`` before the offer: its line is what they ordered, even
+        when the cashier rings it up later («Кола и бургер.» … «Десерт?» … all rung at the end)."""
+        return any(
+            i < offer.utterance and sku in skus for i, skus in getattr(self, "_asked_for", ())
+        )
+
+    def _taken_back(self, sku: str, offer: Offer) -> bool:
+        """An offer the customer turned down («Нет, спасибо», «Жоқ, суым бар») converts only a
+        line the customer asked for afterwards (changed their mind)."""
+        reply = getattr(self, "_declined", {}).get(offer.utterance)
+        if reply is None:
+            return False
+        return not any(i > reply and sku in skus for i, skus in self._asked_for)
 
     def _told_which(
         self,
@@ -874,6 +945,9 @@ class OfferFinder:
                     if i not in used
                     and line.added_at >= offer.start
                     and self._line_fits(offer, line, receipt)
+                    # The guide: not a line the customer had ordered, nor after a refusal.
+                    and (offer.kind == "size" or not self._ordered_before(line.sku, offer))
+                    and not self._taken_back(line.sku, offer)
                 ),
                 None,
             )
@@ -914,6 +988,51 @@ _INDEFINITE = frozenset({"нибудь", "то", "либо", "бирдене", "
 
 #: «Ещё», «тағы»: the customer asking what ELSE to take invites the cashier to sell more.
 _MORE = frozenset({"еще", "тагы", "тагыда"})  # folded: «ещё» → «еще», «тағы» → «тагы»
+
+
+#: A customer's answer that turns an offer down, as it starts (folded: «жоқ» → «жок»).
+_DECLINES = (
+    ("нет",), ("неа",), ("жок",), ("не", "надо"), ("не", "нужно"), ("не", "хочу"),
+    ("не", "буду"), ("не", "стоит"), ("керек", "емес"), ("кажет", "емес"), ("в", "другой"),
+)  # fmt: skip
+#: Words before the answer proper («а нет», «ой, жоқ», «спасибо, не надо»).
+_LEAD_INS = frozenset({"а", "ой", "ну", "да", "спасибо", "рахмет", "ай", "э"})
+#: Words that take the offer after all («нет, давайте большой», «жоқ, үлкенін берші»).
+_TAKES = frozenset({
+    "давайте", "давай", "ладно", "хорошо", "можно", "жарайды", "мейли", "берши", "бериниз",
+    "косыныз", "салыныз", "аламын", "алам", "возьму", "буду", "хочу",
+})  # fmt: skip
+
+
+def _declines(norms: Sequence[str]) -> bool:
+    """The answer turns the offer down and takes nothing in the same breath."""
+    i = 0
+    while i < len(norms) - 1 and norms[i] in _LEAD_INS:
+        i += 1
+    for words in _DECLINES:
+        if tuple(norms[i : i + len(words)]) == words:
+            return not _TAKES & set(norms[i + len(words) :])
+    return False
+
+
+def _heard_as(word: str, name: str) -> bool:
+    """``word`` (folded) is the catalog noun ``name`` misheard: the same first letter and one
+    letter off, or two in a name of six letters or more that begins with the same two."""
+    if (
+        len(name) < 4
+        or word == name  # said as written yet not a name the index knows: a qualifier
+        or word[:1] != name[:1]
+        or name.endswith(_ADJ_ENDINGS)  # «острые» of «Крылышки острые» names no product
+        or name in _EXTRA
+    ):
+        return False
+    limit = 2 if len(name) >= 6 and word[:2] == name[:2] else 1
+    return edit_distance(word, name, limit) <= limit
+
+
+def _next(said: Sequence[Said], index: int) -> Said | None:
+    """The utterance right after utterance ``index`` (the answer to it)."""
+    return next((s for s in said if s.index > index), None)
 
 
 def _asks_usual(s: Said, a: Acts) -> bool:
