@@ -793,7 +793,7 @@ class OfferFinder:
                     continue
                 # Of what? The ordered product named here, else the last one ordered: any of
                 # its SKUs rung up afterwards is the upgrade (one «Парацетамол» for another).
-                about = [t for t, _ in inside] or ordered[-1:]
+                about = [t for t, _ in inside] or self._comes_in_sizes(ordered)
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
                 heads = {self._head(sku) for sku in skus} - {""}
                 skus = skus.union(*(self.index.skus_called(h) for h in heads))
@@ -805,10 +805,8 @@ class OfferFinder:
             for o in offers
             if (reply := _next(said, o.utterance)) is not None
             and reply.role == CUSTOMER
-            and _declines(reply.norms)
-            and not any(
-                self._fits_named(o, t) for t, _ in self.targets(reply)
-            )
+            and _declines(reply.norms, answer := self.targets(reply))
+            and not any(self._fits_named(o, t) for t, _ in answer)
         }
         return offers
 
@@ -843,6 +841,16 @@ class OfferFinder:
                     if heard and target not in seen:
                         return target, Match(_pattern(heard), k, k)
         return None
+
+    def _comes_in_sizes(self, ordered: list[Target]) -> list[Target]:
+        """What a bigger size offered without a name is about: the last product ordered that
+        comes in more than one size («латте на овсяном» → the latte, not the oat milk), else
+        the last one ordered."""
+        for t in reversed(ordered):
+            heads = {self._head(sku) for sku in t.skus} - {""}
+            if len(t.skus.union(*(self.index.skus_called(h) for h in heads))) > 1:
+                return [t]
+        return ordered[-1:]
 
     def _fits_named(self, offer: Offer, named: Target) -> bool:
         """The customer's answer names what was offered («нет, давайте большой» aside)."""
@@ -994,6 +1002,8 @@ _MORE = frozenset({"еще", "тагы", "тагыда"})  # folded: «ещё» 
 _DECLINES = (
     ("нет",), ("неа",), ("жок",), ("не", "надо"), ("не", "нужно"), ("не", "хочу"),
     ("не", "буду"), ("не", "стоит"), ("керек", "емес"), ("кажет", "емес"), ("в", "другой"),
+    # A bare «не» is colloquial «no» before a pronoun or thanks («не, я чизбургер хочу»).
+    ("не", "я"), ("не", "мне"), ("не", "спасибо"), ("не", "рахмет"),
 )  # fmt: skip
 #: Words before the answer proper («а нет», «ой, жоқ», «спасибо, не надо»).
 _LEAD_INS = frozenset({"а", "ой", "ну", "да", "спасибо", "рахмет", "ай", "э"})
@@ -1004,14 +1014,15 @@ _TAKES = frozenset({
 })  # fmt: skip
 
 
-def _declines(norms: Sequence[str]) -> bool:
-    """The answer turns the offer down and takes nothing in the same breath."""
+def _declines(norms: Sequence[str], named: Sequence[tuple[Target, Match]]) -> bool:
+    """The answer turns the offer down: it takes nothing in the same breath, or what it takes
+    is a product of its own («не, я чизбургер хочу»; the caller checks it is not the offer)."""
     i = 0
     while i < len(norms) - 1 and norms[i] in _LEAD_INS:
         i += 1
     for words in _DECLINES:
         if tuple(norms[i : i + len(words)]) == words:
-            return not _TAKES & set(norms[i + len(words) :])
+            return bool(named) or not _TAKES & set(norms[i + len(words) :])
     return False
 
 
