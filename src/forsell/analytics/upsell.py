@@ -442,6 +442,7 @@ class CatalogIndex:
         #: the one category every product of a phrase is in ("" when they differ)
         self._phrase_category: dict[str, str] = {}
         category_terms: dict[str, str] = {}
+        generic: dict[str, set[str]] = defaultdict(set)
         for key, key_phrases in (
             *catalog.category_synonyms.items(),
             *((k[9:], v) for k, v in self.synonyms.items() if k.startswith("category:")),
@@ -464,7 +465,14 @@ class CatalogIndex:
                     if stem in folded:
                         for phrase in phrases:
                             category_terms.setdefault(phrase, category)
+                            generic[phrase].add(category)
         self._category_phrases = set(category_terms)
+        #: categories one generic phrase calls alike («сладкое»: desserts and sweets): an
+        #: offer of one is converted by a line of another
+        self.kin: dict[str, set[str]] = defaultdict(set)
+        for called in generic.values():
+            for category in called:
+                self.kin[category] |= called - {category}
         for phrase, key in category_terms.items():
             if phrase:
                 self.categories.add(phrase, Target("category", category=key))
@@ -677,8 +685,11 @@ class OfferFinder:
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
         #: (utterance, SKUs) the customer named: a line they ordered is no conversion
         self._asked_for: list[tuple[int, frozenset[str]]] = []
+        said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
+            if s.role == CASHIER:
+                said_by_cashier[s.index] = [t for t, _ in named]
             if s.role == CUSTOMER:
                 self._asked_for += [(s.index, t.skus) for t, _ in named if t.skus]
                 # Only before anything was ordered: «…and what would you suggest?» after an
@@ -807,6 +818,11 @@ class OfferFinder:
             and reply.role == CUSTOMER
             and _declines(reply.norms, answer := self.targets(reply))
             and not any(self._fits_named(o, t) for t, _ in answer)
+            # «Нет.» — «Точно? Чизкейк свежий.» — «Ну давайте.»: offered again, taken.
+            and not any(
+                i > reply.index and any(self._fits_named(o, t) for t in again)
+                for i, again in said_by_cashier.items()
+            )
         }
         return offers
 
@@ -969,7 +985,10 @@ class OfferFinder:
 
     def _line_fits(self, offer: Offer, line: ReceiptLine, receipt: Receipt) -> bool:
         if offer.kind == "product":
-            return line.sku in offer.skus
+            # «Давайте в комбо с фри и колой»: what a set holds, offered, sells the set.
+            return line.sku in offer.skus or any(
+                _holds(name, offer.term) for name in (line.name, *line.names.values())
+            )
         if offer.kind == "size":
             if line.sku not in offer.skus:
                 return _bigger(line, receipt, offer.start)
@@ -986,7 +1005,9 @@ class OfferFinder:
                 return size >= max(known)
             return _bigger(line, receipt, offer.start)
         product = self._product(line.sku)
-        if product is not None and product.category == offer.category:
+        category = product.category if product is not None else line.category
+        # «Попить что-нибудь?» in a store with hot and cold drinks: either kind is the sale.
+        if category == offer.category or category in self.index.kin.get(offer.category, ()):
             return True
         return _fold(line.category) in self.index.category_names.get(offer.category, set())
 
@@ -1024,6 +1045,18 @@ def _declines(norms: Sequence[str], named: Sequence[tuple[Target, Match]]) -> bo
         if tuple(norms[i : i + len(words)]) == words:
             return bool(named) or not _TAKES & set(norms[i + len(words) :])
     return False
+
+
+@lru_cache(maxsize=4096)
+def _holds(name: str, term: str) -> bool:
+    """``name`` is a set's («Комбо: шаурма + фри малый + напиток») and ``term`` (a catalog
+    name, folded) is among what it holds."""
+    if "+" not in name:
+        return False
+    own = set(normalize_text(_set_name(name)))
+    contents = {w for w in normalize_text(name) if w not in own}
+    words = normalize_text(term)
+    return bool(words) and all(w in contents for w in words)
 
 
 def _heard_as(word: str, name: str) -> bool:
