@@ -817,7 +817,7 @@ class OfferFinder:
             if (reply := _next(said, o.utterance)) is not None
             and reply.role == CUSTOMER
             and _declines(reply.norms, answer := self.targets(reply))
-            and not any(self._fits_named(o, t) for t, _ in answer)
+            and not self._takes(o, reply, answer)
             # «Нет.» — «Точно? Чизкейк свежий.» — «Ну давайте.»: offered again, taken.
             and not any(
                 i > reply.index and any(self._fits_named(o, t) for t in again)
@@ -867,6 +867,13 @@ class OfferFinder:
             if len(t.skus.union(*(self.index.skus_called(h) for h in heads))) > 1:
                 return [t]
         return ordered[-1:]
+
+    def _takes(self, offer: Offer, reply: Said, answer: list[tuple[Target, Match]]) -> bool:
+        """The answer names what was offered: the product or its kind, or for a bigger size a
+        size («нет, давайте большую»; «не, я бургер хочу» keeps the burger as it was)."""
+        if offer.kind == "size":
+            return _any(SIZE_UP, reply.norms, 0, len(reply.norms) - 1) is not None
+        return any(self._fits_named(offer, t) for t, _ in answer)
 
     def _fits_named(self, offer: Offer, named: Target) -> bool:
         """The customer's answer names what was offered («нет, давайте большой» aside)."""
