@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from forsell.domain.options import ChosenOption
 
-from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, _any, not_order
+from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, Hit, _any, not_order
 from .lang import index_key, lemma, lookup_keys, unglued
 from .matching import Match, Pattern, edit_distance, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
@@ -831,7 +831,7 @@ class OfferFinder:
         s: Said,
         first: int,
         last: int,
-        cue: Match,
+        cue: Hit,
         named: list[tuple[Target, Match]],
         seen: list[Target],
     ) -> tuple[Target, Match] | None:
