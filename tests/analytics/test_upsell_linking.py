@@ -167,3 +167,25 @@ def test_a_bigger_size_is_of_the_product_that_comes_in_sizes(shop: Scorer) -> No
         ("u", 6, "Давай большой."),
     )
     assert converted(shop, t, rung(("LAT-400", 7), ("OAT-001", 7))) == {"LAT-400"}
+
+
+def test_a_dessert_offered_where_the_shop_files_cakes_and_pastries_apart() -> None:
+    bakery = Catalog(
+        (
+            CatalogProduct("BRD-001", {"ru": "Хлеб пшеничный"}, "Хлеб"),
+            CatalogProduct("CAK-001", {"ru": "Торт Медовик"}, "Торты"),
+            CatalogProduct("PAS-001", {"ru": "Пирожное Картошка"}, "Пирожные"),
+        )
+    )
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"), bakery)
+    t = talk(
+        ("c", 0, "Здравствуйте, слушаю."),
+        ("u", 2, "Хлеб пшеничный."),
+        ("c", 4, "Десерт к чаю не хотите?"),
+        ("u", 6, "Давайте пирожное."),
+    )
+    lines = (("BRD-001", "Хлеб пшеничный", "Хлеб", 3.0), ("PAS-001", "Пирожное", "Пирожные", 7.0))
+    r = Receipt(tuple(ReceiptLine(sku, n, 1, 50_000, at, cat) for sku, n, cat, at in lines))
+    result = scorer.score(t, r, confirmed=True)
+    (offer,) = result.upsell.offers
+    assert offer.kind == "category" and offer.converted and offer.sku == "PAS-001"

@@ -103,9 +103,15 @@ GENERIC_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("напит", ("попить", "пить", "напиток", "сусын", "ишетин", "запить")),
     ("сусын", ("попить", "пить", "напиток", "сусын", "ишетин", "запить")),
     ("десерт", ("сладкое", "десерт", "сладенькое", "татти")),
-    ("сладост", ("сладкое", "сладенькое", "татти")),
-    ("татти", ("сладкое", "татти")),
-    ("кондитер", ("сладкое", "татти")),
+    ("сладост", ("сладкое", "десерт", "сладенькое", "татти")),
+    ("татти", ("сладкое", "десерт", "татти")),
+    ("кондитер", ("сладкое", "десерт", "татти")),
+    # Sweet things by their own kind: a shop without a «Десерты» category is offered one too.
+    ("торт", ("сладкое", "десерт", "сладенькое", "татти")),
+    ("пирожн", ("сладкое", "десерт", "сладенькое", "татти")),
+    ("морожен", ("сладкое", "десерт", "татти")),
+    ("печень", ("сладкое", "татти")),
+    ("лимонад", ("попить", "пить", "напиток", "сусын", "ишетин", "запить")),
     ("выпечк", ("выпечка", "булочка", "токаш")),
     ("соус", ("соус", "соусик", "туздык")),
     ("салат", ("салат", "салатик")),
@@ -469,6 +475,7 @@ class CatalogIndex:
         self._category_phrases = set(category_terms)
         #: categories one generic phrase calls alike («сладкое»: desserts and sweets): an
         #: offer of one is converted by a line of another
+        self.generic = generic  # phrase → the categories it calls
         self.kin: dict[str, set[str]] = defaultdict(set)
         for called in generic.values():
             for category in called:
@@ -1014,7 +1021,11 @@ class OfferFinder:
         product = self._product(line.sku)
         category = product.category if product is not None else line.category
         # «Попить что-нибудь?» in a store with hot and cold drinks: either kind is the sale.
-        if category == offer.category or category in self.index.kin.get(offer.category, ()):
+        if (
+            category == offer.category
+            or category in self.index.kin.get(offer.category, ())
+            or category in self.index.generic.get(_fold(offer.term), ())
+        ):
             return True
         return _fold(line.category) in self.index.category_names.get(offer.category, set())
 
