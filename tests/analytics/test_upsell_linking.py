@@ -189,3 +189,37 @@ def test_a_dessert_offered_where_the_shop_files_cakes_and_pastries_apart() -> No
     result = scorer.score(t, r, confirmed=True)
     (offer,) = result.upsell.offers
     assert offer.kind == "category" and offer.converted and offer.sku == "PAS-001"
+
+
+def test_a_no_to_the_question_after_the_offer_does_not_refuse_it(shop: Scorer) -> None:
+    t = talk(
+        ("c", 0, "Здравствуйте, что будете?"),
+        ("u", 2, "Латте маленький."),
+        ("c", 4, "Круассан с миндалём не хотите? С собой?"),
+        ("u", 6, "Нет, здесь."),
+    )
+    assert converted(shop, t, rung(("LAT-300", 3), ("DES-021", 7))) == {"DES-021"}
+
+
+def test_a_misheard_name_proposed_on_request_is_no_upsell(shop: Scorer) -> None:
+    t = talk(
+        ("c", 0, "Слушаю."),
+        ("u", 2, "Посоветуйте что-нибудь к кофе."),
+        ("c", 4, "Попробуйте наш брони, только испекли."),
+        ("u", 6, "Давайте."),
+    )
+    result = shop.score(t, rung(("DES-020", 7)), confirmed=True)
+    assert result.upsell.offers == ()
+
+
+def test_an_offer_left_unanswered_for_a_refused_one_still_converts(shop: Scorer) -> None:
+    t = talk(
+        ("c", 0, "Здравствуйте, что будете?"),
+        ("u", 2, "Латте маленький."),
+        ("c", 4, "Круассан с миндалём не хотите?"),
+        ("u", 6, "Давайте."),
+        ("c", 8, "И брауни к нему?"),
+        ("u", 10, "Нет, спасибо."),
+    )
+    # The refusal answers the brownie; the croissant taken before it stays converted.
+    assert converted(shop, t, rung(("LAT-300", 3), ("DES-021", 11))) == {"DES-021"}

@@ -795,6 +795,10 @@ class OfferFinder:
                 if new:
                     continue
                 heard = self._misheard(s, first, last, cue, named, seen)
+                if heard is not None and seeking:
+                    seeking = False  # proposed in answer to the customer's request
+                    ordered.append(heard[0])
+                    continue
                 if heard is not None:
                     seen.append(heard[0])
                     offers.append(self._offer(s, cue.first, cue.last, *heard))
@@ -818,10 +822,12 @@ class OfferFinder:
                 target = Target("size", skus)
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
+        by_index = {s.index: (s, a) for s, a in zip(said, acts, strict=True)}
         self._declined = {
             o.utterance: reply.index
             for o in offers
-            if (reply := _next(said, o.utterance)) is not None
+            if not _asked_after(o, *by_index[o.utterance])
+            and (reply := _next(said, o.utterance)) is not None
             and reply.role == CUSTOMER
             and _declines(reply.norms, answer := self.targets(reply))
             and not self._takes(o, reply, answer)
@@ -1090,6 +1096,13 @@ def _heard_as(word: str, name: str) -> bool:
         return False
     limit = 2 if len(name) >= 6 and word[:2] == name[:2] else 1
     return edit_distance(word, name, limit) <= limit
+
+
+def _asked_after(offer: Offer, s: Said, a: Acts) -> bool:
+    """Another question follows the offer in its utterance («Сироп добавить? С собой?»): the
+    customer's «Нет, здесь.» answers that one and says nothing about the offer."""
+    end = max((k for k, t in enumerate(s.tokens) if t.end <= offer.end), default=-1)
+    return any(first > end for first, _ in a.questions)
 
 
 def _next(said: Sequence[Said], index: int) -> Said | None:
