@@ -223,3 +223,25 @@ def test_an_offer_left_unanswered_for_a_refused_one_still_converts(shop: Scorer)
     )
     # The refusal answers the brownie; the croissant taken before it stays converted.
     assert converted(shop, t, rung(("LAT-300", 3), ("DES-021", 11))) == {"DES-021"}
+
+
+def test_a_volume_in_a_drinks_name_is_no_bigger_size() -> None:
+    kiosk = Catalog(
+        (
+            CatalogProduct("FRI-S", {"ru": "Картофель фри малый"}, "Закуски"),
+            CatalogProduct("FRI-L", {"ru": "Картофель фри большой"}, "Закуски"),
+            CatalogProduct("COL-05", {"ru": "Кола 0,5 л"}, "Напитки"),
+        )
+    )
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"), kiosk)
+    t = talk(
+        ("c", 0, "Здравствуйте, что будете?"),
+        ("u", 2, "Картошку фри."),
+        ("c", 4, "Может, сделать большую?"),
+        ("u", 6, "Маленькую. И колу."),
+    )
+    lines = (("FRI-S", "Картофель фри малый", 7.0), ("COL-05", "Кола 0,5 л", 7.0))
+    r = Receipt(tuple(ReceiptLine(sku, n, 1, 50_000, at, "") for sku, n, at in lines))
+    result = scorer.score(t, r, confirmed=True)
+    (offer,) = result.upsell.offers
+    assert offer.kind == "size" and not offer.converted

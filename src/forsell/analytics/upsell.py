@@ -1145,6 +1145,9 @@ def _dative(pattern: Pattern, word: str) -> bool:
     )
 
 
+_SIZE_WORDS = tuple(p for p in SIZE_UP if not any(ch.isdigit() for ch in p.source))
+
+
 @lru_cache(maxsize=4096)
 def _is_size_word(word: str) -> bool:
     return _any(SIZE_UP, (word,), 0, 0) is not None
@@ -1165,7 +1168,8 @@ def _bigger(line: ReceiptLine, receipt: Receipt, since: float) -> bool:
     """A size upgrade on the receipt: a line whose name says large, or another size of a product
     rung up before the offer (same first word, another SKU)."""
     words = normalize_text(line.name)
-    if any(_any((p,), words, 0, len(words) - 1) for p in SIZE_UP) or "l" in words:
+    # A volume in a name («Кола 0,5 л») is no size word: every drink has one.
+    if any(_any((p,), words, 0, len(words) - 1) for p in _SIZE_WORDS) or "l" in words:
         return True
     head = _significant(line.name)[:1]
     return bool(head) and any(
