@@ -547,6 +547,10 @@ class OfferFinder:
             self.own_products[p.sku] = p
             for phrase in product_phrases(p, index.synonyms.get(f"sku:{p.sku}", ())):
                 self.own.add(phrase, Target("product", frozenset((p.sku,))))
+        #: filled by ``find_offers``: (utterance, SKUs) the customer named, and the offers the
+        #: customer turned down (offer's utterance → the refusal's)
+        self._asked_for: list[tuple[int, frozenset[str]]] = []
+        self._declined: dict[int, int] = {}
 
     # --- what is named in an utterance ------------------------------------------------------
 
@@ -690,8 +694,7 @@ class OfferFinder:
         sought_at = 0.0
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
-        #: (utterance, SKUs) the customer named: a line they ordered is no conversion
-        self._asked_for: list[tuple[int, frozenset[str]]] = []
+        self._asked_for = []  # what the customer names: a line they ordered is no conversion
         said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
@@ -861,9 +864,9 @@ class OfferFinder:
                 continue
             for line in later:
                 p = self._product(line.sku)
+                if p is not None and _bag(significant_names(p)):
+                    continue  # a bag is never an offer, however it is heard
                 names = tuple(p.names.values()) if p is not None else (line.name,)
-                if _bag(significant_names(p)) if p is not None else False:
-                    continue
                 for name in names:
                     heard = next((w for w in _significant_words(name) if _heard_as(word, w)), "")
                     target = Target("product", frozenset((line.sku,)), line.category)
@@ -897,14 +900,12 @@ class OfferFinder:
     def _ordered_before(self, sku: str, offer: Offer) -> bool:
         """The customer asked for ``sku`` before the offer: its line is what they ordered, even
         when the cashier rings it up later («Кола и бургер.» … «Десерт?» … all rung at the end)."""
-        return any(
-            i < offer.utterance and sku in skus for i, skus in getattr(self, "_asked_for", ())
-        )
+        return any(i < offer.utterance and sku in skus for i, skus in self._asked_for)
 
     def _taken_back(self, sku: str, offer: Offer) -> bool:
         """An offer the customer turned down («Нет, спасибо», «Жоқ, суым бар») converts only a
         line the customer asked for afterwards (changed their mind)."""
-        reply = getattr(self, "_declined", {}).get(offer.utterance)
+        reply = self._declined.get(offer.utterance)
         if reply is None:
             return False
         return not any(i > reply and sku in skus for i, skus in self._asked_for)
