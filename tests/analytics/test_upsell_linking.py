@@ -245,3 +245,32 @@ def test_a_volume_in_a_drinks_name_is_no_bigger_size() -> None:
     result = scorer.score(t, r, confirmed=True)
     (offer,) = result.upsell.offers
     assert offer.kind == "size" and not offer.converted
+
+
+@pytest.mark.parametrize(
+    ("cashier", "sold"),
+    [
+        # A bigger size than the one asked for is an upsell …
+        ("может одну двухлитровую возьмёте так дешевле выйдет", True),
+        # … the size the customer asked for, said back, is not.
+        ("литровые две", False),
+    ],
+)
+def test_a_size_asked_for_blocks_only_itself(cashier: str, sold: bool) -> None:
+    grocery = Catalog(
+        (
+            CatalogProduct("COLA-1", {"ru": "Coca-Cola 1 л"}, "Напитки"),
+            CatalogProduct("COLA-2", {"ru": "Coca-Cola 2 л"}, "Напитки"),
+        )
+    )
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"), grocery)
+    t = talk(
+        ("c", 0, "здравствуйте"),
+        ("u", 2, "здрасте две колы литровые"),
+        ("c", 4, cashier),
+        ("u", 6, "а давайте"),
+    )
+    line = ("COLA-2", "Coca-Cola 2 л") if sold else ("COLA-1", "Coca-Cola 1 л")
+    r = Receipt((ReceiptLine(*line, 1, 85_000, 7.0, "Напитки"),))
+    result = scorer.score(t, r, confirmed=True)
+    assert [o.converted for o in result.upsell.offers] == ([True] if sold else [])

@@ -689,7 +689,7 @@ class OfferFinder:
         offers: list[Offer] = []
         seen: list[Target] = []
         ordered: list[Target] = []  # what the customer has named so far
-        size_asked = False
+        size_asked: set[str] = set()  # the sizes the customer asked for, as lemmas
         seeking = False  # the customer asked for a kind of thing and awaits a proposal
         sought_at = 0.0
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
@@ -721,10 +721,10 @@ class OfferFinder:
                 usual = not ordered and _any(USUAL, s.norms, 0, len(s.norms) - 1) is not None
                 # «большую колу» asks for a size; «двойной бургер» names a product.
                 asked = a.size_up
-                size_asked = size_asked or (
-                    asked is not None
-                    and not any(m.first <= asked.first <= m.last for _, m in named)
-                )
+                if asked is not None and not any(
+                    m.first <= asked.first <= m.last for _, m in named
+                ):
+                    size_asked.add(lemma(s.norms[asked.first]))
                 continue
             if s.role != CASHIER:
                 continue
@@ -811,7 +811,8 @@ class OfferFinder:
                 size = _any(SIZE_UP, s.norms, first, last)
                 if (
                     size is None
-                    or size_asked
+                    # «большую колу» — «Большую?» confirms; «литровые» — «двухлитровую» offers
+                    or lemma(s.norms[size.first]) in size_asked
                     or _any(CHOICE, s.norms, first, last) is not None  # «большой или маленький?»
                     or any(t.kind == "size" for t in seen)
                 ):
