@@ -9,7 +9,10 @@ customer named that product earlier (the cashier is confirming the order), when 
 choice or an interrogative about the order (a needs question), or when it is a bag. The same
 product offered twice counts once. An offer is converted when a receipt line of that product (or
 of that category, or a bigger size) was added at or after the offer's start; each line converts
-at most one offer. A product already rung up before the offer is not a conversion.
+at most one offer. A product already rung up before the offer is not a conversion, nor a line of
+what the customer asked for before it, nor anything after the customer turned the offer down
+(unless they asked for it after all, or took it when offered again). A name the recogniser
+misheard is read against the sale's later lines only (``_misheard``).
 """
 
 from __future__ import annotations
