@@ -33,6 +33,21 @@ FLOORS = {
     },
 }
 
+#: Dev is tuned on, so it stands higher: a change that loses what tuning won fails here (the
+#: floors above still hold the test split).
+DEV_FLOORS = {
+    mode: {
+        "greeting": (0.98, 0.98),
+        "ask_needs": (0.98, 0.96),
+        "upsell_offer": (0.98, 0.95),
+        "loyalty_card": (0.98, 0.98),
+        "farewell": (0.97, 0.98),
+        "forbidden_words": (0.98, 0.96),
+        "upsell_converted_lines": (0.97, 0.95),
+    }
+    for mode in ("labelled", "unlabelled")
+}
+
 
 def test_the_corpus_is_big_varied_and_split_once() -> None:
     convs = [c for c, _ in load_raw()]
@@ -57,7 +72,8 @@ def reports(request):
 @pytest.mark.parametrize("mode", sorted(FLOORS))
 def test_floors(reports, mode: str) -> None:
     report = reports[mode]
-    for item, (low_p, low_r) in FLOORS[mode].items():
+    floors = DEV_FLOORS if report.split == "dev" else FLOORS
+    for item, (low_p, low_r) in floors[mode].items():
         c = report.counts[item]
         assert c.tp > 0
         assert c.precision >= low_p and c.recall >= low_r, (

@@ -400,3 +400,28 @@ def test_the_rude_kazakh_what_do_you_want_is_forbidden(said: str, forbidden: boo
     t = talk(("cashier", 0, said), ("customer", 2, "Гуляш бар ма?"))
     outcome = scorer.score(t).item("forbidden_words").outcome
     assert (outcome == "fail") is forbidden, said
+
+
+@pytest.mark.parametrize(
+    ("first_voice", "held"),
+    [
+        # A recommendation is the seller's whoever the voice: its «не знаю» is shown.
+        ("Не знаю, понравится ли вам, но попробуйте наш чизкейк.", True),
+        # A bare question names no proposal: «блин» in it is nobody's yet.
+        ("Здравствуйте, блин, чизкейк?", False),
+    ],
+)
+def test_a_forbidden_phrase_in_a_recommendation_is_shown_when_the_roles_are_uncertain(
+    first_voice: str, held: bool
+) -> None:
+    from forsell.analytics import formats
+
+    from .conftest import CARDS
+
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"))
+    t = talk(("speaker_0", 0, first_voice), ("speaker_1", 3, "Здравствуйте."))
+    result = scorer.score(t)
+    assert result.reason == "speakers_uncertain"
+    assert bool(result.held) is held
+    if held:
+        assert [e.utterance for e in result.held[0].evidence] == [0]

@@ -24,6 +24,16 @@ from .speakers import CASHIER, CUSTOMER, SURE, Said, SpeakerMap, map_speakers, v
 from .upsell import CatalogIndex, OfferFinder, UpsellResult
 
 PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not_applicable"
+
+
+def _proposes(a: Acts) -> bool:
+    """The utterance proposes something in an offer's words and neither orders nor pays: the
+    seller's, whoever the voice is (a customer asks or orders, they do not recommend)."""
+    return (
+        any(hit.phrase != "?" for _, _, hit in a.offer_form) and a.order is None and a.pays is None
+    )
+
+
 #: Below this recogniser confidence the words are mostly guesses: judge nothing on them.
 MIN_CONFIDENCE = 0.35
 
@@ -236,12 +246,14 @@ class Scorer:
     ) -> tuple[ItemResult, ...]:
         """Forbidden phrases a supervisor need not confirm the roles for: said by the voice that
         looks most like the cashier, in an utterance that is the cashier's by itself (it names
-        the total, asks the order or the loyalty card: «Не знаю. С вас тысяча двести.»)."""
+        the total, asks the order or the loyalty card: «Не знаю. С вас тысяча двести.»; or it
+        proposes something and orders nothing: «Не знаю, понравится ли вам, но попробуйте
+        наш чизкейк.»)."""
         clear = [
             replace(
                 s,
                 role=CASHIER
-                if s.label == speakers.cashier and voice_evidence(a) >= SURE
+                if s.label == speakers.cashier and (voice_evidence(a) >= SURE or _proposes(a))
                 else CUSTOMER,
             )
             for s, a in zip(said, acts, strict=True)

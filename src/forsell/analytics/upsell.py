@@ -9,7 +9,10 @@ customer named that product earlier (the cashier is confirming the order), when 
 choice or an interrogative about the order (a needs question), or when it is a bag. The same
 product offered twice counts once. An offer is converted when a receipt line of that product (or
 of that category, or a bigger size) was added at or after the offer's start; each line converts
-at most one offer. A product already rung up before the offer is not a conversion.
+at most one offer. A product already rung up before the offer is not a conversion, nor a line of
+what the customer asked for before it, nor anything after the customer turned the offer down
+(unless they asked for it after all, or took it when offered again). A name the recogniser
+misheard is read against the sale's later lines only (``_misheard``).
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from functools import lru_cache
 
 from forsell.domain.options import ChosenOption
 
-from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, _any, not_order
+from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, Hit, _any, not_order
 from .lang import index_key, lemma, lookup_keys, unglued
-from .matching import Match, Pattern, match_at
+from .matching import Match, Pattern, edit_distance, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
 from .normalize import fold_word, normalize_text
 from .scorecard import Scorecard
@@ -103,9 +106,15 @@ GENERIC_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("напит", ("попить", "пить", "напиток", "сусын", "ишетин", "запить")),
     ("сусын", ("попить", "пить", "напиток", "сусын", "ишетин", "запить")),
     ("десерт", ("сладкое", "десерт", "сладенькое", "татти")),
-    ("сладост", ("сладкое", "сладенькое", "татти")),
-    ("татти", ("сладкое", "татти")),
-    ("кондитер", ("сладкое", "татти")),
+    ("сладост", ("сладкое", "десерт", "сладенькое", "татти")),
+    ("татти", ("сладкое", "десерт", "татти")),
+    ("кондитер", ("сладкое", "десерт", "татти")),
+    # Sweet things by their own kind: a shop without a «Десерты» category is offered one too.
+    ("торт", ("сладкое", "десерт", "сладенькое", "татти")),
+    ("пирожн", ("сладкое", "десерт", "сладенькое", "татти")),
+    ("морожен", ("сладкое", "десерт", "татти")),
+    ("печень", ("сладкое", "татти")),
+    ("лимонад", ("попить", "пить", "напиток", "сусын", "ишетин", "запить")),
     ("выпечк", ("выпечка", "булочка", "токаш")),
     ("соус", ("соус", "соусик", "туздык")),
     ("салат", ("салат", "салатик")),
@@ -442,6 +451,7 @@ class CatalogIndex:
         #: the one category every product of a phrase is in ("" when they differ)
         self._phrase_category: dict[str, str] = {}
         category_terms: dict[str, str] = {}
+        generic: dict[str, set[str]] = defaultdict(set)
         for key, key_phrases in (
             *catalog.category_synonyms.items(),
             *((k[9:], v) for k, v in self.synonyms.items() if k.startswith("category:")),
@@ -464,7 +474,15 @@ class CatalogIndex:
                     if stem in folded:
                         for phrase in phrases:
                             category_terms.setdefault(phrase, category)
+                            generic[phrase].add(category)
         self._category_phrases = set(category_terms)
+        #: categories one generic phrase calls alike («сладкое»: desserts and sweets): an
+        #: offer of one is converted by a line of another
+        self.generic = generic  # phrase → the categories it calls
+        self.kin: dict[str, set[str]] = defaultdict(set)
+        for called in generic.values():
+            for category in called:
+                self.kin[category] |= called - {category}
         for phrase, key in category_terms.items():
             if phrase:
                 self.categories.add(phrase, Target("category", category=key))
@@ -532,6 +550,10 @@ class OfferFinder:
             self.own_products[p.sku] = p
             for phrase in product_phrases(p, index.synonyms.get(f"sku:{p.sku}", ())):
                 self.own.add(phrase, Target("product", frozenset((p.sku,))))
+        #: filled by ``find_offers``: (utterance, SKUs) the customer named, and the offers the
+        #: customer turned down (offer's utterance → the refusal's)
+        self._asked_for: list[tuple[int, frozenset[str]]] = []
+        self._declined: dict[int, int] = {}
 
     # --- what is named in an utterance ------------------------------------------------------
 
@@ -670,14 +692,19 @@ class OfferFinder:
         offers: list[Offer] = []
         seen: list[Target] = []
         ordered: list[Target] = []  # what the customer has named so far
-        size_asked = False
+        size_asked: set[str] = set()  # the sizes the customer asked for, as lemmas
         seeking = False  # the customer asked for a kind of thing and awaits a proposal
         sought_at = 0.0
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
+        self._asked_for = []  # what the customer names: a line they ordered is no conversion
+        said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
+            if s.role == CASHIER:
+                said_by_cashier[s.index] = [t for t, _ in named]
             if s.role == CUSTOMER:
+                self._asked_for += [(s.index, t.skus) for t, _ in named if t.skus]
                 # Only before anything was ordered: «…and what would you suggest?» after an
                 # order invites an upsell rather than being the purchase itself.
                 sought = _any(SEEKING, s.norms, 0, len(s.norms) - 1)
@@ -697,10 +724,10 @@ class OfferFinder:
                 usual = not ordered and _any(USUAL, s.norms, 0, len(s.norms) - 1) is not None
                 # «большую колу» asks for a size; «двойной бургер» names a product.
                 asked = a.size_up
-                size_asked = size_asked or (
-                    asked is not None
-                    and not any(m.first <= asked.first <= m.last for _, m in named)
-                )
+                if asked is not None and not any(
+                    m.first <= asked.first <= m.last for _, m in named
+                ):
+                    size_asked.add(lemma(s.norms[asked.first]))
                 continue
             if s.role != CASHIER:
                 continue
@@ -773,26 +800,119 @@ class OfferFinder:
                         self.clarifying.remove((s.index, first, last))
                 if new:
                     continue
+                heard = self._misheard(s, first, last, cue, named, seen)
+                if heard is not None and seeking:
+                    seeking = False  # proposed in answer to the customer's request
+                    ordered.append(heard[0])
+                    continue
+                if heard is not None:
+                    seen.append(heard[0])
+                    offers.append(self._offer(s, cue.first, cue.last, *heard))
+                    continue
                 # Nothing new named: a bigger size or pack of what was ordered («картошку
                 # сделать большую?», «фридің үлкенін алыңыз»).
                 size = _any(SIZE_UP, s.norms, first, last)
                 if (
                     size is None
-                    or size_asked
+                    # «большую колу» — «Большую?» confirms; «литровые» — «двухлитровую» offers
+                    or lemma(s.norms[size.first]) in size_asked
                     or _any(CHOICE, s.norms, first, last) is not None  # «большой или маленький?»
                     or any(t.kind == "size" for t in seen)
                 ):
                     continue
                 # Of what? The ordered product named here, else the last one ordered: any of
                 # its SKUs rung up afterwards is the upgrade (one «Парацетамол» for another).
-                about = [t for t, _ in inside] or ordered[-1:]
+                about = [t for t, _ in inside] or self._comes_in_sizes(ordered)
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
                 heads = {self._head(sku) for sku in skus} - {""}
                 skus = skus.union(*(self.index.skus_called(h) for h in heads))
                 target = Target("size", skus)
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
+        by_index = {s.index: (s, a) for s, a in zip(said, acts, strict=True)}
+        self._declined = {
+            o.utterance: reply.index
+            for o in offers
+            if not _asked_after(o, *by_index[o.utterance])
+            and (reply := _next(said, o.utterance)) is not None
+            and reply.role == CUSTOMER
+            and _declines(reply.norms, answer := self.targets(reply))
+            and not self._takes(o, reply, answer)
+            # «Нет.» — «Точно? Чизкейк свежий.» — «Ну давайте.»: offered again, taken.
+            and not any(
+                i > reply.index and any(self._fits_named(o, t) for t in again)
+                for i, again in said_by_cashier.items()
+            )
+        }
         return offers
+
+    def _misheard(
+        self,
+        s: Said,
+        first: int,
+        last: int,
+        cue: Hit,
+        named: list[tuple[Target, Match]],
+        seen: list[Target],
+    ) -> tuple[Target, Match] | None:
+        """An offer that names nothing the index knows, with a word one or two letters off a
+        product rung up after it («брони» → «Брауни», «кобо» → «Комбо», «кайма» → «Қаймақ»):
+        the recogniser misheard the name. Only the sale's own later lines are read this way,
+        never the catalog, where a word that near would find some other product."""
+        taken = {k for _, m in named for k in range(m.first, m.last + 1)}
+        taken.update(range(cue.first, cue.last + 1))
+        later = [ln for ln in self.receipt.lines if ln.added_at >= s.start]
+        for k in range(first, last + 1):
+            word = s.norms[k]
+            if k in taken or len(word) < 4 or not word.isalpha() or _is_size_word(word):
+                continue
+            for line in later:
+                p = self._product(line.sku)
+                if p is not None and _bag(significant_names(p)):
+                    continue  # a bag is never an offer, however it is heard
+                names = tuple(p.names.values()) if p is not None else (line.name,)
+                for name in names:
+                    heard = next((w for w in _significant_words(name) if _heard_as(word, w)), "")
+                    target = Target("product", frozenset((line.sku,)), line.category)
+                    if heard and target not in seen:
+                        return target, Match(_pattern(heard), k, k)
+        return None
+
+    def _comes_in_sizes(self, ordered: list[Target]) -> list[Target]:
+        """What a bigger size offered without a name is about: the last product ordered that
+        comes in more than one size («латте на овсяном» → the latte, not the oat milk), else
+        the last one ordered."""
+        for t in reversed(ordered):
+            heads = {self._head(sku) for sku in t.skus} - {""}
+            if len(t.skus.union(*(self.index.skus_called(h) for h in heads))) > 1:
+                return [t]
+        return ordered[-1:]
+
+    def _takes(self, offer: Offer, reply: Said, answer: list[tuple[Target, Match]]) -> bool:
+        """The answer names what was offered: the product or its kind, or for a bigger size a
+        size («нет, давайте большую»; «не, я бургер хочу» keeps the burger as it was)."""
+        if offer.kind == "size":
+            return _any(SIZE_UP, reply.norms, 0, len(reply.norms) - 1) is not None
+        return any(self._fits_named(offer, t) for t, _ in answer)
+
+    def _fits_named(self, offer: Offer, named: Target) -> bool:
+        """The customer's answer names what was offered («нет, давайте большой» aside)."""
+        if offer.kind == "category":
+            return self.category_of(named) == offer.category
+        return bool(named.skus & set(offer.skus))
+
+    def _ordered_before(self, sku: str, offer: Offer) -> bool:
+        """The customer asked for ``sku`` before the offer: its line is what they ordered, even
+        when the cashier rings it up later («Кола и бургер.» … «Десерт?» … all rung at the end)."""
+        return any(i < offer.utterance and sku in skus for i, skus in self._asked_for)
+
+    def _taken_back(self, sku: str, offer: Offer) -> bool:
+        """An offer the customer turned down («Нет, спасибо», «Жоқ, суым бар») converts only a
+        line the customer asked for afterwards (changed their mind)."""
+        reply = self._declined.get(offer.utterance)
+        if reply is None:
+            return False
+        return not any(i > reply and sku in skus for i, skus in self._asked_for)
 
     def _told_which(
         self,
@@ -874,6 +994,9 @@ class OfferFinder:
                     if i not in used
                     and line.added_at >= offer.start
                     and self._line_fits(offer, line, receipt)
+                    # The guide: not a line the customer had ordered, nor after a refusal.
+                    and (offer.kind == "size" or not self._ordered_before(line.sku, offer))
+                    and not self._taken_back(line.sku, offer)
                 ),
                 None,
             )
@@ -887,7 +1010,10 @@ class OfferFinder:
 
     def _line_fits(self, offer: Offer, line: ReceiptLine, receipt: Receipt) -> bool:
         if offer.kind == "product":
-            return line.sku in offer.skus
+            # «Давайте в комбо с фри и колой»: what a set holds, offered, sells the set.
+            return line.sku in offer.skus or any(
+                _holds(name, offer.term) for name in (line.name, *line.names.values())
+            )
         if offer.kind == "size":
             if line.sku not in offer.skus:
                 return _bigger(line, receipt, offer.start)
@@ -904,7 +1030,13 @@ class OfferFinder:
                 return size >= max(known)
             return _bigger(line, receipt, offer.start)
         product = self._product(line.sku)
-        if product is not None and product.category == offer.category:
+        category = product.category if product is not None else line.category
+        # «Попить что-нибудь?» in a store with hot and cold drinks: either kind is the sale.
+        if (
+            category == offer.category
+            or category in self.index.kin.get(offer.category, ())
+            or category in self.index.generic.get(_fold(offer.term), ())
+        ):
             return True
         return _fold(line.category) in self.index.category_names.get(offer.category, set())
 
@@ -914,6 +1046,73 @@ _INDEFINITE = frozenset({"нибудь", "то", "либо", "бирдене", "
 
 #: «Ещё», «тағы»: the customer asking what ELSE to take invites the cashier to sell more.
 _MORE = frozenset({"еще", "тагы", "тагыда"})  # folded: «ещё» → «еще», «тағы» → «тагы»
+
+
+#: A customer's answer that turns an offer down, as it starts (folded: «жоқ» → «жок»).
+_DECLINES = (
+    ("нет",), ("неа",), ("жок",), ("не", "надо"), ("не", "нужно"), ("не", "хочу"),
+    ("не", "буду"), ("не", "стоит"), ("керек", "емес"), ("кажет", "емес"), ("в", "другой"),
+    # A bare «не» is colloquial «no» before a pronoun or thanks («не, я чизбургер хочу»).
+    ("не", "я"), ("не", "мне"), ("не", "спасибо"), ("не", "рахмет"),
+)  # fmt: skip
+#: Words before the answer proper («а нет», «ой, жоқ», «спасибо, не надо»).
+_LEAD_INS = frozenset({"а", "ой", "ну", "да", "спасибо", "рахмет", "ай", "э"})
+#: Words that take the offer after all («нет, давайте большой», «жоқ, үлкенін берші»).
+_TAKES = frozenset({
+    "давайте", "давай", "ладно", "хорошо", "можно", "жарайды", "мейли", "берши", "бериниз",
+    "косыныз", "салыныз", "аламын", "алам", "возьму", "буду", "хочу",
+})  # fmt: skip
+
+
+def _declines(norms: Sequence[str], named: Sequence[tuple[Target, Match]]) -> bool:
+    """The answer turns the offer down: it takes nothing in the same breath, or what it takes
+    is a product of its own («не, я чизбургер хочу»; the caller checks it is not the offer)."""
+    i = 0
+    while i < len(norms) - 1 and norms[i] in _LEAD_INS:
+        i += 1
+    for words in _DECLINES:
+        if tuple(norms[i : i + len(words)]) == words:
+            return bool(named) or not _TAKES & set(norms[i + len(words) :])
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _holds(name: str, term: str) -> bool:
+    """``name`` is a set's («Комбо: шаурма + фри малый + напиток») and ``term`` (a catalog
+    name, folded) is among what it holds."""
+    if "+" not in name:
+        return False
+    own = set(normalize_text(_set_name(name)))
+    contents = {w for w in normalize_text(name) if w not in own}
+    words = normalize_text(term)
+    return bool(words) and all(w in contents for w in words)
+
+
+def _heard_as(word: str, name: str) -> bool:
+    """``word`` (folded) is the catalog noun ``name`` misheard: the same first letter and one
+    letter off, or two in a name of six letters or more that begins with the same two."""
+    if (
+        len(name) < 4
+        or word == name  # said as written yet not a name the index knows: a qualifier
+        or word[:1] != name[:1]
+        or name.endswith(_ADJ_ENDINGS)  # «острые» of «Крылышки острые» names no product
+        or name in _EXTRA
+    ):
+        return False
+    limit = 2 if len(name) >= 6 and word[:2] == name[:2] else 1
+    return edit_distance(word, name, limit) <= limit
+
+
+def _asked_after(offer: Offer, s: Said, a: Acts) -> bool:
+    """Another question follows the offer in its utterance («Сироп добавить? С собой?»): the
+    customer's «Нет, здесь.» answers that one and says nothing about the offer."""
+    end = max((k for k, t in enumerate(s.tokens) if t.end <= offer.end), default=-1)
+    return any(first > end for first, _ in a.questions)
+
+
+def _next(said: Sequence[Said], index: int) -> Said | None:
+    """The utterance right after utterance ``index`` (the answer to it)."""
+    return next((s for s in said if s.index > index), None)
 
 
 def _asks_usual(s: Said, a: Acts) -> bool:
@@ -951,6 +1150,9 @@ def _dative(pattern: Pattern, word: str) -> bool:
     )
 
 
+_SIZE_WORDS = tuple(p for p in SIZE_UP if not any(ch.isdigit() for ch in p.source))
+
+
 @lru_cache(maxsize=4096)
 def _is_size_word(word: str) -> bool:
     return _any(SIZE_UP, (word,), 0, 0) is not None
@@ -971,7 +1173,8 @@ def _bigger(line: ReceiptLine, receipt: Receipt, since: float) -> bool:
     """A size upgrade on the receipt: a line whose name says large, or another size of a product
     rung up before the offer (same first word, another SKU)."""
     words = normalize_text(line.name)
-    if any(_any((p,), words, 0, len(words) - 1) for p in SIZE_UP) or "l" in words:
+    # A volume in a name («Кола 0,5 л») is no size word: every drink has one.
+    if any(_any((p,), words, 0, len(words) - 1) for p in _SIZE_WORDS) or "l" in words:
         return True
     head = _significant(line.name)[:1]
     return bool(head) and any(
