@@ -101,7 +101,7 @@ def load_raw() -> list[tuple[dict, dict[str, list[dict]]]]:
 #: looked into (the "conversations the team has never seen" check). w7-w8 came in one batch,
 #: w15-w18 in a later one (after the scorer had been tuned on dev again): its figures were
 #: read once, as a whole, then half of it went to dev (below).
-HOLDOUT_WRITERS = frozenset({"w7", "w8", "w17", "w18", "w21", "w22"})
+HOLDOUT_WRITERS = frozenset({"w7", "w8", "w17", "w18", "w21", "w22", "w25", "w26"})
 #: Writers of that later batch given wholly to dev (declared before any of their misses was
 #: read), so that tuning meets speech from more hands; w17-w18 of the batch stay held out.
 #: w19-w20 came later still and went wholly to dev as they arrived; w21-w22 of that batch are
