@@ -337,6 +337,29 @@ class FiscalService:
         self.nudge()
         return True
 
+    @requires(Role.ADMIN)
+    def retry_now(self, admin: EmployeeView, ids: list[str] | None = None) -> int:
+        """The admin page's "Retry now": refused operations back in the line, then the line is
+        drained at once — by the running lane when this service runs it, else in this thread
+        (call it off the GUI thread). Returns how many refusals went back. Audited."""
+        count = self.retry(admin, ids)
+        if self.sync is None:
+            self.register_now(timeout=30.0)
+        return count
+
+    @public
+    def has_token(self) -> bool:
+        """Whether the secret store holds an API token (never the token itself)."""
+        return bool(self._token())
+
+    @public
+    def register_choice(self) -> tuple[str, str]:
+        """The chosen service and cash register id as settings hold them (empty: none)."""
+        return (
+            str(self.ctx.settings.get(s.FISCAL_PROVIDER) or ""),
+            str(self.ctx.settings.get(s.FISCAL_REGISTER) or ""),
+        )
+
     # --- status ---------------------------------------------------------------------------
 
     @public
