@@ -5,17 +5,13 @@ network down, register blocked), "Retry now" and "Set aside" with their audit en
 from __future__ import annotations
 
 import socket
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+
 from sqlalchemy import select
 
-from forsell.domain.payment import Payment
 from forsell.domain.roles import Role
 from forsell.fakes.fake_kassa24 import DEFAULT_REGISTER, DEFAULT_TOKEN, FakeKassa24
-from forsell.fakes.server import FakeServer
 from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.fiscal import FiscalService
@@ -25,28 +21,13 @@ from forsell.ui.fiscal_admin import FiscalAdminPage
 from forsell.ui.tasks import tasks
 
 from .conftest import employee
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-from memory_keyring import MemoryKeyring
-
-
-@pytest.fixture(scope="module")
-def kassa24() -> Iterator[tuple[FakeKassa24, FakeServer]]:
-    fake = FakeKassa24()
-    with FakeServer(fake, name="kassa24") as running:
-        yield fake, running
-
-
-@pytest.fixture
-def fake(kassa24) -> FakeKassa24:
-    kassa24[0].reset()
-    return kassa24[0]
-
-
-@pytest.fixture
-def service(till: Till, kassa24) -> FiscalService:
-    till.ctx.settings.set(s.FISCAL_URL, kassa24[1].url)
-    return FiscalService(till.ctx, MemoryKeyring())
+from .fiscal_fixtures import (  # noqa: F401 - fixtures
+    fake,
+    fiscal_on,
+    kassa24,
+    sell_coffee,
+    service,
+)
 
 
 @pytest.fixture
@@ -113,15 +94,10 @@ def test_the_network_down_is_said_in_words(
 
 
 def _refused_sale(till: Till, service: FiscalService, fake: FakeKassa24) -> None:
-    admin = employee(till, Role.ADMIN)
-    service.set_token(admin, DEFAULT_TOKEN)
-    service.choose_register(admin, "kassa24", DEFAULT_REGISTER)
-    cashier = employee(till, Role.CASHIER)
-    till.shifts.open(cashier, 0)
+    fiscal_on(till, service)
+    till.shifts.open(employee(till, Role.CASHIER), 0)
     fake.block()
-    sale = till.sale_for(cashier)
-    sale.add(till.catalog.search("Капучино")[0])
-    sale.pay(Payment(cash_tendered=10_000_00))
+    sell_coffee(till)
     assert service.register_now().outcome == "blocked"
 
 
