@@ -3,16 +3,26 @@ column, the till's band before the limit on autonomous work, and a void after re
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
 from PySide6.QtWidgets import QTableWidget
+from sqlalchemy import func, select
 
 from forsell.domain.roles import Role
-from forsell.services.app import Till
+from forsell.services.app import Till, open_till
 from forsell.services.fiscal import FiscalService
+from forsell.store.models import Sale
 from forsell.ui.journal_dialog import JournalDialog
+from forsell.ui.tasks import tasks
+from forsell.ui.till_screen import TillScreen
 
 from .backoffice_fixtures import by_name, shown
 from .conftest import employee
 from .fiscal_fixtures import (  # noqa: F401 - fixtures
+    MemoryKeyring,
     fake,
     fiscal_on,
     kassa24,
@@ -50,3 +60,50 @@ def test_the_journal_shows_each_receipts_fiscal_status(
         ("2", f"No. {number}"),
         ("1", ""),
     ]
+
+
+class Clock:
+    """The till's clock, moved on by the test (hours of autonomous work in an instant)."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clocked(tmp_path: Path) -> Iterator[tuple[Till, Clock]]:
+    clock = Clock()
+    opened = open_till(tmp_path / "clocked", clock=clock)
+    yield opened, clock
+    opened.close()
+
+
+def test_the_till_warns_from_48_hours_and_more_strongly_near_the_limit_and_still_sells(
+    qtbot, clocked
+) -> None:
+    till, clock = clocked
+    # A token and a register, and no network: every receipt waits.
+    fiscal_on(till, FiscalService(till.ctx, MemoryKeyring()))
+    till.shifts.open(employee(till, Role.CASHIER), 0)
+    sell_coffee(till)
+    screen = TillScreen(till)
+    qtbot.addWidget(screen)
+    screen.show()
+    band = screen.fiscal_band
+    tasks().wait()
+    assert not band.isVisible()
+    clock.now += timedelta(hours=49)
+    band.check()
+    qtbot.waitUntil(band.isVisible)
+    assert band.property("role") == "banner"
+    assert "for 49 h" in band.text() and "after 72 h selling stops" in band.text()
+    receipt = sell_coffee(till)  # the band never blocks a sale
+    clock.now += timedelta(hours=18)  # 67 h
+    screen.paid.emit(receipt)  # a payment looks again
+    qtbot.waitUntil(lambda: band.property("role") == "alarm")
+    assert "Only 5 h left before selling stops" in band.text()
+    sell_coffee(till)
+    with till.ctx.db.read() as session:
+        assert session.scalar(select(func.count(Sale.id))) == 3

@@ -133,6 +133,30 @@ def autonomous_level(age: timedelta | None) -> str:
     return SOON if age < fl.AUTONOMOUS_LIMIT else LIMIT
 
 
+@dataclass(frozen=True)
+class AutonomousWork:
+    """How long the cash register has worked without reaching the operator, for the till's
+    band: ``level`` (FINE, WARN, SOON, LIMIT), the hours waited and the hours left."""
+
+    level: str
+    hours: int = 0
+    hours_left: int = 0
+
+
+def autonomous_work(ctx: TillContext) -> AutonomousWork:
+    """The till's band: FINE while fiscal registration is off or nothing waits long. One
+    aggregate read (call it off the GUI thread)."""
+    if configured_register_of(ctx) is None:
+        return AutonomousWork(FINE)
+    age = fl.autonomous_age(ctx.db, ctx.clock())
+    level = autonomous_level(age)
+    if age is None or level == FINE:
+        return AutonomousWork(FINE)
+    left = max(timedelta(0), fl.AUTONOMOUS_LIMIT - age)
+    hours = int(age.total_seconds() // 3600)
+    return AutonomousWork(level, hours, int(left.total_seconds() // 3600))
+
+
 def require_within_autonomous_limit(ctx: TillContext) -> None:
     """Refuses a sale once the cash register has worked autonomously for the legal limit.
 

@@ -30,6 +30,7 @@ from .messages import message_for
 from .options_dialog import OptionsDialog
 from .park_dialog import RecallDialog
 from .payment_dialog import CARD, CASH, PaymentDialog
+from .fiscal_band import FiscalBand
 from .printer_bar import PrinterBar
 from .product_grid import ProductGrid
 from .receipt_view import ReceiptDialog
@@ -82,6 +83,10 @@ class TillScreen(QWidget):
         # The receipt printer's faults, with "Retry"; hidden while it prints.
         self.printer_bar = PrinterBar(till)
         outer.addWidget(self.printer_bar)
+        # Receipts not registered with the tax office for 48 h and more: informs, never blocks.
+        self.fiscal_band = FiscalBand(till)
+        outer.addWidget(self.fiscal_band)
+        self.paid.connect(lambda _receipt: self.fiscal_band.check())
         body = QHBoxLayout()
         body.setSpacing(14)
         outer.addLayout(body, 1)
