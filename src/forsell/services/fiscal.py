@@ -108,11 +108,17 @@ def receipt_fiscal_status(ctx: TillContext, entity_id: str) -> FiscalReceiptStat
     """The fiscal status of a sale or refund (by its id); None when it was never queued for
     registration (fiscal registration off at the time). Cheap: one indexed read."""
     with ctx.db.read() as session:
+        op = fiscal_operation_of(session, entity_id)
+        return _status_of(op) if op is not None else None
+
+
+def void_fiscal_status(ctx: TillContext, sale_id: str) -> FiscalReceiptStatus | None:
+    """The refund the cash register got for a voided sale (None: none was queued)."""
+    with ctx.db.read() as session:
         op = session.scalars(
-            select(FiscalOperation)
-            .where(FiscalOperation.entity_id == entity_id)
-            .order_by(FiscalOperation.seq.desc())
-            .limit(1)
+            select(FiscalOperation).where(
+                FiscalOperation.entity_id == sale_id, FiscalOperation.kind == "refund"
+            )
         ).first()
         return _status_of(op) if op is not None else None
 
@@ -531,6 +537,9 @@ def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | 
         select(CashMovement.id).where(CashMovement.shift_id == shift_id),
         select(literal(shift_id, FiscalOperation.entity_id.type)),
     ).subquery()
+    # A refund under a sale's own id is that sale's void: the till's report leaves the voided
+    # sale out, so the register's refund of it counts against its sales.
+    of_sale = FiscalOperation.entity_id.in_(select(Sale.id).where(Sale.shift_id == shift_id))
     with ctx.db.read() as session:
         rows = session.execute(
             select(
@@ -538,6 +547,7 @@ def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | 
                 FiscalOperation.state,
                 FiscalOperation.amount,
                 FiscalOperation.totals,
+                of_sale,
             ).where(FiscalOperation.entity_id.in_(select(entities)))
         ).all()
     if not rows:
@@ -545,9 +555,11 @@ def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | 
     registered: dict[str, int] = {}
     waiting = refused = 0
     z = None
-    for kind, state, amount, totals in rows:
+    for kind, state, amount, totals, voids_sale in rows:
         if state == REGISTERED:
-            if kind in REPORT_FIELDS:
+            if kind == "refund" and voids_sale:
+                registered["sale"] = registered.get("sale", 0) - amount
+            elif kind in REPORT_FIELDS:
                 registered[kind] = registered.get(kind, 0) + amount
             if kind == "shift_close":
                 z = totals
