@@ -15,6 +15,7 @@ from forsell.domain.roles import Role
 from forsell.services.app import Till, open_till
 from forsell.services.fiscal import FiscalService
 from forsell.store.models import Sale
+from forsell.ui.i18n import Languages
 from forsell.ui.journal_dialog import JournalDialog
 from forsell.ui.tasks import tasks
 from forsell.ui.till_screen import TillScreen
@@ -60,6 +61,19 @@ def test_the_journal_shows_each_receipts_fiscal_status(
         ("2", f"No. {number}"),
         ("1", ""),
     ]
+    languages = Languages()
+    try:
+        languages.switch("ru")
+        russian = shown(qtbot, JournalDialog(till, supervisor))
+        qtbot.waitUntil(lambda: russian.table.rowCount() == 4)
+        assert russian.table.horizontalHeaderItem(6).text() == "ОФД"
+        assert [text for _no, text in _fiscal_column(russian)][:3] == [
+            "Ждёт",
+            "Отклонён",
+            f"№ {number}",
+        ]
+    finally:
+        languages.uninstall()
 
 
 class Clock:
@@ -107,3 +121,10 @@ def test_the_till_warns_from_48_hours_and_more_strongly_near_the_limit_and_still
     sell_coffee(till)
     with till.ctx.db.read() as session:
         assert session.scalar(select(func.count(Sale.id))) == 3
+    languages = Languages()
+    try:
+        languages.switch("kk")  # the band follows a language switch
+        qtbot.waitUntil(lambda: "сағат қалды" in band.text())
+        assert "{" not in band.text() and "5 сағат" in band.text()
+    finally:
+        languages.uninstall()

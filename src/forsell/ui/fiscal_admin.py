@@ -72,6 +72,16 @@ KINDS = {
 }
 
 _NETWORK = ("sync.offline", "sync.connection_lost", "sync.timeout", "sync.server", "sync.retry")
+_WRONG_TOKEN = QT_TRANSLATE_NOOP(
+    "FiscalAdmin",
+    "The service refused this token. Check it in your Kassa24 account and enter it again.",
+)
+_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "FiscalAdmin",
+    "The cash register service cannot be reached: check the internet connection. "
+    "Receipts wait and are registered later.",
+)
+_AGE = QT_TRANSLATE_NOOP("FiscalAdmin", "{hours} h {minutes} min")
 
 
 def _tr(text: str) -> str:
@@ -82,23 +92,16 @@ def fiscal_error_text(key: str) -> str:
     """A cash register service's error in the admin's words: a wrong token, the network down,
     a blocked register, or the shared message of the key."""
     if key == "sync.auth":
-        return _tr(
-            "The service refused this token. Check it in your Kassa24 account and enter it again."
-        )
+        return _tr(_WRONG_TOKEN)
     if key in _NETWORK:
-        return _tr(
-            "The cash register service cannot be reached: check the internet connection. "
-            "Receipts wait and are registered later."
-        )
+        return _tr(_UNREACHABLE)
     return text_for_key(key)
 
 
 def age_words(age: timedelta) -> str:
     """How long the oldest unregistered operation has waited: "3 h 05 min"."""
     minutes = max(0, int(age.total_seconds() // 60))
-    return _tr("{hours} h {minutes} min").format(
-        hours=minutes // 60, minutes=f"{minutes % 60:02d}"
-    )
+    return _tr(_AGE).format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
 
 
 class FiscalAdminPage(QWidget):
