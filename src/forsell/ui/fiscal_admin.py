@@ -164,6 +164,9 @@ class FiscalAdminPage(QWidget):
         self.refused = QListWidget()
         self.refused.setAccessibleName("refused operations")
         self.refused.setMaximumHeight(110)
+        # A refusal's reason is a sentence: wrapped, never behind a horizontal scroll bar.
+        self.refused.setWordWrap(True)
+        self.refused.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.refused)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
