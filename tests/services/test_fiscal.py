@@ -171,9 +171,10 @@ def test_a_sale_voided_after_registration_sends_a_refund_and_the_x_report_agrees
         ("sale", voided.total),
         ("refund", voided.total),
     ]
-    assert registered[2].answer["FiscalSign"] and f.void_fiscal_status(
-        till.ctx, voided.sale_id
-    ).state == "registered"
+    assert (
+        registered[2].answer["FiscalSign"]
+        and f.void_fiscal_status(till.ctx, voided.sale_id).state == "registered"
+    )
     totals = f.shift_fiscal_totals(till.ctx, shift_id)
     report = till.shifts.x_report()
     assert report.sales_total == kept.total and report.refunds_total == 0

@@ -1,5 +1,5 @@
 """The FAKE Kassa24 on loopback and a till with fiscal registration on, for the fiscal screens'
-tests (import the fixtures by name)."""
+tests (import ``*_fixture`` to get the fixtures ``kassa24``, ``fake`` and ``service``)."""
 
 from __future__ import annotations
 
@@ -21,24 +21,24 @@ from forsell.services.receipts import ReceiptView
 from .conftest import employee
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-from memory_keyring import MemoryKeyring  # noqa: E402
+from memory_keyring import MemoryKeyring
 
 
-@pytest.fixture(scope="module")
-def kassa24() -> Iterator[tuple[FakeKassa24, FakeServer]]:
+@pytest.fixture(scope="module", name="kassa24")
+def kassa24_fixture() -> Iterator[tuple[FakeKassa24, FakeServer]]:
     fake = FakeKassa24()
     with FakeServer(fake, name="kassa24") as running:
         yield fake, running
 
 
-@pytest.fixture
-def fake(kassa24) -> FakeKassa24:
+@pytest.fixture(name="fake")
+def fake_fixture(kassa24) -> FakeKassa24:
     kassa24[0].reset()
     return kassa24[0]
 
 
-@pytest.fixture
-def service(till: Till, kassa24) -> FiscalService:
+@pytest.fixture(name="service")
+def service_fixture(till: Till, kassa24) -> FiscalService:
     """The till's fiscal service (not running: tests drain the line with ``register_now``)."""
     till.ctx.settings.set(s.FISCAL_URL, kassa24[1].url)
     return FiscalService(till.ctx, MemoryKeyring())

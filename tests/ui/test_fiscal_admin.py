@@ -1,4 +1,4 @@
-"""Settings & staff → Online cash register, against the FAKE Kassa24 on loopback: the token into
+"""Settings & staff → Cash register, against the FAKE Kassa24 on loopback: the token into
 the secret store, the register list fetched in the background, errors in words (wrong token,
 network down, register blocked), "Retry now" and "Set aside" with their audit entries."""
 
@@ -7,7 +7,6 @@ from __future__ import annotations
 import socket
 
 import pytest
-
 from sqlalchemy import select
 
 from forsell.domain.roles import Role
@@ -21,12 +20,12 @@ from forsell.ui.fiscal_admin import FiscalAdminPage
 from forsell.ui.tasks import tasks
 
 from .conftest import employee
-from .fiscal_fixtures import (  # noqa: F401 - fixtures
-    fake,
+from .fiscal_fixtures import (  # noqa: F401 - the fixtures
+    fake_fixture,
     fiscal_on,
-    kassa24,
+    kassa24_fixture,
     sell_coffee,
-    service,
+    service_fixture,
 )
 
 

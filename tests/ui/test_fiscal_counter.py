@@ -22,13 +22,13 @@ from forsell.ui.till_screen import TillScreen
 
 from .backoffice_fixtures import by_name, shown
 from .conftest import employee
-from .fiscal_fixtures import (  # noqa: F401 - fixtures
+from .fiscal_fixtures import (  # noqa: F401 - the fixtures
     MemoryKeyring,
-    fake,
+    fake_fixture,
     fiscal_on,
-    kassa24,
+    kassa24_fixture,
     sell_coffee,
-    service,
+    service_fixture,
 )
 
 

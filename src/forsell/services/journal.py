@@ -172,8 +172,7 @@ class ReceiptJournal:
             shown = rows[:size]
             fiscal = _fiscal_of(session, [row.id for _at, row in shown])
             entries = tuple(
-                replace(self._entry(at, row, names), **fiscal.get(row.id, {}))
-                for at, row in shown
+                replace(self._entry(at, row, names), **fiscal.get(row.id, {})) for at, row in shown
             )
             more = None
             if len(rows) > size:

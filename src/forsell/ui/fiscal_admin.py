@@ -1,4 +1,4 @@
-"""Settings & staff → Online cash register: the Kassa24 API token, the choice of cash register,
+"""Settings & staff → Cash register: the Kassa24 API token, the choice of cash register,
 the fiscal lane's state, and what an admin does about a refused operation.
 
 Everything that talks to the service or the OS secret store (a D-Bus call on Linux) runs on the
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -241,7 +241,7 @@ class FiscalAdminPage(QWidget):
         self.set_aside_button.setEnabled(bool(overview.refused))
 
     def refused_text(self, operation: RefusedOperation) -> str:
-        """"Sale, 05.12 14:03: <why>"."""
+        """ "Sale, 05.12 14:03: <why>"."""
         when: datetime = self.till.ctx.local(operation.occurred_at)
         why = fiscal_error_text(operation.reason_key) if operation.reason_key else ""
         kind = _tr(KINDS.get(operation.kind, operation.kind))
@@ -294,7 +294,7 @@ class FiscalAdminPage(QWidget):
         index = self.registers.findData(chosen)
         self.registers.setCurrentIndex(max(index, 0))
         if registers:
-            self.feedback.ok(self.tr("Choose the cash register and press \"Use this one\"."))
+            self.feedback.ok(self.tr('Choose the cash register and press "Use this one".'))
         else:
             self.feedback.error(self.tr("This token may use no cash register."))
 
@@ -353,9 +353,7 @@ class FiscalAdminPage(QWidget):
             return
         done = self.fiscal.set_aside(self.admin, str(item.data(Qt.ItemDataRole.UserRole)))
         if done:
-            self.feedback.ok(
-                self.tr("Set aside: the line moves on. This is in the audit log.")
-            )
+            self.feedback.ok(self.tr("Set aside: the line moves on. This is in the audit log."))
         else:
             self.feedback.error(self.tr("This operation is no longer refused."))
         self.refresh()

@@ -25,12 +25,12 @@ from forsell.services.till import CartView, TillService
 
 from .approval import approve_then
 from .cart_panel import CartPanel
+from .fiscal_band import FiscalBand
 from .line_dialogs import DiscountDialog, PriceDialog, QuantityDialog
 from .messages import message_for
 from .options_dialog import OptionsDialog
 from .park_dialog import RecallDialog
 from .payment_dialog import CARD, CASH, PaymentDialog
-from .fiscal_band import FiscalBand
 from .printer_bar import PrinterBar
 from .product_grid import ProductGrid
 from .receipt_view import ReceiptDialog
