@@ -15,7 +15,6 @@ from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.fiscal import FiscalService
 from forsell.store.models import AuditEntry, Setting
-from forsell.ui.admin_dialogs import AdminDialog
 from forsell.ui.fiscal_admin import FiscalAdminPage
 from forsell.ui.tasks import tasks
 
@@ -120,6 +119,28 @@ def test_a_blocked_register_is_named_and_retry_now_registers_the_line(
     assert "fiscal_retried" in audit_actions(till)
 
 
+def test_retry_now_wakes_the_apps_running_lane_and_the_page_follows_it(
+    qtbot, till: Till, admin, service: FiscalService, fake
+) -> None:
+    _refused_sale(till, service, fake)
+    service.start()  # as ui/app.py does; the admin dialog gets this service
+    try:
+        page = FiscalAdminPage(till, admin, service)
+        qtbot.addWidget(page)
+        page.timer.setInterval(50)
+        page.show()
+        qtbot.waitUntil(lambda: "holds up the line" in page.state.text())
+        fake.block(blocked=False)
+        page.retry_button.click()
+        qtbot.waitUntil(lambda: "Registered: 2" in page.counts.text())
+        assert "Connected" in page.state.text() and page.refused.count() == 0
+        assert [r.kind for r in fake.registered()] == ["shift_open", "sale"]
+    finally:
+        service.stop()
+    page.hide()
+    assert not page.timer.isActive()
+
+
 def test_set_aside_moves_the_line_on_and_is_audited(
     qtbot, till: Till, admin, service: FiscalService, fake
 ) -> None:
@@ -137,10 +158,15 @@ def test_set_aside_moves_the_line_on_and_is_audited(
     assert "fiscal_set_aside" in audit_actions(till)
 
 
-def test_the_admin_dialog_has_the_page_for_an_admin(qtbot, till: Till, admin) -> None:
-    dialog = AdminDialog(till, admin)
+def test_the_admin_dialog_has_the_page_with_the_apps_fiscal_service(
+    qtbot, window, admin, service: FiscalService
+) -> None:
+    window.fiscal = service  # ui/app.py hands the window its running service
+    window.employee = admin
+    dialog = window._make_dialog("store admin")
     qtbot.addWidget(dialog)
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert "Cash register" in tabs
     assert dialog.tabs.indexOf(dialog.fiscal_page) < dialog.tabs.indexOf(dialog.recording_page)
+    assert dialog.fiscal_page.fiscal is service
     tasks().wait()

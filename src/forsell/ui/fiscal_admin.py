@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -40,6 +41,7 @@ from .messages import message_for, text_for_key
 from .tasks import tasks
 
 CONTEXT = "FiscalAdmin"
+REFRESH_MS = 3000
 KASSA24 = "kassa24"
 
 #: The lane's state (``sync/fiscal_sync.py``) in words.
@@ -181,7 +183,19 @@ class FiscalAdminPage(QWidget):
         buttons.addWidget(self.retry_button)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        # While the page is open the running lane moves on (after "Retry now", say): look again.
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        self.timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # Qt override
+        self.timer.stop()
+        super().hideEvent(event)
 
     # --- reading --------------------------------------------------------------------------
 
@@ -230,12 +244,16 @@ class FiscalAdminPage(QWidget):
             age = self.till.ctx.clock() - overview.oldest_waiting_at
             line += " " + self.tr("The oldest has waited {age}.").format(age=age_words(age))
         self.counts.setText(line)
+        current = self.refused.currentItem()
+        chosen = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.refused.clear()
         for operation in overview.refused:
             item = QListWidgetItem(self.refused_text(operation))
             item.setData(Qt.ItemDataRole.UserRole, operation.id)
             self.refused.addItem(item)
-        if self.refused.count():
+            if operation.id == chosen:  # a refresh keeps the admin's choice
+                self.refused.setCurrentItem(item)
+        if self.refused.count() and self.refused.currentItem() is None:
             self.refused.setCurrentRow(0)
         self.refused.setVisible(bool(overview.refused))
         self.set_aside_button.setEnabled(bool(overview.refused))
