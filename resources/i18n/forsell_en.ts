@@ -1780,6 +1780,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>void: refund No. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void: refund waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void: refund refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void: refund set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1780,6 +1780,22 @@
         <translation>Кезектен алынды</translation>
     </message>
     <message>
+        <source>void: refund No. {number}</source>
+        <translation>күші жойылды: қайтару № {number}</translation>
+    </message>
+    <message>
+        <source>void: refund waiting</source>
+        <translation>күші жойылды: қайтару күтуде</translation>
+    </message>
+    <message>
+        <source>void: refund refused</source>
+        <translation>күші жойылды: қайтару қабылданбады</translation>
+    </message>
+    <message>
+        <source>void: refund set aside</source>
+        <translation>күші жойылды: қайтару кезектен алынды</translation>
+    </message>
+    <message>
         <source>Cash</source>
         <translation>Қолма-қол</translation>
     </message>

@@ -1781,6 +1781,22 @@
         <translation>Вне очереди</translation>
     </message>
     <message>
+        <source>void: refund No. {number}</source>
+        <translation>аннулирована: возврат № {number}</translation>
+    </message>
+    <message>
+        <source>void: refund waiting</source>
+        <translation>аннулирована: возврат ждёт</translation>
+    </message>
+    <message>
+        <source>void: refund refused</source>
+        <translation>аннулирована: возврат отклонён</translation>
+    </message>
+    <message>
+        <source>void: refund set aside</source>
+        <translation>аннулирована: возврат вне очереди</translation>
+    </message>
+    <message>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>

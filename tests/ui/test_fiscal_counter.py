@@ -44,20 +44,22 @@ def test_the_journal_shows_each_receipts_fiscal_status(
     fiscal_on(till, service)
     supervisor = employee(till, Role.SUPERVISOR)
     sell_coffee(till)
+    voided = sell_coffee(till)
+    till.refunds.void(supervisor, voided.sale_id)  # the register gets a refund behind it
     assert service.register_now().outcome == "idle"
     fake.block()
     sell_coffee(till)  # refused: the register is blocked
     sell_coffee(till)  # waits behind it
     assert service.register_now().outcome == "blocked"
-    registered = [r for r in fake.registered() if r.kind == "sale"]
-    number = registered[0].answer["Number"]
+    number, voided_number, void_number = (r.answer["Number"] for r in fake.registered())
     dialog = shown(qtbot, JournalDialog(till, supervisor))
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 4)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 5)
     header = dialog.table.horizontalHeaderItem(6).text()
     assert header == "Fiscal"
     assert _fiscal_column(dialog) == [
-        ("4", "Waiting"),
-        ("3", "Refused"),
+        ("5", "Waiting"),
+        ("4", "Refused"),
+        ("3", f"No. {voided_number}; void: refund No. {void_number}"),
         ("2", f"No. {number}"),
         ("1", ""),
     ]
@@ -65,11 +67,12 @@ def test_the_journal_shows_each_receipts_fiscal_status(
     try:
         languages.switch("ru")
         russian = shown(qtbot, JournalDialog(till, supervisor))
-        qtbot.waitUntil(lambda: russian.table.rowCount() == 4)
+        qtbot.waitUntil(lambda: russian.table.rowCount() == 5)
         assert russian.table.horizontalHeaderItem(6).text() == "ОФД"
-        assert [text for _no, text in _fiscal_column(russian)][:3] == [
+        assert [text for _no, text in _fiscal_column(russian)][:4] == [
             "Ждёт",
             "Отклонён",
+            f"№ {voided_number}; аннулирована: возврат № {void_number}",
             f"№ {number}",
         ]
     finally:

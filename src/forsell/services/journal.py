@@ -78,6 +78,9 @@ class JournalEntry:
     #: it was never queued (fiscal registration off at the time).
     fiscal_state: str | None = None
     fiscal_number: str | None = None  # the receipt's number at the fiscal operator
+    #: A voided sale: the refund the cash register got for it (state and number), if any.
+    void_fiscal_state: str | None = None
+    void_fiscal_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,18 +127,26 @@ def _search(text: str, session: Session) -> _Search:
 
 
 def _fiscal_of(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Each receipt's own fiscal registration (its first operation: a void's refund comes
-    later under the sale's id), for one page in one indexed read."""
+    """Each receipt's own fiscal registration (its first operation) and, for a voided sale, the
+    refund that followed it under the sale's id; for one page in one indexed read."""
     found: dict[str, dict[str, Any]] = {}
     if not ids:
         return found
     rows = session.execute(
-        select(FiscalOperation.entity_id, FiscalOperation.state, FiscalOperation.fiscal_number)
+        select(
+            FiscalOperation.entity_id,
+            FiscalOperation.state,
+            FiscalOperation.fiscal_number,
+            FiscalOperation.kind,
+        )
         .where(FiscalOperation.entity_id.in_(ids))
-        .order_by(FiscalOperation.seq.desc())
+        .order_by(FiscalOperation.seq)
     )
-    for entity_id, state, number in rows:  # newest first: the first operation wins
-        found[entity_id] = {"fiscal_state": state, "fiscal_number": number}
+    for entity_id, state, number, kind in rows:
+        if entity_id not in found:
+            found[entity_id] = {"fiscal_state": state, "fiscal_number": number}
+        elif kind == "refund":  # a refund under a sale's id: the sale's void
+            found[entity_id].update(void_fiscal_state=state, void_fiscal_number=number)
     return found
 
 

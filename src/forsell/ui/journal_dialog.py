@@ -292,14 +292,25 @@ class JournalDialog(QDialog):
         return self.tr("Sale (voided)") if entry.voided else self.tr("Sale")
 
     def _fiscal(self, entry: JournalEntry) -> str:
-        """The receipt's fiscal registration in a word or two (empty: fiscal registration off)."""
+        """The receipt's fiscal registration in a word or two (empty: fiscal registration off);
+        a voided sale adds its refund at the cash register."""
         if entry.fiscal_state == "registered":
-            return self.tr("No. {number}").format(number=entry.fiscal_number or "")
-        return {
-            "waiting": self.tr("Waiting"),
-            "refused": self.tr("Refused"),
-            "set_aside": self.tr("Set aside"),
-        }.get(entry.fiscal_state or "", "")
+            text = self.tr("No. {number}").format(number=entry.fiscal_number or "")
+        else:
+            text = {
+                "waiting": self.tr("Waiting"),
+                "refused": self.tr("Refused"),
+                "set_aside": self.tr("Set aside"),
+            }.get(entry.fiscal_state or "", "")
+        if entry.void_fiscal_state == "registered":
+            void = self.tr("void: refund No. {number}").format(number=entry.void_fiscal_number)
+        else:
+            void = {
+                "waiting": self.tr("void: refund waiting"),
+                "refused": self.tr("void: refund refused"),
+                "set_aside": self.tr("void: refund set aside"),
+            }.get(entry.void_fiscal_state or "", "")
+        return f"{text}; {void}" if void else text
 
     def _paid_by(self, method: str) -> str:
         return {"cash": self.tr("Cash"), "card": self.tr("Card")}.get(
