@@ -30,7 +30,15 @@ from forsell.store.models import FiscalOperation, OutboxJob
 from forsell.sync import fiscal_lane as fl
 from forsell.sync.cash_registers import kassa24
 from forsell.sync.cash_registers.base import CashRegisterClient, CashRegisterInfo
-from forsell.sync.errors import SyncError
+from forsell.sync.errors import (
+    AuthFailed,
+    ConnectionLost,
+    NetworkDown,
+    Retryable,
+    ServerFailed,
+    SyncError,
+    TimedOut,
+)
 from forsell.sync.fiscal_sync import AUTH_FAILED, FiscalLaneStatus, FiscalSync
 from forsell.sync.outbox import DEAD, PENDING
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
@@ -426,6 +434,15 @@ class FiscalService:
             autonomous_level=autonomous_level(age),
             lane=self.sync.status() if self.sync else None,
         )
+
+
+#: The errors that mean "the service cannot be reached now" (the network, its timeouts, its
+#: 5xx): the admin checks the connection; receipts wait.
+UNREACHABLE_KEYS = frozenset(
+    cls.key for cls in (Retryable, NetworkDown, ConnectionLost, TimedOut, ServerFailed)
+)
+#: The service refused the API token.
+WRONG_TOKEN_KEY = AuthFailed.key
 
 
 def describe_error(error: SyncError) -> str:

@@ -29,6 +29,8 @@ from forsell.domain.errors import CashierError
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 from forsell.services.fiscal import (
+    UNREACHABLE_KEYS,
+    WRONG_TOKEN_KEY,
     CashRegisterInfo,
     FiscalOverview,
     FiscalService,
@@ -73,7 +75,6 @@ KINDS = {
     "shift_close": QT_TRANSLATE_NOOP("FiscalAdmin", "Shift closed (Z)"),
 }
 
-_NETWORK = ("sync.offline", "sync.connection_lost", "sync.timeout", "sync.server", "sync.retry")
 _WRONG_TOKEN = QT_TRANSLATE_NOOP(
     "FiscalAdmin",
     "The service refused this token. Check it in your Kassa24 account and enter it again.",
@@ -93,9 +94,9 @@ def _tr(text: str) -> str:
 def fiscal_error_text(key: str) -> str:
     """A cash register service's error in the admin's words: a wrong token, the network down,
     a blocked register, or the shared message of the key."""
-    if key == "sync.auth":
+    if key == WRONG_TOKEN_KEY:
         return _tr(_WRONG_TOKEN)
-    if key in _NETWORK:
+    if key in UNREACHABLE_KEYS:
         return _tr(_UNREACHABLE)
     return text_for_key(key)
 
