@@ -1432,6 +1432,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The token could not be saved: the system&apos;s secret store is not available. Unlock it (or install one) and save the token again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Token saved in the system&apos;s secret store. Fetch the list.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1432,6 +1432,10 @@
         <translation>Алдымен токенді енгізіңіз.</translation>
     </message>
     <message>
+        <source>The token could not be saved: the system&apos;s secret store is not available. Unlock it (or install one) and save the token again.</source>
+        <translation>Токен сақталмады: жүйенің құпия қоймасы қолжетімсіз. Оның құлпын ашып (немесе орнатып), токенді қайта сақтаңыз.</translation>
+    </message>
+    <message>
         <source>Token saved in the system&apos;s secret store. Fetch the list.</source>
         <translation>Токен жүйенің құпия қоймасында сақталды. Тізімді жүктеңіз.</translation>
     </message>

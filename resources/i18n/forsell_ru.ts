@@ -1433,6 +1433,10 @@
         <translation>Сначала введите токен.</translation>
     </message>
     <message>
+        <source>The token could not be saved: the system&apos;s secret store is not available. Unlock it (or install one) and save the token again.</source>
+        <translation>Токен не сохранён: хранилище секретов системы недоступно. Разблокируйте его (или установите) и сохраните токен снова.</translation>
+    </message>
+    <message>
         <source>Token saved in the system&apos;s secret store. Fetch the list.</source>
         <translation>Токен сохранён в хранилище секретов системы. Загрузите список.</translation>
     </message>

@@ -75,6 +75,20 @@ def test_a_wrong_token_is_named_then_the_right_one_lists_and_chooses_the_registe
     assert not any(DEFAULT_TOKEN in v for v in values)
 
 
+def test_without_a_secret_store_the_token_is_not_kept_and_the_admin_is_told(
+    qtbot, till: Till, admin
+) -> None:
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    page = FiscalAdminPage(till, admin, FiscalService(till.ctx, NoKeyring()))
+    qtbot.addWidget(page)
+    page.token.setText(DEFAULT_TOKEN)
+    page.save_token()
+    tasks().wait()
+    assert page.feedback.is_error and "secret store is not available" in page.feedback.text()
+    assert "fiscal_token_set" not in audit_actions(till)
+
+
 def test_the_network_down_is_said_in_words(
     qtbot, till: Till, page: FiscalAdminPage, service: FiscalService
 ) -> None:

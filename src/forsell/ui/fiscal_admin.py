@@ -279,9 +279,21 @@ class FiscalAdminPage(QWidget):
         tasks().run(
             lambda: service.set_token(admin, token),
             lambda _none: self._token_saved(),
-            self._failed,
+            self._token_failed,
             owner=self,
             key="token",
+        )
+
+    def _token_failed(self, error: Exception) -> None:
+        if isinstance(error, CashierError):
+            self.feedback.error(message_for(error))
+            return
+        # The OS secret store said no (locked, missing): nothing was stored anywhere else.
+        self.feedback.error(
+            self.tr(
+                "The token could not be saved: the system's secret store is not available. "
+                "Unlock it (or install one) and save the token again."
+            )
         )
 
     def _token_saved(self) -> None:
