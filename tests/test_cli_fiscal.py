@@ -124,3 +124,33 @@ def test_retry_needs_an_admins_pin_then_registers_the_refused_sale(
     assert [r.kind for r in fake.registered()] == ["sale"]
     line = check_fiscal(folder, keyring.get_keyring())
     assert line.ok and "reachable, shift open" in line.found
+
+
+def test_set_aside_needs_an_admins_pin_moves_the_line_on_and_is_audited(
+    folder: Path, kassa, capsys
+) -> None:
+    from sqlalchemy import select
+
+    from forsell.store.models import AuditEntry
+
+    _, out, _ = run(capsys, "fiscal", "status", "--data-dir", str(folder))
+    refused = next(line.split()[1] for line in out.splitlines() if line.startswith("refused "))
+    args = ("fiscal", "set-aside", refused, "--pin-stdin", "--data-dir", str(folder))
+    code, _, err = run(capsys, *args, stdin="1111\n")
+    assert code == 1 and "PIN" in err
+    code, out, err = run(capsys, *args, stdin="9000\n")
+    assert code == 0, err
+    assert "1 operation(s) set aside" in out
+    code, _, err = run(capsys, *args, stdin="9000\n")  # no longer refused
+    assert code == 1 and f"not a refused operation: {refused}" in err
+    code, out, _ = run(capsys, "fiscal", "status", "--data-dir", str(folder))
+    assert code == 0 and "refused: 0" in out
+    till = open_till(folder, seed_demo=False, keyring_backend=keyring.get_keyring())
+    try:
+        with till.ctx.db.read() as session:
+            entries = list(
+                session.scalars(select(AuditEntry).where(AuditEntry.action == "fiscal_set_aside"))
+            )
+    finally:
+        till.close()
+    assert len(entries) == 1 and entries[0].details["operation"] == refused

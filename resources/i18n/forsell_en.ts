@@ -40,6 +40,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cash register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1297,6 +1301,209 @@
     </message>
 </context>
 <context>
+    <name>FiscalAdmin</name>
+    <message>
+        <source>Connected: receipts are registered at once.</source>
+        <extracomment>The lane&apos;s state (``sync/fiscal_sync.py``) in words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service does not answer: receipts wait and are registered later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused the token: enter a valid one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A refused operation holds up the line: retry it or set it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: no cash register chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service&apos;s client waits for a contract: receipts wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration is not running in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <extracomment>What each kind of fiscal operation is called.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift closed (Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused this token. Check it in your Kassa24 account and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register service cannot be reached: check the internet connection. Receipts wait and are registered later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiscalAdminPage</name>
+    <message>
+        <source>Every sale and refund is registered with the tax office through an online cash register (Kassa24). Selling never waits for it: a receipt that cannot be registered yet is registered later, within 72 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token from your Kassa24 account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an operation registered by hand at the service, or not to be registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register&apos;s state cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token is stored; type a new one to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered: {registered}. Waiting: {waiting}. Refused: {refused}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The oldest has waited {age}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token could not be saved: the system&apos;s secret store is not available. Unlock it (or install one) and save the token again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token saved in the system&apos;s secret store. Fetch the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed for this token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the cash register and press &quot;Use this one&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This token may use no cash register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the list and choose a cash register first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts are now registered on cash register {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent again: {n} refused. This is in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the refused operation first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside: the line moves on. This is in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This operation is no longer refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash register service cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiscalBand</name>
+    <message>
+        <source>Receipts have not reached the tax office for {hours} h. Connect the till to the internet: after 72 h selling stops until they are registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts have not reached the tax office for {hours} h: selling is stopped until they are registered. Connect the till to the internet and call the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {left} h left before selling stops: receipts have not reached the tax office for {hours} h. Connect the till to the internet now or call the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemCard</name>
     <message>
         <source>Hear it</source>
@@ -1517,6 +1724,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fiscal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print a copy (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1554,6 +1765,38 @@
     </message>
     <message>
         <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void: refund No. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void: refund waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void: refund refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void: refund set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1751,7 +1994,7 @@
     </message>
     <message>
         <source>Admin</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. the app&apos;s running FiscalService (ui/app.py), so the admin&apos;s &quot;Retry now&quot; wakes its lane Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

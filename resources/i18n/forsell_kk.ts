@@ -40,6 +40,10 @@
         <translation>Принтер</translation>
     </message>
     <message>
+        <source>Cash register</source>
+        <translation>Онлайн-касса</translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation>Жабу (Esc)</translation>
     </message>
@@ -1297,6 +1301,209 @@
     </message>
 </context>
 <context>
+    <name>FiscalAdmin</name>
+    <message>
+        <source>Connected: receipts are registered at once.</source>
+        <extracomment>The lane&apos;s state (``sync/fiscal_sync.py``) in words.</extracomment>
+        <translation>Байланыс бар: чектер бірден тіркеледі.</translation>
+    </message>
+    <message>
+        <source>The service does not answer: receipts wait and are registered later.</source>
+        <translation>Сервис жауап бермейді: чектер күтіп тұрады және кейін тіркеледі.</translation>
+    </message>
+    <message>
+        <source>The service refused the token: enter a valid one.</source>
+        <translation>Сервис токенді қабылдамады: жарамды токенді енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>A refused operation holds up the line: retry it or set it aside.</source>
+        <translation>Қабылданбаған операция кезекті тоқтатып тұр: оны қайталаңыз немесе кезектен алып тастаңыз.</translation>
+    </message>
+    <message>
+        <source>Off: no cash register chosen.</source>
+        <translation>Өшірулі: касса таңдалмаған.</translation>
+    </message>
+    <message>
+        <source>This service&apos;s client waits for a contract: receipts wait.</source>
+        <translation>Бұл сервиске қосылу шартты күтуде: чектер күтіп тұр.</translation>
+    </message>
+    <message>
+        <source>Registration is not running in this window.</source>
+        <translation>Бұл терезеде тіркеу іске қосылмаған.</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <extracomment>What each kind of fiscal operation is called.</extracomment>
+        <translation>Сату</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Енгізу</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Алу</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Ауысым ашылды</translation>
+    </message>
+    <message>
+        <source>Shift closed (Z)</source>
+        <translation>Ауысым жабылды (Z)</translation>
+    </message>
+    <message>
+        <source>The service refused this token. Check it in your Kassa24 account and enter it again.</source>
+        <translation>Сервис бұл токенді қабылдамады. Оны Kassa24 жеке кабинетінде тексеріп, қайта енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>The cash register service cannot be reached: check the internet connection. Receipts wait and are registered later.</source>
+        <translation>Онлайн-касса сервисіне қосылу мүмкін емес: интернет байланысын тексеріңіз. Чектер күтіп тұрады және кейін тіркеледі.</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} сағ {minutes} мин</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalAdminPage</name>
+    <message>
+        <source>Every sale and refund is registered with the tax office through an online cash register (Kassa24). Selling never waits for it: a receipt that cannot be registered yet is registered later, within 72 hours.</source>
+        <translation>Әрбір сату мен қайтару онлайн-касса (Kassa24) арқылы салық органында тіркеледі. Сауда оны күтпейді: әзірге тіркеу мүмкін болмаған чек кейін, 72 сағат ішінде тіркеледі.</translation>
+    </message>
+    <message>
+        <source>API token from your Kassa24 account</source>
+        <translation>Kassa24 жеке кабинетіндегі API токені</translation>
+    </message>
+    <message>
+        <source>Save token</source>
+        <translation>Токенді сақтау</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API токені</translation>
+    </message>
+    <message>
+        <source>Fetch the list</source>
+        <translation>Тізімді жүктеу</translation>
+    </message>
+    <message>
+        <source>Use this one</source>
+        <translation>Осыны таңдау</translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Кезектен алу</translation>
+    </message>
+    <message>
+        <source>For an operation registered by hand at the service, or not to be registered</source>
+        <translation>Сервисте қолмен тіркелген немесе тіркеудің қажеті жоқ операция үшін</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Қазір қайталау</translation>
+    </message>
+    <message>
+        <source>The cash register&apos;s state cannot be read.</source>
+        <translation>Кассаның күйін оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>A token is stored; type a new one to replace it</source>
+        <translation>Токен сақталған; ауыстыру үшін жаңасын енгізіңіз</translation>
+    </message>
+    <message>
+        <source>Registered: {registered}. Waiting: {waiting}. Refused: {refused}.</source>
+        <translation>Тіркелді: {registered}. Күтуде: {waiting}. Қабылданбады: {refused}.</translation>
+    </message>
+    <message>
+        <source>The oldest has waited {age}.</source>
+        <translation>Ең ескісі {age} бойы күтіп тұр.</translation>
+    </message>
+    <message>
+        <source>Type the token first.</source>
+        <translation>Алдымен токенді енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: the system&apos;s secret store is not available. Unlock it (or install one) and save the token again.</source>
+        <translation>Токен сақталмады: жүйенің құпия қоймасы қолжетімсіз. Оның құлпын ашып (немесе орнатып), токенді қайта сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>Token saved in the system&apos;s secret store. Fetch the list.</source>
+        <translation>Токен жүйенің құпия қоймасында сақталды. Тізімді жүктеңіз.</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Сервистен сұрап жатырмыз…</translation>
+    </message>
+    <message>
+        <source>not allowed for this token</source>
+        <translation>бұл токенге рұқсат жоқ</translation>
+    </message>
+    <message>
+        <source>Choose the cash register and press &quot;Use this one&quot;.</source>
+        <translation>Кассаны таңдап, «Осыны таңдау» түймесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>This token may use no cash register.</source>
+        <translation>Бұл токенге бірде-бір касса қолжетімді емес.</translation>
+    </message>
+    <message>
+        <source>Fetch the list and choose a cash register first.</source>
+        <translation>Алдымен тізімді жүктеп, кассаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Receipts are now registered on cash register {id}.</source>
+        <translation>Енді чектер {id} кассасында тіркеледі.</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Тіркеп жатырмыз…</translation>
+    </message>
+    <message>
+        <source>Sent again: {n} refused. This is in the audit log.</source>
+        <translation>Қабылданбағандардан қайта жіберілді: {n}. Бұл аудит журналына жазылды.</translation>
+    </message>
+    <message>
+        <source>Select the refused operation first.</source>
+        <translation>Алдымен қабылданбаған операцияны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Set aside: the line moves on. This is in the audit log.</source>
+        <translation>Кезектен алынды: кезек әрі қарай жүреді. Бұл аудит журналына жазылды.</translation>
+    </message>
+    <message>
+        <source>This operation is no longer refused.</source>
+        <translation>Бұл операция енді қабылданбаған күйде емес.</translation>
+    </message>
+    <message>
+        <source>The cash register service cannot be reached.</source>
+        <translation>Онлайн-касса сервисіне қосылу мүмкін емес.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalBand</name>
+    <message>
+        <source>Receipts have not reached the tax office for {hours} h. Connect the till to the internet: after 72 h selling stops until they are registered.</source>
+        <translation>Чектер салық органына {hours} сағаттан бері жетпей жатыр. Кассаны интернетке қосыңыз: 72 сағаттан кейін чектер тіркелгенше сауда тоқтайды.</translation>
+    </message>
+    <message>
+        <source>Receipts have not reached the tax office for {hours} h: selling is stopped until they are registered. Connect the till to the internet and call the administrator.</source>
+        <translation>Чектер салық органына {hours} сағаттан бері жетпей жатыр: олар тіркелгенше сауда тоқтатылды. Кассаны интернетке қосып, әкімшіні шақырыңыз.</translation>
+    </message>
+    <message>
+        <source>Only {left} h left before selling stops: receipts have not reached the tax office for {hours} h. Connect the till to the internet now or call the administrator.</source>
+        <translation>Сауда тоқтағанға дейін {left} сағат қалды: чектер салық органына {hours} сағаттан бері жетпей жатыр. Кассаны қазір интернетке қосыңыз немесе әкімшіні шақырыңыз.</translation>
+    </message>
+</context>
+<context>
     <name>ItemCard</name>
     <message>
         <source>Hear it</source>
@@ -1517,6 +1724,10 @@
         <translation>Сома</translation>
     </message>
     <message>
+        <source>Fiscal</source>
+        <translation>ФДО</translation>
+    </message>
+    <message>
         <source>Print a copy (Ctrl+P)</source>
         <translation>Көшірмесін басу (Ctrl+P)</translation>
     </message>
@@ -1555,6 +1766,38 @@
     <message>
         <source>Sale</source>
         <translation>Сату</translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation>№ {number}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Күтуде</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Қабылданбады</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Кезектен алынды</translation>
+    </message>
+    <message>
+        <source>void: refund No. {number}</source>
+        <translation>күші жойылды: қайтару № {number}</translation>
+    </message>
+    <message>
+        <source>void: refund waiting</source>
+        <translation>күші жойылды: қайтару күтуде</translation>
+    </message>
+    <message>
+        <source>void: refund refused</source>
+        <translation>күші жойылды: қайтару қабылданбады</translation>
+    </message>
+    <message>
+        <source>void: refund set aside</source>
+        <translation>күші жойылды: қайтару кезектен алынды</translation>
     </message>
     <message>
         <source>Cash</source>
@@ -1751,7 +1994,7 @@
     </message>
     <message>
         <source>Admin</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. the app&apos;s running FiscalService (ui/app.py), so the admin&apos;s &quot;Retry now&quot; wakes its lane Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Әкімшілік</translation>
     </message>
     <message>

@@ -40,6 +40,10 @@
         <translation>Принтер</translation>
     </message>
     <message>
+        <source>Cash register</source>
+        <translation>Онлайн-касса</translation>
+    </message>
+    <message>
         <source>Close (Esc)</source>
         <translation>Закрыть (Esc)</translation>
     </message>
@@ -1298,6 +1302,209 @@
     </message>
 </context>
 <context>
+    <name>FiscalAdmin</name>
+    <message>
+        <source>Connected: receipts are registered at once.</source>
+        <extracomment>The lane&apos;s state (``sync/fiscal_sync.py``) in words.</extracomment>
+        <translation>Связь есть: чеки регистрируются сразу.</translation>
+    </message>
+    <message>
+        <source>The service does not answer: receipts wait and are registered later.</source>
+        <translation>Сервис не отвечает: чеки ждут и будут зарегистрированы позже.</translation>
+    </message>
+    <message>
+        <source>The service refused the token: enter a valid one.</source>
+        <translation>Сервис отклонил токен: введите действующий.</translation>
+    </message>
+    <message>
+        <source>A refused operation holds up the line: retry it or set it aside.</source>
+        <translation>Отклонённая операция держит очередь: повторите её или уберите из очереди.</translation>
+    </message>
+    <message>
+        <source>Off: no cash register chosen.</source>
+        <translation>Выключено: касса не выбрана.</translation>
+    </message>
+    <message>
+        <source>This service&apos;s client waits for a contract: receipts wait.</source>
+        <translation>Подключение к этому сервису ждёт договора: чеки ждут.</translation>
+    </message>
+    <message>
+        <source>Registration is not running in this window.</source>
+        <translation>Регистрация в этом окне не запущена.</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <extracomment>What each kind of fiscal operation is called.</extracomment>
+        <translation>Продажа</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Изъятие</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Смена открыта</translation>
+    </message>
+    <message>
+        <source>Shift closed (Z)</source>
+        <translation>Смена закрыта (Z)</translation>
+    </message>
+    <message>
+        <source>The service refused this token. Check it in your Kassa24 account and enter it again.</source>
+        <translation>Сервис отклонил этот токен. Проверьте его в личном кабинете Kassa24 и введите снова.</translation>
+    </message>
+    <message>
+        <source>The cash register service cannot be reached: check the internet connection. Receipts wait and are registered later.</source>
+        <translation>Сервис онлайн-кассы недоступен: проверьте подключение к интернету. Чеки ждут и будут зарегистрированы позже.</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalAdminPage</name>
+    <message>
+        <source>Every sale and refund is registered with the tax office through an online cash register (Kassa24). Selling never waits for it: a receipt that cannot be registered yet is registered later, within 72 hours.</source>
+        <translation>Каждая продажа и каждый возврат регистрируются в налоговой через онлайн-кассу (Kassa24). Продажа её не ждёт: чек, который пока нельзя зарегистрировать, регистрируется позже, в течение 72 часов.</translation>
+    </message>
+    <message>
+        <source>API token from your Kassa24 account</source>
+        <translation>API-токен из личного кабинета Kassa24</translation>
+    </message>
+    <message>
+        <source>Save token</source>
+        <translation>Сохранить токен</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-токен</translation>
+    </message>
+    <message>
+        <source>Fetch the list</source>
+        <translation>Загрузить список</translation>
+    </message>
+    <message>
+        <source>Use this one</source>
+        <translation>Выбрать эту</translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Убрать из очереди</translation>
+    </message>
+    <message>
+        <source>For an operation registered by hand at the service, or not to be registered</source>
+        <translation>Для операции, зарегистрированной вручную в сервисе, или той, что не нужно регистрировать</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Повторить сейчас</translation>
+    </message>
+    <message>
+        <source>The cash register&apos;s state cannot be read.</source>
+        <translation>Не удалось прочитать состояние кассы.</translation>
+    </message>
+    <message>
+        <source>A token is stored; type a new one to replace it</source>
+        <translation>Токен сохранён; введите новый, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>Registered: {registered}. Waiting: {waiting}. Refused: {refused}.</source>
+        <translation>Зарегистрировано: {registered}. Ждут: {waiting}. Отклонено: {refused}.</translation>
+    </message>
+    <message>
+        <source>The oldest has waited {age}.</source>
+        <translation>Самая старая ждёт {age}.</translation>
+    </message>
+    <message>
+        <source>Type the token first.</source>
+        <translation>Сначала введите токен.</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: the system&apos;s secret store is not available. Unlock it (or install one) and save the token again.</source>
+        <translation>Токен не сохранён: хранилище секретов системы недоступно. Разблокируйте его (или установите) и сохраните токен снова.</translation>
+    </message>
+    <message>
+        <source>Token saved in the system&apos;s secret store. Fetch the list.</source>
+        <translation>Токен сохранён в хранилище секретов системы. Загрузите список.</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Запрашиваем сервис…</translation>
+    </message>
+    <message>
+        <source>not allowed for this token</source>
+        <translation>недоступна для этого токена</translation>
+    </message>
+    <message>
+        <source>Choose the cash register and press &quot;Use this one&quot;.</source>
+        <translation>Выберите кассу и нажмите «Выбрать эту».</translation>
+    </message>
+    <message>
+        <source>This token may use no cash register.</source>
+        <translation>Этому токену не доступна ни одна касса.</translation>
+    </message>
+    <message>
+        <source>Fetch the list and choose a cash register first.</source>
+        <translation>Сначала загрузите список и выберите кассу.</translation>
+    </message>
+    <message>
+        <source>Receipts are now registered on cash register {id}.</source>
+        <translation>Теперь чеки регистрируются на кассе {id}.</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Регистрируем…</translation>
+    </message>
+    <message>
+        <source>Sent again: {n} refused. This is in the audit log.</source>
+        <translation>Отправлено повторно отклонённых: {n}. Это записано в журнал аудита.</translation>
+    </message>
+    <message>
+        <source>Select the refused operation first.</source>
+        <translation>Сначала выберите отклонённую операцию.</translation>
+    </message>
+    <message>
+        <source>Set aside: the line moves on. This is in the audit log.</source>
+        <translation>Убрано из очереди: очередь идёт дальше. Это записано в журнал аудита.</translation>
+    </message>
+    <message>
+        <source>This operation is no longer refused.</source>
+        <translation>Эта операция уже не отклонена.</translation>
+    </message>
+    <message>
+        <source>The cash register service cannot be reached.</source>
+        <translation>Сервис онлайн-кассы недоступен.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalBand</name>
+    <message>
+        <source>Receipts have not reached the tax office for {hours} h. Connect the till to the internet: after 72 h selling stops until they are registered.</source>
+        <translation>Чеки не доходят до налоговой уже {hours} ч. Подключите кассу к интернету: через 72 ч продажи остановятся, пока чеки не будут зарегистрированы.</translation>
+    </message>
+    <message>
+        <source>Receipts have not reached the tax office for {hours} h: selling is stopped until they are registered. Connect the till to the internet and call the administrator.</source>
+        <translation>Чеки не доходят до налоговой уже {hours} ч: продажи остановлены, пока чеки не будут зарегистрированы. Подключите кассу к интернету и позовите администратора.</translation>
+    </message>
+    <message>
+        <source>Only {left} h left before selling stops: receipts have not reached the tax office for {hours} h. Connect the till to the internet now or call the administrator.</source>
+        <translation>До остановки продаж осталось {left} ч: чеки не доходят до налоговой уже {hours} ч. Подключите кассу к интернету сейчас или позовите администратора.</translation>
+    </message>
+</context>
+<context>
     <name>ItemCard</name>
     <message>
         <source>Hear it</source>
@@ -1518,6 +1725,10 @@
         <translation>Сумма</translation>
     </message>
     <message>
+        <source>Fiscal</source>
+        <translation>ОФД</translation>
+    </message>
+    <message>
         <source>Print a copy (Ctrl+P)</source>
         <translation>Печать копии (Ctrl+P)</translation>
     </message>
@@ -1556,6 +1767,38 @@
     <message>
         <source>Sale</source>
         <translation>Продажа</translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation>№ {number}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ждёт</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отклонён</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Вне очереди</translation>
+    </message>
+    <message>
+        <source>void: refund No. {number}</source>
+        <translation>аннулирована: возврат № {number}</translation>
+    </message>
+    <message>
+        <source>void: refund waiting</source>
+        <translation>аннулирована: возврат ждёт</translation>
+    </message>
+    <message>
+        <source>void: refund refused</source>
+        <translation>аннулирована: возврат отклонён</translation>
+    </message>
+    <message>
+        <source>void: refund set aside</source>
+        <translation>аннулирована: возврат вне очереди</translation>
     </message>
     <message>
         <source>Cash</source>
@@ -1752,7 +1995,7 @@
     </message>
     <message>
         <source>Admin</source>
-        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
+        <extracomment>Button name → (module, dialog class) of the supervisor/back-office dialogs, imported when first used so that the till starts fast and does not depend on them at import time. the admin saved new sync settings: ui/app.py restarts the engine with them The sync service (ui/app.py starts it) and its status bridge; None: no sync here. the app&apos;s running FiscalService (ui/app.py), so the admin&apos;s &quot;Retry now&quot; wakes its lane Kiosk mode (ui/kiosk.py): full screen, and only an admin&apos;s PIN closes the till. The counter-conversation recorder (ui/app.py makes it; None: this till records nothing).</extracomment>
         <translation>Администрирование</translation>
     </message>
     <message>

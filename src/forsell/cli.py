@@ -315,6 +315,31 @@ def _fiscal_parser(commands: argparse._SubParsersAction, common: argparse.Argume
     setup.add_argument("--register", required=True, metavar="ID", help="the cash register's id")
     setup.add_argument("--url", help="the API's address (a test server)")
     setup.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+    _fiscal_set_aside_parser(actions, common)
+
+
+def _fiscal_set_aside_parser(
+    actions: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    """``fiscal set-aside ID``: a refused operation out of the line for good (admin PIN)."""
+    aside = actions.add_parser(
+        "set-aside",
+        parents=[common],
+        help="take a refused operation out of the line for good, so the ones behind it are "
+        "registered (registered by hand at the service, or not to be registered; admin PIN, "
+        "audited)",
+    )
+    aside.add_argument("ids", nargs="+", metavar="ID", help="the refused operations' ids")
+    aside.add_argument("--pin-stdin", action="store_true", help=_PIN_STDIN_HELP)
+
+
+def _fiscal_set_aside(service, admin, ids: list[str]) -> int:
+    """Sets ``ids`` aside; exit 1 when one of them was not a refused operation."""
+    missed = [i for i in ids if not service.set_aside(admin, i)]
+    print(f"{len(ids) - len(missed)} operation(s) set aside (recorded in the audit trail)")
+    for ident in missed:
+        print(f"not a refused operation: {ident}", file=sys.stderr)
+    return 1 if missed else 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -1237,16 +1262,19 @@ def _fiscal_status(service) -> int:
 
 
 def fiscal(data_dir: Path, args: argparse.Namespace) -> int:
-    """``fiscal status|retry|registers|setup``; exit 1 on a refusal, with the reason."""
+    """``fiscal status|retry|registers|setup|set-aside``; exit 1 on a refusal, with the
+    reason."""
     from forsell.services.fiscal import CashierError, FiscalService, SyncError
 
     action = args.fiscal_command
     try:
-        if action in ("retry", "setup"):
+        if action in ("retry", "setup", "set-aside"):
             with _admin_till(
                 data_dir, args.pin_stdin, f"fiscal {action}", f"run fiscal {action}"
             ) as (till, admin):
                 service = FiscalService(till.ctx, till.ctx.keyring_backend)
+                if action == "set-aside":
+                    return _fiscal_set_aside(service, admin, list(args.ids))
                 if action == "setup":
                     token = (
                         sys.stdin.readline().strip()

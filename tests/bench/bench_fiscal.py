@@ -11,6 +11,9 @@ every operation, as a real service over the internet would add. Measures
   a time (the register's order forbids parallel sends), operations per second;
 - ``fiscal_chaos_registered_once``: the chaos run (every fault, a token expiry, two restarts)
   at ``--chaos`` operations: 1 when each was registered exactly once, in order, with its time.
+- ``fiscal_autonomous_age_p50`` / ``_p99``: the age of the oldest unregistered operation (what
+  every payment checks against the 72-hour limit and the till's band reads once a minute and
+  after each payment) in a till with ``--history`` registered operations and a few waiting, ms.
 
 Run by run_all.py in its own process:  python bench_fiscal.py --sales 100 --backlog 1000
 """
@@ -152,11 +155,59 @@ def bench_chaos(count: int, folder: Path) -> None:
     )
 
 
+def bench_autonomous_age(count: int, folder: Path) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import insert
+
+    from forsell.store.models import FiscalOperation, new_id
+    from forsell.sync.fiscal_lane import autonomous_age
+
+    started = metric_line.machine_load()
+    db = fiscal_database(folder)
+    first = datetime.now(UTC) - timedelta(days=365)
+    rows = [
+        {
+            "id": new_id(),
+            "register_key": REGISTER_KEY,
+            "seq": i + 1,
+            "kind": "sale",
+            "entity_id": f"e{i:07d}",
+            "occurred_at": first + timedelta(seconds=i * 300),
+            "amount": 100_00,
+            "state": "registered",
+            "autonomous": False,
+        }
+        for i in range(count)
+    ]
+    with db.write() as session:
+        session.execute(insert(FiscalOperation), rows)
+    add_operations(db, datetime.now(UTC), 5)  # waiting at the end of the line
+    samples = []
+    for _ in range(200):
+        begin = time.perf_counter()
+        autonomous_age(db, datetime.now(UTC))
+        samples.append((time.perf_counter() - begin) * 1000)
+    samples.sort()
+    for name, value in (("p50", statistics.median(samples)), ("p99", samples[197])):
+        metric_line.emit(
+            f"fiscal_autonomous_age_{name}",
+            round(value, 2),
+            "ms",
+            20,
+            dataset={"fiscal_operations": count + 5},
+            load_start=started,
+            n=len(samples),
+            timed="autonomous_age(): min(occurred_at) of the operations not yet registered",
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--sales", type=int, default=100)
     p.add_argument("--backlog", type=int, default=1000)
     p.add_argument("--chaos", type=int, default=1000)
+    p.add_argument("--history", type=int, default=100_000)
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -164,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             ("pay", bench_payment, args.sales),
             ("backlog", bench_backlog, args.backlog),
             ("chaos", bench_chaos, args.chaos),
+            ("age", bench_autonomous_age, args.history),
         ):
             if n > 0:
                 (root / name).mkdir()

@@ -277,10 +277,13 @@ def _printer_bench(quick: bool) -> list[dict]:
 
 def _fiscal_bench(quick: bool) -> list[dict]:
     sales, backlog, chaos = (30, 200, 200) if quick else (100, 1_000, 1_000)
+    history = 10_000 if quick else 100_000
     return _script(
         "fiscal",
-        ["--sales", str(sales), "--backlog", str(backlog), "--chaos", str(chaos)],
-        "fiscal receipts (payment to fiscal sign at 150 ms, backlog drain, chaos)",
+        ["--sales", str(sales), "--backlog", str(backlog), "--chaos", str(chaos)]
+        + ["--history", str(history)],
+        "fiscal receipts (payment to fiscal sign at 150 ms, backlog drain, chaos, the oldest "
+        "unregistered operation's age)",
         {"operations": backlog},
         timeout=3600,
     )

@@ -316,6 +316,9 @@ POLICY: dict[str, Role | Action | str] = {
     "FiscalService.choose_register": ADMIN,
     "FiscalService.retry": ADMIN,
     "FiscalService.set_aside": ADMIN,
+    "FiscalService.retry_now": ADMIN,
+    "FiscalService.has_token": PUBLIC,
+    "FiscalService.register_choice": PUBLIC,
 }
 
 SERVICES = _service_classes()

@@ -150,3 +150,60 @@ def test_x_report_compares_the_registered_sums_with_the_tills(
     report = till.shifts.x_report()
     assert totals.waiting == 1
     assert totals.differences(report) == {"sale": report.sales_total // 2}
+
+
+def test_a_sale_voided_after_registration_sends_a_refund_and_the_x_report_agrees(
+    till: Till, staff: Staff, products: Products, clock: Clock, service, kassa
+) -> None:
+    fake, _ = kassa
+    shift_id = till.shifts.current().id
+    kept = _sell(till, staff, products)
+    voided = _sell(till, staff, products)
+    assert service.register_now().outcome == "idle"
+    till.refunds.void(staff.supervisor, voided.sale_id)
+    assert f.void_fiscal_status(till.ctx, voided.sale_id).state == "waiting"
+    assert f.receipt_fiscal_status(till.ctx, voided.sale_id).state == "registered"
+    clock.advance(1)
+    assert service.register_now().outcome == "idle"
+    registered = fake.registered()
+    assert [(r.kind, r.total) for r in registered] == [
+        ("sale", kept.total),
+        ("sale", voided.total),
+        ("refund", voided.total),
+    ]
+    assert (
+        registered[2].answer["FiscalSign"]
+        and f.void_fiscal_status(till.ctx, voided.sale_id).state == "registered"
+    )
+    totals = f.shift_fiscal_totals(till.ctx, shift_id)
+    report = till.shifts.x_report()
+    assert report.sales_total == kept.total and report.refunds_total == 0
+    assert totals.registered == {"sale": kept.total}
+    assert totals.differences(report) == {}
+
+
+def test_a_sale_voided_before_registration_goes_out_with_its_refund_in_order(
+    till: Till, staff: Staff, products: Products, clock: Clock, service, kassa
+) -> None:
+    fake, server = kassa
+    server.stop()
+    voided = _sell(till, staff, products)
+    till.refunds.void(staff.supervisor, voided.sale_id)
+    shift_id = till.shifts.current().id
+    totals = f.shift_fiscal_totals(till.ctx, shift_id)
+    assert totals.waiting == 2
+    server.start()
+    clock.advance(60)
+    assert service.register_now().outcome == "idle"
+    sale, refund = fake.registered()
+    assert (sale.kind, refund.kind) == ("sale", "refund")
+    assert sale.receipt_date <= refund.receipt_date  # the register's order rule
+    assert f.shift_fiscal_totals(till.ctx, shift_id).differences(till.shifts.x_report()) == {}
+
+
+def test_a_void_with_fiscal_registration_off_queues_nothing(
+    till: Till, staff: Staff, products: Products
+) -> None:
+    receipt = _sell(till, staff, products)
+    till.refunds.void(staff.supervisor, receipt.sale_id)
+    assert f.void_fiscal_status(till.ctx, receipt.sale_id) is None

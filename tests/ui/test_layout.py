@@ -19,6 +19,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from forsell.domain.payment import Payment
 from forsell.domain.roles import Action, Role
 from forsell.services import settings
+from forsell.services.fiscal import (
+    FINE,
+    SOON,
+    WARN,
+    AutonomousWork,
+    FiscalOverview,
+    RefusedOperation,
+)
 from forsell.services.privacy.policy import PrivacyPolicyService
 from forsell.ui.approval import OverrideDialog
 from forsell.ui.cart_panel import CartPanel
@@ -91,6 +99,28 @@ def _all_tabs(dialog: QDialog) -> list:
     return pages or [("", None)]
 
 
+def _fiscal_page_with_a_refusal(till, admin) -> QDialog:
+    """The admin's cash register page as it looks with a register chosen and one refusal."""
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from forsell.ui.fiscal_admin import FiscalAdminPage
+
+    holder = QDialog()
+    holder.resize(900, 600)
+    page = FiscalAdminPage(till, admin, parent=holder)
+    QVBoxLayout(holder).addWidget(page)
+    now = till.ctx.clock()
+    refused = RefusedOperation("op", "shift_close", "x", now, "fiscal.register_blocked", None)
+    overview = FiscalOverview(
+        "kassa24", "2062", True, 3, 120, (refused,), now - timedelta(hours=50), WARN, None
+    )
+    page.show_overview(overview, True, ("kassa24", "2062"))
+    page.feedback.error(page.tr("The cash register service cannot be reached."))
+    return holder
+
+
 def visit_everything(screens: Screens, language: str) -> None:
     window, review, till = screens.window, screens.review, screens.review.till
     window.languages.switch(language)
@@ -111,6 +141,11 @@ def visit_everything(screens: Screens, language: str) -> None:
     sale.scan(CROISSANT)
     window.till_screen.show_cart(sale.view())
     screens.check("till with a cart", window)
+    band = window.till_screen.fiscal_band
+    for work in (AutonomousWork(WARN, 49, 23), AutonomousWork(SOON, 67, 5)):
+        band.show_work(work)
+        screens.check(f"till with the fiscal band ({work.level})", window)
+    band.show_work(AutonomousWork(FINE))
 
     screens.dialog("payment", PaymentDialog(sale, parent=window))
     screens.dialog("recall", RecallDialog([], window))
@@ -144,6 +179,7 @@ def visit_everything(screens: Screens, language: str) -> None:
         dialog = window._make_dialog(name)
         screens.dialog(name, dialog, _all_tabs(dialog))
     window.employee = admin
+    screens.dialog("cash register page with a refusal", _fiscal_page_with_a_refusal(till, admin))
 
     dialog = ReviewDialog(
         till, supervisor, window, service=review.service, output_factory=ClockOutput

@@ -30,7 +30,15 @@ from forsell.store.models import FiscalOperation, OutboxJob
 from forsell.sync import fiscal_lane as fl
 from forsell.sync.cash_registers import kassa24
 from forsell.sync.cash_registers.base import CashRegisterClient, CashRegisterInfo
-from forsell.sync.errors import SyncError
+from forsell.sync.errors import (
+    AuthFailed,
+    ConnectionLost,
+    NetworkDown,
+    Retryable,
+    ServerFailed,
+    SyncError,
+    TimedOut,
+)
 from forsell.sync.fiscal_sync import AUTH_FAILED, FiscalLaneStatus, FiscalSync
 from forsell.sync.outbox import DEAD, PENDING
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
@@ -108,11 +116,17 @@ def receipt_fiscal_status(ctx: TillContext, entity_id: str) -> FiscalReceiptStat
     """The fiscal status of a sale or refund (by its id); None when it was never queued for
     registration (fiscal registration off at the time). Cheap: one indexed read."""
     with ctx.db.read() as session:
+        op = fiscal_operation_of(session, entity_id)
+        return _status_of(op) if op is not None else None
+
+
+def void_fiscal_status(ctx: TillContext, sale_id: str) -> FiscalReceiptStatus | None:
+    """The refund the cash register got for a voided sale (None: none was queued)."""
+    with ctx.db.read() as session:
         op = session.scalars(
-            select(FiscalOperation)
-            .where(FiscalOperation.entity_id == entity_id)
-            .order_by(FiscalOperation.seq.desc())
-            .limit(1)
+            select(FiscalOperation).where(
+                FiscalOperation.entity_id == sale_id, FiscalOperation.kind == "refund"
+            )
         ).first()
         return _status_of(op) if op is not None else None
 
@@ -131,6 +145,30 @@ def autonomous_level(age: timedelta | None) -> str:
     if age < SOON_AFTER:
         return WARN
     return SOON if age < fl.AUTONOMOUS_LIMIT else LIMIT
+
+
+@dataclass(frozen=True)
+class AutonomousWork:
+    """How long the cash register has worked without reaching the operator, for the till's
+    band: ``level`` (FINE, WARN, SOON, LIMIT), the hours waited and the hours left."""
+
+    level: str
+    hours: int = 0
+    hours_left: int = 0
+
+
+def autonomous_work(ctx: TillContext) -> AutonomousWork:
+    """The till's band: FINE while fiscal registration is off or nothing waits long. One
+    aggregate read (call it off the GUI thread)."""
+    if configured_register_of(ctx) is None:
+        return AutonomousWork(FINE)
+    age = fl.autonomous_age(ctx.db, ctx.clock())
+    level = autonomous_level(age)
+    if age is None or level == FINE:
+        return AutonomousWork(FINE)
+    left = max(timedelta(0), fl.AUTONOMOUS_LIMIT - age)
+    hours = int(age.total_seconds() // 3600)
+    return AutonomousWork(level, hours, int(left.total_seconds() // 3600))
 
 
 def require_within_autonomous_limit(ctx: TillContext) -> None:
@@ -337,6 +375,29 @@ class FiscalService:
         self.nudge()
         return True
 
+    @requires(Role.ADMIN)
+    def retry_now(self, admin: EmployeeView, ids: list[str] | None = None) -> int:
+        """The admin page's "Retry now": refused operations back in the line, then the line is
+        drained at once — by the running lane when this service runs it, else in this thread
+        (call it off the GUI thread). Returns how many refusals went back. Audited."""
+        count = self.retry(admin, ids)
+        if self.sync is None:
+            self.register_now(timeout=30.0)
+        return count
+
+    @public
+    def has_token(self) -> bool:
+        """Whether the secret store holds an API token (never the token itself)."""
+        return bool(self._token())
+
+    @public
+    def register_choice(self) -> tuple[str, str]:
+        """The chosen service and cash register id as settings hold them (empty: none)."""
+        return (
+            str(self.ctx.settings.get(s.FISCAL_PROVIDER) or ""),
+            str(self.ctx.settings.get(s.FISCAL_REGISTER) or ""),
+        )
+
     # --- status ---------------------------------------------------------------------------
 
     @public
@@ -373,6 +434,15 @@ class FiscalService:
             autonomous_level=autonomous_level(age),
             lane=self.sync.status() if self.sync else None,
         )
+
+
+#: The errors that mean "the service cannot be reached now" (the network, its timeouts, its
+#: 5xx): the admin checks the connection; receipts wait.
+UNREACHABLE_KEYS = frozenset(
+    cls.key for cls in (Retryable, NetworkDown, ConnectionLost, TimedOut, ServerFailed)
+)
+#: The service refused the API token.
+WRONG_TOKEN_KEY = AuthFailed.key
 
 
 def describe_error(error: SyncError) -> str:
@@ -484,6 +554,9 @@ def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | 
         select(CashMovement.id).where(CashMovement.shift_id == shift_id),
         select(literal(shift_id, FiscalOperation.entity_id.type)),
     ).subquery()
+    # A refund under a sale's own id is that sale's void: the till's report leaves the voided
+    # sale out, so the register's refund of it counts against its sales.
+    of_sale = FiscalOperation.entity_id.in_(select(Sale.id).where(Sale.shift_id == shift_id))
     with ctx.db.read() as session:
         rows = session.execute(
             select(
@@ -491,6 +564,7 @@ def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | 
                 FiscalOperation.state,
                 FiscalOperation.amount,
                 FiscalOperation.totals,
+                of_sale,
             ).where(FiscalOperation.entity_id.in_(select(entities)))
         ).all()
     if not rows:
@@ -498,9 +572,11 @@ def shift_fiscal_totals(ctx: TillContext, shift_id: str) -> FiscalShiftTotals | 
     registered: dict[str, int] = {}
     waiting = refused = 0
     z = None
-    for kind, state, amount, totals in rows:
+    for kind, state, amount, totals, voids_sale in rows:
         if state == REGISTERED:
-            if kind in REPORT_FIELDS:
+            if kind == "refund" and voids_sale:
+                registered["sale"] = registered.get("sale", 0) - amount
+            elif kind in REPORT_FIELDS:
                 registered[kind] = registered.get(kind, 0) + amount
             if kind == "shift_close":
                 z = totals

@@ -22,7 +22,7 @@ from forsell.domain.errors import CashierError
 from forsell.domain.money import parse_kzt
 from forsell.domain.roles import Role
 from forsell.store import audit
-from forsell.store.models import Employee, Refund, Sale, Shift
+from forsell.store.models import Employee, FiscalOperation, Refund, Sale, Shift
 
 from .access import refuse_below, requires
 from .auth import EmployeeView
@@ -74,6 +74,13 @@ class JournalEntry:
     cashier_name: str
     refund_of_no: int = 0  # a refund: the number of the sale receipt it refunds
     voided: bool = False
+    #: The receipt's fiscal registration: registered | waiting | refused | set_aside; None when
+    #: it was never queued (fiscal registration off at the time).
+    fiscal_state: str | None = None
+    fiscal_number: str | None = None  # the receipt's number at the fiscal operator
+    #: A voided sale: the refund the cash register got for it (state and number), if any.
+    void_fiscal_state: str | None = None
+    void_fiscal_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,30 @@ def _search(text: str, session: Session) -> _Search:
     return _Search(cashier_ids=ids)
 
 
+def _fiscal_of(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Each receipt's own fiscal registration (its first operation) and, for a voided sale, the
+    refund that followed it under the sale's id; for one page in one indexed read."""
+    found: dict[str, dict[str, Any]] = {}
+    if not ids:
+        return found
+    rows = session.execute(
+        select(
+            FiscalOperation.entity_id,
+            FiscalOperation.state,
+            FiscalOperation.fiscal_number,
+            FiscalOperation.kind,
+        )
+        .where(FiscalOperation.entity_id.in_(ids))
+        .order_by(FiscalOperation.seq)
+    )
+    for entity_id, state, number, kind in rows:
+        if entity_id not in found:
+            found[entity_id] = {"fiscal_state": state, "fiscal_number": number}
+        elif kind == "refund":  # a refund under a sale's id: the sale's void
+            found[entity_id].update(void_fiscal_state=state, void_fiscal_number=number)
+    return found
+
+
 class ReceiptJournal:
     """Finding, showing and reprinting the till's receipts (F1 at the till)."""
 
@@ -150,7 +181,10 @@ class ReceiptJournal:
             rows = sorted(sales + refunds, key=lambda r: (r[0], r[1].id), reverse=True)
             names = dict(session.execute(select(Employee.id, Employee.name)).all())
             shown = rows[:size]
-            entries = tuple(self._entry(at, row, names) for at, row in shown)
+            fiscal = _fiscal_of(session, [row.id for _at, row in shown])
+            entries = tuple(
+                replace(self._entry(at, row, names), **fiscal.get(row.id, {})) for at, row in shown
+            )
             more = None
             if len(rows) > size:
                 at, last = shown[-1]

@@ -116,11 +116,12 @@ def with_fiscal(receipt: ReceiptView, op: FiscalOperation | None) -> ReceiptView
 
 
 def fiscal_operation_of(session: Session, entity_id: str) -> FiscalOperation | None:
-    """The newest fiscal operation of a sale or refund, read in the caller's session."""
+    """The fiscal operation of a sale or refund, read in the caller's session: its first one
+    (a void's refund follows the sale under the sale's id)."""
     return session.scalars(
         select(FiscalOperation)
         .where(FiscalOperation.entity_id == entity_id)
-        .order_by(FiscalOperation.seq.desc())
+        .order_by(FiscalOperation.seq)
         .limit(1)
     ).first()
 

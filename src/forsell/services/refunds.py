@@ -222,6 +222,8 @@ class RefundService:
                 )
             sale.voided_at = self.ctx.clock()
             sale.voided_by = employee.id
+            # The cash register gets a refund of the whole sale behind it (docs/fiscal.md).
+            fiscal_queue.queue_void(session, sale)
             enqueue(
                 session,
                 "sale_voided",

@@ -140,6 +140,48 @@ def queue_refund(session: Session, refund: Refund, sale: Sale) -> str | None:
     )
 
 
+def queue_void(session: Session, sale: Sale) -> str | None:
+    """A sale voided after it was queued: a refund of the whole sale, behind it in the
+    register's line, so the register's totals and the till's X/Z agree.
+
+    Both go through in order even when the sale is still waiting: the lane sends its head
+    without claiming it first, so dropping a waiting sale could race a registration already on
+    its way (the register would keep a sale the till voided), and a dropped number would leave a
+    gap in the autonomous numbers (``AFP``). The refund carries the sale's id as its entity (the
+    X/Z report counts it against the sale) and the sale's operation as its parent. Nothing is
+    queued when the sale never was (fiscal registration off then) or was set aside."""
+    sale_operation = session.scalars(
+        select(FiscalOperation).where(
+            FiscalOperation.entity_id == sale.id, FiscalOperation.kind == "sale"
+        )
+    ).first()
+    if sale_operation is None or sale_operation.state not in (WAITING, REGISTERED, REFUSED):
+        return None
+    assert sale.voided_at is not None
+    lines = [
+        {
+            "name": line.name_ru or line.name_kk or line.name_en or line.sku,
+            "qty_milli": line.qty_milli,
+            "unit_price": line.unit_price,
+            "discount": line.discount,
+            "net": line.net,
+            "vat_bp": line.vat_bp,
+        }
+        for line in sale.lines
+    ]
+    payload = {
+        "receipt_no": sale.receipt_no,
+        "sale_id": sale.id,
+        "sale_operation_id": sale_operation.id,
+        "void": True,
+        "lines": lines,
+        "total": sale.total,
+        "cash": sale.cash,
+        "card": sale.card,
+    }
+    return register_operation(session, "refund", sale.id, sale.voided_at, sale.total, payload)
+
+
 def queue_cash_movement(session: Session, move: CashMovement) -> str | None:
     """Cash put in (``cash_in``) or taken out (``cash_out``) of the drawer."""
     kind = "cash_in" if move.amount > 0 else "cash_out"

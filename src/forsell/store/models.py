@@ -715,4 +715,6 @@ class FiscalOperation(Base):
     __table_args__ = (
         UniqueConstraint("register_key", "seq", name="uq_fiscal_register_seq"),
         Index("ix_fiscal_register_state_seq", "register_key", "state", "seq"),
+        # The oldest unregistered operation (the 72-hour limit): a seek, not a scan.
+        Index("ix_fiscal_state_occurred", "state", "occurred_at"),
     )

@@ -233,7 +233,13 @@ class AdminDialog(QDialog):
     """The admin's back office in one place: store settings and staff, as tabs."""
 
     def __init__(
-        self, till: Till, admin: EmployeeView, parent: QWidget | None = None, *, sync=None
+        self,
+        till: Till,
+        admin: EmployeeView,
+        parent: QWidget | None = None,
+        *,
+        sync=None,
+        fiscal=None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings & staff"))
@@ -277,6 +283,13 @@ class AdminDialog(QDialog):
         # The receipt printer, the cash drawer and the customer display.
         self.printer_page = PrinterAdminPage(till, admin, self)
         tabs.insertTab(tabs.indexOf(self.recording_page), self.printer_page, self.tr("Printer"))
+        from .fiscal_admin import FiscalAdminPage
+
+        # The online cash register: token, register, refusals (the app's running lane if any).
+        self.fiscal_page = FiscalAdminPage(till, admin, fiscal, self)
+        tabs.insertTab(
+            tabs.indexOf(self.recording_page), self.fiscal_page, self.tr("Cash register")
+        )
         self.tabs = tabs
         # Every tab title in sight: a scrolling tab bar hides "Recording" behind an arrow, and
         # Kazakh and Russian titles are the longest.

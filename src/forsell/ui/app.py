@@ -359,6 +359,7 @@ def run_gui(data_dir: Path, start_in_tray: bool = False, kiosk: bool = False) ->
     # notices a register chosen later); its status is in the tray.
     fiscal = FiscalService(till.ctx, till.ctx.keyring_backend)
     fiscal.start()
+    window.fiscal = fiscal
     if tray is not None:
         tray.fiscal = fiscal.overview
     try:

@@ -45,7 +45,7 @@ from .printing import print_with_dialog
 from .receipt_view import RECEIPT_WIDTH_PX, Printer, receipt_document
 from .tasks import tasks
 
-COLUMNS = 6  # number, time, what, cashier, paid by, total
+COLUMNS = 7  # number, time, what, cashier, paid by, total, fiscal registration
 PERIODS = (JournalPeriod.SHIFT, JournalPeriod.TODAY, JournalPeriod.DATES)
 
 
@@ -151,6 +151,7 @@ class JournalDialog(QDialog):
                 self.tr("Cashier"),
                 self.tr("Paid by"),
                 self.tr("Total"),
+                self.tr("Fiscal"),
             ]
         )
         table.verticalHeader().setVisible(False)
@@ -160,7 +161,7 @@ class JournalDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 1, 3, 4, 5):
+        for col in (0, 1, 3, 4, 5, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         table.itemSelectionChanged.connect(self._selected)
         return table
@@ -277,6 +278,7 @@ class JournalDialog(QDialog):
             entry.cashier_name,
             self._paid_by(entry.method),
             format_kzt(-entry.total if entry.kind != SALE else entry.total),
+            self._fiscal(entry),
         )
         for col, text in enumerate(texts):
             item = QTableWidgetItem(text)
@@ -288,6 +290,27 @@ class JournalDialog(QDialog):
         if entry.kind != SALE:
             return self.tr("Refund of receipt No. {no}").format(no=entry.refund_of_no)
         return self.tr("Sale (voided)") if entry.voided else self.tr("Sale")
+
+    def _fiscal(self, entry: JournalEntry) -> str:
+        """The receipt's fiscal registration in a word or two (empty: fiscal registration off);
+        a voided sale adds its refund at the cash register."""
+        if entry.fiscal_state == "registered":
+            text = self.tr("No. {number}").format(number=entry.fiscal_number or "")
+        else:
+            text = {
+                "waiting": self.tr("Waiting"),
+                "refused": self.tr("Refused"),
+                "set_aside": self.tr("Set aside"),
+            }.get(entry.fiscal_state or "", "")
+        if entry.void_fiscal_state == "registered":
+            void = self.tr("void: refund No. {number}").format(number=entry.void_fiscal_number)
+        else:
+            void = {
+                "waiting": self.tr("void: refund waiting"),
+                "refused": self.tr("void: refund refused"),
+                "set_aside": self.tr("void: refund set aside"),
+            }.get(entry.void_fiscal_state or "", "")
+        return f"{text}; {void}" if void else text
 
     def _paid_by(self, method: str) -> str:
         return {"cash": self.tr("Cash"), "card": self.tr("Card")}.get(

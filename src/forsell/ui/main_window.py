@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.till = till
         #: The sync service (ui/app.py starts it) and its status bridge; None: no sync here.
         self.sync, self.sync_bridge = sync, sync_bridge
+        #: the app's running FiscalService (ui/app.py), so the admin's "Retry now" wakes its lane
+        self.fiscal = None
         self.tray = None  # ui/tray.py SyncTray when the desktop has a system tray
         self._quitting = False
         #: Kiosk mode (ui/kiosk.py): full screen, and only an admin's PIN closes the till.
@@ -444,7 +446,9 @@ class MainWindow(QMainWindow):
         module, cls = DIALOGS[name]
         dialog_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
         if name == "store admin":
-            dialog = dialog_class(self.till, self.employee, self, sync=self.sync)
+            dialog = dialog_class(
+                self.till, self.employee, self, sync=self.sync, fiscal=self.fiscal
+            )
             dialog.sync_page.saved.connect(self.sync_settings_saved)
             return dialog
         if name == "conversations":

@@ -104,6 +104,10 @@ QLabel[role="banner"] {{
     background: {WARNING_BG}; border: 1px solid {WARNING_BORDER}; border-radius: 6px;
     padding: 8px 12px;
 }}
+QLabel[role="alarm"] {{
+    background: #fdecea; border: 1px solid {ERROR}; border-radius: 6px; padding: 8px 12px;
+    color: {ERROR}; font-weight: bold;
+}}
 QStatusBar {{ background: white; border-top: 1px solid {BORDER}; }}
 QStatusBar QLabel {{ font-size: 15px; padding: 0 12px; }}
 QScrollArea {{ border: none; background: transparent; }}

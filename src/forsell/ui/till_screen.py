@@ -25,6 +25,7 @@ from forsell.services.till import CartView, TillService
 
 from .approval import approve_then
 from .cart_panel import CartPanel
+from .fiscal_band import FiscalBand
 from .line_dialogs import DiscountDialog, PriceDialog, QuantityDialog
 from .messages import message_for
 from .options_dialog import OptionsDialog
@@ -82,6 +83,10 @@ class TillScreen(QWidget):
         # The receipt printer's faults, with "Retry"; hidden while it prints.
         self.printer_bar = PrinterBar(till)
         outer.addWidget(self.printer_bar)
+        # Receipts not registered with the tax office for 48 h and more: informs, never blocks.
+        self.fiscal_band = FiscalBand(till)
+        outer.addWidget(self.fiscal_band)
+        self.paid.connect(lambda _receipt: self.fiscal_band.check())
         body = QHBoxLayout()
         body.setSpacing(14)
         outer.addLayout(body, 1)
