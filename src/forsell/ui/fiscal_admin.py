@@ -87,8 +87,9 @@ _UNREACHABLE = QT_TRANSLATE_NOOP(
 _AGE = QT_TRANSLATE_NOOP("FiscalAdmin", "{hours} h {minutes} min")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def _tr(text: object) -> str:
+    # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def fiscal_error_text(key: str) -> str:
