@@ -896,7 +896,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>score {score} %</source>
+        <source>score {score}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -912,7 +912,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From the audio alone: talk {talk} s of {total} s, silence {silence} %.</source>
+        <source>From the audio alone: talk {talk} s of {total} s, silence {silence}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1566,6 +1566,18 @@
     </message>
     <message>
         <source>Cash + card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund sale No. {no}… (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a refund receipt. The refund is made from the sale it returned: receipt No. {no}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voided sale has nothing left to refund.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2859,7 +2871,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>incl. VAT {rate} %</source>
+        <source>incl. VAT {rate}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -209,3 +209,24 @@ def test_a_reprint_is_a_copy_and_the_audit_trail_says_who_printed_it(
         journal.reprint(staff.supervisor, SALE, refund.id)
     assert missing.value.key == "journal.not_found"
     assert len(audit_rows(till, "receipt_reprinted")) == 2
+
+
+def test_a_cashier_with_kazakh_letters_is_found_as_typed_on_a_russian_layout(
+    till: Till, staff: Staff, products: Products, journal: ReceiptJournal
+) -> None:
+    """Typing "гулнур" finds Гүлнұр's sale and "Гүлнұр" still does: the journal folds as product
+    search folds (the case-only comparison found neither spelling from the other)."""
+    from forsell.domain.roles import Role
+
+    gulnur = till.staff.add_employee("Гүлнұр Сейітқызы", Role.CASHIER, "7312")
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    _sell(till, staff.cashier, products)
+    hers = _sell(till, gulnur, products, breads=2)
+
+    def found(text: str) -> list[tuple[str, int]]:
+        query = JournalQuery(JournalPeriod.TODAY, text=text)
+        return _numbers(journal.page(staff.supervisor, query))
+
+    assert found("гулнур") == [(SALE, hers.receipt_no)]
+    assert found("СЕЙИТКЫЗЫ") == [(SALE, hers.receipt_no)]
+    assert found("Гүлнұр") == [(SALE, hers.receipt_no)]

@@ -173,9 +173,15 @@ class ScorecardEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Item names ("Предложил дополнительный товар к заказу") are the point of the table:
+        # they wrap onto more lines instead of ending in "…", and each row grows to fit.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
         buttons = QHBoxLayout()
         self.add_button = make_button(self.tr("Add"), "add item")
