@@ -4357,6 +4357,10 @@ Confirm (Enter)</source>
         <translation>Қызметкерлер</translation>
     </message>
     <message>
+        <source>Find an employee</source>
+        <translation>Қызметкерді табу</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Аты</translation>
     </message>

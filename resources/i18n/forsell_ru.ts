@@ -4358,6 +4358,10 @@ Confirm (Enter)</source>
         <translation>Персонал</translation>
     </message>
     <message>
+        <source>Find an employee</source>
+        <translation>Найти сотрудника</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Имя</translation>
     </message>

@@ -211,6 +211,24 @@ def test_a_reprint_is_a_copy_and_the_audit_trail_says_who_printed_it(
     assert len(audit_rows(till, "receipt_reprinted")) == 2
 
 
+def test_a_copy_is_audited_only_when_it_is_recorded_as_printed(
+    till: Till, staff: Staff, products: Products, journal: ReceiptJournal
+) -> None:
+    """``copy_of`` gives the copy for a print dialog that may still be cancelled: no entry;
+    ``record_reprint`` after it came out: one entry for that receipt and that employee."""
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    sold = _sell(till, staff.cashier, products)
+    refund = _refund(till, staff, sold)
+    copy = journal.copy_of(staff.cashier, SALE, sold.sale_id)
+    refund_copy = journal.copy_of(staff.supervisor, REFUND, refund.id)
+    assert copy.copy and refund_copy.copy and refund_copy.is_refund
+    assert audit_rows(till, "receipt_reprinted") == []
+    journal.record_reprint(staff.supervisor, refund_copy)
+    entries = [(e.employee_id, e.details) for e in audit_rows(till, "receipt_reprinted")]
+    assert entries == [(staff.supervisor.id, entries[0][1])]
+    assert (entries[0][1]["kind"], entries[0][1]["refund_id"]) == ("refund", refund.id)
+
+
 def test_a_cashier_with_kazakh_letters_is_found_as_typed_on_a_russian_layout(
     till: Till, staff: Staff, products: Products, journal: ReceiptJournal
 ) -> None:
