@@ -604,8 +604,9 @@ def _mss(ms: int) -> str:
 
 def recordings_list(data_dir: Path, pin_stdin: bool) -> int:
     # Who was recorded and on which receipt is personal data: an admin's PIN first.
-    from forsell.services.numbers import format_seconds
+    from forsell.services.numbers import format_number
 
+    language = cli_messages.language()
     with _library(data_dir) as (till, library):
         _admin(till, _read_pin(pin_stdin), "recordings list", "list the recordings")
         views = library.list(limit=1_000_000)
@@ -628,7 +629,7 @@ def recordings_list(data_dir: Path, pin_stdin: bool) -> int:
             v.id,
             v.started_at.strftime("%Y-%m-%d %H:%M:%S"),
             _mss(v.duration_ms),
-            format_seconds(v.speech_ms / 1000, 1, cli_messages.language()),
+            format_number(v.speech_ms / 1000, 1, language, trim=False),  # a column: 4.0
             f"{(v.bytes + 1023) // 1024}",
             str(v.chunks),
             v.status,
