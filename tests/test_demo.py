@@ -343,3 +343,43 @@ def test_score_prints_the_checklist_of_a_corpus_conversation(tmp_path: Path) -> 
     )
     assert done.returncode == 2 and done.stdout == ""
     assert json.loads(done.stderr)["error"] == "bad_input"
+
+
+def test_the_demo_fakes_transcribe_in_the_store_language(tmp_path: Path) -> None:
+    """The demo store's FAKE speech providers speak its language, read at each request: a
+    Russian store hears Russian, the same store switched to Kazakh hears Kazakh next (before,
+    the fakes answered Russian whatever the store spoke)."""
+    from forsell.cli import _Fakes
+    from forsell.fakes.fake_elevenlabs import DEFAULT_KEY
+    from forsell.fakes.script import make_ogg
+    from forsell.services.demo import store_language
+
+    data_dir = tmp_path / "data"
+    assert store_language(data_dir) is None  # no store yet: the fakes fall back to Russian
+    open_till(data_dir).close()
+    assert store_language(data_dir) == "ru"
+    servers = _Fakes(data_dir, None)
+    assert servers.start() is None
+    try:
+        url = servers.servers["elevenlabs"].url
+
+        def heard() -> tuple[str, str]:
+            body = httpx.post(
+                f"{url}/v1/speech-to-text",
+                data={"model_id": "scribe_v2"},  # no language_code: the till's "auto"
+                headers={"xi-api-key": DEFAULT_KEY},
+                files={"file": ("rec.ogg", make_ogg(2.0, seed=3), "audio/ogg")},
+                timeout=10,
+            ).json()
+            return body["language_code"], body["text"]
+
+        assert heard()[0] == "rus"
+        till = open_till(data_dir)
+        try:
+            till.ctx.settings.set(s.RECEIPT_LANGUAGE, "kk")
+        finally:
+            till.close()
+        code, text = heard()
+        assert code == "kaz" and set(text) & set("қғңөұүіәһ"), text
+    finally:
+        servers.stop()

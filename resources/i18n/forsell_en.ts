@@ -900,7 +900,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>score {score} %</source>
+        <source>score {score}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -916,7 +916,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From the audio alone: talk {talk} s of {total} s, silence {silence} %.</source>
+        <source>From the audio alone: talk {talk} s of {total} s, silence {silence}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1809,6 +1809,18 @@
     </message>
     <message>
         <source>Cash + card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund sale No. {no}… (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a refund receipt. The refund is made from the sale it returned: receipt No. {no}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voided sale has nothing left to refund.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3102,7 +3114,7 @@ Confirm (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>incl. VAT {rate} %</source>
+        <source>incl. VAT {rate}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4582,6 +4594,10 @@ Confirm (Enter)</source>
     <name>StaffDialog</name>
     <message>
         <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find an employee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

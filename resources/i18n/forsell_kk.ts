@@ -900,8 +900,8 @@
         <translation>чек {number}</translation>
     </message>
     <message>
-        <source>score {score} %</source>
-        <translation>баға {score} %</translation>
+        <source>score {score}</source>
+        <translation>баға {score}</translation>
     </message>
     <message>
         <source>upsell +{money}</source>
@@ -916,8 +916,8 @@
         <translation>Транскрипция әлі жоқ: ол келесі синхрондаудан кейін келеді.</translation>
     </message>
     <message>
-        <source>From the audio alone: talk {talk} s of {total} s, silence {silence} %.</source>
-        <translation>Тек дыбыс бойынша: сөйлеу {total} с ішінен {talk} с, үнсіздік {silence} %.</translation>
+        <source>From the audio alone: talk {talk} s of {total} s, silence {silence}.</source>
+        <translation>Тек дыбыс бойынша: сөйлеу {total} с ішінен {talk} с, үнсіздік {silence}.</translation>
     </message>
     <message>
         <source>Loudness {db} dBFS.</source>
@@ -1810,6 +1810,18 @@
     <message>
         <source>Cash + card</source>
         <translation>Қолма-қол + карта</translation>
+    </message>
+    <message>
+        <source>Refund sale No. {no}… (F7)</source>
+        <translation>№ {no} чек бойынша қайтару… (F7)</translation>
+    </message>
+    <message>
+        <source>This is a refund receipt. The refund is made from the sale it returned: receipt No. {no}.</source>
+        <translation>Бұл — қайтару чегі. Қайтару ол қайтарған сату чегі бойынша рәсімделеді: № {no} чек.</translation>
+    </message>
+    <message>
+        <source>A voided sale has nothing left to refund.</source>
+        <translation>Чек жойылған: ол бойынша қайтаратын ештеңе жоқ.</translation>
     </message>
     <message>
         <source>A copy of receipt No. {no} was sent to the receipt printer.</source>
@@ -3105,8 +3117,8 @@ Confirm (Enter)</source>
         <translation>Кассадағы әңгімелер қызмет сапасын бақылау үшін жазылуы мүмкін.</translation>
     </message>
     <message>
-        <source>incl. VAT {rate} %</source>
-        <translation>оның ішінде ҚҚС {rate} %</translation>
+        <source>incl. VAT {rate}</source>
+        <translation>оның ішінде ҚҚС {rate}</translation>
     </message>
     <message>
         <source>Without VAT</source>
@@ -4586,6 +4598,10 @@ Confirm (Enter)</source>
     <message>
         <source>Staff</source>
         <translation>Қызметкерлер</translation>
+    </message>
+    <message>
+        <source>Find an employee</source>
+        <translation>Қызметкерді табу</translation>
     </message>
     <message>
         <source>Name</source>

@@ -901,8 +901,8 @@
         <translation>чек {number}</translation>
     </message>
     <message>
-        <source>score {score} %</source>
-        <translation>оценка {score} %</translation>
+        <source>score {score}</source>
+        <translation>оценка {score}</translation>
     </message>
     <message>
         <source>upsell +{money}</source>
@@ -917,8 +917,8 @@
         <translation>Расшифровки пока нет: она появится после следующей синхронизации.</translation>
     </message>
     <message>
-        <source>From the audio alone: talk {talk} s of {total} s, silence {silence} %.</source>
-        <translation>Только по звуку: речь {talk} с из {total} с, тишина {silence} %.</translation>
+        <source>From the audio alone: talk {talk} s of {total} s, silence {silence}.</source>
+        <translation>Только по звуку: речь {talk} с из {total} с, тишина {silence}.</translation>
     </message>
     <message>
         <source>Loudness {db} dBFS.</source>
@@ -1811,6 +1811,18 @@
     <message>
         <source>Cash + card</source>
         <translation>Наличные + карта</translation>
+    </message>
+    <message>
+        <source>Refund sale No. {no}… (F7)</source>
+        <translation>Возврат по чеку № {no}… (F7)</translation>
+    </message>
+    <message>
+        <source>This is a refund receipt. The refund is made from the sale it returned: receipt No. {no}.</source>
+        <translation>Это чек возврата. Возврат оформляется по чеку продажи, который он вернул: чек № {no}.</translation>
+    </message>
+    <message>
+        <source>A voided sale has nothing left to refund.</source>
+        <translation>Чек аннулирован: возвращать по нему нечего.</translation>
     </message>
     <message>
         <source>A copy of receipt No. {no} was sent to the receipt printer.</source>
@@ -3106,8 +3118,8 @@ Confirm (Enter)</source>
         <translation>Разговоры на кассе могут записываться для контроля качества обслуживания.</translation>
     </message>
     <message>
-        <source>incl. VAT {rate} %</source>
-        <translation>в т. ч. НДС {rate} %</translation>
+        <source>incl. VAT {rate}</source>
+        <translation>в т. ч. НДС {rate}</translation>
     </message>
     <message>
         <source>Without VAT</source>
@@ -4587,6 +4599,10 @@ Confirm (Enter)</source>
     <message>
         <source>Staff</source>
         <translation>Персонал</translation>
+    </message>
+    <message>
+        <source>Find an employee</source>
+        <translation>Найти сотрудника</translation>
     </message>
     <message>
         <source>Name</source>

@@ -629,6 +629,9 @@ def _mss(ms: int) -> str:
 
 def recordings_list(data_dir: Path, pin_stdin: bool) -> int:
     # Who was recorded and on which receipt is personal data: an admin's PIN first.
+    from forsell.services.numbers import format_number
+
+    language = cli_messages.language()
     with _library(data_dir) as (till, library):
         _admin(till, _read_pin(pin_stdin), "recordings list", "list the recordings")
         views = library.list(limit=1_000_000)
@@ -651,7 +654,7 @@ def recordings_list(data_dir: Path, pin_stdin: bool) -> int:
             v.id,
             v.started_at.strftime("%Y-%m-%d %H:%M:%S"),
             _mss(v.duration_ms),
-            f"{v.speech_ms / 1000:.1f}",
+            format_number(v.speech_ms / 1000, 1, language, trim=False),  # a column: 4.0
             f"{(v.bytes + 1023) // 1024}",
             str(v.chunks),
             v.status,
@@ -1491,10 +1494,20 @@ class _Fakes:
         from forsell.fakes.fake_kassa24 import FakeKassa24
         from forsell.fakes.fake_yandex import FakeYandex
         from forsell.fakes.server import FakeServer
+        from forsell.services.demo import store_language
 
         data_dir.mkdir(parents=True, exist_ok=True)
         self.backend = FakeBackend(data_dir / FAKE_BACKEND_DB)
-        targets = (FakeElevenLabs(), FakeYandex(), self.backend, FakeKassa24())
+
+        def language() -> str | None:  # the demo store's, at each transcription
+            return store_language(data_dir)
+
+        targets = (
+            FakeElevenLabs(default_language=language),
+            FakeYandex(default_language=language),
+            self.backend,
+            FakeKassa24(),
+        )
         self.servers = {
             name: FakeServer(target, port=(port_base + i) if port_base else 0, name=name)
             for i, (name, target) in enumerate(zip(FAKE_NAMES, targets, strict=True))

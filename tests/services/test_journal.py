@@ -209,3 +209,42 @@ def test_a_reprint_is_a_copy_and_the_audit_trail_says_who_printed_it(
         journal.reprint(staff.supervisor, SALE, refund.id)
     assert missing.value.key == "journal.not_found"
     assert len(audit_rows(till, "receipt_reprinted")) == 2
+
+
+def test_a_copy_is_audited_only_when_it_is_recorded_as_printed(
+    till: Till, staff: Staff, products: Products, journal: ReceiptJournal
+) -> None:
+    """``copy_of`` gives the copy for a print dialog that may still be cancelled: no entry;
+    ``record_reprint`` after it came out: one entry for that receipt and that employee."""
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    sold = _sell(till, staff.cashier, products)
+    refund = _refund(till, staff, sold)
+    copy = journal.copy_of(staff.cashier, SALE, sold.sale_id)
+    refund_copy = journal.copy_of(staff.supervisor, REFUND, refund.id)
+    assert copy.copy and refund_copy.copy and refund_copy.is_refund
+    assert audit_rows(till, "receipt_reprinted") == []
+    journal.record_reprint(staff.supervisor, refund_copy)
+    entries = [(e.employee_id, e.details) for e in audit_rows(till, "receipt_reprinted")]
+    assert entries == [(staff.supervisor.id, entries[0][1])]
+    assert (entries[0][1]["kind"], entries[0][1]["refund_id"]) == ("refund", refund.id)
+
+
+def test_a_cashier_with_kazakh_letters_is_found_as_typed_on_a_russian_layout(
+    till: Till, staff: Staff, products: Products, journal: ReceiptJournal
+) -> None:
+    """Typing "гулнур" finds Гүлнұр's sale and "Гүлнұр" still does: the journal folds as product
+    search folds (the case-only comparison found neither spelling from the other)."""
+    from forsell.domain.roles import Role
+
+    gulnur = till.staff.add_employee("Гүлнұр Сейітқызы", Role.CASHIER, "7312")
+    till.shifts.open(staff.cashier, OPENING_FLOAT)
+    _sell(till, staff.cashier, products)
+    hers = _sell(till, gulnur, products, breads=2)
+
+    def found(text: str) -> list[tuple[str, int]]:
+        query = JournalQuery(JournalPeriod.TODAY, text=text)
+        return _numbers(journal.page(staff.supervisor, query))
+
+    assert found("гулнур") == [(SALE, hers.receipt_no)]
+    assert found("СЕЙИТКЫЗЫ") == [(SALE, hers.receipt_no)]
+    assert found("Гүлнұр") == [(SALE, hers.receipt_no)]

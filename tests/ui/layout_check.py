@@ -9,7 +9,7 @@ or text Qt (or our own code) shortened with "…".
 from __future__ import annotations
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QTabBar,
+    QTableWidget,
     QWidget,
 )
 
@@ -154,4 +155,34 @@ def clipped_texts(root: QWidget) -> list[str]:
             found.extend(_tabs(widget))
         if problem:
             found.append(problem)
+    return found
+
+
+#: A cell's text sits inside the grid line and the item's own margins on both sides.
+CELL_PADDING = 8
+
+
+def clipped_cells(table: QTableWidget) -> list[str]:
+    """Every cell of ``table`` whose text is wider than its column (one line) or, in a table that
+    wraps, taller than its row once wrapped: what an elided or cut name looks like in a table."""
+    QApplication.processEvents()
+    found: list[str] = []
+    for row in range(table.rowCount()):
+        if table.isRowHidden(row):
+            continue
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None or not item.text() or table.isColumnHidden(column):
+                continue
+            metrics = table.fontMetrics()
+            room = table.columnWidth(column) - CELL_PADDING
+            if table.wordWrap():
+                wrapped = metrics.boundingRect(
+                    QRect(0, 0, max(1, room), 100_000), int(Qt.TextFlag.TextWordWrap), item.text()
+                )
+                words = max(metrics.horizontalAdvance(w) for w in item.text().split() or [""])
+                if wrapped.height() > table.rowHeight(row) + SLACK or words > room + SLACK:
+                    found.append(f"{_name(table)} cell ({row}, {column}) cut: {item.text()!r}")
+            elif metrics.horizontalAdvance(item.text()) > room + SLACK:
+                found.append(f"{_name(table)} cell ({row}, {column}) cut: {item.text()!r}")
     return found

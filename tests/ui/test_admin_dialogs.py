@@ -66,6 +66,25 @@ def test_admin_adds_a_cashier_who_can_log_in(qtbot, till):
     assert till.staff.login(new.id, "4321").role is Role.CASHIER
 
 
+def test_the_staff_search_finds_kazakh_names_typed_on_a_russian_layout(qtbot, till):
+    """Typing "гулнур" shows Гүлнұр and no one else; an empty search shows everyone again."""
+    dialog = StaffDialog(till, _admin(till))
+    qtbot.addWidget(dialog)
+    type_text(dialog.name, "Гүлнұр Сейітқызы")
+    qtbot.keyClicks(dialog.pin, "7312")
+    qtbot.mouseClick(_button(dialog, "add employee"), Qt.MouseButton.LeftButton)
+
+    def shown() -> list[str]:
+        rows = range(dialog.list.count())
+        return [dialog.list.item(r).text() for r in rows if not dialog.list.isRowHidden(r)]
+
+    everyone = len(shown())
+    type_text(dialog.search, "гулнур")
+    assert [t.split(" — ")[0] for t in shown()] == ["Гүлнұр Сейітқызы"]
+    dialog.search.clear()
+    assert len(shown()) == everyone > 1
+
+
 def test_short_pin_is_refused_with_a_message(qtbot, till):
     dialog = StaffDialog(till, _admin(till))
     qtbot.addWidget(dialog)

@@ -58,6 +58,16 @@ def test_lists_and_searches_the_catalog(qtbot, till, admin):
     ]
 
 
+def test_the_filter_finds_kazakh_names_typed_on_a_russian_layout(qtbot, till, admin):
+    """Typing "муздай" finds "Мұздай латте" and "Мұздай американо" (Айс латте, Айс американо)."""
+    dialog = shown(qtbot, CatalogDialog(till, admin))
+    table = by_name(dialog, QTableWidget, "products")
+    qtbot.waitUntil(lambda: table.rowCount() > 150)
+    by_name(dialog, QLineEdit, "catalog search").setText("муздай")  # keyClicks: Latin-1 only
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+    assert sorted(table.item(r, 0).text() for r in range(2)) == ["COF-015", "COF-016"]
+
+
 def test_bad_import_lists_lines_and_imports_nothing(qtbot, till, admin, tmp_path):
     csv = tmp_path / "bad.csv"
     csv.write_text(

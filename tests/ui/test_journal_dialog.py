@@ -119,9 +119,8 @@ def test_a_refund_started_from_the_journal_prints_its_refund_receipt(
     dialog = shown(qtbot, JournalDialog(till, supervisor, printer=tray))
     _loaded(qtbot, dialog, 3)
     refund_button = by_name(dialog, QPushButton, "journal refund")
-    assert not refund_button.isEnabled()  # a refund receipt is not refunded again
     dialog.table.selectRow(1)  # the second sale
-    assert refund_button.isEnabled()
+    assert refund_button.isEnabled() and refund_button.text() == "Refund… (F7)"
     qtbot.mouseClick(refund_button, LEFT)
     refund = modal(qtbot, RefundDialog)
     summary = by_name(refund, QLabel, "receipt summary").text()
@@ -140,6 +139,55 @@ def test_a_refund_started_from_the_journal_prints_its_refund_receipt(
     refund.reject()
     _loaded(qtbot, dialog, 4)  # read again when the refund dialog closed
     assert _rows(dialog)[0] == ("2", "Refund of receipt No. 2")
+
+
+def test_a_refund_receipt_row_opens_the_refund_of_the_sale_it_returned(
+    qtbot, till, cashier, supervisor
+):
+    """The refund slip in the cashier's hand is the row chosen: the button says which sale it
+    refunds, and opens that sale with what is left to refund (not a silent grey button)."""
+    _first, second = _two_sales_and_a_refund(till, cashier, supervisor)
+    dialog = shown(qtbot, JournalDialog(till, supervisor, printer=PaperTray()))
+    _loaded(qtbot, dialog, 3)
+    dialog.table.selectRow(0)  # "Refund of receipt No. 2"
+    refund_button = by_name(dialog, QPushButton, "journal refund")
+    assert refund_button.isEnabled()
+    assert refund_button.text() == f"Refund sale No. {second.receipt_no}… (F7)"
+    assert f"receipt No. {second.receipt_no}" in refund_button.toolTip()
+    qtbot.mouseClick(refund_button, LEFT)
+    refund = modal(qtbot, RefundDialog)
+    summary = by_name(refund, QLabel, "receipt summary").text()
+    assert f"Receipt No. {second.receipt_no}" in summary
+    assert by_name(refund, QSpinBox, "refund qty 1").maximum() == 1  # one coffee of two left
+    refund.reject()
+    dialog.table.selectRow(1)  # back on a sale: the usual words again
+    assert refund_button.text() == "Refund… (F7)" and not refund_button.toolTip()
+
+
+def test_a_copy_cancelled_in_the_print_dialog_is_not_audited_as_reprinted(
+    qtbot, till, cashier, supervisor
+):
+    """Only a copy that came out of the printer (or was saved) is in the audit trail."""
+    first, _second = _two_sales_and_a_refund(till, cashier, supervisor)
+    answers: list[bool] = []
+
+    def print_dialog(document: QTextDocument, parent: QWidget | None) -> bool:
+        return answers.pop(0)  # False: the cashier pressed Cancel in the print dialog
+
+    dialog = shown(qtbot, JournalDialog(till, supervisor, printer=print_dialog))
+    _loaded(qtbot, dialog, 3)
+    dialog.table.selectRow(2)  # the first sale
+    reprint = by_name(dialog, QPushButton, "reprint")
+    answers.append(False)
+    qtbot.mouseClick(reprint, LEFT)
+    assert _audited_reprints(till) == []
+    assert "printed" not in dialog.feedback.text()
+    answers.append(True)
+    qtbot.mouseClick(reprint, LEFT)
+    assert [(d["kind"], d["receipt_no"]) for d in _audited_reprints(till)] == [
+        ("sale", first.receipt_no)
+    ]
+    assert f"receipt No. {first.receipt_no} was printed" in dialog.feedback.text()
 
 
 def test_f1_at_the_till_opens_the_journal(qtbot, window, till):

@@ -44,7 +44,7 @@ from forsell.ui.review.player import ClockOutput
 from forsell.ui.review.review_window import ReviewDialog
 
 from .conftest import employee
-from .layout_check import clipped_texts
+from .layout_check import clipped_cells, clipped_texts
 from .review_data import (
     COFFEE,
     CROISSANT,
@@ -198,6 +198,10 @@ def visit_everything(screens: Screens, language: str) -> None:
     for i in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(i)
         screens.check(f"review tab {dialog.tabs.tabText(i)}", dialog)
+    # The scorecard editor's checklist: every item's name whole, wrapped rather than cut.
+    assert dialog.scorecard is not None and dialog.scorecard.table.rowCount() > 0
+    dialog.tabs.setCurrentWidget(dialog.scorecard)
+    screens.problems += [f"scorecard: {p}" for p in clipped_cells(dialog.scorecard.table)]
     dialog.reject()
     dialog.deleteLater()
 

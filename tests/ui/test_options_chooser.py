@@ -12,6 +12,7 @@ from forsell.domain.money import format_kzt
 from forsell.domain.options import OptionGroup, ProductOption
 from forsell.domain.payment import Payment
 from forsell.domain.roles import Role
+from forsell.ui.line_dialogs import QuantityDialog
 from forsell.ui.options_dialog import OptionsDialog
 from forsell.ui.receipt_view import receipt_html
 
@@ -145,6 +146,40 @@ def test_by_keyboard_and_a_required_group_before_add(qtbot, selling, till):
     tap(qtbot, add)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert rows(selling) == 3 and cell(selling, 2, 2) == format_kzt(460_000)
+
+
+def test_weighed_goods_ask_their_options_after_the_weight(qtbot, selling, till):
+    """Bananas by the kilo, ripe or green: the weight first, then the same chooser as for a
+    latte, and the line carries both (the weight dialog alone used to put it in the cart)."""
+    bananas = next(p for p in till.catalog.search("Бананы") if p.weighted)
+    ripeness = OptionGroup(
+        "g-ripe",
+        {"ru": "Спелость"},
+        (
+            ProductOption("ripe", {"ru": "спелые"}, preselected=True),
+            ProductOption("green", {"ru": "зелёные"}, -5_000),
+        ),
+        min_choices=1,
+    )
+    till.catalog.set_option_groups(employee(till, Role.ADMIN), bananas.id, (ripeness,))
+    selling.till_screen.add_product(bananas)
+    weight = modal(qtbot, QuantityDialog)
+    qtbot.keyClicks(find(weight, "weight"), "0")
+    qtbot.keyClick(find(weight, "weight"), Key.Key_Return)  # a wrong weight stays in its dialog
+    assert QApplication.activeModalWidget() is weight and rows(selling) == 0
+    find(weight, "weight").clear()
+    qtbot.keyClicks(find(weight, "weight"), "2")
+    qtbot.keyClick(find(weight, "weight"), Key.Key_Return)
+    chooser = modal(qtbot, OptionsDialog)
+    assert rows(selling) == 0  # nothing in the cart before the options are chosen
+    tap(qtbot, option(chooser, "green"))
+    tap(qtbot, find(chooser, "add with options"))
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert rows(selling) == 1
+    line = selling.till_screen.sale.view().lines[0]
+    assert line.qty_milli == 2000 and line.weighted
+    assert [name for name, _delta in line.options] == ["зелёные"]
+    assert line.unit_price == bananas.price - 5_000
 
 
 @pytest.mark.slow  # three language switches of the whole window: ~5-10 s on a loaded machine

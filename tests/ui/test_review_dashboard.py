@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_percent
 from forsell.services.app import DB_NAME
 from forsell.ui.review.dashboard import DashboardPage
 
@@ -78,8 +79,9 @@ def test_the_numbers_equal_sql_computed_independently(qtbot, review, page):
         r = shown[name]
         assert table.item(r, col["Conversations"]).text() == str(numbers["conversations"])
         assert table.item(r, col["Sales"]).text() == format_kzt(numbers["total"])
-        assert table.item(r, col["Sales recorded"]).text().endswith(f"/{numbers['sales']} (100 %)")
-        assert table.item(r, col["Average score"]).text() == f"{numbers['score']:.1f} %"
+        recorded = table.item(r, col["Sales recorded"]).text()
+        assert recorded.endswith(f"/{numbers['sales']} (100\u00a0%)")
+        assert table.item(r, col["Average score"]).text() == format_percent(numbers["score"], 1)
         assert table.item(r, col["Upsell revenue"]).text() == format_kzt(numbers["revenue"])
         assert table.item(r, col["Average ticket"]).text() == format_kzt(
             round(numbers["total"] / numbers["sales"])

@@ -245,3 +245,20 @@ def test_ctrl_enter_marks_reviewed_and_opens_the_next(qtbot, review):
     assert view.recording_id == order[2] and find(dialog, "reviewed").isChecked()
     assert review.service.detail(review.supervisor, order[2]).row.reviewed
     assert _ids(dialog) == set()  # nothing left to review
+
+
+def test_search_typed_without_kazakh_letters_finds_a_kazakh_transcript(qtbot, review):
+    """Typing "муздай" on a Russian layout finds the conversation where "Мұздай латте" was said,
+    and the Kazakh spelling finds it too."""
+    iced = review.conversation(
+        review.first, [TEA], [("speaker_0", 0.5, "Мұздай латте алайық па")], seed=3
+    )
+    review.service.score_pending()
+    dialog = _dialog(qtbot, review, review.supervisor)
+    field = find(dialog, "search")
+    for typed in ("муздай", "МҰЗДАЙ"):
+        field.clear()
+        with qtbot.waitSignal(dialog.list.loaded, timeout=5000):
+            type_text(field, typed)
+            qtbot.keyClick(field, Key.Key_Return)
+        assert _ids(dialog) == {iced.recording_id}, typed

@@ -14,6 +14,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
+from forsell.domain.numbers import format_score
 from forsell.domain.roles import Role
 from forsell.services.conversation import ConversationRecorder
 from forsell.services.review.service import ReviewService
@@ -82,7 +83,7 @@ def test_an_open_list_shows_a_new_scored_conversation_and_keeps_the_selection(qt
         row = next(r for r in dialog.list.rows if r.recording_id == new)
         at = dialog.list.rows.index(row)
         cell = table.item(at, 5).text()
-        assert row.score is None or cell == f"{round(row.score)} %"
+        assert row.score is None or cell == format_score(row.score)
         assert row.score is not None or table.item(at, 8).text()  # else its reason is shown
         # The supervisor's conversation is still the selected one, wherever it moved.
         current = table.currentRow()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from forsell.analytics import Scorer, formats
+from forsell.domain.numbers import format_percent
 from forsell.domain.roles import Role
 from forsell.services.app import DB_NAME
 from forsell.services.review.service import analytics_transcript, sale_receipt, store_catalog
@@ -247,7 +248,8 @@ def test_trying_a_draft_on_saved_conversations_matches_a_recomputation(qtbot, re
     scored_after = [a for a in after if a is not None]
     assert preview.average_after == round(sum(scored_after) / len(scored_after), 1)
     text = find(dialog, "preview result").text()
-    assert f"{preview.average_before:.1f}" in text and f"{preview.average_after:.1f}" in text
+    assert format_percent(preview.average_before, 1) in text
+    assert format_percent(preview.average_after, 1) in text
     assert review.service.scorecard_choice() == "cafe"  # nothing saved
 
 

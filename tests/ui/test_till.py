@@ -116,7 +116,7 @@ def test_weighted_item_from_the_grid_asks_the_weight(qtbot, selling):
     qtbot.keyClicks(find(dialog, "weight"), "1,5")
     qtbot.keyClick(find(dialog, "weight"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: rows(selling) == 1)
-    assert cell(selling, 0, 1) == "1,500 kg"
+    assert cell(selling, 0, 1) == "1,5\u00a0кг"
     assert cell(selling, 0, 4) == format_kzt(142_500)
 
 
@@ -141,7 +141,7 @@ def test_discount_over_the_limit_asks_a_supervisor(qtbot, selling, till):
     scan(qtbot, find(selling, "scan field"), ARABICA)
     _discount(qtbot, selling, "50")
     override = modal(qtbot, OverrideDialog)
-    assert "10 %" in override.what.text()  # the limit the discount went over
+    assert "10\u00a0%" in override.what.text()  # the limit the discount went over
     assert cell(selling, 0, 3) == ""  # nothing applied while waiting
     qtbot.keyClicks(find(override, "supervisor PIN"), CASHIER_PIN)  # a cashier cannot approve
     qtbot.mouseClick(find(override, "approve"), Qt.MouseButton.LeftButton)

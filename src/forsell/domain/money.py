@@ -5,28 +5,42 @@ from __future__ import annotations
 import re
 
 from .errors import CashierError
+from .numbers import NBSP, TENGE, format_money
 
-NBSP = "\u00a0"
-TENGE = "₸"
 #: The largest amount the till accepts anywhere (one billion tenge): far above any real sale,
 #: far below SQLite's 64-bit integers, so sums of a million lines cannot overflow.
 MAX_TIYN = 100_000_000_000
 
 _AMOUNT = re.compile(r"^\s*(\d{1,12})(?:[.,](\d{1,2}))?\s*(?:₸|тг|kzt)?\s*$", re.IGNORECASE)
+# English groups thousands with commas ("1,233.33"): a comma before exactly three digits and a
+# point, or before groups of three to the end, is a group separator, not tiyn.
+_EN_GROUPS = re.compile(r"^(\d{1,3}(?:,\d{3})+)(\.\d{1,2})?(\D*)$")
+
+__all__ = [
+    "MAX_TIYN",
+    "NBSP",
+    "TENGE",
+    "allocate",
+    "check_amount",
+    "div_round_half_up",
+    "format_kzt",
+    "parse_kzt",
+    "vat_included",
+]
 
 
-def format_kzt(tiyn: int, *, symbol: bool = True) -> str:
-    """``125000`` → ``1 250 ₸`` (CLDR ru_KZ/kk: no-break space groups, decimal comma, ₸ after)."""
-    sign = "-" if tiyn < 0 else ""
-    whole, frac = divmod(abs(tiyn), 100)
-    grouped = f"{whole:,}".replace(",", NBSP)
-    text = f"{sign}{grouped}" + (f",{frac:02d}" if frac else "")
-    return f"{text}{NBSP}{TENGE}" if symbol else text
+def format_kzt(tiyn: int, *, symbol: bool = True, language: str | None = None) -> str:
+    """``125000`` → ``1 250 ₸`` in ru/kk (``1,250 ₸`` in English): the one money formatter of
+    ``domain.numbers`` in the language the screens speak unless ``language`` names another."""
+    return format_money(tiyn, language, symbol=symbol)
 
 
 def parse_kzt(text: str) -> int:
     """``"1 250,50"``, ``"1250.5"`` or ``"1250 ₸"`` → tiyn. Raises CashierError on anything else."""
     cleaned = text.replace(NBSP, "").replace(" ", "")
+    english = _EN_GROUPS.match(cleaned)
+    if english:
+        cleaned = english.group(1).replace(",", "") + (english.group(2) or "") + english.group(3)
     match = _AMOUNT.match(cleaned)
     if not match:
         raise CashierError("money.invalid", "Not an amount of money: {text!r}", text=text)

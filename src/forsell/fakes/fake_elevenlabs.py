@@ -44,7 +44,16 @@ from starlette.routing import Route
 
 from .common import control_routes, parse_bool, validation_error
 from .faults import Faults, FaultyApp
-from .script import LANGUAGE_CODES, AudioError, Heard, audio_sha256, hear, probe
+from .script import (
+    LANGUAGE_CODES,
+    AudioError,
+    Heard,
+    LanguageSource,
+    audio_sha256,
+    current_language,
+    hear,
+    probe,
+)
 
 DEFAULT_KEY = "fake-elevenlabs-key"
 MODELS = ("scribe_v1", "scribe_v2")
@@ -71,10 +80,11 @@ class FakeElevenLabs:
         seed: int = 0,
         token_ttl_s: float = 15 * 60,
         accept_any_audio: bool = False,
-        default_language: str = "ru",
+        default_language: LanguageSource = "ru",
     ) -> None:
         self.api_keys = set(api_keys)
-        #: The language of the scripted dialogue when a request names none ("auto").
+        #: The language of the scripted dialogue when a request names none ("auto"): a code, or
+        #: a function answering the store's language at each request (the demo till's).
         self.default_language = default_language
         self.max_concurrent = max_concurrent
         self.processing_s = processing_s  # simulated transcription time, inside the slot
@@ -257,7 +267,7 @@ class FakeElevenLabs:
             options["language_code"],
             duration_s=duration,
             silent=silent,
-            default_language=self.default_language,
+            default_language=current_language(self.default_language),
         )
         body = self._commit(heard, options, request.query_params.get("enable_logging"))
         if options["webhook"]:

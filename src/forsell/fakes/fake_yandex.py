@@ -44,7 +44,17 @@ from starlette.routing import Route
 
 from .common import control_routes
 from .faults import Faults, FaultyApp
-from .script import LANGUAGE_CODES, AudioError, Heard, Utterance, audio_sha256, hear, probe
+from .script import (
+    LANGUAGE_CODES,
+    AudioError,
+    Heard,
+    LanguageSource,
+    Utterance,
+    audio_sha256,
+    current_language,
+    hear,
+    probe,
+)
 
 DEFAULT_KEY = "fake-yandex-key"
 DEFAULT_IAM = "fake-iam-token"
@@ -93,10 +103,11 @@ class FakeYandex:
         max_bytes: int = 1 << 30,
         max_seconds: float = 4 * 3600,
         seed: int = 0,
-        default_language: str = "ru",
+        default_language: LanguageSource = "ru",
     ) -> None:
         self.api_keys = set(api_keys)
-        #: The language of the scripted dialogue when a request names none ("auto").
+        #: The language of the scripted dialogue when a request names none ("auto"): a code, or
+        #: a function answering the store's language at each request (the demo till's).
         self.default_language = default_language
         self.iam_tokens = set(iam_tokens)
         self.folder_id = folder_id
@@ -211,7 +222,7 @@ class FakeYandex:
                 options["language"],
                 duration_s=duration,
                 silent=silent,
-                default_language=self.default_language,
+                default_language=current_language(self.default_language),
             )
         except AudioError as exc:
             error = {"code": 3, "message": f"audio decoding failed: {exc}", "details": []}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -126,6 +127,18 @@ def normalise_language(code: str | None) -> str | None:
         return None
     base = code.lower().split("-")[0]
     return {"ru": "ru", "rus": "ru", "kk": "kk", "kaz": "kk"}.get(base)
+
+
+#: A language code, or how to look it up at each request: the store's language, which its admin
+#: may change while the fakes run.
+LanguageSource = str | Callable[[], str | None]
+
+
+def current_language(source: LanguageSource) -> str:
+    """The language ``source`` names now, as the fakes script it: ``ru`` or ``kk``; Russian when
+    it names another (English) or none (a function answers None when it cannot tell)."""
+    value = source() if callable(source) else source
+    return normalise_language(value) or "ru"
 
 
 def hear(

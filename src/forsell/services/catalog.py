@@ -509,9 +509,9 @@ class CatalogService:
                         if progress is not None and count:
                             progress(count, total)
                     c = cats.get(p.category_id)
-                    price = (
-                        format_kzt(p.price, symbol=False).replace("\u00a0", "").replace(",", ".")
-                    )
+                    # A file for spreadsheets and the import: a point and no grouping, whatever
+                    # language the screen speaks.
+                    price = format_kzt(p.price, symbol=False, language="en").replace(",", "")
                     writer.writerow(
                         [
                             _cell(p.sku),

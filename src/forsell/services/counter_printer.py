@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_basis_points, format_quantity
 from forsell.domain.problems import Problem
 from forsell.domain.roles import Role
 from forsell.domain.settings import SettingDef
@@ -40,7 +41,7 @@ RECEIPT_LABELS: Mapping[str, str] = {
     "discount": "Discount",
     "subtotal": "Subtotal",
     "total": "TOTAL",
-    "vat": "incl. VAT {rate} %",
+    "vat": "incl. VAT {rate}",
     "no_vat": "Without VAT",
     "cash": "Cash",
     "change": "Change",
@@ -142,17 +143,20 @@ def _header(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     return [*blocks, Rule()]
 
 
-def quantity_text(qty_milli: int, weighted: bool) -> str:
-    """``2`` pieces, ``0,350`` kg: as the screen's receipt shows a quantity."""
-    if not weighted and qty_milli % 1000 == 0:
-        return str(qty_milli // 1000)
-    return f"{qty_milli / 1000:.3f}".replace(".", ",")
+def quantity_text(qty_milli: int, weighted: bool, language: str | None = None) -> str:
+    """``2`` pieces, ``0,35`` kg: as the screen's receipt shows a quantity."""
+    return format_quantity(qty_milli, weighted, language)
+
+
+def _money(r: ReceiptView, tiyn: int) -> str:
+    """An amount as the receipt's language writes it, whatever language the screen speaks."""
+    return format_kzt(tiyn, language=r.language)
 
 
 def _lines(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     blocks: list[Block] = []
     for line in r.lines:
-        qty = quantity_text(line.qty_milli, line.weighted) + (
+        qty = quantity_text(line.qty_milli, line.weighted, r.language) + (
             f" {t['kg']}" if line.weighted else ""
         )
         blocks.append(Text(line.name(r.language)))
@@ -162,35 +166,30 @@ def _lines(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
             blocks.append(
                 Row(
                     f"  + {option.name(r.language)}",
-                    f"{sign}{format_kzt(abs(delta))}" if delta else "",
+                    f"{sign}{_money(r, abs(delta))}" if delta else "",
                 )
             )
-        blocks.append(Row(f"  {qty} × {format_kzt(line.unit_price)}", format_kzt(line.gross)))
+        blocks.append(Row(f"  {qty} × {_money(r, line.unit_price)}", _money(r, line.gross)))
         if line.discount:
-            blocks.append(Row(f"  {t['discount']}", format_kzt(-line.discount)))
+            blocks.append(Row(f"  {t['discount']}", _money(r, -line.discount)))
     return [*blocks, Rule()]
 
 
 def _totals(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     blocks: list[Block] = []
     if r.discount:
-        blocks.append(Row(t["subtotal"], format_kzt(r.subtotal)))
-        blocks.append(Row(t["discount"], format_kzt(-r.discount)))
-    blocks.append(
-        Row(t["refund_total" if r.is_refund else "total"], format_kzt(r.total), bold=True)
-    )
+        blocks.append(Row(t["subtotal"], _money(r, r.subtotal)))
+        blocks.append(Row(t["discount"], _money(r, -r.discount)))
+    blocks.append(Row(t["refund_total" if r.is_refund else "total"], _money(r, r.total), bold=True))
     return blocks
-
-
-def _vat_rate(bp: int) -> str:
-    return str(bp // 100) if bp % 100 == 0 else f"{bp / 100:g}".replace(".", ",")
 
 
 def _vat(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     blocks: list[Block] = []
     for bp, vat in sorted(r.vat_by_rate.items(), reverse=True):
         if bp:
-            blocks.append(Row(t["vat"].format(rate=_vat_rate(bp)), format_kzt(vat)))
+            rate = format_basis_points(bp, r.language)
+            blocks.append(Row(t["vat"].format(rate=rate), _money(r, vat)))
         else:
             blocks.append(Text(t["no_vat"]))
     return [*blocks, Rule()]
@@ -200,19 +199,19 @@ def _payment(r: ReceiptView, t: Mapping[str, str]) -> list[Block]:
     blocks: list[Block] = []
     if r.is_refund:  # how the money went back, not how it was paid
         if r.cash:
-            blocks.append(Row(t["returned_cash"], format_kzt(r.cash)))
+            blocks.append(Row(t["returned_cash"], _money(r, r.cash)))
         if r.card:
-            blocks.append(Row(t["returned_card"], format_kzt(r.card)))
+            blocks.append(Row(t["returned_card"], _money(r, r.card)))
         return blocks
     if r.tendered or r.cash:
-        blocks.append(Row(t["cash"], format_kzt(r.tendered)))
-        blocks.append(Row(t["change"], format_kzt(r.change)))
+        blocks.append(Row(t["cash"], _money(r, r.tendered)))
+        blocks.append(Row(t["change"], _money(r, r.change)))
     if r.card:
-        blocks.append(Row(t["card"], format_kzt(r.card)))
+        blocks.append(Row(t["card"], _money(r, r.card)))
         if r.card_reference:
             blocks.append(Text(t["auth"].format(code=r.card_reference)))
     if r.refunded_total:
-        blocks.append(Row(t["refunded"], format_kzt(-r.refunded_total)))
+        blocks.append(Row(t["refunded"], _money(r, -r.refunded_total)))
     return blocks
 
 

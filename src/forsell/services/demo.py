@@ -16,8 +16,11 @@ and keys in as ``FakeEndpoints``.
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
 from collections.abc import Mapping
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,7 @@ from forsell.store.consent_hold import ABROAD, RECORDING
 from forsell.vault.secrets import SecretStore, SecretStoreUnavailable
 
 from . import settings as s
-from .app import Till, open_till
+from .app import DB_NAME, Till, open_till
 from .consent import ConsentService
 from .sync_settings import SyncSettingsService
 
@@ -201,6 +204,33 @@ def _demo_fiscal(
         service.choose_register(admin, "kassa24", register)
         changed += [setting.key for setting, _ in wanted]
     return changed
+
+
+def store_language(data_dir: Path) -> str | None:
+    """The store's language (its receipts' language: ``ru``, ``kk`` or ``en``) in the till's
+    database in ``data_dir``, read afresh, or None while there is no store there yet.
+
+    The demo's FAKE speech providers ask this at every transcription, so a Kazakh store hears
+    Kazakh conversations, and an admin who switches the language hears the new one next. A
+    read-only connection of its own: the fakes run beside the till (or in another process)."""
+    path = data_dir / DB_NAME
+    if not path.exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=2)) as db:
+            row = db.execute(
+                "SELECT value FROM settings WHERE key = ?", (s.RECEIPT_LANGUAGE.key,)
+            ).fetchone()
+    except sqlite3.Error as exc:  # being restored or migrated: the next request reads again
+        log.warning("DEMO: the store's language cannot be read from %s: %s", path, exc)
+        return None
+    if row is None:
+        return s.RECEIPT_LANGUAGE.default
+    try:
+        value = json.loads(row[0])
+    except (TypeError, ValueError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def configure_demo_folder(

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from forsell.domain import search_text
 from forsell.domain.barcode import receipt_no_from_code
 from forsell.domain.errors import CashierError
 from forsell.domain.money import parse_kzt
@@ -117,11 +118,11 @@ def _search(text: str, session: Session) -> _Search:
         return _Search(amounts=(parse_kzt(q),))
     except CashierError:
         pass
-    wanted = q.casefold()
+    # "Гулнар" typed on a Russian layout finds "Гүлнар": folded as the product search folds.
     ids = tuple(
         e_id
         for e_id, name in session.execute(select(Employee.id, Employee.name))
-        if wanted in name.casefold()
+        if search_text.matches(q, name)
     )
     return _Search(cashier_ids=ids)
 
@@ -201,7 +202,26 @@ class ReceiptJournal:
     @requires(Role.CASHIER)
     def reprint(self, employee: EmployeeView, kind: str, receipt_id: str) -> ReceiptView:
         """The receipt marked as a copy, for printing; the audit trail records who printed a
-        copy of which receipt. The same refusals as ``receipt``."""
+        copy of which receipt. The same refusals as ``receipt``. A screen that may still cancel
+        the printing asks ``copy_of`` first and ``record_reprint`` once the copy came out."""
+        copy = self.copy_of(employee, kind, receipt_id)
+        self.record_reprint(employee, copy)
+        return copy
+
+    @requires(Role.CASHIER)
+    def copy_of(self, employee: EmployeeView, kind: str, receipt_id: str) -> ReceiptView:
+        """The receipt marked as a copy, not yet audited: nothing was printed so far. The same
+        refusals as ``receipt``."""
+        with self.ctx.db.read() as session:
+            return replace(self._load(session, employee, kind, receipt_id), copy=True)
+
+    @requires(Role.CASHIER)
+    def record_reprint(self, employee: EmployeeView, copy: ReceiptView) -> None:
+        """Records in the audit trail that ``employee`` printed (or saved) ``copy``: only a
+        copy that came out is evidence an auditor needs, a cancelled print dialog is not.
+        Refuses what ``receipt`` refuses, read again, so a copy cannot be audited unseen."""
+        kind = REFUND if copy.is_refund else SALE
+        receipt_id = copy.refund_id if copy.is_refund else copy.sale_id
         with self.ctx.db.write() as session:
             receipt = self._load(session, employee, kind, receipt_id)
             audit.record(
@@ -215,7 +235,6 @@ class ReceiptJournal:
                 refund_id=receipt.refund_id or None,
                 total=receipt.total,
             )
-            return replace(receipt, copy=True)
 
     # --- reading ------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from forsell.domain import settings as st
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
+from forsell.domain.search_text import matches
 from forsell.services.admin import StoreAdmin, StoreSettings
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
@@ -145,6 +146,11 @@ class StaffDialog(QDialog):
         self.setMinimumSize(620, 460)
         self.list = QListWidget()
         self.list.setAccessibleName("staff list")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("staff search")
+        self.search.setPlaceholderText(self.tr("Find an employee"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Name"))
         self.name.setAccessibleName("employee name")
@@ -176,6 +182,7 @@ class StaffDialog(QDialog):
         for w in (add, change, toggle):
             actions.addWidget(w)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addLayout(actions)
@@ -196,6 +203,15 @@ class StaffDialog(QDialog):
             item = QListWidgetItem(text)
             item.setData(256, member)
             self.list.addItem(item)
+        self._filter()
+
+    def _filter(self) -> None:
+        """Hides who does not match the search: "гулнур" finds Гүлнұр (Kazakh letters folded,
+        as every search box of the till folds them)."""
+        query = self.search.text().strip()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            self.list.setRowHidden(row, not matches(query, item.data(256).name))
 
     def _selected(self):
         item = self.list.currentItem()

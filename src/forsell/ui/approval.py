@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.errors import CashierError, NeedsApproval
+from forsell.domain.numbers import format_basis_points
 from forsell.domain.roles import Action
 from forsell.services import settings as s
 from forsell.services.app import Till
@@ -67,7 +68,7 @@ class OverrideDialog(QDialog):
         if action is Action.DISCOUNT_OVER_LIMIT:
             limit = till.ctx.settings.get(s.CASHIER_DISCOUNT_LIMIT_BP)
             text += "<br>" + self.tr("A cashier may give up to {limit} without approval.").format(
-                limit=f"{limit / 100:g} %".replace(".", ",")
+                limit=format_basis_points(limit)
             )
         self.what = QLabel(text)
         self.what.setWordWrap(True)

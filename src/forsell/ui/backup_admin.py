@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.errors import CashierError
+from forsell.domain.numbers import format_percent
 from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
@@ -216,7 +217,7 @@ class BackupAdminPage(QWidget):
     def _progress(self, doing: str, done: int, total: int) -> None:
         """The running step and how far it is, as the task pool reports it (throttled)."""
         percent = min(100, done * 100 // total) if total else 0
-        self.status.setText(f"{doing} {percent} %")
+        self.status.setText(f"{doing} {format_percent(percent, 0)}")
 
     def _created(self, made) -> None:
         self.create_button.setEnabled(True)

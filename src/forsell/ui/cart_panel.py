@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_quantity
 from forsell.services.till import CartLineView, CartView
 
 from . import theme
-from .line_dialogs import milli_text
 from .receipt_view import delta_text
 from .widgets import set_role
 
@@ -26,7 +26,8 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def qty_text(line: CartLineView) -> str:
-    return milli_text(line.qty_milli, line.weighted) + (" kg" if line.weighted else "")
+    """``2`` pieces or ``0,35 кг`` (``0.35 kg`` in English) in the cart's quantity column."""
+    return format_quantity(line.qty_milli, line.weighted, unit=True)
 
 
 class CartPanel(QWidget):

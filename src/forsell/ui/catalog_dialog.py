@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.numbers import format_basis_points
 from forsell.domain.options import OptionGroup
 from forsell.domain.options_text import (
     OptionsTextError,
@@ -68,7 +69,7 @@ LIST_LIMIT = 1_000
 
 
 def _vat_text(bp: int) -> str:
-    return format_kzt(bp, symbol=False) + " %"
+    return format_basis_points(bp)
 
 
 def _parse_vat(text: str) -> int:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from forsell.domain.money import format_kzt
+from forsell.domain.money import format_kzt as money_text
 from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.counter_printer import quantity_text
@@ -100,6 +100,14 @@ class CustomerDisplay(QWidget):
         """The receipt language (store setting) the customer reads."""
         return self.till.ctx.settings.get(s.RECEIPT_LANGUAGE)
 
+    def _money(self, tiyn: int) -> str:
+        """An amount as the customer's (receipt) language writes it, not the cashier's."""
+        return money_text(tiyn, language=self.language)
+
+    def _each(self, qty_milli: int, weighted: bool, unit_price: int) -> str:
+        """``2 × 700 ₸``, ``0,35 × 1 200 ₸``: the line's quantity and unit price."""
+        return f"{quantity_text(qty_milli, weighted, self.language)} × {self._money(unit_price)}"
+
     def _header(self, t: ReceiptTexts) -> None:
         self.store.setText(self.till.ctx.settings.get(s.STORE_NAME))
         recording = self.till.ctx.settings.get(s.RECORDING_ENABLED)
@@ -145,8 +153,8 @@ class CustomerDisplay(QWidget):
         rows = [
             (
                 self._name(line.product_id, line.name),
-                f"{quantity_text(line.qty_milli, line.weighted)} × {format_kzt(line.unit_price)}",
-                format_kzt(line.net),
+                self._each(line.qty_milli, line.weighted, line.unit_price),
+                self._money(line.net),
             )
             for line in lines
         ]
@@ -154,7 +162,7 @@ class CustomerDisplay(QWidget):
             hidden = len(view.lines) - VISIBLE_LINES
             rows.insert(0, (t(_T["more"]).format(count=hidden), "", ""))
         self._set_lines(rows)
-        self.total.setText(f"{t(_T['total'])}  {format_kzt(view.total)}")
+        self.total.setText(f"{t(_T['total'])}  {self._money(view.total)}")
         self.payment.setText("")
 
     def show_paid(self, receipt: ReceiptView) -> None:
@@ -162,13 +170,13 @@ class CustomerDisplay(QWidget):
         t = ReceiptTexts(self.language)
         self._header(t)
         self._paid = True
-        self.total.setText(f"{t(_T['total'])}  {format_kzt(receipt.total)}")
+        self.total.setText(f"{t(_T['total'])}  {self._money(receipt.total)}")
         parts = []
         if receipt.tendered:
-            parts.append(f"{t(_T['paid'])}: {format_kzt(receipt.tendered)}")
+            parts.append(f"{t(_T['paid'])}: {self._money(receipt.tendered)}")
         if receipt.card:
-            parts.append(f"{t(_T['card'])}: {format_kzt(receipt.card)}")
-        parts.append(f"{t(_T['change'])}: {format_kzt(receipt.change)}")
+            parts.append(f"{t(_T['card'])}: {self._money(receipt.card)}")
+        parts.append(f"{t(_T['change'])}: {self._money(receipt.change)}")
         self.payment.setText("   ".join(parts) + "\n" + t(_T["thanks"]))
 
     def place(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from forsell.domain import numbers
 from forsell.paths import resources_dir
 
 #: Language code → its own name (shown untranslated, so everyone finds their language).
@@ -105,6 +106,7 @@ class Languages:
         #: The default locale before this object switched it (dates, numbers, and the screens
         #: that ask QLocale which language they speak), given back by ``uninstall``.
         self._locale_before: QLocale | None = None
+        self._numbers_before: str | None = None
 
     def uninstall(self) -> None:
         app = QCoreApplication.instance()
@@ -115,6 +117,9 @@ class Languages:
         if self._locale_before is not None:
             QLocale.setDefault(self._locale_before)
             self._locale_before = None
+        if self._numbers_before is not None:
+            numbers.set_language(self._numbers_before)
+            self._numbers_before = None
 
     def switch(self, language: str) -> None:
         """Installs ``language`` at once: Qt sends LanguageChange and every screen retranslates."""
@@ -134,6 +139,9 @@ class Languages:
         self.current = language
         self._locale_before = QLocale()
         QLocale.setDefault(QLocale(language))
+        # Money, percentages and quantities change their separators with the language.
+        self._numbers_before = numbers.current_language()
+        numbers.set_language(language)
 
 
 class ReceiptTexts:

@@ -342,8 +342,29 @@ class JournalDialog(QDialog):
         else:
             self.view.clear()
         self.reprint_button.setEnabled(receipt is not None)
-        self.refund_button.setEnabled(
-            receipt is not None and not receipt.is_refund and not receipt.voided
+        self._offer_refund(receipt)
+
+    def _offer_refund(self, receipt: ReceiptView | None) -> None:
+        """A refund receipt cannot be refunded itself: its button opens the refund of the sale
+        it returned (what a cashier holding the refund slip means), and says so. A voided sale
+        has nothing left to refund: the button is off and its tooltip tells why."""
+        self.refund_button.setEnabled(receipt is not None and not receipt.voided)
+        if receipt is not None and receipt.is_refund:
+            self.refund_button.setText(
+                self.tr("Refund sale No. {no}… (F7)").format(no=receipt.refund_of_no)
+            )
+            self.refund_button.setToolTip(
+                self.tr(
+                    "This is a refund receipt. The refund is made from the sale it returned: "
+                    "receipt No. {no}."
+                ).format(no=receipt.refund_of_no)
+            )
+            return
+        self.refund_button.setText(self.tr("Refund… (F7)"))
+        self.refund_button.setToolTip(
+            self.tr("A voided sale has nothing left to refund.")
+            if receipt is not None and receipt.voided
+            else ""
         )
 
     def reprint(self) -> None:
@@ -352,21 +373,28 @@ class JournalDialog(QDialog):
         if entry is None or not self.reprint_button.isEnabled():
             return
         ok, copy = attempt(
-            self.feedback, lambda: self.journal.reprint(self.employee, entry.kind, entry.id)
+            self.feedback, lambda: self.journal.copy_of(self.employee, entry.kind, entry.id)
         )
         if not ok or copy is None:
             return
         if self.paper is not None:
             self.paper(copy)
-            sent = self.tr("A copy of receipt No. {no} was sent to the receipt printer.")
-            self.feedback.ok(sent.format(no=copy.receipt_no))
+            done = self.tr("A copy of receipt No. {no} was sent to the receipt printer.")
         elif self.printer(receipt_document(copy, None), self):
-            printed = self.tr("A copy of receipt No. {no} was printed.")
-            self.feedback.ok(printed.format(no=copy.receipt_no))
+            done = self.tr("A copy of receipt No. {no} was printed.")
+        else:
+            # Cancelled in the print dialog: no copy exists, so the audit trail gets no entry.
+            self.feedback.clear_message()
+            return
+        recorded, _ = attempt(
+            self.feedback, lambda: self.journal.record_reprint(self.employee, copy)
+        )
+        if recorded:
+            self.feedback.ok(done.format(no=copy.receipt_no))
 
     def start_refund(self) -> None:
-        """The refund dialog with the chosen sale already found; the journal is read again
-        when it closes, so the refund shows up."""
+        """The refund dialog with the chosen sale already found (for a refund receipt: the sale
+        it returned); the journal is read again when it closes, so the refund shows up."""
         receipt = self.receipt
         if receipt is None or not self.refund_button.isEnabled():
             return

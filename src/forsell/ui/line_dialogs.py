@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from forsell.domain.cart import Discount, DiscountKind
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt, parse_kzt
+from forsell.domain.numbers import format_quantity
 
 from .messages import message_for
 from .widgets import Keypad, set_role
@@ -40,9 +41,8 @@ def parse_thousandths(text: str) -> int:
 
 
 def milli_text(qty_milli: int, weighted: bool) -> str:
-    if not weighted and qty_milli % 1000 == 0:
-        return str(qty_milli // 1000)
-    return f"{qty_milli / 1000:.3f}".replace(".", ",")
+    """A quantity for the field to edit: ``0,350`` kg, all three places, as the scale gives it."""
+    return format_quantity(qty_milli, weighted, exact=True)
 
 
 class ValueDialog(QDialog):

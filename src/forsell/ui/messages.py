@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_number
 from forsell.domain.problems import Problem
 from forsell.domain.settings import CONTEXT, REGISTRY
 
@@ -418,6 +419,8 @@ def message_for(error: CashierError) -> str:
     params = {
         k: format_kzt(v)
         if k in _MONEY_PARAMS and isinstance(v, int)
+        else format_number(v, 2)  # "50 kg", "0,5": as every other number on screen
+        if isinstance(v, float)
         else problem_text(v)
         if isinstance(v, Problem)
         else v

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QTimer, QUrl
@@ -19,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_basis_points, format_quantity
 from forsell.services.receipts import ReceiptView
 
 from .fiscal_qr import qr_image
 from .i18n import ReceiptTexts
-from .line_dialogs import milli_text
 from .printing import RECEIPT_PAGE, make_document, print_with_dialog, save_pdf
 from .widgets import set_role
 
@@ -113,7 +114,7 @@ _T = {
     "discount": QT_TRANSLATE_NOOP("Receipt", "Discount"),
     "subtotal": QT_TRANSLATE_NOOP("Receipt", "Subtotal"),
     "total": QT_TRANSLATE_NOOP("Receipt", "TOTAL"),
-    "vat": QT_TRANSLATE_NOOP("Receipt", "incl. VAT {rate} %"),
+    "vat": QT_TRANSLATE_NOOP("Receipt", "incl. VAT {rate}"),
     "no_vat": QT_TRANSLATE_NOOP("Receipt", "Without VAT"),
     "cash": QT_TRANSLATE_NOOP("Receipt", "Cash"),
     "change": QT_TRANSLATE_NOOP("Receipt", "Change"),
@@ -154,10 +155,6 @@ def receipt_labels(language: str) -> dict[str, str]:
     return {key: t(source) for key, source in _T.items()}
 
 
-def _rate(bp: int) -> str:
-    return str(bp // 100) if bp % 100 == 0 else f"{bp / 100:g}".replace(".", ",")
-
-
 def _row(left: str, right: str, style: str = "") -> str:
     return (
         f'<tr style="{style}"><td>{left}</td>'
@@ -165,9 +162,9 @@ def _row(left: str, right: str, style: str = "") -> str:
     )
 
 
-def delta_text(tiyn: int) -> str:
+def delta_text(tiyn: int, language: str | None = None) -> str:
     """An option's price change with its sign: ``+200 ₸``, ``−150 ₸``."""
-    return ("+" if tiyn > 0 else "\u2212") + format_kzt(abs(tiyn))
+    return ("+" if tiyn > 0 else "\u2212") + format_kzt(abs(tiyn), language=language)
 
 
 def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str:
@@ -175,6 +172,7 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
     t = texts or ReceiptTexts(receipt.language)
     esc = html.escape
     lang = receipt.language
+    money = partial(format_kzt, language=lang)  # the receipt's language, not the screen's
     # A copy says so above and below, so that neither half of a torn paper passes for the
     # original.
     copy_mark = (
@@ -208,47 +206,45 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
     rows.append('<tr><td colspan="2"><hr/></td></tr>')
     for line in receipt.lines:
         unit = f" {t(_T['kg'])}" if line.weighted else ""
-        qty = milli_text(line.qty_milli, line.weighted) + unit
+        qty = format_quantity(line.qty_milli, line.weighted, lang) + unit
         rows.append(f'<tr><td colspan="2">{esc(line.name(lang))}</td></tr>')
         for option in line.options:  # per unit; the unit price below already includes them
             rows.append(
                 _row(
                     f"&nbsp;&nbsp;+ {esc(option.name(lang))}",
-                    delta_text(option.price_delta) if option.price_delta else "",
+                    delta_text(option.price_delta, lang) if option.price_delta else "",
                 )
             )
-        rows.append(
-            _row(f"&nbsp;&nbsp;{esc(qty)} × {format_kzt(line.unit_price)}", format_kzt(line.gross))
-        )
+        rows.append(_row(f"&nbsp;&nbsp;{esc(qty)} × {money(line.unit_price)}", money(line.gross)))
         if line.discount:
-            rows.append(_row(f"&nbsp;&nbsp;{esc(t(_T['discount']))}", format_kzt(-line.discount)))
+            rows.append(_row(f"&nbsp;&nbsp;{esc(t(_T['discount']))}", money(-line.discount)))
     rows.append('<tr><td colspan="2"><hr/></td></tr>')
     if receipt.discount:
-        rows.append(_row(esc(t(_T["subtotal"])), format_kzt(receipt.subtotal)))
-        rows.append(_row(esc(t(_T["discount"])), format_kzt(-receipt.discount)))
+        rows.append(_row(esc(t(_T["subtotal"])), money(receipt.subtotal)))
+        rows.append(_row(esc(t(_T["discount"])), money(-receipt.discount)))
     total_label = t(_T["refund_total"] if receipt.is_refund else _T["total"])
     rows.append(
         _row(
             f"<b>{esc(total_label)}</b>",
-            f"<b>{format_kzt(receipt.total)}</b>",
+            f"<b>{money(receipt.total)}</b>",
             "font-size: 20px",
         )
     )
     for bp, vat in sorted(receipt.vat_by_rate.items(), reverse=True):
-        label = t(_T["vat"]).format(rate=_rate(bp)) if bp else t(_T["no_vat"])
-        rows.append(_row(esc(label), format_kzt(vat) if bp else ""))
+        label = t(_T["vat"]).format(rate=format_basis_points(bp, lang)) if bp else t(_T["no_vat"])
+        rows.append(_row(esc(label), money(vat) if bp else ""))
     rows.append('<tr><td colspan="2"><hr/></td></tr>')
     if receipt.is_refund:
         rows += _returned_rows(receipt, t)
     elif receipt.tendered or receipt.cash:
-        rows.append(_row(esc(t(_T["cash"])), format_kzt(receipt.tendered)))
-        rows.append(_row(esc(t(_T["change"])), format_kzt(receipt.change)))
+        rows.append(_row(esc(t(_T["cash"])), money(receipt.tendered)))
+        rows.append(_row(esc(t(_T["change"])), money(receipt.change)))
     if receipt.card and not receipt.is_refund:
-        rows.append(_row(esc(t(_T["card"])), format_kzt(receipt.card)))
+        rows.append(_row(esc(t(_T["card"])), money(receipt.card)))
         if receipt.card_reference:
             rows.append(_row(esc(t(_T["auth"]).format(code=receipt.card_reference)), ""))
     if receipt.refunded_total:
-        rows.append(_row(esc(t(_T["refunded"])), format_kzt(-receipt.refunded_total)))
+        rows.append(_row(esc(t(_T["refunded"])), money(-receipt.refunded_total)))
     rows.extend(_fiscal_rows(receipt, t))
     footer = esc(receipt.footer).replace("\n", "<br/>")
     return (
@@ -272,10 +268,11 @@ def receipt_html(receipt: ReceiptView, texts: ReceiptTexts | None = None) -> str
 def _returned_rows(receipt: ReceiptView, t: ReceiptTexts) -> list[str]:
     """How a refund's money went back to the customer."""
     rows = []
+    money = partial(format_kzt, language=receipt.language)
     if receipt.cash:
-        rows.append(_row(html.escape(t(_T["returned_cash"])), format_kzt(receipt.cash)))
+        rows.append(_row(html.escape(t(_T["returned_cash"])), money(receipt.cash)))
     if receipt.card:
-        rows.append(_row(html.escape(t(_T["returned_card"])), format_kzt(receipt.card)))
+        rows.append(_row(html.escape(t(_T["returned_card"])), money(receipt.card)))
     return rows
 
 

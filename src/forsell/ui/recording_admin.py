@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.errors import CashierError
+from forsell.domain.numbers import format_seconds
 from forsell.services import mic_test
 from forsell.services import settings as s
 from forsell.services.app import Till
@@ -488,7 +489,7 @@ class RecordingAdminPage(QWidget):
         elif result.heard:
             self.test_result.setText(
                 self.tr("Speech heard ({seconds} s of voice). The microphone works.").format(
-                    seconds=f"{result.speech_ms / 1000:.1f}"
+                    seconds=format_seconds(result.speech_ms / 1000)
                 )
             )
         elif result.peak == 0.0:

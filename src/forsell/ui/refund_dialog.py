@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_quantity
 from forsell.domain.refund import refund_amount
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
@@ -41,9 +42,7 @@ COLUMNS = 5  # item, sold, refunded, to refund, amount
 
 def _qty_text(line: ReceiptLineView, milli: int) -> str:
     # The same locale as the spin boxes, so that "0,750" sold and "0,750" to refund look alike.
-    if line.weighted:
-        return QLocale().toString(milli / 1000, "f", 3)
-    return str(milli // 1000)
+    return format_quantity(milli, line.weighted, exact=True)
 
 
 class RefundDialog(QDialog):

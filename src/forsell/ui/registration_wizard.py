@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.errors import CashierError
+from forsell.domain.numbers import format_number
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 from forsell.services.privacy import registration as reg
@@ -102,7 +103,7 @@ def reason_text(code: str, **params: object) -> str:
     text = texts.get(code, code)
     shown = dict(params)
     if code == "document.too_large":  # bytes → MB as people say it: 200, 10, 10.5
-        shown = {k: f"{round(int(str(v)) / _MB, 1):g}" for k, v in params.items()}
+        shown = {k: format_number(int(str(v)) / _MB, 1) for k, v in params.items()}
     try:
         return text.format(**shown)
     except (KeyError, ValueError):
@@ -113,7 +114,7 @@ def size_text(size: int) -> str:
     """A scan's size as people say it: 340 KB, 2.5 MB."""
     if size < _MB:
         return translate("RegistrationWizard", "{size} KB").format(size=max(1, round(size / 1024)))
-    return translate("RegistrationWizard", "{size} MB").format(size=f"{round(size / _MB, 1):g}")
+    return translate("RegistrationWizard", "{size} MB").format(size=format_number(size / _MB, 1))
 
 
 def status_text(view: reg.RegistrationView) -> str:

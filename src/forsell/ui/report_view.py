@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_basis_points
 from forsell.services import settings as s
 from forsell.services.app import Till
 from forsell.services.fiscal import REPORT_FIELDS, FiscalShiftTotals, shift_fiscal_totals
@@ -64,7 +65,7 @@ def _difference_row(difference: int) -> str:
 
 
 def _vat_percent(bp: int) -> str:
-    return f"{bp // 100} %" if bp % 100 == 0 else f"{bp / 100:.2f} %".replace(".", ",")
+    return format_basis_points(bp)
 
 
 def _fiscal_section(report: ShiftReport, fiscal: FiscalShiftTotals) -> str:

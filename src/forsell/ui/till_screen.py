@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forsell.domain.cart import check_quantity
 from forsell.domain.errors import CashierError
 from forsell.domain.roles import Role
 from forsell.services.app import Till
@@ -307,16 +308,16 @@ class TillScreen(QWidget):
     def add_product(self, product: ProductView) -> None:
         if self.sale is None:
             return
+        groups = self.till.catalog.option_groups(product.id)
         if product.weighted:
             self._ask_quantity(
                 product.name(self.sale.employee.language),
                 True,
                 None,
-                lambda qty: self.sale.add(product, qty),
+                lambda qty: self._weighed(product, qty, groups),
                 select_last=True,
             )
             return
-        groups = self.till.catalog.option_groups(product.id)
         if groups:
             self._ask_options(
                 product.name(self.sale.employee.language),
@@ -333,6 +334,24 @@ class TillScreen(QWidget):
             return
         self.search.reset()
         self.show_cart(view, len(view.lines) - 1)
+
+    def _weighed(self, product: ProductView, qty: int, groups: tuple) -> CartView | None:
+        """The weight entered: into the cart at once, or — for goods with options (a salad
+        with its dressing, sweets in a gift box) — once the options are chosen, as for goods
+        sold by the piece. None when the chooser opens instead."""
+        if not groups:
+            return self.sale.add(product, qty)
+        check_quantity(qty, True)  # a wrong weight is refused in the weight dialog itself
+        name = product.name(self.sale.employee.language)
+        # After the weight dialog has closed, so the chooser gets the focus, not the scan field.
+        QTimer.singleShot(
+            0,
+            self,
+            lambda: self._ask_options(
+                name, product.price, groups, None, lambda ids: self.sale.add(product, qty, ids)
+            ),
+        )
+        return None
 
     def _ask_options(
         self,
@@ -385,7 +404,7 @@ class TillScreen(QWidget):
         name: str,
         weighted: bool,
         current: int | None,
-        apply: Callable[[int], CartView],
+        apply: Callable[[int], CartView | None],
         select_last: bool = False,
     ) -> None:
         dialog = QuantityDialog(name, weighted, current, self)
@@ -397,6 +416,8 @@ class TillScreen(QWidget):
                 dialog.show_error(message_for(exc))
                 return
             dialog.accept()
+            if view is None:  # another dialog carries on (the options of a weighed item)
+                return
             self.search.reset()
             self.show_cart(view, len(view.lines) - 1 if select_last else None)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_number, format_score, format_share
 from forsell.domain.roles import Role
 from forsell.services.auth import EmployeeView
 from forsell.services.review.service import ConversationDetail, ReviewService
@@ -226,7 +227,7 @@ class ConversationView(QWidget):
         if row.receipt_no is not None:
             parts.append(self.tr("receipt {number}").format(number=row.receipt_no))
         if detail.score is not None:
-            parts.append(self.tr("score {score} %").format(score=round(detail.score)))
+            parts.append(self.tr("score {score}").format(score=format_score(detail.score)))
         if row.extra_revenue:
             parts.append(self.tr("upsell +{money}").format(money=format_kzt(row.extra_revenue)))
         # The title wraps: never between a number and its "%" ("баға 85 / %" was seen).
@@ -266,15 +267,15 @@ class ConversationView(QWidget):
         measures = detail.audio_measures
         if measures is not None:
             text += "\n\n" + self.tr(
-                "From the audio alone: talk {talk} s of {total} s, silence {silence} %."
+                "From the audio alone: talk {talk} s of {total} s, silence {silence}."
             ).format(
-                talk=round(measures.talk_s),
-                total=round(measures.duration_s),
-                silence=round(measures.silence_share * 100),
+                talk=format_number(measures.talk_s),
+                total=format_number(measures.duration_s),
+                silence=format_share(measures.silence_share),
             )
             if measures.loudness_dbfs is not None:
                 text += " " + self.tr("Loudness {db} dBFS.").format(
-                    db=round(measures.loudness_dbfs)
+                    db=format_number(measures.loudness_dbfs)
                 )
         return text
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_number, format_percent, format_share
 from forsell.services.app import Till
 from forsell.services.auth import EmployeeView
 from forsell.services.review.dashboard import Dashboard, DashboardRow, DashboardView
@@ -43,11 +44,11 @@ log = logging.getLogger(__name__)
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)} %"
+    return format_share(value)
 
 
 def score_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f} %"
+    return format_percent(value, 1)
 
 
 class DashboardPage(QWidget):
@@ -176,7 +177,7 @@ class DashboardPage(QWidget):
 
     def cells(self, row: DashboardRow, view: DashboardView) -> list[str]:
         talk = self.tr("{talk} s / {silence}").format(
-            talk=round(row.talk_s), silence=percent(row.silence_share)
+            talk=format_number(row.talk_s), silence=percent(row.silence_share)
         )
         return [
             row.label or self.tr("Total"),
@@ -188,7 +189,7 @@ class DashboardPage(QWidget):
             format_kzt(row.upsell_revenue),
             format_kzt(row.sales_total),
             format_kzt(row.average_ticket) if row.average_ticket is not None else "—",
-            "—" if row.items_per_ticket is None else f"{row.items_per_ticket:g}",
+            "—" if row.items_per_ticket is None else format_number(row.items_per_ticket, 2),
             talk,
         ] + [percent(row.pass_rates.get(i)) for i in view.items]
 
@@ -212,19 +213,19 @@ class DashboardPage(QWidget):
         labelled = [(r.label, r) for r in view.rows]
         self.score_chart.set_data(
             [(label, r.average_score or 0.0) for label, r in labelled],
-            lambda v: f"{v:.0f}",
+            lambda v: format_number(v),
             self.tr("Average score, %"),
         )
         self.revenue_chart.set_data(
             [(label, r.upsell_revenue / 100) for label, r in labelled],
-            lambda v: f"{v:,.0f}".replace(",", " "),
+            lambda v: format_number(v),
             self.tr("Upsell revenue, ₸"),
         )
         known = sorted(view.sales_by_hour) or [9]
         hours = range(min(8, known[0]), max(20, known[-1]) + 1)  # a working day, zeros included
         self.hour_chart.set_data(
             [(f"{h}", view.sales_by_hour.get(h, (0, 0))[1] / 100) for h in hours],
-            lambda v: f"{v / 1000:.0f}k" if v >= 1000 else f"{v:.0f}",
+            lambda v: f"{format_number(v / 1000)}k" if v >= 1000 else format_number(v),
             self.tr("Sales by hour, ₸"),
         )
         self.leaderboard.setHorizontalHeaderLabels(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from forsell.domain.errors import CashierError
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_score
 from forsell.domain.roles import Role
 from forsell.services.auth import EmployeeView
 from forsell.services.review.service import ConversationRow, ReviewService
@@ -290,7 +291,7 @@ class ListScreen(QWidget):
             Qt.AlignmentFlag.AlignRight,
             Qt.AlignmentFlag.AlignHCenter,
         )
-        score = f"{round(row.score)} %" if row.score is not None else "—"
+        score = format_score(row.score)
         upsell = f"{row.conversions}/{row.offers}" if row.offers else "—"
         if row.extra_revenue:
             upsell += f"  +{format_kzt(row.extra_revenue)}"

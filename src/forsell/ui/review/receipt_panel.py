@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from forsell.domain.money import format_kzt
+from forsell.domain.numbers import format_quantity
 from forsell.services.receipts import ReceiptView
 from forsell.services.review.service import OfferView
 
@@ -29,9 +30,7 @@ UPSOLD_BG = QColor(ACCENT_BG)
 
 
 def _qty(milli: int, weighted: bool) -> str:
-    if weighted:
-        return f"{milli / 1000:.3f}".rstrip("0").rstrip(".").replace(".", ",")
-    return str(milli // 1000)
+    return format_quantity(milli, weighted)
 
 
 class ReceiptPanel(QWidget):

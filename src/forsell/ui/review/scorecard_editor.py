@@ -47,6 +47,7 @@ from .scorecard_forms import ItemForm, UpsellForm
 from .scorecard_problems import ShownProblem, translate_problem
 from .scorecard_table import fill_row, new_item
 from .scorecard_trial import TrialBar
+from .table_fit import fit_columns_wrapping_headers
 
 log = logging.getLogger(__name__)
 PRESETS = ("cafe", "shop")
@@ -173,8 +174,15 @@ class ScorecardEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Item names ("Предложил дополнительный товар к заказу") are the point of the table:
+        # they wrap onto more lines instead of ending in "…", and each row grows to fit.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The other columns hold short values under long Kazakh and Russian titles: their
+        # titles wrap (``_fit_columns``) so the names get the width.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
         buttons = QHBoxLayout()
@@ -261,12 +269,18 @@ class ScorecardEditor(QWidget):
             self.table.setRowCount(len(self._items()))
             for index, item in enumerate(self._items()):
                 fill_row(self.table, index, item, self.language)
+            self._fit_columns()
             row = min(max(row, 0), len(self._items()) - 1)
             self.table.setCurrentCell(row, 0)
         finally:
             self._syncing = False
         self._select(self.table.currentRow())
         self.validate()
+
+    def _fit_columns(self) -> None:
+        """The value columns narrow, their titles and long values ("кез келген уақытта")
+        wrapped; the rest for the names."""
+        fit_columns_wrapping_headers(self.table, cap=90, stretch=0, value_cap=96)
 
     def _items(self) -> list:
         items = self.doc.get("items")
@@ -356,6 +370,7 @@ class ScorecardEditor(QWidget):
             row = self.table.currentRow()
             if 0 <= row < len(self._items()):
                 fill_row(self.table, row, self._items()[row], self.language)
+                self._fit_columns()
             choice = next((p for p in PRESETS if self.doc == self._preset_doc(p)), "custom")
             self.preset.setCurrentIndex(self.preset.findData(choice))
         finally:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from forsell.domain.errors import CashierError
+from forsell.domain.numbers import format_percent
 from forsell.services.auth import EmployeeView
 from forsell.services.review.service import ReviewService, ScorecardPreview
 
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def _average(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f} %"
+    return format_percent(value, 1)
 
 
 class TrialBar(QWidget):

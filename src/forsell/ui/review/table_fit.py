@@ -16,8 +16,12 @@ PADDING = 12  # the header section's margins and sort indicator room, both sides
 
 
 def fit_columns_wrapping_headers(
-    table: QTableWidget, cap: int = 120, stretch: int | None = None
+    table: QTableWidget, cap: int = 120, stretch: int | None = None, value_cap: int | None = None
 ) -> None:
+    """Sizes every column but ``stretch`` to its values and its wrapped title (see above).
+    With ``value_cap``, values wider than it wrap too (a table with word wrap whose rows grow
+    to their contents), never narrower than their longest word: the stretched column keeps the
+    room it needs."""
     header = table.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
     metrics = header.fontMetrics()
@@ -30,6 +34,8 @@ def fit_columns_wrapping_headers(
         if column == stretch:
             continue
         values = table.sizeHintForColumn(column)
+        if value_cap is not None and values > value_cap:
+            values = max(value_cap, _longest_word(table, column) + 2 * PADDING)
         natural = metrics.horizontalAdvance(title) + 2 * PADDING
         # A word cannot wrap: the longest one ("предложений") sets the least width.
         word = max((metrics.horizontalAdvance(w) for w in title.split()), default=0)
@@ -43,3 +49,14 @@ def fit_columns_wrapping_headers(
     option.initFrom(header)
     margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, header)
     header.setFixedHeight(max(tallest, metrics.height()) + 2 * margin + 10)
+
+
+def _longest_word(table: QTableWidget, column: int) -> int:
+    metrics = table.fontMetrics()
+    words = (
+        word
+        for row in range(table.rowCount())
+        if (item := table.item(row, column)) is not None
+        for word in item.text().split()
+    )
+    return max((metrics.horizontalAdvance(w) for w in words), default=0)
