@@ -42,7 +42,12 @@ from forsell.store.models import Category, Product
 from .access import public, requires
 from .auth import Approval, EmployeeView
 from .context import TillContext
-from .product_options import load_groups, replace_groups
+from .product_options import (
+    load_groups,
+    products_with_options,
+    replace_groups,
+    replace_groups_of_many,
+)
 
 #: The documented CSV columns (README "Catalog CSV"). Order matters on export only.
 CSV_COLUMNS = [
@@ -652,11 +657,13 @@ class CatalogService:
             for values in _same_keys(changed):
                 session.execute(update(Product), values)
         if fresh:
-            session.execute(insert(Product), fresh)
+            # Core, not the ORM's bulk insert: the same executemany with a third of the Python
+            # work per row, and that work holds the GIL the GUI thread needs.
+            session.execute(insert(Product.__table__), fresh)
             undo.added.extend(v["id"] for v in fresh)
             for v in fresh:
                 by_sku[v["sku"]] = (v["id"], v["barcode"])
-        self._write_options(session, batch, by_sku, undo)
+        self._write_options(session, batch, by_sku, undo, {v["id"] for v in fresh})
         return len(fresh), len(changed)
 
     def _write_options(
@@ -665,25 +672,29 @@ class CatalogService:
         batch: list[dict],
         by_sku: dict[str, tuple[str, str | None]],
         undo: _Undo,
+        fresh: set[str],
     ) -> None:
         """The option groups of the batch's rows (a file without the column keeps them); the
-        groups they replace go to ``undo`` first."""
-        rows = [r for r in batch if r.get("options") is not None]
-        if not rows:
+        groups they replace go to ``undo`` first. ``fresh``: ids of the products this batch
+        added, which have no groups yet. An empty cell over a product without groups (most
+        rows of a shop's catalog) changes nothing and is skipped."""
+        wanted = {
+            by_sku[r["sku"]][0]: r["options"] for r in batch if r.get("options") is not None
+        }
+        if not wanted:
             return
-        ids = [by_sku[r["sku"]][0] for r in rows]
-        before = load_groups(session, ids)
-        for pid, row in zip(ids, rows, strict=True):
-            undo.options.append((pid, before.get(pid, ())))
-            replace_groups(session, pid, row["options"])
+        had = products_with_options(session, [pid for pid in wanted if pid not in fresh])
+        before = load_groups(session, had)
+        changes = {pid: groups for pid, groups in wanted.items() if groups or pid in had}
+        undo.options.extend((pid, before.get(pid, ())) for pid in changes)
+        replace_groups_of_many(session, changes)
 
     def _undo(self, undo: _Undo) -> None:
         """Puts back what earlier batches of a failed or cancelled import wrote, batch by batch.
         A new product a sale already used cannot be deleted: it is deactivated instead."""
         for batch in _chunks(undo.options):
             with self.ctx.db.write() as session:
-                for pid, groups in batch:
-                    replace_groups(session, pid, groups)
+                replace_groups_of_many(session, dict(batch))
         for ids in _chunks(undo.added):
             try:
                 with self.ctx.db.write() as session:
