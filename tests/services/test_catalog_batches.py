@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from forsell.services import catalog as catalog_module
 from forsell.services.app import Till
 from forsell.services.catalog import CSV_COLUMNS, CsvCancelled, ProductDraft
-from forsell.store.models import Category, Product
+from forsell.store.models import Category, Product, ProductOption, ProductOptionGroup
 
 from .conftest import admin_of
 
@@ -114,6 +114,62 @@ def test_a_failing_batch_puts_the_earlier_batches_back(
     with pytest.raises(OSError, match="disk full"):
         till.catalog.import_csv(admin_of(till), _file(tmp_path, 45))
     assert _snapshot(till) == before
+
+
+def _options(till: Till) -> list[tuple]:
+    """The option groups and options of the "O-" products (the demo café has its own) with
+    their product's SKU, ids included (a parked line's options are matched by id)."""
+    with till.ctx.db.read() as session:
+        rows = session.execute(
+            select(
+                Product.sku,
+                ProductOptionGroup.id,
+                ProductOptionGroup.position,
+                ProductOptionGroup.name_ru,
+                ProductOption.id,
+                ProductOption.position,
+                ProductOption.price_delta,
+            )
+            .join(ProductOptionGroup, ProductOptionGroup.product_id == Product.id)
+            .join(ProductOption, ProductOption.group_id == ProductOptionGroup.id)
+            .where(Product.sku.startswith("O-"))
+            .order_by(Product.sku, ProductOptionGroup.position, ProductOption.position)
+        )
+        return [tuple(r) for r in rows]
+
+
+def test_options_are_written_per_batch_and_a_cancel_puts_them_back(
+    till: Till, tmp_path: Path, small_batches: int
+) -> None:
+    milk = '"Молоко [1]: обычное*, овсяное +200"'
+    first = tmp_path / "first.csv"
+    lines = [HEADER] + [
+        f"O-{i:06d},,Кофе {i},,,,,,900,12,pcs,0,,{milk if i % 3 == 0 else ''}" for i in range(15)
+    ]
+    first.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    till.catalog.import_csv(admin_of(till), first)
+    before = _options(till)
+    assert {row[0] for row in before} == {f"O-{i:06d}" for i in range(0, 15, 3)}
+    assert len(before) == 10  # five products, one group of two options each
+
+    # Swapped: the products with milk lose it, the others get a syrup; ten new ones too.
+    syrup = '"Сироп [0-1]: ваниль +250; Размер [1]: S*, L +300"'
+    changed = tmp_path / "changed.csv"
+    lines = [HEADER] + [
+        f"O-{i:06d},,Кофе {i},,,,,,900,12,pcs,0,,{'' if i % 3 == 0 else syrup}" for i in range(25)
+    ]
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    batches = iter(range(100))
+    with pytest.raises(CsvCancelled):
+        till.catalog.import_csv(admin_of(till), changed, cancelled=lambda: next(batches) >= 2)
+    assert _options(till) == before
+
+    till.catalog.import_csv(admin_of(till), changed)
+    after = _options(till)
+    assert {row[0] for row in after} == {f"O-{i:06d}" for i in range(25) if i % 3}
+    assert len(after) == 3 * 16  # sixteen products, three options each
+    latte = till.catalog.search("O-000001")[0]
+    assert [g.names["ru"] for g in till.catalog.option_groups(latte.id)] == ["Сироп", "Размер"]
 
 
 def test_another_writer_waits_at_most_one_batch(till: Till, tmp_path: Path) -> None:

@@ -341,3 +341,66 @@ def test_0012_keeps_every_consent_in_force_as_a_legacy_recording_consent(tmp_pat
     finally:
         db.close()
     assert not columns & {"purpose", "text_version", "withdrawn_by", "withdrawal_reason"}
+
+
+def _found(db: sqlite3.Connection, table: str, query: str) -> list[str]:
+    return [
+        sku
+        for (sku,) in db.execute(
+            f"SELECT sku FROM products WHERE rowid IN "
+            f"(SELECT rowid FROM {table} WHERE {table} MATCH ?) ORDER BY sku",
+            (query,),
+        )
+    ]
+
+
+def test_0023_folds_only_kazakh_text_and_forgets_what_0022_indexed(tmp_path: Path) -> None:
+    """0023's triggers fold a cell only when it has a Kazakh letter; what they write is what
+    0022's wrote, so a product indexed before the upgrade is forgotten when it is renamed after
+    it (a contentless index forgets only the exact values it was given), and back down again."""
+    path = tmp_path / "search.sqlite"
+    migrate_to(path, "0020")
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO products (id, sku, barcode, name_ru, name_kk, name_en, price, vat_bp, "
+        "weighted, favourite, active, updated_at) VALUES ('p1', 'SEA-1', NULL, 'Облепиха', "
+        "'Шырғанақ', 'Sea buckthorn', 90000, 1200, 0, 0, 1, '2026-01-01 10:00:00.000000')"
+    )
+    db.commit()
+    db.close()
+
+    migrate_to(path, "0023")
+    db = sqlite3.connect(path)
+    try:
+        assert _found(db, "product_search", '"шырганак"') == ["SEA-1"]
+        db.execute("UPDATE products SET name_kk = 'Қымыз', name_ru = 'Кумыс' WHERE id = 'p1'")
+        db.execute(
+            "INSERT INTO products (id, sku, barcode, name_ru, name_kk, name_en, price, vat_bp, "
+            "weighted, favourite, active, updated_at) VALUES ('p2', 'MILK-1', '4870001', "
+            "'Молоко', 'Сүт', 'Milk', 50000, 1200, 0, 0, 1, '2026-01-01 10:00:00.000000')"
+        )
+        db.commit()
+        for table in ("product_search", "product_words"):
+            # 0022's folded words are gone: a stale entry would still match them.
+            assert _found(db, table, '"шырганак"') == []
+            assert _found(db, table, '"облепиха"') == []
+            assert _found(db, table, '"кымыз"') == ["SEA-1"]
+            assert _found(db, table, '"сут"') == ["MILK-1"]
+            assert _found(db, table, '"milk"') == ["MILK-1"]
+        assert _found(db, "product_search", '"487000"') == ["MILK-1"]
+        assert _found(db, "product_words", "к*") == ["SEA-1"]
+    finally:
+        db.close()
+
+    migrate_to(path, "0020")
+    db = sqlite3.connect(path)
+    try:
+        db.execute("DELETE FROM products WHERE id = 'p2'")
+        db.execute("UPDATE products SET name_kk = 'Құрт' WHERE id = 'p1'")
+        db.commit()
+        for table in ("product_search", "product_words"):
+            assert _found(db, table, '"сут"') == []
+            assert _found(db, table, '"кымыз"') == []
+            assert _found(db, table, '"курт"') == ["SEA-1"]
+    finally:
+        db.close()

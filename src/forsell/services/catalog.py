@@ -13,7 +13,6 @@ If a batch fails or the caller cancels, what the earlier batches wrote is put ba
 from __future__ import annotations
 
 import csv
-import io
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -42,7 +41,12 @@ from forsell.store.models import Category, Product
 from .access import public, requires
 from .auth import Approval, EmployeeView
 from .context import TillContext
-from .product_options import load_groups, replace_groups
+from .product_options import (
+    load_groups,
+    products_with_options,
+    replace_groups,
+    replace_groups_of_many,
+)
 
 #: The documented CSV columns (README "Catalog CSV"). Order matters on export only.
 CSV_COLUMNS = [
@@ -448,7 +452,7 @@ class CatalogService:
         only the first run's demo catalog uses: no one imported it, and a new till starts with
         nothing waiting to be sent."""
         try:
-            content = path.read_text(encoding="utf-8-sig")
+            lines = _read_lines(path)
         except UnicodeDecodeError as exc:
             raise CashierError("csv.not_utf8", "{path} is not UTF-8 text", path=str(path)) from exc
         except FileNotFoundError as exc:
@@ -464,8 +468,12 @@ class CatalogService:
                 path=str(path),
                 error=exc.strerror or type(exc).__name__,
             ) from exc
-        rows, problems = _parse_csv(content)
-        result = self._apply(rows, problems, progress, cancelled)
+        rows, problems = _parse_csv(lines)
+        _release(lines)
+        try:
+            result = self._apply(rows, problems, progress, cancelled)
+        finally:
+            _release(rows)
         if not audited:
             return result
         with self.ctx.db.write() as session:
@@ -588,6 +596,8 @@ class CatalogService:
         except BaseException:
             self._undo(undo)
             raise
+        finally:
+            _release(by_sku)
         return ImportResult(added, updated)
 
     def _write_batch(
@@ -652,11 +662,13 @@ class CatalogService:
             for values in _same_keys(changed):
                 session.execute(update(Product), values)
         if fresh:
-            session.execute(insert(Product), fresh)
+            # Core, not the ORM's bulk insert: the same executemany with a third of the Python
+            # work per row, and that work holds the GIL the GUI thread needs.
+            session.execute(insert(Product.__table__), fresh)
             undo.added.extend(v["id"] for v in fresh)
             for v in fresh:
                 by_sku[v["sku"]] = (v["id"], v["barcode"])
-        self._write_options(session, batch, by_sku, undo)
+        self._write_options(session, batch, by_sku, undo, {v["id"] for v in fresh})
         return len(fresh), len(changed)
 
     def _write_options(
@@ -665,25 +677,27 @@ class CatalogService:
         batch: list[dict],
         by_sku: dict[str, tuple[str, str | None]],
         undo: _Undo,
+        fresh: set[str],
     ) -> None:
         """The option groups of the batch's rows (a file without the column keeps them); the
-        groups they replace go to ``undo`` first."""
-        rows = [r for r in batch if r.get("options") is not None]
-        if not rows:
+        groups they replace go to ``undo`` first. ``fresh``: ids of the products this batch
+        added, which have no groups yet. An empty cell over a product without groups (most
+        rows of a shop's catalog) changes nothing and is skipped."""
+        wanted = {by_sku[r["sku"]][0]: r["options"] for r in batch if r["options"] is not None}
+        if not wanted:
             return
-        ids = [by_sku[r["sku"]][0] for r in rows]
-        before = load_groups(session, ids)
-        for pid, row in zip(ids, rows, strict=True):
-            undo.options.append((pid, before.get(pid, ())))
-            replace_groups(session, pid, row["options"])
+        had = products_with_options(session, [pid for pid in wanted if pid not in fresh])
+        before = load_groups(session, had)
+        changes = {pid: groups for pid, groups in wanted.items() if groups or pid in had}
+        undo.options.extend((pid, before.get(pid, ())) for pid in changes)
+        replace_groups_of_many(session, changes)
 
     def _undo(self, undo: _Undo) -> None:
         """Puts back what earlier batches of a failed or cancelled import wrote, batch by batch.
         A new product a sale already used cannot be deleted: it is deactivated instead."""
         for batch in _chunks(undo.options):
             with self.ctx.db.write() as session:
-                for pid, groups in batch:
-                    replace_groups(session, pid, groups)
+                replace_groups_of_many(session, dict(batch))
         for ids in _chunks(undo.added):
             try:
                 with self.ctx.db.write() as session:
@@ -918,13 +932,36 @@ def _header_problems(header: list[str], start: int) -> list[Problem]:
     return problems
 
 
-def _records(content: str) -> Iterator[tuple[int, list[str] | Problem]]:
+def _read_lines(path: Path) -> list[str]:
+    """The file's lines, decoded as ``read_text`` would (UTF-8, a BOM dropped, line ends as
+    ``\\n``). Read line by line on purpose: one ``read_text`` and ``readlines`` of a 100,000-row
+    file are two C calls of ~150 ms that hold the GIL, and on a loaded machine the GUI thread
+    waited over half a second for it."""
+    lines: list[str] = []
+    with path.open(encoding="utf-8-sig") as csv_file:
+        for line in csv_file:
+            lines.append(line)  # noqa: PERF402 -- list(csv_file) is the one long C call
+    return lines
+
+
+def _release(items: list | dict) -> None:
+    """Empties a big list or dict a piece at a time. Dropping 100,000 parsed rows at once frees
+    them in one C call (~100 ms holding the GIL, several times that on a loaded machine);
+    pieces let the GUI thread in between."""
+    if isinstance(items, dict):
+        while items:
+            items.popitem()
+        return
+    while items:
+        del items[-CSV_BATCH:]
+
+
+def _records(lines: list[str]) -> Iterator[tuple[int, list[str] | Problem]]:
     """``(first line, fields)`` per CSV record, blank lines skipped. A record the csv module
     cannot read comes as a problem at its first line, and reading goes on after it: with
     ``newline=""`` and the default dialect the only such record has a field over
     ``csv.field_size_limit()``. That limit is process-wide and stays as it is (other readers
     rely on it); every cell is refused far below it anyway (``CSV_MAX_LENGTH``)."""
-    lines = io.StringIO(content, newline="").readlines()
     position = 0
 
     def feed() -> Iterator[str]:
@@ -956,9 +993,9 @@ def _records(content: str) -> Iterator[tuple[int, list[str] | Problem]]:
             yield start + 1, fields
 
 
-def _parse_csv(content: str) -> tuple[list[dict], list[Problem]]:
+def _parse_csv(lines: list[str]) -> tuple[list[dict], list[Problem]]:
     """The rows to import and the problems found: every bad row, each with its line."""
-    records = _records(content)
+    records = _records(lines)
     header_line, header = next(records, (1, []))
     if isinstance(header, Problem):
         return [], [header]
