@@ -5,8 +5,9 @@ the entry points."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from forsell.domain.options import OptionGroup, ProductOption, check_price_delta
@@ -165,7 +166,7 @@ def replace_groups_of_many(
             )
     # Core inserts (not ORM objects): one executemany each, nothing kept in the session.
     if group_rows:
-        session.execute(insert(ProductOptionGroup.__table__), group_rows)
+        session.execute(insert(cast(Table, ProductOptionGroup.__table__)), group_rows)
     if option_rows:
-        session.execute(insert(ProductOptionRow.__table__), option_rows)
+        session.execute(insert(cast(Table, ProductOptionRow.__table__)), option_rows)
     return len(group_rows)
