@@ -303,6 +303,8 @@ POLICY: dict[str, Role | Action | str] = {
     "ReceiptJournal.page": CASHIER,
     "ReceiptJournal.receipt": CASHIER,
     "ReceiptJournal.reprint": CASHIER,
+    "ReceiptJournal.copy_of": CASHIER,
+    "ReceiptJournal.record_reprint": CASHIER,
     # fiscal registration: the lane is the till's own; the token, the register and what happens
     # to a refused operation are an admin's decisions
     "FiscalService.start": PUBLIC,
