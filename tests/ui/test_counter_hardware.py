@@ -135,7 +135,8 @@ def test_customer_display_in_the_receipt_language_with_screenshots(
     qtbot, till, tmp_path: Path
 ) -> None:
     """The customer reads the receipt language, whatever the cashier's; a shot of each state
-    in each language is written (kept in FORSELL_SCREENSHOT_DIR when that names a folder, like every screenshot test)."""
+    in each language is written (kept in FORSELL_SCREENSHOT_DIR when that names a folder, like
+    every screenshot test)."""
     import os
 
     from forsell.domain.payment import Payment
@@ -151,7 +152,11 @@ def test_customer_display_in_the_receipt_language_with_screenshots(
     qtbot.waitExposed(display)
     languages = Languages()
     languages.switch("ru")  # the cashier's language; the customer's is the receipt's
-    keep = Path(os.environ["FORSELL_SCREENSHOT_DIR"]) if os.environ.get("FORSELL_SCREENSHOT_DIR") else tmp_path
+    keep = (
+        Path(os.environ["FORSELL_SCREENSHOT_DIR"])
+        if os.environ.get("FORSELL_SCREENSHOT_DIR")
+        else tmp_path
+    )
     keep.mkdir(parents=True, exist_ok=True)
     names = {"ru": "Арабика", "kk": "Арабика", "en": "Arabica"}
     notices = {"ru": "записываться", "kk": "жазылуы", "en": "recorded"}

@@ -56,6 +56,10 @@ class DeviceOutput:
             device=self.device,
             callback=callback,
             blocksize=int(engine.rate * 0.02),
+            # A fifth of a second queued at the device: a busy till (sync, scoring, an import)
+            # may keep this callback from running for longer than one 20 ms block, and the
+            # supervisor would hear the gap; a pause or a seek still answers within 0.2 s.
+            latency=0.2,
         )
         self._stream.start()
 
