@@ -18,8 +18,8 @@ misheard is read against the sale's later lines only (``_misheard``).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -554,6 +554,9 @@ class OfferFinder:
         #: customer turned down (offer's utterance → the refusal's)
         self._asked_for: list[tuple[int, frozenset[str]]] = []
         self._declined: dict[int, int] = {}
+        #: product offers made side by side as a choice of one kind (offer's utterance and
+        #: start → the kind's category): «чизкейк или медовик?»
+        self._kinds: dict[tuple[int, float], str] = {}
 
     # --- what is named in an utterance ------------------------------------------------------
 
@@ -697,6 +700,7 @@ class OfferFinder:
         sought_at = 0.0
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
+        self._kinds = {}
         self._asked_for = []  # what the customer names: a line they ordered is no conversion
         said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
@@ -786,6 +790,9 @@ class OfferFinder:
                     ordered += [t for t, _ in new]
                     new = []
                 told: list[Target] = []
+                # Several products of one kind offered side by side («чизкейк или медовик?»,
+                # «соус какой: сырный, барбекю?») offer the kind: the customer picks any of it.
+                listed = Counter(self.category_of(t) for t, _ in new if t.kind == "product")
                 for named_here, m in new:
                     if any(named_here is t for t in told):
                         continue  # «шай ішесіз бе, сүтті шай бар»: told which, one offer
@@ -793,7 +800,13 @@ class OfferFinder:
                     told += follow
                     seen.append(target)
                     seen += follow
-                    offers.append(self._offer(s, cue.first, cue.last, target, m))
+                    offer = self._offer(s, cue.first, cue.last, target, m)
+                    offers.append(offer)
+                    kind = self.category_of(named_here)
+                    # Told which after its kind («Шай ше? Лимонды шай бар.»), it stays that
+                    # product: black tea instead is another product bought.
+                    if target.kind == "product" and kind and not follow and listed[kind] > 1:
+                        self._kinds[(offer.utterance, offer.start)] = kind
                     if (s.index, first, last) in self.clarifying:
                         # «борщ со сметаной будете?»: names the borscht ordered to offer the
                         # sour cream; it asks nothing about the order.
@@ -983,30 +996,62 @@ class OfferFinder:
         )
 
     def link(self, offers: list[Offer], receipt: Receipt) -> UpsellResult:
+        """Each offer's receipt line, if it became one: first the lines of what was named;
+        then, for products offered side by side as a choice of one kind («чизкейк или
+        медовик?») of which nothing sold yet, a line of another product of that kind (the
+        customer took the napoleon instead)."""
         lines = sorted(enumerate(receipt.lines), key=lambda il: (il[1].added_at, il[0]))
         used: set[int] = set()
-        out: list[Offer] = []
-        for offer in sorted(offers, key=lambda o: o.start):
-            hit = next(
+        linked: dict[int, int] = {}  # offer's position → its line
+        ordered = sorted(range(len(offers)), key=lambda k: offers[k].start)
+
+        def first_line(offer: Offer, fits: Callable[[ReceiptLine], bool]) -> int | None:
+            return next(
                 (
                     i
                     for i, line in lines
                     if i not in used
                     and line.added_at >= offer.start
-                    and self._line_fits(offer, line, receipt)
+                    and fits(line)
                     # The guide: not a line the customer had ordered, nor after a refusal.
                     and (offer.kind == "size" or not self._ordered_before(line.sku, offer))
                     and not self._taken_back(line.sku, offer)
                 ),
                 None,
             )
+
+        for k in ordered:
+            hit = first_line(offers[k], lambda ln, o=offers[k]: self._line_fits(o, ln, receipt))
+            if hit is not None:
+                used.add(hit)
+                linked[k] = hit
+        sold = {
+            (offers[k].utterance, kind)
+            for k in linked
+            if (kind := self._kinds.get((offers[k].utterance, offers[k].start)))
+        }
+        for k in ordered:
+            kind = self._kinds.get((offers[k].utterance, offers[k].start), "")
+            if k in linked or not kind or (offers[k].utterance, kind) in sold:
+                continue
+            hit = first_line(offers[k], lambda ln, c=kind: self._category_of_line(ln) == c)
+            if hit is not None:
+                used.add(hit)
+                linked[k] = hit
+                sold.add((offers[k].utterance, kind))
+        out: list[Offer] = []
+        for k, offer in enumerate(offers):
+            hit = linked.get(k)
             if hit is None:
                 out.append(offer)
                 continue
-            used.add(hit)
             line = receipt.lines[hit]
             out.append(replace(offer, converted=True, line=hit, sku=line.sku, revenue=line.amount))
         return UpsellResult(tuple(sorted(out, key=lambda o: (o.start, o.utterance))))
+
+    def _category_of_line(self, line: ReceiptLine) -> str:
+        product = self._product(line.sku)
+        return product.category if product is not None else line.category
 
     def _line_fits(self, offer: Offer, line: ReceiptLine, receipt: Receipt) -> bool:
         if offer.kind == "product":
