@@ -830,7 +830,6 @@ class OfferFinder:
                     # «большую колу» — «Большую?» confirms; «литровые» — «двухлитровую» offers
                     or lemma(s.norms[size.first]) in size_asked
                     or _any(CHOICE, s.norms, first, last) is not None  # «большой или маленький?»
-                    or any(t.kind == "size" for t in seen)
                 ):
                     continue
                 # Of what? The ordered product named here, else the last one ordered: any of
@@ -840,6 +839,10 @@ class OfferFinder:
                 heads = {self._head(sku) for sku in skus} - {""}
                 skus = skus.union(*(self.index.skus_called(h) for h in heads))
                 target = Target("size", skus)
+                # One size offer per product: the water's bigger bottle turned down, two
+                # energy drinks for the price of one and a half are another offer.
+                if any(t.kind == "size" and (t.skus & skus or not skus) for t in seen):
+                    continue
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
         by_index = {s.index: (s, a) for s, a in zip(said, acts, strict=True)}
@@ -875,9 +878,24 @@ class OfferFinder:
         taken = {k for _, m in named for k in range(m.first, m.last + 1)}
         taken.update(range(cue.first, cue.last + 1))
         later = [ln for ln in self.receipt.lines if ln.added_at >= s.start]
-        for k in range(first, last + 1):
-            word = s.norms[k]
-            if k in taken or len(word) < 4 or not word.isalpha() or _is_size_word(word):
+        words = [(k, k, s.norms[k]) for k in range(first, last + 1)]
+        # A name the recogniser split where it misheard it («как о» of «какао», «доктор скую»
+        # of «докторскую»): the two halves read as one word.
+        words += [
+            (k, k + 1, s.norms[k] + s.norms[k + 1])
+            for k in range(first, last)
+            if min(len(s.norms[k]), len(s.norms[k + 1])) <= 4
+            and s.norms[k].isalpha()
+            and s.norms[k + 1].isalpha()
+        ]
+        for k, k_last, word in words:
+            if (
+                k in taken
+                or k_last in taken
+                or len(word) < 4
+                or not word.isalpha()
+                or _is_size_word(word)
+            ):
                 continue
             for line in later:
                 p = self._product(line.sku)
@@ -885,10 +903,18 @@ class OfferFinder:
                     continue  # a bag is never an offer, however it is heard
                 names = tuple(p.names.values()) if p is not None else (line.name,)
                 for name in names:
-                    heard = next((w for w in _significant_words(name) if _heard_as(word, w)), "")
+                    heard = next(
+                        (
+                            w
+                            for w in _significant_words(name)
+                            # Split in two, «доктор скую» is no qualifier said as written.
+                            if _heard_as(word, w, adjective=k_last > k)
+                        ),
+                        "",
+                    )
                     target = Target("product", frozenset((line.sku,)), line.category)
                     if heard and target not in seen:
-                        return target, Match(_pattern(heard), k, k)
+                        return target, Match(_pattern(heard), k, k_last)
         return None
 
     def _comes_in_sizes(self, ordered: list[Target]) -> list[Target]:
@@ -1133,14 +1159,17 @@ def _holds(name: str, term: str) -> bool:
     return bool(words) and all(w in contents for w in words)
 
 
-def _heard_as(word: str, name: str) -> bool:
+def _heard_as(word: str, name: str, adjective: bool = False) -> bool:
     """``word`` (folded) is the catalog noun ``name`` misheard: the same first letter and one
-    letter off, or two in a name of six letters or more that begins with the same two."""
+    letter off, or two in a name of six letters or more that begins with the same two.
+    ``adjective``: an adjective of the name counts too (the word was split by the recogniser,
+    so it was not said as a qualifier)."""
     if (
         len(name) < 4
         or word == name  # said as written yet not a name the index knows: a qualifier
         or word[:1] != name[:1]
-        or name.endswith(_ADJ_ENDINGS)  # «острые» of «Крылышки острые» names no product
+        # «острые» of «Крылышки острые» names no product
+        or (name.endswith(_ADJ_ENDINGS) and not adjective)
         or name in _EXTRA
     ):
         return False
