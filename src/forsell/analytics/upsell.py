@@ -25,7 +25,18 @@ from functools import lru_cache
 
 from forsell.domain.options import ChosenOption
 
-from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, Hit, _any, not_order
+from .acts import (
+    CHOICE,
+    SEEKING,
+    SIZE_UP,
+    USUAL,
+    WEAK_CUES,
+    Acts,
+    Hit,
+    _any,
+    _compile,
+    not_order,
+)
 from .lang import index_key, lemma, lookup_keys, unglued
 from .matching import Match, Pattern, edit_distance, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
@@ -696,6 +707,7 @@ class OfferFinder:
         seen: list[Target] = []
         ordered: list[Target] = []  # what the customer has named so far
         size_asked: set[str] = set()  # the sizes the customer asked for, as lemmas
+        numbers_asked: set[float] = set()  # numbers the customer said («бір литрлік»)
         seeking = False  # the customer asked for a kind of thing and awaits a proposal
         sought_at = 0.0
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
@@ -732,6 +744,7 @@ class OfferFinder:
                     m.first <= asked.first <= m.last for _, m in named
                 ):
                     size_asked.add(lemma(s.norms[asked.first]))
+                numbers_asked.update(n for _, _, n in _numbers(s.norms, 0, len(s.norms) - 1))
                 continue
             if s.role != CASHIER:
                 continue
@@ -824,20 +837,29 @@ class OfferFinder:
                     continue
                 # Nothing new named: a bigger size or pack of what was ordered («картошку
                 # сделать большую?», «фридің үлкенін алыңыз»).
-                size = _any(SIZE_UP, s.norms, first, last)
-                if (
-                    size is None
-                    # «большую колу» — «Большую?» confirms; «литровые» — «двухлитровую» offers
-                    or lemma(s.norms[size.first]) in size_asked
-                    or _any(CHOICE, s.norms, first, last) is not None  # «большой или маленький?»
-                ):
-                    continue
                 # Of what? The ordered product named here, else the last one ordered: any of
                 # its SKUs rung up afterwards is the upgrade (one «Парацетамол» for another).
                 about = [t for t, _ in inside] or self._comes_in_sizes(ordered)
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
                 heads = {self._head(sku) for sku in skus} - {""}
                 skus = skus.union(*(self.index.skus_called(h) for h in heads))
+                size = _any(SIZE_UP, s.norms, first, last)
+                if size is None:
+                    # «Капучино на четыреста сделать?», «екі литрлігін алыңыз»: the bigger size
+                    # called by its number; its line is that size.
+                    size, skus = self._size_named(s.norms, first, last, skus, numbers_asked)
+                if (
+                    size is None
+                    # «большую колу» — «Большую?» confirms; «литровые» — «двухлитровую» offers
+                    or lemma(s.norms[size.first]) in size_asked
+                    # «большой или маленький?» asks, unless the bigger one is pitched with it:
+                    # «…әлде үлкенін аласыз ба, үлкені екі жүз елу ғана қымбат»
+                    or (
+                        _any(CHOICE, s.norms, first, last) is not None
+                        and _any(_PITCH, s.norms, first, len(s.norms) - 1) is None
+                    )
+                ):
+                    continue
                 target = Target("size", skus)
                 # One size offer per product: the water's bigger bottle turned down, two
                 # energy drinks for the price of one and a half are another offer.
@@ -916,6 +938,33 @@ class OfferFinder:
                     if heard and target not in seen:
                         return target, Match(_pattern(heard), k, k_last)
         return None
+
+    def _size_named(
+        self,
+        norms: Sequence[str],
+        first: int,
+        last: int,
+        family: frozenset[str],
+        asked: set[float],
+    ) -> tuple[Match | None, frozenset[str]]:
+        """A number in the clause that is the size of one of ``family`` («на 400» of «Капучино
+        400 мл», «2 литрлігін» of «Кока-Кола 2 л») bigger than its smallest and than any
+        number the customer said: the match and the products of that size."""
+        sizes = {sku: self._size(sku) for sku in family}
+        known = [x for x in sizes.values() if x is not None]
+        if len(set(known)) < 2:
+            return None, family
+        for k, k_last, number in _numbers(norms, first, last):
+            if number <= min(known) or any(number <= x for x in asked):
+                continue
+            named = frozenset(sku for sku, x in sizes.items() if x == number)
+            if named:
+                return Match(_pattern(norms[k]), k, k_last), named
+        return None, family
+
+    def _size(self, sku: str) -> float | None:
+        name = self._name(sku)
+        return _size_of(name) if name else None
 
     def _comes_in_sizes(self, ordered: list[Target]) -> list[Target]:
         """What a bigger size offered without a name is about: the last product ordered that
@@ -1230,6 +1279,37 @@ _SIZE_WORDS = tuple(p for p in SIZE_UP if not any(ch.isdigit() for ch in p.sourc
 @lru_cache(maxsize=4096)
 def _is_size_word(word: str) -> bool:
     return _any(SIZE_UP, (word,), 0, 0) is not None
+
+
+#: Words that pitch the bigger of two sizes asked about («…ғана қымбат», «разница всего …»).
+_PITCH = _compile(
+    "қымбат", "қымбатырақ", "дороже", "разница", "доплата", "доплатить", "всего на", "артық",
+    "тиімді", "тиімдірек", "выгоднее", "дешевле выйдет", "үнемді",
+)  # fmt: skip
+
+
+def _numbers(norms: Sequence[str], first: int, last: int) -> list[tuple[int, int, float]]:
+    """The numbers said in ``first``..``last`` as (first, last, value): the recogniser's
+    «300 50» is 350."""
+    out: list[tuple[int, int, float]] = []
+    k = first
+    while k <= last:
+        word = norms[k].replace(",", ".")
+        try:
+            value = float(word)
+        except ValueError:
+            k += 1
+            continue
+        end = k
+        while end < last and norms[end + 1].isdigit():
+            nxt = int(norms[end + 1])
+            step = 100 if value % 100 == 0 else 10 if value % 10 == 0 else 0
+            if not step or nxt >= step or value < step:
+                break
+            value, end = value + nxt, end + 1
+        out.append((k, end, value))
+        k = end + 1
+    return out
 
 
 def _size_of(name: str) -> float | None:
