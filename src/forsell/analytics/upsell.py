@@ -564,6 +564,11 @@ class OfferFinder:
         #: filled by ``find_offers``: (utterance, SKUs) the customer named, and the offers the
         #: customer turned down (offer's utterance → the refusal's)
         self._asked_for: list[tuple[int, frozenset[str]]] = []
+        #: the customer's words that named only a kind with several varieties («шай», «бір
+        #: круассан»): (utterance, SKUs of the kind)
+        self._asked_kind: list[tuple[int, frozenset[str], frozenset[str]]] = []
+        #: offers made with a proposing word, not a bare question (utterance, start)
+        self._proposed: set[tuple[int, float]] = set()
         self._declined: dict[int, int] = {}
         #: product offers made side by side as a choice of one kind (offer's utterance and
         #: start → the kind's category): «чизкейк или медовик?»
@@ -713,7 +718,10 @@ class OfferFinder:
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
         self._kinds = {}
-        self._asked_for = []  # what the customer names: a line they ordered is no conversion
+        self._asked_for = []
+        self._asked_kind = []
+        self._proposed = set()
+        kinds_ordered: list[Target] = []  # what the customer named by its kind only  # what the customer names: a line they ordered is no conversion
         said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
@@ -721,6 +729,11 @@ class OfferFinder:
                 said_by_cashier[s.index] = [t for t, _ in named]
             if s.role == CUSTOMER:
                 self._asked_for += [(s.index, t.skus) for t, _ in named if t.skus]
+                for t, m in named:
+                    kind = self._kind_named(t, m)
+                    if kind:
+                        self._asked_kind.append((s.index, t.skus, kind))
+                        kinds_ordered.append(t)
                 # Only before anything was ordered: «…and what would you suggest?» after an
                 # order invites an upsell rather than being the purchase itself.
                 sought = _any(SEEKING, s.norms, 0, len(s.norms) - 1)
@@ -792,7 +805,18 @@ class OfferFinder:
                 new = [
                     (t, m)
                     for k, (t, m) in enumerate(inside)
-                    if not any(self._same(t, o, m.last > m.first) for o in ordered)
+                    if not any(
+                        self._same(t, o, m.last > m.first)
+                        # «Бір шай» ordered, «сүтті шай қосайын ба?» proposed: a variety of
+                        # the kind the customer named is something new.
+                        and not (
+                            not weak
+                            and m.last > m.first
+                            and any(o is g for g in kinds_ordered)
+                            and not self._kind_named(t, m)
+                        )
+                        for o in ordered
+                    )
                     and t not in seen
                     and all(t != u for u, _ in inside[:k])  # «спрей … Називин»: one product
                 ]
@@ -815,6 +839,8 @@ class OfferFinder:
                     seen += follow
                     offer = self._offer(s, cue.first, cue.last, target, m)
                     offers.append(offer)
+                    if not weak:
+                        self._proposed.add((offer.utterance, offer.start))
                     kind = self.category_of(named_here)
                     # Told which after its kind («Шай ше? Лимонды шай бар.»), it stays that
                     # product: black tea instead is another product bought.
@@ -834,6 +860,8 @@ class OfferFinder:
                 if heard is not None:
                     seen.append(heard[0])
                     offers.append(self._offer(s, cue.first, cue.last, *heard))
+                    if not weak:
+                        self._proposed.add((offers[-1].utterance, offers[-1].start))
                     continue
                 # Nothing new named: a bigger size or pack of what was ordered («картошку
                 # сделать большую?», «фридің үлкенін алыңыз»).
@@ -931,6 +959,8 @@ class OfferFinder:
                             for w in _significant_words(name)
                             # Split in two, «доктор скую» is no qualifier said as written.
                             if _heard_as(word, w, adjective=k_last > k)
+                            # «Миндальный попробуй» of «Круассан с миндалём»
+                            or _adjective_of(word, w)
                         ),
                         "",
                     )
@@ -991,8 +1021,31 @@ class OfferFinder:
 
     def _ordered_before(self, sku: str, offer: Offer) -> bool:
         """The customer asked for ``sku`` before the offer: its line is what they ordered, even
-        when the cashier rings it up later («Кола и бургер.» … «Десерт?» … all rung at the end)."""
-        return any(i < offer.utterance and sku in skus for i, skus in self._asked_for)
+        when the cashier rings it up later («Кола и бургер.» … «Десерт?» … all rung at the end).
+        A kind named alone («бір круассан») does not order the variety the cashier then
+        proposes («Миндальный попробуй»)."""
+        kinds = set()
+        if (offer.utterance, offer.start) in self._proposed:
+            kinds = {
+                (i, skus)
+                for i, skus, family in self._asked_kind
+                if sku in family and not family <= set(offer.skus)
+            }
+        return any(
+            i < offer.utterance and sku in skus and (i, skus) not in kinds
+            for i, skus in self._asked_for
+        )
+
+    def _kind_named(self, t: Target, m: Match) -> frozenset[str]:
+        """The products of a kind named by one word that several varieties share («шай»:
+        «Қара шай», «Сүтті шай»; «круассан»), or nothing: what the word calls in the catalog
+        besides the receipt's line, when their names differ by more than the size."""
+        if t.kind != "product" or m.first != m.last:
+            return frozenset()
+        family = frozenset(self.index.skus_called(m.pattern.source)) | t.skus
+        if len(family) < 2 or len(family) > 12:
+            return frozenset()
+        return family if len({self._sized(x) for x in family}) > 1 else frozenset()
 
     def _taken_back(self, sku: str, offer: Offer) -> bool:
         """An offer the customer turned down («Нет, спасибо», «Жоқ, суым бар») converts only a
@@ -1224,6 +1277,25 @@ def _heard_as(word: str, name: str, adjective: bool = False) -> bool:
         return False
     limit = 2 if len(name) >= 6 and word[:2] == name[:2] else 1
     return edit_distance(word, name, limit) <= limit
+
+
+_NOUN_TO_ADJ = ("ьный", "ьная", "ьную", "ьное", "ный", "ная", "ную", "ное", "ной")
+
+
+def _adjective_of(word: str, name: str) -> bool:
+    """``word`` (folded) is the adjective of the noun ``name`` a menu names a variety by
+    («миндальный» of «с миндалём», «шоколадный» of «с шоколадом»): the noun's stem, four
+    letters or more, with an adjective's ending."""
+    ending = next((e for e in _NOUN_TO_ADJ if word.endswith(e)), "")
+    stem = word[: len(word) - len(ending)]
+    return (
+        bool(ending)
+        and len(stem) >= 4
+        and name != word
+        and name.startswith(stem)
+        and 0 < len(name) - len(stem) <= 3
+        and not name.endswith(_ADJ_ENDINGS)
+    )
 
 
 def _asked_after(offer: Offer, s: Said, a: Acts) -> bool:
