@@ -793,7 +793,7 @@ class OfferFinder:
                 if (
                     weak
                     and (first, last) in a.needs_clauses
-                    and not _something_of_a_kind(s.norms, first, last, named)
+                    and not _something_of_a_kind(s.norms, first, last, named, cue.phrase != "?")
                 ):
                     continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
                 # A name that starts in the clause («морс возьмёте? Клюквенный») belongs to it.
@@ -1321,12 +1321,25 @@ def _asks_usual(s: Said, a: Acts) -> bool:
 
 
 def _something_of_a_kind(
-    norms: Sequence[str], first: int, last: int, named: list[tuple[Target, Match]]
+    norms: Sequence[str],
+    first: int,
+    last: int,
+    named: list[tuple[Target, Match]],
+    proposed: bool = False,
 ) -> bool:
     """«Пить что-нибудь будете?», «тәтті бірдеңе?»: a kind of goods and an indefinite word is an
-    offer of that kind, even in the form of a question about what the customer wants."""
-    return any(w in _INDEFINITE for w in norms[first : last + 1]) and any(
-        t.kind == "category" and first <= m.first <= last for t, m in named
+    offer of that kind, even in the form of a question about what the customer wants; so is
+    the kind with a choice of its products after a proposing word (``proposed``: «и попить
+    может морс или чай»; «Из напитков кола или фанта?» asks which drink the set comes with)."""
+    kind = [m for t, m in named if t.kind == "category" and first <= m.first <= last]
+    if not kind:
+        return False
+    if any(w in _INDEFINITE for w in norms[first : last + 1]):
+        return True
+    choice = _any(CHOICE, norms, first, last)
+    return proposed and choice is not None and any(
+        t.kind == "product" and m.first > kind[0].last and first <= m.first <= last
+        for t, m in named
     )
 
 
