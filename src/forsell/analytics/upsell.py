@@ -794,6 +794,10 @@ class OfferFinder:
                     weak
                     and (first, last) in a.needs_clauses
                     and not _something_of_a_kind(s.norms, first, last, named, cue.phrase != "?")
+                    and not (
+                        cue.phrase != "?"
+                        and _choice_of_one_kind(s.norms, first, last, named, self.category_of)
+                    )
                 ):
                     continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
                 # A name that starts in the clause («морс возьмёте? Клюквенный») belongs to it.
@@ -1341,6 +1345,23 @@ def _something_of_a_kind(
         t.kind == "product" and m.first > kind[0].last and first <= m.first <= last
         for t, m in named
     )
+
+
+def _choice_of_one_kind(
+    norms: Sequence[str],
+    first: int,
+    last: int,
+    named: list[tuple[Target, Match]],
+    category_of: Callable[[Target], str],
+) -> bool:
+    """«Может, к латте чизкейк или медовик?»: a proposing word and a choice between products
+    of one kind, not a question about the order (the caller checks they were not ordered)."""
+    if _any(CHOICE, norms, first, last) is None:
+        return False
+    kinds = Counter(
+        category_of(t) for t, m in named if t.kind == "product" and first <= m.first <= last
+    )
+    return any(n > 1 and kind for kind, n in kinds.items())
 
 
 _DATIVE = ("га", "ге", "ка", "ке", "на", "не")
