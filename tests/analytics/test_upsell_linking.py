@@ -407,9 +407,7 @@ def test_a_bigger_bottle_called_by_its_litres_in_kazakh() -> None:
         ("фри кішкентай ма әлде үлкен бе", set()),
     ],
 )
-def test_a_size_choice_that_pitches_the_bigger_one_offers_it(
-    cashier: str, sold: set[str]
-) -> None:
+def test_a_size_choice_that_pitches_the_bigger_one_offers_it(cashier: str, sold: set[str]) -> None:
     scorer = _scorer(
         ("FRI-S", "Картофель фри малый", "Гарниры", "Кішкентай фри"),
         ("FRI-L", "Картофель фри большой", "Гарниры", "Үлкен фри"),
@@ -439,7 +437,10 @@ def test_a_second_size_offer_in_one_sale_converts() -> None:
 
 @pytest.mark.parametrize(
     ("cashier", "product"),
-    [("как о к нему не хотите тёплое", "Какао 300 мл"), ("доктор скую возьмите", "Колбаса Докторская")],
+    [
+        ("как о к нему не хотите тёплое", "Какао 300 мл"),
+        ("доктор скую возьмите", "Колбаса Докторская"),
+    ],
 )
 def test_a_name_split_where_the_recogniser_misheard_it(cashier: str, product: str) -> None:
     scorer = _scorer(
@@ -481,3 +482,10 @@ def test_a_kind_offered_with_a_choice_of_it() -> None:
         ("u", 4, "чай"),
     )
     assert _sold(scorer, t, _lines(scorer, ("PLO-1", 1), ("TEA-1", 5))) == {"TEA-1"}
+
+
+def test_a_choice_before_anything_is_ordered_asks_what_the_customer_wants() -> None:
+    scorer = _scorer(*CAKES)
+    t = _talk(("c", 0, "Может, чизкейк или медовик?"), ("u", 2, "Медовик."))
+    result = scorer.score(t, _lines(scorer, ("MED-1", 3)), confirmed=True)
+    assert result.upsell.offers == ()

@@ -332,6 +332,8 @@ def _price_pitch(norms: Sequence[str], first: int, last: int) -> Match | None:
         if k < last and norms[k + 1] in _ONLY_AFTER:
             return Match(_PITCH, k, k + 1)
     return None
+
+
 #: Words before a final «нет» that make it «there is none», not a tag question.
 _NOT_TAG = frozenset({"сейчас", "пока", "уже", "больше", "тоже", "совсем", "вообще", "еще"})
 #: Words that make «что» a conjunction or «just» («только что испекли», «потому что»).

@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from forsell.domain.options import ChosenOption
 
@@ -718,10 +718,10 @@ class OfferFinder:
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
         self._kinds = {}
-        self._asked_for = []
+        self._asked_for = []  # what the customer names: a line they ordered is no conversion
         self._asked_kind = []
         self._proposed = set()
-        kinds_ordered: list[Target] = []  # what the customer named by its kind only  # what the customer names: a line they ordered is no conversion
+        kinds_ordered: list[Target] = []  # what the customer named by its kind only
         said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
@@ -793,9 +793,14 @@ class OfferFinder:
                 if (
                     weak
                     and (first, last) in a.needs_clauses
-                    and not _something_of_a_kind(s.norms, first, last, named, cue.phrase != "?")
+                    # A choice proposed once something is ordered; before it, «может, латте или
+                    # капучино?» asks what the customer wants.
+                    and not _something_of_a_kind(
+                        s.norms, first, last, named, cue.phrase != "?" and bool(ordered)
+                    )
                     and not (
                         cue.phrase != "?"
+                        and ordered
                         and _choice_of_one_kind(s.norms, first, last, named, self.category_of)
                     )
                 ):
@@ -845,11 +850,11 @@ class OfferFinder:
                     offers.append(offer)
                     if not weak:
                         self._proposed.add((offer.utterance, offer.start))
-                    kind = self.category_of(named_here)
+                    of_kind = self.category_of(named_here)
                     # Told which after its kind («Шай ше? Лимонды шай бар.»), it stays that
                     # product: black tea instead is another product bought.
-                    if target.kind == "product" and kind and not follow and listed[kind] > 1:
-                        self._kinds[(offer.utterance, offer.start)] = kind
+                    if target.kind == "product" and of_kind and not follow and listed[of_kind] > 1:
+                        self._kinds[(offer.utterance, offer.start)] = of_kind
                     if (s.index, first, last) in self.clarifying:
                         # «борщ со сметаной будете?»: names the borscht ordered to offer the
                         # sour cream; it asks nothing about the order.
@@ -1153,7 +1158,7 @@ class OfferFinder:
             )
 
         for k in ordered:
-            hit = first_line(offers[k], lambda ln, o=offers[k]: self._line_fits(o, ln, receipt))
+            hit = first_line(offers[k], partial(self._line_fits, offers[k], receipt=receipt))
             if hit is not None:
                 used.add(hit)
                 linked[k] = hit
@@ -1166,7 +1171,7 @@ class OfferFinder:
             kind = self._kinds.get((offers[k].utterance, offers[k].start), "")
             if k in linked or not kind or (offers[k].utterance, kind) in sold:
                 continue
-            hit = first_line(offers[k], lambda ln, c=kind: self._category_of_line(ln) == c)
+            hit = first_line(offers[k], partial(self._line_of_kind, kind))
             if hit is not None:
                 used.add(hit)
                 linked[k] = hit
@@ -1181,9 +1186,9 @@ class OfferFinder:
             out.append(replace(offer, converted=True, line=hit, sku=line.sku, revenue=line.amount))
         return UpsellResult(tuple(sorted(out, key=lambda o: (o.start, o.utterance))))
 
-    def _category_of_line(self, line: ReceiptLine) -> str:
+    def _line_of_kind(self, category: str, line: ReceiptLine) -> bool:
         product = self._product(line.sku)
-        return product.category if product is not None else line.category
+        return (product.category if product is not None else line.category) == category
 
     def _line_fits(self, offer: Offer, line: ReceiptLine, receipt: Receipt) -> bool:
         if offer.kind == "product":
@@ -1341,9 +1346,13 @@ def _something_of_a_kind(
     if any(w in _INDEFINITE for w in norms[first : last + 1]):
         return True
     choice = _any(CHOICE, norms, first, last)
-    return proposed and choice is not None and any(
-        t.kind == "product" and m.first > kind[0].last and first <= m.first <= last
-        for t, m in named
+    return (
+        proposed
+        and choice is not None
+        and any(
+            t.kind == "product" and m.first > kind[0].last and first <= m.first <= last
+            for t, m in named
+        )
     )
 
 
