@@ -838,7 +838,8 @@ class OfferFinder:
                 told: list[Target] = []
                 # Several products of one kind offered side by side («чизкейк или медовик?»,
                 # «соус какой: сырный, барбекю?») offer the kind: the customer picks any of it.
-                listed = Counter(self.category_of(t) for t, _ in new if t.kind == "product")
+                products = [t for t, _ in new if t.kind == "product"]
+                listed = Counter(map(self.category_of, products)) if len(products) > 1 else None
                 for named_here, m in new:
                     if any(named_here is t for t in told):
                         continue  # «шай ішесіз бе, сүтті шай бар»: told which, one offer
@@ -850,11 +851,12 @@ class OfferFinder:
                     offers.append(offer)
                     if not weak:
                         self._proposed.add((offer.utterance, offer.start))
-                    of_kind = self.category_of(named_here)
                     # Told which after its kind («Шай ше? Лимонды шай бар.»), it stays that
                     # product: black tea instead is another product bought.
-                    if target.kind == "product" and of_kind and not follow and listed[of_kind] > 1:
-                        self._kinds[(offer.utterance, offer.start)] = of_kind
+                    if listed and target.kind == "product" and not follow:
+                        of_kind = self.category_of(named_here)
+                        if of_kind and listed[of_kind] > 1:
+                            self._kinds[(offer.utterance, offer.start)] = of_kind
                     if (s.index, first, last) in self.clarifying:
                         # «борщ со сметаной будете?»: names the borscht ordered to offer the
                         # sour cream; it asks nothing about the order.
@@ -876,15 +878,18 @@ class OfferFinder:
                 # сделать большую?», «фридің үлкенін алыңыз»).
                 # Of what? The ordered product named here, else the last one ordered: any of
                 # its SKUs rung up afterwards is the upgrade (one «Парацетамол» for another).
+                size = _any(SIZE_UP, s.norms, first, last)
+                numbers = _numbers(s.norms, first, last) if size is None else []
+                if size is None and not numbers:
+                    continue
                 about = [t for t, _ in inside] or self._comes_in_sizes(ordered)
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
                 heads = {self._head(sku) for sku in skus} - {""}
                 skus = skus.union(*(self.index.skus_called(h) for h in heads))
-                size = _any(SIZE_UP, s.norms, first, last)
                 if size is None:
                     # «Капучино на четыреста сделать?», «екі литрлігін алыңыз»: the bigger size
                     # called by its number; its line is that size.
-                    size, skus = self._size_named(s.norms, first, last, skus, numbers_asked)
+                    size, skus = self._size_named(s.norms, numbers, skus, numbers_asked)
                 if (
                     size is None
                     # «большую колу» — «Большую?» confirms; «литровые» — «двухлитровую» offers
@@ -981,19 +986,21 @@ class OfferFinder:
     def _size_named(
         self,
         norms: Sequence[str],
-        first: int,
-        last: int,
+        numbers: list[tuple[int, int, float]],
         family: frozenset[str],
         asked: set[float],
     ) -> tuple[Match | None, frozenset[str]]:
-        """A number in the clause that is the size of one of ``family`` («на 400» of «Капучино
-        400 мл», «2 литрлігін» of «Кока-Кола 2 л») bigger than its smallest and than any
-        number the customer said: the match and the products of that size."""
+        """One of ``numbers`` (said in the clause) that is the size of one of ``family`` («на
+        400» of «Капучино 400 мл», «2 литрлігін» of «Кока-Кола 2 л») bigger than its smallest
+        and than any number the customer said: the match and the products of that size. A
+        family of a whole shelf (a head word of a big catalog) names no product's sizes."""
+        if len(family) > _SIZES_OF_ONE:
+            return None, family
         sizes = {sku: self._size(sku) for sku in family}
         known = [x for x in sizes.values() if x is not None]
         if len(set(known)) < 2:
             return None, family
-        for k, k_last, number in _numbers(norms, first, last):
+        for k, k_last, number in numbers:
             if number <= min(known) or any(number <= x for x in asked):
                 continue
             named = frozenset(sku for sku, x in sizes.items() if x == number)
@@ -1051,7 +1058,10 @@ class OfferFinder:
         besides the receipt's line, when their names differ by more than the size."""
         if t.kind != "product" or m.first != m.last:
             return frozenset()
-        family = frozenset(self.index.skus_called(m.pattern.source)) | t.skus
+        called = self.index.skus_called(m.pattern.source)
+        if len(called) > 12 or len(t.skus) > 12:
+            return frozenset()
+        family = frozenset(called) | t.skus
         if len(family) < 2 or len(family) > 12:
             return frozenset()
         return family if len({self._sized(x) for x in family}) > 1 else frozenset()
@@ -1396,6 +1406,8 @@ def _is_size_word(word: str) -> bool:
     return _any(SIZE_UP, (word,), 0, 0) is not None
 
 
+#: More products than one product comes in sizes of.
+_SIZES_OF_ONE = 24
 #: Words that pitch the bigger of two sizes asked about («…ғана қымбат», «разница всего …»).
 _PITCH = _compile(
     "қымбат", "қымбатырақ", "дороже", "разница", "доплата", "доплатить", "всего на", "артық",
@@ -1427,6 +1439,7 @@ def _numbers(norms: Sequence[str], first: int, last: int) -> list[tuple[int, int
     return out
 
 
+@lru_cache(maxsize=65536)
 def _size_of(name: str) -> float | None:
     """The first number in a product's name («Стрепсилс №24» → 24, «Кола 0,5 л» → 0.5)."""
     for word in name.replace(",", ".").split():
