@@ -838,7 +838,8 @@ class OfferFinder:
                 told: list[Target] = []
                 # Several products of one kind offered side by side («чизкейк или медовик?»,
                 # «соус какой: сырный, барбекю?») offer the kind: the customer picks any of it.
-                products = [t for t, _ in new if t.kind == "product"]
+                # Named products, not a head word a big catalog files a shelf of products under.
+                products = [t for t, _ in new if t.kind == "product" and len(t.skus) <= _FEW]
                 listed = Counter(map(self.category_of, products)) if len(products) > 1 else None
                 for named_here, m in new:
                     if any(named_here is t for t in told):
@@ -1378,7 +1379,9 @@ def _choice_of_one_kind(
     if _any(CHOICE, norms, first, last) is None:
         return False
     kinds = Counter(
-        category_of(t) for t, m in named if t.kind == "product" and first <= m.first <= last
+        category_of(t)
+        for t, m in named
+        if t.kind == "product" and len(t.skus) <= _FEW and first <= m.first <= last
     )
     return any(n > 1 and kind for kind, n in kinds.items())
 
@@ -1406,8 +1409,8 @@ def _is_size_word(word: str) -> bool:
     return _any(SIZE_UP, (word,), 0, 0) is not None
 
 
-#: More products than one product comes in sizes of.
-_SIZES_OF_ONE = 24
+#: More products than one product comes in sizes of, or than a product named in a choice is.
+_SIZES_OF_ONE = _FEW = 24
 #: Words that pitch the bigger of two sizes asked about («…ғана қымбат», «разница всего …»).
 _PITCH = _compile(
     "қымбат", "қымбатырақ", "дороже", "разница", "доплата", "доплатить", "всего на", "артық",
