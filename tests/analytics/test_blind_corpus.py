@@ -39,11 +39,11 @@ DEV_FLOORS = {
     mode: {
         "greeting": (0.98, 0.98),
         "ask_needs": (0.98, 0.96),
-        "upsell_offer": (0.98, 0.95),
+        "upsell_offer": (0.98, 0.96),
         "loyalty_card": (0.98, 0.98),
         "farewell": (0.97, 0.98),
         "forbidden_words": (0.98, 0.96),
-        "upsell_converted_lines": (0.97, 0.95),
+        "upsell_converted_lines": (0.98, 0.96),
     }
     for mode in ("labelled", "unlabelled")
 }

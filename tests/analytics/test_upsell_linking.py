@@ -274,3 +274,218 @@ def test_a_size_asked_for_blocks_only_itself(cashier: str, sold: bool) -> None:
     r = Receipt((ReceiptLine(*line, 1, 85_000, 7.0, "Напитки"),))
     result = scorer.score(t, r, confirmed=True)
     assert [o.converted for o in result.upsell.offers] == ([True] if sold else [])
+
+
+def _scorer(*products: tuple[str, str, str] | tuple[str, str, str, str]) -> Scorer:
+    """A scorer over a small catalog of (sku, ru name, category[, kk name])."""
+    catalog = Catalog(
+        tuple(
+            CatalogProduct(sku, {"ru": ru, **({"kk": p[3]} if len(p) > 3 else {})}, category)
+            for p in products
+            for sku, ru, category in [p[:3]]
+        )
+    )
+    return Scorer(formats.load_scorecard(CARDS / "cafe.json"), catalog)
+
+
+def _talk(*turns: tuple[str, float, str]):
+    """A conversation the cashier opens, so that the roles are plain."""
+    return talk(("c", -4, "Здравствуйте! Что будете?"), *turns)
+
+
+def _lines(scorer: Scorer, *lines: tuple[str, float]) -> Receipt:
+    by_sku = {p.sku: p for p in scorer.index.catalog.products}
+    return Receipt(
+        tuple(
+            ReceiptLine(sku, by_sku[sku].names["ru"], 1, 50_000, at, by_sku[sku].category)
+            for sku, at in lines
+        )
+    )
+
+
+def _sold(scorer: Scorer, t, r: Receipt) -> set[str]:
+    result = scorer.score(t, r, confirmed=True)
+    return {o.sku for o in result.upsell.offers if o.converted and o.sku}
+
+
+CAKES = (
+    ("LAT-1", "Латте 300 мл", "Кофе"),
+    ("CHZ-1", "Чизкейк", "Десерты"),
+    ("MED-1", "Медовик", "Десерты"),
+    ("NAP-1", "Наполеон", "Десерты"),
+    ("CRO-1", "Круассан классический", "Выпечка"),
+    ("CRO-2", "Круассан с миндалём", "Выпечка"),
+)
+
+
+def test_a_choice_of_one_kind_is_converted_by_whichever_of_it_is_taken() -> None:
+    scorer = _scorer(*CAKES)
+    t = _talk(
+        ("u", 0, "Латте, пожалуйста."),
+        ("c", 2, "Может, к латте чизкейк или медовик?"),
+        ("u", 4, "А давайте наполеон."),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("LAT-1", 1), ("NAP-1", 5))) == {"NAP-1"}
+
+
+def test_a_product_told_after_its_kind_is_not_converted_by_another_of_the_kind() -> None:
+    scorer = _scorer(*CAKES)
+    t = _talk(
+        ("u", 0, "Латте, пожалуйста."),
+        ("c", 2, "Чизкейк не хотите? Свежий."),
+        ("u", 4, "А давайте наполеон."),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("LAT-1", 1), ("NAP-1", 5))) == set()
+
+
+def test_a_variety_proposed_after_the_customer_named_only_its_kind() -> None:
+    scorer = _scorer(*CAKES)
+    t = _talk(
+        ("u", 0, "Латте и круассан."),
+        ("c", 2, "Миндальный попробуйте, он сегодня удачный."),
+        ("u", 4, "Давайте миндальный."),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("LAT-1", 1), ("CRO-2", 5))) == {"CRO-2"}
+
+
+@pytest.mark.parametrize(
+    ("cashier", "sold"),
+    [
+        ("шайға сүт қосайын ба сүтті шай дәмдірек", {"TEA-2"}),
+        # Asked back, the variety clarifies the order: nothing proposed.
+        ("сүтті шай ма", set()),
+    ],
+)
+def test_milk_tea_proposed_for_a_tea(cashier: str, sold: set[str]) -> None:
+    scorer = _scorer(
+        ("TEA-1", "Чай чёрный", "Напитки", "Қара шай"),
+        ("TEA-2", "Чай с молоком", "Напитки", "Сүтті шай"),
+        ("BAU-1", "Баурсаки 10 шт", "Выпечка", "Бауырсақ 10 дана"),
+    )
+    t = _talk(("u", 0, "бауырсақ он дана және бір шай"), ("c", 2, cashier), ("u", 4, "иә"))
+    assert _sold(scorer, t, _lines(scorer, ("BAU-1", 1), ("TEA-2", 5))) == sold
+
+
+@pytest.mark.parametrize(
+    ("cashier", "sold"),
+    [
+        ("Капучино на четыреста сделать? Разница всего двести.", {"CAP-4"}),
+        ("Капучино на триста пятьдесят сделать?", {"CAP-35"}),
+        # The size the customer asked for, said back: nothing offered.
+        ("Капучино на триста, с собой?", set()),
+    ],
+)
+def test_a_bigger_size_called_by_its_number(cashier: str, sold: set[str]) -> None:
+    scorer = _scorer(
+        ("CAP-3", "Капучино 300 мл", "Кофе"),
+        ("CAP-35", "Капучино 350 мл", "Кофе"),
+        ("CAP-4", "Капучино 400 мл", "Кофе"),
+    )
+    t = _talk(("u", 0, "Капучино на триста."), ("c", 2, cashier), ("u", 4, "Давайте."))
+    line = next(iter(sold), "CAP-3")
+    assert _sold(scorer, t, _lines(scorer, (line, 5))) == sold
+
+
+def test_a_bigger_bottle_called_by_its_litres_in_kazakh() -> None:
+    scorer = _scorer(
+        ("COLA-1", "Кока-Кола 1 л", "Напитки"),
+        ("COLA-2", "Кока-Кола 2 л", "Напитки"),
+    )
+    t = _talk(
+        ("u", 0, "саламатсыз ба бир литрлик кола бар ма"),
+        ("c", 2, "бар бирак еки литрлигин алыныз акциямен коп айырмашылык жок"),
+        ("u", 4, "иа жарайды еки литрлик бериниз"),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("COLA-2", 5))) == {"COLA-2"}
+
+
+@pytest.mark.parametrize(
+    ("cashier", "sold"),
+    [
+        ("фри кішкентай ма әлде үлкенін аласыз ба үлкені екі жүз елу ғана қымбат", {"FRI-L"}),
+        # A choice of sizes alone asks about the order.
+        ("фри кішкентай ма әлде үлкен бе", set()),
+    ],
+)
+def test_a_size_choice_that_pitches_the_bigger_one_offers_it(cashier: str, sold: set[str]) -> None:
+    scorer = _scorer(
+        ("FRI-S", "Картофель фри малый", "Гарниры", "Кішкентай фри"),
+        ("FRI-L", "Картофель фри большой", "Гарниры", "Үлкен фри"),
+        ("SAM-1", "Самса с мясом", "Выпечка", "Етті самса"),
+    )
+    t = _talk(("u", 0, "бір етті самса және фри"), ("c", 2, cashier), ("u", 4, "үлкенін бер"))
+    assert _sold(scorer, t, _lines(scorer, ("SAM-1", 1), ("FRI-L", 5))) == sold
+
+
+def test_a_second_size_offer_in_one_sale_converts() -> None:
+    scorer = _scorer(
+        ("WAT-05", "Вода Тассай 0,5 л", "Напитки", "Тассай суы 0,5 л"),
+        ("WAT-1", "Вода Тассай 1 л", "Напитки", "Тассай суы 1 л"),
+        ("GOR-1", "Энергетик Gorilla 0,45 л", "Напитки", "Gorilla энергетигі 0,45 л"),
+    )
+    t = _talk(
+        ("u", 0, "тассай кішісі және горилла"),
+        ("c", 2, "тассай кішісі екі жүз үлкенін алсаңыз үнемді"),
+        ("u", 4, "жоқ кішісі жетеді"),
+        ("c", 6, "гориллаларды екеуін алсаңыз екіншісі жарты бағамен"),
+        ("u", 8, "ну давай екеу"),
+    )
+    r = _lines(scorer, ("WAT-05", 5), ("GOR-1", 5), ("GOR-1", 9))
+    result = scorer.score(t, r, confirmed=True)
+    assert [o.line for o in result.upsell.offers if o.converted] == [2]
+
+
+@pytest.mark.parametrize(
+    ("cashier", "product"),
+    [
+        ("как о к нему не хотите тёплое", "Какао 300 мл"),
+        ("доктор скую возьмите", "Колбаса Докторская"),
+    ],
+)
+def test_a_name_split_where_the_recogniser_misheard_it(cashier: str, product: str) -> None:
+    scorer = _scorer(
+        ("CRO-1", "Круассан классический", "Выпечка"),
+        ("NEW-1", product, "Разное"),
+        ("CHE-1", "Сыр Российский", "Сыры"),
+    )
+    t = _talk(("u", 0, "круассан один"), ("c", 2, cashier), ("u", 4, "давайте"))
+    assert _sold(scorer, t, _lines(scorer, ("CRO-1", 1), ("NEW-1", 5))) == {"NEW-1"}
+
+
+@pytest.mark.parametrize(
+    ("cashier", "sold"),
+    [
+        ("На десерт мороженое рожок, всего четыреста.", {"ICE-1"}),
+        ("Бургер и мороженое рожок, всего тысяча двести.", set()),  # the order read back
+    ],
+)
+def test_a_price_called_cheap_recommends_what_the_sentence_names(
+    cashier: str, sold: set[str]
+) -> None:
+    scorer = _scorer(
+        ("BUR-1", "Бургер", "Бургеры"),
+        ("ICE-1", "Мороженое рожок", "Десерты"),
+    )
+    t = _talk(("u", 0, "Бургер и мороженое рожок." if not sold else "Бургер."), ("c", 2, cashier))
+    assert _sold(scorer, t, _lines(scorer, ("BUR-1", 1), ("ICE-1", 3))) == sold
+
+
+def test_a_kind_offered_with_a_choice_of_it() -> None:
+    scorer = _scorer(
+        ("PLO-1", "Плов", "Вторые блюда"),
+        ("MOR-1", "Морс", "Напитки"),
+        ("TEA-1", "Чай", "Напитки"),
+    )
+    t = _talk(
+        ("u", 0, "давайте плов"),
+        ("c", 2, "и попить может морс или чай"),
+        ("u", 4, "чай"),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("PLO-1", 1), ("TEA-1", 5))) == {"TEA-1"}
+
+
+def test_a_choice_before_anything_is_ordered_asks_what_the_customer_wants() -> None:
+    scorer = _scorer(*CAKES)
+    t = _talk(("c", 0, "Может, чизкейк или медовик?"), ("u", 2, "Медовик."))
+    result = scorer.score(t, _lines(scorer, ("MED-1", 3)), confirmed=True)
+    assert result.upsell.offers == ()

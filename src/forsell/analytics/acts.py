@@ -210,6 +210,7 @@ OFFER_CUES = _compile(
     "аласыз ба", "алмайсыз ба", "алыңыз", "алыңызшы", "алсаңыз", "қалайсыз ба",
     "қаламайсыз ба", "ұсынамын", "ұсынайын", "ұсынамыз", "көріңіз", "татып көріңіз",
     "қосайын ба", "қосайық", "қосамыз ба", "қосайын", "жаңа", "бізде", "жеңілдік", "керек пе",
+    "алайын ба", "сынап көр", "сынап көріңіз", "татып көр",
     "керек емес пе", "алайық па", "ше", "выгоднее", "выгодно", "дешевле", "тиімді", "арзан",
     "сделать", "сделаем", "увеличить", "всего на", "доплата", "доплатить", "за доплату",
     "қымбат", "қымбатырақ", "алып қойыңыз", "алып кетіңіз", "ала кетіңіз", "ала салыңыз",
@@ -308,6 +309,31 @@ def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool
 
 
 _INDEFINITE = frozenset({"нибудь", "то", "либо"})
+#: «всего четыреста», «екі жүз ғана»: a price said to make something seem cheap (folded).
+_ONLY_BEFORE = frozenset({"всего", "только", "бар", "небары"})
+_ONLY_AFTER = frozenset({"гана", "кана", "только", "всего"})
+_PITCH = Pattern.compile("всего")
+_NOT_PRICE = frozenset({
+    "мл", "л", "г", "гр", "грамм", "граммов", "литр", "литра", "кг", "штук", "минут", "шт",
+})  # fmt: skip
+
+
+def _price_pitch(norms: Sequence[str], first: int, last: int) -> Match | None:
+    """A price called cheap («На десерт мороженое, всего четыреста.»): a recommendation of
+    what the sentence names (the total is never «всего» with a number before «с вас»)."""
+    for k in range(first, last + 1):
+        # A price, not «раф 1 ғана көлемде» (one size only) nor «всего 300 мл».
+        if not norms[k].isdigit() or int(norms[k]) < 50:
+            continue
+        if k < last and norms[k + 1] in _NOT_PRICE:
+            continue
+        if k > first and norms[k - 1] in _ONLY_BEFORE:
+            return Match(_PITCH, k - 1, k)
+        if k < last and norms[k + 1] in _ONLY_AFTER:
+            return Match(_PITCH, k, k + 1)
+    return None
+
+
 #: Words before a final «нет» that make it «there is none», not a tag question.
 _NOT_TAG = frozenset({"сейчас", "пока", "уже", "больше", "тоже", "совсем", "вообще", "еще"})
 #: Words that make «что» a conjunction or «just» («только что испекли», «потому что»).
@@ -460,7 +486,7 @@ def _find_acts(
             questions.append((first, last))
         excluded = not_order(norms, first, last) is not None
         clause_needs = None
-        cue = _any(cues, norms, first, last)
+        cue = _any(cues, norms, first, last) or _price_pitch(norms, first, last)
         # «майонез алмайсыз ба, екіншісі жарты бағасына», «Возьмёшь две?»: a quantity or a
         # particle inside an offer belongs to the offer, not to a question about the order.
         # Any proposing verb in the clause, «может» too («может, одну двухлитровую возьмёте»).

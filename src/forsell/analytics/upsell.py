@@ -18,14 +18,25 @@ misheard is read against the sale's later lines only (``_misheard``).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from forsell.domain.options import ChosenOption
 
-from .acts import CHOICE, SEEKING, SIZE_UP, USUAL, WEAK_CUES, Acts, Hit, _any, not_order
+from .acts import (
+    CHOICE,
+    SEEKING,
+    SIZE_UP,
+    USUAL,
+    WEAK_CUES,
+    Acts,
+    Hit,
+    _any,
+    _compile,
+    not_order,
+)
 from .lang import index_key, lemma, lookup_keys, unglued
 from .matching import Match, Pattern, edit_distance, match_at
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
@@ -553,7 +564,15 @@ class OfferFinder:
         #: filled by ``find_offers``: (utterance, SKUs) the customer named, and the offers the
         #: customer turned down (offer's utterance → the refusal's)
         self._asked_for: list[tuple[int, frozenset[str]]] = []
+        #: the customer's words that named only a kind with several varieties («шай», «бір
+        #: круассан»): (utterance, SKUs of the kind)
+        self._asked_kind: list[tuple[int, frozenset[str], frozenset[str]]] = []
+        #: offers made with a proposing word, not a bare question (utterance, start)
+        self._proposed: set[tuple[int, float]] = set()
         self._declined: dict[int, int] = {}
+        #: product offers made side by side as a choice of one kind (offer's utterance and
+        #: start → the kind's category): «чизкейк или медовик?»
+        self._kinds: dict[tuple[int, float], str] = {}
 
     # --- what is named in an utterance ------------------------------------------------------
 
@@ -693,11 +712,16 @@ class OfferFinder:
         seen: list[Target] = []
         ordered: list[Target] = []  # what the customer has named so far
         size_asked: set[str] = set()  # the sizes the customer asked for, as lemmas
+        numbers_asked: set[float] = set()  # numbers the customer said («бір литрлік»)
         seeking = False  # the customer asked for a kind of thing and awaits a proposal
         sought_at = 0.0
         usual = False  # the customer ordered «как обычно»: the cashier names the usual next
         self.clarifying: list[tuple[int, int, int]] = []  # (utterance, first, last)
+        self._kinds = {}
         self._asked_for = []  # what the customer names: a line they ordered is no conversion
+        self._asked_kind = []
+        self._proposed = set()
+        kinds_ordered: list[Target] = []  # what the customer named by its kind only
         said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
@@ -705,6 +729,11 @@ class OfferFinder:
                 said_by_cashier[s.index] = [t for t, _ in named]
             if s.role == CUSTOMER:
                 self._asked_for += [(s.index, t.skus) for t, _ in named if t.skus]
+                for t, m in named:
+                    kind = self._kind_named(t, m)
+                    if kind:
+                        self._asked_kind.append((s.index, t.skus, kind))
+                        kinds_ordered.append(t)
                 # Only before anything was ordered: «…and what would you suggest?» after an
                 # order invites an upsell rather than being the purchase itself.
                 sought = _any(SEEKING, s.norms, 0, len(s.norms) - 1)
@@ -728,6 +757,7 @@ class OfferFinder:
                     m.first <= asked.first <= m.last for _, m in named
                 ):
                     size_asked.add(lemma(s.norms[asked.first]))
+                numbers_asked.update(n for _, _, n in _numbers(s.norms, 0, len(s.norms) - 1))
                 continue
             if s.role != CASHIER:
                 continue
@@ -763,7 +793,16 @@ class OfferFinder:
                 if (
                     weak
                     and (first, last) in a.needs_clauses
-                    and not _something_of_a_kind(s.norms, first, last, named)
+                    # A choice proposed once something is ordered; before it, «может, латте или
+                    # капучино?» asks what the customer wants.
+                    and not _something_of_a_kind(
+                        s.norms, first, last, named, cue.phrase != "?" and bool(ordered)
+                    )
+                    and not (
+                        cue.phrase != "?"
+                        and ordered
+                        and _choice_of_one_kind(s.norms, first, last, named, self.category_of)
+                    )
                 ):
                     continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
                 # A name that starts in the clause («морс возьмёте? Клюквенный») belongs to it.
@@ -775,7 +814,18 @@ class OfferFinder:
                 new = [
                     (t, m)
                     for k, (t, m) in enumerate(inside)
-                    if not any(self._same(t, o, m.last > m.first) for o in ordered)
+                    if not any(
+                        self._same(t, o, m.last > m.first)
+                        # «Бір шай» ordered, «сүтті шай қосайын ба?» proposed: a variety of
+                        # the kind the customer named is something new.
+                        and not (
+                            not weak
+                            and m.last > m.first
+                            and any(o is g for g in kinds_ordered)
+                            and not self._kind_named(t, m)
+                        )
+                        for o in ordered
+                    )
                     and t not in seen
                     and all(t != u for u, _ in inside[:k])  # «спрей … Називин»: one product
                 ]
@@ -786,6 +836,11 @@ class OfferFinder:
                     ordered += [t for t, _ in new]
                     new = []
                 told: list[Target] = []
+                # Several products of one kind offered side by side («чизкейк или медовик?»,
+                # «соус какой: сырный, барбекю?») offer the kind: the customer picks any of it.
+                # Named products, not a head word a big catalog files a shelf of products under.
+                products = [t for t, _ in new if t.kind == "product" and len(t.skus) <= _FEW]
+                listed = Counter(map(self.category_of, products)) if len(products) > 1 else None
                 for named_here, m in new:
                     if any(named_here is t for t in told):
                         continue  # «шай ішесіз бе, сүтті шай бар»: told which, one offer
@@ -793,7 +848,16 @@ class OfferFinder:
                     told += follow
                     seen.append(target)
                     seen += follow
-                    offers.append(self._offer(s, cue.first, cue.last, target, m))
+                    offer = self._offer(s, cue.first, cue.last, target, m)
+                    offers.append(offer)
+                    if not weak:
+                        self._proposed.add((offer.utterance, offer.start))
+                    # Told which after its kind («Шай ше? Лимонды шай бар.»), it stays that
+                    # product: black tea instead is another product bought.
+                    if listed and target.kind == "product" and not follow:
+                        of_kind = self.category_of(named_here)
+                        if of_kind and listed[of_kind] > 1:
+                            self._kinds[(offer.utterance, offer.start)] = of_kind
                     if (s.index, first, last) in self.clarifying:
                         # «борщ со сметаной будете?»: names the borscht ordered to offer the
                         # sour cream; it asks nothing about the order.
@@ -808,25 +872,42 @@ class OfferFinder:
                 if heard is not None:
                     seen.append(heard[0])
                     offers.append(self._offer(s, cue.first, cue.last, *heard))
+                    if not weak:
+                        self._proposed.add((offers[-1].utterance, offers[-1].start))
                     continue
                 # Nothing new named: a bigger size or pack of what was ordered («картошку
                 # сделать большую?», «фридің үлкенін алыңыз»).
-                size = _any(SIZE_UP, s.norms, first, last)
-                if (
-                    size is None
-                    # «большую колу» — «Большую?» confirms; «литровые» — «двухлитровую» offers
-                    or lemma(s.norms[size.first]) in size_asked
-                    or _any(CHOICE, s.norms, first, last) is not None  # «большой или маленький?»
-                    or any(t.kind == "size" for t in seen)
-                ):
-                    continue
                 # Of what? The ordered product named here, else the last one ordered: any of
                 # its SKUs rung up afterwards is the upgrade (one «Парацетамол» for another).
+                size = _any(SIZE_UP, s.norms, first, last)
+                numbers = _numbers(s.norms, first, last) if size is None else []
+                if size is None and not numbers:
+                    continue
                 about = [t for t, _ in inside] or self._comes_in_sizes(ordered)
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
                 heads = {self._head(sku) for sku in skus} - {""}
                 skus = skus.union(*(self.index.skus_called(h) for h in heads))
+                if size is None:
+                    # «Капучино на четыреста сделать?», «екі литрлігін алыңыз»: the bigger size
+                    # called by its number; its line is that size.
+                    size, skus = self._size_named(s.norms, numbers, skus, numbers_asked)
+                if (
+                    size is None
+                    # «большую колу» — «Большую?» confirms; «литровые» — «двухлитровую» offers
+                    or lemma(s.norms[size.first]) in size_asked
+                    # «большой или маленький?» asks, unless the bigger one is pitched with it:
+                    # «…әлде үлкенін аласыз ба, үлкені екі жүз елу ғана қымбат»
+                    or (
+                        _any(CHOICE, s.norms, first, last) is not None
+                        and _any(_PITCH, s.norms, first, len(s.norms) - 1) is None
+                    )
+                ):
+                    continue
                 target = Target("size", skus)
+                # One size offer per product: the water's bigger bottle turned down, two
+                # energy drinks for the price of one and a half are another offer.
+                if any(t.kind == "size" and (t.skus & skus or not skus) for t in seen):
+                    continue
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
         by_index = {s.index: (s, a) for s, a in zip(said, acts, strict=True)}
@@ -862,9 +943,24 @@ class OfferFinder:
         taken = {k for _, m in named for k in range(m.first, m.last + 1)}
         taken.update(range(cue.first, cue.last + 1))
         later = [ln for ln in self.receipt.lines if ln.added_at >= s.start]
-        for k in range(first, last + 1):
-            word = s.norms[k]
-            if k in taken or len(word) < 4 or not word.isalpha() or _is_size_word(word):
+        words = [(k, k, s.norms[k]) for k in range(first, last + 1)]
+        # A name the recogniser split where it misheard it («как о» of «какао», «доктор скую»
+        # of «докторскую»): the two halves read as one word.
+        words += [
+            (k, k + 1, s.norms[k] + s.norms[k + 1])
+            for k in range(first, last)
+            if min(len(s.norms[k]), len(s.norms[k + 1])) <= 4
+            and s.norms[k].isalpha()
+            and s.norms[k + 1].isalpha()
+        ]
+        for k, k_last, word in words:
+            if (
+                k in taken
+                or k_last in taken
+                or len(word) < 4
+                or not word.isalpha()
+                or _is_size_word(word)
+            ):
                 continue
             for line in later:
                 p = self._product(line.sku)
@@ -872,11 +968,50 @@ class OfferFinder:
                     continue  # a bag is never an offer, however it is heard
                 names = tuple(p.names.values()) if p is not None else (line.name,)
                 for name in names:
-                    heard = next((w for w in _significant_words(name) if _heard_as(word, w)), "")
+                    heard = next(
+                        (
+                            w
+                            for w in _significant_words(name)
+                            # Split in two, «доктор скую» is no qualifier said as written.
+                            if _heard_as(word, w, adjective=k_last > k)
+                            # «Миндальный попробуй» of «Круассан с миндалём»
+                            or _adjective_of(word, w)
+                        ),
+                        "",
+                    )
                     target = Target("product", frozenset((line.sku,)), line.category)
                     if heard and target not in seen:
-                        return target, Match(_pattern(heard), k, k)
+                        return target, Match(_pattern(heard), k, k_last)
         return None
+
+    def _size_named(
+        self,
+        norms: Sequence[str],
+        numbers: list[tuple[int, int, float]],
+        family: frozenset[str],
+        asked: set[float],
+    ) -> tuple[Match | None, frozenset[str]]:
+        """One of ``numbers`` (said in the clause) that is the size of one of ``family`` («на
+        400» of «Капучино 400 мл», «2 литрлігін» of «Кока-Кола 2 л») bigger than its smallest
+        and than any number the customer said: the match and the products of that size. A
+        family of a whole shelf (a head word of a big catalog) names no product's sizes."""
+        if len(family) > _SIZES_OF_ONE:
+            return None, family
+        sizes = {sku: self._size(sku) for sku in family}
+        known = [x for x in sizes.values() if x is not None]
+        if len(set(known)) < 2:
+            return None, family
+        for k, k_last, number in numbers:
+            if number <= min(known) or any(number <= x for x in asked):
+                continue
+            named = frozenset(sku for sku, x in sizes.items() if x == number)
+            if named:
+                return Match(_pattern(norms[k]), k, k_last), named
+        return None, family
+
+    def _size(self, sku: str) -> float | None:
+        name = self._name(sku)
+        return _size_of(name) if name else None
 
     def _comes_in_sizes(self, ordered: list[Target]) -> list[Target]:
         """What a bigger size offered without a name is about: the last product ordered that
@@ -903,8 +1038,34 @@ class OfferFinder:
 
     def _ordered_before(self, sku: str, offer: Offer) -> bool:
         """The customer asked for ``sku`` before the offer: its line is what they ordered, even
-        when the cashier rings it up later («Кола и бургер.» … «Десерт?» … all rung at the end)."""
-        return any(i < offer.utterance and sku in skus for i, skus in self._asked_for)
+        when the cashier rings it up later («Кола и бургер.» … «Десерт?» … all rung at the end).
+        A kind named alone («бір круассан») does not order the variety the cashier then
+        proposes («Миндальный попробуй»)."""
+        kinds = set()
+        if (offer.utterance, offer.start) in self._proposed:
+            kinds = {
+                (i, skus)
+                for i, skus, family in self._asked_kind
+                if sku in family and not family <= set(offer.skus)
+            }
+        return any(
+            i < offer.utterance and sku in skus and (i, skus) not in kinds
+            for i, skus in self._asked_for
+        )
+
+    def _kind_named(self, t: Target, m: Match) -> frozenset[str]:
+        """The products of a kind named by one word that several varieties share («шай»:
+        «Қара шай», «Сүтті шай»; «круассан»), or nothing: what the word calls in the catalog
+        besides the receipt's line, when their names differ by more than the size."""
+        if t.kind != "product" or m.first != m.last:
+            return frozenset()
+        called = self.index.skus_called(m.pattern.source)
+        if len(called) > 12 or len(t.skus) > 12:
+            return frozenset()
+        family = frozenset(called) | t.skus
+        if len(family) < 2 or len(family) > 12:
+            return frozenset()
+        return family if len({self._sized(x) for x in family}) > 1 else frozenset()
 
     def _taken_back(self, sku: str, offer: Offer) -> bool:
         """An offer the customer turned down («Нет, спасибо», «Жоқ, суым бар») converts only a
@@ -983,30 +1144,62 @@ class OfferFinder:
         )
 
     def link(self, offers: list[Offer], receipt: Receipt) -> UpsellResult:
+        """Each offer's receipt line, if it became one: first the lines of what was named;
+        then, for products offered side by side as a choice of one kind («чизкейк или
+        медовик?») of which nothing sold yet, a line of another product of that kind (the
+        customer took the napoleon instead)."""
         lines = sorted(enumerate(receipt.lines), key=lambda il: (il[1].added_at, il[0]))
         used: set[int] = set()
-        out: list[Offer] = []
-        for offer in sorted(offers, key=lambda o: o.start):
-            hit = next(
+        linked: dict[int, int] = {}  # offer's position → its line
+        ordered = sorted(range(len(offers)), key=lambda k: offers[k].start)
+
+        def first_line(offer: Offer, fits: Callable[[ReceiptLine], bool]) -> int | None:
+            return next(
                 (
                     i
                     for i, line in lines
                     if i not in used
                     and line.added_at >= offer.start
-                    and self._line_fits(offer, line, receipt)
+                    and fits(line)
                     # The guide: not a line the customer had ordered, nor after a refusal.
                     and (offer.kind == "size" or not self._ordered_before(line.sku, offer))
                     and not self._taken_back(line.sku, offer)
                 ),
                 None,
             )
+
+        for k in ordered:
+            hit = first_line(offers[k], partial(self._line_fits, offers[k], receipt=receipt))
+            if hit is not None:
+                used.add(hit)
+                linked[k] = hit
+        sold = {
+            (offers[k].utterance, kind)
+            for k in linked
+            if (kind := self._kinds.get((offers[k].utterance, offers[k].start)))
+        }
+        for k in ordered:
+            kind = self._kinds.get((offers[k].utterance, offers[k].start), "")
+            if k in linked or not kind or (offers[k].utterance, kind) in sold:
+                continue
+            hit = first_line(offers[k], partial(self._line_of_kind, kind))
+            if hit is not None:
+                used.add(hit)
+                linked[k] = hit
+                sold.add((offers[k].utterance, kind))
+        out: list[Offer] = []
+        for k, offer in enumerate(offers):
+            hit = linked.get(k)
             if hit is None:
                 out.append(offer)
                 continue
-            used.add(hit)
             line = receipt.lines[hit]
             out.append(replace(offer, converted=True, line=hit, sku=line.sku, revenue=line.amount))
         return UpsellResult(tuple(sorted(out, key=lambda o: (o.start, o.utterance))))
+
+    def _line_of_kind(self, category: str, line: ReceiptLine) -> bool:
+        product = self._product(line.sku)
+        return (product.category if product is not None else line.category) == category
 
     def _line_fits(self, offer: Offer, line: ReceiptLine, receipt: Receipt) -> bool:
         if offer.kind == "product":
@@ -1088,19 +1281,41 @@ def _holds(name: str, term: str) -> bool:
     return bool(words) and all(w in contents for w in words)
 
 
-def _heard_as(word: str, name: str) -> bool:
+def _heard_as(word: str, name: str, adjective: bool = False) -> bool:
     """``word`` (folded) is the catalog noun ``name`` misheard: the same first letter and one
-    letter off, or two in a name of six letters or more that begins with the same two."""
+    letter off, or two in a name of six letters or more that begins with the same two.
+    ``adjective``: an adjective of the name counts too (the word was split by the recogniser,
+    so it was not said as a qualifier)."""
     if (
         len(name) < 4
         or word == name  # said as written yet not a name the index knows: a qualifier
         or word[:1] != name[:1]
-        or name.endswith(_ADJ_ENDINGS)  # «острые» of «Крылышки острые» names no product
+        # «острые» of «Крылышки острые» names no product
+        or (name.endswith(_ADJ_ENDINGS) and not adjective)
         or name in _EXTRA
     ):
         return False
     limit = 2 if len(name) >= 6 and word[:2] == name[:2] else 1
     return edit_distance(word, name, limit) <= limit
+
+
+_NOUN_TO_ADJ = ("ьный", "ьная", "ьную", "ьное", "ный", "ная", "ную", "ное", "ной")
+
+
+def _adjective_of(word: str, name: str) -> bool:
+    """``word`` (folded) is the adjective of the noun ``name`` a menu names a variety by
+    («миндальный» of «с миндалём», «шоколадный» of «с шоколадом»): the noun's stem, four
+    letters or more, with an adjective's ending."""
+    ending = next((e for e in _NOUN_TO_ADJ if word.endswith(e)), "")
+    stem = word[: len(word) - len(ending)]
+    return (
+        bool(ending)
+        and len(stem) >= 4
+        and name != word
+        and name.startswith(stem)
+        and 0 < len(name) - len(stem) <= 3
+        and not name.endswith(_ADJ_ENDINGS)
+    )
 
 
 def _asked_after(offer: Offer, s: Said, a: Acts) -> bool:
@@ -1126,13 +1341,49 @@ def _asks_usual(s: Said, a: Acts) -> bool:
 
 
 def _something_of_a_kind(
-    norms: Sequence[str], first: int, last: int, named: list[tuple[Target, Match]]
+    norms: Sequence[str],
+    first: int,
+    last: int,
+    named: list[tuple[Target, Match]],
+    proposed: bool = False,
 ) -> bool:
     """«Пить что-нибудь будете?», «тәтті бірдеңе?»: a kind of goods and an indefinite word is an
-    offer of that kind, even in the form of a question about what the customer wants."""
-    return any(w in _INDEFINITE for w in norms[first : last + 1]) and any(
-        t.kind == "category" and first <= m.first <= last for t, m in named
+    offer of that kind, even in the form of a question about what the customer wants; so is
+    the kind with a choice of its products after a proposing word (``proposed``: «и попить
+    может морс или чай»; «Из напитков кола или фанта?» asks which drink the set comes with)."""
+    kind = [m for t, m in named if t.kind == "category" and first <= m.first <= last]
+    if not kind:
+        return False
+    if any(w in _INDEFINITE for w in norms[first : last + 1]):
+        return True
+    choice = _any(CHOICE, norms, first, last)
+    return (
+        proposed
+        and choice is not None
+        and any(
+            t.kind == "product" and m.first > kind[0].last and first <= m.first <= last
+            for t, m in named
+        )
     )
+
+
+def _choice_of_one_kind(
+    norms: Sequence[str],
+    first: int,
+    last: int,
+    named: list[tuple[Target, Match]],
+    category_of: Callable[[Target], str],
+) -> bool:
+    """«Может, к латте чизкейк или медовик?»: a proposing word and a choice between products
+    of one kind, not a question about the order (the caller checks they were not ordered)."""
+    if _any(CHOICE, norms, first, last) is None:
+        return False
+    kinds = Counter(
+        category_of(t)
+        for t, m in named
+        if t.kind == "product" and len(t.skus) <= _FEW and first <= m.first <= last
+    )
+    return any(n > 1 and kind for kind, n in kinds.items())
 
 
 _DATIVE = ("га", "ге", "ка", "ке", "на", "не")
@@ -1158,6 +1409,40 @@ def _is_size_word(word: str) -> bool:
     return _any(SIZE_UP, (word,), 0, 0) is not None
 
 
+#: More products than one product comes in sizes of, or than a product named in a choice is.
+_SIZES_OF_ONE = _FEW = 24
+#: Words that pitch the bigger of two sizes asked about («…ғана қымбат», «разница всего …»).
+_PITCH = _compile(
+    "қымбат", "қымбатырақ", "дороже", "разница", "доплата", "доплатить", "всего на", "артық",
+    "тиімді", "тиімдірек", "выгоднее", "дешевле выйдет", "үнемді",
+)  # fmt: skip
+
+
+def _numbers(norms: Sequence[str], first: int, last: int) -> list[tuple[int, int, float]]:
+    """The numbers said in ``first``..``last`` as (first, last, value): the recogniser's
+    «300 50» is 350."""
+    out: list[tuple[int, int, float]] = []
+    k = first
+    while k <= last:
+        word = norms[k].replace(",", ".")
+        try:
+            value = float(word)
+        except ValueError:
+            k += 1
+            continue
+        end = k
+        while end < last and norms[end + 1].isdigit():
+            nxt = int(norms[end + 1])
+            step = 100 if value % 100 == 0 else 10 if value % 10 == 0 else 0
+            if not step or nxt >= step or value < step:
+                break
+            value, end = value + nxt, end + 1
+        out.append((k, end, value))
+        k = end + 1
+    return out
+
+
+@lru_cache(maxsize=65536)
 def _size_of(name: str) -> float | None:
     """The first number in a product's name («Стрепсилс №24» → 24, «Кола 0,5 л» → 0.5)."""
     for word in name.replace(",", ".").split():
