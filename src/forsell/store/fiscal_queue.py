@@ -81,9 +81,9 @@ def register_operation(
 # --- what each kind of operation carries to the cash register ----------------------------------
 
 
-def queue_sale(session: Session, sale: Sale) -> str | None:
-    """The sale's fiscal registration: positions with names, VAT and the payment split."""
-    lines = [
+def _positions(sale: Sale) -> list[dict]:
+    """The sale's lines as the register's positions (a sale and its void carry the same)."""
+    return [
         {
             "name": line.name_ru or line.name_kk or line.name_en or line.sku,
             "qty_milli": line.qty_milli,
@@ -94,9 +94,13 @@ def queue_sale(session: Session, sale: Sale) -> str | None:
         }
         for line in sale.lines
     ]
+
+
+def queue_sale(session: Session, sale: Sale) -> str | None:
+    """The sale's fiscal registration: positions with names, VAT and the payment split."""
     payload = {
         "receipt_no": sale.receipt_no,
-        "lines": lines,
+        "lines": _positions(sale),
         "total": sale.total,
         "cash": sale.cash,
         "card": sale.card,
@@ -158,23 +162,12 @@ def queue_void(session: Session, sale: Sale) -> str | None:
     if sale_operation is None or sale_operation.state not in (WAITING, REGISTERED, REFUSED):
         return None
     assert sale.voided_at is not None
-    lines = [
-        {
-            "name": line.name_ru or line.name_kk or line.name_en or line.sku,
-            "qty_milli": line.qty_milli,
-            "unit_price": line.unit_price,
-            "discount": line.discount,
-            "net": line.net,
-            "vat_bp": line.vat_bp,
-        }
-        for line in sale.lines
-    ]
     payload = {
         "receipt_no": sale.receipt_no,
         "sale_id": sale.id,
         "sale_operation_id": sale_operation.id,
         "void": True,
-        "lines": lines,
+        "lines": _positions(sale),
         "total": sale.total,
         "cash": sale.cash,
         "card": sale.card,
