@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import os
+from pathlib import Path
 
 import soundfile
 
@@ -56,5 +58,50 @@ def test_not_seeded_twice_or_on_a_store_with_recordings(till, staff):
     try:
         assert seed_demo_conversations(till, vault) == 7
         assert seed_demo_conversations(till, vault) == 0
+    finally:
+        vault.close()
+
+
+#: A supervisor's marks for the seven demo conversations, made from the labelling guide
+#: (docs/labelling.md, its checklist) by a labeller who saw only the guide and the dialogues
+#: with their receipt lines, never the scorer or its output.
+DEMO_LABELS = Path(__file__).with_name("demo_labels.json")
+ITEMS = ("greeting", "ask_needs", "upsell_offer", "loyalty_card", "farewell", "forbidden_words")
+
+
+def test_the_demo_store_scores_as_a_supervisor_marks_by_the_guide(till, staff):
+    """What a new user sees first: every item of every demo conversation, through the review
+    screens' own path (seeded, scored in the vault, read back as the detail view)."""
+    labels = json.loads(DEMO_LABELS.read_text(encoding="utf-8"))
+    manifest = sorted(
+        json.loads((demo_folder() / "conversations.json").read_text(encoding="utf-8"))[
+            "conversations"
+        ],
+        key=lambda c: (c["day"], c["time"]),
+    )
+    vault = KeyVault(till.ctx.data_dir / KEY_FILE, os.urandom(32))
+    try:
+        seed_demo_conversations(till, vault)
+        review = ReviewService(till, vault)
+        rows = sorted(
+            review.list(staff.supervisor, ConversationFilter()), key=lambda r: r.started_at
+        )
+        assert [r.started_at.strftime("%H:%M") for r in rows] == [c["time"] for c in manifest]
+        for conv, row in zip(manifest, rows, strict=True):
+            want = labels[conv["id"]]
+            detail = review.detail(staff.supervisor, row.recording_id)
+            assert detail.scorable == want["scored"], conv["id"]
+            if not want["scored"]:
+                continue
+            outcome = {item.item_id: item.outcome for item in detail.items}
+            got = {i: outcome[i] == ("fail" if i == "forbidden_words" else "pass") for i in ITEMS}
+            assert got == {i: want[i] for i in ITEMS}, conv["id"]
+            assert detail.receipt is not None
+            converted = [
+                n
+                for n, line in enumerate(detail.receipt.lines)
+                if line.line_id in detail.upsold_line_ids
+            ]
+            assert converted == want["upsell_converted_lines"], conv["id"]
     finally:
         vault.close()
