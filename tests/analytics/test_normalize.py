@@ -53,3 +53,28 @@ def test_folding_is_idempotent(text: str) -> None:
 def test_upper_case_and_punctuation_never_change_the_tokens(text: str) -> None:
     assert normalize_text(text.upper()) == normalize_text(text)
     assert normalize_text(text.replace(",", " , ").replace("!", " ! ")) == normalize_text(text)
+
+
+def test_a_number_said_in_words_is_one_number() -> None:
+    # Russian and Kazakh build numbers alike: big before small, «тысяча»/«мың»/«жүз» multiply.
+    assert normalize_text("две тысячи пятьдесят тенге") == ["2050", "тенге"]
+    assert normalize_text("тысяча пятьсот восемьдесят") == ["1580"]
+    assert normalize_text("двести восемьдесят") == ["280"]
+    assert normalize_text("Жеті жүз теңге") == ["700", "тенге"]
+    assert normalize_text("мың үш жүз") == ["1300"]
+    assert normalize_text("бір мың сегіз жүз елу") == ["1850"]
+    assert normalize_text("екі мың төрт жүз") == ["2400"]  # «төрт» folds to «торт»
+    assert normalize_text("он бес") == ["15"]
+    assert normalize_text("латте триста пятьдесят") == normalize_text("Латте 350")
+    # Two numbers said one after another stay two; so does a cake.
+    assert normalize_text("два три") == ["2", "3"]
+    assert normalize_text("2 по 400") == ["2", "по", "400"]
+    assert normalize_text("торт хотите") == ["торт", "хотите"]
+    assert normalize_text("кола 0,5") == ["кола", "0", "5"]
+
+
+def test_a_joined_number_keeps_the_time_of_its_words() -> None:
+    words = [("сегіз", 1.0, 1.3), ("жүз", 1.4, 1.6), ("елу", 1.7, 2.0), ("теңге", 2.1, 2.4)]
+    toks = tokenize("x", 0, 9, words)
+    assert [(t.norm, t.start, t.end) for t in toks] == [("850", 1.0, 2.0), ("тенге", 2.1, 2.4)]
+    assert toks[0].raw == "сегіз жүз елу"

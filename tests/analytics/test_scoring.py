@@ -3,7 +3,7 @@ import pytest
 from forsell.analytics import Item, Scorecard, Scorer, Window, formats
 from forsell.analytics.model import Transcript, Utterance
 
-from .conftest import CATALOG, talk
+from .conftest import CATALOG, receipt, talk
 
 FULL = talk(
     ("c", 1.0, "Здравствуйте! Что будете?"),
@@ -425,3 +425,34 @@ def test_a_forbidden_phrase_in_a_recommendation_is_shown_when_the_roles_are_unce
     assert bool(result.held) is held
     if held:
         assert [e.utterance for e in result.held[0].evidence] == [0]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("u", 0, "Эспрессо один."), ("c", 2, "Семьсот."), ("u", 4, "Вот, под карту.")),
+        (("u", 0, "бір эспрессо"), ("c", 2, "жеті жүз"), ("u", 4, "мә")),
+    ],
+)
+def test_the_voice_that_names_the_receipts_total_is_the_cashier(cafe_scorer, turns) -> None:
+    """Little else tells these voices apart: the customer orders and hands the card, the other
+    says a sum. Only the receipt's own total makes that sum the cashier's."""
+    t = talk(*turns)
+    r = cafe_scorer.score(t, receipt(("COF-007", 1.0, 70_000)))
+    assert not r.speakers.uncertain and r.speakers.cashier == "speaker_0"
+    other_sum = cafe_scorer.score(t, receipt(("COF-007", 1.0, 90_000)))
+    assert other_sum.speakers.uncertain or other_sum.speakers.confidence < r.speakers.confidence
+
+
+def test_money_handed_over_is_not_the_total(cafe_scorer) -> None:
+    t = talk(
+        ("u", 0, "латте"),
+        ("c", 2, "тысяча сто"),
+        ("u", 4, "вот две тысячи"),
+        ("c", 6, "девятьсот"),
+    )
+    r = cafe_scorer.score(t, receipt(("COF-007", 1.0, 110_000)))
+    assert r.speakers.cashier == "speaker_0" and not r.speakers.uncertain
+    # The same talk where the customer happens to hand over exactly the total: still theirs.
+    r = cafe_scorer.score(t, receipt(("COF-007", 1.0, 200_000)))
+    assert r.speakers.cashier == "speaker_0" or r.speakers.uncertain

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .numerals import join_numbers
+
 #: Kazakh letters → the Russian letter a Russian keyboard or a Russian-trained recogniser puts
 #: in their place; plus ё → е. Applied after lower-casing.
 _FOLD = str.maketrans(
@@ -142,6 +144,15 @@ NUMBERS: dict[str, str] = {
     "восемьсот": "800",
     "девятьсот": "900",
     "тысяча": "1000",
+    "тысячи": "1000",
+    "тысяч": "1000",
+    "тысячу": "1000",
+    "тринадцать": "13",
+    "четырнадцать": "14",
+    "шестнадцать": "16",
+    "семнадцать": "17",
+    "восемнадцать": "18",
+    "девятнадцать": "19",
     "бир": "1",
     "еки": "2",
     "уш": "3",
@@ -170,15 +181,22 @@ _PARTICLE_WORDS = ("все-таки", "всё-таки", "так-то", "все-
 @lru_cache(maxsize=65536)
 def fold_word(raw: str) -> tuple[str, ...]:
     """One written word → its folded tokens (usually one; ``что-нибудь`` gives two)."""
+    return tuple(norm for _, norm in _fold_parts(raw))
+
+
+@lru_cache(maxsize=65536)
+def _fold_parts(raw: str) -> tuple[tuple[str, str], ...]:
+    """(folded word, token) pairs: the token is the word, or its digits for a number word (the
+    word is kept so ``numerals`` can tell «жүз» from «сто»)."""
     text = raw.lower().translate(_FOLD)
     if text.startswith(_PARTICLE_WORDS):
         text = text.replace("-", "")  # «всё-таки» is one word, not «всё?» («это всё?»)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for word in _WORD.findall(text):
         mixed = _LATIN.search(word) and _CYRILLIC.search(word)
         part = word.translate(_LATIN_LOOKALIKE) if mixed else word
         part = SPELLINGS.get(part, part)
-        out.append(NUMBERS.get(part, part))
+        out.append((part, NUMBERS.get(part, part)))
     return tuple(out)
 
 
@@ -194,21 +212,12 @@ class Token:
 
 def normalize_text(text: str) -> list[str]:
     """Folded tokens of a phrase or an utterance text (no times)."""
-    tokens: list[str] = []
-    for word in text.split():
-        tokens.extend(fold_word(word))
-    return _join_digit_groups(tokens)
-
-
-def _join_digit_groups(tokens: list[str]) -> list[str]:
-    """``1 250`` (a thousands separator the recogniser kept) → ``1250``."""
-    out: list[str] = []
-    for tok in tokens:
-        if out and len(tok) == 3 and tok.isdigit() and out[-1].isdigit() and len(out[-1]) <= 3:
-            out[-1] += tok
-        else:
-            out.append(tok)
-    return out
+    parts = [pair for word in text.split() for pair in _fold_parts(word)]
+    words = [w for w, _ in parts]
+    tokens = [t for _, t in parts]
+    for first, last, joined in reversed(join_numbers(tokens, words)):
+        tokens[first : last + 1] = [joined]
+    return tokens
 
 
 def tokenize(
@@ -218,10 +227,13 @@ def tokenize(
     times; without them the utterance's span is shared out by character position, which is
     good enough to show and seek to the matched words."""
     tokens: list[Token] = []
+    sources: list[str] = []
     if words:
         for raw, w_start, w_end in words:
-            tokens.extend(Token(n, raw, w_start, w_end) for n in fold_word(raw))
-        return _join_digit_tokens(tokens)
+            for word, norm in _fold_parts(raw):
+                tokens.append(Token(norm, raw, w_start, w_end))
+                sources.append(word)
+        return _join_numbers(tokens, sources)
     parts = text.split()
     total = sum(len(p) + 1 for p in parts) or 1
     span = max(end - start, 0.0)
@@ -230,22 +242,16 @@ def tokenize(
         w_start = start + span * pos / total
         pos += len(raw) + 1
         w_end = start + span * (pos - 1) / total
-        tokens.extend(Token(n, raw, round(w_start, 3), round(w_end, 3)) for n in fold_word(raw))
-    return _join_digit_tokens(tokens)
+        for word, norm in _fold_parts(raw):
+            tokens.append(Token(norm, raw, round(w_start, 3), round(w_end, 3)))
+            sources.append(word)
+    return _join_numbers(tokens, sources)
 
 
-def _join_digit_tokens(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for tok in tokens:
-        prev = out[-1] if out else None
-        if (
-            prev
-            and len(tok.norm) == 3
-            and tok.norm.isdigit()
-            and prev.norm.isdigit()
-            and len(prev.norm) <= 3
-        ):
-            out[-1] = Token(prev.norm + tok.norm, f"{prev.raw} {tok.raw}", prev.start, tok.end)
-        else:
-            out.append(tok)
-    return out
+def _join_numbers(tokens: list[Token], sources: list[str]) -> list[Token]:
+    """A number said in several words becomes one token spanning them («две тысячи пятьдесят»
+    → ``2050``), so prices and sizes compare as numbers."""
+    for first, last, joined in reversed(join_numbers([t.norm for t in tokens], sources)):
+        raw = " ".join(dict.fromkeys(t.raw for t in tokens[first : last + 1]))
+        tokens[first : last + 1] = [Token(joined, raw, tokens[first].start, tokens[last].end)]
+    return tokens

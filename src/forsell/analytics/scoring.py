@@ -20,7 +20,16 @@ from .matching import find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
 from .scorecard import Item, Scorecard
-from .speakers import CASHIER, CUSTOMER, SURE, Said, SpeakerMap, map_speakers, voice_evidence
+from .speakers import (
+    CASHIER,
+    CUSTOMER,
+    SURE,
+    Said,
+    SpeakerMap,
+    map_speakers,
+    names_total,
+    voice_evidence,
+)
 from .upsell import CatalogIndex, OfferFinder, UpsellResult
 
 PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not_applicable"
@@ -202,10 +211,15 @@ class Scorer:
         ]
         utts = [(u, toks) for u, toks in utts if toks]
         acts = [find_acts(toks, self.scorecard.cue_patterns) for _, toks in utts]
+        total = _total_tenge(receipt)
         speakers = map_speakers(
             ((u.speaker, a) for (u, _), a in zip(utts, acts, strict=True)),
             flip=flip,
             confirmed=confirmed,
+            totals=(
+                names_total(a, (int(t.norm) for t in toks if t.norm.isdigit()), total)
+                for (_, toks), a in zip(utts, acts, strict=True)
+            ),
         )
         said = [
             Said(i, u.speaker, speakers.role_of(u.speaker), u.start, u.end, tuple(toks))
@@ -406,3 +420,10 @@ def score(
 ) -> ScoreResult:
     """One-off scoring; for many conversations build a ``Scorer`` once and reuse it."""
     return Scorer(scorecard, catalog).score(transcript, receipt, flip=flip)
+
+
+def _total_tenge(receipt: Receipt) -> int | None:
+    """The receipt's total in whole tenge, as a cashier says it; None without lines."""
+    if not receipt.lines:
+        return None
+    return round(sum(line.amount for line in receipt.lines) / 100)

@@ -4,7 +4,9 @@ Recognisers label voices ``speaker_0``/``speaker_1`` (or ``agent``/``customer`` 
 ElevenLabs settings) without knowing who stands behind the till. Named roles are taken as they
 are. Otherwise each voice is judged by what it does (``acts``): the cashier greets first in most
 shops, asks the order questions, names prices and totals, asks about payment and the loyalty
-card; the customer orders and asks what things cost. Speaking first is a small hint only: in many
+card; the customer orders and asks what things cost. Naming the receipt's own total («тысяча
+сто», «бір мың сегіз жүз елу») is the strongest sign of the cashier, because the customer only
+learns it from them. Speaking first is a small hint only: in many
 conversations the customer speaks first. When the two voices cannot be told apart (``margin``
 below ``SURE``), the map says ``uncertain`` and the conversation is not scored until a
 supervisor listens and confirms or swaps the roles: scoring the wrong person is worse than not
@@ -63,6 +65,8 @@ WEIGHTS = {
     "order": -1.5,
     "pays": -1.5,
 }
+#: Naming the receipt's total (not while handing money over or ordering).
+TOTAL = 2.0
 #: Speaking first: a hint (the cashier usually greets first), not a rule.
 FIRST_WORD = 0.5
 #: A margin between the two voices below this is a guess, not a decision.
@@ -100,15 +104,26 @@ def voice_evidence(acts: Acts) -> float:
     return total
 
 
+def names_total(acts: Acts, numbers: Iterable[int], total: int | None) -> bool:
+    """Whether an utterance says the receipt's ``total`` (tenge) the way the cashier does: as a
+    sum to pay, not money handed over («вот две тысячи») or an order."""
+    if total is None or total <= 0 or acts.order is not None or acts.pays is not None:
+        return False
+    return total in numbers
+
+
 def map_speakers(
     utterances: Iterable[tuple[str, Acts]],
     *,
     flip: bool = False,
     confirmed: bool = False,
+    totals: Iterable[bool] = (),
 ) -> SpeakerMap:
     """``utterances``: (label, acts) in time order. ``flip``: a supervisor swapped the roles;
-    ``confirmed``: a supervisor said the automatic roles are right (both end ``uncertain``)."""
+    ``confirmed``: a supervisor said the automatic roles are right (both end ``uncertain``).
+    ``totals``: for each utterance, whether it names the receipt's total (``names_total``)."""
     utts = list(utterances)
+    said_total = list(totals)
     labels = list(dict.fromkeys(label for label, _ in utts))
     if not labels:
         return SpeakerMap(None, {}, "none", flip)
@@ -122,8 +137,10 @@ def map_speakers(
     else:
         score = dict.fromkeys(labels, 0.0)
         score[utts[0][0]] += FIRST_WORD
-        for label, acts in utts:
+        for i, (label, acts) in enumerate(utts):
             score[label] += voice_evidence(acts)
+            if i < len(said_total) and said_total[i]:
+                score[label] += TOTAL
         # A stable order: best score first, ties to whoever spoke first.
         ranked = sorted(labels, key=lambda lab: (-score[lab], labels.index(lab)))
         order = [*ranked]
