@@ -109,7 +109,7 @@ CONFIRM = _compile(
 )  # fmt: skip
 #: Offer cues too weak to make a needs question an offer («будете?», «нужен?», «…ше?»).
 WEAK_CUES = frozenset({
-    "?", "будете", "нужен", "нужна", "нужно", "ше", "может", "давайте",
+    "?", "будете", "нужен", "нужна", "нужно", "надо", "ше", "может", "давайте", "будешь",
     # «Вам со сметаной?» offers the add-on; «вам с молоком или без?» asks about the order.
     "вам с", "вам со",
 })  # fmt: skip
@@ -218,6 +218,13 @@ OFFER_CUES = _compile(
     "возьмешь", "возьмёшь",
     "положить", "положу", "положим", "салайын ба", "салайық па", "салып берейін",
     "саламын ба", "қосамын ба", "вам с", "вам со",
+    # Each proposing form with its family: «надо» beside «нужно» («хлеб надо?», «сметану не
+    # надо?»); the familiar «ты» forms beside the polite ones (person verbs match only as
+    # written); the Kazakh «shall I make / shall we put» beside «сделать», «салайын ба»; «V-ып
+    # көр» (try V-ing) beside «алып көріңіз»; «алмайсыз» when the recogniser lost its «ба».
+    "надо", "не надо", "будешь", "хочешь", "не хочешь", "желаешь", "возьми", "бери",
+    "жасайын ба", "жасайық па", "жасап берейін бе", "қылайын ба", "саламыз ба", "алып көр",
+    "ішіп көр", "жеп көр", "алмайсыз", "алмайсың", "алмайсыздар",
 )  # fmt: skip
 #: Size upgrades: a bigger size the customer did not ask for.
 SIZE_UP = _compile(

@@ -757,7 +757,7 @@ class OfferFinder:
                     m.first <= asked.first <= m.last for _, m in named
                 ):
                     size_asked.add(lemma(s.norms[asked.first]))
-                numbers_asked.update(n for _, _, n in _numbers(s.norms, 0, len(s.norms) - 1))
+                numbers_asked.update(_sizes_said(s.norms))
                 continue
             if s.role != CASHIER:
                 continue
@@ -887,6 +887,11 @@ class OfferFinder:
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
                 heads = {self._head(sku) for sku in skus} - {""}
                 skus = skus.union(*(self.index.skus_called(h) for h in heads))
+                if size is not None and size.pattern.source in _MEASURE_SIZES:
+                    # «Тассай литровую?» of water sold only by the litre names the size there
+                    # is: a size said by its measure is a bigger one only as its number is.
+                    numbers = [(size.first, size.last, _MEASURE_SIZES[size.pattern.source])]
+                    size = None
                 if size is None:
                     # «Капучино на четыреста сделать?», «екі литрлігін алыңыз»: the bigger size
                     # called by its number; its line is that size.
@@ -1391,16 +1396,20 @@ _DATIVE = ("га", "ге", "ка", "ке", "на", "не")
 
 def _dative(pattern: Pattern, word: str) -> bool:
     """``word`` is the pattern's last word with a Kazakh dative ending added («шайга», «кофеге»,
-    «бургерге»), not the name itself («булка», «картошке» are the same length as theirs)."""
-    name = pattern.words[-1].text
-    return (
+    «бургерге»), not the name itself («булка», «картошке» are the same length as theirs). A
+    name in the Russian plural takes the ending on its singular («десертке» of «Десерты»)."""
+    last = pattern.words[-1].text
+    return any(
         len(word) >= len(name) + 2
         and word.endswith(_DATIVE)
         and not name.endswith(_DATIVE)
         and word[: len(name) - 1] == name[:-1]
+        for name in {last, lemma(last)}
     )
 
 
+#: Size words of SIZE_UP that name a measure, not "bigger": their number.
+_MEASURE_SIZES = {"литровую": 1.0, "0,5": 0.5}
 _SIZE_WORDS = tuple(p for p in SIZE_UP if not any(ch.isdigit() for ch in p.source))
 
 
@@ -1416,6 +1425,20 @@ _PITCH = _compile(
     "қымбат", "қымбатырақ", "дороже", "разница", "доплата", "доплатить", "всего на", "артық",
     "тиімді", "тиімдірек", "выгоднее", "дешевле выйдет", "үнемді",
 )  # fmt: skip
+
+
+_MEASURE_STEMS = ("литр", "миллилитр", "мл", "грамм", "грам", "кило", "кели")
+
+
+def _sizes_said(norms: Sequence[str]) -> list[float]:
+    """The numbers a customer said that may be a size («на триста», «бір литрлік»), not a count
+    of things («бір хот дог», «два круассана»): a small number only with a measure after it."""
+    out = []
+    for _, last, value in _numbers(norms, 0, len(norms) - 1):
+        after = norms[last + 1] if last + 1 < len(norms) else ""
+        if value > 10 or after in _UNITS or after.startswith(_MEASURE_STEMS):
+            out.append(value)
+    return out
 
 
 def _numbers(norms: Sequence[str], first: int, last: int) -> list[tuple[int, int, float]]:
