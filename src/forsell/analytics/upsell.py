@@ -801,7 +801,15 @@ class OfferFinder:
                     and not (
                         cue.phrase != "?"
                         and ordered
-                        and _choice_of_one_kind(s.norms, first, last, named, self.category_of)
+                        # Of what is proposed: «мантов нет, плов или шорпо будете?» names the
+                        # manty ordered, and plov and shorpo are no one kind.
+                        and _choice_of_one_kind(
+                            s.norms,
+                            first,
+                            last,
+                            [(t, m) for t, m in named if not any(self._same(t, o) for o in ordered)],
+                            self.category_of,
+                        )
                     )
                 ):
                     continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
@@ -1023,10 +1031,21 @@ class OfferFinder:
         comes in more than one size («латте на овсяном» → the latte, not the oat milk), else
         the last one ordered."""
         for t in reversed(ordered):
-            heads = {self._head(sku) for sku in t.skus} - {""}
-            if len(t.skus.union(*(self.index.skus_called(h) for h in heads))) > 1:
+            if self._in_sizes(t.skus):
                 return [t]
-        return ordered[-1:]
+        # Nothing the customer was heard to name comes in sizes («лате скарамельным сиропом»:
+        # the latte misheard, the syrup heard): the sale's own line that does.
+        sized = [
+            Target("product", frozenset((ln.sku,)))
+            for ln in self.receipt.lines
+            if self._in_sizes(frozenset((ln.sku,)))
+        ]
+        return sized[-1:] or ordered[-1:]
+
+    def _in_sizes(self, skus: frozenset[str]) -> bool:
+        """The product comes in more than one size (its head word calls other SKUs)."""
+        heads = {self._head(sku) for sku in skus} - {""}
+        return len(skus.union(*(self.index.skus_called(h) for h in heads))) > 1
 
     def _takes(self, offer: Offer, reply: Said, answer: list[tuple[Target, Match]]) -> bool:
         """The answer names what was offered: the product or its kind, or for a bigger size a
@@ -1214,6 +1233,11 @@ class OfferFinder:
             )
         if offer.kind == "size":
             if line.sku not in offer.skus:
+                # Of the product the offer is about: «картошку большую?» is not converted by a
+                # «Двойной чизбургер» rung up with the large fries.
+                heads = {tuple(_significant(self._name(sku))[:1]) for sku in offer.skus}
+                if offer.skus and tuple(_significant(line.name)[:1]) not in heads:
+                    return False
                 return _bigger(line, receipt, offer.start)
             if any(
                 other.sku == line.sku and other.added_at < offer.start for other in receipt.lines
@@ -1271,7 +1295,12 @@ def _declines(norms: Sequence[str], named: Sequence[tuple[Target, Match]]) -> bo
     for words in _DECLINES:
         if tuple(norms[i : i + len(words)]) == words:
             return bool(named) or not _TAKES & set(norms[i + len(words) :])
-    return False
+    # «Не, одной хватит», «бірі жетеді»: what they have is enough.
+    return bool(_ENOUGH & set(norms)) and not _TAKES & set(norms)
+
+
+#: «Enough» (folded): the customer keeps what they have.
+_ENOUGH = frozenset({"хватит", "хватает", "достаточно", "жетеди", "жетед", "жетки"})
 
 
 @lru_cache(maxsize=4096)
