@@ -38,7 +38,7 @@ from .acts import (
     not_order,
 )
 from .lang import index_key, lemma, lookup_keys, unglued
-from .matching import Match, Pattern, edit_distance, match_at
+from .matching import Match, Pattern, PatternWord, edit_distance, match_at, word_matches
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
 from .normalize import fold_word, normalize_text
 from .scorecard import Scorecard
@@ -487,6 +487,11 @@ class CatalogIndex:
                             category_terms.setdefault(phrase, category)
                             generic[phrase].add(category)
         self._category_phrases = set(category_terms)
+        #: sets (a name that holds «+»): SKU → its names, and the head words they are called by
+        self.sets: dict[str, tuple[str, ...]] = {}
+        self.set_heads: set[str] = set()
+        self.set_categories: set[str] = set()
+        self._holding: dict[str, frozenset[str]] = {}
         #: categories one generic phrase calls alike («сладкое»: desserts and sweets): an
         #: offer of one is converted by a line of another
         self.generic = generic  # phrase → the categories it calls
@@ -503,6 +508,13 @@ class CatalogIndex:
     def add(self, p: CatalogProduct) -> None:
         """A new or changed product (a changed one keeps its old names too until a rebuild)."""
         self.by_sku[p.sku] = p
+        if any("+" in name for name in p.names.values()):
+            # A set («Комбо «Донер + фри + кола»»): called by its own head word.
+            self.sets[p.sku] = tuple(p.names.values())
+            heads = {tuple(_significant(_set_name(name)))[:1] for name in p.names.values()}
+            self.set_heads.update(h[0] for h in heads if h)
+            self.set_categories.add(p.category)
+            self._holding.clear()
         for phrase in product_phrases(p, self.synonyms.get(f"sku:{p.sku}", ()), full=False):
             if phrase in self._category_phrases:
                 continue  # "кофе" is the category, not "Кофе молотый"
@@ -516,6 +528,18 @@ class CatalogIndex:
                 self._phrase_category[phrase] = ""
             skus.add(p.sku)
 
+    def sets_holding(self, term: str) -> frozenset[str]:
+        """The sets that hold ``term`` (a catalog name, folded) among their parts."""
+        found = self._holding.get(term)
+        if found is None:
+            found = frozenset(
+                sku
+                for sku, names in self.sets.items()
+                if any(_holds(name, term) for name in names)
+            )
+            self._holding[term] = found
+        return found
+
     def skus_called(self, phrase: str) -> set[str]:
         """The products filed under ``phrase`` (folded), e.g. a head word."""
         return self._phrase_skus.get(phrase, set())
@@ -527,6 +551,8 @@ class CatalogIndex:
     def remove(self, sku: str) -> None:
         """A product taken out of sale: no longer offered under any name."""
         self.by_sku.pop(sku, None)
+        if self.sets.pop(sku, None) is not None:
+            self._holding.clear()
         for skus in self._phrase_skus.values():
             skus.discard(sku)
 
@@ -787,6 +813,7 @@ class OfferFinder:
                 ):
                     self.clarifying.append((s.index, first, last))
             previous = -1  # the last offer clause's end
+            made = len(offers)
             for first, last, cue in a.offer_form:
                 before, previous = previous, last
                 weak = cue.phrase in WEAK_CUES
@@ -923,6 +950,8 @@ class OfferFinder:
                     continue
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
+            if len(offers) - made > 1:
+                offers[made:] = self._as_set(s, offers[made:])
         by_index = {s.index: (s, a) for s, a in zip(said, acts, strict=True)}
         self._declined = {
             o.utterance: reply.index
@@ -1150,6 +1179,54 @@ class OfferFinder:
             and (p := self._product(line.sku)) is not None
             and p.category == asked.category
             for line in self.receipt.lines
+        )
+
+    def _as_set(self, s: Said, here: list[Offer]) -> list[Offer]:
+        """The offers of one utterance that proposes a set («Донерді комбоға алыңыз, фри мен
+        кола қосылады», «комбо аласыз ба … фри болады»): what the set holds, listed with it,
+        is the set, one offer (of the sets that hold it all), not an offer of each part."""
+        sets = self.index.sets
+        if not sets:
+            return here
+        said_set = any(
+            self._set_product(o) or o.category in self.index.set_categories for o in here
+        ) or any(
+            word_matches(PatternWord(head, False), w) or _heard_as(w, head)
+            for w in s.norms
+            for head in self.index.set_heads
+        )
+        if not said_set:
+            return here
+        parts = [
+            o
+            for o in here
+            if o.kind == "product"
+            and not self._set_product(o)
+            and self.index.sets_holding(o.term)
+        ]
+        if not parts:
+            return here
+        holders = sorted(frozenset.intersection(*(self.index.sets_holding(o.term) for o in parts)))
+        rest = [o for o in here if o not in parts]
+        named = [o for o in rest if self._set_product(o)]
+        if named or not holders:
+            return rest if named else here
+        # «Комбо» said as a kind, or heard only as «комбоға»/«кобо»: the set that holds the parts.
+        kinds = [o for o in rest if o.category in self.index.set_categories]
+        base = kinds[0] if kinds else parts[0]
+        as_set = replace(
+            base,
+            kind="product",
+            skus=tuple(sorted(holders)),
+            category=self.index.category_of(holders),
+        )
+        return sorted(
+            [o for o in rest if o is not base] + [as_set], key=lambda o: (o.start, o.end)
+        )
+
+    def _set_product(self, offer: Offer) -> bool:
+        return offer.kind == "product" and bool(offer.skus) and all(
+            sku in self.index.sets for sku in offer.skus
         )
 
     def _offer(self, s: Said, cue_first: int, cue_last: int, target: Target, m: Match) -> Offer:
