@@ -951,7 +951,7 @@ class OfferFinder:
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
             if len(offers) - made > 1:
-                offers[made:] = self._as_set(s, offers[made:])
+                offers[made:] = self._as_kind(s, self._as_set(s, offers[made:]))
         by_index = {s.index: (s, a) for s, a in zip(said, acts, strict=True)}
         self._declined = {
             o.utterance: reply.index
@@ -1222,6 +1222,29 @@ class OfferFinder:
         )
         return sorted(
             [o for o in rest if o is not base] + [as_set], key=lambda o: (o.start, o.end)
+        )
+
+    def _as_kind(self, s: Said, here: list[Offer]) -> list[Offer]:
+        """A kind offered and its products named with it in one turn («сусын алмайсыз ба, кола
+        фанта айран бар», «ішетін бірдеңе, компот алыңыз») are one offer: the kind when several
+        of it are listed or a choice is put («попить может морс или чай»: the customer picks
+        any), the product when one is told."""
+        out = list(here)
+        choice = _any(CHOICE, s.norms, 0, len(s.norms) - 1) is not None
+        for kind in [o for o in here if o.kind == "category" and o.category]:
+            of_it = [o for o in out if o.kind == "product" and self._of_kind(o, kind)]
+            if len(of_it) == 1 and not choice:
+                out = [o for o in out if o is not kind]
+            elif of_it:
+                out = [o for o in out if not any(o is p for p in of_it)]
+        return out
+
+    def _of_kind(self, offer: Offer, kind: Offer) -> bool:
+        category = offer.category
+        return bool(category) and (
+            category == kind.category
+            or category in self.index.kin.get(kind.category, ())
+            or category in self.index.generic.get(_fold(kind.term), ())
         )
 
     def _set_product(self, offer: Offer) -> bool:
