@@ -1525,15 +1525,13 @@ _DATIVE = ("га", "ге", "ка", "ке", "на", "не")
 
 def _dative(pattern: Pattern, word: str) -> bool:
     """``word`` is the pattern's last word with a Kazakh dative ending added («шайга», «кофеге»,
-    «бургерге»), not the name itself («булка», «картошке» are the same length as theirs). A
-    name in the Russian plural takes the ending on its singular («десертке» of «Десерты»)."""
-    last = pattern.words[-1].text
-    return any(
+    «бургерге»), not the name itself («булка», «картошке» are the same length as theirs)."""
+    name = pattern.words[-1].text
+    return (
         len(word) >= len(name) + 2
         and word.endswith(_DATIVE)
         and not name.endswith(_DATIVE)
         and word[: len(name) - 1] == name[:-1]
-        for name in {last, lemma(last)}
     )
 
 

@@ -1,0 +1,232 @@
+"""Upsell offers by the form of speech, not by the phrase: each proposing form with its family,
+sizes said by their measure, sets and kinds offered with what they hold, and the lines they
+became."""
+
+from __future__ import annotations
+
+import pytest
+
+from forsell.analytics import Catalog, CatalogProduct, Receipt, ReceiptLine, Scorer, formats
+from forsell.analytics.matching import Pattern, search
+
+from .conftest import CARDS, talk
+
+
+def _scorer(*products: tuple[str, str, str] | tuple[str, str, str, str]) -> Scorer:
+    """A scorer over a small catalog of (sku, ru name, category[, kk name])."""
+    catalog = Catalog(
+        tuple(
+            CatalogProduct(sku, {"ru": ru, **({"kk": p[3]} if len(p) > 3 else {})}, category)
+            for p in products
+            for sku, ru, category in [p[:3]]
+        )
+    )
+    return Scorer(formats.load_scorecard(CARDS / "cafe.json"), catalog)
+
+
+def _talk(*turns: tuple[str, float, str]):
+    """A conversation the cashier opens, so that the roles are plain."""
+    return talk(("c", -4, "Здравствуйте! Что будете?"), *turns)
+
+
+def _lines(scorer: Scorer, *lines: tuple[str, float]) -> Receipt:
+    by_sku = {p.sku: p for p in scorer.index.catalog.products}
+    return Receipt(
+        tuple(
+            ReceiptLine(sku, by_sku[sku].names["ru"], 1, 50_000, at, by_sku[sku].category)
+            for sku, at in lines
+        )
+    )
+
+
+def _offers(scorer: Scorer, t, r: Receipt) -> list[tuple[str, tuple[str, ...], str]]:
+    result = scorer.score(t, r, confirmed=True)
+    return [(o.kind, o.skus, o.category) for o in result.upsell.offers]
+
+
+def _sold(scorer: Scorer, t, r: Receipt) -> set[str]:
+    result = scorer.score(t, r, confirmed=True)
+    return {o.sku for o in result.upsell.offers if o.converted and o.sku}
+
+
+CANTEEN = (
+    ("PLV-1", "Плов", "Вторые блюда", "Палау"),
+    ("SHO-1", "Шорпо", "Первые блюда", "Сорпа"),
+    ("MAN-1", "Манты", "Вторые блюда", "Манты"),
+    ("BRD-1", "Хлеб (кусок)", "Хлеб", "Нан (тілім)"),
+    ("SMT-1", "Сметана", "Добавки", "Қаймақ"),
+    ("CHZ-1", "Чизкейк", "Десерты", "Чизкейк"),
+    ("PAN-1", "Блинчики с творогом", "Выпечка", "Сүзбелі құймақ"),
+    ("AYR-1", "Айран", "Напитки", "Айран"),
+    ("CMP-1", "Компот", "Напитки", "Компот"),
+    ("COL-1", "Кола 0,5 л", "Напитки", "Кола 0,5 л"),
+    ("FNT-1", "Фанта 0,5 л", "Напитки", "Фанта 0,5 л"),
+)
+
+
+@pytest.mark.parametrize(
+    "cashier",
+    [
+        # «надо» beside «нужно», with and without the negation, unpunctuated.
+        "плов хлебушек надо",
+        "сметану к плову не надо",
+        # The familiar «ты» forms beside the polite ones.
+        "сметану будешь",
+        "сметану возьми свежая",
+        # Kazakh: «V-ып көр» (try it), and «алмайсыз» whose «ба» the recogniser lost.
+        "чизкейк алып көр өте дәмді",
+        "айран алмайсыз да палауға жақсы",
+    ],
+)
+def test_each_proposing_form_and_its_family_makes_an_offer(cashier: str) -> None:
+    scorer = _scorer(*CANTEEN)
+    t = _talk(("u", 0, "плов пожалуйста"), ("c", 2, cashier), ("u", 4, "давайте"))
+    offers = _offers(scorer, t, _lines(scorer, ("PLV-1", 1)))
+    assert [kind for kind, _, _ in offers] == ["product"]
+
+
+def test_the_kazakh_shall_i_make_proposes_the_bigger_size() -> None:
+    scorer = _scorer(
+        ("CAP-3", "Капучино 300 мл", "Кофе"),
+        ("CAP-4", "Капучино 400 мл", "Кофе"),
+    )
+    t = _talk(
+        ("u", 0, "капучино беріңіз"),
+        ("c", 2, "үлкенін жасайын ба"),
+        ("u", 4, "иә үлкенін"),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("CAP-4", 5))) == {"CAP-4"}
+
+
+def test_a_russian_plural_name_with_kazakh_endings_is_the_name() -> None:
+    assert search(Pattern.compile("блинчики"), ["бүгін", "блинчиктер", "жаңа"]) is not None
+    scorer = _scorer(*CANTEEN)
+    t = _talk(
+        ("u", 0, "Бір айран."),
+        ("c", 2, "Бүгін блинчиктер жаңа, алыңыз."),
+        ("u", 4, "Жоқ, рахмет."),
+    )
+    assert [skus for _, skus, _ in _offers(scorer, t, _lines(scorer, ("AYR-1", 1)))] == [
+        ("PAN-1",)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cashier", "offers"),
+    [
+        # «Десерт» with a Kazakh ending: the kind, then told which.
+        ("десертке чизкейк алмайсың ба", [("product", ("CHZ-1",), "Десерты")]),
+        ("десертке бірдеңе алмайсың ба чизкейк тирамису бар", [("category", (), "Десерты")]),
+    ],
+)
+def test_a_plural_kind_with_kazakh_endings_is_the_kind(
+    cashier: str, offers: list[tuple[str, tuple[str, ...], str]]
+) -> None:
+    scorer = _scorer(*CANTEEN, ("TIR-1", "Тирамису", "Десерты"))
+    t = _talk(("u", 0, "айран берші"), ("c", 2, cashier), ("u", 4, "жоқ"))
+    assert _offers(scorer, t, _lines(scorer, ("AYR-1", 1))) == offers
+
+
+def test_a_size_said_by_its_measure_is_an_offer_only_when_it_is_bigger() -> None:
+    one_size = _scorer(("WAT-1", "Вода Тассай 1 л", "Напитки"), ("GUM-1", "Жвачка", "Сладости"))
+    t = _talk(("u", 0, "Воду и жвачку."), ("c", 2, "Тассай литровую?"), ("u", 4, "Да."))
+    assert _offers(one_size, t, _lines(one_size, ("WAT-1", 5), ("GUM-1", 5))) == []
+    two_sizes = _scorer(
+        ("COL-5", "Coca-Cola 0,5 л", "Напитки", "Coca-Cola 0,5 л"),
+        ("COL-10", "Coca-Cola 1 л", "Напитки", "Coca-Cola 1 л"),
+        ("HOT-1", "Хот-дог классический", "Хот-доги"),
+    )
+    # «бір хот дог» counts a hot dog: the one is no size of cola the customer asked for.
+    t = _talk(
+        ("u", 0, "бір хот дог и колу"),
+        ("c", 2, "колу литровую алыңыз тек үш жүз теңге қосымша"),
+        ("u", 4, "ну давай литровую"),
+    )
+    assert _sold(two_sizes, t, _lines(two_sizes, ("HOT-1", 1), ("COL-10", 5))) == {"COL-10"}
+
+
+FAST_FOOD = (
+    ("FRI-S", "Картофель фри малый", "Гарниры", "Кішкентай фри"),
+    ("FRI-L", "Картофель фри большой", "Гарниры", "Үлкен фри"),
+    ("CHB-2", "Двойной чизбургер", "Бургеры", "Қос чизбургер"),
+    ("DON-1", "Донер", "Донеры", "Донер"),
+    ("COL-1", "Кола 0,5 л", "Напитки", "Кола 0,5 л"),
+    ("FNT-1", "Фанта 0,5 л", "Напитки", "Фанта 0,5 л"),
+    ("AYR-1", "Айран", "Напитки", "Айран"),
+    ("CMB-1", "Комбо «Донер + фри + кола»", "Комбо", "Комбо «Донер + фри + кола»"),
+)
+
+
+def test_a_bigger_size_is_converted_by_its_own_product_not_a_big_one_beside_it() -> None:
+    scorer = _scorer(*FAST_FOOD)
+    t = _talk(
+        ("u", 0, "двойной чизбургер и картошку фри"),
+        ("c", 2, "картошку большую сделать на двести пятьдесят больше"),
+        ("u", 4, "ну давай большую"),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("CHB-2", 5), ("FRI-L", 5))) == {"FRI-L"}
+
+
+def test_a_bigger_size_of_an_order_the_recogniser_misheard_is_of_the_sales_sized_line() -> None:
+    scorer = _scorer(
+        ("LAT-3", "Латте 300 мл", "Кофе"),
+        ("LAT-4", "Латте 400 мл", "Кофе"),
+        ("SYR-1", "Сироп карамельный", "Добавки"),
+    )
+    t = _talk(
+        ("u", 0, "лате скарамельным сиропом"),
+        ("c", 2, "может сделать большой всего двести тенге разница"),
+        ("u", 4, "давай большой"),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("LAT-4", 5), ("SYR-1", 5))) == {"LAT-4"}
+
+
+def test_one_is_enough_turns_the_second_pack_down() -> None:
+    scorer = _scorer(("NOS-1", "Но-шпа 40 мг №24", "Спазмолитики"))
+    t = _talk(
+        ("u", 0, "но шпа есть"),
+        ("c", 2, "есть на вторую упаковку скидка двадцать процентов возьмете две"),
+        ("u", 4, "не одной хватит"),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("NOS-1", 5))) == set()
+
+
+def test_what_replaces_a_dish_that_ran_out_is_no_offer() -> None:
+    scorer = _scorer(*CANTEEN)
+    t = _talk(
+        ("u", 0, "манты пожалуйста"),
+        ("c", 2, "мантов нет плов или шорпо будете"),
+        ("u", 4, "ну плов давайте"),
+    )
+    assert _offers(scorer, t, _lines(scorer, ("PLV-1", 5))) == []
+
+
+def test_the_parts_of_a_set_listed_with_it_are_one_offer_of_the_set() -> None:
+    scorer = _scorer(*FAST_FOOD)
+    t = _talk(
+        ("u", 0, "Донер беріңіз."),
+        ("c", 2, "Донерді комбоға алыңыз, фри мен кола қосылады, разница всего девятьсот."),
+        ("u", 4, "Жарайды."),
+    )
+    r = _lines(scorer, ("CMB-1", 5))
+    assert _offers(scorer, t, r) == [("product", ("CMB-1",), "Комбо")]
+    assert _sold(scorer, t, r) == {"CMB-1"}
+
+
+@pytest.mark.parametrize(
+    ("cashier", "offers"),
+    [
+        # Several of the kind listed: the kind, whichever the customer picks.
+        ("сусын алмайсыз ба кола фанта айран бар", [("category", (), "Напитки")]),
+        # One told: that product.
+        ("ішетін бірдеңе компот алыңыз", [("product", ("CMP-1",), "Напитки")]),
+        # One told, but as a choice: the kind.
+        ("и попить может морс или компот", [("category", (), "Напитки")]),
+    ],
+)
+def test_a_kind_offered_with_its_products_named_is_one_offer(
+    cashier: str, offers: list[tuple[str, tuple[str, ...], str]]
+) -> None:
+    scorer = _scorer(*CANTEEN)
+    t = _talk(("u", 0, "плов пожалуйста"), ("c", 2, cashier), ("u", 4, "жоқ"))
+    assert _offers(scorer, t, _lines(scorer, ("PLV-1", 1))) == offers
