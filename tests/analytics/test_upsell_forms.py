@@ -72,7 +72,7 @@ CANTEEN = (
         "сметану к плову не надо",
         # The familiar «ты» forms beside the polite ones.
         "сметану будешь",
-        "сметану возьми свежая",
+        "сметану возьми к плову",
         # Kazakh: «V-ып көр» (try it), and «алмайсыз» whose «ба» the recogniser lost.
         "чизкейк алып көр өте дәмді",
         "айран алмайсыз да палауға жақсы",
@@ -92,7 +92,7 @@ def test_the_kazakh_shall_i_make_proposes_the_bigger_size() -> None:
     )
     t = _talk(
         ("u", 0, "капучино беріңіз"),
-        ("c", 2, "үлкенін жасайын ба"),
+        ("c", 2, "үлкенін жасайын ба төрт жүз миллилитр"),
         ("u", 4, "иә үлкенін"),
     )
     assert _sold(scorer, t, _lines(scorer, ("CAP-4", 5))) == {"CAP-4"}
