@@ -230,3 +230,26 @@ def test_a_kind_offered_with_its_products_named_is_one_offer(
     scorer = _scorer(*CANTEEN)
     t = _talk(("u", 0, "плов пожалуйста"), ("c", 2, cashier), ("u", 4, "жоқ"))
     assert _offers(scorer, t, _lines(scorer, ("PLV-1", 1))) == offers
+
+
+def test_a_short_name_misheard_in_its_last_letter_finds_its_later_line() -> None:
+    scorer = _scorer(
+        ("AME-1", "Американо", "Кофе", "Американо"),
+        ("SHT-1", "Шот эспрессо", "Добавки", "Эспрессо шоты"),
+    )
+    t = _talk(
+        ("u", 0, "бір американо"),
+        ("c", 2, "қосымша шоқ қосайық па күшті болады"),
+        ("u", 4, "иә қосыңыз"),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("AME-1", 1), ("SHT-1", 5))) == {"SHT-1"}
+
+
+def test_an_add_on_poured_on_the_dish_is_offered() -> None:
+    scorer = _scorer(*CANTEEN, ("GRV-1", "Подлива", "Соусы", "Тұздық"))
+    t = _talk(
+        ("u", 0, "плов пожалуйста"),
+        ("c", 2, "плов подливой полить"),
+        ("u", 4, "да полей"),
+    )
+    assert _sold(scorer, t, _lines(scorer, ("PLV-1", 1), ("GRV-1", 5))) == {"GRV-1"}

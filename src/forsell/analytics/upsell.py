@@ -999,7 +999,7 @@ class OfferFinder:
             if (
                 k in taken
                 or k_last in taken
-                or len(word) < 4
+                or len(word) < 3
                 or not word.isalpha()
                 or _is_size_word(word)
             ):
@@ -1420,6 +1420,17 @@ def _heard_as(word: str, name: str, adjective: bool = False) -> bool:
     letter off, or two in a name of six letters or more that begins with the same two.
     ``adjective``: an adjective of the name counts too (the word was split by the recogniser,
     so it was not said as a qualifier)."""
+    if len(name) == 3 or len(word) == 3:
+        # A short name misheard in its last letters («шоқ», «шоп» of «шот»): the same first
+        # two letters, one letter off, nothing shorter.
+        return (
+            word != name
+            and 3 <= min(len(word), len(name))
+            and max(len(word), len(name)) <= 4
+            and word[:2] == name[:2]
+            and name not in _EXTRA
+            and edit_distance(word, name, 1) <= 1
+        )
     if (
         len(name) < 4
         or word == name  # said as written yet not a name the index knows: a qualifier
