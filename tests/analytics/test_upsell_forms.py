@@ -253,3 +253,14 @@ def test_an_add_on_poured_on_the_dish_is_offered() -> None:
         ("u", 4, "да полей"),
     )
     assert _sold(scorer, t, _lines(scorer, ("PLV-1", 1), ("GRV-1", 5))) == {"GRV-1"}
+
+
+def test_the_order_read_back_before_the_bag_question_offers_nothing() -> None:
+    scorer = _scorer(*FAST_FOOD, ("BAG-1", "Пакет", "Упаковка"))
+    t = _talk(
+        ("u", 0, "донер и фонту"),
+        ("c", 2, "донер фанта тысяча пятьсот восемьдесят пакет нужен"),
+        ("u", 4, "да"),
+    )
+    r = _lines(scorer, ("DON-1", 1), ("FNT-1", 1), ("BAG-1", 5))
+    assert _offers(scorer, t, r) == []

@@ -817,6 +817,10 @@ class OfferFinder:
             for first, last, cue in a.offer_form:
                 before, previous = previous, last
                 weak = cue.phrase in WEAK_CUES
+                if cue.first > first and _is_bag_word(s.norms[cue.first - 1]):
+                    # «гамбургер фанта тысяча пятьсот пакет нужен»: the order read back, then
+                    # the bag question; the proposing word is the bag's.
+                    continue
                 if (
                     weak
                     and (first, last) in a.needs_clauses
