@@ -264,3 +264,16 @@ def test_the_order_read_back_before_the_bag_question_offers_nothing() -> None:
     )
     r = _lines(scorer, ("DON-1", 1), ("FNT-1", 1), ("BAG-1", 5))
     assert _offers(scorer, t, r) == []
+
+
+def test_a_dish_asked_without_a_side_split_off_by_the_recogniser_offers_nothing() -> None:
+    scorer = _scorer(
+        ("CUT-1", "Котлета (отдельно)", "Вторые блюда", "Котлет (бөлек)"),
+        ("SID-1", "Гарнир рис", "Гарниры", "Күріш гарнир"),
+    )
+    t = _talk(
+        ("u", 0, "бір котлета отдельно"),
+        ("c", 2, "котлета гарнир сіз бе"),
+        ("u", 4, "иә гарнирсіз"),
+    )
+    assert _offers(scorer, t, _lines(scorer, ("CUT-1", 5))) == []

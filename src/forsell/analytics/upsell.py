@@ -27,6 +27,7 @@ from forsell.domain.options import ChosenOption
 
 from .acts import (
     CHOICE,
+    PARTICLES,
     SEEKING,
     SIZE_UP,
     USUAL,
@@ -637,6 +638,9 @@ class OfferFinder:
         # «шайға бірдеңе», «сорпаға нан алыңыз»: a name in the Kazakh dative is what the offer
         # goes with («к чаю»), not the offer.
         found = [(t, m, r) for t, m, r in found if not _dative(t.pattern, norms[m.last])]
+        # «котлета гарнир сіз бе?»: the Kazakh «without» (-сыз/-сіз) the recogniser split off
+        # names what the dish comes without.
+        found = [(t, m, r) for t, m, r in found if not _without(norms, m.last)]
         ends = {k for k, tok in enumerate(said.tokens) if tok.raw[-1:] in ".?!"}
         # «кофе алмайсыз ба? Американо …» is not «Кофе американо»: no name across a sentence end.
         found = [(t, m, r) for t, m, r in found if not any(m.first <= k < m.last for k in ends)]
@@ -1536,6 +1540,18 @@ def _choice_of_one_kind(
 
 
 _DATIVE = ("га", "ге", "ка", "ке", "на", "не")
+_PRIVATIVE = frozenset({"сыз", "сиз"})
+
+
+def _without(norms: Sequence[str], last: int) -> bool:
+    """The name ending at ``last`` is followed by «сыз»/«сіз» split off it, closing the clause
+    or asked with a particle: «гарнир сіз бе» is «гарнирсіз бе» (without a side dish)."""
+    k = last + 1
+    return (
+        k < len(norms)
+        and norms[k] in _PRIVATIVE
+        and (k + 1 == len(norms) or norms[k + 1] in PARTICLES)
+    )
 
 
 def _dative(pattern: Pattern, word: str) -> bool:
