@@ -277,3 +277,15 @@ def test_a_dish_asked_without_a_side_split_off_by_the_recogniser_offers_nothing(
         ("u", 4, "иә гарнирсіз"),
     )
     assert _offers(scorer, t, _lines(scorer, ("CUT-1", 5))) == []
+
+
+def test_a_couple_more_of_what_was_ordered_is_a_size_offer() -> None:
+    scorer = _scorer(("ECL-1", "Эклер", "Пирожные"), ("NAP-1", "Торт Наполеон", "Торты"))
+    t = _talk(
+        ("u", 0, "Мне два эклера и наполеон."),
+        ("c", 2, "Может, ещё пару эклеров к чаю, раз праздник?"),
+        ("u", 4, "Давайте."),
+    )
+    r = _lines(scorer, ("ECL-1", 1), ("NAP-1", 1), ("ECL-1", 5))
+    assert [kind for kind, _, _ in _offers(scorer, t, r)] == ["size"]
+    assert _sold(scorer, t, r) == {"ECL-1"}
