@@ -106,9 +106,8 @@ def test_a_russian_plural_name_with_kazakh_endings_is_the_name() -> None:
         ("c", 2, "Бүгін блинчиктер жаңа, алыңыз."),
         ("u", 4, "Жоқ, рахмет."),
     )
-    assert [skus for _, skus, _ in _offers(scorer, t, _lines(scorer, ("AYR-1", 1)))] == [
-        ("PAN-1",)
-    ]
+    offers = _offers(scorer, t, _lines(scorer, ("AYR-1", 1)))
+    assert [skus for _, skus, _ in offers] == [("PAN-1",)]
 
 
 @pytest.mark.parametrize(

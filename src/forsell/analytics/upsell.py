@@ -534,9 +534,7 @@ class CatalogIndex:
         found = self._holding.get(term)
         if found is None:
             found = frozenset(
-                sku
-                for sku, names in self.sets.items()
-                if any(_holds(name, term) for name in names)
+                sku for sku, names in self.sets.items() if any(_holds(name, term) for name in names)
             )
             self._holding[term] = found
         return found
@@ -842,7 +840,11 @@ class OfferFinder:
                             s.norms,
                             first,
                             last,
-                            [(t, m) for t, m in named if not any(self._same(t, o) for o in ordered)],
+                            [
+                                (t, m)
+                                for t, m in named
+                                if not any(self._same(t, o) for o in ordered)
+                            ],
                             self.category_of,
                         )
                     )
@@ -1208,9 +1210,7 @@ class OfferFinder:
         parts = [
             o
             for o in here
-            if o.kind == "product"
-            and not self._set_product(o)
-            and self.index.sets_holding(o.term)
+            if o.kind == "product" and not self._set_product(o) and self.index.sets_holding(o.term)
         ]
         if not parts:
             return here
@@ -1228,9 +1228,7 @@ class OfferFinder:
             skus=tuple(sorted(holders)),
             category=self.index.category_of(holders),
         )
-        return sorted(
-            [o for o in rest if o is not base] + [as_set], key=lambda o: (o.start, o.end)
-        )
+        return sorted([o for o in rest if o is not base] + [as_set], key=lambda o: (o.start, o.end))
 
     def _as_kind(self, s: Said, here: list[Offer]) -> list[Offer]:
         """A kind offered and its products named with it in one turn («сусын алмайсыз ба, кола
@@ -1256,8 +1254,10 @@ class OfferFinder:
         )
 
     def _set_product(self, offer: Offer) -> bool:
-        return offer.kind == "product" and bool(offer.skus) and all(
-            sku in self.index.sets for sku in offer.skus
+        return (
+            offer.kind == "product"
+            and bool(offer.skus)
+            and all(sku in self.index.sets for sku in offer.skus)
         )
 
     def _offer(self, s: Said, cue_first: int, cue_last: int, target: Target, m: Match) -> Offer:
@@ -1433,7 +1433,7 @@ def _heard_as(word: str, name: str, adjective: bool = False) -> bool:
         # two letters, one letter off, nothing shorter.
         return (
             word != name
-            and 3 <= min(len(word), len(name))
+            and min(len(word), len(name)) >= 3
             and max(len(word), len(name)) <= 4
             and word[:2] == name[:2]
             and name not in _EXTRA
