@@ -222,7 +222,7 @@ OFFER_CUES = _compile(
     # надо?»); the familiar «ты» forms beside the polite ones (person verbs match only as
     # written); the Kazakh «shall I make / shall we put» beside «сделать», «салайын ба»; «V-ып
     # көр» (try V-ing) beside «алып көріңіз»; «алмайсыз» when the recogniser lost its «ба».
-    "надо", "не надо", "будешь", "хочешь", "не хочешь", "желаешь", "возьми", "бери",
+    "надо", "не надо", "будешь", "хочешь", "не хочешь", "желаешь", "возьми",
     "жасайын ба", "жасайық па", "жасап берейін бе", "қылайын ба", "саламыз ба", "алып көр",
     "ішіп көр", "жеп көр", "алмайсыз", "алмайсың", "алмайсыздар",
     # Putting an add-on on the dish, beside «положить»: «подливой полить?», «сыром посыпать?».
