@@ -288,3 +288,17 @@ def test_a_couple_more_of_what_was_ordered_is_a_size_offer() -> None:
     r = _lines(scorer, ("ECL-1", 1), ("NAP-1", 1), ("ECL-1", 5))
     assert [kind for kind, _, _ in _offers(scorer, t, r)] == ["size"]
     assert _sold(scorer, t, r) == {"ECL-1"}
+
+
+def test_a_need_asked_in_the_negative_proposes_even_in_a_question_about_the_order() -> None:
+    scorer = _scorer(
+        ("SMK-1", "Смекта №10", "ЖКТ"),
+        ("MSK-1", "Маска медицинская 10 шт", "Гигиена"),
+    )
+    t = _talk(
+        ("u", 0, "смекта пожалуйста"),
+        ("c", 2, "вот смекта маски медицинские не нужны сейчас все берут"),
+        ("u", 4, "нет не надо"),
+    )
+    offers = _offers(scorer, t, _lines(scorer, ("SMK-1", 1)))
+    assert [skus for _, skus, _ in offers] == [("MSK-1",)]

@@ -818,7 +818,10 @@ class OfferFinder:
             made = len(offers)
             for first, last, cue in a.offer_form:
                 before, previous = previous, last
-                weak = cue.phrase in WEAK_CUES
+                # «Маски не нужны? Сейчас все берут»: a need asked in the negative proposes.
+                weak = cue.phrase in WEAK_CUES and not (
+                    cue.first > first and s.norms[cue.first - 1] == "не"
+                )
                 if cue.first > first and _is_bag_word(s.norms[cue.first - 1]):
                     # «гамбургер фанта тысяча пятьсот пакет нужен»: the order read back, then
                     # the bag question; the proposing word is the bag's.
