@@ -302,3 +302,14 @@ def test_a_need_asked_in_the_negative_proposes_even_in_a_question_about_the_orde
     )
     offers = _offers(scorer, t, _lines(scorer, ("SMK-1", 1)))
     assert [skus for _, skus, _ in offers] == [("MSK-1",)]
+
+
+def test_the_order_read_back_right_after_the_customer_was_misheard_is_no_offer() -> None:
+    scorer = _scorer(*CANTEEN, ("KUR-1", "Куурдак", "Вторые блюда", "Қуырдақ"))
+    t = _talk(
+        ("u", 0, "девушка мне куртак пожалуйста"),
+        ("c", 2, "куурдак хлеб надо"),
+        ("u", 4, "два куска"),
+    )
+    r = _lines(scorer, ("KUR-1", 5), ("BRD-1", 5))
+    assert _sold(scorer, t, r) == {"BRD-1"}

@@ -750,12 +750,15 @@ class OfferFinder:
         self._asked_kind = []
         self._proposed = set()
         kinds_ordered: list[Target] = []  # what the customer named by its kind only
+        unknown: set[str] = set()  # the customer's words that named nothing
         said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
             if s.role == CASHIER:
                 said_by_cashier[s.index] = [t for t, _ in named]
             if s.role == CUSTOMER:
+                taken = {k for _, m in named for k in range(m.first, m.last + 1)}
+                unknown.update(w for k, w in enumerate(s.norms) if k not in taken and len(w) >= 4)
                 self._asked_for += [(s.index, t.skus) for t, _ in named if t.skus]
                 for t, m in named:
                     kind = self._kind_named(t, m)
@@ -876,6 +879,7 @@ class OfferFinder:
                     )
                     and t not in seen
                     and all(t != u for u, _ in inside[:k])  # «спрей … Називин»: one product
+                    and not self._read_back(s.norms, m, t, unknown)
                 ]
                 if seeking and new:
                     # What is proposed («Терафлю», or «айс латте, лимонад, матча») answers the
@@ -1232,6 +1236,15 @@ class OfferFinder:
             category=self.index.category_of(holders),
         )
         return sorted([o for o in rest if o is not base] + [as_set], key=lambda o: (o.start, o.end))
+
+    def _read_back(self, norms: Sequence[str], m: Match, t: Target, unknown: set[str]) -> bool:
+        """The cashier names, spelt right, what the customer ordered misheard («мне куртак» —
+        «куурдак, рис»): a one-word product name one or two letters off a word the customer
+        said that named nothing. It is the order read back, not an offer."""
+        if t.kind != "product" or m.first != m.last:
+            return False
+        said = norms[m.first]
+        return any(_heard_as(w, said) for w in unknown)
 
     def _as_kind(self, s: Said, here: list[Offer]) -> list[Offer]:
         """A kind offered and its products named with it in one turn («сусын алмайсыз ба, кола
