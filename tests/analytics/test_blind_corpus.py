@@ -41,11 +41,11 @@ DEV_FLOORS = {
     mode: {
         "greeting": (0.98, 0.98),
         "ask_needs": (0.98, 0.96),
-        "upsell_offer": (0.99, 0.97),
+        "upsell_offer": (0.99, 0.975),
         "loyalty_card": (0.98, 0.98),
         "farewell": (0.97, 0.98),
         "forbidden_words": (0.98, 0.96),
-        "upsell_converted_lines": (0.99, 0.96),
+        "upsell_converted_lines": (0.99, 0.965),
     }
     for mode in ("labelled", "unlabelled")
 }
