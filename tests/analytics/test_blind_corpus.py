@@ -35,16 +35,17 @@ FLOORS = {
 
 #: Dev is tuned on, so it stands higher: a change that loses what tuning won fails here (the
 #: floors above still hold the test split). Converted-upsell recall stands lower than the rest
-#: because dev took in w21-w22 and w25-w26, which had been held out (0.95 when they joined).
+#: because dev took in w21-w22 and w25-w26, which had been held out (0.95 when they joined;
+#: 0.97 after the rules that read their misses by form).
 DEV_FLOORS = {
     mode: {
         "greeting": (0.98, 0.98),
         "ask_needs": (0.98, 0.96),
-        "upsell_offer": (0.98, 0.96),
+        "upsell_offer": (0.99, 0.975),
         "loyalty_card": (0.98, 0.98),
         "farewell": (0.97, 0.98),
         "forbidden_words": (0.98, 0.96),
-        "upsell_converted_lines": (0.98, 0.94),
+        "upsell_converted_lines": (0.99, 0.965),
     }
     for mode in ("labelled", "unlabelled")
 }

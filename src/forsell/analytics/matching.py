@@ -91,6 +91,15 @@ def _word_matches(p: str, stem: bool, word: str, inflect: bool = True) -> bool:
             return True  # «колу» is «кола»; «кол» (a stake) is not
         if kazakh_form_of(p, word) and not known_russian(word):
             return True  # «хотите» is Russian, not «хот» with Kazakh endings
+        if (
+            lemma(p) != p
+            and lemma(p) not in PERSON_MATTERS
+            and not known_russian(word)
+            and kazakh_form_of(lemma(p), word)
+        ):
+            # A Russian name in the plural takes Kazakh endings on its singular: «блинчиктер»
+            # of «блинчики», «круассандар» of «круассаны».
+            return True
         if diminutive_of(p, word):
             return True
         if not (known_russian(p) and known_russian(word)) and russian_form_of(p, word):

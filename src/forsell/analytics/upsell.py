@@ -27,6 +27,7 @@ from forsell.domain.options import ChosenOption
 
 from .acts import (
     CHOICE,
+    PARTICLES,
     SEEKING,
     SIZE_UP,
     USUAL,
@@ -38,7 +39,7 @@ from .acts import (
     not_order,
 )
 from .lang import index_key, lemma, lookup_keys, unglued
-from .matching import Match, Pattern, edit_distance, match_at
+from .matching import Match, Pattern, PatternWord, edit_distance, match_at, word_matches
 from .model import Catalog, CatalogProduct, Receipt, ReceiptLine
 from .normalize import fold_word, normalize_text
 from .scorecard import Scorecard
@@ -487,6 +488,11 @@ class CatalogIndex:
                             category_terms.setdefault(phrase, category)
                             generic[phrase].add(category)
         self._category_phrases = set(category_terms)
+        #: sets (a name that holds «+»): SKU → its names, and the head words they are called by
+        self.sets: dict[str, tuple[str, ...]] = {}
+        self.set_heads: set[str] = set()
+        self.set_categories: set[str] = set()
+        self._holding: dict[str, frozenset[str]] = {}
         #: categories one generic phrase calls alike («сладкое»: desserts and sweets): an
         #: offer of one is converted by a line of another
         self.generic = generic  # phrase → the categories it calls
@@ -503,6 +509,13 @@ class CatalogIndex:
     def add(self, p: CatalogProduct) -> None:
         """A new or changed product (a changed one keeps its old names too until a rebuild)."""
         self.by_sku[p.sku] = p
+        if any("+" in name for name in p.names.values()):
+            # A set («Комбо «Донер + фри + кола»»): called by its own head word.
+            self.sets[p.sku] = tuple(p.names.values())
+            heads = {tuple(_significant(_set_name(name)))[:1] for name in p.names.values()}
+            self.set_heads.update(h[0] for h in heads if h)
+            self.set_categories.add(p.category)
+            self._holding.clear()
         for phrase in product_phrases(p, self.synonyms.get(f"sku:{p.sku}", ()), full=False):
             if phrase in self._category_phrases:
                 continue  # "кофе" is the category, not "Кофе молотый"
@@ -516,6 +529,16 @@ class CatalogIndex:
                 self._phrase_category[phrase] = ""
             skus.add(p.sku)
 
+    def sets_holding(self, term: str) -> frozenset[str]:
+        """The sets that hold ``term`` (a catalog name, folded) among their parts."""
+        found = self._holding.get(term)
+        if found is None:
+            found = frozenset(
+                sku for sku, names in self.sets.items() if any(_holds(name, term) for name in names)
+            )
+            self._holding[term] = found
+        return found
+
     def skus_called(self, phrase: str) -> set[str]:
         """The products filed under ``phrase`` (folded), e.g. a head word."""
         return self._phrase_skus.get(phrase, set())
@@ -527,6 +550,8 @@ class CatalogIndex:
     def remove(self, sku: str) -> None:
         """A product taken out of sale: no longer offered under any name."""
         self.by_sku.pop(sku, None)
+        if self.sets.pop(sku, None) is not None:
+            self._holding.clear()
         for skus in self._phrase_skus.values():
             skus.discard(sku)
 
@@ -611,6 +636,9 @@ class OfferFinder:
         # «шайға бірдеңе», «сорпаға нан алыңыз»: a name in the Kazakh dative is what the offer
         # goes with («к чаю»), not the offer.
         found = [(t, m, r) for t, m, r in found if not _dative(t.pattern, norms[m.last])]
+        # «котлета гарнир сіз бе?»: the Kazakh «without» (-сыз/-сіз) the recogniser split off
+        # names what the dish comes without.
+        found = [(t, m, r) for t, m, r in found if not _without(norms, m.last)]
         ends = {k for k, tok in enumerate(said.tokens) if tok.raw[-1:] in ".?!"}
         # «кофе алмайсыз ба? Американо …» is not «Кофе американо»: no name across a sentence end.
         found = [(t, m, r) for t, m, r in found if not any(m.first <= k < m.last for k in ends)]
@@ -722,12 +750,15 @@ class OfferFinder:
         self._asked_kind = []
         self._proposed = set()
         kinds_ordered: list[Target] = []  # what the customer named by its kind only
+        unknown: set[str] = set()  # the customer's words that named nothing
         said_by_cashier: dict[int, list[Target]] = {}  # utterance → what the cashier named
         for s, a in zip(said, acts, strict=True):
             named = self.targets(s)
             if s.role == CASHIER:
                 said_by_cashier[s.index] = [t for t, _ in named]
             if s.role == CUSTOMER:
+                taken = {k for _, m in named for k in range(m.first, m.last + 1)}
+                unknown.update(w for k, w in enumerate(s.norms) if k not in taken and len(w) >= 4)
                 self._asked_for += [(s.index, t.skus) for t, _ in named if t.skus]
                 for t, m in named:
                     kind = self._kind_named(t, m)
@@ -757,7 +788,7 @@ class OfferFinder:
                     m.first <= asked.first <= m.last for _, m in named
                 ):
                     size_asked.add(lemma(s.norms[asked.first]))
-                numbers_asked.update(n for _, _, n in _numbers(s.norms, 0, len(s.norms) - 1))
+                numbers_asked.update(_sizes_said(s.norms))
                 continue
             if s.role != CASHIER:
                 continue
@@ -787,9 +818,17 @@ class OfferFinder:
                 ):
                     self.clarifying.append((s.index, first, last))
             previous = -1  # the last offer clause's end
+            made = len(offers)
             for first, last, cue in a.offer_form:
                 before, previous = previous, last
-                weak = cue.phrase in WEAK_CUES
+                # «Маски не нужны? Сейчас все берут»: a need asked in the negative proposes.
+                weak = cue.phrase in WEAK_CUES and not (
+                    cue.first > first and s.norms[cue.first - 1] == "не"
+                )
+                if cue.first > first and _is_bag_word(s.norms[cue.first - 1]):
+                    # «гамбургер фанта тысяча пятьсот пакет нужен»: the order read back, then
+                    # the bag question; the proposing word is the bag's.
+                    continue
                 if (
                     weak
                     and (first, last) in a.needs_clauses
@@ -801,7 +840,19 @@ class OfferFinder:
                     and not (
                         cue.phrase != "?"
                         and ordered
-                        and _choice_of_one_kind(s.norms, first, last, named, self.category_of)
+                        # Of what is proposed: «мантов нет, плов или шорпо будете?» names the
+                        # manty ordered, and plov and shorpo are no one kind.
+                        and _choice_of_one_kind(
+                            s.norms,
+                            first,
+                            last,
+                            [
+                                (t, m)
+                                for t, m in named
+                                if not any(self._same(t, o) for o in ordered)
+                            ],
+                            self.category_of,
+                        )
                     )
                 ):
                     continue  # «какой кофе?», «кофе ме, шай ма?»: a needs question
@@ -828,6 +879,7 @@ class OfferFinder:
                     )
                     and t not in seen
                     and all(t != u for u, _ in inside[:k])  # «спрей … Називин»: one product
+                    and not self._read_back(s.norms, m, t, unknown)
                 ]
                 if seeking and new:
                     # What is proposed («Терафлю», or «айс латте, лимонад, матча») answers the
@@ -887,6 +939,11 @@ class OfferFinder:
                 skus = frozenset().union(*(t.skus for t in about)) if about else frozenset()
                 heads = {self._head(sku) for sku in skus} - {""}
                 skus = skus.union(*(self.index.skus_called(h) for h in heads))
+                if size is not None and size.pattern.source in _MEASURE_SIZES:
+                    # «Тассай литровую?» of water sold only by the litre names the size there
+                    # is: a size said by its measure is a bigger one only as its number is.
+                    numbers = [(size.first, size.last, _MEASURE_SIZES[size.pattern.source])]
+                    size = None
                 if size is None:
                     # «Капучино на четыреста сделать?», «екі литрлігін алыңыз»: the bigger size
                     # called by its number; its line is that size.
@@ -910,6 +967,8 @@ class OfferFinder:
                     continue
                 seen.append(target)
                 offers.append(self._offer(s, cue.first, cue.last, target, size))
+            if len(offers) - made > 1:
+                offers[made:] = self._as_kind(s, self._as_set(s, offers[made:]))
         by_index = {s.index: (s, a) for s, a in zip(said, acts, strict=True)}
         self._declined = {
             o.utterance: reply.index
@@ -957,7 +1016,7 @@ class OfferFinder:
             if (
                 k in taken
                 or k_last in taken
-                or len(word) < 4
+                or len(word) < 3
                 or not word.isalpha()
                 or _is_size_word(word)
             ):
@@ -1018,10 +1077,21 @@ class OfferFinder:
         comes in more than one size («латте на овсяном» → the latte, not the oat milk), else
         the last one ordered."""
         for t in reversed(ordered):
-            heads = {self._head(sku) for sku in t.skus} - {""}
-            if len(t.skus.union(*(self.index.skus_called(h) for h in heads))) > 1:
+            if self._in_sizes(t.skus):
                 return [t]
-        return ordered[-1:]
+        # Nothing the customer was heard to name comes in sizes («лате скарамельным сиропом»:
+        # the latte misheard, the syrup heard): the sale's own line that does.
+        sized = [
+            Target("product", frozenset((ln.sku,)))
+            for ln in self.receipt.lines
+            if self._in_sizes(frozenset((ln.sku,)))
+        ]
+        return sized[-1:] or ordered[-1:]
+
+    def _in_sizes(self, skus: frozenset[str]) -> bool:
+        """The product comes in more than one size (its head word calls other SKUs)."""
+        heads = {self._head(sku) for sku in skus} - {""}
+        return len(skus.union(*(self.index.skus_called(h) for h in heads))) > 1
 
     def _takes(self, offer: Offer, reply: Said, answer: list[tuple[Target, Match]]) -> bool:
         """The answer names what was offered: the product or its kind, or for a bigger size a
@@ -1128,6 +1198,84 @@ class OfferFinder:
             for line in self.receipt.lines
         )
 
+    def _as_set(self, s: Said, here: list[Offer]) -> list[Offer]:
+        """The offers of one utterance that proposes a set («Донерді комбоға алыңыз, фри мен
+        кола қосылады», «комбо аласыз ба … фри болады»): what the set holds, listed with it,
+        is the set, one offer (of the sets that hold it all), not an offer of each part."""
+        sets = self.index.sets
+        if not sets:
+            return here
+        said_set = any(
+            self._set_product(o) or o.category in self.index.set_categories for o in here
+        ) or any(
+            word_matches(PatternWord(head, False), w) or _heard_as(w, head)
+            for w in s.norms
+            for head in self.index.set_heads
+        )
+        if not said_set:
+            return here
+        parts = [
+            o
+            for o in here
+            if o.kind == "product" and not self._set_product(o) and self.index.sets_holding(o.term)
+        ]
+        if not parts:
+            return here
+        holders = sorted(frozenset.intersection(*(self.index.sets_holding(o.term) for o in parts)))
+        rest = [o for o in here if o not in parts]
+        named = [o for o in rest if self._set_product(o)]
+        if named or not holders:
+            return rest if named else here
+        # «Комбо» said as a kind, or heard only as «комбоға»/«кобо»: the set that holds the parts.
+        kinds = [o for o in rest if o.category in self.index.set_categories]
+        base = kinds[0] if kinds else parts[0]
+        as_set = replace(
+            base,
+            kind="product",
+            skus=tuple(sorted(holders)),
+            category=self.index.category_of(holders),
+        )
+        return sorted([o for o in rest if o is not base] + [as_set], key=lambda o: (o.start, o.end))
+
+    def _read_back(self, norms: Sequence[str], m: Match, t: Target, unknown: set[str]) -> bool:
+        """The cashier names, spelt right, what the customer ordered misheard («мне куртак» —
+        «куурдак, рис»): a one-word product name one or two letters off a word the customer
+        said that named nothing. It is the order read back, not an offer."""
+        if t.kind != "product" or m.first != m.last:
+            return False
+        said = norms[m.first]
+        return any(_heard_as(w, said) for w in unknown)
+
+    def _as_kind(self, s: Said, here: list[Offer]) -> list[Offer]:
+        """A kind offered and its products named with it in one turn («сусын алмайсыз ба, кола
+        фанта айран бар», «ішетін бірдеңе, компот алыңыз») are one offer: the kind when several
+        of it are listed or a choice is put («попить может морс или чай»: the customer picks
+        any), the product when one is told."""
+        out = list(here)
+        choice = _any(CHOICE, s.norms, 0, len(s.norms) - 1) is not None
+        for kind in [o for o in here if o.kind == "category" and o.category]:
+            of_it = [o for o in out if o.kind == "product" and self._of_kind(o, kind)]
+            if len(of_it) == 1 and not choice:
+                out = [o for o in out if o is not kind]
+            elif of_it:
+                out = [o for o in out if not any(o is p for p in of_it)]
+        return out
+
+    def _of_kind(self, offer: Offer, kind: Offer) -> bool:
+        category = offer.category
+        return bool(category) and (
+            category == kind.category
+            or category in self.index.kin.get(kind.category, ())
+            or category in self.index.generic.get(_fold(kind.term), ())
+        )
+
+    def _set_product(self, offer: Offer) -> bool:
+        return (
+            offer.kind == "product"
+            and bool(offer.skus)
+            and all(sku in self.index.sets for sku in offer.skus)
+        )
+
     def _offer(self, s: Said, cue_first: int, cue_last: int, target: Target, m: Match) -> Offer:
         first, last = min(cue_first, m.first), max(cue_last, m.last)
         words = " ".join(dict.fromkeys(t.raw for t in s.tokens[first : last + 1]))
@@ -1209,6 +1357,11 @@ class OfferFinder:
             )
         if offer.kind == "size":
             if line.sku not in offer.skus:
+                # Of the product the offer is about: «картошку большую?» is not converted by a
+                # «Двойной чизбургер» rung up with the large fries.
+                heads = {tuple(_significant(self._name(sku))[:1]) for sku in offer.skus}
+                if offer.skus and tuple(_significant(line.name)[:1]) not in heads:
+                    return False
                 return _bigger(line, receipt, offer.start)
             if any(
                 other.sku == line.sku and other.added_at < offer.start for other in receipt.lines
@@ -1266,7 +1419,12 @@ def _declines(norms: Sequence[str], named: Sequence[tuple[Target, Match]]) -> bo
     for words in _DECLINES:
         if tuple(norms[i : i + len(words)]) == words:
             return bool(named) or not _TAKES & set(norms[i + len(words) :])
-    return False
+    # «Не, одной хватит», «бірі жетеді»: what they have is enough.
+    return bool(_ENOUGH & set(norms)) and not _TAKES & set(norms)
+
+
+#: «Enough» (folded): the customer keeps what they have.
+_ENOUGH = frozenset({"хватит", "хватает", "достаточно", "жетеди", "жетед", "жетки"})
 
 
 @lru_cache(maxsize=4096)
@@ -1286,6 +1444,17 @@ def _heard_as(word: str, name: str, adjective: bool = False) -> bool:
     letter off, or two in a name of six letters or more that begins with the same two.
     ``adjective``: an adjective of the name counts too (the word was split by the recogniser,
     so it was not said as a qualifier)."""
+    if len(name) == 3 or len(word) == 3:
+        # A short name misheard in its last letters («шоқ», «шоп» of «шот»): the same first
+        # two letters, one letter off, nothing shorter.
+        return (
+            word != name
+            and min(len(word), len(name)) >= 3
+            and max(len(word), len(name)) <= 4
+            and word[:2] == name[:2]
+            and name not in _EXTRA
+            and edit_distance(word, name, 1) <= 1
+        )
     if (
         len(name) < 4
         or word == name  # said as written yet not a name the index knows: a qualifier
@@ -1387,6 +1556,18 @@ def _choice_of_one_kind(
 
 
 _DATIVE = ("га", "ге", "ка", "ке", "на", "не")
+_PRIVATIVE = frozenset({"сыз", "сиз"})
+
+
+def _without(norms: Sequence[str], last: int) -> bool:
+    """The name ending at ``last`` is followed by «сыз»/«сіз» split off it, closing the clause
+    or asked with a particle: «гарнир сіз бе» is «гарнирсіз бе» (without a side dish)."""
+    k = last + 1
+    return (
+        k < len(norms)
+        and norms[k] in _PRIVATIVE
+        and (k + 1 == len(norms) or norms[k + 1] in PARTICLES)
+    )
 
 
 def _dative(pattern: Pattern, word: str) -> bool:
@@ -1401,6 +1582,8 @@ def _dative(pattern: Pattern, word: str) -> bool:
     )
 
 
+#: Size words of SIZE_UP that name a measure, not "bigger": their number.
+_MEASURE_SIZES = {"литровую": 1.0, "0,5": 0.5}
 _SIZE_WORDS = tuple(p for p in SIZE_UP if not any(ch.isdigit() for ch in p.source))
 
 
@@ -1416,6 +1599,20 @@ _PITCH = _compile(
     "қымбат", "қымбатырақ", "дороже", "разница", "доплата", "доплатить", "всего на", "артық",
     "тиімді", "тиімдірек", "выгоднее", "дешевле выйдет", "үнемді",
 )  # fmt: skip
+
+
+_MEASURE_STEMS = ("литр", "миллилитр", "мл", "грамм", "грам", "кило", "кели")
+
+
+def _sizes_said(norms: Sequence[str]) -> list[float]:
+    """The numbers a customer said that may be a size («на триста», «бір литрлік»), not a count
+    of things («бір хот дог», «два круассана»): a small number only with a measure after it."""
+    out = []
+    for _, last, value in _numbers(norms, 0, len(norms) - 1):
+        after = norms[last + 1] if last + 1 < len(norms) else ""
+        if value > 10 or after in _UNITS or after.startswith(_MEASURE_STEMS):
+            out.append(value)
+    return out
 
 
 def _numbers(norms: Sequence[str], first: int, last: int) -> list[tuple[int, int, float]]:
