@@ -144,6 +144,20 @@ def test_a_size_said_by_its_measure_is_an_offer_only_when_it_is_bigger() -> None
     assert _sold(two_sizes, t, _lines(two_sizes, ("HOT-1", 1), ("COL-10", 5))) == {"COL-10"}
 
 
+def test_sizes_compare_only_in_one_measure() -> None:
+    """A tablet's strength is no bigger size of the same brand's syrup."""
+    scorer = _scorer(
+        ("NUR-T", "Нурофен 200 мг №10", "Обезболивающие"),
+        ("NUR-S", "Нурофен для детей сироп 100 мл", "Обезболивающие"),
+    )
+    t = _talk(
+        ("u", 0, "нурофен бар ма"),
+        ("c", 2, "бар екі жүз миллиграмм бір пачка ма"),
+        ("u", 4, "иә біреу"),
+    )
+    assert _offers(scorer, t, _lines(scorer, ("NUR-T", 5))) == []
+
+
 FAST_FOOD = (
     ("FRI-S", "Картофель фри малый", "Гарниры", "Кішкентай фри"),
     ("FRI-L", "Картофель фри большой", "Гарниры", "Үлкен фри"),

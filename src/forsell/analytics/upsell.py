@@ -1057,6 +1057,7 @@ class OfferFinder:
         if len(family) > _SIZES_OF_ONE:
             return None, family
         sizes = {sku: self._size(sku) for sku in family}
+        measured = {sku: _measure_of(self._name(sku) or "") for sku in family}
         known = [x for x in sizes.values() if x is not None]
         if len(set(known)) < 2:
             return None, family
@@ -1064,7 +1065,13 @@ class OfferFinder:
             if number <= min(known) or any(number <= x for x in asked):
                 continue
             named = frozenset(sku for sku, x in sizes.items() if x == number)
-            if named:
+            # Sizes compare in one measure: «Нурофен 200 мг» is no bigger «Нурофен сироп 100 мл».
+            smaller = {
+                x
+                for sku, x in sizes.items()
+                if x is not None and x < number and measured[sku] in {measured[n] for n in named}
+            }
+            if named and smaller:
                 return Match(_pattern(norms[k]), k, k_last), named
         return None, family
 
@@ -1649,6 +1656,20 @@ def _size_of(name: str) -> float | None:
         except ValueError:
             continue
     return None
+
+
+@lru_cache(maxsize=65536)
+def _measure_of(name: str) -> str:
+    """The measure after the first number in a product's name («Кола 0,5 л» → «л», «Нурофен 200
+    мг» → «мг»; «» without one)."""
+    words = name.replace(",", ".").split()
+    for i, word in enumerate(words):
+        try:
+            float(word.strip("№#xх×()"))
+        except ValueError:
+            continue
+        return words[i + 1].lower().strip(".") if i + 1 < len(words) else ""
+    return ""
 
 
 def _bigger(line: ReceiptLine, receipt: Receipt, since: float) -> bool:
