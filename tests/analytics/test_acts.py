@@ -35,6 +35,16 @@ def acts(text: str):
         # «В следующий раз» (next time) is no «Следующий!».
         ("ладно в следующий раз", "till"),
         ("кейін келесі жолы", "till"),
+        # The take-away words said with an order word order («мне … с собой»), they ask nothing.
+        ("мне американо маленький с собой", "needs"),
+        ("дайте два беляша с собой", "needs"),
+        # Nor is a price word without a sum a price («всего доброго», «завтра будет»).
+        ("всего доброго", "price"),
+        ("товар завтра будет", "price"),
+        # A weight is no sum of money.
+        ("сыра грамм пятьсот", "price"),
+        # A need asked with a particle is the cashier's question, nobody's order.
+        ("пакет керек пе", "order"),
         # A discount in percent is no quantity of the order.
         ("Можно зарегистрироваться, сразу пять процентов кэшбэк.", "needs"),
     ],

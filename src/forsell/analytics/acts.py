@@ -419,6 +419,8 @@ class Acts:
     needs_clauses: tuple[tuple[int, int], ...] = ()
     #: clauses in question form: (first, last)
     questions: tuple[tuple[int, int], ...] = ()
+    #: the utterance's folded words: ``speakers`` compares a turn with the one before it
+    words: tuple[str, ...] = ()
 
 
 _TWO_PARTICLES = Pattern.compile("ма ме")  # «үлкен бе, кішкентай ма?»
@@ -508,9 +510,9 @@ def _find_acts(
                 clause_needs = None  # «Как обычно.» stated is a regular's order, not a question
             if clause_needs is None and bare and choice is not None and first < choice.first < last:
                 clause_needs = choice
-            if clause_needs is None and bare:
+            if clause_needs is None and bare and _order(norms[first : last + 1]) is None:
                 # «маленький американо с собой»: without punctuation the take-away question has
-                # only its words to show it.
+                # only its words to show it; «мне американо с собой» orders.
                 clause_needs = _any(TAKEAWAY, norms, first, last)
             if clause_needs is None and question:
                 wh = _wh(norms, first, last)
@@ -547,6 +549,7 @@ def _find_acts(
         offer_form=tuple(offer_form),
         needs_clauses=tuple(needs_clauses),
         questions=tuple(questions),
+        words=norms,
     )
 
 
@@ -611,12 +614,18 @@ def _till(norms: Sequence[str]) -> Match | None:
     return None
 
 
+_NEED = frozenset({"керек"})
+
+
 def _order(norms: Sequence[str]) -> Match | None:
     """The customer's ordering words; «мне» after a preposition («это не ко мне», «у меня») is
-    not «мне латте»."""
+    not «мне латте», and a need asked with a particle («… керек пе?») is the cashier's
+    question."""
     for m in sorted(_hits(ORDER, norms, 0, len(norms) - 1), key=lambda m: m.first):
         if norms[m.first] == "мне" and m.first > 0 and norms[m.first - 1] in _PREPOSITIONS:
             continue
+        if norms[m.last] in _NEED and m.last + 1 < len(norms) and norms[m.last + 1] in PARTICLES:
+            continue  # «сироп керек пе?», «контейнер керек па?»: the cashier asks, nobody orders
         return m
     return None
 
@@ -647,8 +656,10 @@ def _pays(norms: Sequence[str]) -> Match | None:
     said = [i for i, tok in enumerate(norms) if tok not in _FILLER]
     if said and len(said) <= 2 and all(norms[i] in _METHOD for i in said):
         return Match(_BY_METHOD, said[0], said[-1])
-    if len(norms) > 1 and norms[0] in _HERE_YOU_ARE and any(t.isdigit() for t in norms):
-        return Match(_HANDS, 0, 0)  # «Мә, екі мың.»: the customer hands the money over
+    if norms[0] in _HERE_YOU_ARE and (len(norms) == 1 or norms[1] not in PARTICLES):
+        # «Мә.», «Мә, ал.», «Мә, екі мың.»: the customer hands the money over. A particle follows
+        # what it asks about, so a turn that opens with «ма» hands something over.
+        return Match(_HANDS, 0, 0)
     return None
 
 
@@ -664,12 +675,27 @@ def _asks_in_stock(norms: Sequence[str]) -> Match | None:
     return None
 
 
+#: Words that name a price only beside a sum: «всего доброго», «на полке стоит», «завтра будет»,
+#: «бағасы қанша?» (the customer asking) name none.
+_PRICE_WITH_SUM = frozenset({
+    "всего", "стоит", "будет", "стоимость", "болады", "тұрады", "бағасы",
+})  # fmt: skip
+
+
 def _price(norms: Sequence[str]) -> Match | None:
-    m = _any(PRICE, norms, 0, len(norms) - 1)
-    if m is not None:
-        return m
-    # A bare sum: «1 450» / «тысяча двести» (digits after folding) of at least three digits.
+    summed = any(t.isdigit() for t in norms)
+    for m in sorted(_hits(PRICE, norms, 0, len(norms) - 1), key=lambda m: m.first):
+        if summed or m.pattern.source not in _PRICE_WITH_SUM:
+            return m
+    # A bare sum: «1 450» / «тысяча двести» (digits after folding) of at least three digits;
+    # not a weight or a volume («грамм пятьсот», «500 мл»).
     for i, tok in enumerate(norms):
-        if tok.isdigit() and len(tok) >= 3:
+        if tok.isdigit() and len(tok) >= 3 and not _measured(norms, i):
             return Match(Pattern.compile(tok), i, i)
     return None
+
+
+def _measured(norms: Sequence[str], i: int) -> bool:
+    """The number at ``i`` has a unit beside it: a weight or volume, not a sum of money."""
+    after = norms[i + 1] if i + 1 < len(norms) else ""
+    return (i > 0 and norms[i - 1] in _NOT_PRICE) or after in _NOT_PRICE
