@@ -425,3 +425,43 @@ def test_a_forbidden_phrase_in_a_recommendation_is_shown_when_the_roles_are_unce
     assert bool(result.held) is held
     if held:
         assert [e.utterance for e in result.held[0].evidence] == [0]
+
+
+@pytest.mark.parametrize(
+    ("cashier_asks", "needs"),
+    [
+        # A question that names nothing and proposes nothing asks about the order.
+        ("Вам для ребёнка?", True),
+        ("Два?", True),
+        ("А ещё?", True),
+        ("ыстық болсын ба", True),
+        ("тамақтан бұрын ба", True),
+        # Not when it is how someone is, the payment, or no question at all.
+        ("Как дела?", False),
+        ("Картой?", False),
+        ("можно прикладывайте", False),
+    ],
+)
+def test_a_question_that_names_nothing_clarifies_the_order(
+    cafe_scorer: Scorer, cashier_asks: str, needs: bool
+) -> None:
+    t = talk(
+        ("cashier", 0, "Здравствуйте."),
+        ("customer", 2, "Здравствуйте, мне самсу."),
+        ("cashier", 4, cashier_asks),
+        ("customer", 6, "Да."),
+    )
+    outcome = cafe_scorer.score(t).item("ask_needs").outcome
+    assert (outcome == "pass") is needs, cashier_asks
+
+
+def test_a_question_naming_a_new_product_stays_an_offer(cafe_scorer: Scorer) -> None:
+    t = talk(
+        ("cashier", 0, "Здравствуйте."),
+        ("customer", 2, "Здравствуйте, мне самсу."),
+        ("cashier", 4, "Круассан?"),
+        ("customer", 6, "Нет."),
+    )
+    result = cafe_scorer.score(t)
+    assert result.item("upsell_offer").outcome == "pass"
+    assert result.item("ask_needs").outcome == "fail"

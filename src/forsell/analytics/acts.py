@@ -121,6 +121,13 @@ RU_QUESTION = _compile(
     "не хотите", "подойдет", "устроит",
 )  # fmt: skip
 
+#: How someone is: a question at the counter that is about nobody's order.
+SMALL_TALK = _compile(
+    "как дела", "как вы", "как жизнь", "как настроение", "как здоровье", "қалайсыз",
+    "қалыңыз қалай", "жағдайыңыз қалай", "хал жағдай", "жағдай қалай", "как поживаете",
+    inflect=False,
+)  # fmt: skip
+
 #: Payment, bag, receipt, ID: questions about these are not about what the customer wants.
 NOT_ORDER = _compile(
     "картой", "карточкой", "наличными", "наличкой", "налом", "налик", "оплата", "оплатите",
@@ -293,6 +300,11 @@ def not_order(norms: Sequence[str], first: int, last: int) -> Match | None:
             continue
         return m
     return None
+
+
+def small_talk(norms: Sequence[str], first: int, last: int) -> bool:
+    """«Как дела?», «Жағдайыңыз қалай?»: asks how someone is, not about the order."""
+    return _any(SMALL_TALK, norms, first, last) is not None
 
 
 def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool:

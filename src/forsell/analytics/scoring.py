@@ -15,7 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .acts import FAREWELLS, PARTICLES, Acts, Hit, _hits, find_acts
+from .acts import (
+    FAREWELLS,
+    PARTICLES,
+    Acts,
+    Hit,
+    _hits,
+    _particles,
+    find_acts,
+    not_order,
+    small_talk,
+)
 from .matching import find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
@@ -227,6 +237,14 @@ class Scorer:
         )
         upsell = finder.link(finder.find_offers(said, acts), receipt)
         clarifying = {u: (first, last) for u, first, last in reversed(finder.clarifying)}
+        # A question that names nothing and proposes nothing clarifies the order too.
+        offered = {o.utterance for o in upsell.offers}
+        for s, a in zip(said, acts, strict=True):
+            if s.role != CASHIER or s.index in clarifying or s.index in offered:
+                continue
+            asked = _asks_about_the_order(s, a, finder)
+            if asked is not None:
+                clarifying[s.index] = asked
         span = (min(s.start for s in said), max(s.end for s in said))
         items = tuple(
             self._item(it, said, acts, span, upsell, clarifying) for it in self.scorecard.items
@@ -354,6 +372,30 @@ class Scorer:
         ):
             return ItemResult(item.id, item.kind, NOT_APPLICABLE, 0, 0, "moot")
         return ItemResult(item.id, item.kind, FAIL, 0, max_points, why)
+
+
+def _asks_about_the_order(s: Said, a: Acts, finder: OfferFinder) -> tuple[int, int] | None:
+    """A clause of the cashier's asked in form (a question mark, a Kazakh particle) that
+    proposes nothing (no offer word), names no product, and is about neither the payment, the
+    bag, the card nor how anyone is: it asks about the order («Вам для взрослого?», «ащы
+    болсын ба?», «Один?», «Ещё?», «тамақтан кейін бе?»). The guide's needs question "asks what
+    the customer wants or clarifies the order"; one that names a product is ``clarifying``'s."""
+    plain = {(f, la) for f, la, cue in a.offer_form if cue.phrase == "?"}
+    named = [m for _, m in finder.targets(s)]
+    for first, last in a.questions:
+        if (first, last) not in plain or not_order(s.norms, first, last) is not None:
+            continue
+        if a.greeting is not None and a.greeting.first <= first and last <= a.greeting.last:
+            continue  # the greeting's own «бе»
+        if a.loyalty is not None and first <= a.loyalty.first <= last:
+            continue
+        if any(first <= m.first <= last for m in named) or small_talk(s.norms, first, last):
+            continue
+        # By its form, not by a word that may ask or state («можно прикладывайте»).
+        marked = s.tokens[last].raw.rstrip("»\"')").endswith("?")
+        if marked or _particles(s.norms, first, last):
+            return (first, last)
+    return None
 
 
 def _read_back(s: Said, first: int, last: int, said: list[Said]) -> bool:
