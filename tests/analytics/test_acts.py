@@ -45,6 +45,12 @@ def acts(text: str):
         ("сыра грамм пятьсот", "price"),
         # A need asked with a particle is the cashier's question, nobody's order.
         ("пакет керек пе", "order"),
+        # «все» (everyone) in the middle of a question is no «это всё?».
+        ("маски не нужны сейчас все берут", "needs"),
+        # A choice after a proposing verb lists what is proposed: an offer, not a question
+        # about the order.
+        ("жент алмайсыз ба әлде печенье", "needs"),
+        ("может добавить сироп ванильный или карамельный", "needs"),
         # A discount in percent is no quantity of the order.
         ("Можно зарегистрироваться, сразу пять процентов кэшбэк.", "needs"),
     ],
@@ -68,6 +74,9 @@ def test_not_the_act(text: str, act: str) -> None:
         ("Как обычно?", "needs"),
         ("как обычно", "needs"),  # no punctuation at all: may be the question
         ("маленький американо с собой", "needs"),  # the take-away question, unpunctuated
+        ("Это всё?", "needs"),
+        ("большой или маленький возьмёте", "needs"),  # the verb after the choice asks it
+        ("всё да", "needs"),
     ],
 )
 def test_the_act(text: str, act: str) -> None:

@@ -302,6 +302,21 @@ def not_order(norms: Sequence[str], first: int, last: int) -> Match | None:
     return None
 
 
+#: «Всё?» (is that all?) closes the question; «все берут», «всё свежее» (everyone, all of it)
+#: say something else.
+_ALL = frozenset({"все", "это все"})
+_CLOSING = frozenset({"да", "ли", "нет"}) | PARTICLES
+
+
+def _asked(norms: Sequence[str], first: int, last: int) -> Match | None:
+    """A word that clarifies the order when asked («с собой?», «разогреть?», «это всё?»)."""
+    for m in sorted(_hits(NEEDS_IF_ASKED, norms, first, last), key=lambda m: m.first):
+        if m.pattern.source in _ALL and m.last < last and norms[m.last + 1] not in _CLOSING:
+            continue
+        return m
+    return None
+
+
 def small_talk(norms: Sequence[str], first: int, last: int) -> bool:
     """«Как дела?», «Жағдайыңыз қалай?»: asks how someone is, not about the order."""
     return _any(SMALL_TALK, norms, first, last) is not None
@@ -512,6 +527,10 @@ def _find_acts(
         # question by its choice alone.
         bare = not any(ch in raw for raw in raws for ch in ".?!")
         choice = _any(CHOICE, norms, first, last)
+        if choice is not None and strong is not None and strong.last < choice.first:
+            # «йод алмайсыз ба … или перекись», «сметана қосайын ба әлде соус»: the choice
+            # lists what the proposal offers; it asks nothing about the order.
+            choice = None
         if not excluded:
             clause_needs = _any(NEEDS_OPEN, norms, first, last) or _what_do_you(norms, first, last)
             if (
@@ -535,7 +554,7 @@ def _find_acts(
                 elif wh is not None:
                     clause_needs = wh
                 else:
-                    clause_needs = _any(NEEDS_IF_ASKED, norms, first, last)
+                    clause_needs = _asked(norms, first, last)
                     if clause_needs is None and strong is None:
                         clause_needs = _how_many(norms, first, last)
         if clause_needs is not None:
