@@ -520,6 +520,7 @@ def _find_acts(
         # particle inside an offer belongs to the offer, not to a question about the order.
         # Any proposing verb in the clause, «может» too («может, одну двухлитровую возьмёте»).
         strong = None
+        verbs: list[Match] = []
         if cue is not None:
             verbs = [m for m in _hits(cues, norms, first, last) if _offer_verb(norms, m)]
             strong = min(verbs, key=lambda m: m.first) if verbs else None
@@ -527,9 +528,13 @@ def _find_acts(
         # question by its choice alone.
         bare = not any(ch in raw for raw in raws for ch in ".?!")
         choice = _any(CHOICE, norms, first, last)
-        if choice is not None and strong is not None and strong.last < choice.first:
+        if choice is not None and any(
+            m.last < choice.first and " ".join(norms[m.first : m.last + 1]) not in WEAK_CUES
+            for m in verbs
+        ):
             # «йод алмайсыз ба … или перекись», «сметана қосайын ба әлде соус»: the choice
-            # lists what the proposal offers; it asks nothing about the order.
+            # lists what the proposal offers; it asks nothing about the order. («Может, латте
+            # или капучино?» is left to the offer finder: before an order it asks.)
             choice = None
         if not excluded:
             clause_needs = _any(NEEDS_OPEN, norms, first, last) or _what_do_you(norms, first, last)
