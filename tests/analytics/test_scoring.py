@@ -465,3 +465,32 @@ def test_a_question_naming_a_new_product_stays_an_offer(cafe_scorer: Scorer) -> 
     result = cafe_scorer.score(t)
     assert result.item("upsell_offer").outcome == "pass"
     assert result.item("ask_needs").outcome == "fail"
+
+
+@pytest.mark.parametrize(
+    ("cashier_then", "farewell"),
+    [
+        # The sale goes on after the thanks: the thanks were for the money.
+        ("Номер двенадцать, суп вынесут к столу.", False),
+        ("пакет тридцать тенге", False),
+        # A short reply, the next customer called, or a goodbye: the thanks ended the sale.
+        ("Угу.", True),
+        ("И вам!", True),
+        ("келесі", True),
+        ("Всего доброго!", True),
+    ],
+)
+def test_bare_thanks_before_more_of_the_sale_are_no_farewell(
+    cafe_scorer: Scorer, cashier_then: str, farewell: bool
+) -> None:
+    t = talk(
+        ("cashier", 0, "Здравствуйте! Что будете?"),
+        ("customer", 2, "Суп и морс."),
+        ("cashier", 4, "Две тысячи."),
+        ("customer", 6, "Перевела."),
+        ("cashier", 8, "Спасибо."),
+        ("customer", 10, "А мне куда?"),
+        ("cashier", 12, cashier_then),
+    )
+    outcome = cafe_scorer.score(t).item("farewell").outcome
+    assert (outcome == "pass") is farewell, cashier_then

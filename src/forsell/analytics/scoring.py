@@ -334,7 +334,9 @@ class Scorer:
             if item.detector == "farewell" and s.index not in cashier_said[-2:]:
                 near.add("outside_window")  # thanks in the middle is not a goodbye
                 continue
-            if item.detector == "farewell" and _thanks_for_the_order(s.norms):
+            if item.detector == "farewell" and (
+                _thanks_for_the_order(s.norms) or _sale_goes_on(s, said, acts)
+            ):
                 near.add("outside_window")  # «Спасибо. Итого две тысячи.»: the sale goes on
                 continue
             if item.detector == "needs_question" and _read_back(s, first_i, last_i, said):
@@ -424,6 +426,35 @@ def _thanks_for_the_order(norms: tuple[str, ...]) -> bool:
         return False
     after = norms[max(m.last for m in said) + 1 :]
     return any(w.isdigit() and len(w) >= 3 for w in after)
+
+
+def _sale_goes_on(s: Said, said: list[Said], acts: list[Acts]) -> bool:
+    """Bare thanks («Спасибо.», «рахмет») after which the cashier still carries on the sale
+    (hands the order number over, sells the bag, answers a question) without a goodbye: thanks
+    for the money in the middle, not the farewell. Calling the next customer or handing the
+    receipt over («келесі», «ваш чек») ends the sale."""
+    if not _thanks_only(s.norms):
+        return False
+    return any(
+        later.role == s.role
+        and a.farewell is None
+        and a.till is None
+        and not set(later.norms) <= _REPLIES  # «Угу.», «И вам!», «Пожалуйста.»
+        for later, a in zip(said, acts, strict=True)
+        if later.index > s.index
+    )
+
+
+#: A cashier's short reply to the customer's thanks or goodbye: no sale in it (folded).
+_REPLIES = frozenset({
+    "да", "угу", "ага", "иа", "ия", "ок", "хорошо", "ладно", "жарайды", "мм", "пожалуйста",
+    "и", "вам", "тоже", "сизге", "де", "не", "за", "что", "ештене", "ештеме", "жок",
+})  # fmt: skip
+
+
+def _thanks_only(norms: tuple[str, ...]) -> bool:
+    said = _hits(FAREWELLS, norms, 0, len(norms) - 1)
+    return bool(said) and all(" ".join(norms[m.first : m.last + 1]) in _THANKS for m in said)
 
 
 def _act_hit(detector: str | None, acts: Acts) -> Hit | None:
