@@ -494,3 +494,27 @@ def test_bare_thanks_before_more_of_the_sale_are_no_farewell(
     )
     outcome = cafe_scorer.score(t).item("farewell").outcome
     assert (outcome == "pass") is farewell, cashier_then
+
+
+@pytest.mark.parametrize(
+    ("said", "forbidden"),
+    [
+        # Told what to wait for or where: a neutral instruction.
+        ("Ваш номер семь, ждите на экране.", False),
+        ("ждите заказ у окна выдачи", False),
+        ("Тапсырысыңызды күтіңіз, экранда шығады.", False),
+        # Said alone, cut off, or followed by the reason: brushing the customer off.
+        ("Ждите.", True),
+        ("Ждите, там очередь.", True),
+        ("ждите сейчас вынесут", True),
+        ("ждите минут десять", True),
+        ("күтіңіз", True),
+        ("отстаньте на минуту", True),
+    ],
+)
+def test_wait_is_forbidden_only_as_a_brush_off(
+    cafe_scorer: Scorer, said: str, forbidden: bool
+) -> None:
+    t = talk(("customer", 0, "Бургер и колу."), ("cashier", 2, said))
+    outcome = cafe_scorer.score(t).item("forbidden_words").outcome
+    assert (outcome == "fail") is forbidden, said

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lang import is_verb, known_russian
+from .lang import is_verb, known_russian, thing_in_accusative, transitive_imperative
 from .matching import Match, Pattern, find_all
 from .normalize import Token
 
@@ -735,3 +735,30 @@ def _measured(norms: Sequence[str], i: int) -> bool:
     """The number at ``i`` has a unit beside it: a weight or volume, not a sum of money."""
     after = norms[i + 1] if i + 1 < len(norms) else ""
     return (i > 0 and norms[i - 1] in _NOT_PRICE) or after in _NOT_PRICE
+
+
+#: Where to wait: «ждите на табло», «ждите у окна».
+_WHERE = frozenset({"на", "у", "возле", "около", "рядом", "в"})
+#: Kazakh «your …» in the accusative, folded: «нөміріңізді», «тапсырысыңызды».
+_KK_YOUR_THING = ("нызды", "низди")
+_KK_POLITE_IMPERATIVE = ("ыныз", "иниз")
+
+
+def instruction(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word imperative from a forbidden list that goes on to say what to wait for or where
+    («ждите на табло», «ждите номер на табло», «нөміріңізді күтіңіз»): a neutral instruction
+    (the guide: a forbidden word in a neutral phrase does not count). Said alone or cut off
+    («Ждите.», «Ждите, там очередь», «ждите сейчас вынесут») it brushes the customer off."""
+    if first != last:
+        return False
+    word = tokens[first]
+    if transitive_imperative(word.norm) and last + 1 < len(tokens) and word.raw[-1:].isalnum():
+        then = tokens[last + 1].norm
+        return then in _WHERE or thing_in_accusative(then)
+    before = tokens[first - 1] if first > 0 else None
+    return (
+        word.norm.endswith(_KK_POLITE_IMPERATIVE)
+        and before is not None
+        and before.raw[-1:].isalnum()
+        and before.norm.endswith(_KK_YOUR_THING)
+    )

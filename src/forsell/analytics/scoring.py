@@ -23,6 +23,7 @@ from .acts import (
     _hits,
     _particles,
     find_acts,
+    instruction,
     not_order,
     small_talk,
 )
@@ -321,7 +322,11 @@ class Scorer:
             elif item.detector == "needs_question" and s.index in clarifying:
                 first_i, last_i = clarifying[s.index]
                 found.append((s, first_i, last_i, "", "clarify"))
-            found += [(s, f, la, src, "phrase") for f, la, src in self._phrases(item, s)]
+            found += [
+                (s, f, la, src, "phrase")
+                for f, la, src in self._phrases(item, s)
+                if not (item.looks_for_bad and instruction(s.tokens, f, la))
+            ]
         cashier_said = [s.index for s in said if s.role == CASHIER]
         for s, first_i, last_i, phrase, why in found:
             first, last = s.tokens[first_i], s.tokens[last_i]
