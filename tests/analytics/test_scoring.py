@@ -518,3 +518,29 @@ def test_wait_is_forbidden_only_as_a_brush_off(
     t = talk(("customer", 0, "Бургер и колу."), ("cashier", 2, said))
     outcome = cafe_scorer.score(t).item("forbidden_words").outcome
     assert (outcome == "fail") is forbidden, said
+
+
+@pytest.mark.parametrize(
+    ("cashier", "answer", "needs"),
+    [
+        # Unpunctuated: the variety or the number the cashier adds, answered yes or no.
+        ("хлеб бородинский", "да", True),
+        ("молоко два с половиной процента", "иә", True),
+        ("хлеб восемь штук", "нет", True),
+        # The order said back word for word, or a turn the customer does not answer yes/no to.
+        ("хлеб и молоко", "да", False),
+        ("хлеб бородинский", "и сметану", False),
+    ],
+)
+def test_an_unpunctuated_question_is_told_by_its_yes_or_no(
+    cafe_scorer: Scorer, cashier: str, answer: str, needs: bool
+) -> None:
+    t = talk(
+        ("cashier", 0, "здравствуйте"),
+        ("customer", 2, "здравствуйте хлеб и молоко"),
+        ("cashier", 4, cashier),
+        ("customer", 6, answer),
+        ("cashier", 8, "семьсот тенге"),
+    )
+    outcome = cafe_scorer.score(t).item("ask_needs").outcome
+    assert (outcome == "pass") is needs, (cashier, answer)

@@ -221,3 +221,11 @@ def thing_in_accusative(word: str) -> bool:
         "accs" in p.tag and ("inan" in p.tag or "Apro" in p.tag) and p.tag.POS in ("NOUN", "ADJF")
         for p in _analyzer().parse(word)[:2]
     )
+
+
+@lru_cache(maxsize=16384)
+def is_adjective(word: str) -> bool:
+    """A Russian adjective («нарезной», «бактерицидный»); False for unknown and Kazakh words."""
+    if not known_russian(word):
+        return False
+    return any(p.tag.POS in ("ADJF", "ADJS") for p in _analyzer().parse(word)[:2])

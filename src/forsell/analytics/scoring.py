@@ -27,6 +27,7 @@ from .acts import (
     not_order,
     small_talk,
 )
+from .lang import is_adjective, lemmas
 from .matching import find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
@@ -243,7 +244,7 @@ class Scorer:
         for s, a in zip(said, acts, strict=True):
             if s.role != CASHIER or s.index in clarifying or s.index in offered:
                 continue
-            asked = _asks_about_the_order(s, a, finder)
+            asked = _asks_about_the_order(s, a, finder) or _answered_yes_or_no(s, a, said)
             if asked is not None:
                 clarifying[s.index] = asked
         span = (min(s.start for s in said), max(s.end for s in said))
@@ -402,6 +403,40 @@ def _asks_about_the_order(s: Said, a: Acts, finder: OfferFinder) -> tuple[int, i
         marked = s.tokens[last].raw.rstrip("»\"')").endswith("?")
         if marked or _particles(s.norms, first, last):
             return (first, last)
+    return None
+
+
+#: A bare yes or no (folded).
+_YES_NO = frozenset({"да", "иа", "ия", "ага", "угу", "жок", "нет", "не"})
+
+
+def _answered_yes_or_no(s: Said, a: Acts, said: list[Said]) -> tuple[int, int] | None:
+    """Without punctuation a question has only its answer to show it: the cashier names what the
+    customer just ordered with a qualifier they did not say (a variety, a number: «хлеб
+    нарезной», «пластырь обычный бактерицидный», «яйца десять») and the customer answers yes or
+    no. Repeating the order word for word («два чизбургера кола и фри большой» — «ага») asks
+    nothing; nor does a turn that offers, names a price, the bag or the card."""
+    if any(ch in t.raw for t in s.tokens for ch in ".?!"):
+        return None
+    if a.offer_form or a.price or a.loyalty or a.till or a.farewell or a.greeting:
+        return None
+    if not_order(s.norms, 0, len(s.norms) - 1) is not None:
+        return None
+    after = [o for o in said if o.index > s.index]
+    before = [o for o in said if o.index < s.index and o.role != s.role]
+    if not after or after[0].role == s.role or not before:
+        return None
+    if not after[0].norms or not set(after[0].norms) <= _YES_NO:
+        return None
+    heard = before[-1].norms
+    if not {w for w in heard if len(w) >= 3} & set(s.norms):
+        return None  # it names nothing the customer ordered
+    heard_lemmas = {f for w in heard for f in lemmas(w)}
+    for w in s.norms:
+        if w.isdigit() and w not in heard:
+            return (0, len(s.norms) - 1)
+        if is_adjective(w) and not lemmas(w) & heard_lemmas:
+            return (0, len(s.norms) - 1)
     return None
 
 
