@@ -70,6 +70,7 @@ def test_not_the_act(text: str, act: str) -> None:
         ("спасибо, доброго вечера", "farewell"),
         ("сәлеметсіз бе қалай көмектесейін", "needs"),
         ("кеш жарық", "greeting"),
+        ("бармысыз бар жүз теңге", "greeting"),  # «Армысыз!» — «Бармысыз!»
         ("мне латте", "order"),
         ("Как обычно?", "needs"),
         ("как обычно", "needs"),  # no punctuation at all: may be the question
