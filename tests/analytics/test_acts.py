@@ -51,6 +51,8 @@ def acts(text: str):
         # about the order.
         ("жент алмайсыз ба әлде печенье", "needs"),
         ("может добавить сироп ванильный или карамельный", "needs"),
+        # «Что надо было…»: a customer trying to remember the list, nobody brushed off.
+        ("так что надо было купить", "brush_off"),
         # A discount in percent is no quantity of the order.
         ("Можно зарегистрироваться, сразу пять процентов кэшбэк.", "needs"),
     ],

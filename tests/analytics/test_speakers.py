@@ -39,6 +39,10 @@ def scorer() -> Scorer:
         # A weight is no sum: «грамм семьсот» asks for meat, it names no total.
         ("фарша грамм семьсот", None),
         ("семьсот тенге", True),
+        # Brushing a customer off is the serving side's, however rude.
+        ("ждите", True),
+        ("ну что надо", True),
+        ("күтіңіз", True),
     ],
 )
 def test_what_one_turn_says_about_its_voice(said: str, cashier_like: bool | None) -> None:
@@ -90,3 +94,18 @@ def test_a_customer_who_answers_with_the_question_words_is_not_taken_for_the_cas
     )
     result = scorer.score(t)
     assert result.scorable and result.speakers.cashier == "speaker_1"
+
+
+def test_a_rude_cashier_is_still_the_cashier_and_the_rudeness_is_shown() -> None:
+    """A cashier who neither greets nor asks, only brushes the customer off and names the sum:
+    the brush-off is theirs, and shown even before a supervisor confirms the roles."""
+    scorer = Scorer(formats.load_scorecard(CARDS / "cafe.json"))
+    t = talk(
+        ("speaker_0", 0, "Девушка, я давно жду свой латте."),
+        ("speaker_1", 2, "Ждите."),
+    )
+    result = scorer.score(t)
+    failed = result.held if not result.scorable else result.items
+    forbidden = [r for r in failed if r.id == "forbidden_words"]
+    assert forbidden and forbidden[0].outcome == "fail"
+    assert [e.speaker for e in forbidden[0].evidence] == ["speaker_1"]

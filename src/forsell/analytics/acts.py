@@ -200,6 +200,12 @@ TILL = _compile(
     "прошла", "пробиваю", "ваш чек", "чекті", "готово", "дайын", "пакет нужен", "пакет керек",
     inflect=False,
 )  # fmt: skip
+#: Brushing a customer off: the serving side's words, however rude («Ждите.», «Что надо?»).
+BRUSH_OFF = _compile(
+    "ждите", "что надо", "чего надо", "не положено", "сами смотрите", "сами ищите",
+    "күтіңіз", "менің жұмысым емес", "менің шаруам емес", "саған не керек",
+    inflect=False,
+)  # fmt: skip
 #: What a customer says when paying.
 PAYS = _compile(
     "без сдачи", "сдачи не надо", "можно картой", "картой можно", "сколько с меня",
@@ -442,6 +448,7 @@ class Acts:
     size_up: Hit | None = None
     till: Hit | None = None
     pays: Hit | None = None
+    brush_off: Hit | None = None
     offer_form: tuple[tuple[int, int, Hit], ...] = ()  # (clause first, clause last, cue)
     #: clauses that ask what the customer wants (open, choice, wh-question): not offers
     needs_clauses: tuple[tuple[int, int], ...] = ()
@@ -583,6 +590,7 @@ def _find_acts(
         size_up=_hit("size_up", _any(SIZE_UP, norms, 0, n - 1)),
         till=_hit("till", _till(norms)),
         pays=_hit("pays", _pays(norms)),
+        brush_off=_hit("brush_off", _brush_off(norms)),
         offer_form=tuple(offer_form),
         needs_clauses=tuple(needs_clauses),
         questions=tuple(questions),
@@ -697,6 +705,16 @@ def _pays(norms: Sequence[str]) -> Match | None:
         # «Мә.», «Мә, ал.», «Мә, екі мың.»: the customer hands the money over. A particle follows
         # what it asks about, so a turn that opens with «ма» hands something over.
         return Match(_HANDS, 0, 0)
+    return None
+
+
+def _brush_off(norms: Sequence[str]) -> Match | None:
+    """The serving side brushing the customer off; «что надо было…» is a customer trying to
+    remember the list."""
+    for m in _hits(BRUSH_OFF, norms, 0, len(norms) - 1):
+        if m.last + 1 < len(norms) and norms[m.last + 1] == "было":
+            continue
+        return m
     return None
 
 

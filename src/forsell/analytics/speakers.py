@@ -60,6 +60,7 @@ WEIGHTS = {
     "farewell": 0.5,
     "offer": 0.5,
     "till": 1.5,
+    "brush_off": 1.5,
     "order": -1.5,
     "pays": -1.5,
 }
@@ -100,7 +101,10 @@ def voice_evidence(acts: Acts, before: Acts | None = None) -> float:
     total = 0.0
     found = {
         act
-        for act in ("greeting", "needs", "price", "loyalty", "farewell", "till", "order", "pays")
+        for act in (
+            "greeting", "needs", "price", "loyalty", "farewell", "till", "order", "pays",
+            "brush_off",
+        )  # fmt: skip
         if getattr(acts, act) is not None
     }
     if {"order", "needs"} <= found and acts.needs is not None and acts.needs.why == "quantity":
