@@ -28,7 +28,7 @@ from .acts import (
     small_talk,
 )
 from .lang import is_adjective, lemmas
-from .matching import find_all
+from .matching import Match, find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
 from .scorecard import Item, Scorecard
@@ -389,7 +389,7 @@ def _asks_about_the_order(s: Said, a: Acts, finder: OfferFinder) -> tuple[int, i
     болсын ба?», «Один?», «Ещё?», «тамақтан кейін бе?»). The guide's needs question "asks what
     the customer wants or clarifies the order"; one that names a product is ``clarifying``'s."""
     plain = {(f, la) for f, la, cue in a.offer_form if cue.phrase == "?"}
-    named = [m for _, m in finder.targets(s)]
+    named: list[Match] | None = None  # looked up only for a clause that may ask
     for first, last in a.questions:
         if (first, last) not in plain or not_order(s.norms, first, last) is not None:
             continue
@@ -397,11 +397,13 @@ def _asks_about_the_order(s: Said, a: Acts, finder: OfferFinder) -> tuple[int, i
             continue  # the greeting's own «бе»
         if a.loyalty is not None and first <= a.loyalty.first <= last:
             continue
-        if any(first <= m.first <= last for m in named) or small_talk(s.norms, first, last):
-            continue
         # By its form, not by a word that may ask or state («можно прикладывайте»).
         marked = s.tokens[last].raw.rstrip("»\"')").endswith("?")
-        if marked or _particles(s.norms, first, last):
+        if not (marked or _particles(s.norms, first, last)) or small_talk(s.norms, first, last):
+            continue
+        if named is None:
+            named = [m for _, m in finder.targets(s)]
+        if not any(first <= m.first <= last for m in named):
             return (first, last)
     return None
 

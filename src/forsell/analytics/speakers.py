@@ -71,6 +71,7 @@ SURE = 1.5
 
 
 _ASKS = frozenset({"у вас есть", "есть ли", "есть"})
+_ACTS = tuple(act for act in WEIGHTS if act != "offer")
 
 
 def answers(acts: Acts, before: Acts | None) -> bool:
@@ -99,14 +100,7 @@ def voice_evidence(acts: Acts, before: Acts | None = None) -> float:
     """How much one utterance sounds like the cashier (positive) or the customer (negative).
     ``before``: the other voice's turn just before it, if it was the other voice's."""
     total = 0.0
-    found = {
-        act
-        for act in (
-            "greeting", "needs", "price", "loyalty", "farewell", "till", "order", "pays",
-            "brush_off",
-        )  # fmt: skip
-        if getattr(acts, act) is not None
-    }
+    found = {act for act in _ACTS if getattr(acts, act) is not None}
     if {"order", "needs"} <= found and acts.needs is not None and acts.needs.why == "quantity":
         found.discard("needs")  # «давайте один и компот, можно большой»: the one ordering
     if (
