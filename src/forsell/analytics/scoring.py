@@ -14,6 +14,7 @@ other items pass (or, forbidden, fail) on their phrases alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .acts import (
     FAREWELLS,
@@ -391,7 +392,7 @@ def _asks_about_the_order(s: Said, a: Acts, finder: OfferFinder) -> tuple[int, i
     plain = {(f, la) for f, la, cue in a.offer_form if cue.phrase == "?"}
     named: list[Match] | None = None  # looked up only for a clause that may ask
     for first, last in a.questions:
-        if (first, last) not in plain or not_order(s.norms, first, last) is not None:
+        if (first, last) not in plain:
             continue
         if a.greeting is not None and a.greeting.first <= first and last <= a.greeting.last:
             continue  # the greeting's own «бе»
@@ -399,7 +400,9 @@ def _asks_about_the_order(s: Said, a: Acts, finder: OfferFinder) -> tuple[int, i
             continue
         # By its form, not by a word that may ask or state («можно прикладывайте»).
         marked = s.tokens[last].raw.rstrip("»\"')").endswith("?")
-        if not (marked or _particles(s.norms, first, last)) or small_talk(s.norms, first, last):
+        if not (marked or _particles(s.norms, first, last)):
+            continue
+        if not_order(s.norms, first, last) is not None or small_talk(s.norms, first, last):
             continue
         if named is None:
             named = [m for _, m in finder.targets(s)]
@@ -463,7 +466,7 @@ def _thanks_for_the_order(norms: tuple[str, ...]) -> bool:
     """Only bare thanks, and a sum of money named after them («Спасибо. Итого две тысячи сто.»,
     «спасибо пятьсот сдачи»): thanks for the order or the money, not the goodbye (which comes
     after the sale: «Ваша сдача пятьсот, спасибо!»)."""
-    said = _hits(FAREWELLS, norms, 0, len(norms) - 1)
+    said = _farewells(norms)
     if not said or any(" ".join(norms[m.first : m.last + 1]) not in _THANKS for m in said):
         return False
     after = norms[max(m.last for m in said) + 1 :]
@@ -475,8 +478,6 @@ def _sale_goes_on(s: Said, said: list[Said], acts: list[Acts]) -> bool:
     (hands the order number over, sells the bag, answers a question) without a goodbye: thanks
     for the money in the middle, not the farewell. Calling the next customer or handing the
     receipt over («келесі», «ваш чек») ends the sale."""
-    if not _thanks_only(s.norms):
-        return False
     return any(
         later.role == s.role
         and a.farewell is None
@@ -484,7 +485,7 @@ def _sale_goes_on(s: Said, said: list[Said], acts: list[Acts]) -> bool:
         and not set(later.norms) <= _REPLIES  # «Угу.», «И вам!», «Пожалуйста.»
         for later, a in zip(said, acts, strict=True)
         if later.index > s.index
-    )
+    ) and _thanks_only(s.norms)
 
 
 #: A cashier's short reply to the customer's thanks or goodbye: no sale in it (folded).
@@ -495,8 +496,14 @@ _REPLIES = frozenset({
 
 
 def _thanks_only(norms: tuple[str, ...]) -> bool:
-    said = _hits(FAREWELLS, norms, 0, len(norms) - 1)
+    said = _farewells(norms)
     return bool(said) and all(" ".join(norms[m.first : m.last + 1]) in _THANKS for m in said)
+
+
+@lru_cache(maxsize=8192)
+def _farewells(norms: tuple[str, ...]) -> tuple[Match, ...]:
+    """Every thanks and goodbye in an utterance (utterances repeat: «спасибо», «рахмет»)."""
+    return tuple(_hits(FAREWELLS, norms, 0, len(norms) - 1))
 
 
 def _act_hit(detector: str | None, acts: Acts) -> Hit | None:
