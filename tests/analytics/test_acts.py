@@ -35,6 +35,24 @@ def acts(text: str):
         # «В следующий раз» (next time) is no «Следующий!».
         ("ладно в следующий раз", "till"),
         ("кейін келесі жолы", "till"),
+        # The take-away words said with an order word order («мне … с собой»), they ask nothing.
+        ("мне американо маленький с собой", "needs"),
+        ("дайте два беляша с собой", "needs"),
+        # Nor is a price word without a sum a price («всего доброго», «завтра будет»).
+        ("всего доброго", "price"),
+        ("товар завтра будет", "price"),
+        # A weight is no sum of money.
+        ("сыра грамм пятьсот", "price"),
+        # A need asked with a particle is the cashier's question, nobody's order.
+        ("пакет керек пе", "order"),
+        # «все» (everyone) in the middle of a question is no «это всё?».
+        ("маски не нужны сейчас все берут", "needs"),
+        # A choice after a proposing verb lists what is proposed: an offer, not a question
+        # about the order.
+        ("жент алмайсыз ба әлде печенье", "needs"),
+        ("может добавить сироп ванильный или карамельный", "needs"),
+        # «Что надо было…»: a customer trying to remember the list, nobody brushed off.
+        ("так что надо было купить", "brush_off"),
         # A discount in percent is no quantity of the order.
         ("Можно зарегистрироваться, сразу пять процентов кэшбэк.", "needs"),
     ],
@@ -54,10 +72,14 @@ def test_not_the_act(text: str, act: str) -> None:
         ("спасибо, доброго вечера", "farewell"),
         ("сәлеметсіз бе қалай көмектесейін", "needs"),
         ("кеш жарық", "greeting"),
+        ("бармысыз бар жүз теңге", "greeting"),  # «Армысыз!» — «Бармысыз!»
         ("мне латте", "order"),
         ("Как обычно?", "needs"),
         ("как обычно", "needs"),  # no punctuation at all: may be the question
         ("маленький американо с собой", "needs"),  # the take-away question, unpunctuated
+        ("Это всё?", "needs"),
+        ("большой или маленький возьмёте", "needs"),  # the verb after the choice asks it
+        ("всё да", "needs"),
     ],
 )
 def test_the_act(text: str, act: str) -> None:

@@ -456,3 +456,122 @@ def test_money_handed_over_is_not_the_total(cafe_scorer) -> None:
     # The same talk where the customer happens to hand over exactly the total: still theirs.
     r = cafe_scorer.score(t, receipt(("COF-007", 1.0, 200_000)))
     assert r.speakers.cashier == "speaker_0" or r.speakers.uncertain
+
+
+@pytest.mark.parametrize(
+    ("cashier_asks", "needs"),
+    [
+        # A question that names nothing and proposes nothing asks about the order.
+        ("Вам для ребёнка?", True),
+        ("Два?", True),
+        ("А ещё?", True),
+        ("ыстық болсын ба", True),
+        ("тамақтан бұрын ба", True),
+        # Not when it is how someone is, the payment, or no question at all.
+        ("Как дела?", False),
+        ("Картой?", False),
+        ("можно прикладывайте", False),
+    ],
+)
+def test_a_question_that_names_nothing_clarifies_the_order(
+    cafe_scorer: Scorer, cashier_asks: str, needs: bool
+) -> None:
+    t = talk(
+        ("cashier", 0, "Здравствуйте."),
+        ("customer", 2, "Здравствуйте, мне самсу."),
+        ("cashier", 4, cashier_asks),
+        ("customer", 6, "Да."),
+    )
+    outcome = cafe_scorer.score(t).item("ask_needs").outcome
+    assert (outcome == "pass") is needs, cashier_asks
+
+
+def test_a_question_naming_a_new_product_stays_an_offer(cafe_scorer: Scorer) -> None:
+    t = talk(
+        ("cashier", 0, "Здравствуйте."),
+        ("customer", 2, "Здравствуйте, мне самсу."),
+        ("cashier", 4, "Круассан?"),
+        ("customer", 6, "Нет."),
+    )
+    result = cafe_scorer.score(t)
+    assert result.item("upsell_offer").outcome == "pass"
+    assert result.item("ask_needs").outcome == "fail"
+
+
+@pytest.mark.parametrize(
+    ("cashier_then", "farewell"),
+    [
+        # The sale goes on after the thanks: the thanks were for the money.
+        ("Номер двенадцать, суп вынесут к столу.", False),
+        ("пакет тридцать тенге", False),
+        # A short reply, the next customer called, or a goodbye: the thanks ended the sale.
+        ("Угу.", True),
+        ("И вам!", True),
+        ("келесі", True),
+        ("Всего доброго!", True),
+    ],
+)
+def test_bare_thanks_before_more_of_the_sale_are_no_farewell(
+    cafe_scorer: Scorer, cashier_then: str, farewell: bool
+) -> None:
+    t = talk(
+        ("cashier", 0, "Здравствуйте! Что будете?"),
+        ("customer", 2, "Суп и морс."),
+        ("cashier", 4, "Две тысячи."),
+        ("customer", 6, "Перевела."),
+        ("cashier", 8, "Спасибо."),
+        ("customer", 10, "А мне куда?"),
+        ("cashier", 12, cashier_then),
+    )
+    outcome = cafe_scorer.score(t).item("farewell").outcome
+    assert (outcome == "pass") is farewell, cashier_then
+
+
+@pytest.mark.parametrize(
+    ("said", "forbidden"),
+    [
+        # Told what to wait for or where: a neutral instruction.
+        ("Ваш номер семь, ждите на экране.", False),
+        ("ждите заказ у окна выдачи", False),
+        ("Тапсырысыңызды күтіңіз, экранда шығады.", False),
+        # Said alone, cut off, or followed by the reason: brushing the customer off.
+        ("Ждите.", True),
+        ("Ждите, там очередь.", True),
+        ("ждите сейчас вынесут", True),
+        ("ждите минут десять", True),
+        ("күтіңіз", True),
+        ("отстаньте на минуту", True),
+    ],
+)
+def test_wait_is_forbidden_only_as_a_brush_off(
+    cafe_scorer: Scorer, said: str, forbidden: bool
+) -> None:
+    t = talk(("customer", 0, "Бургер и колу."), ("cashier", 2, said))
+    outcome = cafe_scorer.score(t).item("forbidden_words").outcome
+    assert (outcome == "fail") is forbidden, said
+
+
+@pytest.mark.parametrize(
+    ("cashier", "answer", "needs"),
+    [
+        # Unpunctuated: the variety or the number the cashier adds, answered yes or no.
+        ("хлеб бородинский", "да", True),
+        ("молоко два с половиной процента", "иә", True),
+        ("хлеб восемь штук", "нет", True),
+        # The order said back word for word, or a turn the customer does not answer yes/no to.
+        ("хлеб и молоко", "да", False),
+        ("хлеб бородинский", "и сметану", False),
+    ],
+)
+def test_an_unpunctuated_question_is_told_by_its_yes_or_no(
+    cafe_scorer: Scorer, cashier: str, answer: str, needs: bool
+) -> None:
+    t = talk(
+        ("cashier", 0, "здравствуйте"),
+        ("customer", 2, "здравствуйте хлеб и молоко"),
+        ("cashier", 4, cashier),
+        ("customer", 6, answer),
+        ("cashier", 8, "семьсот тенге"),
+    )
+    outcome = cafe_scorer.score(t).item("ask_needs").outcome
+    assert (outcome == "pass") is needs, (cashier, answer)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lang import is_verb, known_russian
+from .lang import is_verb, known_russian, thing_in_accusative, transitive_imperative
 from .matching import Match, Pattern, find_all
 from .normalize import Token
 
@@ -35,6 +35,7 @@ GREETINGS = _compile(
     "доброе утро", "доброго утра", "доброго дня", "доброй ночи", "добро пожаловать", "салют",
     "сәлеметсіз бе", "сәлеметсіздер ме", "сәлеметсізбе", "сәлем", "салам", "саламатсыз ба",
     "ассалаумағалейкум", "уағалейкумассалам", "уағалейкум сәлем", "армысыз", "армысыздар",
+    "бармысыз", "бармысыздар",  # the answer to «армысыз» in the same formula
     "приветики", "қайырлы таң", "қайырлы күн", "қайырлы кеш", "кеш жарық", "добренький день",
     "қош келдіңіз", "қош келдіңіздер", "hello", "hi", "хеллоу", "хай", "приветствуем",
     "ассаламу алейкум", "ассалам алейкум", "салаам", "здравия желаю",
@@ -121,6 +122,13 @@ RU_QUESTION = _compile(
     "не хотите", "подойдет", "устроит",
 )  # fmt: skip
 
+#: How someone is: a question at the counter that is about nobody's order.
+SMALL_TALK = _compile(
+    "как дела", "как вы", "как жизнь", "как настроение", "как здоровье", "қалайсыз",
+    "қалыңыз қалай", "жағдайыңыз қалай", "хал жағдай", "жағдай қалай", "как поживаете",
+    inflect=False,
+)  # fmt: skip
+
 #: Payment, bag, receipt, ID: questions about these are not about what the customer wants.
 NOT_ORDER = _compile(
     "картой", "карточкой", "наличными", "наличкой", "налом", "налик", "оплата", "оплатите",
@@ -190,6 +198,12 @@ TILL = _compile(
     "следующий", "келесі", "слушаю", "проходите", "прикладывайте", "приложите", "вставляйте",
     "терминал", "сдача", "ваша сдача", "қайтарым", "сканерлеңіз", "сканируйте", "өтті",
     "прошла", "пробиваю", "ваш чек", "чекті", "готово", "дайын", "пакет нужен", "пакет керек",
+    inflect=False,
+)  # fmt: skip
+#: Brushing a customer off: the serving side's words, however rude («Ждите.», «Что надо?»).
+BRUSH_OFF = _compile(
+    "ждите", "что надо", "чего надо", "не положено", "сами смотрите", "сами ищите",
+    "күтіңіз", "менің жұмысым емес", "менің шаруам емес", "саған не керек",
     inflect=False,
 )  # fmt: skip
 #: What a customer says when paying.
@@ -304,6 +318,26 @@ def not_order(norms: Sequence[str], first: int, last: int) -> Match | None:
             continue
         return m
     return None
+
+
+#: «Всё?» (is that all?) closes the question; «все берут», «всё свежее» (everyone, all of it)
+#: say something else.
+_ALL = frozenset({"все", "это все"})
+_CLOSING = frozenset({"да", "ли", "нет"}) | PARTICLES
+
+
+def _asked(norms: Sequence[str], first: int, last: int) -> Match | None:
+    """A word that clarifies the order when asked («с собой?», «разогреть?», «это всё?»)."""
+    for m in sorted(_hits(NEEDS_IF_ASKED, norms, first, last), key=lambda m: m.first):
+        if m.pattern.source in _ALL and m.last < last and norms[m.last + 1] not in _CLOSING:
+            continue
+        return m
+    return None
+
+
+def small_talk(norms: Sequence[str], first: int, last: int) -> bool:
+    """«Как дела?», «Жағдайыңыз қалай?»: asks how someone is, not about the order."""
+    return _any(SMALL_TALK, norms, first, last) is not None
 
 
 def is_question(norms: Sequence[str], first: int, last: int, mark: bool) -> bool:
@@ -425,11 +459,14 @@ class Acts:
     size_up: Hit | None = None
     till: Hit | None = None
     pays: Hit | None = None
+    brush_off: Hit | None = None
     offer_form: tuple[tuple[int, int, Hit], ...] = ()  # (clause first, clause last, cue)
     #: clauses that ask what the customer wants (open, choice, wh-question): not offers
     needs_clauses: tuple[tuple[int, int], ...] = ()
     #: clauses in question form: (first, last)
     questions: tuple[tuple[int, int], ...] = ()
+    #: the utterance's folded words: ``speakers`` compares a turn with the one before it
+    words: tuple[str, ...] = ()
 
 
 _TWO_PARTICLES = Pattern.compile("ма ме")  # «үлкен бе, кішкентай ма?»
@@ -502,6 +539,7 @@ def _find_acts(
         # particle inside an offer belongs to the offer, not to a question about the order.
         # Any proposing verb in the clause, «может» too («может, одну двухлитровую возьмёте»).
         strong = None
+        verbs: list[Match] = []
         if cue is not None:
             verbs = [m for m in _hits(cues, norms, first, last) if _offer_verb(norms, m)]
             strong = min(verbs, key=lambda m: m.first) if verbs else None
@@ -509,6 +547,14 @@ def _find_acts(
         # question by its choice alone.
         bare = not any(ch in raw for raw in raws for ch in ".?!")
         choice = _any(CHOICE, norms, first, last)
+        if choice is not None and any(
+            m.last < choice.first and " ".join(norms[m.first : m.last + 1]) not in WEAK_CUES
+            for m in verbs
+        ):
+            # «йод алмайсыз ба … или перекись», «сметана қосайын ба әлде соус»: the choice
+            # lists what the proposal offers; it asks nothing about the order. («Может, латте
+            # или капучино?» is left to the offer finder: before an order it asks.)
+            choice = None
         if not excluded:
             clause_needs = _any(NEEDS_OPEN, norms, first, last) or _what_do_you(norms, first, last)
             if (
@@ -519,9 +565,9 @@ def _find_acts(
                 clause_needs = None  # «Как обычно.» stated is a regular's order, not a question
             if clause_needs is None and bare and choice is not None and first < choice.first < last:
                 clause_needs = choice
-            if clause_needs is None and bare:
+            if clause_needs is None and bare and _order(norms[first : last + 1]) is None:
                 # «маленький американо с собой»: without punctuation the take-away question has
-                # only its words to show it.
+                # only its words to show it; «мне американо с собой» orders.
                 clause_needs = _any(TAKEAWAY, norms, first, last)
             if clause_needs is None and question:
                 wh = _wh(norms, first, last)
@@ -532,7 +578,7 @@ def _find_acts(
                 elif wh is not None:
                     clause_needs = wh
                 else:
-                    clause_needs = _any(NEEDS_IF_ASKED, norms, first, last)
+                    clause_needs = _asked(norms, first, last)
                     if clause_needs is None and strong is None:
                         clause_needs = _how_many(norms, first, last)
         if clause_needs is not None:
@@ -555,9 +601,11 @@ def _find_acts(
         size_up=_hit("size_up", _any(SIZE_UP, norms, 0, n - 1)),
         till=_hit("till", _till(norms)),
         pays=_hit("pays", _pays(norms)),
+        brush_off=_hit("brush_off", _brush_off(norms)),
         offer_form=tuple(offer_form),
         needs_clauses=tuple(needs_clauses),
         questions=tuple(questions),
+        words=norms,
     )
 
 
@@ -622,12 +670,18 @@ def _till(norms: Sequence[str]) -> Match | None:
     return None
 
 
+_NEED = frozenset({"керек"})
+
+
 def _order(norms: Sequence[str]) -> Match | None:
     """The customer's ordering words; «мне» after a preposition («это не ко мне», «у меня») is
-    not «мне латте»."""
+    not «мне латте», and a need asked with a particle («… керек пе?») is the cashier's
+    question."""
     for m in sorted(_hits(ORDER, norms, 0, len(norms) - 1), key=lambda m: m.first):
         if norms[m.first] == "мне" and m.first > 0 and norms[m.first - 1] in _PREPOSITIONS:
             continue
+        if norms[m.last] in _NEED and m.last + 1 < len(norms) and norms[m.last + 1] in PARTICLES:
+            continue  # «сироп керек пе?», «контейнер керек па?»: the cashier asks, nobody orders
         return m
     return None
 
@@ -658,8 +712,20 @@ def _pays(norms: Sequence[str]) -> Match | None:
     said = [i for i, tok in enumerate(norms) if tok not in _FILLER]
     if said and len(said) <= 2 and all(norms[i] in _METHOD for i in said):
         return Match(_BY_METHOD, said[0], said[-1])
-    if len(norms) > 1 and norms[0] in _HERE_YOU_ARE and any(t.isdigit() for t in norms):
-        return Match(_HANDS, 0, 0)  # «Мә, екі мың.»: the customer hands the money over
+    if norms[0] in _HERE_YOU_ARE and (len(norms) == 1 or norms[1] not in PARTICLES):
+        # «Мә.», «Мә, ал.», «Мә, екі мың.»: the customer hands the money over. A particle follows
+        # what it asks about, so a turn that opens with «ма» hands something over.
+        return Match(_HANDS, 0, 0)
+    return None
+
+
+def _brush_off(norms: Sequence[str]) -> Match | None:
+    """The serving side brushing the customer off; «что надо было…» is a customer trying to
+    remember the list."""
+    for m in _hits(BRUSH_OFF, norms, 0, len(norms) - 1):
+        if m.last + 1 < len(norms) and norms[m.last + 1] == "было":
+            continue
+        return m
     return None
 
 
@@ -675,12 +741,54 @@ def _asks_in_stock(norms: Sequence[str]) -> Match | None:
     return None
 
 
+#: Words that name a price only beside a sum: «всего доброго», «на полке стоит», «завтра будет»,
+#: «бағасы қанша?» (the customer asking) name none.
+_PRICE_WITH_SUM = frozenset({
+    "всего", "стоит", "будет", "стоимость", "болады", "тұрады", "бағасы",
+})  # fmt: skip
+
+
 def _price(norms: Sequence[str]) -> Match | None:
-    m = _any(PRICE, norms, 0, len(norms) - 1)
-    if m is not None:
-        return m
-    # A bare sum: «1 450» / «тысяча двести» (digits after folding) of at least three digits.
+    summed = any(t.isdigit() for t in norms)
+    for m in sorted(_hits(PRICE, norms, 0, len(norms) - 1), key=lambda m: m.first):
+        if summed or m.pattern.source not in _PRICE_WITH_SUM:
+            return m
+    # A bare sum: «1 450» / «тысяча двести» (digits after folding) of at least three digits;
+    # not a weight or a volume («грамм пятьсот», «500 мл»).
     for i, tok in enumerate(norms):
-        if tok.isdigit() and len(tok) >= 3:
+        if tok.isdigit() and len(tok) >= 3 and not _measured(norms, i):
             return Match(Pattern.compile(tok), i, i)
     return None
+
+
+def _measured(norms: Sequence[str], i: int) -> bool:
+    """The number at ``i`` has a unit beside it: a weight or volume, not a sum of money."""
+    after = norms[i + 1] if i + 1 < len(norms) else ""
+    return (i > 0 and norms[i - 1] in _NOT_PRICE) or after in _NOT_PRICE
+
+
+#: Where to wait: «ждите на табло», «ждите у окна».
+_WHERE = frozenset({"на", "у", "возле", "около", "рядом", "в"})
+#: Kazakh «your …» in the accusative, folded: «нөміріңізді», «тапсырысыңызды».
+_KK_YOUR_THING = ("нызды", "низди")
+_KK_POLITE_IMPERATIVE = ("ыныз", "иниз")
+
+
+def instruction(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word imperative from a forbidden list that goes on to say what to wait for or where
+    («ждите на табло», «ждите номер на табло», «нөміріңізді күтіңіз»): a neutral instruction
+    (the guide: a forbidden word in a neutral phrase does not count). Said alone or cut off
+    («Ждите.», «Ждите, там очередь», «ждите сейчас вынесут») it brushes the customer off."""
+    if first != last:
+        return False
+    word = tokens[first]
+    if transitive_imperative(word.norm) and last + 1 < len(tokens) and word.raw[-1:].isalnum():
+        then = tokens[last + 1].norm
+        return then in _WHERE or thing_in_accusative(then)
+    before = tokens[first - 1] if first > 0 else None
+    return (
+        word.norm.endswith(_KK_POLITE_IMPERATIVE)
+        and before is not None
+        and before.raw[-1:].isalnum()
+        and before.norm.endswith(_KK_YOUR_THING)
+    )

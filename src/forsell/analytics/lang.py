@@ -199,3 +199,33 @@ def is_verb(word: str) -> bool:
     if not known_russian(word):
         return False
     return any(p.tag.POS in ("VERB", "INFN") for p in _analyzer().parse(word)[:2])
+
+
+@lru_cache(maxsize=4096)
+def transitive_imperative(word: str) -> bool:
+    """A Russian imperative that takes an object («ждите», «смотрите»; not «отстаньте»); False
+    for unknown and Kazakh words."""
+    if not known_russian(word):
+        return False
+    return any("impr" in p.tag and "tran" in p.tag for p in _analyzer().parse(word)[:3])
+
+
+@lru_cache(maxsize=16384)
+def thing_in_accusative(word: str) -> bool:
+    """A thing named as a verb's object: an inanimate noun, or «ваш»/«свой» before one, in the
+    accusative («номер», «заказ», «ваш»), and not a form that is the subject too unless the
+    dictionary reads it that way first («машина» is no object)."""
+    if not known_russian(word):
+        return False
+    return any(
+        "accs" in p.tag and ("inan" in p.tag or "Apro" in p.tag) and p.tag.POS in ("NOUN", "ADJF")
+        for p in _analyzer().parse(word)[:2]
+    )
+
+
+@lru_cache(maxsize=16384)
+def is_adjective(word: str) -> bool:
+    """A Russian adjective («нарезной», «бактерицидный»); False for unknown and Kazakh words."""
+    if not known_russian(word):
+        return False
+    return any(p.tag.POS in ("ADJF", "ADJS") for p in _analyzer().parse(word)[:2])

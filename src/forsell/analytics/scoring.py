@@ -14,9 +14,22 @@ other items pass (or, forbidden, fail) on their phrases alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from .acts import FAREWELLS, PARTICLES, Acts, Hit, _hits, find_acts
-from .matching import find_all
+from .acts import (
+    FAREWELLS,
+    PARTICLES,
+    Acts,
+    Hit,
+    _hits,
+    _particles,
+    find_acts,
+    instruction,
+    not_order,
+    small_talk,
+)
+from .lang import is_adjective, lemmas
+from .matching import Match, find_all
 from .model import Catalog, Receipt, Transcript
 from .normalize import tokenize
 from .scorecard import Item, Scorecard
@@ -241,6 +254,14 @@ class Scorer:
         )
         upsell = finder.link(finder.find_offers(said, acts), receipt)
         clarifying = {u: (first, last) for u, first, last in reversed(finder.clarifying)}
+        # A question that names nothing and proposes nothing clarifies the order too.
+        offered = {o.utterance for o in upsell.offers}
+        for s, a in zip(said, acts, strict=True):
+            if s.role != CASHIER or s.index in clarifying or s.index in offered:
+                continue
+            asked = _asks_about_the_order(s, a, finder) or _answered_yes_or_no(s, a, said)
+            if asked is not None:
+                clarifying[s.index] = asked
         span = (min(s.start for s in said), max(s.end for s in said))
         items = tuple(
             self._item(it, said, acts, span, upsell, clarifying) for it in self.scorecard.items
@@ -317,7 +338,11 @@ class Scorer:
             elif item.detector == "needs_question" and s.index in clarifying:
                 first_i, last_i = clarifying[s.index]
                 found.append((s, first_i, last_i, "", "clarify"))
-            found += [(s, f, la, src, "phrase") for f, la, src in self._phrases(item, s)]
+            found += [
+                (s, f, la, src, "phrase")
+                for f, la, src in self._phrases(item, s)
+                if not (item.looks_for_bad and instruction(s.tokens, f, la))
+            ]
         cashier_said = [s.index for s in said if s.role == CASHIER]
         for s, first_i, last_i, phrase, why in found:
             first, last = s.tokens[first_i], s.tokens[last_i]
@@ -330,7 +355,9 @@ class Scorer:
             if item.detector == "farewell" and s.index not in cashier_said[-2:]:
                 near.add("outside_window")  # thanks in the middle is not a goodbye
                 continue
-            if item.detector == "farewell" and _thanks_for_the_order(s.norms):
+            if item.detector == "farewell" and (
+                _thanks_for_the_order(s.norms) or _sale_goes_on(s, said, acts)
+            ):
                 near.add("outside_window")  # «Спасибо. Итого две тысячи.»: the sale goes on
                 continue
             if item.detector == "needs_question" and _read_back(s, first_i, last_i, said):
@@ -370,6 +397,68 @@ class Scorer:
         return ItemResult(item.id, item.kind, FAIL, 0, max_points, why)
 
 
+def _asks_about_the_order(s: Said, a: Acts, finder: OfferFinder) -> tuple[int, int] | None:
+    """A clause of the cashier's asked in form (a question mark, a Kazakh particle) that
+    proposes nothing (no offer word), names no product, and is about neither the payment, the
+    bag, the card nor how anyone is: it asks about the order («Вам для взрослого?», «ащы
+    болсын ба?», «Один?», «Ещё?», «тамақтан кейін бе?»). The guide's needs question "asks what
+    the customer wants or clarifies the order"; one that names a product is ``clarifying``'s."""
+    plain = {(f, la) for f, la, cue in a.offer_form if cue.phrase == "?"}
+    named: list[Match] | None = None  # looked up only for a clause that may ask
+    for first, last in a.questions:
+        if (first, last) not in plain:
+            continue
+        if a.greeting is not None and a.greeting.first <= first and last <= a.greeting.last:
+            continue  # the greeting's own «бе»
+        if a.loyalty is not None and first <= a.loyalty.first <= last:
+            continue
+        # By its form, not by a word that may ask or state («можно прикладывайте»).
+        marked = s.tokens[last].raw.rstrip("»\"')").endswith("?")
+        if not (marked or _particles(s.norms, first, last)):
+            continue
+        if not_order(s.norms, first, last) is not None or small_talk(s.norms, first, last):
+            continue
+        if named is None:
+            named = [m for _, m in finder.targets(s)]
+        if not any(first <= m.first <= last for m in named):
+            return (first, last)
+    return None
+
+
+#: A bare yes or no (folded).
+_YES_NO = frozenset({"да", "иа", "ия", "ага", "угу", "жок", "нет", "не"})
+
+
+def _answered_yes_or_no(s: Said, a: Acts, said: list[Said]) -> tuple[int, int] | None:
+    """Without punctuation a question has only its answer to show it: the cashier names what the
+    customer just ordered with a qualifier they did not say (a variety, a number: «хлеб
+    нарезной», «пластырь обычный бактерицидный», «яйца десять») and the customer answers yes or
+    no. Repeating the order word for word («два чизбургера кола и фри большой» — «ага») asks
+    nothing; nor does a turn that offers, names a price, the bag or the card."""
+    if any(ch in t.raw for t in s.tokens for ch in ".?!"):
+        return None
+    if a.offer_form or a.price or a.loyalty or a.till or a.farewell or a.greeting:
+        return None
+    if not_order(s.norms, 0, len(s.norms) - 1) is not None:
+        return None
+    after = [o for o in said if o.index > s.index]
+    before = [o for o in said if o.index < s.index and o.role != s.role]
+    if not after or after[0].role == s.role or not before:
+        return None
+    if not after[0].norms or not set(after[0].norms) <= _YES_NO:
+        return None
+    heard = before[-1].norms
+    if not {w for w in heard if len(w) >= 3} & set(s.norms):
+        return None  # it names nothing the customer ordered
+    heard_lemmas = {f for w in heard for f in lemmas(w)}
+    for w in s.norms:
+        if w.isdigit() and w not in heard:
+            return (0, len(s.norms) - 1)
+        if is_adjective(w) and not lemmas(w) & heard_lemmas:
+            return (0, len(s.norms) - 1)
+    return None
+
+
 def _read_back(s: Said, first: int, last: int, said: list[Said]) -> bool:
     """The cashier repeating the order («с капустой два», «американо с собой хорошо») confirms
     it and asks nothing: the words that looked like a question were the other voice's words a
@@ -391,11 +480,44 @@ def _thanks_for_the_order(norms: tuple[str, ...]) -> bool:
     """Only bare thanks, and a sum of money named after them («Спасибо. Итого две тысячи сто.»,
     «спасибо пятьсот сдачи»): thanks for the order or the money, not the goodbye (which comes
     after the sale: «Ваша сдача пятьсот, спасибо!»)."""
-    said = _hits(FAREWELLS, norms, 0, len(norms) - 1)
+    said = _farewells(norms)
     if not said or any(" ".join(norms[m.first : m.last + 1]) not in _THANKS for m in said):
         return False
     after = norms[max(m.last for m in said) + 1 :]
     return any(w.isdigit() and len(w) >= 3 for w in after)
+
+
+def _sale_goes_on(s: Said, said: list[Said], acts: list[Acts]) -> bool:
+    """Bare thanks («Спасибо.», «рахмет») after which the cashier still carries on the sale
+    (hands the order number over, sells the bag, answers a question) without a goodbye: thanks
+    for the money in the middle, not the farewell. Calling the next customer or handing the
+    receipt over («келесі», «ваш чек») ends the sale."""
+    return any(
+        later.role == s.role
+        and a.farewell is None
+        and a.till is None
+        and not set(later.norms) <= _REPLIES  # «Угу.», «И вам!», «Пожалуйста.»
+        for later, a in zip(said, acts, strict=True)
+        if later.index > s.index
+    ) and _thanks_only(s.norms)
+
+
+#: A cashier's short reply to the customer's thanks or goodbye: no sale in it (folded).
+_REPLIES = frozenset({
+    "да", "угу", "ага", "иа", "ия", "ок", "хорошо", "ладно", "жарайды", "мм", "пожалуйста",
+    "и", "вам", "тоже", "сизге", "де", "не", "за", "что", "ештене", "ештеме", "жок",
+})  # fmt: skip
+
+
+def _thanks_only(norms: tuple[str, ...]) -> bool:
+    said = _farewells(norms)
+    return bool(said) and all(" ".join(norms[m.first : m.last + 1]) in _THANKS for m in said)
+
+
+@lru_cache(maxsize=8192)
+def _farewells(norms: tuple[str, ...]) -> tuple[Match, ...]:
+    """Every thanks and goodbye in an utterance (utterances repeat: «спасибо», «рахмет»)."""
+    return tuple(_hits(FAREWELLS, norms, 0, len(norms) - 1))
 
 
 def _act_hit(detector: str | None, acts: Acts) -> Hit | None:

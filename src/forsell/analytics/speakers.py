@@ -62,6 +62,7 @@ WEIGHTS = {
     "farewell": 0.5,
     "offer": 0.5,
     "till": 1.5,
+    "brush_off": 1.5,
     "order": -1.5,
     "pays": -1.5,
 }
@@ -74,16 +75,36 @@ SURE = 1.5
 
 
 _ASKS = frozenset({"у вас есть", "есть ли", "есть"})
+_ACTS = tuple(act for act in WEIGHTS if act != "offer")
 
 
-def voice_evidence(acts: Acts) -> float:
-    """How much one utterance sounds like the cashier (positive) or the customer (negative)."""
+def answers(acts: Acts, before: Acts | None) -> bool:
+    """The utterance's question words answer the other voice's turn before it rather than ask:
+    they repeat it («здесь или с собой?» — «с собой»), or ask about what it just proposed
+    («чипс алмайсыз ба?» — «қандай дәм?», «десерт хотите?» — «а какие?»)."""
+    if acts.needs is None or before is None:
+        return False
+    asked = acts.words[acts.needs.first : acts.needs.last + 1]
+    # A quantity asked back («пятьсот двадцать вышло, оставляем?» after «грамм пятьсот»)
+    # still asks.
+    if acts.needs.why != "quantity" and asked and set(asked) <= set(before.words):
+        return True
+    # Proposed in an offer's words, neither ordering nor paying: «можно мне сироп?» — «какой?»
+    # is the cashier asking about the order.
+    proposed = any(hit.phrase != "?" for _, _, hit in before.offer_form)
+    return (
+        proposed
+        and before.order is None
+        and before.pays is None
+        and acts.needs.why == "question_word"
+    )
+
+
+def voice_evidence(acts: Acts, before: Acts | None = None) -> float:
+    """How much one utterance sounds like the cashier (positive) or the customer (negative).
+    ``before``: the other voice's turn just before it, if it was the other voice's."""
     total = 0.0
-    found = {
-        act
-        for act in ("greeting", "needs", "price", "loyalty", "farewell", "till", "order", "pays")
-        if getattr(acts, act) is not None
-    }
+    found = {act for act in _ACTS if getattr(acts, act) is not None}
     if {"order", "needs"} <= found and acts.needs is not None and acts.needs.why == "quantity":
         found.discard("needs")  # «давайте один и компот, можно большой»: the one ordering
     if (
@@ -95,6 +116,8 @@ def voice_evidence(acts: Acts) -> float:
         found.discard("order")  # «Иә, не керек?»: the «керек» of the cashier's question
     if {"pays", "price"} <= found:
         found.discard("price")  # «Мә, екі мың.»: the sum handed over, not one asked for
+    if "needs" in found and answers(acts, before):
+        found.discard("needs")
     if {"order", "loyalty"} <= found and acts.order is not None and acts.order.phrase in _ASKS:
         found.discard("order")  # «карта накопительная у вас есть?»: «у вас есть» asks the card
     for act in found:
@@ -137,10 +160,13 @@ def map_speakers(
     else:
         score = dict.fromkeys(labels, 0.0)
         score[utts[0][0]] += FIRST_WORD
+        previous: tuple[str, Acts] | None = None
         for i, (label, acts) in enumerate(utts):
-            score[label] += voice_evidence(acts)
+            before = previous[1] if previous is not None and previous[0] != label else None
+            score[label] += voice_evidence(acts, before)
             if i < len(said_total) and said_total[i]:
                 score[label] += TOTAL
+            previous = (label, acts)
         # A stable order: best score first, ties to whoever spoke first.
         ranked = sorted(labels, key=lambda lab: (-score[lab], labels.index(lab)))
         order = [*ranked]
