@@ -224,7 +224,7 @@ def _word_roles(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(roles)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=131072)  # one entry per product name a conversation touches
 def _significant_words(name: str) -> tuple[str, ...]:
     out: list[str] = []
     for word in _set_name(name).split():
@@ -598,6 +598,9 @@ class OfferFinder:
         #: product offers made side by side as a choice of one kind (offer's utterance and
         #: start → the kind's category): «чизкейк или медовик?»
         self._kinds: dict[tuple[int, float], str] = {}
+        #: each target's names without their sizes, kept for the conversation: a head word of a
+        #: big catalog covers thousands of products, and every offer is compared with it
+        self._sized_names: dict[frozenset[str], frozenset[str]] = {}
 
     # --- what is named in an utterance ------------------------------------------------------
 
@@ -692,13 +695,27 @@ class OfferFinder:
         return self._category_from_skus(t.skus)
 
     def _category_from_skus(self, skus: frozenset[str]) -> str:
-        cats = {p.category for s in skus if (p := self._product(s)) is not None}
-        cats.discard("")
-        return cats.pop() if len(cats) == 1 else ""
+        """The one category all of ``skus`` share ("" for none or several). A head word of a
+        big catalog covers thousands of products: stop at the second category."""
+        found = ""
+        for sku in skus:
+            p = self._product(sku)
+            if p is None or not p.category:
+                continue
+            if found and p.category != found:
+                return ""
+            found = p.category
+        return found
 
     def _sized(self, sku: str) -> str:
         """A product's name without its size or pack: what its other sizes share."""
         return " ".join(_significant_words(self._name(sku)))
+
+    def _sized_set(self, skus: frozenset[str]) -> frozenset[str]:
+        found = self._sized_names.get(skus)
+        if found is None:
+            found = self._sized_names[skus] = frozenset(self._sized(x) for x in skus) - {""}
+        return found
 
     def _head(self, sku: str) -> str:
         """The word a product's family is called by («Стрепсилс №16» → «стрепсилс»)."""
@@ -725,7 +742,7 @@ class OfferFinder:
                 and len(a.skus) <= 8
                 # The same name but for the size («Капучино 350 мл», «Капучино 450 мл»); «Салат
                 # оливье» and «Салат из свёклы» are two products.
-                and bool({self._sized(x) for x in a.skus} & {self._sized(y) for y in b.skus} - {""})
+                and bool(self._sized_set(a.skus) & self._sized_set(b.skus))
             )
         cat_a, cat_b = self.category_of(a), self.category_of(b)
         return bool(cat_a) and cat_a == cat_b and (a.kind == "category" or b.kind == "category")
@@ -1366,8 +1383,10 @@ class OfferFinder:
             if line.sku not in offer.skus:
                 # Of the product the offer is about: «картошку большую?» is not converted by a
                 # «Двойной чизбургер» rung up with the large fries.
-                heads = {tuple(_significant(self._name(sku))[:1]) for sku in offer.skus}
-                if offer.skus and tuple(_significant(line.name)[:1]) not in heads:
+                head = _significant_words(line.name)[:1]
+                if offer.skus and not any(
+                    _significant_words(self._name(sku))[:1] == head for sku in offer.skus
+                ):
                     return False
                 return _bigger(line, receipt, offer.start)
             if any(
