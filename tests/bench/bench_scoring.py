@@ -6,7 +6,7 @@ One JSON object per metric per line on stdout, like the other benches.
 
 Accuracy: precision and recall per checklist item on the blind corpus's *test* split (written
 from the labelling guide by writers who never saw the scoring code; tuning happens on dev only)
-and on its *holdout* (two writers who came after the tuning), with labelled speakers and with
+and on its *holdout* (writers who came after the tuning), with labelled speakers and with
 unlabelled ones ("speaker_0"/"speaker_1"), goals 0.95 / 0.90.
 
 Speed, on the path the app runs (``ConversationScoring.score_one``: one ``Scorer`` per store
