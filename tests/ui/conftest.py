@@ -17,6 +17,7 @@ from forsell.services.app import Till, open_till
 from forsell.services.auth import EmployeeView
 from forsell.ui import theme
 from forsell.ui.main_window import MainWindow
+from forsell.ui.tasks import tasks
 
 CASHIER_PIN = "1111"  # Данияр Ахметов (demo staff)
 SUPERVISOR_PIN = "5000"
@@ -34,6 +35,9 @@ def styled_app(qapp: QApplication) -> QApplication:
 def till(tmp_path: Path) -> Iterator[Till]:
     opened = open_till(tmp_path / "data")
     yield opened
+    # No job a test's widgets started may run on, or answer, once its database is closed: a
+    # query on a closed SQLite connection fails in C, not in Python.
+    tasks().wait()
     opened.close()
 
 
