@@ -493,6 +493,9 @@ class CatalogIndex:
         self.set_heads: set[str] = set()
         self.set_categories: set[str] = set()
         self._holding: dict[str, frozenset[str]] = {}
+        #: products' names without their sizes, per set of SKUs a phrase calls (a head word of a
+        #: big catalog calls thousands): kept across conversations until the catalog changes
+        self.sized_names: dict[frozenset[str], frozenset[str]] = {}
         #: categories one generic phrase calls alike («сладкое»: desserts and sweets): an
         #: offer of one is converted by a line of another
         self.generic = generic  # phrase → the categories it calls
@@ -509,6 +512,8 @@ class CatalogIndex:
     def add(self, p: CatalogProduct) -> None:
         """A new or changed product (a changed one keeps its old names too until a rebuild)."""
         self.by_sku[p.sku] = p
+        if self.sized_names:
+            self.sized_names.clear()
         if any("+" in name for name in p.names.values()):
             # A set («Комбо «Донер + фри + кола»»): called by its own head word.
             self.sets[p.sku] = tuple(p.names.values())
@@ -550,6 +555,7 @@ class CatalogIndex:
     def remove(self, sku: str) -> None:
         """A product taken out of sale: no longer offered under any name."""
         self.by_sku.pop(sku, None)
+        self.sized_names.clear()
         if self.sets.pop(sku, None) is not None:
             self._holding.clear()
         for skus in self._phrase_skus.values():
@@ -712,9 +718,15 @@ class OfferFinder:
         return " ".join(_significant_words(self._name(sku)))
 
     def _sized_set(self, skus: frozenset[str]) -> frozenset[str]:
-        found = self._sized_names.get(skus)
+        """The names of ``skus`` without their sizes. Products this sale names itself may be
+        called otherwise than in the catalog: those sets are kept for this conversation only."""
+        shared = self.own_products.keys().isdisjoint(skus)
+        cache = self.index.sized_names if shared else self._sized_names
+        found = cache.get(skus)
         if found is None:
-            found = self._sized_names[skus] = frozenset(self._sized(x) for x in skus) - {""}
+            if len(cache) > 4096:
+                cache.clear()
+            found = cache[skus] = frozenset(self._sized(x) for x in skus) - {""}
         return found
 
     def _head(self, sku: str) -> str:
