@@ -270,6 +270,8 @@ def product_phrases(
     lines; a 100,000-product catalog files only the short forms people say), head words, the
     first two words, synonyms, and the colloquial names of its words."""
     names = significant_names(p)
+    if not p.synonyms and not extra:
+        return list(_plain_phrases(names, full))
     if _bag(names):
         return []  # a bag or a take-away box: never an upsell, whatever its synonyms
     phrases = list(_name_phrases(names, full))
@@ -277,6 +279,15 @@ def product_phrases(
         phrases += [" ".join(normalize_text(x)) for x in (*p.synonyms, *extra)]
         phrases = list(dict.fromkeys(phrases))
     return [ph for ph in phrases if ph and ph not in _NOT_GOODS]
+
+
+@lru_cache(maxsize=65536)
+def _plain_phrases(names: tuple[tuple[str, tuple[str, ...]], ...], full: bool) -> tuple[str, ...]:
+    """``product_phrases`` of a product without synonyms: products that differ only by size or
+    pack share them, so a large catalog computes each once."""
+    if _bag(names):
+        return ()
+    return tuple(ph for ph in _name_phrases(names, full) if ph and ph not in _NOT_GOODS)
 
 
 @lru_cache(maxsize=65536)
