@@ -83,3 +83,31 @@ CATALOG_BY_SKU = {p.sku: p for p in CATALOG.products}
 @pytest.fixture(scope="session")
 def cafe_scorer() -> Scorer:
     return Scorer(formats.load_scorecard(CARDS / "cafe.json"), CATALOG)
+
+
+def scorer_over(*products: tuple[str, str, str] | tuple[str, str, str, str]) -> Scorer:
+    """A scorer over a small catalog of (sku, ru name, category[, kk name])."""
+    catalog = Catalog(
+        tuple(
+            CatalogProduct(sku, {"ru": ru, **({"kk": p[3]} if len(p) > 3 else {})}, category)
+            for p in products
+            for sku, ru, category in [p[:3]]
+        )
+    )
+    return Scorer(formats.load_scorecard(CARDS / "cafe.json"), catalog)
+
+
+def cashier_opens(*turns: tuple[str, float, str]):
+    """A conversation the cashier opens, so that the roles are plain."""
+    return talk(("c", -4, "Здравствуйте! Что будете?"), *turns)
+
+
+def lines_on(scorer: Scorer, *lines: tuple[str, float]) -> Receipt:
+    """The receipt of ``(sku, added at)`` lines from ``scorer``'s catalog, 500 ₸ each."""
+    by_sku = {p.sku: p for p in scorer.index.catalog.products}
+    return Receipt(
+        tuple(
+            ReceiptLine(sku, by_sku[sku].names["ru"], 1, 50_000, at, by_sku[sku].category)
+            for sku, at in lines
+        )
+    )

@@ -7,6 +7,9 @@ import pytest
 from forsell.analytics import Catalog, CatalogProduct, Receipt, ReceiptLine, Scorer, formats
 
 from .conftest import CARDS, talk
+from .conftest import cashier_opens as _talk
+from .conftest import lines_on as _lines
+from .conftest import scorer_over as _scorer
 
 SHOP = Catalog(
     (
@@ -274,33 +277,6 @@ def test_a_size_asked_for_blocks_only_itself(cashier: str, sold: bool) -> None:
     r = Receipt((ReceiptLine(*line, 1, 85_000, 7.0, "Напитки"),))
     result = scorer.score(t, r, confirmed=True)
     assert [o.converted for o in result.upsell.offers] == ([True] if sold else [])
-
-
-def _scorer(*products: tuple[str, str, str] | tuple[str, str, str, str]) -> Scorer:
-    """A scorer over a small catalog of (sku, ru name, category[, kk name])."""
-    catalog = Catalog(
-        tuple(
-            CatalogProduct(sku, {"ru": ru, **({"kk": p[3]} if len(p) > 3 else {})}, category)
-            for p in products
-            for sku, ru, category in [p[:3]]
-        )
-    )
-    return Scorer(formats.load_scorecard(CARDS / "cafe.json"), catalog)
-
-
-def _talk(*turns: tuple[str, float, str]):
-    """A conversation the cashier opens, so that the roles are plain."""
-    return talk(("c", -4, "Здравствуйте! Что будете?"), *turns)
-
-
-def _lines(scorer: Scorer, *lines: tuple[str, float]) -> Receipt:
-    by_sku = {p.sku: p for p in scorer.index.catalog.products}
-    return Receipt(
-        tuple(
-            ReceiptLine(sku, by_sku[sku].names["ru"], 1, 50_000, at, by_sku[sku].category)
-            for sku, at in lines
-        )
-    )
 
 
 def _sold(scorer: Scorer, t, r: Receipt) -> set[str]:

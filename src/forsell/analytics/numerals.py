@@ -45,7 +45,7 @@ def join_numbers(norms: Sequence[str], words: Sequence[str]) -> list[tuple[int, 
             k += 1
             continue
         thousands, group, end = 0, value, k
-        raw_digits = not _spoken(norms, words, k)
+        raw_digits = words[k].isdigit()
         if value == THOUSAND and not raw_digits:
             thousands, group = THOUSAND, 0  # «мың үш жүз»: what follows is added, not multiplied
         while end + 1 < n:
@@ -53,7 +53,7 @@ def join_numbers(norms: Sequence[str], words: Sequence[str]) -> list[tuple[int, 
             if nxt is None:
                 break
             word = words[end + 1]
-            spoken = _spoken(norms, words, end + 1)
+            spoken = not words[end + 1].isdigit()
             if (
                 raw_digits
                 and end == k
@@ -77,10 +77,6 @@ def join_numbers(norms: Sequence[str], words: Sequence[str]) -> list[tuple[int, 
             out.append((k, end, str(thousands + group)))
         k = end + 1
     return out
-
-
-def _spoken(norms: Sequence[str], words: Sequence[str], i: int) -> bool:
-    return not words[i].isdigit()
 
 
 def _value(norms: Sequence[str], words: Sequence[str], i: int) -> int | None:
